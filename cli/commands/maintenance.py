@@ -1,0 +1,50 @@
+"""`check`, `backup` and `restore`: keeping the database sound and recoverable."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cli import EXIT_PROBLEMS, Context
+from models.accounts import COMMAND_LINE_ACTOR
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    check = commands.add_parser("check", help="检查数据库完整性、外键、审计链和变更日志")
+    check.set_defaults(handler=run_check)
+    backup = commands.add_parser("backup", help="把数据库备份到指定文件夹")
+    backup.add_argument("--to", required=True, type=Path, help="备份文件夹")
+    backup.set_defaults(handler=run_backup)
+    restore = commands.add_parser("restore", help="从备份文件恢复数据库（先检查备份）")
+    restore.add_argument("file", type=Path)
+    restore.add_argument("--force", action="store_true", help="允许用另一安装的备份替换本机数据")
+    restore.set_defaults(handler=run_restore)
+
+
+def run_check(context: Context, args: argparse.Namespace) -> int:
+    from storage.checks import run_checks
+
+    problems = run_checks(context.open_db())
+    text = "检查通过：数据库完整，审计链和变更日志一致。" if not problems else \
+        f"发现 {len(problems)} 个问题：\n" + "\n".join(f"- {p}" for p in problems)
+    context.emit(text, {"ok": not problems, "problems": problems})
+    return EXIT_PROBLEMS if problems else 0
+
+
+def run_backup(context: Context, args: argparse.Namespace) -> int:
+    from storage.backups import require_writable, write_backup
+
+    require_writable(args.to)
+    path = write_backup(context.open_db(), args.to, "manual")
+    context.emit(str(path), {"file": str(path), "bytes": path.stat().st_size})
+    return 0
+
+
+def run_restore(context: Context, args: argparse.Namespace) -> int:
+    from storage.backups import inspect_backup, restore_into
+
+    inspect_backup(args.file)  # refuse a bad file before touching (or creating) the live one
+    db = context.open_db(must_exist=False)
+    safety = restore_into(db, args.file, COMMAND_LINE_ACTOR, force=args.force)
+    note = f"（原数据已另存为 {safety}）" if safety else ""
+    context.emit(f"已从 {args.file} 恢复{note}", {"restored": str(args.file), "safety_copy": str(safety or "")})
+    return 0

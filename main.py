@@ -1,0 +1,32 @@
+"""Xiangyue (乡约) entry point: the GUI by default, sub-commands for everything scriptable."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+UNSUPPORTED = "乡约需要 64 位 Windows 10（1809）或更新版本，或 Linux，以及 Python 3.11 或更新版本。"
+
+
+def main(argv: list[str] | None = None) -> int:
+    if sys.version_info < (3, 11) or (sys.platform == "win32" and sys.getwindowsversion().major < 10):
+        print(UNSUPPORTED, file=sys.stderr)
+        return 2
+    from cli import run
+
+    return run(sys.argv[1:] if argv is None else argv, start_gui=start_gui)
+
+
+def start_gui(db_path: Path) -> int:
+    """Wire the SQLite backend into the Qt application (the only place both are known)."""
+    from storage.backend import SqliteBackend
+    from ui.app import run_app
+
+    return run_app(SqliteBackend(db_path))
+
+
+def entry_point() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry_point()

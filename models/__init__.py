@@ -1,0 +1,1 @@
+"""The Xiangyue domain in plain Python: no Qt, no SQL, no I/O."""

@@ -1,0 +1,25 @@
+"""Change notices passed from operations to screens (`DataBus.changed`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Entity(StrEnum):
+    """What kind of record changed; screens reload when it concerns them."""
+
+    PROFILE = "profile"
+    USER = "user"
+    BACKUP = "backup"
+
+    @property
+    def label(self) -> str:
+        return {"profile": "村庄信息", "user": "用户", "backup": "备份"}[self.value]
+
+
+@dataclass(frozen=True)
+class Changed:
+    """变更通知 — which entity kind changed, and which ids (empty: possibly all)."""
+
+    entity: str
+    ids: frozenset[str] = field(default_factory=frozenset)

@@ -1,0 +1,79 @@
+"""SqliteBackend: the object main.py hands to the GUI; it opens the file and builds the stores."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from models.accounts import Actor
+from models.village import VillageProfile
+from storage import backups
+from storage.accounts import SqliteAccountStore, authenticate
+from storage.audit import SqliteAuditReader
+from storage.db import Database
+from storage.installation import initialise, is_initialised, open_database
+from storage.profile import SqliteProfileStore, read_profile
+
+
+class SqliteBackupService:
+    """Backups of the open database into the `backups` folder beside it."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._folder = backups.backup_dir_for(db.path) if db.path else None
+
+    def last_backup_time(self) -> str | None:
+        stamp = backups.last_backup_time(self._folder) if self._folder else None
+        return stamp.strftime("%Y-%m-%d %H:%M") if stamp else None
+
+    def backup_now(self) -> Path:
+        if self._folder is None:
+            raise RuntimeError("in-memory database has no backup folder")
+        return backups.write_backup(self._db, self._folder, "manual")
+
+    def daily_backup_if_due(self) -> Path | None:
+        return backups.daily_backup_if_due(self._db, self._folder, datetime.now()) if self._folder else None
+
+
+@dataclass
+class SqliteStores:
+    """Every store of a logged-in session, bound to its user."""
+
+    actor: Actor
+    accounts: SqliteAccountStore
+    profile: SqliteProfileStore
+    audit: SqliteAuditReader
+    backups: SqliteBackupService
+
+
+def build_stores(db: Database, actor: Actor) -> SqliteStores:
+    return SqliteStores(actor, SqliteAccountStore(db, actor), SqliteProfileStore(db, actor),
+                        SqliteAuditReader(db), SqliteBackupService(db))
+
+
+class SqliteBackend:
+    """Implements models.ports.Backend over one database file (or an in-memory one for tests)."""
+
+    def __init__(self, path: Path | None = None, db: Database | None = None) -> None:
+        self._path = path
+        self._db = db
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            assert self._path is not None
+            self._db = open_database(self._path, must_exist=False)
+        return self._db
+
+    def is_initialised(self) -> bool:
+        return is_initialised(self.db)
+
+    def initialise(self, profile: VillageProfile, admin_username: str, password: str) -> None:
+        initialise(self.db, profile, admin_username, password)
+
+    def profile(self) -> VillageProfile:
+        return read_profile(self.db)
+
+    def login(self, username: str, password: str) -> SqliteStores:
+        user = authenticate(self.db, username, password)
+        return build_stores(self.db, user.as_actor())

@@ -1,0 +1,153 @@
+"""Opening the database safely, transactions, and the hybrid logical clock of this node."""
+from __future__ import annotations
+
+import contextlib
+import secrets
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+import sqlite_utils
+
+from models.errors import DomainError
+from models.hlc import Hlc, receive, tick
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DatabaseRefused(DomainError):
+    """The file cannot be used as this app's database; nothing was changed."""
+
+
+class Database(sqlite_utils.Database):
+    """sqlite-utils database with BEGIN IMMEDIATE transactions and an HLC for versioning rows."""
+
+    def __init__(self, filename_or_conn: Any = None, memory: bool = False) -> None:
+        if memory:
+            filename_or_conn = sqlite3.connect(":memory:", isolation_level=None)
+        super().__init__(filename_or_conn)
+        # Autocommit outside atomic(); inside it, we issue BEGIN IMMEDIATE ourselves.
+        self.conn.isolation_level = None
+        self.node_id = "local"
+        self.path: Path | None = None
+        self._last_hlc: Hlc | None = None
+        self._hlc_dirty = False
+        self.conn.execute("PRAGMA foreign_keys = ON")
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """One transaction (nested calls become savepoints); the HLC is saved with the commit."""
+        if self.conn.in_transaction:
+            name = f"sp_{secrets.token_hex(8)}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        # IMMEDIATE takes the write lock up front, so a second writer waits instead of failing late.
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._last_hlc, self._hlc_dirty = None, False
+        try:
+            yield self
+            self._flush_hlc()
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        finally:
+            self._last_hlc, self._hlc_dirty = None, False
+
+    def next_hlc(self) -> str:
+        """A new version stamp, later than every stamp this database has issued or seen."""
+        self._require_transaction()
+        self._last_hlc = tick(self._load_hlc(), _now_ms(), self.node_id)
+        self._hlc_dirty = True
+        return self._last_hlc.encode()
+
+    def observe_hlc(self, remote: str) -> None:
+        """Advance the clock past a stamp received from another node (sync import)."""
+        self._require_transaction()
+        self._last_hlc = receive(self._load_hlc(), Hlc.decode(remote), _now_ms(), self.node_id)
+        self._hlc_dirty = True
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return default if row is None else row[0]
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES(?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def _load_hlc(self) -> Hlc | None:
+        if self._last_hlc is None:
+            stored = self.meta("last_hlc")
+            self._last_hlc = Hlc.decode(stored) if stored else None
+        return self._last_hlc
+
+    def _flush_hlc(self) -> None:
+        if self._hlc_dirty and self._last_hlc is not None:
+            self.set_meta("last_hlc", self._last_hlc.encode())
+
+    def _require_transaction(self) -> None:
+        if not self.conn.in_transaction:
+            raise RuntimeError("writes to synced tables must run inside db.atomic()")
+
+
+def _now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def check_file(path: Path) -> None:
+    """Refuse (without touching it) a file that is not SQLite or is visibly truncated."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    if path.is_dir():
+        raise DatabaseRefused(f"“{path}”是一个文件夹，不是数据库文件。请指定数据库文件的路径。")
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise DatabaseRefused(f"“{path}”不是乡约数据库（不是 SQLite 文件）。文件未作任何改动；请检查路径，或从备份恢复。")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if pages and size < pages * page_size:
+        raise DatabaseRefused(
+            f"数据库文件“{path}”不完整（应有 {pages * page_size} 字节，实有 {size} 字节），可能复制中断或磁盘损坏。"
+            "文件未作改动；请用 restore 命令从备份恢复。")
+
+
+def connect(path: Path | str) -> Database:
+    """Open (or create) the database file with the pragmas user data needs."""
+    target = Path(path)
+    check_file(target)
+    try:
+        conn = sqlite3.connect(str(target), isolation_level=None, timeout=15)
+        db = Database(conn)
+        db.path = target
+        db.conn.execute("PRAGMA busy_timeout = 15000")
+        _refuse_foreign(db, target)
+        return db
+    except sqlite3.DatabaseError as error:
+        raise DatabaseRefused(f"无法打开数据库“{target}”：{error}。文件未作改动；请从备份恢复。") from error
+
+
+def _refuse_foreign(db: Database, path: Path) -> None:
+    tables = {row[0] for row in db.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and "schema_migrations" not in tables:
+        db.conn.close()
+        raise DatabaseRefused(f"“{path}”是别的程序的 SQLite 数据库，不是乡约数据库。文件未作改动；请检查路径。")
+
+
+def set_durable_pragmas(db: Database) -> None:
+    """WAL for concurrent readers, FULL sync so a power cut never loses a committed write."""
+    db.conn.execute("PRAGMA journal_mode = WAL")
+    db.conn.execute("PRAGMA synchronous = FULL")

@@ -1,0 +1,74 @@
+"""The migration registry: numbered, named, forward-only schema steps recorded in the database."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable
+
+from storage.db import Database, DatabaseRefused
+
+Step = Callable[[Database], None]
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    apply: Step
+
+
+class Migrations:
+    """Ordered migrations; each runs once, in its own transaction, and is recorded by name."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.steps: list[Migration] = []
+
+    def __call__(self, fn: Step) -> Step:
+        if any(step.name == fn.__name__ for step in self.steps):
+            raise ValueError(f"duplicate migration {fn.__name__}")
+        self.steps.append(Migration(fn.__name__, fn))
+        return fn
+
+    def applied(self, db: Database) -> list[str]:
+        if not db["schema_migrations"].exists():
+            return []
+        return [r[0] for r in db.conn.execute("SELECT name FROM schema_migrations ORDER BY rowid")]
+
+    def unknown(self, db: Database) -> list[str]:
+        """Migrations the database has that this program does not know: it was made by a newer version."""
+        known = {step.name for step in self.steps}
+        return [name for name in self.applied(db) if name not in known]
+
+    def pending(self, db: Database) -> list[str]:
+        done = set(self.applied(db))
+        return [step.name for step in self.steps if step.name not in done]
+
+    def refuse_if_newer(self, db: Database) -> None:
+        newer = self.unknown(db)
+        if newer:
+            raise DatabaseRefused(
+                "这个数据库由更新版本的乡约创建（含本程序不认识的结构更新："
+                f"{', '.join(newer[:3])}）。为保护数据，本程序不会打开它。请先把乡约升级到最新版本。")
+
+    def apply(self, db: Database, stop_before: str | None = None) -> list[str]:
+        """Apply pending migrations in order; `stop_before` (tests) halts before that one."""
+        self.refuse_if_newer(db)
+        self._ensure_table(db)
+        done = set(self.applied(db))
+        ran: list[str] = []
+        for step in self.steps:
+            if step.name == stop_before:
+                break
+            if step.name in done:
+                continue
+            with db.atomic():
+                step.apply(db)
+                db.execute("INSERT INTO schema_migrations(name, applied_at) VALUES(?, ?)",
+                           [step.name, datetime.now(timezone.utc).isoformat(timespec="seconds")])
+            ran.append(step.name)
+        return ran
+
+    @staticmethod
+    def _ensure_table(db: Database) -> None:
+        db.execute("CREATE TABLE IF NOT EXISTS schema_migrations"
+                   "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")

@@ -1,0 +1,135 @@
+"""Every foundation command and its exit codes; a killed demo leaves a sound database."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.helpers import run_cli, run_json
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_init_reads_password_from_stdin_and_refuses_a_second_init(tmp_path: Path) -> None:
+    db = tmp_path / "v.sqlite3"
+    code, data = run_json(db, "init", "--village", "青石村", "--township", "德化乡", "--county", "黎平县",
+                          "--admin", "admin", stdin="secret123\n")
+    assert code == 0 and data["village"] == "青石村" and data["node"].startswith("V-")
+    code, err = run_json(db, "init", "--village", "青石村", "--township", "德化乡", "--county", "黎平县",
+                         "--admin", "admin", stdin="secret123\n")
+    assert code == 2 and "已经完成" in err
+
+
+def test_init_refuses_bad_input_and_writes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "v.sqlite3"
+    code, _, err = run_cli(["--db", str(db), "init", "--village", "青石村", "--township", "德化乡",
+                            "--county", "黎平县", "--code", "12x", "--admin", "admin"], "secret123\n")
+    assert code == 2 and "行政区划代码" in err and not db.exists()
+    code, _, err = run_cli(["--db", str(db), "init", "--township", "德化乡"])
+    assert code == 2 and "命令用法有误" in err
+
+
+def test_demo_is_deterministic_and_fills_an_existing_database(tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite3"
+    code, data = run_json(db, "demo", "--seed", "7")
+    assert code == 0 and data["login"]["username"] == "admin"
+    code, again = run_json(db, "demo", "--seed", "7")
+    assert code == 0 and again["counts"]["users"] == 0
+
+
+def test_check_passes_then_finds_tampering(tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite3"
+    run_json(db, "demo")
+    code, data = run_json(db, "check")
+    assert code == 0 and data == {"ok": True, "problems": []}
+    import sqlite3
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TRIGGER trg_audit_log_no_update")
+    conn.execute("UPDATE audit_log SET actor_name = '别人' WHERE seq = 1")
+    conn.commit()
+    conn.close()
+    code, data = run_json(db, "check")
+    assert code == 1 and any("哈希链" in p for p in data["problems"])
+
+
+def test_backup_and_restore_commands(tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite3"
+    run_json(db, "demo")
+    code, data = run_json(db, "backup", "--to", str(tmp_path / "usb"))
+    assert code == 0 and Path(data["file"]).exists() and data["bytes"] > 0
+    code, restored = run_json(db, "restore", data["file"])
+    assert code == 0 and restored["restored"] == data["file"]
+    code, _, err = run_cli(["--db", str(db), "restore", str(tmp_path / "missing.sqlite3")])
+    assert code == 2 and "找不到" in err
+
+
+def test_every_command_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"PK\x03\x04 this is a zip file, not a database" * 20)
+    before = bad.read_bytes()
+    for args in (["check"], ["demo"], ["backup", "--to", str(tmp_path)]):
+        code, _, err = run_cli(["--db", str(bad), *args])
+        assert code == 2 and "不是乡约数据库" in err
+    code, _, err = run_cli(["--db", str(bad), "init", "--village", "村", "--township", "乡", "--county", "县",
+                            "--admin", "a"], "secret123\n")
+    assert code == 2
+    assert bad.read_bytes() == before
+
+
+def test_read_only_database_gives_a_clear_message(tmp_path: Path) -> None:
+    import sqlite3
+
+    from cli import explain_sqlite_error
+    db = tmp_path / "ro.sqlite3"
+    run_json(db, "demo")
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        conn.execute("DELETE FROM meta")
+    except sqlite3.OperationalError as error:
+        assert "只读" in explain_sqlite_error(error)
+    finally:
+        conn.close()
+
+
+def test_full_disk_rolls_back_with_a_clear_message(tmp_path: Path) -> None:
+    import sqlite3
+
+    from cli import explain_sqlite_error
+    from models.accounts import Role
+    from storage.accounts import SqliteAccountStore
+    from storage.installation import open_database
+    from tests.conftest import PASSWORD
+    db_path = tmp_path / "full.sqlite3"
+    run_json(db_path, "demo")
+    db = open_database(db_path)
+    pages = db.conn.execute("PRAGMA page_count").fetchone()[0]
+    db.conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite now reports SQLITE_FULL, as on a full disk
+    actor = SqliteAccountStore(db, None).authenticate("admin", "demo1234").as_actor()  # type: ignore[arg-type]
+    store = SqliteAccountStore(db, actor)
+    try:
+        for n in range(200):
+            store.create_user(f"user{n}", "测试" * 200, Role.CLERK, PASSWORD)
+        raise AssertionError("the database never filled up")
+    except sqlite3.OperationalError as error:
+        assert "磁盘已满" in explain_sqlite_error(error)
+    db.conn.close()
+    code, data = run_json(db_path, "check")
+    assert code == 0, data
+
+
+def test_killed_demo_leaves_a_database_that_passes_check(tmp_path: Path) -> None:
+    db = tmp_path / "killed.sqlite3"
+    for delay in (0.3, 0.8, 1.5):
+        proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--db", str(db), "demo",
+                                 "--households", "3000"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if db.exists():
+            code, data = run_json(db, "check")
+            assert code == 0, data
+    code, data = run_json(db, "demo", "--households", "50")
+    assert code == 0
