@@ -1,0 +1,34 @@
+"""The product areas in the navigation sidebar, and where each area's screen is built.
+
+Each area names its screen factory as "module:function" so that a screen's module (and what it
+imports, reportlab included) loads only when the clerk first opens it. An area with no factory is
+shown disabled as 尚未开放: never a fake screen.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any, Callable
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    label: str
+    factory: str | None  # "ui.<area>:create_screen", called as create_screen(stores, bus)
+
+    def load_factory(self) -> Callable[..., Any]:
+        assert self.factory is not None
+        module, function = self.factory.split(":")
+        return getattr(importlib.import_module(module), function)
+
+
+AREAS: tuple[Area, ...] = (
+    Area("registry", "户籍花名册", None),
+    Area("rules", "村规民约", None),
+    Area("minutes", "会议记录", None),
+    Area("lists", "红黑榜", None),
+    Area("printing", "打印中心", None),
+    Area("sync", "同步", None),
+    Area("settings", "设置", "ui.settings:create_screen"),
+)
