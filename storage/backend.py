@@ -26,13 +26,20 @@ class SqliteBackupService:
         stamp = backups.last_backup_time(self._folder) if self._folder else None
         return stamp.strftime("%Y-%m-%d %H:%M") if stamp else None
 
+    def backup_folder(self) -> str:
+        return str(self._folder or "")
+
     def backup_now(self) -> Path:
-        if self._folder is None:
+        """Safe on a worker thread: reads through its own connection."""
+        if self._folder is None or self._db.path is None:
             raise RuntimeError("in-memory database has no backup folder")
-        return backups.write_backup(self._db, self._folder, "manual")
+        return backups.write_backup_of_file(self._db.path, self._folder, "manual")
 
     def daily_backup_if_due(self) -> Path | None:
-        return backups.daily_backup_if_due(self._db, self._folder, datetime.now()) if self._folder else None
+        """Safe on a worker thread: reads through its own connection."""
+        if self._folder is None or self._db.path is None:
+            return None
+        return backups.daily_backup_if_due(self._db.path, self._folder, datetime.now())
 
 
 @dataclass

@@ -23,12 +23,25 @@ def backup_dir_for(db_path: Path) -> Path:
 
 def write_backup(db: Database, folder: Path, kind: str = "manual") -> Path:
     """Copy the live database, consistently, to `folder/xiangyue-<kind>-<time>.sqlite3`."""
+    return _backup_connection(db.conn, folder, kind)
+
+
+def write_backup_of_file(db_path: Path, folder: Path, kind: str = "manual") -> Path:
+    """The same from a connection of its own, so a worker thread can run it."""
+    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        return _backup_connection(source, folder, kind)
+    finally:
+        source.close()
+
+
+def _backup_connection(source: sqlite3.Connection, folder: Path, kind: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"xiangyue-{kind}-{datetime.now().strftime(STAMP)}.sqlite3"
     temp = target.with_suffix(".partial")
     copy = sqlite3.connect(str(temp))
     try:
-        db.conn.backup(copy)
+        source.backup(copy)
         copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
     finally:
         copy.close()
@@ -47,13 +60,16 @@ def list_backups(folder: Path, kind: str = "auto") -> list[tuple[datetime, Path]
     return sorted(found)
 
 
-def daily_backup_if_due(db: Database, folder: Path, today: datetime | None = None) -> Path | None:
-    """Take the day's automatic backup if there is none yet, then prune to 7 daily / 4 weekly / 12 monthly."""
+def daily_backup_if_due(db: Database | Path, folder: Path, today: datetime | None = None) -> Path | None:
+    """Take the day's automatic backup if there is none yet, then prune to 7 daily / 4 weekly / 12 monthly.
+
+    Given a path rather than an open database, it reads through a connection of its own (worker threads).
+    """
     now = today or datetime.now()
     existing = list_backups(folder)
     if any(stamp.date() == now.date() for stamp, _ in existing):
         return None
-    written = write_backup(db, folder, "auto")
+    written = write_backup_of_file(db, folder, "auto") if isinstance(db, Path) else write_backup(db, folder, "auto")
     prune(folder)
     return written
 
