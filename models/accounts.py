@@ -79,6 +79,7 @@ class Actor:
     user_id: str
     name: str
     role: Role
+    username: str = ""
 
     def can(self, permission: Permission) -> bool:
         return permission in _GRANTS[self.role]
@@ -93,7 +94,7 @@ class Actor:
 
 # Whoever runs the command line already holds the database file, so it acts as administrator;
 # its entries in the audit log say so.
-COMMAND_LINE_ACTOR = Actor(user_id="cli", name="命令行", role=Role.ADMIN)
+COMMAND_LINE_ACTOR = Actor(user_id="cli", name="命令行", role=Role.ADMIN, username="cli")
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ class User:
     active: bool = True
 
     def as_actor(self) -> Actor:
-        return Actor(self.id, self.display_name or self.username, self.role)
+        return Actor(self.id, self.display_name or self.username, self.role, self.username)
 
 
 def validate_username(username: str) -> str:

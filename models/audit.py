@@ -9,6 +9,13 @@ from typing import Any, Mapping
 GENESIS_HASH = "0" * 64
 # Columns whose values must never reach the audit trail in clear.
 SECRET_COLUMNS = frozenset({"password_hash", "id_number"})
+ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除", "login": "登录", "login_failed": "登录失败",
+                 "set_password": "设置密码", "restore": "从备份恢复"}
+
+
+def action_label(action: str) -> str:
+    """The Chinese name of an audit action code (unknown codes are shown as they are)."""
+    return ACTION_LABELS.get(action, action)
 
 
 @dataclass(frozen=True)
