@@ -8,8 +8,6 @@ import time
 from pathlib import Path
 from typing import Any, Iterator
 
-import sqlite_utils
-
 from models.errors import DomainError
 from models.hlc import Hlc, receive, tick
 
@@ -20,20 +18,56 @@ class DatabaseRefused(DomainError):
     """The file cannot be used as this app's database; nothing was changed."""
 
 
-class Database(sqlite_utils.Database):
-    """sqlite-utils database with BEGIN IMMEDIATE transactions and an HLC for versioning rows."""
+class Database:
+    """One SQLite connection with BEGIN IMMEDIATE transactions and an HLC for versioning rows.
+
+    The sqlite-utils API (`db["table"]`, `db.query`, `db.table_names()` …) is available on it, but
+    sqlite-utils itself is imported on first use: it pulls in click, dateutil and a plugin scan that
+    would add about 150 ms to every start of the app.
+    """
 
     def __init__(self, filename_or_conn: Any = None, memory: bool = False) -> None:
-        if memory:
-            filename_or_conn = sqlite3.connect(":memory:", isolation_level=None)
-        super().__init__(filename_or_conn)
+        if memory or filename_or_conn == ":memory:":
+            conn = sqlite3.connect(":memory:", isolation_level=None)
+        elif isinstance(filename_or_conn, sqlite3.Connection):
+            conn = filename_or_conn
+        else:
+            conn = sqlite3.connect(str(filename_or_conn), isolation_level=None)
         # Autocommit outside atomic(); inside it, we issue BEGIN IMMEDIATE ourselves.
-        self.conn.isolation_level = None
+        conn.isolation_level = None
+        self.conn = conn
+        self._utils: Any = None
         self.node_id = "local"
         self.path: Path | None = None
         self._last_hlc: Hlc | None = None
         self._hlc_dirty = False
         self.conn.execute("PRAGMA foreign_keys = ON")
+
+    @property
+    def utils(self) -> Any:
+        """The sqlite_utils.Database over the same connection (imported on first use)."""
+        if self._utils is None:
+            import sqlite_utils
+            self._utils = sqlite_utils.Database(self.conn)
+        return self._utils
+
+    def __getitem__(self, table: str) -> Any:
+        return self.utils[table]
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.utils, name)
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters) if parameters is not None else self.conn.execute(sql)
+
+    def executemany(self, sql: str, rows: Any) -> sqlite3.Cursor:
+        return self.conn.executemany(sql, rows)
+
+    def table_exists(self, table: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                 (table,)).fetchone() is not None
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Database]:

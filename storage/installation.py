@@ -5,7 +5,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-import platformdirs
 
 from models.accounts import Actor, Role, User
 from models.village import VillageProfile
@@ -24,10 +23,14 @@ def default_db_path() -> Path:
     """`--db` wins, then $XIANGYUE_DB, then the local (not roaming) user data folder."""
     if os.environ.get(DB_ENV):
         return Path(os.environ[DB_ENV])
+    import platformdirs  # imported when needed: it costs start-up time
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False)) / "xiangyue.sqlite3"
 
 
 def log_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 

@@ -30,7 +30,7 @@ class Migrations:
         return fn
 
     def applied(self, db: Database) -> list[str]:
-        if not db["schema_migrations"].exists():
+        if not db.table_exists("schema_migrations"):
             return []
         return [r[0] for r in db.conn.execute("SELECT name FROM schema_migrations ORDER BY rowid")]
 

@@ -6,14 +6,16 @@ import json
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-
-from nacl.public import PrivateKey
-from nacl.signing import SigningKey
+from typing import TYPE_CHECKING
 
 from models.village import VillageProfile, node_prefix
 from storage.db import Database
 from storage.files import atomic_write
 from storage.tracking import now_iso
+
+if TYPE_CHECKING:  # PyNaCl loads libsodium: imported where keys are made or read, not at start-up
+    from nacl.public import PrivateKey
+    from nacl.signing import SigningKey
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,9 @@ def key_file_for(db_path: Path) -> Path:
 
 def create_node(db: Database, profile: VillageProfile, key_file: Path | None) -> str:
     """Make the node id, epoch and key pairs once; the private halves go to `key_file`."""
+    from nacl.public import PrivateKey
+    from nacl.signing import SigningKey
+
     node_id = f"{node_prefix(profile)}-{secrets.token_hex(4)}"
     keys = NodeKeys(SigningKey.generate(), PrivateKey.generate())
     db.execute("INSERT INTO node(id, kind, epoch, signing_public_key, encryption_public_key, created_at) "
@@ -63,6 +68,9 @@ def save_keys(key_file: Path, node_id: str, keys: NodeKeys) -> None:
 
 
 def load_keys(key_file: Path) -> NodeKeys:
+    from nacl.public import PrivateKey
+    from nacl.signing import SigningKey
+
     payload = json.loads(key_file.read_text(encoding="utf-8"))
     return NodeKeys(SigningKey(base64.b64decode(payload["signing_seed"])),
                     PrivateKey(base64.b64decode(payload["encryption_private"])))

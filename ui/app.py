@@ -7,7 +7,6 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-import platformdirs
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -69,6 +68,8 @@ def _install_translations(app: QApplication) -> None:
 
 
 def log_file() -> Path:
+    import platformdirs  # imported when needed: it costs start-up time
+
     folder = Path(platformdirs.user_log_dir("Xiangyue", appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "xiangyue.log"
