@@ -5,7 +5,8 @@ import hashlib
 import json
 from collections.abc import Sequence
 
-from reportlab.graphics.shapes import Drawing, Rect
+from typing import Any
+
 from reportlab.lib.colors import black
 
 
@@ -25,25 +26,31 @@ def qr_payload(fingerprint: str, title: str, version: str = "") -> str:
     return f"乡约校验码 {fingerprint}\n{title}" + (f"\n版本 {version}" if version else "")
 
 
-def qr_drawing(payload: str, size: float) -> Drawing:
-    """A black-on-white QR code (segno) as a reportlab Drawing `size` points square, quiet zone included."""
+def qr_modules(payload: str) -> list[list[bool]]:
+    """The dark (True) and light modules of a QR code for `payload` (segno, error correction M)."""
     import segno
 
-    code = segno.make(payload, error="m", micro=False)
-    matrix = code.matrix
-    count = len(matrix) + 8  # a 4-module quiet zone on each side
-    module = size / count
-    drawing = Drawing(size, size)
+    return [[bool(cell) for cell in row] for row in segno.make(payload, error="m", micro=False).matrix]
+
+
+def draw_qr(canvas: Any, payload: str, x: float, y: float, size: float) -> None:
+    """Draw a black-on-white QR code `size` points square (4-module quiet zone included) at (x, y).
+
+    Drawn as filled rectangles straight on the canvas (one per run of dark modules), so no font is involved.
+    """
+    matrix = qr_modules(payload)
+    module = size / (len(matrix) + 8)
+    canvas.saveState()
+    canvas.setFillColor(black)
     for row, cells in enumerate(matrix):
-        y = size - (row + 5) * module
+        top = y + size - (row + 5) * module
         column = 0
         while column < len(cells):
-            if cells[column]:
-                start = column
-                while column < len(cells) and cells[column]:
-                    column += 1
-                drawing.add(Rect((start + 4) * module, y, (column - start) * module, module,
-                                 fillColor=black, strokeColor=None, strokeWidth=0))
+            start = column
+            while column < len(cells) and cells[column]:
+                column += 1
+            if column > start:
+                canvas.rect(x + (start + 4) * module, top, (column - start) * module, module, stroke=0, fill=1)
             else:
                 column += 1
-    return drawing
+    canvas.restoreState()

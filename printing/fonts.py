@@ -244,7 +244,7 @@ def font_setup() -> FontSetup:
     """The fonts of this computer, found once per process."""
     setup = choose(scan_faces())
     for warning in setup.warnings:
-        log.warning(warning)
+        log.info(warning)
     return setup
 
 
@@ -253,7 +253,8 @@ def require_fonts(allow_last_resort: bool) -> FontSetup:
     setup = font_setup()
     if setup.last_resort and not allow_last_resort:
         raise FontUnavailable("找不到可嵌入 PDF 的中文字体（TrueType）。请安装宋体、仿宋、黑体、楷体，或文泉驿微米黑、"
-                              "文鼎明体、霞鹜文楷后重试；若只求临时预览，可允许使用不嵌入的 STSong-Light 字体。")
+                              "文鼎明体、霞鹜文楷后重试；若只求临时预览，可允许使用不嵌入的 STSong-Light 字体"
+                              "（命令行加 --allow-unembedded-font）。")
     return setup
 
 
@@ -263,6 +264,8 @@ def register(face: FontFace) -> str:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    from printing import unicode_map
+    unicode_map.install()
     pdfmetrics.registerFont(TTFont(face.name, face.path, subfontIndex=face.index))
     return face.name
 

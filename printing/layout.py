@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
-from reportlab.graphics import renderPDF
 from reportlab.lib.pagesizes import A3, A4, landscape as turned
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from printing import fonts, glyphs
-from printing.fingerprint import fingerprint_label, qr_drawing
+from printing.fingerprint import draw_qr, fingerprint_label
 from printing.styles import SIZE_4
 
 PAPERS = {"A4": A4, "A3": A3}
@@ -117,7 +116,7 @@ def _decorate(spec: PageSpec, meta: DocumentMeta, progress: Callable[[int], None
     draw_text(canvas, spec.left, 7 * mm, fingerprint_label(meta.fingerprint), fonts.body_font(), 9)
     if meta.qr_payload:
         size = min(15 * mm, spec.bottom - 9 * mm)
-        renderPDF.draw(qr_drawing(meta.qr_payload, size), canvas, width - spec.right - size, 4 * mm)
+        draw_qr(canvas, meta.qr_payload, width - spec.right - size, 4 * mm, size)
     canvas.restoreState()
     if progress is not None:
         progress(number)
@@ -136,7 +135,8 @@ def render(story: Sequence[Flowable], spec: PageSpec, meta: DocumentMeta,
     buffer = BytesIO()
     document = BaseDocTemplate(buffer, pagesize=spec.size, leftMargin=spec.left, rightMargin=spec.right,
                                topMargin=spec.top, bottomMargin=spec.bottom, title=meta.title,
-                               author="乡约", creator="乡约 Xiangyue", subject=fingerprint_label(meta.fingerprint))
+                               author="乡约", creator="乡约 Xiangyue", subject=fingerprint_label(meta.fingerprint),
+                               initialFontName=fonts.body_font())
 
     def on_page(canvas: Any, doc: Any) -> None:
         _decorate(spec, meta, progress, canvas, doc)

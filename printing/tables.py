@@ -42,6 +42,7 @@ def long_table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Seq
     heights = [None] + [min_row_height or None] * len(body)
     table = LongTable([head, *body], colWidths=[w * scale for w in widths], rowHeights=heights, repeatRows=1)
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), styles.table_cell.fontName, styles.table_cell.fontSize),  # not Helvetica
         ("GRID", (0, 0), (-1, -1), 0.6, black),
         ("BOX", (0, 0), (-1, -1), 1.0, black),
         ("BACKGROUND", (0, 0), (-1, 0), TABLE_HEADER_GREY),
