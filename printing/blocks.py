@@ -85,7 +85,9 @@ class SignatureBlock(Flowable):
         self.style = styles.signature
         self.signer_runs = glyphs.runs(signer, self.style.fontName, record)
         self.date_runs = glyphs.runs(date_text, self.style.fontName, record)
-        self.reserved = self.SEAL_DIAMETER / 2 if seal else 0.0
+        # The seal's centre sits at the top of the signer line (signer and date slightly below it), so its lower
+        # half covers the two lines and its upper half needs a radius less one line; it may reach the last text line.
+        self.reserved = max(0.0, self.SEAL_DIAMETER / 2 - styles.line) if seal else 0.0
 
     def _width(self, runs: list[tuple[str, str]]) -> float:
         return sum(pdfmetrics.stringWidth(chunk, font, self.style.fontSize) for font, chunk in runs)
@@ -121,9 +123,15 @@ class SignatureBlock(Flowable):
 
 def closing_block(closing: str | None, signer: str, date_text: str, styles: TextStyles,
                   seal: bool = True) -> Flowable:
-    """特此公示 (indented like the body), one blank line, then the signature block, kept on one page."""
+    """特此公示 (indented like the body), then the signature block, kept on one page.
+
+    With a seal the seal's reserved upper half is the gap (its top within one line of the text); without one,
+    the signer stands one blank line below the text.
+    """
     parts: list[Any] = []
     if closing:
         parts.append(paragraph(closing, styles.body, "结束语"))
-    parts += [Spacer(1, styles.line), SignatureBlock(signer, date_text, styles, seal)]
+    if not seal:
+        parts.append(Spacer(1, styles.line))
+    parts.append(SignatureBlock(signer, date_text, styles, seal))
     return KeepTogether(parts)

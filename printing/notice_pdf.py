@@ -51,10 +51,9 @@ def notice_fingerprint(notice: Notice) -> str:
 
 
 def _header(organ: str, styles: TextStyles, width: float) -> list[Flowable]:
-    header = paragraph(organ, styles.title, "红头")
-    header.style = header.style.clone("red_header", textColor=HEADER_RED, fontSize=styles.title.fontSize * 1.3,
-                                      leading=styles.title.leading * 1.3)
-    return [header, Spacer(1, 2 * mm), HRFlowable(width=width, thickness=1.5, color=HEADER_RED, spaceAfter=styles.line)]
+    style = styles.title.clone("red_header", textColor=HEADER_RED, fontSize=styles.title.fontSize * 1.3,
+                               leading=styles.title.leading * 1.3)
+    return [paragraph(organ, style, "红头"), Spacer(1, 2 * mm), HRFlowable(width=width, thickness=1.5, color=HEADER_RED, spaceAfter=styles.line)]
 
 
 def build_story(notice: Notice, options: NoticeOptions = NoticeOptions()) -> list[Flowable]:
