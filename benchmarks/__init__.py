@@ -1,0 +1,1 @@
+"""Benchmarks and sample renders (run by hand; results in docs/benchmarks.md)."""

@@ -35,3 +35,9 @@ def village_db(tmp_path: Path) -> Database:
 def admin(village_db: Database) -> Actor:
     row = village_db.conn.execute("SELECT id, display_name FROM users WHERE username = 'admin'").fetchone()
     return Actor(row[0], row[1], Role.ADMIN)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _font_cache_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The font scan's cache goes to a temporary folder, never the user's cache dir."""
+    os.environ.setdefault("XIANGYUE_FONT_CACHE", str(tmp_path_factory.mktemp("fonts") / "fonts.json"))

@@ -29,7 +29,7 @@ AREAS: tuple[Area, ...] = (
     Area("rules", "村规民约", None),
     Area("minutes", "会议记录", None),
     Area("lists", "红黑榜", None),
-    Area("printing", "打印中心", None),
+    Area("printing", "打印中心", "ui.printing:create_screen"),
     Area("sync", "同步", None),
     Area("settings", "设置", "ui.settings:create_screen"),
 )

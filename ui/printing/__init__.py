@@ -1,0 +1,11 @@
+"""打印中心 (the printing area): `create_screen(stores, bus)` builds the screen."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+
+def create_screen(stores: Any, bus: Any) -> QWidget:
+    from ui.printing.screen import PrintCenterScreen
+    return PrintCenterScreen(stores, bus)

@@ -1,0 +1,177 @@
+"""打印中心: choose a printable product, fill it in, render it in the background, preview, save and print."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QObject, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout,
+                               QWidget)
+
+from models.errors import DomainError
+from models.notices import Notice, NoticeKind, paragraphs_from_text, publicity_period
+from printing import fonts
+from printing.notice_pdf import NoticeOptions, notice_fingerprint, render_notice_pdf
+from ui.background import run_in_background
+from ui.printing.preview import PdfPreview
+
+# Products whose data exists; the others are added as their data arrives (never shown unfinished).
+PRODUCTS = (("notice", "通用公示 / 公告 / 通知"),)
+PAPERS = (("A4 公文版式（GB/T 9704）", "A4", False), ("A3 张贴大字版", "A3", True))
+
+
+class _Progress(QObject):
+    """Carries page progress from the rendering thread to the GUI thread (queued signal)."""
+
+    page_done = Signal(int)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class PrintCenterScreen(QWidget):
+    """打印中心 — the printable products and a preview of the PDF itself."""
+
+    def __init__(self, stores: Any, bus: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._stores, self._bus = stores, bus
+        self._progress: _Progress | None = None
+        self._build_ui()
+        self._connect_signals()
+        self._fill_defaults()
+
+    def _build_ui(self) -> None:
+        self.products_list = QListWidget()
+        for _, label in PRODUCTS:
+            self.products_list.addItem(label)
+        self.products_list.setCurrentRow(0)
+        self.products_list.setMaximumWidth(200)
+        self.font_label = QLabel()
+        self.font_label.setWordWrap(True)
+        self.preview = PdfPreview()
+        splitter = QSplitter()
+        splitter.addWidget(self.products_list)
+        splitter.addWidget(self._build_form())
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(2, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.font_label)
+        layout.addWidget(splitter, 1)
+
+    def _build_form(self) -> QWidget:
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("关于……的公示")
+        self.body_edit = QPlainTextEdit()
+        self.body_edit.setPlaceholderText("每行一段。以“一、”“（一）”开头的行按标题层级排版。")
+        self.period_check = QCheckBox("写明公示期（公示必须写明）")
+        self.start_edit, self.end_edit, self.signed_edit = QDateEdit(), QDateEdit(), QDateEdit()
+        for edit in (self.start_edit, self.end_edit, self.signed_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy年M月d日")
+        self.signer_edit = QLineEdit()
+        self.paper_combo = QComboBox()
+        for label, _, _ in PAPERS:
+            self.paper_combo.addItem(label)
+        self.qr_check = QCheckBox("页脚加印校验码二维码")
+        self.render_button = QPushButton("生成预览")
+        self.render_button.setMinimumHeight(36)
+        form = QFormLayout()
+        for label, widget in (("标题：", self.title_edit), ("正文：", self.body_edit), ("", self.period_check),
+                              ("公示开始：", self.start_edit), ("公示结束：", self.end_edit),
+                              ("落款：", self.signer_edit), ("成文日期：", self.signed_edit),
+                              ("纸张：", self.paper_combo), ("", self.qr_check)):
+            form.addRow(label, widget)
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        column.addLayout(form)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.render_button)
+        column.addLayout(row)
+        return panel
+
+    def _connect_signals(self) -> None:
+        self.render_button.clicked.connect(self._on_render_button_clicked)
+        self.title_edit.textEdited.connect(self._on_title_edit_text_edited)
+        self.period_check.toggled.connect(self._on_period_check_toggled)
+        self.start_edit.dateChanged.connect(self._on_start_edit_date_changed)
+
+    def _fill_defaults(self) -> None:
+        today = date.today()
+        self.signed_edit.setDate(_qdate(today))
+        self.start_edit.setDate(_qdate(today))
+        self.end_edit.setDate(_qdate(publicity_period(today).end))
+        self.period_check.setChecked(True)
+        self.signer_edit.setText(self._default_signer())
+        warnings = fonts.font_setup().warnings
+        self.font_label.setText("\n".join(f"字体提示：{w}" for w in warnings))
+        self.font_label.setVisible(bool(warnings))
+
+    def _default_signer(self) -> str:
+        try:
+            return f"{self._stores.profile.get().village}村民委员会"
+        except (DomainError, AttributeError):
+            return ""
+
+    def _on_title_edit_text_edited(self, text: str) -> None:
+        if NoticeKind.from_title(text) is NoticeKind.PUBLICITY:
+            self.period_check.setChecked(True)
+
+    def _on_period_check_toggled(self, checked: bool) -> None:
+        self.start_edit.setEnabled(checked)
+        self.end_edit.setEnabled(checked)
+
+    def _on_start_edit_date_changed(self, value: QDate) -> None:
+        self.end_edit.setDate(_qdate(publicity_period(_pydate(value)).end))
+
+    def notice(self) -> Notice:
+        """The notice the form describes (DomainError when something required is missing)."""
+        if not self.signer_edit.text().strip():
+            raise DomainError("请填写落款单位，例如“青石村村民委员会”。")
+        title = self.title_edit.text().strip()
+        period = publicity_period(_pydate(self.start_edit.date()), _pydate(self.end_edit.date())) \
+            if self.period_check.isChecked() else None
+        return Notice(NoticeKind.from_title(title), title, paragraphs_from_text(self.body_edit.toPlainText()),
+                      self.signer_edit.text().strip(), _pydate(self.signed_edit.date()), period)
+
+    def options(self) -> NoticeOptions:
+        _, paper, poster = PAPERS[self.paper_combo.currentIndex()]
+        return NoticeOptions(paper=paper, poster=poster, qr=self.qr_check.isChecked())
+
+    def _on_render_button_clicked(self) -> None:
+        try:
+            notice, options = self.notice(), self.options()
+        except DomainError as error:
+            QMessageBox.warning(self, "无法生成", error.message)
+            return
+        self.render_button.setEnabled(False)
+        self.preview.show_status("正在排版……")
+        self._progress = _Progress()
+        self._progress.page_done.connect(self._on_page_done)
+        progress = self._progress
+
+        def work() -> tuple[bytes, str]:
+            fonts.require_fonts(allow_last_resort=True)
+            return render_notice_pdf(notice, options, progress.page_done.emit), notice_fingerprint(notice)
+
+        run_in_background(work, lambda result: self._on_rendered(notice, result), self._on_render_failed)
+
+    def _on_page_done(self, page: int) -> None:
+        self.preview.show_status(f"正在排版第 {page} 页……")
+
+    def _on_rendered(self, notice: Notice, result: tuple[bytes, str]) -> None:
+        data, fingerprint = result
+        self.render_button.setEnabled(True)
+        self.preview.show_pdf(data, f"{notice.title}.pdf", f"预览：{notice.title}（校验码 {fingerprint}）")
+
+    def _on_render_failed(self, error: Exception) -> None:
+        self.render_button.setEnabled(True)
+        message = error.message if isinstance(error, DomainError) else f"生成 PDF 时出错：{error}"
+        self.preview.show_status("生成失败。")
+        QMessageBox.warning(self, "无法生成", message)
