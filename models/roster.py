@@ -109,6 +109,7 @@ def parse_row(number: int, cells: Mapping[str, Any], today: date) -> tuple[Roste
     text = {key: cell_text(cells.get(key)) for key, _ in COLUMNS}
     if isinstance(cells.get("id_number"), (int, float)):
         reject("id_number", "身份证号被表格存成了数字，后几位可能已丢失；请把该列设为“文本”后重新录入。")
+        text["id_number"] = ""  # the digits cannot be trusted: check nothing else against them
     fields = _check_fields(text, reject, today)
     if problems:
         return None, problems
