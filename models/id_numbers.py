@@ -20,7 +20,7 @@ def normalize_id_number(text: str) -> str:
 
 def check_digit(first17: str) -> str:
     """The 18th character for the first 17 digits (ISO 7064 MOD 11-2)."""
-    total = sum(int(digit) * weight for digit, weight in zip(first17, _WEIGHTS))
+    total = sum(map(int.__mul__, map(int, first17), _WEIGHTS))  # map keeps this fast for 20,000-row imports
     return _CHECK[total % 11]
 
 

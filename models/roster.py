@@ -125,9 +125,9 @@ def _check_fields(text: dict[str, str], reject: Any, today: date) -> dict[str, A
     if text["name"] and not _NAME.match(text["name"]):
         reject("name", "姓名只能含汉字、字母和间隔号“·”，不能有数字或符号。")
     gender = _gender(text["gender"], reject)
-    id_number = _id_number(text["id_number"], reject, today)
+    id_number, id_valid = _id_number(text["id_number"], reject, today)
     born = _birth_date(text["birth_date"], reject, today)
-    if id_number and not id_number_problem(id_number, today):
+    if id_valid:
         born = _consistent(id_number, born, gender, reject)
         gender = gender or gender_of(id_number)
     return {"household_no": text["household_no"], "group": normalize_group(text["group"]), "name": text["name"],
@@ -145,11 +145,15 @@ def _gender(value: str, reject: Any) -> Gender | None:
     return GENDERS[value]
 
 
-def _id_number(value: str, reject: Any, today: date) -> str:
+def _id_number(value: str, reject: Any, today: date) -> tuple[str, bool]:
+    """The normalised number, and whether it is a valid one."""
     number = normalize_id_number(value)
-    if number and (problem := id_number_problem(number, today)):
+    if not number:
+        return "", False
+    if problem := id_number_problem(number, today):
         reject("id_number", problem)
-    return number
+        return number, False
+    return number, True
 
 
 def _birth_date(value: str, reject: Any, today: date) -> date | None:
@@ -211,6 +215,11 @@ def normalize_group(value: str) -> str:
 
 def parse_date(value: str) -> date | None:
     value = value.strip().split(" ")[0].split("T")[0]
+    if len(value) == 10 and value[4] == "-":
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
     for pattern in ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%Y年%m月%d日"):
         try:
             return datetime.strptime(value, pattern).date()
@@ -221,6 +230,8 @@ def parse_date(value: str) -> date | None:
 
 def cell_text(value: Any) -> str:
     """A cell as text: dates as ISO, whole floats without ".0", None as ""."""
+    if type(value) is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, datetime):

@@ -22,6 +22,7 @@ Progress = Callable[[int, int], None]
 # Columns a roster row can change on a villager; an empty cell never erases a stored value.
 ROW_FIELDS = ("name", "relation", "gender", "id_number", "birth_date", "ethnicity", "phone", "political_status")
 
+
 @dataclass
 class CheckedFile:
     """A roster file read and checked: good rows, problems, and what the header looked like."""
@@ -32,6 +33,7 @@ class CheckedFile:
     unknown: list[str]
     raw: list[list[str]]
 
+
 def check_file(path: Path, today: date | None = None) -> CheckedFile:
     sheet = read_sheet(path)
     found, unknown = map_headers(sheet.headers)
@@ -39,9 +41,10 @@ def check_file(path: Path, today: date | None = None) -> CheckedFile:
         raise DomainError(f"花名册缺少必需的列：{'、'.join(missing)}。找到的列：{'、'.join(sheet.headers)}。")
     good: list[RosterRow] = []
     rejected: list[Rejection] = []
+    today = today or date.today()
     for number, cells in sheet.rows:
         row, problems = parse_row(number, {k: cells[i] if i < len(cells) else None for k, i in found.items()},
-                                  today or date.today())
+                                  today)
         rejected += problems
         if row is not None:
             good.append(row)
@@ -50,26 +53,36 @@ def check_file(path: Path, today: date | None = None) -> CheckedFile:
     raw = [["" if c is None else str(c) for c in cells] for _, cells in sheet.rows]
     return CheckedFile(kept, sorted(rejected + conflicts, key=lambda r: r.row), detected, unknown, raw)
 
+
 def preview_roster(path: Path, rows: int = 20) -> RosterPreview:
     checked = check_file(path)
     return RosterPreview(checked.detected, checked.unknown, checked.raw[:rows], len(checked.raw),
                          len({r.household_no for r in checked.rows}), len(checked.rows), checked.rejected)
 
+
 def import_roster(db: Database, actor: Actor, path: Path, progress: Progress | None = None) -> ImportSummary:
     checked = check_file(path)
+    return apply_rows(db, actor, checked.rows, checked.rejected, f"花名册导入“{path.name}”", progress)
+
+
+def apply_rows(db: Database, actor: Actor, rows: list[RosterRow], rejected: list[Rejection], label: str,
+               progress: Progress | None = None) -> ImportSummary:
+    """Write checked rows in one transaction; one audit entry sums the batch up (the change log has every row)."""
     with db.atomic():
-        plan = _Plan(db, progress or (lambda done, total: None), len(checked.rows))
-        for row in checked.rows:
+        plan = _Plan(db, progress or (lambda done, total: None), len(rows))
+        for row in rows:
             plan.take(row)
         plan.write()
-        summary = plan.summary(checked)
-        append_audit(db, actor, "import", "villagers", new_id(), _audit_text(path, summary))
+        summary = plan.summary(rows, rejected)
+        append_audit(db, actor, "import", "villagers", new_id(), _audit_text(label, summary))
     return summary
 
-def _audit_text(path: Path, summary: ImportSummary) -> str:
-    return (f"花名册导入“{path.name}”：{summary.households} 户 {summary.people} 人，新建 {summary.created} 人、"
+
+def _audit_text(label: str, summary: ImportSummary) -> str:
+    return (f"{label}：{summary.households} 户 {summary.people} 人，新建 {summary.created} 人、"
             f"更新 {summary.updated} 人，新建 {summary.new_households} 户、调整 {summary.changed_households} 户，"
             f"拒绝 {len({r.row for r in summary.rejected})} 行")
+
 
 @dataclass
 class _Plan:
@@ -88,6 +101,7 @@ class _Plan:
     created: int = 0
     updated: int = 0
     seen: int = 0
+    stamp: str = field(default_factory=now_iso)
 
     def __post_init__(self) -> None:
         conn = self.db.conn
@@ -123,9 +137,9 @@ class _Plan:
         group_id = self._group(row.group)
         household = self.households.get(row.household_no)
         if household is None:
-            household = _stamped(self.db, {"household_no": row.household_no, "group_id": group_id, "grid_id": None,
-                                           "address": "", "head_id": None, "phone": "", "care_level": "green",
-                                           "notes": ""})
+            household = stamped(self.db, {"household_no": row.household_no, "group_id": group_id, "grid_id": None,
+                                          "address": "", "head_id": None, "phone": "", "care_level": "green",
+                                          "notes": ""}, self.stamp)
             household["_new"], household["_moved"] = True, False
             self.households[row.household_no] = household
             self.inserts.setdefault("households", []).append(household)
@@ -139,7 +153,8 @@ class _Plan:
     def _group(self, name: str) -> str:
         if name not in self.groups:
             digits = "".join(ch for ch in name if ch.isdigit())
-            group = _stamped(self.db, {"name": name, "position": int(digits) if digits else 100 + len(self.groups)})
+            position = int(digits) if digits else 100 + len(self.groups)
+            group = stamped(self.db, {"name": name, "position": position}, self.stamp)
             self.inserts.setdefault("village_groups", []).append(group)
             self.groups[name] = group["id"]
         return self.groups[name]
@@ -147,8 +162,8 @@ class _Plan:
     def _create_villager(self, values: dict[str, Any], household: dict[str, Any]) -> None:
         position = self.next_position.get(household["id"], 0)
         self.next_position[household["id"]] = position + 1
-        person = _stamped(self.db, values | {"position": position, "away": 0, "away_place": "",
-                                             "status": "active", "status_date": None})
+        person = stamped(self.db, values | {"position": position, "away": 0, "away_place": "", "status": "active",
+                                            "status_date": None}, self.stamp)
         self.inserts.setdefault("villagers", []).append(person)
         household["_villager"] = person["id"]
         self.created += 1
@@ -170,15 +185,16 @@ class _Plan:
 
     def write(self) -> None:
         for table in ("village_groups", "households", "villagers"):
-            _insert_many(self.db, table, self.inserts.get(table, []))
+            insert_many(self.db, table, self.inserts.get(table, []))
         for table, changes in self.updates.items():
-            _update_many(self.db, table, changes)
+            update_many(self.db, table, changes)
         self.progress(self.total, self.total)
 
-    def summary(self, checked: CheckedFile) -> ImportSummary:
+    def summary(self, rows: list[RosterRow], rejected: list[Rejection]) -> ImportSummary:
         new_households = len(self.inserts.get("households", []))
-        return ImportSummary(len({r.household_no for r in checked.rows}), len(checked.rows), self.created,
-                             self.updated, checked.rejected, new_households, len(self.updates.get("households", {})))
+        return ImportSummary(len({r.household_no for r in rows}), len(rows), self.created, self.updated,
+                             rejected, new_households, len(self.updates.get("households", {})))
+
 
 def _villager_values(row: RosterRow, household_id: str) -> dict[str, Any]:
     full, initials = name_keys(row.name)
@@ -187,24 +203,29 @@ def _villager_values(row: RosterRow, household_id: str) -> dict[str, Any]:
     values["birth_date"] = row.birth_date.isoformat() if row.birth_date else None
     return values | {"household_id": household_id, "name_pinyin": full, "name_initials": initials}
 
-def _stamped(db: Database, values: dict[str, Any]) -> dict[str, Any]:
-    stamp = now_iso()
+
+def stamped(db: Database, values: dict[str, Any], stamp: str | None = None) -> dict[str, Any]:
+    """A new synced row: fresh id and version; `stamp` lets one batch share its created_at."""
+    stamp = stamp or now_iso()
     return {"id": new_id(), "owner": db.node_id, "hlc": db.next_hlc(), "deleted": 0, "created_at": stamp,
             "updated_at": stamp, **values}
 
-def _insert_many(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
+
+def insert_many(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     columns = [c for c in rows[0] if not c.startswith("_")]
     db.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                         [[row[c] for c in columns] for row in rows])
 
-def _update_many(db: Database, table: str, changes: dict[str, dict[str, Any]]) -> None:
+
+def update_many(db: Database, table: str, changes: dict[str, dict[str, Any]]) -> None:
     stamp = now_iso()
     for row_id, values in changes.items():
         values = values | {"hlc": db.next_hlc(), "updated_at": stamp}
         db.conn.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
                         [*values.values(), row_id])
+
 
 def _dicts(conn: Any, sql: str) -> list[dict[str, Any]]:
     cursor = conn.execute(sql)
