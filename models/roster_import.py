@@ -12,6 +12,7 @@ from models.roster import HEADERS, Rejection, RosterRow
 class RosterPreview:
     """导入预览 — what a roster file holds, before anything is written."""
 
+    headers: list[str]                # the header row as written in the file
     detected: dict[str, str]          # column header in the file → our column (Chinese header)
     unknown_headers: list[str]        # headers that are ignored
     first_rows: list[list[str]]       # the first data rows as written in the file

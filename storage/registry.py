@@ -44,13 +44,14 @@ class SqliteRegistryStore(SqliteStore):
     def save_group(self, group: VillageGroup) -> None:
         if not group.name.strip():
             raise DomainError("组名不能为空。")
-        self._upsert("village_groups", group.id, {"name": group.name.strip(), "position": group.position})
+        self._upsert("village_groups", group.id,
+                     {"name": group.name.strip(), "position": group.position, "deleted": 0})
 
     def save_grid(self, grid: Grid) -> None:
         if not grid.name.strip():
             raise DomainError("网格名称不能为空。")
         self._upsert("grids", grid.id, {"group_id": grid.group_id, "name": grid.name.strip(),
-                                        "leader_id": grid.leader_id})
+                                        "leader_id": grid.leader_id, "deleted": 0})
 
     # ---- households -------------------------------------------------------------------------
     def list_households(self) -> list[HouseholdSummary]:
@@ -81,7 +82,16 @@ class SqliteRegistryStore(SqliteStore):
                                       (number, household.id)).fetchone()
         if clash:
             raise DomainError(f"户号 {number} 已被另一户使用，请换一个户号。")
-        self._upsert("households", household.id, household_values(household) | {"household_no": number})
+        self._upsert("households", household.id,
+                     household_values(household) | {"household_no": number, "deleted": 0})
+
+    def withdraw(self, table: str, row_id: str) -> None:
+        """Tombstone a group, grid or household added by mistake (the undo of an add)."""
+        if table not in ("village_groups", "grids", "households"):
+            raise ValueError(f"cannot withdraw from {table}")
+        self._require(Permission.EDIT_RECORDS)
+        with self._db.atomic():
+            self._tombstone(table, row_id)
 
     # ---- villagers --------------------------------------------------------------------------
     def members(self, household_id: str) -> list[Villager]:
@@ -130,7 +140,7 @@ class SqliteRegistryStore(SqliteStore):
             raise DomainError("请选择身份，或填写自定义标签。")
         if holding.start_date and holding.end_date and holding.end_date < holding.start_date:
             raise DomainError("结束日期不能早于开始日期。")
-        self._upsert("villager_roles", holding.id, role_values(holding))
+        self._upsert("villager_roles", holding.id, role_values(holding) | {"deleted": 0})
 
     def remove_role(self, holding_id: str) -> None:
         """Tombstone a role entered by mistake (undo of an add); a role that ended gets an end date."""

@@ -27,6 +27,7 @@ ROW_FIELDS = ("name", "relation", "gender", "id_number", "birth_date", "ethnicit
 class CheckedFile:
     """A roster file read and checked: good rows, problems, and what the header looked like."""
 
+    headers: list[str]
     rows: list[RosterRow]
     rejected: list[Rejection]
     detected: dict[str, str]
@@ -51,12 +52,13 @@ def check_file(path: Path, today: date | None = None) -> CheckedFile:
     kept, conflicts = check_across_rows(good)
     detected = {sheet.headers[i]: HEADERS[k] for k, i in sorted(found.items(), key=lambda item: item[1])}
     raw = [["" if c is None else str(c) for c in cells] for _, cells in sheet.rows]
-    return CheckedFile(kept, sorted(rejected + conflicts, key=lambda r: r.row), detected, unknown, raw)
+    problems = sorted(rejected + conflicts, key=lambda r: r.row)
+    return CheckedFile(sheet.headers, kept, problems, detected, unknown, raw)
 
 
 def preview_roster(path: Path, rows: int = 20) -> RosterPreview:
     checked = check_file(path)
-    return RosterPreview(checked.detected, checked.unknown, checked.raw[:rows], len(checked.raw),
+    return RosterPreview(checked.headers, checked.detected, checked.unknown, checked.raw[:rows], len(checked.raw),
                          len({r.household_no for r in checked.rows}), len(checked.rows), checked.rejected)
 
 

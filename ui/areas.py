@@ -24,7 +24,7 @@ class Area:
 
 
 AREAS: tuple[Area, ...] = (
-    Area("registry", "户籍花名册", None),
+    Area("registry", "户籍花名册", "ui.registry:create_screen"),
     Area("rules", "村规民约", None),
     Area("minutes", "会议记录", None),
     Area("lists", "红黑榜", None),
