@@ -11,10 +11,15 @@ class Entity(StrEnum):
     PROFILE = "profile"
     USER = "user"
     BACKUP = "backup"
+    VILLAGE_GROUP = "village_group"
+    GRID = "grid"
+    HOUSEHOLD = "household"
+    VILLAGER = "villager"
 
     @property
     def label(self) -> str:
-        return {"profile": "村庄信息", "user": "用户", "backup": "备份"}[self.value]
+        return {"profile": "村庄信息", "user": "用户", "backup": "备份", "village_group": "村民小组",
+                "grid": "网格", "household": "户", "villager": "村民"}[self.value]
 
 
 @dataclass(frozen=True)

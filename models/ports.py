@@ -1,11 +1,16 @@
 """Store interfaces (Protocols) that storage/ implements and ui/ receives through constructors."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import Callable, Protocol
 
 from models.accounts import Actor, Role, User
 from models.audit import AuditEntry
+from models.registry import (Grid, Household, HouseholdSummary, RoleHolding, SearchHit, VillageGroup,
+                             Villager)
+from models.roster import Rejection
+from models.roster_import import ImportSummary, RosterPreview
 from models.village import VillageProfile
 
 
@@ -51,6 +56,77 @@ class BackupService(Protocol):
         ...
 
 
+class RegistryStore(Protocol):
+    """户籍花名册: groups, grids, households, villagers and their roles.
+
+    Reads return ID numbers masked (first 6 + last 4) unless the actor may view them; saving a
+    villager whose ID is still masked keeps the stored number. Writes need EDIT_RECORDS.
+    """
+
+    @property
+    def can_view_id_numbers(self) -> bool: ...
+    def list_groups(self) -> list[VillageGroup]: ...
+    def list_grids(self) -> list[Grid]: ...
+    def save_group(self, group: VillageGroup) -> None: ...
+    def save_grid(self, grid: Grid) -> None: ...
+    def list_households(self) -> list[HouseholdSummary]: ...
+    def get_household(self, household_id: str) -> Household: ...
+    def save_household(self, household: Household) -> None: ...
+    def withdraw(self, table: str, row_id: str) -> None:
+        """Tombstone a group ("village_groups"), grid ("grids") or household ("households") added by mistake."""
+        ...
+
+    def members(self, household_id: str) -> list[Villager]: ...
+    def get_villager(self, villager_id: str) -> Villager: ...
+
+    def save_villager(self, villager: Villager) -> None:
+        """Insert or update (and un-withdraw) the villager with this id."""
+        ...
+
+    def withdraw_villager(self, villager_id: str) -> None:
+        """Tombstone a villager added by mistake (the undo of an add); people who leave are marked instead."""
+        ...
+
+    def roles_of(self, villager_id: str) -> list[RoleHolding]: ...
+    def save_role(self, holding: RoleHolding) -> None: ...
+    def remove_role(self, holding_id: str) -> None: ...
+
+    def people_with_role(self, role: str, on_date: date) -> list[Villager]:
+        """Villagers active on `on_date` who hold `role` (a RoleCode value or "tag:…") on that date.
+
+        PARTY_MEMBER also includes everyone whose political status is 中共党员 / 中共预备党员.
+        """
+        ...
+
+    def adults_count(self, on_date: date) -> int:
+        """Villagers aged 18 or more and active (not deceased or moved out) on `on_date`."""
+        ...
+
+    def households_count(self, on_date: date) -> int:
+        """Households with at least one villager active on `on_date`."""
+        ...
+
+    def search(self, text: str, limit: int = 500) -> list[SearchHit]:
+        """Find by name, household number, phone, ID number or pinyin (initials `wjh` or full)."""
+        ...
+
+    def preview_roster(self, path: Path, rows: int = 20) -> RosterPreview:
+        """Read and check a roster file without writing anything."""
+        ...
+
+    def import_roster(self, path: Path, progress: Callable[[int, int], None] | None = None) -> ImportSummary:
+        """Import the good rows of a roster file in one transaction; bad rows are reported."""
+        ...
+
+    def write_rejects(self, source: Path, rejected: list[Rejection], target: Path) -> int:
+        """Save the rejected rows of `source` (with a problem column) as a CSV the clerk can fix and re-import."""
+        ...
+
+    def export_roster(self, path: Path) -> int:
+        """Write the active villagers as CSV or XLSX (by extension); returns the number of people."""
+        ...
+
+
 class Stores(Protocol):
     """Everything a logged-in session may reach, bound to the acting user."""
 
@@ -59,6 +135,7 @@ class Stores(Protocol):
     profile: ProfileStore
     audit: AuditReader
     backups: BackupService
+    registry: RegistryStore
 
 
 class Backend(Protocol):

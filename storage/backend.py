@@ -13,6 +13,7 @@ from storage.audit import SqliteAuditReader
 from storage.db import Database
 from storage.installation import initialise, is_initialised, open_database
 from storage.profile import SqliteProfileStore, read_profile
+from storage.registry import SqliteRegistryStore
 
 
 class SqliteBackupService:
@@ -51,11 +52,12 @@ class SqliteStores:
     profile: SqliteProfileStore
     audit: SqliteAuditReader
     backups: SqliteBackupService
+    registry: SqliteRegistryStore
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:
     return SqliteStores(actor, SqliteAccountStore(db, actor), SqliteProfileStore(db, actor),
-                        SqliteAuditReader(db), SqliteBackupService(db))
+                        SqliteAuditReader(db), SqliteBackupService(db), SqliteRegistryStore(db, actor))
 
 
 class SqliteBackend:

@@ -25,7 +25,7 @@ class Area:
 
 AREAS: tuple[Area, ...] = (
     Area("home", "首页", "ui.home:create_screen"),
-    Area("registry", "户籍花名册", None),
+    Area("registry", "户籍花名册", "ui.registry:create_screen"),
     Area("rules", "村规民约", None),
     Area("minutes", "会议记录", None),
     Area("lists", "红黑榜", None),

@@ -1,0 +1,235 @@
+"""Roster import: check every row, then write the good ones in one transaction with batched statements."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from models.accounts import Actor
+from models.errors import DomainError
+from models.ids import new_id
+from models.registry import HEAD_RELATION
+from models.roster import HEADERS, Rejection, RosterRow, map_headers, missing_headers, parse_row
+from models.roster_import import ImportSummary, RosterPreview, check_across_rows
+from storage.audit import append_audit
+from storage.db import Database
+from storage.pinyin_keys import name_keys
+from storage.roster_files import read_sheet
+from storage.tracking import now_iso
+
+Progress = Callable[[int, int], None]
+# Columns a roster row can change on a villager; an empty cell never erases a stored value.
+ROW_FIELDS = ("name", "relation", "gender", "id_number", "birth_date", "ethnicity", "phone", "political_status")
+
+
+@dataclass
+class CheckedFile:
+    """A roster file read and checked: good rows, problems, and what the header looked like."""
+
+    headers: list[str]
+    rows: list[RosterRow]
+    rejected: list[Rejection]
+    detected: dict[str, str]
+    unknown: list[str]
+    raw: list[list[str]]
+
+
+def check_file(path: Path, today: date | None = None) -> CheckedFile:
+    sheet = read_sheet(path)
+    found, unknown = map_headers(sheet.headers)
+    if missing := missing_headers(found):
+        raise DomainError(f"花名册缺少必需的列：{'、'.join(missing)}。找到的列：{'、'.join(sheet.headers)}。")
+    good: list[RosterRow] = []
+    rejected: list[Rejection] = []
+    today = today or date.today()
+    for number, cells in sheet.rows:
+        row, problems = parse_row(number, {k: cells[i] if i < len(cells) else None for k, i in found.items()},
+                                  today)
+        rejected += problems
+        if row is not None:
+            good.append(row)
+    kept, conflicts = check_across_rows(good)
+    detected = {sheet.headers[i]: HEADERS[k] for k, i in sorted(found.items(), key=lambda item: item[1])}
+    raw = [["" if c is None else str(c) for c in cells] for _, cells in sheet.rows]
+    problems = sorted(rejected + conflicts, key=lambda r: r.row)
+    return CheckedFile(sheet.headers, kept, problems, detected, unknown, raw)
+
+
+def preview_roster(path: Path, rows: int = 20) -> RosterPreview:
+    checked = check_file(path)
+    return RosterPreview(checked.headers, checked.detected, checked.unknown, checked.raw[:rows], len(checked.raw),
+                         len({r.household_no for r in checked.rows}), len(checked.rows), checked.rejected)
+
+
+def import_roster(db: Database, actor: Actor, path: Path, progress: Progress | None = None) -> ImportSummary:
+    checked = check_file(path)
+    return apply_rows(db, actor, checked.rows, checked.rejected, f"花名册导入“{path.name}”", progress)
+
+
+def apply_rows(db: Database, actor: Actor, rows: list[RosterRow], rejected: list[Rejection], label: str,
+               progress: Progress | None = None) -> ImportSummary:
+    """Write checked rows in one transaction; one audit entry sums the batch up (the change log has every row)."""
+    with db.atomic():
+        plan = _Plan(db, progress or (lambda done, total: None), len(rows))
+        for row in rows:
+            plan.take(row)
+        plan.write()
+        summary = plan.summary(rows, rejected)
+        append_audit(db, actor, "import", "villagers", new_id(), _audit_text(label, summary))
+    return summary
+
+
+def _audit_text(label: str, summary: ImportSummary) -> str:
+    return (f"{label}：{summary.households} 户 {summary.people} 人，新建 {summary.created} 人、"
+            f"更新 {summary.updated} 人，新建 {summary.new_households} 户、调整 {summary.changed_households} 户，"
+            f"拒绝 {len({r.row for r in summary.rejected})} 行")
+
+
+@dataclass
+class _Plan:
+    """Everything the import will write, resolved against the registry before any statement runs."""
+
+    db: Database
+    progress: Progress
+    total: int
+    groups: dict[str, str] = field(default_factory=dict)             # name → id
+    households: dict[str, dict[str, Any]] = field(default_factory=dict)  # household_no → row
+    by_id_number: dict[str, dict[str, Any]] = field(default_factory=dict)
+    by_name: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    next_position: dict[str, int] = field(default_factory=dict)
+    inserts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    updates: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    created: int = 0
+    updated: int = 0
+    seen: int = 0
+    stamp: str = field(default_factory=now_iso)
+
+    def __post_init__(self) -> None:
+        conn = self.db.conn
+        self.groups = dict(conn.execute("SELECT name, id FROM village_groups WHERE deleted = 0 ORDER BY position"))
+        self.households = {r["household_no"]: r for r in _dicts(conn, "SELECT * FROM households WHERE deleted = 0")}
+        numbers = {r["id"]: r["household_no"] for r in self.households.values()}
+        for person in _dicts(conn, "SELECT * FROM villagers WHERE deleted = 0"):
+            if person["id_number"]:
+                self.by_id_number[person["id_number"]] = person
+            else:
+                self.by_name[(numbers.get(person["household_id"], ""), person["name"])] = person
+            spot = self.next_position.get(person["household_id"], 0)
+            self.next_position[person["household_id"]] = max(spot, person["position"] + 1)
+
+    def take(self, row: RosterRow) -> None:
+        household = self._household(row)
+        values = _villager_values(row, household["id"])
+        stored = self.by_id_number.get(row.id_number) if row.id_number else None
+        stored = stored or self.by_name.get((row.household_no, row.name))
+        if stored is None:
+            self._create_villager(values, household)
+        else:
+            self._update_villager(stored, values, household)
+        if row.relation == HEAD_RELATION and household.get("head_id") != household["_villager"]:
+            self._change("households", household, {"head_id": household["_villager"]})
+            if household["_new"] and not household["phone"]:
+                household["phone"] = row.phone
+        self.seen += 1
+        if self.seen % 1000 == 0:
+            self.progress(self.seen, self.total)
+
+    def _household(self, row: RosterRow) -> dict[str, Any]:
+        group_id = self._group(row.group)
+        household = self.households.get(row.household_no)
+        if household is None:
+            household = stamped(self.db, {"household_no": row.household_no, "group_id": group_id, "grid_id": None,
+                                          "address": "", "head_id": None, "phone": "", "care_level": "green",
+                                          "notes": ""}, self.stamp)
+            household["_new"], household["_moved"] = True, False
+            self.households[row.household_no] = household
+            self.inserts.setdefault("households", []).append(household)
+        elif household["group_id"] != group_id:
+            self._change("households", household, {"group_id": group_id, "grid_id": None})
+            household["_moved"] = True
+        household.setdefault("_new", False)
+        household.setdefault("_moved", False)
+        return household
+
+    def _group(self, name: str) -> str:
+        if name not in self.groups:
+            digits = "".join(ch for ch in name if ch.isdigit())
+            position = int(digits) if digits else 100 + len(self.groups)
+            group = stamped(self.db, {"name": name, "position": position}, self.stamp)
+            self.inserts.setdefault("village_groups", []).append(group)
+            self.groups[name] = group["id"]
+        return self.groups[name]
+
+    def _create_villager(self, values: dict[str, Any], household: dict[str, Any]) -> None:
+        position = self.next_position.get(household["id"], 0)
+        self.next_position[household["id"]] = position + 1
+        person = stamped(self.db, values | {"position": position, "away": 0, "away_place": "", "status": "active",
+                                            "status_date": None}, self.stamp)
+        self.inserts.setdefault("villagers", []).append(person)
+        household["_villager"] = person["id"]
+        self.created += 1
+
+    def _update_villager(self, stored: dict[str, Any], values: dict[str, Any], household: dict[str, Any]) -> None:
+        changes = {k: v for k, v in values.items() if v not in ("", None) and stored.get(k) != v}
+        if changes:
+            self._change("villagers", stored, changes)
+        if changes or household["_moved"]:
+            self.updated += 1
+        household["_villager"] = stored["id"]
+
+    def _change(self, table: str, row: dict[str, Any], changes: dict[str, Any]) -> None:
+        row.update(changes)
+        if row.get("_new"):
+            return  # still to be inserted: the insert carries the new values
+        pending = self.updates.setdefault(table, {}).setdefault(row["id"], {})
+        pending.update(changes)
+
+    def write(self) -> None:
+        for table in ("village_groups", "households", "villagers"):
+            insert_many(self.db, table, self.inserts.get(table, []))
+        for table, changes in self.updates.items():
+            update_many(self.db, table, changes)
+        self.progress(self.total, self.total)
+
+    def summary(self, rows: list[RosterRow], rejected: list[Rejection]) -> ImportSummary:
+        new_households = len(self.inserts.get("households", []))
+        return ImportSummary(len({r.household_no for r in rows}), len(rows), self.created, self.updated,
+                             rejected, new_households, len(self.updates.get("households", {})))
+
+
+def _villager_values(row: RosterRow, household_id: str) -> dict[str, Any]:
+    full, initials = name_keys(row.name)
+    values = {key: getattr(row, key) for key in ROW_FIELDS}
+    values["gender"] = row.gender.value if row.gender else None
+    values["birth_date"] = row.birth_date.isoformat() if row.birth_date else None
+    return values | {"household_id": household_id, "name_pinyin": full, "name_initials": initials}
+
+
+def stamped(db: Database, values: dict[str, Any], stamp: str | None = None) -> dict[str, Any]:
+    """A new synced row: fresh id and version; `stamp` lets one batch share its created_at."""
+    stamp = stamp or now_iso()
+    return {"id": new_id(), "owner": db.node_id, "hlc": db.next_hlc(), "deleted": 0, "created_at": stamp,
+            "updated_at": stamp, **values}
+
+
+def insert_many(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    columns = [c for c in rows[0] if not c.startswith("_")]
+    db.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                        [[row[c] for c in columns] for row in rows])
+
+
+def update_many(db: Database, table: str, changes: dict[str, dict[str, Any]]) -> None:
+    stamp = now_iso()
+    for row_id, values in changes.items():
+        values = values | {"hlc": db.next_hlc(), "updated_at": stamp}
+        db.conn.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                        [*values.values(), row_id])
+
+
+def _dicts(conn: Any, sql: str) -> list[dict[str, Any]]:
+    cursor = conn.execute(sql)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]

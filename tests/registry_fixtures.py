@@ -1,0 +1,44 @@
+"""Shared data for registry tests: the sample roster and a few hand-made people."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+from models.id_numbers import make_id_number
+from models.ids import new_id
+from models.registry import Gender, Household, VillageGroup, Villager
+
+# A copy of the clerks' sample roster (shared/samples/roster_qingshi.csv), kept with the tests.
+SAMPLE = Path(__file__).resolve().parent / "data" / "roster_qingshi.csv"
+
+
+def sample_rows() -> list[list[str]]:
+    return list(csv.reader(io.StringIO(SAMPLE.read_text(encoding="utf-8-sig"))))
+
+
+def write_csv(path: Path, rows: list[list[str]], encoding: str = "utf-8-sig") -> Path:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+def make_family(store: object) -> tuple[Household, Villager, Villager]:
+    """吴建华's household in 第1组, saved through `store` (a RegistryStore)."""
+    group = VillageGroup(new_id(), "第1组", 1)
+    household = Household(new_id(), "0101", group.id, phone="13800000001")
+    head = Villager(new_id(), household.id, "吴建华", "户主", Gender.MALE,
+                    make_id_number("522631", date(1970, 5, 1), 1, Gender.MALE), date(1970, 5, 1), "侗族",
+                    "13800000001", "中共党员")
+    child = Villager(new_id(), household.id, "吴小梅", "女", Gender.FEMALE,
+                     make_id_number("522631", date(2012, 3, 4), 2, Gender.FEMALE), date(2012, 3, 4), "侗族",
+                     position=1)
+    store.save_group(group)  # type: ignore[attr-defined]
+    store.save_household(household)  # type: ignore[attr-defined]
+    store.save_villager(head)  # type: ignore[attr-defined]
+    store.save_villager(child)  # type: ignore[attr-defined]
+    household = Household(household.id, household.household_no, group.id, head_id=head.id, phone=household.phone)
+    store.save_household(household)  # type: ignore[attr-defined]
+    return household, head, child

@@ -1,0 +1,42 @@
+"""The demo registry: realistic shape, valid ID numbers, deterministic per seed, added only once."""
+from __future__ import annotations
+
+from datetime import date
+
+from models.accounts import COMMAND_LINE_ACTOR
+from models.id_numbers import id_number_problem
+from models.registry import RoleCode
+from storage.demo import DemoOptions, run_demo
+from storage.installation import open_memory_database
+from storage.registry import SqliteRegistryStore
+
+
+def _village(seed: int = 5) -> tuple[SqliteRegistryStore, dict[str, int]]:
+    db = open_memory_database()
+    counts = run_demo(db, DemoOptions(seed=seed, households=120))
+    return SqliteRegistryStore(db, COMMAND_LINE_ACTOR), counts
+
+
+def test_demo_registry_shape_and_roles() -> None:
+    store, counts = _village()
+    assert counts["households"] == 120 and 380 <= counts["villagers"] <= 520
+    assert len(store.list_groups()) == 6
+    sizes = [s.household.grid_id for s in store.list_households()]
+    assert None not in sizes
+    day = date(2026, 1, 1)
+    representatives = store.people_with_role(RoleCode.REPRESENTATIVE, day)
+    women = sum(1 for v in representatives if v.gender and v.gender.value == "female")
+    assert len(representatives) == 10 and women == 3
+    assert store.people_with_role(RoleCode.ELDER, day) and store.people_with_role(RoleCode.PARTY_MEMBER, day)
+    assert len(store.people_with_role(RoleCode.TWO_COMMITTEES_MEMBER, day)) == 6
+    ids = [v.id_number for s in store.list_households()[:10] for v in store.members(s.household.id)]
+    assert all(n.startswith("522631") and id_number_problem(n) is None for n in ids)
+
+
+def test_demo_is_deterministic_and_runs_once() -> None:
+    first, _ = _village(9)
+    second, _ = _village(9)
+    names = [[v.name for v in s.members(h.household.id)] for s in (first, second) for h in s.list_households()[:20]]
+    assert names[:20] == names[20:]
+    counts = run_demo(first._db, DemoOptions(seed=9, households=120))
+    assert counts["villagers"] == 0 and counts["households"] == 0

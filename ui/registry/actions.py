@@ -1,0 +1,184 @@
+"""What the registry screen's buttons do: open a dialog, then push an undoable command (or import/export)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from models.changes import Changed, Entity
+from models.errors import DomainError
+from models.ids import new_id
+from models.registry import Grid, Household, RoleHolding, VillageGroup, Villager, VillagerStatus
+from ui.registry.commands import (SaveCommand, SaveGridCommand, SaveGroupCommand, SaveHouseholdCommand,
+                                  SaveRoleCommand, SaveVillagerCommand)
+from ui.registry.dialogs import HouseholdDialog, RoleDialog, StatusDialog, VillagerDialog
+from ui.registry.import_dialog import ImportDialog, choose_roster_file
+from ui.registry.panels import SCOPE_ROLE
+
+if TYPE_CHECKING:
+    from ui.registry.screen import RegistryScreen
+
+
+class RegistryActions:
+    """Slots of the registry screen's buttons, kept apart so the screen stays about layout and filtering."""
+
+    def __init__(self, screen: RegistryScreen) -> None:
+        self.screen = screen
+        for button, slot in (
+            (screen.add_group_button, self._on_add_group_button_clicked),
+            (screen.add_grid_button, self._on_add_grid_button_clicked),
+            (screen.add_household_button, self._on_add_household_button_clicked),
+            (screen.edit_household_button, self._on_edit_household_button_clicked),
+            (screen.move_household_button, self._on_move_household_button_clicked),
+            (screen.add_member_button, self._on_add_member_button_clicked),
+            (screen.edit_member_button, self._on_edit_member_button_clicked),
+            (screen.deceased_button, lambda: self._mark(VillagerStatus.DECEASED)),
+            (screen.moved_out_button, lambda: self._mark(VillagerStatus.MOVED_OUT)),
+            (screen.add_role_button, self._on_add_role_button_clicked),
+            (screen.import_button, self._on_import_button_clicked),
+            (screen.export_button, self._on_export_button_clicked),
+        ):
+            button.clicked.connect(slot)
+
+    def push(self, command: SaveCommand) -> bool:
+        """Push (and so write) a command; a refused write is shown and leaves nothing on the stack."""
+        self.screen.undo_stack.push(command)
+        if command.error is not None:
+            QMessageBox.warning(self.screen, "无法保存", command.error.message)
+            return False
+        return True
+
+    # ---- groups, grids, households ----------------------------------------------------------
+    def _on_add_group_button_clicked(self) -> None:
+        name, ok = QInputDialog.getText(self.screen, "新建村民小组", "组名：", text=f"第{len(self.screen.groups) + 1}组")
+        if ok and name.strip():
+            group = VillageGroup(new_id(), name.strip(), len(self.screen.groups) + 1)
+            self.push(SaveGroupCommand(self.screen.store, self.screen.bus, f"新建{group.name}", None, group))
+
+    def _on_add_grid_button_clicked(self) -> None:
+        scope = self._scope()
+        group_id = scope[1] if scope[0] == "group" else None
+        if group_id is None:
+            QMessageBox.information(self.screen, "新建网格", "请先在左侧选中一个村民小组，再新建网格。")
+            return
+        name, ok = QInputDialog.getText(self.screen, "新建网格", "网格名称：")
+        if ok and name.strip():
+            grid = Grid(new_id(), group_id, name.strip())
+            self.push(SaveGridCommand(self.screen.store, self.screen.bus, f"新建网格“{grid.name}”", None, grid))
+
+    def _on_add_household_button_clicked(self) -> None:
+        numbers = [s.household.household_no for s in self.screen.summaries]
+        scope = self._scope()
+        group_id = scope[1] if scope[0] == "group" else (self.screen.groups[0].id if self.screen.groups else "")
+        draft = Household(new_id(), _next_number(numbers), group_id)
+        household = HouseholdDialog.ask(self.screen, draft, self.screen.groups, self.screen.grids)
+        if household is not None:
+            self.push(SaveHouseholdCommand(self.screen.store, self.screen.bus,
+                                           f"新建户 {household.household_no}", None, household))
+
+    def _on_edit_household_button_clicked(self) -> None:
+        self._edit_household(move_only=False)
+
+    def _on_move_household_button_clicked(self) -> None:
+        self._edit_household(move_only=True)
+
+    def _edit_household(self, move_only: bool) -> None:
+        summary = self.screen.current_household()
+        if summary is None:
+            return
+        before = summary.household
+        after = HouseholdDialog.ask(self.screen, before, self.screen.groups, self.screen.grids, move_only)
+        if after is not None and after != before:
+            verb = "迁移" if move_only else "修改"
+            self.push(SaveHouseholdCommand(self.screen.store, self.screen.bus,
+                                           f"{verb}户 {before.household_no}", before, after))
+
+    # ---- villagers --------------------------------------------------------------------------
+    def _on_add_member_button_clicked(self) -> None:
+        summary = self.screen.current_household()
+        if summary is None:
+            return
+        draft = Villager(new_id(), summary.household.id, "", position=self.screen.members_model.rowCount())
+        villager = VillagerDialog.ask(self.screen, draft, True)
+        if villager is not None:
+            self.push(SaveVillagerCommand(self.screen.store, self.screen.bus, f"添加“{villager.name}”", None,
+                                          villager))
+
+    def _on_edit_member_button_clicked(self) -> None:
+        before = self.screen.current_villager()
+        if before is None:
+            return
+        after = VillagerDialog.ask(self.screen, before, self.screen.store.can_view_id_numbers)
+        if after is not None and after != before:
+            self.push(SaveVillagerCommand(self.screen.store, self.screen.bus, f"修改“{before.name}”", before, after))
+
+    def _mark(self, status: VillagerStatus) -> None:
+        before = self.screen.current_villager()
+        if before is None or before.status is status:
+            return
+        after = StatusDialog.ask(self.screen, before, status)
+        if after is not None:
+            self.push(SaveVillagerCommand(self.screen.store, self.screen.bus,
+                                          f"将“{before.name}”标记为{status.label}", before, after))
+
+    def _on_add_role_button_clicked(self) -> None:
+        villager = self.screen.current_villager()
+        if villager is None:
+            return
+        holding = RoleDialog.ask(self.screen, RoleHolding(new_id(), villager.id, ""))
+        if holding is not None:
+            self.push(SaveRoleCommand(self.screen.store, self.screen.bus,
+                                      f"为“{villager.name}”添加身份{holding.label}", None, holding))
+
+    # ---- import and export (not undoable: they clear the undo stack) --------------------------
+    def _on_import_button_clicked(self) -> None:
+        path = choose_roster_file(self.screen)
+        if path is not None:
+            self.import_file(path)
+
+    def import_file(self, path: Path) -> None:
+        try:
+            summary = ImportDialog.ask(self.screen, self.screen.store, path)
+        except DomainError as error:
+            QMessageBox.warning(self.screen, "无法导入", error.message)
+            return
+        if summary is None:
+            return
+        self.screen.undo_stack.clear()
+        self.screen.bus.changed.emit(Changed(Entity.VILLAGER))
+        text = (f"导入完成：{summary.households} 户 {summary.people} 人，新建 {summary.created} 人，"
+                f"更新 {summary.updated} 人。")
+        if summary.rejected and self._ask_save_rejects(text, len({r.row for r in summary.rejected})):
+            target, _ = QFileDialog.getSaveFileName(self.screen, "保存被拒的行", str(path.with_name(
+                path.stem + "_被拒的行.csv")), "CSV (*.csv)")
+            if target:
+                self.screen.store.write_rejects(path, summary.rejected, Path(target))
+        elif not summary.rejected:
+            QMessageBox.information(self.screen, "导入完成", text)
+
+    def _ask_save_rejects(self, text: str, count: int) -> bool:
+        answer = QMessageBox.question(self.screen, "导入完成", f"{text}\n有 {count} 行未导入。要把这些行另存为 CSV，"
+                                      "改正后再导入吗？")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _on_export_button_clicked(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(self.screen, "导出花名册", "花名册.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
+        if not target:
+            return
+        try:
+            count = self.screen.store.export_roster(Path(target))
+        except DomainError as error:
+            QMessageBox.warning(self.screen, "无法导出", error.message)
+            return
+        QMessageBox.information(self.screen, "导出完成", f"已导出 {count} 人到 {target}。")
+
+    def _scope(self) -> tuple[str, str | None]:
+        item = self.screen.group_tree.currentItem()
+        return item.data(0, SCOPE_ROLE) if item else ("all", None)
+
+
+def _next_number(numbers: list[str]) -> str:
+    digits = [int(n) for n in numbers if n.isdigit()]
+    width = max((len(n) for n in numbers if n.isdigit()), default=4)
+    return f"{max(digits, default=0) + 1:0{width}d}"

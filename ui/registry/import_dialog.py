@@ -1,0 +1,95 @@
+"""Roster import dialog: preview (first rows, detected columns, problems) before writing, then progress."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel, QProgressBar,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from models.errors import DomainError
+from models.ports import RegistryStore
+from models.roster_import import ImportSummary, RosterPreview
+
+
+class ImportDialog(QDialog):
+    """花名册导入 — nothing is written until the clerk presses 导入 after reading the preview."""
+
+    def __init__(self, parent: QWidget | None, store: RegistryStore, path: Path) -> None:
+        super().__init__(parent)
+        self._store, self._path = store, path
+        self.summary: ImportSummary | None = None
+        self.preview: RosterPreview = store.preview_roster(path)
+        self._build_ui()
+        self._show_preview()
+
+    def _build_ui(self) -> None:
+        self.setWindowTitle(f"导入花名册：{self._path.name}")
+        self.resize(900, 600)
+        self.counts_label = QLabel()
+        self.columns_label = QLabel()
+        self.columns_label.setWordWrap(True)
+        self.rows_table = QTableWidget()
+        self.problems_label = QLabel()
+        self.problems_table = QTableWidget(0, 3)
+        self.problems_table.setHorizontalHeaderLabels(["行号", "列", "原因"])
+        self.problems_table.horizontalHeader().setStretchLastSection(True)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setVisible(False)
+        self.buttons = QDialogButtonBox()
+        self.import_button = QPushButton("导入")
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.counts_label, self.columns_label, QLabel("前几行："), self.rows_table,
+                       self.problems_label, self.problems_table, self.progress_bar, self.buttons):
+            layout.addWidget(widget)
+
+    def _show_preview(self) -> None:
+        preview = self.preview
+        self.counts_label.setText(f"共 {preview.total_rows} 行：可导入 {preview.households} 户 {preview.people} 人，"
+                                  f"有问题 {len({r.row for r in preview.rejected})} 行（不会导入）。")
+        detected = "、".join(f"{k}→{v}" if k != v else k for k, v in preview.detected.items())
+        ignored = f"；忽略的列：{'、'.join(preview.unknown_headers)}" if preview.unknown_headers else ""
+        self.columns_label.setText(f"识别的列：{detected}{ignored}")
+        width = max([len(preview.headers)] + [len(r) for r in preview.first_rows])
+        self.rows_table.setColumnCount(width)
+        self.rows_table.setHorizontalHeaderLabels(preview.headers + [""] * (width - len(preview.headers)))
+        self.rows_table.setRowCount(len(preview.first_rows))
+        for row, cells in enumerate(preview.first_rows):
+            for column, cell in enumerate(cells):
+                self.rows_table.setItem(row, column, QTableWidgetItem(cell))
+        self.problems_label.setText("发现的问题：" if preview.rejected else "没有发现问题。")
+        self.problems_table.setRowCount(len(preview.rejected))
+        for row, problem in enumerate(preview.rejected):
+            for column, value in enumerate((str(problem.row), problem.column, problem.reason)):
+                self.problems_table.setItem(row, column, QTableWidgetItem(value))
+        self.import_button.setEnabled(preview.people > 0)
+
+    def _on_import_button_clicked(self) -> None:
+        self.import_button.setEnabled(False)
+        self.progress_bar.setVisible(True)
+        self.progress_bar.setRange(0, max(self.preview.people, 1))
+        try:
+            self.summary = self._store.import_roster(self._path, self._on_progress)
+        except DomainError as error:
+            self.problems_label.setText(f"导入失败，未写入任何数据：{error.message}")
+            self.import_button.setEnabled(True)
+            return
+        self.accept()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+        QApplication.processEvents()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, store: RegistryStore, path: Path) -> ImportSummary | None:
+        dialog = cls(parent, store, path)
+        return dialog.summary if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def choose_roster_file(parent: QWidget | None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "选择花名册文件", "", "花名册 (*.csv *.xlsx);;所有文件 (*)")
+    return Path(name) if name else None

@@ -1,0 +1,271 @@
+"""RegistryScreen (户籍花名册): group/grid tree, households, members, detail, search and filters."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QSplitter, QTableView, QTreeWidget, QVBoxLayout, QWidget)
+
+from models.changes import Changed, Entity
+from models.ports import RegistryStore
+from models.registry import CareLevel, Grid, HouseholdSummary, RoleCode, VillageGroup, Villager
+from ui.bus import DataBus
+from ui.registry.actions import RegistryActions
+from ui.registry.panels import SCOPE_ROLE, VillagerDetail, fill_group_tree
+from ui.registry.table_model import HouseholdTableModel, MemberTableModel
+
+REGISTRY_ENTITIES = {Entity.VILLAGE_GROUP, Entity.GRID, Entity.HOUSEHOLD, Entity.VILLAGER}
+
+
+class RegistryScreen(QWidget):
+    """户籍花名册 — find a household, see and edit its people; every edit is undoable (Ctrl+Z)."""
+
+    def __init__(self, store: RegistryStore, bus: DataBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.bus = store, bus
+        self.undo_stack = QUndoStack(self)
+        self.summaries: list[HouseholdSummary] = []
+        self.groups: list[VillageGroup] = []
+        self.grids: list[Grid] = []
+        self._search_households: set[str] | None = None
+        self._search_people: set[str] = set()
+        self._role_households: set[str] | None = None
+        self._build_ui()
+        self.actions = RegistryActions(self)
+        self._connect_signals()
+        self.reload()
+
+    # ---- building ---------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.setWindowTitle("户籍花名册")
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_filters())
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_tree())
+        splitter.addWidget(self._build_households())
+        splitter.addWidget(self._build_members())
+        splitter.setSizes([200, 560, 560])
+        layout.addWidget(splitter, 1)
+        self.status_label = QLabel("")
+        layout.addWidget(self.status_label)
+
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("姓名、户号、电话、身份证号或拼音首字母（如 wjh）")
+        self.search_edit.setClearButtonEnabled(True)
+        self.care_combo = QComboBox()
+        self.care_combo.addItem("全部关怀等级", None)
+        for level in CareLevel:
+            self.care_combo.addItem(level.label, level)
+        self.role_combo = QComboBox()
+        self.role_combo.addItem("全部身份", None)
+        for role in RoleCode:
+            self.role_combo.addItem(role.label, role.value)
+        self.away_check = QCheckBox("只看有外出人员的户")
+        self.import_button = QPushButton("导入花名册…")
+        self.export_button = QPushButton("导出花名册…")
+        self.export_button.setEnabled(self.store.can_view_id_numbers)
+        if not self.store.can_view_id_numbers:
+            self.export_button.setToolTip("导出含完整身份证号，您的角色不能导出。")
+        for widget in (QLabel("查找："), self.search_edit, QLabel("关怀等级："), self.care_combo, QLabel("身份："),
+                       self.role_combo, self.away_check, self.import_button, self.export_button):
+            row.addWidget(widget, 3 if widget is self.search_edit else 0)
+        return row
+
+    def _build_tree(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        self.group_tree = QTreeWidget()
+        self.group_tree.setHeaderLabels(["村民小组 / 网格"])
+        self.add_group_button = QPushButton("新建组")
+        self.add_grid_button = QPushButton("新建网格")
+        layout.addWidget(self.group_tree)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_group_button)
+        buttons.addWidget(self.add_grid_button)
+        layout.addLayout(buttons)
+        return box
+
+    def _build_households(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        self.households_model = HouseholdTableModel()
+        self.households_view = _table(self.households_model)
+        self.add_household_button = QPushButton("新建户")
+        self.edit_household_button = QPushButton("修改户信息")
+        self.move_household_button = QPushButton("迁移到其他组/网格")
+        layout.addWidget(QLabel("户："))
+        layout.addWidget(self.households_view)
+        layout.addLayout(_row(self.add_household_button, self.edit_household_button, self.move_household_button))
+        return box
+
+    def _build_members(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        self.members_model = MemberTableModel()
+        self.members_view = _table(self.members_model)
+        self.add_member_button = QPushButton("添加成员")
+        self.edit_member_button = QPushButton("修改")
+        self.deceased_button = QPushButton("标记已故")
+        self.moved_out_button = QPushButton("标记迁出")
+        self.add_role_button = QPushButton("添加身份")
+        self.detail = VillagerDetail()
+        layout.addWidget(QLabel("户成员："))
+        layout.addWidget(self.members_view, 2)
+        layout.addLayout(_row(self.add_member_button, self.edit_member_button, self.deceased_button,
+                              self.moved_out_button, self.add_role_button))
+        layout.addWidget(self.detail, 1)
+        return box
+
+    def _connect_signals(self) -> None:
+        self.search_edit.textChanged.connect(self.apply_search)
+        self.care_combo.currentIndexChanged.connect(self._refresh_households)
+        self.role_combo.currentIndexChanged.connect(self._on_role_combo_changed)
+        self.away_check.toggled.connect(self._refresh_households)
+        self.group_tree.currentItemChanged.connect(self._refresh_households)
+        self.households_view.selectionModel().currentRowChanged.connect(self._on_household_changed)
+        self.members_view.selectionModel().currentRowChanged.connect(self._on_member_changed)
+        self.bus.changed.connect(self._on_bus_changed)
+        undo = self.undo_stack.createUndoAction(self, "撤销")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "重做")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.undo_action, self.redo_action = undo, redo
+
+    # ---- loading and filtering --------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the registry again, keeping the selected household and person when they still exist."""
+        keep_household, keep_member = self.current_household_id(), self.current_villager_id()
+        self.summaries = self.store.list_households()
+        self.groups, self.grids = self.store.list_groups(), self.store.list_grids()
+        self._fill_tree()
+        self._refresh_households()
+        self.select_household(keep_household, keep_member)
+
+    def _fill_tree(self) -> None:
+        counts: dict[str, int] = {}
+        for summary in self.summaries:
+            key = summary.household.grid_id or summary.household.group_id
+            counts[key] = counts.get(key, 0) + 1
+        self.group_tree.blockSignals(True)
+        fill_group_tree(self.group_tree, self.groups, self.grids, counts)
+        self.group_tree.blockSignals(False)
+
+    def apply_search(self, text: str) -> None:
+        """Search as you type: households with a matching person, number or phone; the rest are hidden."""
+        hits = self.store.search(text, limit=5000) if text.strip() else None
+        self._search_households = None if hits is None else {hit.household_id for hit in hits}
+        self._search_people = set() if hits is None else {hit.villager_id for hit in hits if hit.villager_id}
+        self._refresh_households()
+
+    def _on_role_combo_changed(self) -> None:
+        role = self.role_combo.currentData()
+        self._role_households = None if role is None else {
+            v.household_id for v in self.store.people_with_role(role, date.today())}
+        self._refresh_households()
+
+    def _refresh_households(self) -> None:
+        keep = self.current_household_id()
+        scope = self.group_tree.currentItem().data(0, SCOPE_ROLE) if self.group_tree.currentItem() else None
+        rows = [s for s in self.summaries if self._accepts(s, scope)]
+        self.households_model.set_rows(rows)
+        self.status_label.setText(f"显示 {len(rows)} 户（共 {len(self.summaries)} 户）。撤销（Ctrl+Z）只在本界面打开期间有效。")
+        if keep:
+            self.select_household(keep, None)
+        else:
+            self._select_first()
+
+    def _accepts(self, summary: HouseholdSummary, scope: tuple[str, str | None] | None) -> bool:
+        household = summary.household
+        if self._search_households is not None and household.id not in self._search_households:
+            return False
+        if scope and scope[0] == "group" and household.group_id != scope[1]:
+            return False
+        if scope and scope[0] == "grid" and household.grid_id != scope[1]:
+            return False
+        care = self.care_combo.currentData()
+        if care is not None and household.care_level is not care:
+            return False
+        if self.away_check.isChecked() and not summary.away:
+            return False
+        return self._role_households is None or household.id in self._role_households
+
+    # ---- selection --------------------------------------------------------------------------
+    def current_household(self) -> HouseholdSummary | None:
+        index = self.households_view.currentIndex()
+        return self.households_model.row_at(index.row()) if index.isValid() else None
+
+    def current_household_id(self) -> str | None:
+        summary = self.current_household() if hasattr(self, "households_model") else None
+        return summary.household.id if summary else None
+
+    def current_villager(self) -> Villager | None:
+        index = self.members_view.currentIndex()
+        return self.members_model.row_at(index.row()) if index.isValid() else None
+
+    def current_villager_id(self) -> str | None:
+        villager = self.current_villager() if hasattr(self, "members_model") else None
+        return villager.id if villager else None
+
+    def select_household(self, household_id: str | None, villager_id: str | None) -> None:
+        row = self.households_model.row_of(household_id) if household_id else -1
+        if row < 0:
+            self._select_first()
+            return
+        self.households_view.setCurrentIndex(self.households_model.index(row, 0))
+        self._show_members(villager_id)
+
+    def _select_first(self) -> None:
+        if self.households_model.rowCount() == 0:
+            self.members_model.set_rows([])
+            self.detail.show_villager(None, [])
+            return
+        self.households_view.setCurrentIndex(self.households_model.index(0, 0))
+
+    def _on_household_changed(self) -> None:
+        self._show_members(None)
+
+    def _show_members(self, villager_id: str | None) -> None:
+        summary = self.current_household()
+        members = self.store.members(summary.household.id) if summary else []
+        self.members_model.set_rows(members)
+        self.members_view.setColumnWidth(4, 170)  # room for an 18-character ID number
+        wanted = villager_id or next((v.id for v in members if v.id in self._search_people), None)
+        row = self.members_model.row_of(wanted) if wanted else (0 if members else -1)
+        if row >= 0:
+            self.members_view.setCurrentIndex(self.members_model.index(row, 0))
+        self._on_member_changed()
+
+    def _on_member_changed(self) -> None:
+        villager = self.current_villager()
+        self.detail.show_villager(villager, self.store.roles_of(villager.id) if villager else [])
+
+    def _on_bus_changed(self, change: Changed) -> None:
+        if change.entity in REGISTRY_ENTITIES:
+            self.reload()
+
+
+def _table(model: HouseholdTableModel | MemberTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setDefaultSectionSize(96)
+    return view
+
+
+def _row(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
