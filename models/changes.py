@@ -11,10 +11,11 @@ class Entity(StrEnum):
     PROFILE = "profile"
     USER = "user"
     BACKUP = "backup"
+    RULEBOOK = "rulebook"
 
     @property
     def label(self) -> str:
-        return {"profile": "村庄信息", "user": "用户", "backup": "备份"}[self.value]
+        return {"profile": "村庄信息", "user": "用户", "backup": "备份", "rulebook": "村规民约"}[self.value]
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from storage.audit import SqliteAuditReader
 from storage.db import Database
 from storage.installation import initialise, is_initialised, open_database
 from storage.profile import SqliteProfileStore, read_profile
+from storage.rules import SqliteRulebookStore
 
 
 class SqliteBackupService:
@@ -44,11 +45,12 @@ class SqliteStores:
     profile: SqliteProfileStore
     audit: SqliteAuditReader
     backups: SqliteBackupService
+    rules: SqliteRulebookStore
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:
     return SqliteStores(actor, SqliteAccountStore(db, actor), SqliteProfileStore(db, actor),
-                        SqliteAuditReader(db), SqliteBackupService(db))
+                        SqliteAuditReader(db), SqliteBackupService(db), SqliteRulebookStore(db, actor))
 
 
 class SqliteBackend:

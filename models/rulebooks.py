@@ -1,0 +1,57 @@
+"""What the rules store hands out besides documents: rulebook summaries, version info, catalogue articles."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.rules import RulebookKind, VersionStatus
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """版本概况 — one version of a rulebook without its text."""
+
+    id: str
+    number: int
+    status: VersionStatus
+    effective_date: str
+    article_count: int
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class RulebookSummary:
+    """规约概况 — a rulebook with its versions, for lists."""
+
+    id: str
+    title: str
+    kind: RulebookKind
+    versions: tuple[VersionInfo, ...]
+
+    @property
+    def in_force_version(self) -> int | None:
+        return next((v.number for v in self.versions if v.status is VersionStatus.IN_FORCE), None)
+
+    @property
+    def latest_version(self) -> int | None:
+        return max((v.number for v in self.versions), default=None)
+
+
+@dataclass(frozen=True)
+class CatalogueArticle:
+    """条款库条目 — a model article to start a draft from, grouped by DOMAIN.md content area."""
+
+    id: str
+    area: str
+    title: str
+    text: str
+    builtin: bool = True
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """导入结果 — the new version and the lines the parser could not place."""
+
+    rulebook_id: str
+    version: int
+    articles: int
+    problems: tuple[str, ...] = ()
