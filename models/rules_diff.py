@@ -10,6 +10,7 @@ import difflib
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from models.numerals import article_label
 from models.rules import REF_CLOSE, REF_MARKER, REF_OPEN, Article, NumberedArticle, RuleVersion, numbered_articles
 
 SIMILAR_ENOUGH = 0.5  # below this, a removed + added pair is not "the same article changed"
@@ -203,6 +204,8 @@ class ComparisonRow:
     revised: str
     reason: str
     segments: tuple[Segment, ...] = ()
+    old_number: int | None = None
+    new_number: int | None = None
 
 
 DEFAULT_REASONS = {ChangeKind.ADDED: "新增条款", ChangeKind.REMOVED: "删除条款",
@@ -214,12 +217,14 @@ def comparison_table(diff: VersionDiff, reasons: dict[str, str] | None = None) -
     reasons = reasons or {}
     rows = []
     for change in diff.of_kind(ChangeKind.ADDED, ChangeKind.REMOVED, ChangeKind.MOVED, ChangeKind.CHANGED):
-        original = f"第{change.old.number}条 {change.old.full_text}" if change.old else "（无）"
-        revised = f"第{change.new.number}条 {change.new.full_text}" if change.new else "（删除）"
+        original = f"{article_label(change.old.number)} {change.old.full_text}" if change.old else "（无）"
+        revised = f"{article_label(change.new.number)} {change.new.full_text}" if change.new else "（删除）"
         segments = tuple(char_diff(change.old.full_text, change.new.full_text)) \
             if change.old and change.new else ()
         reason = reasons.get(change.key) or DEFAULT_REASONS[change.kind]
-        rows.append(ComparisonRow(change.kind, change.key, original, revised, reason, segments))
+        rows.append(ComparisonRow(change.kind, change.key, original, revised, reason, segments,
+                                  change.old.number if change.old else None,
+                                  change.new.number if change.new else None))
     return rows
 
 

@@ -126,6 +126,13 @@ class SqliteRulebookStore(SqliteStore):
         self._write_articles(version)
         return version
 
+    def add_version(self, version: RuleVersion, source: str) -> RuleVersion:
+        """Store `version`'s chapters and articles as the rulebook's next draft version."""
+        self._require(Permission.EDIT_RECORDS)
+        self.get_rulebook(version.rulebook_id)
+        with self._db.atomic():
+            return self._add_version(version, source)
+
     def new_version(self, rulebook_id: str, based_on: int | None = None) -> RuleVersion:
         self._require(Permission.EDIT_RECORDS)
         base = self.load_version(rulebook_id, based_on)
