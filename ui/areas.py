@@ -25,7 +25,7 @@ class Area:
 
 AREAS: tuple[Area, ...] = (
     Area("registry", "户籍花名册", None),
-    Area("rules", "村规民约", None),
+    Area("rules", "村规民约", "ui.rules:create_screen"),
     Area("minutes", "会议记录", None),
     Area("lists", "红黑榜", None),
     Area("printing", "打印中心", None),
