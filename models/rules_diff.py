@@ -14,6 +14,7 @@ from models.numerals import article_label
 from models.rules import REF_CLOSE, REF_MARKER, REF_OPEN, Article, NumberedArticle, RuleVersion, numbered_articles
 
 SIMILAR_ENOUGH = 0.5  # below this, a removed + added pair is not "the same article changed"
+CANDIDATES = 3
 
 
 class ChangeKind(StrEnum):
@@ -139,10 +140,11 @@ def _pair_by_similarity(old: list[NumberedArticle], new: list[NumberedArticle],
     grams = {("o", i): _bigrams(old[i]) for i in left} | {("n", j): _bigrams(new[j]) for j in right}
     scored = []
     for i in left:
-        for j in right:
-            a, b = grams[("o", i)], grams[("n", j)]
-            if a and b and len(a & b) / len(a | b) >= 0.25:  # cheap filter before difflib
-                scored.append((_similarity(old[i], new[j]), i, j))
+        a = grams[("o", i)]
+        # Character-bigram overlap is cheap; difflib runs only on each article's best few candidates.
+        overlap = sorted(((len(a & grams[("n", j)]) / (len(a | grams[("n", j)]) or 1), j) for j in right),
+                         reverse=True)[:CANDIDATES]
+        scored += [(_similarity(old[i], new[j]), i, j) for share, j in overlap if share >= 0.25]
     for score, i, j in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
         if score >= SIMILAR_ENOUGH and i not in pairs and j not in taken:
             pairs[i] = j

@@ -1,0 +1,1 @@
+"""Timing scripts; run as `python -m benchmarks.<area>` from the repository root."""
