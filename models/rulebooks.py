@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.rules import RulebookKind, VersionStatus
+from models.ids import new_id
+from models.rules import Article, Chapter, RulebookKind, VersionStatus
 
 
 @dataclass(frozen=True)
@@ -55,3 +56,11 @@ class ImportResult:
     version: int
     articles: int
     problems: tuple[str, ...] = ()
+
+
+def chapters_from_catalogue(entries: list[CatalogueArticle]) -> tuple[Chapter, ...]:
+    """A first draft from catalogue articles: one chapter per content area, in catalogue order."""
+    areas: dict[str, list[Article]] = {}
+    for entry in entries:
+        areas.setdefault(entry.area, []).append(Article(new_id(), entry.text))
+    return tuple(Chapter(new_id(), area, tuple(articles)) for area, articles in areas.items())

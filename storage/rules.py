@@ -13,9 +13,9 @@ from models.ids import new_id
 from models.rulebooks import CatalogueArticle, ImportResult, RulebookSummary, VersionInfo
 from models.rules import (Article, Chapter, Rulebook, RulebookKind, RuleVersion, VersionStatus,
                           require_editable)
-from models.rules_diff import adopt_keys
+from models.rules_diff import ComparisonRow, adopt_keys, comparison_table, diff_versions
 from models.rules_text import parse_rules_lines
-from storage.rules_files import read_paragraphs, write_rules_file
+from storage.rules_files import read_paragraphs, write_comparison_file, write_rules_file
 from storage.store_base import SqliteStore
 
 CATALOGUE_FILE = Path(__file__).resolve().parent.parent / "resources" / "rules_catalogue.json"
@@ -175,6 +175,16 @@ class SqliteRulebookStore(SqliteStore):
     def export_file(self, rulebook_id: str, number: int | None, path: Path) -> Path:
         version = self.load_version(rulebook_id, number)
         return write_rules_file(version, version.title or self.get_rulebook(rulebook_id).title, path)
+
+    def comparison(self, rulebook_id: str, old: int, new: int) -> list[ComparisonRow]:
+        """The 修改对照表 rows from version `old` to version `new`, with the recorded reasons."""
+        before, after = self.load_version(rulebook_id, old), self.load_version(rulebook_id, new)
+        return comparison_table(diff_versions(before, after), self.change_reasons(after.id))
+
+    def export_comparison(self, rulebook_id: str, old: int, new: int, path: Path) -> Path:
+        title = self.get_rulebook(rulebook_id).title
+        return write_comparison_file(self.comparison(rulebook_id, old, new),
+                                     f"{title}修改对照表（第{old}版→第{new}版）", path)
 
     def change_reasons(self, version_id: str) -> dict[str, str]:
         return dict(self._db.conn.execute("SELECT article_key, reason FROM rule_change_reasons "

@@ -90,8 +90,7 @@ def run_export(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_diff(context: Context, args: argparse.Namespace) -> int:
-    from models.numerals import article_label
-    from models.rules_diff import ChangeKind, comparison_table, diff_versions, segments_markdown
+    from models.rules_diff import ChangeKind, comparison_table, diff_versions
 
     store = _store(context)
     old, new = store.load_version(args.id, args.a), store.load_version(args.id, args.b)
@@ -105,22 +104,14 @@ def run_diff(context: Context, args: argparse.Namespace) -> int:
                     for c in diff.of_kind(ChangeKind.CHANGED)],
         "unchanged": len(diff.of_kind(ChangeKind.UNCHANGED, ChangeKind.RENUMBERED)),
     }
+    from storage.rules_files import comparison_markdown
+
     rows = comparison_table(diff, store.change_reasons(new.id))
-    lines = [f"修改对照表（第{old.number}版 → 第{new.number}版）", "", "| 原条文 | 修改后条文 | 修改理由 |", "|---|---|---|"]
-    for row in rows:
-        before, after = row.original, row.revised
-        if row.segments:
-            before = article_label(row.old_number or 0) + " " + segments_markdown(row.segments, "before")
-            after = article_label(row.new_number or 0) + " " + segments_markdown(row.segments, "after")
-        lines.append(f"| {_cell(before)} | {_cell(after)} | {_cell(row.reason)} |")
-    lines.append(f"\n未改动 {data['unchanged']} 条（其中条号变化的 {len(diff.of_kind(ChangeKind.RENUMBERED))} 条）。"
-                 "增加的文字加下划线并加粗，删除的文字加删除线。")
-    context.emit("\n".join(lines), data)
+    title = store.get_rulebook(args.id).title
+    text = comparison_markdown(rows, f"{title}修改对照表（第{old.number}版→第{new.number}版）")
+    text += f"\n未改动 {data['unchanged']} 条（其中条号变化的 {len(diff.of_kind(ChangeKind.RENUMBERED))} 条）。"
+    context.emit(text, data)
     return 0
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "｜").replace("\n", "<br>")
 
 
 def run_check(context: Context, args: argparse.Namespace) -> int:

@@ -123,3 +123,15 @@ def test_catalogue_and_change_reasons(store: SqliteRulebookStore, tmp_path: Path
     store.set_change_reason(version.id, version.articles[0].key, "采纳村民意见")
     store.set_change_reason(version.id, version.articles[0].key, "采纳第二组意见")
     assert store.change_reasons(version.id) == {version.articles[0].key: "采纳第二组意见"}
+
+
+def test_comparison_export_marks_changes_in_word(store: SqliteRulebookStore, tmp_path: Path) -> None:
+    import docx
+    rulebook = store.import_file(_write(tmp_path)).rulebook_id
+    store.import_file(_write(tmp_path, RULES.replace("为了和睦。", "为了和睦团结。"), "v2.md"), rulebook)
+    path = store.export_comparison(rulebook, 1, 2, tmp_path / "table.docx")
+    cells = docx.Document(str(path)).tables[0].rows[1].cells
+    inserted = [r for r in cells[1].paragraphs[0].runs if r.text == "团结"]
+    assert inserted and inserted[0].bold and inserted[0].underline
+    md = store.export_comparison(rulebook, 1, 2, tmp_path / "table.md").read_text(encoding="utf-8")
+    assert "<u>**团结**</u>" in md and "修改条文" in md

@@ -12,12 +12,13 @@ from models.legality import Finding, check_version
 from models.legality_table import Severity
 from models.numerals import article_label
 from models.ports import RulebookStore, Stores
-from models.rulebooks import RulebookSummary
+from models.rulebooks import RulebookSummary, chapters_from_catalogue
 from models.rules import (RulebookKind, RuleVersion, VersionStatus, delete_article, insert_article, merge_articles,
                           move_article, numbered_articles, split_article, update_article)
 from ui.bus import DataBus
-from ui.rules.commands import EditVersionCommand
-from ui.rules.dialogs import CompareDialog, ImportFileDialog
+from ui.rules.commands import EditVersionCommand, SetChangeReasonCommand
+from ui.rules.dialogs import (CatalogueDialog, CatalogueEntryDialog, CompareDialog, ImportFileDialog,
+                              NewRulebookDialog, SavePathDialog)
 from ui.rules.table_model import FindingListModel, OutlineListModel
 
 
@@ -55,7 +56,9 @@ class RulesScreen(QWidget):
     def _build_top_bar(self) -> QHBoxLayout:
         self.rulebook_combo, self.version_combo = QComboBox(), QComboBox()
         self.rulebook_combo.setMinimumWidth(240)
+        self.new_rulebook_button = QPushButton("新建规约…")
         self.import_button = QPushButton("导入文件…")
+        self.export_button = QPushButton("导出…")
         self.new_version_button = QPushButton("新建修订版本")
         self.compare_button = QPushButton("比较版本…")
         self.undo_button, self.redo_button = QPushButton("撤销"), QPushButton("重做")
@@ -63,8 +66,8 @@ class RulesScreen(QWidget):
         for widget in (QLabel("规约："), self.rulebook_combo, QLabel("版本："), self.version_combo):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for button in (self.import_button, self.new_version_button, self.compare_button, self.undo_button,
-                       self.redo_button):
+        for button in (self.new_rulebook_button, self.import_button, self.export_button, self.new_version_button,
+                       self.compare_button, self.undo_button, self.redo_button):
             bar.addWidget(button)
         return bar
 
@@ -77,10 +80,16 @@ class RulesScreen(QWidget):
         self.outline_view.setDropIndicatorShown(True)
         self.insert_button, self.delete_button = QPushButton("插入新条"), QPushButton("删除本条")
         self.split_button, self.merge_button = QPushButton("在光标处拆分"), QPushButton("与下一条合并")
+        self.catalogue_button, self.save_to_catalogue_button = QPushButton("从条款库插入…"), QPushButton("存入条款库…")
         buttons = QHBoxLayout()
         for button in (self.insert_button, self.delete_button, self.split_button, self.merge_button):
             buttons.addWidget(button)
-        return _column("条文目录（拖动可调整顺序）：", self.outline_view, buttons)
+        column = _column("条文目录（拖动可调整顺序）：", self.outline_view, buttons)
+        more = QHBoxLayout()
+        more.addWidget(self.catalogue_button)
+        more.addWidget(self.save_to_catalogue_button)
+        column.layout().addLayout(more)
+        return column
 
     def _build_editor(self) -> QWidget:
         self.number_label = QLabel()
@@ -116,6 +125,10 @@ class RulesScreen(QWidget):
         self.split_button.clicked.connect(self._on_split_button_clicked)
         self.merge_button.clicked.connect(self._on_merge_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.new_rulebook_button.clicked.connect(self._on_new_rulebook_button_clicked)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.catalogue_button.clicked.connect(self._on_catalogue_button_clicked)
+        self.save_to_catalogue_button.clicked.connect(self._on_save_to_catalogue_button_clicked)
         self.new_version_button.clicked.connect(self._on_new_version_button_clicked)
         self.compare_button.clicked.connect(self._on_compare_button_clicked)
         self.undo_button.clicked.connect(self.undo_stack.undo)
@@ -178,11 +191,13 @@ class RulesScreen(QWidget):
 
     def _update_read_only(self, editable: bool) -> None:
         for widget in (self.save_button, self.insert_button, self.delete_button, self.split_button,
-                       self.merge_button):
+                       self.merge_button, self.catalogue_button):
             widget.setEnabled(editable)
         self.article_edit.setReadOnly(not editable)
         self.compare_button.setEnabled(bool(self._current_summary() and len(self._current_summary().versions) > 1))
         self.new_version_button.setEnabled(self._version is not None)
+        self.export_button.setEnabled(self._version is not None)
+        self.save_to_catalogue_button.setEnabled(self._version is not None)
         status = self._version.status if self._version else None
         self.read_only_label.setVisible(status is not None and not editable)
         if status is not None and not editable:
@@ -311,8 +326,68 @@ class RulesScreen(QWidget):
         new = self._version.number
         old = summary.in_force_version if summary.in_force_version not in (None, new) else \
             numbers[max(0, numbers.index(new) - 1)]
-        self.compare_dialog = CompareDialog(self._store, summary.id, list(summary.versions), old, new, self)
+        self.compare_dialog = CompareDialog(self._store, self._bus, summary.id, list(summary.versions), old, new,
+                                            self._on_reason_edited, self)
         self.compare_dialog.show()
+
+    def _on_reason_edited(self, version_id: str, key: str, before: str, after: str) -> None:
+        assert self._version is not None
+        self.undo_stack.push(SetChangeReasonCommand(self._store, self._bus, self._version.rulebook_id, version_id,
+                                                    key, before, after))
+
+    def _on_new_rulebook_button_clicked(self) -> None:
+        answer = NewRulebookDialog.ask(self)
+        if answer is None:
+            return
+        title, kind, from_catalogue = answer
+        try:
+            rulebook = self._store.create_rulebook(title, kind)
+            if from_catalogue:
+                chapters = chapters_from_catalogue(self._store.catalogue())
+                self._store.add_version(RuleVersion("", rulebook.id, 0, chapters, title=title), "由条款库生成")
+        except DomainError as error:
+            self._warn(error.message)
+            return
+        self._selected_key = None
+        self.reload(rulebook.id)
+
+    def _on_export_button_clicked(self) -> None:
+        if self._version is None:
+            return
+        path = SavePathDialog.ask(self, "导出村规民约", "Word 文件 (*.docx);;Markdown 文件 (*.md)")
+        if path is None:
+            return
+        try:
+            self._store.export_file(self._version.rulebook_id, self._version.number, path)
+        except DomainError as error:
+            self._warn(error.message)
+            return
+        QMessageBox.information(self, "导出", f"已导出：{path}")
+
+    def _on_catalogue_button_clicked(self) -> None:
+        entry = CatalogueDialog.ask(self, self._store.catalogue())
+        if entry is None or self._version is None:
+            return
+        chapter_index, index = self._insert_position()
+        after, key = insert_article(self._version, chapter_index, index, entry.text)
+        self._selected_key = key
+        self._push(f"插入条款库条文“{entry.title}”", lambda v: after)
+
+    def _on_save_to_catalogue_button_clicked(self) -> None:
+        text = self.article_edit.toPlainText().strip()
+        if not text:
+            self._warn("请先在左侧选择一条。")
+            return
+        areas = list(dict.fromkeys(e.area for e in self._store.catalogue()))
+        answer = CatalogueEntryDialog.ask(self, areas)
+        if answer is None:
+            return
+        try:
+            self._store.add_catalogue_article(answer[0], answer[1], text)
+        except DomainError as error:
+            self._warn(error.message)
+            return
+        QMessageBox.information(self, "条款库", "已存入本村条款库，以后起草时可以直接插入。")
 
     def _push(self, text: str, edit: object) -> None:
         """Apply `edit` (version → version) to the draft shown and push it as one undoable command."""

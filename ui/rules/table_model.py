@@ -1,16 +1,17 @@
-"""Qt models of the rules screen: the chapter/article outline (drag to move) and the findings list."""
+"""Qt models of the rules screen: the outline (drag to move), the findings list and the 修改对照表."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
 from models.legality import Finding
 from models.legality_table import Severity
 from models.numerals import article_label
 from models.rules import RuleVersion, numbered_articles
+from models.rules_diff import ComparisonRow
 from models.rules_text import chapter_headings
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -154,4 +155,40 @@ class FindingListModel(QAbstractListModel):
             return font
         if role == FINDING_ROLE:
             return finding
+        return None
+
+
+class ComparisonTableModel(QAbstractTableModel):
+    """修改对照表 — original | revised | reason, one row per added, removed, moved or changed article."""
+
+    COLUMNS = (("原条文", lambda r: r.original), ("修改后条文", lambda r: r.revised), ("修改理由", lambda r: r.reason))
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[ComparisonRow] = []
+
+    def set_rows(self, rows: list[ComparisonRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ComparisonRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.COLUMNS[index.column()][1](self._rows[index.row()])
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.COLUMNS[section][0]
         return None
