@@ -15,11 +15,12 @@ class Entity(StrEnum):
     GRID = "grid"
     HOUSEHOLD = "household"
     VILLAGER = "villager"
+    RULEBOOK = "rulebook"
 
     @property
     def label(self) -> str:
         return {"profile": "村庄信息", "user": "用户", "backup": "备份", "village_group": "村民小组",
-                "grid": "网格", "household": "户", "villager": "村民"}[self.value]
+                "grid": "网格", "household": "户", "villager": "村民", "rulebook": "村规民约"}[self.value]
 
 
 @dataclass(frozen=True)

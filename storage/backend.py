@@ -14,6 +14,7 @@ from storage.db import Database
 from storage.installation import initialise, is_initialised, open_database
 from storage.profile import SqliteProfileStore, read_profile
 from storage.registry import SqliteRegistryStore
+from storage.rules import SqliteRulebookStore
 
 
 class SqliteBackupService:
@@ -53,11 +54,13 @@ class SqliteStores:
     audit: SqliteAuditReader
     backups: SqliteBackupService
     registry: SqliteRegistryStore
+    rules: SqliteRulebookStore
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:
     return SqliteStores(actor, SqliteAccountStore(db, actor), SqliteProfileStore(db, actor),
-                        SqliteAuditReader(db), SqliteBackupService(db), SqliteRegistryStore(db, actor))
+                        SqliteAuditReader(db), SqliteBackupService(db), SqliteRegistryStore(db, actor),
+                        SqliteRulebookStore(db, actor))
 
 
 class SqliteBackend:

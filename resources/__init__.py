@@ -1,0 +1,1 @@
+"""Data files: the article catalogue and other default texts."""

@@ -1,0 +1,413 @@
+"""The village rules screen: outline (drag to move) | article editor | legality findings; versions and compare."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QListView, QMessageBox,
+                               QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
+
+from models.changes import Changed, Entity
+from models.errors import DomainError
+from models.legality import Finding, check_version
+from models.legality_table import Severity
+from models.numerals import article_label
+from models.ports import RulebookStore, Stores
+from models.rulebooks import RulebookSummary, chapters_from_catalogue
+from models.rules import (RulebookKind, RuleVersion, VersionStatus, delete_article, insert_article, merge_articles,
+                          move_article, numbered_articles, split_article, update_article)
+from ui.bus import DataBus
+from ui.rules.commands import EditVersionCommand, SetChangeReasonCommand
+from ui.rules.dialogs import (CatalogueDialog, CatalogueEntryDialog, CompareDialog, ImportFileDialog,
+                              NewRulebookDialog, SavePathDialog)
+from ui.rules.table_model import FindingListModel, OutlineListModel
+
+
+class RulesScreen(QWidget):
+    """村规民约 — edit a draft article by article; adopted versions are shown read-only."""
+
+    def __init__(self, stores: Stores, bus: DataBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store: RulebookStore = stores.rules
+        self._bus = bus
+        self.undo_stack = QUndoStack(self)
+        self._rulebooks: list[RulebookSummary] = []
+        self._version: RuleVersion | None = None
+        self._selected_key: str | None = None
+        self._findings: list[Finding] = []
+        self.compare_dialog: CompareDialog | None = None
+        self._build_ui()
+        self._connect_signals()
+        self.reload()
+
+    # ----- building -----
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_top_bar())
+        self.read_only_label = QLabel()
+        self.read_only_label.setWordWrap(True)
+        layout.addWidget(self.read_only_label)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_outline())
+        splitter.addWidget(self._build_editor())
+        splitter.addWidget(self._build_findings())
+        splitter.setSizes([320, 520, 360])
+        layout.addWidget(splitter, 1)
+
+    def _build_top_bar(self) -> QHBoxLayout:
+        self.rulebook_combo, self.version_combo = QComboBox(), QComboBox()
+        self.rulebook_combo.setMinimumWidth(240)
+        self.new_rulebook_button = QPushButton("新建规约…")
+        self.import_button = QPushButton("导入文件…")
+        self.export_button = QPushButton("导出…")
+        self.new_version_button = QPushButton("新建修订版本")
+        self.compare_button = QPushButton("比较版本…")
+        self.undo_button, self.redo_button = QPushButton("撤销"), QPushButton("重做")
+        bar = QHBoxLayout()
+        for widget in (QLabel("规约："), self.rulebook_combo, QLabel("版本："), self.version_combo):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for button in (self.new_rulebook_button, self.import_button, self.export_button, self.new_version_button,
+                       self.compare_button, self.undo_button, self.redo_button):
+            bar.addWidget(button)
+        return bar
+
+    def _build_outline(self) -> QWidget:
+        self.outline_model = OutlineListModel()
+        self.outline_view = QListView()
+        self.outline_view.setModel(self.outline_model)
+        self.outline_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.outline_view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.outline_view.setDropIndicatorShown(True)
+        self.insert_button, self.delete_button = QPushButton("插入新条"), QPushButton("删除本条")
+        self.split_button, self.merge_button = QPushButton("在光标处拆分"), QPushButton("与下一条合并")
+        self.catalogue_button, self.save_to_catalogue_button = QPushButton("从条款库插入…"), QPushButton("存入条款库…")
+        buttons = QHBoxLayout()
+        for button in (self.insert_button, self.delete_button, self.split_button, self.merge_button):
+            buttons.addWidget(button)
+        column = _column("条文目录（拖动可调整顺序）：", self.outline_view, buttons)
+        more = QHBoxLayout()
+        more.addWidget(self.catalogue_button)
+        more.addWidget(self.save_to_catalogue_button)
+        column.layout().addLayout(more)
+        return column
+
+    def _build_editor(self) -> QWidget:
+        self.number_label = QLabel()
+        self.article_edit = QPlainTextEdit()
+        self.article_edit.setPlaceholderText("在左侧选择一条。第一行是条文，之后每行是一款或一项。")
+        self.save_button = QPushButton("保存本条")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        column = _column("条文：", self.article_edit, buttons)
+        column.layout().insertWidget(1, self.number_label)
+        return column
+
+    def _build_findings(self) -> QWidget:
+        self.findings_model = FindingListModel()
+        self.findings_view = QListView()
+        self.findings_view.setModel(self.findings_model)
+        self.findings_view.setWordWrap(True)
+        self.check_summary_label = QLabel()
+        self.check_summary_label.setWordWrap(True)
+        column = _column("合法性审查意见（辅助）：", self.findings_view, QHBoxLayout())
+        column.layout().addWidget(self.check_summary_label)
+        return column
+
+    def _connect_signals(self) -> None:
+        self.rulebook_combo.currentIndexChanged.connect(self._on_rulebook_combo_changed)
+        self.version_combo.currentIndexChanged.connect(self._on_version_combo_changed)
+        self.outline_view.selectionModel().selectionChanged.connect(self._on_outline_selection_changed)
+        self.outline_model.move_requested.connect(self._on_outline_move_requested)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.insert_button.clicked.connect(self._on_insert_button_clicked)
+        self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        self.split_button.clicked.connect(self._on_split_button_clicked)
+        self.merge_button.clicked.connect(self._on_merge_button_clicked)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.new_rulebook_button.clicked.connect(self._on_new_rulebook_button_clicked)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.catalogue_button.clicked.connect(self._on_catalogue_button_clicked)
+        self.save_to_catalogue_button.clicked.connect(self._on_save_to_catalogue_button_clicked)
+        self.new_version_button.clicked.connect(self._on_new_version_button_clicked)
+        self.compare_button.clicked.connect(self._on_compare_button_clicked)
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self._bus.changed.connect(self._on_bus_changed)
+
+    # ----- loading -----
+    @property
+    def version(self) -> RuleVersion | None:
+        return self._version
+
+    def reload(self, rulebook_id: str | None = None, number: int | None = None) -> None:
+        """Reload rulebooks and show `rulebook_id` version `number` (default: what is shown now, else latest)."""
+        rulebook_id = rulebook_id or (self._version.rulebook_id if self._version else None)
+        number = number or (self._version.number if self._version else None)
+        self._rulebooks = self._store.list_rulebooks()
+        self.rulebook_combo.blockSignals(True)
+        self.rulebook_combo.clear()
+        for summary in self._rulebooks:
+            self.rulebook_combo.addItem(f"{summary.title}（{summary.kind.label}）", summary.id)
+        self.rulebook_combo.setCurrentIndex(max(0, self.rulebook_combo.findData(rulebook_id)))
+        self.rulebook_combo.blockSignals(False)
+        self._fill_versions(number)
+
+    def _fill_versions(self, number: int | None) -> None:
+        summary = self._current_summary()
+        self.version_combo.blockSignals(True)
+        self.version_combo.clear()
+        for info in summary.versions if summary else ():
+            date = f"，{info.effective_date}起" if info.effective_date else ""
+            self.version_combo.addItem(f"第{info.number}版（{info.status.label}{date}）", info.number)
+        index = self.version_combo.findData(number) if number else -1
+        self.version_combo.setCurrentIndex(index if index >= 0 else self.version_combo.count() - 1)
+        self.version_combo.blockSignals(False)
+        self._load_version()
+
+    def _current_summary(self) -> RulebookSummary | None:
+        rulebook_id = self.rulebook_combo.currentData()
+        return next((r for r in self._rulebooks if r.id == rulebook_id), None)
+
+    def _load_version(self) -> None:
+        summary, number = self._current_summary(), self.version_combo.currentData()
+        self._version = self._store.load_version(summary.id, number) if summary and number else None
+        editable = self._editable()
+        self.outline_model.set_version(self._version, editable)
+        self._findings = check_version(self._version, summary.kind is RulebookKind.RULES) \
+            if self._version and summary else []
+        self._update_read_only(editable)
+        row = self.outline_model.row_of(self._selected_key or "")
+        if row < 0 and self.outline_model.rowCount() > 1:
+            row = 1  # the first article
+        if row >= 0:
+            self.outline_view.setCurrentIndex(self.outline_model.index(row))
+        self._show_selected()
+
+    def _editable(self) -> bool:
+        return self._version is not None and self._version.status is VersionStatus.DRAFT
+
+    def _update_read_only(self, editable: bool) -> None:
+        for widget in (self.save_button, self.insert_button, self.delete_button, self.split_button,
+                       self.merge_button, self.catalogue_button):
+            widget.setEnabled(editable)
+        self.article_edit.setReadOnly(not editable)
+        self.compare_button.setEnabled(bool(self._current_summary() and len(self._current_summary().versions) > 1))
+        self.new_version_button.setEnabled(self._version is not None)
+        self.export_button.setEnabled(self._version is not None)
+        self.save_to_catalogue_button.setEnabled(self._version is not None)
+        status = self._version.status if self._version else None
+        self.read_only_label.setVisible(status is not None and not editable)
+        if status is not None and not editable:
+            self.read_only_label.setText(f"此版本{status.label}，只能查看。要修改，请点“新建修订版本”。")
+        counts = {s: sum(1 for f in self._findings if f.severity is s) for s in Severity}
+        self.check_summary_label.setText("全文：" + "，".join(f"{s.label} {n} 条" for s, n in counts.items()))
+
+    def _show_selected(self) -> None:
+        index = self.outline_view.currentIndex()
+        entry = self.outline_model.entry(index.row()) if index.isValid() else None
+        if entry is None or entry.kind != "article" or self._version is None:
+            self._selected_key = None
+            self.number_label.setText("")
+            self.article_edit.setPlainText("")
+            self.findings_model.set_findings(self._findings)
+            return
+        self._selected_key = entry.key
+        article = next(a for a in numbered_articles(self._version) if a.key == entry.key)
+        self.number_label.setText(f"{article_label(article.number)}（{article.chapter or '未分章'}）")
+        self.article_edit.setPlainText(article.full_text)
+        self.findings_model.set_findings([f for f in self._findings if f.article_key == entry.key])
+
+    # ----- slots -----
+    def _on_rulebook_combo_changed(self) -> None:
+        self._selected_key = None
+        self._fill_versions(None)
+
+    def _on_version_combo_changed(self) -> None:
+        self._load_version()
+
+    def _on_outline_selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        self._show_selected()
+
+    def _on_bus_changed(self, changed: Changed) -> None:
+        if changed.entity == Entity.RULEBOOK:
+            self.reload()
+
+    def _on_save_button_clicked(self) -> None:
+        if self._version is None or self._selected_key is None:
+            return
+        lines = [line for line in self.article_edit.toPlainText().splitlines() if line.strip()]
+        key = self._selected_key
+        self._push("修改条文", lambda v: update_article(v, key, lines[0] if lines else "", tuple(lines[1:])))
+
+    def _on_insert_button_clicked(self) -> None:
+        if self._version is None:
+            return
+        chapter_index, index = self._insert_position()
+        after, key = insert_article(self._version, chapter_index, index, "")
+        self._selected_key = key
+        self._push("插入新条", lambda v: after)
+        self.article_edit.setFocus()
+        self.article_edit.selectAll()  # typing replaces the placeholder text
+
+    def _insert_position(self) -> tuple[int, int]:
+        assert self._version is not None
+        if self._selected_key:
+            chapter_index, index = self._version.find(self._selected_key)
+            return chapter_index, index + 1
+        entry_index = self.outline_view.currentIndex()
+        if entry_index.isValid():
+            chapter_index = self.outline_model.entry(entry_index.row()).chapter_index
+            return chapter_index, 0
+        return max(0, len(self._version.chapters) - 1), 10**6
+
+    def _on_delete_button_clicked(self) -> None:
+        key = self._selected_key
+        if key:
+            self._selected_key = None
+            self._push("删除一条", lambda v: delete_article(v, key))
+
+    def _on_split_button_clicked(self) -> None:
+        key, cursor = self._selected_key, self.article_edit.textCursor().position()
+        if key:
+            self._push("拆分条文", lambda v: split_article(v, key, cursor)[0])
+
+    def _on_merge_button_clicked(self) -> None:
+        if self._version is None or self._selected_key is None:
+            return
+        keys = [a.key for a in self._version.articles]
+        position = keys.index(self._selected_key)
+        if position + 1 >= len(keys):
+            self._warn("这是最后一条，后面没有可以合并的条。")
+            return
+        key, following = self._selected_key, keys[position + 1]
+        self._push("合并条文", lambda v: merge_articles(v, key, following))
+
+    def _on_outline_move_requested(self, key: str, chapter_index: int, index: int) -> None:
+        if self._version is None:
+            return
+        current_ci, current_ai = self._version.find(key)
+        if current_ci == chapter_index and index > current_ai:
+            index -= 1  # positions are counted after the article leaves its place
+        self._selected_key = key
+        self._push("移动条文", lambda v: move_article(v, key, chapter_index, index))
+
+    def _on_import_button_clicked(self) -> None:
+        path = ImportFileDialog.ask(self)
+        if path is None:
+            return
+        summary = self._current_summary()
+        as_version = summary is not None and QMessageBox.question(
+            self, "导入", f"作为《{summary.title}》的新版本导入吗？\n选“否”则新建一份规约。"
+        ) == QMessageBox.StandardButton.Yes
+        try:
+            result = self._store.import_file(path, summary.id if as_version and summary else None)
+        except DomainError as error:
+            self._warn(error.message)
+            return
+        note = "\n".join(["", "以下内容未能归入条款，请核对：", *result.problems]) if result.problems else ""
+        QMessageBox.information(self, "导入完成", f"已导入第{result.version}版，共 {result.articles} 条。{note}")
+        self._selected_key = None
+        self.reload(result.rulebook_id, result.version)
+
+    def _on_new_version_button_clicked(self) -> None:
+        if self._version is None:
+            return
+        version = self._store.new_version(self._version.rulebook_id, self._version.number)
+        self.reload(version.rulebook_id, version.number)
+
+    def _on_compare_button_clicked(self) -> None:
+        summary = self._current_summary()
+        if summary is None or self._version is None or len(summary.versions) < 2:
+            return
+        numbers = [v.number for v in summary.versions]
+        new = self._version.number
+        old = summary.in_force_version if summary.in_force_version not in (None, new) else \
+            numbers[max(0, numbers.index(new) - 1)]
+        self.compare_dialog = CompareDialog(self._store, self._bus, summary.id, list(summary.versions), old, new,
+                                            self._on_reason_edited, self)
+        self.compare_dialog.show()
+
+    def _on_reason_edited(self, version_id: str, key: str, before: str, after: str) -> None:
+        assert self._version is not None
+        self.undo_stack.push(SetChangeReasonCommand(self._store, self._bus, self._version.rulebook_id, version_id,
+                                                    key, before, after))
+
+    def _on_new_rulebook_button_clicked(self) -> None:
+        answer = NewRulebookDialog.ask(self)
+        if answer is None:
+            return
+        title, kind, from_catalogue = answer
+        try:
+            rulebook = self._store.create_rulebook(title, kind)
+            if from_catalogue:
+                chapters = chapters_from_catalogue(self._store.catalogue())
+                self._store.add_version(RuleVersion("", rulebook.id, 0, chapters, title=title), "由条款库生成")
+        except DomainError as error:
+            self._warn(error.message)
+            return
+        self._selected_key = None
+        self.reload(rulebook.id)
+
+    def _on_export_button_clicked(self) -> None:
+        if self._version is None:
+            return
+        path = SavePathDialog.ask(self, "导出村规民约", "Word 文件 (*.docx);;Markdown 文件 (*.md)")
+        if path is None:
+            return
+        try:
+            self._store.export_file(self._version.rulebook_id, self._version.number, path)
+        except DomainError as error:
+            self._warn(error.message)
+            return
+        QMessageBox.information(self, "导出", f"已导出：{path}")
+
+    def _on_catalogue_button_clicked(self) -> None:
+        entry = CatalogueDialog.ask(self, self._store.catalogue())
+        if entry is None or self._version is None:
+            return
+        chapter_index, index = self._insert_position()
+        after, key = insert_article(self._version, chapter_index, index, entry.text)
+        self._selected_key = key
+        self._push(f"插入条款库条文“{entry.title}”", lambda v: after)
+
+    def _on_save_to_catalogue_button_clicked(self) -> None:
+        text = self.article_edit.toPlainText().strip()
+        if not text:
+            self._warn("请先在左侧选择一条。")
+            return
+        areas = list(dict.fromkeys(e.area for e in self._store.catalogue()))
+        answer = CatalogueEntryDialog.ask(self, areas)
+        if answer is None:
+            return
+        try:
+            self._store.add_catalogue_article(answer[0], answer[1], text)
+        except DomainError as error:
+            self._warn(error.message)
+            return
+        QMessageBox.information(self, "条款库", "已存入本村条款库，以后起草时可以直接插入。")
+
+    def _push(self, text: str, edit: object) -> None:
+        """Apply `edit` (version → version) to the draft shown and push it as one undoable command."""
+        if self._version is None or not self._editable():
+            return
+        try:
+            after = edit(self._version)  # type: ignore[operator]
+        except DomainError as error:
+            self._warn(error.message)
+            return
+        self.undo_stack.push(EditVersionCommand(self._store, self._bus, self._version, after, text))
+
+    def _warn(self, message: str) -> None:
+        QMessageBox.warning(self, "村规民约", message)
+
+
+def _column(title: str, body: QWidget, buttons: QHBoxLayout) -> QWidget:
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.addWidget(QLabel(title))
+    layout.addWidget(body, 1)
+    layout.addLayout(buttons)
+    return column

@@ -1,0 +1,194 @@
+"""Qt models of the rules screen: the outline (drag to move), the findings list and the 修改对照表."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+
+from models.legality import Finding
+from models.legality_table import Severity
+from models.numerals import article_label
+from models.rules import RuleVersion, numbered_articles
+from models.rules_diff import ComparisonRow
+from models.rules_text import chapter_headings
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
+ARTICLE_MIME = "application/x-xiangyue-article"
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """One outline row: a chapter heading or an article."""
+
+    kind: str  # "chapter" or "article"
+    key: str
+    chapter_index: int
+    label: str
+    number: int = 0
+
+
+class OutlineListModel(QAbstractListModel):
+    """Chapters and articles of one version in order; dropping an article asks for a move (the screen does it)."""
+
+    move_requested = Signal(str, int, int)  # article key, chapter index, index within chapter
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[OutlineEntry] = []
+        self._editable = False
+
+    def set_version(self, version: RuleVersion | None, editable: bool) -> None:
+        self.beginResetModel()
+        self._rows = _entries(version) if version else []
+        self._editable = editable
+        self.endResetModel()
+
+    def entry(self, row: int) -> OutlineEntry:
+        return self._rows[row]
+
+    def row_of(self, key: str) -> int:
+        return next((i for i, e in enumerate(self._rows) if e.key == key), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entry.label
+        if role == Qt.ItemDataRole.FontRole and entry.kind == "chapter":
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == ENTRY_ROLE:
+            return entry
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if not self._editable:
+            return base
+        if index.isValid() and self._rows[index.row()].kind == "article":
+            return base | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return base | Qt.ItemFlag.ItemIsDropEnabled
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [ARTICLE_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        keys = [self._rows[i.row()].key for i in indexes if i.isValid() and self._rows[i.row()].kind == "article"]
+        data.setData(ARTICLE_MIME, (keys[0] if keys else "").encode())
+        return data
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
+        key = bytes(data.data(ARTICLE_MIME).data()).decode()
+        if not key or not self._editable:
+            return False
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self._rows)
+        target = self.drop_target(row)
+        if target is not None:
+            self.move_requested.emit(key, *target)
+        return False  # the move is a command that reloads the model; the view must not remove rows itself
+
+    def drop_target(self, row: int) -> tuple[int, int] | None:
+        """(chapter index, index within chapter) for a drop before outline row `row`."""
+        before = [e for e in self._rows[:row]]
+        chapter = next((e for e in reversed(before) if e.kind == "chapter"), None)
+        if chapter is None:
+            return (0, 0) if self._rows else None
+        index = sum(1 for e in before if e.kind == "article" and e.chapter_index == chapter.chapter_index)
+        return chapter.chapter_index, index
+
+
+def _entries(version: RuleVersion) -> list[OutlineEntry]:
+    headings = chapter_headings(version)
+    numbered = iter(numbered_articles(version))
+    rows: list[OutlineEntry] = []
+    for ci, chapter in enumerate(version.chapters):
+        rows.append(OutlineEntry("chapter", chapter.key, ci, headings[chapter.key] or "（未分章）"))
+        for _ in chapter.articles:
+            article = next(numbered)
+            preview = article.text if len(article.text) <= 22 else article.text[:22] + "…"
+            rows.append(OutlineEntry("article", article.key, ci, f"{article_label(article.number)}　{preview}",
+                                     article.number))
+    return rows
+
+
+class FindingListModel(QAbstractListModel):
+    """Legality findings shown beside the editor (for the selected article, or the whole text)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[Finding] = []
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        self.beginResetModel()
+        self._rows = list(findings)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        finding = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            where = article_label(finding.article_number) if finding.article_number else "全文"
+            return f"【{finding.severity.label}】{where} {finding.category.label}：“{finding.text}”\n{finding.reason}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"依据：{finding.basis}"
+        if role == Qt.ItemDataRole.FontRole and finding.severity is Severity.BLOCKING:
+            font = QFont()
+            font.setBold(True)  # severity is in the text too: never by colour alone
+            return font
+        if role == FINDING_ROLE:
+            return finding
+        return None
+
+
+class ComparisonTableModel(QAbstractTableModel):
+    """修改对照表 — original | revised | reason, one row per added, removed, moved or changed article."""
+
+    COLUMNS = (("原条文", lambda r: r.original), ("修改后条文", lambda r: r.revised), ("修改理由", lambda r: r.reason))
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[ComparisonRow] = []
+
+    def set_rows(self, rows: list[ComparisonRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ComparisonRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.COLUMNS[index.column()][1](self._rows[index.row()])
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.COLUMNS[section][0]
+        return None
