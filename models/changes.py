@@ -11,10 +11,14 @@ class Entity(StrEnum):
     PROFILE = "profile"
     USER = "user"
     BACKUP = "backup"
+    MEETING = "meeting"
+    FOLLOW_UP = "follow_up"
+    FOUR_TWO_MATTER = "four_two_matter"
 
     @property
     def label(self) -> str:
-        return {"profile": "村庄信息", "user": "用户", "backup": "备份"}[self.value]
+        return {"profile": "村庄信息", "user": "用户", "backup": "备份", "meeting": "会议记录",
+                "follow_up": "决议落实", "four_two_matter": "四议两公开事项"}[self.value]
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,35 @@
 """Store interfaces (Protocols) that storage/ implements and ui/ receives through constructors."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Protocol
 
 from models.accounts import Actor, Role, User
 from models.audit import AuditEntry
 from models.village import VillageProfile
+
+
+@dataclass(frozen=True)
+class RosterPerson:
+    """花名册人员 — one villager holding a role on a date, as the meeting needs them."""
+
+    villager_id: str
+    name: str
+    gender: str  # "male" | "female" | "unknown"
+
+
+class RegistryFacts(Protocol):
+    """What the meeting rules need from the household registry, on a given date.
+
+    Implemented by the registry's store; tests use a plain-Python table. `group` narrows the count
+    to one villager group (村民小组) for group meetings.
+    """
+
+    def adults_count(self, on_date: date, group: str | None = None) -> int: ...
+    def households_count(self, on_date: date, group: str | None = None) -> int: ...
+    def people_with_role(self, role: str, on_date: date) -> list[RosterPerson]: ...
 
 
 class AccountStore(Protocol):
