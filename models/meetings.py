@@ -190,3 +190,41 @@ def present_from_attendees(attendees: tuple[Attendee, ...]) -> int:
 
 def women_from_attendees(attendees: tuple[Attendee, ...]) -> int:
     return sum(1 for a in attendees if a.kind is AttendanceKind.PRESENT and a.gender is Gender.FEMALE)
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """会议列表行 — what the list of meetings shows without loading every item."""
+
+    id: str
+    number: str
+    type_code: str
+    type_label: str
+    on: date
+    place: str
+    host: str
+    expected: int
+    present: int
+    status: MeetingStatus
+    item_count: int
+    quorum_met: bool
+
+
+KIND_LABELS = {"meeting": "会议", "item": "议题/决议", "follow_up": "决议落实", "progress": "落实进展",
+               "amendment": "补正"}
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """检索结果 — which meeting, what kind of text matched, and a snippet with the hits marked 【…】."""
+
+    meeting_id: str
+    number: str
+    date: str
+    type_code: str
+    kind: str
+    snippet: str
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)

@@ -8,6 +8,11 @@ from typing import Protocol
 
 from models.accounts import Actor, Role, User
 from models.audit import AuditEntry
+from models.followups import Evaluation, FollowUp, FollowUpStatus
+from models.four_two import FourTwoMatter, FourTwoStage
+from models.meeting_checks import MeetingWarning
+from models.meeting_types import MeetingTypeSpec
+from models.meetings import AgendaItem, Amendment, Meeting, MeetingSummary, SearchHit
 from models.village import VillageProfile
 
 
@@ -67,6 +72,54 @@ class BackupService(Protocol):
     def daily_backup_if_due(self) -> Path | None: ...
 
 
+class MeetingStore(Protocol):
+    """会议记录. Drafts change freely; a finalised record is read-only and corrected by amendments."""
+
+    def meeting_types(self) -> tuple[MeetingTypeSpec, ...]: ...
+    def type_spec(self, code: str) -> MeetingTypeSpec: ...
+    def add_meeting_type(self, spec: MeetingTypeSpec) -> None: ...
+    def get(self, meeting_id: str) -> Meeting: ...
+    def list_meetings(self, year: int | None = None, type_code: str | None = None,
+                      text: str = "") -> list[MeetingSummary]: ...
+    def years(self) -> list[int]: ...
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]: ...
+    def warnings(self, meeting: Meeting, today: date) -> list[MeetingWarning]: ...
+    def carry_over_items(self, type_code: str, on: date) -> list[AgendaItem]: ...
+
+    def create(self, meeting: Meeting) -> Meeting:
+        """Save a new draft with the next year-based number of its type (2026-代-07)."""
+        ...
+
+    def save_draft(self, meeting: Meeting) -> Meeting: ...
+
+    def finalise(self, meeting_id: str, host_confirmed: bool, recorder_confirmed: bool) -> Meeting:
+        """Irreversible: read-only from now on; passed resolutions get follow-up items."""
+        ...
+
+    def amend(self, meeting_id: str, field_name: str, after: str, reason: str, on: date) -> Amendment: ...
+
+
+class FollowUpStore(Protocol):
+    """决议落实: status timeline, result report, villagers' evaluation."""
+
+    def list_follow_ups(self, meeting_id: str | None = None, open_only: bool = False) -> list[FollowUp]: ...
+    def overdue(self, today: date) -> list[FollowUp]: ...
+    def get(self, follow_up_id: str) -> FollowUp: ...
+    def record_progress(self, follow_up_id: str, on: date, status: FollowUpStatus, note: str,
+                        result_report: str = "") -> FollowUp: ...
+    def evaluate(self, follow_up_id: str, evaluation: Evaluation) -> FollowUp: ...
+
+
+class FourTwoStore(Protocol):
+    """四议两公开 matters; stages are refused out of order."""
+
+    def matters(self) -> list[FourTwoMatter]: ...
+    def get(self, matter_id: str) -> FourTwoMatter: ...
+    def create_matter(self, title: str, motion_source: str, merged_first_stages: bool = False) -> FourTwoMatter: ...
+    def record_stage(self, matter_id: str, stage: FourTwoStage, on: date, meeting_id: str = "",
+                     publication: str = "", supervision_opinion: str = "") -> FourTwoMatter: ...
+
+
 class Stores(Protocol):
     """Everything a logged-in session may reach, bound to the acting user."""
 
@@ -75,6 +128,9 @@ class Stores(Protocol):
     profile: ProfileStore
     audit: AuditReader
     backups: BackupService
+    meetings: MeetingStore
+    follow_ups: FollowUpStore
+    four_two: FourTwoStore
 
 
 class Backend(Protocol):
