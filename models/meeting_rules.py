@@ -117,18 +117,12 @@ def check_quorum(rule: QuorumRule, attendance: Attendance, article: str = "") ->
 def _members(attendance: Attendance, need: int, share: str, article: str) -> QuorumResult:
     present, expected = attendance.present, attendance.expected
     if present >= need:
+        reached = "达到" if share == "三分之二" else "超过"
         return QuorumResult(True, QuorumMode.MEMBERS,
-                            f"到会 {present} 人，达到应到 {expected} 人的{_reached(share)}（至少 {need} 人，{article}）")
+                            f"到会 {present} 人，{reached}应到 {expected} 人的{share}（至少 {need} 人，{article}）")
+    short = "不足" if share == "三分之二" else "未超过"
     return QuorumResult(False, None,
-                        f"到会 {present} 人，不足应到 {expected} 人的{_short(share)}（至少需 {need} 人，{article}）")
-
-
-def _reached(share: str) -> str:
-    return "三分之二" if share == "三分之二" else "半数以上"
-
-
-def _short(share: str) -> str:
-    return "三分之二" if share == "三分之二" else "过半数"
+                        f"到会 {present} 人，{short}应到 {expected} 人的{share}（至少需 {need} 人，{article}）")
 
 
 def _either(attendance: Attendance, adults_need_fn: Callable[[int], int], adults_share: str, article: str) -> QuorumResult:

@@ -88,12 +88,15 @@ class SqliteMeetingStore(SqliteStore):
         return search(self._db, query, limit)
 
     def warnings(self, meeting: Meeting, today: date) -> list[MeetingWarning]:
-        """Record warnings plus R11 for the meeting's year (no representatives' meeting in a quarter)."""
-        spec = self.type_spec(meeting.type_code)
+        """The record's own warnings (R7, R8, R14), on the record as amended."""
+        return meeting_warnings(effective(meeting), self.type_spec(meeting.type_code))
+
+    def quarter_warnings(self, year: int, today: date) -> list[MeetingWarning]:
+        """R11: quarters of `year` ended by `today` with no representatives' meeting recorded."""
         held = [date.fromisoformat(r[0]) for r in self._db.conn.execute(
             "SELECT date FROM meetings WHERE deleted = 0 AND type_code = 'representatives_meeting' AND year = ?",
-            (meeting.on.year,))]
-        return meeting_warnings(effective(meeting), spec) + quarter_warnings(held, meeting.on.year, today)
+            (year,))]
+        return quarter_warnings(held, year, today)
 
     def carry_over_items(self, type_code: str, on: date) -> list[AgendaItem]:
         """Open follow-ups of the same body from earlier meetings, as agenda items for the next one."""

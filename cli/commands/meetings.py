@@ -18,18 +18,27 @@ def register(commands: argparse._SubParsersAction) -> None:
                                     parser_class=type(parser))
     importing = actions.add_parser("import", help="从 JSON 文件导入一份会议记录（格式见 docs/formats.md）")
     importing.add_argument("file", type=Path, metavar="FILE.json")
+    _json_option(importing)
     importing.set_defaults(handler=run_import)
     listing = actions.add_parser("list", help="列出会议记录")
     listing.add_argument("--year", type=int, help="只列这一年的")
     listing.add_argument("--type", dest="type_name", help="只列这种会议（名称或代码）")
     listing.add_argument("--text", default="", help="全文检索（纪要、决议、落实情况）")
+    _json_option(listing)
     listing.set_defaults(handler=run_list)
     showing = actions.add_parser("show", help="查看一份会议记录及法定人数、表决结果")
     showing.add_argument("meeting_id", metavar="ID", help="记录的 id 或编号（如 2026-代-07）")
+    _json_option(showing)
     showing.set_defaults(handler=run_show)
     exporting = actions.add_parser("export", help="以导入用的 JSON 格式输出一份会议记录")
     exporting.add_argument("meeting_id", metavar="ID", help="记录的 id 或编号")
+    _json_option(exporting)
     exporting.set_defaults(handler=run_export)
+
+
+def _json_option(parser: argparse.ArgumentParser) -> None:
+    # Also accepted after the action (`meeting show ID --json`); SUPPRESS keeps the global flag's value otherwise.
+    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="以一个 JSON 对象输出结果")
 
 
 def _store(context: Context) -> Any:
@@ -76,6 +85,8 @@ def run_list(context: Context, args: argparse.Namespace) -> int:
     lines = [f"{m.number}\t{m.on.isoformat()}\t{m.type_label}\t到会 {m.present}/{m.expected}\t"
              f"{'达到法定人数' if m.quorum_met else '未达法定人数'}\t{m.status.label}\t{m.place}" for m in found]
     text = "\n".join(lines) if lines else "没有符合条件的会议记录。"
+    year = args.year or date.today().year
+    text += "".join(f"\n提醒：{w.message}" for w in store.quarter_warnings(year, date.today()))
     context.emit(text, {"meetings": [{
         "id": m.id, "number": m.number, "type": m.type_code, "date": m.on.isoformat(), "place": m.place,
         "expected": m.expected, "present": m.present, "quorum_met": m.quorum_met, "status": m.status.value,

@@ -97,3 +97,11 @@ def test_list_filters_by_type_year_and_text(village_db: Database, tmp_path: Path
         == ["2026-代-01"]
     assert [m["number"] for m in run_json(village_db.path, "meeting", "list", "--text", "医保")[1]["meetings"]] \
         == ["2026-代-01"]
+
+
+def test_json_flag_after_the_action(village_db: Database, tmp_path: Path) -> None:
+    code, out, _ = run_cli(["--db", str(village_db.path), "meeting", "import", str(_write(tmp_path, DOCUMENT)),
+                            "--json"])
+    created = json.loads(out)
+    code, out, _ = run_cli(["--db", str(village_db.path), "meeting", "show", created["id"], "--json"])
+    assert json.loads(out)["number"] == created["number"]

@@ -43,8 +43,9 @@ def test_pragmas_for_user_data(village_db: Database) -> None:
 
 def test_database_made_by_a_newer_version_is_refused_and_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "new.sqlite3"
-    open_database(path, must_exist=False).execute(
-        "INSERT INTO schema_migrations VALUES('m999_from_the_future', '2030-01-01')")
+    first = open_database(path, must_exist=False)
+    first.execute("INSERT INTO schema_migrations VALUES('m999_from_the_future', '2030-01-01')")
+    first.conn.close()  # closing checkpoints the WAL now, not whenever the garbage collector gets to it
     before = path.read_bytes()
     with pytest.raises(DatabaseRefused, match="更新版本"):
         open_database(path)

@@ -122,3 +122,9 @@ def test_four_two_chain_links_finalised_meetings_in_order(store: SqliteMeetingSt
     passed = _final(store, "party_general_meeting", date(2026, 3, 10), expected=40, present=25, yes=21)
     after = chain.record_stage(matter.id, FourTwoStage.REVIEW, date(2026, 3, 10), passed)
     assert after.next_stage is FourTwoStage.DECIDE and len(chain.matters()[0].stages) == 3
+
+
+def test_quarter_warnings_r11(store: SqliteMeetingStore) -> None:
+    store.create(complete_meeting(on=date(2026, 2, 1)))
+    store.create(complete_meeting(type_code="party_general_meeting", on=date(2026, 5, 1)))
+    assert [w.message[:12] for w in store.quarter_warnings(2026, date(2026, 10, 1))] == ["2026 年第二季度没有", "2026 年第三季度没有"]
