@@ -33,7 +33,7 @@ def finalise(meeting: Meeting, spec: MeetingTypeSpec, host_confirmed: bool, reco
         raise DomainError("定稿须由主持人和记录人共同确认。请两人核对记录后再定稿。")
     missing = missing_for_final(meeting, spec)
     if missing:
-        raise DomainError("记录还不能定稿，请先补全：" + "；".join(missing) + "。")
+        raise DomainError("记录还不能定稿，请先补全：" + "；".join(m.rstrip("。") for m in missing) + "。")
     return dataclasses.replace(meeting, status=MeetingStatus.FINAL, finalised_by=by)
 
 
