@@ -1,6 +1,7 @@
 """Store interfaces (Protocols) that storage/ implements and ui/ receives through constructors."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Callable, Protocol
@@ -14,7 +15,34 @@ from models.roster_import import ImportSummary, RosterPreview
 from models.rulebooks import CatalogueArticle, ImportResult, RulebookSummary
 from models.rules import Rulebook, RulebookKind, RuleVersion
 from models.rules_diff import ComparisonRow
+from models.followups import Evaluation, FollowUp, FollowUpStatus
+from models.four_two import FourTwoMatter, FourTwoStage
+from models.meeting_checks import MeetingWarning
+from models.meeting_types import MeetingTypeSpec
+from models.meetings import AgendaItem, Amendment, Meeting, MeetingSummary
+from models.meetings import SearchHit as MeetingSearchHit
 from models.village import VillageProfile
+
+
+@dataclass(frozen=True)
+class RosterPerson:
+    """花名册人员 — one villager holding a role on a date, as the meeting needs them."""
+
+    villager_id: str
+    name: str
+    gender: str  # "male" | "female" | "unknown"
+
+
+class RegistryFacts(Protocol):
+    """What the meeting rules need from the household registry, on a given date.
+
+    Implemented by the registry's store; tests use a plain-Python table. `group` narrows the count
+    to one villager group (村民小组) for group meetings.
+    """
+
+    def adults_count(self, on_date: date, group: str | None = None) -> int: ...
+    def households_count(self, on_date: date, group: str | None = None) -> int: ...
+    def people_with_role(self, role: str, on_date: date) -> list[RosterPerson]: ...
 
 
 class AccountStore(Protocol):
@@ -173,6 +201,55 @@ class RulebookStore(Protocol):
     def add_catalogue_article(self, area: str, title: str, text: str) -> CatalogueArticle: ...
 
 
+class MeetingStore(Protocol):
+    """会议记录. Drafts change freely; a finalised record is read-only and corrected by amendments."""
+
+    def meeting_types(self) -> tuple[MeetingTypeSpec, ...]: ...
+    def type_spec(self, code: str) -> MeetingTypeSpec: ...
+    def add_meeting_type(self, spec: MeetingTypeSpec) -> None: ...
+    def get(self, meeting_id: str) -> Meeting: ...
+    def list_meetings(self, year: int | None = None, type_code: str | None = None,
+                      text: str = "") -> list[MeetingSummary]: ...
+    def years(self) -> list[int]: ...
+    def search(self, query: str, limit: int = 50) -> list[MeetingSearchHit]: ...
+    def warnings(self, meeting: Meeting, today: date) -> list[MeetingWarning]: ...
+    def quarter_warnings(self, year: int, today: date) -> list[MeetingWarning]: ...
+    def carry_over_items(self, type_code: str, on: date) -> list[AgendaItem]: ...
+
+    def create(self, meeting: Meeting) -> Meeting:
+        """Save a new draft with the next year-based number of its type (2026-代-07)."""
+        ...
+
+    def save_draft(self, meeting: Meeting) -> Meeting: ...
+
+    def finalise(self, meeting_id: str, host_confirmed: bool, recorder_confirmed: bool) -> Meeting:
+        """Irreversible: read-only from now on; passed resolutions get follow-up items."""
+        ...
+
+    def amend(self, meeting_id: str, field_name: str, after: str, reason: str, on: date) -> Amendment: ...
+
+
+class FollowUpStore(Protocol):
+    """决议落实: status timeline, result report, villagers' evaluation."""
+
+    def list_follow_ups(self, meeting_id: str | None = None, open_only: bool = False) -> list[FollowUp]: ...
+    def overdue(self, today: date) -> list[FollowUp]: ...
+    def get(self, follow_up_id: str) -> FollowUp: ...
+    def record_progress(self, follow_up_id: str, on: date, status: FollowUpStatus, note: str,
+                        result_report: str = "") -> FollowUp: ...
+    def evaluate(self, follow_up_id: str, evaluation: Evaluation) -> FollowUp: ...
+
+
+class FourTwoStore(Protocol):
+    """四议两公开 matters; stages are refused out of order."""
+
+    def matters(self) -> list[FourTwoMatter]: ...
+    def get(self, matter_id: str) -> FourTwoMatter: ...
+    def create_matter(self, title: str, motion_source: str, merged_first_stages: bool = False) -> FourTwoMatter: ...
+    def record_stage(self, matter_id: str, stage: FourTwoStage, on: date, meeting_id: str = "",
+                     publication: str = "", supervision_opinion: str = "") -> FourTwoMatter: ...
+
+
 class Stores(Protocol):
     """Everything a logged-in session may reach, bound to the acting user."""
 
@@ -183,6 +260,9 @@ class Stores(Protocol):
     backups: BackupService
     registry: RegistryStore
     rules: RulebookStore
+    meetings: MeetingStore
+    follow_ups: FollowUpStore
+    four_two: FourTwoStore
 
 
 class Backend(Protocol):

@@ -1,6 +1,8 @@
 """SqliteAccountStore: local users, roles, password checks and the login delay."""
 from __future__ import annotations
 
+import logging
+import sqlite3
 from datetime import datetime, timedelta, timezone
 
 from models.accounts import Actor, Permission, Role, User, login_delay_seconds, validate_password, validate_username
@@ -13,6 +15,7 @@ from storage.tracking import now_iso
 
 _USER_COLUMNS = "id, username, display_name, role, active"
 _WRONG = "用户名或密码不正确。请检查大小写和输入法后重试。"
+log = logging.getLogger(__name__)
 
 
 class SqliteAccountStore:
@@ -82,18 +85,19 @@ def authenticate(db: Database, username: str, password: str, now: datetime | Non
         raise DomainError(f"密码已连续输错 {failures} 次。为防止猜测密码，请 {wait} 秒后再试。")
     if not user.active:
         raise DomainError("这个账户已停用。请联系管理员。")
-    with db.atomic():
-        if not verify_password(password, stored):
+    if not verify_password(password, stored):
+        with db.atomic():
             db.execute("UPDATE users SET failed_attempts = failed_attempts + 1, last_failed_at = ? WHERE id = ?",
                        [moment.isoformat(), user.id])
             append_audit(db, user.as_actor(), "login_failed", "users", user.id, "密码错误")
-            failed = True
-        else:
+        raise DomainError(_WRONG)
+    try:
+        with db.atomic():
             db.execute("UPDATE users SET failed_attempts = 0, last_failed_at = NULL WHERE id = ?", [user.id])
             append_audit(db, user.as_actor(), "login", "users", user.id, "登录")
-            failed = False
-    if failed:
-        raise DomainError(_WRONG)
+    except sqlite3.OperationalError as error:
+        # A full or read-only disk must not lock the clerk out of reading (and backing up) the data.
+        log.warning("login of %s not recorded: %s", user.username, error)
     return user
 
 

@@ -11,6 +11,9 @@ from storage import backups
 from storage.accounts import SqliteAccountStore, authenticate
 from storage.audit import SqliteAuditReader
 from storage.db import Database
+from storage.followups import SqliteFollowUpStore
+from storage.four_two import SqliteFourTwoStore
+from storage.meetings import SqliteMeetingStore
 from storage.installation import initialise, is_initialised, open_database
 from storage.profile import SqliteProfileStore, read_profile
 from storage.registry import SqliteRegistryStore
@@ -55,12 +58,17 @@ class SqliteStores:
     backups: SqliteBackupService
     registry: SqliteRegistryStore
     rules: SqliteRulebookStore
+    meetings: SqliteMeetingStore
+    follow_ups: SqliteFollowUpStore
+    four_two: SqliteFourTwoStore
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:
     return SqliteStores(actor, SqliteAccountStore(db, actor), SqliteProfileStore(db, actor),
                         SqliteAuditReader(db), SqliteBackupService(db), SqliteRegistryStore(db, actor),
-                        SqliteRulebookStore(db, actor))
+                        SqliteRulebookStore(db, actor),
+                        SqliteMeetingStore(db, actor),
+                        SqliteFollowUpStore(db, actor), SqliteFourTwoStore(db, actor))
 
 
 class SqliteBackend:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from storage.db import Database
 from storage.migrations_core import Migrations
+from storage.minutes_search import install_search_triggers, rebuild_search
 from storage.tracking import create_synced_table
 
 migrations = Migrations("village_clerk")
@@ -104,3 +105,82 @@ def m020_create_rulebooks(db: Database) -> None:
                         "version_id TEXT NOT NULL, article_key TEXT NOT NULL, reason TEXT NOT NULL")
     db.execute("CREATE UNIQUE INDEX idx_rule_change_reasons_key ON rule_change_reasons(version_id, article_key)")
     create_synced_table(db, "rule_catalogue_articles", "area TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL")
+
+
+@migrations
+def m030_create_meetings(db: Database) -> None:
+    """Meeting records, attendees, agenda items, amendments, follow-ups, 四议两公开 and custom types."""
+    create_synced_table(db, "meeting_types", """
+        code TEXT NOT NULL, label TEXT NOT NULL, letter TEXT NOT NULL, composition TEXT NOT NULL,
+        quorum TEXT NOT NULL, majority TEXT NOT NULL, notice_days INTEGER NOT NULL DEFAULT 0,
+        rule_note TEXT NOT NULL DEFAULT ''""")
+    create_synced_table(db, "meetings", """
+        number TEXT NOT NULL, year INTEGER NOT NULL, seq INTEGER NOT NULL, type_code TEXT NOT NULL,
+        date TEXT NOT NULL, start_time TEXT NOT NULL DEFAULT '', end_time TEXT NOT NULL DEFAULT '',
+        place TEXT NOT NULL DEFAULT '', convener TEXT NOT NULL DEFAULT '', host TEXT NOT NULL DEFAULT '',
+        host_post TEXT NOT NULL DEFAULT '', recorder TEXT NOT NULL DEFAULT '',
+        expected INTEGER NOT NULL DEFAULT 0, expected_computed INTEGER, expected_reason TEXT NOT NULL DEFAULT '',
+        expected_households INTEGER, present INTEGER NOT NULL DEFAULT 0, households_represented INTEGER,
+        women_present INTEGER, observers TEXT NOT NULL DEFAULT '', township_attendees TEXT NOT NULL DEFAULT '',
+        motion_source TEXT NOT NULL DEFAULT '', notice_date TEXT, notice_override_reason TEXT NOT NULL DEFAULT '',
+        authorisation_ref TEXT NOT NULL DEFAULT '', summary TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'draft', finalised_at TEXT, finalised_by TEXT NOT NULL DEFAULT ''""")
+    db.execute("CREATE INDEX idx_meetings_type_year ON meetings(type_code, year, seq)")
+    db.execute("CREATE INDEX idx_meetings_date ON meetings(date)")
+    create_synced_table(db, "meeting_attendees", """
+        meeting_id TEXT NOT NULL, position INTEGER NOT NULL, villager_id TEXT, name TEXT NOT NULL,
+        gender TEXT NOT NULL DEFAULT 'unknown', kind TEXT NOT NULL, post TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '', proxy_for TEXT NOT NULL DEFAULT ''""")
+    create_synced_table(db, "agenda_items", """
+        meeting_id TEXT NOT NULL, position INTEGER NOT NULL, title TEXT NOT NULL,
+        proposer TEXT NOT NULL DEFAULT '', background TEXT NOT NULL DEFAULT '', discussion TEXT NOT NULL DEFAULT '',
+        matter TEXT NOT NULL DEFAULT 'ordinary', vote_method TEXT, votes_for INTEGER, votes_against INTEGER,
+        votes_abstain INTEGER, resolution TEXT NOT NULL DEFAULT '', resolution_owner TEXT NOT NULL DEFAULT '',
+        resolution_due TEXT, scrutineer TEXT NOT NULL DEFAULT '', counter TEXT NOT NULL DEFAULT '',
+        carried_from TEXT NOT NULL DEFAULT ''""")
+    create_synced_table(db, "meeting_amendments", """
+        meeting_id TEXT NOT NULL, on_date TEXT NOT NULL, editor TEXT NOT NULL, field_name TEXT NOT NULL,
+        before_text TEXT NOT NULL, after_text TEXT NOT NULL, reason TEXT NOT NULL""")
+    create_synced_table(db, "follow_ups", """
+        meeting_id TEXT NOT NULL, item_id TEXT NOT NULL DEFAULT '', meeting_type TEXT NOT NULL, title TEXT NOT NULL,
+        owner_name TEXT NOT NULL DEFAULT '', due_date TEXT, status TEXT NOT NULL,
+        result_report TEXT NOT NULL DEFAULT '', evaluation TEXT""")
+    create_synced_table(db, "follow_up_events", """
+        follow_up_id TEXT NOT NULL, on_date TEXT NOT NULL, status TEXT NOT NULL, note TEXT NOT NULL""")
+    create_synced_table(db, "four_two_matters", """
+        title TEXT NOT NULL, motion_source TEXT NOT NULL, merged_first_stages INTEGER NOT NULL DEFAULT 0""")
+    create_synced_table(db, "four_two_stages", """
+        matter_id TEXT NOT NULL, stage TEXT NOT NULL, on_date TEXT NOT NULL, meeting_id TEXT NOT NULL DEFAULT '',
+        meeting_type TEXT NOT NULL DEFAULT '', passed INTEGER, publication TEXT NOT NULL DEFAULT '',
+        supervision_opinion TEXT NOT NULL DEFAULT ''""")
+    for table, column in (("meeting_attendees", "meeting_id"), ("agenda_items", "meeting_id"),
+                          ("meeting_amendments", "meeting_id"), ("follow_ups", "meeting_id"),
+                          ("follow_up_events", "follow_up_id"), ("four_two_stages", "matter_id")):
+        db.execute(f"CREATE INDEX idx_{table}_{column} ON {table}({column})")
+    _guard_finalised_meetings(db)
+
+
+def _guard_finalised_meetings(db: Database) -> None:
+    """A finalised record is read-only (R16) even for SQL that bypasses the store; sync imports pass."""
+    quiet = "NOT EXISTS (SELECT 1 FROM sync_applying)"
+    db.execute(f"""CREATE TRIGGER trg_meetings_final_read_only BEFORE UPDATE ON meetings
+        WHEN OLD.status = 'final' AND {quiet}
+        BEGIN SELECT RAISE(ABORT, 'meeting is finalised: add an amendment instead'); END""")
+    for table in ("meeting_attendees", "agenda_items"):
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW")):
+            db.execute(f"""CREATE TRIGGER trg_{table}_final_{event.lower()} BEFORE {event} ON {table}
+                WHEN (SELECT status FROM meetings WHERE id = {row}.meeting_id) = 'final' AND {quiet}
+                BEGIN SELECT RAISE(ABORT, 'meeting is finalised: add an amendment instead'); END""")
+
+
+@migrations
+def m031_create_minutes_search(db: Database) -> None:
+    """Full-text search over minutes, resolutions and follow-ups: FTS5 trigram + a plain table for LIKE."""
+    db.execute("""CREATE TABLE search_documents (
+        rowid INTEGER PRIMARY KEY, ref_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+        meeting_id TEXT NOT NULL, text TEXT NOT NULL)""")
+    db.execute("CREATE INDEX idx_search_documents_meeting ON search_documents(meeting_id)")
+    db.execute("""CREATE VIRTUAL TABLE minutes_search USING fts5(
+        text, content='search_documents', content_rowid='rowid', tokenize='trigram')""")
+    install_search_triggers(db)
+    rebuild_search(db)

@@ -105,9 +105,10 @@ def test_full_disk_rolls_back_with_a_clear_message(tmp_path: Path) -> None:
     db_path = tmp_path / "full.sqlite3"
     run_json(db_path, "demo")
     db = open_database(db_path)
-    pages = db.conn.execute("PRAGMA page_count").fetchone()[0]
-    db.conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite now reports SQLITE_FULL, as on a full disk
     actor = SqliteAccountStore(db, None).authenticate("admin", "demo1234").as_actor()  # type: ignore[arg-type]
+    pages = db.conn.execute("PRAGMA page_count").fetchone()[0]
+    db.conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # SQLite now reports SQLITE_FULL, as on a full disk
+    assert SqliteAccountStore(db, actor).authenticate("admin", "demo1234").username == "admin"
     store = SqliteAccountStore(db, actor)
     try:
         for n in range(200):

@@ -45,7 +45,7 @@ def test_database_made_by_a_newer_version_is_refused_and_unchanged(tmp_path: Pat
     path = tmp_path / "new.sqlite3"
     first = open_database(path, must_exist=False)
     first.execute("INSERT INTO schema_migrations VALUES('m999_from_the_future', '2030-01-01')")
-    first.conn.close()
+    first.conn.close()  # closing checkpoints the WAL now, not whenever the garbage collector gets to it
     before = path.read_bytes()
     with pytest.raises(DatabaseRefused, match="更新版本"):
         open_database(path)

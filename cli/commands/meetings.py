@@ -1,0 +1,144 @@
+"""`meeting import | list | show | export`: meeting records from and to the JSON document of docs/formats.md."""
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from cli import Context
+from models.accounts import COMMAND_LINE_ACTOR
+from models.errors import DomainError
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("meeting", help="会议记录：导入、列表、查看、导出")
+    actions = parser.add_subparsers(dest="meeting_command", metavar="ACTION", required=True,
+                                    parser_class=type(parser))
+    importing = actions.add_parser("import", help="从 JSON 文件导入一份会议记录（格式见 docs/formats.md）")
+    importing.add_argument("file", type=Path, metavar="FILE.json")
+    _json_option(importing)
+    importing.set_defaults(handler=run_import)
+    listing = actions.add_parser("list", help="列出会议记录")
+    listing.add_argument("--year", type=int, help="只列这一年的")
+    listing.add_argument("--type", dest="type_name", help="只列这种会议（名称或代码）")
+    listing.add_argument("--text", default="", help="全文检索（纪要、决议、落实情况）")
+    _json_option(listing)
+    listing.set_defaults(handler=run_list)
+    showing = actions.add_parser("show", help="查看一份会议记录及法定人数、表决结果")
+    showing.add_argument("meeting_id", metavar="ID", help="记录的 id 或编号（如 2026-代-07）")
+    _json_option(showing)
+    showing.set_defaults(handler=run_show)
+    exporting = actions.add_parser("export", help="以导入用的 JSON 格式输出一份会议记录")
+    exporting.add_argument("meeting_id", metavar="ID", help="记录的 id 或编号")
+    _json_option(exporting)
+    exporting.set_defaults(handler=run_export)
+
+
+def _json_option(parser: argparse.ArgumentParser) -> None:
+    # Also accepted after the action (`meeting show ID --json`); SUPPRESS keeps the global flag's value otherwise.
+    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="以一个 JSON 对象输出结果")
+
+
+def _store(context: Context) -> Any:
+    from storage.meetings import SqliteMeetingStore
+    return SqliteMeetingStore(context.open_db(), COMMAND_LINE_ACTOR)
+
+
+def _read_document(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DomainError(f"找不到文件“{path}”。请检查路径。") from None
+    except UnicodeDecodeError:
+        raise DomainError(f"“{path}”不是 UTF-8 编码的文本文件。请用 UTF-8 保存后再导入。") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DomainError(f"“{path}”不是有效的 JSON：第 {error.lineno} 行第 {error.colno} 列，{error.msg}。"
+                          "未导入任何内容。") from None
+
+
+def run_import(context: Context, args: argparse.Namespace) -> int:
+    from models.meeting_document import parse_document
+    from models.meetings import evaluate
+
+    data = _read_document(args.file)
+    store = _store(context)
+    # Until the household registry exists, names are stored as written and ID numbers are refused.
+    meeting, spec = parse_document(data, store.custom_types())
+    created = store.create(meeting)
+    outcome = evaluate(created, spec)
+    warnings = [w.message for w in store.warnings(created, date.today())]
+    lines = [f"已导入会议记录 {created.number}（{spec.label}，{created.on.isoformat()}），id：{created.id}",
+             f"法定人数：{'达到' if outcome.quorum.met else '未达到'}。{outcome.quorum.reason}"]
+    lines += [f"提醒：{text}" for text in warnings]
+    context.emit("\n".join(lines), {"id": created.id, "number": created.number})
+    return 0
+
+
+def run_list(context: Context, args: argparse.Namespace) -> int:
+    store = _store(context)
+    type_code = store.type_spec(args.type_name).code if args.type_name else None
+    found = store.list_meetings(args.year, type_code, args.text)
+    lines = [f"{m.number}\t{m.on.isoformat()}\t{m.type_label}\t到会 {m.present}/{m.expected}\t"
+             f"{'达到法定人数' if m.quorum_met else '未达法定人数'}\t{m.status.label}\t{m.place}" for m in found]
+    text = "\n".join(lines) if lines else "没有符合条件的会议记录。"
+    year = args.year or date.today().year
+    text += "".join(f"\n提醒：{w.message}" for w in store.quarter_warnings(year, date.today()))
+    context.emit(text, {"meetings": [{
+        "id": m.id, "number": m.number, "type": m.type_code, "date": m.on.isoformat(), "place": m.place,
+        "expected": m.expected, "present": m.present, "quorum_met": m.quorum_met, "status": m.status.value,
+        "items": m.item_count} for m in found]})
+    return 0
+
+
+def run_show(context: Context, args: argparse.Namespace) -> int:
+    from models.meeting_record import effective
+    from models.meetings import evaluate
+
+    store = _store(context)
+    original = store.get(args.meeting_id)
+    meeting = effective(original)
+    spec = store.type_spec(meeting.type_code)
+    outcome = evaluate(meeting, spec)
+    data = {"id": meeting.id, "number": meeting.number, "type": meeting.type_code, "expected": meeting.expected,
+            "present": meeting.present, "quorum_met": outcome.quorum.met,
+            "items": [{"title": item.title, "for": item.tally.for_ if item.tally else None,
+                       "against": item.tally.against if item.tally else None,
+                       "abstain": item.tally.abstain if item.tally else None, "passed": result.passed}
+                      for item, result in zip(meeting.items, outcome.items)]}
+    warnings = [w.message for w in store.warnings(original, date.today())]
+    context.emit("\n".join(_describe(meeting, spec.label, outcome, warnings)), data)
+    return 0
+
+
+def _describe(meeting: Any, type_label: str, outcome: Any, warnings: list[str]) -> list[str]:
+    from models.meeting_rules import percent
+
+    lines = [f"{meeting.number}　{type_label}（{meeting.status.label}）",
+             f"时间：{meeting.on.isoformat()} {meeting.start}–{meeting.end}　地点：{meeting.place}",
+             f"主持人：{meeting.host} {meeting.host_post}　记录人：{meeting.recorder}",
+             f"应到：{meeting.expected}　实到：{meeting.present}（{percent(meeting.present, meeting.expected)}）",
+             f"法定人数：{'达到' if outcome.quorum.met else '未达到'}。{outcome.quorum.reason}"]
+    lines += [f"缺席：{a.name}（{a.reason or '未填原因'}）" for a in meeting.absentees]
+    for number, (item, result) in enumerate(zip(meeting.items, outcome.items), start=1):
+        lines.append(f"议题 {number}：{item.title}")
+        if item.tally:
+            lines.append(f"  赞成 {item.tally.for_}，反对 {item.tally.against}，弃权 {item.tally.abstain}："
+                         f"{result.reason}")
+        if item.resolution:
+            lines.append(f"  决议：{item.resolution}")
+    lines += [f"补正（{a.on.isoformat()}，{a.editor}）：{a.field_name} “{a.before}” → “{a.after}”，理由：{a.reason}"
+              for a in meeting.amendments]
+    return lines + [f"提醒：{text}" for text in warnings]
+
+
+def run_export(context: Context, args: argparse.Namespace) -> int:
+    from models.meeting_document import to_document
+    from models.meeting_record import effective
+
+    document = to_document(effective(_store(context).get(args.meeting_id)))
+    print(json.dumps(document, ensure_ascii=False, indent=2))
+    return 0

@@ -1,0 +1,189 @@
+"""Demo: a year (2026) of meetings of every type, with follow-ups in every state and a 四议两公开 matter."""
+from __future__ import annotations
+
+import dataclasses
+import random
+from datetime import date, timedelta
+
+from models.accounts import COMMAND_LINE_ACTOR, Actor, Role
+from models.followups import Evaluation, FollowUpStatus
+from models.four_two import FourTwoStage
+from models.meeting_rules import Tally, more_than_half, two_thirds
+from models.meetings import AgendaItem, AttendanceKind, Attendee, Gender, MatterKind, Meeting, VoteMethod
+from storage.db import Database
+from storage.demo import DemoOptions
+from storage.followups import SqliteFollowUpStore
+from storage.four_two import SqliteFourTwoStore
+from storage.meetings import SqliteMeetingStore
+
+YEAR = 2026
+SURNAMES = "杨吴石龙潘陆欧吴杨石"
+GIVEN = ("光明", "秀英", "晓梅", "正华", "老三", "金花", "德富", "春兰", "永清", "桂芝", "昌明", "玉莲", "国强", "素珍")
+REASONS = ("外出务工", "生病住院", "走亲戚", "在县城陪读", "请假")
+# (type, month, day, topics); a topic is (title, matter, resolution or "" for no vote)
+PLAN: tuple[tuple[str, int, int, tuple[tuple[str, MatterKind, str], ...]], ...] = (
+    ("joint_committees_meeting", 1, 6, (("商议村道硬化项目", MatterKind.ORDINARY, "同意启动村道硬化前期工作"),)),
+    ("branch_committee_meeting", 1, 4, (("提议实施村道硬化项目", MatterKind.ORDINARY, "提请两委会商议村道硬化"),)),
+    ("representatives_meeting", 1, 15, (("低保户民主评议", MatterKind.ORDINARY, "同意 3 户新纳入低保，2 户退出"),
+                                         ("春节期间安全防火", MatterKind.ORDINARY, ""))),
+    ("party_general_meeting", 1, 20, (("审议村道硬化实施方案", MatterKind.ORDINARY, "同意村道硬化实施方案"),)),
+    ("villagers_meeting", 2, 26, (("村道硬化筹资筹劳方案", MatterKind.RESERVED, "按每户 200 元、投工 3 天筹资筹劳"),)),
+    ("courtyard_meeting", 3, 3, (("三组院坝会：人居环境整治", MatterKind.ORDINARY, ""),)),
+    ("speak_up_meeting", 3, 18, (("群众说事：灌溉水渠渗漏", MatterKind.ORDINARY, "维修二组灌溉水渠"),)),
+    ("supervisory_committee_meeting", 3, 28, (("一季度村务公开监督", MatterKind.ORDINARY, "督促补公开一季度财务"),)),
+    ("joint_committees_meeting", 4, 2, (("医保缴费动员部署", MatterKind.ORDINARY, "分片包户完成医保缴费动员"),)),
+    ("representatives_meeting", 4, 12, (("医保缴费进度通报", MatterKind.ORDINARY, ""),
+                                         ("茶叶合作社入股方案", MatterKind.ORDINARY, "同意以集体林地经营权入股合作社"))),
+    ("party_general_meeting", 4, 25, (("发展党员积极分子公示", MatterKind.ORDINARY, "确定 2 名入党积极分子"),)),
+    ("group_meeting", 5, 9, (("二组土地调整方案", MatterKind.ORDINARY, "同意二组小调整方案"),)),
+    ("deliberation_meeting", 5, 21, (("停车难议事协商", MatterKind.ORDINARY, "在村委会旁划设 20 个停车位"),)),
+    ("branch_committee_meeting", 6, 3, (("提议修订村规民约", MatterKind.ORDINARY, "启动村规民约修订"),)),
+    ("joint_committees_meeting", 6, 10, (("村规民约修订工作方案", MatterKind.ORDINARY, "成立村规民约修订工作组"),)),
+    ("supervisory_committee_meeting", 6, 30, (("上半年项目资金监督", MatterKind.ORDINARY, "要求公开村道项目决算"),)),
+    ("representatives_meeting", 7, 8, (("防汛应急预案", MatterKind.ORDINARY, "同意防汛应急预案"),
+                                        ("宅基地使用方案", MatterKind.RESERVED, "同意三户宅基地使用申请"))),
+    ("party_general_meeting", 7, 15, (("审议村规民约修订稿", MatterKind.ORDINARY, "同意提交村民会议表决"),)),
+    ("courtyard_meeting", 7, 26, (("五组院落会：征求村规民约意见", MatterKind.ORDINARY, ""),)),
+    ("villagers_meeting", 8, 20, (("表决村规民约（修订稿）", MatterKind.VILLAGE_RULES, "通过修订后的村规民约"),)),
+    ("speak_up_meeting", 9, 5, (("群众说事：路灯不亮", MatterKind.ORDINARY, "更换 12 盏太阳能路灯"),)),
+    ("group_meeting", 9, 12, (("四组集体收益分配", MatterKind.ORDINARY, "按人口平均分配"),)),
+    ("joint_committees_meeting", 10, 9, (("秋收秋种安排", MatterKind.ORDINARY, "组织互助组帮助留守老人秋收"),)),
+    ("branch_committee_meeting", 10, 14, (("三季度党费收缴情况", MatterKind.ORDINARY, ""),)),
+    ("representatives_meeting", 10, 18, (("集体经济收益使用", MatterKind.RESERVED, "收益用于村道养护"),)),
+    ("party_general_meeting", 10, 24, (("审议集体林地流转", MatterKind.ORDINARY, "同意集体林地流转方案"),)),
+    ("deliberation_meeting", 11, 6, (("红白喜事简办标准协商", MatterKind.ORDINARY, "宴席不超过 15 桌"),)),
+    ("speak_up_meeting", 11, 16, (("群众说事：垃圾清运不及时", MatterKind.ORDINARY, ""),)),
+)
+
+
+def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
+    if db.conn.execute("SELECT COUNT(*) FROM meetings").fetchone()[0]:
+        options.counts["meetings"] = 0
+        return
+    actor = _clerk(db)
+    store = SqliteMeetingStore(db, actor)
+    sizes = _sizes(options.households)
+    with db.atomic():  # all or nothing: an interrupted demo leaves no half year
+        made = [_hold(store, rng, sizes, index, plan) for index, plan in enumerate(PLAN)]
+        _progress(SqliteFollowUpStore(db, actor))
+        _four_two(SqliteFourTwoStore(db, actor), made)
+        final = [m for m in made if m.is_final]
+        store.amend(final[2].id, "end", "11:40", "散会时间记录有误，据签到表更正", final[2].on + timedelta(days=2))
+    options.counts["meetings"] = len(made)
+
+
+def _clerk(db: Database) -> Actor:
+    row = db.conn.execute("SELECT id, display_name FROM users WHERE username = 'wenshu'").fetchone()
+    return Actor(row[0], row[1], Role.CLERK) if row else COMMAND_LINE_ACTOR
+
+
+def _sizes(households: int) -> dict[str, int]:
+    adults = max(10, households * 26 // 10)
+    return {"villagers_meeting": adults, "group_meeting": max(6, adults // 6),
+            "representatives_meeting": max(6, households // 10) + 5, "joint_committees_meeting": 9,
+            "party_general_meeting": 40, "branch_committee_meeting": 5, "supervisory_committee_meeting": 3,
+            "deliberation_meeting": 15, "courtyard_meeting": 30, "speak_up_meeting": 25, "households": households}
+
+
+def _name(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + rng.choice(GIVEN)
+
+
+def _hold(store: SqliteMeetingStore, rng: random.Random, sizes: dict[str, int], index: int,
+          plan: tuple[str, int, int, tuple[tuple[str, MatterKind, str], ...]]) -> Meeting:
+    type_code, month, day, topics = plan
+    on = date(YEAR, month, day)
+    expected = sizes[type_code]
+    # The Q2 party meeting shows the R6 trap: quorate, majority of those present, but not of M.
+    fails = type_code == "party_general_meeting" and month == 4
+    present = 25 if fails else _present(rng, type_code, expected)
+    meeting = Meeting(
+        type_code, on, start="09:00" if index % 2 else "14:30", end="11:30" if index % 2 else "17:00",
+        place=rng.choice(("村委会议室", "村文化活动室", "鼓楼坪", "二组晒坝")), convener="村民委员会",
+        host="杨光明", host_post="村党支部书记、村委会主任", recorder="吴晓梅", expected=expected, present=present,
+        expected_households=sizes["households"] if type_code == "villagers_meeting" else None,
+        households_represented=two_thirds(sizes["households"]) + 3 if type_code == "villagers_meeting" else None,
+        women_present=max(1, present * 2 // 5), motion_source=rng.choice(("党员群众建议", "村干部提议", "上级党委政府安排")),
+        observers="无" if index % 3 else "驻村工作队 龙正华", township_attendees="德化乡包村干部 潘春兰" if index % 4 == 0 else "无",
+        notice_date=on - timedelta(days=12 if type_code == "villagers_meeting" else 4),
+        attendees=_absentees(rng, type_code, expected, present),
+        items=tuple(_item(rng, title, matter, resolution, present, fails, on) for title, matter, resolution in topics),
+        summary=f"会议围绕“{topics[0][0]}”进行了讨论。",
+    )
+    created = store.create(meeting)
+    if on < date(YEAR, 11, 1):
+        return store.finalise(created.id, True, True)
+    return created
+
+
+def _present(rng: random.Random, type_code: str, expected: int) -> int:
+    if type_code == "villagers_meeting":
+        return more_than_half(expected) + rng.randint(3, 30)
+    if type_code in ("deliberation_meeting", "courtyard_meeting", "speak_up_meeting"):
+        return expected - rng.randint(0, 5)
+    return max(two_thirds(expected), expected - rng.randint(0, max(1, expected // 6)))
+
+
+def _absentees(rng: random.Random, type_code: str, expected: int, present: int) -> tuple[Attendee, ...]:
+    if type_code in ("villagers_meeting", "group_meeting", "deliberation_meeting", "courtyard_meeting",
+                     "speak_up_meeting") or present >= expected:
+        return ()
+    return tuple(Attendee(_name(rng), rng.choice((Gender.MALE, Gender.FEMALE)), AttendanceKind.ABSENT,
+                          reason=rng.choice(REASONS)) for _ in range(expected - present))
+
+
+def _item(rng: random.Random, title: str, matter: MatterKind, resolution: str, present: int, fails: bool,
+          on: date) -> AgendaItem:
+    speakers = "；".join(f"{_name(rng)}：{rng.choice(('同意，建议尽快实施', '要把账目公开清楚', '希望照顾困难户', '先征求各组意见'))}"
+                        for _ in range(3))
+    item = AgendaItem(title, proposer=_name(rng), background=f"关于{title}的情况说明。", discussion=speakers,
+                      matter=matter)
+    if not resolution:
+        return item
+    spread = max(0, present // 10)
+    against, abstain = rng.randint(0, spread), rng.randint(0, spread)
+    votes = Tally(20, 3, 2) if fails else Tally(present - against - abstain, against, abstain)
+    return dataclasses.replace(item, vote_method=VoteMethod.SHOW_OF_HANDS, tally=votes, resolution=resolution,
+                               resolution_owner=rng.choice(("村委会", "村党支部", "村务监督委员会", "各村民小组长")),
+                               resolution_due=on + timedelta(days=rng.choice((30, 60, 90))))
+
+
+def _progress(follow_ups: SqliteFollowUpStore) -> None:
+    """Move follow-ups into every state: not started, in progress, done with each evaluation, cancelled."""
+    evaluations = list(Evaluation)
+    done = 0
+    for index, item in enumerate(follow_ups.list_follow_ups()):
+        due = item.due or date(YEAR, 12, 31)
+        state = index % 5
+        if state == 0:
+            continue  # 未启动 (several of these are overdue)
+        start = min(due, date(YEAR, 11, 10)) - timedelta(days=20)
+        follow_ups.record_progress(item.id, start, FollowUpStatus.IN_PROGRESS, "已召开专题会部署，明确责任人")
+        if state == 1:
+            continue
+        if state == 4:
+            follow_ups.record_progress(item.id, start + timedelta(days=5), FollowUpStatus.CANCELLED,
+                                       "上级政策调整，经两委研究暂缓实施")
+            continue
+        follow_ups.record_progress(item.id, start + timedelta(days=10), FollowUpStatus.DONE, "已办结并验收",
+                                   "已按决议完成，结果已在村务公开栏公开")
+        follow_ups.evaluate(item.id, evaluations[done % 3])  # cycle, so every evaluation appears
+        done += 1
+
+
+def _four_two(chain: SqliteFourTwoStore, made: list[Meeting]) -> None:
+    """村道硬化 through all six stages; 村规民约修订 up to the decision."""
+    by_number = {m.number: m for m in made}
+    road = chain.create_matter("村道硬化项目", "党员群众建议")
+    steps = ((FourTwoStage.PROPOSE, "2026-支-01"), (FourTwoStage.CONSULT, "2026-联-01"),
+             (FourTwoStage.REVIEW, "2026-党-01"), (FourTwoStage.DECIDE, "2026-民-01"))
+    for stage, number in steps:
+        chain.record_stage(road.id, stage, by_number[number].on, by_number[number].id)
+    chain.record_stage(road.id, FourTwoStage.DISCLOSE_DECISION, date(YEAR, 2, 28), publication="村务公开栏，公告 2026-公-03",
+                       supervision_opinion="程序完整，同意公开")
+    chain.record_stage(road.id, FourTwoStage.DISCLOSE_RESULT, date(YEAR, 6, 30), publication="村务公开栏，公告 2026-公-11",
+                       supervision_opinion="已验收，决算已公开")
+    rules = chain.create_matter("修订村规民约", "村干部提议")
+    for stage, number in ((FourTwoStage.PROPOSE, "2026-支-02"), (FourTwoStage.CONSULT, "2026-联-03"),
+                          (FourTwoStage.REVIEW, "2026-党-03"), (FourTwoStage.DECIDE, "2026-民-02")):
+        chain.record_stage(rules.id, stage, by_number[number].on, by_number[number].id)

@@ -1,0 +1,122 @@
+"""Full-text search of minutes, resolutions and follow-ups: FTS5 trigram, and LIKE for 1–2 characters.
+
+`search_documents` holds one row of text per searchable record (kept current by triggers on the
+source tables); `minutes_search` is an FTS5 trigram index over it (external content). Trigram needs at
+least three characters, so shorter terms (低保, 医保) are matched with LIKE over the same text.
+sqlite-utils' transform() drops triggers: call `install_search_triggers` again after it.
+"""
+from __future__ import annotations
+
+from models.meetings import SearchHit
+from storage.db import Database
+
+MARK_OPEN, MARK_CLOSE = "【", "】"
+
+
+# What each searchable table contributes to the minutes search (kind, meeting id, text).
+SEARCH_SOURCES = {
+    "meetings": ("meeting", "NEW.id",
+                 "NEW.number || ' ' || NEW.place || ' ' || NEW.host || ' ' || NEW.recorder || ' ' || "
+                 "NEW.motion_source || ' ' || NEW.observers || ' ' || NEW.township_attendees || ' ' || NEW.summary"),
+    "agenda_items": ("item", "NEW.meeting_id",
+                     "NEW.title || ' ' || NEW.proposer || ' ' || NEW.background || ' ' || NEW.discussion || ' ' || "
+                     "NEW.resolution || ' ' || NEW.resolution_owner"),
+    "follow_ups": ("follow_up", "NEW.meeting_id",
+                   "NEW.title || ' ' || NEW.owner_name || ' ' || NEW.result_report"),
+    "follow_up_events": ("progress", "(SELECT meeting_id FROM follow_ups WHERE id = NEW.follow_up_id)", "NEW.note"),
+    "meeting_amendments": ("amendment", "NEW.meeting_id", "NEW.after_text || ' ' || NEW.reason"),
+}
+
+
+def install_search_triggers(db: Database) -> None:
+    """(Re)create every trigger that keeps the search index current."""
+    for event in ("insert", "delete"):
+        db.execute(f"DROP TRIGGER IF EXISTS trg_search_documents_{event}")
+    db.execute("""CREATE TRIGGER trg_search_documents_insert AFTER INSERT ON search_documents BEGIN
+        INSERT INTO minutes_search(rowid, text) VALUES (NEW.rowid, NEW.text); END""")
+    db.execute("""CREATE TRIGGER trg_search_documents_delete AFTER DELETE ON search_documents BEGIN
+        INSERT INTO minutes_search(minutes_search, rowid, text) VALUES ('delete', OLD.rowid, OLD.text); END""")
+    for table, (kind, meeting_id, text) in SEARCH_SOURCES.items():
+        for event in ("insert", "update"):
+            trigger = f"trg_{table}_search_{event}"
+            db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+            db.execute(f"""CREATE TRIGGER {trigger} AFTER {event.upper()} ON {table} BEGIN
+                DELETE FROM search_documents WHERE ref_id = NEW.id;
+                INSERT INTO search_documents(ref_id, kind, meeting_id, text)
+                SELECT NEW.id, '{kind}', {meeting_id}, {text} WHERE NEW.deleted = 0; END""")
+
+
+def rebuild_search(db: Database) -> None:
+    """Refill the index from the source tables (after a sync import or a repair)."""
+    db.execute("DELETE FROM search_documents")
+    for table, (kind, meeting_id, text) in SEARCH_SOURCES.items():
+        row_meeting = meeting_id.replace("NEW.", f"{table}.")
+        row_text = text.replace("NEW.", f"{table}.")
+        db.execute(f"INSERT INTO search_documents(ref_id, kind, meeting_id, text) "
+                   f"SELECT {table}.id, '{kind}', {row_meeting}, {row_text} FROM {table} WHERE deleted = 0")
+
+
+def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
+    """Every term must occur; terms of 3+ characters use the trigram index, shorter ones LIKE."""
+    terms = [t for t in query.split() if t]
+    if not terms:
+        return []
+    long_terms = [t for t in terms if len(t) >= 3]
+    short_terms = [t for t in terms if len(t) < 3]
+    likes = " AND ".join("d.text LIKE ? ESCAPE '\\'" for _ in short_terms)
+    like_args = [f"%{_escape_like(t)}%" for t in short_terms]
+    select = ("SELECT d.meeting_id, m.number, m.date, m.type_code, d.kind, d.text FROM {source} "
+              "JOIN meetings m ON m.id = d.meeting_id AND m.deleted = 0 WHERE {where} LIMIT ?")
+    if long_terms:
+        match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
+        where = "minutes_search MATCH ?" + (f" AND {likes}" if likes else "") + " ORDER BY rank"
+        sql = select.format(source="minutes_search JOIN search_documents d ON d.rowid = minutes_search.rowid",
+                            where=where)
+        rows = db.conn.execute(sql, [match, *like_args, limit]).fetchall()
+    else:
+        sql = select.format(source="search_documents d", where=likes + " ORDER BY m.date DESC")
+        rows = db.conn.execute(sql, [*like_args, limit]).fetchall()
+    return [SearchHit(r[0], r[1], r[2], r[3], r[4], highlight(r[5], terms)) for r in rows]
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def highlight(text: str, terms: list[str], width: int = 60) -> str:
+    """A window of `text` around the first hit, every occurrence of every term marked 【…】."""
+    text = " ".join(text.split())
+    lowered = text.lower()
+    positions = [p for t in terms if (p := lowered.find(t.lower())) >= 0]
+    first = min(positions) if positions else 0
+    start = max(0, first - width // 3)
+    window = text[start:start + width]
+    spans = _spans(window.lower(), [t.lower() for t in terms])
+    marked = "".join(_mark(window, spans))
+    return ("…" if start > 0 else "") + marked + ("…" if start + width < len(text) else "")
+
+
+def _spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        at = text.find(term)
+        while at >= 0:
+            spans.append((at, at + len(term)))
+            at = text.find(term, at + 1)
+    merged: list[tuple[int, int]] = []
+    for begin, end in sorted(spans):
+        if merged and begin <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((begin, end))
+    return merged
+
+
+def _mark(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    parts: list[str] = []
+    cursor = 0
+    for begin, end in spans:
+        parts += [text[cursor:begin], MARK_OPEN, text[begin:end], MARK_CLOSE]
+        cursor = end
+    parts.append(text[cursor:])
+    return parts

@@ -1,0 +1,107 @@
+"""`meeting import/list/show/export`: the JSON contract, round trip, and refusals that write nothing."""
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storage.db import Database
+from tests.helpers import run_cli, run_json
+
+DOCUMENT: dict[str, Any] = {
+    "type": "村民代表会议", "date": "2026-03-12", "start": "09:00", "end": "11:30", "place": "村委会议室",
+    "host": "杨光明", "recorder": "吴晓梅", "expected": 35, "present": 24, "households_represented": None,
+    "absent": [{"name": "石秀英", "reason": "外出务工"}],
+    "items": [{"title": "低保户民主评议", "discussion": "王五：同意", "for": 13, "against": 6, "abstain": 5,
+               "resolution": "同意 3 户纳入低保"},
+              {"title": "医保缴费", "discussion": "动员", "for": 12, "against": 12, "abstain": 0, "resolution": ""}],
+}
+
+
+def _write(tmp_path: Path, data: Any, name: str = "m.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _meeting_rows(db: Path) -> int:
+    return Database(db).conn.execute("SELECT COUNT(*) FROM meetings").fetchone()[0]
+
+
+def test_import_show_export_round_trip(village_db: Database, tmp_path: Path) -> None:
+    db = village_db.path
+    code, created = run_json(db, "meeting", "import", str(_write(tmp_path, DOCUMENT)))
+    assert code == 0 and set(created) == {"id", "number"} and created["number"] == "2026-代-01"
+    code, shown = run_json(db, "meeting", "show", created["number"])
+    assert code == 0 and shown == {
+        "id": created["id"], "number": "2026-代-01", "type": "representatives_meeting", "expected": 35,
+        "present": 24, "quorum_met": True,
+        "items": [{"title": "低保户民主评议", "for": 13, "against": 6, "abstain": 5, "passed": True},
+                  {"title": "医保缴费", "for": 12, "against": 12, "abstain": 0, "passed": False}]}
+    code, out, _ = run_cli(["--db", str(db), "meeting", "export", created["id"]])
+    exported = json.loads(out)
+    assert exported == {**DOCUMENT, "type": "representatives_meeting"}
+    code, again = run_json(db, "meeting", "import", str(_write(tmp_path, exported, "again.json")))
+    assert again["number"] == "2026-代-02"
+    code, out, _ = run_cli(["--db", str(db), "meeting", "export", again["id"]])
+    assert json.loads(out) == exported
+
+
+def test_non_quorate_meeting_shows_invalid_items_and_why(village_db: Database, tmp_path: Path) -> None:
+    data = dict(DOCUMENT, present=20, items=[dict(DOCUMENT["items"][0], **{"for": 12, "against": 3})])
+    code, created = run_json(village_db.path, "meeting", "import", str(_write(tmp_path, data)))
+    code, shown = run_json(village_db.path, "meeting", "show", created["id"])
+    assert shown["quorum_met"] is False and shown["items"][0]["passed"] is False
+    code, text, _ = run_cli(["--db", str(village_db.path), "meeting", "show", created["id"]])
+    assert "到会 20 人，不足应到 35 人的三分之二" in text and "表决无效" in text
+
+
+@pytest.mark.parametrize("change, key", [
+    (lambda d: d.update(date="12/03/2026"), "“date”"),
+    (lambda d: d["items"][0].update({"for": 30}), "“items[0].for”"),
+    (lambda d: d.pop("present"), "“present”"),
+    (lambda d: d.update(type="茶话会"), "“type”"),
+])
+def test_bad_documents_are_refused_with_the_key_and_nothing_is_written(village_db: Database, tmp_path: Path,
+                                                                      change: Any, key: str) -> None:
+    data = copy.deepcopy(DOCUMENT)
+    change(data)
+    code, _, err = run_cli(["--db", str(village_db.path), "meeting", "import", str(_write(tmp_path, data))])
+    assert code == 2 and key in err and "未导入任何内容" in err
+    assert _meeting_rows(village_db.path) == 0
+
+
+def test_broken_json_and_missing_file(village_db: Database, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"type": "村民会议",', encoding="utf-8")
+    code, _, err = run_cli(["--db", str(village_db.path), "meeting", "import", str(broken)])
+    assert code == 2 and "不是有效的 JSON" in err
+    code, _, err = run_cli(["--db", str(village_db.path), "meeting", "import", str(tmp_path / "none.json")])
+    assert code == 2 and "找不到文件" in err
+    code, _, err = run_cli(["--db", str(village_db.path), "meeting", "show", "2026-代-99"])
+    assert code == 2 and "找不到会议记录" in err
+
+
+def test_list_filters_by_type_year_and_text(village_db: Database, tmp_path: Path) -> None:
+    run_json(village_db.path, "meeting", "import", str(_write(tmp_path, DOCUMENT)))
+    party = dict(DOCUMENT, type="党员大会", date="2025-12-01", items=[{"title": "发展党员", "discussion": "讨论"}])
+    run_json(village_db.path, "meeting", "import", str(_write(tmp_path, party, "p.json")))
+    code, listed = run_json(village_db.path, "meeting", "list")
+    assert [m["number"] for m in listed["meetings"]] == ["2026-代-01", "2025-党-01"]
+    assert [m["number"] for m in run_json(village_db.path, "meeting", "list", "--year", "2025")[1]["meetings"]] \
+        == ["2025-党-01"]
+    assert [m["number"] for m in run_json(village_db.path, "meeting", "list", "--type", "村民代表会议")[1]["meetings"]] \
+        == ["2026-代-01"]
+    assert [m["number"] for m in run_json(village_db.path, "meeting", "list", "--text", "医保")[1]["meetings"]] \
+        == ["2026-代-01"]
+
+
+def test_json_flag_after_the_action(village_db: Database, tmp_path: Path) -> None:
+    code, out, _ = run_cli(["--db", str(village_db.path), "meeting", "import", str(_write(tmp_path, DOCUMENT)),
+                            "--json"])
+    created = json.loads(out)
+    code, out, _ = run_cli(["--db", str(village_db.path), "meeting", "show", created["id"], "--json"])
+    assert json.loads(out)["number"] == created["number"]

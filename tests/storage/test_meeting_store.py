@@ -1,0 +1,130 @@
+"""SqliteMeetingStore on a real file: numbers, drafts, finalise read-only, amendments, follow-ups, 四议两公开."""
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from datetime import date
+
+import pytest
+
+from models.accounts import Actor
+from models.errors import DomainError
+from models.followups import Evaluation, FollowUpStatus
+from models.four_two import FourTwoStage
+from models.meeting_rules import Tally
+from models.meetings import AgendaItem, MeetingStatus
+from storage.db import Database
+from storage.followups import SqliteFollowUpStore
+from storage.four_two import SqliteFourTwoStore
+from storage.meetings import SqliteMeetingStore
+from tests.models.meeting_fixtures import complete_meeting
+
+
+@pytest.fixture
+def store(village_db: Database, admin: Actor) -> SqliteMeetingStore:
+    return SqliteMeetingStore(village_db, admin)
+
+
+def test_numbers_count_per_type_and_year(store: SqliteMeetingStore) -> None:
+    first = store.create(complete_meeting())
+    second = store.create(complete_meeting(on=date(2026, 6, 2)))
+    party = store.create(complete_meeting(type_code="party_general_meeting"))
+    next_year = store.create(complete_meeting(on=date(2027, 1, 5)))
+    assert [m.number for m in (first, second, party, next_year)] == ["2026-代-01", "2026-代-02", "2026-党-01",
+                                                                      "2027-代-01"]
+    assert store.get("2026-代-02").id == second.id
+
+
+def test_round_trip_and_draft_edits_write_the_change_and_audit_logs(store: SqliteMeetingStore,
+                                                                    village_db: Database) -> None:
+    created = store.create(complete_meeting())
+    expected = dataclasses.replace(complete_meeting(), id=created.id, number=created.number,
+                                   items=tuple(dataclasses.replace(i, id=c.id)
+                                               for i, c in zip(complete_meeting().items, created.items)))
+    assert created == expected
+    extra = AgendaItem("通报春耕", discussion="村主任通报")
+    edited = store.save_draft(dataclasses.replace(created, place="村文化广场", attendees=created.attendees[:3],
+                                                  items=(extra, created.items[0])))
+    assert edited.place == "村文化广场" and len(edited.attendees) == 3
+    assert [i.title for i in edited.items] == ["通报春耕", "村道硬化项目"] and edited.items[1].id == created.items[0].id
+    audit = village_db.conn.execute("SELECT COUNT(*) FROM audit_log WHERE table_name = 'meetings'").fetchone()[0]
+    logged = village_db.conn.execute("SELECT COUNT(*) FROM change_log WHERE table_name = 'agenda_items'").fetchone()[0]
+    assert audit == 2 and logged >= 3
+
+
+def test_finalise_makes_the_record_read_only_and_creates_follow_ups(store: SqliteMeetingStore,
+                                                                   village_db: Database, admin: Actor) -> None:
+    draft = store.create(complete_meeting(place=""))
+    with pytest.raises(DomainError, match="地点"):
+        store.finalise(draft.id, True, True)
+    draft = store.save_draft(dataclasses.replace(draft, place="村委会议室"))
+    final = store.finalise(draft.id, True, True)
+    assert final.status is MeetingStatus.FINAL and final.finalised_by == admin.name
+    with pytest.raises(DomainError, match="已定稿"):
+        store.save_draft(dataclasses.replace(final, place="别处"))
+    with pytest.raises(sqlite3.IntegrityError, match="finalised"):
+        village_db.execute("UPDATE meetings SET place = 'x' WHERE id = ?", [final.id])
+    with pytest.raises(sqlite3.IntegrityError, match="finalised"):
+        village_db.execute("UPDATE agenda_items SET votes_for = 99 WHERE meeting_id = ?", [final.id])
+    follow_ups = SqliteFollowUpStore(village_db, admin).list_follow_ups(final.id)
+    assert [(f.title, f.owner, f.due) for f in follow_ups] == [("村道硬化项目", "村委会", date(2026, 6, 30))]
+
+
+def test_amendments_are_stored_shown_and_audited(store: SqliteMeetingStore, village_db: Database) -> None:
+    final = store.finalise(store.create(complete_meeting()).id, True, True)
+    amendment = store.amend(final.id, "place", "村文化广场", "记录时笔误", date(2026, 3, 20))
+    reread = store.get(final.id)
+    assert reread.place == "村委会议室" and reread.amendments == (amendment,)
+    summary = village_db.conn.execute("SELECT summary FROM audit_log WHERE table_name = 'meeting_amendments'"
+                                      ).fetchone()[0]
+    assert "村委会议室 → 村文化广场" in summary and "笔误" in summary
+
+
+def test_follow_up_timeline_overdue_and_carry_over(store: SqliteMeetingStore, village_db: Database,
+                                                  admin: Actor) -> None:
+    final = store.finalise(store.create(complete_meeting()).id, True, True)
+    follow_ups = SqliteFollowUpStore(village_db, admin)
+    item = follow_ups.list_follow_ups(final.id)[0]
+    assert [f.id for f in follow_ups.overdue(date(2026, 7, 1))] == [item.id]
+    assert [i.carried_from for i in store.carry_over_items("representatives_meeting", date(2026, 6, 1))] == [item.id]
+    assert store.carry_over_items("party_general_meeting", date(2026, 6, 1)) == []
+    follow_ups.record_progress(item.id, date(2026, 4, 1), FollowUpStatus.IN_PROGRESS, "已完成招标")
+    done = follow_ups.record_progress(item.id, date(2026, 6, 20), FollowUpStatus.DONE, "完工验收", "硬化 2.3 公里")
+    rated = follow_ups.evaluate(item.id, Evaluation.SATISFIED)
+    assert [e.note for e in done.timeline] == ["已完成招标", "完工验收"] and rated.evaluation is Evaluation.SATISFIED
+    assert follow_ups.overdue(date(2026, 7, 1)) == []
+    assert store.carry_over_items("representatives_meeting", date(2026, 9, 1)) == []
+
+
+def _final(store: SqliteMeetingStore, type_code: str, on: date, expected: int = 35, present: int = 30,
+           yes: int = 26) -> str:
+    item = dataclasses.replace(complete_meeting().items[0], tally=Tally(yes, 0, 0))
+    return store.finalise(store.create(complete_meeting(type_code=type_code, on=on, expected=expected,
+                                                        present=present, items=(item,))).id, True, True).id
+
+
+def test_four_two_chain_links_finalised_meetings_in_order(store: SqliteMeetingStore, village_db: Database,
+                                                         admin: Actor) -> None:
+    chain = SqliteFourTwoStore(village_db, admin)
+    matter = chain.create_matter("村道硬化", "党员群众建议")
+    consult = _final(store, "joint_committees_meeting", date(2026, 3, 3), expected=9, present=8, yes=8)
+    with pytest.raises(DomainError, match="之后"):
+        chain.record_stage(matter.id, FourTwoStage.CONSULT, date(2026, 3, 3), consult)
+    chain.record_stage(matter.id, FourTwoStage.PROPOSE, date(2026, 3, 1),
+                       _final(store, "branch_committee_meeting", date(2026, 3, 1), 5, 5, 5))
+    chain.record_stage(matter.id, FourTwoStage.CONSULT, date(2026, 3, 3), consult)
+    failed = _final(store, "party_general_meeting", date(2026, 3, 8), expected=40, present=25, yes=20)
+    with pytest.raises(DomainError, match="未获通过"):
+        chain.record_stage(matter.id, FourTwoStage.REVIEW, date(2026, 3, 8), failed)
+    draft = store.create(complete_meeting(type_code="party_general_meeting", on=date(2026, 3, 9)))
+    with pytest.raises(DomainError, match="尚未定稿"):
+        chain.record_stage(matter.id, FourTwoStage.REVIEW, date(2026, 3, 9), draft.id)
+    passed = _final(store, "party_general_meeting", date(2026, 3, 10), expected=40, present=25, yes=21)
+    after = chain.record_stage(matter.id, FourTwoStage.REVIEW, date(2026, 3, 10), passed)
+    assert after.next_stage is FourTwoStage.DECIDE and len(chain.matters()[0].stages) == 3
+
+
+def test_quarter_warnings_r11(store: SqliteMeetingStore) -> None:
+    store.create(complete_meeting(on=date(2026, 2, 1)))
+    store.create(complete_meeting(type_code="party_general_meeting", on=date(2026, 5, 1)))
+    assert [w.message[:12] for w in store.quarter_warnings(2026, date(2026, 10, 1))] == ["2026 年第二季度没有", "2026 年第三季度没有"]

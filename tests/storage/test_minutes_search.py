@@ -1,0 +1,98 @@
+"""Chinese full-text search: trigram for 3+ characters, LIKE for 1–2, hits marked; triggers survive migrations."""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+import sqlite_utils
+
+from models.accounts import Actor
+from models.followups import FollowUpStatus
+from models.meeting_rules import Tally
+from models.meetings import AgendaItem, VoteMethod
+from storage.db import Database
+from storage.followups import SqliteFollowUpStore
+from storage.meetings import SqliteMeetingStore
+from storage.migrations import migrations
+from storage.minutes_search import highlight, install_search_triggers, search
+from tests.models.meeting_fixtures import complete_meeting
+
+ITEMS = (AgendaItem("低保户民主评议", discussion="王五：张家因病致贫，应纳入低保。", resolution="同意 3 户纳入低保",
+                    resolution_owner="村委会", resolution_due=date(2026, 4, 30), tally=Tally(28, 1, 1),
+                    vote_method=VoteMethod.SHOW_OF_HANDS),
+         AgendaItem("医保缴费动员", discussion="李四：外出务工人员请家人代缴医保。"))
+
+
+@pytest.fixture
+def store(village_db: Database, admin: Actor) -> SqliteMeetingStore:
+    return SqliteMeetingStore(village_db, admin)
+
+
+@pytest.mark.parametrize("query, hits", [
+    ("低保户", 1), ("低保", 1), ("医保", 1), ("保", 2), ("因病致贫", 1), ("民主评议 低保", 1), ("退耕还林", 0),
+    ("村文化", 0), ("2026-代", 1),
+])
+def test_search_in_chinese(store: SqliteMeetingStore, query: str, hits: int) -> None:
+    store.create(complete_meeting(items=ITEMS))
+    found = store.search(query)
+    assert len(found) == hits
+    for hit in found:
+        assert "【" in hit.snippet
+
+
+def test_hits_are_highlighted_and_results_follow_edits(store: SqliteMeetingStore) -> None:
+    meeting = store.create(complete_meeting(items=ITEMS))
+    first = [h for h in store.search("低保") if h.kind == "item"][0]
+    assert "【低保】" in first.snippet and first.number == "2026-代-01"
+    store.save_draft(dataclasses.replace(meeting, items=meeting.items[1:]))
+    assert store.search("低保") == [] and store.search("低保户") == []
+    assert len(store.list_meetings(text="医保")) == 1 and store.list_meetings(text="低保") == []
+
+
+def test_follow_ups_and_progress_are_searchable(store: SqliteMeetingStore, village_db: Database,
+                                               admin: Actor) -> None:
+    meeting = store.finalise(store.create(complete_meeting(items=ITEMS[:1])).id, True, True)
+    follow_ups = SqliteFollowUpStore(village_db, admin)
+    item = follow_ups.list_follow_ups(meeting.id)[0]
+    follow_ups.record_progress(item.id, date(2026, 4, 2), FollowUpStatus.IN_PROGRESS, "已报乡民政办审批")
+    assert {h.kind for h in store.search("民政办")} == {"progress"}
+    assert "follow_up" in {h.kind for h in store.search("低保户民主")}
+
+
+def test_search_still_works_after_every_migration(tmp_path) -> None:
+    """Insert after each migration step from the search index on, then search (transform() drops triggers)."""
+    names = [step.name for step in migrations.steps]
+    start = names.index("m031_create_minutes_search")
+    for index, name in enumerate(names[start:], start=start):
+        db = Database(tmp_path / f"{name}.sqlite3")
+        stop = names[index + 1] if index + 1 < len(names) else None
+        migrations.apply(db, stop_before=stop)
+        with db.atomic():
+            db.execute("INSERT INTO meetings(id, owner, hlc, created_at, updated_at, number, year, seq, type_code,"
+                       " date, place) VALUES('m1', 'n', '1', 'x', 'x', '2026-代-01', 2026, 1, "
+                       "'representatives_meeting', '2026-03-12', '青石村文化广场')")
+        assert [h.meeting_id for h in search(db, "文化广场")] == ["m1"], name
+        assert [h.meeting_id for h in search(db, "广场")] == ["m1"], name
+
+
+def test_transform_drops_search_triggers_and_reinstalling_restores_them(tmp_path) -> None:
+    db = Database(tmp_path / "t.sqlite3")
+    migrations.apply(db)
+    sqlite_utils.Database(db.conn)["meetings"].transform(types={"summary": str})
+    row = ("INSERT INTO meetings(id, owner, hlc, created_at, updated_at, number, year, seq, type_code, date, place) "
+           "VALUES(?, 'n', '1', 'x', 'x', ?, 2026, ?, 'representatives_meeting', '2026-03-12', '青石村文化广场')")
+    db.execute(row, ["m1", "2026-代-01", 1])
+    assert search(db, "文化广场") == []
+    install_search_triggers(db)
+    db.execute(row, ["m2", "2026-代-02", 2])
+    assert [h.meeting_id for h in search(db, "文化广场")] == ["m2"]
+
+
+@pytest.mark.parametrize("text, terms, marked", [
+    ("同意纳入低保", ["低保"], "同意纳入【低保】"),
+    ("低保低保", ["低保"], "【低保低保】"),
+    ("abc ABC", ["abc"], "【abc】 【ABC】"),
+])
+def test_highlight(text: str, terms: list[str], marked: str) -> None:
+    assert highlight(text, terms) == marked
