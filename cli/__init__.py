@@ -79,14 +79,9 @@ def refuse(message: str) -> int:
 
 
 def explain_sqlite_error(error: sqlite3.OperationalError) -> str:
-    text = str(error)
-    if "readonly" in text or "read-only" in text:
-        return "数据库文件是只读的，无法保存。请检查文件权限，或把数据库放到可写的位置。未作任何更改。"
-    if "disk is full" in text or "disk I/O" in text:
-        return "磁盘已满或无法写入，本次操作已撤销，数据没有损坏。请清理磁盘空间后重试。"
-    if "locked" in text:
-        return "数据库正被另一个程序使用。请稍后重试，或关闭其他正在使用它的乡约窗口。"
-    return f"数据库操作失败：{text}。本次操作已撤销。"
+    from storage.db import explain_sqlite_error as explain
+
+    return explain(error) or f"数据库操作失败：{error}。本次操作已撤销。"
 
 
 def explain_os_error(error: OSError) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MAX_SKEW_MS = 24 * 3600 * 1000
+MAX_COUNTER = 99_999  # five digits keep string order equal to time order
 
 
 @dataclass(frozen=True, order=True)
@@ -28,7 +29,12 @@ def tick(last: Hlc | None, now_ms: int, node: str) -> Hlc:
     """The next local stamp after `last` at wall time `now_ms`."""
     if last is None or now_ms > last.ms:
         return Hlc(now_ms, 0, node)
-    return Hlc(last.ms, last.counter + 1, node)
+    return _bump(last.ms, last.counter + 1, node)
+
+
+def _bump(ms: int, counter: int, node: str) -> Hlc:
+    # Past five digits the counter would break string order: move a millisecond on instead.
+    return Hlc(ms + 1, 0, node) if counter > MAX_COUNTER else Hlc(ms, counter, node)
 
 
 def receive(last: Hlc | None, remote: Hlc, now_ms: int, node: str) -> Hlc:
@@ -40,7 +46,7 @@ def receive(last: Hlc | None, remote: Hlc, now_ms: int, node: str) -> Hlc:
         counter = last.counter + 1
     if ms == remote.ms:
         counter = max(counter, remote.counter + 1)
-    return Hlc(ms, counter, node)
+    return _bump(ms, counter, node)
 
 
 def is_skewed(remote: Hlc, now_ms: int) -> bool:

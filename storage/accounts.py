@@ -106,7 +106,8 @@ def _seconds_to_wait(failures: int, last_failed: str | None, now: datetime) -> i
     if not delay or not last_failed:
         return 0
     until = datetime.fromisoformat(last_failed) + timedelta(seconds=delay)
-    return max(0, int((until - now).total_seconds() + 0.999))
+    # Never more than the delay itself: a clock set back must not lock the village out for a year.
+    return min(delay, max(0, int((until - now).total_seconds() + 0.999)))
 
 
 def get_user(db: Database, user_id: str) -> User:

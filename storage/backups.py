@@ -1,7 +1,9 @@
 """Consistent online backups (SQLite backup API), daily rotation, and checked restore."""
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -9,7 +11,7 @@ from models.accounts import Actor, Permission
 from models.backup_policy import backups_to_keep
 from models.errors import DomainError
 from storage.audit import append_audit
-from storage.db import Database, DatabaseRefused, check_file
+from storage.db import Database, DatabaseRefused, check_file, readonly_uri
 from storage.files import fsync_directory
 from storage.migrations import migrations
 from storage.node import renew_epoch
@@ -28,7 +30,7 @@ def write_backup(db: Database, folder: Path, kind: str = "manual") -> Path:
 
 def write_backup_of_file(db_path: Path, folder: Path, kind: str = "manual") -> Path:
     """The same from a connection of its own, so a worker thread can run it."""
-    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    source = sqlite3.connect(readonly_uri(db_path), uri=True)
     try:
         return _backup_connection(source, folder, kind)
     finally:
@@ -36,16 +38,23 @@ def write_backup_of_file(db_path: Path, folder: Path, kind: str = "manual") -> P
 
 
 def _backup_connection(source: sqlite3.Connection, folder: Path, kind: str) -> Path:
+    """Copy through a temporary name; the copy is checked before it takes its real name."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"xiangyue-{kind}-{datetime.now().strftime(STAMP)}.sqlite3"
     temp = target.with_suffix(".partial")
-    copy = sqlite3.connect(str(temp))
     try:
-        source.backup(copy)
-        copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-    finally:
-        copy.close()
-    temp.replace(target)
+        copy = sqlite3.connect(str(temp))
+        try:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            if [r[0] for r in copy.execute("PRAGMA quick_check")] != ["ok"]:
+                raise DatabaseRefused("备份副本校验未通过，备份没有完成。请检查磁盘后重试。")
+        finally:
+            copy.close()
+        temp.replace(target)
+    except BaseException:
+        temp.unlink(missing_ok=True)  # never leave a half-written copy that looks like a backup
+        raise
     fsync_directory(folder)
     return target
 
@@ -94,7 +103,7 @@ def inspect_backup(path: Path) -> str:
         raise DatabaseRefused(f"找不到备份文件“{path}”。")
     check_file(path)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(readonly_uri(path), uri=True)
         try:
             if [r[0] for r in conn.execute("PRAGMA integrity_check")] != ["ok"]:
                 raise DatabaseRefused(f"备份文件“{path}”已损坏（完整性检查未通过），不能用它恢复。请换一个备份。")
@@ -115,27 +124,68 @@ def inspect_backup(path: Path) -> str:
 
 
 def restore_into(db: Database, source: Path, actor: Actor, force: bool = False) -> Path | None:
-    """Replace the live database's content with `source`; returns the safety copy of the old content."""
+    """Replace the live database's content with `source`; returns the safety copy of the old content.
+
+    The backup is prepared in a temporary file (migrated, new epoch, audit entry, clock carried
+    forward) and then copied into the live database in one step, so a crash leaves either the old
+    content or the whole restored one, never a restore without its new epoch.
+    """
     actor.require(Permission.BACKUP_RESTORE)
     source_node = inspect_backup(source)
     current_node = db.node_id if db.node_id != "local" else None
     if current_node and source_node != current_node and not force:
         raise DatabaseRefused(f"这个备份属于另一个安装（{source_node}），不是本机（{current_node}）的。"
                               "如确需用它替换本机数据，请加 --force。")
-    safety = None
-    if current_node and db.path is not None:
-        safety = write_backup(db, backup_dir_for(db.path), "pre-restore")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    prepared = _prepare_restore(db, source, source_node, actor)
     try:
-        src.backup(db.conn)
+        safety = write_backup(db, backup_dir_for(db.path), "pre-restore") if current_node and db.path else None
+        staged = sqlite3.connect(str(prepared))
+        try:
+            staged.backup(db.conn)
+        finally:
+            staged.close()
+    finally:
+        prepared.unlink(missing_ok=True)
+    db.node_id = source_node
+    return safety
+
+
+def _prepare_restore(db: Database, source: Path, source_node: str, actor: Actor) -> Path:
+    folder = db.path.parent if db.path is not None else Path(tempfile.gettempdir())
+    staged_path = folder / f".restore-{os.getpid()}.sqlite3"
+    staged_path.unlink(missing_ok=True)
+    src = sqlite3.connect(readonly_uri(source), uri=True)
+    staged = Database(sqlite3.connect(str(staged_path), isolation_level=None))
+    try:
+        src.backup(staged.conn)
+        staged.conn.execute("PRAGMA journal_mode = DELETE")
+        staged.node_id = source_node
+        migrations.apply(staged)
+        live_hlc = db.meta("last_hlc") if db.table_exists("meta") else None
+        with staged.atomic():
+            if live_hlc and live_hlc > (staged.meta("last_hlc") or ""):
+                staged.set_meta("last_hlc", live_hlc)  # stamps issued after the backup stay in the past
+            renew_epoch(staged)
+            append_audit(staged, actor, "restore", "node", source_node, f"从备份恢复：{source.name}")
+    except BaseException:
+        staged.conn.close()
+        staged_path.unlink(missing_ok=True)
+        raise
     finally:
         src.close()
-    db.node_id = source_node
-    with db.atomic():
-        renew_epoch(db)
-        append_audit(db, actor, "restore", "node", source_node, f"从备份恢复：{source.name}")
-    migrations.apply(db)
-    return safety
+    staged.conn.close()
+    return staged_path
+
+
+def move_aside_damaged(path: Path) -> Path:
+    """Rename a damaged database (and its -wal/-shm) out of the way; it is kept, never overwritten."""
+    stamp = datetime.now().strftime(STAMP)
+    kept = path.with_name(f"{path.name}.damaged-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        part = path.with_name(path.name + suffix)
+        if part.exists():
+            part.replace(path.with_name(kept.name + suffix))
+    return kept
 
 
 def require_writable(folder: Path) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from storage.audit import verify_audit_chain
 from storage.db import Database
+from storage.node import key_file_for, keys_match
 from storage.tracking import synced_tables
 
 
@@ -13,7 +14,9 @@ def run_checks(db: Database) -> list[str]:
         return problems  # the other checks read pages that may be broken
     problems += _foreign_keys(db)
     problems += verify_audit_chain(db)
+    problems += _change_log_triggers(db)
     problems += _change_log_coverage(db)
+    problems += _node_keys(db)
     return problems
 
 
@@ -25,6 +28,29 @@ def _integrity(db: Database) -> list[str]:
 def _foreign_keys(db: Database) -> list[str]:
     return [f"表 {table} 第 {rowid} 行引用了 {parent} 中不存在的记录。"
             for table, rowid, parent, _ in db.conn.execute("PRAGMA foreign_key_check")]
+
+
+def _change_log_triggers(db: Database) -> list[str]:
+    """Both log triggers exist on every synced table and copy every column; no import is left half-open."""
+    problems = []
+    triggers = {name: sql for name, sql in db.conn.execute("SELECT name, sql FROM sqlite_master WHERE type='trigger'")}
+    for table in synced_tables(db):
+        columns = [row[1] for row in db.conn.execute(f"PRAGMA table_info({table})")]
+        for event in ("insert", "update"):
+            sql = triggers.get(f"trg_{table}_log_{event}")
+            if sql is None:
+                problems.append(f"表 {table} 缺少变更日志触发器（{event}），它的修改不会被同步。")
+            elif any(f"NEW.{column}" not in sql for column in columns):
+                problems.append(f"表 {table} 的变更日志触发器没有包含全部列（加列后未重装触发器）。")
+    if db.conn.execute("SELECT count(*) FROM sync_applying").fetchone()[0]:
+        problems.append("同步导入的标记没有清除，变更日志已停止记录。请联系技术人员。")
+    return problems
+
+
+def _node_keys(db: Database) -> list[str]:
+    if db.path is None or keys_match(db, key_file_for(db.path)):
+        return []
+    return [f"密钥文件 {key_file_for(db.path).name} 与数据库中的本机身份不符，无法签发同步包。请用密钥备份恢复。"]
 
 
 def _change_log_coverage(db: Database) -> list[str]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import secrets
 import sqlite3
 import time
@@ -16,6 +17,35 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 class DatabaseRefused(DomainError):
     """The file cannot be used as this app's database; nothing was changed."""
+
+
+class DatabaseDamaged(DatabaseRefused):
+    """The file is ours but damaged (empty, truncated, corrupt): `restore` may replace it."""
+
+
+class StorageFailure(DomainError, sqlite3.OperationalError):
+    """A write failed for a reason outside the app (full or read-only disk, lock); it was rolled back.
+
+    It is both a DomainError (so screens and the CLI show its Chinese message) and an OperationalError
+    (so code that handles SQLite errors keeps working).
+    """
+
+
+def explain_sqlite_error(error: sqlite3.OperationalError) -> str | None:
+    """The Chinese explanation of an environmental SQLite error, or None for a programming error."""
+    text = str(error)
+    if "readonly" in text or "read-only" in text:
+        return "数据库文件是只读的，无法保存。请检查文件权限，或把数据库放到可写的位置。本次操作未作任何更改。"
+    if "disk is full" in text or "disk I/O" in text:
+        return "磁盘已满或无法写入，本次操作已撤销，数据没有损坏。请清理磁盘空间后重试。"
+    if "locked" in text or "busy" in text:
+        return "数据库正被另一个程序使用。请稍后重试，或关闭其他正在使用它的乡约窗口。"
+    return None
+
+
+def translate(error: sqlite3.OperationalError) -> BaseException:
+    message = explain_sqlite_error(error)
+    return error if message is None else StorageFailure(message)
 
 
 class Database:
@@ -85,18 +115,30 @@ class Database:
             self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
         # IMMEDIATE takes the write lock up front, so a second writer waits instead of failing late.
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise translate(error) from error
         self._last_hlc, self._hlc_dirty = None, False
         try:
             yield self
             self._flush_hlc()
             self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            self._rollback_quietly()
+            raise translate(error) from error
         except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self._rollback_quietly()
             raise
         finally:
             self._last_hlc, self._hlc_dirty = None, False
+
+    def _rollback_quietly(self) -> None:
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.OperationalError:
+                pass  # SQLite already rolled back (e.g. after SQLITE_FULL): nothing is left to undo
 
     def next_hlc(self) -> str:
         """A new version stamp, later than every stamp this database has issued or seen."""
@@ -139,13 +181,20 @@ def _now_ms() -> int:
     return int(time.time() * 1000)
 
 
+def wal_file(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
 def check_file(path: Path) -> None:
     """Refuse (without touching it) a file that is not SQLite or is visibly truncated."""
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return
     if path.is_dir():
         raise DatabaseRefused(f"“{path}”是一个文件夹，不是数据库文件。请指定数据库文件的路径。")
     size = path.stat().st_size
+    if size == 0:
+        raise DatabaseDamaged(f"数据库文件“{path}”是空的（0 字节），可能是断电或复制失败造成的。"
+                              "文件未作改动；请用 restore 命令从备份恢复。")
     with path.open("rb") as handle:
         header = handle.read(100)
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
@@ -153,32 +202,72 @@ def check_file(path: Path) -> None:
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
+    # With a write-ahead log beside it, the main file may legitimately lag behind its header
+    # (a checkpoint cut short by a full disk or a crash): SQLite replays the log, and connect() checks.
+    wal = wal_file(path)
+    if wal.exists() and wal.stat().st_size > 0:
+        return
     if pages and size < pages * page_size:
-        raise DatabaseRefused(
+        raise DatabaseDamaged(
             f"数据库文件“{path}”不完整（应有 {pages * page_size} 字节，实有 {size} 字节），可能复制中断或磁盘损坏。"
             "文件未作改动；请用 restore 命令从备份恢复。")
 
 
+def readonly_uri(path: Path) -> str:
+    """A read-only SQLite URI; as_uri() escapes '#', '?' and '%' that would otherwise cut the path."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def applied_migrations_readonly(path: Path) -> list[str] | None:
+    """Migration names recorded in an existing file, read without any chance of writing to it.
+
+    None means a SQLite file that is not ours. A read-only connection cannot checkpoint a WAL on
+    close, so a refused file keeps every byte.
+    """
+    conn = sqlite3.connect(readonly_uri(path), uri=True)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return []
+        if "schema_migrations" not in tables:
+            return None
+        return [row[0] for row in conn.execute("SELECT name FROM schema_migrations ORDER BY rowid")]
+    finally:
+        conn.close()
+
+
 def connect(path: Path | str) -> Database:
-    """Open (or create) the database file with the pragmas user data needs."""
+    """Open (or create) the database file; refuse one that is damaged or another program's."""
     target = Path(path)
     check_file(target)
+    existing = target.exists()
     try:
+        if existing and applied_migrations_readonly(target) is None:
+            raise DatabaseRefused(f"“{target}”是别的程序的 SQLite 数据库，不是乡约数据库。文件未作改动；请检查路径。")
         conn = sqlite3.connect(str(target), isolation_level=None, timeout=15)
         db = Database(conn)
         db.path = target
         db.conn.execute("PRAGMA busy_timeout = 15000")
-        _refuse_foreign(db, target)
-        return db
     except sqlite3.DatabaseError as error:
-        raise DatabaseRefused(f"无法打开数据库“{target}”：{error}。文件未作改动；请从备份恢复。") from error
+        raise DatabaseRefused(cannot_open_message(target, error)) from error
+    if existing and wal_file(target).exists():
+        _quick_check(db, target)  # a log left by a crash: make sure what SQLite replays is sound
+    return db
 
 
-def _refuse_foreign(db: Database, path: Path) -> None:
-    tables = {row[0] for row in db.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if tables and "schema_migrations" not in tables:
+def _quick_check(db: Database, path: Path) -> None:
+    rows = [row[0] for row in db.conn.execute("PRAGMA quick_check")]
+    if rows != ["ok"]:
         db.conn.close()
-        raise DatabaseRefused(f"“{path}”是别的程序的 SQLite 数据库，不是乡约数据库。文件未作改动；请检查路径。")
+        raise DatabaseDamaged(f"数据库“{path}”已损坏（{rows[0]}）。文件未作改动；请用 restore 命令从备份恢复。")
+
+
+def cannot_open_message(path: Path, error: sqlite3.DatabaseError) -> str:
+    folder = path.parent if path.parent.exists() else Path.cwd()
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return (f"数据库“{path}”所在的位置是只读的（或没有写入权限）。请把数据库复制到可写的磁盘，"
+                "或检查文件夹权限后重试。文件未作改动。")
+    return f"无法打开数据库“{path}”：{error}。文件未作改动；请用 restore 命令从备份恢复。"
 
 
 def set_durable_pragmas(db: Database) -> None:

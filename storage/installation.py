@@ -10,7 +10,8 @@ from models.accounts import Actor, Role, User
 from models.village import VillageProfile
 from storage.accounts import create_user_unchecked
 from storage.backups import backup_dir_for, write_backup
-from storage.db import Database, DatabaseRefused, connect, set_durable_pragmas
+from storage.db import (Database, DatabaseRefused, applied_migrations_readonly, cannot_open_message, check_file,
+                        connect, set_durable_pragmas)
 from storage.migrations import migrations
 from storage.node import create_node, key_file_for, load_node_id
 from storage.profile import SqliteProfileStore
@@ -34,18 +35,28 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
-def open_database(path: Path, must_exist: bool = True) -> Database:
-    """Open, check and migrate the database (snapshotting it first when a migration is due)."""
+def open_database(path: Path, must_exist: bool = True, migrate: bool = True) -> Database:
+    """Open, check and migrate the database (snapshotting it first when a migration is due).
+
+    A database made by a newer version, or another program's, is refused before anything is written.
+    """
     if must_exist and not path.exists():
         raise DatabaseRefused(f"数据库“{path}”不存在。请先运行 init 或 demo 创建它，或用 --db 指定正确的路径。")
+    if path.exists():
+        check_file(path)
+        try:
+            applied = applied_migrations_readonly(path)
+        except sqlite3.DatabaseError as error:
+            raise DatabaseRefused(cannot_open_message(path, error)) from error
+        migrations.refuse_unknown_names(applied or [])
     path.parent.mkdir(parents=True, exist_ok=True)
     db = connect(path)
     try:
-        migrations.refuse_if_newer(db)
         set_durable_pragmas(db)
-        if migrations.applied(db) and migrations.pending(db):
+        if migrate and migrations.applied(db) and migrations.pending(db):
             write_backup(db, backup_dir_for(path), "pre-migration")
-        migrations.apply(db)
+        if migrate or not migrations.applied(db):
+            migrations.apply(db)
     except (DatabaseRefused, sqlite3.DatabaseError):
         db.conn.close()
         raise

@@ -44,7 +44,11 @@ class Migrations:
         return [step.name for step in self.steps if step.name not in done]
 
     def refuse_if_newer(self, db: Database) -> None:
-        newer = self.unknown(db)
+        self.refuse_unknown_names(self.applied(db))
+
+    def refuse_unknown_names(self, applied: list[str]) -> None:
+        known = {step.name for step in self.steps}
+        newer = [name for name in applied if name not in known]
         if newer:
             raise DatabaseRefused(
                 "这个数据库由更新版本的乡约创建（含本程序不认识的结构更新："

@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import json
 import secrets
+from datetime import datetime
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,9 +41,17 @@ def create_node(db: Database, profile: VillageProfile, key_file: Path | None) ->
                [node_id, profile.mode.value, new_epoch(), _b64(bytes(keys.signing.verify_key)),
                 _b64(bytes(keys.encryption.public_key)), now_iso()])
     if key_file is not None:
+        _keep_existing(key_file)
         save_keys(key_file, node_id, keys)
     db.node_id = node_id
     return node_id
+
+
+def _keep_existing(key_file: Path) -> None:
+    """Never overwrite private keys: an old key file is moved aside, not lost."""
+    if key_file.exists():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        key_file.replace(key_file.with_name(f"{key_file.name}.old-{stamp}"))
 
 
 def new_epoch() -> str:
@@ -78,3 +87,15 @@ def load_keys(key_file: Path) -> NodeKeys:
 
 def _b64(raw: bytes) -> str:
     return base64.b64encode(raw).decode("ascii")
+
+
+def keys_match(db: Database, key_file: Path) -> bool:
+    """True when the private key file beside the database belongs to the node recorded in it."""
+    row = db.conn.execute("SELECT signing_public_key FROM node").fetchone()
+    if row is None or not key_file.exists():
+        return row is None
+    try:
+        keys = load_keys(key_file)
+    except (OSError, ValueError, KeyError):
+        return False
+    return _b64(bytes(keys.signing.verify_key)) == row[0]

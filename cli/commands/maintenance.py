@@ -23,7 +23,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run_check(context: Context, args: argparse.Namespace) -> int:
     from storage.checks import run_checks
 
-    problems = run_checks(context.open_db())
+    from storage.installation import open_database
+
+    problems = run_checks(open_database(context.db_path, migrate=False))  # a check never changes the schema
     text = "检查通过：数据库完整，审计链和变更日志一致。" if not problems else \
         f"发现 {len(problems)} 个问题：\n" + "\n".join(f"- {p}" for p in problems)
     context.emit(text, {"ok": not problems, "problems": problems})
@@ -40,11 +42,23 @@ def run_backup(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_restore(context: Context, args: argparse.Namespace) -> int:
-    from storage.backups import inspect_backup, restore_into
+    from storage.backups import inspect_backup, move_aside_damaged, restore_into
+    from storage.db import DatabaseDamaged
+    from storage.node import key_file_for, keys_match
 
     inspect_backup(args.file)  # refuse a bad file before touching (or creating) the live one
-    db = context.open_db(must_exist=False)
+    damaged = None
+    try:
+        db = context.open_db(must_exist=False)
+    except DatabaseDamaged:
+        damaged = move_aside_damaged(context.db_path)  # kept beside it, not overwritten
+        db = context.open_db(must_exist=False)
     safety = restore_into(db, args.file, COMMAND_LINE_ACTOR, force=args.force)
-    note = f"（原数据已另存为 {safety}）" if safety else ""
-    context.emit(f"已从 {args.file} 恢复{note}", {"restored": str(args.file), "safety_copy": str(safety or "")})
+    notes = [f"原数据已另存为 {safety}" for _ in [safety] if safety]
+    notes += [f"损坏的数据库已改名保留为 {damaged}" for _ in [damaged] if damaged]
+    if not keys_match(db, key_file_for(context.db_path)):
+        notes.append("注意：本机的密钥文件与恢复的数据不匹配，同步前请用密钥备份恢复该安装的密钥。")
+    text = f"已从 {args.file} 恢复。" + "".join(f"\n{n}" for n in notes)
+    context.emit(text, {"restored": str(args.file), "safety_copy": str(safety or ""),
+                        "damaged_copy": str(damaged or ""), "notes": notes})
     return 0

@@ -134,3 +134,51 @@ def test_killed_demo_leaves_a_database_that_passes_check(tmp_path: Path) -> None
             assert code == 0, data
     code, data = run_json(db, "demo", "--households", "50")
     assert code == 0
+
+
+def test_restore_repairs_a_damaged_database_and_keeps_the_damaged_file(tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite3"
+    run_json(db, "demo")
+    code, backup = run_json(db, "backup", "--to", str(tmp_path / "usb"))
+    import sqlite3
+    sqlite3.connect(db).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    (tmp_path / "demo.sqlite3-wal").unlink(missing_ok=True)
+    data = db.read_bytes()
+    db.write_bytes(data[:20000])  # a copy cut short
+    assert run_cli(["--db", str(db), "check"])[0] == 2
+    code, result = run_json(db, "restore", backup["file"])
+    assert code == 0 and result["damaged_copy"]
+    assert Path(result["damaged_copy"]).read_bytes() == data[:20000]
+    assert run_json(db, "check") == (0, {"ok": True, "problems": []})
+
+
+def test_forced_restore_of_another_installation_warns_about_keys(tmp_path: Path) -> None:
+    mine, other = tmp_path / "mine" / "v.sqlite3", tmp_path / "other" / "v.sqlite3"
+    run_json(mine, "init", "--village", "甲村", "--township", "乡", "--county", "县", "--admin", "a", stdin="secret123\n")
+    run_json(other, "demo")
+    _, backup = run_json(other, "backup", "--to", str(tmp_path / "usb"))
+    code, err = run_json(mine, "restore", backup["file"])
+    assert code == 2 and "另一个安装" in err
+    code, result = run_json(mine, "restore", "--force", backup["file"])
+    assert code == 0 and any("密钥" in note for note in result["notes"])
+    code, checked = run_json(mine, "check")
+    assert code == 1 and any("密钥文件" in p for p in checked["problems"])
+
+
+def test_database_left_with_a_write_ahead_log_by_a_crash_opens(tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+    db = tmp_path / "live" / "v.sqlite3"
+    run_json(db, "demo", "--households", "20")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("INSERT INTO meta(key, value) VALUES('crash_probe', '1')")
+    conn.commit()
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for name in ("v.sqlite3", "v.sqlite3-wal", "v.sqlite3.keys"):  # copied while the writer still runs
+        shutil.copy(db.parent / name, crashed / name)
+    conn.close()
+    code, data = run_json(crashed / "v.sqlite3", "check")
+    assert code == 0, data
+    assert sqlite3.connect(crashed / "v.sqlite3").execute("SELECT value FROM meta WHERE key='crash_probe'").fetchone() == ("1",)

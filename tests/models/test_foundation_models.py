@@ -109,3 +109,9 @@ def test_backup_rotation_keeps_7_daily_4_weekly_12_monthly() -> None:
     assert len({(s.year, s.month) for s in keep}) == 12
     assert len(keep) <= 7 + 4 + 12
     assert start not in keep
+
+
+def test_hlc_counter_overflow_moves_a_millisecond_on() -> None:
+    last = Hlc(1000, 99_999, "V-a")
+    after = tick(last, 500, "V-a")  # wall clock behind: the counter would need six digits
+    assert after == Hlc(1001, 0, "V-a") and after.encode() > last.encode()

@@ -103,3 +103,24 @@ def test_restore_brings_back_old_content_with_a_new_epoch(village_db: Database, 
     assert village_db.conn.execute("SELECT epoch FROM node").fetchone()[0] != epoch
     from storage.checks import run_checks
     assert run_checks(village_db) == []
+
+
+def test_clock_set_back_never_extends_the_delay(village_db: Database) -> None:
+    ahead = datetime.now(timezone.utc) + timedelta(days=365)
+    for _ in range(5):
+        with pytest.raises(DomainError):
+            authenticate(village_db, "admin", "wrong-one", now=ahead)
+    with pytest.raises(DomainError, match="请 30 秒后再试"):
+        authenticate(village_db, "admin", PASSWORD)
+
+
+def test_backup_path_with_hash_and_percent_is_copied_whole(tmp_path: Path) -> None:
+    from models.village import make_profile
+    from storage.backups import write_backup_of_file
+    from storage.installation import initialise
+    folder = tmp_path / "村委会#2 %41"
+    db = open_database(folder / "v.sqlite3", must_exist=False)
+    initialise(db, make_profile("青石村", "德化乡", "黎平县"), "admin", PASSWORD)
+    copy = write_backup_of_file(folder / "v.sqlite3", tmp_path / "bk")
+    assert inspect_backup(copy) == db.node_id
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bk", "村委会#2 %41"]

@@ -52,14 +52,19 @@ def test_database_made_by_a_newer_version_is_refused_and_unchanged(tmp_path: Pat
     assert path.read_bytes() == before
 
 
-@pytest.mark.parametrize("content", [b"not a database at all" * 10, b"SQLite format 3\x00" + b"\x10\x00" + b"\x00" * 82])
-def test_non_sqlite_or_truncated_file_is_refused_untouched(tmp_path: Path, content: bytes) -> None:
+@pytest.mark.parametrize("content", [
+    b"not a database at all" * 10,                                     # another kind of file
+    b"SQLite format 3\x00" + b"\x10\x00" + b"\x00" * 10 + b"\x00\x00\x00\x09" + b"\x00" * 100,  # header says 9 pages
+    b"",                                                               # 0 bytes: a power cut during a copy
+])
+def test_non_sqlite_truncated_or_empty_file_is_refused_untouched(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "bad.sqlite3"
-    path.write_bytes(content[:16] + content[16:] if len(content) > 100 else content + b"\x00\x00\x00\x09" + b"\x00" * 20)
-    before = path.read_bytes()
+    path.write_bytes(content)
     with pytest.raises(DatabaseRefused):
         open_database(path)
-    assert path.read_bytes() == before
+    with pytest.raises(DatabaseRefused):
+        open_database(path, must_exist=False)
+    assert path.read_bytes() == content
 
 
 def test_truncated_copy_of_a_real_database_is_refused(village_db: Database, tmp_path: Path) -> None:
