@@ -26,7 +26,7 @@ class Area:
 AREAS: tuple[Area, ...] = (
     Area("registry", "户籍花名册", None),
     Area("rules", "村规民约", None),
-    Area("minutes", "会议记录", None),
+    Area("minutes", "会议记录", "ui.minutes:create_screen"),
     Area("lists", "红黑榜", None),
     Area("printing", "打印中心", None),
     Area("sync", "同步", None),

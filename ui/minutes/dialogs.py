@@ -1,0 +1,123 @@
+"""Dialogs of the minutes screen: new record, finalise (host and recorder confirm), amendment (补正)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QVBoxLayout, QWidget,
+)
+
+from models.meeting_record import ITEM_FIELDS, MEETING_FIELDS
+from models.meeting_types import MeetingTypeSpec
+from models.meetings import Meeting
+
+
+def to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class NewMeetingDialog(QDialog):
+    """新建会议记录: the type and date fix the record number, so they are asked first."""
+
+    def __init__(self, parent: QWidget | None, types: tuple[MeetingTypeSpec, ...], today: date) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("新建会议记录")
+        self.type_combo = QComboBox()
+        for spec in types:
+            self.type_combo.addItem(spec.label, spec.code)
+        self.date_edit = QDateEdit(to_qdate(today))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        form = QFormLayout(self)
+        form.addRow("会议类型：", self.type_combo)
+        form.addRow("会议日期：", self.date_edit)
+        form.addRow(_buttons(self, "新建"))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, types: tuple[MeetingTypeSpec, ...], today: date) -> tuple[str, date] | None:
+        dialog = cls(parent, types, today)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.type_combo.currentData(), to_date(dialog.date_edit.date())
+
+
+class FinaliseDialog(QDialog):
+    """定稿: host and recorder each confirm; the dialog says plainly that this cannot be undone."""
+
+    def __init__(self, parent: QWidget | None, meeting: Meeting) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"定稿 {meeting.number}")
+        layout = QVBoxLayout(self)
+        notice = QLabel("定稿后记录不能再修改，也不能撤销；以后的更正只能以“补正”方式附在记录后面（注明日期和理由）。")
+        notice.setWordWrap(True)
+        self.host_check = QCheckBox(f"主持人 {meeting.host or '（未填）'} 已核对并确认记录")
+        self.recorder_check = QCheckBox(f"记录人 {meeting.recorder or '（未填）'} 已核对并确认记录")
+        for widget in (notice, self.host_check, self.recorder_check):
+            layout.addWidget(widget)
+        layout.addWidget(_buttons(self, "定稿"))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, meeting: Meeting) -> tuple[bool, bool] | None:
+        dialog = cls(parent, meeting)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.host_check.isChecked(), dialog.recorder_check.isChecked()
+
+
+@dataclass(frozen=True)
+class AmendmentRequest:
+    """补正 asked for: which field, the corrected text, why, and on which date."""
+
+    field_name: str
+    after: str
+    reason: str
+    on: date
+
+
+class AmendDialog(QDialog):
+    """补正: pick the field (meeting field or one item's field), give the corrected text and a reason."""
+
+    def __init__(self, parent: QWidget | None, meeting: Meeting, today: date) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"补正 {meeting.number}")
+        self.field_combo = QComboBox()
+        for name, label in MEETING_FIELDS.items():
+            self.field_combo.addItem(label, name)
+        for number, item in enumerate(meeting.items, start=1):
+            for name, label in ITEM_FIELDS.items():
+                self.field_combo.addItem(f"第 {number} 项“{item.title}”·{label}", f"items.{number}.{name}")
+        self.after_edit = QLineEdit()
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setFixedHeight(70)
+        self.date_edit = QDateEdit(to_qdate(today))
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        form = QFormLayout(self)
+        form.addRow("补正项目：", self.field_combo)
+        form.addRow("更正为：", self.after_edit)
+        form.addRow("补正理由：", self.reason_edit)
+        form.addRow("补正日期：", self.date_edit)
+        form.addRow(_buttons(self, "添加补正"))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, meeting: Meeting, today: date) -> AmendmentRequest | None:
+        dialog = cls(parent, meeting, today)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return AmendmentRequest(dialog.field_combo.currentData(), dialog.after_edit.text(),
+                                dialog.reason_edit.toPlainText(), to_date(dialog.date_edit.date()))
