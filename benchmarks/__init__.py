@@ -1,0 +1,1 @@
+"""Scale data generators and timing scripts (run by hand; results go to docs/benchmarks.md)."""
