@@ -13,7 +13,9 @@ from storage.db import Database
 from tests.helpers import type_text
 from tests.models.meeting_fixtures import TableRegistry, person
 from ui.bus import DataBus
-from ui.minutes.dialogs import AmendDialog, AmendmentRequest, FinaliseDialog, NewMeetingDialog
+from ui.minutes.dialogs import (
+    AmendDialog, AmendmentRequest, FinaliseDialog, NewMeetingDialog, ProgressDialog, ProgressRequest,
+)
 from ui.minutes.screen import MinutesScreen
 
 
@@ -29,7 +31,7 @@ def _registry() -> TableRegistry:
 @pytest.fixture
 def screen(qtbot, village_db: Database, admin: Actor) -> MinutesScreen:
     stores = build_stores(village_db, admin)
-    widget = MinutesScreen(stores.meetings, DataBus(), _registry())
+    widget = MinutesScreen(stores.meetings, DataBus(), _registry(), stores.follow_ups)
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -97,6 +99,15 @@ def test_walk_creating_a_representatives_meeting(qtbot, qtmodeltester, screen: M
         lambda cls, *a: AmendmentRequest("place", "村文化广场", "地点记错", date(2026, 3, 13))))
     qtbot.mouseClick(editor.amend_button, Qt.MouseButton.LeftButton)
     assert "更正为“村文化广场”" in editor.amendments_label.text()
+
+    panel_list = editor.follow_ups_panel.follow_ups_list
+    assert panel_list.count() == 1 and "未启动" in panel_list.item(0).text()
+    monkeypatch.setattr(ProgressDialog, "ask", classmethod(lambda cls, *a: ProgressRequest(
+        date(2026, 4, 20), "done", "已报乡民政办审批通过", "3 户已纳入低保")))
+    qtbot.mouseClick(editor.follow_ups_panel.progress_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr("ui.minutes.followups_panel.QInputDialog.getItem", lambda *a: ("基本满意", True))
+    qtbot.mouseClick(editor.follow_ups_panel.evaluate_button, Qt.MouseButton.LeftButton)
+    assert "已办结" in panel_list.item(0).text() and "基本满意" in panel_list.item(0).text()
 
     type_text(screen.search_edit, "低保")
     qtbot.waitUntil(lambda: screen.model.text == "低保", timeout=2000)

@@ -121,3 +121,46 @@ class AmendDialog(QDialog):
             return None
         return AmendmentRequest(dialog.field_combo.currentData(), dialog.after_edit.text(),
                                 dialog.reason_edit.toPlainText(), to_date(dialog.date_edit.date()))
+
+
+@dataclass(frozen=True)
+class ProgressRequest:
+    """进展 to record: date, new status, what was done, and the result report when closing."""
+
+    on: date
+    status: str
+    note: str
+    result_report: str
+
+
+class ProgressDialog(QDialog):
+    """登记落实进展: each entry is dated and kept in the item's timeline."""
+
+    def __init__(self, parent: QWidget | None, title: str, statuses: list[tuple[str, str]], today: date) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"登记落实进展：{title}")
+        self.date_edit = QDateEdit(to_qdate(today))
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.status_combo = QComboBox()
+        for value, label in statuses:
+            self.status_combo.addItem(label, value)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setFixedHeight(70)
+        self.report_edit = QPlainTextEdit()
+        self.report_edit.setFixedHeight(70)
+        self.report_edit.setPlaceholderText("办结时填写落实结果（用于实施结果公开）")
+        form = QFormLayout(self)
+        form.addRow("日期：", self.date_edit)
+        form.addRow("状态：", self.status_combo)
+        form.addRow("进展情况：", self.note_edit)
+        form.addRow("落实结果：", self.report_edit)
+        form.addRow(_buttons(self, "登记"))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, statuses: list[tuple[str, str]],
+            today: date) -> ProgressRequest | None:
+        dialog = cls(parent, title, statuses, today)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return ProgressRequest(to_date(dialog.date_edit.date()), dialog.status_combo.currentData(),
+                               dialog.note_edit.toPlainText(), dialog.report_edit.toPlainText())

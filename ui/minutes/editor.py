@@ -15,9 +15,10 @@ from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.meeting_checks import missing_for_final
 from models.meetings import AgendaItem, AttendanceKind, Attendee, Meeting, evaluate
-from models.ports import MeetingStore
+from models.ports import FollowUpStore, MeetingStore
 from ui.minutes.commands import SaveDraftCommand
 from ui.minutes.dialogs import AmendDialog, FinaliseDialog, to_date, to_qdate
+from ui.minutes.followups_panel import FollowUpsPanel
 from ui.minutes.item_panel import ERROR_STYLE, OK_STYLE, ItemPanel
 
 AUTOSAVE_MS = 800
@@ -35,9 +36,11 @@ class MeetingEditor(QWidget):
 
     finalised = Signal(str)
 
-    def __init__(self, store: MeetingStore, bus: object, undo_stack: QUndoStack) -> None:
+    def __init__(self, store: MeetingStore, bus: object, undo_stack: QUndoStack,
+                 follow_ups: FollowUpStore | None = None) -> None:
         super().__init__()
         self._store, self._bus, self._undo_stack = store, bus, undo_stack
+        self.follow_ups_panel = FollowUpsPanel(follow_ups, bus) if follow_ups is not None else None
         self._meeting: Meeting | None = None
         self._loading = False
         self._pushing = False
@@ -111,6 +114,8 @@ class MeetingEditor(QWidget):
         column.addWidget(self.summary_edit)
         for widget in (self.warnings_label, self.amendments_label, self.status_label):
             column.addWidget(widget)
+        if self.follow_ups_panel is not None:
+            column.addWidget(self.follow_ups_panel)
         column.addLayout(_row(self.finalise_button, self.amend_button))
         column.addStretch(1)
         scroll = QScrollArea()
@@ -165,6 +170,9 @@ class MeetingEditor(QWidget):
         finally:
             self._loading = False
         self._set_read_only(meeting.is_final)
+        if self.follow_ups_panel is not None:
+            self.follow_ups_panel.setVisible(meeting.is_final)
+            self.follow_ups_panel.load(meeting.id)
         self._refresh()
 
     def _load_attendees(self, meeting: Meeting) -> None:

@@ -14,7 +14,7 @@ from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.meeting_expected import expected_attendance
 from models.meetings import AttendanceKind, Attendee, Gender, Meeting
-from models.ports import MeetingStore, RegistryFacts
+from models.ports import FollowUpStore, MeetingStore, RegistryFacts
 from ui.minutes.dialogs import NewMeetingDialog
 from ui.minutes.editor import MeetingEditor
 from ui.minutes.table_model import MeetingTableModel
@@ -23,9 +23,11 @@ from ui.minutes.table_model import MeetingTableModel
 class MinutesScreen(QWidget):
     """会议记录. Edits autosave as undoable commands; finalising and amendments are confirmed and final."""
 
-    def __init__(self, store: MeetingStore, bus: object, registry: RegistryFacts | None = None) -> None:
+    def __init__(self, store: MeetingStore, bus: object, registry: RegistryFacts | None = None,
+                 follow_ups: FollowUpStore | None = None) -> None:
         super().__init__()
         self._store, self._bus, self._registry = store, bus, registry
+        self._follow_ups = follow_ups
         self.undo_stack = QUndoStack(self)
         self._build_ui()
         self._connect_signals()
@@ -45,7 +47,7 @@ class MinutesScreen(QWidget):
         self.meetings_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.meetings_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.meetings_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.editor = MeetingEditor(self._store, self._bus, self.undo_stack)
+        self.editor = MeetingEditor(self._store, self._bus, self.undo_stack, self._follow_ups)
         self.editor.setEnabled(False)
         filters = QHBoxLayout()
         for label, widget in (("会议类型：", self.type_combo), ("年份：", self.year_combo), ("检索：", self.search_edit)):
@@ -159,4 +161,5 @@ class MinutesScreen(QWidget):
 
 def create_screen(stores: object, bus: object) -> QWidget:
     """Factory named in ui/areas.py. The registry's facts are used once the registry provides them."""
-    return MinutesScreen(stores.meetings, bus, getattr(stores, "registry_facts", None))  # type: ignore[attr-defined]
+    return MinutesScreen(stores.meetings, bus, getattr(stores, "registry_facts", None),  # type: ignore[attr-defined]
+                         stores.follow_ups)  # type: ignore[attr-defined]
