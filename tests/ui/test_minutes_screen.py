@@ -132,3 +132,18 @@ def test_closing_mid_entry_keeps_the_text(qtbot, screen: MinutesScreen, monkeypa
     type_text(screen.editor.text_edits["place"], "五组院坝")
     screen.close()  # before the autosave timer fires
     assert screen._store.get(screen.editor.meeting.id).place == "五组院坝"
+
+
+def test_representatives_composition_warning_from_the_registry(qtbot, village_db: Database, admin: Actor,
+                                                               monkeypatch) -> None:
+    registry = TableRegistry()
+    registry.roles += [("representative", person(i), date(2021, 1, 1), None) for i in range(20)]
+    registry.roles += [("village_committee_member", person(100 + i, "female"), date(2021, 1, 1), None)
+                       for i in range(7)]
+    widget = MinutesScreen(build_stores(village_db, admin).meetings, DataBus(), registry)
+    qtbot.addWidget(widget)
+    monkeypatch.setattr(NewMeetingDialog, "ask", classmethod(lambda cls, *a: ("representatives_meeting",
+                                                                                date(2026, 3, 12))))
+    qtbot.mouseClick(widget.new_button, Qt.MouseButton.LeftButton)
+    text = widget.editor.warnings_label.text()
+    assert "村民代表 20 人，不足组成人员 27 人的五分之四" in text and "妇女" in text

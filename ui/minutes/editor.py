@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
 
 from models.changes import Changed, Entity
 from models.errors import DomainError
-from models.meeting_checks import missing_for_final
 from models.meetings import AgendaItem, AttendanceKind, Attendee, Meeting, evaluate
-from models.ports import FollowUpStore, MeetingStore
+from models.meeting_checks import composition_warnings, missing_for_final
+from models.meeting_expected import representatives_composition
+from models.meeting_types import MeetingType
+from models.ports import FollowUpStore, MeetingStore, RegistryFacts
 from ui.minutes.commands import SaveDraftCommand
 from ui.minutes.dialogs import AmendDialog, FinaliseDialog, to_date, to_qdate
 from ui.minutes.followups_panel import FollowUpsPanel
@@ -37,9 +39,10 @@ class MeetingEditor(QWidget):
     finalised = Signal(str)
 
     def __init__(self, store: MeetingStore, bus: object, undo_stack: QUndoStack,
-                 follow_ups: FollowUpStore | None = None) -> None:
+                 follow_ups: FollowUpStore | None = None, registry: RegistryFacts | None = None) -> None:
         super().__init__()
         self._store, self._bus, self._undo_stack = store, bus, undo_stack
+        self._registry = registry
         self.follow_ups_panel = FollowUpsPanel(follow_ups, bus) if follow_ups is not None else None
         self._meeting: Meeting | None = None
         self._loading = False
@@ -291,6 +294,9 @@ class MeetingEditor(QWidget):
         for panel, result in zip(self._panels, outcome.items):
             panel.show_result(result, meeting.present)
         warnings = [w.message for w in self._store.warnings(meeting, date.today())]
+        if self._registry is not None and spec.code == MeetingType.REPRESENTATIVES:
+            composition = representatives_composition(self._registry, meeting.on)
+            warnings += [w.message for w in composition_warnings(*composition)]
         self.warnings_label.setText("\n".join(f"提醒：{text}" for text in warnings))
         self.amendments_label.setText("\n".join(
             f"补正（{a.on.isoformat()}，{a.editor}）：{a.field_name}“{a.before}”更正为“{a.after}”；理由：{a.reason}"

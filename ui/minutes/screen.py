@@ -47,7 +47,7 @@ class MinutesScreen(QWidget):
         self.meetings_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.meetings_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.meetings_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.editor = MeetingEditor(self._store, self._bus, self.undo_stack, self._follow_ups)
+        self.editor = MeetingEditor(self._store, self._bus, self.undo_stack, self._follow_ups, self._registry)
         self.editor.setEnabled(False)
         filters = QHBoxLayout()
         for label, widget in (("会议类型：", self.type_combo), ("年份：", self.year_combo), ("检索：", self.search_edit)):
