@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from models.accounts import Actor
+from models.meeting_rules import Tally
 from models.meetings import MeetingStatus
 from storage.backend import build_stores
 from storage.db import Database
@@ -147,3 +148,36 @@ def test_representatives_composition_warning_from_the_registry(qtbot, village_db
     qtbot.mouseClick(widget.new_button, Qt.MouseButton.LeftButton)
     text = widget.editor.warnings_label.text()
     assert "村民代表 20 人，不足组成人员 27 人的五分之四" in text and "妇女" in text
+
+
+def test_four_two_matter_stages_in_order(qtbot, village_db: Database, admin: Actor, monkeypatch) -> None:
+    import dataclasses
+
+    from tests.models.meeting_fixtures import complete_meeting
+    from ui.minutes.dialogs import StageDialog, StageRequest
+    from ui.minutes.four_two_panel import FourTwoPanel
+    stores = build_stores(village_db, admin)
+    branch = stores.meetings.finalise(stores.meetings.create(complete_meeting(
+        type_code="branch_committee_meeting", on=date(2026, 3, 5), expected=5, present=5, attendees=(),
+        items=(dataclasses.replace(complete_meeting().items[0], tally=Tally(5, 0, 0)),))).id, True, True)
+    joint = stores.meetings.finalise(stores.meetings.create(complete_meeting(
+        type_code="joint_committees_meeting", on=date(2026, 3, 1), expected=9, present=9, attendees=(),
+        items=(dataclasses.replace(complete_meeting().items[0], tally=Tally(9, 0, 0)),))).id, True, True)
+    panel = FourTwoPanel(stores.four_two, stores.meetings, DataBus())
+    qtbot.addWidget(panel)
+    answers = iter([("村道硬化", True), ("党员群众建议", True)])
+    monkeypatch.setattr("ui.minutes.four_two_panel.QInputDialog.getText", lambda *a: next(answers))
+    monkeypatch.setattr("ui.minutes.four_two_panel.QInputDialog.getItem", lambda *a: next(answers))
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    assert "下一步：党支部会提议" in panel.matters_list.item(0).text()
+    offered: list = []
+    monkeypatch.setattr(StageDialog, "ask", classmethod(
+        lambda cls, parent, label, meetings, today: offered.append(meetings) or StageRequest(today, meetings[0][0], "", "")))
+    qtbot.mouseClick(panel.stage_button, Qt.MouseButton.LeftButton)
+    assert [m[0] for m in offered[0]] == [branch.id]
+    assert "下一步：两委会商议" in panel.matters_list.item(0).text()
+    shown: list[str] = []
+    monkeypatch.setattr("ui.minutes.four_two_panel.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    qtbot.mouseClick(panel.stage_button, Qt.MouseButton.LeftButton)  # the joint meeting predates the proposal
+    assert offered[1][0][0] == joint.id and "不能早于" in shown[0]
+    assert "已完成 1/6" in panel.matters_list.item(0).text()

@@ -164,3 +164,47 @@ class ProgressDialog(QDialog):
             return None
         return ProgressRequest(to_date(dialog.date_edit.date()), dialog.status_combo.currentData(),
                                dialog.note_edit.toPlainText(), dialog.report_edit.toPlainText())
+
+
+@dataclass(frozen=True)
+class StageRequest:
+    """四议两公开 stage to record: the linked meeting (deliberations) or publication and opinion (disclosures)."""
+
+    on: date
+    meeting_id: str
+    publication: str
+    supervision_opinion: str
+
+
+class StageDialog(QDialog):
+    """登记环节: a deliberation stage picks its finalised meeting; a disclosure gives where and the opinion."""
+
+    def __init__(self, parent: QWidget | None, stage_label: str, meetings: list[tuple[str, str]],
+                 today: date) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"登记环节：{stage_label}")
+        form = QFormLayout(self)
+        self.meeting_combo = QComboBox()
+        for meeting_id, text in meetings:
+            self.meeting_combo.addItem(text, meeting_id)
+        self.date_edit = QDateEdit(to_qdate(today))
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.publication_edit = QLineEdit()
+        self.publication_edit.setPlaceholderText("公开地点、方式和公告编号")
+        self.opinion_edit = QLineEdit()
+        if meetings:
+            form.addRow("依据的会议记录：", self.meeting_combo)
+        else:
+            form.addRow("公开日期：", self.date_edit)
+            form.addRow("公开情况：", self.publication_edit)
+            form.addRow("监委会监督意见：", self.opinion_edit)
+        form.addRow(_buttons(self, "登记"))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, stage_label: str, meetings: list[tuple[str, str]],
+            today: date) -> StageRequest | None:
+        dialog = cls(parent, stage_label, meetings, today)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return StageRequest(to_date(dialog.date_edit.date()), dialog.meeting_combo.currentData() or "",
+                            dialog.publication_edit.text(), dialog.opinion_edit.text())

@@ -7,16 +7,17 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
-    QTableView, QVBoxLayout, QWidget,
+    QTabWidget, QTableView, QVBoxLayout, QWidget,
 )
 
 from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.meeting_expected import expected_attendance
 from models.meetings import AttendanceKind, Attendee, Gender, Meeting
-from models.ports import FollowUpStore, MeetingStore, RegistryFacts
+from models.ports import FollowUpStore, FourTwoStore, MeetingStore, RegistryFacts
 from ui.minutes.dialogs import NewMeetingDialog
 from ui.minutes.editor import MeetingEditor
+from ui.minutes.four_two_panel import FourTwoPanel
 from ui.minutes.table_model import MeetingTableModel
 
 
@@ -24,10 +25,10 @@ class MinutesScreen(QWidget):
     """会议记录. Edits autosave as undoable commands; finalising and amendments are confirmed and final."""
 
     def __init__(self, store: MeetingStore, bus: object, registry: RegistryFacts | None = None,
-                 follow_ups: FollowUpStore | None = None) -> None:
+                 follow_ups: FollowUpStore | None = None, four_two: FourTwoStore | None = None) -> None:
         super().__init__()
         self._store, self._bus, self._registry = store, bus, registry
-        self._follow_ups = follow_ups
+        self._follow_ups, self._four_two = follow_ups, four_two
         self.undo_stack = QUndoStack(self)
         self._build_ui()
         self._connect_signals()
@@ -58,8 +59,13 @@ class MinutesScreen(QWidget):
         column = QVBoxLayout(left)
         column.addLayout(filters)
         column.addWidget(self.meetings_view)
+        self.four_two_panel = FourTwoPanel(self._four_two, self._store, self._bus) if self._four_two else None
+        self.tabs = QTabWidget()
+        self.tabs.addTab(left, "会议记录")
+        if self.four_two_panel is not None:
+            self.tabs.addTab(self.four_two_panel, "四议两公开")
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -162,4 +168,4 @@ class MinutesScreen(QWidget):
 def create_screen(stores: object, bus: object) -> QWidget:
     """Factory named in ui/areas.py. The registry's facts are used once the registry provides them."""
     return MinutesScreen(stores.meetings, bus, getattr(stores, "registry_facts", None),  # type: ignore[attr-defined]
-                         stores.follow_ups)  # type: ignore[attr-defined]
+                         stores.follow_ups, stores.four_two)  # type: ignore[attr-defined]
