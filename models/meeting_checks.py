@@ -128,6 +128,9 @@ def _attendance_missing(meeting: Meeting, spec: MeetingTypeSpec) -> list[str]:
     if meeting.expected_computed is not None and meeting.expected != meeting.expected_computed \
             and not meeting.expected_reason.strip():
         missing.append(f"应到人数改动理由（花名册计算为 {meeting.expected_computed} 人）")
+    proxies = [a for a in meeting.attendees if a.proxy_for.strip()]
+    if proxies and not spec.allows_proxy:
+        missing.append(f"{spec.label}不允许委托代理，请删除委托记录（{proxies[0].name} 代 {proxies[0].proxy_for}）")
     if any(not a.reason.strip() for a in meeting.absentees):
         missing.append("缺席原因（每位缺席人员都要填写）")
     member_based = spec.composition not in (Composition.ADULTS, Composition.GROUP_ADULTS, Composition.INVITED)

@@ -16,7 +16,7 @@ from models.meetings import AgendaItem, Amendment, Meeting, MeetingStatus, Meeti
 from storage.meeting_rows import (
     attendee_values, item_values, load_meeting, meeting_values, rows, to_type_spec,
 )
-from storage.minutes_search import SearchHit, search
+from storage.minutes_search import SearchHit, matching_meeting_ids, search
 from storage.store_base import SqliteStore
 from storage.tracking import now_iso
 
@@ -64,7 +64,7 @@ class SqliteMeetingStore(SqliteStore):
             where.append("m.type_code = ?")
             args.append(type_code)
         if text.strip():
-            ids = sorted({hit.meeting_id for hit in self.search(text, limit=5000)})
+            ids = matching_meeting_ids(self._db, text)
             where.append(f"m.id IN ({','.join('?' * len(ids))})" if ids else "0")
             args += ids
         sql = ("SELECT m.*, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id AND a.deleted = 0) "

@@ -182,5 +182,6 @@ def m031_create_minutes_search(db: Database) -> None:
     db.execute("CREATE INDEX idx_search_documents_meeting ON search_documents(meeting_id)")
     db.execute("""CREATE VIRTUAL TABLE minutes_search USING fts5(
         text, content='search_documents', content_rowid='rowid', tokenize='trigram')""")
+    db.execute("CREATE VIRTUAL TABLE minutes_search_terms USING fts5vocab(minutes_search, 'row')")
     install_search_triggers(db)
     rebuild_search(db)

@@ -2,7 +2,8 @@
 
 `search_documents` holds one row of text per searchable record (kept current by triggers on the
 source tables); `minutes_search` is an FTS5 trigram index over it (external content). Trigram needs at
-least three characters, so shorter terms (低保, 医保) are matched with LIKE over the same text.
+least three characters, so a shorter term (低保, 医保) is looked up in the index's vocabulary
+(`minutes_search_terms`) as the trigrams it begins, or matched with LIKE when it is very common.
 sqlite-utils' transform() drops triggers: call `install_search_triggers` again after it.
 """
 from __future__ import annotations
@@ -43,7 +44,7 @@ def install_search_triggers(db: Database) -> None:
             db.execute(f"""CREATE TRIGGER {trigger} AFTER {event.upper()} ON {table} BEGIN
                 DELETE FROM search_documents WHERE ref_id = NEW.id;
                 INSERT INTO search_documents(ref_id, kind, meeting_id, text)
-                SELECT NEW.id, '{kind}', {meeting_id}, {text} WHERE NEW.deleted = 0; END""")
+                SELECT NEW.id, '{kind}', {meeting_id}, {text} || '  ' WHERE NEW.deleted = 0; END""")
 
 
 def rebuild_search(db: Database) -> None:
@@ -53,30 +54,68 @@ def rebuild_search(db: Database) -> None:
         row_meeting = meeting_id.replace("NEW.", f"{table}.")
         row_text = text.replace("NEW.", f"{table}.")
         db.execute(f"INSERT INTO search_documents(ref_id, kind, meeting_id, text) "
-                   f"SELECT {table}.id, '{kind}', {row_meeting}, {row_text} FROM {table} WHERE deleted = 0")
+                   f"SELECT {table}.id, '{kind}', {row_meeting}, {row_text} || '  ' FROM {table} WHERE deleted = 0")
+
+
+MAX_EXPANSION = 64  # beyond this a short term is common, and a LIKE scan meets 50 hits early
 
 
 def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
-    """Every term must occur; terms of 3+ characters use the trigram index, shorter ones LIKE."""
+    """Every term must occur. 3+ characters: a trigram phrase. 1–2 characters: the trigrams that start
+    with the term (every document ends in two spaces, so each occurrence starts one), or LIKE when
+    the term is so common that a scan finds enough hits at once."""
+    plan = _plan(db, query)
+    if plan is None:
+        return []
+    source, where, args = plan
+    rows = db.conn.execute(f"SELECT d.meeting_id, m.number, m.date, m.type_code, d.kind, d.text FROM {source} "
+                           f"JOIN meetings m ON m.id = d.meeting_id AND m.deleted = 0 WHERE {where} LIMIT ?",
+                           [*args, limit]).fetchall()
+    terms = query.split()
+    return [SearchHit(r[0], r[1], r[2], r[3], r[4], highlight(r[5], terms)) for r in rows]
+
+
+def matching_meeting_ids(db: Database, query: str) -> list[str]:
+    """Every meeting with a hit, without snippets (the meeting list's text filter)."""
+    plan = _plan(db, query)
+    if plan is None:
+        return []
+    source, where, args = plan
+    where = where.split(" ORDER BY ")[0]
+    return [r[0] for r in db.conn.execute(f"SELECT DISTINCT d.meeting_id FROM {source} WHERE {where}", args)]
+
+
+def _plan(db: Database, query: str) -> tuple[str, str, list[str]] | None:
+    """(FROM, WHERE … ORDER BY, arguments) for the query, or None when it cannot match anything."""
     terms = [t for t in query.split() if t]
     if not terms:
-        return []
-    long_terms = [t for t in terms if len(t) >= 3]
-    short_terms = [t for t in terms if len(t) < 3]
-    likes = " AND ".join("d.text LIKE ? ESCAPE '\\'" for _ in short_terms)
-    like_args = [f"%{_escape_like(t)}%" for t in short_terms]
-    select = ("SELECT d.meeting_id, m.number, m.date, m.type_code, d.kind, d.text FROM {source} "
-              "JOIN meetings m ON m.id = d.meeting_id AND m.deleted = 0 WHERE {where} LIMIT ?")
-    if long_terms:
-        match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
-        where = "minutes_search MATCH ?" + (f" AND {likes}" if likes else "") + " ORDER BY rank"
-        sql = select.format(source="minutes_search JOIN search_documents d ON d.rowid = minutes_search.rowid",
-                            where=where)
-        rows = db.conn.execute(sql, [match, *like_args, limit]).fetchall()
-    else:
-        sql = select.format(source="search_documents d", where=likes + " ORDER BY m.date DESC")
-        rows = db.conn.execute(sql, [*like_args, limit]).fetchall()
-    return [SearchHit(r[0], r[1], r[2], r[3], r[4], highlight(r[5], terms)) for r in rows]
+        return None
+    groups: list[str] = ['"' + t.replace('"', '""') + '"' for t in terms if len(t) >= 3]
+    scanned: list[str] = []
+    for term in (t for t in terms if len(t) < 3):
+        trigrams = _trigrams_starting(db, term)
+        if not trigrams:
+            return None  # the term occurs nowhere
+        if len(trigrams) > MAX_EXPANSION:
+            scanned.append(term)
+        else:
+            groups.append("(" + " OR ".join('"' + g.replace('"', '""') + '"' for g in trigrams) + ")")
+    likes = "".join(" AND d.text LIKE ? ESCAPE '\\'" for _ in scanned)
+    like_args = [f"%{_escape_like(t)}%" for t in scanned]
+    if groups:
+        # Newest first by rowid: FTS5 walks its index backwards and stops at the limit, where ranking
+        # by bm25 would score every match (60 ms for a common phrase over 40,000 meetings).
+        return ("minutes_search JOIN search_documents d ON d.rowid = minutes_search.rowid",
+                "minutes_search MATCH ?" + likes + " ORDER BY minutes_search.rowid DESC",
+                [" AND ".join(groups), *like_args])
+    return "search_documents d", "1" + likes + " ORDER BY d.rowid DESC", like_args
+
+
+def _trigrams_starting(db: Database, term: str) -> list[str]:
+    low = term.lower()
+    return [r[0] for r in db.conn.execute(
+        "SELECT term FROM minutes_search_terms WHERE term >= ? AND term < ? LIMIT ?",
+        (low, low + "\U0010ffff", MAX_EXPANSION + 1))]
 
 
 def _escape_like(term: str) -> str:

@@ -123,6 +123,7 @@ def _describe(meeting: Any, type_label: str, outcome: Any, warnings: list[str]) 
              f"应到：{meeting.expected}　实到：{meeting.present}（{percent(meeting.present, meeting.expected)}）",
              f"法定人数：{'达到' if outcome.quorum.met else '未达到'}。{outcome.quorum.reason}"]
     lines += [f"缺席：{a.name}（{a.reason or '未填原因'}）" for a in meeting.absentees]
+    lines += [f"委托：{a.name} 代 {a.proxy_for} 表决" for a in meeting.attendees if a.proxy_for]
     for number, (item, result) in enumerate(zip(meeting.items, outcome.items), start=1):
         lines.append(f"议题 {number}：{item.title}")
         if item.tally:

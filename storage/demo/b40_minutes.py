@@ -106,6 +106,8 @@ def _hold(store: SqliteMeetingStore, rng: random.Random, sizes: dict[str, int], 
         women_present=max(1, present * 2 // 5), motion_source=rng.choice(("党员群众建议", "村干部提议", "上级党委政府安排")),
         observers="无" if index % 3 else "驻村工作队 龙正华", township_attendees="德化乡包村干部 潘春兰" if index % 4 == 0 else "无",
         notice_date=on - timedelta(days=12 if type_code == "villagers_meeting" else 4),
+        authorisation_ref="2026-民-01 村民会议授权村民代表会议决定宅基地、集体收益事项"
+        if type_code == "representatives_meeting" and month > 2 else "",
         attendees=_absentees(rng, type_code, expected, present),
         items=tuple(_item(rng, title, matter, resolution, present, fails, on) for title, matter, resolution in topics),
         summary=f"会议围绕“{topics[0][0]}”进行了讨论。",

@@ -158,3 +158,13 @@ def test_types_resolve_by_code_or_label_and_custom_types_need_a_rule() -> None:
 def test_every_builtin_type_has_a_distinct_letter() -> None:
     letters = [spec.letter for spec in BUILTIN_TYPES.values()]
     assert len(set(letters)) == len(letters) == 10
+
+
+def test_proxies_only_where_the_type_allows_them() -> None:
+    from models.meetings import Attendee, present_from_attendees
+    holder = Attendee("杨老三", proxy_for="杨秀英")
+    reps = complete_meeting(attendees=complete_meeting().attendees + (holder,))
+    assert any("不允许委托" in m for m in missing_for_final(reps, REPS))
+    villagers = complete_meeting(type_code="villagers_meeting", attendees=(holder,))
+    assert not any("委托" in m for m in missing_for_final(villagers, VILLAGERS))
+    assert present_from_attendees((holder, Attendee("王五"))) == 3

@@ -96,3 +96,13 @@ def test_transform_drops_search_triggers_and_reinstalling_restores_them(tmp_path
 ])
 def test_highlight(text: str, terms: list[str], marked: str) -> None:
     assert highlight(text, terms) == marked
+
+
+def test_short_terms_at_the_end_of_a_text_and_the_like_path(store: SqliteMeetingStore, monkeypatch) -> None:
+    import storage.minutes_search as module
+    store.create(complete_meeting(items=(AgendaItem("通报", discussion="x", resolution_owner="民政"),)))
+    assert [h.kind for h in store.search("民政")] == ["item"] and [h.kind for h in store.search("政")] == ["item"]
+    assert store.search("缺水") == []
+    monkeypatch.setattr(module, "MAX_EXPANSION", 0)  # every short term counts as common: LIKE scan
+    assert [h.kind for h in store.search("民政")] == ["item"] and "【民政】" in store.search("民政")[0].snippet
+    assert [h.kind for h in store.search("通报 民政")] == ["item"]

@@ -1,0 +1,183 @@
+"""pytest-qt walk: a representatives' meeting from the registry, typed, autosaved, undone, finalised, amended."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from models.accounts import Actor
+from models.meeting_rules import Tally
+from models.meetings import MeetingStatus
+from storage.backend import build_stores
+from storage.db import Database
+from tests.helpers import type_text
+from tests.models.meeting_fixtures import TableRegistry, person
+from ui.bus import DataBus
+from ui.minutes.dialogs import (
+    AmendDialog, AmendmentRequest, FinaliseDialog, NewMeetingDialog, ProgressDialog, ProgressRequest,
+)
+from ui.minutes.screen import MinutesScreen
+
+
+def _registry() -> TableRegistry:
+    registry = TableRegistry(adults={None: 401}, households={None: 150})
+    registry.roles += [("representative", person(i, "female" if i % 3 == 0 else "male"), date(2021, 1, 1), None)
+                       for i in range(28)]
+    registry.roles += [("village_committee_member", person(100 + i, "female" if i < 2 else "male"),
+                        date(2021, 1, 1), None) for i in range(5)]
+    return registry
+
+
+@pytest.fixture
+def screen(qtbot, village_db: Database, admin: Actor) -> MinutesScreen:
+    stores = build_stores(village_db, admin)
+    widget = MinutesScreen(stores.meetings, DataBus(), _registry(), stores.follow_ups)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def _type_count(qtbot, spin, value: int) -> None:
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin, str(value))
+
+
+def test_walk_creating_a_representatives_meeting(qtbot, qtmodeltester, screen: MinutesScreen, monkeypatch) -> None:
+    store, editor = screen._store, screen.editor
+    monkeypatch.setattr(NewMeetingDialog, "ask", classmethod(lambda cls, *a: ("representatives_meeting",
+                                                                                date(2026, 3, 12))))
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    meeting = editor.meeting
+    assert meeting is not None and meeting.number == "2026-代-01" and meeting.expected_computed == 33
+    assert editor.roster_list.count() == 33 and "花名册计算为 33 人" in editor.expected_basis_label.text()
+    qtmodeltester.check(screen.model)
+    assert screen.model.rowCount() == 1
+
+    for index in (3, 7, 30):  # three did not come
+        editor.roster_list.item(index).setCheckState(Qt.CheckState.Unchecked)
+    assert editor.current().present == 30
+    editor.absent_edit.setPlainText("")
+    type_text(editor.absent_edit, "村民003：外出务工\n村民007：生病住院\n村民102：请假")
+    for name, text in (("place", "村委会议室"), ("host", "杨光明"), ("host_post", "村党支部书记"), ("recorder", "吴晓梅"),
+                       ("motion_source", "村干部提议"), ("observers", "无"), ("township_attendees", "无")):
+        type_text(editor.text_edits[name], text)
+    qtbot.keyClicks(editor.text_edits["start"], "09:00")
+    assert "达到应到 33 人的三分之二" in editor.quorum_label.text()
+
+    qtbot.mouseClick(editor.add_item_button, Qt.MouseButton.LeftButton)
+    panel = editor._panels[-1]
+    type_text(panel.title_edit, "低保户民主评议")
+    type_text(panel.discussion_edit, "王五：同意张家纳入低保")
+    panel.method_combo.setCurrentIndex(panel.method_combo.findData("show_of_hands"))
+    _type_count(qtbot, panel.for_spin, 40)
+    assert "多于到会 30 人" in panel.result_label.text()  # checked on entry
+    _type_count(qtbot, panel.for_spin, 26)
+    _type_count(qtbot, panel.against_spin, 2)
+    assert "通过" in panel.result_label.text() and "未通过" not in panel.result_label.text()
+    type_text(panel.resolution_edit, "同意 3 户纳入低保")
+    type_text(panel.owner_edit, "村委会")
+    qtbot.keyClicks(panel.due_edit, "2026-04-30")
+
+    qtbot.waitUntil(lambda: bool(store.get(meeting.id).items) and store.get(meeting.id).items[0].resolution_due
+                    == date(2026, 4, 30), timeout=3000)
+    saved = store.get(meeting.id)
+    assert (saved.place, saved.present, len(saved.absentees)) == ("村委会议室", 30, 3)
+    assert saved.absentees[0].villager_id == "v003" and saved.absentees[0].reason == "外出务工"
+
+    screen.undo_stack.undo()
+    assert store.get(meeting.id).place == "" and editor.text_edits["place"].text() == ""
+    screen.undo_stack.redo()
+    assert store.get(meeting.id).place == "村委会议室"
+
+    monkeypatch.setattr(FinaliseDialog, "ask", classmethod(lambda cls, *a: (True, True)))
+    qtbot.mouseClick(editor.finalise_button, Qt.MouseButton.LeftButton)
+    assert store.get(meeting.id).status is MeetingStatus.FINAL
+    assert screen.undo_stack.count() == 0 and editor.text_edits["place"].isReadOnly()
+    assert editor.amend_button.isVisible()
+
+    monkeypatch.setattr(AmendDialog, "ask", classmethod(
+        lambda cls, *a: AmendmentRequest("place", "村文化广场", "地点记错", date(2026, 3, 13))))
+    qtbot.mouseClick(editor.amend_button, Qt.MouseButton.LeftButton)
+    assert "更正为“村文化广场”" in editor.amendments_label.text()
+
+    panel_list = editor.follow_ups_panel.follow_ups_list
+    assert panel_list.count() == 1 and "未启动" in panel_list.item(0).text()
+    monkeypatch.setattr(ProgressDialog, "ask", classmethod(lambda cls, *a: ProgressRequest(
+        date(2026, 4, 20), "done", "已报乡民政办审批通过", "3 户已纳入低保")))
+    qtbot.mouseClick(editor.follow_ups_panel.progress_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr("ui.minutes.followups_panel.QInputDialog.getItem", lambda *a: ("基本满意", True))
+    qtbot.mouseClick(editor.follow_ups_panel.evaluate_button, Qt.MouseButton.LeftButton)
+    assert "已办结" in panel_list.item(0).text() and "基本满意" in panel_list.item(0).text()
+
+    type_text(screen.search_edit, "低保")
+    qtbot.waitUntil(lambda: screen.model.text == "低保", timeout=2000)
+    assert screen.model.rowCount() == 1
+    type_text(screen.search_edit, "不存在的词")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 0, timeout=2000)
+
+
+def test_finalise_refused_with_what_is_missing(qtbot, screen: MinutesScreen, monkeypatch) -> None:
+    monkeypatch.setattr(NewMeetingDialog, "ask", classmethod(lambda cls, *a: ("party_general_meeting",
+                                                                                date(2026, 4, 1))))
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    shown: list[str] = []
+    monkeypatch.setattr("ui.minutes.editor.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    qtbot.mouseClick(screen.editor.finalise_button, Qt.MouseButton.LeftButton)
+    assert shown and "地点" in shown[0] and screen.editor.meeting.status is MeetingStatus.DRAFT
+
+
+def test_closing_mid_entry_keeps_the_text(qtbot, screen: MinutesScreen, monkeypatch) -> None:
+    monkeypatch.setattr(NewMeetingDialog, "ask", classmethod(lambda cls, *a: ("courtyard_meeting", date(2026, 5, 1))))
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    type_text(screen.editor.text_edits["place"], "五组院坝")
+    screen.close()  # before the autosave timer fires
+    assert screen._store.get(screen.editor.meeting.id).place == "五组院坝"
+
+
+def test_representatives_composition_warning_from_the_registry(qtbot, village_db: Database, admin: Actor,
+                                                               monkeypatch) -> None:
+    registry = TableRegistry()
+    registry.roles += [("representative", person(i), date(2021, 1, 1), None) for i in range(20)]
+    registry.roles += [("village_committee_member", person(100 + i, "female"), date(2021, 1, 1), None)
+                       for i in range(7)]
+    widget = MinutesScreen(build_stores(village_db, admin).meetings, DataBus(), registry)
+    qtbot.addWidget(widget)
+    monkeypatch.setattr(NewMeetingDialog, "ask", classmethod(lambda cls, *a: ("representatives_meeting",
+                                                                                date(2026, 3, 12))))
+    qtbot.mouseClick(widget.new_button, Qt.MouseButton.LeftButton)
+    text = widget.editor.warnings_label.text()
+    assert "村民代表 20 人，不足组成人员 27 人的五分之四" in text and "妇女" in text
+
+
+def test_four_two_matter_stages_in_order(qtbot, village_db: Database, admin: Actor, monkeypatch) -> None:
+    import dataclasses
+
+    from tests.models.meeting_fixtures import complete_meeting
+    from ui.minutes.dialogs import StageDialog, StageRequest
+    from ui.minutes.four_two_panel import FourTwoPanel
+    stores = build_stores(village_db, admin)
+    branch = stores.meetings.finalise(stores.meetings.create(complete_meeting(
+        type_code="branch_committee_meeting", on=date(2026, 3, 5), expected=5, present=5, attendees=(),
+        items=(dataclasses.replace(complete_meeting().items[0], tally=Tally(5, 0, 0)),))).id, True, True)
+    joint = stores.meetings.finalise(stores.meetings.create(complete_meeting(
+        type_code="joint_committees_meeting", on=date(2026, 3, 1), expected=9, present=9, attendees=(),
+        items=(dataclasses.replace(complete_meeting().items[0], tally=Tally(9, 0, 0)),))).id, True, True)
+    panel = FourTwoPanel(stores.four_two, stores.meetings, DataBus())
+    qtbot.addWidget(panel)
+    answers = iter([("村道硬化", True), ("党员群众建议", True)])
+    monkeypatch.setattr("ui.minutes.four_two_panel.QInputDialog.getText", lambda *a: next(answers))
+    monkeypatch.setattr("ui.minutes.four_two_panel.QInputDialog.getItem", lambda *a: next(answers))
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    assert "下一步：党支部会提议" in panel.matters_list.item(0).text()
+    offered: list = []
+    monkeypatch.setattr(StageDialog, "ask", classmethod(
+        lambda cls, parent, label, meetings, today: offered.append(meetings) or StageRequest(today, meetings[0][0], "", "")))
+    qtbot.mouseClick(panel.stage_button, Qt.MouseButton.LeftButton)
+    assert [m[0] for m in offered[0]] == [branch.id]
+    assert "下一步：两委会商议" in panel.matters_list.item(0).text()
+    shown: list[str] = []
+    monkeypatch.setattr("ui.minutes.four_two_panel.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    qtbot.mouseClick(panel.stage_button, Qt.MouseButton.LeftButton)  # the joint meeting predates the proposal
+    assert offered[1][0][0] == joint.id and "不能早于" in shown[0]
+    assert "已完成 1/6" in panel.matters_list.item(0).text()

@@ -1,0 +1,210 @@
+"""Dialogs of the minutes screen: new record, finalise (host and recorder confirm), amendment (补正)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QVBoxLayout, QWidget,
+)
+
+from models.meeting_record import ITEM_FIELDS, MEETING_FIELDS
+from models.meeting_types import MeetingTypeSpec
+from models.meetings import Meeting
+
+
+def to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class NewMeetingDialog(QDialog):
+    """新建会议记录: the type and date fix the record number, so they are asked first."""
+
+    def __init__(self, parent: QWidget | None, types: tuple[MeetingTypeSpec, ...], today: date) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("新建会议记录")
+        self.type_combo = QComboBox()
+        for spec in types:
+            self.type_combo.addItem(spec.label, spec.code)
+        self.date_edit = QDateEdit(to_qdate(today))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        form = QFormLayout(self)
+        form.addRow("会议类型：", self.type_combo)
+        form.addRow("会议日期：", self.date_edit)
+        form.addRow(_buttons(self, "新建"))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, types: tuple[MeetingTypeSpec, ...], today: date) -> tuple[str, date] | None:
+        dialog = cls(parent, types, today)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.type_combo.currentData(), to_date(dialog.date_edit.date())
+
+
+class FinaliseDialog(QDialog):
+    """定稿: host and recorder each confirm; the dialog says plainly that this cannot be undone."""
+
+    def __init__(self, parent: QWidget | None, meeting: Meeting) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"定稿 {meeting.number}")
+        layout = QVBoxLayout(self)
+        notice = QLabel("定稿后记录不能再修改，也不能撤销；以后的更正只能以“补正”方式附在记录后面（注明日期和理由）。")
+        notice.setWordWrap(True)
+        self.host_check = QCheckBox(f"主持人 {meeting.host or '（未填）'} 已核对并确认记录")
+        self.recorder_check = QCheckBox(f"记录人 {meeting.recorder or '（未填）'} 已核对并确认记录")
+        for widget in (notice, self.host_check, self.recorder_check):
+            layout.addWidget(widget)
+        layout.addWidget(_buttons(self, "定稿"))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, meeting: Meeting) -> tuple[bool, bool] | None:
+        dialog = cls(parent, meeting)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.host_check.isChecked(), dialog.recorder_check.isChecked()
+
+
+@dataclass(frozen=True)
+class AmendmentRequest:
+    """补正 asked for: which field, the corrected text, why, and on which date."""
+
+    field_name: str
+    after: str
+    reason: str
+    on: date
+
+
+class AmendDialog(QDialog):
+    """补正: pick the field (meeting field or one item's field), give the corrected text and a reason."""
+
+    def __init__(self, parent: QWidget | None, meeting: Meeting, today: date) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"补正 {meeting.number}")
+        self.field_combo = QComboBox()
+        for name, label in MEETING_FIELDS.items():
+            self.field_combo.addItem(label, name)
+        for number, item in enumerate(meeting.items, start=1):
+            for name, label in ITEM_FIELDS.items():
+                self.field_combo.addItem(f"第 {number} 项“{item.title}”·{label}", f"items.{number}.{name}")
+        self.after_edit = QLineEdit()
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setFixedHeight(70)
+        self.date_edit = QDateEdit(to_qdate(today))
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        form = QFormLayout(self)
+        form.addRow("补正项目：", self.field_combo)
+        form.addRow("更正为：", self.after_edit)
+        form.addRow("补正理由：", self.reason_edit)
+        form.addRow("补正日期：", self.date_edit)
+        form.addRow(_buttons(self, "添加补正"))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, meeting: Meeting, today: date) -> AmendmentRequest | None:
+        dialog = cls(parent, meeting, today)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return AmendmentRequest(dialog.field_combo.currentData(), dialog.after_edit.text(),
+                                dialog.reason_edit.toPlainText(), to_date(dialog.date_edit.date()))
+
+
+@dataclass(frozen=True)
+class ProgressRequest:
+    """进展 to record: date, new status, what was done, and the result report when closing."""
+
+    on: date
+    status: str
+    note: str
+    result_report: str
+
+
+class ProgressDialog(QDialog):
+    """登记落实进展: each entry is dated and kept in the item's timeline."""
+
+    def __init__(self, parent: QWidget | None, title: str, statuses: list[tuple[str, str]], today: date) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"登记落实进展：{title}")
+        self.date_edit = QDateEdit(to_qdate(today))
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.status_combo = QComboBox()
+        for value, label in statuses:
+            self.status_combo.addItem(label, value)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setFixedHeight(70)
+        self.report_edit = QPlainTextEdit()
+        self.report_edit.setFixedHeight(70)
+        self.report_edit.setPlaceholderText("办结时填写落实结果（用于实施结果公开）")
+        form = QFormLayout(self)
+        form.addRow("日期：", self.date_edit)
+        form.addRow("状态：", self.status_combo)
+        form.addRow("进展情况：", self.note_edit)
+        form.addRow("落实结果：", self.report_edit)
+        form.addRow(_buttons(self, "登记"))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, statuses: list[tuple[str, str]],
+            today: date) -> ProgressRequest | None:
+        dialog = cls(parent, title, statuses, today)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return ProgressRequest(to_date(dialog.date_edit.date()), dialog.status_combo.currentData(),
+                               dialog.note_edit.toPlainText(), dialog.report_edit.toPlainText())
+
+
+@dataclass(frozen=True)
+class StageRequest:
+    """四议两公开 stage to record: the linked meeting (deliberations) or publication and opinion (disclosures)."""
+
+    on: date
+    meeting_id: str
+    publication: str
+    supervision_opinion: str
+
+
+class StageDialog(QDialog):
+    """登记环节: a deliberation stage picks its finalised meeting; a disclosure gives where and the opinion."""
+
+    def __init__(self, parent: QWidget | None, stage_label: str, meetings: list[tuple[str, str]],
+                 today: date) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"登记环节：{stage_label}")
+        form = QFormLayout(self)
+        self.meeting_combo = QComboBox()
+        for meeting_id, text in meetings:
+            self.meeting_combo.addItem(text, meeting_id)
+        self.date_edit = QDateEdit(to_qdate(today))
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.publication_edit = QLineEdit()
+        self.publication_edit.setPlaceholderText("公开地点、方式和公告编号")
+        self.opinion_edit = QLineEdit()
+        if meetings:
+            form.addRow("依据的会议记录：", self.meeting_combo)
+        else:
+            form.addRow("公开日期：", self.date_edit)
+            form.addRow("公开情况：", self.publication_edit)
+            form.addRow("监委会监督意见：", self.opinion_edit)
+        form.addRow(_buttons(self, "登记"))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, stage_label: str, meetings: list[tuple[str, str]],
+            today: date) -> StageRequest | None:
+        dialog = cls(parent, stage_label, meetings, today)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return StageRequest(to_date(dialog.date_edit.date()), dialog.meeting_combo.currentData() or "",
+                            dialog.publication_edit.text(), dialog.opinion_edit.text())

@@ -1,0 +1,414 @@
+"""The record editor, laid out like the paper record book; drafts autosave, finalised records are read-only."""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+    QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from models.changes import Changed, Entity
+from models.errors import DomainError
+from models.meetings import AgendaItem, AttendanceKind, Attendee, Meeting, evaluate
+from models.meeting_checks import composition_warnings, missing_for_final
+from models.meeting_expected import representatives_composition
+from models.meeting_types import MeetingType
+from models.ports import FollowUpStore, MeetingStore, RegistryFacts
+from ui.minutes.commands import SaveDraftCommand
+from ui.minutes.dialogs import AmendDialog, FinaliseDialog, to_date, to_qdate
+from ui.minutes.followups_panel import FollowUpsPanel
+from ui.minutes.item_panel import ERROR_STYLE, OK_STYLE, ItemPanel
+
+AUTOSAVE_MS = 800
+_TEXT_FIELDS = ("start", "end", "place", "convener", "host", "host_post", "recorder", "motion_source",
+                "notice_override_reason", "authorisation_ref", "expected_reason", "observers", "township_attendees")
+_LABELS = {"start": "开始时间：", "end": "结束时间：", "place": "地点：", "convener": "召集人：", "host": "主持人：",
+           "host_post": "主持人职务：", "recorder": "记录人：", "motion_source": "动议来源：",
+           "notice_override_reason": "紧急通知理由：", "authorisation_ref": "村民会议授权依据：",
+           "expected_reason": "应到人数改动理由：", "observers": "列席人员：", "township_attendees": "乡镇参会人员："}
+_COUNTS = ("expected", "expected_households", "present", "households_represented", "women_present")
+
+
+class MeetingEditor(QWidget):
+    """Edits one record. Every change autosaves through SaveDraftCommand; finalise and amend are not undoable."""
+
+    finalised = Signal(str)
+
+    def __init__(self, store: MeetingStore, bus: object, undo_stack: QUndoStack,
+                 follow_ups: FollowUpStore | None = None, registry: RegistryFacts | None = None) -> None:
+        super().__init__()
+        self._store, self._bus, self._undo_stack = store, bus, undo_stack
+        self._registry = registry
+        self.follow_ups_panel = FollowUpsPanel(follow_ups, bus) if follow_ups is not None else None
+        self._meeting: Meeting | None = None
+        self._loading = False
+        self._pushing = False
+        self._panels: list[ItemPanel] = []
+        self._build_ui()
+        self._connect_signals()
+
+    # -- building --------------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.title_label = QLabel()
+        self.title_label.setStyleSheet("font-size: 18px; font-weight: bold;")
+        self.date_edit = QDateEdit()
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setCalendarPopup(True)
+        self.notice_edit = QLineEdit()
+        self.notice_edit.setPlaceholderText("YYYY-MM-DD")
+        self.text_edits = {name: QLineEdit() for name in _TEXT_FIELDS}
+        self.text_edits["start"].setPlaceholderText("09:00")
+        self.text_edits["end"].setPlaceholderText("11:30")
+        self.count_spins = {name: _count_box() for name in _COUNTS}
+        self.expected_basis_label = QLabel()
+        self.roster_search_edit = QLineEdit()
+        self.roster_search_edit.setPlaceholderText("按姓名查找")
+        self.roster_list = QListWidget()
+        self.roster_list.setFixedHeight(140)
+        self.absent_edit = _text_box(70, "每行一人：姓名：缺席原因")
+        self.summary_edit = _text_box(70, "会议小结")
+        self.quorum_label = QLabel()
+        self.quorum_label.setWordWrap(True)
+        self.warnings_label = QLabel()
+        self.warnings_label.setWordWrap(True)
+        self.status_label = QLabel()
+        self.amendments_label = QLabel()
+        self.amendments_label.setWordWrap(True)
+        self.add_item_button = QPushButton("添加议题（Ctrl+Enter）")
+        self.finalise_button = QPushButton("定稿…")
+        self.amend_button = QPushButton("补正…")
+        self.items_layout = QVBoxLayout()
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        header = QFormLayout()
+        header.addRow("会议日期：", self.date_edit)
+        for name in ("start", "end", "place", "convener", "host", "host_post", "recorder", "motion_source"):
+            header.addRow(_LABELS[name], self.text_edits[name])
+        header.addRow("通知日期：", self.notice_edit)
+        header.addRow(_LABELS["notice_override_reason"], self.text_edits["notice_override_reason"])
+        header.addRow(_LABELS["authorisation_ref"], self.text_edits["authorisation_ref"])
+        attendance = self._attendance_form = QFormLayout()
+        attendance.addRow("应到人数：", _row(self.count_spins["expected"], self.expected_basis_label))
+        attendance.addRow(_LABELS["expected_reason"], self.text_edits["expected_reason"])
+        for name, label in (("expected_households", "总户数："), ("present", "实到人数："),
+                            ("households_represented", "到会户数："), ("women_present", "到会妇女人数：")):
+            attendance.addRow(label, self.count_spins[name])
+        attendance.addRow("花名册（勾选到会）：", self.roster_search_edit)
+        attendance.addRow("", self.roster_list)
+        attendance.addRow("缺席人员及原因：", self.absent_edit)
+        attendance.addRow(_LABELS["observers"], self.text_edits["observers"])
+        attendance.addRow(_LABELS["township_attendees"], self.text_edits["township_attendees"])
+        attendance.addRow("法定人数：", self.quorum_label)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(self.title_label)
+        for title, inner in (("会议基本情况", header), ("出席情况", attendance)):
+            box = QGroupBox(title)
+            box.setLayout(inner)
+            column.addWidget(box)
+        column.addLayout(self.items_layout)
+        column.addWidget(self.add_item_button)
+        column.addWidget(QLabel("会议小结："))
+        column.addWidget(self.summary_edit)
+        for widget in (self.warnings_label, self.amendments_label, self.status_label):
+            column.addWidget(widget)
+        if self.follow_ups_panel is not None:
+            column.addWidget(self.follow_ups_panel)
+        column.addLayout(_row(self.finalise_button, self.amend_button))
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(AUTOSAVE_MS)
+
+    def _connect_signals(self) -> None:
+        for line in (*self.text_edits.values(), self.notice_edit):
+            line.textChanged.connect(self._on_field_changed)
+        for spin in self.count_spins.values():
+            spin.valueChanged.connect(self._on_field_changed)
+        for box in (self.absent_edit, self.summary_edit):
+            box.textChanged.connect(self._on_field_changed)
+        self.date_edit.dateChanged.connect(self._on_field_changed)
+        self.roster_list.itemChanged.connect(self._on_roster_list_changed)
+        self.roster_search_edit.textChanged.connect(self._on_roster_search_edit_changed)
+        self._autosave_timer.timeout.connect(self.flush)
+        self.add_item_button.clicked.connect(self._on_add_item_button_clicked)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self._on_add_item_button_clicked)
+        self.finalise_button.clicked.connect(self._on_finalise_button_clicked)
+        self.amend_button.clicked.connect(self._on_amend_button_clicked)
+
+    # -- loading and reading back ----------------------------------------------------------------
+    @property
+    def meeting(self) -> Meeting | None:
+        return self._meeting
+
+    def load(self, meeting: Meeting) -> None:
+        self._loading = True
+        try:
+            self._meeting = meeting
+            spec = self._store.type_spec(meeting.type_code)
+            self.title_label.setText(f"{meeting.number}　{spec.label}（{meeting.status.label}）")
+            self.date_edit.setDate(to_qdate(meeting.on))
+            self.notice_edit.setText(meeting.notice_date.isoformat() if meeting.notice_date else "")
+            for name, edit in self.text_edits.items():
+                edit.setText(getattr(meeting, name))
+            for name, spin in self.count_spins.items():
+                spin.setValue(getattr(meeting, name) or 0)
+            computed = meeting.expected_computed
+            self.expected_basis_label.setText(f"{spec.composition.label}" +
+                                              (f"；花名册计算为 {computed} 人" if computed is not None else ""))
+            self._load_attendees(meeting)
+            self.summary_edit.setPlainText(meeting.summary)
+            self._load_items(meeting.items)
+        finally:
+            self._loading = False
+        self._set_read_only(meeting.is_final)
+        if self.follow_ups_panel is not None:
+            self.follow_ups_panel.setVisible(meeting.is_final)
+            self.follow_ups_panel.load(meeting.id)
+        self._refresh()
+
+    def _load_attendees(self, meeting: Meeting) -> None:
+        self.roster_list.clear()
+        listed = [a for a in meeting.attendees if a.villager_id or a.kind is AttendanceKind.PRESENT]
+        for attendee in listed:
+            row = QListWidgetItem(f"{attendee.name}（{attendee.gender.label}）")
+            row.setData(Qt.ItemDataRole.UserRole, attendee)
+            row.setCheckState(Qt.CheckState.Checked if attendee.kind is AttendanceKind.PRESENT
+                              else Qt.CheckState.Unchecked)
+            self.roster_list.addItem(row)
+        self._attendance_form.setRowVisible(self.roster_search_edit, bool(listed))
+        self._attendance_form.setRowVisible(self.roster_list, bool(listed))
+        self.absent_edit.setPlainText("\n".join(f"{a.name}：{a.reason}" for a in meeting.absentees))
+
+    def _load_items(self, items: tuple[AgendaItem, ...]) -> None:
+        for panel in self._panels:
+            panel.setParent(None)
+            panel.deleteLater()
+        self._panels = []
+        for item in items:
+            self._add_panel(item)
+
+    def _add_panel(self, item: AgendaItem) -> ItemPanel:
+        panel = ItemPanel(len(self._panels) + 1, item)
+        panel.edited.connect(self._on_field_changed)
+        panel.remove_requested.connect(self._on_panel_remove_requested)
+        self._panels.append(panel)
+        self.items_layout.addWidget(panel)
+        return panel
+
+    def current(self) -> Meeting:
+        """The record as the widgets show it now."""
+        assert self._meeting is not None
+        texts = {name: edit.text().strip() for name, edit in self.text_edits.items()}
+        counts = {name: spin.value() for name, spin in self.count_spins.items()}
+        for optional in ("expected_households", "households_represented", "women_present"):
+            if counts[optional] == 0 and getattr(self._meeting, optional) is None:
+                counts[optional] = None  # type: ignore[assignment]
+        attendees = self._attendees()
+        if self.roster_list.count():
+            counts["present"] = sum(1 for a in attendees if a.kind is AttendanceKind.PRESENT)
+        return dataclasses.replace(
+            self._meeting, on=to_date(self.date_edit.date()), notice_date=_day(self.notice_edit.text()),
+            attendees=attendees, summary=self.summary_edit.toPlainText().strip(),
+            items=tuple(panel.item() for panel in self._panels), **texts, **counts)
+
+    def _attendees(self) -> tuple[Attendee, ...]:
+        """Ticked roster people are present; unticked ones and the typed lines are absent, with reasons."""
+        reasons = dict(_absence_line(line) for line in self.absent_edit.toPlainText().splitlines() if line.strip())
+        present: list[Attendee] = []
+        absent: list[Attendee] = []
+        roster_names: set[str] = set()
+        for index in range(self.roster_list.count()):
+            row = self.roster_list.item(index)
+            person: Attendee = row.data(Qt.ItemDataRole.UserRole)
+            roster_names.add(person.name)
+            if row.checkState() == Qt.CheckState.Checked:
+                present.append(dataclasses.replace(person, kind=AttendanceKind.PRESENT, reason=""))
+            else:
+                absent.append(dataclasses.replace(person, kind=AttendanceKind.ABSENT,
+                                                  reason=reasons.get(person.name, "")))
+        absent += [Attendee(name, kind=AttendanceKind.ABSENT, reason=reason)
+                   for name, reason in reasons.items() if name not in roster_names]
+        return tuple(present + absent)
+
+    # -- reacting --------------------------------------------------------------------------------
+    def _on_field_changed(self) -> None:
+        if self._loading or self._meeting is None or self._meeting.is_final:
+            return
+        self._refresh()
+        self._autosave_timer.start()
+
+    def _on_roster_list_changed(self, row: QListWidgetItem) -> None:
+        if self._loading:
+            return
+        name = row.data(Qt.ItemDataRole.UserRole).name
+        lines = [line for line in self.absent_edit.toPlainText().splitlines() if line.strip()]
+        named = [line for line in lines if _absence_line(line)[0] == name]
+        if row.checkState() == Qt.CheckState.Checked:
+            lines = [line for line in lines if line not in named]
+        elif not named:
+            lines.append(f"{name}：")
+        self.absent_edit.setPlainText("\n".join(lines))
+        self._on_field_changed()
+
+    def _on_roster_search_edit_changed(self, text: str) -> None:
+        for index in range(self.roster_list.count()):
+            row = self.roster_list.item(index)
+            row.setHidden(bool(text.strip()) and text.strip() not in row.text())
+
+    def _on_add_item_button_clicked(self) -> None:
+        if self._meeting is None or self._meeting.is_final:
+            return
+        panel = self._add_panel(AgendaItem(""))
+        panel.title_edit.setFocus()
+        self._on_field_changed()
+
+    def _on_panel_remove_requested(self, panel: ItemPanel) -> None:
+        self._panels.remove(panel)
+        panel.setParent(None)
+        panel.deleteLater()
+        for number, remaining in enumerate(self._panels, start=1):
+            remaining.setTitle(f"议题 {number}")
+        self._on_field_changed()
+
+    def _refresh(self) -> None:
+        """Recompute quorum, each item's result and the warnings from what is on screen."""
+        if self._meeting is None:
+            return
+        meeting = self.current()
+        spec = self._store.type_spec(meeting.type_code)
+        outcome = evaluate(meeting, spec)
+        self.quorum_label.setStyleSheet(OK_STYLE if outcome.quorum.met else ERROR_STYLE)
+        self.quorum_label.setText(outcome.quorum.reason)
+        for panel, result in zip(self._panels, outcome.items):
+            panel.show_result(result, meeting.present)
+        warnings = [w.message for w in self._store.warnings(meeting, date.today())]
+        if self._registry is not None and spec.code == MeetingType.REPRESENTATIVES:
+            composition = representatives_composition(self._registry, meeting.on)
+            warnings += [w.message for w in composition_warnings(*composition)]
+        self.warnings_label.setText("\n".join(f"提醒：{text}" for text in warnings))
+        self.amendments_label.setText("\n".join(
+            f"补正（{a.on.isoformat()}，{a.editor}）：{a.field_name}“{a.before}”更正为“{a.after}”；理由：{a.reason}"
+            for a in meeting.amendments))
+
+    # -- saving ----------------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Autosave now if anything changed (also called when the screen hides or closes)."""
+        self._autosave_timer.stop()
+        if self._meeting is None or self._meeting.is_final:
+            return
+        after = self.current()
+        if after == self._meeting:
+            return
+        self._pushing = True
+        try:
+            self._undo_stack.push(SaveDraftCommand(self._store, self._bus, self._meeting, after, self._on_written))
+            self.status_label.setText("草稿已自动保存。")
+        except DomainError as error:
+            self.status_label.setText(error.message)
+        finally:
+            self._pushing = False
+
+    def _on_written(self, written: Meeting) -> None:
+        if self._pushing:
+            self._meeting = written
+            for panel, item in zip(self._panels, written.items):
+                panel.item_id = item.id
+        else:
+            self.load(written)  # undo / redo from the stack
+
+    def _on_finalise_button_clicked(self) -> None:
+        self.flush()
+        meeting = self._meeting
+        if meeting is None:
+            return
+        missing = missing_for_final(meeting, self._store.type_spec(meeting.type_code))
+        if missing:
+            QMessageBox.warning(self, "还不能定稿", "请先补全：\n" + "\n".join(f"· {m}" for m in missing))
+            return
+        answer = FinaliseDialog.ask(self, meeting)
+        if answer is None:
+            return
+        try:
+            final = self._store.finalise(meeting.id, *answer)
+        except DomainError as error:
+            QMessageBox.warning(self, "未能定稿", error.message)
+            return
+        self._undo_stack.clear()  # finalising is not undoable (STYLE.md §4.3)
+        self._bus.changed.emit(Changed(Entity.MEETING, frozenset({meeting.id})))  # type: ignore[attr-defined]
+        self.load(final)
+        self.finalised.emit(meeting.id)
+
+    def _on_amend_button_clicked(self) -> None:
+        meeting = self._meeting
+        if meeting is None or not meeting.is_final:
+            return
+        request = AmendDialog.ask(self, meeting, date.today())
+        if request is None:
+            return
+        try:
+            self._store.amend(meeting.id, request.field_name, request.after, request.reason, request.on)
+        except DomainError as error:
+            QMessageBox.warning(self, "未能补正", error.message)
+            return
+        self._bus.changed.emit(Changed(Entity.MEETING, frozenset({meeting.id})))  # type: ignore[attr-defined]
+        self.load(self._store.get(meeting.id))
+
+    def _set_read_only(self, read_only: bool) -> None:
+        for edit in (*self.text_edits.values(), self.notice_edit, self.absent_edit, self.summary_edit):
+            edit.setReadOnly(read_only)
+        for widget in (*self.count_spins.values(), self.date_edit):
+            widget.setReadOnly(read_only)
+        for widget in (self.roster_list, self.add_item_button, self.finalise_button):
+            widget.setEnabled(not read_only)
+        self.amend_button.setVisible(read_only)
+        self.finalise_button.setVisible(not read_only)
+        for panel in self._panels:
+            panel.set_read_only(read_only)
+
+
+def _absence_line(line: str) -> tuple[str, str]:
+    for mark in ("：", ":"):
+        if mark in line:
+            name, reason = line.split(mark, 1)
+            return name.strip(), reason.strip()
+    return line.strip(), ""
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError:
+        return None
+
+
+def _row(*widgets: QWidget) -> QHBoxLayout:
+    layout = QHBoxLayout()
+    for widget in widgets:
+        layout.addWidget(widget)
+    return layout
+
+
+def _text_box(height: int, placeholder: str) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setFixedHeight(height)
+    box.setPlaceholderText(placeholder)
+    box.setTabChangesFocus(True)
+    return box
+
+
+def _count_box() -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(0, 100000)
+    return spin

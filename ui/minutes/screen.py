@@ -1,0 +1,171 @@
+"""The minutes area: the list of meetings (filter by type, year, text) beside the record editor."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
+    QTabWidget, QTableView, QVBoxLayout, QWidget,
+)
+
+from models.changes import Changed, Entity
+from models.errors import DomainError
+from models.meeting_expected import expected_attendance
+from models.meetings import AttendanceKind, Attendee, Gender, Meeting
+from models.ports import FollowUpStore, FourTwoStore, MeetingStore, RegistryFacts
+from ui.minutes.dialogs import NewMeetingDialog
+from ui.minutes.editor import MeetingEditor
+from ui.minutes.four_two_panel import FourTwoPanel
+from ui.minutes.table_model import MeetingTableModel
+
+
+class MinutesScreen(QWidget):
+    """会议记录. Edits autosave as undoable commands; finalising and amendments are confirmed and final."""
+
+    def __init__(self, store: MeetingStore, bus: object, registry: RegistryFacts | None = None,
+                 follow_ups: FollowUpStore | None = None, four_two: FourTwoStore | None = None) -> None:
+        super().__init__()
+        self._store, self._bus, self._registry = store, bus, registry
+        self._follow_ups, self._four_two = follow_ups, four_two
+        self.undo_stack = QUndoStack(self)
+        self._build_ui()
+        self._connect_signals()
+        self._reload_filters()
+        self.model.reload()
+
+    def _build_ui(self) -> None:
+        self.type_combo = QComboBox()
+        self.year_combo = QComboBox()
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("检索纪要、决议、落实情况（如：低保）")
+        self.new_button = QPushButton("新建会议记录（Ctrl+N）")
+        self.new_button.setShortcut("Ctrl+N")
+        self.model = MeetingTableModel(self._store)
+        self.meetings_view = QTableView()
+        self.meetings_view.setModel(self.model)
+        self.meetings_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.meetings_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.meetings_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.editor = MeetingEditor(self._store, self._bus, self.undo_stack, self._follow_ups, self._registry)
+        self.editor.setEnabled(False)
+        filters = QHBoxLayout()
+        for label, widget in (("会议类型：", self.type_combo), ("年份：", self.year_combo), ("检索：", self.search_edit)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(self.new_button)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.addLayout(filters)
+        column.addWidget(self.meetings_view)
+        self.four_two_panel = FourTwoPanel(self._four_two, self._store, self._bus) if self._four_two else None
+        self.tabs = QTabWidget()
+        self.tabs.addTab(left, "会议记录")
+        if self.four_two_panel is not None:
+            self.tabs.addTab(self.four_two_panel, "四议两公开")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+
+    def _connect_signals(self) -> None:
+        self.type_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.year_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
+        self._search_timer.timeout.connect(self._on_filter_changed)
+        self.new_button.clicked.connect(self._on_new_button_clicked)
+        self.meetings_view.selectionModel().currentRowChanged.connect(self._on_meetings_view_current_changed)
+        self._bus.changed.connect(self._on_bus_changed)  # type: ignore[attr-defined]
+
+    def _reload_filters(self) -> None:
+        for combo in (self.type_combo, self.year_combo):
+            combo.blockSignals(True)
+        self.type_combo.clear()
+        self.type_combo.addItem("全部", None)
+        for spec in self._store.meeting_types():
+            self.type_combo.addItem(spec.label, spec.code)
+        self.year_combo.clear()
+        self.year_combo.addItem("全部", None)
+        for year in self._store.years():
+            self.year_combo.addItem(str(year), year)
+        for combo in (self.type_combo, self.year_combo):
+            combo.blockSignals(False)
+
+    def _on_filter_changed(self) -> None:
+        self.model.type_code = self.type_combo.currentData()
+        self.model.year = self.year_combo.currentData()
+        self.model.text = self.search_edit.text().strip()
+        self.model.reload()
+
+    def _on_meetings_view_current_changed(self) -> None:
+        index = self.meetings_view.currentIndex()
+        if not index.isValid():
+            return
+        summary = self.model.meeting_at(index.row())
+        if self.editor.meeting is not None and self.editor.meeting.id == summary.id:
+            return
+        self.editor.flush()
+        self.undo_stack.clear()  # the stack belongs to one record at a time
+        self.editor.load(self._store.get(summary.id))
+        self.editor.setEnabled(True)
+
+    def _on_new_button_clicked(self) -> None:
+        answer = NewMeetingDialog.ask(self, self._store.meeting_types(), date.today())
+        if answer is None:
+            return
+        type_code, on = answer
+        try:
+            created = self._store.create(self._new_meeting(type_code, on))
+        except DomainError as error:
+            QMessageBox.warning(self, "未能新建", error.message)
+            return
+        self.editor.flush()
+        self.undo_stack.clear()
+        self._bus.changed.emit(Changed(Entity.MEETING, frozenset({created.id})))  # type: ignore[attr-defined]
+        self.select(created.id)
+
+    def _new_meeting(self, type_code: str, on: date) -> Meeting:
+        """A draft with 应到 from the registry (when installed) and open follow-ups carried over."""
+        spec = self._store.type_spec(type_code)
+        carried = tuple(self._store.carry_over_items(spec.code, on))
+        expected = expected_attendance(spec, self._registry, on) if self._registry is not None else None
+        if expected is None:
+            return Meeting(spec.code, on, items=carried)
+        roster = tuple(Attendee(p.name, Gender(p.gender), AttendanceKind.PRESENT, p.villager_id)
+                       for p in expected.roster)
+        return Meeting(spec.code, on, expected=expected.expected, expected_computed=expected.expected,
+                       expected_households=expected.households, present=len(roster), attendees=roster, items=carried)
+
+    def select(self, meeting_id: str) -> None:
+        row = self.model.row_of(meeting_id)
+        if row >= 0:
+            self.meetings_view.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _on_bus_changed(self, changed: Changed) -> None:
+        if changed.entity != Entity.MEETING:
+            return
+        current = self.editor.meeting.id if self.editor.meeting else None
+        self._reload_filters()
+        self.model.reload()
+        if current:
+            self.meetings_view.selectionModel().blockSignals(True)
+            self.select(current)
+            self.meetings_view.selectionModel().blockSignals(False)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.editor.flush()  # nothing typed is lost when the clerk switches area or closes the window
+        super().hideEvent(event)
+
+
+def create_screen(stores: object, bus: object) -> QWidget:
+    """Factory named in ui/areas.py. The registry's facts are used once the registry provides them."""
+    return MinutesScreen(stores.meetings, bus, getattr(stores, "registry_facts", None),  # type: ignore[attr-defined]
+                         stores.follow_ups, stores.four_two)  # type: ignore[attr-defined]
