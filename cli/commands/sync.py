@@ -24,6 +24,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     restore.add_argument("file", type=Path)
     restore.add_argument("--force", action="store_true", help="覆盖已有的密钥文件")
     restore.set_defaults(handler=run_restore_keys)
+    export = actions.add_parser("export", help="把对方尚未确认的全部变更导出为同步包")
+    export.add_argument("--to", required=True, type=Path, help="目标文件夹（通常是U盘）")
+    export.add_argument("--peer", help="发给哪个对方（节点编号；只有一个对方时可省略）")
+    export.set_defaults(handler=run_export)
+    import_ = actions.add_parser("import", help="校验并导入一个同步包（全部成功或全部不变）")
+    import_.add_argument("file", type=Path)
+    import_.set_defaults(handler=run_import)
 
 
 def run_pubkey(context: Context, args: argparse.Namespace) -> int:
@@ -69,4 +76,31 @@ def run_restore_keys(context: Context, args: argparse.Namespace) -> int:
 
     key_file = restore_keys(context.open_db(), args.file, read_password("密钥备份口令："), args.force)
     context.emit(f"已恢复本机私钥：{key_file}", {"file": str(key_file)})
+    return 0
+
+
+def run_export(context: Context, args: argparse.Namespace) -> int:
+    from models.accounts import COMMAND_LINE_ACTOR
+    from storage.sync.export import export_bundle
+
+    result = export_bundle(context.open_db(), args.to, COMMAND_LINE_ACTOR, args.peer)
+    areas = "，".join(f"{table} {count}" for table, count in sorted(result.per_table.items())) or "无新变更"
+    context.emit(f"已写入并校验同步包：{result.file}\n变更 {result.changes} 条（{areas}），附件 {result.attachments} 个，"
+                 f"{result.bytes} 字节，序号 {result.seq_first}-{result.seq_last}。可以安全拔出U盘。",
+                 {"file": result.file, "changes": result.changes, "attachments": result.attachments,
+                  "bytes": result.bytes})
+    return 0
+
+
+def run_import(context: Context, args: argparse.Namespace) -> int:
+    from models.accounts import COMMAND_LINE_ACTOR
+    from storage.sync.importer import import_bundle
+
+    result = import_bundle(context.open_db(), args.file, COMMAND_LINE_ACTOR)
+    notes = "".join(f"\n注意：{flag.label}。" for flag in result.flags)
+    context.emit(f"已导入 {result.sender} 的同步包：写入 {result.applied} 条，跳过 {result.skipped} 条，"
+                 f"冲突 {result.conflicts} 条（其中隔离 {result.quarantined} 条），附件 {result.attachments} 个。{notes}",
+                 {"applied": result.applied, "skipped": result.skipped, "conflicts": result.conflicts,
+                  "from": result.sender, "quarantined": result.quarantined, "bundle": result.bundle,
+                  "flags": [flag.value for flag in result.flags]})
     return 0
