@@ -11,10 +11,11 @@ class Entity(StrEnum):
     PROFILE = "profile"
     USER = "user"
     BACKUP = "backup"
+    SYNC = "sync"  # a bundle was imported: any synced record may have changed
 
     @property
     def label(self) -> str:
-        return {"profile": "村庄信息", "user": "用户", "backup": "备份"}[self.value]
+        return {"profile": "村庄信息", "user": "用户", "backup": "备份", "sync": "同步"}[self.value]
 
 
 @dataclass(frozen=True)

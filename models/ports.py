@@ -6,6 +6,7 @@ from typing import Protocol
 
 from models.accounts import Actor, Role, User
 from models.audit import AuditEntry
+from models.sync import ExportResult, ImportResult, NodeCard, Peer
 from models.village import VillageProfile
 
 
@@ -44,6 +45,23 @@ class BackupService(Protocol):
     def daily_backup_if_due(self) -> Path | None: ...
 
 
+class SyncService(Protocol):
+    """Pairing and USB bundles (同步包). Export and import are irreversible acts, audit-logged."""
+
+    def identity(self) -> NodeCard: ...
+    def peers(self) -> list[Peer]: ...
+    def trust_key_file(self, path: Path) -> Peer: ...
+    def write_public_key(self, path: Path) -> NodeCard: ...
+
+    def export_to(self, folder: Path, peer: str | None = None) -> ExportResult:
+        """Write, fsync, rename and read back a bundle of everything the peer has not acknowledged."""
+        ...
+
+    def import_file(self, path: Path) -> ImportResult:
+        """Verify and apply a bundle in one transaction; raises DomainError (nothing written) if refused."""
+        ...
+
+
 class Stores(Protocol):
     """Everything a logged-in session may reach, bound to the acting user."""
 
@@ -52,6 +70,7 @@ class Stores(Protocol):
     profile: ProfileStore
     audit: AuditReader
     backups: BackupService
+    sync: SyncService
 
 
 class Backend(Protocol):

@@ -59,6 +59,16 @@ class Peer:
 
 
 @dataclass(frozen=True)
+class NodeCard:
+    """本机身份 — what the clerk reads aloud when pairing: name, node id and key fingerprint."""
+
+    node: str
+    kind: str
+    name: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
 class ExportResult:
     """导出结果 — one bundle written and verified."""
 

@@ -13,6 +13,7 @@ from storage.audit import SqliteAuditReader
 from storage.db import Database
 from storage.installation import initialise, is_initialised, open_database
 from storage.profile import SqliteProfileStore, read_profile
+from storage.sync.service import SqliteSyncService
 
 
 class SqliteBackupService:
@@ -44,11 +45,12 @@ class SqliteStores:
     profile: SqliteProfileStore
     audit: SqliteAuditReader
     backups: SqliteBackupService
+    sync: SqliteSyncService
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:
     return SqliteStores(actor, SqliteAccountStore(db, actor), SqliteProfileStore(db, actor),
-                        SqliteAuditReader(db), SqliteBackupService(db))
+                        SqliteAuditReader(db), SqliteBackupService(db), SqliteSyncService(db, actor))
 
 
 class SqliteBackend:
