@@ -1,0 +1,1 @@
+"""Benchmarks: timing scripts whose results go to docs/benchmarks.md."""
