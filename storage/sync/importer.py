@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import json
 import secrets
+import shutil
 import sqlite3
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,9 @@ from storage.sync.verify import decrypt_to, open_verified
 from storage.tracking import now_iso
 
 
+STALE_SECONDS = 3600
+
+
 class _AlreadyImported(Exception):
     """Raised inside the transaction when another import recorded the bundle first."""
 
@@ -41,6 +46,7 @@ def import_bundle(db: Database, bundle: Path, actor: Actor) -> ImportResult:
     me, schema = my_identity(db), mf.schema_version()
     inbox = inbox_dir(db)
     inbox.mkdir(exist_ok=True)
+    _remove_stale(inbox)
     with tempfile.TemporaryDirectory(dir=inbox, prefix=".import-") as work:
         archive = decrypt_to(db, bundle, Path(work), me)
         zf, manifest = open_verified(db, archive, me, schema)
@@ -61,6 +67,13 @@ def import_bundle(db: Database, bundle: Path, actor: Actor) -> ImportResult:
                 if "full" in str(error):
                     raise DomainError("磁盘已满，导入已全部撤销，数据库没有任何改动。请清理磁盘空间后重新导入。") from error
                 raise
+
+
+def _remove_stale(inbox: Path) -> None:
+    """A killed import leaves its decrypted temp folder behind; remove those older than an hour."""
+    for folder in inbox.glob(".import-*"):
+        if folder.is_dir() and time.time() - folder.stat().st_mtime > STALE_SECONDS:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _transaction(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], me: str, schema: int,

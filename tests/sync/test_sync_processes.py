@@ -92,3 +92,15 @@ def test_disk_full_mid_import_rolled_back(pair: Pair) -> None:
     assert pair.township.conn.execute("SELECT count(*) FROM sync_applying").fetchone()[0] == 0
     pair.township.conn.execute("PRAGMA max_page_count = 1073741823")
     assert import_(pair.township, bundle).applied == 2001
+
+
+def test_stale_decrypted_temp_folder_of_a_killed_import_is_removed(pair: Pair) -> None:
+    from storage.sync.importer import STALE_SECONDS, inbox_dir
+    stale = inbox_dir(pair.township) / ".import-leftover"
+    stale.mkdir(parents=True)
+    (stale / "inner.zip").write_bytes(b"plaintext left by a killed import")
+    old = time.time() - STALE_SECONDS - 60
+    os.utime(stale, (old, old))
+    write_notes(pair.village, 1)
+    import_(pair.township, export(pair.village, pair.stick))
+    assert not stale.exists()

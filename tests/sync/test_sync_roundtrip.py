@@ -11,7 +11,6 @@ from storage import db as db_module
 from storage.backups import restore_into, write_backup
 from storage.blobs import blob_dir, put_blob_file
 from storage.checks import run_checks
-from storage.node import renew_epoch
 from storage.sync.manifest import schema_version
 from tests.sync.conftest import Pair, edit_note, export, import_, notes, write_notes
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from models.accounts import COMMAND_LINE_ACTOR
