@@ -10,7 +10,7 @@ from models.errors import DomainError
 # Schema versions a reader accepts below its own (DESIGN §3: up to two behind, through adapters).
 MAX_SCHEMA_LAG = 2
 # Capabilities this program understands; a bundle requiring anything else is refused.
-CAPABILITIES = frozenset({"changes-jsonl-v1", "blobs-sha256-v1", "receipts-v1", "quarantine-v1"})
+CAPABILITIES = frozenset({"changes-jsonl-v1", "blobs-sha256-v1", "receipts-v1", "quarantine-v1", "audit-v1"})
 
 
 class BundleRefused(DomainError):

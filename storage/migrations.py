@@ -83,3 +83,14 @@ def m041_create_sync_bundles(db: Database) -> None:
 def m042_create_blobs(db: Database) -> None:
     """Attachments, content-addressed: one row (and one file beside the database) per SHA-256."""
     db.execute("CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, created_at TEXT NOT NULL)")
+
+
+@migrations
+def m043_create_peer_audit(db: Database) -> None:
+    """Audit entries received from peers (they travel in bundles), and how far each peer acknowledged ours."""
+    db.execute("""CREATE TABLE sync_peer_audit (
+        origin TEXT NOT NULL, epoch TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, at TEXT NOT NULL,
+        actor_id TEXT NOT NULL, actor_name TEXT NOT NULL, action TEXT NOT NULL, table_name TEXT NOT NULL,
+        row_id TEXT NOT NULL, summary TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL,
+        PRIMARY KEY(origin, epoch, seq))""")
+    db.execute("ALTER TABLE sync_peers ADD COLUMN acked_audit_seq INTEGER NOT NULL DEFAULT 0")

@@ -23,6 +23,7 @@ from storage import db as db_module
 from storage.db import Database
 from storage.files import fsync_directory
 from storage.sync import manifest as mf
+from storage.sync.audit_trail import AUDIT, received_audit_seq, write_audit
 from storage.sync.container import encrypt_stream
 from storage.sync.keys import Identity, my_identity, my_keys, peer_identity
 from storage.tracking import now_iso
@@ -41,6 +42,9 @@ class _Member:
     blobs: set[str] = field(default_factory=set)
     changes: int = 0
     seq_last: int = 0
+    audit_since: int = 0
+    audit_count: int = 0
+    audit_last: int = 0
 
 
 def outbox_dir(db: Database) -> Path:
@@ -75,13 +79,13 @@ def export_bundle(db: Database, out_dir: Path, actor: Actor, peer_node: str | No
         raise DomainError(f"找不到文件夹“{out_dir}”。请插好U盘，或指定一个存在的文件夹。")
     peer, me, keys = choose_peer(db, peer_node), my_identity(db), my_keys(db)
     epoch = db.conn.execute("SELECT epoch FROM node").fetchone()[0]
-    since = _acked_since(db, peer.node, epoch)
+    since, audit_since = _acked_since(db, peer.node, epoch)
     bundle_id = new_id()
     outbox = outbox_dir(db)
     outbox.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=outbox, prefix=".export-") as work:
         archive = Path(work) / "inner.zip"
-        members = _write_archive(db, archive, since, lambda m: _manifest(
+        members = _write_archive(db, archive, since, audit_since, lambda m: _manifest(
             db, m, bundle_id, me, peer, epoch, since, schema_version), keys.signing)
         seq_last = max(members.seq_last, since)
         name = bundle_file_name(me.node, peer.node, datetime.now().strftime("%Y%m%d"), since + 1, seq_last, bundle_id)
@@ -94,17 +98,21 @@ def export_bundle(db: Database, out_dir: Path, actor: Actor, peer_node: str | No
                         dict(members.per_table))
 
 
-def _acked_since(db: Database, peer: str, epoch: str) -> int:
-    row = db.conn.execute("SELECT acked_epoch, acked_seq FROM sync_peers WHERE node = ?", (peer,)).fetchone()
-    return int(row[1]) if row and row[0] == epoch else 0
+def _acked_since(db: Database, peer: str, epoch: str) -> tuple[int, int]:
+    """What the peer acknowledged of our change log and audit log, for our current epoch only."""
+    row = db.conn.execute("SELECT acked_epoch, acked_seq, acked_audit_seq FROM sync_peers WHERE node = ?",
+                          (peer,)).fetchone()
+    return (int(row[1]), int(row[2])) if row and row[0] == epoch else (0, 0)
 
 
-def _write_archive(db: Database, archive: Path, since: int, build_manifest: Any, signing: Any) -> _Member:
-    members = _Member()
+def _write_archive(db: Database, archive: Path, since: int, audit_since: int, build_manifest: Any,
+                   signing: Any) -> _Member:
+    members = _Member(audit_since=audit_since)
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         _write_changes(db, zf, since, members)
         for sha in sorted(members.blobs):
             _write_blob(db, zf, sha, members)
+        members.sizes[AUDIT], members.audit_count, members.audit_last = write_audit(db, zf, audit_since)
         body, signature = mf.sign(build_manifest(members), signing)
         zf.writestr(mf.MANIFEST, body)
         zf.writestr(zipfile.ZipInfo(mf.SIGNATURE), signature)
@@ -154,15 +162,18 @@ def _write_blob(db: Database, zf: zipfile.ZipFile, sha: str, members: _Member) -
 def _manifest(db: Database, members: _Member, bundle_id: str, me: Identity, peer: Identity, epoch: str,
               since: int, schema_version: int | None) -> dict[str, Any]:
     version = mf.schema_version() if schema_version is None else schema_version
-    acks = [{"node": origin, "epoch": ep, "seq": seq} for origin, ep, seq in db.conn.execute(
-        "SELECT origin, epoch, seq FROM sync_high_water WHERE origin = ? ORDER BY epoch", (peer.node,))]
+    acks = [{"node": origin, "epoch": ep, "seq": seq, "audit_seq": received_audit_seq(db, origin, ep)}
+            for origin, ep, seq in db.conn.execute(
+                "SELECT origin, epoch, seq FROM sync_high_water WHERE origin = ? ORDER BY epoch", (peer.node,))]
     return {"format": mf.FORMAT, "format_version": mf.FORMAT_VERSION, "schema_version": version,
             "min_reader_schema": version, "algorithms": mf.ALGORITHMS, "capabilities": mf.capabilities(),
             "bundle_id": bundle_id, "created_at": now_iso(), "from": me.node, "from_kind": me.kind,
             "from_name": me.name, "to": peer.node, "origin_epoch": epoch, "since": since,
             "clock_ms": db_module._now_ms(),
             "seq_first": since + 1, "seq_last": max(members.seq_last, since), "ack": acks,
-            "counts": {"changes": members.changes, "blobs": len(members.blobs), "per_table": members.per_table},
+            "audit_since": members.audit_since, "audit_last": members.audit_last,
+            "counts": {"changes": members.changes, "blobs": len(members.blobs), "audit": members.audit_count,
+                       "per_table": members.per_table},
             "members": members.sizes, "table_digests": members.digests}
 
 

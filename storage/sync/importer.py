@@ -21,6 +21,7 @@ from storage.backups import backup_dir_for, write_backup
 from storage.blobs import write_blob
 from storage.db import Database
 from storage.sync import manifest as mf
+from storage.sync.audit_trail import apply_audit
 from storage.sync.apply import Tally, apply_changes, observe, record_blobs
 from storage.sync.keys import my_identity
 from storage.sync.verify import decrypt_to, open_verified
@@ -85,6 +86,7 @@ def _transaction(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], me
         check_since(int(manifest["since"]), high_water)
         db.execute("INSERT INTO sync_applying(bundle_id) VALUES(?)", [manifest["bundle_id"]])
         tally = apply_changes(db, zf, manifest, high_water, schema)
+        apply_audit(db, zf, manifest)
         observe(db, tally)
         attachments = record_blobs(db, manifest)
         flags = _flags(db, manifest, tally)
@@ -134,8 +136,7 @@ def _bookkeeping(db: Database, manifest: dict[str, Any], me: str, high_water: in
     my_epoch = db.conn.execute("SELECT epoch FROM node").fetchone()[0]
     for ack in manifest["ack"]:
         if ack["node"] == me and ack["epoch"] == my_epoch:
-            db.execute("UPDATE sync_peers SET acked_epoch = ?, acked_seq = ? WHERE node = ? AND "
-                       "(acked_epoch IS NOT ? OR acked_seq < ?)", [my_epoch, ack["seq"], sender, my_epoch, ack["seq"]])
+            _acknowledge(db, sender, my_epoch, int(ack["seq"]), int(ack.get("audit_seq", 0)))
             db.execute("UPDATE sync_bundles_sent SET acked_at = ? WHERE recipient = ? AND epoch = ? AND "
                        "seq_last <= ? AND acked_at IS NULL", [now_iso(), sender, my_epoch, ack["seq"]])
     db.execute("UPDATE sync_peers SET last_epoch = ?, last_bundle_at = ? WHERE node = ?", [epoch, now_iso(), sender])
@@ -144,6 +145,14 @@ def _bookkeeping(db: Database, manifest: dict[str, Any], me: str, high_water: in
                [manifest["bundle_id"], sender, epoch, manifest["seq_first"], manifest["seq_last"],
                 manifest["since"], now_iso(), tally.applied, tally.skipped, tally.quarantined,
                 json.dumps([f.value for f in flags]), file_name])
+
+
+def _acknowledge(db: Database, sender: str, my_epoch: str, seq: int, audit_seq: int) -> None:
+    """Receipts only move forward; an acknowledgement of an earlier epoch of ours counts for nothing."""
+    db.execute("UPDATE sync_peers SET acked_seq = 0, acked_audit_seq = 0, acked_epoch = ? "
+               "WHERE node = ? AND acked_epoch IS NOT ?", [my_epoch, sender, my_epoch])
+    db.execute("UPDATE sync_peers SET acked_seq = max(acked_seq, ?), acked_audit_seq = max(acked_audit_seq, ?) "
+               "WHERE node = ?", [seq, audit_seq, sender])
 
 
 def _drop_acknowledged(db: Database) -> None:
