@@ -68,14 +68,18 @@ def my_keys(db: Database) -> NodeKeys:
 
 
 def write_public_key(db: Database, out: Path) -> Identity:
+    atomic_write(out, json.dumps(public_key_payload(db), ensure_ascii=False, indent=2).encode("utf-8"), mode=0o644)
+    return my_identity(db)
+
+
+def public_key_payload(db: Database) -> dict[str, Any]:
+    """The public key file's content (also shown as a QR code on the sync screen)."""
     me = my_identity(db)
     profile = read_profile(db)
-    payload = {"format": PUBLIC_KEY_FORMAT, "node": me.node, "kind": me.kind, "name": me.name,
+    return {"format": PUBLIC_KEY_FORMAT, "node": me.node, "kind": me.kind, "name": me.name,
                "names": {"village": profile.village, "township": profile.township, "county": profile.county},
                "signing_public_key": _b64(me.signing_public_key),
                "encryption_public_key": _b64(me.encryption_public_key), "fingerprint": me.fingerprint}
-    atomic_write(out, json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8"), mode=0o644)
-    return me
 
 
 def read_public_key(path: Path) -> Identity:

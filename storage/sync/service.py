@@ -1,6 +1,7 @@
 """SqliteSyncService: the sync screen's store (pairing, export, import) bound to the logged-in user."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from models.accounts import Actor, Permission
@@ -22,6 +23,9 @@ class SqliteSyncService:
     def identity(self) -> NodeCard:
         me = keys.my_identity(self._db)
         return NodeCard(me.node, me.kind, me.name, me.fingerprint)
+
+    def public_key_text(self) -> str:
+        return json.dumps(keys.public_key_payload(self._db), ensure_ascii=False, separators=(",", ":"))
 
     def peers(self) -> list[Peer]:
         return keys.list_peers(self._db)

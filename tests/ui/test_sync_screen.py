@@ -65,3 +65,9 @@ def test_identity_and_peer_model(qtbot, qtmodeltester, pair: Pair) -> None:  # t
     model = PeerTableModel(service)
     qtmodeltester.check(model)
     assert model.rowCount() == 1 and model.headerData(2, screen_module.Qt.Orientation.Horizontal) == "指纹"
+
+
+def test_public_key_qr_code_is_shown(qtbot, pair: Pair) -> None:  # type: ignore[no-untyped-def]
+    widget = _screen(qtbot, pair.village, [])
+    pixmap = widget.qr_label.pixmap()
+    assert not pixmap.isNull() and pixmap.width() > 80

@@ -1,11 +1,14 @@
-"""Removable drives (polled, never watched) and the file choosers of the sync screen."""
+"""Removable drives (polled, never watched), the file choosers and the key QR code of the sync screen."""
 from __future__ import annotations
 
+import io
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import segno
 from PySide6.QtCore import QStorageInfo
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 _REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/", "/Volumes/")
@@ -57,3 +60,12 @@ def choose_key_file(parent: QWidget) -> Path | None:
 def choose_key_target(parent: QWidget) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(parent, "保存本机公钥文件", "xiangyue-key.pub", "公钥文件 (*.pub)")
     return Path(path) if path else None
+
+
+def qr_pixmap(text: str, scale: int = 2) -> QPixmap:
+    """A QR code of `text` (error correction M) as a pixmap."""
+    buffer = io.BytesIO()
+    segno.make(text, error="m", micro=False).save(buffer, kind="png", scale=scale, border=2)
+    pixmap = QPixmap()
+    pixmap.loadFromData(buffer.getvalue(), "PNG")
+    return pixmap

@@ -13,7 +13,7 @@ from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.ports import SyncService
 from models.sync import ExportResult, ImportResult
-from ui.sync.dialogs import Drive, choose_bundle, choose_key_file, choose_key_target, removable_drives
+from ui.sync.dialogs import Drive, qr_pixmap, choose_bundle, choose_key_file, choose_key_target, removable_drives
 from ui.sync.table_model import PEER_ROLE, PeerTableModel
 
 POLL_MS = 1500
@@ -65,6 +65,10 @@ class SyncScreen(QWidget):
         font.setBold(True)
         self.fingerprint_label.setFont(font)
         form.addRow("密钥指纹：", self.fingerprint_label)
+        self.qr_label = QLabel()
+        self.qr_label.setPixmap(qr_pixmap(self._service.public_key_text()))
+        self.qr_label.setToolTip("本机公钥的二维码：对方扫描后，仍须逐组核对上面的指纹。")
+        form.addRow("公钥二维码：", self.qr_label)
         return box
 
     def _transfer_box(self) -> QGroupBox:
