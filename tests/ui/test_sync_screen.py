@@ -28,6 +28,7 @@ def test_export_to_stick_then_import_on_the_township(qtbot, pair: Pair, monkeypa
     drives: list[Drive] = []
     village = _screen(qtbot, pair.village, drives)
     village.show()
+    village.drive_timer.setInterval(100)  # the real 1.5 s poll, shortened for the test
     assert not village.export_button.isEnabled()
     drives.append(Drive(pair.stick, "U盘", 8 * 1024 ** 3))  # the clerk plugs the stick in
     qtbot.waitUntil(lambda: village.drive_combo.count() == 1, timeout=4000)
