@@ -21,6 +21,8 @@ from models.meeting_checks import MeetingWarning
 from models.meeting_types import MeetingTypeSpec
 from models.meetings import AgendaItem, Amendment, Meeting, MeetingSummary
 from models.meetings import SearchHit as MeetingSearchHit
+from models.sync import ExportResult, NodeCard, Peer
+from models.sync import ImportResult as SyncImportResult
 from models.village import VillageProfile
 
 
@@ -250,6 +252,28 @@ class FourTwoStore(Protocol):
                      publication: str = "", supervision_opinion: str = "") -> FourTwoMatter: ...
 
 
+class SyncService(Protocol):
+    """Pairing and USB bundles (同步包). Export and import are irreversible acts, audit-logged."""
+
+    def identity(self) -> NodeCard: ...
+
+    def public_key_text(self) -> str:
+        """The public key file's content, for a QR code a peer can scan."""
+        ...
+
+    def peers(self) -> list[Peer]: ...
+    def trust_key_file(self, path: Path) -> Peer: ...
+    def write_public_key(self, path: Path) -> NodeCard: ...
+
+    def export_to(self, folder: Path, peer: str | None = None) -> ExportResult:
+        """Write, fsync, rename and read back a bundle of everything the peer has not acknowledged."""
+        ...
+
+    def import_file(self, path: Path) -> SyncImportResult:
+        """Verify and apply a bundle in one transaction; raises DomainError (nothing written) if refused."""
+        ...
+
+
 class Stores(Protocol):
     """Everything a logged-in session may reach, bound to the acting user."""
 
@@ -263,6 +287,7 @@ class Stores(Protocol):
     meetings: MeetingStore
     follow_ups: FollowUpStore
     four_two: FourTwoStore
+    sync: SyncService
 
 
 class Backend(Protocol):

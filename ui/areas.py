@@ -30,6 +30,6 @@ AREAS: tuple[Area, ...] = (
     Area("minutes", "会议记录", "ui.minutes:create_screen"),
     Area("lists", "红黑榜", None),
     Area("printing", "打印中心", "ui.printing:create_screen"),
-    Area("sync", "同步", None),
+    Area("sync", "同步", "ui.sync:create_screen"),
     Area("settings", "设置", "ui.settings:create_screen"),
 )

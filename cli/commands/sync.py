@@ -1,0 +1,106 @@
+"""`sync`: pairing (public keys, trust, peers, key backup) and USB bundles (export, import)."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cli import Context, read_password
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    sync = commands.add_parser("sync", help="同步：配对密钥、导出和导入同步包")
+    actions = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+    pubkey = actions.add_parser("pubkey", help="导出本机公钥文件（交给对方导入）")
+    pubkey.add_argument("--out", required=True, type=Path, help="公钥文件路径")
+    pubkey.set_defaults(handler=run_pubkey)
+    trust = actions.add_parser("trust", help="导入并信任对方的公钥文件（打印指纹供核对）")
+    trust.add_argument("file", type=Path)
+    trust.set_defaults(handler=run_trust)
+    actions.add_parser("peers", help="列出已信任的同步对方").set_defaults(handler=run_peers)
+    backup = actions.add_parser("backup-keys", help="用口令加密备份本机私钥")
+    backup.add_argument("--out", required=True, type=Path, help="密钥备份文件路径")
+    backup.set_defaults(handler=run_backup_keys)
+    restore = actions.add_parser("restore-keys", help="从密钥备份恢复本机私钥")
+    restore.add_argument("file", type=Path)
+    restore.add_argument("--force", action="store_true", help="覆盖已有的密钥文件")
+    restore.set_defaults(handler=run_restore_keys)
+    export = actions.add_parser("export", help="把对方尚未确认的全部变更导出为同步包")
+    export.add_argument("--to", required=True, type=Path, help="目标文件夹（通常是U盘）")
+    export.add_argument("--peer", help="发给哪个对方（节点编号；只有一个对方时可省略）")
+    export.set_defaults(handler=run_export)
+    import_ = actions.add_parser("import", help="校验并导入一个同步包（全部成功或全部不变）")
+    import_.add_argument("file", type=Path)
+    import_.set_defaults(handler=run_import)
+
+
+def run_pubkey(context: Context, args: argparse.Namespace) -> int:
+    from storage.sync.keys import write_public_key
+
+    me = write_public_key(context.open_db(), args.out)
+    context.emit(f"已导出本机公钥：{args.out}\n节点：{me.node}（{me.name}）\n指纹：{me.fingerprint}",
+                 {"file": str(args.out), "node": me.node, "name": me.name, "fingerprint": me.fingerprint})
+    return 0
+
+
+def run_trust(context: Context, args: argparse.Namespace) -> int:
+    from storage.sync.keys import read_public_key, trust_peer
+
+    identity = read_public_key(args.file)
+    peer = trust_peer(context.open_db(), identity)
+    context.emit(f"已信任：{peer.name}（{peer.node}）\n指纹：{peer.fingerprint}\n请与对方屏幕上显示的指纹逐组核对。",
+                 {"node": peer.node, "kind": peer.kind, "name": peer.name, "fingerprint": peer.fingerprint})
+    return 0
+
+
+def run_peers(context: Context, args: argparse.Namespace) -> int:
+    from storage.sync.keys import list_peers
+
+    peers = list_peers(context.open_db())
+    lines = [f"{p.name}\t{p.node}\t指纹 {p.fingerprint}\t最近收到：{p.last_bundle_at or '从未'}" for p in peers]
+    context.emit("\n".join(lines) if lines else "还没有信任任何同步对方。请用 sync trust 导入对方的公钥文件。",
+                 {"peers": [{"node": p.node, "kind": p.kind, "name": p.name, "fingerprint": p.fingerprint,
+                             "last_bundle_at": p.last_bundle_at, "acked_seq": p.acked_seq} for p in peers]})
+    return 0
+
+
+def run_backup_keys(context: Context, args: argparse.Namespace) -> int:
+    from storage.sync.keys import backup_keys
+
+    backup_keys(context.open_db(), args.out, read_password("密钥备份口令："))
+    context.emit(f"已把本机私钥加密备份到 {args.out}。请把口令记在纸上，和备份文件分开保管。", {"file": str(args.out)})
+    return 0
+
+
+def run_restore_keys(context: Context, args: argparse.Namespace) -> int:
+    from storage.sync.keys import restore_keys
+
+    key_file = restore_keys(context.open_db(), args.file, read_password("密钥备份口令："), args.force)
+    context.emit(f"已恢复本机私钥：{key_file}", {"file": str(key_file)})
+    return 0
+
+
+def run_export(context: Context, args: argparse.Namespace) -> int:
+    from models.accounts import COMMAND_LINE_ACTOR
+    from storage.sync.export import export_bundle
+
+    result = export_bundle(context.open_db(), args.to, COMMAND_LINE_ACTOR, args.peer)
+    areas = "，".join(f"{table} {count}" for table, count in sorted(result.per_table.items())) or "无新变更"
+    context.emit(f"已写入并校验同步包：{result.file}\n变更 {result.changes} 条（{areas}），附件 {result.attachments} 个，"
+                 f"{result.bytes} 字节，序号 {result.seq_first}-{result.seq_last}。可以安全拔出U盘。",
+                 {"file": result.file, "changes": result.changes, "attachments": result.attachments,
+                  "bytes": result.bytes})
+    return 0
+
+
+def run_import(context: Context, args: argparse.Namespace) -> int:
+    from models.accounts import COMMAND_LINE_ACTOR
+    from storage.sync.importer import import_bundle
+
+    result = import_bundle(context.open_db(), args.file, COMMAND_LINE_ACTOR)
+    notes = "".join(f"\n注意：{flag.label}。" for flag in result.flags)
+    context.emit(f"已导入 {result.sender} 的同步包：写入 {result.applied} 条，跳过 {result.skipped} 条，"
+                 f"冲突 {result.conflicts} 条（其中隔离 {result.quarantined} 条），附件 {result.attachments} 个。{notes}",
+                 {"applied": result.applied, "skipped": result.skipped, "conflicts": result.conflicts,
+                  "from": result.sender, "quarantined": result.quarantined, "bundle": result.bundle,
+                  "flags": [flag.value for flag in result.flags]})
+    return 0

@@ -1,0 +1,71 @@
+"""Audit entries in bundles: ours go out after the peer's acknowledged audit seq; theirs are chain-checked and kept."""
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from typing import Any
+
+from models.audit import AuditEntry, chain_hash
+from models.sync import BundleRefused
+from storage.db import Database
+
+AUDIT = "audit.jsonl"
+_FIELDS = ("seq", "id", "at", "actor_id", "actor_name", "action", "table_name", "row_id", "summary")
+
+
+def write_audit(db: Database, zf: zipfile.ZipFile, since: int) -> tuple[dict[str, Any], int, int]:
+    """Write entries with seq > `since`; returns (member spec, count, last seq)."""
+    digest, size, count, last = hashlib.sha256(), 0, 0, since
+    rows = db.conn.execute(f"SELECT {', '.join(_FIELDS)}, previous_hash, hash FROM audit_log WHERE seq > ? "
+                           "ORDER BY seq", (since,))
+    with zf.open(AUDIT, "w", force_zip64=True) as out:
+        for row in rows:
+            line = (json.dumps(dict(zip((*_FIELDS, "previous_hash", "hash"), row)), ensure_ascii=False,
+                               sort_keys=True) + "\n").encode("utf-8")
+            out.write(line)
+            digest.update(line)
+            size, count, last = size + len(line), count + 1, row[0]
+    return {"sha256": digest.hexdigest(), "size": size}, count, last
+
+
+def apply_audit(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any]) -> int:
+    """Keep the sender's entries; each must hash correctly and chain to the one before it."""
+    if AUDIT not in manifest["members"]:
+        return 0
+    previous: tuple[int, str] | None = None
+    kept = 0
+    with zf.open(AUDIT) as handle:
+        for line in handle:
+            entry = _entry(line)
+            if previous is not None and entry["seq"] == previous[0] + 1 and entry["previous_hash"] != previous[1]:
+                raise BundleRefused("同步包里的审计记录前后不衔接（可能被改动）。请让对方重新导出。未作任何更改。")
+            previous = (entry["seq"], entry["hash"])
+            kept += _store(db, manifest, entry)
+    return kept
+
+
+def _entry(line: bytes) -> dict[str, Any]:
+    try:
+        entry = json.loads(line)
+        valid = chain_hash(entry["previous_hash"], AuditEntry(*(entry[f] for f in _FIELDS))) == entry["hash"]
+    except (ValueError, KeyError, TypeError) as error:
+        raise BundleRefused("同步包里的审计记录格式不对。请让对方重新导出。未作任何更改。") from error
+    if not valid:
+        raise BundleRefused("同步包里的审计记录与哈希不符（可能被改动）。请让对方重新导出。未作任何更改。")
+    return entry
+
+
+def _store(db: Database, manifest: dict[str, Any], entry: dict[str, Any]) -> int:
+    cursor = db.execute(
+        f"INSERT INTO sync_peer_audit(origin, epoch, {', '.join(_FIELDS)}, previous_hash, hash) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(origin, epoch, seq) DO NOTHING",
+        [manifest["from"], manifest["origin_epoch"], *(entry[f] for f in _FIELDS), entry["previous_hash"],
+         entry["hash"]])
+    return cursor.rowcount
+
+
+def received_audit_seq(db: Database, origin: str, epoch: str) -> int:
+    row = db.conn.execute("SELECT coalesce(max(seq), 0) FROM sync_peer_audit WHERE origin = ? AND epoch = ?",
+                          (origin, epoch)).fetchone()
+    return int(row[0])

@@ -1,0 +1,237 @@
+"""Export: everything the peer has not acknowledged, as a signed, encrypted bundle written crash-safely."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from models.accounts import Actor
+from models.errors import DomainError
+from models.ids import new_id
+from models.sync import ExportResult, bundle_file_name
+from storage.audit import append_audit
+from storage.blobs import blob_path, known_blobs
+from storage import db as db_module
+from storage.db import Database
+from storage.files import fsync_directory
+from storage.sync import manifest as mf
+from storage.sync.audit_trail import AUDIT, received_audit_seq, write_audit
+from storage.sync.container import encrypt_stream
+from storage.sync.keys import Identity, my_identity, my_keys, peer_identity
+from storage.tracking import now_iso
+
+_BLOB_REF = re.compile(r'"([0-9a-f]{64})"')
+_COPY = 1024 * 1024
+
+
+@dataclass
+class _Member:
+    """A ZIP member's declared size and hash, and what changes.jsonl held per table."""
+
+    sizes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    per_table: dict[str, int] = field(default_factory=dict)
+    digests: dict[str, Any] = field(default_factory=dict)
+    blobs: set[str] = field(default_factory=set)
+    changes: int = 0
+    seq_last: int = 0
+    audit_since: int = 0
+    audit_count: int = 0
+    audit_last: int = 0
+
+
+def outbox_dir(db: Database) -> Path:
+    """Sent bundles are kept here, beside the database, until the peer acknowledges them."""
+    assert db.path is not None
+    return db.path.with_name(db.path.name + ".outbox")
+
+
+def choose_peer(db: Database, node: str | None) -> Identity:
+    if node is not None:
+        peer = peer_identity(db, node)
+        if peer is None:
+            raise DomainError(f"没有登记同步对方“{node}”。请先用 sync trust 导入对方的公钥文件。")
+        return peer
+    nodes = [row[0] for row in db.conn.execute("SELECT node FROM sync_peers ORDER BY node")]
+    if not nodes:
+        raise DomainError("还没有配对的乡镇（或村）。请先用 sync trust 导入对方的公钥文件。")
+    if len(nodes) > 1:
+        raise DomainError(f"有 {len(nodes)} 个同步对方，请用 --peer 指定发给谁：{', '.join(nodes)}")
+    peer = peer_identity(db, nodes[0])
+    assert peer is not None
+    return peer
+
+
+def export_bundle(db: Database, out_dir: Path, actor: Actor, peer_node: str | None = None,
+                  schema_version: int | None = None) -> ExportResult:
+    """Write one bundle for the peer into `out_dir`; read it back and verify before returning.
+
+    `schema_version` defaults to this program's; tests pass an older one to stand for an older village.
+    """
+    if not out_dir.is_dir():
+        raise DomainError(f"找不到文件夹“{out_dir}”。请插好U盘，或指定一个存在的文件夹。")
+    peer, me, keys = choose_peer(db, peer_node), my_identity(db), my_keys(db)
+    epoch = db.conn.execute("SELECT epoch FROM node").fetchone()[0]
+    since, audit_since = _acked_since(db, peer.node, epoch)
+    bundle_id = new_id()
+    outbox = outbox_dir(db)
+    outbox.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=outbox, prefix=".export-") as work:
+        archive = Path(work) / "inner.zip"
+        members = _write_archive(db, archive, since, audit_since, lambda m: _manifest(
+            db, m, bundle_id, me, peer, epoch, since, schema_version), keys.signing)
+        seq_last = max(members.seq_last, since)
+        name = bundle_file_name(me.node, peer.node, datetime.now().strftime("%Y%m%d"), since + 1, seq_last, bundle_id)
+        local = outbox / name
+        sha, size = _encrypt_to(archive, local, peer)
+    target = out_dir / name
+    _copy_verified(local, target, sha)
+    _record_sent(db, actor, bundle_id, peer.node, epoch, since, members, seq_last, sha, size, name, local)
+    return ExportResult(str(target), peer.node, members.changes, len(members.blobs), size, since + 1, seq_last,
+                        dict(members.per_table))
+
+
+def _acked_since(db: Database, peer: str, epoch: str) -> tuple[int, int]:
+    """What the peer acknowledged of our change log and audit log, for our current epoch only."""
+    row = db.conn.execute("SELECT acked_epoch, acked_seq, acked_audit_seq FROM sync_peers WHERE node = ?",
+                          (peer,)).fetchone()
+    return (int(row[1]), int(row[2])) if row and row[0] == epoch else (0, 0)
+
+
+def _write_archive(db: Database, archive: Path, since: int, audit_since: int, build_manifest: Any,
+                   signing: Any) -> _Member:
+    members = _Member(audit_since=audit_since)
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        _write_changes(db, zf, since, members)
+        for sha in sorted(members.blobs):
+            _write_blob(db, zf, sha, members)
+        members.sizes[AUDIT], members.audit_count, members.audit_last = write_audit(db, zf, audit_since)
+        body, signature = mf.sign(build_manifest(members), signing)
+        zf.writestr(mf.MANIFEST, body)
+        zf.writestr(zipfile.ZipInfo(mf.SIGNATURE), signature)
+    return members
+
+
+def _write_changes(db: Database, zf: zipfile.ZipFile, since: int, members: _Member) -> None:
+    """changes.jsonl: the latest logged version of every row changed after `since`, in seq order."""
+    blobs = known_blobs(db)
+    digest, size, table_hashes = hashlib.sha256(), 0, {}
+    members.seq_last = db.conn.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
+    rows = db.conn.execute(
+        "WITH latest AS (SELECT max(seq) AS seq FROM change_log WHERE seq > ? GROUP BY table_name, row_id) "
+        "SELECT c.seq, c.table_name, c.row_id, c.hlc, c.row_json FROM change_log c JOIN latest USING(seq) "
+        "ORDER BY c.seq", (since,))
+    with zf.open(mf.CHANGES, "w", force_zip64=True) as out:
+        for seq, table, row_id, hlc, row_json in rows:
+            line = (f'{{"seq":{seq},"table":{json.dumps(table)},"id":{json.dumps(row_id)},'
+                    f'"hlc":{json.dumps(hlc)},"row":{row_json}}}\n').encode("utf-8")
+            out.write(line)
+            digest.update(line)
+            size += len(line)
+            members.changes += 1
+            members.per_table[table] = members.per_table.get(table, 0) + 1
+            table_hashes.setdefault(table, hashlib.sha256()).update(f"{row_id}\t{hlc}\n".encode("utf-8"))
+            if blobs and '"' in row_json:
+                members.blobs.update(ref for ref in _BLOB_REF.findall(row_json) if ref in blobs)
+    members.sizes[mf.CHANGES] = {"sha256": digest.hexdigest(), "size": size}
+    members.digests = {table: h.hexdigest() for table, h in table_hashes.items()}
+
+
+def _write_blob(db: Database, zf: zipfile.ZipFile, sha: str, members: _Member) -> None:
+    source = blob_path(db, sha)
+    info = zipfile.ZipInfo(f"blobs/{sha}")
+    info.compress_type = zipfile.ZIP_STORED  # scans and photos are already compressed
+    info.file_size = source.stat().st_size
+    digest = hashlib.sha256()
+    with source.open("rb") as handle, zf.open(info, "w") as out:
+        for block in iter(lambda: handle.read(_COPY), b""):
+            digest.update(block)
+            out.write(block)
+    if digest.hexdigest() != sha:
+        raise DomainError(f"附件 {sha[:12]}… 在本机已损坏（内容与编号不符），无法导出。请检查磁盘，或从备份恢复。")
+    members.sizes[info.filename] = {"sha256": sha, "size": info.file_size}
+
+
+def _manifest(db: Database, members: _Member, bundle_id: str, me: Identity, peer: Identity, epoch: str,
+              since: int, schema_version: int | None) -> dict[str, Any]:
+    version = mf.schema_version() if schema_version is None else schema_version
+    acks = [{"node": origin, "epoch": ep, "seq": seq, "audit_seq": received_audit_seq(db, origin, ep)}
+            for origin, ep, seq in db.conn.execute(
+                "SELECT origin, epoch, seq FROM sync_high_water WHERE origin = ? ORDER BY epoch", (peer.node,))]
+    return {"format": mf.FORMAT, "format_version": mf.FORMAT_VERSION, "schema_version": version,
+            "min_reader_schema": version, "algorithms": mf.ALGORITHMS, "capabilities": mf.capabilities(),
+            "bundle_id": bundle_id, "created_at": now_iso(), "from": me.node, "from_kind": me.kind,
+            "from_name": me.name, "to": peer.node, "origin_epoch": epoch, "since": since,
+            "clock_ms": db_module._now_ms(),
+            "seq_first": since + 1, "seq_last": max(members.seq_last, since), "ack": acks,
+            "audit_since": members.audit_since, "audit_last": members.audit_last,
+            "counts": {"changes": members.changes, "blobs": len(members.blobs), "audit": members.audit_count,
+                       "per_table": members.per_table},
+            "members": members.sizes, "table_digests": members.digests}
+
+
+def _encrypt_to(archive: Path, target: Path, peer: Identity) -> tuple[str, int]:
+    temp = target.with_name(f".{target.name}.partial")
+    with archive.open("rb") as source, temp.open("wb") as raw:
+        hashing = _HashingWriter(raw)
+        encrypt_stream(source, hashing, peer.digest, peer.encryption_public_key)
+        raw.flush()
+        os.fsync(raw.fileno())
+    os.replace(temp, target)
+    fsync_directory(target.parent)
+    return hashing.digest.hexdigest(), hashing.size
+
+
+def _copy_verified(local: Path, target: Path, sha: str) -> None:
+    """Temp name, fsync, rename, then read the stick's copy back: only a whole bundle ever looks whole."""
+    temp = target.with_name(f".{target.name}.partial")
+    try:
+        with local.open("rb") as source, temp.open("wb") as out:
+            shutil.copyfileobj(source, out, _COPY)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+        fsync_directory(target.parent)
+    finally:
+        temp.unlink(missing_ok=True)
+    if file_sha256(target) != sha:
+        target.unlink(missing_ok=True)
+        raise DomainError(f"写入“{target}”后读回校验不一致，U盘可能有问题。文件已删除，请换一个U盘重试。")
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(_COPY), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _record_sent(db: Database, actor: Actor, bundle_id: str, peer: str, epoch: str, since: int,
+                 members: _Member, seq_last: int, sha: str, size: int, name: str, local: Path) -> None:
+    with db.atomic():
+        db.execute("INSERT INTO sync_bundles_sent(bundle_id, recipient, epoch, since, seq_first, seq_last, changes, "
+                   "attachments, bytes, sha256, file_name, local_copy, created_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   [bundle_id, peer, epoch, since, since + 1, seq_last, members.changes, len(members.blobs),
+                    size, sha, name, str(local), now_iso()])
+        append_audit(db, actor, "sync_export", "sync_bundles_sent", bundle_id,
+                     f"导出同步包给 {peer}：{members.changes} 条变更，{len(members.blobs)} 个附件，{name}")
+
+
+class _HashingWriter:
+    """A write-only file wrapper that hashes and counts what passes through."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw, self.digest, self.size = raw, hashlib.sha256(), 0
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        self.size += len(data)
+        return self._raw.write(data)

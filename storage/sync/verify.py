@@ -1,0 +1,157 @@
+"""Import checks before the database is touched: decrypt, signature, recipient, versions, members."""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import zipfile
+from pathlib import Path
+from typing import Any, Iterator
+
+from models.hlc import Hlc
+from models.sync import BundleRefused, check_capabilities, check_schema
+from storage.db import Database
+from storage.sync import manifest as mf
+from storage.sync.container import check_recipient, decrypt_stream, read_recipient
+from storage.sync.keys import Identity, my_keys, peer_identity
+
+_COPY = 1024 * 1024
+MAX_RATIO = 1100  # deflate cannot exceed ~1032:1; anything above is a crafted archive
+_BAD = "同步包内容有误（{0}）。请让对方重新导出。未作任何更改。"
+
+
+def decrypt_to(db: Database, bundle: Path, work: Path, me: Identity) -> Path:
+    """Copy the bundle to local disk, check the recipient before decrypting, then decrypt to a temp ZIP."""
+    local, archive = work / "bundle.xybundle", work / "inner.zip"
+    try:
+        shutil.copyfile(bundle, local)
+    except OSError as error:
+        raise BundleRefused(f"读不出同步包“{bundle}”：{error.strerror}。请检查U盘后重试。未作任何更改。") from error
+    with local.open("rb") as source:
+        digest, prefix = read_recipient(source)
+        check_recipient(digest, me.digest)
+        keys = my_keys(db)
+        with archive.open("wb") as target:
+            decrypt_stream(source, target, prefix, keys.encryption)
+    local.unlink()
+    return archive
+
+
+def open_verified(db: Database, archive: Path, me: Identity, my_schema: int) -> tuple[zipfile.ZipFile, dict[str, Any]]:
+    """Open the inner ZIP and verify everything DESIGN §3 lists before import may begin."""
+    try:
+        zf = zipfile.ZipFile(archive)
+        names = zf.namelist()
+        if len(names) != len(set(names)) or mf.MANIFEST not in names or mf.SIGNATURE not in names:
+            raise BundleRefused(_BAD.format("缺少清单或签名"))
+        body = _read_member(zf, mf.MANIFEST, mf.MAX_MANIFEST_BYTES)
+        signature = _read_member(zf, mf.SIGNATURE, 64)
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise BundleRefused(_BAD.format("压缩包结构损坏")) from error
+    signer = _signer(db, body)
+    manifest = mf.verify(body, signature, signer.signing_public_key)
+    if manifest.get("from") != signer.node:
+        raise BundleRefused(_BAD.format("发送方与签名不符"))
+    if manifest.get("to") != me.node:
+        raise BundleRefused(f"这个同步包是发给“{manifest.get('to')}”的，不是本机（{me.node}）。未作任何更改。")
+    mf.check_format(manifest)
+    check_schema(int(manifest["schema_version"]), int(manifest["min_reader_schema"]), my_schema)
+    check_capabilities(list(manifest["capabilities"]))
+    _check_members(zf, manifest)
+    return zf, manifest
+
+
+def _signer(db: Database, body: bytes) -> Identity:
+    try:
+        claimed = json.loads(body.decode("utf-8")).get("from")
+    except (ValueError, AttributeError) as error:
+        raise BundleRefused(_BAD.format("清单无法读取")) from error
+    peer = peer_identity(db, str(claimed))
+    if peer is None:
+        raise BundleRefused(f"这个同步包由未登记的一方（{claimed}）签名，不能导入。如对方可信，请先核对指纹，"
+                            "用 sync trust 导入对方的公钥文件，再导入本包。未作任何更改。")
+    return peer
+
+
+def _read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    info = zf.getinfo(name)
+    if info.file_size > limit:
+        raise BundleRefused(_BAD.format(f"{name} 过大"))
+    with zf.open(info) as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise BundleRefused(_BAD.format(f"{name} 过大"))
+    return data
+
+
+def _check_members(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
+    declared: dict[str, dict[str, Any]] = manifest["members"]
+    listed = set(declared) | {mf.MANIFEST, mf.SIGNATURE}
+    if set(zf.namelist()) != listed or mf.CHANGES not in declared:
+        raise BundleRefused(_BAD.format("包内文件与清单不一致"))
+    for name, expected in declared.items():
+        info = zf.getinfo(name)
+        if info.file_size != expected["size"] or info.file_size > max(info.compress_size, 1) * MAX_RATIO:
+            raise BundleRefused(_BAD.format(f"{name} 大小不符"))
+        if name.startswith("blobs/") and name[6:] != expected["sha256"]:
+            raise BundleRefused(_BAD.format(f"{name} 编号不符"))
+        if name != mf.CHANGES:
+            _check_hash(zf, name, expected)
+    _check_changes(zf, manifest)
+
+
+def _check_hash(zf: zipfile.ZipFile, name: str, expected: dict[str, Any]) -> None:
+    digest, size = hashlib.sha256(), 0
+    with zf.open(name) as handle:
+        for block in iter(lambda: handle.read(_COPY), b""):
+            digest.update(block)
+            size += len(block)
+            if size > expected["size"]:
+                break
+    if size != expected["size"] or digest.hexdigest() != expected["sha256"]:
+        raise BundleRefused(_BAD.format(f"{name} 校验不符"))
+
+
+def _check_changes(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
+    """Hash, count and per-table digest of changes.jsonl; every line well formed and inside the seq range."""
+    expected = manifest["members"][mf.CHANGES]
+    digest, size, count, tables = hashlib.sha256(), 0, 0, {}
+    low, high = int(manifest["since"]), int(manifest["seq_last"])
+    for line, change in iter_changes(zf, expected["size"]):
+        digest.update(line)
+        size += len(line)
+        count += 1
+        if not low < change["seq"] <= high:
+            raise BundleRefused(_BAD.format("变更序号超出范围"))
+        tables.setdefault(change["table"], hashlib.sha256()).update(f"{change['id']}\t{change['hlc']}\n".encode())
+    if size != expected["size"] or digest.hexdigest() != expected["sha256"]:
+        raise BundleRefused(_BAD.format("变更记录校验不符"))
+    if count != manifest["counts"]["changes"] or \
+            {t: h.hexdigest() for t, h in tables.items()} != manifest["table_digests"]:
+        raise BundleRefused(_BAD.format("各表摘要不符"))
+
+
+def iter_changes(zf: zipfile.ZipFile, limit: int) -> Iterator[tuple[bytes, dict[str, Any]]]:
+    """Stream changes.jsonl line by line (never the whole file in memory), checking each line's shape."""
+    read = 0
+    with zf.open(mf.CHANGES) as handle:
+        for line in handle:
+            read += len(line)
+            if read > limit:
+                raise BundleRefused(_BAD.format("变更记录超出声明大小"))
+            yield line, _parse(line)
+
+
+def _parse(line: bytes) -> dict[str, Any]:
+    try:
+        change = json.loads(line)
+        row = change["row"]
+        valid = (isinstance(change["seq"], int) and isinstance(row, dict) and row.get("id") == change["id"]
+                 and row.get("hlc") == change["hlc"] and isinstance(row.get("owner"), str)
+                 and isinstance(change["table"], str))
+        Hlc.decode(change["hlc"])
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise BundleRefused(_BAD.format("变更记录格式不对")) from error
+    if not valid:
+        raise BundleRefused(_BAD.format("变更记录格式不对"))
+    return change

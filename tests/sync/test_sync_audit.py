@@ -1,0 +1,49 @@
+"""Audit entries travel in bundles: chain-checked on arrival, acknowledged, and not sent again."""
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from models.sync import BundleRefused
+from storage.sync.audit_trail import AUDIT, apply_audit
+from tests.sync.conftest import Pair, export, import_, write_notes
+
+
+def _audit_rows(pair: Pair) -> list[tuple[int, str]]:
+    return pair.township.conn.execute("SELECT seq, hash FROM sync_peer_audit ORDER BY seq").fetchall()
+
+
+def test_audit_entries_travel_and_are_not_resent_after_the_receipt(pair: Pair) -> None:
+    write_notes(pair.village, 1)
+    first = export(pair.village, pair.stick)
+    sent = pair.village.conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq").fetchall()[:-1]  # minus export
+    import_(pair.township, first)
+    assert _audit_rows(pair) == sent
+    import_(pair.village, export(pair.township, pair.stick))
+    acked = pair.village.conn.execute("SELECT acked_audit_seq FROM sync_peers").fetchone()[0]
+    assert acked == sent[-1][0]
+    nxt = export(pair.village, pair.stick)
+    import_(pair.township, nxt)
+    seqs = [seq for seq, _ in _audit_rows(pair)]
+    assert seqs == sorted(set(seqs)) and seqs[-1] > acked
+
+
+def test_tampered_audit_entry_is_refused(pair: Pair, tmp_path: Path) -> None:
+    write_notes(pair.village, 1)
+    rows = pair.village.conn.execute("SELECT seq, id, at, actor_id, actor_name, action, table_name, row_id, "
+                                     "summary, previous_hash, hash FROM audit_log ORDER BY seq").fetchall()
+    keys = ("seq", "id", "at", "actor_id", "actor_name", "action", "table_name", "row_id", "summary",
+            "previous_hash", "hash")
+    entries = [dict(zip(keys, row)) for row in rows]
+    entries[-1]["summary"] = "改过的摘要"
+    archive = tmp_path / "inner.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr(AUDIT, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries))
+    manifest = {"members": {AUDIT: {}}, "from": pair.village.node_id, "origin_epoch": "e"}
+    with zipfile.ZipFile(archive) as zf, pytest.raises(BundleRefused, match="审计记录"):
+        with pair.township.atomic():
+            apply_audit(pair.township, zf, manifest)
+    assert _audit_rows(pair) == []

@@ -1,0 +1,74 @@
+"""The 同步 screen: drives appear by polling, export to the stick, import on the other side, peers listed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from models.accounts import COMMAND_LINE_ACTOR
+from storage.sync.service import SqliteSyncService
+from tests.sync.conftest import Pair, notes, pair, write_notes  # noqa: F401 (fixture)
+from ui.bus import DataBus
+from ui.sync import screen as screen_module
+from ui.sync.dialogs import Drive
+from ui.sync.screen import SyncScreen
+from ui.sync.table_model import PeerTableModel
+
+
+
+
+def _screen(qtbot, db, drives: list[Drive]) -> SyncScreen:  # type: ignore[no-untyped-def]
+    widget = SyncScreen(SqliteSyncService(db, COMMAND_LINE_ACTOR), DataBus(), lambda: list(drives))
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_export_to_stick_then_import_on_the_township(qtbot, pair: Pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    write_notes(pair.village, 2)
+    drives: list[Drive] = []
+    village = _screen(qtbot, pair.village, drives)
+    village.show()
+    village.drive_timer.setInterval(100)  # the real 1.5 s poll, shortened for the test
+    assert not village.export_button.isEnabled()
+    drives.append(Drive(pair.stick, "U盘", 8 * 1024 ** 3))  # the clerk plugs the stick in
+    qtbot.waitUntil(lambda: village.drive_combo.count() == 1, timeout=4000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(village.export_button, screen_module.Qt.MouseButton.LeftButton)
+    assert "可以安全拔出" in village.summary_label.text()
+    bundle = next(pair.stick.glob("*.xybundle"))
+    township = _screen(qtbot, pair.township, [])
+    monkeypatch.setattr(screen_module, "choose_bundle", lambda parent: bundle)
+    with qtbot.waitSignal(township._bus.changed):
+        qtbot.mouseClick(township.import_button, screen_module.Qt.MouseButton.LeftButton)
+    assert "写入 3 条" in township.summary_label.text()
+    assert notes(pair.township) == notes(pair.village)
+    assert township.peers_model.rowCount() == 1
+
+
+def test_refused_bundle_shows_a_warning_and_changes_nothing(qtbot, pair: Pair, monkeypatch,  # type: ignore[no-untyped-def]
+                                                            tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xybundle"
+    bad.write_bytes(b"XYB1" + b"\x00" * 10)
+    township = _screen(qtbot, pair.township, [])
+    warnings: list[str] = []
+    monkeypatch.setattr(screen_module, "choose_bundle", lambda parent: bad)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    qtbot.mouseClick(township.import_button, screen_module.Qt.MouseButton.LeftButton)
+    assert warnings and "同步包" in warnings[0]
+    assert notes(pair.township) == []
+
+
+def test_identity_and_peer_model(qtbot, qtmodeltester, pair: Pair) -> None:  # type: ignore[no-untyped-def]
+    widget = _screen(qtbot, pair.village, [])
+    service = SqliteSyncService(pair.village, COMMAND_LINE_ACTOR)
+    assert widget.fingerprint_label.text() == service.identity().fingerprint
+    model = PeerTableModel(service)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 1 and model.headerData(2, screen_module.Qt.Orientation.Horizontal) == "指纹"
+
+
+def test_public_key_qr_code_is_shown(qtbot, pair: Pair) -> None:  # type: ignore[no-untyped-def]
+    widget = _screen(qtbot, pair.village, [])
+    pixmap = widget.qr_label.pixmap()
+    assert not pixmap.isNull() and pixmap.width() > 80

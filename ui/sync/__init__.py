@@ -1,0 +1,12 @@
+"""同步 screen: pairing keys, export to a removable drive, import of bundles."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+
+def create_screen(stores: Any, bus: Any) -> QWidget:
+    from ui.sync.screen import SyncScreen
+
+    return SyncScreen(stores.sync, bus)

@@ -1,0 +1,182 @@
+"""SyncScreen: this installation's fingerprint, trusted peers, export to a USB stick and import."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from models.changes import Changed, Entity
+from models.errors import DomainError
+from models.ports import SyncService
+from models.sync import ExportResult, ImportResult
+from ui.sync.dialogs import Drive, qr_pixmap, choose_bundle, choose_key_file, choose_key_target, removable_drives
+from ui.sync.table_model import PEER_ROLE, PeerTableModel
+
+POLL_MS = 1500
+
+
+class SyncScreen(QWidget):
+    """同步 — pairing and USB bundles. Export and import are irreversible: confirmed, not undoable."""
+
+    def __init__(self, service: SyncService, bus: Any,
+                 list_drives: Callable[[], list[Drive]] = removable_drives) -> None:
+        super().__init__()
+        self._service, self._bus, self._list_drives = service, bus, list_drives
+        self.undo_stack = QUndoStack(self)
+        self._build_ui()
+        self._connect_signals()
+        self._refresh_drives()
+
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._identity_box())
+        peers = QGroupBox("已配对的同步对方")
+        peers_layout = QVBoxLayout(peers)
+        self.peers_model = PeerTableModel(self._service)
+        self.peers_view = QTableView()
+        self.peers_view.setModel(self.peers_model)
+        self.peers_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.peers_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        peers_layout.addWidget(self.peers_view)
+        self.trust_button = QPushButton("导入对方公钥…")
+        self.pubkey_button = QPushButton("导出本机公钥…")
+        peers_layout.addWidget(_row(self.trust_button, self.pubkey_button))
+        layout.addWidget(peers)
+        layout.addWidget(self._transfer_box())
+        self.summary_label = QLabel("")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary_label)
+        layout.addStretch(1)
+
+    def _identity_box(self) -> QGroupBox:
+        me = self._service.identity()
+        box = QGroupBox("本机")
+        form = QFormLayout(box)
+        form.addRow("名称：", QLabel(me.name))
+        form.addRow("节点编号：", QLabel(me.node))
+        self.fingerprint_label = QLabel(me.fingerprint)
+        font = QFont(self.fingerprint_label.font())
+        font.setPointSize(font.pointSize() + 6)
+        font.setBold(True)
+        self.fingerprint_label.setFont(font)
+        form.addRow("密钥指纹：", self.fingerprint_label)
+        self.qr_label = QLabel()
+        self.qr_label.setPixmap(qr_pixmap(self._service.public_key_text()))
+        self.qr_label.setToolTip("本机公钥的二维码：对方扫描后，仍须逐组核对上面的指纹。")
+        form.addRow("公钥二维码：", self.qr_label)
+        return box
+
+    def _transfer_box(self) -> QGroupBox:
+        box = QGroupBox("同步包")
+        form = QFormLayout(box)
+        self.drive_combo = QComboBox()
+        self.export_button = QPushButton("导出到U盘")
+        form.addRow("U盘：", _row(self.drive_combo, self.export_button))
+        self.import_button = QPushButton("导入同步包…")
+        form.addRow("导入：", self.import_button)
+        self.drive_timer = QTimer(self)
+        self.drive_timer.setInterval(POLL_MS)  # polled while open; a file watcher would block safe removal
+        return box
+
+    def _connect_signals(self) -> None:
+        self.drive_timer.timeout.connect(self._refresh_drives)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.trust_button.clicked.connect(self._on_trust_button_clicked)
+        self.pubkey_button.clicked.connect(self._on_pubkey_button_clicked)
+        self._bus.changed.connect(self._on_bus_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._refresh_drives()
+        self.drive_timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.drive_timer.stop()
+        super().hideEvent(event)
+
+    def _refresh_drives(self) -> None:
+        drives = self._list_drives()
+        self.export_button.setEnabled(bool(drives))
+        current = self.drive_combo.currentData()
+        if [d.root for d in drives] == [self.drive_combo.itemData(i) for i in range(self.drive_combo.count())]:
+            return
+        self.drive_combo.clear()
+        for drive in drives:
+            self.drive_combo.addItem(drive.title, drive.root)
+        if current in [d.root for d in drives]:
+            self.drive_combo.setCurrentIndex([d.root for d in drives].index(current))
+        if not drives:
+            self.drive_combo.setPlaceholderText("未发现可写的U盘，请插入U盘")
+
+    def _selected_peer(self) -> str | None:
+        rows = self.peers_view.selectionModel().selectedRows()
+        return rows[0].data(PEER_ROLE).node if rows else None
+
+    def _on_export_button_clicked(self) -> None:
+        root = self.drive_combo.currentData()
+        if root is None:
+            return
+        answer = QMessageBox.question(self, "导出同步包", f"把对方尚未确认的全部变更导出到“{root}”？")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._run(lambda: self._service.export_to(Path(root), self._selected_peer()), self._show_export)
+
+    def _on_import_button_clicked(self) -> None:
+        path = choose_bundle(self)
+        if path is None:
+            return
+        answer = QMessageBox.question(self, "导入同步包", f"导入“{path.name}”？导入前会自动备份数据库。")
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(lambda: self._service.import_file(path), self._show_import)
+
+    def _on_trust_button_clicked(self) -> None:
+        path = choose_key_file(self)
+        if path is not None:
+            self._run(lambda: self._service.trust_key_file(path), lambda peer: self.summary_label.setText(
+                f"已信任“{peer.name}”。请与对方屏幕上的指纹逐组核对：{peer.fingerprint}"))
+
+    def _on_pubkey_button_clicked(self) -> None:
+        path = choose_key_target(self)
+        if path is not None:
+            self._run(lambda: self._service.write_public_key(path), lambda me: self.summary_label.setText(
+                f"已导出本机公钥到 {path}。请对方导入后核对指纹：{me.fingerprint}"))
+
+    def _run(self, act: Callable[[], Any], show: Callable[[Any], None]) -> None:
+        try:
+            result = act()
+        except DomainError as error:
+            QMessageBox.warning(self, "未完成", error.message)
+            return
+        self.undo_stack.clear()
+        show(result)
+        self.peers_model.reload()
+
+    def _show_export(self, result: ExportResult) -> None:
+        areas = "，".join(f"{t} {n} 条" for t, n in sorted(result.per_table.items())) or "没有新变更（只带回执）"
+        self.summary_label.setText(f"已写入并读回校验：{Path(result.file).name}\n变更 {result.changes} 条（{areas}），"
+                                   f"附件 {result.attachments} 个，{result.bytes / 1024:.1f} KB。\n可以安全拔出U盘。")
+
+    def _show_import(self, result: ImportResult) -> None:
+        notes = "".join(f"\n注意：{flag.label}。" for flag in result.flags)
+        self.summary_label.setText(f"已导入 {result.sender} 的同步包：写入 {result.applied} 条，跳过 {result.skipped} 条，"
+                                   f"隔离 {result.quarantined} 条，附件 {result.attachments} 个。{notes}")
+        self._bus.changed.emit(Changed(Entity.SYNC, frozenset({result.bundle})))
+
+    def _on_bus_changed(self, change: Changed) -> None:
+        if change.entity == Entity.SYNC:
+            self.peers_model.reload()
+
+
+def _row(*widgets: QWidget) -> QWidget:
+    holder = QWidget()
+    layout = QHBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return holder
