@@ -95,7 +95,7 @@ class HouseholdDialog(_FormDialog):
         return replace(self._household, household_no=self.number_edit.text().strip(),
                        group_id=self.group_combo.currentData(), grid_id=self.grid_combo.currentData(),
                        address=self.address_edit.text().strip(), phone=self.phone_edit.text().strip(),
-                       care_level=self.care_combo.currentData(), notes=self.notes_edit.toPlainText().strip())
+                       care_level=CareLevel(self.care_combo.currentData()), notes=self.notes_edit.toPlainText().strip())
 
     @classmethod
     def ask(cls, parent: QWidget | None, household: Household, groups: list[VillageGroup], grids: list[Grid],
@@ -140,7 +140,7 @@ class VillagerDialog(_FormDialog):
             raise DomainError(f"出生日期“{text}”无法识别，请写成 1975-01-03 的格式。")
         number = self.id_edit.text().strip().upper()
         value = replace(self._villager, name=self.name_edit.text().strip(),
-                        relation=self.relation_combo.currentText().strip(), gender=self.gender_combo.currentData(),
+                        relation=self.relation_combo.currentText().strip(), gender=_gender(self.gender_combo.currentData()),
                         id_number=number, birth_date=born, ethnicity=self.ethnicity_combo.currentText().strip(),
                         phone=self.phone_edit.text().strip(), political_status=self.political_combo.currentText(),
                         away=self.away_check.isChecked(), away_place=self.away_place_edit.text().strip())
@@ -151,6 +151,11 @@ class VillagerDialog(_FormDialog):
     def ask(cls, parent: QWidget | None, villager: Villager, can_view_ids: bool) -> Villager | None:
         dialog = cls(parent, villager, can_view_ids)
         return dialog.result_value if dialog.exec() == QDialog.DialogCode.Accepted else None  # type: ignore[return-value]
+
+
+def _gender(data: object) -> Gender | None:
+    """Qt hands enum data back as plain text."""
+    return Gender(str(data)) if data else None
 
 
 def _editable(items: tuple[str, ...] | list[str], current: str) -> QComboBox:

@@ -190,7 +190,7 @@ class RegistryScreen(QWidget):
         if scope and scope[0] == "grid" and household.grid_id != scope[1]:
             return False
         care = self.care_combo.currentData()
-        if care is not None and household.care_level is not care:
+        if care is not None and household.care_level != care:
             return False
         if self.away_check.isChecked() and not summary.away:
             return False
