@@ -173,9 +173,9 @@ class RegistryActions:
             return
         QMessageBox.information(self.screen, "导出完成", f"已导出 {count} 人到 {target}。")
 
-    def _scope(self) -> tuple[str, str | None]:
+    def _scope(self) -> tuple[str, str]:
         item = self.screen.group_tree.currentItem()
-        return item.data(0, SCOPE_ROLE) if item else ("all", None)
+        return item.data(0, SCOPE_ROLE) if item else ("all", "")
 
 
 def _next_number(numbers: list[str]) -> str:

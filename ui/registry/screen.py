@@ -57,11 +57,11 @@ class RegistryScreen(QWidget):
         self.search_edit.setPlaceholderText("姓名、户号、电话、身份证号或拼音首字母（如 wjh）")
         self.search_edit.setClearButtonEnabled(True)
         self.care_combo = QComboBox()
-        self.care_combo.addItem("全部关怀等级", None)
+        self.care_combo.addItem("全部关怀等级", "")  # never None: PySide6 6.12 leaks a ref to None per read
         for level in CareLevel:
             self.care_combo.addItem(level.label, level)
         self.role_combo = QComboBox()
-        self.role_combo.addItem("全部身份", None)
+        self.role_combo.addItem("全部身份", "")
         for role in RoleCode:
             self.role_combo.addItem(role.label, role.value)
         self.away_check = QCheckBox("只看有外出人员的户")
@@ -166,14 +166,15 @@ class RegistryScreen(QWidget):
 
     def _on_role_combo_changed(self) -> None:
         role = self.role_combo.currentData()
-        self._role_households = None if role is None else {
+        self._role_households = None if not role else {
             v.household_id for v in self.store.people_with_role(role, date.today())}
         self._refresh_households()
 
     def _refresh_households(self) -> None:
         keep = self.current_household_id()
         scope = self.group_tree.currentItem().data(0, SCOPE_ROLE) if self.group_tree.currentItem() else None
-        rows = [s for s in self.summaries if self._accepts(s, scope)]
+        care = self.care_combo.currentData()
+        rows = [s for s in self.summaries if self._accepts(s, scope, care)]
         self.households_model.set_rows(rows)
         self.status_label.setText(f"显示 {len(rows)} 户（共 {len(self.summaries)} 户）。撤销（Ctrl+Z）只在本界面打开期间有效。")
         if keep:
@@ -181,7 +182,7 @@ class RegistryScreen(QWidget):
         else:
             self._select_first()
 
-    def _accepts(self, summary: HouseholdSummary, scope: tuple[str, str | None] | None) -> bool:
+    def _accepts(self, summary: HouseholdSummary, scope: tuple[str, str] | None, care: str) -> bool:
         household = summary.household
         if self._search_households is not None and household.id not in self._search_households:
             return False
@@ -189,8 +190,7 @@ class RegistryScreen(QWidget):
             return False
         if scope and scope[0] == "grid" and household.grid_id != scope[1]:
             return False
-        care = self.care_combo.currentData()
-        if care is not None and household.care_level != care:
+        if care and household.care_level != care:
             return False
         if self.away_check.isChecked() and not summary.away:
             return False
