@@ -134,3 +134,40 @@ def test_villager_dialog_checks_before_accepting(qtbot, store: SqliteRegistrySto
     type_text(dialog.phone_edit, "")
     dialog._on_buttons_accepted()
     assert dialog.result_value is not None, dialog.error_label.text()
+
+
+def test_roles_end_tags_filter_and_grid_leader(qtbot, screen: RegistryScreen, store: SqliteRegistryStore,  # type: ignore[no-untyped-def]
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from models.ids import new_id
+    from models.registry import Grid, RoleCode, RoleHolding
+
+    store.import_roster(SAMPLE)
+    screen.reload()
+    person = screen.current_villager()
+    assert person is not None
+    monkeypatch.setattr(dialogs.RoleDialog, "ask", classmethod(
+        lambda cls, parent, h: RoleHolding(h.id, h.villager_id, "tag:致富带头人", start_date=date(2024, 1, 1))))
+    qtbot.mouseClick(screen.add_role_button, Qt.MouseButton.LeftButton)
+    assert "致富带头人" in screen.detail.value_labels["身份"].text()
+    screen.role_combo.setCurrentIndex(screen.role_combo.findData("tag:致富带头人"))
+    assert screen.households_model.rowCount() == 1
+
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a: ("致富带头人", True))
+    qtbot.mouseClick(screen.end_role_button, Qt.MouseButton.LeftButton)
+    assert store.roles_of(person.id)[0].end_date == date.today()
+    assert store.people_with_role("tag:致富带头人", date(2030, 1, 1)) == []
+    screen.undo_action.trigger()
+    assert store.roles_of(person.id)[0].end_date is None
+
+    household = store.get_household(person.household_id)
+    grid = Grid(new_id(), household.group_id, "第1组第1网格")
+    store.save_grid(grid)
+    store.save_household(replace(household, grid_id=grid.id))
+    screen.reload()
+    screen.select_household(household.id, person.id)
+    qtbot.mouseClick(screen.grid_leader_button, Qt.MouseButton.LeftButton)
+    assert [v.id for v in store.people_with_role(RoleCode.GRID_LEADER, date.today())] == [person.id]

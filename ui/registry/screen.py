@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 
 from models.changes import Changed, Entity
 from models.ports import RegistryStore
-from models.registry import CareLevel, Grid, HouseholdSummary, RoleCode, VillageGroup, Villager
+from models.registry import CareLevel, Grid, HouseholdSummary, RoleCode, VillageGroup, Villager, role_label
 from ui.bus import DataBus
 from ui.registry.actions import RegistryActions
 from ui.registry.panels import SCOPE_ROLE, VillagerDetail, fill_group_tree
@@ -112,11 +112,14 @@ class RegistryScreen(QWidget):
         self.deceased_button = QPushButton("标记已故")
         self.moved_out_button = QPushButton("标记迁出")
         self.add_role_button = QPushButton("添加身份")
+        self.end_role_button = QPushButton("结束身份")
+        self.grid_leader_button = QPushButton("设为网格长")
         self.detail = VillagerDetail()
         layout.addWidget(QLabel("户成员："))
         layout.addWidget(self.members_view, 2)
         layout.addLayout(_row(self.add_member_button, self.edit_member_button, self.deceased_button,
-                              self.moved_out_button, self.add_role_button))
+                              self.moved_out_button))
+        layout.addLayout(_row(self.add_role_button, self.end_role_button, self.grid_leader_button))
         layout.addWidget(self.detail, 1)
         return box
 
@@ -145,6 +148,7 @@ class RegistryScreen(QWidget):
         self.summaries = self.store.list_households()
         self.groups, self.grids = self.store.list_groups(), self.store.list_grids()
         self._fill_tree()
+        self._fill_tags()
         self._refresh_households()
         self.select_household(keep_household, keep_member)
 
@@ -156,6 +160,17 @@ class RegistryScreen(QWidget):
         self.group_tree.blockSignals(True)
         fill_group_tree(self.group_tree, self.groups, self.grids, counts)
         self.group_tree.blockSignals(False)
+
+    def _fill_tags(self) -> None:
+        """Built-in roles stay; the user-defined tags in use are listed after them."""
+        self.role_combo.blockSignals(True)
+        current = self.role_combo.currentData()
+        while self.role_combo.count() > len(RoleCode) + 1:
+            self.role_combo.removeItem(self.role_combo.count() - 1)
+        for tag in self.store.list_tags():
+            self.role_combo.addItem(f"标签：{role_label(tag)}", tag)
+        self.role_combo.setCurrentIndex(max(self.role_combo.findData(current), 0))
+        self.role_combo.blockSignals(False)
 
     def apply_search(self, text: str) -> None:
         """Search as you type: households with a matching person, number or phone; the rest are hidden."""
