@@ -33,6 +33,7 @@ class CheckedFile:
     detected: dict[str, str]
     unknown: list[str]
     raw: list[list[str]]
+    numbers: list[int]
 
 
 def check_file(path: Path, today: date | None = None) -> CheckedFile:
@@ -53,12 +54,12 @@ def check_file(path: Path, today: date | None = None) -> CheckedFile:
     detected = {sheet.headers[i]: HEADERS[k] for k, i in sorted(found.items(), key=lambda item: item[1])}
     raw = [["" if c is None else str(c) for c in cells] for _, cells in sheet.rows]
     problems = sorted(rejected + conflicts, key=lambda r: r.row)
-    return CheckedFile(sheet.headers, kept, problems, detected, unknown, raw)
+    return CheckedFile(sheet.headers, kept, problems, detected, unknown, raw, [n for n, _ in sheet.rows])
 
 
 def preview_roster(path: Path, rows: int = 20) -> RosterPreview:
     checked = check_file(path)
-    return RosterPreview(checked.headers, checked.detected, checked.unknown, checked.raw[:rows], len(checked.raw),
+    return RosterPreview(checked.headers, checked.detected, checked.unknown, checked.raw[:rows], checked.numbers[:rows], len(checked.raw),
                          len({r.household_no for r in checked.rows}), len(checked.rows), checked.rejected)
 
 
