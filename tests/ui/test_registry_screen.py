@@ -90,6 +90,9 @@ def test_ids_are_masked_without_permission(qtbot, village_db: Database, store: S
     shown = widget.members_model.index(0, 4).data()
     assert shown == "522631********0033" and widget.detail.value_labels["身份证号"].text() == shown
     assert not widget.export_button.isEnabled()
+    preview = ImportDialog(widget, supervisor, SAMPLE)
+    assert preview.rows_table.item(0, 5).text() == shown
+    assert preview.rows_table.verticalHeaderItem(0).text() == "2"  # spreadsheet row numbers
 
 
 def test_mark_deceased_filters_and_tree(qtbot, screen: RegistryScreen, store: SqliteRegistryStore,  # type: ignore[no-untyped-def]
