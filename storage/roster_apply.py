@@ -176,11 +176,21 @@ class _Plan:
 
     def _update_villager(self, stored: dict[str, Any], values: dict[str, Any], household: dict[str, Any]) -> None:
         changes = {k: v for k, v in values.items() if v not in ("", None) and stored.get(k) != v}
+        if "household_id" in changes:
+            self._leave_household(stored)
+            changes["position"] = self.next_position.get(household["id"], 0)  # joins at the end
+            self.next_position[household["id"]] = changes["position"] + 1
         if changes:
             self._change("villagers", stored, changes)
         if changes or household["_moved"]:
             self.updated += 1
         household["_villager"] = stored["id"]
+
+    def _leave_household(self, stored: dict[str, Any]) -> None:
+        """A person who moves to another household stops heading the old one."""
+        old = next((h for h in self.households.values() if h["id"] == stored["household_id"]), None)
+        if old is not None and old.get("head_id") == stored["id"]:
+            self._change("households", old, {"head_id": None})
 
     def _change(self, table: str, row: dict[str, Any], changes: dict[str, Any]) -> None:
         row.update(changes)
