@@ -124,10 +124,15 @@ class RegistryStore(Protocol):
     def save_role(self, holding: RoleHolding) -> None: ...
     def remove_role(self, holding_id: str) -> None: ...
 
+    def list_tags(self) -> list[str]:
+        """User-defined tags in use, as stored ("tag:…")."""
+        ...
+
     def people_with_role(self, role: str, on_date: date) -> list[Villager]:
         """Villagers active on `on_date` who hold `role` (a RoleCode value or "tag:…") on that date.
 
-        PARTY_MEMBER also includes everyone whose political status is 中共党员 / 中共预备党员.
+        PARTY_MEMBER also includes everyone whose political status is 中共党员 / 中共预备党员, and
+        GRID_LEADER everyone named as a grid's leader.
         """
         ...
 

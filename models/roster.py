@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime
 from typing import Any, Mapping
 
@@ -204,6 +205,7 @@ def _political(value: str, reject: Any) -> str:
     return POLITICAL_STATUSES[value]
 
 
+@lru_cache(maxsize=1024)
 def normalize_group(value: str) -> str:
     """"1", "1组", "一组", "第一组" → "第1组"; other names (e.g. 上寨组) are kept as written."""
     match = re.fullmatch(r"第?([0-9]{1,3}|[一二三四五六七八九十])(组|小组|村民小组)?", value)
@@ -213,6 +215,7 @@ def normalize_group(value: str) -> str:
     return f"第{_CN_DIGITS.get(number, number)}组"
 
 
+@lru_cache(maxsize=65536)  # a 20,000-row roster repeats many dates; caching keeps imports fast
 def parse_date(value: str) -> date | None:
     value = value.strip().split(" ")[0].split("T")[0]
     if len(value) == 10 and value[4] == "-":

@@ -16,6 +16,7 @@ class RosterPreview:
     detected: dict[str, str]          # column header in the file → our column (Chinese header)
     unknown_headers: list[str]        # headers that are ignored
     first_rows: list[list[str]]       # the first data rows as written in the file
+    first_row_numbers: list[int]      # their spreadsheet row numbers (header = 1)
     total_rows: int
     households: int                   # distinct household numbers among the good rows
     people: int                       # good rows

@@ -142,6 +142,12 @@ class SqliteRegistryStore(SqliteStore):
             raise DomainError("结束日期不能早于开始日期。")
         self._upsert("villager_roles", holding.id, role_values(holding) | {"deleted": 0})
 
+    def list_tags(self) -> list[str]:
+        """User-defined tags in use (codes "tag:…"), for the screen's role filter."""
+        rows = self._db.conn.execute("SELECT DISTINCT role FROM villager_roles WHERE deleted = 0 AND role LIKE 'tag:%' "
+                                     "ORDER BY role")
+        return [r[0] for r in rows]
+
     def remove_role(self, holding_id: str) -> None:
         """Tombstone a role entered by mistake (undo of an add); a role that ended gets an end date."""
         self._require(Permission.EDIT_RECORDS)
@@ -150,13 +156,15 @@ class SqliteRegistryStore(SqliteStore):
 
     # ---- shared queries ---------------------------------------------------------------------
     def people_with_role(self, role: str, on_date: date) -> list[Villager]:
-        party = " OR v.political_status IN ('中共党员', '中共预备党员')" if role == RoleCode.PARTY_MEMBER else ""
+        extra = {RoleCode.PARTY_MEMBER.value: " OR v.political_status IN ('中共党员', '中共预备党员')",
+                 RoleCode.GRID_LEADER.value: " OR v.id IN (SELECT leader_id FROM grids WHERE deleted = 0)"}
+        also = extra.get(str(role), "")
         rows = self._db.conn.execute(f"""
             SELECT {_V} FROM villagers v JOIN households h ON h.id = v.household_id
             WHERE v.deleted = 0 AND h.deleted = 0 AND {_ACTIVE_ON} AND (EXISTS (
                 SELECT 1 FROM villager_roles r WHERE r.villager_id = v.id AND r.deleted = 0 AND r.role = :role
                 AND (r.start_date IS NULL OR r.start_date <= :day) AND (r.end_date IS NULL OR r.end_date >= :day)
-            ){party}) ORDER BY h.household_no, v.position""", {"role": str(role), "day": on_date.isoformat()})
+            ){also}) ORDER BY h.household_no, v.position""", {"role": str(role), "day": on_date.isoformat()})
         return [villager_from_row(r, self.can_view_id_numbers) for r in rows]
 
     def adults_count(self, on_date: date) -> int:

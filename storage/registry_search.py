@@ -37,9 +37,9 @@ def search_registry(db: Database, text: str, show_id: bool, limit: int) -> list[
 def _villager_condition(text: str, show_id: bool) -> tuple[str, dict[str, str]]:
     lowered = text.lower()
     if _PINYIN.match(lowered):
-        return ("(' ' || v.name_initials) LIKE :initials ESCAPE '\\' OR (' ' || v.name_pinyin) LIKE :full "
-                "ESCAPE '\\' OR v.name LIKE :like ESCAPE '\\'",
-                {"initials": "% " + lowered + "%", "full": "% " + lowered + "%", "like": _like(text)})
+        # Latin names have their lower-cased letters as their "pinyin", so this also finds "Alice".
+        return ("(' ' || v.name_initials || ' ' || v.name_pinyin) LIKE :key",
+                {"key": "% " + lowered + "%"})
     if _DIGITS.match(text):
         id_clause = "v.id_number LIKE :id ESCAPE '\\'" if show_id else "v.id_number = :id"
         return (f"h.household_no LIKE :like ESCAPE '\\' OR v.phone LIKE :like ESCAPE '\\' OR {id_clause}",

@@ -33,6 +33,7 @@ class CheckedFile:
     detected: dict[str, str]
     unknown: list[str]
     raw: list[list[str]]
+    numbers: list[int]
 
 
 def check_file(path: Path, today: date | None = None) -> CheckedFile:
@@ -53,12 +54,12 @@ def check_file(path: Path, today: date | None = None) -> CheckedFile:
     detected = {sheet.headers[i]: HEADERS[k] for k, i in sorted(found.items(), key=lambda item: item[1])}
     raw = [["" if c is None else str(c) for c in cells] for _, cells in sheet.rows]
     problems = sorted(rejected + conflicts, key=lambda r: r.row)
-    return CheckedFile(sheet.headers, kept, problems, detected, unknown, raw)
+    return CheckedFile(sheet.headers, kept, problems, detected, unknown, raw, [n for n, _ in sheet.rows])
 
 
 def preview_roster(path: Path, rows: int = 20) -> RosterPreview:
     checked = check_file(path)
-    return RosterPreview(checked.headers, checked.detected, checked.unknown, checked.raw[:rows], len(checked.raw),
+    return RosterPreview(checked.headers, checked.detected, checked.unknown, checked.raw[:rows], checked.numbers[:rows], len(checked.raw),
                          len({r.household_no for r in checked.rows}), len(checked.rows), checked.rejected)
 
 
@@ -70,6 +71,9 @@ def import_roster(db: Database, actor: Actor, path: Path, progress: Progress | N
 def apply_rows(db: Database, actor: Actor, rows: list[RosterRow], rejected: list[Rejection], label: str,
                progress: Progress | None = None) -> ImportSummary:
     """Write checked rows in one transaction; one audit entry sums the batch up (the change log has every row)."""
+    # A 20,000-person import dirties ~30 MB of pages; SQLite's default 2 MB page cache would spill them
+    # to the WAL mid-transaction. The cap only matters while that much is dirty.
+    db.conn.execute("PRAGMA cache_size = -65536")
     with db.atomic():
         plan = _Plan(db, progress or (lambda done, total: None), len(rows))
         for row in rows:
@@ -172,11 +176,21 @@ class _Plan:
 
     def _update_villager(self, stored: dict[str, Any], values: dict[str, Any], household: dict[str, Any]) -> None:
         changes = {k: v for k, v in values.items() if v not in ("", None) and stored.get(k) != v}
+        if "household_id" in changes:
+            self._leave_household(stored)
+            changes["position"] = self.next_position.get(household["id"], 0)  # joins at the end
+            self.next_position[household["id"]] = changes["position"] + 1
         if changes:
             self._change("villagers", stored, changes)
         if changes or household["_moved"]:
             self.updated += 1
         household["_villager"] = stored["id"]
+
+    def _leave_household(self, stored: dict[str, Any]) -> None:
+        """A person who moves to another household stops heading the old one."""
+        old = next((h for h in self.households.values() if h["id"] == stored["household_id"]), None)
+        if old is not None and old.get("head_id") == stored["id"]:
+            self._change("households", old, {"head_id": None})
 
     def _change(self, table: str, row: dict[str, Any], changes: dict[str, Any]) -> None:
         row.update(changes)

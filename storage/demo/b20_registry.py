@@ -119,8 +119,8 @@ def _roles(db: Database, rng: random.Random, households: int) -> int:
          RoleCode.VETERAN_PARTY_MEMBER)
     pick([p for p in people if ages[p[0]] >= 60], 2, RoleCode.VETERAN_CADRE)
     pick([p for p in people if p[4] and ages[p[0]] >= 35], 2, RoleCode.NOTABLE)
-    leaders = [r[0] for r in db.conn.execute("SELECT leader_id FROM grids WHERE leader_id IS NOT NULL")]
-    holdings += [stamped(db, {"villager_id": uid, "role": RoleCode.CLUSTER_HEAD, "post": "网格长",
-                              "start_date": TERM_START.isoformat(), "end_date": None}) for uid in leaders]
+    leaders = {r[0] for r in db.conn.execute("SELECT leader_id FROM grids WHERE leader_id IS NOT NULL")}
+    taken |= leaders  # grid leaders (grids.leader_id) are found by people_with_role(GRID_LEADER)
+    pick(home, max(2, households // 10), RoleCode.CLUSTER_HEAD)  # 中心户长: one per about ten households
     insert_many(db, "villager_roles", holdings)
     return len(holdings)

@@ -134,3 +134,15 @@ def test_unknown_format_and_old_excel_are_refused(store: SqliteRegistryStore, tm
         store.import_roster(tmp_path / "r.xls")
     with pytest.raises(DomainError, match="表头"):
         store.import_roster(write_csv(tmp_path / "r.csv", [["a", "b"], ["1", "2"]]))
+
+
+def test_moving_a_head_to_another_household(store: SqliteRegistryStore, tmp_path: Path) -> None:
+    store.import_roster(SAMPLE)
+    rows = sample_rows()
+    rows[1][0], rows[1][3] = "0002", "父亲"   # 李兰建 moves into household 0002
+    summary = store.import_roster(write_csv(tmp_path / "moved.csv", rows))
+    assert (summary.created, summary.updated) == (0, 1)
+    old = next(s for s in store.list_households() if s.household.household_no == "0001")
+    assert old.household.head_id is None and old.head_name == ""
+    assert [v.name for v in store.members(next(s.household.id for s in store.list_households()
+                                                if s.household.household_no == "0002"))][-1] == "李兰建"

@@ -1,6 +1,8 @@
 """What the registry screen's buttons do: open a dialog, then push an undoable command (or import/export)."""
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +38,8 @@ class RegistryActions:
             (screen.deceased_button, lambda: self._mark(VillagerStatus.DECEASED)),
             (screen.moved_out_button, lambda: self._mark(VillagerStatus.MOVED_OUT)),
             (screen.add_role_button, self._on_add_role_button_clicked),
+            (screen.end_role_button, self._on_end_role_button_clicked),
+            (screen.grid_leader_button, self._on_grid_leader_button_clicked),
             (screen.import_button, self._on_import_button_clicked),
             (screen.export_button, self._on_export_button_clicked),
         ):
@@ -131,6 +135,37 @@ class RegistryActions:
             self.push(SaveRoleCommand(self.screen.store, self.screen.bus,
                                       f"为“{villager.name}”添加身份{holding.label}", None, holding))
 
+    def _on_end_role_button_clicked(self) -> None:
+        villager = self.screen.current_villager()
+        if villager is None:
+            return
+        today = date.today()
+        current = [h for h in self.screen.store.roles_of(villager.id) if h.current_on(today)]
+        if not current:
+            QMessageBox.information(self.screen, "结束身份", f"“{villager.name}”目前没有身份。")
+            return
+        labels = [h.label for h in current]
+        chosen, ok = QInputDialog.getItem(self.screen, "结束身份", f"结束“{villager.name}”的哪一项身份（到今天为止）：",
+                                          labels, 0, False)
+        if ok and chosen in labels:
+            before = current[labels.index(chosen)]
+            after = replace(before, end_date=today)
+            self.push(SaveRoleCommand(self.screen.store, self.screen.bus,
+                                      f"结束“{villager.name}”的身份{before.label}", before, after))
+
+    def _on_grid_leader_button_clicked(self) -> None:
+        villager, summary = self.screen.current_villager(), self.screen.current_household()
+        if villager is None or summary is None:
+            return
+        grid = next((g for g in self.screen.grids if g.id == summary.household.grid_id), None)
+        if grid is None:
+            QMessageBox.information(self.screen, "设为网格长", "这一户还没有分网格。请先用“迁移到其他组/网格”选定网格。")
+            return
+        if grid.leader_id != villager.id:
+            self.push(SaveGridCommand(self.screen.store, self.screen.bus,
+                                      f"设“{villager.name}”为{grid.name}网格长", grid,
+                                      replace(grid, leader_id=villager.id)))
+
     # ---- import and export (not undoable: they clear the undo stack) --------------------------
     def _on_import_button_clicked(self) -> None:
         path = choose_roster_file(self.screen)
@@ -173,9 +208,9 @@ class RegistryActions:
             return
         QMessageBox.information(self.screen, "导出完成", f"已导出 {count} 人到 {target}。")
 
-    def _scope(self) -> tuple[str, str | None]:
+    def _scope(self) -> tuple[str, str]:
         item = self.screen.group_tree.currentItem()
-        return item.data(0, SCOPE_ROLE) if item else ("all", None)
+        return item.data(0, SCOPE_ROLE) if item else ("all", "")
 
 
 def _next_number(numbers: list[str]) -> str:

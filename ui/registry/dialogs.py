@@ -28,6 +28,9 @@ class _FormDialog(QDialog):
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.setMinimumWidth(460)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -48,7 +51,7 @@ class _FormDialog(QDialog):
         raise DomainError("表单没有内容。")
 
 
-def _combo(items: list[tuple[str, object]], current: object = None) -> QComboBox:
+def _combo(items: list[tuple[str, str]], current: str = "") -> QComboBox:
     combo = QComboBox()
     for text, data in items:
         combo.addItem(text, data)
@@ -69,7 +72,7 @@ class HouseholdDialog(_FormDialog):
         self.grid_combo = QComboBox()
         self.address_edit = QLineEdit(household.address)
         self.phone_edit = QLineEdit(household.phone)
-        self.care_combo = _combo([(c.label, c) for c in CareLevel], household.care_level)
+        self.care_combo = _combo([(c.label, c.value) for c in CareLevel], household.care_level.value)
         self.notes_edit = QPlainTextEdit(household.notes)
         self.notes_edit.setFixedHeight(60)
         for label, widget in (("户号：", self.number_edit), ("村民小组：", self.group_combo),
@@ -80,22 +83,22 @@ class HouseholdDialog(_FormDialog):
             widget.setEnabled(not move_only or widget in (self.group_combo, self.grid_combo))
         self.group_combo.currentIndexChanged.connect(self._on_group_combo_changed)
         self._on_group_combo_changed()
-        self.grid_combo.setCurrentIndex(max(self.grid_combo.findData(household.grid_id), 0))
+        self.grid_combo.setCurrentIndex(max(self.grid_combo.findData(household.grid_id or ""), 0))
 
     def _on_group_combo_changed(self) -> None:
         self.grid_combo.clear()
-        self.grid_combo.addItem("（未分网格）", None)
+        self.grid_combo.addItem("（未分网格）", "")  # not None: PySide6 leaks a ref to None per read
         for grid in self._grids:
             if grid.group_id == self.group_combo.currentData():
                 self.grid_combo.addItem(grid.name, grid.id)
 
     def _value(self) -> Household:
-        if self.group_combo.currentData() is None:
+        if not self.group_combo.currentData():
             raise DomainError("请先新建村民小组，再添加户。")
         return replace(self._household, household_no=self.number_edit.text().strip(),
-                       group_id=self.group_combo.currentData(), grid_id=self.grid_combo.currentData(),
+                       group_id=self.group_combo.currentData(), grid_id=self.grid_combo.currentData() or None,
                        address=self.address_edit.text().strip(), phone=self.phone_edit.text().strip(),
-                       care_level=self.care_combo.currentData(), notes=self.notes_edit.toPlainText().strip())
+                       care_level=CareLevel(self.care_combo.currentData()), notes=self.notes_edit.toPlainText().strip())
 
     @classmethod
     def ask(cls, parent: QWidget | None, household: Household, groups: list[VillageGroup], grids: list[Grid],
@@ -112,7 +115,8 @@ class VillagerDialog(_FormDialog):
         self._villager = villager
         self.name_edit = QLineEdit(villager.name)
         self.relation_combo = _editable(RELATIONS, villager.relation)
-        self.gender_combo = _combo([("", None)] + [(g.label, g) for g in Gender], villager.gender)
+        self.gender_combo = _combo([("", "")] + [(g.label, g.value) for g in Gender],
+                                   villager.gender.value if villager.gender else "")
         self.id_edit = QLineEdit(villager.id_number)
         self.id_edit.setEnabled(can_view_ids)
         if not can_view_ids:
@@ -140,7 +144,7 @@ class VillagerDialog(_FormDialog):
             raise DomainError(f"出生日期“{text}”无法识别，请写成 1975-01-03 的格式。")
         number = self.id_edit.text().strip().upper()
         value = replace(self._villager, name=self.name_edit.text().strip(),
-                        relation=self.relation_combo.currentText().strip(), gender=self.gender_combo.currentData(),
+                        relation=self.relation_combo.currentText().strip(), gender=_gender(self.gender_combo.currentData()),
                         id_number=number, birth_date=born, ethnicity=self.ethnicity_combo.currentText().strip(),
                         phone=self.phone_edit.text().strip(), political_status=self.political_combo.currentText(),
                         away=self.away_check.isChecked(), away_place=self.away_place_edit.text().strip())
@@ -151,6 +155,11 @@ class VillagerDialog(_FormDialog):
     def ask(cls, parent: QWidget | None, villager: Villager, can_view_ids: bool) -> Villager | None:
         dialog = cls(parent, villager, can_view_ids)
         return dialog.result_value if dialog.exec() == QDialog.DialogCode.Accepted else None  # type: ignore[return-value]
+
+
+def _gender(data: object) -> Gender | None:
+    """Qt hands enum data back as plain text."""
+    return Gender(str(data)) if data else None
 
 
 def _editable(items: tuple[str, ...] | list[str], current: str) -> QComboBox:

@@ -7,7 +7,9 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDia
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from models.errors import DomainError
+from models.id_numbers import mask_id_number
 from models.ports import RegistryStore
+from models.roster import HEADERS
 from models.roster_import import ImportSummary, RosterPreview
 
 
@@ -33,12 +35,15 @@ class ImportDialog(QDialog):
         self.problems_table = QTableWidget(0, 3)
         self.problems_table.setHorizontalHeaderLabels(["行号", "列", "原因"])
         self.problems_table.horizontalHeader().setStretchLastSection(True)
+        self.problems_table.verticalHeader().setVisible(False)
         self.progress_bar = QProgressBar()
         self.progress_bar.setVisible(False)
         self.buttons = QDialogButtonBox()
         self.import_button = QPushButton("导入")
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        self.problems_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.rows_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -57,15 +62,26 @@ class ImportDialog(QDialog):
         self.rows_table.setColumnCount(width)
         self.rows_table.setHorizontalHeaderLabels(preview.headers + [""] * (width - len(preview.headers)))
         self.rows_table.setRowCount(len(preview.first_rows))
+        self.rows_table.setVerticalHeaderLabels([str(n) for n in preview.first_row_numbers])  # as in the sheet
+        id_column = self._id_column()
         for row, cells in enumerate(preview.first_rows):
             for column, cell in enumerate(cells):
-                self.rows_table.setItem(row, column, QTableWidgetItem(cell))
+                shown = mask_id_number(cell) if column == id_column else cell
+                self.rows_table.setItem(row, column, QTableWidgetItem(shown))
+        self.rows_table.resizeColumnsToContents()
         self.problems_label.setText("发现的问题：" if preview.rejected else "没有发现问题。")
         self.problems_table.setRowCount(len(preview.rejected))
         for row, problem in enumerate(preview.rejected):
             for column, value in enumerate((str(problem.row), problem.column, problem.reason)):
                 self.problems_table.setItem(row, column, QTableWidgetItem(value))
         self.import_button.setEnabled(preview.people > 0)
+
+    def _id_column(self) -> int:
+        """The ID number column, when this user may not see numbers in full (-1: show everything)."""
+        if self._store.can_view_id_numbers:
+            return -1
+        names = [header for header, ours in self.preview.detected.items() if ours == HEADERS["id_number"]]
+        return self.preview.headers.index(names[0]) if names else -1
 
     def _on_import_button_clicked(self) -> None:
         self.import_button.setEnabled(False)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QTreeWidget, QTree
 
 from models.registry import Grid, RoleHolding, VillageGroup, Villager
 
-SCOPE_ROLE = Qt.ItemDataRole.UserRole + 2  # ("all", None) / ("group", id) / ("grid", id)
+SCOPE_ROLE = Qt.ItemDataRole.UserRole + 2  # ("all", "") / ("group", id) / ("grid", id)
 
 
 def fill_group_tree(tree: QTreeWidget, groups: list[VillageGroup], grids: list[Grid],
@@ -14,7 +14,7 @@ def fill_group_tree(tree: QTreeWidget, groups: list[VillageGroup], grids: list[G
     """全村 → 村民小组 → 网格, each with its number of households."""
     tree.clear()
     root = QTreeWidgetItem([f"全村（{sum(counts.values())} 户）"])
-    root.setData(0, SCOPE_ROLE, ("all", None))
+    root.setData(0, SCOPE_ROLE, ("all", ""))
     tree.addTopLevelItem(root)
     for group in groups:
         group_count = sum(counts.get(g.id, 0) for g in grids if g.group_id == group.id) + counts.get(group.id, 0)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 
 from models.changes import Changed, Entity
 from models.ports import RegistryStore
-from models.registry import CareLevel, Grid, HouseholdSummary, RoleCode, VillageGroup, Villager
+from models.registry import CareLevel, Grid, HouseholdSummary, RoleCode, VillageGroup, Villager, role_label
 from ui.bus import DataBus
 from ui.registry.actions import RegistryActions
 from ui.registry.panels import SCOPE_ROLE, VillagerDetail, fill_group_tree
@@ -57,11 +57,11 @@ class RegistryScreen(QWidget):
         self.search_edit.setPlaceholderText("姓名、户号、电话、身份证号或拼音首字母（如 wjh）")
         self.search_edit.setClearButtonEnabled(True)
         self.care_combo = QComboBox()
-        self.care_combo.addItem("全部关怀等级", None)
+        self.care_combo.addItem("全部关怀等级", "")  # never None: PySide6 6.12 leaks a ref to None per read
         for level in CareLevel:
             self.care_combo.addItem(level.label, level)
         self.role_combo = QComboBox()
-        self.role_combo.addItem("全部身份", None)
+        self.role_combo.addItem("全部身份", "")
         for role in RoleCode:
             self.role_combo.addItem(role.label, role.value)
         self.away_check = QCheckBox("只看有外出人员的户")
@@ -112,11 +112,14 @@ class RegistryScreen(QWidget):
         self.deceased_button = QPushButton("标记已故")
         self.moved_out_button = QPushButton("标记迁出")
         self.add_role_button = QPushButton("添加身份")
+        self.end_role_button = QPushButton("结束身份")
+        self.grid_leader_button = QPushButton("设为网格长")
         self.detail = VillagerDetail()
         layout.addWidget(QLabel("户成员："))
         layout.addWidget(self.members_view, 2)
         layout.addLayout(_row(self.add_member_button, self.edit_member_button, self.deceased_button,
-                              self.moved_out_button, self.add_role_button))
+                              self.moved_out_button))
+        layout.addLayout(_row(self.add_role_button, self.end_role_button, self.grid_leader_button))
         layout.addWidget(self.detail, 1)
         return box
 
@@ -145,6 +148,7 @@ class RegistryScreen(QWidget):
         self.summaries = self.store.list_households()
         self.groups, self.grids = self.store.list_groups(), self.store.list_grids()
         self._fill_tree()
+        self._fill_tags()
         self._refresh_households()
         self.select_household(keep_household, keep_member)
 
@@ -157,23 +161,35 @@ class RegistryScreen(QWidget):
         fill_group_tree(self.group_tree, self.groups, self.grids, counts)
         self.group_tree.blockSignals(False)
 
+    def _fill_tags(self) -> None:
+        """Built-in roles stay; the user-defined tags in use are listed after them."""
+        self.role_combo.blockSignals(True)
+        current = self.role_combo.currentData()
+        while self.role_combo.count() > len(RoleCode) + 1:
+            self.role_combo.removeItem(self.role_combo.count() - 1)
+        for tag in self.store.list_tags():
+            self.role_combo.addItem(f"标签：{role_label(tag)}", tag)
+        self.role_combo.setCurrentIndex(max(self.role_combo.findData(current), 0))
+        self.role_combo.blockSignals(False)
+
     def apply_search(self, text: str) -> None:
         """Search as you type: households with a matching person, number or phone; the rest are hidden."""
-        hits = self.store.search(text, limit=5000) if text.strip() else None
+        hits = self.store.search(text, limit=1_000_000) if text.strip() else None  # every match, not a page
         self._search_households = None if hits is None else {hit.household_id for hit in hits}
         self._search_people = set() if hits is None else {hit.villager_id for hit in hits if hit.villager_id}
         self._refresh_households()
 
     def _on_role_combo_changed(self) -> None:
         role = self.role_combo.currentData()
-        self._role_households = None if role is None else {
+        self._role_households = None if not role else {
             v.household_id for v in self.store.people_with_role(role, date.today())}
         self._refresh_households()
 
     def _refresh_households(self) -> None:
         keep = self.current_household_id()
         scope = self.group_tree.currentItem().data(0, SCOPE_ROLE) if self.group_tree.currentItem() else None
-        rows = [s for s in self.summaries if self._accepts(s, scope)]
+        care = self.care_combo.currentData()
+        rows = [s for s in self.summaries if self._accepts(s, scope, care)]
         self.households_model.set_rows(rows)
         self.status_label.setText(f"显示 {len(rows)} 户（共 {len(self.summaries)} 户）。撤销（Ctrl+Z）只在本界面打开期间有效。")
         if keep:
@@ -181,7 +197,7 @@ class RegistryScreen(QWidget):
         else:
             self._select_first()
 
-    def _accepts(self, summary: HouseholdSummary, scope: tuple[str, str | None] | None) -> bool:
+    def _accepts(self, summary: HouseholdSummary, scope: tuple[str, str] | None, care: str) -> bool:
         household = summary.household
         if self._search_households is not None and household.id not in self._search_households:
             return False
@@ -189,8 +205,7 @@ class RegistryScreen(QWidget):
             return False
         if scope and scope[0] == "grid" and household.grid_id != scope[1]:
             return False
-        care = self.care_combo.currentData()
-        if care is not None and household.care_level is not care:
+        if care and household.care_level != care:
             return False
         if self.away_check.isChecked() and not summary.away:
             return False

@@ -1,0 +1,176 @@
+"""Registry screen walk: import preview → import → search → edit → undo; models, masking, marking, filters."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from models.accounts import Actor, Role
+from models.registry import VillagerStatus
+from storage.db import Database
+from storage.registry import SqliteRegistryStore
+from tests.helpers import type_text
+from tests.registry_fixtures import SAMPLE, sample_rows, write_csv
+from ui.bus import DataBus
+from ui.registry import dialogs
+from ui.registry.import_dialog import ImportDialog
+from ui.registry.screen import RegistryScreen
+
+
+@pytest.fixture
+def store(village_db: Database, admin: Actor) -> SqliteRegistryStore:
+    return SqliteRegistryStore(village_db, admin)
+
+
+@pytest.fixture
+def screen(qtbot, store: SqliteRegistryStore) -> RegistryScreen:  # type: ignore[no-untyped-def]
+    widget = RegistryScreen(store, DataBus())
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_walk_import_preview_search_edit_undo(qtbot, screen: RegistryScreen, store: SqliteRegistryStore,  # type: ignore[no-untyped-def]
+                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = sample_rows()
+    rows[5][5] = "522631199508110108"  # a wrong check digit: shown in the preview, not imported
+    path = write_csv(tmp_path / "花名册.csv", rows, "gbk")
+    seen: dict[str, object] = {}
+
+    def run_dialog(dialog: ImportDialog) -> int:
+        seen["counts"] = dialog.counts_label.text()
+        seen["problem"] = dialog.problems_table.item(0, 2).text()
+        seen["first"] = dialog.rows_table.item(0, 2).text()
+        assert store.list_households() == []  # nothing written before 导入
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(ImportDialog, "exec", run_dialog)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    screen.actions.import_file(path)
+    assert "138 人" in str(seen["counts"]) and "校验位" in str(seen["problem"]) and seen["first"] == "李兰建"
+    assert screen.households_model.rowCount() == 40
+
+    type_text(screen.search_edit, "黄秀珍")
+    assert screen.households_model.rowCount() == 1
+    assert screen.current_villager() is not None and screen.current_villager().name == "黄秀珍"  # type: ignore[union-attr]
+    screen.search_edit.clear()
+    qtbot.keyClicks(screen.search_edit, "lijun")
+    assert [s.head_name for s in screen.households_model.rows()] == ["李兰建"]
+
+    before = screen.current_villager()
+    assert before is not None and before.name == "李军"
+    monkeypatch.setattr(dialogs.VillagerDialog, "ask",
+                        classmethod(lambda cls, parent, v, can: replace(v, away=True, away_place="广东东莞")))
+    qtbot.mouseClick(screen.edit_member_button, Qt.MouseButton.LeftButton)
+    assert store.get_villager(before.id).away_place == "广东东莞"
+    assert screen.detail.value_labels["外出"].text() == "是（广东东莞）"
+
+    screen.members_view.setFocus()
+    qtbot.keyClick(screen.members_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.get_villager(before.id) == before
+    assert screen.detail.value_labels["外出"].text() == "否"
+
+
+def test_models_pass_the_model_tester(qtmodeltester, screen: RegistryScreen, store: SqliteRegistryStore) -> None:  # type: ignore[no-untyped-def]
+    store.import_roster(SAMPLE)
+    screen.reload()
+    qtmodeltester.check(screen.households_model)
+    qtmodeltester.check(screen.members_model)
+
+
+def test_ids_are_masked_without_permission(qtbot, village_db: Database, store: SqliteRegistryStore) -> None:  # type: ignore[no-untyped-def]
+    store.import_roster(SAMPLE)
+    supervisor = SqliteRegistryStore(village_db, Actor("s", "石秀英", Role.SUPERVISOR))
+    widget = RegistryScreen(supervisor, DataBus())
+    qtbot.addWidget(widget)
+    shown = widget.members_model.index(0, 4).data()
+    assert shown == "522631********0033" and widget.detail.value_labels["身份证号"].text() == shown
+    assert not widget.export_button.isEnabled()
+    preview = ImportDialog(widget, supervisor, SAMPLE)
+    assert preview.rows_table.item(0, 5).text() == shown
+    assert preview.rows_table.verticalHeaderItem(0).text() == "2"  # spreadsheet row numbers
+
+
+def test_mark_deceased_filters_and_tree(qtbot, screen: RegistryScreen, store: SqliteRegistryStore,  # type: ignore[no-untyped-def]
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    store.import_roster(SAMPLE)
+    screen.reload()
+    screen.group_tree.setCurrentItem(screen.group_tree.topLevelItem(0).child(1))  # 第2组
+    assert {s.group_name for s in screen.households_model.rows()} == {"第2组"}
+    monkeypatch.setattr(QDialog, "exec", lambda self: (self.date_edit.setDate(self.date_edit.date().addDays(-3)),
+                                                       self._on_buttons_accepted(), self.result())[-1])
+    person = screen.current_villager()
+    qtbot.mouseClick(screen.deceased_button, Qt.MouseButton.LeftButton)
+    assert store.get_villager(person.id).status is VillagerStatus.DECEASED  # type: ignore[union-attr]
+    screen.undo_action.trigger()
+    assert store.get_villager(person.id).status is VillagerStatus.ACTIVE  # type: ignore[union-attr]
+    screen.care_combo.setCurrentIndex(2)  # 关心户: none in the sample
+    assert screen.households_model.rowCount() == 0
+
+
+def test_refused_edit_shows_the_reason_and_leaves_no_undo_step(qtbot, screen: RegistryScreen,  # type: ignore[no-untyped-def]
+                                                              store: SqliteRegistryStore,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    store.import_roster(SAMPLE)
+    screen.reload()
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    monkeypatch.setattr(dialogs.VillagerDialog, "ask", classmethod(
+        lambda cls, parent, v, can: replace(v, id_number=sample_rows()[2][5], birth_date=None, gender=None)))
+    qtbot.mouseClick(screen.edit_member_button, Qt.MouseButton.LeftButton)
+    assert warnings and "已登记" in warnings[0] and screen.undo_stack.count() == 0
+
+
+def test_villager_dialog_checks_before_accepting(qtbot, store: SqliteRegistryStore) -> None:  # type: ignore[no-untyped-def]
+    store.import_roster(SAMPLE)
+    person = store.get_villager(store.search("李兰建")[0].villager_id or "")
+    dialog = dialogs.VillagerDialog(None, person, True)
+    qtbot.addWidget(dialog)
+    dialog.birth_edit.setText("1975-01-04")
+    dialog._on_buttons_accepted()
+    assert "不一致" in dialog.error_label.text() and dialog.result_value is None
+    dialog.birth_edit.setText("")
+    type_text(dialog.phone_edit, "")
+    dialog._on_buttons_accepted()
+    assert dialog.result_value is not None, dialog.error_label.text()
+
+
+def test_roles_end_tags_filter_and_grid_leader(qtbot, screen: RegistryScreen, store: SqliteRegistryStore,  # type: ignore[no-untyped-def]
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from models.ids import new_id
+    from models.registry import Grid, RoleCode, RoleHolding
+
+    store.import_roster(SAMPLE)
+    screen.reload()
+    person = screen.current_villager()
+    assert person is not None
+    monkeypatch.setattr(dialogs.RoleDialog, "ask", classmethod(
+        lambda cls, parent, h: RoleHolding(h.id, h.villager_id, "tag:致富带头人", start_date=date(2024, 1, 1))))
+    qtbot.mouseClick(screen.add_role_button, Qt.MouseButton.LeftButton)
+    assert "致富带头人" in screen.detail.value_labels["身份"].text()
+    screen.role_combo.setCurrentIndex(screen.role_combo.findData("tag:致富带头人"))
+    assert screen.households_model.rowCount() == 1
+
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a: ("致富带头人", True))
+    qtbot.mouseClick(screen.end_role_button, Qt.MouseButton.LeftButton)
+    assert store.roles_of(person.id)[0].end_date == date.today()
+    assert store.people_with_role("tag:致富带头人", date(2030, 1, 1)) == []
+    screen.undo_action.trigger()
+    assert store.roles_of(person.id)[0].end_date is None
+
+    household = store.get_household(person.household_id)
+    grid = Grid(new_id(), household.group_id, "第1组第1网格")
+    store.save_grid(grid)
+    store.save_household(replace(household, grid_id=grid.id))
+    screen.reload()
+    screen.select_household(household.id, person.id)
+    qtbot.mouseClick(screen.grid_leader_button, Qt.MouseButton.LeftButton)
+    assert [v.id for v in store.people_with_role(RoleCode.GRID_LEADER, date.today())] == [person.id]
