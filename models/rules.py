@@ -255,6 +255,12 @@ def rename_chapter(version: RuleVersion, chapter_index: int, title: str) -> Rule
     return _with_chapter(version, chapter_index, replace(version.chapters[chapter_index], title=title.strip()))
 
 
+def delete_chapter(version: RuleVersion, chapter_index: int) -> RuleVersion:
+    if version.chapters[chapter_index].articles:
+        raise DomainError("这一章还有条文。请先把条文移到别的章或删除，再删除这一章。")
+    return replace(version, chapters=version.chapters[:chapter_index] + version.chapters[chapter_index + 1:])
+
+
 def require_editable(version: RuleVersion) -> None:
     if version.status is not VersionStatus.DRAFT:
         raise DomainError(f"第{version.number}版已{version.status.label}，不能再修改。请在它的基础上新建修订版本。")

@@ -32,6 +32,7 @@ def sample(tmp_path: Path) -> Path:
 def screen(qtbot, village_db: Database, admin: Actor, monkeypatch, sample: Path):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: pytest.fail(f"unexpected warning: {a[2]}"))
     widget = create_screen(build_stores(village_db, admin), DataBus())
     qtbot.addWidget(widget)
     return widget
