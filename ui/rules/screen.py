@@ -1,6 +1,8 @@
 """The village rules screen: outline (drag to move) | article editor | legality findings; versions and compare."""
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel, QListView, QMessageBox,
@@ -198,7 +200,7 @@ class RulesScreen(QWidget):
         self._show_selected()
 
     def _editable(self) -> bool:
-        return self._version is not None and self._version.status is VersionStatus.DRAFT
+        return self._version is not None and self._version.status is VersionStatus.DRAFT and self._version.owned
 
     def _update_read_only(self, editable: bool) -> None:
         for widget in (self.save_button, self.insert_button, self.delete_button, self.split_button,
@@ -212,7 +214,9 @@ class RulesScreen(QWidget):
         self.save_to_catalogue_button.setEnabled(self._version is not None)
         status = self._version.status if self._version else None
         self.read_only_label.setVisible(status is not None and not editable)
-        if status is not None and not editable:
+        if self._version is not None and not self._version.owned:
+            self.read_only_label.setText("此版本来自另一台电脑（别的村或乡镇），只能查看。")
+        elif status is not None and not editable:
             self.read_only_label.setText(f"此版本{status.label}，只能查看。要修改，请点“新建修订版本”。")
         counts = {s: sum(1 for f in self._findings if f.severity is s) for s in Severity}
         self.check_summary_label.setText("全文：" + "，".join(f"{s.label} {n} 条" for s, n in counts.items()))
@@ -426,12 +430,12 @@ class RulesScreen(QWidget):
             return
         QMessageBox.information(self, "条款库", "已存入本村条款库，以后起草时可以直接插入。")
 
-    def _push(self, text: str, edit: object) -> None:
+    def _push(self, text: str, edit: Callable[[RuleVersion], RuleVersion]) -> None:
         """Apply `edit` (version → version) to the draft shown and push it as one undoable command."""
         if self._version is None or not self._editable():
             return
         try:
-            after = edit(self._version)  # type: ignore[operator]
+            after = edit(self._version)
         except DomainError as error:
             self._warn(error.message)
             return
