@@ -74,9 +74,10 @@ def check_version(version: RuleVersion, kind_is_rules: bool = True) -> list[Find
     texts = {a.key: a.full_text for a in numbered}
     general_sanction = any(re.search(GENERAL_SANCTION, t) for t in texts.values())
     findings: list[Finding] = []
+    numbers = version.numbers()
     for article, raw in zip(numbered, version.articles):
         findings += check_text(article.full_text, article.key, article.number)
-        findings += _dangling(raw, version.numbers(), article.number)
+        findings += _dangling(raw, numbers, article.number)
         findings += _form_hints(article.full_text, article.key, article.number, general_sanction)
     if kind_is_rules:
         findings += missing_areas(list(texts.values()))

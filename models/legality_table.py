@@ -129,7 +129,7 @@ RULES: tuple[LegalityRule, ...] = (
                  "开除村籍、剥夺选举权或限制子女入学，侵犯法定的民主权利和受教育权，法院通常认定无效。",
                  ORGANIC_LAW, excludes="阻挠|阻止|妨碍|耽误|辍学|干涉|不得以|不准以|名义|为由"),
     LegalityRule(FindingCategory.ENTITLEMENTS, Severity.WARNING,
-                 r"不(?:得|能|再|予)享受[^。；，]{0,10}?(?:分配|分红|福利|补偿|补助|养老|医保|待遇)",
+                 r"不(?:得|能|再|予)享受[^。；，]{0,10}?(?:分配|分红|福利|补偿|补助|低保|养老|医保|入学|待遇)",
                  "集体收益分配、征地补偿等是成员的法定权益，不能作为处罚取消；只可暂停村集体自主设立的奖励性福利。",
                  f"{ORGANIC_LAW}；{GUIDELINE}"),
     LegalityRule(FindingCategory.WOMEN, Severity.BLOCKING,

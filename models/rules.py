@@ -87,6 +87,7 @@ class RuleVersion:
     effective_date: str = ""
     title: str = ""
     based_on: str = ""
+    owned: bool = True  # False: made on another node (seen at the township, or synced in); read-only here
 
     @property
     def articles(self) -> list[Article]:
@@ -255,6 +256,14 @@ def rename_chapter(version: RuleVersion, chapter_index: int, title: str) -> Rule
     return _with_chapter(version, chapter_index, replace(version.chapters[chapter_index], title=title.strip()))
 
 
+def delete_chapter(version: RuleVersion, chapter_index: int) -> RuleVersion:
+    if version.chapters[chapter_index].articles:
+        raise DomainError("这一章还有条文。请先把条文移到别的章或删除，再删除这一章。")
+    return replace(version, chapters=version.chapters[:chapter_index] + version.chapters[chapter_index + 1:])
+
+
 def require_editable(version: RuleVersion) -> None:
+    if not version.owned:
+        raise DomainError("这一版本来自另一台电脑（别的村或乡镇），只能查看，不能在本机修改。")
     if version.status is not VersionStatus.DRAFT:
         raise DomainError(f"第{version.number}版已{version.status.label}，不能再修改。请在它的基础上新建修订版本。")

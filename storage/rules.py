@@ -20,7 +20,7 @@ from storage.store_base import SqliteStore
 
 CATALOGUE_FILE = Path(__file__).resolve().parent.parent / "resources" / "rules_catalogue.json"
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_VERSION_COLUMNS = "id, rulebook_id, number, status, effective_date, title, chapters, based_on"
+_VERSION_COLUMNS = "id, rulebook_id, number, status, effective_date, title, chapters, based_on, owner"
 
 
 class SqliteRulebookStore(SqliteStore):
@@ -77,7 +77,7 @@ class SqliteRulebookStore(SqliteStore):
                 articles[chapter_key] = []
             articles[chapter_key].append(Article(key, text, tuple(json.loads(items))))
         return RuleVersion(row[0], row[1], row[2], tuple(Chapter(k, t, tuple(articles[k])) for k, t in chapters),
-                           VersionStatus(row[3]), row[4], row[5], row[7])
+                           VersionStatus(row[3]), row[4], row[5], row[7], owned=row[8] == self._db.node_id)
 
     def save_version(self, version: RuleVersion) -> None:
         self._require(Permission.EDIT_RECORDS)
@@ -122,7 +122,8 @@ class SqliteRulebookStore(SqliteStore):
             "rulebook_id": version.rulebook_id, "number": number, "status": VersionStatus.DRAFT.value,
             "effective_date": "", "title": version.title, "chapters": _chapters_json(version),
             "based_on": version.based_on, "source": source}, summary=f"新建第{number}版（{source}）")
-        version = replace(version, id=row["id"], number=number, status=VersionStatus.DRAFT, effective_date="")
+        version = replace(version, id=row["id"], number=number, status=VersionStatus.DRAFT, effective_date="",
+                          owned=True)
         self._write_articles(version)
         return version
 

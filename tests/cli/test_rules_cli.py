@@ -7,7 +7,6 @@ import pytest
 
 from tests.helpers import run_cli, run_json
 
-SAMPLE = Path("/work/shared/samples/rules_draft_v1.md")
 RULES = ("# 石桥村村规民约\n## 第一章 总则\n第一条 村民应当遵纪守法。\n第二条 乱倒垃圾的，罚款五十元。\n"
          "## 第二章 附则\n第三条 违反本村规民约的，依照第二条处理。\n")
 
@@ -105,3 +104,9 @@ def test_demo_has_previous_rules_in_force_and_a_revised_draft(tmp_path: Path) ->
     assert again["counts"]["rulebooks"] == 0
     assert run_json(db, "rules", "check", rulebook["id"], "--version", "1")[0] == 1
     assert run_json(db, "rules", "check", rulebook["id"], "--version", "2")[0] == 0
+
+
+def test_import_the_sample_draft(db_path: Path) -> None:
+    sample = Path(__file__).resolve().parents[1] / "data" / "rules_draft_v1.md"
+    code, out, err = run_cli(["--db", str(db_path), "--json", "rules", "import", str(sample)])
+    assert code == 0 and '"articles": 25' in out and "第3行" in err

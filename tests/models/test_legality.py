@@ -99,3 +99,16 @@ def test_a_general_sanction_article_answers_vague_duties() -> None:
     text = "第一条 村民要讲卫生。\n第二条 违反本村规民约的，由执行委员会批评教育。"
     findings = check_version(RuleVersion("v", "r", 1, tuple(parse_rules_text(text).chapters)))
     assert not [f for f in findings if f.category is FindingCategory.VAGUE_DUTY]
+
+
+def test_a_reference_to_a_deleted_article_is_a_warning() -> None:
+    from models.rules import delete_article
+    version = RuleVersion("v", "r", 1, tuple(parse_rules_text("第一条 甲。\n第二条 违者依照第一条处理。").chapters))
+    findings = check_version(delete_article(version, version.articles[0].key), kind_is_rules=False)
+    assert [(f.category, f.severity, f.article_number) for f in findings] == [
+        (FindingCategory.DANGLING_REFERENCE, Severity.WARNING, 1)]
+
+
+def test_charters_get_no_missing_area_hints() -> None:
+    version = RuleVersion("v", "r", 1, tuple(parse_rules_text("第一条 本章程适用于本村。").chapters))
+    assert check_version(version, kind_is_rules=False) == []

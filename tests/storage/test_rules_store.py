@@ -135,3 +135,11 @@ def test_comparison_export_marks_changes_in_word(store: SqliteRulebookStore, tmp
     assert inserted and inserted[0].bold and inserted[0].underline
     md = store.export_comparison(rulebook, 1, 2, tmp_path / "table.md").read_text(encoding="utf-8")
     assert "<u>**团结**</u>" in md and "修改条文" in md
+
+
+def test_a_version_owned_by_another_node_is_read_only(store: SqliteRulebookStore, tmp_path: Path,
+                                                     village_db: Database) -> None:
+    rulebook = store.import_file(_write(tmp_path)).rulebook_id
+    village_db.execute("UPDATE rule_versions SET owner = 'V-other' WHERE rulebook_id = ?", [rulebook])
+    with pytest.raises(DomainError, match="只能查看"):
+        store.save_version(store.load_version(rulebook))

@@ -19,6 +19,7 @@ from ui.rules.table_model import ComparisonTableModel
 @pytest.fixture
 def screen(qtbot, village_db: Database, admin: Actor, monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: pytest.fail(f"unexpected warning: {a[2]}"))
     monkeypatch.setattr(NewRulebookDialog, "ask",
                         classmethod(lambda cls, parent: ("石桥村村规民约", RulebookKind.RULES, True)))
     widget = create_screen(build_stores(village_db, admin), DataBus())
@@ -85,3 +86,24 @@ def test_export_current_version(screen, monkeypatch, tmp_path: Path) -> None:  #
     monkeypatch.setattr(SavePathDialog, "ask", classmethod(lambda cls, parent, title, filters: target))
     screen.export_button.click()
     assert target.read_text(encoding="utf-8").startswith("# 石桥村村规民约\n\n## 第一章 规范日常行为")
+
+
+def test_chapters_can_be_added_renamed_and_deleted_when_empty(screen, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    chapters = len(screen.version.chapters)
+    screen.outline_view.setCurrentIndex(screen.outline_model.index(0))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("环境卫生", True))
+    screen.add_chapter_button.click()
+    assert [c.title for c in screen.version.chapters][:2] == ["规范日常行为", "环境卫生"]
+    row = next(r for r in range(screen.outline_model.rowCount()) if screen.outline_model.entry(r).label.endswith("环境卫生"))
+    screen.outline_view.setCurrentIndex(screen.outline_model.index(row))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("村容村貌", True))
+    screen.rename_chapter_button.click()
+    assert screen.version.chapters[1].title == "村容村貌"
+    assert screen.outline_model.entry(row).label == "第二章 村容村貌"
+    screen.delete_chapter_button.click()
+    assert len(screen.version.chapters) == chapters
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    screen.outline_view.setCurrentIndex(screen.outline_model.index(0))
+    screen.delete_chapter_button.click()
+    assert len(screen.version.chapters) == chapters and "还有条文" in warned[0]

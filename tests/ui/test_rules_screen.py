@@ -16,15 +16,13 @@ from ui.rules import create_screen
 from ui.rules.dialogs import ImportFileDialog
 from ui.rules.table_model import FindingListModel, OutlineListModel
 
-SAMPLE = Path("/work/shared/samples/rules_draft_v1.md")
-FALLBACK = "# 青石村村规民约\n## 第一章 总则\n" + "".join(f"第{n}条 第{n}条的条文内容。\n" for n in "一二三四五") + \
-    "## 第二章 奖惩\n第六条 违反本村规民约的，依照第二条处理。\n"
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "rules_draft_v1.md"  # copy of the shared sample draft
 
 
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
     path = tmp_path / "draft.md"
-    path.write_text(SAMPLE.read_text(encoding="utf-8") if SAMPLE.exists() else FALLBACK, encoding="utf-8")
+    path.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     return path
 
 
@@ -32,6 +30,7 @@ def sample(tmp_path: Path) -> Path:
 def screen(qtbot, village_db: Database, admin: Actor, monkeypatch, sample: Path):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: pytest.fail(f"unexpected warning: {a[2]}"))
     widget = create_screen(build_stores(village_db, admin), DataBus())
     qtbot.addWidget(widget)
     return widget

@@ -1,9 +1,11 @@
 """The village rules screen: outline (drag to move) | article editor | legality findings; versions and compare."""
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QListView, QMessageBox,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel, QListView, QMessageBox,
                                QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from models.changes import Changed, Entity
@@ -13,7 +15,8 @@ from models.legality_table import Severity
 from models.numerals import article_label
 from models.ports import RulebookStore, Stores
 from models.rulebooks import RulebookSummary, chapters_from_catalogue
-from models.rules import (RulebookKind, RuleVersion, VersionStatus, delete_article, insert_article, merge_articles,
+from models.rules import (RulebookKind, RuleVersion, VersionStatus, add_chapter, delete_article, delete_chapter,
+                          rename_chapter, insert_article, merge_articles,
                           move_article, numbered_articles, split_article, update_article)
 from ui.bus import DataBus
 from ui.rules.commands import EditVersionCommand, SetChangeReasonCommand
@@ -33,6 +36,7 @@ class RulesScreen(QWidget):
         self._rulebooks: list[RulebookSummary] = []
         self._version: RuleVersion | None = None
         self._selected_key: str | None = None
+        self._selected_chapter_key: str | None = None  # when a chapter heading is selected
         self._findings: list[Finding] = []
         self.compare_dialog: CompareDialog | None = None
         self._build_ui()
@@ -81,6 +85,8 @@ class RulesScreen(QWidget):
         self.insert_button, self.delete_button = QPushButton("插入新条"), QPushButton("删除本条")
         self.split_button, self.merge_button = QPushButton("在光标处拆分"), QPushButton("与下一条合并")
         self.catalogue_button, self.save_to_catalogue_button = QPushButton("从条款库插入…"), QPushButton("存入条款库…")
+        self.add_chapter_button, self.rename_chapter_button = QPushButton("新增一章…"), QPushButton("重命名本章…")
+        self.delete_chapter_button = QPushButton("删除空章")
         buttons = QHBoxLayout()
         for button in (self.insert_button, self.delete_button, self.split_button, self.merge_button):
             buttons.addWidget(button)
@@ -89,6 +95,10 @@ class RulesScreen(QWidget):
         more.addWidget(self.catalogue_button)
         more.addWidget(self.save_to_catalogue_button)
         column.layout().addLayout(more)
+        chapters = QHBoxLayout()
+        for button in (self.add_chapter_button, self.rename_chapter_button, self.delete_chapter_button):
+            chapters.addWidget(button)
+        column.layout().addLayout(chapters)
         return column
 
     def _build_editor(self) -> QWidget:
@@ -128,6 +138,9 @@ class RulesScreen(QWidget):
         self.new_rulebook_button.clicked.connect(self._on_new_rulebook_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.catalogue_button.clicked.connect(self._on_catalogue_button_clicked)
+        self.add_chapter_button.clicked.connect(self._on_add_chapter_button_clicked)
+        self.rename_chapter_button.clicked.connect(self._on_rename_chapter_button_clicked)
+        self.delete_chapter_button.clicked.connect(self._on_delete_chapter_button_clicked)
         self.save_to_catalogue_button.clicked.connect(self._on_save_to_catalogue_button_clicked)
         self.new_version_button.clicked.connect(self._on_new_version_button_clicked)
         self.compare_button.clicked.connect(self._on_compare_button_clicked)
@@ -179,7 +192,7 @@ class RulesScreen(QWidget):
         self._findings = check_version(self._version, summary.kind is RulebookKind.RULES) \
             if self._version and summary else []
         self._update_read_only(editable)
-        row = self.outline_model.row_of(self._selected_key or "")
+        row = self.outline_model.row_of(self._selected_key or self._selected_chapter_key or "")
         if row < 0 and self.outline_model.rowCount() > 1:
             row = 1  # the first article
         if row >= 0:
@@ -187,11 +200,12 @@ class RulesScreen(QWidget):
         self._show_selected()
 
     def _editable(self) -> bool:
-        return self._version is not None and self._version.status is VersionStatus.DRAFT
+        return self._version is not None and self._version.status is VersionStatus.DRAFT and self._version.owned
 
     def _update_read_only(self, editable: bool) -> None:
         for widget in (self.save_button, self.insert_button, self.delete_button, self.split_button,
-                       self.merge_button, self.catalogue_button):
+                       self.merge_button, self.catalogue_button, self.add_chapter_button, self.rename_chapter_button,
+                       self.delete_chapter_button):
             widget.setEnabled(editable)
         self.article_edit.setReadOnly(not editable)
         self.compare_button.setEnabled(bool(self._current_summary() and len(self._current_summary().versions) > 1))
@@ -200,7 +214,9 @@ class RulesScreen(QWidget):
         self.save_to_catalogue_button.setEnabled(self._version is not None)
         status = self._version.status if self._version else None
         self.read_only_label.setVisible(status is not None and not editable)
-        if status is not None and not editable:
+        if self._version is not None and not self._version.owned:
+            self.read_only_label.setText("此版本来自另一台电脑（别的村或乡镇），只能查看。")
+        elif status is not None and not editable:
             self.read_only_label.setText(f"此版本{status.label}，只能查看。要修改，请点“新建修订版本”。")
         counts = {s: sum(1 for f in self._findings if f.severity is s) for s in Severity}
         self.check_summary_label.setText("全文：" + "，".join(f"{s.label} {n} 条" for s, n in counts.items()))
@@ -208,6 +224,7 @@ class RulesScreen(QWidget):
     def _show_selected(self) -> None:
         index = self.outline_view.currentIndex()
         entry = self.outline_model.entry(index.row()) if index.isValid() else None
+        self._selected_chapter_key = entry.key if entry is not None and entry.kind == "chapter" else None
         if entry is None or entry.kind != "article" or self._version is None:
             self._selected_key = None
             self.number_label.setText("")
@@ -373,6 +390,30 @@ class RulesScreen(QWidget):
         self._selected_key = key
         self._push(f"插入条款库条文“{entry.title}”", lambda v: after)
 
+    def _current_chapter_index(self) -> int:
+        index = self.outline_view.currentIndex()
+        return self.outline_model.entry(index.row()).chapter_index if index.isValid() else -1
+
+    def _on_add_chapter_button_clicked(self) -> None:
+        title, ok = QInputDialog.getText(self, "新增一章", "章名（如“环境卫生”）：")
+        if ok and title.strip():
+            position = self._current_chapter_index() + 1 if self._current_chapter_index() >= 0 else 10**6
+            self._push("新增一章", lambda v: add_chapter(v, position, title))
+
+    def _on_rename_chapter_button_clicked(self) -> None:
+        chapter_index = self._current_chapter_index()
+        if self._version is None or chapter_index < 0:
+            return
+        current = self._version.chapters[chapter_index].title
+        title, ok = QInputDialog.getText(self, "重命名本章", "章名：", text=current)
+        if ok and title.strip() and title.strip() != current:
+            self._push("重命名章", lambda v: rename_chapter(v, chapter_index, title))
+
+    def _on_delete_chapter_button_clicked(self) -> None:
+        chapter_index = self._current_chapter_index()
+        if chapter_index >= 0:
+            self._push("删除空章", lambda v: delete_chapter(v, chapter_index))
+
     def _on_save_to_catalogue_button_clicked(self) -> None:
         text = self.article_edit.toPlainText().strip()
         if not text:
@@ -389,12 +430,12 @@ class RulesScreen(QWidget):
             return
         QMessageBox.information(self, "条款库", "已存入本村条款库，以后起草时可以直接插入。")
 
-    def _push(self, text: str, edit: object) -> None:
+    def _push(self, text: str, edit: Callable[[RuleVersion], RuleVersion]) -> None:
         """Apply `edit` (version → version) to the draft shown and push it as one undoable command."""
         if self._version is None or not self._editable():
             return
         try:
-            after = edit(self._version)  # type: ignore[operator]
+            after = edit(self._version)
         except DomainError as error:
             self._warn(error.message)
             return
