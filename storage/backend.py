@@ -18,6 +18,7 @@ from storage.installation import initialise, is_initialised, open_database
 from storage.profile import SqliteProfileStore, read_profile
 from storage.registry import SqliteRegistryStore
 from storage.rules import SqliteRulebookStore
+from storage.workflow import SqliteWorkflowStore
 
 
 class SqliteBackupService:
@@ -61,6 +62,7 @@ class SqliteStores:
     meetings: SqliteMeetingStore
     follow_ups: SqliteFollowUpStore
     four_two: SqliteFourTwoStore
+    workflow: SqliteWorkflowStore
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:
@@ -68,7 +70,8 @@ def build_stores(db: Database, actor: Actor) -> SqliteStores:
                         SqliteAuditReader(db), SqliteBackupService(db), SqliteRegistryStore(db, actor),
                         SqliteRulebookStore(db, actor),
                         SqliteMeetingStore(db, actor),
-                        SqliteFollowUpStore(db, actor), SqliteFourTwoStore(db, actor))
+                        SqliteFollowUpStore(db, actor), SqliteFourTwoStore(db, actor),
+                        SqliteWorkflowStore(db, actor))
 
 
 class SqliteBackend:
