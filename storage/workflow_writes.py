@@ -9,7 +9,7 @@ from models.errors import DomainError, NotFound
 from models.numerals import article_label
 from models.workflow import WorkflowStep
 from models.workflow_records import (ArticleVote, BackgroundCheck, Channel, CommitteeMember, Disposition,
-                                     Invitation, InvitationReply, OpinionKind, Shift, Team, TeamKind)
+                                     Invitation, InvitationReply, Opinion, OpinionKind, Shift, Team, TeamKind)
 from storage import workflow_rows as load
 from storage.rules import SqliteRulebookStore
 from storage.store_base import SqliteStore
@@ -186,7 +186,16 @@ class WorkflowRecordWrites(SqliteStore):
             self._insert("workflow_replies", {"opinion_id": opinion_id, "disposition": disposition.value,
                                               "reason": reason.strip(), "replied_by": by, "on_date": on.isoformat()})
 
-    def opinions(self, rulebook_id: str) -> tuple:
+    def withdraw_reply(self, opinion_id: str) -> None:
+        """Tombstone the latest reply to an opinion (the undo of a reply typed by mistake)."""
+        self._edit()
+        row = self._db.conn.execute("SELECT id FROM workflow_replies WHERE opinion_id = ? AND deleted = 0 "
+                                    "ORDER BY created_at DESC, id DESC LIMIT 1", (opinion_id,)).fetchone()
+        if row is not None:
+            with self._db.atomic():
+                self._tombstone("workflow_replies", row[0])
+
+    def opinions(self, rulebook_id: str) -> tuple[Opinion, ...]:
         return load.opinions(self._db, self._require_revision(rulebook_id))
 
     def record_publicity(self, rulebook_id: str, start: date, end: date, place: str) -> None:
