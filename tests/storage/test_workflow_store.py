@@ -127,3 +127,18 @@ def test_step_5_figures_from_the_store(village_db: Database, admin: Actor, store
     walk_to_step_5(village_db, admin, store, rulebook_id, TODAY)
     figures = consultation_figures(store.opinions(rulebook_id), 40)
     assert (figures.households_reached, figures.participation, figures.by_article[0]) == (2, "5.0%", ("全文", 1))
+
+
+def test_teams_roster_and_signatures_round_trip(village_db: Database, admin: Actor,
+                                                store: SqliteWorkflowStore) -> None:
+    from models.workflow_figures import generate_roster
+    from models.workflow_records import TeamKind
+    rulebook_id = rulebook_in_force(village_db, admin)
+    store.start_revision(rulebook_id, TODAY)
+    team_id = store.add_team(rulebook_id, TeamKind.PATROL, "", "吴支书", ("甲", "乙", "丙"))
+    assert store.teams(rulebook_id)[0].name == "治安巡逻队"
+    store.save_roster(team_id, generate_roster(("甲", "乙", "丙"), TODAY, 4, team_id=team_id))
+    store.save_roster(team_id, generate_roster(("甲", "乙", "丙"), TODAY, 6, team_id=team_id))
+    assert len(store.roster(team_id)) == 6
+    store.mark_signed(rulebook_id, "h1", TODAY, "签字表第1页")
+    assert store.signed_households(rulebook_id) == {"h1"}
