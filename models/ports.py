@@ -24,6 +24,10 @@ from models.meetings import SearchHit as MeetingSearchHit
 from models.sync import ExportResult, NodeCard, Peer
 from models.sync import ImportResult as SyncImportResult
 from models.village import VillageProfile
+from models.workflow import StepStatus, WorkflowStep
+from models.workflow_guards import WorkflowFacts
+from models.workflow_records import Channel, Disposition, Opinion, OpinionKind
+from models.workflow_status import WorkflowStatus
 
 
 @dataclass(frozen=True)
@@ -277,6 +281,31 @@ class SyncService(Protocol):
     def import_file(self, path: Path) -> SyncImportResult:
         """Verify and apply a bundle in one transaction; raises DomainError (nothing written) if refused."""
         ...
+class WorkflowStore(Protocol):
+    """九步工作法: one revision per rulebook; advancing checks the guard and is one audited transaction.
+
+    The record writes of each step (invitations, committee, checks, teams, roster, review, vote, filing) are on
+    SqliteWorkflowStore; listed here is what the timeline screen uses.
+    """
+
+    def revision_id(self, rulebook_id: str) -> str | None: ...
+    def start_revision(self, rulebook_id: str, today: date) -> str: ...
+    def steps(self, rulebook_id: str) -> tuple[StepStatus, ...]: ...
+    def status(self, rulebook_id: str, today: date) -> WorkflowStatus: ...
+    def facts(self, rulebook_id: str, today: date) -> WorkflowFacts: ...
+    def households_total(self, today: date) -> int: ...
+
+    def advance(self, rulebook_id: str, today: date) -> WorkflowStep | None:
+        """Finish the active step (DomainError naming what is missing when its guard fails)."""
+        ...
+
+    def reopen(self, rulebook_id: str, step: WorkflowStep, reason: str, today: date) -> None: ...
+    def opinions(self, rulebook_id: str) -> tuple[Opinion, ...]: ...
+    def add_opinion(self, rulebook_id: str, kind: OpinionKind, name: str, channel: Channel, on: date, text: str,
+                    article_key: str = "", household_id: str = "", villager_id: str = "", form_serial: str = "",
+                    written_by: str = "") -> str: ...
+    def reply_opinion(self, opinion_id: str, disposition: Disposition, reason: str, by: str, on: date) -> None: ...
+    def withdraw_reply(self, opinion_id: str) -> None: ...
 
 
 class Stores(Protocol):
@@ -293,6 +322,7 @@ class Stores(Protocol):
     follow_ups: FollowUpStore
     four_two: FourTwoStore
     sync: SyncService
+    workflow: WorkflowStore
 
 
 class Backend(Protocol):

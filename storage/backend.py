@@ -19,6 +19,7 @@ from storage.profile import SqliteProfileStore, read_profile
 from storage.registry import SqliteRegistryStore
 from storage.rules import SqliteRulebookStore
 from storage.sync.service import SqliteSyncService
+from storage.workflow import SqliteWorkflowStore
 
 
 class SqliteBackupService:
@@ -63,6 +64,7 @@ class SqliteStores:
     follow_ups: SqliteFollowUpStore
     four_two: SqliteFourTwoStore
     sync: SqliteSyncService
+    workflow: SqliteWorkflowStore
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:
@@ -71,7 +73,7 @@ def build_stores(db: Database, actor: Actor) -> SqliteStores:
                         SqliteRulebookStore(db, actor),
                         SqliteMeetingStore(db, actor),
                         SqliteFollowUpStore(db, actor), SqliteFourTwoStore(db, actor),
-                        SqliteSyncService(db, actor))
+                        SqliteSyncService(db, actor), SqliteWorkflowStore(db, actor))
 
 
 class SqliteBackend:

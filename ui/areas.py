@@ -27,6 +27,7 @@ AREAS: tuple[Area, ...] = (
     Area("home", "首页", "ui.home:create_screen"),
     Area("registry", "户籍花名册", "ui.registry:create_screen"),
     Area("rules", "村规民约", "ui.rules:create_screen"),
+    Area("workflow", "九步工作法", "ui.workflow:create_screen"),
     Area("minutes", "会议记录", "ui.minutes:create_screen"),
     Area("lists", "红黑榜", None),
     Area("printing", "打印中心", "ui.printing:create_screen"),

@@ -1,6 +1,6 @@
 """`rules`: import, list, show, export, diff and legality-check village rules (村规民约).
 
-`rules list` reports `current_step` as null: the nine-step workflow that will own it is not built yet.
+The nine-step workflow's actions (start, status, advance, reopen) are added from cli/workflow_commands.py.
 """
 from __future__ import annotations
 
@@ -40,6 +40,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.add_argument("id")
     check.add_argument("--version", type=int, help="版本号（默认最新版本）")
     check.set_defaults(handler=run_check)
+    from cli.workflow_commands import add_to
+    add_to(sub)
 
 
 def _store(context: Context) -> Any:
@@ -57,9 +59,11 @@ def run_import(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_list(context: Context, args: argparse.Namespace) -> int:
+    from cli.workflow_commands import current_steps
     rulebooks = _store(context).list_rulebooks()
+    steps = current_steps(context)
     rows = [{"id": r.id, "title": r.title, "versions": len(r.versions), "in_force_version": r.in_force_version,
-             "current_step": None} for r in rulebooks]
+             "current_step": steps.get(r.id)} for r in rulebooks]
     lines = [f"{r.id}  {r.title}  共{len(r.versions)}版  现行：" +
              (f"第{r.in_force_version}版" if r.in_force_version else "无") for r in rulebooks]
     context.emit("\n".join(lines) or "还没有村规民约。可用 rules import 文件 导入。", {"rulebooks": rows})

@@ -1,0 +1,189 @@
+"""SqliteWorkflowStore: one revision per rulebook through the nine steps; each advance is one audited transaction."""
+from __future__ import annotations
+
+from datetime import date
+
+from models.accounts import Permission
+from models.errors import DomainError
+from models.legality import check_version
+from models.legality_table import Severity
+from models.meetings import evaluate
+from models.numerals import article_label
+from models.rules import RuleVersion, VersionStatus
+from models.rules_diff import ChangeKind, diff_versions
+from models.workflow import StepState, StepStatus, WorkflowStep, advance, current_step, fresh_steps, reopen
+from models.workflow_figures import filing_due
+from models.workflow_records import FilingStatus
+from models.workflow_guards import MeetingFacts, WorkflowFacts, blockers
+from models.workflow_status import WorkflowStatus, build_status
+from storage import workflow_rows as load
+from storage.audit import append_audit
+from storage.meetings import SqliteMeetingStore
+from storage.registry import SqliteRegistryStore
+from storage.workflow_writes import WorkflowRecordWrites
+
+
+class SqliteWorkflowStore(WorkflowRecordWrites):
+    """Implements models.ports.WorkflowStore over the workflow_* tables."""
+
+    # -- revisions -------------------------------------------------------------------------------
+    def start_revision(self, rulebook_id: str, today: date) -> str:
+        """Begin a revision at step 1 (两委商议); refused while another revision is still open."""
+        self._require(Permission.EDIT_RECORDS)
+        self._rules().get_rulebook(rulebook_id)
+        existing = self.revision_id(rulebook_id)
+        if existing and current_step(load.step_states(self._db, existing)) is not None:
+            raise DomainError("这份村规民约已有一次修订正在进行，请先完成它。")
+        with self._db.atomic():
+            row = self._insert("workflow_revisions", {"rulebook_id": rulebook_id, "started_on": today.isoformat()},
+                               summary="开始修订村规民约（九步工作法）")
+            for status in fresh_steps(today):
+                self._insert("workflow_step_states", {
+                    "revision_id": row["id"], "step": status.step.value, "state": status.state.value,
+                    "started_on": load.iso(status.started_on)})
+        return str(row["id"])
+
+    def steps(self, rulebook_id: str) -> tuple[StepStatus, ...]:
+        return load.step_states(self._db, self._require_revision(rulebook_id))
+
+    def current_steps(self) -> dict[str, int | None]:
+        """Rulebook id → the number of its revision's active step (None: no revision open)."""
+        result: dict[str, int | None] = {}
+        for (rulebook_id,) in self._db.conn.execute(
+                "SELECT DISTINCT rulebook_id FROM workflow_revisions WHERE deleted = 0"):
+            step = current_step(self.steps(rulebook_id))
+            result[rulebook_id] = step.number if step else None
+        return result
+
+    def status(self, rulebook_id: str, today: date) -> WorkflowStatus:
+        revision_id = self._require_revision(rulebook_id)
+        return build_status(rulebook_id, revision_id, load.step_states(self._db, revision_id),
+                            self.facts(rulebook_id, today))
+
+    # -- moving ------------------------------------------------------------------------------------
+    def advance(self, rulebook_id: str, today: date) -> WorkflowStep | None:
+        """Finish the active step if its guard holds; returns the step now active (None: all done)."""
+        self._require(Permission.EDIT_RECORDS)
+        revision_id = self._require_revision(rulebook_id)
+        before = load.step_states(self._db, revision_id)
+        step = current_step(before)
+        facts = self.facts(rulebook_id, today)
+        after = advance(before, blockers(step, facts) if step else [], self._actor, today)
+        with self._db.atomic():
+            self._write_states(revision_id, before, after, f"完成“{step.label}”" if step else "")
+            if step is WorkflowStep.ASSEMBLY_VOTE:
+                self._open_filing(revision_id, facts)
+            if step is WorkflowStep.POST_AND_ENFORCE:
+                self._put_in_force(rulebook_id, facts)
+        return current_step(after)
+
+    def reopen(self, rulebook_id: str, step: WorkflowStep, reason: str, today: date) -> None:
+        """Reopen a finished step (approvers only); later steps become 需重做 and keep their records."""
+        revision_id = self._require_revision(rulebook_id)
+        before = load.step_states(self._db, revision_id)
+        after = reopen(before, step, reason, self._actor, today)
+        with self._db.atomic():
+            self._write_states(revision_id, before, after, f"退回“{step.label}”：{reason.strip()}")
+
+    def _write_states(self, revision_id: str, before: tuple[StepStatus, ...], after: tuple[StepStatus, ...],
+                      summary: str) -> None:
+        ids = {r["step"]: r["id"] for r in load.select(self._db, "workflow_step_states", "revision_id = ?",
+                                                       [revision_id])}
+        for old, new in zip(before, after):
+            if old != new:
+                self._update("workflow_step_states", ids[new.step.value], {
+                    "state": new.state.value, "started_on": load.iso(new.started_on),
+                    "done_on": load.iso(new.done_on), "reopen_reason": new.reopen_reason}, action="workflow")
+        append_audit(self._db, self._actor, "workflow", "workflow_revisions", revision_id, summary)
+
+    def _open_filing(self, revision_id: str, facts: WorkflowFacts) -> None:
+        if load.filing(self._db, revision_id) is None and facts.vote_meeting is not None:
+            due = filing_due(facts.vote_meeting.on, facts.settings.filing_days)
+            self._insert("workflow_filings", {"revision_id": revision_id, "due_on": due.isoformat(),
+                                              "status": "not_submitted"}, summary=f"备案任务，应于 {due} 前报送")
+
+    def _put_in_force(self, rulebook_id: str, facts: WorkflowFacts) -> None:
+        if facts.vote is None or facts.filing is None or facts.filing.effective_date is None:
+            return
+        rules = self._rules()
+        number = facts.vote.version_number
+        if rules.load_version(rulebook_id, number).status is VersionStatus.DRAFT:
+            rules.put_in_force(rulebook_id, number, facts.filing.effective_date.isoformat())
+
+    # -- facts -------------------------------------------------------------------------------------
+    def facts(self, rulebook_id: str, today: date) -> WorkflowFacts:
+        revision_id = self._require_revision(rulebook_id)
+        row = load.revision_row(self._db, revision_id)
+        draft = self._version_by_id(row["draft_version_id"])
+        latest = self._rules().load_version(rulebook_id)
+        revised = latest if draft is not None and latest.number > draft.number else None
+        vote = load.vote(self._db, revision_id)
+        filing = load.filing(self._db, revision_id)
+        return WorkflowFacts(
+            today, load.settings_of(row), load.timetable(self._db, revision_id),
+            self.meeting_facts(row["start_meeting_id"]), load.invitations(self._db, revision_id),
+            load.members(self._db, revision_id), load.checks(self._db, revision_id),
+            draft.number if draft else None, _blocking(draft) if draft else (),
+            load.opinions(self._db, revision_id), revised.number if revised else None,
+            _changes(draft, revised) if draft and revised else 0, latest.id, latest.number,
+            load.publicity(self._db, revision_id), load.review(self._db, revision_id), vote,
+            self.meeting_facts(vote.meeting_id) if vote else None, filing[1] if filing else None)
+
+    def meeting_facts(self, meeting_id: str) -> MeetingFacts | None:
+        if not meeting_id:
+            return None
+        meetings = SqliteMeetingStore(self._db, self._actor)
+        meeting = meetings.get(meeting_id)
+        spec = meetings.type_spec(meeting.type_code)
+        outcome = evaluate(meeting, spec)
+        return MeetingFacts(meeting.id, meeting.number, meeting.type_code, spec.label, meeting.on, meeting.is_final,
+                            meeting.attendance, outcome.quorum, spec.majority,
+                            sum(1 for r in outcome.items if r.status == "passed"), meeting.women_present,
+                            meeting.authorisation_ref)
+
+    def households_total(self, today: date) -> int:
+        return SqliteRegistryStore(self._db, self._actor).households_count(today)
+
+    def _version_by_id(self, version_id: str) -> RuleVersion | None:
+        if not version_id:
+            return None
+        row = self._db.conn.execute("SELECT rulebook_id, number FROM rule_versions WHERE id = ?",
+                                    (version_id,)).fetchone()
+        return self._rules().load_version(row[0], row[1]) if row else None
+
+    def update_filing(self, rulebook_id: str, status: FilingStatus, on: date, receipt_number: str = "",
+                      receipt_date: date | None = None, effective_date: date | None = None, note: str = "") -> None:
+        """Record the filing's progress; 被责令改正 reopens step 6 (R24)."""
+        self._require(Permission.APPROVE)
+        revision_id = self._require_revision(rulebook_id)
+        found = load.filing(self._db, revision_id)
+        if found is None:
+            raise DomainError("表决通过并完成“全体表决”后才有备案任务。")
+        filing_id, filing = found
+        changes = {"status": status.value, "note": note or filing.note,
+                   "receipt_number": receipt_number or filing.receipt_number,
+                   "receipt_date": load.iso(receipt_date or filing.receipt_date),
+                   "effective_date": load.iso(effective_date or filing.effective_date)}
+        if status is FilingStatus.SUBMITTED:
+            changes["submitted_on"] = on.isoformat()
+        with self._db.atomic():
+            self._update("workflow_filings", filing_id, changes)
+            if status is FilingStatus.ORDERED_TO_CORRECT:
+                self._reopen_for_correction(rulebook_id, note, on)
+
+    def _reopen_for_correction(self, rulebook_id: str, note: str, on: date) -> None:
+        steps = self.steps(rulebook_id)
+        if steps[WorkflowStep.REVISION.number - 1].state in (StepState.DONE, StepState.STALE):
+            self.reopen(rulebook_id, WorkflowStep.REVISION,
+                        "乡镇责令改正：" + (note.strip() or "见备案回执"), on)
+
+
+def _blocking(version: RuleVersion) -> tuple[str, ...]:
+    return tuple((article_label(f.article_number) if f.article_number else "全文") + f"：{f.text}"
+                 for f in check_version(version) if f.severity is Severity.BLOCKING)
+
+
+def _changes(old: RuleVersion, new: RuleVersion) -> int:
+    return len(diff_versions(old, new).of_kind(ChangeKind.ADDED, ChangeKind.REMOVED, ChangeKind.MOVED,
+                                               ChangeKind.CHANGED))
+

@@ -1,0 +1,233 @@
+"""九步工作法 timeline: the nine steps across the top, the selected step's page below, advance and reopen."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from models.changes import Changed, Entity
+from models.errors import DomainError
+from models.ports import Stores
+from models.workflow import StepState, WorkflowStep
+from models.workflow_figures import consultation_figures
+from models.workflow_records import Disposition, OpinionKind
+from models.workflow_status import StepView, WorkflowStatus
+from ui.bus import DataBus
+from ui.workflow.commands import ReplyOpinionCommand
+from ui.workflow.dialogs import ReopenDialog, ReplyDialog
+from ui.workflow.table_model import OPINION_ROLE, OpinionTableModel
+
+STATE_COLOURS = {StepState.PENDING: "#eeeeee", StepState.ACTIVE: "#fff3c4", StepState.DONE: "#d8f0d8",
+                 StepState.STALE: "#f8d7d7"}
+OPINION_STEPS = {WorkflowStep.PUBLIC_CONSULTATION: OpinionKind.OPINION,
+                 WorkflowStep.SECOND_PUBLICITY: OpinionKind.OBJECTION}
+
+
+class WorkflowScreen(QWidget):
+    """九步工作法 — where a revision stands, what the next step still needs, and the opinion register."""
+
+    def __init__(self, stores: Stores, bus: DataBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._stores, self._store, self._bus = stores, stores.workflow, bus
+        self.undo_stack = QUndoStack(self)
+        self.status: WorkflowStatus | None = None
+        self.selected_step = WorkflowStep.COMMITTEES_DISCUSS
+        self._build_ui()
+        self._connect_signals()
+        self.reload()
+
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.rulebook_combo = QComboBox()
+        self.rulebook_combo.setMinimumWidth(260)
+        self.start_button = QPushButton("开始修订")
+        top.addWidget(QLabel("村规民约："))
+        top.addWidget(self.rulebook_combo)
+        top.addWidget(self.start_button)
+        top.addStretch(1)
+        layout.addLayout(top)
+        steps = QGridLayout()
+        self.step_buttons: list[QPushButton] = []
+        for step in WorkflowStep:
+            button = QPushButton()
+            button.setMinimumSize(120, 96)
+            button.clicked.connect(lambda _=False, s=step: self.select_step(s))
+            steps.addWidget(button, 0, step.number - 1)
+            self.step_buttons.append(button)
+        layout.addLayout(steps)
+        self.guard_label = QLabel()
+        self.guard_label.setWordWrap(True)
+        layout.addWidget(self.guard_label)
+        actions = QHBoxLayout()
+        self.advance_button, self.reopen_button = QPushButton("完成本步，进入下一步…"), QPushButton("退回步骤…")
+        actions.addWidget(self.advance_button)
+        actions.addWidget(self.reopen_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        layout.addWidget(self._build_page(), 1)
+
+    def _build_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.page_title = QLabel()
+        self.page_text = QLabel()
+        self.page_text.setWordWrap(True)
+        self.opinion_model = OpinionTableModel()
+        self.opinions_view = QTableView()
+        self.opinions_view.setModel(self.opinion_model)
+        self.opinions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.opinions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.opinions_view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.reply_button = QPushButton("答复所选意见…")
+        for widget in (self.page_title, self.page_text, self.opinions_view, self.reply_button):
+            layout.addWidget(widget)
+        return page
+
+    def _connect_signals(self) -> None:
+        self.rulebook_combo.currentIndexChanged.connect(lambda _i: self.reload_status())
+        self.start_button.clicked.connect(self._on_start_button_clicked)
+        self.advance_button.clicked.connect(self._on_advance_button_clicked)
+        self.reopen_button.clicked.connect(self._on_reopen_button_clicked)
+        self.reply_button.clicked.connect(self._on_reply_button_clicked)
+        self._bus.changed.connect(self._on_bus_changed)
+
+    # ----- reading -----
+    def reload(self) -> None:
+        current = self.rulebook_combo.currentData()
+        self.rulebook_combo.blockSignals(True)
+        self.rulebook_combo.clear()
+        for summary in self._stores.rules.list_rulebooks():
+            self.rulebook_combo.addItem(summary.title, summary.id)
+        index = self.rulebook_combo.findData(current)
+        self.rulebook_combo.setCurrentIndex(max(index, 0))
+        self.rulebook_combo.blockSignals(False)
+        self.reload_status()
+
+    @property
+    def rulebook_id(self) -> str | None:
+        return self.rulebook_combo.currentData()
+
+    def reload_status(self) -> None:
+        rulebook_id = self.rulebook_id
+        started = bool(rulebook_id) and self._store.revision_id(rulebook_id) is not None
+        self.status = self._store.status(rulebook_id, date.today()) if started and rulebook_id else None
+        self.start_button.setVisible(bool(rulebook_id) and not started)
+        if self.status and self.status.current_step:
+            self.selected_step = self.status.current_step
+        self._show_steps()
+        self._show_page()
+
+    def _show_steps(self) -> None:
+        for button, step in zip(self.step_buttons, WorkflowStep):
+            view = self.status.view(step) if self.status else None
+            state = view.status.state if view else StepState.PENDING
+            lines = [f"{step.number} {step.label}", state.label]
+            if view and view.target:
+                late = "（已逾期）" if view.overdue_on and view.overdue_on < date.today() else ""
+                lines.append(f"目标 {view.target.isoformat()}{late}")
+            if view:
+                lines.append(view.figure)
+            button.setText("\n".join(lines))
+            button.setStyleSheet(f"background: {STATE_COLOURS[state]}; text-align: center;")
+        current = self.status.current_step if self.status else None
+        self.advance_button.setEnabled(current is not None)
+        self.reopen_button.setEnabled(self.status is not None)
+        if self.status is None:
+            self.guard_label.setText("这份村规民约还没有开始修订。点“开始修订”进入第一步：两委商议。")
+        elif current is None:
+            self.guard_label.setText("九个步骤全部完成。")
+        else:
+            found = self.status.view(current).blockers
+            self.guard_label.setText(f"进入第{current.number + 1}步前还需要：\n" + "\n".join(f"· {b}" for b in found)
+                                     if found else f"“{current.label}”已满足条件，可以进入下一步。"
+                                     if current.number < 9 else "备案已完成，可以张榜执行。")
+
+    def select_step(self, step: WorkflowStep) -> None:
+        self.selected_step = step
+        self._show_page()
+
+    def _show_page(self) -> None:
+        step = self.selected_step
+        view = self.status.view(step) if self.status else None
+        self.page_title.setText(f"第{step.number}步　{step.label}" + (f"（{view.status.state.label}）" if view else ""))
+        self.page_text.setText(self._page_text(view))
+        kind = OPINION_STEPS.get(step)
+        rows = [o for o in self._store.opinions(self.rulebook_id) if o.kind is kind] \
+            if self.status and kind and self.rulebook_id else []
+        self.opinion_model.set_rows(rows)
+        self.opinions_view.setVisible(kind is not None)
+        self.reply_button.setVisible(kind is not None)
+
+    def _page_text(self, view: StepView | None) -> str:
+        if view is None:
+            return ""
+        lines = [f"要点：{view.figure}"]
+        if view.status.started_on:
+            lines.append(f"开始：{view.status.started_on.isoformat()}")
+        if view.status.done_on:
+            lines.append(f"完成：{view.status.done_on.isoformat()}")
+        if view.status.reopen_reason:
+            lines.append(f"退回原因：{view.status.reopen_reason}")
+        lines += [f"还缺：{b}" for b in view.blockers] + [f"提醒：{w}" for w in view.warnings]
+        if view.step is WorkflowStep.PUBLIC_CONSULTATION and self.rulebook_id:
+            figures = consultation_figures(self._store.opinions(self.rulebook_id),
+                                           self._store.households_total(date.today()))
+            channels = "，".join(f"{c.label} {n}" for c, n in figures.by_channel)
+            lines.append(f"参与率：{figures.households_reached}/{figures.households_total} 户（{figures.participation}），"
+                         f"采纳率 {figures.adopted_share}；按渠道：{channels}")
+        return "\n".join(lines)
+
+    # ----- acting -----
+    def _on_bus_changed(self, changed: Changed) -> None:
+        if changed.entity in (Entity.WORKFLOW, Entity.RULEBOOK, Entity.MEETING):
+            self.reload_status()
+
+    def _on_start_button_clicked(self) -> None:
+        if self.rulebook_id:
+            self._act(lambda: self._store.start_revision(self.rulebook_id or "", date.today()))
+
+    def _on_advance_button_clicked(self) -> None:
+        current = self.status.current_step if self.status else None
+        if current is None or self.rulebook_id is None:
+            return
+        answer = QMessageBox.question(self, "完成本步", f"确认完成“{current.label}”并进入下一步？此操作不能撤销。")
+        if answer == QMessageBox.StandardButton.Yes:
+            self._act(lambda: self._store.advance(self.rulebook_id or "", date.today()))
+
+    def _on_reopen_button_clicked(self) -> None:
+        if self.status is None or self.rulebook_id is None:
+            return
+        finished = [v.step for v in self.status.steps if v.status.state in (StepState.DONE, StepState.STALE)]
+        choice = ReopenDialog.ask(self, finished) if finished else None
+        if choice is not None:
+            self._act(lambda: self._store.reopen(self.rulebook_id or "", choice[0], choice[1], date.today()))
+
+    def _act(self, action: object) -> None:
+        """An irreversible act: done directly, then the undo stack is cleared (STYLE.md §4.3)."""
+        try:
+            action()  # type: ignore[operator]
+        except DomainError as error:
+            QMessageBox.warning(self, "不能完成", error.message)
+            return
+        self.undo_stack.clear()
+        self._bus.changed.emit(Changed(Entity.WORKFLOW, frozenset({self.rulebook_id or ""})))
+
+    def _on_reply_button_clicked(self) -> None:
+        rows = self.opinions_view.selectionModel().selectedRows()
+        if not rows:
+            QMessageBox.information(self, "答复意见", "请先在表中选择一条意见。")
+            return
+        opinion = rows[0].data(OPINION_ROLE)
+        answer = ReplyDialog.ask(self, opinion)
+        if answer is None:
+            return
+        disposition, reason = answer
+        if disposition is not Disposition.ADOPTED and not reason.strip():
+            # Checked here: an exception inside QUndoCommand.redo would not reach this screen.
+            QMessageBox.warning(self, "不能答复", f"“{disposition.label}”须写明理由，以便向群众答复。")
+            return
+        self.undo_stack.push(ReplyOpinionCommand(self._store, self._bus, opinion, disposition, reason,
+                                                 self._stores.actor.name, date.today()))
