@@ -5,7 +5,6 @@ Run: QT_QPA_PLATFORM=offscreen python -m benchmarks.registry   (prints a Markdow
 from __future__ import annotations
 
 import csv
-import ctypes
 import io
 import os
 import random
@@ -67,19 +66,9 @@ def run() -> list[tuple[str, str, str]]:
     return results
 
 
-def _keep_none_alive() -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None on every void Qt call (QLabel.setText …).
-
-    Thousands of keystrokes bring None's count to zero and CPython aborts ("none_dealloc"). Python 3.12
-    made None immortal; on 3.11 we give it a very large count once (ob_refcnt is the object's first field).
-    """
-    if sys.version_info < (3, 12) and sys.implementation.name == "cpython":
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
 def _screen(store: SqliteRegistryStore) -> list[tuple[str, str, str]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _keep_none_alive()
+    import ui  # noqa: F401  (applies the PySide6 None work-around, ui/qt_compat.py)
     try:
         from PySide6.QtWidgets import QApplication
 
