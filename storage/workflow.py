@@ -13,9 +13,11 @@ from models.rules import RuleVersion, VersionStatus
 from models.rules_diff import ChangeKind, diff_versions
 from models.workflow import StepState, StepStatus, WorkflowStep, advance, current_step, fresh_steps, reopen
 from models.workflow_figures import filing_due
-from models.workflow_records import FilingStatus
+from models.township import FilingDecision, TownshipReview, filing_with_receipt, later_review
+from models.workflow_records import AssemblyVote, Filing, FilingStatus, LegalityReview
 from models.workflow_guards import MeetingFacts, WorkflowFacts, blockers
 from models.workflow_status import WorkflowStatus, build_status
+from storage import township_rows as receipts
 from storage import workflow_rows as load
 from storage.audit import append_audit
 from storage.meetings import SqliteMeetingStore
@@ -126,8 +128,30 @@ class SqliteWorkflowStore(WorkflowRecordWrites):
             draft.number if draft else None, _blocking(draft) if draft else (),
             load.opinions(self._db, revision_id), revised.number if revised else None,
             _changes(draft, revised) if draft and revised else 0, latest.id, latest.number,
-            load.publicity(self._db, revision_id), load.review(self._db, revision_id), vote,
-            self.meeting_facts(vote.meeting_id) if vote else None, filing[1] if filing else None)
+            load.publicity(self._db, revision_id), self._review(revision_id, latest.id), vote,
+            self.meeting_facts(vote.meeting_id) if vote else None, self._filing(filing, vote))
+
+    # -- the township's records, synced back (additive: storage/township_rows.py) -----------------
+    def _review(self, revision_id: str, latest_version_id: str) -> LegalityReview | None:
+        township = receipts.latest_review(self._db, revision_id, latest_version_id, self._version_by_id)
+        return later_review(load.review(self._db, revision_id), township)
+
+    def _filing(self, found: tuple[str, Filing] | None, vote: AssemblyVote | None) -> Filing | None:
+        if found is None:
+            return None
+        voted = vote.version_id if vote else ""
+        return filing_with_receipt(found[1], receipts.latest_decision(self._db, found[0], voted,
+                                                                      self._version_by_id))
+
+    def township_records(self, rulebook_id: str) -> tuple[TownshipReview | None, FilingDecision | None]:
+        """The township's latest review and filing decision as received, each flagged when of an older text."""
+        revision_id = self._require_revision(rulebook_id)
+        latest = self._rules().load_version(rulebook_id)
+        vote, found = load.vote(self._db, revision_id), load.filing(self._db, revision_id)
+        review = receipts.latest_review(self._db, revision_id, latest.id, self._version_by_id)
+        decision = receipts.latest_decision(self._db, found[0], vote.version_id if vote else "",
+                                            self._version_by_id) if found else None
+        return review, decision
 
     def meeting_facts(self, meeting_id: str) -> MeetingFacts | None:
         if not meeting_id:

@@ -8,6 +8,7 @@ from typing import Any, Callable
 
 from models.hlc import Hlc
 from models.sync import RowDecision, decide_row
+from models.township import TOWNSHIP_TABLES
 from storage.blobs import record_blob
 from storage.db import Database
 from storage.sync import manifest as mf
@@ -35,6 +36,7 @@ def apply_changes(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], h
     tally, signer, bundle_id = Tally(), manifest["from"], manifest["bundle_id"]
     tables = set(synced_tables(db))
     columns: dict[str, set[str]] = {}
+    signer_is_township = _peer_kind(db, signer) == "township"
     for _, change in iter_changes(zf, manifest["members"][mf.CHANGES]["size"]):
         if change["seq"] <= high_water:
             tally.skipped += 1
@@ -44,10 +46,19 @@ def apply_changes(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], h
             _quarantine(db, bundle_id, signer, table, row, "本机没有这张表")
             tally.quarantined += 1
             continue
+        if table in TOWNSHIP_TABLES and not signer_is_township:
+            _quarantine(db, bundle_id, signer, table, row, "只有乡镇可以写入审查和备案记录")
+            tally.quarantined += 1
+            continue
         if table not in columns:
             columns[table] = {r[1] for r in db.conn.execute(f"PRAGMA table_info({table})")}
         _apply_one(db, table, row, columns[table], signer, bundle_id, tally)
     return tally
+
+
+def _peer_kind(db: Database, node: str) -> str:
+    row = db.conn.execute("SELECT kind FROM sync_peers WHERE node = ?", (node,)).fetchone()
+    return "" if row is None else str(row[0])
 
 
 def _adapt(table: str, row: dict[str, Any], from_schema: int, to_schema: int) -> dict[str, Any]:

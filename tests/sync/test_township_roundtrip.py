@@ -1,0 +1,162 @@
+"""Village → township → village on real files: pre-review, filing request, decision, receipt and ack."""
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from models.accounts import Actor, Role
+from models.errors import DomainError, PermissionDenied
+from models.rules import VersionStatus, update_article
+from models.township import ArticleNote, DecisionKind, RequestKind
+from models.workflow import StepState
+from models.workflow_records import FilingStatus
+from storage.rules import SqliteRulebookStore
+from storage.sync.export import export_bundle
+from storage.tracking import insert_synced
+from storage.township import SqliteTownshipStore
+from storage.workflow import SqliteWorkflowStore
+from tests.sync.conftest import Pair, export, import_
+from tests.sync.township_setup import ADMIN, REVIEWER, vote_and_submit, walk_to_step_7
+
+
+def _travel(source_db: object, target_db: object, stick: Path) -> None:
+    result = import_(target_db, export(source_db, stick))  # type: ignore[arg-type]
+    assert result.quarantined == 0
+
+
+def test_round_trip_review_filing_and_receipt(pair: Pair) -> None:
+    rulebook_id = walk_to_step_7(pair.village)
+    _travel(pair.village, pair.township, pair.stick)
+    desk = SqliteTownshipStore(pair.township, REVIEWER)
+    (village,) = desk.villages()
+    assert village.name == "德化乡青石村" and village.step_number == 7 and village.waiting == 1
+    assert village.last_bundle_at is not None
+    (request,) = desk.requests()
+    assert request.kind is RequestKind.REVIEW and request.version_number == 3
+    context = desk.review_context(request.id)
+    assert context.previous_number == 1 and context.comparison
+    assert any(f.text for f in context.findings)  # 罚款五十元 in 第二条 of the text is flagged
+    key = context.version.articles[1].key
+    desk.record_review(request.id, date(2026, 3, 5), "经审查，未发现违法内容，同意提交村民会议表决。",
+                       (ArticleNote(key, "第二条", "建议删去罚款表述，改为批评教育"),))
+    assert desk.villages()[0].waiting == 0
+
+    _travel(pair.township, pair.village, pair.stick)
+    workflow = SqliteWorkflowStore(pair.village, ADMIN)
+    review, _ = workflow.township_records(rulebook_id)
+    assert review is not None and not review.stale and review.authority == "德化乡人民政府"
+    facts = workflow.facts(rulebook_id, date(2026, 3, 8))
+    assert facts.review is not None and facts.review.article_notes == (("第二条", "建议删去罚款表述，改为批评教育"),)
+    vote_and_submit(pair.village, rulebook_id)
+    village_bundle = export_bundle(pair.village, pair.stick, ADMIN)
+    import_(pair.township, Path(village_bundle.file))
+
+    (filing,) = [r for r in desk.requests() if r.kind is RequestKind.FILING]
+    assert filing.since == date(2026, 5, 25) and not filing.decided
+    desk.decide(filing.id[:8], DecisionKind.APPROVE, date(2026, 5, 28), filing_number="德乡备〔2026〕3号")
+    assert [r.decided for r in desk.requests()] == ["准予备案"]
+
+    _travel(pair.township, pair.village, pair.stick)
+    filed = workflow.facts(rulebook_id, date(2026, 5, 29)).filing
+    assert filed.status is FilingStatus.FILED and filed.receipt_number == "德乡备〔2026〕3号"
+    assert filed.receipt_date == date(2026, 5, 28)
+    assert workflow.advance(rulebook_id, date(2026, 5, 29)) is None
+    versions = {v.number: v.status for v in SqliteRulebookStore(pair.village, ADMIN).list_rulebooks()[0].versions}
+    assert versions[3] is VersionStatus.IN_FORCE
+
+    after = export_bundle(pair.village, pair.stick, ADMIN)
+    assert after.seq_first == village_bundle.seq_last + 1
+    with zipfile.ZipFile(_plain(pair, Path(after.file))) as zf:
+        assert json.loads(zf.read("manifest.json"))["since"] == village_bundle.seq_last
+    assert import_(pair.township, Path(after.file)).quarantined == 0
+
+
+def _plain(pair: Pair, bundle: Path) -> Path:
+    from storage.sync.keys import my_identity
+    from storage.sync.verify import decrypt_to
+
+    out = pair.stick / "plain"
+    out.mkdir(exist_ok=True)
+    return decrypt_to(pair.township, bundle, out, my_identity(pair.township))
+
+
+def test_return_for_correction_and_stale_review(pair: Pair) -> None:
+    rulebook_id = walk_to_step_7(pair.village)
+    _travel(pair.village, pair.township, pair.stick)
+    desk = SqliteTownshipStore(pair.township, REVIEWER)
+    desk.record_review(desk.requests()[0].id, date(2026, 3, 5), "同意提交表决。")
+    _travel(pair.township, pair.village, pair.stick)
+    workflow = SqliteWorkflowStore(pair.village, ADMIN)
+    rules = SqliteRulebookStore(pair.village, ADMIN)
+    latest = rules.load_version(rulebook_id)
+    rules.save_version(update_article(latest, latest.articles[0].key, "村民应当遵纪守法，爱护公物。"))
+    review, _ = workflow.township_records(rulebook_id)
+    assert review is not None and review.stale
+    with pytest.raises(DomainError, match="须重新提请审核"):
+        workflow.advance(rulebook_id, date(2026, 3, 8))
+    rules.save_version(update_article(rules.load_version(rulebook_id), latest.articles[0].key, "村民应当遵纪守法。"))
+    vote_and_submit(pair.village, rulebook_id)
+    _travel(pair.village, pair.township, pair.stick)
+    filing = [r for r in desk.requests() if r.kind is RequestKind.FILING][0]
+    with pytest.raises(DomainError, match="须写明理由"):
+        desk.decide(filing.id, DecisionKind.RETURN, date(2026, 5, 28))
+    desk.decide(filing.id, DecisionKind.RETURN, date(2026, 5, 28), reasons="第二条仍有罚款规定，请删除后重新表决")
+    _travel(pair.township, pair.village, pair.stick)
+    filing_now = workflow.facts(rulebook_id, date(2026, 5, 29)).filing
+    assert filing_now.status is FilingStatus.ORDERED_TO_CORRECT and "罚款" in filing_now.note
+    assert workflow.steps(rulebook_id)[8].state is StepState.ACTIVE
+
+
+def test_only_a_township_reviewer_on_a_township_may_review(pair: Pair) -> None:
+    walk_to_step_7(pair.village)
+    _travel(pair.village, pair.township, pair.stick)
+    request_id = SqliteTownshipStore(pair.township, REVIEWER).requests()[0].id
+    before = pair.township.conn.execute("SELECT COUNT(*) FROM township_reviews").fetchone()[0]
+    for actor in (ADMIN, Actor("c1", "李文书", Role.CLERK), Actor("a1", "吴书记", Role.APPROVER)):
+        with pytest.raises(PermissionDenied, match="无权审查备案"):
+            SqliteTownshipStore(pair.township, actor).record_review(request_id, date(2026, 3, 5), "同意")
+    with pytest.raises(DomainError, match="只能在乡镇端"):
+        SqliteTownshipStore(pair.village, REVIEWER).record_review(request_id, date(2026, 3, 5), "同意")
+    assert pair.township.conn.execute("SELECT COUNT(*) FROM township_reviews").fetchone()[0] == before
+
+
+def test_forged_township_decision_in_a_village_bundle_is_quarantined(pair: Pair) -> None:
+    rulebook_id = walk_to_step_7(pair.village)
+    township_node = pair.township.node_id
+    revision_id = SqliteWorkflowStore(pair.village, ADMIN).revision_id(rulebook_id)
+    reference = {"village": pair.village.node_id, "rulebook_id": rulebook_id, "revision_id": revision_id,
+                 "version_id": "v", "version_number": 3, "version_digest": "0" * 64}
+    with pair.village.atomic():
+        insert_synced(pair.village, "township_filing_decisions", reference | {
+            "filing_id": "f", "filing_hlc": "h", "decision": "approve", "on_date": "2026-05-28",
+            "filing_number": "伪造〔2026〕1号"})                         # owned by the village itself
+        insert_synced(pair.village, "township_reviews", reference | {"on_date": "2026-03-05", "conclusion": "同意"})
+        row = insert_synced(pair.village, "township_reviews", reference | {"on_date": "2026-03-06",
+                                                                            "conclusion": "同意"})
+        pair.village.execute("UPDATE township_reviews SET owner = ? WHERE id = ?", [township_node, row["id"]])
+    result = import_(pair.township, export(pair.village, pair.stick))
+    assert result.quarantined == 3 and result.applied > 0
+    for table in ("township_filing_decisions", "township_reviews"):
+        assert pair.township.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
+    reasons = {r[0] for r in pair.township.conn.execute("SELECT reason FROM sync_quarantine")}
+    assert reasons == {"只有乡镇可以写入审查和备案记录"}  # checked before ownership: the table itself is off limits
+    assert SqliteTownshipStore(pair.township, REVIEWER).requests()[0].decided == ""
+
+
+def test_village_ignores_review_rows_it_made_itself(pair: Pair) -> None:
+    rulebook_id = walk_to_step_7(pair.village)
+    workflow = SqliteWorkflowStore(pair.village, ADMIN)
+    latest = SqliteRulebookStore(pair.village, ADMIN).load_version(rulebook_id)
+    from models.township import version_digest
+    with pair.village.atomic():
+        insert_synced(pair.village, "township_reviews", {
+            "village": pair.village.node_id, "rulebook_id": rulebook_id,
+            "revision_id": workflow.revision_id(rulebook_id), "version_id": latest.id, "version_number": 3,
+            "version_digest": version_digest(latest), "on_date": "2026-03-05", "conclusion": "同意"})
+    assert workflow.township_records(rulebook_id) == (None, None)
+    with pytest.raises(DomainError, match="还没有乡镇的合法性审查意见"):
+        workflow.advance(rulebook_id, date(2026, 3, 8))
