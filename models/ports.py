@@ -23,6 +23,8 @@ from models.meetings import AgendaItem, Amendment, Meeting, MeetingSummary
 from models.meetings import SearchHit as MeetingSearchHit
 from models.sync import ExportResult, NodeCard, Peer
 from models.sync import ImportResult as SyncImportResult
+from models.township import (ArticleNote, DecisionKind, FilingDecision, ReviewContext, ReviewRequest, TownshipReview,
+                             VillageSummary)
 from models.village import VillageProfile
 from models.workflow import StepStatus, WorkflowStep
 from models.workflow_guards import WorkflowFacts
@@ -307,6 +309,27 @@ class WorkflowStore(Protocol):
     def reply_opinion(self, opinion_id: str, disposition: Disposition, reason: str, by: str, on: date) -> None: ...
     def withdraw_reply(self, opinion_id: str) -> None: ...
 
+    def township_records(self, rulebook_id: str) -> tuple[TownshipReview | None, FilingDecision | None]:
+        """The township's latest review and filing decision as received (each flagged when of an older text)."""
+        ...
+
+
+class TownshipStore(Protocol):
+    """乡镇端: the villages' imported records, and the township's reviews and filing decisions."""
+
+    def villages(self) -> list[VillageSummary]: ...
+    def requests(self, village: str | None = None) -> list[ReviewRequest]: ...
+    def request(self, request_id: str) -> ReviewRequest: ...
+    def review_context(self, request_id: str) -> ReviewContext: ...
+
+    def record_review(self, request_id: str, on: date, conclusion: str,
+                      notes: tuple[ArticleNote, ...] = ()) -> TownshipReview:
+        """乡镇审核员 only, on a township installation (PermissionDenied / DomainError otherwise)."""
+        ...
+
+    def decide(self, request_id: str, kind: DecisionKind, on: date, filing_number: str = "", reasons: str = "",
+               notes: tuple[ArticleNote, ...] = ()) -> FilingDecision: ...
+
 
 class Stores(Protocol):
     """Everything a logged-in session may reach, bound to the acting user."""
@@ -323,6 +346,7 @@ class Stores(Protocol):
     four_two: FourTwoStore
     sync: SyncService
     workflow: WorkflowStore
+    township: TownshipStore
 
 
 class Backend(Protocol):

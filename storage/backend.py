@@ -19,6 +19,7 @@ from storage.profile import SqliteProfileStore, read_profile
 from storage.registry import SqliteRegistryStore
 from storage.rules import SqliteRulebookStore
 from storage.sync.service import SqliteSyncService
+from storage.township import SqliteTownshipStore
 from storage.workflow import SqliteWorkflowStore
 
 
@@ -65,6 +66,7 @@ class SqliteStores:
     four_two: SqliteFourTwoStore
     sync: SqliteSyncService
     workflow: SqliteWorkflowStore
+    township: SqliteTownshipStore
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:
@@ -73,7 +75,8 @@ def build_stores(db: Database, actor: Actor) -> SqliteStores:
                         SqliteRulebookStore(db, actor),
                         SqliteMeetingStore(db, actor),
                         SqliteFollowUpStore(db, actor), SqliteFourTwoStore(db, actor),
-                        SqliteSyncService(db, actor), SqliteWorkflowStore(db, actor))
+                        SqliteSyncService(db, actor), SqliteWorkflowStore(db, actor),
+                        SqliteTownshipStore(db, actor))
 
 
 class SqliteBackend:
