@@ -34,3 +34,16 @@ AREAS: tuple[Area, ...] = (
     Area("sync", "同步", "ui.sync:create_screen"),
     Area("settings", "设置", "ui.settings:create_screen"),
 )
+
+# In township mode (乡镇端) the sidebar shows the township's areas: its villages and their requests,
+# sync and settings. A village's own areas (registry, minutes…) hold nothing of the township's.
+TOWNSHIP_AREAS: tuple[Area, ...] = (
+    Area("township", "乡镇审查", "ui.township:create_screen"),
+    Area("sync", "同步", "ui.sync:create_screen"),
+    Area("settings", "设置", "ui.settings:create_screen"),
+)
+
+
+def areas_for(mode: str) -> tuple[Area, ...]:
+    """The sidebar for an installation's mode ("village" or "township")."""
+    return TOWNSHIP_AREAS if mode == "township" else AREAS

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 
 from models.changes import Changed, Entity
 from models.ports import Backend, Stores
-from ui.areas import AREAS, Area
+from ui.areas import Area, areas_for
 from ui.background import run_in_background
 from ui.bus import DataBus
 from ui.idle import IdleWatcher
@@ -35,13 +35,14 @@ class MainWindow(QMainWindow):
 
     def _build_ui(self) -> None:
         profile = self._backend.profile()
+        self._areas = areas_for(profile.mode.value)
         self.setWindowTitle(self.tr("乡约 — %1").replace("%1", profile.display_name))
         self.area_list = QListWidget()
         self.area_list.setFixedWidth(190)
         self.area_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area_list.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 10px; }")
         self.area_stack = QStackedWidget()
-        for area in AREAS:
+        for area in self._areas:
             self._add_area_item(area)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
     def open_area(self, key: str) -> QWidget:
         """Show an area's screen, building it the first time (its module loads only then)."""
         if key not in self._screens:
-            area = next(a for a in AREAS if a.key == key)
+            area = next(a for a in self._areas if a.key == key)
             screen = area.load_factory()(self._stores, self.bus)
             self._screens[key] = screen
             self.area_stack.addWidget(screen)

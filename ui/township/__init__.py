@@ -1,0 +1,13 @@
+"""乡镇审查 screen (township mode): villages, their waiting requests, review and filing decisions."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+
+def create_screen(stores: Any, bus: Any) -> QWidget:
+    from models.accounts import Permission
+    from ui.township.screen import TownshipScreen
+
+    return TownshipScreen(stores.township, bus, stores.actor.can(Permission.REVIEW_FILINGS))

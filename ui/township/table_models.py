@@ -1,0 +1,144 @@
+"""Read-only table models of the township desk (villages, requests, findings, 修改对照表) and the opinion draft."""
+from __future__ import annotations
+
+from typing import Any, Callable, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from models.legality import Finding
+from models.numerals import article_label
+from models.rules_diff import ComparisonRow
+from models.township import ArticleNote, ReviewRequest, VillageSummary
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
+
+
+class ListTableModel(QAbstractTableModel, Generic[T]):
+    """A table over a list of records, one column per (header, getter); `set_rows` replaces them."""
+
+    COLUMNS: tuple[tuple[str, Callable[[Any], str]], ...] = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[T] = []
+
+    def set_rows(self, rows: list[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> T | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.COLUMNS[index.column()][1](record)
+        if role == ROW_ROLE:
+            return record
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.COLUMNS):
+            return self.COLUMNS[section][0]
+        return None
+
+
+class VillageTableModel(ListTableModel[VillageSummary]):
+    """辖区村."""
+
+    COLUMNS = (
+        ("村", lambda v: v.name),
+        ("最近同步", lambda v: (v.last_bundle_at or "从未")[:10]),
+        ("村规民约", lambda v: f"{v.rulebook_title} 第{v.version_number}版" if v.version_number else "（无修订）"),
+        ("进度", lambda v: f"第{v.step_number}步 {v.step_label}" if v.step_number else v.step_label),
+        ("待审", lambda v: str(v.waiting)),
+        ("近期会议", lambda v: "、".join(v.recent_meetings) or "无"),
+    )
+
+
+class RequestTableModel(ListTableModel[ReviewRequest]):
+    """待审事项."""
+
+    COLUMNS = (
+        ("事项", lambda r: r.kind.label),
+        ("村", lambda r: r.village_name),
+        ("规约", lambda r: f"{r.rulebook_title} 第{r.version_number}版"),
+        ("报送/公示日期", lambda r: str(r.since or "")),
+        ("期限", lambda r: str(r.due_on or "")),
+        ("结果", lambda r: r.decided or "待审"),
+    )
+
+
+class FindingTableModel(ListTableModel[Finding]):
+    """合法性审查提示."""
+
+    COLUMNS = (
+        ("条", lambda f: article_label(f.article_number) if f.article_number else "全文"),
+        ("程度", lambda f: f.severity.label),
+        ("内容", lambda f: f.text),
+        ("理由", lambda f: f.reason),
+        ("依据", lambda f: f.basis),
+    )
+
+
+class ComparisonTableModel(ListTableModel[ComparisonRow]):
+    """修改对照表."""
+
+    COLUMNS = (
+        ("修改", lambda c: c.kind.label),
+        ("原条文", lambda c: c.original),
+        ("修改后条文", lambda c: c.revised),
+        ("修改理由", lambda c: c.reason),
+    )
+
+
+class NotesTableModel(ListTableModel[ArticleNote]):
+    """逐条审查意见 (draft until the decision is made): the opinion column is editable."""
+
+    COLUMNS = (("条", lambda n: n.label), ("审查意见", lambda n: n.note))
+    NOTE_COLUMN = 1
+
+    def __init__(self, on_edit: Callable[[int, str], None]) -> None:
+        super().__init__()
+        self._on_edit = on_edit
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == self.NOTE_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.EditRole and index.isValid() and index.column() == self.NOTE_COLUMN:
+            record = self.row_at(index.row())
+            return record.note if record else None
+        return super().data(index, role)
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != self.NOTE_COLUMN:
+            return False
+        self._on_edit(index.row(), str(value))  # through an undo command, which calls set_note
+        return True
+
+    def notes(self) -> tuple[ArticleNote, ...]:
+        return tuple(self._rows)
+
+    def set_note(self, row: int, text: str) -> None:
+        record = self._rows[row]
+        self._rows[row] = ArticleNote(record.key, record.label, text)
+        self.dataChanged.emit(self.index(row, self.NOTE_COLUMN), self.index(row, self.NOTE_COLUMN))
