@@ -219,11 +219,32 @@ def readonly_uri(path: Path) -> str:
 
 
 def applied_migrations_readonly(path: Path) -> list[str] | None:
-    """Migration names recorded in an existing file, read without any chance of writing to it.
+    """Migration names recorded in an existing file, read without writing to it.
 
     None means a SQLite file that is not ours. A read-only connection cannot checkpoint a WAL on
-    close, so a refused file keeps every byte.
+    close, so a refused file keeps every byte. The one exception is a hot rollback journal left by a
+    crash, which a read-only connection cannot undo: it is rolled back first (SQLite's own recovery).
     """
+    try:
+        return _read_migrations(path)
+    except sqlite3.OperationalError as error:
+        if getattr(error, "sqlite_errorname", "") != "SQLITE_READONLY_ROLLBACK":
+            raise
+    _roll_back_hot_journal(path)
+    return _read_migrations(path)
+
+
+def _roll_back_hot_journal(path: Path) -> None:
+    """A process killed mid-write in rollback-journal mode (e.g. while switching a restored copy to WAL) leaves a
+    hot journal that only a writer may undo; SQLite rolls it back on this first read, back to the last commit."""
+    conn = sqlite3.connect(str(path))
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
+
+
+def _read_migrations(path: Path) -> list[str] | None:
     conn = sqlite3.connect(readonly_uri(path), uri=True)
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
