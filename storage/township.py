@@ -147,8 +147,9 @@ class SqliteTownshipStore(SqliteStore):
                   "reviewer": self._actor.name, "conclusion": conclusion.strip(),
                   "article_notes": notes_to_json(notes)}
         with self._db.atomic():
-            row = self._insert("township_reviews", values, summary=f"出具合法性审查意见：{context.request.village_name}"
-                                                                  f"{context.request.rulebook_title}第{context.version.number}版")
+            row = self._insert("township_reviews", values,
+                               summary=f"出具合法性审查意见：{context.request.village_name}"
+                                       f"{context.request.rulebook_title}第{context.version.number}版")
         return receipts.review_from_row(row)
 
     def decide(self, request_id: str, kind: DecisionKind, on: date, filing_number: str = "", reasons: str = "",
