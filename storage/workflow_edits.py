@@ -5,6 +5,7 @@ import json
 from datetime import date
 
 from models.errors import DomainError
+from models.workflow import WorkflowStep
 from models.workflow_records import CommitteeMember, Filing, Team
 from storage import workflow_rows as load
 from storage.workflow_writes import WorkflowRecordWrites
@@ -24,6 +25,16 @@ class WorkflowRecordEdits(WorkflowRecordWrites):
         with self._db.atomic():
             self._update("workflow_revisions", self._require_revision(rulebook_id), {"start_meeting_id": ""})
 
+    def restore_timetable(self, rulebook_id: str, targets: dict[WorkflowStep, date]) -> None:
+        """Put the timetable back exactly: the given targets, and no target for any other step."""
+        self._edit()
+        revision_id = self._require_revision(rulebook_id)
+        with self._db.atomic():
+            for row in load.select(self._db, "workflow_timetable", "revision_id = ?", [revision_id]):
+                if WorkflowStep(row["step"]) not in targets:
+                    self._tombstone("workflow_timetable", row["id"])
+            self.set_timetable(rulebook_id, targets)
+
     def clear_draft(self, rulebook_id: str) -> None:
         self._edit()
         with self._db.atomic():
@@ -32,6 +43,11 @@ class WorkflowRecordEdits(WorkflowRecordWrites):
     # -- step 2 ----------------------------------------------------------------------------------
     def withdraw_invitation(self, invitation_id: str) -> None:
         self._withdraw("workflow_invitations", invitation_id)
+
+    def restore_invitation(self, invitation_id: str) -> None:
+        self._edit()
+        with self._db.atomic():
+            self._update("workflow_invitations", invitation_id, {"deleted": 0})
 
     def set_invitation_reply(self, invitation_id: str, reply: str, replied_on: date | None,
                              expires_on: date | None) -> None:
