@@ -137,7 +137,7 @@ class InvitationsPage(StepPage):
 
     def _on_reply_button_clicked(self) -> None:
         if (invitation := self._chosen()) is not None:
-            reply = self.reply_combo.currentData()
+            reply = InvitationReply(self.reply_combo.currentData())
             on = None if reply is InvitationReply.NO_REPLY else date.today()
             self._set(f"{invitation.name}：{reply.label}", invitation, reply, on, invitation.expires_on)
 
@@ -201,7 +201,7 @@ class CommitteePage(StepPage):
         layout.addLayout(self._build_teams())
         self.chair_button.clicked.connect(self._on_chair_button_clicked)
         self.member_button.clicked.connect(self._on_member_button_clicked)
-        self.check_button.clicked.connect(lambda: self._record_checks([self.agency_combo.currentData()]))
+        self.check_button.clicked.connect(lambda: self._record_checks([CheckAgency(self.agency_combo.currentData())]))
         self.all_checks_button.clicked.connect(lambda: self._record_checks(list(CheckAgency)))
         self.remove_member_button.clicked.connect(self._on_remove_member_button_clicked)
 
@@ -281,11 +281,9 @@ class CommitteePage(StepPage):
         self.shift_model.reload()
         if not self.chair_edit.text():
             self.chair_edit.setText(self._secretary())
-        current = self.candidate_combo.currentText()
         self.candidate_combo.clear()
         for name, capacity in self._candidates():
             self.candidate_combo.addItem(f"{name}（{capacity}）", (name, capacity))
-        self.candidate_combo.setEditText(current)
 
     def _secretary(self) -> str:
         registry = self._stores.registry
@@ -351,7 +349,7 @@ class CommitteePage(StepPage):
         member = self._chosen_member()
         if member is None:
             return
-        result, on = self.result_combo.currentData(), day_of(self.check_date_edit)
+        result, on = CheckResult(self.result_combo.currentData()), day_of(self.check_date_edit)
 
         def do() -> list[str]:
             return [self._store.record_check(BackgroundCheck(member.id, a, result, on)) for a in agencies]
@@ -372,7 +370,7 @@ class CommitteePage(StepPage):
         return tuple(n.strip() for n in text.split("、") if n.strip())
 
     def _on_team_button_clicked(self) -> None:
-        kind = self.team_kind_combo.currentData()
+        kind = TeamKind(self.team_kind_combo.currentData())
         name, leader, members = self.team_name_edit.text().strip(), self.team_leader_edit.text().strip(), \
             self._team_members()
         rulebook_id = self.rulebook_id

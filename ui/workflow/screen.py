@@ -132,9 +132,11 @@ class WorkflowScreen(QWidget):
     def reload_status(self) -> None:
         rulebook_id = self.rulebook_id
         started = bool(rulebook_id) and self._store.revision_id(rulebook_id) is not None
+        before = (self.status.rulebook_id, self.status.current_step) if self.status else None
         self.status = self._store.status(rulebook_id, date.today()) if started and rulebook_id else None
         self.start_button.setVisible(bool(rulebook_id) and not started)
-        if self.status and self.status.current_step:
+        # Follow the active step when it moves; an edit on another step's page keeps that page open.
+        if self.status and self.status.current_step and before != (self.status.rulebook_id, self.status.current_step):
             self.selected_step = self.status.current_step
         self._show_steps()
         self._show_page()

@@ -102,7 +102,7 @@ class PublicityPage(StepPage):
 
     def _on_objection_button_clicked(self) -> None:
         rulebook_id, name, text = self.rulebook_id, self.objector_edit.text(), self.objection_edit.text()
-        channel, on, key = self.channel_combo.currentData(), day_of(self.objection_date_edit), \
+        channel, on, key = Channel(self.channel_combo.currentData()), day_of(self.objection_date_edit), \
             self.article_combo.currentData() or ""
         if self.push(f"登记{name.strip()}的异议", lambda: self._store.add_opinion(
                 rulebook_id, OpinionKind.OBJECTION, name, channel, on, text, article_key=key),
@@ -279,7 +279,7 @@ class FilingPage(StepPage):
         before = self._filing()
         if before is None:
             return
-        rulebook_id, status, on = self.rulebook_id, self.status_combo.currentData(), day_of(self.on_edit)
+        rulebook_id, status, on = self.rulebook_id, FilingStatus(self.status_combo.currentData()), day_of(self.on_edit)
         receipt, note_text = self.receipt_edit.text().strip(), self.note_edit.text().strip()
         receipt_date = day_of(self.receipt_date_edit) if receipt else None
         effective = day_of(self.effective_edit)
