@@ -50,6 +50,7 @@ class PublicityPage(StepPage):
         form.addRow("异议内容：", row)
         layout.addLayout(form)
         layout.addLayout(self._build_review())
+        layout.addStretch(1)
         self.publicity_button.clicked.connect(self._on_publicity_button_clicked)
         self.objection_button.clicked.connect(self._on_objection_button_clicked)
         self.review_button.clicked.connect(self._on_review_button_clicked)
@@ -172,6 +173,11 @@ class VotePage(StepPage):
 
     def reload(self) -> None:
         self.result_model.reload()
+        facts = self._store.facts(self.rulebook_id, date.today()) if self.status else None
+        # The vote is recorded once per text: entry shows until the latest version has its vote.
+        open_ = facts is not None and (facts.vote is None or facts.vote.version_id != facts.latest_version_id)
+        for widget in (self.tally_table, self.vote_button, self.by_article_check):
+            widget.setVisible(open_)
         current = self.meeting_combo.currentData()
         self.meeting_combo.blockSignals(True)
         self.meeting_combo.clear()
@@ -202,6 +208,7 @@ class VotePage(StepPage):
         if self.by_article_check.isChecked():
             version = self._stores.rules.load_version(self.rulebook_id)
             items = [(a.key, article_label(n)) for n, a in enumerate(version.articles, 1)]
+        self.tally_table.setRowCount(0)
         self.tally_table.setRowCount(len(items))
         for row, (key, label) in enumerate(items):
             self.tally_table.setVerticalHeaderItem(row, None)
