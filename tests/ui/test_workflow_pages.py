@@ -178,3 +178,28 @@ def test_step_4_draft_and_legality(qtbot, qtmodeltester, backend: SqliteBackend,
     assert any("必须修改" in b for b in blockers)
     screen.undo_stack.undo()
     assert page.draft_label.text().startswith("尚未指定")
+
+
+def test_step_8_failed_article_goes_back_alone(qtbot, qtmodeltester, backend: SqliteBackend, stores,
+                                                answers) -> None:
+    from tests.storage.test_workflow_retry import _to_vote
+    from tests.storage.workflow_setup import villagers_meeting
+    rulebook_id = rulebook_in_force(backend.db, stores.actor)
+    _to_vote(backend.db, stores.actor, stores.workflow, rulebook_id)
+    meeting_id = villagers_meeting(backend.db, stores.actor, date(2026, 5, 20))
+    screen = _screen(qtbot, stores, WorkflowStep.ASSEMBLY_VOTE)
+    page = screen.pages[WorkflowStep.ASSEMBLY_VOTE]
+    page.meeting_combo.setCurrentIndex(page.meeting_combo.findData(meeting_id))
+    page.by_article_check.setChecked(True)
+    assert page.tally_table.rowCount() == 3
+    for row, numbers in enumerate(((190, 10, 10), (190, 10, 10), (60, 140, 10))):
+        for column, value in enumerate(numbers, 1):
+            page.tally_table.cellWidget(row, column).setValue(value)
+    qtbot.mouseClick(page.vote_button, LEFT)
+    assert page.result_model.index(2, 4).data().startswith("未通过")
+    qtmodeltester.check(page.result_model)
+    assert "第三条" in screen.guard_label.text()
+    qtbot.mouseClick(page.send_back_button, LEFT)
+    assert screen.status.current_step is WorkflowStep.REVISION
+    assert "表决未通过，退回修改：第三条" in screen.status.view(WorkflowStep.REVISION).status.reopen_reason
+    assert screen.undo_stack.count() == 0 and answers == []
