@@ -47,8 +47,10 @@ def _advance(qtbot, screen: WorkflowScreen, expected: WorkflowStep | None) -> No
     assert screen.status.current_step is expected
 
 
-def test_demo_revision_from_step_5_to_9(qtbot, qtmodeltester, backend: SqliteBackend, stores, monkeypatch) -> None:
-    run_demo(backend.db, DemoOptions(seed=11, households=60))
+def test_demo_revision_from_step_5_to_9(qtbot, qtmodeltester, tmp_path, monkeypatch) -> None:
+    backend = SqliteBackend(tmp_path / "demo.sqlite3")
+    run_demo(backend.db, DemoOptions(seed=11, households=60))  # the demo builds its own installation
+    stores = backend.login("admin", "demo1234")
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
