@@ -5,7 +5,8 @@ from datetime import date
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QPushButton, QScrollArea, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+                               QMessageBox, QPushButton, QScrollArea, QSizePolicy, QStackedWidget, QTableView,
+                               QVBoxLayout, QWidget)
 
 from models.changes import Changed, Entity
 from models.errors import DomainError
@@ -62,7 +63,9 @@ class WorkflowScreen(QWidget):
         self.step_buttons: list[QPushButton] = []
         for step in WorkflowStep:
             button = QPushButton()
-            button.setMinimumSize(120, 96)
+            # Nine tiles must fit beside the sidebar on a 1280-pixel office screen: short lines, wrapped figure.
+            button.setMinimumSize(96, 104)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, s=step: self.select_step(s))
             steps.addWidget(button, 0, step.number - 1)
             self.step_buttons.append(button)
@@ -147,11 +150,12 @@ class WorkflowScreen(QWidget):
             state = view.status.state if view else StepState.PENDING
             lines = [f"{step.number} {step.label}", state.label]
             if view and view.target:
-                late = "（已逾期）" if view.overdue_on and view.overdue_on < date.today() else ""
-                lines.append(f"目标 {view.target.isoformat()}{late}")
+                late = view.overdue_on is not None and view.overdue_on < date.today()
+                lines.append(f"{'逾期' if late else '目标'} {view.target.month}月{view.target.day}日")
             if view:
-                lines.append(view.figure)
+                lines += _wrap(view.figure, 8)
             button.setText("\n".join(lines))
+            button.setToolTip(view.figure if view else "")
             button.setStyleSheet(f"background: {STATE_COLOURS[state]}; text-align: center;")
         current = self.status.current_step if self.status else None
         self.advance_button.setEnabled(current is not None)
@@ -257,3 +261,11 @@ class WorkflowScreen(QWidget):
             return
         self.undo_stack.push(ReplyOpinionCommand(self._store, self._bus, opinion, disposition, reason,
                                                  self._stores.actor.name, date.today()))
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Split a figure such as "36 条意见，4 条未答复" at its commas, then at `width` characters."""
+    lines: list[str] = []
+    for part in text.replace("，", "，\n").splitlines():
+        lines += [part[i:i + width] for i in range(0, len(part), width)] or [""]
+    return lines[:3]
