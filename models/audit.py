@@ -13,6 +13,27 @@ ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除", "lo
                  "set_password": "设置密码", "restore": "从备份恢复"}
 
 
+TABLE_LABELS = {
+    "users": "用户", "node": "本机", "village_profiles": "村庄信息", "village_groups": "村民小组", "grids": "网格",
+    "households": "户", "villagers": "村民", "villager_roles": "身份", "rulebooks": "村规民约",
+    "rule_versions": "村规版本", "rule_articles": "条款", "rule_change_reasons": "修改理由",
+    "rule_catalogue_articles": "条款库", "meeting_types": "会议类型", "meetings": "会议记录",
+    "meeting_attendees": "到会人员", "agenda_items": "议题", "meeting_amendments": "补正", "follow_ups": "决议落实",
+    "follow_up_events": "落实进展", "four_two_matters": "四议两公开事项", "four_two_stages": "四议两公开环节",
+    "workflow_revisions": "九步工作法", "workflow_step_states": "步骤", "workflow_timetable": "时间表",
+    "workflow_invitations": "邀请函", "workflow_committee_members": "执委会成员", "workflow_checks": "联审",
+    "workflow_teams": "执委会小组", "workflow_shifts": "排班", "workflow_opinions": "意见",
+    "workflow_replies": "意见答复", "workflow_revision_links": "修改依据", "workflow_publicity": "公示",
+    "workflow_reviews": "合法性审查", "workflow_votes": "表决", "workflow_signatures": "签字",
+    "workflow_filings": "备案", "list_entries": "红黑榜", "sync_bundles": "同步包",
+}
+
+
+def table_label(table: str) -> str:
+    """The Chinese name of a table for the audit view (unknown tables are shown as they are)."""
+    return TABLE_LABELS.get(table, table)
+
+
 def action_label(action: str) -> str:
     """The Chinese name of an audit action code (unknown codes are shown as they are)."""
     return ACTION_LABELS.get(action, action)
@@ -44,8 +65,8 @@ def summarize_change(before: Mapping[str, Any] | None, after: Mapping[str, Any],
     """`字段: 旧 → 新; …` for the columns that differ; secrets are named, never shown."""
     parts: list[str] = []
     for key, new in after.items():
-        if key in ignore:
-            continue
+        if key in ignore or (key.endswith("_id") and key not in SECRET_COLUMNS):
+            continue  # references to other rows are the row ids of the entry, not news for a reader
         old = None if before is None else before.get(key)
         if before is not None and old == new:
             continue

@@ -11,6 +11,7 @@ class Entity(StrEnum):
     PROFILE = "profile"
     USER = "user"
     BACKUP = "backup"
+    SETTINGS = "settings"
     VILLAGE_GROUP = "village_group"
     GRID = "grid"
     HOUSEHOLD = "household"
@@ -25,7 +26,7 @@ class Entity(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"profile": "村庄信息", "user": "用户", "backup": "备份", "village_group": "村民小组",
+        return {"profile": "村庄信息", "user": "用户", "backup": "备份", "settings": "设置", "village_group": "村民小组",
                 "grid": "网格", "household": "户", "villager": "村民", "rulebook": "村规民约",
                 "meeting": "会议记录", "follow_up": "决议落实", "four_two_matter": "四议两公开事项", "sync": "同步",
                 "workflow": "九步工作法", "township_review": "乡镇审查"}[self.value]

@@ -14,6 +14,7 @@ from models.workflow import WorkflowStep
 from models.workflow_records import (AssemblyVote, BackgroundCheck, CheckAgency, CheckResult, CommitteeMember,
                                      Filing, FilingStatus, Invitation, LegalityReview, Opinion, OpinionKind,
                                      Publicity)
+from models.workflow_retry import RetryScope, retry_blockers
 
 VILLAGERS_MEETING = "villagers_meeting"
 REPRESENTATIVES_MEETING = "representatives_meeting"
@@ -71,6 +72,8 @@ class WorkflowFacts:
     vote: AssemblyVote | None = None
     vote_meeting: MeetingFacts | None = None
     filing: Filing | None = None
+    retry: RetryScope | None = None                  # failed articles sent back to step 6
+    retry_changed: tuple[tuple[str, str], ...] = ()  # (key, 第N条) changed since the failed version
 
 
 def named(items: list[str]) -> str:
@@ -148,6 +151,8 @@ def public_consultation(facts: WorkflowFacts) -> list[str]:
 
 
 def revision(facts: WorkflowFacts) -> list[str]:
+    if facts.retry is not None:
+        return retry_blockers(facts.retry, dict(facts.retry_changed), facts.latest_number)
     if facts.revised_number is None:
         return ["还没有修改稿。请在初稿基础上新建修订版本，按采纳的意见修改"]
     if facts.revised_changes == 0:

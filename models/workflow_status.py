@@ -48,6 +48,21 @@ class WorkflowStatus:
         return [v for v in self.steps if v.overdue_on is not None and v.overdue_on < today]
 
 
+@dataclass(frozen=True)
+class OverdueStep:
+    """逾期步骤 — a step of an open revision not done by its target date (shown on the home screen)."""
+
+    rulebook_id: str
+    rulebook_title: str
+    step: WorkflowStep
+    target: date
+    days_late: int
+
+    @property
+    def text(self) -> str:
+        return f"《{self.rulebook_title}》第{self.step.number}步“{self.step.label}”已逾期 {self.days_late} 天"
+
+
 def _warnings(step: WorkflowStep, facts: WorkflowFacts) -> tuple[str, ...]:
     if step is WorkflowStep.SEND_INVITATIONS:
         return tuple(invitation_warnings(facts))

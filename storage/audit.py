@@ -4,6 +4,7 @@ from __future__ import annotations
 from models.accounts import Actor
 from models.audit import GENESIS_HASH, AuditEntry, chain_hash
 from models.ids import new_id
+from storage.audit_anchor import sign_head
 from storage.db import Database
 from storage.tracking import now_iso
 
@@ -15,9 +16,11 @@ def append_audit(db: Database, actor: Actor, action: str, table: str, row_id: st
     last = db.conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     seq, previous = (1, GENESIS_HASH) if last is None else (last[0] + 1, last[1])
     entry = AuditEntry(seq, new_id(), now_iso(), actor.user_id, actor.name, action, table, row_id, summary)
+    entry_hash = chain_hash(previous, entry)
     db.execute(f"INSERT INTO audit_log({_FIELDS}, previous_hash, hash) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
                [entry.seq, entry.id, entry.at, entry.actor_id, entry.actor_name, entry.action,
-                entry.table_name, entry.row_id, entry.summary, previous, chain_hash(previous, entry)])
+                entry.table_name, entry.row_id, entry.summary, previous, entry_hash])
+    sign_head(db, entry.seq, entry_hash)
 
 
 def verify_audit_chain(db: Database) -> list[str]:

@@ -11,6 +11,7 @@ from models.accounts import Actor, Permission
 from models.backup_policy import backups_to_keep
 from models.errors import DomainError
 from storage.audit import append_audit
+from storage.audit_anchor import signing_key_for
 from storage.db import Database, DatabaseRefused, check_file, readonly_uri
 from storage.files import fsync_directory
 from storage.migrations import migrations
@@ -160,6 +161,7 @@ def _prepare_restore(db: Database, source: Path, source_node: str, actor: Actor)
         src.backup(staged.conn)
         staged.conn.execute("PRAGMA journal_mode = DELETE")
         staged.node_id = source_node
+        staged.__dict__["_audit_signing_key"] = signing_key_for(db)  # the restore entry's head is signed too
         migrations.apply(staged)
         live_hlc = db.meta("last_hlc") if db.table_exists("meta") else None
         with staged.atomic():

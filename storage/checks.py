@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from storage.audit import verify_audit_chain
+from storage.audit_anchor import compare_with_backup, verify_head
+from storage.backups import backup_dir_for
 from storage.db import Database
 from storage.node import key_file_for, keys_match
 from storage.tracking import synced_tables
@@ -14,6 +16,9 @@ def run_checks(db: Database) -> list[str]:
         return problems  # the other checks read pages that may be broken
     problems += _foreign_keys(db)
     problems += verify_audit_chain(db)
+    problems += verify_head(db)
+    if db.path is not None:
+        problems += compare_with_backup(db, backup_dir_for(db.path))
     problems += _change_log_triggers(db)
     problems += _change_log_coverage(db)
     problems += _node_keys(db)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from storage.db import Database
 from storage.migrations_core import Migrations
 from storage.minutes_search import install_search_triggers, rebuild_search
-from storage.tracking import create_synced_table
+from storage.tracking import create_synced_table, install_change_triggers
 
 migrations = Migrations("village_clerk")
 
@@ -297,6 +297,14 @@ def m070_create_workflow(db: Database) -> None:
         db.execute(f"CREATE INDEX idx_{table}_{column} ON {table}({column})")
     db.execute("CREATE UNIQUE INDEX idx_workflow_opinions_number ON workflow_opinions(revision_id, kind, number) "
                "WHERE deleted = 0")
+
+
+@migrations
+def m071_workflow_retry_articles(db: Database) -> None:
+    """Articles that failed the vote go back to step 6 alone: which ones, and the version they failed in."""
+    db.execute("ALTER TABLE workflow_revisions ADD COLUMN retry_articles TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE workflow_revisions ADD COLUMN retry_from_version_id TEXT NOT NULL DEFAULT ''")
+    install_change_triggers(db, "workflow_revisions")
 
 
 @migrations

@@ -1,6 +1,7 @@
 """SqliteWorkflowStore: one revision per rulebook through the nine steps; each advance is one audited transaction."""
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from models.accounts import Permission
@@ -12,20 +13,21 @@ from models.numerals import article_label
 from models.rules import RuleVersion, VersionStatus
 from models.rules_diff import ChangeKind, diff_versions
 from models.workflow import StepState, StepStatus, WorkflowStep, advance, current_step, fresh_steps, reopen
-from models.workflow_figures import filing_due
+from models.workflow_figures import failed_articles, filing_due
+from models.workflow_retry import retry_scope
 from models.township import FilingDecision, TownshipReview, filing_with_receipt, later_review
 from models.workflow_records import AssemblyVote, Filing, FilingStatus, LegalityReview
 from models.workflow_guards import MeetingFacts, WorkflowFacts, blockers
-from models.workflow_status import WorkflowStatus, build_status
+from models.workflow_status import OverdueStep, WorkflowStatus, build_status
 from storage import township_rows as receipts
 from storage import workflow_rows as load
 from storage.audit import append_audit
 from storage.meetings import SqliteMeetingStore
 from storage.registry import SqliteRegistryStore
-from storage.workflow_writes import WorkflowRecordWrites
+from storage.workflow_edits import WorkflowRecordEdits
 
 
-class SqliteWorkflowStore(WorkflowRecordWrites):
+class SqliteWorkflowStore(WorkflowRecordEdits):
     """Implements models.ports.WorkflowStore over the workflow_* tables."""
 
     # -- revisions -------------------------------------------------------------------------------
@@ -75,6 +77,9 @@ class SqliteWorkflowStore(WorkflowRecordWrites):
             self._write_states(revision_id, before, after, f"完成“{step.label}”" if step else "")
             if step is WorkflowStep.ASSEMBLY_VOTE:
                 self._open_filing(revision_id, facts)
+                if facts.retry is not None:
+                    self._update("workflow_revisions", revision_id, {"retry_articles": "[]",
+                                                                     "retry_from_version_id": ""})
             if step is WorkflowStep.POST_AND_ENFORCE:
                 self._put_in_force(rulebook_id, facts)
         return current_step(after)
@@ -86,6 +91,36 @@ class SqliteWorkflowStore(WorkflowRecordWrites):
         after = reopen(before, step, reason, self._actor, today)
         with self._db.atomic():
             self._write_states(revision_id, before, after, f"退回“{step.label}”：{reason.strip()}")
+
+    def send_failed_articles_back(self, rulebook_id: str, today: date) -> list[str]:
+        """Step 8 with failed articles: reopen step 6 for those articles only (approvers; not undoable).
+
+        Returns the labels sent back. Step 6's guard then allows changes to these articles alone."""
+        revision_id = self._require_revision(rulebook_id)
+        facts = self.facts(rulebook_id, today)
+        if current_step(load.step_states(self._db, revision_id)) is not WorkflowStep.ASSEMBLY_VOTE or not facts.vote:
+            raise DomainError("只有在“全体表决”进行中、已录入表决结果时，才能把未通过的条款退回修改。")
+        scope = retry_scope(facts.vote, failed_articles(facts))
+        with self._db.atomic():
+            self._update("workflow_revisions", revision_id, {
+                "retry_from_version_id": scope.from_version_id,
+                "retry_articles": json.dumps({"from_number": scope.from_number,
+                                              "articles": list(zip(scope.article_keys, scope.labels))},
+                                             ensure_ascii=False)})
+            self.reopen(rulebook_id, WorkflowStep.REVISION, "表决未通过，退回修改：" + "、".join(scope.labels), today)
+        return list(scope.labels)
+
+    def overdue_steps(self, today: date) -> list[OverdueStep]:
+        """Steps of open revisions past their target date, oldest target first (for the home screen)."""
+        found = []
+        for rulebook_id in self.current_steps():
+            status = self.status(rulebook_id, today)
+            if status.current_step is None:
+                continue
+            title = self._rules().get_rulebook(rulebook_id).title
+            found += [OverdueStep(rulebook_id, title, v.step, v.target, (today - v.target).days)
+                      for v in status.overdue(today) if v.target is not None]
+        return sorted(found, key=lambda o: (o.target, o.step.number))
 
     def _write_states(self, revision_id: str, before: tuple[StepStatus, ...], after: tuple[StepStatus, ...],
                       summary: str) -> None:
@@ -121,6 +156,8 @@ class SqliteWorkflowStore(WorkflowRecordWrites):
         revised = latest if draft is not None and latest.number > draft.number else None
         vote = load.vote(self._db, revision_id)
         filing = load.filing(self._db, revision_id)
+        retry = load.retry_of(row)
+        retry_changed = _changed_keys(self._version_by_id(retry.from_version_id), latest) if retry else ()
         return WorkflowFacts(
             today, load.settings_of(row), load.timetable(self._db, revision_id),
             self.meeting_facts(row["start_meeting_id"]), load.invitations(self._db, revision_id),
@@ -129,7 +166,8 @@ class SqliteWorkflowStore(WorkflowRecordWrites):
             load.opinions(self._db, revision_id), revised.number if revised else None,
             _changes(draft, revised) if draft and revised else 0, latest.id, latest.number,
             load.publicity(self._db, revision_id), self._review(revision_id, latest.id), vote,
-            self.meeting_facts(vote.meeting_id) if vote else None, self._filing(filing, vote))
+            self.meeting_facts(vote.meeting_id) if vote else None, self._filing(filing, vote), retry,
+            retry_changed)
 
     # -- the township's records, synced back (additive: storage/township_rows.py) -----------------
     def _review(self, revision_id: str, latest_version_id: str) -> LegalityReview | None:
@@ -205,6 +243,16 @@ class SqliteWorkflowStore(WorkflowRecordWrites):
 def _blocking(version: RuleVersion) -> tuple[str, ...]:
     return tuple((article_label(f.article_number) if f.article_number else "全文") + f"：{f.text}"
                  for f in check_version(version) if f.severity is Severity.BLOCKING)
+
+
+def _changed_keys(old: RuleVersion | None, new: RuleVersion) -> tuple[tuple[str, str], ...]:
+    """(key, 第N条) of every article added, removed, moved or changed from `old` to `new`."""
+    if old is None or old.id == new.id:
+        return ()
+    changes = diff_versions(old, new).of_kind(ChangeKind.ADDED, ChangeKind.REMOVED, ChangeKind.MOVED,
+                                              ChangeKind.CHANGED)
+    return tuple((article.key, article_label(article.number))
+                 for c in changes if (article := c.new or c.old) is not None)
 
 
 def _changes(old: RuleVersion, new: RuleVersion) -> int:

@@ -8,6 +8,7 @@ from typing import Any
 from models.meeting_rules import Tally
 from models.workflow import StepState, StepStatus, WorkflowStep
 from models.workflow_guards import WorkflowSettings
+from models.workflow_retry import RetryScope
 from models.workflow_records import (ArticleVote, AssemblyVote, BackgroundCheck, Channel, CheckAgency, CheckResult,
                                      CommitteeMember, Disposition, Filing, FilingStatus, Invitation, InvitationReply,
                                      LegalityReview, Opinion, OpinionKind, Publicity, Reply, Shift, Team, TeamKind)
@@ -33,6 +34,15 @@ def revision_row(db: Database, revision_id: str) -> dict[str, Any]:
 
 def settings_of(row: dict[str, Any]) -> WorkflowSettings:
     return WorkflowSettings(row["filing_days"], row["publicity_min_days"], bool(row["representatives_may_vote"]))
+
+
+def retry_of(row: dict[str, Any]) -> RetryScope | None:
+    """The failed articles sent back to step 6 (None: no partial retry open)."""
+    if not row["retry_from_version_id"]:
+        return None
+    scope = json.loads(row["retry_articles"])  # {"from_number": n, "articles": [[key, 第N条], …]}
+    return RetryScope(tuple(k for k, _ in scope["articles"]), tuple(label for _, label in scope["articles"]),
+                      row["retry_from_version_id"], int(scope["from_number"]))
 
 
 def step_states(db: Database, revision_id: str) -> tuple[StepStatus, ...]:

@@ -101,12 +101,13 @@ class WorkflowRecordWrites(SqliteStore):
         with self._db.atomic():
             self._tombstone("workflow_committee_members", member_id)
 
-    def record_check(self, check: BackgroundCheck) -> None:
+    def record_check(self, check: BackgroundCheck) -> str:
         self._edit()
         with self._db.atomic():
-            self._insert("workflow_checks", {"member_id": check.member_id, "agency": check.agency.value,
+            row = self._insert("workflow_checks", {"member_id": check.member_id, "agency": check.agency.value,
                                              "result": check.result.value, "on_date": check.on.isoformat(),
                                              "note": check.note})
+        return str(row["id"])
 
     def add_team(self, rulebook_id: str, kind: TeamKind, name: str, leader: str, members: tuple[str, ...]) -> str:
         self._edit()

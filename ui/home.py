@@ -1,16 +1,23 @@
 """首页: the village at a glance — who is logged in, the last backup, and the latest recorded work."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from models.audit import action_label
+from models.audit import action_label, table_label
 from models.changes import Changed
 from models.ports import Stores
 from ui.bus import DataBus
 from ui.widgets.rows_model import RowsTableModel
 
-RECENT_COLUMNS = (("时间", lambda e: e.at[:16].replace("T", " ")), ("操作人", lambda e: e.actor_name),
-                  ("操作", lambda e: action_label(e.action)), ("内容", lambda e: e.summary))
+RECENT_COLUMNS = (("时间", lambda e: _local(e.at)), ("操作人", lambda e: e.actor_name),
+                  ("操作", lambda e: action_label(e.action)), ("对象", lambda e: table_label(e.table_name)),
+                  ("内容", lambda e: e.summary))
+
+
+def _local(iso_utc: str) -> str:
+    return datetime.fromisoformat(iso_utc).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class HomeScreen(QWidget):

@@ -34,6 +34,9 @@ class IdleWatcher(QObject):
     def restart(self) -> None:
         self._timer.start(idle_lock_minutes() * 60 * 1000)
 
+    def stop(self) -> None:
+        self._timer.stop()
+
     def set_interval_ms(self, milliseconds: int) -> None:
         """Tests shorten the interval instead of waiting minutes."""
         self._timer.start(milliseconds)

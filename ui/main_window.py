@@ -14,6 +14,7 @@ from ui.areas import Area, areas_for
 from ui.background import run_in_background
 from ui.bus import DataBus
 from ui.idle import IdleWatcher
+from ui.lock import lock_session
 
 log = logging.getLogger(__name__)
 AREA_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,10 +29,14 @@ class MainWindow(QMainWindow):
         self.bus = DataBus(self)
         self.undo_group = QUndoGroup(self)
         self._screens: dict[str, QWidget] = {}
+        self._locked = False
         self._build_ui()
         self._connect_signals()
         self._restore_geometry()
         QTimer.singleShot(1500, self._run_daily_backup)
+        self.backup_timer = QTimer(self, interval=3600 * 1000)  # hourly look: a new day needs a new backup
+        self.backup_timer.timeout.connect(self._run_daily_backup)
+        self.backup_timer.start()
 
     def _build_ui(self) -> None:
         profile = self._backend.profile()
@@ -117,15 +122,20 @@ class MainWindow(QMainWindow):
             self.open_area(current.data(AREA_ROLE))
 
     def lock(self) -> None:
-        """Hide everything until the same user's password is given again (or quit)."""
-        from ui.login import LoginDialog
-        self.centralWidget().hide()
-        unlocked = LoginDialog.unlock(self._backend, self._stores.actor.username, self)
+        """Cover everything until the same user's password is given again (or quit)."""
+        if self._locked:
+            return  # already waiting for the password: never stack a second prompt
+        self._locked = True
+        self.idle_watcher.stop()
+        try:
+            unlocked = lock_session(self._backend, self._stores.actor.username)
+        finally:
+            self._locked = False
         if not unlocked:
             self.close()
             return
-        self.centralWidget().show()
         self.idle_watcher.restart()
+        self._run_daily_backup()  # an app left open for days still gets its daily backup
 
     def _run_daily_backup(self) -> None:
         run_in_background(self._stores.backups.daily_backup_if_due,
@@ -150,6 +160,8 @@ class MainWindow(QMainWindow):
     def _on_bus_changed(self, change: Changed) -> None:
         if change.entity == Entity.BACKUP:
             self._show_last_backup()
+        if change.entity == Entity.SETTINGS and not self._locked:
+            self.idle_watcher.restart()
 
     def _show_last_backup(self) -> None:
         last = self._stores.backups.last_backup_time()

@@ -19,10 +19,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     show = sub.add_parser("show", help="查看一个待审事项：合法性审查提示和修改对照表")
     show.add_argument("id", help="事项编号（可只写开头几位）")
     show.set_defaults(handler=run_show)
-    reviewer = sub.add_parser("add-reviewer", help="创建乡镇审核员账户（密码从标准输入读取）")
-    reviewer.add_argument("username")
-    reviewer.add_argument("--name", default="", help="姓名")
-    reviewer.set_defaults(handler=run_add_reviewer)
     _register_review(sub)
 
 
@@ -37,7 +33,7 @@ def _register_review(sub: argparse._SubParsersAction) -> None:
     review.add_argument("--reason", default="", help="退回修改的理由")
     review.add_argument("--date", type=date.fromisoformat, default=None, help="日期 YYYY-MM-DD（默认今天）")
     review.add_argument("--note", action="append", default=[], help="逐条意见，形如“第二条=建议删去罚款表述”，可重复")
-    review.add_argument("--user", required=True, help="乡镇审核员用户名")
+    review.add_argument("--user", required=True, help="乡镇审核员用户名（用 user add NAME --role township_reviewer 创建）")
     review.set_defaults(handler=run_review)
 
 
@@ -88,16 +84,6 @@ def run_show(context: Context, args: argparse.Namespace) -> int:
                               if ctx.previous_number else "没有更早的版本可对照"]
     context.emit("\n".join(text), {"request": _request_json(ctx.request), "previous_version": ctx.previous_number,
                                    "findings": findings, "comparison": rows})
-    return 0
-
-
-def run_add_reviewer(context: Context, args: argparse.Namespace) -> int:
-    from models.accounts import COMMAND_LINE_ACTOR, Role
-    from storage.accounts import SqliteAccountStore
-
-    user = SqliteAccountStore(context.open_db(), COMMAND_LINE_ACTOR).create_user(
-        args.username, args.name or args.username, Role.TOWNSHIP_REVIEWER, read_password())
-    context.emit(f"已创建乡镇审核员账户：{user.username}", {"username": user.username, "role": user.role.value})
     return 0
 
 

@@ -7,6 +7,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
+from models.errors import DomainError
 from storage.db import Database
 
 
@@ -17,12 +18,30 @@ class DemoOptions:
     counts: dict[str, Any] = field(default_factory=dict)  # what each builder added, for the summary
 
 
+DEMO_FLAG = "demo_village"
+
+
 def run_demo(db: Database, options: DemoOptions) -> dict[str, Any]:
-    """Run every builder `storage/demo/b<NN>_<area>.py:build(db, rng, options)` in order."""
+    """Run every builder `storage/demo/b<NN>_<area>.py:build(db, rng, options)` in order.
+
+    Each builder runs in one transaction, so a demo killed half-way leaves whole areas or none, and
+    the next run completes what is missing. A real village's database is refused: demo rows would
+    be owned by its node, travel to the township and, as legal records, could never be removed.
+    """
+    refuse_real_village(db)
     import storage.demo as package
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
         if info.name.startswith("b"):
             builder = importlib.import_module(f"storage.demo.{info.name}")
-            # One generator per builder, so adding an area never changes another area's data.
-            builder.build(db, random.Random(f"{options.seed}:{info.name}"), options)
+            with db.atomic():
+                # One generator per builder, so adding an area never changes another area's data.
+                builder.build(db, random.Random(f"{options.seed}:{info.name}"), options)
+                db.set_meta(DEMO_FLAG, "1")
     return options.counts
+
+
+def refuse_real_village(db: Database) -> None:
+    initialised = db.conn.execute("SELECT 1 FROM node").fetchone() is not None
+    if initialised and db.meta(DEMO_FLAG) != "1":
+        raise DomainError("这个数据库是真实村庄的数据，不能往里面填充演示数据。"
+                          "如需演示，请用 --db 指定一个新的文件，例如 --db 演示村.sqlite3。")

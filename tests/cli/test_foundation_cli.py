@@ -182,3 +182,28 @@ def test_database_left_with_a_write_ahead_log_by_a_crash_opens(tmp_path: Path) -
     code, data = run_json(crashed / "v.sqlite3", "check")
     assert code == 0, data
     assert sqlite3.connect(crashed / "v.sqlite3").execute("SELECT value FROM meta WHERE key='crash_probe'").fetchone() == ("1",)
+
+
+def test_demo_refuses_a_real_village(tmp_path: Path) -> None:
+    db = tmp_path / "real.sqlite3"
+    run_json(db, "init", "--village", "乙村", "--township", "乡", "--county", "县", "--admin", "a", stdin="secret123\n")
+    code, _, err = run_cli(["--db", str(db), "demo"])
+    assert code == 2 and "真实村庄" in err
+    import sqlite3
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM change_log").fetchone()[0] <= 2
+
+
+def test_user_commands_reset_a_forgotten_password(tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite3"
+    run_json(db, "demo")
+    code, added = run_json(db, "user", "add", "wenshu2", "--role", "clerk", "--name", "吴晓梅", stdin="first123\n")
+    assert code == 0 and added["role"] == "clerk"
+    code, _ = run_json(db, "user", "passwd", "wenshu2", stdin="second123\n")
+    assert code == 0
+    from storage.accounts import authenticate
+    from storage.installation import open_database
+    assert authenticate(open_database(db), "wenshu2", "second123").display_name == "吴晓梅"
+    code, err = run_json(db, "user", "passwd", "nobody", stdin="second123\n")
+    assert code == 2 and "没有用户" in err
+    code, listed = run_json(db, "user", "list")
+    assert "wenshu2" in [u["username"] for u in listed["users"]]

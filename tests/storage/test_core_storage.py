@@ -153,3 +153,41 @@ def test_initialise_creates_node_keys_outside_the_database(tmp_path: Path) -> No
 def test_memory_database_for_tests() -> None:
     db = open_memory_database()
     assert migrations.pending(db) == []
+
+
+def _tamper(db: Database, sql: str) -> None:
+    db.execute("DROP TRIGGER IF EXISTS trg_audit_log_no_update")
+    db.execute("DROP TRIGGER IF EXISTS trg_audit_log_no_delete")
+    db.execute(sql)
+
+
+def _rechain(db: Database) -> None:
+    """What a careful forger does after editing: recompute every hash so the chain itself is consistent."""
+    from models.audit import GENESIS_HASH, AuditEntry, chain_hash
+    previous = GENESIS_HASH
+    rows = db.conn.execute("SELECT seq, id, at, actor_id, actor_name, action, table_name, row_id, summary "
+                           "FROM audit_log ORDER BY seq").fetchall()
+    for row in rows:
+        entry_hash = chain_hash(previous, AuditEntry(*row))
+        db.execute("UPDATE audit_log SET previous_hash = ?, hash = ? WHERE seq = ?", [previous, entry_hash, row[0]])
+        previous = entry_hash
+
+
+def test_deleting_the_newest_audit_entries_is_detected(village_db: Database) -> None:
+    with village_db.atomic():
+        for n in range(4):
+            append_audit(village_db, ACTOR, "update", "households", f"h{n}", "x")
+    assert run_checks(village_db) == []
+    _tamper(village_db, "DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 3 FROM audit_log)")
+    assert verify_audit_chain(village_db) == []  # the remaining chain is consistent on its own
+    assert any("最新的记录被删除" in p for p in run_checks(village_db))
+
+
+def test_rewriting_and_rechaining_history_is_detected(village_db: Database, tmp_path: Path) -> None:
+    from storage.backups import backup_dir_for, write_backup
+    write_backup(village_db, backup_dir_for(village_db.path), "auto")
+    _tamper(village_db, "UPDATE audit_log SET summary = '（被改写）' WHERE seq = 2")
+    _rechain(village_db)
+    assert verify_audit_chain(village_db) == []
+    problems = run_checks(village_db)
+    assert any("改写" in p for p in problems) and any("与备份" in p for p in problems), problems

@@ -1,4 +1,4 @@
-"""`township` commands on real files: villages, requests, show, add-reviewer and review (approve/return/opinion)."""
+"""`township` commands on real files: villages, requests, show and review (approve/return/opinion)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,7 +24,8 @@ def test_township_cli_review_and_filing(pair: Pair) -> None:
     assert request["kind"] == "review" and request["decided"] == ""
     code, shown = run_json(db, "township", "show", request["id"][:8])
     assert code == 0 and shown["previous_version"] == 1 and shown["comparison"] and shown["findings"]
-    assert run_json(db, "township", "add-reviewer", "wang", "--name", "王审核", stdin="secret123\n")[0] == 0
+    assert run_json(db, "user", "add", "wang", "--role", "township_reviewer", "--name", "王审核",
+                    stdin="secret123\n")[0] == 0
     code, refused = run_json(db, "township", "review", request["id"][:8], "--conclusion", "同意", "--user", "admin",
                              stdin="secret123\n")
     assert code == 2 and "无权审查备案" in refused

@@ -138,3 +138,26 @@ def test_verify_audit_button_reports_intact_chain(qtbot, backend, stores, monkey
     qtbot.mouseClick(screen.verify_button, Qt.MouseButton.LeftButton)
     assert shown == ["审计链完好"]
     assert QApplication.instance() is not None and QTimer is not None
+
+
+def test_lock_covers_open_windows_and_never_stacks_prompts(qtbot, backend, stores, monkeypatch) -> None:
+    from PySide6.QtWidgets import QDialog
+    from ui.lock import LockCover
+    window = MainWindow(backend, stores)
+    qtbot.addWidget(window)
+    window.show()
+    side = QDialog()
+    side.setWindowTitle("编辑村民：张三 身份证 522631…")
+    qtbot.addWidget(side)
+    side.show()
+    seen = []
+
+    def unlock(backend_, username, parent):
+        seen.append((side.isVisible(), window.isVisible(), isinstance(parent, LockCover) and parent.isVisible()))
+        window.lock()  # the idle timer firing again while the prompt is open
+        return True
+
+    monkeypatch.setattr(LoginDialog, "unlock", unlock)
+    window.lock()
+    assert seen == [(False, False, True)]
+    assert side.isVisible() and window.isVisible()

@@ -23,7 +23,7 @@ def test_answer_the_last_opinion_then_advance(qtbot, qtmodeltester, backend: Sql
     qtmodeltester.check(screen.opinion_model)
     assert screen.selected_step is WorkflowStep.PUBLIC_CONSULTATION
     assert "还有 1 条意见未答复：意见2（石大姐）" in screen.guard_label.text()
-    assert "2 条意见，1 条未答复" in screen.step_buttons[4].text()
+    assert "2 条意见，1 条未答复" == screen.step_buttons[4].toolTip()  # the tile wraps it over two lines
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))

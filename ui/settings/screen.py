@@ -178,6 +178,7 @@ class SettingsScreen(QWidget):
 
     def _on_idle_spin_value_changed(self, minutes: int) -> None:
         QSettings().setValue(SETTINGS_KEY, minutes)
+        self._bus.changed.emit(Changed(Entity.SETTINGS))  # the idle watcher takes the new time at once
 
     def _on_verify_button_clicked(self) -> None:
         problems = self._stores.audit.verify()

@@ -5,7 +5,8 @@ from datetime import date
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QMessageBox, QPushButton, QScrollArea, QSizePolicy, QStackedWidget, QTableView,
+                               QVBoxLayout, QWidget)
 
 from models.changes import Changed, Entity
 from models.errors import DomainError
@@ -17,10 +18,19 @@ from models.workflow_status import StepView, WorkflowStatus
 from ui.bus import DataBus
 from ui.workflow.commands import ReplyOpinionCommand
 from ui.workflow.dialogs import ReopenDialog, ReplyDialog
+from ui.workflow.page_base import StepPage
+from ui.workflow.people_pages import CommitteePage, InvitationsPage
 from ui.workflow.table_model import OPINION_ROLE, OpinionTableModel
+from ui.workflow.text_pages import DraftPage, RevisionPage, StartPage
+from ui.workflow.vote_pages import FilingPage, PublicityPage, VotePage
 
 STATE_COLOURS = {StepState.PENDING: "#eeeeee", StepState.ACTIVE: "#fff3c4", StepState.DONE: "#d8f0d8",
                  StepState.STALE: "#f8d7d7"}
+PAGE_CLASSES: dict[WorkflowStep, type[StepPage]] = {
+    WorkflowStep.COMMITTEES_DISCUSS: StartPage, WorkflowStep.SEND_INVITATIONS: InvitationsPage,
+    WorkflowStep.FORM_EXECUTION_COMMITTEE: CommitteePage, WorkflowStep.FIRST_DRAFT: DraftPage,
+    WorkflowStep.REVISION: RevisionPage, WorkflowStep.SECOND_PUBLICITY: PublicityPage,
+    WorkflowStep.ASSEMBLY_VOTE: VotePage, WorkflowStep.POST_AND_ENFORCE: FilingPage}
 OPINION_STEPS = {WorkflowStep.PUBLIC_CONSULTATION: OpinionKind.OPINION,
                  WorkflowStep.SECOND_PUBLICITY: OpinionKind.OBJECTION}
 
@@ -53,7 +63,9 @@ class WorkflowScreen(QWidget):
         self.step_buttons: list[QPushButton] = []
         for step in WorkflowStep:
             button = QPushButton()
-            button.setMinimumSize(120, 96)
+            # Nine tiles must fit beside the sidebar on a 1280-pixel office screen: short lines, wrapped figure.
+            button.setMinimumSize(96, 104)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, s=step: self.select_step(s))
             steps.addWidget(button, 0, step.number - 1)
             self.step_buttons.append(button)
@@ -67,7 +79,10 @@ class WorkflowScreen(QWidget):
         actions.addWidget(self.reopen_button)
         actions.addStretch(1)
         layout.addLayout(actions)
-        layout.addWidget(self._build_page(), 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._build_page())
+        layout.addWidget(scroll, 1)
 
     def _build_page(self) -> QWidget:
         page = QWidget()
@@ -84,6 +99,13 @@ class WorkflowScreen(QWidget):
         self.reply_button = QPushButton("答复所选意见…")
         for widget in (self.page_title, self.page_text, self.opinions_view, self.reply_button):
             layout.addWidget(widget)
+        self.pages: dict[WorkflowStep, StepPage] = {}
+        self.pages_stack = QStackedWidget()
+        self.pages_stack.addWidget(QWidget())  # step 5: the opinion register above is its page
+        for step, page_class in PAGE_CLASSES.items():
+            self.pages[step] = page_class(self._stores, self._bus, self)
+            self.pages_stack.addWidget(self.pages[step])
+        layout.addWidget(self.pages_stack, 1)
         return page
 
     def _connect_signals(self) -> None:
@@ -113,9 +135,11 @@ class WorkflowScreen(QWidget):
     def reload_status(self) -> None:
         rulebook_id = self.rulebook_id
         started = bool(rulebook_id) and self._store.revision_id(rulebook_id) is not None
+        before = (self.status.rulebook_id, self.status.current_step) if self.status else None
         self.status = self._store.status(rulebook_id, date.today()) if started and rulebook_id else None
         self.start_button.setVisible(bool(rulebook_id) and not started)
-        if self.status and self.status.current_step:
+        # Follow the active step when it moves; an edit on another step's page keeps that page open.
+        if self.status and self.status.current_step and before != (self.status.rulebook_id, self.status.current_step):
             self.selected_step = self.status.current_step
         self._show_steps()
         self._show_page()
@@ -126,11 +150,12 @@ class WorkflowScreen(QWidget):
             state = view.status.state if view else StepState.PENDING
             lines = [f"{step.number} {step.label}", state.label]
             if view and view.target:
-                late = "（已逾期）" if view.overdue_on and view.overdue_on < date.today() else ""
-                lines.append(f"目标 {view.target.isoformat()}{late}")
+                late = view.overdue_on is not None and view.overdue_on < date.today()
+                lines.append(f"{'逾期' if late else '目标'} {view.target.month}月{view.target.day}日")
             if view:
-                lines.append(view.figure)
+                lines += _wrap(view.figure, 8)
             button.setText("\n".join(lines))
+            button.setToolTip(view.figure if view else "")
             button.setStyleSheet(f"background: {STATE_COLOURS[state]}; text-align: center;")
         current = self.status.current_step if self.status else None
         self.advance_button.setEnabled(current is not None)
@@ -160,6 +185,11 @@ class WorkflowScreen(QWidget):
         self.opinion_model.set_rows(rows)
         self.opinions_view.setVisible(kind is not None)
         self.reply_button.setVisible(kind is not None)
+        page = self.pages.get(step)
+        self.pages_stack.setCurrentWidget(page if page is not None else self.pages_stack.widget(0))
+        self.pages_stack.setVisible(self.status is not None)
+        if page is not None and self.status is not None:
+            page.reload()
 
     def _page_text(self, view: StepView | None) -> str:
         if view is None:
@@ -231,3 +261,11 @@ class WorkflowScreen(QWidget):
             return
         self.undo_stack.push(ReplyOpinionCommand(self._store, self._bus, opinion, disposition, reason,
                                                  self._stores.actor.name, date.today()))
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Split a figure such as "36 条意见，4 条未答复" at its commas, then at `width` characters."""
+    lines: list[str] = []
+    for part in text.replace("，", "，\n").splitlines():
+        lines += [part[i:i + width] for i in range(0, len(part), width)] or [""]
+    return lines[:3]

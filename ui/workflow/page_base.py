@@ -1,0 +1,115 @@
+"""What every step page shares: the store, the screen's undo stack, pushing edits and confirming acts."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable, Protocol, Sequence
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHeaderView, QLabel, QMessageBox, QTableView, QWidget)
+
+from models.changes import Changed, Entity
+from models.errors import DomainError
+from models.ports import Stores
+from models.workflow_status import WorkflowStatus
+from ui.bus import DataBus
+from ui.widgets.rows_model import ROW_ROLE, Column, RowsTableModel
+from ui.workflow.commands import StoreCommand
+
+
+class PageHost(Protocol):
+    """The workflow screen as its pages see it."""
+
+    undo_stack: QUndoStack
+    status: WorkflowStatus | None
+
+    @property
+    def rulebook_id(self) -> str | None: ...
+
+
+class StepPage(QWidget):
+    """One step's entry page below the timeline; `reload()` reads the store again."""
+
+    def __init__(self, stores: Stores, bus: DataBus, host: PageHost) -> None:
+        super().__init__()
+        self._stores, self._store, self._bus, self._host = stores, stores.workflow, bus, host
+        self._build_ui()
+
+    def _build_ui(self) -> None:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    @property
+    def rulebook_id(self) -> str:
+        return self._host.rulebook_id or ""
+
+    @property
+    def status(self) -> WorkflowStatus | None:
+        return self._host.status
+
+    def push(self, label: str, do: Callable[[], object], undo: Callable[[object], None]) -> bool:
+        """An undoable edit: pushing performs the write. A refusal is shown and nothing stays on the stack."""
+        command = StoreCommand(label, self._bus, do, undo, frozenset({self.rulebook_id}))
+        self._host.undo_stack.push(command)
+        if command.error:
+            self.warn(command.error)
+            return False
+        return True
+
+    def act(self, question: str, fn: Callable[[], object]) -> bool:
+        """An irreversible act (STYLE.md §4.3): confirmed, done directly, then the undo stack is cleared."""
+        if QMessageBox.question(self, "请确认", question + "\n此操作不能撤销。") != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            fn()
+        except DomainError as error:
+            self.warn(error.message)
+            return False
+        self._host.undo_stack.clear()
+        self._bus.changed.emit(Changed(Entity.WORKFLOW, frozenset({self.rulebook_id})))
+        return True
+
+    def warn(self, text: str) -> None:
+        QMessageBox.warning(self, "不能完成", text)
+
+
+def table(columns: Sequence[Column], fetch: Callable[[], Sequence[Any]]) -> tuple[RowsTableModel, QTableView]:
+    model = RowsTableModel(columns, fetch)
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setMinimumHeight(150)
+    return model, view
+
+
+def selected(view: QTableView) -> Any:
+    """The row object of the selected row, or None."""
+    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
+    return rows[0].data(ROW_ROLE) if rows else None
+
+
+def date_edit(value: date | None = None) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(QDate(value or date.today()))
+    return edit
+
+
+def day_of(edit: QDateEdit) -> date:
+    return edit.date().toPython()  # type: ignore[return-value]
+
+
+def iso(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def note(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
