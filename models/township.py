@@ -169,10 +169,11 @@ def as_legality_review(review: TownshipReview) -> LegalityReview:
 
 
 def later_review(typed: LegalityReview | None, township: TownshipReview | None) -> LegalityReview | None:
-    """A paper opinion typed in at the village, or one synced from the township: the later one counts."""
+    """A paper opinion typed in at the village, or one synced from the township: the later one counts
+    (on the same day the one the clerk typed in, so undoing that entry finds it)."""
     if township is None:
         return typed
-    if typed is not None and typed.on > township.on:
+    if typed is not None and typed.on >= township.on:
         return typed
     return as_legality_review(township)
 

@@ -57,6 +57,7 @@ def test_filing_receipt_overlays_only_a_current_decision() -> None:
 def test_the_later_review_counts_and_a_stale_one_does_not_cover_the_text() -> None:
     typed = LegalityReview("v1", 3, date(2026, 3, 6), "德化乡人民政府", "书面意见：同意")
     assert later_review(typed, _review(date(2026, 3, 5))) is typed
+    assert later_review(typed, _review(date(2026, 3, 6))) is typed
     synced = later_review(typed, _review(date(2026, 3, 7)))
     assert synced is not None and synced.version_id == "v1" and synced.article_notes == (("第一条", "可以"),)
     stale = later_review(None, _review(date(2026, 3, 7), stale=True))

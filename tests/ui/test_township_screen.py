@@ -1,6 +1,7 @@
 """乡镇审查 screen offscreen: villages and requests, a pre-review with undoable per-article notes, a filing decision."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -102,3 +103,27 @@ def test_township_mode_sidebar_shows_township_areas(qtbot, tmp_path: Path) -> No
     assert labels == ["乡镇审查", "同步", "设置"]
     screen = window.open_area("township")
     assert isinstance(screen, TownshipScreen) and screen.empty_label.isVisibleTo(screen)
+
+
+def test_village_workflow_screen_shows_the_township_receipt(qtbot, pair: Pair) -> None:  # noqa: F811
+    from models.township import DecisionKind
+    from models.workflow import WorkflowStep
+    from storage.backend import build_stores
+    from ui.workflow.screen import WorkflowScreen
+
+    rulebook_id = walk_to_step_7(pair.village)
+    import_(pair.township, export(pair.village, pair.stick))
+    desk = SqliteTownshipStore(pair.township, REVIEWER)
+    desk.record_review(desk.requests()[0].id, date(2026, 3, 5), "同意提交表决。")
+    import_(pair.village, export(pair.township, pair.stick))
+    vote_and_submit(pair.village, rulebook_id)
+    import_(pair.township, export(pair.village, pair.stick))
+    filing = [r for r in desk.requests() if r.kind is RequestKind.FILING][0]
+    desk.decide(filing.id, DecisionKind.APPROVE, date(2026, 5, 28), filing_number="德乡备〔2026〕3号")
+    import_(pair.village, export(pair.township, pair.stick))
+    screen = WorkflowScreen(build_stores(pair.village, ADMIN), DataBus())
+    qtbot.addWidget(screen)
+    assert screen.status.current_step is WorkflowStep.POST_AND_ENFORCE
+    screen.select_step(WorkflowStep.POST_AND_ENFORCE)
+    text = screen.pages_stack.currentWidget().filing_label.text()
+    assert "状态：已备案" in text and "德乡备〔2026〕3号" in text and "回执日期：2026-05-28" in text
