@@ -51,3 +51,14 @@ def test_township_cli_review_and_filing(pair: Pair) -> None:
                               "--date", "2026-05-29", "--user", "wang", stdin="secret123\n")
     assert code == 0 and returned["decision"] == "return"
     assert run_json(db, "township", "requests")[1]["requests"][-1]["decided"] == "退回修改"
+
+
+def test_init_township_mode_then_no_villages_yet(tmp_path: Path) -> None:
+    db = tmp_path / "t.sqlite3"
+    code, made = run_json(db, "init", "--township", "德化乡", "--county", "黎平县", "--admin", "admin",
+                          "--mode", "township", stdin="secret123\n")
+    assert code == 0 and made["node"].startswith("T-")
+    assert run_json(db, "township", "villages") == (0, {"villages": []})
+    assert run_json(db, "township", "requests") == (0, {"requests": []})
+    code, missing = run_json(db, "township", "show", "0190")
+    assert code == 2 and "township requests" in missing
