@@ -17,6 +17,7 @@ from models.accounts import Actor
 from models.errors import DomainError
 from models.ids import new_id
 from models.sync import ExportResult, bundle_file_name
+from models.township import TOWNSHIP_TABLES
 from storage.audit import append_audit
 from storage.blobs import blob_path, known_blobs
 from storage import db as db_module
@@ -86,7 +87,8 @@ def export_bundle(db: Database, out_dir: Path, actor: Actor, peer_node: str | No
     with tempfile.TemporaryDirectory(dir=outbox, prefix=".export-") as work:
         archive = Path(work) / "inner.zip"
         members = _write_archive(db, archive, since, audit_since, lambda m: _manifest(
-            db, m, bundle_id, me, peer, epoch, since, schema_version), keys.signing)
+            db, m, bundle_id, me, peer, epoch, since, schema_version), keys.signing,
+            peer.node if me.kind == "township" else None)
         seq_last = max(members.seq_last, since)
         name = bundle_file_name(me.node, peer.node, datetime.now().strftime("%Y%m%d"), since + 1, seq_last, bundle_id)
         local = outbox / name
@@ -106,10 +108,10 @@ def _acked_since(db: Database, peer: str, epoch: str) -> tuple[int, int]:
 
 
 def _write_archive(db: Database, archive: Path, since: int, audit_since: int, build_manifest: Any,
-                   signing: Any) -> _Member:
+                   signing: Any, recipient: str | None) -> _Member:
     members = _Member(audit_since=audit_since)
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-        _write_changes(db, zf, since, members)
+        _write_changes(db, zf, since, members, recipient)
         for sha in sorted(members.blobs):
             _write_blob(db, zf, sha, members)
         members.sizes[AUDIT], members.audit_count, members.audit_last = write_audit(db, zf, audit_since)
@@ -119,8 +121,12 @@ def _write_archive(db: Database, archive: Path, since: int, audit_since: int, bu
     return members
 
 
-def _write_changes(db: Database, zf: zipfile.ZipFile, since: int, members: _Member) -> None:
-    """changes.jsonl: the latest logged version of every row changed after `since`, in seq order."""
+def _write_changes(db: Database, zf: zipfile.ZipFile, since: int, members: _Member, recipient: str | None) -> None:
+    """changes.jsonl: the latest logged version of every row changed after `since`, in seq order.
+
+    A township's reviews and filing decisions go only to the village they answer, never to its neighbours
+    (`recipient` set on a township). Anything else, forged rows included, is sent for the receiver to judge.
+    """
     blobs = known_blobs(db)
     digest, size, table_hashes = hashlib.sha256(), 0, {}
     members.seq_last = db.conn.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
@@ -130,6 +136,8 @@ def _write_changes(db: Database, zf: zipfile.ZipFile, since: int, members: _Memb
         "ORDER BY c.seq", (since,))
     with zf.open(mf.CHANGES, "w", force_zip64=True) as out:
         for seq, table, row_id, hlc, row_json in rows:
+            if recipient and table in TOWNSHIP_TABLES and json.loads(row_json).get("village") != recipient:
+                continue
             line = (f'{{"seq":{seq},"table":{json.dumps(table)},"id":{json.dumps(row_id)},'
                     f'"hlc":{json.dumps(hlc)},"row":{row_json}}}\n').encode("utf-8")
             out.write(line)

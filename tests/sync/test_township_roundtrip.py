@@ -160,3 +160,20 @@ def test_village_ignores_review_rows_it_made_itself(pair: Pair) -> None:
     assert workflow.township_records(rulebook_id) == (None, None)
     with pytest.raises(DomainError, match="还没有乡镇的合法性审查意见"):
         workflow.advance(rulebook_id, date(2026, 3, 8))
+
+
+def test_a_decision_goes_only_to_the_village_it_answers(pair: Pair, tmp_path: Path) -> None:
+    from models.village import Mode
+    from tests.sync.conftest import make_node, pair_up
+
+    walk_to_step_7(pair.village)
+    neighbour = make_node(tmp_path / "n" / "n.sqlite3", Mode.VILLAGE, "白岩村")
+    pair_up(neighbour, pair.township)
+    _travel(pair.village, pair.township, pair.stick)
+    desk = SqliteTownshipStore(pair.township, REVIEWER)
+    desk.record_review(desk.requests()[0].id, date(2026, 3, 5), "同意提交表决。")
+    to_village = export_bundle(pair.township, pair.stick, ADMIN, pair.village.node_id)
+    to_neighbour = export_bundle(pair.township, pair.stick, ADMIN, neighbour.node_id)
+    assert to_village.per_table.get("township_reviews") == 1 and "township_reviews" not in to_neighbour.per_table
+    import_(neighbour, Path(to_neighbour.file))
+    assert neighbour.conn.execute("SELECT COUNT(*) FROM township_reviews").fetchone()[0] == 0
