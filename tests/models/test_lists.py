@@ -148,7 +148,7 @@ def test_black_needs_unheeded_yellow_or_override() -> None:
         advance(entry, SUPERVISOR, DAY, override_reason="情节严重")
     moved, _ = advance(entry, APPROVER, DAY, override_reason="多次劝阻无效，情节严重")
     assert moved.override_by == APPROVER.name
-    yellow = published(ListKind.YELLOW)
+    yellow = replace(published(ListKind.YELLOW), period="2025-02", published_on=date(2025, 2, 10))
     entry, warnings = nominated(ListKind.BLACK, history=(yellow,))
     assert warnings == []
     rectified, _ = withdraw(yellow, APPROVER, DAY + timedelta(8), WithdrawReason.RECTIFIED)
