@@ -63,6 +63,7 @@ class Stores(Protocol):
     profile: ProfileStore
     audit: AuditReader
     backups: BackupService
+    lists: ListStore
 
 
 class Backend(Protocol):

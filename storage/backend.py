@@ -12,6 +12,8 @@ from storage.accounts import SqliteAccountStore, authenticate
 from storage.audit import SqliteAuditReader
 from storage.db import Database
 from storage.installation import initialise, is_initialised, open_database
+from storage.list_sources import SqliteArticleCatalogue, SqliteHouseholdDirectory
+from storage.lists import SqliteListStore
 from storage.profile import SqliteProfileStore, read_profile
 
 
@@ -51,11 +53,13 @@ class SqliteStores:
     profile: SqliteProfileStore
     audit: SqliteAuditReader
     backups: SqliteBackupService
+    lists: SqliteListStore
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:
+    lists = SqliteListStore(db, actor, SqliteHouseholdDirectory(db), SqliteArticleCatalogue(db))
     return SqliteStores(actor, SqliteAccountStore(db, actor), SqliteProfileStore(db, actor),
-                        SqliteAuditReader(db), SqliteBackupService(db))
+                        SqliteAuditReader(db), SqliteBackupService(db), lists)
 
 
 class SqliteBackend:
