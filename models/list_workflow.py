@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from models.accounts import Actor, Permission
 from models.errors import DomainError, PermissionDenied
 from models.lists import (BLACK_MAX_MONTHS, ArticleRef, EntryState, HouseholdInfo, ListEntry, ListKind, ListSettings,
-                          Objection, Period, Transition, WithdrawReason, check_consequence, check_wording,
+                          Objection, Period, Transition, WithdrawReason, check_consequence, check_no_personal_numbers,
+                          check_wording,
                           require_text)
 from models.notices import chinese_date
 
@@ -63,6 +64,7 @@ def nominate(nomination: Nomination, household: HouseholdInfo, article: ArticleR
     facts = require_text(nomination.facts, "事实描述（何时、何地、做了什么）")
     for text in (facts, nomination.honour, nomination.consequence):
         check_wording(text, settings)
+        check_no_personal_numbers(text)
     check_consequence(nomination.consequence)
     name, minor = _subject(nomination, household)
     if minor and nomination.list_kind.is_negative:

@@ -320,6 +320,20 @@ def check_consequence(text: str) -> None:
                           "自行设立的奖励，请改写后果。")
 
 
+_ID_NUMBER = re.compile(r"(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}[01][0-9][0-3][0-9][0-9]{3}[0-9Xx](?![0-9])")
+_PHONE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
+
+
+def personal_numbers(text: str) -> list[str]:
+    """ID card or mobile numbers inside `text` (R30: never on a board, notice or certificate)."""
+    return _ID_NUMBER.findall(text) + _PHONE.findall(text)
+
+
+def check_no_personal_numbers(text: str) -> None:
+    if personal_numbers(text):
+        raise DomainError("文字中含有身份证号或手机号。榜单、公示和证书上不得出现这些信息（R30），请删去后重试。")
+
+
 def require_text(value: str, what: str) -> str:
     text = value.strip()
     if not text:

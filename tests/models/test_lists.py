@@ -247,3 +247,9 @@ def test_period_parsing() -> None:
     with pytest.raises(DomainError, match="看不懂"):
         Period.parse("三月")
     assert add_months(date(2025, 1, 31), 1) == date(2025, 2, 28)
+
+
+@pytest.mark.parametrize("facts", ["联系电话13908551234", "身份证522631196204091234", "证号52263119581230301X"])
+def test_personal_numbers_refused_in_facts(facts: str) -> None:
+    with pytest.raises(DomainError, match="身份证号或手机号"):
+        nominate(Nomination(ListKind.RED, "2025-03", facts, CLERK.name), HOUSE, ARTICLE, (), CLERK, DAY, new_id)
