@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from models.errors import DomainError
 from models.lists import EntryState, ListEntry, ListKind, ListSettings, NamingBasis, Period
+from models.notices import Notice, NoticeKind, PublicityPeriod
 
 BOARD_STATES = (EntryState.PUBLISHED,)
 
@@ -130,3 +132,20 @@ def top_volunteers(participations: Sequence[Participation], period: Period, coun
             hours[item.household_id] = hours.get(item.household_id, 0.0) + item.hours
     ranked = sorted(times, key=lambda h: (-times[h], -hours[h], h))
     return [VolunteerTotal(h, times[h], hours[h]) for h in ranked[:count]]
+
+
+def publicity_notice(village: str, period: Period, entries: Sequence[ListEntry], bases: Sequence[NamingBasis],
+                     on: date, settings: ListSettings = ListSettings()) -> Notice:
+    """公示 of the entries in publicity (before publication): who as R31 allows, facts, article, how to object."""
+    shown = [e for e in entries if e.state is EntryState.PUBLICITY and e.period == period.code]
+    if not shown:
+        raise DomainError(f"{period.text}没有处于公示阶段的条目，无需打印公示。")
+    start = min(e.publicity_start or on for e in shown)
+    end = max(e.publicity_end or on for e in shown)
+    lines = [f"{n}. {e.list_kind.label}：{display_name(e, bases, on, settings)}，{e.facts}"
+             + (f"（依据{_citation(e)}）" if _citation(e) else "") for n, e in enumerate(shown, 1)]
+    body = (f"根据《村规民约》，经执委会评议、村务监督委员会审核，现将{period.text}拟上榜名单公示如下：", *lines,
+            f"公示期间如有异议，请以书面或口头方式向村务监督委员会反映，并写明事实和理由；村委会自收到异议之日起"
+            f"{settings.answer_days}日内答复。")
+    return Notice(NoticeKind.PUBLICITY, f"关于{period.text}红黄黑榜拟上榜名单的公示", body, f"{village}村民委员会", on,
+                  PublicityPeriod(start, end))

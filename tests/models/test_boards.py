@@ -67,3 +67,18 @@ def test_top_volunteers_by_times_then_hours() -> None:
     rows.append(Participation("x", "h-4", "清扫村道", date(2025, 4, 1), 5))
     ranked = top_volunteers(rows, Period.parse("2025-03"), 3)
     assert [(t.household_id, t.times, t.hours) for t in ranked] == [("h-1", 3, 5.0), ("h-2", 2, 6.0), ("h-4", 1, 9.0)]
+
+
+def test_publicity_notice_lists_entries_in_publicity_without_unlawful_names() -> None:
+    from dataclasses import replace
+
+    from models.boards import publicity_notice
+    from models.errors import DomainError
+    items = [replace(entry(ListKind.YELLOW), state=EntryState.PUBLICITY, publicity_start=date(2025, 3, 5)),
+             replace(entry(ListKind.BLACK, ident="e-2"), state=EntryState.PUBLICITY, publicity_start=date(2025, 3, 6))]
+    notice = publicity_notice("青石村", Period.parse("2025-03"), items, (), date(2025, 3, 5))
+    assert notice.period is not None and notice.period.text == "2025年3月5日至2025年3月12日"
+    assert "黄榜：三组第12号户" in notice.paragraphs[1] and "杨老三" not in "".join(notice.paragraphs)
+    assert "三组（不具名）" in notice.paragraphs[2]
+    with pytest.raises(DomainError, match="没有处于公示阶段"):
+        publicity_notice("青石村", Period.parse("2025-04"), items, (), date(2025, 3, 5))
