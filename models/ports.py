@@ -23,6 +23,9 @@ from models.meetings import AgendaItem, Amendment, Meeting, MeetingSummary
 from models.meetings import SearchHit as MeetingSearchHit
 from models.sync import ExportResult, NodeCard, Peer
 from models.sync import ImportResult as SyncImportResult
+from models.boards import Board
+from models.list_workflow import Nomination
+from models.lists import ArticleRef, HouseholdInfo, ListEntry, NamingBasis, Objection, Transition, WithdrawReason
 from models.village import VillageProfile
 from models.workflow import StepStatus, WorkflowStep
 from models.workflow_guards import WorkflowFacts
@@ -323,6 +326,7 @@ class Stores(Protocol):
     four_two: FourTwoStore
     sync: SyncService
     workflow: WorkflowStore
+    lists: ListStore
 
 
 class Backend(Protocol):
@@ -336,3 +340,41 @@ class Backend(Protocol):
 
     def profile(self) -> VillageProfile: ...
     def login(self, username: str, password: str) -> Stores: ...
+
+
+class HouseholdDirectory(Protocol):
+    """What the lists need from the household registry (户籍): a household by its number, or by id."""
+
+    def household(self, household_no: str) -> HouseholdInfo:
+        """The household with this number, or raise DomainError (Chinese) if there is none."""
+        ...
+
+    def household_by_id(self, household_id: str) -> HouseholdInfo: ...
+
+
+class ArticleCatalogue(Protocol):
+    """What the lists need from the village rules: articles of the version in force."""
+
+    def resolve(self, reference: str) -> ArticleRef:
+        """The article of the rules in force that `reference` (第12条, 12) names, pinned to its version."""
+        ...
+
+
+class ListStore(Protocol):
+    """Red/yellow/black list entries, their transitions, objections, naming bases, volunteers, board log."""
+
+    def nominate(self, nomination: Nomination, household_no: str, article: str = "",
+                 on: date | None = None) -> tuple[ListEntry, list[str]]: ...
+    def advance(self, entry_id: str, note: str = "", override_reason: str = "",
+                on: date | None = None) -> ListEntry: ...
+    def refuse(self, entry_id: str, reason: str, on: date | None = None) -> ListEntry: ...
+    def withdraw(self, entry_id: str, reason: WithdrawReason, note: str = "", on: date | None = None) -> ListEntry: ...
+    def entry(self, entry_id: str) -> ListEntry: ...
+    def entries(self, period: str | None = None) -> list[ListEntry]: ...
+    def transitions(self, entry_id: str) -> list[Transition]: ...
+    def objections(self, entry_id: str | None = None) -> list[Objection]: ...
+    def add_objection(self, entry_id: str, raised_by: str, content: str, on: date | None = None) -> Objection: ...
+    def answer_objection(self, objection_id: str, answer: str, upheld: bool, on: date | None = None) -> Objection: ...
+    def naming_bases(self) -> list[NamingBasis]: ...
+    def board(self, period: str, on: date | None = None) -> Board: ...
+    def expire_due(self, on: date | None = None) -> list[ListEntry]: ...
