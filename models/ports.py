@@ -25,7 +25,8 @@ from models.sync import ExportResult, NodeCard, Peer
 from models.sync import ImportResult as SyncImportResult
 from models.boards import Board
 from models.list_workflow import Nomination
-from models.lists import ArticleRef, HouseholdInfo, ListEntry, NamingBasis, Objection, Transition, WithdrawReason
+from models.lists import (ArticleRef, HouseholdInfo, ListEntry, ListKind, NamingBasis, Objection, Transition,
+                          WithdrawReason)
 from models.village import VillageProfile
 from models.workflow import StepStatus, WorkflowStep
 from models.workflow_guards import WorkflowFacts
@@ -359,6 +360,10 @@ class ArticleCatalogue(Protocol):
         """The article of the rules in force that `reference` (第12条, 12) names, pinned to its version."""
         ...
 
+    def articles(self) -> list[ArticleRef]:
+        """Every article of the version in force (raises DomainError in Chinese when none is in force)."""
+        ...
+
 
 class ListStore(Protocol):
     """Red/yellow/black list entries, their transitions, objections, naming bases, volunteers, board log."""
@@ -378,3 +383,6 @@ class ListStore(Protocol):
     def naming_bases(self) -> list[NamingBasis]: ...
     def board(self, period: str, on: date | None = None) -> Board: ...
     def expire_due(self, on: date | None = None) -> list[ListEntry]: ...
+    def articles_in_force(self) -> list[ArticleRef]: ...
+    def record_naming_basis(self, household_no: str, kind: str, note: str, on: date | None = None,
+                            lists: tuple[ListKind, ...] = tuple(ListKind)) -> NamingBasis: ...

@@ -71,10 +71,10 @@ class SqliteStores:
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:
-    lists = SqliteListStore(db, actor, SqliteHouseholdDirectory(db), SqliteArticleCatalogue(db))
+    rules = SqliteRulebookStore(db, actor)
+    lists = SqliteListStore(db, actor, SqliteHouseholdDirectory(db), SqliteArticleCatalogue(rules))
     return SqliteStores(actor, SqliteAccountStore(db, actor), SqliteProfileStore(db, actor),
-                        SqliteAuditReader(db), SqliteBackupService(db), SqliteRegistryStore(db, actor),
-                        SqliteRulebookStore(db, actor),
+                        SqliteAuditReader(db), SqliteBackupService(db), SqliteRegistryStore(db, actor), rules,
                         SqliteMeetingStore(db, actor),
                         SqliteFollowUpStore(db, actor), SqliteFourTwoStore(db, actor),
                         SqliteSyncService(db, actor), SqliteWorkflowStore(db, actor), lists)

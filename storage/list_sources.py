@@ -1,8 +1,7 @@
-"""Read-only views the lists need of the household registry and the rules in force (only if those tables exist).
+"""What the lists read from the household registry (m010) and the village rules in force (m020).
 
-The registry (`households`, `villagers`, `village_groups`) and the village rules (rulebooks, versions, articles)
-are built by other areas. Until their tables exist these classes refuse with a Chinese message; their columns are
-read by name, so an extra column there changes nothing here.
+Households and villagers are read through the registry's row helpers (`storage/registry_rows.py`); articles through
+the rulebook store, numbered as the rules area numbers them (position through all chapters, 第十二条).
 """
 from __future__ import annotations
 
@@ -12,156 +11,113 @@ from typing import Any
 
 from models.errors import DomainError, NotFound
 from models.lists import ArticleRef, HouseholdInfo, Member
+from models.numerals import article_label, parse_number
+from models.ports import RulebookStore
+from models.registry import ADULT_AGE, HEAD_RELATION, Household, Villager
+from models.rules import NumberedArticle, RulebookKind, RuleVersion, numbered_articles
 from storage.db import Database
+from storage.registry_rows import HOUSEHOLD_COLUMNS, VILLAGER_COLUMNS, household_from_row, villager_from_row
 
-ADULT_YEARS = 18
-_GONE = ("deceased", "moved_out", "died", "死亡", "迁出", "注销")
-_HEAD_RELATIONS = ("户主", "head", "self", "本人")
-_CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
-
-
-def columns(db: Database, table: str) -> set[str]:
-    return {row[1] for row in db.conn.execute(f"PRAGMA table_info({table})")}
+_HOUSEHOLD_SQL = f"SELECT {', '.join(HOUSEHOLD_COLUMNS)} FROM households"
+_VILLAGER_SQL = f"SELECT {', '.join(VILLAGER_COLUMNS)} FROM villagers"
 
 
-def _rows(db: Database, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+def dict_rows(db: Database, sql: str, params: Any = ()) -> list[dict[str, Any]]:
     cursor = db.conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-def is_minor(birth_date: str | None, on: date) -> bool:
-    if not birth_date:
-        return False
-    try:
-        born = date.fromisoformat(str(birth_date)[:10])
-    except ValueError:
-        return False
-    return (on.year - born.year - ((on.month, on.day) < (born.month, born.day))) < ADULT_YEARS
+def is_minor(villager: Villager, on: date) -> bool:
+    age = villager.age_on(on)
+    return age is not None and age < ADULT_AGE
 
 
 class SqliteHouseholdDirectory:
-    """HouseholdDirectory over the registry's tables; refuses until the registry exists."""
+    """HouseholdDirectory over the registry tables: a household by its 户号 (or id) with its living members."""
 
     def __init__(self, db: Database, today: date | None = None) -> None:
         self._db = db
         self._today = today or date.today()
 
-    def _check(self) -> None:
-        if not (self._db.table_exists("households") and self._db.table_exists("villagers")):
-            raise DomainError("本数据库还没有户籍花名册（户、村民表），无法按户号提名。请先建立户籍花名册后再录入榜单。")
-
     def household(self, household_no: str) -> HouseholdInfo:
-        self._check()
-        rows = _rows(self._db, "SELECT * FROM households WHERE household_no = ? AND deleted = 0",
-                     (household_no.strip(),))
-        if not rows:
+        # A township database holds many villages' registries: this installation's own household comes first.
+        row = self._db.conn.execute(_HOUSEHOLD_SQL + " WHERE household_no = ? AND deleted = 0 "
+                                    "ORDER BY owner = ? DESC LIMIT 1",
+                                    (household_no.strip(), self._db.node_id)).fetchone()
+        if row is None:
             raise NotFound(f"户籍中没有户号“{household_no}”。请核对户号（可在户籍花名册中查看）。")
-        return self._info(rows[0])
+        return self._info(household_from_row(row))
 
     def household_by_id(self, household_id: str) -> HouseholdInfo:
-        self._check()
-        rows = _rows(self._db, "SELECT * FROM households WHERE id = ?", (household_id,))
-        if not rows:
-            raise NotFound(f"户籍中没有编号为 {household_id} 的户。")
-        return self._info(rows[0])
+        row = self._db.conn.execute(_HOUSEHOLD_SQL + " WHERE id = ?", (household_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"户籍中没有编号为 {household_id} 的户，可能已被删除。请核对户籍花名册。")
+        return self._info(household_from_row(row))
 
-    def _group_name(self, household: dict[str, Any]) -> str:
-        group_id = household.get("group_id")
-        if group_id and self._db.table_exists("village_groups"):
-            found = _rows(self._db, "SELECT * FROM village_groups WHERE id = ?", (group_id,))
-            if found:
-                return str(found[0].get("name") or found[0].get("label") or "")
-        return str(household.get("group_name") or "")
+    def _group_name(self, group_id: str) -> str:
+        row = self._db.conn.execute("SELECT name FROM village_groups WHERE id = ?", (group_id,)).fetchone()
+        return str(row[0]) if row else ""
 
-    def _members(self, household_id: str) -> list[dict[str, Any]]:
-        order = "birth_date" if "birth_date" in columns(self._db, "villagers") else "rowid"
-        rows = _rows(self._db, f"SELECT * FROM villagers WHERE household_id = ? AND deleted = 0 ORDER BY {order}",
-                     (household_id,))
-        return [r for r in rows if str(r.get("status") or "") not in _GONE]
+    def _members(self, household_id: str) -> list[Villager]:
+        rows = self._db.conn.execute(_VILLAGER_SQL + " WHERE household_id = ? AND deleted = 0 ORDER BY position, name",
+                                     (household_id,))
+        return [v for v in (villager_from_row(r, show_id=False) for r in rows) if v.active_on(self._today)]
 
-    def _info(self, household: dict[str, Any]) -> HouseholdInfo:
-        members = self._members(household["id"])
-        people = tuple(Member(m["id"], m["name"], is_minor(m.get("birth_date"), self._today)) for m in members)
+    def _info(self, household: Household) -> HouseholdInfo:
+        members = self._members(household.id)
+        people = tuple(Member(v.id, v.name, is_minor(v, self._today)) for v in members)
         head = _head(household, members)
-        head_minor = bool(head) and is_minor(head.get("birth_date"), self._today)
-        head_name = str(head.get("name")) if head else str(household.get("head_name") or "")
-        return HouseholdInfo(household["id"], str(household["household_no"]), self._group_name(household),
-                             head_name, head_minor, people)
+        return HouseholdInfo(household.id, household.household_no, self._group_name(household.group_id),
+                             head.name if head else "", bool(head) and is_minor(head, self._today), people)
 
 
-def _head(household: dict[str, Any], members: list[dict[str, Any]]) -> dict[str, Any]:
-    """The head: named by the household row, or by relation, else the eldest member."""
-    for key in ("head_id", "head_villager_id"):
-        if household.get(key):
-            for member in members:
-                if member["id"] == household[key]:
-                    return member
-    for member in members:
-        if member.get("is_head") or str(member.get("relation") or "") in _HEAD_RELATIONS:
-            return member
-    return members[0] if members else {}
+def _head(household: Household, members: list[Villager]) -> Villager | None:
+    """The head: named by the household row, or by relation 户主, else the first member."""
+    by_id = next((m for m in members if m.id == household.head_id), None)
+    by_relation = next((m for m in members if m.relation == HEAD_RELATION), None)
+    return by_id or by_relation or (members[0] if members else None)
 
 
 def article_number(reference: str) -> int | None:
-    """12, 第12条 and 第十二条 all name article 12."""
-    text = reference.strip().removeprefix("第").removesuffix("条")
-    if text.isdigit():
-        return int(text)
-    if text and all(c in _CHINESE_DIGITS or c == "十" for c in text):
-        if "十" not in text:
-            return int("".join(str(_CHINESE_DIGITS[c]) for c in text))
-        tens, _, ones = text.partition("十")
-        return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[ones] if ones else 0)
-    return None
+    """12, 第12条, 第十二条 and 第１２条 all name article 12."""
+    text = reference.strip().removeprefix("第").removesuffix("条").strip()
+    return parse_number(text) if text else None
 
 
 class SqliteArticleCatalogue:
-    """ArticleCatalogue over the rules' tables: articles of the one version in force."""
+    """ArticleCatalogue over the rulebook store: the articles of the 村规民约 version in force."""
 
-    VERSION_TABLES = ("rule_versions", "rulebook_versions", "versions")
-    ARTICLE_TABLES = ("rule_articles", "articles")
+    def __init__(self, rules: RulebookStore) -> None:
+        self._rules = rules
 
-    def __init__(self, db: Database) -> None:
-        self._db = db
+    def version_in_force(self) -> RuleVersion:
+        for summary in self._rules.list_rulebooks():
+            if summary.kind is RulebookKind.RULES and summary.in_force_version is not None:
+                return self._rules.load_version(summary.id, summary.in_force_version)
+        raise DomainError("村规民约还没有现行有效的版本，无法引用条款。黄榜、黑榜条目须引用现行村规民约的条款："
+                          "请先在“村规民约”中录入并完成表决、备案，使一个版本生效。")
 
-    def _tables(self) -> tuple[str, str]:
-        versions = next((t for t in self.VERSION_TABLES if self._db.table_exists(t)), None)
-        articles = next((t for t in self.ARTICLE_TABLES if self._db.table_exists(t)), None)
-        if versions is None or articles is None:
-            raise DomainError("本数据库还没有村规民约（版本和条款表），无法引用条款。黄榜、黑榜条目须引用现行村规民约的"
-                              "条款：请先在“村规民约”中录入并生效一个版本。")
-        return versions, articles
-
-    def _version_in_force(self, table: str) -> dict[str, Any]:
-        names = columns(self._db, table)
-        if "in_force" in names:
-            rows = _rows(self._db, f"SELECT * FROM {table} WHERE in_force = 1 AND deleted = 0")
-        else:
-            state = next((c for c in ("state", "status") if c in names), None)
-            rows = _rows(self._db, f"SELECT * FROM {table} WHERE {state} IN ('in_force', 'effective') "
-                         "AND deleted = 0") if state else []
-        if not rows:
-            raise DomainError("村规民约还没有现行有效的版本，无法引用条款。请先完成表决和备案，使一个版本生效。")
-        return rows[0]
+    def articles(self) -> list[ArticleRef]:
+        """Every article of the version in force, as a reference (for choosing one on screen)."""
+        version = self.version_in_force()
+        return [_reference(version, article) for article in numbered_articles(version)]
 
     def resolve(self, reference: str) -> ArticleRef:
-        versions, articles = self._tables()
-        version = self._version_in_force(versions)
         number = article_number(reference)
         if number is None:
-            raise DomainError(f"条款“{reference}”看不懂。请写成“第12条”或“12”。")
-        names = columns(self._db, articles)
-        rows = _rows(self._db, f"SELECT * FROM {articles} WHERE version_id = ? AND deleted = 0", (version["id"],))
-        found = [r for r in rows if article_number(str(r.get("number", ""))) == number]
-        if not found:
-            raise NotFound(f"现行村规民约中没有第{number}条。请核对条款号。")
-        row = found[0]
-        short = next((str(row[c]) for c in ("short_text", "title", "heading", "summary") if c in names and row[c]), "")
-        if not short:
-            body = next((str(row[c]) for c in ("text", "body", "content") if c in names and row[c]), "")
-            short = shorten(body)
-        return ArticleRef(row["id"], version["id"], f"第{number}条", short)
+            raise DomainError(f"条款“{reference}”看不懂。请写成“第12条”“第十二条”或“12”。")
+        version = self.version_in_force()
+        articles = numbered_articles(version)
+        found = next((a for a in articles if a.number == number), None)
+        if found is None:
+            raise NotFound(f"现行村规民约（第{version.number}版，共{len(articles)}条）中没有第{number}条。请核对条款号。")
+        return _reference(version, found)
+
+
+def _reference(version: RuleVersion, article: NumberedArticle) -> ArticleRef:
+    # Pinned by article key (its identity across versions) and version id; the label and text are snapshots.
+    return ArticleRef(article.key, version.id, article_label(article.number), shorten(article.text))
 
 
 def shorten(text: str, limit: int = 16) -> str:

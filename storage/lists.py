@@ -15,7 +15,7 @@ from models.lists import (ArticleRef, EntryState, ListEntry, ListKind, ListSetti
                           Period, Transition, WithdrawReason, require_text)
 from models.ports import ArticleCatalogue, HouseholdDirectory
 from storage.db import Database
-from storage.list_sources import _rows
+from storage.list_sources import dict_rows as _rows
 from storage.store_base import SqliteStore
 
 _DATES = ("occurred_on", "notice_on", "publicity_start", "published_on", "ended_on")
@@ -112,6 +112,9 @@ class SqliteListStore(SqliteStore):
     def board(self, period: str, on: date | None = None) -> Board:
         return build_board(Period.parse(period), self.entries(period), self.naming_bases(), on or date.today(),
                            self.settings)
+
+    def articles_in_force(self) -> list[ArticleRef]:
+        return self._catalogue.articles()
 
     def board_log(self, period: str | None = None) -> list[dict[str, Any]]:
         sql = "SELECT * FROM board_versions" + (" WHERE period = ?" if period else "") + " ORDER BY hlc"

@@ -41,7 +41,7 @@ def board_pdf(village_db: Database) -> bytes:
 
 def test_board_reads_back_in_order(board_pdf: bytes) -> None:
     assert_in_order(board_pdf, ["青石村2025年3月红黄黑榜", "红榜（表扬）", "黄榜（提醒）", "黑榜（曝光）",
-                                "三组 吴秀珍", "悉心照顾瘫痪婆婆十年", "依据：村规民约第8条（孝敬老人）"])
+                                "三组 吴秀珍", "悉心照顾瘫痪婆婆十年", "依据：村规民约第八条（孝敬老人）"])
     text = text_of(board_pdf)
     assert "五组第31号户" in text and "三组第12号户" in text
     assert "本月五组发现房前屋后不乱堆乱放1起" in text and "多次在河道倾倒垃圾" not in text

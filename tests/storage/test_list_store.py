@@ -1,15 +1,18 @@
 """SqliteListStore over a real file: round trips, the walk with permissions, objections, expiry, board log."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
+from models.accounts import COMMAND_LINE_ACTOR
 from models.errors import DomainError, NotFound
 from models.list_workflow import Nomination
 from models.lists import EntryState, ListKind, WithdrawReason
 from storage.db import Database
 from storage.list_sources import article_number, shorten
+from storage.registry import SqliteRegistryStore
 from tests.list_fixtures import APPROVER, CLERK, SUPERVISOR, seed_registry, store
 
 DAY = date(2025, 3, 3)
@@ -28,28 +31,37 @@ def walk_to_publicity(db: Database, entry_id: str) -> None:
     store(db, APPROVER).advance(entry_id, "书面告知本户", on=DAY + timedelta(2))
 
 
-def test_missing_tables_refuse_in_chinese(village_db: Database) -> None:
-    with pytest.raises(DomainError, match="还没有户籍花名册"):
+def test_refusals_without_registry_rows_or_rules_in_force(village_db: Database) -> None:
+    with pytest.raises(NotFound, match="户籍中没有户号“12”"):
         nominate(village_db)
-    village_db.execute("CREATE TABLE households (id TEXT, household_no TEXT, group_id TEXT, deleted INTEGER)")
-    village_db.execute("CREATE TABLE villagers (id TEXT, household_id TEXT, name TEXT, birth_date TEXT, "
-                       "status TEXT, deleted INTEGER)")
-    village_db.execute("INSERT INTO households VALUES('h', '1', '', 0)")
-    with pytest.raises(DomainError, match="还没有村规民约"):
-        nominate(village_db, household="1")
+    seed_registry(village_db, with_rules=False)
+    with pytest.raises(DomainError, match="还没有现行有效的版本"):
+        nominate(village_db)
 
 
 def test_round_trip_with_snapshots_and_pinned_article(village_db: Database) -> None:
     seed_registry(village_db)
     entry = store(village_db, CLERK).entry(nominate(village_db))
     assert (entry.household_no, entry.group_name, entry.subject_name) == ("12", "三组", "杨老三")
-    assert entry.article is not None and (entry.article.article_id, entry.article.version_id) == ("a-12", "v-2")
-    assert entry.article.short_text == "房前屋后不乱堆乱放"
+    version_id, key = village_db.conn.execute(
+        "SELECT v.id, a.article_key FROM rule_versions v JOIN rule_articles a ON a.version_id = v.id "
+        "WHERE v.status = 'in_force' AND a.position = 12").fetchone()
+    assert entry.article is not None and (entry.article.article_id, entry.article.version_id) == (key, version_id)
+    assert (entry.article.number, entry.article.short_text) == ("第十二条", "房前屋后不乱堆乱放")
     assert [t.to_state for t in store(village_db, CLERK).transitions(entry.id)] == [EntryState.NOMINATED]
     with pytest.raises(NotFound, match="没有第13条"):
         nominate(village_db, article="13")  # 13 exists only in the superseded version
     with pytest.raises(NotFound, match="户号“99”"):
         nominate(village_db, household="99")
+
+
+def test_registry_edits_do_not_rewrite_the_entry(village_db: Database) -> None:
+    seed_registry(village_db)
+    entry_id = nominate(village_db)
+    registry = SqliteRegistryStore(village_db, COMMAND_LINE_ACTOR)
+    registry.save_villager(replace(registry.get_villager("p-1"), name="杨老四"))
+    assert store(village_db, CLERK).entry(entry_id).subject_name == "杨老三"
+    assert store(village_db, CLERK, DAY)._directory.household("12").head_name == "杨老四"
 
 
 def test_full_walk_is_logged_and_audited(village_db: Database) -> None:
@@ -131,7 +143,7 @@ def test_volunteers_recorded(village_db: Database) -> None:
 
 
 @pytest.mark.parametrize("text, number", [("12", 12), ("第12条", 12), ("第十二条", 12), ("第十条", 10),
-                                          ("第二十一条", 21), ("第三条", 3), ("条款", None)])
+                                          ("第二十一条", 21), ("第三条", 3), ("第１２条", 12), ("条款", None)])
 def test_article_numbers(text: str, number: int | None) -> None:
     assert article_number(text) == number
 
