@@ -154,6 +154,22 @@ class SqliteListStore(SqliteStore):
                                              self.settings)
         return self._save(moved, transition)
 
+    def discard_nomination(self, entry_id: str) -> None:
+        """Take back a nomination entered by mistake (the undo of 提名), only while nothing else happened to it."""
+        self._require(Permission.EDIT_RECORDS)
+        entry = self.entry(entry_id)
+        if entry.state is not EntryState.NOMINATED or len(self.transitions(entry_id)) > 1 or self.objections(entry_id):
+            raise DomainError("该条目已进入评议流程，不能再撤回提名。如需结束，请用“不通过”并写明理由。")
+        with self._db.atomic():
+            self._tombstone("list_entries", entry_id)
+
+    def restore_nomination(self, entry_id: str) -> ListEntry:
+        """Bring back a nomination taken back by `discard_nomination` (the redo of 提名)."""
+        self._require(Permission.EDIT_RECORDS)
+        with self._db.atomic():
+            self._update("list_entries", entry_id, {"deleted": 0}, action="restore")
+        return self.entry(entry_id)
+
     def refuse(self, entry_id: str, reason: str, on: date | None = None) -> ListEntry:
         return self._save(*workflow.refuse(self.entry(entry_id), self._actor, on or date.today(), reason))
 

@@ -19,7 +19,7 @@ CLERK = Actor("demo-clerk", "吴晓梅", Role.CLERK)
 APPROVER = Actor("demo-approver", "杨光明", Role.APPROVER)
 SUPERVISOR = Actor("demo-supervisor", "石秀英", Role.SUPERVISOR)
 PROPOSER = "网格员龙德军"
-FACTS = {ListKind.RED: "带头清理河道垃圾，常年照顾邻居孤寡老人", ListKind.YELLOW: "在村道旁堆放建筑垃圾，经提醒未清理",
+FACTS = {ListKind.RED: "常年照顾邻居孤寡老人，带头参加村里的公益劳动", ListKind.YELLOW: "在村道旁堆放建筑垃圾，经提醒未清理",
          ListKind.BLACK: "多次向河道倾倒生活垃圾，黄榜提醒后仍未整改"}
 # Words that find the fitting article in whichever version is in force (numbers change between versions).
 ARTICLE_WORDS = {ListKind.RED: ("孝老爱亲", "公益", "赡养"), ListKind.YELLOW: ("房前屋后", "村容"),

@@ -151,3 +151,15 @@ def test_article_numbers(text: str, number: int | None) -> None:
 def test_short_form() -> None:
     assert shorten("房前屋后不乱堆乱放，保持村容整洁。") == "房前屋后不乱堆乱放"
     assert shorten("一二三四五六七八九十一二三四五六七八") == "一二三四五六七八九十一二三四五六…"
+
+
+def test_a_nomination_can_be_taken_back_only_before_assessment(village_db: Database) -> None:
+    seed_registry(village_db)
+    entry_id = nominate(village_db)
+    clerk = store(village_db, CLERK)
+    clerk.discard_nomination(entry_id)
+    assert clerk.entries("2025-03") == []
+    assert clerk.restore_nomination(entry_id).state is EntryState.NOMINATED
+    store(village_db, APPROVER).advance(entry_id, on=DAY)
+    with pytest.raises(DomainError, match="不能再撤回提名"):
+        clerk.discard_nomination(entry_id)
