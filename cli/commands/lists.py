@@ -1,4 +1,4 @@
-"""`lists add | advance | show` and `print board`: the red/yellow/black lists from the command line."""
+"""`lists add | advance | show` and the lists' print products: board, removal notice, honour certificate."""
 from __future__ import annotations
 
 import argparse
@@ -105,3 +105,61 @@ def run_board(context: Context, args: argparse.Namespace) -> int:
     write_pdf(Path(args.out), data)
     store.log_board(board.period.code, "printed", board_fingerprint(document), board.entry_ids, str(args.out))
     return report(context, args.out, data, len(pages), board_fingerprint(document))
+
+
+@print_command("list-removal")
+def add_removal(products: argparse._SubParsersAction) -> None:
+    parser = products.add_parser("list-removal", help="红黄黑榜撤榜公告（本期发布后撤下的条目）")
+    parser.add_argument("--period", required=True, help="周期：2025-03、2025-Q1 或 2025")
+    parser.add_argument("--date", dest="on", type=parse_date, help="公告日期（默认今天）")
+    add_output_options(parser)
+    parser.set_defaults(handler=run_removal)
+
+
+def run_removal(context: Context, args: argparse.Namespace) -> int:
+    from models.honours import removal_notice
+    from models.lists import Period
+    from printing import fonts
+    from printing.notice_pdf import NoticeOptions, notice_fingerprint, render_notice_pdf
+    from storage.profile import read_profile
+
+    db = context.open_db()
+    store, on, period = _store(context, db), args.on or date.today(), Period.parse(args.period)
+    store.expire_due(on)
+    notice = removal_notice(read_profile(db).village, period, store.entries(period.code), store.naming_bases(), on,
+                            store.settings)
+    fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
+    pages: list[int] = []
+    data = render_notice_pdf(notice, NoticeOptions(qr=args.qr), pages.append)
+    write_pdf(Path(args.out), data)
+    removed = tuple(e.id for e in store.entries(period.code) if e.published_on and e.ended_on)
+    store.log_board(period.code, "printed", notice_fingerprint(notice), removed, f"撤榜公告 {args.out}")
+    return report(context, args.out, data, len(pages), notice_fingerprint(notice))
+
+
+@print_command("honour-certificate")
+def add_certificate(products: argparse._SubParsersAction) -> None:
+    parser = products.add_parser("honour-certificate", help="荣誉证书（已发布的红榜条目）")
+    parser.add_argument("--entry", required=True, help="红榜条目编号（lists show 可查）")
+    parser.add_argument("--date", dest="on", type=parse_date, help="颁发日期（默认今天）")
+    add_output_options(parser)
+    parser.set_defaults(handler=run_certificate)
+
+
+def run_certificate(context: Context, args: argparse.Namespace) -> int:
+    from models.honours import honour_certificate
+    from printing import fonts
+    from printing.certificate_pdf import certificate_fingerprint, render_certificate_pdf
+    from storage.profile import read_profile
+
+    db = context.open_db()
+    store, on = _store(context, db), args.on or date.today()
+    entry = store.entry(args.entry)
+    certificate = honour_certificate(read_profile(db).village, entry, store.naming_bases(), on, store.settings)
+    fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
+    pages: list[int] = []
+    data = render_certificate_pdf(certificate, pages.append)
+    write_pdf(Path(args.out), data)
+    store.log_board(entry.period, "printed", certificate_fingerprint(certificate), (entry.id,),
+                    f"荣誉证书 {args.out}")
+    return report(context, args.out, data, len(pages), certificate_fingerprint(certificate))

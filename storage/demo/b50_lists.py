@@ -86,6 +86,7 @@ def build(db: Database, rng: random.Random, options: DemoOptions, today: date | 
     demo = _Demo(db, articles, numbers, day)
     for index, month in enumerate(_months(day)):
         demo.warned_before = demo.warned
+        _store(db, APPROVER).expire_due(month)  # last month's board comes down on the first of this month
         for step in plan(index):
             demo.add(month, step)
     demo.volunteers(rng)

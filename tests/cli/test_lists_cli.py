@@ -68,3 +68,24 @@ def test_print_board_writes_pdf_and_logs_it(village_db: Database, tmp_path: Path
     log = store(village_db, CLERK).board_log("2025-03")
     assert [(row["action"], row["actor_name"], row["fingerprint"]) for row in log] == \
         [("printed", "命令行", data["fingerprint"])]
+
+
+def test_print_removal_notice_and_certificate(village_db: Database, tmp_path: Path) -> None:
+    from models.lists import ListKind, WithdrawReason
+    from tests.list_fixtures import APPROVER, CLERK, store
+    from tests.printing.test_board_pdf import publish
+
+    seed_registry(village_db)
+    publish(village_db, ListKind.RED, "15", "第8条", "悉心照顾瘫痪婆婆十年")
+    publish(village_db, ListKind.YELLOW, "12", "第12条", "3月2日在村道旁堆放建筑垃圾未清理")
+    red, yellow = store(village_db, CLERK).entries("2025-03")
+    store(village_db, APPROVER).withdraw(yellow.id, WithdrawReason.RECTIFIED, "已清理")
+    code, data = run_json(_path(village_db), "print", "list-removal", "--period", "2025-03", "--out",
+                          str(tmp_path / "removal.pdf"))
+    assert code == 0 and data["pages"] == 1
+    code, data = run_json(_path(village_db), "print", "honour-certificate", "--entry", red.id, "--date", "2025-03-20",
+                          "--out", str(tmp_path / "certificate.pdf"))
+    assert code == 0 and (tmp_path / "certificate.pdf").read_bytes().startswith(b"%PDF-")
+    code, _, err = run_cli(["--db", str(_path(village_db)), "print", "honour-certificate", "--entry", yellow.id,
+                            "--out", str(tmp_path / "no.pdf")])
+    assert code == 2 and "只发给红榜" in err
