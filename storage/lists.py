@@ -182,7 +182,9 @@ class SqliteListStore(SqliteStore):
         """R29: published entries past their cycle (or 3 months for black) come down; logged per entry."""
         day = on or date.today()
         ended = []
-        for entry in workflow.due_for_removal(self.entries(), day):
+        published = [entry_from_row(r) for r in _rows(self._db, "SELECT * FROM list_entries WHERE deleted = 0 "
+                                                           "AND state = 'published'")]
+        for entry in workflow.due_for_removal(published, day):
             ended.append(self._save(*workflow.withdraw(entry, self._actor, day, WithdrawReason.PERIOD_ENDED,
                                                        "到期自动撤榜", automatic=True)))
             self.log_board(entry.period, "removed", note="到期自动撤榜", entry_ids=(entry.id,))
