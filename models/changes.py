@@ -22,6 +22,7 @@ class Entity(StrEnum):
     FOUR_TWO_MATTER = "four_two_matter"
     SYNC = "sync"  # a bundle was imported: any synced record may have changed
     WORKFLOW = "workflow"
+    LIST_ENTRY = "list_entry"
     TOWNSHIP_REVIEW = "township_review"
 
     @property
@@ -29,7 +30,8 @@ class Entity(StrEnum):
         return {"profile": "村庄信息", "user": "用户", "backup": "备份", "settings": "设置", "village_group": "村民小组",
                 "grid": "网格", "household": "户", "villager": "村民", "rulebook": "村规民约",
                 "meeting": "会议记录", "follow_up": "决议落实", "four_two_matter": "四议两公开事项", "sync": "同步",
-                "workflow": "九步工作法", "township_review": "乡镇审查"}[self.value]
+                "workflow": "九步工作法", "township_review": "乡镇审查",
+                "list_entry": "红黑榜条目"}[self.value]
 
 
 @dataclass(frozen=True)

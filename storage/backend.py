@@ -15,6 +15,8 @@ from storage.followups import SqliteFollowUpStore
 from storage.four_two import SqliteFourTwoStore
 from storage.meetings import SqliteMeetingStore
 from storage.installation import initialise, is_initialised, open_database
+from storage.list_sources import SqliteArticleCatalogue, SqliteHouseholdDirectory
+from storage.lists import SqliteListStore
 from storage.profile import SqliteProfileStore, read_profile
 from storage.registry import SqliteRegistryStore
 from storage.rules import SqliteRulebookStore
@@ -66,16 +68,18 @@ class SqliteStores:
     four_two: SqliteFourTwoStore
     sync: SqliteSyncService
     workflow: SqliteWorkflowStore
+    lists: SqliteListStore
     township: SqliteTownshipStore
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:
+    rules = SqliteRulebookStore(db, actor)
+    lists = SqliteListStore(db, actor, SqliteHouseholdDirectory(db), SqliteArticleCatalogue(rules))
     return SqliteStores(actor, SqliteAccountStore(db, actor), SqliteProfileStore(db, actor),
-                        SqliteAuditReader(db), SqliteBackupService(db), SqliteRegistryStore(db, actor),
-                        SqliteRulebookStore(db, actor),
+                        SqliteAuditReader(db), SqliteBackupService(db), SqliteRegistryStore(db, actor), rules,
                         SqliteMeetingStore(db, actor),
                         SqliteFollowUpStore(db, actor), SqliteFourTwoStore(db, actor),
-                        SqliteSyncService(db, actor), SqliteWorkflowStore(db, actor),
+                        SqliteSyncService(db, actor), SqliteWorkflowStore(db, actor), lists,
                         SqliteTownshipStore(db, actor))
 
 

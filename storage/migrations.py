@@ -239,6 +239,67 @@ def m043_create_peer_audit(db: Database) -> None:
 
 
 @migrations
+def m060_create_list_entries(db: Database) -> None:
+    """Red/yellow/black list entries with version-pinned article references and name snapshots (R27)."""
+    create_synced_table(db, "list_entries", """
+        list_kind TEXT NOT NULL, period TEXT NOT NULL, household_id TEXT NOT NULL, household_no TEXT NOT NULL,
+        group_name TEXT NOT NULL, subject_name TEXT NOT NULL, villager_id TEXT NOT NULL DEFAULT '',
+        subject_is_minor INTEGER NOT NULL DEFAULT 0, facts TEXT NOT NULL, occurred_on TEXT,
+        article_id TEXT NOT NULL DEFAULT '', article_version_id TEXT NOT NULL DEFAULT '',
+        article_number TEXT NOT NULL DEFAULT '', article_text TEXT NOT NULL DEFAULT '',
+        honour TEXT NOT NULL DEFAULT '', evidence_ids TEXT NOT NULL DEFAULT '[]',
+        proposer_name TEXT NOT NULL, proposer_user_id TEXT NOT NULL DEFAULT '', state TEXT NOT NULL,
+        consequence TEXT NOT NULL DEFAULT '', override_reason TEXT NOT NULL DEFAULT '',
+        override_by TEXT NOT NULL DEFAULT '', notice_on TEXT, publicity_start TEXT,
+        publicity_days INTEGER NOT NULL, published_on TEXT, ended_on TEXT, end_reason TEXT NOT NULL DEFAULT '',
+        renews_id TEXT NOT NULL DEFAULT ''""")
+    db.execute("CREATE INDEX idx_list_entries_period ON list_entries(period, list_kind)")
+    db.execute("CREATE INDEX idx_list_entries_household ON list_entries(household_id)")
+
+
+@migrations
+def m061_create_list_transitions(db: Database) -> None:
+    """Each dated step of a list entry: from, to, who, note (R28, R34)."""
+    create_synced_table(db, "list_transitions", """
+        entry_id TEXT NOT NULL, from_state TEXT, to_state TEXT NOT NULL, on_date TEXT NOT NULL,
+        actor_id TEXT NOT NULL, actor_name TEXT NOT NULL, note TEXT NOT NULL DEFAULT ''""")
+    db.execute("CREATE INDEX idx_list_transitions_entry ON list_transitions(entry_id)")
+
+
+@migrations
+def m062_create_list_objections(db: Database) -> None:
+    """Objections raised during publicity and their recorded answers (R28)."""
+    create_synced_table(db, "list_objections", """
+        entry_id TEXT NOT NULL, received_on TEXT NOT NULL, raised_by TEXT NOT NULL, content TEXT NOT NULL,
+        answer TEXT NOT NULL DEFAULT '', answered_on TEXT, upheld INTEGER""")
+    db.execute("CREATE INDEX idx_list_objections_entry ON list_objections(entry_id)")
+
+
+@migrations
+def m063_create_list_consents(db: Database) -> None:
+    """Recorded separate consent or statutory basis for naming a household on a list (R31)."""
+    create_synced_table(db, "list_consents", """
+        household_id TEXT NOT NULL, kind TEXT NOT NULL, note TEXT NOT NULL, recorded_on TEXT NOT NULL,
+        revoked_on TEXT, lists TEXT NOT NULL DEFAULT 'red,yellow,black'""")
+
+
+@migrations
+def m064_create_volunteer_participations(db: Database) -> None:
+    """Public-benefit work per household: activity, date, hours."""
+    create_synced_table(db, "volunteer_participations", """
+        household_id TEXT NOT NULL, activity TEXT NOT NULL, on_date TEXT NOT NULL, hours REAL NOT NULL""")
+
+
+@migrations
+def m065_create_board_versions(db: Database) -> None:
+    """Who created, approved, printed and removed each board version (R34)."""
+    create_synced_table(db, "board_versions", """
+        period TEXT NOT NULL, action TEXT NOT NULL, fingerprint TEXT NOT NULL DEFAULT '',
+        entry_ids TEXT NOT NULL DEFAULT '[]', actor_id TEXT NOT NULL, actor_name TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''""")
+
+
+@migrations
 def m070_create_workflow(db: Database) -> None:
     """The nine-step revision workflow: revisions, step states, and the records of every step."""
     text, day = "TEXT NOT NULL DEFAULT ''", "TEXT"

@@ -1,0 +1,165 @@
+"""`lists add | advance | show` and the lists' print products: board, removal notice, honour certificate."""
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from cli import Context
+from cli.commands.printing import add_output_options, parse_date, print_command, report, write_pdf
+from models.errors import DomainError
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    group = commands.add_parser("lists", help="红黑榜：提名、推进流程、查看")
+    actions = group.add_subparsers(dest="action", metavar="ACTION")
+    actions.required = True
+    add = actions.add_parser("add", help="提名一户上红榜、黄榜或黑榜（输出新条目编号）")
+    add.add_argument("--household", required=True, help="户号")
+    add.add_argument("--list", dest="list_kind", required=True, choices=("red", "yellow", "black"), help="榜单")
+    add.add_argument("--period", required=True, help="周期：2025-03（月）、2025-Q1（季度）或 2025（年）")
+    add.add_argument("--article", default="", help="现行村规民约条款，如“第12条”（黄榜、黑榜必填）")
+    add.add_argument("--facts", required=True, help="事实：何时、何地、做了什么（中性描述）")
+    add.add_argument("--proposer", help="提名人（默认：当前操作人）")
+    add.add_argument("--override-reason", default="", help="审核人特批理由（无黄榜直接列黑榜，或无评优资格仍提红榜）")
+    add.set_defaults(handler=run_add)
+    advance = actions.add_parser("advance", help="把条目推进到下一步（评议、审核、公示、发布）")
+    advance.add_argument("id", help="条目编号")
+    advance.add_argument("--note", default="", help="本步意见")
+    advance.add_argument("--override-reason", default="", help="审核人特批理由")
+    advance.set_defaults(handler=run_advance)
+    show = actions.add_parser("show", help="列出条目（先把到期的条目自动撤榜）")
+    show.add_argument("--period", help="只看这一周期")
+    show.set_defaults(handler=run_show)
+
+
+def _store(context: Context, db: object = None):  # -> storage.lists.SqliteListStore
+    from models.accounts import COMMAND_LINE_ACTOR
+    from storage.backend import build_stores
+
+    return build_stores(db or context.open_db(), COMMAND_LINE_ACTOR).lists
+
+
+def run_add(context: Context, args: argparse.Namespace) -> int:
+    from models.accounts import COMMAND_LINE_ACTOR
+    from models.list_workflow import Nomination
+    from models.lists import ListKind
+
+    proposer = (args.proposer or "").strip()
+    nomination = Nomination(ListKind(args.list_kind), args.period, args.facts, proposer or COMMAND_LINE_ACTOR.name,
+                            "" if proposer else COMMAND_LINE_ACTOR.user_id, override_reason=args.override_reason)
+    entry, warnings = _store(context).nominate(nomination, args.household, args.article)
+    text = entry.id + "".join(f"\n注意：{w}" for w in warnings)
+    context.emit(text, {"id": entry.id, "state": entry.state.value, "warnings": warnings})
+    return 0
+
+
+def run_advance(context: Context, args: argparse.Namespace) -> int:
+    entry = _store(context).advance(args.id, args.note, args.override_reason)
+    context.emit(f"条目 {entry.id} 已进入“{entry.state.label}”。", {"id": entry.id, "state": entry.state.value})
+    return 0
+
+
+def run_show(context: Context, args: argparse.Namespace) -> int:
+    from models.boards import display_name
+
+    store = _store(context)
+    store.expire_due()
+    bases, today = store.naming_bases(), date.today()
+    rows = [{"id": e.id, "household": e.household_no, "display_name": display_name(e, bases, today, store.settings),
+             "list": e.list_kind.value, "state": e.state.value, "article": e.article.number if e.article else ""}
+            for e in store.entries(args.period)]
+    lines = [f"{r['id']}  {r['display_name']}  {e.list_kind.label}  {e.period}  {e.state.label}  {r['article']}"
+             for r, e in zip(rows, store.entries(args.period))]
+    context.emit("\n".join(lines) or "没有条目。", {"entries": rows})
+    return 0
+
+
+@print_command("board")
+def add_board(products: argparse._SubParsersAction) -> None:
+    parser = products.add_parser("board", help="红黄黑榜海报（A3 横向，只含已发布条目）")
+    parser.add_argument("--period", required=True, help="周期：2025-03、2025-Q1 或 2025")
+    parser.add_argument("--signer", help="落款单位（默认：本村村民委员会）")
+    parser.add_argument("--date", dest="on", type=parse_date, help="榜单日期（默认今天；此前到期的条目不上榜）")
+    add_output_options(parser)
+    parser.set_defaults(handler=run_board)
+
+
+def run_board(context: Context, args: argparse.Namespace) -> int:
+    from printing import fonts
+    from printing.board_pdf import BoardDocument, board_fingerprint, render_board_pdf
+    from storage.profile import read_profile
+
+    db = context.open_db()
+    store = _store(context, db)
+    on = args.on or date.today()
+    store.expire_due(on)
+    board = store.board(args.period, on)
+    if not board.entry_ids:
+        raise DomainError(f"{board.period.text}没有已发布的条目，无法打印榜单。条目须走完公示并发布后才能上榜。")
+    village = read_profile(db).village
+    document = BoardDocument(village, board, args.signer or f"{village}村民委员会", on)
+    fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
+    pages: list[int] = []
+    data = render_board_pdf(document, args.qr, pages.append)
+    write_pdf(Path(args.out), data)
+    store.log_board(board.period.code, "printed", board_fingerprint(document), board.entry_ids, str(args.out))
+    return report(context, args.out, data, len(pages), board_fingerprint(document))
+
+
+@print_command("list-removal")
+def add_removal(products: argparse._SubParsersAction) -> None:
+    parser = products.add_parser("list-removal", help="红黄黑榜撤榜公告（本期发布后撤下的条目）")
+    parser.add_argument("--period", required=True, help="周期：2025-03、2025-Q1 或 2025")
+    parser.add_argument("--date", dest="on", type=parse_date, help="公告日期（默认今天）")
+    add_output_options(parser)
+    parser.set_defaults(handler=run_removal)
+
+
+def run_removal(context: Context, args: argparse.Namespace) -> int:
+    from models.honours import removal_notice
+    from models.lists import Period
+    from printing import fonts
+    from printing.notice_pdf import NoticeOptions, notice_fingerprint, render_notice_pdf
+    from storage.profile import read_profile
+
+    db = context.open_db()
+    store, on, period = _store(context, db), args.on or date.today(), Period.parse(args.period)
+    store.expire_due(on)
+    notice = removal_notice(read_profile(db).village, period, store.entries(period.code), store.naming_bases(), on,
+                            store.settings)
+    fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
+    pages: list[int] = []
+    data = render_notice_pdf(notice, NoticeOptions(qr=args.qr), pages.append)
+    write_pdf(Path(args.out), data)
+    removed = tuple(e.id for e in store.entries(period.code) if e.published_on and e.ended_on)
+    store.log_board(period.code, "printed", notice_fingerprint(notice), removed, f"撤榜公告 {args.out}")
+    return report(context, args.out, data, len(pages), notice_fingerprint(notice))
+
+
+@print_command("honour-certificate")
+def add_certificate(products: argparse._SubParsersAction) -> None:
+    parser = products.add_parser("honour-certificate", help="荣誉证书（已发布的红榜条目）")
+    parser.add_argument("--entry", required=True, help="红榜条目编号（lists show 可查）")
+    parser.add_argument("--date", dest="on", type=parse_date, help="颁发日期（默认今天）")
+    add_output_options(parser)
+    parser.set_defaults(handler=run_certificate)
+
+
+def run_certificate(context: Context, args: argparse.Namespace) -> int:
+    from models.honours import honour_certificate
+    from printing import fonts
+    from printing.certificate_pdf import certificate_fingerprint, render_certificate_pdf
+    from storage.profile import read_profile
+
+    db = context.open_db()
+    store, on = _store(context, db), args.on or date.today()
+    entry = store.entry(args.entry)
+    certificate = honour_certificate(read_profile(db).village, entry, store.naming_bases(), on, store.settings)
+    fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
+    pages: list[int] = []
+    data = render_certificate_pdf(certificate, pages.append)
+    write_pdf(Path(args.out), data)
+    store.log_board(entry.period, "printed", certificate_fingerprint(certificate), (entry.id,),
+                    f"荣誉证书 {args.out}")
+    return report(context, args.out, data, len(pages), certificate_fingerprint(certificate))

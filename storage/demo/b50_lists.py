@@ -1,0 +1,167 @@
+"""Demo: twelve months of red/yellow/black entries on the demo village, in every state (after registry and rules)."""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from models.accounts import Actor, Role
+from models.errors import DomainError
+from models.list_workflow import Nomination
+from models.lists import ArticleRef, ListEntry, ListKind, WithdrawReason
+from storage.db import Database
+from storage.demo import DemoOptions
+from storage.list_sources import SqliteArticleCatalogue, SqliteHouseholdDirectory
+from storage.lists import SqliteListStore
+from storage.rules import SqliteRulebookStore
+
+CLERK = Actor("demo-clerk", "吴晓梅", Role.CLERK)
+APPROVER = Actor("demo-approver", "杨光明", Role.APPROVER)
+SUPERVISOR = Actor("demo-supervisor", "石秀英", Role.SUPERVISOR)
+PROPOSER = "网格员龙德军"
+FACTS = {ListKind.RED: "常年照顾邻居孤寡老人，带头参加村里的公益劳动", ListKind.YELLOW: "在村道旁堆放建筑垃圾，经提醒未清理",
+         ListKind.BLACK: "多次向河道倾倒生活垃圾，黄榜提醒后仍未整改"}
+# Words that find the fitting article in whichever version is in force (numbers change between versions).
+ARTICLE_WORDS = {ListKind.RED: ("孝老爱亲", "公益", "赡养"), ListKind.YELLOW: ("房前屋后", "村容"),
+                 ListKind.BLACK: ("河道", "垃圾")}
+ACTIVITIES = ("清扫村道", "修补机耕道", "河道清漂", "敬老院帮厨", "森林防火巡查")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One planned entry: its list, how far it goes (0 提名 … 4 发布) and how it ends."""
+
+    kind: ListKind
+    stop: int
+    ending: str = ""  # refuse | rectify | upheld | objection
+
+
+def plan(index: int) -> list[Step]:
+    """The entries of month `index` (0 = eleven months ago, 11 = this month)."""
+    if index == 11:
+        return [Step(ListKind.RED, 4), Step(ListKind.RED, 0), Step(ListKind.YELLOW, 4), Step(ListKind.YELLOW, 1),
+                Step(ListKind.BLACK, 3, "objection")]
+    if index == 10:
+        return [Step(ListKind.RED, 4), Step(ListKind.YELLOW, 4), Step(ListKind.BLACK, 2)]
+    red = Step(ListKind.RED, 1, "refuse") if index % 4 == 1 else Step(ListKind.RED, 4)
+    yellow = Step(ListKind.YELLOW, 4, "rectify" if index % 3 == 0 else "")
+    black = Step(ListKind.BLACK, 3, "upheld") if index == 5 else Step(ListKind.BLACK, 4)
+    return [red, yellow, black]
+
+
+def _store(db: Database, actor: Actor) -> SqliteListStore:
+    return SqliteListStore(db, actor, SqliteHouseholdDirectory(db),
+                           SqliteArticleCatalogue(SqliteRulebookStore(db, actor)))
+
+
+def _months(today: date) -> list[date]:
+    first = today.replace(day=1)
+    months = []
+    for _ in range(12):
+        months.append(first)
+        first = (first - timedelta(days=1)).replace(day=1)
+    return months[::-1]
+
+
+def _articles(db: Database) -> dict[ListKind, ArticleRef] | None:
+    try:
+        articles = _store(db, CLERK).articles_in_force()
+    except DomainError:
+        return None
+    if not articles:
+        return None
+    return {kind: next((a for a in articles if any(w in a.short_text for w in words)), articles[0])
+            for kind, words in ARTICLE_WORDS.items()}
+
+
+def build(db: Database, rng: random.Random, options: DemoOptions, today: date | None = None) -> None:
+    day = today or date.today()
+    numbers = [r[0] for r in db.conn.execute("SELECT household_no FROM households WHERE deleted = 0 "
+                                             "ORDER BY household_no LIMIT 80")]
+    articles = _articles(db)
+    if not numbers or articles is None or db.conn.execute("SELECT 1 FROM list_entries LIMIT 1").fetchone():
+        options.counts["list_entries"] = 0
+        return
+    rng.shuffle(numbers)
+    demo = _Demo(db, articles, numbers, day)
+    for index, month in enumerate(_months(day)):
+        demo.warned_before = demo.warned
+        _store(db, APPROVER).expire_due(month)  # last month's board comes down on the first of this month
+        for step in plan(index):
+            demo.add(month, step)
+    demo.volunteers(rng)
+    demo.consents()
+    _store(db, APPROVER).expire_due(day)
+    options.counts["list_entries"] = demo.added
+
+
+class _Demo:
+    """Walks each planned entry through the real store, as the clerk, the approver and the supervisor would."""
+
+    def __init__(self, db: Database, articles: dict[ListKind, ArticleRef], numbers: list[str], today: date) -> None:
+        self._db, self._articles, self._today = db, articles, today
+        self._red, self._negative = numbers[::2], numbers[1::2]
+        self.warned: str | None = None  # the household of the last yellow warning published and not rectified
+        self.warned_before: str | None = None  # the same, as of the start of this month
+        self.added = 0
+
+    def add(self, month: date, step: Step) -> None:
+        entry = self._nominate(month, step.kind)
+        if entry is None:
+            return
+        self.added += 1
+        direct = step.kind is ListKind.BLACK and entry.household_no != self.warned_before
+        override = "演示：情节严重，经两委研究同意直接列入" if direct else ""
+        if step.kind is ListKind.YELLOW and step.stop == 4 and step.ending != "rectify":
+            self.warned = entry.household_no
+        walk = [(APPROVER, 0, override), (SUPERVISOR, 1, ""), (APPROVER, 2, ""), (APPROVER, 10, "")]
+        for actor, offset, reason in walk[:step.stop]:
+            if month + timedelta(offset) > self._today:
+                return
+            _store(self._db, actor).advance(entry.id, "同意", reason, on=month + timedelta(offset))
+        self._finish(entry, month, step)
+
+    def _nominate(self, month: date, kind: ListKind) -> ListEntry | None:
+        pool = self._red if kind is ListKind.RED else self._negative
+        first = [self.warned_before] if kind is ListKind.BLACK and self.warned_before else []
+        nomination = Nomination(kind, f"{month:%Y-%m}", FACTS[kind], PROPOSER, occurred_on=month)
+        for number in first + pool[:10]:
+            try:
+                entry, _ = _store(self._db, CLERK).nominate(nomination, number, self._articles[kind].number, on=month)
+            except DomainError:
+                continue  # a household headed by a minor: the clerk picks another
+            if number in pool:  # rotate, so the year spreads over many households
+                pool.remove(number)
+                pool.append(number)
+            return entry
+        return None
+
+    def _finish(self, entry: ListEntry, month: date, step: Step) -> None:
+        clerk, approver = _store(self._db, CLERK), _store(self._db, APPROVER)
+        if step.ending == "refuse":
+            _store(self._db, SUPERVISOR).refuse(entry.id, "事实不清，请网格员补充照片等证据", on=month + timedelta(1))
+        elif step.ending == "rectify" and month + timedelta(15) <= self._today:
+            approver.withdraw(entry.id, WithdrawReason.RECTIFIED, "已整改到位，经网格员核实", on=month + timedelta(15))
+        elif step.ending in ("upheld", "objection") and month + timedelta(4) <= self._today:
+            objection = clerk.add_objection(entry.id, "户主本人", "当天已清理干净，请核实", on=month + timedelta(4))
+            if step.ending == "upheld":
+                approver.answer_objection(objection.id, "经网格员现场核实，垃圾已清理，异议成立", True,
+                                          on=month + timedelta(5))
+
+    def volunteers(self, rng: random.Random) -> None:
+        clerk = _store(self._db, CLERK)
+        for month in _months(self._today)[-3:]:
+            for number in self._red[:6]:
+                for _ in range(rng.randint(1, 4)):
+                    on = month + timedelta(rng.randint(0, 27))
+                    if on <= self._today:
+                        clerk.add_participation(number, rng.choice(ACTIVITIES), on, rng.choice((2.0, 3.0, 4.0)))
+
+    def consents(self) -> None:
+        """The household of this month's first published red entry agreed in writing to be named (R31)."""
+        clerk = _store(self._db, CLERK)
+        period = f"{self._today:%Y-%m}"
+        published = [e for e in clerk.entries(period) if e.list_kind is ListKind.RED and e.published_on]
+        for entry in published[:1]:
+            clerk.record_naming_basis(entry.household_no, "consent", "户主书面同意在红榜公开姓名（演示）",
+                                      on=self._today.replace(day=1), lists=(ListKind.RED,))

@@ -1,0 +1,91 @@
+"""`lists add | advance | show` and `print board`: contract forms, JSON keys, refusals exit 2."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from storage.db import Database
+from tests.helpers import run_cli, run_json
+from tests.list_fixtures import seed_registry
+
+
+def _path(db: Database) -> Path:
+    assert db.path is not None
+    return db.path
+
+
+def test_add_advance_show(village_db: Database) -> None:
+    seed_registry(village_db)
+    path = _path(village_db)
+    code, out, err = run_cli(["--db", str(path), "lists", "add", "--household", "12", "--list", "yellow",
+                              "--period", "2026-11", "--article", "第12条", "--facts", "11月2日在村道旁堆放建筑垃圾未清理",
+                              "--proposer", "网格员龙德军"])
+    assert code == 0, err
+    entry_id = out.strip()
+    assert run_cli(["--db", str(path), "lists", "advance", entry_id, "--note", "评议同意"])[0] == 0
+    code, data = run_json(path, "lists", "show", "--period", "2026-11")
+    assert code == 0
+    assert data == {"entries": [{"id": entry_id, "household": "12", "display_name": "三组第12号户", "list": "yellow",
+                                 "state": "assessed", "article": "第十二条"}]}
+
+
+def test_refusals_exit_2_with_reason(village_db: Database) -> None:
+    seed_registry(village_db)
+    path = _path(village_db)
+    code, _, err = run_cli(["--db", str(path), "lists", "add", "--household", "12", "--list", "yellow",
+                            "--period", "2026-11", "--facts", "此人是老赖"])
+    assert code == 2 and "侮辱性或贬损性用语" in err
+    code, out, _ = run_cli(["--db", str(path), "lists", "add", "--household", "12", "--list", "yellow",
+                            "--period", "2026-11", "--facts", "未按约定清理房前杂物"])
+    entry_id = out.splitlines()[0]
+    assert code == 0 and "必须引用现行村规民约" in out
+    code, _, err = run_cli(["--db", str(path), "lists", "advance", entry_id])
+    assert code == 2 and "必须引用现行村规民约" in err
+    code, out, _ = run_cli(["--db", str(path), "lists", "add", "--household", "12", "--list", "red",
+                            "--period", "2026-11", "--article", "8", "--facts", "照顾老人"])
+    run_cli(["--db", str(path), "lists", "advance", out.strip()])
+    code, _, err = run_cli(["--db", str(path), "lists", "advance", out.strip()])
+    assert code == 2 and "不能是提名人本人" in err  # the command line proposed it itself
+
+
+def test_print_board_without_published_entries_refuses(village_db: Database, tmp_path: Path) -> None:
+    seed_registry(village_db)
+    code, _, err = run_cli(["--db", str(_path(village_db)), "print", "board", "--period", "2026-11",
+                            "--out", str(tmp_path / "board.pdf")])
+    assert code == 2 and "没有已发布的条目" in err and not (tmp_path / "board.pdf").exists()
+
+
+def test_print_board_writes_pdf_and_logs_it(village_db: Database, tmp_path: Path) -> None:
+    from tests.printing.test_board_pdf import publish
+    from models.lists import ListKind
+    from tests.list_fixtures import CLERK, store
+
+    seed_registry(village_db)
+    publish(village_db, ListKind.RED, "15", "第8条", "悉心照顾瘫痪婆婆十年")
+    out = tmp_path / "board.pdf"
+    code, data = run_json(_path(village_db), "print", "board", "--period", "2025-03", "--date", "2025-03-12",
+                          "--out", str(out))
+    assert code == 0 and data["pages"] == 1 and out.read_bytes().startswith(b"%PDF-")
+    log = store(village_db, CLERK).board_log("2025-03")
+    assert [(row["action"], row["actor_name"], row["fingerprint"]) for row in log] == \
+        [("printed", "命令行", data["fingerprint"])]
+
+
+def test_print_removal_notice_and_certificate(village_db: Database, tmp_path: Path) -> None:
+    from models.lists import ListKind, WithdrawReason
+    from tests.list_fixtures import APPROVER, CLERK, store
+    from tests.printing.test_board_pdf import publish
+
+    seed_registry(village_db)
+    publish(village_db, ListKind.RED, "15", "第8条", "悉心照顾瘫痪婆婆十年")
+    publish(village_db, ListKind.YELLOW, "12", "第12条", "3月2日在村道旁堆放建筑垃圾未清理")
+    red, yellow = store(village_db, CLERK).entries("2025-03")
+    store(village_db, APPROVER).withdraw(yellow.id, WithdrawReason.RECTIFIED, "已清理")
+    code, data = run_json(_path(village_db), "print", "list-removal", "--period", "2025-03", "--out",
+                          str(tmp_path / "removal.pdf"))
+    assert code == 0 and data["pages"] == 1
+    code, data = run_json(_path(village_db), "print", "honour-certificate", "--entry", red.id, "--date", "2025-03-20",
+                          "--out", str(tmp_path / "certificate.pdf"))
+    assert code == 0 and (tmp_path / "certificate.pdf").read_bytes().startswith(b"%PDF-")
+    code, _, err = run_cli(["--db", str(_path(village_db)), "print", "honour-certificate", "--entry", yellow.id,
+                            "--out", str(tmp_path / "no.pdf")])
+    assert code == 2 and "只发给红榜" in err

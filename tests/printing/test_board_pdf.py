@@ -1,0 +1,66 @@
+"""The board poster: story text, A3 landscape, and no ID or phone number of anyone in the registry (R30)."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from models.boards import Board, BoardLine
+from models.errors import DomainError
+from models.list_workflow import Nomination
+from models.lists import ListKind, Period
+from printing.board_pdf import BoardDocument, render_board_pdf
+from storage.db import Database
+from tests.list_fixtures import APPROVER, CLERK, HOUSEHOLDS, SUPERVISOR, seed_registry, store
+from tests.printing.pdfcheck import assert_in_order, reader, text_of
+
+DAY = date(2025, 3, 3)
+PUBLISHED = DAY + timedelta(9)
+
+
+def publish(db: Database, kind: ListKind, household: str, article: str, facts: str, override: str = "") -> None:
+    entry, _ = store(db, CLERK).nominate(Nomination(kind, "2025-03", facts, "网格员龙德军"), household, article, on=DAY)
+    store(db, APPROVER).advance(entry.id, "评议同意", override, on=DAY)
+    store(db, SUPERVISOR).advance(entry.id, "审核同意", on=DAY)
+    store(db, APPROVER).advance(entry.id, "书面告知", on=DAY)
+    store(db, APPROVER).advance(entry.id, "公示无异议", on=PUBLISHED)
+
+
+@pytest.fixture
+def board_pdf(village_db: Database) -> bytes:
+    seed_registry(village_db)
+    store(village_db, CLERK).record_naming_basis("15", "consent", "户主书面同意公开姓名", on=date(2025, 3, 1))
+    publish(village_db, ListKind.RED, "15", "第8条", "悉心照顾瘫痪婆婆十年")
+    publish(village_db, ListKind.RED, "31", "第8条", "3月带头清理河道垃圾")
+    publish(village_db, ListKind.YELLOW, "12", "第12条", "3月2日在村道旁堆放建筑垃圾未清理")
+    publish(village_db, ListKind.BLACK, "31", "第12条", "多次在河道倾倒垃圾", override="情节严重，经两委研究")
+    board = store(village_db, CLERK).board("2025-03", on=PUBLISHED)
+    return render_board_pdf(BoardDocument("青石村", board, "青石村村民委员会", PUBLISHED))
+
+
+def test_board_reads_back_in_order(board_pdf: bytes) -> None:
+    assert_in_order(board_pdf, ["青石村2025年3月红黄黑榜", "红榜（表扬）", "黄榜（提醒）", "黑榜（曝光）",
+                                "三组 吴秀珍", "悉心照顾瘫痪婆婆十年", "依据：村规民约第八条（孝敬老人）"])
+    text = text_of(board_pdf)
+    assert "五组第31号户" in text and "三组第12号户" in text
+    assert "本月五组发现房前屋后不乱堆乱放1起" in text and "多次在河道倾倒垃圾" not in text
+    page = reader(board_pdf).pages[0]
+    assert float(page.mediabox.width) > float(page.mediabox.height) > 840  # A3 landscape
+
+
+def test_no_id_or_phone_number_of_anyone_in_the_registry(board_pdf: bytes) -> None:
+    text = text_of(board_pdf)
+    for _, _, _, people in HOUSEHOLDS:
+        for _, name, birth, id_number, phone, _ in people:
+            assert id_number not in text and (not phone or phone not in text)
+            assert birth.replace("-", "") not in text
+    assert re.search(r"\d{17}[\dX]", text) is None and re.search(r"1[3-9]\d{9}", text) is None
+    assert "杨小宝" not in text  # nothing about minors
+
+
+def test_personal_numbers_refused_at_print_time() -> None:
+    line = BoardLine("三组第12号户", "联系电话13908551234", "村规民约第12条", ("e",))
+    board = Board(Period.parse("2025-03"), (line,), (), ())
+    with pytest.raises(DomainError, match="身份证号或手机号"):
+        render_board_pdf(BoardDocument("青石村", board, "青石村村民委员会", PUBLISHED))

@@ -1,0 +1,41 @@
+"""The lists demo on the demo village (registry b20, rules b30): twelve months in every state, added once."""
+from __future__ import annotations
+
+import random
+from collections import Counter
+from datetime import date
+
+from models.lists import EntryState, ListKind
+from storage.db import Database
+from storage.demo import DemoOptions, b20_registry, b30_rules
+from storage.demo.b50_lists import build
+from tests.list_fixtures import CLERK, store
+
+TODAY = date(2026, 11, 23)
+
+
+def test_skips_quietly_without_registry(village_db: Database) -> None:
+    options = DemoOptions()
+    build(village_db, random.Random(1), options, TODAY)
+    assert options.counts["list_entries"] == 0
+
+
+def test_year_of_entries_on_the_demo_village_and_idempotent(village_db: Database) -> None:
+    options = DemoOptions(households=60)
+    b20_registry.build(village_db, random.Random(1), options)
+    b30_rules.build(village_db, random.Random(1), options)
+    build(village_db, random.Random(1), options, TODAY)
+    assert options.counts["list_entries"] >= 30
+    entries = store(village_db, CLERK, TODAY).entries()
+    states = Counter(e.state for e in entries)
+    assert set(EntryState) <= set(states)
+    assert len({e.period for e in entries}) == 12
+    assert {e.end_reason for e in entries if e.state is EntryState.WITHDRAWN} >= {"期满撤榜", "整改到位", "异议成立"}
+    assert all(e.article is not None and e.article.number.startswith("第") for e in entries)
+    assert village_db.conn.execute("SELECT count(*) FROM list_objections WHERE answered_on IS NULL").fetchone()[0] == 1
+    board = store(village_db, CLERK, TODAY).board("2026-11", on=TODAY)
+    assert board.red and board.yellow and " " in board.red[0].who  # the consenting household is named
+    build(village_db, random.Random(1), options, TODAY)
+    assert options.counts["list_entries"] == 0
+    assert len(store(village_db, CLERK).entries()) == len(entries)
+    assert ListKind.BLACK in {e.list_kind for e in entries if e.state is EntryState.PUBLICITY}

@@ -1,0 +1,113 @@
+"""红黑榜 screen: a walk from nomination to publication, with an objection answered and a naming consent."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from models.lists import EntryState, ListKind
+from storage.backend import SqliteBackend
+from tests.list_fixtures import seed_registry
+from ui.bus import DataBus
+from ui.lists.dialogs import (AnswerDialog, ConsentDialog, NominationDialog, NominationInput, ObjectionDialog,
+                              StepDialog)
+from ui.lists.screen import ListsScreen
+
+DAY = date(2025, 3, 3)
+
+
+def _screen(qtbot, qtmodeltester, backend: SqliteBackend, stores) -> ListsScreen:
+    seed_registry(backend.db)
+    screen = ListsScreen(stores, DataBus())
+    screen.today = lambda: DAY
+    screen.period = "2025-03"
+    screen.reload()
+    qtbot.addWidget(screen)
+    return screen
+
+
+def _check_models(qtmodeltester, screen: ListsScreen) -> None:
+    for model in (*screen.board_models.values(), screen.entries_model, screen.queue_model, screen.history_model,
+                  screen.objections_model):
+        qtmodeltester.check(model)
+
+
+def _patch(monkeypatch, cls: type, value: object) -> None:
+    monkeypatch.setattr(cls, "ask", classmethod(lambda c, *a, **k: value))
+
+
+def _advance(qtbot, screen: ListsScreen, monkeypatch, on: date, note: str = "同意") -> None:
+    screen.today = lambda: on
+    _patch(monkeypatch, StepDialog, (note, ""))
+    qtbot.mouseClick(screen.advance_button, Qt.MouseButton.LeftButton)
+
+
+def test_nomination_to_publication(qtbot, qtmodeltester, backend: SqliteBackend, stores, monkeypatch) -> None:
+    screen = _screen(qtbot, qtmodeltester, backend, stores)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    _patch(monkeypatch, NominationDialog, NominationInput("12", ListKind.YELLOW, "2025-03", "第十二条",
+                                                          "3月2日在村道旁堆放建筑垃圾，经提醒未清理", "网格员龙德军", ""))
+    qtbot.mouseClick(screen.nominate_button, Qt.MouseButton.LeftButton)
+    assert not warnings and screen.entries_model.rowCount() == 1 and screen.selected_id
+    assert screen.entries_model.index(0, 3).data() == "提名" and screen.undo_stack.count() == 1
+    _check_models(qtmodeltester, screen)
+    screen.undo_stack.undo()  # a nomination entered by mistake can be taken back, and brought back
+    assert screen.entries_model.rowCount() == 0
+    screen.undo_stack.redo()
+    screen.select_entry(screen.entries_model.row_at(0).id)
+    assert screen.queue_model.rowCount() == 1  # the administrator may assess it
+    for offset, state in ((0, "执委会评议"), (1, "监委会审核"), (2, "公示")):
+        _advance(qtbot, screen, monkeypatch, DAY + timedelta(offset))
+        assert screen.entries_model.index(0, 3).data() == state and screen.undo_stack.count() == 0
+    _patch(monkeypatch, ObjectionDialog, ("杨老三", "垃圾已于当天清理"))
+    qtbot.mouseClick(screen.objection_button, Qt.MouseButton.LeftButton)
+    assert screen.objections_model.rowCount() == 1 and screen.objections_model.index(0, 3).data() == "未答复"
+    _advance(qtbot, screen, monkeypatch, DAY + timedelta(9))
+    assert warnings and "未答复" in warnings[-1] and screen.entries_model.index(0, 3).data() == "公示"
+    _patch(monkeypatch, AnswerDialog, ("经网格员核实，垃圾仍未清理，异议不成立", False))
+    qtbot.mouseClick(screen.answer_button, Qt.MouseButton.LeftButton)
+    assert screen.objections_model.index(0, 4).data() == "异议不成立"
+    _advance(qtbot, screen, monkeypatch, DAY + timedelta(9), "公示期满")
+    assert screen.entries_model.row_at(0).state is EntryState.PUBLISHED
+    assert screen.board_models[ListKind.YELLOW].index(0, 0).data() == "三组第12号户"
+    assert [screen.history_model.index(r, 2).data() for r in range(screen.history_model.rowCount())] == [
+        "提名", "执委会评议", "监委会审核", "公示", "发布"]
+    _patch(monkeypatch, ConsentDialog, ("12", "consent", "户主杨老三 2025年3月1日书面同意"))
+    qtbot.mouseClick(screen.consent_button, Qt.MouseButton.LeftButton)
+    assert screen.board_models[ListKind.YELLOW].index(0, 0).data() == "三组 杨老三"
+    _check_models(qtmodeltester, screen)
+    if Path("/tmp/lists-screens").is_dir():
+        screen.resize(1400, 800)
+        screen.grab().save("/tmp/lists-screens/board.png")
+        screen.tabs_widget.setCurrentIndex(1)
+        screen.grab().save("/tmp/lists-screens/entries.png")
+
+
+def test_refusals_are_shown_and_nothing_is_recorded(qtbot, qtmodeltester, backend: SqliteBackend, stores,
+                                                    monkeypatch) -> None:
+    screen = _screen(qtbot, qtmodeltester, backend, stores)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    _patch(monkeypatch, NominationDialog, NominationInput("12", ListKind.YELLOW, "2025-03", "第十二条", "此人是老赖",
+                                                          "网格员龙德军", ""))
+    qtbot.mouseClick(screen.nominate_button, Qt.MouseButton.LeftButton)
+    assert warnings and "贬损性用语" in warnings[0]
+    assert screen.entries_model.rowCount() == 0 and screen.undo_stack.count() == 0
+
+
+def test_nomination_dialog_reads_what_the_clerk_types(qtbot) -> None:
+    from models.lists import ArticleRef
+    from tests.helpers import type_text
+    articles = [ArticleRef("k-12", "v-2", "第十二条", "房前屋后不乱堆乱放")]
+    dialog = NominationDialog("2025-03", "吴晓梅", articles)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.household_edit, "12")
+    dialog.kind_combo.setCurrentIndex(1)
+    dialog.article_combo.setCurrentIndex(1)
+    type_text(dialog.facts_edit, "3月2日在村道旁堆放建筑垃圾")
+    assert dialog.value() == NominationInput("12", ListKind.YELLOW, "2025-03", "第十二条", "3月2日在村道旁堆放建筑垃圾",
+                                             "吴晓梅", "")

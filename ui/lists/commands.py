@@ -1,0 +1,43 @@
+"""Undoable edit of the lists screen: a nomination (提名). Every later step is confirmed and not undoable."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtGui import QUndoCommand
+
+from models.changes import Changed, Entity
+from models.errors import DomainError
+from models.list_workflow import Nomination
+from models.ports import ListStore
+from ui.bus import DataBus
+
+
+class NominateCommand(QUndoCommand):
+    """Record a nomination; undo takes it back (kept as a tombstone), redo brings the same entry back."""
+
+    def __init__(self, store: ListStore, bus: DataBus, nomination: Nomination, household_no: str, article: str,
+                 on: date) -> None:
+        super().__init__(f"提名{nomination.list_kind.label}（第{household_no}户）")
+        self._store, self._bus = store, bus
+        self._nomination, self._household_no, self._article, self._on = nomination, household_no, article, on
+        self.entry_id = ""
+        self.warnings: list[str] = []
+        self.error: DomainError | None = None
+
+    def redo(self) -> None:
+        if self.entry_id:
+            self._store.restore_nomination(self.entry_id)
+        else:
+            try:
+                entry, self.warnings = self._store.nominate(self._nomination, self._household_no, self._article,
+                                                            self._on)
+            except DomainError as error:  # refused: the stack drops an obsolete command at once
+                self.error = error
+                self.setObsolete(True)
+                return
+            self.entry_id = entry.id
+        self._bus.changed.emit(Changed(Entity.LIST_ENTRY, frozenset({self.entry_id})))
+
+    def undo(self) -> None:
+        self._store.discard_nomination(self.entry_id)
+        self._bus.changed.emit(Changed(Entity.LIST_ENTRY, frozenset({self.entry_id})))

@@ -1,0 +1,163 @@
+"""Dialogs of the lists screen: nomination, a step's note (with override), objection, answer, naming consent."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QWidget)
+
+from models.lists import ArticleRef, ListKind
+
+
+@dataclass(frozen=True)
+class NominationInput:
+    """What the nomination dialog returns."""
+
+    household_no: str
+    list_kind: ListKind
+    period: str
+    article: str
+    facts: str
+    proposer: str
+    honour: str
+
+
+def _buttons(dialog: QDialog, form: QFormLayout) -> None:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+class NominationDialog(QDialog):
+    """提名 — a household, the list, the period, the article of the rules in force and neutral facts."""
+
+    def __init__(self, period: str, proposer: str, articles: list[ArticleRef], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("提名上榜")
+        self.setMinimumWidth(520)
+        form = QFormLayout(self)
+        self.household_edit, self.period_edit = QLineEdit(), QLineEdit(period)
+        self.kind_combo, self.article_combo = QComboBox(), QComboBox()
+        for kind in ListKind:
+            self.kind_combo.addItem(kind.label, kind)
+        self.article_combo.addItem("（不引用条款）", "")
+        for article in articles:
+            self.article_combo.addItem(f"{article.number} {article.short_text}", article.number)
+        self.facts_edit, self.proposer_edit, self.honour_edit = QPlainTextEdit(), QLineEdit(proposer), QLineEdit()
+        self.facts_edit.setPlaceholderText("写清时间、地点和行为，例如“3月2日在村道旁堆放建筑垃圾，经提醒未清理”")
+        for label, widget in (("户号：", self.household_edit), ("榜单：", self.kind_combo),
+                              ("期次：", self.period_edit), ("依据条款：", self.article_combo),
+                              ("事实：", self.facts_edit), ("荣誉项目（红榜）：", self.honour_edit),
+                              ("提名人：", self.proposer_edit)):
+            form.addRow(label, widget)
+        form.addRow(_hint("只写行为事实，不用贬损性词语；不写身份证号、电话、住址、健康或家庭情况。"
+                          "黄榜、黑榜必须引用现行村规民约的条款。"))
+        _buttons(self, form)
+
+    def value(self) -> NominationInput:
+        return NominationInput(self.household_edit.text().strip(), self.kind_combo.currentData(),
+                               self.period_edit.text().strip(), self.article_combo.currentData(),
+                               self.facts_edit.toPlainText().strip(), self.proposer_edit.text().strip(),
+                               self.honour_edit.text().strip())
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, period: str, proposer: str,
+            articles: list[ArticleRef]) -> NominationInput | None:
+        dialog = cls(period, proposer, articles, parent)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class StepDialog(QDialog):
+    """推进一步 — a note for the record and, for an approver, an override reason (特批)."""
+
+    def __init__(self, title: str, warning: str, allow_override: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        form = QFormLayout(self)
+        self.note_edit, self.override_edit = QLineEdit(), QLineEdit()
+        form.addRow("说明：", self.note_edit)
+        if allow_override:
+            form.addRow("特批理由（确需越过提示时填写）：", self.override_edit)
+        form.addRow(_hint(warning))
+        _buttons(self, form)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, warning: str,
+            allow_override: bool = False) -> tuple[str, str] | None:
+        dialog = cls(title, warning, allow_override, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.note_edit.text().strip(), dialog.override_edit.text().strip()
+
+
+class ObjectionDialog(QDialog):
+    """登记异议 — who objects and what they say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("登记异议")
+        form = QFormLayout(self)
+        self.raised_by_edit, self.content_edit = QLineEdit(), QPlainTextEdit()
+        form.addRow("异议人：", self.raised_by_edit)
+        form.addRow("异议内容：", self.content_edit)
+        _buttons(self, form)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> tuple[str, str] | None:
+        dialog = cls(parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.raised_by_edit.text().strip(), dialog.content_edit.toPlainText().strip()
+
+
+class AnswerDialog(QDialog):
+    """答复异议 — the answer and whether the objection is upheld (then the entry comes down)."""
+
+    def __init__(self, content: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("答复异议")
+        form = QFormLayout(self)
+        form.addRow(_hint(f"异议内容：{content}"))
+        self.answer_edit, self.upheld_check = QPlainTextEdit(), QCheckBox("异议成立（条目随即撤榜）")
+        form.addRow("答复：", self.answer_edit)
+        form.addRow("", self.upheld_check)
+        _buttons(self, form)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, content: str) -> tuple[str, bool] | None:
+        dialog = cls(content, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.answer_edit.toPlainText().strip(), dialog.upheld_check.isChecked()
+
+
+class ConsentDialog(QDialog):
+    """公开姓名的依据 — a household's separate written consent, or a statutory basis (R31)."""
+
+    def __init__(self, household_no: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("记录公开姓名的依据")
+        form = QFormLayout(self)
+        self.household_edit, self.kind_combo, self.note_edit = QLineEdit(household_no), QComboBox(), QLineEdit()
+        self.kind_combo.addItem("单独同意（书面）", "consent")
+        self.kind_combo.addItem("法定依据", "statutory")
+        self.note_edit.setPlaceholderText("如“户主杨老三 2025年3月1日书面同意，原件存村委会”")
+        form.addRow("户号：", self.household_edit)
+        form.addRow("依据：", self.kind_combo)
+        form.addRow("说明：", self.note_edit)
+        form.addRow(_hint("没有记录依据的户，榜上只显示小组和户号；黑榜默认不具名。"))
+        _buttons(self, form)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, household_no: str) -> tuple[str, str, str] | None:
+        dialog = cls(household_no, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.household_edit.text().strip(), dialog.kind_combo.currentData(), dialog.note_edit.text().strip()

@@ -1,0 +1,307 @@
+"""红黑榜 screen: the board of a period, the entries with their history and objections, and my review queue."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QMessageBox, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtGui import QUndoStack
+
+from models.accounts import Permission
+from models.changes import Changed, Entity
+from models.errors import DomainError
+from models.list_workflow import ADVANCE_PERMISSION, NEXT_STATE, Nomination
+from models.lists import EntryState, ListEntry, ListKind, WithdrawReason
+from models.ports import Stores
+from ui.bus import DataBus
+from ui.lists.commands import NominateCommand
+from ui.lists.dialogs import AnswerDialog, ConsentDialog, NominationDialog, ObjectionDialog, StepDialog
+from ui.lists.table_model import (KIND_COLOURS, BoardLineTableModel, EntryTableModel, ObjectionTableModel,
+                                  TransitionTableModel, is_waiting)
+
+RELOAD_ON = {Entity.LIST_ENTRY, Entity.HOUSEHOLD, Entity.VILLAGER, Entity.RULEBOOK, Entity.SYNC}
+IRREVERSIBLE = "此操作记入流转记录和审计日志，不能撤销。"
+
+
+def _table(model: object, stretch: int = -1) -> QTableView:
+    view = QTableView()
+    view.setModel(model)  # type: ignore[arg-type]
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setWordWrap(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(stretch < 0)
+    if stretch >= 0:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+class ListsScreen(QWidget):
+    """红黑榜 — board by period, entry editor with history, review queue per role, objections and consent."""
+
+    def __init__(self, stores: Stores, bus: DataBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._actor, self._bus = stores.lists, stores.actor, bus
+        self.undo_stack = QUndoStack(self)
+        self.today: Callable[[], date] = date.today
+        self.period = f"{self.today():%Y-%m}"
+        self.selected_id = ""
+        self._build_ui()
+        self._connect_signals()
+        self.reload()
+
+    # --- building ---------------------------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.period_combo = QComboBox()
+        self.period_combo.setEditable(True)
+        self.period_combo.setMinimumWidth(140)
+        self.nominate_button, self.consent_button = QPushButton("提名上榜…"), QPushButton("记录公开姓名依据…")
+        for widget in (QLabel("期次："), self.period_combo, self.nominate_button, self.consent_button):
+            top.addWidget(widget)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.tabs_widget = QTabWidget()
+        self.tabs_widget.addTab(self._build_board(), "榜单")
+        self.tabs_widget.addTab(self._build_entries(), "条目与流转")
+        self.tabs_widget.addTab(self._build_queue(), "待我处理")
+        layout.addWidget(self.tabs_widget, 1)
+        self.help_label = QLabel("提名可撤销（Ctrl+Z，仅限本次登录）；评议、审核、公示、发布、撤榜、异议和答复都记入流转记录，不能撤销。")
+        self.help_label.setWordWrap(True)
+        layout.addWidget(self.help_label)
+
+    def _build_board(self) -> QWidget:
+        page = QWidget()
+        row = QHBoxLayout(page)
+        self.board_models: dict[ListKind, BoardLineTableModel] = {}
+        self.board_views: dict[ListKind, QTableView] = {}
+        for kind in ListKind:
+            box = QGroupBox(kind.label)
+            box.setStyleSheet(f"QGroupBox {{ background: {KIND_COLOURS[kind]}; font-size: 16px; font-weight: bold; }}")
+            inner = QVBoxLayout(box)
+            model = BoardLineTableModel(lambda k=kind: self._board_lines(k))
+            self.board_models[kind], self.board_views[kind] = model, _table(model, 1)
+            self.board_views[kind].horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            # Board lines wrap: the facts are read in full, as on the poster.
+            self.board_views[kind].verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            inner.addWidget(self.board_views[kind])
+            row.addWidget(box, 1)
+        return page
+
+    def _build_entries(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.entries_model = EntryTableModel(lambda: self._store.entries(self.period))
+        self.entries_view = _table(self.entries_model, 5)
+        layout.addWidget(self.entries_view, 2)
+        actions = QHBoxLayout()
+        self.advance_button, self.refuse_button = QPushButton("推进到下一步…"), QPushButton("不通过…")
+        self.rectified_button = QPushButton("整改到位，撤榜…")
+        self.objection_button, self.answer_button = QPushButton("登记异议…"), QPushButton("答复异议…")
+        for button in (self.advance_button, self.refuse_button, self.rectified_button, self.objection_button,
+                       self.answer_button):
+            button.setMinimumHeight(34)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)
+        layout.addWidget(self.detail_label)
+        self.history_model = TransitionTableModel(lambda: self._store.transitions(self.selected_id)
+                                                  if self.selected_id else [])
+        self.objections_model = ObjectionTableModel(lambda: self._store.objections(self.selected_id)
+                                                    if self.selected_id else [])
+        self.history_view, self.objections_view = _table(self.history_model), _table(self.objections_model, 2)
+        lower = QHBoxLayout()
+        for title, view in (("流转记录：", self.history_view), ("异议：", self.objections_view)):
+            column = QVBoxLayout()
+            column.addWidget(QLabel(title))
+            column.addWidget(view)
+            lower.addLayout(column, 1)
+        layout.addLayout(lower, 1)
+        return page
+
+    def _build_queue(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.queue_label = QLabel(f"{self._actor.name}（{self._actor.role.label}）可以办理的条目，双击转到该条目：")
+        self.queue_model = EntryTableModel(self._queue)
+        self.queue_view = _table(self.queue_model, 5)
+        layout.addWidget(self.queue_label)
+        layout.addWidget(self.queue_view)
+        return page
+
+    def _connect_signals(self) -> None:
+        self.period_combo.activated.connect(self._on_period_combo_activated)
+        self.period_combo.lineEdit().editingFinished.connect(self._on_period_combo_activated)
+        self.nominate_button.clicked.connect(self._on_nominate_button_clicked)
+        self.consent_button.clicked.connect(self._on_consent_button_clicked)
+        self.advance_button.clicked.connect(self._on_advance_button_clicked)
+        self.refuse_button.clicked.connect(self._on_refuse_button_clicked)
+        self.rectified_button.clicked.connect(self._on_rectified_button_clicked)
+        self.objection_button.clicked.connect(self._on_objection_button_clicked)
+        self.answer_button.clicked.connect(self._on_answer_button_clicked)
+        self.entries_view.selectionModel().currentRowChanged.connect(lambda current, _: self._select_row(current.row()))
+        self.queue_view.doubleClicked.connect(self._on_queue_view_double_clicked)
+        self._bus.changed.connect(self._on_bus_changed)
+
+    # --- reading ----------------------------------------------------------------------------------------------
+    def _board_lines(self, kind: ListKind) -> tuple:
+        try:
+            return self._store.board(self.period, on=self.today()).lines(kind)
+        except DomainError:
+            return ()
+
+    def _queue(self) -> list[ListEntry]:
+        waiting = [e for e in self._store.entries() if is_waiting(e) and self._actor.can(ADVANCE_PERMISSION[e.state])]
+        return sorted(waiting, key=lambda e: (e.period, e.household_no))
+
+    def reload(self) -> None:
+        try:
+            self._store.expire_due(self.today())  # R29: entries past their cycle come down before anyone looks
+        except DomainError:
+            pass  # a role without the right to take entries down sees them until an approver opens the screen
+        periods = sorted({e.period for e in self._store.entries()} | {f"{self.today():%Y-%m}", self.period})
+        self.period_combo.blockSignals(True)
+        self.period_combo.clear()
+        self.period_combo.addItems(periods[::-1])
+        self.period_combo.setCurrentText(self.period)
+        self.period_combo.blockSignals(False)
+        for model in (*self.board_models.values(), self.entries_model, self.queue_model):
+            model.reload()
+        self.select_entry(self.selected_id)
+
+    def select_entry(self, entry_id: str) -> None:
+        row = self.entries_model.position_of(entry_id) if entry_id else -1
+        if row >= 0:
+            self.entries_view.selectRow(row)
+        self._select_row(row)
+
+    def _select_row(self, row: int) -> None:
+        entry = self.entries_model.row_at(row) if 0 <= row < self.entries_model.rowCount() else None
+        self.selected_id = entry.id if entry else ""
+        self.history_model.reload()
+        self.objections_model.reload()
+        self.detail_label.setText(_describe(entry) if entry else "请在上表选择一个条目。")
+        open_entry = entry is not None and is_waiting(entry)
+        self.advance_button.setEnabled(open_entry and self._actor.can(ADVANCE_PERMISSION[entry.state]))
+        self.refuse_button.setEnabled(open_entry and self._actor.can(Permission.APPROVE) or
+                                      open_entry and self._actor.can(Permission.SUPERVISE))
+        self.rectified_button.setEnabled(entry is not None and entry.state is EntryState.PUBLISHED)
+        self.objection_button.setEnabled(entry is not None and entry.state is EntryState.PUBLICITY)
+        self.answer_button.setEnabled(self.objections_model.rowCount() > 0)
+
+    @property
+    def selected_entry(self) -> ListEntry | None:
+        return self._store.entry(self.selected_id) if self.selected_id else None
+
+    # --- slots --------------------------------------------------------------------------------------------------
+    def _on_period_combo_activated(self) -> None:
+        text = self.period_combo.currentText().strip()
+        if text and text != self.period:
+            self.period = text
+            self.selected_id = ""
+            self.reload()
+
+    def _on_bus_changed(self, changed: Changed) -> None:
+        if changed.entity in RELOAD_ON:
+            self.reload()
+
+    def _on_queue_view_double_clicked(self) -> None:
+        row = self.queue_view.currentIndex().row()
+        if row >= 0:
+            entry = self.queue_model.row_at(row)
+            self.period, self.selected_id = entry.period, entry.id
+            self.reload()
+            self.tabs_widget.setCurrentIndex(1)
+
+    def _on_nominate_button_clicked(self) -> None:
+        try:
+            articles = self._store.articles_in_force()
+        except DomainError:
+            articles = []  # red entries may rest on an honour; yellow/black are refused later with the reason
+        given = NominationDialog.ask(self, self.period, self._actor.name, articles)
+        if given is None:
+            return
+        mine = self._actor.user_id if given.proposer == self._actor.name else ""
+        nomination = Nomination(given.list_kind, given.period, given.facts, given.proposer, mine, honour=given.honour)
+        command = NominateCommand(self._store, self._bus, nomination, given.household_no, given.article, self.today())
+        self.undo_stack.push(command)
+        if command.error is not None:
+            QMessageBox.warning(self, "不能提名", command.error.message)
+            return
+        self.period, self.selected_id = given.period, command.entry_id
+        self.reload()
+        if command.warnings:
+            QMessageBox.information(self, "已提名，但还不能提交评议", "\n".join(command.warnings))
+
+    def _on_advance_button_clicked(self) -> None:
+        entry = self.selected_entry
+        if entry is None or not is_waiting(entry):
+            return
+        target = NEXT_STATE[entry.state]
+        extra = "发布后条目上榜，到期自动撤榜。" if target is EntryState.PUBLISHED else ""
+        if target is EntryState.PUBLICITY:
+            extra = "进入公示即视为已书面告知本户，公示期内可登记异议。"
+        override = entry.state is EntryState.NOMINATED and self._actor.can(Permission.APPROVE)
+        given = StepDialog.ask(self, f"{entry.state.label} → {target.label}", extra + IRREVERSIBLE, override)
+        if given is not None:
+            self._act(entry.id, lambda: self._store.advance(entry.id, given[0], given[1], on=self.today()))
+
+    def _on_refuse_button_clicked(self) -> None:
+        entry = self.selected_entry
+        given = StepDialog.ask(self, "不通过", "请写明不通过的理由，条目随即结束。" + IRREVERSIBLE) if entry else None
+        if entry is not None and given is not None:
+            self._act(entry.id, lambda: self._store.refuse(entry.id, given[0], on=self.today()))
+
+    def _on_rectified_button_clicked(self) -> None:
+        entry = self.selected_entry
+        given = StepDialog.ask(self, "整改到位，撤榜", "整改到位的条目立即撤下。" + IRREVERSIBLE) if entry else None
+        if entry is not None and given is not None:
+            self._act(entry.id, lambda: self._store.withdraw(entry.id, WithdrawReason.RECTIFIED, given[0],
+                                                             on=self.today()))
+
+    def _on_objection_button_clicked(self) -> None:
+        given = ObjectionDialog.ask(self) if self.selected_id else None
+        if given is not None:
+            entry_id = self.selected_id
+            self._act(entry_id, lambda: self._store.add_objection(entry_id, given[0], given[1], on=self.today()))
+
+    def _on_answer_button_clicked(self) -> None:
+        row = self.objections_view.currentIndex().row()
+        objection = self.objections_model.row_at(row if row >= 0 else 0) if self.objections_model.rowCount() else None
+        given = AnswerDialog.ask(self, objection.content) if objection else None
+        if objection is not None and given is not None:
+            self._act(objection.entry_id, lambda: self._store.answer_objection(objection.id, given[0], given[1],
+                                                                                on=self.today()))
+
+    def _on_consent_button_clicked(self) -> None:
+        entry = self.selected_entry
+        given = ConsentDialog.ask(self, entry.household_no if entry else "")
+        if given is not None:
+            self._act(self.selected_id, lambda: self._store.record_naming_basis(given[0], given[1], given[2],
+                                                                                on=self.today()))
+
+    def _act(self, entry_id: str, act: Callable[[], object]) -> bool:
+        """Do one irreversible act: show a refusal, else tell every screen and clear the undo stack."""
+        try:
+            act()
+        except DomainError as error:
+            QMessageBox.warning(self, "不能办理", error.message)
+            return False
+        self.undo_stack.clear()
+        self._bus.changed.emit(Changed(Entity.LIST_ENTRY, frozenset({entry_id} if entry_id else ())))
+        return True
+
+
+def _describe(entry: ListEntry) -> str:
+    parts = [f"{entry.list_kind.label} · {entry.period} · 第{entry.household_no}户（{entry.group_name}）· "
+             f"{entry.state.label}", f"依据：{entry.article.citation}" if entry.article else "依据：未引用条款"]
+    if entry.override_reason:
+        parts.append(f"特批：{entry.override_reason}（{entry.override_by}）")
+    if entry.end_reason:
+        parts.append(f"结束原因：{entry.end_reason}")
+    return "；".join(parts)
