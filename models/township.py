@@ -118,6 +118,7 @@ class VillageSummary:
     step_label: str = ""
     waiting: int = 0
     recent_meetings: tuple[str, ...] = ()
+    lists_published: str = ""   # the latest period with published entries, e.g. "2026-05：红榜3 黑榜1"
 
 
 @dataclass(frozen=True)

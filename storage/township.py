@@ -7,6 +7,7 @@ from typing import Any
 from models.accounts import Permission
 from models.errors import DomainError, NotFound
 from models.legality import check_version
+from models.lists import ListKind
 from models.rules import RuleVersion, VersionStatus
 from models.township import (ArticleNote, DecisionKind, FilingDecision, RequestKind, ReviewContext, ReviewRequest,
                              TownshipReview, VillageSummary, notes_to_json, validate_decision, validate_review,
@@ -44,16 +45,29 @@ class SqliteTownshipStore(SqliteStore):
         meetings = tuple(f"{m['date']} {m['number']}" for m in rows(
             self._db, "SELECT date, number FROM meetings WHERE deleted = 0 AND owner = ? AND status = 'final' "
                       "ORDER BY date DESC LIMIT ?", [node, RECENT_MEETINGS]))
+        lists = self._lists_published(node)
         if not revision:
             return VillageSummary(node, row["name"], row["last_bundle_at"], waiting=waiting,
-                                  recent_meetings=meetings)
+                                  recent_meetings=meetings, lists_published=lists)
         rev = revision[0]
         step = current_step(load.step_states(self._db, rev["id"]))
         number = self._db.conn.execute("SELECT MAX(number) FROM rule_versions WHERE deleted = 0 AND rulebook_id = ?",
                                        (rev["rulebook_id"],)).fetchone()[0]
         return VillageSummary(node, row["name"], row["last_bundle_at"], rev["title"], number,
                               step.number if step else None, step.label if step else "九步已全部完成",
-                              waiting, meetings)
+                              waiting, meetings, lists)
+
+    def _lists_published(self, node: str) -> str:
+        """The village's latest period with published list entries, counted per list."""
+        found = rows(self._db, "SELECT period, list_kind, COUNT(*) AS n FROM list_entries WHERE deleted = 0 "
+                               "AND owner = ? AND state = 'published' AND period = (SELECT MAX(period) FROM "
+                               "list_entries WHERE deleted = 0 AND owner = ? AND state = 'published') "
+                               "GROUP BY list_kind", [node, node])
+        if not found:
+            return ""
+        counts = {r["list_kind"]: r["n"] for r in found}
+        return f"{found[0]['period']}：" + " ".join(f"{kind.label}{counts[kind.value]}" for kind in ListKind
+                                                    if kind.value in counts)
 
     def _waiting_by_village(self) -> dict[str, int]:
         counts: dict[str, int] = {}

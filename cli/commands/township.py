@@ -48,12 +48,14 @@ def run_villages(context: Context, args: argparse.Namespace) -> int:
     villages = _desk(context).villages()
     lines = [f"{v.name}\t最近同步：{v.last_bundle_at or '从未'}\t{v.rulebook_title or '（无修订）'}"
              + (f" 第{v.version_number}版 第{v.step_number}步 {v.step_label}" if v.step_number else "")
-             + f"\t待审 {v.waiting}\t近期会议：{'、'.join(v.recent_meetings) or '无'}" for v in villages]
+             + f"\t待审 {v.waiting}\t近期会议：{'、'.join(v.recent_meetings) or '无'}"
+             + f"\t榜单：{v.lists_published or '无'}" for v in villages]
     context.emit("\n".join(lines) or "还没有收到任何村的同步包。请先用 sync import 导入。",
                  {"villages": [{"node": v.node, "name": v.name, "last_bundle_at": v.last_bundle_at,
                                 "rulebook": v.rulebook_title, "version": v.version_number, "step": v.step_number,
                                 "step_label": v.step_label, "waiting": v.waiting,
-                                "recent_meetings": list(v.recent_meetings)} for v in villages]})
+                                "recent_meetings": list(v.recent_meetings),
+                                "lists_published": v.lists_published} for v in villages]})
     return 0
 
 

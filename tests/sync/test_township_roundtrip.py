@@ -28,12 +28,24 @@ def _travel(source_db: object, target_db: object, stick: Path) -> None:
     assert result.quarantined == 0
 
 
+def _published(db: object, kind: str, period: str, state: str = "published") -> None:
+    entry = {"list_kind": kind, "period": period, "household_id": "h1", "household_no": "001", "group_name": "一组",
+             "subject_name": "杨家", "facts": "带头修路", "proposer_name": "吴支书", "state": state,
+             "publicity_days": 5}
+    with db.atomic():  # type: ignore[attr-defined]
+        insert_synced(db, "list_entries", entry)  # type: ignore[arg-type]
+
+
 def test_round_trip_review_filing_and_receipt(pair: Pair) -> None:
     rulebook_id = walk_to_step_7(pair.village)
+    for kind, period, state in (("red", "2026-04", "published"), ("red", "2026-05", "published"),
+                                ("black", "2026-05", "published"), ("red", "2026-05", "nominated")):
+        _published(pair.village, kind, period, state)
     _travel(pair.village, pair.township, pair.stick)
     desk = SqliteTownshipStore(pair.township, REVIEWER)
     (village,) = desk.villages()
     assert village.name == "德化乡青石村" and village.step_number == 7 and village.waiting == 1
+    assert village.lists_published == "2026-05：红榜1 黑榜1" and village.recent_meetings == ("2026-01-05 2026-联-01",)
     assert village.last_bundle_at is not None
     (request,) = desk.requests()
     assert request.kind is RequestKind.REVIEW and request.version_number == 3

@@ -68,6 +68,7 @@ class VillageTableModel(ListTableModel[VillageSummary]):
         ("进度", lambda v: f"第{v.step_number}步 {v.step_label}" if v.step_number else v.step_label),
         ("待审", lambda v: str(v.waiting)),
         ("近期会议", lambda v: "、".join(v.recent_meetings) or "无"),
+        ("已发布榜单", lambda v: v.lists_published or "无"),
     )
 
 
