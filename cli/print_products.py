@@ -1,0 +1,75 @@
+"""`print rules|comparison|signature-sheet|minutes|invitations|committee`: products printed from stored records.
+
+Each sub-command loads model objects through the stores (printing/ never reads the database), checks that a
+usable font exists (exit 2 otherwise, unless --allow-unembedded-font), renders and writes the PDF atomically.
+"""
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from cli import Context
+from cli.commands.printing import add_output_options, print_command, report, write_pdf
+from models.accounts import COMMAND_LINE_ACTOR
+
+
+def _rules_store(context: Context) -> Any:
+    from storage.rules import SqliteRulebookStore
+    return SqliteRulebookStore(context.open_db(), COMMAND_LINE_ACTOR)
+
+
+def _fonts(args: argparse.Namespace) -> None:
+    from printing import fonts
+    fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
+
+
+def _finish(context: Context, args: argparse.Namespace, render: Any, fingerprint: str) -> int:
+    pages: list[int] = []
+    data = render(pages.append)
+    write_pdf(args.out, data)
+    return report(context, args.out, data, len(pages), fingerprint)
+
+
+@print_command("rules")
+def add_rules(products: argparse._SubParsersAction) -> None:
+    parser = products.add_parser("rules", help="村规民约全文：A4 小册子，或 A3 张贴大字版（分栏）")
+    parser.add_argument("id", help="规约编号（见 rules list）")
+    parser.add_argument("--version", type=int, help="版本号（默认最新版本）")
+    parser.add_argument("--poster", action="store_true", help="张贴用大字分栏版（A3 横向三栏，A4 竖向两栏）")
+    parser.add_argument("--paper", choices=("A4", "A3"), help="纸张（默认：小册子 A4，张贴版 A3）")
+    add_output_options(parser)
+    parser.set_defaults(handler=run_rules)
+
+
+def run_rules(context: Context, args: argparse.Namespace) -> int:
+    from printing.rules_pdf import RulesOptions, render_rules_pdf, rules_fingerprint
+
+    store = _rules_store(context)
+    rulebook, version = store.get_rulebook(args.id), store.load_version(args.id, args.version)
+    _fonts(args)
+    paper = args.paper or ("A3" if args.poster else "A4")
+    options = RulesOptions(paper=paper, poster=args.poster, qr=args.qr)
+    return _finish(context, args, lambda progress: render_rules_pdf(rulebook, version, options, progress),
+                   rules_fingerprint(rulebook, version))
+
+
+@print_command("comparison")
+def add_comparison(products: argparse._SubParsersAction) -> None:
+    parser = products.add_parser("comparison", help="修改对照表（A4 横向：原条文 | 修改后条文 | 修改理由）")
+    parser.add_argument("id", help="规约编号（见 rules list）")
+    parser.add_argument("a", type=int, help="原版本号")
+    parser.add_argument("b", type=int, help="修订版本号")
+    add_output_options(parser)
+    parser.set_defaults(handler=run_comparison)
+
+
+def run_comparison(context: Context, args: argparse.Namespace) -> int:
+    from printing.comparison_pdf import Comparison, comparison_fingerprint, render_comparison_pdf
+
+    store = _rules_store(context)
+    rulebook, old, new = store.get_rulebook(args.id), store.load_version(args.id, args.a), \
+        store.load_version(args.id, args.b)
+    comparison = Comparison(rulebook, old, new, tuple(store.comparison(args.id, args.a, args.b)))
+    _fonts(args)
+    return _finish(context, args, lambda progress: render_comparison_pdf(comparison, args.qr, progress),
+                   comparison_fingerprint(comparison))
