@@ -73,3 +73,34 @@ def run_comparison(context: Context, args: argparse.Namespace) -> int:
     _fonts(args)
     return _finish(context, args, lambda progress: render_comparison_pdf(comparison, args.qr, progress),
                    comparison_fingerprint(comparison))
+
+
+@print_command("signature-sheet")
+def add_signature_sheet(products: argparse._SubParsersAction) -> None:
+    parser = products.add_parser("signature-sheet", help="户代表签字表（户号、户主、签字、手印；按村民小组分页）")
+    parser.add_argument("id", help="规约编号（见 rules list）")
+    add_output_options(parser)
+    parser.set_defaults(handler=run_signature_sheet)
+
+
+def signature_sheet(context: Context, rulebook_id: str) -> Any:  # -> printing.signature_sheet_pdf.SignatureSheet
+    from printing.signature_sheet_pdf import SignatureSheet, sheet_groups
+    from storage.registry import SqliteRegistryStore
+
+    store = _rules_store(context)
+    rulebook, version = store.get_rulebook(rulebook_id), store.load_version(rulebook_id)
+    registry = SqliteRegistryStore(context.open_db(), COMMAND_LINE_ACTOR)
+    name = f"《{rulebook.title}》（第{version.number}版）"
+    return SignatureSheet(f"{rulebook.title}户代表签字表",
+                          f"请户主（或户代表）阅读{name}后，在本户一行签字并按手印，表示本户已知晓并承诺遵守。",
+                          sheet_groups(registry.list_groups(), registry.list_households()),
+                          f"{version.id}:{version.number}")
+
+
+def run_signature_sheet(context: Context, args: argparse.Namespace) -> int:
+    from printing.signature_sheet_pdf import render_signature_sheet_pdf, sheet_fingerprint
+
+    sheet = signature_sheet(context, args.id)
+    _fonts(args)
+    return _finish(context, args, lambda progress: render_signature_sheet_pdf(sheet, args.qr, progress),
+                   sheet_fingerprint(sheet))
