@@ -104,3 +104,59 @@ def run_signature_sheet(context: Context, args: argparse.Namespace) -> int:
     _fonts(args)
     return _finish(context, args, lambda progress: render_signature_sheet_pdf(sheet, args.qr, progress),
                    sheet_fingerprint(sheet))
+
+
+@print_command("minutes")
+def add_minutes(products: argparse._SubParsersAction) -> None:
+    parser = products.add_parser("minutes", help="会议记录本页面；--notice 改印决议公开或实施结果公开的公告")
+    parser.add_argument("meeting_id", metavar="MEETING_ID", help="会议记录的 id（见 meeting list --json）")
+    parser.add_argument("--notice", choices=("resolution", "result"),
+                        help="resolution：决议公开公告；result：实施结果公开公告（默认印会议记录）")
+    add_output_options(parser)
+    parser.set_defaults(handler=run_minutes)
+
+
+def meeting_record(context: Context, meeting_id: str) -> Any:  # -> printing.minutes_pdf.MeetingRecord
+    from printing.minutes_pdf import MeetingRecord
+    from storage.meetings import SqliteMeetingStore
+    from storage.profile import read_profile
+
+    store = SqliteMeetingStore(context.open_db(), COMMAND_LINE_ACTOR)
+    meeting = store.get(meeting_id)
+    return MeetingRecord(meeting, store.type_spec(meeting.type_code), read_profile(context.open_db()).village)
+
+
+def run_minutes(context: Context, args: argparse.Namespace) -> int:
+    from printing.minutes_pdf import record_fingerprint, render_minutes_pdf
+
+    record = meeting_record(context, args.meeting_id)
+    if args.notice:
+        return _minutes_notice(context, args, record)
+    _fonts(args)
+    return _finish(context, args, lambda progress: render_minutes_pdf(record, args.qr, progress),
+                   record_fingerprint(record))
+
+
+def _minutes_notice(context: Context, args: argparse.Namespace, record: Any) -> int:
+    from datetime import date
+
+    from models.errors import DomainError
+    from models.meeting_record import effective
+    from printing.minutes_pdf import MeetingRecord
+    from printing.notice_pdf import NoticeOptions, notice_fingerprint
+    from printing.resolution_notice_pdf import render_resolution_notice_pdf, resolution_notice, result_notice
+    from storage.followups import SqliteFollowUpStore
+
+    if not record.meeting.is_final:
+        raise DomainError("这份会议记录还没有定稿，不能公开决议。请先在“会议记录”界面由主持人和记录人确认定稿，再打印公告。")
+    record = MeetingRecord(effective(record.meeting), record.spec, record.village)
+    signer = f"{record.village}村民委员会"
+    if args.notice == "resolution":
+        notice = resolution_notice(record, signer, date.today())
+    else:
+        follow_ups = SqliteFollowUpStore(context.open_db(), COMMAND_LINE_ACTOR).list_follow_ups(record.meeting.id)
+        notice = result_notice(record, follow_ups, signer, date.today())
+    _fonts(args)
+    options = NoticeOptions(qr=args.qr)
+    return _finish(context, args, lambda progress: render_resolution_notice_pdf(notice, options, progress),
+                   notice_fingerprint(notice))

@@ -53,7 +53,7 @@ def grid_table(cells: Sequence[Sequence[Flowable]], widths: Sequence[float], tot
         ("FONT", (0, 0), (-1, -1), styles.table_cell.fontName, styles.table_cell.fontSize),  # not Helvetica
         ("GRID", (0, 0), (-1, -1), 0.6, black),
         ("BOX", (0, 0), (-1, -1), 1.0, black),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), TABLE_HEADER_GREY),
+        *([("BACKGROUND", (0, 0), (-1, header_rows - 1), TABLE_HEADER_GREY)] if header_rows else []),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
