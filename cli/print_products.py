@@ -160,3 +160,56 @@ def _minutes_notice(context: Context, args: argparse.Namespace, record: Any) -> 
     options = NoticeOptions(qr=args.qr)
     return _finish(context, args, lambda progress: render_resolution_notice_pdf(notice, options, progress),
                    notice_fingerprint(notice))
+
+
+def _workflow(context: Context) -> Any:
+    from storage.workflow import SqliteWorkflowStore
+    return SqliteWorkflowStore(context.open_db(), COMMAND_LINE_ACTOR)
+
+
+def _signer(context: Context) -> str:
+    from cli.commands.printing import default_signer
+    return default_signer(context)
+
+
+@print_command("invitations")
+def add_invitations(products: argparse._SubParsersAction) -> None:
+    parser = products.add_parser("invitations", help="修订邀请函：每位邀请对象一页，附可剪下的回执")
+    parser.add_argument("id", help="规约编号（见 rules list）")
+    add_output_options(parser)
+    parser.set_defaults(handler=run_invitations)
+
+
+def run_invitations(context: Context, args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from printing.invitations_pdf import InvitationLetters, letters_fingerprint, render_invitations_pdf
+
+    rulebook = _rules_store(context).get_rulebook(args.id)
+    facts = _workflow(context).facts(args.id, date.today())
+    letters = InvitationLetters(rulebook.title, _signer(context), facts.invitations, date.today())
+    _fonts(args)
+    return _finish(context, args, lambda progress: render_invitations_pdf(letters, args.qr, progress),
+                   letters_fingerprint(letters))
+
+
+@print_command("committee")
+def add_committee(products: argparse._SubParsersAction) -> None:
+    parser = products.add_parser("committee", help="执行委员会、工作队伍及值班表的通知")
+    parser.add_argument("id", help="规约编号（见 rules list）")
+    add_output_options(parser)
+    parser.set_defaults(handler=run_committee)
+
+
+def run_committee(context: Context, args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from printing.committee_pdf import CommitteeNotice, notice_fingerprint, render_committee_pdf
+
+    rulebook, store = _rules_store(context).get_rulebook(args.id), _workflow(context)
+    facts, teams = store.facts(args.id, date.today()), store.teams(args.id)
+    notice = CommitteeNotice(rulebook.title, _signer(context), date.today(), facts.members, teams,
+                             {team.id: store.roster(team.id) for team in teams})
+    _fonts(args)
+    return _finish(context, args, lambda progress: render_committee_pdf(notice, args.qr, progress),
+                   notice_fingerprint(notice))
