@@ -122,7 +122,8 @@ def _fields_table(record: MeetingRecord, spec: PageSpec, styles: TextStyles) -> 
 
 
 def _section(text: str, styles: TextStyles) -> Flowable:
-    return paragraph(text, styles.heading1.clone("section", firstLineIndent=0, spaceBefore=styles.line / 3), "会议记录")
+    style = styles.heading1.clone("section", firstLineIndent=0, spaceBefore=styles.line / 3)
+    return paragraph(text, style, "会议记录")
 
 
 def build_story(record: MeetingRecord) -> list[Flowable]:
@@ -132,18 +133,22 @@ def build_story(record: MeetingRecord) -> list[Flowable]:
     story: list[Flowable] = [title(record.title, styles, spec.text_width, "会议记录标题"),
                              paragraph(status_line(meeting), centred, "会议记录"), Spacer(1, styles.line / 3),
                              _fields_table(record, spec, cells), Spacer(1, styles.line / 2)]
-    plain = styles.body
+    plain, sections = styles.body, []
     for index in range(len(meeting.items)):
         head, *rest = item_lines(record, index)
-        story.append(_section(head, styles))
-        story += [paragraph(line, plain, f"议题{index + 1}") for line in rest]
+        sections.append([_section(head, styles), *(paragraph(line, plain, f"议题{index + 1}") for line in rest)])
     if meeting.summary:
-        story += [_section("会议小结", styles), paragraph(meeting.summary, plain, "会议小结")]
+        sections.append([_section("会议小结", styles), paragraph(meeting.summary, plain, "会议小结")])
     if meeting.amendments:
-        story.append(_section("补正记录", styles))
-        story += [paragraph(line, plain, "补正记录") for line in amendment_lines(meeting)]
-    signatures = signature_row(("主持人（签字）：", "记录人（签字）："), spec, styles)
-    return story[:-1] + [KeepTogether([story[-1], Spacer(1, styles.line), signatures])]
+        sections.append([_section("补正记录", styles),
+                         *(paragraph(line, plain, "补正记录") for line in amendment_lines(meeting))])
+    signatures = [Spacer(1, styles.line), signature_row(("主持人（签字）：", "记录人（签字）："), spec, styles)]
+    for section in sections[:-1]:
+        story += section
+    last = sections[-1] if sections else []
+    # The signatures never stand alone: the last section's heading and its last line move with them.
+    story += last[:-2] + [KeepTogether(last[-2:] + signatures)]
+    return story
 
 
 def signature_row(labels: tuple[str, ...], spec: PageSpec, styles: TextStyles) -> Flowable:
