@@ -83,27 +83,23 @@ def add_signature_sheet(products: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run_signature_sheet)
 
 
-def signature_sheet(context: Context, rulebook_id: str) -> Any:  # -> printing.signature_sheet_pdf.SignatureSheet
-    from printing.signature_sheet_pdf import SignatureSheet, sheet_groups
-    from storage.registry import SqliteRegistryStore
-
-    store = _rules_store(context)
-    rulebook, version = store.get_rulebook(rulebook_id), store.load_version(rulebook_id)
-    registry = SqliteRegistryStore(context.open_db(), COMMAND_LINE_ACTOR)
-    name = f"《{rulebook.title}》（第{version.number}版）"
-    return SignatureSheet(f"{rulebook.title}户代表签字表",
-                          f"请户主（或户代表）阅读{name}后，在本户一行签字并按手印，表示本户已知晓并承诺遵守。",
-                          sheet_groups(registry.list_groups(), registry.list_households()),
-                          f"{version.id}:{version.number}")
-
-
 def run_signature_sheet(context: Context, args: argparse.Namespace) -> int:
-    from printing.signature_sheet_pdf import render_signature_sheet_pdf, sheet_fingerprint
+    return _catalogue_job(context, args, "signature-sheet", args.id)
 
-    sheet = signature_sheet(context, args.id)
+
+def _stores(context: Context) -> Any:
+    from storage.backend import build_stores
+    return build_stores(context.open_db(), COMMAND_LINE_ACTOR)
+
+
+def _catalogue_job(context: Context, args: argparse.Namespace, key: str, item_id: str) -> int:
+    """Build product `key` of the record `item_id` as 打印中心 does, then write it."""
+    from printing.catalogue import PRODUCTS
+
+    product = next(p for p in PRODUCTS if p.key == key)
+    job = product.prepare(_stores(context), item_id)
     _fonts(args)
-    return _finish(context, args, lambda progress: render_signature_sheet_pdf(sheet, args.qr, progress),
-                   sheet_fingerprint(sheet))
+    return _finish(context, args, job.render, job.fingerprint)
 
 
 @print_command("minutes")
@@ -116,60 +112,10 @@ def add_minutes(products: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run_minutes)
 
 
-def meeting_record(context: Context, meeting_id: str) -> Any:  # -> printing.minutes_pdf.MeetingRecord
-    from printing.minutes_pdf import MeetingRecord
-    from storage.meetings import SqliteMeetingStore
-    from storage.profile import read_profile
-
-    store = SqliteMeetingStore(context.open_db(), COMMAND_LINE_ACTOR)
-    meeting = store.get(meeting_id)
-    return MeetingRecord(meeting, store.type_spec(meeting.type_code), read_profile(context.open_db()).village)
-
-
 def run_minutes(context: Context, args: argparse.Namespace) -> int:
-    from printing.minutes_pdf import record_fingerprint, render_minutes_pdf
+    key = {"resolution": "resolution-notice", "result": "result-notice"}.get(args.notice or "", "minutes")
+    return _catalogue_job(context, args, key, args.meeting_id)
 
-    record = meeting_record(context, args.meeting_id)
-    if args.notice:
-        return _minutes_notice(context, args, record)
-    _fonts(args)
-    return _finish(context, args, lambda progress: render_minutes_pdf(record, args.qr, progress),
-                   record_fingerprint(record))
-
-
-def _minutes_notice(context: Context, args: argparse.Namespace, record: Any) -> int:
-    from datetime import date
-
-    from models.errors import DomainError
-    from models.meeting_record import effective
-    from printing.minutes_pdf import MeetingRecord
-    from printing.notice_pdf import NoticeOptions, notice_fingerprint
-    from printing.resolution_notice_pdf import render_resolution_notice_pdf, resolution_notice, result_notice
-    from storage.followups import SqliteFollowUpStore
-
-    if not record.meeting.is_final:
-        raise DomainError("这份会议记录还没有定稿，不能公开决议。请先在“会议记录”界面由主持人和记录人确认定稿，再打印公告。")
-    record = MeetingRecord(effective(record.meeting), record.spec, record.village)
-    signer = f"{record.village}村民委员会"
-    if args.notice == "resolution":
-        notice = resolution_notice(record, signer, date.today())
-    else:
-        follow_ups = SqliteFollowUpStore(context.open_db(), COMMAND_LINE_ACTOR).list_follow_ups(record.meeting.id)
-        notice = result_notice(record, follow_ups, signer, date.today())
-    _fonts(args)
-    options = NoticeOptions(qr=args.qr)
-    return _finish(context, args, lambda progress: render_resolution_notice_pdf(notice, options, progress),
-                   notice_fingerprint(notice))
-
-
-def _workflow(context: Context) -> Any:
-    from storage.workflow import SqliteWorkflowStore
-    return SqliteWorkflowStore(context.open_db(), COMMAND_LINE_ACTOR)
-
-
-def _signer(context: Context) -> str:
-    from cli.commands.printing import default_signer
-    return default_signer(context)
 
 
 @print_command("invitations")
@@ -181,16 +127,7 @@ def add_invitations(products: argparse._SubParsersAction) -> None:
 
 
 def run_invitations(context: Context, args: argparse.Namespace) -> int:
-    from datetime import date
-
-    from printing.invitations_pdf import InvitationLetters, letters_fingerprint, render_invitations_pdf
-
-    rulebook = _rules_store(context).get_rulebook(args.id)
-    facts = _workflow(context).facts(args.id, date.today())
-    letters = InvitationLetters(rulebook.title, _signer(context), facts.invitations, date.today())
-    _fonts(args)
-    return _finish(context, args, lambda progress: render_invitations_pdf(letters, args.qr, progress),
-                   letters_fingerprint(letters))
+    return _catalogue_job(context, args, "invitations", args.id)
 
 
 @print_command("committee")
@@ -202,14 +139,4 @@ def add_committee(products: argparse._SubParsersAction) -> None:
 
 
 def run_committee(context: Context, args: argparse.Namespace) -> int:
-    from datetime import date
-
-    from printing.committee_pdf import CommitteeNotice, notice_fingerprint, render_committee_pdf
-
-    rulebook, store = _rules_store(context).get_rulebook(args.id), _workflow(context)
-    facts, teams = store.facts(args.id, date.today()), store.teams(args.id)
-    notice = CommitteeNotice(rulebook.title, _signer(context), date.today(), facts.members, teams,
-                             {team.id: store.roster(team.id) for team in teams})
-    _fonts(args)
-    return _finish(context, args, lambda progress: render_committee_pdf(notice, args.qr, progress),
-                   notice_fingerprint(notice))
+    return _catalogue_job(context, args, "committee", args.id)

@@ -1,0 +1,150 @@
+"""The products 打印中心 offers for stored records: what each needs (a rulebook or a meeting) and how it is built.
+
+`Product.prepare(stores, item_id)` reads the model objects through the store protocols (on the caller's thread;
+no SQL here) and returns a `PrintJob` whose `render(progress)` may run in the background.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from models.errors import DomainError
+
+Progress = Callable[[int], None] | None
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """A product ready to render: its name for the preview and file, fingerprint, and the render function."""
+
+    title: str
+    fingerprint: str
+    render: Callable[[Progress], bytes]
+
+
+@dataclass(frozen=True)
+class Product:
+    """A printable product of a stored record; `item` is "rulebook" or "meeting"."""
+
+    key: str
+    label: str
+    item: str
+    prepare: Callable[[Any, str], PrintJob]
+
+
+def _signer(stores: Any) -> str:
+    return f"{stores.profile.get().village}村民委员会"
+
+
+def _rules(stores: Any, rulebook_id: str, poster: bool) -> PrintJob:
+    from printing.rules_pdf import RulesOptions, document_title, render_rules_pdf, rules_fingerprint
+
+    rulebook, version = stores.rules.get_rulebook(rulebook_id), stores.rules.load_version(rulebook_id)
+    options = RulesOptions("A3" if poster else "A4", poster)
+    return PrintJob(document_title(rulebook, version), rules_fingerprint(rulebook, version),
+                    lambda progress: render_rules_pdf(rulebook, version, options, progress))
+
+
+def _comparison(stores: Any, rulebook_id: str) -> PrintJob:
+    from printing.comparison_pdf import Comparison, comparison_fingerprint, render_comparison_pdf
+
+    new = stores.rules.load_version(rulebook_id)
+    if new.number < 2:
+        raise DomainError("这份村规民约只有一个版本，没有可对照的修改。请先新建修订版本。")
+    old = stores.rules.load_version(rulebook_id, new.number - 1)
+    comparison = Comparison(stores.rules.get_rulebook(rulebook_id), old, new,
+                            tuple(stores.rules.comparison(rulebook_id, old.number, new.number)))
+    return PrintJob(comparison.title, comparison_fingerprint(comparison),
+                    lambda progress: render_comparison_pdf(comparison, progress=progress))
+
+
+def _signature_sheet(stores: Any, rulebook_id: str) -> PrintJob:
+    from printing.signature_sheet_pdf import (SignatureSheet, render_signature_sheet_pdf, sheet_fingerprint,
+                                              sheet_groups)
+
+    rulebook, version = stores.rules.get_rulebook(rulebook_id), stores.rules.load_version(rulebook_id)
+    sheet = SignatureSheet(f"{rulebook.title}户代表签字表",
+                           f"请户主（或户代表）阅读《{rulebook.title}》（第{version.number}版）后，在本户一行签字并按手印，"
+                           "表示本户已知晓并承诺遵守。",
+                           sheet_groups(stores.registry.list_groups(), stores.registry.list_households()),
+                           f"{version.id}:{version.number}")
+    return PrintJob(sheet.title, sheet_fingerprint(sheet),
+                    lambda progress: render_signature_sheet_pdf(sheet, progress=progress))
+
+
+def _invitations(stores: Any, rulebook_id: str) -> PrintJob:
+    from printing.invitations_pdf import InvitationLetters, letters_fingerprint, render_invitations_pdf
+
+    today = date.today()
+    letters = InvitationLetters(stores.rules.get_rulebook(rulebook_id).title, _signer(stores),
+                                stores.workflow.facts(rulebook_id, today).invitations, today)
+    return PrintJob(letters.title, letters_fingerprint(letters),
+                    lambda progress: render_invitations_pdf(letters, progress=progress))
+
+
+def _committee(stores: Any, rulebook_id: str) -> PrintJob:
+    from printing.committee_pdf import CommitteeNotice, notice_fingerprint, render_committee_pdf
+
+    today, workflow = date.today(), stores.workflow
+    rulebook = stores.rules.get_rulebook(rulebook_id)
+    teams = workflow.teams(rulebook_id)
+    notice = CommitteeNotice(rulebook.title, _signer(stores), today,
+                             workflow.facts(rulebook_id, today).members, teams,
+                             {team.id: workflow.roster(team.id) for team in teams})
+    return PrintJob(notice.title, notice_fingerprint(notice),
+                    lambda progress: render_committee_pdf(notice, progress=progress))
+
+
+def meeting_record(stores: Any, meeting_id: str) -> Any:  # -> printing.minutes_pdf.MeetingRecord
+    from printing.minutes_pdf import MeetingRecord
+
+    meeting = stores.meetings.get(meeting_id)
+    return MeetingRecord(meeting, stores.meetings.type_spec(meeting.type_code), stores.profile.get().village)
+
+
+def _minutes(stores: Any, meeting_id: str) -> PrintJob:
+    from printing.minutes_pdf import record_fingerprint, render_minutes_pdf
+
+    record = meeting_record(stores, meeting_id)
+    return PrintJob(record.title, record_fingerprint(record),
+                    lambda progress: render_minutes_pdf(record, progress=progress))
+
+
+def public_notice(stores: Any, meeting_id: str, which: str) -> Any:  # -> models.notices.Notice
+    """决议公开 ("resolution") or 实施结果公开 ("result") of a finalised meeting, dated today."""
+    from models.meeting_record import effective
+    from printing.minutes_pdf import MeetingRecord
+    from printing.resolution_notice_pdf import resolution_notice, result_notice
+
+    record = meeting_record(stores, meeting_id)
+    if not record.meeting.is_final:
+        raise DomainError("这份会议记录还没有定稿，不能公开决议。请先在“会议记录”界面由主持人和记录人确认定稿，"
+                          "再打印公告。")
+    record = MeetingRecord(effective(record.meeting), record.spec, record.village)
+    if which == "resolution":
+        return resolution_notice(record, _signer(stores), date.today())
+    return result_notice(record, stores.follow_ups.list_follow_ups(meeting_id), _signer(stores), date.today())
+
+
+def _public_notice(stores: Any, meeting_id: str, which: str) -> PrintJob:
+    from printing.notice_pdf import notice_fingerprint
+    from printing.resolution_notice_pdf import render_resolution_notice_pdf
+
+    notice = public_notice(stores, meeting_id, which)
+    return PrintJob(notice.title, notice_fingerprint(notice),
+                    lambda progress: render_resolution_notice_pdf(notice, progress=progress))
+
+
+PRODUCTS: tuple[Product, ...] = (
+    Product("rules", "村规民约全文（A4 小册子）", "rulebook", lambda s, i: _rules(s, i, False)),
+    Product("rules-poster", "村规民约张贴版（A3 三栏大字）", "rulebook", lambda s, i: _rules(s, i, True)),
+    Product("comparison", "修改对照表（最新版与上一版）", "rulebook", _comparison),
+    Product("signature-sheet", "户代表签字表", "rulebook", _signature_sheet),
+    Product("invitations", "修订邀请函（附回执）", "rulebook", _invitations),
+    Product("committee", "执行委员会及值班表通知", "rulebook", _committee),
+    Product("minutes", "会议记录本页面", "meeting", _minutes),
+    Product("resolution-notice", "决议公开公告", "meeting", lambda s, i: _public_notice(s, i, "resolution")),
+    Product("result-notice", "实施结果公开公告", "meeting", lambda s, i: _public_notice(s, i, "result")),
+)
