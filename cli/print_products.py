@@ -140,3 +140,25 @@ def add_committee(products: argparse._SubParsersAction) -> None:
 
 def run_committee(context: Context, args: argparse.Namespace) -> int:
     return _catalogue_job(context, args, "committee", args.id)
+
+
+def _add_rulebook_product(products: argparse._SubParsersAction, key: str, help_text: str) -> None:
+    parser = products.add_parser(key, help=help_text)
+    parser.add_argument("id", help="规约编号（见 rules list）")
+    add_output_options(parser)
+    parser.set_defaults(handler=lambda context, args: _catalogue_job(context, args, key, args.id))
+
+
+@print_command("call-for-opinions")
+def add_call_for_opinions(products: argparse._SubParsersAction) -> None:
+    _add_rulebook_product(products, "call-for-opinions", "征求意见公告（写明起止日期和提意见的渠道）")
+
+
+@print_command("opinion-forms")
+def add_opinion_forms(products: argparse._SubParsersAction) -> None:
+    _add_rulebook_product(products, "opinion-forms", "意见征求表：每户一份，编号为“年份-户号”，每页两份")
+
+
+@print_command("adoption-statement")
+def add_adoption_statement(products: argparse._SubParsersAction) -> None:
+    _add_rulebook_product(products, "adoption-statement", "意见采纳情况说明（逐条列出意见和处理结果）")

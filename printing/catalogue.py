@@ -137,6 +137,48 @@ def _public_notice(stores: Any, meeting_id: str, which: str) -> PrintJob:
                     lambda progress: render_resolution_notice_pdf(notice, progress=progress))
 
 
+def _draft_number(stores: Any, rulebook_id: str, today: date) -> int:
+    facts = stores.workflow.facts(rulebook_id, today)
+    return facts.draft_number or stores.rules.load_version(rulebook_id).number
+
+
+def _call_for_opinions(stores: Any, rulebook_id: str) -> PrintJob:
+    from models.workflow import WorkflowStep
+    from printing.notice_pdf import notice_fingerprint, render_notice_pdf
+    from printing.opinions_pdf import call_for_opinions
+
+    today, rulebook = date.today(), stores.rules.get_rulebook(rulebook_id)
+    target = stores.workflow.facts(rulebook_id, today).timetable.get(WorkflowStep.PUBLIC_CONSULTATION)
+    notice = call_for_opinions(rulebook.title, _draft_number(stores, rulebook_id, today), _signer(stores), today,
+                               target if target and target > today else None)
+    return PrintJob(notice.title, notice_fingerprint(notice),
+                    lambda progress: render_notice_pdf(notice, progress=progress))
+
+
+def _opinion_forms(stores: Any, rulebook_id: str) -> PrintJob:
+    from printing.opinions_pdf import OpinionForms, form_serial, forms_fingerprint, render_opinion_forms_pdf
+    from printing.signature_sheet_pdf import sheet_groups
+
+    today, rulebook = date.today(), stores.rules.get_rulebook(rulebook_id)
+    groups = sheet_groups(stores.registry.list_groups(), stores.registry.list_households())
+    households = tuple((form_serial(today.year, number), number, head)
+                       for group in groups for number, head in group.households)
+    forms = OpinionForms(rulebook.title, _draft_number(stores, rulebook_id, today), households)
+    return PrintJob(forms.title, forms_fingerprint(forms),
+                    lambda progress: render_opinion_forms_pdf(forms, progress=progress))
+
+
+def _adoption_statement(stores: Any, rulebook_id: str) -> PrintJob:
+    from models.workflow_records import OpinionKind
+    from printing.opinions_pdf import AdoptionStatement, render_adoption_statement_pdf, statement_fingerprint
+
+    rulebook = stores.rules.get_rulebook(rulebook_id)
+    opinions = tuple(o for o in stores.workflow.opinions(rulebook_id) if o.kind is OpinionKind.OPINION)
+    statement = AdoptionStatement(rulebook.title, _signer(stores), date.today(), opinions)
+    return PrintJob(statement.title, statement_fingerprint(statement),
+                    lambda progress: render_adoption_statement_pdf(statement, progress=progress))
+
+
 PRODUCTS: tuple[Product, ...] = (
     Product("rules", "村规民约全文（A4 小册子）", "rulebook", lambda s, i: _rules(s, i, False)),
     Product("rules-poster", "村规民约张贴版（A3 三栏大字）", "rulebook", lambda s, i: _rules(s, i, True)),
@@ -144,6 +186,9 @@ PRODUCTS: tuple[Product, ...] = (
     Product("signature-sheet", "户代表签字表", "rulebook", _signature_sheet),
     Product("invitations", "修订邀请函（附回执）", "rulebook", _invitations),
     Product("committee", "执行委员会及值班表通知", "rulebook", _committee),
+    Product("call-for-opinions", "征求意见公告", "rulebook", _call_for_opinions),
+    Product("opinion-forms", "意见征求表（每户一份，带编号）", "rulebook", _opinion_forms),
+    Product("adoption-statement", "意见采纳情况说明", "rulebook", _adoption_statement),
     Product("minutes", "会议记录本页面", "meeting", _minutes),
     Product("resolution-notice", "决议公开公告", "meeting", lambda s, i: _public_notice(s, i, "resolution")),
     Product("result-notice", "实施结果公开公告", "meeting", lambda s, i: _public_notice(s, i, "result")),

@@ -15,6 +15,7 @@ from tests.printing import pdfcheck
 from ui.areas import AREAS
 from ui.bus import DataBus
 from ui.printing.dialogs import PrintDialog, SavePdfDialog
+from printing.catalogue import PRODUCTS as RECORD_PRODUCTS
 from ui.printing.screen import PrintCenterScreen
 
 
@@ -39,7 +40,7 @@ def _render(qtbot, screen: PrintCenterScreen) -> None:
 def test_defaults_come_from_the_village_profile(screen: PrintCenterScreen) -> None:
     assert screen.signer_edit.text() == "青石村村民委员会"
     assert screen.period_check.isChecked()
-    assert screen.products_list.count() == 10 and screen.form_stack.currentIndex() == 0
+    assert screen.products_list.count() == 1 + len(RECORD_PRODUCTS) and screen.form_stack.currentIndex() == 0
 
 
 def test_render_preview_save_and_print(qtbot, screen: PrintCenterScreen, tmp_path: Path,
