@@ -65,12 +65,32 @@ def product_pdfs(folder: Path) -> dict[str, Path]:
             "minutes-resolution-notice": ["minutes", meeting, "--notice", "resolution"],
             "minutes-result-notice": ["minutes", meeting, "--notice", "result"],
             "invitations": ["invitations", rulebook],
-            "committee-notice": ["committee", rulebook]}
+            "committee-notice": ["committee", rulebook],
+            "call-for-opinions": ["call-for-opinions", rulebook],
+            "opinion-forms": ["opinion-forms", rulebook],
+            "adoption-statement": ["adoption-statement", rulebook],
+            "work-cards": ["work-cards", rulebook],
+            "group-roster": ["group-roster", "第1组"]}
     paths = {}
     for name, args in jobs.items():
         paths[name] = folder / f"{name}.pdf"
         cli("--db", str(db), "print", *args, "--out", str(paths[name]))
     return paths
+
+
+def sample_filing_report() -> bytes:
+    """The demo stops before the vote, so the filing report is drawn from recorded facts of a finished revision."""
+    from models.meeting_rules import Attendance, MajorityRule, QuorumResult
+    from models.workflow_guards import MeetingFacts, WorkflowFacts
+    from models.workflow_records import AssemblyVote, LegalityReview, Publicity
+    from printing.filing_report_pdf import filing_report, render_filing_report_pdf
+
+    meeting = MeetingFacts("m", "2026-民-02", "villagers_meeting", "村民会议", date(2026, 5, 10), True,
+                           Attendance(420, 300), QuorumResult(True, None, ""), MajorityRule.OF_PRESENT, 1)
+    facts = WorkflowFacts(date(2026, 5, 12), publicity=Publicity(date(2026, 4, 20), date(2026, 4, 26)),
+                          review=LegalityReview("v", 3, date(2026, 4, 28), "德化乡司法所", "无违法内容"),
+                          vote=AssemblyVote("m", "v", 3, False, ()), vote_meeting=meeting)
+    return render_filing_report_pdf(filing_report("青石村村规民约", facts, "青石村", "德化乡", date(2026, 5, 12)))
 
 
 def main() -> None:
@@ -83,6 +103,7 @@ def main() -> None:
                                                                                     qr=True)),
         "notice-a3-poster": render_notice_pdf(sample_notice(), NoticeOptions(paper="A3", poster=True)),
         "table-a4-landscape": render_table_pdf(sample_table(60)),
+        "filing-report": sample_filing_report(),
     }
     with tempfile.TemporaryDirectory() as folder:
         pdfs = {name: Path(folder) / f"{name}.pdf" for name in documents}

@@ -162,3 +162,21 @@ def add_opinion_forms(products: argparse._SubParsersAction) -> None:
 @print_command("adoption-statement")
 def add_adoption_statement(products: argparse._SubParsersAction) -> None:
     _add_rulebook_product(products, "adoption-statement", "意见采纳情况说明（逐条列出意见和处理结果）")
+
+
+@print_command("work-cards")
+def add_work_cards(products: argparse._SubParsersAction) -> None:
+    _add_rulebook_product(products, "work-cards", "工作证：执行委员会成员和各队伍成员，每页八张，沿虚线裁开")
+
+
+@print_command("group-roster")
+def add_group_roster(products: argparse._SubParsersAction) -> None:
+    parser = products.add_parser("group-roster", help="村民小组花名册（不印身份证号）")
+    parser.add_argument("group", metavar="GROUP", help="村民小组名称或编号")
+    add_output_options(parser)
+    parser.set_defaults(handler=lambda context, args: _catalogue_job(context, args, "group-roster", args.group))
+
+
+@print_command("filing-report")
+def add_filing_report(products: argparse._SubParsersAction) -> None:
+    _add_rulebook_product(products, "filing-report", "备案报告：表决通过后报乡镇人民政府备案")

@@ -26,7 +26,7 @@ class PrintJob:
 
 @dataclass(frozen=True)
 class Product:
-    """A printable product of a stored record; `item` is "rulebook" or "meeting"."""
+    """A printable product of a stored record; `item` is "rulebook", "meeting" or "group"."""
 
     key: str
     label: str
@@ -179,6 +179,52 @@ def _adoption_statement(stores: Any, rulebook_id: str) -> PrintJob:
                     lambda progress: render_adoption_statement_pdf(statement, progress=progress))
 
 
+def _work_cards(stores: Any, rulebook_id: str) -> PrintJob:
+    from models.workflow import WorkflowStep
+    from printing.work_card_pdf import WorkCards, cards_fingerprint, committee_cards, render_work_cards_pdf
+
+    rulebook, today = stores.rules.get_rulebook(rulebook_id), date.today()
+    facts = stores.workflow.facts(rulebook_id, today)
+    cards = WorkCards(_signer(stores), facts.timetable.get(WorkflowStep.POST_AND_ENFORCE),
+                      committee_cards(rulebook.title, facts.members, stores.workflow.teams(rulebook_id)))
+    return PrintJob("工作证", cards_fingerprint(cards), lambda progress: render_work_cards_pdf(cards, progress=progress))
+
+
+def group_roster(stores: Any, group_id: str) -> Any:  # -> printing.group_roster_pdf.GroupRoster
+    from models.errors import NotFound
+    from printing.group_roster_pdf import GroupRoster, active_members
+
+    registry, today = stores.registry, date.today()
+    group = next((g for g in registry.list_groups() if group_id in (g.id, g.name)), None)
+    if group is None:
+        raise NotFound(f"没有“{group_id}”这个村民小组。请写小组名称（如“第一村民小组”）或编号，可在花名册中查看。")
+    households = []
+    for summary in sorted(registry.list_households(), key=lambda s: s.household.household_no):
+        if summary.household.group_id == group.id:
+            members = active_members(registry.members(summary.household.id), today)
+            if members:
+                households.append((summary.household, members))
+    return GroupRoster(stores.profile.get().village, group.name, tuple(households), today)
+
+
+def _group_roster(stores: Any, group_id: str) -> PrintJob:
+    from printing.group_roster_pdf import render_group_roster_pdf, roster_fingerprint
+
+    roster = group_roster(stores, group_id)
+    return PrintJob(roster.title, roster_fingerprint(roster),
+                    lambda progress: render_group_roster_pdf(roster, progress=progress))
+
+
+def _filing_report(stores: Any, rulebook_id: str) -> PrintJob:
+    from printing.filing_report_pdf import filing_report, render_filing_report_pdf, report_fingerprint
+
+    rulebook, today, profile = stores.rules.get_rulebook(rulebook_id), date.today(), stores.profile.get()
+    report = filing_report(rulebook.title, stores.workflow.facts(rulebook_id, today), profile.village,
+                           profile.township, today)
+    return PrintJob(report.title, report_fingerprint(report),
+                    lambda progress: render_filing_report_pdf(report, progress=progress))
+
+
 PRODUCTS: tuple[Product, ...] = (
     Product("rules", "村规民约全文（A4 小册子）", "rulebook", lambda s, i: _rules(s, i, False)),
     Product("rules-poster", "村规民约张贴版（A3 三栏大字）", "rulebook", lambda s, i: _rules(s, i, True)),
@@ -189,7 +235,10 @@ PRODUCTS: tuple[Product, ...] = (
     Product("call-for-opinions", "征求意见公告", "rulebook", _call_for_opinions),
     Product("opinion-forms", "意见征求表（每户一份，带编号）", "rulebook", _opinion_forms),
     Product("adoption-statement", "意见采纳情况说明", "rulebook", _adoption_statement),
+    Product("filing-report", "备案报告（报乡镇人民政府）", "rulebook", _filing_report),
+    Product("work-cards", "工作证（执行委员会及队伍）", "rulebook", _work_cards),
     Product("minutes", "会议记录本页面", "meeting", _minutes),
     Product("resolution-notice", "决议公开公告", "meeting", lambda s, i: _public_notice(s, i, "resolution")),
     Product("result-notice", "实施结果公开公告", "meeting", lambda s, i: _public_notice(s, i, "result")),
+    Product("group-roster", "村民小组花名册", "group", _group_roster),
 )

@@ -5,12 +5,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from models.notices import chinese_date
 from models.numerals import to_chinese
 from models.workflow_records import CommitteeMember, Shift, Team
-from printing.blocks import body_paragraph, closing_block, paragraph, title
+from printing.blocks import body_paragraph, closing_block, keep_together, paragraph, title
 from printing.fingerprint import content_fingerprint, qr_payload
 from printing.layout import DocumentMeta, notice_page, render
 from printing.styles import notice_styles, table_styles
@@ -121,7 +121,7 @@ def build_story(notice: CommitteeNotice) -> list[Flowable]:
         tail += [paragraph(text, styles.body, "附件说明") for text in attachment_lines(notice)]
     tail.append(closing_block(None, notice.signer, chinese_date(notice.signed_on), styles))
     # GB/T 9704: the signature never stands alone on a page; text moves with it.
-    return story + [KeepTogether(tail)] + _attachments(notice, width)
+    return story + [keep_together(tail)] + _attachments(notice, width)
 
 
 def render_committee_pdf(notice: CommitteeNotice, qr: bool = False,

@@ -36,6 +36,7 @@ def test_committee_notice_with_roster_attachment() -> None:
     shifts = (Shift("t1", date(2026, 3, 9), ("吴成明",), "三月三"), Shift("t1", date(2026, 3, 2), ("吴金光", "杨文银")))
     notice = CommitteeNotice("青石村村规民约", "青石村村民委员会", date(2026, 3, 20), members, teams, {"t1": shifts})
     data = render_committee_pdf(notice)
+    assert len(pdfcheck.reader(data).pages) == 2  # the notice, then the roster attachment
     pdfcheck.assert_in_order(data, ["关于成立《青石村村规民约》修订执行委员会及工作队伍的通知", "一、执行委员会",
                                     "主任：吴支书", "成员：张䶮（寨老）", "二、工作队伍", "（一）治安巡逻队：队长杨光明；",
                                     "队员吴金光、杨文银。", "（二）红白理事会：队长蒙武；队员（未确定）。", "三、值班安排",

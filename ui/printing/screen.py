@@ -19,7 +19,7 @@ from ui.printing.preview import PdfPreview
 
 # The generic notice (a form), then the products of stored records (printing/catalogue.py).
 PRODUCTS = (("notice", "通用公示 / 公告 / 通知"), *((p.key, p.label) for p in RECORD_PRODUCTS))
-ITEM_LABELS = {"rulebook": "村规民约：", "meeting": "会议记录："}
+ITEM_LABELS = {"rulebook": "村规民约：", "meeting": "会议记录：", "group": "村民小组："}
 PAPERS = (("A4 公文版式（GB/T 9704）", "A4", False), ("A3 张贴大字版", "A3", True))
 
 
@@ -165,13 +165,17 @@ class PrintCenterScreen(QWidget):
         """List the rulebooks (latest version) or the meetings (newest first) the product can print."""
         self.item_label.setText(ITEM_LABELS[product.item])
         self.item_combo.clear()
-        items = self._rulebook_items() if product.item == "rulebook" else self._meeting_items()
+        items = {"rulebook": self._rulebook_items, "meeting": self._meeting_items,
+                 "group": self._group_items}[product.item]()
         for label, item_id in items:
             self.item_combo.addItem(label, item_id)
         self.record_hint.setText("" if items else "还没有可以打印的记录。")
 
     def _rulebook_items(self) -> list[tuple[str, str]]:
         return [(f"{r.title}（共{len(r.versions)}版）", r.id) for r in self._stores.rules.list_rulebooks()]
+
+    def _group_items(self) -> list[tuple[str, str]]:
+        return [(g.name, g.id) for g in sorted(self._stores.registry.list_groups(), key=lambda g: g.position)]
 
     def _meeting_items(self) -> list[tuple[str, str]]:
         return [(f"{m.number}  {m.type_label}  {m.on.year}年{m.on.month}月{m.on.day}日", m.id)
