@@ -77,3 +77,20 @@ def test_cli_more_products(demo_path: Path, rulebook_id: str, tmp_path: Path) ->
     assert code == 2 and "村民小组" in err
     code, _, err = run_cli(["--db", str(demo_path), "print", "filing-report", rulebook_id, "--out", str(out)])
     assert code == 2 and "第八步" in err
+
+
+@pytest.mark.parametrize("product", ["rules", "signature-sheet", "invitations", "work-cards"])
+def test_products_refuse_without_an_embeddable_font(demo_path: Path, rulebook_id: str, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch, product: str) -> None:
+    from printing import fonts
+
+    monkeypatch.setenv("XIANGYUE_FONT_DIRS", str(tmp_path))
+    monkeypatch.setenv("XIANGYUE_FONT_CACHE", str(tmp_path / "c.json"))
+    fonts.reset()
+    try:
+        code, _, err = run_cli(["--db", str(demo_path), "print", product, rulebook_id, "--out", str(tmp_path / "x.pdf")])
+    finally:
+        monkeypatch.undo()
+        fonts.reset()
+    assert code == 2 and "找不到可嵌入" in err
+    assert not (tmp_path / "x.pdf").exists()
