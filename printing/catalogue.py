@@ -144,19 +144,19 @@ def _draft_number(stores: Any, rulebook_id: str, today: date) -> int:
 
 def _call_for_opinions(stores: Any, rulebook_id: str) -> PrintJob:
     from models.workflow import WorkflowStep
-    from printing.notice_pdf import notice_fingerprint, render_notice_pdf
-    from printing.opinions_pdf import call_for_opinions
+    from printing.notice_pdf import notice_fingerprint
+    from printing.call_for_opinions_pdf import call_for_opinions, render_call_for_opinions_pdf
 
     today, rulebook = date.today(), stores.rules.get_rulebook(rulebook_id)
     target = stores.workflow.facts(rulebook_id, today).timetable.get(WorkflowStep.PUBLIC_CONSULTATION)
     notice = call_for_opinions(rulebook.title, _draft_number(stores, rulebook_id, today), _signer(stores), today,
                                target if target and target > today else None)
     return PrintJob(notice.title, notice_fingerprint(notice),
-                    lambda progress: render_notice_pdf(notice, progress=progress))
+                    lambda progress: render_call_for_opinions_pdf(notice, progress=progress))
 
 
 def _opinion_forms(stores: Any, rulebook_id: str) -> PrintJob:
-    from printing.opinions_pdf import OpinionForms, form_serial, forms_fingerprint, render_opinion_forms_pdf
+    from printing.opinion_forms_pdf import OpinionForms, form_serial, forms_fingerprint, render_opinion_forms_pdf
     from printing.signature_sheet_pdf import sheet_groups
 
     today, rulebook = date.today(), stores.rules.get_rulebook(rulebook_id)
@@ -170,7 +170,7 @@ def _opinion_forms(stores: Any, rulebook_id: str) -> PrintJob:
 
 def _adoption_statement(stores: Any, rulebook_id: str) -> PrintJob:
     from models.workflow_records import OpinionKind
-    from printing.opinions_pdf import AdoptionStatement, render_adoption_statement_pdf, statement_fingerprint
+    from printing.adoption_statement_pdf import AdoptionStatement, render_adoption_statement_pdf, statement_fingerprint
 
     rulebook = stores.rules.get_rulebook(rulebook_id)
     opinions = tuple(o for o in stores.workflow.opinions(rulebook_id) if o.kind is OpinionKind.OPINION)

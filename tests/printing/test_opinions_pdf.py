@@ -5,9 +5,9 @@ from datetime import date
 from pathlib import Path
 
 from models.workflow_records import Channel, Disposition, Opinion, Reply
-from printing.notice_pdf import render_notice_pdf
-from printing.opinions_pdf import (AdoptionStatement, OpinionForms, call_for_opinions, form_serial,
-                                   render_adoption_statement_pdf, render_opinion_forms_pdf, totals_line)
+from printing.adoption_statement_pdf import AdoptionStatement, render_adoption_statement_pdf, totals_line
+from printing.call_for_opinions_pdf import call_for_opinions, render_call_for_opinions_pdf
+from printing.opinion_forms_pdf import OpinionForms, form_serial, render_opinion_forms_pdf
 from tests.helpers import run_json
 from tests.printing import pdfcheck
 
@@ -20,7 +20,7 @@ OPINIONS = (Opinion("o1", 1, "吉𠮷", Channel.DOOR_TO_DOOR, date(2026, 3, 20),
 
 def test_call_for_opinions_names_period_and_channels() -> None:
     notice = call_for_opinions("青石村村规民约", 2, "青石村村民委员会", date(2026, 3, 16), date(2026, 4, 5))
-    data = render_notice_pdf(notice)
+    data = render_call_for_opinions_pdf(notice)
     pdfcheck.assert_in_order(data, ["关于征求《青石村村规民约》修订意见的公告", "修订草案（第2稿）", "二、提出方式",
                                     "入户走访、院坝会、村民代表会议、电话、微信/网上、意见箱",
                                     "公告期：2026年3月16日至2026年4月5日", "特此公告"])
