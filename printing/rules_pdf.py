@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, FrameBreak, Spacer
 
+from models.notices import chinese_date
 from models.rules import Rulebook, RuleVersion, VersionStatus, numbered_articles
 from models.rules_text import chapter_headings
 from models.numerals import article_label
@@ -46,9 +48,12 @@ def version_line(version: RuleVersion) -> str:
     """（第2版，2026年5月1日起施行） or （第3版，草稿） under the title."""
     if version.status is VersionStatus.DRAFT:
         return f"（第{version.number}版，草稿）"
-    if version.effective_date:
-        year, month, day = (int(part) for part in version.effective_date[:10].split("-"))
-        return f"（第{version.number}版，{year}年{month}月{day}日起施行）"
+    try:
+        effective = date.fromisoformat(version.effective_date[:10]) if version.effective_date else None
+    except ValueError:
+        effective = None
+    if effective is not None:
+        return f"（第{version.number}版，{chinese_date(effective)}起施行）"
     return f"（第{version.number}版，{version.status.label}）"
 
 

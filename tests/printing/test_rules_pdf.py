@@ -44,8 +44,11 @@ def test_poster_title_spans_the_columns() -> None:
     assert title_x > first_article_x + 200  # centred over the page, not in the first column
 
 
-def test_draft_version_line() -> None:
+def test_version_line() -> None:
     assert version_line(RuleVersion("v", "r", 4)) == "（第4版，草稿）"
+    assert version_line(RuleVersion("v", "r", 2, (), VersionStatus.IN_FORCE, "2026-05-01")) == \
+        "（第2版，2026年5月1日起施行）"
+    assert version_line(RuleVersion("v", "r", 1, (), VersionStatus.SUPERSEDED, "")) == "（第1版，已被取代）"
 
 
 def test_demo_rules_and_comparison(demo_db: Database, rulebook_id: str) -> None:

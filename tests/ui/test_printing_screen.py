@@ -90,7 +90,8 @@ def demo_screen(qtbot, tmp_path: Path) -> PrintCenterScreen:
 
 @pytest.mark.parametrize(("label", "expected"), [("户代表签字表", "序号户号户主签字手印"),
                                                  ("修改对照表（最新版与上一版）", "原条文修改后条文修改理由"),
-                                                 ("会议记录本页面", "主持人（签字）：")])
+                                                 ("会议记录本页面", "主持人（签字）："),
+                                                 ("村民小组花名册", "户号姓名与户主关系")])
 def test_record_products_render_in_the_preview(qtbot, demo_screen: PrintCenterScreen, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch, label: str, expected: str) -> None:
     screen = demo_screen
