@@ -121,6 +121,15 @@ class SignatureBlock(Flowable):
             x += pdfmetrics.stringWidth(chunk, font, self.style.fontSize)
 
 
+def keep_together(flowables: list[Flowable]) -> KeepTogether:
+    """Keep `flowables` on one page. Nested KeepTogether groups are flattened: reportlab cannot measure one
+    inside another (it then always breaks the page, even when everything fits)."""
+    flat: list[Flowable] = []
+    for flowable in flowables:
+        flat += list(flowable._content) if isinstance(flowable, KeepTogether) else [flowable]
+    return KeepTogether(flat)
+
+
 def closing_block(closing: str | None, signer: str, date_text: str, styles: TextStyles,
                   seal: bool = True) -> Flowable:
     """特此公示 (indented like the body), then the signature block, kept on one page.

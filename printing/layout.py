@@ -129,9 +129,22 @@ def frames(spec: PageSpec) -> list[Frame]:
                   id=f"column{index}") for index in range(spec.columns)]
 
 
+def banner_frames(spec: PageSpec, band: float) -> list[Frame]:
+    """First page of a column layout: a full-width band (the title) on top, the columns below it."""
+    top = Frame(spec.left, spec.bottom + spec.text_height - band, spec.text_width, band, leftPadding=0,
+                rightPadding=0, topPadding=0, bottomPadding=0, id="banner")
+    columns = [Frame(f._x1, f._y1, f._width, f._height - band, leftPadding=0, rightPadding=0, topPadding=0,
+                     bottomPadding=0, id=f"first{f.id}") for f in frames(spec)]
+    return [top, *columns]
+
+
 def render(story: Sequence[Flowable], spec: PageSpec, meta: DocumentMeta,
-           progress: Callable[[int], None] | None = None) -> bytes:
-    """Lay out `story` on pages of `spec` and return the PDF bytes (fonts embedded as subsets)."""
+           progress: Callable[[int], None] | None = None, banner: float = 0.0) -> bytes:
+    """Lay out `story` on pages of `spec` and return the PDF bytes (fonts embedded as subsets).
+
+    With `banner` (points), the first page has a full-width frame that high above its columns: the story
+    starts with what goes in it, then `FrameBreak()`; later pages are all columns.
+    """
     buffer = BytesIO()
     document = BaseDocTemplate(buffer, pagesize=spec.size, leftMargin=spec.left, rightMargin=spec.right,
                                topMargin=spec.top, bottomMargin=spec.bottom, title=meta.title,
@@ -141,6 +154,10 @@ def render(story: Sequence[Flowable], spec: PageSpec, meta: DocumentMeta,
     def on_page(canvas: Any, doc: Any) -> None:
         _decorate(spec, meta, progress, canvas, doc)
 
-    document.addPageTemplates([PageTemplate(id="page", frames=frames(spec), onPage=on_page)])
+    templates = [PageTemplate(id="page", frames=frames(spec), onPage=on_page)]
+    if banner:
+        templates.insert(0, PageTemplate(id="first", frames=banner_frames(spec, banner), onPage=on_page,
+                                         autoNextPageTemplate="page"))
+    document.addPageTemplates(templates)
     document.build(list(story))
     return buffer.getvalue()

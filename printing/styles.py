@@ -89,7 +89,19 @@ def table_styles(size: float = 11.0) -> TextStyles:
     return _build(size, size * 1.6, SIZE_3 + 2, size)
 
 
+@lru_cache(maxsize=None)
+def letter_styles() -> TextStyles:
+    """Letters and record-book pages (A4): 四号 body so a letter and its reply slip fit on one page."""
+    return _build(SIZE_4, SIZE_4 * 1.75, SIZE_2, 12.0)
+
+
+@lru_cache(maxsize=None)
+def column_poster_styles() -> TextStyles:
+    """A poster set in columns (A3): body 20 pt on a 1.5 pitch, title 40 pt; readable from two metres."""
+    return _build(20.0, 30.0, 40.0, 16.0)
+
+
 def clear_caches() -> None:
     """Forget built styles (after fonts.reset())."""
-    for cached in (notice_styles, poster_styles, table_styles):
+    for cached in (notice_styles, poster_styles, table_styles, letter_styles, column_poster_styles):
         cached.cache_clear()

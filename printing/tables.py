@@ -35,22 +35,31 @@ class TableDocument:
 def long_table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], total_width: float,
                styles: TextStyles, record: str = "表格", min_row_height: float = 0.0) -> LongTable:
     """A table that splits across pages and repeats its header row on each."""
-    scale = total_width / sum(widths)
     head = [paragraph(text, styles.table_header, f"{record}表头") for text in header]
     body = [[paragraph(cell, styles.table_cell, f"{record}第{number}行") for cell in row]
             for number, row in enumerate(rows, 1)]
     heights = [None] + [min_row_height or None] * len(body)
-    table = LongTable([head, *body], colWidths=[w * scale for w in widths], rowHeights=heights, repeatRows=1)
+    return grid_table([head, *body], widths, total_width, styles, heights)
+
+
+def grid_table(cells: Sequence[Sequence[Flowable]], widths: Sequence[float], total_width: float,
+               styles: TextStyles, heights: Sequence[float | None] | None = None, header_rows: int = 1,
+               extra: Sequence[tuple] = ()) -> LongTable:
+    """A ruled table of ready flowables; the first `header_rows` rows are shaded and repeated on every page."""
+    scale = total_width / sum(widths)
+    table = LongTable([list(row) for row in cells], colWidths=[w * scale for w in widths], rowHeights=heights,
+                      repeatRows=header_rows)
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), styles.table_cell.fontName, styles.table_cell.fontSize),  # not Helvetica
         ("GRID", (0, 0), (-1, -1), 0.6, black),
         ("BOX", (0, 0), (-1, -1), 1.0, black),
-        ("BACKGROUND", (0, 0), (-1, 0), TABLE_HEADER_GREY),
+        *([("BACKGROUND", (0, 0), (-1, header_rows - 1), TABLE_HEADER_GREY)] if header_rows else []),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        *extra,
     ]))
     return table
 

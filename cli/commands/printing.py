@@ -122,3 +122,6 @@ def run_notice(context: Context, args: argparse.Namespace) -> int:
     data = render_notice_pdf(notice, options, pages.append)
     write_pdf(args.out, data)
     return report(context, args.out, data, len(pages), notice_fingerprint(notice))
+
+
+from cli import print_products  # noqa: E402,F401  (registers the products printed from stored records)

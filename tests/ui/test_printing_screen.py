@@ -15,6 +15,7 @@ from tests.printing import pdfcheck
 from ui.areas import AREAS
 from ui.bus import DataBus
 from ui.printing.dialogs import PrintDialog, SavePdfDialog
+from printing.catalogue import PRODUCTS as RECORD_PRODUCTS
 from ui.printing.screen import PrintCenterScreen
 
 
@@ -39,7 +40,7 @@ def _render(qtbot, screen: PrintCenterScreen) -> None:
 def test_defaults_come_from_the_village_profile(screen: PrintCenterScreen) -> None:
     assert screen.signer_edit.text() == "青石村村民委员会"
     assert screen.period_check.isChecked()
-    assert screen.products_list.count() == 1
+    assert screen.products_list.count() == 1 + len(RECORD_PRODUCTS) and screen.form_stack.currentIndex() == 0
 
 
 def test_render_preview_save_and_print(qtbot, screen: PrintCenterScreen, tmp_path: Path,
@@ -72,3 +73,55 @@ def test_missing_title_is_explained(qtbot, screen: PrintCenterScreen, monkeypatc
     type_text(screen.body_edit, "正文")
     screen.render_button.click()
     assert shown and "标题" in shown[0]
+
+
+@pytest.fixture
+def demo_screen(qtbot, tmp_path: Path) -> PrintCenterScreen:
+    from models.accounts import COMMAND_LINE_ACTOR
+    from storage.installation import open_database
+    from tests.helpers import run_cli
+
+    path = tmp_path / "demo.sqlite3"
+    assert run_cli(["--db", str(path), "demo", "--households", "20"])[0] == 0
+    widget = PrintCenterScreen(build_stores(open_database(path), COMMAND_LINE_ACTOR), DataBus())
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.mark.parametrize(("label", "expected"), [("户代表签字表", "序号户号户主签字手印"),
+                                                 ("修改对照表（最新版与上一版）", "原条文修改后条文修改理由"),
+                                                 ("会议记录本页面", "主持人（签字）："),
+                                                 ("村民小组花名册", "户号姓名与户主关系")])
+def test_record_products_render_in_the_preview(qtbot, demo_screen: PrintCenterScreen, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch, label: str, expected: str) -> None:
+    screen = demo_screen
+    labels = [screen.products_list.item(row).text() for row in range(screen.products_list.count())]
+    screen.products_list.setCurrentRow(labels.index(label))
+    assert screen.form_stack.currentIndex() == 1 and screen.item_combo.count() >= 1
+    screen.item_combo.setCurrentIndex(screen.item_combo.count() - 1)
+    chosen = screen.item_combo.currentData()
+    screen._bus.changed.emit(None)  # another screen changed records: the list is refreshed, the choice kept
+    assert screen.item_combo.currentData() == chosen
+    _render(qtbot, screen)
+    assert "校验码" in screen.preview.status_label.text()
+    target = tmp_path / "saved.pdf"
+    monkeypatch.setattr(SavePdfDialog, "ask", classmethod(lambda cls, parent, name: target))
+    screen.preview.save_button.click()
+    assert expected in pdfcheck.text_of(target.read_bytes())
+    screen.products_list.setCurrentRow(0)
+    assert screen.form_stack.currentIndex() == 0
+
+
+def test_draft_meeting_notice_is_refused(qtbot, demo_screen: PrintCenterScreen,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    screen = demo_screen
+    labels = [screen.products_list.item(row).text() for row in range(screen.products_list.count())]
+    screen.products_list.setCurrentRow(labels.index("决议公开公告"))
+    drafts = [m.id for m in screen._stores.meetings.list_meetings() if m.status == "draft"]
+    screen.item_combo.setCurrentIndex(screen.item_combo.findData(drafts[0]))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    screen.render_button.click()
+    assert warned and "还没有定稿" in warned[0]

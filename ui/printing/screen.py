@@ -6,18 +6,20 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout,
-                               QWidget)
+                               QListWidget, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from models.errors import DomainError
 from models.notices import Notice, NoticeKind, paragraphs_from_text, publicity_period
 from printing import fonts
+from printing.catalogue import PRODUCTS as RECORD_PRODUCTS, PrintJob, Product
 from printing.notice_pdf import NoticeOptions, notice_fingerprint, render_notice_pdf
 from ui.background import run_in_background
 from ui.printing.preview import PdfPreview
 
-# Products whose data exists; the others are added as their data arrives (never shown unfinished).
-PRODUCTS = (("notice", "通用公示 / 公告 / 通知"),)
+# The generic notice (a form), then the products of stored records (printing/catalogue.py).
+PRODUCTS = (("notice", "通用公示 / 公告 / 通知"), *((p.key, p.label) for p in RECORD_PRODUCTS))
+ITEM_LABELS = {"rulebook": "村规民约：", "meeting": "会议记录：", "group": "村民小组："}
 PAPERS = (("A4 公文版式（GB/T 9704）", "A4", False), ("A3 张贴大字版", "A3", True))
 
 
@@ -51,13 +53,26 @@ class PrintCenterScreen(QWidget):
         for _, label in PRODUCTS:
             self.products_list.addItem(label)
         self.products_list.setCurrentRow(0)
-        self.products_list.setMaximumWidth(200)
+        self.products_list.setMaximumWidth(240)
+        self.products_list.setSpacing(3)
         self.font_label = QLabel()
         self.font_label.setWordWrap(True)
         self.preview = PdfPreview()
         splitter = QSplitter()
         splitter.addWidget(self.products_list)
-        splitter.addWidget(self._build_form())
+        self.form_stack = QStackedWidget()
+        self.form_stack.addWidget(self._build_form())
+        self.form_stack.addWidget(self._build_record_form())
+        self.render_button = QPushButton("生成预览")
+        self.render_button.setMinimumHeight(36)
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        column.addWidget(self.form_stack, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.render_button)
+        column.addLayout(row)
+        splitter.addWidget(panel)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(2, 1)
         layout = QVBoxLayout(self)
@@ -79,8 +94,6 @@ class PrintCenterScreen(QWidget):
         for label, _, _ in PAPERS:
             self.paper_combo.addItem(label)
         self.qr_check = QCheckBox("页脚加印校验码二维码")
-        self.render_button = QPushButton("生成预览")
-        self.render_button.setMinimumHeight(36)
         form = QFormLayout()
         for label, widget in (("标题：", self.title_edit), ("正文：", self.body_edit), ("", self.period_check),
                               ("公示开始：", self.start_edit), ("公示结束：", self.end_edit),
@@ -88,16 +101,27 @@ class PrintCenterScreen(QWidget):
                               ("纸张：", self.paper_combo), ("", self.qr_check)):
             form.addRow(label, widget)
         panel = QWidget()
-        column = QVBoxLayout(panel)
-        column.addLayout(form)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.render_button)
-        column.addLayout(row)
+        panel.setLayout(form)
+        return panel
+
+    def _build_record_form(self) -> QWidget:
+        """Products of stored records: choose the rulebook or meeting; the rest comes from the record."""
+        self.item_label = QLabel()
+        self.item_combo = QComboBox()
+        self.item_combo.setMinimumWidth(260)
+        self.record_hint = QLabel()
+        self.record_hint.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.item_label, self.item_combo)
+        form.addRow("", self.record_hint)
+        panel = QWidget()
+        panel.setLayout(form)
         return panel
 
     def _connect_signals(self) -> None:
+        self.products_list.currentRowChanged.connect(self._on_products_list_current_row_changed)
         self.render_button.clicked.connect(self._on_render_button_clicked)
+        self._bus.changed.connect(self._on_bus_changed)
         self.title_edit.textEdited.connect(self._on_title_edit_text_edited)
         self.period_check.toggled.connect(self._on_period_check_toggled)
         self.start_edit.dateChanged.connect(self._on_start_edit_date_changed)
@@ -118,6 +142,44 @@ class PrintCenterScreen(QWidget):
             return f"{self._stores.profile.get().village}村民委员会"
         except (DomainError, AttributeError):
             return ""
+
+    def record_product(self) -> Product | None:
+        """The chosen product of a stored record (None: the generic notice)."""
+        row = self.products_list.currentRow()
+        return RECORD_PRODUCTS[row - 1] if row > 0 else None
+
+    def _on_products_list_current_row_changed(self, row: int) -> None:
+        product = self.record_product()
+        self.form_stack.setCurrentIndex(0 if product is None else 1)
+        if product is not None:
+            self._fill_items(product)
+
+    def _on_bus_changed(self, _changed: object) -> None:
+        """Records changed elsewhere: list them again, keeping the chosen one."""
+        product, chosen = self.record_product(), self.item_combo.currentData()
+        if product is not None:
+            self._fill_items(product)
+            self.item_combo.setCurrentIndex(max(0, self.item_combo.findData(chosen)))
+
+    def _fill_items(self, product: Product) -> None:
+        """List the rulebooks (latest version) or the meetings (newest first) the product can print."""
+        self.item_label.setText(ITEM_LABELS[product.item])
+        self.item_combo.clear()
+        items = {"rulebook": self._rulebook_items, "meeting": self._meeting_items,
+                 "group": self._group_items}[product.item]()
+        for label, item_id in items:
+            self.item_combo.addItem(label, item_id)
+        self.record_hint.setText("" if items else "还没有可以打印的记录。")
+
+    def _rulebook_items(self) -> list[tuple[str, str]]:
+        return [(f"{r.title}（共{len(r.versions)}版）", r.id) for r in self._stores.rules.list_rulebooks()]
+
+    def _group_items(self) -> list[tuple[str, str]]:
+        return [(g.name, g.id) for g in sorted(self._stores.registry.list_groups(), key=lambda g: g.position)]
+
+    def _meeting_items(self) -> list[tuple[str, str]]:
+        return [(f"{m.number}  {m.type_label}  {m.on.year}年{m.on.month}月{m.on.day}日", m.id)
+                for m in self._stores.meetings.list_meetings()]
 
     def _on_title_edit_text_edited(self, text: str) -> None:
         if NoticeKind.from_title(text) is NoticeKind.PUBLICITY:
@@ -144,9 +206,20 @@ class PrintCenterScreen(QWidget):
         _, paper, poster = PAPERS[self.paper_combo.currentIndex()]
         return NoticeOptions(paper=paper, poster=poster, qr=self.qr_check.isChecked())
 
+    def job(self) -> PrintJob:
+        """What the form asks to print (DomainError when something required is missing)."""
+        product = self.record_product()
+        if product is not None:
+            if self.item_combo.currentData() is None:
+                raise DomainError("请先选择要打印的记录。")
+            return product.prepare(self._stores, self.item_combo.currentData())
+        notice, options = self.notice(), self.options()
+        return PrintJob(notice.title, notice_fingerprint(notice),
+                        lambda progress: render_notice_pdf(notice, options, progress))
+
     def _on_render_button_clicked(self) -> None:
         try:
-            notice, options = self.notice(), self.options()
+            job = self.job()
         except DomainError as error:
             QMessageBox.warning(self, "无法生成", error.message)
             return
@@ -156,19 +229,18 @@ class PrintCenterScreen(QWidget):
         self._progress.page_done.connect(self._on_page_done)
         progress = self._progress
 
-        def work() -> tuple[bytes, str]:
+        def work() -> bytes:
             fonts.require_fonts(allow_last_resort=True)
-            return render_notice_pdf(notice, options, progress.page_done.emit), notice_fingerprint(notice)
+            return job.render(progress.page_done.emit)
 
-        run_in_background(work, lambda result: self._on_rendered(notice, result), self._on_render_failed)
+        run_in_background(work, lambda data: self._on_rendered(job, data), self._on_render_failed)
 
     def _on_page_done(self, page: int) -> None:
         self.preview.show_status(f"正在排版第 {page} 页……")
 
-    def _on_rendered(self, notice: Notice, result: tuple[bytes, str]) -> None:
-        data, fingerprint = result
+    def _on_rendered(self, job: PrintJob, data: bytes) -> None:
         self.render_button.setEnabled(True)
-        self.preview.show_pdf(data, f"{notice.title}.pdf", f"预览：{notice.title}（校验码 {fingerprint}）")
+        self.preview.show_pdf(data, f"{job.title}.pdf", f"预览：{job.title}（校验码 {job.fingerprint}）")
 
     def _on_render_failed(self, error: Exception) -> None:
         self.render_button.setEnabled(True)

@@ -1,0 +1,65 @@
+"""Meeting record-book page, 决议公开 and 实施结果公开 notices, from the demo's finalised minutes."""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from models.accounts import COMMAND_LINE_ACTOR
+from models.meetings import Amendment, MeetingStatus
+from printing.minutes_pdf import MeetingRecord, item_lines, render_minutes_pdf
+from printing.resolution_notice_pdf import render_resolution_notice_pdf, resolution_notice, result_notice
+from storage.db import Database
+from storage.followups import SqliteFollowUpStore
+from storage.meetings import SqliteMeetingStore
+from tests.helpers import run_cli, run_json
+from tests.printing import pdfcheck
+
+
+@pytest.fixture
+def record(demo_db: Database) -> MeetingRecord:
+    store = SqliteMeetingStore(demo_db, COMMAND_LINE_ACTOR)
+    final = [s for s in store.list_meetings() if s.status is MeetingStatus.FINAL or s.status == "final"]
+    meeting = store.get(final[0].id)
+    return MeetingRecord(meeting, store.type_spec(meeting.type_code), "青石村")
+
+
+def test_record_book_page_in_order(record: MeetingRecord) -> None:
+    meeting = dataclasses.replace(record.meeting, amendments=(
+        Amendment(date(2026, 12, 1), "李文书", "place", record.meeting.place, "村委会二楼会议室", "地点记错"),))
+    record = MeetingRecord(meeting, record.spec, record.village)
+    data = render_minutes_pdf(record)
+    first_item = item_lines(record, 0)
+    pdfcheck.assert_in_order(data, [record.title, f"记录编号：{meeting.number}", "会议时间", "会议地点", meeting.place,
+                                    "主持人", meeting.host, "记录人", meeting.recorder, "到会情况",
+                                    f"应到{meeting.expected}人，实到{meeting.present}人", *first_item[:2],
+                                    "补正记录", "2026年12月1日，李文书补正“地点”", "理由：地点记错",
+                                    "主持人（签字）：", "记录人（签字）："])
+    assert set(pdfcheck.page_sizes_mm(data)) == {(210, 297)}
+    pdfcheck.assert_fonts_embedded(data)
+    pdfcheck.assert_text_inside_pages(data)
+
+
+def test_resolution_and_result_notices(record: MeetingRecord, demo_db: Database) -> None:
+    notice = resolution_notice(record, "青石村村民委员会", date(2026, 12, 2))
+    data = render_resolution_notice_pdf(notice)
+    item = record.meeting.items[0]
+    pdfcheck.assert_in_order(data, [f"决议事项的公告", f"实到{record.meeting.present}人", f"一、{item.title}",
+                                    "表决结果：", "公告期：2026年12月2日至2026年12月8日", "特此公告",
+                                    "青石村村民委员会", "2026年12月2日"])
+    follow_ups = SqliteFollowUpStore(demo_db, COMMAND_LINE_ACTOR).list_follow_ups(record.meeting.id)
+    data = render_resolution_notice_pdf(result_notice(record, follow_ups, "青石村村民委员会", date(2026, 12, 2)))
+    pdfcheck.assert_in_order(data, ["决议实施结果的公告", *(f.title for f in follow_ups[:1]), "实施状态：", "特此公告"])
+    pdfcheck.assert_fonts_embedded(data)
+
+
+def test_cli_minutes(demo_path: Path, record: MeetingRecord, tmp_path: Path) -> None:
+    for extra in ([], ["--notice", "resolution"], ["--notice", "result"]):
+        out = tmp_path / "m.pdf"
+        code, data = run_json(demo_path, "print", "minutes", record.meeting.id, *extra, "--out", str(out))
+        assert code == 0, data
+        assert pdfcheck.text_of(out.read_bytes())
+    code, _, err = run_cli(["--db", str(demo_path), "print", "minutes", "nope", "--out", str(tmp_path / "x.pdf")])
+    assert code == 2 and "meeting list" in err

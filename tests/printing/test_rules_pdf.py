@@ -1,0 +1,95 @@
+"""The rules booklet (A4) and poster (A3 landscape, three columns), and the 修改对照表 (A4 landscape)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models.accounts import COMMAND_LINE_ACTOR
+from models.rules import Article, Chapter, Rulebook, RuleVersion, VersionStatus
+from printing.comparison_pdf import Comparison, render_comparison_pdf, row_cells
+from printing.rules_pdf import RulesOptions, render_rules_pdf, version_line
+from printing.styles import table_styles
+from storage.db import Database
+from storage.rules import SqliteRulebookStore
+from tests.helpers import run_cli, run_json
+from tests.printing import pdfcheck
+
+RARE = Rulebook("r1", "堌上村村规民约")
+VERSION = RuleVersion("v1", "r1", 3, (
+    Chapter("c1", "总则", (Article("a1", "为维护本村秩序，制定本村规民约。"),
+                          Article("a2", "本村规民约适用于全体村民。", ("外出务工人员参照执行。",)))),
+    Chapter("c2", "附则", (Article("a3", "本村规民约由吉𠮷、张䶮等村民代表讨论通过，自公布之日起施行。"),))),
+    VersionStatus.IN_FORCE, "2026-05-01")
+
+
+@pytest.mark.parametrize(("options", "size"), [(RulesOptions(), (210, 297)),
+                                               (RulesOptions("A3", poster=True), (420, 297)),
+                                               (RulesOptions("A4", poster=True), (210, 297))])
+def test_booklet_and_posters_read_back_in_order(options: RulesOptions, size: tuple[int, int]) -> None:
+    data = render_rules_pdf(RARE, VERSION, options)
+    pdfcheck.assert_in_order(data, ["堌上村村规民约", "（第3版，2026年5月1日起施行）", "第一章总则",
+                                    "第一条", "为维护本村秩序", "第二条", "外出务工人员参照执行。", "第二章附则",
+                                    "第三条", "吉𠮷、张䶮"])
+    assert set(pdfcheck.page_sizes_mm(data)) == {size}
+    pdfcheck.assert_fonts_embedded(data)
+    pdfcheck.assert_text_inside_pages(data)
+
+
+def test_poster_title_spans_the_columns() -> None:
+    data = render_rules_pdf(RARE, VERSION, RulesOptions("A3", poster=True))
+    placed = pdfcheck.text_positions(data)
+    title_x = [x for _, x, _, _, text in placed if "堌上村" in text][0]
+    first_article_x = [x for _, x, _, _, text in placed if text.startswith("第一条")][0]
+    assert title_x > first_article_x + 200  # centred over the page, not in the first column
+
+
+def test_version_line() -> None:
+    assert version_line(RuleVersion("v", "r", 4)) == "（第4版，草稿）"
+    assert version_line(RuleVersion("v", "r", 2, (), VersionStatus.IN_FORCE, "2026-05-01")) == \
+        "（第2版，2026年5月1日起施行）"
+    assert version_line(RuleVersion("v", "r", 1, (), VersionStatus.SUPERSEDED, "")) == "（第1版，已被取代）"
+
+
+def test_demo_rules_and_comparison(demo_db: Database, rulebook_id: str) -> None:
+    store = SqliteRulebookStore(demo_db, COMMAND_LINE_ACTOR)
+    rulebook = store.get_rulebook(rulebook_id)
+    booklet = render_rules_pdf(rulebook, store.load_version(rulebook_id, 1))
+    assert len(pdfcheck.reader(booklet).pages) >= 2
+    rows = tuple(store.comparison(rulebook_id, 1, 2))
+    comparison = Comparison(rulebook, store.load_version(rulebook_id, 1), store.load_version(rulebook_id, 2), rows)
+    data = render_comparison_pdf(comparison)
+    assert set(pdfcheck.page_sizes_mm(data)) == {(297, 210)}
+    pdfcheck.assert_in_order(data, ["青石村村规民约修改对照表", "（第1版→第2版", "原条文修改后条文修改理由",
+                                    rows[0].reason, rows[-1].reason])
+    pdfcheck.assert_fonts_embedded(data)
+    pdfcheck.assert_text_inside_pages(data)
+
+
+def test_comparison_marks_without_colour() -> None:
+    from models.rules_diff import ChangeKind, ComparisonRow, char_diff
+    row = ComparisonRow(ChangeKind.CHANGED, "a1", "第一条 罚款五十元。", "第一条 批评教育。", "采纳意见3（杨老三）",
+                        tuple(char_diff("罚款五十元。", "批评教育。")), 1, 1)
+    old, new = RuleVersion("v1", "r1", 1), RuleVersion("v2", "r1", 2)
+    data = render_comparison_pdf(Comparison(RARE, old, new, (row,)))
+    pdfcheck.assert_in_order(data, ["第一条", "罚款五十元。", "第一条", "批评教育。", "采纳意见3（杨老三）"])
+    before, after, _ = row_cells(row, table_styles(), "test")
+    struck = [f.text for f in before.frags if any(kind == "strike" for _, kind, *_ in f.us_lines)]
+    assert struck == ["罚款五十元"]
+    inserted = [f for f in after.frags if any(kind == "underline" for _, kind, *_ in f.us_lines)]
+    assert "".join(f.text for f in inserted) == "批评教育" and {f.fontName for f in inserted} == \
+        {table_styles().table_header.fontName}
+
+
+def test_cli_rules_and_comparison(demo_path: Path, rulebook_id: str, tmp_path: Path) -> None:
+    out = tmp_path / "rules.pdf"
+    code, data = run_json(demo_path, "print", "rules", rulebook_id, "--version", "1", "--poster", "--out", str(out))
+    assert code == 0, data
+    assert set(pdfcheck.page_sizes_mm(out.read_bytes())) == {(420, 297)}
+    code, data = run_json(demo_path, "print", "comparison", rulebook_id, "1", "2", "--out", str(tmp_path / "c.pdf"))
+    assert code == 0 and data["pages"] >= 1
+    code, _, err = run_cli(["--db", str(demo_path), "print", "rules", "nope", "--out", str(tmp_path / "x.pdf")])
+    assert code == 2 and "rules list" in err
+    code, _, err = run_cli(["--db", str(demo_path), "print", "comparison", rulebook_id, "1", "9",
+                            "--out", str(tmp_path / "x.pdf")])
+    assert code == 2 and "第9版" in err and not (tmp_path / "x.pdf").exists()
