@@ -37,18 +37,29 @@ class RosterPerson:
     villager_id: str
     name: str
     gender: str  # "male" | "female" | "unknown"
+    post: str = ""
+    household_no: str = ""
 
 
 class RegistryFacts(Protocol):
     """What the meeting rules need from the household registry, on a given date.
 
-    Implemented by the registry's store; tests use a plain-Python table. `group` narrows the count
-    to one villager group (村民小组) for group meetings.
+    Implemented over the registry by storage/registry_facts.py; tests of the rules use a plain-Python
+    table. `group` (a group's name or id) narrows the count to one 村民小组 for group meetings. Role codes
+    are the meeting's (models/meeting_types.py ROLE_*), mapped to the registry's in models/meeting_roles.py.
     """
 
     def adults_count(self, on_date: date, group: str | None = None) -> int: ...
     def households_count(self, on_date: date, group: str | None = None) -> int: ...
     def people_with_role(self, role: str, on_date: date) -> list[RosterPerson]: ...
+
+    def find_person(self, key: str) -> RosterPerson | None:
+        """The one villager with this complete ID number, or the one living villager of this name; else None."""
+        ...
+
+    def search_people(self, text: str, limit: int = 20) -> list[RosterPerson]:
+        """Villagers by name, pinyin initials or household number, as the minutes' roster search needs them."""
+        ...
 
 
 class AccountStore(Protocol):
@@ -323,6 +334,7 @@ class Stores(Protocol):
     four_two: FourTwoStore
     sync: SyncService
     workflow: WorkflowStore
+    registry_facts: RegistryFacts
 
 
 class Backend(Protocol):

@@ -17,6 +17,7 @@ from storage.meetings import SqliteMeetingStore
 from storage.installation import initialise, is_initialised, open_database
 from storage.profile import SqliteProfileStore, read_profile
 from storage.registry import SqliteRegistryStore
+from storage.registry_facts import SqliteRegistryFacts
 from storage.rules import SqliteRulebookStore
 from storage.sync.service import SqliteSyncService
 from storage.workflow import SqliteWorkflowStore
@@ -65,6 +66,7 @@ class SqliteStores:
     four_two: SqliteFourTwoStore
     sync: SqliteSyncService
     workflow: SqliteWorkflowStore
+    registry_facts: SqliteRegistryFacts
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:
@@ -73,7 +75,8 @@ def build_stores(db: Database, actor: Actor) -> SqliteStores:
                         SqliteRulebookStore(db, actor),
                         SqliteMeetingStore(db, actor),
                         SqliteFollowUpStore(db, actor), SqliteFourTwoStore(db, actor),
-                        SqliteSyncService(db, actor), SqliteWorkflowStore(db, actor))
+                        SqliteSyncService(db, actor), SqliteWorkflowStore(db, actor),
+                        SqliteRegistryFacts(db, actor))
 
 
 class SqliteBackend:

@@ -64,10 +64,16 @@ def run_import(context: Context, args: argparse.Namespace) -> int:
     from models.meeting_document import parse_document
     from models.meetings import evaluate
 
+    from storage.meetings import SqliteMeetingStore
+    from storage.registry_facts import SqliteRegistryFacts
+
     data = _read_document(args.file)
-    store = _store(context)
-    # Until the household registry exists, names are stored as written and ID numbers are refused.
-    meeting, spec = parse_document(data, store.custom_types())
+    db = context.open_db()
+    store = SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
+    # ID numbers and names in `present` are matched against the registry (an unknown ID number is refused;
+    # a name that is not exactly one villager is kept as written).
+    facts = SqliteRegistryFacts(db, COMMAND_LINE_ACTOR)
+    meeting, spec = parse_document(data, store.custom_types(), facts.find_person)
     created = store.create(meeting)
     outcome = evaluate(created, spec)
     warnings = [w.message for w in store.warnings(created, date.today())]
