@@ -13,15 +13,16 @@ from PySide6.QtWidgets import (
 
 from models.changes import Changed, Entity
 from models.errors import DomainError
-from models.meetings import AgendaItem, AttendanceKind, Attendee, Meeting, evaluate
+from models.meetings import AgendaItem, AttendanceKind, Attendee, Gender, Meeting, evaluate
 from models.meeting_checks import composition_warnings, missing_for_final
-from models.meeting_expected import representatives_composition
+from models.meeting_expected import expected_attendance, representatives_composition
 from models.meeting_types import MeetingType
-from models.ports import FollowUpStore, MeetingStore, RegistryFacts
+from models.ports import FollowUpStore, MeetingStore, RegistryFacts, RosterPerson
 from ui.minutes.commands import SaveDraftCommand
 from ui.minutes.dialogs import AmendDialog, FinaliseDialog, to_date, to_qdate
 from ui.minutes.followups_panel import FollowUpsPanel
 from ui.minutes.item_panel import ERROR_STYLE, OK_STYLE, ItemPanel
+from ui.minutes.roster_picker import GENDER_LABELS, RosterPicker
 
 AUTOSAVE_MS = 800
 _TEXT_FIELDS = ("start", "end", "place", "convener", "host", "host_post", "recorder", "motion_source",
@@ -43,6 +44,7 @@ class MeetingEditor(QWidget):
         super().__init__()
         self._store, self._bus, self._undo_stack = store, bus, undo_stack
         self._registry = registry
+        self._composition: dict[date, tuple[int, int, int]] = {}
         self.follow_ups_panel = FollowUpsPanel(follow_ups, bus) if follow_ups is not None else None
         self._meeting: Meeting | None = None
         self._loading = False
@@ -66,9 +68,10 @@ class MeetingEditor(QWidget):
         self.count_spins = {name: _count_box() for name in _COUNTS}
         self.expected_basis_label = QLabel()
         self.roster_search_edit = QLineEdit()
-        self.roster_search_edit.setPlaceholderText("按姓名查找")
+        self.roster_search_edit.setPlaceholderText("按姓名或拼音首字母查找；回车勾选唯一的一人")
         self.roster_list = QListWidget()
         self.roster_list.setFixedHeight(140)
+        self.roster_picker = RosterPicker(self._registry)
         self.absent_edit = _text_box(70, "每行一人：姓名：缺席原因")
         self.summary_edit = _text_box(70, "会议小结")
         self.quorum_label = QLabel()
@@ -100,6 +103,7 @@ class MeetingEditor(QWidget):
             attendance.addRow(label, self.count_spins[name])
         attendance.addRow("花名册（勾选到会）：", self.roster_search_edit)
         attendance.addRow("", self.roster_list)
+        attendance.addRow("花名册中其他人（回车添加）：", self.roster_picker)
         attendance.addRow("缺席人员及原因：", self.absent_edit)
         attendance.addRow(_LABELS["observers"], self.text_edits["observers"])
         attendance.addRow(_LABELS["township_attendees"], self.text_edits["township_attendees"])
@@ -138,9 +142,11 @@ class MeetingEditor(QWidget):
             spin.valueChanged.connect(self._on_field_changed)
         for box in (self.absent_edit, self.summary_edit):
             box.textChanged.connect(self._on_field_changed)
-        self.date_edit.dateChanged.connect(self._on_field_changed)
+        self.date_edit.dateChanged.connect(self._on_date_edit_changed)
         self.roster_list.itemChanged.connect(self._on_roster_list_changed)
         self.roster_search_edit.textChanged.connect(self._on_roster_search_edit_changed)
+        self.roster_search_edit.returnPressed.connect(self._on_roster_search_edit_return_pressed)
+        self.roster_picker.picked.connect(self._on_roster_picker_picked)
         self._autosave_timer.timeout.connect(self.flush)
         self.add_item_button.clicked.connect(self._on_add_item_button_clicked)
         QShortcut(QKeySequence("Ctrl+Return"), self, self._on_add_item_button_clicked)
@@ -154,6 +160,7 @@ class MeetingEditor(QWidget):
 
     def load(self, meeting: Meeting) -> None:
         self._loading = True
+        self._composition.clear()  # the registry may have changed since
         try:
             self._meeting = meeting
             spec = self._store.type_spec(meeting.type_code)
@@ -164,9 +171,7 @@ class MeetingEditor(QWidget):
                 edit.setText(getattr(meeting, name))
             for name, spin in self.count_spins.items():
                 spin.setValue(getattr(meeting, name) or 0)
-            computed = meeting.expected_computed
-            self.expected_basis_label.setText(f"{spec.composition.label}" +
-                                              (f"；花名册计算为 {computed} 人" if computed is not None else ""))
+            self._show_basis(meeting.expected_computed)
             self._load_attendees(meeting)
             self.summary_edit.setPlainText(meeting.summary)
             self._load_items(meeting.items)
@@ -187,8 +192,11 @@ class MeetingEditor(QWidget):
             row.setCheckState(Qt.CheckState.Checked if attendee.kind is AttendanceKind.PRESENT
                               else Qt.CheckState.Unchecked)
             self.roster_list.addItem(row)
-        self._attendance_form.setRowVisible(self.roster_search_edit, bool(listed))
-        self._attendance_form.setRowVisible(self.roster_list, bool(listed))
+        shown = bool(listed) or self._registry is not None
+        self._attendance_form.setRowVisible(self.roster_search_edit, shown)
+        self._attendance_form.setRowVisible(self.roster_list, shown)
+        self.roster_search_edit.clear()
+        self._show_picker("")
         self.absent_edit.setPlainText("\n".join(f"{a.name}：{a.reason}" for a in meeting.absentees))
 
     def _load_items(self, items: tuple[AgendaItem, ...]) -> None:
@@ -263,9 +271,70 @@ class MeetingEditor(QWidget):
         self._on_field_changed()
 
     def _on_roster_search_edit_changed(self, text: str) -> None:
+        wanted = {p.villager_id for p in self._registry.search_people(text.strip(), 200)} \
+            if self._registry is not None and text.strip() else set()
         for index in range(self.roster_list.count()):
             row = self.roster_list.item(index)
-            row.setHidden(bool(text.strip()) and text.strip() not in row.text())
+            person: Attendee = row.data(Qt.ItemDataRole.UserRole)
+            row.setHidden(bool(text.strip()) and text.strip() not in row.text() and person.villager_id not in wanted)
+        self._show_picker(text)
+
+    def _show_picker(self, text: str) -> None:
+        found = self.roster_picker.show_matches(text, self._listed_ids())
+        self._attendance_form.setRowVisible(self.roster_picker, bool(found))
+
+    def _listed_ids(self) -> set[str]:
+        return {self.roster_list.item(i).data(Qt.ItemDataRole.UserRole).villager_id
+                for i in range(self.roster_list.count())} - {None}
+
+    def _on_roster_search_edit_return_pressed(self) -> None:
+        """Keyboard ticking: Enter ticks the one listed match, or adds the one registry match."""
+        visible = [self.roster_list.item(i) for i in range(self.roster_list.count())
+                   if not self.roster_list.item(i).isHidden()]
+        if len(visible) == 1 and self.roster_search_edit.text().strip():
+            visible[0].setCheckState(Qt.CheckState.Checked)
+            self.roster_search_edit.clear()
+        elif not visible and self.roster_picker.count() == 1:
+            self._on_roster_picker_picked(self.roster_picker.item(0).data(Qt.ItemDataRole.UserRole))
+
+    def _on_roster_picker_picked(self, person: RosterPerson) -> None:
+        """Someone from the registry who is not on the list (a villager at a large meeting): present."""
+        if self._meeting is None or self._meeting.is_final:
+            return
+        self._add_roster_row(person, AttendanceKind.PRESENT)
+        self.roster_search_edit.clear()
+        self._on_field_changed()
+
+    def _add_roster_row(self, person: RosterPerson, kind: AttendanceKind) -> None:
+        attendee = Attendee(person.name, Gender(person.gender), kind, person.villager_id, person.post)
+        row = QListWidgetItem(f"{attendee.name}（{GENDER_LABELS.get(person.gender, '未填')}）")
+        row.setData(Qt.ItemDataRole.UserRole, attendee)
+        self._loading, loading = True, self._loading
+        row.setCheckState(Qt.CheckState.Checked if kind is AttendanceKind.PRESENT else Qt.CheckState.Unchecked)
+        self.roster_list.addItem(row)
+        self._loading = loading
+
+    def _on_date_edit_changed(self) -> None:
+        """应到 follows the registry on the new date, unless the clerk changed it (with a reason)."""
+        if self._loading or self._meeting is None or self._meeting.is_final or self._registry is None:
+            return
+        on = to_date(self.date_edit.date())
+        expected = expected_attendance(self._store.type_spec(self._meeting.type_code), self._registry, on)
+        if expected is not None:
+            old = self._meeting.expected_computed
+            if old is None or self.count_spins["expected"].value() == old:
+                self.count_spins["expected"].setValue(expected.expected)
+            self._meeting = dataclasses.replace(self._meeting, expected_computed=expected.expected)
+            self._show_basis(expected.expected)
+            for person in expected.roster:
+                if person.villager_id not in self._listed_ids():
+                    self._add_roster_row(person, AttendanceKind.ABSENT)
+        self._on_field_changed()
+
+    def _show_basis(self, computed: int | None) -> None:
+        spec = self._store.type_spec(self._meeting.type_code) if self._meeting else None
+        self.expected_basis_label.setText((spec.composition.label if spec else "") +
+                                          (f"；花名册计算为 {computed} 人" if computed is not None else ""))
 
     def _on_add_item_button_clicked(self) -> None:
         if self._meeting is None or self._meeting.is_final:
@@ -295,8 +364,9 @@ class MeetingEditor(QWidget):
             panel.show_result(result, meeting.present)
         warnings = [w.message for w in self._store.warnings(meeting, date.today())]
         if self._registry is not None and spec.code == MeetingType.REPRESENTATIVES:
-            composition = representatives_composition(self._registry, meeting.on)
-            warnings += [w.message for w in composition_warnings(*composition)]
+            if meeting.on not in self._composition:
+                self._composition[meeting.on] = representatives_composition(self._registry, meeting.on)
+            warnings += [w.message for w in composition_warnings(*self._composition[meeting.on])]
         self.warnings_label.setText("\n".join(f"提醒：{text}" for text in warnings))
         self.amendments_label.setText("\n".join(
             f"补正（{a.on.isoformat()}，{a.editor}）：{a.field_name}“{a.before}”更正为“{a.after}”；理由：{a.reason}"
