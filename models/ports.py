@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 from models.accounts import Actor, Role, User
+from models.attachments import AttachmentKind, MeetingAttachment
 from models.audit import AuditEntry
 from models.registry import (Grid, Household, HouseholdSummary, RoleHolding, SearchHit, VillageGroup,
                              Villager)
@@ -249,6 +250,19 @@ class MeetingStore(Protocol):
         ...
 
     def amend(self, meeting_id: str, field_name: str, after: str, reason: str, on: date) -> Amendment: ...
+    def attachments(self, meeting_id: str) -> list[MeetingAttachment]: ...
+
+    def attach(self, meeting_id: str, source: Path, kind: AttachmentKind, note: str = "") -> MeetingAttachment:
+        """Copy a scan/photo/sign-in sheet into the blob store and list it (also allowed on a finalised record)."""
+        ...
+
+    def remove_attachment(self, attachment_id: str) -> None:
+        """Withdraw a draft's attachment added by mistake (refused once the record is finalised)."""
+        ...
+
+    def attachment_file(self, attachment_id: str) -> Path:
+        """The file on disk, to open; NotFound while a synced attachment's content has not arrived."""
+        ...
 
 
 class FollowUpStore(Protocol):

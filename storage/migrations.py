@@ -297,3 +297,12 @@ def m070_create_workflow(db: Database) -> None:
         db.execute(f"CREATE INDEX idx_{table}_{column} ON {table}({column})")
     db.execute("CREATE UNIQUE INDEX idx_workflow_opinions_number ON workflow_opinions(revision_id, kind, number) "
                "WHERE deleted = 0")
+
+
+@migrations
+def m032_create_meeting_attachments(db: Database) -> None:
+    """Attachments of meeting records (scans, photos, sign-in sheets); the files live in the blob store."""
+    create_synced_table(db, "meeting_attachments", """
+        meeting_id TEXT NOT NULL, sha256 TEXT NOT NULL, file_name TEXT NOT NULL, kind TEXT NOT NULL,
+        size INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '', added_by TEXT NOT NULL DEFAULT ''""")
+    db.execute("CREATE INDEX idx_meeting_attachments_meeting_id ON meeting_attachments(meeting_id)")
