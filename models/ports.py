@@ -260,6 +260,10 @@ class MeetingStore(Protocol):
         """Withdraw a draft's attachment added by mistake (refused once the record is finalised)."""
         ...
 
+    def restore_attachment(self, attachment_id: str) -> None:
+        """Bring back a withdrawn attachment (undo of a removal, redo of an add)."""
+        ...
+
     def attachment_file(self, attachment_id: str) -> Path:
         """The file on disk, to open; NotFound while a synced attachment's content has not arrived."""
         ...

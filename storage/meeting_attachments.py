@@ -48,6 +48,17 @@ class AttachmentMethods(SqliteStore):
         with self._db.atomic():
             self._tombstone("meeting_attachments", attachment_id)
 
+    def restore_attachment(self, attachment_id: str) -> None:
+        """Bring back a withdrawn attachment of a draft (the undo of a removal, the redo of an add)."""
+        self._require(Permission.EDIT_RECORDS)
+        found = rows(self._db, "SELECT a.deleted, m.status FROM meeting_attachments a JOIN meetings m "
+                               "ON m.id = a.meeting_id WHERE a.id = ?", [attachment_id])
+        if not found:
+            raise NotFound("找不到这个附件。")
+        if found[0]["deleted"]:
+            with self._db.atomic():
+                self._update("meeting_attachments", attachment_id, {"deleted": 0})
+
     def attachment_file(self, attachment_id: str) -> Path:
         """Where the attachment's content is on disk (to open it); NotFound if it has not arrived yet."""
         found = rows(self._db, "SELECT sha256 FROM meeting_attachments WHERE id = ?", [attachment_id])

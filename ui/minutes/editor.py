@@ -18,6 +18,7 @@ from models.meeting_checks import composition_warnings, missing_for_final
 from models.meeting_expected import expected_attendance, representatives_composition
 from models.meeting_types import MeetingType
 from models.ports import FollowUpStore, MeetingStore, RegistryFacts, RosterPerson
+from ui.minutes.attachments_panel import AttachmentsPanel
 from ui.minutes.commands import SaveDraftCommand
 from ui.minutes.dialogs import AmendDialog, FinaliseDialog, to_date, to_qdate
 from ui.minutes.followups_panel import FollowUpsPanel
@@ -46,6 +47,7 @@ class MeetingEditor(QWidget):
         self._registry = registry
         self._composition: dict[date, tuple[int, int, int]] = {}
         self.follow_ups_panel = FollowUpsPanel(follow_ups, bus) if follow_ups is not None else None
+        self.attachments_panel = AttachmentsPanel(store, bus, undo_stack)
         self._meeting: Meeting | None = None
         self._loading = False
         self._pushing = False
@@ -119,6 +121,7 @@ class MeetingEditor(QWidget):
         column.addWidget(self.add_item_button)
         column.addWidget(QLabel("会议小结："))
         column.addWidget(self.summary_edit)
+        column.addWidget(self.attachments_panel)
         for widget in (self.warnings_label, self.amendments_label, self.status_label):
             column.addWidget(widget)
         if self.follow_ups_panel is not None:
@@ -178,6 +181,7 @@ class MeetingEditor(QWidget):
         finally:
             self._loading = False
         self._set_read_only(meeting.is_final)
+        self.attachments_panel.load(meeting)
         if self.follow_ups_panel is not None:
             self.follow_ups_panel.setVisible(meeting.is_final)
             self.follow_ups_panel.load(meeting.id)
