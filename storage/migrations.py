@@ -306,3 +306,10 @@ def m032_create_meeting_attachments(db: Database) -> None:
         meeting_id TEXT NOT NULL, sha256 TEXT NOT NULL, file_name TEXT NOT NULL, kind TEXT NOT NULL,
         size INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '', added_by TEXT NOT NULL DEFAULT ''""")
     db.execute("CREATE INDEX idx_meeting_attachments_meeting_id ON meeting_attachments(meeting_id)")
+
+
+@migrations
+def m033_index_open_follow_ups(db: Database) -> None:
+    """首页 asks for overdue follow-ups at every start: a partial index over the open ones by deadline."""
+    db.execute("CREATE INDEX idx_follow_ups_open_due ON follow_ups(due_date) "
+               "WHERE deleted = 0 AND status IN ('not_started', 'in_progress')")
