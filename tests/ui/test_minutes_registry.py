@@ -56,6 +56,9 @@ def test_walk_representatives_meeting_from_the_registry(qtbot, village_db: Datab
     assert "户号 0005" in editor.roster_picker.item(0).text()
     qtbot.keyClick(editor.roster_search_edit, Qt.Key.Key_Return)
     assert editor.current().present == 7 and not editor.roster_picker.isVisible()
+    assert editor.current().women_present == 3  # 黄秀珍, 陈文, 陈红: 实到 and 到会妇女 follow the ticks
+    assert editor.count_spins["present"].value() == 7 and editor.count_spins["present"].isReadOnly()
+    assert editor.count_spins["women_present"].value() == 3
 
     if os.environ.get("XIANGYUE_SCREENSHOTS"):
         screen.grab().save(str(Path(os.environ["XIANGYUE_SCREENSHOTS"]) / "minutes_registry.png"))

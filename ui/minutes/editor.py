@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
-    QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+    QScrollArea, QVBoxLayout, QWidget,
 )
 
 from models.changes import Changed, Entity
@@ -22,6 +22,7 @@ from ui.minutes.attachments_panel import AttachmentsPanel
 from ui.minutes.commands import SaveDraftCommand
 from ui.minutes.dialogs import AmendDialog, FinaliseDialog, to_date, to_qdate
 from ui.minutes.followups_panel import FollowUpsPanel
+from ui.minutes.form_bits import absence_line, count_box, row_of, text_box, typed_day
 from ui.minutes.item_panel import ERROR_STYLE, OK_STYLE, ItemPanel
 from ui.minutes.roster_picker import GENDER_LABELS, RosterPicker
 
@@ -67,15 +68,15 @@ class MeetingEditor(QWidget):
         self.text_edits = {name: QLineEdit() for name in _TEXT_FIELDS}
         self.text_edits["start"].setPlaceholderText("09:00")
         self.text_edits["end"].setPlaceholderText("11:30")
-        self.count_spins = {name: _count_box() for name in _COUNTS}
+        self.count_spins = {name: count_box() for name in _COUNTS}
         self.expected_basis_label = QLabel()
         self.roster_search_edit = QLineEdit()
         self.roster_search_edit.setPlaceholderText("按姓名或拼音首字母查找；回车勾选唯一的一人")
         self.roster_list = QListWidget()
         self.roster_list.setFixedHeight(140)
         self.roster_picker = RosterPicker(self._registry)
-        self.absent_edit = _text_box(70, "每行一人：姓名：缺席原因")
-        self.summary_edit = _text_box(70, "会议小结")
+        self.absent_edit = text_box(70, "每行一人：姓名：缺席原因")
+        self.summary_edit = text_box(70, "会议小结")
         self.quorum_label = QLabel()
         self.quorum_label.setWordWrap(True)
         self.warnings_label = QLabel()
@@ -98,7 +99,7 @@ class MeetingEditor(QWidget):
         header.addRow(_LABELS["notice_override_reason"], self.text_edits["notice_override_reason"])
         header.addRow(_LABELS["authorisation_ref"], self.text_edits["authorisation_ref"])
         attendance = self._attendance_form = QFormLayout()
-        attendance.addRow("应到人数：", _row(self.count_spins["expected"], self.expected_basis_label))
+        attendance.addRow("应到人数：", row_of(self.count_spins["expected"], self.expected_basis_label))
         attendance.addRow(_LABELS["expected_reason"], self.text_edits["expected_reason"])
         for name, label in (("expected_households", "总户数："), ("present", "实到人数："),
                             ("households_represented", "到会户数："), ("women_present", "到会妇女人数：")):
@@ -126,7 +127,7 @@ class MeetingEditor(QWidget):
             column.addWidget(widget)
         if self.follow_ups_panel is not None:
             column.addWidget(self.follow_ups_panel)
-        column.addLayout(_row(self.finalise_button, self.amend_button))
+        column.addLayout(row_of(self.finalise_button, self.amend_button))
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -228,16 +229,18 @@ class MeetingEditor(QWidget):
             if counts[optional] == 0 and getattr(self._meeting, optional) is None:
                 counts[optional] = None  # type: ignore[assignment]
         attendees = self._attendees()
-        if self.roster_list.count():
-            counts["present"] = sum(1 for a in attendees if a.kind is AttendanceKind.PRESENT)
+        if self.roster_list.count():  # ticked names decide 实到 and 到会妇女
+            ticked = [a for a in attendees if a.kind is AttendanceKind.PRESENT]
+            counts["present"] = len(ticked)
+            counts["women_present"] = sum(1 for a in ticked if a.gender is Gender.FEMALE)
         return dataclasses.replace(
-            self._meeting, on=to_date(self.date_edit.date()), notice_date=_day(self.notice_edit.text()),
+            self._meeting, on=to_date(self.date_edit.date()), notice_date=typed_day(self.notice_edit.text()),
             attendees=attendees, summary=self.summary_edit.toPlainText().strip(),
             items=tuple(panel.item() for panel in self._panels), **texts, **counts)
 
     def _attendees(self) -> tuple[Attendee, ...]:
         """Ticked roster people are present; unticked ones and the typed lines are absent, with reasons."""
-        reasons = dict(_absence_line(line) for line in self.absent_edit.toPlainText().splitlines() if line.strip())
+        reasons = dict(absence_line(line) for line in self.absent_edit.toPlainText().splitlines() if line.strip())
         present: list[Attendee] = []
         absent: list[Attendee] = []
         roster_names: set[str] = set()
@@ -266,7 +269,7 @@ class MeetingEditor(QWidget):
             return
         name = row.data(Qt.ItemDataRole.UserRole).name
         lines = [line for line in self.absent_edit.toPlainText().splitlines() if line.strip()]
-        named = [line for line in lines if _absence_line(line)[0] == name]
+        named = [line for line in lines if absence_line(line)[0] == name]
         if row.checkState() == Qt.CheckState.Checked:
             lines = [line for line in lines if line not in named]
         elif not named:
@@ -305,11 +308,11 @@ class MeetingEditor(QWidget):
         """Someone from the registry who is not on the list (a villager at a large meeting): present."""
         if self._meeting is None or self._meeting.is_final:
             return
-        self._add_roster_row(person, AttendanceKind.PRESENT)
+        self._add_rosterrow_of(person, AttendanceKind.PRESENT)
         self.roster_search_edit.clear()
         self._on_field_changed()
 
-    def _add_roster_row(self, person: RosterPerson, kind: AttendanceKind) -> None:
+    def _add_rosterrow_of(self, person: RosterPerson, kind: AttendanceKind) -> None:
         attendee = Attendee(person.name, Gender(person.gender), kind, person.villager_id, person.post)
         row = QListWidgetItem(f"{attendee.name}（{GENDER_LABELS.get(person.gender, '未填')}）")
         row.setData(Qt.ItemDataRole.UserRole, attendee)
@@ -332,7 +335,7 @@ class MeetingEditor(QWidget):
             self._show_basis(expected.expected)
             for person in expected.roster:
                 if person.villager_id not in self._listed_ids():
-                    self._add_roster_row(person, AttendanceKind.ABSENT)
+                    self._add_rosterrow_of(person, AttendanceKind.ABSENT)
         self._on_field_changed()
 
     def _show_basis(self, computed: int | None) -> None:
@@ -360,6 +363,7 @@ class MeetingEditor(QWidget):
         if self._meeting is None:
             return
         meeting = self.current()
+        self._show_ticked_counts(meeting)
         spec = self._store.type_spec(meeting.type_code)
         outcome = evaluate(meeting, spec)
         self.quorum_label.setStyleSheet(OK_STYLE if outcome.quorum.met else ERROR_STYLE)
@@ -375,6 +379,18 @@ class MeetingEditor(QWidget):
         self.amendments_label.setText("\n".join(
             f"补正（{a.on.isoformat()}，{a.editor}）：{a.field_name}“{a.before}”更正为“{a.after}”；理由：{a.reason}"
             for a in meeting.amendments))
+
+    def _show_ticked_counts(self, meeting: Meeting) -> None:
+        """With a roster, 实到 and 到会妇女 follow the ticks and are not typed."""
+        driven = self.roster_list.count() > 0
+        for name in ("present", "women_present"):
+            spin = self.count_spins[name]
+            spin.setReadOnly(driven or meeting.is_final)
+            spin.setToolTip("由花名册勾选计算" if driven else "")
+            if driven and spin.value() != (getattr(meeting, name) or 0):
+                spin.blockSignals(True)
+                spin.setValue(getattr(meeting, name) or 0)
+                spin.blockSignals(False)
 
     # -- saving ----------------------------------------------------------------------------------
     def flush(self) -> None:
@@ -450,39 +466,3 @@ class MeetingEditor(QWidget):
         self.finalise_button.setVisible(not read_only)
         for panel in self._panels:
             panel.set_read_only(read_only)
-
-
-def _absence_line(line: str) -> tuple[str, str]:
-    for mark in ("：", ":"):
-        if mark in line:
-            name, reason = line.split(mark, 1)
-            return name.strip(), reason.strip()
-    return line.strip(), ""
-
-
-def _day(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text.strip()) if text.strip() else None
-    except ValueError:
-        return None
-
-
-def _row(*widgets: QWidget) -> QHBoxLayout:
-    layout = QHBoxLayout()
-    for widget in widgets:
-        layout.addWidget(widget)
-    return layout
-
-
-def _text_box(height: int, placeholder: str) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setFixedHeight(height)
-    box.setPlaceholderText(placeholder)
-    box.setTabChangesFocus(True)
-    return box
-
-
-def _count_box() -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(0, 100000)
-    return spin
