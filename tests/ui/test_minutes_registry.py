@@ -84,3 +84,22 @@ def test_changing_the_date_recomputes_expected(qtbot, village_db: Database, admi
     editor.date_edit.setDate(editor.date_edit.date().addMonths(6))  # 2025-06: 欧梅 was a representative
     assert editor.count_spins["expected"].value() == 7
     assert any(editor.roster_list.item(i).text().startswith("欧梅") for i in range(editor.roster_list.count()))
+
+
+def test_villagers_meeting_counts_stay_typed_when_names_are_ticked(qtbot, village_db: Database, admin: Actor,
+                                                                  monkeypatch) -> None:
+    seat_committees(village_db, admin)
+    stores = build_stores(village_db, admin)
+    screen = create_screen(stores, DataBus())
+    qtbot.addWidget(screen)
+    monkeypatch.setattr(NewMeetingDialog, "ask", classmethod(lambda cls, *a: ("villagers_meeting", date(2026, 3, 12))))
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    editor = screen.editor
+    adults = stores.registry_facts.adults_count(date(2026, 3, 12))
+    assert editor.count_spins["expected"].value() == adults and editor.count_spins["expected_households"].value() == 40
+    assert editor.roster_list.count() == 0 and not editor.roster_search_edit.isHidden()  # names can be added
+    editor.count_spins["present"].setValue(60)
+    type_text(editor.roster_search_edit, "李兰建")
+    qtbot.keyClick(editor.roster_search_edit, Qt.Key.Key_Return)
+    assert editor.roster_list.count() == 1
+    assert editor.current().present == 60 and not editor.count_spins["present"].isReadOnly()

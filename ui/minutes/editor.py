@@ -16,7 +16,7 @@ from models.errors import DomainError
 from models.meetings import AgendaItem, AttendanceKind, Attendee, Gender, Meeting, evaluate
 from models.meeting_checks import composition_warnings, missing_for_final
 from models.meeting_expected import expected_attendance, representatives_composition
-from models.meeting_types import MeetingType
+from models.meeting_types import Composition, MeetingType
 from models.ports import FollowUpStore, MeetingStore, RegistryFacts, RosterPerson
 from ui.minutes.attachments_panel import AttachmentsPanel
 from ui.minutes.commands import SaveDraftCommand
@@ -50,6 +50,7 @@ class MeetingEditor(QWidget):
         self.follow_ups_panel = FollowUpsPanel(follow_ups, bus) if follow_ups is not None else None
         self.attachments_panel = AttachmentsPanel(store, bus, undo_stack)
         self._meeting: Meeting | None = None
+        self._counts_typed = False  # villagers'/group meetings: 实到 is typed even when some names are ticked
         self._loading = False
         self._pushing = False
         self._panels: list[ItemPanel] = []
@@ -168,6 +169,7 @@ class MeetingEditor(QWidget):
         try:
             self._meeting = meeting
             spec = self._store.type_spec(meeting.type_code)
+            self._counts_typed = spec.composition in (Composition.ADULTS, Composition.GROUP_ADULTS)
             self.title_label.setText(f"{meeting.number}　{spec.label}（{meeting.status.label}）")
             self.date_edit.setDate(to_qdate(meeting.on))
             self.notice_edit.setText(meeting.notice_date.isoformat() if meeting.notice_date else "")
@@ -229,7 +231,7 @@ class MeetingEditor(QWidget):
             if counts[optional] == 0 and getattr(self._meeting, optional) is None:
                 counts[optional] = None  # type: ignore[assignment]
         attendees = self._attendees()
-        if self.roster_list.count():  # ticked names decide 实到 and 到会妇女
+        if self._ticks_count():  # ticked names decide 实到 and 到会妇女
             ticked = [a for a in attendees if a.kind is AttendanceKind.PRESENT]
             counts["present"] = len(ticked)
             counts["women_present"] = sum(1 for a in ticked if a.gender is Gender.FEMALE)
@@ -380,9 +382,12 @@ class MeetingEditor(QWidget):
             f"补正（{a.on.isoformat()}，{a.editor}）：{a.field_name}“{a.before}”更正为“{a.after}”；理由：{a.reason}"
             for a in meeting.amendments))
 
+    def _ticks_count(self) -> bool:
+        return self.roster_list.count() > 0 and not self._counts_typed
+
     def _show_ticked_counts(self, meeting: Meeting) -> None:
         """With a roster, 实到 and 到会妇女 follow the ticks and are not typed."""
-        driven = self.roster_list.count() > 0
+        driven = self._ticks_count()
         for name in ("present", "women_present"):
             spin = self.count_spins[name]
             spin.setReadOnly(driven or meeting.is_final)
