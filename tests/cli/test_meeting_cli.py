@@ -126,3 +126,5 @@ def test_import_matches_id_numbers_and_names_against_the_registry(village_db: Da
     code, err = run_json(village_db.path, "meeting", "import", str(_write(tmp_path, document)))
     assert code == 2 and "present[1]" in err and "身份证号" in err
     assert _meeting_rows(village_db.path) == 1
+    code, out, _err = run_cli(["--db", str(village_db.path), "meeting", "show", created["id"]])
+    assert code == 0 and "村民代表 3 人，不足组成人员 6 人的五分之四" in out  # R4 from the registry
