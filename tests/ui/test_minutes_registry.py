@@ -39,7 +39,8 @@ def test_walk_representatives_meeting_from_the_registry(qtbot, village_db: Datab
     assert meeting is not None and meeting.expected == meeting.expected_computed == 6
     assert "花名册计算为 6 人" in editor.expected_basis_label.text()
     assert {editor.roster_list.item(i).text() for i in range(6)} == {
-        "龙金寿（男）", "龙梅银（男）", "黄秀珍（女）", "李兰建（男）", "陈文（女）", "张金（男）"}
+        "龙金寿（男）", "龙梅银（男）", "黄秀珍（女）", "李兰建（男，党支部书记、村委会主任）", "陈文（女，村委委员（妇女主任））",
+        "张金（男）"}
     assert "村民代表 3 人，不足组成人员 6 人的五分之四" in editor.warnings_label.text()  # R4
     assert "妇女" not in editor.warnings_label.text()  # 2 women of 6 is one third
 

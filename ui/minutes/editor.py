@@ -22,9 +22,9 @@ from ui.minutes.attachments_panel import AttachmentsPanel
 from ui.minutes.commands import SaveDraftCommand
 from ui.minutes.dialogs import AmendDialog, FinaliseDialog, to_date, to_qdate
 from ui.minutes.followups_panel import FollowUpsPanel
-from ui.minutes.form_bits import absence_line, count_box, row_of, text_box, typed_day
+from ui.minutes.form_bits import absence_line, count_box, roster_text, row_of, text_box, typed_day
 from ui.minutes.item_panel import ERROR_STYLE, OK_STYLE, ItemPanel
-from ui.minutes.roster_picker import GENDER_LABELS, RosterPicker
+from ui.minutes.roster_picker import RosterPicker
 
 AUTOSAVE_MS = 800
 _TEXT_FIELDS = ("start", "end", "place", "convener", "host", "host_post", "recorder", "motion_source",
@@ -194,7 +194,7 @@ class MeetingEditor(QWidget):
         self.roster_list.clear()
         listed = [a for a in meeting.attendees if a.villager_id or a.kind is AttendanceKind.PRESENT]
         for attendee in listed:
-            row = QListWidgetItem(f"{attendee.name}（{attendee.gender.label}）")
+            row = QListWidgetItem(roster_text(attendee))
             row.setData(Qt.ItemDataRole.UserRole, attendee)
             row.setCheckState(Qt.CheckState.Checked if attendee.kind is AttendanceKind.PRESENT
                               else Qt.CheckState.Unchecked)
@@ -316,7 +316,7 @@ class MeetingEditor(QWidget):
 
     def _add_rosterrow_of(self, person: RosterPerson, kind: AttendanceKind) -> None:
         attendee = Attendee(person.name, Gender(person.gender), kind, person.villager_id, person.post)
-        row = QListWidgetItem(f"{attendee.name}（{GENDER_LABELS.get(person.gender, '未填')}）")
+        row = QListWidgetItem(roster_text(attendee))
         row.setData(Qt.ItemDataRole.UserRole, attendee)
         self._loading, loading = True, self._loading
         row.setCheckState(Qt.CheckState.Checked if kind is AttendanceKind.PRESENT else Qt.CheckState.Unchecked)

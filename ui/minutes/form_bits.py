@@ -5,6 +5,14 @@ from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QSpinBox, QWidget
 
+from models.meetings import Attendee
+
+
+def roster_text(attendee: Attendee) -> str:
+    """花名册 line: 李兰建（男，党支部书记、村委会主任）."""
+    post = f"，{attendee.post}" if attendee.post else ""
+    return f"{attendee.name}（{attendee.gender.label}{post}）"
+
 
 def absence_line(line: str) -> tuple[str, str]:
     """“姓名：原因” → (name, reason); a line without a colon is a name without a reason."""

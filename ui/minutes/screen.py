@@ -137,7 +137,7 @@ class MinutesScreen(QWidget):
         expected = expected_attendance(spec, self._registry, on) if self._registry is not None else None
         if expected is None:
             return Meeting(spec.code, on, items=carried)
-        roster = tuple(Attendee(p.name, Gender(p.gender), AttendanceKind.PRESENT, p.villager_id)
+        roster = tuple(Attendee(p.name, Gender(p.gender), AttendanceKind.PRESENT, p.villager_id, p.post)
                        for p in expected.roster)
         return Meeting(spec.code, on, expected=expected.expected, expected_computed=expected.expected,
                        expected_households=expected.households, present=len(roster), attendees=roster, items=carried)
