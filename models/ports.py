@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 from models.accounts import Actor, Role, User
+from models.attachments import AttachmentKind, MeetingAttachment
 from models.audit import AuditEntry
 from models.registry import (Grid, Household, HouseholdSummary, RoleHolding, SearchHit, VillageGroup,
                              Villager)
@@ -45,18 +46,29 @@ class RosterPerson:
     villager_id: str
     name: str
     gender: str  # "male" | "female" | "unknown"
+    post: str = ""
+    household_no: str = ""
 
 
 class RegistryFacts(Protocol):
     """What the meeting rules need from the household registry, on a given date.
 
-    Implemented by the registry's store; tests use a plain-Python table. `group` narrows the count
-    to one villager group (村民小组) for group meetings.
+    Implemented over the registry by storage/registry_facts.py; tests of the rules use a plain-Python
+    table. `group` (a group's name or id) narrows the count to one 村民小组 for group meetings. Role codes
+    are the meeting's (models/meeting_types.py ROLE_*), mapped to the registry's in models/meeting_roles.py.
     """
 
     def adults_count(self, on_date: date, group: str | None = None) -> int: ...
     def households_count(self, on_date: date, group: str | None = None) -> int: ...
     def people_with_role(self, role: str, on_date: date) -> list[RosterPerson]: ...
+
+    def find_person(self, key: str) -> RosterPerson | None:
+        """The one villager with this complete ID number, or the one living villager of this name; else None."""
+        ...
+
+    def search_people(self, text: str, limit: int = 20) -> list[RosterPerson]:
+        """Villagers by name, pinyin initials or household number, as the minutes' roster search needs them."""
+        ...
 
 
 class AccountStore(Protocol):
@@ -246,6 +258,23 @@ class MeetingStore(Protocol):
         ...
 
     def amend(self, meeting_id: str, field_name: str, after: str, reason: str, on: date) -> Amendment: ...
+    def attachments(self, meeting_id: str) -> list[MeetingAttachment]: ...
+
+    def attach(self, meeting_id: str, source: Path, kind: AttachmentKind, note: str = "") -> MeetingAttachment:
+        """Copy a scan/photo/sign-in sheet into the blob store and list it (also allowed on a finalised record)."""
+        ...
+
+    def remove_attachment(self, attachment_id: str) -> None:
+        """Withdraw a draft's attachment added by mistake (refused once the record is finalised)."""
+        ...
+
+    def restore_attachment(self, attachment_id: str) -> None:
+        """Bring back a withdrawn attachment (undo of a removal, redo of an add)."""
+        ...
+
+    def attachment_file(self, attachment_id: str) -> Path:
+        """The file on disk, to open; NotFound while a synced attachment's content has not arrived."""
+        ...
 
 
 class FollowUpStore(Protocol):
@@ -405,6 +434,7 @@ class Stores(Protocol):
     workflow: WorkflowStore
     lists: ListStore
     township: TownshipStore
+    registry_facts: RegistryFacts
 
 
 class Backend(Protocol):

@@ -19,6 +19,7 @@ from storage.list_sources import SqliteArticleCatalogue, SqliteHouseholdDirector
 from storage.lists import SqliteListStore
 from storage.profile import SqliteProfileStore, read_profile
 from storage.registry import SqliteRegistryStore
+from storage.registry_facts import SqliteRegistryFacts
 from storage.rules import SqliteRulebookStore
 from storage.sync.service import SqliteSyncService
 from storage.township import SqliteTownshipStore
@@ -70,6 +71,7 @@ class SqliteStores:
     workflow: SqliteWorkflowStore
     lists: SqliteListStore
     township: SqliteTownshipStore
+    registry_facts: SqliteRegistryFacts
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:
@@ -80,7 +82,7 @@ def build_stores(db: Database, actor: Actor) -> SqliteStores:
                         SqliteMeetingStore(db, actor),
                         SqliteFollowUpStore(db, actor), SqliteFourTwoStore(db, actor),
                         SqliteSyncService(db, actor), SqliteWorkflowStore(db, actor), lists,
-                        SqliteTownshipStore(db, actor))
+                        SqliteTownshipStore(db, actor), SqliteRegistryFacts(db, actor))
 
 
 class SqliteBackend:

@@ -16,12 +16,12 @@ from models.meetings import AgendaItem, Amendment, Meeting, MeetingStatus, Meeti
 from storage.meeting_rows import (
     attendee_values, item_values, load_meeting, meeting_values, rows, to_type_spec,
 )
+from storage.meeting_attachments import AttachmentMethods
 from storage.minutes_search import SearchHit, matching_meeting_ids, search
-from storage.store_base import SqliteStore
 from storage.tracking import now_iso
 
 
-class SqliteMeetingStore(SqliteStore):
+class SqliteMeetingStore(AttachmentMethods):
     """会议记录 store. A finalised record is read-only here and in the database; corrections are amendments."""
 
     # -- meeting types ---------------------------------------------------------------------------

@@ -188,6 +188,22 @@ def m031_create_minutes_search(db: Database) -> None:
 
 
 @migrations
+def m032_create_meeting_attachments(db: Database) -> None:
+    """Attachments of meeting records (scans, photos, sign-in sheets); the files live in the blob store."""
+    create_synced_table(db, "meeting_attachments", """
+        meeting_id TEXT NOT NULL, sha256 TEXT NOT NULL, file_name TEXT NOT NULL, kind TEXT NOT NULL,
+        size INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '', added_by TEXT NOT NULL DEFAULT ''""")
+    db.execute("CREATE INDEX idx_meeting_attachments_meeting_id ON meeting_attachments(meeting_id)")
+
+
+@migrations
+def m033_index_open_follow_ups(db: Database) -> None:
+    """首页 asks for overdue follow-ups at every start: a partial index over the open ones by deadline."""
+    db.execute("CREATE INDEX idx_follow_ups_open_due ON follow_ups(due_date) "
+               "WHERE deleted = 0 AND status IN ('not_started', 'in_progress')")
+
+
+@migrations
 def m040_create_sync_peers(db: Database) -> None:
     """Trusted peers (pairing) and what each has acknowledged of ours."""
     db.execute("""CREATE TABLE sync_peers (
@@ -236,6 +252,24 @@ def m043_create_peer_audit(db: Database) -> None:
         row_id TEXT NOT NULL, summary TEXT NOT NULL, previous_hash TEXT NOT NULL, hash TEXT NOT NULL,
         PRIMARY KEY(origin, epoch, seq))""")
     db.execute("ALTER TABLE sync_peers ADD COLUMN acked_audit_seq INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations
+def m044_create_township_records(db: Database) -> None:
+    """The township's own records: legality review opinions and filing decisions, each naming the village's
+    record it answers by id and content digest (DESIGN §2: a new row, never an edit of the village's row)."""
+    text = "TEXT NOT NULL DEFAULT ''"
+    reference = ("village TEXT NOT NULL, rulebook_id TEXT NOT NULL, revision_id TEXT NOT NULL, "
+                 "version_id TEXT NOT NULL, version_number INTEGER NOT NULL, version_digest TEXT NOT NULL")
+    create_synced_table(db, "township_reviews",
+                        f"{reference}, on_date TEXT NOT NULL, authority {text}, reviewer {text}, "
+                        f"conclusion {text}, article_notes TEXT NOT NULL DEFAULT '[]'")
+    create_synced_table(db, "township_filing_decisions",
+                        f"{reference}, filing_id TEXT NOT NULL, filing_hlc TEXT NOT NULL, decision TEXT NOT NULL, "
+                        f"on_date TEXT NOT NULL, authority {text}, reviewer {text}, filing_number {text}, "
+                        f"reasons {text}, article_notes TEXT NOT NULL DEFAULT '[]'")
+    db.execute("CREATE INDEX idx_township_reviews_revision ON township_reviews(revision_id)")
+    db.execute("CREATE INDEX idx_township_filing_decisions_filing ON township_filing_decisions(filing_id)")
 
 
 @migrations
@@ -366,21 +400,3 @@ def m071_workflow_retry_articles(db: Database) -> None:
     db.execute("ALTER TABLE workflow_revisions ADD COLUMN retry_articles TEXT NOT NULL DEFAULT '[]'")
     db.execute("ALTER TABLE workflow_revisions ADD COLUMN retry_from_version_id TEXT NOT NULL DEFAULT ''")
     install_change_triggers(db, "workflow_revisions")
-
-
-@migrations
-def m044_create_township_records(db: Database) -> None:
-    """The township's own records: legality review opinions and filing decisions, each naming the village's
-    record it answers by id and content digest (DESIGN §2: a new row, never an edit of the village's row)."""
-    text = "TEXT NOT NULL DEFAULT ''"
-    reference = ("village TEXT NOT NULL, rulebook_id TEXT NOT NULL, revision_id TEXT NOT NULL, "
-                 "version_id TEXT NOT NULL, version_number INTEGER NOT NULL, version_digest TEXT NOT NULL")
-    create_synced_table(db, "township_reviews",
-                        f"{reference}, on_date TEXT NOT NULL, authority {text}, reviewer {text}, "
-                        f"conclusion {text}, article_notes TEXT NOT NULL DEFAULT '[]'")
-    create_synced_table(db, "township_filing_decisions",
-                        f"{reference}, filing_id TEXT NOT NULL, filing_hlc TEXT NOT NULL, decision TEXT NOT NULL, "
-                        f"on_date TEXT NOT NULL, authority {text}, reviewer {text}, filing_number {text}, "
-                        f"reasons {text}, article_notes TEXT NOT NULL DEFAULT '[]'")
-    db.execute("CREATE INDEX idx_township_reviews_revision ON township_reviews(revision_id)")
-    db.execute("CREATE INDEX idx_township_filing_decisions_filing ON township_filing_decisions(filing_id)")

@@ -167,14 +167,19 @@ class SqliteRegistryStore(SqliteStore):
             ){also}) ORDER BY h.household_no, v.position""", {"role": str(role), "day": on_date.isoformat()})
         return [villager_from_row(r, self.can_view_id_numbers) for r in rows]
 
-    def adults_count(self, on_date: date) -> int:
-        return self._count("COUNT(*)", f"{_ACTIVE_ON} AND v.birth_date <= :cutoff",
+    def adults_count(self, on_date: date, group: str | None = None) -> int:
+        return self._count("COUNT(*)", f"{_ACTIVE_ON} AND v.birth_date <= :cutoff", group,
                            {"day": on_date.isoformat(), "cutoff": adult_cutoff(on_date).isoformat()})
 
-    def households_count(self, on_date: date) -> int:
-        return self._count("COUNT(DISTINCT v.household_id)", _ACTIVE_ON, {"day": on_date.isoformat()})
+    def households_count(self, on_date: date, group: str | None = None) -> int:
+        return self._count("COUNT(DISTINCT v.household_id)", _ACTIVE_ON, group, {"day": on_date.isoformat()})
 
-    def _count(self, what: str, where: str, params: dict[str, Any]) -> int:
+    def _count(self, what: str, where: str, group: str | None, params: dict[str, Any]) -> int:
+        """`group` (a group's id or name) narrows the count to one 村民小组."""
+        if group is not None:
+            where += (" AND h.group_id IN (SELECT id FROM village_groups WHERE deleted = 0 "
+                      "AND (id = :group OR name = :group))")
+            params = params | {"group": group}
         return self._db.conn.execute(
             f"SELECT {what} FROM villagers v JOIN households h ON h.id = v.household_id "
             f"WHERE v.deleted = 0 AND h.deleted = 0 AND {where}", params).fetchone()[0]

@@ -42,3 +42,26 @@ def make_family(store: object) -> tuple[Household, Villager, Villager]:
     household = Household(household.id, household.household_no, group.id, head_id=head.id, phone=household.phone)
     store.save_household(household)  # type: ignore[attr-defined]
     return household, head, child
+
+
+# Roles seated by `seat_committees` (sample roster names), from 2025-01-01; 欧梅 stopped being a representative.
+COMMITTEE_POSTS = {"李兰建": "党支部书记、村委会主任", "石兰芳": "党支部副书记", "陈文": "村委委员（妇女主任）", "张金": ""}
+REPRESENTATIVES = ("龙金寿", "龙梅银", "黄秀珍")
+
+
+def seat_committees(db: object, actor: object) -> dict[str, str]:
+    """Import the sample roster and seat the two committees and three representatives; returns name → id."""
+    from models.registry import RoleCode, RoleHolding
+    from storage.registry import SqliteRegistryStore
+
+    store = SqliteRegistryStore(db, actor)  # type: ignore[arg-type]
+    store.import_roster(SAMPLE)
+    ids = {name: uid for uid, name in db.conn.execute(  # type: ignore[attr-defined]
+        "SELECT id, name FROM villagers WHERE deleted = 0")}
+    start = date(2025, 1, 1)
+    for name, post in COMMITTEE_POSTS.items():
+        store.save_role(RoleHolding(new_id(), ids[name], RoleCode.TWO_COMMITTEES_MEMBER, post, start))
+    for name in REPRESENTATIVES:
+        store.save_role(RoleHolding(new_id(), ids[name], RoleCode.REPRESENTATIVE, "", start))
+    store.save_role(RoleHolding(new_id(), ids["欧梅"], RoleCode.REPRESENTATIVE, "", start, date(2025, 6, 30)))
+    return ids

@@ -1,12 +1,13 @@
-"""首页: the village at a glance — who is logged in, the last backup, and the latest recorded work."""
+"""首页: the village at a glance — who is logged in, the last backup, overdue resolutions, the latest work."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from models.audit import action_label, table_label
-from models.changes import Changed
+from models.changes import Changed, Entity
+from models.followups import FollowUp
 from models.ports import Stores
 from ui.bus import DataBus
 from ui.widgets.rows_model import RowsTableModel
@@ -14,6 +15,21 @@ from ui.widgets.rows_model import RowsTableModel
 RECENT_COLUMNS = (("时间", lambda e: _local(e.at)), ("操作人", lambda e: e.actor_name),
                   ("操作", lambda e: action_label(e.action)), ("对象", lambda e: table_label(e.table_name)),
                   ("内容", lambda e: e.summary))
+OVERDUE_SHOWN = 8  # the home screen lists the most overdue; the minutes screen has them all
+OVERDUE_COLUMNS = (("应完成", lambda f: f.due.isoformat() if f.due else ""),
+                   ("逾期", lambda f: f"{(date.today() - f.due).days} 天" if f.due else ""),
+                   ("状态", lambda f: f.status.label), ("责任人", lambda f: f.owner or "未指定"),
+                   ("决议事项", lambda f: f.title))
+_OVERDUE_SOURCES = {Entity.MEETING, Entity.FOLLOW_UP, Entity.SYNC}
+
+
+def _table(model: object) -> QTableView:
+    view = QTableView()
+    view.setModel(model)  # type: ignore[arg-type]
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
 
 
 def _local(iso_utc: str) -> str:
@@ -33,18 +49,33 @@ class HomeScreen(QWidget):
         profile = self._stores.profile.get()
         self.title_label = QLabel(f"<h2>{profile.display_name}</h2>")
         self.summary_label = QLabel()
+        self._overdue: list[FollowUp] = []
+        self.overdue_label = QLabel()
+        self.overdue_model = RowsTableModel(OVERDUE_COLUMNS, lambda: self._overdue[:OVERDUE_SHOWN])
+        self.overdue_view = _table(self.overdue_model)
         self.recent_model = RowsTableModel(RECENT_COLUMNS, lambda: self._stores.audit.recent(15))
-        self.recent_view = QTableView()
-        self.recent_view.setModel(self.recent_model)
-        self.recent_view.verticalHeader().hide()
-        self.recent_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.recent_view.horizontalHeader().setStretchLastSection(True)
+        self.recent_view = _table(self.recent_model)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.overdue_label)
+        layout.addWidget(self.overdue_view)
         layout.addWidget(QLabel(self.tr("最近的操作：")))
         layout.addWidget(self.recent_view, 1)
         self._show_summary()
+        self._show_overdue()
+
+    def _show_overdue(self) -> None:
+        """议后怎么办: resolutions past their deadline and not yet done, most overdue first."""
+        self._overdue = self._stores.follow_ups.overdue(date.today())
+        self.overdue_model.reload()
+        count = len(self._overdue)
+        more = f"（显示最早的 {OVERDUE_SHOWN} 项，全部请到“会议记录”查看）" if count > OVERDUE_SHOWN else ""
+        self.overdue_label.setText(f"逾期未落实的决议：{count} 项{more}" if count else "逾期未落实的决议：无")
+        self.overdue_view.setVisible(bool(count))
+        rows = min(count, OVERDUE_SHOWN)
+        self.overdue_view.setFixedHeight(self.overdue_view.horizontalHeader().height() + 4 +
+                                         rows * self.overdue_view.verticalHeader().defaultSectionSize())
 
     def _show_summary(self) -> None:
         actor = self._stores.actor
@@ -54,6 +85,8 @@ class HomeScreen(QWidget):
     def _on_bus_changed(self, change: Changed) -> None:
         self._show_summary()
         self.recent_model.reload()
+        if change.entity in _OVERDUE_SOURCES:
+            self._show_overdue()
 
 
 def create_screen(stores: Stores, bus: DataBus) -> HomeScreen:

@@ -64,18 +64,35 @@ def run_import(context: Context, args: argparse.Namespace) -> int:
     from models.meeting_document import parse_document
     from models.meetings import evaluate
 
+    from storage.meetings import SqliteMeetingStore
+    from storage.registry_facts import SqliteRegistryFacts
+
     data = _read_document(args.file)
-    store = _store(context)
-    # Until the household registry exists, names are stored as written and ID numbers are refused.
-    meeting, spec = parse_document(data, store.custom_types())
+    db = context.open_db()
+    store = SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
+    # ID numbers and names in `present` are matched against the registry (an unknown ID number is refused;
+    # a name that is not exactly one villager is kept as written).
+    facts = SqliteRegistryFacts(db, COMMAND_LINE_ACTOR)
+    meeting, spec = parse_document(data, store.custom_types(), facts.find_person)
     created = store.create(meeting)
     outcome = evaluate(created, spec)
-    warnings = [w.message for w in store.warnings(created, date.today())]
+    warnings = [w.message for w in store.warnings(created, date.today())] + _composition(facts, created)
     lines = [f"已导入会议记录 {created.number}（{spec.label}，{created.on.isoformat()}），id：{created.id}",
              f"法定人数：{'达到' if outcome.quorum.met else '未达到'}。{outcome.quorum.reason}"]
     lines += [f"提醒：{text}" for text in warnings]
     context.emit("\n".join(lines), {"id": created.id, "number": created.number})
     return 0
+
+
+def _composition(facts: Any, meeting: Any) -> list[str]:
+    """R4 for a representatives' meeting: its composition in the registry on the meeting date."""
+    from models.meeting_checks import composition_warnings
+    from models.meeting_expected import representatives_composition
+    from models.meeting_types import MeetingType
+
+    if meeting.type_code != MeetingType.REPRESENTATIVES:
+        return []
+    return [w.message for w in composition_warnings(*representatives_composition(facts, meeting.on))]
 
 
 def run_list(context: Context, args: argparse.Namespace) -> int:
@@ -97,8 +114,11 @@ def run_list(context: Context, args: argparse.Namespace) -> int:
 def run_show(context: Context, args: argparse.Namespace) -> int:
     from models.meeting_record import effective
     from models.meetings import evaluate
+    from storage.meetings import SqliteMeetingStore
+    from storage.registry_facts import SqliteRegistryFacts
 
-    store = _store(context)
+    db = context.open_db()
+    store = SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
     original = store.get(args.meeting_id)
     meeting = effective(original)
     spec = store.type_spec(meeting.type_code)
@@ -110,6 +130,7 @@ def run_show(context: Context, args: argparse.Namespace) -> int:
                        "abstain": item.tally.abstain if item.tally else None, "passed": result.passed}
                       for item, result in zip(meeting.items, outcome.items)]}
     warnings = [w.message for w in store.warnings(original, date.today())]
+    warnings += _composition(SqliteRegistryFacts(db, COMMAND_LINE_ACTOR), original)
     context.emit("\n".join(_describe(meeting, spec.label, outcome, warnings)), data)
     return 0
 

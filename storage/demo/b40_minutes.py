@@ -1,4 +1,7 @@
-"""Demo: a year (2026) of meetings of every type, with follow-ups in every state and a 四议两公开 matter."""
+"""Demo: a year (2026) of meetings of every type, with follow-ups in every state and a 四议两公开 matter.
+
+When the registry demo (b20) has run, expected attendance comes from the registry on each meeting date and the
+attendees, absentees, host, recorder and speakers are its villagers; otherwise made-up names are used."""
 from __future__ import annotations
 
 import dataclasses
@@ -8,18 +11,23 @@ from datetime import date, timedelta
 from models.accounts import COMMAND_LINE_ACTOR, Actor, Role
 from models.followups import Evaluation, FollowUpStatus
 from models.four_two import FourTwoStage
+from models.meeting_expected import expected_attendance
 from models.meeting_rules import Tally, more_than_half, two_thirds
+from models.meeting_types import ROLE_TWO_COMMITTEES
 from models.meetings import AgendaItem, AttendanceKind, Attendee, Gender, MatterKind, Meeting, VoteMethod
+from models.ports import RosterPerson
 from storage.db import Database
 from storage.demo import DemoOptions
 from storage.followups import SqliteFollowUpStore
 from storage.four_two import SqliteFourTwoStore
 from storage.meetings import SqliteMeetingStore
+from storage.registry_facts import SqliteRegistryFacts
 
 YEAR = 2026
 SURNAMES = "杨吴石龙潘陆欧吴杨石"
 GIVEN = ("光明", "秀英", "晓梅", "正华", "老三", "金花", "德富", "春兰", "永清", "桂芝", "昌明", "玉莲", "国强", "素珍")
 REASONS = ("外出务工", "生病住院", "走亲戚", "在县城陪读", "请假")
+GROUPS = {"二组土地调整方案": "第2组", "四组集体收益分配": "第4组"}  # group meetings: whose adults are expected
 # (type, month, day, topics); a topic is (title, matter, resolution or "" for no vote)
 PLAN: tuple[tuple[str, int, int, tuple[tuple[str, MatterKind, str], ...]], ...] = (
     ("joint_committees_meeting", 1, 6, (("商议村道硬化项目", MatterKind.ORDINARY, "同意启动村道硬化前期工作"),)),
@@ -62,9 +70,10 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
         return
     actor = _clerk(db)
     store = SqliteMeetingStore(db, actor)
-    sizes = _sizes(options.households)
+    facts = SqliteRegistryFacts(db, actor)
+    village = _Village(_sizes(options.households), facts if facts.households_count(date(YEAR, 1, 1)) else None)
     with db.atomic():  # all or nothing: an interrupted demo leaves no half year
-        made = [_hold(store, rng, sizes, index, plan) for index, plan in enumerate(PLAN)]
+        made = [_hold(store, rng, village, index, plan) for index, plan in enumerate(PLAN)]
         _progress(SqliteFollowUpStore(db, actor))
         _four_two(SqliteFourTwoStore(db, actor), made)
         final = [m for m in made if m.is_final]
@@ -89,27 +98,60 @@ def _name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + rng.choice(GIVEN)
 
 
-def _hold(store: SqliteMeetingStore, rng: random.Random, sizes: dict[str, int], index: int,
+class _Village:
+    """Sizes and names for the year's meetings: from the registry when there is one, else made up."""
+
+    def __init__(self, sizes: dict[str, int], facts: SqliteRegistryFacts | None) -> None:
+        self.sizes, self.facts = sizes, facts
+        self.host, self.host_post, self.recorder = "杨光明", "村党支部书记、村委会主任", "吴晓梅"
+        if facts is not None:
+            committee = facts.people_with_role(ROLE_TWO_COMMITTEES, date(YEAR, 1, 1))
+            chair = next((p for p in committee if "书记" in p.post and "副" not in p.post), None)
+            clerk = next((p for p in committee if "文书" in p.post), None)
+            if chair is not None:
+                self.host, self.host_post = chair.name, chair.post
+            if clerk is not None:
+                self.recorder = clerk.name
+
+    def expected(self, store: SqliteMeetingStore, type_code: str, on: date,
+                 title: str) -> tuple[int, int | None, tuple[RosterPerson, ...], bool]:
+        """(应到, households for villagers'/group meetings, the roster of a member-based meeting, from registry)."""
+        found = None
+        if self.facts is not None:
+            found = expected_attendance(store.type_spec(type_code), self.facts, on, GROUPS.get(title))
+        if found is None or found.expected == 0:  # a tiny demo village may have no party members
+            households = self.sizes["households"] if type_code == "villagers_meeting" else None
+            return self.sizes[type_code], households, (), False
+        return found.expected, found.households, found.roster, True
+
+
+def _hold(store: SqliteMeetingStore, rng: random.Random, village: _Village, index: int,
           plan: tuple[str, int, int, tuple[tuple[str, MatterKind, str], ...]]) -> Meeting:
     type_code, month, day, topics = plan
     on = date(YEAR, month, day)
-    expected = sizes[type_code]
+    expected, households, roster, computed = village.expected(store, type_code, on, topics[0][0])
     # The Q2 party meeting shows the R6 trap: quorate, majority of those present, but not of M.
-    fails = type_code == "party_general_meeting" and month == 4
-    present = 25 if fails else _present(rng, type_code, expected)
+    fails = type_code == "party_general_meeting" and month == 4 and expected >= 6
+    present = more_than_half(expected) + 1 if fails else _present(rng, type_code, expected)
+    attendees = _roster_attendance(rng, roster, present) if roster else _absentees(rng, type_code, expected, present)
+    voices = [a.name for a in attendees if a.kind is AttendanceKind.PRESENT]
+    women = sum(1 for a in attendees if a.kind is AttendanceKind.PRESENT and a.gender is Gender.FEMALE)
     meeting = Meeting(
         type_code, on, start="09:00" if index % 2 else "14:30", end="11:30" if index % 2 else "17:00",
         place=rng.choice(("村委会议室", "村文化活动室", "鼓楼坪", "二组晒坝")), convener="村民委员会",
-        host="杨光明", host_post="村党支部书记、村委会主任", recorder="吴晓梅", expected=expected, present=present,
-        expected_households=sizes["households"] if type_code == "villagers_meeting" else None,
-        households_represented=two_thirds(sizes["households"]) + 3 if type_code == "villagers_meeting" else None,
-        women_present=max(1, present * 2 // 5), motion_source=rng.choice(("党员群众建议", "村干部提议", "上级党委政府安排")),
+        host=village.host, host_post=village.host_post, recorder=village.recorder, expected=expected,
+        expected_computed=expected if computed else None,
+        present=present, expected_households=households,
+        households_represented=min(households, two_thirds(households) + 3) if households else None,
+        women_present=women if roster else max(1, present * 2 // 5),
+        motion_source=rng.choice(("党员群众建议", "村干部提议", "上级党委政府安排")),
         observers="无" if index % 3 else "驻村工作队 龙正华", township_attendees="德化乡包村干部 潘春兰" if index % 4 == 0 else "无",
         notice_date=on - timedelta(days=12 if type_code == "villagers_meeting" else 4),
         authorisation_ref="2026-民-01 村民会议授权村民代表会议决定宅基地、集体收益事项"
         if type_code == "representatives_meeting" and month > 2 else "",
-        attendees=_absentees(rng, type_code, expected, present),
-        items=tuple(_item(rng, title, matter, resolution, present, fails, on) for title, matter, resolution in topics),
+        attendees=attendees,
+        items=tuple(_item(rng, title, matter, resolution, (present, expected), fails, on, voices)
+                    for title, matter, resolution in topics),
         summary=f"会议围绕“{topics[0][0]}”进行了讨论。",
     )
     created = store.create(meeting)
@@ -134,17 +176,32 @@ def _absentees(rng: random.Random, type_code: str, expected: int, present: int) 
                           reason=rng.choice(REASONS)) for _ in range(expected - present))
 
 
-def _item(rng: random.Random, title: str, matter: MatterKind, resolution: str, present: int, fails: bool,
-          on: date) -> AgendaItem:
-    speakers = "；".join(f"{_name(rng)}：{rng.choice(('同意，建议尽快实施', '要把账目公开清楚', '希望照顾困难户', '先征求各组意见'))}"
+def _roster_attendance(rng: random.Random, roster: tuple[RosterPerson, ...], present: int) -> tuple[Attendee, ...]:
+    """The registry's people: `present` of them ticked, the others absent with a reason."""
+    absent = set(rng.sample(range(len(roster)), len(roster) - present))
+    return tuple(Attendee(p.name, Gender(p.gender), AttendanceKind.ABSENT if i in absent else AttendanceKind.PRESENT,
+                          p.villager_id, p.post, rng.choice(REASONS) if i in absent else "")
+                 for i, p in enumerate(roster))
+
+
+def _speaker(rng: random.Random, voices: list[str]) -> str:
+    return rng.choice(voices) if voices else _name(rng)
+
+
+def _item(rng: random.Random, title: str, matter: MatterKind, resolution: str, sizes: tuple[int, int],
+          fails: bool, on: date, voices: list[str]) -> AgendaItem:
+    present, expected = sizes
+    speakers = "；".join(f"{_speaker(rng, voices)}：{rng.choice(('同意，建议尽快实施', '要把账目公开清楚', '希望照顾困难户', '先征求各组意见'))}"
                         for _ in range(3))
-    item = AgendaItem(title, proposer=_name(rng), background=f"关于{title}的情况说明。", discussion=speakers,
+    item = AgendaItem(title, proposer=_speaker(rng, voices), background=f"关于{title}的情况说明。", discussion=speakers,
                       matter=matter)
     if not resolution:
         return item
     spread = max(0, present // 10)
     against, abstain = rng.randint(0, spread), rng.randint(0, spread)
-    votes = Tally(20, 3, 2) if fails else Tally(present - against - abstain, against, abstain)
+    # R6 trap: a majority of those present, but not more than half of the members who should attend.
+    votes = Tally(expected // 2, 1, present - expected // 2 - 1) if fails else \
+        Tally(present - against - abstain, against, abstain)
     return dataclasses.replace(item, vote_method=VoteMethod.SHOW_OF_HANDS, tally=votes, resolution=resolution,
                                resolution_owner=rng.choice(("村委会", "村党支部", "村务监督委员会", "各村民小组长")),
                                resolution_due=on + timedelta(days=rng.choice((30, 60, 90))))

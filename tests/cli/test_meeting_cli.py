@@ -105,3 +105,26 @@ def test_json_flag_after_the_action(village_db: Database, tmp_path: Path) -> Non
     created = json.loads(out)
     code, out, _ = run_cli(["--db", str(village_db.path), "meeting", "show", created["id"], "--json"])
     assert json.loads(out)["number"] == created["number"]
+
+
+def test_import_matches_id_numbers_and_names_against_the_registry(village_db: Database, admin: Any,
+                                                                    tmp_path: Path) -> None:
+    from storage.meetings import SqliteMeetingStore
+    from tests.registry_fixtures import seat_committees
+
+    ids = seat_committees(village_db, admin)
+    document = copy.deepcopy(DOCUMENT) | {"expected": 6, "present": [
+        "522631197501030033", "52263120100624034x", "龙金寿", "谢芳", "德化乡 王乡长"], "items": []}
+    code, created = run_json(village_db.path, "meeting", "import", str(_write(tmp_path, document)))
+    assert code == 0, created
+    meeting = SqliteMeetingStore(village_db, admin).get(created["id"])
+    present = [(a.name, a.villager_id) for a in meeting.attendees if a.kind.value == "present"]
+    assert present == [("李兰建", ids["李兰建"]), ("陈红", ids["陈红"]), ("龙金寿", ids["龙金寿"]),
+                       ("谢芳", None), ("德化乡 王乡长", None)]  # two 谢芳: kept as written
+    assert meeting.present == 5
+    document["present"] = ["522631197501030033", "522631197501030034"]
+    code, err = run_json(village_db.path, "meeting", "import", str(_write(tmp_path, document)))
+    assert code == 2 and "present[1]" in err and "身份证号" in err
+    assert _meeting_rows(village_db.path) == 1
+    code, out, _err = run_cli(["--db", str(village_db.path), "meeting", "show", created["id"]])
+    assert code == 0 and "村民代表 3 人，不足组成人员 6 人的五分之四" in out  # R4 from the registry

@@ -26,6 +26,14 @@ class TableRegistry:
     def people_with_role(self, role: str, on_date: date) -> list[RosterPerson]:
         return [p for r, p, start, end in self.roles if r == role and start <= on_date and (end is None or on_date <= end)]
 
+    def find_person(self, key: str) -> RosterPerson | None:
+        named = {p.villager_id: p for _r, p, _s, _e in self.roles if key in (p.name, p.villager_id)}
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    def search_people(self, text: str, limit: int = 20) -> list[RosterPerson]:
+        found = {p.villager_id: p for _r, p, _s, _e in self.roles if text and text in p.name}
+        return list(found.values())[:limit]
+
 
 def person(number: int, gender: str = "male") -> RosterPerson:
     return RosterPerson(f"v{number:03d}", f"村民{number:03d}", gender)

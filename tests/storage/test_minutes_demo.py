@@ -28,3 +28,24 @@ def test_minutes_demo(tmp_path: Path) -> None:
     assert options.counts["meetings"] == 0
     stages = db.conn.execute("SELECT COUNT(*) FROM four_two_stages").fetchone()[0]
     assert stages == 10
+
+
+def test_demo_meetings_use_the_registry_villagers(tmp_path: Path) -> None:
+    from models.accounts import COMMAND_LINE_ACTOR
+    from models.meeting_expected import expected_attendance
+    from storage.meetings import SqliteMeetingStore
+    from storage.registry_facts import SqliteRegistryFacts
+
+    db = open_database(tmp_path / "a.sqlite3", must_exist=False)
+    run_demo(db, DemoOptions(seed=11, households=120))
+    facts, store = SqliteRegistryFacts(db, COMMAND_LINE_ACTOR), SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
+    summary = next(m for m in store.list_meetings(2026, "representatives_meeting"))
+    meeting = store.get(summary.id)
+    expected = expected_attendance(store.type_spec(meeting.type_code), facts, meeting.on)
+    assert meeting.expected == meeting.expected_computed == expected.expected
+    assert {a.villager_id for a in meeting.attendees} == {p.villager_id for p in expected.roster}
+    names = {r[0] for r in db.conn.execute("SELECT name FROM villagers")}
+    assert meeting.host in names and meeting.recorder in names
+    villagers = store.get(next(iter(store.list_meetings(2026, "villagers_meeting"))).id)
+    assert villagers.expected == facts.adults_count(villagers.on)
+    assert villagers.expected_households == facts.households_count(villagers.on)

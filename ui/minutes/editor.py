@@ -7,21 +7,24 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
-    QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+    QScrollArea, QVBoxLayout, QWidget,
 )
 
 from models.changes import Changed, Entity
 from models.errors import DomainError
-from models.meetings import AgendaItem, AttendanceKind, Attendee, Meeting, evaluate
+from models.meetings import AgendaItem, AttendanceKind, Attendee, Gender, Meeting, evaluate
 from models.meeting_checks import composition_warnings, missing_for_final
-from models.meeting_expected import representatives_composition
-from models.meeting_types import MeetingType
-from models.ports import FollowUpStore, MeetingStore, RegistryFacts
+from models.meeting_expected import expected_attendance, representatives_composition
+from models.meeting_types import Composition, MeetingType
+from models.ports import FollowUpStore, MeetingStore, RegistryFacts, RosterPerson
+from ui.minutes.attachments_panel import AttachmentsPanel
 from ui.minutes.commands import SaveDraftCommand
 from ui.minutes.dialogs import AmendDialog, FinaliseDialog, to_date, to_qdate
 from ui.minutes.followups_panel import FollowUpsPanel
+from ui.minutes.form_bits import absence_line, count_box, roster_text, row_of, text_box, typed_day
 from ui.minutes.item_panel import ERROR_STYLE, OK_STYLE, ItemPanel
+from ui.minutes.roster_picker import RosterPicker
 
 AUTOSAVE_MS = 800
 _TEXT_FIELDS = ("start", "end", "place", "convener", "host", "host_post", "recorder", "motion_source",
@@ -43,8 +46,11 @@ class MeetingEditor(QWidget):
         super().__init__()
         self._store, self._bus, self._undo_stack = store, bus, undo_stack
         self._registry = registry
+        self._composition: dict[date, tuple[int, int, int]] = {}
         self.follow_ups_panel = FollowUpsPanel(follow_ups, bus) if follow_ups is not None else None
+        self.attachments_panel = AttachmentsPanel(store, bus, undo_stack)
         self._meeting: Meeting | None = None
+        self._counts_typed = False  # villagers'/group meetings: 实到 is typed even when some names are ticked
         self._loading = False
         self._pushing = False
         self._panels: list[ItemPanel] = []
@@ -63,14 +69,15 @@ class MeetingEditor(QWidget):
         self.text_edits = {name: QLineEdit() for name in _TEXT_FIELDS}
         self.text_edits["start"].setPlaceholderText("09:00")
         self.text_edits["end"].setPlaceholderText("11:30")
-        self.count_spins = {name: _count_box() for name in _COUNTS}
+        self.count_spins = {name: count_box() for name in _COUNTS}
         self.expected_basis_label = QLabel()
         self.roster_search_edit = QLineEdit()
-        self.roster_search_edit.setPlaceholderText("按姓名查找")
+        self.roster_search_edit.setPlaceholderText("按姓名或拼音首字母查找；回车勾选唯一的一人")
         self.roster_list = QListWidget()
         self.roster_list.setFixedHeight(140)
-        self.absent_edit = _text_box(70, "每行一人：姓名：缺席原因")
-        self.summary_edit = _text_box(70, "会议小结")
+        self.roster_picker = RosterPicker(self._registry)
+        self.absent_edit = text_box(70, "每行一人：姓名：缺席原因")
+        self.summary_edit = text_box(70, "会议小结")
         self.quorum_label = QLabel()
         self.quorum_label.setWordWrap(True)
         self.warnings_label = QLabel()
@@ -93,13 +100,14 @@ class MeetingEditor(QWidget):
         header.addRow(_LABELS["notice_override_reason"], self.text_edits["notice_override_reason"])
         header.addRow(_LABELS["authorisation_ref"], self.text_edits["authorisation_ref"])
         attendance = self._attendance_form = QFormLayout()
-        attendance.addRow("应到人数：", _row(self.count_spins["expected"], self.expected_basis_label))
+        attendance.addRow("应到人数：", row_of(self.count_spins["expected"], self.expected_basis_label))
         attendance.addRow(_LABELS["expected_reason"], self.text_edits["expected_reason"])
         for name, label in (("expected_households", "总户数："), ("present", "实到人数："),
                             ("households_represented", "到会户数："), ("women_present", "到会妇女人数：")):
             attendance.addRow(label, self.count_spins[name])
         attendance.addRow("花名册（勾选到会）：", self.roster_search_edit)
         attendance.addRow("", self.roster_list)
+        attendance.addRow("花名册中其他人（回车添加）：", self.roster_picker)
         attendance.addRow("缺席人员及原因：", self.absent_edit)
         attendance.addRow(_LABELS["observers"], self.text_edits["observers"])
         attendance.addRow(_LABELS["township_attendees"], self.text_edits["township_attendees"])
@@ -115,11 +123,12 @@ class MeetingEditor(QWidget):
         column.addWidget(self.add_item_button)
         column.addWidget(QLabel("会议小结："))
         column.addWidget(self.summary_edit)
+        column.addWidget(self.attachments_panel)
         for widget in (self.warnings_label, self.amendments_label, self.status_label):
             column.addWidget(widget)
         if self.follow_ups_panel is not None:
             column.addWidget(self.follow_ups_panel)
-        column.addLayout(_row(self.finalise_button, self.amend_button))
+        column.addLayout(row_of(self.finalise_button, self.amend_button))
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -138,9 +147,11 @@ class MeetingEditor(QWidget):
             spin.valueChanged.connect(self._on_field_changed)
         for box in (self.absent_edit, self.summary_edit):
             box.textChanged.connect(self._on_field_changed)
-        self.date_edit.dateChanged.connect(self._on_field_changed)
+        self.date_edit.dateChanged.connect(self._on_date_edit_changed)
         self.roster_list.itemChanged.connect(self._on_roster_list_changed)
         self.roster_search_edit.textChanged.connect(self._on_roster_search_edit_changed)
+        self.roster_search_edit.returnPressed.connect(self._on_roster_search_edit_return_pressed)
+        self.roster_picker.picked.connect(self._on_roster_picker_picked)
         self._autosave_timer.timeout.connect(self.flush)
         self.add_item_button.clicked.connect(self._on_add_item_button_clicked)
         QShortcut(QKeySequence("Ctrl+Return"), self, self._on_add_item_button_clicked)
@@ -154,9 +165,11 @@ class MeetingEditor(QWidget):
 
     def load(self, meeting: Meeting) -> None:
         self._loading = True
+        self._composition.clear()  # the registry may have changed since
         try:
             self._meeting = meeting
             spec = self._store.type_spec(meeting.type_code)
+            self._counts_typed = spec.composition in (Composition.ADULTS, Composition.GROUP_ADULTS)
             self.title_label.setText(f"{meeting.number}　{spec.label}（{meeting.status.label}）")
             self.date_edit.setDate(to_qdate(meeting.on))
             self.notice_edit.setText(meeting.notice_date.isoformat() if meeting.notice_date else "")
@@ -164,15 +177,14 @@ class MeetingEditor(QWidget):
                 edit.setText(getattr(meeting, name))
             for name, spin in self.count_spins.items():
                 spin.setValue(getattr(meeting, name) or 0)
-            computed = meeting.expected_computed
-            self.expected_basis_label.setText(f"{spec.composition.label}" +
-                                              (f"；花名册计算为 {computed} 人" if computed is not None else ""))
+            self._show_basis(meeting.expected_computed)
             self._load_attendees(meeting)
             self.summary_edit.setPlainText(meeting.summary)
             self._load_items(meeting.items)
         finally:
             self._loading = False
         self._set_read_only(meeting.is_final)
+        self.attachments_panel.load(meeting)
         if self.follow_ups_panel is not None:
             self.follow_ups_panel.setVisible(meeting.is_final)
             self.follow_ups_panel.load(meeting.id)
@@ -182,13 +194,16 @@ class MeetingEditor(QWidget):
         self.roster_list.clear()
         listed = [a for a in meeting.attendees if a.villager_id or a.kind is AttendanceKind.PRESENT]
         for attendee in listed:
-            row = QListWidgetItem(f"{attendee.name}（{attendee.gender.label}）")
+            row = QListWidgetItem(roster_text(attendee))
             row.setData(Qt.ItemDataRole.UserRole, attendee)
             row.setCheckState(Qt.CheckState.Checked if attendee.kind is AttendanceKind.PRESENT
                               else Qt.CheckState.Unchecked)
             self.roster_list.addItem(row)
-        self._attendance_form.setRowVisible(self.roster_search_edit, bool(listed))
-        self._attendance_form.setRowVisible(self.roster_list, bool(listed))
+        shown = bool(listed) or self._registry is not None
+        self._attendance_form.setRowVisible(self.roster_search_edit, shown)
+        self._attendance_form.setRowVisible(self.roster_list, shown)
+        self.roster_search_edit.clear()
+        self._show_picker("")
         self.absent_edit.setPlainText("\n".join(f"{a.name}：{a.reason}" for a in meeting.absentees))
 
     def _load_items(self, items: tuple[AgendaItem, ...]) -> None:
@@ -216,16 +231,18 @@ class MeetingEditor(QWidget):
             if counts[optional] == 0 and getattr(self._meeting, optional) is None:
                 counts[optional] = None  # type: ignore[assignment]
         attendees = self._attendees()
-        if self.roster_list.count():
-            counts["present"] = sum(1 for a in attendees if a.kind is AttendanceKind.PRESENT)
+        if self._ticks_count():  # ticked names decide 实到 and 到会妇女
+            ticked = [a for a in attendees if a.kind is AttendanceKind.PRESENT]
+            counts["present"] = len(ticked)
+            counts["women_present"] = sum(1 for a in ticked if a.gender is Gender.FEMALE)
         return dataclasses.replace(
-            self._meeting, on=to_date(self.date_edit.date()), notice_date=_day(self.notice_edit.text()),
+            self._meeting, on=to_date(self.date_edit.date()), notice_date=typed_day(self.notice_edit.text()),
             attendees=attendees, summary=self.summary_edit.toPlainText().strip(),
             items=tuple(panel.item() for panel in self._panels), **texts, **counts)
 
     def _attendees(self) -> tuple[Attendee, ...]:
         """Ticked roster people are present; unticked ones and the typed lines are absent, with reasons."""
-        reasons = dict(_absence_line(line) for line in self.absent_edit.toPlainText().splitlines() if line.strip())
+        reasons = dict(absence_line(line) for line in self.absent_edit.toPlainText().splitlines() if line.strip())
         present: list[Attendee] = []
         absent: list[Attendee] = []
         roster_names: set[str] = set()
@@ -254,7 +271,7 @@ class MeetingEditor(QWidget):
             return
         name = row.data(Qt.ItemDataRole.UserRole).name
         lines = [line for line in self.absent_edit.toPlainText().splitlines() if line.strip()]
-        named = [line for line in lines if _absence_line(line)[0] == name]
+        named = [line for line in lines if absence_line(line)[0] == name]
         if row.checkState() == Qt.CheckState.Checked:
             lines = [line for line in lines if line not in named]
         elif not named:
@@ -263,9 +280,70 @@ class MeetingEditor(QWidget):
         self._on_field_changed()
 
     def _on_roster_search_edit_changed(self, text: str) -> None:
+        wanted = {p.villager_id for p in self._registry.search_people(text.strip(), 200)} \
+            if self._registry is not None and text.strip() else set()
         for index in range(self.roster_list.count()):
             row = self.roster_list.item(index)
-            row.setHidden(bool(text.strip()) and text.strip() not in row.text())
+            person: Attendee = row.data(Qt.ItemDataRole.UserRole)
+            row.setHidden(bool(text.strip()) and text.strip() not in row.text() and person.villager_id not in wanted)
+        self._show_picker(text)
+
+    def _show_picker(self, text: str) -> None:
+        found = self.roster_picker.show_matches(text, self._listed_ids())
+        self._attendance_form.setRowVisible(self.roster_picker, bool(found))
+
+    def _listed_ids(self) -> set[str]:
+        return {self.roster_list.item(i).data(Qt.ItemDataRole.UserRole).villager_id
+                for i in range(self.roster_list.count())} - {None}
+
+    def _on_roster_search_edit_return_pressed(self) -> None:
+        """Keyboard ticking: Enter ticks the one listed match, or adds the one registry match."""
+        visible = [self.roster_list.item(i) for i in range(self.roster_list.count())
+                   if not self.roster_list.item(i).isHidden()]
+        if len(visible) == 1 and self.roster_search_edit.text().strip():
+            visible[0].setCheckState(Qt.CheckState.Checked)
+            self.roster_search_edit.clear()
+        elif not visible and self.roster_picker.count() == 1:
+            self._on_roster_picker_picked(self.roster_picker.item(0).data(Qt.ItemDataRole.UserRole))
+
+    def _on_roster_picker_picked(self, person: RosterPerson) -> None:
+        """Someone from the registry who is not on the list (a villager at a large meeting): present."""
+        if self._meeting is None or self._meeting.is_final:
+            return
+        self._add_rosterrow_of(person, AttendanceKind.PRESENT)
+        self.roster_search_edit.clear()
+        self._on_field_changed()
+
+    def _add_rosterrow_of(self, person: RosterPerson, kind: AttendanceKind) -> None:
+        attendee = Attendee(person.name, Gender(person.gender), kind, person.villager_id, person.post)
+        row = QListWidgetItem(roster_text(attendee))
+        row.setData(Qt.ItemDataRole.UserRole, attendee)
+        self._loading, loading = True, self._loading
+        row.setCheckState(Qt.CheckState.Checked if kind is AttendanceKind.PRESENT else Qt.CheckState.Unchecked)
+        self.roster_list.addItem(row)
+        self._loading = loading
+
+    def _on_date_edit_changed(self) -> None:
+        """应到 follows the registry on the new date, unless the clerk changed it (with a reason)."""
+        if self._loading or self._meeting is None or self._meeting.is_final or self._registry is None:
+            return
+        on = to_date(self.date_edit.date())
+        expected = expected_attendance(self._store.type_spec(self._meeting.type_code), self._registry, on)
+        if expected is not None:
+            old = self._meeting.expected_computed
+            if old is None or self.count_spins["expected"].value() == old:
+                self.count_spins["expected"].setValue(expected.expected)
+            self._meeting = dataclasses.replace(self._meeting, expected_computed=expected.expected)
+            self._show_basis(expected.expected)
+            for person in expected.roster:
+                if person.villager_id not in self._listed_ids():
+                    self._add_rosterrow_of(person, AttendanceKind.ABSENT)
+        self._on_field_changed()
+
+    def _show_basis(self, computed: int | None) -> None:
+        spec = self._store.type_spec(self._meeting.type_code) if self._meeting else None
+        self.expected_basis_label.setText((spec.composition.label if spec else "") +
+                                          (f"；花名册计算为 {computed} 人" if computed is not None else ""))
 
     def _on_add_item_button_clicked(self) -> None:
         if self._meeting is None or self._meeting.is_final:
@@ -287,6 +365,7 @@ class MeetingEditor(QWidget):
         if self._meeting is None:
             return
         meeting = self.current()
+        self._show_ticked_counts(meeting)
         spec = self._store.type_spec(meeting.type_code)
         outcome = evaluate(meeting, spec)
         self.quorum_label.setStyleSheet(OK_STYLE if outcome.quorum.met else ERROR_STYLE)
@@ -295,12 +374,28 @@ class MeetingEditor(QWidget):
             panel.show_result(result, meeting.present)
         warnings = [w.message for w in self._store.warnings(meeting, date.today())]
         if self._registry is not None and spec.code == MeetingType.REPRESENTATIVES:
-            composition = representatives_composition(self._registry, meeting.on)
-            warnings += [w.message for w in composition_warnings(*composition)]
+            if meeting.on not in self._composition:
+                self._composition[meeting.on] = representatives_composition(self._registry, meeting.on)
+            warnings += [w.message for w in composition_warnings(*self._composition[meeting.on])]
         self.warnings_label.setText("\n".join(f"提醒：{text}" for text in warnings))
         self.amendments_label.setText("\n".join(
             f"补正（{a.on.isoformat()}，{a.editor}）：{a.field_name}“{a.before}”更正为“{a.after}”；理由：{a.reason}"
             for a in meeting.amendments))
+
+    def _ticks_count(self) -> bool:
+        return self.roster_list.count() > 0 and not self._counts_typed
+
+    def _show_ticked_counts(self, meeting: Meeting) -> None:
+        """With a roster, 实到 and 到会妇女 follow the ticks and are not typed."""
+        driven = self._ticks_count()
+        for name in ("present", "women_present"):
+            spin = self.count_spins[name]
+            spin.setReadOnly(driven or meeting.is_final)
+            spin.setToolTip("由花名册勾选计算" if driven else "")
+            if driven and spin.value() != (getattr(meeting, name) or 0):
+                spin.blockSignals(True)
+                spin.setValue(getattr(meeting, name) or 0)
+                spin.blockSignals(False)
 
     # -- saving ----------------------------------------------------------------------------------
     def flush(self) -> None:
@@ -376,39 +471,3 @@ class MeetingEditor(QWidget):
         self.finalise_button.setVisible(not read_only)
         for panel in self._panels:
             panel.set_read_only(read_only)
-
-
-def _absence_line(line: str) -> tuple[str, str]:
-    for mark in ("：", ":"):
-        if mark in line:
-            name, reason = line.split(mark, 1)
-            return name.strip(), reason.strip()
-    return line.strip(), ""
-
-
-def _day(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text.strip()) if text.strip() else None
-    except ValueError:
-        return None
-
-
-def _row(*widgets: QWidget) -> QHBoxLayout:
-    layout = QHBoxLayout()
-    for widget in widgets:
-        layout.addWidget(widget)
-    return layout
-
-
-def _text_box(height: int, placeholder: str) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setFixedHeight(height)
-    box.setPlaceholderText(placeholder)
-    box.setTabChangesFocus(True)
-    return box
-
-
-def _count_box() -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(0, 100000)
-    return spin

@@ -131,13 +131,13 @@ class MinutesScreen(QWidget):
         self.select(created.id)
 
     def _new_meeting(self, type_code: str, on: date) -> Meeting:
-        """A draft with 应到 from the registry (when installed) and open follow-ups carried over."""
+        """A draft with 应到 and the roster from the registry on its date, and open follow-ups carried over."""
         spec = self._store.type_spec(type_code)
         carried = tuple(self._store.carry_over_items(spec.code, on))
         expected = expected_attendance(spec, self._registry, on) if self._registry is not None else None
         if expected is None:
             return Meeting(spec.code, on, items=carried)
-        roster = tuple(Attendee(p.name, Gender(p.gender), AttendanceKind.PRESENT, p.villager_id)
+        roster = tuple(Attendee(p.name, Gender(p.gender), AttendanceKind.PRESENT, p.villager_id, p.post)
                        for p in expected.roster)
         return Meeting(spec.code, on, expected=expected.expected, expected_computed=expected.expected,
                        expected_households=expected.households, present=len(roster), attendees=roster, items=carried)
@@ -166,6 +166,6 @@ class MinutesScreen(QWidget):
 
 
 def create_screen(stores: object, bus: object) -> QWidget:
-    """Factory named in ui/areas.py. The registry's facts are used once the registry provides them."""
-    return MinutesScreen(stores.meetings, bus, getattr(stores, "registry_facts", None),  # type: ignore[attr-defined]
+    """Factory named in ui/areas.py: 应到, the roster to tick and R4 come from `stores.registry_facts`."""
+    return MinutesScreen(stores.meetings, bus, stores.registry_facts,  # type: ignore[attr-defined]
                          stores.follow_ups, stores.four_two)  # type: ignore[attr-defined]

@@ -1,0 +1,24 @@
+"""A meeting with an attached sign-in sheet travels to the township: the row and the file both arrive."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from models.accounts import COMMAND_LINE_ACTOR
+from models.attachments import AttachmentKind
+from models.meetings import Meeting
+from storage.meetings import SqliteMeetingStore
+from tests.sync.conftest import Pair, export, import_
+
+
+def test_attachment_row_and_file_reach_the_township(pair: Pair, tmp_path: Path) -> None:
+    village = SqliteMeetingStore(pair.village, COMMAND_LINE_ACTOR)
+    meeting = village.create(Meeting("representatives_meeting", date(2026, 3, 12), expected=6, present=5))
+    sheet = tmp_path / "签到表.jpg"
+    sheet.write_bytes(b"\xff\xd8 signatures of five representatives")
+    attached = village.attach(meeting.id, sheet, AttachmentKind.SIGN_IN_SHEET)
+    import_(pair.township, export(pair.village, pair.stick))
+    township = SqliteMeetingStore(pair.township, COMMAND_LINE_ACTOR)
+    [arrived] = township.attachments(meeting.id)
+    assert (arrived.id, arrived.file_name, arrived.kind) == (attached.id, "签到表.jpg", AttachmentKind.SIGN_IN_SHEET)
+    assert township.attachment_file(arrived.id).read_bytes() == sheet.read_bytes()

@@ -1,0 +1,61 @@
+"""首页 lists overdue resolutions (议后怎么办) and updates when one is done."""
+from __future__ import annotations
+
+import dataclasses
+import os
+from datetime import date, timedelta
+from pathlib import Path
+
+from models.accounts import Actor
+from models.changes import Changed, Entity
+from models.followups import FollowUpStatus
+from storage.backend import build_stores
+from storage.db import Database
+from tests.models.meeting_fixtures import complete_meeting
+from ui.bus import DataBus
+from ui.home import OVERDUE_SHOWN, HomeScreen
+
+
+def _finalise_with_items(stores, dues: list[date]) -> None:
+    base = complete_meeting(number="")
+    items = tuple(dataclasses.replace(base.items[0], title=f"决议{i}", resolution_due=due)
+                  for i, due in enumerate(dues))
+    meeting = stores.meetings.create(dataclasses.replace(base, items=items))
+    stores.meetings.finalise(meeting.id, True, True)
+
+
+def test_home_lists_overdue_follow_ups(qtbot, qtmodeltester, village_db: Database, admin: Actor,
+                                       tmp_path: Path) -> None:
+    stores = build_stores(village_db, admin)
+    bus = DataBus()
+    today = date.today()
+    home = HomeScreen(stores, bus)
+    qtbot.addWidget(home)
+    home.show()
+    assert home.overdue_label.text() == "逾期未落实的决议：无" and not home.overdue_view.isVisible()
+
+    _finalise_with_items(stores, [today - timedelta(days=30), today - timedelta(days=3), today + timedelta(days=5)])
+    bus.changed.emit(Changed(Entity.MEETING))
+    qtmodeltester.check(home.overdue_model)
+    assert home.overdue_label.text() == "逾期未落实的决议：2 项" and home.overdue_view.isVisible()
+    assert [home.overdue_model.index(r, 4).data() for r in range(2)] == ["决议0", "决议1"]
+    assert home.overdue_model.index(0, 1).data() == "30 天" and home.overdue_model.index(0, 2).data() == "未启动"
+    if os.environ.get("XIANGYUE_SCREENSHOTS"):
+        home.resize(1000, 600)
+        home.grab().save(str(Path(os.environ["XIANGYUE_SCREENSHOTS"]) / "home_overdue.png"))
+
+    done = stores.follow_ups.overdue(today)[0]
+    stores.follow_ups.record_progress(done.id, today, FollowUpStatus.DONE, "已办结", "已完成")
+    bus.changed.emit(Changed(Entity.FOLLOW_UP, frozenset({done.id})))
+    assert home.overdue_label.text() == "逾期未落实的决议：1 项"
+
+
+def test_home_shows_only_the_most_overdue(qtbot, village_db: Database, admin: Actor) -> None:
+    stores = build_stores(village_db, admin)
+    today = date.today()
+    _finalise_with_items(stores, [today - timedelta(days=40 - i) for i in range(OVERDUE_SHOWN + 2)])
+    home = HomeScreen(stores, DataBus())
+    qtbot.addWidget(home)
+    assert home.overdue_model.rowCount() == OVERDUE_SHOWN
+    assert f"{OVERDUE_SHOWN + 2} 项" in home.overdue_label.text() and "会议记录" in home.overdue_label.text()
+    assert home.overdue_model.index(0, 1).data() == "40 天"

@@ -1,0 +1,106 @@
+"""pytest-qt walk over the real registry: a representatives' meeting, expected computed, attendees ticked, R4."""
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from models.accounts import Actor
+from models.meetings import AttendanceKind
+from storage.backend import build_stores
+from storage.db import Database
+from tests.helpers import type_text
+from tests.registry_fixtures import seat_committees
+from ui.bus import DataBus
+from ui.minutes.dialogs import NewMeetingDialog
+from ui.minutes.screen import create_screen
+
+
+def _row(editor, name: str):
+    rows = [editor.roster_list.item(i) for i in range(editor.roster_list.count())]
+    return next(r for r in rows if r.text().startswith(name))
+
+
+def test_walk_representatives_meeting_from_the_registry(qtbot, village_db: Database, admin: Actor, monkeypatch,
+                                                        tmp_path: Path) -> None:
+    ids = seat_committees(village_db, admin)
+    stores = build_stores(village_db, admin)
+    screen = create_screen(stores, DataBus())
+    qtbot.addWidget(screen)
+    screen.resize(1400, 900)
+    screen.show()
+    editor = screen.editor
+    monkeypatch.setattr(NewMeetingDialog, "ask", classmethod(lambda cls, *a: ("representatives_meeting",
+                                                                                date(2026, 3, 12))))
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    meeting = editor.meeting
+    assert meeting is not None and meeting.expected == meeting.expected_computed == 6
+    assert "花名册计算为 6 人" in editor.expected_basis_label.text()
+    assert {editor.roster_list.item(i).text() for i in range(6)} == {
+        "龙金寿（男）", "龙梅银（男）", "黄秀珍（女）", "李兰建（男，党支部书记、村委会主任）", "陈文（女，村委委员（妇女主任））",
+        "张金（男）"}
+    assert "村民代表 3 人，不足组成人员 6 人的五分之四" in editor.warnings_label.text()  # R4
+    assert "妇女" not in editor.warnings_label.text()  # 2 women of 6 is one third
+
+    _row(editor, "龙金寿").setCheckState(Qt.CheckState.Unchecked)
+    assert editor.current().present == 5 and "龙金寿：" in editor.absent_edit.toPlainText()
+    qtbot.keyClicks(editor.roster_search_edit, "ljs")  # pinyin initials filter the list
+    visible = [editor.roster_list.item(i).text() for i in range(6) if not editor.roster_list.item(i).isHidden()]
+    assert visible == ["龙金寿（男）"]
+    qtbot.keyClick(editor.roster_search_edit, Qt.Key.Key_Return)  # Enter ticks the one match
+    assert _row(editor, "龙金寿").checkState() == Qt.CheckState.Checked and editor.roster_search_edit.text() == ""
+
+    type_text(editor.roster_search_edit, "陈红")  # not on the list: offered from the registry
+    assert editor.roster_picker.isVisible() and editor.roster_picker.count() == 1
+    assert "户号 0005" in editor.roster_picker.item(0).text()
+    qtbot.keyClick(editor.roster_search_edit, Qt.Key.Key_Return)
+    assert editor.current().present == 7 and not editor.roster_picker.isVisible()
+    assert editor.current().women_present == 3  # 黄秀珍, 陈文, 陈红: 实到 and 到会妇女 follow the ticks
+    assert editor.count_spins["present"].value() == 7 and editor.count_spins["present"].isReadOnly()
+    assert editor.count_spins["women_present"].value() == 3
+
+    if os.environ.get("XIANGYUE_SCREENSHOTS"):
+        screen.grab().save(str(Path(os.environ["XIANGYUE_SCREENSHOTS"]) / "minutes_registry.png"))
+    editor.flush()
+    saved = stores.meetings.get(meeting.id)
+    present = {a.name: a.villager_id for a in saved.attendees if a.kind is AttendanceKind.PRESENT}
+    assert present["陈红"] == ids["陈红"] and present["龙金寿"] == ids["龙金寿"] and len(present) == 7
+    assert saved.present == 7 and saved.expected_computed == 6
+
+
+def test_changing_the_date_recomputes_expected(qtbot, village_db: Database, admin: Actor, monkeypatch) -> None:
+    seat_committees(village_db, admin)
+    stores = build_stores(village_db, admin)
+    screen = create_screen(stores, DataBus())
+    qtbot.addWidget(screen)
+    monkeypatch.setattr(NewMeetingDialog, "ask", classmethod(lambda cls, *a: ("representatives_meeting",
+                                                                                date(2026, 3, 12))))
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    editor = screen.editor
+    editor.date_edit.setDate(editor.date_edit.date().addMonths(-15))  # 2024-12: before anyone's term
+    assert editor.count_spins["expected"].value() == 0
+    assert "花名册计算为 0 人" in editor.expected_basis_label.text()
+    editor.date_edit.setDate(editor.date_edit.date().addMonths(6))  # 2025-06: 欧梅 was a representative
+    assert editor.count_spins["expected"].value() == 7
+    assert any(editor.roster_list.item(i).text().startswith("欧梅") for i in range(editor.roster_list.count()))
+
+
+def test_villagers_meeting_counts_stay_typed_when_names_are_ticked(qtbot, village_db: Database, admin: Actor,
+                                                                  monkeypatch) -> None:
+    seat_committees(village_db, admin)
+    stores = build_stores(village_db, admin)
+    screen = create_screen(stores, DataBus())
+    qtbot.addWidget(screen)
+    monkeypatch.setattr(NewMeetingDialog, "ask", classmethod(lambda cls, *a: ("villagers_meeting", date(2026, 3, 12))))
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    editor = screen.editor
+    adults = stores.registry_facts.adults_count(date(2026, 3, 12))
+    assert editor.count_spins["expected"].value() == adults and editor.count_spins["expected_households"].value() == 40
+    assert editor.roster_list.count() == 0 and not editor.roster_search_edit.isHidden()  # names can be added
+    editor.count_spins["present"].setValue(60)
+    type_text(editor.roster_search_edit, "李兰建")
+    qtbot.keyClick(editor.roster_search_edit, Qt.Key.Key_Return)
+    assert editor.roster_list.count() == 1
+    assert editor.current().present == 60 and not editor.count_spins["present"].isReadOnly()
