@@ -4,39 +4,43 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import TYPE_CHECKING, Callable, Protocol
 
-from models.accounts import Actor, Role, User
-from models.attachments import AttachmentKind, MeetingAttachment
-from models.audit import AuditEntry
-from models.registry import (Grid, Household, HouseholdSummary, RoleHolding, SearchHit, VillageGroup,
-                             Villager)
-from models.roster import Rejection
-from models.roster_import import ImportSummary, RosterPreview
-from models.rulebooks import CatalogueArticle, ImportResult, RulebookSummary
-from models.rules import Rulebook, RulebookKind, RuleVersion
-from models.rules_diff import ComparisonRow
-from models.followups import Evaluation, FollowUp, FollowUpStatus
-from models.four_two import FourTwoMatter, FourTwoStage
-from models.meeting_checks import MeetingWarning
-from models.meeting_types import MeetingTypeSpec
-from models.meetings import AgendaItem, Amendment, Meeting, MeetingSummary
-from models.meetings import SearchHit as MeetingSearchHit
-from models.sync import ExportResult, NodeCard, Peer
-from models.sync import ImportResult as SyncImportResult
-from models.boards import Board
-from models.list_workflow import Nomination
-from models.lists import (ArticleRef, HouseholdInfo, ListEntry, ListKind, NamingBasis, Objection, Transition,
-                          WithdrawReason)
-from models.township import (ArticleNote, DecisionKind, FilingDecision, ReviewContext, ReviewRequest, TownshipReview,
-                             VillageSummary)
-from models.village import VillageProfile
-from models.workflow import StepStatus, WorkflowStep
-from models.workflow_guards import WorkflowFacts
-from models.workflow_records import (ArticleVote, BackgroundCheck, Channel, CommitteeMember, Disposition, Filing,
-                                     FilingStatus, Invitation, InvitationReply, Opinion, OpinionKind, Shift, Team,
-                                     TeamKind)
-from models.workflow_status import OverdueStep, WorkflowStatus
+from models.lists import ListKind  # default values below
+from models.rules import RulebookKind
+
+if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not import every area's models
+    from models.accounts import Actor, Role, User
+    from models.attachments import AttachmentKind, MeetingAttachment
+    from models.audit import AuditEntry
+    from models.registry import (Grid, Household, HouseholdSummary, RoleHolding, SearchHit, VillageGroup,
+                                 Villager)
+    from models.roster import Rejection
+    from models.roster_import import ImportSummary, RosterPreview
+    from models.rulebooks import CatalogueArticle, ImportResult, RulebookSummary
+    from models.rules import Rulebook, RuleVersion
+    from models.rules_diff import ComparisonRow
+    from models.followups import Evaluation, FollowUp, FollowUpStatus
+    from models.four_two import FourTwoMatter, FourTwoStage
+    from models.meeting_checks import MeetingWarning
+    from models.meeting_types import MeetingTypeSpec
+    from models.meetings import AgendaItem, Amendment, Meeting, MeetingSummary
+    from models.meetings import SearchHit as MeetingSearchHit
+    from models.sync import ExportResult, NodeCard, Peer
+    from models.sync import ImportResult as SyncImportResult
+    from models.boards import Board
+    from models.list_workflow import Nomination
+    from models.lists import (ArticleRef, HouseholdInfo, ListEntry, ListKind, NamingBasis, Objection, Transition,
+                              WithdrawReason)
+    from models.township import (ArticleNote, DecisionKind, FilingDecision, ReviewContext, ReviewRequest, TownshipReview,
+                                 VillageSummary)
+    from models.village import VillageProfile
+    from models.workflow import StepStatus, WorkflowStep
+    from models.workflow_guards import WorkflowFacts
+    from models.workflow_records import (ArticleVote, BackgroundCheck, Channel, CommitteeMember, Disposition, Filing,
+                                         FilingStatus, Invitation, InvitationReply, Opinion, OpinionKind, Shift, Team,
+                                         TeamKind)
+    from models.workflow_status import OverdueStep, WorkflowStatus
 
 
 @dataclass(frozen=True)
@@ -450,48 +454,5 @@ class Backend(Protocol):
     def login(self, username: str, password: str) -> Stores: ...
 
 
-class HouseholdDirectory(Protocol):
-    """What the lists need from the household registry (户籍): a household by its number, or by id."""
-
-    def household(self, household_no: str) -> HouseholdInfo:
-        """The household with this number, or raise DomainError (Chinese) if there is none."""
-        ...
-
-    def household_by_id(self, household_id: str) -> HouseholdInfo: ...
-
-
-class ArticleCatalogue(Protocol):
-    """What the lists need from the village rules: articles of the version in force."""
-
-    def resolve(self, reference: str) -> ArticleRef:
-        """The article of the rules in force that `reference` (第12条, 12) names, pinned to its version."""
-        ...
-
-    def articles(self) -> list[ArticleRef]:
-        """Every article of the version in force (raises DomainError in Chinese when none is in force)."""
-        ...
-
-
-class ListStore(Protocol):
-    """Red/yellow/black list entries, their transitions, objections, naming bases, volunteers, board log."""
-
-    def nominate(self, nomination: Nomination, household_no: str, article: str = "",
-                 on: date | None = None) -> tuple[ListEntry, list[str]]: ...
-    def advance(self, entry_id: str, note: str = "", override_reason: str = "",
-                on: date | None = None) -> ListEntry: ...
-    def refuse(self, entry_id: str, reason: str, on: date | None = None) -> ListEntry: ...
-    def withdraw(self, entry_id: str, reason: WithdrawReason, note: str = "", on: date | None = None) -> ListEntry: ...
-    def entry(self, entry_id: str) -> ListEntry: ...
-    def entries(self, period: str | None = None) -> list[ListEntry]: ...
-    def transitions(self, entry_id: str) -> list[Transition]: ...
-    def objections(self, entry_id: str | None = None) -> list[Objection]: ...
-    def add_objection(self, entry_id: str, raised_by: str, content: str, on: date | None = None) -> Objection: ...
-    def answer_objection(self, objection_id: str, answer: str, upheld: bool, on: date | None = None) -> Objection: ...
-    def naming_bases(self) -> list[NamingBasis]: ...
-    def board(self, period: str, on: date | None = None) -> Board: ...
-    def expire_due(self, on: date | None = None) -> list[ListEntry]: ...
-    def articles_in_force(self) -> list[ArticleRef]: ...
-    def discard_nomination(self, entry_id: str) -> None: ...
-    def restore_nomination(self, entry_id: str) -> ListEntry: ...
-    def record_naming_basis(self, household_no: str, kind: str, note: str, on: date | None = None,
-                            lists: tuple[ListKind, ...] = tuple(ListKind)) -> NamingBasis: ...
+# The red/black lists' stores live in their own module (this one would pass 500 lines).
+from models.ports_lists import ArticleCatalogue, HouseholdDirectory, ListStore  # noqa: E402

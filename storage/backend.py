@@ -1,9 +1,10 @@
 """SqliteBackend: the object main.py hands to the GUI; it opens the file and builds the stores."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.accounts import Actor
 from models.village import VillageProfile
@@ -11,19 +12,20 @@ from storage import backups
 from storage.accounts import SqliteAccountStore, authenticate
 from storage.audit import SqliteAuditReader
 from storage.db import Database
-from storage.followups import SqliteFollowUpStore
-from storage.four_two import SqliteFourTwoStore
-from storage.meetings import SqliteMeetingStore
 from storage.installation import initialise, is_initialised, open_database
-from storage.list_sources import SqliteArticleCatalogue, SqliteHouseholdDirectory
-from storage.lists import SqliteListStore
 from storage.profile import SqliteProfileStore, read_profile
-from storage.registry import SqliteRegistryStore
-from storage.registry_facts import SqliteRegistryFacts
-from storage.rules import SqliteRulebookStore
-from storage.sync.service import SqliteSyncService
-from storage.township import SqliteTownshipStore
-from storage.workflow import SqliteWorkflowStore
+
+if TYPE_CHECKING:
+    from storage.followups import SqliteFollowUpStore
+    from storage.four_two import SqliteFourTwoStore
+    from storage.lists import SqliteListStore
+    from storage.meetings import SqliteMeetingStore
+    from storage.registry import SqliteRegistryStore
+    from storage.registry_facts import SqliteRegistryFacts
+    from storage.rules import SqliteRulebookStore
+    from storage.sync.service import SqliteSyncService
+    from storage.township import SqliteTownshipStore
+    from storage.workflow import SqliteWorkflowStore
 
 
 class SqliteBackupService:
@@ -53,36 +55,84 @@ class SqliteBackupService:
         return backups.daily_backup_if_due(self._db.path, self._folder, datetime.now())
 
 
-@dataclass
 class SqliteStores:
-    """Every store of a logged-in session, bound to its user."""
+    """Every store of a logged-in session, bound to its user; each is built (and its module imported)
+    the first time a screen asks for it, so logging in does not import every area of the app."""
 
-    actor: Actor
-    accounts: SqliteAccountStore
-    profile: SqliteProfileStore
-    audit: SqliteAuditReader
-    backups: SqliteBackupService
-    registry: SqliteRegistryStore
-    rules: SqliteRulebookStore
-    meetings: SqliteMeetingStore
-    follow_ups: SqliteFollowUpStore
-    four_two: SqliteFourTwoStore
-    sync: SqliteSyncService
-    workflow: SqliteWorkflowStore
-    lists: SqliteListStore
-    township: SqliteTownshipStore
-    registry_facts: SqliteRegistryFacts
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self._db, self.actor = db, actor
+
+    @cached_property
+    def accounts(self) -> SqliteAccountStore:
+        return SqliteAccountStore(self._db, self.actor)
+
+    @cached_property
+    def profile(self) -> SqliteProfileStore:
+        return SqliteProfileStore(self._db, self.actor)
+
+    @cached_property
+    def audit(self) -> SqliteAuditReader:
+        return SqliteAuditReader(self._db)
+
+    @cached_property
+    def backups(self) -> SqliteBackupService:
+        return SqliteBackupService(self._db)
+
+    @cached_property
+    def registry(self) -> SqliteRegistryStore:
+        from storage.registry import SqliteRegistryStore
+        return SqliteRegistryStore(self._db, self.actor)
+
+    @cached_property
+    def registry_facts(self) -> SqliteRegistryFacts:
+        from storage.registry_facts import SqliteRegistryFacts
+        return SqliteRegistryFacts(self._db, self.actor)
+
+    @cached_property
+    def rules(self) -> SqliteRulebookStore:
+        from storage.rules import SqliteRulebookStore
+        return SqliteRulebookStore(self._db, self.actor)
+
+    @cached_property
+    def meetings(self) -> SqliteMeetingStore:
+        from storage.meetings import SqliteMeetingStore
+        return SqliteMeetingStore(self._db, self.actor)
+
+    @cached_property
+    def follow_ups(self) -> SqliteFollowUpStore:
+        from storage.followups import SqliteFollowUpStore
+        return SqliteFollowUpStore(self._db, self.actor)
+
+    @cached_property
+    def four_two(self) -> SqliteFourTwoStore:
+        from storage.four_two import SqliteFourTwoStore
+        return SqliteFourTwoStore(self._db, self.actor)
+
+    @cached_property
+    def sync(self) -> SqliteSyncService:
+        from storage.sync.service import SqliteSyncService
+        return SqliteSyncService(self._db, self.actor)
+
+    @cached_property
+    def workflow(self) -> SqliteWorkflowStore:
+        from storage.workflow import SqliteWorkflowStore
+        return SqliteWorkflowStore(self._db, self.actor)
+
+    @cached_property
+    def lists(self) -> SqliteListStore:
+        from storage.list_sources import SqliteArticleCatalogue, SqliteHouseholdDirectory
+        from storage.lists import SqliteListStore
+        return SqliteListStore(self._db, self.actor, SqliteHouseholdDirectory(self._db),
+                               SqliteArticleCatalogue(self.rules))
+
+    @cached_property
+    def township(self) -> SqliteTownshipStore:
+        from storage.township import SqliteTownshipStore
+        return SqliteTownshipStore(self._db, self.actor)
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:
-    rules = SqliteRulebookStore(db, actor)
-    lists = SqliteListStore(db, actor, SqliteHouseholdDirectory(db), SqliteArticleCatalogue(rules))
-    return SqliteStores(actor, SqliteAccountStore(db, actor), SqliteProfileStore(db, actor),
-                        SqliteAuditReader(db), SqliteBackupService(db), SqliteRegistryStore(db, actor), rules,
-                        SqliteMeetingStore(db, actor),
-                        SqliteFollowUpStore(db, actor), SqliteFourTwoStore(db, actor),
-                        SqliteSyncService(db, actor), SqliteWorkflowStore(db, actor), lists,
-                        SqliteTownshipStore(db, actor), SqliteRegistryFacts(db, actor))
+    return SqliteStores(db, actor)
 
 
 class SqliteBackend:

@@ -4,13 +4,14 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import product
 
-from pypinyin import Style, pinyin
-
 MAX_VARIANTS = 4  # polyphonic names (曾 zeng/ceng, 单 shan/dan) keep a few readings, not all
 
 
 @lru_cache(maxsize=20000)
 def _readings(char: str) -> tuple[str, ...]:
+    # pypinyin loads its dictionaries (about 0.2 s, 60 MB) on import: only when a name is first keyed.
+    from pypinyin import Style, pinyin
+
     found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="default")
     readings = tuple(dict.fromkeys(r.lower() for r in found[0])) if found else (char.lower(),)
     return readings[:2] or (char.lower(),)
