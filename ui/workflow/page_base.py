@@ -35,11 +35,12 @@ class StepPage(QWidget):
         self._stores, self._store, self._bus, self._host = stores, stores.workflow, bus, host
         self._build_ui()
 
+    # Every concrete page (people_pages, text_pages, vote_pages) defines both; the base has no widgets.
     def _build_ui(self) -> None:
-        raise NotImplementedError
+        raise TypeError(f"{type(self).__name__} must define _build_ui()")
 
     def reload(self) -> None:
-        raise NotImplementedError
+        raise TypeError(f"{type(self).__name__} must define reload()")
 
     @property
     def rulebook_id(self) -> str:
