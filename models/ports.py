@@ -6,9 +6,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Protocol
 
-from models.lists import ListKind  # default values below
-from models.rules import RulebookKind
-
 if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not import every area's models
     from models.accounts import Actor, Role, User
     from models.attachments import AttachmentKind, MeetingAttachment
@@ -18,7 +15,7 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.roster import Rejection
     from models.roster_import import ImportSummary, RosterPreview
     from models.rulebooks import CatalogueArticle, ImportResult, RulebookSummary
-    from models.rules import Rulebook, RuleVersion
+    from models.rules import Rulebook, RulebookKind, RuleVersion
     from models.rules_diff import ComparisonRow
     from models.followups import Evaluation, FollowUp, FollowUpStatus
     from models.four_two import FourTwoMatter, FourTwoStage
@@ -198,7 +195,7 @@ class RulebookStore(Protocol):
 
     def list_rulebooks(self) -> list[RulebookSummary]: ...
     def get_rulebook(self, rulebook_id: str) -> Rulebook: ...
-    def create_rulebook(self, title: str, kind: RulebookKind = RulebookKind.RULES) -> Rulebook: ...
+    def create_rulebook(self, title: str, kind: RulebookKind = ...) -> Rulebook: ...
 
     def load_version(self, rulebook_id: str, number: int | None = None) -> RuleVersion:
         """The version `number`, or the latest one when None; raises NotFound."""

@@ -4,8 +4,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from models.lists import ListKind  # a default value below
-
 if TYPE_CHECKING:
     from models.boards import Board
     from models.list_workflow import Nomination
@@ -56,4 +54,4 @@ class ListStore(Protocol):
     def discard_nomination(self, entry_id: str) -> None: ...
     def restore_nomination(self, entry_id: str) -> ListEntry: ...
     def record_naming_basis(self, household_no: str, kind: str, note: str, on: date | None = None,
-                            lists: tuple[ListKind, ...] = tuple(ListKind)) -> NamingBasis: ...
+                            lists: tuple[ListKind, ...] = ...) -> NamingBasis: ...

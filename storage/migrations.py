@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from storage.db import Database
 from storage.migrations_core import Migrations
-from storage.minutes_search import install_search_triggers, rebuild_search
 from storage.tracking import create_synced_table, install_change_triggers
 
 migrations = Migrations("village_clerk")
@@ -176,6 +175,8 @@ def _guard_finalised_meetings(db: Database) -> None:
 @migrations
 def m031_create_minutes_search(db: Database) -> None:
     """Full-text search over minutes, resolutions and follow-ups: FTS5 trigram + a plain table for LIKE."""
+    from storage.minutes_search import install_search_triggers, rebuild_search  # its models load only here
+
     db.execute("""CREATE TABLE search_documents (
         rowid INTEGER PRIMARY KEY, ref_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
         meeting_id TEXT NOT NULL, text TEXT NOT NULL)""")
