@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from models.audit import action_label, table_label
@@ -53,17 +54,31 @@ class HomeScreen(QWidget):
         self.overdue_label = QLabel()
         self.overdue_model = RowsTableModel(OVERDUE_COLUMNS, lambda: self._overdue[:OVERDUE_SHOWN])
         self.overdue_view = _table(self.overdue_model)
+        self.steps_label = QLabel()
+        self.steps_label.setWordWrap(True)
         self.recent_model = RowsTableModel(RECENT_COLUMNS, lambda: self._stores.audit.recent(15))
         self.recent_view = _table(self.recent_model)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.steps_label)
         layout.addWidget(self.overdue_label)
         layout.addWidget(self.overdue_view)
         layout.addWidget(QLabel(self.tr("最近的操作：")))
         layout.addWidget(self.recent_view, 1)
         self._show_summary()
         self._show_overdue()
+        # Checking every revision's guards imports the workflow area and reads its records (~0.1 s):
+        # done just after the window appears, so start-up does not wait for it.
+        self.steps_label.setText(self.tr("正在查看村规民约修订的进度……"))
+        QTimer.singleShot(300, self._show_overdue_steps)
+
+    def _show_overdue_steps(self) -> None:
+        """九步工作法: steps of a revision in progress that are past their target date."""
+        late = self._stores.workflow.overdue_steps(date.today())
+        lines = [item.text for item in late[:OVERDUE_SHOWN]]
+        self.steps_label.setText("村规民约修订逾期的步骤：\n" + "\n".join(f"· {line}" for line in lines) if lines
+                                 else "村规民约修订：没有逾期的步骤")
 
     def _show_overdue(self) -> None:
         """议后怎么办: resolutions past their deadline and not yet done, most overdue first."""
@@ -87,6 +102,8 @@ class HomeScreen(QWidget):
         self.recent_model.reload()
         if change.entity in _OVERDUE_SOURCES:
             self._show_overdue()
+        if change.entity in (Entity.WORKFLOW, Entity.SYNC):
+            self._show_overdue_steps()
 
 
 def create_screen(stores: Stores, bus: DataBus) -> HomeScreen:

@@ -59,3 +59,17 @@ def test_home_shows_only_the_most_overdue(qtbot, village_db: Database, admin: Ac
     assert home.overdue_model.rowCount() == OVERDUE_SHOWN
     assert f"{OVERDUE_SHOWN + 2} 项" in home.overdue_label.text() and "会议记录" in home.overdue_label.text()
     assert home.overdue_model.index(0, 1).data() == "40 天"
+
+
+def test_home_lists_overdue_workflow_steps(qtbot, tmp_path) -> None:
+    from storage.backend import SqliteBackend
+    from storage.demo import DemoOptions, run_demo
+    from ui.bus import DataBus
+    from ui.home import HomeScreen
+    backend = SqliteBackend(tmp_path / "demo.sqlite3")
+    run_demo(backend.db, DemoOptions(seed=5, households=40))
+    screen = HomeScreen(backend.login("admin", "demo1234"), DataBus())
+    qtbot.addWidget(screen)
+    # The demo's timetable puts step 5's target in April 2026, so it is overdue on any later day.
+    qtbot.waitUntil(lambda: "逾期的步骤" in screen.steps_label.text(), timeout=3000)
+    assert "征求民意" in screen.steps_label.text()
