@@ -6,7 +6,7 @@ from typing import Callable
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel, QListView, QMessageBox,
-                               QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from models.changes import Changed, Entity
 from models.errors import DomainError
@@ -15,6 +15,7 @@ from models.legality_table import Severity
 from models.numerals import article_label
 from models.ports import RulebookStore, Stores
 from models.rulebooks import RulebookSummary, chapters_from_catalogue
+from models.workflow_records import Opinion
 from models.rules import (RulebookKind, RuleVersion, VersionStatus, add_chapter, delete_article, delete_chapter,
                           rename_chapter, insert_article, merge_articles,
                           move_article, numbered_articles, split_article, update_article)
@@ -23,6 +24,7 @@ from ui.rules.commands import EditVersionCommand, SetChangeReasonCommand
 from ui.rules.dialogs import (CatalogueDialog, CatalogueEntryDialog, CompareDialog, ImportFileDialog,
                               NewRulebookDialog, SavePathDialog)
 from ui.rules.table_model import FindingListModel, OutlineListModel
+from ui.widgets.rows_model import RowsTableModel
 
 
 class RulesScreen(QWidget):
@@ -31,6 +33,7 @@ class RulesScreen(QWidget):
     def __init__(self, stores: Stores, bus: DataBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store: RulebookStore = stores.rules
+        self._stores = stores  # the workflow store (opinions) is built only when an article is shown
         self._bus = bus
         self.undo_stack = QUndoStack(self)
         self._rulebooks: list[RulebookSummary] = []
@@ -38,6 +41,7 @@ class RulesScreen(QWidget):
         self._selected_key: str | None = None
         self._selected_chapter_key: str | None = None  # when a chapter heading is selected
         self._findings: list[Finding] = []
+        self._opinions: list[Opinion] = []
         self.compare_dialog: CompareDialog | None = None
         self._build_ui()
         self._connect_signals()
@@ -54,10 +58,10 @@ class RulesScreen(QWidget):
         splitter.addWidget(self._build_outline())
         splitter.addWidget(self._build_editor())
         splitter.addWidget(self._build_findings())
-        splitter.setSizes([320, 520, 360])
+        splitter.setSizes([300, 420, 300])
         layout.addWidget(splitter, 1)
 
-    def _build_top_bar(self) -> QHBoxLayout:
+    def _build_top_bar(self) -> QVBoxLayout:
         self.rulebook_combo, self.version_combo = QComboBox(), QComboBox()
         self.rulebook_combo.setMinimumWidth(240)
         self.new_rulebook_button = QPushButton("新建规约…")
@@ -66,13 +70,18 @@ class RulesScreen(QWidget):
         self.new_version_button = QPushButton("新建修订版本")
         self.compare_button = QPushButton("比较版本…")
         self.undo_button, self.redo_button = QPushButton("撤销"), QPushButton("重做")
-        bar = QHBoxLayout()
+        # Two rows, so the screen fits beside the sidebar on a 1280-pixel office screen.
+        choosers, buttons = QHBoxLayout(), QHBoxLayout()
         for widget in (QLabel("规约："), self.rulebook_combo, QLabel("版本："), self.version_combo):
-            bar.addWidget(widget)
-        bar.addStretch(1)
+            choosers.addWidget(widget)
+        choosers.addStretch(1)
         for button in (self.new_rulebook_button, self.import_button, self.export_button, self.new_version_button,
                        self.compare_button, self.undo_button, self.redo_button):
-            bar.addWidget(button)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        bar = QVBoxLayout()
+        bar.addLayout(choosers)
+        bar.addLayout(buttons)
         return bar
 
     def _build_outline(self) -> QWidget:
@@ -122,7 +131,28 @@ class RulesScreen(QWidget):
         self.check_summary_label.setWordWrap(True)
         column = _column("合法性审查意见（辅助）：", self.findings_view, QHBoxLayout())
         column.layout().addWidget(self.check_summary_label)
+        self.opinions_model = RowsTableModel(OPINION_COLUMNS, lambda: self._opinions)
+        self.opinions_view = QTableView()
+        self.opinions_view.setModel(self.opinions_model)
+        self.opinions_view.verticalHeader().hide()
+        self.opinions_view.setWordWrap(True)
+        self.opinions_view.horizontalHeader().setStretchLastSection(True)
+        self.opinions_label = QLabel("村民意见：")
+        column.layout().addWidget(self.opinions_label)
+        column.layout().addWidget(self.opinions_view, 1)
         return column
+
+    def _show_opinions(self, article_key: str | None) -> None:
+        """征求民意 and 异议 about the selected article, with their replies (answered on 九步工作法)."""
+        rulebook_id = self.rulebook_combo.currentData()
+        self._opinions = []
+        if article_key and rulebook_id and self._stores.workflow.revision_id(rulebook_id):
+            self._opinions = [o for o in self._stores.workflow.opinions(rulebook_id) if o.article_key == article_key]
+        self.opinions_model.reload()
+        self.opinions_view.resizeRowsToContents()
+        unanswered = sum(1 for o in self._opinions if not o.answered)
+        self.opinions_label.setText(f"村民意见：{len(self._opinions)} 条" + (f"，{unanswered} 条未答复" if unanswered else "")
+                                    if article_key else "村民意见：请在左边选中一条")
 
     def _connect_signals(self) -> None:
         self.rulebook_combo.currentIndexChanged.connect(self._on_rulebook_combo_changed)
@@ -230,12 +260,14 @@ class RulesScreen(QWidget):
             self.number_label.setText("")
             self.article_edit.setPlainText("")
             self.findings_model.set_findings(self._findings)
+            self._show_opinions(None)
             return
         self._selected_key = entry.key
         article = next(a for a in numbered_articles(self._version) if a.key == entry.key)
         self.number_label.setText(f"{article_label(article.number)}（{article.chapter or '未分章'}）")
         self.article_edit.setPlainText(article.full_text)
         self.findings_model.set_findings([f for f in self._findings if f.article_key == entry.key])
+        self._show_opinions(entry.key)
 
     # ----- slots -----
     def _on_rulebook_combo_changed(self) -> None:
@@ -443,6 +475,10 @@ class RulesScreen(QWidget):
 
     def _warn(self, message: str) -> None:
         QMessageBox.warning(self, "村规民约", message)
+
+
+OPINION_COLUMNS = (("意见", lambda o: f"{o.title}·{o.channel.label}"), ("内容", lambda o: o.text),
+                   ("答复", lambda o: f"{o.reply.disposition.label}：{o.reply.reason}".rstrip("：") if o.reply else "未答复"))
 
 
 def _column(title: str, body: QWidget, buttons: QHBoxLayout) -> QWidget:
