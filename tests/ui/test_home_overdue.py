@@ -30,6 +30,7 @@ def test_home_lists_overdue_follow_ups(qtbot, qtmodeltester, village_db: Databas
     bus = DataBus()
     today = date.today()
     home = HomeScreen(stores, bus)
+    qtbot.waitUntil(lambda: home.is_populated, timeout=3000)
     qtbot.addWidget(home)
     home.show()
     assert home.overdue_label.text() == "逾期未落实的决议：无" and not home.overdue_view.isVisible()
@@ -55,6 +56,7 @@ def test_home_shows_only_the_most_overdue(qtbot, village_db: Database, admin: Ac
     today = date.today()
     _finalise_with_items(stores, [today - timedelta(days=40 - i) for i in range(OVERDUE_SHOWN + 2)])
     home = HomeScreen(stores, DataBus())
+    qtbot.waitUntil(lambda: home.is_populated, timeout=3000)
     qtbot.addWidget(home)
     assert home.overdue_model.rowCount() == OVERDUE_SHOWN
     assert f"{OVERDUE_SHOWN + 2} 项" in home.overdue_label.text() and "会议记录" in home.overdue_label.text()
