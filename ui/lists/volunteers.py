@@ -22,14 +22,14 @@ from ui.lists.table_model import ParticipationTableModel, VolunteerRankTableMode
 RANKED = 10  # how many households the ranking shows
 
 
-def _view(model: object, multi: bool) -> QTableView:
+def _view(model: object, multi: bool, stretch: int) -> QTableView:
     view = QTableView()
     view.setModel(model)  # type: ignore[arg-type]
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
                           else QAbstractItemView.SelectionMode.SingleSelection)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
 
@@ -65,8 +65,8 @@ class VolunteersPanel(QWidget):
             form.addWidget(widget)
         self.participations_model = ParticipationTableModel(lambda: self._store.participations(self.period))
         self.ranking_model = VolunteerRankTableModel(lambda: self._store.volunteer_ranking(self.period, RANKED))
-        self.participations_view = _view(self.participations_model, False)
-        self.ranking_view = _view(self.ranking_model, True)
+        self.participations_view = _view(self.participations_model, False, 2)
+        self.ranking_view = _view(self.ranking_model, True, 3)
         self.propose_button = QPushButton("推荐上红榜…")
         self.propose_button.setMinimumHeight(34)
         self.ranking_label = QLabel()
