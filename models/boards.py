@@ -111,6 +111,7 @@ class Participation:
     activity: str
     on: date
     hours: float
+    household_no: str = ""  # filled in from the registry when read, for showing
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,27 @@ def top_volunteers(participations: Sequence[Participation], period: Period, coun
             hours[item.household_id] = hours.get(item.household_id, 0.0) + item.hours
     ranked = sorted(times, key=lambda h: (-times[h], -hours[h], h))
     return [VolunteerTotal(h, times[h], hours[h]) for h in ranked[:count]]
+
+
+@dataclass(frozen=True)
+class VolunteerRank:
+    """志愿服务排名一行 — a household's place in a period, for the screen (never printed with the head's name)."""
+
+    rank: int
+    household_id: str
+    household_no: str
+    group_name: str
+    head_name: str
+    times: int
+    hours: float
+
+
+def volunteer_facts(rank: VolunteerRank, period: Period) -> str:
+    """The neutral facts of a red nomination proposed from the volunteer ranking."""
+    return f"{period.text}参加村内公益活动 {rank.times} 次，共 {rank.hours:g} 小时。"
+
+
+VOLUNTEER_HONOUR = "志愿服务积极户"
 
 
 def publicity_notice(village: str, period: Period, entries: Sequence[ListEntry], bases: Sequence[NamingBasis],

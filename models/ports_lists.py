@@ -5,9 +5,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from models.boards import Board
+    from models.boards import Board, Participation, VolunteerRank
     from models.list_workflow import Nomination
-    from models.lists import ArticleRef, HouseholdInfo, ListEntry, ListKind, NamingBasis, Objection, Transition, WithdrawReason
+    from models.lists import (ArticleRef, HouseholdInfo, ListEntry, ListKind, ListSettings, NamingBasis, Objection,
+                              Transition, WithdrawReason)
 
 
 class HouseholdDirectory(Protocol):
@@ -35,6 +36,8 @@ class ArticleCatalogue(Protocol):
 class ListStore(Protocol):
     """Red/yellow/black list entries, their transitions, objections, naming bases, volunteers, board log."""
 
+    settings: ListSettings
+
     def nominate(self, nomination: Nomination, household_no: str, article: str = "",
                  on: date | None = None) -> tuple[ListEntry, list[str]]: ...
     def advance(self, entry_id: str, note: str = "", override_reason: str = "",
@@ -55,3 +58,11 @@ class ListStore(Protocol):
     def restore_nomination(self, entry_id: str) -> ListEntry: ...
     def record_naming_basis(self, household_no: str, kind: str, note: str, on: date | None = None,
                             lists: tuple[ListKind, ...] = ...) -> NamingBasis: ...
+    def log_board(self, period: str, action: str, fingerprint: str = "", entry_ids: tuple[str, ...] = (),
+                  note: str = "") -> None: ...
+    def board_log(self, period: str | None = None) -> list[dict[str, object]]: ...
+    def participations(self, period: str | None = None) -> list[Participation]: ...
+    def add_participation(self, household_no: str, activity: str, on: date, hours: float) -> Participation: ...
+    def discard_participation(self, participation_id: str) -> None: ...
+    def restore_participation(self, participation_id: str) -> Participation: ...
+    def volunteer_ranking(self, period: str, count: int = 10) -> list[VolunteerRank]: ...

@@ -8,7 +8,7 @@ from typing import Any
 
 from models import list_workflow as workflow
 from models.accounts import Actor, Permission
-from models.boards import Board, Participation, build_board
+from models.boards import Board, Participation, VolunteerRank, build_board, top_volunteers
 from models.errors import DomainError, NotFound
 from models.ids import new_id
 from models.lists import (ArticleRef, EntryState, ListEntry, ListKind, ListSettings, NamingBasis, Objection,
@@ -104,10 +104,35 @@ class SqliteListStore(SqliteStore):
                             _day(r["revoked_on"]), tuple(ListKind(k) for k in r["lists"].split(",") if k))
                 for r in rows]
 
-    def participations(self) -> list[Participation]:
-        rows = _rows(self._db, "SELECT * FROM volunteer_participations WHERE deleted = 0")
-        return [Participation(r["id"], r["household_id"], r["activity"], date.fromisoformat(r["on_date"]),
-                              r["hours"]) for r in rows]
+    def participations(self, period: str | None = None) -> list[Participation]:
+        """Participations (newest first), of one period if given, each with its household number for showing."""
+        rows = _rows(self._db, "SELECT * FROM volunteer_participations WHERE deleted = 0 ORDER BY on_date DESC, id")
+        items = [Participation(r["id"], r["household_id"], r["activity"], date.fromisoformat(r["on_date"]),
+                               r["hours"]) for r in rows]
+        if period is not None:
+            parsed = Period.parse(period)
+            items = [p for p in items if parsed.start <= p.on <= parsed.end]
+        numbers: dict[str, str] = {}
+        for item in items:
+            if item.household_id not in numbers:
+                numbers[item.household_id] = self._household_no(item.household_id)
+        return [replace(p, household_no=numbers[p.household_id]) for p in items]
+
+    def _household_no(self, household_id: str) -> str:
+        try:
+            return self._directory.household_by_id(household_id).household_no
+        except DomainError:
+            return "（已删除）"
+
+    def volunteer_ranking(self, period: str, count: int = 10) -> list[VolunteerRank]:
+        """The households with the most participations in `period` (ties by hours): candidates for the red list."""
+        ranked = top_volunteers(self.participations(period), Period.parse(period), count)
+        rows = []
+        for place, total in enumerate(ranked, 1):
+            household = self._directory.household_by_id(total.household_id)
+            rows.append(VolunteerRank(place, total.household_id, household.household_no, household.group_name,
+                                      household.head_name, total.times, total.hours))
+        return rows
 
     def board(self, period: str, on: date | None = None) -> Board:
         return build_board(Period.parse(period), self.entries(period), self.naming_bases(), on or date.today(),
@@ -241,6 +266,19 @@ class SqliteListStore(SqliteStore):
             self._insert("volunteer_participations", {"household_id": item.household_id, "activity": item.activity,
                                                       "on_date": on.isoformat(), "hours": hours}, row_id=item.id)
         return item
+
+    def discard_participation(self, participation_id: str) -> None:
+        """Take back a participation entered by mistake (the undo of recording it); kept as a tombstone."""
+        self._require(Permission.EDIT_RECORDS)
+        with self._db.atomic():
+            self._tombstone("volunteer_participations", participation_id)
+
+    def restore_participation(self, participation_id: str) -> Participation:
+        """Bring back a participation taken back by `discard_participation` (the redo)."""
+        self._require(Permission.EDIT_RECORDS)
+        with self._db.atomic():
+            self._update("volunteer_participations", participation_id, {"deleted": 0}, action="restore")
+        return next(p for p in self.participations() if p.id == participation_id)
 
     def log_board(self, period: str, action: str, fingerprint: str = "", entry_ids: tuple[str, ...] = (),
                   note: str = "") -> None:

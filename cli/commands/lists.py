@@ -1,4 +1,4 @@
-"""`lists add | advance | show` and the lists' print products: board, removal notice, honour certificate."""
+"""`lists add | advance | show` and the lists' print products: board, publicity, removal notice, certificate."""
 from __future__ import annotations
 
 import argparse
@@ -7,7 +7,6 @@ from pathlib import Path
 
 from cli import Context
 from cli.commands.printing import add_output_options, parse_date, print_command, report, write_pdf
-from models.errors import DomainError
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -85,26 +84,53 @@ def add_board(products: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run_board)
 
 
-def run_board(context: Context, args: argparse.Namespace) -> int:
-    from printing import fonts
-    from printing.board_pdf import BoardDocument, board_fingerprint, render_board_pdf
+def _village(db: object) -> str:
     from storage.profile import read_profile
 
-    db = context.open_db()
-    store = _store(context, db)
-    on = args.on or date.today()
-    store.expire_due(on)
-    board = store.board(args.period, on)
-    if not board.entry_ids:
-        raise DomainError(f"{board.period.text}没有已发布的条目，无法打印榜单。条目须走完公示并发布后才能上榜。")
-    village = read_profile(db).village
-    document = BoardDocument(village, board, args.signer or f"{village}村民委员会", on)
+    return read_profile(db).village
+
+
+def _write_job(context: Context, store: object, job: object, args: argparse.Namespace) -> int:
+    """Render the job, write it atomically, log who printed it (R34), and report."""
+    from printing import fonts
+    from printing.list_jobs import log_print
+
     fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
     pages: list[int] = []
-    data = render_board_pdf(document, args.qr, pages.append)
+    data = job.render(pages.append)  # type: ignore[attr-defined]
     write_pdf(Path(args.out), data)
-    store.log_board(board.period.code, "printed", board_fingerprint(document), board.entry_ids, str(args.out))
-    return report(context, args.out, data, len(pages), board_fingerprint(document))
+    log_print(store, job, str(args.out))  # type: ignore[arg-type]
+    return report(context, args.out, data, len(pages), job.fingerprint)  # type: ignore[attr-defined]
+
+
+def run_board(context: Context, args: argparse.Namespace) -> int:
+    from printing.list_jobs import board_job
+
+    db = context.open_db()
+    store, on = _store(context, db), args.on or date.today()
+    store.expire_due(on)
+    return _write_job(context, store, board_job(store, _village(db), args.period, on, args.signer or "", args.qr),
+                      args)
+
+
+@print_command("list-publicity")
+def add_publicity(products: argparse._SubParsersAction) -> None:
+    parser = products.add_parser("list-publicity", help="红黄黑榜拟上榜公示（公示阶段的条目）")
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--entry", help="一个公示中的条目编号（lists show 可查）")
+    which.add_argument("--period", help="这一周期全部公示中的条目：2025-03、2025-Q1 或 2025")
+    parser.add_argument("--date", dest="on", type=parse_date, help="公示日期（默认今天）")
+    add_output_options(parser)
+    parser.set_defaults(handler=run_publicity)
+
+
+def run_publicity(context: Context, args: argparse.Namespace) -> int:
+    from printing.list_jobs import publicity_job
+
+    db = context.open_db()
+    store, on = _store(context, db), args.on or date.today()
+    job = publicity_job(store, _village(db), on, entry_id=args.entry or "", period=args.period or "", qr=args.qr)
+    return _write_job(context, store, job, args)
 
 
 @print_command("list-removal")
@@ -117,24 +143,12 @@ def add_removal(products: argparse._SubParsersAction) -> None:
 
 
 def run_removal(context: Context, args: argparse.Namespace) -> int:
-    from models.honours import removal_notice
-    from models.lists import Period
-    from printing import fonts
-    from printing.notice_pdf import NoticeOptions, notice_fingerprint, render_notice_pdf
-    from storage.profile import read_profile
+    from printing.list_jobs import removal_job
 
     db = context.open_db()
-    store, on, period = _store(context, db), args.on or date.today(), Period.parse(args.period)
+    store, on = _store(context, db), args.on or date.today()
     store.expire_due(on)
-    notice = removal_notice(read_profile(db).village, period, store.entries(period.code), store.naming_bases(), on,
-                            store.settings)
-    fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
-    pages: list[int] = []
-    data = render_notice_pdf(notice, NoticeOptions(qr=args.qr), pages.append)
-    write_pdf(Path(args.out), data)
-    removed = tuple(e.id for e in store.entries(period.code) if e.published_on and e.ended_on)
-    store.log_board(period.code, "printed", notice_fingerprint(notice), removed, f"撤榜公告 {args.out}")
-    return report(context, args.out, data, len(pages), notice_fingerprint(notice))
+    return _write_job(context, store, removal_job(store, _village(db), args.period, on, args.qr), args)
 
 
 @print_command("honour-certificate")
@@ -147,19 +161,8 @@ def add_certificate(products: argparse._SubParsersAction) -> None:
 
 
 def run_certificate(context: Context, args: argparse.Namespace) -> int:
-    from models.honours import honour_certificate
-    from printing import fonts
-    from printing.certificate_pdf import certificate_fingerprint, render_certificate_pdf
-    from storage.profile import read_profile
+    from printing.list_jobs import certificate_job
 
     db = context.open_db()
     store, on = _store(context, db), args.on or date.today()
-    entry = store.entry(args.entry)
-    certificate = honour_certificate(read_profile(db).village, entry, store.naming_bases(), on, store.settings)
-    fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
-    pages: list[int] = []
-    data = render_certificate_pdf(certificate, pages.append)
-    write_pdf(Path(args.out), data)
-    store.log_board(entry.period, "printed", certificate_fingerprint(certificate), (entry.id,),
-                    f"荣誉证书 {args.out}")
-    return report(context, args.out, data, len(pages), certificate_fingerprint(certificate))
+    return _write_job(context, store, certificate_job(store, _village(db), args.entry, on), args)

@@ -89,3 +89,32 @@ def test_print_removal_notice_and_certificate(village_db: Database, tmp_path: Pa
     code, _, err = run_cli(["--db", str(_path(village_db)), "print", "honour-certificate", "--entry", yellow.id,
                             "--out", str(tmp_path / "no.pdf")])
     assert code == 2 and "只发给红榜" in err
+
+
+def test_print_publicity_notice_of_an_entry_and_of_a_period(village_db: Database, tmp_path: Path) -> None:
+    from models.list_workflow import Nomination
+    from models.lists import ListKind
+    from tests.list_fixtures import APPROVER, CLERK, SUPERVISOR, store
+    from tests.printing.pdfcheck import text_of
+    from tests.printing.test_board_pdf import DAY
+
+    seed_registry(village_db)
+    entry, _ = store(village_db, CLERK).nominate(Nomination(ListKind.YELLOW, "2025-03", "3月2日在村道旁堆放建筑垃圾未清理",
+                                                            "网格员龙德军"), "12", "第12条", on=DAY)
+    code, _, err = run_cli(["--db", str(_path(village_db)), "print", "list-publicity", "--entry", entry.id,
+                            "--out", str(tmp_path / "no.pdf")])
+    assert code == 2 and "不在公示阶段" in err and not (tmp_path / "no.pdf").exists()
+    store(village_db, APPROVER).advance(entry.id, "评议同意", on=DAY)
+    store(village_db, SUPERVISOR).advance(entry.id, "审核同意", on=DAY)
+    store(village_db, APPROVER).advance(entry.id, "书面告知", on=DAY)
+    out = tmp_path / "publicity.pdf"
+    code, data = run_json(_path(village_db), "print", "list-publicity", "--entry", entry.id, "--date", "2025-03-03",
+                          "--out", str(out))
+    assert code == 0 and data["pages"] == 1
+    text = text_of(out.read_bytes())
+    assert "三组第12号户" in text and "杨老三" not in text and "公示" in text
+    code, period_data = run_json(_path(village_db), "print", "list-publicity", "--period", "2025-03", "--date",
+                                 "2025-03-03", "--out", str(tmp_path / "period.pdf"))
+    assert code == 0 and period_data["fingerprint"] == data["fingerprint"]
+    log = store(village_db, CLERK).board_log("2025-03")
+    assert [(row["action"], row["note"].split()[0]) for row in log] == [("printed", "公示"), ("printed", "公示")]

@@ -142,6 +142,22 @@ def test_volunteers_recorded(village_db: Database) -> None:
         clerk.add_participation("15", "清扫村道", date(2025, 3, 8), 30)
 
 
+def test_volunteer_ranking_by_period_and_undo_of_a_participation(village_db: Database) -> None:
+    seed_registry(village_db)
+    clerk = store(village_db, CLERK)
+    for household, day, hours in (("15", 8, 2.5), ("31", 9, 3), ("31", 15, 2), ("12", 20, 8), ("12", 21, 1)):
+        clerk.add_participation(household, "清扫村道", date(2025, 3, day), hours)
+    clerk.add_participation("15", "修水渠", date(2025, 4, 2), 4)
+    ranking = clerk.volunteer_ranking("2025-03")
+    assert [(r.rank, r.household_no, r.group_name, r.times, r.hours) for r in ranking] == [
+        (1, "12", "三组", 2, 9.0), (2, "31", "五组", 2, 5.0), (3, "15", "三组", 1, 2.5)]
+    assert [p.household_no for p in clerk.participations("2025-04")] == ["15"]
+    mistake = clerk.participations("2025-04")[0]
+    clerk.discard_participation(mistake.id)
+    assert clerk.participations("2025-04") == [] and clerk.volunteer_ranking("2025-04") == []
+    assert clerk.restore_participation(mistake.id) == mistake
+
+
 @pytest.mark.parametrize("text, number", [("12", 12), ("第12条", 12), ("第十二条", 12), ("第十条", 10),
                                           ("第二十一条", 21), ("第三条", 3), ("第１２条", 12), ("条款", None)])
 def test_article_numbers(text: str, number: int | None) -> None:

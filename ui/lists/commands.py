@@ -1,4 +1,4 @@
-"""Undoable edit of the lists screen: a nomination (提名). Every later step is confirmed and not undoable."""
+"""Undoable edits of the lists screen: a nomination (提名) and a volunteer participation; later steps are not."""
 from __future__ import annotations
 
 from datetime import date
@@ -41,3 +41,32 @@ class NominateCommand(QUndoCommand):
     def undo(self) -> None:
         self._store.discard_nomination(self.entry_id)
         self._bus.changed.emit(Changed(Entity.LIST_ENTRY, frozenset({self.entry_id})))
+
+
+class AddParticipationCommand(QUndoCommand):
+    """Record a volunteer participation; undo takes it back (kept as a tombstone), redo brings the same one back."""
+
+    def __init__(self, store: ListStore, bus: DataBus, household_no: str, activity: str, on: date,
+                 hours: float) -> None:
+        super().__init__(f"记录志愿服务（第{household_no}户 {activity}）")
+        self._store, self._bus = store, bus
+        self._household_no, self._activity, self._on, self._hours = household_no, activity, on, hours
+        self.participation_id = ""
+        self.error: DomainError | None = None
+
+    def redo(self) -> None:
+        if self.participation_id:
+            self._store.restore_participation(self.participation_id)
+        else:
+            try:
+                item = self._store.add_participation(self._household_no, self._activity, self._on, self._hours)
+            except DomainError as error:  # refused: the stack drops an obsolete command at once
+                self.error = error
+                self.setObsolete(True)
+                return
+            self.participation_id = item.id
+        self._bus.changed.emit(Changed(Entity.LIST_ENTRY, frozenset()))
+
+    def undo(self) -> None:
+        self._store.discard_participation(self.participation_id)
+        self._bus.changed.emit(Changed(Entity.LIST_ENTRY, frozenset()))

@@ -1,4 +1,4 @@
-"""红黑榜 screen: the board of a period, the entries with their history and objections, and my review queue."""
+"""红黑榜 screen: the board of a period, entries with history and objections, my review queue, volunteers, printing."""
 from __future__ import annotations
 
 from datetime import date
@@ -16,7 +16,10 @@ from models.lists import EntryState, ListEntry, ListKind, WithdrawReason
 from models.ports import Stores
 from ui.bus import DataBus
 from ui.lists.commands import NominateCommand
+from printing.list_jobs import board_job, certificate_job, publicity_job, removal_job
 from ui.lists.dialogs import AnswerDialog, ConsentDialog, NominationDialog, ObjectionDialog, StepDialog
+from ui.lists.printing import ListPrinter
+from ui.lists.volunteers import VolunteersPanel
 from ui.lists.table_model import (KIND_COLOURS, BoardLineTableModel, EntryTableModel, ObjectionTableModel,
                                   TransitionTableModel, is_waiting)
 
@@ -41,11 +44,12 @@ def _table(model: object, stretch: int = -1) -> QTableView:
 class ListsScreen(QWidget):
     """红黑榜 — board by period, entry editor with history, review queue per role, objections and consent."""
 
-    def __init__(self, stores: Stores, bus: DataBus, parent: QWidget | None = None) -> None:
+    def __init__(self, stores: Stores, bus: DataBus, parent: QWidget | None = None,
+                 today: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
-        self._store, self._actor, self._bus = stores.lists, stores.actor, bus
+        self._stores, self._store, self._actor, self._bus = stores, stores.lists, stores.actor, bus
         self.undo_stack = QUndoStack(self)
-        self.today: Callable[[], date] = date.today
+        self.today: Callable[[], date] = today  # replaceable in tests: the day acts are dated and entries expire
         self.period = f"{self.today():%Y-%m}"
         self.selected_id = ""
         self._build_ui()
@@ -60,14 +64,20 @@ class ListsScreen(QWidget):
         self.period_combo.setEditable(True)
         self.period_combo.setMinimumWidth(140)
         self.nominate_button, self.consent_button = QPushButton("提名上榜…"), QPushButton("记录公开姓名依据…")
+        self.print_board_button, self.print_removal_button = QPushButton("打印榜单…"), QPushButton("打印撤榜公告…")
         for widget in (QLabel("期次："), self.period_combo, self.nominate_button, self.consent_button):
             top.addWidget(widget)
         top.addStretch(1)
+        top.addWidget(self.print_board_button)
+        top.addWidget(self.print_removal_button)
+        self.printer = ListPrinter(self._store, self)
         layout.addLayout(top)
         self.tabs_widget = QTabWidget()
         self.tabs_widget.addTab(self._build_board(), "榜单")
         self.tabs_widget.addTab(self._build_entries(), "条目与流转")
         self.tabs_widget.addTab(self._build_queue(), "待我处理")
+        self.volunteers = VolunteersPanel(self._store, self._actor, self._bus, self.undo_stack, lambda: self.today())
+        self.tabs_widget.addTab(self.volunteers, "志愿服务")
         layout.addWidget(self.tabs_widget, 1)
         self.help_label = QLabel("提名可撤销（Ctrl+Z，仅限本次登录）；评议、审核、公示、发布、撤榜、异议和答复都记入流转记录，不能撤销。")
         self.help_label.setWordWrap(True)
@@ -101,11 +111,16 @@ class ListsScreen(QWidget):
         self.advance_button, self.refuse_button = QPushButton("推进到下一步…"), QPushButton("不通过…")
         self.rectified_button = QPushButton("整改到位，撤榜…")
         self.objection_button, self.answer_button = QPushButton("登记异议…"), QPushButton("答复异议…")
+        self.print_publicity_button = QPushButton("打印公示…")
+        self.print_certificate_button = QPushButton("打印荣誉证书…")
         for button in (self.advance_button, self.refuse_button, self.rectified_button, self.objection_button,
                        self.answer_button):
             button.setMinimumHeight(34)
             actions.addWidget(button)
         actions.addStretch(1)
+        for button in (self.print_publicity_button, self.print_certificate_button):
+            button.setMinimumHeight(34)
+            actions.addWidget(button)
         layout.addLayout(actions)
         self.detail_label = QLabel()
         self.detail_label.setWordWrap(True)
@@ -144,6 +159,12 @@ class ListsScreen(QWidget):
         self.rectified_button.clicked.connect(self._on_rectified_button_clicked)
         self.objection_button.clicked.connect(self._on_objection_button_clicked)
         self.answer_button.clicked.connect(self._on_answer_button_clicked)
+        self.print_board_button.clicked.connect(self._on_print_board_button_clicked)
+        self.print_removal_button.clicked.connect(self._on_print_removal_button_clicked)
+        self.print_publicity_button.clicked.connect(self._on_print_publicity_button_clicked)
+        self.print_certificate_button.clicked.connect(self._on_print_certificate_button_clicked)
+        self.printer.busy_changed.connect(lambda _busy: self._select_row(self.entries_model.position_of(
+            self.selected_id)))
         self.entries_view.selectionModel().currentRowChanged.connect(lambda current, _: self._select_row(current.row()))
         self.queue_view.doubleClicked.connect(self._on_queue_view_double_clicked)
         self._bus.changed.connect(self._on_bus_changed)
@@ -172,6 +193,7 @@ class ListsScreen(QWidget):
         self.period_combo.blockSignals(False)
         for model in (*self.board_models.values(), self.entries_model, self.queue_model):
             model.reload()
+        self.volunteers.set_period(self.period)
         self.select_entry(self.selected_id)
 
     def select_entry(self, entry_id: str) -> None:
@@ -193,6 +215,12 @@ class ListsScreen(QWidget):
         self.rectified_button.setEnabled(entry is not None and entry.state is EntryState.PUBLISHED)
         self.objection_button.setEnabled(entry is not None and entry.state is EntryState.PUBLICITY)
         self.answer_button.setEnabled(self.objections_model.rowCount() > 0)
+        idle = not self.printer.busy
+        self.print_publicity_button.setEnabled(idle and entry is not None and entry.state is EntryState.PUBLICITY)
+        self.print_certificate_button.setEnabled(idle and entry is not None and entry.list_kind is ListKind.RED
+                                                 and entry.state is EntryState.PUBLISHED)
+        self.print_board_button.setEnabled(idle)
+        self.print_removal_button.setEnabled(idle)
 
     @property
     def selected_entry(self) -> ListEntry | None:
@@ -284,6 +312,23 @@ class ListsScreen(QWidget):
         if given is not None:
             self._act(self.selected_id, lambda: self._store.record_naming_basis(given[0], given[1], given[2],
                                                                                 on=self.today()))
+
+    def _village(self) -> str:
+        return self._stores.profile.get().village
+
+    def _on_print_board_button_clicked(self) -> None:
+        self.printer.start(lambda: board_job(self._store, self._village(), self.period, self.today()))
+
+    def _on_print_removal_button_clicked(self) -> None:
+        self.printer.start(lambda: removal_job(self._store, self._village(), self.period, self.today()))
+
+    def _on_print_publicity_button_clicked(self) -> None:
+        entry_id = self.selected_id
+        self.printer.start(lambda: publicity_job(self._store, self._village(), self.today(), entry_id=entry_id))
+
+    def _on_print_certificate_button_clicked(self) -> None:
+        entry_id = self.selected_id
+        self.printer.start(lambda: certificate_job(self._store, self._village(), entry_id, self.today()))
 
     def _act(self, entry_id: str, act: Callable[[], object]) -> bool:
         """Do one irreversible act: show a refusal, else tell every screen and clear the undo stack."""

@@ -1,4 +1,4 @@
-"""Read-only table models of the lists screen: board lines, entries, their history and objections."""
+"""Read-only table models of the lists screen: board lines, entries, history, objections, volunteers."""
 from __future__ import annotations
 
 from typing import Any, Callable, Sequence
@@ -6,7 +6,7 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from models.boards import BoardLine
+from models.boards import BoardLine, Participation, VolunteerRank
 from models.lists import EntryState, ListEntry, ListKind, Objection, Transition
 from ui.widgets.rows_model import ROW_ROLE, RowsTableModel
 
@@ -73,3 +73,23 @@ class ObjectionTableModel(RowsTableModel):
 
 def is_waiting(entry: ListEntry) -> bool:
     return not entry.state.is_final and entry.state is not EntryState.PUBLISHED
+
+
+class ParticipationTableModel(RowsTableModel):
+    """志愿服务记录 — participations of a period, newest first."""
+
+    COLUMNS = (("日期", lambda p: _date(p.on)), ("户号", lambda p: p.household_no), ("活动", lambda p: p.activity),
+               ("时长（小时）", lambda p: f"{p.hours:g}"))
+
+    def __init__(self, fetch: Callable[[], Sequence[Participation]]) -> None:
+        super().__init__(self.COLUMNS, fetch)
+
+
+class VolunteerRankTableModel(RowsTableModel):
+    """志愿服务排名 — households by participations in the period (ties by hours), for 推荐上红榜."""
+
+    COLUMNS = (("名次", lambda r: r.rank), ("户号", lambda r: r.household_no), ("小组", lambda r: r.group_name),
+               ("户主", lambda r: r.head_name), ("次数", lambda r: r.times), ("时长（小时）", lambda r: f"{r.hours:g}"))
+
+    def __init__(self, fetch: Callable[[], Sequence[VolunteerRank]]) -> None:
+        super().__init__(self.COLUMNS, fetch)
