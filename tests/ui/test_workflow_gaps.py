@@ -38,3 +38,58 @@ def test_step_3_roster_respects_typed_holidays(qtbot, qtmodeltester, backend: Sq
     screen.undo_stack.undo()
     page.teams_view.selectRow(0)
     assert page.shift_model.rowCount() == 0
+
+
+def _at_step_5(backend: SqliteBackend, stores) -> str:
+    from tests.storage.workflow_setup import walk_to_step_5
+    from tests.storage.workflow_setup import rulebook_in_force
+    rulebook_id = rulebook_in_force(backend.db, stores.actor)
+    walk_to_step_5(backend.db, stores.actor, stores.workflow, rulebook_id, date.today())
+    return rulebook_id
+
+
+def test_step_5_opinion_typed_in_from_registry_and_outsider(qtbot, qtmodeltester, backend: SqliteBackend, stores,
+                                                            answers) -> None:  # noqa: F811
+    from models.workflow_figures import consultation_figures
+    from tests.registry_fixtures import make_family
+    household, head, _ = make_family(stores.registry)
+    rulebook_id = _at_step_5(backend, stores)
+    before = stores.workflow.opinions(rulebook_id)
+    screen = _screen(qtbot, stores, WorkflowStep.PUBLIC_CONSULTATION)
+    entry = screen.pages[WorkflowStep.PUBLIC_CONSULTATION].entry
+    type_text(entry.search_edit, "吴建")
+    assert entry.person_combo.currentText().startswith("吴建华") and entry.name_edit.text() == "吴建华"
+    entry.channel_combo.setCurrentIndex(entry.channel_combo.findText("院坝会"))
+    entry.article_combo.setCurrentIndex(2)
+    type_text(entry.text_edit, "红白喜事宴席桌数应再少一些")
+    type_text(entry.serial_edit, "YJ-0042")
+    type_text(entry.writer_edit, "龙文书")
+    qtbot.mouseClick(entry.submit_button, LEFT)
+    assert answers == []
+    added = [o for o in stores.workflow.opinions(rulebook_id) if o not in before]
+    assert len(added) == 1
+    (opinion,) = added
+    assert (opinion.name, opinion.villager_id, opinion.household_id) == ("吴建华", head.id, household.id)
+    assert (opinion.channel.label, opinion.article_label, opinion.form_serial, opinion.written_by) == \
+        ("院坝会", "第二条", "YJ-0042", "龙文书")
+    assert entry.name_edit.text() == "" and entry.text_edit.toPlainText() == ""
+    rows = [screen.opinion_model.index(r, 0).data() for r in range(screen.opinion_model.rowCount())]
+    assert opinion.title in rows
+    qtmodeltester.check(screen.opinion_model)
+    figures = consultation_figures(stores.workflow.opinions(rulebook_id), 1)
+    assert figures.households_reached >= 1
+
+    type_text(entry.name_edit, "杨老三（在广东务工）")
+    entry.channel_combo.setCurrentIndex(entry.channel_combo.findText("微信/网上"))
+    type_text(entry.text_edit, "建议外出务工人员也能网上表决")
+    qtbot.mouseClick(entry.submit_button, LEFT)
+    outsider = stores.workflow.opinions(rulebook_id)[-1]
+    assert outsider.name == "杨老三（在广东务工）" and outsider.villager_id == "" and outsider.article_key == ""
+    screen.undo_stack.undo()
+    assert outsider.id not in {o.id for o in stores.workflow.opinions(rulebook_id)}
+    screen.undo_stack.undo()
+    assert len(stores.workflow.opinions(rulebook_id)) == len(before)
+    screen.undo_stack.redo()
+    assert len(stores.workflow.opinions(rulebook_id)) == len(before) + 1
+    qtbot.mouseClick(entry.submit_button, LEFT)
+    assert "请填写提意见的人和意见内容" in answers[-1] and screen.undo_stack.count() == 1
