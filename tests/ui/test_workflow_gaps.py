@@ -93,3 +93,51 @@ def test_step_5_opinion_typed_in_from_registry_and_outsider(qtbot, qtmodeltester
     assert len(stores.workflow.opinions(rulebook_id)) == len(before) + 1
     qtbot.mouseClick(entry.submit_button, LEFT)
     assert "请填写提意见的人和意见内容" in answers[-1] and screen.undo_stack.count() == 1
+
+
+def _household(stores, number: str, head: str, group) -> str:
+    from models.ids import new_id
+    from models.registry import Gender, Household, Villager
+    household, head_id = Household(new_id(), number, group.id), new_id()
+    stores.registry.save_household(household)
+    stores.registry.save_villager(Villager(head_id, household.id, head, "户主", Gender.FEMALE))
+    stores.registry.save_household(Household(household.id, number, group.id, head_id=head_id))
+    return household.id
+
+
+def test_step_8_signature_sheet_ticked_and_counted(qtbot, qtmodeltester, backend: SqliteBackend, stores,
+                                                   answers) -> None:  # noqa: F811
+    from models.ids import new_id
+    from models.registry import VillageGroup
+    from tests.registry_fixtures import make_family
+    from tests.storage.workflow_setup import rulebook_in_force
+    household, _, _ = make_family(stores.registry)
+    group = VillageGroup(new_id(), "第2组", 2)
+    stores.registry.save_group(group)
+    others = [_household(stores, f"02{i:02d}", name, group) for i, name in enumerate(("龙二妹", "石三姐"), 1)]
+    rulebook_id = rulebook_in_force(backend.db, stores.actor)
+    stores.workflow.start_revision(rulebook_id, date.today())
+    screen = _screen(qtbot, stores, WorkflowStep.ASSEMBLY_VOTE)
+    panel = screen.pages[WorkflowStep.ASSEMBLY_VOTE].signatures
+    model = panel.model
+    assert panel.count_label.text().endswith("已签 0 / 3 户")
+    assert [model.index(r, 2).data() for r in range(3)] == ["吴建华", "龙二妹", "石三姐"]
+    qtmodeltester.check(model)
+    assert model.setData(model.index(1, 3), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.setData(model.index(0, 3), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert "已签 2 / 3 户" in panel.count_label.text()
+    assert stores.workflow.signed_households(rulebook_id) == {household.id, others[0]}
+    assert model.index(1, 3).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    type_text(panel.find_edit, "石三")
+    assert model.rowCount() == 1 and model.index(0, 2).data() == "石三姐"
+    assert "已签 2 / 3 户" in panel.count_label.text()
+    panel.find_edit.clear()
+    model.setData(model.index(1, 3), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert "已签 1 / 3 户" in panel.count_label.text()
+    screen.undo_stack.undo()
+    assert "已签 2 / 3 户" in panel.count_label.text()
+    screen.undo_stack.undo()
+    screen.undo_stack.undo()
+    assert "已签 0 / 3 户" in panel.count_label.text() and stores.workflow.signed_households(rulebook_id) == set()
+    qtmodeltester.check(model)
+    assert answers == []

@@ -15,6 +15,7 @@ from models.workflow_guards import REPRESENTATIVES_MEETING, VILLAGERS_MEETING
 from models.workflow_records import ArticleVote, Filing, FilingStatus, OpinionKind
 from ui.workflow.opinion_entry import OpinionEntry, push_opinion
 from ui.workflow.page_base import StepPage, date_edit, day_of, iso, note, table
+from ui.workflow.signatures import SignaturePanel
 
 
 class PublicityPage(StepPage):
@@ -138,6 +139,8 @@ class VotePage(StepPage):
         layout.addWidget(self.results_view, 1)
         self.send_back_button = QPushButton("未通过的条款退回“修改完善”…")
         layout.addWidget(self.send_back_button)
+        self.signatures = SignaturePanel(self)
+        layout.addWidget(self.signatures)
         self.meeting_combo.currentIndexChanged.connect(lambda _i: self._show_meeting())
         self.by_article_check.toggled.connect(lambda _on: self._fill_tally_rows())
         self.vote_button.clicked.connect(self._on_vote_button_clicked)
@@ -152,6 +155,7 @@ class VotePage(StepPage):
 
     def reload(self) -> None:
         self.result_model.reload()
+        self.signatures.reload()
         facts = self._store.facts(self.rulebook_id, date.today()) if self.status else None
         # The vote is recorded once per text: entry shows until the latest version has its vote.
         open_ = facts is not None and (facts.vote is None or facts.vote.version_id != facts.latest_version_id)
