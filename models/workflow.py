@@ -120,6 +120,12 @@ def reopen(steps: tuple[StepStatus, ...], step: WorkflowStep, reason: str, actor
     """Reopen a finished (or stale) step: it becomes active, later reached steps become stale."""
     if not actor.can(Permission.APPROVE):
         raise DomainError("退回步骤需要审核人（书记或主任）操作。请换用审核人账户登录。")
+    return reopen_by_order(steps, step, reason, today)
+
+
+def reopen_by_order(steps: tuple[StepStatus, ...], step: WorkflowStep, reason: str,
+                    today: date) -> tuple[StepStatus, ...]:
+    """Reopen on an outside order that needs no local approver (the township's 责令改正 arriving by sync)."""
     if not reason.strip():
         raise DomainError("请写明退回的原因，例如“乡镇审查意见要求修改第九条”。")
     index = step.number - 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from models.errors import DomainError
 from models.meeting_rules import check_majority, percent
 from models.workflow import WorkflowStep
 from models.workflow_guards import WorkflowFacts
@@ -133,3 +134,26 @@ def generate_roster(members: tuple[str, ...], start: date, weeks: int, per_week:
         order = [m for m in order if m not in chosen] + [m for m in order if m in chosen]
         shifts.append(Shift(team_id, begin, tuple(m for m in members if m in chosen), festival))
     return shifts
+
+
+def parse_holidays(text: str) -> dict[date, str]:
+    """节假日 typed as “2026-02-17 春节；2026-10-01～2026-10-07 国庆” (one day, or a range of days) → day → name.
+
+    Entries are separated by ；, ; or new lines; the name may be left out (then 节假日)."""
+    found: dict[date, str] = {}
+    for entry in text.replace(";", "；").replace("\n", "；").split("；"):
+        parts = entry.strip().split(maxsplit=1)
+        if not parts:
+            continue
+        name = parts[1].strip() if len(parts) > 1 else "节假日"
+        first, _, last = parts[0].replace("~", "～").replace("至", "～").partition("～")
+        try:
+            begin, end = date.fromisoformat(first), date.fromisoformat(last or first)
+        except ValueError:
+            raise DomainError(f"节假日“{entry.strip()}”的日期写法不对，请写成“2026-02-17 春节”或"
+                              "“2026-10-01～2026-10-07 国庆”，多项用分号隔开。") from None
+        if end < begin or (end - begin).days > 31:
+            raise DomainError(f"节假日“{entry.strip()}”的起止日期不对（结束不能早于开始，最长 31 天）。")
+        for offset in range((end - begin).days + 1):
+            found[begin + timedelta(days=offset)] = name
+    return found

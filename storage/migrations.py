@@ -401,3 +401,10 @@ def m071_workflow_retry_articles(db: Database) -> None:
     db.execute("ALTER TABLE workflow_revisions ADD COLUMN retry_articles TEXT NOT NULL DEFAULT '[]'")
     db.execute("ALTER TABLE workflow_revisions ADD COLUMN retry_from_version_id TEXT NOT NULL DEFAULT ''")
     install_change_triggers(db, "workflow_revisions")
+
+
+@migrations
+def m072_workflow_filing_township_decision(db: Database) -> None:
+    """The township decision (退回修改) a filing has already acted on, so a returned filing reopens step 6 once."""
+    db.execute("ALTER TABLE workflow_filings ADD COLUMN township_decision_id TEXT NOT NULL DEFAULT ''")
+    install_change_triggers(db, "workflow_filings")

@@ -12,10 +12,11 @@ from models.meetings import evaluate
 from models.numerals import article_label
 from models.rules import RuleVersion, VersionStatus
 from models.rules_diff import ChangeKind, diff_versions
-from models.workflow import StepState, StepStatus, WorkflowStep, advance, current_step, fresh_steps, reopen
+from models.workflow import (StepState, StepStatus, WorkflowStep, advance, current_step, fresh_steps, reopen,
+                             reopen_by_order)
 from models.workflow_figures import failed_articles, filing_due
 from models.workflow_retry import retry_scope
-from models.township import FilingDecision, TownshipReview, filing_with_receipt, later_review
+from models.township import DecisionKind, FilingDecision, TownshipReview, filing_with_receipt, later_review
 from models.workflow_records import AssemblyVote, Filing, FilingStatus, LegalityReview
 from models.workflow_guards import MeetingFacts, WorkflowFacts, blockers
 from models.workflow_status import OverdueStep, WorkflowStatus, build_status
@@ -190,6 +191,36 @@ class SqliteWorkflowStore(WorkflowRecordEdits):
         decision = receipts.latest_decision(self._db, found[0], vote.version_id if vote else "",
                                             self._version_by_id) if found else None
         return review, decision
+
+    def apply_township_returns(self, today: date) -> list[str]:
+        """Act on every township 退回修改 received for a filing and not yet acted on: the filing becomes 被责令改正
+        with the township's reasons and step 6 reopens, as when the village records it itself (R24).
+
+        No local approver is needed: it is the township's order. Called by the import of a sync bundle, in its
+        transaction. Returns the rulebook ids reopened."""
+        reopened = []
+        for row in load.select(self._db, "workflow_filings", "1 = 1", []):
+            revision = load.revision_row(self._db, row["revision_id"])
+            vote = load.vote(self._db, row["revision_id"])
+            decision = receipts.latest_decision(self._db, row["id"], vote.version_id if vote else "",
+                                                self._version_by_id)
+            if decision is None or decision.stale or decision.kind is not DecisionKind.RETURN \
+                    or decision.id == row["township_decision_id"]:
+                continue
+            reason = f"乡镇退回修改：{decision.reasons}"
+            with self._db.atomic():
+                self._update("workflow_filings", row["id"], {"status": FilingStatus.ORDERED_TO_CORRECT.value,
+                                                             "note": reason, "township_decision_id": decision.id})
+                self._reopen_by_order(revision["rulebook_id"], reason, today)
+            reopened.append(revision["rulebook_id"])
+        return reopened
+
+    def _reopen_by_order(self, rulebook_id: str, reason: str, today: date) -> None:
+        revision_id = self._require_revision(rulebook_id)
+        before = load.step_states(self._db, revision_id)
+        if before[WorkflowStep.REVISION.number - 1].state in (StepState.DONE, StepState.STALE):
+            after = reopen_by_order(before, WorkflowStep.REVISION, reason, today)
+            self._write_states(revision_id, before, after, f"退回“{WorkflowStep.REVISION.label}”：{reason}")
 
     def meeting_facts(self, meeting_id: str) -> MeetingFacts | None:
         if not meeting_id:

@@ -118,6 +118,15 @@ class WorkflowRecordEdits(WorkflowRecordWrites):
     def withdraw_review(self, review_id: str) -> None:
         self._withdraw("workflow_reviews", review_id)
 
+    # -- step 8 ----------------------------------------------------------------------------------
+    def unmark_signed(self, rulebook_id: str, household_id: str) -> None:
+        """Withdraw a household's signature ticked by mistake (tombstones; the record stays for the audit)."""
+        self._edit()
+        with self._db.atomic():
+            for row in load.select(self._db, "workflow_signatures", "revision_id = ? AND household_id = ?",
+                                   [self._require_revision(rulebook_id), household_id]):
+                self._tombstone("workflow_signatures", row["id"])
+
     # -- step 9 ----------------------------------------------------------------------------------
     def restore_filing(self, rulebook_id: str, filing: Filing) -> None:
         """Put the filing record back exactly as it was (the undo of a progress entry)."""

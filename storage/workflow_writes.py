@@ -239,7 +239,10 @@ class WorkflowRecordWrites(SqliteStore):
                 "tallies": json.dumps(data, ensure_ascii=False)}, summary=f"录入表决结果（第{version.number}版）")
 
     def mark_signed(self, rulebook_id: str, household_id: str, on: date, sheet_ref: str = "") -> None:
+        """Tick a household on the signature sheet (once: ticking a signed household again changes nothing)."""
         self._edit()
+        if household_id in self.signed_households(rulebook_id):
+            return
         with self._db.atomic():
             self._insert("workflow_signatures", {"revision_id": self._require_revision(rulebook_id),
                                                  "household_id": household_id, "signed_on": on.isoformat(),

@@ -110,3 +110,19 @@ def test_roster_rotates_fairly_respects_absence_and_staffs_festivals_more() -> N
     counts = [sum(m in s.members for s in shifts) for m in members]
     assert max(counts) - min(counts) <= 1 and sum(counts) == 21
     assert all(shifts[i].members != shifts[i + 1].members for i in range(len(shifts) - 1))
+
+
+def test_parse_holidays_days_ranges_and_refusals() -> None:
+    from datetime import date as _d
+
+    import pytest as _pytest
+
+    from models.errors import DomainError as _Refused
+    from models.workflow_figures import parse_holidays
+
+    found = parse_holidays("2026-02-17 春节；2026-10-01～2026-10-03 国庆\n2026-05-01")
+    assert found[_d(2026, 2, 17)] == "春节" and found[_d(2026, 10, 3)] == "国庆"
+    assert found[_d(2026, 5, 1)] == "节假日" and len(found) == 5
+    assert parse_holidays("  ") == {}
+    with _pytest.raises(_Refused, match="起止日期不对"):
+        parse_holidays("2026-10-07～2026-10-01 国庆")

@@ -120,7 +120,22 @@ def test_return_for_correction_and_stale_review(pair: Pair) -> None:
     _travel(pair.township, pair.village, pair.stick)
     filing_now = workflow.facts(rulebook_id, date(2026, 5, 29)).filing
     assert filing_now.status is FilingStatus.ORDERED_TO_CORRECT and "罚款" in filing_now.note
-    assert workflow.steps(rulebook_id)[8].state is StepState.ACTIVE
+    _returned_filing_reopened_step_6(pair, workflow, rulebook_id)
+
+
+def _returned_filing_reopened_step_6(pair: Pair, workflow: SqliteWorkflowStore, rulebook_id: str) -> None:
+    """The township's 退回修改 reopened step 6 on import, as the village's own 被责令改正 does — once."""
+    states = [s.state for s in workflow.steps(rulebook_id)]
+    assert states[5] is StepState.ACTIVE and states[6:] == [StepState.STALE] * 3
+    assert workflow.steps(rulebook_id)[5].reopen_reason == "乡镇退回修改：第二条仍有罚款规定，请删除后重新表决"
+    own = pair.village.conn.execute("SELECT status, township_decision_id FROM workflow_filings").fetchone()
+    assert own[0] == "ordered_to_correct" and own[1]
+    assert workflow.apply_township_returns(date(2026, 5, 30)) == []  # acted on once only
+    audit = [r[0] for r in pair.village.conn.execute("SELECT summary FROM audit_log ORDER BY rowid")]
+    assert any("退回“修改完善”：乡镇退回修改" in line for line in audit)
+    # The village's status change travels back: the township no longer lists the request as waiting.
+    _travel(pair.village, pair.township, pair.stick)
+    assert [r for r in SqliteTownshipStore(pair.township, REVIEWER).requests() if r.kind is RequestKind.FILING] == []
 
 
 def test_only_a_township_reviewer_on_a_township_may_review(pair: Pair) -> None:

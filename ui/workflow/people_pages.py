@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, Q
 
 from models.registry import RoleCode, role_label
 from models.workflow import WorkflowStep
-from models.workflow_figures import generate_roster
+from models.errors import DomainError
+from models.workflow_figures import generate_roster, parse_holidays
 from models.workflow_records import (BackgroundCheck, CheckAgency, CheckResult, CommitteeMember, Invitation,
                                      InvitationReply, Shift, Team, TeamKind)
 from ui.workflow.page_base import StepPage, date_edit, day_of, iso, note, selected, table
@@ -241,6 +242,12 @@ class CommitteePage(StepPage):
             roster.addWidget(widget)
         roster.addStretch(1)
         layout.addLayout(roster)
+        holidays = QHBoxLayout()
+        self.holidays_edit = QLineEdit()
+        self.holidays_edit.setPlaceholderText("如 2026-02-17 春节；2026-10-01～2026-10-07 国庆（节日所在的周多排一人）")
+        holidays.addWidget(note("节假日："))
+        holidays.addWidget(self.holidays_edit, 1)
+        layout.addLayout(holidays)
         self.shift_model, self.shifts_view = table((("周一", lambda s: s.week_start.isoformat()),
                                                     ("值班人员", lambda s: "、".join(s.members)),
                                                     ("节日", lambda s: s.holiday)), self._shifts)
@@ -414,8 +421,13 @@ class CommitteePage(StepPage):
         if not team.members:
             self.warn(f"{team.name}还没有队员，请先填写队员再生成值班表。")
             return
+        try:
+            holidays = parse_holidays(self.holidays_edit.text())
+        except DomainError as error:
+            self.warn(error.message)
+            return
         shifts = generate_roster(team.members, day_of(self.roster_start_edit), self.roster_weeks_spin.value(),
-                                 self.roster_per_week_spin.value(), team_id=team.id)
+                                 self.roster_per_week_spin.value(), holidays, team_id=team.id)
         self._save_roster(f"生成{team.name}值班表", team, shifts)
 
     def _on_shift_button_clicked(self) -> None:

@@ -18,6 +18,7 @@ from models.workflow_status import StepView, WorkflowStatus
 from ui.bus import DataBus
 from ui.workflow.commands import ReplyOpinionCommand
 from ui.workflow.dialogs import ReopenDialog, ReplyDialog
+from ui.workflow.opinion_entry import ConsultationPage
 from ui.workflow.page_base import StepPage
 from ui.workflow.people_pages import CommitteePage, InvitationsPage
 from ui.workflow.table_model import OPINION_ROLE, OpinionTableModel
@@ -29,6 +30,7 @@ STATE_COLOURS = {StepState.PENDING: "#eeeeee", StepState.ACTIVE: "#fff3c4", Step
 PAGE_CLASSES: dict[WorkflowStep, type[StepPage]] = {
     WorkflowStep.COMMITTEES_DISCUSS: StartPage, WorkflowStep.SEND_INVITATIONS: InvitationsPage,
     WorkflowStep.FORM_EXECUTION_COMMITTEE: CommitteePage, WorkflowStep.FIRST_DRAFT: DraftPage,
+    WorkflowStep.PUBLIC_CONSULTATION: ConsultationPage,
     WorkflowStep.REVISION: RevisionPage, WorkflowStep.SECOND_PUBLICITY: PublicityPage,
     WorkflowStep.ASSEMBLY_VOTE: VotePage, WorkflowStep.POST_AND_ENFORCE: FilingPage}
 OPINION_STEPS = {WorkflowStep.PUBLIC_CONSULTATION: OpinionKind.OPINION,
@@ -101,7 +103,6 @@ class WorkflowScreen(QWidget):
             layout.addWidget(widget)
         self.pages: dict[WorkflowStep, StepPage] = {}
         self.pages_stack = QStackedWidget()
-        self.pages_stack.addWidget(QWidget())  # step 5: the opinion register above is its page
         for step, page_class in PAGE_CLASSES.items():
             self.pages[step] = page_class(self._stores, self._bus, self)
             self.pages_stack.addWidget(self.pages[step])
@@ -185,10 +186,10 @@ class WorkflowScreen(QWidget):
         self.opinion_model.set_rows(rows)
         self.opinions_view.setVisible(kind is not None)
         self.reply_button.setVisible(kind is not None)
-        page = self.pages.get(step)
-        self.pages_stack.setCurrentWidget(page if page is not None else self.pages_stack.widget(0))
+        page = self.pages[step]
+        self.pages_stack.setCurrentWidget(page)
         self.pages_stack.setVisible(self.status is not None)
-        if page is not None and self.status is not None:
+        if self.status is not None:
             page.reload()
 
     def _page_text(self, view: StepView | None) -> str:

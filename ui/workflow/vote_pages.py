@@ -12,8 +12,10 @@ from models.meeting_rules import Tally, check_majority
 from models.numerals import article_label
 from models.workflow_figures import women_warning
 from models.workflow_guards import REPRESENTATIVES_MEETING, VILLAGERS_MEETING
-from models.workflow_records import ArticleVote, Channel, Filing, FilingStatus, OpinionKind
+from models.workflow_records import ArticleVote, Filing, FilingStatus, OpinionKind
+from ui.workflow.opinion_entry import OpinionEntry, push_opinion
 from ui.workflow.page_base import StepPage, date_edit, day_of, iso, note, table
+from ui.workflow.signatures import SignaturePanel
 
 
 class PublicityPage(StepPage):
@@ -32,23 +34,12 @@ class PublicityPage(StepPage):
         form.addRow("公示起止日期：", row)
         self.publicity_label = note()
         form.addRow("已登记：", self.publicity_label)
-        self.objector_edit, self.objection_edit = QLineEdit(), QLineEdit()
-        self.channel_combo = QComboBox()
-        for channel in Channel:
-            self.channel_combo.addItem(channel.label, channel)
-        self.article_combo = QComboBox()
-        self.objection_date_edit = date_edit()
-        self.objection_button = QPushButton("登记异议")
-        row = QHBoxLayout()
-        for widget in (note("提出人："), self.objector_edit, self.channel_combo, self.article_combo,
-                       self.objection_date_edit):
-            row.addWidget(widget)
-        form.addRow("异议：", row)
-        row = QHBoxLayout()
-        row.addWidget(self.objection_edit, 1)
-        row.addWidget(self.objection_button)
-        form.addRow("异议内容：", row)
         layout.addLayout(form)
+        layout.addWidget(note("异议（在上面的登记表中答复）："))
+        self.objection_entry = OpinionEntry(self._stores, OpinionKind.OBJECTION)
+        self.objector_edit, self.objection_button = self.objection_entry.name_edit, self.objection_entry.submit_button
+        self.objection_edit = self.objection_entry.text_edit
+        layout.addWidget(self.objection_entry)
         layout.addLayout(self._build_review())
         layout.addStretch(1)
         self.publicity_button.clicked.connect(self._on_publicity_button_clicked)
@@ -89,11 +80,7 @@ class PublicityPage(StepPage):
         r = facts.review
         self.review_label.setText(f"已录入：{r.reviewer} {r.on.isoformat()} 审查第{r.version_number}版：{r.conclusion}"
                                   if r else "尚未录入")
-        version = self._stores.rules.load_version(self.rulebook_id)
-        self.article_combo.clear()
-        self.article_combo.addItem("全文", "")
-        for number, article in enumerate(version.articles, 1):
-            self.article_combo.addItem(article_label(number), article.key)
+        self.objection_entry.load_articles(self.rulebook_id)
 
     def _on_publicity_button_clicked(self) -> None:
         rulebook_id, start, end = self.rulebook_id, day_of(self.start_edit), day_of(self.end_edit)
@@ -102,14 +89,7 @@ class PublicityPage(StepPage):
                   lambda _r: self._store.withdraw_publicity(rulebook_id))
 
     def _on_objection_button_clicked(self) -> None:
-        rulebook_id, name, text = self.rulebook_id, self.objector_edit.text(), self.objection_edit.text()
-        channel, on, key = Channel(self.channel_combo.currentData()), day_of(self.objection_date_edit), \
-            self.article_combo.currentData() or ""
-        if self.push(f"登记{name.strip()}的异议", lambda: self._store.add_opinion(
-                rulebook_id, OpinionKind.OBJECTION, name, channel, on, text, article_key=key),
-                lambda opinion_id: self._store.withdraw_opinion(str(opinion_id))):
-            self.objector_edit.clear()
-            self.objection_edit.clear()
+        push_opinion(self, self.objection_entry, OpinionKind.OBJECTION)
 
     def _on_review_button_clicked(self) -> None:
         rulebook_id, on, reviewer = self.rulebook_id, day_of(self.review_date_edit), self.reviewer_edit.text()
@@ -159,6 +139,8 @@ class VotePage(StepPage):
         layout.addWidget(self.results_view, 1)
         self.send_back_button = QPushButton("未通过的条款退回“修改完善”…")
         layout.addWidget(self.send_back_button)
+        self.signatures = SignaturePanel(self)
+        layout.addWidget(self.signatures)
         self.meeting_combo.currentIndexChanged.connect(lambda _i: self._show_meeting())
         self.by_article_check.toggled.connect(lambda _on: self._fill_tally_rows())
         self.vote_button.clicked.connect(self._on_vote_button_clicked)
@@ -173,6 +155,7 @@ class VotePage(StepPage):
 
     def reload(self) -> None:
         self.result_model.reload()
+        self.signatures.reload()
         facts = self._store.facts(self.rulebook_id, date.today()) if self.status else None
         # The vote is recorded once per text: entry shows until the latest version has its vote.
         open_ = facts is not None and (facts.vote is None or facts.vote.version_id != facts.latest_version_id)
