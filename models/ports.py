@@ -319,6 +319,14 @@ class SyncService(Protocol):
     def import_file(self, path: Path) -> SyncImportResult:
         """Verify and apply a bundle in one transaction; raises DomainError (nothing written) if refused."""
         ...
+
+    def export_job(self, folder: Path, peer: str | None = None) -> Callable[[], ExportResult]:
+        """`export_to` as a job for a worker thread (permission checked now; the job opens its own connection)."""
+        ...
+
+    def import_job(self, bundle: Path) -> Callable[[], SyncImportResult]:
+        """`import_file` as a job for a worker thread (permission checked now; the job opens its own connection)."""
+        ...
 class WorkflowStore(Protocol):
     """九步工作法: one revision per rulebook; advancing checks the guard and is one audited transaction.
 

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Callable
 
 from models.accounts import Actor, Permission
-from models.errors import PermissionDenied
+from models.errors import DomainError, PermissionDenied
 from models.sync import ExportResult, ImportResult, NodeCard, Peer
 from storage.db import Database
+from storage.installation import open_database
 from storage.sync import keys
 from storage.sync.export import export_bundle
 from storage.sync.importer import import_bundle
@@ -46,6 +48,23 @@ class SqliteSyncService:
         self._require_sync()
         return import_bundle(self._db, path, self._actor)
 
+    def export_job(self, folder: Path, peer: str | None = None) -> Callable[[], ExportResult]:
+        """Checks the permission now; the returned job opens its own connection (for a worker thread)."""
+        self._require_sync()
+        path, actor = self._file(), self._actor
+        return lambda: export_at(path, folder, actor, peer)
+
+    def import_job(self, bundle: Path) -> Callable[[], ImportResult]:
+        """Checks the permission now; the returned job opens its own connection (for a worker thread)."""
+        self._require_sync()
+        path, actor = self._file(), self._actor
+        return lambda: import_at(path, bundle, actor)
+
+    def _file(self) -> Path:
+        if self._db.path is None:
+            raise DomainError("内存数据库不能导出或导入同步包。")
+        return Path(self._db.path)
+
     def _require_sync(self) -> None:
         if not (self._actor.can(Permission.EDIT_RECORDS) or self._actor.can(Permission.REVIEW_FILINGS)):
             raise PermissionDenied(f"“{self._actor.name}”的角色为{self._actor.role.label}，不能导出或导入同步包。"
@@ -53,3 +72,21 @@ class SqliteSyncService:
 
     def _require_admin(self) -> None:
         self._actor.require(Permission.MANAGE_USERS)
+
+
+def export_at(db_path: Path, folder: Path, actor: Actor, peer: str | None = None) -> ExportResult:
+    """Export over a connection of its own: a SQLite connection must not cross threads."""
+    db = open_database(db_path, migrate=False)
+    try:
+        return export_bundle(db, folder, actor, peer)
+    finally:
+        db.conn.close()
+
+
+def import_at(db_path: Path, bundle: Path, actor: Actor) -> ImportResult:
+    """Import over a connection of its own: a SQLite connection must not cross threads."""
+    db = open_database(db_path, migrate=False)
+    try:
+        return import_bundle(db, bundle, actor)
+    finally:
+        db.conn.close()
