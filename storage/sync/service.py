@@ -7,10 +7,11 @@ from typing import Callable
 
 from models.accounts import Actor, Permission
 from models.errors import DomainError, PermissionDenied
-from models.sync import ExportResult, ImportResult, NodeCard, Peer
+from models.sync import ExportResult, HeldBundle, ImportResult, NodeCard, Peer, QuarantinedRow
 from storage.db import Database
 from storage.installation import open_database
 from storage.sync import keys
+from storage.sync import held
 from storage.sync.export import export_bundle
 from storage.sync.importer import import_bundle
 
@@ -60,6 +61,20 @@ class SqliteSyncService:
         path, actor = self._file(), self._actor
         return lambda: import_at(path, bundle, actor)
 
+    def pending(self) -> list[HeldBundle]:
+        return held.pending(self._db)
+
+    def accept_job(self, fingerprint: str) -> Callable[[], tuple[Peer, list[ImportResult]]]:
+        """Trusting a village's key is for its reviewer or the administrator; the job imports the held bundles."""
+        if not (self._actor.can(Permission.MANAGE_USERS) or self._actor.can(Permission.REVIEW_FILINGS)):
+            raise PermissionDenied(f"“{self._actor.name}”的角色为{self._actor.role.label}，不能确认村的密钥。"
+                                   "请用乡镇审核员或管理员账户登录。")
+        path, actor = self._file(), self._actor
+        return lambda: accept_at(path, fingerprint, actor)
+
+    def quarantined(self, limit: int = 1000) -> list[QuarantinedRow]:
+        return quarantined_rows(self._db, limit)
+
     def _file(self) -> Path:
         if self._db.path is None:
             raise DomainError("内存数据库不能导出或导入同步包。")
@@ -90,3 +105,19 @@ def import_at(db_path: Path, bundle: Path, actor: Actor) -> ImportResult:
         return import_bundle(db, bundle, actor)
     finally:
         db.conn.close()
+
+
+def accept_at(db_path: Path, fingerprint: str, actor: Actor) -> tuple[Peer, list[ImportResult]]:
+    """`sync accept` over a connection of its own (for a worker thread)."""
+    db = open_database(db_path, migrate=False)
+    try:
+        return held.accept(db, fingerprint, actor)
+    finally:
+        db.conn.close()
+
+
+def quarantined_rows(db: Database, limit: int = 1000) -> list[QuarantinedRow]:
+    """The latest quarantined rows, newest first: what arrived, from whom, and why it was kept aside."""
+    rows = db.conn.execute("SELECT bundle_id, table_name, row_id, owner, signer, reason, received_at "
+                           "FROM sync_quarantine ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+    return [QuarantinedRow(*row) for row in rows]

@@ -15,6 +15,7 @@ from models.ports import SyncService
 from models.sync import ExportResult, ImportResult
 from ui.background import run_in_background
 from ui.sync.dialogs import Drive, qr_pixmap, choose_bundle, choose_key_file, choose_key_target, removable_drives
+from ui.sync.review import ReviewPanel
 from ui.sync.table_model import PEER_ROLE, PeerTableModel
 
 POLL_MS = 1500
@@ -57,7 +58,8 @@ class SyncScreen(QWidget):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary_label)
-        layout.addStretch(1)
+        self.review_panel = ReviewPanel(self._service)
+        layout.addWidget(self.review_panel, 1)
 
     def _identity_box(self) -> QGroupBox:
         me = self._service.identity()
@@ -96,6 +98,7 @@ class SyncScreen(QWidget):
         self.trust_button.clicked.connect(self._on_trust_button_clicked)
         self.pubkey_button.clicked.connect(self._on_pubkey_button_clicked)
         self._bus.changed.connect(self._on_bus_changed)
+        self.review_panel.accept_requested.connect(self._on_accept_requested)
 
     def showEvent(self, event: QShowEvent) -> None:
         self._refresh_drives()
@@ -185,12 +188,14 @@ class SyncScreen(QWidget):
     def _set_busy(self, busy: bool, note: str = "") -> None:
         self._busy = busy
         self.busy_bar.setVisible(busy)
-        for button in (self.export_button, self.import_button, self.trust_button, self.pubkey_button):
+        for button in (self.export_button, self.import_button, self.trust_button, self.pubkey_button,
+                       self.review_panel.accept_button):
             button.setEnabled(not busy)
         if busy:
             self.summary_label.setText(note)
         else:
             self._refresh_drives(force=True)
+            self.review_panel.reload()
 
     def _finished(self, show: Callable[[Any], None], result: Any) -> None:
         self._set_busy(False)
@@ -209,7 +214,22 @@ class SyncScreen(QWidget):
         self.summary_label.setText(f"已写入并读回校验：{Path(result.file).name}\n变更 {result.changes} 条（{areas}），"
                                    f"附件 {result.attachments} 个，{result.bytes / 1024:.1f} KB。\n可以安全拔出U盘。")
 
+    def _on_accept_requested(self, job: Callable[[], Any]) -> None:
+        self._run_in_background(lambda: job, self._show_accepted, "指纹一致后正在信任密钥并导入暂存的同步包……")
+
+    def _show_accepted(self, accepted: tuple[Any, list[ImportResult]]) -> None:
+        peer, results = accepted
+        lines = [f"已导入：写入 {r.applied} 条，跳过 {r.skipped} 条，隔离 {r.quarantined} 条。" for r in results]
+        self.summary_label.setText("\n".join([f"指纹核对一致，已信任“{peer.name}”。"] + lines))
+        self._bus.changed.emit(Changed(Entity.SYNC, frozenset(r.bundle for r in results)))
+
     def _show_import(self, result: ImportResult) -> None:
+        if result.fingerprint:
+            self.summary_label.setText(
+                f"这个同步包由尚未登记的“{result.sender}”签名，已暂存，没有写入任何记录。\n密钥指纹：{result.fingerprint}\n"
+                "请村里的文书念出其“同步”页上的指纹，点“核对指纹并接受…”逐组输入。")
+            self.review_panel.reload()
+            return
         notes = "".join(f"\n注意：{flag.label}。" for flag in result.flags)
         self.summary_label.setText(f"已导入 {result.sender} 的同步包：写入 {result.applied} 条，跳过 {result.skipped} 条，"
                                    f"隔离 {result.quarantined} 条，附件 {result.attachments} 个。{notes}")
@@ -218,6 +238,7 @@ class SyncScreen(QWidget):
     def _on_bus_changed(self, change: Changed) -> None:
         if change.entity == Entity.SYNC:
             self.peers_model.reload()
+            self.review_panel.reload()
 
 
 def _row(*widgets: QWidget) -> QWidget:
