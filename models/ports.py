@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.meeting_types import MeetingTypeSpec
     from models.meetings import AgendaItem, Amendment, Meeting, MeetingSummary
     from models.meetings import SearchHit as MeetingSearchHit
-    from models.sync import ExportResult, NodeCard, Peer
+    from models.sync import ExportResult, HeldBundle, NodeCard, Peer, QuarantinedRow
     from models.sync import ImportResult as SyncImportResult
     from models.boards import Board
     from models.list_workflow import Nomination
@@ -319,6 +319,24 @@ class SyncService(Protocol):
     def import_file(self, path: Path) -> SyncImportResult:
         """Verify and apply a bundle in one transaction; raises DomainError (nothing written) if refused."""
         ...
+
+    def export_job(self, folder: Path, peer: str | None = None) -> Callable[[], ExportResult]:
+        """`export_to` as a job for a worker thread (permission checked now; the job opens its own connection)."""
+        ...
+
+    def import_job(self, bundle: Path) -> Callable[[], SyncImportResult]:
+        """`import_file` as a job for a worker thread (permission checked now; the job opens its own connection)."""
+        ...
+
+    def pending(self) -> list[HeldBundle]:
+        """Bundles held until their (village's) key fingerprint is confirmed."""
+        ...
+
+    def accept_job(self, fingerprint: str) -> Callable[[], tuple[Peer, list[SyncImportResult]]]:
+        """Trust the held key with this fingerprint and import its bundles, as a worker-thread job."""
+        ...
+
+    def quarantined(self, limit: int = 1000) -> list[QuarantinedRow]: ...
 class WorkflowStore(Protocol):
     """九步工作法: one revision per rulebook; advancing checks the guard and is one audited transaction.
 

@@ -36,13 +36,15 @@ class ImportFlag(StrEnum):
     CLOCK_SKEW = "clock_skew"
     ALREADY_IMPORTED = "already_imported"
     QUARANTINED = "quarantined"
+    HELD = "held"
 
     @property
     def label(self) -> str:
         return {"new_epoch": "对方数据库是重新安装或从备份恢复的（新纪元）",
                 "clock_skew": "对方电脑时钟与本机相差超过 24 小时",
                 "already_imported": "这个同步包以前已经导入过",
-                "quarantined": "有不属于发送方的记录被隔离，未写入"}[self.value]
+                "quarantined": "有不属于发送方的记录被隔离，未写入",
+                "held": "发送方的密钥尚未确认，同步包已暂存，没有写入任何记录"}[self.value]
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,35 @@ class ImportResult:
     attachments: int
     flags: tuple[ImportFlag, ...] = ()
     per_table: dict[str, int] = field(default_factory=dict)
+    fingerprint: str = ""  # the unconfirmed signer's, when the bundle was held
+
+
+@dataclass(frozen=True)
+class HeldBundle:
+    """暂存的同步包 — a village's first bundle, kept unapplied until its key's fingerprint is confirmed."""
+
+    bundle: str
+    sender: str
+    name: str
+    fingerprint: str
+    since: int
+    seq_last: int
+    changes: int
+    file_name: str
+    received_at: str
+
+
+@dataclass(frozen=True)
+class QuarantinedRow:
+    """隔离记录 — an incoming row kept aside, not applied, with the reason."""
+
+    bundle: str
+    table: str
+    row_id: str
+    owner: str
+    signer: str
+    reason: str
+    received_at: str
 
 
 def decide_row(signer: str, incoming_owner: str, incoming_hlc: str,
@@ -146,3 +177,11 @@ def format_fingerprint(hex_digest: str, groups: int = 8) -> str:
     """Groups of four hex digits, easy to read aloud: `3f2a 9c01 …`."""
     text = hex_digest[: groups * 4].upper()
     return " ".join(text[i:i + 4] for i in range(0, len(text), 4))
+
+
+def normalise_fingerprint(text: str) -> str:
+    """What the reviewer typed, as the 32 hex digits a fingerprint shows; refused unless complete."""
+    digits = re.sub(r"[\s:\-]", "", text).upper()
+    if not re.fullmatch(r"[0-9A-F]{32}", digits):
+        raise DomainError("请输入完整的指纹：8 组、每组 4 位（0–9、A–F），照村里电脑“同步”页上显示的逐组念读核对。")
+    return format_fingerprint(digits)

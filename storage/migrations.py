@@ -274,6 +274,16 @@ def m044_create_township_records(db: Database) -> None:
 
 
 @migrations
+def m045_create_sync_held(db: Database) -> None:
+    """A village's first bundle from a key not yet confirmed: kept (encrypted, beside the database), not applied."""
+    db.execute("""CREATE TABLE sync_held_bundles (
+        bundle_id TEXT PRIMARY KEY, sender TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,
+        signing_public_key TEXT NOT NULL, encryption_public_key TEXT NOT NULL, fingerprint TEXT NOT NULL,
+        since INTEGER NOT NULL, seq_last INTEGER NOT NULL, changes INTEGER NOT NULL,
+        file TEXT NOT NULL, file_name TEXT NOT NULL, received_at TEXT NOT NULL)""")
+
+
+@migrations
 def m060_create_list_entries(db: Database) -> None:
     """Red/yellow/black list entries with version-pinned article references and name snapshots (R27)."""
     create_synced_table(db, "list_entries", """

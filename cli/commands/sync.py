@@ -31,6 +31,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     import_ = actions.add_parser("import", help="校验并导入一个同步包（全部成功或全部不变）")
     import_.add_argument("file", type=Path)
     import_.set_defaults(handler=run_import)
+    actions.add_parser("pending", help="列出暂存的同步包（村的密钥尚待核对指纹）").set_defaults(handler=run_pending)
+    accept = actions.add_parser("accept", help="核对指纹后信任村的密钥，并导入它暂存的同步包")
+    accept.add_argument("fingerprint", help="村里电脑“同步”页上显示的指纹（8 组 4 位，空格可有可无）")
+    accept.set_defaults(handler=run_accept)
 
 
 def run_pubkey(context: Context, args: argparse.Namespace) -> int:
@@ -97,10 +101,43 @@ def run_import(context: Context, args: argparse.Namespace) -> int:
     from storage.sync.importer import import_bundle
 
     result = import_bundle(context.open_db(), args.file, COMMAND_LINE_ACTOR)
+    if result.fingerprint:
+        context.emit(f"这个同步包由尚未登记的“{result.sender}”签名，已暂存，没有写入任何记录。\n"
+                     f"它带来的密钥指纹：{result.fingerprint}\n请对方念出村里电脑“同步”页上的指纹，逐组核对一致后运行："
+                     f"sync accept \"{result.fingerprint}\"",
+                     {"applied": 0, "skipped": 0, "conflicts": 0, "from": result.sender, "bundle": result.bundle,
+                      "held": True, "fingerprint": result.fingerprint, "flags": [f.value for f in result.flags]})
+        return 0
     notes = "".join(f"\n注意：{flag.label}。" for flag in result.flags)
     context.emit(f"已导入 {result.sender} 的同步包：写入 {result.applied} 条，跳过 {result.skipped} 条，"
                  f"冲突 {result.conflicts} 条（其中隔离 {result.quarantined} 条），附件 {result.attachments} 个。{notes}",
                  {"applied": result.applied, "skipped": result.skipped, "conflicts": result.conflicts,
                   "from": result.sender, "quarantined": result.quarantined, "bundle": result.bundle,
                   "flags": [flag.value for flag in result.flags]})
+    return 0
+
+
+def run_pending(context: Context, args: argparse.Namespace) -> int:
+    from storage.sync.held import pending
+
+    held = pending(context.open_db())
+    lines = [f"{h.name}\t{h.sender}\t指纹 {h.fingerprint}\t变更 {h.changes} 条\t{h.file_name}\t收到 {h.received_at[:16]}"
+             for h in held]
+    context.emit("\n".join(lines) if lines else "没有暂存的同步包。",
+                 {"pending": [{"bundle": h.bundle, "from": h.sender, "name": h.name, "fingerprint": h.fingerprint,
+                               "since": h.since, "seq_last": h.seq_last, "changes": h.changes,
+                               "file_name": h.file_name, "received_at": h.received_at} for h in held]})
+    return 0
+
+
+def run_accept(context: Context, args: argparse.Namespace) -> int:
+    from models.accounts import COMMAND_LINE_ACTOR
+    from storage.sync.held import accept
+
+    peer, results = accept(context.open_db(), args.fingerprint, COMMAND_LINE_ACTOR)
+    lines = [f"已导入 {r.bundle[:8]}：写入 {r.applied} 条，跳过 {r.skipped} 条，冲突 {r.conflicts} 条" for r in results]
+    context.emit("\n".join([f"指纹核对一致，已信任：{peer.name}（{peer.node}）"] + lines),
+                 {"node": peer.node, "name": peer.name, "fingerprint": peer.fingerprint,
+                  "imported": [{"bundle": r.bundle, "applied": r.applied, "skipped": r.skipped,
+                                "conflicts": r.conflicts, "from": r.sender} for r in results]})
     return 0

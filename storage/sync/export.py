@@ -26,7 +26,7 @@ from storage.files import fsync_directory
 from storage.sync import manifest as mf
 from storage.sync.audit_trail import AUDIT, received_audit_seq, write_audit
 from storage.sync.container import encrypt_stream
-from storage.sync.keys import Identity, my_identity, my_keys, peer_identity
+from storage.sync.keys import Identity, my_identity, my_keys, peer_identity, public_keys
 from storage.tracking import now_iso
 
 _BLOB_REF = re.compile(r'"([0-9a-f]{64})"')
@@ -176,7 +176,7 @@ def _manifest(db: Database, members: _Member, bundle_id: str, me: Identity, peer
     return {"format": mf.FORMAT, "format_version": mf.FORMAT_VERSION, "schema_version": version,
             "min_reader_schema": version, "algorithms": mf.ALGORITHMS, "capabilities": mf.capabilities(),
             "bundle_id": bundle_id, "created_at": now_iso(), "from": me.node, "from_kind": me.kind,
-            "from_name": me.name, "to": peer.node, "origin_epoch": epoch, "since": since,
+            "from_name": me.name, "from_keys": public_keys(me), "to": peer.node, "origin_epoch": epoch, "since": since,
             "clock_ms": db_module._now_ms(),
             "seq_first": since + 1, "seq_last": max(members.seq_last, since), "ack": acks,
             "audit_since": members.audit_since, "audit_last": members.audit_last,

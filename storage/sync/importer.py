@@ -24,7 +24,8 @@ from storage.sync import manifest as mf
 from storage.sync.audit_trail import apply_audit
 from storage.sync.apply import Tally, apply_changes, observe, record_blobs
 from storage.sync.keys import my_identity
-from storage.sync.verify import decrypt_to, open_verified
+from storage.sync.held import hold_bundle
+from storage.sync.verify import SignerUnconfirmed, decrypt_to, open_verified
 from storage.tracking import now_iso
 
 
@@ -50,7 +51,10 @@ def import_bundle(db: Database, bundle: Path, actor: Actor) -> ImportResult:
     _remove_stale(inbox)
     with tempfile.TemporaryDirectory(dir=inbox, prefix=".import-") as work:
         archive = decrypt_to(db, bundle, Path(work), me)
-        zf, manifest = open_verified(db, archive, me, schema)
+        try:
+            zf, manifest = open_verified(db, archive, me, schema)
+        except SignerUnconfirmed as unconfirmed:  # a village's first bundle: held until its key is confirmed
+            return hold_bundle(db, bundle, unconfirmed, actor)
         with zf:
             if _already(db, manifest["bundle_id"]):
                 return _replayed(manifest)

@@ -115,6 +115,22 @@ def trust_peer(db: Database, identity: Identity) -> Peer:
     return next(p for p in list_peers(db) if p.node == identity.node)
 
 
+def public_keys(identity: Identity) -> dict[str, str]:
+    """The sender's public keys as a manifest carries them, so a first bundle can introduce its sender."""
+    return {"signing": _b64(identity.signing_public_key), "encryption": _b64(identity.encryption_public_key)}
+
+
+def identity_from_keys(node: str, kind: str, name: str, carried: Any) -> Identity | None:
+    """The identity a manifest's `from_keys` claims, or None when absent or malformed."""
+    try:
+        identity = Identity(node, kind, name, _unb64(carried["signing"]), _unb64(carried["encryption"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+    if len(identity.signing_public_key) != 32 or len(identity.encryption_public_key) != 32:
+        return None
+    return identity
+
+
 def peer_identity(db: Database, node: str) -> Identity | None:
     row = db.conn.execute("SELECT node, kind, name, signing_public_key, encryption_public_key "
                           "FROM sync_peers WHERE node = ?", (node,)).fetchone()

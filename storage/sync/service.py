@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Callable
 
 from models.accounts import Actor, Permission
-from models.errors import PermissionDenied
-from models.sync import ExportResult, ImportResult, NodeCard, Peer
+from models.errors import DomainError, PermissionDenied
+from models.sync import ExportResult, HeldBundle, ImportResult, NodeCard, Peer, QuarantinedRow
 from storage.db import Database
+from storage.installation import open_database
 from storage.sync import keys
+from storage.sync import held
 from storage.sync.export import export_bundle
 from storage.sync.importer import import_bundle
 
@@ -46,6 +49,37 @@ class SqliteSyncService:
         self._require_sync()
         return import_bundle(self._db, path, self._actor)
 
+    def export_job(self, folder: Path, peer: str | None = None) -> Callable[[], ExportResult]:
+        """Checks the permission now; the returned job opens its own connection (for a worker thread)."""
+        self._require_sync()
+        path, actor = self._file(), self._actor
+        return lambda: export_at(path, folder, actor, peer)
+
+    def import_job(self, bundle: Path) -> Callable[[], ImportResult]:
+        """Checks the permission now; the returned job opens its own connection (for a worker thread)."""
+        self._require_sync()
+        path, actor = self._file(), self._actor
+        return lambda: import_at(path, bundle, actor)
+
+    def pending(self) -> list[HeldBundle]:
+        return held.pending(self._db)
+
+    def accept_job(self, fingerprint: str) -> Callable[[], tuple[Peer, list[ImportResult]]]:
+        """Trusting a village's key is for its reviewer or the administrator; the job imports the held bundles."""
+        if not (self._actor.can(Permission.MANAGE_USERS) or self._actor.can(Permission.REVIEW_FILINGS)):
+            raise PermissionDenied(f"“{self._actor.name}”的角色为{self._actor.role.label}，不能确认村的密钥。"
+                                   "请用乡镇审核员或管理员账户登录。")
+        path, actor = self._file(), self._actor
+        return lambda: accept_at(path, fingerprint, actor)
+
+    def quarantined(self, limit: int = 1000) -> list[QuarantinedRow]:
+        return quarantined_rows(self._db, limit)
+
+    def _file(self) -> Path:
+        if self._db.path is None:
+            raise DomainError("内存数据库不能导出或导入同步包。")
+        return Path(self._db.path)
+
     def _require_sync(self) -> None:
         if not (self._actor.can(Permission.EDIT_RECORDS) or self._actor.can(Permission.REVIEW_FILINGS)):
             raise PermissionDenied(f"“{self._actor.name}”的角色为{self._actor.role.label}，不能导出或导入同步包。"
@@ -53,3 +87,37 @@ class SqliteSyncService:
 
     def _require_admin(self) -> None:
         self._actor.require(Permission.MANAGE_USERS)
+
+
+def export_at(db_path: Path, folder: Path, actor: Actor, peer: str | None = None) -> ExportResult:
+    """Export over a connection of its own: a SQLite connection must not cross threads."""
+    db = open_database(db_path, migrate=False)
+    try:
+        return export_bundle(db, folder, actor, peer)
+    finally:
+        db.conn.close()
+
+
+def import_at(db_path: Path, bundle: Path, actor: Actor) -> ImportResult:
+    """Import over a connection of its own: a SQLite connection must not cross threads."""
+    db = open_database(db_path, migrate=False)
+    try:
+        return import_bundle(db, bundle, actor)
+    finally:
+        db.conn.close()
+
+
+def accept_at(db_path: Path, fingerprint: str, actor: Actor) -> tuple[Peer, list[ImportResult]]:
+    """`sync accept` over a connection of its own (for a worker thread)."""
+    db = open_database(db_path, migrate=False)
+    try:
+        return held.accept(db, fingerprint, actor)
+    finally:
+        db.conn.close()
+
+
+def quarantined_rows(db: Database, limit: int = 1000) -> list[QuarantinedRow]:
+    """The latest quarantined rows, newest first: what arrived, from whom, and why it was kept aside."""
+    rows = db.conn.execute("SELECT bundle_id, table_name, row_id, owner, signer, reason, received_at "
+                           "FROM sync_quarantine ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+    return [QuarantinedRow(*row) for row in rows]

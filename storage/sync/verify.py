@@ -13,11 +13,19 @@ from models.sync import BundleRefused, check_capabilities, check_schema
 from storage.db import Database
 from storage.sync import manifest as mf
 from storage.sync.container import check_recipient, decrypt_stream, read_recipient
-from storage.sync.keys import Identity, my_keys, peer_identity
+from storage.sync.keys import Identity, identity_from_keys, my_keys, peer_identity
 
 _COPY = 1024 * 1024
 MAX_RATIO = 1100  # deflate cannot exceed ~1032:1; anything above is a crafted archive
 _BAD = "同步包内容有误（{0}）。请让对方重新导出。未作任何更改。"
+
+
+class SignerUnconfirmed(Exception):
+    """Every check passed against the keys the bundle carries, but nobody here has confirmed them yet."""
+
+    def __init__(self, identity: Identity, manifest: dict[str, Any]) -> None:
+        super().__init__(identity.fingerprint)
+        self.identity, self.manifest = identity, manifest
 
 
 def decrypt_to(db: Database, bundle: Path, work: Path, me: Identity) -> Path:
@@ -48,7 +56,7 @@ def open_verified(db: Database, archive: Path, me: Identity, my_schema: int) -> 
         signature = _read_member(zf, mf.SIGNATURE, 64)
     except (zipfile.BadZipFile, OSError, EOFError) as error:
         raise BundleRefused(_BAD.format("压缩包结构损坏")) from error
-    signer = _signer(db, body)
+    signer, confirmed = _signer(db, body, me)
     manifest = mf.verify(body, signature, signer.signing_public_key)
     if manifest.get("from") != signer.node:
         raise BundleRefused(_BAD.format("发送方与签名不符"))
@@ -58,19 +66,27 @@ def open_verified(db: Database, archive: Path, me: Identity, my_schema: int) -> 
     check_schema(int(manifest["schema_version"]), int(manifest["min_reader_schema"]), my_schema)
     check_capabilities(list(manifest["capabilities"]))
     _check_members(zf, manifest)
+    if not confirmed:
+        zf.close()
+        raise SignerUnconfirmed(signer, manifest)
     return zf, manifest
 
 
-def _signer(db: Database, body: bytes) -> Identity:
+def _signer(db: Database, body: bytes, me: Identity) -> tuple[Identity, bool]:
+    """The registered key of `from`; else, on a township, the key a village's bundle carries (unconfirmed)."""
     try:
-        claimed = json.loads(body.decode("utf-8")).get("from")
+        claimed = json.loads(body.decode("utf-8"))
+        sender = str(claimed.get("from"))
     except (ValueError, AttributeError) as error:
         raise BundleRefused(_BAD.format("清单无法读取")) from error
-    peer = peer_identity(db, str(claimed))
-    if peer is None:
-        raise BundleRefused(f"这个同步包由未登记的一方（{claimed}）签名，不能导入。如对方可信，请先核对指纹，"
+    peer = peer_identity(db, sender)
+    if peer is not None:
+        return peer, True
+    carried = identity_from_keys(sender, "village", str(claimed.get("from_name", "")), claimed.get("from_keys"))
+    if carried is None or me.kind != "township" or claimed.get("from_kind") != "village":
+        raise BundleRefused(f"这个同步包由未登记的一方（{sender}）签名，不能导入。如对方可信，请先核对指纹，"
                             "用 sync trust 导入对方的公钥文件，再导入本包。未作任何更改。")
-    return peer
+    return carried, False
 
 
 def _read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:

@@ -125,12 +125,29 @@ def bundle_path(tmp_path: Path, data: bytes) -> Path:
 
 
 def test_bundle_signed_by_unknown_key_refused(pair: Pair, tmp_path: Path) -> None:
-    stranger = make_node(tmp_path / "stranger" / "s.sqlite3", Mode.VILLAGE, "外村")
+    """An unknown township (or any signer carrying no key) is refused outright, before any write."""
+    stranger = make_node(tmp_path / "stranger" / "s.sqlite3", Mode.TOWNSHIP)
     from storage.sync.keys import trust_peer
     trust_peer(stranger, my_identity(pair.township))  # the stranger knows the township; not vice versa
     write_notes(stranger, 2)
     data = export(stranger, pair.stick).read_bytes()
     _refused(pair, data, tmp_path, "未登记")
+
+
+def test_bundle_signed_by_unknown_village_is_held_not_applied(pair: Pair, tmp_path: Path) -> None:
+    """An unknown village's bundle waits for its fingerprint (tests/sync/test_sync_held.py); the paired
+    village's fingerprint does not unlock it."""
+    from models.accounts import COMMAND_LINE_ACTOR
+    from storage.sync.held import accept
+    from storage.sync.keys import list_peers, trust_peer
+    stranger = make_node(tmp_path / "stranger" / "s.sqlite3", Mode.VILLAGE, "外村")
+    trust_peer(stranger, my_identity(pair.township))
+    write_notes(stranger, 2)
+    peers = list_peers(pair.township)
+    assert import_(pair.township, export(stranger, pair.stick)).flags == (ImportFlag.HELD,)
+    with pytest.raises(BundleRefused, match="不符"):
+        accept(pair.township, my_identity(pair.village).fingerprint, COMMAND_LINE_ACTOR)
+    assert notes(pair.township) == [] and list_peers(pair.township) == peers
 
 
 def test_foreign_owned_rows_quarantined(pair: Pair) -> None:

@@ -34,12 +34,15 @@ def test_export_to_stick_then_import_on_the_township(qtbot, pair: Pair, monkeypa
     qtbot.waitUntil(lambda: village.drive_combo.count() == 1, timeout=4000)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(village.export_button, screen_module.Qt.MouseButton.LeftButton)
-    assert "可以安全拔出" in village.summary_label.text()
+    assert village.busy and not village.import_button.isEnabled()  # running on a worker thread
+    qtbot.waitUntil(lambda: "可以安全拔出" in village.summary_label.text(), timeout=10000)
+    assert not village.busy and village.import_button.isEnabled()
     bundle = next(pair.stick.glob("*.xybundle"))
     township = _screen(qtbot, pair.township, [])
     monkeypatch.setattr(screen_module, "choose_bundle", lambda parent: bundle)
-    with qtbot.waitSignal(township._bus.changed):
+    with qtbot.waitSignal(township._bus.changed, timeout=10000):
         qtbot.mouseClick(township.import_button, screen_module.Qt.MouseButton.LeftButton)
+        assert township.busy
     assert "写入 3 条" in township.summary_label.text()
     assert notes(pair.township) == notes(pair.village)
     assert township.peers_model.rowCount() == 1
@@ -55,7 +58,8 @@ def test_refused_bundle_shows_a_warning_and_changes_nothing(qtbot, pair: Pair, m
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
     qtbot.mouseClick(township.import_button, screen_module.Qt.MouseButton.LeftButton)
-    assert warnings and "同步包" in warnings[0]
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10000)
+    assert "同步包" in warnings[0] and not township.busy
     assert notes(pair.township) == []
 
 
@@ -72,3 +76,25 @@ def test_public_key_qr_code_is_shown(qtbot, pair: Pair) -> None:  # type: ignore
     widget = _screen(qtbot, pair.village, [])
     pixmap = widget.qr_label.pixmap()
     assert not pixmap.isNull() and pixmap.width() > 80
+
+
+def test_export_and_import_jobs_run_on_their_own_connection(qtbot, pair: Pair) -> None:  # type: ignore[no-untyped-def]
+    """The job runs on a worker thread; the store's own connection is never used there."""
+    import threading
+
+    from ui.background import run_in_background
+
+    write_notes(pair.village, 1)
+    job = SqliteSyncService(pair.village, COMMAND_LINE_ACTOR).export_job(pair.stick)
+    seen: dict[str, object] = {}
+
+    def work():  # type: ignore[no-untyped-def]
+        seen["thread"] = threading.current_thread()
+        return job()
+
+    run_in_background(work, lambda result: seen.setdefault("result", result))
+    qtbot.waitUntil(lambda: "result" in seen, timeout=10000)
+    assert seen["thread"] is not threading.main_thread()
+    bundle = Path(seen["result"].file)  # type: ignore[attr-defined]
+    imported = SqliteSyncService(pair.township, COMMAND_LINE_ACTOR).import_job(bundle)()
+    assert imported.applied == 2 and notes(pair.township) == notes(pair.village)

@@ -7,13 +7,15 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.ports import SyncService
 from models.sync import ExportResult, ImportResult
+from ui.background import run_in_background
 from ui.sync.dialogs import Drive, qr_pixmap, choose_bundle, choose_key_file, choose_key_target, removable_drives
+from ui.sync.review import ReviewPanel
 from ui.sync.table_model import PEER_ROLE, PeerTableModel
 
 POLL_MS = 1500
@@ -26,6 +28,7 @@ class SyncScreen(QWidget):
                  list_drives: Callable[[], list[Drive]] = removable_drives) -> None:
         super().__init__()
         self._service, self._bus, self._list_drives = service, bus, list_drives
+        self._busy = False
         self.undo_stack = QUndoStack(self)
         self._build_ui()
         self._connect_signals()
@@ -47,11 +50,16 @@ class SyncScreen(QWidget):
         peers_layout.addWidget(_row(self.trust_button, self.pubkey_button))
         layout.addWidget(peers)
         layout.addWidget(self._transfer_box())
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # busy: a bundle's progress is not known in advance
+        self.busy_bar.setVisible(False)
+        layout.addWidget(self.busy_bar)
         self.summary_label = QLabel("")
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary_label)
-        layout.addStretch(1)
+        self.review_panel = ReviewPanel(self._service)
+        layout.addWidget(self.review_panel, 1)
 
     def _identity_box(self) -> QGroupBox:
         me = self._service.identity()
@@ -90,6 +98,7 @@ class SyncScreen(QWidget):
         self.trust_button.clicked.connect(self._on_trust_button_clicked)
         self.pubkey_button.clicked.connect(self._on_pubkey_button_clicked)
         self._bus.changed.connect(self._on_bus_changed)
+        self.review_panel.accept_requested.connect(self._on_accept_requested)
 
     def showEvent(self, event: QShowEvent) -> None:
         self._refresh_drives()
@@ -100,7 +109,9 @@ class SyncScreen(QWidget):
         self.drive_timer.stop()
         super().hideEvent(event)
 
-    def _refresh_drives(self) -> None:
+    def _refresh_drives(self, force: bool = False) -> None:
+        if self._busy and not force:
+            return
         drives = self._list_drives()
         self.export_button.setEnabled(bool(drives))
         current = self.drive_combo.currentData()
@@ -125,7 +136,8 @@ class SyncScreen(QWidget):
         answer = QMessageBox.question(self, "导出同步包", f"把对方尚未确认的全部变更导出到“{root}”？")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self._run(lambda: self._service.export_to(Path(root), self._selected_peer()), self._show_export)
+        self._run_in_background(lambda: self._service.export_job(Path(root), self._selected_peer()),
+                                self._show_export, f"正在导出到“{root}”……写完并读回校验之前请勿拔出U盘。")
 
     def _on_import_button_clicked(self) -> None:
         path = choose_bundle(self)
@@ -133,7 +145,8 @@ class SyncScreen(QWidget):
             return
         answer = QMessageBox.question(self, "导入同步包", f"导入“{path.name}”？导入前会自动备份数据库。")
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(lambda: self._service.import_file(path), self._show_import)
+            self._run_in_background(lambda: self._service.import_job(path), self._show_import,
+                                    f"正在校验并导入“{path.name}”……")
 
     def _on_trust_button_clicked(self) -> None:
         path = choose_key_file(self)
@@ -157,12 +170,66 @@ class SyncScreen(QWidget):
         show(result)
         self.peers_model.reload()
 
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def _run_in_background(self, make_job: Callable[[], Callable[[], Any]], show: Callable[[Any], None],
+                           note: str) -> None:
+        """Export and import run on a worker thread over their own connection; the screen stays responsive."""
+        try:
+            job = make_job()
+        except DomainError as error:
+            QMessageBox.warning(self, "未完成", error.message)
+            return
+        self._set_busy(True, note)
+        run_in_background(job, lambda result: self._finished(show, result), self._failed)
+
+    def _set_busy(self, busy: bool, note: str = "") -> None:
+        self._busy = busy
+        self.busy_bar.setVisible(busy)
+        for button in (self.export_button, self.import_button, self.trust_button, self.pubkey_button,
+                       self.review_panel.accept_button):
+            button.setEnabled(not busy)
+        if busy:
+            self.summary_label.setText(note)
+        else:
+            self._refresh_drives(force=True)
+            self.review_panel.reload()
+
+    def _finished(self, show: Callable[[Any], None], result: Any) -> None:
+        self._set_busy(False)
+        self.undo_stack.clear()
+        show(result)
+        self.peers_model.reload()
+
+    def _failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        self.summary_label.setText("")
+        message = error.message if isinstance(error, DomainError) else f"出现意外错误：{error}。数据库没有改动，请重试。"
+        QMessageBox.warning(self, "未完成", message)
+
     def _show_export(self, result: ExportResult) -> None:
         areas = "，".join(f"{t} {n} 条" for t, n in sorted(result.per_table.items())) or "没有新变更（只带回执）"
         self.summary_label.setText(f"已写入并读回校验：{Path(result.file).name}\n变更 {result.changes} 条（{areas}），"
                                    f"附件 {result.attachments} 个，{result.bytes / 1024:.1f} KB。\n可以安全拔出U盘。")
 
+    def _on_accept_requested(self, job: Callable[[], Any]) -> None:
+        self._run_in_background(lambda: job, self._show_accepted, "指纹一致后正在信任密钥并导入暂存的同步包……")
+
+    def _show_accepted(self, accepted: tuple[Any, list[ImportResult]]) -> None:
+        peer, results = accepted
+        lines = [f"已导入：写入 {r.applied} 条，跳过 {r.skipped} 条，隔离 {r.quarantined} 条。" for r in results]
+        self.summary_label.setText("\n".join([f"指纹核对一致，已信任“{peer.name}”。"] + lines))
+        self._bus.changed.emit(Changed(Entity.SYNC, frozenset(r.bundle for r in results)))
+
     def _show_import(self, result: ImportResult) -> None:
+        if result.fingerprint:
+            self.summary_label.setText(
+                f"这个同步包由尚未登记的“{result.sender}”签名，已暂存，没有写入任何记录。\n密钥指纹：{result.fingerprint}\n"
+                "请村里的文书念出其“同步”页上的指纹，点“核对指纹并接受…”逐组输入。")
+            self.review_panel.reload()
+            return
         notes = "".join(f"\n注意：{flag.label}。" for flag in result.flags)
         self.summary_label.setText(f"已导入 {result.sender} 的同步包：写入 {result.applied} 条，跳过 {result.skipped} 条，"
                                    f"隔离 {result.quarantined} 条，附件 {result.attachments} 个。{notes}")
@@ -171,6 +238,7 @@ class SyncScreen(QWidget):
     def _on_bus_changed(self, change: Changed) -> None:
         if change.entity == Entity.SYNC:
             self.peers_model.reload()
+            self.review_panel.reload()
 
 
 def _row(*widgets: QWidget) -> QWidget:

@@ -1,0 +1,93 @@
+"""A village's key arriving with its first bundle: held unapplied until the township confirms the fingerprint."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models.accounts import COMMAND_LINE_ACTOR
+from models.errors import DomainError
+from models.sync import BundleRefused, ImportFlag
+from models.village import Mode
+from storage.sync.held import accept, pending
+from storage.sync.keys import list_peers, my_identity, trust_peer
+from tests.helpers import run_json
+from tests.sync.conftest import Pair, export, import_, make_node, notes, write_notes
+
+
+@pytest.fixture
+def half_paired(tmp_path: Path) -> Pair:
+    """The village has the township's key file; the township has never seen the village's key."""
+    village = make_node(tmp_path / "village" / "v.sqlite3", Mode.VILLAGE)
+    township = make_node(tmp_path / "township" / "t.sqlite3", Mode.TOWNSHIP)
+    trust_peer(village, my_identity(township))
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    return Pair(village, township, stick)
+
+
+def _applied(township) -> int:  # type: ignore[no-untyped-def]
+    return township.conn.execute("SELECT count(*) FROM sync_bundles_received").fetchone()[0]
+
+
+def test_unconfirmed_key_holds_the_bundle_and_applies_nothing(half_paired: Pair) -> None:
+    write_notes(half_paired.village, 3)
+    result = import_(half_paired.township, export(half_paired.village, half_paired.stick))
+    assert result.flags == (ImportFlag.HELD,) and result.applied == 0
+    assert result.fingerprint == my_identity(half_paired.village).fingerprint
+    assert notes(half_paired.township) == [] and _applied(half_paired.township) == 0
+    assert list_peers(half_paired.township) == []
+    [held] = pending(half_paired.township)
+    assert (held.sender, held.fingerprint, held.changes) == (half_paired.village.node_id, result.fingerprint, 4)
+    assert Path(half_paired.township.conn.execute("SELECT file FROM sync_held_bundles").fetchone()[0]).is_file()
+
+
+def test_wrong_fingerprint_is_refused_and_trusts_nothing(half_paired: Pair) -> None:
+    write_notes(half_paired.village, 2)
+    import_(half_paired.township, export(half_paired.village, half_paired.stick))
+    right = my_identity(half_paired.village).fingerprint
+    wrong = ("0000" if not right.startswith("0000") else "1111") + right[4:]
+    with pytest.raises(BundleRefused, match="不符"):
+        accept(half_paired.township, wrong, COMMAND_LINE_ACTOR)
+    with pytest.raises(DomainError, match="完整的指纹"):
+        accept(half_paired.township, right[:9], COMMAND_LINE_ACTOR)  # a prefix is not a confirmation
+    assert list_peers(half_paired.township) == [] and notes(half_paired.township) == []
+    assert len(pending(half_paired.township)) == 1
+
+
+def test_confirmed_fingerprint_verifies_and_applies_the_held_bundles(half_paired: Pair) -> None:
+    write_notes(half_paired.village, 2)
+    import_(half_paired.township, export(half_paired.village, half_paired.stick))
+    write_notes(half_paired.village, 1, "再议")  # a second cumulative bundle before anyone confirmed
+    import_(half_paired.township, export(half_paired.village, half_paired.stick))
+    typed = my_identity(half_paired.village).fingerprint.replace(" ", "").lower()
+    peer, results = accept(half_paired.township, typed, COMMAND_LINE_ACTOR)
+    assert peer.node == half_paired.village.node_id and peer.kind == "village"
+    assert [r.applied for r in results] == [3, 1]
+    assert notes(half_paired.township) == notes(half_paired.village)
+    assert pending(half_paired.township) == [] and not list(half_paired.township.path.parent.glob("*.inbox/held/*"))
+    write_notes(half_paired.village, 1, "三议")  # afterwards bundles import directly
+    assert import_(half_paired.township, export(half_paired.village, half_paired.stick)).applied == 1
+
+
+def test_a_village_never_holds_an_unknown_signer(half_paired: Pair) -> None:
+    """Only a township takes a village's key on confirmation; a village refuses any unknown signer outright."""
+    trust_peer(half_paired.township, my_identity(half_paired.village))
+    write_notes(half_paired.township, 1)
+    half_paired.village.execute("DELETE FROM sync_peers")
+    with pytest.raises(BundleRefused, match="未登记"):
+        import_(half_paired.village, export(half_paired.township, half_paired.stick))
+
+
+def test_cli_pending_and_accept(half_paired: Pair) -> None:
+    write_notes(half_paired.village, 2)
+    bundle = export(half_paired.village, half_paired.stick)
+    code, held = run_json(half_paired.township.path, "sync", "import", str(bundle))
+    assert code == 0 and held["held"] and held["applied"] == 0
+    code, listed = run_json(half_paired.township.path, "sync", "pending")
+    assert code == 0 and [p["fingerprint"] for p in listed["pending"]] == [held["fingerprint"]]
+    code, message = run_json(half_paired.township.path, "sync", "accept", "ABCD " * 8)
+    assert code == 2 and "不符" in message
+    code, accepted = run_json(half_paired.township.path, "sync", "accept", held["fingerprint"])
+    assert code == 0 and accepted["imported"][0]["applied"] == 3
+    assert notes(half_paired.township) == notes(half_paired.village)

@@ -1,0 +1,75 @@
+"""The sync screen's review panel: a held village bundle accepted by fingerprint, and the quarantine list."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from models.accounts import COMMAND_LINE_ACTOR
+from storage.sync.keys import my_identity
+from storage.sync.service import SqliteSyncService
+from tests.sync.conftest import Pair, export, notes, pair  # noqa: F401 (fixture)
+from tests.sync.test_sync_held import half_paired  # noqa: F401 (fixture)
+from ui.bus import DataBus
+from ui.sync import review as review_module
+from ui.sync import screen as screen_module
+from ui.sync.review_models import HeldTableModel, QuarantineTableModel
+from ui.sync.screen import SyncScreen
+from tests.sync.conftest import write_notes
+
+
+def _screen(qtbot, db) -> SyncScreen:  # type: ignore[no-untyped-def]
+    widget = SyncScreen(SqliteSyncService(db, COMMAND_LINE_ACTOR), DataBus(), lambda: [])
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _import(qtbot, screen: SyncScreen, bundle: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(screen_module, "choose_bundle", lambda parent: bundle)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not screen.busy, timeout=10000)
+
+
+def test_held_bundle_is_shown_then_accepted_by_fingerprint(qtbot, half_paired: Pair,  # type: ignore[no-untyped-def]
+                                                          monkeypatch) -> None:
+    write_notes(half_paired.village, 2)
+    screen = _screen(qtbot, half_paired.township)
+    assert not screen.review_panel.accept_button.isEnabled()
+    _import(qtbot, screen, export(half_paired.village, half_paired.stick), monkeypatch)
+    fingerprint = my_identity(half_paired.village).fingerprint
+    assert fingerprint in screen.summary_label.text() and notes(half_paired.township) == []
+    assert screen.review_panel.held_model.rowCount() == 1 and screen.review_panel.accept_button.isEnabled()
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    monkeypatch.setattr(review_module, "ask_fingerprint", lambda parent: "ABCD " * 8)
+    qtbot.mouseClick(screen.review_panel.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10000)
+    assert "不符" in warnings[0] and notes(half_paired.township) == []
+    monkeypatch.setattr(review_module, "ask_fingerprint", lambda parent: fingerprint)
+    with qtbot.waitSignal(screen._bus.changed, timeout=10000):
+        qtbot.mouseClick(screen.review_panel.accept_button, Qt.MouseButton.LeftButton)
+    assert "已信任" in screen.summary_label.text() and "写入 3 条" in screen.summary_label.text()
+    assert notes(half_paired.township) == notes(half_paired.village)
+    assert screen.review_panel.held_model.rowCount() == 0 and screen.peers_model.rowCount() == 1
+
+
+def test_quarantined_rows_listed_with_reason(qtbot, qtmodeltester, pair: Pair,  # type: ignore[no-untyped-def]
+                                             monkeypatch) -> None:
+    with pair.village.atomic():  # a forged township-owned row written on the village PC
+        pair.village.execute("INSERT INTO notes(id, owner, hlc, created_at, updated_at, title) "
+                             "VALUES('forged', ?, ?, '', '', '准予备案')",
+                             [pair.township.node_id, pair.village.next_hlc()])
+    screen = _screen(qtbot, pair.township)
+    assert screen.review_panel.quarantine_model.rowCount() == 0
+    _import(qtbot, screen, export(pair.village, pair.stick), monkeypatch)
+    model = screen.review_panel.quarantine_model
+    assert model.rowCount() == 1
+    columns = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    row = {name: model.index(0, c).data() for c, name in enumerate(columns)}
+    assert (row["表"], row["记录编号"], row["原因"]) == ("notes", "forged", "发送方不是这条记录的所有者")
+    assert not (model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable)
+    service = SqliteSyncService(pair.township, COMMAND_LINE_ACTOR)
+    qtmodeltester.check(QuarantineTableModel(service.quarantined))
+    qtmodeltester.check(HeldTableModel(service.pending))
