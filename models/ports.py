@@ -173,6 +173,10 @@ class RegistryStore(Protocol):
         """Find by name, household number, phone, ID number or pinyin (initials `wjh` or full)."""
         ...
 
+    def search_ids(self, text: str) -> tuple[set[str], set[str]]:
+        """(household ids, villager ids) of every match of `search`, unordered and unlimited."""
+        ...
+
     def preview_roster(self, path: Path, rows: int = 20) -> RosterPreview:
         """Read and check a roster file without writing anything."""
         ...

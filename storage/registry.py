@@ -15,7 +15,7 @@ from models.villager_rules import check_villager
 from storage.registry_rows import (HOUSEHOLD_COLUMNS, ROLE_COLUMNS, VILLAGER_COLUMNS, grid_from_row,
                                    group_from_row, household_from_row, household_values, role_from_row,
                                    role_values, villager_from_row, villager_values)
-from storage.registry_search import search_registry
+from storage.registry_search import matching_ids, search_registry
 from storage.store_base import SqliteStore
 from storage.tracking import fetch_row
 
@@ -186,6 +186,9 @@ class SqliteRegistryStore(SqliteStore):
 
     def search(self, text: str, limit: int = 500) -> list[SearchHit]:
         return search_registry(self._db, text, self.can_view_id_numbers, limit)
+
+    def search_ids(self, text: str) -> tuple[set[str], set[str]]:
+        return matching_ids(self._db, text, self.can_view_id_numbers)
 
     # ---- roster files -----------------------------------------------------------------------
     def preview_roster(self, path: Path, rows: int = 20) -> RosterPreview:

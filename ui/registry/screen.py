@@ -174,9 +174,10 @@ class RegistryScreen(QWidget):
 
     def apply_search(self, text: str) -> None:
         """Search as you type: households with a matching person, number or phone; the rest are hidden."""
-        hits = self.store.search(text, limit=1_000_000) if text.strip() else None  # every match, not a page
-        self._search_households = None if hits is None else {hit.household_id for hit in hits}
-        self._search_people = set() if hits is None else {hit.villager_id for hit in hits if hit.villager_id}
+        if text.strip():
+            self._search_households, self._search_people = self.store.search_ids(text)  # every match
+        else:
+            self._search_households, self._search_people = None, set()
         self._refresh_households()
 
     def _on_role_combo_changed(self) -> None:
