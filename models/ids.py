@@ -17,7 +17,8 @@ def new_id(now_ms: int | None = None) -> str:
     rand_a = rand >> 68 & 0xFFF
     rand_b = rand & ((1 << 62) - 1)
     value = (ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | rand_a << 64 | 0b10 << 62 | rand_b
-    return str(uuid.UUID(int=value))
+    text = f"{value:032x}"  # formatting by hand: uuid.UUID() costs 0.1 s per 20,000 ids (roster import)
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 def id_timestamp_ms(row_id: str) -> int:

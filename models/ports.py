@@ -173,6 +173,18 @@ class RegistryStore(Protocol):
         """Find by name, household number, phone, ID number or pinyin (initials `wjh` or full)."""
         ...
 
+    def retire_group(self, group_id: str) -> None:
+        """Tombstone an empty group; DomainError while households or grids remain in it."""
+        ...
+
+    def retire_grid(self, grid_id: str) -> None:
+        """Tombstone an empty grid; DomainError while households remain in it."""
+        ...
+
+    def search_ids(self, text: str) -> tuple[set[str], set[str]]:
+        """(household ids, villager ids) of every match of `search`, unordered and unlimited."""
+        ...
+
     def preview_roster(self, path: Path, rows: int = 20) -> RosterPreview:
         """Read and check a roster file without writing anything."""
         ...

@@ -15,7 +15,7 @@ from models.villager_rules import check_villager
 from storage.registry_rows import (HOUSEHOLD_COLUMNS, ROLE_COLUMNS, VILLAGER_COLUMNS, grid_from_row,
                                    group_from_row, household_from_row, household_values, role_from_row,
                                    role_values, villager_from_row, villager_values)
-from storage.registry_search import search_registry
+from storage.registry_search import matching_ids, search_registry
 from storage.store_base import SqliteStore
 from storage.tracking import fetch_row
 
@@ -52,6 +52,25 @@ class SqliteRegistryStore(SqliteStore):
             raise DomainError("网格名称不能为空。")
         self._upsert("grids", grid.id, {"group_id": grid.group_id, "name": grid.name.strip(),
                                         "leader_id": grid.leader_id, "deleted": 0})
+
+    def retire_group(self, group_id: str) -> None:
+        """Tombstone an empty group (no households, no grids left); a group still in use is refused."""
+        self._retire("village_groups", group_id, "组", (
+            ("households", "group_id", "户"), ("grids", "group_id", "个网格")))
+
+    def retire_grid(self, grid_id: str) -> None:
+        """Tombstone an empty grid (no households left in it)."""
+        self._retire("grids", grid_id, "网格", (("households", "grid_id", "户"),))
+
+    def _retire(self, table: str, row_id: str, noun: str, users: tuple[tuple[str, str, str], ...]) -> None:
+        self._require(Permission.EDIT_RECORDS)
+        with self._db.atomic():
+            for child, column, unit in users:
+                count = self._db.conn.execute(f"SELECT count(*) FROM {child} WHERE {column} = ? AND deleted = 0",
+                                              (row_id,)).fetchone()[0]
+                if count:
+                    raise DomainError(f"这个{noun}里还有 {count} {unit}，不能撤销。请先把它们迁移到其他{noun}。")
+            self._tombstone(table, row_id)
 
     # ---- households -------------------------------------------------------------------------
     def list_households(self) -> list[HouseholdSummary]:
@@ -186,6 +205,9 @@ class SqliteRegistryStore(SqliteStore):
 
     def search(self, text: str, limit: int = 500) -> list[SearchHit]:
         return search_registry(self._db, text, self.can_view_id_numbers, limit)
+
+    def search_ids(self, text: str) -> tuple[set[str], set[str]]:
+        return matching_ids(self._db, text, self.can_view_id_numbers)
 
     # ---- roster files -----------------------------------------------------------------------
     def preview_roster(self, path: Path, rows: int = 20) -> RosterPreview:

@@ -34,12 +34,34 @@ def search_registry(db: Database, text: str, show_id: bool, limit: int) -> list[
     return hits[:limit]
 
 
+def matching_ids(db: Database, text: str, show_id: bool) -> tuple[set[str], set[str]]:
+    """(household ids, villager ids) of every match, unordered: what a search-as-you-type filter needs.
+
+    The same matches as `search_registry` without a limit; no join, no sort and no hit objects, so a
+    one-letter query over 20,000 people stays well inside a keystroke.
+    """
+    text = text.strip()
+    if not text:
+        return set(), set()
+    where, params = _villager_condition(text, show_id)
+    rows = db.conn.execute(
+        "SELECT v.household_id, v.id FROM villagers v JOIN households h ON h.id = v.household_id "
+        f"WHERE v.deleted = 0 AND h.deleted = 0 AND ({where})", params).fetchall()
+    households, people = {row[0] for row in rows}, {row[1] for row in rows}
+    if _DIGITS.match(text):
+        households |= {hit.household_id for hit in _households(db, text, households, 1_000_000)}
+    return households, people
+
+
 def _villager_condition(text: str, show_id: bool) -> tuple[str, dict[str, str]]:
     lowered = text.lower()
     if _PINYIN.match(lowered):
         # Latin names have their lower-cased letters as their "pinyin", so this also finds "Alice".
-        return ("(' ' || v.name_initials || ' ' || v.name_pinyin) LIKE :key",
-                {"key": "% " + lowered + "%"})
+        # The keys are lower-case letters and spaces, so GLOB (case-sensitive, no concatenation) is safe
+        # and about twice as fast as LIKE over one concatenated string.
+        return ("(v.name_initials GLOB :first OR v.name_pinyin GLOB :first "
+                "OR v.name_initials GLOB :later OR v.name_pinyin GLOB :later)",
+                {"first": lowered + "*", "later": "* " + lowered + "*"})
     if _DIGITS.match(text):
         id_clause = "v.id_number LIKE :id ESCAPE '\\'" if show_id else "v.id_number = :id"
         return (f"h.household_no LIKE :like ESCAPE '\\' OR v.phone LIKE :like ESCAPE '\\' OR {id_clause}",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable
 
@@ -19,8 +20,6 @@ from storage.roster_files import read_sheet
 from storage.tracking import now_iso
 
 Progress = Callable[[int, int], None]
-# Columns a roster row can change on a villager; an empty cell never erases a stored value.
-ROW_FIELDS = ("name", "relation", "gender", "id_number", "birth_date", "ethnicity", "phone", "political_status")
 
 
 @dataclass
@@ -32,8 +31,11 @@ class CheckedFile:
     rejected: list[Rejection]
     detected: dict[str, str]
     unknown: list[str]
-    raw: list[list[str]]
-    numbers: list[int]
+    sheet_rows: list[tuple[int, list[Any]]]  # as read; only the preview turns them into text
+
+
+def row_texts(sheet_rows: list[tuple[int, list[Any]]]) -> list[list[str]]:
+    return [["" if c is None else str(c) for c in cells] for _, cells in sheet_rows]
 
 
 def check_file(path: Path, today: date | None = None) -> CheckedFile:
@@ -44,22 +46,26 @@ def check_file(path: Path, today: date | None = None) -> CheckedFile:
     good: list[RosterRow] = []
     rejected: list[Rejection] = []
     today = today or date.today()
+    columns = list(found.items())
+    width = max(found.values()) + 1
     for number, cells in sheet.rows:
-        row, problems = parse_row(number, {k: cells[i] if i < len(cells) else None for k, i in found.items()},
-                                  today)
+        if len(cells) < width:
+            cells = cells + [None] * (width - len(cells))
+        row, problems = parse_row(number, {key: cells[i] for key, i in columns}, today)
         rejected += problems
         if row is not None:
             good.append(row)
     kept, conflicts = check_across_rows(good)
     detected = {sheet.headers[i]: HEADERS[k] for k, i in sorted(found.items(), key=lambda item: item[1])}
-    raw = [["" if c is None else str(c) for c in cells] for _, cells in sheet.rows]
     problems = sorted(rejected + conflicts, key=lambda r: r.row)
-    return CheckedFile(sheet.headers, kept, problems, detected, unknown, raw, [n for n, _ in sheet.rows])
+    return CheckedFile(sheet.headers, kept, problems, detected, unknown, sheet.rows)
 
 
 def preview_roster(path: Path, rows: int = 20) -> RosterPreview:
     checked = check_file(path)
-    return RosterPreview(checked.headers, checked.detected, checked.unknown, checked.raw[:rows], checked.numbers[:rows], len(checked.raw),
+    first = checked.sheet_rows[:rows]
+    return RosterPreview(checked.headers, checked.detected, checked.unknown, row_texts(first),
+                         [number for number, _ in first], len(checked.sheet_rows),
                          len({r.household_no for r in checked.rows}), len(checked.rows), checked.rejected)
 
 
@@ -168,8 +174,9 @@ class _Plan:
     def _create_villager(self, values: dict[str, Any], household: dict[str, Any]) -> None:
         position = self.next_position.get(household["id"], 0)
         self.next_position[household["id"]] = position + 1
-        person = stamped(self.db, values | {"position": position, "away": 0, "away_place": "", "status": "active",
-                                            "status_date": None}, self.stamp)
+        person = {"id": new_id(), "owner": self.db.node_id, "hlc": self.db.next_hlc(), "deleted": 0,
+                  "created_at": self.stamp, "updated_at": self.stamp, **values, "position": position, "away": 0,
+                  "away_place": "", "status": "active", "status_date": None}  # as stamped(), one dict fewer
         self.inserts.setdefault("villagers", []).append(person)
         household["_villager"] = person["id"]
         self.created += 1
@@ -213,11 +220,12 @@ class _Plan:
 
 
 def _villager_values(row: RosterRow, household_id: str) -> dict[str, Any]:
-    full, initials = name_keys(row.name)
-    values = {key: getattr(row, key) for key in ROW_FIELDS}
-    values["gender"] = row.gender.value if row.gender else None
-    values["birth_date"] = row.birth_date.isoformat() if row.birth_date else None
-    return values | {"household_id": household_id, "name_pinyin": full, "name_initials": initials}
+    full, initials = name_keys(row.name)  # cached per distinct name
+    born = row.birth_date
+    return {"name": row.name, "relation": row.relation, "gender": row.gender.value if row.gender else None,
+            "id_number": row.id_number, "birth_date": born.isoformat() if born else None,
+            "ethnicity": row.ethnicity, "phone": row.phone, "political_status": row.political_status,
+            "household_id": household_id, "name_pinyin": full, "name_initials": initials}
 
 
 def stamped(db: Database, values: dict[str, Any], stamp: str | None = None) -> dict[str, Any]:
@@ -231,8 +239,9 @@ def insert_many(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     columns = [c for c in rows[0] if not c.startswith("_")]
+    pick = itemgetter(*columns)
     db.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                        [[row[c] for c in columns] for row in rows])
+                        map(pick, rows))
 
 
 def update_many(db: Database, table: str, changes: dict[str, dict[str, Any]]) -> None:

@@ -112,3 +112,12 @@ def test_saving_an_unchanged_villager_writes_nothing(village_db: Database, store
     before = village_db.conn.execute("SELECT COUNT(*) FROM change_log").fetchone()[0]
     store.save_villager(Villager(**{**head.__dict__}))
     assert village_db.conn.execute("SELECT COUNT(*) FROM change_log").fetchone()[0] == before
+
+
+@pytest.mark.parametrize("text", ["wjh", "w", "wujian", "吴", "0101", "1380", "   "])
+def test_search_ids_finds_what_search_finds(store: SqliteRegistryStore, text: str) -> None:
+    make_family(store)
+    hits = store.search(text, limit=1_000_000)
+    households, people = store.search_ids(text)
+    assert households == {hit.household_id for hit in hits}
+    assert people == {hit.villager_id for hit in hits if hit.villager_id}

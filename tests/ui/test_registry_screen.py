@@ -153,16 +153,21 @@ def test_roles_end_tags_filter_and_grid_leader(qtbot, screen: RegistryScreen, st
     person = screen.current_villager()
     assert person is not None
     monkeypatch.setattr(dialogs.RoleDialog, "ask", classmethod(
-        lambda cls, parent, h: RoleHolding(h.id, h.villager_id, "tag:致富带头人", start_date=date(2024, 1, 1))))
+        lambda cls, parent, h, title="添加身份": RoleHolding(h.id, h.villager_id, "tag:致富带头人",
+                                                             start_date=date(2024, 1, 1))))
     qtbot.mouseClick(screen.add_role_button, Qt.MouseButton.LeftButton)
     assert "致富带头人" in screen.detail.value_labels["身份"].text()
     screen.role_combo.setCurrentIndex(screen.role_combo.findData("tag:致富带头人"))
     assert screen.households_model.rowCount() == 1
 
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a: ("致富带头人", True))
+    offered: list[RoleHolding] = []
+    monkeypatch.setattr(dialogs.RoleDialog, "ask", classmethod(  # the clerk changes the offered end date
+        lambda cls, parent, h, title="": offered.append(h) or replace(h, end_date=date(2025, 6, 30))))
     qtbot.mouseClick(screen.end_role_button, Qt.MouseButton.LeftButton)
-    assert store.roles_of(person.id)[0].end_date == date.today()
-    assert store.people_with_role("tag:致富带头人", date(2030, 1, 1)) == []
+    assert offered[0].end_date == date.today()
+    assert store.roles_of(person.id)[0].end_date == date(2025, 6, 30)
+    assert store.people_with_role("tag:致富带头人", date(2025, 7, 1)) == []
+    assert [v.id for v in store.people_with_role("tag:致富带头人", date(2025, 6, 1))] == [person.id]
     screen.undo_action.trigger()
     assert store.roles_of(person.id)[0].end_date is None
 
@@ -174,3 +179,110 @@ def test_roles_end_tags_filter_and_grid_leader(qtbot, screen: RegistryScreen, st
     screen.select_household(household.id, person.id)
     qtbot.mouseClick(screen.grid_leader_button, Qt.MouseButton.LeftButton)
     assert [v.id for v in store.people_with_role(RoleCode.GRID_LEADER, date.today())] == [person.id]
+
+
+def test_edit_role_dates_through_the_dialog_and_undo(qtbot, screen: RegistryScreen,  # type: ignore[no-untyped-def]
+                                                     store: SqliteRegistryStore,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    from models.ids import new_id
+    from models.registry import RoleCode, RoleHolding
+
+    store.import_roster(SAMPLE)
+    screen.reload()
+    person = screen.current_villager()
+    assert person is not None
+    store.save_role(RoleHolding(new_id(), person.id, RoleCode.REPRESENTATIVE, start_date=date(2021, 1, 1),
+                                end_date=date(2023, 12, 31)))
+
+    def fill(dialog: QDialog) -> int:
+        assert dialog.start_edit.text() == "2021-01-01" and dialog.end_edit.text() == "2023-12-31"
+        dialog.start_edit.setText("2020-03-15")
+        dialog.end_edit.setText("")
+        dialog.buttons.accepted.emit()
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs.RoleDialog, "exec", fill)
+    qtbot.mouseClick(screen.edit_role_button, Qt.MouseButton.LeftButton)
+    holding = store.roles_of(person.id)[0]
+    assert (holding.start_date, holding.end_date) == (date(2020, 3, 15), None)
+    assert [v.id for v in store.people_with_role(RoleCode.REPRESENTATIVE, date.today())] == [person.id]
+    screen.undo_action.trigger()
+    holding = store.roles_of(person.id)[0]
+    assert (holding.start_date, holding.end_date) == (date(2021, 1, 1), date(2023, 12, 31))
+
+
+def test_role_dialog_refuses_bad_dates(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    from models.registry import RoleCode, RoleHolding
+
+    dialog = dialogs.RoleDialog(None, RoleHolding("r", "v", RoleCode.ELDER, start_date=date(2020, 1, 1)), "修改身份日期")
+    qtbot.addWidget(dialog)
+    for end, problem in (("2019-12-31", "不能早于"), ((date.today() + timedelta(days=1)).isoformat(), "不能晚于今天"),
+                         ("去年", "无法识别")):
+        dialog.end_edit.setText(end)
+        dialog.buttons.accepted.emit()
+        assert dialog.result_value is None and problem in dialog.error_label.text()
+
+
+def test_rename_and_retire_group_and_grid_with_undo(qtbot, screen: RegistryScreen,  # type: ignore[no-untyped-def]
+                                                    store: SqliteRegistryStore,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from models.ids import new_id
+    from models.registry import Grid, VillageGroup
+
+    store.import_roster(SAMPLE)
+    empty, used = VillageGroup(new_id(), "上寨组", 50), store.list_groups()[0]
+    store.save_group(empty)
+    grid = Grid(new_id(), used.id, "第1网格")
+    store.save_grid(grid)
+    screen.reload()
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+
+    _select_scope(screen, ("group", empty.id))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("下寨组", True))
+    qtbot.mouseClick(screen.rename_scope_button, Qt.MouseButton.LeftButton)
+    assert [g.name for g in store.list_groups() if g.id == empty.id] == ["下寨组"]
+    screen.undo_action.trigger()
+    assert [g.name for g in store.list_groups() if g.id == empty.id] == ["上寨组"]
+
+    _select_scope(screen, ("group", empty.id))
+    qtbot.mouseClick(screen.retire_scope_button, Qt.MouseButton.LeftButton)
+    assert empty.id not in {g.id for g in store.list_groups()} and not warnings
+    screen.undo_action.trigger()
+    assert empty.id in {g.id for g in store.list_groups()}
+
+    _select_scope(screen, ("group", used.id))  # still holds households and a grid: refused, no undo step
+    steps = screen.undo_stack.index()
+    qtbot.mouseClick(screen.retire_scope_button, Qt.MouseButton.LeftButton)
+    assert "还有" in warnings[-1] and used.id in {g.id for g in store.list_groups()}
+    assert screen.undo_stack.index() == steps
+
+    _select_scope(screen, ("grid", grid.id))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("老寨网格", True))
+    qtbot.mouseClick(screen.rename_scope_button, Qt.MouseButton.LeftButton)
+    assert [g.name for g in store.list_grids()] == ["老寨网格"]
+    _select_scope(screen, ("grid", grid.id))
+    qtbot.mouseClick(screen.retire_scope_button, Qt.MouseButton.LeftButton)
+    assert store.list_grids() == []
+    screen.undo_action.trigger()
+    assert [g.name for g in store.list_grids()] == ["老寨网格"]
+
+
+def _select_scope(screen: RegistryScreen, scope: tuple[str, str]) -> None:
+    from PySide6.QtWidgets import QTreeWidgetItemIterator
+
+    from ui.registry.panels import SCOPE_ROLE
+
+    iterator = QTreeWidgetItemIterator(screen.group_tree)
+    while iterator.value():
+        if tuple(iterator.value().data(0, SCOPE_ROLE)) == scope:
+            screen.group_tree.setCurrentItem(iterator.value())
+            return
+        iterator += 1
+    raise AssertionError(f"{scope} not in the tree")

@@ -12,8 +12,8 @@ from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.ids import new_id
 from models.registry import Grid, Household, RoleHolding, VillageGroup, Villager, VillagerStatus
-from ui.registry.commands import (SaveCommand, SaveGridCommand, SaveGroupCommand, SaveHouseholdCommand,
-                                  SaveRoleCommand, SaveVillagerCommand)
+from ui.registry.commands import (RetireCommand, SaveCommand, SaveGridCommand, SaveGroupCommand,
+                                  SaveHouseholdCommand, SaveRoleCommand, SaveVillagerCommand)
 from ui.registry.dialogs import HouseholdDialog, RoleDialog, StatusDialog, VillagerDialog
 from ui.registry.import_dialog import ImportDialog, choose_roster_file
 from ui.registry.panels import SCOPE_ROLE
@@ -39,13 +39,16 @@ class RegistryActions:
             (screen.moved_out_button, lambda: self._mark(VillagerStatus.MOVED_OUT)),
             (screen.add_role_button, self._on_add_role_button_clicked),
             (screen.end_role_button, self._on_end_role_button_clicked),
+            (screen.edit_role_button, self._on_edit_role_button_clicked),
+            (screen.rename_scope_button, self._on_rename_scope_button_clicked),
+            (screen.retire_scope_button, self._on_retire_scope_button_clicked),
             (screen.grid_leader_button, self._on_grid_leader_button_clicked),
             (screen.import_button, self._on_import_button_clicked),
             (screen.export_button, self._on_export_button_clicked),
         ):
             button.clicked.connect(slot)
 
-    def push(self, command: SaveCommand) -> bool:
+    def push(self, command: SaveCommand | RetireCommand) -> bool:
         """Push (and so write) a command; a refused write is shown and leaves nothing on the stack."""
         self.screen.undo_stack.push(command)
         if command.error is not None:
@@ -70,6 +73,34 @@ class RegistryActions:
         if ok and name.strip():
             grid = Grid(new_id(), group_id, name.strip())
             self.push(SaveGridCommand(self.screen.store, self.screen.bus, f"新建网格“{grid.name}”", None, grid))
+
+    def _on_rename_scope_button_clicked(self) -> None:
+        kind, before = self._scope_record()
+        if before is None:
+            QMessageBox.information(self.screen, "改名", "请先在左侧选中一个村民小组或网格。")
+            return
+        name, ok = QInputDialog.getText(self.screen, "改名", "新名称：", text=before.name)
+        if ok and name.strip() and name.strip() != before.name:
+            after = replace(before, name=name.strip())
+            text = f"将“{before.name}”改名为“{after.name}”"
+            store, bus = self.screen.store, self.screen.bus
+            self.push(SaveGroupCommand(store, bus, text, before, after) if kind == "group"
+                      else SaveGridCommand(store, bus, text, before, after))
+
+    def _on_retire_scope_button_clicked(self) -> None:
+        kind, before = self._scope_record()
+        if before is None:
+            QMessageBox.information(self.screen, "撤销组/网格", "请先在左侧选中一个村民小组或网格。")
+            return
+        store = self.screen.store
+        retire, save, entity = ((store.retire_group, store.save_group, Entity.VILLAGE_GROUP) if kind == "group"
+                                else (store.retire_grid, store.save_grid, Entity.GRID))
+        self.push(RetireCommand(self.screen.bus, f"撤销“{before.name}”", before, retire, save, entity))
+
+    def _scope_record(self) -> tuple[str, VillageGroup | Grid | None]:
+        kind, uid = self._scope()
+        records = self.screen.groups if kind == "group" else self.screen.grids if kind == "grid" else []
+        return kind, next((r for r in records if r.id == uid), None)
 
     def _on_add_household_button_clicked(self) -> None:
         numbers = [s.household.household_no for s in self.screen.summaries]
@@ -136,22 +167,42 @@ class RegistryActions:
                                       f"为“{villager.name}”添加身份{holding.label}", None, holding))
 
     def _on_end_role_button_clicked(self) -> None:
+        """End a current role on a date the clerk chooses (today unless changed)."""
         villager = self.screen.current_villager()
         if villager is None:
             return
-        today = date.today()
-        current = [h for h in self.screen.store.roles_of(villager.id) if h.current_on(today)]
-        if not current:
-            QMessageBox.information(self.screen, "结束身份", f"“{villager.name}”目前没有身份。")
+        current = [h for h in self.screen.store.roles_of(villager.id) if h.current_on(date.today())]
+        before = self._choose_role(villager, current, "结束身份", "结束哪一项身份：")
+        if before is None:
             return
-        labels = [h.label for h in current]
-        chosen, ok = QInputDialog.getItem(self.screen, "结束身份", f"结束“{villager.name}”的哪一项身份（到今天为止）：",
-                                          labels, 0, False)
-        if ok and chosen in labels:
-            before = current[labels.index(chosen)]
-            after = replace(before, end_date=today)
+        after = RoleDialog.ask(self.screen, replace(before, end_date=date.today()), "结束身份")
+        if after is not None and after != before:
             self.push(SaveRoleCommand(self.screen.store, self.screen.bus,
                                       f"结束“{villager.name}”的身份{before.label}", before, after))
+
+    def _on_edit_role_button_clicked(self) -> None:
+        """Correct a role's start or end date (ended roles included)."""
+        villager = self.screen.current_villager()
+        if villager is None:
+            return
+        before = self._choose_role(villager, self.screen.store.roles_of(villager.id), "修改身份日期", "修改哪一项身份：")
+        if before is None:
+            return
+        after = RoleDialog.ask(self.screen, before, "修改身份日期")
+        if after is not None and after != before:
+            self.push(SaveRoleCommand(self.screen.store, self.screen.bus,
+                                      f"修改“{villager.name}”的身份{before.label}", before, after))
+
+    def _choose_role(self, villager: Villager, holdings: list[RoleHolding], title: str,
+                     prompt: str) -> RoleHolding | None:
+        if not holdings:
+            QMessageBox.information(self.screen, title, f"“{villager.name}”目前没有身份。")
+            return None
+        if len(holdings) == 1:
+            return holdings[0]
+        labels = [_holding_text(h) for h in holdings]
+        chosen, ok = QInputDialog.getItem(self.screen, title, prompt, labels, 0, False)
+        return holdings[labels.index(chosen)] if ok and chosen in labels else None
 
     def _on_grid_leader_button_clicked(self) -> None:
         villager, summary = self.screen.current_villager(), self.screen.current_household()
@@ -217,3 +268,9 @@ def _next_number(numbers: list[str]) -> str:
     digits = [int(n) for n in numbers if n.isdigit()]
     width = max((len(n) for n in numbers if n.isdigit()), default=4)
     return f"{max(digits, default=0) + 1:0{width}d}"
+
+
+def _holding_text(holding: RoleHolding) -> str:
+    start = holding.start_date.isoformat() if holding.start_date else "?"
+    end = holding.end_date.isoformat() if holding.end_date else "至今"
+    return f"{holding.label}（{start} — {end}）"

@@ -88,3 +88,29 @@ class SaveRoleCommand(SaveCommand):
                  after: RoleHolding) -> None:
         super().__init__(bus, text, before, after, store.save_role, store.remove_role, Entity.VILLAGER,
                          after.villager_id)
+
+
+class RetireCommand(QUndoCommand):
+    """撤销一个空的组或网格 (a tombstone); undo saves it again, which revives it."""
+
+    def __init__(self, bus: DataBus, text: str, before: VillageGroup | Grid, retire: Callable[[str], None],
+                 save: Callable[[Any], None], entity: Entity) -> None:
+        super().__init__(text)
+        self._bus, self._before, self._retire, self._save, self._entity = bus, before, retire, save, entity
+        self.error: DomainError | None = None
+
+    def redo(self) -> None:
+        try:
+            self._retire(self._before.id)
+        except DomainError as error:
+            self.error = error
+            self.setObsolete(True)
+            return
+        self._notify()
+
+    def undo(self) -> None:
+        self._save(self._before)
+        self._notify()
+
+    def _notify(self) -> None:
+        self._bus.changed.emit(Changed(self._entity, frozenset({self._before.id})))

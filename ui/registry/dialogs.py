@@ -195,31 +195,51 @@ class StatusDialog(_FormDialog):
 
 
 class RoleDialog(_FormDialog):
-    """添加身份 — a built-in role (with post for 两委成员) or a user-defined tag, from a start date."""
+    """添加身份, or edit one's dates — a built-in role (with post for 两委成员) or a user-defined tag."""
 
-    def __init__(self, parent: QWidget | None, holding: RoleHolding) -> None:
-        super().__init__(parent, "添加身份")
+    def __init__(self, parent: QWidget | None, holding: RoleHolding, title: str = "添加身份") -> None:
+        super().__init__(parent, title)
         self._holding = holding
         self.role_combo = _combo([(r.label, r.value) for r in RoleCode] + [("自定义标签", "tag")])
-        self.post_edit = QLineEdit()
+        self.post_edit = QLineEdit(holding.post)
         self.post_edit.setPlaceholderText("两委成员请填职务，如“村委会主任”；自定义标签填标签名")
-        self.start_edit = QLineEdit(date.today().isoformat())
+        if holding.role.startswith("tag:"):
+            self.role_combo.setCurrentIndex(self.role_combo.findData("tag"))
+            self.post_edit.setText(holding.role[len("tag:"):])
+        elif holding.role:
+            self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(holding.role)))
+        self.start_edit = QLineEdit((holding.start_date or date.today()).isoformat() if not holding.role
+                                    else (holding.start_date.isoformat() if holding.start_date else ""))
+        self.end_edit = QLineEdit(holding.end_date.isoformat() if holding.end_date else "")
+        self.end_edit.setPlaceholderText("空着表示仍在任")
         for label, widget in (("身份：", self.role_combo), ("职务/标签：", self.post_edit),
-                              ("开始日期：", self.start_edit)):
+                              ("开始日期：", self.start_edit), ("结束日期：", self.end_edit)):
             self.form.addRow(label, widget)
 
     def _value(self) -> RoleHolding:
-        start = parse_date(self.start_edit.text()) if self.start_edit.text().strip() else None
-        if self.start_edit.text().strip() and start is None:
-            raise DomainError("开始日期无法识别，请写成 2024-01-01 的格式。")
+        start, end = _day(self.start_edit.text(), "开始日期"), _day(self.end_edit.text(), "结束日期")
+        if start and end and end < start:
+            raise DomainError("结束日期不能早于开始日期。")
+        if end and end > date.today():
+            raise DomainError("结束日期不能晚于今天；身份还没结束时请空着。")
         post = self.post_edit.text().strip()
         if self.role_combo.currentData() == "tag":
             if not post:
                 raise DomainError("请填写自定义标签的名称。")
-            return replace(self._holding, role=tag_code(post), post="", start_date=start)
-        return replace(self._holding, role=self.role_combo.currentData(), post=post, start_date=start)
+            return replace(self._holding, role=tag_code(post), post="", start_date=start, end_date=end)
+        return replace(self._holding, role=self.role_combo.currentData(), post=post, start_date=start, end_date=end)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, holding: RoleHolding) -> RoleHolding | None:
-        dialog = cls(parent, holding)
+    def ask(cls, parent: QWidget | None, holding: RoleHolding, title: str = "添加身份") -> RoleHolding | None:
+        dialog = cls(parent, holding, title)
         return dialog.result_value if dialog.exec() == QDialog.DialogCode.Accepted else None  # type: ignore[return-value]
+
+
+def _day(text: str, what: str) -> date | None:
+    """An optional date typed as 2024-01-01 (or 2024/1/1, 2024年1月1日)."""
+    if not text.strip():
+        return None
+    day = parse_date(text)
+    if day is None:
+        raise DomainError(f"{what}无法识别，请写成 2024-01-01 的格式。")
+    return day

@@ -83,10 +83,11 @@ class RegistryScreen(QWidget):
         self.add_group_button = QPushButton("新建组")
         self.add_grid_button = QPushButton("新建网格")
         layout.addWidget(self.group_tree)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_group_button)
-        buttons.addWidget(self.add_grid_button)
-        layout.addLayout(buttons)
+        self.rename_scope_button = QPushButton("改名")
+        self.retire_scope_button = QPushButton("撤销空组/网格")
+        self.retire_scope_button.setToolTip("只能撤销已没有户（和网格）的组或网格；可撤销（Ctrl+Z）。")
+        layout.addLayout(_row(self.add_group_button, self.add_grid_button))
+        layout.addLayout(_row(self.rename_scope_button, self.retire_scope_button))
         return box
 
     def _build_households(self) -> QWidget:
@@ -113,13 +114,15 @@ class RegistryScreen(QWidget):
         self.moved_out_button = QPushButton("标记迁出")
         self.add_role_button = QPushButton("添加身份")
         self.end_role_button = QPushButton("结束身份")
+        self.edit_role_button = QPushButton("修改身份日期")
         self.grid_leader_button = QPushButton("设为网格长")
         self.detail = VillagerDetail()
         layout.addWidget(QLabel("户成员："))
         layout.addWidget(self.members_view, 2)
         layout.addLayout(_row(self.add_member_button, self.edit_member_button, self.deceased_button,
                               self.moved_out_button))
-        layout.addLayout(_row(self.add_role_button, self.end_role_button, self.grid_leader_button))
+        layout.addLayout(_row(self.add_role_button, self.end_role_button, self.edit_role_button,
+                              self.grid_leader_button))
         layout.addWidget(self.detail, 1)
         return box
 
@@ -174,9 +177,10 @@ class RegistryScreen(QWidget):
 
     def apply_search(self, text: str) -> None:
         """Search as you type: households with a matching person, number or phone; the rest are hidden."""
-        hits = self.store.search(text, limit=1_000_000) if text.strip() else None  # every match, not a page
-        self._search_households = None if hits is None else {hit.household_id for hit in hits}
-        self._search_people = set() if hits is None else {hit.villager_id for hit in hits if hit.villager_id}
+        if text.strip():
+            self._search_households, self._search_people = self.store.search_ids(text)  # every match
+        else:
+            self._search_households, self._search_people = None, set()
         self._refresh_households()
 
     def _on_role_combo_changed(self) -> None:
