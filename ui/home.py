@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from models.audit import action_label, table_label
@@ -51,7 +51,13 @@ class HomeScreen(QWidget):
 
     def _build_ui(self) -> None:
         profile = self._stores.profile.get()
-        self.title_label = QLabel(f"<h2>{profile.display_name}</h2>")
+        # Plain text with a large font: a rich-text label would load Qt's document machinery at start-up.
+        self.title_label = QLabel(profile.display_name)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        title_font = self.title_label.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
+        title_font.setBold(True)
+        self.title_label.setFont(title_font)
         self.summary_label = QLabel()
         self.steps_label = QLabel(self.tr("正在查看逾期事项……"))
         self.steps_label.setWordWrap(True)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication
 from models.accounts import DEFAULT_IDLE_LOCK_MINUTES
 
 SETTINGS_KEY = "security/idle_lock_minutes"
+_WATCH_DELAY_MS = 1500
 _INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                  QEvent.Type.Wheel, QEvent.Type.TouchBegin}
 
@@ -29,7 +30,15 @@ class IdleWatcher(QObject):
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.idle)
         self.restart()
+        # An application-wide Python filter sees every event, and the first events of each kind of object
+        # cost Qt type set-up (about 40 ms in all). Installed a moment after start-up, it does not delay the
+        # window; input in that moment only means the lock may come that much earlier than the set minutes.
+        self.watching_input = False
+        QTimer.singleShot(_WATCH_DELAY_MS, self, self._watch_input)
+
+    def _watch_input(self) -> None:
         QApplication.instance().installEventFilter(self)
+        self.watching_input = True
 
     def restart(self) -> None:
         self._timer.start(idle_lock_minutes() * 60 * 1000)

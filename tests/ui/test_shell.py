@@ -87,6 +87,22 @@ def test_idle_lock_hides_the_window_until_unlocked(qtbot, backend, stores, monke
     assert asked == ["admin"] and window.centralWidget().isVisible()
 
 
+def test_keyboard_input_keeps_the_window_unlocked(qtbot, backend, stores, monkeypatch) -> None:
+    monkeypatch.setattr(LoginDialog, "unlock", lambda *args: True)
+    window = MainWindow(backend, stores)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.idle_watcher.watching_input, timeout=5000)
+    idle = []
+    window.idle_watcher.idle.connect(lambda: idle.append(True))
+    window.idle_watcher.set_interval_ms(400)
+    for _ in range(8):  # 0.8 s of typing, twice the idle interval
+        qtbot.keyClick(window, Qt.Key.Key_Shift)
+        qtbot.wait(100)
+    assert idle == []
+    qtbot.waitUntil(lambda: idle == [True], timeout=3000)
+
+
 def test_failed_unlock_closes_the_window(qtbot, backend, stores, monkeypatch) -> None:
     monkeypatch.setattr(LoginDialog, "unlock", lambda *args: False)
     window = MainWindow(backend, stores)
