@@ -26,6 +26,10 @@ TABLE_LABELS = {
     "workflow_replies": "意见答复", "workflow_revision_links": "修改依据", "workflow_publicity": "公示",
     "workflow_reviews": "合法性审查", "workflow_votes": "表决", "workflow_signatures": "签字",
     "workflow_filings": "备案", "list_entries": "红黑榜", "sync_bundles": "同步包",
+    "list_transitions": "榜单状态", "list_objections": "异议", "list_consents": "公开姓名依据",
+    "volunteer_participations": "志愿服务", "board_versions": "公开栏版本", "meeting_attachments": "会议附件",
+    "township_reviews": "乡镇审查", "township_filing_decisions": "备案决定", "sync_held_bundles": "待确认同步包",
+    "sync_peers": "同步对象",
 }
 
 

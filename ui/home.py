@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from models.audit import action_label, table_label
+from models.audit_labels import readable_summary
 from models.changes import Changed, Entity
 from models.followups import FollowUp
 from models.ports import Stores
@@ -15,7 +16,7 @@ from ui.widgets.rows_model import RowsTableModel
 
 RECENT_COLUMNS = (("时间", lambda e: _local(e.at)), ("操作人", lambda e: e.actor_name),
                   ("操作", lambda e: action_label(e.action)), ("对象", lambda e: table_label(e.table_name)),
-                  ("内容", lambda e: e.summary))
+                  ("内容", lambda e: readable_summary(e.summary)))
 OVERDUE_SHOWN = 8  # the home screen lists the most overdue; the minutes screen has them all
 OVERDUE_COLUMNS = (("应完成", lambda f: f.due.isoformat() if f.due else ""),
                    ("逾期", lambda f: f"{(date.today() - f.due).days} 天" if f.due else ""),

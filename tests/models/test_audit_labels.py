@@ -1,0 +1,16 @@
+"""Audit summaries are shown with Chinese column names."""
+from __future__ import annotations
+
+from models.audit import summarize_change
+from models.audit_labels import readable_summary
+
+
+def test_known_columns_are_shown_in_chinese() -> None:
+    summary = summarize_change({"name": "张三", "phone": "1"}, {"name": "张三丰", "phone": "2"})
+    assert readable_summary(summary) == "姓名：张三 → 张三丰；电话：1 → 2"
+
+
+def test_unknown_columns_and_values_that_look_like_columns_are_left_alone() -> None:
+    assert readable_summary("mystery: 1; name: 李四") == "mystery: 1；姓名：李四"
+    assert readable_summary("note: 见 title: 不是字段") == "备注：见 title: 不是字段"
+    assert readable_summary("登录") == "登录"
