@@ -5,6 +5,7 @@ only what is shown is translated.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 FIELD_LABELS = {
@@ -59,12 +60,42 @@ FIELD_LABELS = {
 
 # A part of a summary starts at the beginning or after "; " with `column: `.
 _FIELD = re.compile(r"(^|; )([a-z][a-z0-9_]*): ")
+_ARROW = " → "
 
 
 def readable_summary(summary: str) -> str:
-    """The summary with known column names in Chinese (`姓名：张三；…`); unknown names stay as they are."""
-    def label(match: re.Match[str]) -> str:
-        separator = "；" if match.group(1) else ""
+    """The summary with known column names and coded values in Chinese (`渠道：院坝会；…`)."""
+    matches = list(_FIELD.finditer(summary))
+    if not matches:
+        return summary
+    parts = [summary[:matches[0].start()]]
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(summary)
+        value = _ARROW.join(_value_label(side) for side in summary[match.end():end].split(_ARROW))
         name = FIELD_LABELS.get(match.group(2))
-        return separator + (f"{name}：" if name else match.group(2) + ": ")
-    return _FIELD.sub(label, summary)
+        parts.append(("；" if match.group(1) else "") + (f"{name}：" if name else match.group(2) + ": ") + value)
+    return "".join(parts)
+
+
+def _value_label(value: str) -> str:
+    return _value_labels().get(value, value)
+
+
+@functools.cache
+def _value_labels() -> dict[str, str]:
+    """Codes of the models' enums with their Chinese labels, where a code means one thing only."""
+    import enum
+    import importlib
+    import pkgutil
+
+    import models
+    seen: dict[str, set[str]] = {}
+    for info in pkgutil.iter_modules(models.__path__):
+        module = importlib.import_module(f"models.{info.name}")
+        for kind in vars(module).values():
+            if isinstance(kind, type) and issubclass(kind, enum.Enum) and kind.__module__ == module.__name__:
+                for member in kind:
+                    label = getattr(member, "label", None)
+                    if isinstance(member.value, str) and isinstance(label, str):
+                        seen.setdefault(member.value, set()).add(label)
+    return {code: next(iter(labels)) for code, labels in seen.items() if len(labels) == 1}

@@ -14,3 +14,8 @@ def test_unknown_columns_and_values_that_look_like_columns_are_left_alone() -> N
     assert readable_summary("mystery: 1; name: 李四") == "mystery: 1；姓名：李四"
     assert readable_summary("note: 见 title: 不是字段") == "备注：见 title: 不是字段"
     assert readable_summary("登录") == "登录"
+
+
+def test_coded_values_are_shown_with_their_labels() -> None:
+    assert readable_summary("channel: courtyard → phone") == "渠道：院坝会 → 电话"
+    assert readable_summary("note: courtyard meeting") == "备注：courtyard meeting"
