@@ -8,7 +8,8 @@ UNSUPPORTED = "乡约需要 64 位 Windows 10（1809）或更新版本，或 Lin
 
 
 def main(argv: list[str] | None = None) -> int:
-    if sys.version_info < (3, 11) or (sys.platform == "win32" and sys.getwindowsversion().major < 10):
+    if (sys.version_info < (3, 11) or sys.maxsize <= 2 ** 32
+            or (sys.platform == "win32" and sys.getwindowsversion().major < 10)):
         print(UNSUPPORTED, file=sys.stderr)
         return 2
     from cli import run
