@@ -11,6 +11,9 @@ def main(argv: list[str] | None = None) -> int:
     if (sys.version_info < (3, 11) or sys.maxsize <= 2 ** 32
             or (sys.platform == "win32" and sys.getwindowsversion().major < 10)):
         print(UNSUPPORTED, file=sys.stderr)
+        if sys.platform == "win32":  # started from the desktop (pythonw) there is no console to read
+            import ctypes
+            ctypes.windll.user32.MessageBoxW(None, UNSUPPORTED, "乡约", 0x10)
         return 2
     from cli import run
 
