@@ -82,6 +82,7 @@ class ExportResult:
     seq_first: int
     seq_last: int
     per_table: dict[str, int] = field(default_factory=dict)
+    parts: tuple[str, ...] = ()  # the part files, when the bundle was split (above 2 GiB)
 
 
 @dataclass(frozen=True)

@@ -89,10 +89,12 @@ def run_export(context: Context, args: argparse.Namespace) -> int:
 
     result = export_bundle(context.open_db(), args.to, COMMAND_LINE_ACTOR, args.peer)
     areas = "，".join(f"{table} {count}" for table, count in sorted(result.per_table.items())) or "无新变更"
+    split = (f"\n同步包较大，已分成 {len(result.parts)} 个分卷（每个都已读回校验），导入时请把它们放在同一个文件夹：\n"
+             + "\n".join(result.parts)) if result.parts else ""
     context.emit(f"已写入并校验同步包：{result.file}\n变更 {result.changes} 条（{areas}），附件 {result.attachments} 个，"
-                 f"{result.bytes} 字节，序号 {result.seq_first}-{result.seq_last}。可以安全拔出U盘。",
+                 f"{result.bytes} 字节，序号 {result.seq_first}-{result.seq_last}。{split}\n可以安全拔出U盘。",
                  {"file": result.file, "changes": result.changes, "attachments": result.attachments,
-                  "bytes": result.bytes})
+                  "bytes": result.bytes} | ({"parts": list(result.parts)} if result.parts else {}))
     return 0
 
 

@@ -23,11 +23,12 @@ def held_dir(db: Database) -> Path:
     return db.path.with_name(db.path.name + ".inbox") / "held"
 
 
-def hold_bundle(db: Database, source: Path, unconfirmed: SignerUnconfirmed, actor: Actor) -> ImportResult:
-    """Keep the (still encrypted) bundle beside the database and record whose key it carries; apply nothing."""
+def hold_bundle(db: Database, source: Path, file_name: str, unconfirmed: SignerUnconfirmed,
+                actor: Actor) -> ImportResult:
+    """Keep the (still encrypted, parts joined) bundle beside the database and record whose key it carries."""
     manifest, identity = unconfirmed.manifest, unconfirmed.identity
     target = held_dir(db) / f"{manifest['bundle_id']}.xybundle"
-    _copy(source, target)
+    _copy(source, target, file_name)
     with db.atomic():
         db.execute("INSERT OR IGNORE INTO sync_held_bundles(bundle_id, sender, kind, name, signing_public_key, "
                    "encryption_public_key, fingerprint, since, seq_last, changes, file, file_name, received_at) "
@@ -35,15 +36,15 @@ def hold_bundle(db: Database, source: Path, unconfirmed: SignerUnconfirmed, acto
                    [manifest["bundle_id"], identity.node, identity.kind, identity.name,
                     _b64(identity.signing_public_key), _b64(identity.encryption_public_key), identity.fingerprint,
                     manifest["since"], manifest["seq_last"], manifest["counts"]["changes"], str(target),
-                    source.name, now_iso()])
+                    file_name, now_iso()])
         append_audit(db, actor, "sync_hold", "sync_held_bundles", manifest["bundle_id"],
-                     f"暂存 {identity.name}（{identity.node}）的同步包 {source.name}：密钥指纹 {identity.fingerprint} "
+                     f"暂存 {identity.name}（{identity.node}）的同步包 {file_name}：密钥指纹 {identity.fingerprint} "
                      "尚未确认")
     return ImportResult(manifest["bundle_id"], identity.node, 0, 0, 0, 0, 0, (ImportFlag.HELD,),
                         fingerprint=identity.fingerprint)
 
 
-def _copy(source: Path, target: Path) -> None:
+def _copy(source: Path, target: Path, file_name: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.partial")
     try:
@@ -54,7 +55,7 @@ def _copy(source: Path, target: Path) -> None:
         fsync_directory(target.parent)
     except OSError as error:
         temp.unlink(missing_ok=True)
-        raise BundleRefused(f"无法暂存同步包“{source.name}”：{error.strerror}。请检查磁盘空间后重试。未作任何更改。") \
+        raise BundleRefused(f"无法暂存同步包“{file_name}”：{error.strerror}。请检查磁盘空间后重试。未作任何更改。") \
             from error
 
 

@@ -211,8 +211,10 @@ class SyncScreen(QWidget):
 
     def _show_export(self, result: ExportResult) -> None:
         areas = "，".join(f"{t} {n} 条" for t, n in sorted(result.per_table.items())) or "没有新变更（只带回执）"
+        split = (f"\n同步包较大，已分成 {len(result.parts)} 个分卷，每个都已读回校验；导入时请把它们放在同一个文件夹。"
+                 if result.parts else "")
         self.summary_label.setText(f"已写入并读回校验：{Path(result.file).name}\n变更 {result.changes} 条（{areas}），"
-                                   f"附件 {result.attachments} 个，{result.bytes / 1024:.1f} KB。\n可以安全拔出U盘。")
+                                   f"附件 {result.attachments} 个，{result.bytes / 1024:.1f} KB。{split}\n可以安全拔出U盘。")
 
     def _on_accept_requested(self, job: Callable[[], Any]) -> None:
         self._run_in_background(lambda: job, self._show_accepted, "指纹一致后正在信任密钥并导入暂存的同步包……")
