@@ -35,6 +35,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     accept = actions.add_parser("accept", help="核对指纹后信任村的密钥，并导入它暂存的同步包")
     accept.add_argument("fingerprint", help="村里电脑“同步”页上显示的指纹（8 组 4 位，空格可有可无）")
     accept.set_defaults(handler=run_accept)
+    discard = actions.add_parser("discard", help="丢弃暂存的同步包（指纹核对不一致、不接受这把密钥时）")
+    discard.add_argument("fingerprint", help="要丢弃的同步包所带的密钥指纹（sync pending 中显示的完整指纹）")
+    discard.set_defaults(handler=run_discard)
 
 
 def run_pubkey(context: Context, args: argparse.Namespace) -> int:
@@ -142,4 +145,16 @@ def run_accept(context: Context, args: argparse.Namespace) -> int:
                  {"node": peer.node, "name": peer.name, "fingerprint": peer.fingerprint,
                   "imported": [{"bundle": r.bundle, "applied": r.applied, "skipped": r.skipped,
                                 "conflicts": r.conflicts, "from": r.sender} for r in results]})
+    return 0
+
+
+def run_discard(context: Context, args: argparse.Namespace) -> int:
+    from models.accounts import COMMAND_LINE_ACTOR
+    from storage.sync.held import discard
+
+    dropped = discard(context.open_db(), args.fingerprint, COMMAND_LINE_ACTOR)
+    lines = [f"已丢弃 {h.name}（{h.sender}）的同步包 {h.file_name}（变更 {h.changes} 条，未写入）" for h in dropped]
+    context.emit("\n".join(lines + ["这把密钥没有被信任。若确是本乡镇的村，请核对指纹后让对方重新导出。"]),
+                 {"discarded": [{"bundle": h.bundle, "from": h.sender, "name": h.name, "fingerprint": h.fingerprint,
+                                 "file_name": h.file_name} for h in dropped]})
     return 0

@@ -86,9 +86,32 @@ def accept(db: Database, typed: str, actor: Actor) -> tuple[Peer, list[ImportRes
     return peer, results
 
 
-def _no_match(db: Database, fingerprint: str) -> str:
+def discard(db: Database, typed: str, actor: Actor) -> list[HeldBundle]:
+    """Drop every held bundle of the key with this fingerprint (an impostor's, or a stick that went astray).
+
+    Nothing is trusted and nothing applied; the held copies are deleted after the commit. A real village loses
+    nothing: it never got a receipt, so its next bundle carries everything again.
+    """
+    fingerprint = normalise_fingerprint(typed)
+    dropped = [h for h in pending(db) if h.fingerprint == fingerprint]
+    if not dropped:
+        raise BundleRefused(_no_match(db, fingerprint, "未丢弃任何同步包"))
+    files = [row[0] for row in db.conn.execute("SELECT file FROM sync_held_bundles WHERE fingerprint = ?",
+                                               (fingerprint,))]
+    with db.atomic():
+        for held_bundle in dropped:
+            db.execute("DELETE FROM sync_held_bundles WHERE bundle_id = ?", [held_bundle.bundle])
+            append_audit(db, actor, "sync_discard", "sync_held_bundles", held_bundle.bundle,
+                         f"丢弃暂存的同步包 {held_bundle.file_name}：来自 {held_bundle.name}（{held_bundle.sender}），"
+                         f"密钥指纹 {fingerprint} 未被接受")
+    for file in files:
+        Path(file).unlink(missing_ok=True)
+    return dropped
+
+
+def _no_match(db: Database, fingerprint: str, outcome: str = "未信任任何密钥") -> str:
     waiting = "；".join(f"{h.name}（{h.sender}）" for h in pending(db)) or "没有"
-    return (f"指纹“{fingerprint}”与暂存的同步包都不符，未信任任何密钥，未作任何更改。等待确认的：{waiting}。"
+    return (f"指纹“{fingerprint}”与暂存的同步包都不符，{outcome}，未作任何更改。等待确认的：{waiting}。"
             "请对着村里电脑“同步”页上的指纹逐组重新核对；如确实不一致，可能有人冒充，不要接受。")
 
 

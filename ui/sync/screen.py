@@ -99,6 +99,7 @@ class SyncScreen(QWidget):
         self.pubkey_button.clicked.connect(self._on_pubkey_button_clicked)
         self._bus.changed.connect(self._on_bus_changed)
         self.review_panel.accept_requested.connect(self._on_accept_requested)
+        self.review_panel.discarded.connect(self._on_held_discarded)
 
     def showEvent(self, event: QShowEvent) -> None:
         self._refresh_drives()
@@ -189,7 +190,7 @@ class SyncScreen(QWidget):
         self._busy = busy
         self.busy_bar.setVisible(busy)
         for button in (self.export_button, self.import_button, self.trust_button, self.pubkey_button,
-                       self.review_panel.accept_button):
+                       self.review_panel.accept_button, self.review_panel.discard_button):
             button.setEnabled(not busy)
         if busy:
             self.summary_label.setText(note)
@@ -224,6 +225,11 @@ class SyncScreen(QWidget):
         lines = [f"已导入：写入 {r.applied} 条，跳过 {r.skipped} 条，隔离 {r.quarantined} 条。" for r in results]
         self.summary_label.setText("\n".join([f"指纹核对一致，已信任“{peer.name}”。"] + lines))
         self._bus.changed.emit(Changed(Entity.SYNC, frozenset(r.bundle for r in results)))
+
+    def _on_held_discarded(self, summary: str) -> None:
+        self.undo_stack.clear()
+        self.summary_label.setText(summary)
+        self._bus.changed.emit(Changed(Entity.SYNC, frozenset()))
 
     def _show_import(self, result: ImportResult) -> None:
         if result.fingerprint:
