@@ -48,11 +48,16 @@ def write_parts(local: Path, out_dir: Path, name: str, sha: str, limit: int = PA
         raise ValueError(f"part limit {limit} too small")
     count = -(-size // payload)
     targets = [out_dir / n for n in part_names(name, count)]
-    with local.open("rb") as source:
-        for index, target in enumerate(targets, start=1):
-            length = min(payload, size - (index - 1) * payload)
-            _write_part(source, target, index, count, size, bytes.fromhex(sha), length)
-    fsync_directory(out_dir)
+    try:
+        with local.open("rb") as source:
+            for index, target in enumerate(targets, start=1):
+                length = min(payload, size - (index - 1) * payload)
+                _write_part(source, target, index, count, size, bytes.fromhex(sha), length)
+        fsync_directory(out_dir)
+    except OSError:
+        for written in targets:  # a stick that filled up or was pulled out keeps no part that looks whole
+            written.unlink(missing_ok=True)
+        raise
     for index, target in enumerate(targets, start=1):
         try:
             _read_part(target, index, count, bytes.fromhex(sha), None)

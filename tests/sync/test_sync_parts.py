@@ -119,3 +119,46 @@ def test_split_first_bundle_of_unknown_village_is_held_whole_and_accepted(half_p
         part.unlink()  # the stick has gone home: the held copy is whole on its own
     _, results = accept(half_paired.township, my_identity(half_paired.village).fingerprint, COMMAND_LINE_ACTOR)
     assert [r.applied for r in results] == [41]
+
+
+def _nothing_sent(pair: Pair) -> None:
+    assert pair.village.conn.execute("SELECT count(*) FROM sync_bundles_sent").fetchone()[0] == 0
+    assert not list(pair.stick.iterdir())
+    assert not list(pair.village.path.parent.glob("*.outbox/*.xybundle"))
+
+
+def test_stick_without_enough_space_refused_before_writing(pair: Pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    from collections import namedtuple
+
+    from models.errors import DomainError
+    from storage.sync import export as export_module
+
+    _write_random_notes(pair.village, 5)
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(export_module.shutil, "disk_usage", lambda path: usage(10 ** 6, 10 ** 6 - 100, 100))
+    with pytest.raises(DomainError, match="U盘剩余空间不足"):
+        export_bundle(pair.village, pair.stick, COMMAND_LINE_ACTOR)
+    _nothing_sent(pair)
+    monkeypatch.setattr(export_module.shutil, "disk_usage", shutil.disk_usage)
+
+
+def test_stick_full_mid_part_leaves_no_part_behind(pair: Pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    from models.errors import DomainError
+    from storage.sync import parts as parts_module
+
+    real, calls = parts_module._copy, []
+
+    def filling_up(source, out, length, digest=None):  # type: ignore[no-untyped-def]
+        if out is not None:
+            calls.append(length)
+            if len(calls) == 2:
+                raise OSError(errno.ENOSPC, "No space left on device")
+        return real(source, out, length, digest)
+
+    monkeypatch.setattr(parts_module, "_copy", filling_up)
+    with pytest.raises(DomainError, match="写入.*失败.*U盘可能已满"):
+        _split(pair)
+    _nothing_sent(pair)
