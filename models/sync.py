@@ -127,6 +127,13 @@ class QuarantinedRow:
     signer: str
     reason: str
     received_at: str
+    owner_name: str = ""  # the names this installation knows for the two nodes ("" if unknown)
+    signer_name: str = ""
+
+
+def node_label(node: str, name: str) -> str:
+    """"青石村（V-…）" when the node's name is known, else the node id."""
+    return f"{name}（{node}）" if name else node
 
 
 def decide_row(signer: str, incoming_owner: str, incoming_hlc: str,

@@ -128,4 +128,6 @@ def quarantined_rows(db: Database, limit: int = 1000) -> list[QuarantinedRow]:
     """The latest quarantined rows, newest first: what arrived, from whom, and why it was kept aside."""
     rows = db.conn.execute("SELECT bundle_id, table_name, row_id, owner, signer, reason, received_at "
                            "FROM sync_quarantine ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
-    return [QuarantinedRow(*row) for row in rows]
+    me = keys.my_identity(db)
+    names = {peer.node: peer.name for peer in keys.list_peers(db)} | {me.node: me.name}
+    return [QuarantinedRow(*row, names.get(row[3], ""), names.get(row[4], "")) for row in rows]

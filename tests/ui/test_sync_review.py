@@ -69,6 +69,7 @@ def test_quarantined_rows_listed_with_reason(qtbot, qtmodeltester, pair: Pair,  
     columns = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     row = {name: model.index(0, c).data() for c, name in enumerate(columns)}
     assert (row["表"], row["记录编号"], row["原因"]) == ("notes", "forged", "发送方不是这条记录的所有者")
+    assert row["所有者"] == f"黎平县德化乡（{pair.township.node_id}）" and row["发送方"].endswith(f"（{pair.village.node_id}）")
     assert not (model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable)
     service = SqliteSyncService(pair.township, COMMAND_LINE_ACTOR)
     qtmodeltester.check(QuarantineTableModel(service.quarantined))
