@@ -348,6 +348,10 @@ class SyncService(Protocol):
         """Trust the held key with this fingerprint and import its bundles, as a worker-thread job."""
         ...
 
+    def discard(self, fingerprint: str) -> list[HeldBundle]:
+        """Drop the held bundles of the key with this fingerprint, unapplied; audit-logged."""
+        ...
+
     def quarantined(self, limit: int = 1000) -> list[QuarantinedRow]: ...
 class WorkflowStore(Protocol):
     """九步工作法: one revision per rulebook; advancing checks the guard and is one audited transaction.

@@ -82,6 +82,7 @@ class ExportResult:
     seq_first: int
     seq_last: int
     per_table: dict[str, int] = field(default_factory=dict)
+    parts: tuple[str, ...] = ()  # the part files, when the bundle was split (above 2 GiB)
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,13 @@ class QuarantinedRow:
     signer: str
     reason: str
     received_at: str
+    owner_name: str = ""  # the names this installation knows for the two nodes ("" if unknown)
+    signer_name: str = ""
+
+
+def node_label(node: str, name: str) -> str:
+    """"青石村（V-…）" when the node's name is known, else the node id."""
+    return f"{name}（{node}）" if name else node
 
 
 def decide_row(signer: str, incoming_owner: str, incoming_hlc: str,
@@ -185,3 +193,25 @@ def normalise_fingerprint(text: str) -> str:
     if not re.fullmatch(r"[0-9A-F]{32}", digits):
         raise DomainError("请输入完整的指纹：8 组、每组 4 位（0–9、A–F），照村里电脑“同步”页上显示的逐组念读核对。")
     return format_fingerprint(digits)
+
+
+_AREAS = (("户籍", ("households", "villager", "village_groups", "grids", "village_profiles")),
+          ("村规民约", ("rulebooks", "rule_")),
+          ("会议记录", ("meeting", "agenda_items", "follow_up", "four_two_")),
+          ("九步工作法", ("workflow_",)),
+          ("红黑榜", ("list_", "board_versions", "volunteer_")),
+          ("乡镇审查与备案", ("township_",)))
+
+
+def area_of(table: str) -> str:
+    """The area (户籍, 村规民约, 会议记录, …) a synced table belongs to, for a bundle's summary."""
+    return next((area for area, prefixes in _AREAS if table.startswith(prefixes)), "其他")
+
+
+def area_summary(per_table: dict[str, int]) -> str:
+    """"户籍 120 条，会议记录 30 条" — counts per area in the areas' fixed order; empty when nothing changed."""
+    totals: dict[str, int] = {}
+    for table, count in per_table.items():
+        totals[area_of(table)] = totals.get(area_of(table), 0) + count
+    order = [area for area, _ in _AREAS] + ["其他"]
+    return "，".join(f"{area} {totals[area]} 条" for area in order if area in totals)

@@ -35,6 +35,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     accept = actions.add_parser("accept", help="核对指纹后信任村的密钥，并导入它暂存的同步包")
     accept.add_argument("fingerprint", help="村里电脑“同步”页上显示的指纹（8 组 4 位，空格可有可无）")
     accept.set_defaults(handler=run_accept)
+    discard = actions.add_parser("discard", help="丢弃暂存的同步包（指纹核对不一致、不接受这把密钥时）")
+    discard.add_argument("fingerprint", help="要丢弃的同步包所带的密钥指纹（sync pending 中显示的完整指纹）")
+    discard.set_defaults(handler=run_discard)
 
 
 def run_pubkey(context: Context, args: argparse.Namespace) -> int:
@@ -85,31 +88,36 @@ def run_restore_keys(context: Context, args: argparse.Namespace) -> int:
 
 def run_export(context: Context, args: argparse.Namespace) -> int:
     from models.accounts import COMMAND_LINE_ACTOR
+    from models.sync import area_summary
     from storage.sync.export import export_bundle
 
     result = export_bundle(context.open_db(), args.to, COMMAND_LINE_ACTOR, args.peer)
-    areas = "，".join(f"{table} {count}" for table, count in sorted(result.per_table.items())) or "无新变更"
+    areas = area_summary(result.per_table) or "无新变更，只带回执"
+    split = (f"\n同步包较大，已分成 {len(result.parts)} 个分卷（每个都已读回校验），导入时请把它们放在同一个文件夹：\n"
+             + "\n".join(result.parts)) if result.parts else ""
     context.emit(f"已写入并校验同步包：{result.file}\n变更 {result.changes} 条（{areas}），附件 {result.attachments} 个，"
-                 f"{result.bytes} 字节，序号 {result.seq_first}-{result.seq_last}。可以安全拔出U盘。",
+                 f"{result.bytes} 字节，序号 {result.seq_first}-{result.seq_last}。{split}\n可以安全拔出U盘。",
                  {"file": result.file, "changes": result.changes, "attachments": result.attachments,
-                  "bytes": result.bytes})
+                  "bytes": result.bytes} | ({"parts": list(result.parts)} if result.parts else {}))
     return 0
 
 
 def run_import(context: Context, args: argparse.Namespace) -> int:
     from models.accounts import COMMAND_LINE_ACTOR
+    from models.sync import area_summary
     from storage.sync.importer import import_bundle
 
     result = import_bundle(context.open_db(), args.file, COMMAND_LINE_ACTOR)
     if result.fingerprint:
         context.emit(f"这个同步包由尚未登记的“{result.sender}”签名，已暂存，没有写入任何记录。\n"
                      f"它带来的密钥指纹：{result.fingerprint}\n请对方念出村里电脑“同步”页上的指纹，逐组核对一致后运行："
-                     f"sync accept \"{result.fingerprint}\"",
+                     f"sync accept \"{result.fingerprint}\"\n如不一致，不要接受，可运行 sync discard \"{result.fingerprint}\" 丢弃。",
                      {"applied": 0, "skipped": 0, "conflicts": 0, "from": result.sender, "bundle": result.bundle,
                       "held": True, "fingerprint": result.fingerprint, "flags": [f.value for f in result.flags]})
         return 0
     notes = "".join(f"\n注意：{flag.label}。" for flag in result.flags)
-    context.emit(f"已导入 {result.sender} 的同步包：写入 {result.applied} 条，跳过 {result.skipped} 条，"
+    areas = f"（{area_summary(result.per_table)}）" if result.per_table else ""
+    context.emit(f"已导入 {result.sender} 的同步包：写入 {result.applied} 条{areas}，跳过 {result.skipped} 条，"
                  f"冲突 {result.conflicts} 条（其中隔离 {result.quarantined} 条），附件 {result.attachments} 个。{notes}",
                  {"applied": result.applied, "skipped": result.skipped, "conflicts": result.conflicts,
                   "from": result.sender, "quarantined": result.quarantined, "bundle": result.bundle,
@@ -140,4 +148,16 @@ def run_accept(context: Context, args: argparse.Namespace) -> int:
                  {"node": peer.node, "name": peer.name, "fingerprint": peer.fingerprint,
                   "imported": [{"bundle": r.bundle, "applied": r.applied, "skipped": r.skipped,
                                 "conflicts": r.conflicts, "from": r.sender} for r in results]})
+    return 0
+
+
+def run_discard(context: Context, args: argparse.Namespace) -> int:
+    from models.accounts import COMMAND_LINE_ACTOR
+    from storage.sync.held import discard
+
+    dropped = discard(context.open_db(), args.fingerprint, COMMAND_LINE_ACTOR)
+    lines = [f"已丢弃 {h.name}（{h.sender}）的同步包 {h.file_name}（变更 {h.changes} 条，未写入）" for h in dropped]
+    context.emit("\n".join(lines + ["这把密钥没有被信任。若确是本乡镇的村，请核对指纹后让对方重新导出。"]),
+                 {"discarded": [{"bundle": h.bundle, "from": h.sender, "name": h.name, "fingerprint": h.fingerprint,
+                                 "file_name": h.file_name} for h in dropped]})
     return 0

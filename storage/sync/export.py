@@ -27,6 +27,7 @@ from storage.sync import manifest as mf
 from storage.sync.audit_trail import AUDIT, received_audit_seq, write_audit
 from storage.sync.container import encrypt_stream
 from storage.sync.keys import Identity, my_identity, my_keys, peer_identity, public_keys
+from storage.sync.parts import PART_LIMIT, write_parts
 from storage.tracking import now_iso
 
 _BLOB_REF = re.compile(r'"([0-9a-f]{64})"')
@@ -71,10 +72,11 @@ def choose_peer(db: Database, node: str | None) -> Identity:
 
 
 def export_bundle(db: Database, out_dir: Path, actor: Actor, peer_node: str | None = None,
-                  schema_version: int | None = None) -> ExportResult:
+                  schema_version: int | None = None, part_limit: int = PART_LIMIT) -> ExportResult:
     """Write one bundle for the peer into `out_dir`; read it back and verify before returning.
 
     `schema_version` defaults to this program's; tests pass an older one to stand for an older village.
+    A bundle larger than `part_limit` (2 GiB) is written as numbered parts of at most that size.
     """
     if not out_dir.is_dir():
         raise DomainError(f"找不到文件夹“{out_dir}”。请插好U盘，或指定一个存在的文件夹。")
@@ -93,11 +95,33 @@ def export_bundle(db: Database, out_dir: Path, actor: Actor, peer_node: str | No
         name = bundle_file_name(me.node, peer.node, datetime.now().strftime("%Y%m%d"), since + 1, seq_last, bundle_id)
         local = outbox / name
         sha, size = _encrypt_to(archive, local, peer)
-    target = out_dir / name
-    _copy_verified(local, target, sha)
+    parts = _to_stick(local, out_dir, name, sha, size, part_limit)
     _record_sent(db, actor, bundle_id, peer.node, epoch, since, members, seq_last, sha, size, name, local)
-    return ExportResult(str(target), peer.node, members.changes, len(members.blobs), size, since + 1, seq_last,
-                        dict(members.per_table))
+    return ExportResult(parts[0] if parts else str(out_dir / name), peer.node, members.changes, len(members.blobs),
+                        size, since + 1, seq_last, dict(members.per_table), parts)
+
+
+def _to_stick(local: Path, out_dir: Path, name: str, sha: str, size: int, part_limit: int) -> tuple[str, ...]:
+    """Copy the bundle (or its parts) to the stick; on any failure nothing is recorded and the local copy goes."""
+    try:
+        free = shutil.disk_usage(out_dir).free
+        if free < size + size // max(1, part_limit) * 1024 + 64 * 1024:
+            raise DomainError(f"U盘剩余空间不足：同步包 {_mib(size)}，“{out_dir}”只剩 {_mib(free)}。"
+                              "请清理U盘或换一个更大的U盘后重新导出。本机数据没有改动。")
+        if size > part_limit:
+            return tuple(str(p) for p in write_parts(local, out_dir, name, sha, part_limit))
+        _copy_verified(local, out_dir / name, sha)
+        return ()
+    except OSError as error:
+        raise DomainError(f"写入“{out_dir}”失败：{error.strerror or error}。U盘可能已满、写保护或已被拔出。"
+                          "请检查U盘后重新导出。本机数据没有改动。") from error
+    finally:
+        if not (out_dir / name).exists() and not list(out_dir.glob(name.removesuffix(".xybundle") + ".part*")):
+            local.unlink(missing_ok=True)  # nothing reached the stick: this export is not recorded either
+
+
+def _mib(size: int) -> str:
+    return f"{size / 1024 ** 2:,.1f} MB"
 
 
 def _acked_since(db: Database, peer: str, epoch: str) -> tuple[int, int]:

@@ -23,11 +23,12 @@ def held_dir(db: Database) -> Path:
     return db.path.with_name(db.path.name + ".inbox") / "held"
 
 
-def hold_bundle(db: Database, source: Path, unconfirmed: SignerUnconfirmed, actor: Actor) -> ImportResult:
-    """Keep the (still encrypted) bundle beside the database and record whose key it carries; apply nothing."""
+def hold_bundle(db: Database, source: Path, file_name: str, unconfirmed: SignerUnconfirmed,
+                actor: Actor) -> ImportResult:
+    """Keep the (still encrypted, parts joined) bundle beside the database and record whose key it carries."""
     manifest, identity = unconfirmed.manifest, unconfirmed.identity
     target = held_dir(db) / f"{manifest['bundle_id']}.xybundle"
-    _copy(source, target)
+    _copy(source, target, file_name)
     with db.atomic():
         db.execute("INSERT OR IGNORE INTO sync_held_bundles(bundle_id, sender, kind, name, signing_public_key, "
                    "encryption_public_key, fingerprint, since, seq_last, changes, file, file_name, received_at) "
@@ -35,15 +36,15 @@ def hold_bundle(db: Database, source: Path, unconfirmed: SignerUnconfirmed, acto
                    [manifest["bundle_id"], identity.node, identity.kind, identity.name,
                     _b64(identity.signing_public_key), _b64(identity.encryption_public_key), identity.fingerprint,
                     manifest["since"], manifest["seq_last"], manifest["counts"]["changes"], str(target),
-                    source.name, now_iso()])
+                    file_name, now_iso()])
         append_audit(db, actor, "sync_hold", "sync_held_bundles", manifest["bundle_id"],
-                     f"暂存 {identity.name}（{identity.node}）的同步包 {source.name}：密钥指纹 {identity.fingerprint} "
+                     f"暂存 {identity.name}（{identity.node}）的同步包 {file_name}：密钥指纹 {identity.fingerprint} "
                      "尚未确认")
     return ImportResult(manifest["bundle_id"], identity.node, 0, 0, 0, 0, 0, (ImportFlag.HELD,),
                         fingerprint=identity.fingerprint)
 
 
-def _copy(source: Path, target: Path) -> None:
+def _copy(source: Path, target: Path, file_name: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.partial")
     try:
@@ -54,7 +55,7 @@ def _copy(source: Path, target: Path) -> None:
         fsync_directory(target.parent)
     except OSError as error:
         temp.unlink(missing_ok=True)
-        raise BundleRefused(f"无法暂存同步包“{source.name}”：{error.strerror}。请检查磁盘空间后重试。未作任何更改。") \
+        raise BundleRefused(f"无法暂存同步包“{file_name}”：{error.strerror}。请检查磁盘空间后重试。未作任何更改。") \
             from error
 
 
@@ -85,9 +86,32 @@ def accept(db: Database, typed: str, actor: Actor) -> tuple[Peer, list[ImportRes
     return peer, results
 
 
-def _no_match(db: Database, fingerprint: str) -> str:
+def discard(db: Database, typed: str, actor: Actor) -> list[HeldBundle]:
+    """Drop every held bundle of the key with this fingerprint (an impostor's, or a stick that went astray).
+
+    Nothing is trusted and nothing applied; the held copies are deleted after the commit. A real village loses
+    nothing: it never got a receipt, so its next bundle carries everything again.
+    """
+    fingerprint = normalise_fingerprint(typed)
+    dropped = [h for h in pending(db) if h.fingerprint == fingerprint]
+    if not dropped:
+        raise BundleRefused(_no_match(db, fingerprint, "未丢弃任何同步包"))
+    files = [row[0] for row in db.conn.execute("SELECT file FROM sync_held_bundles WHERE fingerprint = ?",
+                                               (fingerprint,))]
+    with db.atomic():
+        for held_bundle in dropped:
+            db.execute("DELETE FROM sync_held_bundles WHERE bundle_id = ?", [held_bundle.bundle])
+            append_audit(db, actor, "sync_discard", "sync_held_bundles", held_bundle.bundle,
+                         f"丢弃暂存的同步包 {held_bundle.file_name}：来自 {held_bundle.name}（{held_bundle.sender}），"
+                         f"密钥指纹 {fingerprint} 未被接受")
+    for file in files:
+        Path(file).unlink(missing_ok=True)
+    return dropped
+
+
+def _no_match(db: Database, fingerprint: str, outcome: str = "未信任任何密钥") -> str:
     waiting = "；".join(f"{h.name}（{h.sender}）" for h in pending(db)) or "没有"
-    return (f"指纹“{fingerprint}”与暂存的同步包都不符，未信任任何密钥，未作任何更改。等待确认的：{waiting}。"
+    return (f"指纹“{fingerprint}”与暂存的同步包都不符，{outcome}，未作任何更改。等待确认的：{waiting}。"
             "请对着村里电脑“同步”页上的指纹逐组重新核对；如确实不一致，可能有人冒充，不要接受。")
 
 

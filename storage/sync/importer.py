@@ -25,6 +25,7 @@ from storage.sync.audit_trail import apply_audit
 from storage.sync.apply import Tally, apply_changes, observe, record_blobs
 from storage.sync.keys import my_identity
 from storage.sync.held import hold_bundle
+from storage.sync.parts import whole_name
 from storage.sync.verify import SignerUnconfirmed, decrypt_to, open_verified
 from storage.tracking import now_iso
 
@@ -50,11 +51,12 @@ def import_bundle(db: Database, bundle: Path, actor: Actor) -> ImportResult:
     inbox.mkdir(exist_ok=True)
     _remove_stale(inbox)
     with tempfile.TemporaryDirectory(dir=inbox, prefix=".import-") as work:
-        archive = decrypt_to(db, bundle, Path(work), me)
+        local, archive = decrypt_to(db, bundle, Path(work), me)
         try:
             zf, manifest = open_verified(db, archive, me, schema)
         except SignerUnconfirmed as unconfirmed:  # a village's first bundle: held until its key is confirmed
-            return hold_bundle(db, bundle, unconfirmed, actor)
+            return hold_bundle(db, local, whole_name(bundle), unconfirmed, actor)
+        local.unlink()
         with zf:
             if _already(db, manifest["bundle_id"]):
                 return _replayed(manifest)
@@ -65,7 +67,7 @@ def import_bundle(db: Database, bundle: Path, actor: Actor) -> ImportResult:
                         write_blob(db, name[6:], source)
             write_backup(db, backup_dir_for(db.path), f"pre-import-{secrets.token_hex(3)}")
             try:
-                return _transaction(db, zf, manifest, me.node, schema, bundle.name, actor)
+                return _transaction(db, zf, manifest, me.node, schema, whole_name(bundle), actor)
             except _AlreadyImported:
                 return _replayed(manifest)
             except sqlite3.OperationalError as error:

@@ -66,14 +66,22 @@ class SqliteSyncService:
 
     def accept_job(self, fingerprint: str) -> Callable[[], tuple[Peer, list[ImportResult]]]:
         """Trusting a village's key is for its reviewer or the administrator; the job imports the held bundles."""
-        if not (self._actor.can(Permission.MANAGE_USERS) or self._actor.can(Permission.REVIEW_FILINGS)):
-            raise PermissionDenied(f"“{self._actor.name}”的角色为{self._actor.role.label}，不能确认村的密钥。"
-                                   "请用乡镇审核员或管理员账户登录。")
+        self._require_key_decision("确认村的密钥")
         path, actor = self._file(), self._actor
         return lambda: accept_at(path, fingerprint, actor)
 
+    def discard(self, fingerprint: str) -> list[HeldBundle]:
+        """Drop the held bundles of a key that is not accepted; same people as `accept_job`, audit-logged."""
+        self._require_key_decision("丢弃暂存的同步包")
+        return held.discard(self._db, fingerprint, self._actor)
+
     def quarantined(self, limit: int = 1000) -> list[QuarantinedRow]:
         return quarantined_rows(self._db, limit)
+
+    def _require_key_decision(self, what: str) -> None:
+        if not (self._actor.can(Permission.MANAGE_USERS) or self._actor.can(Permission.REVIEW_FILINGS)):
+            raise PermissionDenied(f"“{self._actor.name}”的角色为{self._actor.role.label}，不能{what}。"
+                                   "请用乡镇审核员或管理员账户登录。")
 
     def _file(self) -> Path:
         if self._db.path is None:
@@ -120,4 +128,6 @@ def quarantined_rows(db: Database, limit: int = 1000) -> list[QuarantinedRow]:
     """The latest quarantined rows, newest first: what arrived, from whom, and why it was kept aside."""
     rows = db.conn.execute("SELECT bundle_id, table_name, row_id, owner, signer, reason, received_at "
                            "FROM sync_quarantine ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
-    return [QuarantinedRow(*row) for row in rows]
+    me = keys.my_identity(db)
+    names = {peer.node: peer.name for peer in keys.list_peers(db)} | {me.node: me.name}
+    return [QuarantinedRow(*row, names.get(row[3], ""), names.get(row[4], "")) for row in rows]

@@ -14,6 +14,7 @@ from storage.db import Database
 from storage.sync import manifest as mf
 from storage.sync.container import check_recipient, decrypt_stream, read_recipient
 from storage.sync.keys import Identity, identity_from_keys, my_keys, peer_identity
+from storage.sync.parts import is_part, join_parts
 
 _COPY = 1024 * 1024
 MAX_RATIO = 1100  # deflate cannot exceed ~1032:1; anything above is a crafted archive
@@ -28,11 +29,17 @@ class SignerUnconfirmed(Exception):
         self.identity, self.manifest = identity, manifest
 
 
-def decrypt_to(db: Database, bundle: Path, work: Path, me: Identity) -> Path:
-    """Copy the bundle to local disk, check the recipient before decrypting, then decrypt to a temp ZIP."""
+def decrypt_to(db: Database, bundle: Path, work: Path, me: Identity) -> tuple[Path, Path]:
+    """Copy the bundle to local disk (joining its parts), check the recipient before decrypting, decrypt to a ZIP.
+
+    Returns (the local copy, the decrypted ZIP); the caller removes the copy once it is no longer needed.
+    """
     local, archive = work / "bundle.xybundle", work / "inner.zip"
     try:
-        shutil.copyfile(bundle, local)
+        if is_part(bundle):
+            join_parts(bundle, local)
+        else:
+            shutil.copyfile(bundle, local)
     except OSError as error:
         raise BundleRefused(f"读不出同步包“{bundle}”：{error.strerror}。请检查U盘后重试。未作任何更改。") from error
     with local.open("rb") as source:
@@ -41,8 +48,7 @@ def decrypt_to(db: Database, bundle: Path, work: Path, me: Identity) -> Path:
         keys = my_keys(db)
         with archive.open("wb") as target:
             decrypt_stream(source, target, prefix, keys.encryption)
-    local.unlink()
-    return archive
+    return local, archive
 
 
 def open_verified(db: Database, archive: Path, me: Identity, my_schema: int) -> tuple[zipfile.ZipFile, dict[str, Any]]:

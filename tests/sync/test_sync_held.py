@@ -91,3 +91,39 @@ def test_cli_pending_and_accept(half_paired: Pair) -> None:
     code, accepted = run_json(half_paired.township.path, "sync", "accept", held["fingerprint"])
     assert code == 0 and accepted["imported"][0]["applied"] == 3
     assert notes(half_paired.township) == notes(half_paired.village)
+
+
+def test_discard_drops_held_bundles_trusts_nothing_and_is_audited(half_paired: Pair) -> None:
+    from storage.sync.held import discard
+
+    write_notes(half_paired.village, 2)
+    import_(half_paired.township, export(half_paired.village, half_paired.stick))
+    import_(half_paired.township, export(half_paired.village, half_paired.stick))
+    right = my_identity(half_paired.village).fingerprint
+    wrong = ("0000" if not right.startswith("0000") else "1111") + right[4:]
+    with pytest.raises(BundleRefused, match="未丢弃任何同步包"):
+        discard(half_paired.township, wrong, COMMAND_LINE_ACTOR)
+    assert len(pending(half_paired.township)) == 2
+    dropped = discard(half_paired.township, right.lower(), COMMAND_LINE_ACTOR)
+    assert len(dropped) == 2 and pending(half_paired.township) == []
+    assert list_peers(half_paired.township) == [] and notes(half_paired.township) == []
+    assert not list(half_paired.township.path.parent.glob("*.inbox/held/*"))
+    audit = half_paired.township.conn.execute("SELECT action, summary FROM audit_log WHERE action = 'sync_discard'")
+    assert [row[0] for row in audit] == ["sync_discard", "sync_discard"]
+    with pytest.raises(BundleRefused, match="不符"):
+        accept(half_paired.township, right, COMMAND_LINE_ACTOR)  # nothing left to accept
+    write_notes(half_paired.village, 1)  # the village lost nothing: its next bundle carries everything
+    import_(half_paired.township, export(half_paired.village, half_paired.stick))
+    _, results = accept(half_paired.township, right, COMMAND_LINE_ACTOR)
+    assert [r.applied for r in results] == [4]
+
+
+def test_discard_from_the_command_line(half_paired: Pair) -> None:
+    write_notes(half_paired.village, 1)
+    import_(half_paired.township, export(half_paired.village, half_paired.stick))
+    fingerprint = my_identity(half_paired.village).fingerprint
+    code, data = run_json(half_paired.township.path, "sync", "discard", fingerprint)
+    assert code == 0 and [d["from"] for d in data["discarded"]] == [half_paired.village.node_id]
+    assert run_json(half_paired.township.path, "sync", "pending")[1] == {"pending": []}
+    code, _ = run_json(half_paired.township.path, "sync", "discard", fingerprint)
+    assert code == 2

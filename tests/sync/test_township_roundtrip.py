@@ -93,7 +93,7 @@ def _plain(pair: Pair, bundle: Path) -> Path:
 
     out = pair.stick / "plain"
     out.mkdir(exist_ok=True)
-    return decrypt_to(pair.township, bundle, out, my_identity(pair.township))
+    return decrypt_to(pair.township, bundle, out, my_identity(pair.township))[1]
 
 
 def test_return_for_correction_and_stale_review(pair: Pair) -> None:

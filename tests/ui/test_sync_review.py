@@ -69,7 +69,34 @@ def test_quarantined_rows_listed_with_reason(qtbot, qtmodeltester, pair: Pair,  
     columns = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     row = {name: model.index(0, c).data() for c, name in enumerate(columns)}
     assert (row["表"], row["记录编号"], row["原因"]) == ("notes", "forged", "发送方不是这条记录的所有者")
+    assert row["所有者"] == f"黎平县德化乡（{pair.township.node_id}）" and row["发送方"].endswith(f"（{pair.village.node_id}）")
     assert not (model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable)
     service = SqliteSyncService(pair.township, COMMAND_LINE_ACTOR)
     qtmodeltester.check(QuarantineTableModel(service.quarantined))
     qtmodeltester.check(HeldTableModel(service.pending))
+
+
+def test_held_bundle_discarded_after_confirmation(qtbot, half_paired: Pair,  # type: ignore[no-untyped-def]
+                                                  monkeypatch) -> None:
+    write_notes(half_paired.village, 2)
+    screen = _screen(qtbot, half_paired.township)
+    assert not screen.review_panel.discard_button.isEnabled()
+    _import(qtbot, screen, export(half_paired.village, half_paired.stick), monkeypatch)
+    panel = screen.review_panel
+    assert panel.discard_button.isEnabled()
+    asked: list[str] = []
+
+    def answer(reply):  # type: ignore[no-untyped-def]
+        return lambda parent, title, text, *rest: asked.append(text) or reply
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    qtbot.mouseClick(panel.discard_button, Qt.MouseButton.LeftButton)
+    assert "不能撤销" in asked[0] and my_identity(half_paired.village).fingerprint in asked[0]
+    assert panel.held_model.rowCount() == 1  # declined: nothing dropped
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    with qtbot.waitSignal(screen._bus.changed, timeout=5000):
+        qtbot.mouseClick(panel.discard_button, Qt.MouseButton.LeftButton)
+    assert panel.held_model.rowCount() == 0 and not panel.held_box.isVisibleTo(screen)
+    assert "已丢弃" in screen.summary_label.text() and notes(half_paired.township) == []
+    assert half_paired.township.conn.execute(
+        "SELECT count(*) FROM audit_log WHERE action = 'sync_discard'").fetchone()[0] == 1

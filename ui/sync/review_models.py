@@ -5,7 +5,8 @@ from typing import Any, Callable, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from models.sync import HeldBundle, QuarantinedRow
+from models.audit import table_label
+from models.sync import HeldBundle, QuarantinedRow, node_label
 
 _Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
@@ -70,9 +71,9 @@ class QuarantineTableModel(_ReadOnlyModel[QuarantinedRow]):
 
     COLUMNS = (
         ("收到", lambda q: _when(q.received_at)),
-        ("表", lambda q: q.table),
+        ("表", lambda q: table_label(q.table)),
         ("记录编号", lambda q: q.row_id),
-        ("所有者", lambda q: q.owner),
-        ("发送方", lambda q: q.signer),
+        ("所有者", lambda q: node_label(q.owner, q.owner_name)),
+        ("发送方", lambda q: node_label(q.signer, q.signer_name)),
         ("原因", lambda q: q.reason),
     )

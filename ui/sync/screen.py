@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.ports import SyncService
-from models.sync import ExportResult, ImportResult
+from models.sync import ExportResult, ImportResult, area_summary
 from ui.background import run_in_background
 from ui.sync.dialogs import Drive, qr_pixmap, choose_bundle, choose_key_file, choose_key_target, removable_drives
 from ui.sync.review import ReviewPanel
@@ -99,6 +99,7 @@ class SyncScreen(QWidget):
         self.pubkey_button.clicked.connect(self._on_pubkey_button_clicked)
         self._bus.changed.connect(self._on_bus_changed)
         self.review_panel.accept_requested.connect(self._on_accept_requested)
+        self.review_panel.discarded.connect(self._on_held_discarded)
 
     def showEvent(self, event: QShowEvent) -> None:
         self._refresh_drives()
@@ -189,7 +190,7 @@ class SyncScreen(QWidget):
         self._busy = busy
         self.busy_bar.setVisible(busy)
         for button in (self.export_button, self.import_button, self.trust_button, self.pubkey_button,
-                       self.review_panel.accept_button):
+                       self.review_panel.accept_button, self.review_panel.discard_button):
             button.setEnabled(not busy)
         if busy:
             self.summary_label.setText(note)
@@ -210,9 +211,11 @@ class SyncScreen(QWidget):
         QMessageBox.warning(self, "未完成", message)
 
     def _show_export(self, result: ExportResult) -> None:
-        areas = "，".join(f"{t} {n} 条" for t, n in sorted(result.per_table.items())) or "没有新变更（只带回执）"
+        areas = area_summary(result.per_table) or "没有新变更（只带回执）"
+        split = (f"\n同步包较大，已分成 {len(result.parts)} 个分卷，每个都已读回校验；导入时请把它们放在同一个文件夹。"
+                 if result.parts else "")
         self.summary_label.setText(f"已写入并读回校验：{Path(result.file).name}\n变更 {result.changes} 条（{areas}），"
-                                   f"附件 {result.attachments} 个，{result.bytes / 1024:.1f} KB。\n可以安全拔出U盘。")
+                                   f"附件 {result.attachments} 个，{result.bytes / 1024:.1f} KB。{split}\n可以安全拔出U盘。")
 
     def _on_accept_requested(self, job: Callable[[], Any]) -> None:
         self._run_in_background(lambda: job, self._show_accepted, "指纹一致后正在信任密钥并导入暂存的同步包……")
@@ -223,15 +226,21 @@ class SyncScreen(QWidget):
         self.summary_label.setText("\n".join([f"指纹核对一致，已信任“{peer.name}”。"] + lines))
         self._bus.changed.emit(Changed(Entity.SYNC, frozenset(r.bundle for r in results)))
 
+    def _on_held_discarded(self, summary: str) -> None:
+        self.undo_stack.clear()
+        self.summary_label.setText(summary)
+        self._bus.changed.emit(Changed(Entity.SYNC, frozenset()))
+
     def _show_import(self, result: ImportResult) -> None:
         if result.fingerprint:
             self.summary_label.setText(
                 f"这个同步包由尚未登记的“{result.sender}”签名，已暂存，没有写入任何记录。\n密钥指纹：{result.fingerprint}\n"
-                "请村里的文书念出其“同步”页上的指纹，点“核对指纹并接受…”逐组输入。")
+                "请村里的文书念出其“同步”页上的指纹，点“核对指纹并接受…”逐组输入；如不一致，点“丢弃选中的…”。")
             self.review_panel.reload()
             return
         notes = "".join(f"\n注意：{flag.label}。" for flag in result.flags)
-        self.summary_label.setText(f"已导入 {result.sender} 的同步包：写入 {result.applied} 条，跳过 {result.skipped} 条，"
+        areas = f"（{area_summary(result.per_table)}）" if result.per_table else ""
+        self.summary_label.setText(f"已导入 {result.sender} 的同步包：写入 {result.applied} 条{areas}，跳过 {result.skipped} 条，"
                                    f"隔离 {result.quarantined} 条，附件 {result.attachments} 个。{notes}")
         self._bus.changed.emit(Changed(Entity.SYNC, frozenset({result.bundle})))
 
