@@ -79,7 +79,7 @@ def add_board(products: argparse._SubParsersAction) -> None:
     parser = products.add_parser("board", help="红黄黑榜海报（A3 横向，只含已发布条目）")
     parser.add_argument("--period", required=True, help="周期：2025-03、2025-Q1 或 2025")
     parser.add_argument("--signer", help="落款单位（默认：本村村民委员会）")
-    parser.add_argument("--date", dest="on", type=parse_date, help="榜单日期（默认今天；此前到期的条目不上榜）")
+    parser.add_argument("--date", dest="on", type=parse_date, help="榜单日期（默认今天；到这一天已到期的条目不上榜）")
     add_output_options(parser)
     parser.set_defaults(handler=run_board)
 
@@ -108,7 +108,7 @@ def run_board(context: Context, args: argparse.Namespace) -> int:
 
     db = context.open_db()
     store, on = _store(context, db), args.on or date.today()
-    store.expire_due(on)
+    store.expire_due(min(on, date.today()))  # a date ahead never takes entries down early
     return _write_job(context, store, board_job(store, _village(db), args.period, on, args.signer or "", args.qr),
                       args)
 
@@ -119,6 +119,7 @@ def add_publicity(products: argparse._SubParsersAction) -> None:
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--entry", help="一个公示中的条目编号（lists show 可查）")
     which.add_argument("--period", help="这一周期全部公示中的条目：2025-03、2025-Q1 或 2025")
+    parser.add_argument("--signer", help="落款单位（默认：本村村民委员会）")
     parser.add_argument("--date", dest="on", type=parse_date, help="公示日期（默认今天）")
     add_output_options(parser)
     parser.set_defaults(handler=run_publicity)
@@ -129,7 +130,8 @@ def run_publicity(context: Context, args: argparse.Namespace) -> int:
 
     db = context.open_db()
     store, on = _store(context, db), args.on or date.today()
-    job = publicity_job(store, _village(db), on, entry_id=args.entry or "", period=args.period or "", qr=args.qr)
+    job = publicity_job(store, _village(db), on, entry_id=args.entry or "", period=args.period or "", qr=args.qr,
+                        signer=args.signer or "")
     return _write_job(context, store, job, args)
 
 
@@ -137,6 +139,7 @@ def run_publicity(context: Context, args: argparse.Namespace) -> int:
 def add_removal(products: argparse._SubParsersAction) -> None:
     parser = products.add_parser("list-removal", help="红黄黑榜撤榜公告（本期发布后撤下的条目）")
     parser.add_argument("--period", required=True, help="周期：2025-03、2025-Q1 或 2025")
+    parser.add_argument("--signer", help="落款单位（默认：本村村民委员会）")
     parser.add_argument("--date", dest="on", type=parse_date, help="公告日期（默认今天）")
     add_output_options(parser)
     parser.set_defaults(handler=run_removal)
@@ -147,14 +150,16 @@ def run_removal(context: Context, args: argparse.Namespace) -> int:
 
     db = context.open_db()
     store, on = _store(context, db), args.on or date.today()
-    store.expire_due(on)
-    return _write_job(context, store, removal_job(store, _village(db), args.period, on, args.qr), args)
+    store.expire_due(min(on, date.today()))  # a date ahead never takes entries down early
+    return _write_job(context, store, removal_job(store, _village(db), args.period, on, args.qr, args.signer or ""),
+                      args)
 
 
 @print_command("honour-certificate")
 def add_certificate(products: argparse._SubParsersAction) -> None:
     parser = products.add_parser("honour-certificate", help="荣誉证书（已发布的红榜条目）")
     parser.add_argument("--entry", required=True, help="红榜条目编号（lists show 可查）")
+    parser.add_argument("--signer", help="落款单位（默认：本村村民委员会）")
     parser.add_argument("--date", dest="on", type=parse_date, help="颁发日期（默认今天）")
     add_output_options(parser)
     parser.set_defaults(handler=run_certificate)
@@ -165,4 +170,4 @@ def run_certificate(context: Context, args: argparse.Namespace) -> int:
 
     db = context.open_db()
     store, on = _store(context, db), args.on or date.today()
-    return _write_job(context, store, certificate_job(store, _village(db), args.entry, on), args)
+    return _write_job(context, store, certificate_job(store, _village(db), args.entry, on, args.signer or ""), args)

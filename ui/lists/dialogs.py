@@ -1,10 +1,13 @@
-"""Dialogs of the lists screen: nomination, a step's note (with override), objection, answer, naming consent."""
+"""Dialogs of the lists screen: nomination, a step's note (with override), objection, answer, naming consent, and
+the date and signer (落款) of a print."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QWidget)
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QWidget)
 
 from models.lists import ArticleRef, ListKind
 
@@ -161,3 +164,42 @@ class ConsentDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.household_edit.text().strip(), dialog.kind_combo.currentData(), dialog.note_edit.text().strip()
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """What the print dialog returns: the date the product is dated and signed, and the 落款."""
+
+    on: date
+    signer: str
+
+
+class PrintOptionsDialog(QDialog):
+    """打印 — the date printed on the product and the signer (落款), as `print board|list-* --date --signer` take."""
+
+    def __init__(self, title: str, date_label: str, today: date, signer: str, hint: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        self._default_signer = signer
+        form = QFormLayout(self)
+        self.date_edit, self.signer_edit = QDateEdit(QDate(today.year, today.month, today.day)), QLineEdit(signer)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy年M月d日")
+        self.signer_edit.setPlaceholderText(signer)
+        form.addRow(date_label, self.date_edit)
+        form.addRow("落款：", self.signer_edit)
+        form.addRow(_hint(hint + "落款空着时用“" + signer + "”。"))
+        _buttons(self, form)
+
+    def value(self) -> PrintOptions:
+        day = self.date_edit.date()
+        return PrintOptions(date(day.year(), day.month(), day.day()), self.signer_edit.text().strip()
+                            or self._default_signer)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, date_label: str, today: date, signer: str,
+            hint: str) -> PrintOptions | None:
+        dialog = cls(title, date_label, today, signer, hint, parent)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -11,13 +11,15 @@ from PySide6.QtGui import QUndoStack
 from models.accounts import Permission
 from models.changes import Changed, Entity
 from models.errors import DomainError
+from models.boards import signer_of
 from models.list_workflow import ADVANCE_PERMISSION, NEXT_STATE, Nomination
-from models.lists import EntryState, ListEntry, ListKind, WithdrawReason
+from models.lists import EntryState, ListEntry, ListKind, Period, WithdrawReason
 from models.ports import Stores
 from ui.bus import DataBus
 from ui.lists.commands import NominateCommand
 from printing.list_jobs import board_job, certificate_job, publicity_job, removal_job
-from ui.lists.dialogs import AnswerDialog, ConsentDialog, NominationDialog, ObjectionDialog, StepDialog
+from ui.lists.dialogs import (AnswerDialog, ConsentDialog, NominationDialog, ObjectionDialog, PrintOptions,
+                             PrintOptionsDialog, StepDialog)
 from ui.lists.printing import ListPrinter
 from ui.lists.volunteers import VolunteersPanel
 from ui.lists.table_model import (KIND_COLOURS, BoardLineTableModel, EntryTableModel, ObjectionTableModel,
@@ -52,6 +54,7 @@ class ListsScreen(QWidget):
         self.today: Callable[[], date] = today  # replaceable in tests: the day acts are dated and entries expire
         self.period = f"{self.today():%Y-%m}"
         self.selected_id = ""
+        self.last_signer = ""  # a 落款 typed for an earlier print this session, offered again
         self._build_ui()
         self._connect_signals()
         self.reload()
@@ -316,19 +319,45 @@ class ListsScreen(QWidget):
     def _village(self) -> str:
         return self._stores.profile.get().village
 
+    def _period_text(self) -> str:
+        try:
+            return Period.parse(self.period).text
+        except DomainError:
+            return self.period
+
+    def _print_options(self, product: str, date_label: str, hint: str) -> PrintOptions | None:
+        """Ask the date and 落款 of a print (defaults: today, the villagers' committee, or the last signer typed)."""
+        default = signer_of(self._village())
+        given = PrintOptionsDialog.ask(self, f"打印{product}", date_label, self.today(), self.last_signer or default,
+                                       hint)
+        if given is not None:
+            self.last_signer = given.signer if given.signer != default else ""
+        return given
+
     def _on_print_board_button_clicked(self) -> None:
-        self.printer.start(lambda: board_job(self._store, self._village(), self.period, self.today()))
+        given = self._print_options("榜单", "榜单日期：", f"打印{self._period_text()}的榜单。到这一天已到期的条目不上榜。")
+        if given is not None:
+            self.printer.start(lambda: board_job(self._store, self._village(), self.period, given.on, given.signer))
 
     def _on_print_removal_button_clicked(self) -> None:
-        self.printer.start(lambda: removal_job(self._store, self._village(), self.period, self.today()))
+        given = self._print_options("撤榜公告", "公告日期：", f"打印{self._period_text()}的撤榜公告，列出到这一天已撤下的条目。")
+        if given is not None:
+            self.printer.start(lambda: removal_job(self._store, self._village(), self.period, given.on,
+                                                   signer=given.signer))
 
     def _on_print_publicity_button_clicked(self) -> None:
         entry_id = self.selected_id
-        self.printer.start(lambda: publicity_job(self._store, self._village(), self.today(), entry_id=entry_id))
+        given = self._print_options("公示", "公示日期：", "打印所选条目的拟上榜公示。")
+        if given is not None:
+            self.printer.start(lambda: publicity_job(self._store, self._village(), given.on, entry_id=entry_id,
+                                                     signer=given.signer))
 
     def _on_print_certificate_button_clicked(self) -> None:
         entry_id = self.selected_id
-        self.printer.start(lambda: certificate_job(self._store, self._village(), entry_id, self.today()))
+        given = self._print_options("荣誉证书", "颁发日期：", "打印所选红榜条目的荣誉证书。")
+        if given is not None:
+            self.printer.start(lambda: certificate_job(self._store, self._village(), entry_id, given.on,
+                                                       given.signer))
 
     def _act(self, entry_id: str, act: Callable[[], object]) -> bool:
         """Do one irreversible act: show a refusal, else tell every screen and clear the undo stack."""
