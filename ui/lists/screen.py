@@ -4,19 +4,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog,
+                               QLabel, QMessageBox, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
 from PySide6.QtGui import QUndoStack
 
 from models.accounts import Permission
 from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.boards import signer_of
-from models.list_workflow import ADVANCE_PERMISSION, NEXT_STATE, Nomination
+from models.list_workflow import ADVANCE_PERMISSION, NEXT_STATE, Nomination, next_period
 from models.lists import EntryState, ListEntry, ListKind, Period, WithdrawReason
 from models.ports import Stores
 from ui.bus import DataBus
-from ui.lists.commands import NominateCommand
+from ui.lists.commands import NominateCommand, RenewCommand
 from printing.list_jobs import board_job, certificate_job, publicity_job, removal_job
 from ui.lists.dialogs import (AnswerDialog, ConsentDialog, NominationDialog, ObjectionDialog, PrintOptions,
                              PrintOptionsDialog, StepDialog)
@@ -82,7 +82,7 @@ class ListsScreen(QWidget):
         self.volunteers = VolunteersPanel(self._store, self._actor, self._bus, self.undo_stack, lambda: self.today())
         self.tabs_widget.addTab(self.volunteers, "志愿服务")
         layout.addWidget(self.tabs_widget, 1)
-        self.help_label = QLabel("提名可撤销（Ctrl+Z，仅限本次登录）；评议、审核、公示、发布、撤榜、异议和答复都记入流转记录，不能撤销。")
+        self.help_label = QLabel("提名和续期可撤销（Ctrl+Z，仅限本次登录）；评议、审核、公示、发布、撤榜、异议和答复都记入流转记录，不能撤销。")
         self.help_label.setWordWrap(True)
         layout.addWidget(self.help_label)
 
@@ -112,12 +112,12 @@ class ListsScreen(QWidget):
         layout.addWidget(self.entries_view, 2)
         actions = QHBoxLayout()
         self.advance_button, self.refuse_button = QPushButton("推进到下一步…"), QPushButton("不通过…")
-        self.rectified_button = QPushButton("整改到位，撤榜…")
+        self.rectified_button, self.renew_button = QPushButton("整改到位，撤榜…"), QPushButton("续期…")
         self.objection_button, self.answer_button = QPushButton("登记异议…"), QPushButton("答复异议…")
         self.print_publicity_button = QPushButton("打印公示…")
         self.print_certificate_button = QPushButton("打印荣誉证书…")
-        for button in (self.advance_button, self.refuse_button, self.rectified_button, self.objection_button,
-                       self.answer_button):
+        for button in (self.advance_button, self.refuse_button, self.rectified_button, self.renew_button,
+                       self.objection_button, self.answer_button):
             button.setMinimumHeight(34)
             actions.addWidget(button)
         actions.addStretch(1)
@@ -160,6 +160,7 @@ class ListsScreen(QWidget):
         self.advance_button.clicked.connect(self._on_advance_button_clicked)
         self.refuse_button.clicked.connect(self._on_refuse_button_clicked)
         self.rectified_button.clicked.connect(self._on_rectified_button_clicked)
+        self.renew_button.clicked.connect(self._on_renew_button_clicked)
         self.objection_button.clicked.connect(self._on_objection_button_clicked)
         self.answer_button.clicked.connect(self._on_answer_button_clicked)
         self.print_board_button.clicked.connect(self._on_print_board_button_clicked)
@@ -216,6 +217,8 @@ class ListsScreen(QWidget):
         self.refuse_button.setEnabled(open_entry and self._actor.can(Permission.APPROVE) or
                                       open_entry and self._actor.can(Permission.SUPERVISE))
         self.rectified_button.setEnabled(entry is not None and entry.state is EntryState.PUBLISHED)
+        self.renew_button.setEnabled(entry is not None and self._actor.can(Permission.EDIT_RECORDS) and (
+            entry.state is EntryState.PUBLISHED or entry.end_reason == WithdrawReason.PERIOD_ENDED.label))
         self.objection_button.setEnabled(entry is not None and entry.state is EntryState.PUBLICITY)
         self.answer_button.setEnabled(self.objections_model.rowCount() > 0)
         idle = not self.printer.busy
@@ -294,6 +297,24 @@ class ListsScreen(QWidget):
         if entry is not None and given is not None:
             self._act(entry.id, lambda: self._store.withdraw(entry.id, WithdrawReason.RECTIFIED, given[0],
                                                              on=self.today()))
+
+    def _on_renew_button_clicked(self) -> None:
+        entry = self.selected_entry
+        if entry is None:
+            return
+        period, ok = QInputDialog.getText(self, "续期", "续期到期次（续期要重新走评议、审核、公示后才能上榜）：",
+                                          text=next_period(entry.parsed_period).code)
+        if not ok or not period.strip():
+            return
+        command = RenewCommand(self._store, self._bus, entry.id, period.strip(), self.today())
+        self.undo_stack.push(command)
+        if command.error is not None:
+            QMessageBox.warning(self, "不能续期", command.error.message)
+            return
+        self.period, self.selected_id = self._store.entry(command.entry_id).period, command.entry_id
+        self.reload()
+        if command.warnings:
+            QMessageBox.information(self, "已续期提名，但还不能提交评议", "\n".join(command.warnings))
 
     def _on_objection_button_clicked(self) -> None:
         given = ObjectionDialog.ask(self) if self.selected_id else None
