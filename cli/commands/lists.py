@@ -19,6 +19,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--period", required=True, help="周期：2025-03（月）、2025-Q1（季度）或 2025（年）")
     add.add_argument("--article", default="", help="现行村规民约条款，如“第12条”（黄榜、黑榜必填）")
     add.add_argument("--facts", required=True, help="事实：何时、何地、做了什么（中性描述）")
+    add.add_argument("--occurred-on", type=parse_date, help="发生日期，如 2025-03-02")
+    add.add_argument("--consequence", default="", help="上榜后果（只能是评优评先、积分或村里自设的奖励）")
     add.add_argument("--proposer", help="提名人（默认：当前操作人）")
     add.add_argument("--override-reason", default="", help="审核人特批理由（无黄榜直接列黑榜，或无评优资格仍提红榜）")
     add.set_defaults(handler=run_add)
@@ -46,7 +48,8 @@ def run_add(context: Context, args: argparse.Namespace) -> int:
 
     proposer = (args.proposer or "").strip()
     nomination = Nomination(ListKind(args.list_kind), args.period, args.facts, proposer or COMMAND_LINE_ACTOR.name,
-                            "" if proposer else COMMAND_LINE_ACTOR.user_id, override_reason=args.override_reason)
+                            "" if proposer else COMMAND_LINE_ACTOR.user_id, occurred_on=args.occurred_on,
+                            consequence=args.consequence, override_reason=args.override_reason)
     entry, warnings = _store(context).nominate(nomination, args.household, args.article)
     text = entry.id + "".join(f"\n注意：{w}" for w in warnings)
     context.emit(text, {"id": entry.id, "state": entry.state.value, "warnings": warnings})

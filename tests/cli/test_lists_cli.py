@@ -152,3 +152,18 @@ def test_print_products_take_a_signer_and_a_future_date_ends_nothing(village_db:
                             "--signer", "村委会 13812345678", "--out", str(tmp_path / "phone.pdf")])
     assert code == 2 and "手机号" in err and not (tmp_path / "phone.pdf").exists()
     assert EntryState.WITHDRAWN in {state for state, _ in states.values()}
+
+
+def test_add_records_when_and_consequence_and_refuses_a_statutory_one(village_db: Database) -> None:
+    from tests.list_fixtures import CLERK, store
+
+    seed_registry(village_db)
+    path = _path(village_db)
+    common = ["--db", str(path), "lists", "add", "--household", "12", "--list", "yellow", "--period", "2026-11",
+              "--article", "第12条", "--facts", "11月2日在村道旁堆放建筑垃圾未清理", "--occurred-on", "2026-11-02"]
+    code, _, err = run_cli([*common, "--consequence", "取消养老金"])
+    assert code == 2 and "法定权益" in err
+    code, out, err = run_cli([*common, "--consequence", "本年度不参加评优评先"])
+    assert code == 0, err
+    entry = store(village_db, CLERK).entry(out.strip())
+    assert (entry.occurred_on, entry.consequence) == (date(2026, 11, 2), "本年度不参加评优评先")

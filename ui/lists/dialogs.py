@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QPlainTextEdit, QWidget)
 
 from models.lists import ArticleRef, ListKind
 
@@ -23,6 +23,8 @@ class NominationInput:
     facts: str
     proposer: str
     honour: str
+    consequence: str = ""
+    occurred_on: date | None = None
 
 
 def _buttons(dialog: QDialog, form: QFormLayout) -> None:
@@ -55,20 +57,39 @@ class NominationDialog(QDialog):
             self.article_combo.addItem(f"{article.number} {article.short_text}", article.number)
         self.facts_edit, self.proposer_edit, self.honour_edit = QPlainTextEdit(), QLineEdit(proposer), QLineEdit()
         self.facts_edit.setPlaceholderText("写清时间、地点和行为，例如“3月2日在村道旁堆放建筑垃圾，经提醒未清理”")
+        self.occurred_check, self.occurred_edit = QCheckBox("填写"), QDateEdit(QDate.currentDate())
+        self.occurred_edit.setCalendarPopup(True)
+        self.occurred_edit.setDisplayFormat("yyyy年M月d日")
+        self.occurred_edit.setEnabled(False)
+        self.occurred_check.toggled.connect(self.occurred_edit.setEnabled)
+        occurred = QHBoxLayout()
+        occurred.addWidget(self.occurred_check)
+        occurred.addWidget(self.occurred_edit, 1)
+        self.consequence_edit = QLineEdit()
+        self.consequence_edit.setPlaceholderText("如“本年度不参加评优评先”“扣减积分 5 分”")
         for label, widget in (("户号：", self.household_edit), ("榜单：", self.kind_combo),
                               ("期次：", self.period_edit), ("依据条款：", self.article_combo),
-                              ("事实：", self.facts_edit), ("荣誉项目（红榜）：", self.honour_edit),
+                              ("事实：", self.facts_edit), ("发生日期：", occurred),
+                              ("荣誉项目（红榜）：", self.honour_edit), ("上榜后果：", self.consequence_edit),
                               ("提名人：", self.proposer_edit)):
             form.addRow(label, widget)
         form.addRow(_hint("只写行为事实，不用贬损性词语；不写身份证号、电话、住址、健康或家庭情况。"
-                          "黄榜、黑榜必须引用现行村规民约的条款。"))
+                          "黄榜、黑榜必须引用现行村规民约的条款。上榜后果只能是评优评先、积分或村里自设的奖励，"
+                          "不得涉及低保、养老金、征地补偿、入学等法定权益。"))
         _buttons(self, form)
 
     def value(self) -> NominationInput:
         return NominationInput(self.household_edit.text().strip(), self.kind_combo.currentData(),
                                self.period_edit.text().strip(), self.article_combo.currentData(),
                                self.facts_edit.toPlainText().strip(), self.proposer_edit.text().strip(),
-                               self.honour_edit.text().strip())
+                               self.honour_edit.text().strip(), self.consequence_edit.text().strip(),
+                               self._occurred_on())
+
+    def _occurred_on(self) -> date | None:
+        if not self.occurred_check.isChecked():
+            return None
+        day = self.occurred_edit.date()
+        return date(day.year(), day.month(), day.day())
 
     @classmethod
     def ask(cls, parent: QWidget | None, period: str, proposer: str,

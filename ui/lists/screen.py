@@ -261,7 +261,8 @@ class ListsScreen(QWidget):
         if given is None:
             return
         mine = self._actor.user_id if given.proposer == self._actor.name else ""
-        nomination = Nomination(given.list_kind, given.period, given.facts, given.proposer, mine, honour=given.honour)
+        nomination = Nomination(given.list_kind, given.period, given.facts, given.proposer, mine, honour=given.honour,
+                                occurred_on=given.occurred_on, consequence=given.consequence)
         command = NominateCommand(self._store, self._bus, nomination, given.household_no, given.article, self.today())
         self.undo_stack.push(command)
         if command.error is not None:
@@ -395,6 +396,10 @@ class ListsScreen(QWidget):
 def _describe(entry: ListEntry) -> str:
     parts = [f"{entry.list_kind.label} · {entry.period} · 第{entry.household_no}户（{entry.group_name}）· "
              f"{entry.state.label}", f"依据：{entry.article.citation}" if entry.article else "依据：未引用条款"]
+    if entry.occurred_on:
+        parts.append(f"发生日期：{entry.occurred_on.year}年{entry.occurred_on.month}月{entry.occurred_on.day}日")
+    if entry.consequence:
+        parts.append(f"上榜后果：{entry.consequence}")
     if entry.override_reason:
         parts.append(f"特批：{entry.override_reason}（{entry.override_by}）")
     if entry.end_reason:
