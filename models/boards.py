@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.errors import DomainError
-from models.lists import EntryState, ListEntry, ListKind, ListSettings, NamingBasis, Period
+from models.lists import EntryState, ListEntry, ListKind, ListSettings, NamingBasis, Period, check_no_personal_numbers
 from models.notices import Notice, NoticeKind, PublicityPeriod
 
 BOARD_STATES = (EntryState.PUBLISHED,)
@@ -88,8 +88,9 @@ def _group_counts(entries: Sequence[ListEntry], period: Period) -> tuple[BoardLi
 
 def build_board(period: Period, entries: Sequence[ListEntry], bases: Sequence[NamingBasis], on: date,
                 settings: ListSettings = ListSettings()) -> Board:
-    """The board of `period`: published entries only, names only where R31 allows."""
-    shown = sorted((e for e in entries if e.period == period.code and e.state in BOARD_STATES),
+    """The board of `period` as on `on`: published entries still up that day, names only where R31 allows."""
+    shown = sorted((e for e in entries if e.period == period.code and e.state in BOARD_STATES
+                    and on <= e.takes_down_on),
                    key=lambda e: (e.group_name, e.household_no, e.id))
     columns: dict[ListKind, list[BoardLine]] = {kind: [] for kind in ListKind}
     unnamed_black: list[ListEntry] = []
@@ -157,8 +158,10 @@ VOLUNTEER_HONOUR = "志愿服务积极户"
 
 
 def publicity_notice(village: str, period: Period, entries: Sequence[ListEntry], bases: Sequence[NamingBasis],
-                     on: date, settings: ListSettings = ListSettings()) -> Notice:
-    """公示 of the entries in publicity (before publication): who as R31 allows, facts, article, how to object."""
+                     on: date, settings: ListSettings = ListSettings(), signer: str = "") -> Notice:
+    """公示 of the entries in publicity (before publication): who as R31 allows, facts, article, how to object.
+
+    `signer` is the 落款 (default: the villagers' committee of `village`)."""
     shown = [e for e in entries if e.state is EntryState.PUBLICITY and e.period == period.code]
     if not shown:
         raise DomainError(f"{period.text}没有处于公示阶段的条目，无需打印公示。")
@@ -169,5 +172,12 @@ def publicity_notice(village: str, period: Period, entries: Sequence[ListEntry],
     body = (f"根据《村规民约》，经执委会评议、村务监督委员会审核，现将{period.text}拟上榜名单公示如下：", *lines,
             f"公示期间如有异议，请以书面或口头方式向村务监督委员会反映，并写明事实和理由；村委会自收到异议之日起"
             f"{settings.answer_days}日内答复。")
-    return Notice(NoticeKind.PUBLICITY, f"关于{period.text}红黄黑榜拟上榜名单的公示", body, f"{village}村民委员会", on,
-                  PublicityPeriod(start, end))
+    return Notice(NoticeKind.PUBLICITY, f"关于{period.text}红黄黑榜拟上榜名单的公示", body,
+                  signer_of(village, signer), on, PublicityPeriod(start, end))
+
+
+def signer_of(village: str, signer: str = "") -> str:
+    """The 落款 of a list product: what the clerk typed, else the villagers' committee; never a phone or ID number."""
+    chosen = signer.strip() or f"{village}村民委员会"
+    check_no_personal_numbers(chosen)
+    return chosen

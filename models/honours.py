@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from models.boards import display_name
+from models.boards import display_name, signer_of
 from models.errors import DomainError
 from models.lists import (EntryState, ListEntry, ListKind, ListSettings, NamingBasis, Period,
                           check_no_personal_numbers)
@@ -13,7 +13,7 @@ from models.notices import Notice, NoticeKind, chinese_date
 
 
 def removal_notice(village: str, period: Period, entries: Sequence[ListEntry], bases: Sequence[NamingBasis],
-                   on: date, settings: ListSettings = ListSettings()) -> Notice:
+                   on: date, settings: ListSettings = ListSettings(), signer: str = "") -> Notice:
     """公告 of the published entries of `period` that came down (整改到位, 期满, 异议成立), names as R31 allows."""
     removed = [e for e in entries if e.period == period.code and e.state is EntryState.WITHDRAWN
                and e.published_on is not None and e.ended_on is not None and e.ended_on <= on]
@@ -23,7 +23,8 @@ def removal_notice(village: str, period: Period, entries: Sequence[ListEntry], b
              f"（{e.end_reason}）。" for n, e in enumerate(removed, 1) if e.ended_on is not None]
     body = (f"经核实，{period.text}以下上榜条目已撤下，自撤榜之日起不再张贴，原榜单同时作废：", *lines,
             "因异议成立或更正而撤下的条目视同未上榜。如有疑问，请向村务监督委员会咨询。")
-    notice = Notice(NoticeKind.ANNOUNCEMENT, f"关于{period.text}红黄黑榜撤榜的公告", body, f"{village}村民委员会", on)
+    notice = Notice(NoticeKind.ANNOUNCEMENT, f"关于{period.text}红黄黑榜撤榜的公告", body,
+                    signer_of(village, signer), on)
     for text in notice.paragraphs:
         check_no_personal_numbers(text)
     return notice
@@ -51,7 +52,7 @@ class HonourCertificate:
 
 
 def honour_certificate(village: str, entry: ListEntry, bases: Sequence[NamingBasis], on: date,
-                       settings: ListSettings = ListSettings()) -> HonourCertificate:
+                       settings: ListSettings = ListSettings(), signer: str = "") -> HonourCertificate:
     """The certificate of a red entry that was published; refuses anything else in Chinese."""
     if entry.list_kind is not ListKind.RED:
         raise DomainError(f"荣誉证书只发给红榜条目，这是{entry.list_kind.label}条目。")
@@ -61,7 +62,7 @@ def honour_certificate(village: str, entry: ListEntry, bases: Sequence[NamingBas
         raise DomainError("证书不能写未成年人的信息。请以户为单位表彰，或由监护人代领。")
     reason = entry.honour or entry.facts.rstrip("。")
     certificate = HonourCertificate(village, display_name(entry, bases, on, settings), entry.parsed_period.text,
-                                    reason, f"{village}村民委员会", on, f"{entry.period}-{entry.id[-6:].upper()}")
+                                    reason, signer_of(village, signer), on, f"{entry.period}-{entry.id[-6:].upper()}")
     for text in certificate.texts:
         check_no_personal_numbers(text)
     return certificate

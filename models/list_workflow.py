@@ -8,9 +8,8 @@ from datetime import date, timedelta
 from models.accounts import Actor, Permission
 from models.errors import DomainError, PermissionDenied
 from models.lists import (BLACK_MAX_MONTHS, ArticleRef, EntryState, HouseholdInfo, ListEntry, ListKind, ListSettings,
-                          Objection, Period, Transition, WithdrawReason, check_consequence, check_no_personal_numbers,
-                          check_wording,
-                          require_text)
+                          Objection, Period, PeriodKind, Transition, WithdrawReason, add_months, check_consequence,
+                          check_no_personal_numbers, check_wording, require_text)
 from models.notices import chinese_date
 
 NEXT_STATE = {
@@ -246,3 +245,41 @@ def answer_objection(objection: Objection, actor: Actor, on: date, answer: str, 
     if on < objection.received_on:
         raise DomainError("答复日期不能早于收到异议的日期，请核对日期。")
     return replace(objection, answer=require_text(answer, "答复内容"), answered_on=on, upheld=upheld)
+
+
+def next_period(period: Period) -> Period:
+    """The cycle after `period`, of the same kind (2025-03 → 2025-04, 2025-Q4 → 2026-Q1, 2025 → 2026)."""
+    day = period.end + timedelta(days=1)
+    if period.kind is PeriodKind.MONTH:
+        return Period.parse(f"{day.year}-{day.month:02d}")
+    if period.kind is PeriodKind.QUARTER:
+        return Period.parse(f"{day.year}-Q{(day.month + 2) // 3}")
+    return Period.parse(str(day.year))
+
+
+def check_renewal(old: ListEntry, period: Period, history: Sequence[ListEntry]) -> None:
+    """R29 续期: only an entry that was up (published, or taken down at the end of its cycle) is renewed, for a later
+    cycle, once; the renewal is a new nomination that goes through the whole review again."""
+    if not (old.state is EntryState.PUBLISHED or old.end_reason == WithdrawReason.PERIOD_ENDED.label):
+        raise DomainError(f"只有已发布或期满撤榜的条目才能续期；该条目为“{old.state.label}”"
+                          + (f"（{old.end_reason}）" if old.end_reason else "") + "。如需上榜，请重新提名。")
+    if period.start <= old.parsed_period.end:
+        raise DomainError(f"续期须在原周期（{old.parsed_period.text}）之后，"
+                          f"请选{next_period(old.parsed_period).text}或更晚的周期。")
+    open_ones = [e for e in history if e.renews_id == old.id and e.state not in (EntryState.REFUSED,
+                                                                                 EntryState.WITHDRAWN)]
+    if open_ones:
+        raise DomainError(f"该条目已续期到{open_ones[0].parsed_period.text}（{open_ones[0].state.label}），不能重复续期。")
+    if old.list_kind is ListKind.BLACK:
+        _check_black_chain(old, period, history)
+
+
+def _check_black_chain(old: ListEntry, period: Period, history: Sequence[ListEntry]) -> None:
+    """R29: renewals never keep a household on the black list longer than 3 months in all."""
+    by_id, first, entry = {e.id: e for e in history}, old.published_on, old
+    while entry.renews_id and entry.renews_id in by_id:
+        entry = by_id[entry.renews_id]
+        first = entry.published_on or first
+    if first is not None and period.end >= add_months(first, BLACK_MAX_MONTHS):
+        raise DomainError(f"黑榜条目连同续期最长张贴 {BLACK_MAX_MONTHS} 个月（自{chinese_date(first)}起），"
+                          f"不能续期到{period.text}。如仍未整改，请与该户沟通后按新的事实重新提名。")

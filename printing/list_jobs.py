@@ -34,12 +34,13 @@ class ListPrintJob:
 
 def board_job(lists: Any, village: str, period: str, on: date, signer: str = "", qr: bool = False) -> ListPrintJob:
     """红黄黑榜 of `period` as on `on` (published entries only, names as R31 allows)."""
+    from models.boards import signer_of
     from printing.board_pdf import BoardDocument, board_fingerprint, render_board_pdf
 
     board = lists.board(period, on)
     if not board.entry_ids:
         raise DomainError(f"{board.period.text}没有已发布的条目，无法打印榜单。条目须走完公示并发布后才能上榜。")
-    document = BoardDocument(village, board, signer or f"{village}村民委员会", on)
+    document = BoardDocument(village, board, signer_of(village, signer), on)
     return ListPrintJob(document.title, board_fingerprint(document),
                         lambda progress: render_board_pdf(document, qr, progress), board.period.code,
                         board.entry_ids, "")
@@ -54,7 +55,7 @@ def _notice_job(notice: Any, period: str, entry_ids: tuple[str, ...], label: str
 
 
 def publicity_job(lists: Any, village: str, on: date, entry_id: str = "", period: str = "",
-                  qr: bool = False) -> ListPrintJob:
+                  qr: bool = False, signer: str = "") -> ListPrintJob:
     """公示 of one entry in publicity (`entry_id`), or of every entry of `period` in publicity."""
     from models.boards import publicity_notice
     from models.lists import EntryState, Period
@@ -68,30 +69,31 @@ def publicity_job(lists: Any, village: str, on: date, entry_id: str = "", period
     else:
         parsed = Period.parse(period)
         chosen = lists.entries(parsed.code)
-    notice = publicity_notice(village, parsed, chosen, lists.naming_bases(), on, lists.settings)
+    notice = publicity_notice(village, parsed, chosen, lists.naming_bases(), on, lists.settings, signer)
     shown = tuple(e.id for e in chosen if e.state is EntryState.PUBLICITY)
     return _notice_job(notice, parsed.code, shown, "公示", qr)
 
 
-def removal_job(lists: Any, village: str, period: str, on: date, qr: bool = False) -> ListPrintJob:
+def removal_job(lists: Any, village: str, period: str, on: date, qr: bool = False,
+                signer: str = "") -> ListPrintJob:
     """撤榜公告 of `period`: published entries that came down, with date and reason."""
     from models.honours import removal_notice
     from models.lists import Period
 
     parsed = Period.parse(period)
     entries = lists.entries(parsed.code)
-    notice = removal_notice(village, parsed, entries, lists.naming_bases(), on, lists.settings)
+    notice = removal_notice(village, parsed, entries, lists.naming_bases(), on, lists.settings, signer)
     removed = tuple(e.id for e in entries if e.published_on and e.ended_on)
     return _notice_job(notice, parsed.code, removed, "撤榜公告", qr)
 
 
-def certificate_job(lists: Any, village: str, entry_id: str, on: date) -> ListPrintJob:
+def certificate_job(lists: Any, village: str, entry_id: str, on: date, signer: str = "") -> ListPrintJob:
     """荣誉证书 of a published red entry."""
     from models.honours import honour_certificate
     from printing.certificate_pdf import certificate_fingerprint, render_certificate_pdf
 
     entry = lists.entry(entry_id)
-    certificate = honour_certificate(village, entry, lists.naming_bases(), on, lists.settings)
+    certificate = honour_certificate(village, entry, lists.naming_bases(), on, lists.settings, signer)
     return ListPrintJob(f"荣誉证书（{certificate.recipient}）", certificate_fingerprint(certificate),
                         lambda progress: render_certificate_pdf(certificate, progress), entry.period, (entry.id,),
                         "荣誉证书")

@@ -290,8 +290,9 @@ class SqliteListStore(SqliteStore):
                                             "note": note})
 
     def renew(self, entry_id: str, period: str, on: date | None = None) -> tuple[ListEntry, list[str]]:
-        """A renewal for the next cycle goes through the whole workflow again (R29)."""
+        """A renewal for a later cycle goes through the whole workflow again (R29); refused unless it may be renewed."""
         old = self.entry(entry_id)
+        workflow.check_renewal(old, Period.parse(period), self._household_history(old.household_id))
         household = self._directory.household_by_id(old.household_id)
         nomination = workflow.Nomination(old.list_kind, period, old.facts, self._actor.name, self._actor.user_id,
                                          old.villager_id, old.honour, old.occurred_on, old.evidence_ids,

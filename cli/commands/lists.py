@@ -19,6 +19,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--period", required=True, help="周期：2025-03（月）、2025-Q1（季度）或 2025（年）")
     add.add_argument("--article", default="", help="现行村规民约条款，如“第12条”（黄榜、黑榜必填）")
     add.add_argument("--facts", required=True, help="事实：何时、何地、做了什么（中性描述）")
+    add.add_argument("--occurred-on", type=parse_date, help="发生日期，如 2025-03-02")
+    add.add_argument("--consequence", default="", help="上榜后果（只能是评优评先、积分或村里自设的奖励）")
     add.add_argument("--proposer", help="提名人（默认：当前操作人）")
     add.add_argument("--override-reason", default="", help="审核人特批理由（无黄榜直接列黑榜，或无评优资格仍提红榜）")
     add.set_defaults(handler=run_add)
@@ -46,7 +48,8 @@ def run_add(context: Context, args: argparse.Namespace) -> int:
 
     proposer = (args.proposer or "").strip()
     nomination = Nomination(ListKind(args.list_kind), args.period, args.facts, proposer or COMMAND_LINE_ACTOR.name,
-                            "" if proposer else COMMAND_LINE_ACTOR.user_id, override_reason=args.override_reason)
+                            "" if proposer else COMMAND_LINE_ACTOR.user_id, occurred_on=args.occurred_on,
+                            consequence=args.consequence, override_reason=args.override_reason)
     entry, warnings = _store(context).nominate(nomination, args.household, args.article)
     text = entry.id + "".join(f"\n注意：{w}" for w in warnings)
     context.emit(text, {"id": entry.id, "state": entry.state.value, "warnings": warnings})
@@ -79,7 +82,7 @@ def add_board(products: argparse._SubParsersAction) -> None:
     parser = products.add_parser("board", help="红黄黑榜海报（A3 横向，只含已发布条目）")
     parser.add_argument("--period", required=True, help="周期：2025-03、2025-Q1 或 2025")
     parser.add_argument("--signer", help="落款单位（默认：本村村民委员会）")
-    parser.add_argument("--date", dest="on", type=parse_date, help="榜单日期（默认今天；此前到期的条目不上榜）")
+    parser.add_argument("--date", dest="on", type=parse_date, help="榜单日期（默认今天；到这一天已到期的条目不上榜）")
     add_output_options(parser)
     parser.set_defaults(handler=run_board)
 
@@ -108,7 +111,7 @@ def run_board(context: Context, args: argparse.Namespace) -> int:
 
     db = context.open_db()
     store, on = _store(context, db), args.on or date.today()
-    store.expire_due(on)
+    store.expire_due(min(on, date.today()))  # a date ahead never takes entries down early
     return _write_job(context, store, board_job(store, _village(db), args.period, on, args.signer or "", args.qr),
                       args)
 
@@ -119,6 +122,7 @@ def add_publicity(products: argparse._SubParsersAction) -> None:
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--entry", help="一个公示中的条目编号（lists show 可查）")
     which.add_argument("--period", help="这一周期全部公示中的条目：2025-03、2025-Q1 或 2025")
+    parser.add_argument("--signer", help="落款单位（默认：本村村民委员会）")
     parser.add_argument("--date", dest="on", type=parse_date, help="公示日期（默认今天）")
     add_output_options(parser)
     parser.set_defaults(handler=run_publicity)
@@ -129,7 +133,8 @@ def run_publicity(context: Context, args: argparse.Namespace) -> int:
 
     db = context.open_db()
     store, on = _store(context, db), args.on or date.today()
-    job = publicity_job(store, _village(db), on, entry_id=args.entry or "", period=args.period or "", qr=args.qr)
+    job = publicity_job(store, _village(db), on, entry_id=args.entry or "", period=args.period or "", qr=args.qr,
+                        signer=args.signer or "")
     return _write_job(context, store, job, args)
 
 
@@ -137,6 +142,7 @@ def run_publicity(context: Context, args: argparse.Namespace) -> int:
 def add_removal(products: argparse._SubParsersAction) -> None:
     parser = products.add_parser("list-removal", help="红黄黑榜撤榜公告（本期发布后撤下的条目）")
     parser.add_argument("--period", required=True, help="周期：2025-03、2025-Q1 或 2025")
+    parser.add_argument("--signer", help="落款单位（默认：本村村民委员会）")
     parser.add_argument("--date", dest="on", type=parse_date, help="公告日期（默认今天）")
     add_output_options(parser)
     parser.set_defaults(handler=run_removal)
@@ -147,14 +153,16 @@ def run_removal(context: Context, args: argparse.Namespace) -> int:
 
     db = context.open_db()
     store, on = _store(context, db), args.on or date.today()
-    store.expire_due(on)
-    return _write_job(context, store, removal_job(store, _village(db), args.period, on, args.qr), args)
+    store.expire_due(min(on, date.today()))  # a date ahead never takes entries down early
+    return _write_job(context, store, removal_job(store, _village(db), args.period, on, args.qr, args.signer or ""),
+                      args)
 
 
 @print_command("honour-certificate")
 def add_certificate(products: argparse._SubParsersAction) -> None:
     parser = products.add_parser("honour-certificate", help="荣誉证书（已发布的红榜条目）")
     parser.add_argument("--entry", required=True, help="红榜条目编号（lists show 可查）")
+    parser.add_argument("--signer", help="落款单位（默认：本村村民委员会）")
     parser.add_argument("--date", dest="on", type=parse_date, help="颁发日期（默认今天）")
     add_output_options(parser)
     parser.set_defaults(handler=run_certificate)
@@ -165,4 +173,4 @@ def run_certificate(context: Context, args: argparse.Namespace) -> int:
 
     db = context.open_db()
     store, on = _store(context, db), args.on or date.today()
-    return _write_job(context, store, certificate_job(store, _village(db), args.entry, on), args)
+    return _write_job(context, store, certificate_job(store, _village(db), args.entry, on, args.signer or ""), args)

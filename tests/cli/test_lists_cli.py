@@ -1,6 +1,7 @@
 """`lists add | advance | show` and `print board`: contract forms, JSON keys, refusals exit 2."""
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 from storage.db import Database
@@ -118,3 +119,51 @@ def test_print_publicity_notice_of_an_entry_and_of_a_period(village_db: Database
     assert code == 0 and period_data["fingerprint"] == data["fingerprint"]
     log = store(village_db, CLERK).board_log("2025-03")
     assert [(row["action"], row["note"].split()[0]) for row in log] == [("printed", "公示"), ("printed", "公示")]
+
+
+def test_print_products_take_a_signer_and_a_future_date_ends_nothing(village_db: Database, tmp_path: Path) -> None:
+    from models.lists import EntryState, ListKind, WithdrawReason
+    from tests.list_fixtures import APPROVER, CLERK, store
+    from tests.printing.pdfcheck import text_of
+    from tests.printing.test_board_pdf import PUBLISHED, publish
+
+    seed_registry(village_db)
+    publish(village_db, ListKind.RED, "15", "第8条", "悉心照顾瘫痪婆婆十年")
+    publish(village_db, ListKind.YELLOW, "12", "第12条", "3月2日在村道旁堆放建筑垃圾未清理")
+    red, yellow = store(village_db, CLERK).entries("2025-03")
+    store(village_db, APPROVER).withdraw(yellow.id, WithdrawReason.RECTIFIED, "已清理", on=PUBLISHED)
+    for product, extra, day in (("honour-certificate", ["--entry", red.id], "2025-03-20"),
+                                ("list-removal", ["--period", "2025-03"], "2025-03-21")):
+        out = tmp_path / f"{product}.pdf"
+        code, _ = run_json(_path(village_db), "print", product, *extra, "--date", day, "--signer", "青石村两委",
+                           "--out", str(out))
+        text = text_of(out.read_bytes())
+        assert code == 0 and "青石村两委" in text and f"2025年3月{day[-2:]}日" in text, product
+    future = str(date.today() + timedelta(days=400))
+    code, _, err = run_cli(["--db", str(_path(village_db)), "print", "list-removal", "--period", "2025-03", "--date",
+                            future, "--out", str(tmp_path / "later.pdf")])
+    assert code == 0, err
+    code, _, err = run_cli(["--db", str(_path(village_db)), "print", "board", "--period", "2026-12", "--date",
+                            future, "--out", str(tmp_path / "no.pdf")])
+    assert code == 2
+    states = {e.id: (e.state, e.ended_on) for e in store(village_db, CLERK).entries("2025-03")}
+    assert states[red.id][1] is None or states[red.id][1] <= date.today()  # never ended on a date still to come
+    code, _, err = run_cli(["--db", str(_path(village_db)), "print", "honour-certificate", "--entry", red.id,
+                            "--signer", "村委会 13812345678", "--out", str(tmp_path / "phone.pdf")])
+    assert code == 2 and "手机号" in err and not (tmp_path / "phone.pdf").exists()
+    assert EntryState.WITHDRAWN in {state for state, _ in states.values()}
+
+
+def test_add_records_when_and_consequence_and_refuses_a_statutory_one(village_db: Database) -> None:
+    from tests.list_fixtures import CLERK, store
+
+    seed_registry(village_db)
+    path = _path(village_db)
+    common = ["--db", str(path), "lists", "add", "--household", "12", "--list", "yellow", "--period", "2026-11",
+              "--article", "第12条", "--facts", "11月2日在村道旁堆放建筑垃圾未清理", "--occurred-on", "2026-11-02"]
+    code, _, err = run_cli([*common, "--consequence", "取消养老金"])
+    assert code == 2 and "法定权益" in err
+    code, out, err = run_cli([*common, "--consequence", "本年度不参加评优评先"])
+    assert code == 0, err
+    entry = store(village_db, CLERK).entry(out.strip())
+    assert (entry.occurred_on, entry.consequence) == (date(2026, 11, 2), "本年度不参加评优评先")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from models.list_workflow import Nomination
 from models.lists import EntryState, ListKind, WithdrawReason
@@ -16,6 +16,7 @@ from tests.list_fixtures import APPROVER, CLERK, SUPERVISOR, seed_registry, stor
 from tests.printing.pdfcheck import text_of
 from tests.printing.test_board_pdf import DAY, PUBLISHED, publish
 from ui.bus import DataBus
+from ui.lists.dialogs import PrintOptionsDialog
 from ui.lists.screen import ListsScreen
 from ui.printing.dialogs import SavePdfDialog
 
@@ -54,6 +55,7 @@ def test_printing_from_the_screen_saves_opens_and_logs(qtbot, backend: SqliteBac
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    monkeypatch.setattr(PrintOptionsDialog, "exec", lambda _dialog: QDialog.DialogCode.Accepted)  # defaults
 
     path = _print(qtbot, screen, screen.print_board_button)
     assert path == str(saved[-1]) == opened[-1] and "三组第15号户" in text_of(Path(path).read_bytes())
@@ -89,6 +91,7 @@ def test_board_of_an_empty_period_is_refused_in_chinese(qtbot, backend: SqliteBa
     screen = _screen(qtbot, backend, stores, DAY)
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    monkeypatch.setattr(PrintOptionsDialog, "exec", lambda _dialog: QDialog.DialogCode.Accepted)
     qtbot.mouseClick(screen.print_board_button, Qt.MouseButton.LeftButton)
     assert warnings and "没有已发布的条目" in warnings[0] and not screen.printer.busy
 

@@ -1,6 +1,7 @@
 """红黑榜 screen: a walk from nomination to publication, with an objection answered and a naming consent."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -111,3 +112,43 @@ def test_nomination_dialog_reads_what_the_clerk_types(qtbot) -> None:
     type_text(dialog.facts_edit, "3月2日在村道旁堆放建筑垃圾")
     assert dialog.value() == NominationInput("12", ListKind.YELLOW, "2025-03", "第十二条", "3月2日在村道旁堆放建筑垃圾",
                                              "吴晓梅", "")
+
+
+def test_nomination_records_when_it_happened_and_refuses_a_statutory_consequence(qtbot, monkeypatch, backend,
+                                                                                 stores) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.lists import ArticleRef
+    from tests.helpers import type_text
+    from tests.list_fixtures import CLERK, seed_registry, store
+    from ui.bus import DataBus
+    from ui.lists.screen import ListsScreen
+
+    dialog = NominationDialog("2025-03", "吴晓梅", [ArticleRef("k-12", "v-2", "第十二条", "房前屋后不乱堆乱放")])
+    qtbot.addWidget(dialog)
+    assert not dialog.occurred_edit.isEnabled() and dialog.value().occurred_on is None
+    dialog.occurred_check.setChecked(True)
+    dialog.occurred_edit.setDate(QDate(2025, 3, 2))
+    type_text(dialog.consequence_edit, "本年度不参加评优评先")
+    assert (dialog.value().occurred_on, dialog.value().consequence) == (date(2025, 3, 2), "本年度不参加评优评先")
+
+    seed_registry(backend.db)
+    screen = ListsScreen(stores, DataBus(), today=lambda: date(2025, 3, 3))
+    qtbot.addWidget(screen)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    base = NominationInput("12", ListKind.YELLOW, "2025-03", "第十二条", "3月2日在村道旁堆放建筑垃圾", "网格员龙德军", "")
+    _patch(monkeypatch, NominationDialog, replace(base, consequence="停发低保三个月"))
+    qtbot.mouseClick(screen.nominate_button, Qt.MouseButton.LeftButton)
+    assert warnings and "法定权益" in warnings[0] and store(backend.db, CLERK).entries("2025-03") == []
+    _patch(monkeypatch, NominationDialog, replace(base, consequence="本年度不参加评优评先",
+                                                  occurred_on=date(2025, 3, 2)))
+    qtbot.mouseClick(screen.nominate_button, Qt.MouseButton.LeftButton)
+    (entry,) = store(backend.db, CLERK).entries("2025-03")
+    assert (entry.occurred_on, entry.consequence) == (date(2025, 3, 2), "本年度不参加评优评先")
+    assert "上榜后果：本年度不参加评优评先" in screen.detail_label.text()
+    assert "发生日期：2025年3月2日" in screen.detail_label.text()

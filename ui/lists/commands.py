@@ -43,6 +43,34 @@ class NominateCommand(QUndoCommand):
         self._bus.changed.emit(Changed(Entity.LIST_ENTRY, frozenset({self.entry_id})))
 
 
+class RenewCommand(QUndoCommand):
+    """续期 — a new nomination of a published (or expired) entry for a later cycle; undone like a nomination."""
+
+    def __init__(self, store: ListStore, bus: DataBus, entry_id: str, period: str, on: date) -> None:
+        super().__init__(f"续期到{period}")
+        self._store, self._bus, self._old_id, self._period, self._on = store, bus, entry_id, period, on
+        self.entry_id = ""
+        self.warnings: list[str] = []
+        self.error: DomainError | None = None
+
+    def redo(self) -> None:
+        if self.entry_id:
+            self._store.restore_nomination(self.entry_id)
+        else:
+            try:
+                entry, self.warnings = self._store.renew(self._old_id, self._period, self._on)
+            except DomainError as error:
+                self.error = error
+                self.setObsolete(True)
+                return
+            self.entry_id = entry.id
+        self._bus.changed.emit(Changed(Entity.LIST_ENTRY, frozenset({self.entry_id})))
+
+    def undo(self) -> None:
+        self._store.discard_nomination(self.entry_id)
+        self._bus.changed.emit(Changed(Entity.LIST_ENTRY, frozenset({self.entry_id})))
+
+
 class AddParticipationCommand(QUndoCommand):
     """Record a volunteer participation; undo takes it back (kept as a tombstone), redo brings the same one back."""
 

@@ -1,10 +1,13 @@
-"""Dialogs of the lists screen: nomination, a step's note (with override), objection, answer, naming consent."""
+"""Dialogs of the lists screen: nomination, a step's note (with override), objection, answer, naming consent, and
+the date and signer (落款) of a print."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QWidget)
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QPlainTextEdit, QWidget)
 
 from models.lists import ArticleRef, ListKind
 
@@ -20,6 +23,8 @@ class NominationInput:
     facts: str
     proposer: str
     honour: str
+    consequence: str = ""
+    occurred_on: date | None = None
 
 
 def _buttons(dialog: QDialog, form: QFormLayout) -> None:
@@ -52,20 +57,39 @@ class NominationDialog(QDialog):
             self.article_combo.addItem(f"{article.number} {article.short_text}", article.number)
         self.facts_edit, self.proposer_edit, self.honour_edit = QPlainTextEdit(), QLineEdit(proposer), QLineEdit()
         self.facts_edit.setPlaceholderText("写清时间、地点和行为，例如“3月2日在村道旁堆放建筑垃圾，经提醒未清理”")
+        self.occurred_check, self.occurred_edit = QCheckBox("填写"), QDateEdit(QDate.currentDate())
+        self.occurred_edit.setCalendarPopup(True)
+        self.occurred_edit.setDisplayFormat("yyyy年M月d日")
+        self.occurred_edit.setEnabled(False)
+        self.occurred_check.toggled.connect(self.occurred_edit.setEnabled)
+        occurred = QHBoxLayout()
+        occurred.addWidget(self.occurred_check)
+        occurred.addWidget(self.occurred_edit, 1)
+        self.consequence_edit = QLineEdit()
+        self.consequence_edit.setPlaceholderText("如“本年度不参加评优评先”“扣减积分 5 分”")
         for label, widget in (("户号：", self.household_edit), ("榜单：", self.kind_combo),
                               ("期次：", self.period_edit), ("依据条款：", self.article_combo),
-                              ("事实：", self.facts_edit), ("荣誉项目（红榜）：", self.honour_edit),
+                              ("事实：", self.facts_edit), ("发生日期：", occurred),
+                              ("荣誉项目（红榜）：", self.honour_edit), ("上榜后果：", self.consequence_edit),
                               ("提名人：", self.proposer_edit)):
             form.addRow(label, widget)
         form.addRow(_hint("只写行为事实，不用贬损性词语；不写身份证号、电话、住址、健康或家庭情况。"
-                          "黄榜、黑榜必须引用现行村规民约的条款。"))
+                          "黄榜、黑榜必须引用现行村规民约的条款。上榜后果只能是评优评先、积分或村里自设的奖励，"
+                          "不得涉及低保、养老金、征地补偿、入学等法定权益。"))
         _buttons(self, form)
 
     def value(self) -> NominationInput:
         return NominationInput(self.household_edit.text().strip(), self.kind_combo.currentData(),
                                self.period_edit.text().strip(), self.article_combo.currentData(),
                                self.facts_edit.toPlainText().strip(), self.proposer_edit.text().strip(),
-                               self.honour_edit.text().strip())
+                               self.honour_edit.text().strip(), self.consequence_edit.text().strip(),
+                               self._occurred_on())
+
+    def _occurred_on(self) -> date | None:
+        if not self.occurred_check.isChecked():
+            return None
+        day = self.occurred_edit.date()
+        return date(day.year(), day.month(), day.day())
 
     @classmethod
     def ask(cls, parent: QWidget | None, period: str, proposer: str,
@@ -161,3 +185,42 @@ class ConsentDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.household_edit.text().strip(), dialog.kind_combo.currentData(), dialog.note_edit.text().strip()
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """What the print dialog returns: the date the product is dated and signed, and the 落款."""
+
+    on: date
+    signer: str
+
+
+class PrintOptionsDialog(QDialog):
+    """打印 — the date printed on the product and the signer (落款), as `print board|list-* --date --signer` take."""
+
+    def __init__(self, title: str, date_label: str, today: date, signer: str, hint: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        self._default_signer = signer
+        form = QFormLayout(self)
+        self.date_edit, self.signer_edit = QDateEdit(QDate(today.year, today.month, today.day)), QLineEdit(signer)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy年M月d日")
+        self.signer_edit.setPlaceholderText(signer)
+        form.addRow(date_label, self.date_edit)
+        form.addRow("落款：", self.signer_edit)
+        form.addRow(_hint(hint + "落款空着时用“" + signer + "”。"))
+        _buttons(self, form)
+
+    def value(self) -> PrintOptions:
+        day = self.date_edit.date()
+        return PrintOptions(date(day.year(), day.month(), day.day()), self.signer_edit.text().strip()
+                            or self._default_signer)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, date_label: str, today: date, signer: str,
+            hint: str) -> PrintOptions | None:
+        dialog = cls(title, date_label, today, signer, hint, parent)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

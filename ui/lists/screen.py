@@ -4,20 +4,22 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog,
+                               QLabel, QMessageBox, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
 from PySide6.QtGui import QUndoStack
 
 from models.accounts import Permission
 from models.changes import Changed, Entity
 from models.errors import DomainError
-from models.list_workflow import ADVANCE_PERMISSION, NEXT_STATE, Nomination
-from models.lists import EntryState, ListEntry, ListKind, WithdrawReason
+from models.boards import signer_of
+from models.list_workflow import ADVANCE_PERMISSION, NEXT_STATE, Nomination, next_period
+from models.lists import EntryState, ListEntry, ListKind, Period, WithdrawReason
 from models.ports import Stores
 from ui.bus import DataBus
-from ui.lists.commands import NominateCommand
+from ui.lists.commands import NominateCommand, RenewCommand
 from printing.list_jobs import board_job, certificate_job, publicity_job, removal_job
-from ui.lists.dialogs import AnswerDialog, ConsentDialog, NominationDialog, ObjectionDialog, StepDialog
+from ui.lists.dialogs import (AnswerDialog, ConsentDialog, NominationDialog, ObjectionDialog, PrintOptions,
+                             PrintOptionsDialog, StepDialog)
 from ui.lists.printing import ListPrinter
 from ui.lists.volunteers import VolunteersPanel
 from ui.lists.table_model import (KIND_COLOURS, BoardLineTableModel, EntryTableModel, ObjectionTableModel,
@@ -52,6 +54,7 @@ class ListsScreen(QWidget):
         self.today: Callable[[], date] = today  # replaceable in tests: the day acts are dated and entries expire
         self.period = f"{self.today():%Y-%m}"
         self.selected_id = ""
+        self.last_signer = ""  # a 落款 typed for an earlier print this session, offered again
         self._build_ui()
         self._connect_signals()
         self.reload()
@@ -79,7 +82,7 @@ class ListsScreen(QWidget):
         self.volunteers = VolunteersPanel(self._store, self._actor, self._bus, self.undo_stack, lambda: self.today())
         self.tabs_widget.addTab(self.volunteers, "志愿服务")
         layout.addWidget(self.tabs_widget, 1)
-        self.help_label = QLabel("提名可撤销（Ctrl+Z，仅限本次登录）；评议、审核、公示、发布、撤榜、异议和答复都记入流转记录，不能撤销。")
+        self.help_label = QLabel("提名和续期可撤销（Ctrl+Z，仅限本次登录）；评议、审核、公示、发布、撤榜、异议和答复都记入流转记录，不能撤销。")
         self.help_label.setWordWrap(True)
         layout.addWidget(self.help_label)
 
@@ -109,12 +112,12 @@ class ListsScreen(QWidget):
         layout.addWidget(self.entries_view, 2)
         actions = QHBoxLayout()
         self.advance_button, self.refuse_button = QPushButton("推进到下一步…"), QPushButton("不通过…")
-        self.rectified_button = QPushButton("整改到位，撤榜…")
+        self.rectified_button, self.renew_button = QPushButton("整改到位，撤榜…"), QPushButton("续期…")
         self.objection_button, self.answer_button = QPushButton("登记异议…"), QPushButton("答复异议…")
         self.print_publicity_button = QPushButton("打印公示…")
         self.print_certificate_button = QPushButton("打印荣誉证书…")
-        for button in (self.advance_button, self.refuse_button, self.rectified_button, self.objection_button,
-                       self.answer_button):
+        for button in (self.advance_button, self.refuse_button, self.rectified_button, self.renew_button,
+                       self.objection_button, self.answer_button):
             button.setMinimumHeight(34)
             actions.addWidget(button)
         actions.addStretch(1)
@@ -157,6 +160,7 @@ class ListsScreen(QWidget):
         self.advance_button.clicked.connect(self._on_advance_button_clicked)
         self.refuse_button.clicked.connect(self._on_refuse_button_clicked)
         self.rectified_button.clicked.connect(self._on_rectified_button_clicked)
+        self.renew_button.clicked.connect(self._on_renew_button_clicked)
         self.objection_button.clicked.connect(self._on_objection_button_clicked)
         self.answer_button.clicked.connect(self._on_answer_button_clicked)
         self.print_board_button.clicked.connect(self._on_print_board_button_clicked)
@@ -213,6 +217,8 @@ class ListsScreen(QWidget):
         self.refuse_button.setEnabled(open_entry and self._actor.can(Permission.APPROVE) or
                                       open_entry and self._actor.can(Permission.SUPERVISE))
         self.rectified_button.setEnabled(entry is not None and entry.state is EntryState.PUBLISHED)
+        self.renew_button.setEnabled(entry is not None and self._actor.can(Permission.EDIT_RECORDS) and (
+            entry.state is EntryState.PUBLISHED or entry.end_reason == WithdrawReason.PERIOD_ENDED.label))
         self.objection_button.setEnabled(entry is not None and entry.state is EntryState.PUBLICITY)
         self.answer_button.setEnabled(self.objections_model.rowCount() > 0)
         idle = not self.printer.busy
@@ -255,7 +261,8 @@ class ListsScreen(QWidget):
         if given is None:
             return
         mine = self._actor.user_id if given.proposer == self._actor.name else ""
-        nomination = Nomination(given.list_kind, given.period, given.facts, given.proposer, mine, honour=given.honour)
+        nomination = Nomination(given.list_kind, given.period, given.facts, given.proposer, mine, honour=given.honour,
+                                occurred_on=given.occurred_on, consequence=given.consequence)
         command = NominateCommand(self._store, self._bus, nomination, given.household_no, given.article, self.today())
         self.undo_stack.push(command)
         if command.error is not None:
@@ -292,6 +299,24 @@ class ListsScreen(QWidget):
             self._act(entry.id, lambda: self._store.withdraw(entry.id, WithdrawReason.RECTIFIED, given[0],
                                                              on=self.today()))
 
+    def _on_renew_button_clicked(self) -> None:
+        entry = self.selected_entry
+        if entry is None:
+            return
+        period, ok = QInputDialog.getText(self, "续期", "续期到期次（续期要重新走评议、审核、公示后才能上榜）：",
+                                          text=next_period(entry.parsed_period).code)
+        if not ok or not period.strip():
+            return
+        command = RenewCommand(self._store, self._bus, entry.id, period.strip(), self.today())
+        self.undo_stack.push(command)
+        if command.error is not None:
+            QMessageBox.warning(self, "不能续期", command.error.message)
+            return
+        self.period, self.selected_id = self._store.entry(command.entry_id).period, command.entry_id
+        self.reload()
+        if command.warnings:
+            QMessageBox.information(self, "已续期提名，但还不能提交评议", "\n".join(command.warnings))
+
     def _on_objection_button_clicked(self) -> None:
         given = ObjectionDialog.ask(self) if self.selected_id else None
         if given is not None:
@@ -316,19 +341,45 @@ class ListsScreen(QWidget):
     def _village(self) -> str:
         return self._stores.profile.get().village
 
+    def _period_text(self) -> str:
+        try:
+            return Period.parse(self.period).text
+        except DomainError:
+            return self.period
+
+    def _print_options(self, product: str, date_label: str, hint: str) -> PrintOptions | None:
+        """Ask the date and 落款 of a print (defaults: today, the villagers' committee, or the last signer typed)."""
+        default = signer_of(self._village())
+        given = PrintOptionsDialog.ask(self, f"打印{product}", date_label, self.today(), self.last_signer or default,
+                                       hint)
+        if given is not None:
+            self.last_signer = given.signer if given.signer != default else ""
+        return given
+
     def _on_print_board_button_clicked(self) -> None:
-        self.printer.start(lambda: board_job(self._store, self._village(), self.period, self.today()))
+        given = self._print_options("榜单", "榜单日期：", f"打印{self._period_text()}的榜单。到这一天已到期的条目不上榜。")
+        if given is not None:
+            self.printer.start(lambda: board_job(self._store, self._village(), self.period, given.on, given.signer))
 
     def _on_print_removal_button_clicked(self) -> None:
-        self.printer.start(lambda: removal_job(self._store, self._village(), self.period, self.today()))
+        given = self._print_options("撤榜公告", "公告日期：", f"打印{self._period_text()}的撤榜公告，列出到这一天已撤下的条目。")
+        if given is not None:
+            self.printer.start(lambda: removal_job(self._store, self._village(), self.period, given.on,
+                                                   signer=given.signer))
 
     def _on_print_publicity_button_clicked(self) -> None:
         entry_id = self.selected_id
-        self.printer.start(lambda: publicity_job(self._store, self._village(), self.today(), entry_id=entry_id))
+        given = self._print_options("公示", "公示日期：", "打印所选条目的拟上榜公示。")
+        if given is not None:
+            self.printer.start(lambda: publicity_job(self._store, self._village(), given.on, entry_id=entry_id,
+                                                     signer=given.signer))
 
     def _on_print_certificate_button_clicked(self) -> None:
         entry_id = self.selected_id
-        self.printer.start(lambda: certificate_job(self._store, self._village(), entry_id, self.today()))
+        given = self._print_options("荣誉证书", "颁发日期：", "打印所选红榜条目的荣誉证书。")
+        if given is not None:
+            self.printer.start(lambda: certificate_job(self._store, self._village(), entry_id, given.on,
+                                                       given.signer))
 
     def _act(self, entry_id: str, act: Callable[[], object]) -> bool:
         """Do one irreversible act: show a refusal, else tell every screen and clear the undo stack."""
@@ -345,6 +396,10 @@ class ListsScreen(QWidget):
 def _describe(entry: ListEntry) -> str:
     parts = [f"{entry.list_kind.label} · {entry.period} · 第{entry.household_no}户（{entry.group_name}）· "
              f"{entry.state.label}", f"依据：{entry.article.citation}" if entry.article else "依据：未引用条款"]
+    if entry.occurred_on:
+        parts.append(f"发生日期：{entry.occurred_on.year}年{entry.occurred_on.month}月{entry.occurred_on.day}日")
+    if entry.consequence:
+        parts.append(f"上榜后果：{entry.consequence}")
     if entry.override_reason:
         parts.append(f"特批：{entry.override_reason}（{entry.override_by}）")
     if entry.end_reason:
