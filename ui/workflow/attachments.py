@@ -103,6 +103,7 @@ class StepAttachmentsPanel(QGroupBox):
         self.view.setFixedHeight(120)
         self.hint = QLabel()
         self.opinion_combo = QComboBox()
+        self.opinion_combo.setMinimumWidth(240)
         self.add_button, self.open_button = QPushButton("添加附件…"), QPushButton("打开")
         self.remove_button = QPushButton("移除")
         self._lay_out()

@@ -65,6 +65,8 @@ class StartPage(StepPage):
         self.publicity_days_spin = QSpinBox()
         self.publicity_days_spin.setRange(MIN_PUBLICITY_DAYS, MAX_PUBLICITY_DAYS)
         self.publicity_days_spin.setSuffix(" 天")
+        for spin in (self.filing_days_spin, self.publicity_days_spin):
+            spin.setMaximumWidth(120)
         self.representatives_check = QCheckBox("本省规定允许由村民代表会议表决村规民约（打印的表决结果会注明）")
         form.addRow("表决后几天内报乡镇备案：", self.filing_days_spin)
         form.addRow("二次公示最短天数：", self.publicity_days_spin)
@@ -72,7 +74,10 @@ class StartPage(StepPage):
         self.settings_label = note()
         form.addRow("当前设置：", self.settings_label)
         self.settings_button = QPushButton("保存修订设置")
-        form.addRow("", self.settings_button)
+        row = QHBoxLayout()
+        row.addWidget(self.settings_button)
+        row.addStretch(1)
+        form.addRow("", row)
         return box
 
     def reload(self) -> None:
