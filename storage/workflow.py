@@ -8,6 +8,7 @@ from models.accounts import Permission
 from models.errors import DomainError
 from models.legality import check_version
 from models.legality_table import Severity
+from models.meeting_record import effective
 from models.meetings import evaluate
 from models.numerals import article_label
 from models.rules import RuleVersion, VersionStatus
@@ -227,7 +228,7 @@ class SqliteWorkflowStore(WorkflowRecordEdits, WorkflowAttachmentMethods):
         if not meeting_id:
             return None
         meetings = SqliteMeetingStore(self._db, self._actor)
-        meeting = meetings.get(meeting_id)
+        meeting = effective(meetings.get(meeting_id))  # as the record reads with its 补正 applied
         spec = meetings.type_spec(meeting.type_code)
         outcome = evaluate(meeting, spec)
         return MeetingFacts(meeting.id, meeting.number, meeting.type_code, spec.label, meeting.on, meeting.is_final,

@@ -71,3 +71,28 @@ def test_finished_step_attachment_is_final_and_pending_step_refuses(qtbot, backe
     assert [a.kind.label for a in stores.workflow.step_attachments(rulebook_id)] == ["照片"]
     screen.select_step(WorkflowStep.ASSEMBLY_VOTE)
     assert not screen.attachments.add_button.isEnabled()
+
+
+def test_step_8_women_present_amended_from_the_vote_page(qtbot, backend: SqliteBackend, stores, answers,
+                                                          monkeypatch) -> None:  # noqa: F811
+    from datetime import date
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.storage.test_workflow_retry import _to_vote
+    from tests.storage.workflow_setup import rulebook_in_force, villagers_meeting
+    rulebook_id = rulebook_in_force(backend.db, stores.actor)
+    _to_vote(backend.db, stores.actor, stores.workflow, rulebook_id)
+    meeting_id = villagers_meeting(backend.db, stores.actor, date(2026, 5, 20), women=80)
+    screen = _screen(qtbot, stores, WorkflowStep.ASSEMBLY_VOTE)
+    page = screen.pages[WorkflowStep.ASSEMBLY_VOTE]
+    page.meeting_combo.setCurrentIndex(page.meeting_combo.findData(meeting_id))
+    assert "到会妇女：80 人" in page.meeting_label.text() and not page.women_button.isHidden()
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a: (86, True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a: ("据签到表核实", True))
+    qtbot.mouseClick(page.women_button, LEFT)
+    assert answers == []
+    assert "到会妇女：86 人" in page.meeting_label.text()
+    assert stores.workflow.meeting_facts(meeting_id).women_present == 86
+    assert [a.after for a in stores.meetings.get(meeting_id).amendments] == ["86"]
+    assert screen.undo_stack.count() == 0
