@@ -1,4 +1,4 @@
-"""Meeting attachments (附件): scans of the record book, photos, sign-in sheets — files kept by their content."""
+"""Attachments (附件): scans and photos kept by their content, for meeting records and for the steps of a revision."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -51,6 +51,33 @@ class MeetingAttachment:
 
     @property
     def size_text(self) -> str:
-        if self.size < 1024 * 1024:
-            return f"{max(1, self.size // 1024)} KB"
-        return f"{self.size / (1024 * 1024):.1f} MB"
+        return size_text(self.size)
+
+
+@dataclass(frozen=True)
+class StepAttachment:
+    """九步工作法的附件 — a scan or photo kept with one step of a revision (signed sheets, the notice on the board,
+    returned opinion forms, the township's review, the filing receipt); `opinion_id` when it is one returned form."""
+
+    id: str
+    revision_id: str
+    step: int
+    sha256: str
+    file_name: str
+    kind: AttachmentKind
+    size: int
+    note: str = ""
+    added_at: str = ""
+    added_by: str = ""
+    opinion_id: str = ""
+
+    @property
+    def size_text(self) -> str:
+        return size_text(self.size)
+
+
+def size_text(size: int) -> str:
+    """“34 KB” / “2.5 MB” for a file list."""
+    if size < 1024 * 1024:
+        return f"{max(1, size // 1024)} KB"
+    return f"{size / (1024 * 1024):.1f} MB"

@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Protocol
 
+from models.ports_workflow import StepAttachmentStore, WorkflowSettingsStore
+
 if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not import every area's models
     from models.accounts import Actor, Role, User
     from models.attachments import AttachmentKind, MeetingAttachment
@@ -353,7 +355,7 @@ class SyncService(Protocol):
         ...
 
     def quarantined(self, limit: int = 1000) -> list[QuarantinedRow]: ...
-class WorkflowStore(Protocol):
+class WorkflowStore(WorkflowSettingsStore, StepAttachmentStore, Protocol):
     """九步工作法: one revision per rulebook; advancing checks the guard and is one audited transaction.
 
     The record writes of each step (invitations, committee, checks, teams, roster, review, vote, filing) are on

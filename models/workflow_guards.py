@@ -20,6 +20,7 @@ VILLAGERS_MEETING = "villagers_meeting"
 REPRESENTATIVES_MEETING = "representatives_meeting"
 JOINT_COMMITTEES_MEETING = "joint_committees_meeting"
 NAMES_SHOWN = 8
+MIN_PUBLICITY_DAYS, MAX_PUBLICITY_DAYS, MAX_FILING_DAYS = 5, 60, 60
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,22 @@ class WorkflowSettings:
     filing_days: int = 10
     publicity_min_days: int = 5
     representatives_may_vote: bool = False
+
+    def problem(self, before: WorkflowSettings, vote_done: bool) -> str | None:
+        """Why these settings may not replace `before` (Chinese), or None: R47 wants at least 5 days of
+        publicity; R24's filing deadline is 1–60 days; after the vote, who may vote is history (R8)."""
+        if not 1 <= self.filing_days <= MAX_FILING_DAYS:
+            return f"备案期限应为 1 到 {MAX_FILING_DAYS} 天（默认表决后 10 天内报送乡镇）。"
+        if not MIN_PUBLICITY_DAYS <= self.publicity_min_days <= MAX_PUBLICITY_DAYS:
+            return f"最短公示天数应为 {MIN_PUBLICITY_DAYS} 到 {MAX_PUBLICITY_DAYS} 天（公示期最少 5 天，通常 7 天）。"
+        if vote_done and self.representatives_may_vote != before.representatives_may_vote:
+            return "全体表决已完成，不能再改“是否允许村民代表会议表决”。如确需更改，请先退回到第8步。"
+        return None
+
+    def summary(self) -> str:
+        """One line for the audit log and the step-1 page."""
+        who = "允许村民代表会议表决（本省规定）" if self.representatives_may_vote else "须由村民会议表决"
+        return f"表决后 {self.filing_days} 天内备案，公示至少 {self.publicity_min_days} 天，{who}"
 
 
 @dataclass(frozen=True)

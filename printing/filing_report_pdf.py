@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from models.errors import DomainError
 from models.notices import chinese_date
-from models.workflow_guards import WorkflowFacts
+from models.workflow_guards import REPRESENTATIVES_MEETING, MeetingFacts, WorkflowFacts
 from models.workflow_records import OpinionKind
 from printing.blocks import body_paragraph, closing_block, keep_together, paragraph, title
 from printing.fingerprint import content_fingerprint, qr_payload
@@ -49,15 +49,25 @@ def filing_report(rulebook_title: str, facts: WorkflowFacts, village: str, towns
         steps.append(f"修订稿于{chinese_date(facts.publicity.start)}至{chinese_date(facts.publicity.end)}公示")
     if facts.review is not None:
         steps.append(f"{chinese_date(facts.review.on)}经{facts.review.reviewer}审核（{facts.review.conclusion}）")
-    attendance = meeting.attendance
-    steps.append(f"{chinese_date(meeting.on)}经{meeting.type_label}表决通过（应到{attendance.expected}人，"
-                 f"实到{attendance.present}人）")
+    steps.append(_vote_sentence(meeting))
     body = ("，".join(steps) + "。",
             f"现将《{rulebook_title}》（第{vote.version_number}版）报送备案，请予审查。")
     attachments = (f"《{rulebook_title}》（第{vote.version_number}版）文本", "修改对照表", "意见采纳情况说明",
                    f"{meeting.type_label}表决记录（{meeting.number}）")
     return FilingReport(f"关于《{rulebook_title}》备案的报告", f"{township}人民政府：", body, attachments,
                         f"{village}村民委员会", signed_on, f"{vote.id}:{vote.version_number}")
+
+
+def _vote_sentence(meeting: MeetingFacts) -> str:
+    """Who voted, with attendance and women present (R24); a representatives' meeting says on whose authority (R8)."""
+    attendance = meeting.attendance
+    women = f"，其中妇女{meeting.women_present}人" if meeting.women_present is not None else ""
+    basis = ""
+    if meeting.type_code == REPRESENTATIVES_MEETING:
+        ref = f"（{meeting.authorisation_ref}）" if meeting.authorisation_ref else ""
+        basis = f"按本省规定，经村民会议授权{ref}，由村民代表会议表决，"
+    return (f"{chinese_date(meeting.on)}{basis}经{meeting.type_label}表决通过（应到{attendance.expected}人，"
+            f"实到{attendance.present}人{women}）")
 
 
 def printed_texts(report: FilingReport) -> list[str]:

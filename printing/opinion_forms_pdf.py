@@ -16,7 +16,7 @@ from printing.layout import DocumentMeta, render, table_page
 from printing.styles import TextStyles, table_styles
 from printing.tables import grid_table
 
-FORM_ROWS = 7  # ruled lines for the opinion itself
+FORM_ROWS = 6  # ruled lines for the opinion itself
 
 
 @dataclass(frozen=True)
@@ -50,10 +50,15 @@ def _form(forms: OpinionForms, household: tuple[str, str, str], styles: TextStyl
     label = [paragraph("意见和建议（可写明涉及第几条）：", styles.table_cell, record), "", ""]
     blank: list[list[object]] = [["", "", ""] for _ in range(FORM_ROWS)]
     footer = [paragraph(text, styles.table_cell, record) for text in ("提出人签名：", "代写人：", "日期：    年  月  日")]
-    table = grid_table([header, label, *blank, footer], (1, 1, 1), width, styles,
-                       [None, None] + [9 * mm] * FORM_ROWS + [12 * mm], header_rows=0,
+    # Villagers who cannot write press a thumbprint in the box; the 代写人 signs beside it.
+    thumb = [paragraph("不会写字的，请在右侧方框内按手印，并由代写人在上栏签名。", styles.table_cell, record), "",
+             paragraph("手印：", styles.table_cell, record)]
+    thumb_row = 3 + FORM_ROWS
+    table = grid_table([header, label, *blank, footer, thumb], (1, 1, 1), width, styles,
+                       [None, None] + [9 * mm] * FORM_ROWS + [12 * mm, 18 * mm], header_rows=0,
                        extra=[("SPAN", (0, 1), (-1, 1)), *((("SPAN", (0, r), (-1, r))) for r in range(2, 2 + FORM_ROWS)),
-                              ("LINEBELOW", (0, 1), (-1, FORM_ROWS), 0.3, "black")])
+                              ("LINEBELOW", (0, 1), (-1, FORM_ROWS), 0.3, "black"),
+                              ("SPAN", (0, thumb_row), (1, thumb_row)), ("VALIGN", (2, thumb_row), (2, thumb_row), "TOP")])
     intro = paragraph(f"征求对象：《{forms.rulebook_title}》修订草案（第{forms.draft_number}稿）", styles.table_cell,
                       record)
     return KeepTogether([title(forms.title, styles, width, record), intro, Spacer(1, 2 * mm), table])

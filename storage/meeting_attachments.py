@@ -5,9 +5,9 @@ from pathlib import Path
 from typing import Any
 
 from models.accounts import Permission
-from models.attachments import MAX_BYTES, AttachmentKind, MeetingAttachment
+from models.attachments import AttachmentKind, MeetingAttachment
 from models.errors import DomainError, NotFound
-from storage.blobs import blob_path, put_blob_file
+from storage.blobs import blob_path, checked_attachment_size, put_blob_file
 from storage.meeting_rows import rows
 from storage.store_base import SqliteStore
 
@@ -25,7 +25,7 @@ class AttachmentMethods(SqliteStore):
         """Copy the file into the blob store (once per content) and list it under the meeting."""
         self._require(Permission.EDIT_RECORDS)
         number = self._meeting_number(meeting_id)
-        size = _checked_size(source)
+        size = checked_attachment_size(source)
         if self._db.path is None:
             raise DomainError("内存数据库不能保存附件。")
         with self._db.atomic():
@@ -74,17 +74,6 @@ class AttachmentMethods(SqliteStore):
         if not found:
             raise NotFound("找不到这份会议记录，可能已被删除。请刷新后重试。")
         return found[0]["number"]
-
-
-def _checked_size(source: Path) -> int:
-    if not source.is_file():
-        raise DomainError(f"找不到文件“{source}”。请检查路径后再添加。")
-    size = source.stat().st_size
-    if size == 0:
-        raise DomainError(f"“{source.name}”是空文件，请重新扫描或拍照后再添加。")
-    if size > MAX_BYTES:
-        raise DomainError(f"“{source.name}”超过 200 MB，请压缩或分成几个文件后再添加。")
-    return size
 
 
 def _attachment(row: dict[str, Any]) -> MeetingAttachment:

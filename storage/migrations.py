@@ -418,3 +418,13 @@ def m072_workflow_filing_township_decision(db: Database) -> None:
     """The township decision (退回修改) a filing has already acted on, so a returned filing reopens step 6 once."""
     db.execute("ALTER TABLE workflow_filings ADD COLUMN township_decision_id TEXT NOT NULL DEFAULT ''")
     install_change_triggers(db, "workflow_filings")
+
+
+@migrations
+def m073_create_workflow_attachments(db: Database) -> None:
+    """Scans and photos kept with a step of a revision (signed sheets, notices, forms, receipts); files in blobs."""
+    create_synced_table(db, "workflow_attachments", """
+        revision_id TEXT NOT NULL, step INTEGER NOT NULL, sha256 TEXT NOT NULL, file_name TEXT NOT NULL,
+        kind TEXT NOT NULL, size INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '', added_by TEXT NOT NULL DEFAULT '',
+        opinion_id TEXT NOT NULL DEFAULT ''""")
+    db.execute("CREATE INDEX idx_workflow_attachments_revision_id ON workflow_attachments(revision_id)")

@@ -8,6 +8,7 @@ from models.accounts import Permission
 from models.errors import DomainError
 from models.legality import check_version
 from models.legality_table import Severity
+from models.meeting_record import effective
 from models.meetings import evaluate
 from models.numerals import article_label
 from models.rules import RuleVersion, VersionStatus
@@ -25,10 +26,11 @@ from storage import workflow_rows as load
 from storage.audit import append_audit
 from storage.meetings import SqliteMeetingStore
 from storage.registry import SqliteRegistryStore
+from storage.workflow_attachments import WorkflowAttachmentMethods
 from storage.workflow_edits import WorkflowRecordEdits
 
 
-class SqliteWorkflowStore(WorkflowRecordEdits):
+class SqliteWorkflowStore(WorkflowRecordEdits, WorkflowAttachmentMethods):
     """Implements models.ports.WorkflowStore over the workflow_* tables."""
 
     # -- revisions -------------------------------------------------------------------------------
@@ -226,7 +228,7 @@ class SqliteWorkflowStore(WorkflowRecordEdits):
         if not meeting_id:
             return None
         meetings = SqliteMeetingStore(self._db, self._actor)
-        meeting = meetings.get(meeting_id)
+        meeting = effective(meetings.get(meeting_id))  # as the record reads with its 补正 applied
         spec = meetings.type_spec(meeting.type_code)
         outcome = evaluate(meeting, spec)
         return MeetingFacts(meeting.id, meeting.number, meeting.type_code, spec.label, meeting.on, meeting.is_final,

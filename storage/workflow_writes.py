@@ -7,7 +7,8 @@ from datetime import date
 from models.accounts import Permission
 from models.errors import DomainError, NotFound
 from models.numerals import article_label
-from models.workflow import WorkflowStep
+from models.workflow import StepState, WorkflowStep
+from models.workflow_guards import WorkflowSettings
 from models.workflow_records import (ArticleVote, BackgroundCheck, Channel, CommitteeMember, Disposition,
                                      Invitation, InvitationReply, Opinion, OpinionKind, Shift, Team, TeamKind)
 from storage import workflow_rows as load
@@ -56,13 +57,25 @@ class WorkflowRecordWrites(SqliteStore):
                     self._insert("workflow_timetable", {"revision_id": revision_id, "step": step.value,
                                                         "target_date": target.isoformat()})
 
+    def settings(self, rulebook_id: str) -> WorkflowSettings:
+        return load.settings_of(load.revision_row(self._db, self._require_revision(rulebook_id)))
+
     def set_settings(self, rulebook_id: str, filing_days: int, publicity_min_days: int,
                      representatives_may_vote: bool) -> None:
+        """修订设置 (approvers): refused with the reason when `WorkflowSettings.problem` finds one."""
         self._require(Permission.APPROVE)
-        if filing_days < 1 or publicity_min_days < 1:
-            raise DomainError("备案期限和最短公示天数都至少为 1 天。")
+        revision_id = self._require_revision(rulebook_id)
+        before = load.settings_of(load.revision_row(self._db, revision_id))
+        after = WorkflowSettings(filing_days, publicity_min_days, representatives_may_vote)
+        vote_done = any(s.step is WorkflowStep.ASSEMBLY_VOTE and s.state is StepState.DONE
+                        for s in load.step_states(self._db, revision_id))
+        problem = after.problem(before, vote_done)
+        if problem:
+            raise DomainError(problem)
+        if after == before:
+            return
         with self._db.atomic():
-            self._update("workflow_revisions", self._require_revision(rulebook_id), {
+            self._update("workflow_revisions", revision_id, {
                 "filing_days": filing_days, "publicity_min_days": publicity_min_days,
                 "representatives_may_vote": int(representatives_may_vote)})
 

@@ -36,6 +36,7 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
     rulebook_id = rulebook[0]
     store.start_revision(rulebook_id, START)
     store.link_start_meeting(rulebook_id, meeting[0])
+    store.set_settings(rulebook_id, 10, 7, False)  # R47's usual 7 days of publicity; filing 10 days after the vote
     store.set_timetable(rulebook_id, {s: START + timedelta(days=14 * (s.number - 1)) for s in WorkflowStep
                                       if s.number > 1})
     store.advance(rulebook_id, START)

@@ -39,6 +39,16 @@ def test_filing_report_after_the_vote() -> None:
         filing_report("青石村村规民约", WorkflowFacts(date(2026, 5, 12)), "青石村", "德化乡", date(2026, 5, 12))
 
 
+def test_filing_report_names_women_present_and_a_representatives_vote() -> None:
+    import dataclasses
+    meeting = dataclasses.replace(VOTE_MEETING, type_code="representatives_meeting", type_label="村民代表会议",
+                                  women_present=12, authorisation_ref="2026-民-01")
+    report = filing_report("青石村村规民约", dataclasses.replace(FACTS, vote_meeting=meeting), "青石村", "德化乡",
+                           date(2026, 5, 12))
+    assert "按本省规定，经村民会议授权（2026-民-01），由村民代表会议表决，经村民代表会议表决通过" in report.paragraphs[0]
+    assert "实到300人，其中妇女12人）" in report.paragraphs[0]
+
+
 def test_work_cards_eight_to_a_page() -> None:
     members = tuple(CommitteeMember(f"m{n}", name, chair=n == 0, position=n)
                     for n, name in enumerate(("吴支书", "吉𠮷", "张䶮", "王堌")))

@@ -37,7 +37,8 @@ def test_opinion_forms_two_per_page_with_serials() -> None:
     assert "编号：2026-0001" in first and "编号：2026-0002" in first and "户主：李垕" in first
     assert "编号：2026-0003" in "".join(pages[1].extract_text().split())
     pdfcheck.assert_in_order(data, ["修订意见征求表", "修订草案（第2稿）", "编号：2026-0001", "户号：0001", "户主：王堌",
-                                    "意见和建议", "提出人签名：", "代写人：", "日期："])
+                                    "意见和建议", "提出人签名：", "代写人：", "日期：",
+                                    "不会写字的，请在右侧方框内按手印", "手印："])
     pdfcheck.assert_text_inside_pages(data)
 
 

@@ -21,6 +21,7 @@ def test_workflow_demo(tmp_path: Path) -> None:
     status = store.status(rulebook_id, date(2026, 4, 1))
     assert status.current_step is WorkflowStep.PUBLIC_CONSULTATION
     assert status.view(WorkflowStep.PUBLIC_CONSULTATION).figure == "36 条意见，4 条未答复"
+    assert store.settings(rulebook_id).publicity_min_days == 7
     again = DemoOptions(seed=11, households=120)
     run_demo(db, again)
     assert again.counts["workflow_opinions"] == 0

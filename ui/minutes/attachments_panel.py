@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from models.attachments import FILE_FILTER, MeetingAttachment, guess_kind
+from models.attachments import FILE_FILTER, MeetingAttachment, StepAttachment, guess_kind
 from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.meetings import Meeting
@@ -127,7 +127,7 @@ class AttachmentsPanel(QGroupBox):
         self.model.reload()
 
 
-def open_copy(stored: Path, attachment: MeetingAttachment) -> Path:
+def open_copy(stored: Path, attachment: MeetingAttachment | StepAttachment) -> Path:
     """A read-only copy under its own name (the store names files by hash), so the viewer knows the type."""
     folder = Path(tempfile.gettempdir()) / "xiangyue-attachments" / attachment.sha256[:16]
     target = folder / Path(attachment.file_name).name

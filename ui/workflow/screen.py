@@ -16,6 +16,7 @@ from models.workflow_figures import consultation_figures
 from models.workflow_records import Disposition, OpinionKind
 from models.workflow_status import StepView, WorkflowStatus
 from ui.bus import DataBus
+from ui.workflow.attachments import StepAttachmentsPanel
 from ui.workflow.commands import ReplyOpinionCommand
 from ui.workflow.dialogs import ReopenDialog, ReplyDialog
 from ui.workflow.opinion_entry import ConsultationPage
@@ -107,6 +108,8 @@ class WorkflowScreen(QWidget):
             self.pages[step] = page_class(self._stores, self._bus, self)
             self.pages_stack.addWidget(self.pages[step])
         layout.addWidget(self.pages_stack, 1)
+        self.attachments = StepAttachmentsPanel(self._store, self._bus, self.undo_stack)
+        layout.addWidget(self.attachments)
         return page
 
     def _connect_signals(self) -> None:
@@ -189,8 +192,11 @@ class WorkflowScreen(QWidget):
         page = self.pages[step]
         self.pages_stack.setCurrentWidget(page)
         self.pages_stack.setVisible(self.status is not None)
+        self.attachments.setVisible(view is not None)
         if self.status is not None:
             page.reload()
+        if view is not None and self.rulebook_id:
+            self.attachments.load(self.rulebook_id, step, view.status.state)
 
     def _page_text(self, view: StepView | None) -> str:
         if view is None:

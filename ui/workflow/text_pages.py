@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QListWidget, QListWidgetItem, \
-    QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, \
+    QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout
 from PySide6.QtCore import Qt
 
+from models.accounts import Permission
 from models.legality import check_version
 from models.legality_table import Severity
 from models.numerals import article_label
 from models.rules import VersionStatus
 from models.rules_diff import ChangeKind
 from models.workflow import WorkflowStep
+from models.workflow_guards import MAX_FILING_DAYS, MAX_PUBLICITY_DAYS, MIN_PUBLICITY_DAYS, WorkflowSettings
 from models.workflow_records import Disposition, OpinionKind
 from ui.workflow.page_base import StepPage, date_edit, day_of, note, selected, table
 
@@ -47,9 +49,36 @@ class StartPage(StepPage):
         layout.addLayout(grid)
         self.timetable_button = QPushButton("保存时间安排")
         layout.addWidget(self.timetable_button)
+        layout.addWidget(self._build_settings())
         layout.addStretch(1)
         self.meeting_button.clicked.connect(self._on_meeting_button_clicked)
         self.timetable_button.clicked.connect(self._on_timetable_button_clicked)
+        self.settings_button.clicked.connect(self._on_settings_button_clicked)
+
+    def _build_settings(self) -> QGroupBox:
+        """修订设置 of this revision (R8, R24, R47): approvers change them, undoably."""
+        box = QGroupBox("修订设置")
+        form = QFormLayout(box)
+        self.filing_days_spin = QSpinBox()
+        self.filing_days_spin.setRange(1, MAX_FILING_DAYS)
+        self.filing_days_spin.setSuffix(" 天")
+        self.publicity_days_spin = QSpinBox()
+        self.publicity_days_spin.setRange(MIN_PUBLICITY_DAYS, MAX_PUBLICITY_DAYS)
+        self.publicity_days_spin.setSuffix(" 天")
+        for spin in (self.filing_days_spin, self.publicity_days_spin):
+            spin.setMaximumWidth(120)
+        self.representatives_check = QCheckBox("本省规定允许由村民代表会议表决村规民约（打印的表决结果会注明）")
+        form.addRow("表决后几天内报乡镇备案：", self.filing_days_spin)
+        form.addRow("二次公示最短天数：", self.publicity_days_spin)
+        form.addRow("表决会议：", self.representatives_check)
+        self.settings_label = note()
+        form.addRow("当前设置：", self.settings_label)
+        self.settings_button = QPushButton("保存修订设置")
+        row = QHBoxLayout()
+        row.addWidget(self.settings_button)
+        row.addStretch(1)
+        form.addRow("", row)
+        return box
 
     def reload(self) -> None:
         self.meeting_combo.clear()
@@ -64,6 +93,29 @@ class StartPage(StepPage):
         for step, target in facts.timetable.items():
             if step in self.target_edits:
                 self.target_edits[step].setDate(target)  # type: ignore[attr-defined]
+        self._show_settings(facts.settings)
+
+    def _show_settings(self, settings: WorkflowSettings) -> None:
+        self.filing_days_spin.setValue(settings.filing_days)
+        self.publicity_days_spin.setValue(settings.publicity_min_days)
+        self.representatives_check.setChecked(settings.representatives_may_vote)
+        approver = self._stores.actor.can(Permission.APPROVE)
+        for widget in (self.filing_days_spin, self.publicity_days_spin, self.representatives_check,
+                       self.settings_button):
+            widget.setEnabled(approver)
+        self.settings_label.setText(settings.summary() + ("" if approver else "（只有审批人可以修改）"))
+
+    def _on_settings_button_clicked(self) -> None:
+        rulebook_id = self.rulebook_id
+        before = self._store.settings(rulebook_id)
+        after = WorkflowSettings(self.filing_days_spin.value(), self.publicity_days_spin.value(),
+                                 self.representatives_check.isChecked())
+        if after == before:
+            return
+        self.push("修改修订设置", lambda: self._store.set_settings(rulebook_id, after.filing_days,
+                                                               after.publicity_min_days, after.representatives_may_vote),
+                  lambda _r: self._store.set_settings(rulebook_id, before.filing_days, before.publicity_min_days,
+                                                      before.representatives_may_vote))
 
     def _on_meeting_button_clicked(self) -> None:
         meeting_id = self.meeting_combo.currentData()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QInputDialog, QLineEdit, QPlainTextEdit,
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
+from models.changes import Changed, Entity
 from models.meeting_rules import Tally, check_majority
 from models.numerals import article_label
 from models.workflow_figures import women_warning
@@ -123,6 +124,8 @@ class VotePage(StepPage):
         form.addRow("表决所在的会议：", self.meeting_combo)
         self.meeting_label = note()
         form.addRow("会议情况：", self.meeting_label)
+        self.women_button = QPushButton("补正到会妇女人数…")
+        form.addRow("", self.women_button)
         self.by_article_check = QCheckBox("逐条表决（不勾选为全文表决）")
         form.addRow("表决方式：", self.by_article_check)
         layout.addLayout(form)
@@ -145,6 +148,7 @@ class VotePage(StepPage):
         self.by_article_check.toggled.connect(lambda _on: self._fill_tally_rows())
         self.vote_button.clicked.connect(self._on_vote_button_clicked)
         self.send_back_button.clicked.connect(self._on_send_back_button_clicked)
+        self.women_button.clicked.connect(self._on_women_button_clicked)
 
     def _tallies(self) -> tuple[ArticleVote, ...]:
         if not self.status:
@@ -175,6 +179,7 @@ class VotePage(StepPage):
     def _show_meeting(self) -> None:
         meeting_id = self.meeting_combo.currentData()
         facts = self._store.meeting_facts(meeting_id) if meeting_id else None  # type: ignore[attr-defined]
+        self.women_button.setVisible(facts is not None and facts.final)
         if facts is None:
             self.meeting_label.setText("会议记录中还没有村民会议。请先在“会议记录”中录入表决所在的会议。")
             return
@@ -183,6 +188,24 @@ class VotePage(StepPage):
         self.meeting_label.setText(
             f"应到 {facts.attendance.expected} 人，实到 {facts.attendance.present} 人；{facts.quorum.reason}；"
             f"到会妇女：{women}" + (f"\n提醒：{warning}" if warning else "") + ("" if facts.final else "\n记录还未定稿"))
+
+    def _on_women_button_clicked(self) -> None:
+        """补正 of the finalised record's women present (R14): dated, with a reason, kept with the record."""
+        meeting_id = self.meeting_combo.currentData()
+        facts = self._store.meeting_facts(meeting_id) if meeting_id else None  # type: ignore[attr-defined]
+        if facts is None:
+            return
+        count, ok = QInputDialog.getInt(self, "补正到会妇女人数", "到会妇女人数：", facts.women_present or 0, 0,
+                                        max(facts.attendance.present, 0))
+        if not ok:
+            return
+        reason, ok = QInputDialog.getText(self, "补正到会妇女人数", "补正理由（如：据签到表核实）：")
+        if not ok:
+            return
+        question = (f"将会议记录 {facts.number} 的到会妇女人数补正为 {count} 人？补正会附在记录后，原记录保留。")
+        if self.act(question, lambda: self._stores.meetings.amend(meeting_id, "women_present", str(count), reason,
+                                                                   date.today())):
+            self._bus.changed.emit(Changed(Entity.MEETING, frozenset({meeting_id})))
 
     def _fill_tally_rows(self) -> None:
         if not self.status:

@@ -1,0 +1,122 @@
+"""Per-revision settings (修订设置) and scans kept with a step: rules, audit, change log, blob store."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from models.accounts import Actor, Role
+from models.attachments import AttachmentKind
+from models.errors import DomainError, NotFound, PermissionDenied
+from models.workflow import WorkflowStep
+from models.workflow_guards import WorkflowSettings
+from storage.blobs import blob_path
+from storage.db import Database
+from storage.workflow import SqliteWorkflowStore
+from tests.storage.workflow_setup import rulebook_in_force, walk_to_step_5
+
+TODAY = date(2026, 2, 1)
+
+
+@pytest.fixture
+def store(village_db: Database, admin: Actor) -> SqliteWorkflowStore:
+    return SqliteWorkflowStore(village_db, admin)
+
+
+def _count(db: Database, sql: str, *args: object) -> int:
+    return db.conn.execute(sql, args).fetchone()[0]
+
+
+def test_settings_change_is_audited_and_feeds_the_guards(village_db: Database, store: SqliteWorkflowStore,
+                                                         admin: Actor) -> None:
+    rulebook_id = rulebook_in_force(village_db, admin)
+    store.start_revision(rulebook_id, TODAY)
+    assert store.settings(rulebook_id) == WorkflowSettings()
+    audits = _count(village_db, "SELECT COUNT(*) FROM audit_log WHERE table_name = 'workflow_revisions'")
+    store.set_settings(rulebook_id, 15, 7, True)
+    assert store.settings(rulebook_id) == WorkflowSettings(15, 7, True)
+    assert store.facts(rulebook_id, TODAY).settings == WorkflowSettings(15, 7, True)
+    assert _count(village_db, "SELECT COUNT(*) FROM audit_log WHERE table_name = 'workflow_revisions'") == audits + 1
+    assert _count(village_db, "SELECT COUNT(*) FROM change_log WHERE table_name = 'workflow_revisions'") >= 2
+    store.set_settings(rulebook_id, 15, 7, True)  # unchanged: nothing written
+    assert _count(village_db, "SELECT COUNT(*) FROM audit_log WHERE table_name = 'workflow_revisions'") == audits + 1
+
+
+@pytest.mark.parametrize(("filing", "publicity", "message"), [
+    (0, 7, "备案期限应为 1 到 60 天"), (61, 7, "备案期限应为 1 到 60 天"), (10, 4, "最短公示天数应为 5 到 60 天")])
+def test_settings_out_of_range_are_refused(village_db: Database, store: SqliteWorkflowStore, admin: Actor,
+                                           filing: int, publicity: int, message: str) -> None:
+    rulebook_id = rulebook_in_force(village_db, admin)
+    store.start_revision(rulebook_id, TODAY)
+    with pytest.raises(DomainError, match=message):
+        store.set_settings(rulebook_id, filing, publicity, False)
+    assert store.settings(rulebook_id) == WorkflowSettings()
+
+
+def test_settings_need_an_approver(village_db: Database, store: SqliteWorkflowStore, admin: Actor) -> None:
+    rulebook_id = rulebook_in_force(village_db, admin)
+    store.start_revision(rulebook_id, TODAY)
+    clerk = SqliteWorkflowStore(village_db, Actor("u9", "李文书", Role.CLERK))
+    with pytest.raises(PermissionDenied):
+        clerk.set_settings(rulebook_id, 12, 7, False)
+
+
+def test_who_may_vote_is_fixed_once_the_vote_is_done() -> None:
+    before = WorkflowSettings()
+    assert WorkflowSettings(10, 5, True).problem(before, vote_done=False) is None
+    assert "先退回到第8步" in (WorkflowSettings(10, 5, True).problem(before, vote_done=True) or "")
+    assert WorkflowSettings(20, 5, False).problem(before, vote_done=True) is None
+
+
+def _scan(tmp_path: Path, name: str, content: bytes = b"%PDF-1.4 signed sheet") -> Path:
+    path = tmp_path / name
+    path.write_bytes(content)
+    return path
+
+
+def test_scans_are_kept_with_their_step(village_db: Database, store: SqliteWorkflowStore, admin: Actor,
+                                        tmp_path: Path) -> None:
+    rulebook_id = rulebook_in_force(village_db, admin)
+    walk_to_step_5(village_db, admin, store, rulebook_id, TODAY)
+    opinion = store.opinions(rulebook_id)[0]
+    form = store.attach_to_step(rulebook_id, WorkflowStep.PUBLIC_CONSULTATION, _scan(tmp_path, "意见表0001.pdf"),
+                                AttachmentKind.SCAN, "回收的意见征求表", opinion.id)
+    photo = store.attach_to_step(rulebook_id, WorkflowStep.PUBLIC_CONSULTATION,
+                                 _scan(tmp_path, "公告栏.jpg", b"jpeg"), AttachmentKind.PHOTO)
+    assert [a.file_name for a in store.step_attachments(rulebook_id, WorkflowStep.PUBLIC_CONSULTATION)] == \
+        ["意见表0001.pdf", "公告栏.jpg"]
+    assert form.opinion_id == opinion.id and form.step == 5
+    assert store.step_attachment_file(form.id).read_bytes() == b"%PDF-1.4 signed sheet"
+    assert blob_path(village_db, photo.sha256).exists()
+    summary = village_db.conn.execute("SELECT summary FROM audit_log WHERE row_id = ?", (form.id,)).fetchone()[0]
+    assert "第5步" in summary and opinion.title in summary
+    store.remove_step_attachment(photo.id)
+    assert [a.id for a in store.step_attachments(rulebook_id)] == [form.id]
+    store.restore_step_attachment(photo.id)
+    assert len(store.step_attachments(rulebook_id, WorkflowStep.PUBLIC_CONSULTATION)) == 2
+    assert store.step_attachments(rulebook_id, WorkflowStep.ASSEMBLY_VOTE) == []
+
+
+def test_attachment_refusals(village_db: Database, store: SqliteWorkflowStore, admin: Actor, tmp_path: Path) -> None:
+    rulebook_id = rulebook_in_force(village_db, admin)
+    assert store.step_attachments(rulebook_id) == []
+    walk_to_step_5(village_db, admin, store, rulebook_id, TODAY)
+    with pytest.raises(DomainError, match="第8步“全体表决”还没有开始"):
+        store.attach_to_step(rulebook_id, WorkflowStep.ASSEMBLY_VOTE, _scan(tmp_path, "签字表.pdf"),
+                             AttachmentKind.SCAN)
+    with pytest.raises(DomainError, match="是空文件"):
+        store.attach_to_step(rulebook_id, WorkflowStep.PUBLIC_CONSULTATION, _scan(tmp_path, "空.pdf", b""),
+                             AttachmentKind.SCAN)
+    with pytest.raises(NotFound, match="找不到这条意见"):
+        store.attach_to_step(rulebook_id, WorkflowStep.PUBLIC_CONSULTATION, _scan(tmp_path, "a.pdf"),
+                             AttachmentKind.SCAN, opinion_id="no-such")
+    done = store.attach_to_step(rulebook_id, WorkflowStep.COMMITTEES_DISCUSS, _scan(tmp_path, "决议.pdf"),
+                                AttachmentKind.SCAN)
+    with pytest.raises(DomainError, match="第1步“两委商议”已完成，它的附件不能移除"):
+        store.remove_step_attachment(done.id)
+    assert len(store.step_attachments(rulebook_id, WorkflowStep.COMMITTEES_DISCUSS)) == 1
+    viewer = SqliteWorkflowStore(village_db, Actor("u8", "监委会", Role.SUPERVISOR))
+    with pytest.raises(PermissionDenied):
+        viewer.attach_to_step(rulebook_id, WorkflowStep.PUBLIC_CONSULTATION, _scan(tmp_path, "b.pdf"),
+                              AttachmentKind.SCAN)
