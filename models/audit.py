@@ -31,6 +31,7 @@ TABLE_LABELS = {
     "volunteer_participations": "志愿服务", "board_versions": "公开栏版本", "meeting_attachments": "会议附件",
     "sync_bundles_sent": "导出的同步包", "sync_bundles_received": "导入的同步包", "sync_held_bundles": "暂存的同步包",
     "township_reviews": "乡镇审查意见", "township_filing_decisions": "乡镇备案决定", "sync_peers": "同步对象",
+    "workflow_attachments": "步骤附件",
 }
 
 

@@ -42,6 +42,8 @@ def open_database(path: Path, must_exist: bool = True, migrate: bool = True) -> 
     """
     if must_exist and not path.exists():
         raise DatabaseRefused(f"数据库“{path}”不存在。请先运行 init 或 demo 创建它，或用 --db 指定正确的路径。")
+    if not path.exists():
+        _create_whole(path)
     if path.exists():
         check_file(path)
         try:
@@ -62,6 +64,28 @@ def open_database(path: Path, must_exist: bool = True, migrate: bool = True) -> 
         raise
     db.node_id = load_node_id(db) or "local"
     return db
+
+
+def _create_whole(path: Path) -> None:
+    """Build a new database beside its final name and rename it into place.
+
+    A process killed while creating it then leaves either no database or a whole, migrated one, never
+    an empty file that every later command would have to refuse."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.creating-{os.getpid()}")
+    for stale in [temp, *(Path(f"{temp}{suffix}") for suffix in ("-wal", "-shm", "-journal"))]:
+        stale.unlink(missing_ok=True)
+    db = connect(temp)
+    try:
+        set_durable_pragmas(db)
+        migrations.apply(db)
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except BaseException:
+        db.conn.close()
+        temp.unlink(missing_ok=True)
+        raise
+    db.conn.close()
+    os.replace(temp, path)
 
 
 def open_memory_database() -> Database:
