@@ -418,3 +418,20 @@ def m072_workflow_filing_township_decision(db: Database) -> None:
     """The township decision (退回修改) a filing has already acted on, so a returned filing reopens step 6 once."""
     db.execute("ALTER TABLE workflow_filings ADD COLUMN township_decision_id TEXT NOT NULL DEFAULT ''")
     install_change_triggers(db, "workflow_filings")
+
+
+@migrations
+def m066_create_list_evidence(db: Database) -> None:
+    """Evidence attachments of list entries (照片、扫描件); the files live in the blob store, like minutes' ones."""
+    create_synced_table(db, "list_evidence", """
+        entry_id TEXT NOT NULL, sha256 TEXT NOT NULL, file_name TEXT NOT NULL, size INTEGER NOT NULL,
+        note TEXT NOT NULL DEFAULT '', added_by TEXT NOT NULL DEFAULT ''""")
+    db.execute("CREATE INDEX idx_list_evidence_entry_id ON list_evidence(entry_id)")
+
+
+@migrations
+def m067_create_list_settings(db: Database) -> None:
+    """The village's list settings (榜单设置), one live row per installation like the village profile."""
+    create_synced_table(db, "list_settings", """
+        cycle TEXT NOT NULL, publicity_days INTEGER NOT NULL, answer_days INTEGER NOT NULL,
+        stigmatising_words TEXT NOT NULL, name_black_list INTEGER NOT NULL""")
