@@ -28,7 +28,7 @@ TABLE_LABELS = {
     "workflow_reviews": "合法性审查", "workflow_votes": "表决", "workflow_signatures": "签字",
     "workflow_filings": "备案", "list_entries": "红黑榜", "sync_bundles": "同步包",
     "list_transitions": "榜单状态", "list_objections": "异议", "list_consents": "公开姓名依据",
-    "volunteer_participations": "志愿服务", "board_versions": "公开栏版本", "meeting_attachments": "会议附件",
+    "volunteer_participations": "志愿服务", "board_versions": "公开栏版本", "meeting_attachments": "会议附件", "list_evidence": "榜单证据", "list_settings": "榜单设置",
     "sync_bundles_sent": "导出的同步包", "sync_bundles_received": "导入的同步包", "sync_held_bundles": "暂存的同步包",
     "township_reviews": "乡镇审查意见", "township_filing_decisions": "乡镇备案决定", "sync_peers": "同步对象",
     "workflow_attachments": "步骤附件",

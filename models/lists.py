@@ -186,6 +186,17 @@ class HouseholdInfo:
                 return member
         raise DomainError(f"第{self.household_no}户没有这位村民（编号 {villager_id}）。请核对户籍后重试。")
 
+    def find_member(self, text: str) -> Member:
+        """The member named by id or by name (a name two members share must be given as the id)."""
+        wanted = text.strip()
+        found = [m for m in self.members if wanted in (m.villager_id, m.name)]
+        if not found:
+            raise DomainError(f"第{self.household_no}户没有“{wanted}”这位村民。请核对姓名，或用 roster 查出村民编号。")
+        if len(found) > 1:
+            ids = "、".join(m.villager_id for m in found)
+            raise DomainError(f"第{self.household_no}户有 {len(found)} 位“{wanted}”，请改用村民编号（{ids}）。")
+        return found[0]
+
 
 @dataclass(frozen=True)
 class ListSettings:

@@ -15,6 +15,8 @@ from models.lists import (ArticleRef, EntryState, ListEntry, ListKind, ListSetti
                           Period, Transition, WithdrawReason, require_text)
 from models.ports import ArticleCatalogue, HouseholdDirectory
 from storage.db import Database
+from storage.list_evidence import EvidenceMethods
+from storage.list_settings import SettingsMethods, read_list_settings
 from storage.list_sources import dict_rows as _rows
 from storage.store_base import SqliteStore
 
@@ -59,15 +61,15 @@ def objection_from_row(row: dict[str, Any]) -> Objection:
                      None if row["upheld"] is None else bool(row["upheld"]))
 
 
-class SqliteListStore(SqliteStore):
+class SqliteListStore(EvidenceMethods, SettingsMethods, SqliteStore):
     """Implements models.ports.ListStore; every write is audited and change-logged in one transaction."""
 
     def __init__(self, db: Database, actor: Actor, directory: HouseholdDirectory, catalogue: ArticleCatalogue,
-                 settings: ListSettings = ListSettings()) -> None:
+                 settings: ListSettings | None = None) -> None:
         super().__init__(db, actor)
         self._directory = directory
         self._catalogue = catalogue
-        self.settings = settings
+        self.settings = settings if settings is not None else read_list_settings(db)  # this village's, saved
 
     # --- reading -------------------------------------------------------------------------------------------------
     def entry(self, entry_id: str) -> ListEntry:
@@ -171,6 +173,10 @@ class SqliteListStore(SqliteStore):
                          summary=f"提名{entry.list_kind.label} {entry.period} 第{entry.household_no}户")
             self._write_transition(transition)
         return entry, warnings
+
+    def member_id(self, household_no: str, villager: str) -> str:
+        """The id of the household's member named by `villager` (an id or a name), for naming one person."""
+        return self._directory.household(household_no).find_member(villager).villager_id
 
     def advance(self, entry_id: str, note: str = "", override_reason: str = "", on: date | None = None) -> ListEntry:
         entry = self.entry(entry_id)
@@ -294,8 +300,9 @@ class SqliteListStore(SqliteStore):
         old = self.entry(entry_id)
         workflow.check_renewal(old, Period.parse(period), self._household_history(old.household_id))
         household = self._directory.household_by_id(old.household_id)
+        carried = tuple(dict.fromkeys(old.evidence_ids + self._own_evidence_ids(old.id)))  # the evidence goes along
         nomination = workflow.Nomination(old.list_kind, period, old.facts, self._actor.name, self._actor.user_id,
-                                         old.villager_id, old.honour, old.occurred_on, old.evidence_ids,
+                                         old.villager_id, old.honour, old.occurred_on, carried,
                                          old.consequence, renews_id=old.id)
         entry, transition, warnings = workflow.nominate(
             nomination, household, old.article, self._household_history(old.household_id), self._actor,

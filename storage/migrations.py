@@ -345,6 +345,23 @@ def m065_create_board_versions(db: Database) -> None:
 
 
 @migrations
+def m066_create_list_evidence(db: Database) -> None:
+    """Evidence attachments of list entries (照片、扫描件); the files live in the blob store, like minutes' ones."""
+    create_synced_table(db, "list_evidence", """
+        entry_id TEXT NOT NULL, sha256 TEXT NOT NULL, file_name TEXT NOT NULL, size INTEGER NOT NULL,
+        note TEXT NOT NULL DEFAULT '', added_by TEXT NOT NULL DEFAULT ''""")
+    db.execute("CREATE INDEX idx_list_evidence_entry_id ON list_evidence(entry_id)")
+
+
+@migrations
+def m067_create_list_settings(db: Database) -> None:
+    """The village's list settings (榜单设置), one live row per installation like the village profile."""
+    create_synced_table(db, "list_settings", """
+        cycle TEXT NOT NULL, publicity_days INTEGER NOT NULL, answer_days INTEGER NOT NULL,
+        stigmatising_words TEXT NOT NULL, name_black_list INTEGER NOT NULL""")
+
+
+@migrations
 def m070_create_workflow(db: Database) -> None:
     """The nine-step revision workflow: revisions, step states, and the records of every step."""
     text, day = "TEXT NOT NULL DEFAULT ''", "TEXT"

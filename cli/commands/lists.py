@@ -1,4 +1,4 @@
-"""`lists add | advance | show` and the lists' print products: board, publicity, removal notice, certificate."""
+"""`lists add | advance | renew | show | attach | evidence` and the lists' print products: board, publicity, removal notice, certificate."""
 from __future__ import annotations
 
 import argparse
@@ -13,8 +13,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     group = commands.add_parser("lists", help="红黑榜：提名、推进流程、查看")
     actions = group.add_subparsers(dest="action", metavar="ACTION")
     actions.required = True
-    add = actions.add_parser("add", help="提名一户上红榜、黄榜或黑榜（输出新条目编号）")
+    add = actions.add_parser("add", help="提名一户（或户内一位村民）上红榜、黄榜或黑榜（输出新条目编号）")
     add.add_argument("--household", required=True, help="户号")
+    add.add_argument("--villager", default="", help="只提名户内一位村民：姓名或村民编号（默认：全户，以户主为对象）")
     add.add_argument("--list", dest="list_kind", required=True, choices=("red", "yellow", "black"), help="榜单")
     add.add_argument("--period", required=True, help="周期：2025-03（月）、2025-Q1（季度）或 2025（年）")
     add.add_argument("--article", default="", help="现行村规民约条款，如“第12条”（黄榜、黑榜必填）")
@@ -29,9 +30,21 @@ def register(commands: argparse._SubParsersAction) -> None:
     advance.add_argument("--note", default="", help="本步意见")
     advance.add_argument("--override-reason", default="", help="审核人特批理由")
     advance.set_defaults(handler=run_advance)
+    renew = actions.add_parser("renew", help="续期：把已发布或期满撤下的条目重新提名到以后的周期（输出新条目编号）")
+    renew.add_argument("id", help="原条目编号")
+    renew.add_argument("--period", default="", help="续期到的周期（默认：下一个周期）")
+    renew.set_defaults(handler=run_renew)
     show = actions.add_parser("show", help="列出条目（先把到期的条目自动撤榜）")
     show.add_argument("--period", help="只看这一周期")
     show.set_defaults(handler=run_show)
+    attach = actions.add_parser("attach", help="给条目添加证据照片或扫描件（只留档，不上榜）")
+    attach.add_argument("id", help="条目编号")
+    attach.add_argument("file", type=Path, help="照片（JPG/PNG/HEIC/WEBP）或扫描件（PDF/TIFF），不超过 50 MB")
+    attach.add_argument("--note", default="", help="说明，如拍摄时间地点")
+    attach.set_defaults(handler=run_attach)
+    evidence = actions.add_parser("evidence", help="列出条目的证据附件（含续期沿用的）")
+    evidence.add_argument("id", help="条目编号")
+    evidence.set_defaults(handler=run_evidence)
 
 
 def _store(context: Context, db: object = None):  # -> storage.lists.SqliteListStore
@@ -46,11 +59,13 @@ def run_add(context: Context, args: argparse.Namespace) -> int:
     from models.list_workflow import Nomination
     from models.lists import ListKind
 
-    proposer = (args.proposer or "").strip()
+    proposer, store = (args.proposer or "").strip(), _store(context)
+    villager = store.member_id(args.household, args.villager) if args.villager.strip() else ""
     nomination = Nomination(ListKind(args.list_kind), args.period, args.facts, proposer or COMMAND_LINE_ACTOR.name,
-                            "" if proposer else COMMAND_LINE_ACTOR.user_id, occurred_on=args.occurred_on,
+                            "" if proposer else COMMAND_LINE_ACTOR.user_id, villager_id=villager,
+                            occurred_on=args.occurred_on,
                             consequence=args.consequence, override_reason=args.override_reason)
-    entry, warnings = _store(context).nominate(nomination, args.household, args.article)
+    entry, warnings = store.nominate(nomination, args.household, args.article)
     text = entry.id + "".join(f"\n注意：{w}" for w in warnings)
     context.emit(text, {"id": entry.id, "state": entry.state.value, "warnings": warnings})
     return 0
@@ -59,6 +74,19 @@ def run_add(context: Context, args: argparse.Namespace) -> int:
 def run_advance(context: Context, args: argparse.Namespace) -> int:
     entry = _store(context).advance(args.id, args.note, args.override_reason)
     context.emit(f"条目 {entry.id} 已进入“{entry.state.label}”。", {"id": entry.id, "state": entry.state.value})
+    return 0
+
+
+def run_renew(context: Context, args: argparse.Namespace) -> int:
+    """A new nomination for a later cycle, through the whole review again (the store's checks decide)."""
+    from models.list_workflow import next_period
+
+    store = _store(context)
+    period = args.period.strip() or next_period(store.entry(args.id).parsed_period).code
+    entry, warnings = store.renew(args.id, period)
+    text = entry.id + "".join(f"\n注意：{w}" for w in warnings)
+    context.emit(text, {"id": entry.id, "state": entry.state.value, "period": entry.period, "renews": args.id,
+                        "warnings": warnings})
     return 0
 
 
@@ -74,6 +102,24 @@ def run_show(context: Context, args: argparse.Namespace) -> int:
     lines = [f"{r['id']}  {r['display_name']}  {e.list_kind.label}  {e.period}  {e.state.label}  {r['article']}"
              for r, e in zip(rows, store.entries(args.period))]
     context.emit("\n".join(lines) or "没有条目。", {"entries": rows})
+    return 0
+
+
+def _evidence_json(item: object) -> dict[str, object]:
+    return {name: getattr(item, name) for name in ("id", "entry_id", "file_name", "size", "sha256", "note",
+                                                   "added_by", "added_at")}
+
+
+def run_attach(context: Context, args: argparse.Namespace) -> int:
+    item = _store(context).attach_evidence(args.id, args.file, args.note)
+    context.emit(f"已添加证据“{item.file_name}”（{item.size_text}），编号 {item.id}。", _evidence_json(item))
+    return 0
+
+
+def run_evidence(context: Context, args: argparse.Namespace) -> int:
+    items = _store(context).evidence(args.id)
+    lines = [f"{e.id}  {e.file_name}  {e.size_text}  {e.added_by}  {e.note}" for e in items]
+    context.emit("\n".join(lines) or "这个条目没有证据附件。", {"evidence": [_evidence_json(e) for e in items]})
     return 0
 
 

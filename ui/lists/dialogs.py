@@ -2,6 +2,7 @@
 the date and signer (落款) of a print."""
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,6 +11,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QLabel, QLineEdit, QPlainTextEdit, QWidget)
 
 from models.lists import ArticleRef, ListKind
+from models.registry import SearchHit
+
+PersonSearch = Callable[[str], Sequence[SearchHit]]
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,7 @@ class NominationInput:
     honour: str
     consequence: str = ""
     occurred_on: date | None = None
+    villager_id: str = ""  # one villager of the household, or "" for the household (its head)
 
 
 def _buttons(dialog: QDialog, form: QFormLayout) -> None:
@@ -43,9 +48,11 @@ def _hint(text: str) -> QLabel:
 class NominationDialog(QDialog):
     """提名 — a household, the list, the period, the article of the rules in force and neutral facts."""
 
-    def __init__(self, period: str, proposer: str, articles: list[ArticleRef], parent: QWidget | None = None) -> None:
+    def __init__(self, period: str, proposer: str, articles: list[ArticleRef], parent: QWidget | None = None,
+                 search: PersonSearch | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("提名上榜")
+        self._search = search
         self.setMinimumWidth(520)
         form = QFormLayout(self)
         self.household_edit, self.period_edit = QLineEdit(), QLineEdit(period)
@@ -67,7 +74,8 @@ class NominationDialog(QDialog):
         occurred.addWidget(self.occurred_edit, 1)
         self.consequence_edit = QLineEdit()
         self.consequence_edit.setPlaceholderText("如“本年度不参加评优评先”“扣减积分 5 分”")
-        for label, widget in (("户号：", self.household_edit), ("榜单：", self.kind_combo),
+        person = self._build_person_row()
+        for label, widget in (("户号：", self.household_edit), ("个人（可选）：", person), ("榜单：", self.kind_combo),
                               ("期次：", self.period_edit), ("依据条款：", self.article_combo),
                               ("事实：", self.facts_edit), ("发生日期：", occurred),
                               ("荣誉项目（红榜）：", self.honour_edit), ("上榜后果：", self.consequence_edit),
@@ -78,12 +86,47 @@ class NominationDialog(QDialog):
                           "不得涉及低保、养老金、征地补偿、入学等法定权益。"))
         _buttons(self, form)
 
+    def _build_person_row(self) -> QWidget:
+        """Search the registry (name, pinyin initials, household number) and pick one villager, or the household."""
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.person_search_edit, self.person_combo = QLineEdit(), QComboBox()
+        self.person_search_edit.setPlaceholderText("输入姓名、拼音首字母或户号查找")
+        self.person_combo.setMinimumWidth(200)
+        self.person_combo.addItem("（全户，以户主为对象）", None)
+        layout.addWidget(self.person_search_edit, 1)
+        layout.addWidget(self.person_combo, 1)
+        row.setVisible(self._search is not None)
+        self.person_search_edit.textChanged.connect(self._on_person_search_edit_text_changed)
+        self.person_combo.currentIndexChanged.connect(self._on_person_combo_current_index_changed)
+        return row
+
+    def _on_person_search_edit_text_changed(self, text: str) -> None:
+        hits = [hit for hit in (self._search(text) if self._search and text.strip() else ()) if hit.villager_id]
+        self.person_combo.blockSignals(True)
+        self.person_combo.clear()
+        self.person_combo.addItem("（全户，以户主为对象）", None)
+        for hit in hits[:50]:
+            self.person_combo.addItem(f"{hit.name}（第{hit.household_no}户）", hit)
+        self.person_combo.blockSignals(False)
+        if hits:
+            self.person_combo.setCurrentIndex(1)
+            self._on_person_combo_current_index_changed(1)
+
+    def _on_person_combo_current_index_changed(self, _index: int) -> None:
+        hit = self.person_combo.currentData()
+        if isinstance(hit, SearchHit):
+            self.household_edit.setText(hit.household_no)
+
     def value(self) -> NominationInput:
+        hit = self.person_combo.currentData()
+        villager = hit.villager_id if isinstance(hit, SearchHit) and hit.villager_id else ""
         return NominationInput(self.household_edit.text().strip(), self.kind_combo.currentData(),
                                self.period_edit.text().strip(), self.article_combo.currentData(),
                                self.facts_edit.toPlainText().strip(), self.proposer_edit.text().strip(),
                                self.honour_edit.text().strip(), self.consequence_edit.text().strip(),
-                               self._occurred_on())
+                               self._occurred_on(), villager)
 
     def _occurred_on(self) -> date | None:
         if not self.occurred_check.isChecked():
@@ -92,9 +135,9 @@ class NominationDialog(QDialog):
         return date(day.year(), day.month(), day.day())
 
     @classmethod
-    def ask(cls, parent: QWidget | None, period: str, proposer: str,
-            articles: list[ArticleRef]) -> NominationInput | None:
-        dialog = cls(period, proposer, articles, parent)
+    def ask(cls, parent: QWidget | None, period: str, proposer: str, articles: list[ArticleRef],
+            search: PersonSearch | None = None) -> NominationInput | None:
+        dialog = cls(period, proposer, articles, parent, search)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

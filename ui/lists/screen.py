@@ -12,12 +12,14 @@ from models.accounts import Permission
 from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.boards import signer_of
+from models.list_settings import default_period
 from models.list_workflow import ADVANCE_PERMISSION, NEXT_STATE, Nomination, next_period
 from models.lists import EntryState, ListEntry, ListKind, Period, WithdrawReason
 from models.ports import Stores
 from ui.bus import DataBus
 from ui.lists.commands import NominateCommand, RenewCommand
 from printing.list_jobs import board_job, certificate_job, publicity_job, removal_job
+from ui.lists.evidence import EvidencePanel
 from ui.lists.dialogs import (AnswerDialog, ConsentDialog, NominationDialog, ObjectionDialog, PrintOptions,
                              PrintOptionsDialog, StepDialog)
 from ui.lists.printing import ListPrinter
@@ -52,7 +54,7 @@ class ListsScreen(QWidget):
         self._stores, self._store, self._actor, self._bus = stores, stores.lists, stores.actor, bus
         self.undo_stack = QUndoStack(self)
         self.today: Callable[[], date] = today  # replaceable in tests: the day acts are dated and entries expire
-        self.period = f"{self.today():%Y-%m}"
+        self.period = default_period(self._store.settings, self.today())  # the village's cycle: month or quarter
         self.selected_id = ""
         self.last_signer = ""  # a 落款 typed for an earlier print this session, offered again
         self._build_ui()
@@ -139,6 +141,9 @@ class ListsScreen(QWidget):
             column.addWidget(QLabel(title))
             column.addWidget(view)
             lower.addLayout(column, 1)
+        self.evidence_panel = EvidencePanel(self._store, self._bus, self.undo_stack,
+                                            self._actor.can(Permission.EDIT_RECORDS))
+        lower.addWidget(self.evidence_panel, 1)
         layout.addLayout(lower, 1)
         return page
 
@@ -189,7 +194,8 @@ class ListsScreen(QWidget):
             self._store.expire_due(self.today())  # R29: entries past their cycle come down before anyone looks
         except DomainError:
             pass  # a role without the right to take entries down sees them until an approver opens the screen
-        periods = sorted({e.period for e in self._store.entries()} | {f"{self.today():%Y-%m}", self.period})
+        current = default_period(self._store.settings, self.today())
+        periods = sorted({e.period for e in self._store.entries()} | {current, self.period})
         self.period_combo.blockSignals(True)
         self.period_combo.clear()
         self.period_combo.addItems(periods[::-1])
@@ -211,6 +217,7 @@ class ListsScreen(QWidget):
         self.selected_id = entry.id if entry else ""
         self.history_model.reload()
         self.objections_model.reload()
+        self.evidence_panel.load(entry)
         self.detail_label.setText(_describe(entry) if entry else "请在上表选择一个条目。")
         open_entry = entry is not None and is_waiting(entry)
         self.advance_button.setEnabled(open_entry and self._actor.can(ADVANCE_PERMISSION[entry.state]))
@@ -257,12 +264,14 @@ class ListsScreen(QWidget):
             articles = self._store.articles_in_force()
         except DomainError:
             articles = []  # red entries may rest on an honour; yellow/black are refused later with the reason
-        given = NominationDialog.ask(self, self.period, self._actor.name, articles)
+        given = NominationDialog.ask(self, self.period, self._actor.name, articles,
+                                     lambda text: self._stores.registry.search(text, 50))
         if given is None:
             return
         mine = self._actor.user_id if given.proposer == self._actor.name else ""
         nomination = Nomination(given.list_kind, given.period, given.facts, given.proposer, mine, honour=given.honour,
-                                occurred_on=given.occurred_on, consequence=given.consequence)
+                                occurred_on=given.occurred_on, consequence=given.consequence,
+                                villager_id=given.villager_id)
         command = NominateCommand(self._store, self._bus, nomination, given.household_no, given.article, self.today())
         self.undo_stack.push(command)
         if command.error is not None:
@@ -394,8 +403,8 @@ class ListsScreen(QWidget):
 
 
 def _describe(entry: ListEntry) -> str:
-    parts = [f"{entry.list_kind.label} · {entry.period} · 第{entry.household_no}户（{entry.group_name}）· "
-             f"{entry.state.label}", f"依据：{entry.article.citation}" if entry.article else "依据：未引用条款"]
+    who = f"第{entry.household_no}户" + (f"{entry.subject_name}（个人）" if entry.villager_id else "")
+    parts = [f"{entry.list_kind.label} · {entry.period} · {who}（{entry.group_name}）· {entry.state.label}", f"依据：{entry.article.citation}" if entry.article else "依据：未引用条款"]
     if entry.occurred_on:
         parts.append(f"发生日期：{entry.occurred_on.year}年{entry.occurred_on.month}月{entry.occurred_on.day}日")
     if entry.consequence:

@@ -1,4 +1,4 @@
-"""SettingsScreen: village profile, user accounts, backups and idle lock, the audit trail."""
+"""SettingsScreen: village profile, user accounts, backups and idle lock, the lists' limits, the audit trail."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
@@ -13,6 +13,7 @@ from models.ports import Stores
 from models.village import make_profile
 from ui.background import run_in_background
 from ui.bus import DataBus
+from ui.lists.settings_panel import ListSettingsPanel
 from ui.idle import SETTINGS_KEY, idle_lock_minutes
 from ui.settings.commands import SaveProfileCommand
 from ui.settings.dialogs import NewUserDialog, PasswordDialog
@@ -36,6 +37,8 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(self._build_profile_tab(), self.tr("村庄信息"))
         self.tabs.addTab(self._build_users_tab(), self.tr("用户"))
         self.tabs.addTab(self._build_safety_tab(), self.tr("备份与安全"))
+        self.list_settings = ListSettingsPanel(self._stores, self._bus, self.undo_stack)
+        self.tabs.addTab(self.list_settings, self.tr("红黑榜"))
         self.tabs.addTab(self._build_audit_tab(), self.tr("审计日志"))
         QVBoxLayout(self).addWidget(self.tabs)
 

@@ -1,0 +1,80 @@
+"""红黑榜 screen: 证据附件 of the selected entry — add (undoable in 提名), open, remove, refusals, kept after 评议."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from models.list_workflow import Nomination
+from models.lists import ListKind
+from storage.backend import SqliteBackend
+from tests.list_fixtures import APPROVER, CLERK, seed_registry, store
+from tests.printing.test_board_pdf import DAY
+from ui.bus import DataBus
+from ui.lists.screen import ListsScreen
+
+JPEG = b"\xff\xd8\xff\xe0 photo of the pile"
+
+
+def _screen(qtbot, qtmodeltester, backend: SqliteBackend, stores) -> tuple[ListsScreen, str]:
+    seed_registry(backend.db)
+    entry, _ = store(backend.db, CLERK).nominate(Nomination(ListKind.YELLOW, "2025-03", "3月9日在河边焚烧秸秆",
+                                                            "网格员龙德军"), "31", "第12条", on=DAY)
+    screen = ListsScreen(stores, DataBus(), today=lambda: DAY)
+    qtbot.addWidget(screen)
+    screen.period = "2025-03"
+    screen.reload()
+    screen.tabs_widget.setCurrentIndex(1)
+    screen.select_entry(entry.id)
+    qtmodeltester.check(screen.evidence_panel.model)
+    return screen, entry.id
+
+
+def test_add_open_remove_and_undo(qtbot, qtmodeltester, backend: SqliteBackend, stores, monkeypatch,
+                                  tmp_path: Path) -> None:
+    screen, entry_id = _screen(qtbot, qtmodeltester, backend, stores)
+    panel = screen.evidence_panel
+    photo, wrong = tmp_path / "河边焚烧.jpg", tmp_path / "记录.docx"
+    photo.write_bytes(JPEG)
+    wrong.write_bytes(b"PK\x03\x04")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a: ([str(photo), str(wrong)], ""))
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    assert panel.add_button.isEnabled() and not panel.open_button.isEnabled()
+    panel.add_button.click()
+    assert [e.file_name for e in store(backend.db, CLERK).evidence(entry_id)] == ["河边焚烧.jpg"]
+    assert panel.model.rowCount() == 1 and "不是照片或扫描件" in warnings[0]
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    panel.view.selectRow(0)
+    panel.open_button.click()
+    assert Path(opened[0].toLocalFile()).name == "河边焚烧.jpg"
+    assert Path(opened[0].toLocalFile()).read_bytes() == JPEG
+    screen.undo_stack.undo()
+    assert panel.model.rowCount() == 0 and store(backend.db, CLERK).evidence(entry_id) == []
+    screen.undo_stack.redo()
+    assert panel.model.rowCount() == 1
+    panel.view.selectRow(0)
+    panel.remove_button.click()
+    assert store(backend.db, CLERK).evidence(entry_id) == []
+    screen.undo_stack.undo()
+    assert len(store(backend.db, CLERK).evidence(entry_id)) == 1
+
+
+def test_after_assessment_evidence_is_added_for_good(qtbot, qtmodeltester, backend: SqliteBackend, stores,
+                                                     monkeypatch, tmp_path: Path) -> None:
+    screen, entry_id = _screen(qtbot, qtmodeltester, backend, stores)
+    store(backend.db, APPROVER).advance(entry_id, "评议同意", on=DAY)
+    screen.reload()
+    panel = screen.evidence_panel
+    assert panel.add_button.isEnabled() and not panel.remove_button.isEnabled()
+    scan = tmp_path / "告知书.pdf"
+    scan.write_bytes(b"%PDF-1.4 notice")
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text: asked.append(text) or QMessageBox.StandardButton.Yes)
+    panel.add_files(store(backend.db, CLERK).entry(entry_id), [scan])
+    assert "不能移除" in asked[0] and panel.model.rowCount() == 1
+    assert screen.undo_stack.count() == 0

@@ -1,0 +1,53 @@
+"""红黑榜 nomination dialog: naming one villager, found by name or pinyin in the registry, instead of the household."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from models.accounts import COMMAND_LINE_ACTOR
+from models.lists import ListKind
+from storage.backend import SqliteBackend
+from storage.registry import SqliteRegistryStore
+from tests.helpers import type_text
+from tests.list_fixtures import CLERK, seed_registry, store
+from ui.bus import DataBus
+from ui.lists.dialogs import NominationDialog, NominationInput
+from ui.lists.screen import ListsScreen
+
+
+def test_search_picks_a_villager_and_fills_the_household(qtbot, backend: SqliteBackend) -> None:
+    seed_registry(backend.db)
+    registry = SqliteRegistryStore(backend.db, COMMAND_LINE_ACTOR)
+    dialog = NominationDialog("2025-03", "吴晓梅", [], search=lambda text: registry.search(text, 50))
+    qtbot.addWidget(dialog)
+    assert dialog.value().villager_id == ""
+    type_text(dialog.person_search_edit, "吴秀")
+    assert dialog.person_combo.count() == 2 and dialog.person_combo.currentText() == "吴秀珍（第15户）"
+    assert (dialog.household_edit.text(), dialog.value().villager_id) == ("15", "p-3")
+    dialog.person_search_edit.clear()
+    qtbot.keyClicks(dialog.person_search_edit, "yls")  # pinyin initials of 杨老三
+    assert dialog.person_combo.currentText() == "杨老三（第12户）" and dialog.value().household_no == "12"
+    dialog.person_combo.setCurrentIndex(0)  # back to the household
+    assert dialog.value().villager_id == ""
+
+
+def test_screen_nominates_the_villager_and_refuses_a_minor(qtbot, monkeypatch, backend: SqliteBackend,
+                                                           stores) -> None:
+    seed_registry(backend.db)
+    screen = ListsScreen(stores, DataBus(), today=lambda: date(2025, 3, 3))
+    qtbot.addWidget(screen)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    base = NominationInput("12", ListKind.YELLOW, "2025-03", "第十二条", "3月2日在村道旁堆放建筑垃圾", "网格员龙德军", "")
+    monkeypatch.setattr(NominationDialog, "ask", classmethod(lambda cls, *a, **k: replace(base, villager_id="p-2")))
+    qtbot.mouseClick(screen.nominate_button, Qt.MouseButton.LeftButton)
+    assert warnings and "未成年人" in warnings[0] and store(backend.db, CLERK).entries("2025-03") == []
+    monkeypatch.setattr(NominationDialog, "ask", classmethod(lambda cls, *a, **k: replace(base, villager_id="p-1")))
+    qtbot.mouseClick(screen.nominate_button, Qt.MouseButton.LeftButton)
+    (entry,) = store(backend.db, CLERK).entries("2025-03")
+    assert (entry.villager_id, entry.subject_name) == ("p-1", "杨老三")
+    assert "第12户杨老三（个人）" in screen.detail_label.text()

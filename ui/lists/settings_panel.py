@@ -1,0 +1,96 @@
+"""榜单设置 in 设置: cycle, 公示期, answer days, stigmatising words, naming the black list — saved per village."""
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
+                               QSpinBox, QWidget)
+
+from models.accounts import Permission
+from models.changes import Changed, Entity
+from models.errors import DomainError
+from models.list_settings import CYCLES, MAX_ANSWER_DAYS, MAX_PUBLICITY_DAYS, make_list_settings, parse_words
+from models.lists import MIN_OBJECTION_DAYS, ListSettings
+from models.ports import Stores
+from ui.bus import DataBus
+
+
+class SaveListSettingsCommand(QUndoCommand):
+    """修改榜单设置 — pushing it writes; undo writes the previous settings back (both audited)."""
+
+    def __init__(self, stores: Stores, bus: DataBus, before: ListSettings, after: ListSettings) -> None:
+        super().__init__("修改榜单设置")
+        self._stores, self._bus, self._before, self._after = stores, bus, before, after
+
+    def redo(self) -> None:
+        self._write(self._after)
+
+    def undo(self) -> None:
+        self._write(self._before)
+
+    def _write(self, settings: ListSettings) -> None:
+        self._stores.lists.save_settings(settings)
+        self._bus.changed.emit(Changed(Entity.LIST_ENTRY))  # the lists screen redraws its board and default period
+
+
+class ListSettingsPanel(QWidget):
+    """The form; only a role that may edit the village's information may save (the store refuses others too)."""
+
+    def __init__(self, stores: Stores, bus: DataBus, undo_stack: QUndoStack) -> None:
+        super().__init__()
+        self._stores, self._bus, self._undo_stack = stores, bus, undo_stack
+        self.cycle_combo = QComboBox()
+        for cycle in CYCLES:
+            self.cycle_combo.addItem(f"按{cycle.label}", cycle.value)
+        self.publicity_spin = QSpinBox(minimum=MIN_OBJECTION_DAYS, maximum=MAX_PUBLICITY_DAYS, suffix=" 天")
+        self.answer_spin = QSpinBox(minimum=1, maximum=MAX_ANSWER_DAYS, suffix=" 天")
+        self.words_edit = QPlainTextEdit()
+        self.words_edit.setPlaceholderText("每行一个词")
+        self.name_black_check = QCheckBox("黑榜可显示姓名（仍须本户书面同意或法定依据）")
+        self.save_button = QPushButton("保存榜单设置")
+        self.save_button.setEnabled(stores.actor.can(Permission.EDIT_PROFILE))
+        form = QFormLayout(self)
+        for label, widget in (("榜单周期：", self.cycle_combo), ("公示期：", self.publicity_spin),
+                              ("答复异议期限：", self.answer_spin), ("禁用的贬损性用语：", self.words_edit),
+                              ("黑榜姓名：", self.name_black_check)):
+            form.addRow(label, widget)
+        hint = QLabel(f"公示期不少于 {MIN_OBJECTION_DAYS} 天（异议期），异议须在 {MAX_ANSWER_DAYS} 天内答复；"
+                      "周期只能按月或按季度，条目到期自动撤榜，黑榜最长 3 个月。法律点名的贬损词（厚颜无耻、老赖、懒汉、"
+                      "无赖、败类、可耻）不能删去。黑榜默认不具名。修改记入审计日志。")
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        form.addRow(self.save_button)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        bus.changed.connect(self._on_bus_changed)
+        self.load()
+
+    def load(self) -> None:
+        settings = self._stores.lists.settings
+        self.cycle_combo.setCurrentIndex(max(0, self.cycle_combo.findData(settings.cycle.value)))
+        self.publicity_spin.setValue(settings.publicity_days)
+        self.answer_spin.setValue(settings.answer_days)
+        self.words_edit.setPlainText("\n".join(settings.stigmatising_words))
+        self.name_black_check.setChecked(settings.name_black_list)
+
+    def _on_bus_changed(self, changed: Changed) -> None:
+        if changed.entity in (Entity.LIST_ENTRY, Entity.SYNC):
+            self.load()
+
+    def _on_save_button_clicked(self) -> None:
+        before = self._stores.lists.settings
+        try:
+            after = make_list_settings(self.cycle_combo.currentData(), self.publicity_spin.value(),
+                                       self.answer_spin.value(), parse_words(self.words_edit.toPlainText()),
+                                       self.name_black_check.isChecked())
+        except DomainError as error:
+            QMessageBox.warning(self, "不能保存", error.message)
+            return
+        if after == before:
+            return
+        if after.name_black_list and not before.name_black_list and QMessageBox.question(
+                self, "黑榜具名", "黑榜默认不具名（R31）。打开后，已记录同意或法定依据的户在黑榜上显示姓名。确定吗？") \
+                != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._undo_stack.push(SaveListSettingsCommand(self._stores, self._bus, before, after))
+        except DomainError as error:
+            QMessageBox.warning(self, "不能保存", error.message)
