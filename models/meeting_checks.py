@@ -6,7 +6,8 @@ from datetime import date
 
 from models.meeting_rules import tally_problem
 from models.meeting_types import Composition, MeetingType, MeetingTypeSpec
-from models.meetings import AgendaItem, MatterKind, Meeting
+from models.meeting_votes import vote_problems
+from models.meetings import AgendaItem, MatterKind, Meeting, VoteMethod, present_voter_names
 
 LAW = "《村民委员会组织法》"
 
@@ -143,13 +144,14 @@ def _attendance_missing(meeting: Meeting, spec: MeetingTypeSpec) -> list[str]:
 
 def _item_missing(meeting: Meeting, item: AgendaItem) -> list[str]:
     missing: list[str] = []
-    if not item.discussion.strip():
-        missing.append("讨论发言摘要")
+    if not item.discussion.strip() and not item.speeches:
+        missing.append("讨论发言摘要（或逐人发言记录）")
     if item.tally is None:
         return missing
     problem = tally_problem(item.tally, meeting.present)
     if problem:
         missing.append(problem)
+    missing += item_vote_problems(meeting, item)
     if item.vote_method is None:
         missing.append("表决方式")
     elif item.vote_method.is_ballot and not (item.scrutineer.strip() and item.counter.strip()):
@@ -159,3 +161,9 @@ def _item_missing(meeting: Meeting, item: AgendaItem) -> list[str]:
     if item.resolution.strip() and not (item.resolution_owner.strip() and item.resolution_due):
         missing.append("决议的责任人和完成期限")
     return missing
+
+
+def item_vote_problems(meeting: Meeting, item: AgendaItem) -> list[str]:
+    """A per-person vote must match attendance: every voter ticked present, each once, all present accounted for."""
+    secret = item.vote_method is VoteMethod.SECRET_BALLOT
+    return vote_problems(item.votes, secret, item.tally, meeting.present, present_voter_names(meeting.attendees))

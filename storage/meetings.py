@@ -12,9 +12,11 @@ from models.meeting_checks import MeetingWarning, meeting_warnings, quarter_warn
 from models.meeting_record import effective, finalise, make_amendment
 from models.meeting_rules import check_quorum
 from models.meeting_types import BUILTIN_TYPES, MeetingTypeSpec, format_number, resolve_type
-from models.meetings import AgendaItem, Amendment, Meeting, MeetingStatus, MeetingSummary, evaluate
+from models.meetings import (
+    AgendaItem, Amendment, Meeting, MeetingStatus, MeetingSummary, evaluate, with_counted_tally,
+)
 from storage.meeting_rows import (
-    attendee_values, item_values, load_meeting, meeting_values, rows, to_type_spec,
+    attendee_values, item_values, load_meeting, meeting_values, rows, speech_values, to_type_spec, vote_values,
 )
 from storage.meeting_attachments import AttachmentMethods
 from storage.minutes_search import SearchHit, matching_meeting_ids, search
@@ -156,14 +158,36 @@ class SqliteMeetingStore(AttachmentMethods):
     def _write_items(self, meeting_id: str, items: tuple[AgendaItem, ...], old: tuple[AgendaItem, ...]) -> None:
         old_by_id = {item.id: (position, item) for position, item in enumerate(old)}
         for position, item in enumerate(items):
+            item = with_counted_tally(item)
             values = item_values(item, meeting_id, position)
             previous = old_by_id.pop(item.id, None) if item.id else None
             if previous is None:
-                self._insert("agenda_items", values)
-            elif previous != (position, item):
-                self._update("agenda_items", item.id, values)
+                item_id = self._insert("agenda_items", values)["id"]
+            else:
+                item_id = item.id
+                if previous != (position, item):
+                    self._update("agenda_items", item.id, values)
+            self._write_item_children(meeting_id, item_id, item)
         for _, item in old_by_id.values():
             self._tombstone("agenda_items", item.id)
+            self._write_item_children(meeting_id, item.id, AgendaItem(item.title))
+
+    def _write_item_children(self, meeting_id: str, item_id: str, item: AgendaItem) -> None:
+        """Per-person votes and speeches, by position: changed rows updated, new inserted, surplus tombstoned."""
+        self._write_list("agenda_item_votes", item_id, [vote_values(v, meeting_id, item_id, n)
+                                                        for n, v in enumerate(item.votes)])
+        self._write_list("agenda_item_speeches", item_id, [speech_values(s, meeting_id, item_id, n)
+                                                           for n, s in enumerate(item.speeches)])
+
+    def _write_list(self, table: str, item_id: str, wanted: list[dict[str, Any]]) -> None:
+        old = rows(self._db, f"SELECT * FROM {table} WHERE item_id = ? AND deleted = 0 ORDER BY position", [item_id])
+        for position, values in enumerate(wanted):
+            if position >= len(old):
+                self._insert(table, values)
+            elif any(old[position][k] != v for k, v in values.items()):
+                self._update(table, old[position]["id"], values)
+        for surplus in old[len(wanted):]:
+            self._tombstone(table, surplus["id"])
 
     def finalise(self, meeting_id: str, host_confirmed: bool, recorder_confirmed: bool) -> Meeting:
         """定稿 (not undoable): the record becomes read-only and each passed resolution gets a follow-up (R17)."""
