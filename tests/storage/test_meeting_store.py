@@ -147,8 +147,8 @@ def test_named_votes_and_speeches_are_rows_logged_searchable_and_frozen(store: S
                                 speeches=speeches[:1])
     saved = store.save_draft(dataclasses.replace(created, items=(fewer,))).items[0]
     assert saved.tally == Tally(2, 0, 1) and saved.speeches == speeches[:1]
-    log = dict(village_db.conn.execute("SELECT table_name, COUNT(*) FROM audit_log 
-                                       "'agenda_item_%' GROUP BY table_name").fetchall())
+    log = dict(village_db.conn.execute("SELECT table_name, COUNT(*) FROM audit_log WHERE table_name IN "
+                                       "('agenda_item_votes', 'agenda_item_speeches') GROUP BY table_name").fetchall())
     assert log == {"agenda_item_votes": 4, "agenda_item_speeches": 3}  # 3 + 1 changed; 2 + 1 withdrawn
     assert village_db.conn.execute("SELECT COUNT(*) FROM change_log WHERE table_name = 'agenda_item_votes'"
                                    ).fetchone()[0] >= 4
