@@ -128,3 +128,18 @@ def test_import_matches_id_numbers_and_names_against_the_registry(village_db: Da
     assert _meeting_rows(village_db.path) == 1
     code, out, _err = run_cli(["--db", str(village_db.path), "meeting", "show", created["id"]])
     assert code == 0 and "村民代表 3 人，不足组成人员 6 人的五分之四" in out  # R4 from the registry
+
+
+def test_named_votes_and_speeches_survive_import_store_export(village_db: Database, tmp_path: Path) -> None:
+    names = ["甲一", "乙二", "丙三"]
+    document = {**copy.deepcopy(DOCUMENT), "expected": 4, "present": names, "absent": [{"name": "丁四", "reason": "病"}],
+                "items": [{"title": "修路", "discussion": "同意", "resolution": "修", "vote_method": "named_ballot",
+                           "speeches": [{"speaker": "甲一", "said": "同意修路"}],
+                           "votes": [{"name": n, "vote": v} for n, v in zip(names, ("for", "for", "abstain"))]}]}
+    code, created = run_json(village_db.path, "meeting", "import", str(_write(tmp_path, document)))
+    assert code == 0
+    code, shown = run_json(village_db.path, "meeting", "show", created["id"])
+    assert shown["items"][0] == {"title": "修路", "for": 2, "against": 0, "abstain": 1, "passed": True}
+    code, exported = run_json(village_db.path, "meeting", "export", created["id"])
+    assert exported["items"][0]["votes"] == document["items"][0]["votes"]
+    assert exported["items"][0]["speeches"] == document["items"][0]["speeches"]
