@@ -12,7 +12,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from models.meeting_types import MeetingTypeSpec
-from models.meetings import Meeting, MeetingOutcome, evaluate
+from models.meetings import AgendaItem, Meeting, MeetingOutcome, evaluate
 from models.notices import chinese_date
 from models.numerals import to_chinese
 from printing.blocks import paragraph, title
@@ -74,19 +74,35 @@ def item_lines(record: MeetingRecord, index: int) -> list[str]:
     """The lines of agenda item `index`: heading, proposer, background, discussion, vote, resolution."""
     item, result = record.meeting.items[index], record.outcome.items[index]
     lines = [f"议题{to_chinese(index + 1)}：{item.title}"]
-    for label, value in (("提议人", item.proposer), ("背景", item.background), ("讨论发言摘要", item.discussion)):
+    for label, value in (("提议人", item.proposer), ("背景", item.background)):
         if value:
             lines.append(f"{label}：{value}")
+    lines += [f"发言：{speech.speaker}：{speech.content}" for speech in item.speeches]
+    if item.discussion:
+        lines.append(f"讨论发言摘要：{item.discussion}")
     if item.tally is not None:
         method = f"{item.vote_method.label}，" if item.vote_method else ""
         lines.append(f"表决结果：{method}赞成{item.tally.for_}票，反对{item.tally.against}票，"
                      f"弃权{item.tally.abstain}票。{result.reason}")
+    lines += named_vote_lines(item)
     if item.resolution:
         lines.append(f"决议：{item.resolution}")
     owner = "；".join(part for part in (f"责任人：{item.resolution_owner}" if item.resolution_owner else "",
                                         f"完成时限：{chinese_date(item.resolution_due)}" if item.resolution_due
                                         else "") if part)
     return lines + ([owner] if owner else [])
+
+
+def named_vote_lines(item: AgendaItem) -> list[str]:
+    """逐人表决: one line per choice naming who chose it (only choices someone made)."""
+    from models.meeting_votes import VoteChoice
+
+    lines = []
+    for choice in VoteChoice:
+        names = [vote.name for vote in item.votes if vote.choice is choice]
+        if names:
+            lines.append(f"{choice.label}（{len(names)}人）：{'、'.join(names)}")
+    return lines
 
 
 def amendment_lines(meeting: Meeting) -> list[str]:

@@ -63,3 +63,19 @@ def test_cli_minutes(demo_path: Path, record: MeetingRecord, tmp_path: Path) -> 
         assert pdfcheck.text_of(out.read_bytes())
     code, _, err = run_cli(["--db", str(demo_path), "print", "minutes", "nope", "--out", str(tmp_path / "x.pdf")])
     assert code == 2 and "meeting list" in err
+
+
+def test_speeches_and_named_votes_are_printed_in_the_item(record: MeetingRecord) -> None:
+    from models.meeting_votes import PersonVote, Speech, VoteChoice
+    from models.meetings import Attendee, with_counted_tally
+
+    names = ("赵一", "钱二", "孙三")
+    votes = tuple(PersonVote(n, c) for n, c in zip(names, (VoteChoice.FOR, VoteChoice.FOR, VoteChoice.AGAINST)))
+    item = with_counted_tally(dataclasses.replace(record.meeting.items[0], votes=votes,
+                                                  speeches=(Speech("赵一", "同意修建文化广场"),
+                                                            Speech("孙三", "建议先公示预算"))))
+    meeting = dataclasses.replace(record.meeting, present=3, expected=3, attendees=tuple(map(Attendee, names)),
+                                  items=(item,))
+    data = render_minutes_pdf(MeetingRecord(meeting, record.spec, record.village))
+    pdfcheck.assert_in_order(data, [item.title, "发言：赵一：同意修建文化广场", "发言：孙三：建议先公示预算",
+                                    "表决结果：", "赞成2票，反对1票", "赞成（2人）：赵一、钱二", "反对（1人）：孙三"])
