@@ -6,7 +6,7 @@ from datetime import date
 
 from models.meeting_rules import tally_problem
 from models.meeting_types import Composition, MeetingType, MeetingTypeSpec
-from models.meeting_votes import vote_problems
+from models.meeting_votes import speech_problems, vote_problems
 from models.meetings import AgendaItem, MatterKind, Meeting, VoteMethod, present_voter_names
 
 LAW = "《村民委员会组织法》"
@@ -146,6 +146,7 @@ def _item_missing(meeting: Meeting, item: AgendaItem) -> list[str]:
     missing: list[str] = []
     if not item.discussion.strip() and not item.speeches:
         missing.append("讨论发言摘要（或逐人发言记录）")
+    missing += speech_problems(item.speeches)
     if item.tally is None:
         return missing
     problem = tally_problem(item.tally, meeting.present)

@@ -75,22 +75,28 @@ def vote_problems(votes: tuple[PersonVote, ...], secret: bool, tally: Tally | No
     return problems
 
 
-def parse_speeches(text: str) -> tuple[tuple[Speech, ...], list[str]]:
-    """Speeches typed one per line as “姓名：发言要点”; returns them and the lines that lack a speaker."""
+def parse_speeches(text: str) -> tuple[Speech, ...]:
+    """Speeches typed one per line as “姓名：发言要点”. Nothing is dropped: a line without a speaker is kept with
+    an empty speaker (a draft saved mid-typing loses nothing) and reported by `speech_problems`."""
     speeches: list[Speech] = []
-    problems: list[str] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for line in text.splitlines():
         line = line.strip()
         if not line:
             continue
         speaker, sep, content = line.replace(":", "：", 1).partition("：")
-        if not sep or not speaker.strip() or not content.strip():
-            problems.append(f"第 {number} 行应写成“发言人：发言要点”，例如“张三：同意修路”。")
-            continue
-        speeches.append(Speech(speaker.strip(), content.strip()))
-    return tuple(speeches), problems
+        speeches.append(Speech(speaker.strip(), content.strip()) if sep else Speech("", line))
+    return tuple(speeches)
+
+
+def speech_problems(speeches: tuple[Speech, ...]) -> list[str]:
+    """Each speech needs a speaker and what they said."""
+    problems: list[str] = []
+    for number, speech in enumerate(speeches, start=1):
+        if not speech.speaker or not speech.content:
+            problems.append(f"第 {number} 条发言应写成“发言人：发言要点”，例如“张三：同意修路”。")
+    return problems
 
 
 def speeches_text(speeches: tuple[Speech, ...]) -> str:
     """The inverse of `parse_speeches`: one “姓名：要点” line per speech."""
-    return "\n".join(f"{s.speaker}：{s.content}" for s in speeches)
+    return "\n".join(f"{s.speaker}：{s.content}" if s.speaker else s.content for s in speeches)

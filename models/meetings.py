@@ -199,10 +199,17 @@ def with_counted_tally(item: AgendaItem) -> AgendaItem:
     return dataclasses.replace(item, tally=tally_from_votes(item.votes))
 
 
+def voter_names(attendees: tuple[Attendee, ...]) -> tuple[str, ...]:
+    """Who may vote by name, in roster order: each ticked present person, then whose proxy they hold."""
+    names: list[str] = []
+    for attendee in attendees:
+        if attendee.kind is AttendanceKind.PRESENT:
+            names += [attendee.name] + ([attendee.proxy_for] if attendee.proxy_for else [])
+    return tuple(dict.fromkeys(names))
+
+
 def present_voter_names(attendees: tuple[Attendee, ...]) -> frozenset[str]:
-    """Who may vote by name: each ticked present person and each person whose proxy they hold."""
-    present = [a for a in attendees if a.kind is AttendanceKind.PRESENT]
-    return frozenset([a.name for a in present] + [a.proxy_for for a in present if a.proxy_for])
+    return frozenset(voter_names(attendees))
 
 
 def women_from_attendees(attendees: tuple[Attendee, ...]) -> int:

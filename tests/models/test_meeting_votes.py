@@ -6,7 +6,9 @@ import dataclasses
 from models.meeting_checks import item_vote_problems, missing_for_final
 from models.meeting_rules import Tally
 from models.meeting_types import BUILTIN_TYPES
-from models.meeting_votes import PersonVote, Speech, VoteChoice, parse_speeches, speeches_text, tally_from_votes
+from models.meeting_votes import (
+    PersonVote, Speech, VoteChoice, parse_speeches, speech_problems, speeches_text, tally_from_votes,
+)
 from models.meetings import AttendanceKind, Attendee, Meeting, VoteMethod, evaluate, with_counted_tally
 from tests.models.meeting_fixtures import complete_meeting
 
@@ -74,10 +76,14 @@ def test_absentees_are_not_voters() -> None:
 
 
 def test_speeches_are_typed_one_per_line_and_each_needs_a_speaker() -> None:
-    speeches, problems = parse_speeches("张三：同意修路\n\n李四:资金从哪里来？\n只有内容")
-    assert speeches == (Speech("张三", "同意修路"), Speech("李四", "资金从哪里来？"))
-    assert problems == ["第 4 行应写成“发言人：发言要点”，例如“张三：同意修路”。"]
-    assert parse_speeches(speeches_text(speeches)) == (speeches, [])
+    speeches = parse_speeches("张三：同意修路\n\n李四:资金从哪里来？\n只有内容")
+    assert speeches == (Speech("张三", "同意修路"), Speech("李四", "资金从哪里来？"), Speech("", "只有内容"))
+    assert speech_problems(speeches) == ["第 3 条发言应写成“发言人：发言要点”，例如“张三：同意修路”。"]
+    assert parse_speeches(speeches_text(speeches)) == speeches
+    base = complete_meeting()
+    item = dataclasses.replace(base.items[0], speeches=speeches)
+    assert any("第 3 条发言" in p for p in missing_for_final(dataclasses.replace(base, items=(item,)),
+                                                             BUILTIN_TYPES["representatives_meeting"]))
 
 
 def test_speeches_count_as_the_discussion_record_for_finalising() -> None:
