@@ -60,8 +60,8 @@ def vote_problems(votes: tuple[PersonVote, ...], secret: bool, tally: Tally | No
         return []
     if secret:
         return ["无记名投票不能逐人记录表决意见。请只填票数，或把表决方式改为记名投票或举手表决。"]
-    problems = [f"“{name}”重复表决，每人只能有一个表决意见。"
-                for name, n in Counter(v.name for v in votes).items() if n > 1]
+    problems = [f"“{key[1]}”重复表决，每人只能有一个表决意见。"
+                for key, n in Counter((v.villager_id or "", v.name) for v in votes).items() if n > 1]
     if present_names:
         problems += [f"“{v.name}”不在到会名单中，不能参加表决。请先在出席情况中勾选此人。"
                      for v in votes if v.name not in present_names]

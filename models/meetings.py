@@ -199,17 +199,19 @@ def with_counted_tally(item: AgendaItem) -> AgendaItem:
     return dataclasses.replace(item, tally=tally_from_votes(item.votes))
 
 
-def voter_names(attendees: tuple[Attendee, ...]) -> tuple[str, ...]:
-    """Who may vote by name, in roster order: each ticked present person, then whose proxy they hold."""
-    names: list[str] = []
+def voters(attendees: tuple[Attendee, ...]) -> tuple[tuple[str, str | None], ...]:
+    """Who may vote by name, in roster order, as (name, villager id): each ticked present person, then whose
+    proxy they hold. Two villagers of one name are two voters (told apart by their registry id)."""
+    found: list[tuple[str, str | None]] = []
     for attendee in attendees:
         if attendee.kind is AttendanceKind.PRESENT:
-            names += [attendee.name] + ([attendee.proxy_for] if attendee.proxy_for else [])
-    return tuple(dict.fromkeys(names))
+            found += [(attendee.name, attendee.villager_id)] + ([(attendee.proxy_for, None)] if attendee.proxy_for
+                                                                else [])
+    return tuple(found)
 
 
 def present_voter_names(attendees: tuple[Attendee, ...]) -> frozenset[str]:
-    return frozenset(voter_names(attendees))
+    return frozenset(name for name, _ in voters(attendees))
 
 
 def women_from_attendees(attendees: tuple[Attendee, ...]) -> int:

@@ -92,3 +92,13 @@ def test_speeches_count_as_the_discussion_record_for_finalising() -> None:
     assert missing_for_final(dataclasses.replace(base, items=(item,)), BUILTIN_TYPES["representatives_meeting"]) == []
     bare = dataclasses.replace(item, speeches=())
     assert missing_for_final(dataclasses.replace(base, items=(bare,)), BUILTIN_TYPES["representatives_meeting"])
+
+
+def test_two_villagers_of_one_name_are_two_voters() -> None:
+    attendees = (Attendee("王芳", villager_id="v1"), Attendee("王芳", villager_id="v2"))
+    base = complete_meeting(expected=2, present=2, attendees=attendees)
+    votes = (PersonVote("王芳", F, "v1"), PersonVote("王芳", A, "v2"))
+    item = with_counted_tally(dataclasses.replace(base.items[0], votes=votes))
+    assert item_vote_problems(base, item) == []
+    twice = dataclasses.replace(item, votes=(PersonVote("王芳", F, "v1"), PersonVote("王芳", A, "v1")))
+    assert any("重复表决" in p for p in item_vote_problems(base, twice))

@@ -49,3 +49,14 @@ def test_demo_meetings_use_the_registry_villagers(tmp_path: Path) -> None:
     villagers = store.get(next(iter(store.list_meetings(2026, "villagers_meeting"))).id)
     assert villagers.expected == facts.adults_count(villagers.on)
     assert villagers.expected_households == facts.households_count(villagers.on)
+
+
+def test_demo_items_have_speeches_and_roster_meetings_named_votes(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "a.sqlite3", must_exist=False)
+    run_demo(db, DemoOptions(seed=11, households=120))
+    speeches = db.conn.execute("SELECT COUNT(*) FROM agenda_item_speeches WHERE deleted = 0").fetchone()[0]
+    named = db.conn.execute("SELECT COUNT(DISTINCT m.type_code) FROM agenda_item_votes v "
+                            "JOIN meetings m ON m.id = v.meeting_id WHERE v.deleted = 0").fetchone()[0]
+    final_named = db.conn.execute("SELECT COUNT(DISTINCT v.item_id) FROM agenda_item_votes v JOIN meetings m "
+                                  "ON m.id = v.meeting_id WHERE m.status = 'final'").fetchone()[0]
+    assert speeches >= 3 * 10 and named >= 3 and final_named >= 3

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from models.changes import Changed, Entity
 from models.errors import DomainError
-from models.meetings import AgendaItem, AttendanceKind, Attendee, Gender, Meeting, evaluate, voter_names
+from models.meetings import AgendaItem, AttendanceKind, Attendee, Gender, Meeting, evaluate, voters
 from models.meeting_checks import composition_warnings, item_vote_problems, missing_for_final
 from models.meeting_votes import speech_problems
 from models.meeting_expected import expected_attendance, representatives_composition
@@ -365,9 +365,9 @@ class MeetingEditor(QWidget):
         """Recompute quorum, each item's result and the warnings from what is on screen."""
         if self._meeting is None:
             return
-        voters = voter_names(self._attendees())
+        present = voters(self._attendees())
         for panel in self._panels:
-            panel.set_voters(voters)
+            panel.set_voters(present)
         meeting = self.current()
         self._show_ticked_counts(meeting)
         spec = self._store.type_spec(meeting.type_code)

@@ -28,7 +28,7 @@ class ItemPanel(QGroupBox):
         super().__init__(f"议题 {number}")
         self.item_id = item.id
         self._carried_from = item.carried_from
-        self._voters: tuple[str, ...] = ()
+        self._voters: tuple[tuple[str, str | None], ...] = ()
         self._read_only = False
         self._build_ui()
         self.load(item)
@@ -159,8 +159,8 @@ class ItemPanel(QGroupBox):
             spin.setReadOnly(named)
             spin.setToolTip("由逐人表决计算" if named else "")
 
-    def set_voters(self, names: tuple[str, ...]) -> None:
-        """The people present who may vote (from the ticked roster); the vote table follows them."""
+    def set_voters(self, names: tuple[tuple[str, str | None], ...]) -> None:
+        """The people present who may vote, as (name, villager id) from the ticked roster; the table follows."""
         self._voters = names
         if self.named_check.isChecked():
             self.votes_model.follow_voters(names)

@@ -30,10 +30,11 @@ class VotesModel(QAbstractTableModel):
         self._votes = list(votes)
         self.endResetModel()
 
-    def follow_voters(self, names: tuple[str, ...]) -> bool:
+    def follow_voters(self, voters: tuple[tuple[str, str | None], ...]) -> bool:
         """Keep each listed person's choice, add new people as 未投票, drop who is no longer present."""
-        known = {vote.name: vote for vote in self._votes}
-        wanted = [known.get(name, PersonVote(name, VoteChoice.NOT_VOTING)) for name in names]
+        known = {(vote.name, vote.villager_id): vote for vote in self._votes}
+        wanted = [known.get((name, villager_id), PersonVote(name, VoteChoice.NOT_VOTING, villager_id))
+                  for name, villager_id in voters]
         if wanted == self._votes:
             return False
         self.set_votes(tuple(wanted))
