@@ -6,6 +6,7 @@ from datetime import date
 
 from models.meeting_rules import tally_problem
 from models.meeting_types import Composition, MeetingType, MeetingTypeSpec
+from models.meeting_settings import ProvinceRules, decided_under_province_rule
 from models.meeting_votes import speech_problems, vote_problems
 from models.meetings import AgendaItem, MatterKind, Meeting, VoteMethod, present_voter_names
 
@@ -48,8 +49,10 @@ def notice_warnings(meeting: Meeting, spec: MeetingTypeSpec) -> list[MeetingWarn
     return []
 
 
-def reserved_matter_warnings(meeting: Meeting, spec: MeetingTypeSpec) -> list[MeetingWarning]:
-    """R8: Art. 24 matters, rules and charter belong to the villagers' meeting unless authorised."""
+def reserved_matter_warnings(meeting: Meeting, spec: MeetingTypeSpec,
+                             province: ProvinceRules = ProvinceRules()) -> list[MeetingWarning]:
+    """R8: Art. 24 matters, rules and charter belong to the villagers' meeting unless authorised (Art. 24) or,
+    for rules and charter at a representatives' meeting, unless the province allows it (configured)."""
     if spec.code == MeetingType.VILLAGERS:
         return []
     found: list[MeetingWarning] = []
@@ -59,6 +62,8 @@ def reserved_matter_warnings(meeting: Meeting, spec: MeetingTypeSpec) -> list[Me
                 continue
             found.append(MeetingWarning("R8", f"议题“{item.title}”属{LAW}第二十四条所列事项，须经村民会议讨论决定，"
                                               "或有村民会议的书面授权（请登记授权依据）"))
+        elif decided_under_province_rule(item, spec, province):
+            continue
         elif item.matter in (MatterKind.VILLAGE_RULES, MatterKind.CHARTER):
             found.append(MeetingWarning("R8", f"议题“{item.title}”涉及{item.matter.label}，默认须由村民会议表决"
                                               f"（{LAW}第二十七条）；如本省允许由村民代表会议表决，须在决议上注明"))
@@ -78,9 +83,11 @@ def women_warnings(meeting: Meeting) -> list[MeetingWarning]:
     return []
 
 
-def meeting_warnings(meeting: Meeting, spec: MeetingTypeSpec) -> list[MeetingWarning]:
+def meeting_warnings(meeting: Meeting, spec: MeetingTypeSpec,
+                     province: ProvinceRules = ProvinceRules()) -> list[MeetingWarning]:
     """All record-level warnings (composition R4 needs the registry: see composition_warnings)."""
-    return notice_warnings(meeting, spec) + reserved_matter_warnings(meeting, spec) + women_warnings(meeting)
+    return (notice_warnings(meeting, spec) + reserved_matter_warnings(meeting, spec, province)
+            + women_warnings(meeting))
 
 
 def quarters_without(meeting_dates: list[date], year: int, today: date) -> list[int]:

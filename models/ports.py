@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.followups import Evaluation, FollowUp, FollowUpStatus
     from models.four_two import FourTwoMatter, FourTwoStage
     from models.meeting_checks import MeetingWarning
+    from models.meeting_settings import ProvinceRules
     from models.meeting_types import MeetingTypeSpec
     from models.meetings import AgendaItem, Amendment, Meeting, MeetingSummary
     from models.meetings import SearchHit as MeetingSearchHit
@@ -259,6 +260,11 @@ class MeetingStore(Protocol):
     def warnings(self, meeting: Meeting, today: date) -> list[MeetingWarning]: ...
     def quarter_warnings(self, year: int, today: date) -> list[MeetingWarning]: ...
     def carry_over_items(self, type_code: str, on: date) -> list[AgendaItem]: ...
+    def province_rules(self) -> ProvinceRules: ...
+
+    def set_province_rules(self, allowed: bool, basis: str) -> ProvinceRules:
+        """R8: whether this province lets a representatives' meeting vote village rules and the charter."""
+        ...
 
     def create(self, meeting: Meeting) -> Meeting:
         """Save a new draft with the next year-based number of its type (2026-代-07)."""

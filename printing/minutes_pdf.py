@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from reportlab.lib.enums import TA_CENTER
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
+from models.meeting_settings import ProvinceRules, province_flag
 from models.meeting_types import MeetingTypeSpec
 from models.meetings import AgendaItem, Meeting, MeetingOutcome, evaluate
 from models.notices import chinese_date
@@ -29,6 +30,7 @@ class MeetingRecord:
     meeting: Meeting
     spec: MeetingTypeSpec
     village: str
+    province: ProvinceRules = ProvinceRules()
 
     @property
     def title(self) -> str:
@@ -85,6 +87,8 @@ def item_lines(record: MeetingRecord, index: int) -> list[str]:
         lines.append(f"表决结果：{method}赞成{item.tally.for_}票，反对{item.tally.against}票，"
                      f"弃权{item.tally.abstain}票。{result.reason}")
     lines += named_vote_lines(item)
+    flag = province_flag(item, record.spec, record.province)
+    lines += [flag] if flag else []
     if item.resolution:
         lines.append(f"决议：{item.resolution}")
     owner = "；".join(part for part in (f"责任人：{item.resolution_owner}" if item.resolution_owner else "",

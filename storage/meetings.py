@@ -19,11 +19,12 @@ from storage.meeting_rows import (
     attendee_values, item_values, load_meeting, meeting_values, rows, speech_values, to_type_spec, vote_values,
 )
 from storage.meeting_attachments import AttachmentMethods
+from storage.minutes_settings import MinutesSettingsMethods
 from storage.minutes_search import SearchHit, matching_meeting_ids, search
 from storage.tracking import now_iso
 
 
-class SqliteMeetingStore(AttachmentMethods):
+class SqliteMeetingStore(AttachmentMethods, MinutesSettingsMethods):
     """会议记录 store. A finalised record is read-only here and in the database; corrections are amendments."""
 
     # -- meeting types ---------------------------------------------------------------------------
@@ -91,7 +92,7 @@ class SqliteMeetingStore(AttachmentMethods):
 
     def warnings(self, meeting: Meeting, today: date) -> list[MeetingWarning]:
         """The record's own warnings (R7, R8, R14), on the record as amended."""
-        return meeting_warnings(effective(meeting), self.type_spec(meeting.type_code))
+        return meeting_warnings(effective(meeting), self.type_spec(meeting.type_code), self.province_rules())
 
     def quarter_warnings(self, year: int, today: date) -> list[MeetingWarning]:
         """R11: quarters of `year` ended by `today` with no representatives' meeting recorded."""

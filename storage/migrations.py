@@ -441,3 +441,10 @@ def m034_create_item_votes_and_speeches(db: Database) -> None:
         db.execute(f"CREATE INDEX idx_{table}_meeting_id ON {table}(meeting_id)")
     _guard_finalised_children(db, ("agenda_item_votes", "agenda_item_speeches"))
     install_search_triggers(db)
+
+
+@migrations
+def m035_create_minutes_settings(db: Database) -> None:
+    """Village-wide minutes settings (the province's R8 rule, …) as synced key → JSON rows."""
+    create_synced_table(db, "minutes_settings", "key TEXT NOT NULL, value TEXT NOT NULL")
+    db.execute("CREATE INDEX idx_minutes_settings_key ON minutes_settings(key)")

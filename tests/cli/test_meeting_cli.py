@@ -143,3 +143,14 @@ def test_named_votes_and_speeches_survive_import_store_export(village_db: Databa
     code, exported = run_json(village_db.path, "meeting", "export", created["id"])
     assert exported["items"][0]["votes"] == document["items"][0]["votes"]
     assert exported["items"][0]["speeches"] == document["items"][0]["speeches"]
+
+
+def test_province_rule_shown_set_and_reset(village_db: Database) -> None:
+    db = village_db.path
+    assert run_json(db, "meeting", "province") == (0, {"rules_by_representatives": False, "basis": ""})
+    code, shown = run_json(db, "meeting", "province", "--allow", "某省办法第二十条")
+    assert code == 0 and shown == {"rules_by_representatives": True, "basis": "某省办法第二十条"}
+    assert run_json(db, "meeting", "province")[1]["basis"] == "某省办法第二十条"
+    code, out, err = run_cli(["--db", str(db), "meeting", "province", "--allow", " "])
+    assert code == 2 and "法规依据" in err
+    assert run_json(db, "meeting", "province", "--default")[1] == {"rules_by_representatives": False, "basis": ""}

@@ -79,3 +79,19 @@ def test_speeches_and_named_votes_are_printed_in_the_item(record: MeetingRecord)
     data = render_minutes_pdf(MeetingRecord(meeting, record.spec, record.village))
     pdfcheck.assert_in_order(data, [item.title, "发言：赵一：同意修建文化广场", "发言：孙三：建议先公示预算",
                                     "表决结果：", "赞成2票，反对1票", "赞成（2人）：赵一、钱二", "反对（1人）：孙三"])
+
+
+def test_province_rule_is_flagged_on_the_record_and_the_resolution_notice(record: MeetingRecord) -> None:
+    from models.meeting_settings import ProvinceRules
+    from models.meeting_types import BUILTIN_TYPES
+    from models.meetings import MatterKind
+
+    item = dataclasses.replace(record.meeting.items[0], matter=MatterKind.VILLAGE_RULES)
+    basis = "《某省实施〈中华人民共和国村民委员会组织法〉办法》第二十条"
+    flagged = MeetingRecord(dataclasses.replace(record.meeting, items=(item,)),
+                            BUILTIN_TYPES["representatives_meeting"], record.village, ProvinceRules(True, basis))
+    pdfcheck.assert_in_order(render_minutes_pdf(flagged), [item.title, f"注：本项村规民约依据{basis}"])
+    notice = resolution_notice(flagged, "青石村村民委员会", date(2026, 12, 2))
+    pdfcheck.assert_in_order(render_resolution_notice_pdf(notice), [item.title, "由村民代表会议表决", "特此公告"])
+    plain = dataclasses.replace(flagged, province=ProvinceRules())
+    assert not any("注：本项" in line for line in item_lines(plain, 0))

@@ -171,3 +171,35 @@ def test_finalise_refuses_named_votes_that_do_not_match_attendance(store: Sqlite
     draft = store.create(dataclasses.replace(base, items=(item,)))
     with pytest.raises(DomainError, match="与到会 3 人不符"):
         store.finalise(draft.id, True, True)
+
+
+def test_province_rule_r8_is_stored_audited_and_silences_the_warning(store: SqliteMeetingStore,
+                                                                      village_db: Database) -> None:
+    from models.meetings import MatterKind
+
+    base = complete_meeting()
+    rules_item = dataclasses.replace(base.items[0], title="修订村规民约", matter=MatterKind.VILLAGE_RULES)
+    draft = store.create(dataclasses.replace(base, items=(rules_item,), women_present=12))
+    assert any(w.rule == "R8" for w in store.warnings(draft, date(2026, 3, 12)))
+    with pytest.raises(DomainError, match="法规依据"):
+        store.set_province_rules(True, " ")
+    basis = "《某省实施〈中华人民共和国村民委员会组织法〉办法》第二十条"
+    store.set_province_rules(True, basis)
+    assert store.province_rules().basis == basis
+    assert not any(w.rule == "R8" for w in store.warnings(draft, date(2026, 3, 12)))
+    store.set_province_rules(False, "")
+    assert not store.province_rules().rules_by_representatives
+    assert any(w.rule == "R8" for w in store.warnings(draft, date(2026, 3, 12)))
+    audited = village_db.conn.execute("SELECT COUNT(*) FROM audit_log WHERE table_name = 'minutes_settings'"
+                                      ).fetchone()[0]
+    rows_ = village_db.conn.execute("SELECT COUNT(*) FROM minutes_settings").fetchone()[0]
+    assert audited == 2 and rows_ == 1  # one row, inserted then updated
+
+
+def test_province_rule_needs_the_profile_permission(village_db: Database) -> None:
+    from models.accounts import Role
+    from models.errors import PermissionDenied
+
+    clerk = SqliteMeetingStore(village_db, Actor("u-clerk", "文书", Role.CLERK))
+    with pytest.raises(PermissionDenied):
+        clerk.set_province_rules(True, "某省办法第二十条")

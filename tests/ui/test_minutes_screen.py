@@ -181,3 +181,34 @@ def test_four_two_matter_stages_in_order(qtbot, village_db: Database, admin: Act
     qtbot.mouseClick(panel.stage_button, Qt.MouseButton.LeftButton)  # the joint meeting predates the proposal
     assert offered[1][0][0] == joint.id and "不能早于" in shown[0]
     assert "已完成 1/6" in panel.matters_list.item(0).text()
+
+
+def test_province_rule_dialog_silences_r8_and_undo_brings_it_back(qtbot, screen: MinutesScreen,
+                                                                  monkeypatch) -> None:
+    from models.meeting_settings import ProvinceRules
+    from models.meetings import MatterKind
+    from ui.minutes.dialogs import ProvinceDialog
+
+    store, editor = screen._store, screen.editor
+    monkeypatch.setattr(NewMeetingDialog, "ask", classmethod(lambda cls, *a: ("representatives_meeting",
+                                                                                date(2026, 3, 12))))
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.add_item_button, Qt.MouseButton.LeftButton)
+    panel = editor._panels[-1]
+    type_text(panel.title_edit, "修订村规民约")
+    panel.matter_combo.setCurrentIndex(panel.matter_combo.findData(MatterKind.VILLAGE_RULES.value))
+    editor.flush()
+    assert "村规民约，默认须由村民会议表决" in editor.warnings_label.text()
+
+    dialog = ProvinceDialog(screen, ProvinceRules())
+    dialog.allow_check.setChecked(True)
+    dialog.accept()  # no basis: refused inside the dialog
+    assert "法规依据" in dialog.error_label.text() and dialog.result() != dialog.DialogCode.Accepted
+    basis = "《某省实施〈村民委员会组织法〉办法》第二十条"
+    monkeypatch.setattr(ProvinceDialog, "ask", classmethod(lambda cls, *a: ProvinceRules(True, basis)))
+    qtbot.mouseClick(screen.province_button, Qt.MouseButton.LeftButton)
+    assert store.province_rules().basis == basis
+    assert "村规民约，默认须由村民会议表决" not in editor.warnings_label.text()
+    screen.undo_stack.undo()
+    assert not store.province_rules().rules_by_representatives
+    assert "村规民约，默认须由村民会议表决" in editor.warnings_label.text()

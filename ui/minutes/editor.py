@@ -361,6 +361,10 @@ class MeetingEditor(QWidget):
             remaining.setTitle(f"议题 {number}")
         self._on_field_changed()
 
+    def refresh(self) -> None:
+        """Recompute results and warnings (after a setting such as the province's R8 rule changed)."""
+        self._refresh()
+
     def _refresh(self) -> None:
         """Recompute quorum, each item's result and the warnings from what is on screen."""
         if self._meeting is None:
