@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.followups import Evaluation, FollowUp, FollowUpStatus
     from models.four_two import FourTwoMatter, FourTwoStage
     from models.meeting_checks import MeetingWarning
+    from models.convene import ConveneProposal
     from models.meeting_settings import ProvinceRules
     from models.meeting_types import MeetingTypeSpec
     from models.meetings import AgendaItem, Amendment, Meeting, MeetingSummary
@@ -261,10 +262,11 @@ class MeetingStore(Protocol):
     def quarter_warnings(self, year: int, today: date) -> list[MeetingWarning]: ...
     def carry_over_items(self, type_code: str, on: date) -> list[AgendaItem]: ...
     def province_rules(self) -> ProvinceRules: ...
-
-    def set_province_rules(self, allowed: bool, basis: str) -> ProvinceRules:
-        """R8: whether this province lets a representatives' meeting vote village rules and the charter."""
-        ...
+    def set_province_rules(self, allowed: bool, basis: str) -> ProvinceRules: ...  # R8 province override
+    def proposals(self, open_only: bool = False) -> list[ConveneProposal]: ...  # R10 proposals to convene
+    def record_proposal(self, proposal: ConveneProposal) -> ConveneProposal: ...
+    def answer_proposal(self, proposal_id: str, meeting_id: str) -> ConveneProposal: ...  # '' unlinks
+    def overdue_proposals(self, today: date) -> list[ConveneProposal]: ...
 
     def create(self, meeting: Meeting) -> Meeting:
         """Save a new draft with the next year-based number of its type (2026-代-07)."""

@@ -448,3 +448,13 @@ def m035_create_minutes_settings(db: Database) -> None:
     """Village-wide minutes settings (the province's R8 rule, …) as synced key → JSON rows."""
     create_synced_table(db, "minutes_settings", "key TEXT NOT NULL, value TEXT NOT NULL")
     db.execute("CREATE INDEX idx_minutes_settings_key ON minutes_settings(key)")
+
+
+@migrations
+def m036_create_convene_proposals(db: Database) -> None:
+    """R10: signed proposals that oblige the committee to convene a meeting, and the meeting that answered."""
+    create_synced_table(db, "convene_proposals", """
+        body TEXT NOT NULL, received_on TEXT NOT NULL, subject TEXT NOT NULL, signatures INTEGER NOT NULL,
+        base INTEGER NOT NULL, lead_signer TEXT NOT NULL DEFAULT '', due_date TEXT,
+        meeting_id TEXT NOT NULL DEFAULT ''""")
+    db.execute("CREATE INDEX idx_convene_proposals_open ON convene_proposals(meeting_id, received_on)")

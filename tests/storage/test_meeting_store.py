@@ -203,3 +203,25 @@ def test_province_rule_needs_the_profile_permission(village_db: Database) -> Non
     clerk = SqliteMeetingStore(village_db, Actor("u-clerk", "文书", Role.CLERK))
     with pytest.raises(PermissionDenied):
         clerk.set_province_rules(True, "某省办法第二十条")
+
+
+def test_convene_proposals_are_tasks_until_a_meeting_answers(store: SqliteMeetingStore,
+                                                             village_db: Database) -> None:
+    from models.convene import ConveneBody, make_proposal
+
+    weak = store.record_proposal(make_proposal(ConveneBody.REPRESENTATIVES, date(2026, 3, 1), "清理账目", 6, 35))
+    strong = store.record_proposal(make_proposal(ConveneBody.REPRESENTATIVES, date(2026, 3, 2), "调整低保", 7, 35,
+                                                 "龙金寿", date(2026, 3, 10)))
+    assert [p.id for p in store.proposals(open_only=True)] == [strong.id] and weak.status_label == "未达法定人数"
+    assert [p.id for p in store.overdue_proposals(date(2026, 3, 11))] == [strong.id]
+    villagers = store.create(complete_meeting(type_code="villagers_meeting"))
+    with pytest.raises(DomainError, match="村民代表会议"):
+        store.answer_proposal(strong.id, villagers.id)
+    meeting = store.create(complete_meeting(on=date(2026, 3, 12)))
+    answered = store.answer_proposal(strong.id, meeting.number)
+    assert answered.meeting_id == meeting.id and answered.status_label == f"已召开（{meeting.number}）"
+    assert store.proposals(open_only=True) == [] and store.overdue_proposals(date(2026, 4, 1)) == []
+    assert store.answer_proposal(strong.id, "").open  # unlink (undo)
+    audited = village_db.conn.execute("SELECT COUNT(*) FROM audit_log WHERE table_name = 'convene_proposals'"
+                                      ).fetchone()[0]
+    assert audited == 4
