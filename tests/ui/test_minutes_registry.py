@@ -166,3 +166,46 @@ def test_named_votes_follow_the_ticks_and_speeches_save_as_entries(qtbot, qtmode
     screen.undo_stack.redo()
     redone = stores.meetings.get(editor.meeting.id).items[0]
     assert redone.votes == () and len(redone.speeches) == 2 and not editor._panels[0].named_check.isChecked()
+
+
+def test_convene_proposal_is_a_task_until_a_meeting_answers(qtbot, qtmodeltester, village_db: Database,
+                                                            admin: Actor, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.minutes.convene_panel import ProposalDialog
+
+    seat_committees(village_db, admin)
+    stores = build_stores(village_db, admin)
+    screen = create_screen(stores, DataBus())
+    qtbot.addWidget(screen)
+    panel = screen.convene_panel
+    dialog = ProposalDialog(screen, stores.registry_facts, date(2026, 3, 1))
+    dialog.body_combo.setCurrentIndex(dialog.body_combo.findData("representatives_meeting"))
+    representatives = len(stores.registry_facts.people_with_role("representative", date(2026, 3, 1)))
+    assert dialog.base_spin.value() == representatives == 3  # the registry's count on the day
+    dialog.signatures_spin.setValue(1)
+    assert "应当召集村民代表会议" in dialog.reason_label.text()  # 5 × 1 ≥ 3
+    dialog.accept()
+    assert "所议的事项" in dialog.error_label.text()
+    type_text(dialog.subject_edit, "公开集体收益账目")
+    dialog.accept()
+    monkeypatch.setattr(ProposalDialog, "ask", classmethod(lambda cls, *a: dialog.result_proposal))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    qtmodeltester.check(panel.model)
+    assert panel.model.rowCount() == 1 and "应当召集的会议：1 项" in panel.summary_label.text()
+    if os.environ.get("XIANGYUE_SCREENSHOTS"):
+        screen.resize(1400, 700)
+        screen.show()
+        screen.tabs.setCurrentWidget(panel)
+        qtbot.wait(100)
+        screen.grab().save(str(Path(os.environ["XIANGYUE_SCREENSHOTS"]) / "minutes_convene.png"))
+
+    monkeypatch.setattr(NewMeetingDialog, "ask", classmethod(lambda cls, *a: ("representatives_meeting",
+                                                                                date(2026, 3, 12))))
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    panel.answer(panel.model.proposal_at(0), screen.editor.meeting.id)
+    assert panel.summary_label.text() == "应当召集的会议：无"
+    assert panel.model.index(0, 5).data() == f"已召开（{screen.editor.meeting.number}）"
+    screen.undo_stack.undo()
+    assert "应当召集的会议：1 项" in panel.summary_label.text()

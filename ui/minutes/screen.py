@@ -16,6 +16,7 @@ from models.meeting_expected import expected_attendance
 from models.meetings import AttendanceKind, Attendee, Gender, Meeting
 from models.ports import FollowUpStore, FourTwoStore, MeetingStore, RegistryFacts
 from ui.minutes.commands import SetProvinceRulesCommand
+from ui.minutes.convene_panel import ConvenePanel
 from ui.minutes.dialogs import NewMeetingDialog, ProvinceDialog
 from ui.minutes.editor import MeetingEditor
 from ui.minutes.four_two_panel import FourTwoPanel
@@ -68,6 +69,8 @@ class MinutesScreen(QWidget):
         self.tabs.addTab(left, "会议记录")
         if self.four_two_panel is not None:
             self.tabs.addTab(self.four_two_panel, "四议两公开")
+        self.convene_panel = ConvenePanel(self._store, self._registry, self._bus, self.undo_stack)
+        self.tabs.addTab(self.convene_panel, "提议召集")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.editor)
@@ -169,6 +172,7 @@ class MinutesScreen(QWidget):
             return
         current = self.editor.meeting.id if self.editor.meeting else None
         self.editor.refresh()  # warnings depend on settings too (R8 province rule)
+        self.convene_panel.reload()
         self._reload_filters()
         self.model.reload()
         if current:
