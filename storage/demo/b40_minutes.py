@@ -14,6 +14,7 @@ from models.four_two import FourTwoStage
 from models.meeting_expected import expected_attendance
 from models.meeting_rules import Tally, more_than_half, two_thirds
 from models.meeting_types import ROLE_TWO_COMMITTEES
+from models.convene import ConveneBody, make_proposal
 from models.meeting_votes import PersonVote, Speech, VoteChoice
 from models.meetings import AgendaItem, AttendanceKind, Attendee, Gender, MatterKind, Meeting, VoteMethod, voters
 from models.ports import RosterPerson
@@ -77,6 +78,7 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
         made = [_hold(store, rng, village, index, plan) for index, plan in enumerate(PLAN)]
         _progress(SqliteFollowUpStore(db, actor))
         _four_two(SqliteFourTwoStore(db, actor), made)
+        options.counts["convene_proposals"] = _proposals(store, village, made)
         final = [m for m in made if m.is_final]
         store.amend(final[2].id, "end", "11:40", "散会时间记录有误，据签到表更正", final[2].on + timedelta(days=2))
     options.counts["meetings"] = len(made)
@@ -241,6 +243,23 @@ def _progress(follow_ups: SqliteFollowUpStore) -> None:
                                    "已按决议完成，结果已在村务公开栏公开")
         follow_ups.evaluate(item.id, evaluations[done % 3])  # cycle, so every evaluation appears
         done += 1
+
+
+def _proposals(store: SqliteMeetingStore, village: _Village, made: list[Meeting]) -> int:
+    """R10: one proposal answered by a representatives' meeting, one still owed (past its deadline), one short."""
+    reps = next(m for m in made if m.type_code == "representatives_meeting" and m.on.month >= 4)
+    members = len(village.facts.people_with_role("representative", reps.on)) if village.facts else 0
+    members = members or village.sizes["representatives_meeting"]
+    answered = store.record_proposal(make_proposal(
+        ConveneBody.REPRESENTATIVES, reps.on - timedelta(days=10), "公开集体收益使用明细", -(-members // 5), members,
+        "村民代表联名", reps.on))
+    store.answer_proposal(answered.id, reps.id)
+    adults = village.expected(store, "villagers_meeting", date(YEAR, 9, 1), "")[0]
+    store.record_proposal(make_proposal(ConveneBody.VILLAGERS, date(YEAR, 9, 1), "重新讨论土地承包调整方案",
+                                        -(-adults // 10) + 2, adults, "二组村民联名", date(YEAR, 9, 30)))
+    store.record_proposal(make_proposal(ConveneBody.VILLAGERS, date(YEAR, 10, 8), "修建村级广场",
+                                        max(1, adults // 10 - 1), adults, "三组村民联名"))
+    return 3
 
 
 def _four_two(chain: SqliteFourTwoStore, made: list[Meeting]) -> None:
