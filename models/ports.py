@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.meeting_checks import MeetingWarning
     from models.convene import ConveneProposal
     from models.meeting_settings import ProvinceRules
+    from models.meeting_template import RecordTemplate
     from models.meeting_types import MeetingTypeSpec
     from models.meetings import AgendaItem, Amendment, Meeting, MeetingSummary
     from models.meetings import SearchHit as MeetingSearchHit
@@ -263,6 +264,8 @@ class MeetingStore(Protocol):
     def carry_over_items(self, type_code: str, on: date) -> list[AgendaItem]: ...
     def province_rules(self) -> ProvinceRules: ...
     def set_province_rules(self, allowed: bool, basis: str) -> ProvinceRules: ...  # R8 province override
+    def record_template(self) -> RecordTemplate: ...
+    def set_record_template(self, template: RecordTemplate | None) -> RecordTemplate: ...  # R18; None: default
     def proposals(self, open_only: bool = False) -> list[ConveneProposal]: ...  # R10 proposals to convene
     def record_proposal(self, proposal: ConveneProposal) -> ConveneProposal: ...
     def answer_proposal(self, proposal_id: str, meeting_id: str) -> ConveneProposal: ...  # '' unlinks

@@ -103,7 +103,7 @@ def meeting_record(stores: Any, meeting_id: str) -> Any:  # -> printing.minutes_
 
     meeting = stores.meetings.get(meeting_id)
     return MeetingRecord(meeting, stores.meetings.type_spec(meeting.type_code), stores.profile.get().village,
-                         stores.meetings.province_rules())
+                         stores.meetings.province_rules(), stores.meetings.record_template())
 
 
 def _minutes(stores: Any, meeting_id: str) -> PrintJob:

@@ -6,12 +6,13 @@ written into a paper record book. Host and recorder sign at the end.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from models.meeting_settings import ProvinceRules, province_flag
+from models.meeting_template import RecordTemplate, default_template
 from models.meeting_types import MeetingTypeSpec
 from models.meetings import AgendaItem, Meeting, MeetingOutcome, evaluate
 from models.notices import chinese_date
@@ -31,6 +32,7 @@ class MeetingRecord:
     spec: MeetingTypeSpec
     village: str
     province: ProvinceRules = ProvinceRules()
+    template: RecordTemplate = field(default_factory=default_template)
 
     @property
     def title(self) -> str:
@@ -60,16 +62,25 @@ def absentees(meeting: Meeting) -> str:
     return "、".join(names) or "无"
 
 
-def heading_fields(record: MeetingRecord) -> list[tuple[str, str]]:
-    """(label, value) pairs of the record's heading, in the record book's order."""
+def field_values(record: MeetingRecord) -> dict[str, str]:
+    """The printable text of every field the record-book template can name (R18)."""
     meeting = record.meeting
     host = f"{meeting.host}（{meeting.host_post}）" if meeting.host_post else meeting.host
-    fields = [("会议时间", when(meeting)), ("会议地点", meeting.place), ("召集人", meeting.convener),
-              ("主持人", host), ("记录人", meeting.recorder), ("到会情况", attendance(meeting)),
-              ("缺席人员", absentees(meeting)), ("法定人数", record.outcome.quorum.reason)]
-    optional = [("列席人员", meeting.observers), ("乡镇参会人员", meeting.township_attendees),
-                ("动议来源", meeting.motion_source), ("授权依据", meeting.authorisation_ref)]
-    return fields + [(label, value) for label, value in optional if value]
+    basis = (f"花名册计算为 {meeting.expected_computed} 人" if meeting.expected_computed is not None else "") + (
+        f"；改为 {meeting.expected} 人，理由：{meeting.expected_reason}" if meeting.expected_reason else "")
+    return {"when": when(meeting), "place": meeting.place, "convener": meeting.convener, "host": host,
+            "recorder": meeting.recorder, "attendance": attendance(meeting), "absentees": absentees(meeting),
+            "quorum": record.outcome.quorum.reason, "observers": meeting.observers,
+            "township": meeting.township_attendees, "motion_source": meeting.motion_source,
+            "authorisation": meeting.authorisation_ref,
+            "notice": chinese_date(meeting.notice_date) if meeting.notice_date else "", "expected_basis": basis}
+
+
+def heading_fields(record: MeetingRecord) -> list[tuple[str, str]]:
+    """(heading, value) rows in the template's order: every R12 field, and optional ones when filled in."""
+    values = field_values(record)
+    return [(f.heading, values[f.key]) for f in record.template.fields
+            if f.required or f.key == "convener" or values[f.key]]
 
 
 def item_lines(record: MeetingRecord, index: int) -> list[str]:
@@ -126,7 +137,7 @@ def printed_texts(record: MeetingRecord) -> list[str]:
     texts += [text for pair in heading_fields(record) for text in pair]
     texts += [line for index in range(len(meeting.items)) for line in item_lines(record, index)]
     texts += ([f"会议小结：{meeting.summary}"] if meeting.summary else []) + amendment_lines(meeting)
-    return texts + ["主持人（签字）：", "记录人（签字）："]
+    return texts + list(record.template.signatures)
 
 
 def record_fingerprint(record: MeetingRecord) -> str:
@@ -162,7 +173,7 @@ def build_story(record: MeetingRecord) -> list[Flowable]:
     if meeting.amendments:
         sections.append([_section("补正记录", styles),
                          *(paragraph(line, plain, "补正记录") for line in amendment_lines(meeting))])
-    signatures = [Spacer(1, styles.line), signature_row(("主持人（签字）：", "记录人（签字）："), spec, styles)]
+    signatures = [Spacer(1, styles.line), signature_row(record.template.signatures, spec, styles)]
     for section in sections[:-1]:
         story += section
     last = sections[-1] if sections else []

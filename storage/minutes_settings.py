@@ -6,13 +6,16 @@ from typing import Any
 
 from models.accounts import Permission
 from models.meeting_settings import ProvinceRules, make_province_rules
+from models.meeting_template import RecordTemplate, default_template, template_from_json
 from storage.store_base import SqliteStore
 
 PROVINCE_KEY = "province_rules"
+TEMPLATE_KEY = "record_template"
 
 
 class MinutesSettingsMethods(SqliteStore):
-    """Settings part of the meeting store: the province's R8 rule (changed by whoever may edit the profile)."""
+    """Settings part of the meeting store: the province's R8 rule and the R18 record-book template (changed by
+    whoever may edit the village profile)."""
 
     def _setting(self, key: str) -> Any:
         row = self._db.conn.execute("SELECT value FROM minutes_settings WHERE key = ? AND deleted = 0 "
@@ -42,3 +45,15 @@ class MinutesSettingsMethods(SqliteStore):
         self._put_setting(PROVINCE_KEY, {"rules_by_representatives": rules.rules_by_representatives,
                                          "basis": rules.basis}, summary)
         return rules
+
+    def record_template(self) -> RecordTemplate:
+        value = self._setting(TEMPLATE_KEY)
+        return template_from_json(value) if value else default_template()
+
+    def set_record_template(self, template: RecordTemplate | None) -> RecordTemplate:
+        """R18: the record book's fields, order, headings and signature lines; None restores the default (R12)."""
+        self._require(Permission.EDIT_PROFILE)
+        template = template or default_template()
+        headings = "、".join(f.heading for f in template.fields)
+        self._put_setting(TEMPLATE_KEY, template.to_json(), f"记录本格式：{headings}")
+        return template

@@ -95,3 +95,24 @@ def test_province_rule_is_flagged_on_the_record_and_the_resolution_notice(record
     pdfcheck.assert_in_order(render_resolution_notice_pdf(notice), [item.title, "由村民代表会议表决", "特此公告"])
     plain = dataclasses.replace(flagged, province=ProvinceRules())
     assert not any("注：本项" in line for line in item_lines(plain, 0))
+
+
+def test_record_book_follows_the_configured_template(record: MeetingRecord, demo_db: Database) -> None:
+    from models.meeting_template import DEFAULT_KEYS, FIELD_CATALOGUE, make_template
+    from printing.catalogue import meeting_record
+    from storage.backend import build_stores
+
+    fields = [("place", "开会地点"), ("when", "开会时间"), ("notice", "通知日期"),
+              *[(k, FIELD_CATALOGUE[k][0]) for k in DEFAULT_KEYS[2:]]]
+    template = make_template(fields, ["主持人签名：", "记录人签名：", "参会人员签名："])
+    stores = build_stores(demo_db, COMMAND_LINE_ACTOR)
+    stores.meetings.set_record_template(template)
+    configured = meeting_record(stores, record.meeting.id)
+    assert configured.template == template
+    meeting = configured.meeting
+    data = render_minutes_pdf(configured)
+    pdfcheck.assert_in_order(data, ["开会地点", meeting.place, "开会时间", "通知日期", "召集人", "法定人数",
+                                    "主持人签名：", "记录人签名：", "参会人员签名："])
+    assert "会议时间" not in pdfcheck.text_of(data)
+    stores.meetings.set_record_template(None)
+    assert meeting_record(stores, record.meeting.id).template.fields[0].heading == "会议时间"
