@@ -1,4 +1,4 @@
-"""`meeting import | list | show | export | province`: meeting records from and to the JSON document of docs/formats.md."""
+"""`meeting import | list | show | export | province | template`: meeting records from and to the JSON document of docs/formats.md."""
 from __future__ import annotations
 
 import argparse
@@ -40,6 +40,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     choice.add_argument("--default", action="store_true", help="恢复默认：须由村民会议表决")
     _json_option(province)
     province.set_defaults(handler=run_province)
+    template = actions.add_parser("template", help="记录本格式（R18）：栏目、顺序、标题和签字栏")
+    which = template.add_mutually_exclusive_group()
+    which.add_argument("--set", type=Path, metavar="FILE.json", help="从 JSON 文件设置（格式见 docs/formats.md）")
+    which.add_argument("--default", action="store_true", help="恢复默认格式（R12）")
+    _json_option(template)
+    template.set_defaults(handler=run_template)
 
 
 def _json_option(parser: argparse.ArgumentParser) -> None:
@@ -184,4 +190,21 @@ def run_province(context: Context, args: argparse.Namespace) -> int:
     text = (f"本省允许村民代表会议表决村规民约、自治章程，依据：{rules.basis}（决议上注明）"
             if rules.rules_by_representatives else "村规民约、自治章程须由村民会议表决（默认，《村民委员会组织法》第二十七条）")
     context.emit(text, {"rules_by_representatives": rules.rules_by_representatives, "basis": rules.basis})
+    return 0
+
+
+def run_template(context: Context, args: argparse.Namespace) -> int:
+    """Show or set the R18 record-book template; without an option it only shows it."""
+    from models.meeting_template import template_from_json
+
+    store = _store(context)
+    if args.set is not None:
+        template = store.set_record_template(template_from_json(_read_document(args.set)))
+    elif args.default:
+        template = store.set_record_template(None)
+    else:
+        template = store.record_template()
+    rows = [f"{n}. {f.heading}（{f.key}{'，必备' if f.required else ''}）" for n, f in enumerate(template.fields, 1)]
+    text = "记录本格式：\n" + "\n".join(rows) + "\n签字栏：" + "　".join(template.signatures)
+    context.emit(text, template.to_json())
     return 0

@@ -154,3 +154,18 @@ def test_province_rule_shown_set_and_reset(village_db: Database) -> None:
     code, out, err = run_cli(["--db", str(db), "meeting", "province", "--allow", " "])
     assert code == 2 and "法规依据" in err
     assert run_json(db, "meeting", "province", "--default")[1] == {"rules_by_representatives": False, "basis": ""}
+
+
+def test_record_template_shown_set_from_json_refused_and_reset(village_db: Database, tmp_path: Path) -> None:
+    db = village_db.path
+    code, shown = run_json(db, "meeting", "template")
+    assert code == 0 and shown["fields"][0] == {"key": "when", "heading": "会议时间"}
+    custom = {"fields": [{"key": "place", "heading": "开会地点"}] + shown["fields"][:1] + shown["fields"][2:],
+              "signatures": ["主持人签名：", "记录人签名："]}
+    code, stored = run_json(db, "meeting", "template", "--set", str(_write(tmp_path, custom, "t.json")))
+    assert code == 0 and stored == custom
+    broken = {"fields": shown["fields"][1:], "signatures": ["主持人："]}
+    code, out, err = run_cli(["--db", str(db), "meeting", "template", "--set", str(_write(tmp_path, broken, "b.json"))])
+    assert code == 2 and "会议时间" in err and "签字栏" in err
+    assert run_json(db, "meeting", "template")[1] == custom  # nothing written
+    assert run_json(db, "meeting", "template", "--default")[1] == shown
