@@ -212,3 +212,37 @@ def test_province_rule_dialog_silences_r8_and_undo_brings_it_back(qtbot, screen:
     screen.undo_stack.undo()
     assert not store.province_rules().rules_by_representatives
     assert "村规民约，默认须由村民会议表决" in editor.warnings_label.text()
+
+
+def test_record_template_dialog_reorders_renames_and_refuses_dropping_r12(qtbot, qtmodeltester,
+                                                                          screen: MinutesScreen, monkeypatch) -> None:
+    from PySide6.QtCore import Qt as QtCore_Qt
+
+    from models.meeting_template import default_template
+    from ui.minutes.template_dialog import TemplateDialog
+
+    store = screen._store
+    dialog = TemplateDialog(screen, store.record_template())
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    qtmodeltester.check(model)
+    dialog.view.selectRow(1)  # 会议地点 up to the top
+    qtbot.mouseClick(dialog.up_button, QtCore_Qt.MouseButton.LeftButton)
+    model.setData(model.index(0, 1), "开会地点")
+    notice = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "通知日期")
+    model.setData(model.index(notice, 2), QtCore_Qt.CheckState.Checked.value, QtCore_Qt.ItemDataRole.CheckStateRole)
+    quorum = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "法定人数（必备）")
+    assert not model.flags(model.index(quorum, 2)) & QtCore_Qt.ItemFlag.ItemIsUserCheckable  # R12: cannot drop
+    dialog.signatures_edit.setText("主持人签名：")
+    dialog.accept()
+    assert "签字栏须有主持人和记录人" in dialog.error_label.text()
+    dialog.signatures_edit.setText("主持人签名：　记录人签名：")
+    dialog.accept()
+    chosen = dialog.template
+    assert [f.heading for f in chosen.fields[:2]] == ["开会地点", "会议时间"] and chosen.fields[-1].key == "notice"
+
+    monkeypatch.setattr(TemplateDialog, "ask", classmethod(lambda cls, *a: chosen))
+    qtbot.mouseClick(screen.template_button, QtCore_Qt.MouseButton.LeftButton)
+    assert store.record_template() == chosen
+    screen.undo_stack.undo()
+    assert store.record_template() == default_template()

@@ -15,11 +15,12 @@ from models.errors import DomainError
 from models.meeting_expected import expected_attendance
 from models.meetings import AttendanceKind, Attendee, Gender, Meeting
 from models.ports import FollowUpStore, FourTwoStore, MeetingStore, RegistryFacts
-from ui.minutes.commands import SetProvinceRulesCommand
+from ui.minutes.commands import SetProvinceRulesCommand, SetTemplateCommand
 from ui.minutes.convene_panel import ConvenePanel
 from ui.minutes.dialogs import NewMeetingDialog, ProvinceDialog
 from ui.minutes.editor import MeetingEditor
 from ui.minutes.four_two_panel import FourTwoPanel
+from ui.minutes.template_dialog import TemplateDialog
 from ui.minutes.table_model import MeetingTableModel
 
 
@@ -46,6 +47,8 @@ class MinutesScreen(QWidget):
         self.new_button.setShortcut("Ctrl+N")
         self.province_button = QPushButton("本省规定…")
         self.province_button.setToolTip("村规民约、自治章程能否由村民代表会议表决（R8）")
+        self.template_button = QPushButton("记录本格式…")
+        self.template_button.setToolTip("打印的会议记录的栏目、顺序、标题和签字栏（R18）")
         self.model = MeetingTableModel(self._store)
         self.meetings_view = QTableView()
         self.meetings_view.setModel(self.model)
@@ -60,6 +63,7 @@ class MinutesScreen(QWidget):
             filters.addWidget(widget)
         filters.addWidget(self.new_button)
         filters.addWidget(self.province_button)
+        filters.addWidget(self.template_button)
         left = QWidget()
         column = QVBoxLayout(left)
         column.addLayout(filters)
@@ -88,6 +92,7 @@ class MinutesScreen(QWidget):
         self._search_timer.timeout.connect(self._on_filter_changed)
         self.new_button.clicked.connect(self._on_new_button_clicked)
         self.province_button.clicked.connect(self._on_province_button_clicked)
+        self.template_button.clicked.connect(self._on_template_button_clicked)
         self.meetings_view.selectionModel().currentRowChanged.connect(self._on_meetings_view_current_changed)
         self._bus.changed.connect(self._on_bus_changed)  # type: ignore[attr-defined]
 
@@ -147,6 +152,16 @@ class MinutesScreen(QWidget):
         self.undo_stack.push(command)
         if command.error is not None:
             QMessageBox.warning(self, "未能修改本省规定", command.error.message)
+
+    def _on_template_button_clicked(self) -> None:
+        before = self._store.record_template()
+        after = TemplateDialog.ask(self, before)
+        if after is None or after == before:
+            return
+        command = SetTemplateCommand(self._store, self._bus, before, after)
+        self.undo_stack.push(command)
+        if command.error is not None:
+            QMessageBox.warning(self, "未能修改记录本格式", command.error.message)
 
     def _new_meeting(self, type_code: str, on: date) -> Meeting:
         """A draft with 应到 and the roster from the registry on its date, and open follow-ups carried over."""
