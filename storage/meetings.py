@@ -58,8 +58,9 @@ class SqliteMeetingStore(AttachmentMethods, MinutesSettingsMethods, ConveneMetho
             raise NotFound(f"找不到会议记录“{meeting_id}”。请用 meeting list 查看编号。")
         return load_meeting(self._db, found[0])
 
-    def list_meetings(self, year: int | None = None, type_code: str | None = None,
-                      text: str = "") -> list[MeetingSummary]:
+    def list_meetings(self, year: int | None = None, type_code: str | None = None, text: str = "",
+                      offset: int = 0, limit: int | None = None) -> list[MeetingSummary]:
+        """Newest first; `offset`/`limit` page through it (the screen's list fetches a page at a time)."""
         where, args = ["m.deleted = 0"], []
         if year:
             where.append("m.year = ?")
@@ -73,6 +74,9 @@ class SqliteMeetingStore(AttachmentMethods, MinutesSettingsMethods, ConveneMetho
             args += ids
         sql = ("SELECT m.*, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id AND a.deleted = 0) "
                f"AS item_count FROM meetings m WHERE {' AND '.join(where)} ORDER BY m.date DESC, m.number DESC")
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
         specs = {s.code: s for s in self.meeting_types()}
         return [self._summary(row, specs) for row in rows(self._db, sql, args)]
 

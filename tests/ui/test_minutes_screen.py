@@ -246,3 +246,27 @@ def test_record_template_dialog_reorders_renames_and_refuses_dropping_r12(qtbot,
     assert store.record_template() == chosen
     screen.undo_stack.undo()
     assert store.record_template() == default_template()
+
+
+def test_meeting_list_fetches_pages_as_needed(qtbot, qtmodeltester, village_db: Database, admin: Actor,
+                                              monkeypatch) -> None:
+    import ui.minutes.table_model as table_model
+    from storage.meetings import SqliteMeetingStore
+    from tests.models.meeting_fixtures import complete_meeting
+    from ui.minutes.table_model import MeetingTableModel
+
+    monkeypatch.setattr(table_model, "PAGE", 4)
+    store = SqliteMeetingStore(village_db, admin)
+    made = [store.create(complete_meeting(on=date(2026, 1, 1 + i))) for i in range(10)]
+    model = MeetingTableModel(store)
+    model.reload()
+    assert model.rowCount() == 4 and model.canFetchMore()
+    assert model.meeting_at(0).id == made[-1].id  # newest first
+    model.fetchMore()
+    assert model.rowCount() == 8
+    assert model.row_of(made[0].id) == 9 and not model.canFetchMore()  # found by fetching the rest
+    model.reload()
+    qtmodeltester.check(model)  # (the tester fetches the rest itself)
+    model.text = "不存在的事项"
+    model.reload()
+    assert model.rowCount() == 0 and not model.canFetchMore()
