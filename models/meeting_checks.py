@@ -6,7 +6,9 @@ from datetime import date
 
 from models.meeting_rules import tally_problem
 from models.meeting_types import Composition, MeetingType, MeetingTypeSpec
-from models.meetings import AgendaItem, MatterKind, Meeting
+from models.meeting_settings import ProvinceRules, decided_under_province_rule
+from models.meeting_votes import speech_problems, vote_problems
+from models.meetings import AgendaItem, MatterKind, Meeting, VoteMethod, present_voter_names
 
 LAW = "《村民委员会组织法》"
 
@@ -47,8 +49,10 @@ def notice_warnings(meeting: Meeting, spec: MeetingTypeSpec) -> list[MeetingWarn
     return []
 
 
-def reserved_matter_warnings(meeting: Meeting, spec: MeetingTypeSpec) -> list[MeetingWarning]:
-    """R8: Art. 24 matters, rules and charter belong to the villagers' meeting unless authorised."""
+def reserved_matter_warnings(meeting: Meeting, spec: MeetingTypeSpec,
+                             province: ProvinceRules = ProvinceRules()) -> list[MeetingWarning]:
+    """R8: Art. 24 matters, rules and charter belong to the villagers' meeting unless authorised (Art. 24) or,
+    for rules and charter at a representatives' meeting, unless the province allows it (configured)."""
     if spec.code == MeetingType.VILLAGERS:
         return []
     found: list[MeetingWarning] = []
@@ -58,6 +62,8 @@ def reserved_matter_warnings(meeting: Meeting, spec: MeetingTypeSpec) -> list[Me
                 continue
             found.append(MeetingWarning("R8", f"议题“{item.title}”属{LAW}第二十四条所列事项，须经村民会议讨论决定，"
                                               "或有村民会议的书面授权（请登记授权依据）"))
+        elif decided_under_province_rule(item, spec, province):
+            continue
         elif item.matter in (MatterKind.VILLAGE_RULES, MatterKind.CHARTER):
             found.append(MeetingWarning("R8", f"议题“{item.title}”涉及{item.matter.label}，默认须由村民会议表决"
                                               f"（{LAW}第二十七条）；如本省允许由村民代表会议表决，须在决议上注明"))
@@ -77,9 +83,11 @@ def women_warnings(meeting: Meeting) -> list[MeetingWarning]:
     return []
 
 
-def meeting_warnings(meeting: Meeting, spec: MeetingTypeSpec) -> list[MeetingWarning]:
+def meeting_warnings(meeting: Meeting, spec: MeetingTypeSpec,
+                     province: ProvinceRules = ProvinceRules()) -> list[MeetingWarning]:
     """All record-level warnings (composition R4 needs the registry: see composition_warnings)."""
-    return notice_warnings(meeting, spec) + reserved_matter_warnings(meeting, spec) + women_warnings(meeting)
+    return (notice_warnings(meeting, spec) + reserved_matter_warnings(meeting, spec, province)
+            + women_warnings(meeting))
 
 
 def quarters_without(meeting_dates: list[date], year: int, today: date) -> list[int]:
@@ -143,13 +151,15 @@ def _attendance_missing(meeting: Meeting, spec: MeetingTypeSpec) -> list[str]:
 
 def _item_missing(meeting: Meeting, item: AgendaItem) -> list[str]:
     missing: list[str] = []
-    if not item.discussion.strip():
-        missing.append("讨论发言摘要")
+    if not item.discussion.strip() and not item.speeches:
+        missing.append("讨论发言摘要（或逐人发言记录）")
+    missing += speech_problems(item.speeches)
     if item.tally is None:
         return missing
     problem = tally_problem(item.tally, meeting.present)
     if problem:
         missing.append(problem)
+    missing += item_vote_problems(meeting, item)
     if item.vote_method is None:
         missing.append("表决方式")
     elif item.vote_method.is_ballot and not (item.scrutineer.strip() and item.counter.strip()):
@@ -159,3 +169,9 @@ def _item_missing(meeting: Meeting, item: AgendaItem) -> list[str]:
     if item.resolution.strip() and not (item.resolution_owner.strip() and item.resolution_due):
         missing.append("决议的责任人和完成期限")
     return missing
+
+
+def item_vote_problems(meeting: Meeting, item: AgendaItem) -> list[str]:
+    """A per-person vote must match attendance: every voter ticked present, each once, all present accounted for."""
+    secret = item.vote_method is VoteMethod.SECRET_BALLOT
+    return vote_problems(item.votes, secret, item.tally, meeting.present, present_voter_names(meeting.attendees))

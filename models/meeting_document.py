@@ -9,7 +9,10 @@ from models.errors import DomainError
 from models.ports import RosterPerson
 from models.meeting_rules import Tally, tally_problem
 from models.meeting_types import MeetingTypeSpec, resolve_type
-from models.meetings import AgendaItem, AttendanceKind, Attendee, Gender, MatterKind, Meeting, VoteMethod
+from models.meeting_votes import PersonVote, Speech, VoteChoice, tally_from_votes, vote_problems
+from models.meetings import (
+    AgendaItem, AttendanceKind, Attendee, Gender, MatterKind, Meeting, VoteMethod, present_voter_names,
+)
 
 Resolver = Callable[[str], RosterPerson | None]
 
@@ -19,7 +22,8 @@ MEETING_KEYS = {"type", "date", "start", "end", "place", "host", "recorder", "ex
                 "notice_date", "notice_override_reason", "authorisation", "summary"}
 REQUIRED_KEYS = ("type", "date", "expected", "present", "items")
 ITEM_KEYS = {"title", "discussion", "for", "against", "abstain", "resolution", "proposer", "background",
-             "matter", "vote_method", "resolution_owner", "resolution_due", "scrutineer", "counter"}
+             "matter", "vote_method", "resolution_owner", "resolution_due", "scrutineer", "counter", "speeches",
+             "votes"}
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _ID_NUMBER = re.compile(r"^\d{17}[\dXx]$")
 _TEXT_KEYS = ("start", "end", "place", "host", "recorder", "convener", "host_post", "expected_reason",
@@ -113,7 +117,7 @@ def _meeting(reader: _Reader, data: dict[str, Any], spec: MeetingTypeSpec | None
             reader.fail(key, f"时间格式应为 HH:MM（如 09:30），实际为 {texts[key]!r}")
     present, attendees = _present(reader, data.get("present"), resolve)
     attendees += _absent(reader, data.get("absent", []))
-    items = _items(reader, data.get("items"), present)
+    items = _items(reader, data.get("items"), present, present_voter_names(tuple(attendees)))
     if on is None or spec is None:
         return None
     authorisation = texts.pop("authorisation")
@@ -172,16 +176,16 @@ def _absent(reader: _Reader, value: Any) -> list[Attendee]:
     return found
 
 
-def _items(reader: _Reader, value: Any, present: int) -> list[AgendaItem]:
+def _items(reader: _Reader, value: Any, present: int, names: frozenset[str]) -> list[AgendaItem]:
     if not isinstance(value, list):
         if value is not None:
             reader.fail("items", "应为议题列表")
         return []
     return [item for index, entry in enumerate(value)
-            if (item := _item(reader, entry, f"items[{index}]", present)) is not None]
+            if (item := _item(reader, entry, f"items[{index}]", present, names)) is not None]
 
 
-def _item(reader: _Reader, entry: Any, path: str, present: int) -> AgendaItem | None:
+def _item(reader: _Reader, entry: Any, path: str, present: int, names: frozenset[str]) -> AgendaItem | None:
     if not isinstance(entry, dict):
         reader.fail(path, "每个议题应为一个 JSON 对象")
         return None
@@ -196,7 +200,48 @@ def _item(reader: _Reader, entry: Any, path: str, present: int) -> AgendaItem | 
     texts = {k: reader.text(entry, k, f"{path}.{k}") for k in
              ("discussion", "resolution", "proposer", "background", "resolution_owner", "scrutineer", "counter")}
     due = reader.day(entry, "resolution_due", f"{path}.resolution_due")
-    return AgendaItem(title, matter=matter, vote_method=method, tally=tally, resolution_due=due, **texts)
+    speeches = _speeches(reader, entry.get("speeches", []), f"{path}.speeches")
+    votes = _votes(reader, entry.get("votes", []), f"{path}.votes")
+    for problem in vote_problems(votes, method is VoteMethod.SECRET_BALLOT, tally, present, names):
+        reader.fail(f"{path}.votes", problem)
+    return AgendaItem(title, matter=matter, vote_method=method, tally=tally_from_votes(votes) if votes else tally,
+                      resolution_due=due, speeches=speeches, votes=votes, **texts)
+
+
+def _entries(reader: _Reader, value: Any, path: str, keys: tuple[str, str], shape: str) -> list[tuple[str, str]]:
+    """A list of two-key objects, each value non-empty text; each bad entry is named with its index."""
+    if not isinstance(value, list):
+        reader.fail(path, f"应为列表，每项形如 {shape}")
+        return []
+    found: list[tuple[str, str]] = []
+    for index, entry in enumerate(value):
+        if not isinstance(entry, dict) or set(entry) != set(keys):
+            reader.fail(f"{path}[{index}]", f"应为 {shape}")
+            continue
+        pair = tuple(reader.text(entry, key, f"{path}[{index}].{key}") for key in keys)
+        if all(pair):
+            found.append((pair[0], pair[1]))
+        else:
+            reader.fail(f"{path}[{index}]", f"两项都不能为空，应为 {shape}")
+    return found
+
+
+def _speeches(reader: _Reader, value: Any, path: str) -> tuple[Speech, ...]:
+    pairs = _entries(reader, value, path, ("speaker", "said"), '{"speaker": "发言人", "said": "发言要点"}')
+    return tuple(Speech(speaker, said) for speaker, said in pairs)
+
+
+def _votes(reader: _Reader, value: Any, path: str) -> tuple[PersonVote, ...]:
+    pairs = _entries(reader, value, path, ("name", "vote"), '{"name": "姓名", "vote": "for/against/abstain/not_voting"}')
+    votes: list[PersonVote] = []
+    for index, (name, vote) in enumerate(pairs):
+        choice = VoteChoice.parse(vote)
+        if choice is None:
+            reader.fail(f"{path}[{index}].vote", "应为以下之一：" + "、".join(f"{c.value}（{c.label}）"
+                                                                            for c in VoteChoice))
+        else:
+            votes.append(PersonVote(name, choice))
+    return tuple(votes)
 
 
 def _tally(reader: _Reader, entry: dict[str, Any], path: str, present: int) -> Tally | None:
@@ -262,6 +307,8 @@ def _item_document(item: AgendaItem) -> dict[str, Any]:
         "resolution_owner": item.resolution_owner,
         "resolution_due": item.resolution_due.isoformat() if item.resolution_due else None,
         "scrutineer": item.scrutineer, "counter": item.counter,
+        "speeches": [{"speaker": s.speaker, "said": s.content} for s in item.speeches] or None,
+        "votes": [{"name": v.name, "vote": v.choice.value} for v in item.votes] or None,
     }
     document.update({k: v for k, v in optional.items() if v not in (None, "")})
     return document

@@ -1,12 +1,14 @@
 """The meeting record (会议记录): attendance, agenda items, votes, amendments, and its computed outcome."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
 from models.meeting_rules import Attendance, ItemResult, QuorumResult, Tally, check_majority, check_quorum
 from models.meeting_types import MeetingTypeSpec
+from models.meeting_votes import PersonVote, Speech, tally_from_votes
 
 
 class Gender(StrEnum):
@@ -89,7 +91,7 @@ class Attendee:
 
 @dataclass(frozen=True)
 class AgendaItem:
-    """议题 — proposer, background, discussion, vote and resolution text."""
+    """议题 — proposer, background, speeches, discussion summary, vote (counts or per person) and resolution."""
 
     title: str
     id: str = ""
@@ -105,6 +107,8 @@ class AgendaItem:
     scrutineer: str = ""
     counter: str = ""
     carried_from: str = ""
+    speeches: tuple[Speech, ...] = ()
+    votes: tuple[PersonVote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -188,6 +192,28 @@ def present_from_attendees(attendees: tuple[Attendee, ...]) -> int:
     return sum(1 + (1 if a.proxy_for else 0) for a in attendees if a.kind is AttendanceKind.PRESENT)
 
 
+def with_counted_tally(item: AgendaItem) -> AgendaItem:
+    """An item voted by name carries the counts its per-person votes add up to (the votes are the record)."""
+    if not item.votes:
+        return item
+    return dataclasses.replace(item, tally=tally_from_votes(item.votes))
+
+
+def voters(attendees: tuple[Attendee, ...]) -> tuple[tuple[str, str | None], ...]:
+    """Who may vote by name, in roster order, as (name, villager id): each ticked present person, then whose
+    proxy they hold. Two villagers of one name are two voters (told apart by their registry id)."""
+    found: list[tuple[str, str | None]] = []
+    for attendee in attendees:
+        if attendee.kind is AttendanceKind.PRESENT:
+            found += [(attendee.name, attendee.villager_id)] + ([(attendee.proxy_for, None)] if attendee.proxy_for
+                                                                else [])
+    return tuple(found)
+
+
+def present_voter_names(attendees: tuple[Attendee, ...]) -> frozenset[str]:
+    return frozenset(name for name, _ in voters(attendees))
+
+
 def women_from_attendees(attendees: tuple[Attendee, ...]) -> int:
     return sum(1 for a in attendees if a.kind is AttendanceKind.PRESENT and a.gender is Gender.FEMALE)
 
@@ -211,7 +237,7 @@ class MeetingSummary:
 
 
 KIND_LABELS = {"meeting": "会议", "item": "议题/决议", "follow_up": "决议落实", "progress": "落实进展",
-               "amendment": "补正"}
+               "amendment": "补正", "speech": "发言"}
 
 
 @dataclass(frozen=True)

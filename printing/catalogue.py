@@ -6,6 +6,7 @@ no SQL here) and returns a `PrintJob` whose `render(progress)` may run in the ba
 from __future__ import annotations
 
 from collections.abc import Callable
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -101,7 +102,8 @@ def meeting_record(stores: Any, meeting_id: str) -> Any:  # -> printing.minutes_
     from printing.minutes_pdf import MeetingRecord
 
     meeting = stores.meetings.get(meeting_id)
-    return MeetingRecord(meeting, stores.meetings.type_spec(meeting.type_code), stores.profile.get().village)
+    return MeetingRecord(meeting, stores.meetings.type_spec(meeting.type_code), stores.profile.get().village,
+                         stores.meetings.province_rules(), stores.meetings.record_template())
 
 
 def _minutes(stores: Any, meeting_id: str) -> PrintJob:
@@ -115,14 +117,13 @@ def _minutes(stores: Any, meeting_id: str) -> PrintJob:
 def public_notice(stores: Any, meeting_id: str, which: str) -> Any:  # -> models.notices.Notice
     """决议公开 ("resolution") or 实施结果公开 ("result") of a finalised meeting, dated today."""
     from models.meeting_record import effective
-    from printing.minutes_pdf import MeetingRecord
     from printing.resolution_notice_pdf import resolution_notice, result_notice
 
     record = meeting_record(stores, meeting_id)
     if not record.meeting.is_final:
         raise DomainError("这份会议记录还没有定稿，不能公开决议。请先在“会议记录”界面由主持人和记录人确认定稿，"
                           "再打印公告。")
-    record = MeetingRecord(effective(record.meeting), record.spec, record.village)
+    record = dataclasses.replace(record, meeting=effective(record.meeting))
     if which == "resolution":
         return resolution_notice(record, _signer(stores), date.today())
     return result_notice(record, stores.follow_ups.list_follow_ups(meeting_id), _signer(stores), date.today())

@@ -6,13 +6,15 @@ written into a paper record book. Host and recorder sign at the end.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
+from models.meeting_settings import ProvinceRules, province_flag
+from models.meeting_template import RecordTemplate, default_template
 from models.meeting_types import MeetingTypeSpec
-from models.meetings import Meeting, MeetingOutcome, evaluate
+from models.meetings import AgendaItem, Meeting, MeetingOutcome, evaluate
 from models.notices import chinese_date
 from models.numerals import to_chinese
 from printing.blocks import paragraph, title
@@ -29,6 +31,8 @@ class MeetingRecord:
     meeting: Meeting
     spec: MeetingTypeSpec
     village: str
+    province: ProvinceRules = ProvinceRules()
+    template: RecordTemplate = field(default_factory=default_template)
 
     @property
     def title(self) -> str:
@@ -58,35 +62,62 @@ def absentees(meeting: Meeting) -> str:
     return "、".join(names) or "无"
 
 
-def heading_fields(record: MeetingRecord) -> list[tuple[str, str]]:
-    """(label, value) pairs of the record's heading, in the record book's order."""
+def field_values(record: MeetingRecord) -> dict[str, str]:
+    """The printable text of every field the record-book template can name (R18)."""
     meeting = record.meeting
     host = f"{meeting.host}（{meeting.host_post}）" if meeting.host_post else meeting.host
-    fields = [("会议时间", when(meeting)), ("会议地点", meeting.place), ("召集人", meeting.convener),
-              ("主持人", host), ("记录人", meeting.recorder), ("到会情况", attendance(meeting)),
-              ("缺席人员", absentees(meeting)), ("法定人数", record.outcome.quorum.reason)]
-    optional = [("列席人员", meeting.observers), ("乡镇参会人员", meeting.township_attendees),
-                ("动议来源", meeting.motion_source), ("授权依据", meeting.authorisation_ref)]
-    return fields + [(label, value) for label, value in optional if value]
+    basis = (f"花名册计算为 {meeting.expected_computed} 人" if meeting.expected_computed is not None else "") + (
+        f"；改为 {meeting.expected} 人，理由：{meeting.expected_reason}" if meeting.expected_reason else "")
+    return {"when": when(meeting), "place": meeting.place, "convener": meeting.convener, "host": host,
+            "recorder": meeting.recorder, "attendance": attendance(meeting), "absentees": absentees(meeting),
+            "quorum": record.outcome.quorum.reason, "observers": meeting.observers,
+            "township": meeting.township_attendees, "motion_source": meeting.motion_source,
+            "authorisation": meeting.authorisation_ref,
+            "notice": chinese_date(meeting.notice_date) if meeting.notice_date else "", "expected_basis": basis}
+
+
+def heading_fields(record: MeetingRecord) -> list[tuple[str, str]]:
+    """(heading, value) rows in the template's order: every R12 field, and optional ones when filled in."""
+    values = field_values(record)
+    return [(f.heading, values[f.key]) for f in record.template.fields
+            if f.required or f.key == "convener" or values[f.key]]
 
 
 def item_lines(record: MeetingRecord, index: int) -> list[str]:
     """The lines of agenda item `index`: heading, proposer, background, discussion, vote, resolution."""
     item, result = record.meeting.items[index], record.outcome.items[index]
     lines = [f"议题{to_chinese(index + 1)}：{item.title}"]
-    for label, value in (("提议人", item.proposer), ("背景", item.background), ("讨论发言摘要", item.discussion)):
+    for label, value in (("提议人", item.proposer), ("背景", item.background)):
         if value:
             lines.append(f"{label}：{value}")
+    lines += [f"发言：{speech.speaker}：{speech.content}" for speech in item.speeches]
+    if item.discussion:
+        lines.append(f"讨论发言摘要：{item.discussion}")
     if item.tally is not None:
         method = f"{item.vote_method.label}，" if item.vote_method else ""
         lines.append(f"表决结果：{method}赞成{item.tally.for_}票，反对{item.tally.against}票，"
                      f"弃权{item.tally.abstain}票。{result.reason}")
+    lines += named_vote_lines(item)
+    flag = province_flag(item, record.spec, record.province)
+    lines += [flag] if flag else []
     if item.resolution:
         lines.append(f"决议：{item.resolution}")
     owner = "；".join(part for part in (f"责任人：{item.resolution_owner}" if item.resolution_owner else "",
                                         f"完成时限：{chinese_date(item.resolution_due)}" if item.resolution_due
                                         else "") if part)
     return lines + ([owner] if owner else [])
+
+
+def named_vote_lines(item: AgendaItem) -> list[str]:
+    """逐人表决: one line per choice naming who chose it (only choices someone made)."""
+    from models.meeting_votes import VoteChoice
+
+    lines = []
+    for choice in VoteChoice:
+        names = [vote.name for vote in item.votes if vote.choice is choice]
+        if names:
+            lines.append(f"{choice.label}（{len(names)}人）：{'、'.join(names)}")
+    return lines
 
 
 def amendment_lines(meeting: Meeting) -> list[str]:
@@ -106,7 +137,7 @@ def printed_texts(record: MeetingRecord) -> list[str]:
     texts += [text for pair in heading_fields(record) for text in pair]
     texts += [line for index in range(len(meeting.items)) for line in item_lines(record, index)]
     texts += ([f"会议小结：{meeting.summary}"] if meeting.summary else []) + amendment_lines(meeting)
-    return texts + ["主持人（签字）：", "记录人（签字）："]
+    return texts + list(record.template.signatures)
 
 
 def record_fingerprint(record: MeetingRecord) -> str:
@@ -142,7 +173,7 @@ def build_story(record: MeetingRecord) -> list[Flowable]:
     if meeting.amendments:
         sections.append([_section("补正记录", styles),
                          *(paragraph(line, plain, "补正记录") for line in amendment_lines(meeting))])
-    signatures = [Spacer(1, styles.line), signature_row(("主持人（签字）：", "记录人（签字）："), spec, styles)]
+    signatures = [Spacer(1, styles.line), signature_row(record.template.signatures, spec, styles)]
     for section in sections[:-1]:
         story += section
     last = sections[-1] if sections else []

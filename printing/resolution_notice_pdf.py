@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable
 from models.followups import FollowUp
 from models.notices import Notice, NoticeKind, chinese_date, publicity_period
 from models.numerals import to_chinese
+from models.meeting_settings import province_flag
 from printing.minutes_pdf import MeetingRecord
 from printing.notice_pdf import NoticeOptions, build_story as notice_story, render_notice_pdf
 
@@ -32,6 +33,9 @@ def resolution_notice(record: MeetingRecord, signer: str, signed_on: date) -> No
                               f"弃权{item.tally.abstain}票，{'通过' if result.passed else '未通过'}。")
         if item.resolution and result.passed is not False:
             paragraphs.append(f"决议内容：{item.resolution}")
+        flag = province_flag(item, record.spec, record.province)
+        if flag:
+            paragraphs.append(flag)
     paragraphs.append("村民对以上决议有意见的，可在公告期内向村务监督委员会反映。")
     return Notice(NoticeKind.ANNOUNCEMENT, f"关于{chinese_date(meeting.on)}{record.spec.label}决议事项的公告",
                   tuple(paragraphs), signer, signed_on, publicity_period(signed_on), meeting.id,

@@ -9,6 +9,7 @@ from models.meeting_types import Composition, MeetingTypeSpec
 from models.meetings import (
     AgendaItem, Amendment, AttendanceKind, Attendee, Gender, MatterKind, Meeting, MeetingStatus, VoteMethod,
 )
+from models.meeting_votes import PersonVote, Speech, VoteChoice
 from storage.db import Database
 
 # Meeting model field → meetings column, for the plain scalar fields.
@@ -64,12 +65,42 @@ def to_attendee(row: dict[str, Any]) -> Attendee:
                     row["post"], row["reason"], row["proxy_for"])
 
 
-def to_item(row: dict[str, Any]) -> AgendaItem:
+def vote_values(vote: PersonVote, meeting_id: str, item_id: str, position: int) -> dict[str, Any]:
+    return {"meeting_id": meeting_id, "item_id": item_id, "position": position, "name": vote.name,
+            "villager_id": vote.villager_id, "choice": vote.choice.value}
+
+
+def speech_values(speech: Speech, meeting_id: str, item_id: str, position: int) -> dict[str, Any]:
+    return {"meeting_id": meeting_id, "item_id": item_id, "position": position, "speaker": speech.speaker,
+            "villager_id": speech.villager_id, "content": speech.content}
+
+
+def to_item(row: dict[str, Any], votes: tuple[PersonVote, ...] = (), speeches: tuple[Speech, ...] = ()) -> AgendaItem:
     tally = None if row["votes_for"] is None else Tally(row["votes_for"], row["votes_against"] or 0,
                                                         row["votes_abstain"] or 0)
     return AgendaItem(id=row["id"], matter=MatterKind(row["matter"]),
                       vote_method=VoteMethod(row["vote_method"]) if row["vote_method"] else None, tally=tally,
-                      resolution_due=_day(row["resolution_due"]), **{name: row[name] for name in ITEM_TEXT})
+                      resolution_due=_day(row["resolution_due"]), votes=votes, speeches=speeches,
+                      **{name: row[name] for name in ITEM_TEXT})
+
+
+def _by_item(db: Database, table: str, meeting_id: str) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in rows(db, f"SELECT * FROM {table} WHERE meeting_id = ? AND deleted = 0 ORDER BY item_id, position",
+                    [meeting_id]):
+        grouped.setdefault(row["item_id"], []).append(row)
+    return grouped
+
+
+def load_items(db: Database, meeting_id: str) -> tuple[AgendaItem, ...]:
+    """The live agenda items of a meeting in order, each with its per-person votes and speeches."""
+    items = rows(db, "SELECT * FROM agenda_items WHERE meeting_id = ? AND deleted = 0 ORDER BY position",
+                 [meeting_id])
+    votes, speeches = _by_item(db, "agenda_item_votes", meeting_id), _by_item(db, "agenda_item_speeches", meeting_id)
+    return tuple(to_item(row, tuple(PersonVote(v["name"], VoteChoice(v["choice"]), v["villager_id"])
+                                    for v in votes.get(row["id"], ())),
+                         tuple(Speech(s["speaker"], s["content"], s["villager_id"])
+                               for s in speeches.get(row["id"], ()))) for row in items)
 
 
 def to_amendment(row: dict[str, Any]) -> Amendment:
@@ -82,14 +113,12 @@ def load_meeting(db: Database, row: dict[str, Any]) -> Meeting:
     meeting_id = row["id"]
     attendees = rows(db, "SELECT * FROM meeting_attendees WHERE meeting_id = ? AND deleted = 0 ORDER BY position",
                      [meeting_id])
-    items = rows(db, "SELECT * FROM agenda_items WHERE meeting_id = ? AND deleted = 0 ORDER BY position",
-                 [meeting_id])
     amendments = rows(db, "SELECT * FROM meeting_amendments WHERE meeting_id = ? AND deleted = 0 "
                           "ORDER BY on_date, created_at", [meeting_id])
     scalars = {name: row[column] for name, column in MEETING_COLUMNS.items()}
     return Meeting(row["type_code"], date.fromisoformat(row["date"]), id=meeting_id, number=row["number"],
                    notice_date=_day(row["notice_date"]), attendees=tuple(map(to_attendee, attendees)),
-                   items=tuple(map(to_item, items)), status=MeetingStatus(row["status"]),
+                   items=load_items(db, meeting_id), status=MeetingStatus(row["status"]),
                    finalised_by=row["finalised_by"], amendments=tuple(map(to_amendment, amendments)), **scalars)
 
 

@@ -12,16 +12,20 @@ from models.meeting_checks import MeetingWarning, meeting_warnings, quarter_warn
 from models.meeting_record import effective, finalise, make_amendment
 from models.meeting_rules import check_quorum
 from models.meeting_types import BUILTIN_TYPES, MeetingTypeSpec, format_number, resolve_type
-from models.meetings import AgendaItem, Amendment, Meeting, MeetingStatus, MeetingSummary, evaluate
+from models.meetings import (
+    AgendaItem, Amendment, Meeting, MeetingStatus, MeetingSummary, evaluate, with_counted_tally,
+)
 from storage.meeting_rows import (
-    attendee_values, item_values, load_meeting, meeting_values, rows, to_type_spec,
+    attendee_values, item_values, load_meeting, meeting_values, rows, speech_values, to_type_spec, vote_values,
 )
 from storage.meeting_attachments import AttachmentMethods
+from storage.convene import ConveneMethods
+from storage.minutes_settings import MinutesSettingsMethods
 from storage.minutes_search import SearchHit, matching_meeting_ids, search
 from storage.tracking import now_iso
 
 
-class SqliteMeetingStore(AttachmentMethods):
+class SqliteMeetingStore(AttachmentMethods, MinutesSettingsMethods, ConveneMethods):
     """会议记录 store. A finalised record is read-only here and in the database; corrections are amendments."""
 
     # -- meeting types ---------------------------------------------------------------------------
@@ -54,8 +58,9 @@ class SqliteMeetingStore(AttachmentMethods):
             raise NotFound(f"找不到会议记录“{meeting_id}”。请用 meeting list 查看编号。")
         return load_meeting(self._db, found[0])
 
-    def list_meetings(self, year: int | None = None, type_code: str | None = None,
-                      text: str = "") -> list[MeetingSummary]:
+    def list_meetings(self, year: int | None = None, type_code: str | None = None, text: str = "",
+                      offset: int = 0, limit: int | None = None) -> list[MeetingSummary]:
+        """Newest first; `offset`/`limit` page through it (the screen's list fetches a page at a time)."""
         where, args = ["m.deleted = 0"], []
         if year:
             where.append("m.year = ?")
@@ -69,6 +74,9 @@ class SqliteMeetingStore(AttachmentMethods):
             args += ids
         sql = ("SELECT m.*, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id AND a.deleted = 0) "
                f"AS item_count FROM meetings m WHERE {' AND '.join(where)} ORDER BY m.date DESC, m.number DESC")
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
         specs = {s.code: s for s in self.meeting_types()}
         return [self._summary(row, specs) for row in rows(self._db, sql, args)]
 
@@ -89,7 +97,7 @@ class SqliteMeetingStore(AttachmentMethods):
 
     def warnings(self, meeting: Meeting, today: date) -> list[MeetingWarning]:
         """The record's own warnings (R7, R8, R14), on the record as amended."""
-        return meeting_warnings(effective(meeting), self.type_spec(meeting.type_code))
+        return meeting_warnings(effective(meeting), self.type_spec(meeting.type_code), self.province_rules())
 
     def quarter_warnings(self, year: int, today: date) -> list[MeetingWarning]:
         """R11: quarters of `year` ended by `today` with no representatives' meeting recorded."""
@@ -156,14 +164,36 @@ class SqliteMeetingStore(AttachmentMethods):
     def _write_items(self, meeting_id: str, items: tuple[AgendaItem, ...], old: tuple[AgendaItem, ...]) -> None:
         old_by_id = {item.id: (position, item) for position, item in enumerate(old)}
         for position, item in enumerate(items):
+            item = with_counted_tally(item)
             values = item_values(item, meeting_id, position)
             previous = old_by_id.pop(item.id, None) if item.id else None
             if previous is None:
-                self._insert("agenda_items", values)
-            elif previous != (position, item):
-                self._update("agenda_items", item.id, values)
+                item_id = self._insert("agenda_items", values)["id"]
+            else:
+                item_id = item.id
+                if previous != (position, item):
+                    self._update("agenda_items", item.id, values)
+            self._write_item_children(meeting_id, item_id, item)
         for _, item in old_by_id.values():
             self._tombstone("agenda_items", item.id)
+            self._write_item_children(meeting_id, item.id, AgendaItem(item.title))
+
+    def _write_item_children(self, meeting_id: str, item_id: str, item: AgendaItem) -> None:
+        """Per-person votes and speeches, by position: changed rows updated, new inserted, surplus tombstoned."""
+        self._write_list("agenda_item_votes", item_id, [vote_values(v, meeting_id, item_id, n)
+                                                        for n, v in enumerate(item.votes)])
+        self._write_list("agenda_item_speeches", item_id, [speech_values(s, meeting_id, item_id, n)
+                                                           for n, s in enumerate(item.speeches)])
+
+    def _write_list(self, table: str, item_id: str, wanted: list[dict[str, Any]]) -> None:
+        old = rows(self._db, f"SELECT * FROM {table} WHERE item_id = ? AND deleted = 0 ORDER BY position", [item_id])
+        for position, values in enumerate(wanted):
+            if position >= len(old):
+                self._insert(table, values)
+            elif any(old[position][k] != v for k, v in values.items()):
+                self._update(table, old[position]["id"], values)
+        for surplus in old[len(wanted):]:
+            self._tombstone(table, surplus["id"])
 
     def finalise(self, meeting_id: str, host_confirmed: bool, recorder_confirmed: bool) -> Meeting:
         """定稿 (not undoable): the record becomes read-only and each passed resolution gets a follow-up (R17)."""

@@ -165,10 +165,16 @@ def _guard_finalised_meetings(db: Database) -> None:
     db.execute(f"""CREATE TRIGGER trg_meetings_final_read_only BEFORE UPDATE ON meetings
         WHEN OLD.status = 'final' AND {quiet}
         BEGIN SELECT RAISE(ABORT, 'meeting is finalised: add an amendment instead'); END""")
-    for table in ("meeting_attendees", "agenda_items"):
-        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW")):
+    _guard_finalised_children(db, ("meeting_attendees", "agenda_items"))
+
+
+def _guard_finalised_children(db: Database, tables: tuple[str, ...]) -> None:
+    """No INSERT or UPDATE of a finalised meeting's child rows, except while a sync import applies rows."""
+    quiet = "NOT EXISTS (SELECT 1 FROM sync_applying)"
+    for table in tables:
+        for event in ("INSERT", "UPDATE"):
             db.execute(f"""CREATE TRIGGER trg_{table}_final_{event.lower()} BEFORE {event} ON {table}
-                WHEN (SELECT status FROM meetings WHERE id = {row}.meeting_id) = 'final' AND {quiet}
+                WHEN (SELECT status FROM meetings WHERE id = NEW.meeting_id) = 'final' AND {quiet}
                 BEGIN SELECT RAISE(ABORT, 'meeting is finalised: add an amendment instead'); END""")
 
 
@@ -202,6 +208,40 @@ def m033_index_open_follow_ups(db: Database) -> None:
     """首页 asks for overdue follow-ups at every start: a partial index over the open ones by deadline."""
     db.execute("CREATE INDEX idx_follow_ups_open_due ON follow_ups(due_date) "
                "WHERE deleted = 0 AND status IN ('not_started', 'in_progress')")
+
+
+@migrations
+def m034_create_item_votes_and_speeches(db: Database) -> None:
+    """Per-person votes (逐人表决) and speeches (发言) of agenda items; read-only once the meeting is finalised."""
+    from storage.minutes_search import install_search_triggers  # its models load only here
+
+    create_synced_table(db, "agenda_item_votes", """
+        meeting_id TEXT NOT NULL, item_id TEXT NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
+        villager_id TEXT, choice TEXT NOT NULL""")
+    create_synced_table(db, "agenda_item_speeches", """
+        meeting_id TEXT NOT NULL, item_id TEXT NOT NULL, position INTEGER NOT NULL, speaker TEXT NOT NULL,
+        villager_id TEXT, content TEXT NOT NULL""")
+    for table in ("agenda_item_votes", "agenda_item_speeches"):
+        db.execute(f"CREATE INDEX idx_{table}_meeting_id ON {table}(meeting_id)")
+    _guard_finalised_children(db, ("agenda_item_votes", "agenda_item_speeches"))
+    install_search_triggers(db)
+
+
+@migrations
+def m035_create_minutes_settings(db: Database) -> None:
+    """Village-wide minutes settings (the province's R8 rule, …) as synced key → JSON rows."""
+    create_synced_table(db, "minutes_settings", "key TEXT NOT NULL, value TEXT NOT NULL")
+    db.execute("CREATE INDEX idx_minutes_settings_key ON minutes_settings(key)")
+
+
+@migrations
+def m036_create_convene_proposals(db: Database) -> None:
+    """R10: signed proposals that oblige the committee to convene a meeting, and the meeting that answered."""
+    create_synced_table(db, "convene_proposals", """
+        body TEXT NOT NULL, received_on TEXT NOT NULL, subject TEXT NOT NULL, signatures INTEGER NOT NULL,
+        base INTEGER NOT NULL, lead_signer TEXT NOT NULL DEFAULT '', due_date TEXT,
+        meeting_id TEXT NOT NULL DEFAULT ''""")
+    db.execute("CREATE INDEX idx_convene_proposals_open ON convene_proposals(meeting_id, received_on)")
 
 
 @migrations

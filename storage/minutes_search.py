@@ -26,7 +26,13 @@ SEARCH_SOURCES = {
                    "NEW.title || ' ' || NEW.owner_name || ' ' || NEW.result_report"),
     "follow_up_events": ("progress", "(SELECT meeting_id FROM follow_ups WHERE id = NEW.follow_up_id)", "NEW.note"),
     "meeting_amendments": ("amendment", "NEW.meeting_id", "NEW.after_text || ' ' || NEW.reason"),
+    "agenda_item_speeches": ("speech", "NEW.meeting_id", "NEW.speaker || '：' || NEW.content"),
 }
+
+
+def _sources(db: Database) -> list[tuple[str, tuple[str, str, str]]]:
+    """The search sources whose tables exist yet (an early migration runs before later tables are made)."""
+    return [(table, source) for table, source in SEARCH_SOURCES.items() if db.table_exists(table)]
 
 
 def install_search_triggers(db: Database) -> None:
@@ -37,7 +43,7 @@ def install_search_triggers(db: Database) -> None:
         INSERT INTO minutes_search(rowid, text) VALUES (NEW.rowid, NEW.text); END""")
     db.execute("""CREATE TRIGGER trg_search_documents_delete AFTER DELETE ON search_documents BEGIN
         INSERT INTO minutes_search(minutes_search, rowid, text) VALUES ('delete', OLD.rowid, OLD.text); END""")
-    for table, (kind, meeting_id, text) in SEARCH_SOURCES.items():
+    for table, (kind, meeting_id, text) in _sources(db):
         for event in ("insert", "update"):
             trigger = f"trg_{table}_search_{event}"
             db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
@@ -50,7 +56,7 @@ def install_search_triggers(db: Database) -> None:
 def rebuild_search(db: Database) -> None:
     """Refill the index from the source tables (after a sync import or a repair)."""
     db.execute("DELETE FROM search_documents")
-    for table, (kind, meeting_id, text) in SEARCH_SOURCES.items():
+    for table, (kind, meeting_id, text) in _sources(db):
         row_meeting = meeting_id.replace("NEW.", f"{table}.")
         row_text = text.replace("NEW.", f"{table}.")
         db.execute(f"INSERT INTO search_documents(ref_id, kind, meeting_id, text) "

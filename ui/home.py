@@ -63,9 +63,11 @@ class HomeScreen(QWidget):
         self.steps_label = QLabel(self.tr("正在查看逾期事项……"))
         self.steps_label.setWordWrap(True)
         self.overdue_label = QLabel()
+        self.convene_label = QLabel()
+        self.convene_label.setWordWrap(True)
         self._overdue: list[FollowUp] = []
         self._layout = QVBoxLayout(self)
-        for label in (self.title_label, self.summary_label, self.steps_label, self.overdue_label):
+        for label in (self.title_label, self.summary_label, self.steps_label, self.convene_label, self.overdue_label):
             self._layout.addWidget(label)
         self._show_summary()
         # The tables (Qt builds their Python enums on first use), the overdue follow-ups and every revision's
@@ -95,6 +97,7 @@ class HomeScreen(QWidget):
     def _show_overdue(self) -> None:
         """议后怎么办: resolutions past their deadline and not yet done, most overdue first."""
         self._overdue = self._stores.follow_ups.overdue(date.today())
+        self._show_convene()
         self.overdue_model.reload()
         count = len(self._overdue)
         more = f"（显示最早的 {OVERDUE_SHOWN} 项，全部请到“会议记录”查看）" if count > OVERDUE_SHOWN else ""
@@ -103,6 +106,15 @@ class HomeScreen(QWidget):
         rows = min(count, OVERDUE_SHOWN)
         self.overdue_view.setFixedHeight(self.overdue_view.horizontalHeader().height() + 4 +
                                          rows * self.overdue_view.verticalHeader().defaultSectionSize())
+
+    def _show_convene(self) -> None:
+        """R10: meetings villagers or representatives demanded by a signed proposal, not yet held."""
+        tasks = self._stores.meetings.proposals(open_only=True)
+        late = [p for p in tasks if p.overdue(date.today())]
+        lines = [f"· {p.body.label}：{p.subject}（{p.received.isoformat()} 收到"
+                 + (f"，期限 {p.due.isoformat()}{'，已过期' if p in late else ''}" if p.due else "") + "）"
+                 for p in tasks[:OVERDUE_SHOWN]]
+        self.convene_label.setText("应当召集的会议：\n" + "\n".join(lines) if lines else "应当召集的会议：无")
 
     def _show_summary(self) -> None:
         actor = self._stores.actor

@@ -1,4 +1,4 @@
-"""`meeting import | list | show | export`: meeting records from and to the JSON document of docs/formats.md."""
+"""`meeting import | list | show | export | province | template`: meeting records from and to the JSON document of docs/formats.md."""
 from __future__ import annotations
 
 import argparse
@@ -34,6 +34,18 @@ def register(commands: argparse._SubParsersAction) -> None:
     exporting.add_argument("meeting_id", metavar="ID", help="记录的 id 或编号")
     _json_option(exporting)
     exporting.set_defaults(handler=run_export)
+    province = actions.add_parser("province", help="本省规定：村规民约、自治章程能否由村民代表会议表决（R8）")
+    choice = province.add_mutually_exclusive_group()
+    choice.add_argument("--allow", metavar="法规依据", help="本省允许，并写明依据（印在决议上）")
+    choice.add_argument("--default", action="store_true", help="恢复默认：须由村民会议表决")
+    _json_option(province)
+    province.set_defaults(handler=run_province)
+    template = actions.add_parser("template", help="记录本格式（R18）：栏目、顺序、标题和签字栏")
+    which = template.add_mutually_exclusive_group()
+    which.add_argument("--set", type=Path, metavar="FILE.json", help="从 JSON 文件设置（格式见 docs/formats.md）")
+    which.add_argument("--default", action="store_true", help="恢复默认格式（R12）")
+    _json_option(template)
+    template.set_defaults(handler=run_template)
 
 
 def _json_option(parser: argparse.ArgumentParser) -> None:
@@ -163,4 +175,36 @@ def run_export(context: Context, args: argparse.Namespace) -> int:
 
     document = to_document(effective(_store(context).get(args.meeting_id)))
     print(json.dumps(document, ensure_ascii=False, indent=2))
+    return 0
+
+
+def run_province(context: Context, args: argparse.Namespace) -> int:
+    """Show or set the province's R8 rule; without an option it only shows it."""
+    store = _store(context)
+    if args.allow is not None:
+        rules = store.set_province_rules(True, args.allow)
+    elif args.default:
+        rules = store.set_province_rules(False, "")
+    else:
+        rules = store.province_rules()
+    text = (f"本省允许村民代表会议表决村规民约、自治章程，依据：{rules.basis}（决议上注明）"
+            if rules.rules_by_representatives else "村规民约、自治章程须由村民会议表决（默认，《村民委员会组织法》第二十七条）")
+    context.emit(text, {"rules_by_representatives": rules.rules_by_representatives, "basis": rules.basis})
+    return 0
+
+
+def run_template(context: Context, args: argparse.Namespace) -> int:
+    """Show or set the R18 record-book template; without an option it only shows it."""
+    from models.meeting_template import template_from_json
+
+    store = _store(context)
+    if args.set is not None:
+        template = store.set_record_template(template_from_json(_read_document(args.set)))
+    elif args.default:
+        template = store.set_record_template(None)
+    else:
+        template = store.record_template()
+    rows = [f"{n}. {f.heading}（{f.key}{'，必备' if f.required else ''}）" for n, f in enumerate(template.fields, 1)]
+    text = "记录本格式：\n" + "\n".join(rows) + "\n签字栏：" + "　".join(template.signatures)
+    context.emit(text, template.to_json())
     return 0

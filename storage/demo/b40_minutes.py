@@ -14,7 +14,9 @@ from models.four_two import FourTwoStage
 from models.meeting_expected import expected_attendance
 from models.meeting_rules import Tally, more_than_half, two_thirds
 from models.meeting_types import ROLE_TWO_COMMITTEES
-from models.meetings import AgendaItem, AttendanceKind, Attendee, Gender, MatterKind, Meeting, VoteMethod
+from models.convene import ConveneBody, make_proposal
+from models.meeting_votes import PersonVote, Speech, VoteChoice
+from models.meetings import AgendaItem, AttendanceKind, Attendee, Gender, MatterKind, Meeting, VoteMethod, voters
 from models.ports import RosterPerson
 from storage.db import Database
 from storage.demo import DemoOptions
@@ -76,6 +78,7 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
         made = [_hold(store, rng, village, index, plan) for index, plan in enumerate(PLAN)]
         _progress(SqliteFollowUpStore(db, actor))
         _four_two(SqliteFourTwoStore(db, actor), made)
+        options.counts["convene_proposals"] = _proposals(store, village, made)
         final = [m for m in made if m.is_final]
         store.amend(final[2].id, "end", "11:40", "散会时间记录有误，据签到表更正", final[2].on + timedelta(days=2))
     options.counts["meetings"] = len(made)
@@ -135,6 +138,7 @@ def _hold(store: SqliteMeetingStore, rng: random.Random, village: _Village, inde
     present = more_than_half(expected) + 1 if fails else _present(rng, type_code, expected)
     attendees = _roster_attendance(rng, roster, present) if roster else _absentees(rng, type_code, expected, present)
     voices = [a.name for a in attendees if a.kind is AttendanceKind.PRESENT]
+    by_name = voters(attendees) if roster else ()
     women = sum(1 for a in attendees if a.kind is AttendanceKind.PRESENT and a.gender is Gender.FEMALE)
     meeting = Meeting(
         type_code, on, start="09:00" if index % 2 else "14:30", end="11:30" if index % 2 else "17:00",
@@ -150,7 +154,7 @@ def _hold(store: SqliteMeetingStore, rng: random.Random, village: _Village, inde
         authorisation_ref="2026-民-01 村民会议授权村民代表会议决定宅基地、集体收益事项"
         if type_code == "representatives_meeting" and month > 2 else "",
         attendees=attendees,
-        items=tuple(_item(rng, title, matter, resolution, (present, expected), fails, on, voices)
+        items=tuple(_item(rng, title, matter, resolution, (present, expected), fails, on, voices, by_name)
                     for title, matter, resolution in topics),
         summary=f"会议围绕“{topics[0][0]}”进行了讨论。",
     )
@@ -189,12 +193,13 @@ def _speaker(rng: random.Random, voices: list[str]) -> str:
 
 
 def _item(rng: random.Random, title: str, matter: MatterKind, resolution: str, sizes: tuple[int, int],
-          fails: bool, on: date, voices: list[str]) -> AgendaItem:
+          fails: bool, on: date, voices: list[str], by_name: tuple[tuple[str, str | None], ...]) -> AgendaItem:
     present, expected = sizes
-    speakers = "；".join(f"{_speaker(rng, voices)}：{rng.choice(('同意，建议尽快实施', '要把账目公开清楚', '希望照顾困难户', '先征求各组意见'))}"
-                        for _ in range(3))
-    item = AgendaItem(title, proposer=_speaker(rng, voices), background=f"关于{title}的情况说明。", discussion=speakers,
-                      matter=matter)
+    speeches = tuple(Speech(_speaker(rng, voices), rng.choice(("同意，建议尽快实施", "要把账目公开清楚", "希望照顾困难户",
+                                                               "先征求各组意见"))) for _ in range(3))
+    item = AgendaItem(title, proposer=_speaker(rng, voices), background=f"关于{title}的情况说明。",
+                      discussion=f"与会人员发言 {len(speeches)} 人次，意见已逐条记录。", matter=matter,
+                      speeches=speeches)
     if not resolution:
         return item
     spread = max(0, present // 10)
@@ -202,9 +207,19 @@ def _item(rng: random.Random, title: str, matter: MatterKind, resolution: str, s
     # R6 trap: a majority of those present, but not more than half of the members who should attend.
     votes = Tally(expected // 2, 1, present - expected // 2 - 1) if fails else \
         Tally(present - against - abstain, against, abstain)
-    return dataclasses.replace(item, vote_method=VoteMethod.SHOW_OF_HANDS, tally=votes, resolution=resolution,
+    named = _named_votes(votes, by_name) if len(by_name) == present else ()
+    return dataclasses.replace(item, vote_method=VoteMethod.SHOW_OF_HANDS, tally=votes, votes=named,
+                               resolution=resolution,
                                resolution_owner=rng.choice(("村委会", "村党支部", "村务监督委员会", "各村民小组长")),
                                resolution_due=on + timedelta(days=rng.choice((30, 60, 90))))
+
+
+def _named_votes(tally: Tally, people: tuple[tuple[str, str | None], ...]) -> tuple[PersonVote, ...]:
+    """A show of hands recorded by name (a roster meeting): the last names are against, abstain, not voting."""
+    choices = ([VoteChoice.FOR] * tally.for_ + [VoteChoice.AGAINST] * tally.against
+               + [VoteChoice.ABSTAIN] * tally.abstain)
+    choices += [VoteChoice.NOT_VOTING] * (len(people) - len(choices))
+    return tuple(PersonVote(name, choice, villager_id) for (name, villager_id), choice in zip(people, choices))
 
 
 def _progress(follow_ups: SqliteFollowUpStore) -> None:
@@ -228,6 +243,23 @@ def _progress(follow_ups: SqliteFollowUpStore) -> None:
                                    "已按决议完成，结果已在村务公开栏公开")
         follow_ups.evaluate(item.id, evaluations[done % 3])  # cycle, so every evaluation appears
         done += 1
+
+
+def _proposals(store: SqliteMeetingStore, village: _Village, made: list[Meeting]) -> int:
+    """R10: one proposal answered by a representatives' meeting, one still owed (past its deadline), one short."""
+    reps = next(m for m in made if m.type_code == "representatives_meeting" and m.on.month >= 4)
+    members = len(village.facts.people_with_role("representative", reps.on)) if village.facts else 0
+    members = members or village.sizes["representatives_meeting"]
+    answered = store.record_proposal(make_proposal(
+        ConveneBody.REPRESENTATIVES, reps.on - timedelta(days=10), "公开集体收益使用明细", -(-members // 5), members,
+        "村民代表联名", reps.on))
+    store.answer_proposal(answered.id, reps.id)
+    adults = village.expected(store, "villagers_meeting", date(YEAR, 9, 1), "")[0]
+    store.record_proposal(make_proposal(ConveneBody.VILLAGERS, date(YEAR, 9, 1), "重新讨论土地承包调整方案",
+                                        -(-adults // 10) + 2, adults, "二组村民联名", date(YEAR, 9, 30)))
+    store.record_proposal(make_proposal(ConveneBody.VILLAGERS, date(YEAR, 10, 8), "修建村级广场",
+                                        max(1, adults // 10 - 1), adults, "三组村民联名"))
+    return 3
 
 
 def _four_two(chain: SqliteFourTwoStore, made: list[Meeting]) -> None:

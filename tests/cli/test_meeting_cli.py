@@ -128,3 +128,44 @@ def test_import_matches_id_numbers_and_names_against_the_registry(village_db: Da
     assert _meeting_rows(village_db.path) == 1
     code, out, _err = run_cli(["--db", str(village_db.path), "meeting", "show", created["id"]])
     assert code == 0 and "村民代表 3 人，不足组成人员 6 人的五分之四" in out  # R4 from the registry
+
+
+def test_named_votes_and_speeches_survive_import_store_export(village_db: Database, tmp_path: Path) -> None:
+    names = ["甲一", "乙二", "丙三"]
+    document = {**copy.deepcopy(DOCUMENT), "expected": 4, "present": names, "absent": [{"name": "丁四", "reason": "病"}],
+                "items": [{"title": "修路", "discussion": "同意", "resolution": "修", "vote_method": "named_ballot",
+                           "speeches": [{"speaker": "甲一", "said": "同意修路"}],
+                           "votes": [{"name": n, "vote": v} for n, v in zip(names, ("for", "for", "abstain"))]}]}
+    code, created = run_json(village_db.path, "meeting", "import", str(_write(tmp_path, document)))
+    assert code == 0
+    code, shown = run_json(village_db.path, "meeting", "show", created["id"])
+    assert shown["items"][0] == {"title": "修路", "for": 2, "against": 0, "abstain": 1, "passed": True}
+    code, exported = run_json(village_db.path, "meeting", "export", created["id"])
+    assert exported["items"][0]["votes"] == document["items"][0]["votes"]
+    assert exported["items"][0]["speeches"] == document["items"][0]["speeches"]
+
+
+def test_province_rule_shown_set_and_reset(village_db: Database) -> None:
+    db = village_db.path
+    assert run_json(db, "meeting", "province") == (0, {"rules_by_representatives": False, "basis": ""})
+    code, shown = run_json(db, "meeting", "province", "--allow", "某省办法第二十条")
+    assert code == 0 and shown == {"rules_by_representatives": True, "basis": "某省办法第二十条"}
+    assert run_json(db, "meeting", "province")[1]["basis"] == "某省办法第二十条"
+    code, out, err = run_cli(["--db", str(db), "meeting", "province", "--allow", " "])
+    assert code == 2 and "法规依据" in err
+    assert run_json(db, "meeting", "province", "--default")[1] == {"rules_by_representatives": False, "basis": ""}
+
+
+def test_record_template_shown_set_from_json_refused_and_reset(village_db: Database, tmp_path: Path) -> None:
+    db = village_db.path
+    code, shown = run_json(db, "meeting", "template")
+    assert code == 0 and shown["fields"][0] == {"key": "when", "heading": "会议时间"}
+    custom = {"fields": [{"key": "place", "heading": "开会地点"}] + shown["fields"][:1] + shown["fields"][2:],
+              "signatures": ["主持人签名：", "记录人签名："]}
+    code, stored = run_json(db, "meeting", "template", "--set", str(_write(tmp_path, custom, "t.json")))
+    assert code == 0 and stored == custom
+    broken = {"fields": shown["fields"][1:], "signatures": ["主持人："]}
+    code, out, err = run_cli(["--db", str(db), "meeting", "template", "--set", str(_write(tmp_path, broken, "b.json"))])
+    assert code == 2 and "会议时间" in err and "签字栏" in err
+    assert run_json(db, "meeting", "template")[1] == custom  # nothing written
+    assert run_json(db, "meeting", "template", "--default")[1] == shown

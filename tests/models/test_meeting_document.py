@@ -61,3 +61,31 @@ def test_refusals_name_the_key(change: Any, key: str) -> None:
 def test_not_an_object() -> None:
     with pytest.raises(DocumentError, match="JSON 对象"):
         parse_document([1, 2])
+
+
+def test_named_votes_and_speeches_round_trip_and_are_checked_against_attendance() -> None:
+    from models.meeting_document import DocumentError, parse_document, to_document
+    from models.meeting_rules import Tally
+    import pytest
+
+    document = {"type": "村民代表会议", "date": "2026-03-12", "expected": 4, "present": ["张三", "李四", "王五"],
+                "items": [{"title": "修路", "vote_method": "named_ballot",
+                           "speeches": [{"speaker": "张三", "said": "同意修路"}, {"speaker": "李四", "said": "钱从哪来"}],
+                           "votes": [{"name": "张三", "vote": "for"}, {"name": "李四", "vote": "反对"},
+                                     {"name": "王五", "vote": "not_voting"}]}]}
+    meeting, _ = parse_document(document)
+    item = meeting.items[0]
+    assert item.tally == Tally(1, 1, 0) and [s.speaker for s in item.speeches] == ["张三", "李四"]
+    again, _ = parse_document(to_document(meeting))
+    assert again.items[0].votes == item.votes and again.items[0].speeches == item.speeches
+    short = {**document, "items": [{**document["items"][0], "votes": document["items"][0]["votes"][:2]}]}
+    with pytest.raises(DocumentError, match=r"items\[0\]\.votes.*与到会 3 人不符"):
+        parse_document(short)
+    stranger = {**document, "items": [{**document["items"][0], "for": 2, "against": 1, "abstain": 0,
+                                       "votes": [{"name": "赵六", "vote": "maybe"}]}]}
+    with pytest.raises(DocumentError) as refused:
+        parse_document(stranger)
+    assert any("votes[0].vote" in p for p in refused.value.problems)
+    bad_speech = {**document, "items": [{**document["items"][0], "speeches": [{"speaker": "", "said": "x"}]}]}
+    with pytest.raises(DocumentError, match=r"speeches\[0\]"):
+        parse_document(bad_speech)

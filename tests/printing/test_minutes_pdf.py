@@ -63,3 +63,56 @@ def test_cli_minutes(demo_path: Path, record: MeetingRecord, tmp_path: Path) -> 
         assert pdfcheck.text_of(out.read_bytes())
     code, _, err = run_cli(["--db", str(demo_path), "print", "minutes", "nope", "--out", str(tmp_path / "x.pdf")])
     assert code == 2 and "meeting list" in err
+
+
+def test_speeches_and_named_votes_are_printed_in_the_item(record: MeetingRecord) -> None:
+    from models.meeting_votes import PersonVote, Speech, VoteChoice
+    from models.meetings import Attendee, with_counted_tally
+
+    names = ("赵一", "钱二", "孙三")
+    votes = tuple(PersonVote(n, c) for n, c in zip(names, (VoteChoice.FOR, VoteChoice.FOR, VoteChoice.AGAINST)))
+    item = with_counted_tally(dataclasses.replace(record.meeting.items[0], votes=votes,
+                                                  speeches=(Speech("赵一", "同意修建文化广场"),
+                                                            Speech("孙三", "建议先公示预算"))))
+    meeting = dataclasses.replace(record.meeting, present=3, expected=3, attendees=tuple(map(Attendee, names)),
+                                  items=(item,))
+    data = render_minutes_pdf(MeetingRecord(meeting, record.spec, record.village))
+    pdfcheck.assert_in_order(data, [item.title, "发言：赵一：同意修建文化广场", "发言：孙三：建议先公示预算",
+                                    "表决结果：", "赞成2票，反对1票", "赞成（2人）：赵一、钱二", "反对（1人）：孙三"])
+
+
+def test_province_rule_is_flagged_on_the_record_and_the_resolution_notice(record: MeetingRecord) -> None:
+    from models.meeting_settings import ProvinceRules
+    from models.meeting_types import BUILTIN_TYPES
+    from models.meetings import MatterKind
+
+    item = dataclasses.replace(record.meeting.items[0], matter=MatterKind.VILLAGE_RULES)
+    basis = "《某省实施〈中华人民共和国村民委员会组织法〉办法》第二十条"
+    flagged = MeetingRecord(dataclasses.replace(record.meeting, items=(item,)),
+                            BUILTIN_TYPES["representatives_meeting"], record.village, ProvinceRules(True, basis))
+    pdfcheck.assert_in_order(render_minutes_pdf(flagged), [item.title, f"注：本项村规民约依据{basis}"])
+    notice = resolution_notice(flagged, "青石村村民委员会", date(2026, 12, 2))
+    pdfcheck.assert_in_order(render_resolution_notice_pdf(notice), [item.title, "由村民代表会议表决", "特此公告"])
+    plain = dataclasses.replace(flagged, province=ProvinceRules())
+    assert not any("注：本项" in line for line in item_lines(plain, 0))
+
+
+def test_record_book_follows_the_configured_template(record: MeetingRecord, demo_db: Database) -> None:
+    from models.meeting_template import DEFAULT_KEYS, FIELD_CATALOGUE, make_template
+    from printing.catalogue import meeting_record
+    from storage.backend import build_stores
+
+    fields = [("place", "开会地点"), ("when", "开会时间"), ("notice", "通知日期"),
+              *[(k, FIELD_CATALOGUE[k][0]) for k in DEFAULT_KEYS[2:]]]
+    template = make_template(fields, ["主持人签名：", "记录人签名：", "参会人员签名："])
+    stores = build_stores(demo_db, COMMAND_LINE_ACTOR)
+    stores.meetings.set_record_template(template)
+    configured = meeting_record(stores, record.meeting.id)
+    assert configured.template == template
+    meeting = configured.meeting
+    data = render_minutes_pdf(configured)
+    pdfcheck.assert_in_order(data, ["开会地点", meeting.place, "开会时间", "通知日期", "召集人", "法定人数",
+                                    "主持人签名：", "记录人签名：", "参会人员签名："])
+    assert "会议时间" not in pdfcheck.text_of(data)
+    stores.meetings.set_record_template(None)
+    assert meeting_record(stores, record.meeting.id).template.fields[0].heading == "会议时间"

@@ -128,3 +128,100 @@ def test_quarter_warnings_r11(store: SqliteMeetingStore) -> None:
     store.create(complete_meeting(on=date(2026, 2, 1)))
     store.create(complete_meeting(type_code="party_general_meeting", on=date(2026, 5, 1)))
     assert [w.message[:12] for w in store.quarter_warnings(2026, date(2026, 10, 1))] == ["2026 年第二季度没有", "2026 年第三季度没有"]
+
+
+def test_named_votes_and_speeches_are_rows_logged_searchable_and_frozen(store: SqliteMeetingStore,
+                                                                        village_db: Database) -> None:
+    from models.meeting_votes import PersonVote, Speech, VoteChoice
+    from models.meetings import Attendee
+
+    names = [f"代表{i}" for i in range(3)]
+    votes = tuple(PersonVote(n, c) for n, c in zip(names, (VoteChoice.FOR, VoteChoice.FOR, VoteChoice.AGAINST)))
+    speeches = (Speech("代表0", "赞成硬化村道，建议雨季前完工"), Speech("代表2", "担心占用耕地"))
+    base = complete_meeting(expected=3, present=3, attendees=tuple(Attendee(n) for n in names))
+    item = dataclasses.replace(base.items[0], tally=None, votes=votes, speeches=speeches)
+    created = store.create(dataclasses.replace(base, items=(item,)))
+    loaded = created.items[0]
+    assert loaded.votes == votes and loaded.speeches == speeches and loaded.tally == Tally(2, 1, 0)
+    fewer = dataclasses.replace(loaded, votes=votes[:2] + (PersonVote("代表2", VoteChoice.ABSTAIN),),
+                                speeches=speeches[:1])
+    saved = store.save_draft(dataclasses.replace(created, items=(fewer,))).items[0]
+    assert saved.tally == Tally(2, 0, 1) and saved.speeches == speeches[:1]
+    log = dict(village_db.conn.execute("SELECT table_name, COUNT(*) FROM audit_log WHERE table_name IN "
+                                       "('agenda_item_votes', 'agenda_item_speeches') GROUP BY table_name").fetchall())
+    assert log == {"agenda_item_votes": 4, "agenda_item_speeches": 3}  # 3 + 1 changed; 2 + 1 withdrawn
+    assert village_db.conn.execute("SELECT COUNT(*) FROM change_log WHERE table_name = 'agenda_item_votes'"
+                                   ).fetchone()[0] >= 4
+    hits = store.search("雨季前")
+    assert hits and hits[0].kind_label == "发言" and "【雨季前】" in hits[0].snippet
+    store.finalise(created.id, True, True)
+    with pytest.raises(sqlite3.DatabaseError, match="finalised"):
+        village_db.conn.execute("UPDATE agenda_item_votes SET choice = 'for' WHERE item_id = ?", [saved.id])
+    with pytest.raises(DomainError, match="已定稿"):
+        store.save_draft(dataclasses.replace(store.get(created.id), items=(dataclasses.replace(saved, votes=()),)))
+
+
+def test_finalise_refuses_named_votes_that_do_not_match_attendance(store: SqliteMeetingStore) -> None:
+    from models.meeting_votes import PersonVote, VoteChoice
+    from models.meetings import Attendee
+
+    base = complete_meeting(expected=3, present=3, attendees=tuple(Attendee(f"代表{i}") for i in range(3)))
+    item = dataclasses.replace(base.items[0], votes=(PersonVote("代表0", VoteChoice.FOR),
+                                                     PersonVote("代表1", VoteChoice.FOR)))
+    draft = store.create(dataclasses.replace(base, items=(item,)))
+    with pytest.raises(DomainError, match="与到会 3 人不符"):
+        store.finalise(draft.id, True, True)
+
+
+def test_province_rule_r8_is_stored_audited_and_silences_the_warning(store: SqliteMeetingStore,
+                                                                      village_db: Database) -> None:
+    from models.meetings import MatterKind
+
+    base = complete_meeting()
+    rules_item = dataclasses.replace(base.items[0], title="修订村规民约", matter=MatterKind.VILLAGE_RULES)
+    draft = store.create(dataclasses.replace(base, items=(rules_item,), women_present=12))
+    assert any(w.rule == "R8" for w in store.warnings(draft, date(2026, 3, 12)))
+    with pytest.raises(DomainError, match="法规依据"):
+        store.set_province_rules(True, " ")
+    basis = "《某省实施〈中华人民共和国村民委员会组织法〉办法》第二十条"
+    store.set_province_rules(True, basis)
+    assert store.province_rules().basis == basis
+    assert not any(w.rule == "R8" for w in store.warnings(draft, date(2026, 3, 12)))
+    store.set_province_rules(False, "")
+    assert not store.province_rules().rules_by_representatives
+    assert any(w.rule == "R8" for w in store.warnings(draft, date(2026, 3, 12)))
+    audited = village_db.conn.execute("SELECT COUNT(*) FROM audit_log WHERE table_name = 'minutes_settings'"
+                                      ).fetchone()[0]
+    rows_ = village_db.conn.execute("SELECT COUNT(*) FROM minutes_settings").fetchone()[0]
+    assert audited == 2 and rows_ == 1  # one row, inserted then updated
+
+
+def test_province_rule_needs_the_profile_permission(village_db: Database) -> None:
+    from models.accounts import Role
+    from models.errors import PermissionDenied
+
+    clerk = SqliteMeetingStore(village_db, Actor("u-clerk", "文书", Role.CLERK))
+    with pytest.raises(PermissionDenied):
+        clerk.set_province_rules(True, "某省办法第二十条")
+
+
+def test_convene_proposals_are_tasks_until_a_meeting_answers(store: SqliteMeetingStore,
+                                                             village_db: Database) -> None:
+    from models.convene import ConveneBody, make_proposal
+
+    weak = store.record_proposal(make_proposal(ConveneBody.REPRESENTATIVES, date(2026, 3, 1), "清理账目", 6, 35))
+    strong = store.record_proposal(make_proposal(ConveneBody.REPRESENTATIVES, date(2026, 3, 2), "调整低保", 7, 35,
+                                                 "龙金寿", date(2026, 3, 10)))
+    assert [p.id for p in store.proposals(open_only=True)] == [strong.id] and weak.status_label == "未达法定人数"
+    assert [p.id for p in store.overdue_proposals(date(2026, 3, 11))] == [strong.id]
+    villagers = store.create(complete_meeting(type_code="villagers_meeting"))
+    with pytest.raises(DomainError, match="村民代表会议"):
+        store.answer_proposal(strong.id, villagers.id)
+    meeting = store.create(complete_meeting(on=date(2026, 3, 12)))
+    answered = store.answer_proposal(strong.id, meeting.number)
+    assert answered.meeting_id == meeting.id and answered.status_label == f"已召开（{meeting.number}）"
+    assert store.proposals(open_only=True) == [] and store.overdue_proposals(date(2026, 4, 1)) == []
+    assert store.answer_proposal(strong.id, "").open  # unlink (undo)
+    audited = village_db.conn.execute("SELECT COUNT(*) FROM audit_log WHERE table_name = 'convene_proposals'"
+                                      ).fetchone()[0]
+    assert audited == 4

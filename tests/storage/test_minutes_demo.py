@@ -1,6 +1,7 @@
 """The minutes demo: every meeting type, follow-ups in every state, deterministic, added only once."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from models.meeting_types import BUILTIN_TYPES
@@ -49,3 +50,26 @@ def test_demo_meetings_use_the_registry_villagers(tmp_path: Path) -> None:
     villagers = store.get(next(iter(store.list_meetings(2026, "villagers_meeting"))).id)
     assert villagers.expected == facts.adults_count(villagers.on)
     assert villagers.expected_households == facts.households_count(villagers.on)
+
+
+def test_demo_items_have_speeches_and_roster_meetings_named_votes(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "a.sqlite3", must_exist=False)
+    run_demo(db, DemoOptions(seed=11, households=120))
+    speeches = db.conn.execute("SELECT COUNT(*) FROM agenda_item_speeches WHERE deleted = 0").fetchone()[0]
+    named = db.conn.execute("SELECT COUNT(DISTINCT m.type_code) FROM agenda_item_votes v "
+                            "JOIN meetings m ON m.id = v.meeting_id WHERE v.deleted = 0").fetchone()[0]
+    final_named = db.conn.execute("SELECT COUNT(DISTINCT v.item_id) FROM agenda_item_votes v JOIN meetings m "
+                                  "ON m.id = v.meeting_id WHERE m.status = 'final'").fetchone()[0]
+    assert speeches >= 3 * 10 and named >= 3 and final_named >= 3
+
+
+def test_demo_has_convene_proposals_in_every_state(tmp_path: Path) -> None:
+    from models.accounts import COMMAND_LINE_ACTOR
+    from storage.meetings import SqliteMeetingStore
+
+    for households in (5,):
+        db = open_database(tmp_path / f"{households}.sqlite3", must_exist=False)
+        run_demo(db, DemoOptions(seed=3, households=households))
+        proposals = SqliteMeetingStore(db, COMMAND_LINE_ACTOR).proposals()
+        assert sorted(p.status_label[:3] for p in proposals) == ["已召开", "应当召", "未达法"]
+        assert any(p.overdue(date(2026, 12, 31)) for p in proposals)

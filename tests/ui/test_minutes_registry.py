@@ -104,3 +104,108 @@ def test_villagers_meeting_counts_stay_typed_when_names_are_ticked(qtbot, villag
     qtbot.keyClick(editor.roster_search_edit, Qt.Key.Key_Return)
     assert editor.roster_list.count() == 1
     assert editor.current().present == 60 and not editor.count_spins["present"].isReadOnly()
+
+
+def test_named_votes_follow_the_ticks_and_speeches_save_as_entries(qtbot, qtmodeltester, village_db: Database,
+                                                                   admin: Actor, monkeypatch) -> None:
+    from models.meeting_rules import Tally
+    from models.meeting_votes import Speech, VoteChoice
+    from models.meetings import VoteMethod
+
+    seat_committees(village_db, admin)
+    stores = build_stores(village_db, admin)
+    screen = create_screen(stores, DataBus())
+    qtbot.addWidget(screen)
+    screen.resize(1400, 900)
+    screen.show()
+    monkeypatch.setattr(NewMeetingDialog, "ask", classmethod(lambda cls, *a: ("representatives_meeting",
+                                                                                date(2026, 3, 12))))
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    editor = screen.editor
+    _row(editor, "张金").setCheckState(Qt.CheckState.Unchecked)  # 5 of 6 present
+    qtbot.mouseClick(editor.add_item_button, Qt.MouseButton.LeftButton)
+    panel = editor._panels[-1]
+    type_text(panel.title_edit, "修建村文化广场")
+    type_text(panel.speeches_edit, "龙金寿：同意，尽快开工\n黄秀珍")
+    panel.method_combo.setCurrentIndex(panel.method_combo.findData(VoteMethod.NAMED_BALLOT.value))
+    assert panel.named_check.isEnabled() and panel.named_box.isHidden()
+    panel.named_check.setChecked(True)
+    model = panel.votes_model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 5 and all(v.choice is VoteChoice.NOT_VOTING for v in model.votes())
+    qtbot.mouseClick(panel.all_for_button, Qt.MouseButton.LeftButton)
+    black = next(r for r in range(5) if model.index(r, 0).data() == "黄秀珍")
+    view = panel.votes_view
+    view.setCurrentIndex(model.index(black, 1))
+    view.edit(model.index(black, 1))
+    combo = view.indexWidget(model.index(black, 1)) or view.focusWidget()
+    combo.setCurrentIndex(combo.findData(VoteChoice.AGAINST.value))
+    view.commitData(combo)
+    editor._refresh()
+    assert (panel.for_spin.value(), panel.against_spin.value()) == (4, 1) and panel.for_spin.isReadOnly()
+    assert "第 2 条发言应写成“发言人：发言要点”" in panel.result_label.text()  # 黄秀珍 has no text yet
+    type_text(panel.speeches_edit, "：再议")
+    editor._refresh()
+    assert "赞成 4 票" in panel.result_label.text()
+    if os.environ.get("XIANGYUE_SCREENSHOTS"):
+        qtbot.wait(100)
+        panel.grab().save(str(Path(os.environ["XIANGYUE_SCREENSHOTS"]) / "minutes_named_votes.png"))
+
+    _row(editor, "张金").setCheckState(Qt.CheckState.Checked)  # a newly present person joins as 未投票
+    editor._refresh()
+    assert model.rowCount() == 6 and {v.name: v.choice for v in model.votes()}["张金"] is VoteChoice.NOT_VOTING
+    editor.flush()
+    saved = stores.meetings.get(editor.meeting.id).items[0]
+    assert saved.tally == Tally(4, 1, 0) and len(saved.votes) == 6
+    assert saved.speeches == (Speech("龙金寿", "同意，尽快开工"), Speech("黄秀珍", "再议"))
+    panel.named_check.setChecked(False)  # back to counts only: the votes are withdrawn, undoably
+    editor.flush()
+    assert stores.meetings.get(editor.meeting.id).items[0].votes == ()
+    screen.undo_stack.undo()  # autosaves of one record merge: undo goes back to the empty draft
+    assert stores.meetings.get(editor.meeting.id).items == () and editor._panels == []
+    screen.undo_stack.redo()
+    redone = stores.meetings.get(editor.meeting.id).items[0]
+    assert redone.votes == () and len(redone.speeches) == 2 and not editor._panels[0].named_check.isChecked()
+
+
+def test_convene_proposal_is_a_task_until_a_meeting_answers(qtbot, qtmodeltester, village_db: Database,
+                                                            admin: Actor, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.minutes.convene_panel import ProposalDialog
+
+    seat_committees(village_db, admin)
+    stores = build_stores(village_db, admin)
+    screen = create_screen(stores, DataBus())
+    qtbot.addWidget(screen)
+    panel = screen.convene_panel
+    dialog = ProposalDialog(screen, stores.registry_facts, date(2026, 3, 1))
+    dialog.body_combo.setCurrentIndex(dialog.body_combo.findData("representatives_meeting"))
+    representatives = len(stores.registry_facts.people_with_role("representative", date(2026, 3, 1)))
+    assert dialog.base_spin.value() == representatives == 3  # the registry's count on the day
+    dialog.signatures_spin.setValue(1)
+    assert "应当召集村民代表会议" in dialog.reason_label.text()  # 5 × 1 ≥ 3
+    dialog.accept()
+    assert "所议的事项" in dialog.error_label.text()
+    type_text(dialog.subject_edit, "公开集体收益账目")
+    dialog.accept()
+    monkeypatch.setattr(ProposalDialog, "ask", classmethod(lambda cls, *a: dialog.result_proposal))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    qtmodeltester.check(panel.model)
+    assert panel.model.rowCount() == 1 and "应当召集的会议：1 项" in panel.summary_label.text()
+    if os.environ.get("XIANGYUE_SCREENSHOTS"):
+        screen.resize(1400, 700)
+        screen.show()
+        screen.tabs.setCurrentWidget(panel)
+        qtbot.wait(100)
+        screen.grab().save(str(Path(os.environ["XIANGYUE_SCREENSHOTS"]) / "minutes_convene.png"))
+
+    monkeypatch.setattr(NewMeetingDialog, "ask", classmethod(lambda cls, *a: ("representatives_meeting",
+                                                                                date(2026, 3, 12))))
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    panel.answer(panel.model.proposal_at(0), screen.editor.meeting.id)
+    assert panel.summary_label.text() == "应当召集的会议：无"
+    assert panel.model.index(0, 5).data() == f"已召开（{screen.editor.meeting.number}）"
+    screen.undo_stack.undo()
+    assert "应当召集的会议：1 项" in panel.summary_label.text()

@@ -181,3 +181,92 @@ def test_four_two_matter_stages_in_order(qtbot, village_db: Database, admin: Act
     qtbot.mouseClick(panel.stage_button, Qt.MouseButton.LeftButton)  # the joint meeting predates the proposal
     assert offered[1][0][0] == joint.id and "不能早于" in shown[0]
     assert "已完成 1/6" in panel.matters_list.item(0).text()
+
+
+def test_province_rule_dialog_silences_r8_and_undo_brings_it_back(qtbot, screen: MinutesScreen,
+                                                                  monkeypatch) -> None:
+    from models.meeting_settings import ProvinceRules
+    from models.meetings import MatterKind
+    from ui.minutes.dialogs import ProvinceDialog
+
+    store, editor = screen._store, screen.editor
+    monkeypatch.setattr(NewMeetingDialog, "ask", classmethod(lambda cls, *a: ("representatives_meeting",
+                                                                                date(2026, 3, 12))))
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.add_item_button, Qt.MouseButton.LeftButton)
+    panel = editor._panels[-1]
+    type_text(panel.title_edit, "修订村规民约")
+    panel.matter_combo.setCurrentIndex(panel.matter_combo.findData(MatterKind.VILLAGE_RULES.value))
+    editor.flush()
+    assert "村规民约，默认须由村民会议表决" in editor.warnings_label.text()
+
+    dialog = ProvinceDialog(screen, ProvinceRules())
+    dialog.allow_check.setChecked(True)
+    dialog.accept()  # no basis: refused inside the dialog
+    assert "法规依据" in dialog.error_label.text() and dialog.result() != dialog.DialogCode.Accepted
+    basis = "《某省实施〈村民委员会组织法〉办法》第二十条"
+    monkeypatch.setattr(ProvinceDialog, "ask", classmethod(lambda cls, *a: ProvinceRules(True, basis)))
+    qtbot.mouseClick(screen.province_button, Qt.MouseButton.LeftButton)
+    assert store.province_rules().basis == basis
+    assert "村规民约，默认须由村民会议表决" not in editor.warnings_label.text()
+    screen.undo_stack.undo()
+    assert not store.province_rules().rules_by_representatives
+    assert "村规民约，默认须由村民会议表决" in editor.warnings_label.text()
+
+
+def test_record_template_dialog_reorders_renames_and_refuses_dropping_r12(qtbot, qtmodeltester,
+                                                                          screen: MinutesScreen, monkeypatch) -> None:
+    from PySide6.QtCore import Qt as QtCore_Qt
+
+    from models.meeting_template import default_template
+    from ui.minutes.template_dialog import TemplateDialog
+
+    store = screen._store
+    dialog = TemplateDialog(screen, store.record_template())
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    qtmodeltester.check(model)
+    dialog.view.selectRow(1)  # 会议地点 up to the top
+    qtbot.mouseClick(dialog.up_button, QtCore_Qt.MouseButton.LeftButton)
+    model.setData(model.index(0, 1), "开会地点")
+    notice = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "通知日期")
+    model.setData(model.index(notice, 2), QtCore_Qt.CheckState.Checked.value, QtCore_Qt.ItemDataRole.CheckStateRole)
+    quorum = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "法定人数（必备）")
+    assert not model.flags(model.index(quorum, 2)) & QtCore_Qt.ItemFlag.ItemIsUserCheckable  # R12: cannot drop
+    dialog.signatures_edit.setText("主持人签名：")
+    dialog.accept()
+    assert "签字栏须有主持人和记录人" in dialog.error_label.text()
+    dialog.signatures_edit.setText("主持人签名：　记录人签名：")
+    dialog.accept()
+    chosen = dialog.template
+    assert [f.heading for f in chosen.fields[:2]] == ["开会地点", "会议时间"] and chosen.fields[-1].key == "notice"
+
+    monkeypatch.setattr(TemplateDialog, "ask", classmethod(lambda cls, *a: chosen))
+    qtbot.mouseClick(screen.template_button, QtCore_Qt.MouseButton.LeftButton)
+    assert store.record_template() == chosen
+    screen.undo_stack.undo()
+    assert store.record_template() == default_template()
+
+
+def test_meeting_list_fetches_pages_as_needed(qtbot, qtmodeltester, village_db: Database, admin: Actor,
+                                              monkeypatch) -> None:
+    import ui.minutes.table_model as table_model
+    from storage.meetings import SqliteMeetingStore
+    from tests.models.meeting_fixtures import complete_meeting
+    from ui.minutes.table_model import MeetingTableModel
+
+    monkeypatch.setattr(table_model, "PAGE", 4)
+    store = SqliteMeetingStore(village_db, admin)
+    made = [store.create(complete_meeting(on=date(2026, 1, 1 + i))) for i in range(10)]
+    model = MeetingTableModel(store)
+    model.reload()
+    assert model.rowCount() == 4 and model.canFetchMore()
+    assert model.meeting_at(0).id == made[-1].id  # newest first
+    model.fetchMore()
+    assert model.rowCount() == 8
+    assert model.row_of(made[0].id) == 9 and not model.canFetchMore()  # found by fetching the rest
+    model.reload()
+    qtmodeltester.check(model)  # (the tester fetches the rest itself)
+    model.text = "不存在的事项"
+    model.reload()
+    assert model.rowCount() == 0 and not model.canFetchMore()

@@ -9,6 +9,8 @@ from PySide6.QtGui import QUndoCommand
 from models.attachments import AttachmentKind, MeetingAttachment
 from models.changes import Changed, Entity
 from models.errors import DomainError
+from models.meeting_settings import ProvinceRules
+from models.meeting_template import RecordTemplate
 from models.meetings import Meeting
 from models.ports import MeetingStore
 
@@ -89,6 +91,54 @@ class RemoveAttachmentCommand(QUndoCommand):
     def undo(self) -> None:
         self._store.restore_attachment(self._attachment.id)
         _changed(self._bus, self._attachment.meeting_id)
+
+
+class SetProvinceRulesCommand(QUndoCommand):
+    """本省规定 (R8) changed: undo puts the earlier rule back. A refusal (no permission) drops the command."""
+
+    def __init__(self, store: MeetingStore, bus: object, before: ProvinceRules, after: ProvinceRules) -> None:
+        super().__init__("修改本省规定")
+        self._store, self._bus, self._before, self._after = store, bus, before, after
+        self.error: DomainError | None = None
+
+    def redo(self) -> None:
+        self._write(self._after)
+
+    def undo(self) -> None:
+        self._write(self._before)
+
+    def _write(self, rules: ProvinceRules) -> None:
+        try:
+            self._store.set_province_rules(rules.rules_by_representatives, rules.basis)
+        except DomainError as error:
+            self.error = error
+            self.setObsolete(True)
+            return
+        self._bus.changed.emit(Changed(Entity.MEETING, frozenset()))  # type: ignore[attr-defined]
+
+
+class SetTemplateCommand(QUndoCommand):
+    """记录本格式 (R18) changed: undo puts the earlier template back. A refusal drops the command."""
+
+    def __init__(self, store: MeetingStore, bus: object, before: RecordTemplate, after: RecordTemplate) -> None:
+        super().__init__("修改记录本格式")
+        self._store, self._bus, self._before, self._after = store, bus, before, after
+        self.error: DomainError | None = None
+
+    def redo(self) -> None:
+        self._write(self._after)
+
+    def undo(self) -> None:
+        self._write(self._before)
+
+    def _write(self, template: RecordTemplate) -> None:
+        try:
+            self._store.set_record_template(template)
+        except DomainError as error:
+            self.error = error
+            self.setObsolete(True)
+            return
+        self._bus.changed.emit(Changed(Entity.MEETING, frozenset()))  # type: ignore[attr-defined]
 
 
 def _changed(bus: object, meeting_id: str) -> None:

@@ -1,4 +1,4 @@
-"""Dialogs of the minutes screen: new record, finalise (host and recorder confirm), amendment (补正)."""
+"""Dialogs of the minutes screen: new record, finalise (host and recorder confirm), amendment (补正), 本省规定."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,7 +10,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from models.errors import DomainError
 from models.meeting_record import ITEM_FIELDS, MEETING_FIELDS
+from models.meeting_settings import ProvinceRules, make_province_rules
 from models.meeting_types import MeetingTypeSpec
 from models.meetings import Meeting
 
@@ -208,3 +210,41 @@ class StageDialog(QDialog):
             return None
         return StageRequest(to_date(dialog.date_edit.date()), dialog.meeting_combo.currentData() or "",
                             dialog.publication_edit.text(), dialog.opinion_edit.text())
+
+
+class ProvinceDialog(QDialog):
+    """本省规定 (R8): may a representatives' meeting vote village rules and the charter here, and on what basis."""
+
+    def __init__(self, parent: QWidget | None, current: ProvinceRules) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("本省规定")
+        self.allow_check = QCheckBox("本省允许村民代表会议表决村规民约、自治章程")
+        self.allow_check.setChecked(current.rules_by_representatives)
+        self.basis_edit = QLineEdit(current.basis)
+        self.basis_edit.setPlaceholderText("《××省实施〈中华人民共和国村民委员会组织法〉办法》第××条")
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020;")
+        note = QLabel("默认须由村民会议表决（《村民委员会组织法》第二十七条）。选中后，村民代表会议表决的村规民约、"
+                      "自治章程不再提醒，并在会议记录和决议公告上注明所依据的本省规定。")
+        note.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(note)
+        form.addRow("", self.allow_check)
+        form.addRow("法规依据：", self.basis_edit)
+        form.addRow(self.error_label)
+        form.addRow(_buttons(self, "保存"))
+
+    def accept(self) -> None:
+        try:
+            self.rules = make_province_rules(self.allow_check.isChecked(), self.basis_edit.text())
+        except DomainError as error:
+            self.error_label.setText(error.message)
+            return
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, current: ProvinceRules) -> ProvinceRules | None:
+        dialog = cls(parent, current)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.rules

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
 
 from models.changes import Changed, Entity
 from models.errors import DomainError
-from models.meetings import AgendaItem, AttendanceKind, Attendee, Gender, Meeting, evaluate
-from models.meeting_checks import composition_warnings, missing_for_final
+from models.meetings import AgendaItem, AttendanceKind, Attendee, Gender, Meeting, evaluate, voters
+from models.meeting_checks import composition_warnings, item_vote_problems, missing_for_final
+from models.meeting_votes import speech_problems
 from models.meeting_expected import expected_attendance, representatives_composition
 from models.meeting_types import Composition, MeetingType
 from models.ports import FollowUpStore, MeetingStore, RegistryFacts, RosterPerson
@@ -360,10 +361,17 @@ class MeetingEditor(QWidget):
             remaining.setTitle(f"议题 {number}")
         self._on_field_changed()
 
+    def refresh(self) -> None:
+        """Recompute results and warnings (after a setting such as the province's R8 rule changed)."""
+        self._refresh()
+
     def _refresh(self) -> None:
         """Recompute quorum, each item's result and the warnings from what is on screen."""
         if self._meeting is None:
             return
+        present = voters(self._attendees())
+        for panel in self._panels:
+            panel.set_voters(present)
         meeting = self.current()
         self._show_ticked_counts(meeting)
         spec = self._store.type_spec(meeting.type_code)
@@ -371,7 +379,9 @@ class MeetingEditor(QWidget):
         self.quorum_label.setStyleSheet(OK_STYLE if outcome.quorum.met else ERROR_STYLE)
         self.quorum_label.setText(outcome.quorum.reason)
         for panel, result in zip(self._panels, outcome.items):
-            panel.show_result(result, meeting.present)
+            item = panel.item()
+            panel.show_result(result, meeting.present,
+                              tuple(item_vote_problems(meeting, item) + speech_problems(item.speeches)))
         warnings = [w.message for w in self._store.warnings(meeting, date.today())]
         if self._registry is not None and spec.code == MeetingType.REPRESENTATIVES:
             if meeting.on not in self._composition:

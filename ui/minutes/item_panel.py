@@ -5,18 +5,21 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
 from models.meeting_rules import ItemResult, Tally, tally_problem
+from models.meeting_votes import VoteChoice, parse_speeches, speeches_text, tally_from_votes
 from models.meetings import AgendaItem, MatterKind, VoteMethod
+from ui.minutes.votes_model import ChoiceDelegate, VotesModel
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
 
 
 class ItemPanel(QGroupBox):
-    """议题 panel: title, proposer, nature, discussion, vote, resolution, owner and deadline."""
+    """议题 panel: title, proposer, nature, speeches, discussion, vote (counts or per person), resolution."""
 
     edited = Signal()
     remove_requested = Signal(object)
@@ -25,6 +28,8 @@ class ItemPanel(QGroupBox):
         super().__init__(f"议题 {number}")
         self.item_id = item.id
         self._carried_from = item.carried_from
+        self._voters: tuple[tuple[str, str | None], ...] = ()
+        self._read_only = False
         self._build_ui()
         self.load(item)
         self._connect_signals()
@@ -36,14 +41,32 @@ class ItemPanel(QGroupBox):
         for matter in MatterKind:
             self.matter_combo.addItem(matter.label, matter.value)
         self.background_edit = _text_box(50)
-        self.discussion_edit = _text_box(80)
-        self.discussion_edit.setPlaceholderText("发言人：发言要点（每人一行）")
+        self.speeches_edit = _text_box(80)
+        self.speeches_edit.setPlaceholderText("每人一行：发言人：发言要点，例如“张三：同意修路”")
+        self.discussion_edit = _text_box(50)
+        self.discussion_edit.setPlaceholderText("讨论情况小结（已逐人记录发言时可不填）")
         self.method_combo = QComboBox()
         self.method_combo.addItem("未表决", "")
         for method in VoteMethod:
             self.method_combo.addItem(method.label, method.value)
         self.for_spin, self.against_spin, self.abstain_spin = (_count_box() for _ in range(3))
         self.scrutineer_edit, self.counter_edit = QLineEdit(), QLineEdit()
+        self.named_check = QCheckBox("逐人记录表决意见")
+        self.votes_model = VotesModel()
+        self.votes_view = QTableView()
+        self.votes_view.setModel(self.votes_model)
+        self.votes_view.setItemDelegateForColumn(1, ChoiceDelegate(self.votes_view))
+        self.votes_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.votes_view.setFixedHeight(140)
+        self.votes_view.horizontalHeader().setStretchLastSection(True)
+        self.votes_view.verticalHeader().setVisible(False)
+        self.all_for_button = QPushButton("全部设为赞成")
+        named = QWidget()
+        named_layout = QVBoxLayout(named)
+        named_layout.setContentsMargins(0, 0, 0, 0)
+        named_layout.addWidget(self.votes_view)
+        named_layout.addWidget(self.all_for_button)
+        self.named_box = named
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.resolution_edit = _text_box(50)
@@ -58,9 +81,12 @@ class ItemPanel(QGroupBox):
         form = QFormLayout(self)
         for label, widget in (("议题：", self.title_edit), ("提议人：", self.proposer_edit),
                               ("议题性质：", self.matter_combo), ("背景情况：", self.background_edit),
-                              ("讨论发言摘要：", self.discussion_edit), ("表决方式：", self.method_combo)):
+                              ("发言记录：", self.speeches_edit), ("讨论小结：", self.discussion_edit),
+                              ("表决方式：", self.method_combo)):
             form.addRow(label, widget)
         form.addRow("表决票数：", votes)
+        form.addRow("", self.named_check)
+        form.addRow("逐人表决：", self.named_box)
         form.addRow("监票人：", self.scrutineer_edit)
         form.addRow("计票人：", self.counter_edit)
         form.addRow("表决结果：", self.result_label)
@@ -73,7 +99,7 @@ class ItemPanel(QGroupBox):
         for line in (self.title_edit, self.proposer_edit, self.scrutineer_edit, self.counter_edit, self.owner_edit,
                      self.due_edit):
             line.textChanged.connect(self.edited)
-        for box in (self.background_edit, self.discussion_edit, self.resolution_edit):
+        for box in (self.background_edit, self.speeches_edit, self.discussion_edit, self.resolution_edit):
             box.textChanged.connect(self.edited)
         for combo in (self.matter_combo, self.method_combo):
             combo.currentIndexChanged.connect(self.edited)
@@ -81,13 +107,21 @@ class ItemPanel(QGroupBox):
         for spin in (self.for_spin, self.against_spin, self.abstain_spin):
             spin.valueChanged.connect(self.edited)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
+        self.named_check.toggled.connect(self._on_named_check_toggled)
+        self.votes_model.votes_edited.connect(self.edited)
+        self.all_for_button.clicked.connect(lambda: self.votes_model.set_all(VoteChoice.FOR))
 
     def load(self, item: AgendaItem) -> None:
         self.title_edit.setText(item.title)
         self.proposer_edit.setText(item.proposer)
         self.matter_combo.setCurrentIndex(self.matter_combo.findData(item.matter.value))
         self.background_edit.setPlainText(item.background)
+        self.speeches_edit.setPlainText(speeches_text(item.speeches))
         self.discussion_edit.setPlainText(item.discussion)
+        self.votes_model.set_votes(item.votes)
+        self.named_check.blockSignals(True)
+        self.named_check.setChecked(bool(item.votes))
+        self.named_check.blockSignals(False)
         self.method_combo.setCurrentIndex(self.method_combo.findData(item.vote_method.value if item.vote_method else ""))
         tally = item.tally or Tally(0, 0, 0)
         self.for_spin.setValue(tally.for_)
@@ -101,18 +135,50 @@ class ItemPanel(QGroupBox):
         self._on_method_combo_changed()
 
     def _on_method_combo_changed(self) -> None:
-        voting = bool(self.method_combo.currentData())
+        method = self.method_combo.currentData()
         for widget in (self.for_spin, self.against_spin, self.abstain_spin, self.scrutineer_edit, self.counter_edit):
-            widget.setEnabled(voting)
+            widget.setEnabled(bool(method))
+        by_name = bool(method) and method != VoteMethod.SECRET_BALLOT.value
+        self.named_check.setEnabled(by_name and (self.votes_model.rowCount() > 0 or self._voters != ()))
+        self.named_check.setToolTip("" if by_name else "无记名投票只记票数，不逐人记录")
+        if not by_name and self.named_check.isChecked():
+            self.named_check.setChecked(False)
+        self._show_named()
+
+    def _on_named_check_toggled(self, checked: bool) -> None:
+        if checked:
+            self.votes_model.follow_voters(self._voters)
+        self._show_named()
+        self.edited.emit()
+
+    def _show_named(self) -> None:
+        """Per-person votes: the table shows and the counts follow it (read-only)."""
+        named = self.named_check.isChecked()
+        self.named_box.setVisible(named)
+        for spin in (self.for_spin, self.against_spin, self.abstain_spin):
+            spin.setReadOnly(named)
+            spin.setToolTip("由逐人表决计算" if named else "")
+
+    def set_voters(self, names: tuple[tuple[str, str | None], ...]) -> None:
+        """The people present who may vote, as (name, villager id) from the ticked roster; the table follows."""
+        self._voters = names
+        if self.named_check.isChecked():
+            self.votes_model.follow_voters(names)
+        method = self.method_combo.currentData()
+        self.named_check.setEnabled(bool(method) and method != VoteMethod.SECRET_BALLOT.value
+                                    and (bool(names) or self.named_check.isChecked()) and not self._read_only)
 
     def item(self) -> AgendaItem:
         method = self.method_combo.currentData()
+        votes = self.votes_model.votes() if method and self.named_check.isChecked() else ()
         tally = Tally(self.for_spin.value(), self.against_spin.value(), self.abstain_spin.value()) if method else None
         return AgendaItem(
             self.title_edit.text().strip(), id=self.item_id, proposer=self.proposer_edit.text().strip(),
+            speeches=parse_speeches(self.speeches_edit.toPlainText()), votes=votes,
+            tally=tally_from_votes(votes) if votes else tally,
             background=self.background_edit.toPlainText().strip(),
             discussion=self.discussion_edit.toPlainText().strip(), matter=MatterKind(self.matter_combo.currentData()),
-            vote_method=VoteMethod(method) if method else None, tally=tally,
+            vote_method=VoteMethod(method) if method else None,
             resolution=self.resolution_edit.toPlainText().strip(), resolution_owner=self.owner_edit.text().strip(),
             resolution_due=self._due(), scrutineer=self.scrutineer_edit.text().strip(),
             counter=self.counter_edit.text().strip(), carried_from=self._carried_from)
@@ -123,24 +189,40 @@ class ItemPanel(QGroupBox):
         except ValueError:
             return None
 
-    def show_result(self, result: ItemResult, present: int) -> None:
-        """Check the counts as they are typed (for + against + abstain ≤ present) and show the outcome."""
+    def show_result(self, result: ItemResult, present: int, problems: tuple[str, ...] = ()) -> None:
+        """Check the counts as they are typed (for + against + abstain ≤ present) and show the outcome;
+        `problems` are the per-person vote and speech checks the editor computed against attendance."""
         item = self.item()
+        if item.votes:
+            self._show_counts(item.tally or Tally(0, 0, 0))
         problem = tally_problem(item.tally, present) if item.tally else ""
         bad_due = bool(self.due_edit.text().strip()) and self._due() is None
-        if problem or bad_due:
+        due_text = "完成期限格式应为 YYYY-MM-DD，例如 2026-06-30。" if bad_due else ""
+        shown = [text for text in (problem, *problems, due_text) if text]
+        if shown:
             self.result_label.setStyleSheet(ERROR_STYLE)
-            self.result_label.setText(problem or "完成期限格式应为 YYYY-MM-DD，例如 2026-06-30。")
+            self.result_label.setText("\n".join(shown))
             return
         self.result_label.setStyleSheet(OK_STYLE if result.passed else ERROR_STYLE)
         self.result_label.setText(result.reason)
 
+    def _show_counts(self, tally: Tally) -> None:
+        for spin, value in ((self.for_spin, tally.for_), (self.against_spin, tally.against),
+                            (self.abstain_spin, tally.abstain)):
+            if spin.value() != value:
+                spin.blockSignals(True)
+                spin.setValue(value)
+                spin.blockSignals(False)
+
     def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self.votes_model.read_only = read_only
         for widget in self.findChildren(QWidget):
             if hasattr(widget, "setReadOnly"):
                 widget.setReadOnly(read_only)
             elif isinstance(widget, (QComboBox, QSpinBox, QPushButton)):
                 widget.setEnabled(not read_only)
+        self.named_check.setEnabled(not read_only and self.named_check.isEnabled())
         if not read_only:
             self._on_method_combo_changed()
 

@@ -15,9 +15,12 @@ from models.errors import DomainError
 from models.meeting_expected import expected_attendance
 from models.meetings import AttendanceKind, Attendee, Gender, Meeting
 from models.ports import FollowUpStore, FourTwoStore, MeetingStore, RegistryFacts
-from ui.minutes.dialogs import NewMeetingDialog
+from ui.minutes.commands import SetProvinceRulesCommand, SetTemplateCommand
+from ui.minutes.convene_panel import ConvenePanel
+from ui.minutes.dialogs import NewMeetingDialog, ProvinceDialog
 from ui.minutes.editor import MeetingEditor
 from ui.minutes.four_two_panel import FourTwoPanel
+from ui.minutes.template_dialog import TemplateDialog
 from ui.minutes.table_model import MeetingTableModel
 
 
@@ -42,6 +45,10 @@ class MinutesScreen(QWidget):
         self.search_edit.setPlaceholderText("检索纪要、决议、落实情况（如：低保）")
         self.new_button = QPushButton("新建会议记录（Ctrl+N）")
         self.new_button.setShortcut("Ctrl+N")
+        self.province_button = QPushButton("本省规定…")
+        self.province_button.setToolTip("村规民约、自治章程能否由村民代表会议表决（R8）")
+        self.template_button = QPushButton("记录本格式…")
+        self.template_button.setToolTip("打印的会议记录的栏目、顺序、标题和签字栏（R18）")
         self.model = MeetingTableModel(self._store)
         self.meetings_view = QTableView()
         self.meetings_view.setModel(self.model)
@@ -55,6 +62,8 @@ class MinutesScreen(QWidget):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
         filters.addWidget(self.new_button)
+        filters.addWidget(self.province_button)
+        filters.addWidget(self.template_button)
         left = QWidget()
         column = QVBoxLayout(left)
         column.addLayout(filters)
@@ -64,6 +73,8 @@ class MinutesScreen(QWidget):
         self.tabs.addTab(left, "会议记录")
         if self.four_two_panel is not None:
             self.tabs.addTab(self.four_two_panel, "四议两公开")
+        self.convene_panel = ConvenePanel(self._store, self._registry, self._bus, self.undo_stack)
+        self.tabs.addTab(self.convene_panel, "提议召集")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.editor)
@@ -80,6 +91,8 @@ class MinutesScreen(QWidget):
         self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
         self._search_timer.timeout.connect(self._on_filter_changed)
         self.new_button.clicked.connect(self._on_new_button_clicked)
+        self.province_button.clicked.connect(self._on_province_button_clicked)
+        self.template_button.clicked.connect(self._on_template_button_clicked)
         self.meetings_view.selectionModel().currentRowChanged.connect(self._on_meetings_view_current_changed)
         self._bus.changed.connect(self._on_bus_changed)  # type: ignore[attr-defined]
 
@@ -130,6 +143,26 @@ class MinutesScreen(QWidget):
         self._bus.changed.emit(Changed(Entity.MEETING, frozenset({created.id})))  # type: ignore[attr-defined]
         self.select(created.id)
 
+    def _on_province_button_clicked(self) -> None:
+        before = self._store.province_rules()
+        after = ProvinceDialog.ask(self, before)
+        if after is None or after == before:
+            return
+        command = SetProvinceRulesCommand(self._store, self._bus, before, after)
+        self.undo_stack.push(command)
+        if command.error is not None:
+            QMessageBox.warning(self, "未能修改本省规定", command.error.message)
+
+    def _on_template_button_clicked(self) -> None:
+        before = self._store.record_template()
+        after = TemplateDialog.ask(self, before)
+        if after is None or after == before:
+            return
+        command = SetTemplateCommand(self._store, self._bus, before, after)
+        self.undo_stack.push(command)
+        if command.error is not None:
+            QMessageBox.warning(self, "未能修改记录本格式", command.error.message)
+
     def _new_meeting(self, type_code: str, on: date) -> Meeting:
         """A draft with 应到 and the roster from the registry on its date, and open follow-ups carried over."""
         spec = self._store.type_spec(type_code)
@@ -153,6 +186,8 @@ class MinutesScreen(QWidget):
         if changed.entity != Entity.MEETING:
             return
         current = self.editor.meeting.id if self.editor.meeting else None
+        self.editor.refresh()  # warnings depend on settings too (R8 province rule)
+        self.convene_panel.reload()
         self._reload_filters()
         self.model.reload()
         if current:

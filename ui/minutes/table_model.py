@@ -1,4 +1,4 @@
-"""The list of meetings: a read-only table model over MeetingStore.list_meetings()."""
+"""The list of meetings: a read-only table model over MeetingStore.list_meetings(), fetched a page at a time."""
 from __future__ import annotations
 
 from typing import Any, Callable
@@ -9,12 +9,14 @@ from models.meetings import MeetingSummary
 from models.ports import MeetingStore
 
 MEETING_ROLE = Qt.ItemDataRole.UserRole + 1  # returns the MeetingSummary itself
+PAGE = 200  # rows fetched at a time
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class MeetingTableModel(QAbstractTableModel):
-    """One row per meeting, newest first; filters are passed to the store (text uses the search index)."""
+    """One row per meeting, newest first; filters are passed to the store (text uses the search index); rows
+    arrive PAGE at a time as the view scrolls (canFetchMore/fetchMore)."""
 
     COLUMNS: tuple[tuple[str, Callable[[MeetingSummary], Any]], ...] = (
         ("编号", lambda m: m.number),
@@ -31,20 +33,44 @@ class MeetingTableModel(QAbstractTableModel):
         super().__init__()
         self._store = store
         self._rows: list[MeetingSummary] = []
+        self._more = False
         self.year: int | None = None
         self.type_code: str | None = None
         self.text = ""
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._rows = self._store.list_meetings(self.year, self.type_code, self.text)
+        self._rows = self._page(0)
+        self._more = len(self._rows) == PAGE
         self.endResetModel()
+
+    def _page(self, offset: int) -> list[MeetingSummary]:
+        return self._store.list_meetings(self.year, self.type_code, self.text, offset, PAGE)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+        """The next page, when the view scrolls near the end (township scale: thousands of meetings)."""
+        if parent.isValid() or not self._more:
+            return
+        page = self._page(len(self._rows))
+        self._more = len(page) == PAGE
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+            self._rows += page
+            self.endInsertRows()
 
     def meeting_at(self, row: int) -> MeetingSummary:
         return self._rows[row]
 
     def row_of(self, meeting_id: str) -> int:
-        return next((i for i, m in enumerate(self._rows) if m.id == meeting_id), -1)
+        """Its row, fetching further pages until it is loaded (-1: not under the current filter)."""
+        while True:
+            found = next((i for i, m in enumerate(self._rows) if m.id == meeting_id), -1)
+            if found >= 0 or not self._more:
+                return found
+            self.fetchMore()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)

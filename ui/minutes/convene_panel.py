@@ -1,0 +1,240 @@
+"""提议召集 (R10): proposals to convene, shown as 应当召集 tasks until a meeting of that body answers them."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
+    QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+)
+
+from models.changes import Changed, Entity
+from models.convene import ConveneBody, ConveneProposal, make_proposal, proposal_base
+from models.errors import DomainError
+from models.ports import MeetingStore, RegistryFacts
+from ui.minutes.dialogs import _buttons, to_date, to_qdate
+
+Index = QModelIndex | QPersistentModelIndex
+OVERDUE_BRUSH = QBrush(QColor("#b00020"))
+
+
+class ProposalsModel(QAbstractTableModel):
+    """One row per proposal, newest first."""
+
+    COLUMNS: tuple[tuple[str, Callable[[ConveneProposal], Any]], ...] = (
+        ("收到日期", lambda p: p.received.isoformat()),
+        ("提议召集", lambda p: p.body.label),
+        ("事项", lambda p: p.subject),
+        ("联名", lambda p: f"{p.signatures}/{p.base}（需 {p.needed}）"),
+        ("召集期限", lambda p: p.due.isoformat() if p.due else "未定"),
+        ("状态", lambda p: p.status_label),
+    )
+
+    def __init__(self, store: MeetingStore) -> None:
+        super().__init__()
+        self._store = store
+        self._rows: list[ConveneProposal] = []
+        self.today = date.today()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = self._store.proposals()
+        self.endResetModel()
+
+    def proposal_at(self, row: int) -> ConveneProposal:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section][0]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        proposal = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(self.COLUMNS[index.column()][1](proposal))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return proposal.reason
+        if role == Qt.ItemDataRole.ForegroundRole and proposal.overdue(self.today):
+            return OVERDUE_BRUSH
+        return None
+
+
+class ProposalDialog(QDialog):
+    """登记提议: the base is taken from the registry on the day received (editable when the registry is empty)."""
+
+    def __init__(self, parent: QWidget | None, registry: RegistryFacts | None, today: date) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("登记提议召集会议")
+        self._registry = registry
+        self.body_combo = QComboBox()
+        for body in ConveneBody:
+            self.body_combo.addItem(body.label, body.value)
+        self.date_edit = _date_edit(today)
+        self.subject_edit, self.lead_edit = QLineEdit(), QLineEdit()
+        self.signatures_spin, self.base_spin = _count(), _count()
+        self.due_check = QCheckBox("定召集期限：")
+        self.due_edit = _date_edit(today)
+        self.reason_label, self.error_label = QLabel(), QLabel()
+        self.error_label.setStyleSheet("color: #b00020;")
+        form = QFormLayout(self)
+        for label, widget in (("提议召集：", self.body_combo), ("收到日期：", self.date_edit),
+                              ("所议事项：", self.subject_edit), ("领衔提议人：", self.lead_edit),
+                              ("联名人数：", self.signatures_spin), ("基数：", self.base_spin)):
+            form.addRow(label, widget)
+        form.addRow(self.due_check, self.due_edit)
+        form.addRow(self.reason_label)
+        form.addRow(self.error_label)
+        form.addRow(_buttons(self, "登记"))
+        self.body_combo.currentIndexChanged.connect(self._fill_base)
+        self.date_edit.dateChanged.connect(self._fill_base)
+        for spin in (self.signatures_spin, self.base_spin):
+            spin.valueChanged.connect(self._show_reason)
+        self._fill_base()
+
+    def _fill_base(self) -> None:
+        if self._registry is not None:
+            self.base_spin.setValue(proposal_base(self._registry, ConveneBody(self.body_combo.currentData()),
+                                                  to_date(self.date_edit.date())))
+        self._show_reason()
+
+    def proposal(self) -> ConveneProposal:
+        return make_proposal(ConveneBody(self.body_combo.currentData()), to_date(self.date_edit.date()),
+                             self.subject_edit.text(), self.signatures_spin.value(), self.base_spin.value(),
+                             self.lead_edit.text(), to_date(self.due_edit.date()) if self.due_check.isChecked()
+                             else None)
+
+    def _show_reason(self) -> None:
+        body = ConveneBody(self.body_combo.currentData())
+        self.reason_label.setText(ConveneProposal(body, date.today(), "", self.signatures_spin.value(),
+                                                  self.base_spin.value()).reason if self.base_spin.value() else "")
+
+    def accept(self) -> None:
+        try:
+            self.result_proposal = self.proposal()
+        except DomainError as error:
+            self.error_label.setText(error.message)
+            return
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, registry: RegistryFacts | None, today: date) -> ConveneProposal | None:
+        dialog = cls(parent, registry, today)
+        return dialog.result_proposal if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class AnswerCommand(QUndoCommand):
+    """关联会议: this meeting answered the proposal; undo unlinks it."""
+
+    def __init__(self, store: MeetingStore, bus: object, proposal: ConveneProposal, meeting_id: str) -> None:
+        super().__init__(f"关联提议“{proposal.subject}”的会议")
+        self._store, self._bus, self._proposal, self._meeting_id = store, bus, proposal, meeting_id
+        self.error: DomainError | None = None
+
+    def redo(self) -> None:
+        try:
+            self._store.answer_proposal(self._proposal.id, self._meeting_id)
+        except DomainError as error:
+            self.error = error
+            self.setObsolete(True)
+            return
+        self._bus.changed.emit(Changed(Entity.MEETING, frozenset()))  # type: ignore[attr-defined]
+
+    def undo(self) -> None:
+        self._store.answer_proposal(self._proposal.id, self._proposal.meeting_id)
+        self._bus.changed.emit(Changed(Entity.MEETING, frozenset()))  # type: ignore[attr-defined]
+
+
+class ConvenePanel(QWidget):
+    """Proposals and their status; registering is a legal record (confirmed, kept), linking is undoable."""
+
+    def __init__(self, store: MeetingStore, registry: RegistryFacts | None, bus: object,
+                 undo_stack: QUndoStack) -> None:
+        super().__init__()
+        self._store, self._registry, self._bus, self._undo_stack = store, registry, bus, undo_stack
+        self.model = ProposalsModel(store)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.new_button, self.answer_button = QPushButton("登记提议…"), QPushButton("关联已召开的会议…")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.answer_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+        self.new_button.clicked.connect(self._on_new_button_clicked)
+        self.answer_button.clicked.connect(self._on_answer_button_clicked)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.reload()
+        tasks = self._store.proposals(open_only=True)
+        late = [p for p in tasks if p.overdue(date.today())]
+        self.summary_label.setText(
+            (f"应当召集的会议：{len(tasks)} 项" + (f"，其中 {len(late)} 项已过召集期限" if late else "")
+             + "。" + "；".join(f"{p.body.label}：{p.subject}" for p in tasks)) if tasks else "应当召集的会议：无")
+
+    def _on_new_button_clicked(self) -> None:
+        proposal = ProposalDialog.ask(self, self._registry, date.today())
+        if proposal is None:
+            return
+        answer = QMessageBox.question(self, "登记提议", f"{proposal.reason}。\n登记后作为村务档案保存，不能撤销。确定登记吗？")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._store.record_proposal(proposal)
+        except DomainError as error:
+            QMessageBox.warning(self, "未能登记", error.message)
+            return
+        self._bus.changed.emit(Changed(Entity.MEETING, frozenset()))  # type: ignore[attr-defined]
+
+    def _on_answer_button_clicked(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            QMessageBox.information(self, "关联会议", "请先在表中选中一项提议。")
+            return
+        proposal = self.model.proposal_at(index.row())
+        choices = [s for s in self._store.list_meetings(type_code=proposal.body.value) if s.on >= proposal.received]
+        if not choices:
+            QMessageBox.information(self, "关联会议", f"收到提议以后还没有{proposal.body.label}的记录。请先新建会议记录。")
+            return
+        labels = [f"{s.number}　{s.on.isoformat()}　{s.place}" for s in choices]
+        picked, ok = QInputDialog.getItem(self, "关联会议", f"回应“{proposal.subject}”的{proposal.body.label}：",
+                                          labels, 0, False)
+        if ok:
+            self.answer(proposal, choices[labels.index(picked)].id)
+
+    def answer(self, proposal: ConveneProposal, meeting_id: str) -> None:
+        command = AnswerCommand(self._store, self._bus, proposal, meeting_id)
+        self._undo_stack.push(command)
+        if command.error is not None:
+            QMessageBox.warning(self, "未能关联", command.error.message)
+
+
+def _date_edit(value: date) -> QDateEdit:
+    edit = QDateEdit(to_qdate(value))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def _count() -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(0, 1000000)
+    return spin

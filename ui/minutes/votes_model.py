@@ -1,0 +1,101 @@
+"""逐人表决 table: one row per person present, the choice picked from a list (Qt model + combo-box delegate)."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from models.meeting_votes import PersonVote, VoteChoice
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class VotesModel(QAbstractTableModel):
+    """Who voted how on one item; the rows follow the present list, a newly listed person starts as 未投票."""
+
+    HEADERS = ("姓名", "表决意见")
+    votes_edited = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._votes: list[PersonVote] = []
+        self.read_only = False
+
+    def votes(self) -> tuple[PersonVote, ...]:
+        return tuple(self._votes)
+
+    def set_votes(self, votes: tuple[PersonVote, ...]) -> None:
+        self.beginResetModel()
+        self._votes = list(votes)
+        self.endResetModel()
+
+    def follow_voters(self, voters: tuple[tuple[str, str | None], ...]) -> bool:
+        """Keep each listed person's choice, add new people as 未投票, drop who is no longer present."""
+        known = {(vote.name, vote.villager_id): vote for vote in self._votes}
+        wanted = [known.get((name, villager_id), PersonVote(name, VoteChoice.NOT_VOTING, villager_id))
+                  for name, villager_id in voters]
+        if wanted == self._votes:
+            return False
+        self.set_votes(tuple(wanted))
+        return True
+
+    def set_all(self, choice: VoteChoice) -> None:
+        self.set_votes(tuple(PersonVote(v.name, choice, v.villager_id) for v in self._votes))
+        self.votes_edited.emit()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._votes)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return None
+        vote = self._votes[index.row()]
+        if index.column() == 0:
+            return vote.name
+        return vote.choice.value if role == Qt.ItemDataRole.EditRole else vote.choice.label
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 1 and not self.read_only:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        choice = VoteChoice.parse(str(value)) if index.isValid() and index.column() == 1 else None
+        if choice is None or role != Qt.ItemDataRole.EditRole or self.read_only:
+            return False
+        vote = self._votes[index.row()]
+        if vote.choice is not choice:
+            self._votes[index.row()] = PersonVote(vote.name, choice, vote.villager_id)
+            self.dataChanged.emit(index, index)
+            self.votes_edited.emit()
+        return True
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """Edits a vote with a combo box of 赞成/反对/弃权/未投票 (keyboard: type the first letter, Enter)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        for choice in VoteChoice:
+            combo.addItem(choice.label, choice.value)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
