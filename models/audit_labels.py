@@ -56,7 +56,9 @@ FIELD_LABELS = {
     "reasons": "理由", "article_notes": "条款意见", "conclusion": "结论", "due_on": "应报日期",
     "submitted_on": "报送日期", "receipt_number": "回执号", "receipt_date": "回执日期", "week_start": "周起始",
     "members": "成员", "holiday": "节假日", "signed_on": "签字日期", "sheet_ref": "签字表", "leader": "组长",
-    "by_article": "逐条表决", "tallies": "计票",
+    "by_article": "逐条表决", "tallies": "计票", "speaker": "发言人", "choice": "表决意见", "body": "会议",
+    "subject": "提议事项", "signatures": "联名人数", "base": "基数", "lead_signer": "领衔人", "key": "设置项",
+    "value": "值",
 }
 
 # A part of a summary starts at the beginning or after "; " with `column: `.
