@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.meeting_types import MeetingTypeSpec
     from models.meetings import AgendaItem, Amendment, Meeting, MeetingSummary
     from models.meetings import SearchHit as MeetingSearchHit
-    from models.sync import ExportResult, HeldBundle, NodeCard, Peer, QuarantinedRow
+    from models.sync import ExportResult, HeldBundle, NodeCard, Peer, PeerAuditEntry, QuarantinedRow
     from models.sync import ImportResult as SyncImportResult
     from models.boards import Board
     from models.list_workflow import Nomination
@@ -352,7 +352,13 @@ class SyncService(Protocol):
         """Drop the held bundles of the key with this fingerprint, unapplied; audit-logged."""
         ...
 
+    # Open quarantined rows; release re-runs the import's checks, discard keeps the row as evidence. Peers' audit.
     def quarantined(self, limit: int = 1000) -> list[QuarantinedRow]: ...
+    def release(self, entry_id: int) -> QuarantinedRow: ...
+    def discard_quarantined(self, entry_id: int) -> QuarantinedRow: ...
+    def peer_audit(self, origin: str | None = None, limit: int = 1000) -> list[PeerAuditEntry]: ...
+
+
 class WorkflowStore(Protocol):
     """九步工作法: one revision per rulebook; advancing checks the guard and is one audited transaction.
 

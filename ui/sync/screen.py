@@ -7,7 +7,7 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-                               QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QProgressBar, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from models.changes import Changed, Entity
 from models.errors import DomainError
@@ -15,6 +15,7 @@ from models.ports import SyncService
 from models.sync import ExportResult, ImportResult, area_summary
 from ui.background import run_in_background
 from ui.sync.dialogs import Drive, qr_pixmap, choose_bundle, choose_key_file, choose_key_target, removable_drives
+from ui.sync.peer_audit import PeerAuditPanel
 from ui.sync.review import ReviewPanel
 from ui.sync.table_model import PEER_ROLE, PeerTableModel
 
@@ -59,7 +60,11 @@ class SyncScreen(QWidget):
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary_label)
         self.review_panel = ReviewPanel(self._service)
-        layout.addWidget(self.review_panel, 1)
+        self.peer_audit_panel = PeerAuditPanel(self._service)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.review_panel, "待处理")
+        self.tabs.addTab(self.peer_audit_panel, "对方的操作记录")
+        layout.addWidget(self.tabs, 1)
 
     def _identity_box(self) -> QGroupBox:
         me = self._service.identity()
@@ -170,6 +175,7 @@ class SyncScreen(QWidget):
         self.undo_stack.clear()
         show(result)
         self.peers_model.reload()
+        self.peer_audit_panel.reload()
 
     @property
     def busy(self) -> bool:
@@ -190,7 +196,8 @@ class SyncScreen(QWidget):
         self._busy = busy
         self.busy_bar.setVisible(busy)
         for button in (self.export_button, self.import_button, self.trust_button, self.pubkey_button,
-                       self.review_panel.accept_button, self.review_panel.discard_button):
+                       self.review_panel.accept_button, self.review_panel.discard_button,
+                       self.review_panel.release_row_button, self.review_panel.discard_row_button):
             button.setEnabled(not busy)
         if busy:
             self.summary_label.setText(note)
@@ -248,6 +255,7 @@ class SyncScreen(QWidget):
         if change.entity == Entity.SYNC:
             self.peers_model.reload()
             self.review_panel.reload()
+            self.peer_audit_panel.reload()
 
 
 def _row(*widgets: QWidget) -> QWidget:
