@@ -38,6 +38,11 @@ class SqliteSyncService:
         self._require_admin()
         return keys.trust_peer(self._db, keys.read_public_key(path))
 
+    def trust_key_text(self, text: str, source: str) -> Peer:
+        """A peer's public key as read from its QR code (same checks and permission as the key file)."""
+        self._require_admin()
+        return keys.trust_peer(self._db, keys.parse_public_key(text, source))
+
     def write_public_key(self, path: Path) -> NodeCard:
         keys.write_public_key(self._db, path)
         return self.identity()
