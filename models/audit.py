@@ -11,7 +11,8 @@ GENESIS_HASH = "0" * 64
 SECRET_COLUMNS = frozenset({"password_hash", "id_number"})
 ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除", "login": "登录", "login_failed": "登录失败",
                  "set_password": "设置密码", "restore": "从备份恢复", "sync_export": "导出同步包",
-                 "sync_import": "导入同步包", "sync_hold": "暂存同步包", "sync_discard": "丢弃暂存的同步包"}
+                 "sync_import": "导入同步包", "sync_hold": "暂存同步包", "sync_discard": "丢弃暂存的同步包",
+                 "sync_release": "放行隔离记录", "sync_quarantine_discard": "丢弃隔离记录"}
 
 
 TABLE_LABELS = {
@@ -33,6 +34,7 @@ TABLE_LABELS = {
     "township_reviews": "乡镇审查意见", "township_filing_decisions": "乡镇备案决定", "sync_peers": "同步对象",
     "workflow_attachments": "步骤附件", "agenda_item_speeches": "发言", "agenda_item_votes": "逐人表决",
     "convene_proposals": "提议召集", "minutes_settings": "会议记录设置",
+    "sync_quarantine": "隔离记录", "sync_peer_audit": "对方的操作记录",
 }
 
 

@@ -28,14 +28,11 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.meeting_types import MeetingTypeSpec
     from models.meetings import AgendaItem, Amendment, Meeting, MeetingSummary
     from models.meetings import SearchHit as MeetingSearchHit
-    from models.sync import ExportResult, HeldBundle, NodeCard, Peer, QuarantinedRow
-    from models.sync import ImportResult as SyncImportResult
     from models.boards import Board
     from models.list_workflow import Nomination
     from models.lists import (ArticleRef, HouseholdInfo, ListEntry, ListKind, NamingBasis, Objection, Transition,
                               WithdrawReason)
-    from models.township import (ArticleNote, DecisionKind, FilingDecision, ReviewContext, ReviewRequest, TownshipReview,
-                                 VillageSummary)
+    from models.township import FilingDecision, TownshipReview
     from models.village import VillageProfile
     from models.workflow import StepStatus, WorkflowStep
     from models.workflow_guards import WorkflowFacts
@@ -324,48 +321,6 @@ class FourTwoStore(Protocol):
                      publication: str = "", supervision_opinion: str = "") -> FourTwoMatter: ...
 
 
-class SyncService(Protocol):
-    """Pairing and USB bundles (同步包). Export and import are irreversible acts, audit-logged."""
-
-    def identity(self) -> NodeCard: ...
-
-    def public_key_text(self) -> str:
-        """The public key file's content, for a QR code a peer can scan."""
-        ...
-
-    def peers(self) -> list[Peer]: ...
-    def trust_key_file(self, path: Path) -> Peer: ...
-    def write_public_key(self, path: Path) -> NodeCard: ...
-
-    def export_to(self, folder: Path, peer: str | None = None) -> ExportResult:
-        """Write, fsync, rename and read back a bundle of everything the peer has not acknowledged."""
-        ...
-
-    def import_file(self, path: Path) -> SyncImportResult:
-        """Verify and apply a bundle in one transaction; raises DomainError (nothing written) if refused."""
-        ...
-
-    def export_job(self, folder: Path, peer: str | None = None) -> Callable[[], ExportResult]:
-        """`export_to` as a job for a worker thread (permission checked now; the job opens its own connection)."""
-        ...
-
-    def import_job(self, bundle: Path) -> Callable[[], SyncImportResult]:
-        """`import_file` as a job for a worker thread (permission checked now; the job opens its own connection)."""
-        ...
-
-    def pending(self) -> list[HeldBundle]:
-        """Bundles held until their (village's) key fingerprint is confirmed."""
-        ...
-
-    def accept_job(self, fingerprint: str) -> Callable[[], tuple[Peer, list[SyncImportResult]]]:
-        """Trust the held key with this fingerprint and import its bundles, as a worker-thread job."""
-        ...
-
-    def discard(self, fingerprint: str) -> list[HeldBundle]:
-        """Drop the held bundles of the key with this fingerprint, unapplied; audit-logged."""
-        ...
-
-    def quarantined(self, limit: int = 1000) -> list[QuarantinedRow]: ...
 class WorkflowStore(WorkflowSettingsStore, StepAttachmentStore, Protocol):
     """九步工作法: one revision per rulebook; advancing checks the guard and is one audited transaction.
 
@@ -452,23 +407,6 @@ class WorkflowStore(WorkflowSettingsStore, StepAttachmentStore, Protocol):
         ...
 
 
-class TownshipStore(Protocol):
-    """乡镇端: the villages' imported records, and the township's reviews and filing decisions."""
-
-    def villages(self) -> list[VillageSummary]: ...
-    def requests(self, village: str | None = None) -> list[ReviewRequest]: ...
-    def request(self, request_id: str) -> ReviewRequest: ...
-    def review_context(self, request_id: str) -> ReviewContext: ...
-
-    def record_review(self, request_id: str, on: date, conclusion: str,
-                      notes: tuple[ArticleNote, ...] = ()) -> TownshipReview:
-        """乡镇审核员 only, on a township installation (PermissionDenied / DomainError otherwise)."""
-        ...
-
-    def decide(self, request_id: str, kind: DecisionKind, on: date, filing_number: str = "", reasons: str = "",
-               notes: tuple[ArticleNote, ...] = ()) -> FilingDecision: ...
-
-
 class Stores(Protocol):
     """Everything a logged-in session may reach, bound to the acting user."""
 
@@ -502,5 +440,6 @@ class Backend(Protocol):
     def login(self, username: str, password: str) -> Stores: ...
 
 
-# The red/black lists' stores live in their own module (this one would pass 500 lines).
+# The red/black lists', sync's and the township's stores live in their own modules (this one would pass 500 lines).
 from models.ports_lists import ArticleCatalogue, HouseholdDirectory, ListStore  # noqa: E402
+from models.ports_sync import SyncService, TownshipStore  # noqa: E402

@@ -129,6 +129,23 @@ class QuarantinedRow:
     received_at: str
     owner_name: str = ""  # the names this installation knows for the two nodes ("" if unknown)
     signer_name: str = ""
+    id: int = 0  # the number `sync quarantine release|discard ID` takes
+
+
+@dataclass(frozen=True)
+class PeerAuditEntry:
+    """对方的操作记录 — one audit entry a peer sent in a bundle (its hash chain verified on import)."""
+
+    origin: str
+    origin_name: str
+    epoch: str
+    seq: int
+    at: str
+    actor_name: str
+    action: str
+    table: str
+    row_id: str
+    summary: str
 
 
 def node_label(node: str, name: str) -> str:

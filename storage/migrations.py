@@ -324,6 +324,14 @@ def m045_create_sync_held(db: Database) -> None:
 
 
 @migrations
+def m046_quarantine_resolution(db: Database) -> None:
+    """A quarantined row is released (applied) or discarded by a reviewer; the row stays, marked, as evidence."""
+    db.execute("ALTER TABLE sync_quarantine ADD COLUMN resolution TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE sync_quarantine ADD COLUMN resolved_at TEXT")
+    db.execute("ALTER TABLE sync_quarantine ADD COLUMN resolved_by TEXT NOT NULL DEFAULT ''")
+
+
+@migrations
 def m060_create_list_entries(db: Database) -> None:
     """Red/yellow/black list entries with version-pinned article references and name snapshots (R27)."""
     create_synced_table(db, "list_entries", """

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cli import Context, read_password
+
+if TYPE_CHECKING:
+    from models.sync import QuarantinedRow
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -38,6 +42,25 @@ def register(commands: argparse._SubParsersAction) -> None:
     discard = actions.add_parser("discard", help="丢弃暂存的同步包（指纹核对不一致、不接受这把密钥时）")
     discard.add_argument("fingerprint", help="要丢弃的同步包所带的密钥指纹（sync pending 中显示的完整指纹）")
     discard.set_defaults(handler=run_discard)
+    _register_quarantine(actions)
+    audit = actions.add_parser("audit", help="列出对方随同步包送来的操作记录（只读）")
+    audit.add_argument("--peer", help="只看这个对方的（名称或节点编号）")
+    audit.add_argument("--limit", type=int, default=1000, help="最多列出几条（默认 1000，最新的在前）")
+    audit.set_defaults(handler=run_audit)
+
+
+def _register_quarantine(actions: argparse._SubParsersAction) -> None:
+    quarantine = actions.add_parser("quarantine", help="隔离记录：列出、放行（重新检查后写入）或丢弃")
+    forms = quarantine.add_subparsers(dest="quarantine_command", metavar="ACTION", required=True)
+    listing = forms.add_parser("list", help="列出尚未处理的隔离记录（最新的在前）")
+    listing.add_argument("--limit", type=int, default=1000, help="最多列出几条（默认 1000）")
+    listing.set_defaults(handler=run_quarantine_list)
+    release = forms.add_parser("release", help="放行一条隔离记录：按导入时的规则重新检查，原因已不存在才写入")
+    release.add_argument("id", type=int, help="隔离记录编号（sync quarantine list 第一列）")
+    release.set_defaults(handler=run_quarantine_release)
+    drop = forms.add_parser("discard", help="丢弃一条隔离记录（不写入；记录留作凭据，不再列出）")
+    drop.add_argument("id", type=int, help="隔离记录编号（sync quarantine list 第一列）")
+    drop.set_defaults(handler=run_quarantine_discard)
 
 
 def run_pubkey(context: Context, args: argparse.Namespace) -> int:
@@ -160,4 +183,58 @@ def run_discard(context: Context, args: argparse.Namespace) -> int:
     context.emit("\n".join(lines + ["这把密钥没有被信任。若确是本乡镇的村，请核对指纹后让对方重新导出。"]),
                  {"discarded": [{"bundle": h.bundle, "from": h.sender, "name": h.name, "fingerprint": h.fingerprint,
                                  "file_name": h.file_name} for h in dropped]})
+    return 0
+
+
+def _quarantine_json(entry: QuarantinedRow) -> dict[str, object]:
+    return {"id": entry.id, "bundle": entry.bundle, "table": entry.table, "row_id": entry.row_id,
+            "owner": entry.owner, "owner_name": entry.owner_name, "signer": entry.signer,
+            "signer_name": entry.signer_name, "reason": entry.reason, "received_at": entry.received_at}
+
+
+def run_quarantine_list(context: Context, args: argparse.Namespace) -> int:
+    from models.sync import node_label
+    from storage.sync.quarantine import quarantined_rows
+
+    rows = quarantined_rows(context.open_db(), args.limit)
+    lines = [f"{q.id}\t{q.received_at[:16]}\t{q.table}\t{q.row_id}\t所有者 {node_label(q.owner, q.owner_name)}\t"
+             f"发送方 {node_label(q.signer, q.signer_name)}\t{q.reason}" for q in rows]
+    context.emit("\n".join(lines) if lines else "没有待处理的隔离记录。",
+                 {"quarantined": [_quarantine_json(q) for q in rows]})
+    return 0
+
+
+def run_quarantine_release(context: Context, args: argparse.Namespace) -> int:
+    from models.accounts import COMMAND_LINE_ACTOR
+    from storage.sync.quarantine import release
+
+    entry = release(context.open_db(), args.id, COMMAND_LINE_ACTOR)
+    context.emit(f"已放行隔离记录 {entry.id}：{entry.table} {entry.row_id} 已写入（原隔离原因：{entry.reason}，现已不存在）。",
+                 {"released": _quarantine_json(entry)})
+    return 0
+
+
+def run_quarantine_discard(context: Context, args: argparse.Namespace) -> int:
+    from models.accounts import COMMAND_LINE_ACTOR
+    from storage.sync.quarantine import discard
+
+    entry = discard(context.open_db(), args.id, COMMAND_LINE_ACTOR)
+    context.emit(f"已丢弃隔离记录 {entry.id}：{entry.table} {entry.row_id} 未写入，记录留作凭据，不再列出。",
+                 {"discarded": _quarantine_json(entry)})
+    return 0
+
+
+def run_audit(context: Context, args: argparse.Namespace) -> int:
+    from models.audit import action_label
+    from models.sync import node_label
+    from storage.sync.audit_trail import peer_audit, resolve_peer
+
+    db = context.open_db()
+    entries = peer_audit(db, resolve_peer(db, args.peer) if args.peer else None, args.limit)
+    lines = [f"{e.at[:16].replace('T', ' ')}\t{node_label(e.origin, e.origin_name)}\t{e.actor_name}\t"
+             f"{action_label(e.action)}\t{e.summary}" for e in entries]
+    context.emit("\n".join(lines) if lines else "还没有收到对方的操作记录。",
+                 {"entries": [{"origin": e.origin, "origin_name": e.origin_name, "epoch": e.epoch, "seq": e.seq,
+                               "at": e.at, "actor_name": e.actor_name, "action": e.action, "table": e.table,
+                               "row_id": e.row_id, "summary": e.summary} for e in entries]})
     return 0

@@ -36,7 +36,7 @@ def apply_changes(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], h
     tally, signer, bundle_id = Tally(), manifest["from"], manifest["bundle_id"]
     tables = set(synced_tables(db))
     columns: dict[str, set[str]] = {}
-    signer_is_township = _peer_kind(db, signer) == "township"
+    signer_is_township = peer_kind(db, signer) == "township"
     for _, change in iter_changes(zf, manifest["members"][mf.CHANGES]["size"]):
         if change["seq"] <= high_water:
             tally.skipped += 1
@@ -56,7 +56,11 @@ def apply_changes(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], h
     return tally
 
 
-def _peer_kind(db: Database, node: str) -> str:
+def ownership_reason(signer: str, owner: str) -> str:
+    return "发送方不是这条记录的所有者" if owner != signer else "这条记录属于另一方"
+
+
+def peer_kind(db: Database, node: str) -> str:
     row = db.conn.execute("SELECT kind FROM sync_peers WHERE node = ?", (node,)).fetchone()
     return "" if row is None else str(row[0])
 
@@ -73,17 +77,24 @@ def _apply_one(db: Database, table: str, row: dict[str, Any], known: set[str], s
     existing = db.conn.execute(f"SELECT owner, hlc FROM {table} WHERE id = ?", (row["id"],)).fetchone()
     decision = decide_row(signer, row["owner"], row["hlc"], *(existing or (None, None)))
     if decision is RowDecision.QUARANTINE:
-        reason = "发送方不是这条记录的所有者" if row["owner"] != signer else "这条记录属于另一方"
-        _quarantine(db, bundle_id, signer, table, row, reason)
+        _quarantine(db, bundle_id, signer, table, row, ownership_reason(signer, row["owner"]))
         tally.quarantined += 1
         return
     if decision is RowDecision.SKIP:
         tally.skipped += 1
         tally.stale += row["hlc"] < existing[1]
         return
+    write_row(db, table, row, known, existing is not None)
+    tally.applied += 1
+    tally.per_table[table] = tally.per_table.get(table, 0) + 1
+    tally.max_hlc = max(tally.max_hlc, row["hlc"])
+
+
+def write_row(db: Database, table: str, row: dict[str, Any], known: set[str], exists: bool) -> None:
+    """INSERT a new row or UPDATE an older one (never INSERT OR REPLACE); unknown columns kept beside it."""
     values = {k: v for k, v in row.items() if k in known}
     names = list(values)
-    if existing is None:
+    if not exists:
         db.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
                    list(values.values()))
     else:
@@ -91,9 +102,6 @@ def _apply_one(db: Database, table: str, row: dict[str, Any], known: set[str], s
         db.execute(f"UPDATE {table} SET {sets} WHERE id = ? AND hlc < ?",
                    [values[n] for n in names if n != "id"] + [row["id"], row["hlc"]])
     _keep_unknown_columns(db, table, row, known)
-    tally.applied += 1
-    tally.per_table[table] = tally.per_table.get(table, 0) + 1
-    tally.max_hlc = max(tally.max_hlc, row["hlc"])
 
 
 def _keep_unknown_columns(db: Database, table: str, row: dict[str, Any], known: set[str]) -> None:

@@ -7,7 +7,8 @@ import zipfile
 from typing import Any
 
 from models.audit import AuditEntry, chain_hash
-from models.sync import BundleRefused
+from models.errors import DomainError
+from models.sync import BundleRefused, PeerAuditEntry
 from storage.db import Database
 
 AUDIT = "audit.jsonl"
@@ -69,3 +70,23 @@ def received_audit_seq(db: Database, origin: str, epoch: str) -> int:
     row = db.conn.execute("SELECT coalesce(max(seq), 0) FROM sync_peer_audit WHERE origin = ? AND epoch = ?",
                           (origin, epoch)).fetchone()
     return int(row[0])
+
+
+def peer_audit(db: Database, origin: str | None = None, limit: int = 1000) -> list[PeerAuditEntry]:
+    """Audit entries received from peers, newest first (by the sender's clock); one peer's when `origin` is given."""
+    where, params = ("WHERE a.origin = ?", [origin]) if origin else ("", [])
+    rows = db.conn.execute(
+        "SELECT a.origin, coalesce(p.name, ''), a.epoch, a.seq, a.at, a.actor_name, a.action, a.table_name, "
+        f"a.row_id, a.summary FROM sync_peer_audit a LEFT JOIN sync_peers p ON p.node = a.origin {where} "
+        "ORDER BY a.at DESC, a.seq DESC LIMIT ?", [*params, limit]).fetchall()
+    return [PeerAuditEntry(*row) for row in rows]
+
+
+def resolve_peer(db: Database, peer: str) -> str:
+    """A trusted peer's node id, given its node id or its name; refused (listing the peers) when unknown."""
+    rows = db.conn.execute("SELECT node, name FROM sync_peers ORDER BY name").fetchall()
+    matches = [node for node, name in rows if peer in (node, name)]
+    if len(matches) != 1:
+        known = "、".join(f"{name}（{node}）" for node, name in rows) or "没有"
+        raise DomainError(f"没有名称或节点编号为“{peer}”的同步对方。已配对的：{known}。")
+    return matches[0]

@@ -102,13 +102,13 @@ def _transaction(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], me
                      f"隔离 {tally.quarantined}")
         db.execute("DELETE FROM sync_applying")
         if tally.per_table.get("township_filing_decisions"):  # after sync_applying: these are our own writes
-            _act_on_township_decisions(db, actor)
+            act_on_township_decisions(db, actor)
     _drop_acknowledged(db)
     return ImportResult(manifest["bundle_id"], manifest["from"], tally.applied, tally.skipped,
                         tally.quarantined + tally.stale, tally.quarantined, attachments, flags, tally.per_table)
 
 
-def _act_on_township_decisions(db: Database, actor: Actor) -> None:
+def act_on_township_decisions(db: Database, actor: Actor) -> None:
     """A filing the township returned (退回修改) reopens step 6 on the village, in this import's transaction."""
     from datetime import date
 

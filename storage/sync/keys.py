@@ -85,16 +85,25 @@ def public_key_payload(db: Database) -> dict[str, Any]:
 def read_public_key(path: Path) -> Identity:
     """Parse a peer's public key file; a file whose fingerprint does not match its keys is refused."""
     try:
-        payload = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except (OSError, ValueError) as error:
+        raise DomainError(f"“{path}”不是乡约的公钥文件（{error}）。请让对方用 sync pubkey 重新导出。") from error
+    return parse_public_key(text, str(path))
+
+
+def parse_public_key(text: str, source: str) -> Identity:
+    """A public key as its file (or the QR code on the peer's sync screen) holds it; `source` names it in messages."""
+    try:
+        payload = json.loads(text)
         if payload.get("format") != PUBLIC_KEY_FORMAT:
             raise ValueError("format")
         identity = Identity(str(payload["node"]), str(payload["kind"]), str(payload["name"]),
                             _unb64(payload["signing_public_key"]), _unb64(payload["encryption_public_key"]))
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise DomainError(f"“{path}”不是乡约的公钥文件（{error}）。请让对方用 sync pubkey 重新导出。") from error
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise DomainError(f"“{source}”不是乡约的公钥（{error}）。请让对方用 sync pubkey 重新导出。") from error
     if len(identity.signing_public_key) != 32 or len(identity.encryption_public_key) != 32 \
             or payload.get("fingerprint") != identity.fingerprint:
-        raise DomainError(f"公钥文件“{path}”内容与指纹不符，可能被改动过。请向对方重新索取。")
+        raise DomainError(f"公钥“{source}”内容与指纹不符，可能被改动过。请向对方重新索取。")
     return identity
 
 

@@ -7,11 +7,12 @@ from typing import Callable
 
 from models.accounts import Actor, Permission
 from models.errors import DomainError, PermissionDenied
-from models.sync import ExportResult, HeldBundle, ImportResult, NodeCard, Peer, QuarantinedRow
+from models.sync import ExportResult, HeldBundle, ImportResult, NodeCard, Peer, PeerAuditEntry, QuarantinedRow
 from storage.db import Database
 from storage.installation import open_database
 from storage.sync import keys
-from storage.sync import held
+from storage.sync import audit_trail, held
+from storage.sync import quarantine
 from storage.sync.export import export_bundle
 from storage.sync.importer import import_bundle
 
@@ -36,6 +37,11 @@ class SqliteSyncService:
     def trust_key_file(self, path: Path) -> Peer:
         self._require_admin()
         return keys.trust_peer(self._db, keys.read_public_key(path))
+
+    def trust_key_text(self, text: str, source: str) -> Peer:
+        """A peer's public key as read from its QR code (same checks and permission as the key file)."""
+        self._require_admin()
+        return keys.trust_peer(self._db, keys.parse_public_key(text, source))
 
     def write_public_key(self, path: Path) -> NodeCard:
         keys.write_public_key(self._db, path)
@@ -76,7 +82,20 @@ class SqliteSyncService:
         return held.discard(self._db, fingerprint, self._actor)
 
     def quarantined(self, limit: int = 1000) -> list[QuarantinedRow]:
-        return quarantined_rows(self._db, limit)
+        return quarantine.quarantined_rows(self._db, limit)
+
+    def peer_audit(self, origin: str | None = None, limit: int = 1000) -> list[PeerAuditEntry]:
+        return audit_trail.peer_audit(self._db, origin, limit)
+
+    def release(self, entry_id: int) -> QuarantinedRow:
+        """Apply a quarantined row whose reason no longer holds (same checks as the import); audit-logged."""
+        self._require_key_decision("放行隔离记录")
+        return quarantine.release(self._db, entry_id, self._actor)
+
+    def discard_quarantined(self, entry_id: int) -> QuarantinedRow:
+        """Set a quarantined row aside for good (kept as evidence, no longer listed); audit-logged."""
+        self._require_key_decision("丢弃隔离记录")
+        return quarantine.discard(self._db, entry_id, self._actor)
 
     def _require_key_decision(self, what: str) -> None:
         if not (self._actor.can(Permission.MANAGE_USERS) or self._actor.can(Permission.REVIEW_FILINGS)):
@@ -122,12 +141,3 @@ def accept_at(db_path: Path, fingerprint: str, actor: Actor) -> tuple[Peer, list
         return held.accept(db, fingerprint, actor)
     finally:
         db.conn.close()
-
-
-def quarantined_rows(db: Database, limit: int = 1000) -> list[QuarantinedRow]:
-    """The latest quarantined rows, newest first: what arrived, from whom, and why it was kept aside."""
-    rows = db.conn.execute("SELECT bundle_id, table_name, row_id, owner, signer, reason, received_at "
-                           "FROM sync_quarantine ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
-    me = keys.my_identity(db)
-    names = {peer.node: peer.name for peer in keys.list_peers(db)} | {me.node: me.name}
-    return [QuarantinedRow(*row, names.get(row[3], ""), names.get(row[4], "")) for row in rows]

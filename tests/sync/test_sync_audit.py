@@ -47,3 +47,21 @@ def test_tampered_audit_entry_is_refused(pair: Pair, tmp_path: Path) -> None:
         with pair.township.atomic():
             apply_audit(pair.township, zf, manifest)
     assert _audit_rows(pair) == []
+
+
+def test_peer_audit_listed_newest_first_and_filtered_by_peer(pair: Pair) -> None:
+    from storage.sync.audit_trail import peer_audit
+    from tests.helpers import run_json
+
+    write_notes(pair.village, 2)
+    import_(pair.township, export(pair.village, pair.stick))
+    entries = peer_audit(pair.township)
+    assert entries and {e.origin for e in entries} == {pair.village.node_id}
+    assert entries[0].origin_name == "德化乡青石村" and [e.at for e in entries] == sorted((e.at for e in entries), reverse=True)
+    assert peer_audit(pair.township, pair.township.node_id) == []
+    code, listed = run_json(pair.township.path, "sync", "audit", "--peer", "德化乡青石村")
+    assert code == 0 and len(listed["entries"]) == len(entries)
+    assert {"origin", "origin_name", "seq", "at", "actor_name", "action", "table", "row_id", "summary"} <= \
+        set(listed["entries"][0])
+    code, message = run_json(pair.township.path, "sync", "audit", "--peer", "白石村")
+    assert code == 2 and "没有名称或节点编号为“白石村”的同步对方" in message

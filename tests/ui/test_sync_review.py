@@ -7,9 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from models.accounts import COMMAND_LINE_ACTOR
-from storage.sync.keys import my_identity
+from models.village import Mode
+from storage.sync.keys import my_identity, trust_peer
 from storage.sync.service import SqliteSyncService
-from tests.sync.conftest import Pair, export, notes, pair  # noqa: F401 (fixture)
+from tests.sync.conftest import Pair, export, make_node, notes, pair  # noqa: F401 (fixture)
 from tests.sync.test_sync_held import half_paired  # noqa: F401 (fixture)
 from ui.bus import DataBus
 from ui.sync import review as review_module
@@ -100,3 +101,73 @@ def test_held_bundle_discarded_after_confirmation(qtbot, half_paired: Pair,  # t
     assert "已丢弃" in screen.summary_label.text() and notes(half_paired.township) == []
     assert half_paired.township.conn.execute(
         "SELECT count(*) FROM audit_log WHERE action = 'sync_discard'").fetchone()[0] == 1
+
+
+def test_quarantined_row_released_or_discarded_after_confirmation(qtbot, pair: Pair,  # type: ignore[no-untyped-def]
+                                                                  monkeypatch) -> None:
+    from storage.tracking import create_synced_table, insert_synced
+
+    with pair.village.atomic():  # a table the township's program does not know yet, and a forged row
+        create_synced_table(pair.village, "parcels", "name TEXT NOT NULL")
+        insert_synced(pair.village, "parcels", {"name": "后山林地"})
+        pair.village.execute("INSERT INTO notes(id, owner, hlc, created_at, updated_at, title) "
+                             "VALUES('forged', ?, ?, '', '', '准予备案')",
+                             [pair.township.node_id, pair.village.next_hlc()])
+    screen = _screen(qtbot, pair.township)
+    panel = screen.review_panel
+    assert not panel.release_row_button.isEnabled()
+    _import(qtbot, screen, export(pair.village, pair.stick), monkeypatch)
+    assert panel.quarantine_model.rowCount() == 2 and panel.release_row_button.isEnabled()
+    with pair.township.atomic():  # the township's program upgraded: it knows the table now
+        create_synced_table(pair.township, "parcels", "name TEXT NOT NULL")
+    asked: list[str] = []
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+
+    def select_and_click(row_id: str, button, reply) -> None:  # type: ignore[no-untyped-def]
+        monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *rest: asked.append(text) or reply)
+        row = next(r for r in range(panel.quarantine_model.rowCount())
+                   if panel.quarantine_model.index(r, 3).data() == row_id)
+        panel.quarantine_view.selectRow(row)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    select_and_click("forged", panel.release_row_button, QMessageBox.StandardButton.Yes)
+    assert "发送方不是这条记录的所有者" in warnings[0] and notes(pair.township) == []
+    select_and_click("forged", panel.discard_row_button, QMessageBox.StandardButton.No)
+    assert "不能撤销" in asked[-1] and panel.quarantine_model.rowCount() == 2  # declined: nothing changed
+    with qtbot.waitSignal(screen._bus.changed, timeout=5000):
+        select_and_click("forged", panel.discard_row_button, QMessageBox.StandardButton.Yes)
+    assert panel.quarantine_model.rowCount() == 1 and "已丢弃" in screen.summary_label.text()
+    parcel_id = panel.quarantine_model.index(0, 3).data()
+    with qtbot.waitSignal(screen._bus.changed, timeout=5000):
+        select_and_click(parcel_id, panel.release_row_button, QMessageBox.StandardButton.Yes)
+    assert "已放行" in screen.summary_label.text() and panel.quarantine_model.rowCount() == 0
+    assert pair.township.conn.execute("SELECT name FROM parcels").fetchall() == [("后山林地",)]
+    assert not panel.release_row_button.isEnabled() and not panel.discard_row_button.isEnabled()
+
+
+def test_peer_audit_entries_shown_read_only_and_filtered_by_peer(qtbot, qtmodeltester,  # type: ignore[no-untyped-def]
+                                                                 pair: Pair, monkeypatch) -> None:
+    write_notes(pair.village, 2)
+    screen = _screen(qtbot, pair.township)
+    panel = screen.peer_audit_panel
+    assert panel.model.rowCount() == 0 and screen.tabs.tabText(1) == "对方的操作记录"
+    _import(qtbot, screen, export(pair.village, pair.stick), monkeypatch)
+    assert panel.model.rowCount() > 0
+    columns = [panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(panel.model.columnCount())]
+    assert columns == ["时间", "对方", "操作人", "操作", "对象", "内容"]
+    first = {name: panel.model.index(0, c).data() for c, name in enumerate(columns)}
+    assert first["对方"] == f"德化乡青石村（{pair.village.node_id}）"
+    assert not (panel.model.flags(panel.model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable)
+    everything = panel.model.rowCount()
+    assert [panel.peer_combo.itemText(i) for i in range(panel.peer_combo.count())][0] == "全部"
+    panel.peer_combo.setCurrentIndex(panel.peer_combo.findData(pair.village.node_id))
+    assert panel.model.rowCount() == everything
+    other = make_node(pair.township.path.parent.parent / "other" / "o.sqlite3", Mode.VILLAGE, "白石村")
+    trust_peer(pair.township, my_identity(other))  # a second village, nothing received from it yet
+    panel.reload()
+    panel.peer_combo.setCurrentIndex(panel.peer_combo.findData(other.node_id))
+    assert panel.model.rowCount() == 0
+    panel.peer_combo.setCurrentIndex(0)
+    assert panel.model.rowCount() == everything
+    qtmodeltester.check(panel.model)

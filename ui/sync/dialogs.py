@@ -57,6 +57,12 @@ def choose_key_file(parent: QWidget) -> Path | None:
     return Path(path) if path else None
 
 
+def choose_qr_image(parent: QWidget) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "选择对方公钥二维码的照片或截图", "",
+                                          "图片 (*.png *.jpg *.jpeg *.bmp);;所有文件 (*)")
+    return Path(path) if path else None
+
+
 def choose_key_target(parent: QWidget) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(parent, "保存本机公钥文件", "xiangyue-key.pub", "公钥文件 (*.pub)")
     return Path(path) if path else None

@@ -1,19 +1,20 @@
-"""The sync screen's review panel: bundles held for a fingerprint check, and the quarantined rows (read-only)."""
+"""The sync screen's review panel: bundles held for a fingerprint check, and the quarantined rows (release, discard)."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLineEdit, QMessageBox,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
+from models.audit import table_label
 from models.errors import DomainError
 from models.ports import SyncService
-from models.sync import HeldBundle
+from models.sync import HeldBundle, QuarantinedRow, node_label
 from ui.sync.review_models import ROW_ROLE, HeldTableModel, QuarantineTableModel
 
 
-def _table(model: Any) -> QTableView:
+def table_view(model: Any) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -27,7 +28,7 @@ class ReviewPanel(QWidget):
     """Held bundles (accepted by typing the fingerprint read aloud) and the quarantine list."""
 
     accept_requested = Signal(object)  # the job to run in the background
-    discarded = Signal(str)  # what was dropped, for the screen's summary
+    discarded = Signal(str)  # what was dropped (or released), for the screen's summary
 
     def __init__(self, service: SyncService) -> None:
         super().__init__()
@@ -37,7 +38,7 @@ class ReviewPanel(QWidget):
         self.held_box = QGroupBox("等待核对指纹的同步包")
         held_layout = QVBoxLayout(self.held_box)
         self.held_model = HeldTableModel(service.pending)
-        self.held_view = _table(self.held_model)
+        self.held_view = table_view(self.held_model)
         held_layout.addWidget(self.held_view)
         self.accept_button = QPushButton("核对指纹并接受…")
         self.accept_button.setToolTip("请村里的文书念出其“同步”页上的密钥指纹，逐组输入；一致才会信任并导入。")
@@ -45,15 +46,25 @@ class ReviewPanel(QWidget):
         self.discard_button.setToolTip("指纹对不上、不接受这把密钥时：删除它暂存的全部同步包，不写入任何记录。")
         held_layout.addWidget(_buttons(self.accept_button, self.discard_button))
         layout.addWidget(self.held_box)
-        quarantine_box = QGroupBox("隔离记录（未写入，只读）")
-        quarantine_layout = QVBoxLayout(quarantine_box)
-        self.quarantine_model = QuarantineTableModel(service.quarantined)
-        self.quarantine_view = _table(self.quarantine_model)
-        quarantine_layout.addWidget(self.quarantine_view)
-        layout.addWidget(quarantine_box)
+        layout.addWidget(self._quarantine_box(service))
         self.accept_button.clicked.connect(self._on_accept_button_clicked)
         self.discard_button.clicked.connect(self._on_discard_button_clicked)
+        self.release_row_button.clicked.connect(self._on_release_row_button_clicked)
+        self.discard_row_button.clicked.connect(self._on_discard_row_button_clicked)
         self.reload()
+
+    def _quarantine_box(self, service: SyncService) -> QGroupBox:
+        box = QGroupBox("隔离记录（未写入）")
+        box_layout = QVBoxLayout(box)
+        self.quarantine_model = QuarantineTableModel(service.quarantined)
+        self.quarantine_view = table_view(self.quarantine_model)
+        box_layout.addWidget(self.quarantine_view)
+        self.release_row_button = QPushButton("放行选中的…")
+        self.release_row_button.setToolTip("按导入时的规则重新检查；隔离的原因已不存在（如本机已升级、认识了这张表）才写入。")
+        self.discard_row_button = QPushButton("丢弃选中的…")
+        self.discard_row_button.setToolTip("不写入这条记录；它留作凭据，不再列出。")
+        box_layout.addWidget(_buttons(self.release_row_button, self.discard_row_button))
+        return box
 
     def reload(self) -> None:
         self.held_model.reload()
@@ -61,6 +72,8 @@ class ReviewPanel(QWidget):
         self.held_box.setVisible(self.held_model.rowCount() > 0)
         self.accept_button.setEnabled(self.held_model.rowCount() > 0)
         self.discard_button.setEnabled(self.held_model.rowCount() > 0)
+        self.release_row_button.setEnabled(self.quarantine_model.rowCount() > 0)
+        self.discard_row_button.setEnabled(self.quarantine_model.rowCount() > 0)
 
     def _on_accept_button_clicked(self) -> None:
         typed = ask_fingerprint(self)
@@ -72,7 +85,6 @@ class ReviewPanel(QWidget):
             QMessageBox.warning(self, "未完成", error.message)
             return
         self.accept_requested.emit(job)
-
 
     def _selected_held(self) -> HeldBundle | None:
         rows = self.held_view.selectionModel().selectedRows()
@@ -102,6 +114,50 @@ class ReviewPanel(QWidget):
             return
         self.reload()
         self.discarded.emit(f"已丢弃“{held.name}”暂存的 {len(dropped)} 个同步包，未写入任何记录，密钥未被信任。")
+
+
+    def _selected_quarantined(self) -> QuarantinedRow | None:
+        rows = self.quarantine_view.selectionModel().selectedRows()
+        if rows:
+            return rows[0].data(ROW_ROLE)
+        if self.quarantine_model.rowCount() == 1:
+            return self.quarantine_model.index(0, 0).data(ROW_ROLE)
+        QMessageBox.information(self, "隔离记录", "请先在隔离记录表里选中一条。")
+        return None
+
+    def _on_release_row_button_clicked(self) -> None:
+        entry = self._selected_quarantined()
+        if entry is None or not _confirm(self, "放行隔离记录", f"放行{_describe(entry)}？\n"
+                                         "会按导入时的规则重新检查，原因已不存在才写入本机；写入后不能撤销。"):
+            return
+        self._resolve(lambda: self._service.release(entry.id), f"已放行并写入{_describe(entry)}。")
+
+    def _on_discard_row_button_clicked(self) -> None:
+        entry = self._selected_quarantined()
+        if entry is None or not _confirm(self, "丢弃隔离记录", f"丢弃{_describe(entry)}？\n"
+                                         "这条记录不会写入，留作凭据但不再列出；此操作不能撤销。"):
+            return
+        self._resolve(lambda: self._service.discard_quarantined(entry.id), f"已丢弃{_describe(entry)}，未写入。")
+
+    def _resolve(self, act: Callable[[], QuarantinedRow], summary: str) -> None:
+        try:
+            act()
+        except DomainError as error:
+            QMessageBox.warning(self, "未完成", error.message)
+            return
+        self.reload()
+        self.discarded.emit(summary)
+
+
+def _describe(entry: QuarantinedRow) -> str:
+    return (f"隔离记录 {entry.id}（{table_label(entry.table)} {entry.row_id}，来自 "
+            f"{node_label(entry.signer, entry.signer_name)}，原因：{entry.reason}）")
+
+
+def _confirm(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _buttons(*buttons: QPushButton) -> QWidget:

@@ -1,12 +1,12 @@
-"""Read-only table models of the sync screen's review panel: held bundles and quarantined rows."""
+"""Read-only table models of the sync screen's review panel: held bundles, quarantined rows, peers' audit entries."""
 from __future__ import annotations
 
 from typing import Any, Callable, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from models.audit import table_label
-from models.sync import HeldBundle, QuarantinedRow, node_label
+from models.audit import action_label, table_label
+from models.sync import HeldBundle, PeerAuditEntry, QuarantinedRow, node_label
 
 _Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
@@ -70,6 +70,7 @@ class QuarantineTableModel(_ReadOnlyModel[QuarantinedRow]):
     """隔离记录: rows kept aside, never applied, with the reason."""
 
     COLUMNS = (
+        ("编号", lambda q: str(q.id)),
         ("收到", lambda q: _when(q.received_at)),
         ("表", lambda q: table_label(q.table)),
         ("记录编号", lambda q: q.row_id),
@@ -77,3 +78,25 @@ class QuarantineTableModel(_ReadOnlyModel[QuarantinedRow]):
         ("发送方", lambda q: node_label(q.signer, q.signer_name)),
         ("原因", lambda q: q.reason),
     )
+
+
+class PeerAuditTableModel(_ReadOnlyModel[PeerAuditEntry]):
+    """对方的操作记录: audit entries received from peers, newest first, optionally of one peer."""
+
+    COLUMNS = (
+        ("时间", lambda e: _when(e.at)),
+        ("对方", lambda e: node_label(e.origin, e.origin_name)),
+        ("操作人", lambda e: e.actor_name),
+        ("操作", lambda e: action_label(e.action)),
+        ("对象", lambda e: table_label(e.table)),
+        ("内容", lambda e: e.summary),
+    )
+
+    def __init__(self, load: Callable[[str | None], list[PeerAuditEntry]]) -> None:
+        self._origin: str | None = None
+        super().__init__(lambda: load(self._origin))
+
+    def set_origin(self, origin: str | None) -> None:
+        """Show one peer's entries (None: every peer's)."""
+        self._origin = origin
+        self.reload()

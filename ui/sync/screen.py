@@ -7,14 +7,17 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-                               QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QProgressBar, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.ports import SyncService
-from models.sync import ExportResult, ImportResult, area_summary
+from models.sync import ExportResult, ImportResult, Peer, area_summary
 from ui.background import run_in_background
-from ui.sync.dialogs import Drive, qr_pixmap, choose_bundle, choose_key_file, choose_key_target, removable_drives
+from ui.sync.dialogs import (Drive, choose_bundle, choose_key_file, choose_key_target, choose_qr_image, qr_pixmap,
+                             removable_drives)
+from ui.sync.peer_audit import PeerAuditPanel
+from ui.sync.qr_scan import decode_qr_image
 from ui.sync.review import ReviewPanel
 from ui.sync.table_model import PEER_ROLE, PeerTableModel
 
@@ -46,8 +49,10 @@ class SyncScreen(QWidget):
         self.peers_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         peers_layout.addWidget(self.peers_view)
         self.trust_button = QPushButton("导入对方公钥…")
+        self.scan_button = QPushButton("识别公钥二维码图片…")
+        self.scan_button.setToolTip("选择对方“同步”页公钥二维码的照片或截图；识别后仍须逐组核对指纹。")
         self.pubkey_button = QPushButton("导出本机公钥…")
-        peers_layout.addWidget(_row(self.trust_button, self.pubkey_button))
+        peers_layout.addWidget(_row(self.trust_button, self.scan_button, self.pubkey_button))
         layout.addWidget(peers)
         layout.addWidget(self._transfer_box())
         self.busy_bar = QProgressBar()
@@ -59,7 +64,11 @@ class SyncScreen(QWidget):
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary_label)
         self.review_panel = ReviewPanel(self._service)
-        layout.addWidget(self.review_panel, 1)
+        self.peer_audit_panel = PeerAuditPanel(self._service)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.review_panel, "待处理")
+        self.tabs.addTab(self.peer_audit_panel, "对方的操作记录")
+        layout.addWidget(self.tabs, 1)
 
     def _identity_box(self) -> QGroupBox:
         me = self._service.identity()
@@ -96,6 +105,7 @@ class SyncScreen(QWidget):
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.trust_button.clicked.connect(self._on_trust_button_clicked)
+        self.scan_button.clicked.connect(self._on_scan_button_clicked)
         self.pubkey_button.clicked.connect(self._on_pubkey_button_clicked)
         self._bus.changed.connect(self._on_bus_changed)
         self.review_panel.accept_requested.connect(self._on_accept_requested)
@@ -152,8 +162,15 @@ class SyncScreen(QWidget):
     def _on_trust_button_clicked(self) -> None:
         path = choose_key_file(self)
         if path is not None:
-            self._run(lambda: self._service.trust_key_file(path), lambda peer: self.summary_label.setText(
-                f"已信任“{peer.name}”。请与对方屏幕上的指纹逐组核对：{peer.fingerprint}"))
+            self._run(lambda: self._service.trust_key_file(path), self._show_trusted)
+
+    def _on_scan_button_clicked(self) -> None:
+        path = choose_qr_image(self)
+        if path is not None:
+            self._run(lambda: self._service.trust_key_text(decode_qr_image(path), path.name), self._show_trusted)
+
+    def _show_trusted(self, peer: Peer) -> None:
+        self.summary_label.setText(f"已信任“{peer.name}”。请与对方屏幕上的指纹逐组核对：{peer.fingerprint}")
 
     def _on_pubkey_button_clicked(self) -> None:
         path = choose_key_target(self)
@@ -170,6 +187,7 @@ class SyncScreen(QWidget):
         self.undo_stack.clear()
         show(result)
         self.peers_model.reload()
+        self.peer_audit_panel.reload()
 
     @property
     def busy(self) -> bool:
@@ -189,8 +207,9 @@ class SyncScreen(QWidget):
     def _set_busy(self, busy: bool, note: str = "") -> None:
         self._busy = busy
         self.busy_bar.setVisible(busy)
-        for button in (self.export_button, self.import_button, self.trust_button, self.pubkey_button,
-                       self.review_panel.accept_button, self.review_panel.discard_button):
+        for button in (self.export_button, self.import_button, self.trust_button, self.scan_button, self.pubkey_button,
+                       self.review_panel.accept_button, self.review_panel.discard_button,
+                       self.review_panel.release_row_button, self.review_panel.discard_row_button):
             button.setEnabled(not busy)
         if busy:
             self.summary_label.setText(note)
@@ -248,6 +267,7 @@ class SyncScreen(QWidget):
         if change.entity == Entity.SYNC:
             self.peers_model.reload()
             self.review_panel.reload()
+            self.peer_audit_panel.reload()
 
 
 def _row(*widgets: QWidget) -> QWidget:
