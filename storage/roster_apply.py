@@ -17,7 +17,7 @@ from storage.audit import append_audit
 from storage.db import Database
 from storage.pinyin_keys import name_keys
 from storage.roster_files import read_sheet
-from storage.tracking import now_iso
+from storage.tracking import log_rows, log_triggers_quiet, now_iso
 
 Progress = Callable[[int, int], None]
 
@@ -207,10 +207,15 @@ class _Plan:
         pending.update(changes)
 
     def write(self) -> None:
-        for table in ("village_groups", "households", "villagers"):
-            insert_many(self.db, table, self.inserts.get(table, []))
-        for table, changes in self.updates.items():
-            update_many(self.db, table, changes)
+        """Batched statements; the change log gets every row too, in write order, one statement per batch."""
+        with log_triggers_quiet(self.db):
+            for table in ("village_groups", "households", "villagers"):
+                rows = self.inserts.get(table, [])
+                insert_many(self.db, table, rows)
+                log_rows(self.db, table, [row["id"] for row in rows])
+            for table, changes in self.updates.items():
+                update_many(self.db, table, changes)
+                log_rows(self.db, table, list(changes))
         self.progress(self.total, self.total)
 
     def summary(self, rows: list[RosterRow], rejected: list[Rejection]) -> ImportSummary:
