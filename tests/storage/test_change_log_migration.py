@@ -51,3 +51,10 @@ def test_check_reports_a_missing_append_only_guard(village_db: Database) -> None
     assert run_checks(village_db) == []
     village_db.execute("DROP TRIGGER trg_change_log_no_delete")
     assert any("只增不改" in problem for problem in run_checks(village_db))
+
+
+def test_check_accepts_a_database_not_yet_upgraded(tmp_path: Path) -> None:
+    """`check` never migrates: an older file (AUTOINCREMENT, no guard) is not reported for the missing guard."""
+    db = Database(tmp_path / "old.sqlite3")
+    migrations.apply(db, stop_before=STEP)
+    assert not any("只增不改" in problem for problem in run_checks(db))

@@ -93,6 +93,9 @@ def test_corrected_file_updates_by_id_and_by_household_and_name(store: SqliteReg
     corrected[5][1] = "第3组"
     summary = store.import_roster(write_csv(tmp_path / "second.csv", corrected))
     assert (summary.created, summary.updated, summary.changed_households) == (0, 4, 1)
+    assert [c.describe() for c in summary.changes] == [
+        "第 2 行 户号 0001 李兰建：联系电话", "第 3 行 户号 0001 黄秀珍：性别、身份证号、出生日期",
+        "第 5 行 户号 0002 " + corrected[4][2] + "：组别", "第 6 行 户号 0002 " + corrected[5][2] + "：组别"]
     [hit] = store.search("黄秀珍")
     assert store.get_villager(hit.villager_id or "").id_number == sample_rows()[2][5]
     assert store.search("13900000000")[0].household_no == "0001"
