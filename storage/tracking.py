@@ -53,6 +53,7 @@ def log_triggers_quiet(db: Database) -> Iterator[None]:
 
     For batches of thousands of rows: one INSERT … SELECT logs them ≈ 2× faster than a trigger per row. Every
     row written inside must be passed to `log_rows` before the block ends (`check` finds any that were not).
+    The flag is sync_applying's, which also lifts the finalised-minutes guards: use it for other tables only.
     """
     db.execute("INSERT INTO sync_applying(bundle_id) VALUES('bulk-write')")
     try:
