@@ -24,6 +24,19 @@ class RosterPreview:
 
 
 @dataclass(frozen=True)
+class RosterChange:
+    """导入更新 — one registered person a re-import changed: the file row, who, and which columns changed."""
+
+    row: int
+    household_no: str
+    name: str
+    columns: tuple[str, ...]  # Chinese headers (组别 when the household moved); never the values
+
+    def describe(self) -> str:
+        return f"第 {self.row} 行 户号 {self.household_no} {self.name}：{'、'.join(self.columns)}"
+
+
+@dataclass(frozen=True)
 class ImportSummary:
     """导入结果 — counts over the good rows; `created` / `updated` count people (see docs/registry.md)."""
 
@@ -34,6 +47,7 @@ class ImportSummary:
     rejected: list[Rejection] = field(default_factory=list)
     new_households: int = 0
     changed_households: int = 0
+    changes: list[RosterChange] = field(default_factory=list)  # one per updated person, in file order
 
     def as_json(self) -> dict[str, Any]:
         """Exactly the keys of the issue's contract."""

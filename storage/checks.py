@@ -36,7 +36,8 @@ def _foreign_keys(db: Database) -> list[str]:
 
 
 def _change_log_triggers(db: Database) -> list[str]:
-    """Both log triggers exist on every synced table and copy every column; no import is left half-open."""
+    """Both log triggers exist on every synced table and copy every column; change_log stays append-only
+    (its seq is a plain rowid: max + 1 is never reused only while no row is deleted); no import is left half-open."""
     problems = []
     triggers = {name: sql for name, sql in db.conn.execute("SELECT name, sql FROM sqlite_master WHERE type='trigger'")}
     for table in synced_tables(db):
@@ -47,9 +48,17 @@ def _change_log_triggers(db: Database) -> list[str]:
                 problems.append(f"表 {table} 缺少变更日志触发器（{event}），它的修改不会被同步。")
             elif any(f"NEW.{column}" not in sql for column in columns):
                 problems.append(f"表 {table} 的变更日志触发器没有包含全部列（加列后未重装触发器）。")
+    plain_rowid = "AUTOINCREMENT" not in _schema_sql(db, "change_log").upper()  # before m011 it still was
+    if plain_rowid and any(f"trg_change_log_no_{event}" not in triggers for event in ("update", "delete")):
+        problems.append("变更日志缺少只增不改的保护触发器，同步序号可能被重复使用。请联系技术人员。")
     if db.conn.execute("SELECT count(*) FROM sync_applying").fetchone()[0]:
         problems.append("同步导入的标记没有清除，变更日志已停止记录。请联系技术人员。")
     return problems
+
+
+def _schema_sql(db: Database, name: str) -> str:
+    row = db.conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+    return row[0] if row else ""
 
 
 def _node_keys(db: Database) -> list[str]:

@@ -12,14 +12,18 @@ from models.errors import DomainError
 from models.ids import new_id
 from models.registry import HEAD_RELATION
 from models.roster import HEADERS, Rejection, RosterRow, map_headers, missing_headers, parse_row
-from models.roster_import import ImportSummary, RosterPreview, check_across_rows
+from models.roster_import import ImportSummary, RosterChange, RosterPreview, check_across_rows
 from storage.audit import append_audit
 from storage.db import Database
 from storage.pinyin_keys import name_keys
 from storage.roster_files import read_sheet
-from storage.tracking import now_iso
+from storage.tracking import log_rows, log_triggers_quiet, now_iso
 
 Progress = Callable[[int, int], None]
+# Stored villager column → roster header, for telling the clerk which columns an import changed.
+_CHANGED_HEADERS = {**{key: HEADERS[key] for key in ("name", "relation", "gender", "id_number", "birth_date",
+                                                     "ethnicity", "phone", "political_status")},
+                    "household_id": HEADERS["household_no"]}
 
 
 @dataclass
@@ -112,6 +116,7 @@ class _Plan:
     updates: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     created: int = 0
     updated: int = 0
+    changes: list[RosterChange] = field(default_factory=list)
     seen: int = 0
     stamp: str = field(default_factory=now_iso)
 
@@ -136,7 +141,7 @@ class _Plan:
         if stored is None:
             self._create_villager(values, household)
         else:
-            self._update_villager(stored, values, household)
+            self._update_villager(stored, values, household, row)
         if row.relation == HEAD_RELATION and household.get("head_id") != household["_villager"]:
             self._change("households", household, {"head_id": household["_villager"]})
             if household["_new"] and not household["phone"]:
@@ -181,16 +186,21 @@ class _Plan:
         household["_villager"] = person["id"]
         self.created += 1
 
-    def _update_villager(self, stored: dict[str, Any], values: dict[str, Any], household: dict[str, Any]) -> None:
+    def _update_villager(self, stored: dict[str, Any], values: dict[str, Any], household: dict[str, Any],
+                         row: RosterRow) -> None:
         changes = {k: v for k, v in values.items() if v not in ("", None) and stored.get(k) != v}
+        columns = [_CHANGED_HEADERS[k] for k in _CHANGED_HEADERS if k in changes]
         if "household_id" in changes:
             self._leave_household(stored)
             changes["position"] = self.next_position.get(household["id"], 0)  # joins at the end
             self.next_position[household["id"]] = changes["position"] + 1
         if changes:
             self._change("villagers", stored, changes)
+        if household["_moved"]:
+            columns.insert(0, HEADERS["group"])
         if changes or household["_moved"]:
             self.updated += 1
+            self.changes.append(RosterChange(row.row, row.household_no, row.name, tuple(columns or ["姓名拼音"])))
         household["_villager"] = stored["id"]
 
     def _leave_household(self, stored: dict[str, Any]) -> None:
@@ -207,16 +217,21 @@ class _Plan:
         pending.update(changes)
 
     def write(self) -> None:
-        for table in ("village_groups", "households", "villagers"):
-            insert_many(self.db, table, self.inserts.get(table, []))
-        for table, changes in self.updates.items():
-            update_many(self.db, table, changes)
+        """Batched statements; the change log gets every row too, in write order, one statement per batch."""
+        with log_triggers_quiet(self.db):
+            for table in ("village_groups", "households", "villagers"):
+                rows = self.inserts.get(table, [])
+                insert_many(self.db, table, rows)
+                log_rows(self.db, table, [row["id"] for row in rows])
+            for table, changes in self.updates.items():
+                update_many(self.db, table, changes)
+                log_rows(self.db, table, list(changes))
         self.progress(self.total, self.total)
 
     def summary(self, rows: list[RosterRow], rejected: list[Rejection]) -> ImportSummary:
         new_households = len(self.inserts.get("households", []))
         return ImportSummary(len({r.household_no for r in rows}), len(rows), self.created, self.updated,
-                             rejected, new_households, len(self.updates.get("households", {})))
+                             rejected, new_households, len(self.updates.get("households", {})), self.changes)
 
 
 def _villager_values(row: RosterRow, household_id: str) -> dict[str, Any]:

@@ -30,6 +30,9 @@ def run_import(context: Context, args: argparse.Namespace) -> int:
         write_rejects(args.file, summary.rejected, args.rejects)
     lines = [f"导入完成：{summary.households} 户 {summary.people} 人；新建 {summary.created} 人，"
              f"更新 {summary.updated} 人；新建 {summary.new_households} 户，调整 {summary.changed_households} 户。"]
+    if summary.changes:
+        lines.append(f"以下 {len(summary.changes)} 人有更新（列出改动的列）：")
+        lines += [f"  {change.describe()}" for change in summary.changes]
     if summary.rejected:
         lines.append(f"以下 {len({r.row for r in summary.rejected})} 行未导入：")
         lines += [f"  第 {r.row} 行【{r.column}】{r.reason}" for r in summary.rejected]

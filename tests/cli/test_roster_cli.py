@@ -39,3 +39,15 @@ def test_export_then_text_output(village_db: Database, tmp_path: Path) -> None:
     assert code == 2 and ".csv" in err
     code, out, _ = run_cli(["--db", db, "roster", "import", str(SAMPLE)])
     assert code == 0 and "新建 0 人" in out
+
+
+def test_corrected_file_reports_who_changed_and_which_columns(village_db: Database, tmp_path: Path) -> None:
+    db = str(village_db.path)
+    run_cli(["--db", db, "roster", "import", str(SAMPLE)])
+    rows = sample_rows()
+    rows[1][8] = "13900000000"
+    code, out, _ = run_cli(["--db", db, "roster", "import", str(write_csv(tmp_path / "fixed.csv", rows))])
+    assert code == 0 and "更新 1 人" in out
+    assert "第 2 行 户号 0001 李兰建：联系电话" in out and "13900000000" not in out
+    code, data = run_json(village_db.path, "roster", "import", str(SAMPLE))  # type: ignore[arg-type]
+    assert set(data) == {"households", "people", "created", "updated", "rejected"} and data["updated"] == 1

@@ -93,6 +93,9 @@ def test_corrected_file_updates_by_id_and_by_household_and_name(store: SqliteReg
     corrected[5][1] = "第3组"
     summary = store.import_roster(write_csv(tmp_path / "second.csv", corrected))
     assert (summary.created, summary.updated, summary.changed_households) == (0, 4, 1)
+    assert [c.describe() for c in summary.changes] == [
+        "第 2 行 户号 0001 李兰建：联系电话", "第 3 行 户号 0001 黄秀珍：性别、身份证号、出生日期",
+        "第 5 行 户号 0002 " + corrected[4][2] + "：组别", "第 6 行 户号 0002 " + corrected[5][2] + "：组别"]
     [hit] = store.search("黄秀珍")
     assert store.get_villager(hit.villager_id or "").id_number == sample_rows()[2][5]
     assert store.search("13900000000")[0].household_no == "0001"
@@ -146,3 +149,29 @@ def test_moving_a_head_to_another_household(store: SqliteRegistryStore, tmp_path
     assert old.household.head_id is None and old.head_name == ""
     assert [v.name for v in store.members(next(s.household.id for s in store.list_households()
                                                 if s.household.household_no == "0002"))][-1] == "李兰建"
+
+
+def test_import_logs_every_row_as_the_triggers_would(village_db: Database, store: SqliteRegistryStore,
+                                                     tmp_path: Path) -> None:
+    """The import logs its rows in bulk with the triggers quiet: same rows, same JSON, in write order."""
+    from storage.checks import run_checks
+
+    rows = sample_rows()
+    store.import_roster(write_csv(tmp_path / "first.csv", rows))
+    rows[1][8], rows[4][1], rows[5][1] = "13900000000", "第3组", "第3组"  # two updates and a household move
+    store.import_roster(write_csv(tmp_path / "second.csv", rows))
+    conn = village_db.conn
+    assert conn.execute("SELECT count(*) FROM sync_applying").fetchone()[0] == 0
+    assert run_checks(village_db) == []
+    logged = conn.execute("SELECT table_name, count(*) FROM change_log WHERE table_name IN "
+                          "('village_groups', 'households', 'villagers') GROUP BY table_name").fetchall()
+    assert dict(logged) == {"village_groups": 4, "households": 40 + 1, "villagers": 139 + 1}  # + 0002, 李兰建
+    bulk = conn.execute("SELECT row_id, row_json FROM change_log WHERE table_name = 'villagers' "
+                        "ORDER BY seq DESC LIMIT 1").fetchone()
+    with village_db.atomic():
+        village_db.execute("UPDATE villagers SET phone = phone WHERE id = ?", [bulk[0]])  # logged by the trigger
+    by_trigger = conn.execute("SELECT row_json FROM change_log ORDER BY seq DESC LIMIT 1").fetchone()[0]
+    assert by_trigger == bulk[1]
+    order = [t for (t,) in conn.execute("SELECT table_name FROM change_log WHERE table_name IN "
+                                        "('village_groups', 'households', 'villagers') ORDER BY seq")]
+    assert order[:4 + 40 + 139] == ["village_groups"] * 4 + ["households"] * 40 + ["villagers"] * 139

@@ -286,3 +286,15 @@ def _select_scope(screen: RegistryScreen, scope: tuple[str, str]) -> None:
             return
         iterator += 1
     raise AssertionError(f"{scope} not in the tree")
+
+
+def test_import_message_names_who_changed(store: SqliteRegistryStore, tmp_path: Path) -> None:
+    from ui.registry.actions import changes_text
+
+    store.import_roster(SAMPLE)
+    assert changes_text(store.import_roster(SAMPLE)) == ""
+    rows = sample_rows()
+    for row in rows[1:18]:
+        row[9] = "群众" if row[9] != "群众" else "共青团员"
+    text = changes_text(store.import_roster(write_csv(tmp_path / "fixed.csv", rows)))
+    assert "第 2 行 户号 0001 李兰建：政治面貌" in text and "……另有 2 人" in text

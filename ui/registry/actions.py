@@ -12,6 +12,7 @@ from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.ids import new_id
 from models.registry import Grid, Household, RoleHolding, VillageGroup, Villager, VillagerStatus
+from models.roster_import import ImportSummary
 from ui.registry.commands import (RetireCommand, SaveCommand, SaveGridCommand, SaveGroupCommand,
                                   SaveHouseholdCommand, SaveRoleCommand, SaveVillagerCommand)
 from ui.registry.dialogs import HouseholdDialog, RoleDialog, StatusDialog, VillagerDialog
@@ -234,7 +235,7 @@ class RegistryActions:
         self.screen.undo_stack.clear()
         self.screen.bus.changed.emit(Changed(Entity.VILLAGER))
         text = (f"导入完成：{summary.households} 户 {summary.people} 人，新建 {summary.created} 人，"
-                f"更新 {summary.updated} 人。")
+                f"更新 {summary.updated} 人。") + changes_text(summary)
         if summary.rejected and self._ask_save_rejects(text, len({r.row for r in summary.rejected})):
             target, _ = QFileDialog.getSaveFileName(self.screen, "保存被拒的行", str(path.with_name(
                 path.stem + "_被拒的行.csv")), "CSV (*.csv)")
@@ -262,6 +263,16 @@ class RegistryActions:
     def _scope(self) -> tuple[str, str]:
         item = self.screen.group_tree.currentItem()
         return item.data(0, SCOPE_ROLE) if item else ("all", "")
+
+
+def changes_text(summary: ImportSummary, shown: int = 15) -> str:
+    """Who the import updated and which columns, the first `shown` of them (the CLI lists all)."""
+    if not summary.changes:
+        return ""
+    lines = [change.describe() for change in summary.changes[:shown]]
+    if len(summary.changes) > shown:
+        lines.append(f"……另有 {len(summary.changes) - shown} 人")
+    return "\n更新的人：\n" + "\n".join(lines)
 
 
 def _next_number(numbers: list[str]) -> str:

@@ -1,0 +1,31 @@
+"""Name keys read pypinyin's character dictionary directly: the same readings pypinyin itself gives."""
+from __future__ import annotations
+
+from itertools import product
+
+from pypinyin import Style, pinyin
+
+from storage.pinyin_keys import _dictionary, _readings, name_keys
+
+
+def _pypinyin_readings(char: str) -> tuple[str, ...]:
+    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="default")
+    readings = tuple(dict.fromkeys(r.lower() for r in found[0])) if found else (char.lower(),)
+    return readings[:2] or (char.lower(),)
+
+
+def test_readings_match_pypinyin_across_the_dictionary() -> None:
+    chars = [chr(int(code)) for code in list(_dictionary())[::15]]  # ≈ 2,800 characters, every block
+    chars += list("曾单绿吕女欸嗯呣〇吴建华谢芳杨秀A1·")
+    assert [_readings(c) for c in chars] == [_pypinyin_readings(c) for c in chars]
+
+
+def test_name_keys_as_before() -> None:
+    """The keys stored by earlier versions (through pypinyin.pinyin) stay the keys computed now."""
+    for name in ("吴建华", "曾 单", "吕绿", "阿依·古丽", "欧阳修"):
+        combos = list(product(*(_pypinyin_readings(c) for c in name if not c.isspace() and c != "·")))[:4]
+        expected = (" ".join(dict.fromkeys("".join(c) for c in combos)),
+                    " ".join(dict.fromkeys("".join(p[0] for p in c) for c in combos)))
+        assert name_keys(name) == expected
+    assert "wjh" in name_keys("吴建华")[1].split()
+    assert {"zd", "cd"} <= set(name_keys("曾单")[1].split())
