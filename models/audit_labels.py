@@ -26,7 +26,7 @@ FIELD_LABELS = {
     "gender": "性别", "group_name": "村民小组", "honour": "荣誉", "host": "主持人", "host_post": "主持人职务",
     "hours": "时长", "household_no": "户号", "households_represented": "代表户数", "id_number": "身份证号",
     "cycle": "榜单周期", "answer_days": "答复期限（天）", "stigmatising_words": "禁用贬损词",
-    "name_black_list": "黑榜具名", "items": "事项", "kind": "类别", "last_failed_at": "上次失败时间", "list_kind": "榜单", "lists": "榜单",
+    "name_black_list": "黑榜具名", "all_members": "涵盖全体成员", "items": "事项", "kind": "类别", "last_failed_at": "上次失败时间", "list_kind": "榜单", "lists": "榜单",
     "matter": "事项", "meeting_type": "会议类型", "merged_first_stages": "合并前两环节", "mode": "模式",
     "motion_source": "提议来源", "name": "姓名", "name_initials": "拼音首字母", "name_pinyin": "拼音",
     "note": "备注", "notice_date": "通知日期", "notice_on": "通知日期", "notice_override_reason": "通知期说明",

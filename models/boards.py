@@ -19,7 +19,7 @@ def may_name(entry: ListEntry, bases: Sequence[NamingBasis], on: date, settings:
         return False
     if entry.list_kind is ListKind.BLACK and not settings.name_black_list:
         return False
-    return any(b.household_id == entry.household_id and b.covers(entry.list_kind, on) for b in bases)
+    return any(b.fits(entry) and b.covers(entry.list_kind, on) for b in bases)
 
 
 def display_name(entry: ListEntry, bases: Sequence[NamingBasis], on: date,

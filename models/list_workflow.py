@@ -10,6 +10,7 @@ from models.errors import DomainError, PermissionDenied
 from models.lists import (BLACK_MAX_MONTHS, ArticleRef, EntryState, HouseholdInfo, ListEntry, ListKind, ListSettings,
                           Objection, Period, PeriodKind, Transition, WithdrawReason, add_months, check_consequence,
                           check_no_personal_numbers, check_wording, require_text)
+from models.list_settings import default_period
 from models.notices import chinese_date
 
 NEXT_STATE = {
@@ -71,6 +72,7 @@ def nominate(nomination: Nomination, household: HouseholdInfo, article: ArticleR
                           "请改为与监护人沟通、教育提醒，不要上榜。")
     if nomination.list_kind is ListKind.BLACK and period.months > BLACK_MAX_MONTHS:
         raise DomainError(f"黑榜条目最长张贴 {BLACK_MAX_MONTHS} 个月，周期“{period.text}”太长。请按月或按季度提名。")
+    check_cycle(nomination.list_kind, period, settings)
     override = nomination.override_reason.strip()
     if override:
         actor.require(Permission.APPROVE)
@@ -85,6 +87,28 @@ def nominate(nomination: Nomination, household: HouseholdInfo, article: ArticleR
         publicity_days=settings.publicity_days, renews_id=nomination.renews_id)
     transition = Transition(entry.id, None, EntryState.NOMINATED, on, actor.user_id, actor.name, "提名")
     return entry, transition, leave_nomination_blockers(entry, history, on)
+
+
+def check_cycle(kind: ListKind, period: Period, settings: ListSettings) -> None:
+    """R29: yellow and black entries run for one cycle of their list (the village's 周期), so they come down at its
+    end; red entries may also be for a year (annual honours, 评优评先)."""
+    if kind.is_negative and period.kind is not settings.cycle:
+        example = default_period(settings, period.start)
+        raise DomainError(f"本村{kind.label}按{settings.cycle.label}轮换（设置 → 红黑榜 → 榜单周期），“{period.text}”"
+                          f"不是一个{settings.cycle.label}。请按{settings.cycle.label}提名，如 {example}；"
+                          "如本村改按其他周期，请先修改榜单设置。")
+
+
+def basis_subject(household: HouseholdInfo, villager: str, all_members: bool) -> str:
+    """Whose naming basis is recorded (R31): "" for the household, else the villager's id; never a minor's."""
+    if not villager.strip():
+        return ""
+    if all_members:
+        raise DomainError("“涵盖全体成员”只用于全户的依据。记录某一位村民本人的同意时，请不要勾选它。")
+    member = household.find_member(villager)
+    if member.is_minor:
+        raise DomainError(f"{member.name}是未成年人，榜单、公示和证书都不显示未成年人的姓名（R30），不必记录公开依据。")
+    return member.villager_id
 
 
 def honours_blockers(household_id: str, year: int, history: Sequence[ListEntry]) -> list[ListEntry]:

@@ -309,9 +309,20 @@ class NamingBasis:
     recorded_on: date
     revoked_on: date | None = None
     lists: tuple[ListKind, ...] = field(default_factory=lambda: tuple(ListKind))
+    villager_id: str = ""      # a basis of one villager (his or her own consent); "" = of the household
+    all_members: bool = False  # a household basis that every member's consent stands behind
 
     def covers(self, kind: ListKind, on: date) -> bool:
         return kind in self.lists and self.recorded_on <= on and (self.revoked_on is None or on < self.revoked_on)
+
+    def fits(self, entry: ListEntry) -> bool:
+        """R31 per person: an entry naming one villager needs that villager's basis, or a household basis that
+        covers all members; an entry naming the household needs the household's basis."""
+        if self.household_id != entry.household_id:
+            return False
+        if entry.villager_id:
+            return self.villager_id == entry.villager_id or (not self.villager_id and self.all_members)
+        return not self.villager_id
 
 
 def check_wording(text: str, settings: ListSettings = ListSettings()) -> None:

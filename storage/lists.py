@@ -103,8 +103,8 @@ class SqliteListStore(EvidenceMethods, SettingsMethods, SqliteStore):
     def naming_bases(self) -> list[NamingBasis]:
         rows = _rows(self._db, "SELECT * FROM list_consents WHERE deleted = 0")
         return [NamingBasis(r["household_id"], r["kind"], r["note"], date.fromisoformat(r["recorded_on"]),
-                            _day(r["revoked_on"]), tuple(ListKind(k) for k in r["lists"].split(",") if k))
-                for r in rows]
+                            _day(r["revoked_on"]), tuple(ListKind(k) for k in r["lists"].split(",") if k),
+                            r["villager_id"], bool(r["all_members"])) for r in rows]
 
     def participations(self, period: str | None = None) -> list[Participation]:
         """Participations (newest first), of one period if given, each with its household number for showing."""
@@ -248,18 +248,22 @@ class SqliteListStore(EvidenceMethods, SettingsMethods, SqliteStore):
         return answered
 
     def record_naming_basis(self, household_no: str, kind: str, note: str, on: date | None = None,
-                            lists: tuple[ListKind, ...] = tuple(ListKind)) -> NamingBasis:
-        """Record separate consent (consent) or a statutory basis (statutory) for naming a household (R31)."""
+                            lists: tuple[ListKind, ...] = tuple(ListKind), villager: str = "",
+                            all_members: bool = False) -> NamingBasis:
+        """Record separate consent (consent) or a statutory basis (statutory) for naming a household, one of its
+        villagers (`villager`: name or id), or a household basis every member stands behind (`all_members`; R31)."""
         self._require(Permission.EDIT_RECORDS)
         if kind not in ("consent", "statutory"):
             raise DomainError("公开姓名的依据只能是“单独同意”（consent）或“法定依据”（statutory）。")
         household = self._directory.household(household_no)
+        villager_id = workflow.basis_subject(household, villager, all_members)
         basis = NamingBasis(household.household_id, kind, require_text(note, "依据说明（如书面同意书的日期和签名人）"),
-                            on or date.today(), None, lists)
+                            on or date.today(), None, lists, villager_id, all_members)
         with self._db.atomic():
             self._insert("list_consents", {"household_id": basis.household_id, "kind": kind, "note": basis.note,
                                            "recorded_on": basis.recorded_on.isoformat(),
-                                           "lists": ",".join(k.value for k in lists)})
+                                           "lists": ",".join(k.value for k in lists), "villager_id": villager_id,
+                                           "all_members": int(all_members)})
         return basis
 
     def add_participation(self, household_no: str, activity: str, on: date, hours: float) -> Participation:

@@ -1,4 +1,4 @@
-"""Migrations of the red/black lists (m060–m067) and the nine-step workflow (m070–m073); append only."""
+"""Migrations of the red/black lists (m060–m068) and the nine-step workflow (m070–m073); append only."""
 from __future__ import annotations
 
 from storage.db import Database
@@ -168,3 +168,11 @@ def m073_create_workflow_attachments(db: Database) -> None:
         kind TEXT NOT NULL, size INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '', added_by TEXT NOT NULL DEFAULT '',
         opinion_id TEXT NOT NULL DEFAULT ''""")
     db.execute("CREATE INDEX idx_workflow_attachments_revision_id ON workflow_attachments(revision_id)")
+
+
+@migrations
+def m068_list_consents_per_villager(db: Database) -> None:
+    """R31 per person: a naming basis may be one villager's own; a household basis may cover all its members."""
+    db.execute("ALTER TABLE list_consents ADD COLUMN villager_id TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE list_consents ADD COLUMN all_members INTEGER NOT NULL DEFAULT 0")
+    install_change_triggers(db, "list_consents")

@@ -1,4 +1,4 @@
-"""`lists add | advance | renew | show | attach | evidence` and the lists' print products: board, publicity, removal notice, certificate."""
+"""`lists add | advance | renew | show | attach | evidence | settings | consent` and the lists' print products."""
 from __future__ import annotations
 
 import argparse
@@ -45,6 +45,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     evidence = actions.add_parser("evidence", help="列出条目的证据附件（含续期沿用的）")
     evidence.add_argument("id", help="条目编号")
     evidence.set_defaults(handler=run_evidence)
+    from cli.list_commands import add_to
+
+    add_to(actions)
 
 
 def _store(context: Context, db: object = None):  # -> storage.lists.SqliteListStore
@@ -91,13 +94,15 @@ def run_renew(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_show(context: Context, args: argparse.Namespace) -> int:
-    from models.boards import display_name
+    from models.boards import display_name, may_name
 
     store = _store(context)
     store.expire_due()
     bases, today = store.naming_bases(), date.today()
     rows = [{"id": e.id, "household": e.household_no, "display_name": display_name(e, bases, today, store.settings),
-             "list": e.list_kind.value, "state": e.state.value, "article": e.article.number if e.article else ""}
+             "list": e.list_kind.value, "state": e.state.value, "article": e.article.number if e.article else "",
+             "names_villager": bool(e.villager_id), "villager_id": e.villager_id,
+             "named": may_name(e, bases, today, store.settings)}
             for e in store.entries(args.period)]
     lines = [f"{r['id']}  {r['display_name']}  {e.list_kind.label}  {e.period}  {e.state.label}  {r['article']}"
              for r, e in zip(rows, store.entries(args.period))]

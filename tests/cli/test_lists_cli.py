@@ -26,7 +26,8 @@ def test_add_advance_show(village_db: Database) -> None:
     code, data = run_json(path, "lists", "show", "--period", "2026-11")
     assert code == 0
     assert data == {"entries": [{"id": entry_id, "household": "12", "display_name": "三组第12号户", "list": "yellow",
-                                 "state": "assessed", "article": "第十二条"}]}
+                                 "state": "assessed", "article": "第十二条", "names_villager": False,
+                                 "villager_id": "", "named": False}]}
 
 
 def test_refusals_exit_2_with_reason(village_db: Database) -> None:

@@ -12,7 +12,7 @@ from models.errors import DomainError, PermissionDenied
 from models.list_workflow import (Nomination, advance, answer_objection, due_for_removal, honours_blockers,
                                   nominate, refuse, register_objection, withdraw)
 from models.lists import (ArticleRef, EntryState, HouseholdInfo, ListEntry, ListKind, ListSettings, Member, Objection,
-                          Period, WithdrawReason, add_months, check_consequence, check_wording)
+                          Period, PeriodKind, WithdrawReason, add_months, check_consequence, check_wording)
 
 CLERK = Actor("u-clerk", "吴晓梅", Role.CLERK)
 APPROVER = Actor("u-approver", "杨光明", Role.APPROVER)
@@ -253,3 +253,15 @@ def test_period_parsing() -> None:
 def test_personal_numbers_refused_in_facts(facts: str) -> None:
     with pytest.raises(DomainError, match="身份证号或手机号"):
         nominate(Nomination(ListKind.RED, "2025-03", facts, CLERK.name), HOUSE, ARTICLE, (), CLERK, DAY, new_id)
+
+
+def test_yellow_and_black_periods_follow_the_cycle_red_may_be_a_year() -> None:
+    assert nominated(ListKind.RED, period="2025")[0].period == "2025"
+    with pytest.raises(DomainError, match="本村黄榜按月轮换.*2025-01"):
+        nominated(ListKind.YELLOW, period="2025")
+    with pytest.raises(DomainError, match="本村黑榜按月轮换"):
+        nominated(ListKind.BLACK, period="2025-Q1")
+    quarterly = ListSettings(cycle=PeriodKind.QUARTER)
+    entry, _, _ = nominate(Nomination(ListKind.YELLOW, "2025-Q1", "3月2日堆放建筑垃圾", CLERK.name), HOUSE, ARTICLE,
+                           (), CLERK, DAY, new_id, quarterly)
+    assert entry.period == "2025-Q1"

@@ -77,7 +77,7 @@ def test_nomination_to_publication(qtbot, qtmodeltester, backend: SqliteBackend,
     assert screen.board_models[ListKind.YELLOW].index(0, 0).data() == "三组第12号户"
     assert [screen.history_model.index(r, 2).data() for r in range(screen.history_model.rowCount())] == [
         "提名", "执委会评议", "监委会审核", "公示", "发布"]
-    _patch(monkeypatch, ConsentDialog, ("12", "consent", "户主杨老三 2025年3月1日书面同意"))
+    _patch(monkeypatch, ConsentDialog, ("12", "consent", "户主杨老三 2025年3月1日书面同意", "", False))
     qtbot.mouseClick(screen.consent_button, Qt.MouseButton.LeftButton)
     assert screen.board_models[ListKind.YELLOW].index(0, 0).data() == "三组 杨老三"
     _check_models(qtmodeltester, screen)

@@ -51,3 +51,44 @@ def test_screen_nominates_the_villager_and_refuses_a_minor(qtbot, monkeypatch, b
     (entry,) = store(backend.db, CLERK).entries("2025-03")
     assert (entry.villager_id, entry.subject_name) == ("p-1", "杨老三")
     assert "第12户杨老三（个人）" in screen.detail_label.text()
+
+
+def test_consent_dialog_records_one_villager_basis(qtbot, monkeypatch, backend: SqliteBackend, stores) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from ui.lists.dialogs import ConsentDialog
+
+    seed_registry(backend.db)
+    dialog = ConsentDialog("12", "杨老三")
+    qtbot.addWidget(dialog)
+    assert dialog.villager_edit.text() == "杨老三" and not dialog.all_members_check.isChecked()
+    screen = ListsScreen(stores, DataBus(), today=lambda: date(2025, 3, 3))
+    qtbot.addWidget(screen)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    base = NominationInput("12", ListKind.RED, "2025-03", "第八条", "照顾孤寡老人", "网格员龙德军", "", villager_id="p-1")
+    monkeypatch.setattr(NominationDialog, "ask", classmethod(lambda cls, *a, **k: base))
+    qtbot.mouseClick(screen.nominate_button, Qt.MouseButton.LeftButton)
+    (entry,) = store(backend.db, CLERK).entries("2025-03")
+    screen.select_entry(entry.id)
+    asked: list[tuple[str, ...]] = []
+
+    def fake_exec(self: ConsentDialog) -> QDialog.DialogCode:
+        asked.append((self.household_edit.text(), self.villager_edit.text()))
+        type_text(self.note_edit, "杨老三本人书面同意")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ConsentDialog, "exec", fake_exec)
+    qtbot.mouseClick(screen.consent_button, Qt.MouseButton.LeftButton)
+    assert asked == [("12", "杨老三")] and not warnings
+    (basis,) = store(backend.db, CLERK).naming_bases()
+    assert (basis.villager_id, basis.all_members, basis.note) == ("p-1", False, "杨老三本人书面同意")
+
+    def ticked(self: ConsentDialog) -> QDialog.DialogCode:
+        self.all_members_check.setChecked(True)
+        return fake_exec(self)
+
+    monkeypatch.setattr(ConsentDialog, "exec", ticked)
+    qtbot.mouseClick(screen.consent_button, Qt.MouseButton.LeftButton)
+    assert warnings and "涵盖全体成员" in warnings[0] and len(store(backend.db, CLERK).naming_bases()) == 1

@@ -206,28 +206,37 @@ class AnswerDialog(QDialog):
 
 
 class ConsentDialog(QDialog):
-    """公开姓名的依据 — a household's separate written consent, or a statutory basis (R31)."""
+    """公开姓名的依据 — separate written consent or a statutory basis (R31): of the household, or of one villager."""
 
-    def __init__(self, household_no: str, parent: QWidget | None = None) -> None:
+    def __init__(self, household_no: str, villager: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("记录公开姓名的依据")
         form = QFormLayout(self)
         self.household_edit, self.kind_combo, self.note_edit = QLineEdit(household_no), QComboBox(), QLineEdit()
+        self.villager_edit = QLineEdit(villager)
+        self.villager_edit.setPlaceholderText("空着为全户；只为一位村民记录时填姓名或村民编号")
+        self.all_members_check = QCheckBox("全户依据涵盖全体成员（每位成年成员均已同意）")
         self.kind_combo.addItem("单独同意（书面）", "consent")
         self.kind_combo.addItem("法定依据", "statutory")
         self.note_edit.setPlaceholderText("如“户主杨老三 2025年3月1日书面同意，原件存村委会”")
         form.addRow("户号：", self.household_edit)
+        form.addRow("村民（可选）：", self.villager_edit)
+        form.addRow("", self.all_members_check)
         form.addRow("依据：", self.kind_combo)
         form.addRow("说明：", self.note_edit)
-        form.addRow(_hint("没有记录依据的户，榜上只显示小组和户号；黑榜默认不具名。"))
+        form.addRow(_hint("没有记录依据的户，榜上只显示小组和户号；黑榜默认不具名。提名户内某一位村民的条目，"
+                          "须有这位村民本人的依据，或涵盖全体成员的全户依据。"))
         _buttons(self, form)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, household_no: str) -> tuple[str, str, str] | None:
-        dialog = cls(household_no, parent)
+    def ask(cls, parent: QWidget | None, household_no: str,
+            villager: str = "") -> tuple[str, str, str, str, bool] | None:
+        """(户号, consent|statutory, 说明, 村民 or "", 涵盖全体成员) or None when cancelled."""
+        dialog = cls(household_no, villager, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.household_edit.text().strip(), dialog.kind_combo.currentData(), dialog.note_edit.text().strip()
+        return (dialog.household_edit.text().strip(), dialog.kind_combo.currentData(), dialog.note_edit.text().strip(),
+                dialog.villager_edit.text().strip(), dialog.all_members_check.isChecked())
 
 
 @dataclass(frozen=True)

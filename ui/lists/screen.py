@@ -342,10 +342,11 @@ class ListsScreen(QWidget):
 
     def _on_consent_button_clicked(self) -> None:
         entry = self.selected_entry
-        given = ConsentDialog.ask(self, entry.household_no if entry else "")
+        given = ConsentDialog.ask(self, entry.household_no if entry else "",
+                                  entry.subject_name if entry and entry.villager_id else "")
         if given is not None:
-            self._act(self.selected_id, lambda: self._store.record_naming_basis(given[0], given[1], given[2],
-                                                                                on=self.today()))
+            self._act(self.selected_id, lambda: self._store.record_naming_basis(
+                given[0], given[1], given[2], on=self.today(), villager=given[3], all_members=given[4]))
 
     def _village(self) -> str:
         return self._stores.profile.get().village
