@@ -45,7 +45,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     new_text.add_argument("--to-file", type=Path, metavar="FILE.txt",
                           help="从 UTF-8 文本文件读更正后的内容（发言每行“发言人：要点”，逐人表决每行“姓名：赞成”）")
     amending.add_argument("--reason", required=True, help="补正理由")
-    amending.add_argument("--date", type=date.fromisoformat, metavar="YYYY-MM-DD", help="补正日期（默认今天）")
+    amending.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", help="补正日期（默认今天）")
     _json_option(amending)
     amending.set_defaults(handler=run_amend)
     province = actions.add_parser("province", help="本省规定：村规民约、自治章程能否由村民代表会议表决（R8）")
@@ -69,6 +69,13 @@ def _count_arg(text: str) -> int:
     if not text.isdigit():
         raise argparse.ArgumentTypeError(f"“{text}”不是不小于 0 的整数")
     return int(text)
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是日期，请写成 YYYY-MM-DD，例如 2026-03-21") from None
 
 
 def _json_option(parser: argparse.ArgumentParser) -> None:
