@@ -10,6 +10,7 @@ from datetime import date
 from typing import Callable
 
 from models.meeting_rules import Attendance, MajorityRule, QuorumResult, check_majority
+from models.meeting_settings import ProvinceRules
 from models.workflow import WorkflowStep
 from models.workflow_records import (AssemblyVote, BackgroundCheck, CheckAgency, CheckResult, CommitteeMember,
                                      Filing, FilingStatus, Invitation, LegalityReview, Opinion, OpinionKind,
@@ -91,6 +92,14 @@ class WorkflowFacts:
     filing: Filing | None = None
     retry: RetryScope | None = None                  # failed articles sent back to step 6
     retry_changed: tuple[tuple[str, str], ...] = ()  # (key, 第N条) changed since the failed version
+    province: ProvinceRules = ProvinceRules()        # the minutes' 本省规定 (R8), village-wide
+
+    def representatives_vote_basis(self) -> str:
+        """The R8 basis when a representatives' meeting may vote this revision (province and revision both allow
+        it), else empty."""
+        if self.province.rules_by_representatives and self.settings.representatives_may_vote:
+            return self.province.basis
+        return ""
 
 
 def named(items: list[str]) -> str:
@@ -225,10 +234,7 @@ def assembly_vote(facts: WorkflowFacts) -> list[str]:
 def _meeting_blockers(facts: WorkflowFacts, meeting: MeetingFacts) -> list[str]:
     blockers = []
     if meeting.type_code == REPRESENTATIVES_MEETING:
-        if not facts.settings.representatives_may_vote:
-            blockers.append("村规民约须由村民会议表决；本省设置不允许村民代表会议表决")
-        elif not meeting.authorisation_ref.strip():
-            blockers.append(f"会议记录 {meeting.number} 没有村民会议的授权依据")
+        blockers += representatives_blockers(facts, meeting)
     elif meeting.type_code != VILLAGERS_MEETING:
         blockers.append(f"会议记录 {meeting.number} 是{meeting.type_label}，村规民约须由村民会议表决")
     if not meeting.final:
@@ -238,6 +244,19 @@ def _meeting_blockers(facts: WorkflowFacts, meeting: MeetingFacts) -> list[str]:
     if meeting.women_present is None:
         blockers.append(f"会议记录 {meeting.number} 没有填写到会妇女人数（村规民约表决必填）")
     return blockers
+
+
+def representatives_blockers(facts: WorkflowFacts, meeting: MeetingFacts) -> list[str]:
+    """R8: a representatives' meeting votes village rules only where the province allows it (会议记录 → 本省规定, with
+    its legal basis) and this revision's settings say so; otherwise the message says which of the two is missing."""
+    if not facts.province.rules_by_representatives:
+        return [f"会议记录 {meeting.number} 是村民代表会议，但本省规定（会议记录 → 本省规定）未允许村民代表会议表决"
+                "村规民约，须由村民会议表决（《村民委员会组织法》第二十七条）。如本省法规允许，请先在“本省规定”中"
+                "写明法规依据；否则请关联村民会议的表决记录"]
+    if not facts.settings.representatives_may_vote:
+        return [f"本省规定允许村民代表会议表决（依据{facts.province.basis}），但本次修订的设置是“须由村民会议表决”。"
+                "如确由村民代表会议表决，请审批人在第1步“修订设置”中勾选允许村民代表会议表决"]
+    return []
 
 
 def post_and_enforce(facts: WorkflowFacts) -> list[str]:

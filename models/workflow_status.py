@@ -6,7 +6,7 @@ from datetime import date
 
 from models.workflow import StepState, StepStatus, WorkflowStep, current_step
 from models.workflow_figures import invitation_warnings, key_figure, women_warning
-from models.workflow_guards import WorkflowFacts, blockers
+from models.workflow_guards import REPRESENTATIVES_MEETING, WorkflowFacts, blockers
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,16 @@ def _warnings(step: WorkflowStep, facts: WorkflowFacts) -> tuple[str, ...]:
         return tuple(invitation_warnings(facts))
     if step is WorkflowStep.ASSEMBLY_VOTE and facts.vote_meeting is not None:
         warning = women_warning(facts.vote_meeting.women_present, facts.vote_meeting.attendance.present)
-        return (warning,) if warning else ()
+        return tuple(w for w in (warning, _province_note(facts)) if w)
     return ()
+
+
+def _province_note(facts: WorkflowFacts) -> str:
+    """R8: a representatives' meeting accepted for the vote names the province's regulation that allows it."""
+    basis = facts.representatives_vote_basis()
+    if facts.vote_meeting is None or facts.vote_meeting.type_code != REPRESENTATIVES_MEETING or not basis:
+        return ""
+    return f"由村民代表会议表决，依据{basis}（本省规定，R8）；备案报告将注明"
 
 
 def build_status(rulebook_id: str, revision_id: str, steps: tuple[StepStatus, ...],

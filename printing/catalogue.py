@@ -107,9 +107,11 @@ def meeting_record(stores: Any, meeting_id: str) -> Any:  # -> printing.minutes_
 
 
 def _minutes(stores: Any, meeting_id: str) -> PrintJob:
+    from models.meeting_record import effective
     from printing.minutes_pdf import record_fingerprint, render_minutes_pdf
 
     record = meeting_record(stores, meeting_id)
+    record = dataclasses.replace(record, meeting=effective(record.meeting))  # as corrected, 补正 listed below
     return PrintJob(record.title, record_fingerprint(record),
                     lambda progress: render_minutes_pdf(record, progress=progress))
 

@@ -49,7 +49,7 @@ def filing_report(rulebook_title: str, facts: WorkflowFacts, village: str, towns
         steps.append(f"修订稿于{chinese_date(facts.publicity.start)}至{chinese_date(facts.publicity.end)}公示")
     if facts.review is not None:
         steps.append(f"{chinese_date(facts.review.on)}经{facts.review.reviewer}审核（{facts.review.conclusion}）")
-    steps.append(_vote_sentence(meeting))
+    steps.append(_vote_sentence(meeting, facts.representatives_vote_basis()))
     body = ("，".join(steps) + "。",
             f"现将《{rulebook_title}》（第{vote.version_number}版）报送备案，请予审查。")
     attachments = (f"《{rulebook_title}》（第{vote.version_number}版）文本", "修改对照表", "意见采纳情况说明",
@@ -58,14 +58,17 @@ def filing_report(rulebook_title: str, facts: WorkflowFacts, village: str, towns
                         f"{village}村民委员会", signed_on, f"{vote.id}:{vote.version_number}")
 
 
-def _vote_sentence(meeting: MeetingFacts) -> str:
-    """Who voted, with attendance and women present (R24); a representatives' meeting says on whose authority (R8)."""
+def _vote_sentence(meeting: MeetingFacts, province_basis: str) -> str:
+    """Who voted, with attendance and women present (R24); a representatives' meeting names the province's
+    regulation that allows it and any authorisation recorded (R8)."""
     attendance = meeting.attendance
     women = f"，其中妇女{meeting.women_present}人" if meeting.women_present is not None else ""
     basis = ""
     if meeting.type_code == REPRESENTATIVES_MEETING:
         ref = f"（{meeting.authorisation_ref}）" if meeting.authorisation_ref else ""
-        basis = f"按本省规定，经村民会议授权{ref}，由村民代表会议表决，"
+        law = f"依据{province_basis}的规定" if province_basis else "按本省规定"
+        authorised = f"，经村民会议授权{ref}" if meeting.authorisation_ref else ""
+        basis = f"{law}{authorised}，由村民代表会议表决，"
     return (f"{chinese_date(meeting.on)}{basis}经{meeting.type_label}表决通过（应到{attendance.expected}人，"
             f"实到{attendance.present}人{women}）")
 

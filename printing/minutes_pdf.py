@@ -121,10 +121,10 @@ def named_vote_lines(item: AgendaItem) -> list[str]:
 
 
 def amendment_lines(meeting: Meeting) -> list[str]:
-    from models.meeting_record import field_label
+    from models.meeting_record import field_label, one_line
 
-    return [f"{chinese_date(a.on)}，{a.editor}补正“{field_label(a.field_name)}”：原为“{a.before}”，"
-            f"更正为“{a.after}”。理由：{a.reason}" for a in meeting.amendments]
+    return [f"{chinese_date(a.on)}，{a.editor}补正“{field_label(a.field_name)}”：原为“{one_line(a.before)}”，"
+            f"更正为“{one_line(a.after)}”。理由：{a.reason}（上文已按补正后的内容印出）" for a in meeting.amendments]
 
 
 def status_line(meeting: Meeting) -> str:

@@ -9,7 +9,7 @@ from models.accounts import Permission
 from models.errors import DomainError, NotFound
 from models.followups import FollowUp, carry_over, carry_over_title
 from models.meeting_checks import MeetingWarning, meeting_warnings, quarter_warnings
-from models.meeting_record import effective, finalise, make_amendment
+from models.meeting_record import effective, field_label, finalise, make_amendment, one_line
 from models.meeting_rules import check_quorum
 from models.meeting_types import BUILTIN_TYPES, MeetingTypeSpec, format_number, resolve_type
 from models.meetings import (
@@ -61,6 +61,21 @@ class SqliteMeetingStore(AttachmentMethods, MinutesSettingsMethods, ConveneMetho
     def list_meetings(self, year: int | None = None, type_code: str | None = None, text: str = "",
                       offset: int = 0, limit: int | None = None) -> list[MeetingSummary]:
         """Newest first; `offset`/`limit` page through it (the screen's list fetches a page at a time)."""
+        where, args = self._list_filter(year, type_code, text)
+        sql = ("SELECT m.*, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id AND a.deleted = 0) "
+               f"AS item_count FROM meetings m WHERE {where} ORDER BY m.date DESC, m.number DESC")
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        specs = {s.code: s for s in self.meeting_types()}
+        return [self._summary(row, specs) for row in rows(self._db, sql, args)]
+
+    def count_meetings(self, year: int | None = None, type_code: str | None = None, text: str = "") -> int:
+        """How many records `list_meetings` would give without a limit."""
+        where, args = self._list_filter(year, type_code, text)
+        return int(self._db.conn.execute(f"SELECT COUNT(*) FROM meetings m WHERE {where}", args).fetchone()[0])
+
+    def _list_filter(self, year: int | None, type_code: str | None, text: str) -> tuple[str, list[Any]]:
         where, args = ["m.deleted = 0"], []
         if year:
             where.append("m.year = ?")
@@ -72,13 +87,7 @@ class SqliteMeetingStore(AttachmentMethods, MinutesSettingsMethods, ConveneMetho
             ids = matching_meeting_ids(self._db, text)
             where.append(f"m.id IN ({','.join('?' * len(ids))})" if ids else "0")
             args += ids
-        sql = ("SELECT m.*, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id AND a.deleted = 0) "
-               f"AS item_count FROM meetings m WHERE {' AND '.join(where)} ORDER BY m.date DESC, m.number DESC")
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            args += [limit, offset]
-        specs = {s.code: s for s in self.meeting_types()}
-        return [self._summary(row, specs) for row in rows(self._db, sql, args)]
+        return " AND ".join(where), args
 
     def _summary(self, row: dict[str, Any], specs: dict[str, MeetingTypeSpec]) -> MeetingSummary:
         meeting = load_meeting_header(row)
@@ -219,8 +228,8 @@ class SqliteMeetingStore(AttachmentMethods, MinutesSettingsMethods, ConveneMetho
             row = self._insert("meeting_amendments", {
                 "meeting_id": meeting_id, "on_date": on.isoformat(), "editor": amendment.editor,
                 "field_name": field_name, "before_text": amendment.before, "after_text": amendment.after,
-                "reason": amendment.reason}, summary=f"补正 {meeting.number}：{field_name} "
-                                                     f"{amendment.before} → {amendment.after}（{amendment.reason}）")
+                "reason": amendment.reason}, summary=f"补正 {meeting.number}：{field_label(field_name)} "
+                f"{one_line(amendment.before)} → {one_line(amendment.after)}（{amendment.reason}）")
         return dataclasses.replace(amendment, id=row["id"])
 
 

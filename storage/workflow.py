@@ -170,7 +170,7 @@ class SqliteWorkflowStore(WorkflowRecordEdits, WorkflowAttachmentMethods):
             _changes(draft, revised) if draft and revised else 0, latest.id, latest.number,
             load.publicity(self._db, revision_id), self._review(revision_id, latest.id), vote,
             self.meeting_facts(vote.meeting_id) if vote else None, self._filing(filing, vote), retry,
-            retry_changed)
+            retry_changed, SqliteMeetingStore(self._db, self._actor).province_rules())
 
     # -- the township's records, synced back (additive: storage/township_rows.py) -----------------
     def _review(self, revision_id: str, latest_version_id: str) -> LegalityReview | None:

@@ -119,13 +119,17 @@ class WorkflowRecordEdits(WorkflowRecordWrites):
         self._withdraw("workflow_reviews", review_id)
 
     # -- step 8 ----------------------------------------------------------------------------------
-    def unmark_signed(self, rulebook_id: str, household_id: str) -> None:
-        """Withdraw a household's signature ticked by mistake (tombstones; the record stays for the audit)."""
+    def unmark_signed(self, rulebook_id: str, household_id: str) -> tuple[date, str] | None:
+        """Withdraw a household's signature ticked by mistake (tombstones; the record stays for the audit).
+        Returns the withdrawn signature's date and sheet reference (the undo ticks it again with them)."""
         self._edit()
+        withdrawn = None
         with self._db.atomic():
             for row in load.select(self._db, "workflow_signatures", "revision_id = ? AND household_id = ?",
                                    [self._require_revision(rulebook_id), household_id]):
                 self._tombstone("workflow_signatures", row["id"])
+                withdrawn = (date.fromisoformat(row["signed_on"]), row["sheet_ref"])
+        return withdrawn
 
     # -- step 9 ----------------------------------------------------------------------------------
     def restore_filing(self, rulebook_id: str, filing: Filing) -> None:

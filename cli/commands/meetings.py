@@ -1,4 +1,4 @@
-"""`meeting import | list | show | export | province | template`: meeting records from and to the JSON document of docs/formats.md."""
+"""`meeting import | list | show | export | amend | province | template`: meeting records from and to the JSON document of docs/formats.md."""
 from __future__ import annotations
 
 import argparse
@@ -24,6 +24,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--year", type=int, help="只列这一年的")
     listing.add_argument("--type", dest="type_name", help="只列这种会议（名称或代码）")
     listing.add_argument("--text", default="", help="全文检索（纪要、决议、落实情况）")
+    listing.add_argument("--limit", type=_count_arg, default=LIST_LIMIT, metavar="N",
+                         help=f"最多列出 N 条（默认 {LIST_LIMIT}）")
+    listing.add_argument("--offset", type=_count_arg, default=0, metavar="N", help="跳过前 N 条（翻页用）")
     _json_option(listing)
     listing.set_defaults(handler=run_list)
     showing = actions.add_parser("show", help="查看一份会议记录及法定人数、表决结果")
@@ -34,6 +37,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     exporting.add_argument("meeting_id", metavar="ID", help="记录的 id 或编号")
     _json_option(exporting)
     exporting.set_defaults(handler=run_export)
+    amending = actions.add_parser("amend", help="补正已定稿的记录（原记录保留，补正注明日期和理由）")
+    amending.add_argument("meeting_id", metavar="ID", help="记录的 id 或编号")
+    amending.add_argument("field", metavar="FIELD", help="补正项目，如 place、items.1.for、items.1.speeches、items.1.votes")
+    new_text = amending.add_mutually_exclusive_group(required=True)
+    new_text.add_argument("--to", metavar="TEXT", help="更正后的内容")
+    new_text.add_argument("--to-file", type=Path, metavar="FILE.txt",
+                          help="从 UTF-8 文本文件读更正后的内容（发言每行“发言人：要点”，逐人表决每行“姓名：赞成”）")
+    amending.add_argument("--reason", required=True, help="补正理由")
+    amending.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", help="补正日期（默认今天）")
+    _json_option(amending)
+    amending.set_defaults(handler=run_amend)
     province = actions.add_parser("province", help="本省规定：村规民约、自治章程能否由村民代表会议表决（R8）")
     choice = province.add_mutually_exclusive_group()
     choice.add_argument("--allow", metavar="法规依据", help="本省允许，并写明依据（印在决议上）")
@@ -46,6 +60,22 @@ def register(commands: argparse._SubParsersAction) -> None:
     which.add_argument("--default", action="store_true", help="恢复默认格式（R12）")
     _json_option(template)
     template.set_defaults(handler=run_template)
+
+
+LIST_LIMIT = 200
+
+
+def _count_arg(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"“{text}”不是不小于 0 的整数")
+    return int(text)
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是日期，请写成 YYYY-MM-DD，例如 2026-03-21") from None
 
 
 def _json_option(parser: argparse.ArgumentParser) -> None:
@@ -110,17 +140,44 @@ def _composition(facts: Any, meeting: Any) -> list[str]:
 def run_list(context: Context, args: argparse.Namespace) -> int:
     store = _store(context)
     type_code = store.type_spec(args.type_name).code if args.type_name else None
-    found = store.list_meetings(args.year, type_code, args.text)
+    found = store.list_meetings(args.year, type_code, args.text, args.offset, args.limit)
+    total = store.count_meetings(args.year, type_code, args.text)
     lines = [f"{m.number}\t{m.on.isoformat()}\t{m.type_label}\t到会 {m.present}/{m.expected}\t"
              f"{'达到法定人数' if m.quorum_met else '未达法定人数'}\t{m.status.label}\t{m.place}" for m in found]
     text = "\n".join(lines) if lines else "没有符合条件的会议记录。"
+    if total > len(found):
+        text += (f"\n共 {total} 条，列出第 {args.offset + 1}–{args.offset + len(found)} 条" if found
+                 else f"\n共 {total} 条，第 {args.offset + 1} 条以后没有了") + "（用 --limit、--offset 翻页）。"
     year = args.year or date.today().year
     text += "".join(f"\n提醒：{w.message}" for w in store.quarter_warnings(year, date.today()))
     context.emit(text, {"meetings": [{
         "id": m.id, "number": m.number, "type": m.type_code, "date": m.on.isoformat(), "place": m.place,
         "expected": m.expected, "present": m.present, "quorum_met": m.quorum_met, "status": m.status.value,
-        "items": m.item_count} for m in found]})
+        "items": m.item_count} for m in found], "total": total})
     return 0
+
+
+def run_amend(context: Context, args: argparse.Namespace) -> int:
+    from models.meeting_record import field_label
+
+    store = _store(context)
+    meeting = store.get(args.meeting_id)
+    after = args.to if args.to is not None else _read_text(args.to_file)
+    amendment = store.amend(meeting.id, args.field, after, args.reason, args.date or date.today())
+    context.emit(f"已补正 {meeting.number} 的“{field_label(amendment.field_name)}”（{amendment.on.isoformat()}），"
+                 "原记录保留。", {"id": amendment.id, "meeting_id": meeting.id, "field": amendment.field_name,
+                                 "before": amendment.before, "after": amendment.after, "reason": amendment.reason,
+                                 "date": amendment.on.isoformat()})
+    return 0
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise DomainError(f"找不到文件“{path}”。请检查路径。") from None
+    except UnicodeDecodeError:
+        raise DomainError(f"“{path}”不是 UTF-8 编码的文本文件。请用 UTF-8 保存后再补正。") from None
 
 
 def run_show(context: Context, args: argparse.Namespace) -> int:
@@ -164,8 +221,10 @@ def _describe(meeting: Any, type_label: str, outcome: Any, warnings: list[str]) 
                          f"{result.reason}")
         if item.resolution:
             lines.append(f"  决议：{item.resolution}")
-    lines += [f"补正（{a.on.isoformat()}，{a.editor}）：{a.field_name} “{a.before}” → “{a.after}”，理由：{a.reason}"
-              for a in meeting.amendments]
+    from models.meeting_record import field_label, one_line
+
+    lines += [f"补正（{a.on.isoformat()}，{a.editor}）：{field_label(a.field_name)} “{one_line(a.before)}” → "
+              f"“{one_line(a.after)}”，理由：{a.reason}" for a in meeting.amendments]
     return lines + [f"提醒：{text}" for text in warnings]
 
 

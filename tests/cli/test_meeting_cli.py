@@ -169,3 +169,24 @@ def test_record_template_shown_set_from_json_refused_and_reset(village_db: Datab
     assert code == 2 and "会议时间" in err and "签字栏" in err
     assert run_json(db, "meeting", "template")[1] == custom  # nothing written
     assert run_json(db, "meeting", "template", "--default")[1] == shown
+
+
+def test_list_pages_with_limit_and_offset_and_gives_the_total(village_db: Database, tmp_path: Path) -> None:
+    from cli.commands.meetings import LIST_LIMIT
+
+    for day in range(1, 6):
+        run_json(village_db.path, "meeting", "import",
+                 str(_write(tmp_path, dict(DOCUMENT, date=f"2026-03-0{day}"), f"m{day}.json")))
+    code, everything = run_json(village_db.path, "meeting", "list", "--text", "医保")
+    assert LIST_LIMIT == 200 and everything["total"] == 5 and len(everything["meetings"]) == 5
+    assert set(everything["meetings"][0]) == {"id", "number", "type", "date", "place", "expected", "present",
+                                              "quorum_met", "status", "items"}
+    numbers = [m["number"] for m in everything["meetings"]]
+    code, page = run_json(village_db.path, "meeting", "list", "--text", "医保", "--limit", "2", "--offset", "2")
+    assert code == 0 and page["total"] == 5 and [m["number"] for m in page["meetings"]] == numbers[2:4]
+    code, out, _ = run_cli(["--db", str(village_db.path), "meeting", "list", "--limit", "2"])
+    assert code == 0 and len(out.strip().splitlines()[:2]) == 2 and "共 5 条，列出第 1–2 条" in out
+    code, out, _ = run_cli(["--db", str(village_db.path), "meeting", "list", "--offset", "9"])
+    assert "共 5 条，第 10 条以后没有了" in out
+    code, _, err = run_cli(["--db", str(village_db.path), "meeting", "list", "--limit", "-1"])
+    assert code == 2 and "不是不小于 0 的整数" in err

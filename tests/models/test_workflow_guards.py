@@ -8,14 +8,22 @@ from typing import Any
 import pytest
 
 from models.meeting_rules import Tally
-from models.workflow import WorkflowStep
+from models.meeting_settings import ProvinceRules
+from models.workflow import StepState, StepStatus, WorkflowStep
 from models.workflow_guards import WorkflowSettings, blockers
+from models.workflow_status import build_status
 from models.workflow_records import (ArticleVote, AssemblyVote, BackgroundCheck, CheckAgency, CheckResult,
                                      CommitteeMember, FilingStatus, Invitation, LegalityReview, OpinionKind,
                                      Publicity)
 from tests.models.workflow_fixtures import good_facts, meeting, opinion
 
 S = WorkflowStep
+PROVINCE = ProvinceRules(True, "《某省实施办法》第二十条")
+
+
+def steps_at(step: WorkflowStep) -> tuple[StepStatus, ...]:
+    return tuple(StepStatus(s, StepState.DONE if s.number < step.number else
+                            StepState.ACTIVE if s is step else StepState.PENDING) for s in WorkflowStep)
 
 
 @pytest.mark.parametrize("step", list(WorkflowStep))
@@ -58,9 +66,11 @@ REFUSALS: list[tuple[WorkflowStep, dict[str, Any], str]] = [
      "乡镇审查的是第2版，审查后文本已改为第3版，须重新提请审核"),
     (S.ASSEMBLY_VOTE, {"vote": None}, "还没有登记表决结果"),
     (S.ASSEMBLY_VOTE, {"vote_meeting": meeting("joint_committees_meeting")}, "村规民约须由村民会议表决"),
-    (S.ASSEMBLY_VOTE, {"vote_meeting": meeting("representatives_meeting", 30, 35)}, "本省设置不允许村民代表会议表决"),
+    (S.ASSEMBLY_VOTE, {"vote_meeting": meeting("representatives_meeting", 30, 35)}, "未允许村民代表会议表决村规民约"),
     (S.ASSEMBLY_VOTE, {"vote_meeting": meeting("representatives_meeting", 30, 35),
-                       "settings": WorkflowSettings(representatives_may_vote=True)}, "没有村民会议的授权依据"),
+                       "settings": WorkflowSettings(representatives_may_vote=True)}, "未允许村民代表会议表决村规民约"),
+    (S.ASSEMBLY_VOTE, {"vote_meeting": meeting("representatives_meeting", 30, 35), "province": PROVINCE},
+     "本省规定允许村民代表会议表决（依据《某省实施办法》第二十条），但本次修订的设置是“须由村民会议表决”"),
     (S.ASSEMBLY_VOTE, {"vote_meeting": meeting(final=False)}, "还未定稿"),
     (S.ASSEMBLY_VOTE, {"vote_meeting": meeting(present=150)}, "会议未达法定人数"),
     (S.ASSEMBLY_VOTE, {"vote_meeting": meeting(women=None)}, "没有填写到会妇女人数"),
@@ -82,8 +92,16 @@ def test_guard_refuses_and_names_what_is_missing(step: WorkflowStep, changes: di
     assert any(expected in b for b in found), found
 
 
-def test_representatives_meeting_passes_where_the_province_allows_and_it_was_authorised() -> None:
-    authorised = replace(meeting("representatives_meeting", 30, 35), authorisation_ref="2026-民-01 授权")
-    facts = replace(good_facts(), vote_meeting=authorised, settings=WorkflowSettings(representatives_may_vote=True),
+def test_representatives_meeting_passes_where_the_province_and_the_revision_allow_it() -> None:
+    facts = replace(good_facts(), vote_meeting=meeting("representatives_meeting", 30, 35), province=PROVINCE,
+                    settings=WorkflowSettings(representatives_may_vote=True),
                     vote=AssemblyVote("m1", "v3", 3, False, (ArticleVote("", "全文", Tally(25, 3, 2)),)))
     assert blockers(S.ASSEMBLY_VOTE, facts) == []
+    assert facts.representatives_vote_basis() == "《某省实施办法》第二十条"
+    assert replace(facts, province=ProvinceRules()).representatives_vote_basis() == ""
+    assert any("依据《某省实施办法》第二十条" in w
+               for w in build_status("r", "v", steps_at(S.ASSEMBLY_VOTE), facts).steps[7].warnings)
+
+
+def test_a_villagers_meeting_needs_no_province_rule() -> None:
+    assert blockers(S.ASSEMBLY_VOTE, replace(good_facts(), settings=WorkflowSettings(representatives_may_vote=True))) == []

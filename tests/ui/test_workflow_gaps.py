@@ -141,3 +141,26 @@ def test_step_8_signature_sheet_ticked_and_counted(qtbot, qtmodeltester, backend
     assert "已签 0 / 3 户" in panel.count_label.text() and stores.workflow.signed_households(rulebook_id) == set()
     qtmodeltester.check(model)
     assert answers == []
+
+
+def test_undoing_an_untick_restores_the_original_signing_date(qtbot, backend: SqliteBackend, stores,
+                                                              answers) -> None:  # noqa: F811
+    from tests.registry_fixtures import make_family
+    from tests.storage.workflow_setup import rulebook_in_force
+    household, _, _ = make_family(stores.registry)
+    rulebook_id = rulebook_in_force(backend.db, stores.actor)
+    stores.workflow.start_revision(rulebook_id, date.today())
+    stores.workflow.mark_signed(rulebook_id, household.id, date(2026, 5, 20), "签字表第3页")
+    screen = _screen(qtbot, stores, WorkflowStep.ASSEMBLY_VOTE)
+    model = screen.pages[WorkflowStep.ASSEMBLY_VOTE].signatures.model
+    sql = ("SELECT signed_on, sheet_ref, deleted FROM workflow_signatures WHERE household_id = ? "
+           "ORDER BY created_at, id")
+    model.setData(model.index(0, 3), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert stores.workflow.signed_households(rulebook_id) == set()
+    screen.undo_stack.undo()
+    rows = backend.db.conn.execute(sql, (household.id,)).fetchall()
+    assert [tuple(r) for r in rows] == [("2026-05-20", "签字表第3页", 1), ("2026-05-20", "签字表第3页", 0)]
+    screen.undo_stack.redo()
+    assert stores.workflow.signed_households(rulebook_id) == set()
+    assert stores.workflow.unmark_signed(rulebook_id, household.id) is None  # nothing left to withdraw
+    assert answers == []

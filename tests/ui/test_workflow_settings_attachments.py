@@ -27,6 +27,7 @@ def test_settings_edited_on_step_1_page_and_undone(qtbot, backend: SqliteBackend
     assert answers == []
     assert stores.workflow.settings(rulebook_id) == WorkflowSettings(15, 7, True)
     assert "表决后 15 天内备案" in page.settings_label.text()
+    assert "本省规定：须由村民会议表决（在“会议记录 → 本省规定”中设置）" in page.settings_label.text()
     screen.undo_stack.undo()
     assert stores.workflow.settings(rulebook_id) == WorkflowSettings()
     assert page.filing_days_spin.value() == 10 and not page.representatives_check.isChecked()

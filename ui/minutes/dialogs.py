@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import DomainError
-from models.meeting_record import ITEM_FIELDS, MEETING_FIELDS
+from models.meeting_record import ITEM_FIELDS, MEETING_FIELDS, current_text, effective
 from models.meeting_settings import ProvinceRules, make_province_rules
 from models.meeting_types import MeetingTypeSpec
 from models.meetings import Meeting
@@ -104,7 +104,12 @@ class AmendDialog(QDialog):
         for number, item in enumerate(meeting.items, start=1):
             for name, label in ITEM_FIELDS.items():
                 self.field_combo.addItem(f"第 {number} 项“{item.title}”·{label}", f"items.{number}.{name}")
-        self.after_edit = QLineEdit()
+        self._meeting = effective(meeting)
+        self.after_edit = QPlainTextEdit()
+        self.after_edit.setFixedHeight(110)
+        self.after_edit.setPlaceholderText("发言记录每行“发言人：要点”；逐人表决每行“姓名：赞成”（反对、弃权、未投票）")
+        self.field_combo.currentIndexChanged.connect(self._show_current)
+        self._show_current()
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setFixedHeight(70)
         self.date_edit = QDateEdit(to_qdate(today))
@@ -116,12 +121,16 @@ class AmendDialog(QDialog):
         form.addRow("补正日期：", self.date_edit)
         form.addRow(_buttons(self, "添加补正"))
 
+    def _show_current(self) -> None:
+        """Start from the record as it now reads (with earlier 补正), so a speech or a vote is corrected in place."""
+        self.after_edit.setPlainText(current_text(self._meeting, self.field_combo.currentData()))
+
     @classmethod
     def ask(cls, parent: QWidget | None, meeting: Meeting, today: date) -> AmendmentRequest | None:
         dialog = cls(parent, meeting, today)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return AmendmentRequest(dialog.field_combo.currentData(), dialog.after_edit.text(),
+        return AmendmentRequest(dialog.field_combo.currentData(), dialog.after_edit.toPlainText(),
                                 dialog.reason_edit.toPlainText(), to_date(dialog.date_edit.date()))
 
 

@@ -15,6 +15,7 @@ from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.meetings import AgendaItem, AttendanceKind, Attendee, Gender, Meeting, evaluate, voters
 from models.meeting_checks import composition_warnings, item_vote_problems, missing_for_final
+from models.meeting_record import field_label, one_line
 from models.meeting_votes import speech_problems
 from models.meeting_expected import expected_attendance, representatives_composition
 from models.meeting_types import Composition, MeetingType
@@ -389,7 +390,8 @@ class MeetingEditor(QWidget):
             warnings += [w.message for w in composition_warnings(*self._composition[meeting.on])]
         self.warnings_label.setText("\n".join(f"提醒：{text}" for text in warnings))
         self.amendments_label.setText("\n".join(
-            f"补正（{a.on.isoformat()}，{a.editor}）：{a.field_name}“{a.before}”更正为“{a.after}”；理由：{a.reason}"
+            f"补正（{a.on.isoformat()}，{a.editor}）：{field_label(a.field_name)}“{one_line(a.before)}”更正为"
+            f"“{one_line(a.after)}”；理由：{a.reason}"
             for a in meeting.amendments))
 
     def _ticks_count(self) -> bool:

@@ -132,4 +132,5 @@ class SignaturePanel(QWidget):
                             lambda _r: store.unmark_signed(rulebook_id, row.household_id))
         else:
             self._page.push(label, lambda: store.unmark_signed(rulebook_id, row.household_id),
-                            lambda _r: store.mark_signed(rulebook_id, row.household_id, on))
+                            lambda withdrawn: store.mark_signed(rulebook_id, row.household_id,
+                                                                *(withdrawn or (on, ""))))  # original date back

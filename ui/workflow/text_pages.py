@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from models.accounts import Permission
 from models.legality import check_version
 from models.legality_table import Severity
+from models.meeting_settings import ProvinceRules
 from models.numerals import article_label
 from models.rules import VersionStatus
 from models.rules_diff import ChangeKind
@@ -93,9 +94,9 @@ class StartPage(StepPage):
         for step, target in facts.timetable.items():
             if step in self.target_edits:
                 self.target_edits[step].setDate(target)  # type: ignore[attr-defined]
-        self._show_settings(facts.settings)
+        self._show_settings(facts.settings, facts.province)
 
-    def _show_settings(self, settings: WorkflowSettings) -> None:
+    def _show_settings(self, settings: WorkflowSettings, province: ProvinceRules) -> None:
         self.filing_days_spin.setValue(settings.filing_days)
         self.publicity_days_spin.setValue(settings.publicity_min_days)
         self.representatives_check.setChecked(settings.representatives_may_vote)
@@ -103,7 +104,9 @@ class StartPage(StepPage):
         for widget in (self.filing_days_spin, self.publicity_days_spin, self.representatives_check,
                        self.settings_button):
             widget.setEnabled(approver)
-        self.settings_label.setText(settings.summary() + ("" if approver else "（只有审批人可以修改）"))
+        rule = (f"本省规定允许村民代表会议表决（{province.basis}）" if province.rules_by_representatives
+                else "本省规定：须由村民会议表决（在“会议记录 → 本省规定”中设置）")
+        self.settings_label.setText(f"{settings.summary()}；{rule}" + ("" if approver else "（只有审批人可以修改）"))
 
     def _on_settings_button_clicked(self) -> None:
         rulebook_id = self.rulebook_id

@@ -1,0 +1,40 @@
+"""The 补正 dialog corrects a finalised record's per-person votes and speeches, starting from the text as it reads."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from models.accounts import Actor
+from models.meeting_record import effective
+from models.meeting_rules import Tally
+from storage.backend import build_stores
+from storage.db import Database
+from tests.storage.test_meeting_amend_votes import named_meeting
+from ui.bus import DataBus
+from ui.minutes.dialogs import AmendDialog, AmendmentRequest
+from ui.minutes.screen import MinutesScreen
+
+
+def test_amend_dialog_and_editor_correct_named_votes(qtbot, village_db: Database, admin: Actor, monkeypatch) -> None:
+    stores = build_stores(village_db, admin)
+    final = stores.meetings.finalise(stores.meetings.create(named_meeting()).id, True, True)
+    dialog = AmendDialog(None, final, date(2026, 3, 20))
+    qtbot.addWidget(dialog)
+    dialog.field_combo.setCurrentIndex(dialog.field_combo.findData("items.1.votes"))
+    assert dialog.after_edit.toPlainText().splitlines()[3] == "代表3：反对"
+    dialog.field_combo.setCurrentIndex(dialog.field_combo.findData("items.1.speeches"))
+    assert dialog.after_edit.toPlainText() == "代表0：同意修路\n代表3：资金不够"
+
+    screen = MinutesScreen(stores.meetings, DataBus(), None, stores.follow_ups)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.editor.load(stores.meetings.get(final.id))
+    screen.editor.setEnabled(True)  # as when the record is picked in the list
+    corrected = "代表0：赞成\n代表1：赞成\n代表2：赞成\n代表3：赞成\n代表4：反对"
+    monkeypatch.setattr(AmendDialog, "ask", classmethod(
+        lambda cls, *a: AmendmentRequest("items.1.votes", corrected, "代表3 改投赞成", date(2026, 3, 20))))
+    qtbot.mouseClick(screen.editor.amend_button, Qt.MouseButton.LeftButton)
+    assert "第 1 项议题·逐人表决" in screen.editor.amendments_label.text()
+    assert "代表3：反对；代表4：反对”更正为" in screen.editor.amendments_label.text()
+    assert effective(stores.meetings.get(final.id)).items[0].tally == Tally(4, 1, 0)
