@@ -248,7 +248,8 @@ def _meeting_blockers(facts: WorkflowFacts, meeting: MeetingFacts) -> list[str]:
 
 def representatives_blockers(facts: WorkflowFacts, meeting: MeetingFacts) -> list[str]:
     """R8: a representatives' meeting votes village rules only where the province allows it (会议记录 → 本省规定, with
-    its legal basis) and this revision's settings say so; otherwise the message says which of the two is missing."""
+    its legal basis), this revision's settings say so, and a villagers' meeting authorised it (issue 6, step 8);
+    otherwise the message says which is missing."""
     if not facts.province.rules_by_representatives:
         return [f"会议记录 {meeting.number} 是村民代表会议，但本省规定（会议记录 → 本省规定）未允许村民代表会议表决"
                 "村规民约，须由村民会议表决（《村民委员会组织法》第二十七条）。如本省法规允许，请先在“本省规定”中"
@@ -256,6 +257,9 @@ def representatives_blockers(facts: WorkflowFacts, meeting: MeetingFacts) -> lis
     if not facts.settings.representatives_may_vote:
         return [f"本省规定允许村民代表会议表决（依据{facts.province.basis}），但本次修订的设置是“须由村民会议表决”。"
                 "如确由村民代表会议表决，请审批人在第1步“修订设置”中勾选允许村民代表会议表决"]
+    if not meeting.authorisation_ref.strip():  # the issue: "a 村民代表会议 the villagers' meeting authorised"
+        return [f"会议记录 {meeting.number} 没有村民会议的授权依据：村民代表会议表决村规民约，须有村民会议的授权决定。"
+                "请在该会议记录中填写授权依据（如“2026年第1次村民会议决定”）"]
     return []
 
 

@@ -93,10 +93,13 @@ def test_guard_refuses_and_names_what_is_missing(step: WorkflowStep, changes: di
 
 
 def test_representatives_meeting_passes_where_the_province_and_the_revision_allow_it() -> None:
-    facts = replace(good_facts(), vote_meeting=meeting("representatives_meeting", 30, 35), province=PROVINCE,
+    authorised = replace(meeting("representatives_meeting", 30, 35), authorisation_ref="2026年第1次村民会议决定")
+    facts = replace(good_facts(), vote_meeting=authorised, province=PROVINCE,
                     settings=WorkflowSettings(representatives_may_vote=True),
                     vote=AssemblyVote("m1", "v3", 3, False, (ArticleVote("", "全文", Tally(25, 3, 2)),)))
     assert blockers(S.ASSEMBLY_VOTE, facts) == []
+    unauthorised = replace(facts, vote_meeting=replace(authorised, authorisation_ref=""))
+    assert any("没有村民会议的授权依据" in b for b in blockers(S.ASSEMBLY_VOTE, unauthorised))
     assert facts.representatives_vote_basis() == "《某省实施办法》第二十条"
     assert replace(facts, province=ProvinceRules()).representatives_vote_basis() == ""
     assert any("依据《某省实施办法》第二十条" in w

@@ -45,11 +45,15 @@ def _to_step_8(db: Database, admin: Actor, store: SqliteWorkflowStore) -> str:
     return rulebook_id
 
 
-def _representatives_meeting(db: Database, admin: Actor) -> str:
+AUTHORISATION = "2026年第1次村民会议决定"
+
+
+def _representatives_meeting(db: Database, admin: Actor, authorisation: str = AUTHORISATION) -> str:
     item = dataclasses.replace(complete_meeting().items[0], title="表决村规民约（修订稿）", tally=Tally(25, 3, 2),
                                resolution="通过村规民约修订稿", matter=MatterKind.VILLAGE_RULES)
     return final_meeting(db, admin, "representatives_meeting", date(2026, 5, 20), expected=35, present=30,
-                         attendees=complete_meeting().attendees, women_present=12, items=(item,), notice_date=date(2026, 5, 1))
+                         attendees=complete_meeting().attendees, women_present=12, items=(item,), notice_date=date(2026, 5, 1),
+                         authorisation_ref=authorisation)
 
 
 @pytest.fixture
@@ -87,7 +91,18 @@ def test_accepted_where_both_allow_and_the_basis_is_named(village_db: Database, 
     assert any(f"由村民代表会议表决，依据{BASIS}" in w for w in view.warnings)
     facts = store.facts(rulebook_id, VOTE_DAY)
     report = filing_report("青石村村规民约", facts, "青石村", "德化乡", VOTE_DAY)
-    assert f"依据{BASIS}的规定，由村民代表会议表决" in report.paragraphs[0]
+    assert f"依据{BASIS}的规定，经村民会议授权（{AUTHORISATION}），由村民代表会议表决" in report.paragraphs[0]
     assert store.advance(rulebook_id, VOTE_DAY) is WorkflowStep.POST_AND_ENFORCE
     SqliteMeetingStore(village_db, admin).set_province_rules(False, "")  # later province change: vote stays done
     assert store.status(rulebook_id, VOTE_DAY).current_step is WorkflowStep.POST_AND_ENFORCE
+
+
+def test_refused_without_the_villagers_meetings_authorisation(village_db: Database, admin: Actor) -> None:
+    store = SqliteWorkflowStore(village_db, admin)
+    rulebook_id = _to_step_8(village_db, admin, store)
+    store.record_vote(rulebook_id, _representatives_meeting(village_db, admin, authorisation=""),
+                      (ArticleVote("", "全文", Tally(25, 3, 2)),))
+    SqliteMeetingStore(village_db, admin).set_province_rules(True, BASIS)
+    store.set_settings(rulebook_id, 10, 5, True)
+    with pytest.raises(DomainError, match="没有村民会议的授权依据"):
+        store.advance(rulebook_id, VOTE_DAY)
