@@ -74,14 +74,28 @@ def readable_summary(summary: str) -> str:
     parts = [summary[:matches[0].start()]]
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(summary)
-        value = _ARROW.join(_value_label(side) for side in summary[match.end():end].split(_ARROW))
+        field = match.group(2)
+        value = _ARROW.join(_value_label(side, field) for side in summary[match.end():end].split(_ARROW))
         name = FIELD_LABELS.get(match.group(2))
         parts.append(("；" if match.group(1) else "") + (f"{name}：" if name else match.group(2) + ": ") + value)
     return "".join(parts)
 
 
-def _value_label(value: str) -> str:
-    return _value_labels().get(value, value)
+def _value_label(value: str, field: str) -> str:
+    """A code's label; a code two enums share (`representatives`) is read by its column's enum."""
+    if "," in value:  # a tuple of codes (`lists: red,yellow`); free text with a comma stays as it is
+        parts = [_code_label(part, field) for part in value.split(",")]
+        return value if None in parts else "、".join(str(part) for part in parts)
+    return _code_label(value, field) or value
+
+
+def _code_label(value: str, field: str) -> str | None:
+    return (_value_labels().get(value) or _field_value_labels().get((field, value))
+            or _PLAIN_CODES.get((field, value)))
+
+
+# Codes kept in plain str fields rather than enums.
+_PLAIN_CODES = {("kind", "consent"): "单独同意（书面）", ("kind", "statutory"): "法定依据"}
 
 
 @functools.cache
@@ -102,3 +116,27 @@ def _value_labels() -> dict[str, str]:
                     if isinstance(member.value, str) and isinstance(label, str):
                         seen.setdefault(member.value, set()).add(label)
     return {code: next(iter(labels)) for code, labels in seen.items() if len(labels) == 1}
+
+
+@functools.cache
+def _field_value_labels() -> dict[tuple[str, str], str]:
+    """(column, code) → label, from the models' dataclass fields annotated with one of their module's enums."""
+    import dataclasses
+    import enum
+    import importlib
+    import pkgutil
+
+    import models
+    seen: dict[tuple[str, str], set[str]] = {}
+    for info in pkgutil.iter_modules(models.__path__):
+        module = vars(importlib.import_module(f"models.{info.name}"))
+        for kind in list(module.values()):
+            if not (isinstance(kind, type) and dataclasses.is_dataclass(kind)):
+                continue
+            for field in dataclasses.fields(kind):
+                enum_type = module.get(re.sub(r"^tuple\[(\w+), \.\.\.\]$", r"\1", str(field.type).split(" | ")[0]))
+                if isinstance(enum_type, type) and issubclass(enum_type, enum.Enum):
+                    for member in enum_type:
+                        if isinstance(member.value, str) and isinstance(getattr(member, "label", None), str):
+                            seen.setdefault((field.name, member.value), set()).add(member.label)
+    return {key: next(iter(labels)) for key, labels in seen.items() if len(labels) == 1}

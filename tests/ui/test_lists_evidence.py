@@ -78,3 +78,20 @@ def test_after_assessment_evidence_is_added_for_good(qtbot, qtmodeltester, backe
     panel.add_files(store(backend.db, CLERK).entry(entry_id), [scan])
     assert "不能移除" in asked[0] and panel.model.rowCount() == 1
     assert screen.undo_stack.count() == 0
+
+
+def test_a_long_photo_name_leaves_the_other_columns_visible(qtbot, qtmodeltester, backend: SqliteBackend, stores,
+                                                            tmp_path: Path) -> None:
+    """Seen on screen: a phone photo's long name widened its column until 大小…说明 were off the panel."""
+    from PySide6.QtCore import Qt
+
+    from ui.lists.evidence import FILE_NAME_WIDTH
+    screen, entry_id = _screen(qtbot, qtmodeltester, backend, stores)
+    panel = screen.evidence_panel
+    photo = tmp_path / ("河道垃圾照片_2026年11月3日上午拍摄于二组河边" * 2 + ".jpg")
+    photo.write_bytes(JPEG)
+    panel.add_files(store(backend.db, CLERK).entry(entry_id), [photo])
+    assert panel.model.rowCount() == 1
+    assert panel.view.horizontalHeader().sectionSize(0) == FILE_NAME_WIDTH
+    assert panel.view.textElideMode() == Qt.TextElideMode.ElideMiddle
+    assert panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == photo.name  # the whole name on hover

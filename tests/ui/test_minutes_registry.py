@@ -129,7 +129,10 @@ def test_named_votes_follow_the_ticks_and_speeches_save_as_entries(qtbot, qtmode
     type_text(panel.speeches_edit, "龙金寿：同意，尽快开工\n黄秀珍")
     panel.method_combo.setCurrentIndex(panel.method_combo.findData(VoteMethod.NAMED_BALLOT.value))
     assert panel.named_check.isEnabled() and panel.named_box.isHidden()
+    named_label = panel.layout().labelForField(panel.named_box)
+    assert named_label.isHidden()  # no lone "逐人表决：" label over an empty row
     panel.named_check.setChecked(True)
+    assert not named_label.isHidden() and not panel.named_box.isHidden()
     model = panel.votes_model
     qtmodeltester.check(model)
     assert model.rowCount() == 5 and all(v.choice is VoteChoice.NOT_VOTING for v in model.votes())

@@ -78,6 +78,13 @@ def test_public_key_qr_code_is_shown(qtbot, pair: Pair) -> None:  # type: ignore
     assert not pixmap.isNull() and pixmap.width() > 80
 
 
+def test_screen_fits_a_laptop_display_with_the_qr_code_whole(qtbot, pair: Pair) -> None:  # type: ignore[no-untyped-def]
+    """The QR code under the fingerprint made the screen ~840 px high: the window grew off a 768-px display."""
+    widget = _screen(qtbot, pair.village, [])
+    assert widget.minimumSizeHint().height() <= 720
+    assert widget.qr_label.minimumSize() == widget.qr_label.pixmap().size()  # never clipped: it must scan
+
+
 def test_export_and_import_jobs_run_on_their_own_connection(qtbot, pair: Pair) -> None:  # type: ignore[no-untyped-def]
     """The job runs on a worker thread; the store's own connection is never used there."""
     import threading

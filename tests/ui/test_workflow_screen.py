@@ -48,3 +48,20 @@ def test_answer_the_last_opinion_then_advance(qtbot, qtmodeltester, backend: Sql
 def qtbot_left():
     from PySide6.QtCore import Qt
     return Qt.MouseButton.LeftButton
+
+
+def test_a_short_step_page_leaves_no_blank_space_above_its_attachments(qtbot, backend: SqliteBackend,
+                                                                       stores) -> None:
+    """Seen on screen: every step's page was as tall as the tallest (the 全体表决 page), a blank screen's worth."""
+    rulebook_id = rulebook_in_force(backend.db, stores.actor)
+    walk_to_step_5(backend.db, stores.actor, stores.workflow, rulebook_id, date(2026, 2, 1))
+    screen = WorkflowScreen(stores, DataBus())
+    qtbot.addWidget(screen)
+    screen.resize(1000, 760)
+    screen.show()
+    tall, short = screen.pages[WorkflowStep.ASSEMBLY_VOTE], screen.pages[WorkflowStep.SEND_INVITATIONS]
+    screen.select_step(WorkflowStep.SEND_INVITATIONS)
+    assert screen.pages_stack.currentWidget() is short and tall.isHidden() and not short.isHidden()
+    stack_height = screen.pages_stack.layout().totalHeightForWidth(800) \
+        if screen.pages_stack.layout().hasHeightForWidth() else screen.pages_stack.sizeHint().height()
+    assert stack_height < tall.sizeHint().height()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QMessageBox,
                                QPushButton, QTableView, QVBoxLayout)
@@ -19,7 +19,8 @@ from ui.minutes.attachments_panel import open_copy
 from ui.widgets.rows_model import RowsTableModel
 
 COLUMNS = (("文件名", lambda e: e.file_name), ("大小", lambda e: e.size_text), ("添加人", lambda e: e.added_by),
-           ("添加时间", lambda e: e.added_at[:16].replace("T", " ")), ("说明", lambda e: e.note))
+           ("添加日期", lambda e: e.added_at[:10]), ("说明", lambda e: e.note))
+FILE_NAME_WIDTH = 110  # px; the name is elided in the middle (its type stays visible), the whole name in its tip
 
 
 class EvidencePanel(QGroupBox):
@@ -36,8 +37,13 @@ class EvidencePanel(QGroupBox):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # a long photo name hid 大小…说明
+        header.resizeSection(0, FILE_NAME_WIDTH)
+        header.setStretchLastSection(True)
+        self.view.setWordWrap(False)  # else the elision falls at the end and hides the type
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "河道垃…河边.png" keeps its type
         self.add_button, self.open_button, self.remove_button = (QPushButton("添加证据…"), QPushButton("打开"),
                                                                  QPushButton("移除"))
         buttons = QHBoxLayout()

@@ -231,6 +231,8 @@ class ProvinceDialog(QDialog):
         self.allow_check.setChecked(current.rules_by_representatives)
         self.basis_edit = QLineEdit(current.basis)
         self.basis_edit.setPlaceholderText("《××省实施〈中华人民共和国村民委员会组织法〉办法》第××条")
+        self.basis_edit.setMinimumWidth(self.basis_edit.fontMetrics().horizontalAdvance(
+            self.basis_edit.placeholderText()) + 24)  # the whole example shows, not "《××省实施〈中华…"
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b00020;")
         note = QLabel("默认须由村民会议表决（《村民委员会组织法》第二十七条）。选中后，村民代表会议表决的村规民约、"

@@ -73,6 +73,7 @@ class MeetingEditor(QWidget):
         self.text_edits["end"].setPlaceholderText("11:30")
         self.count_spins = {name: count_box() for name in _COUNTS}
         self.expected_basis_label = QLabel()
+        self.expected_basis_label.setWordWrap(True)  # long bases ("村民代表和村民委员会成员；花名册计算为 30 人") pushed the editor wide
         self.roster_search_edit = QLineEdit()
         self.roster_search_edit.setPlaceholderText("按姓名或拼音首字母查找；回车勾选唯一的一人")
         self.roster_list = QListWidget()

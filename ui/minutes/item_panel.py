@@ -79,6 +79,7 @@ class ItemPanel(QGroupBox):
             votes.addWidget(QLabel(label))
             votes.addWidget(spin)
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow editor wraps the vote counts, not scrolls
         for label, widget in (("议题：", self.title_edit), ("提议人：", self.proposer_edit),
                               ("议题性质：", self.matter_combo), ("背景情况：", self.background_edit),
                               ("发言记录：", self.speeches_edit), ("讨论小结：", self.discussion_edit),
@@ -154,7 +155,7 @@ class ItemPanel(QGroupBox):
     def _show_named(self) -> None:
         """Per-person votes: the table shows and the counts follow it (read-only)."""
         named = self.named_check.isChecked()
-        self.named_box.setVisible(named)
+        self.layout().setRowVisible(self.named_box, named)  # the row's label "逐人表决：" hides with the table
         for spin in (self.for_spin, self.against_spin, self.abstain_spin):
             spin.setReadOnly(named)
             spin.setToolTip("由逐人表决计算" if named else "")

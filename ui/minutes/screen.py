@@ -61,12 +61,15 @@ class MinutesScreen(QWidget):
         for label, widget in (("会议类型：", self.type_combo), ("年份：", self.year_combo), ("检索：", self.search_edit)):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
-        filters.addWidget(self.new_button)
-        filters.addWidget(self.province_button)
-        filters.addWidget(self.template_button)
+        buttons = QHBoxLayout()  # a row of its own: beside the filters they crushed the editor to a sliver
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.province_button)
+        buttons.addWidget(self.template_button)
         left = QWidget()
         column = QVBoxLayout(left)
         column.addLayout(filters)
+        column.addLayout(buttons)
         column.addWidget(self.meetings_view)
         self.four_two_panel = FourTwoPanel(self._four_two, self._store, self._bus) if self._four_two else None
         self.tabs = QTabWidget()
@@ -79,6 +82,9 @@ class MinutesScreen(QWidget):
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, False)
+        splitter.setSizes([460, 640])  # the record editor gets the larger share; the clerk drags to taste
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._search_timer = QTimer(self)

@@ -73,7 +73,9 @@ class SyncScreen(QWidget):
     def _identity_box(self) -> QGroupBox:
         me = self._service.identity()
         box = QGroupBox("本机")
-        form = QFormLayout(box)
+        row = QHBoxLayout(box)  # the QR code beside the form, not under it: the screen fits a 768-pixel-high display
+        form = QFormLayout()
+        row.addLayout(form, 1)
         form.addRow("名称：", QLabel(me.name))
         form.addRow("节点编号：", QLabel(me.node))
         self.fingerprint_label = QLabel(me.fingerprint)
@@ -84,8 +86,10 @@ class SyncScreen(QWidget):
         form.addRow("密钥指纹：", self.fingerprint_label)
         self.qr_label = QLabel()
         self.qr_label.setPixmap(qr_pixmap(self._service.public_key_text()))
-        self.qr_label.setToolTip("本机公钥的二维码：对方扫描后，仍须逐组核对上面的指纹。")
-        form.addRow("公钥二维码：", self.qr_label)
+        self.qr_label.setToolTip("本机公钥的二维码：对方扫描后，仍须逐组核对左边的指纹。")
+        self.qr_label.setMinimumSize(self.qr_label.pixmap().size())  # never squeezed or clipped: it must scan
+        form.addRow("公钥二维码：", QLabel("见右边；对方识别后仍须逐组核对指纹。"))
+        row.addWidget(self.qr_label)
         return box
 
     def _transfer_box(self) -> QGroupBox:

@@ -36,7 +36,7 @@ class RowsTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # the tip shows an elided cell whole
             value = self._columns[index.column()][1](self._rows[index.row()])
             return "" if value is None else str(value)
         if role == ROW_ROLE:

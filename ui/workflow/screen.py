@@ -5,7 +5,7 @@ from datetime import date
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QPushButton, QScrollArea, QSizePolicy, QStackedWidget, QTableView,
+                               QMessageBox, QPushButton, QScrollArea, QSizePolicy, QTableView,
                                QVBoxLayout, QWidget)
 
 from models.changes import Changed, Entity
@@ -103,7 +103,7 @@ class WorkflowScreen(QWidget):
         for widget in (self.page_title, self.page_text, self.opinions_view, self.reply_button):
             layout.addWidget(widget)
         self.pages: dict[WorkflowStep, StepPage] = {}
-        self.pages_stack = QStackedWidget()
+        self.pages_stack = CurrentPageStack()
         for step, page_class in PAGE_CLASSES.items():
             self.pages[step] = page_class(self._stores, self._bus, self)
             self.pages_stack.addWidget(self.pages[step])
@@ -268,6 +268,32 @@ class WorkflowScreen(QWidget):
             return
         self.undo_stack.push(ReplyOpinionCommand(self._store, self._bus, opinion, disposition, reason,
                                                  self._stores.actor.name, date.today()))
+
+
+class CurrentPageStack(QWidget):
+    """Pages one above the other with only the current one shown, so the stack is as tall as that page.
+    A QStackedWidget takes its tallest page's height (QStackedLayout's height-for-width is the maximum over
+    all pages), which left a blank screen's worth of space above 本步附件 on the short steps."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._current: QWidget | None = None
+
+    def addWidget(self, page: QWidget) -> None:
+        page.setVisible(self._current is None)
+        self._current = self._current or page
+        self._layout.addWidget(page)
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        for index in range(self._layout.count()):
+            other = self._layout.itemAt(index).widget()
+            other.setVisible(other is page)
+        self._current = page
+
+    def currentWidget(self) -> QWidget | None:
+        return self._current
 
 
 def _wrap(text: str, width: int) -> list[str]:
