@@ -16,7 +16,7 @@ from storage.backups import backup_dir_for
 from storage.db import Database
 from storage.demo import DemoOptions
 from storage.demo.b10_installation import DEMO_PASSWORD
-from storage.installation import initialise, open_database
+from storage.installation import initialise, is_initialised, open_database
 from storage.profile import read_profile
 from storage.sync.export import export_bundle
 from storage.sync.importer import import_bundle
@@ -38,31 +38,52 @@ def township_path(village_path: Path) -> Path:
 def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
     options.counts.update({"sync_peers": 0, "sync_bundles": 0, "township_reviews": 0, "township_decisions": 0})
     admin = _village_admin(db)
-    if db.path is None or admin is None or _paired(db):
+    if db.path is None or admin is None or _received_from_township(db):
         return
-    path = township_path(db.path)
-    _remove_township(path)  # a leftover from an earlier demo database at this path is paired with another node
+    path, peer = township_path(db.path), _township_peer(db)
+    if peer is None:
+        _remove_township(path)  # a leftover beside this path is paired with another (earlier) demo village
+    elif not path.exists():
+        return  # paired with a township whose demo file was deleted: nothing left to resume
     township = open_database(path, must_exist=False)
     try:
-        _round_trip(db, admin, township, options)
+        if peer is None or peer == township.node_id:
+            _round_trip(db, admin, township, peer is None, options)
     finally:
         township.conn.close()
 
 
 def _village_admin(db: Database) -> Actor | None:
-    row = db.conn.execute("SELECT id, display_name FROM users WHERE username = 'admin'").fetchone()
-    return Actor(row[0], row[1], Role.ADMIN) if row else None
+    return _actor(db, "admin", Role.ADMIN)
 
 
-def _paired(db: Database) -> bool:
-    return any(peer.kind == "township" for peer in list_peers(db))
+def _actor(db: Database, username: str, role: Role) -> Actor | None:
+    row = db.conn.execute("SELECT id, display_name FROM users WHERE username = ?", (username,)).fetchone()
+    return Actor(row[0], row[1], role, username) if row else None
 
 
-def _round_trip(village: Database, admin: Actor, township: Database, options: DemoOptions) -> None:
-    town_admin, reviewer = _set_up_township(township, read_profile(village).township, read_profile(village).county)
-    trust_peer(township, my_identity(village))
-    trust_peer(village, my_identity(township))
-    options.counts["sync_peers"] = 1
+def _township_peer(db: Database) -> str | None:
+    return next((peer.node for peer in list_peers(db) if peer.kind == "township"), None)
+
+
+def _received_from_township(db: Database) -> bool:
+    return db.conn.execute("SELECT 1 FROM sync_bundles_received r JOIN sync_peers p ON p.node = r.sender "
+                           "WHERE p.kind = 'township'").fetchone() is not None
+
+
+def _round_trip(village: Database, admin: Actor, township: Database, pair: bool, options: DemoOptions) -> None:
+    """Each step its own transaction; a run stopped half-way is resumed by the next (every step checks first)."""
+    profile = read_profile(village)
+    if not is_initialised(township):
+        _set_up_township(township, profile.township, profile.county)
+    town_admin, reviewer = _actor(township, "admin", Role.ADMIN), _actor(township, REVIEWER[0],
+                                                                          Role.TOWNSHIP_REVIEWER)
+    assert town_admin is not None and reviewer is not None
+    if village.node_id not in {peer.node for peer in list_peers(township)}:
+        trust_peer(township, my_identity(village))
+    if pair:
+        trust_peer(village, my_identity(township))
+        options.counts["sync_peers"] = 1
     with tempfile.TemporaryDirectory(prefix="xiangyue-demo-stick-") as stick:
         backups = set(_backups(township))
         import_bundle(township, Path(export_bundle(village, Path(stick), admin).file), town_admin)
@@ -73,14 +94,13 @@ def _round_trip(village: Database, admin: Actor, township: Database, options: De
     options.counts["sync_bundles"] = 2
 
 
-def _set_up_township(township: Database, name: str, county: str) -> tuple[Actor, Actor]:
-    """A township installation with its administrator and one 乡镇审核员, both with the demo password."""
-    user = initialise(township, make_profile("", name, county, mode=Mode.TOWNSHIP), "admin", DEMO_PASSWORD,
-                      admin_name="乡镇管理员")
+def _set_up_township(township: Database, name: str, county: str) -> None:
+    """A township installation with its administrator and one 乡镇审核员 (demo password), in one transaction."""
     with township.atomic():
-        reviewer = create_user_unchecked(township, user.as_actor(), REVIEWER[0], REVIEWER[1],
-                                         Role.TOWNSHIP_REVIEWER, DEMO_PASSWORD)
-    return user.as_actor(), reviewer.as_actor()
+        user = initialise(township, make_profile("", name, county, mode=Mode.TOWNSHIP), "admin", DEMO_PASSWORD,
+                          admin_name="乡镇管理员")
+        create_user_unchecked(township, user.as_actor(), REVIEWER[0], REVIEWER[1], Role.TOWNSHIP_REVIEWER,
+                              DEMO_PASSWORD)
 
 
 def _answer(township: Database, reviewer: Actor, village: str, options: DemoOptions) -> None:

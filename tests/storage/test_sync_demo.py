@@ -79,3 +79,32 @@ def test_a_filing_request_is_approved(tmp_path: Path) -> None:
     assert options.counts["township_decisions"] == 1
     filing = store.facts(rulebook_id, date(2026, 5, 29)).filing
     assert filing.status is FilingStatus.FILED and filing.receipt_number.startswith("德乡备〔")
+
+
+def test_a_run_stopped_before_the_village_import_is_completed_by_the_next(tmp_path: Path, monkeypatch) -> None:
+    import pytest
+
+    import storage.demo.b70_sync as b70
+
+    village, rulebook_id = _village_at_step_7(tmp_path)
+    calls: list[object] = []
+    real = b70.import_bundle
+
+    def stopped(db: object, bundle: Path, actor: object) -> object:
+        calls.append(db)
+        if db is village:
+            raise KeyboardInterrupt  # killed before the village's import
+        return real(db, bundle, actor)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(b70, "import_bundle", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        build(village, random.Random(1), DemoOptions())  # type: ignore[arg-type]
+    monkeypatch.setattr(b70, "import_bundle", real)
+    options = DemoOptions()
+    build(village, random.Random(1), options)  # type: ignore[arg-type]
+    assert options.counts["sync_bundles"] == 2 and options.counts["sync_peers"] == 0  # paired by the first run
+    assert options.counts["township_reviews"] == 0  # reviewed once, by the first run
+    township = open_database(township_path(tmp_path / "v.sqlite3"))
+    assert _count(township, "SELECT COUNT(*) FROM township_reviews") == 1
+    assert SqliteWorkflowStore(village, ADMIN).township_records(rulebook_id)[0] is not None  # type: ignore[arg-type]
+    assert len(list_peers(village)) == 1  # type: ignore[arg-type]
