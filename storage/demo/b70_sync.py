@@ -116,7 +116,7 @@ def _answer(township: Database, reviewer: Actor, village: str, options: DemoOpti
                                notes)
             options.counts["township_reviews"] += 1
         else:
-            desk.decide(request.id, DecisionKind.APPROVE, today, filing_number=f"德乡备〔{today.year}〕1号",
+            desk.decide(request.id, DecisionKind.APPROVE, today, filing_number=f"{read_profile(township).township[:1]}乡备〔{today.year}〕1号",
                         notes=notes)
             options.counts["township_decisions"] += 1
 
