@@ -50,7 +50,22 @@ def install_search_triggers(db: Database) -> None:
             db.execute(f"""CREATE TRIGGER {trigger} AFTER {event.upper()} ON {table} BEGIN
                 DELETE FROM search_documents WHERE ref_id = NEW.id;
                 INSERT INTO search_documents(ref_id, kind, meeting_id, text)
-                SELECT NEW.id, '{kind}', {meeting_id}, {text} || '  ' WHERE NEW.deleted = 0; END""")
+                SELECT NEW.id, '{kind}', {meeting_id}, {text} || '  '
+                WHERE NEW.deleted = 0 AND {meeting_id} IS NOT NULL; END""")
+    _install_orphan_events_trigger(db)
+
+
+def _install_orphan_events_trigger(db: Database) -> None:
+    """A sync import applies rows in change-log order, so a progress note can arrive before its follow-up
+    (edited later): it is indexed when the follow-up arrives, instead of failing on its missing meeting."""
+    db.execute("DROP TRIGGER IF EXISTS trg_follow_ups_search_events")
+    if not (db.table_exists("follow_ups") and db.table_exists("follow_up_events")):
+        return
+    db.execute("""CREATE TRIGGER trg_follow_ups_search_events AFTER INSERT ON follow_ups BEGIN
+        INSERT INTO search_documents(ref_id, kind, meeting_id, text)
+        SELECT e.id, 'progress', NEW.meeting_id, e.note || '  ' FROM follow_up_events e
+        WHERE e.follow_up_id = NEW.id AND e.deleted = 0
+          AND NOT EXISTS (SELECT 1 FROM search_documents d WHERE d.ref_id = e.id); END""")
 
 
 def rebuild_search(db: Database) -> None:

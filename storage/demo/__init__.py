@@ -25,7 +25,8 @@ def run_demo(db: Database, options: DemoOptions) -> dict[str, Any]:
     """Run every builder `storage/demo/b<NN>_<area>.py:build(db, rng, options)` in order.
 
     Each builder runs in one transaction, so a demo killed half-way leaves whole areas or none, and
-    the next run completes what is missing. A real village's database is refused: demo rows would
+    the next run completes what is missing. A builder with `OWN_TRANSACTIONS = True` (the sync demo, whose
+    bundle import is itself one transaction with files around it) runs each of its steps in its own. A real village's database is refused: demo rows would
     be owned by its node, travel to the township and, as legal records, could never be removed.
     """
     refuse_real_village(db)
@@ -33,9 +34,13 @@ def run_demo(db: Database, options: DemoOptions) -> dict[str, Any]:
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
         if info.name.startswith("b"):
             builder = importlib.import_module(f"storage.demo.{info.name}")
+            # One generator per builder, so adding an area never changes another area's data.
+            rng = random.Random(f"{options.seed}:{info.name}")
+            if getattr(builder, "OWN_TRANSACTIONS", False):
+                builder.build(db, rng, options)  # sync: export and import are each their own transaction
+                continue
             with db.atomic():
-                # One generator per builder, so adding an area never changes another area's data.
-                builder.build(db, random.Random(f"{options.seed}:{info.name}"), options)
+                builder.build(db, rng, options)
                 db.set_meta(DEMO_FLAG, "1")
     return options.counts
 

@@ -106,3 +106,17 @@ def test_short_terms_at_the_end_of_a_text_and_the_like_path(store: SqliteMeeting
     monkeypatch.setattr(module, "MAX_EXPANSION", 0)  # every short term counts as common: LIKE scan
     assert [h.kind for h in store.search("民政")] == ["item"] and "【民政】" in store.search("民政")[0].snippet
     assert [h.kind for h in store.search("通报 民政")] == ["item"]
+
+
+def test_progress_note_arriving_before_its_follow_up_is_indexed_when_it_comes(db: Database) -> None:
+    """A sync import applies rows in change-log order: a follow-up edited after its progress note comes later."""
+    from storage.tracking import insert_synced
+
+    with db.atomic():
+        insert_synced(db, "follow_up_events", {"id": "e1", "follow_up_id": "f1", "on_date": "2026-03-01",
+                                               "status": "in_progress", "note": "已联系施工队修水渠"})
+        assert db.conn.execute("SELECT COUNT(*) FROM search_documents").fetchone()[0] == 0
+        insert_synced(db, "follow_ups", {"id": "f1", "meeting_id": "m1", "meeting_type": "villagers_meeting",
+                                         "title": "修水渠", "status": "in_progress"})
+    docs = dict(db.conn.execute("SELECT ref_id, meeting_id FROM search_documents").fetchall())
+    assert docs == {"e1": "m1", "f1": "m1"}
