@@ -359,13 +359,13 @@ def m046_quarantine_resolution(db: Database) -> None:
     db.execute("ALTER TABLE sync_quarantine ADD COLUMN resolved_by TEXT NOT NULL DEFAULT ''")
 
 
-# The lists' and the workflow's migrations (m060–m073) live in their own module, registered here in order.
-import storage.migrations_lists_workflow  # noqa: E402,F401
-
-
 @migrations
 def m047_search_progress_before_follow_up(db: Database) -> None:
     """A bundle whose progress note came before its (later edited) follow-up failed to import: index it later."""
     from storage.minutes_search import install_search_triggers
 
     install_search_triggers(db)
+
+
+# The lists' and the workflow's migrations (m060–m073) live in their own module, registered here in order.
+import storage.migrations_lists_workflow  # noqa: E402,F401

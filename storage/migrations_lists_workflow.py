@@ -85,6 +85,14 @@ def m067_create_list_settings(db: Database) -> None:
 
 
 @migrations
+def m068_list_consents_per_villager(db: Database) -> None:
+    """R31 per person: a naming basis may be one villager's own; a household basis may cover all its members."""
+    db.execute("ALTER TABLE list_consents ADD COLUMN villager_id TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE list_consents ADD COLUMN all_members INTEGER NOT NULL DEFAULT 0")
+    install_change_triggers(db, "list_consents")
+
+
+@migrations
 def m070_create_workflow(db: Database) -> None:
     """The nine-step revision workflow: revisions, step states, and the records of every step."""
     text, day = "TEXT NOT NULL DEFAULT ''", "TEXT"
@@ -168,11 +176,3 @@ def m073_create_workflow_attachments(db: Database) -> None:
         kind TEXT NOT NULL, size INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '', added_by TEXT NOT NULL DEFAULT '',
         opinion_id TEXT NOT NULL DEFAULT ''""")
     db.execute("CREATE INDEX idx_workflow_attachments_revision_id ON workflow_attachments(revision_id)")
-
-
-@migrations
-def m068_list_consents_per_villager(db: Database) -> None:
-    """R31 per person: a naming basis may be one villager's own; a household basis may cover all its members."""
-    db.execute("ALTER TABLE list_consents ADD COLUMN villager_id TEXT NOT NULL DEFAULT ''")
-    db.execute("ALTER TABLE list_consents ADD COLUMN all_members INTEGER NOT NULL DEFAULT 0")
-    install_change_triggers(db, "list_consents")
