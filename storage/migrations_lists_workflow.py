@@ -176,3 +176,10 @@ def m068_list_consents_per_villager(db: Database) -> None:
     db.execute("ALTER TABLE list_consents ADD COLUMN villager_id TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE list_consents ADD COLUMN all_members INTEGER NOT NULL DEFAULT 0")
     install_change_triggers(db, "list_consents")
+
+
+@migrations
+def m069_list_consents_withdrawal_reason(db: Database) -> None:
+    """PIPL Art. 15: a withdrawn consent keeps why it was withdrawn beside `revoked_on`."""
+    db.execute("ALTER TABLE list_consents ADD COLUMN revoked_reason TEXT NOT NULL DEFAULT ''")
+    install_change_triggers(db, "list_consents")
