@@ -1,10 +1,12 @@
-"""`lists settings` (榜单设置) and `lists consent` (公开姓名的依据, R31): added to `lists` by cli/commands/lists.py."""
+"""`lists settings` (榜单设置), `lists consent | consents | consent-withdraw` (公开姓名的依据, R31; 撤回同意, PIPL
+Art. 15): added to `lists` by cli/commands/lists.py."""
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
 from cli import Context
+from cli.commands.printing import parse_date
 from models.errors import DomainError
 
 
@@ -30,6 +32,16 @@ def add_to(actions: argparse._SubParsersAction) -> None:
     consent.add_argument("--note", required=True, help="依据说明，如“杨老三 2025年3月1日书面同意，原件存村委会”")
     consent.add_argument("--lists", default="red,yellow,black", help="适用的榜单，逗号分隔（默认全部）")
     consent.set_defaults(handler=run_consent)
+    listing = actions.add_parser("consents", help="列出公开姓名的依据（含编号、是否已撤回）")
+    listing.add_argument("--household", default="", help="只列这一户的依据（户号）")
+    listing.set_defaults(handler=run_consents)
+    withdraw = actions.add_parser("consent-withdraw",
+                                  help="登记本人或本户撤回同意：自撤回日期起榜单、公示、证书不再具名；已打印的不变")
+    withdraw.add_argument("id", metavar="ID", help="依据编号（lists consents 可查）")
+    withdraw.add_argument("--reason", required=True, help="撤回原因，如“本人 2025年4月2日书面撤回，原件存村委会”")
+    withdraw.add_argument("--date", dest="on", type=parse_date, metavar="D",
+                          help="撤回日期，如 2025-04-02（收到撤回的那天；默认今天）")
+    withdraw.set_defaults(handler=run_consent_withdraw)
 
 
 def _store(context: Context) -> Any:  # storage.lists.SqliteListStore
@@ -102,4 +114,33 @@ def run_consent(context: Context, args: argparse.Namespace) -> int:
     context.emit(f"已记录第{args.household}户{whom}的公开姓名依据（{'、'.join(ListKind(n).label for n in names)}）。",
                  {"household": args.household, "villager_id": basis.villager_id, "all_members": basis.all_members,
                   "kind": basis.kind, "lists": names, "recorded_on": basis.recorded_on.isoformat()})
+    return 0
+
+
+def _basis_json(view: Any) -> dict[str, object]:  # models.lists.BasisView
+    basis = view.basis
+    return {"id": basis.id, "household": view.household_no, "villager_id": basis.villager_id,
+            "subject": view.subject, "all_members": basis.all_members, "kind": basis.kind,
+            "lists": [k.value for k in basis.lists], "recorded_on": basis.recorded_on.isoformat(), "note": basis.note,
+            "withdrawn_on": basis.revoked_on.isoformat() if basis.revoked_on else "",
+            "withdrawn_reason": basis.revoked_reason}
+
+
+def run_consents(context: Context, args: argparse.Namespace) -> int:
+    """List the naming bases with their ids (withdrawn ones too, marked)."""
+    views = _store(context).naming_basis_views(args.household)
+    lines = [f"{v.basis.id}  第{v.household_no}户 {v.subject}  {v.basis.kind_label}  "
+             f"{'、'.join(k.label for k in v.basis.lists)}  {v.basis.recorded_on.isoformat()}  {v.status}  "
+             f"{v.basis.note}" for v in views]
+    context.emit("\n".join(lines) or "没有记录公开姓名的依据。", {"consents": [_basis_json(v) for v in views]})
+    return 0
+
+
+def run_consent_withdraw(context: Context, args: argparse.Namespace) -> int:
+    """Record that a person (or household) withdrew a consent: names stop from that date (PIPL Art. 15)."""
+    store = _store(context)
+    basis = store.withdraw_naming_basis(args.id, args.reason, args.on)
+    (view,) = [v for v in store.naming_basis_views() if v.basis.id == basis.id]
+    context.emit(f"已登记第{view.household_no}户{view.subject}于 {basis.revoked_on.isoformat()} 撤回同意。"
+                 "此后打印的榜单、公示和证书不再显示姓名；此前已打印的不变。", _basis_json(view))
     return 0

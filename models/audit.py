@@ -12,7 +12,8 @@ SECRET_COLUMNS = frozenset({"password_hash", "id_number"})
 ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除", "login": "登录", "login_failed": "登录失败",
                  "set_password": "设置密码", "restore": "从备份恢复", "sync_export": "导出同步包",
                  "sync_import": "导入同步包", "sync_hold": "暂存同步包", "sync_discard": "丢弃暂存的同步包",
-                 "sync_release": "放行隔离记录", "sync_quarantine_discard": "丢弃隔离记录"}
+                 "sync_release": "放行隔离记录", "sync_quarantine_discard": "丢弃隔离记录",
+                 "withdraw_consent": "撤回同意"}
 
 
 TABLE_LABELS = {

@@ -40,7 +40,7 @@ FIELD_LABELS = {
     "reopen_reason": "重开理由", "replied_by": "答复人", "replied_on": "答复日期", "reply": "答复",
     "representatives_may_vote": "代表可表决", "resolution": "决议", "resolution_due": "决议期限",
     "resolution_owner": "责任人", "result": "结果", "result_report": "结果报告", "retry_articles": "重新表决条款",
-    "revoked_on": "撤销日期", "role": "身份", "scrutineer": "监票人", "sent_on": "发出日期", "seq": "序号",
+    "revoked_on": "撤销日期", "revoked_reason": "撤回原因", "role": "身份", "scrutineer": "监票人", "sent_on": "发出日期", "seq": "序号",
     "source": "来源", "stage": "环节", "start_date": "开始日期", "start_time": "开始时间", "started_on": "开始日期",
     "state": "状态", "status": "状态", "status_date": "状态日期", "step": "步骤", "subject_is_minor": "未成年人",
     "subject_name": "对象", "summary": "摘要", "supervision_opinion": "监督意见", "target_date": "目标日期",

@@ -69,7 +69,7 @@ def publicity_job(lists: Any, village: str, on: date, entry_id: str = "", period
     else:
         parsed = Period.parse(period)
         chosen = lists.entries(parsed.code)
-    notice = publicity_notice(village, parsed, chosen, lists.naming_bases(), on, lists.settings, signer)
+    notice = publicity_notice(village, parsed, chosen, lists.bases_in_effect(), on, lists.settings, signer)
     shown = tuple(e.id for e in chosen if e.state is EntryState.PUBLICITY)
     return _notice_job(notice, parsed.code, shown, "公示", qr)
 
@@ -82,7 +82,7 @@ def removal_job(lists: Any, village: str, period: str, on: date, qr: bool = Fals
 
     parsed = Period.parse(period)
     entries = lists.entries(parsed.code)
-    notice = removal_notice(village, parsed, entries, lists.naming_bases(), on, lists.settings, signer)
+    notice = removal_notice(village, parsed, entries, lists.bases_in_effect(), on, lists.settings, signer)
     removed = tuple(e.id for e in entries if e.published_on and e.ended_on)
     return _notice_job(notice, parsed.code, removed, "撤榜公告", qr)
 
@@ -93,7 +93,7 @@ def certificate_job(lists: Any, village: str, entry_id: str, on: date, signer: s
     from printing.certificate_pdf import certificate_fingerprint, render_certificate_pdf
 
     entry = lists.entry(entry_id)
-    certificate = honour_certificate(village, entry, lists.naming_bases(), on, lists.settings, signer)
+    certificate = honour_certificate(village, entry, lists.bases_in_effect(), on, lists.settings, signer)
     return ListPrintJob(f"荣誉证书（{certificate.recipient}）", certificate_fingerprint(certificate),
                         lambda progress: render_certificate_pdf(certificate, progress), entry.period, (entry.id,),
                         "荣誉证书")

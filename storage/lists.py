@@ -11,8 +11,8 @@ from models.accounts import Actor, Permission
 from models.boards import Board, Participation, VolunteerRank, build_board, top_volunteers
 from models.errors import DomainError, NotFound
 from models.ids import new_id
-from models.lists import (ArticleRef, EntryState, ListEntry, ListKind, ListSettings, NamingBasis, Objection,
-                          Period, Transition, WithdrawReason, require_text)
+from models.lists import (ArticleRef, BasisView, EntryState, HouseholdInfo, ListEntry, ListKind, ListSettings,
+                          NamingBasis, Objection, Period, Transition, WithdrawReason, check_withdrawal, require_text)
 from models.ports import ArticleCatalogue, HouseholdDirectory
 from storage.db import Database
 from storage.list_evidence import EvidenceMethods
@@ -61,6 +61,19 @@ def objection_from_row(row: dict[str, Any]) -> Objection:
                      None if row["upheld"] is None else bool(row["upheld"]))
 
 
+def basis_from_row(r: dict[str, Any]) -> NamingBasis:
+    return NamingBasis(r["household_id"], r["kind"], r["note"], date.fromisoformat(r["recorded_on"]),
+                       _day(r["revoked_on"]), tuple(ListKind(k) for k in r["lists"].split(",") if k),
+                       r["villager_id"], bool(r["all_members"]), r["id"], r["revoked_reason"])
+
+
+def _subject(basis: NamingBasis, household: HouseholdInfo) -> str:
+    if not basis.villager_id:
+        return "全户（涵盖全体成员）" if basis.all_members else "全户"
+    names = [m.name for m in household.members if m.villager_id == basis.villager_id]
+    return names[0] if names else f"村民 {basis.villager_id}"
+
+
 class SqliteListStore(EvidenceMethods, SettingsMethods, SqliteStore):
     """Implements models.ports.ListStore; every write is audited and change-logged in one transaction."""
 
@@ -101,10 +114,36 @@ class SqliteListStore(EvidenceMethods, SettingsMethods, SqliteStore):
         return [objection_from_row(r) for r in _rows(self._db, sql + " ORDER BY id", (entry_id,) if entry_id else ())]
 
     def naming_bases(self) -> list[NamingBasis]:
-        rows = _rows(self._db, "SELECT * FROM list_consents WHERE deleted = 0")
-        return [NamingBasis(r["household_id"], r["kind"], r["note"], date.fromisoformat(r["recorded_on"]),
-                            _day(r["revoked_on"]), tuple(ListKind(k) for k in r["lists"].split(",") if k),
-                            r["villager_id"], bool(r["all_members"])) for r in rows]
+        """Every recorded basis, withdrawn ones included (oldest first)."""
+        rows = _rows(self._db, "SELECT * FROM list_consents WHERE deleted = 0 ORDER BY recorded_on, id")
+        return [basis_from_row(r) for r in rows]
+
+    def bases_in_effect(self) -> list[NamingBasis]:
+        """The bases a board, notice or certificate made now may name through: a consent withdrawn by today names
+        no one in anything made afterwards, even when dated earlier (printing again is new processing)."""
+        today = date.today()
+        return [b for b in self.naming_bases() if b.in_effect(today)]
+
+    def naming_basis(self, basis_id: str) -> NamingBasis:
+        rows = _rows(self._db, "SELECT * FROM list_consents WHERE id = ? AND deleted = 0", (basis_id,))
+        if not rows:
+            raise NotFound(f"没有编号为 {basis_id} 的公开姓名依据。请用 lists consents 查看依据编号。")
+        return basis_from_row(rows[0])
+
+    def naming_basis_views(self, household_no: str = "") -> list[BasisView]:
+        """The bases with household number and whom each is for; of one household when `household_no` is given."""
+        wanted = self._directory.household(household_no).household_id if household_no.strip() else ""
+        views = []
+        for basis in self.naming_bases():
+            if wanted and basis.household_id != wanted:
+                continue
+            try:
+                household = self._directory.household_by_id(basis.household_id)
+            except NotFound:
+                views.append(BasisView(basis, "", basis.villager_id or "全户"))
+                continue
+            views.append(BasisView(basis, household.household_no, _subject(basis, household)))
+        return views
 
     def participations(self, period: str | None = None) -> list[Participation]:
         """Participations (newest first), of one period if given, each with its household number for showing."""
@@ -137,7 +176,7 @@ class SqliteListStore(EvidenceMethods, SettingsMethods, SqliteStore):
         return rows
 
     def board(self, period: str, on: date | None = None) -> Board:
-        return build_board(Period.parse(period), self.entries(period), self.naming_bases(), on or date.today(),
+        return build_board(Period.parse(period), self.entries(period), self.bases_in_effect(), on or date.today(),
                            self.settings)
 
     def articles_in_force(self) -> list[ArticleRef]:
@@ -258,13 +297,26 @@ class SqliteListStore(EvidenceMethods, SettingsMethods, SqliteStore):
         household = self._directory.household(household_no)
         villager_id = workflow.basis_subject(household, villager, all_members)
         basis = NamingBasis(household.household_id, kind, require_text(note, "依据说明（如书面同意书的日期和签名人）"),
-                            on or date.today(), None, lists, villager_id, all_members)
+                            on or date.today(), None, lists, villager_id, all_members, new_id())
         with self._db.atomic():
             self._insert("list_consents", {"household_id": basis.household_id, "kind": kind, "note": basis.note,
                                            "recorded_on": basis.recorded_on.isoformat(),
                                            "lists": ",".join(k.value for k in lists), "villager_id": villager_id,
-                                           "all_members": int(all_members)})
+                                           "all_members": int(all_members)}, row_id=basis.id)
         return basis
+
+    def withdraw_naming_basis(self, basis_id: str, reason: str, on: date | None = None) -> NamingBasis:
+        """撤回同意 (PIPL Art. 15): from `on` (default today) no board, notice or certificate names anyone through
+        this consent; what was printed before stays as it was. Statutory bases and withdrawn consents are refused."""
+        self._require(Permission.EDIT_RECORDS)
+        basis = self.naming_basis(basis_id)
+        day = on or date.today()
+        check_withdrawal(basis, day, date.today())
+        withdrawn = replace(basis, revoked_on=day, revoked_reason=require_text(reason, "撤回原因（如“本人书面撤回”）"))
+        with self._db.atomic():
+            self._update("list_consents", basis_id, {"revoked_on": day.isoformat(),
+                                                     "revoked_reason": withdrawn.revoked_reason}, action="withdraw_consent")
+        return withdrawn
 
     def add_participation(self, household_no: str, activity: str, on: date, hours: float) -> Participation:
         self._require(Permission.EDIT_RECORDS)

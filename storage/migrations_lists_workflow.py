@@ -93,6 +93,13 @@ def m068_list_consents_per_villager(db: Database) -> None:
 
 
 @migrations
+def m069_list_consents_withdrawal_reason(db: Database) -> None:
+    """PIPL Art. 15: a withdrawn consent keeps why it was withdrawn beside `revoked_on`."""
+    db.execute("ALTER TABLE list_consents ADD COLUMN revoked_reason TEXT NOT NULL DEFAULT ''")
+    install_change_triggers(db, "list_consents")
+
+
+@migrations
 def m070_create_workflow(db: Database) -> None:
     """The nine-step revision workflow: revisions, step states, and the records of every step."""
     text, day = "TEXT NOT NULL DEFAULT ''", "TEXT"

@@ -98,7 +98,7 @@ def run_show(context: Context, args: argparse.Namespace) -> int:
 
     store = _store(context)
     store.expire_due()
-    bases, today = store.naming_bases(), date.today()
+    bases, today = store.bases_in_effect(), date.today()
     rows = [{"id": e.id, "household": e.household_no, "display_name": display_name(e, bases, today, store.settings),
              "list": e.list_kind.value, "state": e.state.value, "article": e.article.number if e.article else "",
              "names_villager": bool(e.villager_id), "villager_id": e.villager_id,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from models.accounts import Actor, Role
@@ -34,13 +34,14 @@ class Step:
     kind: ListKind
     stop: int
     ending: str = ""  # refuse | rectify | upheld | objection
+    villager: bool = False  # name one adult member (not the head) instead of the household
 
 
 def plan(index: int) -> list[Step]:
     """The entries of month `index` (0 = eleven months ago, 11 = this month)."""
     if index == 11:
         return [Step(ListKind.RED, 4), Step(ListKind.RED, 0), Step(ListKind.YELLOW, 4), Step(ListKind.YELLOW, 1),
-                Step(ListKind.BLACK, 3, "objection")]
+                Step(ListKind.BLACK, 3, "objection"), Step(ListKind.RED, 4, villager=True)]
     if index == 10:
         return [Step(ListKind.RED, 4), Step(ListKind.YELLOW, 4), Step(ListKind.BLACK, 2)]
     red = Step(ListKind.RED, 1, "refuse") if index % 4 == 1 else Step(ListKind.RED, 4)
@@ -106,7 +107,7 @@ class _Demo:
         self.added = 0
 
     def add(self, month: date, step: Step) -> None:
-        entry = self._nominate(month, step.kind)
+        entry = self._nominate(month, step.kind, step.villager)
         if entry is None:
             return
         self.added += 1
@@ -121,13 +122,17 @@ class _Demo:
             _store(self._db, actor).advance(entry.id, "同意", reason, on=month + timedelta(offset))
         self._finish(entry, month, step)
 
-    def _nominate(self, month: date, kind: ListKind) -> ListEntry | None:
+    def _nominate(self, month: date, kind: ListKind, villager: bool = False) -> ListEntry | None:
         pool = self._red if kind is ListKind.RED else self._negative
         first = [self.warned_before] if kind is ListKind.BLACK and self.warned_before else []
         nomination = Nomination(kind, f"{month:%Y-%m}", FACTS[kind], PROPOSER, occurred_on=month)
         for number in first + pool[:10]:
+            person = self._adult_member(number) if villager else ""
+            if villager and not person:
+                continue
             try:
-                entry, _ = _store(self._db, CLERK).nominate(nomination, number, self._articles[kind].number, on=month)
+                entry, _ = _store(self._db, CLERK).nominate(replace(nomination, villager_id=person), number,
+                                                            self._articles[kind].number, on=month)
             except DomainError:
                 continue  # a household headed by a minor: the clerk picks another
             if number in pool:  # rotate, so the year spreads over many households
@@ -135,6 +140,11 @@ class _Demo:
                 pool.append(number)
             return entry
         return None
+
+    def _adult_member(self, number: str) -> str:
+        """An adult member other than the head, to name one person on the board (R31 per person)."""
+        household = SqliteHouseholdDirectory(self._db, self._today).household(number)
+        return next((m.villager_id for m in household.members if not m.is_minor and m.name != household.head_name), "")
 
     def _finish(self, entry: ListEntry, month: date, step: Step) -> None:
         clerk, approver = _store(self._db, CLERK), _store(self._db, APPROVER)
@@ -158,10 +168,21 @@ class _Demo:
                         clerk.add_participation(number, rng.choice(ACTIVITIES), on, rng.choice((2.0, 3.0, 4.0)))
 
     def consents(self) -> None:
-        """The household of this month's first published red entry agreed in writing to be named (R31)."""
+        """The household of this month's first published red entry agreed in writing to be named (R31); the villager
+        named on his or her own gave his or her own consent; last month's first red household consented, then
+        withdrew (PIPL Art. 15)."""
         clerk = _store(self._db, CLERK)
-        period = f"{self._today:%Y-%m}"
-        published = [e for e in clerk.entries(period) if e.list_kind is ListKind.RED and e.published_on]
-        for entry in published[:1]:
+        first = self._today.replace(day=1)
+        red = [e for e in clerk.entries(f"{first:%Y-%m}") if e.list_kind is ListKind.RED]
+        for entry in [e for e in red if e.published_on and not e.villager_id][:1]:
             clerk.record_naming_basis(entry.household_no, "consent", "户主书面同意在红榜公开姓名（演示）",
-                                      on=self._today.replace(day=1), lists=(ListKind.RED,))
+                                      on=first, lists=(ListKind.RED,))
+        for entry in [e for e in red if e.villager_id][:1]:
+            clerk.record_naming_basis(entry.household_no, "consent", f"{entry.subject_name}本人书面同意在红榜公开姓名（演示）",
+                                      on=first, lists=(ListKind.RED,), villager=entry.villager_id)
+        last = (first - timedelta(days=1)).replace(day=1)
+        for entry in [e for e in clerk.entries(f"{last:%Y-%m}") if e.list_kind is ListKind.RED][:1]:
+            basis = clerk.record_naming_basis(entry.household_no, "consent", "户主书面同意（演示）", on=last,
+                                              lists=(ListKind.RED,))
+            clerk.withdraw_naming_basis(basis.id, "户主书面撤回同意，原件存村委会（演示）",
+                                        on=min(last + timedelta(20), date.today()))

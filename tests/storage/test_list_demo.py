@@ -35,6 +35,12 @@ def test_year_of_entries_on_the_demo_village_and_idempotent(village_db: Database
     assert village_db.conn.execute("SELECT count(*) FROM list_objections WHERE answered_on IS NULL").fetchone()[0] == 1
     board = store(village_db, CLERK, TODAY).board("2026-11", on=TODAY)
     assert board.red and board.yellow and " " in board.red[0].who  # the consenting household is named
+    (person,) = [e for e in entries if e.villager_id and e.period == "2026-11"]
+    assert person.state is EntryState.PUBLISHED and person.subject_name != ""
+    assert f"{person.group_name} {person.subject_name}" in {line.who for line in board.red}  # through his own basis
+    bases = store(village_db, CLERK).naming_basis_views()
+    assert [v.subject for v in bases if v.basis.villager_id] == [person.subject_name]
+    assert [v.basis.revoked_on for v in bases if v.basis.revoked_on] == [date(2026, 10, 21)]  # one withdrawn
     build(village_db, random.Random(1), options, TODAY)
     assert options.counts["list_entries"] == 0
     assert len(store(village_db, CLERK).entries()) == len(entries)

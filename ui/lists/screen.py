@@ -19,6 +19,7 @@ from models.ports import Stores
 from ui.bus import DataBus
 from ui.lists.commands import NominateCommand, RenewCommand
 from printing.list_jobs import board_job, certificate_job, publicity_job, removal_job
+from ui.lists.consents import ConsentsDialog
 from ui.lists.evidence import EvidencePanel
 from ui.lists.dialogs import (AnswerDialog, ConsentDialog, NominationDialog, ObjectionDialog, PrintOptions,
                              PrintOptionsDialog, StepDialog)
@@ -69,8 +70,10 @@ class ListsScreen(QWidget):
         self.period_combo.setEditable(True)
         self.period_combo.setMinimumWidth(140)
         self.nominate_button, self.consent_button = QPushButton("提名上榜…"), QPushButton("记录公开姓名依据…")
+        self.consents_button = QPushButton("查看、撤回依据…")
         self.print_board_button, self.print_removal_button = QPushButton("打印榜单…"), QPushButton("打印撤榜公告…")
-        for widget in (QLabel("期次："), self.period_combo, self.nominate_button, self.consent_button):
+        for widget in (QLabel("期次："), self.period_combo, self.nominate_button, self.consent_button,
+                       self.consents_button):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.print_board_button)
@@ -84,7 +87,8 @@ class ListsScreen(QWidget):
         self.volunteers = VolunteersPanel(self._store, self._actor, self._bus, self.undo_stack, lambda: self.today())
         self.tabs_widget.addTab(self.volunteers, "志愿服务")
         layout.addWidget(self.tabs_widget, 1)
-        self.help_label = QLabel("提名和续期可撤销（Ctrl+Z，仅限本次登录）；评议、审核、公示、发布、撤榜、异议和答复都记入流转记录，不能撤销。")
+        self.help_label = QLabel("提名和续期可撤销（Ctrl+Z，仅限本次登录）；评议、审核、公示、发布、撤榜、异议和答复都记入流转记录，"
+                                "不能撤销；登记撤回同意也不能撤销。")
         self.help_label.setWordWrap(True)
         layout.addWidget(self.help_label)
 
@@ -162,6 +166,7 @@ class ListsScreen(QWidget):
         self.period_combo.lineEdit().editingFinished.connect(self._on_period_combo_activated)
         self.nominate_button.clicked.connect(self._on_nominate_button_clicked)
         self.consent_button.clicked.connect(self._on_consent_button_clicked)
+        self.consents_button.clicked.connect(self._on_consents_button_clicked)
         self.advance_button.clicked.connect(self._on_advance_button_clicked)
         self.refuse_button.clicked.connect(self._on_refuse_button_clicked)
         self.rectified_button.clicked.connect(self._on_rectified_button_clicked)
@@ -347,6 +352,14 @@ class ListsScreen(QWidget):
         if given is not None:
             self._act(self.selected_id, lambda: self._store.record_naming_basis(
                 given[0], given[1], given[2], on=self.today(), villager=given[3], all_members=given[4]))
+
+    def _on_consents_button_clicked(self) -> None:
+        """The bases of the selected entry's household (or all), where a consent is withdrawn (PIPL Art. 15)."""
+        entry = self.selected_entry
+        entry_id = self.selected_id
+        dialog = ConsentsDialog(self._store, entry.household_no if entry else "", self.today,
+                                lambda act: self._act(entry_id, act), self._actor.can(Permission.EDIT_RECORDS), self)
+        dialog.exec()
 
     def _village(self) -> str:
         return self._stores.profile.get().village
