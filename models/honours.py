@@ -46,7 +46,7 @@ class HonourCertificate:
     def texts(self) -> list[str]:
         """Every text printed, in order."""
         return ["荣誉证书", f"{self.recipient}：",
-                f"在{self.period_text}{self.reason}，经村民委员会评议、村务监督委员会审核并公示，列入{self.village}"
+                f"在{self.period_text}{self.reason}，经执委会评议、村务监督委员会审核并公示，列入{self.village}"
                 f"{self.period_text}红榜。", "特发此证，以资鼓励。", self.signer, chinese_date(self.signed_on),
                 f"证书编号：{self.number}"]
 

@@ -15,7 +15,7 @@ from printing.styles import HEADER_RED, poster_styles
 
 
 def certificate_page() -> PageSpec:
-    return PageSpec("A4", True, 18 * mm, 18 * mm, 20 * mm, 18 * mm)
+    return PageSpec("A4", True, 18 * mm, 18 * mm, 20 * mm, 18 * mm, page_numbers=False)
 
 
 def certificate_fingerprint(certificate: HonourCertificate) -> str:

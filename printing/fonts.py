@@ -51,6 +51,15 @@ KNOWN_FACES: tuple[tuple[str, int, str, bool, bool], ...] = (
 )
 KNOWN_BY_NAME = {entry[0]: entry for entry in KNOWN_FACES}
 
+# The Chinese name shown to the clerk for a known file; an unknown file is shown by its file name.
+CHINESE_NAMES: dict[str, str] = {
+    "fzxbsjw.ttf": "方正小标宋简体", "stzhongs.ttf": "华文中宋", "simfang.ttf": "仿宋", "stfangso.ttf": "华文仿宋",
+    "simsun.ttc": "宋体", "uming.ttc": "文鼎PL细上海宋", "simhei.ttf": "黑体", "msyhbd.ttc": "微软雅黑（粗体）",
+    "msyh.ttc": "微软雅黑", "wqy-zenhei.ttc": "文泉驿正黑", "wqy-microhei.ttc": "文泉驿微米黑", "simkai.ttf": "楷体",
+    "stkaiti.ttf": "华文楷体", "lxgwwenkai-regular.ttf": "霞鹜文楷", "ukai.ttc": "文鼎PL中楷",
+    "lxgwwenkai-bold.ttf": "霞鹜文楷（粗体）", "simsunb.ttf": "宋体-方正超大字符集",
+}
+
 # Which kinds each role prefers, best first (DOMAIN.md R44: title 小标宋, body 仿宋, 一、黑体, （一）楷体).
 ROLE_KINDS: dict[str, tuple[str, ...]] = {
     "title": ("title", "hei", "song"),
@@ -77,6 +86,12 @@ class FontFace:
     bold: bool
     ideographs: int
     fallback_only: bool = False
+
+    @property
+    def display_name(self) -> str:
+        """The Chinese name shown to the clerk (文泉驿微米黑), else the file name (never the English family)."""
+        file_name = Path(self.path).name
+        return CHINESE_NAMES.get(file_name.lower(), file_name)
 
     @property
     def name(self) -> str:
@@ -235,7 +250,7 @@ def choose(faces: list[FontFace]) -> FontSetup:
         warnings.append("未找到可嵌入的中文 TrueType 字体，只能使用不嵌入的 STSong-Light："
                         "有些电脑或打印机可能显示为空白。请安装宋体/仿宋/黑体/楷体或文泉驿、文鼎、霞鹜文楷字体。")
     elif "title" in roles and roles["title"].kind not in ("title",):
-        warnings.append(f"未找到方正小标宋，标题改用“{roles['title'].family}”。")
+        warnings.append(f"未找到方正小标宋，标题改用“{roles['title'].display_name}”。")
     return FontSetup(roles, fallbacks, tuple(warnings))
 
 

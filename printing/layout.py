@@ -36,6 +36,7 @@ class PageSpec:
     right: float
     alternate_numbers: bool = False  # GB/T 9704: odd pages right, even pages left
     columns: int = 1
+    page_numbers: bool = True  # False for one-page framed pieces (a certificate) that carry no "— n —"
 
     @property
     def size(self) -> tuple[float, float]:
@@ -107,7 +108,9 @@ def _decorate(spec: PageSpec, meta: DocumentMeta, progress: Callable[[int], None
     width, _ = spec.size
     baseline = spec.bottom - 7 * mm - SIZE_4 * 0.88  # top of the numerals 7 mm below the text block
     font = fonts.role_font("number")
-    if spec.alternate_numbers and number % 2:
+    if not spec.page_numbers:
+        pass
+    elif spec.alternate_numbers and number % 2:
         draw_text(canvas, width - spec.right - SIZE_4, baseline, page_number_text(number), font, SIZE_4, "right")
     elif spec.alternate_numbers:
         draw_text(canvas, spec.left + SIZE_4, baseline, page_number_text(number), font, SIZE_4)

@@ -95,8 +95,9 @@ def item_lines(record: MeetingRecord, index: int) -> list[str]:
         lines.append(f"讨论发言摘要：{item.discussion}")
     if item.tally is not None:
         method = f"{item.vote_method.label}，" if item.vote_method else ""
-        lines.append(f"表决结果：{method}赞成{item.tally.for_}票，反对{item.tally.against}票，"
-                     f"弃权{item.tally.abstain}票。{result.reason}")
+        counts = f"赞成{item.tally.for_}票，反对{item.tally.against}票，弃权{item.tally.abstain}票"
+        reason = result.reason.removeprefix(f"赞成 {item.tally.for_} 票，")
+        lines.append(f"表决结果：{method}{counts}，{reason.rstrip('。')}。")
     lines += named_vote_lines(item)
     flag = province_flag(item, record.spec, record.province)
     lines += [flag] if flag else []

@@ -136,7 +136,9 @@ def _hold(store: SqliteMeetingStore, rng: random.Random, village: _Village, inde
     # The Q2 party meeting shows the R6 trap: quorate, majority of those present, but not of M.
     fails = type_code == "party_general_meeting" and month == 4 and expected >= 6
     present = more_than_half(expected) + 1 if fails else _present(rng, type_code, expected)
-    attendees = _roster_attendance(rng, roster, present) if roster else _absentees(rng, type_code, expected, present)
+    keep = (village.host, village.recorder)  # the host and the recorder are there: never listed as absent
+    attendees = (_roster_attendance(rng, roster, present, keep) if roster
+                 else _absentees(rng, type_code, expected, present, keep))
     voices = [a.name for a in attendees if a.kind is AttendanceKind.PRESENT]
     by_name = voters(attendees) if roster else ()
     women = sum(1 for a in attendees if a.kind is AttendanceKind.PRESENT and a.gender is Gender.FEMALE)
@@ -172,17 +174,27 @@ def _present(rng: random.Random, type_code: str, expected: int) -> int:
     return max(two_thirds(expected), expected - rng.randint(0, max(1, expected // 6)))
 
 
-def _absentees(rng: random.Random, type_code: str, expected: int, present: int) -> tuple[Attendee, ...]:
+def _absentees(rng: random.Random, type_code: str, expected: int, present: int,
+               keep: tuple[str, ...]) -> tuple[Attendee, ...]:
     if type_code in ("villagers_meeting", "group_meeting", "deliberation_meeting", "courtyard_meeting",
                      "speak_up_meeting") or present >= expected:
         return ()
-    return tuple(Attendee(_name(rng), rng.choice((Gender.MALE, Gender.FEMALE)), AttendanceKind.ABSENT,
+    return tuple(Attendee(_name_other_than(rng, keep), rng.choice((Gender.MALE, Gender.FEMALE)), AttendanceKind.ABSENT,
                           reason=rng.choice(REASONS)) for _ in range(expected - present))
 
 
-def _roster_attendance(rng: random.Random, roster: tuple[RosterPerson, ...], present: int) -> tuple[Attendee, ...]:
-    """The registry's people: `present` of them ticked, the others absent with a reason."""
-    absent = set(rng.sample(range(len(roster)), len(roster) - present))
+def _name_other_than(rng: random.Random, keep: tuple[str, ...]) -> str:
+    name = _name(rng)
+    while name in keep:
+        name = _name(rng)
+    return name
+
+
+def _roster_attendance(rng: random.Random, roster: tuple[RosterPerson, ...], present: int,
+                       keep: tuple[str, ...]) -> tuple[Attendee, ...]:
+    """The registry's people: `present` of them ticked, the others absent with a reason (never one in `keep`)."""
+    free = [i for i, p in enumerate(roster) if p.name not in keep]
+    absent = set(rng.sample(free, min(len(free), len(roster) - present)))
     return tuple(Attendee(p.name, Gender(p.gender), AttendanceKind.ABSENT if i in absent else AttendanceKind.PRESENT,
                           p.villager_id, p.post, rng.choice(REASONS) if i in absent else "")
                  for i, p in enumerate(roster))

@@ -78,3 +78,14 @@ def test_a_character_no_font_has_is_named_with_its_record() -> None:
         glyphs.markup("王" + private_use, fonts.body_font(), "户主“王某”的姓名")
     assert "U+E000" in caught.value.message and "户主“王某”的姓名" in caught.value.message
     assert glyphs.missing_characters("王" + private_use, fonts.body_font()) == private_use
+
+
+def test_title_fallback_warning_names_the_font_in_chinese() -> None:
+    def face(file_name: str, family: str) -> fonts.FontFace:
+        return fonts.FontFace(f"/usr/share/fonts/x/{file_name}", 0, family, "hei", False, 20000)
+
+    setup = fonts.choose([face("wqy-microhei.ttc", "WenQuanYiMicroHei")])
+    assert setup.warnings == ("未找到方正小标宋，标题改用“文泉驿微米黑”。",)
+    assert face("uming.ttc", "AR PL UMing").display_name == "文鼎PL细上海宋"
+    assert face("LXGWWenKai-Regular.ttf", "LXGW WenKai").display_name == "霞鹜文楷"
+    assert face("SomeOther.ttf", "Some Other").display_name == "SomeOther.ttf"

@@ -8,6 +8,7 @@ import pytest
 from models.errors import DomainError
 from models.honours import honour_certificate, removal_notice
 from models.lists import ListKind, Period, WithdrawReason
+from printing.board_pdf import intro_text
 from printing.certificate_pdf import render_certificate_pdf
 from printing.notice_pdf import render_notice_pdf
 from storage.db import Database
@@ -48,6 +49,8 @@ def test_certificate_names_only_with_consent_and_only_red(village_db: Database) 
     data = render_certificate_pdf(named)
     text = text_of(data)
     assert data.startswith(b"%PDF-") and "荣誉证书" in text and "吴秀珍" in text
+    assert "执委会评议" in named.texts[2] and "执委会评议" in intro_text() and "村民委员会评议" not in text
+    assert "— 1 —" not in text, "a one-page certificate carries no page number outside its frame"
     for _, _, _, people in HOUSEHOLDS:
         assert all(p[3] not in text and (not p[4] or p[4] not in text) for p in people)
 

@@ -116,3 +116,11 @@ def test_record_book_follows_the_configured_template(record: MeetingRecord, demo
     assert "会议时间" not in pdfcheck.text_of(data)
     stores.meetings.set_record_template(None)
     assert meeting_record(stores, record.meeting.id).template.fields[0].heading == "会议时间"
+
+
+def test_vote_counts_are_printed_once(record: MeetingRecord) -> None:
+    voted = [i for i, item in enumerate(record.meeting.items) if item.tally is not None]
+    assert voted
+    line = next(text for text in item_lines(record, voted[0]) if text.startswith("表决结果："))
+    assert line.count("赞成") == 1, line
+    assert line.endswith("。") and not line.endswith("。。"), line

@@ -73,3 +73,18 @@ def test_demo_has_convene_proposals_in_every_state(tmp_path: Path) -> None:
         proposals = SqliteMeetingStore(db, COMMAND_LINE_ACTOR).proposals()
         assert sorted(p.status_label[:3] for p in proposals) == ["已召开", "应当召", "未达法"]
         assert any(p.overdue(date(2026, 12, 31)) for p in proposals)
+
+
+def test_no_demo_meeting_lists_its_host_or_recorder_as_absent(tmp_path: Path) -> None:
+    from models.accounts import COMMAND_LINE_ACTOR
+    from models.meetings import AttendanceKind
+    from storage.meetings import SqliteMeetingStore
+
+    for seed, households in ((11, 120), (7, 40)):
+        db = open_database(tmp_path / f"{seed}.sqlite3", must_exist=False)
+        run_demo(db, DemoOptions(seed=seed, households=households))
+        store = SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
+        for summary in store.list_meetings():
+            meeting = store.get(summary.id)
+            absent = {a.name for a in meeting.attendees if a.kind is AttendanceKind.ABSENT}
+            assert meeting.host not in absent and meeting.recorder not in absent, meeting.number

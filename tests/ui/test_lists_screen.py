@@ -64,9 +64,11 @@ def test_nomination_to_publication(qtbot, qtmodeltester, backend: SqliteBackend,
     for offset, state in ((0, "执委会评议"), (1, "监委会审核"), (2, "公示")):
         _advance(qtbot, screen, monkeypatch, DAY + timedelta(offset))
         assert screen.entries_model.index(0, 3).data() == state and screen.undo_stack.count() == 0
+    assert screen.objections_view.empty_hint.text() == "暂无异议" and not screen.objections_view.empty_hint.isHidden()
     _patch(monkeypatch, ObjectionDialog, ("杨老三", "垃圾已于当天清理"))
     qtbot.mouseClick(screen.objection_button, Qt.MouseButton.LeftButton)
     assert screen.objections_model.rowCount() == 1 and screen.objections_model.index(0, 3).data() == "未答复"
+    assert screen.objections_view.empty_hint.isHidden()
     _advance(qtbot, screen, monkeypatch, DAY + timedelta(9))
     assert warnings and "未答复" in warnings[-1] and screen.entries_model.index(0, 3).data() == "公示"
     _patch(monkeypatch, AnswerDialog, ("经网格员核实，垃圾仍未清理，异议不成立", False))

@@ -270,3 +270,14 @@ def test_meeting_list_fetches_pages_as_needed(qtbot, qtmodeltester, village_db: 
     model.text = "不存在的事项"
     model.reload()
     assert model.rowCount() == 0 and not model.canFetchMore()
+
+
+def test_nothing_selected_shows_a_hint_not_a_made_up_record(qtbot, screen: MinutesScreen, monkeypatch) -> None:
+    editor = screen.editor
+    assert editor.pages.currentWidget() is editor.empty_label and editor.empty_label.isVisible()
+    assert editor.empty_label.text() == "请在左侧选择或新建会议记录" and not editor.date_edit.isVisible()
+    monkeypatch.setattr(NewMeetingDialog, "ask", classmethod(lambda cls, *a: ("representatives_meeting",
+                                                                                date(2026, 3, 12))))
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    assert editor.date_edit.isVisible() and not editor.empty_label.isVisible()
+    assert editor.date_edit.date().toString("yyyy-MM-dd") == "2026-03-12"

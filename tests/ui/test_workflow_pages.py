@@ -203,3 +203,11 @@ def test_step_8_failed_article_goes_back_alone(qtbot, qtmodeltester, backend: Sq
     assert screen.status.current_step is WorkflowStep.REVISION
     assert "表决未通过，退回修改：第三条" in screen.status.view(WorkflowStep.REVISION).status.reopen_reason
     assert screen.undo_stack.count() == 0 and answers == []
+
+
+def test_step_tiles_never_cut_a_meeting_number() -> None:
+    from ui.workflow.screen import _wrap
+
+    assert _wrap("会议 2026-联-01", 8) == ["会议", "2026-联-01"]
+    assert _wrap("36 条意见，4 条未答复", 8) == ["36 条意见，", "4 条未答复"]
+    assert _wrap("这是一个很长很长的没有空格的句子", 8) == ["这是一个很长很长", "的没有空格的句子"]

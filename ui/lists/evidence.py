@@ -17,6 +17,7 @@ from ui.bus import DataBus
 from ui.lists.commands import AddEvidenceCommand, RemoveEvidenceCommand
 from ui.minutes.attachments_panel import open_copy
 from ui.widgets.rows_model import RowsTableModel
+from ui.widgets.empty_hint import add_empty_hint
 
 COLUMNS = (("文件名", lambda e: e.file_name), ("大小", lambda e: e.size_text), ("添加人", lambda e: e.added_by),
            ("添加日期", lambda e: e.added_at[:10]), ("说明", lambda e: e.note))
@@ -37,6 +38,7 @@ class EvidencePanel(QGroupBox):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
+        add_empty_hint(self.view, "暂无证据附件")
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # a long photo name hid 大小…说明

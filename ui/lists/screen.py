@@ -27,6 +27,7 @@ from ui.lists.printing import ListPrinter
 from ui.lists.volunteers import VolunteersPanel
 from ui.lists.table_model import (KIND_COLOURS, BoardLineTableModel, EntryTableModel, ObjectionTableModel,
                                   TransitionTableModel, is_waiting)
+from ui.widgets.empty_hint import add_empty_hint
 
 RELOAD_ON = {Entity.LIST_ENTRY, Entity.HOUSEHOLD, Entity.VILLAGER, Entity.RULEBOOK, Entity.SYNC}
 IRREVERSIBLE = "此操作记入流转记录和审计日志，不能撤销。"
@@ -139,6 +140,7 @@ class ListsScreen(QWidget):
         self.objections_model = ObjectionTableModel(lambda: self._store.objections(self.selected_id)
                                                     if self.selected_id else [])
         self.history_view, self.objections_view = _table(self.history_model), _table(self.objections_model, 2)
+        add_empty_hint(self.objections_view, "暂无异议")
         lower = QHBoxLayout()
         for title, view in (("流转记录：", self.history_view), ("异议：", self.objections_view)):
             column = QVBoxLayout()

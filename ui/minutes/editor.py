@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
-    QScrollArea, QVBoxLayout, QWidget,
+    QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from models.changes import Changed, Entity
@@ -136,9 +136,14 @@ class MeetingEditor(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
+        self.empty_label = QLabel("请在左侧选择或新建会议记录")  # nothing selected: no made-up date or times
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty_label)
+        self.pages.addWidget(scroll)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.pages)
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(AUTOSAVE_MS)
@@ -187,6 +192,7 @@ class MeetingEditor(QWidget):
         finally:
             self._loading = False
         self._set_read_only(meeting.is_final)
+        self.pages.setCurrentIndex(1)
         self.attachments_panel.load(meeting)
         if self.follow_ups_panel is not None:
             self.follow_ups_panel.setVisible(meeting.is_final)

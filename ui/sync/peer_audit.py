@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 from models.ports import SyncService
 from ui.sync.review import table_view
 from ui.sync.review_models import PeerAuditTableModel
+from ui.widgets.empty_hint import add_empty_hint
 
 
 class PeerAuditPanel(QWidget):
@@ -25,6 +26,7 @@ class PeerAuditPanel(QWidget):
         layout.addLayout(form)
         self.model = PeerAuditTableModel(service.peer_audit)
         self.view = table_view(self.model)
+        add_empty_hint(self.view, "暂无对方的操作记录（收到对方的同步包后才有）")
         layout.addWidget(self.view, 1)
         self._fill_peers()
         self.peer_combo.currentIndexChanged.connect(self._on_peer_combo_current_index_changed)

@@ -12,6 +12,7 @@ from models.errors import DomainError
 from models.ports import SyncService
 from models.sync import HeldBundle, QuarantinedRow, node_label
 from ui.sync.review_models import ROW_ROLE, HeldTableModel, QuarantineTableModel
+from ui.widgets.empty_hint import add_empty_hint
 
 
 def table_view(model: Any) -> QTableView:
@@ -39,6 +40,7 @@ class ReviewPanel(QWidget):
         held_layout = QVBoxLayout(self.held_box)
         self.held_model = HeldTableModel(service.pending)
         self.held_view = table_view(self.held_model)
+        add_empty_hint(self.held_view, "暂无等待核对指纹的同步包")
         held_layout.addWidget(self.held_view)
         self.accept_button = QPushButton("核对指纹并接受…")
         self.accept_button.setToolTip("请村里的文书念出其“同步”页上的密钥指纹，逐组输入；一致才会信任并导入。")
@@ -58,6 +60,7 @@ class ReviewPanel(QWidget):
         box_layout = QVBoxLayout(box)
         self.quarantine_model = QuarantineTableModel(service.quarantined)
         self.quarantine_view = table_view(self.quarantine_model)
+        add_empty_hint(self.quarantine_view, "暂无隔离记录")
         box_layout.addWidget(self.quarantine_view)
         self.release_row_button = QPushButton("放行选中的…")
         self.release_row_button.setToolTip("按导入时的规则重新检查；隔离的原因已不存在（如本机已升级、认识了这张表）才写入。")

@@ -20,6 +20,7 @@ from ui.sync.peer_audit import PeerAuditPanel
 from ui.sync.qr_scan import decode_qr_image
 from ui.sync.review import ReviewPanel
 from ui.sync.table_model import PEER_ROLE, PeerTableModel
+from ui.widgets.empty_hint import add_empty_hint
 
 POLL_MS = 1500
 
@@ -47,6 +48,7 @@ class SyncScreen(QWidget):
         self.peers_view.setModel(self.peers_model)
         self.peers_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.peers_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        add_empty_hint(self.peers_view, "暂无配对的同步对方。请导入对方公钥，或识别对方的公钥二维码。")
         peers_layout.addWidget(self.peers_view)
         self.trust_button = QPushButton("导入对方公钥…")
         self.scan_button = QPushButton("识别公钥二维码图片…")

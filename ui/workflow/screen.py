@@ -297,8 +297,19 @@ class CurrentPageStack(QWidget):
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """Split a figure such as "36 条意见，4 条未答复" at its commas, then at `width` characters."""
+    """Split a figure such as "36 条意见，4 条未答复" at its commas, then between words to `width` characters.
+
+    A word with a digit (a meeting number "2026-联-01", a date) is never cut; other long words are cut at `width`."""
     lines: list[str] = []
     for part in text.replace("，", "，\n").splitlines():
-        lines += [part[i:i + width] for i in range(0, len(part), width)] or [""]
+        line = ""
+        for word in part.split(" "):
+            pieces = [word] if any(c.isdigit() for c in word) else [word[i:i + width] for i in range(0, len(word), width)]
+            for piece in pieces or [""]:
+                if line and len(line) + 1 + len(piece) > width:
+                    lines.append(line)
+                    line = piece
+                else:
+                    line = f"{line} {piece}" if line else piece
+        lines.append(line)
     return lines[:3]
