@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from models.attachments import size_text
 from models.errors import DomainError
 
 EVIDENCE_MAX_BYTES = 50 * 1024 * 1024  # evidence is a photo or a scan; 50 MB keeps sync bundles small
@@ -63,6 +64,4 @@ class Evidence:
 
     @property
     def size_text(self) -> str:
-        if self.size < 1024 * 1024:
-            return f"{max(1, self.size // 1024)} KB"
-        return f"{self.size / (1024 * 1024):.1f} MB"
+        return size_text(self.size)
