@@ -36,7 +36,7 @@ def _split(pair: Pair, count: int = 40) -> list[Path]:
     return [Path(p) for p in result.parts]
 
 
-def _refused(pair: Pair, part: Path, match: str) -> None:
+def _assert_refused(pair: Pair, part: Path, match: str) -> None:
     before = state(pair.township)
     with pytest.raises(BundleRefused, match=match) as refused:
         import_(pair.township, part)
@@ -77,7 +77,7 @@ def test_bundle_below_limit_stays_one_file(pair: Pair) -> None:
 def test_missing_part_refused_naming_it(pair: Pair) -> None:
     parts = _split(pair)
     parts[1].unlink()
-    _refused(pair, parts[0], f"缺少第 2 个（{parts[1].name}）")
+    _assert_refused(pair, parts[0], f"缺少第 2 个（{parts[1].name}）")
 
 
 def test_damaged_part_refused_naming_it(pair: Pair) -> None:
@@ -85,19 +85,19 @@ def test_damaged_part_refused_naming_it(pair: Pair) -> None:
     data = bytearray(parts[2].read_bytes())
     data[HEADER_SIZE + 100] ^= 0x01
     parts[2].write_bytes(bytes(data))
-    _refused(pair, parts[0], f"第 3 个分卷（{parts[2].name}）已损坏")
+    _assert_refused(pair, parts[0], f"第 3 个分卷（{parts[2].name}）已损坏")
 
 
 def test_truncated_part_refused(pair: Pair) -> None:
     parts = _split(pair)
     parts[-1].write_bytes(parts[-1].read_bytes()[:-1])
-    _refused(pair, parts[0], "已损坏或不完整")
+    _assert_refused(pair, parts[0], "已损坏或不完整")
 
 
 def test_part_with_damaged_header_refused(pair: Pair) -> None:
     parts = _split(pair)
     parts[1].write_bytes(parts[1].read_bytes()[:10])
-    _refused(pair, parts[0], "开头已损坏")
+    _assert_refused(pair, parts[0], "开头已损坏")
 
 
 def test_part_of_another_export_refused(pair: Pair) -> None:
@@ -106,7 +106,7 @@ def test_part_of_another_export_refused(pair: Pair) -> None:
     others = [Path(p) for p in again.parts]
     assert len(others) == len(parts) and others[1].name != parts[1].name
     parts[1].write_bytes(others[1].read_bytes())
-    _refused(pair, parts[0], "不属于这个同步包")
+    _assert_refused(pair, parts[0], "不属于这个同步包")
 
 
 def test_split_first_bundle_of_unknown_village_is_held_whole_and_accepted(half_paired: Pair) -> None:  # noqa: F811

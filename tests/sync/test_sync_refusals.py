@@ -16,7 +16,7 @@ from storage.sync.keys import my_identity
 from tests.sync.conftest import Pair, export, import_, make_node, notes, pair_up, state, write_notes
 
 
-def _refused(pair: Pair, data: bytes, tmp_path: Path, match: str | None = None) -> None:
+def _assert_refused(pair: Pair, data: bytes, tmp_path: Path, match: str | None = None) -> None:
     damaged = tmp_path / "damaged.xybundle"
     damaged.write_bytes(data)
     before = state(pair.township)
@@ -32,11 +32,11 @@ def _bundle(pair: Pair, count: int = 3) -> bytes:
 
 def test_truncated_to_half_refused(pair: Pair, tmp_path: Path) -> None:
     data = _bundle(pair)
-    _refused(pair, data[: len(data) // 2], tmp_path, "不完整")
+    _assert_refused(pair, data[: len(data) // 2], tmp_path, "不完整")
 
 
 def test_truncated_one_byte_short_refused(pair: Pair, tmp_path: Path) -> None:
-    _refused(pair, _bundle(pair)[:-1], tmp_path, "不完整")
+    _assert_refused(pair, _bundle(pair)[:-1], tmp_path, "不完整")
 
 
 def test_truncated_exactly_at_chunk_boundary_refused(pair: Pair, tmp_path: Path) -> None:
@@ -51,11 +51,11 @@ def test_truncated_exactly_at_chunk_boundary_refused(pair: Pair, tmp_path: Path)
     data = export(pair.village, pair.stick).read_bytes()
     first_chunk_end = 40 + 80 + container.STREAM_HEADER + 4 + container.CHUNK + container.ABYTES
     assert len(data) > first_chunk_end
-    _refused(pair, data[:first_chunk_end], tmp_path, "不完整")
+    _assert_refused(pair, data[:first_chunk_end], tmp_path, "不完整")
 
 
 def test_appended_garbage_refused(pair: Pair, tmp_path: Path) -> None:
-    _refused(pair, _bundle(pair) + b"\x00garbage", tmp_path, "多余")
+    _assert_refused(pair, _bundle(pair) + b"\x00garbage", tmp_path, "多余")
 
 
 def test_flipped_bit_in_header_refused(pair: Pair, tmp_path: Path) -> None:
@@ -63,13 +63,13 @@ def test_flipped_bit_in_header_refused(pair: Pair, tmp_path: Path) -> None:
     for offset in (0, 5, 20, 41, 100):  # magic, version, recipient, sealed key
         flipped = bytearray(data)
         flipped[offset] ^= 0x01
-        _refused(pair, bytes(flipped), tmp_path)
+        _assert_refused(pair, bytes(flipped), tmp_path)
 
 
 def test_flipped_bit_in_payload_refused(pair: Pair, tmp_path: Path) -> None:
     data = bytearray(_bundle(pair))
     data[len(data) - 40] ^= 0x10
-    _refused(pair, bytes(data), tmp_path, "损坏或被改动")
+    _assert_refused(pair, bytes(data), tmp_path, "损坏或被改动")
 
 
 def test_fuzz_1000_mutations_all_refused_without_writes(pair: Pair, tmp_path: Path) -> None:
@@ -131,7 +131,7 @@ def test_bundle_signed_by_unknown_key_refused(pair: Pair, tmp_path: Path) -> Non
     trust_peer(stranger, my_identity(pair.township))  # the stranger knows the township; not vice versa
     write_notes(stranger, 2)
     data = export(stranger, pair.stick).read_bytes()
-    _refused(pair, data, tmp_path, "未登记")
+    _assert_refused(pair, data, tmp_path, "未登记")
 
 
 def test_bundle_signed_by_unknown_village_is_held_not_applied(pair: Pair, tmp_path: Path) -> None:

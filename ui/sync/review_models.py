@@ -1,60 +1,30 @@
 """Read-only table models of the sync screen's review panel: held bundles, quarantined rows, peers' audit entries."""
 from __future__ import annotations
 
-from typing import Any, Callable, Generic, TypeVar
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from typing import Any, Callable
 
 from models.audit import action_label, table_label
-from models.sync import HeldBundle, PeerAuditEntry, QuarantinedRow, node_label
+from models.audit_labels import readable_summary
+from models.sync import PeerAuditEntry, node_label
+from ui.widgets.rows_model import ROW_ROLE, Column, RowsTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
-T = TypeVar("T")
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+__all__ = ["ROW_ROLE", "HeldTableModel", "QuarantineTableModel", "PeerAuditTableModel"]
 
 
 def _when(text: str) -> str:
     return text[:16].replace("T", " ")
 
 
-class _ReadOnlyModel(QAbstractTableModel, Generic[T]):
-    COLUMNS: tuple[tuple[str, Callable[[Any], str]], ...] = ()
+class _ReadOnlyModel(RowsTableModel):
+    """A RowsTableModel whose columns are declared on the class."""
 
-    def __init__(self, load: Callable[[], list[T]]) -> None:
-        super().__init__()
-        self._load = load
-        self._rows: list[T] = []
-        self.reload()
+    COLUMNS: tuple[Column, ...] = ()
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = self._load()
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.COLUMNS[index.column()][1](row)
-        if role == ROW_ROLE:
-            return row
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section][0]
-        return None
+    def __init__(self, load: Callable[[], list[Any]]) -> None:
+        super().__init__(self.COLUMNS, load)
 
 
-class HeldTableModel(_ReadOnlyModel[HeldBundle]):
+class HeldTableModel(_ReadOnlyModel):
     """暂存的同步包: whose key, its fingerprint, how much it carries."""
 
     COLUMNS = (
@@ -66,7 +36,7 @@ class HeldTableModel(_ReadOnlyModel[HeldBundle]):
     )
 
 
-class QuarantineTableModel(_ReadOnlyModel[QuarantinedRow]):
+class QuarantineTableModel(_ReadOnlyModel):
     """隔离记录: rows kept aside, never applied, with the reason."""
 
     COLUMNS = (
@@ -80,7 +50,7 @@ class QuarantineTableModel(_ReadOnlyModel[QuarantinedRow]):
     )
 
 
-class PeerAuditTableModel(_ReadOnlyModel[PeerAuditEntry]):
+class PeerAuditTableModel(_ReadOnlyModel):
     """对方的操作记录: audit entries received from peers, newest first, optionally of one peer."""
 
     COLUMNS = (
@@ -89,7 +59,7 @@ class PeerAuditTableModel(_ReadOnlyModel[PeerAuditEntry]):
         ("操作人", lambda e: e.actor_name),
         ("操作", lambda e: action_label(e.action)),
         ("对象", lambda e: table_label(e.table)),
-        ("内容", lambda e: e.summary),
+        ("内容", lambda e: readable_summary(e.summary)),
     )
 
     def __init__(self, load: Callable[[str | None], list[PeerAuditEntry]]) -> None:
