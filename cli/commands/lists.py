@@ -128,13 +128,18 @@ def run_evidence(context: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def add_signer_date_output(parser: argparse.ArgumentParser, date_help: str) -> None:
+    """What every printed list document takes: 落款, its date, and where the PDF goes."""
+    parser.add_argument("--signer", help="落款单位（默认：本村村民委员会）")
+    parser.add_argument("--date", dest="on", type=parse_date, help=date_help)
+    add_output_options(parser)
+
+
 @print_command("board")
 def add_board(products: argparse._SubParsersAction) -> None:
     parser = products.add_parser("board", help="红黄黑榜海报（A3 横向，只含已发布条目）")
     parser.add_argument("--period", required=True, help="周期：2025-03、2025-Q1 或 2025")
-    parser.add_argument("--signer", help="落款单位（默认：本村村民委员会）")
-    parser.add_argument("--date", dest="on", type=parse_date, help="榜单日期（默认今天；到这一天已到期的条目不上榜）")
-    add_output_options(parser)
+    add_signer_date_output(parser, "榜单日期（默认今天；到这一天已到期的条目不上榜）")
     parser.set_defaults(handler=run_board)
 
 
@@ -173,9 +178,7 @@ def add_publicity(products: argparse._SubParsersAction) -> None:
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--entry", help="一个公示中的条目编号（lists show 可查）")
     which.add_argument("--period", help="这一周期全部公示中的条目：2025-03、2025-Q1 或 2025")
-    parser.add_argument("--signer", help="落款单位（默认：本村村民委员会）")
-    parser.add_argument("--date", dest="on", type=parse_date, help="公示日期（默认今天）")
-    add_output_options(parser)
+    add_signer_date_output(parser, "公示日期（默认今天）")
     parser.set_defaults(handler=run_publicity)
 
 
@@ -193,9 +196,7 @@ def run_publicity(context: Context, args: argparse.Namespace) -> int:
 def add_removal(products: argparse._SubParsersAction) -> None:
     parser = products.add_parser("list-removal", help="红黄黑榜撤榜公告（本期发布后撤下的条目）")
     parser.add_argument("--period", required=True, help="周期：2025-03、2025-Q1 或 2025")
-    parser.add_argument("--signer", help="落款单位（默认：本村村民委员会）")
-    parser.add_argument("--date", dest="on", type=parse_date, help="公告日期（默认今天）")
-    add_output_options(parser)
+    add_signer_date_output(parser, "公告日期（默认今天）")
     parser.set_defaults(handler=run_removal)
 
 
@@ -213,9 +214,7 @@ def run_removal(context: Context, args: argparse.Namespace) -> int:
 def add_certificate(products: argparse._SubParsersAction) -> None:
     parser = products.add_parser("honour-certificate", help="荣誉证书（已发布的红榜条目）")
     parser.add_argument("--entry", required=True, help="红榜条目编号（lists show 可查）")
-    parser.add_argument("--signer", help="落款单位（默认：本村村民委员会）")
-    parser.add_argument("--date", dest="on", type=parse_date, help="颁发日期（默认今天）")
-    add_output_options(parser)
+    add_signer_date_output(parser, "颁发日期（默认今天）")
     parser.set_defaults(handler=run_certificate)
 
 
