@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QUndoStack
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QMessageBox,
                                QPushButton, QTableView, QVBoxLayout)
 
@@ -15,7 +15,7 @@ from models.lists import EntryState, ListEntry
 from models.ports import ListStore
 from ui.bus import DataBus
 from ui.lists.commands import AddEvidenceCommand, RemoveEvidenceCommand
-from ui.minutes.attachments_panel import open_copy
+from ui.minutes.attachments_panel import show_copy
 from ui.widgets.rows_model import RowsTableModel
 from ui.widgets.empty_hint import add_empty_hint
 
@@ -115,12 +115,7 @@ class EvidencePanel(QGroupBox):
         evidence = self.selected()
         if evidence is None:
             return
-        try:
-            copy = open_copy(self._store.evidence_file(evidence.id), evidence)  # type: ignore[arg-type]
-        except DomainError as error:
-            QMessageBox.warning(self, "无法打开证据", error.message)
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+        show_copy(self, lambda: self._store.evidence_file(evidence.id), evidence, "无法打开证据")
 
     def _on_remove_button_clicked(self) -> None:
         evidence, entry = self.selected(), self._entry

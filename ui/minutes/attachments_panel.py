@@ -5,12 +5,13 @@ import shutil
 import stat
 import tempfile
 from pathlib import Path
+from typing import Callable, Protocol
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QMessageBox, QPushButton, QTableView,
-    QVBoxLayout,
+    QVBoxLayout, QWidget,
 )
 
 from models.attachments import FILE_FILTER, MeetingAttachment, StepAttachment, guess_kind
@@ -112,12 +113,7 @@ class AttachmentsPanel(QGroupBox):
         attachment = self.selected()
         if attachment is None:
             return
-        try:
-            copy = open_copy(self._store.attachment_file(attachment.id), attachment)
-        except DomainError as error:
-            QMessageBox.warning(self, "无法打开附件", error.message)
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+        show_copy(self, lambda: self._store.attachment_file(attachment.id), attachment)
 
     def _on_remove_button_clicked(self) -> None:
         attachment = self.selected()
@@ -127,7 +123,14 @@ class AttachmentsPanel(QGroupBox):
         self.model.reload()
 
 
-def open_copy(stored: Path, attachment: MeetingAttachment | StepAttachment) -> Path:
+class StoredFile(Protocol):
+    """A file kept in the blob store: a meeting's or step's attachment, or a list entry's evidence."""
+
+    sha256: str
+    file_name: str
+
+
+def open_copy(stored: Path, attachment: StoredFile) -> Path:
     """A read-only copy under its own name (the store names files by hash), so the viewer knows the type."""
     folder = Path(tempfile.gettempdir()) / "xiangyue-attachments" / attachment.sha256[:16]
     target = folder / Path(attachment.file_name).name
@@ -136,3 +139,14 @@ def open_copy(stored: Path, attachment: MeetingAttachment | StepAttachment) -> P
         shutil.copyfile(stored, target)
         target.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
     return target
+
+
+def show_copy(parent: QWidget, stored: Callable[[], Path], attachment: StoredFile,
+              title: str = "无法打开附件") -> None:
+    """Open a read-only copy in the system viewer; a missing or damaged file is a Chinese message, not a crash."""
+    try:
+        copy = open_copy(stored(), attachment)
+    except DomainError as error:
+        QMessageBox.warning(parent, title, error.message)
+        return
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))

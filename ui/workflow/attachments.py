@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
                                QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout)
 
@@ -15,7 +14,7 @@ from models.ports import WorkflowStore
 from models.workflow import StepState, WorkflowStep
 from models.workflow_records import OpinionKind
 from ui.bus import DataBus
-from ui.minutes.attachments_panel import open_copy
+from ui.minutes.attachments_panel import show_copy
 from ui.widgets.rows_model import RowsTableModel
 
 OPINION_STEPS = {WorkflowStep.PUBLIC_CONSULTATION: OpinionKind.OPINION,
@@ -188,12 +187,7 @@ class StepAttachmentsPanel(QGroupBox):
         attachment = self.selected()
         if attachment is None:
             return
-        try:
-            copy = open_copy(self._store.step_attachment_file(attachment.id), attachment)
-        except DomainError as error:
-            QMessageBox.warning(self, "无法打开附件", error.message)
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+        show_copy(self, lambda: self._store.step_attachment_file(attachment.id), attachment)
 
     def _on_remove_button_clicked(self) -> None:
         attachment = self.selected()
