@@ -55,3 +55,34 @@ def name_keys(name: str) -> tuple[str, str]:
     full = dict.fromkeys("".join(c) for c in combos)
     initials = dict.fromkeys("".join(part[0] for part in c if part) for c in combos)
     return " ".join(full), " ".join(initials)
+
+
+@lru_cache(maxsize=50000)
+def _syllables(name: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(_readings(ch) for ch in name if not ch.isspace() and ch not in "·•．.")
+
+
+def spells_name(name: str, typed: str) -> bool:
+    """Whether `typed` spells the start of `name` with each syllable in full or as its initial, in order.
+
+    "wangpg", "wangpingg" and "wpingguang" all spell 王平光; the last syllable may still be half typed
+    ("wangpi"), so a name stays listed while the clerk types on.
+    """
+    syllables = _syllables(name)
+
+    def spells(at: int, syllable: int) -> bool:
+        if at == len(typed):
+            return True
+        if syllable == len(syllables):
+            return False
+        rest = typed[at:]
+        for reading in syllables[syllable]:
+            if reading.startswith(rest):
+                return True
+            if rest.startswith(reading) and spells(at + len(reading), syllable + 1):
+                return True
+            if rest[0] == reading[0] and spells(at + 1, syllable + 1):
+                return True
+        return False
+
+    return bool(typed) and spells(0, 0)

@@ -1,10 +1,11 @@
-"""Registry search: name, household number, phone, ID number, and pinyin (initials or full)."""
+"""Registry search: name, household number, phone, ID number, and pinyin (initials, full, or mixed)."""
 from __future__ import annotations
 
 import re
 
 from models.registry import SearchHit
 from storage.db import Database
+from storage.pinyin_keys import spells_name
 
 _PINYIN = re.compile(r"^[a-z]+$")
 _DIGITS = re.compile(r"^[0-9xX\-]+$")
@@ -22,7 +23,7 @@ def search_registry(db: Database, text: str, show_id: bool, limit: int) -> list[
     text = text.strip()
     if not text:
         return []
-    where, params = _villager_condition(text, show_id)
+    where, params = _villager_condition(db, text, show_id)
     rows = db.conn.execute(
         "SELECT v.household_id, h.household_no, v.id, v.name FROM villagers v "
         "JOIN households h ON h.id = v.household_id "
@@ -43,7 +44,7 @@ def matching_ids(db: Database, text: str, show_id: bool) -> tuple[set[str], set[
     text = text.strip()
     if not text:
         return set(), set()
-    where, params = _villager_condition(text, show_id)
+    where, params = _villager_condition(db, text, show_id)
     rows = db.conn.execute(
         "SELECT v.household_id, v.id FROM villagers v JOIN households h ON h.id = v.household_id "
         f"WHERE v.deleted = 0 AND h.deleted = 0 AND ({where})", params).fetchall()
@@ -53,15 +54,25 @@ def matching_ids(db: Database, text: str, show_id: bool) -> tuple[set[str], set[
     return households, people
 
 
-def _villager_condition(text: str, show_id: bool) -> tuple[str, dict[str, str]]:
+def _villager_condition(db: Database, text: str, show_id: bool) -> tuple[str, dict[str, str]]:
     lowered = text.lower()
     if _PINYIN.match(lowered):
         # Latin names have their lower-cased letters as their "pinyin", so this also finds "Alice".
         # The keys are lower-case letters and spaces, so GLOB (case-sensitive, no concatenation) is safe
         # and about twice as fast as LIKE over one concatenated string.
-        return ("(v.name_initials GLOB :first OR v.name_pinyin GLOB :first "
-                "OR v.name_initials GLOB :later OR v.name_pinyin GLOB :later)",
-                {"first": lowered + "*", "later": "* " + lowered + "*"})
+        whole = ("v.name_initials GLOB :first OR v.name_pinyin GLOB :first "
+                 "OR v.name_initials GLOB :later OR v.name_pinyin GLOB :later")
+        params = {"first": lowered + "*", "later": "* " + lowered + "*"}
+        if len(lowered) < 2:
+            return f"({whole})", params
+        # Mixed full syllables and initials ("wangpg"): only names whose initials start with the first letter
+        # and whose full pinyin holds every typed letter in order reach the Python check, a few per keystroke.
+        db.conn.create_function("spells_name", 2, spells_name, deterministic=True)
+        mixed = ("((v.name_initials GLOB :initial OR v.name_initials GLOB :later_initial) "
+                 "AND v.name_pinyin GLOB :letters AND spells_name(v.name, :typed))")
+        return f"({whole} OR {mixed})", params | {
+            "initial": lowered[0] + "*", "later_initial": "* " + lowered[0] + "*",
+            "letters": "*" + "*".join(lowered) + "*", "typed": lowered}
     if _DIGITS.match(text):
         id_clause = "v.id_number LIKE :id ESCAPE '\\'" if show_id else "v.id_number = :id"
         return (f"h.household_no LIKE :like ESCAPE '\\' OR v.phone LIKE :like ESCAPE '\\' OR {id_clause}",

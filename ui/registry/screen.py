@@ -15,6 +15,7 @@ from ui.bus import DataBus
 from ui.registry.actions import RegistryActions
 from ui.registry.panels import SCOPE_ROLE, VillagerDetail, fill_group_tree
 from ui.registry.table_model import HouseholdTableModel, MemberTableModel
+from ui.widgets.empty_hint import add_empty_hint
 
 REGISTRY_ENTITIES = {Entity.VILLAGE_GROUP, Entity.GRID, Entity.HOUSEHOLD, Entity.VILLAGER}
 
@@ -41,7 +42,9 @@ class RegistryScreen(QWidget):
     def _build_ui(self) -> None:
         self.setWindowTitle("户籍花名册")
         layout = QVBoxLayout(self)
-        layout.addLayout(self._build_filters())
+        search_row, filter_row = self._build_filters()
+        layout.addLayout(search_row)
+        layout.addLayout(filter_row)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._build_tree())
         splitter.addWidget(self._build_households())
@@ -51,11 +54,13 @@ class RegistryScreen(QWidget):
         self.status_label = QLabel("")
         layout.addWidget(self.status_label)
 
-    def _build_filters(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_filters(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """The search box on a row of its own, so its hint fits at 1024 px; the filters and files below."""
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("姓名、户号、电话、身份证号或拼音首字母（如 wjh）")
+        self.search_edit.setPlaceholderText("姓名、户号、电话、身份证号或拼音（如 wjh、wangjh）")
         self.search_edit.setClearButtonEnabled(True)
+        hint_width = self.search_edit.fontMetrics().horizontalAdvance(self.search_edit.placeholderText())
+        self.search_edit.setMinimumWidth(hint_width + 48)  # frame, text margins and the clear button
         self.care_combo = QComboBox()
         self.care_combo.addItem("全部关怀等级", "")  # never None: PySide6 6.12 leaks a ref to None per read
         for level in CareLevel:
@@ -70,10 +75,15 @@ class RegistryScreen(QWidget):
         self.export_button.setEnabled(self.store.can_view_id_numbers)
         if not self.store.can_view_id_numbers:
             self.export_button.setToolTip("导出含完整身份证号，您的角色不能导出。")
-        for widget in (QLabel("查找："), self.search_edit, QLabel("关怀等级："), self.care_combo, QLabel("身份："),
-                       self.role_combo, self.away_check, self.import_button, self.export_button):
-            row.addWidget(widget, 3 if widget is self.search_edit else 0)
-        return row
+        search_row, filter_row = QHBoxLayout(), QHBoxLayout()
+        search_row.addWidget(QLabel("查找："))
+        search_row.addWidget(self.search_edit, 1)
+        for widget in (QLabel("关怀等级："), self.care_combo, QLabel("身份："), self.role_combo, self.away_check):
+            filter_row.addWidget(widget)
+        filter_row.addStretch(1)
+        filter_row.addWidget(self.import_button)
+        filter_row.addWidget(self.export_button)
+        return search_row, filter_row
 
     def _build_tree(self) -> QWidget:
         box = QWidget()
@@ -95,6 +105,7 @@ class RegistryScreen(QWidget):
         layout = QVBoxLayout(box)
         self.households_model = HouseholdTableModel()
         self.households_view = _table(self.households_model)
+        self.households_hint = add_empty_hint(self.households_view, "")
         self.add_household_button = QPushButton("新建户")
         self.edit_household_button = QPushButton("修改户信息")
         self.move_household_button = QPushButton("迁移到其他组/网格")
@@ -194,12 +205,23 @@ class RegistryScreen(QWidget):
         scope = self.group_tree.currentItem().data(0, SCOPE_ROLE) if self.group_tree.currentItem() else None
         care = self.care_combo.currentData()
         rows = [s for s in self.summaries if self._accepts(s, scope, care)]
+        self.households_hint.setText(self._empty_text())
         self.households_model.set_rows(rows)
         self.status_label.setText(f"显示 {len(rows)} 户（共 {len(self.summaries)} 户）。撤销（Ctrl+Z）只在本界面打开期间有效。")
         if keep:
             self.select_household(keep, None)
         else:
             self._select_first()
+
+    def _empty_text(self) -> str:
+        """What the empty households list says: why nothing is listed, and what to try."""
+        if not self.summaries:
+            return "花名册还没有户。请点“导入花名册…”，或点下方的“新建户”。"
+        text = self.search_edit.text().strip()
+        if text and not self._search_households:
+            return (f"没有找到“{text}”。\n可以输入姓名中的几个字、户号、电话，"
+                    "或拼音（全拼、首字母都行，如 wjh、wangjh）。")
+        return "没有符合条件的户。请改选左边的组或网格、关怀等级或身份。"
 
     def _accepts(self, summary: HouseholdSummary, scope: tuple[str, str] | None, care: str) -> bool:
         household = summary.household
