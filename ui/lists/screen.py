@@ -17,6 +17,7 @@ from models.list_workflow import ADVANCE_PERMISSION, NEXT_STATE, Nomination, nex
 from models.lists import EntryState, ListEntry, ListKind, Period, WithdrawReason
 from models.ports import Stores
 from ui.bus import DataBus
+from ui.lists.board_hint import empty_board_hint
 from ui.lists.commands import NominateCommand, RenewCommand
 from printing.list_jobs import board_job, certificate_job, publicity_job, removal_job
 from ui.lists.consents import ConsentsDialog
@@ -95,7 +96,13 @@ class ListsScreen(QWidget):
 
     def _build_board(self) -> QWidget:
         page = QWidget()
-        row = QHBoxLayout(page)
+        column = QVBoxLayout(page)
+        self.board_hint_label = QLabel()
+        self.board_hint_label.setWordWrap(True)
+        self.board_hint_label.setStyleSheet("color: #555555; font-size: 15px; padding: 6px;")
+        column.addWidget(self.board_hint_label)
+        row = QHBoxLayout()
+        column.addLayout(row, 1)
         self.board_models: dict[ListKind, BoardLineTableModel] = {}
         self.board_views: dict[ListKind, QTableView] = {}
         for kind in ListKind:
@@ -210,6 +217,10 @@ class ListsScreen(QWidget):
         self.period_combo.blockSignals(False)
         for model in (*self.board_models.values(), self.entries_model, self.queue_model):
             model.reload()
+        empty = all(model.rowCount() == 0 for model in self.board_models.values())
+        entries = [self.entries_model.row_at(row) for row in range(self.entries_model.rowCount())]
+        self.board_hint_label.setText(empty_board_hint(self.period, current, entries) if empty else "")
+        self.board_hint_label.setVisible(empty)
         self.volunteers.set_period(self.period)
         self.select_entry(self.selected_id)
 
