@@ -24,7 +24,8 @@ from ui.minutes.attachments_panel import AttachmentsPanel
 from ui.minutes.commands import SaveDraftCommand
 from ui.minutes.dialogs import AmendDialog, FinaliseDialog, to_date, to_qdate
 from ui.minutes.followups_panel import FollowUpsPanel
-from ui.minutes.form_bits import absence_line, count_box, roster_text, row_of, text_box, typed_day
+from ui.minutes.form_bits import (DATE_HINT, absence_line, bad_day_message, count_box, kept_day, roster_text, row_of,
+                                  text_box)
 from ui.minutes.item_panel import ERROR_STYLE, OK_STYLE, ItemPanel
 from ui.minutes.roster_picker import RosterPicker
 
@@ -67,7 +68,7 @@ class MeetingEditor(QWidget):
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setCalendarPopup(True)
         self.notice_edit = QLineEdit()
-        self.notice_edit.setPlaceholderText("YYYY-MM-DD")
+        self.notice_edit.setPlaceholderText(DATE_HINT)
         self.text_edits = {name: QLineEdit() for name in _TEXT_FIELDS}
         self.text_edits["start"].setPlaceholderText("09:00")
         self.text_edits["end"].setPlaceholderText("11:30")
@@ -244,9 +245,10 @@ class MeetingEditor(QWidget):
             ticked = [a for a in attendees if a.kind is AttendanceKind.PRESENT]
             counts["present"] = len(ticked)
             counts["women_present"] = sum(1 for a in ticked if a.gender is Gender.FEMALE)
+        notice = kept_day(self.notice_edit.text(), self._meeting.notice_date, "通知日期")
         return dataclasses.replace(
-            self._meeting, on=to_date(self.date_edit.date()), notice_date=typed_day(self.notice_edit.text()),
-            attendees=attendees, summary=self.summary_edit.toPlainText().strip(),
+            self._meeting, on=to_date(self.date_edit.date()), notice_date=notice, attendees=attendees,
+            summary=self.summary_edit.toPlainText().strip(),
             items=tuple(panel.item() for panel in self._panels), **texts, **counts)
 
     def _attendees(self) -> tuple[Attendee, ...]:
@@ -391,6 +393,7 @@ class MeetingEditor(QWidget):
             panel.show_result(result, meeting.present,
                               tuple(item_vote_problems(meeting, item) + speech_problems(item.speeches)))
         warnings = [w.message for w in self._store.warnings(meeting, date.today())]
+        warnings[:0] = [text for text in (bad_day_message(self.notice_edit.text(), "通知日期"),) if text]
         if self._registry is not None and spec.code == MeetingType.REPRESENTATIVES:
             if meeting.on not in self._composition:
                 self._composition[meeting.on] = representatives_composition(self._registry, meeting.on)

@@ -6,6 +6,9 @@ from datetime import date
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QSpinBox, QWidget
 
 from models.meetings import Attendee
+from models.roster import parse_date
+
+DATE_HINT = "例如 2026-12-06；可不填"  # an optional date stays a text field: a QDateEdit cannot be empty
 
 
 def roster_text(attendee: Attendee) -> str:
@@ -24,10 +27,21 @@ def absence_line(line: str) -> tuple[str, str]:
 
 
 def typed_day(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text.strip()) if text.strip() else None
-    except ValueError:
-        return None
+    """The date typed (2026-12-06, 2026/12/6 or 2026年12月6日); None when empty or unreadable."""
+    return parse_date(text) if text.strip() else None
+
+
+def bad_day_message(text: str, what: str) -> str:
+    """"" for an empty field or a date; otherwise, in plain words, how to write the date."""
+    if not text.strip() or typed_day(text) is not None:
+        return ""
+    return (f"{what}“{text.strip()}”无法识别，请写成 2026-12-06 这样的年-月-日"
+            "（也可写 2026/12/6 或 2026年12月6日）；不填表示未定。改正之前，保存的仍是原来的日期。")
+
+
+def kept_day(text: str, saved: date | None, what: str) -> date | None:
+    """The typed date; while it cannot be read, the saved one (a typo must not erase it)."""
+    return saved if bad_day_message(text, what) else typed_day(text)
 
 
 def row_of(*widgets: QWidget) -> QHBoxLayout:

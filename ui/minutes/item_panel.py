@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from models.meeting_rules import ItemResult, Tally, tally_problem
 from models.meeting_votes import VoteChoice, parse_speeches, speeches_text, tally_from_votes
 from models.meetings import AgendaItem, MatterKind, VoteMethod
+from ui.minutes.form_bits import DATE_HINT, bad_day_message, typed_day
 from ui.minutes.votes_model import ChoiceDelegate, VotesModel
 
 ERROR_STYLE = "color: #b00020;"
@@ -28,6 +29,7 @@ class ItemPanel(QGroupBox):
         super().__init__(f"议题 {number}")
         self.item_id = item.id
         self._carried_from = item.carried_from
+        self._saved_due: date | None = item.resolution_due  # the last readable deadline, kept through a typo
         self._voters: tuple[tuple[str, str | None], ...] = ()
         self._read_only = False
         self._build_ui()
@@ -72,7 +74,7 @@ class ItemPanel(QGroupBox):
         self.resolution_edit = _text_box(50)
         self.owner_edit = QLineEdit()
         self.due_edit = QLineEdit()
-        self.due_edit.setPlaceholderText("YYYY-MM-DD")
+        self.due_edit.setPlaceholderText(DATE_HINT)
         self.remove_button = QPushButton("删除此议题")
         votes = QHBoxLayout()
         for label, spin in (("赞成：", self.for_spin), ("反对：", self.against_spin), ("弃权：", self.abstain_spin)):
@@ -132,6 +134,7 @@ class ItemPanel(QGroupBox):
         self.counter_edit.setText(item.counter)
         self.resolution_edit.setPlainText(item.resolution)
         self.owner_edit.setText(item.resolution_owner)
+        self._saved_due = item.resolution_due
         self.due_edit.setText(item.resolution_due.isoformat() if item.resolution_due else "")
         self._on_method_combo_changed()
 
@@ -185,10 +188,10 @@ class ItemPanel(QGroupBox):
             counter=self.counter_edit.text().strip(), carried_from=self._carried_from)
 
     def _due(self) -> date | None:
-        try:
-            return date.fromisoformat(self.due_edit.text().strip()) if self.due_edit.text().strip() else None
-        except ValueError:
-            return None
+        """The typed deadline; while it cannot be read, the last one that could (a typo must not erase it)."""
+        if not bad_day_message(self.due_edit.text(), "完成期限"):
+            self._saved_due = typed_day(self.due_edit.text())
+        return self._saved_due
 
     def show_result(self, result: ItemResult, present: int, problems: tuple[str, ...] = ()) -> None:
         """Check the counts as they are typed (for + against + abstain ≤ present) and show the outcome;
@@ -197,8 +200,7 @@ class ItemPanel(QGroupBox):
         if item.votes:
             self._show_counts(item.tally or Tally(0, 0, 0))
         problem = tally_problem(item.tally, present) if item.tally else ""
-        bad_due = bool(self.due_edit.text().strip()) and self._due() is None
-        due_text = "完成期限格式应为 YYYY-MM-DD，例如 2026-06-30。" if bad_due else ""
+        due_text = bad_day_message(self.due_edit.text(), "完成期限")
         shown = [text for text in (problem, *problems, due_text) if text]
         if shown:
             self.result_label.setStyleSheet(ERROR_STYLE)

@@ -122,7 +122,7 @@ class VillagerDialog(_FormDialog):
         if not can_view_ids:
             self.id_edit.setToolTip("您的角色不能查看或修改完整身份证号。")
         self.birth_edit = QLineEdit(villager.birth_date.isoformat() if villager.birth_date else "")
-        self.birth_edit.setPlaceholderText("如 1975-01-03；有身份证号时可不填")
+        self.birth_edit.setPlaceholderText("例如 1975-01-03；有身份证号时可不填")
         self.ethnicity_combo = _editable(sorted(ETHNIC_GROUPS, key=lambda e: (e not in ("侗族", "苗族", "汉族"), e)),
                                          villager.ethnicity)
         self.phone_edit = QLineEdit(villager.phone)
@@ -141,7 +141,8 @@ class VillagerDialog(_FormDialog):
         text = self.birth_edit.text().strip()
         born = parse_date(text) if text else None
         if text and born is None:
-            raise DomainError(f"出生日期“{text}”无法识别，请写成 1975-01-03 的格式。")
+            raise DomainError(f"出生日期“{text}”无法识别，请写成 1975-01-03 这样的年-月-日"
+                              "（也可写 1975/1/3 或 1975年1月3日）。")
         number = self.id_edit.text().strip().upper()
         value = replace(self._villager, name=self.name_edit.text().strip(),
                         relation=self.relation_combo.currentText().strip(), gender=_gender(self.gender_combo.currentData()),
@@ -211,7 +212,8 @@ class RoleDialog(_FormDialog):
         self.start_edit = QLineEdit((holding.start_date or date.today()).isoformat() if not holding.role
                                     else (holding.start_date.isoformat() if holding.start_date else ""))
         self.end_edit = QLineEdit(holding.end_date.isoformat() if holding.end_date else "")
-        self.end_edit.setPlaceholderText("空着表示仍在任")
+        self.start_edit.setPlaceholderText("例如 2026-12-06")
+        self.end_edit.setPlaceholderText("例如 2026-12-06；空着表示仍在任")
         for label, widget in (("身份：", self.role_combo), ("职务/标签：", self.post_edit),
                               ("开始日期：", self.start_edit), ("结束日期：", self.end_edit)):
             self.form.addRow(label, widget)
@@ -241,5 +243,6 @@ def _day(text: str, what: str) -> date | None:
         return None
     day = parse_date(text)
     if day is None:
-        raise DomainError(f"{what}无法识别，请写成 2024-01-01 的格式。")
+        raise DomainError(f"{what}“{text.strip()}”无法识别，请写成 2026-12-06 这样的年-月-日"
+                          "（也可写 2026/12/6 或 2026年12月6日）。")
     return day
