@@ -13,7 +13,10 @@ ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除", "lo
                  "set_password": "设置密码", "restore": "从备份恢复", "sync_export": "导出同步包",
                  "sync_import": "导入同步包", "sync_hold": "暂存同步包", "sync_discard": "丢弃暂存的同步包",
                  "sync_release": "放行隔离记录", "sync_quarantine_discard": "丢弃隔离记录",
-                 "withdraw_consent": "撤回同意"}
+                 "withdraw_consent": "撤回同意", "import": "导入", "adopt": "施行", "finalise": "定稿",
+                 "answer": "答复", "workflow": "推进步骤", "nominated": "提名", "assessed": "评议",
+                 "reviewed": "审核", "publicity": "公示", "published": "发布", "withdrawn": "撤榜",
+                 "refused": "不通过"}
 
 
 TABLE_LABELS = {

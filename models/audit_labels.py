@@ -33,7 +33,7 @@ FIELD_LABELS = {
     "number": "编号", "observers": "列席", "occurred_on": "发生日期", "on_date": "日期",
     "override_by": "确认人", "override_reason": "确认理由", "owner_name": "户主", "passed": "通过",
     "password_hash": "密码", "period": "期间", "phone": "电话", "place": "地点", "political_status": "政治面貌",
-    "position": "职务", "post": "职务", "present": "实到", "proposer": "提议人", "proposer_name": "提议人",
+    "position": "排序", "post": "职务", "present": "实到", "proposer": "提议人", "proposer_name": "提议人",
     "proxy_for": "代表", "publication": "公布", "publicity_days": "公示天数", "publicity_min_days": "最少公示天数",
     "publicity_start": "公示开始", "published_on": "公布日期", "raised_by": "提出人", "reason": "理由",
     "received_on": "收到日期", "recorded_on": "记录日期", "recorder": "记录人", "relation": "与户主关系",
@@ -79,6 +79,11 @@ def readable_summary(summary: str) -> str:
         name = FIELD_LABELS.get(match.group(2))
         parts.append(("；" if match.group(1) else "") + (f"{name}：" if name else match.group(2) + ": ") + value)
     return "".join(parts)
+
+
+def value_label(value: str, field: str) -> str:
+    """A stored code's Chinese label (`door_to_door` → 入户走访, `red,yellow` → 红榜、黄榜); other text as it is."""
+    return _value_label(value, field)
 
 
 def _value_label(value: str, field: str) -> str:

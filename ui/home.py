@@ -1,22 +1,35 @@
 """首页: the village at a glance — who is logged in, the last backup, overdue resolutions, the latest work."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from models.audit import action_label, table_label
-from models.audit_labels import readable_summary
+from models.audit import AuditEntry, action_label, table_label
+from models.audit_sentences import clerk_sentence
 from models.changes import Changed, Entity
 from models.followups import FollowUp
 from models.ports import Stores
 from ui.bus import DataBus
 from ui.widgets.rows_model import RowsTableModel
 
-RECENT_COLUMNS = (("时间", lambda e: _local(e.at)), ("操作人", lambda e: e.actor_name),
-                  ("操作", lambda e: action_label(e.action)), ("对象", lambda e: table_label(e.table_name)),
-                  ("内容", lambda e: readable_summary(e.summary)))
+
+
+@dataclass(frozen=True)
+class RecentLine:
+    """One line of 最近的操作: the audit entry and what it means in a clerk's words."""
+
+    entry: AuditEntry
+    text: str
+
+
+RECENT_COLUMNS = (("时间", lambda r: _local(r.entry.at)), ("操作人", lambda r: r.entry.actor_name),
+                  ("操作", lambda r: action_label(r.entry.action)), ("对象", lambda r: table_label(r.entry.table_name)),
+                  ("内容", lambda r: r.text))
+RECENT_SHOWN = 15
 OVERDUE_SHOWN = 8  # the home screen lists the most overdue; the minutes screen has them all
 OVERDUE_COLUMNS = (("应完成", lambda f: f.due.isoformat() if f.due else ""),
                    ("逾期", lambda f: f"{(date.today() - f.due).days} 天" if f.due else ""),
@@ -36,6 +49,11 @@ def _table(model: object) -> QTableView:
 
 def _local(iso_utc: str) -> str:
     return datetime.fromisoformat(iso_utc).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def recent_lines(entries: Sequence[AuditEntry], peer_names: Mapping[str, str]) -> list[RecentLine]:
+    """The shown lines; the stored summaries (hashed into the audit chain) stay as they are."""
+    return [RecentLine(entry, clerk_sentence(entry, peer_names)) for entry in entries]
 
 
 class HomeScreen(QWidget):
@@ -77,7 +95,7 @@ class HomeScreen(QWidget):
     def _populate(self) -> None:
         self.overdue_model = RowsTableModel(OVERDUE_COLUMNS, lambda: self._overdue[:OVERDUE_SHOWN])
         self.overdue_view = _table(self.overdue_model)
-        self.recent_model = RowsTableModel(RECENT_COLUMNS, lambda: self._stores.audit.recent(15))
+        self.recent_model = RowsTableModel(RECENT_COLUMNS, self._recent_lines)
         self.recent_view = _table(self.recent_model)
         self._layout.addWidget(self.overdue_view)
         self._layout.addWidget(QLabel(self.tr("最近的操作：")))
@@ -86,6 +104,13 @@ class HomeScreen(QWidget):
         self._show_overdue_steps()
         self.is_populated = True
         self.populated.emit()
+
+    def _recent_lines(self) -> list[RecentLine]:
+        entries = self._stores.audit.recent(RECENT_SHOWN)
+        # Peers are named only when a sync entry is shown: the sync service takes 0.1 s to import.
+        synced = any(entry.table_name.startswith("sync_") for entry in entries)
+        names = {peer.node: peer.name for peer in self._stores.sync.peers()} if synced else {}
+        return recent_lines(entries, names)
 
     def _show_overdue_steps(self) -> None:
         """九步工作法: steps of a revision in progress that are past their target date."""
