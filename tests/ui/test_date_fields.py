@@ -2,6 +2,7 @@
 message for a date that cannot be read, and a typo never erases the saved date."""
 from __future__ import annotations
 
+import ast
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,22 @@ def test_no_date_field_shows_an_english_format_hint() -> None:
     offenders = [str(path.relative_to(UI)) for path in UI.rglob("*.py")
                  if "YYYY" in path.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def test_every_date_editor_opens_a_calendar() -> None:
+    """Each function that builds a QDateEdit also turns its calendar popup on (a clerk picks the day)."""
+    missing = []
+    for path in UI.rglob("*.py"):
+        for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            calls = [node for node in ast.walk(function) if isinstance(node, ast.Call)]
+            built = sum(1 for c in calls if isinstance(c.func, ast.Name) and c.func.id == "QDateEdit")
+            popups = sum(1 for c in calls if isinstance(c.func, ast.Attribute) and c.func.attr == "setCalendarPopup"
+                         and c.args and isinstance(c.args[0], ast.Constant) and c.args[0].value is True)
+            if built and not popups:  # a loop may turn on several editors' popups with one call
+                missing.append(f"{path.relative_to(UI)}:{function.lineno} {function.name}")
+    assert missing == []
 
 
 @pytest.mark.parametrize(("text", "day"), [("2026-12-06", date(2026, 12, 6)), ("2026/12/6", date(2026, 12, 6)),

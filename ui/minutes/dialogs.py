@@ -114,6 +114,7 @@ class AmendDialog(QDialog):
         self.reason_edit.setFixedHeight(70)
         self.date_edit = QDateEdit(to_qdate(today))
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setCalendarPopup(True)
         form = QFormLayout(self)
         form.addRow("补正项目：", self.field_combo)
         form.addRow("更正为：", self.after_edit)
@@ -152,6 +153,7 @@ class ProgressDialog(QDialog):
         self.setWindowTitle(f"登记落实进展：{title}")
         self.date_edit = QDateEdit(to_qdate(today))
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setCalendarPopup(True)
         self.status_combo = QComboBox()
         for value, label in statuses:
             self.status_combo.addItem(label, value)
@@ -200,6 +202,7 @@ class StageDialog(QDialog):
             self.meeting_combo.addItem(text, meeting_id)
         self.date_edit = QDateEdit(to_qdate(today))
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setCalendarPopup(True)
         self.publication_edit = QLineEdit()
         self.publication_edit.setPlaceholderText("公开地点、方式和公告编号")
         self.opinion_edit = QLineEdit()
