@@ -1,4 +1,4 @@
-"""An audit entry in a clerk's words, for 最近的操作: 张成的出席记录改为龙英燕, 导入了黎平县德化乡的同步包.
+"""An audit entry in a clerk's words, for 最近的操作: 张成的出席记录改为龙英燕, 导入黎平县德化乡的同步包.
 
 Only what is shown changes: the stored summary is hashed into the chain and keeps its column names and codes.
 Row ids, keys, sort positions and bundle file names are left out; 0/1 flags become 是/否.
@@ -18,7 +18,7 @@ _FIELD = re.compile(r"(^|; )([a-z][a-z0-9_]*): ")
 _ARROW = " → "
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _BUNDLE = re.compile(r"[，,]?\s*[A-Za-z0-9_.-]+\.xybundle")
-_NODE = re.compile(r"\s?\b[TV]-[0-9A-Za-z]+(?:-[0-9a-f]{8})?\b\s?")
+_NODE = re.compile(r"\s?\b(?:T-[0-9a-f]{8}|V-\d+-[0-9a-f]{8})\b\s?")  # a township's or a village's node id
 _REFERENCE = re.compile("\u27e6[^\u27e7]*(?:\u27e7|$)")  # ⟦article key⟧ in an article's text, maybe cut short
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 HIDDEN = frozenset({"position", "fingerprint", "sha256", "hlc", "seq", "name_pinyin", "name_initials",
@@ -55,6 +55,7 @@ def clerk_sentence(entry: AuditEntry, peer_names: Mapping[str, str] | None = Non
 
 def _free_text(summary: str, names: Mapping[str, str]) -> str:
     text = _BUNDLE.sub("", summary)
+
     def name(match: re.Match[str]) -> str:
         node = match.group(0).strip()
         return names.get(node) or ("乡镇" if node.startswith("T") else "村")
@@ -66,6 +67,8 @@ def _shown(field: str, value: str | None) -> str:
     """One value as a clerk reads it: a label for a code, 是/否 for a flag, a local time for a timestamp."""
     if value is None:
         return ""
+    if field == "username":
+        return value.strip()  # a login name, even one that reads like a role code (admin)
     value = _REFERENCE.sub("第…条", value.strip())  # the number depends on the version, the summary has the key
     if field in FLAGS and value in ("0", "1"):
         return "是" if value == "1" else "否"
