@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
                                QSpinBox, QWidget)
 
 from models.accounts import Permission
@@ -12,6 +12,7 @@ from models.list_settings import CYCLES, MAX_ANSWER_DAYS, MAX_PUBLICITY_DAYS, ma
 from models.lists import MIN_OBJECTION_DAYS, ListSettings
 from models.ports import Stores
 from ui.bus import DataBus
+from ui.widgets.choice_combo import ChoiceCombo
 
 
 class SaveListSettingsCommand(QUndoCommand):
@@ -38,9 +39,9 @@ class ListSettingsPanel(QWidget):
     def __init__(self, stores: Stores, bus: DataBus, undo_stack: QUndoStack) -> None:
         super().__init__()
         self._stores, self._bus, self._undo_stack = stores, bus, undo_stack
-        self.cycle_combo = QComboBox()
+        self.cycle_combo: ChoiceCombo[str] = ChoiceCombo()
         for cycle in CYCLES:
-            self.cycle_combo.addItem(f"按{cycle.label}", cycle.value)
+            self.cycle_combo.add_choice(f"按{cycle.label}", cycle.value)
         self.publicity_spin = QSpinBox(minimum=MIN_OBJECTION_DAYS, maximum=MAX_PUBLICITY_DAYS, suffix=" 天")
         self.answer_spin = QSpinBox(minimum=1, maximum=MAX_ANSWER_DAYS, suffix=" 天")
         self.words_edit = QPlainTextEdit()
@@ -65,7 +66,7 @@ class ListSettingsPanel(QWidget):
 
     def load(self) -> None:
         settings = self._stores.lists.settings
-        self.cycle_combo.setCurrentIndex(max(0, self.cycle_combo.findData(settings.cycle.value)))
+        self.cycle_combo.setCurrentIndex(max(0, self.cycle_combo.index_of(settings.cycle.value)))
         self.publicity_spin.setValue(settings.publicity_days)
         self.answer_spin.setValue(settings.answer_days)
         self.words_edit.setPlainText("\n".join(settings.stigmatising_words))
@@ -78,7 +79,7 @@ class ListSettingsPanel(QWidget):
     def _on_save_button_clicked(self) -> None:
         before = self._stores.lists.settings
         try:
-            after = make_list_settings(self.cycle_combo.currentData(), self.publicity_spin.value(),
+            after = make_list_settings(self.cycle_combo.current_value(), self.publicity_spin.value(),
                                        self.answer_spin.value(), parse_words(self.words_edit.toPlainText()),
                                        self.name_black_check.isChecked())
         except DomainError as error:

@@ -7,7 +7,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
+    QAbstractItemView, QCheckBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
     QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -16,6 +16,7 @@ from models.convene import ConveneBody, ConveneProposal, make_proposal, proposal
 from models.errors import DomainError
 from models.ports import MeetingStore, RegistryFacts
 from ui.minutes.dialogs import _buttons, to_date, to_qdate
+from ui.widgets.choice_combo import ChoiceCombo
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE_BRUSH = QBrush(QColor("#b00020"))
@@ -78,9 +79,9 @@ class ProposalDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("登记提议召集会议")
         self._registry = registry
-        self.body_combo = QComboBox()
+        self.body_combo: ChoiceCombo[ConveneBody] = ChoiceCombo()
         for body in ConveneBody:
-            self.body_combo.addItem(body.label, body.value)
+            self.body_combo.add_choice(body.label, body)
         self.date_edit = _date_edit(today)
         self.subject_edit, self.lead_edit = QLineEdit(), QLineEdit()
         self.signatures_spin, self.base_spin = _count(), _count()
@@ -105,18 +106,18 @@ class ProposalDialog(QDialog):
 
     def _fill_base(self) -> None:
         if self._registry is not None:
-            self.base_spin.setValue(proposal_base(self._registry, ConveneBody(self.body_combo.currentData()),
+            self.base_spin.setValue(proposal_base(self._registry, self.body_combo.current_value(),
                                                   to_date(self.date_edit.date())))
         self._show_reason()
 
     def proposal(self) -> ConveneProposal:
-        return make_proposal(ConveneBody(self.body_combo.currentData()), to_date(self.date_edit.date()),
+        return make_proposal(self.body_combo.current_value(), to_date(self.date_edit.date()),
                              self.subject_edit.text(), self.signatures_spin.value(), self.base_spin.value(),
                              self.lead_edit.text(), to_date(self.due_edit.date()) if self.due_check.isChecked()
                              else None)
 
     def _show_reason(self) -> None:
-        body = ConveneBody(self.body_combo.currentData())
+        body = self.body_combo.current_value()
         self.reason_label.setText(ConveneProposal(body, date.today(), "", self.signatures_spin.value(),
                                                   self.base_spin.value()).reason if self.base_spin.value() else "")
 

@@ -6,7 +6,7 @@ from datetime import date
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
     QTabWidget, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -22,6 +22,7 @@ from ui.minutes.editor import MeetingEditor
 from ui.minutes.four_two_panel import FourTwoPanel
 from ui.minutes.template_dialog import TemplateDialog
 from ui.minutes.table_model import MeetingTableModel
+from ui.widgets.choice_combo import ChoiceCombo
 
 
 class MinutesScreen(QWidget):
@@ -39,8 +40,8 @@ class MinutesScreen(QWidget):
         self.model.reload()
 
     def _build_ui(self) -> None:
-        self.type_combo = QComboBox()
-        self.year_combo = QComboBox()
+        self.type_combo: ChoiceCombo[str | None] = ChoiceCombo()
+        self.year_combo: ChoiceCombo[int | None] = ChoiceCombo()
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText("检索纪要、决议、落实情况（如：低保）")
         self.new_button = QPushButton("新建会议记录（Ctrl+N）")
@@ -105,20 +106,20 @@ class MinutesScreen(QWidget):
     def _reload_filters(self) -> None:
         for combo in (self.type_combo, self.year_combo):
             combo.blockSignals(True)
-        self.type_combo.clear()
-        self.type_combo.addItem("全部", None)
+        self.type_combo.clear_choices()
+        self.type_combo.add_choice("全部", None)
         for spec in self._store.meeting_types():
-            self.type_combo.addItem(spec.label, spec.code)
-        self.year_combo.clear()
-        self.year_combo.addItem("全部", None)
+            self.type_combo.add_choice(spec.label, spec.code)
+        self.year_combo.clear_choices()
+        self.year_combo.add_choice("全部", None)
         for year in self._store.years():
-            self.year_combo.addItem(str(year), year)
+            self.year_combo.add_choice(str(year), year)
         for combo in (self.type_combo, self.year_combo):
             combo.blockSignals(False)
 
     def _on_filter_changed(self) -> None:
-        self.model.type_code = self.type_combo.currentData()
-        self.model.year = self.year_combo.currentData()
+        self.model.type_code = self.type_combo.current_value()
+        self.model.year = self.year_combo.current_value()
         self.model.text = self.search_edit.text().strip()
         self.model.reload()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
                                QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout)
 
 from models.attachments import FILE_FILTER, StepAttachment, guess_kind
@@ -15,6 +15,7 @@ from models.workflow import StepState, WorkflowStep
 from models.workflow_records import OpinionKind
 from ui.bus import DataBus
 from ui.minutes.attachments_panel import show_copy
+from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.rows_model import RowsTableModel
 
 OPINION_STEPS = {WorkflowStep.PUBLIC_CONSULTATION: OpinionKind.OPINION,
@@ -101,7 +102,7 @@ class StepAttachmentsPanel(QGroupBox):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setFixedHeight(120)
         self.hint = QLabel()
-        self.opinion_combo = QComboBox()
+        self.opinion_combo: ChoiceCombo[str] = ChoiceCombo()
         self.opinion_combo.setMinimumWidth(240)
         self.add_button, self.open_button = QPushButton("添加附件…"), QPushButton("打开")
         self.remove_button = QPushButton("移除")
@@ -131,13 +132,13 @@ class StepAttachmentsPanel(QGroupBox):
         kind = OPINION_STEPS.get(step)
         opinions = [o for o in self._store.opinions(rulebook_id) if o.kind is kind] if kind else []
         self._titles = {o.id: o.title for o in self._store.opinions(rulebook_id)} if rulebook_id else {}
-        chosen = self.opinion_combo.currentData()
-        self.opinion_combo.clear()
-        self.opinion_combo.addItem("（不对应某条意见）", "")
+        chosen = self.opinion_combo.current_value()
+        self.opinion_combo.clear_choices()
+        self.opinion_combo.add_choice("（不对应某条意见）", "")
         for opinion in opinions:
             serial = f"（表{opinion.form_serial}）" if opinion.form_serial else ""
-            self.opinion_combo.addItem(f"{opinion.title}{serial}", opinion.id)
-        self.opinion_combo.setCurrentIndex(max(self.opinion_combo.findData(chosen), 0))
+            self.opinion_combo.add_choice(f"{opinion.title}{serial}", opinion.id)
+        self.opinion_combo.setCurrentIndex(max(self.opinion_combo.index_of(chosen), 0))
         self.opinion_label.setVisible(kind is not None)
         self.opinion_combo.setVisible(kind is not None)
         self.hint.setText(f"可附：{HINTS[step]}。" + ("本步已完成：新加的附件不能移除。" if state is StepState.DONE else ""))
@@ -160,7 +161,7 @@ class StepAttachmentsPanel(QGroupBox):
                 self, "添加附件", "这一步已完成，添加的附件以后不能移除，也不能撤销。确定添加吗？") \
                 != QMessageBox.StandardButton.Yes:
             return
-        opinion_id = (self.opinion_combo.currentData() or "") if self._step in OPINION_STEPS else ""
+        opinion_id = (self.opinion_combo.current_value() or "") if self._step in OPINION_STEPS else ""
         for source in sources:
             if not self._add(source, opinion_id):
                 break
