@@ -1,7 +1,7 @@
 """榜单设置 in 设置: cycle, 公示期, answer days, stigmatising words, naming the black list — saved per village."""
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
                                QSpinBox, QWidget)
 
@@ -13,24 +13,16 @@ from models.lists import MIN_OBJECTION_DAYS, ListSettings
 from models.ports import Stores
 from ui.bus import DataBus
 from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.store_command import StoreCommand, push_command
 
 
-class SaveListSettingsCommand(QUndoCommand):
+class SaveListSettingsCommand(StoreCommand[None]):
     """修改榜单设置 — pushing it writes; undo writes the previous settings back (both audited)."""
 
     def __init__(self, stores: Stores, bus: DataBus, before: ListSettings, after: ListSettings) -> None:
-        super().__init__("修改榜单设置")
-        self._stores, self._bus, self._before, self._after = stores, bus, before, after
-
-    def redo(self) -> None:
-        self._write(self._after)
-
-    def undo(self) -> None:
-        self._write(self._before)
-
-    def _write(self, settings: ListSettings) -> None:
-        self._stores.lists.save_settings(settings)
-        self._bus.changed.emit(Changed(Entity.LIST_ENTRY))  # the lists screen redraws its board and default period
+        # Entity.LIST_ENTRY: the lists screen redraws its board and default period
+        super().__init__("修改榜单设置", bus, Changed(Entity.LIST_ENTRY), lambda: stores.lists.save_settings(after),
+                         lambda _none: stores.lists.save_settings(before))
 
 
 class ListSettingsPanel(QWidget):
@@ -91,7 +83,6 @@ class ListSettingsPanel(QWidget):
                 self, "黑榜具名", "黑榜默认不具名（R31）。打开后，已记录同意或法定依据的户在黑榜上显示姓名。确定吗？") \
                 != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self._undo_stack.push(SaveListSettingsCommand(self._stores, self._bus, before, after))
-        except DomainError as error:
+        error = push_command(self._undo_stack, SaveListSettingsCommand(self._stores, self._bus, before, after))
+        if error is not None:
             QMessageBox.warning(self, "不能保存", error.message)

@@ -21,6 +21,7 @@ from models.meetings import Meeting
 from models.ports import MeetingStore
 from ui.minutes.commands import AddAttachmentCommand, RemoveAttachmentCommand
 from ui.widgets.rows_model import RowsTableModel
+from ui.widgets.store_command import push_command
 
 COLUMNS = (("类别", lambda a: a.kind.label), ("文件名", lambda a: a.file_name), ("大小", lambda a: a.size_text),
            ("添加人", lambda a: a.added_by), ("添加时间", lambda a: a.added_at[:16].replace("T", " ")),
@@ -103,9 +104,9 @@ class AttachmentsPanel(QGroupBox):
                 return False
             return True
         command = AddAttachmentCommand(self._store, self._bus, meeting.id, source, kind)
-        self._undo_stack.push(command)
-        if command.error is not None:
-            QMessageBox.warning(self, "未能添加附件", command.error.message)
+        error = push_command(self._undo_stack, command)
+        if error is not None:
+            QMessageBox.warning(self, "未能添加附件", error.message)
             return False
         return True
 
@@ -119,7 +120,9 @@ class AttachmentsPanel(QGroupBox):
         attachment = self.selected()
         if attachment is None or self._meeting is None or self._meeting.is_final:
             return
-        self._undo_stack.push(RemoveAttachmentCommand(self._store, self._bus, attachment))
+        error = push_command(self._undo_stack, RemoveAttachmentCommand(self._store, self._bus, attachment))
+        if error is not None:
+            QMessageBox.warning(self, "不能移除", error.message)
         self.model.reload()
 
 

@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
     QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
@@ -15,8 +15,10 @@ from models.changes import Changed, Entity
 from models.convene import ConveneBody, ConveneProposal, make_proposal, proposal_base
 from models.errors import DomainError
 from models.ports import MeetingStore, RegistryFacts
+from ui.bus import DataBus
 from ui.minutes.dialogs import _buttons, to_date, to_qdate
 from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.store_command import StoreCommand, push_command
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE_BRUSH = QBrush(QColor("#b00020"))
@@ -135,26 +137,13 @@ class ProposalDialog(QDialog):
         return dialog.result_proposal if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-class AnswerCommand(QUndoCommand):
+class AnswerCommand(StoreCommand[None]):
     """关联会议: this meeting answered the proposal; undo unlinks it."""
 
-    def __init__(self, store: MeetingStore, bus: object, proposal: ConveneProposal, meeting_id: str) -> None:
-        super().__init__(f"关联提议“{proposal.subject}”的会议")
-        self._store, self._bus, self._proposal, self._meeting_id = store, bus, proposal, meeting_id
-        self.error: DomainError | None = None
-
-    def redo(self) -> None:
-        try:
-            self._store.answer_proposal(self._proposal.id, self._meeting_id)
-        except DomainError as error:
-            self.error = error
-            self.setObsolete(True)
-            return
-        self._bus.changed.emit(Changed(Entity.MEETING, frozenset()))  # type: ignore[attr-defined]
-
-    def undo(self) -> None:
-        self._store.answer_proposal(self._proposal.id, self._proposal.meeting_id)
-        self._bus.changed.emit(Changed(Entity.MEETING, frozenset()))  # type: ignore[attr-defined]
+    def __init__(self, store: MeetingStore, bus: DataBus, proposal: ConveneProposal, meeting_id: str) -> None:
+        super().__init__(f"关联提议“{proposal.subject}”的会议", bus, Changed(Entity.MEETING, frozenset()),
+                         lambda: store.answer_proposal(proposal.id, meeting_id),
+                         lambda _none: store.answer_proposal(proposal.id, proposal.meeting_id))
 
 
 class ConvenePanel(QWidget):
@@ -223,9 +212,9 @@ class ConvenePanel(QWidget):
 
     def answer(self, proposal: ConveneProposal, meeting_id: str) -> None:
         command = AnswerCommand(self._store, self._bus, proposal, meeting_id)
-        self._undo_stack.push(command)
-        if command.error is not None:
-            QMessageBox.warning(self, "未能关联", command.error.message)
+        error = push_command(self._undo_stack, command)
+        if error is not None:
+            QMessageBox.warning(self, "未能关联", error.message)
 
 
 def _date_edit(value: date) -> QDateEdit:

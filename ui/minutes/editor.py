@@ -27,6 +27,7 @@ from ui.minutes.followups_panel import FollowUpsPanel
 from ui.minutes.form_bits import absence_line, count_box, roster_text, row_of, text_box, typed_day
 from ui.minutes.item_panel import ERROR_STYLE, OK_STYLE, ItemPanel
 from ui.minutes.roster_picker import RosterPicker
+from ui.widgets.store_command import push_command
 
 AUTOSAVE_MS = 800
 _TEXT_FIELDS = ("start", "end", "place", "convener", "host", "host_post", "recorder", "motion_source",
@@ -427,10 +428,9 @@ class MeetingEditor(QWidget):
             return
         self._pushing = True
         try:
-            self._undo_stack.push(SaveDraftCommand(self._store, self._bus, self._meeting, after, self._on_written))
-            self.status_label.setText("草稿已自动保存。")
-        except DomainError as error:
-            self.status_label.setText(error.message)
+            error = push_command(self._undo_stack, SaveDraftCommand(self._store, self._bus, self._meeting, after,
+                                                                    self._on_written))
+            self.status_label.setText(error.message if error is not None else "草稿已自动保存。")
         finally:
             self._pushing = False
 

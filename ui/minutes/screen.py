@@ -23,6 +23,7 @@ from ui.minutes.four_two_panel import FourTwoPanel
 from ui.minutes.template_dialog import TemplateDialog
 from ui.minutes.table_model import MeetingTableModel
 from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.store_command import push_command
 
 
 class MinutesScreen(QWidget):
@@ -156,9 +157,9 @@ class MinutesScreen(QWidget):
         if after is None or after == before:
             return
         command = SetProvinceRulesCommand(self._store, self._bus, before, after)
-        self.undo_stack.push(command)
-        if command.error is not None:
-            QMessageBox.warning(self, "未能修改本省规定", command.error.message)
+        error = push_command(self.undo_stack, command)
+        if error is not None:
+            QMessageBox.warning(self, "未能修改本省规定", error.message)
 
     def _on_template_button_clicked(self) -> None:
         before = self._store.record_template()
@@ -166,9 +167,9 @@ class MinutesScreen(QWidget):
         if after is None or after == before:
             return
         command = SetTemplateCommand(self._store, self._bus, before, after)
-        self.undo_stack.push(command)
-        if command.error is not None:
-            QMessageBox.warning(self, "未能修改记录本格式", command.error.message)
+        error = push_command(self.undo_stack, command)
+        if error is not None:
+            QMessageBox.warning(self, "未能修改记录本格式", error.message)
 
     def _new_meeting(self, type_code: str, on: date) -> Meeting:
         """A draft with 应到 and the roster from the registry on its date, and open follow-ups carried over."""

@@ -26,6 +26,7 @@ from ui.rules.dialogs import (CatalogueDialog, CatalogueEntryDialog, CompareDial
 from ui.rules.table_model import FindingListModel, OutlineListModel
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.rows_model import RowsTableModel
+from ui.widgets.store_command import push_command
 
 
 class RulesScreen(QWidget):
@@ -383,8 +384,10 @@ class RulesScreen(QWidget):
 
     def _on_reason_edited(self, version_id: str, key: str, before: str, after: str) -> None:
         assert self._version is not None
-        self.undo_stack.push(SetChangeReasonCommand(self._store, self._bus, self._version.rulebook_id, version_id,
-                                                    key, before, after))
+        error = push_command(self.undo_stack, SetChangeReasonCommand(
+            self._store, self._bus, self._version.rulebook_id, version_id, key, before, after))
+        if error is not None:
+            self._warn(error.message)
 
     def _on_new_rulebook_button_clicked(self) -> None:
         answer = NewRulebookDialog.ask(self)
@@ -473,7 +476,9 @@ class RulesScreen(QWidget):
         except DomainError as error:
             self._warn(error.message)
             return
-        self.undo_stack.push(EditVersionCommand(self._store, self._bus, self._version, after, text))
+        error = push_command(self.undo_stack, EditVersionCommand(self._store, self._bus, self._version, after, text))
+        if error is not None:
+            self._warn(error.message)
 
     def _warn(self, message: str) -> None:
         QMessageBox.warning(self, "村规民约", message)

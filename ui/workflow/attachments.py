@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
                                QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout)
 
@@ -17,6 +17,7 @@ from ui.bus import DataBus
 from ui.minutes.attachments_panel import show_copy
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.rows_model import RowsTableModel
+from ui.widgets.store_command import StoreCommand, push_command
 
 OPINION_STEPS = {WorkflowStep.PUBLIC_CONSULTATION: OpinionKind.OPINION,
                  WorkflowStep.SECOND_PUBLICITY: OpinionKind.OBJECTION}
@@ -27,57 +28,24 @@ HINTS = {WorkflowStep.COMMITTEES_DISCUSS: "两委联席会议决议的扫描件"
          WorkflowStep.ASSEMBLY_VOTE: "户主签字表、计票单", WorkflowStep.POST_AND_ENFORCE: "备案回执、张榜照片"}
 
 
-class AddStepAttachmentCommand(QUndoCommand):
+class AddStepAttachmentCommand(StoreCommand[str]):
     """添加附件 to an unfinished step: the first redo copies the file in; undo withdraws it, redo restores it."""
 
     def __init__(self, store: WorkflowStore, bus: DataBus, rulebook_id: str, step: WorkflowStep, source: Path,
                  opinion_id: str) -> None:
-        super().__init__(f"添加附件 {source.name}")
-        self._store, self._bus, self._rulebook_id, self._step = store, bus, rulebook_id, step
-        self._source, self._opinion_id = source, opinion_id
-        self.attachment_id: str | None = None
-        self.error = ""
-
-    def redo(self) -> None:
-        if self.attachment_id is None:
-            try:
-                self.attachment_id = self._store.attach_to_step(
-                    self._rulebook_id, self._step, self._source, guess_kind(self._source.name),
-                    opinion_id=self._opinion_id).id
-            except DomainError as error:  # refused: shown by the panel, dropped from the stack
-                self.error = error.message
-                self.setObsolete(True)
-                return
-        else:
-            self._store.restore_step_attachment(self.attachment_id)
-        self._bus.changed.emit(Changed(Entity.WORKFLOW, frozenset({self._rulebook_id})))
-
-    def undo(self) -> None:
-        if self.attachment_id is not None:
-            self._store.remove_step_attachment(self.attachment_id)
-            self._bus.changed.emit(Changed(Entity.WORKFLOW, frozenset({self._rulebook_id})))
+        super().__init__(f"添加附件 {source.name}", bus, Changed(Entity.WORKFLOW, frozenset({rulebook_id})),
+                         lambda: store.attach_to_step(rulebook_id, step, source, guess_kind(source.name),
+                                                      opinion_id=opinion_id).id,
+                         store.remove_step_attachment, store.restore_step_attachment)
 
 
-class RemoveStepAttachmentCommand(QUndoCommand):
+class RemoveStepAttachmentCommand(StoreCommand[None]):
     """移除附件 of an unfinished step (withdrawn, never erased); undo brings it back."""
 
     def __init__(self, store: WorkflowStore, bus: DataBus, rulebook_id: str, attachment: StepAttachment) -> None:
-        super().__init__(f"移除附件 {attachment.file_name}")
-        self._store, self._bus, self._rulebook_id, self._id = store, bus, rulebook_id, attachment.id
-        self.error = ""
-
-    def redo(self) -> None:
-        try:
-            self._store.remove_step_attachment(self._id)
-        except DomainError as error:
-            self.error = error.message
-            self.setObsolete(True)
-            return
-        self._bus.changed.emit(Changed(Entity.WORKFLOW, frozenset({self._rulebook_id})))
-
-    def undo(self) -> None:
-        self._store.restore_step_attachment(self._id)
-        self._bus.changed.emit(Changed(Entity.WORKFLOW, frozenset({self._rulebook_id})))
+        super().__init__(f"移除附件 {attachment.file_name}", bus, Changed(Entity.WORKFLOW, frozenset({rulebook_id})),
+                         lambda: store.remove_step_attachment(attachment.id),
+                         lambda _none: store.restore_step_attachment(attachment.id))
 
 
 class StepAttachmentsPanel(QGroupBox):
@@ -178,9 +146,9 @@ class StepAttachmentsPanel(QGroupBox):
             self._bus.changed.emit(Changed(Entity.WORKFLOW, frozenset({self._rulebook_id})))
             return True
         command = AddStepAttachmentCommand(self._store, self._bus, self._rulebook_id, self._step, source, opinion_id)
-        self._undo_stack.push(command)
-        if command.error:
-            QMessageBox.warning(self, "未能添加附件", command.error)
+        error = push_command(self._undo_stack, command)
+        if error is not None:
+            QMessageBox.warning(self, "未能添加附件", error.message)
             return False
         return True
 
@@ -195,8 +163,8 @@ class StepAttachmentsPanel(QGroupBox):
         if attachment is None:
             return
         command = RemoveStepAttachmentCommand(self._store, self._bus, self._rulebook_id, attachment)
-        self._undo_stack.push(command)
-        if command.error:
-            QMessageBox.warning(self, "不能移除", command.error)
+        error = push_command(self._undo_stack, command)
+        if error is not None:
+            QMessageBox.warning(self, "不能移除", error.message)
         self.model.reload()
 

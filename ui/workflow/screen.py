@@ -13,10 +13,11 @@ from models.errors import DomainError
 from models.ports import Stores
 from models.workflow import StepState, WorkflowStep
 from models.workflow_figures import consultation_figures
-from models.workflow_records import Disposition, OpinionKind
+from models.workflow_records import OpinionKind
 from models.workflow_status import StepView, WorkflowStatus
 from ui.bus import DataBus
 from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.store_command import push_command
 from ui.workflow.attachments import StepAttachmentsPanel
 from ui.workflow.commands import ReplyOpinionCommand
 from ui.workflow.dialogs import ReopenDialog, ReplyDialog
@@ -263,12 +264,10 @@ class WorkflowScreen(QWidget):
         if answer is None:
             return
         disposition, reason = answer
-        if disposition is not Disposition.ADOPTED and not reason.strip():
-            # Checked here: an exception inside QUndoCommand.redo would not reach this screen.
-            QMessageBox.warning(self, "不能答复", f"“{disposition.label}”须写明理由，以便向群众答复。")
-            return
-        self.undo_stack.push(ReplyOpinionCommand(self._store, self._bus, opinion, disposition, reason,
-                                                 self._stores.actor.name, date.today()))
+        error = push_command(self.undo_stack, ReplyOpinionCommand(self._store, self._bus, opinion, disposition,
+                                                                  reason, self._stores.actor.name, date.today()))
+        if error is not None:  # e.g. "部分采纳" without a reason: the store refuses, nothing stays on the stack
+            QMessageBox.warning(self, "不能答复", error.message)
 
 
 class CurrentPageStack(QWidget):
