@@ -149,7 +149,7 @@ class AnswerCommand(StoreCommand[None]):
 class ConvenePanel(QWidget):
     """Proposals and their status; registering is a legal record (confirmed, kept), linking is undoable."""
 
-    def __init__(self, store: MeetingStore, registry: RegistryFacts | None, bus: object,
+    def __init__(self, store: MeetingStore, registry: RegistryFacts | None, bus: DataBus,
                  undo_stack: QUndoStack) -> None:
         super().__init__()
         self._store, self._registry, self._bus, self._undo_stack = store, registry, bus, undo_stack
@@ -192,7 +192,7 @@ class ConvenePanel(QWidget):
         except DomainError as error:
             QMessageBox.warning(self, "未能登记", error.message)
             return
-        self._bus.changed.emit(Changed(Entity.MEETING, frozenset()))  # type: ignore[attr-defined]
+        self._bus.changed.emit(Changed(Entity.MEETING, frozenset()))
 
     def _on_answer_button_clicked(self) -> None:
         index = self.view.currentIndex()

@@ -20,6 +20,7 @@ from models.meeting_votes import speech_problems
 from models.meeting_expected import expected_attendance, representatives_composition
 from models.meeting_types import Composition, MeetingType
 from models.ports import FollowUpStore, MeetingStore, RegistryFacts, RosterPerson
+from ui.bus import DataBus
 from ui.minutes.attachments_panel import AttachmentsPanel
 from ui.minutes.commands import SaveDraftCommand
 from ui.minutes.dialogs import AmendDialog, FinaliseDialog, to_date, to_qdate
@@ -44,7 +45,7 @@ class MeetingEditor(QWidget):
 
     finalised = Signal(str)
 
-    def __init__(self, store: MeetingStore, bus: object, undo_stack: QUndoStack,
+    def __init__(self, store: MeetingStore, bus: DataBus, undo_stack: QUndoStack,
                  follow_ups: FollowUpStore | None = None, registry: RegistryFacts | None = None) -> None:
         super().__init__()
         self._store, self._bus, self._undo_stack = store, bus, undo_stack
@@ -460,7 +461,7 @@ class MeetingEditor(QWidget):
             QMessageBox.warning(self, "未能定稿", error.message)
             return
         self._undo_stack.clear()  # finalising is not undoable (STYLE.md §4.3)
-        self._bus.changed.emit(Changed(Entity.MEETING, frozenset({meeting.id})))  # type: ignore[attr-defined]
+        self._bus.changed.emit(Changed(Entity.MEETING, frozenset({meeting.id})))
         self.load(final)
         self.finalised.emit(meeting.id)
 
@@ -476,7 +477,7 @@ class MeetingEditor(QWidget):
         except DomainError as error:
             QMessageBox.warning(self, "未能补正", error.message)
             return
-        self._bus.changed.emit(Changed(Entity.MEETING, frozenset({meeting.id})))  # type: ignore[attr-defined]
+        self._bus.changed.emit(Changed(Entity.MEETING, frozenset({meeting.id})))
         self.load(self._store.get(meeting.id))
 
     def _set_read_only(self, read_only: bool) -> None:

@@ -15,6 +15,7 @@ from models.errors import DomainError
 from models.meeting_expected import expected_attendance
 from models.meetings import AttendanceKind, Attendee, Gender, Meeting
 from models.ports import FollowUpStore, FourTwoStore, MeetingStore, RegistryFacts
+from ui.bus import DataBus
 from ui.minutes.commands import SetProvinceRulesCommand, SetTemplateCommand
 from ui.minutes.convene_panel import ConvenePanel
 from ui.minutes.dialogs import NewMeetingDialog, ProvinceDialog
@@ -29,7 +30,7 @@ from ui.widgets.store_command import push_command
 class MinutesScreen(QWidget):
     """会议记录. Edits autosave as undoable commands; finalising and amendments are confirmed and final."""
 
-    def __init__(self, store: MeetingStore, bus: object, registry: RegistryFacts | None = None,
+    def __init__(self, store: MeetingStore, bus: DataBus, registry: RegistryFacts | None = None,
                  follow_ups: FollowUpStore | None = None, four_two: FourTwoStore | None = None) -> None:
         super().__init__()
         self._store, self._bus, self._registry = store, bus, registry
@@ -102,7 +103,7 @@ class MinutesScreen(QWidget):
         self.province_button.clicked.connect(self._on_province_button_clicked)
         self.template_button.clicked.connect(self._on_template_button_clicked)
         self.meetings_view.selectionModel().currentRowChanged.connect(self._on_meetings_view_current_changed)
-        self._bus.changed.connect(self._on_bus_changed)  # type: ignore[attr-defined]
+        self._bus.changed.connect(self._on_bus_changed)
 
     def _reload_filters(self) -> None:
         for combo in (self.type_combo, self.year_combo):
@@ -148,7 +149,7 @@ class MinutesScreen(QWidget):
             return
         self.editor.flush()
         self.undo_stack.clear()
-        self._bus.changed.emit(Changed(Entity.MEETING, frozenset({created.id})))  # type: ignore[attr-defined]
+        self._bus.changed.emit(Changed(Entity.MEETING, frozenset({created.id})))
         self.select(created.id)
 
     def _on_province_button_clicked(self) -> None:
@@ -208,7 +209,7 @@ class MinutesScreen(QWidget):
         super().hideEvent(event)
 
 
-def create_screen(stores: object, bus: object) -> QWidget:
+def create_screen(stores: object, bus: DataBus) -> QWidget:
     """Factory named in ui/areas.py: 应到, the roster to tick and R4 come from `stores.registry_facts`."""
     return MinutesScreen(stores.meetings, bus, stores.registry_facts,  # type: ignore[attr-defined]
                          stores.follow_ups, stores.four_two)  # type: ignore[attr-defined]

@@ -9,12 +9,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
                                QListWidget, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QStackedWidget,
                                QVBoxLayout, QWidget)
 
+from models.changes import Changed
 from models.errors import DomainError
 from models.notices import Notice, NoticeKind, paragraphs_from_text, publicity_period
 from printing import fonts
 from printing.catalogue import PRODUCTS as RECORD_PRODUCTS, PrintJob, Product
 from printing.notice_pdf import NoticeOptions, notice_fingerprint, render_notice_pdf
 from ui.background import run_in_background
+from ui.bus import DataBus
 from ui.printing.preview import PdfPreview
 from ui.widgets.choice_combo import ChoiceCombo
 
@@ -41,7 +43,7 @@ def _pydate(value: QDate) -> date:
 class PrintCenterScreen(QWidget):
     """打印中心 — the printable products and a preview of the PDF itself."""
 
-    def __init__(self, stores: Any, bus: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, stores: Any, bus: DataBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._stores, self._bus = stores, bus
         self._progress: _Progress | None = None
@@ -155,7 +157,7 @@ class PrintCenterScreen(QWidget):
         if product is not None:
             self._fill_items(product)
 
-    def _on_bus_changed(self, _changed: object) -> None:
+    def _on_bus_changed(self, _changed: Changed) -> None:
         """Records changed elsewhere: list them again, keeping the chosen one."""
         product, chosen = self.record_product(), self.item_combo.current_value()
         if product is not None:

@@ -14,6 +14,7 @@ from models.errors import DomainError
 from models.ports import SyncService
 from models.sync import ExportResult, ImportResult, Peer, area_summary
 from ui.background import run_in_background
+from ui.bus import DataBus
 from ui.sync.dialogs import (Drive, choose_bundle, choose_key_file, choose_key_target, choose_qr_image, qr_pixmap,
                              removable_drives)
 from ui.sync.peer_audit import PeerAuditPanel
@@ -29,7 +30,7 @@ POLL_MS = 1500
 class SyncScreen(QWidget):
     """同步 — pairing and USB bundles. Export and import are irreversible: confirmed, not undoable."""
 
-    def __init__(self, service: SyncService, bus: Any,
+    def __init__(self, service: SyncService, bus: DataBus,
                  list_drives: Callable[[], list[Drive]] = removable_drives) -> None:
         super().__init__()
         self._service, self._bus, self._list_drives = service, bus, list_drives
