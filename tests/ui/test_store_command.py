@@ -31,6 +31,14 @@ def _step_5(backend: SqliteBackend, stores) -> str:
     return rulebook_id
 
 
+def _screen_at_opinion_2(qtbot, backend: SqliteBackend, stores) -> WorkflowScreen:
+    _step_5(backend, stores)
+    screen = WorkflowScreen(stores, DataBus())
+    qtbot.addWidget(screen)
+    screen.opinions_view.selectRow(1)
+    return screen
+
+
 def test_a_refused_reply_is_dropped_and_writes_nothing(qtbot, backend: SqliteBackend, stores) -> None:
     rulebook_id = _step_5(backend, stores)
     opinion = stores.workflow.opinions(rulebook_id)[1]
@@ -59,10 +67,7 @@ def test_an_unexpected_error_is_dropped_then_raised_and_writes_nothing(qtbot, ba
 
 def test_the_screen_hands_an_unexpected_error_on_after_dropping_the_command(qtbot, backend: SqliteBackend, stores,
                                                                            monkeypatch) -> None:
-    _step_5(backend, stores)
-    screen = WorkflowScreen(stores, DataBus())
-    qtbot.addWidget(screen)
-    screen.opinions_view.selectRow(1)
+    screen = _screen_at_opinion_2(qtbot, backend, stores)
     before = _dump(backend)
     monkeypatch.setattr(ReplyDialog, "ask", classmethod(lambda cls, parent, o: ("partly", "增加电话参与")))
     seen: list[tuple[type, int, bool]] = []  # what the app's error handler sees, and the stack at that moment
@@ -75,10 +80,7 @@ def test_the_screen_hands_an_unexpected_error_on_after_dropping_the_command(qtbo
 
 def test_a_refused_reply_from_the_screen_is_shown_and_leaves_no_undo(qtbot, backend: SqliteBackend, stores,
                                                                      monkeypatch) -> None:
-    _step_5(backend, stores)
-    screen = WorkflowScreen(stores, DataBus())
-    qtbot.addWidget(screen)
-    screen.opinions_view.selectRow(1)
+    screen = _screen_at_opinion_2(qtbot, backend, stores)
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
     monkeypatch.setattr(ReplyDialog, "ask", classmethod(lambda cls, parent, o: (Disposition.REJECTED, " ")))
