@@ -5,7 +5,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QTreeWidget, QVBoxLayout, QWidget)
 
 from models.changes import Changed, Entity
@@ -15,6 +15,7 @@ from ui.bus import DataBus
 from ui.registry.actions import RegistryActions
 from ui.registry.panels import SCOPE_ROLE, VillagerDetail, fill_group_tree
 from ui.registry.table_model import HouseholdTableModel, MemberTableModel
+from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.empty_hint import add_empty_hint
 
 REGISTRY_ENTITIES = {Entity.VILLAGE_GROUP, Entity.GRID, Entity.HOUSEHOLD, Entity.VILLAGER}
@@ -61,14 +62,14 @@ class RegistryScreen(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         hint_width = self.search_edit.fontMetrics().horizontalAdvance(self.search_edit.placeholderText())
         self.search_edit.setMinimumWidth(hint_width + 48)  # frame, text margins and the clear button
-        self.care_combo = QComboBox()
-        self.care_combo.addItem("全部关怀等级", "")  # never None: PySide6 6.12 leaks a ref to None per read
+        self.care_combo: ChoiceCombo[CareLevel | None] = ChoiceCombo()
+        self.care_combo.add_choice("全部关怀等级", None)
         for level in CareLevel:
-            self.care_combo.addItem(level.label, level)
-        self.role_combo = QComboBox()
-        self.role_combo.addItem("全部身份", "")
+            self.care_combo.add_choice(level.label, level)
+        self.role_combo: ChoiceCombo[str] = ChoiceCombo()
+        self.role_combo.add_choice("全部身份", "")
         for role in RoleCode:
-            self.role_combo.addItem(role.label, role.value)
+            self.role_combo.add_choice(role.label, role.value)
         self.away_check = QCheckBox("只看有外出人员的户")
         self.import_button = QPushButton("导入花名册…")
         self.export_button = QPushButton("导出花名册…")
@@ -178,12 +179,12 @@ class RegistryScreen(QWidget):
     def _fill_tags(self) -> None:
         """Built-in roles stay; the user-defined tags in use are listed after them."""
         self.role_combo.blockSignals(True)
-        current = self.role_combo.currentData()
+        current = self.role_combo.current_value()
         while self.role_combo.count() > len(RoleCode) + 1:
             self.role_combo.removeItem(self.role_combo.count() - 1)
         for tag in self.store.list_tags():
-            self.role_combo.addItem(f"标签：{role_label(tag)}", tag)
-        self.role_combo.setCurrentIndex(max(self.role_combo.findData(current), 0))
+            self.role_combo.add_choice(f"标签：{role_label(tag)}", tag)
+        self.role_combo.setCurrentIndex(max(self.role_combo.index_of(current), 0))
         self.role_combo.blockSignals(False)
 
     def apply_search(self, text: str) -> None:
@@ -195,7 +196,7 @@ class RegistryScreen(QWidget):
         self._refresh_households()
 
     def _on_role_combo_changed(self) -> None:
-        role = self.role_combo.currentData()
+        role = self.role_combo.current_value()
         self._role_households = None if not role else {
             v.household_id for v in self.store.people_with_role(role, date.today())}
         self._refresh_households()
@@ -203,7 +204,7 @@ class RegistryScreen(QWidget):
     def _refresh_households(self) -> None:
         keep = self.current_household_id()
         scope = self.group_tree.currentItem().data(0, SCOPE_ROLE) if self.group_tree.currentItem() else None
-        care = self.care_combo.currentData()
+        care = self.care_combo.current_value()
         rows = [s for s in self.summaries if self._accepts(s, scope, care)]
         self.households_hint.setText(self._empty_text())
         self.households_model.set_rows(rows)
@@ -223,7 +224,7 @@ class RegistryScreen(QWidget):
                     "或拼音（全拼、首字母都行，如 wjh、wangjh）。")
         return "没有符合条件的户。请改选左边的组或网格、关怀等级或身份。"
 
-    def _accepts(self, summary: HouseholdSummary, scope: tuple[str, str] | None, care: str) -> bool:
+    def _accepts(self, summary: HouseholdSummary, scope: tuple[str, str] | None, care: CareLevel | None) -> bool:
         household = summary.household
         if self._search_households is not None and household.id not in self._search_households:
             return False
