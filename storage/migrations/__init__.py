@@ -15,7 +15,7 @@ from storage.migrations import core, lists, minutes, registry, rules, sync, town
 from storage.migrations.runner import Migration, Migrations, Step
 
 LEDGER: tuple[Step, ...] = (
-    # On main by 5517854 (the first landed stop).
+    # On main by 5517854 (the first landed stop: 5517854, or 4e7886f with its gap merges).
     core.m001_create_core,
     registry.m010_create_registry,
     rules.m020_create_rulebooks,
@@ -36,9 +36,10 @@ LEDGER: tuple[Step, ...] = (
     lists.m065_create_board_versions,
     minutes.m032_create_meeting_attachments,
     minutes.m033_index_open_follow_ups,
-    # On main from 4c8c00c to 291e04d (the second landed stop).
+    # On main by 4e7886f.
     workflow.m072_workflow_filing_township_decision,
     sync.m045_create_sync_held,
+    # On main by 291e04d (the second landed stop).
     workflow.m073_create_workflow_attachments,
     lists.m066_create_list_evidence,
     lists.m067_create_list_settings,
