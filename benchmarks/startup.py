@@ -113,7 +113,7 @@ def main() -> None:
             f"Ratio {app_s / bare_s:.2f}× (target ≤ 2.5×); memory {app_mb:.0f} MB (target < 150 MB). "
             f"The time includes the deliberately slow password check (scrypt, {login_s * 1000:.0f} ms); without it the "
             f"ratio is {(app_s - login_s) / bare_s:.2f}×. Platform `{os.environ.get('QT_QPA_PLATFORM', 'offscreen')}`. "
-            "reportlab, sqlite-utils, PyNaCl, platformdirs, pypinyin, every store and every screen but 首页 load on "
+            "reportlab, PyNaCl, platformdirs, pypinyin, every store and every screen but 首页 load on "
             "first use; 首页 builds its lists 0.15 s after the window appears (second row), and the idle-lock input "
             "filter is installed 1.5 s after. Byte code is compiled first, as an installed copy has it; the two "
             "kinds of sample alternate, so a change in the machine's load touches both alike.")

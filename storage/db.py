@@ -49,12 +49,7 @@ def translate(error: sqlite3.OperationalError) -> BaseException:
 
 
 class Database:
-    """One SQLite connection with BEGIN IMMEDIATE transactions and an HLC for versioning rows.
-
-    The sqlite-utils API (`db["table"]`, `db.query`, `db.table_names()` …) is available on it, but
-    sqlite-utils itself is imported on first use: it pulls in click, dateutil and a plugin scan that
-    would add about 150 ms to every start of the app.
-    """
+    """One SQLite connection with BEGIN IMMEDIATE transactions and an HLC for versioning rows."""
 
     def __init__(self, filename_or_conn: Any = None, memory: bool = False) -> None:
         if memory or filename_or_conn == ":memory:":
@@ -66,28 +61,11 @@ class Database:
         # Autocommit outside atomic(); inside it, we issue BEGIN IMMEDIATE ourselves.
         conn.isolation_level = None
         self.conn = conn
-        self._utils: Any = None
         self.node_id = "local"
         self.path: Path | None = None
         self._last_hlc: Hlc | None = None
         self._hlc_dirty = False
         self.conn.execute("PRAGMA foreign_keys = ON")
-
-    @property
-    def utils(self) -> Any:
-        """The sqlite_utils.Database over the same connection (imported on first use)."""
-        if self._utils is None:
-            import sqlite_utils
-            self._utils = sqlite_utils.Database(self.conn)
-        return self._utils
-
-    def __getitem__(self, table: str) -> Any:
-        return self.utils[table]
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return getattr(self.utils, name)
 
     def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
         return self.conn.execute(sql, parameters) if parameters is not None else self.conn.execute(sql)

@@ -4,7 +4,8 @@
 source tables); `minutes_search` is an FTS5 trigram index over it (external content). Trigram needs at
 least three characters, so a shorter term (低保, 医保) is looked up in the index's vocabulary
 (`minutes_search_terms`) as the trigrams it begins, or matched with LIKE when it is very common.
-sqlite-utils' transform() drops triggers: call `install_search_triggers` again after it.
+Rebuilding a source table (a schema step that changes a column's type) drops its triggers: call
+`install_search_triggers` again after it.
 """
 from __future__ import annotations
 

@@ -32,7 +32,7 @@ def create_synced_table(db: Database, name: str, columns_sql: str) -> None:
 def install_change_triggers(db: Database, table: str) -> None:
     """(Re)create the AFTER INSERT/UPDATE triggers that copy each written row into change_log.
 
-    Call again after adding columns or after sqlite-utils transform(), which drops triggers.
+    Call again after adding columns or after rebuilding the table (which drops its triggers).
     The triggers stay silent while a sync import applies rows (a row in sync_applying).
     """
     columns = [row[1] for row in db.conn.execute(f"PRAGMA table_info({table})")]

@@ -182,15 +182,25 @@ class WorkflowRecordWrites(SqliteStore):
         if article_key:
             numbers = self._rules().load_version(rulebook_id).numbers()
             label = article_label(numbers[article_key]) if article_key in numbers else ""
-        number = self._db.conn.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM workflow_opinions "
-                                       "WHERE revision_id = ? AND kind = ?", (revision_id, kind.value)).fetchone()[0]
         with self._db.atomic():
+            number = self._next_opinion_number(revision_id, kind)
             row = self._insert("workflow_opinions", {
                 "revision_id": revision_id, "number": number, "kind": kind.value, "name": name.strip(),
                 "villager_id": villager_id, "household_id": household_id, "channel": channel.value,
                 "on_date": on.isoformat(), "article_key": article_key, "article_label": label, "text": text.strip(),
                 "form_serial": form_serial.strip(), "written_by": written_by.strip()})
         return str(row["id"])
+
+    def _next_opinion_number(self, revision_id: str, kind: OpinionKind) -> int:
+        """One above the highest number in the register, read inside the writing transaction.
+
+        A withdrawn opinion (a tombstone: an entry typed by mistake, or an undone one) keeps its number in its row
+        for the history but is no longer in the register, so it does not count: the next entry, or the redo of the
+        undone one, takes that number back when nothing was registered after it. Live entries never change number
+        (it may already be on a reply or a printed statement); the unique index covers live rows only."""
+        return int(self._db.conn.execute(
+            "SELECT COALESCE(MAX(number), 0) + 1 FROM workflow_opinions WHERE revision_id = ? AND kind = ? "
+            "AND deleted = 0", (revision_id, kind.value)).fetchone()[0])
 
     def reply_opinion(self, opinion_id: str, disposition: Disposition, reason: str, by: str, on: date) -> None:
         self._edit()

@@ -1,9 +1,9 @@
-"""The migration registry: numbered, named, forward-only schema steps recorded in the database."""
+"""Running the ledger: each schema step once, in ledger order, in its own transaction, recorded by name."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Callable
+from typing import Callable, Sequence
 
 from storage.db import Database, DatabaseRefused
 
@@ -17,17 +17,19 @@ class Migration:
 
 
 class Migrations:
-    """Ordered migrations; each runs once, in its own transaction, and is recorded by name."""
+    """The ledger's steps in order; each runs once, in its own transaction, and is recorded by name.
 
-    def __init__(self, name: str) -> None:
+    The name recorded in `schema_migrations` is the step's identity: older versions read those names to refuse a
+    database made by a newer one, so a shipped step is never renamed.
+    """
+
+    def __init__(self, name: str, steps: Sequence[Step]) -> None:
         self.name = name
         self.steps: list[Migration] = []
-
-    def __call__(self, fn: Step) -> Step:
-        if any(step.name == fn.__name__ for step in self.steps):
-            raise ValueError(f"duplicate migration {fn.__name__}")
-        self.steps.append(Migration(fn.__name__, fn))
-        return fn
+        for fn in steps:
+            if any(step.name == fn.__name__ for step in self.steps):
+                raise ValueError(f"duplicate migration {fn.__name__}")
+            self.steps.append(Migration(fn.__name__, fn))
 
     def applied(self, db: Database) -> list[str]:
         if not db.table_exists("schema_migrations"):

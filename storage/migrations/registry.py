@@ -1,0 +1,42 @@
+"""Registry schema steps (户籍花名册): groups, grids, households, villagers, roles.
+
+The order they run in is the ledger in `storage/migrations/__init__.py`; never rename or edit a shipped step."""
+from __future__ import annotations
+
+from storage.db import Database
+from storage.tracking import create_synced_table
+
+
+def m010_create_registry(db: Database) -> None:
+    """户籍花名册: village groups, grids, households, villagers and the roles they hold."""
+    deferred = "DEFERRABLE INITIALLY DEFERRED"  # sync may apply a child before its parent in one transaction
+    create_synced_table(db, "village_groups", "name TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0")
+    create_synced_table(db, "grids", f"group_id TEXT NOT NULL REFERENCES village_groups(id) {deferred}, "
+                                     "name TEXT NOT NULL, leader_id TEXT")
+    create_synced_table(db, "households", (
+        f"household_no TEXT NOT NULL, group_id TEXT NOT NULL REFERENCES village_groups(id) {deferred}, "
+        f"grid_id TEXT REFERENCES grids(id) {deferred}, address TEXT NOT NULL DEFAULT '', head_id TEXT, "
+        "phone TEXT NOT NULL DEFAULT '', care_level TEXT NOT NULL DEFAULT 'green', notes TEXT NOT NULL DEFAULT ''"))
+    create_synced_table(db, "villagers", (
+        f"household_id TEXT NOT NULL REFERENCES households(id) {deferred}, name TEXT NOT NULL, "
+        "relation TEXT NOT NULL DEFAULT '', gender TEXT, id_number TEXT NOT NULL DEFAULT '', birth_date TEXT, "
+        "ethnicity TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '', "
+        "political_status TEXT NOT NULL DEFAULT '', away INTEGER NOT NULL DEFAULT 0, "
+        "away_place TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'active', status_date TEXT, "
+        "position INTEGER NOT NULL DEFAULT 0, name_pinyin TEXT NOT NULL DEFAULT '', "
+        "name_initials TEXT NOT NULL DEFAULT ''"))
+    create_synced_table(db, "villager_roles", (
+        f"villager_id TEXT NOT NULL REFERENCES villagers(id) {deferred}, role TEXT NOT NULL, "
+        "post TEXT NOT NULL DEFAULT '', start_date TEXT, end_date TEXT"))
+    for statement in (
+        # Unique per owner: a township holds the registries of all its villages, each with its own "0001".
+        "CREATE UNIQUE INDEX idx_households_no ON households(owner, household_no) WHERE deleted = 0",
+        "CREATE INDEX idx_households_group ON households(group_id, grid_id)",
+        "CREATE INDEX idx_villagers_household ON villagers(household_id, position)",
+        "CREATE UNIQUE INDEX idx_villagers_id_number ON villagers(owner, id_number) "
+        "WHERE id_number <> '' AND deleted = 0",
+        "CREATE INDEX idx_villager_roles_role ON villager_roles(role, villager_id)",
+        "CREATE INDEX idx_villager_roles_villager ON villager_roles(villager_id)",
+        "CREATE INDEX idx_grids_group ON grids(group_id)",
+    ):
+        db.execute(statement)
