@@ -1,8 +1,7 @@
-"""Undoable edits of the lists screen: nomination, renewal, evidence while in 提名, volunteers; later steps are not."""
+"""Undoable edits of the lists screen: nomination, renewal, volunteers (evidence: ui/widgets); later steps are not."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtGui import QUndoCommand
 
@@ -97,45 +96,3 @@ class AddParticipationCommand(QUndoCommand):
     def undo(self) -> None:
         self._store.discard_participation(self.participation_id)
         self._bus.changed.emit(Changed(Entity.LIST_ENTRY, frozenset()))
-
-
-class AddEvidenceCommand(QUndoCommand):
-    """添加证据 to an entry in 提名: the first redo copies the file in; undo withdraws it, a later redo restores it."""
-
-    def __init__(self, store: ListStore, bus: DataBus, entry_id: str, source: Path) -> None:
-        super().__init__(f"添加证据 {source.name}")
-        self._store, self._bus, self._entry_id, self._source = store, bus, entry_id, source
-        self.evidence_id = ""
-        self.error: DomainError | None = None
-
-    def redo(self) -> None:
-        if self.evidence_id:
-            self._store.restore_evidence(self.evidence_id)
-        else:
-            try:
-                self.evidence_id = self._store.attach_evidence(self._entry_id, self._source).id
-            except DomainError as error:  # refused: shown by the panel, dropped from the stack
-                self.error = error
-                self.setObsolete(True)
-                return
-        self._bus.changed.emit(Changed(Entity.LIST_ENTRY, frozenset({self._entry_id})))
-
-    def undo(self) -> None:
-        self._store.remove_evidence(self.evidence_id)
-        self._bus.changed.emit(Changed(Entity.LIST_ENTRY, frozenset({self._entry_id})))
-
-
-class RemoveEvidenceCommand(QUndoCommand):
-    """移除证据 of an entry in 提名 (withdrawn, never erased); undo brings it back."""
-
-    def __init__(self, store: ListStore, bus: DataBus, entry_id: str, evidence_id: str, file_name: str) -> None:
-        super().__init__(f"移除证据 {file_name}")
-        self._store, self._bus, self._entry_id, self._evidence_id = store, bus, entry_id, evidence_id
-
-    def redo(self) -> None:
-        self._store.remove_evidence(self._evidence_id)
-        self._bus.changed.emit(Changed(Entity.LIST_ENTRY, frozenset({self._entry_id})))
-
-    def undo(self) -> None:
-        self._store.restore_evidence(self._evidence_id)
-        self._bus.changed.emit(Changed(Entity.LIST_ENTRY, frozenset({self._entry_id})))

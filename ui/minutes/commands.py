@@ -1,12 +1,10 @@
 """Undoable edits of a draft record: pushing the command writes it (STYLE.md §4)."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from models.attachments import AttachmentKind, MeetingAttachment
 from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.meeting_settings import ProvinceRules
@@ -46,51 +44,6 @@ class SaveDraftCommand(QUndoCommand):
         written = self._store.save_draft(meeting)
         self._bus.changed.emit(Changed(Entity.MEETING, frozenset({meeting.id})))  # type: ignore[attr-defined]
         self._on_written(written)
-
-
-class AddAttachmentCommand(QUndoCommand):
-    """添加附件 to a draft: the first redo copies the file in; undo withdraws it, a later redo restores it."""
-
-    def __init__(self, store: MeetingStore, bus: object, meeting_id: str, source: Path,
-                 kind: AttachmentKind) -> None:
-        super().__init__(f"添加附件 {source.name}")
-        self._store, self._bus = store, bus
-        self._meeting_id, self._source, self._kind = meeting_id, source, kind
-        self.attachment_id: str | None = None
-        self.error: DomainError | None = None
-
-    def redo(self) -> None:
-        if self.attachment_id is None:
-            try:
-                self.attachment_id = self._store.attach(self._meeting_id, self._source, self._kind).id
-            except DomainError as error:  # refused: shown by the panel, dropped from the stack
-                self.error = error
-                self.setObsolete(True)
-                return
-        else:
-            self._store.restore_attachment(self.attachment_id)
-        _changed(self._bus, self._meeting_id)
-
-    def undo(self) -> None:
-        assert self.attachment_id is not None
-        self._store.remove_attachment(self.attachment_id)
-        _changed(self._bus, self._meeting_id)
-
-
-class RemoveAttachmentCommand(QUndoCommand):
-    """移除附件 of a draft (withdrawn, never erased); undo brings it back."""
-
-    def __init__(self, store: MeetingStore, bus: object, attachment: MeetingAttachment) -> None:
-        super().__init__(f"移除附件 {attachment.file_name}")
-        self._store, self._bus, self._attachment = store, bus, attachment
-
-    def redo(self) -> None:
-        self._store.remove_attachment(self._attachment.id)
-        _changed(self._bus, self._attachment.meeting_id)
-
-    def undo(self) -> None:
-        self._store.restore_attachment(self._attachment.id)
-        _changed(self._bus, self._attachment.meeting_id)
 
 
 class SetProvinceRulesCommand(QUndoCommand):
@@ -139,7 +92,3 @@ class SetTemplateCommand(QUndoCommand):
             self.setObsolete(True)
             return
         self._bus.changed.emit(Changed(Entity.MEETING, frozenset()))  # type: ignore[attr-defined]
-
-
-def _changed(bus: object, meeting_id: str) -> None:
-    bus.changed.emit(Changed(Entity.MEETING, frozenset({meeting_id})))  # type: ignore[attr-defined]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from models.attachments import AttachmentOwner, OwnerKind
 from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.meetings import AgendaItem, AttendanceKind, Attendee, Gender, Meeting, evaluate, voters
@@ -20,13 +21,13 @@ from models.meeting_votes import speech_problems
 from models.meeting_expected import expected_attendance, representatives_composition
 from models.meeting_types import Composition, MeetingType
 from models.ports import FollowUpStore, MeetingStore, RegistryFacts, RosterPerson
-from ui.minutes.attachments_panel import AttachmentsPanel
 from ui.minutes.commands import SaveDraftCommand
 from ui.minutes.dialogs import AmendDialog, FinaliseDialog, to_date, to_qdate
 from ui.minutes.followups_panel import FollowUpsPanel
 from ui.minutes.form_bits import absence_line, count_box, roster_text, row_of, text_box, typed_day
 from ui.minutes.item_panel import ERROR_STYLE, OK_STYLE, ItemPanel
 from ui.minutes.roster_picker import RosterPicker
+from ui.widgets.attachments import AttachmentsPanel
 
 AUTOSAVE_MS = 800
 _TEXT_FIELDS = ("start", "end", "place", "convener", "host", "host_post", "recorder", "motion_source",
@@ -44,13 +45,14 @@ class MeetingEditor(QWidget):
     finalised = Signal(str)
 
     def __init__(self, store: MeetingStore, bus: object, undo_stack: QUndoStack,
-                 follow_ups: FollowUpStore | None = None, registry: RegistryFacts | None = None) -> None:
+                 follow_ups: FollowUpStore | None = None, registry: RegistryFacts | None = None,
+                 attachments_panel: AttachmentsPanel | None = None) -> None:
         super().__init__()
         self._store, self._bus, self._undo_stack = store, bus, undo_stack
         self._registry = registry
         self._composition: dict[date, tuple[int, int, int]] = {}
         self.follow_ups_panel = FollowUpsPanel(follow_ups, bus) if follow_ups is not None else None
-        self.attachments_panel = AttachmentsPanel(store, bus, undo_stack)
+        self.attachments_panel = attachments_panel
         self._meeting: Meeting | None = None
         self._counts_typed = False  # villagers'/group meetings: 实到 is typed even when some names are ticked
         self._loading = False
@@ -126,8 +128,7 @@ class MeetingEditor(QWidget):
         column.addWidget(self.add_item_button)
         column.addWidget(QLabel("会议小结："))
         column.addWidget(self.summary_edit)
-        column.addWidget(self.attachments_panel)
-        for widget in (self.warnings_label, self.amendments_label, self.status_label):
+        for widget in (*([self.attachments_panel] if self.attachments_panel else []), self.warnings_label, self.amendments_label, self.status_label):
             column.addWidget(widget)
         if self.follow_ups_panel is not None:
             column.addWidget(self.follow_ups_panel)
@@ -193,7 +194,9 @@ class MeetingEditor(QWidget):
             self._loading = False
         self._set_read_only(meeting.is_final)
         self.pages.setCurrentIndex(1)
-        self.attachments_panel.load(meeting)
+        if self.attachments_panel is not None:
+            self.attachments_panel.load(AttachmentOwner(OwnerKind.MEETING, meeting.id),
+                                        Changed(Entity.MEETING, frozenset({meeting.id})))
         if self.follow_ups_panel is not None:
             self.follow_ups_panel.setVisible(meeting.is_final)
             self.follow_ups_panel.load(meeting.id)
