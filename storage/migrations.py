@@ -388,6 +388,10 @@ def m074_one_attachments_table(db: Database) -> None:
     db.execute("CREATE INDEX idx_attachments_owner ON attachments(owner_kind, owner_id)")
     insert = f"INSERT INTO attachments({', '.join(COLUMNS)}) VALUES({', '.join('?' * len(COLUMNS))})"
     db.execute("INSERT INTO sync_applying(bundle_id) VALUES('m074')")  # the log is rewritten below, not appended
+    # The one edit change_log's append-only guard (m011) lets through: same seq, same row and version, only the
+    # table it is filed under and the row's shape change. The guard goes back exactly as it was.
+    guard = db.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'trg_change_log_no_update'").fetchone()
+    db.execute("DROP TRIGGER IF EXISTS trg_change_log_no_update")
     for table in LEGACY_TABLES:
         cursor = db.conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
         names = [d[0] for d in cursor.description]
@@ -403,4 +407,6 @@ def m074_one_attachments_table(db: Database) -> None:
         db.execute("UPDATE sync_extra_columns SET table_name = 'attachments' WHERE table_name = ?", [table])
         db.execute(f"DROP TABLE {table}")
         db.execute("DELETE FROM synced_tables WHERE name = ?", [table])
+    if guard is not None:
+        db.execute(guard[0])
     db.execute("DELETE FROM sync_applying WHERE bundle_id = 'm074'")
