@@ -357,7 +357,8 @@ class SqliteListStore(SettingsMethods, SqliteStore):
         old = self.entry(entry_id)
         workflow.check_renewal(old, Period.parse(period), self._household_history(old.household_id))
         household = self._directory.household_by_id(old.household_id)
-        carried = tuple(dict.fromkeys(old.evidence_ids + owned_ids(self._db, AttachmentOwner(OwnerKind.LIST_ENTRY, old.id))))  # the evidence goes along
+        owned = owned_ids(self._db, AttachmentOwner(OwnerKind.LIST_ENTRY, old.id))
+        carried = tuple(dict.fromkeys(old.evidence_ids + owned))  # the evidence goes along
         nomination = workflow.Nomination(old.list_kind, period, old.facts, self._actor.name, self._actor.user_id,
                                          old.villager_id, old.honour, old.occurred_on, carried,
                                          old.consequence, renews_id=old.id)

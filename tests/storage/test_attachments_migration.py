@@ -39,8 +39,8 @@ def _old_rows(db: Database) -> dict[str, str]:
 
 
 def _bookkeeping(db: Database, table: str) -> dict[str, tuple]:
-    return {r[0]: tuple(r[1:]) for r in db.conn.execute(
-        f"SELECT id, owner, hlc, deleted, created_at, updated_at, sha256, file_name, size, note, added_by FROM {table}")}
+    columns = "id, owner, hlc, deleted, created_at, updated_at, sha256, file_name, size, note, added_by"
+    return {r[0]: tuple(r[1:]) for r in db.conn.execute(f"SELECT {columns} FROM {table}")}
 
 
 def test_rows_move_into_one_table_without_loss(tmp_path: Path) -> None:

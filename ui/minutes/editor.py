@@ -128,7 +128,8 @@ class MeetingEditor(QWidget):
         column.addWidget(self.add_item_button)
         column.addWidget(QLabel("会议小结："))
         column.addWidget(self.summary_edit)
-        for widget in (*([self.attachments_panel] if self.attachments_panel else []), self.warnings_label, self.amendments_label, self.status_label):
+        panels = [self.attachments_panel] if self.attachments_panel else []
+        for widget in (*panels, self.warnings_label, self.amendments_label, self.status_label):
             column.addWidget(widget)
         if self.follow_ups_panel is not None:
             column.addWidget(self.follow_ups_panel)

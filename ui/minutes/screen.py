@@ -16,6 +16,7 @@ from models.errors import DomainError
 from models.meeting_expected import expected_attendance
 from models.meetings import AttendanceKind, Attendee, Gender, Meeting
 from models.ports import AttachmentStore, FollowUpStore, FourTwoStore, MeetingStore, RegistryFacts
+from ui.bus import DataBus
 from ui.minutes.commands import SetProvinceRulesCommand, SetTemplateCommand
 from ui.minutes.convene_panel import ConvenePanel
 from ui.minutes.dialogs import NewMeetingDialog, ProvinceDialog
@@ -58,8 +59,9 @@ class MinutesScreen(QWidget):
         self.meetings_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.meetings_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.meetings_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        panel = AttachmentsPanel(self._attachments, self._bus, self.undo_stack, OwnerKind.MEETING,  # type: ignore
-                                 "附件（扫描件、照片、签到表）", (KIND, FILE_NAME, SIZE, ADDED_BY, ADDED_AT, NOTE)) \
+        bus: DataBus = self._bus  # type: ignore[assignment]  # this screen still types its bus as object
+        panel = AttachmentsPanel(self._attachments, bus, self.undo_stack, OwnerKind.MEETING, "附件（扫描件、照片、签到表）",
+                                 (KIND, FILE_NAME, SIZE, ADDED_BY, ADDED_AT, NOTE), height=110) \
             if self._attachments is not None else None
         self.editor = MeetingEditor(self._store, self._bus, self.undo_stack, self._follow_ups, self._registry, panel)
         self.editor.setEnabled(False)

@@ -19,55 +19,59 @@ from models.ports import AttachmentStore
 from ui.bus import DataBus
 
 
-class AddAttachmentCommand(QUndoCommand):
-    """添加附件: the first redo copies the file in; undo withdraws it, a later redo restores it. A refusal leaves
-    the command obsolete (dropped from the stack) with `error` for the panel to show."""
+class _AttachmentCommand(QUndoCommand):
+    """Each write announces `notice` on the bus; a refusal leaves the command obsolete (the stack drops it) with
+    `error` for the panel to show."""
 
-    def __init__(self, store: AttachmentStore, bus: DataBus, owner: AttachmentOwner, source: Path,
-                 notice: Changed, opinion_id: str = "") -> None:
-        super().__init__(f"添加{owner.kind.noun} {source.name}")
-        self._store, self._bus, self._owner, self._source = store, bus, owner, source
-        self._notice, self._opinion_id = notice, opinion_id
-        self.attachment_id = ""
+    def __init__(self, text: str, store: AttachmentStore, bus: DataBus, notice: Changed) -> None:
+        super().__init__(text)
+        self._store, self._bus, self._notice = store, bus, notice
         self.error: DomainError | None = None
 
-    def redo(self) -> None:
-        if self.attachment_id:
-            self._store.restore(self.attachment_id)
-        else:
-            try:
-                self.attachment_id = self._store.attach(self._owner, self._source, opinion_id=self._opinion_id).id
-            except DomainError as error:
-                self.error = error
-                self.setObsolete(True)
-                return
-        self._bus.changed.emit(self._notice)
-
-    def undo(self) -> None:
-        self._store.remove(self.attachment_id)
-        self._bus.changed.emit(self._notice)
-
-
-class RemoveAttachmentCommand(QUndoCommand):
-    """移除附件 (withdrawn, never erased); undo brings it back. A refusal drops it, with `error`."""
-
-    def __init__(self, store: AttachmentStore, bus: DataBus, attachment: Attachment, notice: Changed) -> None:
-        super().__init__(f"移除{attachment.owner_kind.noun} {attachment.file_name}")
-        self._store, self._bus, self._id, self._notice = store, bus, attachment.id, notice
-        self.error: DomainError | None = None
-
-    def redo(self) -> None:
+    def _write(self, write: Callable[[], object]) -> None:
         try:
-            self._store.remove(self._id)
+            write()
         except DomainError as error:
             self.error = error
             self.setObsolete(True)
             return
         self._bus.changed.emit(self._notice)
 
+
+class AddAttachmentCommand(_AttachmentCommand):
+    """添加附件: the first redo copies the file in; undo withdraws it, a later redo restores it."""
+
+    def __init__(self, store: AttachmentStore, bus: DataBus, owner: AttachmentOwner, source: Path,
+                 notice: Changed, opinion_id: str = "") -> None:
+        super().__init__(f"添加{owner.kind.noun} {source.name}", store, bus, notice)
+        self._owner, self._source, self._opinion_id = owner, source, opinion_id
+        self.attachment_id = ""
+
+    def redo(self) -> None:
+        self._write(self._restore if self.attachment_id else self._attach)
+
     def undo(self) -> None:
-        self._store.restore(self._id)
-        self._bus.changed.emit(self._notice)
+        self._write(lambda: self._store.remove(self.attachment_id))
+
+    def _attach(self) -> None:
+        self.attachment_id = self._store.attach(self._owner, self._source, opinion_id=self._opinion_id).id
+
+    def _restore(self) -> None:
+        self._store.restore(self.attachment_id)
+
+
+class RemoveAttachmentCommand(_AttachmentCommand):
+    """移除附件 (withdrawn, never erased); undo brings it back."""
+
+    def __init__(self, store: AttachmentStore, bus: DataBus, attachment: Attachment, notice: Changed) -> None:
+        super().__init__(f"移除{attachment.owner_kind.noun} {attachment.file_name}", store, bus, notice)
+        self._id = attachment.id
+
+    def redo(self) -> None:
+        self._write(lambda: self._store.remove(self._id))
+
+    def undo(self) -> None:
+        self._write(lambda: self._store.restore(self._id))
 
 
 def open_copy(stored: Path, attachment: Attachment) -> Path:

@@ -38,7 +38,7 @@ class AttachmentsPanel(QGroupBox):
 
     def __init__(self, store: AttachmentStore, bus: DataBus, undo_stack: QUndoStack, kind: OwnerKind, title: str,
                  columns: Sequence[Column], empty_text: str = "暂无附件", can_edit: bool = True,
-                 link: Callable[[], str] = lambda: "") -> None:
+                 link: Callable[[], str] = lambda: "", height: int = 0) -> None:
         super().__init__(title)
         self._store, self._bus, self._undo_stack, self._can_edit, self._link = store, bus, undo_stack, can_edit, link
         self._kind, self._noun = kind, kind.noun
@@ -51,6 +51,8 @@ class AttachmentsPanel(QGroupBox):
         self.add_button, self.open_button, self.remove_button = (QPushButton(f"添加{self._noun}…"),
                                                                  QPushButton("打开"), QPushButton("移除"))
         self._build_ui([name for name, _ in columns].index(FILE_NAME[0]), empty_text)
+        if height:  # a few rows inside a long editor column; a panel of its own takes what room it gets
+            self.view.setFixedHeight(height)
         self._connect_signals()
         self.load(None)
 
@@ -66,13 +68,13 @@ class AttachmentsPanel(QGroupBox):
         header.setStretchLastSection(True)
         self.view.setWordWrap(False)  # else the elision falls at the end and hides the type
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "河道垃…河边.png" keeps its type
-        self.buttons = QHBoxLayout()
+        self.buttons_layout = QHBoxLayout()
         for button in (self.add_button, self.open_button, self.remove_button):
-            self.buttons.addWidget(button)
-        self.buttons.addStretch(1)
-        self.rows = QVBoxLayout(self)
-        self.rows.addWidget(self.view)
-        self.rows.addLayout(self.buttons)
+            self.buttons_layout.addWidget(button)
+        self.buttons_layout.addStretch(1)
+        self.body_layout = QVBoxLayout(self)
+        self.body_layout.addWidget(self.view)
+        self.body_layout.addLayout(self.buttons_layout)
 
     def _connect_signals(self) -> None:
         self.add_button.clicked.connect(self._on_add_button_clicked)

@@ -12,6 +12,7 @@ from models.workflow import StepState, WorkflowStep
 from models.workflow_records import OpinionKind
 from ui.bus import DataBus
 from ui.widgets.attachments import ADDED_AT, ADDED_BY, FILE_NAME, KIND, SIZE, AttachmentsPanel
+from ui.widgets.rows_model import Column
 
 OPINION_STEPS = {WorkflowStep.PUBLIC_CONSULTATION: OpinionKind.OPINION,
                  WorkflowStep.SECOND_PUBLICITY: OpinionKind.OBJECTION}
@@ -30,14 +31,14 @@ class StepAttachmentsPanel(AttachmentsPanel):
         self._workflow, self._step = workflow, WorkflowStep.COMMITTEES_DISCUSS
         self._titles: dict[str, str] = {}
         self.hint, self.opinion_label, self.opinion_combo = QLabel(), QLabel("对应意见："), QComboBox()
-        opinion: tuple[str, object] = ("对应意见", lambda a: self._titles.get(a.opinion_id, ""))
+        opinion: Column = ("对应意见", lambda a: self._titles.get(a.opinion_id, ""))
         super().__init__(store, bus, undo_stack, OwnerKind.WORKFLOW_STEP, "本步附件（扫描件、照片）",
-                         (KIND, FILE_NAME, SIZE, opinion, ADDED_BY, ADDED_AT),  # type: ignore[arg-type]
-                         link=self._linked_opinion)
+                         (KIND, FILE_NAME, SIZE, opinion, ADDED_BY, ADDED_AT),
+                         link=self._linked_opinion, height=120)
         self.opinion_combo.setMinimumWidth(240)
-        self.rows.insertWidget(0, self.hint)
-        self.buttons.insertWidget(0, self.opinion_combo)
-        self.buttons.insertWidget(0, self.opinion_label)
+        self.body_layout.insertWidget(0, self.hint)
+        self.buttons_layout.insertWidget(0, self.opinion_combo)
+        self.buttons_layout.insertWidget(0, self.opinion_label)
 
     def _linked_opinion(self) -> str:
         return (self.opinion_combo.currentData() or "") if self._step in OPINION_STEPS else ""
