@@ -1,4 +1,5 @@
-"""Attachments (附件): scans and photos kept by their content, for meeting records and for the steps of a revision."""
+"""Attachments (附件): scans and photos kept by their content, owned by a meeting record, a step of a revision or a
+list entry (and by any later area: a new `OwnerKind`); what may be attached, and when, is decided here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,9 +19,57 @@ class AttachmentKind(StrEnum):
         return {"sign_in_sheet": "签到表", "scan": "扫描件", "photo": "照片", "other": "其他"}[self.value]
 
 
-# What the file dialog offers; any file may be attached ("所有文件").
-FILE_FILTER = "扫描件和照片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.heic);;所有文件 (*)"
-MAX_BYTES = 200 * 1024 * 1024  # a 200 MB limit keeps sync bundles to a USB stick's size
+class OwnerKind(StrEnum):
+    """附件所属 — what an attachment belongs to; stored by code in `attachments.owner_kind`."""
+
+    MEETING = "meeting"
+    WORKFLOW_STEP = "workflow_step"
+    LIST_ENTRY = "list_entry"
+
+    @property
+    def label(self) -> str:
+        return {"meeting": "会议记录", "workflow_step": "九步工作法步骤", "list_entry": "红黑榜条目"}[self.value]
+
+    @property
+    def noun(self) -> str:
+        """What the clerk calls the file: a list entry's are 证据, the others' 附件."""
+        return "证据" if self is OwnerKind.LIST_ENTRY else "附件"
+
+
+@dataclass(frozen=True)
+class AttachmentOwner:
+    """附件所属的记录: a meeting id, a list entry id, or a revision id with its step number (`step`)."""
+
+    kind: OwnerKind
+    id: str
+    step: int = 0
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """附件 — one file kept with a record: its content hash, original name, kind and note. A step's scan may name
+    the returned opinion form it is (`opinion_id`); a list entry's evidence is never printed."""
+
+    id: str
+    owner_kind: OwnerKind
+    owner_id: str
+    sha256: str
+    file_name: str
+    kind: AttachmentKind
+    size: int
+    note: str = ""
+    added_at: str = ""
+    added_by: str = ""
+    step: int = 0
+    opinion_id: str = ""
+
+    @property
+    def owner(self) -> AttachmentOwner:
+        return AttachmentOwner(self.owner_kind, self.owner_id, self.step)
+
+    @property
+    def size_text(self) -> str:
+        return size_text(self.size)
 
 
 def guess_kind(file_name: str) -> AttachmentKind:
@@ -35,49 +84,67 @@ def guess_kind(file_name: str) -> AttachmentKind:
     return AttachmentKind.OTHER
 
 
-@dataclass(frozen=True)
-class MeetingAttachment:
-    """附件 — one file attached to a meeting record: its content hash, original name, kind and note."""
-
-    id: str
-    meeting_id: str
-    sha256: str
-    file_name: str
-    kind: AttachmentKind
-    size: int
-    note: str = ""
-    added_at: str = ""
-    added_by: str = ""
-
-    @property
-    def size_text(self) -> str:
-        return size_text(self.size)
-
-
-@dataclass(frozen=True)
-class StepAttachment:
-    """九步工作法的附件 — a scan or photo kept with one step of a revision (signed sheets, the notice on the board,
-    returned opinion forms, the township's review, the filing receipt); `opinion_id` when it is one returned form."""
-
-    id: str
-    revision_id: str
-    step: int
-    sha256: str
-    file_name: str
-    kind: AttachmentKind
-    size: int
-    note: str = ""
-    added_at: str = ""
-    added_by: str = ""
-    opinion_id: str = ""
-
-    @property
-    def size_text(self) -> str:
-        return size_text(self.size)
-
-
 def size_text(size: int) -> str:
     """“34 KB” / “2.5 MB” for a file list."""
     if size < 1024 * 1024:
         return f"{max(1, size // 1024)} KB"
     return f"{size / (1024 * 1024):.1f} MB"
+
+
+class AttachPhase(StrEnum):
+    """What the owner's state allows: nothing yet (or no more), undoable adding and removing, or adding for good."""
+
+    CLOSED = "closed"
+    OPEN = "open"
+    KEPT = "kept"
+
+    @property
+    def label(self) -> str:
+        return {"closed": "不能添加", "open": "可添加、可移除", "kept": "可添加、不可移除"}[self.value]
+
+
+@dataclass(frozen=True)
+class OwnerStatus:
+    """附件所属记录的状态 — the owner's phase, and the Chinese texts that explain it (refusals, the confirmation
+    asked before a final add, the subject of the audit entry)."""
+
+    phase: AttachPhase
+    subject: str
+    closed_reason: str = ""
+    kept_reason: str = ""
+    confirm_question: str = ""
+    show_kind: bool = True
+
+    def summary(self, noun: str, file_name: str, kind: AttachmentKind, extra: str = "") -> str:
+        """The audit entry of an add: “会议记录 2026-03 添加附件“签到表.jpg”（签到表）”."""
+        return f"{self.subject}添加{noun}“{file_name}”" + (f"（{kind.label}）" if self.show_kind else "") + extra
+
+
+def meeting_status(number: str, final: bool) -> OwnerStatus:
+    """A finalised record still takes attachments (a sign-in sheet is evidence, not record text), for good."""
+    return OwnerStatus(
+        AttachPhase.KEPT if final else AttachPhase.OPEN, f"会议记录 {number} ",
+        kept_reason="记录已定稿，附件不能移除。如附件有误，请添加补正说明并附上正确的文件。",
+        confirm_question="记录已定稿，添加的附件以后不能移除，也不能撤销。确定添加吗？")
+
+
+def step_status(number: int, label: str, started: bool, done: bool) -> OwnerStatus:
+    """A step's scans come once it has started, also after it is finished (a receipt arrives late); a finished
+    step's papers are its evidence, so they stay."""
+    phase = AttachPhase.CLOSED if not started else AttachPhase.KEPT if done else AttachPhase.OPEN
+    return OwnerStatus(
+        phase, f"九步工作法第{number}步“{label}”",
+        closed_reason=f"第{number}步“{label}”还没有开始，不能添加附件。请先完成前面的步骤。",
+        kept_reason=f"第{number}步“{label}”已完成，它的附件不能移除。如附件有误，请添加正确的文件并在说明中写明；"
+                    "确需移除时请先退回到这一步。",
+        confirm_question="这一步已完成，添加的附件以后不能移除，也不能撤销。确定添加吗？")
+
+
+def entry_status(subject: str, state_label: str, nominated: bool, final: bool) -> OwnerStatus:
+    """Evidence is added while an entry is open or up; it can be withdrawn only in 提名, before anyone assessed it."""
+    phase = AttachPhase.CLOSED if final else AttachPhase.OPEN if nominated else AttachPhase.KEPT
+    return OwnerStatus(
+        phase, subject, show_kind=False,
+        closed_reason=f"条目已{state_label}，不能再添加证据。如需补充，请在续期或新提名时添加。",
+        kept_reason="条目已进入评议，证据不能移除（评议所依据的材料要留档）。如证据有误，请添加说明材料。",
+        confirm_question=f"条目已在“{state_label}”，添加的证据以后不能移除，也不能撤销。确定添加吗？")

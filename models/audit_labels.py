@@ -48,7 +48,7 @@ FIELD_LABELS = {
     "type_code": "类型", "upheld": "维持", "username": "用户名", "village": "村", "village_unit": "村民小组",
     "vote_method": "表决方式", "votes_abstain": "弃权票", "votes_against": "反对票", "votes_for": "赞成票",
     "women_present": "妇女到会", "womens_representative": "妇女代表", "written_by": "撰写人", "year": "年份",
-    "address": "住址", "care_level": "关爱等级", "notes": "备注", "sha256": "校验值", "file_name": "文件名",
+    "address": "住址", "care_level": "关爱等级", "notes": "备注", "sha256": "校验值", "file_name": "文件名", "owner_kind": "所属",
     "size": "大小", "added_by": "添加人", "label": "名称", "letter": "字母代号", "composition": "组成",
     "quorum": "法定人数", "majority": "通过比例", "notice_days": "提前通知天数", "rule_note": "规则说明",
     "area": "领域", "version_number": "版本号", "version_digest": "版本摘要", "filing_hlc": "备案版本戳",

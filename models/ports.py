@@ -6,11 +6,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Protocol
 
-from models.ports_workflow import StepAttachmentStore, WorkflowSettingsStore
+from models.ports_workflow import WorkflowSettingsStore
 
 if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not import every area's models
     from models.accounts import Actor, Role, User
-    from models.attachments import AttachmentKind, MeetingAttachment
+    from models.attachments import Attachment, AttachmentKind, AttachmentOwner, OwnerStatus
     from models.audit import AuditEntry
     from models.registry import (Grid, Household, HouseholdSummary, RoleHolding, SearchHit, VillageGroup,
                                  Villager)
@@ -282,21 +282,34 @@ class MeetingStore(Protocol):
         ...
 
     def amend(self, meeting_id: str, field_name: str, after: str, reason: str, on: date) -> Amendment: ...
-    def attachments(self, meeting_id: str) -> list[MeetingAttachment]: ...
 
-    def attach(self, meeting_id: str, source: Path, kind: AttachmentKind, note: str = "") -> MeetingAttachment:
-        """Copy a scan/photo/sign-in sheet into the blob store and list it (also allowed on a finalised record)."""
+
+class AttachmentStore(Protocol):
+    """附件 of every area: a meeting's scans, a step's papers, a list entry's evidence (never printed). When an
+    owner takes them is its `OwnerStatus`; which files, `models.attachment_files.check_file`."""
+
+    def attachments(self, owner: AttachmentOwner) -> list[Attachment]:
+        """Oldest first, with those the owner carries (a renewal's evidence); a step owner with step 0: all steps."""
         ...
 
-    def remove_attachment(self, attachment_id: str) -> None:
-        """Withdraw a draft's attachment added by mistake (refused once the record is finalised)."""
+    def status(self, owner: AttachmentOwner) -> OwnerStatus:
+        """Whether the owner takes attachments now, undoably or for good; NotFound when it is gone."""
         ...
 
-    def restore_attachment(self, attachment_id: str) -> None:
+    def attach(self, owner: AttachmentOwner, source: Path, kind: AttachmentKind | None = None, note: str = "",
+               opinion_id: str = "") -> Attachment:
+        """Copy the file into the blob store (once per content) and list it; `kind` guessed from the name if None."""
+        ...
+
+    def remove(self, attachment_id: str) -> None:
+        """Withdraw one added by mistake (a tombstone; the file stays); refused unless the owner is still open."""
+        ...
+
+    def restore(self, attachment_id: str) -> None:
         """Bring back a withdrawn attachment (undo of a removal, redo of an add)."""
         ...
 
-    def attachment_file(self, attachment_id: str) -> Path:
+    def file(self, attachment_id: str) -> Path:
         """The file on disk, to open; NotFound while a synced attachment's content has not arrived."""
         ...
 
@@ -322,7 +335,7 @@ class FourTwoStore(Protocol):
                      publication: str = "", supervision_opinion: str = "") -> FourTwoMatter: ...
 
 
-class WorkflowStore(WorkflowSettingsStore, StepAttachmentStore, Protocol):
+class WorkflowStore(WorkflowSettingsStore, Protocol):
     """九步工作法: one revision per rulebook; advancing checks the guard and is one audited transaction.
 
     The record writes of each step (invitations, committee, checks, teams, roster, review, vote, filing) are on
@@ -419,6 +432,7 @@ class Stores(Protocol):
     registry: RegistryStore
     rules: RulebookStore
     meetings: MeetingStore
+    attachments: AttachmentStore
     follow_ups: FollowUpStore
     four_two: FourTwoStore
     sync: SyncService

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from models.boards import Board, Participation, VolunteerRank
-    from models.list_evidence import Evidence
     from models.list_workflow import Nomination
     from models.lists import (ArticleRef, BasisView, HouseholdInfo, ListEntry, ListKind, ListSettings, NamingBasis,
                               Objection, Transition, WithdrawReason)
@@ -81,12 +79,3 @@ class ListStore(Protocol):
     def save_settings(self, wanted: ListSettings) -> ListSettings:
         """Check the village's list settings against R28–R32, save them (audited), and use them from now on."""
         ...
-
-    def evidence(self, entry_id: str) -> list[Evidence]:
-        """The entry's evidence attachments, with those carried from the entry it renews (never printed)."""
-        ...
-
-    def attach_evidence(self, entry_id: str, source: Path, note: str = "") -> Evidence: ...
-    def remove_evidence(self, evidence_id: str) -> None: ...
-    def restore_evidence(self, evidence_id: str) -> None: ...
-    def evidence_file(self, evidence_id: str) -> Path: ...

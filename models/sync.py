@@ -217,7 +217,8 @@ _AREAS = (("户籍", ("households", "villager", "village_groups", "grids", "vill
           ("会议记录", ("meeting", "agenda_items", "follow_up", "four_two_")),
           ("九步工作法", ("workflow_",)),
           ("红黑榜", ("list_", "board_versions", "volunteer_")),
-          ("乡镇审查与备案", ("township_",)))
+          ("乡镇审查与备案", ("township_",)),
+          ("附件", ("attachments",)))
 
 
 def area_of(table: str) -> str:

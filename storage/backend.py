@@ -16,6 +16,7 @@ from storage.installation import initialise, is_initialised, open_database
 from storage.profile import SqliteProfileStore, read_profile
 
 if TYPE_CHECKING:
+    from storage.attachments import SqliteAttachmentStore
     from storage.followups import SqliteFollowUpStore
     from storage.four_two import SqliteFourTwoStore
     from storage.lists import SqliteListStore
@@ -97,6 +98,11 @@ class SqliteStores:
     def meetings(self) -> SqliteMeetingStore:
         from storage.meetings import SqliteMeetingStore
         return SqliteMeetingStore(self._db, self.actor)
+
+    @cached_property
+    def attachments(self) -> SqliteAttachmentStore:
+        from storage.attachments import SqliteAttachmentStore
+        return SqliteAttachmentStore(self._db, self.actor)
 
     @cached_property
     def follow_ups(self) -> SqliteFollowUpStore:

@@ -8,8 +8,6 @@ import shutil
 from pathlib import Path
 from typing import BinaryIO
 
-from models.attachments import MAX_BYTES
-from models.errors import DomainError
 from storage.db import Database
 from storage.files import fsync_directory
 from storage.tracking import now_iso
@@ -82,14 +80,3 @@ def copy_blob(db: Database, sha256: str, target: BinaryIO) -> int:
         shutil.copyfileobj(handle, target, _COPY)
         return handle.tell()
 
-
-def checked_attachment_size(source: Path) -> int:
-    """The size of a file about to be attached; DomainError (Chinese) when it is missing, empty or too large."""
-    if not source.is_file():
-        raise DomainError(f"找不到文件“{source}”。请检查路径后再添加。")
-    size = source.stat().st_size
-    if size == 0:
-        raise DomainError(f"“{source.name}”是空文件，请重新扫描或拍照后再添加。")
-    if size > MAX_BYTES:
-        raise DomainError(f"“{source.name}”超过 200 MB，请压缩或分成几个文件后再添加。")
-    return size

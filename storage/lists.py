@@ -8,14 +8,15 @@ from typing import Any
 
 from models import list_workflow as workflow
 from models.accounts import Actor, Permission
+from models.attachments import AttachmentOwner, OwnerKind
 from models.boards import Board, Participation, VolunteerRank, build_board, top_volunteers
 from models.errors import DomainError, NotFound
 from models.ids import new_id
 from models.lists import (ArticleRef, BasisView, EntryState, HouseholdInfo, ListEntry, ListKind, ListSettings,
                           NamingBasis, Objection, Period, Transition, WithdrawReason, check_withdrawal, require_text)
 from models.ports import ArticleCatalogue, HouseholdDirectory
+from storage.attachments import owned_ids
 from storage.db import Database
-from storage.list_evidence import EvidenceMethods
 from storage.list_settings import SettingsMethods, read_list_settings
 from storage.list_sources import dict_rows as _rows
 from storage.store_base import SqliteStore
@@ -74,7 +75,7 @@ def _subject(basis: NamingBasis, household: HouseholdInfo) -> str:
     return names[0] if names else f"村民 {basis.villager_id}"
 
 
-class SqliteListStore(EvidenceMethods, SettingsMethods, SqliteStore):
+class SqliteListStore(SettingsMethods, SqliteStore):
     """Implements models.ports.ListStore; every write is audited and change-logged in one transaction."""
 
     def __init__(self, db: Database, actor: Actor, directory: HouseholdDirectory, catalogue: ArticleCatalogue,
@@ -356,7 +357,8 @@ class SqliteListStore(EvidenceMethods, SettingsMethods, SqliteStore):
         old = self.entry(entry_id)
         workflow.check_renewal(old, Period.parse(period), self._household_history(old.household_id))
         household = self._directory.household_by_id(old.household_id)
-        carried = tuple(dict.fromkeys(old.evidence_ids + self._own_evidence_ids(old.id)))  # the evidence goes along
+        owned = owned_ids(self._db, AttachmentOwner(OwnerKind.LIST_ENTRY, old.id))
+        carried = tuple(dict.fromkeys(old.evidence_ids + owned))  # the evidence goes along
         nomination = workflow.Nomination(old.list_kind, period, old.facts, self._actor.name, self._actor.user_id,
                                          old.villager_id, old.honour, old.occurred_on, carried,
                                          old.consequence, renews_id=old.id)

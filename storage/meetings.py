@@ -18,14 +18,13 @@ from models.meetings import (
 from storage.meeting_rows import (
     attendee_values, item_values, load_meeting, meeting_values, rows, speech_values, to_type_spec, vote_values,
 )
-from storage.meeting_attachments import AttachmentMethods
 from storage.convene import ConveneMethods
 from storage.minutes_settings import MinutesSettingsMethods
 from storage.minutes_search import SearchHit, matching_meeting_ids, search
 from storage.tracking import now_iso
 
 
-class SqliteMeetingStore(AttachmentMethods, MinutesSettingsMethods, ConveneMethods):
+class SqliteMeetingStore(MinutesSettingsMethods, ConveneMethods):
     """会议记录 store. A finalised record is read-only here and in the database; corrections are amendments."""
 
     # -- meeting types ---------------------------------------------------------------------------

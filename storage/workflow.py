@@ -26,11 +26,10 @@ from storage import workflow_rows as load
 from storage.audit import append_audit
 from storage.meetings import SqliteMeetingStore
 from storage.registry import SqliteRegistryStore
-from storage.workflow_attachments import WorkflowAttachmentMethods
 from storage.workflow_edits import WorkflowRecordEdits
 
 
-class SqliteWorkflowStore(WorkflowRecordEdits, WorkflowAttachmentMethods):
+class SqliteWorkflowStore(WorkflowRecordEdits):
     """Implements models.ports.WorkflowStore over the workflow_* tables."""
 
     # -- revisions -------------------------------------------------------------------------------

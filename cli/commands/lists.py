@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from cli import Context
+from models.attachments import Attachment, AttachmentOwner, OwnerKind
 from cli.commands.printing import add_output_options, parse_date, print_command, report, write_pdf
 
 
@@ -110,19 +111,29 @@ def run_show(context: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def _evidence_json(item: object) -> dict[str, object]:
-    return {name: getattr(item, name) for name in ("id", "entry_id", "file_name", "size", "sha256", "note",
-                                                   "added_by", "added_at")}
+def _evidence_json(item: Attachment) -> dict[str, object]:
+    """The keys `lists attach` / `lists evidence` have always printed (the owner is the entry)."""
+    return {"id": item.id, "entry_id": item.owner_id, "file_name": item.file_name, "size": item.size,
+            "sha256": item.sha256, "note": item.note, "added_by": item.added_by, "added_at": item.added_at}
+
+
+def _attachments(context: Context):  # -> storage.attachments.SqliteAttachmentStore
+    from models.accounts import COMMAND_LINE_ACTOR
+    from storage.backend import build_stores
+
+    return build_stores(context.open_db(), COMMAND_LINE_ACTOR).attachments
 
 
 def run_attach(context: Context, args: argparse.Namespace) -> int:
-    item = _store(context).attach_evidence(args.id, args.file, args.note)
+    item = _attachments(context).attach(AttachmentOwner(OwnerKind.LIST_ENTRY, args.id), args.file, note=args.note)
     context.emit(f"已添加证据“{item.file_name}”（{item.size_text}），编号 {item.id}。", _evidence_json(item))
     return 0
 
 
 def run_evidence(context: Context, args: argparse.Namespace) -> int:
-    items = _store(context).evidence(args.id)
+    store, owner = _attachments(context), AttachmentOwner(OwnerKind.LIST_ENTRY, args.id)
+    store.status(owner)  # NotFound (exit 2) for an entry that does not exist
+    items = store.attachments(owner)
     lines = [f"{e.id}  {e.file_name}  {e.size_text}  {e.added_by}  {e.note}" for e in items]
     context.emit("\n".join(lines) or "这个条目没有证据附件。", {"evidence": [_evidence_json(e) for e in items]})
     return 0

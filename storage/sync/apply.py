@@ -9,15 +9,30 @@ from typing import Any, Callable
 from models.hlc import Hlc
 from models.sync import RowDecision, decide_row
 from models.township import TOWNSHIP_TABLES
+from storage.attachment_legacy import LEGACY_TABLES, attachment_row
 from storage.blobs import record_blob
 from storage.db import Database
+from storage.migrations import migrations
 from storage.sync import manifest as mf
 from storage.sync.verify import iter_changes
 from storage.tracking import now_iso, synced_tables
 
-# Per-version adapters (DESIGN §3): ADAPTERS[n] turns a row of schema n into schema n + 1. Columns added
-# since then simply take their defaults, so none are needed yet.
-ADAPTERS: dict[int, Callable[[str, dict[str, Any]], dict[str, Any]]] = {}
+Adapter = Callable[[str, dict[str, Any]], tuple[str, dict[str, Any]]]
+
+
+def _one_attachments_table(table: str, row: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """m074: a peer still on an older version sends meeting_attachments / workflow_attachments / list_evidence."""
+    return ("attachments", attachment_row(table, row)) if table in LEGACY_TABLES else (table, row)
+
+
+def _schema_before(migration: str) -> int:
+    """The schema version (number of migrations) of a program that did not have `migration` yet."""
+    return next(n for n, step in enumerate(migrations.steps) if step.name == migration)
+
+
+# Per-version adapters (DESIGN §3): ADAPTERS[n] turns a (table, row) of schema n into schema n + 1. Columns added
+# since then simply take their defaults; a table that was merged into another needs one.
+ADAPTERS: dict[int, Adapter] = {_schema_before("m074_one_attachments_table"): _one_attachments_table}
 
 
 @dataclass
@@ -41,7 +56,7 @@ def apply_changes(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], h
         if change["seq"] <= high_water:
             tally.skipped += 1
             continue
-        table, row = change["table"], _adapt(change["table"], change["row"], manifest["schema_version"], my_schema)
+        table, row = _adapt(change["table"], change["row"], manifest["schema_version"], my_schema)
         if table not in tables:
             _quarantine(db, bundle_id, signer, table, row, "本机没有这张表")
             tally.quarantined += 1
@@ -65,11 +80,11 @@ def peer_kind(db: Database, node: str) -> str:
     return "" if row is None else str(row[0])
 
 
-def _adapt(table: str, row: dict[str, Any], from_schema: int, to_schema: int) -> dict[str, Any]:
+def _adapt(table: str, row: dict[str, Any], from_schema: int, to_schema: int) -> tuple[str, dict[str, Any]]:
     for version in range(from_schema, to_schema):
         if version in ADAPTERS:
-            row = ADAPTERS[version](table, row)
-    return row
+            table, row = ADAPTERS[version](table, row)
+    return table, row
 
 
 def _apply_one(db: Database, table: str, row: dict[str, Any], known: set[str], signer: str, bundle_id: str,

@@ -7,13 +7,18 @@ from pathlib import Path
 import pytest
 
 from models.accounts import Actor
-from models.attachments import AttachmentKind, guess_kind
+from models.attachments import AttachmentKind, AttachmentOwner, OwnerKind, guess_kind
 from models.errors import DomainError, NotFound
 from models.meetings import Meeting
 from storage.blobs import blob_path
 from storage.db import Database
+from storage.attachments import SqliteAttachmentStore
 from storage.meetings import SqliteMeetingStore
 from tests.models.meeting_fixtures import complete_meeting
+
+
+def _owner(meeting_id: str) -> AttachmentOwner:
+    return AttachmentOwner(OwnerKind.MEETING, meeting_id)
 
 
 def _file(tmp_path: Path, name: str, content: bytes) -> Path:
@@ -23,50 +28,50 @@ def _file(tmp_path: Path, name: str, content: bytes) -> Path:
 
 
 def test_attach_stores_the_file_once_and_logs_it(village_db: Database, admin: Actor, tmp_path: Path) -> None:
-    store = SqliteMeetingStore(village_db, admin)
+    store, files = SqliteMeetingStore(village_db, admin), SqliteAttachmentStore(village_db, admin)
     meeting = store.create(Meeting("representatives_meeting", date(2026, 3, 12), expected=6, present=5))
     sheet = _file(tmp_path, "签到表.jpg", b"\xff\xd8 sign-in sheet")
-    first = store.attach(meeting.id, sheet, guess_kind(sheet.name), "第一页")
-    copy = store.attach(meeting.id, _file(tmp_path, "copy.jpg", sheet.read_bytes()), AttachmentKind.PHOTO)
+    first = files.attach(_owner(meeting.id), sheet, guess_kind(sheet.name), "第一页")
+    copy = files.attach(_owner(meeting.id), _file(tmp_path, "copy.jpg", sheet.read_bytes()), AttachmentKind.PHOTO)
     assert first.sha256 == copy.sha256 and first.kind is AttachmentKind.SIGN_IN_SHEET
-    assert store.attachment_file(first.id) == blob_path(village_db, first.sha256)
-    assert store.attachment_file(first.id).read_bytes() == sheet.read_bytes()
+    assert files.file(first.id) == blob_path(village_db, first.sha256)
+    assert files.file(first.id).read_bytes() == sheet.read_bytes()
     assert village_db.conn.execute("SELECT COUNT(*) FROM blobs").fetchone()[0] == 1
-    assert [(a.file_name, a.note, a.added_by) for a in store.attachments(meeting.id)] == [
+    assert [(a.file_name, a.note, a.added_by) for a in files.attachments(_owner(meeting.id))] == [
         ("签到表.jpg", "第一页", admin.name), ("copy.jpg", "", admin.name)]
-    logged = village_db.conn.execute("SELECT COUNT(*) FROM change_log WHERE table_name = 'meeting_attachments'")
+    logged = village_db.conn.execute("SELECT COUNT(*) FROM change_log WHERE table_name = 'attachments'")
     assert logged.fetchone()[0] == 2
-    audit = village_db.conn.execute("SELECT summary FROM audit_log WHERE table_name = 'meeting_attachments'")
+    audit = village_db.conn.execute("SELECT summary FROM audit_log WHERE table_name = 'attachments'")
     assert "添加附件“签到表.jpg”（签到表）" in audit.fetchone()[0]
-    store.remove_attachment(copy.id)
-    assert [a.id for a in store.attachments(meeting.id)] == [first.id]
+    files.remove(copy.id)
+    assert [a.id for a in files.attachments(_owner(meeting.id))] == [first.id]
 
 
 def test_finalised_records_accept_attachments_but_keep_them(village_db: Database, admin: Actor,
                                                            tmp_path: Path) -> None:
-    store = SqliteMeetingStore(village_db, admin)
+    store, files = SqliteMeetingStore(village_db, admin), SqliteAttachmentStore(village_db, admin)
     meeting = store.create(complete_meeting(number=""))
     final = store.finalise(meeting.id, True, True)
-    scan = store.attach(final.id, _file(tmp_path, "记录本.pdf", b"%PDF-1.4 scan"), AttachmentKind.SCAN)
+    scan = files.attach(_owner(final.id), _file(tmp_path, "记录本.pdf", b"%PDF-1.4 scan"), AttachmentKind.SCAN)
     with pytest.raises(DomainError, match="已定稿"):
-        store.remove_attachment(scan.id)
-    assert len(store.attachments(final.id)) == 1
+        files.remove(scan.id)
+    assert len(files.attachments(_owner(final.id))) == 1
 
 
 def test_refusals(village_db: Database, admin: Actor, tmp_path: Path) -> None:
-    store = SqliteMeetingStore(village_db, admin)
+    store, files = SqliteMeetingStore(village_db, admin), SqliteAttachmentStore(village_db, admin)
     meeting = store.create(Meeting("representatives_meeting", date(2026, 3, 12), expected=6, present=5))
     with pytest.raises(DomainError, match="空文件"):
-        store.attach(meeting.id, _file(tmp_path, "empty.png", b""), AttachmentKind.PHOTO)
+        files.attach(_owner(meeting.id), _file(tmp_path, "empty.png", b""), AttachmentKind.PHOTO)
     with pytest.raises(DomainError, match="找不到文件"):
-        store.attach(meeting.id, tmp_path / "missing.png", AttachmentKind.PHOTO)
+        files.attach(_owner(meeting.id), tmp_path / "missing.png", AttachmentKind.PHOTO)
     with pytest.raises(NotFound):
-        store.attach("no-such-meeting", _file(tmp_path, "a.png", b"x"), AttachmentKind.PHOTO)
-    row = store.attach(meeting.id, _file(tmp_path, "b.png", b"y"), AttachmentKind.PHOTO)
+        files.attach(_owner("no-such-meeting"), _file(tmp_path, "a.png", b"x"), AttachmentKind.PHOTO)
+    row = files.attach(_owner(meeting.id), _file(tmp_path, "b.png", b"y"), AttachmentKind.PHOTO)
     blob_path(village_db, row.sha256).unlink()  # as if synced before its file arrived
     with pytest.raises(NotFound, match="尚未同步"):
-        store.attachment_file(row.id)
-    assert village_db.conn.execute("SELECT COUNT(*) FROM meeting_attachments").fetchone()[0] == 1
+        files.file(row.id)
+    assert village_db.conn.execute("SELECT COUNT(*) FROM attachments").fetchone()[0] == 1
 
 
 def test_guess_kind() -> None:

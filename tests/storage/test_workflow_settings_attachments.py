@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from models.accounts import Actor, Role
-from models.attachments import AttachmentKind
+from models.attachments import AttachmentKind, AttachmentOwner, OwnerKind
 from models.errors import DomainError, NotFound, PermissionDenied
 from models.workflow import WorkflowStep
 from models.workflow_guards import WorkflowSettings
+from storage.attachments import SqliteAttachmentStore
 from storage.blobs import blob_path
 from storage.db import Database
 from storage.workflow import SqliteWorkflowStore
@@ -22,6 +23,11 @@ TODAY = date(2026, 2, 1)
 @pytest.fixture
 def store(village_db: Database, admin: Actor) -> SqliteWorkflowStore:
     return SqliteWorkflowStore(village_db, admin)
+
+
+def _step(store: SqliteWorkflowStore, rulebook_id: str, step: WorkflowStep | None = None) -> AttachmentOwner:
+    """The owner of a step's scans (step None: the whole revision)."""
+    return AttachmentOwner(OwnerKind.WORKFLOW_STEP, store.revision_id(rulebook_id) or "", step.number if step else 0)
 
 
 def _count(db: Database, sql: str, *args: object) -> int:
@@ -77,46 +83,44 @@ def _scan(tmp_path: Path, name: str, content: bytes = b"%PDF-1.4 signed sheet") 
 
 def test_scans_are_kept_with_their_step(village_db: Database, store: SqliteWorkflowStore, admin: Actor,
                                         tmp_path: Path) -> None:
+    files = SqliteAttachmentStore(village_db, admin)
     rulebook_id = rulebook_in_force(village_db, admin)
     walk_to_step_5(village_db, admin, store, rulebook_id, TODAY)
-    opinion = store.opinions(rulebook_id)[0]
-    form = store.attach_to_step(rulebook_id, WorkflowStep.PUBLIC_CONSULTATION, _scan(tmp_path, "意见表0001.pdf"),
-                                AttachmentKind.SCAN, "回收的意见征求表", opinion.id)
-    photo = store.attach_to_step(rulebook_id, WorkflowStep.PUBLIC_CONSULTATION,
-                                 _scan(tmp_path, "公告栏.jpg", b"jpeg"), AttachmentKind.PHOTO)
-    assert [a.file_name for a in store.step_attachments(rulebook_id, WorkflowStep.PUBLIC_CONSULTATION)] == \
-        ["意见表0001.pdf", "公告栏.jpg"]
+    opinion, five = store.opinions(rulebook_id)[0], _step(store, rulebook_id, WorkflowStep.PUBLIC_CONSULTATION)
+    form = files.attach(five, _scan(tmp_path, "意见表0001.pdf"), AttachmentKind.SCAN, "回收的意见征求表", opinion.id)
+    photo = files.attach(five, _scan(tmp_path, "公告栏.jpg", b"jpeg"), AttachmentKind.PHOTO)
+    assert [a.file_name for a in files.attachments(five)] == ["意见表0001.pdf", "公告栏.jpg"]
     assert form.opinion_id == opinion.id and form.step == 5
-    assert store.step_attachment_file(form.id).read_bytes() == b"%PDF-1.4 signed sheet"
+    assert files.file(form.id).read_bytes() == b"%PDF-1.4 signed sheet"
     assert blob_path(village_db, photo.sha256).exists()
     summary = village_db.conn.execute("SELECT summary FROM audit_log WHERE row_id = ?", (form.id,)).fetchone()[0]
     assert "第5步" in summary and opinion.title in summary
-    store.remove_step_attachment(photo.id)
-    assert [a.id for a in store.step_attachments(rulebook_id)] == [form.id]
-    store.restore_step_attachment(photo.id)
-    assert len(store.step_attachments(rulebook_id, WorkflowStep.PUBLIC_CONSULTATION)) == 2
-    assert store.step_attachments(rulebook_id, WorkflowStep.ASSEMBLY_VOTE) == []
+    files.remove(photo.id)
+    assert [a.id for a in files.attachments(_step(store, rulebook_id))] == [form.id]
+    files.restore(photo.id)
+    assert len(files.attachments(five)) == 2
+    assert files.attachments(_step(store, rulebook_id, WorkflowStep.ASSEMBLY_VOTE)) == []
 
 
 def test_attachment_refusals(village_db: Database, store: SqliteWorkflowStore, admin: Actor, tmp_path: Path) -> None:
+    files = SqliteAttachmentStore(village_db, admin)
     rulebook_id = rulebook_in_force(village_db, admin)
-    assert store.step_attachments(rulebook_id) == []
+    with pytest.raises(NotFound, match="还没有开始修订"):
+        files.attach(_step(store, rulebook_id, WorkflowStep.COMMITTEES_DISCUSS), _scan(tmp_path, "决议.pdf"))
     walk_to_step_5(village_db, admin, store, rulebook_id, TODAY)
+    five = _step(store, rulebook_id, WorkflowStep.PUBLIC_CONSULTATION)
     with pytest.raises(DomainError, match="第8步“全体表决”还没有开始"):
-        store.attach_to_step(rulebook_id, WorkflowStep.ASSEMBLY_VOTE, _scan(tmp_path, "签字表.pdf"),
-                             AttachmentKind.SCAN)
+        files.attach(_step(store, rulebook_id, WorkflowStep.ASSEMBLY_VOTE), _scan(tmp_path, "签字表.pdf"),
+                     AttachmentKind.SCAN)
     with pytest.raises(DomainError, match="是空文件"):
-        store.attach_to_step(rulebook_id, WorkflowStep.PUBLIC_CONSULTATION, _scan(tmp_path, "空.pdf", b""),
-                             AttachmentKind.SCAN)
+        files.attach(five, _scan(tmp_path, "空.pdf", b""), AttachmentKind.SCAN)
     with pytest.raises(NotFound, match="找不到这条意见"):
-        store.attach_to_step(rulebook_id, WorkflowStep.PUBLIC_CONSULTATION, _scan(tmp_path, "a.pdf"),
-                             AttachmentKind.SCAN, opinion_id="no-such")
-    done = store.attach_to_step(rulebook_id, WorkflowStep.COMMITTEES_DISCUSS, _scan(tmp_path, "决议.pdf"),
-                                AttachmentKind.SCAN)
+        files.attach(five, _scan(tmp_path, "a.pdf"), AttachmentKind.SCAN, opinion_id="no-such")
+    one = _step(store, rulebook_id, WorkflowStep.COMMITTEES_DISCUSS)
+    done = files.attach(one, _scan(tmp_path, "决议.pdf"), AttachmentKind.SCAN)
     with pytest.raises(DomainError, match="第1步“两委商议”已完成，它的附件不能移除"):
-        store.remove_step_attachment(done.id)
-    assert len(store.step_attachments(rulebook_id, WorkflowStep.COMMITTEES_DISCUSS)) == 1
-    viewer = SqliteWorkflowStore(village_db, Actor("u8", "监委会", Role.SUPERVISOR))
+        files.remove(done.id)
+    assert len(files.attachments(one)) == 1
+    viewer = SqliteAttachmentStore(village_db, Actor("u8", "监委会", Role.SUPERVISOR))
     with pytest.raises(PermissionDenied):
-        viewer.attach_to_step(rulebook_id, WorkflowStep.PUBLIC_CONSULTATION, _scan(tmp_path, "b.pdf"),
-                              AttachmentKind.SCAN)
+        viewer.attach(five, _scan(tmp_path, "b.pdf"), AttachmentKind.SCAN)

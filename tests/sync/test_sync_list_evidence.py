@@ -4,8 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.accounts import COMMAND_LINE_ACTOR
+from models.attachments import AttachmentOwner, OwnerKind
 from models.list_workflow import Nomination
 from models.lists import ListKind
+from storage.attachments import SqliteAttachmentStore
 from tests.list_fixtures import seed_registry, store
 from tests.printing.test_board_pdf import DAY
 from tests.sync.conftest import Pair, export, import_
@@ -18,9 +20,10 @@ def test_evidence_row_and_file_reach_the_other_office(pair: Pair, tmp_path: Path
                                 "31", "第12条", on=DAY)
     photo = tmp_path / "河边.jpg"
     photo.write_bytes(b"\xff\xd8\xff\xe0 smoke by the river")
-    attached = village.attach_evidence(entry.id, photo, "现场")
+    owner = AttachmentOwner(OwnerKind.LIST_ENTRY, entry.id)
+    attached = SqliteAttachmentStore(pair.village, COMMAND_LINE_ACTOR).attach(owner, photo, note="现场")
     import_(pair.township, export(pair.village, pair.stick))
-    other = store(pair.township, COMMAND_LINE_ACTOR)
-    [arrived] = other.evidence(entry.id)
+    other = SqliteAttachmentStore(pair.township, COMMAND_LINE_ACTOR)
+    [arrived] = other.attachments(owner)
     assert (arrived.id, arrived.file_name, arrived.note) == (attached.id, "河边.jpg", "现场")
-    assert other.evidence_file(arrived.id).read_bytes() == photo.read_bytes()
+    assert other.file(arrived.id).read_bytes() == photo.read_bytes()

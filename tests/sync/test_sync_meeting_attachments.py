@@ -5,8 +5,9 @@ from datetime import date
 from pathlib import Path
 
 from models.accounts import COMMAND_LINE_ACTOR
-from models.attachments import AttachmentKind
+from models.attachments import AttachmentKind, AttachmentOwner, OwnerKind
 from models.meetings import Meeting
+from storage.attachments import SqliteAttachmentStore
 from storage.meetings import SqliteMeetingStore
 from tests.sync.conftest import Pair, export, import_
 
@@ -16,9 +17,11 @@ def test_attachment_row_and_file_reach_the_township(pair: Pair, tmp_path: Path) 
     meeting = village.create(Meeting("representatives_meeting", date(2026, 3, 12), expected=6, present=5))
     sheet = tmp_path / "签到表.jpg"
     sheet.write_bytes(b"\xff\xd8 signatures of five representatives")
-    attached = village.attach(meeting.id, sheet, AttachmentKind.SIGN_IN_SHEET)
+    owner = AttachmentOwner(OwnerKind.MEETING, meeting.id)
+    files = SqliteAttachmentStore(pair.village, COMMAND_LINE_ACTOR)
+    attached = files.attach(owner, sheet, AttachmentKind.SIGN_IN_SHEET)
     import_(pair.township, export(pair.village, pair.stick))
-    township = SqliteMeetingStore(pair.township, COMMAND_LINE_ACTOR)
-    [arrived] = township.attachments(meeting.id)
+    township = SqliteAttachmentStore(pair.township, COMMAND_LINE_ACTOR)
+    [arrived] = township.attachments(owner)
     assert (arrived.id, arrived.file_name, arrived.kind) == (attached.id, "签到表.jpg", AttachmentKind.SIGN_IN_SHEET)
-    assert township.attachment_file(arrived.id).read_bytes() == sheet.read_bytes()
+    assert township.file(arrived.id).read_bytes() == sheet.read_bytes()

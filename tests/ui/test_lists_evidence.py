@@ -7,6 +7,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from models.attachments import AttachmentOwner, OwnerKind
 from models.list_workflow import Nomination
 from models.lists import ListKind
 from storage.backend import SqliteBackend
@@ -16,6 +17,10 @@ from ui.bus import DataBus
 from ui.lists.screen import ListsScreen
 
 JPEG = b"\xff\xd8\xff\xe0 photo of the pile"
+
+
+def _evidence(stores, entry_id: str) -> list:
+    return stores.attachments.attachments(AttachmentOwner(OwnerKind.LIST_ENTRY, entry_id))
 
 
 def _screen(qtbot, qtmodeltester, backend: SqliteBackend, stores) -> tuple[ListsScreen, str]:
@@ -44,7 +49,7 @@ def test_add_open_remove_and_undo(qtbot, qtmodeltester, backend: SqliteBackend, 
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
     assert panel.add_button.isEnabled() and not panel.open_button.isEnabled()
     panel.add_button.click()
-    assert [e.file_name for e in store(backend.db, CLERK).evidence(entry_id)] == ["河边焚烧.jpg"]
+    assert [e.file_name for e in _evidence(stores, entry_id)] == ["河边焚烧.jpg"]
     assert panel.model.rowCount() == 1 and "不是照片或扫描件" in warnings[0]
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
@@ -53,14 +58,14 @@ def test_add_open_remove_and_undo(qtbot, qtmodeltester, backend: SqliteBackend, 
     assert Path(opened[0].toLocalFile()).name == "河边焚烧.jpg"
     assert Path(opened[0].toLocalFile()).read_bytes() == JPEG
     screen.undo_stack.undo()
-    assert panel.model.rowCount() == 0 and store(backend.db, CLERK).evidence(entry_id) == []
+    assert panel.model.rowCount() == 0 and _evidence(stores, entry_id) == []
     screen.undo_stack.redo()
     assert panel.model.rowCount() == 1
     panel.view.selectRow(0)
     panel.remove_button.click()
-    assert store(backend.db, CLERK).evidence(entry_id) == []
+    assert _evidence(stores, entry_id) == []
     screen.undo_stack.undo()
-    assert len(store(backend.db, CLERK).evidence(entry_id)) == 1
+    assert len(_evidence(stores, entry_id)) == 1
 
 
 def test_after_assessment_evidence_is_added_for_good(qtbot, qtmodeltester, backend: SqliteBackend, stores,
@@ -75,7 +80,7 @@ def test_after_assessment_evidence_is_added_for_good(qtbot, qtmodeltester, backe
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda _p, _t, text: asked.append(text) or QMessageBox.StandardButton.Yes)
-    panel.add_files(store(backend.db, CLERK).entry(entry_id), [scan])
+    panel.add_files([scan])
     assert "不能移除" in asked[0] and panel.model.rowCount() == 1
     assert screen.undo_stack.count() == 0
 
@@ -85,12 +90,12 @@ def test_a_long_photo_name_leaves_the_other_columns_visible(qtbot, qtmodeltester
     """Seen on screen: a phone photo's long name widened its column until 大小…说明 were off the panel."""
     from PySide6.QtCore import Qt
 
-    from ui.lists.evidence import FILE_NAME_WIDTH
+    from ui.widgets.attachments import FILE_NAME_WIDTH
     screen, entry_id = _screen(qtbot, qtmodeltester, backend, stores)
     panel = screen.evidence_panel
     photo = tmp_path / ("河道垃圾照片_2026年11月3日上午拍摄于二组河边" * 2 + ".jpg")
     photo.write_bytes(JPEG)
-    panel.add_files(store(backend.db, CLERK).entry(entry_id), [photo])
+    panel.add_files([photo])
     assert panel.model.rowCount() == 1
     assert panel.view.horizontalHeader().sectionSize(0) == FILE_NAME_WIDTH
     assert panel.view.textElideMode() == Qt.TextElideMode.ElideMiddle

@@ -10,12 +10,17 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from models.accounts import Actor
+from models.attachments import AttachmentOwner, OwnerKind
 from models.meetings import Meeting
 from storage.backend import build_stores
 from storage.db import Database
 from tests.models.meeting_fixtures import complete_meeting
 from ui.bus import DataBus
 from ui.minutes.screen import create_screen
+
+
+def _attached(stores, meeting_id: str) -> list:
+    return stores.attachments.attachments(AttachmentOwner(OwnerKind.MEETING, meeting_id))
 
 
 def _screen(qtbot, village_db: Database, admin: Actor):
@@ -45,7 +50,7 @@ def test_add_undo_redo_open_and_remove(qtbot, qtmodeltester, village_db: Databas
     screen.undo_stack.undo()
     assert panel.model.rowCount() == 1
     screen.undo_stack.redo()
-    assert panel.model.rowCount() == 2 and len(stores.meetings.attachments(meeting.id)) == 2
+    assert panel.model.rowCount() == 2 and len(_attached(stores, meeting.id)) == 2
 
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
@@ -58,7 +63,7 @@ def test_add_undo_redo_open_and_remove(qtbot, qtmodeltester, village_db: Databas
         screen.editor.attachments_panel.grab().save(str(Path(os.environ["XIANGYUE_SCREENSHOTS"]) / "attachments.png"))
     panel.view.selectRow(1)
     qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
-    assert [a.file_name for a in stores.meetings.attachments(meeting.id)] == ["签到表.jpg"]
+    assert [a.file_name for a in _attached(stores, meeting.id)] == ["签到表.jpg"]
     screen.undo_stack.undo()
     assert panel.model.rowCount() == 2
 
@@ -76,7 +81,7 @@ def test_refused_file_leaves_nothing_on_the_stack(qtbot, village_db: Database, a
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
     qtbot.mouseClick(screen.editor.attachments_panel.add_button, Qt.MouseButton.LeftButton)
     assert warnings and "空文件" in warnings[0]
-    assert screen.undo_stack.count() == 0 and stores.meetings.attachments(meeting.id) == []
+    assert screen.undo_stack.count() == 0 and _attached(stores, meeting.id) == []
 
 
 def test_finalised_record_takes_a_confirmed_attachment_it_keeps(qtbot, village_db: Database, admin: Actor,

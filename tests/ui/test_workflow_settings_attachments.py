@@ -5,6 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from models.attachments import AttachmentOwner, OwnerKind
 from models.workflow import WorkflowStep
 from models.workflow_guards import WorkflowSettings
 from storage.backend import SqliteBackend
@@ -12,6 +13,12 @@ from tests.ui.test_workflow_gaps import _at_step_5
 from tests.ui.test_workflow_pages import _at_step_2, _screen, answers  # noqa: F401  (fixture)
 
 LEFT = Qt.MouseButton.LeftButton
+
+
+def _attached(stores, rulebook_id: str) -> list:
+    """Every step's attachments of the rulebook's revision."""
+    owner = AttachmentOwner(OwnerKind.WORKFLOW_STEP, stores.workflow.revision_id(rulebook_id))
+    return stores.attachments.attachments(owner)
 
 
 def test_settings_edited_on_step_1_page_and_undone(qtbot, backend: SqliteBackend, stores,
@@ -50,7 +57,7 @@ def test_step_5_scan_attached_to_an_opinion_and_undone(qtbot, qtmodeltester, bac
     assert panel.model.index(0, 3).data() == opinion.title and panel.model.index(0, 0).data() == "扫描件"
     qtmodeltester.check(panel.model)
     screen.undo_stack.undo()
-    assert stores.workflow.step_attachments(rulebook_id) == [] and panel.model.rowCount() == 0
+    assert _attached(stores, rulebook_id) == [] and panel.model.rowCount() == 0
     screen.undo_stack.redo()
     assert panel.model.rowCount() == 1
     panel.view.selectRow(0)
@@ -69,7 +76,7 @@ def test_finished_step_attachment_is_final_and_pending_step_refuses(qtbot, backe
     assert "本步已完成" in screen.attachments.hint.text() and screen.attachments.remove_button.isHidden()
     screen.attachments.add_files([receipt])
     assert screen.undo_stack.count() == 0
-    assert [a.kind.label for a in stores.workflow.step_attachments(rulebook_id)] == ["照片"]
+    assert [a.kind.label for a in _attached(stores, rulebook_id)] == ["照片"]
     screen.select_step(WorkflowStep.ASSEMBLY_VOTE)
     assert not screen.attachments.add_button.isEnabled()
 

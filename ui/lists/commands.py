@@ -1,9 +1,8 @@
-"""Undoable edits of the lists screen: nomination, renewal, evidence while in 提名, volunteers; later steps are not."""
+"""Undoable edits of the lists screen: nomination, renewal, volunteers (evidence: ui/widgets); later steps are not."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from models.changes import Changed, Entity
 from models.list_workflow import Nomination
@@ -64,22 +63,3 @@ class AddParticipationCommand(StoreCommand[str]):
         return self.result or ""
 
 
-class AddEvidenceCommand(StoreCommand[str]):
-    """添加证据 to an entry in 提名: the first redo copies the file in; undo withdraws it, a later redo restores it."""
-
-    def __init__(self, store: ListStore, bus: DataBus, entry_id: str, source: Path) -> None:
-        super().__init__(f"添加证据 {source.name}", bus, Changed(Entity.LIST_ENTRY, frozenset({entry_id})),
-                         lambda: store.attach_evidence(entry_id, source).id,
-                         store.remove_evidence, store.restore_evidence)
-
-    @property
-    def evidence_id(self) -> str:
-        return self.result or ""
-
-
-class RemoveEvidenceCommand(StoreCommand[None]):
-    """移除证据 of an entry in 提名 (withdrawn, never erased); undo brings it back."""
-
-    def __init__(self, store: ListStore, bus: DataBus, entry_id: str, evidence_id: str, file_name: str) -> None:
-        super().__init__(f"移除证据 {file_name}", bus, Changed(Entity.LIST_ENTRY, frozenset({entry_id})),
-                         lambda: store.remove_evidence(evidence_id), lambda _none: store.restore_evidence(evidence_id))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLay
 from PySide6.QtGui import QUndoStack
 
 from models.accounts import Permission
+from models.attachments import AttachmentOwner, OwnerKind
 from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.boards import signer_of
@@ -21,13 +22,13 @@ from ui.lists.board_hint import empty_board_hint
 from ui.lists.commands import NominateCommand, RenewCommand
 from printing.list_jobs import board_job, certificate_job, publicity_job, removal_job
 from ui.lists.consents import ConsentsDialog
-from ui.lists.evidence import EvidencePanel
 from ui.lists.dialogs import (AnswerDialog, ConsentDialog, NominationDialog, ObjectionDialog, PrintOptions,
                              PrintOptionsDialog, StepDialog)
 from ui.lists.printing import ListPrinter
 from ui.lists.volunteers import VolunteersPanel
 from ui.lists.table_model import (KIND_COLOURS, BoardLineTableModel, EntryTableModel, ObjectionTableModel,
                                   TransitionTableModel, is_waiting)
+from ui.widgets.attachments import ADDED_BY, ADDED_ON, FILE_NAME, NOTE, SIZE, AttachmentsPanel
 from ui.widgets.empty_hint import add_empty_hint
 from ui.widgets.store_command import push_command
 
@@ -155,8 +156,10 @@ class ListsScreen(QWidget):
             column.addWidget(QLabel(title))
             column.addWidget(view)
             lower.addLayout(column, 1)
-        self.evidence_panel = EvidencePanel(self._store, self._bus, self.undo_stack,
-                                            self._actor.can(Permission.EDIT_RECORDS))
+        self.evidence_panel = AttachmentsPanel(
+            self._stores.attachments, self._bus, self.undo_stack, OwnerKind.LIST_ENTRY,
+            "证据附件（仅供评议审核留档，不上榜、不打印）：", (FILE_NAME, SIZE, ADDED_BY, ADDED_ON, NOTE),
+            "暂无证据附件", self._actor.can(Permission.EDIT_RECORDS))
         lower.addWidget(self.evidence_panel, 1)
         layout.addLayout(lower, 1)
         return page
@@ -236,7 +239,8 @@ class ListsScreen(QWidget):
         self.selected_id = entry.id if entry else ""
         self.history_model.reload()
         self.objections_model.reload()
-        self.evidence_panel.load(entry)
+        self.evidence_panel.load(AttachmentOwner(OwnerKind.LIST_ENTRY, entry.id) if entry else None,
+                                 Changed(Entity.LIST_ENTRY, frozenset({entry.id})) if entry else None)
         self.detail_label.setText(_describe(entry) if entry else "请在上表选择一个条目。")
         open_entry = entry is not None and is_waiting(entry)
         self.advance_button.setEnabled(open_entry and self._actor.can(ADVANCE_PERMISSION[entry.state]))

@@ -1,12 +1,10 @@
 """Undoable edits of a draft record: pushing the command writes it (STYLE.md §4)."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from models.attachments import AttachmentKind, MeetingAttachment
 from models.changes import Changed, Entity
 from models.meeting_settings import ProvinceRules
 from models.meeting_template import RecordTemplate
@@ -43,29 +41,6 @@ class SaveDraftCommand(StoreCommand[None]):
         written = self._store.save_draft(meeting)
         self._draft_bus.changed.emit(_changed(meeting.id))
         self._on_written(written)
-
-
-class AddAttachmentCommand(StoreCommand[str]):
-    """添加附件 to a draft: the first redo copies the file in; undo withdraws it, a later redo restores it."""
-
-    def __init__(self, store: MeetingStore, bus: DataBus, meeting_id: str, source: Path,
-                 kind: AttachmentKind) -> None:
-        super().__init__(f"添加附件 {source.name}", bus, _changed(meeting_id),
-                         lambda: store.attach(meeting_id, source, kind).id,
-                         store.remove_attachment, store.restore_attachment)
-
-    @property
-    def attachment_id(self) -> str | None:
-        return self.result
-
-
-class RemoveAttachmentCommand(StoreCommand[None]):
-    """移除附件 of a draft (withdrawn, never erased); undo brings it back."""
-
-    def __init__(self, store: MeetingStore, bus: DataBus, attachment: MeetingAttachment) -> None:
-        super().__init__(f"移除附件 {attachment.file_name}", bus, _changed(attachment.meeting_id),
-                         lambda: store.remove_attachment(attachment.id),
-                         lambda _none: store.restore_attachment(attachment.id))
 
 
 class SetProvinceRulesCommand(StoreCommand[None]):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from models.attachments import AttachmentOwner, OwnerKind
 from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.meetings import AgendaItem, AttendanceKind, Attendee, Gender, Meeting, evaluate, voters
@@ -21,7 +22,6 @@ from models.meeting_expected import expected_attendance, representatives_composi
 from models.meeting_types import Composition, MeetingType
 from models.ports import FollowUpStore, MeetingStore, RegistryFacts, RosterPerson
 from ui.bus import DataBus
-from ui.minutes.attachments_panel import AttachmentsPanel
 from ui.minutes.commands import SaveDraftCommand
 from ui.minutes.dialogs import AmendDialog, FinaliseDialog, to_date, to_qdate
 from ui.minutes.followups_panel import FollowUpsPanel
@@ -29,6 +29,7 @@ from ui.minutes.form_bits import (DATE_HINT, absence_line, bad_day_message, coun
                                   text_box)
 from ui.minutes.item_panel import ERROR_STYLE, OK_STYLE, ItemPanel
 from ui.minutes.roster_picker import RosterPicker
+from ui.widgets.attachments import AttachmentsPanel
 from ui.widgets.store_command import push_command
 
 AUTOSAVE_MS = 800
@@ -47,13 +48,14 @@ class MeetingEditor(QWidget):
     finalised = Signal(str)
 
     def __init__(self, store: MeetingStore, bus: DataBus, undo_stack: QUndoStack,
-                 follow_ups: FollowUpStore | None = None, registry: RegistryFacts | None = None) -> None:
+                 follow_ups: FollowUpStore | None = None, registry: RegistryFacts | None = None,
+                 attachments_panel: AttachmentsPanel | None = None) -> None:
         super().__init__()
         self._store, self._bus, self._undo_stack = store, bus, undo_stack
         self._registry = registry
         self._composition: dict[date, tuple[int, int, int]] = {}
         self.follow_ups_panel = FollowUpsPanel(follow_ups, bus) if follow_ups is not None else None
-        self.attachments_panel = AttachmentsPanel(store, bus, undo_stack)
+        self.attachments_panel = attachments_panel
         self._meeting: Meeting | None = None
         self._counts_typed = False  # villagers'/group meetings: 实到 is typed even when some names are ticked
         self._loading = False
@@ -129,8 +131,8 @@ class MeetingEditor(QWidget):
         column.addWidget(self.add_item_button)
         column.addWidget(QLabel("会议小结："))
         column.addWidget(self.summary_edit)
-        column.addWidget(self.attachments_panel)
-        for widget in (self.warnings_label, self.amendments_label, self.status_label):
+        panels = [self.attachments_panel] if self.attachments_panel else []
+        for widget in (*panels, self.warnings_label, self.amendments_label, self.status_label):
             column.addWidget(widget)
         if self.follow_ups_panel is not None:
             column.addWidget(self.follow_ups_panel)
@@ -196,7 +198,9 @@ class MeetingEditor(QWidget):
             self._loading = False
         self._set_read_only(meeting.is_final)
         self.pages.setCurrentIndex(1)
-        self.attachments_panel.load(meeting)
+        if self.attachments_panel is not None:
+            self.attachments_panel.load(AttachmentOwner(OwnerKind.MEETING, meeting.id),
+                                        Changed(Entity.MEETING, frozenset({meeting.id})))
         if self.follow_ups_panel is not None:
             self.follow_ups_panel.setVisible(meeting.is_final)
             self.follow_ups_panel.load(meeting.id)

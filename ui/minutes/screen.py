@@ -10,11 +10,12 @@ from PySide6.QtWidgets import (
     QTabWidget, QTableView, QVBoxLayout, QWidget,
 )
 
+from models.attachments import OwnerKind
 from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.meeting_expected import expected_attendance
 from models.meetings import AttendanceKind, Attendee, Gender, Meeting
-from models.ports import FollowUpStore, FourTwoStore, MeetingStore, RegistryFacts
+from models.ports import AttachmentStore, FollowUpStore, FourTwoStore, MeetingStore, RegistryFacts
 from ui.bus import DataBus
 from ui.minutes.commands import SetProvinceRulesCommand, SetTemplateCommand
 from ui.minutes.convene_panel import ConvenePanel
@@ -23,6 +24,7 @@ from ui.minutes.editor import MeetingEditor
 from ui.minutes.four_two_panel import FourTwoPanel
 from ui.minutes.template_dialog import TemplateDialog
 from ui.minutes.table_model import MeetingTableModel
+from ui.widgets.attachments import ADDED_AT, ADDED_BY, FILE_NAME, KIND, NOTE, SIZE, AttachmentsPanel
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.store_command import push_command
 
@@ -31,9 +33,10 @@ class MinutesScreen(QWidget):
     """会议记录. Edits autosave as undoable commands; finalising and amendments are confirmed and final."""
 
     def __init__(self, store: MeetingStore, bus: DataBus, registry: RegistryFacts | None = None,
-                 follow_ups: FollowUpStore | None = None, four_two: FourTwoStore | None = None) -> None:
+                 follow_ups: FollowUpStore | None = None, four_two: FourTwoStore | None = None,
+                 attachments: AttachmentStore | None = None) -> None:
         super().__init__()
-        self._store, self._bus, self._registry = store, bus, registry
+        self._store, self._bus, self._registry, self._attachments = store, bus, registry, attachments
         self._follow_ups, self._four_two = follow_ups, four_two
         self.undo_stack = QUndoStack(self)
         self._build_ui()
@@ -58,7 +61,10 @@ class MinutesScreen(QWidget):
         self.meetings_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.meetings_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.meetings_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.editor = MeetingEditor(self._store, self._bus, self.undo_stack, self._follow_ups, self._registry)
+        panel = AttachmentsPanel(self._attachments, self._bus, self.undo_stack, OwnerKind.MEETING,
+                                 "附件（扫描件、照片、签到表）", (KIND, FILE_NAME, SIZE, ADDED_BY, ADDED_AT, NOTE),
+                                 height=110) if self._attachments is not None else None
+        self.editor = MeetingEditor(self._store, self._bus, self.undo_stack, self._follow_ups, self._registry, panel)
         self.editor.setEnabled(False)
         filters = QHBoxLayout()
         for label, widget in (("会议类型：", self.type_combo), ("年份：", self.year_combo), ("检索：", self.search_edit)):
@@ -212,4 +218,4 @@ class MinutesScreen(QWidget):
 def create_screen(stores: object, bus: DataBus) -> QWidget:
     """Factory named in ui/areas.py: 应到, the roster to tick and R4 come from `stores.registry_facts`."""
     return MinutesScreen(stores.meetings, bus, stores.registry_facts,  # type: ignore[attr-defined]
-                         stores.follow_ups, stores.four_two)  # type: ignore[attr-defined]
+                         stores.follow_ups, stores.four_two, stores.attachments)  # type: ignore[attr-defined]

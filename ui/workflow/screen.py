@@ -110,7 +110,7 @@ class WorkflowScreen(QWidget):
             self.pages[step] = page_class(self._stores, self._bus, self)
             self.pages_stack.addWidget(self.pages[step])
         layout.addWidget(self.pages_stack, 1)
-        self.attachments = StepAttachmentsPanel(self._store, self._bus, self.undo_stack)
+        self.attachments = StepAttachmentsPanel(self._store, self._stores.attachments, self._bus, self.undo_stack)
         layout.addWidget(self.attachments)
         return page
 
@@ -198,7 +198,7 @@ class WorkflowScreen(QWidget):
         if self.status is not None:
             page.reload()
         if view is not None and self.rulebook_id:
-            self.attachments.load(self.rulebook_id, step, view.status.state)
+            self.attachments.load_step(self.rulebook_id, step, view.status.state)
 
     def _page_text(self, view: StepView | None) -> str:
         if view is None:
