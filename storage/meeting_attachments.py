@@ -17,8 +17,9 @@ class AttachmentMethods(SqliteStore):
     evidence, not record text); only a draft's attachments can be withdrawn."""
 
     def attachments(self, meeting_id: str) -> list[MeetingAttachment]:
+        # created_at has millisecond precision: rowid (the order rows were written here) breaks a tie.
         found = rows(self._db, "SELECT * FROM meeting_attachments WHERE meeting_id = ? AND deleted = 0 "
-                               "ORDER BY created_at, file_name", [meeting_id])
+                               "ORDER BY created_at, rowid", [meeting_id])
         return [_attachment(row) for row in found]
 
     def attach(self, meeting_id: str, source: Path, kind: AttachmentKind, note: str = "") -> MeetingAttachment:
