@@ -29,8 +29,9 @@ class WorkflowAttachmentMethods(WorkflowRecordWrites):
         where, args = "revision_id = ?", [found[0]]
         if step is not None:
             where, args = where + " AND step = ?", args + [step.number]
+        # created_at has millisecond precision: rowid (the order rows were written here) breaks a tie.
         return [_attachment(row) for row in load.select(self._db, "workflow_attachments", where, args,
-                                                        "created_at, file_name")]
+                                                        "created_at, rowid")]
 
     def attach_to_step(self, rulebook_id: str, step: WorkflowStep, source: Path, kind: AttachmentKind,
                        note: str = "", opinion_id: str = "") -> StepAttachment:
