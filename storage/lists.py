@@ -116,7 +116,8 @@ class SqliteListStore(SettingsMethods, SqliteStore):
 
     def naming_bases(self) -> list[NamingBasis]:
         """Every recorded basis, withdrawn ones included (oldest first)."""
-        rows = _rows(self._db, "SELECT * FROM list_consents WHERE deleted = 0 ORDER BY recorded_on, id")
+        # Ids sort by creation only to the millisecond: rowid (the order rows were written here) breaks a tie.
+        rows = _rows(self._db, "SELECT * FROM list_consents WHERE deleted = 0 ORDER BY recorded_on, rowid")
         return [basis_from_row(r) for r in rows]
 
     def bases_in_effect(self) -> list[NamingBasis]:

@@ -1,40 +1,95 @@
-"""Shared fixtures: offscreen Qt, migrated databases, the demo installation."""
+"""Shared fixtures: offscreen Qt, migrated databases, the demo installation.
+
+Set-up is paid once per session: the databases below are built once as templates and copied into each test
+(tests/templates.py), and passwords are hashed at a test cost (storage/passwords.py keeps the app's own).
+"""
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# The test databases commit with synchronous=FULL as the app's do, so on a disk every commit waits for an fsync:
+# half the suite's time on a busy machine. pytest's temporary folders go to a RAM disk where there is one
+# (Linux's /dev/shm), unless TMPDIR or --basetemp names another place.
+_RAM_DISK = "/dev/shm"
+if "TMPDIR" not in os.environ and os.path.isdir(_RAM_DISK) and os.access(_RAM_DISK, os.W_OK):
+    tempfile.tempdir = _RAM_DISK
+
 from pathlib import Path  # noqa: E402
+from typing import Callable  # noqa: E402
 
 import pytest  # noqa: E402
 
 from models.accounts import Actor, Role  # noqa: E402
 from models.village import make_profile  # noqa: E402
+from storage import passwords  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.installation import initialise, open_database, open_memory_database  # noqa: E402
+from tests.templates import build_template, memory_copy, open_copy  # noqa: E402
 
 PASSWORD = "secret123"
+# scrypt at n=2⁴ instead of 2¹⁴: ~0.02 ms instead of ~40 ms a hash. Hashes record their cost, so they verify;
+# test_the_app_hashes_at_the_production_cost checks the app's own cost.
+passwords.use_cost_for_tests(passwords.ScryptCost(2 ** 4, 8, 1))
 
 
-@pytest.fixture
-def db() -> Database:
-    """In-memory database, all migrations applied, not yet initialised."""
+@pytest.fixture(scope="session")
+def _memory_template() -> Database:
     return open_memory_database()
 
 
 @pytest.fixture
-def village_db(tmp_path: Path) -> Database:
-    """A real file database set up as 青石村 with administrator `admin`."""
-    database = open_database(tmp_path / "village.sqlite3", must_exist=False)
+def db(_memory_template: Database) -> Database:
+    """In-memory database, all migrations applied, not yet initialised."""
+    return memory_copy(_memory_template)
+
+
+def _village(path: Path) -> Database:
+    database = open_database(path, must_exist=False)
     initialise(database, make_profile("青石村", "德化乡", "黎平县", "522631101201"), "admin", PASSWORD, "李文书")
     return database
+
+
+@pytest.fixture(scope="session")
+def _village_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_template(tmp_path_factory.mktemp("village-template"), "village.sqlite3", _village)
+
+
+@pytest.fixture
+def village_db(_village_template: Path, tmp_path: Path) -> Database:
+    """A real file database set up as 青石村 with administrator `admin`."""
+    return open_copy(_village_template, tmp_path / "village.sqlite3")
 
 
 @pytest.fixture
 def admin(village_db: Database) -> Actor:
     row = village_db.conn.execute("SELECT id, display_name FROM users WHERE username = 'admin'").fetchone()
     return Actor(row[0], row[1], Role.ADMIN)
+
+
+@pytest.fixture(scope="session")
+def demo_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Database]:
+    """`demo_copy(path, seed=…, households=…)`: the demo village (as `demo --seed --households` builds it)
+    at `path`, built once per seed and size in the session and copied."""
+    from storage.demo import DemoOptions, run_demo
+
+    built: dict[tuple[int, int], Path] = {}
+
+    def build(path: Path, seed: int, households: int) -> Database:
+        database = open_database(path, must_exist=False)
+        run_demo(database, DemoOptions(seed=seed, households=households))
+        return database
+
+    def copy(path: Path, seed: int = DemoOptions.seed, households: int = DemoOptions.households) -> Database:
+        if (seed, households) not in built:
+            folder = tmp_path_factory.mktemp(f"demo-{seed}-{households}")
+            built[seed, households] = build_template(folder, "demo.sqlite3",
+                                                     lambda p: build(p, seed, households))
+        return open_copy(built[seed, households], path)
+
+    return copy
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -1,6 +1,7 @@
 """Accounts (hashing, lockout, role refusal) and backups (rotation, restore checks)."""
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 
 from models.accounts import Actor, Role
 from models.errors import DomainError, PermissionDenied
+from storage import passwords
 from storage.accounts import SqliteAccountStore, authenticate
 from storage.backups import daily_backup_if_due, inspect_backup, list_backups, restore_into, write_backup
 from storage.db import Database, DatabaseRefused
@@ -22,6 +24,19 @@ def test_passwords_are_hashed_with_salt(village_db: Database, admin: Actor) -> N
     assert all(h.startswith("scrypt$") and PASSWORD not in h for h in hashes)
     assert hashes[0].split("$")[4] != hashes[1].split("$")[4]
     assert authenticate(village_db, "wenshu", PASSWORD).role is Role.CLERK
+
+
+def test_the_app_hashes_at_the_production_cost(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The suite hashes cheaply (tests/conftest.py); the app itself keeps scrypt n=2¹⁴, r=8, p=1."""
+    assert passwords.PRODUCTION_COST == passwords.ScryptCost(2 ** 14, 8, 1)
+    cheap = passwords.hash_password(PASSWORD)
+    monkeypatch.setattr(passwords, "_cost", passwords.PRODUCTION_COST)
+    stored = passwords.hash_password(PASSWORD)
+    assert stored.startswith("scrypt$16384$8$1$") and passwords.verify_password(PASSWORD, stored)
+    assert passwords.verify_password(PASSWORD, cheap) and not passwords.verify_password("wrong", cheap)
+    monkeypatch.delitem(sys.modules, "pytest")
+    with pytest.raises(RuntimeError, match="test suite only"):
+        passwords.use_cost_for_tests(passwords.ScryptCost(2, 1, 1))
 
 
 def test_wrong_password_then_lockout_delay(village_db: Database) -> None:

@@ -78,3 +78,15 @@ def test_refusals(village_db: Database) -> None:
     with pytest.raises(DomainError, match="不能再次撤回"):
         clerk.withdraw_naming_basis(consent.id, "又撤回", on=WITHDRAWN + timedelta(1))
     assert [b.revoked_on for b in clerk.naming_bases()] == [WITHDRAWN, None]
+
+
+def test_bases_recorded_on_one_day_keep_the_order_they_were_recorded(village_db: Database,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two bases written in one millisecond get ids in random order (UUIDv7): here, the second a smaller one."""
+    _seed_with_son(village_db)
+    clerk = store(village_db, CLERK)
+    ids = iter(["01900000-0000-7000-8000-00000000000f", "01900000-0000-7000-8000-000000000001"])
+    monkeypatch.setattr("storage.lists.new_id", lambda: next(ids))
+    clerk.record_naming_basis("12", "consent", "户主书面同意", on=date(2025, 3, 1))
+    clerk.record_naming_basis("12", "statutory", "法院判决公开", on=date(2025, 3, 1), lists=(ListKind.BLACK,))
+    assert [b.kind for b in clerk.naming_bases()] == ["consent", "statutory"]

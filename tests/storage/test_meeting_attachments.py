@@ -47,6 +47,18 @@ def test_attach_stores_the_file_once_and_logs_it(village_db: Database, admin: Ac
     assert [a.id for a in files.attachments(_owner(meeting.id))] == [first.id]
 
 
+def test_attachments_added_in_one_millisecond_keep_the_order_they_were_added(
+        village_db: Database, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`created_at` has millisecond precision: a tie is broken by the order they were added, not by name."""
+    store, files = SqliteMeetingStore(village_db, admin), SqliteAttachmentStore(village_db, admin)
+    meeting = store.create(Meeting("representatives_meeting", date(2026, 3, 12), expected=6, present=5))
+    monkeypatch.setattr("storage.tracking.now_iso", lambda: "2026-03-12T08:00:00.000+00:00")
+    names = ["签到表.jpg", "copy.jpg", "b.jpg"]
+    for name in names:
+        files.attach(_owner(meeting.id), _file(tmp_path, name, b"\xff\xd8 " + name.encode()), AttachmentKind.PHOTO)
+    assert [a.file_name for a in files.attachments(_owner(meeting.id))] == names
+
+
 def test_finalised_records_accept_attachments_but_keep_them(village_db: Database, admin: Actor,
                                                            tmp_path: Path) -> None:
     store, files = SqliteMeetingStore(village_db, admin), SqliteAttachmentStore(village_db, admin)

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from models.meeting_types import BUILTIN_TYPES
+from storage.db import Database
 from storage.demo import DemoOptions, run_demo
 from storage.installation import open_database
 
@@ -31,14 +33,13 @@ def test_minutes_demo(tmp_path: Path) -> None:
     assert stages == 10
 
 
-def test_demo_meetings_use_the_registry_villagers(tmp_path: Path) -> None:
+def test_demo_meetings_use_the_registry_villagers(tmp_path: Path, demo_copy: Callable[..., Database]) -> None:
     from models.accounts import COMMAND_LINE_ACTOR
     from models.meeting_expected import expected_attendance
     from storage.meetings import SqliteMeetingStore
     from storage.registry_facts import SqliteRegistryFacts
 
-    db = open_database(tmp_path / "a.sqlite3", must_exist=False)
-    run_demo(db, DemoOptions(seed=11, households=120))
+    db = demo_copy(tmp_path / "a.sqlite3", seed=11, households=120)
     facts, store = SqliteRegistryFacts(db, COMMAND_LINE_ACTOR), SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
     summary = next(m for m in store.list_meetings(2026, "representatives_meeting"))
     meeting = store.get(summary.id)
@@ -52,9 +53,8 @@ def test_demo_meetings_use_the_registry_villagers(tmp_path: Path) -> None:
     assert villagers.expected_households == facts.households_count(villagers.on)
 
 
-def test_demo_items_have_speeches_and_roster_meetings_named_votes(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "a.sqlite3", must_exist=False)
-    run_demo(db, DemoOptions(seed=11, households=120))
+def test_demo_items_have_speeches_and_roster_meetings_named_votes(tmp_path: Path, demo_copy: Callable[..., Database]) -> None:
+    db = demo_copy(tmp_path / "a.sqlite3", seed=11, households=120)
     speeches = db.conn.execute("SELECT COUNT(*) FROM agenda_item_speeches WHERE deleted = 0").fetchone()[0]
     named = db.conn.execute("SELECT COUNT(DISTINCT m.type_code) FROM agenda_item_votes v "
                             "JOIN meetings m ON m.id = v.meeting_id WHERE v.deleted = 0").fetchone()[0]

@@ -81,6 +81,19 @@ def _scan(tmp_path: Path, name: str, content: bytes = b"%PDF-1.4 signed sheet") 
     return path
 
 
+def test_scans_added_in_one_millisecond_keep_the_order_they_were_added(
+        village_db: Database, store: SqliteWorkflowStore, admin: Actor, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    rulebook_id = rulebook_in_force(village_db, admin)
+    walk_to_step_5(village_db, admin, store, rulebook_id, TODAY)
+    monkeypatch.setattr("storage.tracking.now_iso", lambda: "2026-02-01T08:00:00.000+00:00")
+    names = ["意见表0001.pdf", "公告栏.jpg", "a.jpg"]
+    files, owner = SqliteAttachmentStore(village_db, admin), _step(store, rulebook_id, WorkflowStep.PUBLIC_CONSULTATION)
+    for name in names:
+        files.attach(owner, _scan(tmp_path, name, name.encode()), AttachmentKind.PHOTO)
+    assert [a.file_name for a in files.attachments(owner)] == names
+
+
 def test_scans_are_kept_with_their_step(village_db: Database, store: SqliteWorkflowStore, admin: Actor,
                                         tmp_path: Path) -> None:
     files = SqliteAttachmentStore(village_db, admin)

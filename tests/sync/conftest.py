@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -16,6 +17,7 @@ from storage.sync.export import export_bundle
 from storage.sync.importer import import_bundle
 from storage.sync.keys import my_identity, trust_peer
 from storage.tracking import create_synced_table, insert_synced, update_synced
+from tests.templates import close_template, open_copy
 
 PASSWORD = "secret123"
 
@@ -36,16 +38,43 @@ def make_node(path: Path, mode: Mode, village: str = "青石村") -> Database:
     return db
 
 
+_templates: dict[str, Path] = {}
+
+
+def _built(factory: pytest.TempPathFactory, key: str, build: Callable[[Path], None]) -> Path:
+    """The folder `build` filled once in this session (per xdist worker)."""
+    if key not in _templates:
+        folder = factory.mktemp(f"{key}-template")
+        build(folder)
+        _templates[key] = folder
+    return _templates[key]
+
+
+def copied_node(factory: pytest.TempPathFactory, path: Path, mode: Mode) -> Database:
+    """`make_node(path, mode)`, built once per session and copied: the same node in every test that uses it,
+    so one test may hold one copy per mode (a second node of a mode is made with `make_node`)."""
+    folder = _built(factory, mode.value, lambda f: close_template(make_node(f / "node.sqlite3", mode)))
+    return open_copy(folder / "node.sqlite3", path)
+
+
 def pair_up(a: Database, b: Database) -> None:
     trust_peer(a, my_identity(b))
     trust_peer(b, my_identity(a))
 
 
-@pytest.fixture
-def pair(tmp_path: Path) -> Pair:
-    village = make_node(tmp_path / "village" / "v.sqlite3", Mode.VILLAGE)
-    township = make_node(tmp_path / "township" / "t.sqlite3", Mode.TOWNSHIP)
+def _build_pair(folder: Path) -> None:
+    village, township = make_node(folder / "v.sqlite3", Mode.VILLAGE), make_node(folder / "t.sqlite3", Mode.TOWNSHIP)
     pair_up(village, township)
+    close_template(village)
+    close_template(township)
+
+
+@pytest.fixture
+def pair(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Pair:
+    """A village and its township that trust each other's keys (a copy of a pair paired once per session)."""
+    folder = _built(tmp_path_factory, "pair", _build_pair)
+    village = open_copy(folder / "v.sqlite3", tmp_path / "village" / "v.sqlite3")
+    township = open_copy(folder / "t.sqlite3", tmp_path / "township" / "t.sqlite3")
     stick = tmp_path / "stick"
     stick.mkdir()
     return Pair(village, township, stick)

@@ -12,14 +12,14 @@ from models.village import Mode
 from storage.sync.held import accept, pending
 from storage.sync.keys import list_peers, my_identity, trust_peer
 from tests.helpers import run_json
-from tests.sync.conftest import Pair, export, import_, make_node, notes, write_notes
+from tests.sync.conftest import Pair, copied_node, export, import_, notes, write_notes
 
 
 @pytest.fixture
-def half_paired(tmp_path: Path) -> Pair:
+def half_paired(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Pair:
     """The village has the township's key file; the township has never seen the village's key."""
-    village = make_node(tmp_path / "village" / "v.sqlite3", Mode.VILLAGE)
-    township = make_node(tmp_path / "township" / "t.sqlite3", Mode.TOWNSHIP)
+    village = copied_node(tmp_path_factory, tmp_path / "village" / "v.sqlite3", Mode.VILLAGE)
+    township = copied_node(tmp_path_factory, tmp_path / "township" / "t.sqlite3", Mode.TOWNSHIP)
     trust_peer(village, my_identity(township))
     stick = tmp_path / "stick"
     stick.mkdir()

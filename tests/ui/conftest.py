@@ -8,7 +8,9 @@ from PySide6.QtCore import QCoreApplication, QSettings
 
 from models.village import make_profile
 from storage.backend import SqliteBackend
+from storage.db import Database
 from tests.conftest import PASSWORD
+from tests.templates import build_template, copy_installation
 
 
 @pytest.fixture(autouse=True)
@@ -19,11 +21,22 @@ def isolated_settings(tmp_path: Path, qapp) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
 
-@pytest.fixture
-def backend(tmp_path: Path) -> SqliteBackend:
-    backend = SqliteBackend(tmp_path / "ui.sqlite3")
+def _initialised(path: Path) -> Database:
+    backend = SqliteBackend(path)
     backend.initialise(make_profile("青石村", "德化乡", "黎平县"), "admin", PASSWORD)
-    return backend
+    return backend.db
+
+
+@pytest.fixture(scope="session")
+def _backend_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_template(tmp_path_factory.mktemp("ui-template"), "ui.sqlite3", _initialised)
+
+
+@pytest.fixture
+def backend(_backend_template: Path, tmp_path: Path) -> SqliteBackend:
+    """A backend over a copy of an installation initialised as 青石村 with administrator `admin`."""
+    copy_installation(_backend_template, tmp_path / "ui.sqlite3")
+    return SqliteBackend(tmp_path / "ui.sqlite3")
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -76,14 +77,11 @@ def test_missing_title_is_explained(qtbot, screen: PrintCenterScreen, monkeypatc
 
 
 @pytest.fixture
-def demo_screen(qtbot, tmp_path: Path) -> PrintCenterScreen:
+def demo_screen(qtbot, tmp_path: Path, demo_copy: Callable[..., Database]) -> PrintCenterScreen:
     from models.accounts import COMMAND_LINE_ACTOR
-    from storage.installation import open_database
-    from tests.helpers import run_cli
 
-    path = tmp_path / "demo.sqlite3"
-    assert run_cli(["--db", str(path), "demo", "--households", "20"])[0] == 0
-    widget = PrintCenterScreen(build_stores(open_database(path), COMMAND_LINE_ACTOR), DataBus())
+    database = demo_copy(tmp_path / "demo.sqlite3", households=20)  # what `demo --households 20` builds
+    widget = PrintCenterScreen(build_stores(database, COMMAND_LINE_ACTOR), DataBus())
     qtbot.addWidget(widget)
     return widget
 

@@ -1,0 +1,81 @@
+"""Databases built once per test session and copied into each test with SQLite's backup API.
+
+Migrating a new file costs ~75 ms and a demo build up to seconds; a copy costs a few milliseconds. Each
+template is built by the same production code the tests used to call per test, so a copy holds the same
+rows. A copy keeps the template's node identity (id, epoch, keys): two copies of one template in one test
+would be the same node, so a test that needs a second, different node builds it itself (`make_node`).
+"""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Callable
+
+from storage.db import Database, connect, set_durable_pragmas
+from storage.node import load_node_id
+
+# The files that belong to a database besides itself, named after it (see storage/node.py, storage/blobs.py).
+_SIDECARS = (".keys", ".blobs")
+# Databases beside it, named after it: the demo's township (storage/demo/b70_sync.py).
+_NEIGHBOURS = (".township-demo.sqlite3",)
+
+
+def backup_file(source: Path, target: Path) -> None:
+    """Copy one SQLite database page by page (consistent even with a write-ahead log beside the source)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        dst.execute("PRAGMA synchronous = OFF")  # a copy for one test: no fsync (it is reopened durable)
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+
+
+def copy_installation(source: Path, target: Path) -> None:
+    """Copy the database `source` to `target` with its key file, attachment folder and demo township."""
+    backup_file(source, target)
+    for suffix in _SIDECARS:
+        side = source.with_name(source.name + suffix)
+        if side.is_dir():
+            shutil.copytree(side, target.with_name(target.name + suffix))
+        elif side.exists():
+            shutil.copy2(side, target.with_name(target.name + suffix))
+    for suffix in _NEIGHBOURS:
+        neighbour = source.with_name(source.name + suffix)
+        if neighbour.exists():
+            copy_installation(neighbour, target.with_name(target.name + suffix))
+
+
+def build_template(folder: Path, name: str, build: Callable[[Path], Database]) -> Path:
+    """Run `build(path)` once in `folder` and close its connection, so the file stands alone."""
+    path = folder / name
+    close_template(build(path))
+    return path
+
+
+def close_template(database: Database) -> None:
+    """Close a built template, folded back into one rollback-journal file: a copy of it then carries no log that
+    connect() would have to check (the copy is switched to WAL when it is opened)."""
+    database.conn.execute("PRAGMA journal_mode = DELETE")
+    database.conn.close()
+
+
+def open_copy(template: Path, target: Path) -> Database:
+    """A copy of `template` at `target`, opened as open_database() leaves a database.
+
+    open_database() checked and migrated the template when it was built; the copy is opened with connect(),
+    which still refuses a damaged or foreign file, without repeating the upgrade checks (~10 ms a test)."""
+    copy_installation(template, target)
+    database = connect(target)
+    set_durable_pragmas(database)
+    database.node_id = load_node_id(database) or "local"
+    return database
+
+
+def memory_copy(template: Database) -> Database:
+    """An in-memory copy of an in-memory template."""
+    database = Database(memory=True)
+    template.conn.backup(database.conn)
+    return database
