@@ -1,0 +1,200 @@
+"""Driving the real widgets of the real main window, the way a clerk does, for the walks.
+
+How to use it (see `tests/walks/conftest.py` for the fixtures `demo_db`, `walk`, `log_in`):
+
+    def test_something(qtbot, walk):
+        screen = walk.open_area("村规民约")                     # clicks the sidebar item by its text
+        def fill_form(dialog):                                 # runs while the dialog's own loop runs
+            fill(qtbot, field(dialog, "标题"), "第一条")        # typed as an input method commits it
+            choose(qtbot, field(dialog, "类别"), "红榜")        # picks the combo entry by its visible text
+            click_button(qtbot, dialog, "确定")
+        with expect_dialog(qtbot, fill_form):
+            click_button(qtbot, screen, "新增")                # the click that opens the modal dialog
+        with expect_dialog(qtbot, answer(qtbot, "是")):         # a QMessageBox question, its real button
+            click_button(qtbot, screen, "删除")
+        assert cli_json(walk.db_path, "rules", "show")["…"] == …
+
+A modal dialog runs a nested event loop, so the click that opens it returns only when it is closed:
+`expect_dialog` schedules the handler with a QTimer before the body runs, waits for a *new* modal widget
+(`QApplication.activeModalWidget()`), runs the handler on it and re-raises whatever the handler raised
+after the dialog is gone. Dialogs opened from inside a dialog nest the same way (an `expect_dialog`
+inside the handler). A handler that leaves its dialog open fails the walk (the dialog is rejected, so
+the walk never hangs). Nothing here monkeypatches a dialog: every value goes through the widget.
+"""
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from PySide6.QtCore import QDate, QPoint, Qt, QTimer
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QCheckBox, QComboBox, QDateEdit,
+                               QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget)
+
+from tests.helpers import run_json, type_text
+
+LEFT = Qt.MouseButton.LeftButton
+Handler = Callable[[QWidget], None]
+
+
+def _plain(text: str) -> str:
+    """A widget's text as the clerk reads it: no mnemonic '&', no trailing colon or '…'."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip().rstrip("：:…").strip()
+
+
+# --- modal dialogs -----------------------------------------------------------------------------------
+
+
+@contextmanager
+def expect_dialog(qtbot: Any, handler: Handler, timeout: int = 8000) -> Iterator[None]:
+    """Run `handler(dialog)` on the next modal dialog opened by the body of the `with`."""
+    outer = QApplication.activeModalWidget()
+    state: dict[str, Any] = {"done": False, "error": None}
+    deadline = time.monotonic() + timeout / 1000
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog is outer or not dialog.isVisible():
+            if time.monotonic() < deadline:
+                QTimer.singleShot(10, poll)
+            else:
+                state.update(done=True, error=AssertionError("no modal dialog opened"))
+            return
+        try:
+            handler(dialog)
+            if dialog.isVisible() and QApplication.activeModalWidget() is dialog:
+                raise AssertionError(f"the handler left {type(dialog).__name__} «{dialog.windowTitle()}» open")
+        except BaseException as error:  # noqa: BLE001 - re-raised in the test, after the dialog is closed
+            state["error"] = error
+            _close(dialog)
+        state["done"] = True
+
+    QTimer.singleShot(0, poll)
+    yield
+    qtbot.waitUntil(lambda: state["done"], timeout=timeout + 1000)
+    if state["error"] is not None:
+        raise state["error"]
+
+
+def _close(dialog: QWidget) -> None:
+    if dialog.isVisible():
+        dialog.reject() if isinstance(dialog, QDialog) else dialog.close()
+
+
+def answer(qtbot: Any, text: str, seen: list[str] | None = None) -> Handler:
+    """A handler that clicks the button `text` of a message box (or any dialog); its text goes to `seen`."""
+    def handle(dialog: QWidget) -> None:
+        if seen is not None:
+            seen.append(dialog_text(dialog))
+        click_button(qtbot, dialog, text)
+    return handle
+
+
+def dialog_text(dialog: QWidget) -> str:
+    """Title and every visible label of a dialog, one per line (what the clerk reads)."""
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible() and label.text()]
+    return "\n".join([dialog.windowTitle(), *labels])
+
+
+# --- finding widgets ----------------------------------------------------------------------------------
+
+
+def button(parent: QWidget, text: str) -> QAbstractButton:
+    """The visible, enabled button whose text is `text` (exactly, else the only one starting with it)."""
+    buttons = [b for b in parent.findChildren(QAbstractButton) if b.isVisible() and _plain(b.text())]
+    exact = [b for b in buttons if _plain(b.text()) == _plain(text)]
+    found = exact or [b for b in buttons if _plain(b.text()).startswith(_plain(text))]
+    if len(found) != 1:
+        raise AssertionError(f"{len(found)} buttons «{text}» in {type(parent).__name__}: "
+                             f"{[_plain(b.text()) for b in buttons]}")
+    return found[0]
+
+
+def field(parent: QWidget, label: str) -> QWidget:
+    """The input beside the form label `label` (a QFormLayout row or a label's buddy)."""
+    for form in parent.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            widget = item.widget() if item else None
+            if isinstance(widget, QLabel) and _plain(widget.text()) == _plain(label):
+                return form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+    for widget in parent.findChildren(QLabel):
+        if _plain(widget.text()) == _plain(label) and widget.buddy() is not None:
+            return widget.buddy()
+    raise AssertionError(f"no field «{label}» in {type(parent).__name__}")
+
+
+# --- acting on widgets ---------------------------------------------------------------------------------
+
+
+def click(qtbot: Any, widget: QWidget) -> None:
+    assert widget.isEnabled(), f"«{getattr(widget, 'text', lambda: '')()}» is disabled"
+    qtbot.mouseClick(widget, LEFT)
+
+
+def click_button(qtbot: Any, parent: QWidget, text: str) -> None:
+    click(qtbot, button(parent, text))
+
+
+def fill(qtbot: Any, widget: QWidget, value: Any) -> None:
+    """Give `widget` the value a clerk would type or pick: text, date, number, tick or combo entry."""
+    if isinstance(widget, QComboBox) and not widget.isEditable():
+        choose(qtbot, widget, str(value))
+    elif isinstance(widget, QDateEdit):
+        widget.setDate(QDate(value.year, value.month, value.day))  # the editor's own setter; its signals fire
+    elif isinstance(widget, QAbstractSpinBox):
+        widget.setValue(value)  # type: ignore[attr-defined]
+    elif isinstance(widget, QCheckBox):
+        tick(qtbot, widget, bool(value))
+    elif isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit, QComboBox)):
+        replace_text(widget, str(value))
+    else:
+        raise AssertionError(f"fill does not know {type(widget).__name__}")
+
+
+def replace_text(widget: QWidget, text: str) -> None:
+    """Select everything in the editor and type `text` over it (Chinese through the input method)."""
+    editor = widget.lineEdit() if isinstance(widget, QComboBox) else widget
+    editor.setFocus()
+    editor.selectAll()
+    if isinstance(editor, QLineEdit) and text == "":
+        editor.del_()
+        return
+    if isinstance(editor, (QTextEdit, QPlainTextEdit)) and text == "":
+        editor.textCursor().removeSelectedText()
+        return
+    type_text(editor, text)
+
+
+def tick(qtbot: Any, box: QCheckBox, on: bool = True) -> None:
+    """Click the check box's indicator until it shows `on`."""
+    if box.isChecked() != on:
+        qtbot.mouseClick(box, LEFT, pos=QPoint(8, box.height() // 2))
+    assert box.isChecked() == on, f"«{box.text()}» did not change"
+
+
+def choose(qtbot: Any, combo: QComboBox, text: str) -> None:
+    """Open the combo's list and click the entry whose visible text is `text` (else the one containing it)."""
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    matches = [i for i, t in enumerate(texts) if t == text] or [i for i, t in enumerate(texts) if text in t]
+    if len(matches) != 1:
+        raise AssertionError(f"{len(matches)} entries «{text}» in the combo: {texts}")
+    combo.showPopup()
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    index = view.model().index(matches[0], combo.modelColumn(), view.rootIndex())
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(index).center())
+    qtbot.waitUntil(lambda: not view.isVisible())
+    assert combo.currentIndex() == matches[0], f"«{text}» was not chosen (now «{combo.currentText()}»)"
+
+
+# --- the command line ---------------------------------------------------------------------------------
+
+
+def cli_json(db_path: Path, *args: str, expect: int = 0) -> Any:
+    """`main.py --db DB --json ARGS…`, in-process; the parsed JSON (the exit code must be `expect`)."""
+    code, result = run_json(db_path, *args)
+    assert code == expect, f"main.py {' '.join(args)} exited {code}: {result}"
+    return result
