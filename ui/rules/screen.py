@@ -281,7 +281,7 @@ class RulesScreen(QWidget):
         self._show_selected()
 
     def _on_bus_changed(self, changed: Changed) -> None:
-        if changed.entity == Entity.RULEBOOK:
+        if changed.concerns(Entity.RULEBOOK):
             self.reload()
 
     def _on_save_button_clicked(self) -> None:
