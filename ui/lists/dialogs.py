@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QWidget)
 
 from models.lists import ArticleRef, ListKind
 from models.registry import SearchHit
+from ui.widgets.choice_combo import ChoiceCombo
 
 PersonSearch = Callable[[str], Sequence[SearchHit]]
 
@@ -56,12 +57,13 @@ class NominationDialog(QDialog):
         self.setMinimumWidth(520)
         form = QFormLayout(self)
         self.household_edit, self.period_edit = QLineEdit(), QLineEdit(period)
-        self.kind_combo, self.article_combo = QComboBox(), QComboBox()
+        self.kind_combo: ChoiceCombo[ListKind] = ChoiceCombo()
+        self.article_combo: ChoiceCombo[str] = ChoiceCombo()
         for kind in ListKind:
-            self.kind_combo.addItem(kind.label, kind)
-        self.article_combo.addItem("（不引用条款）", "")
+            self.kind_combo.add_choice(kind.label, kind)
+        self.article_combo.add_choice("（不引用条款）", "")
         for article in articles:
-            self.article_combo.addItem(f"{article.number} {article.short_text}", article.number)
+            self.article_combo.add_choice(f"{article.number} {article.short_text}", article.number)
         self.facts_edit, self.proposer_edit, self.honour_edit = QPlainTextEdit(), QLineEdit(proposer), QLineEdit()
         self.facts_edit.setPlaceholderText("写清时间、地点和行为，例如“3月2日在村道旁堆放建筑垃圾，经提醒未清理”")
         self.occurred_check, self.occurred_edit = QCheckBox("填写"), QDateEdit(QDate.currentDate())
@@ -91,10 +93,11 @@ class NominationDialog(QDialog):
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.person_search_edit, self.person_combo = QLineEdit(), QComboBox()
+        self.person_search_edit = QLineEdit()
+        self.person_combo: ChoiceCombo[SearchHit | None] = ChoiceCombo()
         self.person_search_edit.setPlaceholderText("输入姓名、拼音首字母或户号查找")
         self.person_combo.setMinimumWidth(200)
-        self.person_combo.addItem("（全户，以户主为对象）", None)
+        self.person_combo.add_choice("（全户，以户主为对象）", None)
         layout.addWidget(self.person_search_edit, 1)
         layout.addWidget(self.person_combo, 1)
         row.setVisible(self._search is not None)
@@ -105,25 +108,25 @@ class NominationDialog(QDialog):
     def _on_person_search_edit_text_changed(self, text: str) -> None:
         hits = [hit for hit in (self._search(text) if self._search and text.strip() else ()) if hit.villager_id]
         self.person_combo.blockSignals(True)
-        self.person_combo.clear()
-        self.person_combo.addItem("（全户，以户主为对象）", None)
+        self.person_combo.clear_choices()
+        self.person_combo.add_choice("（全户，以户主为对象）", None)
         for hit in hits[:50]:
-            self.person_combo.addItem(f"{hit.name}（第{hit.household_no}户）", hit)
+            self.person_combo.add_choice(f"{hit.name}（第{hit.household_no}户）", hit)
         self.person_combo.blockSignals(False)
         if hits:
             self.person_combo.setCurrentIndex(1)
             self._on_person_combo_current_index_changed(1)
 
     def _on_person_combo_current_index_changed(self, _index: int) -> None:
-        hit = self.person_combo.currentData()
+        hit = self.person_combo.current_value()
         if isinstance(hit, SearchHit):
             self.household_edit.setText(hit.household_no)
 
     def value(self) -> NominationInput:
-        hit = self.person_combo.currentData()
+        hit = self.person_combo.current_value()
         villager = hit.villager_id if isinstance(hit, SearchHit) and hit.villager_id else ""
-        return NominationInput(self.household_edit.text().strip(), self.kind_combo.currentData(),
-                               self.period_edit.text().strip(), self.article_combo.currentData(),
+        return NominationInput(self.household_edit.text().strip(), self.kind_combo.current_value(),
+                               self.period_edit.text().strip(), self.article_combo.current_value() or "",
                                self.facts_edit.toPlainText().strip(), self.proposer_edit.text().strip(),
                                self.honour_edit.text().strip(), self.consequence_edit.text().strip(),
                                self._occurred_on(), villager)
@@ -212,12 +215,13 @@ class ConsentDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("记录公开姓名的依据")
         form = QFormLayout(self)
-        self.household_edit, self.kind_combo, self.note_edit = QLineEdit(household_no), QComboBox(), QLineEdit()
+        self.household_edit, self.note_edit = QLineEdit(household_no), QLineEdit()
+        self.kind_combo: ChoiceCombo[str] = ChoiceCombo()
         self.villager_edit = QLineEdit(villager)
         self.villager_edit.setPlaceholderText("空着为全户；只为一位村民记录时填姓名或村民编号")
         self.all_members_check = QCheckBox("全户依据涵盖全体成员（每位成年成员均已同意）")
-        self.kind_combo.addItem("单独同意（书面）", "consent")
-        self.kind_combo.addItem("法定依据", "statutory")
+        self.kind_combo.add_choice("单独同意（书面）", "consent")
+        self.kind_combo.add_choice("法定依据", "statutory")
         self.note_edit.setPlaceholderText("如“户主杨老三 2025年3月1日书面同意，原件存村委会”")
         form.addRow("户号：", self.household_edit)
         form.addRow("村民（可选）：", self.villager_edit)
@@ -235,7 +239,7 @@ class ConsentDialog(QDialog):
         dialog = cls(household_no, villager, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return (dialog.household_edit.text().strip(), dialog.kind_combo.currentData(), dialog.note_edit.text().strip(),
+        return (dialog.household_edit.text().strip(), dialog.kind_combo.current_value() or "", dialog.note_edit.text().strip(),
                 dialog.villager_edit.text().strip(), dialog.all_members_check.isChecked())
 
 

@@ -1,11 +1,11 @@
 """Dialogs of the workflow screen: reply to an opinion, reopen a step with a reason."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from models.workflow import WorkflowStep
 from models.workflow_records import Disposition, Opinion
+from ui.widgets.choice_combo import ChoiceCombo
 
 
 class ReplyDialog(QDialog):
@@ -19,9 +19,9 @@ class ReplyDialog(QDialog):
         text.setWordWrap(True)
         layout.addWidget(text)
         form = QFormLayout()
-        self.disposition_combo = QComboBox()
+        self.disposition_combo: ChoiceCombo[Disposition] = ChoiceCombo()
         for disposition in Disposition:
-            self.disposition_combo.addItem(disposition.label, disposition)
+            self.disposition_combo.add_choice(disposition.label, disposition)
         self.reason_edit = QLineEdit()
         form.addRow("答复结论：", self.disposition_combo)
         form.addRow("理由：", self.reason_edit)
@@ -36,7 +36,7 @@ class ReplyDialog(QDialog):
         dialog = cls(opinion, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.disposition_combo.currentData(), dialog.reason_edit.text()
+        return dialog.disposition_combo.current_value(), dialog.reason_edit.text()
 
 
 class ReopenDialog(QDialog):
@@ -46,9 +46,9 @@ class ReopenDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("退回步骤")
         form = QFormLayout(self)
-        self.step_combo = QComboBox()
+        self.step_combo: ChoiceCombo[WorkflowStep] = ChoiceCombo()
         for step in steps:
-            self.step_combo.addItem(f"{step.number} {step.label}", step)
+            self.step_combo.add_choice(f"{step.number} {step.label}", step)
         self.reason_edit = QLineEdit()
         form.addRow("退回到：", self.step_combo)
         form.addRow("退回原因：", self.reason_edit)
@@ -63,4 +63,4 @@ class ReopenDialog(QDialog):
         dialog = cls(steps, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.step_combo.currentData(), dialog.reason_edit.text()
+        return dialog.step_combo.current_value(), dialog.reason_edit.text()
