@@ -23,6 +23,7 @@ the walk never hangs). Nothing here monkeypatches a dialog: every value goes thr
 """
 from __future__ import annotations
 
+import re
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,8 +40,9 @@ Handler = Callable[[QWidget], None]
 
 
 def _plain(text: str) -> str:
-    """A widget's text as the clerk reads it: no mnemonic '&', no trailing colon or '…'."""
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip().rstrip("：:…").strip()
+    """A widget's text as the clerk reads it: no mnemonic ('&' or Chinese-style '(&P)'), no trailing colon or '…'."""
+    text = re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text.strip().rstrip("：:…").strip()
 
 
 # --- modal dialogs -----------------------------------------------------------------------------------
@@ -188,6 +190,39 @@ def choose(qtbot: Any, combo: QComboBox, text: str) -> None:
     qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(index).center())
     qtbot.waitUntil(lambda: not view.isVisible())
     assert combo.currentIndex() == matches[0], f"«{text}» was not chosen (now «{combo.currentText()}»)"
+
+
+# --- printing ---------------------------------------------------------------------------------------
+
+
+def render_preview(qtbot: Any, screen: QWidget, timeout: int = 20000) -> str:
+    """Click 生成预览 on 打印中心 and wait for the PDF to show; the preview's status line (with 校验码)."""
+    preview = screen.preview
+    before = preview.status_label.text()
+    click_button(qtbot, screen, "生成预览")
+    qtbot.waitUntil(lambda: preview.print_button.isEnabled() and preview.status_label.text() != before
+                    and preview.status_label.text().startswith("预览"), timeout=timeout)
+    return preview.status_label.text()
+
+
+def print_to_pdf(qtbot: Any, print_button: QAbstractButton, target: Path) -> None:
+    """Click 打印…, pick the PDF printer in the real print dialog, give `target` as its file, click 打印."""
+    def handle(dialog: QWidget) -> None:
+        printers = dialog.findChild(QComboBox, "printers")
+        choose(qtbot, printers, "PDF")
+        fill(qtbot, dialog.findChild(QLineEdit, "filename"), str(target))
+        click_button(qtbot, dialog, "打印")
+
+    with expect_dialog(qtbot, handle):
+        click(qtbot, print_button)
+    qtbot.waitUntil(lambda: target.exists() and target.stat().st_size > 0)
+
+
+def fingerprint(status: str) -> str:
+    """The 校验码 in a preview's status line."""
+    found = re.search(r"校验码 ([0-9A-F]{4}-[0-9A-F]{4})", status)
+    assert found, status
+    return found.group(1)
 
 
 # --- the command line ---------------------------------------------------------------------------------
