@@ -1,0 +1,270 @@
+"""Steps that several walks share (walks 3, 5 and 7), built on `tests/walks/driver.py` and only on real widgets:
+rows of a table clicked, a file chooser answered by typing the path, the revision's steps 5–7 on 九步工作法, the
+bundle round trip between the village and the township desk through both 同步 screens.
+
+Kept apart from the driver (which helper "walks" owns): these are tasks, the driver is the hands."""
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QHeaderView, QLineEdit, QWidget
+
+from tests.helpers import type_text
+from tests.walks.conftest import LEFT, Walk
+from tests.walks.driver import (Handler, answer, choose, click, click_button, expect_dialog, field, fill,
+                                replace_text)
+
+TODAY = date.today()
+
+
+# --- tables and file choosers ---------------------------------------------------------------------------------
+
+
+def column_of(model: Any, header: str) -> int:
+    """The column whose header reads `header`."""
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert header in headers, f"no column «{header}» in {headers}"
+    return headers.index(header)
+
+
+def cell(model: Any, row: int, header: str) -> str:
+    """What the table shows in `row` under the column `header`."""
+    return str(model.index(row, column_of(model, header)).data())
+
+
+def view_of(parent: QWidget, model: Any) -> QAbstractItemView:
+    """The table or list inside `parent` that shows `model`."""
+    found = [v for v in parent.findChildren(QAbstractItemView) if v.model() is model and not isinstance(v, QHeaderView)]
+    assert len(found) == 1, f"{len(found)} views of {type(model).__name__}"
+    return found[0]
+
+
+def rows_where(view: QAbstractItemView, column: int, text: str) -> list[int]:
+    """The rows of `view` whose cell in `column` shows `text`."""
+    model = view.model()
+    return [r for r in range(model.rowCount()) if model.index(r, column).data() == text]
+
+
+def click_row(qtbot: Any, view: QAbstractItemView, row: int, column: int = 0) -> QModelIndex:
+    """Click a cell of `row`, as the clerk selects a line of a table."""
+    index = view.model().index(row, column)
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(index).center())
+    assert view.selectionModel().isRowSelected(row, QModelIndex()), f"row {row} was not selected"
+    return index
+
+
+def tick_cell(qtbot: Any, view: QAbstractItemView, row: int, column: int) -> None:
+    """Click the check box drawn at the left of a checkable cell."""
+    index = view.model().index(row, column)
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    before = index.data(Qt.ItemDataRole.CheckStateRole)
+    qtbot.mouseClick(view.viewport(), LEFT, pos=QPoint(rect.left() + 10, rect.center().y()))
+    assert view.model().index(row, column).data(Qt.ItemDataRole.CheckStateRole) != before, "the tick did not change"
+
+
+def edit_cell(qtbot: Any, view: QAbstractItemView, row: int, column: int, text: str) -> None:
+    """Double-click a cell, type over it and press Enter (the delegate's editor commits it)."""
+    index = view.model().index(row, column)
+    view.scrollTo(index)
+    centre = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), LEFT, pos=centre)  # a double click edits the cell that was pressed
+    qtbot.mouseDClick(view.viewport(), LEFT, pos=centre)
+    editors = [e for e in view.viewport().findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1, f"{len(editors)} editors opened on the cell"
+    editor = editors[0]
+    editor.selectAll()
+    type_text(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The delegate commits and closes the editor on the next turn of the event loop.
+    qtbot.waitUntil(lambda: not [e for e in view.viewport().findChildren(QLineEdit) if e.isVisible()])
+
+
+@contextmanager
+def expect_dialogs(qtbot: Any, *handlers: Handler, timeout: int = 8000) -> Iterator[None]:
+    """Like the driver's `expect_dialog`, for one click that opens several dialogs one after the other (a file
+    chooser, then the confirmation): each handler gets the next new modal dialog."""
+    outer = QApplication.activeModalWidget()
+    state: dict[str, Any] = {"handled": 0, "error": None, "last": None}
+    deadline = time.monotonic() + timeout / 1000
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog is outer or dialog is state["last"] or not dialog.isVisible():
+            if time.monotonic() < deadline:
+                QTimer.singleShot(10, poll)
+            else:
+                state["error"] = AssertionError(f"dialog {state['handled'] + 1} of {len(handlers)} did not open")
+            return
+        state["last"] = dialog
+        try:
+            handlers[state["handled"]](dialog)
+            if dialog.isVisible() and QApplication.activeModalWidget() is dialog:
+                raise AssertionError(f"the handler left «{dialog.windowTitle()}» open")
+        except BaseException as error:  # noqa: BLE001 - re-raised in the test, once the dialog is closed
+            state["error"] = error
+            dialog.close()
+        state["handled"] += 1
+        if state["handled"] < len(handlers) and state["error"] is None:
+            QTimer.singleShot(0, poll)
+
+    QTimer.singleShot(0, poll)
+    yield
+    qtbot.waitUntil(lambda: state["handled"] == len(handlers) or state["error"] is not None, timeout=timeout + 1000)
+    if state["error"] is not None:
+        raise state["error"]
+
+
+def file_chooser(qtbot: Any, path: Path) -> Callable[[QWidget], None]:
+    """A handler for Qt's own file dialog (open, save or folder): type the path, then its accept button."""
+    def handle(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog), f"expected a file dialog, got {type(dialog).__name__}"
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        replace_text(name, str(path))
+        qtbot.keyClick(name, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+    return handle
+
+
+def choose_file(qtbot: Any, opener: Callable[[], None], path: Path) -> None:
+    """Run `opener` (the click that opens a file dialog) and answer the dialog with `path`."""
+    with expect_dialog(qtbot, file_chooser(qtbot, path)):
+        opener()
+
+
+def confirm(qtbot: Any, act: Callable[[], None], seen: list[str] | None = None, text: str = "是") -> None:
+    """Run `act` (a click) and answer the confirmation box it opens with `text`."""
+    with expect_dialog(qtbot, answer(qtbot, text, seen)):
+        act()
+
+
+# --- 九步工作法 --------------------------------------------------------------------------------------------------
+
+
+def workflow_step(screen: Any) -> int | None:
+    step = screen.status.current_step if screen.status else None
+    return step.number if step else None
+
+
+def advance(qtbot: Any, screen: Any, expected: int | None) -> None:
+    """完成本步，进入下一步…, confirmed; the timeline then stands at step `expected` (None: all done)."""
+    assert "可以" in screen.guard_label.text(), screen.guard_label.text()
+    confirm(qtbot, lambda: click(qtbot, screen.advance_button))
+    assert workflow_step(screen) == expected, screen.guard_label.text()
+
+
+def reply_opinions(qtbot: Any, screen: Any, disposition: str, reason: str = "") -> int:
+    """Answer every 未答复 line of the register above the step page through the real 答复 dialog."""
+    answered = 0
+    while rows := rows_where(screen.opinions_view, 6, "未答复"):
+        click_row(qtbot, screen.opinions_view, rows[0])
+
+        def reply(dialog: QWidget) -> None:
+            fill(qtbot, field(dialog, "答复结论"), disposition)
+            if reason:
+                fill(qtbot, field(dialog, "理由"), reason)
+            click_button(qtbot, dialog, "确定")
+        with expect_dialog(qtbot, reply):
+            click(qtbot, screen.reply_button)
+        assert len(rows_where(screen.opinions_view, 6, "未答复")) == len(rows) - 1, "the reply was not recorded"
+        answered += 1
+    return answered
+
+
+def enter_paper_form(qtbot: Any, entry: Any, search: str, person: str, text: str, serial: str,
+                     written_by: str = "") -> None:
+    """One paper form typed in: the villager found in the registry, the text, the form's serial number."""
+    type_text(entry.search_edit, search)
+    choose(qtbot, entry.person_combo, person)
+    assert entry.name_edit.text() == person.split("（")[0]
+    replace_text(entry.text_edit, text)
+    replace_text(entry.serial_edit, serial)
+    if written_by:
+        replace_text(entry.writer_edit, written_by)
+    click(qtbot, entry.submit_button)
+    assert entry.text_edit.toPlainText() == "", "the form was not registered"
+
+
+def select_article(qtbot: Any, rules: Any, number: int) -> None:
+    """Click the article's line in the outline of 村规民约 (labels read 第九条 …)."""
+    from models.numerals import article_label
+
+    view, model = rules.outline_view, rules.outline_model
+    row = next(r for r in range(model.rowCount()) if model.index(r).data().startswith(article_label(number)))
+    view.scrollTo(model.index(row))
+    qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(model.index(row)).center())
+    assert rules.number_label.text().startswith(article_label(number))
+
+
+def rewrite_article(qtbot: Any, walk: Walk, version: int, number: int, text: str) -> None:
+    """On 村规民约: draft version `version` (the latest), article `number` typed over and saved."""
+    rules = walk.open_area("村规民约")
+    latest = rules.version_combo.itemText(rules.version_combo.count() - 1)
+    assert latest.startswith(f"第{version}版（草稿"), f"the latest version listed is {latest}"
+    choose(qtbot, rules.version_combo, latest)
+    select_article(qtbot, rules, number)
+    replace_text(rules.article_edit, text)
+    click_button(qtbot, rules, "保存本条")
+
+
+def revise(qtbot: Any, walk: Walk, version: int, number: int, text: str) -> None:
+    """Step 6: revised version `version` copied from the draft, one article rewritten on 村规民约, the change
+    linked to the first adopted opinion."""
+    screen = walk.open_area("九步工作法")
+    page = screen.pages_stack.currentWidget()
+    confirm(qtbot, lambda: click(qtbot, page.new_version_button))
+    rewrite_article(qtbot, walk, version, number, text)
+    screen = walk.open_area("九步工作法")
+    assert page.change_model.rowCount() == 1, "the rewritten article is not in 修改对照表"
+    click_row(qtbot, page.changes_view, 0)
+    item = page.opinions_list.item(0)
+    rect = page.opinions_list.visualItemRect(item)
+    qtbot.mouseClick(page.opinions_list.viewport(), LEFT, pos=QPoint(rect.left() + 10, rect.center().y()))
+    assert item.checkState() == Qt.CheckState.Checked
+    click(qtbot, page.link_button)
+    assert page.change_model.index(0, 4).data().startswith("采纳意见")
+
+
+def post_publicity(qtbot: Any, page: Any, start: date, end: date) -> None:
+    """Step 7: the posting dates (a week that is over) and place, registered."""
+    fill(qtbot, page.start_edit, start)
+    fill(qtbot, page.end_edit, end)
+    click(qtbot, page.publicity_button)
+    assert page.publicity_label.text().startswith(start.isoformat())
+
+
+def last_week() -> tuple[date, date]:
+    return TODAY - timedelta(days=10), TODAY - timedelta(days=3)
+
+
+# --- 同步: the bundle round trip ---------------------------------------------------------------------------------
+
+
+def export_bundle(qtbot: Any, walk: Walk, folder: Path) -> Path:
+    """同步 → 导出到文件夹…: the folder chosen, confirmed; waits for the background export; the bundle written."""
+    screen = walk.open_area("同步")
+    before = set(folder.glob("*.xybundle"))
+    with expect_dialogs(qtbot, file_chooser(qtbot, folder), answer(qtbot, "是")):
+        click(qtbot, screen.folder_button)
+    qtbot.waitUntil(lambda: not screen.busy, timeout=20000)
+    assert "已写入并读回校验" in screen.summary_label.text(), screen.summary_label.text()
+    written = set(folder.glob("*.xybundle")) - before
+    assert len(written) == 1, written
+    return written.pop()
+
+
+def import_bundle(qtbot: Any, walk: Walk, bundle: Path) -> str:
+    """同步 → 导入同步包…: the file chosen, confirmed; waits for the background import; the summary shown."""
+    screen = walk.open_area("同步")
+    with expect_dialogs(qtbot, file_chooser(qtbot, bundle), answer(qtbot, "是")):
+        click(qtbot, screen.import_button)
+    qtbot.waitUntil(lambda: not screen.busy, timeout=20000)
+    summary = screen.summary_label.text()
+    assert summary.startswith("已导入"), summary
+    return summary
