@@ -159,30 +159,40 @@ def advance(qtbot: Any, screen: Any, expected: int | None) -> None:
     assert workflow_step(screen) == expected, screen.guard_label.text()
 
 
+def reply_opinion(qtbot: Any, screen: Any, row: int, disposition: str, reason: str = "") -> None:
+    """Select line `row` of the register above the step page and answer it through the real 答复 dialog."""
+    click_row(qtbot, screen.opinions_view, row)
+
+    def reply(dialog: QWidget) -> None:
+        fill(qtbot, field(dialog, "答复结论"), disposition)
+        if reason:
+            fill(qtbot, field(dialog, "理由"), reason)
+        click_button(qtbot, dialog, "确定")
+    with expect_dialog(qtbot, reply):
+        click(qtbot, screen.reply_button)
+    shown = screen.opinion_model.index(row, 6).data()
+    assert shown == disposition + (f"：{reason}" if reason else ""), f"the reply was not recorded: {shown}"
+
+
 def reply_opinions(qtbot: Any, screen: Any, disposition: str, reason: str = "") -> int:
-    """Answer every 未答复 line of the register above the step page through the real 答复 dialog."""
+    """Answer every 未答复 line of the register, one after the other, the same way."""
     answered = 0
     while rows := rows_where(screen.opinions_view, 6, "未答复"):
-        click_row(qtbot, screen.opinions_view, rows[0])
-
-        def reply(dialog: QWidget) -> None:
-            fill(qtbot, field(dialog, "答复结论"), disposition)
-            if reason:
-                fill(qtbot, field(dialog, "理由"), reason)
-            click_button(qtbot, dialog, "确定")
-        with expect_dialog(qtbot, reply):
-            click(qtbot, screen.reply_button)
-        assert len(rows_where(screen.opinions_view, 6, "未答复")) == len(rows) - 1, "the reply was not recorded"
+        reply_opinion(qtbot, screen, rows[0], disposition, reason)
         answered += 1
     return answered
 
 
 def enter_paper_form(qtbot: Any, entry: Any, search: str, person: str, text: str, serial: str,
                      written_by: str = "") -> None:
-    """One paper form typed in: the villager found in the registry, the text, the form's serial number."""
-    type_text(entry.search_edit, search)
-    choose(qtbot, entry.person_combo, person)
-    assert entry.name_edit.text() == person.split("（")[0]
+    """One paper form typed in: the villager found in the registry by `search` and chosen as `person` (or, with no
+    search, an outsider's name typed as `person`), the text, the form's serial number, who wrote it for them."""
+    if search:
+        type_text(entry.search_edit, search)
+        choose(qtbot, entry.person_combo, person)
+        assert entry.name_edit.text() == person.split("（")[0]
+    else:
+        replace_text(entry.name_edit, person)
     replace_text(entry.text_edit, text)
     replace_text(entry.serial_edit, serial)
     if written_by:
@@ -268,3 +278,28 @@ def import_bundle(qtbot: Any, walk: Walk, bundle: Path) -> str:
     summary = screen.summary_label.text()
     assert summary.startswith("已导入"), summary
     return summary
+
+
+CONCLUSION = "经审查，未发现违反法律法规的内容，同意提交村民会议表决。"
+NOTE = "评比办法可另行制定，报村民会议通过"
+
+
+def review_the_draft(qtbot: Any, town: Walk, article: str, revised: str) -> None:
+    """乡镇审查 at the township desk: the waiting draft opened, `revised` (the text of `article`, e.g. 第九条) found in
+    修改对照表, a note on that article, the review written and confirmed."""
+    desk = town.open_area("乡镇审查")
+    click_row(qtbot, desk.requests_view, 0)
+    click_button(qtbot, desk, "审查")
+    page = desk.review_page
+    assert page.title_label.text() == "德化乡青石村 青石村村规民约 第3版（合法性审查）", page.title_label.text()
+    comparison = page.comparison_model
+    shown = [cell(comparison, r, "修改后条文") for r in range(comparison.rowCount())]  # against the rules in force
+    assert f"{article} {revised}" in shown, shown
+    notes = page.notes_model
+    row = next(r for r in range(notes.rowCount()) if cell(notes, r, "条") == article)
+    edit_cell(qtbot, view_of(page, notes), row, 1, NOTE)
+    assert cell(notes, row, "审查意见") == NOTE
+    fill(qtbot, page.conclusion_edit, CONCLUSION)
+    confirm(qtbot, lambda: click(qtbot, page.review_button))
+    assert desk.stack.currentIndex() == 0  # back on the list, which shows the answer
+    assert cell(desk.requests_model, 0, "结果") == "已出具审查意见"

@@ -11,14 +11,12 @@ from typing import Any, Callable
 
 from storage.demo.b10_installation import DEMO_PASSWORD
 from tests.walks.conftest import Walk
-from tests.walks.driver import cli_json, click, click_button, fill, field
-from tests.walks.steps import (advance, cell, click_row, confirm, edit_cell, export_bundle, import_bundle, last_week,
-                               post_publicity, reply_opinions, revise, view_of)
+from tests.walks.driver import cli_json
+from tests.walks.steps import (CONCLUSION, advance, cell, export_bundle, import_bundle, last_week, post_publicity,
+                               reply_opinions, review_the_draft, revise)
 
 ARTICLE = 9
 REVISED = "生活垃圾分类投放，每月评比一次，评比结果在村务公开栏公布。"
-CONCLUSION = "经审查，未发现违反法律法规的内容，同意提交村民会议表决。"
-NOTE = "评比办法可另行制定，报村民会议通过"
 # The screens the clerk leaves open, each with the table model it fills again when it reloads.
 RELOADED = {"首页": "recent_model", "户籍花名册": "households_model", "会议记录": "model", "红黑榜": "entries_model",
             "村规民约": "outline_model", "九步工作法": "opinion_model"}
@@ -43,7 +41,7 @@ def test_round_trip_to_the_township_and_back(qtbot, walk: Walk, log_in: Callable
     assert cell(desk.villages_model, 0, "待审") == "1"
     village = cli_json(township_db, "township", "villages")["villages"][0]
     assert (village["step"], village["waiting"]) == (7, 1)
-    review_the_draft(qtbot, town)
+    review_the_draft(qtbot, town, "第九条", REVISED)
     requests = cli_json(township_db, "township", "requests")["requests"]
     assert [(r["kind"], r["decided"]) for r in requests] == [("review", "已出具审查意见")]
     answer = export_bundle(qtbot, town, stick)
@@ -66,25 +64,6 @@ def to_second_publicity(qtbot: Any, walk: Walk) -> None:
     workflow = walk.open_area("九步工作法")
     advance(qtbot, workflow, 7)
     post_publicity(qtbot, workflow.pages_stack.currentWidget(), *last_week())
-
-
-def review_the_draft(qtbot: Any, town: Walk) -> None:
-    """乡镇审查: the waiting draft opened, a note on the rewritten article, the review written and confirmed."""
-    desk = town.open_area("乡镇审查")
-    click_row(qtbot, desk.requests_view, 0)
-    click_button(qtbot, desk, "审查")
-    page = desk.review_page
-    assert page.title_label.text() == "德化乡青石村 青石村村规民约 第3版（合法性审查）", page.title_label.text()
-    comparison = page.comparison_model
-    assert any(cell(comparison, r, "修改后条文").endswith(REVISED) for r in range(comparison.rowCount())), [(cell(comparison, r, "修改"), cell(comparison, r, "修改后条文")) for r in range(comparison.rowCount())]
-    notes = page.notes_model
-    row = next(r for r in range(notes.rowCount()) if cell(notes, r, "条") == "第九条")
-    edit_cell(qtbot, view_of(page, notes), row, 1, NOTE)
-    assert cell(notes, row, "审查意见") == NOTE
-    fill(qtbot, page.conclusion_edit, CONCLUSION)
-    confirm(qtbot, lambda: click(qtbot, page.review_button))
-    assert desk.stack.currentIndex() == 0  # back on the list, which shows the answer
-    assert cell(desk.requests_model, 0, "结果") == "已出具审查意见"
 
 
 def _blockers(walk: Walk, rulebook_id: str, step: int) -> list[str]:
