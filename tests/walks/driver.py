@@ -49,34 +49,98 @@ def _plain(text: str) -> str:
 
 
 @contextmanager
-def expect_dialog(qtbot: Any, handler: Handler, timeout: int = 8000) -> Iterator[None]:
-    """Run `handler(dialog)` on the next modal dialog opened by the body of the `with`."""
+def expect_dialog(qtbot: Any, *handlers: Handler, timeout: int = 8000) -> Iterator[None]:
+    """Run `handlers[0](dialog)` on the next modal dialog opened by the body of the `with`, then `handlers[1]` on
+    the one after it (e.g. 另存为 then 已保存), and so on. A dialog opened *while* a handler is clicking in its own
+    dialog is handled by an `expect_dialog` inside that handler."""
     outer = QApplication.activeModalWidget()
     state: dict[str, Any] = {"done": False, "error": None}
-    deadline = time.monotonic() + timeout / 1000
 
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or dialog is outer or not dialog.isVisible():
-            if time.monotonic() < deadline:
-                QTimer.singleShot(10, poll)
+    def wait_for(index: int, previous: QWidget | None) -> None:
+        deadline = time.monotonic() + timeout / 1000
+        _watch.polling += 1
+
+        def poll() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is None or dialog is outer or dialog is previous or not dialog.isVisible():
+                if time.monotonic() < deadline:
+                    QTimer.singleShot(10, poll)
+                    return
+                _watch.polling -= 1
+                state.update(done=True, error=AssertionError(f"dialog {index + 1} of {len(handlers)} never opened"))
+                return
+            _watch.polling -= 1
+            if not _run(handlers[index], dialog, state):
+                state["done"] = True
+            elif index + 1 < len(handlers):
+                wait_for(index + 1, dialog)
             else:
-                state.update(done=True, error=AssertionError("no modal dialog opened"))
-            return
-        try:
-            handler(dialog)
-            if dialog.isVisible() and QApplication.activeModalWidget() is dialog:
-                raise AssertionError(f"the handler left {type(dialog).__name__} «{dialog.windowTitle()}» open")
-        except BaseException as error:  # noqa: BLE001 - re-raised in the test, after the dialog is closed
-            state["error"] = error
-            _close(dialog)
-        state["done"] = True
+                state["done"] = True
 
-    QTimer.singleShot(0, poll)
+        QTimer.singleShot(0, poll)
+
+    wait_for(0, None)
     yield
-    qtbot.waitUntil(lambda: state["done"], timeout=timeout + 1000)
+    qtbot.waitUntil(lambda: state["done"], timeout=timeout * len(handlers) + 1000)
     if state["error"] is not None:
         raise state["error"]
+
+
+def _run(handler: Handler, dialog: QWidget, state: dict[str, Any]) -> bool:
+    """Run one handler on its dialog; False (and the dialog closed) when it raised or left the dialog open."""
+    _watch.handling.append(dialog)
+    try:
+        handler(dialog)
+        if dialog.isVisible() and QApplication.activeModalWidget() is dialog:
+            raise AssertionError(f"the handler left {type(dialog).__name__} «{dialog.windowTitle()}» open")
+        return True
+    except BaseException as error:  # noqa: BLE001 - re-raised in the test, after the dialog is closed
+        state["error"] = error
+        _close(dialog)
+        return False
+    finally:
+        _watch.handling.remove(dialog)
+
+
+class StrayDialogWatch:
+    """Closes a modal dialog nobody is waiting for (after `patience` ticks), so a walk fails instead of hanging."""
+
+    def __init__(self) -> None:
+        self.polling = 0
+        self.handling: list[QWidget] = []
+        self.strays: list[str] = []
+        self._ticks = 0
+        self._timer: QTimer | None = None
+
+    def start(self, interval: int = 250, patience: int = 12) -> None:
+        self.strays, self._ticks, self._patience = [], 0, patience
+        self._timer = QTimer()
+        self._timer.timeout.connect(self._tick)
+        self._timer.start(interval)
+
+    def stop(self) -> list[str]:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        return self.strays
+
+    def _tick(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible() or self.polling or any(d is dialog for d in self.handling):
+            self._ticks = 0
+            return
+        self._ticks += 1
+        if self._ticks >= self._patience:
+            self.strays.append(dialog_text(dialog).replace("\n", " | "))
+            self._ticks = 0
+            _close(dialog)
+
+
+_watch = StrayDialogWatch()
+
+
+def watch_for_stray_dialogs() -> StrayDialogWatch:
+    return _watch
 
 
 def _close(dialog: QWidget) -> None:
@@ -217,6 +281,19 @@ def print_to_pdf(qtbot: Any, print_button: QAbstractButton, target: Path) -> Non
     with expect_dialog(qtbot, handle):
         click(qtbot, print_button)
     qtbot.waitUntil(lambda: target.exists() and target.stat().st_size > 0)
+
+
+def save_as(qtbot: Any, target: Path) -> Handler:
+    """A handler for Qt's own file dialog (另存为…, 选择文件…): type `target` as the file name, click 保存/打开."""
+    def handle(dialog: QWidget) -> None:
+        fill(qtbot, dialog.findChild(QLineEdit, "fileNameEdit"), str(target))
+        accept = [b for b in ("保存", "打开", "选择") if _has_button(dialog, b)]
+        click_button(qtbot, dialog, accept[0])
+    return handle
+
+
+def _has_button(parent: QWidget, text: str) -> bool:
+    return any(_plain(b.text()) == text for b in parent.findChildren(QAbstractButton) if b.isVisible())
 
 
 def fingerprint(status: str) -> str:
