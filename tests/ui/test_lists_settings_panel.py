@@ -25,7 +25,7 @@ def test_edit_save_undo_and_the_screen_follows(qtbot, monkeypatch, backend: Sqli
     panel = settings.list_settings
     assert settings.tabs.tabText(settings.tabs.indexOf(panel)) == "红黑榜"
     assert panel.publicity_spin.minimum() == 5 and panel.answer_spin.maximum() == 3
-    panel.cycle_combo.setCurrentIndex(panel.cycle_combo.findData("quarter"))
+    panel.cycle_combo.set_current_value("quarter")
     panel.publicity_spin.setValue(10)
     panel.words_edit.moveCursor(panel.words_edit.textCursor().MoveOperation.End)
     type_text(panel.words_edit, "\n邋遢")

@@ -21,9 +21,9 @@ def test_amend_dialog_and_editor_correct_named_votes(qtbot, village_db: Database
     final = stores.meetings.finalise(stores.meetings.create(named_meeting()).id, True, True)
     dialog = AmendDialog(None, final, date(2026, 3, 20))
     qtbot.addWidget(dialog)
-    dialog.field_combo.setCurrentIndex(dialog.field_combo.findData("items.1.votes"))
+    dialog.field_combo.set_current_value("items.1.votes")
     assert dialog.after_edit.toPlainText().splitlines()[3] == "代表3：反对"
-    dialog.field_combo.setCurrentIndex(dialog.field_combo.findData("items.1.speeches"))
+    dialog.field_combo.set_current_value("items.1.speeches")
     assert dialog.after_edit.toPlainText() == "代表0：同意修路\n代表3：资金不够"
 
     screen = MinutesScreen(stores.meetings, DataBus(), None, stores.follow_ups)

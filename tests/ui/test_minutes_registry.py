@@ -127,7 +127,7 @@ def test_named_votes_follow_the_ticks_and_speeches_save_as_entries(qtbot, qtmode
     panel = editor._panels[-1]
     type_text(panel.title_edit, "修建村文化广场")
     type_text(panel.speeches_edit, "龙金寿：同意，尽快开工\n黄秀珍")
-    panel.method_combo.setCurrentIndex(panel.method_combo.findData(VoteMethod.NAMED_BALLOT.value))
+    panel.method_combo.set_current_value(VoteMethod.NAMED_BALLOT.value)
     assert panel.named_check.isEnabled() and panel.named_box.isHidden()
     named_label = panel.layout().labelForField(panel.named_box)
     assert named_label.isHidden()  # no lone "逐人表决：" label over an empty row
@@ -142,7 +142,7 @@ def test_named_votes_follow_the_ticks_and_speeches_save_as_entries(qtbot, qtmode
     view.setCurrentIndex(model.index(black, 1))
     view.edit(model.index(black, 1))
     combo = view.indexWidget(model.index(black, 1)) or view.focusWidget()
-    combo.setCurrentIndex(combo.findData(VoteChoice.AGAINST.value))
+    combo.set_current_value(VoteChoice.AGAINST.value)
     view.commitData(combo)
     editor._refresh()
     assert (panel.for_spin.value(), panel.against_spin.value()) == (4, 1) and panel.for_spin.isReadOnly()
@@ -183,7 +183,7 @@ def test_convene_proposal_is_a_task_until_a_meeting_answers(qtbot, qtmodeltester
     qtbot.addWidget(screen)
     panel = screen.convene_panel
     dialog = ProposalDialog(screen, stores.registry_facts, date(2026, 3, 1))
-    dialog.body_combo.setCurrentIndex(dialog.body_combo.findData("representatives_meeting"))
+    dialog.body_combo.set_current_value("representatives_meeting")
     representatives = len(stores.registry_facts.people_with_role("representative", date(2026, 3, 1)))
     assert dialog.base_spin.value() == representatives == 3  # the registry's count on the day
     dialog.signatures_spin.setValue(1)

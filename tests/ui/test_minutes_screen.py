@@ -69,7 +69,7 @@ def test_walk_creating_a_representatives_meeting(qtbot, qtmodeltester, screen: M
     panel = editor._panels[-1]
     type_text(panel.title_edit, "低保户民主评议")
     type_text(panel.discussion_edit, "王五：同意张家纳入低保")
-    panel.method_combo.setCurrentIndex(panel.method_combo.findData("show_of_hands"))
+    panel.method_combo.set_current_value("show_of_hands")
     _type_count(qtbot, panel.for_spin, 40)
     assert "多于到会 30 人" in panel.result_label.text()  # checked on entry
     _type_count(qtbot, panel.for_spin, 26)
@@ -196,7 +196,7 @@ def test_province_rule_dialog_silences_r8_and_undo_brings_it_back(qtbot, screen:
     qtbot.mouseClick(editor.add_item_button, Qt.MouseButton.LeftButton)
     panel = editor._panels[-1]
     type_text(panel.title_edit, "修订村规民约")
-    panel.matter_combo.setCurrentIndex(panel.matter_combo.findData(MatterKind.VILLAGE_RULES.value))
+    panel.matter_combo.set_current_value(MatterKind.VILLAGE_RULES.value)
     editor.flush()
     assert "村规民约，默认须由村民会议表决" in editor.warnings_label.text()
 

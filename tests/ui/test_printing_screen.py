@@ -99,9 +99,9 @@ def test_record_products_render_in_the_preview(qtbot, demo_screen: PrintCenterSc
     screen.products_list.setCurrentRow(labels.index(label))
     assert screen.form_stack.currentIndex() == 1 and screen.item_combo.count() >= 1
     screen.item_combo.setCurrentIndex(screen.item_combo.count() - 1)
-    chosen = screen.item_combo.currentData()
+    chosen = screen.item_combo.current_value()
     screen._bus.changed.emit(None)  # another screen changed records: the list is refreshed, the choice kept
-    assert screen.item_combo.currentData() == chosen
+    assert screen.item_combo.current_value() == chosen
     _render(qtbot, screen)
     assert "校验码" in screen.preview.status_label.text()
     target = tmp_path / "saved.pdf"
@@ -120,7 +120,7 @@ def test_draft_meeting_notice_is_refused(qtbot, demo_screen: PrintCenterScreen,
     labels = [screen.products_list.item(row).text() for row in range(screen.products_list.count())]
     screen.products_list.setCurrentRow(labels.index("决议公开公告"))
     drafts = [m.id for m in screen._stores.meetings.list_meetings() if m.status == "draft"]
-    screen.item_combo.setCurrentIndex(screen.item_combo.findData(drafts[0]))
+    screen.item_combo.set_current_value(drafts[0])
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
     screen.render_button.click()

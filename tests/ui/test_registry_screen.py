@@ -157,7 +157,7 @@ def test_roles_end_tags_filter_and_grid_leader(qtbot, screen: RegistryScreen, st
                                                              start_date=date(2024, 1, 1))))
     qtbot.mouseClick(screen.add_role_button, Qt.MouseButton.LeftButton)
     assert "致富带头人" in screen.detail.value_labels["身份"].text()
-    screen.role_combo.setCurrentIndex(screen.role_combo.findData("tag:致富带头人"))
+    screen.role_combo.set_current_value("tag:致富带头人")
     assert screen.households_model.rowCount() == 1
 
     offered: list[RoleHolding] = []

@@ -81,7 +81,7 @@ def test_import_edit_renumber_compare(qtbot, screen, sample: Path, monkeypatch) 
     html = dialog.compare_browser.toHtml()
     assert "text-decoration: underline" in html or "<u>" in html
     assert "新增" in dialog.summary_label.text() and "调整位置" in dialog.summary_label.text()
-    assert dialog.old_combo.currentData() == 1 and dialog.new_combo.currentData() == 2
+    assert dialog.old_combo.current_value() == 1 and dialog.new_combo.current_value() == 2
 
 
 def test_findings_follow_the_selected_article(qtbot, screen, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

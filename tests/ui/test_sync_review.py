@@ -161,12 +161,12 @@ def test_peer_audit_entries_shown_read_only_and_filtered_by_peer(qtbot, qtmodelt
     assert not (panel.model.flags(panel.model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable)
     everything = panel.model.rowCount()
     assert [panel.peer_combo.itemText(i) for i in range(panel.peer_combo.count())][0] == "全部"
-    panel.peer_combo.setCurrentIndex(panel.peer_combo.findData(pair.village.node_id))
+    panel.peer_combo.set_current_value(pair.village.node_id)
     assert panel.model.rowCount() == everything
     other = make_node(pair.township.path.parent.parent / "other" / "o.sqlite3", Mode.VILLAGE, "白石村")
     trust_peer(pair.township, my_identity(other))  # a second village, nothing received from it yet
     panel.reload()
-    panel.peer_combo.setCurrentIndex(panel.peer_combo.findData(other.node_id))
+    panel.peer_combo.set_current_value(other.node_id)
     assert panel.model.rowCount() == 0
     panel.peer_combo.setCurrentIndex(0)
     assert panel.model.rowCount() == everything

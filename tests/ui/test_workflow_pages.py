@@ -42,7 +42,7 @@ def test_step_1_meeting_and_timetable(qtbot, backend: SqliteBackend, stores, ans
     stores.workflow.start_revision(rulebook_id, date.today())
     screen = _screen(qtbot, stores, WorkflowStep.COMMITTEES_DISCUSS)
     page = screen.pages[WorkflowStep.COMMITTEES_DISCUSS]
-    assert page.meeting_combo.currentData() == meeting_id
+    assert page.meeting_combo.current_value() == meeting_id
     qtbot.mouseClick(page.meeting_button, LEFT)
     assert "通过决议 1 项" in page.meeting_label.text()
     qtbot.mouseClick(page.timetable_button, LEFT)
@@ -168,7 +168,7 @@ def test_step_4_draft_and_legality(qtbot, qtmodeltester, backend: SqliteBackend,
     stores.rules.save_version(update_article(draft, draft.articles[1].key, "乱倒垃圾的，罚款五百元并游街示众。"))
     screen = _screen(qtbot, stores, WorkflowStep.FIRST_DRAFT)
     page = screen.pages[WorkflowStep.FIRST_DRAFT]
-    assert page.version_combo.currentData() == 2
+    assert page.version_combo.current_value() == 2
     qtbot.mouseClick(page.draft_button, LEFT)
     assert page.draft_label.text() == "第2版"
     texts = [page.finding_model.index(r, 1).data() for r in range(page.finding_model.rowCount())]
@@ -189,7 +189,7 @@ def test_step_8_failed_article_goes_back_alone(qtbot, qtmodeltester, backend: Sq
     meeting_id = villagers_meeting(backend.db, stores.actor, date(2026, 5, 20))
     screen = _screen(qtbot, stores, WorkflowStep.ASSEMBLY_VOTE)
     page = screen.pages[WorkflowStep.ASSEMBLY_VOTE]
-    page.meeting_combo.setCurrentIndex(page.meeting_combo.findData(meeting_id))
+    page.meeting_combo.set_current_value(meeting_id)
     page.by_article_check.setChecked(True)
     assert page.tally_table.rowCount() == 3
     for row, numbers in enumerate(((190, 10, 10), (190, 10, 10), (60, 140, 10))):

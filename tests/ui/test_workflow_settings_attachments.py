@@ -43,7 +43,7 @@ def test_step_5_scan_attached_to_an_opinion_and_undone(qtbot, qtmodeltester, bac
     screen = _screen(qtbot, stores, WorkflowStep.PUBLIC_CONSULTATION)
     panel = screen.attachments
     opinion = stores.workflow.opinions(rulebook_id)[0]
-    panel.opinion_combo.setCurrentIndex(panel.opinion_combo.findData(opinion.id))
+    panel.opinion_combo.set_current_value(opinion.id)
     panel.add_files([scan])
     assert answers == []
     assert panel.model.rowCount() == 1
@@ -87,7 +87,7 @@ def test_step_8_women_present_amended_from_the_vote_page(qtbot, backend: SqliteB
     meeting_id = villagers_meeting(backend.db, stores.actor, date(2026, 5, 20), women=80)
     screen = _screen(qtbot, stores, WorkflowStep.ASSEMBLY_VOTE)
     page = screen.pages[WorkflowStep.ASSEMBLY_VOTE]
-    page.meeting_combo.setCurrentIndex(page.meeting_combo.findData(meeting_id))
+    page.meeting_combo.set_current_value(meeting_id)
     assert "到会妇女：80 人" in page.meeting_label.text() and not page.women_button.isHidden()
     monkeypatch.setattr(QInputDialog, "getInt", lambda *a: (86, True))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a: ("据签到表核实", True))

@@ -109,7 +109,7 @@ def _step_8(qtbot, qtmodeltester, screen: WorkflowScreen, backend: SqliteBackend
     meeting_id = villagers_meeting(backend.db, stores.actor, date(2026, 5, 20))
     screen.reload_status()
     page = screen.pages[WorkflowStep.ASSEMBLY_VOTE]
-    page.meeting_combo.setCurrentIndex(page.meeting_combo.findData(meeting_id))
+    page.meeting_combo.set_current_value(meeting_id)
     assert "到会妇女：80 人" in page.meeting_label.text()
     for column, value in ((1, 190), (2, 10), (3, 10)):
         page.tally_table.cellWidget(0, column).setValue(value)

@@ -18,6 +18,7 @@ from ui.lists.commands import AddEvidenceCommand, RemoveEvidenceCommand
 from ui.minutes.attachments_panel import show_copy
 from ui.widgets.rows_model import RowsTableModel
 from ui.widgets.empty_hint import add_empty_hint
+from ui.widgets.store_command import push_command
 
 COLUMNS = (("文件名", lambda e: e.file_name), ("大小", lambda e: e.size_text), ("添加人", lambda e: e.added_by),
            ("添加日期", lambda e: e.added_at[:10]), ("说明", lambda e: e.note))
@@ -96,8 +97,7 @@ class EvidencePanel(QGroupBox):
     def _add(self, entry: ListEntry, source: Path, undoable: bool) -> bool:
         if undoable:
             command = AddEvidenceCommand(self._store, self._bus, entry.id, source)
-            self._undo_stack.push(command)
-            error = command.error
+            error = push_command(self._undo_stack, command)
         else:
             try:
                 self._store.attach_evidence(entry.id, source)
@@ -121,7 +121,9 @@ class EvidencePanel(QGroupBox):
         evidence, entry = self.selected(), self._entry
         if evidence is None or entry is None or entry.state is not EntryState.NOMINATED:
             return
-        self._undo_stack.push(RemoveEvidenceCommand(self._store, self._bus, entry.id, evidence.id,
-                                                    evidence.file_name))
+        error = push_command(self._undo_stack, RemoveEvidenceCommand(self._store, self._bus, entry.id, evidence.id,
+                                                                     evidence.file_name))
+        if error is not None:
+            QMessageBox.warning(self, "不能移除", error.message)
         self.model.reload()
 

@@ -28,6 +28,7 @@ from ui.lists.volunteers import VolunteersPanel
 from ui.lists.table_model import (KIND_COLOURS, BoardLineTableModel, EntryTableModel, ObjectionTableModel,
                                   TransitionTableModel, is_waiting)
 from ui.widgets.empty_hint import add_empty_hint
+from ui.widgets.store_command import push_command
 
 RELOAD_ON = {Entity.LIST_ENTRY, Entity.HOUSEHOLD, Entity.VILLAGER, Entity.RULEBOOK, Entity.SYNC}
 IRREVERSIBLE = "此操作记入流转记录和审计日志，不能撤销。"
@@ -280,9 +281,9 @@ class ListsScreen(QWidget):
                                 occurred_on=given.occurred_on, consequence=given.consequence,
                                 villager_id=given.villager_id)
         command = NominateCommand(self._store, self._bus, nomination, given.household_no, given.article, self.today())
-        self.undo_stack.push(command)
-        if command.error is not None:
-            QMessageBox.warning(self, "不能提名", command.error.message)
+        error = push_command(self.undo_stack, command)
+        if error is not None:
+            QMessageBox.warning(self, "不能提名", error.message)
             return
         self.period, self.selected_id = given.period, command.entry_id
         self.reload()
@@ -324,9 +325,9 @@ class ListsScreen(QWidget):
         if not ok or not period.strip():
             return
         command = RenewCommand(self._store, self._bus, entry.id, period.strip(), self.today())
-        self.undo_stack.push(command)
-        if command.error is not None:
-            QMessageBox.warning(self, "不能续期", command.error.message)
+        error = push_command(self.undo_stack, command)
+        if error is not None:
+            QMessageBox.warning(self, "不能续期", error.message)
             return
         self.period, self.selected_id = self._store.entry(command.entry_id).period, command.entry_id
         self.reload()

@@ -1,8 +1,8 @@
 """榜单设置 in 设置: cycle, 公示期, answer days, stigmatising words, naming the black list — saved per village."""
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
                                QSpinBox, QWidget)
 
 from models.accounts import Permission
@@ -12,24 +12,17 @@ from models.list_settings import CYCLES, MAX_ANSWER_DAYS, MAX_PUBLICITY_DAYS, ma
 from models.lists import MIN_OBJECTION_DAYS, ListSettings
 from models.ports import Stores
 from ui.bus import DataBus
+from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.store_command import StoreCommand, push_command
 
 
-class SaveListSettingsCommand(QUndoCommand):
+class SaveListSettingsCommand(StoreCommand[None]):
     """修改榜单设置 — pushing it writes; undo writes the previous settings back (both audited)."""
 
     def __init__(self, stores: Stores, bus: DataBus, before: ListSettings, after: ListSettings) -> None:
-        super().__init__("修改榜单设置")
-        self._stores, self._bus, self._before, self._after = stores, bus, before, after
-
-    def redo(self) -> None:
-        self._write(self._after)
-
-    def undo(self) -> None:
-        self._write(self._before)
-
-    def _write(self, settings: ListSettings) -> None:
-        self._stores.lists.save_settings(settings)
-        self._bus.changed.emit(Changed(Entity.LIST_ENTRY))  # the lists screen redraws its board and default period
+        # Entity.LIST_ENTRY: the lists screen redraws its board and default period
+        super().__init__("修改榜单设置", bus, Changed(Entity.LIST_ENTRY), lambda: stores.lists.save_settings(after),
+                         lambda _none: stores.lists.save_settings(before))
 
 
 class ListSettingsPanel(QWidget):
@@ -38,9 +31,9 @@ class ListSettingsPanel(QWidget):
     def __init__(self, stores: Stores, bus: DataBus, undo_stack: QUndoStack) -> None:
         super().__init__()
         self._stores, self._bus, self._undo_stack = stores, bus, undo_stack
-        self.cycle_combo = QComboBox()
+        self.cycle_combo: ChoiceCombo[str] = ChoiceCombo()
         for cycle in CYCLES:
-            self.cycle_combo.addItem(f"按{cycle.label}", cycle.value)
+            self.cycle_combo.add_choice(f"按{cycle.label}", cycle.value)
         self.publicity_spin = QSpinBox(minimum=MIN_OBJECTION_DAYS, maximum=MAX_PUBLICITY_DAYS, suffix=" 天")
         self.answer_spin = QSpinBox(minimum=1, maximum=MAX_ANSWER_DAYS, suffix=" 天")
         self.words_edit = QPlainTextEdit()
@@ -65,7 +58,7 @@ class ListSettingsPanel(QWidget):
 
     def load(self) -> None:
         settings = self._stores.lists.settings
-        self.cycle_combo.setCurrentIndex(max(0, self.cycle_combo.findData(settings.cycle.value)))
+        self.cycle_combo.setCurrentIndex(max(0, self.cycle_combo.index_of(settings.cycle.value)))
         self.publicity_spin.setValue(settings.publicity_days)
         self.answer_spin.setValue(settings.answer_days)
         self.words_edit.setPlainText("\n".join(settings.stigmatising_words))
@@ -78,7 +71,7 @@ class ListSettingsPanel(QWidget):
     def _on_save_button_clicked(self) -> None:
         before = self._stores.lists.settings
         try:
-            after = make_list_settings(self.cycle_combo.currentData(), self.publicity_spin.value(),
+            after = make_list_settings(self.cycle_combo.current_value(), self.publicity_spin.value(),
                                        self.answer_spin.value(), parse_words(self.words_edit.toPlainText()),
                                        self.name_black_check.isChecked())
         except DomainError as error:
@@ -90,7 +83,6 @@ class ListSettingsPanel(QWidget):
                 self, "黑榜具名", "黑榜默认不具名（R31）。打开后，已记录同意或法定依据的户在黑榜上显示姓名。确定吗？") \
                 != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self._undo_stack.push(SaveListSettingsCommand(self._stores, self._bus, before, after))
-        except DomainError as error:
+        error = push_command(self._undo_stack, SaveListSettingsCommand(self._stores, self._bus, before, after))
+        if error is not None:
             QMessageBox.warning(self, "不能保存", error.message)

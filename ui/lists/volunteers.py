@@ -18,6 +18,7 @@ from models.ports import ListStore
 from ui.bus import DataBus
 from ui.lists.commands import AddParticipationCommand, NominateCommand
 from ui.lists.table_model import ParticipationTableModel, VolunteerRankTableModel
+from ui.widgets.store_command import push_command
 
 RANKED = 10  # how many households the ranking shows
 
@@ -117,9 +118,9 @@ class VolunteersPanel(QWidget):
     def _on_record_button_clicked(self) -> None:
         command = AddParticipationCommand(self._store, self._bus, self.household_edit.text().strip(),
                                           self.activity_edit.text().strip(), self._pydate(), self.hours_spin.value())
-        self._undo.push(command)
-        if command.error is not None:
-            QMessageBox.warning(self, "不能记录", command.error.message)
+        error = push_command(self._undo, command)
+        if error is not None:
+            QMessageBox.warning(self, "不能记录", error.message)
             return
         self.household_edit.clear()
 
@@ -144,17 +145,19 @@ class VolunteersPanel(QWidget):
         """One nomination per household through the normal path (guards, warnings); undone together."""
         done, problems = [], []
         self._undo.beginMacro(f"推荐上红榜（{len(chosen)}户）")
-        for rank in chosen:
-            nomination = Nomination(ListKind.RED, period.code, volunteer_facts(rank, period), self._actor.name,
-                                    self._actor.user_id, honour=VOLUNTEER_HONOUR)
-            command = NominateCommand(self._store, self._bus, nomination, rank.household_no, "", self._today())
-            self._undo.push(command)
-            if command.error is not None:
-                problems.append(f"第{rank.household_no}户未能提名：{command.error.message}")
-                continue
-            done.append(rank.household_no)
-            problems += [f"第{rank.household_no}户：{w}" for w in command.warnings]
-        self._undo.endMacro()
+        try:
+            for rank in chosen:
+                nomination = Nomination(ListKind.RED, period.code, volunteer_facts(rank, period), self._actor.name,
+                                        self._actor.user_id, honour=VOLUNTEER_HONOUR)
+                command = NominateCommand(self._store, self._bus, nomination, rank.household_no, "", self._today())
+                error = push_command(self._undo, command)
+                if error is not None:
+                    problems.append(f"第{rank.household_no}户未能提名：{error.message}")
+                    continue
+                done.append(rank.household_no)
+                problems += [f"第{rank.household_no}户：{w}" for w in command.warnings]
+        finally:  # an unexpected error still closes the macro, so the stack stays usable
+            self._undo.endMacro()
         return done, problems
 
     def _report(self, done: list[str], problems: list[str], skipped: list[VolunteerRank]) -> None:

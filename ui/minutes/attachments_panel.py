@@ -19,8 +19,10 @@ from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.meetings import Meeting
 from models.ports import MeetingStore
+from ui.bus import DataBus
 from ui.minutes.commands import AddAttachmentCommand, RemoveAttachmentCommand
 from ui.widgets.rows_model import RowsTableModel
+from ui.widgets.store_command import push_command
 
 COLUMNS = (("类别", lambda a: a.kind.label), ("文件名", lambda a: a.file_name), ("大小", lambda a: a.size_text),
            ("添加人", lambda a: a.added_by), ("添加时间", lambda a: a.added_at[:16].replace("T", " ")),
@@ -30,7 +32,7 @@ COLUMNS = (("类别", lambda a: a.kind.label), ("文件名", lambda a: a.file_na
 class AttachmentsPanel(QGroupBox):
     """Scans, photos and sign-in sheets. Adding to a draft is undoable; to a finalised record it is final."""
 
-    def __init__(self, store: MeetingStore, bus: object, undo_stack: QUndoStack) -> None:
+    def __init__(self, store: MeetingStore, bus: DataBus, undo_stack: QUndoStack) -> None:
         super().__init__("附件（扫描件、照片、签到表）")
         self._store, self._bus, self._undo_stack = store, bus, undo_stack
         self._meeting: Meeting | None = None
@@ -57,7 +59,7 @@ class AttachmentsPanel(QGroupBox):
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.view.doubleClicked.connect(self._on_open_button_clicked)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
-        bus.changed.connect(self._on_bus_changed)  # type: ignore[attr-defined]
+        bus.changed.connect(self._on_bus_changed)
 
     def _on_bus_changed(self, changed: Changed) -> None:
         """Undo and redo of attachment commands (and sync imports) change the list."""
@@ -103,9 +105,9 @@ class AttachmentsPanel(QGroupBox):
                 return False
             return True
         command = AddAttachmentCommand(self._store, self._bus, meeting.id, source, kind)
-        self._undo_stack.push(command)
-        if command.error is not None:
-            QMessageBox.warning(self, "未能添加附件", command.error.message)
+        error = push_command(self._undo_stack, command)
+        if error is not None:
+            QMessageBox.warning(self, "未能添加附件", error.message)
             return False
         return True
 
@@ -119,7 +121,9 @@ class AttachmentsPanel(QGroupBox):
         attachment = self.selected()
         if attachment is None or self._meeting is None or self._meeting.is_final:
             return
-        self._undo_stack.push(RemoveAttachmentCommand(self._store, self._bus, attachment))
+        error = push_command(self._undo_stack, RemoveAttachmentCommand(self._store, self._bus, attachment))
+        if error is not None:
+            QMessageBox.warning(self, "不能移除", error.message)
         self.model.reload()
 
 

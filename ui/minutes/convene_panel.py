@@ -5,9 +5,9 @@ from datetime import date
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
+    QAbstractItemView, QCheckBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
     QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -15,7 +15,10 @@ from models.changes import Changed, Entity
 from models.convene import ConveneBody, ConveneProposal, make_proposal, proposal_base
 from models.errors import DomainError
 from models.ports import MeetingStore, RegistryFacts
+from ui.bus import DataBus
 from ui.minutes.dialogs import _buttons, to_date, to_qdate
+from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.store_command import StoreCommand, push_command
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE_BRUSH = QBrush(QColor("#b00020"))
@@ -78,9 +81,9 @@ class ProposalDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("登记提议召集会议")
         self._registry = registry
-        self.body_combo = QComboBox()
+        self.body_combo: ChoiceCombo[ConveneBody] = ChoiceCombo()
         for body in ConveneBody:
-            self.body_combo.addItem(body.label, body.value)
+            self.body_combo.add_choice(body.label, body)
         self.date_edit = _date_edit(today)
         self.subject_edit, self.lead_edit = QLineEdit(), QLineEdit()
         self.signatures_spin, self.base_spin = _count(), _count()
@@ -105,18 +108,18 @@ class ProposalDialog(QDialog):
 
     def _fill_base(self) -> None:
         if self._registry is not None:
-            self.base_spin.setValue(proposal_base(self._registry, ConveneBody(self.body_combo.currentData()),
+            self.base_spin.setValue(proposal_base(self._registry, self.body_combo.current_value(),
                                                   to_date(self.date_edit.date())))
         self._show_reason()
 
     def proposal(self) -> ConveneProposal:
-        return make_proposal(ConveneBody(self.body_combo.currentData()), to_date(self.date_edit.date()),
+        return make_proposal(self.body_combo.current_value(), to_date(self.date_edit.date()),
                              self.subject_edit.text(), self.signatures_spin.value(), self.base_spin.value(),
                              self.lead_edit.text(), to_date(self.due_edit.date()) if self.due_check.isChecked()
                              else None)
 
     def _show_reason(self) -> None:
-        body = ConveneBody(self.body_combo.currentData())
+        body = self.body_combo.current_value()
         self.reason_label.setText(ConveneProposal(body, date.today(), "", self.signatures_spin.value(),
                                                   self.base_spin.value()).reason if self.base_spin.value() else "")
 
@@ -134,32 +137,19 @@ class ProposalDialog(QDialog):
         return dialog.result_proposal if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-class AnswerCommand(QUndoCommand):
+class AnswerCommand(StoreCommand[None]):
     """关联会议: this meeting answered the proposal; undo unlinks it."""
 
-    def __init__(self, store: MeetingStore, bus: object, proposal: ConveneProposal, meeting_id: str) -> None:
-        super().__init__(f"关联提议“{proposal.subject}”的会议")
-        self._store, self._bus, self._proposal, self._meeting_id = store, bus, proposal, meeting_id
-        self.error: DomainError | None = None
-
-    def redo(self) -> None:
-        try:
-            self._store.answer_proposal(self._proposal.id, self._meeting_id)
-        except DomainError as error:
-            self.error = error
-            self.setObsolete(True)
-            return
-        self._bus.changed.emit(Changed(Entity.MEETING, frozenset()))  # type: ignore[attr-defined]
-
-    def undo(self) -> None:
-        self._store.answer_proposal(self._proposal.id, self._proposal.meeting_id)
-        self._bus.changed.emit(Changed(Entity.MEETING, frozenset()))  # type: ignore[attr-defined]
+    def __init__(self, store: MeetingStore, bus: DataBus, proposal: ConveneProposal, meeting_id: str) -> None:
+        super().__init__(f"关联提议“{proposal.subject}”的会议", bus, Changed(Entity.MEETING, frozenset()),
+                         lambda: store.answer_proposal(proposal.id, meeting_id),
+                         lambda _none: store.answer_proposal(proposal.id, proposal.meeting_id))
 
 
 class ConvenePanel(QWidget):
     """Proposals and their status; registering is a legal record (confirmed, kept), linking is undoable."""
 
-    def __init__(self, store: MeetingStore, registry: RegistryFacts | None, bus: object,
+    def __init__(self, store: MeetingStore, registry: RegistryFacts | None, bus: DataBus,
                  undo_stack: QUndoStack) -> None:
         super().__init__()
         self._store, self._registry, self._bus, self._undo_stack = store, registry, bus, undo_stack
@@ -202,7 +192,7 @@ class ConvenePanel(QWidget):
         except DomainError as error:
             QMessageBox.warning(self, "未能登记", error.message)
             return
-        self._bus.changed.emit(Changed(Entity.MEETING, frozenset()))  # type: ignore[attr-defined]
+        self._bus.changed.emit(Changed(Entity.MEETING, frozenset()))
 
     def _on_answer_button_clicked(self) -> None:
         index = self.view.currentIndex()
@@ -222,9 +212,9 @@ class ConvenePanel(QWidget):
 
     def answer(self, proposal: ConveneProposal, meeting_id: str) -> None:
         command = AnswerCommand(self._store, self._bus, proposal, meeting_id)
-        self._undo_stack.push(command)
-        if command.error is not None:
-            QMessageBox.warning(self, "未能关联", command.error.message)
+        error = push_command(self._undo_stack, command)
+        if error is not None:
+            QMessageBox.warning(self, "未能关联", error.message)
 
 
 def _date_edit(value: date) -> QDateEdit:

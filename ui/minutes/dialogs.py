@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
     QVBoxLayout, QWidget,
 )
 
@@ -15,6 +15,7 @@ from models.meeting_record import ITEM_FIELDS, MEETING_FIELDS, current_text, eff
 from models.meeting_settings import ProvinceRules, make_province_rules
 from models.meeting_types import MeetingTypeSpec
 from models.meetings import Meeting
+from ui.widgets.choice_combo import ChoiceCombo
 
 
 def to_date(value: QDate) -> date:
@@ -40,9 +41,9 @@ class NewMeetingDialog(QDialog):
     def __init__(self, parent: QWidget | None, types: tuple[MeetingTypeSpec, ...], today: date) -> None:
         super().__init__(parent)
         self.setWindowTitle("新建会议记录")
-        self.type_combo = QComboBox()
+        self.type_combo: ChoiceCombo[str] = ChoiceCombo()
         for spec in types:
-            self.type_combo.addItem(spec.label, spec.code)
+            self.type_combo.add_choice(spec.label, spec.code)
         self.date_edit = QDateEdit(to_qdate(today))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
@@ -56,7 +57,7 @@ class NewMeetingDialog(QDialog):
         dialog = cls(parent, types, today)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.type_combo.currentData(), to_date(dialog.date_edit.date())
+        return dialog.type_combo.current_value(), to_date(dialog.date_edit.date())
 
 
 class FinaliseDialog(QDialog):
@@ -98,12 +99,12 @@ class AmendDialog(QDialog):
     def __init__(self, parent: QWidget | None, meeting: Meeting, today: date) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"补正 {meeting.number}")
-        self.field_combo = QComboBox()
+        self.field_combo: ChoiceCombo[str] = ChoiceCombo()
         for name, label in MEETING_FIELDS.items():
-            self.field_combo.addItem(label, name)
+            self.field_combo.add_choice(label, name)
         for number, item in enumerate(meeting.items, start=1):
             for name, label in ITEM_FIELDS.items():
-                self.field_combo.addItem(f"第 {number} 项“{item.title}”·{label}", f"items.{number}.{name}")
+                self.field_combo.add_choice(f"第 {number} 项“{item.title}”·{label}", f"items.{number}.{name}")
         self._meeting = effective(meeting)
         self.after_edit = QPlainTextEdit()
         self.after_edit.setFixedHeight(110)
@@ -123,14 +124,14 @@ class AmendDialog(QDialog):
 
     def _show_current(self) -> None:
         """Start from the record as it now reads (with earlier 补正), so a speech or a vote is corrected in place."""
-        self.after_edit.setPlainText(current_text(self._meeting, self.field_combo.currentData()))
+        self.after_edit.setPlainText(current_text(self._meeting, self.field_combo.current_value()))
 
     @classmethod
     def ask(cls, parent: QWidget | None, meeting: Meeting, today: date) -> AmendmentRequest | None:
         dialog = cls(parent, meeting, today)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return AmendmentRequest(dialog.field_combo.currentData(), dialog.after_edit.toPlainText(),
+        return AmendmentRequest(dialog.field_combo.current_value(), dialog.after_edit.toPlainText(),
                                 dialog.reason_edit.toPlainText(), to_date(dialog.date_edit.date()))
 
 
@@ -152,9 +153,9 @@ class ProgressDialog(QDialog):
         self.setWindowTitle(f"登记落实进展：{title}")
         self.date_edit = QDateEdit(to_qdate(today))
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.status_combo = QComboBox()
+        self.status_combo: ChoiceCombo[str] = ChoiceCombo()
         for value, label in statuses:
-            self.status_combo.addItem(label, value)
+            self.status_combo.add_choice(label, value)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setFixedHeight(70)
         self.report_edit = QPlainTextEdit()
@@ -173,7 +174,7 @@ class ProgressDialog(QDialog):
         dialog = cls(parent, title, statuses, today)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return ProgressRequest(to_date(dialog.date_edit.date()), dialog.status_combo.currentData(),
+        return ProgressRequest(to_date(dialog.date_edit.date()), dialog.status_combo.current_value(),
                                dialog.note_edit.toPlainText(), dialog.report_edit.toPlainText())
 
 
@@ -195,9 +196,9 @@ class StageDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"登记环节：{stage_label}")
         form = QFormLayout(self)
-        self.meeting_combo = QComboBox()
+        self.meeting_combo: ChoiceCombo[str] = ChoiceCombo()
         for meeting_id, text in meetings:
-            self.meeting_combo.addItem(text, meeting_id)
+            self.meeting_combo.add_choice(text, meeting_id)
         self.date_edit = QDateEdit(to_qdate(today))
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.publication_edit = QLineEdit()
@@ -217,7 +218,7 @@ class StageDialog(QDialog):
         dialog = cls(parent, stage_label, meetings, today)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return StageRequest(to_date(dialog.date_edit.date()), dialog.meeting_combo.currentData() or "",
+        return StageRequest(to_date(dialog.date_edit.date()), dialog.meeting_combo.current_value() or "",
                             dialog.publication_edit.text(), dialog.opinion_edit.text())
 
 

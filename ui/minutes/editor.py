@@ -20,6 +20,7 @@ from models.meeting_votes import speech_problems
 from models.meeting_expected import expected_attendance, representatives_composition
 from models.meeting_types import Composition, MeetingType
 from models.ports import FollowUpStore, MeetingStore, RegistryFacts, RosterPerson
+from ui.bus import DataBus
 from ui.minutes.attachments_panel import AttachmentsPanel
 from ui.minutes.commands import SaveDraftCommand
 from ui.minutes.dialogs import AmendDialog, FinaliseDialog, to_date, to_qdate
@@ -27,6 +28,7 @@ from ui.minutes.followups_panel import FollowUpsPanel
 from ui.minutes.form_bits import absence_line, count_box, roster_text, row_of, text_box, typed_day
 from ui.minutes.item_panel import ERROR_STYLE, OK_STYLE, ItemPanel
 from ui.minutes.roster_picker import RosterPicker
+from ui.widgets.store_command import push_command
 
 AUTOSAVE_MS = 800
 _TEXT_FIELDS = ("start", "end", "place", "convener", "host", "host_post", "recorder", "motion_source",
@@ -43,7 +45,7 @@ class MeetingEditor(QWidget):
 
     finalised = Signal(str)
 
-    def __init__(self, store: MeetingStore, bus: object, undo_stack: QUndoStack,
+    def __init__(self, store: MeetingStore, bus: DataBus, undo_stack: QUndoStack,
                  follow_ups: FollowUpStore | None = None, registry: RegistryFacts | None = None) -> None:
         super().__init__()
         self._store, self._bus, self._undo_stack = store, bus, undo_stack
@@ -427,10 +429,9 @@ class MeetingEditor(QWidget):
             return
         self._pushing = True
         try:
-            self._undo_stack.push(SaveDraftCommand(self._store, self._bus, self._meeting, after, self._on_written))
-            self.status_label.setText("草稿已自动保存。")
-        except DomainError as error:
-            self.status_label.setText(error.message)
+            error = push_command(self._undo_stack, SaveDraftCommand(self._store, self._bus, self._meeting, after,
+                                                                    self._on_written))
+            self.status_label.setText(error.message if error is not None else "草稿已自动保存。")
         finally:
             self._pushing = False
 
@@ -460,7 +461,7 @@ class MeetingEditor(QWidget):
             QMessageBox.warning(self, "未能定稿", error.message)
             return
         self._undo_stack.clear()  # finalising is not undoable (STYLE.md §4.3)
-        self._bus.changed.emit(Changed(Entity.MEETING, frozenset({meeting.id})))  # type: ignore[attr-defined]
+        self._bus.changed.emit(Changed(Entity.MEETING, frozenset({meeting.id})))
         self.load(final)
         self.finalised.emit(meeting.id)
 
@@ -476,7 +477,7 @@ class MeetingEditor(QWidget):
         except DomainError as error:
             QMessageBox.warning(self, "未能补正", error.message)
             return
-        self._bus.changed.emit(Changed(Entity.MEETING, frozenset({meeting.id})))  # type: ignore[attr-defined]
+        self._bus.changed.emit(Changed(Entity.MEETING, frozenset({meeting.id})))
         self.load(self._store.get(meeting.id))
 
     def _set_read_only(self, read_only: bool) -> None:

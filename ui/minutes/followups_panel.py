@@ -13,6 +13,7 @@ from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.followups import Evaluation, FollowUp, FollowUpStatus
 from models.ports import FollowUpStore
+from ui.bus import DataBus
 from ui.minutes.dialogs import ProgressDialog
 
 
@@ -27,7 +28,7 @@ def describe(item: FollowUp, today: date) -> str:
 class FollowUpsPanel(QGroupBox):
     """Lists the record's follow-ups; progress and evaluation are dated entries, confirmed, not undoable."""
 
-    def __init__(self, store: FollowUpStore, bus: object) -> None:
+    def __init__(self, store: FollowUpStore, bus: DataBus) -> None:
         super().__init__("决议落实（议后怎么办）")
         self._store, self._bus = store, bus
         self._meeting_id = ""
@@ -84,5 +85,5 @@ class FollowUpsPanel(QGroupBox):
         except DomainError as error:
             QMessageBox.warning(self, "未能登记", error.message)
             return
-        self._bus.changed.emit(Changed(Entity.FOLLOW_UP, frozenset({written.id})))  # type: ignore[attr-defined]
+        self._bus.changed.emit(Changed(Entity.FOLLOW_UP, frozenset({written.id})))
         self.load(self._meeting_id)

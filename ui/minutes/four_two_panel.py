@@ -15,6 +15,7 @@ from models.four_two import STAGE_MEETING_TYPES, FourTwoMatter, FourTwoStage
 from models.meeting_types import BUILTIN_TYPES
 from models.meetings import MeetingStatus
 from models.ports import FourTwoStore, MeetingStore
+from ui.bus import DataBus
 from ui.minutes.dialogs import StageDialog
 
 
@@ -42,7 +43,7 @@ def stage_detail(matter: FourTwoMatter) -> str:
 class FourTwoPanel(QWidget):
     """Matters, their stages, and the next one to record; the model refuses a stage before its predecessor."""
 
-    def __init__(self, store: FourTwoStore, meetings: MeetingStore, bus: object) -> None:
+    def __init__(self, store: FourTwoStore, meetings: MeetingStore, bus: DataBus) -> None:
         super().__init__()
         self._store, self._meetings, self._bus = store, meetings, bus
         self.matters_list = QListWidget()
@@ -112,5 +113,5 @@ class FourTwoPanel(QWidget):
         except DomainError as error:
             QMessageBox.warning(self, "未能登记", error.message)
             return
-        self._bus.changed.emit(Changed(Entity.FOUR_TWO_MATTER, frozenset({matter.id})))  # type: ignore[attr-defined]
+        self._bus.changed.emit(Changed(Entity.FOUR_TWO_MATTER, frozenset({matter.id})))
         self.reload(matter.id)

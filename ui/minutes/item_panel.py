@@ -13,6 +13,7 @@ from models.meeting_rules import ItemResult, Tally, tally_problem
 from models.meeting_votes import VoteChoice, parse_speeches, speeches_text, tally_from_votes
 from models.meetings import AgendaItem, MatterKind, VoteMethod
 from ui.minutes.votes_model import ChoiceDelegate, VotesModel
+from ui.widgets.choice_combo import ChoiceCombo
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -37,18 +38,18 @@ class ItemPanel(QGroupBox):
     def _build_ui(self) -> None:
         self.title_edit = QLineEdit()
         self.proposer_edit = QLineEdit()
-        self.matter_combo = QComboBox()
+        self.matter_combo: ChoiceCombo[MatterKind] = ChoiceCombo()
         for matter in MatterKind:
-            self.matter_combo.addItem(matter.label, matter.value)
+            self.matter_combo.add_choice(matter.label, matter)
         self.background_edit = _text_box(50)
         self.speeches_edit = _text_box(80)
         self.speeches_edit.setPlaceholderText("每人一行：发言人：发言要点，例如“张三：同意修路”")
         self.discussion_edit = _text_box(50)
         self.discussion_edit.setPlaceholderText("讨论情况小结（已逐人记录发言时可不填）")
-        self.method_combo = QComboBox()
-        self.method_combo.addItem("未表决", "")
+        self.method_combo: ChoiceCombo[str] = ChoiceCombo()
+        self.method_combo.add_choice("未表决", "")
         for method in VoteMethod:
-            self.method_combo.addItem(method.label, method.value)
+            self.method_combo.add_choice(method.label, method.value)
         self.for_spin, self.against_spin, self.abstain_spin = (_count_box() for _ in range(3))
         self.scrutineer_edit, self.counter_edit = QLineEdit(), QLineEdit()
         self.named_check = QCheckBox("逐人记录表决意见")
@@ -115,7 +116,7 @@ class ItemPanel(QGroupBox):
     def load(self, item: AgendaItem) -> None:
         self.title_edit.setText(item.title)
         self.proposer_edit.setText(item.proposer)
-        self.matter_combo.setCurrentIndex(self.matter_combo.findData(item.matter.value))
+        self.matter_combo.setCurrentIndex(self.matter_combo.index_of(item.matter))
         self.background_edit.setPlainText(item.background)
         self.speeches_edit.setPlainText(speeches_text(item.speeches))
         self.discussion_edit.setPlainText(item.discussion)
@@ -123,7 +124,7 @@ class ItemPanel(QGroupBox):
         self.named_check.blockSignals(True)
         self.named_check.setChecked(bool(item.votes))
         self.named_check.blockSignals(False)
-        self.method_combo.setCurrentIndex(self.method_combo.findData(item.vote_method.value if item.vote_method else ""))
+        self.method_combo.setCurrentIndex(self.method_combo.index_of(item.vote_method.value if item.vote_method else ""))
         tally = item.tally or Tally(0, 0, 0)
         self.for_spin.setValue(tally.for_)
         self.against_spin.setValue(tally.against)
@@ -136,7 +137,7 @@ class ItemPanel(QGroupBox):
         self._on_method_combo_changed()
 
     def _on_method_combo_changed(self) -> None:
-        method = self.method_combo.currentData()
+        method = self.method_combo.current_value()
         for widget in (self.for_spin, self.against_spin, self.abstain_spin, self.scrutineer_edit, self.counter_edit):
             widget.setEnabled(bool(method))
         by_name = bool(method) and method != VoteMethod.SECRET_BALLOT.value
@@ -165,12 +166,12 @@ class ItemPanel(QGroupBox):
         self._voters = names
         if self.named_check.isChecked():
             self.votes_model.follow_voters(names)
-        method = self.method_combo.currentData()
+        method = self.method_combo.current_value()
         self.named_check.setEnabled(bool(method) and method != VoteMethod.SECRET_BALLOT.value
                                     and (bool(names) or self.named_check.isChecked()) and not self._read_only)
 
     def item(self) -> AgendaItem:
-        method = self.method_combo.currentData()
+        method = self.method_combo.current_value()
         votes = self.votes_model.votes() if method and self.named_check.isChecked() else ()
         tally = Tally(self.for_spin.value(), self.against_spin.value(), self.abstain_spin.value()) if method else None
         return AgendaItem(
@@ -178,7 +179,7 @@ class ItemPanel(QGroupBox):
             speeches=parse_speeches(self.speeches_edit.toPlainText()), votes=votes,
             tally=tally_from_votes(votes) if votes else tally,
             background=self.background_edit.toPlainText().strip(),
-            discussion=self.discussion_edit.toPlainText().strip(), matter=MatterKind(self.matter_combo.currentData()),
+            discussion=self.discussion_edit.toPlainText().strip(), matter=self.matter_combo.current_value(),
             vote_method=VoteMethod(method) if method else None,
             resolution=self.resolution_edit.toPlainText().strip(), resolution_owner=self.owner_edit.text().strip(),
             resolution_due=self._due(), scrutineer=self.scrutineer_edit.text().strip(),

@@ -6,7 +6,7 @@ from datetime import date
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
     QTabWidget, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -15,6 +15,7 @@ from models.errors import DomainError
 from models.meeting_expected import expected_attendance
 from models.meetings import AttendanceKind, Attendee, Gender, Meeting
 from models.ports import FollowUpStore, FourTwoStore, MeetingStore, RegistryFacts
+from ui.bus import DataBus
 from ui.minutes.commands import SetProvinceRulesCommand, SetTemplateCommand
 from ui.minutes.convene_panel import ConvenePanel
 from ui.minutes.dialogs import NewMeetingDialog, ProvinceDialog
@@ -22,12 +23,14 @@ from ui.minutes.editor import MeetingEditor
 from ui.minutes.four_two_panel import FourTwoPanel
 from ui.minutes.template_dialog import TemplateDialog
 from ui.minutes.table_model import MeetingTableModel
+from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.store_command import push_command
 
 
 class MinutesScreen(QWidget):
     """会议记录. Edits autosave as undoable commands; finalising and amendments are confirmed and final."""
 
-    def __init__(self, store: MeetingStore, bus: object, registry: RegistryFacts | None = None,
+    def __init__(self, store: MeetingStore, bus: DataBus, registry: RegistryFacts | None = None,
                  follow_ups: FollowUpStore | None = None, four_two: FourTwoStore | None = None) -> None:
         super().__init__()
         self._store, self._bus, self._registry = store, bus, registry
@@ -39,8 +42,8 @@ class MinutesScreen(QWidget):
         self.model.reload()
 
     def _build_ui(self) -> None:
-        self.type_combo = QComboBox()
-        self.year_combo = QComboBox()
+        self.type_combo: ChoiceCombo[str | None] = ChoiceCombo()
+        self.year_combo: ChoiceCombo[int | None] = ChoiceCombo()
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText("检索纪要、决议、落实情况（如：低保）")
         self.new_button = QPushButton("新建会议记录（Ctrl+N）")
@@ -100,25 +103,25 @@ class MinutesScreen(QWidget):
         self.province_button.clicked.connect(self._on_province_button_clicked)
         self.template_button.clicked.connect(self._on_template_button_clicked)
         self.meetings_view.selectionModel().currentRowChanged.connect(self._on_meetings_view_current_changed)
-        self._bus.changed.connect(self._on_bus_changed)  # type: ignore[attr-defined]
+        self._bus.changed.connect(self._on_bus_changed)
 
     def _reload_filters(self) -> None:
         for combo in (self.type_combo, self.year_combo):
             combo.blockSignals(True)
-        self.type_combo.clear()
-        self.type_combo.addItem("全部", None)
+        self.type_combo.clear_choices()
+        self.type_combo.add_choice("全部", None)
         for spec in self._store.meeting_types():
-            self.type_combo.addItem(spec.label, spec.code)
-        self.year_combo.clear()
-        self.year_combo.addItem("全部", None)
+            self.type_combo.add_choice(spec.label, spec.code)
+        self.year_combo.clear_choices()
+        self.year_combo.add_choice("全部", None)
         for year in self._store.years():
-            self.year_combo.addItem(str(year), year)
+            self.year_combo.add_choice(str(year), year)
         for combo in (self.type_combo, self.year_combo):
             combo.blockSignals(False)
 
     def _on_filter_changed(self) -> None:
-        self.model.type_code = self.type_combo.currentData()
-        self.model.year = self.year_combo.currentData()
+        self.model.type_code = self.type_combo.current_value()
+        self.model.year = self.year_combo.current_value()
         self.model.text = self.search_edit.text().strip()
         self.model.reload()
 
@@ -146,7 +149,7 @@ class MinutesScreen(QWidget):
             return
         self.editor.flush()
         self.undo_stack.clear()
-        self._bus.changed.emit(Changed(Entity.MEETING, frozenset({created.id})))  # type: ignore[attr-defined]
+        self._bus.changed.emit(Changed(Entity.MEETING, frozenset({created.id})))
         self.select(created.id)
 
     def _on_province_button_clicked(self) -> None:
@@ -155,9 +158,9 @@ class MinutesScreen(QWidget):
         if after is None or after == before:
             return
         command = SetProvinceRulesCommand(self._store, self._bus, before, after)
-        self.undo_stack.push(command)
-        if command.error is not None:
-            QMessageBox.warning(self, "未能修改本省规定", command.error.message)
+        error = push_command(self.undo_stack, command)
+        if error is not None:
+            QMessageBox.warning(self, "未能修改本省规定", error.message)
 
     def _on_template_button_clicked(self) -> None:
         before = self._store.record_template()
@@ -165,9 +168,9 @@ class MinutesScreen(QWidget):
         if after is None or after == before:
             return
         command = SetTemplateCommand(self._store, self._bus, before, after)
-        self.undo_stack.push(command)
-        if command.error is not None:
-            QMessageBox.warning(self, "未能修改记录本格式", command.error.message)
+        error = push_command(self.undo_stack, command)
+        if error is not None:
+            QMessageBox.warning(self, "未能修改记录本格式", error.message)
 
     def _new_meeting(self, type_code: str, on: date) -> Meeting:
         """A draft with 应到 and the roster from the registry on its date, and open follow-ups carried over."""
@@ -206,7 +209,7 @@ class MinutesScreen(QWidget):
         super().hideEvent(event)
 
 
-def create_screen(stores: object, bus: object) -> QWidget:
+def create_screen(stores: object, bus: DataBus) -> QWidget:
     """Factory named in ui/areas.py: 应到, the roster to tick and R4 come from `stores.registry_facts`."""
     return MinutesScreen(stores.meetings, bus, stores.registry_facts,  # type: ignore[attr-defined]
                          stores.follow_ups, stores.four_two)  # type: ignore[attr-defined]

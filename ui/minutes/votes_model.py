@@ -4,9 +4,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from models.meeting_votes import PersonVote, VoteChoice
+from ui.widgets.choice_combo import ChoiceCombo
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -87,15 +88,15 @@ class ChoiceDelegate(QStyledItemDelegate):
     """Edits a vote with a combo box of 赞成/反对/弃权/未投票 (keyboard: type the first letter, Enter)."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        combo = QComboBox(parent)
+        combo: ChoiceCombo[str] = ChoiceCombo(parent)
         for choice in VoteChoice:
-            combo.addItem(choice.label, choice.value)
+            combo.add_choice(choice.label, choice.value)
         return combo
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+        assert isinstance(editor, ChoiceCombo)
+        editor.setCurrentIndex(max(0, editor.index_of(index.data(Qt.ItemDataRole.EditRole))))
 
     def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        assert isinstance(editor, ChoiceCombo)
+        model.setData(index, editor.current_value(), Qt.ItemDataRole.EditRole)

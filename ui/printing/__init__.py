@@ -5,7 +5,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from ui.bus import DataBus
 
-def create_screen(stores: Any, bus: Any) -> QWidget:
+
+def create_screen(stores: Any, bus: DataBus) -> QWidget:
     from ui.printing.screen import PrintCenterScreen
     return PrintCenterScreen(stores, bus)

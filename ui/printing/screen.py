@@ -9,13 +9,16 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
                                QListWidget, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QStackedWidget,
                                QVBoxLayout, QWidget)
 
+from models.changes import Changed
 from models.errors import DomainError
 from models.notices import Notice, NoticeKind, paragraphs_from_text, publicity_period
 from printing import fonts
 from printing.catalogue import PRODUCTS as RECORD_PRODUCTS, PrintJob, Product
 from printing.notice_pdf import NoticeOptions, notice_fingerprint, render_notice_pdf
 from ui.background import run_in_background
+from ui.bus import DataBus
 from ui.printing.preview import PdfPreview
+from ui.widgets.choice_combo import ChoiceCombo
 
 # The generic notice (a form), then the products of stored records (printing/catalogue.py).
 PRODUCTS = (("notice", "通用公示 / 公告 / 通知"), *((p.key, p.label) for p in RECORD_PRODUCTS))
@@ -40,7 +43,7 @@ def _pydate(value: QDate) -> date:
 class PrintCenterScreen(QWidget):
     """打印中心 — the printable products and a preview of the PDF itself."""
 
-    def __init__(self, stores: Any, bus: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, stores: Any, bus: DataBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._stores, self._bus = stores, bus
         self._progress: _Progress | None = None
@@ -107,7 +110,7 @@ class PrintCenterScreen(QWidget):
     def _build_record_form(self) -> QWidget:
         """Products of stored records: choose the rulebook or meeting; the rest comes from the record."""
         self.item_label = QLabel()
-        self.item_combo = QComboBox()
+        self.item_combo: ChoiceCombo[str] = ChoiceCombo()
         self.item_combo.setMinimumWidth(260)
         self.record_hint = QLabel()
         self.record_hint.setWordWrap(True)
@@ -154,21 +157,21 @@ class PrintCenterScreen(QWidget):
         if product is not None:
             self._fill_items(product)
 
-    def _on_bus_changed(self, _changed: object) -> None:
+    def _on_bus_changed(self, _changed: Changed) -> None:
         """Records changed elsewhere: list them again, keeping the chosen one."""
-        product, chosen = self.record_product(), self.item_combo.currentData()
+        product, chosen = self.record_product(), self.item_combo.current_value()
         if product is not None:
             self._fill_items(product)
-            self.item_combo.setCurrentIndex(max(0, self.item_combo.findData(chosen)))
+            self.item_combo.setCurrentIndex(max(0, self.item_combo.index_of(chosen)))
 
     def _fill_items(self, product: Product) -> None:
         """List the rulebooks (latest version) or the meetings (newest first) the product can print."""
         self.item_label.setText(ITEM_LABELS[product.item])
-        self.item_combo.clear()
+        self.item_combo.clear_choices()
         items = {"rulebook": self._rulebook_items, "meeting": self._meeting_items,
                  "group": self._group_items}[product.item]()
         for label, item_id in items:
-            self.item_combo.addItem(label, item_id)
+            self.item_combo.add_choice(label, item_id)
         self.record_hint.setText("" if items else "还没有可以打印的记录。")
 
     def _rulebook_items(self) -> list[tuple[str, str]]:
@@ -210,9 +213,9 @@ class PrintCenterScreen(QWidget):
         """What the form asks to print (DomainError when something required is missing)."""
         product = self.record_product()
         if product is not None:
-            if self.item_combo.currentData() is None:
+            if self.item_combo.current_value() is None:
                 raise DomainError("请先选择要打印的记录。")
-            return product.prepare(self._stores, self.item_combo.currentData())
+            return product.prepare(self._stores, self.item_combo.current_value())
         notice, options = self.notice(), self.options()
         return PrintJob(notice.title, notice_fingerprint(notice),
                         lambda progress: render_notice_pdf(notice, options, progress))

@@ -18,6 +18,7 @@ from ui.registry.commands import (RetireCommand, SaveCommand, SaveGridCommand, S
 from ui.registry.dialogs import HouseholdDialog, RoleDialog, StatusDialog, VillagerDialog
 from ui.registry.import_dialog import ImportDialog, choose_roster_file
 from ui.registry.panels import SCOPE_ROLE
+from ui.widgets.store_command import push_command
 
 if TYPE_CHECKING:
     from ui.registry.screen import RegistryScreen
@@ -51,9 +52,9 @@ class RegistryActions:
 
     def push(self, command: SaveCommand | RetireCommand) -> bool:
         """Push (and so write) a command; a refused write is shown and leaves nothing on the stack."""
-        self.screen.undo_stack.push(command)
-        if command.error is not None:
-            QMessageBox.warning(self.screen, "无法保存", command.error.message)
+        error = push_command(self.screen.undo_stack, command)
+        if error is not None:
+            QMessageBox.warning(self.screen, "无法保存", error.message)
             return False
         return True
 

@@ -3,16 +3,14 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtGui import QUndoCommand
-
 from models.changes import Changed, Entity
-from models.errors import DomainError
 from models.ports import RegistryStore
 from models.registry import Grid, Household, RoleHolding, VillageGroup, Villager
 from ui.bus import DataBus
+from ui.widgets.store_command import StoreCommand
 
 
-class SaveCommand(QUndoCommand):
+class SaveCommand(StoreCommand[None]):
     """Save `after` on redo; on undo save `before`, or withdraw the record if it was new.
 
     A refused write (DomainError) marks the command obsolete, so QUndoStack.push drops it and the
@@ -21,29 +19,8 @@ class SaveCommand(QUndoCommand):
 
     def __init__(self, bus: DataBus, text: str, before: Any | None, after: Any, save: Callable[[Any], None],
                  withdraw: Callable[[str], None], entity: Entity, changed_id: str) -> None:
-        super().__init__(text)
-        self._bus, self._before, self._after = bus, before, after
-        self._save, self._withdraw, self._entity, self._changed_id = save, withdraw, entity, changed_id
-        self.error: DomainError | None = None
-
-    def redo(self) -> None:
-        try:
-            self._save(self._after)
-        except DomainError as error:
-            self.error = error
-            self.setObsolete(True)
-            return
-        self._notify()
-
-    def undo(self) -> None:
-        if self._before is None:
-            self._withdraw(self._after.id)
-        else:
-            self._save(self._before)
-        self._notify()
-
-    def _notify(self) -> None:
-        self._bus.changed.emit(Changed(self._entity, frozenset({self._changed_id})))
+        super().__init__(text, bus, Changed(entity, frozenset({changed_id})), lambda: save(after),
+                         lambda _none: withdraw(after.id) if before is None else save(before))
 
 
 class SaveVillagerCommand(SaveCommand):
@@ -90,27 +67,10 @@ class SaveRoleCommand(SaveCommand):
                          after.villager_id)
 
 
-class RetireCommand(QUndoCommand):
+class RetireCommand(StoreCommand[None]):
     """撤销一个空的组或网格 (a tombstone); undo saves it again, which revives it."""
 
     def __init__(self, bus: DataBus, text: str, before: VillageGroup | Grid, retire: Callable[[str], None],
                  save: Callable[[Any], None], entity: Entity) -> None:
-        super().__init__(text)
-        self._bus, self._before, self._retire, self._save, self._entity = bus, before, retire, save, entity
-        self.error: DomainError | None = None
-
-    def redo(self) -> None:
-        try:
-            self._retire(self._before.id)
-        except DomainError as error:
-            self.error = error
-            self.setObsolete(True)
-            return
-        self._notify()
-
-    def undo(self) -> None:
-        self._save(self._before)
-        self._notify()
-
-    def _notify(self) -> None:
-        self._bus.changed.emit(Changed(self._entity, frozenset({self._before.id})))
+        super().__init__(text, bus, Changed(entity, frozenset({before.id})), lambda: retire(before.id),
+                         lambda _none: save(before))

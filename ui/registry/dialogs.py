@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
@@ -13,7 +14,9 @@ from models.registry import (CareLevel, Gender, Grid, Household, RoleCode, RoleH
                              VillagerStatus, tag_code)
 from models.roster import ETHNIC_GROUPS, POLITICAL_STATUSES, parse_date
 from models.villager_rules import check_villager
+from ui.widgets.choice_combo import ChoiceCombo
 
+T = TypeVar("T")
 RELATIONS = ("户主", "配偶", "子", "女", "父亲", "母亲", "孙子", "孙女", "儿媳", "女婿", "兄弟", "姐妹", "祖父", "祖母", "其他")
 
 
@@ -51,12 +54,10 @@ class _FormDialog(QDialog):
         raise DomainError("表单没有内容。")
 
 
-def _combo(items: list[tuple[str, str]], current: str = "") -> QComboBox:
-    combo = QComboBox()
-    for text, data in items:
-        combo.addItem(text, data)
-    index = combo.findData(current)
-    combo.setCurrentIndex(max(index, 0))
+def _combo(items: list[tuple[str, T]], current: T) -> ChoiceCombo[T]:
+    combo: ChoiceCombo[T] = ChoiceCombo()
+    combo.add_choices(items)
+    combo.setCurrentIndex(max(combo.index_of(current), 0))
     return combo
 
 
@@ -69,10 +70,10 @@ class HouseholdDialog(_FormDialog):
         self._household, self._grids = household, grids
         self.number_edit = QLineEdit(household.household_no)
         self.group_combo = _combo([(g.name, g.id) for g in groups], household.group_id)
-        self.grid_combo = QComboBox()
+        self.grid_combo: ChoiceCombo[str | None] = ChoiceCombo()
         self.address_edit = QLineEdit(household.address)
         self.phone_edit = QLineEdit(household.phone)
-        self.care_combo = _combo([(c.label, c.value) for c in CareLevel], household.care_level.value)
+        self.care_combo = _combo([(c.label, c) for c in CareLevel], household.care_level)
         self.notes_edit = QPlainTextEdit(household.notes)
         self.notes_edit.setFixedHeight(60)
         for label, widget in (("户号：", self.number_edit), ("村民小组：", self.group_combo),
@@ -83,22 +84,22 @@ class HouseholdDialog(_FormDialog):
             widget.setEnabled(not move_only or widget in (self.group_combo, self.grid_combo))
         self.group_combo.currentIndexChanged.connect(self._on_group_combo_changed)
         self._on_group_combo_changed()
-        self.grid_combo.setCurrentIndex(max(self.grid_combo.findData(household.grid_id or ""), 0))
+        self.grid_combo.setCurrentIndex(max(self.grid_combo.index_of(household.grid_id or None), 0))
 
     def _on_group_combo_changed(self) -> None:
-        self.grid_combo.clear()
-        self.grid_combo.addItem("（未分网格）", "")  # not None: PySide6 leaks a ref to None per read
+        self.grid_combo.clear_choices()
+        self.grid_combo.add_choice("（未分网格）", None)
         for grid in self._grids:
-            if grid.group_id == self.group_combo.currentData():
-                self.grid_combo.addItem(grid.name, grid.id)
+            if grid.group_id == self.group_combo.current_value():
+                self.grid_combo.add_choice(grid.name, grid.id)
 
     def _value(self) -> Household:
-        if not self.group_combo.currentData():
+        if not self.group_combo.current_value():
             raise DomainError("请先新建村民小组，再添加户。")
         return replace(self._household, household_no=self.number_edit.text().strip(),
-                       group_id=self.group_combo.currentData(), grid_id=self.grid_combo.currentData() or None,
+                       group_id=self.group_combo.current_value(), grid_id=self.grid_combo.current_value() or None,
                        address=self.address_edit.text().strip(), phone=self.phone_edit.text().strip(),
-                       care_level=CareLevel(self.care_combo.currentData()), notes=self.notes_edit.toPlainText().strip())
+                       care_level=self.care_combo.current_value(), notes=self.notes_edit.toPlainText().strip())
 
     @classmethod
     def ask(cls, parent: QWidget | None, household: Household, groups: list[VillageGroup], grids: list[Grid],
@@ -115,8 +116,7 @@ class VillagerDialog(_FormDialog):
         self._villager = villager
         self.name_edit = QLineEdit(villager.name)
         self.relation_combo = _editable(RELATIONS, villager.relation)
-        self.gender_combo = _combo([("", "")] + [(g.label, g.value) for g in Gender],
-                                   villager.gender.value if villager.gender else "")
+        self.gender_combo = _combo([("", None)] + [(g.label, g) for g in Gender], villager.gender)
         self.id_edit = QLineEdit(villager.id_number)
         self.id_edit.setEnabled(can_view_ids)
         if not can_view_ids:
@@ -144,7 +144,7 @@ class VillagerDialog(_FormDialog):
             raise DomainError(f"出生日期“{text}”无法识别，请写成 1975-01-03 的格式。")
         number = self.id_edit.text().strip().upper()
         value = replace(self._villager, name=self.name_edit.text().strip(),
-                        relation=self.relation_combo.currentText().strip(), gender=_gender(self.gender_combo.currentData()),
+                        relation=self.relation_combo.currentText().strip(), gender=self.gender_combo.current_value(),
                         id_number=number, birth_date=born, ethnicity=self.ethnicity_combo.currentText().strip(),
                         phone=self.phone_edit.text().strip(), political_status=self.political_combo.currentText(),
                         away=self.away_check.isChecked(), away_place=self.away_place_edit.text().strip())
@@ -155,11 +155,6 @@ class VillagerDialog(_FormDialog):
     def ask(cls, parent: QWidget | None, villager: Villager, can_view_ids: bool) -> Villager | None:
         dialog = cls(parent, villager, can_view_ids)
         return dialog.result_value if dialog.exec() == QDialog.DialogCode.Accepted else None  # type: ignore[return-value]
-
-
-def _gender(data: object) -> Gender | None:
-    """Qt hands enum data back as plain text."""
-    return Gender(str(data)) if data else None
 
 
 def _editable(items: tuple[str, ...] | list[str], current: str) -> QComboBox:
@@ -200,14 +195,14 @@ class RoleDialog(_FormDialog):
     def __init__(self, parent: QWidget | None, holding: RoleHolding, title: str = "添加身份") -> None:
         super().__init__(parent, title)
         self._holding = holding
-        self.role_combo = _combo([(r.label, r.value) for r in RoleCode] + [("自定义标签", "tag")])
+        self.role_combo = _combo([(r.label, r.value) for r in RoleCode] + [("自定义标签", "tag")], "")
         self.post_edit = QLineEdit(holding.post)
         self.post_edit.setPlaceholderText("两委成员请填职务，如“村委会主任”；自定义标签填标签名")
         if holding.role.startswith("tag:"):
-            self.role_combo.setCurrentIndex(self.role_combo.findData("tag"))
+            self.role_combo.set_current_value("tag")
             self.post_edit.setText(holding.role[len("tag:"):])
         elif holding.role:
-            self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(holding.role)))
+            self.role_combo.setCurrentIndex(max(0, self.role_combo.index_of(holding.role)))
         self.start_edit = QLineEdit((holding.start_date or date.today()).isoformat() if not holding.role
                                     else (holding.start_date.isoformat() if holding.start_date else ""))
         self.end_edit = QLineEdit(holding.end_date.isoformat() if holding.end_date else "")
@@ -223,11 +218,11 @@ class RoleDialog(_FormDialog):
         if end and end > date.today():
             raise DomainError("结束日期不能晚于今天；身份还没结束时请空着。")
         post = self.post_edit.text().strip()
-        if self.role_combo.currentData() == "tag":
+        if self.role_combo.current_value() == "tag":
             if not post:
                 raise DomainError("请填写自定义标签的名称。")
             return replace(self._holding, role=tag_code(post), post="", start_date=start, end_date=end)
-        return replace(self._holding, role=self.role_combo.currentData(), post=post, start_date=start, end_date=end)
+        return replace(self._holding, role=self.role_combo.current_value(), post=post, start_date=start, end_date=end)
 
     @classmethod
     def ask(cls, parent: QWidget | None, holding: RoleHolding, title: str = "添加身份") -> RoleHolding | None:

@@ -5,7 +5,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QTreeWidget, QVBoxLayout, QWidget)
 
 from models.changes import Changed, Entity
@@ -15,6 +15,7 @@ from ui.bus import DataBus
 from ui.registry.actions import RegistryActions
 from ui.registry.panels import SCOPE_ROLE, VillagerDetail, fill_group_tree
 from ui.registry.table_model import HouseholdTableModel, MemberTableModel
+from ui.widgets.choice_combo import ChoiceCombo
 
 REGISTRY_ENTITIES = {Entity.VILLAGE_GROUP, Entity.GRID, Entity.HOUSEHOLD, Entity.VILLAGER}
 
@@ -56,14 +57,14 @@ class RegistryScreen(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText("姓名、户号、电话、身份证号或拼音首字母（如 wjh）")
         self.search_edit.setClearButtonEnabled(True)
-        self.care_combo = QComboBox()
-        self.care_combo.addItem("全部关怀等级", "")  # never None: PySide6 6.12 leaks a ref to None per read
+        self.care_combo: ChoiceCombo[CareLevel | None] = ChoiceCombo()
+        self.care_combo.add_choice("全部关怀等级", None)
         for level in CareLevel:
-            self.care_combo.addItem(level.label, level)
-        self.role_combo = QComboBox()
-        self.role_combo.addItem("全部身份", "")
+            self.care_combo.add_choice(level.label, level)
+        self.role_combo: ChoiceCombo[str] = ChoiceCombo()
+        self.role_combo.add_choice("全部身份", "")
         for role in RoleCode:
-            self.role_combo.addItem(role.label, role.value)
+            self.role_combo.add_choice(role.label, role.value)
         self.away_check = QCheckBox("只看有外出人员的户")
         self.import_button = QPushButton("导入花名册…")
         self.export_button = QPushButton("导出花名册…")
@@ -167,12 +168,12 @@ class RegistryScreen(QWidget):
     def _fill_tags(self) -> None:
         """Built-in roles stay; the user-defined tags in use are listed after them."""
         self.role_combo.blockSignals(True)
-        current = self.role_combo.currentData()
+        current = self.role_combo.current_value()
         while self.role_combo.count() > len(RoleCode) + 1:
             self.role_combo.removeItem(self.role_combo.count() - 1)
         for tag in self.store.list_tags():
-            self.role_combo.addItem(f"标签：{role_label(tag)}", tag)
-        self.role_combo.setCurrentIndex(max(self.role_combo.findData(current), 0))
+            self.role_combo.add_choice(f"标签：{role_label(tag)}", tag)
+        self.role_combo.setCurrentIndex(max(self.role_combo.index_of(current), 0))
         self.role_combo.blockSignals(False)
 
     def apply_search(self, text: str) -> None:
@@ -184,7 +185,7 @@ class RegistryScreen(QWidget):
         self._refresh_households()
 
     def _on_role_combo_changed(self) -> None:
-        role = self.role_combo.currentData()
+        role = self.role_combo.current_value()
         self._role_households = None if not role else {
             v.household_id for v in self.store.people_with_role(role, date.today())}
         self._refresh_households()
@@ -192,7 +193,7 @@ class RegistryScreen(QWidget):
     def _refresh_households(self) -> None:
         keep = self.current_household_id()
         scope = self.group_tree.currentItem().data(0, SCOPE_ROLE) if self.group_tree.currentItem() else None
-        care = self.care_combo.currentData()
+        care = self.care_combo.current_value()
         rows = [s for s in self.summaries if self._accepts(s, scope, care)]
         self.households_model.set_rows(rows)
         self.status_label.setText(f"显示 {len(rows)} 户（共 {len(self.summaries)} 户）。撤销（Ctrl+Z）只在本界面打开期间有效。")
@@ -201,7 +202,7 @@ class RegistryScreen(QWidget):
         else:
             self._select_first()
 
-    def _accepts(self, summary: HouseholdSummary, scope: tuple[str, str] | None, care: str) -> bool:
+    def _accepts(self, summary: HouseholdSummary, scope: tuple[str, str] | None, care: CareLevel | None) -> bool:
         household = summary.household
         if self._search_households is not None and household.id not in self._search_households:
             return False

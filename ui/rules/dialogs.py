@@ -6,7 +6,7 @@ from pathlib import Path
 
 from typing import Callable
 
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QMessageBox, QPushButton, QTableView,
                                QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
@@ -20,6 +20,7 @@ from models.rules_diff import (ArticleChange, ChangeKind, SegmentKind, char_diff
                                diff_versions)
 from ui.bus import DataBus
 from ui.rules.table_model import ComparisonTableModel
+from ui.widgets.choice_combo import ChoiceCombo
 
 
 class ImportFileDialog:
@@ -91,11 +92,12 @@ class CompareDialog(QDialog):
         self.refresh()
 
     def _build_ui(self, versions: list[VersionInfo], old: int, new: int) -> None:
-        self.old_combo, self.new_combo = QComboBox(), QComboBox()
+        self.old_combo: ChoiceCombo[int] = ChoiceCombo()
+        self.new_combo: ChoiceCombo[int] = ChoiceCombo()
         for combo, chosen in ((self.old_combo, old), (self.new_combo, new)):
             for info in versions:
-                combo.addItem(f"第{info.number}版（{info.status.label}）", info.number)
-            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+                combo.add_choice(f"第{info.number}版（{info.status.label}）", info.number)
+            combo.setCurrentIndex(max(0, combo.index_of(chosen)))
         form = QFormLayout()
         form.addRow("原版本：", self.old_combo)
         form.addRow("修订版本：", self.new_combo)
@@ -125,7 +127,7 @@ class CompareDialog(QDialog):
         layout.addWidget(buttons)
 
     def refresh(self) -> None:
-        old_no, new_no = self.old_combo.currentData(), self.new_combo.currentData()
+        old_no, new_no = self.old_combo.current_value(), self.new_combo.current_value()
         old = self._store.load_version(self._rulebook_id, old_no)
         new = self._store.load_version(self._rulebook_id, new_no)
         diff = diff_versions(old, new)
@@ -152,8 +154,8 @@ class CompareDialog(QDialog):
         if path is None:
             return
         try:
-            self._store.export_comparison(self._rulebook_id, self.old_combo.currentData(),
-                                          self.new_combo.currentData(), path)
+            self._store.export_comparison(self._rulebook_id, self.old_combo.current_value(),
+                                          self.new_combo.current_value(), path)
         except DomainError as error:
             QMessageBox.warning(self, "导出", error.message)
             return
@@ -180,9 +182,9 @@ class NewRulebookDialog(QDialog):
         self.setWindowTitle("新建规约")
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("例如：青石村村规民约")
-        self.kind_combo = QComboBox()
+        self.kind_combo: ChoiceCombo[RulebookKind] = ChoiceCombo()
         for kind in RulebookKind:
-            self.kind_combo.addItem(kind.label, kind.value)
+            self.kind_combo.add_choice(kind.label, kind)
         self.catalogue_check = QCheckBox("用条款库生成初稿（之后可逐条修改）")
         self.catalogue_check.setChecked(True)
         buttons = QDialogButtonBox()
@@ -201,7 +203,7 @@ class NewRulebookDialog(QDialog):
         dialog = cls(parent)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.title_edit.text().strip():
             return None
-        return (dialog.title_edit.text().strip(), RulebookKind(dialog.kind_combo.currentData()),
+        return (dialog.title_edit.text().strip(), dialog.kind_combo.current_value(),
                 dialog.catalogue_check.isChecked())
 
 

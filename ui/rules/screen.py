@@ -5,7 +5,7 @@ from typing import Callable
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel, QListView, QMessageBox,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QListView, QMessageBox,
                                QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from models.changes import Changed, Entity
@@ -24,7 +24,9 @@ from ui.rules.commands import EditVersionCommand, SetChangeReasonCommand
 from ui.rules.dialogs import (CatalogueDialog, CatalogueEntryDialog, CompareDialog, ImportFileDialog,
                               NewRulebookDialog, SavePathDialog)
 from ui.rules.table_model import FindingListModel, OutlineListModel
+from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.rows_model import RowsTableModel
+from ui.widgets.store_command import push_command
 
 
 class RulesScreen(QWidget):
@@ -62,7 +64,8 @@ class RulesScreen(QWidget):
         layout.addWidget(splitter, 1)
 
     def _build_top_bar(self) -> QVBoxLayout:
-        self.rulebook_combo, self.version_combo = QComboBox(), QComboBox()
+        self.rulebook_combo: ChoiceCombo[str] = ChoiceCombo()
+        self.version_combo: ChoiceCombo[int] = ChoiceCombo()
         self.rulebook_combo.setMinimumWidth(240)
         self.new_rulebook_button = QPushButton("新建规约…")
         self.import_button = QPushButton("导入文件…")
@@ -144,7 +147,7 @@ class RulesScreen(QWidget):
 
     def _show_opinions(self, article_key: str | None) -> None:
         """征求民意 and 异议 about the selected article, with their replies (answered on 九步工作法)."""
-        rulebook_id = self.rulebook_combo.currentData()
+        rulebook_id = self.rulebook_combo.current_value()
         self._opinions = []
         if article_key and rulebook_id and self._stores.workflow.revision_id(rulebook_id):
             self._opinions = [o for o in self._stores.workflow.opinions(rulebook_id) if o.article_key == article_key]
@@ -191,31 +194,31 @@ class RulesScreen(QWidget):
         number = number or (self._version.number if self._version else None)
         self._rulebooks = self._store.list_rulebooks()
         self.rulebook_combo.blockSignals(True)
-        self.rulebook_combo.clear()
+        self.rulebook_combo.clear_choices()
         for summary in self._rulebooks:
-            self.rulebook_combo.addItem(f"{summary.title}（{summary.kind.label}）", summary.id)
-        self.rulebook_combo.setCurrentIndex(max(0, self.rulebook_combo.findData(rulebook_id)))
+            self.rulebook_combo.add_choice(f"{summary.title}（{summary.kind.label}）", summary.id)
+        self.rulebook_combo.setCurrentIndex(max(0, self.rulebook_combo.index_of(rulebook_id)))
         self.rulebook_combo.blockSignals(False)
         self._fill_versions(number)
 
     def _fill_versions(self, number: int | None) -> None:
         summary = self._current_summary()
         self.version_combo.blockSignals(True)
-        self.version_combo.clear()
+        self.version_combo.clear_choices()
         for info in summary.versions if summary else ():
             date = f"，{info.effective_date}起" if info.effective_date else ""
-            self.version_combo.addItem(f"第{info.number}版（{info.status.label}{date}）", info.number)
-        index = self.version_combo.findData(number) if number else -1
+            self.version_combo.add_choice(f"第{info.number}版（{info.status.label}{date}）", info.number)
+        index = self.version_combo.index_of(number) if number else -1
         self.version_combo.setCurrentIndex(index if index >= 0 else self.version_combo.count() - 1)
         self.version_combo.blockSignals(False)
         self._load_version()
 
     def _current_summary(self) -> RulebookSummary | None:
-        rulebook_id = self.rulebook_combo.currentData()
+        rulebook_id = self.rulebook_combo.current_value()
         return next((r for r in self._rulebooks if r.id == rulebook_id), None)
 
     def _load_version(self) -> None:
-        summary, number = self._current_summary(), self.version_combo.currentData()
+        summary, number = self._current_summary(), self.version_combo.current_value()
         self._version = self._store.load_version(summary.id, number) if summary and number else None
         editable = self._editable()
         self.outline_model.set_version(self._version, editable)
@@ -383,8 +386,10 @@ class RulesScreen(QWidget):
 
     def _on_reason_edited(self, version_id: str, key: str, before: str, after: str) -> None:
         assert self._version is not None
-        self.undo_stack.push(SetChangeReasonCommand(self._store, self._bus, self._version.rulebook_id, version_id,
-                                                    key, before, after))
+        error = push_command(self.undo_stack, SetChangeReasonCommand(
+            self._store, self._bus, self._version.rulebook_id, version_id, key, before, after))
+        if error is not None:
+            self._warn(error.message)
 
     def _on_new_rulebook_button_clicked(self) -> None:
         answer = NewRulebookDialog.ask(self)
@@ -473,7 +478,9 @@ class RulesScreen(QWidget):
         except DomainError as error:
             self._warn(error.message)
             return
-        self.undo_stack.push(EditVersionCommand(self._store, self._bus, self._version, after, text))
+        error = push_command(self.undo_stack, EditVersionCommand(self._store, self._bus, self._version, after, text))
+        if error is not None:
+            self._warn(error.message)
 
     def _warn(self, message: str) -> None:
         QMessageBox.warning(self, "村规民约", message)

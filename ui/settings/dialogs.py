@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox, QWidget
 
 from models.accounts import Role
+from ui.widgets.choice_combo import ChoiceCombo
 
 
 @dataclass(frozen=True)
@@ -24,9 +25,9 @@ class NewUserDialog(QDialog):
         self.setWindowTitle(self.tr("添加用户"))
         self.username_edit = QLineEdit()
         self.name_edit = QLineEdit()
-        self.role_combo = QComboBox()
+        self.role_combo: ChoiceCombo[Role] = ChoiceCombo()
         for role in (Role.CLERK, Role.APPROVER, Role.SUPERVISOR, Role.ADMIN, Role.TOWNSHIP_REVIEWER):
-            self.role_combo.addItem(role.label, role)
+            self.role_combo.add_choice(role.label, role)
         self.password_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.confirm_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -47,7 +48,7 @@ class NewUserDialog(QDialog):
         self.accept()
 
     def value(self) -> NewUser:
-        return NewUser(self.username_edit.text(), self.name_edit.text(), self.role_combo.currentData(),
+        return NewUser(self.username_edit.text(), self.name_edit.text(), self.role_combo.current_value(),
                        self.password_edit.text())
 
     @classmethod

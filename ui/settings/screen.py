@@ -19,6 +19,7 @@ from ui.settings.commands import SaveProfileCommand
 from ui.settings.dialogs import NewUserDialog, PasswordDialog
 from ui.settings.table_model import audit_table_model, user_table_model
 from ui.widgets.rows_model import ROW_ROLE
+from ui.widgets.store_command import push_command
 
 
 class SettingsScreen(QWidget):
@@ -125,7 +126,9 @@ class SettingsScreen(QWidget):
             QMessageBox.warning(self, self.tr("请检查"), error.message)
             return
         if after != before:
-            self.undo_stack.push(SaveProfileCommand(self._stores.profile, self._bus, before, after))
+            error = push_command(self.undo_stack, SaveProfileCommand(self._stores.profile, self._bus, before, after))
+            if error is not None:
+                QMessageBox.warning(self, self.tr("请检查"), error.message)
 
     def _selected_user(self):  # -> User | None
         index = self.users_view.currentIndex()

@@ -5,8 +5,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from ui.bus import DataBus
 
-def create_screen(stores: Any, bus: Any) -> QWidget:
+
+def create_screen(stores: Any, bus: DataBus) -> QWidget:
     from ui.sync.screen import SyncScreen
 
     return SyncScreen(stores.sync, bus)

@@ -1,11 +1,12 @@
 """对方的操作记录: a read-only view of the audit entries peers sent in their bundles, filtered by peer."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from models.ports import SyncService
 from ui.sync.review import table_view
 from ui.sync.review_models import PeerAuditTableModel
+from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.empty_hint import add_empty_hint
 
 
@@ -21,7 +22,7 @@ class PeerAuditPanel(QWidget):
         note.setWordWrap(True)
         layout.addWidget(note)
         form = QFormLayout()
-        self.peer_combo = QComboBox()
+        self.peer_combo: ChoiceCombo[str | None] = ChoiceCombo()
         form.addRow("对方：", self.peer_combo)
         layout.addLayout(form)
         self.model = PeerAuditTableModel(service.peer_audit)
@@ -32,19 +33,19 @@ class PeerAuditPanel(QWidget):
         self.peer_combo.currentIndexChanged.connect(self._on_peer_combo_current_index_changed)
 
     def _fill_peers(self) -> None:
-        current = self.peer_combo.currentData()
+        current = self.peer_combo.current_value()
         self.peer_combo.blockSignals(True)
-        self.peer_combo.clear()
-        self.peer_combo.addItem("全部", None)
+        self.peer_combo.clear_choices()
+        self.peer_combo.add_choice("全部", None)
         for peer in self._service.peers():
-            self.peer_combo.addItem(f"{peer.name}（{peer.node}）", peer.node)
-        self.peer_combo.setCurrentIndex(max(0, self.peer_combo.findData(current)))
+            self.peer_combo.add_choice(f"{peer.name}（{peer.node}）", peer.node)
+        self.peer_combo.setCurrentIndex(max(0, self.peer_combo.index_of(current)))
         self.peer_combo.blockSignals(False)
 
     def reload(self) -> None:
         """After an import (new entries) or a pairing (a new peer to choose)."""
         self._fill_peers()
-        self.model.set_origin(self.peer_combo.currentData())
+        self.model.set_origin(self.peer_combo.current_value())
 
     def _on_peer_combo_current_index_changed(self, index: int) -> None:
-        self.model.set_origin(self.peer_combo.currentData())
+        self.model.set_origin(self.peer_combo.current_value())

@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent, QUndoStack
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
                                QProgressBar, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from models.changes import Changed, Entity
@@ -14,12 +14,14 @@ from models.errors import DomainError
 from models.ports import SyncService
 from models.sync import ExportResult, ImportResult, Peer, area_summary
 from ui.background import run_in_background
+from ui.bus import DataBus
 from ui.sync.dialogs import (Drive, choose_bundle, choose_folder, choose_key_file, choose_key_target, choose_qr_image,
                              qr_pixmap, removable_drives)
 from ui.sync.peer_audit import PeerAuditPanel
 from ui.sync.qr_scan import decode_qr_image
 from ui.sync.review import ReviewPanel
 from ui.sync.table_model import PEER_ROLE, PeerTableModel
+from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.empty_hint import add_empty_hint
 
 POLL_MS = 1500
@@ -28,7 +30,7 @@ POLL_MS = 1500
 class SyncScreen(QWidget):
     """同步 — pairing and USB bundles. Export and import are irreversible: confirmed, not undoable."""
 
-    def __init__(self, service: SyncService, bus: Any,
+    def __init__(self, service: SyncService, bus: DataBus,
                  list_drives: Callable[[], list[Drive]] = removable_drives) -> None:
         super().__init__()
         self._service, self._bus, self._list_drives = service, bus, list_drives
@@ -97,7 +99,7 @@ class SyncScreen(QWidget):
     def _transfer_box(self) -> QGroupBox:
         box = QGroupBox("同步包")
         form = QFormLayout(box)
-        self.drive_combo = QComboBox()
+        self.drive_combo: ChoiceCombo[Path] = ChoiceCombo()
         self.export_button = QPushButton("导出到U盘")
         self.folder_button = QPushButton("导出到文件夹…")
         self.folder_button.setToolTip("U盘不在列表中（如移动硬盘）或要放到共享文件夹时，选择一个文件夹导出。")
@@ -134,12 +136,12 @@ class SyncScreen(QWidget):
             return
         drives = self._list_drives()
         self.export_button.setEnabled(bool(drives))
-        current = self.drive_combo.currentData()
-        if [d.root for d in drives] == [self.drive_combo.itemData(i) for i in range(self.drive_combo.count())]:
+        current = self.drive_combo.current_value()
+        if [d.root for d in drives] == self.drive_combo.values():
             return
-        self.drive_combo.clear()
+        self.drive_combo.clear_choices()
         for drive in drives:
-            self.drive_combo.addItem(drive.title, drive.root)
+            self.drive_combo.add_choice(drive.title, drive.root)
         if current in [d.root for d in drives]:
             self.drive_combo.setCurrentIndex([d.root for d in drives].index(current))
         if not drives:
@@ -150,9 +152,9 @@ class SyncScreen(QWidget):
         return rows[0].data(PEER_ROLE).node if rows else None
 
     def _on_export_button_clicked(self) -> None:
-        root = self.drive_combo.currentData()
+        root = self.drive_combo.current_value()
         if root is not None:
-            self._export_to(Path(root))
+            self._export_to(root)
 
     def _on_folder_button_clicked(self) -> None:
         folder = choose_folder(self)

@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -13,21 +13,18 @@ from models.errors import DomainError
 from models.ports import TownshipStore
 from models.township import ArticleNote, DecisionKind, RequestKind, ReviewContext
 from ui.township.table_models import ComparisonTableModel, FindingTableModel, NotesTableModel
+from ui.widgets.store_command import StoreCommand, push_command
 
 
-class EditNote(QUndoCommand):
-    """Change one article's draft opinion (undoable until the decision is made)."""
+class EditNote(StoreCommand[None]):
+    """Change one article's draft opinion (undoable until the decision is made). A draft in the page's model
+    only, so there is no bus notice; the decision writes the notes."""
 
     def __init__(self, model: NotesTableModel, row: int, text: str) -> None:
-        super().__init__(f"修改{model.row_at(row).label}的审查意见")  # type: ignore[union-attr]
-        self._model, self._row = model, row
-        self._old, self._new = model.row_at(row).note, text  # type: ignore[union-attr]
-
-    def redo(self) -> None:
-        self._model.set_note(self._row, self._new)
-
-    def undo(self) -> None:
-        self._model.set_note(self._row, self._old)
+        note = model.row_at(row)
+        assert note is not None
+        super().__init__(f"修改{note.label}的审查意见", None, None, lambda: model.set_note(row, text),
+                         lambda _none: model.set_note(row, note.note))
 
 
 class ReviewPage(QWidget):
@@ -52,7 +49,8 @@ class ReviewPage(QWidget):
         layout.addWidget(self.title_label)
         layout.addWidget(self.previous_label)
         self.findings_model, self.comparison_model = FindingTableModel(), ComparisonTableModel()
-        self.notes_model = NotesTableModel(lambda row, text: self._undo.push(EditNote(self.notes_model, row, text)))
+        self.notes_model = NotesTableModel(
+            lambda row, text: push_command(self._undo, EditNote(self.notes_model, row, text)))
         splitter = QSplitter(Qt.Orientation.Vertical)
         for title, model in (("合法性审查提示：", self.findings_model), ("修改对照表：", self.comparison_model),
                              ("逐条审查意见（双击“审查意见”一栏填写）：", self.notes_model)):

@@ -1,8 +1,6 @@
 """TownshipScreen: the villages of this township, their waiting requests, and the review page."""
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QItemSelection
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QStackedWidget,
@@ -11,6 +9,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMessageBox, QP
 from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.ports import TownshipStore
+from ui.bus import DataBus
 from ui.township.review import ReviewPage
 from ui.township.table_models import RequestTableModel, VillageTableModel
 
@@ -18,7 +17,7 @@ from ui.township.table_models import RequestTableModel, VillageTableModel
 class TownshipScreen(QWidget):
     """乡镇审查 — villages (from imported bundles) above, their requests below; 审查… opens the review page."""
 
-    def __init__(self, desk: TownshipStore, bus: Any, may_review: bool) -> None:
+    def __init__(self, desk: TownshipStore, bus: DataBus, may_review: bool) -> None:
         super().__init__()
         self._desk, self._bus = desk, bus
         self.undo_stack = QUndoStack(self)

@@ -35,8 +35,17 @@ class ChoiceCombo(QComboBox, Generic[T]):
             self.add_choice(label, value)
 
     def clear_choices(self) -> None:
-        self._values.clear()
         self.clear()
+
+    def clear(self) -> None:
+        """Also QComboBox.clear(): a combo emptied the Qt way must not keep values for entries that are gone."""
+        self._values.clear()
+        super().clear()
+
+    def removeItem(self, index: int) -> None:  # noqa: N802  (Qt's name, kept in step with the values)
+        if 0 <= index < len(self._values):
+            del self._values[index]
+        super().removeItem(index)
 
     def current_value(self) -> T | None:
         """The value of the chosen entry; None when the combo is empty (or the value given was None)."""

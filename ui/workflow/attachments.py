@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
                                QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout)
 
 from models.attachments import FILE_FILTER, StepAttachment, guess_kind
@@ -15,7 +15,9 @@ from models.workflow import StepState, WorkflowStep
 from models.workflow_records import OpinionKind
 from ui.bus import DataBus
 from ui.minutes.attachments_panel import show_copy
+from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.rows_model import RowsTableModel
+from ui.widgets.store_command import StoreCommand, push_command
 
 OPINION_STEPS = {WorkflowStep.PUBLIC_CONSULTATION: OpinionKind.OPINION,
                  WorkflowStep.SECOND_PUBLICITY: OpinionKind.OBJECTION}
@@ -26,57 +28,24 @@ HINTS = {WorkflowStep.COMMITTEES_DISCUSS: "两委联席会议决议的扫描件"
          WorkflowStep.ASSEMBLY_VOTE: "户主签字表、计票单", WorkflowStep.POST_AND_ENFORCE: "备案回执、张榜照片"}
 
 
-class AddStepAttachmentCommand(QUndoCommand):
+class AddStepAttachmentCommand(StoreCommand[str]):
     """添加附件 to an unfinished step: the first redo copies the file in; undo withdraws it, redo restores it."""
 
     def __init__(self, store: WorkflowStore, bus: DataBus, rulebook_id: str, step: WorkflowStep, source: Path,
                  opinion_id: str) -> None:
-        super().__init__(f"添加附件 {source.name}")
-        self._store, self._bus, self._rulebook_id, self._step = store, bus, rulebook_id, step
-        self._source, self._opinion_id = source, opinion_id
-        self.attachment_id: str | None = None
-        self.error = ""
-
-    def redo(self) -> None:
-        if self.attachment_id is None:
-            try:
-                self.attachment_id = self._store.attach_to_step(
-                    self._rulebook_id, self._step, self._source, guess_kind(self._source.name),
-                    opinion_id=self._opinion_id).id
-            except DomainError as error:  # refused: shown by the panel, dropped from the stack
-                self.error = error.message
-                self.setObsolete(True)
-                return
-        else:
-            self._store.restore_step_attachment(self.attachment_id)
-        self._bus.changed.emit(Changed(Entity.WORKFLOW, frozenset({self._rulebook_id})))
-
-    def undo(self) -> None:
-        if self.attachment_id is not None:
-            self._store.remove_step_attachment(self.attachment_id)
-            self._bus.changed.emit(Changed(Entity.WORKFLOW, frozenset({self._rulebook_id})))
+        super().__init__(f"添加附件 {source.name}", bus, Changed(Entity.WORKFLOW, frozenset({rulebook_id})),
+                         lambda: store.attach_to_step(rulebook_id, step, source, guess_kind(source.name),
+                                                      opinion_id=opinion_id).id,
+                         store.remove_step_attachment, store.restore_step_attachment)
 
 
-class RemoveStepAttachmentCommand(QUndoCommand):
+class RemoveStepAttachmentCommand(StoreCommand[None]):
     """移除附件 of an unfinished step (withdrawn, never erased); undo brings it back."""
 
     def __init__(self, store: WorkflowStore, bus: DataBus, rulebook_id: str, attachment: StepAttachment) -> None:
-        super().__init__(f"移除附件 {attachment.file_name}")
-        self._store, self._bus, self._rulebook_id, self._id = store, bus, rulebook_id, attachment.id
-        self.error = ""
-
-    def redo(self) -> None:
-        try:
-            self._store.remove_step_attachment(self._id)
-        except DomainError as error:
-            self.error = error.message
-            self.setObsolete(True)
-            return
-        self._bus.changed.emit(Changed(Entity.WORKFLOW, frozenset({self._rulebook_id})))
-
-    def undo(self) -> None:
-        self._store.restore_step_attachment(self._id)
-        self._bus.changed.emit(Changed(Entity.WORKFLOW, frozenset({self._rulebook_id})))
+        super().__init__(f"移除附件 {attachment.file_name}", bus, Changed(Entity.WORKFLOW, frozenset({rulebook_id})),
+                         lambda: store.remove_step_attachment(attachment.id),
+                         lambda _none: store.restore_step_attachment(attachment.id))
 
 
 class StepAttachmentsPanel(QGroupBox):
@@ -101,7 +70,7 @@ class StepAttachmentsPanel(QGroupBox):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setFixedHeight(120)
         self.hint = QLabel()
-        self.opinion_combo = QComboBox()
+        self.opinion_combo: ChoiceCombo[str] = ChoiceCombo()
         self.opinion_combo.setMinimumWidth(240)
         self.add_button, self.open_button = QPushButton("添加附件…"), QPushButton("打开")
         self.remove_button = QPushButton("移除")
@@ -131,13 +100,13 @@ class StepAttachmentsPanel(QGroupBox):
         kind = OPINION_STEPS.get(step)
         opinions = [o for o in self._store.opinions(rulebook_id) if o.kind is kind] if kind else []
         self._titles = {o.id: o.title for o in self._store.opinions(rulebook_id)} if rulebook_id else {}
-        chosen = self.opinion_combo.currentData()
-        self.opinion_combo.clear()
-        self.opinion_combo.addItem("（不对应某条意见）", "")
+        chosen = self.opinion_combo.current_value()
+        self.opinion_combo.clear_choices()
+        self.opinion_combo.add_choice("（不对应某条意见）", "")
         for opinion in opinions:
             serial = f"（表{opinion.form_serial}）" if opinion.form_serial else ""
-            self.opinion_combo.addItem(f"{opinion.title}{serial}", opinion.id)
-        self.opinion_combo.setCurrentIndex(max(self.opinion_combo.findData(chosen), 0))
+            self.opinion_combo.add_choice(f"{opinion.title}{serial}", opinion.id)
+        self.opinion_combo.setCurrentIndex(max(self.opinion_combo.index_of(chosen), 0))
         self.opinion_label.setVisible(kind is not None)
         self.opinion_combo.setVisible(kind is not None)
         self.hint.setText(f"可附：{HINTS[step]}。" + ("本步已完成：新加的附件不能移除。" if state is StepState.DONE else ""))
@@ -160,7 +129,7 @@ class StepAttachmentsPanel(QGroupBox):
                 self, "添加附件", "这一步已完成，添加的附件以后不能移除，也不能撤销。确定添加吗？") \
                 != QMessageBox.StandardButton.Yes:
             return
-        opinion_id = (self.opinion_combo.currentData() or "") if self._step in OPINION_STEPS else ""
+        opinion_id = (self.opinion_combo.current_value() or "") if self._step in OPINION_STEPS else ""
         for source in sources:
             if not self._add(source, opinion_id):
                 break
@@ -177,9 +146,9 @@ class StepAttachmentsPanel(QGroupBox):
             self._bus.changed.emit(Changed(Entity.WORKFLOW, frozenset({self._rulebook_id})))
             return True
         command = AddStepAttachmentCommand(self._store, self._bus, self._rulebook_id, self._step, source, opinion_id)
-        self._undo_stack.push(command)
-        if command.error:
-            QMessageBox.warning(self, "未能添加附件", command.error)
+        error = push_command(self._undo_stack, command)
+        if error is not None:
+            QMessageBox.warning(self, "未能添加附件", error.message)
             return False
         return True
 
@@ -194,8 +163,8 @@ class StepAttachmentsPanel(QGroupBox):
         if attachment is None:
             return
         command = RemoveStepAttachmentCommand(self._store, self._bus, self._rulebook_id, attachment)
-        self._undo_stack.push(command)
-        if command.error:
-            QMessageBox.warning(self, "不能移除", command.error)
+        error = push_command(self._undo_stack, command)
+        if error is not None:
+            QMessageBox.warning(self, "不能移除", error.message)
         self.model.reload()
 

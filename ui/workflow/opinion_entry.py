@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton,
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from models.numerals import article_label
 from models.ports import Stores
 from models.workflow_records import Channel, OpinionKind
+from ui.widgets.choice_combo import ChoiceCombo
 from ui.workflow.page_base import StepPage, date_edit, day_of, note
 
 
@@ -41,7 +42,7 @@ class OpinionEntry(QWidget):
         form = QFormLayout()
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText("姓名、拼音首字母或户号")
-        self.person_combo = QComboBox()
+        self.person_combo: ChoiceCombo[tuple[str, str, str]] = ChoiceCombo()
         self.person_combo.setMinimumWidth(200)
         row = QHBoxLayout()
         row.addWidget(self.search_edit, 1)
@@ -50,9 +51,10 @@ class OpinionEntry(QWidget):
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("村外人员直接填写姓名（如 在外务工的杨某、驻村单位）")
         form.addRow(f"提{kind.label}人：", self.name_edit)
-        self.channel_combo, self.article_combo = QComboBox(), QComboBox()
+        self.channel_combo: ChoiceCombo[Channel] = ChoiceCombo()
+        self.article_combo: ChoiceCombo[str] = ChoiceCombo()
         for channel in Channel:
-            self.channel_combo.addItem(channel.label, channel)
+            self.channel_combo.add_choice(channel.label, channel)
         self.date_edit = date_edit()
         row = QHBoxLayout()
         for widget in (self.channel_combo, note("日期："), self.date_edit, note("涉及条款："), self.article_combo):
@@ -76,27 +78,27 @@ class OpinionEntry(QWidget):
 
     def load_articles(self, rulebook_id: str) -> None:
         """The latest version's articles (an opinion names the article by key; its label is kept as recorded)."""
-        current = self.article_combo.currentData()
-        self.article_combo.clear()
-        self.article_combo.addItem("全文", "")
+        current = self.article_combo.current_value()
+        self.article_combo.clear_choices()
+        self.article_combo.add_choice("全文", "")
         if rulebook_id:
             version = self._stores.rules.load_version(rulebook_id)
             for number, article in enumerate(version.articles, 1):
-                self.article_combo.addItem(article_label(number), article.key)
-        self.article_combo.setCurrentIndex(max(self.article_combo.findData(current), 0))
+                self.article_combo.add_choice(article_label(number), article.key)
+        self.article_combo.setCurrentIndex(max(self.article_combo.index_of(current), 0))
 
     def _on_search_edit_text_changed(self, text: str) -> None:
         self.person_combo.blockSignals(True)
-        self.person_combo.clear()
+        self.person_combo.clear_choices()
         for hit in self._stores.registry.search(text, 20) if text.strip() else []:
             if hit.villager_id:
-                self.person_combo.addItem(f"{hit.name}（{hit.household_no}户）",
-                                          (hit.villager_id, hit.household_id, hit.name))
+                self.person_combo.add_choice(f"{hit.name}（{hit.household_no}户）",
+                                             (hit.villager_id, hit.household_id, hit.name))
         self.person_combo.blockSignals(False)
         self._on_person_chosen()
 
     def _on_person_chosen(self) -> None:
-        self._person = self.person_combo.currentData()
+        self._person = self.person_combo.current_value()
         if self._person:
             self.name_edit.setText(self._person[2])
 
@@ -105,8 +107,8 @@ class OpinionEntry(QWidget):
         name = self.name_edit.text().strip()
         villager_id, household_id = (self._person[0], self._person[1]) \
             if self._person and self._person[2] == name else ("", "")
-        return TypedOpinion(name, Channel(self.channel_combo.currentData()), day_of(self.date_edit),
-                            self.text_edit.toPlainText().strip(), self.article_combo.currentData() or "",
+        return TypedOpinion(name, self.channel_combo.current_value(), day_of(self.date_edit),
+                            self.text_edit.toPlainText().strip(), self.article_combo.current_value() or "",
                             villager_id, household_id, self.serial_edit.text().strip(), self.writer_edit.text().strip())
 
     def clear(self) -> None:

@@ -14,7 +14,7 @@ from models.ports import Stores
 from models.workflow_status import WorkflowStatus
 from ui.bus import DataBus
 from ui.widgets.rows_model import ROW_ROLE, Column, RowsTableModel
-from ui.workflow.commands import StoreCommand
+from ui.widgets.store_command import StoreCommand, push_command
 
 
 class PageHost(Protocol):
@@ -52,10 +52,10 @@ class StepPage(QWidget):
 
     def push(self, label: str, do: Callable[[], object], undo: Callable[[object], None]) -> bool:
         """An undoable edit: pushing performs the write. A refusal is shown and nothing stays on the stack."""
-        command = StoreCommand(label, self._bus, do, undo, frozenset({self.rulebook_id}))
-        self._host.undo_stack.push(command)
-        if command.error:
-            self.warn(command.error)
+        changed = Changed(Entity.WORKFLOW, frozenset({self.rulebook_id}))
+        error = push_command(self._host.undo_stack, StoreCommand(label, self._bus, changed, do, undo))
+        if error is not None:
+            self.warn(error.message)
             return False
         return True
 

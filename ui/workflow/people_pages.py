@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QSpinBox,
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QSpinBox,
                                QVBoxLayout)
 
 from models.registry import RoleCode, role_label
@@ -14,6 +14,7 @@ from models.errors import DomainError
 from models.workflow_figures import generate_roster, parse_holidays
 from models.workflow_records import (BackgroundCheck, CheckAgency, CheckResult, CommitteeMember, Invitation,
                                      InvitationReply, Shift, Team, TeamKind)
+from ui.widgets.choice_combo import ChoiceCombo
 from ui.workflow.page_base import StepPage, date_edit, day_of, iso, note, selected, table
 
 INVITEE_ROLES = (RoleCode.ELDER, RoleCode.VETERAN_PARTY_MEMBER, RoleCode.VETERAN_CADRE, RoleCode.CLAN_HEAD,
@@ -39,7 +40,7 @@ class InvitationsPage(StepPage):
         self.warning_label.setStyleSheet("color: #a05a00;")
         layout.addWidget(self.warning_label)
         form = QFormLayout()
-        self.role_combo = QComboBox()
+        self.role_combo: ChoiceCombo[str] = ChoiceCombo()
         self.add_role_button = QPushButton("按身份加入名单")
         row = QHBoxLayout()
         row.addWidget(self.role_combo, 1)
@@ -60,9 +61,9 @@ class InvitationsPage(StepPage):
         self.model, self.invitations_view = table(self.COLUMNS, self._rows)
         layout.addWidget(self.invitations_view, 1)
         actions = QHBoxLayout()
-        self.reply_combo = QComboBox()
+        self.reply_combo: ChoiceCombo[InvitationReply] = ChoiceCombo()
         for reply in InvitationReply:
-            self.reply_combo.addItem(reply.label, reply)
+            self.reply_combo.add_choice(reply.label, reply)
         self.reply_button = QPushButton("记录所选答复")
         self.expiry_button = QPushButton("所选改用上面的答复期限")
         self.remove_button = QPushButton("移出名单")
@@ -82,9 +83,9 @@ class InvitationsPage(StepPage):
     def reload(self) -> None:
         if self.role_combo.count() == 0:
             for role in INVITEE_ROLES:
-                self.role_combo.addItem(role.label, role.value)
+                self.role_combo.add_choice(role.label, role.value)
             for tag in self._stores.registry.list_tags():
-                self.role_combo.addItem(role_label(tag), tag)
+                self.role_combo.add_choice(role_label(tag), tag)
         self.model.reload()
         warnings = self.status.view(WorkflowStep.SEND_INVITATIONS).warnings if self.status else ()
         self.warning_label.setText("\n".join(f"提醒：{w}" for w in warnings))
@@ -102,7 +103,7 @@ class InvitationsPage(StepPage):
         self.push(label, do, undo)
 
     def _on_add_role_button_clicked(self) -> None:
-        role, label = self.role_combo.currentData(), self.role_combo.currentText()
+        role, label = self.role_combo.current_value(), self.role_combo.currentText()
         invited = {i.villager_id for i in self._rows() if i.villager_id}
         people = [p for p in self._stores.registry.people_with_role(role, date.today()) if p.id not in invited]
         if not people:
@@ -138,7 +139,7 @@ class InvitationsPage(StepPage):
 
     def _on_reply_button_clicked(self) -> None:
         if (invitation := self._chosen()) is not None:
-            reply = InvitationReply(self.reply_combo.currentData())
+            reply = self.reply_combo.current_value()
             on = None if reply is InvitationReply.NO_REPLY else date.today()
             self._set(f"{invitation.name}：{reply.label}", invitation, reply, on, invitation.expires_on)
 
@@ -171,7 +172,7 @@ class CommitteePage(StepPage):
         row.addWidget(self.chair_edit, 1)
         row.addWidget(self.chair_button)
         form.addRow("执委会主任（默认村党组织书记）：", row)
-        self.candidate_combo = QComboBox()
+        self.candidate_combo: ChoiceCombo[tuple[str, str]] = ChoiceCombo()
         self.candidate_combo.setEditable(True)
         self.member_button = QPushButton("加入执委会")
         row = QHBoxLayout()
@@ -186,11 +187,12 @@ class CommitteePage(StepPage):
         self.member_model, self.members_view = table(columns, self._members)
         layout.addWidget(self.members_view, 1)
         checks = QHBoxLayout()
-        self.agency_combo, self.result_combo = QComboBox(), QComboBox()
+        self.agency_combo: ChoiceCombo[CheckAgency] = ChoiceCombo()
+        self.result_combo: ChoiceCombo[CheckResult] = ChoiceCombo()
         for agency in CheckAgency:
-            self.agency_combo.addItem(agency.label, agency)
+            self.agency_combo.add_choice(agency.label, agency)
         for result in CheckResult:
-            self.result_combo.addItem(result.label, result)
+            self.result_combo.add_choice(result.label, result)
         self.check_date_edit = date_edit()
         self.check_button, self.all_checks_button = QPushButton("记录联审"), QPushButton("三部门同一结果")
         self.remove_member_button = QPushButton("移出执委会")
@@ -202,16 +204,16 @@ class CommitteePage(StepPage):
         layout.addLayout(self._build_teams())
         self.chair_button.clicked.connect(self._on_chair_button_clicked)
         self.member_button.clicked.connect(self._on_member_button_clicked)
-        self.check_button.clicked.connect(lambda: self._record_checks([CheckAgency(self.agency_combo.currentData())]))
+        self.check_button.clicked.connect(lambda: self._record_checks([self.agency_combo.current_value()]))
         self.all_checks_button.clicked.connect(lambda: self._record_checks(list(CheckAgency)))
         self.remove_member_button.clicked.connect(self._on_remove_member_button_clicked)
 
     def _build_teams(self) -> QVBoxLayout:
         layout = QVBoxLayout()
         form = QFormLayout()
-        self.team_kind_combo = QComboBox()
+        self.team_kind_combo: ChoiceCombo[TeamKind] = ChoiceCombo()
         for kind in TeamKind:
-            self.team_kind_combo.addItem(kind.label, kind)
+            self.team_kind_combo.add_choice(kind.label, kind)
         self.team_name_edit, self.team_leader_edit, self.team_members_edit = QLineEdit(), QLineEdit(), QLineEdit()
         self.team_members_edit.setPlaceholderText("队员姓名，用顿号或逗号分开")
         self.team_button, self.team_save_button = QPushButton("添加队伍"), QPushButton("修改所选队伍")
@@ -288,9 +290,9 @@ class CommitteePage(StepPage):
         self.shift_model.reload()
         if not self.chair_edit.text():
             self.chair_edit.setText(self._secretary())
-        self.candidate_combo.clear()
+        self.candidate_combo.clear_choices()
         for name, capacity in self._candidates():
-            self.candidate_combo.addItem(f"{name}（{capacity}）", (name, capacity))
+            self.candidate_combo.add_choice(f"{name}（{capacity}）", (name, capacity))
 
     def _secretary(self) -> str:
         registry = self._stores.registry
@@ -337,7 +339,7 @@ class CommitteePage(StepPage):
 
     def _on_member_button_clicked(self) -> None:
         text = self.candidate_combo.currentText().strip()
-        data = self.candidate_combo.currentData()
+        data = self.candidate_combo.current_value()
         name, capacity = data if data and text == self.candidate_combo.itemText(
             self.candidate_combo.currentIndex()) else (text, "")
         if not name:
@@ -356,7 +358,7 @@ class CommitteePage(StepPage):
         member = self._chosen_member()
         if member is None:
             return
-        result, on = CheckResult(self.result_combo.currentData()), day_of(self.check_date_edit)
+        result, on = self.result_combo.current_value(), day_of(self.check_date_edit)
 
         def do() -> list[str]:
             return [self._store.record_check(BackgroundCheck(member.id, a, result, on)) for a in agencies]
@@ -377,7 +379,7 @@ class CommitteePage(StepPage):
         return tuple(n.strip() for n in text.split("、") if n.strip())
 
     def _on_team_button_clicked(self) -> None:
-        kind = TeamKind(self.team_kind_combo.currentData())
+        kind = self.team_kind_combo.current_value()
         name, leader, members = self.team_name_edit.text().strip(), self.team_leader_edit.text().strip(), \
             self._team_members()
         rulebook_id = self.rulebook_id

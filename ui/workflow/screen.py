@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QMessageBox, QPushButton, QScrollArea, QSizePolicy, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -13,9 +13,11 @@ from models.errors import DomainError
 from models.ports import Stores
 from models.workflow import StepState, WorkflowStep
 from models.workflow_figures import consultation_figures
-from models.workflow_records import Disposition, OpinionKind
+from models.workflow_records import OpinionKind
 from models.workflow_status import StepView, WorkflowStatus
 from ui.bus import DataBus
+from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.store_command import push_command
 from ui.workflow.attachments import StepAttachmentsPanel
 from ui.workflow.commands import ReplyOpinionCommand
 from ui.workflow.dialogs import ReopenDialog, ReplyDialog
@@ -54,7 +56,7 @@ class WorkflowScreen(QWidget):
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.rulebook_combo = QComboBox()
+        self.rulebook_combo: ChoiceCombo[str] = ChoiceCombo()
         self.rulebook_combo.setMinimumWidth(260)
         self.start_button = QPushButton("开始修订")
         top.addWidget(QLabel("村规民约："))
@@ -122,19 +124,19 @@ class WorkflowScreen(QWidget):
 
     # ----- reading -----
     def reload(self) -> None:
-        current = self.rulebook_combo.currentData()
+        current = self.rulebook_combo.current_value()
         self.rulebook_combo.blockSignals(True)
-        self.rulebook_combo.clear()
+        self.rulebook_combo.clear_choices()
         for summary in self._stores.rules.list_rulebooks():
-            self.rulebook_combo.addItem(summary.title, summary.id)
-        index = self.rulebook_combo.findData(current)
+            self.rulebook_combo.add_choice(summary.title, summary.id)
+        index = self.rulebook_combo.index_of(current)
         self.rulebook_combo.setCurrentIndex(max(index, 0))
         self.rulebook_combo.blockSignals(False)
         self.reload_status()
 
     @property
     def rulebook_id(self) -> str | None:
-        return self.rulebook_combo.currentData()
+        return self.rulebook_combo.current_value()
 
     def reload_status(self) -> None:
         rulebook_id = self.rulebook_id
@@ -264,12 +266,10 @@ class WorkflowScreen(QWidget):
         if answer is None:
             return
         disposition, reason = answer
-        if disposition is not Disposition.ADOPTED and not reason.strip():
-            # Checked here: an exception inside QUndoCommand.redo would not reach this screen.
-            QMessageBox.warning(self, "不能答复", f"“{disposition.label}”须写明理由，以便向群众答复。")
-            return
-        self.undo_stack.push(ReplyOpinionCommand(self._store, self._bus, opinion, disposition, reason,
-                                                 self._stores.actor.name, date.today()))
+        error = push_command(self.undo_stack, ReplyOpinionCommand(self._store, self._bus, opinion, disposition,
+                                                                  reason, self._stores.actor.name, date.today()))
+        if error is not None:  # e.g. "部分采纳" without a reason: the store refuses, nothing stays on the stack
+            QMessageBox.warning(self, "不能答复", error.message)
 
 
 class CurrentPageStack(QWidget):

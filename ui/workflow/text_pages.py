@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, \
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, \
     QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout
 from PySide6.QtCore import Qt
 
@@ -19,6 +19,7 @@ from models.rules_diff import ChangeKind
 from models.workflow import WorkflowStep
 from models.workflow_guards import MAX_FILING_DAYS, MAX_PUBLICITY_DAYS, MIN_PUBLICITY_DAYS, WorkflowSettings
 from models.workflow_records import Disposition, OpinionKind
+from ui.widgets.choice_combo import ChoiceCombo
 from ui.workflow.page_base import StepPage, date_edit, day_of, note, selected, table
 
 SEVERITY_LABELS = {Severity.BLOCKING: "必须修改", Severity.WARNING: "建议修改", Severity.HINT: "提示"}
@@ -31,7 +32,7 @@ class StartPage(StepPage):
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.meeting_combo = QComboBox()
+        self.meeting_combo: ChoiceCombo[str] = ChoiceCombo()
         self.meeting_button = QPushButton("关联此会议")
         row = QHBoxLayout()
         row.addWidget(self.meeting_combo, 1)
@@ -83,9 +84,9 @@ class StartPage(StepPage):
         return box
 
     def reload(self) -> None:
-        self.meeting_combo.clear()
+        self.meeting_combo.clear_choices()
         for m in self._stores.meetings.list_meetings(type_code=JOINT):
-            self.meeting_combo.addItem(f"{m.number}　{m.on.isoformat()}　{m.status.label}", m.id)
+            self.meeting_combo.add_choice(f"{m.number}　{m.on.isoformat()}　{m.status.label}", m.id)
         if not self.status:
             return
         facts = self._store.facts(self.rulebook_id, date.today())
@@ -122,7 +123,7 @@ class StartPage(StepPage):
                                                       before.representatives_may_vote))
 
     def _on_meeting_button_clicked(self) -> None:
-        meeting_id = self.meeting_combo.currentData()
+        meeting_id = self.meeting_combo.current_value()
         if not meeting_id:
             self.warn("会议记录中还没有两委联席会议。请先在“会议记录”中录入并定稿。")
             return
@@ -146,7 +147,7 @@ class DraftPage(StepPage):
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.version_combo = QComboBox()
+        self.version_combo: ChoiceCombo[int] = ChoiceCombo()
         self.draft_button = QPushButton("定为初稿")
         row = QHBoxLayout()
         row.addWidget(self.version_combo, 1)
@@ -165,7 +166,7 @@ class DraftPage(StepPage):
         self.draft_button.clicked.connect(self._on_draft_button_clicked)
 
     def _findings(self) -> list[object]:
-        number = self.version_combo.currentData() if hasattr(self, "version_combo") else None
+        number = self.version_combo.current_value() if hasattr(self, "version_combo") else None
         if not number or not self.rulebook_id:
             return []
         return list(check_version(self._stores.rules.load_version(self.rulebook_id, number)))
@@ -173,20 +174,20 @@ class DraftPage(StepPage):
     def reload(self) -> None:
         summary = next((r for r in self._stores.rules.list_rulebooks() if r.id == self.rulebook_id), None)
         facts = self._store.facts(self.rulebook_id, date.today()) if self.status else None
-        current = self.version_combo.currentData() or (facts.draft_number if facts else None)
+        current = self.version_combo.current_value() or (facts.draft_number if facts else None)
         self.version_combo.blockSignals(True)
-        self.version_combo.clear()
+        self.version_combo.clear_choices()
         for version in summary.versions if summary else ():
             if version.status is VersionStatus.DRAFT:
-                self.version_combo.addItem(f"第{version.number}版（{version.article_count} 条）", version.number)
-        self.version_combo.setCurrentIndex(max(self.version_combo.findData(current), 0))
+                self.version_combo.add_choice(f"第{version.number}版（{version.article_count} 条）", version.number)
+        self.version_combo.setCurrentIndex(max(self.version_combo.index_of(current), 0))
         self.version_combo.blockSignals(False)
         self.draft_label.setText(f"第{facts.draft_number}版" if facts and facts.draft_number else
                                  "尚未指定（请先在“村规民约”中由现行版本复制出草稿）")
         self.finding_model.reload()
 
     def _on_draft_button_clicked(self) -> None:
-        number = self.version_combo.currentData()
+        number = self.version_combo.current_value()
         if not number:
             self.warn("还没有草稿版本。请先在“村规民约”中起草新版本。")
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QInputDialog, QLineEdit, QPlainTextEdit,
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QInputDialog, QLineEdit, QPlainTextEdit,
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from models.changes import Changed, Entity
@@ -14,6 +14,7 @@ from models.numerals import article_label
 from models.workflow_figures import women_warning
 from models.workflow_guards import REPRESENTATIVES_MEETING, VILLAGERS_MEETING
 from models.workflow_records import ArticleVote, Filing, FilingStatus, OpinionKind
+from ui.widgets.choice_combo import ChoiceCombo
 from ui.workflow.opinion_entry import OpinionEntry, push_opinion
 from ui.workflow.page_base import StepPage, date_edit, day_of, iso, note, table
 from ui.workflow.signatures import SignaturePanel
@@ -120,7 +121,7 @@ class VotePage(StepPage):
         self.meeting = None
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.meeting_combo = QComboBox()
+        self.meeting_combo: ChoiceCombo[str] = ChoiceCombo()
         form.addRow("表决所在的会议：", self.meeting_combo)
         self.meeting_label = note()
         form.addRow("会议情况：", self.meeting_label)
@@ -165,19 +166,19 @@ class VotePage(StepPage):
         open_ = facts is not None and (facts.vote is None or facts.vote.version_id != facts.latest_version_id)
         for widget in (self.tally_table, self.vote_button, self.by_article_check):
             widget.setVisible(open_)
-        current = self.meeting_combo.currentData()
+        current = self.meeting_combo.current_value()
         self.meeting_combo.blockSignals(True)
-        self.meeting_combo.clear()
+        self.meeting_combo.clear_choices()
         for code in (VILLAGERS_MEETING, REPRESENTATIVES_MEETING):
             for m in self._stores.meetings.list_meetings(type_code=code):
-                self.meeting_combo.addItem(f"{m.number}　{m.type_label}　{m.on.isoformat()}　{m.status.label}", m.id)
-        self.meeting_combo.setCurrentIndex(max(self.meeting_combo.findData(current), 0))
+                self.meeting_combo.add_choice(f"{m.number}　{m.type_label}　{m.on.isoformat()}　{m.status.label}", m.id)
+        self.meeting_combo.setCurrentIndex(max(self.meeting_combo.index_of(current), 0))
         self.meeting_combo.blockSignals(False)
         self._show_meeting()
         self._fill_tally_rows()
 
     def _show_meeting(self) -> None:
-        meeting_id = self.meeting_combo.currentData()
+        meeting_id = self.meeting_combo.current_value()
         facts = self._store.meeting_facts(meeting_id) if meeting_id else None  # type: ignore[attr-defined]
         self.women_button.setVisible(facts is not None and facts.final)
         if facts is None:
@@ -191,7 +192,7 @@ class VotePage(StepPage):
 
     def _on_women_button_clicked(self) -> None:
         """补正 of the finalised record's women present (R14): dated, with a reason, kept with the record."""
-        meeting_id = self.meeting_combo.currentData()
+        meeting_id = self.meeting_combo.current_value()
         facts = self._store.meeting_facts(meeting_id) if meeting_id else None  # type: ignore[attr-defined]
         if facts is None:
             return
@@ -235,7 +236,7 @@ class VotePage(StepPage):
         return tuple(votes)
 
     def _on_vote_button_clicked(self) -> None:
-        meeting_id = self.meeting_combo.currentData()
+        meeting_id = self.meeting_combo.current_value()
         if not meeting_id:
             self.warn("请先选择表决所在的会议记录。")
             return
@@ -258,9 +259,9 @@ class FilingPage(StepPage):
         self.filing_label = note()
         layout.addWidget(self.filing_label)
         form = QFormLayout()
-        self.status_combo = QComboBox()
+        self.status_combo: ChoiceCombo[FilingStatus] = ChoiceCombo()
         for status in FilingStatus:
-            self.status_combo.addItem(status.label, status)
+            self.status_combo.add_choice(status.label, status)
         self.on_edit, self.receipt_date_edit, self.effective_edit = date_edit(), date_edit(), date_edit()
         self.receipt_edit, self.note_edit = QLineEdit(), QLineEdit()
         self.receipt_edit.setPlaceholderText("如 德乡备〔2026〕3号")
@@ -292,7 +293,7 @@ class FilingPage(StepPage):
         before = self._filing()
         if before is None:
             return
-        rulebook_id, status, on = self.rulebook_id, FilingStatus(self.status_combo.currentData()), day_of(self.on_edit)
+        rulebook_id, status, on = self.rulebook_id, self.status_combo.current_value(), day_of(self.on_edit)
         receipt, note_text = self.receipt_edit.text().strip(), self.note_edit.text().strip()
         receipt_date = day_of(self.receipt_date_edit) if receipt else None
         effective = day_of(self.effective_edit)

@@ -1,0 +1,76 @@
+"""StoreCommand: the one undoable store write (STYLE.md §4.2), and push_command, the one way to push it."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from models.changes import Changed
+from models.errors import DomainError
+from ui.bus import DataBus
+
+R = TypeVar("R")
+
+
+class StoreCommand(QUndoCommand, Generic[R]):
+    """An edit whose push performs the write: `do()` writes and returns what undo needs (an id, or None);
+    `undo(result)` puts back what was there; `again(result)`, when given, is a later redo (restore a tombstone)
+    instead of running `do` once more. All three are closures over stores and immutable values, never widgets.
+
+    If the first redo fails, the command makes itself obsolete, so QUndoStack.push drops it: no 撤销 is offered
+    for a change that never happened. A refusal (DomainError) is kept in `error` for the caller to show; any
+    other exception in `unexpected`, which push_command raises again once the command is gone. An exception
+    escaping redo() does come out of QUndoStack.push, but only after the stack has kept the command: that was
+    the phantom 撤销 答复意见36 of issue 14. Store writes are atomic, so a failed store call writes nothing."""
+
+    def __init__(self, label: str, bus: DataBus | None, changed: Changed | Callable[[R], Changed] | None,
+                 do: Callable[[], R], undo: Callable[[R], None], again: Callable[[R], None] | None = None) -> None:
+        super().__init__(label)
+        self._bus, self._changed, self._do, self._undo, self._again = bus, changed, do, undo, again
+        self._done = False
+        self.result: R | None = None
+        self.error: DomainError | None = None
+        self.unexpected: Exception | None = None
+
+    def redo(self) -> None:
+        if self._done and self._again is not None:
+            self._again(self.result)  # type: ignore[arg-type]  # set by the first redo
+        elif self._done:
+            self.result = self._do()
+        else:
+            try:
+                self.result = self._do()
+            except DomainError as error:
+                self.error = error
+                self.setObsolete(True)
+                return
+            except Exception as error:  # noqa: BLE001  (handed on by push_command, after the stack dropped us)
+                self.unexpected = error
+                self.setObsolete(True)
+                return
+            self._done = True
+        self._notify()
+
+    def undo(self) -> None:
+        self._undo(self.result)  # type: ignore[arg-type]
+        self._notify()
+
+    def _notify(self) -> None:
+        if self._bus is None or self._changed is None:
+            return
+        changed = self._changed
+        if not isinstance(changed, Changed):
+            changed = changed(self.result)  # type: ignore[arg-type]
+        self._bus.changed.emit(changed)
+
+
+def push_command(stack: QUndoStack, command: StoreCommand) -> DomainError | None:
+    """Push `command` (its first redo writes) and return the store's refusal, for the caller to show as a warning.
+
+    An unexpected error is raised again here, after the stack has dropped the command, so it reaches the app's
+    error handler (sys.excepthook) with nothing left to undo."""
+    stack.push(command)
+    if command.unexpected is not None:
+        raise command.unexpected
+    return command.error
