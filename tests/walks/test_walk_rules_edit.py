@@ -13,7 +13,8 @@ FINED = "生活垃圾应分类投放至指定收集点，乱扔垃圾的罚款50
 
 def test_edit_an_article_see_the_finding_undo_and_redo(qtbot, walk: Walk) -> None:
     screen = walk.open_area("村规民约")
-    rulebook_id = screen.rulebook_combo.currentData()
+    rulebook_id = cli_json(walk.db_path, "rules", "list")["rulebooks"][0]["id"]
+    assert screen.rulebook_combo.currentText().startswith("青石村村规民约")
     assert "草稿" in screen.version_combo.currentText()
     original = _article_text(walk, rulebook_id)
     _select_article(qtbot, screen, ARTICLE)
