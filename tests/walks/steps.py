@@ -1,23 +1,21 @@
 """Steps that several walks share (walks 3, 5 and 7), built on `tests/walks/driver.py` and only on real widgets:
-rows of a table clicked, a file chooser answered by typing the path, the revision's steps 5–7 on 九步工作法, the
-bundle round trip between the village and the township desk through both 同步 screens.
+rows and cells of a table clicked or edited, the revision's steps 5–7 on 九步工作法, the bundle round trip between
+the village and the township desk through both 同步 screens, the township's review.
 
 Kept apart from the driver (which helper "walks" owns): these are tasks, the driver is the hands."""
 from __future__ import annotations
 
-import time
-from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QHeaderView, QLineEdit, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QWidget
 
 from tests.helpers import type_text
 from tests.walks.conftest import LEFT, Walk
-from tests.walks.driver import (Handler, answer, choose, click, click_button, expect_dialog, field, fill,
-                                replace_text)
+from tests.walks.driver import (answer, choose, click, click_button, expect_dialog, field, fill, replace_text,
+                                save_as)
 
 TODAY = date.today()
 
@@ -84,58 +82,6 @@ def edit_cell(qtbot: Any, view: QAbstractItemView, row: int, column: int, text: 
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     # The delegate commits and closes the editor on the next turn of the event loop.
     qtbot.waitUntil(lambda: not [e for e in view.viewport().findChildren(QLineEdit) if e.isVisible()])
-
-
-@contextmanager
-def expect_dialogs(qtbot: Any, *handlers: Handler, timeout: int = 8000) -> Iterator[None]:
-    """Like the driver's `expect_dialog`, for one click that opens several dialogs one after the other (a file
-    chooser, then the confirmation): each handler gets the next new modal dialog."""
-    outer = QApplication.activeModalWidget()
-    state: dict[str, Any] = {"handled": 0, "error": None, "last": None}
-    deadline = time.monotonic() + timeout / 1000
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or dialog is outer or dialog is state["last"] or not dialog.isVisible():
-            if time.monotonic() < deadline:
-                QTimer.singleShot(10, poll)
-            else:
-                state["error"] = AssertionError(f"dialog {state['handled'] + 1} of {len(handlers)} did not open")
-            return
-        state["last"] = dialog
-        try:
-            handlers[state["handled"]](dialog)
-            if dialog.isVisible() and QApplication.activeModalWidget() is dialog:
-                raise AssertionError(f"the handler left «{dialog.windowTitle()}» open")
-        except BaseException as error:  # noqa: BLE001 - re-raised in the test, once the dialog is closed
-            state["error"] = error
-            dialog.close()
-        state["handled"] += 1
-        if state["handled"] < len(handlers) and state["error"] is None:
-            QTimer.singleShot(0, poll)
-
-    QTimer.singleShot(0, poll)
-    yield
-    qtbot.waitUntil(lambda: state["handled"] == len(handlers) or state["error"] is not None, timeout=timeout + 1000)
-    if state["error"] is not None:
-        raise state["error"]
-
-
-def file_chooser(qtbot: Any, path: Path) -> Callable[[QWidget], None]:
-    """A handler for Qt's own file dialog (open, save or folder): type the path, then its accept button."""
-    def handle(dialog: QWidget) -> None:
-        assert isinstance(dialog, QFileDialog), f"expected a file dialog, got {type(dialog).__name__}"
-        name = dialog.findChild(QLineEdit, "fileNameEdit")
-        replace_text(name, str(path))
-        qtbot.keyClick(name, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: not dialog.isVisible())
-    return handle
-
-
-def choose_file(qtbot: Any, opener: Callable[[], None], path: Path) -> None:
-    """Run `opener` (the click that opens a file dialog) and answer the dialog with `path`."""
-    with expect_dialog(qtbot, file_chooser(qtbot, path)):
-        opener()
 
 
 def confirm(qtbot: Any, act: Callable[[], None], seen: list[str] | None = None, text: str = "是") -> None:
@@ -260,7 +206,7 @@ def export_bundle(qtbot: Any, walk: Walk, folder: Path) -> Path:
     """同步 → 导出到文件夹…: the folder chosen, confirmed; waits for the background export; the bundle written."""
     screen = walk.open_area("同步")
     before = set(folder.glob("*.xybundle"))
-    with expect_dialogs(qtbot, file_chooser(qtbot, folder), answer(qtbot, "是")):
+    with expect_dialog(qtbot, save_as(qtbot, folder), answer(qtbot, "是")):
         click(qtbot, screen.folder_button)
     qtbot.waitUntil(lambda: not screen.busy, timeout=20000)
     assert "已写入并读回校验" in screen.summary_label.text(), screen.summary_label.text()
@@ -272,7 +218,7 @@ def export_bundle(qtbot: Any, walk: Walk, folder: Path) -> Path:
 def import_bundle(qtbot: Any, walk: Walk, bundle: Path) -> str:
     """同步 → 导入同步包…: the file chosen, confirmed; waits for the background import; the summary shown."""
     screen = walk.open_area("同步")
-    with expect_dialogs(qtbot, file_chooser(qtbot, bundle), answer(qtbot, "是")):
+    with expect_dialog(qtbot, save_as(qtbot, bundle), answer(qtbot, "是")):
         click(qtbot, screen.import_button)
     qtbot.waitUntil(lambda: not screen.busy, timeout=20000)
     summary = screen.summary_label.text()

@@ -18,9 +18,9 @@ from storage.demo.b10_installation import DEMO_PASSWORD
 from tests.helpers import type_text
 from tests.walks.conftest import LEFT, Walk
 from tests.walks.driver import (answer, choose, cli_json, click, click_button, expect_dialog, fill, replace_text,
-                                tick)
-from tests.walks.steps import (TODAY, advance, cell, click_row, confirm, enter_paper_form, expect_dialogs,
-                               export_bundle, file_chooser, import_bundle, last_week, post_publicity, reply_opinion,
+                                save_as, tick)
+from tests.walks.steps import (TODAY, advance, cell, click_row, confirm, enter_paper_form,
+                               export_bundle, import_bundle, last_week, post_publicity, reply_opinion,
                                reply_opinions, review_the_draft, revise, rewrite_article, rows_where, tick_cell,
                                workflow_step)
 
@@ -113,7 +113,7 @@ def vote(qtbot: Any, walk: Walk) -> None:
     choose(qtbot, page.meeting_combo, "2026-民-02")
     assert "实到 118 人" in page.meeting_label.text() and "到会妇女：47 人" in page.meeting_label.text()
     seen: list[str] = []
-    with expect_dialogs(qtbot, _input(qtbot, 48), _input(qtbot, "据签到表核实"), answer(qtbot, "是", seen)):
+    with expect_dialog(qtbot, _input(qtbot, 48), _input(qtbot, "据签到表核实"), answer(qtbot, "是", seen)):
         click(qtbot, page.women_button)
     assert "补正为 48 人" in seen[0] and "到会妇女：48 人" in page.meeting_label.text()
     for column, value in ((1, 110), (2, 5), (3, 3)):
@@ -158,7 +158,7 @@ def print_poster(qtbot: Any, walk: Walk, path: Path) -> Path:
     click(qtbot, screen.render_button)
     qtbot.waitUntil(screen.preview.save_button.isEnabled, timeout=30000)
     assert "预览：" in screen.preview.status_label.text()
-    with expect_dialog(qtbot, file_chooser(qtbot, path)):
+    with expect_dialog(qtbot, save_as(qtbot, path)):
         click(qtbot, screen.preview.save_button)
     assert screen.preview.status_label.text() == f"已保存：{path}"
     return path
