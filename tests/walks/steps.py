@@ -20,7 +20,7 @@ from tests.walks.driver import (answer, choose, click, click_button, expect_dial
 TODAY = date.today()
 
 
-# --- tables and file choosers ---------------------------------------------------------------------------------
+# --- tables and confirmations ---------------------------------------------------------------------------------
 
 
 def column_of(model: Any, header: str) -> int:
@@ -116,14 +116,14 @@ def reply_opinion(qtbot: Any, screen: Any, row: int, disposition: str, reason: s
         click_button(qtbot, dialog, "确定")
     with expect_dialog(qtbot, reply):
         click(qtbot, screen.reply_button)
-    shown = screen.opinion_model.index(row, 6).data()
+    shown = cell(screen.opinion_model, row, "答复")
     assert shown == disposition + (f"：{reason}" if reason else ""), f"the reply was not recorded: {shown}"
 
 
 def reply_opinions(qtbot: Any, screen: Any, disposition: str, reason: str = "") -> int:
     """Answer every 未答复 line of the register, one after the other, the same way."""
     answered = 0
-    while rows := rows_where(screen.opinions_view, 6, "未答复"):
+    while rows := rows_where(screen.opinions_view, column_of(screen.opinion_model, "答复"), "未答复"):
         reply_opinion(qtbot, screen, rows[0], disposition, reason)
         answered += 1
     return answered
@@ -176,7 +176,7 @@ def revise(qtbot: Any, walk: Walk, version: int, number: int, text: str) -> None
     page = screen.pages_stack.currentWidget()
     confirm(qtbot, lambda: click(qtbot, page.new_version_button))
     rewrite_article(qtbot, walk, version, number, text)
-    screen = walk.open_area("九步工作法")
+    walk.open_area("九步工作法")
     assert page.change_model.rowCount() == 1, "the rewritten article is not in 修改对照表"
     click_row(qtbot, page.changes_view, 0)
     item = page.opinions_list.item(0)
