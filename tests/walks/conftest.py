@@ -9,7 +9,8 @@
 - `walk`: `log_in("admin", "demo1234")` on `demo_db`, the window at 1366×728.
 Qt's Chinese strings are installed while a walk runs (标准按钮 read 确定/取消/是/否 as the clerk sees them), and
 QSettings go to the walk's tmp_path. A modal dialog that no `expect_dialog` handler waits for is closed after 3 s and
-fails the walk, so a forgotten message box never hangs the run.
+fails the walk, so a forgotten message box never hangs the run; and each walk must still hand to a handler every
+dialog `coverage.WALKED` credits it with.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from storage.backend import SqliteBackend
 from storage.demo.b10_installation import DEMO_PASSWORD
 from storage.demo.b70_sync import township_path
 from tests.helpers import run_cli
+from tests.walks.coverage import WALKED
 from tests.walks.driver import LEFT, click_button, expect_dialog, field, fill, watch_for_stray_dialogs
 from ui.app import open_main_window
 from ui.main_window import MainWindow
@@ -104,13 +106,16 @@ def clerk_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def no_stray_dialogs(qapp: QApplication) -> Iterator[None]:
+def no_stray_dialogs(qapp: QApplication, request: Any) -> Iterator[None]:
     """A modal dialog no handler waits for is closed after 3 s and fails the walk (instead of hanging it)."""
     watch = watch_for_stray_dialogs()
     watch.start()
     yield
     strays = watch.stop()
     assert not strays, f"dialogs opened that the walk did not expect: {strays}"
+    promised = {name for name, walk in WALKED.items() if request.node.nodeid.endswith(walk)}
+    assert promised <= set(watch.handled), f"coverage.WALKED names dialogs this walk no longer opens: " \
+        f"{sorted(promised - set(watch.handled))}"
 
 
 def login_handler(qtbot: Any, username: str, password: str) -> Callable[[QWidget], None]:

@@ -89,6 +89,7 @@ def expect_dialog(qtbot: Any, *handlers: Handler, timeout: int = 8000) -> Iterat
 def _run(handler: Handler, dialog: QWidget, state: dict[str, Any]) -> bool:
     """Run one handler on its dialog; False (and the dialog closed) when it raised or left the dialog open."""
     _watch.handling.append(dialog)
+    _watch.handled.append(type(dialog).__name__)  # what the walk drove, for the dialog-coverage check
     try:
         handler(dialog)
         if dialog.isVisible() and QApplication.activeModalWidget() is dialog:
@@ -108,12 +109,13 @@ class StrayDialogWatch:
     def __init__(self) -> None:
         self.polling = 0
         self.handling: list[QWidget] = []
+        self.handled: list[str] = []  # class names of the dialogs handlers ran on, since start()
         self.strays: list[str] = []
         self._ticks = 0
         self._timer: QTimer | None = None
 
     def start(self, interval: int = 250, patience: int = 12) -> None:
-        self.strays, self._ticks, self._patience = [], 0, patience
+        self.strays, self.handled, self._ticks, self._patience = [], [], 0, patience
         self._timer = QTimer()
         self._timer.timeout.connect(self._tick)
         self._timer.start(interval)
