@@ -35,13 +35,16 @@ WALKED: dict[str, str] = {
     "AmendDialog": "test_dialogs_minutes.py::test_the_other_minutes_dialogs_through_their_buttons",
     "ProgressDialog": "test_dialogs_minutes.py::test_the_other_minutes_dialogs_through_their_buttons",
     "StageDialog": "test_dialogs_minutes.py::test_the_other_minutes_dialogs_through_their_buttons",
+    "AnswerDialog": "test_walk_lists.py::test_red_list_from_nomination_to_the_board_and_expiry",
+    "ConsentDialog": "test_walk_lists.py::test_red_list_from_nomination_to_the_board_and_expiry",
+    "ObjectionDialog": "test_walk_lists.py::test_red_list_from_nomination_to_the_board_and_expiry",
+    "StepDialog": "test_walk_lists.py::test_red_list_from_nomination_to_the_board_and_expiry",
 }
 
 # Not yet driven through their real widgets by any test: this list may only shrink (test_dialog_coverage fails
 # when a dialog here becomes covered, or when a new dialog is neither covered nor listed).
-NOT_YET: set[str] = {"AnswerDialog", "CatalogueDialog", "CompareDialog", "ConsentDialog", "ConsentsDialog",
-                     "HouseholdDialog", "ImportDialog", "NewRulebookDialog", "ObjectionDialog", "PasswordDialog",
-                     "ReopenDialog", "StatusDialog", "StepDialog", "WithdrawConsentDialog"}
+NOT_YET: set[str] = {"CatalogueDialog", "CompareDialog", "ConsentsDialog", "HouseholdDialog", "ImportDialog",
+                     "NewRulebookDialog", "PasswordDialog", "ReopenDialog", "StatusDialog", "WithdrawConsentDialog"}
 
 
 def dialog_classes() -> dict[str, str]:
