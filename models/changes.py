@@ -40,3 +40,7 @@ class Changed:
 
     entity: str
     ids: frozenset[str] = field(default_factory=frozenset)
+
+    def concerns(self, *entities: str) -> bool:
+        """Whether a screen showing `entities` must reload: a bundle import (SYNC) may have changed any of them."""
+        return self.entity == Entity.SYNC or self.entity in entities

@@ -115,6 +115,11 @@ class BackupService(Protocol):
         """The day's automatic backup if none exists yet; safe to call from a worker thread."""
         ...
 
+    def restore(self, backup: Path) -> list[str]:
+        """Replace the whole database with a checked backup (the old content kept as a pre-restore copy);
+        notes for the clerk. GUI thread only: it writes through the session's own connection."""
+        ...
+
 
 class RegistryStore(Protocol):
     """户籍花名册: groups, grids, households, villagers and their roles.

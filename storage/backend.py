@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 class SqliteBackupService:
     """Backups of the open database into the `backups` folder beside it."""
 
-    def __init__(self, db: Database) -> None:
-        self._db = db
+    def __init__(self, db: Database, actor: Actor | None = None) -> None:
+        self._db, self._actor = db, actor
         self._folder = backups.backup_dir_for(db.path) if db.path else None
 
     def last_backup_time(self) -> str | None:
@@ -54,6 +54,18 @@ class SqliteBackupService:
         if self._folder is None or self._db.path is None:
             return None
         return backups.daily_backup_if_due(self._db.path, self._folder, datetime.now())
+
+    def restore(self, backup: Path) -> list[str]:
+        """As `main.py restore FILE` does, for the logged-in user (who needs the restore permission)."""
+        from storage.node import key_file_for, keys_match
+
+        if self._actor is None or self._db.path is None:
+            raise RuntimeError("restore needs a logged-in user and a database file")
+        safety = backups.restore_into(self._db, backup, self._actor)
+        notes = [f"原数据已另存为 {safety}"] if safety else []
+        if not keys_match(self._db, key_file_for(self._db.path)):
+            notes.append("注意：本机的密钥文件与恢复的数据不匹配，同步前请用密钥备份恢复该安装的密钥。")
+        return notes
 
 
 class SqliteStores:
@@ -77,7 +89,7 @@ class SqliteStores:
 
     @cached_property
     def backups(self) -> SqliteBackupService:
-        return SqliteBackupService(self._db)
+        return SqliteBackupService(self._db, self.actor)
 
     @cached_property
     def registry(self) -> SqliteRegistryStore:

@@ -198,7 +198,7 @@ class MinutesScreen(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def _on_bus_changed(self, changed: Changed) -> None:
-        if changed.entity != Entity.MEETING:
+        if not changed.concerns(Entity.MEETING):
             return
         current = self.editor.meeting.id if self.editor.meeting else None
         self.editor.refresh()  # warnings depend on settings too (R8 province rule)

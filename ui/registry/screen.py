@@ -289,7 +289,7 @@ class RegistryScreen(QWidget):
         self.detail.show_villager(villager, self.store.roles_of(villager.id) if villager else [])
 
     def _on_bus_changed(self, change: Changed) -> None:
-        if change.entity in REGISTRY_ENTITIES:
+        if change.concerns(*REGISTRY_ENTITIES):
             self.reload()
 
 

@@ -284,7 +284,7 @@ class RulesScreen(QWidget):
         self._show_selected()
 
     def _on_bus_changed(self, changed: Changed) -> None:
-        if changed.entity == Entity.RULEBOOK:
+        if changed.concerns(Entity.RULEBOOK):
             self.reload()
 
     def _on_save_button_clicked(self) -> None:
@@ -369,6 +369,8 @@ class RulesScreen(QWidget):
             return
         version = self._store.new_version(self._version.rulebook_id, self._version.number)
         self.reload(version.rulebook_id, version.number)
+        # 九步工作法 offers the draft versions (步骤4 定为初稿): it must list this one without being reopened.
+        self._bus.changed.emit(Changed(Entity.RULEBOOK, frozenset({version.rulebook_id})))
 
     def _on_compare_button_clicked(self) -> None:
         summary = self._current_summary()

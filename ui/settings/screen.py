@@ -17,6 +17,7 @@ from ui.lists.settings_panel import ListSettingsPanel
 from ui.idle import SETTINGS_KEY, idle_lock_minutes
 from ui.settings.commands import SaveProfileCommand
 from ui.settings.dialogs import NewUserDialog, PasswordDialog
+from ui.settings.restore import restore_from_backup
 from ui.settings.table_model import audit_table_model, user_table_model
 from ui.widgets.rows_model import ROW_ROLE
 from ui.widgets.store_command import push_command
@@ -79,15 +80,17 @@ class SettingsScreen(QWidget):
         page = QWidget()
         self.backup_label = QLabel()
         self.backup_button = QPushButton(self.tr("立即备份"))
+        self.restore_button = QPushButton(self.tr("从备份恢复…"))
+        self.restore_button.setEnabled(self._stores.actor.can(Permission.BACKUP_RESTORE))
         self.idle_spin = QSpinBox(minimum=1, maximum=240, suffix=self.tr(" 分钟"))
         self.idle_spin.setValue(idle_lock_minutes())
         form = QFormLayout(page)
         form.addRow(self.tr("备份文件夹："), QLabel(self._stores.backups.backup_folder()))
         form.addRow(self.tr("上次备份："), self.backup_label)
-        form.addRow(self.backup_button)
+        form.addRow(_row(self.backup_button, self.restore_button))
         form.addRow(self.tr("无操作自动锁定："), self.idle_spin)
         form.addRow(QLabel(self.tr("每天第一次使用时自动备份；保留最近 7 天、4 周、12 个月的备份。\n"
-                                   "从备份恢复请用命令：python main.py restore 备份文件")))
+                                   "恢复前，现在的数据会先另存一份，恢复错了还可以再恢复回来。")))
         self._show_backup_time()
         return page
 
@@ -107,6 +110,7 @@ class SettingsScreen(QWidget):
         self.password_button.clicked.connect(self._on_password_button_clicked)
         self.toggle_user_button.clicked.connect(self._on_toggle_user_button_clicked)
         self.backup_button.clicked.connect(self._on_backup_button_clicked)
+        self.restore_button.clicked.connect(self._on_restore_button_clicked)
         self.idle_spin.valueChanged.connect(self._on_idle_spin_value_changed)
         self.verify_button.clicked.connect(self._on_verify_button_clicked)
         self._bus.changed.connect(self._on_bus_changed)
@@ -170,6 +174,10 @@ class SettingsScreen(QWidget):
         self.backup_label.setText(self.tr("正在备份……"))
         run_in_background(self._stores.backups.backup_now, self._on_backup_done, self._on_backup_failed)
 
+    def _on_restore_button_clicked(self) -> None:
+        if restore_from_backup(self, self._stores.backups):
+            self.window().close()  # every screen shows the old data, and its undo stack would undo into the backup
+
     def _on_backup_done(self, path: object) -> None:
         self.backup_button.setEnabled(True)
         self._bus.changed.emit(Changed(Entity.BACKUP))
@@ -201,6 +209,14 @@ class SettingsScreen(QWidget):
         if change.entity == Entity.BACKUP:
             self._show_backup_time()
         self.audit_model.reload()
+
+
+def _row(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
 
 
 def _table(model) -> QTableView:

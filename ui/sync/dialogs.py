@@ -52,6 +52,12 @@ def choose_bundle(parent: QWidget) -> Path | None:
     return Path(path) if path else None
 
 
+def choose_folder(parent: QWidget) -> Path | None:
+    """A folder to export to when the stick is not listed (a USB disk Windows reports as fixed, a shared folder)."""
+    path = QFileDialog.getExistingDirectory(parent, "选择导出同步包的文件夹")
+    return Path(path) if path else None
+
+
 def choose_key_file(parent: QWidget) -> Path | None:
     path, _ = QFileDialog.getOpenFileName(parent, "选择对方的公钥文件", "", "公钥文件 (*.pub *.json);;所有文件 (*)")
     return Path(path) if path else None

@@ -15,8 +15,8 @@ from models.ports import SyncService
 from models.sync import ExportResult, ImportResult, Peer, area_summary
 from ui.background import run_in_background
 from ui.bus import DataBus
-from ui.sync.dialogs import (Drive, choose_bundle, choose_key_file, choose_key_target, choose_qr_image, qr_pixmap,
-                             removable_drives)
+from ui.sync.dialogs import (Drive, choose_bundle, choose_folder, choose_key_file, choose_key_target, choose_qr_image,
+                             qr_pixmap, removable_drives)
 from ui.sync.peer_audit import PeerAuditPanel
 from ui.sync.qr_scan import decode_qr_image
 from ui.sync.review import ReviewPanel
@@ -101,7 +101,9 @@ class SyncScreen(QWidget):
         form = QFormLayout(box)
         self.drive_combo: ChoiceCombo[Path] = ChoiceCombo()
         self.export_button = QPushButton("导出到U盘")
-        form.addRow("U盘：", _row(self.drive_combo, self.export_button))
+        self.folder_button = QPushButton("导出到文件夹…")
+        self.folder_button.setToolTip("U盘不在列表中（如移动硬盘）或要放到共享文件夹时，选择一个文件夹导出。")
+        form.addRow("U盘：", _row(self.drive_combo, self.export_button, self.folder_button))
         self.import_button = QPushButton("导入同步包…")
         form.addRow("导入：", self.import_button)
         self.drive_timer = QTimer(self)
@@ -111,6 +113,7 @@ class SyncScreen(QWidget):
     def _connect_signals(self) -> None:
         self.drive_timer.timeout.connect(self._refresh_drives)
         self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.folder_button.clicked.connect(self._on_folder_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.trust_button.clicked.connect(self._on_trust_button_clicked)
         self.scan_button.clicked.connect(self._on_scan_button_clicked)
@@ -150,12 +153,19 @@ class SyncScreen(QWidget):
 
     def _on_export_button_clicked(self) -> None:
         root = self.drive_combo.current_value()
-        if root is None:
-            return
+        if root is not None:
+            self._export_to(root)
+
+    def _on_folder_button_clicked(self) -> None:
+        folder = choose_folder(self)
+        if folder is not None:
+            self._export_to(folder)
+
+    def _export_to(self, root: Path) -> None:
         answer = QMessageBox.question(self, "导出同步包", f"把对方尚未确认的全部变更导出到“{root}”？")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self._run_in_background(lambda: self._service.export_job(Path(root), self._selected_peer()),
+        self._run_in_background(lambda: self._service.export_job(root, self._selected_peer()),
                                 self._show_export, f"正在导出到“{root}”……写完并读回校验之前请勿拔出U盘。")
 
     def _on_import_button_clicked(self) -> None:
@@ -215,8 +225,8 @@ class SyncScreen(QWidget):
     def _set_busy(self, busy: bool, note: str = "") -> None:
         self._busy = busy
         self.busy_bar.setVisible(busy)
-        for button in (self.export_button, self.import_button, self.trust_button, self.scan_button, self.pubkey_button,
-                       self.review_panel.accept_button, self.review_panel.discard_button,
+        for button in (self.export_button, self.folder_button, self.import_button, self.trust_button, self.scan_button,
+                       self.pubkey_button, self.review_panel.accept_button, self.review_panel.discard_button,
                        self.review_panel.release_row_button, self.review_panel.discard_row_button):
             button.setEnabled(not busy)
         if busy:

@@ -143,7 +143,9 @@ class WorkflowScreen(QWidget):
         started = bool(rulebook_id) and self._store.revision_id(rulebook_id) is not None
         before = (self.status.rulebook_id, self.status.current_step) if self.status else None
         self.status = self._store.status(rulebook_id, date.today()) if started and rulebook_id else None
-        self.start_button.setVisible(bool(rulebook_id) and not started)
+        # A finished revision (all nine steps done) leaves the rules in force; the next one starts here too.
+        finished = self.status is not None and self.status.current_step is None
+        self.start_button.setVisible(bool(rulebook_id) and (not started or finished))
         # Follow the active step when it moves; an edit on another step's page keeps that page open.
         if self.status and self.status.current_step and before != (self.status.rulebook_id, self.status.current_step):
             self.selected_step = self.status.current_step
@@ -169,7 +171,7 @@ class WorkflowScreen(QWidget):
         if self.status is None:
             self.guard_label.setText("这份村规民约还没有开始修订。点“开始修订”进入第一步：两委商议。")
         elif current is None:
-            self.guard_label.setText("九个步骤全部完成。")
+            self.guard_label.setText("九个步骤全部完成。以后需要再次修订时，点“开始修订”从第一步开始。")
         else:
             found = self.status.view(current).blockers
             self.guard_label.setText(f"进入第{current.number + 1}步前还需要：\n" + "\n".join(f"· {b}" for b in found)
@@ -221,7 +223,7 @@ class WorkflowScreen(QWidget):
 
     # ----- acting -----
     def _on_bus_changed(self, changed: Changed) -> None:
-        if changed.entity in (Entity.WORKFLOW, Entity.RULEBOOK, Entity.MEETING):
+        if changed.concerns(Entity.WORKFLOW, Entity.RULEBOOK, Entity.MEETING):
             self.reload_status()
 
     def _on_start_button_clicked(self) -> None:

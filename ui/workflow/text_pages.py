@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QGroupBox, QH
 from PySide6.QtCore import Qt
 
 from models.accounts import Permission
+from models.changes import Changed, Entity
 from models.legality import check_version
 from models.legality_table import Severity
 from models.meeting_settings import ProvinceRules
@@ -250,8 +251,11 @@ class RevisionPage(StepPage):
 
     def _on_new_version_button_clicked(self) -> None:
         rulebook_id = self.rulebook_id
-        self.act("由最新版本复制出一个新的修订版本？（新版本会一直保留在版本列表中）",
-                 lambda: self._stores.rules.new_version(rulebook_id))
+        if self.act("由最新版本复制出一个新的修订版本？（新版本会一直保留在版本列表中）",
+                    lambda: self._stores.rules.new_version(rulebook_id)):
+            # The text is edited on 村规民约: an open rules screen must list the new version, or the clerk edits
+            # the first draft instead.
+            self._bus.changed.emit(Changed(Entity.RULEBOOK, frozenset({rulebook_id})))
 
     def _on_link_button_clicked(self) -> None:
         row = selected(self.changes_view)
