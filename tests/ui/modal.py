@@ -24,7 +24,7 @@ class SeenBox:
 def answer_next_box(button_text: str, then: str | None = None) -> SeenBox:
     """Before a click: when the modal box opens, note what it says and click `button_text`.
 
-    `then` answers a second box that the first answer opens (e.g. a warning after 保存), by its button text.
+    Qt's own buttons are matched without their "&" (OK, Yes, No). `then` answers a second box that the first answer opens (e.g. a warning after 保存), by its button text.
     """
     seen = SeenBox()
     timer = QTimer()
@@ -40,7 +40,7 @@ def answer_next_box(button_text: str, then: str | None = None) -> SeenBox:
         seen.text = box.text() if isinstance(box, QMessageBox) else ""
         if then is not None:
             seen.then = answer_next_box(then)  # type: ignore[attr-defined]
-        wanted = [b for b in buttons if b.text() == button_text]
+        wanted = [b for b in buttons if b.text().replace("&", "") == button_text]  # "&Yes" is Yes
         if not wanted:
             box.close()  # never leave a test hanging in a box it cannot answer; `seen.buttons` tells why
             return

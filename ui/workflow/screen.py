@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxL
 from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.ports import Stores
-from models.workflow import StepState, WorkflowStep
+from models.workflow import StepState, WorkflowStep, advance_refusals, reopen_refusals
 from models.workflow_figures import consultation_figures
 from models.workflow_records import Disposition, OpinionKind
 from models.workflow_status import StepView, WorkflowStatus
@@ -230,12 +230,21 @@ class WorkflowScreen(QWidget):
         current = self.status.current_step if self.status else None
         if current is None or self.rulebook_id is None:
             return
+        refusals = advance_refusals(current, self.status.view(current).blockers if self.status else [],
+                                    self._stores.actor)
+        if refusals:  # the guard says no: its reasons, never a confirmation of what would fail
+            QMessageBox.warning(self, "还不能完成本步", f"还不能结束“{current.label}”，还需要：\n"
+                                + "\n".join(f"· {reason}" for reason in refusals))
+            return
         answer = QMessageBox.question(self, "完成本步", f"确认完成“{current.label}”并进入下一步？此操作不能撤销。")
         if answer == QMessageBox.StandardButton.Yes:
             self._act(lambda: self._store.advance(self.rulebook_id or "", date.today()))
 
     def _on_reopen_button_clicked(self) -> None:
         if self.status is None or self.rulebook_id is None:
+            return
+        if refusals := reopen_refusals(self._stores.actor):
+            QMessageBox.warning(self, "不能退回", "\n".join(refusals))
             return
         finished = [v.step for v in self.status.steps if v.status.state in (StepState.DONE, StepState.STALE)]
         choice = ReopenDialog.ask(self, finished) if finished else None
