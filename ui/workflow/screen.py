@@ -16,6 +16,7 @@ from models.workflow_figures import consultation_figures
 from models.workflow_records import Disposition, OpinionKind
 from models.workflow_status import StepView, WorkflowStatus
 from ui.bus import DataBus
+from ui.widgets.error_box import run_with_retry
 from ui.workflow.attachments import StepAttachmentsPanel
 from ui.workflow.commands import ReplyOpinionCommand
 from ui.workflow.dialogs import ReopenDialog, ReplyDialog
@@ -252,9 +253,12 @@ class WorkflowScreen(QWidget):
             self._act(lambda: self._store.reopen(self.rulebook_id or "", choice[0], choice[1], date.today()))
 
     def _act(self, action: object) -> None:
-        """An irreversible act: done directly, then the undo stack is cleared (STYLE.md §4.3)."""
+        """An irreversible act: done directly, then the undo stack is cleared (STYLE.md §4.3).
+
+        An unexpected error offers 重试 (the act is one transaction: nothing of it was written)."""
         try:
-            action()  # type: ignore[operator]
+            if run_with_retry(lambda: action() or True, self) is None:  # type: ignore[operator]
+                return
         except DomainError as error:
             QMessageBox.warning(self, "不能完成", error.message)
             return
