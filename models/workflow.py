@@ -101,12 +101,11 @@ def advance(steps: tuple[StepStatus, ...], blockers: list[str], actor: Actor,
             today: date) -> tuple[StepStatus, ...]:
     """Finish the active step and start the next one; refused with the blockers when the guard fails."""
     step = current_step(steps)
-    if step is None:
-        raise DomainError("九个步骤都已完成，无需再推进。如需修改，请由审核人退回到某一步骤。")
-    if step in APPROVER_STEPS and not actor.can(Permission.APPROVE):
-        raise DomainError(f"完成“{step.label}”需要审核人（书记或主任）确认。请换用审核人账户登录。")
-    if blockers:
-        raise DomainError(f"还不能结束“{step.label}”：" + "；".join(blockers))
+    refusals = advance_refusals(step, blockers, actor)
+    if refusals:
+        raise DomainError(refusals[0] if step is None or not blockers else
+                          f"还不能结束“{step.label}”：" + "；".join(refusals))
+    assert step is not None
     index = step.number - 1
     result = list(steps)
     result[index] = replace(steps[index], state=StepState.DONE, done_on=today)
@@ -115,11 +114,28 @@ def advance(steps: tuple[StepStatus, ...], blockers: list[str], actor: Actor,
     return tuple(result)
 
 
+def advance_refusals(step: WorkflowStep | None, blockers: list[str], actor: Actor) -> list[str]:
+    """Why finishing `step` (the active one) would be refused now, in Chinese; empty when it would go through.
+
+    The screen asks this before it asks 此操作不能撤销？, so a clerk is never asked to confirm what will fail."""
+    if step is None:
+        return ["九个步骤都已完成，无需再推进。如需修改，请由审核人退回到某一步骤。"]
+    if step in APPROVER_STEPS and not actor.can(Permission.APPROVE):
+        return [f"完成“{step.label}”需要审核人（书记或主任）确认。请换用审核人账户登录。", *blockers]
+    return list(blockers)
+
+
+def reopen_refusals(actor: Actor) -> list[str]:
+    """Why `reopen` would be refused for `actor`, asked before the clerk types a reason."""
+    return [] if actor.can(Permission.APPROVE) else ["退回步骤需要审核人（书记或主任）操作。请换用审核人账户登录。"]
+
+
 def reopen(steps: tuple[StepStatus, ...], step: WorkflowStep, reason: str, actor: Actor,
            today: date) -> tuple[StepStatus, ...]:
     """Reopen a finished (or stale) step: it becomes active, later reached steps become stale."""
-    if not actor.can(Permission.APPROVE):
-        raise DomainError("退回步骤需要审核人（书记或主任）操作。请换用审核人账户登录。")
+    refusals = reopen_refusals(actor)
+    if refusals:
+        raise DomainError(refusals[0])
     return reopen_by_order(steps, step, reason, today)
 
 

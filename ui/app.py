@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from models.errors import DomainError
 from models.ports import Backend
+from ui.widgets.error_box import show_unexpected_error
 
 log = logging.getLogger("xiangyue")
 
@@ -87,10 +88,13 @@ def _install_logging() -> None:
 
 
 def _report_unexpected_error(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-    """Errors go to the log file and to a Chinese message box, never only to a hidden console."""
-    log.error("unhandled error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+    """Errors go to the log file and to a Chinese message box, never only to a hidden console.
+
+    The box sits over the open dialog, which stays open with what was typed; here nothing can be re-run, so the
+    clerk returns to the form (actions that can be re-run use ui.widgets.error_box.run_with_retry)."""
     if isinstance(error, DomainError):
-        QMessageBox.warning(None, "无法完成操作", error.message)
+        log.error("unhandled error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        QMessageBox.warning(QApplication.activeModalWidget(), "无法完成操作", error.message)
         return
-    QMessageBox.critical(None, "出错了", f"乡约遇到意外错误，本次操作可能没有完成，已保存的数据不受影响。\n"
-                         f"错误详情已写入日志：{log_file()}\n请把这个文件交给技术人员。")
+    error.__traceback__ = error.__traceback__ or tb
+    show_unexpected_error(error)

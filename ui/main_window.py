@@ -15,6 +15,7 @@ from ui.background import run_in_background
 from ui.bus import DataBus
 from ui.idle import IdleWatcher
 from ui.lock import lock_session
+from ui.widgets.unsaved import DirtyForm, may_leave
 
 log = logging.getLogger(__name__)
 AREA_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -117,9 +118,20 @@ class MainWindow(QMainWindow):
             self.undo_group.setActiveStack(screen.undo_stack)
         return screen
 
-    def _on_area_list_current_item_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
-        if current is not None:
-            self.open_area(current.data(AREA_ROLE))
+    def _on_area_list_current_item_changed(self, current: QListWidgetItem | None,
+                                           previous: QListWidgetItem | None) -> None:
+        if current is None:
+            return
+        if previous is not None and not self._may_leave(self.area_stack.currentWidget()):
+            self.area_list.blockSignals(True)  # 取消: the sidebar shows the screen that stays
+            self.area_list.setCurrentItem(previous)
+            self.area_list.blockSignals(False)
+            return
+        self.open_area(current.data(AREA_ROLE))
+
+    def _may_leave(self, screen: QWidget | None) -> bool:
+        """A screen with an inline form asks 保存 / 不保存 / 取消 about its unsaved typing before it is left."""
+        return not isinstance(screen, DirtyForm) or may_leave(screen, self)
 
     def lock(self) -> None:
         """Cover everything until the same user's password is given again (or quit)."""
@@ -181,6 +193,9 @@ class MainWindow(QMainWindow):
         self.area_list.setCurrentRow(first)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not all(self._may_leave(screen) for screen in self._screens.values()):
+            event.ignore()  # 取消: the window stays open with the typing
+            return
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         # Let a running backup finish writing before Qt tears down (it takes seconds at most).
         QThreadPool.globalInstance().waitForDone(30_000)

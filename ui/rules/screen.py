@@ -23,10 +23,12 @@ from ui.bus import DataBus
 from ui.rules.commands import EditVersionCommand, SetChangeReasonCommand
 from ui.rules.dialogs import (CatalogueDialog, CatalogueEntryDialog, CompareDialog, ImportFileDialog,
                               NewRulebookDialog, SavePathDialog)
-from ui.rules.table_model import FindingListModel, OutlineListModel
+from ui.rules.table_model import OPINION_COLUMNS, FindingListModel, OutlineListModel
 from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.column import titled_column
 from ui.widgets.rows_model import RowsTableModel
 from ui.widgets.store_command import push_command
+from ui.widgets.unsaved import LeaveGuard
 
 
 class RulesScreen(QWidget):
@@ -45,6 +47,7 @@ class RulesScreen(QWidget):
         self._findings: list[Finding] = []
         self._opinions: list[Opinion] = []
         self.compare_dialog: CompareDialog | None = None
+        self._leave_guard = LeaveGuard(self, self)  # typing in an article is never dropped without asking
         self._build_ui()
         self._connect_signals()
         self.reload()
@@ -102,7 +105,7 @@ class RulesScreen(QWidget):
         buttons = QHBoxLayout()
         for button in (self.insert_button, self.delete_button, self.split_button, self.merge_button):
             buttons.addWidget(button)
-        column = _column("条文目录（拖动可调整顺序）：", self.outline_view, buttons)
+        column = titled_column("条文目录（拖动可调整顺序）：", self.outline_view, buttons)
         more = QHBoxLayout()
         more.addWidget(self.catalogue_button)
         more.addWidget(self.save_to_catalogue_button)
@@ -121,7 +124,7 @@ class RulesScreen(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        column = _column("条文：", self.article_edit, buttons)
+        column = titled_column("条文：", self.article_edit, buttons)
         column.layout().insertWidget(1, self.number_label)
         return column
 
@@ -132,7 +135,7 @@ class RulesScreen(QWidget):
         self.findings_view.setWordWrap(True)
         self.check_summary_label = QLabel()
         self.check_summary_label.setWordWrap(True)
-        column = _column("合法性审查意见（辅助）：", self.findings_view, QHBoxLayout())
+        column = titled_column("合法性审查意见（辅助）：", self.findings_view, QHBoxLayout())
         column.layout().addWidget(self.check_summary_label)
         self.opinions_model = RowsTableModel(OPINION_COLUMNS, lambda: self._opinions)
         self.opinions_view = QTableView()
@@ -225,6 +228,7 @@ class RulesScreen(QWidget):
         self._findings = check_version(self._version, summary.kind is RulebookKind.RULES) \
             if self._version and summary else []
         self._update_read_only(editable)
+        self.article_edit.document().setModified(False)  # a reload replaces the editor: selecting below never asks
         row = self.outline_model.row_of(self._selected_key or self._selected_chapter_key or "")
         if row < 0 and self.outline_model.rowCount() > 1:
             row = 1  # the first article
@@ -272,27 +276,43 @@ class RulesScreen(QWidget):
         self.findings_model.set_findings([f for f in self._findings if f.article_key == entry.key])
         self._show_opinions(entry.key)
 
+    def unsaved_edits(self) -> str | None:  # DirtyForm (ui/widgets/unsaved.py): the article typed but not saved
+        if not (self._editable() and self._selected_key and self.article_edit.document().isModified()):
+            return None
+        return self.number_label.text().split("（")[0] or "本条"
+
+    discard_edits = _show_selected  # shows the stored text again
+
     # ----- slots -----
     def _on_rulebook_combo_changed(self) -> None:
-        self._selected_key = None
-        self._fill_versions(None)
+        if self._leave_guard.allows_combo(self.rulebook_combo, self._version.rulebook_id if self._version else None):
+            self._selected_key = None
+            self._fill_versions(None)
 
     def _on_version_combo_changed(self) -> None:
-        self._load_version()
+        if self._leave_guard.allows_combo(self.version_combo, self._version.number if self._version else None):
+            self._load_version()
 
     def _on_outline_selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
-        self._show_selected()
+        index = self.outline_view.currentIndex()
+        target = self.outline_model.entry(index.row()).key if index.isValid() else ""
+        select = lambda key: self.outline_view.setCurrentIndex(self.outline_model.index(self.outline_model.row_of(key)))
+        if self._leave_guard.allows(lambda: select(self._selected_key or ""), lambda: select(target)):
+            self._show_selected()
 
     def _on_bus_changed(self, changed: Changed) -> None:
         if changed.concerns(Entity.RULEBOOK):
             self.reload()
 
-    def _on_save_button_clicked(self) -> None:
+    def save_edits(self) -> bool:
+        return self._on_save_button_clicked()
+
+    def _on_save_button_clicked(self) -> bool:
         if self._version is None or self._selected_key is None:
-            return
+            return False
         lines = [line for line in self.article_edit.toPlainText().splitlines() if line.strip()]
         key = self._selected_key
-        self._push("修改条文", lambda v: update_article(v, key, lines[0] if lines else "", tuple(lines[1:])))
+        return self._push("修改条文", lambda v: update_article(v, key, lines[0] if lines else "", tuple(lines[1:])))
 
     def _on_insert_button_clicked(self) -> None:
         if self._version is None:
@@ -469,31 +489,21 @@ class RulesScreen(QWidget):
             return
         QMessageBox.information(self, "条款库", "已存入本村条款库，以后起草时可以直接插入。")
 
-    def _push(self, text: str, edit: Callable[[RuleVersion], RuleVersion]) -> None:
+    def _push(self, text: str, edit: Callable[[RuleVersion], RuleVersion]) -> bool:
         """Apply `edit` (version → version) to the draft shown and push it as one undoable command."""
         if self._version is None or not self._editable():
-            return
+            return False
         try:
             after = edit(self._version)
         except DomainError as error:
             self._warn(error.message)
-            return
+            return False
         error = push_command(self.undo_stack, EditVersionCommand(self._store, self._bus, self._version, after, text))
         if error is not None:
             self._warn(error.message)
+            return False
+        return True
 
     def _warn(self, message: str) -> None:
         QMessageBox.warning(self, "村规民约", message)
 
-
-OPINION_COLUMNS = (("意见", lambda o: f"{o.title}·{o.channel.label}"), ("内容", lambda o: o.text),
-                   ("答复", lambda o: f"{o.reply.disposition.label}：{o.reply.reason}".rstrip("：") if o.reply else "未答复"))
-
-
-def _column(title: str, body: QWidget, buttons: QHBoxLayout) -> QWidget:
-    column = QWidget()
-    layout = QVBoxLayout(column)
-    layout.addWidget(QLabel(title))
-    layout.addWidget(body, 1)
-    layout.addLayout(buttons)
-    return column

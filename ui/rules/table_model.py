@@ -14,6 +14,9 @@ from models.rules import RuleVersion, numbered_articles
 from models.rules_diff import ComparisonRow
 from models.rules_text import chapter_headings
 
+OPINION_COLUMNS = (("意见", lambda o: f"{o.title}·{o.channel.label}"), ("内容", lambda o: o.text),
+                   ("答复", lambda o: f"{o.reply.disposition.label}：{o.reply.reason}".rstrip("：") if o.reply else "未答复"))
+
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
 ARTICLE_MIME = "application/x-xiangyue-article"

@@ -121,18 +121,35 @@ class SettingsScreen(QWidget):
                             (self.county_edit, profile.county), (self.code_edit, profile.code)):
             edit.setText(value)
 
-    def _on_save_profile_button_clicked(self) -> None:
+    def _typed_profile(self) -> tuple[str, str, str, str]:
+        return self.village_edit.text(), self.township_edit.text(), self.county_edit.text(), self.code_edit.text()
+
+    # DirtyForm (ui/widgets/unsaved.py): the 村庄信息 tab is an inline form, asked about before it is left.
+    def unsaved_edits(self) -> str | None:
+        profile = self._stores.profile.get()
+        stored = (profile.village, profile.township, profile.county, profile.code)
+        changed = self._stores.actor.can(Permission.EDIT_PROFILE) and self._typed_profile() != stored
+        return self.tr("村庄信息") if changed else None
+
+    def save_edits(self) -> bool:
+        return self._on_save_profile_button_clicked()
+
+    def discard_edits(self) -> None:
+        self._load_profile()
+
+    def _on_save_profile_button_clicked(self) -> bool:
         before = self._stores.profile.get()
         try:
-            after = make_profile(self.village_edit.text(), self.township_edit.text(), self.county_edit.text(),
-                                 self.code_edit.text(), before.mode)
+            after = make_profile(*self._typed_profile(), before.mode)
         except DomainError as error:
             QMessageBox.warning(self, self.tr("请检查"), error.message)
-            return
+            return False
         if after != before:
             error = push_command(self.undo_stack, SaveProfileCommand(self._stores.profile, self._bus, before, after))
             if error is not None:
                 QMessageBox.warning(self, self.tr("请检查"), error.message)
+                return False
+        return True
 
     def _selected_user(self):  # -> User | None
         index = self.users_view.currentIndex()

@@ -11,12 +11,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHea
 from models.changes import Changed, Entity
 from models.errors import DomainError
 from models.ports import Stores
-from models.workflow import StepState, WorkflowStep
+from models.workflow import StepState, WorkflowStep, advance_refusals, reopen_refusals
 from models.workflow_figures import consultation_figures
 from models.workflow_records import OpinionKind
 from models.workflow_status import StepView, WorkflowStatus
 from ui.bus import DataBus
 from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.error_box import run_with_retry
 from ui.widgets.store_command import push_command
 from ui.workflow.attachments import StepAttachmentsPanel
 from ui.workflow.commands import ReplyOpinionCommand
@@ -234,6 +235,12 @@ class WorkflowScreen(QWidget):
         current = self.status.current_step if self.status else None
         if current is None or self.rulebook_id is None:
             return
+        refusals = advance_refusals(current, self.status.view(current).blockers if self.status else [],
+                                    self._stores.actor)
+        if refusals:  # the guard says no: its reasons, never a confirmation of what would fail
+            QMessageBox.warning(self, "还不能完成本步", f"还不能结束“{current.label}”，还需要：\n"
+                                + "\n".join(f"· {reason}" for reason in refusals))
+            return
         answer = QMessageBox.question(self, "完成本步", f"确认完成“{current.label}”并进入下一步？此操作不能撤销。")
         if answer == QMessageBox.StandardButton.Yes:
             self._act(lambda: self._store.advance(self.rulebook_id or "", date.today()))
@@ -241,15 +248,21 @@ class WorkflowScreen(QWidget):
     def _on_reopen_button_clicked(self) -> None:
         if self.status is None or self.rulebook_id is None:
             return
+        if refusals := reopen_refusals(self._stores.actor):
+            QMessageBox.warning(self, "不能退回", "\n".join(refusals))
+            return
         finished = [v.step for v in self.status.steps if v.status.state in (StepState.DONE, StepState.STALE)]
         choice = ReopenDialog.ask(self, finished) if finished else None
         if choice is not None:
             self._act(lambda: self._store.reopen(self.rulebook_id or "", choice[0], choice[1], date.today()))
 
     def _act(self, action: object) -> None:
-        """An irreversible act: done directly, then the undo stack is cleared (STYLE.md §4.3)."""
+        """An irreversible act: done directly, then the undo stack is cleared (STYLE.md §4.3).
+
+        An unexpected error offers 重试 (the act is one transaction: nothing of it was written)."""
         try:
-            action()  # type: ignore[operator]
+            if run_with_retry(lambda: action() or True, self) is None:  # type: ignore[operator]
+                return
         except DomainError as error:
             QMessageBox.warning(self, "不能完成", error.message)
             return
