@@ -32,7 +32,7 @@ class SqliteAttachmentStore(SqliteStore):
         if carried:
             where, args = f"({where}) OR id IN ({','.join('?' * len(carried))})", args + list(carried)
         found = self._db.conn.execute(f"SELECT * FROM {TABLE} WHERE deleted = 0 AND ({where}) "
-                                      "ORDER BY created_at, file_name", args)
+                                      "ORDER BY created_at, rowid", args)
         names = [d[0] for d in found.description]
         return [_attachment(dict(zip(names, values))) for values in found.fetchall()]
 
@@ -97,7 +97,7 @@ class SqliteAttachmentStore(SqliteStore):
 def owned_ids(db: Database, owner: AttachmentOwner) -> tuple[str, ...]:
     """The ids of the owner's own live attachments, oldest first (a renewal carries them along)."""
     found = db.conn.execute(f"SELECT id FROM {TABLE} WHERE deleted = 0 AND owner_kind = ? AND owner_id = ? "
-                            "ORDER BY created_at", (owner.kind.value, owner.id))
+                            "ORDER BY created_at, rowid", (owner.kind.value, owner.id))
     return tuple(row[0] for row in found)
 
 

@@ -14,15 +14,15 @@ from models.legality import Finding, check_version
 from models.legality_table import Severity
 from models.numerals import article_label
 from models.ports import RulebookStore, Stores
-from models.rulebooks import RulebookSummary, chapters_from_catalogue
+from models.rulebooks import RulebookSummary
 from models.workflow_records import Opinion
 from models.rules import (RulebookKind, RuleVersion, VersionStatus, add_chapter, delete_article, delete_chapter,
                           rename_chapter, insert_article, merge_articles,
                           move_article, numbered_articles, split_article, update_article)
 from ui.bus import DataBus
 from ui.rules.commands import EditVersionCommand, SetChangeReasonCommand
-from ui.rules.dialogs import (CatalogueDialog, CatalogueEntryDialog, CompareDialog, ImportFileDialog,
-                              NewRulebookDialog, SavePathDialog)
+from ui.rules.dialogs import CatalogueDialog, CompareDialog
+from ui.rules.files import export_version, import_rules, new_rulebook, save_to_catalogue
 from ui.rules.table_model import OPINION_COLUMNS, FindingListModel, OutlineListModel
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.column import titled_column
@@ -367,22 +367,10 @@ class RulesScreen(QWidget):
         self._push("移动条文", lambda v: move_article(v, key, chapter_index, index))
 
     def _on_import_button_clicked(self) -> None:
-        path = ImportFileDialog.ask(self)
-        if path is None:
-            return
-        summary = self._current_summary()
-        as_version = summary is not None and QMessageBox.question(
-            self, "导入", f"作为《{summary.title}》的新版本导入吗？\n选“否”则新建一份规约。"
-        ) == QMessageBox.StandardButton.Yes
-        try:
-            result = self._store.import_file(path, summary.id if as_version and summary else None)
-        except DomainError as error:
-            self._warn(error.message)
-            return
-        note = "\n".join(["", "以下内容未能归入条款，请核对：", *result.problems]) if result.problems else ""
-        QMessageBox.information(self, "导入完成", f"已导入第{result.version}版，共 {result.articles} 条。{note}")
-        self._selected_key = None
-        self.reload(result.rulebook_id, result.version)
+        result = import_rules(self, self._store, self._current_summary())
+        if result is not None:
+            self._selected_key = None
+            self.reload(result.rulebook_id, result.version)
 
     def _on_new_version_button_clicked(self) -> None:
         if self._version is None:
@@ -412,33 +400,14 @@ class RulesScreen(QWidget):
             self._warn(error.message)
 
     def _on_new_rulebook_button_clicked(self) -> None:
-        answer = NewRulebookDialog.ask(self)
-        if answer is None:
-            return
-        title, kind, from_catalogue = answer
-        try:
-            rulebook = self._store.create_rulebook(title, kind)
-            if from_catalogue:
-                chapters = chapters_from_catalogue(self._store.catalogue())
-                self._store.add_version(RuleVersion("", rulebook.id, 0, chapters, title=title), "由条款库生成")
-        except DomainError as error:
-            self._warn(error.message)
-            return
-        self._selected_key = None
-        self.reload(rulebook.id)
+        rulebook_id = new_rulebook(self, self._store)
+        if rulebook_id is not None:
+            self._selected_key = None
+            self.reload(rulebook_id)
 
     def _on_export_button_clicked(self) -> None:
-        if self._version is None:
-            return
-        path = SavePathDialog.ask(self, "导出村规民约", "Word 文件 (*.docx);;Markdown 文件 (*.md)")
-        if path is None:
-            return
-        try:
-            self._store.export_file(self._version.rulebook_id, self._version.number, path)
-        except DomainError as error:
-            self._warn(error.message)
-            return
-        QMessageBox.information(self, "导出", f"已导出：{path}")
+        if self._version is not None:
+            export_version(self, self._store, self._version)
 
     def _on_catalogue_button_clicked(self) -> None:
         entry = CatalogueDialog.ask(self, self._store.catalogue())
@@ -474,20 +443,7 @@ class RulesScreen(QWidget):
             self._push("删除空章", lambda v: delete_chapter(v, chapter_index))
 
     def _on_save_to_catalogue_button_clicked(self) -> None:
-        text = self.article_edit.toPlainText().strip()
-        if not text:
-            self._warn("请先在左侧选择一条。")
-            return
-        areas = list(dict.fromkeys(e.area for e in self._store.catalogue()))
-        answer = CatalogueEntryDialog.ask(self, areas)
-        if answer is None:
-            return
-        try:
-            self._store.add_catalogue_article(answer[0], answer[1], text)
-        except DomainError as error:
-            self._warn(error.message)
-            return
-        QMessageBox.information(self, "条款库", "已存入本村条款库，以后起草时可以直接插入。")
+        save_to_catalogue(self, self._store, self.article_edit.toPlainText().strip())
 
     def _push(self, text: str, edit: Callable[[RuleVersion], RuleVersion]) -> bool:
         """Apply `edit` (version → version) to the draft shown and push it as one undoable command."""

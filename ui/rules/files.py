@@ -1,0 +1,80 @@
+"""The rules screen's file and rulebook acts: import a file, a new rulebook, export a version, save to 条款库.
+
+Each asks through its dialog and calls the store; a refusal is shown here, so the screen only reloads."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from models.errors import DomainError
+from models.ports import RulebookStore
+from models.rulebooks import ImportResult, RulebookSummary, chapters_from_catalogue
+from models.rules import RuleVersion
+from ui.rules.dialogs import CatalogueEntryDialog, ImportFileDialog, NewRulebookDialog, SavePathDialog
+
+
+def _warn(parent: QWidget, message: str) -> None:
+    QMessageBox.warning(parent, "村规民约", message)
+
+
+def import_rules(parent: QWidget, store: RulebookStore, summary: RulebookSummary | None) -> ImportResult | None:
+    """Read a file as a new version of `summary` (when the clerk says so) or as a new rulebook."""
+    path = ImportFileDialog.ask(parent)
+    if path is None:
+        return None
+    as_version = summary is not None and QMessageBox.question(
+        parent, "导入", f"作为《{summary.title}》的新版本导入吗？\n选“否”则新建一份规约。"
+    ) == QMessageBox.StandardButton.Yes
+    try:
+        result = store.import_file(path, summary.id if as_version and summary else None)
+    except DomainError as error:
+        _warn(parent, error.message)
+        return None
+    note = "\n".join(["", "以下内容未能归入条款，请核对：", *result.problems]) if result.problems else ""
+    QMessageBox.information(parent, "导入完成", f"已导入第{result.version}版，共 {result.articles} 条。{note}")
+    return result
+
+
+def new_rulebook(parent: QWidget, store: RulebookStore) -> str | None:
+    """A new rulebook, empty or drafted from the article catalogue; its id."""
+    answer = NewRulebookDialog.ask(parent)
+    if answer is None:
+        return None
+    title, kind, from_catalogue = answer
+    try:
+        rulebook = store.create_rulebook(title, kind)
+        if from_catalogue:
+            chapters = chapters_from_catalogue(store.catalogue())
+            store.add_version(RuleVersion("", rulebook.id, 0, chapters, title=title), "由条款库生成")
+    except DomainError as error:
+        _warn(parent, error.message)
+        return None
+    return rulebook.id
+
+
+def export_version(parent: QWidget, store: RulebookStore, version: RuleVersion) -> None:
+    path = SavePathDialog.ask(parent, "导出村规民约", "Word 文件 (*.docx);;Markdown 文件 (*.md)")
+    if path is None:
+        return
+    try:
+        store.export_file(version.rulebook_id, version.number, path)
+    except DomainError as error:
+        _warn(parent, error.message)
+        return
+    QMessageBox.information(parent, "导出", f"已导出：{path}")
+
+
+def save_to_catalogue(parent: QWidget, store: RulebookStore, text: str) -> None:
+    """Keep an article's text in the village's own 条款库, under an area the clerk picks."""
+    if not text:
+        _warn(parent, "请先在左侧选择一条。")
+        return
+    areas = list(dict.fromkeys(e.area for e in store.catalogue()))
+    answer = CatalogueEntryDialog.ask(parent, areas)
+    if answer is None:
+        return
+    try:
+        store.add_catalogue_article(answer[0], answer[1], text)
+    except DomainError as error:
+        _warn(parent, error.message)
+        return
+    QMessageBox.information(parent, "条款库", "已存入本村条款库，以后起草时可以直接插入。")
