@@ -32,16 +32,24 @@ class _Job(QRunnable):
 
 
 def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
-                      on_error: Callable[[Exception], None] | None = None) -> None:
+                      on_error: Callable[[Exception], None] | None = None, owner: QObject | None = None) -> None:
     """Run `fn` (which opens its own database and touches no widget) on a worker thread.
 
-    `on_done(result)` or `on_error(exception)` then runs on the GUI thread.
+    `on_done(result)` or `on_error(exception)` then runs on the GUI thread, unless `owner` (the widget the
+    callbacks belong to: a window closed meanwhile) is gone by then: calling into a deleted widget aborts the
+    process, and nobody is left to tell.
     """
     relay = _Relay()
     _live.add(relay)
+    alive = [True]
+    if owner is not None:
+        owner.destroyed.connect(lambda *_: alive.__setitem__(0, False))
 
     def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
         _live.discard(relay)
+        if not alive[0]:
+            log.info("background job finished after its window was closed: result dropped")
+            return
         if callback is not None:
             callback(value)
 

@@ -31,6 +31,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self._screens: dict[str, QWidget] = {}
         self._locked = False
+        self._closed = False  # a closed window runs no more backups (its first one is due 1.5 s after start)
         self._build_ui()
         self._connect_signals()
         self._restore_geometry()
@@ -150,13 +151,15 @@ class MainWindow(QMainWindow):
         self._run_daily_backup()  # an app left open for days still gets its daily backup
 
     def _run_daily_backup(self) -> None:
+        if self._closed:
+            return
         run_in_background(self._stores.backups.daily_backup_if_due,
-                          lambda path: self._on_backup_done(path, automatic=True), self._on_backup_failed)
+                          lambda path: self._on_backup_done(path, automatic=True), self._on_backup_failed, self)
 
     def _on_backup_action_triggered(self) -> None:
         self.statusBar().showMessage(self.tr("正在备份……"))
         run_in_background(self._stores.backups.backup_now,
-                          lambda path: self._on_backup_done(path, automatic=False), self._on_backup_failed)
+                          lambda path: self._on_backup_done(path, automatic=False), self._on_backup_failed, self)
 
     def _on_backup_done(self, path: object, automatic: bool) -> None:
         if path is not None:
@@ -197,6 +200,8 @@ class MainWindow(QMainWindow):
             event.ignore()  # 取消: the window stays open with the typing
             return
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self._closed = True
+        self.backup_timer.stop()
         # Let a running backup finish writing before Qt tears down (it takes seconds at most).
         QThreadPool.globalInstance().waitForDone(30_000)
         super().closeEvent(event)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from storage.backend import SqliteBackend
@@ -132,6 +132,15 @@ def show_window(qtbot: Any, window: MainWindow, backend: SqliteBackend, db_path:
     window.show()
     qtbot.waitExposed(window)
     return Walk(qtbot, window, backend, db_path)
+
+
+@pytest.fixture(autouse=True)
+def background_jobs_finish(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    """A walk's window starts the daily backup on a worker thread: let it end while the walk's files still exist
+    (tmp_path outlives this fixture), or it fails later and its warning box pops up in the next walk."""
+    yield
+    QThreadPool.globalInstance().waitForDone(15_000)
+    qapp.processEvents()
 
 
 @pytest.fixture

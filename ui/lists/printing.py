@@ -43,7 +43,7 @@ class ListPrinter(QObject):
             fonts.require_fonts(allow_last_resort=True)
             return job.render(None)
 
-        run_in_background(work, lambda data: self._on_rendered(job, data), self._on_failed)
+        run_in_background(work, lambda data: self._on_rendered(job, data), self._on_failed, self)
         return True
 
     def _set_busy(self, busy: bool) -> None:

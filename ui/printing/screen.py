@@ -236,7 +236,7 @@ class PrintCenterScreen(QWidget):
             fonts.require_fonts(allow_last_resort=True)
             return job.render(progress.page_done.emit)
 
-        run_in_background(work, lambda data: self._on_rendered(job, data), self._on_render_failed)
+        run_in_background(work, lambda data: self._on_rendered(job, data), self._on_render_failed, self)
 
     def _on_page_done(self, page: int) -> None:
         self.preview.show_status(f"正在排版第 {page} 页……")

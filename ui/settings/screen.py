@@ -189,7 +189,7 @@ class SettingsScreen(QWidget):
     def _on_backup_button_clicked(self) -> None:
         self.backup_button.setEnabled(False)
         self.backup_label.setText(self.tr("正在备份……"))
-        run_in_background(self._stores.backups.backup_now, self._on_backup_done, self._on_backup_failed)
+        run_in_background(self._stores.backups.backup_now, self._on_backup_done, self._on_backup_failed, self)
 
     def _on_restore_button_clicked(self) -> None:
         if restore_from_backup(self, self._stores.backups):

@@ -220,7 +220,7 @@ class SyncScreen(QWidget):
             QMessageBox.warning(self, "未完成", error.message)
             return
         self._set_busy(True, note)
-        run_in_background(job, lambda result: self._finished(show, result), self._failed)
+        run_in_background(job, lambda result: self._finished(show, result), self._failed, self)
 
     def _set_busy(self, busy: bool, note: str = "") -> None:
         self._busy = busy
