@@ -22,8 +22,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def start_gui(db_path: Path) -> int:
     """Wire the SQLite backend into the Qt application (the only place both are known)."""
-    from storage.backend import SqliteBackend
-    from ui.app import run_app
+    from storage.core.backend import SqliteBackend
+    from ui.core.app import run_app
 
     return run_app(SqliteBackend(db_path))
 

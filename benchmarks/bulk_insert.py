@@ -1,4 +1,4 @@
-"""Bulk writes: our executemany (storage.roster_apply.insert_many) against sqlite-utils' insert_all.
+"""Bulk writes: our executemany (storage.registry.roster_apply.insert_many) against sqlite-utils' insert_all.
 
 Usage: python benchmarks/bulk_insert.py [--rows 20000] [--runs 5]
 Needs sqlite-utils installed (it is no longer a dependency: docs/design.md says why).
@@ -18,9 +18,9 @@ from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from storage.installation import open_memory_database  # noqa: E402
-from storage.roster_apply import insert_many, stamped  # noqa: E402
-from storage.tracking import log_triggers_quiet  # noqa: E402
+from storage.core.installation import open_memory_database  # noqa: E402
+from storage.registry.roster_apply import insert_many, stamped  # noqa: E402
+from storage.core.tracking import log_triggers_quiet  # noqa: E402
 
 
 def _rows(db: Any, count: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -15,16 +15,16 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
-from models.accounts import Actor, Role
-from models.list_workflow import Nomination
-from models.lists import ListKind
-from models.village import make_profile
-from printing.board_pdf import BoardDocument, render_board_pdf
+from models.core.accounts import Actor, Role
+from models.lists.workflow import Nomination
+from models.lists.entries import ListKind
+from models.core.village import make_profile
+from printing.lists.board_pdf import BoardDocument, render_board_pdf
 from storage.demo import DemoOptions, b20_registry, b30_rules
-from storage.installation import initialise, open_database
-from storage.list_sources import SqliteArticleCatalogue, SqliteHouseholdDirectory
-from storage.lists import SqliteListStore
-from storage.rules import SqliteRulebookStore
+from storage.core.installation import initialise, open_database
+from storage.lists.sources import SqliteArticleCatalogue, SqliteHouseholdDirectory
+from storage.lists.store import SqliteListStore
+from storage.rules.store import SqliteRulebookStore
 
 CLERK = Actor("bench-clerk", "吴晓梅", Role.CLERK)
 APPROVER = Actor("bench-approver", "杨光明", Role.APPROVER)

@@ -13,10 +13,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from storage.db import Database
+from storage.core.db import Database
 from storage.migrations import migrations
-from storage.minutes_search import search
-from storage.tracking import now_iso
+from storage.minutes.search import search
+from storage.core.tracking import now_iso
 
 TOPICS = ("低保户民主评议", "村道硬化项目", "医保缴费动员", "宅基地使用方案", "集体经济收益分配", "人居环境整治",
           "防汛应急预案", "茶叶合作社入股", "饮水安全工程", "红白喜事简办", "森林防火责任", "土地承包调整",
@@ -90,7 +90,7 @@ def measure(db: Database, runs: int = 30) -> list[tuple[str, int, float, float]]
 
 def measure_like_fallback(db: Database, query: str = "路灯 医保", runs: int = 10) -> tuple[int, float]:
     """Worst case of the LIKE path: common short terms that never occur together (full scan)."""
-    import storage.minutes_search as module
+    import storage.minutes.search as module
     saved, module.MAX_EXPANSION = module.MAX_EXPANSION, 0
     try:
         timings = []
@@ -107,8 +107,8 @@ def measure_list_filter(db: Database, query: str = "低保户", runs: int = 10,
                         limit: int | None = None) -> tuple[int, float]:
     """The meeting list's text filter: the matching ids, then the meetings with their counts (all, or the first
     `limit`: what the screen's list model fetches before the clerk scrolls)."""
-    from models.accounts import COMMAND_LINE_ACTOR
-    from storage.meetings import SqliteMeetingStore
+    from models.core.accounts import COMMAND_LINE_ACTOR
+    from storage.minutes.store import SqliteMeetingStore
     store = SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
     timings = []
     for _ in range(runs):

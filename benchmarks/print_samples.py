@@ -17,8 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.sample_documents import sample_notice, sample_table  # noqa: E402
-from printing.notice_pdf import NoticeOptions, render_notice_pdf  # noqa: E402
-from printing.tables import render_table_pdf  # noqa: E402
+from printing.core.notice_pdf import NoticeOptions, render_notice_pdf  # noqa: E402
+from printing.core.tables import render_table_pdf  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "print-samples"
 PAGES = 3
@@ -37,10 +37,10 @@ def cli(*args: str) -> dict:
 
 def add_teams(db_path: Path, rulebook_id: str) -> None:
     """The demo stops at step 5 without teams: add a patrol team and its roster for the committee notice."""
-    from models.accounts import COMMAND_LINE_ACTOR
-    from models.workflow_records import Shift, TeamKind
-    from storage.installation import open_database
-    from storage.workflow import SqliteWorkflowStore
+    from models.core.accounts import COMMAND_LINE_ACTOR
+    from models.workflow.records import Shift, TeamKind
+    from storage.core.installation import open_database
+    from storage.workflow.store import SqliteWorkflowStore
 
     store = SqliteWorkflowStore(open_database(db_path), COMMAND_LINE_ACTOR)
     team = store.add_team(rulebook_id, TeamKind.PATROL, "治安巡逻队", "杨光明", ("吴金光", "杨文银", "吴成明", "吴国"))
@@ -80,10 +80,10 @@ def product_pdfs(folder: Path) -> dict[str, Path]:
 
 def sample_filing_report() -> bytes:
     """The demo stops before the vote, so the filing report is drawn from recorded facts of a finished revision."""
-    from models.meeting_rules import Attendance, MajorityRule, QuorumResult
-    from models.workflow_guards import MeetingFacts, WorkflowFacts
-    from models.workflow_records import AssemblyVote, LegalityReview, Publicity
-    from printing.filing_report_pdf import filing_report, render_filing_report_pdf
+    from models.minutes.quorum import Attendance, MajorityRule, QuorumResult
+    from models.workflow.guards import MeetingFacts, WorkflowFacts
+    from models.workflow.records import AssemblyVote, LegalityReview, Publicity
+    from printing.workflow.filing_report_pdf import filing_report, render_filing_report_pdf
 
     meeting = MeetingFacts("m", "2026-民-02", "villagers_meeting", "村民会议", date(2026, 5, 10), True,
                            Attendance(420, 300), QuorumResult(True, None, ""), MajorityRule.OF_PRESENT, 1)

@@ -11,12 +11,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.sample_documents import sample_notice, sample_table  # noqa: E402
-from printing import fonts  # noqa: E402
-from printing.notice_pdf import render_notice_pdf  # noqa: E402
-from printing.rules_pdf import RulesOptions, render_rules_pdf  # noqa: E402
-from printing.signature_sheet_pdf import SheetGroup, SignatureSheet, render_signature_sheet_pdf  # noqa: E402
-from printing.tables import render_table_pdf  # noqa: E402
-from models.rules import Article, Chapter, Rulebook, RuleVersion, VersionStatus  # noqa: E402
+from printing.core import fonts as fonts  # noqa: E402
+from printing.core.notice_pdf import render_notice_pdf  # noqa: E402
+from printing.rules.rules_pdf import RulesOptions, render_rules_pdf  # noqa: E402
+from printing.workflow.signature_sheet_pdf import SheetGroup, SignatureSheet, render_signature_sheet_pdf  # noqa: E402
+from printing.core.tables import render_table_pdf  # noqa: E402
+from models.rules.document import Article, Chapter, Rulebook, RuleVersion, VersionStatus  # noqa: E402
 
 ARTICLE = "村民应当遵守国家法律法规和本村规民约，爱护公共设施，维护村容整洁，邻里之间互相帮助，发生纠纷的协商解决。"
 

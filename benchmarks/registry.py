@@ -20,12 +20,12 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from models.accounts import Actor, Role
-from models.roster import COLUMNS
-from models.village import make_profile
+from models.core.accounts import Actor, Role
+from models.registry.roster import COLUMNS
+from models.core.village import make_profile
 from storage.demo.village_people import VillageGenerator
-from storage.installation import initialise, open_database
-from storage.registry import SqliteRegistryStore
+from storage.core.installation import initialise, open_database
+from storage.registry.store import SqliteRegistryStore
 
 HOUSEHOLDS, PEOPLE = 5000, 20000
 
@@ -99,11 +99,11 @@ def run(runs: int = 5) -> tuple[list[tuple[str, str, str]], list[float]]:
 
 def _screen(store: SqliteRegistryStore) -> list[tuple[str, str, str]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import ui  # noqa: F401  (applies the PySide6 None work-around, ui/qt_compat.py)
+    import ui  # noqa: F401  (applies the PySide6 None work-around, ui/core/qt_compat.py)
     try:
         from PySide6.QtWidgets import QApplication
 
-        from ui.bus import DataBus
+        from ui.core.bus import DataBus
         from ui.registry.screen import RegistryScreen
     except ImportError:
         return []
@@ -127,7 +127,7 @@ def _screen(store: SqliteRegistryStore) -> list[tuple[str, str, str]]:
 NOTES = (
     "The import is one transaction: every row is read and checked, resolved against the registry in memory, "
     "written with `executemany`, and logged to `change_log` by one `INSERT … SELECT json_object(…)` per batch "
-    "with the log triggers quiet (`storage/tracking.py` `log_triggers_quiet` / `log_rows`: the same JSON the "
+    "with the log triggers quiet (`storage/core/tracking.py` `log_triggers_quiet` / `log_rows`: the same JSON the "
     "triggers write, in write order; `check` verifies every row's current version is logged). One audit entry "
     "sums the batch up. `change_log.seq` is a plain rowid key since m011 (no `sqlite_sequence` write per row; the "
     "log is append-only by trigger, so max(seq) + 1 is never reused). Pinyin keys read pypinyin's character "

@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from models.legality import check_version
-from models.rules import Article, Chapter, RuleVersion
-from models.rules_diff import ChangeKind, diff_versions
+from models.rules.legality import check_version
+from models.rules.document import Article, Chapter, RuleVersion
+from models.rules.diff import ChangeKind, diff_versions
 
 ARTICLES = 120
 TARGET_MS = 200.0

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.notices import Notice, NoticeKind, paragraphs_from_text, publicity_period
-from printing.tables import TableDocument
+from models.core.notices import Notice, NoticeKind, paragraphs_from_text, publicity_period
+from printing.core.tables import TableDocument
 
 NOTICE_BODY = """根据《中华人民共和国村民委员会组织法》和《青石村村规民约》的有关规定，经2025年3月6日村民代表会议研究，现将青石村2025年度农村最低生活保障对象初审名单公示如下：
 一、公示对象

@@ -27,9 +27,9 @@ def child(kind: str, db: str) -> None:
     if kind == "bare":
         window = QMainWindow()
     else:
-        from storage.backend import SqliteBackend
-        from ui.app import setup_application
-        from ui.main_window import MainWindow
+        from storage.core.backend import SqliteBackend
+        from ui.core.app import setup_application
+        from ui.core.main_window import MainWindow
         setup_application(app)
         backend = SqliteBackend(Path(db))
         started = time.perf_counter()

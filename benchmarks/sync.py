@@ -16,14 +16,14 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.village import Mode
-from storage.blobs import put_blob_file
-from storage.db import Database
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.core.village import Mode
+from storage.core.blobs import put_blob_file
+from storage.core.db import Database
 from storage.sync.export import export_bundle
 from storage.sync.importer import import_bundle
 from tests.sync.conftest import make_node, pair_up
-from storage.tracking import insert_synced
+from storage.core.tracking import insert_synced
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 
@@ -145,7 +145,7 @@ def _peak_rss() -> int:
 
 
 def child_main(phase: str, db_path: Path, target: Path) -> None:
-    from storage.installation import open_database
+    from storage.core.installation import open_database
 
     db = open_database(db_path, migrate=False)
     start, report = time.perf_counter(), {}

@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from models.township import DecisionKind, RequestKind
-from models.village import Mode
-from storage.township import SqliteTownshipStore
-from storage.workflow import SqliteWorkflowStore
+from models.township.reviews import DecisionKind, RequestKind
+from models.core.village import Mode
+from storage.township.store import SqliteTownshipStore
+from storage.workflow.store import SqliteWorkflowStore
 from tests.sync.conftest import export, import_, make_node, pair_up
 from tests.sync.township_setup import ADMIN, REVIEWER, vote_and_submit, walk_to_step_7
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from models.errors import DomainError
+from models.core.errors import DomainError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED = 0, 1, 2
 
@@ -34,8 +34,8 @@ class Context:
         else:
             print(text)
 
-    def open_db(self, must_exist: bool = True):  # -> storage.db.Database
-        from storage.installation import open_database
+    def open_db(self, must_exist: bool = True):  # -> storage.core.db.Database
+        from storage.core.installation import open_database
         return open_database(self.db_path, must_exist=must_exist)
 
 
@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str] | None, start_gui: Callable[[Path], int]) -> int:
     args = build_parser().parse_args(argv)
-    from storage.installation import default_db_path
+    from storage.core.installation import default_db_path
     db_path = args.db or default_db_path()
     if args.command is None:
         return start_gui(db_path)
@@ -79,7 +79,7 @@ def refuse(message: str) -> int:
 
 
 def explain_sqlite_error(error: sqlite3.OperationalError) -> str:
-    from storage.db import explain_sqlite_error as explain
+    from storage.core.db import explain_sqlite_error as explain
 
     return explain(error) or f"数据库操作失败：{error}。本次操作已撤销。"
 

@@ -1,7 +1,7 @@
 """Shared fixtures: offscreen Qt, migrated databases, the demo installation.
 
 Set-up is paid once per session: the databases below are built once as templates and copied into each test
-(tests/templates.py), and passwords are hashed at a test cost (storage/passwords.py keeps the app's own).
+(tests/templates.py), and passwords are hashed at a test cost (storage/core/passwords.py keeps the app's own).
 """
 from __future__ import annotations
 
@@ -22,11 +22,11 @@ from typing import Callable  # noqa: E402
 
 import pytest  # noqa: E402
 
-from models.accounts import Actor, Role  # noqa: E402
-from models.village import make_profile  # noqa: E402
-from storage import passwords  # noqa: E402
-from storage.db import Database  # noqa: E402
-from storage.installation import initialise, open_database, open_memory_database  # noqa: E402
+from models.core.accounts import Actor, Role  # noqa: E402
+from models.core.village import make_profile  # noqa: E402
+from storage.core import passwords as passwords  # noqa: E402
+from storage.core.db import Database  # noqa: E402
+from storage.core.installation import initialise, open_database, open_memory_database  # noqa: E402
 from tests.templates import build_template, memory_copy, open_copy  # noqa: E402
 
 PASSWORD = "secret123"

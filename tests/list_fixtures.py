@@ -3,16 +3,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.accounts import COMMAND_LINE_ACTOR, Actor, Role
-from models.id_numbers import make_id_number
-from models.registry import Gender, Household, VillageGroup, Villager
-from models.rules import RuleVersion
-from models.rules_text import parse_rules_text
-from storage.db import Database
-from storage.list_sources import SqliteArticleCatalogue, SqliteHouseholdDirectory
-from storage.lists import SqliteListStore
-from storage.registry import SqliteRegistryStore
-from storage.rules import SqliteRulebookStore
+from models.core.accounts import COMMAND_LINE_ACTOR, Actor, Role
+from models.registry.id_numbers import make_id_number
+from models.registry.households import Gender, Household, VillageGroup, Villager
+from models.rules.document import RuleVersion
+from models.rules.text import parse_rules_text
+from storage.core.db import Database
+from storage.lists.sources import SqliteArticleCatalogue, SqliteHouseholdDirectory
+from storage.lists.store import SqliteListStore
+from storage.registry.store import SqliteRegistryStore
+from storage.rules.store import SqliteRulebookStore
 
 
 def _id(born: str, sequence: int) -> str:

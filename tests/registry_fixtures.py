@@ -6,9 +6,9 @@ import io
 from datetime import date
 from pathlib import Path
 
-from models.id_numbers import make_id_number
-from models.ids import new_id
-from models.registry import Gender, Household, VillageGroup, Villager
+from models.registry.id_numbers import make_id_number
+from models.core.ids import new_id
+from models.registry.households import Gender, Household, VillageGroup, Villager
 
 # A copy of the clerks' sample roster (shared/samples/roster_qingshi.csv), kept with the tests.
 SAMPLE = Path(__file__).resolve().parent / "data" / "roster_qingshi.csv"
@@ -51,8 +51,8 @@ REPRESENTATIVES = ("龙金寿", "龙梅银", "黄秀珍")
 
 def seat_committees(db: object, actor: object) -> dict[str, str]:
     """Import the sample roster and seat the two committees and three representatives; returns name → id."""
-    from models.registry import RoleCode, RoleHolding
-    from storage.registry import SqliteRegistryStore
+    from models.registry.households import RoleCode, RoleHolding
+    from storage.registry.store import SqliteRegistryStore
 
     store = SqliteRegistryStore(db, actor)  # type: ignore[arg-type]
     store.import_roster(SAMPLE)

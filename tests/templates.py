@@ -12,10 +12,10 @@ import sqlite3
 from pathlib import Path
 from typing import Callable
 
-from storage.db import Database, connect, set_durable_pragmas
-from storage.node import load_node_id
+from storage.core.db import Database, connect, set_durable_pragmas
+from storage.core.node import load_node_id
 
-# The files that belong to a database besides itself, named after it (see storage/node.py, storage/blobs.py).
+# The files that belong to a database besides itself, named after it (see storage/core/node.py, storage/core/blobs.py).
 _SIDECARS = (".keys", ".blobs")
 # Databases beside it, named after it: the demo's township (storage/demo/b70_sync.py).
 _NEIGHBOURS = (".township-demo.sqlite3",)

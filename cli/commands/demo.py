@@ -14,7 +14,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_demo_command(context: Context, args: argparse.Namespace) -> int:
-    from models.errors import DomainError
+    from models.core.errors import DomainError
     from storage.demo import DemoOptions, run_demo
     from storage.demo.b10_installation import DEMO_PASSWORD
     from storage.demo.b70_sync import REVIEWER, township_path

@@ -5,7 +5,7 @@ import argparse
 from pathlib import Path
 
 from cli import EXIT_PROBLEMS, Context
-from models.accounts import COMMAND_LINE_ACTOR
+from models.core.accounts import COMMAND_LINE_ACTOR
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -21,9 +21,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_check(context: Context, args: argparse.Namespace) -> int:
-    from storage.checks import run_checks
+    from storage.core.checks import run_checks
 
-    from storage.installation import open_database
+    from storage.core.installation import open_database
 
     problems = run_checks(open_database(context.db_path, migrate=False))  # a check never changes the schema
     text = "检查通过：数据库完整，审计链和变更日志一致。" if not problems else \
@@ -33,7 +33,7 @@ def run_check(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_backup(context: Context, args: argparse.Namespace) -> int:
-    from storage.backups import require_writable, write_backup
+    from storage.core.backups import require_writable, write_backup
 
     require_writable(args.to)
     path = write_backup(context.open_db(), args.to, "manual")
@@ -42,9 +42,9 @@ def run_backup(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_restore(context: Context, args: argparse.Namespace) -> int:
-    from storage.backups import inspect_backup, move_aside_damaged, restore_into
-    from storage.db import DatabaseDamaged
-    from storage.node import key_file_for, keys_match
+    from storage.core.backups import inspect_backup, move_aside_damaged, restore_into
+    from storage.core.db import DatabaseDamaged
+    from storage.core.node import key_file_for, keys_match
 
     inspect_backup(args.file)  # refuse a bad file before touching (or creating) the live one
     damaged = None

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from cli import Context
-from models.accounts import COMMAND_LINE_ACTOR
-from models.errors import DomainError
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.core.errors import DomainError
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -84,7 +84,7 @@ def _json_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _store(context: Context) -> Any:
-    from storage.meetings import SqliteMeetingStore
+    from storage.minutes.store import SqliteMeetingStore
     return SqliteMeetingStore(context.open_db(), COMMAND_LINE_ACTOR)
 
 
@@ -103,11 +103,11 @@ def _read_document(path: Path) -> Any:
 
 
 def run_import(context: Context, args: argparse.Namespace) -> int:
-    from models.meeting_document import parse_document
-    from models.meetings import evaluate
+    from models.minutes.document import parse_document
+    from models.minutes.meetings import evaluate
 
-    from storage.meetings import SqliteMeetingStore
-    from storage.registry_facts import SqliteRegistryFacts
+    from storage.minutes.store import SqliteMeetingStore
+    from storage.registry.facts import SqliteRegistryFacts
 
     data = _read_document(args.file)
     db = context.open_db()
@@ -128,9 +128,9 @@ def run_import(context: Context, args: argparse.Namespace) -> int:
 
 def _composition(facts: Any, meeting: Any) -> list[str]:
     """R4 for a representatives' meeting: its composition in the registry on the meeting date."""
-    from models.meeting_checks import composition_warnings
-    from models.meeting_expected import representatives_composition
-    from models.meeting_types import MeetingType
+    from models.minutes.checks import composition_warnings
+    from models.minutes.expected import representatives_composition
+    from models.minutes.types import MeetingType
 
     if meeting.type_code != MeetingType.REPRESENTATIVES:
         return []
@@ -158,7 +158,7 @@ def run_list(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_amend(context: Context, args: argparse.Namespace) -> int:
-    from models.meeting_record import field_label
+    from models.minutes.record import field_label
 
     store = _store(context)
     meeting = store.get(args.meeting_id)
@@ -181,10 +181,10 @@ def _read_text(path: Path) -> str:
 
 
 def run_show(context: Context, args: argparse.Namespace) -> int:
-    from models.meeting_record import effective
-    from models.meetings import evaluate
-    from storage.meetings import SqliteMeetingStore
-    from storage.registry_facts import SqliteRegistryFacts
+    from models.minutes.record import effective
+    from models.minutes.meetings import evaluate
+    from storage.minutes.store import SqliteMeetingStore
+    from storage.registry.facts import SqliteRegistryFacts
 
     db = context.open_db()
     store = SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
@@ -205,7 +205,7 @@ def run_show(context: Context, args: argparse.Namespace) -> int:
 
 
 def _describe(meeting: Any, type_label: str, outcome: Any, warnings: list[str]) -> list[str]:
-    from models.meeting_rules import percent
+    from models.minutes.quorum import percent
 
     lines = [f"{meeting.number}　{type_label}（{meeting.status.label}）",
              f"时间：{meeting.on.isoformat()} {meeting.start}–{meeting.end}　地点：{meeting.place}",
@@ -221,7 +221,7 @@ def _describe(meeting: Any, type_label: str, outcome: Any, warnings: list[str]) 
                          f"{result.reason}")
         if item.resolution:
             lines.append(f"  决议：{item.resolution}")
-    from models.meeting_record import field_label, one_line
+    from models.minutes.record import field_label, one_line
 
     lines += [f"补正（{a.on.isoformat()}，{a.editor}）：{field_label(a.field_name)} “{one_line(a.before)}” → "
               f"“{one_line(a.after)}”，理由：{a.reason}" for a in meeting.amendments]
@@ -229,8 +229,8 @@ def _describe(meeting: Any, type_label: str, outcome: Any, warnings: list[str]) 
 
 
 def run_export(context: Context, args: argparse.Namespace) -> int:
-    from models.meeting_document import to_document
-    from models.meeting_record import effective
+    from models.minutes.document import to_document
+    from models.minutes.record import effective
 
     document = to_document(effective(_store(context).get(args.meeting_id)))
     print(json.dumps(document, ensure_ascii=False, indent=2))
@@ -254,7 +254,7 @@ def run_province(context: Context, args: argparse.Namespace) -> int:
 
 def run_template(context: Context, args: argparse.Namespace) -> int:
     """Show or set the R18 record-book template; without an option it only shows it."""
-    from models.meeting_template import template_from_json
+    from models.minutes.template import template_from_json
 
     store = _store(context)
     if args.set is not None:

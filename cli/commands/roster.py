@@ -5,7 +5,7 @@ import argparse
 from pathlib import Path
 
 from cli import EXIT_PROBLEMS, Context
-from models.accounts import COMMAND_LINE_ACTOR
+from models.core.accounts import COMMAND_LINE_ACTOR
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -21,8 +21,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_import(context: Context, args: argparse.Namespace) -> int:
-    from storage.registry import SqliteRegistryStore
-    from storage.roster_files import write_rejects
+    from storage.registry.store import SqliteRegistryStore
+    from storage.registry.roster_files import write_rejects
 
     store = SqliteRegistryStore(context.open_db(), COMMAND_LINE_ACTOR)
     summary = store.import_roster(args.file)
@@ -43,7 +43,7 @@ def run_import(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_export(context: Context, args: argparse.Namespace) -> int:
-    from storage.registry import SqliteRegistryStore
+    from storage.registry.store import SqliteRegistryStore
 
     count = SqliteRegistryStore(context.open_db(), COMMAND_LINE_ACTOR).export_roster(args.file)
     context.emit(f"已导出 {count} 人到 {args.file}。", {"file": str(args.file), "people": count})

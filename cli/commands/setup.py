@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from cli import Context, read_password
-from models.village import Mode, make_profile
+from models.core.village import Mode, make_profile
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -19,7 +19,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_init(context: Context, args: argparse.Namespace) -> int:
-    from storage.installation import initialise
+    from storage.core.installation import initialise
 
     profile = make_profile(args.village, args.township, args.county, args.code, Mode(args.mode))
     password = read_password()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from cli import Context, read_password
 
 if TYPE_CHECKING:
-    from models.sync import QuarantinedRow
+    from models.sync.bundles import QuarantinedRow
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -110,8 +110,8 @@ def run_restore_keys(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_export(context: Context, args: argparse.Namespace) -> int:
-    from models.accounts import COMMAND_LINE_ACTOR
-    from models.sync import area_summary
+    from models.core.accounts import COMMAND_LINE_ACTOR
+    from models.sync.bundles import area_summary
     from storage.sync.export import export_bundle
 
     result = export_bundle(context.open_db(), args.to, COMMAND_LINE_ACTOR, args.peer)
@@ -126,8 +126,8 @@ def run_export(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_import(context: Context, args: argparse.Namespace) -> int:
-    from models.accounts import COMMAND_LINE_ACTOR
-    from models.sync import area_summary
+    from models.core.accounts import COMMAND_LINE_ACTOR
+    from models.sync.bundles import area_summary
     from storage.sync.importer import import_bundle
 
     result = import_bundle(context.open_db(), args.file, COMMAND_LINE_ACTOR)
@@ -162,7 +162,7 @@ def run_pending(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_accept(context: Context, args: argparse.Namespace) -> int:
-    from models.accounts import COMMAND_LINE_ACTOR
+    from models.core.accounts import COMMAND_LINE_ACTOR
     from storage.sync.held import accept
 
     peer, results = accept(context.open_db(), args.fingerprint, COMMAND_LINE_ACTOR)
@@ -175,7 +175,7 @@ def run_accept(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_discard(context: Context, args: argparse.Namespace) -> int:
-    from models.accounts import COMMAND_LINE_ACTOR
+    from models.core.accounts import COMMAND_LINE_ACTOR
     from storage.sync.held import discard
 
     dropped = discard(context.open_db(), args.fingerprint, COMMAND_LINE_ACTOR)
@@ -193,7 +193,7 @@ def _quarantine_json(entry: QuarantinedRow) -> dict[str, object]:
 
 
 def run_quarantine_list(context: Context, args: argparse.Namespace) -> int:
-    from models.sync import node_label
+    from models.sync.bundles import node_label
     from storage.sync.quarantine import quarantined_rows
 
     rows = quarantined_rows(context.open_db(), args.limit)
@@ -205,7 +205,7 @@ def run_quarantine_list(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_quarantine_release(context: Context, args: argparse.Namespace) -> int:
-    from models.accounts import COMMAND_LINE_ACTOR
+    from models.core.accounts import COMMAND_LINE_ACTOR
     from storage.sync.quarantine import release
 
     entry = release(context.open_db(), args.id, COMMAND_LINE_ACTOR)
@@ -215,7 +215,7 @@ def run_quarantine_release(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_quarantine_discard(context: Context, args: argparse.Namespace) -> int:
-    from models.accounts import COMMAND_LINE_ACTOR
+    from models.core.accounts import COMMAND_LINE_ACTOR
     from storage.sync.quarantine import discard
 
     entry = discard(context.open_db(), args.id, COMMAND_LINE_ACTOR)
@@ -225,8 +225,8 @@ def run_quarantine_discard(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_audit(context: Context, args: argparse.Namespace) -> int:
-    from models.audit import action_label
-    from models.sync import node_label
+    from models.core.audit import action_label
+    from models.sync.bundles import node_label
     from storage.sync.audit_trail import peer_audit, resolve_peer
 
     db = context.open_db()

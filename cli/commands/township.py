@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from cli import Context, read_password
-from models.errors import DomainError
+from models.core.errors import DomainError
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -38,8 +38,8 @@ def _register_review(sub: argparse._SubParsersAction) -> None:
 
 
 def _desk(context: Context, actor: Any = None) -> Any:
-    from models.accounts import COMMAND_LINE_ACTOR
-    from storage.township import SqliteTownshipStore
+    from models.core.accounts import COMMAND_LINE_ACTOR
+    from storage.township.store import SqliteTownshipStore
 
     return SqliteTownshipStore(context.open_db(), actor or COMMAND_LINE_ACTOR)
 
@@ -90,8 +90,8 @@ def run_show(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_review(context: Context, args: argparse.Namespace) -> int:
-    from models.township import DecisionKind
-    from storage.accounts import authenticate
+    from models.township.reviews import DecisionKind
+    from storage.core.accounts import authenticate
 
     db = context.open_db()
     actor = authenticate(db, args.user, read_password()).as_actor()
@@ -112,7 +112,7 @@ def run_review(context: Context, args: argparse.Namespace) -> int:
 
 
 def _notes(ctx: Any, specs: list[str]) -> tuple[Any, ...]:
-    from models.township import ArticleNote
+    from models.township.reviews import ArticleNote
 
     keys = {label: key for key, label in ctx.article_choices()}
     notes = []

@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 
 from cli import Context, read_password
-from models.accounts import COMMAND_LINE_ACTOR, Role
-from models.errors import NotFound
+from models.core.accounts import COMMAND_LINE_ACTOR, Role
+from models.core.errors import NotFound
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -24,7 +24,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _store(context: Context):  # -> SqliteAccountStore
-    from storage.accounts import SqliteAccountStore
+    from storage.core.accounts import SqliteAccountStore
 
     return SqliteAccountStore(context.open_db(), COMMAND_LINE_ACTOR)
 

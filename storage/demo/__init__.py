@@ -7,8 +7,8 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from models.errors import DomainError
-from storage.db import Database
+from models.core.errors import DomainError
+from storage.core.db import Database
 
 
 @dataclass

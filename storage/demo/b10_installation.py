@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import random
 
-from models.accounts import Actor, Role
-from models.village import make_profile
-from storage.accounts import create_user_unchecked
-from storage.db import Database
+from models.core.accounts import Actor, Role
+from models.core.village import make_profile
+from storage.core.accounts import create_user_unchecked
+from storage.core.db import Database
 from storage.demo import DemoOptions
-from storage.installation import initialise, is_initialised
+from storage.core.installation import initialise, is_initialised
 
 DEMO_PASSWORD = "demo1234"
 DEMO_USERS = (("wenshu", "吴晓梅", Role.CLERK), ("shuji", "杨光明", Role.APPROVER),

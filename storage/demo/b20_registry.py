@@ -5,14 +5,14 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
-from models.accounts import Actor, Role
-from models.ids import new_id
-from models.registry import RoleCode
-from storage.audit import append_audit
-from storage.db import Database
+from models.core.accounts import Actor, Role
+from models.core.ids import new_id
+from models.registry.households import RoleCode
+from storage.core.audit import append_audit
+from storage.core.db import Database
 from storage.demo import DemoOptions
 from storage.demo.village_people import REFERENCE, VillageGenerator
-from storage.roster_apply import apply_rows, insert_many, stamped, update_many
+from storage.registry.roster_apply import apply_rows, insert_many, stamped, update_many
 
 DEMO_ACTOR = Actor("demo", "演示数据", Role.ADMIN)
 TERM_START = date(2021, 3, 1)  # the last general election of village committees in Guizhou

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import random
 
-from models.accounts import Actor, Role
-from models.rules import RuleVersion, delete_article, insert_article, move_article, update_article
-from models.rules_text import parse_rules_text
-from storage.db import Database
+from models.core.accounts import Actor, Role
+from models.rules.document import RuleVersion, delete_article, insert_article, move_article, update_article
+from models.rules.text import parse_rules_text
+from storage.core.db import Database
 from storage.demo import DemoOptions
-from storage.rules import SqliteRulebookStore
+from storage.rules.store import SqliteRulebookStore
 
 TITLE = "青石村村规民约"
 EFFECTIVE = "2019-07-01"

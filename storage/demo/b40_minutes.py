@@ -8,22 +8,22 @@ import dataclasses
 import random
 from datetime import date, timedelta
 
-from models.accounts import COMMAND_LINE_ACTOR, Actor, Role
-from models.followups import Evaluation, FollowUpStatus
-from models.four_two import FourTwoStage
-from models.meeting_expected import expected_attendance
-from models.meeting_rules import Tally, more_than_half, two_thirds
-from models.meeting_types import ROLE_TWO_COMMITTEES
-from models.convene import ConveneBody, make_proposal
-from models.meeting_votes import PersonVote, Speech, VoteChoice
-from models.meetings import AgendaItem, AttendanceKind, Attendee, Gender, MatterKind, Meeting, VoteMethod, voters
-from models.ports import RosterPerson
-from storage.db import Database
+from models.core.accounts import COMMAND_LINE_ACTOR, Actor, Role
+from models.minutes.followups import Evaluation, FollowUpStatus
+from models.minutes.four_two import FourTwoStage
+from models.minutes.expected import expected_attendance
+from models.minutes.quorum import Tally, more_than_half, two_thirds
+from models.minutes.types import ROLE_TWO_COMMITTEES
+from models.minutes.convene import ConveneBody, make_proposal
+from models.minutes.votes import PersonVote, Speech, VoteChoice
+from models.minutes.meetings import AgendaItem, AttendanceKind, Attendee, Gender, MatterKind, Meeting, VoteMethod, voters
+from models.core.ports import RosterPerson
+from storage.core.db import Database
 from storage.demo import DemoOptions
-from storage.followups import SqliteFollowUpStore
-from storage.four_two import SqliteFourTwoStore
-from storage.meetings import SqliteMeetingStore
-from storage.registry_facts import SqliteRegistryFacts
+from storage.minutes.followups import SqliteFollowUpStore
+from storage.minutes.four_two import SqliteFourTwoStore
+from storage.minutes.store import SqliteMeetingStore
+from storage.registry.facts import SqliteRegistryFacts
 
 YEAR = 2026
 SURNAMES = "杨吴石龙潘陆欧吴杨石"

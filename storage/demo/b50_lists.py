@@ -5,15 +5,15 @@ import random
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from models.accounts import Actor, Role
-from models.errors import DomainError
-from models.list_workflow import Nomination
-from models.lists import ArticleRef, ListEntry, ListKind, WithdrawReason
-from storage.db import Database
+from models.core.accounts import Actor, Role
+from models.core.errors import DomainError
+from models.lists.workflow import Nomination
+from models.lists.entries import ArticleRef, ListEntry, ListKind, WithdrawReason
+from storage.core.db import Database
 from storage.demo import DemoOptions
-from storage.list_sources import SqliteArticleCatalogue, SqliteHouseholdDirectory
-from storage.lists import SqliteListStore
-from storage.rules import SqliteRulebookStore
+from storage.lists.sources import SqliteArticleCatalogue, SqliteHouseholdDirectory
+from storage.lists.store import SqliteListStore
+from storage.rules.store import SqliteRulebookStore
 
 CLERK = Actor("demo-clerk", "吴晓梅", Role.CLERK)
 APPROVER = Actor("demo-approver", "杨光明", Role.APPROVER)

@@ -4,13 +4,13 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from models.accounts import Actor, Role
-from models.workflow import WorkflowStep
-from models.workflow_records import (BackgroundCheck, Channel, CheckAgency, CheckResult, CommitteeMember,
+from models.core.accounts import Actor, Role
+from models.workflow.steps import WorkflowStep
+from models.workflow.records import (BackgroundCheck, Channel, CheckAgency, CheckResult, CommitteeMember,
                                      Disposition, Invitation, InvitationReply, OpinionKind)
-from storage.db import Database
+from storage.core.db import Database
 from storage.demo import DemoOptions
-from storage.workflow import SqliteWorkflowStore
+from storage.workflow.store import SqliteWorkflowStore
 
 START = date(2026, 3, 2)
 OPINIONS = ("红白喜事宴席桌数要写明，不然各家攀比", "建议把鼓楼周边的卫生包干到户", "外出打工的人也要能提意见",

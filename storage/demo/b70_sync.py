@@ -7,21 +7,21 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from models.accounts import Actor, Role
-from models.numerals import article_label
-from models.township import ArticleNote, DecisionKind, RequestKind
-from models.village import Mode, make_profile
-from storage.accounts import create_user_unchecked
-from storage.backups import backup_dir_for
-from storage.db import Database
+from models.core.accounts import Actor, Role
+from models.core.numerals import article_label
+from models.township.reviews import ArticleNote, DecisionKind, RequestKind
+from models.core.village import Mode, make_profile
+from storage.core.accounts import create_user_unchecked
+from storage.core.backups import backup_dir_for
+from storage.core.db import Database
 from storage.demo import DemoOptions
 from storage.demo.b10_installation import DEMO_PASSWORD
-from storage.installation import initialise, is_initialised, open_database
-from storage.profile import read_profile
+from storage.core.installation import initialise, is_initialised, open_database
+from storage.core.profile import read_profile
 from storage.sync.export import export_bundle
 from storage.sync.importer import import_bundle
 from storage.sync.keys import list_peers, my_identity, trust_peer
-from storage.township import SqliteTownshipStore
+from storage.township.store import SqliteTownshipStore
 
 OWN_TRANSACTIONS = True  # export and import each keep their own transaction and files (storage/demo/__init__.py)
 SUFFIX = ".township-demo.sqlite3"

@@ -5,9 +5,9 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from models.id_numbers import make_id_number
-from models.registry import Gender
-from models.roster import RosterRow
+from models.registry.id_numbers import make_id_number
+from models.registry.households import Gender
+from models.registry.roster import RosterRow
 
 REGION = "522631"  # 黎平县
 REFERENCE = date(2026, 1, 1)  # ages are drawn against a fixed day, so a seed always gives the same village

@@ -3,8 +3,8 @@
 The order they run in is the ledger in `storage/migrations/__init__.py`; never rename or edit a shipped step."""
 from __future__ import annotations
 
-from storage.db import Database
-from storage.tracking import create_synced_table
+from storage.core.db import Database
+from storage.core.tracking import create_synced_table
 
 
 def m074_one_attachments_table(db: Database) -> None:
@@ -14,7 +14,7 @@ def m074_one_attachments_table(db: Database) -> None:
     place (same seq), so a peer that already acknowledged them is not sent them, nor their files, again."""
     import json
 
-    from storage.attachment_legacy import COLUMNS, LEGACY_TABLES, attachment_row
+    from storage.core.attachment_legacy import COLUMNS, LEGACY_TABLES, attachment_row
 
     create_synced_table(db, "attachments", """
         owner_kind TEXT NOT NULL, owner_id TEXT NOT NULL, step INTEGER NOT NULL DEFAULT 0,

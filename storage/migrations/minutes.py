@@ -3,8 +3,8 @@
 The order they run in is the ledger in `storage/migrations/__init__.py`; never rename or edit a shipped step."""
 from __future__ import annotations
 
-from storage.db import Database
-from storage.tracking import create_synced_table
+from storage.core.db import Database
+from storage.core.tracking import create_synced_table
 
 
 def m030_create_meetings(db: Database) -> None:
@@ -80,7 +80,7 @@ def _guard_finalised_children(db: Database, tables: tuple[str, ...]) -> None:
 
 def m031_create_minutes_search(db: Database) -> None:
     """Full-text search over minutes, resolutions and follow-ups: FTS5 trigram + a plain table for LIKE."""
-    from storage.minutes_search import install_search_triggers, rebuild_search  # its models load only here
+    from storage.minutes.search import install_search_triggers, rebuild_search  # its models load only here
 
     db.execute("""CREATE TABLE search_documents (
         rowid INTEGER PRIMARY KEY, ref_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
@@ -109,7 +109,7 @@ def m033_index_open_follow_ups(db: Database) -> None:
 
 def m034_create_item_votes_and_speeches(db: Database) -> None:
     """Per-person votes (逐人表决) and speeches (发言) of agenda items; read-only once the meeting is finalised."""
-    from storage.minutes_search import install_search_triggers  # its models load only here
+    from storage.minutes.search import install_search_triggers  # its models load only here
 
     create_synced_table(db, "agenda_item_votes", """
         meeting_id TEXT NOT NULL, item_id TEXT NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
@@ -140,6 +140,6 @@ def m036_create_convene_proposals(db: Database) -> None:
 
 def m047_search_progress_before_follow_up(db: Database) -> None:
     """A bundle whose progress note came before its (later edited) follow-up failed to import: index it later."""
-    from storage.minutes_search import install_search_triggers
+    from storage.minutes.search import install_search_triggers
 
     install_search_triggers(db)

@@ -3,8 +3,8 @@
 The order they run in is the ledger in `storage/migrations/__init__.py`; never rename or edit a shipped step."""
 from __future__ import annotations
 
-from storage.db import Database
-from storage.tracking import create_synced_table
+from storage.core.db import Database
+from storage.core.tracking import create_synced_table
 
 
 def m020_create_rulebooks(db: Database) -> None:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable, Sequence
 
-from storage.db import Database, DatabaseRefused
+from storage.core.db import Database, DatabaseRefused
 
 Step = Callable[[Database], None]
 

@@ -3,7 +3,7 @@
 The order they run in is the ledger in `storage/migrations/__init__.py`; never rename or edit a shipped step."""
 from __future__ import annotations
 
-from storage.db import Database
+from storage.core.db import Database
 
 
 def m040_create_sync_peers(db: Database) -> None:

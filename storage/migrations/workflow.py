@@ -3,8 +3,8 @@
 The order they run in is the ledger in `storage/migrations/__init__.py`; never rename or edit a shipped step."""
 from __future__ import annotations
 
-from storage.db import Database
-from storage.tracking import create_synced_table, install_change_triggers
+from storage.core.db import Database
+from storage.core.tracking import create_synced_table, install_change_triggers
 
 
 def m070_create_workflow(db: Database) -> None:

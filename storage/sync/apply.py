@@ -6,16 +6,16 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from models.hlc import Hlc
-from models.sync import RowDecision, decide_row
-from models.township import TOWNSHIP_TABLES
-from storage.attachment_legacy import LEGACY_TABLES, attachment_row
-from storage.blobs import record_blob
-from storage.db import Database
+from models.core.hlc import Hlc
+from models.sync.bundles import RowDecision, decide_row
+from models.township.reviews import TOWNSHIP_TABLES
+from storage.core.attachment_legacy import LEGACY_TABLES, attachment_row
+from storage.core.blobs import record_blob
+from storage.core.db import Database
 from storage.migrations import migrations
 from storage.sync import manifest as mf
 from storage.sync.verify import iter_changes
-from storage.tracking import now_iso, synced_tables
+from storage.core.tracking import now_iso, synced_tables
 
 Adapter = Callable[[str, dict[str, Any]], tuple[str, dict[str, Any]]]
 

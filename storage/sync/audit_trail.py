@@ -6,10 +6,10 @@ import json
 import zipfile
 from typing import Any
 
-from models.audit import AuditEntry, chain_hash
-from models.errors import DomainError
-from models.sync import BundleRefused, PeerAuditEntry
-from storage.db import Database
+from models.core.audit import AuditEntry, chain_hash
+from models.core.errors import DomainError
+from models.sync.bundles import BundleRefused, PeerAuditEntry
+from storage.core.db import Database
 
 AUDIT = "audit.jsonl"
 _FIELDS = ("seq", "id", "at", "actor_id", "actor_name", "action", "table_name", "row_id", "summary")

@@ -15,7 +15,7 @@ import nacl.bindings as sodium
 import nacl.exceptions
 from nacl.public import PrivateKey, PublicKey, SealedBox
 
-from models.sync import BundleRefused, format_fingerprint
+from models.sync.bundles import BundleRefused, format_fingerprint
 
 MAGIC = b"XYB1"
 CONTAINER_VERSION = 1

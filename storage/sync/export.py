@@ -13,22 +13,22 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from models.accounts import Actor
-from models.errors import DomainError
-from models.ids import new_id
-from models.sync import ExportResult, bundle_file_name
-from models.township import TOWNSHIP_TABLES
-from storage.audit import append_audit
-from storage.blobs import blob_path, known_blobs
-from storage import db as db_module
-from storage.db import Database
-from storage.files import fsync_directory
+from models.core.accounts import Actor
+from models.core.errors import DomainError
+from models.core.ids import new_id
+from models.sync.bundles import ExportResult, bundle_file_name
+from models.township.reviews import TOWNSHIP_TABLES
+from storage.core.audit import append_audit
+from storage.core.blobs import blob_path, known_blobs
+from storage.core import db as db_module
+from storage.core.db import Database
+from storage.core.files import fsync_directory
 from storage.sync import manifest as mf
 from storage.sync.audit_trail import AUDIT, received_audit_seq, write_audit
 from storage.sync.container import encrypt_stream
 from storage.sync.keys import Identity, my_identity, my_keys, peer_identity, public_keys
 from storage.sync.parts import PART_LIMIT, write_parts
-from storage.tracking import now_iso
+from storage.core.tracking import now_iso
 
 _BLOB_REF = re.compile(r'"([0-9a-f]{64})"')
 _COPY = 1024 * 1024

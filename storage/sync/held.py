@@ -5,15 +5,15 @@ import os
 import shutil
 from pathlib import Path
 
-from models.accounts import Actor
-from models.errors import DomainError
-from models.sync import BundleRefused, HeldBundle, ImportFlag, ImportResult, Peer, normalise_fingerprint
-from storage.audit import append_audit
-from storage.db import Database
-from storage.files import fsync_directory
+from models.core.accounts import Actor
+from models.core.errors import DomainError
+from models.sync.bundles import BundleRefused, HeldBundle, ImportFlag, ImportResult, Peer, normalise_fingerprint
+from storage.core.audit import append_audit
+from storage.core.db import Database
+from storage.core.files import fsync_directory
 from storage.sync.keys import Identity, _b64, _unb64, trust_peer
 from storage.sync.verify import SignerUnconfirmed
-from storage.tracking import now_iso
+from storage.core.tracking import now_iso
 
 _COLUMNS = "bundle_id, sender, name, fingerprint, since, seq_last, changes, file_name, received_at"
 

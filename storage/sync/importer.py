@@ -11,15 +11,15 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from models.accounts import Actor
-from models.errors import DomainError
-from models.hlc import MAX_SKEW_MS
-from models.sync import BundleRefused, ImportFlag, ImportResult, check_since
-from storage import db as db_module
-from storage.audit import append_audit
-from storage.backups import backup_dir_for, write_backup
-from storage.blobs import write_blob
-from storage.db import Database
+from models.core.accounts import Actor
+from models.core.errors import DomainError
+from models.core.hlc import MAX_SKEW_MS
+from models.sync.bundles import BundleRefused, ImportFlag, ImportResult, check_since
+from storage.core import db as db_module
+from storage.core.audit import append_audit
+from storage.core.backups import backup_dir_for, write_backup
+from storage.core.blobs import write_blob
+from storage.core.db import Database
 from storage.sync import manifest as mf
 from storage.sync.audit_trail import apply_audit
 from storage.sync.apply import Tally, apply_changes, observe, record_blobs
@@ -27,7 +27,7 @@ from storage.sync.keys import my_identity
 from storage.sync.held import hold_bundle
 from storage.sync.parts import whole_name
 from storage.sync.verify import SignerUnconfirmed, decrypt_to, open_verified
-from storage.tracking import now_iso
+from storage.core.tracking import now_iso
 
 
 STALE_SECONDS = 3600
@@ -112,7 +112,7 @@ def act_on_township_decisions(db: Database, actor: Actor) -> None:
     """A filing the township returned (退回修改) reopens step 6 on the village, in this import's transaction."""
     from datetime import date
 
-    from storage.workflow import SqliteWorkflowStore
+    from storage.workflow.store import SqliteWorkflowStore
 
     SqliteWorkflowStore(db, actor).apply_township_returns(date.today())
 

@@ -13,13 +13,13 @@ import nacl.pwhash
 import nacl.secret
 import nacl.utils
 
-from models.errors import DomainError
-from models.sync import Peer, format_fingerprint
-from storage.db import Database
-from storage.files import atomic_write
-from storage.node import NodeKeys, key_file_for, load_keys, save_keys
-from storage.profile import read_profile
-from storage.tracking import now_iso
+from models.core.errors import DomainError
+from models.sync.bundles import Peer, format_fingerprint
+from storage.core.db import Database
+from storage.core.files import atomic_write
+from storage.core.node import NodeKeys, key_file_for, load_keys, save_keys
+from storage.core.profile import read_profile
+from storage.core.tracking import now_iso
 
 PUBLIC_KEY_FORMAT = "xiangyue-public-key-1"
 KEY_BACKUP_FORMAT = "xiangyue-key-backup-1"

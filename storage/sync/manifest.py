@@ -8,7 +8,7 @@ from typing import Any
 import nacl.exceptions
 from nacl.signing import SigningKey, VerifyKey
 
-from models.sync import CAPABILITIES, BundleRefused
+from models.sync.bundles import CAPABILITIES, BundleRefused
 from storage.migrations import migrations
 
 FORMAT = "xiangyue-bundle"

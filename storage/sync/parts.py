@@ -14,9 +14,9 @@ import struct
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from models.errors import DomainError
-from models.sync import BundleRefused
-from storage.files import fsync_directory
+from models.core.errors import DomainError
+from models.sync.bundles import BundleRefused
+from storage.core.files import fsync_directory
 
 PART_LIMIT = 2 * 1024 ** 3  # DESIGN §3: split above 2 GiB
 PART_MAGIC = b"XYP1"

@@ -5,15 +5,15 @@ import json
 import sqlite3
 from typing import Any
 
-from models.accounts import Actor
-from models.errors import DomainError, NotFound
-from models.sync import QuarantinedRow, RowDecision, decide_row, node_label
-from models.township import TOWNSHIP_TABLES
-from storage.audit import append_audit
-from storage.db import Database
+from models.core.accounts import Actor
+from models.core.errors import DomainError, NotFound
+from models.sync.bundles import QuarantinedRow, RowDecision, decide_row, node_label
+from models.township.reviews import TOWNSHIP_TABLES
+from storage.core.audit import append_audit
+from storage.core.db import Database
 from storage.sync import keys
 from storage.sync.apply import ownership_reason, peer_kind, write_row
-from storage.tracking import now_iso, synced_tables
+from storage.core.tracking import now_iso, synced_tables
 
 _COLUMNS = "bundle_id, table_name, row_id, owner, signer, reason, received_at"
 

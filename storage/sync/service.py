@@ -5,11 +5,11 @@ import json
 from pathlib import Path
 from typing import Callable
 
-from models.accounts import Actor, Permission
-from models.errors import DomainError, PermissionDenied
-from models.sync import ExportResult, HeldBundle, ImportResult, NodeCard, Peer, PeerAuditEntry, QuarantinedRow
-from storage.db import Database
-from storage.installation import open_database
+from models.core.accounts import Actor, Permission
+from models.core.errors import DomainError, PermissionDenied
+from models.sync.bundles import ExportResult, HeldBundle, ImportResult, NodeCard, Peer, PeerAuditEntry, QuarantinedRow
+from storage.core.db import Database
+from storage.core.installation import open_database
 from storage.sync import keys
 from storage.sync import audit_trail, held
 from storage.sync import quarantine
@@ -18,7 +18,7 @@ from storage.sync.importer import import_bundle
 
 
 class SqliteSyncService:
-    """Implements models.ports.SyncService over one database file."""
+    """Implements models.core.ports.SyncService over one database file."""
 
     def __init__(self, db: Database, actor: Actor) -> None:
         self._db = db

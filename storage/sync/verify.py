@@ -8,9 +8,9 @@ import zipfile
 from pathlib import Path
 from typing import Any, Iterator
 
-from models.hlc import Hlc
-from models.sync import BundleRefused, check_capabilities, check_schema
-from storage.db import Database
+from models.core.hlc import Hlc
+from models.sync.bundles import BundleRefused, check_capabilities, check_schema
+from storage.core.db import Database
 from storage.sync import manifest as mf
 from storage.sync.container import check_recipient, decrypt_stream, read_recipient
 from storage.sync.keys import Identity, identity_from_keys, my_keys, peer_identity

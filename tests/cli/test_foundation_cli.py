@@ -98,9 +98,9 @@ def test_full_disk_rolls_back_with_a_clear_message(tmp_path: Path) -> None:
     import sqlite3
 
     from cli import explain_sqlite_error
-    from models.accounts import Role
-    from storage.accounts import SqliteAccountStore
-    from storage.installation import open_database
+    from models.core.accounts import Role
+    from storage.core.accounts import SqliteAccountStore
+    from storage.core.installation import open_database
     from tests.conftest import PASSWORD
     db_path = tmp_path / "full.sqlite3"
     run_json(db_path, "demo")
@@ -200,8 +200,8 @@ def test_user_commands_reset_a_forgotten_password(tmp_path: Path) -> None:
     assert code == 0 and added["role"] == "clerk"
     code, _ = run_json(db, "user", "passwd", "wenshu2", stdin="second123\n")
     assert code == 0
-    from storage.accounts import authenticate
-    from storage.installation import open_database
+    from storage.core.accounts import authenticate
+    from storage.core.installation import open_database
     assert authenticate(open_database(db), "wenshu2", "second123").display_name == "吴晓梅"
     code, err = run_json(db, "user", "passwd", "nobody", stdin="second123\n")
     assert code == 2 and "没有用户" in err

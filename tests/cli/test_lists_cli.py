@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from storage.db import Database
+from storage.core.db import Database
 from tests.helpers import run_cli, run_json
 from tests.list_fixtures import seed_registry
 
@@ -58,7 +58,7 @@ def test_print_board_without_published_entries_refuses(village_db: Database, tmp
 
 def test_print_board_writes_pdf_and_logs_it(village_db: Database, tmp_path: Path) -> None:
     from tests.printing.test_board_pdf import publish
-    from models.lists import ListKind
+    from models.lists.entries import ListKind
     from tests.list_fixtures import CLERK, store
 
     seed_registry(village_db)
@@ -73,7 +73,7 @@ def test_print_board_writes_pdf_and_logs_it(village_db: Database, tmp_path: Path
 
 
 def test_print_removal_notice_and_certificate(village_db: Database, tmp_path: Path) -> None:
-    from models.lists import ListKind, WithdrawReason
+    from models.lists.entries import ListKind, WithdrawReason
     from tests.list_fixtures import APPROVER, CLERK, store
     from tests.printing.test_board_pdf import publish
 
@@ -94,8 +94,8 @@ def test_print_removal_notice_and_certificate(village_db: Database, tmp_path: Pa
 
 
 def test_print_publicity_notice_of_an_entry_and_of_a_period(village_db: Database, tmp_path: Path) -> None:
-    from models.list_workflow import Nomination
-    from models.lists import ListKind
+    from models.lists.workflow import Nomination
+    from models.lists.entries import ListKind
     from tests.list_fixtures import APPROVER, CLERK, SUPERVISOR, store
     from tests.printing.pdfcheck import text_of
     from tests.printing.test_board_pdf import DAY
@@ -123,7 +123,7 @@ def test_print_publicity_notice_of_an_entry_and_of_a_period(village_db: Database
 
 
 def test_print_products_take_a_signer_and_a_future_date_ends_nothing(village_db: Database, tmp_path: Path) -> None:
-    from models.lists import EntryState, ListKind, WithdrawReason
+    from models.lists.entries import EntryState, ListKind, WithdrawReason
     from tests.list_fixtures import APPROVER, CLERK, store
     from tests.printing.pdfcheck import text_of
     from tests.printing.test_board_pdf import PUBLISHED, publish

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storage.db import Database
+from storage.core.db import Database
 from tests.helpers import run_cli, run_json
 from tests.list_fixtures import seed_registry
 
@@ -58,7 +58,7 @@ def test_add_names_one_villager_of_the_household(village_db: Database) -> None:
 def test_renew_from_the_command_line(village_db: Database) -> None:
     from datetime import date
 
-    from models.lists import ListKind
+    from models.lists.entries import ListKind
     from tests.list_fixtures import CLERK, store
     from tests.printing.test_board_pdf import publish
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.registry import Villager
-from storage.db import Database
-from storage.list_settings import read_list_settings
-from storage.registry import SqliteRegistryStore
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.registry.households import Villager
+from storage.core.db import Database
+from storage.lists.settings import read_list_settings
+from storage.registry.store import SqliteRegistryStore
 from tests.helpers import run_cli, run_json
 from tests.list_fixtures import seed_registry
 

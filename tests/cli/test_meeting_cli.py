@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from storage.db import Database
+from storage.core.db import Database
 from tests.helpers import run_cli, run_json
 
 DOCUMENT: dict[str, Any] = {
@@ -109,7 +109,7 @@ def test_json_flag_after_the_action(village_db: Database, tmp_path: Path) -> Non
 
 def test_import_matches_id_numbers_and_names_against_the_registry(village_db: Database, admin: Any,
                                                                     tmp_path: Path) -> None:
-    from storage.meetings import SqliteMeetingStore
+    from storage.minutes.store import SqliteMeetingStore
     from tests.registry_fixtures import seat_committees
 
     ids = seat_committees(village_db, admin)

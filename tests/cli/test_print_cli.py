@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from printing import fonts
-from storage.db import Database
+from printing.core import fonts as fonts
+from storage.core.db import Database
 from tests.helpers import run_cli, run_json
 from tests.printing import pdfcheck
 

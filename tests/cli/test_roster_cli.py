@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storage.db import Database
+from storage.core.db import Database
 from tests.helpers import run_cli, run_json
 from tests.registry_fixtures import SAMPLE, sample_rows, write_csv
 

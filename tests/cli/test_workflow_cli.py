@@ -4,10 +4,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.workflow_records import Disposition
-from storage.installation import open_database
-from storage.workflow import SqliteWorkflowStore
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.workflow.records import Disposition
+from storage.core.installation import open_database
+from storage.workflow.store import SqliteWorkflowStore
 from tests.helpers import run_cli, run_json
 from tests.storage.workflow_setup import rulebook_in_force, walk_to_step_5
 

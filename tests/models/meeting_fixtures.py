@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from models.ports import RosterPerson
-from models.meeting_rules import Tally
-from models.meetings import AgendaItem, AttendanceKind, Attendee, Meeting, VoteMethod
+from models.core.ports import RosterPerson
+from models.minutes.quorum import Tally
+from models.minutes.meetings import AgendaItem, AttendanceKind, Attendee, Meeting, VoteMethod
 
 
 @dataclass

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from models.attachment_files import POLICIES, check_file
-from models.attachments import (AttachmentKind, AttachPhase, OwnerKind, OwnerStatus, entry_status, meeting_status,
+from models.core.attachment_files import POLICIES, check_file
+from models.core.attachments import (AttachmentKind, AttachPhase, OwnerKind, OwnerStatus, entry_status, meeting_status,
                                 step_status)
-from models.errors import DomainError
+from models.core.errors import DomainError
 
 JPEG, PDF = b"\xff\xd8\xff\xe0 photo", b"%PDF-1.4 scan"
 

@@ -1,8 +1,8 @@
 """Audit summaries are shown with Chinese column names."""
 from __future__ import annotations
 
-from models.audit import summarize_change
-from models.audit_labels import readable_summary
+from models.core.audit import summarize_change
+from models.core.audit_labels import readable_summary
 
 
 def test_known_columns_are_shown_in_chinese() -> None:

@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from models.boards import Participation, build_board, display_name, top_volunteers
-from models.lists import (ArticleRef, EntryState, ListEntry, ListKind, ListSettings, NamingBasis, Period)
+from models.lists.boards import Participation, build_board, display_name, top_volunteers
+from models.lists.entries import (ArticleRef, EntryState, ListEntry, ListKind, ListSettings, NamingBasis, Period)
 
 ON = date(2025, 3, 20)
 ARTICLE = ArticleRef("a-12", "v-2", "第十二条", "乱堆乱放")
@@ -72,8 +72,8 @@ def test_top_volunteers_by_times_then_hours() -> None:
 def test_publicity_notice_lists_entries_in_publicity_without_unlawful_names() -> None:
     from dataclasses import replace
 
-    from models.boards import publicity_notice
-    from models.errors import DomainError
+    from models.lists.boards import publicity_notice
+    from models.core.errors import DomainError
     items = [replace(entry(ListKind.YELLOW), state=EntryState.PUBLICITY, publicity_start=date(2025, 3, 5)),
              replace(entry(ListKind.BLACK, ident="e-2"), state=EntryState.PUBLICITY, publicity_start=date(2025, 3, 6))]
     notice = publicity_notice("青石村", Period.parse("2025-03"), items, (), date(2025, 3, 5))

@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from models.convene import ConveneBody, check_answer, make_proposal
-from models.errors import DomainError
+from models.minutes.convene import ConveneBody, check_answer, make_proposal
+from models.core.errors import DomainError
 
 ON = date(2026, 5, 6)
 

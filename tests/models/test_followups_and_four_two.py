@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from models.errors import DomainError
-from models.followups import Evaluation, FollowUp, FollowUpStatus, carry_over, evaluate_result, record_progress
-from models.four_two import FourTwoStage, StageRecord, make_matter, record_stage
+from models.core.errors import DomainError
+from models.minutes.followups import Evaluation, FollowUp, FollowUpStatus, carry_over, evaluate_result, record_progress
+from models.minutes.four_two import FourTwoStage, StageRecord, make_matter, record_stage
 
 ITEM = FollowUp("村道硬化", "m1", "representatives_meeting", owner="村委会", due=date(2026, 6, 30))
 

@@ -5,13 +5,13 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from models.accounts import COMMAND_LINE_ACTOR, Actor, Permission, Role, login_delay_seconds, validate_password
-from models.audit import GENESIS_HASH, AuditEntry, chain_hash, summarize_change
-from models.backup_policy import backups_to_keep
-from models.errors import DomainError, PermissionDenied
-from models.hlc import Hlc, is_skewed, receive, tick
-from models.ids import id_timestamp_ms, new_id
-from models.village import Mode, make_profile, node_prefix
+from models.core.accounts import COMMAND_LINE_ACTOR, Actor, Permission, Role, login_delay_seconds, validate_password
+from models.core.audit import GENESIS_HASH, AuditEntry, chain_hash, summarize_change
+from models.core.backup_policy import backups_to_keep
+from models.core.errors import DomainError, PermissionDenied
+from models.core.hlc import Hlc, is_skewed, receive, tick
+from models.core.ids import id_timestamp_ms, new_id
+from models.core.village import Mode, make_profile, node_prefix
 
 
 def test_ids_are_unique_and_sort_by_time() -> None:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from models.legality import check_text, check_version, has_blocking
-from models.legality_table import FindingCategory, Severity
-from models.rules import RuleVersion
-from models.rules_text import parse_rules_text
+from models.rules.legality import check_text, check_version, has_blocking
+from models.rules.legality_table import FindingCategory, Severity
+from models.rules.document import RuleVersion
+from models.rules.text import parse_rules_text
 
 FOUND = [
     ("fine", "乱倒垃圾的，罚款200元。"),
@@ -102,7 +102,7 @@ def test_a_general_sanction_article_answers_vague_duties() -> None:
 
 
 def test_a_reference_to_a_deleted_article_is_a_warning() -> None:
-    from models.rules import delete_article
+    from models.rules.document import delete_article
     version = RuleVersion("v", "r", 1, tuple(parse_rules_text("第一条 甲。\n第二条 违者依照第一条处理。").chapters))
     findings = check_version(delete_article(version, version.articles[0].key), kind_is_rules=False)
     assert [(f.category, f.severity, f.article_number) for f in findings] == [

@@ -7,11 +7,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from models.accounts import Actor, Role
-from models.errors import DomainError, PermissionDenied
-from models.list_workflow import (Nomination, advance, answer_objection, due_for_removal, honours_blockers,
+from models.core.accounts import Actor, Role
+from models.core.errors import DomainError, PermissionDenied
+from models.lists.workflow import (Nomination, advance, answer_objection, due_for_removal, honours_blockers,
                                   nominate, refuse, register_objection, withdraw)
-from models.lists import (ArticleRef, EntryState, HouseholdInfo, ListEntry, ListKind, ListSettings, Member, Objection,
+from models.lists.entries import (ArticleRef, EntryState, HouseholdInfo, ListEntry, ListKind, ListSettings, Member, Objection,
                           Period, PeriodKind, WithdrawReason, add_months, check_consequence, check_wording)
 
 CLERK = Actor("u-clerk", "吴晓梅", Role.CLERK)

@@ -6,16 +6,16 @@ from datetime import date
 
 import pytest
 
-from models.errors import DomainError
-from models.meeting_checks import (
+from models.core.errors import DomainError
+from models.minutes.checks import (
     composition_warnings, meeting_warnings, missing_for_final, quarters_without,
 )
-from models.meeting_expected import expected_attendance, representatives_composition
-from models.meeting_record import effective, finalise, make_amendment
-from models.meeting_rules import Tally
-from models.meeting_types import BUILTIN_TYPES, MeetingType, make_custom_type, resolve_type, Composition
-from models.meeting_rules import QuorumRule, MajorityRule
-from models.meetings import AgendaItem, MatterKind, MeetingStatus, evaluate
+from models.minutes.expected import expected_attendance, representatives_composition
+from models.minutes.record import effective, finalise, make_amendment
+from models.minutes.quorum import Tally
+from models.minutes.types import BUILTIN_TYPES, MeetingType, make_custom_type, resolve_type, Composition
+from models.minutes.quorum import QuorumRule, MajorityRule
+from models.minutes.meetings import AgendaItem, MatterKind, MeetingStatus, evaluate
 from tests.models.meeting_fixtures import TableRegistry, complete_meeting, person
 
 REPS = BUILTIN_TYPES["representatives_meeting"]
@@ -107,7 +107,7 @@ def test_finalise_needs_every_r12_field(changes: dict, expected_text: str) -> No
     ({"vote_method": "secret"}, "监票人"),
 ])
 def test_finalise_checks_each_item(item_changes: dict, expected_text: str) -> None:
-    from models.meetings import VoteMethod
+    from models.minutes.meetings import VoteMethod
     if item_changes.get("vote_method") == "secret":
         item_changes = {"vote_method": VoteMethod.SECRET_BALLOT}
     item = dataclasses.replace(complete_meeting().items[0], **item_changes)
@@ -161,7 +161,7 @@ def test_every_builtin_type_has_a_distinct_letter() -> None:
 
 
 def test_proxies_only_where_the_type_allows_them() -> None:
-    from models.meetings import Attendee, present_from_attendees
+    from models.minutes.meetings import Attendee, present_from_attendees
     holder = Attendee("杨老三", proxy_for="杨秀英")
     reps = complete_meeting(attendees=complete_meeting().attendees + (holder,))
     assert any("不允许委托" in m for m in missing_for_final(reps, REPS))

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from models.meeting_document import DocumentError, parse_document, to_document
-from models.ports import RosterPerson
+from models.minutes.document import DocumentError, parse_document, to_document
+from models.core.ports import RosterPerson
 
 GOOD: dict[str, Any] = {
     "type": "村民代表会议", "date": "2026-03-12", "start": "09:00", "end": "11:30", "place": "村委会议室",
@@ -64,8 +64,8 @@ def test_not_an_object() -> None:
 
 
 def test_named_votes_and_speeches_round_trip_and_are_checked_against_attendance() -> None:
-    from models.meeting_document import DocumentError, parse_document, to_document
-    from models.meeting_rules import Tally
+    from models.minutes.document import DocumentError, parse_document, to_document
+    from models.minutes.quorum import Tally
     import pytest
 
     document = {"type": "村民代表会议", "date": "2026-03-12", "expected": 4, "present": ["张三", "李四", "王五"],

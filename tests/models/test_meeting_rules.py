@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.meeting_rules import (
+from models.minutes.quorum import (
     Attendance, MajorityRule, QuorumMode, QuorumRule, Tally, check_majority, check_quorum, more_than_half, percent,
     two_thirds,
 )

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.errors import DomainError
-from models.meeting_template import (
+from models.core.errors import DomainError
+from models.minutes.template import (
     DEFAULT_KEYS, FIELD_CATALOGUE, default_template, make_template, template_from_json,
 )
 

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from models.meeting_checks import item_vote_problems, missing_for_final
-from models.meeting_rules import Tally
-from models.meeting_types import BUILTIN_TYPES
-from models.meeting_votes import (
+from models.minutes.checks import item_vote_problems, missing_for_final
+from models.minutes.quorum import Tally
+from models.minutes.types import BUILTIN_TYPES
+from models.minutes.votes import (
     PersonVote, Speech, VoteChoice, parse_speeches, speech_problems, speeches_text, tally_from_votes,
 )
-from models.meetings import AttendanceKind, Attendee, Meeting, VoteMethod, evaluate, with_counted_tally
+from models.minutes.meetings import AttendanceKind, Attendee, Meeting, VoteMethod, evaluate, with_counted_tally
 from tests.models.meeting_fixtures import complete_meeting
 
 F, A, N, X = VoteChoice.FOR, VoteChoice.AGAINST, VoteChoice.ABSTAIN, VoteChoice.NOT_VOTING

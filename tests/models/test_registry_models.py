@@ -5,11 +5,11 @@ from datetime import date
 
 import pytest
 
-from models.id_numbers import (birth_date_of, check_digit, gender_of, id_number_problem, make_id_number,
+from models.registry.id_numbers import (birth_date_of, check_digit, gender_of, id_number_problem, make_id_number,
                                mask_id_number, normalize_id_number)
-from models.registry import Gender, RoleHolding, Villager, VillagerStatus, adult_cutoff, role_label, tag_code
-from models.roster import map_headers, missing_headers, normalize_group, parse_row
-from models.roster_import import check_across_rows
+from models.registry.households import Gender, RoleHolding, Villager, VillagerStatus, adult_cutoff, role_label, tag_code
+from models.registry.roster import map_headers, missing_headers, normalize_group, parse_row
+from models.registry.roster_import import check_across_rows
 
 TODAY = date(2026, 11, 23)
 GOOD = "522631197501030033"  # 李兰建 in the sample roster

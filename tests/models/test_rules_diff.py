@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from models.rules import RuleVersion, delete_article, insert_article, move_article, update_article
-from models.rules_diff import (ChangeKind, SegmentKind, adopt_keys, char_diff, comparison_table, diff_versions,
+from models.rules.document import RuleVersion, delete_article, insert_article, move_article, update_article
+from models.rules.diff import (ChangeKind, SegmentKind, adopt_keys, char_diff, comparison_table, diff_versions,
                                segments_markdown)
-from models.rules_text import parse_rules_text
+from models.rules.text import parse_rules_text
 
 TEXTS = ["村民应当遵纪守法，不参与赌博。", "生活垃圾分类投放至指定收集点。", "婚事新办，丧事简办。",
          "子女应当履行赡养义务。", "保护耕地，不得撂荒。", "村道、水渠人人爱护。"]

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from models.errors import DomainError
-from models.numerals import article_label, parse_number, to_chinese
-from models.rules import (RuleVersion, delete_article, insert_article, merge_articles, move_article,
+from models.core.errors import DomainError
+from models.core.numerals import article_label, parse_number, to_chinese
+from models.rules.document import (RuleVersion, delete_article, insert_article, merge_articles, move_article,
                           numbered_articles, require_editable, split_article, update_article, VersionStatus)
-from models.rules_text import parse_rules_text, render_markdown
+from models.rules.text import parse_rules_text, render_markdown
 
 SAMPLE_TEXT = (Path(__file__).resolve().parents[1] / "data" / "rules_draft_v1.md").read_text(encoding="utf-8")
 

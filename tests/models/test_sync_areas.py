@@ -1,7 +1,7 @@
 """A bundle's summary counts changes per area, not per table."""
 from __future__ import annotations
 
-from models.sync import area_of, area_summary
+from models.sync.bundles import area_of, area_summary
 
 
 def test_tables_fall_into_their_areas() -> None:

@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from models.errors import DomainError
-from models.rules import Article, Chapter, RuleVersion
-from models.township import (ArticleNote, DecisionKind, FilingDecision, TownshipReview, filing_with_receipt,
+from models.core.errors import DomainError
+from models.rules.document import Article, Chapter, RuleVersion
+from models.township.reviews import (ArticleNote, DecisionKind, FilingDecision, TownshipReview, filing_with_receipt,
                              later_review, notes_from_json, notes_to_json, validate_decision, validate_review,
                              version_digest)
-from models.workflow_records import Filing, FilingStatus, LegalityReview
+from models.workflow.records import Filing, FilingStatus, LegalityReview
 
 VERSION = RuleVersion("v1", "b1", 3, (Chapter("c1", "总则", (Article("a1", "村民应当遵纪守法。"),)),), title="村规民约")
 FILING = Filing(date(2026, 5, 30), FilingStatus.SUBMITTED, date(2026, 5, 25))

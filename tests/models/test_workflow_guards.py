@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
-from models.meeting_rules import Tally
-from models.meeting_settings import ProvinceRules
-from models.workflow import StepState, StepStatus, WorkflowStep
-from models.workflow_guards import WorkflowSettings, blockers
-from models.workflow_status import build_status
-from models.workflow_records import (ArticleVote, AssemblyVote, BackgroundCheck, CheckAgency, CheckResult,
+from models.minutes.quorum import Tally
+from models.minutes.settings import ProvinceRules
+from models.workflow.steps import StepState, StepStatus, WorkflowStep
+from models.workflow.guards import WorkflowSettings, blockers
+from models.workflow.status import build_status
+from models.workflow.records import (ArticleVote, AssemblyVote, BackgroundCheck, CheckAgency, CheckResult,
                                      CommitteeMember, FilingStatus, Invitation, LegalityReview, OpinionKind,
                                      Publicity)
 from tests.models.workflow_fixtures import good_facts, meeting, opinion

@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from models.accounts import Actor, Role
-from models.errors import DomainError
-from models.workflow import (StepState, WorkflowStep, advance, current_step, fresh_steps, is_complete, reopen)
-from models.workflow_figures import (consultation_figures, failed_articles, generate_roster, invitation_warnings,
+from models.core.accounts import Actor, Role
+from models.core.errors import DomainError
+from models.workflow.steps import (StepState, WorkflowStep, advance, current_step, fresh_steps, is_complete, reopen)
+from models.workflow.figures import (consultation_figures, failed_articles, generate_roster, invitation_warnings,
                                      key_figure, women_warning)
-from models.workflow_records import Channel, Disposition, Invitation, Reply
+from models.workflow.records import Channel, Disposition, Invitation, Reply
 from tests.models.workflow_fixtures import TODAY, good_facts, opinion
 
 CLERK = Actor("u1", "李文书", Role.CLERK)
@@ -92,8 +92,8 @@ def test_invitation_and_women_warnings() -> None:
 
 
 def test_failed_articles_go_back_by_label() -> None:
-    from models.meeting_rules import Tally
-    from models.workflow_records import ArticleVote, AssemblyVote
+    from models.minutes.quorum import Tally
+    from models.workflow.records import ArticleVote, AssemblyVote
     vote = AssemblyVote("m1", "v3", 3, True, (ArticleVote("k1", "第一条", Tally(200, 5, 5)),
                                                ArticleVote("k9", "第九条", Tally(100, 100, 10))))
     assert failed_articles(replace(good_facts(), vote=vote)) == ["第九条"]
@@ -117,8 +117,8 @@ def test_parse_holidays_days_ranges_and_refusals() -> None:
 
     import pytest as _pytest
 
-    from models.errors import DomainError as _Refused
-    from models.workflow_figures import parse_holidays
+    from models.core.errors import DomainError as _Refused
+    from models.workflow.figures import parse_holidays
 
     found = parse_holidays("2026-02-17 春节；2026-10-01～2026-10-03 国庆\n2026-05-01")
     assert found[_d(2026, 2, 17)] == "春节" and found[_d(2026, 10, 3)] == "国庆"

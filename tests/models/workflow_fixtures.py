@@ -4,10 +4,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from models.meeting_rules import Attendance, MajorityRule, QuorumRule, Tally, check_quorum
-from models.workflow import WorkflowStep
-from models.workflow_guards import MeetingFacts, WorkflowFacts
-from models.workflow_records import (ArticleVote, AssemblyVote, BackgroundCheck, Channel, CheckAgency, CheckResult,
+from models.minutes.quorum import Attendance, MajorityRule, QuorumRule, Tally, check_quorum
+from models.workflow.steps import WorkflowStep
+from models.workflow.guards import MeetingFacts, WorkflowFacts
+from models.workflow.records import (ArticleVote, AssemblyVote, BackgroundCheck, Channel, CheckAgency, CheckResult,
                                      CommitteeMember, Disposition, Filing, FilingStatus, Invitation, InvitationReply,
                                      LegalityReview, Opinion, OpinionKind, Publicity, Reply)
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from models.accounts import COMMAND_LINE_ACTOR
-from storage.db import Database
-from storage.installation import open_database
+from models.core.accounts import COMMAND_LINE_ACTOR
+from storage.core.db import Database
+from storage.core.installation import open_database
 from tests.helpers import run_cli
 
 
@@ -26,5 +26,5 @@ def demo_db(demo_path: Path) -> Database:
 
 @pytest.fixture
 def rulebook_id(demo_db: Database) -> str:
-    from storage.rules import SqliteRulebookStore
+    from storage.rules.store import SqliteRulebookStore
     return SqliteRulebookStore(demo_db, COMMAND_LINE_ACTOR).list_rulebooks()[0].id

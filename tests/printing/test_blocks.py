@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from reportlab.pdfbase import pdfmetrics
 
-from printing.blocks import SignatureBlock, balanced_lines
-from printing.layout import NOTICE_PAGE
-from printing.styles import notice_styles
-from printing.text import CANNOT_START
+from printing.core.blocks import SignatureBlock, balanced_lines
+from printing.core.layout import NOTICE_PAGE
+from printing.core.styles import notice_styles
+from printing.core.text import CANNOT_START
 
 
 def _width(text: str, font: str, size: float) -> float:

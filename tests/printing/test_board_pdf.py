@@ -6,12 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from models.boards import Board, BoardLine
-from models.errors import DomainError
-from models.list_workflow import Nomination
-from models.lists import ListKind, Period
-from printing.board_pdf import BoardDocument, render_board_pdf
-from storage.db import Database
+from models.lists.boards import Board, BoardLine
+from models.core.errors import DomainError
+from models.lists.workflow import Nomination
+from models.lists.entries import ListKind, Period
+from printing.lists.board_pdf import BoardDocument, render_board_pdf
+from storage.core.db import Database
 from tests.list_fixtures import APPROVER, CLERK, HOUSEHOLDS, SUPERVISOR, seed_registry, store
 from tests.printing.pdfcheck import assert_in_order, reader, text_of
 

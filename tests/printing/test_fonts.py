@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from printing import fonts, glyphs
+from printing.core import fonts as fonts
+from printing.core import glyphs as glyphs
 
 RARE = "堌垕䶮𠮷"
 

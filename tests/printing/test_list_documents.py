@@ -5,13 +5,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from models.errors import DomainError
-from models.honours import honour_certificate, removal_notice
-from models.lists import ListKind, Period, WithdrawReason
-from printing.board_pdf import intro_text
-from printing.certificate_pdf import render_certificate_pdf
-from printing.notice_pdf import render_notice_pdf
-from storage.db import Database
+from models.core.errors import DomainError
+from models.lists.honours import honour_certificate, removal_notice
+from models.lists.entries import ListKind, Period, WithdrawReason
+from printing.lists.board_pdf import intro_text
+from printing.lists.certificate_pdf import render_certificate_pdf
+from printing.core.notice_pdf import render_notice_pdf
+from storage.core.db import Database
 from tests.list_fixtures import APPROVER, CLERK, HOUSEHOLDS, seed_registry, store
 from tests.printing.pdfcheck import text_of
 from tests.printing.test_board_pdf import DAY, PUBLISHED, publish
@@ -57,7 +57,7 @@ def test_certificate_names_only_with_consent_and_only_red(village_db: Database) 
 
 def test_certificate_refused_before_publication(village_db: Database) -> None:
     seed_registry(village_db)
-    from models.list_workflow import Nomination
+    from models.lists.workflow import Nomination
     entry, _ = store(village_db, CLERK).nominate(Nomination(ListKind.RED, "2025-03", "照顾老人", "网格员龙德军"),
                                                  "15", "8", on=DAY)
     with pytest.raises(DomainError, match="尚未发布"):

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.meetings import Amendment, MeetingStatus
-from printing.minutes_pdf import MeetingRecord, item_lines, render_minutes_pdf
-from printing.resolution_notice_pdf import render_resolution_notice_pdf, resolution_notice, result_notice
-from storage.db import Database
-from storage.followups import SqliteFollowUpStore
-from storage.meetings import SqliteMeetingStore
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.minutes.meetings import Amendment, MeetingStatus
+from printing.minutes.minutes_pdf import MeetingRecord, item_lines, render_minutes_pdf
+from printing.minutes.resolution_notice_pdf import render_resolution_notice_pdf, resolution_notice, result_notice
+from storage.core.db import Database
+from storage.minutes.followups import SqliteFollowUpStore
+from storage.minutes.store import SqliteMeetingStore
 from tests.helpers import run_cli, run_json
 from tests.printing import pdfcheck
 
@@ -66,8 +66,8 @@ def test_cli_minutes(demo_path: Path, record: MeetingRecord, tmp_path: Path) -> 
 
 
 def test_speeches_and_named_votes_are_printed_in_the_item(record: MeetingRecord) -> None:
-    from models.meeting_votes import PersonVote, Speech, VoteChoice
-    from models.meetings import Attendee, with_counted_tally
+    from models.minutes.votes import PersonVote, Speech, VoteChoice
+    from models.minutes.meetings import Attendee, with_counted_tally
 
     names = ("赵一", "钱二", "孙三")
     votes = tuple(PersonVote(n, c) for n, c in zip(names, (VoteChoice.FOR, VoteChoice.FOR, VoteChoice.AGAINST)))
@@ -82,9 +82,9 @@ def test_speeches_and_named_votes_are_printed_in_the_item(record: MeetingRecord)
 
 
 def test_province_rule_is_flagged_on_the_record_and_the_resolution_notice(record: MeetingRecord) -> None:
-    from models.meeting_settings import ProvinceRules
-    from models.meeting_types import BUILTIN_TYPES
-    from models.meetings import MatterKind
+    from models.minutes.settings import ProvinceRules
+    from models.minutes.types import BUILTIN_TYPES
+    from models.minutes.meetings import MatterKind
 
     item = dataclasses.replace(record.meeting.items[0], matter=MatterKind.VILLAGE_RULES)
     basis = "《某省实施〈中华人民共和国村民委员会组织法〉办法》第二十条"
@@ -98,9 +98,9 @@ def test_province_rule_is_flagged_on_the_record_and_the_resolution_notice(record
 
 
 def test_record_book_follows_the_configured_template(record: MeetingRecord, demo_db: Database) -> None:
-    from models.meeting_template import DEFAULT_KEYS, FIELD_CATALOGUE, make_template
-    from printing.catalogue import meeting_record
-    from storage.backend import build_stores
+    from models.minutes.template import DEFAULT_KEYS, FIELD_CATALOGUE, make_template
+    from printing.core.catalogue import meeting_record
+    from storage.core.backend import build_stores
 
     fields = [("place", "开会地点"), ("when", "开会时间"), ("notice", "通知日期"),
               *[(k, FIELD_CATALOGUE[k][0]) for k in DEFAULT_KEYS[2:]]]

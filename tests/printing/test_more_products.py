@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from models.errors import DomainError
-from models.meeting_rules import Attendance, MajorityRule, QuorumResult
-from models.registry import Gender, Household, Villager
-from models.workflow_guards import MeetingFacts, WorkflowFacts
-from models.workflow_records import AssemblyVote, CommitteeMember, LegalityReview, Publicity, Team, TeamKind
-from printing.filing_report_pdf import filing_report, render_filing_report_pdf
-from printing.group_roster_pdf import GroupRoster, render_group_roster_pdf
-from printing.work_card_pdf import WorkCards, committee_cards, render_work_cards_pdf
+from models.core.errors import DomainError
+from models.minutes.quorum import Attendance, MajorityRule, QuorumResult
+from models.registry.households import Gender, Household, Villager
+from models.workflow.guards import MeetingFacts, WorkflowFacts
+from models.workflow.records import AssemblyVote, CommitteeMember, LegalityReview, Publicity, Team, TeamKind
+from printing.workflow.filing_report_pdf import filing_report, render_filing_report_pdf
+from printing.registry.group_roster_pdf import GroupRoster, render_group_roster_pdf
+from printing.workflow.work_card_pdf import WorkCards, committee_cards, render_work_cards_pdf
 from tests.helpers import run_cli, run_json
 from tests.printing import pdfcheck
 
@@ -92,7 +92,7 @@ def test_cli_more_products(demo_path: Path, rulebook_id: str, tmp_path: Path) ->
 @pytest.mark.parametrize("product", ["rules", "signature-sheet", "invitations", "work-cards"])
 def test_products_refuse_without_an_embeddable_font(demo_path: Path, rulebook_id: str, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch, product: str) -> None:
-    from printing import fonts
+    from printing.core import fonts as fonts
 
     monkeypatch.setenv("XIANGYUE_FONT_DIRS", str(tmp_path))
     monkeypatch.setenv("XIANGYUE_FONT_CACHE", str(tmp_path / "c.json"))

@@ -6,9 +6,9 @@ from datetime import date
 import pytest
 from reportlab.platypus import Paragraph
 
-from models.notices import Notice, NoticeKind, paragraphs_from_text, publicity_period
-from printing.fingerprint import content_fingerprint
-from printing.notice_pdf import NoticeOptions, build_story, notice_fingerprint, render_notice_pdf
+from models.core.notices import Notice, NoticeKind, paragraphs_from_text, publicity_period
+from printing.core.fingerprint import content_fingerprint
+from printing.core.notice_pdf import NoticeOptions, build_story, notice_fingerprint, render_notice_pdf
 from tests.printing import pdfcheck
 
 BODY = """根据《中华人民共和国村民委员会组织法》和《青石村村规民约》，经2025年3月6日村民代表会议研究，现将初审名单公示如下：

@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from models.errors import DomainError
-from models.notices import Notice, NoticeKind, chinese_date, is_chinese_date, publicity_period
+from models.core.errors import DomainError
+from models.core.notices import Notice, NoticeKind, chinese_date, is_chinese_date, publicity_period
 
 
 @pytest.mark.parametrize(("text", "ok"), [("2025年3月7日", True), ("2025年12月31日", True), ("2025年03月07日", False),

@@ -4,10 +4,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from models.workflow_records import Channel, Disposition, Opinion, Reply
-from printing.adoption_statement_pdf import AdoptionStatement, render_adoption_statement_pdf, totals_line
-from printing.call_for_opinions_pdf import call_for_opinions, render_call_for_opinions_pdf
-from printing.opinion_forms_pdf import OpinionForms, form_serial, render_opinion_forms_pdf
+from models.workflow.records import Channel, Disposition, Opinion, Reply
+from printing.workflow.adoption_statement_pdf import AdoptionStatement, render_adoption_statement_pdf, totals_line
+from printing.workflow.call_for_opinions_pdf import call_for_opinions, render_call_for_opinions_pdf
+from printing.workflow.opinion_forms_pdf import OpinionForms, form_serial, render_opinion_forms_pdf
 from tests.helpers import run_json
 from tests.printing import pdfcheck
 

@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.rules import Article, Chapter, Rulebook, RuleVersion, VersionStatus
-from printing.comparison_pdf import Comparison, render_comparison_pdf, row_cells
-from printing.rules_pdf import RulesOptions, render_rules_pdf, version_line
-from printing.styles import table_styles
-from storage.db import Database
-from storage.rules import SqliteRulebookStore
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.rules.document import Article, Chapter, Rulebook, RuleVersion, VersionStatus
+from printing.rules.comparison_pdf import Comparison, render_comparison_pdf, row_cells
+from printing.rules.rules_pdf import RulesOptions, render_rules_pdf, version_line
+from printing.core.styles import table_styles
+from storage.core.db import Database
+from storage.rules.store import SqliteRulebookStore
 from tests.helpers import run_cli, run_json
 from tests.printing import pdfcheck
 
@@ -67,7 +67,7 @@ def test_demo_rules_and_comparison(demo_db: Database, rulebook_id: str) -> None:
 
 
 def test_comparison_marks_without_colour() -> None:
-    from models.rules_diff import ChangeKind, ComparisonRow, char_diff
+    from models.rules.diff import ChangeKind, ComparisonRow, char_diff
     row = ComparisonRow(ChangeKind.CHANGED, "a1", "第一条 罚款五十元。", "第一条 批评教育。", "采纳意见3（杨老三）",
                         tuple(char_diff("罚款五十元。", "批评教育。")), 1, 1)
     old, new = RuleVersion("v1", "r1", 1), RuleVersion("v2", "r1", 2)

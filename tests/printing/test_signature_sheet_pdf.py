@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.registry import Household, HouseholdSummary, VillageGroup
-from printing.signature_sheet_pdf import SheetGroup, SignatureSheet, render_signature_sheet_pdf, sheet_groups
+from models.registry.households import Household, HouseholdSummary, VillageGroup
+from printing.workflow.signature_sheet_pdf import SheetGroup, SignatureSheet, render_signature_sheet_pdf, sheet_groups
 from tests.helpers import run_cli, run_json
 from tests.printing import pdfcheck
 

@@ -1,7 +1,7 @@
 """Long tables: header repeated on every page, landscape, rare names read back."""
 from __future__ import annotations
 
-from printing.tables import TableDocument, render_table_pdf
+from printing.core.tables import TableDocument, render_table_pdf
 from tests.printing import pdfcheck
 
 NAMES = ("王堌", "李垕", "张䶮", "吉𠮷", "赵德明")

@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 from reportlab.lib.styles import ParagraphStyle
 
-from printing import fonts, glyphs
-from printing.text import CANNOT_END, CANNOT_START, ChineseParagraph, broken_rule, choose_break, line_texts
+from printing.core import fonts as fonts
+from printing.core import glyphs as glyphs
+from printing.core.text import CANNOT_END, CANNOT_START, ChineseParagraph, broken_rule, choose_break, line_texts
 
 SAMPLES = (
     "根据《中华人民共和国村民委员会组织法》，经2025年3月7日村民代表会议研究，现将“村规民约（修订稿）”公示如下：",

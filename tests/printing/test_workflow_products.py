@@ -4,9 +4,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from models.workflow_records import CommitteeMember, Invitation, Shift, Team, TeamKind
-from printing.committee_pdf import CommitteeNotice, render_committee_pdf
-from printing.invitations_pdf import CUT_LINE, InvitationLetters, render_invitations_pdf
+from models.workflow.records import CommitteeMember, Invitation, Shift, Team, TeamKind
+from printing.workflow.committee_pdf import CommitteeNotice, render_committee_pdf
+from printing.workflow.invitations_pdf import CUT_LINE, InvitationLetters, render_invitations_pdf
 from tests.helpers import run_cli, run_json
 from tests.printing import pdfcheck
 

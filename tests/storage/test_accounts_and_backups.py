@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from models.accounts import Actor, Role
-from models.errors import DomainError, PermissionDenied
-from storage import passwords
-from storage.accounts import SqliteAccountStore, authenticate
-from storage.backups import daily_backup_if_due, inspect_backup, list_backups, restore_into, write_backup
-from storage.db import Database, DatabaseRefused
-from storage.installation import open_database
+from models.core.accounts import Actor, Role
+from models.core.errors import DomainError, PermissionDenied
+from storage.core import passwords as passwords
+from storage.core.accounts import SqliteAccountStore, authenticate
+from storage.core.backups import daily_backup_if_due, inspect_backup, list_backups, restore_into, write_backup
+from storage.core.db import Database, DatabaseRefused
+from storage.core.installation import open_database
 from tests.conftest import PASSWORD
 
 
@@ -84,7 +84,7 @@ def test_daily_backup_once_a_day_with_rotation(village_db: Database, tmp_path: P
         stamp = (datetime.now() - timedelta(days=days)).strftime("%Y%m%d-090000")
         (folder / f"xiangyue-auto-{stamp}.sqlite3").write_bytes(b"")
     (folder / "xiangyue-auto-20200101-090000.sqlite3").write_bytes(b"")
-    from storage.backups import prune
+    from storage.core.backups import prune
     prune(folder)
     assert 7 <= len(list_backups(folder)) <= 23
 
@@ -100,8 +100,8 @@ def test_restore_refuses_damaged_and_foreign_files(village_db: Database, admin: 
     with pytest.raises(DatabaseRefused):
         restore_into(village_db, junk, admin)
     other = open_database(tmp_path / "other" / "o.sqlite3", must_exist=False)
-    from models.village import make_profile
-    from storage.installation import initialise
+    from models.core.village import make_profile
+    from storage.core.installation import initialise
     initialise(other, make_profile("红岩村", "德化乡", "黎平县"), "admin", PASSWORD)
     foreign = write_backup(other, tmp_path / "obk")
     with pytest.raises(DatabaseRefused, match="另一个安装"):
@@ -116,7 +116,7 @@ def test_restore_brings_back_old_content_with_a_new_epoch(village_db: Database, 
     assert safety is not None and safety.exists()
     assert village_db.conn.execute("SELECT count(*) FROM users WHERE username='later'").fetchone()[0] == 0
     assert village_db.conn.execute("SELECT epoch FROM node").fetchone()[0] != epoch
-    from storage.checks import run_checks
+    from storage.core.checks import run_checks
     assert run_checks(village_db) == []
 
 
@@ -130,9 +130,9 @@ def test_clock_set_back_never_extends_the_delay(village_db: Database) -> None:
 
 
 def test_backup_path_with_hash_and_percent_is_copied_whole(tmp_path: Path) -> None:
-    from models.village import make_profile
-    from storage.backups import write_backup_of_file
-    from storage.installation import initialise
+    from models.core.village import make_profile
+    from storage.core.backups import write_backup_of_file
+    from storage.core.installation import initialise
     folder = tmp_path / "村委会#2 %41"
     db = open_database(folder / "v.sqlite3", must_exist=False)
     initialise(db, make_profile("青石村", "德化乡", "黎平县"), "admin", PASSWORD)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.attachments import AttachmentKind, AttachmentOwner, OwnerKind
-from storage.attachments import SqliteAttachmentStore
-from storage.checks import run_checks
-from storage.db import Database
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.core.attachments import AttachmentKind, AttachmentOwner, OwnerKind
+from storage.core.attachments import SqliteAttachmentStore
+from storage.core.checks import run_checks
+from storage.core.db import Database
 from storage.migrations import migrations
-from storage.tracking import insert_synced, synced_tables, update_synced
+from storage.core.tracking import insert_synced, synced_tables, update_synced
 
 STEP = "m074_one_attachments_table"
 SHA = "ab" * 32

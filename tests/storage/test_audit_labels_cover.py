@@ -1,9 +1,9 @@
 """Every column an audit summary can name has a Chinese label, so a new column cannot reach the clerk in English."""
 from __future__ import annotations
 
-from models.audit import TABLE_LABELS
-from models.audit_labels import FIELD_LABELS
-from storage.db import Database
+from models.core.audit import TABLE_LABELS
+from models.core.audit_labels import FIELD_LABELS
+from storage.core.db import Database
 
 _NOT_SUMMARISED = {"id", "owner", "hlc", "deleted", "created_at", "updated_at"}
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from storage.checks import run_checks
-from storage.db import Database
+from storage.core.checks import run_checks
+from storage.core.db import Database
 from storage.migrations import migrations
 
 STEP = "m011_change_log_plain_rowid"

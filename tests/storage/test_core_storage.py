@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from models.accounts import Actor, Role
-from models.village import make_profile
-from storage.audit import append_audit, verify_audit_chain
-from storage.checks import run_checks
-from storage.db import Database, DatabaseRefused
-from storage.installation import initialise, is_initialised, open_database, open_memory_database
+from models.core.accounts import Actor, Role
+from models.core.village import make_profile
+from storage.core.audit import append_audit, verify_audit_chain
+from storage.core.checks import run_checks
+from storage.core.db import Database, DatabaseRefused
+from storage.core.installation import initialise, is_initialised, open_database, open_memory_database
 from storage.migrations import migrations
-from storage.profile import SqliteProfileStore
-from storage.tracking import synced_tables
+from storage.core.profile import SqliteProfileStore
+from storage.core.tracking import synced_tables
 
 ACTOR = Actor("u1", "李文书", Role.ADMIN)
 
@@ -163,7 +163,7 @@ def _tamper(db: Database, sql: str) -> None:
 
 def _rechain(db: Database) -> None:
     """What a careful forger does after editing: recompute every hash so the chain itself is consistent."""
-    from models.audit import GENESIS_HASH, AuditEntry, chain_hash
+    from models.core.audit import GENESIS_HASH, AuditEntry, chain_hash
     previous = GENESIS_HASH
     rows = db.conn.execute("SELECT seq, id, at, actor_id, actor_name, action, table_name, row_id, summary "
                            "FROM audit_log ORDER BY seq").fetchall()
@@ -184,7 +184,7 @@ def test_deleting_the_newest_audit_entries_is_detected(village_db: Database) -> 
 
 
 def test_rewriting_and_rechaining_history_is_detected(village_db: Database, tmp_path: Path) -> None:
-    from storage.backups import backup_dir_for, write_backup
+    from storage.core.backups import backup_dir_for, write_backup
     write_backup(village_db, backup_dir_for(village_db.path), "auto")
     _tamper(village_db, "UPDATE audit_log SET summary = '（被改写）' WHERE seq = 2")
     _rechain(village_db)

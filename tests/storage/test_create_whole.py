@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from storage import installation
-from storage.installation import open_database
+from storage.core import installation as installation
+from storage.core.installation import open_database
 
 
 def test_a_failed_creation_leaves_no_database_and_no_temporary_file(tmp_path: Path, monkeypatch) -> None:

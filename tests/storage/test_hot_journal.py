@@ -8,9 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from models.village import make_profile
-from storage.backups import write_backup
-from storage.installation import initialise, open_database
+from models.core.village import make_profile
+from storage.core.backups import write_backup
+from storage.core.installation import initialise, open_database
 
 WRITER = """
 import sqlite3, sys

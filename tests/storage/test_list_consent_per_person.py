@@ -5,14 +5,14 @@ from datetime import date, timedelta
 
 import pytest
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.errors import DomainError
-from models.lists import ListKind
-from models.registry import Villager
-from storage.db import Database
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.core.errors import DomainError
+from models.lists.entries import ListKind
+from models.registry.households import Villager
+from storage.core.db import Database
 from storage.migrations import migrations
-from storage.registry import SqliteRegistryStore
-from storage.tracking import insert_synced
+from storage.registry.store import SqliteRegistryStore
+from storage.core.tracking import insert_synced
 from tests.list_fixtures import APPROVER, CLERK, seed_registry, store
 from tests.storage.test_list_store import DAY, nominate, walk_to_publicity
 

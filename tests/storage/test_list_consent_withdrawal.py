@@ -5,9 +5,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from models.errors import DomainError, NotFound
-from models.lists import ListKind
-from storage.db import Database
+from models.core.errors import DomainError, NotFound
+from models.lists.entries import ListKind
+from storage.core.db import Database
 from tests.list_fixtures import CLERK, store
 from tests.storage.test_list_consent_per_person import ON, _publish, _seed_with_son, _who
 
@@ -43,8 +43,8 @@ def test_board_names_before_and_not_after_the_withdrawal(village_db: Database) -
 
 
 def test_a_consent_that_is_not_yet_withdrawn_still_names_up_to_the_day_before(village_db: Database) -> None:
-    from models.boards import build_board
-    from models.lists import Period
+    from models.lists.boards import build_board
+    from models.lists.entries import Period
 
     _seed_with_son(village_db)
     son = _publish(village_db, villager_id="p-9")
@@ -86,7 +86,7 @@ def test_bases_recorded_on_one_day_keep_the_order_they_were_recorded(village_db:
     _seed_with_son(village_db)
     clerk = store(village_db, CLERK)
     ids = iter(["01900000-0000-7000-8000-00000000000f", "01900000-0000-7000-8000-000000000001"])
-    monkeypatch.setattr("storage.lists.new_id", lambda: next(ids))
+    monkeypatch.setattr("storage.lists.store.new_id", lambda: next(ids))
     clerk.record_naming_basis("12", "consent", "户主书面同意", on=date(2025, 3, 1))
     clerk.record_naming_basis("12", "statutory", "法院判决公开", on=date(2025, 3, 1), lists=(ListKind.BLACK,))
     assert [b.kind for b in clerk.naming_bases()] == ["consent", "statutory"]

@@ -5,8 +5,8 @@ import random
 from collections import Counter
 from datetime import date
 
-from models.lists import EntryState, ListKind
-from storage.db import Database
+from models.lists.entries import EntryState, ListKind
+from storage.core.db import Database
 from storage.demo import DemoOptions, b20_registry, b30_rules
 from storage.demo.b50_lists import build
 from tests.list_fixtures import CLERK, store

@@ -5,15 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from models.errors import DomainError, NotFound
-from models.attachment_files import POLICIES
-from models.attachments import AttachmentOwner, OwnerKind
-from models.list_workflow import Nomination
-from models.lists import ListKind
-from printing.list_jobs import board_job
-from storage.attachments import SqliteAttachmentStore
-from storage.blobs import blob_path
-from storage.db import Database
+from models.core.errors import DomainError, NotFound
+from models.core.attachment_files import POLICIES
+from models.core.attachments import AttachmentOwner, OwnerKind
+from models.lists.workflow import Nomination
+from models.lists.entries import ListKind
+from printing.lists.list_jobs import board_job
+from storage.core.attachments import SqliteAttachmentStore
+from storage.core.blobs import blob_path
+from storage.core.db import Database
 from tests.list_fixtures import APPROVER, CLERK, seed_registry, store
 from tests.printing.pdfcheck import text_of
 from tests.printing.test_board_pdf import DAY, PUBLISHED, publish

@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
-from models.errors import DomainError
-from models.list_workflow import Nomination, next_period
-from models.lists import EntryState, ListKind, Period, WithdrawReason
-from storage.db import Database
+from models.core.errors import DomainError
+from models.lists.workflow import Nomination, next_period
+from models.lists.entries import EntryState, ListKind, Period, WithdrawReason
+from storage.core.db import Database
 from tests.list_fixtures import APPROVER, CLERK, SUPERVISOR, seed_registry, store
 from tests.printing.test_board_pdf import DAY, PUBLISHED, publish
 

@@ -6,18 +6,18 @@ from datetime import date, timedelta
 
 import pytest
 
-from models.errors import DomainError, PermissionDenied
-from models.list_settings import REQUIRED_WORDS, default_period, make_list_settings, parse_words
-from models.list_workflow import Nomination
-from models.lists import DEFAULT_STIGMATISING_WORDS, ListKind, ListSettings, PeriodKind
-from storage.db import Database
-from storage.list_settings import read_list_settings
+from models.core.errors import DomainError, PermissionDenied
+from models.lists.settings import REQUIRED_WORDS, default_period, make_list_settings, parse_words
+from models.lists.workflow import Nomination
+from models.lists.entries import DEFAULT_STIGMATISING_WORDS, ListKind, ListSettings, PeriodKind
+from storage.core.db import Database
+from storage.lists.settings import read_list_settings
 from tests.list_fixtures import APPROVER, CLERK, SUPERVISOR, seed_registry, store
 from tests.printing.test_board_pdf import DAY
 
 
 def test_defaults_until_saved_then_saved_and_audited(village_db: Database) -> None:
-    from models.accounts import COMMAND_LINE_ACTOR
+    from models.core.accounts import COMMAND_LINE_ACTOR
 
     assert read_list_settings(village_db) == ListSettings()
     admin = store(village_db, COMMAND_LINE_ACTOR)
@@ -43,7 +43,7 @@ def test_defaults_until_saved_then_saved_and_audited(village_db: Database) -> No
     ({"stigmatising_words": REQUIRED_WORDS + ("这不是一个词而是一整句很长的话",)}, "太长"),
 ])
 def test_legal_bounds_are_refused(village_db: Database, change: dict, message: str) -> None:
-    from models.accounts import COMMAND_LINE_ACTOR
+    from models.core.accounts import COMMAND_LINE_ACTOR
 
     fields = {"cycle": PeriodKind.MONTH, "publicity_days": 7, "answer_days": 3,
               "stigmatising_words": DEFAULT_STIGMATISING_WORDS, "name_black_list": False} | change
@@ -62,7 +62,7 @@ def test_only_who_may_edit_the_village_information_saves(village_db: Database) -
 
 
 def test_the_store_uses_the_saved_settings(village_db: Database) -> None:
-    from models.accounts import COMMAND_LINE_ACTOR
+    from models.core.accounts import COMMAND_LINE_ACTOR
 
     seed_registry(village_db)
     store(village_db, COMMAND_LINE_ACTOR).save_settings(

@@ -6,13 +6,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.errors import DomainError, NotFound
-from models.list_workflow import Nomination
-from models.lists import EntryState, ListKind, WithdrawReason
-from storage.db import Database
-from storage.list_sources import article_number, shorten
-from storage.registry import SqliteRegistryStore
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.core.errors import DomainError, NotFound
+from models.lists.workflow import Nomination
+from models.lists.entries import EntryState, ListKind, WithdrawReason
+from storage.core.db import Database
+from storage.lists.sources import article_number, shorten
+from storage.registry.store import SqliteRegistryStore
 from tests.list_fixtures import APPROVER, CLERK, SUPERVISOR, seed_registry, store
 
 DAY = date(2025, 3, 3)

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from models.errors import DomainError
-from models.meeting_record import effective, parse_votes
-from models.meeting_rules import Tally
-from models.meeting_votes import PersonVote, Speech, VoteChoice
-from models.meetings import Attendee, Meeting, VoteMethod, with_counted_tally
-from printing.minutes_pdf import MeetingRecord, printed_texts
-from storage.db import Database
-from storage.meetings import SqliteMeetingStore
+from models.core.errors import DomainError
+from models.minutes.record import effective, parse_votes
+from models.minutes.quorum import Tally
+from models.minutes.votes import PersonVote, Speech, VoteChoice
+from models.minutes.meetings import Attendee, Meeting, VoteMethod, with_counted_tally
+from printing.minutes.minutes_pdf import MeetingRecord, printed_texts
+from storage.core.db import Database
+from storage.minutes.store import SqliteMeetingStore
 from tests.helpers import run_json
 from tests.models.meeting_fixtures import complete_meeting
 

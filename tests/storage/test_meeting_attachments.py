@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from models.accounts import Actor
-from models.attachments import AttachmentKind, AttachmentOwner, OwnerKind, guess_kind
-from models.errors import DomainError, NotFound
-from models.meetings import Meeting
-from storage.blobs import blob_path
-from storage.db import Database
-from storage.attachments import SqliteAttachmentStore
-from storage.meetings import SqliteMeetingStore
+from models.core.accounts import Actor
+from models.core.attachments import AttachmentKind, AttachmentOwner, OwnerKind, guess_kind
+from models.core.errors import DomainError, NotFound
+from models.minutes.meetings import Meeting
+from storage.core.blobs import blob_path
+from storage.core.db import Database
+from storage.core.attachments import SqliteAttachmentStore
+from storage.minutes.store import SqliteMeetingStore
 from tests.models.meeting_fixtures import complete_meeting
 
 
@@ -52,7 +52,7 @@ def test_attachments_added_in_one_millisecond_keep_the_order_they_were_added(
     """`created_at` has millisecond precision: a tie is broken by the order they were added, not by name."""
     store, files = SqliteMeetingStore(village_db, admin), SqliteAttachmentStore(village_db, admin)
     meeting = store.create(Meeting("representatives_meeting", date(2026, 3, 12), expected=6, present=5))
-    monkeypatch.setattr("storage.tracking.now_iso", lambda: "2026-03-12T08:00:00.000+00:00")
+    monkeypatch.setattr("storage.core.tracking.now_iso", lambda: "2026-03-12T08:00:00.000+00:00")
     names = ["签到表.jpg", "copy.jpg", "b.jpg"]
     for name in names:
         files.attach(_owner(meeting.id), _file(tmp_path, name, b"\xff\xd8 " + name.encode()), AttachmentKind.PHOTO)

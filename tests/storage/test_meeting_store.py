@@ -7,16 +7,16 @@ from datetime import date
 
 import pytest
 
-from models.accounts import Actor
-from models.errors import DomainError
-from models.followups import Evaluation, FollowUpStatus
-from models.four_two import FourTwoStage
-from models.meeting_rules import Tally
-from models.meetings import AgendaItem, MeetingStatus
-from storage.db import Database
-from storage.followups import SqliteFollowUpStore
-from storage.four_two import SqliteFourTwoStore
-from storage.meetings import SqliteMeetingStore
+from models.core.accounts import Actor
+from models.core.errors import DomainError
+from models.minutes.followups import Evaluation, FollowUpStatus
+from models.minutes.four_two import FourTwoStage
+from models.minutes.quorum import Tally
+from models.minutes.meetings import AgendaItem, MeetingStatus
+from storage.core.db import Database
+from storage.minutes.followups import SqliteFollowUpStore
+from storage.minutes.four_two import SqliteFourTwoStore
+from storage.minutes.store import SqliteMeetingStore
 from tests.models.meeting_fixtures import complete_meeting
 
 
@@ -132,8 +132,8 @@ def test_quarter_warnings_r11(store: SqliteMeetingStore) -> None:
 
 def test_named_votes_and_speeches_are_rows_logged_searchable_and_frozen(store: SqliteMeetingStore,
                                                                         village_db: Database) -> None:
-    from models.meeting_votes import PersonVote, Speech, VoteChoice
-    from models.meetings import Attendee
+    from models.minutes.votes import PersonVote, Speech, VoteChoice
+    from models.minutes.meetings import Attendee
 
     names = [f"代表{i}" for i in range(3)]
     votes = tuple(PersonVote(n, c) for n, c in zip(names, (VoteChoice.FOR, VoteChoice.FOR, VoteChoice.AGAINST)))
@@ -162,8 +162,8 @@ def test_named_votes_and_speeches_are_rows_logged_searchable_and_frozen(store: S
 
 
 def test_finalise_refuses_named_votes_that_do_not_match_attendance(store: SqliteMeetingStore) -> None:
-    from models.meeting_votes import PersonVote, VoteChoice
-    from models.meetings import Attendee
+    from models.minutes.votes import PersonVote, VoteChoice
+    from models.minutes.meetings import Attendee
 
     base = complete_meeting(expected=3, present=3, attendees=tuple(Attendee(f"代表{i}") for i in range(3)))
     item = dataclasses.replace(base.items[0], votes=(PersonVote("代表0", VoteChoice.FOR),
@@ -175,7 +175,7 @@ def test_finalise_refuses_named_votes_that_do_not_match_attendance(store: Sqlite
 
 def test_province_rule_r8_is_stored_audited_and_silences_the_warning(store: SqliteMeetingStore,
                                                                       village_db: Database) -> None:
-    from models.meetings import MatterKind
+    from models.minutes.meetings import MatterKind
 
     base = complete_meeting()
     rules_item = dataclasses.replace(base.items[0], title="修订村规民约", matter=MatterKind.VILLAGE_RULES)
@@ -197,8 +197,8 @@ def test_province_rule_r8_is_stored_audited_and_silences_the_warning(store: Sqli
 
 
 def test_province_rule_needs_the_profile_permission(village_db: Database) -> None:
-    from models.accounts import Role
-    from models.errors import PermissionDenied
+    from models.core.accounts import Role
+    from models.core.errors import PermissionDenied
 
     clerk = SqliteMeetingStore(village_db, Actor("u-clerk", "文书", Role.CLERK))
     with pytest.raises(PermissionDenied):
@@ -207,7 +207,7 @@ def test_province_rule_needs_the_profile_permission(village_db: Database) -> Non
 
 def test_convene_proposals_are_tasks_until_a_meeting_answers(store: SqliteMeetingStore,
                                                              village_db: Database) -> None:
-    from models.convene import ConveneBody, make_proposal
+    from models.minutes.convene import ConveneBody, make_proposal
 
     weak = store.record_proposal(make_proposal(ConveneBody.REPRESENTATIVES, date(2026, 3, 1), "清理账目", 6, 35))
     strong = store.record_proposal(make_proposal(ConveneBody.REPRESENTATIVES, date(2026, 3, 2), "调整低保", 7, 35,

@@ -5,10 +5,10 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from models.meeting_types import BUILTIN_TYPES
-from storage.db import Database
+from models.minutes.types import BUILTIN_TYPES
+from storage.core.db import Database
 from storage.demo import DemoOptions, run_demo
-from storage.installation import open_database
+from storage.core.installation import open_database
 
 
 def _snapshot(path: Path) -> tuple[list[tuple], list[tuple]]:
@@ -34,10 +34,10 @@ def test_minutes_demo(tmp_path: Path) -> None:
 
 
 def test_demo_meetings_use_the_registry_villagers(tmp_path: Path, demo_copy: Callable[..., Database]) -> None:
-    from models.accounts import COMMAND_LINE_ACTOR
-    from models.meeting_expected import expected_attendance
-    from storage.meetings import SqliteMeetingStore
-    from storage.registry_facts import SqliteRegistryFacts
+    from models.core.accounts import COMMAND_LINE_ACTOR
+    from models.minutes.expected import expected_attendance
+    from storage.minutes.store import SqliteMeetingStore
+    from storage.registry.facts import SqliteRegistryFacts
 
     db = demo_copy(tmp_path / "a.sqlite3", seed=11, households=120)
     facts, store = SqliteRegistryFacts(db, COMMAND_LINE_ACTOR), SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
@@ -64,8 +64,8 @@ def test_demo_items_have_speeches_and_roster_meetings_named_votes(tmp_path: Path
 
 
 def test_demo_has_convene_proposals_in_every_state(tmp_path: Path) -> None:
-    from models.accounts import COMMAND_LINE_ACTOR
-    from storage.meetings import SqliteMeetingStore
+    from models.core.accounts import COMMAND_LINE_ACTOR
+    from storage.minutes.store import SqliteMeetingStore
 
     for households in (5,):
         db = open_database(tmp_path / f"{households}.sqlite3", must_exist=False)
@@ -76,9 +76,9 @@ def test_demo_has_convene_proposals_in_every_state(tmp_path: Path) -> None:
 
 
 def test_no_demo_meeting_lists_its_host_or_recorder_as_absent(tmp_path: Path) -> None:
-    from models.accounts import COMMAND_LINE_ACTOR
-    from models.meetings import AttendanceKind
-    from storage.meetings import SqliteMeetingStore
+    from models.core.accounts import COMMAND_LINE_ACTOR
+    from models.minutes.meetings import AttendanceKind
+    from storage.minutes.store import SqliteMeetingStore
 
     for seed, households in ((11, 120), (7, 40)):
         db = open_database(tmp_path / f"{seed}.sqlite3", must_exist=False)

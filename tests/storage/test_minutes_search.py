@@ -6,15 +6,15 @@ from datetime import date
 
 import pytest
 
-from models.accounts import Actor
-from models.followups import FollowUpStatus
-from models.meeting_rules import Tally
-from models.meetings import AgendaItem, VoteMethod
-from storage.db import Database
-from storage.followups import SqliteFollowUpStore
-from storage.meetings import SqliteMeetingStore
+from models.core.accounts import Actor
+from models.minutes.followups import FollowUpStatus
+from models.minutes.quorum import Tally
+from models.minutes.meetings import AgendaItem, VoteMethod
+from storage.core.db import Database
+from storage.minutes.followups import SqliteFollowUpStore
+from storage.minutes.store import SqliteMeetingStore
 from storage.migrations import migrations
-from storage.minutes_search import highlight, install_search_triggers, search
+from storage.minutes.search import highlight, install_search_triggers, search
 from tests.models.meeting_fixtures import complete_meeting
 
 ITEMS = (AgendaItem("低保户民主评议", discussion="王五：张家因病致贫，应纳入低保。", resolution="同意 3 户纳入低保",
@@ -113,7 +113,7 @@ def test_highlight(text: str, terms: list[str], marked: str) -> None:
 
 
 def test_short_terms_at_the_end_of_a_text_and_the_like_path(store: SqliteMeetingStore, monkeypatch) -> None:
-    import storage.minutes_search as module
+    import storage.minutes.search as module
     store.create(complete_meeting(items=(AgendaItem("通报", discussion="x", resolution_owner="民政"),)))
     assert [h.kind for h in store.search("民政")] == ["item"] and [h.kind for h in store.search("政")] == ["item"]
     assert store.search("缺水") == []
@@ -124,7 +124,7 @@ def test_short_terms_at_the_end_of_a_text_and_the_like_path(store: SqliteMeeting
 
 def test_progress_note_arriving_before_its_follow_up_is_indexed_when_it_comes(db: Database) -> None:
     """A sync import applies rows in change-log order: a follow-up edited after its progress note comes later."""
-    from storage.tracking import insert_synced
+    from storage.core.tracking import insert_synced
 
     with db.atomic():
         insert_synced(db, "follow_up_events", {"id": "e1", "follow_up_id": "f1", "on_date": "2026-03-01",

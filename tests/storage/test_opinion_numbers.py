@@ -5,11 +5,11 @@ from datetime import date
 
 import pytest
 
-from models.accounts import Actor
-from models.workflow_records import Channel, OpinionKind
-from printing.adoption_statement_pdf import AdoptionStatement, render_adoption_statement_pdf
-from storage.db import Database
-from storage.workflow import SqliteWorkflowStore
+from models.core.accounts import Actor
+from models.workflow.records import Channel, OpinionKind
+from printing.workflow.adoption_statement_pdf import AdoptionStatement, render_adoption_statement_pdf
+from storage.core.db import Database
+from storage.workflow.store import SqliteWorkflowStore
 from tests.printing import pdfcheck
 from tests.storage.workflow_setup import rulebook_in_force, walk_to_step_5
 

@@ -1,7 +1,7 @@
 """首页's overdue query uses the partial index over open follow-ups (m033), not a scan of every follow-up."""
 from __future__ import annotations
 
-from storage.db import Database
+from storage.core.db import Database
 
 
 def test_overdue_query_searches_the_partial_index(village_db: Database) -> None:

@@ -5,7 +5,7 @@ from itertools import product
 
 from pypinyin import Style, pinyin
 
-from storage.pinyin_keys import _dictionary, _readings, name_keys
+from storage.registry.pinyin_keys import _dictionary, _readings, name_keys
 
 
 def _pypinyin_readings(char: str) -> tuple[str, ...]:

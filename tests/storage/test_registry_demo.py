@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.id_numbers import id_number_problem
-from models.registry import RoleCode
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.registry.id_numbers import id_number_problem
+from models.registry.households import RoleCode
 from storage.demo import DemoOptions, run_demo
-from storage.installation import open_memory_database
-from storage.registry import SqliteRegistryStore
+from storage.core.installation import open_memory_database
+from storage.registry.store import SqliteRegistryStore
 
 
 def _village(seed: int = 5) -> tuple[SqliteRegistryStore, dict[str, int]]:

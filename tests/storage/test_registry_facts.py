@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.accounts import Actor
-from models.meeting_checks import composition_warnings
-from models.meeting_expected import expected_attendance, representatives_composition
-from models.meeting_types import (BUILTIN_TYPES, ROLE_BRANCH_COMMITTEE, ROLE_TWO_COMMITTEES, ROLE_VILLAGE_COMMITTEE,
+from models.core.accounts import Actor
+from models.minutes.checks import composition_warnings
+from models.minutes.expected import expected_attendance, representatives_composition
+from models.minutes.types import (BUILTIN_TYPES, ROLE_BRANCH_COMMITTEE, ROLE_TWO_COMMITTEES, ROLE_VILLAGE_COMMITTEE,
                                   MeetingType)
-from models.meeting_roles import holds, on_branch_committee, on_village_committee
-from storage.db import Database
-from storage.registry_facts import SqliteRegistryFacts
+from models.minutes.roles import holds, on_branch_committee, on_village_committee
+from storage.core.db import Database
+from storage.registry.facts import SqliteRegistryFacts
 from tests.registry_fixtures import seat_committees
 
 ON = date(2026, 3, 12)

@@ -5,10 +5,10 @@ from dataclasses import replace
 
 import pytest
 
-from models.ids import new_id
-from models.registry import Gender, Villager
-from storage.pinyin_keys import spells_name
-from storage.registry import SqliteRegistryStore
+from models.core.ids import new_id
+from models.registry.households import Gender, Villager
+from storage.registry.pinyin_keys import spells_name
+from storage.registry.store import SqliteRegistryStore
 from tests.registry_fixtures import make_family
 
 

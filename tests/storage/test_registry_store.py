@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from models.accounts import Actor, Role
-from models.errors import DomainError, PermissionDenied
-from models.ids import new_id
-from models.registry import RoleCode, RoleHolding, Villager, VillagerStatus, tag_code
-from storage.db import Database
-from storage.registry import SqliteRegistryStore
+from models.core.accounts import Actor, Role
+from models.core.errors import DomainError, PermissionDenied
+from models.core.ids import new_id
+from models.registry.households import RoleCode, RoleHolding, Villager, VillagerStatus, tag_code
+from storage.core.db import Database
+from storage.registry.store import SqliteRegistryStore
 from tests.registry_fixtures import make_family
 
 

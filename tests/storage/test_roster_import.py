@@ -8,10 +8,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from models.accounts import Actor
-from models.errors import DomainError
-from storage.db import Database
-from storage.registry import SqliteRegistryStore
+from models.core.accounts import Actor
+from models.core.errors import DomainError
+from storage.core.db import Database
+from storage.registry.store import SqliteRegistryStore
 from tests.registry_fixtures import SAMPLE, sample_rows, write_csv
 
 
@@ -154,7 +154,7 @@ def test_moving_a_head_to_another_household(store: SqliteRegistryStore, tmp_path
 def test_import_logs_every_row_as_the_triggers_would(village_db: Database, store: SqliteRegistryStore,
                                                      tmp_path: Path) -> None:
     """The import logs its rows in bulk with the triggers quiet: same rows, same JSON, in write order."""
-    from storage.checks import run_checks
+    from storage.core.checks import run_checks
 
     rows = sample_rows()
     store.import_roster(write_csv(tmp_path / "first.csv", rows))

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from models.accounts import Actor
-from models.errors import DomainError
-from models.rules import VersionStatus, move_article, numbered_articles, update_article
-from models.rules_diff import ChangeKind, diff_versions
-from storage.db import Database
-from storage.rules import SqliteRulebookStore
+from models.core.accounts import Actor
+from models.core.errors import DomainError
+from models.rules.document import VersionStatus, move_article, numbered_articles, update_article
+from models.rules.diff import ChangeKind, diff_versions
+from storage.core.db import Database
+from storage.rules.store import SqliteRulebookStore
 
 RULES = "# 石桥村村规民约\n\n## 第一章 总则\n\n第一条 为了和睦。\n\n第二条 违者依照第三条处理。\n\n## 第二章 附则\n\n第三条 批评教育。\n"
 
@@ -104,7 +104,7 @@ def test_writes_are_audited_and_logged(store: SqliteRulebookStore, tmp_path: Pat
 
 
 def test_deleted_article_is_tombstoned_and_revived(store: SqliteRulebookStore, tmp_path: Path) -> None:
-    from models.rules import delete_article
+    from models.rules.document import delete_article
     rulebook = store.import_file(_write(tmp_path)).rulebook_id
     version = store.load_version(rulebook)
     store.save_version(delete_article(version, version.articles[0].key))

@@ -5,16 +5,16 @@ import random
 from datetime import date
 from pathlib import Path
 
-from models.accounts import Actor, Role
-from models.village import Mode
-from models.workflow_records import FilingStatus
+from models.core.accounts import Actor, Role
+from models.core.village import Mode
+from models.workflow.records import FilingStatus
 from storage.demo import DEMO_FLAG, DemoOptions, run_demo
 from storage.demo.b70_sync import PLAIN_NOTE, build, township_path
-from storage.installation import open_database
+from storage.core.installation import open_database
 from storage.sync.audit_trail import peer_audit
 from storage.sync.keys import list_peers
-from storage.township import SqliteTownshipStore
-from storage.workflow import SqliteWorkflowStore
+from storage.township.store import SqliteTownshipStore
+from storage.workflow.store import SqliteWorkflowStore
 from tests.helpers import run_json
 from tests.sync.conftest import make_node, state
 from tests.sync.township_setup import ADMIN, vote_and_submit, walk_to_step_7

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from storage.checks import run_checks
-from storage.db import Database
-from storage.installation import open_database
+from storage.core.checks import run_checks
+from storage.core.db import Database
+from storage.core.installation import open_database
 from storage.migrations import LEDGER
 
 FIXTURES = Path(__file__).parent / "fixtures"

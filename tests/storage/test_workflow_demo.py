@@ -4,11 +4,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.workflow import WorkflowStep
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.workflow.steps import WorkflowStep
 from storage.demo import DemoOptions, run_demo
-from storage.installation import open_database
-from storage.workflow import SqliteWorkflowStore
+from storage.core.installation import open_database
+from storage.workflow.store import SqliteWorkflowStore
 
 
 def test_workflow_demo(tmp_path: Path) -> None:

@@ -7,18 +7,18 @@ from datetime import date
 
 import pytest
 
-from models.accounts import Actor
-from models.errors import DomainError
-from models.meeting_rules import Tally
-from models.meetings import MatterKind
-from models.rules import update_article
-from models.workflow import WorkflowStep
-from models.workflow_records import ArticleVote, Channel, Disposition, OpinionKind
-from printing.filing_report_pdf import filing_report
-from storage.db import Database
-from storage.meetings import SqliteMeetingStore
-from storage.rules import SqliteRulebookStore
-from storage.workflow import SqliteWorkflowStore
+from models.core.accounts import Actor
+from models.core.errors import DomainError
+from models.minutes.quorum import Tally
+from models.minutes.meetings import MatterKind
+from models.rules.document import update_article
+from models.workflow.steps import WorkflowStep
+from models.workflow.records import ArticleVote, Channel, Disposition, OpinionKind
+from printing.workflow.filing_report_pdf import filing_report
+from storage.core.db import Database
+from storage.minutes.store import SqliteMeetingStore
+from storage.rules.store import SqliteRulebookStore
+from storage.workflow.store import SqliteWorkflowStore
 from tests.models.meeting_fixtures import complete_meeting
 from tests.storage.workflow_setup import final_meeting, rulebook_in_force, walk_to_step_5
 

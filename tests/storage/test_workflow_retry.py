@@ -5,15 +5,15 @@ from datetime import date
 
 import pytest
 
-from models.accounts import Actor
-from models.errors import DomainError
-from models.meeting_rules import Tally
-from models.rules import update_article
-from models.workflow import StepState, WorkflowStep
-from models.workflow_records import ArticleVote, Disposition
-from storage.db import Database
-from storage.rules import SqliteRulebookStore
-from storage.workflow import SqliteWorkflowStore
+from models.core.accounts import Actor
+from models.core.errors import DomainError
+from models.minutes.quorum import Tally
+from models.rules.document import update_article
+from models.workflow.steps import StepState, WorkflowStep
+from models.workflow.records import ArticleVote, Disposition
+from storage.core.db import Database
+from storage.rules.store import SqliteRulebookStore
+from storage.workflow.store import SqliteWorkflowStore
 from tests.storage.workflow_setup import rulebook_in_force, villagers_meeting, walk_to_step_5
 
 TODAY = date(2026, 2, 1)

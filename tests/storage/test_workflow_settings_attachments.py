@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from models.accounts import Actor, Role
-from models.attachments import AttachmentKind, AttachmentOwner, OwnerKind
-from models.errors import DomainError, NotFound, PermissionDenied
-from models.workflow import WorkflowStep
-from models.workflow_guards import WorkflowSettings
-from storage.attachments import SqliteAttachmentStore
-from storage.blobs import blob_path
-from storage.db import Database
-from storage.workflow import SqliteWorkflowStore
+from models.core.accounts import Actor, Role
+from models.core.attachments import AttachmentKind, AttachmentOwner, OwnerKind
+from models.core.errors import DomainError, NotFound, PermissionDenied
+from models.workflow.steps import WorkflowStep
+from models.workflow.guards import WorkflowSettings
+from storage.core.attachments import SqliteAttachmentStore
+from storage.core.blobs import blob_path
+from storage.core.db import Database
+from storage.workflow.store import SqliteWorkflowStore
 from tests.storage.workflow_setup import rulebook_in_force, walk_to_step_5
 
 TODAY = date(2026, 2, 1)
@@ -86,7 +86,7 @@ def test_scans_added_in_one_millisecond_keep_the_order_they_were_added(
         monkeypatch: pytest.MonkeyPatch) -> None:
     rulebook_id = rulebook_in_force(village_db, admin)
     walk_to_step_5(village_db, admin, store, rulebook_id, TODAY)
-    monkeypatch.setattr("storage.tracking.now_iso", lambda: "2026-02-01T08:00:00.000+00:00")
+    monkeypatch.setattr("storage.core.tracking.now_iso", lambda: "2026-02-01T08:00:00.000+00:00")
     names = ["意见表0001.pdf", "公告栏.jpg", "a.jpg"]
     files, owner = SqliteAttachmentStore(village_db, admin), _step(store, rulebook_id, WorkflowStep.PUBLIC_CONSULTATION)
     for name in names:

@@ -5,15 +5,15 @@ from datetime import date
 
 import pytest
 
-from models.accounts import Actor, Role
-from models.errors import DomainError
-from models.meeting_rules import Tally
-from models.rules import VersionStatus, update_article
-from models.workflow import StepState, WorkflowStep
-from models.workflow_records import ArticleVote, Disposition, FilingStatus, OpinionKind, Channel
-from storage.db import Database
-from storage.rules import SqliteRulebookStore
-from storage.workflow import SqliteWorkflowStore
+from models.core.accounts import Actor, Role
+from models.core.errors import DomainError
+from models.minutes.quorum import Tally
+from models.rules.document import VersionStatus, update_article
+from models.workflow.steps import StepState, WorkflowStep
+from models.workflow.records import ArticleVote, Disposition, FilingStatus, OpinionKind, Channel
+from storage.core.db import Database
+from storage.rules.store import SqliteRulebookStore
+from storage.workflow.store import SqliteWorkflowStore
 from tests.storage.workflow_setup import rulebook_in_force, villagers_meeting, walk_to_step_5
 
 TODAY = date(2026, 2, 1)
@@ -122,7 +122,7 @@ def test_ordered_to_correct_reopens_revision(village_db: Database, admin: Actor,
 
 
 def test_step_5_figures_from_the_store(village_db: Database, admin: Actor, store: SqliteWorkflowStore) -> None:
-    from models.workflow_figures import consultation_figures
+    from models.workflow.figures import consultation_figures
     rulebook_id = rulebook_in_force(village_db, admin)
     walk_to_step_5(village_db, admin, store, rulebook_id, TODAY)
     figures = consultation_figures(store.opinions(rulebook_id), 40)
@@ -131,8 +131,8 @@ def test_step_5_figures_from_the_store(village_db: Database, admin: Actor, store
 
 def test_teams_roster_and_signatures_round_trip(village_db: Database, admin: Actor,
                                                 store: SqliteWorkflowStore) -> None:
-    from models.workflow_figures import generate_roster
-    from models.workflow_records import TeamKind
+    from models.workflow.figures import generate_roster
+    from models.workflow.records import TeamKind
     rulebook_id = rulebook_in_force(village_db, admin)
     store.start_revision(rulebook_id, TODAY)
     team_id = store.add_team(rulebook_id, TeamKind.PATROL, "", "吴支书", ("甲", "乙", "丙"))

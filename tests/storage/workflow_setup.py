@@ -4,18 +4,18 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from models.accounts import Actor
-from models.meeting_rules import Tally
-from models.meetings import MatterKind
-from models.rules import RuleVersion
-from models.rules_text import parse_rules_text
-from models.workflow import WorkflowStep
-from models.workflow_records import (BackgroundCheck, Channel, CheckAgency, CheckResult, CommitteeMember,
+from models.core.accounts import Actor
+from models.minutes.quorum import Tally
+from models.minutes.meetings import MatterKind
+from models.rules.document import RuleVersion
+from models.rules.text import parse_rules_text
+from models.workflow.steps import WorkflowStep
+from models.workflow.records import (BackgroundCheck, Channel, CheckAgency, CheckResult, CommitteeMember,
                                      Invitation, InvitationReply, OpinionKind)
-from storage.db import Database
-from storage.meetings import SqliteMeetingStore
-from storage.rules import SqliteRulebookStore
-from storage.workflow import SqliteWorkflowStore
+from storage.core.db import Database
+from storage.minutes.store import SqliteMeetingStore
+from storage.rules.store import SqliteRulebookStore
+from storage.workflow.store import SqliteWorkflowStore
 from tests.models.meeting_fixtures import complete_meeting
 
 RULES = """# 青石村村规民约
@@ -76,7 +76,7 @@ def walk_to_step_5(db: Database, actor: Actor, store: SqliteWorkflowStore, ruleb
     rules = SqliteRulebookStore(db, actor)
     draft = rules.new_version(rulebook_id)
     store.set_draft(rulebook_id, draft.number)
-    from models.rules import update_article
+    from models.rules.document import update_article
     rules.save_version(update_article(draft, draft.articles[1].key, "生活垃圾分类投放至指定地点。"))
     store.advance(rulebook_id, today)
     key = draft.articles[2].key
@@ -84,5 +84,5 @@ def walk_to_step_5(db: Database, actor: Actor, store: SqliteWorkflowStore, ruleb
                               "宴席桌数要写清楚", article_key=key, household_id="h1", form_serial="YJ-0001")
     store.add_opinion(rulebook_id, OpinionKind.OPINION, "石大姐", Channel.ONLINE, today, "建议增加外出务工人员参与的办法",
                       household_id="h2", written_by="")
-    from models.workflow_records import Disposition
+    from models.workflow.records import Disposition
     store.reply_opinion(first, Disposition.ADOPTED, "", "吴支书", today)

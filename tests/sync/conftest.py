@@ -8,15 +8,15 @@ from typing import Callable
 
 import pytest
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.sync import ImportResult
-from models.village import Mode, make_profile
-from storage.db import Database
-from storage.installation import initialise, open_database
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.sync.bundles import ImportResult
+from models.core.village import Mode, make_profile
+from storage.core.db import Database
+from storage.core.installation import initialise, open_database
 from storage.sync.export import export_bundle
 from storage.sync.importer import import_bundle
 from storage.sync.keys import my_identity, trust_peer
-from storage.tracking import create_synced_table, insert_synced, update_synced
+from storage.core.tracking import create_synced_table, insert_synced, update_synced
 from tests.templates import close_template, open_copy
 
 PASSWORD = "secret123"

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.attachments import AttachmentKind, AttachmentOwner, OwnerKind
-from models.ids import new_id
-from storage.attachments import SqliteAttachmentStore
-from storage.blobs import put_blob_file
-from storage.db import Database
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.core.attachments import AttachmentKind, AttachmentOwner, OwnerKind
+from models.core.ids import new_id
+from storage.core.attachments import SqliteAttachmentStore
+from storage.core.blobs import put_blob_file
+from storage.core.db import Database
 from storage.migrations import migrations
-from storage.tracking import now_iso
+from storage.core.tracking import now_iso
 from tests.sync.conftest import Pair, export, import_
 
 OLD_SCHEMA = [step.name for step in migrations.steps].index("m074_one_attachments_table")

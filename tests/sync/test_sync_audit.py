@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from models.sync import BundleRefused
+from models.sync.bundles import BundleRefused
 from storage.sync.audit_trail import AUDIT, apply_audit
 from tests.sync.conftest import Pair, export, import_, write_notes
 

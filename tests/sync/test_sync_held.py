@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.errors import DomainError
-from models.sync import BundleRefused, ImportFlag
-from models.village import Mode
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.core.errors import DomainError
+from models.sync.bundles import BundleRefused, ImportFlag
+from models.core.village import Mode
 from storage.sync.held import accept, pending
 from storage.sync.keys import list_peers, my_identity, trust_peer
 from tests.helpers import run_json

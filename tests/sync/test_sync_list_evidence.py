@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.attachments import AttachmentOwner, OwnerKind
-from models.list_workflow import Nomination
-from models.lists import ListKind
-from storage.attachments import SqliteAttachmentStore
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.core.attachments import AttachmentOwner, OwnerKind
+from models.lists.workflow import Nomination
+from models.lists.entries import ListKind
+from storage.core.attachments import SqliteAttachmentStore
 from tests.list_fixtures import seed_registry, store
 from tests.printing.test_board_pdf import DAY
 from tests.sync.conftest import Pair, export, import_

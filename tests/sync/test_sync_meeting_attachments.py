@@ -4,11 +4,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.attachments import AttachmentKind, AttachmentOwner, OwnerKind
-from models.meetings import Meeting
-from storage.attachments import SqliteAttachmentStore
-from storage.meetings import SqliteMeetingStore
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.core.attachments import AttachmentKind, AttachmentOwner, OwnerKind
+from models.minutes.meetings import Meeting
+from storage.core.attachments import SqliteAttachmentStore
+from storage.minutes.store import SqliteMeetingStore
 from tests.sync.conftest import Pair, export, import_
 
 

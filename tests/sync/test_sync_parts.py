@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.sync import BundleRefused, ImportFlag
-from storage.db import Database
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.sync.bundles import BundleRefused, ImportFlag
+from storage.core.db import Database
 from storage.sync.export import export_bundle
 from storage.sync.held import accept, pending
 from storage.sync.keys import my_identity
 from storage.sync.parts import HEADER_SIZE, PART_LIMIT
-from storage.tracking import insert_synced
+from storage.core.tracking import insert_synced
 from tests.sync.conftest import Pair, import_, notes, state
 from tests.sync.test_sync_held import half_paired  # noqa: F401  (fixture)
 
@@ -131,7 +131,7 @@ def test_stick_without_enough_space_refused_before_writing(pair: Pair, monkeypat
     import shutil
     from collections import namedtuple
 
-    from models.errors import DomainError
+    from models.core.errors import DomainError
     from storage.sync import export as export_module
 
     _write_random_notes(pair.village, 5)
@@ -146,7 +146,7 @@ def test_stick_without_enough_space_refused_before_writing(pair: Pair, monkeypat
 def test_stick_full_mid_part_leaves_no_part_behind(pair: Pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import errno
 
-    from models.errors import DomainError
+    from models.core.errors import DomainError
     from storage.sync import parts as parts_module
 
     real, calls = parts_module._copy, []

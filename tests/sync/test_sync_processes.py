@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from models.errors import DomainError
-from storage.backups import write_backup
-from storage.checks import run_checks
-from storage.installation import open_database
+from models.core.errors import DomainError
+from storage.core.backups import write_backup
+from storage.core.checks import run_checks
+from storage.core.installation import open_database
 from tests.sync.conftest import Pair, export, import_, notes, state, write_notes
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from models.accounts import COMMAND_LINE_ACTOR, Actor, Role
-from models.errors import DomainError, NotFound, PermissionDenied
-from storage.db import Database
+from models.core.accounts import COMMAND_LINE_ACTOR, Actor, Role
+from models.core.errors import DomainError, NotFound, PermissionDenied
+from storage.core.db import Database
 from storage.sync.quarantine import discard, quarantined_rows, release
 from storage.sync.service import SqliteSyncService
-from storage.tracking import create_synced_table, insert_synced, update_synced
+from storage.core.tracking import create_synced_table, insert_synced, update_synced
 from tests.helpers import run_json
 from tests.sync.conftest import Pair, export, import_, notes, state
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from models.sync import BundleRefused, ImportFlag
-from models.village import Mode
-from storage.backups import write_backup
-from storage.blobs import put_blob_file
-from storage.db import connect
+from models.sync.bundles import BundleRefused, ImportFlag
+from models.core.village import Mode
+from storage.core.backups import write_backup
+from storage.core.blobs import put_blob_file
+from storage.core.db import connect
 from storage.sync import container, verify
 from storage.sync.keys import my_identity
 from tests.sync.conftest import Pair, export, import_, make_node, notes, pair_up, state, write_notes
@@ -137,7 +137,7 @@ def test_bundle_signed_by_unknown_key_refused(pair: Pair, tmp_path: Path) -> Non
 def test_bundle_signed_by_unknown_village_is_held_not_applied(pair: Pair, tmp_path: Path) -> None:
     """An unknown village's bundle waits for its fingerprint (tests/sync/test_sync_held.py); the paired
     village's fingerprint does not unlock it."""
-    from models.accounts import COMMAND_LINE_ACTOR
+    from models.core.accounts import COMMAND_LINE_ACTOR
     from storage.sync.held import accept
     from storage.sync.keys import list_peers, trust_peer
     stranger = make_node(tmp_path / "stranger" / "s.sqlite3", Mode.VILLAGE, "外村")

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.sync import BundleRefused, ImportFlag
-from storage import db as db_module
-from storage.backups import restore_into, write_backup
-from storage.blobs import blob_dir, put_blob_file
-from storage.checks import run_checks
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.sync.bundles import BundleRefused, ImportFlag
+from storage.core import db as db_module
+from storage.core.backups import restore_into, write_backup
+from storage.core.blobs import blob_dir, put_blob_file
+from storage.core.checks import run_checks
 from storage.sync.manifest import schema_version
 from tests.sync.conftest import Pair, edit_note, export, import_, notes, write_notes
 

@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from models.accounts import Actor, Role
-from models.errors import DomainError, PermissionDenied
-from models.rules import VersionStatus, update_article
-from models.township import ArticleNote, DecisionKind, RequestKind
-from models.workflow import StepState
-from models.workflow_records import FilingStatus
-from storage.rules import SqliteRulebookStore
+from models.core.accounts import Actor, Role
+from models.core.errors import DomainError, PermissionDenied
+from models.rules.document import VersionStatus, update_article
+from models.township.reviews import ArticleNote, DecisionKind, RequestKind
+from models.workflow.steps import StepState
+from models.workflow.records import FilingStatus
+from storage.rules.store import SqliteRulebookStore
 from storage.sync.export import export_bundle
-from storage.tracking import insert_synced
-from storage.township import SqliteTownshipStore
-from storage.workflow import SqliteWorkflowStore
+from storage.core.tracking import insert_synced
+from storage.township.store import SqliteTownshipStore
+from storage.workflow.store import SqliteWorkflowStore
 from tests.sync.conftest import Pair, export, import_
 from tests.sync.township_setup import ADMIN, REVIEWER, vote_and_submit, walk_to_step_7
 
@@ -178,7 +178,7 @@ def test_village_ignores_review_rows_it_made_itself(pair: Pair) -> None:
     rulebook_id = walk_to_step_7(pair.village)
     workflow = SqliteWorkflowStore(pair.village, ADMIN)
     latest = SqliteRulebookStore(pair.village, ADMIN).load_version(rulebook_id)
-    from models.township import version_digest
+    from models.township.reviews import version_digest
     with pair.village.atomic():
         insert_synced(pair.village, "township_reviews", {
             "village": pair.village.node_id, "rulebook_id": rulebook_id,
@@ -190,7 +190,7 @@ def test_village_ignores_review_rows_it_made_itself(pair: Pair) -> None:
 
 
 def test_a_decision_goes_only_to_the_village_it_answers(pair: Pair, tmp_path: Path) -> None:
-    from models.village import Mode
+    from models.core.village import Mode
     from tests.sync.conftest import make_node, pair_up
 
     walk_to_step_7(pair.village)

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.accounts import COMMAND_LINE_ACTOR, Actor, Role
-from models.meeting_rules import Tally
-from models.rules import update_article
-from models.workflow_records import ArticleVote, Channel, Disposition, FilingStatus, OpinionKind
-from storage.db import Database
-from storage.rules import SqliteRulebookStore
-from storage.workflow import SqliteWorkflowStore
+from models.core.accounts import COMMAND_LINE_ACTOR, Actor, Role
+from models.minutes.quorum import Tally
+from models.rules.document import update_article
+from models.workflow.records import ArticleVote, Channel, Disposition, FilingStatus, OpinionKind
+from storage.core.db import Database
+from storage.rules.store import SqliteRulebookStore
+from storage.workflow.store import SqliteWorkflowStore
 from tests.storage.workflow_setup import rulebook_in_force, villagers_meeting, walk_to_step_5
 
 TODAY = date(2026, 2, 1)

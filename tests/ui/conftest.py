@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from models.village import make_profile
-from storage.backend import SqliteBackend
-from storage.db import Database
+from models.core.village import make_profile
+from storage.core.backend import SqliteBackend
+from storage.core.db import Database
 from tests.conftest import PASSWORD
 from tests.templates import build_template, copy_installation
 

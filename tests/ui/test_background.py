@@ -5,7 +5,7 @@ import threading
 
 from PySide6.QtWidgets import QWidget
 
-from ui.background import run_in_background
+from ui.core.background import run_in_background
 
 
 def test_a_job_finishing_after_its_window_is_deleted_calls_nothing(qtbot) -> None:
@@ -34,7 +34,7 @@ def test_a_main_window_closed_at_once_never_starts_its_daily_backup(qtbot, store
     """The first daily backup is due 1.5 s after the window opens; closed before that, it must not run."""
     from PySide6.QtCore import QThreadPool
 
-    from ui.main_window import MainWindow
+    from ui.core.main_window import MainWindow
     window = MainWindow(backend, stores)
     qtbot.addWidget(window)
     window.show()

@@ -1,11 +1,11 @@
-"""DataBus.changed carries a models.changes.Changed, and every screen is typed as taking a DataBus."""
+"""DataBus.changed carries a models.core.changes.Changed, and every screen is typed as taking a DataBus."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from models.changes import Changed, Entity
-from ui.bus import DataBus
+from models.core.changes import Changed, Entity
+from ui.core.bus import DataBus
 
 UI = Path(__file__).resolve().parents[2] / "ui"
 

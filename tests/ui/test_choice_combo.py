@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from models.lists import ListKind
-from models.workflow_records import Disposition
+from models.lists.entries import ListKind
+from models.workflow.records import Disposition
 from ui.widgets.choice_combo import ChoiceCombo
 
 

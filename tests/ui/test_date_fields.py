@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from models.errors import DomainError
-from models.registry import RoleHolding, Villager
+from models.core.errors import DomainError
+from models.registry.households import RoleHolding, Villager
 from tests.helpers import type_text
 from tests.ui.test_minutes_screen import screen  # noqa: F401  (the minutes screen fixture)
 from ui.minutes.dialogs import NewMeetingDialog

@@ -4,10 +4,10 @@ from __future__ import annotations
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTableView
 
-from models.accounts import COMMAND_LINE_ACTOR
+from models.core.accounts import COMMAND_LINE_ACTOR
 from storage.sync.service import SqliteSyncService
 from tests.sync.conftest import Pair, pair  # noqa: F401 (fixture)
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.sync.screen import SyncScreen
 from ui.widgets.empty_hint import add_empty_hint
 

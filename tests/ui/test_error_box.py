@@ -9,14 +9,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from models.workflow import WorkflowStep
-from models.workflow_records import Disposition
-from storage.backend import SqliteBackend
+from models.workflow.steps import WorkflowStep
+from models.workflow.records import Disposition
+from storage.core.backend import SqliteBackend
 from tests.helpers import type_text
 from tests.storage.workflow_setup import rulebook_in_force, walk_to_step_5
 from tests.ui.modal import answer_next_box
-from ui import app
-from ui.bus import DataBus
+from ui.core import app as app
+from ui.core.bus import DataBus
 from ui.rules import create_screen
 from ui.workflow.screen import WorkflowScreen
 

@@ -6,14 +6,14 @@ import os
 from datetime import date, timedelta
 from pathlib import Path
 
-from models.accounts import Actor
-from models.changes import Changed, Entity
-from models.followups import FollowUpStatus
-from storage.backend import build_stores
-from storage.db import Database
+from models.core.accounts import Actor
+from models.core.changes import Changed, Entity
+from models.minutes.followups import FollowUpStatus
+from storage.core.backend import build_stores
+from storage.core.db import Database
 from tests.models.meeting_fixtures import complete_meeting
-from ui.bus import DataBus
-from ui.home import OVERDUE_SHOWN, HomeScreen
+from ui.core.bus import DataBus
+from ui.core.home import OVERDUE_SHOWN, HomeScreen
 
 
 def _finalise_with_items(stores, dues: list[date]) -> None:
@@ -64,10 +64,10 @@ def test_home_shows_only_the_most_overdue(qtbot, village_db: Database, admin: Ac
 
 
 def test_home_lists_overdue_workflow_steps(qtbot, tmp_path) -> None:
-    from storage.backend import SqliteBackend
+    from storage.core.backend import SqliteBackend
     from storage.demo import DemoOptions, run_demo
-    from ui.bus import DataBus
-    from ui.home import HomeScreen
+    from ui.core.bus import DataBus
+    from ui.core.home import HomeScreen
     backend = SqliteBackend(tmp_path / "demo.sqlite3")
     run_demo(backend.db, DemoOptions(seed=5, households=40))
     screen = HomeScreen(backend.login("admin", "demo1234"), DataBus())
@@ -78,7 +78,7 @@ def test_home_lists_overdue_workflow_steps(qtbot, tmp_path) -> None:
 
 
 def test_home_lists_meetings_that_must_be_convened(qtbot, village_db: Database, admin: Actor) -> None:
-    from models.convene import ConveneBody, make_proposal
+    from models.minutes.convene import ConveneBody, make_proposal
 
     stores = build_stores(village_db, admin)
     bus = DataBus()

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 import models
-from models.audit import AuditEntry
-from models.audit_sentences import clerk_sentence
-from storage.backend import SqliteBackend
-from storage.installation import open_database
+from models.core.audit import AuditEntry
+from models.core.audit_sentences import clerk_sentence
+from storage.core.backend import SqliteBackend
+from storage.core.installation import open_database
 from tests.helpers import run_cli
-from ui.home import RECENT_COLUMNS, HomeScreen, recent_lines
-from ui.bus import DataBus
+from ui.core.home import RECENT_COLUMNS, HomeScreen, recent_lines
+from ui.core.bus import DataBus
 
 RAW = {
     "a row id": re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}"),

@@ -7,13 +7,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from models.lists import ListKind
-from storage.backend import SqliteBackend
+from models.lists.entries import ListKind
+from storage.core.backend import SqliteBackend
 from tests.helpers import type_text
 from tests.list_fixtures import APPROVER, CLERK, seed_registry, store
 from tests.storage.test_list_consent_per_person import ON
 from tests.storage.test_list_store import nominate, walk_to_publicity
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.lists.consents import ConsentsDialog, WithdrawConsentDialog
 from ui.lists.screen import ListsScreen
 

@@ -1,13 +1,13 @@
 """An empty board says why (本月没有已发布的条目) and what to do; a board with published lines says nothing."""
 from __future__ import annotations
 
-from models.list_workflow import Nomination
-from models.lists import ListKind
-from storage.db import Database
+from models.lists.workflow import Nomination
+from models.lists.entries import ListKind
+from storage.core.db import Database
 from tests.list_fixtures import CLERK, seed_registry, store
 from tests.printing.test_board_pdf import DAY, PUBLISHED, publish
-from storage.backend import build_stores
-from ui.bus import DataBus
+from storage.core.backend import build_stores
+from ui.core.bus import DataBus
 from ui.lists.screen import ListsScreen
 
 

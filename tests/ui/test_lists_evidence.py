@@ -7,13 +7,13 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from models.attachments import AttachmentOwner, OwnerKind
-from models.list_workflow import Nomination
-from models.lists import ListKind
-from storage.backend import SqliteBackend
+from models.core.attachments import AttachmentOwner, OwnerKind
+from models.lists.workflow import Nomination
+from models.lists.entries import ListKind
+from storage.core.backend import SqliteBackend
 from tests.list_fixtures import APPROVER, CLERK, seed_registry, store
 from tests.printing.test_board_pdf import DAY
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.lists.screen import ListsScreen
 
 JPEG = b"\xff\xd8\xff\xe0 photo of the pile"

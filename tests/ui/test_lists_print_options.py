@@ -9,13 +9,13 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from models.lists import EntryState, ListKind, WithdrawReason
-from storage.backend import SqliteBackend
+from models.lists.entries import EntryState, ListKind, WithdrawReason
+from storage.core.backend import SqliteBackend
 from tests.helpers import type_text
 from tests.list_fixtures import APPROVER, CLERK, seed_registry, store
 from tests.printing.pdfcheck import text_of
 from tests.printing.test_board_pdf import PUBLISHED, publish
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.lists.dialogs import PrintOptionsDialog
 from ui.lists.screen import ListsScreen
 from ui.printing.dialogs import SavePdfDialog
@@ -141,7 +141,7 @@ def test_signer_with_a_phone_number_is_refused(qtbot, monkeypatch, backend: Sqli
 
 def test_certificate_removal_and_publicity_take_date_and_signer(qtbot, monkeypatch, backend: SqliteBackend, stores,
                                                                 saved, warnings) -> None:
-    from models.list_workflow import Nomination
+    from models.lists.workflow import Nomination
     from tests.list_fixtures import SUPERVISOR
     from tests.printing.test_board_pdf import DAY
 

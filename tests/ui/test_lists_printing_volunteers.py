@@ -8,14 +8,14 @@ from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from models.list_workflow import Nomination
-from models.lists import EntryState, ListKind, WithdrawReason
-from storage.backend import SqliteBackend
+from models.lists.workflow import Nomination
+from models.lists.entries import EntryState, ListKind, WithdrawReason
+from storage.core.backend import SqliteBackend
 from tests.helpers import type_text
 from tests.list_fixtures import APPROVER, CLERK, SUPERVISOR, seed_registry, store
 from tests.printing.pdfcheck import text_of
 from tests.printing.test_board_pdf import DAY, PUBLISHED, publish
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.lists.dialogs import PrintOptionsDialog
 from ui.lists.screen import ListsScreen
 from ui.printing.dialogs import SavePdfDialog

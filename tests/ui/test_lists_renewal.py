@@ -6,11 +6,11 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from models.lists import EntryState, ListKind
-from storage.backend import SqliteBackend
+from models.lists.entries import EntryState, ListKind
+from storage.core.backend import SqliteBackend
 from tests.list_fixtures import CLERK, seed_registry, store
 from tests.printing.test_board_pdf import DAY, PUBLISHED, publish
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.lists.screen import ListsScreen
 
 
@@ -47,7 +47,7 @@ def test_renew_a_published_entry_into_the_next_cycle(qtbot, monkeypatch, backend
 
 
 def test_renew_is_not_offered_for_an_entry_still_in_review(qtbot, backend: SqliteBackend, stores) -> None:
-    from models.list_workflow import Nomination
+    from models.lists.workflow import Nomination
 
     seed_registry(backend.db)
     pending, _ = store(backend.db, CLERK).nominate(Nomination(ListKind.YELLOW, "2025-03", "3月9日在河边焚烧秸秆",

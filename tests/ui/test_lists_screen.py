@@ -8,10 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from models.lists import EntryState, ListKind
-from storage.backend import SqliteBackend
+from models.lists.entries import EntryState, ListKind
+from storage.core.backend import SqliteBackend
 from tests.list_fixtures import seed_registry
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.lists.dialogs import (AnswerDialog, ConsentDialog, NominationDialog, NominationInput, ObjectionDialog,
                               StepDialog)
 from ui.lists.screen import ListsScreen
@@ -103,7 +103,7 @@ def test_refusals_are_shown_and_nothing_is_recorded(qtbot, qtmodeltester, backen
 
 
 def test_nomination_dialog_reads_what_the_clerk_types(qtbot) -> None:
-    from models.lists import ArticleRef
+    from models.lists.entries import ArticleRef
     from tests.helpers import type_text
     articles = [ArticleRef("k-12", "v-2", "第十二条", "房前屋后不乱堆乱放")]
     dialog = NominationDialog("2025-03", "吴晓梅", articles)
@@ -123,10 +123,10 @@ def test_nomination_records_when_it_happened_and_refuses_a_statutory_consequence
     from PySide6.QtCore import QDate
     from PySide6.QtWidgets import QMessageBox
 
-    from models.lists import ArticleRef
+    from models.lists.entries import ArticleRef
     from tests.helpers import type_text
     from tests.list_fixtures import CLERK, seed_registry, store
-    from ui.bus import DataBus
+    from ui.core.bus import DataBus
     from ui.lists.screen import ListsScreen
 
     dialog = NominationDialog("2025-03", "吴晓梅", [ArticleRef("k-12", "v-2", "第十二条", "房前屋后不乱堆乱放")])

@@ -5,14 +5,14 @@ from datetime import date
 
 from PySide6.QtWidgets import QMessageBox
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.lists import PeriodKind
-from storage.backend import SqliteBackend, build_stores
-from storage.list_settings import read_list_settings
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.lists.entries import PeriodKind
+from storage.core.backend import SqliteBackend, build_stores
+from storage.lists.settings import read_list_settings
 from tests.helpers import type_text
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.lists.screen import ListsScreen
-from ui.settings.screen import SettingsScreen
+from ui.core.settings.screen import SettingsScreen
 
 
 def test_edit_save_undo_and_the_screen_follows(qtbot, monkeypatch, backend: SqliteBackend, stores) -> None:

@@ -7,13 +7,13 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.lists import ListKind
-from storage.backend import SqliteBackend
-from storage.registry import SqliteRegistryStore
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.lists.entries import ListKind
+from storage.core.backend import SqliteBackend
+from storage.registry.store import SqliteRegistryStore
 from tests.helpers import type_text
 from tests.list_fixtures import CLERK, seed_registry, store
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.lists.dialogs import NominationDialog, NominationInput
 from ui.lists.screen import ListsScreen
 

@@ -5,13 +5,13 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from models.accounts import Actor
-from models.meeting_record import effective
-from models.meeting_rules import Tally
-from storage.backend import build_stores
-from storage.db import Database
+from models.core.accounts import Actor
+from models.minutes.record import effective
+from models.minutes.quorum import Tally
+from storage.core.backend import build_stores
+from storage.core.db import Database
 from tests.storage.test_meeting_amend_votes import named_meeting
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.minutes.dialogs import AmendDialog, AmendmentRequest
 from ui.minutes.screen import MinutesScreen
 

@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from models.accounts import Actor
-from models.attachments import AttachmentOwner, OwnerKind
-from models.meetings import Meeting
-from storage.backend import build_stores
-from storage.db import Database
+from models.core.accounts import Actor
+from models.core.attachments import AttachmentOwner, OwnerKind
+from models.minutes.meetings import Meeting
+from storage.core.backend import build_stores
+from storage.core.db import Database
 from tests.models.meeting_fixtures import complete_meeting
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.minutes.screen import create_screen
 
 

@@ -6,11 +6,11 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea
 
-from models.accounts import Actor
-from storage.backend import build_stores
-from storage.db import Database
+from models.core.accounts import Actor
+from storage.core.backend import build_stores
+from storage.core.db import Database
 from tests.registry_fixtures import seat_committees
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.minutes.dialogs import NewMeetingDialog
 from ui.minutes.screen import create_screen
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from models.accounts import Actor
-from models.meetings import AttendanceKind
-from storage.backend import build_stores
-from storage.db import Database
+from models.core.accounts import Actor
+from models.minutes.meetings import AttendanceKind
+from storage.core.backend import build_stores
+from storage.core.db import Database
 from tests.helpers import type_text
 from tests.registry_fixtures import seat_committees
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.minutes.dialogs import NewMeetingDialog
 from ui.minutes.screen import create_screen
 
@@ -108,9 +108,9 @@ def test_villagers_meeting_counts_stay_typed_when_names_are_ticked(qtbot, villag
 
 def test_named_votes_follow_the_ticks_and_speeches_save_as_entries(qtbot, qtmodeltester, village_db: Database,
                                                                    admin: Actor, monkeypatch) -> None:
-    from models.meeting_rules import Tally
-    from models.meeting_votes import Speech, VoteChoice
-    from models.meetings import VoteMethod
+    from models.minutes.quorum import Tally
+    from models.minutes.votes import Speech, VoteChoice
+    from models.minutes.meetings import VoteMethod
 
     seat_committees(village_db, admin)
     stores = build_stores(village_db, admin)

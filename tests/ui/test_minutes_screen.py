@@ -6,14 +6,14 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from models.accounts import Actor
-from models.meeting_rules import Tally
-from models.meetings import MeetingStatus
-from storage.backend import build_stores
-from storage.db import Database
+from models.core.accounts import Actor
+from models.minutes.quorum import Tally
+from models.minutes.meetings import MeetingStatus
+from storage.core.backend import build_stores
+from storage.core.db import Database
 from tests.helpers import type_text
 from tests.models.meeting_fixtures import TableRegistry, person
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.minutes.dialogs import (
     AmendDialog, AmendmentRequest, FinaliseDialog, NewMeetingDialog, ProgressDialog, ProgressRequest,
 )
@@ -185,8 +185,8 @@ def test_four_two_matter_stages_in_order(qtbot, village_db: Database, admin: Act
 
 def test_province_rule_dialog_silences_r8_and_undo_brings_it_back(qtbot, screen: MinutesScreen,
                                                                   monkeypatch) -> None:
-    from models.meeting_settings import ProvinceRules
-    from models.meetings import MatterKind
+    from models.minutes.settings import ProvinceRules
+    from models.minutes.meetings import MatterKind
     from ui.minutes.dialogs import ProvinceDialog
 
     store, editor = screen._store, screen.editor
@@ -218,7 +218,7 @@ def test_record_template_dialog_reorders_renames_and_refuses_dropping_r12(qtbot,
                                                                           screen: MinutesScreen, monkeypatch) -> None:
     from PySide6.QtCore import Qt as QtCore_Qt
 
-    from models.meeting_template import default_template
+    from models.minutes.template import default_template
     from ui.minutes.template_dialog import TemplateDialog
 
     store = screen._store
@@ -251,7 +251,7 @@ def test_record_template_dialog_reorders_renames_and_refuses_dropping_r12(qtbot,
 def test_meeting_list_fetches_pages_as_needed(qtbot, qtmodeltester, village_db: Database, admin: Actor,
                                               monkeypatch) -> None:
     import ui.minutes.table_model as table_model
-    from storage.meetings import SqliteMeetingStore
+    from storage.minutes.store import SqliteMeetingStore
     from tests.models.meeting_fixtures import complete_meeting
     from ui.minutes.table_model import MeetingTableModel
 

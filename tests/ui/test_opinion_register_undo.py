@@ -5,8 +5,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from models.workflow import WorkflowStep
-from storage.backend import SqliteBackend
+from models.workflow.steps import WorkflowStep
+from storage.core.backend import SqliteBackend
 from tests.helpers import run_json, type_text
 from tests.printing import pdfcheck
 from tests.ui.test_workflow_gaps import _at_step_5

@@ -8,15 +8,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
-from models.accounts import Actor
-from storage.backend import build_stores
-from storage.db import Database
+from models.core.accounts import Actor
+from storage.core.backend import build_stores
+from storage.core.db import Database
 from tests.helpers import type_text
 from tests.printing import pdfcheck
-from ui.areas import AREAS
-from ui.bus import DataBus
+from ui.core.areas import AREAS
+from ui.core.bus import DataBus
 from ui.printing.dialogs import PrintDialog, SavePdfDialog
-from printing.catalogue import PRODUCTS as RECORD_PRODUCTS
+from printing.core.catalogue import PRODUCTS as RECORD_PRODUCTS
 from ui.printing.screen import PrintCenterScreen
 
 
@@ -78,7 +78,7 @@ def test_missing_title_is_explained(qtbot, screen: PrintCenterScreen, monkeypatc
 
 @pytest.fixture
 def demo_screen(qtbot, tmp_path: Path, demo_copy: Callable[..., Database]) -> PrintCenterScreen:
-    from models.accounts import COMMAND_LINE_ACTOR
+    from models.core.accounts import COMMAND_LINE_ACTOR
 
     database = demo_copy(tmp_path / "demo.sqlite3", households=20)  # what `demo --households 20` builds
     widget = PrintCenterScreen(build_stores(database, COMMAND_LINE_ACTOR), DataBus())

@@ -8,13 +8,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from models.accounts import Actor, Role
-from models.registry import VillagerStatus
-from storage.db import Database
-from storage.registry import SqliteRegistryStore
+from models.core.accounts import Actor, Role
+from models.registry.households import VillagerStatus
+from storage.core.db import Database
+from storage.registry.store import SqliteRegistryStore
 from tests.helpers import type_text
 from tests.registry_fixtures import SAMPLE, sample_rows, write_csv
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.registry import dialogs
 from ui.registry.import_dialog import ImportDialog
 from ui.registry.screen import RegistryScreen
@@ -145,8 +145,8 @@ def test_roles_end_tags_filter_and_grid_leader(qtbot, screen: RegistryScreen, st
 
     from PySide6.QtWidgets import QInputDialog
 
-    from models.ids import new_id
-    from models.registry import Grid, RoleCode, RoleHolding
+    from models.core.ids import new_id
+    from models.registry.households import Grid, RoleCode, RoleHolding
 
     store.import_roster(SAMPLE)
     screen.reload()
@@ -186,8 +186,8 @@ def test_edit_role_dates_through_the_dialog_and_undo(qtbot, screen: RegistryScre
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import date
 
-    from models.ids import new_id
-    from models.registry import RoleCode, RoleHolding
+    from models.core.ids import new_id
+    from models.registry.households import RoleCode, RoleHolding
 
     store.import_roster(SAMPLE)
     screen.reload()
@@ -216,7 +216,7 @@ def test_edit_role_dates_through_the_dialog_and_undo(qtbot, screen: RegistryScre
 def test_role_dialog_refuses_bad_dates(qtbot) -> None:  # type: ignore[no-untyped-def]
     from datetime import date, timedelta
 
-    from models.registry import RoleCode, RoleHolding
+    from models.registry.households import RoleCode, RoleHolding
 
     dialog = dialogs.RoleDialog(None, RoleHolding("r", "v", RoleCode.ELDER, start_date=date(2020, 1, 1)), "修改身份日期")
     qtbot.addWidget(dialog)
@@ -232,8 +232,8 @@ def test_rename_and_retire_group_and_grid_with_undo(qtbot, screen: RegistryScree
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QInputDialog
 
-    from models.ids import new_id
-    from models.registry import Grid, VillageGroup
+    from models.core.ids import new_id
+    from models.registry.households import Grid, VillageGroup
 
     store.import_roster(SAMPLE)
     empty, used = VillageGroup(new_id(), "上寨组", 50), store.list_groups()[0]

@@ -5,15 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from models.accounts import Actor
-from storage.backend import SqliteBackend
-from storage.db import Database
-from storage.registry import SqliteRegistryStore
+from models.core.accounts import Actor
+from storage.core.backend import SqliteBackend
+from storage.core.db import Database
+from storage.registry.store import SqliteRegistryStore
 from tests.conftest import PASSWORD
 from tests.helpers import type_text
 from tests.registry_fixtures import make_family
-from ui.bus import DataBus
-from ui.main_window import MainWindow
+from ui.core.bus import DataBus
+from ui.core.main_window import MainWindow
 from ui.registry.screen import RegistryScreen
 
 

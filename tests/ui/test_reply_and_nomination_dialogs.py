@@ -8,12 +8,12 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QMessageBox
 
-from models.workflow_records import Disposition
-from storage.backend import SqliteBackend
+from models.workflow.records import Disposition
+from storage.core.backend import SqliteBackend
 from tests.helpers import type_text
 from tests.list_fixtures import CLERK, seed_registry, store
 from tests.storage.workflow_setup import rulebook_in_force, walk_to_step_5
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.lists.screen import ListsScreen
 from ui.workflow.screen import WorkflowScreen
 

@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from models.accounts import Actor
-from models.rules import RulebookKind
-from storage.backend import build_stores
-from storage.db import Database
-from ui.bus import DataBus
+from models.core.accounts import Actor
+from models.rules.document import RulebookKind
+from storage.core.backend import build_stores
+from storage.core.db import Database
+from ui.core.bus import DataBus
 from ui.rules import create_screen
 from ui.rules.dialogs import CatalogueDialog, CatalogueEntryDialog, NewRulebookDialog, SavePathDialog
 from ui.rules.table_model import ComparisonTableModel

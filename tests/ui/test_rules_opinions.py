@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storage.backend import SqliteBackend
+from storage.core.backend import SqliteBackend
 from storage.demo import DemoOptions, run_demo
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.rules.screen import RulesScreen
 
 

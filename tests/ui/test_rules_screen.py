@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from models.accounts import Actor
-from models.rules import VersionStatus, numbered_articles
-from storage.backend import build_stores
-from storage.db import Database
+from models.core.accounts import Actor
+from models.rules.document import VersionStatus, numbered_articles
+from storage.core.backend import build_stores
+from storage.core.db import Database
 from tests.helpers import type_text
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.rules import create_screen
 from ui.rules.dialogs import ImportFileDialog
 from ui.rules.table_model import FindingListModel, OutlineListModel

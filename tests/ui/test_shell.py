@@ -6,14 +6,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from models.accounts import Role
-from storage.backend import SqliteBackend
+from models.core.accounts import Role
+from storage.core.backend import SqliteBackend
 from tests.conftest import PASSWORD
 from tests.helpers import type_text
-from ui.login import LoginDialog
-from ui.main_window import MainWindow
-from ui.settings.dialogs import NewUserDialog, NewUser
-from ui.wizard import SetupWizard
+from ui.core.login import LoginDialog
+from ui.core.main_window import MainWindow
+from ui.core.settings.dialogs import NewUserDialog, NewUser
+from ui.core.wizard import SetupWizard
 
 
 def test_wizard_then_login_then_main_window(qtbot, tmp_path: Path) -> None:
@@ -140,7 +140,7 @@ def test_clerk_cannot_manage_users(qtbot, backend, stores) -> None:
 
 
 def test_table_models_pass_the_model_tester(qtmodeltester, backend, stores) -> None:
-    from ui.settings.table_model import audit_table_model, user_table_model
+    from ui.core.settings.table_model import audit_table_model, user_table_model
     qtmodeltester.check(user_table_model(stores.accounts))
     qtmodeltester.check(audit_table_model(stores.audit))
 
@@ -158,7 +158,7 @@ def test_verify_audit_button_reports_intact_chain(qtbot, backend, stores, monkey
 
 def test_lock_covers_open_windows_and_never_stacks_prompts(qtbot, backend, stores, monkeypatch) -> None:
     from PySide6.QtWidgets import QDialog
-    from ui.lock import LockCover
+    from ui.core.lock import LockCover
     window = MainWindow(backend, stores)
     qtbot.addWidget(window)
     window.show()

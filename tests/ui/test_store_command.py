@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
-from models.changes import Changed, Entity
-from models.errors import DomainError
-from models.workflow_records import Disposition
-from storage.backend import SqliteBackend
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
+from models.workflow.records import Disposition
+from storage.core.backend import SqliteBackend
 from tests.storage.workflow_setup import rulebook_in_force, walk_to_step_5
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.widgets.store_command import StoreCommand, push_command
 from ui.workflow.commands import ReplyOpinionCommand
 from ui.workflow.dialogs import ReplyDialog

@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from PySide6.QtWidgets import QMessageBox
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.errors import DomainError
-from models.village import Mode
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.core.errors import DomainError
+from models.core.village import Mode
 from storage.sync.keys import list_peers, my_identity
 from storage.sync.service import SqliteSyncService
 from tests.sync.conftest import make_node
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.sync import screen as screen_module
 from ui.sync.qr_scan import decode_qr_image
 from ui.sync.screen import SyncScreen

@@ -6,13 +6,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from models.accounts import COMMAND_LINE_ACTOR
-from models.village import Mode
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.core.village import Mode
 from storage.sync.keys import my_identity, trust_peer
 from storage.sync.service import SqliteSyncService
 from tests.sync.conftest import Pair, export, make_node, notes, pair  # noqa: F401 (fixture)
 from tests.sync.test_sync_held import half_paired  # noqa: F401 (fixture)
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.sync import review as review_module
 from ui.sync import screen as screen_module
 from ui.sync.review_models import HeldTableModel, QuarantineTableModel
@@ -105,7 +105,7 @@ def test_held_bundle_discarded_after_confirmation(qtbot, half_paired: Pair,  # t
 
 def test_quarantined_row_released_or_discarded_after_confirmation(qtbot, pair: Pair,  # type: ignore[no-untyped-def]
                                                                   monkeypatch) -> None:
-    from storage.tracking import create_synced_table, insert_synced
+    from storage.core.tracking import create_synced_table, insert_synced
 
     with pair.village.atomic():  # a table the township's program does not know yet, and a forged row
         create_synced_table(pair.village, "parcels", "name TEXT NOT NULL")

@@ -5,10 +5,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from models.accounts import COMMAND_LINE_ACTOR
+from models.core.accounts import COMMAND_LINE_ACTOR
 from storage.sync.service import SqliteSyncService
 from tests.sync.conftest import Pair, notes, pair, write_notes  # noqa: F401 (fixture)
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.sync import screen as screen_module
 from ui.sync.dialogs import Drive
 from ui.sync.screen import SyncScreen
@@ -89,7 +89,7 @@ def test_export_and_import_jobs_run_on_their_own_connection(qtbot, pair: Pair) -
     """The job runs on a worker thread; the store's own connection is never used there."""
     import threading
 
-    from ui.background import run_in_background
+    from ui.core.background import run_in_background
 
     write_notes(pair.village, 1)
     job = SqliteSyncService(pair.village, COMMAND_LINE_ACTOR).export_job(pair.stick)

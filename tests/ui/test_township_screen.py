@@ -7,17 +7,17 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from models.changes import Changed, Entity
-from models.township import RequestKind
-from models.village import Mode, make_profile
-from storage.backend import SqliteBackend
-from storage.township import SqliteTownshipStore
+from models.core.changes import Changed, Entity
+from models.township.reviews import RequestKind
+from models.core.village import Mode, make_profile
+from storage.core.backend import SqliteBackend
+from storage.township.store import SqliteTownshipStore
 from tests.conftest import PASSWORD
 from tests.helpers import type_text
 from tests.sync.conftest import Pair, export, import_, pair  # noqa: F401  (pair is a fixture)
 from tests.sync.township_setup import ADMIN, REVIEWER, vote_and_submit, walk_to_step_7
-from ui.bus import DataBus
-from ui.main_window import MainWindow
+from ui.core.bus import DataBus
+from ui.core.main_window import MainWindow
 from ui.township.screen import TownshipScreen
 
 
@@ -106,9 +106,9 @@ def test_township_mode_sidebar_shows_township_areas(qtbot, tmp_path: Path) -> No
 
 
 def test_village_workflow_screen_shows_the_township_receipt(qtbot, pair: Pair) -> None:  # noqa: F811
-    from models.township import DecisionKind
-    from models.workflow import WorkflowStep
-    from storage.backend import build_stores
+    from models.township.reviews import DecisionKind
+    from models.workflow.steps import WorkflowStep
+    from storage.core.backend import build_stores
     from ui.workflow.screen import WorkflowScreen
 
     rulebook_id = walk_to_step_7(pair.village)

@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from models.accounts import Actor
-from storage.backend import build_stores
-from storage.db import Database
+from models.core.accounts import Actor
+from storage.core.backend import build_stores
+from storage.core.db import Database
 from tests.helpers import type_text
 from tests.ui.modal import answer_next_box
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.rules import create_screen
 
 NEW_TEXT = "村民应当爱护公共设施，损坏的照价赔偿。"
@@ -109,7 +109,7 @@ def _click_area(qtbot, window, label: str) -> None:  # type: ignore[no-untyped-d
 
 @pytest.fixture
 def window(qtbot, backend, stores):  # type: ignore[no-untyped-def]
-    from ui.main_window import MainWindow
+    from ui.core.main_window import MainWindow
 
     window = MainWindow(backend, stores)
     qtbot.addWidget(window)

@@ -5,9 +5,9 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 
-from models.workflow import WorkflowStep
-from models.workflow_records import TeamKind
-from storage.backend import SqliteBackend
+from models.workflow.steps import WorkflowStep
+from models.workflow.records import TeamKind
+from storage.core.backend import SqliteBackend
 from tests.helpers import type_text
 from tests.ui.test_workflow_pages import _at_step_2, _screen, answers  # noqa: F401  (fixture)
 
@@ -50,7 +50,7 @@ def _at_step_5(backend: SqliteBackend, stores) -> str:
 
 def test_step_5_opinion_typed_in_from_registry_and_outsider(qtbot, qtmodeltester, backend: SqliteBackend, stores,
                                                             answers) -> None:  # noqa: F811
-    from models.workflow_figures import consultation_figures
+    from models.workflow.figures import consultation_figures
     from tests.registry_fixtures import make_family
     household, head, _ = make_family(stores.registry)
     rulebook_id = _at_step_5(backend, stores)
@@ -96,8 +96,8 @@ def test_step_5_opinion_typed_in_from_registry_and_outsider(qtbot, qtmodeltester
 
 
 def _household(stores, number: str, head: str, group) -> str:
-    from models.ids import new_id
-    from models.registry import Gender, Household, Villager
+    from models.core.ids import new_id
+    from models.registry.households import Gender, Household, Villager
     household, head_id = Household(new_id(), number, group.id), new_id()
     stores.registry.save_household(household)
     stores.registry.save_villager(Villager(head_id, household.id, head, "户主", Gender.FEMALE))
@@ -107,8 +107,8 @@ def _household(stores, number: str, head: str, group) -> str:
 
 def test_step_8_signature_sheet_ticked_and_counted(qtbot, qtmodeltester, backend: SqliteBackend, stores,
                                                    answers) -> None:  # noqa: F811
-    from models.ids import new_id
-    from models.registry import VillageGroup
+    from models.core.ids import new_id
+    from models.registry.households import VillageGroup
     from tests.registry_fixtures import make_family
     from tests.storage.workflow_setup import rulebook_in_force
     household, _, _ = make_family(stores.registry)

@@ -7,14 +7,14 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from models.registry import RoleCode, RoleHolding
-from models.ids import new_id
-from models.workflow import WorkflowStep
-from storage.backend import SqliteBackend
+from models.registry.households import RoleCode, RoleHolding
+from models.core.ids import new_id
+from models.workflow.steps import WorkflowStep
+from storage.core.backend import SqliteBackend
 from tests.helpers import type_text
 from tests.registry_fixtures import make_family
 from tests.storage.workflow_setup import joint_meeting, rulebook_in_force
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.workflow.screen import WorkflowScreen
 
 LEFT = Qt.MouseButton.LeftButton
@@ -110,7 +110,7 @@ def test_step_3_committee_checks_teams_roster(qtbot, qtmodeltester, backend: Sql
     _, head, _ = make_family(stores.registry)
     stores.registry.save_role(RoleHolding(new_id(), head.id, RoleCode.TWO_COMMITTEES_MEMBER.value, "党支部书记"))
     rulebook_id = _at_step_2(backend, stores)
-    from models.workflow_records import Invitation, InvitationReply
+    from models.workflow.records import Invitation, InvitationReply
     stores.workflow.add_invitation(rulebook_id, Invitation("", "杨寨老", capacity="寨老",
                                                            reply=InvitationReply.ACCEPTED))
     stores.workflow.advance(rulebook_id, date.today())
@@ -164,7 +164,7 @@ def test_step_4_draft_and_legality(qtbot, qtmodeltester, backend: SqliteBackend,
     rulebook_id = rulebook_in_force(backend.db, stores.actor)
     stores.workflow.start_revision(rulebook_id, date.today())
     draft = stores.rules.new_version(rulebook_id)
-    from models.rules import update_article
+    from models.rules.document import update_article
     stores.rules.save_version(update_article(draft, draft.articles[1].key, "乱倒垃圾的，罚款五百元并游街示众。"))
     screen = _screen(qtbot, stores, WorkflowStep.FIRST_DRAFT)
     page = screen.pages[WorkflowStep.FIRST_DRAFT]

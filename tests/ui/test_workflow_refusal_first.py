@@ -5,14 +5,14 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from models.accounts import Role
-from models.workflow import WorkflowStep
-from models.workflow_records import Disposition
-from storage.backend import SqliteBackend
+from models.core.accounts import Role
+from models.workflow.steps import WorkflowStep
+from models.workflow.records import Disposition
+from storage.core.backend import SqliteBackend
 from tests.conftest import PASSWORD
 from tests.storage.workflow_setup import rulebook_in_force, walk_to_step_5
 from tests.ui.modal import answer_next_box
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.workflow.screen import WorkflowScreen
 
 

@@ -5,11 +5,11 @@ from datetime import date
 
 from PySide6.QtWidgets import QMessageBox
 
-from models.workflow import StepState, WorkflowStep
-from models.workflow_records import Disposition
-from storage.backend import SqliteBackend
+from models.workflow.steps import StepState, WorkflowStep
+from models.workflow.records import Disposition
+from storage.core.backend import SqliteBackend
 from tests.storage.workflow_setup import rulebook_in_force, walk_to_step_5
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.workflow.dialogs import ReplyDialog
 from ui.workflow.screen import WorkflowScreen
 

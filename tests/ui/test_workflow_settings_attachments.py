@@ -5,10 +5,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from models.attachments import AttachmentOwner, OwnerKind
-from models.workflow import WorkflowStep
-from models.workflow_guards import WorkflowSettings
-from storage.backend import SqliteBackend
+from models.core.attachments import AttachmentOwner, OwnerKind
+from models.workflow.steps import WorkflowStep
+from models.workflow.guards import WorkflowSettings
+from storage.core.backend import SqliteBackend
 from tests.ui.test_workflow_gaps import _at_step_5
 from tests.ui.test_workflow_pages import _at_step_2, _screen, answers  # noqa: F401  (fixture)
 

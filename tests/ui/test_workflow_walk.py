@@ -11,14 +11,14 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from models.rules import VersionStatus, update_article
-from models.workflow import StepState, WorkflowStep
-from models.workflow_records import Disposition
-from storage.backend import SqliteBackend
+from models.rules.document import VersionStatus, update_article
+from models.workflow.steps import StepState, WorkflowStep
+from models.workflow.records import Disposition
+from storage.core.backend import SqliteBackend
 from storage.demo import DemoOptions, run_demo
 from tests.helpers import type_text
 from tests.storage.workflow_setup import villagers_meeting
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.workflow.dialogs import ReplyDialog
 from ui.workflow.screen import WorkflowScreen
 

@@ -4,7 +4,7 @@
   demo also builds the 德化乡 township desk beside it (`<db>.township-demo.sqlite3`). Seed 5 has 王平光 (户号 0008).
 - `demo_db`: a copy of that whole folder (database, keys, inbox/outbox, backups, the township's files) for one
   walk; the path of the village database. `township_db` is the township's database in the same copy.
-- `log_in(username, password)`: composes the app as `ui/app.py` does (`open_main_window`: the real LoginDialog,
+- `log_in(username, password)`: composes the app as `ui/core/app.py` does (`open_main_window`: the real LoginDialog,
   then MainWindow), answering the login dialog through its widgets; returns a `Walk` on the shown window.
 - `walk`: `log_in("admin", "demo1234")` on `demo_db`, the window at 1366×728.
 Qt's Chinese strings are installed while a walk runs (标准按钮 read 确定/取消/是/否 as the clerk sees them), and
@@ -25,14 +25,14 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
-from storage.backend import SqliteBackend
+from storage.core.backend import SqliteBackend
 from storage.demo.b10_installation import DEMO_PASSWORD
 from storage.demo.b70_sync import township_path
 from tests.helpers import run_cli
 from tests.walks.coverage import WALKED
 from tests.walks.driver import LEFT, click_button, expect_dialog, field, fill, watch_for_stray_dialogs
-from ui.app import open_main_window
-from ui.main_window import MainWindow
+from ui.core.app import open_main_window
+from ui.core.main_window import MainWindow
 
 WIDTH, HEIGHT = 1366, 728
 DEMO_ARGS = ("demo", "--households", "60", "--seed", "5")
@@ -90,7 +90,7 @@ def township_db(demo_db: Path) -> Path:
 
 @pytest.fixture(autouse=True)
 def clerk_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
-    """Settings in tmp_path; Qt's own Chinese strings and locale while the walk runs, as `ui/app.py` sets them."""
+    """Settings in tmp_path; Qt's own Chinese strings and locale while the walk runs, as `ui/core/app.py` sets them."""
     QCoreApplication.setOrganizationName("XiangyueWalks")
     QCoreApplication.setApplicationName("XiangyueWalks")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)

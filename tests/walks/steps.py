@@ -149,7 +149,7 @@ def enter_paper_form(qtbot: Any, entry: Any, search: str, person: str, text: str
 
 def select_article(qtbot: Any, rules: Any, number: int) -> None:
     """Click the article's line in the outline of 村规民约 (labels read 第九条 …)."""
-    from models.numerals import article_label
+    from models.core.numerals import article_label
 
     view, model = rules.outline_view, rules.outline_model
     row = next(r for r in range(model.rowCount()) if model.index(r).data().startswith(article_label(number)))

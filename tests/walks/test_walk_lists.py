@@ -18,7 +18,7 @@ import pypdf
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from models.lists import Period
+from models.lists.entries import Period
 from tests.helpers import type_text
 from tests.walks.conftest import LEFT, Walk
 from tests.walks.driver import (answer, choose, cli_json, click_button, dialog_text, expect_dialog, field, fill,

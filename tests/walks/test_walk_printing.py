@@ -9,7 +9,7 @@ from typing import Any
 import pypdf
 from PySide6.QtCore import Qt
 
-from models.notices import publicity_period
+from models.core.notices import publicity_period
 from tests.walks.conftest import LEFT, Walk
 from tests.walks.driver import (answer, choose, cli_json, click_button, expect_dialog, fill, field, fingerprint,
                                 print_to_pdf, render_preview, save_as)

@@ -39,7 +39,7 @@ def test_edit_an_article_see_the_finding_undo_and_redo(qtbot, walk: Walk) -> Non
 
 def _select_article(qtbot: Any, screen: Any, number: int) -> None:
     """Click the article's line in the outline (labels read 第九条 …)."""
-    from models.numerals import article_label
+    from models.core.numerals import article_label
 
     view, model = screen.outline_view, screen.outline_model
     row = next(r for r in range(model.rowCount()) if model.index(r).data().startswith(article_label(number)))

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from models.ports import Stores
-from ui.bus import DataBus
+from models.core.ports import Stores
+from ui.core.bus import DataBus
 
 
 def create_screen(stores: Stores, bus: DataBus) -> QWidget:
-    """Factory named in ui/areas.py; imports the screen only when the area is first opened."""
+    """Factory named in ui/core/areas.py; imports the screen only when the area is first opened."""
     from ui.lists.screen import ListsScreen
 
     return ListsScreen(stores, bus)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from models.errors import DomainError
-from models.lists import ListEntry, Period, PeriodKind
+from models.core.errors import DomainError
+from models.lists.entries import ListEntry, Period, PeriodKind
 from ui.lists.table_model import is_waiting
 
 _THIS = {PeriodKind.MONTH: "本月", PeriodKind.QUARTER: "本季度", PeriodKind.YEAR: "今年"}

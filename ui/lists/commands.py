@@ -4,11 +4,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from models.changes import Changed, Entity
-from models.list_workflow import Nomination
-from models.lists import ListEntry
-from models.ports import ListStore
-from ui.bus import DataBus
+from models.core.changes import Changed, Entity
+from models.lists.workflow import Nomination
+from models.lists.entries import ListEntry
+from models.core.ports import ListStore
+from ui.core.bus import DataBus
 from ui.widgets.store_command import StoreCommand
 
 

@@ -9,9 +9,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from models.errors import DomainError
-from models.lists import BasisView
-from models.ports_lists import ListStore
+from models.core.errors import DomainError
+from models.lists.entries import BasisView
+from models.lists.ports import ListStore
 from ui.widgets.rows_model import RowsTableModel
 
 WITHDRAW_HINT = ("自撤回日期起，榜单、公示和荣誉证书不再显示姓名（改为“小组第几号户”）；此前已打印、张贴的不受影响，"

@@ -10,8 +10,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QWidget)
 
-from models.lists import ArticleRef, ListKind
-from models.registry import SearchHit
+from models.lists.entries import ArticleRef, ListKind
+from models.registry.households import SearchHit
 from ui.widgets.choice_combo import ChoiceCombo
 
 PersonSearch = Callable[[str], Sequence[SearchHit]]

@@ -8,11 +8,11 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from models.errors import DomainError
-from models.ports import ListStore
-from printing import fonts
-from printing.list_jobs import ListPrintJob, log_print
-from ui.background import run_in_background
+from models.core.errors import DomainError
+from models.core.ports import ListStore
+from printing.core import fonts as fonts
+from printing.lists.list_jobs import ListPrintJob, log_print
+from ui.core.background import run_in_background
 from ui.printing.dialogs import SavePdfDialog
 from ui.printing.preview import write_file
 

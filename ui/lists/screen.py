@@ -8,19 +8,19 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLay
                                QLabel, QMessageBox, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
 from PySide6.QtGui import QUndoStack
 
-from models.accounts import Permission
-from models.attachments import AttachmentOwner, OwnerKind
-from models.changes import Changed, Entity
-from models.errors import DomainError
-from models.boards import signer_of
-from models.list_settings import default_period
-from models.list_workflow import ADVANCE_PERMISSION, NEXT_STATE, Nomination, next_period
-from models.lists import EntryState, ListEntry, ListKind, Period, WithdrawReason
-from models.ports import Stores
-from ui.bus import DataBus
+from models.core.accounts import Permission
+from models.core.attachments import AttachmentOwner, OwnerKind
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
+from models.lists.boards import signer_of
+from models.lists.settings import default_period
+from models.lists.workflow import ADVANCE_PERMISSION, NEXT_STATE, Nomination, next_period
+from models.lists.entries import EntryState, ListEntry, ListKind, Period, WithdrawReason
+from models.core.ports import Stores
+from ui.core.bus import DataBus
 from ui.lists.board_hint import empty_board_hint
 from ui.lists.commands import NominateCommand, RenewCommand
-from printing.list_jobs import board_job, certificate_job, publicity_job, removal_job
+from printing.lists.list_jobs import board_job, certificate_job, publicity_job, removal_job
 from ui.lists.consents import ConsentsDialog
 from ui.lists.dialogs import (AnswerDialog, ConsentDialog, NominationDialog, ObjectionDialog, PrintOptions,
                              PrintOptionsDialog, StepDialog)

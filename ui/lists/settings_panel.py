@@ -5,13 +5,13 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
                                QSpinBox, QWidget)
 
-from models.accounts import Permission
-from models.changes import Changed, Entity
-from models.errors import DomainError
-from models.list_settings import CYCLES, MAX_ANSWER_DAYS, MAX_PUBLICITY_DAYS, make_list_settings, parse_words
-from models.lists import MIN_OBJECTION_DAYS, ListSettings
-from models.ports import Stores
-from ui.bus import DataBus
+from models.core.accounts import Permission
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
+from models.lists.settings import CYCLES, MAX_ANSWER_DAYS, MAX_PUBLICITY_DAYS, make_list_settings, parse_words
+from models.lists.entries import MIN_OBJECTION_DAYS, ListSettings
+from models.core.ports import Stores
+from ui.core.bus import DataBus
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.store_command import StoreCommand, push_command
 

@@ -6,8 +6,8 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from models.boards import BoardLine, Participation, VolunteerRank
-from models.lists import EntryState, ListEntry, ListKind, Objection, Transition
+from models.lists.boards import BoardLine, Participation, VolunteerRank
+from models.lists.entries import EntryState, ListEntry, ListKind, Objection, Transition
 from ui.widgets.rows_model import ROW_ROLE, RowsTableModel
 
 KIND_COLOURS = {ListKind.RED: "#f6d5d5", ListKind.YELLOW: "#fbefc4", ListKind.BLACK: "#d9d9d9"}

@@ -9,13 +9,13 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from models.accounts import Actor
-from models.boards import VOLUNTEER_HONOUR, VolunteerRank, volunteer_facts
-from models.errors import DomainError
-from models.list_workflow import Nomination
-from models.lists import ListKind, Period
-from models.ports import ListStore
-from ui.bus import DataBus
+from models.core.accounts import Actor
+from models.lists.boards import VOLUNTEER_HONOUR, VolunteerRank, volunteer_facts
+from models.core.errors import DomainError
+from models.lists.workflow import Nomination
+from models.lists.entries import ListKind, Period
+from models.core.ports import ListStore
+from ui.core.bus import DataBus
 from ui.lists.commands import AddParticipationCommand, NominateCommand
 from ui.lists.table_model import ParticipationTableModel, VolunteerRankTableModel
 from ui.widgets.store_command import push_command

@@ -5,12 +5,12 @@ from typing import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from models.changes import Changed, Entity
-from models.meeting_settings import ProvinceRules
-from models.meeting_template import RecordTemplate
-from models.meetings import Meeting
-from models.ports import MeetingStore
-from ui.bus import DataBus
+from models.core.changes import Changed, Entity
+from models.minutes.settings import ProvinceRules
+from models.minutes.template import RecordTemplate
+from models.minutes.meetings import Meeting
+from models.core.ports import MeetingStore
+from ui.core.bus import DataBus
 from ui.widgets.store_command import StoreCommand
 
 SAVE_DRAFT_ID = 4001

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
-from models.changes import Changed, Entity
-from models.convene import ConveneBody, ConveneProposal, make_proposal, proposal_base
-from models.errors import DomainError
-from models.ports import MeetingStore, RegistryFacts
-from ui.bus import DataBus
+from models.core.changes import Changed, Entity
+from models.minutes.convene import ConveneBody, ConveneProposal, make_proposal, proposal_base
+from models.core.errors import DomainError
+from models.core.ports import MeetingStore, RegistryFacts
+from ui.core.bus import DataBus
 from ui.minutes.dialogs import _buttons, to_date, to_qdate
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.store_command import StoreCommand, push_command

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from models.errors import DomainError
-from models.meeting_record import ITEM_FIELDS, MEETING_FIELDS, current_text, effective
-from models.meeting_settings import ProvinceRules, make_province_rules
-from models.meeting_types import MeetingTypeSpec
-from models.meetings import Meeting
+from models.core.errors import DomainError
+from models.minutes.record import ITEM_FIELDS, MEETING_FIELDS, current_text, effective
+from models.minutes.settings import ProvinceRules, make_province_rules
+from models.minutes.types import MeetingTypeSpec
+from models.minutes.meetings import Meeting
 from ui.widgets.choice_combo import ChoiceCombo
 
 

@@ -11,17 +11,17 @@ from PySide6.QtWidgets import (
     QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from models.attachments import AttachmentOwner, OwnerKind
-from models.changes import Changed, Entity
-from models.errors import DomainError
-from models.meetings import AgendaItem, AttendanceKind, Attendee, Gender, Meeting, evaluate, voters
-from models.meeting_checks import composition_warnings, item_vote_problems, missing_for_final
-from models.meeting_record import field_label, one_line
-from models.meeting_votes import speech_problems
-from models.meeting_expected import expected_attendance, representatives_composition
-from models.meeting_types import Composition, MeetingType
-from models.ports import FollowUpStore, MeetingStore, RegistryFacts, RosterPerson
-from ui.bus import DataBus
+from models.core.attachments import AttachmentOwner, OwnerKind
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
+from models.minutes.meetings import AgendaItem, AttendanceKind, Attendee, Gender, Meeting, evaluate, voters
+from models.minutes.checks import composition_warnings, item_vote_problems, missing_for_final
+from models.minutes.record import field_label, one_line
+from models.minutes.votes import speech_problems
+from models.minutes.expected import expected_attendance, representatives_composition
+from models.minutes.types import Composition, MeetingType
+from models.core.ports import FollowUpStore, MeetingStore, RegistryFacts, RosterPerson
+from ui.core.bus import DataBus
 from ui.minutes.commands import SaveDraftCommand
 from ui.minutes.dialogs import AmendDialog, FinaliseDialog, to_date, to_qdate
 from ui.minutes.followups_panel import FollowUpsPanel

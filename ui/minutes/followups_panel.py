@@ -9,11 +9,11 @@ from PySide6.QtWidgets import (
     QGroupBox, QHBoxLayout, QInputDialog, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout,
 )
 
-from models.changes import Changed, Entity
-from models.errors import DomainError
-from models.followups import Evaluation, FollowUp, FollowUpStatus
-from models.ports import FollowUpStore
-from ui.bus import DataBus
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
+from models.minutes.followups import Evaluation, FollowUp, FollowUpStatus
+from models.core.ports import FollowUpStore
+from ui.core.bus import DataBus
 from ui.minutes.dialogs import ProgressDialog
 
 

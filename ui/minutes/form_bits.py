@@ -5,8 +5,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QSpinBox, QWidget
 
-from models.meetings import Attendee
-from models.roster import parse_date
+from models.minutes.meetings import Attendee
+from models.registry.roster import parse_date
 
 DATE_HINT = "例如 2026-12-06；可不填"  # an optional date stays a text field: a QDateEdit cannot be empty
 

@@ -9,13 +9,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
-from models.changes import Changed, Entity
-from models.errors import DomainError
-from models.four_two import STAGE_MEETING_TYPES, FourTwoMatter, FourTwoStage
-from models.meeting_types import BUILTIN_TYPES
-from models.meetings import MeetingStatus
-from models.ports import FourTwoStore, MeetingStore
-from ui.bus import DataBus
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
+from models.minutes.four_two import STAGE_MEETING_TYPES, FourTwoMatter, FourTwoStage
+from models.minutes.types import BUILTIN_TYPES
+from models.minutes.meetings import MeetingStatus
+from models.core.ports import FourTwoStore, MeetingStore
+from ui.core.bus import DataBus
 from ui.minutes.dialogs import StageDialog
 
 

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import (
     QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
-from models.meeting_rules import ItemResult, Tally, tally_problem
-from models.meeting_votes import VoteChoice, parse_speeches, speeches_text, tally_from_votes
-from models.meetings import AgendaItem, MatterKind, VoteMethod
+from models.minutes.quorum import ItemResult, Tally, tally_problem
+from models.minutes.votes import VoteChoice, parse_speeches, speeches_text, tally_from_votes
+from models.minutes.meetings import AgendaItem, MatterKind, VoteMethod
 from ui.minutes.form_bits import DATE_HINT, bad_day_message, typed_day
 from ui.minutes.votes_model import ChoiceDelegate, VotesModel
 from ui.widgets.choice_combo import ChoiceCombo

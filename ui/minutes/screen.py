@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QTabWidget, QTableView, QVBoxLayout, QWidget,
 )
 
-from models.attachments import OwnerKind
-from models.changes import Changed, Entity
-from models.errors import DomainError
-from models.meeting_expected import expected_attendance
-from models.meetings import AttendanceKind, Attendee, Gender, Meeting
-from models.ports import AttachmentStore, FollowUpStore, FourTwoStore, MeetingStore, RegistryFacts
-from ui.bus import DataBus
+from models.core.attachments import OwnerKind
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
+from models.minutes.expected import expected_attendance
+from models.minutes.meetings import AttendanceKind, Attendee, Gender, Meeting
+from models.core.ports import AttachmentStore, FollowUpStore, FourTwoStore, MeetingStore, RegistryFacts
+from ui.core.bus import DataBus
 from ui.minutes.commands import SetProvinceRulesCommand, SetTemplateCommand
 from ui.minutes.convene_panel import ConvenePanel
 from ui.minutes.dialogs import NewMeetingDialog, ProvinceDialog
@@ -216,6 +216,6 @@ class MinutesScreen(QWidget):
 
 
 def create_screen(stores: object, bus: DataBus) -> QWidget:
-    """Factory named in ui/areas.py: 应到, the roster to tick and R4 come from `stores.registry_facts`."""
+    """Factory named in ui/core/areas.py: 应到, the roster to tick and R4 come from `stores.registry_facts`."""
     return MinutesScreen(stores.meetings, bus, stores.registry_facts,  # type: ignore[attr-defined]
                          stores.follow_ups, stores.four_two, stores.attachments)  # type: ignore[attr-defined]

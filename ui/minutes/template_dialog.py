@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.errors import DomainError
-from models.meeting_template import FIELD_CATALOGUE, RecordTemplate, default_template, make_template
+from models.core.errors import DomainError
+from models.minutes.template import FIELD_CATALOGUE, RecordTemplate, default_template, make_template
 from ui.minutes.dialogs import _buttons
 
 Index = QModelIndex | QPersistentModelIndex

@@ -6,7 +6,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from models.meeting_votes import PersonVote, VoteChoice
+from models.minutes.votes import PersonVote, VoteChoice
 from ui.widgets.choice_combo import ChoiceCombo
 
 Index = QModelIndex | QPersistentModelIndex

@@ -9,18 +9,18 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
                                QListWidget, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QStackedWidget,
                                QVBoxLayout, QWidget)
 
-from models.changes import Changed
-from models.errors import DomainError
-from models.notices import Notice, NoticeKind, paragraphs_from_text, publicity_period
-from printing import fonts
-from printing.catalogue import PRODUCTS as RECORD_PRODUCTS, PrintJob, Product
-from printing.notice_pdf import NoticeOptions, notice_fingerprint, render_notice_pdf
-from ui.background import run_in_background
-from ui.bus import DataBus
+from models.core.changes import Changed
+from models.core.errors import DomainError
+from models.core.notices import Notice, NoticeKind, paragraphs_from_text, publicity_period
+from printing.core import fonts as fonts
+from printing.core.catalogue import PRODUCTS as RECORD_PRODUCTS, PrintJob, Product
+from printing.core.notice_pdf import NoticeOptions, notice_fingerprint, render_notice_pdf
+from ui.core.background import run_in_background
+from ui.core.bus import DataBus
 from ui.printing.preview import PdfPreview
 from ui.widgets.choice_combo import ChoiceCombo
 
-# The generic notice (a form), then the products of stored records (printing/catalogue.py).
+# The generic notice (a form), then the products of stored records (printing/core/catalogue.py).
 PRODUCTS = (("notice", "通用公示 / 公告 / 通知"), *((p.key, p.label) for p in RECORD_PRODUCTS))
 ITEM_LABELS = {"rulebook": "村规民约：", "meeting": "会议记录：", "group": "村民小组："}
 PAPERS = (("A4 公文版式（GB/T 9704）", "A4", False), ("A3 张贴大字版", "A3", True))

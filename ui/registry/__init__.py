@@ -5,10 +5,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 
 
 def create_screen(stores: Any, bus: DataBus) -> QWidget:
-    """Build the registry screen over `stores.registry` (a models.ports.RegistryStore)."""
+    """Build the registry screen over `stores.registry` (a models.core.ports.RegistryStore)."""
     from ui.registry.screen import RegistryScreen
     return RegistryScreen(stores.registry, bus)

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from models.changes import Changed, Entity
-from models.errors import DomainError
-from models.ids import new_id
-from models.registry import Grid, Household, RoleHolding, VillageGroup, Villager, VillagerStatus
-from models.roster_import import ImportSummary
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
+from models.core.ids import new_id
+from models.registry.households import Grid, Household, RoleHolding, VillageGroup, Villager, VillagerStatus
+from models.registry.roster_import import ImportSummary
 from ui.registry.commands import (RetireCommand, SaveCommand, SaveGridCommand, SaveGroupCommand,
                                   SaveHouseholdCommand, SaveRoleCommand, SaveVillagerCommand)
 from ui.registry.dialogs import HouseholdDialog, RoleDialog, StatusDialog, VillagerDialog

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from models.changes import Changed, Entity
-from models.ports import RegistryStore
-from models.registry import Grid, Household, RoleHolding, VillageGroup, Villager
-from ui.bus import DataBus
+from models.core.changes import Changed, Entity
+from models.core.ports import RegistryStore
+from models.registry.households import Grid, Household, RoleHolding, VillageGroup, Villager
+from ui.core.bus import DataBus
 from ui.widgets.store_command import StoreCommand
 
 

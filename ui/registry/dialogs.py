@@ -9,11 +9,11 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
-from models.errors import DomainError
-from models.registry import (CareLevel, Gender, Grid, Household, RoleCode, RoleHolding, VillageGroup, Villager,
+from models.core.errors import DomainError
+from models.registry.households import (CareLevel, Gender, Grid, Household, RoleCode, RoleHolding, VillageGroup, Villager,
                              VillagerStatus, tag_code)
-from models.roster import ETHNIC_GROUPS, POLITICAL_STATUSES, parse_date
-from models.villager_rules import check_villager
+from models.registry.roster import ETHNIC_GROUPS, POLITICAL_STATUSES, parse_date
+from models.registry.villager_rules import check_villager
 from ui.widgets.choice_combo import ChoiceCombo
 
 T = TypeVar("T")

@@ -6,11 +6,11 @@ from pathlib import Path
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel, QProgressBar,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from models.errors import DomainError
-from models.id_numbers import mask_id_number
-from models.ports import RegistryStore
-from models.roster import HEADERS
-from models.roster_import import ImportSummary, RosterPreview
+from models.core.errors import DomainError
+from models.registry.id_numbers import mask_id_number
+from models.core.ports import RegistryStore
+from models.registry.roster import HEADERS
+from models.registry.roster_import import ImportSummary, RosterPreview
 
 
 class ImportDialog(QDialog):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QTreeWidget, QTreeWidgetItem, QWidget
 
-from models.registry import Grid, RoleHolding, VillageGroup, Villager
+from models.registry.households import Grid, RoleHolding, VillageGroup, Villager
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 2  # ("all", "") / ("group", id) / ("grid", id)
 

@@ -8,10 +8,10 @@ from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QTreeWidget, QVBoxLayout, QWidget)
 
-from models.changes import Changed, Entity
-from models.ports import RegistryStore
-from models.registry import CareLevel, Grid, HouseholdSummary, RoleCode, VillageGroup, Villager, role_label
-from ui.bus import DataBus
+from models.core.changes import Changed, Entity
+from models.core.ports import RegistryStore
+from models.registry.households import CareLevel, Grid, HouseholdSummary, RoleCode, VillageGroup, Villager, role_label
+from ui.core.bus import DataBus
 from ui.registry.actions import RegistryActions
 from ui.registry.panels import SCOPE_ROLE, VillagerDetail, fill_group_tree
 from ui.registry.table_model import HouseholdTableModel, MemberTableModel

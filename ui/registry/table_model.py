@@ -7,7 +7,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from models.registry import CareLevel, HouseholdSummary, Villager, VillagerStatus
+from models.registry.households import CareLevel, HouseholdSummary, Villager, VillagerStatus
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's dataclass itself; survives sort proxies
 CARE_COLOURS = {CareLevel.GREEN: QColor("#d9f2d9"), CareLevel.YELLOW: QColor("#fff2b3"),

@@ -1,10 +1,10 @@
 """Undo commands of the rules screen: every article edit swaps a whole draft version before ↔ after."""
 from __future__ import annotations
 
-from models.changes import Changed, Entity
-from models.ports import RulebookStore
-from models.rules import RuleVersion
-from ui.bus import DataBus
+from models.core.changes import Changed, Entity
+from models.core.ports import RulebookStore
+from models.rules.document import RuleVersion
+from ui.core.bus import DataBus
 from ui.widgets.store_command import StoreCommand
 
 

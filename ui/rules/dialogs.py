@@ -10,15 +10,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
                                QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QMessageBox, QPushButton, QTableView,
                                QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
-from models.numerals import article_label
-from models.ports import RulebookStore
-from models.rulebooks import CatalogueArticle, VersionInfo
-from models.rules import RulebookKind
-from models.changes import Entity
-from models.errors import DomainError
-from models.rules_diff import (ArticleChange, ChangeKind, SegmentKind, char_diff, comparison_table,
+from models.core.numerals import article_label
+from models.core.ports import RulebookStore
+from models.rules.rulebooks import CatalogueArticle, VersionInfo
+from models.rules.document import RulebookKind
+from models.core.changes import Entity
+from models.core.errors import DomainError
+from models.rules.diff import (ArticleChange, ChangeKind, SegmentKind, char_diff, comparison_table,
                                diff_versions)
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.rules.table_model import ComparisonTableModel
 from ui.widgets.choice_combo import ChoiceCombo
 

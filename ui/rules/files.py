@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from models.errors import DomainError
-from models.ports import RulebookStore
-from models.rulebooks import ImportResult, RulebookSummary, chapters_from_catalogue
-from models.rules import RuleVersion
+from models.core.errors import DomainError
+from models.core.ports import RulebookStore
+from models.rules.rulebooks import ImportResult, RulebookSummary, chapters_from_catalogue
+from models.rules.document import RuleVersion
 from ui.rules.dialogs import CatalogueEntryDialog, ImportFileDialog, NewRulebookDialog, SavePathDialog
 
 

@@ -8,18 +8,18 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QListView, QMessageBox,
                                QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from models.changes import Changed, Entity
-from models.errors import DomainError
-from models.legality import Finding, check_version
-from models.legality_table import Severity
-from models.numerals import article_label
-from models.ports import RulebookStore, Stores
-from models.rulebooks import RulebookSummary
-from models.workflow_records import Opinion
-from models.rules import (RulebookKind, RuleVersion, VersionStatus, add_chapter, delete_article, delete_chapter,
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
+from models.rules.legality import Finding, check_version
+from models.rules.legality_table import Severity
+from models.core.numerals import article_label
+from models.core.ports import RulebookStore, Stores
+from models.rules.rulebooks import RulebookSummary
+from models.workflow.records import Opinion
+from models.rules.document import (RulebookKind, RuleVersion, VersionStatus, add_chapter, delete_article, delete_chapter,
                           rename_chapter, insert_article, merge_articles,
                           move_article, numbered_articles, split_article, update_article)
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 from ui.rules.commands import EditVersionCommand, SetChangeReasonCommand
 from ui.rules.dialogs import CatalogueDialog, CompareDialog
 from ui.rules.files import export_version, import_rules, new_rulebook, save_to_catalogue

@@ -7,12 +7,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
-from models.legality import Finding
-from models.legality_table import Severity
-from models.numerals import article_label
-from models.rules import RuleVersion, numbered_articles
-from models.rules_diff import ComparisonRow
-from models.rules_text import chapter_headings
+from models.rules.legality import Finding
+from models.rules.legality_table import Severity
+from models.core.numerals import article_label
+from models.rules.document import RuleVersion, numbered_articles
+from models.rules.diff import ComparisonRow
+from models.rules.text import chapter_headings
 
 OPINION_COLUMNS = (("意见", lambda o: f"{o.title}·{o.channel.label}"), ("内容", lambda o: o.text),
                    ("答复", lambda o: f"{o.reply.disposition.label}：{o.reply.reason}".rstrip("：") if o.reply else "未答复"))

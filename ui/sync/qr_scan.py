@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from models.errors import DomainError
+from models.core.errors import DomainError
 
 MAX_SIDE = 4000  # a phone photo is scaled down to this before decoding (faster, and just as readable)
 

@@ -7,10 +7,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLineEdit, QMessageBox,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from models.audit import table_label
-from models.errors import DomainError
-from models.ports import SyncService
-from models.sync import HeldBundle, QuarantinedRow, node_label
+from models.core.audit import table_label
+from models.core.errors import DomainError
+from models.core.ports import SyncService
+from models.sync.bundles import HeldBundle, QuarantinedRow, node_label
 from ui.sync.review_models import ROW_ROLE, HeldTableModel, QuarantineTableModel
 from ui.widgets.empty_hint import add_empty_hint
 

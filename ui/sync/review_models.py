@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from models.audit import action_label, table_label
-from models.audit_labels import readable_summary
-from models.sync import PeerAuditEntry, node_label
+from models.core.audit import action_label, table_label
+from models.core.audit_labels import readable_summary
+from models.sync.bundles import PeerAuditEntry, node_label
 from ui.widgets.rows_model import ROW_ROLE, Column, RowsTableModel
 
 __all__ = ["ROW_ROLE", "HeldTableModel", "QuarantineTableModel", "PeerAuditTableModel"]

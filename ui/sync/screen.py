@@ -9,12 +9,12 @@ from PySide6.QtGui import QFont, QHideEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
                                QProgressBar, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from models.changes import Changed, Entity
-from models.errors import DomainError
-from models.ports import SyncService
-from models.sync import ExportResult, ImportResult, Peer, area_summary
-from ui.background import run_in_background
-from ui.bus import DataBus
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
+from models.core.ports import SyncService
+from models.sync.bundles import ExportResult, ImportResult, Peer, area_summary
+from ui.core.background import run_in_background
+from ui.core.bus import DataBus
 from ui.sync.dialogs import (Drive, choose_bundle, choose_folder, choose_key_file, choose_key_target, choose_qr_image,
                              qr_pixmap, removable_drives)
 from ui.sync.peer_audit import PeerAuditPanel

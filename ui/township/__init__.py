@@ -5,11 +5,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from ui.bus import DataBus
+from ui.core.bus import DataBus
 
 
 def create_screen(stores: Any, bus: DataBus) -> QWidget:
-    from models.accounts import Permission
+    from models.core.accounts import Permission
     from ui.township.screen import TownshipScreen
 
     return TownshipScreen(stores.township, bus, stores.actor.can(Permission.REVIEW_FILINGS))

@@ -9,9 +9,9 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from models.errors import DomainError
-from models.ports import TownshipStore
-from models.township import ArticleNote, DecisionKind, RequestKind, ReviewContext
+from models.core.errors import DomainError
+from models.core.ports import TownshipStore
+from models.township.reviews import ArticleNote, DecisionKind, RequestKind, ReviewContext
 from ui.township.table_models import ComparisonTableModel, FindingTableModel, NotesTableModel
 from ui.widgets.store_command import StoreCommand, push_command
 

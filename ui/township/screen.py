@@ -6,10 +6,10 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QStackedWidget,
                                QTableView, QVBoxLayout, QWidget)
 
-from models.changes import Changed, Entity
-from models.errors import DomainError
-from models.ports import TownshipStore
-from ui.bus import DataBus
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
+from models.core.ports import TownshipStore
+from ui.core.bus import DataBus
 from ui.township.review import ReviewPage
 from ui.township.table_models import RequestTableModel, VillageTableModel
 

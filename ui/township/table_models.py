@@ -5,10 +5,10 @@ from typing import Any, Callable, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from models.legality import Finding
-from models.numerals import article_label
-from models.rules_diff import ComparisonRow
-from models.township import ArticleNote, ReviewRequest, VillageSummary
+from models.rules.legality import Finding
+from models.core.numerals import article_label
+from models.rules.diff import ComparisonRow
+from models.township.reviews import ArticleNote, ReviewRequest, VillageSummary
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex

@@ -12,11 +12,11 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from models.attachments import Attachment, AttachmentOwner
-from models.changes import Changed
-from models.errors import DomainError
-from models.ports import AttachmentStore
-from ui.bus import DataBus
+from models.core.attachments import Attachment, AttachmentOwner
+from models.core.changes import Changed
+from models.core.errors import DomainError
+from models.core.ports import AttachmentStore
+from ui.core.bus import DataBus
 from ui.widgets.store_command import StoreCommand
 
 

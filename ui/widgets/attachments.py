@@ -10,12 +10,12 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QMessageBox,
                                QPushButton, QTableView, QVBoxLayout)
 
-from models.attachment_files import POLICIES
-from models.attachments import AttachPhase, Attachment, AttachmentOwner, OwnerKind, OwnerStatus
-from models.changes import Changed, Entity
-from models.errors import DomainError
-from models.ports import AttachmentStore
-from ui.bus import DataBus
+from models.core.attachment_files import POLICIES
+from models.core.attachments import AttachPhase, Attachment, AttachmentOwner, OwnerKind, OwnerStatus
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
+from models.core.ports import AttachmentStore
+from ui.core.bus import DataBus
 from ui.widgets.attachment_commands import AddAttachmentCommand, RemoveAttachmentCommand, show_copy
 from ui.widgets.store_command import push_command
 from ui.widgets.empty_hint import add_empty_hint

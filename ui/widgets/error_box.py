@@ -8,7 +8,7 @@ from typing import Callable, TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from models.errors import DomainError
+from models.core.errors import DomainError
 
 log = logging.getLogger("xiangyue")
 T = TypeVar("T")

@@ -6,9 +6,9 @@ from typing import Generic, TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from models.changes import Changed
-from models.errors import DomainError
-from ui.bus import DataBus
+from models.core.changes import Changed
+from models.core.errors import DomainError
+from ui.core.bus import DataBus
 
 R = TypeVar("R")
 

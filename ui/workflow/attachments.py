@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel
 
-from models.attachments import AttachmentOwner, OwnerKind
-from models.changes import Changed, Entity
-from models.ports import AttachmentStore, WorkflowStore
-from models.workflow import StepState, WorkflowStep
-from models.workflow_records import OpinionKind
-from ui.bus import DataBus
+from models.core.attachments import AttachmentOwner, OwnerKind
+from models.core.changes import Changed, Entity
+from models.core.ports import AttachmentStore, WorkflowStore
+from models.workflow.steps import StepState, WorkflowStep
+from models.workflow.records import OpinionKind
+from ui.core.bus import DataBus
 from ui.widgets.attachments import ADDED_AT, ADDED_BY, FILE_NAME, KIND, SIZE, AttachmentsPanel
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.rows_model import Column

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.changes import Changed, Entity
-from models.ports import WorkflowStore
-from models.workflow_records import Disposition, Opinion
-from ui.bus import DataBus
+from models.core.changes import Changed, Entity
+from models.core.ports import WorkflowStore
+from models.workflow.records import Disposition, Opinion
+from ui.core.bus import DataBus
 from ui.widgets.store_command import StoreCommand
 
 

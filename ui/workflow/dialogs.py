@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from models.workflow import WorkflowStep
-from models.workflow_records import Disposition, Opinion
+from models.workflow.steps import WorkflowStep
+from models.workflow.records import Disposition, Opinion
 from ui.widgets.choice_combo import ChoiceCombo
 
 

@@ -8,9 +8,9 @@ from datetime import date
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
-from models.numerals import article_label
-from models.ports import Stores
-from models.workflow_records import Channel, OpinionKind
+from models.core.numerals import article_label
+from models.core.ports import Stores
+from models.workflow.records import Channel, OpinionKind
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.workflow.page_base import StepPage, date_edit, day_of, note
 

@@ -8,11 +8,11 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHeaderView, QLabel, QMessageBox, QTableView, QWidget)
 
-from models.changes import Changed, Entity
-from models.errors import DomainError
-from models.ports import Stores
-from models.workflow_status import WorkflowStatus
-from ui.bus import DataBus
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
+from models.core.ports import Stores
+from models.workflow.status import WorkflowStatus
+from ui.core.bus import DataBus
 from ui.widgets.rows_model import ROW_ROLE, Column, RowsTableModel
 from ui.widgets.store_command import StoreCommand, push_command
 

@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QSpinBox,
                                QVBoxLayout)
 
-from models.registry import RoleCode, role_label
-from models.workflow import WorkflowStep
-from models.errors import DomainError
-from models.workflow_figures import generate_roster, parse_holidays
-from models.workflow_records import (BackgroundCheck, CheckAgency, CheckResult, CommitteeMember, Invitation,
+from models.registry.households import RoleCode, role_label
+from models.workflow.steps import WorkflowStep
+from models.core.errors import DomainError
+from models.workflow.figures import generate_roster, parse_holidays
+from models.workflow.records import (BackgroundCheck, CheckAgency, CheckResult, CommitteeMember, Invitation,
                                      InvitationReply, Shift, Team, TeamKind)
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.workflow.page_base import StepPage, date_edit, day_of, iso, note, selected, table

@@ -8,14 +8,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHea
                                QMessageBox, QPushButton, QScrollArea, QSizePolicy, QTableView,
                                QVBoxLayout, QWidget)
 
-from models.changes import Changed, Entity
-from models.errors import DomainError
-from models.ports import Stores
-from models.workflow import StepState, WorkflowStep, advance_refusals, reopen_refusals
-from models.workflow_figures import consultation_figures
-from models.workflow_records import OpinionKind
-from models.workflow_status import StepView, WorkflowStatus
-from ui.bus import DataBus
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
+from models.core.ports import Stores
+from models.workflow.steps import StepState, WorkflowStep, advance_refusals, reopen_refusals
+from models.workflow.figures import consultation_figures
+from models.workflow.records import OpinionKind
+from models.workflow.status import StepView, WorkflowStatus
+from ui.core.bus import DataBus
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.error_box import run_with_retry
 from ui.widgets.store_command import push_command

@@ -8,7 +8,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from models.registry import HouseholdSummary
+from models.registry.households import HouseholdSummary
 from ui.workflow.page_base import StepPage, note
 
 Index = QModelIndex | QPersistentModelIndex

@@ -8,17 +8,17 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QGroupBox, QH
     QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout
 from PySide6.QtCore import Qt
 
-from models.accounts import Permission
-from models.changes import Changed, Entity
-from models.legality import check_version
-from models.legality_table import Severity
-from models.meeting_settings import ProvinceRules
-from models.numerals import article_label
-from models.rules import VersionStatus
-from models.rules_diff import ChangeKind
-from models.workflow import WorkflowStep
-from models.workflow_guards import MAX_FILING_DAYS, MAX_PUBLICITY_DAYS, MIN_PUBLICITY_DAYS, WorkflowSettings
-from models.workflow_records import Disposition, OpinionKind
+from models.core.accounts import Permission
+from models.core.changes import Changed, Entity
+from models.rules.legality import check_version
+from models.rules.legality_table import Severity
+from models.minutes.settings import ProvinceRules
+from models.core.numerals import article_label
+from models.rules.document import VersionStatus
+from models.rules.diff import ChangeKind
+from models.workflow.steps import WorkflowStep
+from models.workflow.guards import MAX_FILING_DAYS, MAX_PUBLICITY_DAYS, MIN_PUBLICITY_DAYS, WorkflowSettings
+from models.workflow.records import Disposition, OpinionKind
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.workflow.page_base import StepPage, date_edit, day_of, note, selected, table
 

@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QInputDialog, QLineEdit, QPlainTextEdit,
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from models.changes import Changed, Entity
-from models.meeting_rules import Tally, check_majority
-from models.numerals import article_label
-from models.workflow_figures import women_warning
-from models.workflow_guards import REPRESENTATIVES_MEETING, VILLAGERS_MEETING
-from models.workflow_records import ArticleVote, Filing, FilingStatus, OpinionKind
+from models.core.changes import Changed, Entity
+from models.minutes.quorum import Tally, check_majority
+from models.core.numerals import article_label
+from models.workflow.figures import women_warning
+from models.workflow.guards import REPRESENTATIVES_MEETING, VILLAGERS_MEETING
+from models.workflow.records import ArticleVote, Filing, FilingStatus, OpinionKind
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.workflow.opinion_entry import OpinionEntry, push_opinion
 from ui.workflow.page_base import StepPage, date_edit, day_of, iso, note, table

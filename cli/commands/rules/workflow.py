@@ -1,0 +1,77 @@
+"""`rules start|status|advance|reopen`: the nine-step revision workflow (九步工作法) on the command line."""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from typing import Any
+
+from cli import EXIT_REFUSED, Context
+from models.core.accounts import COMMAND_LINE_ACTOR
+
+
+def add_to(sub: argparse._SubParsersAction) -> None:
+    """Called by cli/commands/rules.py: these live under the `rules` command."""
+    start = sub.add_parser("start", help="开始修订（九步工作法第一步：两委商议）")
+    start.add_argument("id")
+    start.set_defaults(handler=run_start)
+    status = sub.add_parser("status", help="九步工作法进度：每一步的状态和还缺什么")
+    status.add_argument("id")
+    status.set_defaults(handler=run_status)
+    advance = sub.add_parser("advance", help="完成当前步骤、进入下一步（条件不满足时退出码为 2）")
+    advance.add_argument("id")
+    advance.set_defaults(handler=run_advance)
+    reopen = sub.add_parser("reopen", help="退回到已完成的某一步（之后的步骤标为需重做）")
+    reopen.add_argument("id")
+    reopen.add_argument("step", type=int, help="步骤序号 1–9")
+    reopen.add_argument("--reason", required=True, help="退回原因")
+    reopen.set_defaults(handler=run_reopen)
+
+
+def _store(context: Context) -> Any:
+    from storage.workflow.store import SqliteWorkflowStore
+    return SqliteWorkflowStore(context.open_db(), COMMAND_LINE_ACTOR)
+
+
+def run_start(context: Context, args: argparse.Namespace) -> int:
+    _store(context).start_revision(args.id, date.today())
+    context.emit("已开始修订，当前步骤：1 两委商议", {"rulebook": args.id, "current_step": 1})
+    return 0
+
+
+def run_status(context: Context, args: argparse.Namespace) -> int:
+    status = _store(context).status(args.id, date.today())
+    current = status.current_step
+    steps = [{"n": v.step.number, "name": v.step.label, "state": v.status.state.value, "blockers": list(v.blockers)}
+             for v in status.steps]
+    lines = [f"{v.step.number} {v.step.label}  {v.status.state.label}  {v.figure}" +
+             "".join(f"\n    还缺：{b}" for b in v.blockers if v.status.state.value in ("active", "stale"))
+             for v in status.steps]
+    context.emit("\n".join(lines), {"rulebook": args.id, "current_step": current.number if current else None,
+                                    "steps": steps})
+    return 0
+
+
+def run_advance(context: Context, args: argparse.Namespace) -> int:
+    from models.core.errors import DomainError
+    try:
+        step = _store(context).advance(args.id, date.today())
+    except DomainError as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_REFUSED
+    text = f"已进入第{step.number}步：{step.label}" if step else "九个步骤全部完成，新村规民约已生效。"
+    context.emit(text, {"rulebook": args.id, "current_step": step.number if step else None})
+    return 0
+
+
+def run_reopen(context: Context, args: argparse.Namespace) -> int:
+    from models.workflow.steps import WorkflowStep
+    step = WorkflowStep.of(args.step)
+    _store(context).reopen(args.id, step, args.reason, date.today())
+    context.emit(f"已退回到第{step.number}步：{step.label}", {"rulebook": args.id, "current_step": step.number})
+    return 0
+
+
+def current_steps(context: Context) -> dict[str, int | None]:
+    """Rulebook id → active step number, for `rules list`."""
+    return _store(context).current_steps()

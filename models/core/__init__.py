@@ -1,0 +1,1 @@
+"""models/core: accounts, audit trail, identity, backups, attachments and what every area shares."""

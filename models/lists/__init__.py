@@ -1,0 +1,1 @@
+"""models/lists: red/yellow/black lists (红黄黑榜)."""

@@ -1,0 +1,1 @@
+"""models/registry: the household registry (户籍花名册) and the roster spreadsheet (花名册)."""

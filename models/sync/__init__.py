@@ -1,0 +1,1 @@
+"""models/sync: USB sync bundles (同步包) and pairing."""

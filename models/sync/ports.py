@@ -1,0 +1,78 @@
+"""Store interfaces (Protocols) of sync bundles (同步包) and of the township desk (乡镇端)."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Protocol
+
+if TYPE_CHECKING:
+    from models.sync.bundles import ExportResult, HeldBundle, NodeCard, Peer, PeerAuditEntry, QuarantinedRow
+    from models.sync.bundles import ImportResult as SyncImportResult
+    from models.township.reviews import (ArticleNote, DecisionKind, FilingDecision, ReviewContext, ReviewRequest,
+                                 TownshipReview, VillageSummary)
+
+
+class SyncService(Protocol):
+    """Pairing and USB bundles (同步包). Export and import are irreversible acts, audit-logged."""
+
+    def identity(self) -> NodeCard: ...
+
+    def public_key_text(self) -> str:
+        """The public key file's content, for a QR code a peer can scan."""
+        ...
+
+    def peers(self) -> list[Peer]: ...
+    def trust_key_file(self, path: Path) -> Peer: ...
+    def trust_key_text(self, text: str, source: str) -> Peer: ...
+    def write_public_key(self, path: Path) -> NodeCard: ...
+
+    def export_to(self, folder: Path, peer: str | None = None) -> ExportResult:
+        """Write, fsync, rename and read back a bundle of everything the peer has not acknowledged."""
+        ...
+
+    def import_file(self, path: Path) -> SyncImportResult:
+        """Verify and apply a bundle in one transaction; raises DomainError (nothing written) if refused."""
+        ...
+
+    def export_job(self, folder: Path, peer: str | None = None) -> Callable[[], ExportResult]:
+        """`export_to` as a job for a worker thread (permission checked now; the job opens its own connection)."""
+        ...
+
+    def import_job(self, bundle: Path) -> Callable[[], SyncImportResult]:
+        """`import_file` as a job for a worker thread (permission checked now; the job opens its own connection)."""
+        ...
+
+    def pending(self) -> list[HeldBundle]:
+        """Bundles held until their (village's) key fingerprint is confirmed."""
+        ...
+
+    def accept_job(self, fingerprint: str) -> Callable[[], tuple[Peer, list[SyncImportResult]]]:
+        """Trust the held key with this fingerprint and import its bundles, as a worker-thread job."""
+        ...
+
+    def discard(self, fingerprint: str) -> list[HeldBundle]:
+        """Drop the held bundles of the key with this fingerprint, unapplied; audit-logged."""
+        ...
+
+    # Open quarantined rows; release re-runs the import's checks, discard keeps the row as evidence. Peers' audit.
+    def quarantined(self, limit: int = 1000) -> list[QuarantinedRow]: ...
+    def release(self, entry_id: int) -> QuarantinedRow: ...
+    def discard_quarantined(self, entry_id: int) -> QuarantinedRow: ...
+    def peer_audit(self, origin: str | None = None, limit: int = 1000) -> list[PeerAuditEntry]: ...
+
+
+class TownshipStore(Protocol):
+    """乡镇端: the villages' imported records, and the township's reviews and filing decisions."""
+
+    def villages(self) -> list[VillageSummary]: ...
+    def requests(self, village: str | None = None) -> list[ReviewRequest]: ...
+    def request(self, request_id: str) -> ReviewRequest: ...
+    def review_context(self, request_id: str) -> ReviewContext: ...
+
+    def record_review(self, request_id: str, on: date, conclusion: str,
+                      notes: tuple[ArticleNote, ...] = ()) -> TownshipReview:
+        """乡镇审核员 only, on a township installation (PermissionDenied / DomainError otherwise)."""
+        ...
+
+    def decide(self, request_id: str, kind: DecisionKind, on: date, filing_number: str = "", reasons: str = "",
+               notes: tuple[ArticleNote, ...] = ()) -> FilingDecision: ...

@@ -1,0 +1,1 @@
+"""models/workflow: the nine-step revision workflow (九步工作法)."""

@@ -1,0 +1,1 @@
+"""printing/lists: red/yellow/black lists (红黄黑榜)."""

@@ -1,0 +1,1 @@
+"""storage/core: accounts, audit trail, identity, backups, attachments and what every area shares."""

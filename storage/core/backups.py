@@ -1,0 +1,195 @@
+"""Consistent online backups (SQLite backup API), daily rotation, and checked restore."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from models.core.accounts import Actor, Permission
+from models.core.backup_policy import backups_to_keep
+from models.core.errors import DomainError
+from storage.core.audit import append_audit
+from storage.core.audit_anchor import signing_key_for
+from storage.core.db import Database, DatabaseRefused, check_file, readonly_uri
+from storage.core.files import fsync_directory
+from storage.migrations import migrations
+from storage.core.node import renew_epoch
+
+STAMP = "%Y%m%d-%H%M%S"
+
+
+def backup_dir_for(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def write_backup(db: Database, folder: Path, kind: str = "manual") -> Path:
+    """Copy the live database, consistently, to `folder/xiangyue-<kind>-<time>.sqlite3`."""
+    return _backup_connection(db.conn, folder, kind)
+
+
+def write_backup_of_file(db_path: Path, folder: Path, kind: str = "manual") -> Path:
+    """The same from a connection of its own, so a worker thread can run it."""
+    source = sqlite3.connect(readonly_uri(db_path), uri=True)
+    try:
+        return _backup_connection(source, folder, kind)
+    finally:
+        source.close()
+
+
+def _backup_connection(source: sqlite3.Connection, folder: Path, kind: str) -> Path:
+    """Copy through a temporary name; the copy is checked before it takes its real name."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"xiangyue-{kind}-{datetime.now().strftime(STAMP)}.sqlite3"
+    temp = target.with_suffix(".partial")
+    try:
+        copy = sqlite3.connect(str(temp))
+        try:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            if [r[0] for r in copy.execute("PRAGMA quick_check")] != ["ok"]:
+                raise DatabaseRefused("备份副本校验未通过，备份没有完成。请检查磁盘后重试。")
+        finally:
+            copy.close()
+        temp.replace(target)
+    except BaseException:
+        temp.unlink(missing_ok=True)  # never leave a half-written copy that looks like a backup
+        raise
+    fsync_directory(folder)
+    return target
+
+
+def list_backups(folder: Path, kind: str = "auto") -> list[tuple[datetime, Path]]:
+    found = []
+    for path in folder.glob(f"xiangyue-{kind}-*.sqlite3"):
+        try:
+            found.append((datetime.strptime(path.stem.removeprefix(f"xiangyue-{kind}-"), STAMP), path))
+        except ValueError:
+            continue
+    return sorted(found)
+
+
+def daily_backup_if_due(db: Database | Path, folder: Path, today: datetime | None = None) -> Path | None:
+    """Take the day's automatic backup if there is none yet, then prune to 7 daily / 4 weekly / 12 monthly.
+
+    Given a path rather than an open database, it reads through a connection of its own (worker threads).
+    """
+    now = today or datetime.now()
+    existing = list_backups(folder)
+    if any(stamp.date() == now.date() for stamp, _ in existing):
+        return None
+    written = write_backup_of_file(db, folder, "auto") if isinstance(db, Path) else write_backup(db, folder, "auto")
+    prune(folder)
+    return written
+
+
+def prune(folder: Path) -> list[Path]:
+    existing = list_backups(folder)
+    keep = backups_to_keep([stamp for stamp, _ in existing])
+    removed = [path for stamp, path in existing if stamp not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def last_backup_time(folder: Path) -> datetime | None:
+    stamps = [stamp for kind in ("auto", "manual") for stamp, _ in list_backups(folder, kind)]
+    return max(stamps) if stamps else None
+
+
+def inspect_backup(path: Path) -> str:
+    """Check a backup before restoring it; return its node id or raise DatabaseRefused."""
+    if not path.is_file():
+        raise DatabaseRefused(f"找不到备份文件“{path}”。")
+    check_file(path)
+    try:
+        conn = sqlite3.connect(readonly_uri(path), uri=True)
+        try:
+            if [r[0] for r in conn.execute("PRAGMA integrity_check")] != ["ok"]:
+                raise DatabaseRefused(f"备份文件“{path}”已损坏（完整性检查未通过），不能用它恢复。请换一个备份。")
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not {"schema_migrations", "node"} <= names:
+                raise DatabaseRefused(f"“{path}”不是乡约的备份文件。")
+            known = {step.name for step in migrations.steps}
+            if any(r[0] not in known for r in conn.execute("SELECT name FROM schema_migrations")):
+                raise DatabaseRefused("这个备份由更新版本的乡约创建。请先升级乡约再恢复。")
+            node = conn.execute("SELECT id FROM node").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseRefused(f"备份文件“{path}”无法读取：{error}。请换一个备份。") from error
+    if node is None:
+        raise DatabaseRefused(f"备份文件“{path}”没有完成初始设置，不能用来恢复。")
+    return node[0]
+
+
+def restore_into(db: Database, source: Path, actor: Actor, force: bool = False) -> Path | None:
+    """Replace the live database's content with `source`; returns the safety copy of the old content.
+
+    The backup is prepared in a temporary file (migrated, new epoch, audit entry, clock carried
+    forward) and then copied into the live database in one step, so a crash leaves either the old
+    content or the whole restored one, never a restore without its new epoch.
+    """
+    actor.require(Permission.BACKUP_RESTORE)
+    source_node = inspect_backup(source)
+    current_node = db.node_id if db.node_id != "local" else None
+    if current_node and source_node != current_node and not force:
+        raise DatabaseRefused(f"这个备份属于另一个安装（{source_node}），不是本机（{current_node}）的。"
+                              "如确需用它替换本机数据，请加 --force。")
+    prepared = _prepare_restore(db, source, source_node, actor)
+    try:
+        safety = write_backup(db, backup_dir_for(db.path), "pre-restore") if current_node and db.path else None
+        staged = sqlite3.connect(str(prepared))
+        try:
+            staged.backup(db.conn)
+        finally:
+            staged.close()
+    finally:
+        prepared.unlink(missing_ok=True)
+    db.node_id = source_node
+    return safety
+
+
+def _prepare_restore(db: Database, source: Path, source_node: str, actor: Actor) -> Path:
+    folder = db.path.parent if db.path is not None else Path(tempfile.gettempdir())
+    staged_path = folder / f".restore-{os.getpid()}.sqlite3"
+    staged_path.unlink(missing_ok=True)
+    src = sqlite3.connect(readonly_uri(source), uri=True)
+    staged = Database(sqlite3.connect(str(staged_path), isolation_level=None))
+    try:
+        src.backup(staged.conn)
+        staged.conn.execute("PRAGMA journal_mode = DELETE")
+        staged.node_id = source_node
+        staged.__dict__["_audit_signing_key"] = signing_key_for(db)  # the restore entry's head is signed too
+        migrations.apply(staged)
+        live_hlc = db.meta("last_hlc") if db.table_exists("meta") else None
+        with staged.atomic():
+            if live_hlc and live_hlc > (staged.meta("last_hlc") or ""):
+                staged.set_meta("last_hlc", live_hlc)  # stamps issued after the backup stay in the past
+            renew_epoch(staged)
+            append_audit(staged, actor, "restore", "node", source_node, f"从备份恢复：{source.name}")
+    except BaseException:
+        staged.conn.close()
+        staged_path.unlink(missing_ok=True)
+        raise
+    finally:
+        src.close()
+    staged.conn.close()
+    return staged_path
+
+
+def move_aside_damaged(path: Path) -> Path:
+    """Rename a damaged database (and its -wal/-shm) out of the way; it is kept, never overwritten."""
+    stamp = datetime.now().strftime(STAMP)
+    kept = path.with_name(f"{path.name}.damaged-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        part = path.with_name(path.name + suffix)
+        if part.exists():
+            part.replace(path.with_name(kept.name + suffix))
+    return kept
+
+
+def require_writable(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise DomainError(f"“{folder}”不是文件夹。请指定一个文件夹。")

@@ -1,0 +1,112 @@
+"""Opening an installation's database: where it lives, migrating it, and first-time set-up."""
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+
+from models.core.accounts import Actor, Role, User
+from models.core.village import VillageProfile
+from storage.core.accounts import create_user_unchecked
+from storage.core.backups import backup_dir_for, write_backup
+from storage.core.db import (Database, DatabaseRefused, applied_migrations_readonly, cannot_open_message, check_file,
+                        connect, set_durable_pragmas)
+from storage.migrations import migrations
+from storage.core.node import create_node, key_file_for, load_node_id
+from storage.core.profile import SqliteProfileStore
+
+APP_NAME = "Xiangyue"
+DB_ENV = "XIANGYUE_DB"
+
+
+def default_db_path() -> Path:
+    """`--db` wins, then $XIANGYUE_DB, then the local (not roaming) user data folder."""
+    if os.environ.get(DB_ENV):
+        return Path(os.environ[DB_ENV])
+    import platformdirs  # imported when needed: it costs start-up time
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False)) / "xiangyue.sqlite3"
+
+
+def log_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def open_database(path: Path, must_exist: bool = True, migrate: bool = True) -> Database:
+    """Open, check and migrate the database (snapshotting it first when a migration is due).
+
+    A database made by a newer version, or another program's, is refused before anything is written.
+    """
+    if must_exist and not path.exists():
+        raise DatabaseRefused(f"数据库“{path}”不存在。请先运行 init 或 demo 创建它，或用 --db 指定正确的路径。")
+    if not path.exists():
+        _create_whole(path)
+    if path.exists():
+        check_file(path)
+        try:
+            applied = applied_migrations_readonly(path)
+        except sqlite3.DatabaseError as error:
+            raise DatabaseRefused(cannot_open_message(path, error)) from error
+        migrations.refuse_unknown_names(applied or [])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = connect(path)
+    try:
+        set_durable_pragmas(db)
+        if migrate and migrations.applied(db) and migrations.pending(db):
+            write_backup(db, backup_dir_for(path), "pre-migration")
+        if migrate or not migrations.applied(db):
+            migrations.apply(db)
+    except (DatabaseRefused, sqlite3.DatabaseError):
+        db.conn.close()
+        raise
+    db.node_id = load_node_id(db) or "local"
+    return db
+
+
+def _create_whole(path: Path) -> None:
+    """Build a new database beside its final name and rename it into place.
+
+    A process killed while creating it then leaves either no database or a whole, migrated one, never
+    an empty file that every later command would have to refuse."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.creating-{os.getpid()}")
+    for stale in [temp, *(Path(f"{temp}{suffix}") for suffix in ("-wal", "-shm", "-journal"))]:
+        stale.unlink(missing_ok=True)
+    db = connect(temp)
+    try:
+        set_durable_pragmas(db)
+        migrations.apply(db)
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except BaseException:
+        db.conn.close()
+        temp.unlink(missing_ok=True)
+        raise
+    db.conn.close()
+    os.replace(temp, path)
+
+
+def open_memory_database() -> Database:
+    db = Database(memory=True)
+    migrations.apply(db)
+    return db
+
+
+def is_initialised(db: Database) -> bool:
+    return load_node_id(db) is not None
+
+
+def initialise(db: Database, profile: VillageProfile, admin_username: str, password: str,
+               admin_name: str = "") -> User:
+    """Create node identity, profile and first administrator in one transaction."""
+    if is_initialised(db):
+        raise DatabaseRefused("这个数据库已经完成初始设置，不能再次初始化。")
+    bootstrap = Actor("setup", "初次设置", Role.ADMIN)
+    key_file = key_file_for(db.path) if db.path is not None else None
+    with db.atomic():
+        create_node(db, profile, key_file)
+        SqliteProfileStore(db, bootstrap).save(profile)
+        return create_user_unchecked(db, bootstrap, admin_username, admin_name or admin_username,
+                                     Role.ADMIN, password)

@@ -1,0 +1,35 @@
+"""SqliteProfileStore: the village (or township) this installation belongs to."""
+from __future__ import annotations
+
+from models.core.accounts import Permission
+from models.core.errors import NotFound
+from models.core.village import Mode, VillageProfile
+from storage.core.db import Database
+from storage.core.store_base import SqliteStore
+
+
+class SqliteProfileStore(SqliteStore):
+    """One live profile row, owned by this node and synced to the township."""
+
+    def get(self) -> VillageProfile:
+        return read_profile(self._db)
+
+    def save(self, profile: VillageProfile) -> None:
+        self._require(Permission.EDIT_PROFILE)
+        values = {"village": profile.village, "township": profile.township, "county": profile.county,
+                  "code": profile.code, "mode": profile.mode.value}
+        with self._db.atomic():
+            row = self._db.conn.execute("SELECT id FROM village_profiles WHERE owner = ? AND deleted = 0",
+                                        (self._db.node_id,)).fetchone()
+            if row is None:
+                self._insert("village_profiles", values)
+            else:
+                self._update("village_profiles", row[0], values)
+
+
+def read_profile(db: Database) -> VillageProfile:
+    row = db.conn.execute("SELECT village, township, county, code, mode FROM village_profiles "
+                          "WHERE owner = ? AND deleted = 0", (db.node_id,)).fetchone()
+    if row is None:
+        raise NotFound("这个数据库还没有村庄信息。请先运行 init（或在图形界面中完成初次设置）。")
+    return VillageProfile(row[0], row[1], row[2], row[3], Mode(row[4]))

@@ -1,0 +1,1 @@
+"""storage/lists: red/yellow/black lists (红黄黑榜)."""

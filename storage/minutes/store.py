@@ -1,0 +1,256 @@
+"""SqliteMeetingStore: meeting records with year-based numbers, drafts, finalising and amendments."""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import Any
+
+from models.core.accounts import Permission
+from models.core.errors import DomainError, NotFound
+from models.minutes.followups import FollowUp, carry_over, carry_over_title
+from models.minutes.checks import MeetingWarning, meeting_warnings, quarter_warnings
+from models.minutes.record import effective, field_label, finalise, make_amendment, one_line
+from models.minutes.quorum import check_quorum
+from models.minutes.types import BUILTIN_TYPES, MeetingTypeSpec, format_number, resolve_type
+from models.minutes.meetings import (
+    AgendaItem, Amendment, Meeting, MeetingStatus, MeetingSummary, evaluate, with_counted_tally,
+)
+from storage.minutes.rows import (
+    attendee_values, item_values, load_meeting, meeting_values, rows, speech_values, to_type_spec, vote_values,
+)
+from storage.minutes.convene import ConveneMethods
+from storage.minutes.settings import MinutesSettingsMethods
+from storage.minutes.search import SearchHit, matching_meeting_ids, search
+from storage.core.tracking import now_iso
+
+
+class SqliteMeetingStore(MinutesSettingsMethods, ConveneMethods):
+    """会议记录 store. A finalised record is read-only here and in the database; corrections are amendments."""
+
+    # -- meeting types ---------------------------------------------------------------------------
+    def meeting_types(self) -> tuple[MeetingTypeSpec, ...]:
+        return tuple(BUILTIN_TYPES.values()) + self.custom_types()
+
+    def custom_types(self) -> tuple[MeetingTypeSpec, ...]:
+        return tuple(map(to_type_spec, rows(self._db, "SELECT * FROM meeting_types WHERE deleted = 0 "
+                                                      "ORDER BY created_at", [])))
+
+    def type_spec(self, code: str) -> MeetingTypeSpec:
+        return resolve_type(code, self.custom_types())
+
+    def add_meeting_type(self, spec: MeetingTypeSpec) -> None:
+        self._require(Permission.EDIT_RECORDS)
+        if any(spec.code == s.code or spec.label == s.label for s in self.meeting_types()):
+            raise DomainError(f"会议类型“{spec.label}”已存在。")
+        with self._db.atomic():
+            self._insert("meeting_types", {
+                "code": spec.code, "label": spec.label, "letter": spec.letter, "composition": spec.composition.value,
+                "quorum": spec.quorum.value, "majority": spec.majority.value, "notice_days": spec.notice_days,
+                "rule_note": spec.rule_note})
+
+    # -- reading ---------------------------------------------------------------------------------
+    def get(self, meeting_id: str) -> Meeting:
+        found = rows(self._db, "SELECT * FROM meetings WHERE id = ? AND deleted = 0", [meeting_id])
+        if not found:
+            found = rows(self._db, "SELECT * FROM meetings WHERE number = ? AND deleted = 0", [meeting_id])
+        if not found:
+            raise NotFound(f"找不到会议记录“{meeting_id}”。请用 meeting list 查看编号。")
+        return load_meeting(self._db, found[0])
+
+    def list_meetings(self, year: int | None = None, type_code: str | None = None, text: str = "",
+                      offset: int = 0, limit: int | None = None) -> list[MeetingSummary]:
+        """Newest first; `offset`/`limit` page through it (the screen's list fetches a page at a time)."""
+        where, args = self._list_filter(year, type_code, text)
+        sql = ("SELECT m.*, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id AND a.deleted = 0) "
+               f"AS item_count FROM meetings m WHERE {where} ORDER BY m.date DESC, m.number DESC")
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        specs = {s.code: s for s in self.meeting_types()}
+        return [self._summary(row, specs) for row in rows(self._db, sql, args)]
+
+    def count_meetings(self, year: int | None = None, type_code: str | None = None, text: str = "") -> int:
+        """How many records `list_meetings` would give without a limit."""
+        where, args = self._list_filter(year, type_code, text)
+        return int(self._db.conn.execute(f"SELECT COUNT(*) FROM meetings m WHERE {where}", args).fetchone()[0])
+
+    def _list_filter(self, year: int | None, type_code: str | None, text: str) -> tuple[str, list[Any]]:
+        where, args = ["m.deleted = 0"], []
+        if year:
+            where.append("m.year = ?")
+            args.append(year)
+        if type_code:
+            where.append("m.type_code = ?")
+            args.append(type_code)
+        if text.strip():
+            ids = matching_meeting_ids(self._db, text)
+            where.append(f"m.id IN ({','.join('?' * len(ids))})" if ids else "0")
+            args += ids
+        return " AND ".join(where), args
+
+    def _summary(self, row: dict[str, Any], specs: dict[str, MeetingTypeSpec]) -> MeetingSummary:
+        meeting = load_meeting_header(row)
+        spec = specs.get(row["type_code"])
+        met = check_quorum(spec.quorum, meeting.attendance).met if spec else False
+        return MeetingSummary(row["id"], row["number"], row["type_code"], spec.label if spec else row["type_code"],
+                              meeting.on, row["place"], row["host"], row["expected"], row["present"],
+                              MeetingStatus(row["status"]), row["item_count"], met)
+
+    def years(self) -> list[int]:
+        return [r[0] for r in self._db.conn.execute(
+            "SELECT DISTINCT year FROM meetings WHERE deleted = 0 ORDER BY year DESC")]
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        return search(self._db, query, limit)
+
+    def warnings(self, meeting: Meeting, today: date) -> list[MeetingWarning]:
+        """The record's own warnings (R7, R8, R14), on the record as amended."""
+        return meeting_warnings(effective(meeting), self.type_spec(meeting.type_code), self.province_rules())
+
+    def quarter_warnings(self, year: int, today: date) -> list[MeetingWarning]:
+        """R11: quarters of `year` ended by `today` with no representatives' meeting recorded."""
+        held = [date.fromisoformat(r[0]) for r in self._db.conn.execute(
+            "SELECT date FROM meetings WHERE deleted = 0 AND type_code = 'representatives_meeting' AND year = ?",
+            (year,))]
+        return quarter_warnings(held, year, today)
+
+    def carry_over_items(self, type_code: str, on: date) -> list[AgendaItem]:
+        """Open follow-ups of the same body from earlier meetings, as agenda items for the next one."""
+        from storage.minutes.followups import load_follow_ups
+        open_items = load_follow_ups(self._db, "f.status IN ('not_started', 'in_progress') AND f.meeting_type = ?",
+                                     [type_code])
+        dates = {r[0]: date.fromisoformat(r[1]) for r in self._db.conn.execute(
+            "SELECT id, date FROM meetings WHERE type_code = ? AND deleted = 0", (type_code,))}
+        return [_carried_item(item) for item in carry_over(open_items, type_code, on, dates)]
+
+    # -- writing ---------------------------------------------------------------------------------
+    def create(self, meeting: Meeting) -> Meeting:
+        """Save a new draft; it gets the next number of its type in its year (e.g. 2026-代-07)."""
+        self._require(Permission.EDIT_RECORDS)
+        spec = self.type_spec(meeting.type_code)
+        with self._db.atomic():
+            year = meeting.on.year
+            seq = 1 + self._db.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM meetings WHERE type_code = ? "
+                                            "AND year = ? AND deleted = 0", (spec.code, year)).fetchone()[0]
+            number = format_number(year, spec.letter, seq)
+            values = {**meeting_values(dataclasses.replace(meeting, type_code=spec.code)), "number": number,
+                      "year": year, "seq": seq, "status": MeetingStatus.DRAFT.value}
+            row = self._insert("meetings", values, summary=f"新建会议记录 {number}（{spec.label}）")
+            self._write_children(row["id"], meeting, None)
+        return self.get(row["id"])
+
+    def save_draft(self, meeting: Meeting) -> Meeting:
+        """Write every field of a draft; a finalised record is refused (use amend)."""
+        self._require(Permission.EDIT_RECORDS)
+        current = self.get(meeting.id)
+        _refuse_if_final(current)
+        if meeting.on.year != current.on.year or meeting.type_code != current.type_code:
+            raise DomainError("会议类型和年份决定记录编号，保存后不能更改。如填错，请另建一份记录。")
+        with self._db.atomic():
+            changes = {k: v for k, v in meeting_values(meeting).items()
+                       if v != meeting_values(current)[k]}
+            if changes:
+                self._update("meetings", meeting.id, changes)
+            self._write_children(meeting.id, meeting, current)
+        return self.get(meeting.id)
+
+    def _write_children(self, meeting_id: str, meeting: Meeting, current: Meeting | None) -> None:
+        old_attendees = rows(self._db, "SELECT id, position FROM meeting_attendees WHERE meeting_id = ? "
+                                       "AND deleted = 0 ORDER BY position", [meeting_id])
+        old_values = current.attendees if current else ()
+        for position, attendee in enumerate(meeting.attendees):
+            values = attendee_values(attendee, meeting_id, position)
+            if position < len(old_attendees):
+                if old_values[position] != attendee:
+                    self._update("meeting_attendees", old_attendees[position]["id"], values)
+            else:
+                self._insert("meeting_attendees", values)
+        for surplus in old_attendees[len(meeting.attendees):]:
+            self._tombstone("meeting_attendees", surplus["id"])
+        self._write_items(meeting_id, meeting.items, current.items if current else ())
+
+    def _write_items(self, meeting_id: str, items: tuple[AgendaItem, ...], old: tuple[AgendaItem, ...]) -> None:
+        old_by_id = {item.id: (position, item) for position, item in enumerate(old)}
+        for position, item in enumerate(items):
+            item = with_counted_tally(item)
+            values = item_values(item, meeting_id, position)
+            previous = old_by_id.pop(item.id, None) if item.id else None
+            if previous is None:
+                item_id = self._insert("agenda_items", values)["id"]
+            else:
+                item_id = item.id
+                if previous != (position, item):
+                    self._update("agenda_items", item.id, values)
+            self._write_item_children(meeting_id, item_id, item)
+        for _, item in old_by_id.values():
+            self._tombstone("agenda_items", item.id)
+            self._write_item_children(meeting_id, item.id, AgendaItem(item.title))
+
+    def _write_item_children(self, meeting_id: str, item_id: str, item: AgendaItem) -> None:
+        """Per-person votes and speeches, by position: changed rows updated, new inserted, surplus tombstoned."""
+        self._write_list("agenda_item_votes", item_id, [vote_values(v, meeting_id, item_id, n)
+                                                        for n, v in enumerate(item.votes)])
+        self._write_list("agenda_item_speeches", item_id, [speech_values(s, meeting_id, item_id, n)
+                                                           for n, s in enumerate(item.speeches)])
+
+    def _write_list(self, table: str, item_id: str, wanted: list[dict[str, Any]]) -> None:
+        old = rows(self._db, f"SELECT * FROM {table} WHERE item_id = ? AND deleted = 0 ORDER BY position", [item_id])
+        for position, values in enumerate(wanted):
+            if position >= len(old):
+                self._insert(table, values)
+            elif any(old[position][k] != v for k, v in values.items()):
+                self._update(table, old[position]["id"], values)
+        for surplus in old[len(wanted):]:
+            self._tombstone(table, surplus["id"])
+
+    def finalise(self, meeting_id: str, host_confirmed: bool, recorder_confirmed: bool) -> Meeting:
+        """定稿 (not undoable): the record becomes read-only and each passed resolution gets a follow-up (R17)."""
+        self._require(Permission.EDIT_RECORDS)
+        meeting = self.get(meeting_id)
+        spec = self.type_spec(meeting.type_code)
+        final = finalise(meeting, spec, host_confirmed, recorder_confirmed, self._actor.name)
+        outcome = evaluate(final, spec)
+        with self._db.atomic():
+            self._update("meetings", meeting_id, {"status": MeetingStatus.FINAL.value, "finalised_at": now_iso(),
+                                                  "finalised_by": final.finalised_by}, action="finalise")
+            for item, result in zip(final.items, outcome.items):
+                if result.passed and item.resolution.strip():
+                    self._insert("follow_ups", _follow_up_values(final, item))
+        return self.get(meeting_id)
+
+    def amend(self, meeting_id: str, field_name: str, after: str, reason: str, on: date) -> Amendment:
+        """补正 a finalised record: the original stays; the amendment is shown with it and audited."""
+        self._require(Permission.EDIT_RECORDS)
+        meeting = self.get(meeting_id)
+        amendment = make_amendment(meeting, field_name, after, reason, self._actor.name, on)
+        with self._db.atomic():
+            row = self._insert("meeting_amendments", {
+                "meeting_id": meeting_id, "on_date": on.isoformat(), "editor": amendment.editor,
+                "field_name": field_name, "before_text": amendment.before, "after_text": amendment.after,
+                "reason": amendment.reason}, summary=f"补正 {meeting.number}：{field_label(field_name)} "
+                f"{one_line(amendment.before)} → {one_line(amendment.after)}（{amendment.reason}）")
+        return dataclasses.replace(amendment, id=row["id"])
+
+
+def load_meeting_header(row: dict[str, Any]) -> Meeting:
+    return Meeting(row["type_code"], date.fromisoformat(row["date"]), expected=row["expected"], present=row["present"],
+                   expected_households=row["expected_households"],
+                   households_represented=row["households_represented"])
+
+
+def _refuse_if_final(meeting: Meeting) -> None:
+    if meeting.is_final:
+        raise DomainError(f"记录 {meeting.number} 已定稿，不能再修改。如需更正，请添加补正（注明日期和理由）。")
+
+
+def _carried_item(item: FollowUp) -> AgendaItem:
+    return AgendaItem(carry_over_title(item), background=f"责任人：{item.owner or '未填'}；"
+                                                         f"期限：{item.due.isoformat() if item.due else '未定'}",
+                      carried_from=item.id)
+
+
+def _follow_up_values(meeting: Meeting, item: AgendaItem) -> dict[str, Any]:
+    return {"meeting_id": meeting.id, "item_id": item.id, "meeting_type": meeting.type_code, "title": item.title,
+            "owner_name": item.resolution_owner,
+            "due_date": item.resolution_due.isoformat() if item.resolution_due else None,
+            "status": "not_started", "result_report": "", "evaluation": None}

@@ -1,0 +1,1 @@
+"""storage/workflow: the nine-step revision workflow (九步工作法)."""

@@ -1,0 +1,100 @@
+"""Starting the GUI: Qt application, Chinese translations, error logging, wizard → login → main window."""
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from models.core.errors import DomainError
+from models.core.ports import Backend
+from ui.widgets.error_box import show_unexpected_error
+
+log = logging.getLogger("xiangyue")
+
+
+def run_app(backend: Backend) -> int:
+    """The whole GUI session; returns the process exit code."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    setup_application(app)
+    try:
+        window = open_main_window(backend)
+    except DomainError as error:
+        QMessageBox.critical(None, "无法启动乡约", error.message)
+        return 2
+    if window is None:
+        return 0
+    window.show()
+    return app.exec()
+
+
+def setup_application(app: QApplication) -> None:
+    app.setApplicationName("Xiangyue")
+    app.setOrganizationName("Xiangyue")
+    app.setApplicationDisplayName("乡约")
+    _install_translations(app)
+    _install_logging()
+    font = app.font()
+    font.setPointSizeF(max(font.pointSizeF(), 11.0))  # clerks, not power users: generous type
+    app.setFont(font)
+
+
+def open_main_window(backend: Backend):  # -> MainWindow | None
+    """First-run wizard if needed, then login; None when the clerk cancels either."""
+    from ui.core.login import LoginDialog
+    from ui.core.wizard import SetupWizard
+
+    if not backend.is_initialised() and SetupWizard.run(backend) is None:
+        return None
+    stores = LoginDialog.ask(backend)
+    if stores is None:
+        return None
+    from ui.core.main_window import MainWindow
+    return MainWindow(backend, stores)
+
+
+def _install_translations(app: QApplication) -> None:
+    """Qt's own Chinese strings, so standard dialogs and context menus are not in English."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_zh_CN", folder):
+        app.installTranslator(translator)
+    else:
+        log.warning("qtbase_zh_CN.qm not found in %s", folder)
+
+
+def log_file() -> Path:
+    import platformdirs  # imported when needed: it costs start-up time
+
+    folder = Path(platformdirs.user_log_dir("Xiangyue", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "xiangyue.log"
+
+
+def _install_logging() -> None:
+    if getattr(_install_logging, "done", False):
+        return
+    handler = logging.FileHandler(log_file(), encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.INFO)
+    sys.excepthook = _report_unexpected_error
+    _install_logging.done = True  # type: ignore[attr-defined]
+
+
+def _report_unexpected_error(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    """Errors go to the log file and to a Chinese message box, never only to a hidden console.
+
+    The box sits over the open dialog, which stays open with what was typed; here nothing can be re-run, so the
+    clerk returns to the form (actions that can be re-run use ui.widgets.error_box.run_with_retry)."""
+    if isinstance(error, DomainError):
+        log.error("unhandled error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        QMessageBox.warning(QApplication.activeModalWidget(), "无法完成操作", error.message)
+        return
+    error.__traceback__ = error.__traceback__ or tb
+    show_unexpected_error(error)
