@@ -13,7 +13,7 @@ from models.core.errors import DomainError
 from storage.core.audit import append_audit
 from storage.core.audit_anchor import signing_key_for
 from storage.core.db import Database, DatabaseRefused, check_file, readonly_uri
-from storage.core.files import fsync_directory
+from storage.core.files import durable_replace
 from storage.migrations import migrations
 from storage.core.node import renew_epoch
 
@@ -52,11 +52,10 @@ def _backup_connection(source: sqlite3.Connection, folder: Path, kind: str) -> P
                 raise DatabaseRefused("备份副本校验未通过，备份没有完成。请检查磁盘后重试。")
         finally:
             copy.close()
-        temp.replace(target)
+        durable_replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)  # never leave a half-written copy that looks like a backup
         raise
-    fsync_directory(folder)
     return target
 
 

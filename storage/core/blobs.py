@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 from pathlib import Path
 from typing import BinaryIO
 
 from storage.core.db import Database
-from storage.core.files import fsync_directory
+from storage.core.files import atomic_stream
 from storage.core.tracking import now_iso
 
 SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
@@ -47,21 +46,13 @@ def write_blob(db: Database, sha256: str, source: BinaryIO) -> Path:
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{sha256}.tmp-{os.getpid()}")
     digest = hashlib.sha256()
-    try:
-        with temp.open("wb") as out:
-            for block in iter(lambda: source.read(_COPY), b""):
-                digest.update(block)
-                out.write(block)
-            out.flush()
-            os.fsync(out.fileno())
-        if digest.hexdigest() != sha256:
+    with atomic_stream(target, 0o644) as out:
+        for block in iter(lambda: source.read(_COPY), b""):
+            digest.update(block)
+            out.write(block)
+        if digest.hexdigest() != sha256:  # refused inside the block: the temporary file goes, nothing is named
             raise ValueError(f"attachment content does not match {sha256}")
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
-    fsync_directory(target.parent)
     return target
 
 

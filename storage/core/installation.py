@@ -10,6 +10,7 @@ from models.core.accounts import Actor, Role, User
 from models.core.village import VillageProfile
 from storage.core.accounts import create_user_unchecked
 from storage.core.backups import backup_dir_for, write_backup
+from storage.core.files import durable_replace
 from storage.core.db import (Database, DatabaseRefused, applied_migrations_readonly, cannot_open_message, check_file,
                         connect, set_durable_pragmas)
 from storage.migrations import migrations
@@ -85,7 +86,7 @@ def _create_whole(path: Path) -> None:
         temp.unlink(missing_ok=True)
         raise
     db.conn.close()
-    os.replace(temp, path)
+    durable_replace(temp, path)
 
 
 def open_memory_database() -> Database:

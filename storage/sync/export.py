@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
 import tempfile
@@ -22,7 +21,7 @@ from storage.core.audit import append_audit
 from storage.core.blobs import blob_path, known_blobs
 from storage.core import db as db_module
 from storage.core.db import Database
-from storage.core.files import fsync_directory
+from storage.core.files import atomic_stream
 from storage.sync import manifest as mf
 from storage.sync.audit_trail import AUDIT, received_audit_seq, write_audit
 from storage.sync.container import encrypt_stream
@@ -210,29 +209,16 @@ def _manifest(db: Database, members: _Member, bundle_id: str, me: Identity, peer
 
 
 def _encrypt_to(archive: Path, target: Path, peer: Identity) -> tuple[str, int]:
-    temp = target.with_name(f".{target.name}.partial")
-    with archive.open("rb") as source, temp.open("wb") as raw:
+    with archive.open("rb") as source, atomic_stream(target, 0o644) as raw:
         hashing = _HashingWriter(raw)
         encrypt_stream(source, hashing, peer.digest, peer.encryption_public_key)
-        raw.flush()
-        os.fsync(raw.fileno())
-    os.replace(temp, target)
-    fsync_directory(target.parent)
     return hashing.digest.hexdigest(), hashing.size
 
 
 def _copy_verified(local: Path, target: Path, sha: str) -> None:
     """Temp name, fsync, rename, then read the stick's copy back: only a whole bundle ever looks whole."""
-    temp = target.with_name(f".{target.name}.partial")
-    try:
-        with local.open("rb") as source, temp.open("wb") as out:
-            shutil.copyfileobj(source, out, _COPY)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-        fsync_directory(target.parent)
-    finally:
-        temp.unlink(missing_ok=True)
+    with local.open("rb") as source, atomic_stream(target, 0o644) as out:
+        shutil.copyfileobj(source, out, _COPY)
     if file_sha256(target) != sha:
         target.unlink(missing_ok=True)
         raise DomainError(f"写入“{target}”后读回校验不一致，U盘可能有问题。文件已删除，请换一个U盘重试。")

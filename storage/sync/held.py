@@ -1,7 +1,6 @@
 """A village's first bundle, signed by a key not yet confirmed: held unapplied, listed, imported once confirmed."""
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -10,7 +9,7 @@ from models.core.errors import DomainError
 from models.sync.bundles import BundleRefused, HeldBundle, ImportFlag, ImportResult, Peer, normalise_fingerprint
 from storage.core.audit import append_audit
 from storage.core.db import Database
-from storage.core.files import fsync_directory
+from storage.core.files import atomic_stream
 from storage.sync.keys import Identity, _b64, _unb64, trust_peer
 from storage.sync.verify import SignerUnconfirmed
 from storage.core.tracking import now_iso
@@ -46,15 +45,10 @@ def hold_bundle(db: Database, source: Path, file_name: str, unconfirmed: SignerU
 
 def _copy(source: Path, target: Path, file_name: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.partial")
     try:
-        shutil.copyfile(source, temp)
-        with temp.open("rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-        fsync_directory(target.parent)
+        with source.open("rb") as bundle, atomic_stream(target, 0o644) as out:
+            shutil.copyfileobj(bundle, out, 1 << 20)
     except OSError as error:
-        temp.unlink(missing_ok=True)
         raise BundleRefused(f"无法暂存同步包“{file_name}”：{error.strerror}。请检查磁盘空间后重试。未作任何更改。") \
             from error
 

@@ -8,7 +8,6 @@ encryption and signature once the parts are joined.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import struct
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any, BinaryIO
 
 from models.core.errors import DomainError
 from models.sync.bundles import BundleRefused
-from storage.core.files import fsync_directory
+from storage.core.files import atomic_stream, fsync_directory
 
 PART_LIMIT = 2 * 1024 ** 3  # DESIGN §3: split above 2 GiB
 PART_MAGIC = b"XYP1"
@@ -70,19 +69,12 @@ def write_parts(local: Path, out_dir: Path, name: str, sha: str, limit: int = PA
 
 def _write_part(source: BinaryIO, target: Path, index: int, count: int, size: int, whole: bytes,
                 length: int) -> None:
-    temp = target.with_name(f".{target.name}.partial")
     digest, start = hashlib.sha256(), source.tell()
     _copy(source, None, length, digest)  # the part's hash goes in its header, so read it once first
     source.seek(start)
-    try:
-        with temp.open("wb") as out:
-            out.write(_HEADER.pack(PART_MAGIC, PART_VERSION, index, count, size, whole, digest.digest()))
-            _copy(source, out, length)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
+    with atomic_stream(target, 0o644) as out:
+        out.write(_HEADER.pack(PART_MAGIC, PART_VERSION, index, count, size, whole, digest.digest()))
+        _copy(source, out, length)
 
 
 def _copy(source: BinaryIO, out: BinaryIO | None, length: int, digest: "hashlib._Hash | None" = None) -> int:
