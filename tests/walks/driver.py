@@ -86,6 +86,32 @@ def expect_dialog(qtbot: Any, *handlers: Handler, timeout: int = 8000) -> Iterat
         raise state["error"]
 
 
+@contextmanager
+def expect_window(qtbot: Any, handler: Handler, timeout: int = 8000) -> Iterator[None]:
+    """Run `handler(dialog)` on the dialog the body of the `with` shows without a loop of its own (`show()`, not
+    `exec()`, e.g. 比较版本). It counts for the dialog-coverage check like `expect_dialog`; the handler must close it."""
+    before = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    yield
+    found: list[QWidget] = []
+
+    def shown() -> bool:
+        found[:] = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+                    and not any(w is b for b in before)]
+        return bool(found)
+
+    qtbot.waitUntil(shown, timeout=timeout)
+    assert len(found) == 1, f"{len(found)} new windows: {[type(w).__name__ for w in found]}"
+    dialog = found[0]
+    _watch.handling.append(dialog)
+    _watch.handled.append(type(dialog).__name__)
+    try:
+        handler(dialog)
+        assert not dialog.isVisible(), f"the handler left {type(dialog).__name__} «{dialog.windowTitle()}» open"
+    finally:
+        _watch.handling.remove(dialog)
+        _close(dialog)
+
+
 def _run(handler: Handler, dialog: QWidget, state: dict[str, Any]) -> bool:
     """Run one handler on its dialog; False (and the dialog closed) when it raised or left the dialog open."""
     _watch.handling.append(dialog)

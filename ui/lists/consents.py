@@ -107,6 +107,10 @@ class ConsentsDialog(QDialog):
         layout.addWidget(self.message_label)
         row = QHBoxLayout()
         self.withdraw_button, close = QPushButton("撤回同意…"), QPushButton("关闭")
+        # Enter in 户号 only narrows the list: as a dialog's first button, 撤回同意… would otherwise be pressed by it
+        # and open the withdrawal of whichever basis happened to be selected.
+        for button in (self.withdraw_button, close):
+            button.setAutoDefault(False)
         self.withdraw_button.clicked.connect(self._on_withdraw_button_clicked)
         close.clicked.connect(self.accept)
         row.addWidget(self.withdraw_button)

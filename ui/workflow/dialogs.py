@@ -51,12 +51,25 @@ class ReopenDialog(QDialog):
             self.step_combo.add_choice(f"{step.number} {step.label}", step)
         self.reason_edit = QLineEdit()
         form.addRow("退回到：", self.step_combo)
+        self.reason_edit.setPlaceholderText("例如“乡镇审查意见要求修改第九条”")
         form.addRow("退回原因：", self.reason_edit)
         form.addRow(QLabel("之后已进行的步骤将标为“需重做”，记录保留备查。此操作不能撤销。"))
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020;")
+        form.addRow(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _on_buttons_accepted(self) -> None:
+        # The reason is recorded and required (models.workflow.steps.reopen_by_order): ask for it here, where the
+        # clerk is typing, instead of closing the dialog and refusing afterwards.
+        if not self.reason_edit.text().strip():
+            self.error_label.setText("请写明退回的原因。")
+            self.reason_edit.setFocus()
+            return
+        self.accept()
 
     @classmethod
     def ask(cls, parent: QWidget | None, steps: list[WorkflowStep]) -> tuple[WorkflowStep, str] | None:
