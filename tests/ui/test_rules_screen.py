@@ -124,7 +124,7 @@ def test_models_pass_the_model_tester(qtmodeltester, screen, sample: Path, monke
     screen.import_button.click()
     assert isinstance(screen.outline_model, OutlineListModel) and isinstance(screen.findings_model, FindingListModel)
     qtmodeltester.check(screen.outline_model)
-    screen.findings_model.set_findings(screen._findings)
+    screen.findings_model.set_rows(screen._findings)
     qtmodeltester.check(screen.findings_model)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
@@ -18,14 +18,14 @@ from models.core.ports import MeetingStore, RegistryFacts
 from ui.core.bus import DataBus
 from ui.minutes.dialogs import _buttons, to_date, to_qdate
 from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.rows_model import RowsTableModel
 from ui.widgets.store_command import StoreCommand, push_command
 
-Index = QModelIndex | QPersistentModelIndex
 OVERDUE_BRUSH = QBrush(QColor("#b00020"))
 
 
-class ProposalsModel(QAbstractTableModel):
-    """One row per proposal, newest first."""
+class ProposalsModel(RowsTableModel):
+    """One row per proposal, newest first; the reason as tip, red past the 召集期限."""
 
     COLUMNS: tuple[tuple[str, Callable[[ConveneProposal], Any]], ...] = (
         ("收到日期", lambda p: p.received.isoformat()),
@@ -37,41 +37,13 @@ class ProposalsModel(QAbstractTableModel):
     )
 
     def __init__(self, store: MeetingStore) -> None:
-        super().__init__()
-        self._store = store
-        self._rows: list[ConveneProposal] = []
         self.today = date.today()
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = self._store.proposals()
-        self.endResetModel()
+        super().__init__(fetch=store.proposals, roles={
+            Qt.ItemDataRole.ToolTipRole: lambda p, _c: p.reason,
+            Qt.ItemDataRole.ForegroundRole: lambda p, _c: OVERDUE_BRUSH if p.overdue(self.today) else None})
 
     def proposal_at(self, row: int) -> ConveneProposal:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section][0]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        proposal = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return str(self.COLUMNS[index.column()][1](proposal))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return proposal.reason
-        if role == Qt.ItemDataRole.ForegroundRole and proposal.overdue(self.today):
-            return OVERDUE_BRUSH
-        return None
+        return self.row_at(row)
 
 
 class ProposalDialog(QDialog):

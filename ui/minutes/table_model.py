@@ -3,20 +3,22 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from models.minutes.meetings import MeetingSummary
 from models.core.ports import MeetingStore
+from ui.widgets.rows_model import ROW_ROLE, Index, RowsTableModel
 
-MEETING_ROLE = Qt.ItemDataRole.UserRole + 1  # returns the MeetingSummary itself
+MEETING_ROLE = ROW_ROLE  # returns the MeetingSummary itself
 PAGE = 200  # rows fetched at a time
+QUORUM_COLUMN, QUORUM_MISSED_COLOUR = 5, QColor("#b00020")
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class MeetingTableModel(QAbstractTableModel):
+class MeetingTableModel(RowsTableModel):
     """One row per meeting, newest first; filters are passed to the store (text uses the search index); rows
-    arrive PAGE at a time as the view scrolls (canFetchMore/fetchMore)."""
+    arrive PAGE at a time as the view scrolls (canFetchMore/fetchMore): the paging is written here, the rest is
+    the read-only table's."""
 
     COLUMNS: tuple[tuple[str, Callable[[MeetingSummary], Any]], ...] = (
         ("编号", lambda m: m.number),
@@ -30,9 +32,8 @@ class MeetingTableModel(QAbstractTableModel):
     )
 
     def __init__(self, store: MeetingStore) -> None:
-        super().__init__()
+        super().__init__(roles={Qt.ItemDataRole.ForegroundRole: _quorum_colour}, tips=False)
         self._store = store
-        self._rows: list[MeetingSummary] = []
         self._more = False
         self.year: int | None = None
         self.type_code: str | None = None
@@ -72,27 +73,6 @@ class MeetingTableModel(QAbstractTableModel):
                 return found
             self.fetchMore()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        meeting = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return str(self.COLUMNS[index.column()][1](meeting))
-        if role == MEETING_ROLE:
-            return meeting
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5 and not meeting.quorum_met:
-            from PySide6.QtGui import QColor
-            return QColor("#b00020")
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section][0]
-        return None
+def _quorum_colour(meeting: MeetingSummary, column: int) -> QColor | None:
+    return QUORUM_MISSED_COLOUR if column == QUORUM_COLUMN and not meeting.quorum_met else None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout,
     QWidget,
@@ -12,25 +12,40 @@ from PySide6.QtWidgets import (
 from models.core.errors import DomainError
 from models.minutes.template import FIELD_CATALOGUE, RecordTemplate, default_template, make_template
 from ui.minutes.dialogs import _buttons
+from ui.widgets.rows_model import Index, RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
+Row = tuple[str, str, bool]  # catalogue key, printed heading, used
 
 
-class TemplateModel(QAbstractTableModel):
-    """Every catalogue field: used ones first in template order; heading editable; R12 fields always used."""
+def _label(key: str) -> str:
+    return FIELD_CATALOGUE[key][0] + ("（必备）" if FIELD_CATALOGUE[key][1] else "")
 
-    HEADERS = ("栏目", "打印标题", "使用")
+
+def _edit_value(row: Row, column: int) -> str | None:
+    return (_label(row[0]), row[1], None)[column]
+
+
+def _used_state(row: Row, column: int) -> Qt.CheckState | None:
+    if column != 2:
+        return None
+    return Qt.CheckState.Checked if row[2] else Qt.CheckState.Unchecked
+
+
+class TemplateModel(RowsTableModel):
+    """Every catalogue field: used ones first in template order; heading editable; R12 fields always used.
+    Adds to the read-only table the in-place heading edit, the 使用 check box (flags, setData) and moving rows."""
+
+    COLUMNS = (("栏目", lambda r: _label(r[0])), ("打印标题", lambda r: r[1]), ("使用", lambda r: None))
 
     def __init__(self, template: RecordTemplate) -> None:
-        super().__init__()
+        super().__init__(roles={Qt.ItemDataRole.EditRole: _edit_value, Qt.ItemDataRole.CheckStateRole: _used_state},
+                         tips=False)
         self.load(template)
 
     def load(self, template: RecordTemplate) -> None:
-        self.beginResetModel()
         used = [(f.key, f.heading, True) for f in template.fields]
         keys = {f.key for f in template.fields}
-        self._rows = used + [(k, FIELD_CATALOGUE[k][0], False) for k in FIELD_CATALOGUE if k not in keys]
-        self.endResetModel()
+        self.set_rows(used + [(k, FIELD_CATALOGUE[k][0], False) for k in FIELD_CATALOGUE if k not in keys])
 
     def fields(self) -> list[tuple[str, str]]:
         return [(key, heading) for key, heading, used in self._rows if used]
@@ -44,28 +59,6 @@ class TemplateModel(QAbstractTableModel):
         self._rows[row], self._rows[target] = self._rows[target], self._rows[row]
         self.endMoveRows()
         return target
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        key, heading, used = self._rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole) and column < 2:
-            return FIELD_CATALOGUE[key][0] + ("（必备）" if FIELD_CATALOGUE[key][1] else "") if column == 0 else heading
-        if role == Qt.ItemDataRole.CheckStateRole and column == 2:
-            return Qt.CheckState.Checked if used else Qt.CheckState.Unchecked
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -3,66 +3,45 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from models.minutes.votes import PersonVote, VoteChoice
 from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.rows_model import Index, RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 
 
-class VotesModel(QAbstractTableModel):
-    """Who voted how on one item; the rows follow the present list, a newly listed person starts as 未投票."""
+class VotesModel(RowsTableModel):
+    """Who voted how on one item; the rows follow the present list, a newly listed person starts as 未投票.
+    Adds to the read-only table only the in-place edit of the vote column (flags, setData)."""
 
-    HEADERS = ("姓名", "表决意见")
+    COLUMNS = (("姓名", lambda v: v.name), ("表决意见", lambda v: v.choice.label))
     votes_edited = Signal()
 
     def __init__(self) -> None:
-        super().__init__()
-        self._votes: list[PersonVote] = []
+        super().__init__(roles={Qt.ItemDataRole.EditRole: _edit_value}, tips=False)
         self.read_only = False
 
     def votes(self) -> tuple[PersonVote, ...]:
-        return tuple(self._votes)
+        return tuple(self._rows)
 
     def set_votes(self, votes: tuple[PersonVote, ...]) -> None:
-        self.beginResetModel()
-        self._votes = list(votes)
-        self.endResetModel()
+        self.set_rows(votes)
 
     def follow_voters(self, voters: tuple[tuple[str, str | None], ...]) -> bool:
         """Keep each listed person's choice, add new people as 未投票, drop who is no longer present."""
-        known = {(vote.name, vote.villager_id): vote for vote in self._votes}
+        known = {(vote.name, vote.villager_id): vote for vote in self._rows}
         wanted = [known.get((name, villager_id), PersonVote(name, VoteChoice.NOT_VOTING, villager_id))
                   for name, villager_id in voters]
-        if wanted == self._votes:
+        if wanted == self._rows:
             return False
         self.set_votes(tuple(wanted))
         return True
 
     def set_all(self, choice: VoteChoice) -> None:
-        self.set_votes(tuple(PersonVote(v.name, choice, v.villager_id) for v in self._votes))
+        self.set_votes(tuple(PersonVote(v.name, choice, v.villager_id) for v in self._rows))
         self.votes_edited.emit()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._votes)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return None
-        vote = self._votes[index.row()]
-        if index.column() == 0:
-            return vote.name
-        return vote.choice.value if role == Qt.ItemDataRole.EditRole else vote.choice.label
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -76,12 +55,16 @@ class VotesModel(QAbstractTableModel):
         choice = VoteChoice.parse(str(value)) if index.isValid() and index.column() == 1 else None
         if choice is None or role != Qt.ItemDataRole.EditRole or self.read_only:
             return False
-        vote = self._votes[index.row()]
+        vote = self._rows[index.row()]
         if vote.choice is not choice:
-            self._votes[index.row()] = PersonVote(vote.name, choice, vote.villager_id)
+            self._rows[index.row()] = PersonVote(vote.name, choice, vote.villager_id)
             self.dataChanged.emit(index, index)
             self.votes_edited.emit()
         return True
+
+
+def _edit_value(vote: PersonVote, column: int) -> str:
+    return vote.name if column == 0 else vote.choice.value
 
 
 class ChoiceDelegate(QStyledItemDelegate):

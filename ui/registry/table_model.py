@@ -2,66 +2,20 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from models.registry.households import CareLevel, HouseholdSummary, Villager, VillagerStatus
+from ui.widgets.rows_model import RowsTableModel
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's dataclass itself; survives sort proxies
 CARE_COLOURS = {CareLevel.GREEN: QColor("#d9f2d9"), CareLevel.YELLOW: QColor("#fff2b3"),
                 CareLevel.RED: QColor("#f8c9c4")}
-Index = QModelIndex | QPersistentModelIndex
+GONE_COLOUR = QColor("#888888")
 
 
-class _RowsModel(QAbstractTableModel):
-    """Read-only rows of frozen dataclasses shown through a (header, getter) table."""
-
-    COLUMNS: tuple[tuple[str, Callable[[Any], Any]], ...] = ()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section][0]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = self.COLUMNS[index.column()][1](item)
-            return "" if value is None else str(value)
-        if role == ROW_ROLE:
-            return item
-        return self._extra(item, index.column(), role)
-
-    def _extra(self, item: Any, column: int, role: int) -> Any:
-        return None
-
-
-class HouseholdTableModel(_RowsModel):
+class HouseholdTableModel(RowsTableModel):
     """户列表 — one line per household: number, group, grid, head, members, away, care level, phone."""
 
     COLUMNS = (
@@ -76,16 +30,15 @@ class HouseholdTableModel(_RowsModel):
     )
     CARE_COLUMN = 6
 
-    def _extra(self, item: HouseholdSummary, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.BackgroundRole and column == self.CARE_COLUMN:
-            return CARE_COLOURS[item.household.care_level]
-        return None
+    def __init__(self) -> None:
+        super().__init__(roles={Qt.ItemDataRole.BackgroundRole: _care_colour}, tips=False)
 
     def row_of(self, household_id: str) -> int:
-        for row, summary in enumerate(self._rows):
-            if summary.household.id == household_id:
-                return row
-        return -1
+        return next((row for row, s in enumerate(self._rows) if s.household.id == household_id), -1)
+
+
+def _care_colour(summary: HouseholdSummary, column: int) -> Any:
+    return CARE_COLOURS[summary.household.care_level] if column == HouseholdTableModel.CARE_COLUMN else None
 
 
 def _age(villager: Villager) -> str:
@@ -93,8 +46,8 @@ def _age(villager: Villager) -> str:
     return "" if age is None else f"{age} 岁"
 
 
-class MemberTableModel(_RowsModel):
-    """户成员 — the people of one household, including those marked deceased or moved out."""
+class MemberTableModel(RowsTableModel):
+    """户成员 — the people of one household, including those marked deceased or moved out (greyed)."""
 
     COLUMNS = (
         ("姓名", lambda v: v.name),
@@ -109,13 +62,12 @@ class MemberTableModel(_RowsModel):
         ("状态", lambda v: v.status.label + (f"（{v.status_date}）" if v.status_date else "")),
     )
 
-    def _extra(self, item: Villager, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and item.status is not VillagerStatus.ACTIVE:
-            return QColor("#888888")
-        return None
+    def __init__(self) -> None:
+        super().__init__(roles={Qt.ItemDataRole.ForegroundRole: _gone_colour}, tips=False)
 
     def row_of(self, villager_id: str) -> int:
-        for row, villager in enumerate(self._rows):
-            if villager.id == villager_id:
-                return row
-        return -1
+        return next((row for row, v in enumerate(self._rows) if v.id == villager_id), -1)
+
+
+def _gone_colour(villager: Villager, _column: int) -> Any:
+    return None if villager.status is VillagerStatus.ACTIVE else GONE_COLOUR

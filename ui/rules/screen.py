@@ -266,14 +266,14 @@ class RulesScreen(QWidget):
             self._selected_key = None
             self.number_label.setText("")
             self.article_edit.setPlainText("")
-            self.findings_model.set_findings(self._findings)
+            self.findings_model.set_rows(self._findings)
             self._show_opinions(None)
             return
         self._selected_key = entry.key
         article = next(a for a in numbered_articles(self._version) if a.key == entry.key)
         self.number_label.setText(f"{article_label(article.number)}（{article.chapter or '未分章'}）")
         self.article_edit.setPlainText(article.full_text)
-        self.findings_model.set_findings([f for f in self._findings if f.article_key == entry.key])
+        self.findings_model.set_rows([f for f in self._findings if f.article_key == entry.key])
         self._show_opinions(entry.key)
 
     def unsaved_edits(self) -> str | None:  # DirtyForm (ui/widgets/unsaved.py): the article typed but not saved

@@ -4,21 +4,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
 from models.rules.legality import Finding
 from models.rules.legality_table import Severity
 from models.core.numerals import article_label
 from models.rules.document import RuleVersion, numbered_articles
-from models.rules.diff import ComparisonRow
 from models.rules.text import chapter_headings
+from ui.widgets.rows_model import RowsTableModel, bold_font
 
 OPINION_COLUMNS = (("意见", lambda o: f"{o.title}·{o.channel.label}"), ("内容", lambda o: o.text),
                    ("答复", lambda o: f"{o.reply.disposition.label}：{o.reply.reason}".rstrip("：") if o.reply else "未答复"))
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
 ARTICLE_MIME = "application/x-xiangyue-article"
 Index = QModelIndex | QPersistentModelIndex
 
@@ -35,7 +34,8 @@ class OutlineEntry:
 
 
 class OutlineListModel(QAbstractListModel):
-    """Chapters and articles of one version in order; dropping an article asks for a move (the screen does it)."""
+    """Chapters and articles of one version in order; dropping an article asks for a move (the screen does it).
+    Hand-written, not a RowsTableModel: it is a drag-and-drop source and target (flags, mime data, drop rows)."""
 
     move_requested = Signal(str, int, int)  # article key, chapter index, index within chapter
 
@@ -66,9 +66,7 @@ class OutlineListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.label
         if role == Qt.ItemDataRole.FontRole and entry.kind == "chapter":
-            font = QFont()
-            font.setBold(True)
-            return font
+            return bold_font()
         if role == ENTRY_ROLE:
             return entry
         return None
@@ -128,70 +126,29 @@ def _entries(version: RuleVersion) -> list[OutlineEntry]:
     return rows
 
 
-class FindingListModel(QAbstractListModel):
-    """Legality findings shown beside the editor (for the selected article, or the whole text)."""
+def _finding_text(finding: Finding) -> str:
+    where = article_label(finding.article_number) if finding.article_number else "全文"
+    return f"【{finding.severity.label}】{where} {finding.category.label}：“{finding.text}”\n{finding.reason}"
+
+
+def _blocking_font(finding: Finding, _column: int) -> QFont | None:
+    return bold_font() if finding.severity is Severity.BLOCKING else None  # in the text too: never by font alone
+
+
+class FindingListModel(RowsTableModel):
+    """Legality findings shown beside the editor (for the selected article, or the whole text); fed by `set_rows`."""
+
+    COLUMNS = (("合法性提示", _finding_text),)
 
     def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[Finding] = []
+        super().__init__(roles={Qt.ItemDataRole.ToolTipRole: lambda f, _c: f"依据：{f.basis}",
+                                Qt.ItemDataRole.FontRole: _blocking_font})
 
-    def set_findings(self, findings: list[Finding]) -> None:
-        self.beginResetModel()
-        self._rows = list(findings)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        finding = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            where = article_label(finding.article_number) if finding.article_number else "全文"
-            return f"【{finding.severity.label}】{where} {finding.category.label}：“{finding.text}”\n{finding.reason}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"依据：{finding.basis}"
-        if role == Qt.ItemDataRole.FontRole and finding.severity is Severity.BLOCKING:
-            font = QFont()
-            font.setBold(True)  # severity is in the text too: never by colour alone
-            return font
-        if role == FINDING_ROLE:
-            return finding
-        return None
+    def index(self, row: int, column: int = 0, parent: Index = QModelIndex()) -> QModelIndex:
+        return super().index(row, column, parent)  # one column, read as a list: index(row) as before
 
 
-class ComparisonTableModel(QAbstractTableModel):
+class ComparisonTableModel(RowsTableModel):
     """修改对照表 — original | revised | reason, one row per added, removed, moved or changed article."""
 
     COLUMNS = (("原条文", lambda r: r.original), ("修改后条文", lambda r: r.revised), ("修改理由", lambda r: r.reason))
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[ComparisonRow] = []
-
-    def set_rows(self, rows: list[ComparisonRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ComparisonRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.COLUMNS[index.column()][1](self._rows[index.row()])
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section][0]
-        return None

@@ -1,64 +1,16 @@
 """Read-only table models of the township desk (villages, requests, findings, 修改对照表) and the opinion draft."""
 from __future__ import annotations
 
-from typing import Any, Callable, Generic, TypeVar
+from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
-from models.rules.legality import Finding
 from models.core.numerals import article_label
-from models.rules.diff import ComparisonRow
-from models.township.reviews import ArticleNote, ReviewRequest, VillageSummary
-
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-_Index = QModelIndex | QPersistentModelIndex
-T = TypeVar("T")
+from models.township.reviews import ArticleNote
+from ui.widgets.rows_model import Index, RowsTableModel
 
 
-class ListTableModel(QAbstractTableModel, Generic[T]):
-    """A table over a list of records, one column per (header, getter); `set_rows` replaces them."""
-
-    COLUMNS: tuple[tuple[str, Callable[[Any], str]], ...] = ()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[T] = []
-
-    def set_rows(self, rows: list[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[T]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> T | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.COLUMNS[index.column()][1](record)
-        if role == ROW_ROLE:
-            return record
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section][0]
-        return None
-
-
-class VillageTableModel(ListTableModel[VillageSummary]):
+class VillageTableModel(RowsTableModel):
     """辖区村."""
 
     COLUMNS = (
@@ -72,7 +24,7 @@ class VillageTableModel(ListTableModel[VillageSummary]):
     )
 
 
-class RequestTableModel(ListTableModel[ReviewRequest]):
+class RequestTableModel(RowsTableModel):
     """待审事项."""
 
     COLUMNS = (
@@ -85,7 +37,7 @@ class RequestTableModel(ListTableModel[ReviewRequest]):
     )
 
 
-class FindingTableModel(ListTableModel[Finding]):
+class FindingTableModel(RowsTableModel):
     """合法性审查提示."""
 
     COLUMNS = (
@@ -97,7 +49,7 @@ class FindingTableModel(ListTableModel[Finding]):
     )
 
 
-class ComparisonTableModel(ListTableModel[ComparisonRow]):
+class ComparisonTableModel(RowsTableModel):
     """修改对照表."""
 
     COLUMNS = (
@@ -108,8 +60,9 @@ class ComparisonTableModel(ListTableModel[ComparisonRow]):
     )
 
 
-class NotesTableModel(ListTableModel[ArticleNote]):
-    """逐条审查意见 (draft until the decision is made): the opinion column is editable."""
+class NotesTableModel(RowsTableModel):
+    """逐条审查意见 (draft until the decision is made): the opinion column is editable, so this one model adds
+    flags/setData (through the `on_edit` undo command) to the read-only table."""
 
     COLUMNS = (("条", lambda n: n.label), ("审查意见", lambda n: n.note))
     NOTE_COLUMN = 1
@@ -118,19 +71,19 @@ class NotesTableModel(ListTableModel[ArticleNote]):
         super().__init__()
         self._on_edit = on_edit
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and index.column() == self.NOTE_COLUMN:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.EditRole and index.isValid() and index.column() == self.NOTE_COLUMN:
             record = self.row_at(index.row())
             return record.note if record else None
         return super().data(index, role)
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != self.NOTE_COLUMN:
             return False
         self._on_edit(index.row(), str(value))  # through an undo command, which calls set_note

@@ -5,13 +5,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from models.registry.households import HouseholdSummary
+from ui.widgets.rows_model import Index, RowsTableModel
 from ui.workflow.page_base import StepPage, note
 
-Index = QModelIndex | QPersistentModelIndex
 SIGNED_COLUMN = 3
 
 
@@ -26,39 +26,16 @@ class SheetRow:
     signed: bool
 
 
-class SignatureTableModel(QAbstractTableModel):
-    """组、户号、户主、已签 (checkable). Ticking calls `on_tick(row, signed)`, which writes through the undo stack."""
+class SignatureTableModel(RowsTableModel):
+    """组、户号、户主、已签 (checkable). Ticking calls `on_tick(row, signed)`, which writes through the undo stack.
+    Adds to the read-only table only the 已签 check box (flags, setData)."""
 
-    HEADERS = ("村民小组", "户号", "户主", "已签字")
+    COLUMNS = (("村民小组", lambda r: r.group), ("户号", lambda r: r.household_no), ("户主", lambda r: r.head),
+               ("已签字", lambda r: "已签" if r.signed else ""))
 
     def __init__(self, on_tick: Callable[[SheetRow, bool], None]) -> None:
-        super().__init__()
-        self._rows: list[SheetRow] = []
+        super().__init__(roles={Qt.ItemDataRole.CheckStateRole: _signed_state}, tips=False)
         self._on_tick = on_tick
-
-    def set_rows(self, rows: list[SheetRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rows(self) -> list[SheetRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (row.group, row.household_no, row.head, "已签" if row.signed else "")[index.column()]
-        if role == Qt.ItemDataRole.CheckStateRole and index.column() == SIGNED_COLUMN:
-            return Qt.CheckState.Checked if row.signed else Qt.CheckState.Unchecked
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -75,10 +52,11 @@ class SignatureTableModel(QAbstractTableModel):
             self._on_tick(row, signed)  # the write reloads the model through the data bus
         return True
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+
+def _signed_state(row: SheetRow, column: int) -> Qt.CheckState | None:
+    if column != SIGNED_COLUMN:
         return None
+    return Qt.CheckState.Checked if row.signed else Qt.CheckState.Unchecked
 
 
 def sheet_rows(households: list[HouseholdSummary], signed: set[str]) -> list[SheetRow]:
