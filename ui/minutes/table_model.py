@@ -6,7 +6,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from models.minutes.meetings import MeetingSummary
-from models.core.ports import MeetingStore
+from models.minutes.ports import MeetingStore
 
 MEETING_ROLE = Qt.ItemDataRole.UserRole + 1  # returns the MeetingSummary itself
 PAGE = 200  # rows fetched at a time
