@@ -13,8 +13,8 @@ from models.lists.ports import ListStore
 from printing.core import fonts as fonts
 from printing.lists.list_jobs import ListPrintJob, log_print
 from ui.core.background import run_in_background
-from ui.printing.dialogs import SavePdfDialog
-from ui.printing.preview import write_file
+from ui.widgets.pdf_preview import write_file
+from ui.widgets.print_dialogs import SavePdfDialog
 
 
 class ListPrinter(QObject):
