@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from models.core.errors import DomainError
 from models.minutes.types import ROLE_REPRESENTATIVE, MeetingType
-from models.core.ports import RegistryFacts
+from models.registry.ports import RegistryFacts
 
 LAW = "《村民委员会组织法》"
 

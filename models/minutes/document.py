@@ -6,13 +6,13 @@ from datetime import date
 from typing import Any, Callable
 
 from models.core.errors import DomainError
-from models.core.ports import RosterPerson
 from models.minutes.quorum import Tally, tally_problem
 from models.minutes.types import MeetingTypeSpec, resolve_type
 from models.minutes.votes import PersonVote, Speech, VoteChoice, tally_from_votes, vote_problems
 from models.minutes.meetings import (
     AgendaItem, AttendanceKind, Attendee, Gender, MatterKind, Meeting, VoteMethod, present_voter_names,
 )
+from models.registry.ports import RosterPerson
 
 Resolver = Callable[[str], RosterPerson | None]
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from models.core.ports import RegistryFacts, RosterPerson
 from models.minutes.types import (
     ROLE_BRANCH_COMMITTEE, ROLE_PARTY_MEMBER, ROLE_REPRESENTATIVE, ROLE_SUPERVISORY, ROLE_TWO_COMMITTEES,
     ROLE_VILLAGE_COMMITTEE, Composition, MeetingTypeSpec,
 )
+from models.registry.ports import RegistryFacts, RosterPerson
 
 
 _ROLES: dict[Composition, tuple[str, ...]] = {

@@ -1,15 +1,12 @@
-"""Store interfaces (Protocols) of sync bundles (同步包) and of the township desk (乡镇端)."""
+"""Store interface (Protocol) of pairing and sync bundles (同步包)."""
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Protocol
 
 if TYPE_CHECKING:
     from models.sync.bundles import ExportResult, HeldBundle, NodeCard, Peer, PeerAuditEntry, QuarantinedRow
     from models.sync.bundles import ImportResult as SyncImportResult
-    from models.township.reviews import (ArticleNote, DecisionKind, FilingDecision, ReviewContext, ReviewRequest,
-                                 TownshipReview, VillageSummary)
 
 
 class SyncService(Protocol):
@@ -59,20 +56,3 @@ class SyncService(Protocol):
     def release(self, entry_id: int) -> QuarantinedRow: ...
     def discard_quarantined(self, entry_id: int) -> QuarantinedRow: ...
     def peer_audit(self, origin: str | None = None, limit: int = 1000) -> list[PeerAuditEntry]: ...
-
-
-class TownshipStore(Protocol):
-    """乡镇端: the villages' imported records, and the township's reviews and filing decisions."""
-
-    def villages(self) -> list[VillageSummary]: ...
-    def requests(self, village: str | None = None) -> list[ReviewRequest]: ...
-    def request(self, request_id: str) -> ReviewRequest: ...
-    def review_context(self, request_id: str) -> ReviewContext: ...
-
-    def record_review(self, request_id: str, on: date, conclusion: str,
-                      notes: tuple[ArticleNote, ...] = ()) -> TownshipReview:
-        """乡镇审核员 only, on a township installation (PermissionDenied / DomainError otherwise)."""
-        ...
-
-    def decide(self, request_id: str, kind: DecisionKind, on: date, filing_number: str = "", reasons: str = "",
-               notes: tuple[ArticleNote, ...] = ()) -> FilingDecision: ...

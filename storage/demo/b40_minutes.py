@@ -17,7 +17,7 @@ from models.minutes.types import ROLE_TWO_COMMITTEES
 from models.minutes.convene import ConveneBody, make_proposal
 from models.minutes.votes import PersonVote, Speech, VoteChoice
 from models.minutes.meetings import AgendaItem, AttendanceKind, Attendee, Gender, MatterKind, Meeting, VoteMethod, voters
-from models.core.ports import RosterPerson
+from models.registry.ports import RosterPerson
 from storage.core.db import Database
 from storage.demo import DemoOptions
 from storage.minutes.followups import SqliteFollowUpStore

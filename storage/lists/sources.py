@@ -12,9 +12,9 @@ from typing import Any
 from models.core.errors import DomainError, NotFound
 from models.lists.entries import ArticleRef, HouseholdInfo, Member
 from models.core.numerals import article_label, parse_number
-from models.core.ports import RulebookStore
 from models.registry.households import ADULT_AGE, HEAD_RELATION, Household, Villager
 from models.rules.document import NumberedArticle, RulebookKind, RuleVersion, numbered_articles
+from models.rules.ports import RulebookStore
 from storage.core.db import Database
 from storage.registry.rows import HOUSEHOLD_COLUMNS, VILLAGER_COLUMNS, household_from_row, villager_from_row
 

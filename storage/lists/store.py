@@ -14,7 +14,7 @@ from models.core.errors import DomainError, NotFound
 from models.core.ids import new_id
 from models.lists.entries import (ArticleRef, BasisView, EntryState, HouseholdInfo, ListEntry, ListKind, ListSettings,
                           NamingBasis, Objection, Period, Transition, WithdrawReason, check_withdrawal, require_text)
-from models.core.ports import ArticleCatalogue, HouseholdDirectory
+from models.lists.ports import ArticleCatalogue, HouseholdDirectory
 from storage.core.attachments import owned_ids
 from storage.core.db import Database
 from storage.lists.settings import SettingsMethods, read_list_settings
@@ -76,7 +76,7 @@ def _subject(basis: NamingBasis, household: HouseholdInfo) -> str:
 
 
 class SqliteListStore(SettingsMethods, SqliteStore):
-    """Implements models.core.ports.ListStore; every write is audited and change-logged in one transaction."""
+    """Implements models.lists.ports.ListStore; every write is audited and change-logged in one transaction."""
 
     def __init__(self, db: Database, actor: Actor, directory: HouseholdDirectory, catalogue: ArticleCatalogue,
                  settings: ListSettings | None = None) -> None:

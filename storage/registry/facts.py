@@ -6,8 +6,8 @@ from datetime import date
 
 from models.core.accounts import Actor
 from models.minutes.roles import holds, registry_role
-from models.core.ports import RosterPerson
 from models.registry.households import RoleCode
+from models.registry.ports import RosterPerson
 from storage.core.db import Database
 from storage.registry.store import SqliteRegistryStore
 
@@ -17,7 +17,7 @@ _PERSON = ("SELECT v.id, v.name, COALESCE(v.gender, 'unknown'), h.household_no F
 
 
 class SqliteRegistryFacts:
-    """Implements models.core.ports.RegistryFacts; reads only, so it needs no permission beyond logging in."""
+    """Implements models.registry.ports.RegistryFacts; reads only, so it needs no permission beyond logging in."""
 
     def __init__(self, db: Database, actor: Actor) -> None:
         self._db = db

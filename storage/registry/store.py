@@ -24,7 +24,7 @@ _ACTIVE_ON = "(v.birth_date IS NULL OR v.birth_date <= :day) AND (v.status = 'ac
 
 
 class SqliteRegistryStore(SqliteStore):
-    """Implements models.core.ports.RegistryStore; every write is change-logged and audited."""
+    """Implements models.registry.ports.RegistryStore; every write is change-logged and audited."""
 
     @property
     def can_view_id_numbers(self) -> bool:

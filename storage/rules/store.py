@@ -24,7 +24,7 @@ _VERSION_COLUMNS = "id, rulebook_id, number, status, effective_date, title, chap
 
 
 class SqliteRulebookStore(SqliteStore):
-    """Implements models.core.ports.RulebookStore over the rule_* tables (all writes synced and audited)."""
+    """Implements models.rules.ports.RulebookStore over the rule_* tables (all writes synced and audited)."""
 
     def list_rulebooks(self) -> list[RulebookSummary]:
         rows = self._db.conn.execute(

@@ -18,7 +18,7 @@ from storage.sync.importer import import_bundle
 
 
 class SqliteSyncService:
-    """Implements models.core.ports.SyncService over one database file."""
+    """Implements models.sync.ports.SyncService over one database file."""
 
     def __init__(self, db: Database, actor: Actor) -> None:
         self._db = db

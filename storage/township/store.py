@@ -25,7 +25,7 @@ RECENT_MEETINGS = 3
 
 
 class SqliteTownshipStore(SqliteStore):
-    """Implements models.core.ports.TownshipStore: villages, requests, review context, opinions and decisions."""
+    """Implements models.township.ports.TownshipStore: villages, requests, review context, opinions and decisions."""
 
     # -- reading ---------------------------------------------------------------------------------
     def villages(self) -> list[VillageSummary]:

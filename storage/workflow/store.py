@@ -30,7 +30,7 @@ from storage.workflow.edits import WorkflowRecordEdits
 
 
 class SqliteWorkflowStore(WorkflowRecordEdits):
-    """Implements models.core.ports.WorkflowStore over the workflow_* tables."""
+    """Implements models.workflow.ports.WorkflowStore over the workflow_* tables."""
 
     # -- revisions -------------------------------------------------------------------------------
     def start_revision(self, rulebook_id: str, today: date) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from models.core.ports import RosterPerson
 from models.minutes.quorum import Tally
 from models.minutes.meetings import AgendaItem, AttendanceKind, Attendee, Meeting, VoteMethod
+from models.registry.ports import RosterPerson
 
 
 @dataclass

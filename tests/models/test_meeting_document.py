@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from models.minutes.document import DocumentError, parse_document, to_document
-from models.core.ports import RosterPerson
+from models.registry.ports import RosterPerson
 
 GOOD: dict[str, Any] = {
     "type": "村民代表会议", "date": "2026-03-12", "start": "09:00", "end": "11:30", "place": "村委会议室",

@@ -18,7 +18,7 @@ from tests.printing.test_board_pdf import PUBLISHED, publish
 from ui.core.bus import DataBus
 from ui.lists.dialogs import PrintOptionsDialog
 from ui.lists.screen import ListsScreen
-from ui.printing.dialogs import SavePdfDialog
+from ui.widgets.print_dialogs import SavePdfDialog
 
 TODAY = PUBLISHED + timedelta(1)  # 2025-03-13
 DEFAULT_SIGNER = "青石村村民委员会"

@@ -18,7 +18,7 @@ from tests.printing.test_board_pdf import DAY, PUBLISHED, publish
 from ui.core.bus import DataBus
 from ui.lists.dialogs import PrintOptionsDialog
 from ui.lists.screen import ListsScreen
-from ui.printing.dialogs import SavePdfDialog
+from ui.widgets.print_dialogs import SavePdfDialog
 
 
 def _screen(qtbot, backend: SqliteBackend, stores, today: date) -> ListsScreen:

@@ -15,7 +15,7 @@ from tests.helpers import type_text
 from tests.printing import pdfcheck
 from ui.core.areas import AREAS
 from ui.core.bus import DataBus
-from ui.printing.dialogs import PrintDialog, SavePdfDialog
+from ui.widgets.print_dialogs import PrintDialog, SavePdfDialog
 from printing.core.catalogue import PRODUCTS as RECORD_PRODUCTS
 from ui.printing.screen import PrintCenterScreen
 

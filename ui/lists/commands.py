@@ -7,7 +7,7 @@ from datetime import date
 from models.core.changes import Changed, Entity
 from models.lists.workflow import Nomination
 from models.lists.entries import ListEntry
-from models.core.ports import ListStore
+from models.lists.ports import ListStore
 from ui.core.bus import DataBus
 from ui.widgets.store_command import StoreCommand
 

@@ -9,12 +9,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models.core.errors import DomainError
-from models.core.ports import ListStore
+from models.lists.ports import ListStore
 from printing.core import fonts as fonts
 from printing.lists.list_jobs import ListPrintJob, log_print
 from ui.core.background import run_in_background
-from ui.printing.dialogs import SavePdfDialog
-from ui.printing.preview import write_file
+from ui.widgets.pdf_preview import write_file
+from ui.widgets.print_dialogs import SavePdfDialog
 
 
 class ListPrinter(QObject):

@@ -14,7 +14,7 @@ from models.lists.boards import VOLUNTEER_HONOUR, VolunteerRank, volunteer_facts
 from models.core.errors import DomainError
 from models.lists.workflow import Nomination
 from models.lists.entries import ListKind, Period
-from models.core.ports import ListStore
+from models.lists.ports import ListStore
 from ui.core.bus import DataBus
 from ui.lists.commands import AddParticipationCommand, NominateCommand
 from ui.lists.table_model import ParticipationTableModel, VolunteerRankTableModel

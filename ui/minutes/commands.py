@@ -9,7 +9,7 @@ from models.core.changes import Changed, Entity
 from models.minutes.settings import ProvinceRules
 from models.minutes.template import RecordTemplate
 from models.minutes.meetings import Meeting
-from models.core.ports import MeetingStore
+from models.minutes.ports import MeetingStore
 from ui.core.bus import DataBus
 from ui.widgets.store_command import StoreCommand
 

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 from models.core.changes import Changed, Entity
 from models.minutes.convene import ConveneBody, ConveneProposal, make_proposal, proposal_base
 from models.core.errors import DomainError
-from models.core.ports import MeetingStore, RegistryFacts
+from models.minutes.ports import MeetingStore
+from models.registry.ports import RegistryFacts
 from ui.core.bus import DataBus
 from ui.minutes.dialogs import _buttons, to_date, to_qdate
 from ui.widgets.choice_combo import ChoiceCombo

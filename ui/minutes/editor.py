@@ -6,10 +6,8 @@ from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (
-    QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
-    QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import (QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QMessageBox, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
 
 from models.core.attachments import AttachmentOwner, OwnerKind
 from models.core.changes import Changed, Entity
@@ -20,7 +18,8 @@ from models.minutes.record import field_label, one_line
 from models.minutes.votes import speech_problems
 from models.minutes.expected import expected_attendance, representatives_composition
 from models.minutes.types import Composition, MeetingType
-from models.core.ports import FollowUpStore, MeetingStore, RegistryFacts, RosterPerson
+from models.minutes.ports import FollowUpStore, MeetingStore
+from models.registry.ports import RegistryFacts, RosterPerson
 from ui.core.bus import DataBus
 from ui.minutes.commands import SaveDraftCommand
 from ui.minutes.dialogs import AmendDialog, FinaliseDialog, to_date, to_qdate

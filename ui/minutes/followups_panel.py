@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.minutes.followups import Evaluation, FollowUp, FollowUpStatus
-from models.core.ports import FollowUpStore
+from models.minutes.ports import FollowUpStore
 from ui.core.bus import DataBus
 from ui.minutes.dialogs import ProgressDialog
 

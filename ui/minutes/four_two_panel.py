@@ -14,7 +14,7 @@ from models.core.errors import DomainError
 from models.minutes.four_two import STAGE_MEETING_TYPES, FourTwoMatter, FourTwoStage
 from models.minutes.types import BUILTIN_TYPES
 from models.minutes.meetings import MeetingStatus
-from models.core.ports import FourTwoStore, MeetingStore
+from models.minutes.ports import FourTwoStore, MeetingStore
 from ui.core.bus import DataBus
 from ui.minutes.dialogs import StageDialog
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from models.core.ports import RegistryFacts, RosterPerson
+from models.registry.ports import RegistryFacts, RosterPerson
 
 GENDER_LABELS = {"male": "男", "female": "女"}
 

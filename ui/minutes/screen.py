@@ -15,7 +15,9 @@ from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.minutes.expected import expected_attendance
 from models.minutes.meetings import AttendanceKind, Attendee, Gender, Meeting
-from models.core.ports import AttachmentStore, FollowUpStore, FourTwoStore, MeetingStore, RegistryFacts
+from models.core.ports import AttachmentStore
+from models.minutes.ports import FollowUpStore, FourTwoStore, MeetingStore
+from models.registry.ports import RegistryFacts
 from ui.core.bus import DataBus
 from ui.minutes.commands import SetProvinceRulesCommand, SetTemplateCommand
 from ui.minutes.convene_panel import ConvenePanel

@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from models.minutes.meetings import MeetingSummary
-from models.core.ports import MeetingStore
+from models.minutes.ports import MeetingStore
 from ui.widgets.rows_model import ROW_ROLE, Index, RowsTableModel
 
 MEETING_ROLE = ROW_ROLE  # returns the MeetingSummary itself

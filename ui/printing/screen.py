@@ -17,7 +17,7 @@ from printing.core.catalogue import PRODUCTS as RECORD_PRODUCTS, PrintJob, Produ
 from printing.core.notice_pdf import NoticeOptions, notice_fingerprint, render_notice_pdf
 from ui.core.background import run_in_background
 from ui.core.bus import DataBus
-from ui.printing.preview import PdfPreview
+from ui.widgets.pdf_preview import PdfPreview
 from ui.widgets.choice_combo import ChoiceCombo
 
 # The generic notice (a form), then the products of stored records (printing/core/catalogue.py).

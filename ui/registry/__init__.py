@@ -9,6 +9,6 @@ from ui.core.bus import DataBus
 
 
 def create_screen(stores: Any, bus: DataBus) -> QWidget:
-    """Build the registry screen over `stores.registry` (a models.core.ports.RegistryStore)."""
+    """Build the registry screen over `stores.registry` (a models.registry.ports.RegistryStore)."""
     from ui.registry.screen import RegistryScreen
     return RegistryScreen(stores.registry, bus)

@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from models.core.changes import Changed, Entity
-from models.core.ports import RegistryStore
 from models.registry.households import Grid, Household, RoleHolding, VillageGroup, Villager
+from models.registry.ports import RegistryStore
 from ui.core.bus import DataBus
 from ui.widgets.store_command import StoreCommand
 

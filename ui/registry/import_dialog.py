@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDia
 
 from models.core.errors import DomainError
 from models.registry.id_numbers import mask_id_number
-from models.core.ports import RegistryStore
+from models.registry.ports import RegistryStore
 from models.registry.roster import HEADERS
 from models.registry.roster_import import ImportSummary, RosterPreview
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel
                                QPushButton, QSplitter, QTableView, QTreeWidget, QVBoxLayout, QWidget)
 
 from models.core.changes import Changed, Entity
-from models.core.ports import RegistryStore
 from models.registry.households import CareLevel, Grid, HouseholdSummary, RoleCode, VillageGroup, Villager, role_label
+from models.registry.ports import RegistryStore
 from ui.core.bus import DataBus
 from ui.registry.actions import RegistryActions
 from ui.registry.panels import SCOPE_ROLE, VillagerDetail, fill_group_tree

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from models.core.changes import Changed, Entity
-from models.core.ports import RulebookStore
 from models.rules.document import RuleVersion
+from models.rules.ports import RulebookStore
 from ui.core.bus import DataBus
 from ui.widgets.store_command import StoreCommand
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
                                QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from models.core.numerals import article_label
-from models.core.ports import RulebookStore
+from models.rules.ports import RulebookStore
 from models.rules.rulebooks import CatalogueArticle, VersionInfo
 from models.rules.document import RulebookKind
 from models.core.changes import Entity

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models.core.errors import DomainError
-from models.core.ports import RulebookStore
+from models.rules.ports import RulebookStore
 from models.rules.rulebooks import ImportResult, RulebookSummary, chapters_from_catalogue
 from models.rules.document import RuleVersion
 from ui.rules.dialogs import CatalogueEntryDialog, ImportFileDialog, NewRulebookDialog, SavePathDialog

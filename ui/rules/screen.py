@@ -13,7 +13,8 @@ from models.core.errors import DomainError
 from models.rules.legality import Finding, check_version
 from models.rules.legality_table import Severity
 from models.core.numerals import article_label
-from models.core.ports import RulebookStore, Stores
+from models.core.ports import Stores
+from models.rules.ports import RulebookStore
 from models.rules.rulebooks import RulebookSummary
 from models.workflow.records import Opinion
 from models.rules.document import (RulebookKind, RuleVersion, VersionStatus, add_chapter, delete_article, delete_chapter,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from models.core.ports import SyncService
+from models.sync.ports import SyncService
 from ui.sync.review import table_view
 from ui.sync.review_models import PeerAuditTableModel
 from ui.widgets.choice_combo import ChoiceCombo

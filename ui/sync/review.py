@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QInputDialog
 
 from models.core.audit import table_label
 from models.core.errors import DomainError
-from models.core.ports import SyncService
 from models.sync.bundles import HeldBundle, QuarantinedRow, node_label
+from models.sync.ports import SyncService
 from ui.sync.review_models import ROW_ROLE, HeldTableModel, QuarantineTableModel
 from ui.widgets.empty_hint import add_empty_hint
 

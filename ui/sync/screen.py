@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
 
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
-from models.core.ports import SyncService
 from models.sync.bundles import ExportResult, ImportResult, Peer, area_summary
+from models.sync.ports import SyncService
 from ui.core.background import run_in_background
 from ui.core.bus import DataBus
 from ui.sync.dialogs import (Drive, choose_bundle, choose_folder, choose_key_file, choose_key_target, choose_qr_image,

@@ -1,7 +1,7 @@
 """PeerTableModel: the trusted peers with their fingerprints and last bundle."""
 from __future__ import annotations
 
-from models.core.ports import SyncService
+from models.sync.ports import SyncService
 from ui.widgets.rows_model import ROW_ROLE, RowsTableModel
 
 PEER_ROLE = ROW_ROLE

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from models.core.errors import DomainError
-from models.core.ports import TownshipStore
+from models.township.ports import TownshipStore
 from models.township.reviews import ArticleNote, DecisionKind, RequestKind, ReviewContext
 from ui.township.table_models import ComparisonTableModel, FindingTableModel, NotesTableModel
 from ui.widgets.store_command import StoreCommand, push_command

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMessageBox, QP
 
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
-from models.core.ports import TownshipStore
+from models.township.ports import TownshipStore
 from ui.core.bus import DataBus
 from ui.township.review import ReviewPage
 from ui.township.table_models import RequestTableModel, VillageTableModel

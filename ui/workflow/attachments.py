@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QLabel
 
 from models.core.attachments import AttachmentOwner, OwnerKind
 from models.core.changes import Changed, Entity
-from models.core.ports import AttachmentStore, WorkflowStore
+from models.core.ports import AttachmentStore
+from models.workflow.ports import WorkflowStore
 from models.workflow.steps import StepState, WorkflowStep
 from models.workflow.records import OpinionKind
 from ui.core.bus import DataBus

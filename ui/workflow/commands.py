@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from models.core.changes import Changed, Entity
-from models.core.ports import WorkflowStore
+from models.workflow.ports import WorkflowStore
 from models.workflow.records import Disposition, Opinion
 from ui.core.bus import DataBus
 from ui.widgets.store_command import StoreCommand

@@ -1,4 +1,4 @@
-"""The PDF preview of 打印中心 (QtPdf's QPdfView) with save, open-in-viewer and print (pages at 300 dpi)."""
+"""The PDF preview (QtPdf's QPdfView) with save, open-in-viewer and print (pages at 300 dpi), and `write_file`."""
 from __future__ import annotations
 
 import os
@@ -12,7 +12,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from ui.printing.dialogs import PrintDialog, SavePdfDialog
+from ui.widgets.print_dialogs import PrintDialog, SavePdfDialog
 
 PRINT_DPI = 300
 

@@ -1,4 +1,4 @@
-"""Dialogs of 打印中心: where to save a PDF, and the system print dialog (each behind an `ask` for tests)."""
+"""Where to save a PDF, and the system print dialog (each behind an `ask` for tests); 打印中心 and the lists' prints."""
 from __future__ import annotations
 
 from pathlib import Path
