@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from typing import Any
 
 from models.core.errors import DomainError
 from models.minutes.checks import item_vote_problems, missing_for_final
@@ -153,8 +154,9 @@ def effective(meeting: Meeting) -> Meeting:
 
 def _apply(meeting: Meeting, field_name: str, text: str) -> Meeting:
     if not field_name.startswith("items."):
-        value: object = int(text) if field_name in _INT_FIELDS else text
-        return dataclasses.replace(meeting, **{field_name: value})
+        # Any: the field is chosen by name at run time, so mypy cannot match it to one of Meeting's field types.
+        change: dict[str, Any] = {field_name: int(text) if field_name in _INT_FIELDS else text}
+        return dataclasses.replace(meeting, **change)
     _, index, name = field_name.split(".")
     items = list(meeting.items)
     items[int(index) - 1] = _apply_item(items[int(index) - 1], name, text)
@@ -167,7 +169,8 @@ def _apply_item(item: AgendaItem, name: str, text: str) -> AgendaItem:
     if name == "votes":
         return with_counted_tally(dataclasses.replace(item, votes=_keep_ids(parse_votes(text), item.votes)))
     if name not in ("for", "against", "abstain"):
-        return dataclasses.replace(item, **{name: text})
+        text_field: dict[str, Any] = {name: text}  # a str field chosen by name (see _apply)
+        return dataclasses.replace(item, **text_field)
     tally = item.tally or Tally(0, 0, 0)
     counts = {"for": tally.for_, "against": tally.against, "abstain": tally.abstain, name: int(text)}
     return dataclasses.replace(item, tally=Tally(counts["for"], counts["against"], counts["abstain"]))

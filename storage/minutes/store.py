@@ -75,7 +75,7 @@ class SqliteMeetingStore(MinutesSettingsMethods, ConveneMethods):
         return int(self._db.conn.execute(f"SELECT COUNT(*) FROM meetings m WHERE {where}", args).fetchone()[0])
 
     def _list_filter(self, year: int | None, type_code: str | None, text: str) -> tuple[str, list[Any]]:
-        where, args = ["m.deleted = 0"], []
+        where, args = ["m.deleted = 0"], list[Any]()
         if year:
             where.append("m.year = ?")
             args.append(year)

@@ -152,7 +152,8 @@ def _write_changes(db: Database, zf: zipfile.ZipFile, since: int, members: _Memb
     (`recipient` set on a township). Anything else, forged rows included, is sent for the receiver to judge.
     """
     blobs = known_blobs(db)
-    digest, size, table_hashes = hashlib.sha256(), 0, {}
+    table_hashes: dict[str, hashlib._Hash] = {}
+    digest, size = hashlib.sha256(), 0
     members.seq_last = db.conn.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
     rows = db.conn.execute(
         "WITH latest AS (SELECT max(seq) AS seq FROM change_log WHERE seq > ? GROUP BY table_name, row_id) "
