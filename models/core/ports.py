@@ -28,10 +28,6 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.minutes.types import MeetingTypeSpec
     from models.minutes.meetings import AgendaItem, Amendment, Meeting, MeetingSummary
     from models.minutes.meetings import SearchHit as MeetingSearchHit
-    from models.lists.boards import Board
-    from models.lists.workflow import Nomination
-    from models.lists.entries import (ArticleRef, HouseholdInfo, ListEntry, ListKind, NamingBasis, Objection, Transition,
-                              WithdrawReason)
     from models.township.reviews import FilingDecision, TownshipReview
     from models.core.village import VillageProfile
     from models.workflow.steps import StepStatus, WorkflowStep
@@ -461,5 +457,5 @@ class Backend(Protocol):
 
 
 # The red/black lists', sync's and the township's stores live in their own modules (this one would pass 500 lines).
-from models.lists.ports import ArticleCatalogue, HouseholdDirectory, ListStore  # noqa: E402
+from models.lists.ports import ArticleCatalogue, HouseholdDirectory, ListStore  # noqa: E402, F401 - re-exported
 from models.sync.ports import SyncService, TownshipStore  # noqa: E402

@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import lru_cache, cache
 from pathlib import Path
 
 from models.core.errors import DomainError
@@ -273,7 +273,7 @@ def require_fonts(allow_last_resort: bool) -> FontSetup:
     return setup
 
 
-@lru_cache(maxsize=None)
+@cache
 def register(face: FontFace) -> str:
     """Register one face with reportlab (once) and return its name; reportlab embeds used glyphs only."""
     from reportlab.pdfbase import pdfmetrics
@@ -313,7 +313,7 @@ def signature_font() -> str:
     return role_font("signature")
 
 
-@lru_cache(maxsize=None)
+@cache
 def charmap(font_name: str) -> frozenset[int]:
     """The code points a registered font can draw."""
     if font_name == LAST_RESORT:

@@ -164,13 +164,13 @@ def _write_changes(db: Database, zf: zipfile.ZipFile, since: int, members: _Memb
             if recipient and table in TOWNSHIP_TABLES and json.loads(row_json).get("village") != recipient:
                 continue
             line = (f'{{"seq":{seq},"table":{json.dumps(table)},"id":{json.dumps(row_id)},'
-                    f'"hlc":{json.dumps(hlc)},"row":{row_json}}}\n').encode("utf-8")
+                    f'"hlc":{json.dumps(hlc)},"row":{row_json}}}\n').encode()
             out.write(line)
             digest.update(line)
             size += len(line)
             members.changes += 1
             members.per_table[table] = members.per_table.get(table, 0) + 1
-            table_hashes.setdefault(table, hashlib.sha256()).update(f"{row_id}\t{hlc}\n".encode("utf-8"))
+            table_hashes.setdefault(table, hashlib.sha256()).update(f"{row_id}\t{hlc}\n".encode())
             if blobs and '"' in row_json:
                 members.blobs.update(ref for ref in _BLOB_REF.findall(row_json) if ref in blobs)
     members.sizes[mf.CHANGES] = {"sha256": digest.hexdigest(), "size": size}
