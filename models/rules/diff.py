@@ -62,7 +62,9 @@ class ArticleChange:
 
     @property
     def key(self) -> str:
-        return (self.new or self.old).key  # type: ignore[union-attr]
+        article = self.new or self.old
+        assert article is not None  # every change has an old or a new side
+        return article.key
 
 
 @dataclass(frozen=True)
