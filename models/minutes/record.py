@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from models.core.errors import DomainError
 from models.minutes.checks import item_vote_problems, missing_for_final
 from models.minutes.quorum import Tally
 from models.minutes.types import MeetingTypeSpec
-from models.minutes.votes import PersonVote, VoteChoice, parse_speeches, speech_problems, speeches_text
+from models.minutes.votes import PersonVote, Speech, VoteChoice, parse_speeches, speech_problems, speeches_text
 from models.minutes.meetings import AgendaItem, Amendment, Meeting, MeetingStatus, with_counted_tally
 
 # Fields an amendment may correct, with the label the record shows.
@@ -176,7 +176,10 @@ def _apply_item(item: AgendaItem, name: str, text: str) -> AgendaItem:
     return dataclasses.replace(item, tally=Tally(counts["for"], counts["against"], counts["abstain"]))
 
 
-def _keep_ids(corrected: tuple, original: tuple) -> tuple:
+_Line = TypeVar("_Line", Speech, PersonVote)
+
+
+def _keep_ids(corrected: tuple[_Line, ...], original: tuple[_Line, ...]) -> tuple[_Line, ...]:
     """A corrected speech or vote keeps the registry id of the original line of the same name (in order)."""
     pool = [(getattr(o, "speaker", None) or getattr(o, "name", ""), o.villager_id) for o in original]
     kept = []

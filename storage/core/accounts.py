@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from datetime import datetime, timedelta, UTC
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from models.core.accounts import Actor, Permission, Role, User, login_delay_seconds, validate_password, validate_username
 from models.core.errors import DomainError, NotFound
@@ -117,5 +118,5 @@ def get_user(db: Database, user_id: str) -> User:
     return _user(row)
 
 
-def _user(row: tuple) -> User:
+def _user(row: tuple[Any, ...]) -> User:
     return User(row[0], row[1], row[2], Role(row[3]), bool(row[4]))

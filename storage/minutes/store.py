@@ -20,7 +20,8 @@ from storage.minutes.rows import (
 )
 from storage.minutes.convene import ConveneMethods
 from storage.minutes.settings import MinutesSettingsMethods
-from storage.minutes.search import SearchHit, matching_meeting_ids, search
+from models.minutes.meetings import SearchHit
+from storage.minutes.search import matching_meeting_ids, search
 from storage.core.tracking import now_iso
 
 

@@ -167,7 +167,7 @@ def iter_changes(zf: zipfile.ZipFile, limit: int) -> Iterator[tuple[bytes, dict[
 
 def _parse(line: bytes) -> dict[str, Any]:
     try:
-        change = json.loads(line)
+        change: dict[str, Any] = json.loads(line)
         row = change["row"]
         valid = (isinstance(change["seq"], int) and isinstance(row, dict) and row.get("id") == change["id"]
                  and row.get("hlc") == change["hlc"] and isinstance(row.get("owner"), str)
