@@ -127,4 +127,5 @@ def login_delay_seconds(consecutive_failures: int) -> int:
     """Seconds the next try must wait: none for the first five misses, then doubling from 30 s."""
     if consecutive_failures < FREE_ATTEMPTS:
         return 0
-    return min(30 * 2 ** (consecutive_failures - FREE_ATTEMPTS), MAX_DELAY_SECONDS)
+    delay: int = 30 * 2 ** (consecutive_failures - FREE_ATTEMPTS)  # int: the exponent is never negative here
+    return min(delay, MAX_DELAY_SECONDS)

@@ -142,6 +142,7 @@ def _field_value_labels() -> dict[tuple[str, str], str]:
                 enum_type = module.get(re.sub(r"^tuple\[(\w+), \.\.\.\]$", r"\1", str(field.type).split(" | ")[0]))
                 if isinstance(enum_type, type) and issubclass(enum_type, enum.Enum):
                     for member in enum_type:
-                        if isinstance(member.value, str) and isinstance(getattr(member, "label", None), str):
-                            seen.setdefault((field.name, member.value), set()).add(member.label)
+                        label = getattr(member, "label", None)
+                        if isinstance(member.value, str) and isinstance(label, str):
+                            seen.setdefault((field.name, member.value), set()).add(label)
     return {key: next(iter(labels)) for key, labels in seen.items() if len(labels) == 1}

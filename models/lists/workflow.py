@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 from models.core.accounts import Actor, Permission
 from models.core.errors import DomainError, PermissionDenied
@@ -174,8 +175,12 @@ def _apply_override(entry: ListEntry, actor: Actor, reason: str) -> ListEntry:
     return replace(entry, override_reason=reason, override_by=actor.name)
 
 
+# The fields a guard sets on the moved entry, by name, for dataclasses.replace (Any: one value type per field).
+_Changes = dict[str, Any]
+
+
 def _guard_nominated(entry: ListEntry, actor: Actor, on: date, objections: Sequence[Objection],
-                     history: Sequence[ListEntry], settings: ListSettings) -> dict[str, object]:
+                     history: Sequence[ListEntry], settings: ListSettings) -> _Changes:
     reasons = leave_nomination_blockers(entry, history, on)
     if reasons:
         raise DomainError("不能提交评议：" + "；".join(reasons))
@@ -183,20 +188,20 @@ def _guard_nominated(entry: ListEntry, actor: Actor, on: date, objections: Seque
 
 
 def _guard_assessed(entry: ListEntry, actor: Actor, on: date, objections: Sequence[Objection],
-                    history: Sequence[ListEntry], settings: ListSettings) -> dict[str, object]:
+                    history: Sequence[ListEntry], settings: ListSettings) -> _Changes:
     if actor.user_id == entry.proposer_user_id or actor.name == entry.proposer_name:
         raise DomainError(f"监委会审核人不能是提名人本人（{entry.proposer_name}）。请由另一位监委会成员审核。")
     return {}
 
 
 def _guard_reviewed(entry: ListEntry, actor: Actor, on: date, objections: Sequence[Objection],
-                    history: Sequence[ListEntry], settings: ListSettings) -> dict[str, object]:
+                    history: Sequence[ListEntry], settings: ListSettings) -> _Changes:
     # Entering publicity is the day the household is notified in writing; the objection window starts then.
     return {"notice_on": on, "publicity_start": on, "publicity_days": settings.publicity_days}
 
 
 def _guard_publicity(entry: ListEntry, actor: Actor, on: date, objections: Sequence[Objection],
-                     history: Sequence[ListEntry], settings: ListSettings) -> dict[str, object]:
+                     history: Sequence[ListEntry], settings: ListSettings) -> _Changes:
     end = entry.publicity_end
     assert end is not None
     if on <= end:

@@ -111,7 +111,8 @@ def _type(reader: _Reader, data: dict[str, Any], custom: tuple[MeetingTypeSpec, 
 def _meeting(reader: _Reader, data: dict[str, Any], spec: MeetingTypeSpec | None,
              resolve: Resolver | None) -> Meeting | None:
     on = reader.day(data, "date", "date", required=True)
-    texts = {key: reader.text(data, key, key) for key in _TEXT_KEYS}
+    # Any: the values go to Meeting's str fields by name, which mypy cannot follow through **texts.
+    texts: dict[str, Any] = {key: reader.text(data, key, key) for key in _TEXT_KEYS}
     for key in ("start", "end"):
         if texts[key] and not _TIME.match(texts[key]):
             reader.fail(key, f"时间格式应为 HH:MM（如 09:30），实际为 {texts[key]!r}")
@@ -258,7 +259,7 @@ def _tally(reader: _Reader, entry: dict[str, Any], path: str, present: int) -> T
     return tally
 
 
-def _enum(reader: _Reader, kind: type, value: Any, path: str) -> Any:
+def _enum(reader: _Reader, kind: type[MatterKind] | type[VoteMethod], value: Any, path: str) -> Any:
     if value in (None, ""):
         return None
     for member in kind:

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from typing import Any, TypeVar
 
 from models.core.errors import DomainError
 from models.minutes.checks import item_vote_problems, missing_for_final
 from models.minutes.quorum import Tally
 from models.minutes.types import MeetingTypeSpec
-from models.minutes.votes import PersonVote, VoteChoice, parse_speeches, speech_problems, speeches_text
+from models.minutes.votes import PersonVote, Speech, VoteChoice, parse_speeches, speech_problems, speeches_text
 from models.minutes.meetings import AgendaItem, Amendment, Meeting, MeetingStatus, with_counted_tally
 
 # Fields an amendment may correct, with the label the record shows.
@@ -153,8 +154,9 @@ def effective(meeting: Meeting) -> Meeting:
 
 def _apply(meeting: Meeting, field_name: str, text: str) -> Meeting:
     if not field_name.startswith("items."):
-        value: object = int(text) if field_name in _INT_FIELDS else text
-        return dataclasses.replace(meeting, **{field_name: value})
+        # Any: the field is chosen by name at run time, so mypy cannot match it to one of Meeting's field types.
+        change: dict[str, Any] = {field_name: int(text) if field_name in _INT_FIELDS else text}
+        return dataclasses.replace(meeting, **change)
     _, index, name = field_name.split(".")
     items = list(meeting.items)
     items[int(index) - 1] = _apply_item(items[int(index) - 1], name, text)
@@ -167,13 +169,17 @@ def _apply_item(item: AgendaItem, name: str, text: str) -> AgendaItem:
     if name == "votes":
         return with_counted_tally(dataclasses.replace(item, votes=_keep_ids(parse_votes(text), item.votes)))
     if name not in ("for", "against", "abstain"):
-        return dataclasses.replace(item, **{name: text})
+        text_field: dict[str, Any] = {name: text}  # a str field chosen by name (see _apply)
+        return dataclasses.replace(item, **text_field)
     tally = item.tally or Tally(0, 0, 0)
     counts = {"for": tally.for_, "against": tally.against, "abstain": tally.abstain, name: int(text)}
     return dataclasses.replace(item, tally=Tally(counts["for"], counts["against"], counts["abstain"]))
 
 
-def _keep_ids(corrected: tuple, original: tuple) -> tuple:
+_Line = TypeVar("_Line", Speech, PersonVote)
+
+
+def _keep_ids(corrected: tuple[_Line, ...], original: tuple[_Line, ...]) -> tuple[_Line, ...]:
     """A corrected speech or vote keeps the registry id of the original line of the same name (in order)."""
     pool = [(getattr(o, "speaker", None) or getattr(o, "name", ""), o.villager_id) for o in original]
     kept = []

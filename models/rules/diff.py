@@ -62,7 +62,9 @@ class ArticleChange:
 
     @property
     def key(self) -> str:
-        return (self.new or self.old).key  # type: ignore[union-attr]
+        article = self.new or self.old
+        assert article is not None  # every change has an old or a new side
+        return article.key
 
 
 @dataclass(frozen=True)
@@ -125,9 +127,9 @@ def _align(old: list[NumberedArticle], new: list[NumberedArticle]) -> dict[int, 
     taken = set(pairs.values())
     new_by_key = {a.key: j for j, a in enumerate(new) if j not in taken}
     for i, article in enumerate(old):
-        j = new_by_key.get(article.key)
-        if i not in pairs and j is not None and _similarity(article, new[j]) >= 0.2:
-            pairs[i] = j
+        same_key = new_by_key.get(article.key)
+        if i not in pairs and same_key is not None and _similarity(article, new[same_key]) >= 0.2:
+            pairs[i] = same_key
             taken.add(j)
     _pair_by_similarity(old, new, pairs, taken)
     return pairs

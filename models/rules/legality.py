@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from models.rules.legality_table import (CONSEQUENCE, CONTENT_AREAS, COVERAGE, DUTY, GENERAL_SANCTION, LONG_ARTICLE_CHARS,
                                    ORGANIC_LAW, READABILITY, RULES, SENTENCE_NEGATORS, VAGUE_WORDS, FindingCategory,
@@ -33,7 +33,7 @@ class Finding:
     start: int = -1  # offset of `text` in the article's full text, -1 when not a match
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 

@@ -16,8 +16,9 @@ import shutil
 import subprocess
 import sys
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from models.core.errors import DomainError
 
@@ -168,7 +169,7 @@ def _guess_kind(family: str) -> str:
     return "song"
 
 
-def validate(path: Path) -> dict:
+def validate(path: Path) -> dict[str, Any]:
     """Open one file with reportlab and probe its character map; a JSON-able verdict."""
     from reportlab.pdfbase.ttfonts import TTFont
 
@@ -198,7 +199,7 @@ def cache_path() -> Path:
     return Path(user_cache_dir("xiangyue", appauthor=False)) / "fonts.json"
 
 
-def _read_cache(path: Path) -> dict:
+def _read_cache(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -206,7 +207,7 @@ def _read_cache(path: Path) -> dict:
     return data.get("entries", {}) if data.get("version") == CACHE_VERSION else {}
 
 
-def _write_cache(path: Path, entries: dict) -> None:
+def _write_cache(path: Path, entries: dict[str, Any]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(".tmp")
@@ -221,7 +222,7 @@ def scan_faces() -> list[FontFace]:
     """Every usable face, validating only files that are new or changed since the cached verdict."""
     path = cache_path()
     cached = _read_cache(path)
-    entries: dict = {}
+    entries: dict[str, Any] = {}
     for file in candidate_files():
         stat = file.stat()
         key = str(file)
@@ -273,7 +274,7 @@ def require_fonts(allow_last_resort: bool) -> FontSetup:
     return setup
 
 
-@lru_cache(maxsize=None)
+@cache
 def register(face: FontFace) -> str:
     """Register one face with reportlab (once) and return its name; reportlab embeds used glyphs only."""
     from reportlab.pdfbase import pdfmetrics
@@ -313,7 +314,7 @@ def signature_font() -> str:
     return role_font("signature")
 
 
-@lru_cache(maxsize=None)
+@cache
 def charmap(font_name: str) -> frozenset[int]:
     """The code points a registered font can draw."""
     if font_name == LAST_RESORT:
@@ -337,6 +338,6 @@ def reset() -> None:
     font_setup.cache_clear()
 
 
-def describe(setup: FontSetup) -> list[dict]:
+def describe(setup: FontSetup) -> list[dict[str, Any]]:
     """The chosen faces as plain data (for the CLI's --json and the UI's font notice)."""
     return [{"role": role, **asdict(face)} for role, face in setup.roles.items()]

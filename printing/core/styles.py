@@ -7,7 +7,7 @@ body face; page numbers 四号 song. Everything is black: a black-and-white offi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from reportlab.lib.colors import CMYKColor, black
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
@@ -71,31 +71,31 @@ def _build(size: float, line: float, title_size: float, table_size: float) -> Te
         character=size, line=line)
 
 
-@lru_cache(maxsize=None)
+@cache
 def notice_styles() -> TextStyles:
     """GB/T 9704 notice: 三号 body on the 22 × 28 grid, 二号 title."""
     return _build(CHARACTER_PITCH, LINE_PITCH, SIZE_2, SIZE_4)
 
 
-@lru_cache(maxsize=None)
+@cache
 def poster_styles() -> TextStyles:
     """Poster for the display board (A3): body about 26 pt, title 48 pt, readable from two metres."""
     return _build(26.0, 26.0 * 1.75, 48.0, 20.0)
 
 
-@lru_cache(maxsize=None)
+@cache
 def table_styles(size: float = 11.0) -> TextStyles:
     """Table documents (A4 landscape): compact body, 四号-ish title."""
     return _build(size, size * 1.6, SIZE_3 + 2, size)
 
 
-@lru_cache(maxsize=None)
+@cache
 def letter_styles() -> TextStyles:
     """Letters and record-book pages (A4): 四号 body so a letter and its reply slip fit on one page."""
     return _build(SIZE_4, SIZE_4 * 1.75, SIZE_2, 12.0)
 
 
-@lru_cache(maxsize=None)
+@cache
 def column_poster_styles() -> TextStyles:
     """A poster set in columns (A3): body 20 pt on a 1.5 pitch, title 40 pt; readable from two metres."""
     return _build(20.0, 30.0, 40.0, 16.0)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.colors import black
 from reportlab.platypus import Flowable, LongTable, Spacer, TableStyle
@@ -44,7 +45,7 @@ def long_table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Seq
 
 def grid_table(cells: Sequence[Sequence[Flowable]], widths: Sequence[float], total_width: float,
                styles: TextStyles, heights: Sequence[float | None] | None = None, header_rows: int = 1,
-               extra: Sequence[tuple] = ()) -> LongTable:
+               extra: Sequence[tuple[Any, ...]] = ()) -> LongTable:
     """A ruled table of ready flowables; the first `header_rows` rows are shaded and repeated on every page."""
     scale = total_width / sum(widths)
     table = LongTable([list(row) for row in cells], colWidths=[w * scale for w in widths], rowHeights=heights,

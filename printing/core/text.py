@@ -93,7 +93,7 @@ class ChineseParagraph(Paragraph):
             maxWidths = [maxWidths]
         self.height = 0
         _handleBulletWidth(self.bulletText, self.style, maxWidths)
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara
         style = self.style
         if not self.frags:

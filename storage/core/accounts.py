@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from models.core.accounts import Actor, Permission, Role, User, login_delay_seconds, validate_password, validate_username
 from models.core.errors import DomainError, NotFound
@@ -74,7 +75,7 @@ def create_user_unchecked(db: Database, actor: Actor, username: str, display_nam
 
 def authenticate(db: Database, username: str, password: str, now: datetime | None = None) -> User:
     """Check a password; after five misses in a row the next try must wait (30 s, doubling)."""
-    moment = now or datetime.now(timezone.utc)
+    moment = now or datetime.now(UTC)
     row = db.conn.execute(f"SELECT {_USER_COLUMNS}, password_hash, failed_attempts, last_failed_at "
                           "FROM users WHERE username = ?", (username.strip(),)).fetchone()
     if row is None:
@@ -117,5 +118,5 @@ def get_user(db: Database, user_id: str) -> User:
     return _user(row)
 
 
-def _user(row: tuple) -> User:
+def _user(row: tuple[Any, ...]) -> User:
     return User(row[0], row[1], row[2], Role(row[3]), bool(row[4]))

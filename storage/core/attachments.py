@@ -25,7 +25,8 @@ class SqliteAttachmentStore(SqliteStore):
     def attachments(self, owner: AttachmentOwner) -> list[Attachment]:
         """The owner's attachments, oldest first, with those it carries (a renewal's); a step owner with
         `step == 0` stands for the whole revision."""
-        where, args = "owner_kind = ? AND owner_id = ?", [owner.kind.value, owner.id]
+        args: list[str | int] = [owner.kind.value, owner.id]
+        where = "owner_kind = ? AND owner_id = ?"
         if owner.kind is OwnerKind.WORKFLOW_STEP and owner.step:
             where, args = where + " AND step = ?", args + [owner.step]
         carried = carried_ids(self._db, owner)

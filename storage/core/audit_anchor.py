@@ -76,7 +76,7 @@ def _chain_of(path: Path, epoch: str) -> dict[int, str] | None:
 
 
 def _message(node_id: str, seq: int, entry_hash: str) -> bytes:
-    return f"xiangyue-audit-head|{node_id}|{seq}|{entry_hash}".encode("utf-8")
+    return f"xiangyue-audit-head|{node_id}|{seq}|{entry_hash}".encode()
 
 
 def _signature_valid(db: Database, seq: int, entry_hash: str, signature: bytes) -> bool:

@@ -120,7 +120,8 @@ def inspect_backup(path: Path) -> str:
         raise DatabaseRefused(f"备份文件“{path}”无法读取：{error}。请换一个备份。") from error
     if node is None:
         raise DatabaseRefused(f"备份文件“{path}”没有完成初始设置，不能用来恢复。")
-    return node[0]
+    node_id: str = node[0]
+    return node_id
 
 
 def restore_into(db: Database, source: Path, actor: Actor, force: bool = False) -> Path | None:

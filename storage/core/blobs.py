@@ -5,7 +5,7 @@ import hashlib
 import re
 import shutil
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from storage.core.db import Database
 from storage.core.files import atomic_stream
@@ -40,7 +40,7 @@ def put_blob_file(db: Database, source: Path) -> str:
     return sha
 
 
-def write_blob(db: Database, sha256: str, source: BinaryIO) -> Path:
+def write_blob(db: Database, sha256: str, source: IO[bytes]) -> Path:
     """Copy `source` into the store under `sha256`, verifying the hash; idempotent (skip if present)."""
     target = blob_path(db, sha256)
     if target.exists():

@@ -98,4 +98,5 @@ def keys_match(db: Database, key_file: Path) -> bool:
         keys = load_keys(key_file)
     except (OSError, ValueError, KeyError):
         return False
-    return _b64(bytes(keys.signing.verify_key)) == row[0]
+    stored_key: str = row[0]
+    return _b64(bytes(keys.signing.verify_key)) == stored_key

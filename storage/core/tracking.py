@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from typing import Any, Iterator, Mapping, Sequence
 
 from models.core.ids import new_id
@@ -18,7 +18,7 @@ BOOKKEEPING = ("id", "owner", "hlc", "deleted", "created_at", "updated_at")
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def create_synced_table(db: Database, name: str, columns_sql: str) -> None:

@@ -69,7 +69,7 @@ class SqliteHouseholdDirectory:
         people = tuple(Member(v.id, v.name, is_minor(v, self._today)) for v in members)
         head = _head(household, members)
         return HouseholdInfo(household.id, household.household_no, self._group_name(household.group_id),
-                             head.name if head else "", bool(head) and is_minor(head, self._today), people)
+                             head.name if head else "", head is not None and is_minor(head, self._today), people)
 
 
 def _head(household: Household, members: list[Villager]) -> Villager | None:

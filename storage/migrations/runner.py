@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from typing import Callable, Sequence
 
 from storage.core.db import Database, DatabaseRefused
@@ -70,7 +70,7 @@ class Migrations:
             with db.atomic():
                 step.apply(db)
                 db.execute("INSERT INTO schema_migrations(name, applied_at) VALUES(?, ?)",
-                           [step.name, datetime.now(timezone.utc).isoformat(timespec="seconds")])
+                           [step.name, datetime.now(UTC).isoformat(timespec="seconds")])
             ran.append(step.name)
         return ran
 

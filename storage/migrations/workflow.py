@@ -40,8 +40,8 @@ def m070_create_workflow(db: Database) -> None:
         "workflow_revision_links": "version_id TEXT NOT NULL, article_key TEXT NOT NULL, opinion_id TEXT NOT NULL",
         "workflow_publicity": f"revision_id TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL, "
                               f"place {text}, version_id {text}",
-        "workflow_reviews": f"revision_id TEXT NOT NULL, version_id TEXT NOT NULL, version_number INTEGER NOT NULL, "
-                            f"on_date TEXT NOT NULL, reviewer TEXT NOT NULL, conclusion TEXT NOT NULL, "
+        "workflow_reviews": "revision_id TEXT NOT NULL, version_id TEXT NOT NULL, version_number INTEGER NOT NULL, "
+                            "on_date TEXT NOT NULL, reviewer TEXT NOT NULL, conclusion TEXT NOT NULL, "
                             "article_notes TEXT NOT NULL DEFAULT '[]'",
         "workflow_votes": "revision_id TEXT NOT NULL, meeting_id TEXT NOT NULL, version_id TEXT NOT NULL, "
                           "version_number INTEGER NOT NULL, by_article INTEGER NOT NULL DEFAULT 0, "

@@ -20,7 +20,8 @@ from storage.minutes.rows import (
 )
 from storage.minutes.convene import ConveneMethods
 from storage.minutes.settings import MinutesSettingsMethods
-from storage.minutes.search import SearchHit, matching_meeting_ids, search
+from models.minutes.meetings import SearchHit
+from storage.minutes.search import matching_meeting_ids, search
 from storage.core.tracking import now_iso
 
 
@@ -75,7 +76,7 @@ class SqliteMeetingStore(MinutesSettingsMethods, ConveneMethods):
         return int(self._db.conn.execute(f"SELECT COUNT(*) FROM meetings m WHERE {where}", args).fetchone()[0])
 
     def _list_filter(self, year: int | None, type_code: str | None, text: str) -> tuple[str, list[Any]]:
-        where, args = ["m.deleted = 0"], []
+        where, args = ["m.deleted = 0"], list[Any]()
         if year:
             where.append("m.year = ?")
             args.append(year)

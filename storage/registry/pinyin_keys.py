@@ -22,7 +22,8 @@ def _dictionary() -> dict[str, str]:
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("pypinyin is not installed")
     folder = Path(next(iter(spec.submodule_search_locations)))
-    return json.loads((folder / "pinyin_dict.json").read_text(encoding="utf-8"))
+    table: dict[str, str] = json.loads((folder / "pinyin_dict.json").read_text(encoding="utf-8"))
+    return table
 
 
 def _toneless(reading: str) -> str:

@@ -199,9 +199,10 @@ class SqliteRegistryStore(SqliteStore):
             where += (" AND h.group_id IN (SELECT id FROM village_groups WHERE deleted = 0 "
                       "AND (id = :group OR name = :group))")
             params = params | {"group": group}
-        return self._db.conn.execute(
+        count: int = self._db.conn.execute(
             f"SELECT {what} FROM villagers v JOIN households h ON h.id = v.household_id "
             f"WHERE v.deleted = 0 AND h.deleted = 0 AND {where}", params).fetchone()[0]
+        return count
 
     def search(self, text: str, limit: int = 500) -> list[SearchHit]:
         return search_registry(self._db, text, self.can_view_id_numbers, limit)

@@ -48,7 +48,7 @@ def apply_audit(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any]) -> 
 
 def _entry(line: bytes) -> dict[str, Any]:
     try:
-        entry = json.loads(line)
+        entry: dict[str, Any] = json.loads(line)
         valid = chain_hash(entry["previous_hash"], AuditEntry(*(entry[f] for f in _FIELDS))) == entry["hash"]
     except (ValueError, KeyError, TypeError) as error:
         raise BundleRefused("同步包里的审计记录格式不对。请让对方重新导出。未作任何更改。") from error
@@ -85,7 +85,7 @@ def peer_audit(db: Database, origin: str | None = None, limit: int = 1000) -> li
 def resolve_peer(db: Database, peer: str) -> str:
     """A trusted peer's node id, given its node id or its name; refused (listing the peers) when unknown."""
     rows = db.conn.execute("SELECT node, name FROM sync_peers ORDER BY name").fetchall()
-    matches = [node for node, name in rows if peer in (node, name)]
+    matches: list[str] = [node for node, name in rows if peer in (node, name)]
     if len(matches) != 1:
         known = "、".join(f"{name}（{node}）" for node, name in rows) or "没有"
         raise DomainError(f"没有名称或节点编号为“{peer}”的同步对方。已配对的：{known}。")

@@ -9,7 +9,7 @@ fails authentication even where it is not otherwise checked.
 from __future__ import annotations
 
 import struct
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 import nacl.bindings as sodium
 import nacl.exceptions
@@ -28,7 +28,13 @@ _TRUNCATED = "同步包不完整（文件被截断，可能是U盘提前拔出�
 _ALTERED = "同步包已损坏或被改动（校验未通过）。请让对方重新导出。未作任何更改。"
 
 
-def encrypt_stream(source: BinaryIO, target: BinaryIO, recipient_digest: bytes,
+class Sink(Protocol):
+    """Where an encrypted stream goes: a binary file, or a wrapper that hashes what passes through."""
+
+    def write(self, data: bytes, /) -> int: ...
+
+
+def encrypt_stream(source: BinaryIO, target: Sink, recipient_digest: bytes,
                    recipient_key: bytes) -> None:
     """Encrypt `source` to the recipient's X25519 key, chunk by chunk (memory stays at one chunk)."""
     key = sodium.crypto_secretstream_xchacha20poly1305_keygen()
@@ -91,7 +97,7 @@ def decrypt_stream(source: BinaryIO, target: BinaryIO, prefix: bytes, private_ke
         raise BundleRefused("同步包末尾有多余的数据（文件被追加或改动过）。请让对方重新导出。未作任何更改。")
 
 
-def _pull_chunk(source: BinaryIO, state: object, prefix: bytes) -> tuple[bytes, int]:
+def _pull_chunk(source: BinaryIO, state: sodium.crypto_secretstream_xchacha20poly1305_state, prefix: bytes) -> tuple[bytes, int]:
     length_bytes = source.read(4)
     if len(length_bytes) < 4:
         raise BundleRefused(_TRUNCATED)

@@ -151,7 +151,8 @@ def _write_changes(db: Database, zf: zipfile.ZipFile, since: int, members: _Memb
     (`recipient` set on a township). Anything else, forged rows included, is sent for the receiver to judge.
     """
     blobs = known_blobs(db)
-    digest, size, table_hashes = hashlib.sha256(), 0, {}
+    table_hashes: dict[str, hashlib._Hash] = {}
+    digest, size = hashlib.sha256(), 0
     members.seq_last = db.conn.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
     rows = db.conn.execute(
         "WITH latest AS (SELECT max(seq) AS seq FROM change_log WHERE seq > ? GROUP BY table_name, row_id) "
@@ -162,13 +163,13 @@ def _write_changes(db: Database, zf: zipfile.ZipFile, since: int, members: _Memb
             if recipient and table in TOWNSHIP_TABLES and json.loads(row_json).get("village") != recipient:
                 continue
             line = (f'{{"seq":{seq},"table":{json.dumps(table)},"id":{json.dumps(row_id)},'
-                    f'"hlc":{json.dumps(hlc)},"row":{row_json}}}\n').encode("utf-8")
+                    f'"hlc":{json.dumps(hlc)},"row":{row_json}}}\n').encode()
             out.write(line)
             digest.update(line)
             size += len(line)
             members.changes += 1
             members.per_table[table] = members.per_table.get(table, 0) + 1
-            table_hashes.setdefault(table, hashlib.sha256()).update(f"{row_id}\t{hlc}\n".encode("utf-8"))
+            table_hashes.setdefault(table, hashlib.sha256()).update(f"{row_id}\t{hlc}\n".encode())
             if blobs and '"' in row_json:
                 members.blobs.update(ref for ref in _BLOB_REF.findall(row_json) if ref in blobs)
     members.sizes[mf.CHANGES] = {"sha256": digest.hexdigest(), "size": size}

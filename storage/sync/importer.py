@@ -65,6 +65,7 @@ def import_bundle(db: Database, bundle: Path, actor: Actor) -> ImportResult:
                 if name.startswith("blobs/"):
                     with zf.open(name) as source:  # idempotent by hash, so before the transaction
                         write_blob(db, name[6:], source)
+            assert db.path is not None  # as in inbox_dir: bundles are imported into a file database only
             write_backup(db, backup_dir_for(db.path), f"pre-import-{secrets.token_hex(3)}")
             try:
                 return _transaction(db, zf, manifest, me.node, schema, whole_name(bundle), actor)

@@ -193,7 +193,7 @@ def restore_keys(db: Database, source: Path, passphrase: str, force: bool = Fals
 
 def _read_backup(source: Path) -> dict[str, Any]:
     try:
-        payload = json.loads(source.read_text(encoding="utf-8"))
+        payload: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
         if payload.get("format") != KEY_BACKUP_FORMAT or payload.get("kdf") != "scrypt":
             raise ValueError("format")
         return payload

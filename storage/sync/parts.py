@@ -77,7 +77,7 @@ def _write_part(source: BinaryIO, target: Path, index: int, count: int, size: in
         _copy(source, out, length)
 
 
-def _copy(source: BinaryIO, out: BinaryIO | None, length: int, digest: "hashlib._Hash | None" = None) -> int:
+def _copy(source: BinaryIO, out: BinaryIO | None, length: int, digest: hashlib._Hash | None = None) -> int:
     left = length
     while left > 0:
         block = source.read(min(_COPY, left))
@@ -119,7 +119,7 @@ def join_parts(first: Path, target: Path) -> None:
 
 
 def _read_part(path: Path, index: int, count: int, whole: bytes, out: BinaryIO | None,
-               whole_digest: "hashlib._Hash | None" = None) -> None:
+               whole_digest: hashlib._Hash | None = None) -> None:
     damaged = (f"同步包的第 {index} 个分卷（{path.name}）已损坏或不完整（校验不符），可能是U盘提前拔出或复制中断。"
                f"请重新复制这个文件，或让对方重新导出。{_NONE}")
     try:
@@ -136,8 +136,8 @@ def _read_part(path: Path, index: int, count: int, whole: bytes, out: BinaryIO |
         raise BundleRefused(damaged)
 
 
-def _copy_all(source: BinaryIO, out: BinaryIO | None, digest: "hashlib._Hash",
-              whole_digest: "hashlib._Hash | None") -> None:
+def _copy_all(source: BinaryIO, out: BinaryIO | None, digest: hashlib._Hash,
+              whole_digest: hashlib._Hash | None) -> None:
     for block in iter(lambda: source.read(_COPY), b""):
         digest.update(block)
         if whole_digest is not None:

@@ -23,7 +23,14 @@ def quarantined_rows(db: Database, limit: int = 1000) -> list[QuarantinedRow]:
     rows = db.conn.execute(f"SELECT {_COLUMNS}, id FROM sync_quarantine WHERE resolution = '' "
                            "ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
     names = _names(db)
-    return [QuarantinedRow(*row[:7], names.get(row[3], ""), names.get(row[4], ""), row[7]) for row in rows]
+    return [_quarantined(row, names) for row in rows]
+
+
+def _quarantined(row: tuple[Any, ...], names: dict[str, str]) -> QuarantinedRow:
+    """A row of `_COLUMNS, id`, with the names this installation knows for its owner and signer."""
+    bundle, table, row_id, owner, signer, reason, received_at, entry_id = row[:8]
+    return QuarantinedRow(bundle, table, row_id, owner, signer, reason, received_at, names.get(owner, ""),
+                          names.get(signer, ""), entry_id)
 
 
 def _names(db: Database) -> dict[str, str]:
@@ -89,7 +96,7 @@ def _open_entry(db: Database, entry_id: int) -> tuple[QuarantinedRow, dict[str, 
         done = "放行" if found[8] == "released" else "丢弃"
         raise DomainError(f"隔离记录 {entry_id} 已经{done}过了，未作任何更改。")
     names = _names(db)
-    entry = QuarantinedRow(*found[:7], names.get(found[3], ""), names.get(found[4], ""), found[7])
+    entry = _quarantined(found, names)
     return entry, json.loads(found[9])
 
 

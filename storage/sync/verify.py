@@ -137,7 +137,8 @@ def _check_hash(zf: zipfile.ZipFile, name: str, expected: dict[str, Any]) -> Non
 def _check_changes(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
     """Hash, count and per-table digest of changes.jsonl; every line well formed and inside the seq range."""
     expected = manifest["members"][mf.CHANGES]
-    digest, size, count, tables = hashlib.sha256(), 0, 0, {}
+    tables: dict[str, hashlib._Hash] = {}
+    digest, size, count = hashlib.sha256(), 0, 0
     low, high = int(manifest["since"]), int(manifest["seq_last"])
     for line, change in iter_changes(zf, expected["size"]):
         digest.update(line)
@@ -166,7 +167,7 @@ def iter_changes(zf: zipfile.ZipFile, limit: int) -> Iterator[tuple[bytes, dict[
 
 def _parse(line: bytes) -> dict[str, Any]:
     try:
-        change = json.loads(line)
+        change: dict[str, Any] = json.loads(line)
         row = change["row"]
         valid = (isinstance(change["seq"], int) and isinstance(row, dict) and row.get("id") == change["id"]
                  and row.get("hlc") == change["hlc"] and isinstance(row.get("owner"), str)

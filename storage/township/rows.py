@@ -26,7 +26,8 @@ def _stale(row: dict[str, Any], covered_version_id: str, load_version: VersionLo
     """Reviewed an older version: another version is now the one to review, or its text changed since."""
     if covered_version_id and row["version_id"] != covered_version_id:
         return True
-    return _current_digest(load_version, row["version_id"]) != row["version_digest"]
+    reviewed_digest: str = row["version_digest"]
+    return _current_digest(load_version, row["version_id"]) != reviewed_digest
 
 
 def review_from_row(row: dict[str, Any], stale: bool = False) -> TownshipReview:

@@ -1,7 +1,6 @@
 """Every foundation command and its exit codes; a killed demo leaves a sound database."""
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys

@@ -64,7 +64,7 @@ CHAIN = [
 
 def test_full_chain_in_order() -> None:
     matter = make_matter("村道硬化", "党员群众建议")
-    for number, record in enumerate(CHAIN):
+    for record in CHAIN:
         assert matter.next_stage is record.stage
         matter = record_stage(matter, record)
     assert matter.next_stage is None

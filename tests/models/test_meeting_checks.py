@@ -15,7 +15,7 @@ from models.minutes.record import effective, finalise, make_amendment
 from models.minutes.quorum import Tally
 from models.minutes.types import BUILTIN_TYPES, MeetingType, make_custom_type, resolve_type, Composition
 from models.minutes.quorum import QuorumRule, MajorityRule
-from models.minutes.meetings import AgendaItem, MatterKind, MeetingStatus, evaluate
+from models.minutes.meetings import MatterKind, MeetingStatus, evaluate
 from tests.models.meeting_fixtures import TableRegistry, complete_meeting, person
 
 REPS = BUILTIN_TYPES["representatives_meeting"]

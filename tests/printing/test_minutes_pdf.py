@@ -46,7 +46,7 @@ def test_resolution_and_result_notices(record: MeetingRecord, demo_db: Database)
     notice = resolution_notice(record, "青石村村民委员会", date(2026, 12, 2))
     data = render_resolution_notice_pdf(notice)
     item = record.meeting.items[0]
-    pdfcheck.assert_in_order(data, [f"决议事项的公告", f"实到{record.meeting.present}人", f"一、{item.title}",
+    pdfcheck.assert_in_order(data, ["决议事项的公告", f"实到{record.meeting.present}人", f"一、{item.title}",
                                     "表决结果：", "公告期：2026年12月2日至2026年12月8日", "特此公告",
                                     "青石村村民委员会", "2026年12月2日"])
     follow_ups = SqliteFollowUpStore(demo_db, COMMAND_LINE_ACTOR).list_follow_ups(record.meeting.id)

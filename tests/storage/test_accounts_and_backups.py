@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 from pathlib import Path
 
 import pytest
@@ -40,7 +40,7 @@ def test_the_app_hashes_at_the_production_cost(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_wrong_password_then_lockout_delay(village_db: Database) -> None:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     for _ in range(5):
         with pytest.raises(DomainError, match="不正确"):
             authenticate(village_db, "admin", "wrong-one", now=now)
@@ -121,7 +121,7 @@ def test_restore_brings_back_old_content_with_a_new_epoch(village_db: Database, 
 
 
 def test_clock_set_back_never_extends_the_delay(village_db: Database) -> None:
-    ahead = datetime.now(timezone.utc) + timedelta(days=365)
+    ahead = datetime.now(UTC) + timedelta(days=365)
     for _ in range(5):
         with pytest.raises(DomainError):
             authenticate(village_db, "admin", "wrong-one", now=ahead)

@@ -143,7 +143,6 @@ def test_roles_end_tags_filter_and_grid_leader(qtbot, screen: RegistryScreen, st
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import date
 
-    from PySide6.QtWidgets import QInputDialog
 
     from models.core.ids import new_id
     from models.registry.households import Grid, RoleCode, RoleHolding

@@ -297,7 +297,10 @@ class RulesScreen(QWidget):
     def _on_outline_selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         index = self.outline_view.currentIndex()
         target = self.outline_model.entry(index.row()).key if index.isValid() else ""
-        select = lambda key: self.outline_view.setCurrentIndex(self.outline_model.index(self.outline_model.row_of(key)))
+
+        def select(key: str) -> None:
+            self.outline_view.setCurrentIndex(self.outline_model.index(self.outline_model.row_of(key)))
+
         if self._leave_guard.allows(lambda: select(self._selected_key or ""), lambda: select(target)):
             self._show_selected()
 

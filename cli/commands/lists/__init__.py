@@ -4,10 +4,15 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cli import Context
 from models.core.attachments import Attachment, AttachmentOwner, OwnerKind
 from cli.commands.printing import add_output_options, parse_date, print_command, report, write_pdf
+
+if TYPE_CHECKING:  # storage loads on first use, so `--help` stays quick
+    from storage.core.db import Database
+    from storage.lists.store import SqliteListStore
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -51,7 +56,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_to(actions)
 
 
-def _store(context: Context, db: object = None):  # -> storage.lists.store.SqliteListStore
+def _store(context: Context, db: Database | None = None) -> SqliteListStore:
     from models.core.accounts import COMMAND_LINE_ACTOR
     from storage.core.backend import build_stores
 
@@ -154,7 +159,7 @@ def add_board(products: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run_board)
 
 
-def _village(db: object) -> str:
+def _village(db: Database) -> str:
     from storage.core.profile import read_profile
 
     return read_profile(db).village

@@ -7,10 +7,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cli import EXIT_PROBLEMS, Context
 from models.core.accounts import COMMAND_LINE_ACTOR
+
+if TYPE_CHECKING:
+    from models.rules.document import NumberedArticle
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -93,6 +96,12 @@ def run_export(context: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def _side(article: NumberedArticle | None) -> NumberedArticle:
+    """The side a change of its kind always has: an added article's new side, a removed one's old side, both else."""
+    assert article is not None
+    return article
+
+
 def run_diff(context: Context, args: argparse.Namespace) -> int:
     from models.rules.diff import ChangeKind, comparison_table, diff_versions
 
@@ -100,11 +109,14 @@ def run_diff(context: Context, args: argparse.Namespace) -> int:
     old, new = store.load_version(args.id, args.a), store.load_version(args.id, args.b)
     diff = diff_versions(old, new)
     data = {
-        "added": [{"to": c.new.number, "text": c.new.full_text} for c in diff.of_kind(ChangeKind.ADDED)],
-        "removed": [{"from": c.old.number, "text": c.old.full_text} for c in diff.of_kind(ChangeKind.REMOVED)],
-        "moved": [{"from": c.old.number, "to": c.new.number, "text": c.new.full_text}
+        "added": [{"to": _side(c.new).number, "text": _side(c.new).full_text}
+                  for c in diff.of_kind(ChangeKind.ADDED)],
+        "removed": [{"from": _side(c.old).number, "text": _side(c.old).full_text}
+                    for c in diff.of_kind(ChangeKind.REMOVED)],
+        "moved": [{"from": _side(c.old).number, "to": _side(c.new).number, "text": _side(c.new).full_text}
                   for c in diff.of_kind(ChangeKind.MOVED)],
-        "changed": [{"from": c.old.number, "to": c.new.number, "before": c.old.full_text, "after": c.new.full_text}
+        "changed": [{"from": _side(c.old).number, "to": _side(c.new).number,
+                     "before": _side(c.old).full_text, "after": _side(c.new).full_text}
                     for c in diff.of_kind(ChangeKind.CHANGED)],
         "unchanged": len(diff.of_kind(ChangeKind.UNCHANGED, ChangeKind.RENUMBERED)),
     }
