@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
 
 from models.core.accounts import Actor, Permission
 from models.core.errors import DomainError, PermissionDenied
@@ -153,17 +152,50 @@ def advance(entry: ListEntry, actor: Actor, on: date, note: str = "", objections
             history: Sequence[ListEntry] = (), override_reason: str = "",
             settings: ListSettings = ListSettings()) -> tuple[ListEntry, Transition]:
     """Move the entry one step along R28, or raise DomainError saying what is missing."""
-    if entry.state.is_final:
-        raise DomainError(f"该条目已{entry.state.label}（{entry.end_reason}），流程已结束，不能再推进。")
-    if entry.state is EntryState.PUBLISHED:
-        raise DomainError("该条目已发布。到期会自动撤榜；整改到位或更正请用“撤榜”。")
+    closed = _closed_reason(entry)
+    if closed:
+        raise DomainError(closed)
     actor.require(ADVANCE_PERMISSION[entry.state])
     check_wording(note, settings)
     target = NEXT_STATE[entry.state]
     entry = _apply_override(entry, actor, override_reason)
-    changes = _GUARDS[entry.state](entry, actor, on, objections, history, settings)
-    moved = replace(entry, state=target, **changes)
+    reasons = _GUARDS[entry.state](entry, actor, on, objections, history, settings)
+    if reasons:
+        raise DomainError(reasons[0])
+    moved = replace(entry, state=target, **_changes(entry, on, settings))
     return moved, Transition(entry.id, entry.state, target, on, actor.user_id, actor.name, note.strip())
+
+
+def advance_refusals(entry: ListEntry, actor: Actor, on: date, objections: Sequence[Objection] = (),
+                     history: Sequence[ListEntry] = (), settings: ListSettings = ListSettings()) -> list[str]:
+    """Why `advance` would refuse this entry today (the same Chinese reasons it raises); empty when it may move.
+
+    Asked before the step's confirmation. A 特批 reason is typed in that confirmation, so a blocker an approver's
+    特批 lifts does not refuse here (only what no 特批 lifts does); the note's wording is checked when it is typed."""
+    closed = _closed_reason(entry)
+    if closed:
+        return [closed]
+    if not actor.can(ADVANCE_PERMISSION[entry.state]):
+        return [_denied(actor, ADVANCE_PERMISSION[entry.state])]
+    if entry.state is EntryState.NOMINATED and actor.can(Permission.APPROVE) and not entry.override_reason:
+        entry = replace(entry, override_reason="特批")
+    return _GUARDS[entry.state](entry, actor, on, objections, history, settings)
+
+
+def _closed_reason(entry: ListEntry) -> str | None:
+    if entry.state.is_final:
+        return f"该条目已{entry.state.label}（{entry.end_reason}），流程已结束，不能再推进。"
+    if entry.state is EntryState.PUBLISHED:
+        return "该条目已发布。到期会自动撤榜；整改到位或更正请用“撤榜”。"
+    return None
+
+
+def _denied(actor: Actor, permission: Permission) -> str:
+    try:
+        actor.require(permission)
+    except PermissionDenied as error:
+        return error.message
+    return ""
 
 
 def _apply_override(entry: ListEntry, actor: Actor, reason: str) -> ListEntry:
@@ -175,45 +207,49 @@ def _apply_override(entry: ListEntry, actor: Actor, reason: str) -> ListEntry:
     return replace(entry, override_reason=reason, override_by=actor.name)
 
 
-# The fields a guard sets on the moved entry, by name, for dataclasses.replace (Any: one value type per field).
-_Changes = dict[str, Any]
+def _changes(entry: ListEntry, on: date, settings: ListSettings) -> dict[str, Any]:
+    """What a step records besides the state."""
+    if entry.state is EntryState.REVIEWED:
+        # Entering publicity is the day the household is notified in writing; the objection window starts then.
+        return {"notice_on": on, "publicity_start": on, "publicity_days": settings.publicity_days}
+    if entry.state is EntryState.PUBLICITY:
+        return {"published_on": on}
+    return {}
 
 
 def _guard_nominated(entry: ListEntry, actor: Actor, on: date, objections: Sequence[Objection],
-                     history: Sequence[ListEntry], settings: ListSettings) -> _Changes:
+                     history: Sequence[ListEntry], settings: ListSettings) -> list[str]:
     reasons = leave_nomination_blockers(entry, history, on)
-    if reasons:
-        raise DomainError("不能提交评议：" + "；".join(reasons))
-    return {}
+    return ["不能提交评议：" + "；".join(reasons)] if reasons else []
 
 
 def _guard_assessed(entry: ListEntry, actor: Actor, on: date, objections: Sequence[Objection],
-                    history: Sequence[ListEntry], settings: ListSettings) -> _Changes:
+                    history: Sequence[ListEntry], settings: ListSettings) -> list[str]:
     if actor.user_id == entry.proposer_user_id or actor.name == entry.proposer_name:
-        raise DomainError(f"监委会审核人不能是提名人本人（{entry.proposer_name}）。请由另一位监委会成员审核。")
-    return {}
+        return [f"监委会审核人不能是提名人本人（{entry.proposer_name}）。请由另一位监委会成员审核。"]
+    return []
 
 
 def _guard_reviewed(entry: ListEntry, actor: Actor, on: date, objections: Sequence[Objection],
-                    history: Sequence[ListEntry], settings: ListSettings) -> _Changes:
-    # Entering publicity is the day the household is notified in writing; the objection window starts then.
-    return {"notice_on": on, "publicity_start": on, "publicity_days": settings.publicity_days}
+                    history: Sequence[ListEntry], settings: ListSettings) -> list[str]:
+    return []
 
 
 def _guard_publicity(entry: ListEntry, actor: Actor, on: date, objections: Sequence[Objection],
-                     history: Sequence[ListEntry], settings: ListSettings) -> _Changes:
+                     history: Sequence[ListEntry], settings: ListSettings) -> list[str]:
     end = entry.publicity_end
     assert end is not None
+    reasons = []
     if on <= end:
-        raise DomainError(f"公示期至{chinese_date(end)}结束，期满后才能发布（还需等待 {(end - on).days + 1} 天）。")
+        reasons.append(f"公示期至{chinese_date(end)}结束，期满后才能发布（还需等待 {(end - on).days + 1} 天）。")
     open_ones = [o for o in objections if o.entry_id == entry.id and not o.answered]
     if open_ones:
-        raise DomainError(f"还有 {len(open_ones)} 条异议未答复，须先答复（默认 {settings.answer_days} 天内）再发布。")
+        reasons.append(f"还有 {len(open_ones)} 条异议未答复，须先答复（默认 {settings.answer_days} 天内）再发布。")
     if any(o.upheld for o in objections if o.entry_id == entry.id):
-        raise DomainError("有异议经核实成立，该条目不能发布，应撤榜。")
+        reasons.append("有异议经核实成立，该条目不能发布，应撤榜。")
     if on > entry.parsed_period.end:
-        raise DomainError(f"周期“{entry.parsed_period.text}”已经结束，不能再发布。如仍需上榜，请按新周期重新提名。")
-    return {"published_on": on}
+        reasons.append(f"周期“{entry.parsed_period.text}”已经结束，不能再发布。如仍需上榜，请按新周期重新提名。")
+    return reasons
 
 
 _GUARDS = {
@@ -224,10 +260,19 @@ _GUARDS = {
 }
 
 
+def refuse_refusals(entry: ListEntry, actor: Actor) -> list[str]:
+    """Why `refuse` (未通过) would refuse this entry, asked before its confirmation; empty when it may."""
+    if entry.state.is_final or entry.state is EntryState.PUBLISHED:
+        return [f"该条目当前为“{entry.state.label}”，不能再作不通过处理。已发布的请用“撤榜”。"]
+    if not (actor.can(Permission.APPROVE) or actor.can(Permission.SUPERVISE)):
+        return [_denied(actor, Permission.APPROVE)]
+    return []
+
+
 def refuse(entry: ListEntry, actor: Actor, on: date, reason: str) -> tuple[ListEntry, Transition]:
     """End an entry that has not been published (未通过), with a reason."""
     if entry.state.is_final or entry.state is EntryState.PUBLISHED:
-        raise DomainError(f"该条目当前为“{entry.state.label}”，不能再作不通过处理。已发布的请用“撤榜”。")
+        raise DomainError(refuse_refusals(entry, actor)[0])
     if not (actor.can(Permission.APPROVE) or actor.can(Permission.SUPERVISE)):
         actor.require(Permission.APPROVE)
     text = require_text(reason, "不通过的理由")
@@ -235,11 +280,18 @@ def refuse(entry: ListEntry, actor: Actor, on: date, reason: str) -> tuple[ListE
     return ended, Transition(entry.id, entry.state, EntryState.REFUSED, on, actor.user_id, actor.name, text)
 
 
+def withdraw_refusals(entry: ListEntry, actor: Actor) -> list[str]:
+    """Why a clerk's 撤榜 would be refused, asked before its confirmation; empty when it may."""
+    if entry.state not in (EntryState.PUBLICITY, EntryState.PUBLISHED):
+        return [f"只有公示中或已发布的条目才能撤榜；该条目当前为“{entry.state.label}”。"]
+    return [_denied(actor, Permission.APPROVE)] if not actor.can(Permission.APPROVE) else []
+
+
 def withdraw(entry: ListEntry, actor: Actor, on: date, reason: WithdrawReason, note: str = "",
              automatic: bool = False) -> tuple[ListEntry, Transition]:
     """撤榜: take an entry in publicity or on the board down at once (R29), logged with the reason."""
     if entry.state not in (EntryState.PUBLICITY, EntryState.PUBLISHED):
-        raise DomainError(f"只有公示中或已发布的条目才能撤榜；该条目当前为“{entry.state.label}”。")
+        raise DomainError(withdraw_refusals(entry, actor)[0])
     if not automatic:
         actor.require(Permission.APPROVE)
     text = reason.label + (f"：{note.strip()}" if note.strip() else "")

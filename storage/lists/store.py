@@ -226,6 +226,12 @@ class SqliteListStore(SettingsMethods, SqliteStore):
                                              self.settings)
         return self._save(moved, transition)
 
+    def advance_refusals(self, entry_id: str, on: date | None = None) -> list[str]:
+        """Why `advance` would refuse the entry (workflow.advance_refusals on the stored facts); [] when it may."""
+        entry = self.entry(entry_id)
+        return workflow.advance_refusals(entry, self._actor, on or date.today(), self.objections(entry_id),
+                                         self._household_history(entry.household_id), self.settings)
+
     def discard_nomination(self, entry_id: str) -> None:
         """Take back a nomination entered by mistake (the undo of 提名), only while nothing else happened to it."""
         self._require(Permission.EDIT_RECORDS)

@@ -64,7 +64,7 @@ def test_walk_import_preview_search_edit_undo(qtbot, screen: RegistryScreen, sto
     before = screen.current_villager()
     assert before is not None and before.name == "李军"
     monkeypatch.setattr(dialogs.VillagerDialog, "ask",
-                        classmethod(lambda cls, parent, v, can: replace(v, away=True, away_place="广东东莞")))
+                        classmethod(lambda cls, parent, v, can, save: save(replace(v, away=True, away_place="广东东莞"))))
     qtbot.mouseClick(screen.edit_member_button, Qt.MouseButton.LeftButton)
     assert store.get_villager(before.id).away_place == "广东东莞"
     assert screen.detail.value_labels["外出"].text() == "是（广东东莞）"
@@ -120,7 +120,8 @@ def test_refused_edit_shows_the_reason_and_leaves_no_undo_step(qtbot, screen: Re
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
     monkeypatch.setattr(dialogs.VillagerDialog, "ask", classmethod(
-        lambda cls, parent, v, can: replace(v, id_number=sample_rows()[2][5], birth_date=None, gender=None)))
+        lambda cls, parent, v, can, save: save(replace(v, id_number=sample_rows()[2][5], birth_date=None,
+                                                       gender=None))))  # 确定 calls the screen's save
     qtbot.mouseClick(screen.edit_member_button, Qt.MouseButton.LeftButton)
     assert warnings and "已登记" in warnings[0] and screen.undo_stack.count() == 0
 

@@ -14,7 +14,8 @@ from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.lists.boards import signer_of
 from models.lists.settings import default_period
-from models.lists.workflow import ADVANCE_PERMISSION, NEXT_STATE, Nomination, next_period
+from models.lists.workflow import (ADVANCE_PERMISSION, NEXT_STATE, Nomination, next_period, refuse_refusals,
+                                   withdraw_refusals)
 from models.lists.entries import EntryState, ListEntry, ListKind, Period, WithdrawReason
 from models.core.ports import Stores
 from ui.core.bus import DataBus
@@ -309,6 +310,9 @@ class ListsScreen(QWidget):
         entry = self.selected_entry
         if entry is None or not is_waiting(entry):
             return
+        if self._refused(f"还不能{entry.state.label} → {NEXT_STATE[entry.state].label}",
+                         self._store.advance_refusals(entry.id, on=self.today())):
+            return
         target = NEXT_STATE[entry.state]
         extra = "发布后条目上榜，到期自动撤榜。" if target is EntryState.PUBLISHED else ""
         if target is EntryState.PUBLICITY:
@@ -320,12 +324,16 @@ class ListsScreen(QWidget):
 
     def _on_refuse_button_clicked(self) -> None:
         entry = self.selected_entry
+        if entry is not None and self._refused("不能作不通过处理", refuse_refusals(entry, self._actor)):
+            return
         given = StepDialog.ask(self, "不通过", "请写明不通过的理由，条目随即结束。" + IRREVERSIBLE) if entry else None
         if entry is not None and given is not None:
             self._act(entry.id, lambda: self._store.refuse(entry.id, given[0], on=self.today()))
 
     def _on_rectified_button_clicked(self) -> None:
         entry = self.selected_entry
+        if entry is not None and self._refused("不能撤榜", withdraw_refusals(entry, self._actor)):
+            return
         given = StepDialog.ask(self, "整改到位，撤榜", "整改到位的条目立即撤下。" + IRREVERSIBLE) if entry else None
         if entry is not None and given is not None:
             self._act(entry.id, lambda: self._store.withdraw(entry.id, WithdrawReason.RECTIFIED, given[0],
@@ -421,6 +429,12 @@ class ListsScreen(QWidget):
         if given is not None:
             self.printer.start(lambda: certificate_job(self._store, self._village(), entry_id, given.on,
                                                        given.signer))
+
+    def _refused(self, title: str, reasons: list[str]) -> bool:
+        """The rule says no: its reasons, never a confirmation of an act that would fail (True when refused)."""
+        if reasons:
+            QMessageBox.warning(self, title, "\n".join(reasons))
+        return bool(reasons)
 
     def _act(self, entry_id: str, act: Callable[[], object]) -> bool:
         """Do one irreversible act: show a refusal, else tell every screen and clear the undo stack."""

@@ -13,6 +13,7 @@ from models.lists.entries import MIN_OBJECTION_DAYS, ListSettings
 from models.core.ports import Stores
 from ui.core.bus import DataBus
 from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.form_state import TrackedForms
 from ui.widgets.store_command import StoreCommand, push_command
 
 
@@ -54,6 +55,10 @@ class ListSettingsPanel(QWidget):
         form.addRow(self.save_button)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         bus.changed.connect(self._on_bus_changed)
+        # A DirtyForm (ui/widgets/unsaved.py) through the settings screen: leaving it asks about unsaved typing.
+        self.edits = TrackedForms()
+        self.edits.track("红黑榜设置", [self.cycle_combo, self.publicity_spin, self.answer_spin, self.words_edit,
+                                   self.name_black_check], self._on_save_button_clicked)
         self.load()
 
     def load(self) -> None:
@@ -63,12 +68,13 @@ class ListSettingsPanel(QWidget):
         self.answer_spin.setValue(settings.answer_days)
         self.words_edit.setPlainText("\n".join(settings.stigmatising_words))
         self.name_black_check.setChecked(settings.name_black_list)
+        self.edits.mark_clean()
 
     def _on_bus_changed(self, changed: Changed) -> None:
         if changed.entity in (Entity.LIST_ENTRY, Entity.SYNC):
             self.load()
 
-    def _on_save_button_clicked(self) -> None:
+    def _on_save_button_clicked(self) -> bool:
         before = self._stores.lists.settings
         try:
             after = make_list_settings(self.cycle_combo.current_value(), self.publicity_spin.value(),
@@ -76,13 +82,15 @@ class ListSettingsPanel(QWidget):
                                        self.name_black_check.isChecked())
         except DomainError as error:
             QMessageBox.warning(self, "不能保存", error.message)
-            return
+            return False
         if after == before:
-            return
+            return True
         if after.name_black_list and not before.name_black_list and QMessageBox.question(
                 self, "黑榜具名", "黑榜默认不具名（R31）。打开后，已记录同意或法定依据的户在黑榜上显示姓名。确定吗？") \
                 != QMessageBox.StandardButton.Yes:
-            return
+            return False
         error = push_command(self._undo_stack, SaveListSettingsCommand(self._stores, self._bus, before, after))
         if error is not None:
             QMessageBox.warning(self, "不能保存", error.message)
+            return False
+        return True

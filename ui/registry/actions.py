@@ -109,10 +109,10 @@ class RegistryActions:
         scope = self._scope()
         group_id = scope[1] if scope[0] == "group" else (self.screen.groups[0].id if self.screen.groups else "")
         draft = Household(new_id(), _next_number(numbers), group_id)
-        household = HouseholdDialog.ask(self.screen, draft, self.screen.groups, self.screen.grids)
-        if household is not None:
-            self.push(SaveHouseholdCommand(self.screen.store, self.screen.bus,
-                                           f"新建户 {household.household_no}", None, household))
+        # Written while the dialog is open, so a failed write keeps what was typed.
+        HouseholdDialog.ask(self.screen, draft, self.screen.groups, self.screen.grids, save=lambda household: self.push(
+            SaveHouseholdCommand(self.screen.store, self.screen.bus, f"新建户 {household.household_no}", None,
+                                 household)))
 
     def _on_edit_household_button_clicked(self) -> None:
         self._edit_household(move_only=False)
@@ -125,11 +125,10 @@ class RegistryActions:
         if summary is None:
             return
         before = summary.household
-        after = HouseholdDialog.ask(self.screen, before, self.screen.groups, self.screen.grids, move_only)
-        if after is not None and after != before:
-            verb = "迁移" if move_only else "修改"
-            self.push(SaveHouseholdCommand(self.screen.store, self.screen.bus,
-                                           f"{verb}户 {before.household_no}", before, after))
+        verb = "迁移" if move_only else "修改"
+        HouseholdDialog.ask(self.screen, before, self.screen.groups, self.screen.grids, move_only,
+                            save=lambda after: after == before or self.push(SaveHouseholdCommand(
+                                self.screen.store, self.screen.bus, f"{verb}户 {before.household_no}", before, after)))
 
     # ---- villagers --------------------------------------------------------------------------
     def _on_add_member_button_clicked(self) -> None:
@@ -137,18 +136,16 @@ class RegistryActions:
         if summary is None:
             return
         draft = Villager(new_id(), summary.household.id, "", position=self.screen.members_model.rowCount())
-        villager = VillagerDialog.ask(self.screen, draft, True)
-        if villager is not None:
-            self.push(SaveVillagerCommand(self.screen.store, self.screen.bus, f"添加“{villager.name}”", None,
-                                          villager))
+        VillagerDialog.ask(self.screen, draft, True, save=lambda villager: self.push(
+            SaveVillagerCommand(self.screen.store, self.screen.bus, f"添加“{villager.name}”", None, villager)))
 
     def _on_edit_member_button_clicked(self) -> None:
         before = self.screen.current_villager()
         if before is None:
             return
-        after = VillagerDialog.ask(self.screen, before, self.screen.store.can_view_id_numbers)
-        if after is not None and after != before:
-            self.push(SaveVillagerCommand(self.screen.store, self.screen.bus, f"修改“{before.name}”", before, after))
+        VillagerDialog.ask(self.screen, before, self.screen.store.can_view_id_numbers, save=lambda after: after == before
+                           or self.push(SaveVillagerCommand(self.screen.store, self.screen.bus, f"修改“{before.name}”",
+                                                            before, after)))
 
     def _mark(self, status: VillagerStatus) -> None:
         before = self.screen.current_villager()

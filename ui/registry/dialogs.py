@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import TypeVar
+from typing import Any, Callable, TypeVar
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
@@ -15,6 +15,7 @@ from models.registry.households import (CareLevel, Gender, Grid, Household, Role
 from models.registry.roster import ETHNIC_GROUPS, POLITICAL_STATUSES, parse_date
 from models.registry.villager_rules import check_villager
 from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.error_box import run_with_retry
 
 T = TypeVar("T")
 RELATIONS = ("户主", "配偶", "子", "女", "父亲", "母亲", "孙子", "孙女", "儿媳", "女婿", "兄弟", "姐妹", "祖父", "祖母", "其他")
@@ -41,13 +42,20 @@ class _FormDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.result_value: object | None = None
+        # Given by the caller: writes the value while the dialog is open; False (refused, or an unexpected error
+        # the clerk did not retry) keeps it open with what was typed.
+        self.save: Callable[[Any], bool] | None = None
 
     def _on_buttons_accepted(self) -> None:
         try:
-            self.result_value = self._value()
+            value = self._value()
         except DomainError as error:
             self.error_label.setText(error.message)
             return
+        save = self.save
+        if save is not None and run_with_retry(lambda: save(value), self) is not True:
+            return
+        self.result_value = value
         self.accept()
 
     def _value(self) -> object:
@@ -103,8 +111,9 @@ class HouseholdDialog(_FormDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, household: Household, groups: list[VillageGroup], grids: list[Grid],
-            move_only: bool = False) -> Household | None:
+            move_only: bool = False, save: Callable[[Household], bool] | None = None) -> Household | None:
         dialog = cls(parent, household, groups, grids, move_only)
+        dialog.save = save
         return dialog.result_value if dialog.exec() == QDialog.DialogCode.Accepted else None  # type: ignore[return-value]
 
 
@@ -153,8 +162,10 @@ class VillagerDialog(_FormDialog):
         return value
 
     @classmethod
-    def ask(cls, parent: QWidget | None, villager: Villager, can_view_ids: bool) -> Villager | None:
+    def ask(cls, parent: QWidget | None, villager: Villager, can_view_ids: bool,
+            save: Callable[[Villager], bool] | None = None) -> Villager | None:
         dialog = cls(parent, villager, can_view_ids)
+        dialog.save = save
         return dialog.result_value if dialog.exec() == QDialog.DialogCode.Accepted else None  # type: ignore[return-value]
 
 

@@ -143,7 +143,11 @@ class ConsultationPage(StepPage):
         self.entry = OpinionEntry(self._stores, OpinionKind.OPINION)
         layout.addWidget(self.entry)
         layout.addStretch(1)
-        self.entry.submit_button.clicked.connect(lambda: push_opinion(self, self.entry, OpinionKind.OPINION))
+        self.entry.submit_button.clicked.connect(self._submit)
+        self.edits.track("意见", [self.entry.name_edit, self.entry.text_edit], self._submit)
+
+    def _submit(self) -> bool:
+        return push_opinion(self, self.entry, OpinionKind.OPINION)
 
     def reload(self) -> None:
         self.entry.load_articles(self.rulebook_id if self.status else "")

@@ -13,6 +13,7 @@ from models.core.errors import DomainError
 from models.core.ports import Stores
 from models.workflow.status import WorkflowStatus
 from ui.core.bus import DataBus
+from ui.widgets.form_state import TrackedForms
 from ui.widgets.rows_model import ROW_ROLE, Column, RowsTableModel
 from ui.widgets.store_command import StoreCommand, push_command
 
@@ -33,7 +34,10 @@ class StepPage(QWidget):
     def __init__(self, stores: Stores, bus: DataBus, host: PageHost) -> None:
         super().__init__()
         self._stores, self._store, self._bus, self._host = stores, stores.workflow, bus, host
+        # The page's inline forms (fields + their save button): the screen asks before their typing is left.
+        self.edits = TrackedForms()
         self._build_ui()
+        self.edits.mark_clean()
 
     # Every concrete page (people_pages, text_pages, vote_pages) defines both; the base has no widgets.
     def _build_ui(self) -> None:

@@ -19,6 +19,7 @@ from ui.core.bus import DataBus
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.error_box import run_with_retry
 from ui.widgets.store_command import push_command
+from ui.widgets.unsaved import LeaveGuard, may_leave
 from ui.workflow.attachments import StepAttachmentsPanel
 from ui.workflow.commands import ReplyOpinionCommand
 from ui.workflow.dialogs import ReopenDialog, ReplyDialog
@@ -50,6 +51,7 @@ class WorkflowScreen(QWidget):
         self.undo_stack = QUndoStack(self)
         self.status: WorkflowStatus | None = None
         self.selected_step = WorkflowStep.COMMITTEES_DISCUSS
+        self._leave_guard = LeaveGuard(self, self)  # typing on a step page is never dropped without asking
         self._build_ui()
         self._connect_signals()
         self.reload()
@@ -116,7 +118,7 @@ class WorkflowScreen(QWidget):
         return page
 
     def _connect_signals(self) -> None:
-        self.rulebook_combo.currentIndexChanged.connect(lambda _i: self.reload_status())
+        self.rulebook_combo.currentIndexChanged.connect(self._on_rulebook_combo_changed)
         self.start_button.clicked.connect(self._on_start_button_clicked)
         self.advance_button.clicked.connect(self._on_advance_button_clicked)
         self.reopen_button.clicked.connect(self._on_reopen_button_clicked)
@@ -180,8 +182,24 @@ class WorkflowScreen(QWidget):
                                      if current.number < 9 else "备案已完成，可以张榜执行。")
 
     def select_step(self, step: WorkflowStep) -> None:
+        if step is not self.selected_step and not may_leave(self.pages[self.selected_step].edits, self):
+            return  # 取消: the page stays with its typing
         self.selected_step = step
         self._show_page()
+
+    def _on_rulebook_combo_changed(self) -> None:
+        if self._leave_guard.allows_combo(self.rulebook_combo, self.status.rulebook_id if self.status else None):
+            self.reload_status()
+
+    # DirtyForm (ui/widgets/unsaved.py): the shown step page's inline forms, asked about before they are left.
+    def unsaved_edits(self) -> str | None:
+        return self.pages[self.selected_step].edits.unsaved_edits()
+
+    def save_edits(self) -> bool:
+        return self.pages[self.selected_step].edits.save_edits()
+
+    def discard_edits(self) -> None:
+        self.pages[self.selected_step].edits.discard_edits()
 
     def _show_page(self) -> None:
         step = self.selected_step
@@ -200,6 +218,7 @@ class WorkflowScreen(QWidget):
         self.attachments.setVisible(view is not None)
         if self.status is not None:
             page.reload()
+            page.edits.mark_clean()  # what reload showed is what is stored
         if view is not None and self.rulebook_id:
             self.attachments.load_step(self.rulebook_id, step, view.status.state)
 

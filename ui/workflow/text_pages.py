@@ -57,6 +57,9 @@ class StartPage(StepPage):
         self.meeting_button.clicked.connect(self._on_meeting_button_clicked)
         self.timetable_button.clicked.connect(self._on_timetable_button_clicked)
         self.settings_button.clicked.connect(self._on_settings_button_clicked)
+        self.edits.track("时间安排表", list(self.target_edits.values()), self._on_timetable_button_clicked)  # type: ignore[arg-type]
+        self.edits.track("修订设置", [self.filing_days_spin, self.publicity_days_spin, self.representatives_check],
+                         self._on_settings_button_clicked)
 
     def _build_settings(self) -> QGroupBox:
         """修订设置 of this revision (R8, R24, R47): approvers change them, undoably."""
@@ -110,14 +113,14 @@ class StartPage(StepPage):
                 else "本省规定：须由村民会议表决（在“会议记录 → 本省规定”中设置）")
         self.settings_label.setText(f"{settings.summary()}；{rule}" + ("" if approver else "（只有审批人可以修改）"))
 
-    def _on_settings_button_clicked(self) -> None:
+    def _on_settings_button_clicked(self) -> bool:
         rulebook_id = self.rulebook_id
         before = self._store.settings(rulebook_id)
         after = WorkflowSettings(self.filing_days_spin.value(), self.publicity_days_spin.value(),
                                  self.representatives_check.isChecked())
         if after == before:
-            return
-        self.push("修改修订设置", lambda: self._store.set_settings(rulebook_id, after.filing_days,
+            return True
+        return self.push("修改修订设置", lambda: self._store.set_settings(rulebook_id, after.filing_days,
                                                                after.publicity_min_days, after.representatives_may_vote),
                   lambda _r: self._store.set_settings(rulebook_id, before.filing_days, before.publicity_min_days,
                                                       before.representatives_may_vote))
@@ -133,11 +136,11 @@ class StartPage(StepPage):
                   lambda _r: self._store.link_start_meeting(rulebook_id, before.id) if before
                   else self._store.unlink_start_meeting(rulebook_id))
 
-    def _on_timetable_button_clicked(self) -> None:
+    def _on_timetable_button_clicked(self) -> bool:
         rulebook_id = self.rulebook_id
         before = dict(self._store.facts(rulebook_id, date.today()).timetable)
         after = {step: day_of(edit) for step, edit in self.target_edits.items()}  # type: ignore[arg-type]
-        self.push("保存时间安排", lambda: self._store.set_timetable(rulebook_id, after),
+        return self.push("保存时间安排", lambda: self._store.set_timetable(rulebook_id, after),
                   lambda _r: self._store.restore_timetable(rulebook_id, before))
 
 

@@ -47,6 +47,11 @@ class PublicityPage(StepPage):
         self.publicity_button.clicked.connect(self._on_publicity_button_clicked)
         self.objection_button.clicked.connect(self._on_objection_button_clicked)
         self.review_button.clicked.connect(self._on_review_button_clicked)
+        self.edits.track("公示起止日期", [self.start_edit, self.end_edit, self.place_edit],
+                         self._on_publicity_button_clicked)
+        self.edits.track("异议", [self.objector_edit, self.objection_edit], self._on_objection_button_clicked)
+        self.edits.track("乡镇审查意见", [self.review_date_edit, self.reviewer_edit, self.review_version_spin,
+                                      self.conclusion_edit, self.notes_edit], self._on_review_button_clicked)
 
     def _build_review(self) -> QFormLayout:
         form = QFormLayout()
@@ -84,16 +89,16 @@ class PublicityPage(StepPage):
                                   if r else "尚未录入")
         self.objection_entry.load_articles(self.rulebook_id)
 
-    def _on_publicity_button_clicked(self) -> None:
+    def _on_publicity_button_clicked(self) -> bool:
         rulebook_id, start, end = self.rulebook_id, day_of(self.start_edit), day_of(self.end_edit)
         place = self.place_edit.text().strip()
-        self.push("登记二次公示", lambda: self._store.record_publicity(rulebook_id, start, end, place),
+        return self.push("登记二次公示", lambda: self._store.record_publicity(rulebook_id, start, end, place),
                   lambda _r: self._store.withdraw_publicity(rulebook_id))
 
-    def _on_objection_button_clicked(self) -> None:
-        push_opinion(self, self.objection_entry, OpinionKind.OBJECTION)
+    def _on_objection_button_clicked(self) -> bool:
+        return push_opinion(self, self.objection_entry, OpinionKind.OBJECTION)
 
-    def _on_review_button_clicked(self) -> None:
+    def _on_review_button_clicked(self) -> bool:
         rulebook_id, on, reviewer = self.rulebook_id, day_of(self.review_date_edit), self.reviewer_edit.text()
         conclusion, number = self.conclusion_edit.toPlainText(), self.review_version_spin.value()
         notes = tuple(tuple(part.strip() for part in line.replace(":", "：").split("：", 1))
@@ -103,7 +108,7 @@ class PublicityPage(StepPage):
             self._store.record_review(rulebook_id, on, reviewer, conclusion, notes, number)  # type: ignore[arg-type]
             review = self._store.facts(rulebook_id, date.today()).review
             return review.id if review else ""
-        self.push(f"录入乡镇审查意见（第{number}版）", do, lambda review_id: self._store.withdraw_review(str(review_id)))
+        return self.push(f"录入乡镇审查意见（第{number}版）", do, lambda review_id: self._store.withdraw_review(str(review_id)))
 
 
 def _result(page: VotePage, vote: ArticleVote) -> str:
@@ -274,6 +279,8 @@ class FilingPage(StepPage):
         layout.addWidget(self.filing_button)
         layout.addStretch(1)
         self.filing_button.clicked.connect(self._on_filing_button_clicked)
+        self.edits.track("备案进度", [self.status_combo, self.on_edit, self.receipt_edit, self.receipt_date_edit,
+                                  self.effective_edit, self.note_edit], self._on_filing_button_clicked)
 
     def _filing(self) -> Filing | None:
         return self._store.facts(self.rulebook_id, date.today()).filing if self.status else None
@@ -289,10 +296,10 @@ class FilingPage(StepPage):
                 f"施行日期：{iso(filing.effective_date) or '未定'}")
         self.filing_button.setEnabled(filing is not None)
 
-    def _on_filing_button_clicked(self) -> None:
+    def _on_filing_button_clicked(self) -> bool:
         before = self._filing()
         if before is None:
-            return
+            return True  # no filing task yet: the fields are disabled, nothing to save
         rulebook_id, status, on = self.rulebook_id, self.status_combo.current_value(), day_of(self.on_edit)
         receipt, note_text = self.receipt_edit.text().strip(), self.note_edit.text().strip()
         receipt_date = day_of(self.receipt_date_edit) if receipt else None
@@ -301,7 +308,6 @@ class FilingPage(StepPage):
         def do() -> None:
             self._store.update_filing(rulebook_id, status, on, receipt, receipt_date, effective, note_text)
         if status is FilingStatus.ORDERED_TO_CORRECT:
-            self.act("乡镇责令改正：将退回“修改完善”重新修改。确认？", do)
-            return
-        self.push(f"备案：{status.label}", do, lambda _r: self._store.restore_filing(rulebook_id, before))
+            return self.act("乡镇责令改正：将退回“修改完善”重新修改。确认？", do)
+        return self.push(f"备案：{status.label}", do, lambda _r: self._store.restore_filing(rulebook_id, before))
 

@@ -125,17 +125,23 @@ class SettingsScreen(QWidget):
         return self.village_edit.text(), self.township_edit.text(), self.county_edit.text(), self.code_edit.text()
 
     # DirtyForm (ui/widgets/unsaved.py): the 村庄信息 tab is an inline form, asked about before it is left.
-    def unsaved_edits(self) -> str | None:
+    def _stored_profile(self) -> tuple[str, str, str, str]:
         profile = self._stores.profile.get()
-        stored = (profile.village, profile.township, profile.county, profile.code)
-        changed = self._stores.actor.can(Permission.EDIT_PROFILE) and self._typed_profile() != stored
-        return self.tr("村庄信息") if changed else None
+        return profile.village, profile.township, profile.county, profile.code
+
+    def unsaved_edits(self) -> str | None:
+        changed = self._stores.actor.can(Permission.EDIT_PROFILE) and self._typed_profile() != self._stored_profile()
+        lists = self.list_settings.edits.unsaved_edits()  # the 红黑榜 tab is an inline form too
+        dirty = [what for what in (self.tr("村庄信息") if changed else None, lists) if what]
+        return "、".join(dirty) if dirty else None
 
     def save_edits(self) -> bool:
-        return self._on_save_profile_button_clicked()
+        profile_saved = self._typed_profile() == self._stored_profile() or self._on_save_profile_button_clicked()
+        return profile_saved and self.list_settings.edits.save_edits()
 
     def discard_edits(self) -> None:
         self._load_profile()
+        self.list_settings.edits.discard_edits()
 
     def _on_save_profile_button_clicked(self) -> bool:
         before = self._stores.profile.get()
