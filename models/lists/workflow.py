@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 from models.core.accounts import Actor, Permission
 from models.core.errors import DomainError, PermissionDenied
@@ -207,6 +208,7 @@ def _apply_override(entry: ListEntry, actor: Actor, reason: str) -> ListEntry:
     return replace(entry, override_reason=reason, override_by=actor.name)
 
 
+# The fields a step sets on the moved entry, by name, for dataclasses.replace (Any: one value type per field).
 def _changes(entry: ListEntry, on: date, settings: ListSettings) -> dict[str, Any]:
     """What a step records besides the state."""
     if entry.state is EntryState.REVIEWED:
