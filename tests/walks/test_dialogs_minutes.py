@@ -19,7 +19,7 @@ def test_the_other_minutes_dialogs_through_their_buttons(qtbot, walk: Walk) -> N
     _template(qtbot, walk, screen)
     _proposal(qtbot, screen)
     _amend_and_progress(qtbot, walk, screen)
-    _four_two_stage(qtbot, screen)
+    _four_two_stage(qtbot, walk, screen)
 
 
 def _province(qtbot: Any, walk: Walk, screen: Any) -> None:
@@ -88,6 +88,8 @@ def _amend_and_progress(qtbot: Any, walk: Walk, screen: Any) -> None:
     assert walk.stores.meetings.get(meeting_id).amendments[-1].after == "村文化活动室"
     panel = editor.follow_ups_panel
     title = panel.follow_ups_list.currentItem().text()
+    follow_ups = walk.stores.follow_ups
+    counts = {f.id: len(f.timeline) for f in follow_ups.list_follow_ups(meeting_id)}
 
     def progress(dialog: QWidget) -> None:
         assert dialog.windowTitle().startswith("登记落实进展")
@@ -98,6 +100,9 @@ def _amend_and_progress(qtbot: Any, walk: Walk, screen: Any) -> None:
     with expect_dialog(qtbot, progress):
         click_button(qtbot, panel, "登记进展")
     assert panel.follow_ups_list.currentItem().text() != title  # the line now tells the new state
+    grown = [f for f in follow_ups.list_follow_ups(meeting_id) if len(f.timeline) == counts[f.id] + 1]
+    assert len(grown) == 1 and grown[0].status.label == "推进中"
+    assert grown[0].timeline[-1].note == "已完成招标，下周开工。"
 
 
 def _pick_final_meeting_with_follow_ups(qtbot: Any, screen: Any) -> Any:
@@ -110,10 +115,11 @@ def _pick_final_meeting_with_follow_ups(qtbot: Any, screen: Any) -> Any:
     raise AssertionError("the demo has no finalised meeting with follow-ups")
 
 
-def _four_two_stage(qtbot: Any, screen: Any) -> None:
+def _four_two_stage(qtbot: Any, walk: Walk, screen: Any) -> None:
     _open_tab(qtbot, screen.tabs, "四议两公开")
     panel = screen.four_two_panel
     before = panel.detail_label.text()
+    stages = {m.id: len(m.stages) for m in walk.stores.four_two.matters()}
     seen: list[str] = []
 
     def handle(dialog: QWidget) -> None:
@@ -128,6 +134,8 @@ def _four_two_stage(qtbot: Any, screen: Any) -> None:
     with expect_dialog(qtbot, handle):
         click_button(qtbot, panel, "登记下一环节")
     assert seen[0].startswith("登记环节") and panel.detail_label.text() != before
+    grown = [m for m in walk.stores.four_two.matters() if len(m.stages) == stages.get(m.id, 0) + 1]
+    assert len(grown) == 1  # one matter gained exactly the stage the dialog recorded
 
 
 def _open_tab(qtbot: Any, tabs: Any, title: str) -> None:
