@@ -39,7 +39,7 @@ class StepPage(QWidget):
         self._build_ui()
         self.edits.mark_clean()
 
-    # Every concrete page (people_pages, text_pages, vote_pages) defines both; the base has no widgets.
+    # Every concrete page (invitations_page, committee_page, text_pages, vote_pages) defines both; the base has no widgets.
     def _build_ui(self) -> None:
         raise TypeError(f"{type(self).__name__} must define _build_ui()")
 

@@ -22,10 +22,11 @@ from ui.widgets.store_command import push_command
 from ui.widgets.unsaved import LeaveGuard, may_leave
 from ui.workflow.attachments import StepAttachmentsPanel
 from ui.workflow.commands import ReplyOpinionCommand
+from ui.workflow.committee_page import CommitteePage
 from ui.workflow.dialogs import ReopenDialog, ReplyDialog
+from ui.workflow.invitations_page import InvitationsPage
 from ui.workflow.opinion_entry import ConsultationPage
 from ui.workflow.page_base import StepPage
-from ui.workflow.people_pages import CommitteePage, InvitationsPage
 from ui.workflow.table_model import OPINION_ROLE, OpinionTableModel
 from ui.workflow.text_pages import DraftPage, RevisionPage, StartPage
 from ui.workflow.vote_pages import FilingPage, PublicityPage, VotePage
