@@ -18,7 +18,9 @@ PRINT_DPI = 300
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Write atomically (temporary name, flush, fsync, rename): a failed save never leaves half a PDF."""
+    """Write atomically (temporary name, flush, fsync, rename): a failed save never leaves half a PDF.
+
+    The screens' one copy of storage/core/files.atomic_write: ui/ may not import storage/."""
     temporary = path.with_name(path.name + ".part")
     with open(temporary, "wb") as handle:
         handle.write(data)

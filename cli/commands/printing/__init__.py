@@ -6,7 +6,6 @@ A product adds itself with `@print_command` on a function that adds its sub-pars
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -50,13 +49,9 @@ def parse_date(text: str) -> date:
 
 
 def write_pdf(path: Path, data: bytes) -> None:
-    """Write atomically: a half-written PDF never replaces a good one."""
-    temporary = path.with_name(path.name + ".part")
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    """Write atomically (storage's one atomic write): a half-written PDF never replaces a good one."""
+    from storage.core.files import atomic_write
+    atomic_write(path, data, 0o644)
 
 
 def report(context: Context, path: Path, data: bytes, pages: int, fingerprint: str) -> int:
