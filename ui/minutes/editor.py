@@ -6,39 +6,36 @@ from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QMessageBox, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
 
 from models.core.attachments import AttachmentOwner, OwnerKind
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
-from models.minutes.meetings import AgendaItem, AttendanceKind, Attendee, Gender, Meeting, evaluate, voters
+from models.minutes.meetings import AgendaItem, AttendanceKind, Gender, Meeting, evaluate, voters
 from models.minutes.checks import composition_warnings, item_vote_problems, missing_for_final
 from models.minutes.record import field_label, one_line
 from models.minutes.votes import speech_problems
 from models.minutes.expected import expected_attendance, representatives_composition
 from models.minutes.types import Composition, MeetingType
 from models.minutes.ports import FollowUpStore, MeetingStore
-from models.registry.ports import RegistryFacts, RosterPerson
+from models.registry.ports import RegistryFacts
 from ui.core.bus import DataBus
+from ui.minutes.attendance import AttendanceSection
 from ui.minutes.commands import SaveDraftCommand
 from ui.minutes.dialogs import AmendDialog, FinaliseDialog, to_date, to_qdate
 from ui.minutes.followups_panel import FollowUpsPanel
-from ui.minutes.form_bits import (DATE_HINT, absence_line, bad_day_message, count_box, kept_day, roster_text, row_of,
-                                  text_box)
+from ui.minutes.form_bits import DATE_HINT, bad_day_message, kept_day, row_of, text_box
 from ui.minutes.item_panel import ERROR_STYLE, OK_STYLE, ItemPanel
-from ui.minutes.roster_picker import RosterPicker
 from ui.widgets.attachments import AttachmentsPanel
 from ui.widgets.store_command import push_command
 
 AUTOSAVE_MS = 800
-_TEXT_FIELDS = ("start", "end", "place", "convener", "host", "host_post", "recorder", "motion_source",
-                "notice_override_reason", "authorisation_ref", "expected_reason", "observers", "township_attendees")
+_HEADER_FIELDS = ("start", "end", "place", "convener", "host", "host_post", "recorder", "motion_source",
+                  "notice_override_reason", "authorisation_ref")
 _LABELS = {"start": "开始时间：", "end": "结束时间：", "place": "地点：", "convener": "召集人：", "host": "主持人：",
            "host_post": "主持人职务：", "recorder": "记录人：", "motion_source": "动议来源：",
-           "notice_override_reason": "紧急通知理由：", "authorisation_ref": "村民会议授权依据：",
-           "expected_reason": "应到人数改动理由：", "observers": "列席人员：", "township_attendees": "乡镇参会人员："}
-_COUNTS = ("expected", "expected_households", "present", "households_represented", "women_present")
+           "notice_override_reason": "紧急通知理由：", "authorisation_ref": "村民会议授权依据："}
 
 
 class MeetingEditor(QWidget):
@@ -56,7 +53,6 @@ class MeetingEditor(QWidget):
         self.follow_ups_panel = FollowUpsPanel(follow_ups, bus) if follow_ups is not None else None
         self.attachments_panel = attachments_panel
         self._meeting: Meeting | None = None
-        self._counts_typed = False  # villagers'/group meetings: 实到 is typed even when some names are ticked
         self._loading = False
         self._pushing = False
         self._panels: list[ItemPanel] = []
@@ -72,21 +68,17 @@ class MeetingEditor(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.notice_edit = QLineEdit()
         self.notice_edit.setPlaceholderText(DATE_HINT)
-        self.text_edits = {name: QLineEdit() for name in _TEXT_FIELDS}
-        self.text_edits["start"].setPlaceholderText("09:00")
-        self.text_edits["end"].setPlaceholderText("11:30")
-        self.count_spins = {name: count_box() for name in _COUNTS}
-        self.expected_basis_label = QLabel()
-        self.expected_basis_label.setWordWrap(True)  # long bases ("村民代表和村民委员会成员；花名册计算为 30 人") pushed the editor wide
-        self.roster_search_edit = QLineEdit()
-        self.roster_search_edit.setPlaceholderText("按姓名或拼音首字母查找；回车勾选唯一的一人")
-        self.roster_list = QListWidget()
-        self.roster_list.setFixedHeight(140)
-        self.roster_picker = RosterPicker(self._registry)
-        self.absent_edit = text_box(70, "每行一人：姓名：缺席原因")
+        self._header_edits = {name: QLineEdit() for name in _HEADER_FIELDS}
+        self._header_edits["start"].setPlaceholderText("09:00")
+        self._header_edits["end"].setPlaceholderText("11:30")
+        self.attendance = section = AttendanceSection(self._registry)
+        self.text_edits = {**self._header_edits, **section.text_edits}
+        self.count_spins = section.count_spins
+        # the attendance widgets stay reachable from the editor under their old names
+        self.expected_basis_label, self.quorum_label = section.expected_basis_label, section.quorum_label
+        self.roster_search_edit, self.roster_list = section.roster_search_edit, section.roster_list
+        self.roster_picker, self.absent_edit = section.roster_picker, section.absent_edit
         self.summary_edit = text_box(70, "会议小结")
-        self.quorum_label = QLabel()
-        self.quorum_label.setWordWrap(True)
         self.warnings_label = QLabel()
         self.warnings_label.setWordWrap(True)
         self.status_label = QLabel()
@@ -106,26 +98,13 @@ class MeetingEditor(QWidget):
         header.addRow("通知日期：", self.notice_edit)
         header.addRow(_LABELS["notice_override_reason"], self.text_edits["notice_override_reason"])
         header.addRow(_LABELS["authorisation_ref"], self.text_edits["authorisation_ref"])
-        attendance = self._attendance_form = QFormLayout()
-        attendance.addRow("应到人数：", row_of(self.count_spins["expected"], self.expected_basis_label))
-        attendance.addRow(_LABELS["expected_reason"], self.text_edits["expected_reason"])
-        for name, label in (("expected_households", "总户数："), ("present", "实到人数："),
-                            ("households_represented", "到会户数："), ("women_present", "到会妇女人数：")):
-            attendance.addRow(label, self.count_spins[name])
-        attendance.addRow("花名册（勾选到会）：", self.roster_search_edit)
-        attendance.addRow("", self.roster_list)
-        attendance.addRow("花名册中其他人（回车添加）：", self.roster_picker)
-        attendance.addRow("缺席人员及原因：", self.absent_edit)
-        attendance.addRow(_LABELS["observers"], self.text_edits["observers"])
-        attendance.addRow(_LABELS["township_attendees"], self.text_edits["township_attendees"])
-        attendance.addRow("法定人数：", self.quorum_label)
         page = QWidget()
         column = QVBoxLayout(page)
         column.addWidget(self.title_label)
-        for title, inner in (("会议基本情况", header), ("出席情况", attendance)):
-            box = QGroupBox(title)
-            box.setLayout(inner)
-            column.addWidget(box)
+        box = QGroupBox("会议基本情况")
+        box.setLayout(header)
+        column.addWidget(box)
+        column.addWidget(self.attendance)
         column.addLayout(self.items_layout)
         column.addWidget(self.add_item_button)
         column.addWidget(QLabel("会议小结："))
@@ -153,17 +132,11 @@ class MeetingEditor(QWidget):
         self._autosave_timer.setInterval(AUTOSAVE_MS)
 
     def _connect_signals(self) -> None:
-        for line in (*self.text_edits.values(), self.notice_edit):
+        for line in (*self._header_edits.values(), self.notice_edit):
             line.textChanged.connect(self._on_field_changed)
-        for spin in self.count_spins.values():
-            spin.valueChanged.connect(self._on_field_changed)
-        for box in (self.absent_edit, self.summary_edit):
-            box.textChanged.connect(self._on_field_changed)
+        self.summary_edit.textChanged.connect(self._on_field_changed)
+        self.attendance.edited.connect(self._on_field_changed)
         self.date_edit.dateChanged.connect(self._on_date_edit_changed)
-        self.roster_list.itemChanged.connect(self._on_roster_list_changed)
-        self.roster_search_edit.textChanged.connect(self._on_roster_search_edit_changed)
-        self.roster_search_edit.returnPressed.connect(self._on_roster_search_edit_return_pressed)
-        self.roster_picker.picked.connect(self._on_roster_picker_picked)
         self._autosave_timer.timeout.connect(self.flush)
         self.add_item_button.clicked.connect(self._on_add_item_button_clicked)
         QShortcut(QKeySequence("Ctrl+Return"), self, self._on_add_item_button_clicked)
@@ -181,7 +154,6 @@ class MeetingEditor(QWidget):
         try:
             self._meeting = meeting
             spec = self._store.type_spec(meeting.type_code)
-            self._counts_typed = spec.composition in (Composition.ADULTS, Composition.GROUP_ADULTS)
             self.title_label.setText(f"{meeting.number}　{spec.label}（{meeting.status.label}）")
             self.date_edit.setDate(to_qdate(meeting.on))
             self.notice_edit.setText(meeting.notice_date.isoformat() if meeting.notice_date else "")
@@ -190,7 +162,7 @@ class MeetingEditor(QWidget):
             for name, spin in self.count_spins.items():
                 spin.setValue(getattr(meeting, name) or 0)
             self._show_basis(meeting.expected_computed)
-            self._load_attendees(meeting)
+            self.attendance.load(meeting, spec.composition in (Composition.ADULTS, Composition.GROUP_ADULTS))
             self.summary_edit.setPlainText(meeting.summary)
             self._load_items(meeting.items)
         finally:
@@ -204,22 +176,6 @@ class MeetingEditor(QWidget):
             self.follow_ups_panel.setVisible(meeting.is_final)
             self.follow_ups_panel.load(meeting.id)
         self._refresh()
-
-    def _load_attendees(self, meeting: Meeting) -> None:
-        self.roster_list.clear()
-        listed = [a for a in meeting.attendees if a.villager_id or a.kind is AttendanceKind.PRESENT]
-        for attendee in listed:
-            row = QListWidgetItem(roster_text(attendee))
-            row.setData(Qt.ItemDataRole.UserRole, attendee)
-            row.setCheckState(Qt.CheckState.Checked if attendee.kind is AttendanceKind.PRESENT
-                              else Qt.CheckState.Unchecked)
-            self.roster_list.addItem(row)
-        shown = bool(listed) or self._registry is not None
-        self._attendance_form.setRowVisible(self.roster_search_edit, shown)
-        self._attendance_form.setRowVisible(self.roster_list, shown)
-        self.roster_search_edit.clear()
-        self._show_picker("")
-        self.absent_edit.setPlainText("\n".join(f"{a.name}：{a.reason}" for a in meeting.absentees))
 
     def _load_items(self, items: tuple[AgendaItem, ...]) -> None:
         for panel in self._panels:
@@ -245,8 +201,8 @@ class MeetingEditor(QWidget):
         for optional in ("expected_households", "households_represented", "women_present"):
             if counts[optional] == 0 and getattr(self._meeting, optional) is None:
                 counts[optional] = None  # type: ignore[assignment]
-        attendees = self._attendees()
-        if self._ticks_count():  # ticked names decide 实到 and 到会妇女
+        attendees = self.attendance.attendees()
+        if self.attendance.ticks_count():  # ticked names decide 实到 and 到会妇女
             ticked = [a for a in attendees if a.kind is AttendanceKind.PRESENT]
             counts["present"] = len(ticked)
             counts["women_present"] = sum(1 for a in ticked if a.gender is Gender.FEMALE)
@@ -256,88 +212,12 @@ class MeetingEditor(QWidget):
             summary=self.summary_edit.toPlainText().strip(),
             items=tuple(panel.item() for panel in self._panels), **texts, **counts)
 
-    def _attendees(self) -> tuple[Attendee, ...]:
-        """Ticked roster people are present; unticked ones and the typed lines are absent, with reasons."""
-        reasons = dict(absence_line(line) for line in self.absent_edit.toPlainText().splitlines() if line.strip())
-        present: list[Attendee] = []
-        absent: list[Attendee] = []
-        roster_names: set[str] = set()
-        for index in range(self.roster_list.count()):
-            row = self.roster_list.item(index)
-            person: Attendee = row.data(Qt.ItemDataRole.UserRole)
-            roster_names.add(person.name)
-            if row.checkState() == Qt.CheckState.Checked:
-                present.append(dataclasses.replace(person, kind=AttendanceKind.PRESENT, reason=""))
-            else:
-                absent.append(dataclasses.replace(person, kind=AttendanceKind.ABSENT,
-                                                  reason=reasons.get(person.name, "")))
-        absent += [Attendee(name, kind=AttendanceKind.ABSENT, reason=reason)
-                   for name, reason in reasons.items() if name not in roster_names]
-        return tuple(present + absent)
-
     # -- reacting --------------------------------------------------------------------------------
     def _on_field_changed(self) -> None:
         if self._loading or self._meeting is None or self._meeting.is_final:
             return
         self._refresh()
         self._autosave_timer.start()
-
-    def _on_roster_list_changed(self, row: QListWidgetItem) -> None:
-        if self._loading:
-            return
-        name = row.data(Qt.ItemDataRole.UserRole).name
-        lines = [line for line in self.absent_edit.toPlainText().splitlines() if line.strip()]
-        named = [line for line in lines if absence_line(line)[0] == name]
-        if row.checkState() == Qt.CheckState.Checked:
-            lines = [line for line in lines if line not in named]
-        elif not named:
-            lines.append(f"{name}：")
-        self.absent_edit.setPlainText("\n".join(lines))
-        self._on_field_changed()
-
-    def _on_roster_search_edit_changed(self, text: str) -> None:
-        wanted = {p.villager_id for p in self._registry.search_people(text.strip(), 200)} \
-            if self._registry is not None and text.strip() else set()
-        for index in range(self.roster_list.count()):
-            row = self.roster_list.item(index)
-            person: Attendee = row.data(Qt.ItemDataRole.UserRole)
-            row.setHidden(bool(text.strip()) and text.strip() not in row.text() and person.villager_id not in wanted)
-        self._show_picker(text)
-
-    def _show_picker(self, text: str) -> None:
-        found = self.roster_picker.show_matches(text, self._listed_ids())
-        self._attendance_form.setRowVisible(self.roster_picker, bool(found))
-
-    def _listed_ids(self) -> set[str]:
-        return {self.roster_list.item(i).data(Qt.ItemDataRole.UserRole).villager_id
-                for i in range(self.roster_list.count())} - {None}
-
-    def _on_roster_search_edit_return_pressed(self) -> None:
-        """Keyboard ticking: Enter ticks the one listed match, or adds the one registry match."""
-        visible = [self.roster_list.item(i) for i in range(self.roster_list.count())
-                   if not self.roster_list.item(i).isHidden()]
-        if len(visible) == 1 and self.roster_search_edit.text().strip():
-            visible[0].setCheckState(Qt.CheckState.Checked)
-            self.roster_search_edit.clear()
-        elif not visible and self.roster_picker.count() == 1:
-            self._on_roster_picker_picked(self.roster_picker.item(0).data(Qt.ItemDataRole.UserRole))
-
-    def _on_roster_picker_picked(self, person: RosterPerson) -> None:
-        """Someone from the registry who is not on the list (a villager at a large meeting): present."""
-        if self._meeting is None or self._meeting.is_final:
-            return
-        self._add_rosterrow_of(person, AttendanceKind.PRESENT)
-        self.roster_search_edit.clear()
-        self._on_field_changed()
-
-    def _add_rosterrow_of(self, person: RosterPerson, kind: AttendanceKind) -> None:
-        attendee = Attendee(person.name, Gender(person.gender), kind, person.villager_id, person.post)
-        row = QListWidgetItem(roster_text(attendee))
-        row.setData(Qt.ItemDataRole.UserRole, attendee)
-        self._loading, loading = True, self._loading
-        row.setCheckState(Qt.CheckState.Checked if kind is AttendanceKind.PRESENT else Qt.CheckState.Unchecked)
-        self.roster_list.addItem(row)
-        self._loading = loading
 
     def _on_date_edit_changed(self) -> None:
         """应到 follows the registry on the new date, unless the clerk changed it (with a reason)."""
@@ -352,8 +232,8 @@ class MeetingEditor(QWidget):
             self._meeting = dataclasses.replace(self._meeting, expected_computed=expected.expected)
             self._show_basis(expected.expected)
             for person in expected.roster:
-                if person.villager_id not in self._listed_ids():
-                    self._add_rosterrow_of(person, AttendanceKind.ABSENT)
+                if person.villager_id not in self.attendance.listed_ids():
+                    self.attendance.add_roster_row(person, AttendanceKind.ABSENT)
         self._on_field_changed()
 
     def _show_basis(self, computed: int | None) -> None:
@@ -384,11 +264,11 @@ class MeetingEditor(QWidget):
         """Recompute quorum, each item's result and the warnings from what is on screen."""
         if self._meeting is None:
             return
-        present = voters(self._attendees())
+        present = voters(self.attendance.attendees())
         for panel in self._panels:
             panel.set_voters(present)
         meeting = self.current()
-        self._show_ticked_counts(meeting)
+        self.attendance.show_ticked_counts(meeting)
         spec = self._store.type_spec(meeting.type_code)
         outcome = evaluate(meeting, spec)
         self.quorum_label.setStyleSheet(OK_STYLE if outcome.quorum.met else ERROR_STYLE)
@@ -408,21 +288,6 @@ class MeetingEditor(QWidget):
             f"补正（{a.on.isoformat()}，{a.editor}）：{field_label(a.field_name)}“{one_line(a.before)}”更正为"
             f"“{one_line(a.after)}”；理由：{a.reason}"
             for a in meeting.amendments))
-
-    def _ticks_count(self) -> bool:
-        return self.roster_list.count() > 0 and not self._counts_typed
-
-    def _show_ticked_counts(self, meeting: Meeting) -> None:
-        """With a roster, 实到 and 到会妇女 follow the ticks and are not typed."""
-        driven = self._ticks_count()
-        for name in ("present", "women_present"):
-            spin = self.count_spins[name]
-            spin.setReadOnly(driven or meeting.is_final)
-            spin.setToolTip("由花名册勾选计算" if driven else "")
-            if driven and spin.value() != (getattr(meeting, name) or 0):
-                spin.blockSignals(True)
-                spin.setValue(getattr(meeting, name) or 0)
-                spin.blockSignals(False)
 
     # -- saving ----------------------------------------------------------------------------------
     def flush(self) -> None:
@@ -487,11 +352,10 @@ class MeetingEditor(QWidget):
         self.load(self._store.get(meeting.id))
 
     def _set_read_only(self, read_only: bool) -> None:
-        for edit in (*self.text_edits.values(), self.notice_edit, self.absent_edit, self.summary_edit):
+        for edit in (*self._header_edits.values(), self.notice_edit, self.summary_edit, self.date_edit):
             edit.setReadOnly(read_only)
-        for widget in (*self.count_spins.values(), self.date_edit):
-            widget.setReadOnly(read_only)
-        for widget in (self.roster_list, self.add_item_button, self.finalise_button):
+        self.attendance.set_read_only(read_only)
+        for widget in (self.add_item_button, self.finalise_button):
             widget.setEnabled(not read_only)
         self.amend_button.setVisible(read_only)
         self.finalise_button.setVisible(not read_only)
