@@ -1,10 +1,11 @@
-"""Read-only table models of the lists screen: board lines, entries, history, objections, volunteers."""
+"""Read-only table models of the lists screen (board lines, entries, history, objections, volunteers) and their view."""
 from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from models.lists.boards import BoardLine, Participation, VolunteerRank
 from models.lists.entries import EntryState, ListEntry, ListKind, Objection, Transition
@@ -93,3 +94,18 @@ class VolunteerRankTableModel(RowsTableModel):
 
     def __init__(self, fetch: Callable[[], Sequence[VolunteerRank]]) -> None:
         super().__init__(self.COLUMNS, fetch)
+
+
+def table_view(model: object, stretch: int = -1) -> QTableView:
+    """A row-selecting, wrapping view of `model`; column `stretch` takes the spare width (else the last)."""
+    view = QTableView()
+    view.setModel(model)  # type: ignore[arg-type]
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setWordWrap(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(stretch < 0)
+    if stretch >= 0:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
