@@ -36,11 +36,46 @@ class Entity(StrEnum):
 
 @dataclass(frozen=True)
 class Changed:
-    """变更通知 — which entity kind changed, and which ids (empty: possibly all)."""
+    """变更通知 — which entity kind changed, and which ids (empty: possibly all).
+
+    Every store write returns one (STYLE.md, "operations say what changed"); an operation that touches several kinds
+    (a bundle import) returns one whose `also` holds the further kinds. `id` is the one id of a write that made or
+    changed a single record (an add returns the new record's id there).
+    """
 
     entity: str
     ids: frozenset[str] = field(default_factory=frozenset)
+    also: tuple[Changed, ...] = ()
+
+    @classmethod
+    def one(cls, entity: str, record_id: str) -> Changed:
+        """The change of one record (an add, a save, a withdraw)."""
+        return cls(entity, frozenset({record_id}))
+
+    @property
+    def id(self) -> str:
+        """The single id of a one-record change (ValueError when the change names none or several)."""
+        if len(self.ids) != 1:
+            raise ValueError(f"{self.entity}: expected one changed id, got {len(self.ids)}")
+        return next(iter(self.ids))
+
+    def parts(self) -> tuple[Changed, ...]:
+        """Each entity kind this change names, once, with its ids (no `also` of their own)."""
+        merged: dict[str, set[str]] = {}
+        for part in (self, *self.also):
+            merged.setdefault(part.entity, set()).update(part.ids)
+            for nested in part.also:
+                merged.setdefault(nested.entity, set()).update(nested.ids)
+        return tuple(Changed(entity, frozenset(ids)) for entity, ids in merged.items())
+
+    def ids_of(self, entity: str) -> frozenset[str]:
+        """The ids changed of `entity` (empty when none are named or the kind is not in this change)."""
+        return frozenset().union(*(part.ids for part in self.parts() if part.entity == entity))
+
+    def __or__(self, other: Changed) -> Changed:
+        """Both changes as one notice (the first one's entity leads)."""
+        return Changed(self.entity, self.ids, (*self.also, other, *other.also))
 
     def concerns(self, *entities: str) -> bool:
         """Whether a screen showing `entities` must reload: a bundle import (SYNC) may have changed any of them."""
-        return self.entity == Entity.SYNC or self.entity in entities
+        return any(part.entity == Entity.SYNC or part.entity in entities for part in self.parts())
