@@ -119,3 +119,16 @@ def test_undo_and_a_later_redo_use_the_first_result(qtbot) -> None:
     stack.undo()
     stack.redo()
     assert calls == ["make", "discard e-1", "restore e-1"] and command.result == "e-1"
+
+
+def test_the_bus_hears_the_changed_each_write_returns(qtbot) -> None:
+    bus, heard, stack = DataBus(), [], QUndoStack()
+    bus.changed.connect(heard.append)
+    command = StoreCommand("记录", bus, None, lambda: Changed.one(Entity.HOUSEHOLD, "new"),
+                           lambda done: Changed.one(Entity.HOUSEHOLD, done.id + "-gone"),
+                           lambda done: Changed.one(Entity.HOUSEHOLD, done.id + "-back"))
+    assert push_command(stack, command) is None
+    stack.undo()
+    stack.redo()
+    assert [change.id for change in heard] == ["new", "new-gone", "new-back"]
+    assert command.result == Changed.one(Entity.HOUSEHOLD, "new")

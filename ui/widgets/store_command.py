@@ -22,10 +22,15 @@ class StoreCommand(QUndoCommand, Generic[R]):
     for a change that never happened. A refusal (DomainError) is kept in `error` for the caller to show; any
     other exception in `unexpected`, which push_command raises again once the command is gone. An exception
     escaping redo() does come out of QUndoStack.push, but only after the stack has kept the command: that was
-    the phantom 撤销 答复意见36 of issue 14. Store writes are atomic, so a failed store call writes nothing."""
+    the phantom 撤销 答复意见36 of issue 14. Store writes are atomic, so a failed store call writes nothing.
+
+    Store writes return the `Changed` they made; when `do`, `undo` or `again` returns one, that is what the bus
+    hears (a `do` that returns Changed keeps it as `result`: its `id` is the new record's). `changed` is only
+    the notice for writes that return nothing of their own."""
 
     def __init__(self, label: str, bus: DataBus | None, changed: Changed | Callable[[R], Changed] | None,
-                 do: Callable[[], R], undo: Callable[[R], None], again: Callable[[R], None] | None = None) -> None:
+                 do: Callable[[], R], undo: Callable[[R], Changed | None],
+                 again: Callable[[R], Changed | None] | None = None) -> None:
         super().__init__(label)
         self._bus, self._changed, self._do, self._undo, self._again = bus, changed, do, undo, again
         self._done = False
@@ -35,8 +40,9 @@ class StoreCommand(QUndoCommand, Generic[R]):
 
     def redo(self) -> None:
         if self._done and self._again is not None:
-            self._again(self.result)  # type: ignore[arg-type]  # set by the first redo
-        elif self._done:
+            self._notify(self._again(self.result))  # type: ignore[arg-type]  # set by the first redo
+            return
+        if self._done:
             self.result = self._do()
         else:
             try:
@@ -50,14 +56,18 @@ class StoreCommand(QUndoCommand, Generic[R]):
                 self.setObsolete(True)
                 return
             self._done = True
-        self._notify()
+        self._notify(self.result)
 
     def undo(self) -> None:
-        self._undo(self.result)  # type: ignore[arg-type]
-        self._notify()
+        self._notify(self._undo(self.result))  # type: ignore[arg-type]
 
-    def _notify(self) -> None:
-        if self._bus is None or self._changed is None:
+    def _notify(self, returned: object) -> None:
+        if self._bus is None:
+            return
+        if isinstance(returned, Changed):
+            self._bus.changed.emit(returned)
+            return
+        if self._changed is None:
             return
         changed = self._changed
         if not isinstance(changed, Changed):
