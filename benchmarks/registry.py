@@ -25,7 +25,7 @@ from models.registry.roster import COLUMNS
 from models.core.village import make_profile
 from storage.demo.village_people import VillageGenerator
 from storage.core.installation import initialise, open_database
-from storage.registry.store import SqliteRegistryStore
+from storage.core.backend import SqliteStores, build_stores
 
 HOUSEHOLDS, PEOPLE = 5000, 20000
 
@@ -50,19 +50,19 @@ def timed(fn: Callable[[], Any], repeat: int = 1) -> tuple[float, Any]:
     return statistics.median(times), result
 
 
-def _fresh_store(folder: Path) -> SqliteRegistryStore:
+def _fresh_store(folder: Path) -> SqliteStores:
     db = open_database(folder / "bench.sqlite3", must_exist=False)
     admin = initialise(db, make_profile("青石村", "德化乡", "黎平县", "522631101201"), "admin", "secret123")
-    return SqliteRegistryStore(db, Actor(admin.id, "admin", Role.ADMIN))
+    return build_stores(db, Actor(admin.id, "admin", Role.ADMIN))
 
 
-def import_once(roster: Path, folder: Path) -> tuple[float, float, float, SqliteRegistryStore]:
+def import_once(roster: Path, folder: Path) -> tuple[float, float, float, SqliteStores]:
     """First import into a new database (wall and CPU seconds), then the same file again (wall)."""
     store = _fresh_store(folder)
     wall, cpu = time.perf_counter(), time.process_time()
-    store.import_roster(roster)
+    store.roster.import_roster(roster)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    seconds, again = timed(lambda: store.import_roster(roster))
+    seconds, again = timed(lambda: store.roster.import_roster(roster))
     assert again.created == 0 and again.updated == 0, again
     return wall, cpu, seconds, store
 
@@ -88,16 +88,16 @@ def run(runs: int = 5) -> tuple[list[tuple[str, str, str]], list[float]]:
                 "≤ 2 s"),
                ("　其中本进程 CPU 时间", f"{statistics.median(s[1] for s in samples):.2f} s", "—"),
                ("再次导入同一文件（无变化）", f"{statistics.median(s[2] for s in samples):.2f} s", "—")]
-    seconds, _ = timed(lambda: store.export_roster(folder / "out.csv"))
+    seconds, _ = timed(lambda: store.roster.export_roster(folder / "out.csv"))
     results.append((f"导出 {people} 人 CSV", f"{seconds:.2f} s", "—"))
     for text in ("wjh", "吴", "1386", "杨秀"):
-        seconds, hits = timed(lambda text=text: store.search(text), repeat=5)
+        seconds, hits = timed(lambda text=text: store.registry.search(text), repeat=5)
         results.append((f"store.search(“{text}”)，{len(hits)} 条", f"{seconds * 1000:.1f} ms", "≤ 30 ms"))
     results += _screen(store)
     return results, first
 
 
-def _screen(store: SqliteRegistryStore) -> list[tuple[str, str, str]]:
+def _screen(store: SqliteStores) -> list[tuple[str, str, str]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import ui  # noqa: F401  (applies the PySide6 None work-around, ui/core/qt_compat.py)
     try:

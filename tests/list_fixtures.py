@@ -11,7 +11,7 @@ from models.rules.text import parse_rules_text
 from storage.core.db import Database
 from storage.lists.sources import SqliteArticleCatalogue, SqliteHouseholdDirectory
 from storage.lists.store import SqliteListStore
-from storage.registry.store import SqliteRegistryStore
+from storage.core.backend import build_stores
 from storage.rules.store import SqliteRulebookStore
 
 
@@ -58,15 +58,15 @@ def seed_rules(db: Database) -> str:
 
 def seed_registry(db: Database, with_rules: bool = True) -> None:
     """Groups 三组/五组, households 12, 15, 31 (one with a child) and, unless told not to, the rules."""
-    registry = SqliteRegistryStore(db, COMMAND_LINE_ACTOR)
+    registry = build_stores(db, COMMAND_LINE_ACTOR)
     for group_id, name, position in GROUPS:
-        registry.save_group(VillageGroup(group_id, name, position))
+        registry.groups.save_group(VillageGroup(group_id, name, position))
     for household_id, number, group, people in HOUSEHOLDS:
-        registry.save_household(Household(household_id, number, group))
+        registry.households.save_household(Household(household_id, number, group))
         for position, (uid, name, born, id_number, phone, relation) in enumerate(people):
-            registry.save_villager(Villager(uid, household_id, name, relation, id_number=id_number,
+            registry.villagers.save_villager(Villager(uid, household_id, name, relation, id_number=id_number,
                                             birth_date=date.fromisoformat(born), phone=phone, position=position))
-        registry.save_household(Household(household_id, number, group, head_id=people[0][0]))
+        registry.households.save_household(Household(household_id, number, group, head_id=people[0][0]))
     if with_rules:
         seed_rules(db)
 

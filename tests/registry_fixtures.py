@@ -5,10 +5,14 @@ import csv
 import io
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.registry.id_numbers import make_id_number
 from models.core.ids import new_id
 from models.registry.households import Gender, Household, VillageGroup, Villager
+
+if TYPE_CHECKING:
+    from models.core.ports import Stores
 
 # A copy of the clerks' sample roster (shared/samples/roster_qingshi.csv), kept with the tests.
 SAMPLE = Path(__file__).resolve().parent / "data" / "roster_qingshi.csv"
@@ -25,8 +29,8 @@ def write_csv(path: Path, rows: list[list[str]], encoding: str = "utf-8-sig") ->
     return path
 
 
-def make_family(store: object) -> tuple[Household, Villager, Villager]:
-    """吴建华's household in 第1组, saved through `store` (a RegistryStore)."""
+def make_family(stores: Stores) -> tuple[Household, Villager, Villager]:
+    """吴建华's household in 第1组, saved through a session's `stores`."""
     group = VillageGroup(new_id(), "第1组", 1)
     household = Household(new_id(), "0101", group.id, phone="13800000001")
     head = Villager(new_id(), household.id, "吴建华", "户主", Gender.MALE,
@@ -35,12 +39,12 @@ def make_family(store: object) -> tuple[Household, Villager, Villager]:
     child = Villager(new_id(), household.id, "吴小梅", "女", Gender.FEMALE,
                      make_id_number("522631", date(2012, 3, 4), 2, Gender.FEMALE), date(2012, 3, 4), "侗族",
                      position=1)
-    store.save_group(group)  # type: ignore[attr-defined]
-    store.save_household(household)  # type: ignore[attr-defined]
-    store.save_villager(head)  # type: ignore[attr-defined]
-    store.save_villager(child)  # type: ignore[attr-defined]
+    stores.groups.save_group(group)
+    stores.households.save_household(household)
+    stores.villagers.save_villager(head)
+    stores.villagers.save_villager(child)
     household = Household(household.id, household.household_no, group.id, head_id=head.id, phone=household.phone)
-    store.save_household(household)  # type: ignore[attr-defined]
+    stores.households.save_household(household)
     return household, head, child
 
 
@@ -52,16 +56,16 @@ REPRESENTATIVES = ("龙金寿", "龙梅银", "黄秀珍")
 def seat_committees(db: object, actor: object) -> dict[str, str]:
     """Import the sample roster and seat the two committees and three representatives; returns name → id."""
     from models.registry.households import RoleCode, RoleHolding
-    from storage.registry.store import SqliteRegistryStore
+    from storage.core.backend import build_stores
 
-    store = SqliteRegistryStore(db, actor)  # type: ignore[arg-type]
-    store.import_roster(SAMPLE)
+    stores = build_stores(db, actor)  # type: ignore[arg-type]
+    stores.roster.import_roster(SAMPLE)
     ids = {name: uid for uid, name in db.conn.execute(  # type: ignore[attr-defined]
         "SELECT id, name FROM villagers WHERE deleted = 0")}
     start = date(2025, 1, 1)
     for name, post in COMMITTEE_POSTS.items():
-        store.save_role(RoleHolding(new_id(), ids[name], RoleCode.TWO_COMMITTEES_MEMBER, post, start))
+        stores.villagers.save_role(RoleHolding(new_id(), ids[name], RoleCode.TWO_COMMITTEES_MEMBER, post, start))
     for name in REPRESENTATIVES:
-        store.save_role(RoleHolding(new_id(), ids[name], RoleCode.REPRESENTATIVE, "", start))
-    store.save_role(RoleHolding(new_id(), ids["欧梅"], RoleCode.REPRESENTATIVE, "", start, date(2025, 6, 30)))
+        stores.villagers.save_role(RoleHolding(new_id(), ids[name], RoleCode.REPRESENTATIVE, "", start))
+    stores.villagers.save_role(RoleHolding(new_id(), ids["欧梅"], RoleCode.REPRESENTATIVE, "", start, date(2025, 6, 30)))
     return ids

@@ -107,14 +107,14 @@ def run_import(context: Context, args: argparse.Namespace) -> int:
     from models.minutes.meetings import evaluate
 
     from storage.minutes.store import SqliteMeetingStore
-    from storage.registry.facts import SqliteRegistryFacts
+    from storage.core.backend import build_stores
 
     data = _read_document(args.file)
     db = context.open_db()
     store = SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
     # ID numbers and names in `present` are matched against the registry (an unknown ID number is refused;
     # a name that is not exactly one villager is kept as written).
-    facts = SqliteRegistryFacts(db, COMMAND_LINE_ACTOR)
+    facts = build_stores(db, COMMAND_LINE_ACTOR).registry_facts
     meeting, spec = parse_document(data, store.custom_types(), facts.find_person)
     created = store.create(meeting)
     outcome = evaluate(created, spec)
@@ -184,7 +184,7 @@ def run_show(context: Context, args: argparse.Namespace) -> int:
     from models.minutes.record import effective
     from models.minutes.meetings import evaluate
     from storage.minutes.store import SqliteMeetingStore
-    from storage.registry.facts import SqliteRegistryFacts
+    from storage.core.backend import build_stores
 
     db = context.open_db()
     store = SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
@@ -199,7 +199,7 @@ def run_show(context: Context, args: argparse.Namespace) -> int:
                        "abstain": item.tally.abstain if item.tally else None, "passed": result.passed}
                       for item, result in zip(meeting.items, outcome.items)]}
     warnings = [w.message for w in store.warnings(original, date.today())]
-    warnings += _composition(SqliteRegistryFacts(db, COMMAND_LINE_ACTOR), original)
+    warnings += _composition(build_stores(db, COMMAND_LINE_ACTOR).registry_facts, original)
     context.emit("\n".join(_describe(meeting, spec.label, outcome, warnings)), data)
     return 0
 

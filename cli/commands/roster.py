@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cli import EXIT_PROBLEMS, Context
 from models.core.accounts import COMMAND_LINE_ACTOR
+
+if TYPE_CHECKING:
+    from models.registry.ports import RosterFiles
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -20,14 +24,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     dump.set_defaults(handler=run_export)
 
 
-def run_import(context: Context, args: argparse.Namespace) -> int:
-    from storage.registry.store import SqliteRegistryStore
-    from storage.registry.roster_files import write_rejects
+def _roster(context: Context) -> RosterFiles:
+    """The roster files of the command-line session, from the one composition root."""
+    from storage.core.backend import build_stores
+    return build_stores(context.open_db(), COMMAND_LINE_ACTOR).roster
 
-    store = SqliteRegistryStore(context.open_db(), COMMAND_LINE_ACTOR)
-    summary = store.import_roster(args.file)
+
+def run_import(context: Context, args: argparse.Namespace) -> int:
+    roster = _roster(context)
+    summary = roster.import_roster(args.file)
     if args.rejects and summary.rejected:
-        write_rejects(args.file, summary.rejected, args.rejects)
+        roster.write_rejects(args.file, summary.rejected, args.rejects)
     lines = [f"导入完成：{summary.households} 户 {summary.people} 人；新建 {summary.created} 人，"
              f"更新 {summary.updated} 人；新建 {summary.new_households} 户，调整 {summary.changed_households} 户。"]
     if summary.changes:
@@ -43,8 +50,6 @@ def run_import(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_export(context: Context, args: argparse.Namespace) -> int:
-    from storage.registry.store import SqliteRegistryStore
-
-    count = SqliteRegistryStore(context.open_db(), COMMAND_LINE_ACTOR).export_roster(args.file)
+    count = _roster(context).export_roster(args.file)
     context.emit(f"已导出 {count} 人到 {args.file}。", {"file": str(args.file), "people": count})
     return 0

@@ -15,8 +15,9 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.core.village import VillageProfile
     from models.lists.ports import ListStore
     from models.minutes.ports import FollowUpStore, FourTwoStore, MeetingStore
-    from models.registry.ports import RegistryFacts, RegistryStore
-    from models.rules.ports import RulebookStore
+    from models.registry.ports import (GroupStore, HouseholdStore, RegistryFacts, RegistryQueries, RosterFiles,
+                                       VillagerStore)
+    from models.rules.ports import CatalogueStore, ChangeReasonStore, RulebookStore, RulesFiles
     from models.sync.ports import SyncService
     from models.township.ports import TownshipStore
     from models.workflow.ports import WorkflowStore
@@ -107,8 +108,15 @@ class Stores(Protocol):
     profile: ProfileStore
     audit: AuditReader
     backups: BackupService
-    registry: RegistryStore
-    rules: RulebookStore
+    registry: RegistryQueries  # reads across the registry: role holders, counts, search, tags
+    groups: GroupStore  # groups and grids
+    households: HouseholdStore
+    villagers: VillagerStore  # villagers and their roles
+    roster: RosterFiles
+    rules: RulebookStore  # rulebooks with their versions
+    change_reasons: ChangeReasonStore
+    catalogue: CatalogueStore
+    rule_files: RulesFiles
     meetings: MeetingStore
     attachments: AttachmentStore
     follow_ups: FollowUpStore

@@ -1,4 +1,6 @@
-"""Store interfaces (Protocols) of the household registry (户籍花名册), and the roster facts other areas read from it."""
+"""Store interfaces (Protocols) of the household registry (户籍花名册), one per aggregate (groups and grids,
+households, villagers with their roles), the reads across them, the roster files, and the roster facts other
+areas read from it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Protocol
 
 if TYPE_CHECKING:
+    from models.core.changes import Changed
     from models.registry.households import (Grid, Household, HouseholdSummary, RoleHolding, SearchHit, VillageGroup,
                                             Villager)
     from models.registry.roster import Rejection
@@ -45,44 +48,78 @@ class RegistryFacts(Protocol):
         ...
 
 
-class RegistryStore(Protocol):
-    """户籍花名册: groups, grids, households, villagers and their roles.
+class GroupStore(Protocol):
+    """村民小组 and their 网格. Writes need EDIT_RECORDS and return what they changed."""
+
+    def list_groups(self) -> list[VillageGroup]: ...
+    def list_grids(self) -> list[Grid]: ...
+    def save_group(self, group: VillageGroup) -> Changed:
+        """Insert or update (and un-withdraw) the group with this id."""
+        ...
+
+    def save_grid(self, grid: Grid) -> Changed: ...
+
+    def withdraw_group(self, group_id: str) -> Changed:
+        """Tombstone a group added by mistake (the undo of an add)."""
+        ...
+
+    def withdraw_grid(self, grid_id: str) -> Changed: ...
+
+    def retire_group(self, group_id: str) -> Changed:
+        """Tombstone an empty group; DomainError while households or grids remain in it."""
+        ...
+
+    def retire_grid(self, grid_id: str) -> Changed:
+        """Tombstone an empty grid; DomainError while households remain in it."""
+        ...
+
+
+class HouseholdStore(Protocol):
+    """户: one household's own record (its people are the VillagerStore's)."""
+
+    def list_households(self) -> list[HouseholdSummary]: ...
+    def get_household(self, household_id: str) -> Household: ...
+
+    def save_household(self, household: Household) -> Changed:
+        """Insert or update (and un-withdraw); refused when another household has the number."""
+        ...
+
+    def withdraw_household(self, household_id: str) -> Changed:
+        """Tombstone a household added by mistake (the undo of an add)."""
+        ...
+
+
+class VillagerStore(Protocol):
+    """村民 and the roles (身份) they hold.
 
     Reads return ID numbers masked (first 6 + last 4) unless the actor may view them; saving a
-    villager whose ID is still masked keeps the stored number. Writes need EDIT_RECORDS.
+    villager whose ID is still masked keeps the stored number.
     """
 
     @property
     def can_view_id_numbers(self) -> bool: ...
-    def list_groups(self) -> list[VillageGroup]: ...
-    def list_grids(self) -> list[Grid]: ...
-    def save_group(self, group: VillageGroup) -> None: ...
-    def save_grid(self, grid: Grid) -> None: ...
-    def list_households(self) -> list[HouseholdSummary]: ...
-    def get_household(self, household_id: str) -> Household: ...
-    def save_household(self, household: Household) -> None: ...
-    def withdraw(self, table: str, row_id: str) -> None:
-        """Tombstone a group ("village_groups"), grid ("grids") or household ("households") added by mistake."""
-        ...
-
     def members(self, household_id: str) -> list[Villager]: ...
     def get_villager(self, villager_id: str) -> Villager: ...
 
-    def save_villager(self, villager: Villager) -> None:
+    def save_villager(self, villager: Villager) -> Changed:
         """Insert or update (and un-withdraw) the villager with this id."""
         ...
 
-    def withdraw_villager(self, villager_id: str) -> None:
+    def withdraw_villager(self, villager_id: str) -> Changed:
         """Tombstone a villager added by mistake (the undo of an add); people who leave are marked instead."""
         ...
 
     def roles_of(self, villager_id: str) -> list[RoleHolding]: ...
-    def save_role(self, holding: RoleHolding) -> None: ...
-    def remove_role(self, holding_id: str) -> None: ...
 
-    def list_tags(self) -> list[str]:
-        """User-defined tags in use, as stored ("tag:…")."""
+    def save_role(self, holding: RoleHolding) -> Changed:
+        """Insert or update a role; the change is the villager's."""
         ...
+
+    def remove_role(self, holding_id: str) -> Changed: ...
+
+
+class RegistryQueries(Protocol):
+    """Reads across the whole registry: who holds a role, how many live here, finding people, tags in use."""
 
     def people_with_role(self, role: str, on_date: date) -> list[Villager]:
         """Villagers active on `on_date` who hold `role` (a RoleCode value or "tag:…") on that date.
@@ -92,11 +129,11 @@ class RegistryStore(Protocol):
         """
         ...
 
-    def adults_count(self, on_date: date) -> int:
+    def adults_count(self, on_date: date, group: str | None = None) -> int:
         """Villagers aged 18 or more and active (not deceased or moved out) on `on_date`."""
         ...
 
-    def households_count(self, on_date: date) -> int:
+    def households_count(self, on_date: date, group: str | None = None) -> int:
         """Households with at least one villager active on `on_date`."""
         ...
 
@@ -104,24 +141,25 @@ class RegistryStore(Protocol):
         """Find by name, household number, phone, ID number or pinyin (initials `wjh` or full)."""
         ...
 
-    def retire_group(self, group_id: str) -> None:
-        """Tombstone an empty group; DomainError while households or grids remain in it."""
-        ...
-
-    def retire_grid(self, grid_id: str) -> None:
-        """Tombstone an empty grid; DomainError while households remain in it."""
-        ...
-
     def search_ids(self, text: str) -> tuple[set[str], set[str]]:
         """(household ids, villager ids) of every match of `search`, unordered and unlimited."""
         ...
+
+    def list_tags(self) -> list[str]:
+        """User-defined tags in use, as stored ("tag:…")."""
+        ...
+
+
+class RosterFiles(Protocol):
+    """花名册文件: reading, importing and exporting the whole roster as CSV or XLSX."""
 
     def preview_roster(self, path: Path, rows: int = 20) -> RosterPreview:
         """Read and check a roster file without writing anything."""
         ...
 
     def import_roster(self, path: Path, progress: Callable[[int, int], None] | None = None) -> ImportSummary:
-        """Import the good rows of a roster file in one transaction; bad rows are reported."""
+        """Import the good rows of a roster file in one transaction; bad rows are reported, and
+        `ImportSummary.changed` names the groups, households and villagers written."""
         ...
 
     def write_rejects(self, source: Path, rejected: list[Rejection], target: Path) -> int:

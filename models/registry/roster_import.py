@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from models.core.changes import Changed, Entity
 from models.registry.households import HEAD_RELATION
 from models.registry.roster import HEADERS, Rejection, RosterRow
 
@@ -48,6 +49,7 @@ class ImportSummary:
     new_households: int = 0
     changed_households: int = 0
     changes: list[RosterChange] = field(default_factory=list)  # one per updated person, in file order
+    changed: Changed = field(default_factory=lambda: Changed(Entity.VILLAGER))  # the records the import wrote
 
     def as_json(self) -> dict[str, Any]:
         """Exactly the keys of the issue's contract."""

@@ -1,8 +1,9 @@
 """What the rules store hands out besides documents: rulebook summaries, version info, catalogue articles."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from models.core.changes import Changed, Entity
 from models.core.ids import new_id
 from models.rules.document import Article, Chapter, RulebookKind, VersionStatus
 
@@ -56,6 +57,7 @@ class ImportResult:
     version: int
     articles: int
     problems: tuple[str, ...] = ()
+    changed: Changed = field(default_factory=lambda: Changed(Entity.RULEBOOK))  # the new version and its rulebook
 
 
 def chapters_from_catalogue(entries: list[CatalogueArticle]) -> tuple[Chapter, ...]:

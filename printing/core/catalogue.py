@@ -49,6 +49,7 @@ def _rules(stores: Any, rulebook_id: str, poster: bool) -> PrintJob:
 
 
 def _comparison(stores: Any, rulebook_id: str) -> PrintJob:
+    from models.rules.comparison import comparison as comparison_rows
     from printing.rules.comparison_pdf import Comparison, comparison_fingerprint, render_comparison_pdf
 
     new = stores.rules.load_version(rulebook_id)
@@ -56,7 +57,7 @@ def _comparison(stores: Any, rulebook_id: str) -> PrintJob:
         raise DomainError("这份村规民约只有一个版本，没有可对照的修改。请先新建修订版本。")
     old = stores.rules.load_version(rulebook_id, new.number - 1)
     comparison = Comparison(stores.rules.get_rulebook(rulebook_id), old, new,
-                            tuple(stores.rules.comparison(rulebook_id, old.number, new.number)))
+                            tuple(comparison_rows(stores.rules, stores.change_reasons, rulebook_id, old.number, new.number)))
     return PrintJob(comparison.title, comparison_fingerprint(comparison),
                     lambda progress: render_comparison_pdf(comparison, progress=progress))
 
@@ -69,7 +70,7 @@ def _signature_sheet(stores: Any, rulebook_id: str) -> PrintJob:
     sheet = SignatureSheet(f"{rulebook.title}户代表签字表",
                            f"请户主（或户代表）阅读《{rulebook.title}》（第{version.number}版）后，在本户一行签字并按手印，"
                            "表示本户已知晓并承诺遵守。",
-                           sheet_groups(stores.registry.list_groups(), stores.registry.list_households()),
+                           sheet_groups(stores.groups.list_groups(), stores.households.list_households()),
                            f"{version.id}:{version.number}")
     return PrintJob(sheet.title, sheet_fingerprint(sheet),
                     lambda progress: render_signature_sheet_pdf(sheet, progress=progress))
@@ -163,7 +164,7 @@ def _opinion_forms(stores: Any, rulebook_id: str) -> PrintJob:
     from printing.workflow.signature_sheet_pdf import sheet_groups
 
     today, rulebook = date.today(), stores.rules.get_rulebook(rulebook_id)
-    groups = sheet_groups(stores.registry.list_groups(), stores.registry.list_households())
+    groups = sheet_groups(stores.groups.list_groups(), stores.households.list_households())
     households = tuple((form_serial(today.year, number), number, head)
                        for group in groups for number, head in group.households)
     forms = OpinionForms(rulebook.title, _draft_number(stores, rulebook_id, today), households)
@@ -197,14 +198,14 @@ def group_roster(stores: Any, group_id: str) -> Any:  # -> printing.registry.gro
     from models.core.errors import NotFound
     from printing.registry.group_roster_pdf import GroupRoster, active_members
 
-    registry, today = stores.registry, date.today()
-    group = next((g for g in registry.list_groups() if group_id in (g.id, g.name)), None)
+    today = date.today()
+    group = next((g for g in stores.groups.list_groups() if group_id in (g.id, g.name)), None)
     if group is None:
         raise NotFound(f"没有“{group_id}”这个村民小组。请写小组名称（如“第一村民小组”）或编号，可在花名册中查看。")
     households = []
-    for summary in sorted(registry.list_households(), key=lambda s: s.household.household_no):
+    for summary in sorted(stores.households.list_households(), key=lambda s: s.household.household_no):
         if summary.household.group_id == group.id:
-            members = active_members(registry.members(summary.household.id), today)
+            members = active_members(stores.villagers.members(summary.household.id), today)
             if members:
                 households.append((summary.household, members))
     return GroupRoster(stores.profile.get().village, group.name, tuple(households), today)

@@ -21,8 +21,15 @@ if TYPE_CHECKING:
     from storage.minutes.four_two import SqliteFourTwoStore
     from storage.lists.store import SqliteListStore
     from storage.minutes.store import SqliteMeetingStore
-    from storage.registry.store import SqliteRegistryStore
     from storage.registry.facts import SqliteRegistryFacts
+    from storage.registry.groups import SqliteGroupStore
+    from storage.registry.households import SqliteHouseholdStore
+    from storage.registry.queries import SqliteRegistryQueries
+    from storage.registry.roster import SqliteRosterFiles
+    from storage.registry.villagers import SqliteVillagerStore
+    from storage.rules.catalogue import SqliteCatalogueStore
+    from storage.rules.file_store import SqliteRulesFiles
+    from storage.rules.reasons import SqliteChangeReasonStore
     from storage.rules.store import SqliteRulebookStore
     from storage.sync.service import SqliteSyncService
     from storage.township.store import SqliteTownshipStore
@@ -92,19 +99,54 @@ class SqliteStores:
         return SqliteBackupService(self._db, self.actor)
 
     @cached_property
-    def registry(self) -> SqliteRegistryStore:
-        from storage.registry.store import SqliteRegistryStore
-        return SqliteRegistryStore(self._db, self.actor)
+    def registry(self) -> SqliteRegistryQueries:
+        from storage.registry.queries import SqliteRegistryQueries
+        return SqliteRegistryQueries(self._db, self.actor)
+
+    @cached_property
+    def groups(self) -> SqliteGroupStore:
+        from storage.registry.groups import SqliteGroupStore
+        return SqliteGroupStore(self._db, self.actor)
+
+    @cached_property
+    def households(self) -> SqliteHouseholdStore:
+        from storage.registry.households import SqliteHouseholdStore
+        return SqliteHouseholdStore(self._db, self.actor)
+
+    @cached_property
+    def villagers(self) -> SqliteVillagerStore:
+        from storage.registry.villagers import SqliteVillagerStore
+        return SqliteVillagerStore(self._db, self.actor)
+
+    @cached_property
+    def roster(self) -> SqliteRosterFiles:
+        from storage.registry.roster import SqliteRosterFiles
+        return SqliteRosterFiles(self._db, self.actor)
 
     @cached_property
     def registry_facts(self) -> SqliteRegistryFacts:
         from storage.registry.facts import SqliteRegistryFacts
-        return SqliteRegistryFacts(self._db, self.actor)
+        return SqliteRegistryFacts(self._db, self.registry)
 
     @cached_property
     def rules(self) -> SqliteRulebookStore:
         from storage.rules.store import SqliteRulebookStore
         return SqliteRulebookStore(self._db, self.actor)
+
+    @cached_property
+    def change_reasons(self) -> SqliteChangeReasonStore:
+        from storage.rules.reasons import SqliteChangeReasonStore
+        return SqliteChangeReasonStore(self._db, self.actor)
+
+    @cached_property
+    def catalogue(self) -> SqliteCatalogueStore:
+        from storage.rules.catalogue import SqliteCatalogueStore
+        return SqliteCatalogueStore(self._db, self.actor)
+
+    @cached_property
+    def rule_files(self) -> SqliteRulesFiles:
+        from storage.rules.file_store import SqliteRulesFiles
+        return SqliteRulesFiles(self._db, self.actor, self.rules, self.change_reasons)
 
     @cached_property
     def meetings(self) -> SqliteMeetingStore:

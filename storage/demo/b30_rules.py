@@ -8,6 +8,7 @@ from models.rules.document import RuleVersion, delete_article, insert_article, m
 from models.rules.text import parse_rules_text
 from storage.core.db import Database
 from storage.demo import DemoOptions
+from storage.rules.reasons import SqliteChangeReasonStore
 from storage.rules.store import SqliteRulebookStore
 
 TITLE = "青石村村规民约"
@@ -88,16 +89,17 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
     if row is None or db.conn.execute("SELECT 1 FROM rulebooks WHERE title = ? AND deleted = 0", (TITLE,)).fetchone():
         options.counts["rulebooks"] = 0
         return
-    store = SqliteRulebookStore(db, Actor(row[0], row[1], Role.ADMIN))
+    actor = Actor(row[0], row[1], Role.ADMIN)
+    store = SqliteRulebookStore(db, actor)
     rulebook = store.create_rulebook(TITLE)
     parsed = parse_rules_text(PREVIOUS_RULES)
     store.add_version(RuleVersion("", rulebook.id, 0, tuple(parsed.chapters), title=TITLE), "2019年版")
     store.put_in_force(rulebook.id, 1, EFFECTIVE)
-    draft = store.new_version(rulebook.id)
-    revised, reasons = revise(draft)
+    store.new_version(rulebook.id)
+    revised, reasons = revise(store.load_version(rulebook.id))
     store.save_version(revised)
     for key, reason in reasons.items():
-        store.set_change_reason(revised.id, key, reason)
+        SqliteChangeReasonStore(db, actor).set_change_reason(revised.id, key, reason)
     options.counts["rulebooks"] = 1
     options.counts["rule_versions"] = 2
 

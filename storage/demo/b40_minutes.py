@@ -24,6 +24,7 @@ from storage.minutes.followups import SqliteFollowUpStore
 from storage.minutes.four_two import SqliteFourTwoStore
 from storage.minutes.store import SqliteMeetingStore
 from storage.registry.facts import SqliteRegistryFacts
+from storage.registry.queries import SqliteRegistryQueries
 
 YEAR = 2026
 SURNAMES = "杨吴石龙潘陆欧吴杨石"
@@ -72,7 +73,7 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
         return
     actor = _clerk(db)
     store = SqliteMeetingStore(db, actor)
-    facts = SqliteRegistryFacts(db, actor)
+    facts = SqliteRegistryFacts(db, SqliteRegistryQueries(db, actor))
     village = _Village(_sizes(options.households), facts if facts.households_count(date(YEAR, 1, 1)) else None)
     with db.atomic():  # all or nothing: an interrupted demo leaves no half year
         made = [_hold(store, rng, village, index, plan) for index, plan in enumerate(PLAN)]

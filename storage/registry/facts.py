@@ -4,12 +4,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from models.core.accounts import Actor
 from models.minutes.roles import holds, registry_role
 from models.registry.households import RoleCode
-from models.registry.ports import RosterPerson
+from models.registry.ports import RegistryQueries, RosterPerson
 from storage.core.db import Database
-from storage.registry.store import SqliteRegistryStore
 
 _ID_NUMBER = re.compile(r"^\d{17}[\dXx]$")
 _PERSON = ("SELECT v.id, v.name, COALESCE(v.gender, 'unknown'), h.household_no FROM villagers v "
@@ -17,11 +15,12 @@ _PERSON = ("SELECT v.id, v.name, COALESCE(v.gender, 'unknown'), h.household_no F
 
 
 class SqliteRegistryFacts:
-    """Implements models.registry.ports.RegistryFacts; reads only, so it needs no permission beyond logging in."""
+    """Implements models.registry.ports.RegistryFacts over the registry's reads (`registry`, given by the
+    composition root); reads only, so it needs no permission beyond logging in."""
 
-    def __init__(self, db: Database, actor: Actor) -> None:
+    def __init__(self, db: Database, registry: RegistryQueries) -> None:
         self._db = db
-        self._registry = SqliteRegistryStore(db, actor)
+        self._registry = registry
 
     def adults_count(self, on_date: date, group: str | None = None) -> int:
         return self._registry.adults_count(on_date, group)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from models.core.accounts import Actor
+from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.core.ids import new_id
 from models.registry.households import HEAD_RELATION
@@ -231,7 +232,16 @@ class _Plan:
     def summary(self, rows: list[RosterRow], rejected: list[Rejection]) -> ImportSummary:
         new_households = len(self.inserts.get("households", []))
         return ImportSummary(len({r.household_no for r in rows}), len(rows), self.created, self.updated,
-                             rejected, new_households, len(self.updates.get("households", {})), self.changes)
+                             rejected, new_households, len(self.updates.get("households", {})), self.changes,
+                             self.changed())
+
+    def changed(self) -> Changed:
+        """The villagers, households and groups written (named even when none was: the import was looked at)."""
+        parts = [Changed(entity, frozenset(row["id"] for row in self.inserts.get(table, [])) |
+                         frozenset(self.updates.get(table, {})))
+                 for table, entity in (("villagers", Entity.VILLAGER), ("households", Entity.HOUSEHOLD),
+                                       ("village_groups", Entity.VILLAGE_GROUP))]
+        return parts[0] | parts[1] | parts[2]
 
 
 def _villager_values(row: RosterRow, household_id: str) -> dict[str, Any]:

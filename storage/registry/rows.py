@@ -14,6 +14,7 @@ VILLAGER_COLUMNS = ("id", "household_id", "name", "relation", "gender", "id_numb
 HOUSEHOLD_COLUMNS = ("id", "household_no", "group_id", "grid_id", "address", "head_id", "phone", "care_level",
                      "notes")
 ROLE_COLUMNS = ("id", "villager_id", "role", "post", "start_date", "end_date")
+VILLAGER_SELECT = ", ".join(f"v.{c}" for c in VILLAGER_COLUMNS)  # the columns of `villagers v`, in that order
 
 
 def iso(day: date | None) -> str | None:

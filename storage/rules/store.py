@@ -1,24 +1,19 @@
-"""SqliteRulebookStore: rulebooks, their versions and articles, change reasons and the article catalogue."""
+"""SqliteRulebookStore: rulebooks with their versions and articles (one version in force per rulebook)."""
 from __future__ import annotations
 
 import json
 import re
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from models.core.accounts import Permission
+from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
-from models.core.ids import new_id
-from models.rules.rulebooks import CatalogueArticle, ImportResult, RulebookSummary, VersionInfo
+from models.rules.rulebooks import RulebookSummary, VersionInfo
 from models.rules.document import (Article, Chapter, Rulebook, RulebookKind, RuleVersion, VersionStatus,
                           require_editable)
-from models.rules.diff import ComparisonRow, adopt_keys, comparison_table, diff_versions
-from models.rules.text import parse_rules_lines
-from storage.rules.files import read_paragraphs, write_comparison_file, write_rules_file
 from storage.core.store_base import SqliteStore
 
-CATALOGUE_FILE = Path(__file__).resolve().parents[2] / "resources" / "rules_catalogue.json"
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _VERSION_COLUMNS = "id, rulebook_id, number, status, effective_date, title, chapters, based_on, owner"
 
@@ -46,13 +41,13 @@ class SqliteRulebookStore(SqliteStore):
             raise NotFound(f"没有编号为“{rulebook_id}”的村规民约。请用 rules list 查看现有的编号。")
         return Rulebook(row[0], row[1], RulebookKind(row[2]))
 
-    def create_rulebook(self, title: str, kind: RulebookKind = RulebookKind.RULES) -> Rulebook:
+    def create_rulebook(self, title: str, kind: RulebookKind = RulebookKind.RULES) -> Changed:
         self._require(Permission.EDIT_RECORDS)
         if not title.strip():
             raise DomainError("请填写规约名称，例如“青石村村规民约”。")
         with self._db.atomic():
             row = self._insert("rulebooks", {"title": title.strip(), "kind": kind.value})
-        return Rulebook(row["id"], row["title"], kind)
+        return Changed.one(Entity.RULEBOOK, row["id"])
 
     def load_version(self, rulebook_id: str, number: int | None = None) -> RuleVersion:
         self.get_rulebook(rulebook_id)
@@ -79,7 +74,7 @@ class SqliteRulebookStore(SqliteStore):
         return RuleVersion(row[0], row[1], row[2], tuple(Chapter(k, t, tuple(articles[k])) for k, t in chapters),
                            VersionStatus(row[3]), row[4], row[5], row[7], owned=row[8] == self._db.node_id)
 
-    def save_version(self, version: RuleVersion) -> None:
+    def save_version(self, version: RuleVersion) -> Changed:
         self._require(Permission.EDIT_RECORDS)
         stored = self.load_version(version.rulebook_id, version.number)
         require_editable(stored)
@@ -88,6 +83,7 @@ class SqliteRulebookStore(SqliteStore):
             chapters = _chapters_json(version)
             if chapters != _chapters_json(stored) or version.title != stored.title:
                 self._update("rule_versions", version.id, {"chapters": chapters, "title": version.title})
+        return _version_changed(stored.id, version.rulebook_id)
 
     def _write_articles(self, version: RuleVersion) -> None:
         existing = {r[1]: r for r in self._db.conn.execute(
@@ -127,20 +123,22 @@ class SqliteRulebookStore(SqliteStore):
         self._write_articles(version)
         return version
 
-    def add_version(self, version: RuleVersion, source: str) -> RuleVersion:
+    def add_version(self, version: RuleVersion, source: str) -> Changed:
         """Store `version`'s chapters and articles as the rulebook's next draft version."""
         self._require(Permission.EDIT_RECORDS)
         self.get_rulebook(version.rulebook_id)
         with self._db.atomic():
-            return self._add_version(version, source)
+            added = self._add_version(version, source)
+        return _version_changed(added.id, added.rulebook_id)
 
-    def new_version(self, rulebook_id: str, based_on: int | None = None) -> RuleVersion:
+    def new_version(self, rulebook_id: str, based_on: int | None = None) -> Changed:
         self._require(Permission.EDIT_RECORDS)
         base = self.load_version(rulebook_id, based_on)
         with self._db.atomic():
-            return self._add_version(replace(base, based_on=base.id), f"由第{base.number}版复制")
+            added = self._add_version(replace(base, based_on=base.id), f"由第{base.number}版复制")
+        return _version_changed(added.id, rulebook_id)
 
-    def put_in_force(self, rulebook_id: str, number: int, effective_date: str) -> None:
+    def put_in_force(self, rulebook_id: str, number: int, effective_date: str) -> Changed:
         self._require(Permission.APPROVE)
         if not DATE.match(effective_date):
             raise DomainError("生效日期应写成 2026-05-01 这样的格式。")
@@ -148,76 +146,21 @@ class SqliteRulebookStore(SqliteStore):
         if version.status is not VersionStatus.DRAFT:
             raise DomainError(f"第{number}版已{version.status.label}，不能再次生效。")
         with self._db.atomic():
-            for row in self._db.conn.execute("SELECT id FROM rule_versions WHERE rulebook_id = ? AND deleted = 0 "
-                                             "AND status = 'in_force'", (rulebook_id,)).fetchall():
-                self._update("rule_versions", row[0], {"status": VersionStatus.SUPERSEDED.value}, "supersede")
+            superseded = [row[0] for row in self._db.conn.execute(
+                "SELECT id FROM rule_versions WHERE rulebook_id = ? AND deleted = 0 AND status = 'in_force'",
+                (rulebook_id,)).fetchall()]
+            for version_id in superseded:
+                self._update("rule_versions", version_id, {"status": VersionStatus.SUPERSEDED.value}, "supersede")
             self._update("rule_versions", version.id, {"status": VersionStatus.IN_FORCE.value,
                                                        "effective_date": effective_date}, "adopt")
-
-    def import_file(self, path: Path, rulebook_id: str | None = None, title: str | None = None) -> ImportResult:
-        self._require(Permission.EDIT_RECORDS)
-        parsed = parse_rules_lines(read_paragraphs(path))
-        if not parsed.article_count:
-            raise DomainError(f"在“{path.name}”中没有找到任何“第X条”。请确认每条以“第一条”“第二条”这样的条号开头。")
-        problems = tuple(f"第{p.line}行：{p.text[:30]}（{p.reason}）" if p.line else f"{p.text}：{p.reason}"
-                         for p in parsed.problems)
-        with self._db.atomic():
-            if rulebook_id is None:
-                rulebook_id = self.create_rulebook(title or parsed.title or path.stem).id
-            else:
-                self.get_rulebook(rulebook_id)
-            version = RuleVersion("", rulebook_id, 0, tuple(parsed.chapters), title=title or parsed.title)
-            if self._next_number(rulebook_id) > 1:
-                previous = self.load_version(rulebook_id)
-                version = replace(adopt_keys(previous, version), based_on=previous.id)
-            version = self._add_version(version, f"导入 {path.name}")
-        return ImportResult(rulebook_id, version.number, parsed.article_count, problems)
-
-    def export_file(self, rulebook_id: str, number: int | None, path: Path) -> Path:
-        version = self.load_version(rulebook_id, number)
-        return write_rules_file(version, version.title or self.get_rulebook(rulebook_id).title, path)
-
-    def comparison(self, rulebook_id: str, old: int, new: int) -> list[ComparisonRow]:
-        """The 修改对照表 rows from version `old` to version `new`, with the recorded reasons."""
-        before, after = self.load_version(rulebook_id, old), self.load_version(rulebook_id, new)
-        return comparison_table(diff_versions(before, after), self.change_reasons(after.id))
-
-    def export_comparison(self, rulebook_id: str, old: int, new: int, path: Path) -> Path:
-        title = self.get_rulebook(rulebook_id).title
-        return write_comparison_file(self.comparison(rulebook_id, old, new),
-                                     f"{title}修改对照表（第{old}版→第{new}版）", path)
-
-    def change_reasons(self, version_id: str) -> dict[str, str]:
-        return dict(self._db.conn.execute("SELECT article_key, reason FROM rule_change_reasons "
-                                          "WHERE version_id = ? AND deleted = 0", (version_id,)).fetchall())
-
-    def set_change_reason(self, version_id: str, article_key: str, reason: str) -> None:
-        self._require(Permission.EDIT_RECORDS)
-        row = self._db.conn.execute("SELECT id FROM rule_change_reasons WHERE version_id = ? AND article_key = ?",
-                                    (version_id, article_key)).fetchone()
-        with self._db.atomic():
-            if row is None:
-                self._insert("rule_change_reasons", {"version_id": version_id, "article_key": article_key,
-                                                     "reason": reason.strip()})
-            else:
-                self._update("rule_change_reasons", row[0], {"reason": reason.strip(), "deleted": 0})
-
-    def catalogue(self) -> list[CatalogueArticle]:
-        builtin = [CatalogueArticle(e["id"], e["area"], e["title"], e["text"])
-                   for e in json.loads(CATALOGUE_FILE.read_text(encoding="utf-8"))]
-        own = [CatalogueArticle(r[0], r[1], r[2], r[3], builtin=False) for r in self._db.conn.execute(
-            "SELECT id, area, title, text FROM rule_catalogue_articles WHERE deleted = 0 ORDER BY created_at")]
-        return builtin + own
-
-    def add_catalogue_article(self, area: str, title: str, text: str) -> CatalogueArticle:
-        self._require(Permission.EDIT_RECORDS)
-        if not text.strip() or not area.strip():
-            raise DomainError("请填写条款所属方面和条文。")
-        with self._db.atomic():
-            row = self._insert("rule_catalogue_articles", {"area": area.strip(), "title": title.strip(),
-                                                           "text": text.strip()}, row_id=new_id())
-        return CatalogueArticle(row["id"], row["area"], row["title"], row["text"], builtin=False)
+        return _version_changed(version.id, rulebook_id, *superseded)
 
 
 def _chapters_json(version: RuleVersion) -> str:
     return json.dumps([{"key": c.key, "title": c.title} for c in version.chapters], ensure_ascii=False)
+
+
+def _version_changed(version_id: str, rulebook_id: str, *also: str) -> Changed:
+    """A version write: the version (`.id`; `also`: other versions it touched) and the rulebook it belongs to."""
+    return (Changed.one(Entity.RULE_VERSION, version_id) | Changed(Entity.RULE_VERSION, frozenset(also))
+            | Changed.one(Entity.RULEBOOK, rulebook_id))

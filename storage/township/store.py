@@ -18,6 +18,8 @@ from storage.township import rows as receipts
 from storage.workflow import rows as load
 from storage.minutes.rows import rows
 from storage.core.profile import read_profile
+from models.rules.comparison import comparison
+from storage.rules.reasons import SqliteChangeReasonStore
 from storage.rules.store import SqliteRulebookStore
 from storage.core.store_base import SqliteStore
 
@@ -134,7 +136,8 @@ class SqliteTownshipStore(SqliteStore):
         rules = self._rules()
         version = rules.load_version(request.rulebook_id, request.version_number)
         previous = self._previous_number(version)
-        table = tuple(rules.comparison(request.rulebook_id, previous, version.number)) if previous else ()
+        reasons = SqliteChangeReasonStore(self._db, self._actor)
+        table = tuple(comparison(rules, reasons, request.rulebook_id, previous, version.number)) if previous else ()
         review = receipts.latest_review(self._db, request.revision_id, version.id, self._version_by_id,
                                         receipts.MINE)
         decision = receipts.latest_decision(self._db, request.id, version.id, self._version_by_id,

@@ -8,6 +8,7 @@ from models.core.errors import DomainError
 from models.workflow.steps import WorkflowStep
 from models.workflow.records import CommitteeMember, Filing, Team
 from storage.workflow import rows as load
+from storage.rules.reasons import SqliteChangeReasonStore
 from storage.workflow.step_records import WorkflowRecordWrites
 
 
@@ -104,7 +105,7 @@ class WorkflowRecordEdits(WorkflowRecordWrites):
             for row in load.select(self._db, "workflow_revision_links", "version_id = ? AND article_key = ?",
                                    [version_id, article_key]):
                 self._tombstone("workflow_revision_links", row["id"])
-            self._rules().set_change_reason(version_id, article_key, reason)
+            SqliteChangeReasonStore(self._db, self._actor).set_change_reason(version_id, article_key, reason)
 
     # -- step 5 and 7 ----------------------------------------------------------------------------
     def withdraw_opinion(self, opinion_id: str) -> None:

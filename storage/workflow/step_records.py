@@ -12,6 +12,7 @@ from models.workflow.guards import WorkflowSettings
 from models.workflow.records import (ArticleVote, BackgroundCheck, Channel, CommitteeMember, Disposition,
                                      Invitation, InvitationReply, Opinion, OpinionKind, Shift, Team, TeamKind)
 from storage.workflow import rows as load
+from storage.rules.reasons import SqliteChangeReasonStore
 from storage.rules.store import SqliteRulebookStore
 from storage.core.store_base import SqliteStore
 
@@ -168,7 +169,7 @@ class WorkflowRecordWrites(SqliteStore):
                 self._insert("workflow_revision_links", {"version_id": version_id, "article_key": article_key,
                                                          "opinion_id": opinion.id})
             reason = "采纳" + "、".join(o.title for o in chosen)
-            self._rules().set_change_reason(version_id, article_key, reason)
+            SqliteChangeReasonStore(self._db, self._actor).set_change_reason(version_id, article_key, reason)
 
     # -- step 5 and 7 ----------------------------------------------------------------------------
     def add_opinion(self, rulebook_id: str, kind: OpinionKind, name: str, channel: Channel, on: date, text: str,

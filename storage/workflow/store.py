@@ -25,7 +25,7 @@ from storage.township import rows as receipts
 from storage.workflow import rows as load
 from storage.core.audit import append_audit
 from storage.minutes.store import SqliteMeetingStore
-from storage.registry.store import SqliteRegistryStore
+from storage.registry.queries import SqliteRegistryQueries
 from storage.workflow.edits import WorkflowRecordEdits
 
 
@@ -236,7 +236,7 @@ class SqliteWorkflowStore(WorkflowRecordEdits):
                             meeting.authorisation_ref)
 
     def households_total(self, today: date) -> int:
-        return SqliteRegistryStore(self._db, self._actor).households_count(today)
+        return SqliteRegistryQueries(self._db, self._actor).households_count(today)
 
     def _version_by_id(self, version_id: str) -> RuleVersion | None:
         if not version_id:

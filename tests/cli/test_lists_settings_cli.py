@@ -8,7 +8,7 @@ from models.core.accounts import COMMAND_LINE_ACTOR
 from models.registry.households import Villager
 from storage.core.db import Database
 from storage.lists.settings import read_list_settings
-from storage.registry.store import SqliteRegistryStore
+from storage.core.backend import build_stores
 from tests.helpers import run_cli, run_json
 from tests.list_fixtures import seed_registry
 
@@ -47,7 +47,7 @@ def test_settings_show_change_and_refuse(village_db: Database) -> None:
 
 def test_consent_per_villager_and_show_keys(village_db: Database) -> None:
     seed_registry(village_db)
-    SqliteRegistryStore(village_db, COMMAND_LINE_ACTOR).save_villager(
+    build_stores(village_db, COMMAND_LINE_ACTOR).villagers.save_villager(
         Villager("p-9", "h-1", "杨明", "儿子", birth_date=date(1990, 5, 1), position=2))
     path = _path(village_db)
     code, out, err = run_cli(["--db", str(path), "lists", "add", "--household", "12", "--villager", "杨明",

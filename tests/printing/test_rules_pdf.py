@@ -11,6 +11,8 @@ from printing.rules.comparison_pdf import Comparison, render_comparison_pdf, row
 from printing.rules.rules_pdf import RulesOptions, render_rules_pdf, version_line
 from printing.core.styles import table_styles
 from storage.core.db import Database
+from models.rules.comparison import comparison as comparison_rows
+from storage.rules.reasons import SqliteChangeReasonStore
 from storage.rules.store import SqliteRulebookStore
 from tests.helpers import run_cli, run_json
 from tests.printing import pdfcheck
@@ -56,7 +58,7 @@ def test_demo_rules_and_comparison(demo_db: Database, rulebook_id: str) -> None:
     rulebook = store.get_rulebook(rulebook_id)
     booklet = render_rules_pdf(rulebook, store.load_version(rulebook_id, 1))
     assert len(pdfcheck.reader(booklet).pages) >= 2
-    rows = tuple(store.comparison(rulebook_id, 1, 2))
+    rows = tuple(comparison_rows(store, SqliteChangeReasonStore(demo_db, COMMAND_LINE_ACTOR), rulebook_id, 1, 2))
     comparison = Comparison(rulebook, store.load_version(rulebook_id, 1), store.load_version(rulebook_id, 2), rows)
     data = render_comparison_pdf(comparison)
     assert set(pdfcheck.page_sizes_mm(data)) == {(297, 210)}

@@ -11,7 +11,7 @@ from models.lists.entries import ListKind
 from models.registry.households import Villager
 from storage.core.db import Database
 from storage.migrations import migrations
-from storage.registry.store import SqliteRegistryStore
+from storage.core.backend import build_stores
 from storage.core.tracking import insert_synced
 from tests.list_fixtures import APPROVER, CLERK, seed_registry, store
 from tests.storage.test_list_store import DAY, nominate, walk_to_publicity
@@ -33,7 +33,7 @@ def _who(db: Database) -> dict[str, str]:
 
 def _seed_with_son(db: Database) -> None:
     seed_registry(db)
-    SqliteRegistryStore(db, COMMAND_LINE_ACTOR).save_villager(
+    build_stores(db, COMMAND_LINE_ACTOR).villagers.save_villager(
         Villager("p-9", "h-1", "杨明", "儿子", birth_date=date(1990, 5, 1), position=2))
 
 

@@ -12,7 +12,7 @@ from models.lists.workflow import Nomination
 from models.lists.entries import EntryState, ListKind, WithdrawReason
 from storage.core.db import Database
 from storage.lists.sources import article_number, shorten
-from storage.registry.store import SqliteRegistryStore
+from storage.core.backend import build_stores
 from tests.list_fixtures import APPROVER, CLERK, SUPERVISOR, seed_registry, store
 
 DAY = date(2025, 3, 3)
@@ -58,8 +58,8 @@ def test_round_trip_with_snapshots_and_pinned_article(village_db: Database) -> N
 def test_registry_edits_do_not_rewrite_the_entry(village_db: Database) -> None:
     seed_registry(village_db)
     entry_id = nominate(village_db)
-    registry = SqliteRegistryStore(village_db, COMMAND_LINE_ACTOR)
-    registry.save_villager(replace(registry.get_villager("p-1"), name="杨老四"))
+    registry = build_stores(village_db, COMMAND_LINE_ACTOR)
+    registry.villagers.save_villager(replace(registry.villagers.get_villager("p-1"), name="杨老四"))
     assert store(village_db, CLERK).entry(entry_id).subject_name == "杨老三"
     assert store(village_db, CLERK, DAY)._directory.household("12").head_name == "杨老四"
 

@@ -37,10 +37,10 @@ def test_demo_meetings_use_the_registry_villagers(tmp_path: Path, demo_copy: Cal
     from models.core.accounts import COMMAND_LINE_ACTOR
     from models.minutes.expected import expected_attendance
     from storage.minutes.store import SqliteMeetingStore
-    from storage.registry.facts import SqliteRegistryFacts
+    from storage.core.backend import build_stores
 
     db = demo_copy(tmp_path / "a.sqlite3", seed=11, households=120)
-    facts, store = SqliteRegistryFacts(db, COMMAND_LINE_ACTOR), SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
+    facts, store = build_stores(db, COMMAND_LINE_ACTOR).registry_facts, SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
     summary = next(m for m in store.list_meetings(2026, "representatives_meeting"))
     meeting = store.get(summary.id)
     expected = expected_attendance(store.type_spec(meeting.type_code), facts, meeting.on)

@@ -10,7 +10,7 @@ from models.minutes.types import (BUILTIN_TYPES, ROLE_BRANCH_COMMITTEE, ROLE_TWO
                                   MeetingType)
 from models.minutes.roles import holds, on_branch_committee, on_village_committee
 from storage.core.db import Database
-from storage.registry.facts import SqliteRegistryFacts
+from storage.core.backend import build_stores
 from tests.registry_fixtures import seat_committees
 
 ON = date(2026, 3, 12)
@@ -30,7 +30,7 @@ def test_posts_tell_the_two_committees_apart() -> None:
 
 def test_people_with_meeting_roles_on_the_meeting_date(village_db: Database, admin: Actor) -> None:
     seat_committees(village_db, admin)
-    facts = SqliteRegistryFacts(village_db, admin)
+    facts = build_stores(village_db, admin).registry_facts
     assert _names(facts.people_with_role(ROLE_VILLAGE_COMMITTEE, ON)) == {"李兰建", "陈文", "张金"}
     assert _names(facts.people_with_role(ROLE_BRANCH_COMMITTEE, ON)) == {"李兰建", "石兰芳"}
     assert _names(facts.people_with_role(ROLE_TWO_COMMITTEES, ON)) == {"李兰建", "石兰芳", "陈文", "张金"}
@@ -43,7 +43,7 @@ def test_people_with_meeting_roles_on_the_meeting_date(village_db: Database, adm
 
 def test_expected_attendance_and_r4_from_the_registry(village_db: Database, admin: Actor) -> None:
     seat_committees(village_db, admin)
-    facts = SqliteRegistryFacts(village_db, admin)
+    facts = build_stores(village_db, admin).registry_facts
     reps = expected_attendance(BUILTIN_TYPES[MeetingType.REPRESENTATIVES], facts, ON)
     assert reps is not None and reps.expected == 6
     assert _names(list(reps.roster)) == {"龙金寿", "龙梅银", "黄秀珍", "李兰建", "陈文", "张金"}
@@ -58,7 +58,7 @@ def test_expected_attendance_and_r4_from_the_registry(village_db: Database, admi
 
 def test_group_counts_by_name_or_id(village_db: Database, admin: Actor) -> None:
     seat_committees(village_db, admin)
-    facts = SqliteRegistryFacts(village_db, admin)
+    facts = build_stores(village_db, admin).registry_facts
     group_id = village_db.conn.execute("SELECT id FROM village_groups WHERE name = '第1组'").fetchone()[0]
     by_name, by_id = facts.adults_count(ON, "第1组"), facts.adults_count(ON, group_id)
     assert 0 < by_name == by_id < facts.adults_count(ON)
@@ -69,7 +69,7 @@ def test_group_counts_by_name_or_id(village_db: Database, admin: Actor) -> None:
 
 def test_find_person_by_id_number_or_unique_name(village_db: Database, admin: Actor) -> None:
     ids = seat_committees(village_db, admin)
-    facts = SqliteRegistryFacts(village_db, admin)
+    facts = build_stores(village_db, admin).registry_facts
     found = facts.find_person("522631197501030033")
     assert found is not None and (found.villager_id, found.name, found.household_no) == (ids["李兰建"], "李兰建", "0001")
     assert facts.find_person("52263120100624034x").name == "陈红"  # lower-case check letter
@@ -81,7 +81,7 @@ def test_find_person_by_id_number_or_unique_name(village_db: Database, admin: Ac
 
 def test_search_people_by_pinyin_initials(village_db: Database, admin: Actor) -> None:
     seat_committees(village_db, admin)
-    facts = SqliteRegistryFacts(village_db, admin)
+    facts = build_stores(village_db, admin).registry_facts
     assert "龙金寿" in _names(facts.search_people("ljs"))
     assert [p.name for p in facts.search_people("黄秀珍")] == ["黄秀珍"]
     assert facts.search_people("") == []

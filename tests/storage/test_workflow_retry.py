@@ -25,7 +25,8 @@ def _to_vote(db: Database, admin: Actor, store: SqliteWorkflowStore, rulebook_id
     store.reply_opinion(waiting.id, Disposition.ADOPTED, "", "吴支书", TODAY)
     store.advance(rulebook_id, TODAY)
     rules = SqliteRulebookStore(db, admin)
-    revised = rules.new_version(rulebook_id)
+    rules.new_version(rulebook_id)
+    revised = rules.load_version(rulebook_id)
     rules.save_version(update_article(revised, revised.articles[2].key, "婚事新办，宴席不超过二十桌。"))
     store.advance(rulebook_id, TODAY)
     store.record_publicity(rulebook_id, date(2026, 3, 1), date(2026, 3, 7), "村务公开栏")
@@ -50,7 +51,8 @@ def test_failed_articles_go_back_alone(village_db: Database, admin: Actor) -> No
     assert states[WorkflowStep.REVISION] is StepState.ACTIVE and states[WorkflowStep.ASSEMBLY_VOTE] is StepState.STALE
     blockers = store.status(rulebook_id, date(2026, 5, 22)).view(WorkflowStep.REVISION).blockers
     assert "新建修订版本" in blockers[0]
-    retry = rules.new_version(rulebook_id)
+    rules.new_version(rulebook_id)
+    retry = rules.load_version(rulebook_id)
     rules.save_version(update_article(retry, keys[0], "村民应当遵守法律。"))
     blockers = store.status(rulebook_id, date(2026, 5, 22)).view(WorkflowStep.REVISION).blockers
     assert any("还没有修改表决未通过的条款：第三条" in b for b in blockers)

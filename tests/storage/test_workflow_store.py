@@ -12,6 +12,7 @@ from models.rules.document import VersionStatus, update_article
 from models.workflow.steps import StepState, WorkflowStep
 from models.workflow.records import ArticleVote, Disposition, FilingStatus, OpinionKind, Channel
 from storage.core.db import Database
+from storage.rules.reasons import SqliteChangeReasonStore
 from storage.rules.store import SqliteRulebookStore
 from storage.workflow.store import SqliteWorkflowStore
 from tests.storage.workflow_setup import rulebook_in_force, villagers_meeting, walk_to_step_5
@@ -40,11 +41,12 @@ def test_walk_through_all_nine_steps(village_db: Database, admin: Actor, store: 
     store.reply_opinion(opinion.id, Disposition.PARTLY, "增加电话、微信参与的条款", "吴支书", TODAY)
     store.advance(rulebook_id, TODAY)
     rules = SqliteRulebookStore(village_db, admin)
-    revised = rules.new_version(rulebook_id)
+    rules.new_version(rulebook_id)
+    revised = rules.load_version(rulebook_id)
     key = revised.articles[2].key
     rules.save_version(update_article(revised, key, "婚事新办、丧事简办，宴席不超过二十桌。"))
     store.link_change(rulebook_id, revised.id, key, [o.id for o in store.opinions(rulebook_id)][:1])
-    assert rules.change_reasons(revised.id)[key] == "采纳意见1（杨老三）"
+    assert SqliteChangeReasonStore(village_db, admin).change_reasons(revised.id)[key] == "采纳意见1（杨老三）"
     store.advance(rulebook_id, TODAY)
     _step_7_and_8(village_db, admin, store, rulebook_id)
     _step_9(store, rulebook_id, rules)

@@ -74,7 +74,8 @@ def walk_to_step_5(db: Database, actor: Actor, store: SqliteWorkflowStore, ruleb
             store.record_check(BackgroundCheck(member_id, agency, CheckResult.PASSED, today))
     store.advance(rulebook_id, today)
     rules = SqliteRulebookStore(db, actor)
-    draft = rules.new_version(rulebook_id)
+    rules.new_version(rulebook_id)
+    draft = rules.load_version(rulebook_id)
     store.set_draft(rulebook_id, draft.number)
     from models.rules.document import update_article
     rules.save_version(update_article(draft, draft.articles[1].key, "生活垃圾分类投放至指定地点。"))

@@ -26,7 +26,8 @@ def walk_to_step_7(db: Database) -> str:
     store.reply_opinion(opinion.id, Disposition.PARTLY, "增加电话、微信参与的条款", "吴支书", TODAY)
     store.advance(rulebook_id, TODAY)
     rules = SqliteRulebookStore(db, ADMIN)
-    revised = rules.new_version(rulebook_id)
+    rules.new_version(rulebook_id)
+    revised = rules.load_version(rulebook_id)
     key = revised.articles[2].key
     rules.save_version(update_article(revised, key, "婚事新办、丧事简办，宴席不超过二十桌。"))
     store.link_change(rulebook_id, revised.id, key, [o.id for o in store.opinions(rulebook_id)][:1])

@@ -26,7 +26,7 @@ SAFE = "每次保存都是完整的一步：这一步没有保存，之前的数
 def test_an_error_in_a_save_keeps_the_typing_and_copies_the_details(qtbot, stores, tmp_path: Path, monkeypatch,
                                                                     caplog) -> None:
     (tmp_path / "r.md").write_text("第一条 讲卫生。\n", encoding="utf-8")
-    stores.rules.import_file(tmp_path / "r.md")
+    stores.rule_files.import_file(tmp_path / "r.md")
     screen = create_screen(stores, DataBus())
     qtbot.addWidget(screen)
     screen.article_edit.selectAll()

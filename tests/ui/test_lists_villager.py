@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from models.core.accounts import COMMAND_LINE_ACTOR
 from models.lists.entries import ListKind
 from storage.core.backend import SqliteBackend
-from storage.registry.store import SqliteRegistryStore
+from storage.core.backend import build_stores
 from tests.helpers import type_text
 from tests.list_fixtures import CLERK, seed_registry, store
 from ui.core.bus import DataBus
@@ -20,7 +20,7 @@ from ui.lists.screen import ListsScreen
 
 def test_search_picks_a_villager_and_fills_the_household(qtbot, backend: SqliteBackend) -> None:
     seed_registry(backend.db)
-    registry = SqliteRegistryStore(backend.db, COMMAND_LINE_ACTOR)
+    registry = build_stores(backend.db, COMMAND_LINE_ACTOR).registry
     dialog = NominationDialog("2025-03", "吴晓梅", [], search=lambda text: registry.search(text, 50))
     qtbot.addWidget(dialog)
     assert dialog.value().villager_id == ""

@@ -18,16 +18,16 @@ ADDRESS = "青石村三组十二号"
 
 
 def test_a_failed_write_keeps_the_household_dialog_and_its_typing(qtbot, screen, store, monkeypatch) -> None:  # noqa: F811
-    store.save_group(VillageGroup(new_id(), "第一组", 1))
+    store.groups.save_group(VillageGroup(new_id(), "第一组", 1))
     screen.reload()
-    real_save = store.save_household
+    real_save = store.households.save_household
     failures = [sqlite3.OperationalError("disk I/O error")]
 
     def failing_save(household):  # type: ignore[no-untyped-def]
         if failures:
             raise failures.pop()
         return real_save(household)
-    monkeypatch.setattr(store, "save_household", failing_save)
+    monkeypatch.setattr(store.households, "save_household", failing_save)
     seen: dict[str, object] = {}
 
     def fill_and_confirm() -> None:
@@ -48,5 +48,5 @@ def test_a_failed_write_keeps_the_household_dialog_and_its_typing(qtbot, screen,
     assert seen["error"].opened and "重试" in seen["error"].buttons  # type: ignore[attr-defined]
     assert seen["open"] is True and seen["typed"] == ADDRESS
     assert seen["closed"] is True
-    assert [s.household.address for s in store.list_households()] == [ADDRESS]
+    assert [s.household.address for s in store.households.list_households()] == [ADDRESS]
     assert screen.undo_stack.count() == 1

@@ -8,7 +8,7 @@ import pytest
 from models.core.accounts import Actor
 from storage.core.backend import SqliteBackend
 from storage.core.db import Database
-from storage.registry.store import SqliteRegistryStore
+from storage.core.backend import build_stores
 from tests.conftest import PASSWORD
 from tests.helpers import type_text
 from tests.registry_fixtures import make_family
@@ -36,7 +36,7 @@ def test_the_search_hint_fits_in_the_main_window(qtbot, village_db: Database, wi
 
 
 def test_a_search_that_finds_nothing_says_so_in_the_list(qtbot, village_db: Database, admin: Actor) -> None:  # type: ignore[no-untyped-def]
-    store = SqliteRegistryStore(village_db, admin)
+    store = build_stores(village_db, admin)
     make_family(store)
     screen = RegistryScreen(store, DataBus())
     qtbot.addWidget(screen)
@@ -53,7 +53,7 @@ def test_a_search_that_finds_nothing_says_so_in_the_list(qtbot, village_db: Data
 
 
 def test_an_empty_registry_says_how_to_begin(qtbot, village_db: Database, admin: Actor) -> None:  # type: ignore[no-untyped-def]
-    screen = RegistryScreen(SqliteRegistryStore(village_db, admin), DataBus())
+    screen = RegistryScreen(build_stores(village_db, admin), DataBus())
     qtbot.addWidget(screen)
     screen.show()
     assert screen.households_view.empty_hint.isVisible()

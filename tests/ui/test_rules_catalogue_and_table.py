@@ -36,7 +36,7 @@ def test_new_rulebook_starts_from_the_catalogue(screen) -> None:  # type: ignore
 
 
 def test_insert_from_and_save_to_the_catalogue(screen, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    entries = screen._store.catalogue()
+    entries = screen._stores.catalogue.catalogue()
     monkeypatch.setattr(CatalogueDialog, "ask", classmethod(lambda cls, parent, found: entries[3]))
     screen.outline_view.setCurrentIndex(screen.outline_model.index(1))
     before = len(screen.version.articles)
@@ -46,7 +46,7 @@ def test_insert_from_and_save_to_the_catalogue(screen, monkeypatch) -> None:  # 
     assert len(screen.version.articles) == before
     monkeypatch.setattr(CatalogueEntryDialog, "ask", classmethod(lambda cls, parent, areas: ("引导民风民俗", "本村条文")))
     screen.save_to_catalogue_button.click()
-    assert screen._store.catalogue()[-1].title == "本村条文" and not screen._store.catalogue()[-1].builtin
+    assert screen._stores.catalogue.catalogue()[-1].title == "本村条文" and not screen._stores.catalogue.catalogue()[-1].builtin
 
 
 def test_comparison_table_reasons_are_undoable_and_export(qtbot, qtmodeltester, screen, monkeypatch,

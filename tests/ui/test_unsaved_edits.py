@@ -22,7 +22,7 @@ def screen(qtbot, village_db: Database, admin: Actor, tmp_path: Path):  # type: 
     stores = build_stores(village_db, admin)
     for name, text in (("b.md", "第一条 爱护林木。\n"), ("a.md", "第一条 讲卫生。\n第二条 护水源。\n")):
         (tmp_path / name).write_text(text, encoding="utf-8")
-        shown = stores.rules.import_file(tmp_path / name, title=name[0]).rulebook_id
+        shown = stores.rule_files.import_file(tmp_path / name, title=name[0]).rulebook_id
     widget = create_screen(stores, DataBus())
     widget.reload(shown)  # the two-article rulebook "a"
     qtbot.addWidget(widget)

@@ -52,7 +52,7 @@ def test_step_5_opinion_typed_in_from_registry_and_outsider(qtbot, qtmodeltester
                                                             answers) -> None:  # noqa: F811
     from models.workflow.figures import consultation_figures
     from tests.registry_fixtures import make_family
-    household, head, _ = make_family(stores.registry)
+    household, head, _ = make_family(stores)
     rulebook_id = _at_step_5(backend, stores)
     before = stores.workflow.opinions(rulebook_id)
     screen = _screen(qtbot, stores, WorkflowStep.PUBLIC_CONSULTATION)
@@ -99,9 +99,9 @@ def _household(stores, number: str, head: str, group) -> str:
     from models.core.ids import new_id
     from models.registry.households import Gender, Household, Villager
     household, head_id = Household(new_id(), number, group.id), new_id()
-    stores.registry.save_household(household)
-    stores.registry.save_villager(Villager(head_id, household.id, head, "户主", Gender.FEMALE))
-    stores.registry.save_household(Household(household.id, number, group.id, head_id=head_id))
+    stores.households.save_household(household)
+    stores.villagers.save_villager(Villager(head_id, household.id, head, "户主", Gender.FEMALE))
+    stores.households.save_household(Household(household.id, number, group.id, head_id=head_id))
     return household.id
 
 
@@ -111,9 +111,9 @@ def test_step_8_signature_sheet_ticked_and_counted(qtbot, qtmodeltester, backend
     from models.registry.households import VillageGroup
     from tests.registry_fixtures import make_family
     from tests.storage.workflow_setup import rulebook_in_force
-    household, _, _ = make_family(stores.registry)
+    household, _, _ = make_family(stores)
     group = VillageGroup(new_id(), "第2组", 2)
-    stores.registry.save_group(group)
+    stores.groups.save_group(group)
     others = [_household(stores, f"02{i:02d}", name, group) for i, name in enumerate(("龙二妹", "石三姐"), 1)]
     rulebook_id = rulebook_in_force(backend.db, stores.actor)
     stores.workflow.start_revision(rulebook_id, date.today())
@@ -147,7 +147,7 @@ def test_undoing_an_untick_restores_the_original_signing_date(qtbot, backend: Sq
                                                               answers) -> None:  # noqa: F811
     from tests.registry_fixtures import make_family
     from tests.storage.workflow_setup import rulebook_in_force
-    household, _, _ = make_family(stores.registry)
+    household, _, _ = make_family(stores)
     rulebook_id = rulebook_in_force(backend.db, stores.actor)
     stores.workflow.start_revision(rulebook_id, date.today())
     stores.workflow.mark_signed(rulebook_id, household.id, date(2026, 5, 20), "签字表第3页")

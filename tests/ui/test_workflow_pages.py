@@ -69,8 +69,8 @@ def _at_step_2(backend: SqliteBackend, stores) -> str:
 
 
 def test_step_2_invitations(qtbot, qtmodeltester, backend: SqliteBackend, stores, answers) -> None:
-    _, head, _ = make_family(stores.registry)
-    stores.registry.save_role(RoleHolding(new_id(), head.id, RoleCode.ELDER.value))
+    _, head, _ = make_family(stores)
+    stores.villagers.save_role(RoleHolding(new_id(), head.id, RoleCode.ELDER.value))
     _at_step_2(backend, stores)
     screen = _screen(qtbot, stores, WorkflowStep.SEND_INVITATIONS)
     page = screen.pages[WorkflowStep.SEND_INVITATIONS]
@@ -107,8 +107,8 @@ def test_step_2_invitations(qtbot, qtmodeltester, backend: SqliteBackend, stores
 
 def test_step_3_committee_checks_teams_roster(qtbot, qtmodeltester, backend: SqliteBackend, stores,
                                               answers) -> None:
-    _, head, _ = make_family(stores.registry)
-    stores.registry.save_role(RoleHolding(new_id(), head.id, RoleCode.TWO_COMMITTEES_MEMBER.value, "党支部书记"))
+    _, head, _ = make_family(stores)
+    stores.villagers.save_role(RoleHolding(new_id(), head.id, RoleCode.TWO_COMMITTEES_MEMBER.value, "党支部书记"))
     rulebook_id = _at_step_2(backend, stores)
     from models.workflow.records import Invitation, InvitationReply
     stores.workflow.add_invitation(rulebook_id, Invitation("", "杨寨老", capacity="寨老",
@@ -163,7 +163,8 @@ def test_step_3_committee_checks_teams_roster(qtbot, qtmodeltester, backend: Sql
 def test_step_4_draft_and_legality(qtbot, qtmodeltester, backend: SqliteBackend, stores, answers) -> None:
     rulebook_id = rulebook_in_force(backend.db, stores.actor)
     stores.workflow.start_revision(rulebook_id, date.today())
-    draft = stores.rules.new_version(rulebook_id)
+    stores.rules.new_version(rulebook_id)
+    draft = stores.rules.load_version(rulebook_id)
     from models.rules.document import update_article
     stores.rules.save_version(update_article(draft, draft.articles[1].key, "乱倒垃圾的，罚款五百元并游街示众。"))
     screen = _screen(qtbot, stores, WorkflowStep.FIRST_DRAFT)

@@ -51,9 +51,9 @@ def _new_household(qtbot: Any, walk: Walk, screen: Any) -> None:
 
     with expect_dialog(qtbot, handle):
         click_button(qtbot, screen, "新建户")
-    made = next(s.household for s in walk.stores.registry.list_households() if s.household.household_no == numbers[0])
-    groups = {g.id: g.name for g in walk.stores.registry.list_groups()}
-    grids = {g.id: g.name for g in walk.stores.registry.list_grids()}
+    made = next(s.household for s in walk.stores.households.list_households() if s.household.household_no == numbers[0])
+    groups = {g.id: g.name for g in walk.stores.groups.list_groups()}
+    grids = {g.id: g.name for g in walk.stores.groups.list_grids()}
     assert (groups[made.group_id], grids[made.grid_id or ""]) == ("第3组", "第3组第1网格")
     assert (made.address, made.phone, made.care_level, made.notes) == \
         ("第3组老寨坎上5号", "13985012345", CareLevel.YELLOW, "新分户")
@@ -92,7 +92,7 @@ def _mark_moved_out(qtbot: Any, walk: Walk, screen: Any, tmp_path: Path) -> None
 
     with expect_dialog(qtbot, handle):
         click_button(qtbot, screen, "标记迁出")
-    stored = walk.stores.registry.get_villager(villager.id)
+    stored = walk.stores.villagers.get_villager(villager.id)
     assert (stored.status, stored.status_date) == (VillagerStatus.MOVED_OUT, day)
     assert WANTED not in {r["姓名"] for r in _exported(walk, tmp_path)}  # the export lists people still here
 

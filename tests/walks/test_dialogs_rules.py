@@ -37,7 +37,7 @@ def _new_rulebook(qtbot: Any, walk: Walk, screen: Any) -> str:
     listed = [r for r in cli_json(walk.db_path, "rules", "list")["rulebooks"] if r["title"] == TITLE]
     assert len(listed) == 1 and listed[0]["versions"] == 1
     shown = cli_json(walk.db_path, "rules", "show", listed[0]["id"])
-    assert [a["text"] for a in shown["articles"]] == [e.text for e in walk.stores.rules.catalogue()]
+    assert [a["text"] for a in shown["articles"]] == [e.text for e in walk.stores.catalogue.catalogue()]
     return listed[0]["id"]
 
 
@@ -93,8 +93,8 @@ def _compare(qtbot: Any, walk: Walk, screen: Any, target: Path) -> None:
     with expect_window(qtbot, handle):
         click_button(qtbot, screen, "比较版本")
     version_id = screen.version.id
-    assert REASON in walk.stores.rules.change_reasons(version_id).values()
+    assert REASON in walk.stores.change_reasons.change_reasons(version_id).values()
     exported = target.read_text(encoding="utf-8")
     assert REASON in exported and seen[0][:3] in exported  # the row of the article the reason was typed on
     click_button(qtbot, screen, "撤销")  # the reason is one undoable command of the screen
-    assert REASON not in walk.stores.rules.change_reasons(version_id).values()
+    assert REASON not in walk.stores.change_reasons.change_reasons(version_id).values()

@@ -135,7 +135,7 @@ class ListsScreen(BoardTab, EntriesTab, QWidget):
     # --- slots --------------------------------------------------------------------------------------------------
 
     def _on_bus_changed(self, changed: Changed) -> None:
-        if changed.entity in RELOAD_ON:
+        if changed.concerns(*RELOAD_ON):
             self.reload()
 
     def _on_queue_view_double_clicked(self) -> None:

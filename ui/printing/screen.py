@@ -178,7 +178,7 @@ class PrintCenterScreen(QWidget):
         return [(f"{r.title}（共{len(r.versions)}版）", r.id) for r in self._stores.rules.list_rulebooks()]
 
     def _group_items(self) -> list[tuple[str, str]]:
-        return [(g.name, g.id) for g in sorted(self._stores.registry.list_groups(), key=lambda g: g.position)]
+        return [(g.name, g.id) for g in sorted(self._stores.groups.list_groups(), key=lambda g: g.position)]
 
     def _meeting_items(self) -> list[tuple[str, str]]:
         return [(f"{m.number}  {m.type_label}  {m.on.year}年{m.on.month}月{m.on.day}日", m.id)

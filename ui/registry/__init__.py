@@ -9,6 +9,6 @@ from ui.core.bus import DataBus
 
 
 def create_screen(stores: Any, bus: DataBus) -> QWidget:
-    """Build the registry screen over `stores.registry` (a models.registry.ports.RegistryStore)."""
+    """Build the registry screen over the registry's stores (groups, households, villagers, registry, roster)."""
     from ui.registry.screen import RegistryScreen
-    return RegistryScreen(stores.registry, bus)
+    return RegistryScreen(stores, bus)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.core.ids import new_id
 from models.registry.households import Grid, Household, RoleHolding, VillageGroup, Villager, VillagerStatus
@@ -63,7 +62,7 @@ class RegistryActions:
         name, ok = QInputDialog.getText(self.screen, "新建村民小组", "组名：", text=f"第{len(self.screen.groups) + 1}组")
         if ok and name.strip():
             group = VillageGroup(new_id(), name.strip(), len(self.screen.groups) + 1)
-            self.push(SaveGroupCommand(self.screen.store, self.screen.bus, f"新建{group.name}", None, group))
+            self.push(SaveGroupCommand(self.screen.stores.groups, self.screen.bus, f"新建{group.name}", None, group))
 
     def _on_add_grid_button_clicked(self) -> None:
         scope = self._scope()
@@ -74,7 +73,7 @@ class RegistryActions:
         name, ok = QInputDialog.getText(self.screen, "新建网格", "网格名称：")
         if ok and name.strip():
             grid = Grid(new_id(), group_id, name.strip())
-            self.push(SaveGridCommand(self.screen.store, self.screen.bus, f"新建网格“{grid.name}”", None, grid))
+            self.push(SaveGridCommand(self.screen.stores.groups, self.screen.bus, f"新建网格“{grid.name}”", None, grid))
 
     def _on_rename_scope_button_clicked(self) -> None:
         kind, before = self._scope_record()
@@ -85,7 +84,7 @@ class RegistryActions:
         if ok and name.strip() and name.strip() != before.name:
             after = replace(before, name=name.strip())
             text = f"将“{before.name}”改名为“{after.name}”"
-            store, bus = self.screen.store, self.screen.bus
+            store, bus = self.screen.stores.groups, self.screen.bus
             self.push(SaveGroupCommand(store, bus, text, before, after) if kind == "group"
                       else SaveGridCommand(store, bus, text, before, after))
 
@@ -94,10 +93,10 @@ class RegistryActions:
         if before is None:
             QMessageBox.information(self.screen, "撤销组/网格", "请先在左侧选中一个村民小组或网格。")
             return
-        store = self.screen.store
-        retire, save, entity = ((store.retire_group, store.save_group, Entity.VILLAGE_GROUP) if kind == "group"
-                                else (store.retire_grid, store.save_grid, Entity.GRID))
-        self.push(RetireCommand(self.screen.bus, f"撤销“{before.name}”", before, retire, save, entity))
+        groups = self.screen.stores.groups
+        retire, save = ((groups.retire_group, groups.save_group) if kind == "group"
+                        else (groups.retire_grid, groups.save_grid))
+        self.push(RetireCommand(self.screen.bus, f"撤销“{before.name}”", before, retire, save))
 
     def _scope_record(self) -> tuple[str, VillageGroup | Grid | None]:
         kind, uid = self._scope()
@@ -111,7 +110,7 @@ class RegistryActions:
         draft = Household(new_id(), _next_number(numbers), group_id)
         # Written while the dialog is open, so a failed write keeps what was typed.
         HouseholdDialog.ask(self.screen, draft, self.screen.groups, self.screen.grids, save=lambda household: self.push(
-            SaveHouseholdCommand(self.screen.store, self.screen.bus, f"新建户 {household.household_no}", None,
+            SaveHouseholdCommand(self.screen.stores.households, self.screen.bus, f"新建户 {household.household_no}", None,
                                  household)))
 
     def _on_edit_household_button_clicked(self) -> None:
@@ -128,7 +127,8 @@ class RegistryActions:
         verb = "迁移" if move_only else "修改"
         HouseholdDialog.ask(self.screen, before, self.screen.groups, self.screen.grids, move_only,
                             save=lambda after: after == before or self.push(SaveHouseholdCommand(
-                                self.screen.store, self.screen.bus, f"{verb}户 {before.household_no}", before, after)))
+                                self.screen.stores.households, self.screen.bus, f"{verb}户 {before.household_no}",
+                                before, after)))
 
     # ---- villagers --------------------------------------------------------------------------
     def _on_add_member_button_clicked(self) -> None:
@@ -137,14 +137,16 @@ class RegistryActions:
             return
         draft = Villager(new_id(), summary.household.id, "", position=self.screen.members_model.rowCount())
         VillagerDialog.ask(self.screen, draft, True, save=lambda villager: self.push(
-            SaveVillagerCommand(self.screen.store, self.screen.bus, f"添加“{villager.name}”", None, villager)))
+            SaveVillagerCommand(self.screen.stores.villagers, self.screen.bus, f"添加“{villager.name}”", None,
+                                villager)))
 
     def _on_edit_member_button_clicked(self) -> None:
         before = self.screen.current_villager()
         if before is None:
             return
-        VillagerDialog.ask(self.screen, before, self.screen.store.can_view_id_numbers, save=lambda after: after == before
-                           or self.push(SaveVillagerCommand(self.screen.store, self.screen.bus, f"修改“{before.name}”",
+        villagers = self.screen.stores.villagers
+        VillagerDialog.ask(self.screen, before, villagers.can_view_id_numbers, save=lambda after: after == before
+                           or self.push(SaveVillagerCommand(villagers, self.screen.bus, f"修改“{before.name}”",
                                                             before, after)))
 
     def _mark(self, status: VillagerStatus) -> None:
@@ -153,7 +155,7 @@ class RegistryActions:
             return
         after = StatusDialog.ask(self.screen, before, status)
         if after is not None:
-            self.push(SaveVillagerCommand(self.screen.store, self.screen.bus,
+            self.push(SaveVillagerCommand(self.screen.stores.villagers, self.screen.bus,
                                           f"将“{before.name}”标记为{status.label}", before, after))
 
     def _on_add_role_button_clicked(self) -> None:
@@ -162,7 +164,7 @@ class RegistryActions:
             return
         holding = RoleDialog.ask(self.screen, RoleHolding(new_id(), villager.id, ""))
         if holding is not None:
-            self.push(SaveRoleCommand(self.screen.store, self.screen.bus,
+            self.push(SaveRoleCommand(self.screen.stores.villagers, self.screen.bus,
                                       f"为“{villager.name}”添加身份{holding.label}", None, holding))
 
     def _on_end_role_button_clicked(self) -> None:
@@ -170,13 +172,13 @@ class RegistryActions:
         villager = self.screen.current_villager()
         if villager is None:
             return
-        current = [h for h in self.screen.store.roles_of(villager.id) if h.current_on(date.today())]
+        current = [h for h in self.screen.stores.villagers.roles_of(villager.id) if h.current_on(date.today())]
         before = self._choose_role(villager, current, "结束身份", "结束哪一项身份：")
         if before is None:
             return
         after = RoleDialog.ask(self.screen, replace(before, end_date=date.today()), "结束身份")
         if after is not None and after != before:
-            self.push(SaveRoleCommand(self.screen.store, self.screen.bus,
+            self.push(SaveRoleCommand(self.screen.stores.villagers, self.screen.bus,
                                       f"结束“{villager.name}”的身份{before.label}", before, after))
 
     def _on_edit_role_button_clicked(self) -> None:
@@ -184,12 +186,13 @@ class RegistryActions:
         villager = self.screen.current_villager()
         if villager is None:
             return
-        before = self._choose_role(villager, self.screen.store.roles_of(villager.id), "修改身份日期", "修改哪一项身份：")
+        before = self._choose_role(villager, self.screen.stores.villagers.roles_of(villager.id), "修改身份日期",
+                                   "修改哪一项身份：")
         if before is None:
             return
         after = RoleDialog.ask(self.screen, before, "修改身份日期")
         if after is not None and after != before:
-            self.push(SaveRoleCommand(self.screen.store, self.screen.bus,
+            self.push(SaveRoleCommand(self.screen.stores.villagers, self.screen.bus,
                                       f"修改“{villager.name}”的身份{before.label}", before, after))
 
     def _choose_role(self, villager: Villager, holdings: list[RoleHolding], title: str,
@@ -212,7 +215,7 @@ class RegistryActions:
             QMessageBox.information(self.screen, "设为网格长", "这一户还没有分网格。请先用“迁移到其他组/网格”选定网格。")
             return
         if grid.leader_id != villager.id:
-            self.push(SaveGridCommand(self.screen.store, self.screen.bus,
+            self.push(SaveGridCommand(self.screen.stores.groups, self.screen.bus,
                                       f"设“{villager.name}”为{grid.name}网格长", grid,
                                       replace(grid, leader_id=villager.id)))
 
@@ -224,21 +227,22 @@ class RegistryActions:
 
     def import_file(self, path: Path) -> None:
         try:
-            summary = ImportDialog.ask(self.screen, self.screen.store, path)
+            summary = ImportDialog.ask(self.screen, self.screen.stores.roster, path,
+                                       self.screen.stores.villagers.can_view_id_numbers)
         except DomainError as error:
             QMessageBox.warning(self.screen, "无法导入", error.message)
             return
         if summary is None:
             return
         self.screen.undo_stack.clear()
-        self.screen.bus.changed.emit(Changed(Entity.VILLAGER))
+        self.screen.bus.changed.emit(summary.changed)
         text = (f"导入完成：{summary.households} 户 {summary.people} 人，新建 {summary.created} 人，"
                 f"更新 {summary.updated} 人。") + changes_text(summary)
         if summary.rejected and self._ask_save_rejects(text, len({r.row for r in summary.rejected})):
             target, _ = QFileDialog.getSaveFileName(self.screen, "保存被拒的行", str(path.with_name(
                 path.stem + "_被拒的行.csv")), "CSV (*.csv)")
             if target:
-                self.screen.store.write_rejects(path, summary.rejected, Path(target))
+                self.screen.stores.roster.write_rejects(path, summary.rejected, Path(target))
         elif not summary.rejected:
             QMessageBox.information(self.screen, "导入完成", text)
 
@@ -252,7 +256,7 @@ class RegistryActions:
         if not target:
             return
         try:
-            count = self.screen.store.export_roster(Path(target))
+            count = self.screen.stores.roster.export_roster(Path(target))
         except DomainError as error:
             QMessageBox.warning(self.screen, "无法导出", error.message)
             return

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDia
 
 from models.core.errors import DomainError
 from models.registry.id_numbers import mask_id_number
-from models.registry.ports import RegistryStore
+from models.registry.ports import RosterFiles
 from models.registry.roster import HEADERS
 from models.registry.roster_import import ImportSummary, RosterPreview
 
@@ -16,11 +16,11 @@ from models.registry.roster_import import ImportSummary, RosterPreview
 class ImportDialog(QDialog):
     """花名册导入 — nothing is written until the clerk presses 导入 after reading the preview."""
 
-    def __init__(self, parent: QWidget | None, store: RegistryStore, path: Path) -> None:
+    def __init__(self, parent: QWidget | None, roster: RosterFiles, path: Path, show_ids: bool) -> None:
         super().__init__(parent)
-        self._store, self._path = store, path
+        self._roster, self._path, self._show_ids = roster, path, show_ids
         self.summary: ImportSummary | None = None
-        self.preview: RosterPreview = store.preview_roster(path)
+        self.preview: RosterPreview = roster.preview_roster(path)
         self._build_ui()
         self._show_preview()
 
@@ -78,7 +78,7 @@ class ImportDialog(QDialog):
 
     def _id_column(self) -> int:
         """The ID number column, when this user may not see numbers in full (-1: show everything)."""
-        if self._store.can_view_id_numbers:
+        if self._show_ids:
             return -1
         names = [header for header, ours in self.preview.detected.items() if ours == HEADERS["id_number"]]
         return self.preview.headers.index(names[0]) if names else -1
@@ -88,7 +88,7 @@ class ImportDialog(QDialog):
         self.progress_bar.setVisible(True)
         self.progress_bar.setRange(0, max(self.preview.people, 1))
         try:
-            self.summary = self._store.import_roster(self._path, self._on_progress)
+            self.summary = self._roster.import_roster(self._path, self._on_progress)
         except DomainError as error:
             self.problems_label.setText(f"导入失败，未写入任何数据：{error.message}")
             self.import_button.setEnabled(True)
@@ -101,8 +101,8 @@ class ImportDialog(QDialog):
         QApplication.processEvents()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, store: RegistryStore, path: Path) -> ImportSummary | None:
-        dialog = cls(parent, store, path)
+    def ask(cls, parent: QWidget | None, roster: RosterFiles, path: Path, show_ids: bool) -> ImportSummary | None:
+        dialog = cls(parent, roster, path, show_ids)
         return dialog.summary if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

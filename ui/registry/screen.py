@@ -1,39 +1,35 @@
 """RegistryScreen (户籍花名册): group/grid tree, households, members, detail, search and filters."""
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QSplitter, QTableView, QTreeWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableView,
+                               QTreeWidget, QVBoxLayout, QWidget)
 
 from models.core.changes import Changed, Entity
-from models.registry.households import CareLevel, Grid, HouseholdSummary, RoleCode, VillageGroup, Villager, role_label
-from models.registry.ports import RegistryStore
+from models.core.ports import Stores
+from models.registry.households import Grid, HouseholdSummary, VillageGroup, Villager
 from ui.core.bus import DataBus
 from ui.registry.actions import RegistryActions
+from ui.registry.filters import RegistryFilters
 from ui.registry.panels import SCOPE_ROLE, VillagerDetail, fill_group_tree
 from ui.registry.table_model import HouseholdTableModel, MemberTableModel
-from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.empty_hint import add_empty_hint
 
 REGISTRY_ENTITIES = {Entity.VILLAGE_GROUP, Entity.GRID, Entity.HOUSEHOLD, Entity.VILLAGER}
 
 
-class RegistryScreen(QWidget):
-    """户籍花名册 — find a household, see and edit its people; every edit is undoable (Ctrl+Z)."""
+class RegistryScreen(RegistryFilters):
+    """户籍花名册 — find a household, see and edit its people; every edit is undoable (Ctrl+Z). The search and
+    filters are ui/registry/filters.py, the buttons' acts ui/registry/actions.py."""
 
-    def __init__(self, store: RegistryStore, bus: DataBus, parent: QWidget | None = None) -> None:
+    def __init__(self, stores: Stores, bus: DataBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store, self.bus = store, bus
+        self.stores, self.bus = stores, bus
         self.undo_stack = QUndoStack(self)
         self.summaries: list[HouseholdSummary] = []
         self.groups: list[VillageGroup] = []
         self.grids: list[Grid] = []
-        self._search_households: set[str] | None = None
-        self._search_people: set[str] = set()
-        self._role_households: set[str] | None = None
         self._build_ui()
         self.actions = RegistryActions(self)
         self._connect_signals()
@@ -54,37 +50,6 @@ class RegistryScreen(QWidget):
         layout.addWidget(splitter, 1)
         self.status_label = QLabel("")
         layout.addWidget(self.status_label)
-
-    def _build_filters(self) -> tuple[QHBoxLayout, QHBoxLayout]:
-        """The search box on a row of its own, so its hint fits at 1024 px; the filters and files below."""
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("姓名、户号、电话、身份证号或拼音（如 wjh、wangjh）")
-        self.search_edit.setClearButtonEnabled(True)
-        hint_width = self.search_edit.fontMetrics().horizontalAdvance(self.search_edit.placeholderText())
-        self.search_edit.setMinimumWidth(hint_width + 48)  # frame, text margins and the clear button
-        self.care_combo: ChoiceCombo[CareLevel | None] = ChoiceCombo()
-        self.care_combo.add_choice("全部关怀等级", None)
-        for level in CareLevel:
-            self.care_combo.add_choice(level.label, level)
-        self.role_combo: ChoiceCombo[str] = ChoiceCombo()
-        self.role_combo.add_choice("全部身份", "")
-        for role in RoleCode:
-            self.role_combo.add_choice(role.label, role.value)
-        self.away_check = QCheckBox("只看有外出人员的户")
-        self.import_button = QPushButton("导入花名册…")
-        self.export_button = QPushButton("导出花名册…")
-        self.export_button.setEnabled(self.store.can_view_id_numbers)
-        if not self.store.can_view_id_numbers:
-            self.export_button.setToolTip("导出含完整身份证号，您的角色不能导出。")
-        search_row, filter_row = QHBoxLayout(), QHBoxLayout()
-        search_row.addWidget(QLabel("查找："))
-        search_row.addWidget(self.search_edit, 1)
-        for widget in (QLabel("关怀等级："), self.care_combo, QLabel("身份："), self.role_combo, self.away_check):
-            filter_row.addWidget(widget)
-        filter_row.addStretch(1)
-        filter_row.addWidget(self.import_button)
-        filter_row.addWidget(self.export_button)
-        return search_row, filter_row
 
     def _build_tree(self) -> QWidget:
         box = QWidget()
@@ -160,8 +125,8 @@ class RegistryScreen(QWidget):
     def reload(self) -> None:
         """Read the registry again, keeping the selected household and person when they still exist."""
         keep_household, keep_member = self.current_household_id(), self.current_villager_id()
-        self.summaries = self.store.list_households()
-        self.groups, self.grids = self.store.list_groups(), self.store.list_grids()
+        self.summaries = self.stores.households.list_households()
+        self.groups, self.grids = self.stores.groups.list_groups(), self.stores.groups.list_grids()
         self._fill_tree()
         self._fill_tags()
         self._refresh_households()
@@ -176,31 +141,6 @@ class RegistryScreen(QWidget):
         fill_group_tree(self.group_tree, self.groups, self.grids, counts)
         self.group_tree.blockSignals(False)
 
-    def _fill_tags(self) -> None:
-        """Built-in roles stay; the user-defined tags in use are listed after them."""
-        self.role_combo.blockSignals(True)
-        current = self.role_combo.current_value()
-        while self.role_combo.count() > len(RoleCode) + 1:
-            self.role_combo.removeItem(self.role_combo.count() - 1)
-        for tag in self.store.list_tags():
-            self.role_combo.add_choice(f"标签：{role_label(tag)}", tag)
-        self.role_combo.setCurrentIndex(max(self.role_combo.index_of(current), 0))
-        self.role_combo.blockSignals(False)
-
-    def apply_search(self, text: str) -> None:
-        """Search as you type: households with a matching person, number or phone; the rest are hidden."""
-        if text.strip():
-            self._search_households, self._search_people = self.store.search_ids(text)  # every match
-        else:
-            self._search_households, self._search_people = None, set()
-        self._refresh_households()
-
-    def _on_role_combo_changed(self) -> None:
-        role = self.role_combo.current_value()
-        self._role_households = None if not role else {
-            v.household_id for v in self.store.people_with_role(role, date.today())}
-        self._refresh_households()
-
     def _refresh_households(self) -> None:
         keep = self.current_household_id()
         scope = self.group_tree.currentItem().data(0, SCOPE_ROLE) if self.group_tree.currentItem() else None
@@ -213,30 +153,6 @@ class RegistryScreen(QWidget):
             self.select_household(keep, None)
         else:
             self._select_first()
-
-    def _empty_text(self) -> str:
-        """What the empty households list says: why nothing is listed, and what to try."""
-        if not self.summaries:
-            return "花名册还没有户。请点“导入花名册…”，或点下方的“新建户”。"
-        text = self.search_edit.text().strip()
-        if text and not self._search_households:
-            return (f"没有找到“{text}”。\n可以输入姓名中的几个字、户号、电话，"
-                    "或拼音（全拼、首字母都行，如 wjh、wangjh）。")
-        return "没有符合条件的户。请改选左边的组或网格、关怀等级或身份。"
-
-    def _accepts(self, summary: HouseholdSummary, scope: tuple[str, str] | None, care: CareLevel | None) -> bool:
-        household = summary.household
-        if self._search_households is not None and household.id not in self._search_households:
-            return False
-        if scope and scope[0] == "group" and household.group_id != scope[1]:
-            return False
-        if scope and scope[0] == "grid" and household.grid_id != scope[1]:
-            return False
-        if care and household.care_level != care:
-            return False
-        if self.away_check.isChecked() and not summary.away:
-            return False
-        return self._role_households is None or household.id in self._role_households
 
     # ---- selection --------------------------------------------------------------------------
     def current_household(self) -> HouseholdSummary | None:
@@ -275,7 +191,7 @@ class RegistryScreen(QWidget):
 
     def _show_members(self, villager_id: str | None) -> None:
         summary = self.current_household()
-        members = self.store.members(summary.household.id) if summary else []
+        members = self.stores.villagers.members(summary.household.id) if summary else []
         self.members_model.set_rows(members)
         self.members_view.setColumnWidth(4, 170)  # room for an 18-character ID number
         wanted = villager_id or next((v.id for v in members if v.id in self._search_people), None)
@@ -286,7 +202,7 @@ class RegistryScreen(QWidget):
 
     def _on_member_changed(self) -> None:
         villager = self.current_villager()
-        self.detail.show_villager(villager, self.store.roles_of(villager.id) if villager else [])
+        self.detail.show_villager(villager, self.stores.villagers.roles_of(villager.id) if villager else [])
 
     def _on_bus_changed(self, change: Changed) -> None:
         if change.concerns(*REGISTRY_ENTITIES):

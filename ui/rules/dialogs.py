@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
                                QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from models.core.numerals import article_label
-from models.rules.ports import RulebookStore
+from models.core.ports import Stores
 from models.rules.rulebooks import CatalogueArticle, VersionInfo
 from models.rules.document import RulebookKind
 from models.core.changes import Entity
@@ -77,10 +77,10 @@ ReasonEdited = Callable[[str, str, str, str], None]  # version id, article key, 
 class CompareDialog(QDialog):
     """Compare two versions side by side, and the 修改对照表 with its editable reasons."""
 
-    def __init__(self, store: RulebookStore, bus: DataBus, rulebook_id: str, versions: list[VersionInfo],
+    def __init__(self, stores: Stores, bus: DataBus, rulebook_id: str, versions: list[VersionInfo],
                  old: int, new: int, on_reason_edited: ReasonEdited, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store, self._rulebook_id, self._on_reason_edited = store, rulebook_id, on_reason_edited
+        self._stores, self._rulebook_id, self._on_reason_edited = stores, rulebook_id, on_reason_edited
         self.setWindowTitle("比较版本")
         self.resize(1100, 700)
         self._build_ui(versions, old, new)
@@ -88,7 +88,7 @@ class CompareDialog(QDialog):
         self.new_combo.currentIndexChanged.connect(self.refresh)
         self.reason_button.clicked.connect(self._on_reason_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
-        bus.changed.connect(lambda changed: self.refresh() if changed.entity == Entity.RULEBOOK else None)
+        bus.changed.connect(lambda changed: self.refresh() if changed.concerns(Entity.RULEBOOK) else None)
         self.refresh()
 
     def _build_ui(self, versions: list[VersionInfo], old: int, new: int) -> None:
@@ -128,13 +128,13 @@ class CompareDialog(QDialog):
 
     def refresh(self) -> None:
         old_no, new_no = self.old_combo.current_value(), self.new_combo.current_value()
-        old = self._store.load_version(self._rulebook_id, old_no)
-        new = self._store.load_version(self._rulebook_id, new_no)
+        old = self._stores.rules.load_version(self._rulebook_id, old_no)
+        new = self._stores.rules.load_version(self._rulebook_id, new_no)
         diff = diff_versions(old, new)
         counts = "，".join(f"{kind.label} {len(diff.of_kind(kind))} 条" for kind in ChangeKind if diff.of_kind(kind))
         self.summary_label.setText(counts or "两个版本都没有条文。")
         self.compare_browser.setHtml(compare_html(diff.changes, old_no, new_no))
-        self.table_model.set_rows(comparison_table(diff, self._store.change_reasons(new.id)))
+        self.table_model.set_rows(comparison_table(diff, self._stores.change_reasons.change_reasons(new.id)))
         self.table_view.resizeRowsToContents()
         self._new_version_id = new.id
 
@@ -144,7 +144,7 @@ class CompareDialog(QDialog):
             QMessageBox.information(self, "修改理由", "请先在“修改对照表”中选中一行。")
             return
         row = self.table_model.row_at(index.row())
-        recorded = self._store.change_reasons(self._new_version_id).get(row.key, "")
+        recorded = self._stores.change_reasons.change_reasons(self._new_version_id).get(row.key, "")
         text, ok = QInputDialog.getText(self, "修改理由", "修改理由：", text=recorded or row.reason)
         if ok and text.strip() and text.strip() != recorded:
             self._on_reason_edited(self._new_version_id, row.key, recorded, text.strip())
@@ -154,8 +154,8 @@ class CompareDialog(QDialog):
         if path is None:
             return
         try:
-            self._store.export_comparison(self._rulebook_id, self.old_combo.current_value(),
-                                          self.new_combo.current_value(), path)
+            self._stores.rule_files.export_comparison(self._rulebook_id, self.old_combo.current_value(),
+                                                      self.new_combo.current_value(), path)
         except DomainError as error:
             QMessageBox.warning(self, "导出", error.message)
             return

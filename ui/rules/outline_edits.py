@@ -10,6 +10,7 @@ from models.core.errors import DomainError
 from models.rules.document import (RuleVersion, VersionStatus, add_chapter, delete_article, delete_chapter,
                                    insert_article, merge_articles, move_article, rename_chapter, split_article,
                                    update_article)
+from models.core.ports import Stores
 from models.rules.ports import RulebookStore
 from ui.core.bus import DataBus
 from ui.rules.commands import EditVersionCommand
@@ -21,6 +22,7 @@ class OutlineEdits(QWidget):
     """The editing acts of `RulesScreen` (its base class); the screen builds the widgets and loads the draft."""
 
     _store: RulebookStore
+    _stores: Stores
     _bus: DataBus
     undo_stack: QUndoStack
     _version: RuleVersion | None
@@ -92,7 +94,7 @@ class OutlineEdits(QWidget):
         self._push("移动条文", lambda v: move_article(v, key, chapter_index, index))
 
     def _on_catalogue_button_clicked(self) -> None:
-        entry = CatalogueDialog.ask(self, self._store.catalogue())
+        entry = CatalogueDialog.ask(self, self._stores.catalogue.catalogue())
         if entry is None or self._version is None:
             return
         chapter_index, index = self._insert_position()

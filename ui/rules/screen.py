@@ -4,46 +4,41 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListView, QPlainTextEdit, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QSplitter, QVBoxLayout, QWidget)
 
 from models.core.changes import Changed, Entity
 from models.rules.legality import Finding, check_version
-from models.rules.legality_table import Severity
 from models.core.numerals import article_label
 from models.core.ports import Stores
 from models.rules.ports import RulebookStore
 from models.rules.rulebooks import RulebookSummary
-from models.workflow.records import Opinion
 from models.rules.document import RulebookKind, RuleVersion, numbered_articles
 from ui.core.bus import DataBus
-from ui.rules.commands import SetChangeReasonCommand
+from ui.rules.acts import RulebookActs
 from ui.rules.dialogs import CompareDialog
-from ui.rules.files import export_version, import_rules, new_rulebook, save_to_catalogue
-from ui.rules.outline_edits import OutlineEdits
-from ui.rules.table_model import OPINION_COLUMNS, FindingListModel, OutlineListModel
+from ui.rules.findings import FindingsColumn
+from ui.rules.table_model import OutlineListModel
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.column import titled_column
-from ui.widgets.rows_model import RowsTableModel
-from ui.widgets.store_command import push_command
 from ui.widgets.unsaved import LeaveGuard
 
 
-class RulesScreen(OutlineEdits):
-    """村规民约 — edit a draft article by article (the edits: ui/rules/outline_edits.py); adopted versions are shown
-    read-only."""
+class RulesScreen(RulebookActs):
+    """村规民约 — edit a draft article by article (the edits: ui/rules/outline_edits.py; the rulebook and version acts:
+    ui/rules/acts.py); adopted versions are shown read-only."""
 
     def __init__(self, stores: Stores, bus: DataBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store: RulebookStore = stores.rules
-        self._stores = stores  # the workflow store (opinions) is built only when an article is shown
+        self._stores = stores
         self._bus = bus
+        self._target = (None, None)  # what the next reload shows (set by an act before it emits)
         self.undo_stack = QUndoStack(self)
         self._rulebooks: list[RulebookSummary] = []
         self._version: RuleVersion | None = None
         self._selected_key: str | None = None
         self._selected_chapter_key: str | None = None  # when a chapter heading is selected
         self._findings: list[Finding] = []
-        self._opinions: list[Opinion] = []
         self.compare_dialog: CompareDialog | None = None
         self._leave_guard = LeaveGuard(self, self)  # typing in an article is never dropped without asking
         self._build_ui()
@@ -60,7 +55,12 @@ class RulesScreen(OutlineEdits):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._build_outline())
         splitter.addWidget(self._build_editor())
-        splitter.addWidget(self._build_findings())
+        self.findings_column = FindingsColumn(self._stores)
+        column = self.findings_column  # its lists keep their names on the screen
+        self.findings_model, self.findings_view = column.findings_model, column.findings_view
+        self.check_summary_label, self.opinions_label = column.check_summary_label, column.opinions_label
+        self.opinions_model, self.opinions_view = column.opinions_model, column.opinions_view
+        splitter.addWidget(column.widget)
         splitter.setSizes([300, 420, 300])
         layout.addWidget(splitter, 1)
 
@@ -125,38 +125,6 @@ class RulesScreen(OutlineEdits):
         column = titled_column("条文：", self.article_edit, buttons)
         column.layout().insertWidget(1, self.number_label)
         return column
-
-    def _build_findings(self) -> QWidget:
-        self.findings_model = FindingListModel()
-        self.findings_view = QListView()
-        self.findings_view.setModel(self.findings_model)
-        self.findings_view.setWordWrap(True)
-        self.check_summary_label = QLabel()
-        self.check_summary_label.setWordWrap(True)
-        column = titled_column("合法性审查意见（辅助）：", self.findings_view, QHBoxLayout())
-        column.layout().addWidget(self.check_summary_label)
-        self.opinions_model = RowsTableModel(OPINION_COLUMNS, lambda: self._opinions)
-        self.opinions_view = QTableView()
-        self.opinions_view.setModel(self.opinions_model)
-        self.opinions_view.verticalHeader().hide()
-        self.opinions_view.setWordWrap(True)
-        self.opinions_view.horizontalHeader().setStretchLastSection(True)
-        self.opinions_label = QLabel("村民意见：")
-        column.layout().addWidget(self.opinions_label)
-        column.layout().addWidget(self.opinions_view, 1)
-        return column
-
-    def _show_opinions(self, article_key: str | None) -> None:
-        """征求民意 and 异议 about the selected article, with their replies (answered on 九步工作法)."""
-        rulebook_id = self.rulebook_combo.current_value()
-        self._opinions = []
-        if article_key and rulebook_id and self._stores.workflow.revision_id(rulebook_id):
-            self._opinions = [o for o in self._stores.workflow.opinions(rulebook_id) if o.article_key == article_key]
-        self.opinions_model.reload()
-        self.opinions_view.resizeRowsToContents()
-        unanswered = sum(1 for o in self._opinions if not o.answered)
-        self.opinions_label.setText(f"村民意见：{len(self._opinions)} 条" + (f"，{unanswered} 条未答复" if unanswered else "")
-                                    if article_key else "村民意见：请在左边选中一条")
 
     def _connect_signals(self) -> None:
         self.rulebook_combo.currentIndexChanged.connect(self._on_rulebook_combo_changed)
@@ -250,8 +218,7 @@ class RulesScreen(OutlineEdits):
             self.read_only_label.setText("此版本来自另一台电脑（别的村或乡镇），只能查看。")
         elif status is not None and not editable:
             self.read_only_label.setText(f"此版本{status.label}，只能查看。要修改，请点“新建修订版本”。")
-        counts = {s: sum(1 for f in self._findings if f.severity is s) for s in Severity}
-        self.check_summary_label.setText("全文：" + "，".join(f"{s.label} {n} 条" for s, n in counts.items()))
+        self.findings_column.summarise(self._findings)
 
     def _show_selected(self) -> None:
         index = self.outline_view.currentIndex()
@@ -262,14 +229,14 @@ class RulesScreen(OutlineEdits):
             self.number_label.setText("")
             self.article_edit.setPlainText("")
             self.findings_model.set_rows(self._findings)
-            self._show_opinions(None)
+            self.findings_column.show_opinions(None, None)
             return
         self._selected_key = entry.key
         article = next(a for a in numbered_articles(self._version) if a.key == entry.key)
         self.number_label.setText(f"{article_label(article.number)}（{article.chapter or '未分章'}）")
         self.article_edit.setPlainText(article.full_text)
         self.findings_model.set_rows([f for f in self._findings if f.article_key == entry.key])
-        self._show_opinions(entry.key)
+        self.findings_column.show_opinions(self.rulebook_combo.current_value(), entry.key)
 
     def unsaved_edits(self) -> str | None:  # DirtyForm (ui/widgets/unsaved.py): the article typed but not saved
         if not (self._editable() and self._selected_key and self.article_edit.document().isModified()):
@@ -299,54 +266,10 @@ class RulesScreen(OutlineEdits):
             self._show_selected()
 
     def _on_bus_changed(self, changed: Changed) -> None:
-        if changed.concerns(Entity.RULEBOOK):
-            self.reload()
+        """Any change of a rulebook or version (a sync import included) reloads, showing what an act asked for."""
+        if changed.concerns(Entity.RULEBOOK, Entity.RULE_VERSION):
+            target, self._target = self._target, (None, None)
+            self.reload(*target)
 
     def save_edits(self) -> bool:
         return self._on_save_button_clicked()
-
-    def _on_import_button_clicked(self) -> None:
-        result = import_rules(self, self._store, self._current_summary())
-        if result is not None:
-            self._selected_key = None
-            self.reload(result.rulebook_id, result.version)
-
-    def _on_new_version_button_clicked(self) -> None:
-        if self._version is None:
-            return
-        version = self._store.new_version(self._version.rulebook_id, self._version.number)
-        self.reload(version.rulebook_id, version.number)
-        # 九步工作法 offers the draft versions (步骤4 定为初稿): it must list this one without being reopened.
-        self._bus.changed.emit(Changed(Entity.RULEBOOK, frozenset({version.rulebook_id})))
-
-    def _on_compare_button_clicked(self) -> None:
-        summary = self._current_summary()
-        if summary is None or self._version is None or len(summary.versions) < 2:
-            return
-        numbers = [v.number for v in summary.versions]
-        new = self._version.number
-        old = summary.in_force_version if summary.in_force_version not in (None, new) else \
-            numbers[max(0, numbers.index(new) - 1)]
-        self.compare_dialog = CompareDialog(self._store, self._bus, summary.id, list(summary.versions), old, new,
-                                            self._on_reason_edited, self)
-        self.compare_dialog.show()
-
-    def _on_reason_edited(self, version_id: str, key: str, before: str, after: str) -> None:
-        assert self._version is not None
-        error = push_command(self.undo_stack, SetChangeReasonCommand(
-            self._store, self._bus, self._version.rulebook_id, version_id, key, before, after))
-        if error is not None:
-            self._warn(error.message)
-
-    def _on_new_rulebook_button_clicked(self) -> None:
-        rulebook_id = new_rulebook(self, self._store)
-        if rulebook_id is not None:
-            self._selected_key = None
-            self.reload(rulebook_id)
-
-    def _on_export_button_clicked(self) -> None:
-        if self._version is not None:
-            export_version(self, self._store, self._version)
-
-    def _on_save_to_catalogue_button_clicked(self) -> None:
-        save_to_catalogue(self, self._store, self.article_edit.toPlainText().strip())

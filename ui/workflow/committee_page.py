@@ -156,10 +156,10 @@ class CommitteePage(StepPage):
             self.candidate_combo.add_choice(f"{name}（{capacity}）", (name, capacity))
 
     def _secretary(self) -> str:
-        registry = self._stores.registry
+        registry, villagers = self._stores.registry, self._stores.villagers
         for person in registry.people_with_role(RoleCode.TWO_COMMITTEES_MEMBER.value, date.today()):
             if any("书记" in h.post and h.role == RoleCode.TWO_COMMITTEES_MEMBER.value and h.current_on(date.today())
-                   and "副" not in h.post for h in registry.roles_of(person.id)):
+                   and "副" not in h.post for h in villagers.roles_of(person.id)):
                 return person.name
         return ""
 

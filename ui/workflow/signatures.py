@@ -95,7 +95,7 @@ class SignaturePanel(QWidget):
             self.model.set_rows([])
             self.count_label.setText("")
             return
-        everyone = sheet_rows(page._stores.registry.list_households(),
+        everyone = sheet_rows(page._stores.households.list_households(),
                               page._store.signed_households(page.rulebook_id))
         self.count_label.setText(f"签字表（户主签字、摁手印）：已签 {sum(r.signed for r in everyone)} / "
                                  f"{len(everyone)} 户")

@@ -15,6 +15,7 @@ from models.rules.legality_table import Severity
 from models.minutes.settings import ProvinceRules
 from models.core.numerals import article_label
 from models.rules.document import VersionStatus
+from models.rules.comparison import comparison
 from models.rules.diff import ChangeKind
 from models.workflow.steps import WorkflowStep
 from models.workflow.guards import MAX_FILING_DAYS, MAX_PUBLICITY_DAYS, MIN_PUBLICITY_DAYS, WorkflowSettings
@@ -235,7 +236,7 @@ class RevisionPage(StepPage):
         draft, revised = self._numbers()
         if not draft or not revised:
             return []
-        return [r for r in self._stores.rules.comparison(self.rulebook_id, draft, revised)
+        return [r for r in comparison(self._stores.rules, self._stores.change_reasons, self.rulebook_id, draft, revised)
                 if r.kind is not ChangeKind.UNCHANGED and r.kind is not ChangeKind.RENUMBERED]
 
     def reload(self) -> None:
@@ -268,7 +269,7 @@ class RevisionPage(StepPage):
             self.warn("请先选中一处修改，并勾选至少一条意见。")
             return
         rulebook_id, version = self.rulebook_id, self._stores.rules.load_version(self.rulebook_id)
-        before = self._stores.rules.change_reasons(version.id).get(row.key, "")
+        before = self._stores.change_reasons.change_reasons(version.id).get(row.key, "")
         self.push(f"关联修改理由（{article_label(row.new_number or row.old_number or 0)}）",
                   lambda: self._store.link_change(rulebook_id, version.id, row.key, ids),
                   lambda _r: self._store.unlink_change(version.id, row.key, before))

@@ -13,11 +13,6 @@ from cli.commands.printing import add_output_options, print_command, report, wri
 from models.core.accounts import COMMAND_LINE_ACTOR
 
 
-def _rules_store(context: Context) -> Any:
-    from storage.rules.store import SqliteRulebookStore
-    return SqliteRulebookStore(context.open_db(), COMMAND_LINE_ACTOR)
-
-
 def _fonts(args: argparse.Namespace) -> None:
     from printing.core import fonts as fonts
     fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
@@ -44,7 +39,7 @@ def add_rules(products: argparse._SubParsersAction) -> None:
 def run_rules(context: Context, args: argparse.Namespace) -> int:
     from printing.rules.rules_pdf import RulesOptions, render_rules_pdf, rules_fingerprint
 
-    store = _rules_store(context)
+    store = _stores(context).rules
     rulebook, version = store.get_rulebook(args.id), store.load_version(args.id, args.version)
     _fonts(args)
     paper = args.paper or ("A3" if args.poster else "A4")
@@ -66,10 +61,14 @@ def add_comparison(products: argparse._SubParsersAction) -> None:
 def run_comparison(context: Context, args: argparse.Namespace) -> int:
     from printing.rules.comparison_pdf import Comparison, comparison_fingerprint, render_comparison_pdf
 
-    store = _rules_store(context)
+    from models.rules.comparison import comparison as comparison_rows
+
+    stores = _stores(context)
+    store = stores.rules
     rulebook, old, new = store.get_rulebook(args.id), store.load_version(args.id, args.a), \
         store.load_version(args.id, args.b)
-    comparison = Comparison(rulebook, old, new, tuple(store.comparison(args.id, args.a, args.b)))
+    comparison = Comparison(rulebook, old, new,
+                            tuple(comparison_rows(store, stores.change_reasons, args.id, args.a, args.b)))
     _fonts(args)
     return _finish(context, args, lambda progress: render_comparison_pdf(comparison, args.qr, progress),
                    comparison_fingerprint(comparison))

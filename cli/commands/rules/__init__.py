@@ -7,13 +7,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cli import EXIT_PROBLEMS, Context
 from models.core.accounts import COMMAND_LINE_ACTOR
 
 if TYPE_CHECKING:
+    from storage.core.backend import SqliteStores
     from models.rules.document import NumberedArticle
+    from models.rules.ports import RulebookStore
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -47,13 +49,18 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_to(sub)
 
 
-def _store(context: Context) -> Any:
-    from storage.rules.store import SqliteRulebookStore
-    return SqliteRulebookStore(context.open_db(), COMMAND_LINE_ACTOR)
+def _stores(context: Context) -> SqliteStores:
+    """The command-line session's stores, from the one composition root."""
+    from storage.core.backend import build_stores
+    return build_stores(context.open_db(), COMMAND_LINE_ACTOR)
+
+
+def _store(context: Context) -> RulebookStore:
+    return _stores(context).rules
 
 
 def run_import(context: Context, args: argparse.Namespace) -> int:
-    result = _store(context).import_file(args.file, args.rulebook, args.title)
+    result = _stores(context).rule_files.import_file(args.file, args.rulebook, args.title)
     for problem in result.problems:
         print(f"未能归入：{problem}", file=sys.stderr)
     context.emit(result.rulebook_id, {"id": result.rulebook_id, "version": result.version,
@@ -91,7 +98,7 @@ def run_show(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_export(context: Context, args: argparse.Namespace) -> int:
-    path = _store(context).export_file(args.id, args.version, args.out)
+    path = _stores(context).rule_files.export_file(args.id, args.version, args.out)
     context.emit(f"已导出：{path}", {"file": str(path)})
     return 0
 
@@ -105,7 +112,8 @@ def _side(article: NumberedArticle | None) -> NumberedArticle:
 def run_diff(context: Context, args: argparse.Namespace) -> int:
     from models.rules.diff import ChangeKind, comparison_table, diff_versions
 
-    store = _store(context)
+    stores = _stores(context)
+    store = stores.rules
     old, new = store.load_version(args.id, args.a), store.load_version(args.id, args.b)
     diff = diff_versions(old, new)
     data = {
@@ -122,7 +130,7 @@ def run_diff(context: Context, args: argparse.Namespace) -> int:
     }
     from storage.rules.files import comparison_markdown
 
-    rows = comparison_table(diff, store.change_reasons(new.id))
+    rows = comparison_table(diff, stores.change_reasons.change_reasons(new.id))
     title = store.get_rulebook(args.id).title
     text = comparison_markdown(rows, f"{title}修改对照表（第{old.number}版→第{new.number}版）")
     text += f"\n未改动 {data['unchanged']} 条（其中条号变化的 {len(diff.of_kind(ChangeKind.RENUMBERED))} 条）。"

@@ -1,0 +1,63 @@
+"""SqliteGroupStore: 村民小组 and 网格 over SQLite."""
+from __future__ import annotations
+
+from models.core.accounts import Permission
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
+from models.registry.households import Grid, VillageGroup
+from storage.registry.rows import grid_from_row, group_from_row
+from storage.registry.writes import RegistryTableStore
+
+
+class SqliteGroupStore(RegistryTableStore):
+    """Implements models.registry.ports.GroupStore."""
+
+    def list_groups(self) -> list[VillageGroup]:
+        rows = self._db.conn.execute("SELECT id, name, position FROM village_groups WHERE deleted = 0 "
+                                     "ORDER BY position, name")
+        return [group_from_row(r) for r in rows]
+
+    def list_grids(self) -> list[Grid]:
+        rows = self._db.conn.execute("SELECT id, group_id, name, leader_id FROM grids WHERE deleted = 0 "
+                                     "ORDER BY name")
+        return [grid_from_row(r) for r in rows]
+
+    def save_group(self, group: VillageGroup) -> Changed:
+        if not group.name.strip():
+            raise DomainError("组名不能为空。")
+        return self._upsert("village_groups", group.id,
+                            {"name": group.name.strip(), "position": group.position, "deleted": 0},
+                            Entity.VILLAGE_GROUP)
+
+    def save_grid(self, grid: Grid) -> Changed:
+        if not grid.name.strip():
+            raise DomainError("网格名称不能为空。")
+        return self._upsert("grids", grid.id, {"group_id": grid.group_id, "name": grid.name.strip(),
+                                               "leader_id": grid.leader_id, "deleted": 0}, Entity.GRID)
+
+    def withdraw_group(self, group_id: str) -> Changed:
+        return self._withdraw("village_groups", group_id, Entity.VILLAGE_GROUP)
+
+    def withdraw_grid(self, grid_id: str) -> Changed:
+        return self._withdraw("grids", grid_id, Entity.GRID)
+
+    def retire_group(self, group_id: str) -> Changed:
+        """Tombstone an empty group (no households, no grids left); a group still in use is refused."""
+        self._retire("village_groups", group_id, "组", (
+            ("households", "group_id", "户"), ("grids", "group_id", "个网格")))
+        return Changed.one(Entity.VILLAGE_GROUP, group_id)
+
+    def retire_grid(self, grid_id: str) -> Changed:
+        """Tombstone an empty grid (no households left in it)."""
+        self._retire("grids", grid_id, "网格", (("households", "grid_id", "户"),))
+        return Changed.one(Entity.GRID, grid_id)
+
+    def _retire(self, table: str, row_id: str, noun: str, users: tuple[tuple[str, str, str], ...]) -> None:
+        self._require(Permission.EDIT_RECORDS)
+        with self._db.atomic():
+            for child, column, unit in users:
+                count = self._db.conn.execute(f"SELECT count(*) FROM {child} WHERE {column} = ? AND deleted = 0",
+                                              (row_id,)).fetchone()[0]
+                if count:
+                    raise DomainError(f"这个{noun}里还有 {count} {unit}，不能撤销。请先把它们迁移到其他{noun}。")
+            self._tombstone(table, row_id)

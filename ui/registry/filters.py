@@ -1,0 +1,110 @@
+"""The registry screen's search and filters: the search box, 关怀等级, 身份 (with the tags in use) and 外出 filters,
+and which households they let through. `RegistryScreen` (ui/registry/screen.py) builds on it."""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidget, QWidget
+
+from models.core.ports import Stores
+from models.registry.households import CareLevel, HouseholdSummary, RoleCode, role_label
+from ui.widgets.choice_combo import ChoiceCombo
+
+
+class RegistryFilters(QWidget):
+    """Filter state and widgets; the screen lists `summaries` and calls `_refresh_households` when they change."""
+
+    stores: Stores
+    summaries: list[HouseholdSummary]
+    group_tree: QTreeWidget
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._search_households: set[str] | None = None  # None: no search typed
+        self._search_people: set[str] = set()
+        self._role_households: set[str] | None = None  # None: no role chosen
+
+    if TYPE_CHECKING:
+        def _refresh_households(self) -> None:
+            """The screen's: show the households these filters let through."""
+
+    def _build_filters(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """The search box on a row of its own, so its hint fits at 1024 px; the filters and files below."""
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("姓名、户号、电话、身份证号或拼音（如 wjh、wangjh）")
+        self.search_edit.setClearButtonEnabled(True)
+        hint_width = self.search_edit.fontMetrics().horizontalAdvance(self.search_edit.placeholderText())
+        self.search_edit.setMinimumWidth(hint_width + 48)  # frame, text margins and the clear button
+        self.care_combo: ChoiceCombo[CareLevel | None] = ChoiceCombo()
+        self.care_combo.add_choice("全部关怀等级", None)
+        for level in CareLevel:
+            self.care_combo.add_choice(level.label, level)
+        self.role_combo: ChoiceCombo[str] = ChoiceCombo()
+        self.role_combo.add_choice("全部身份", "")
+        for role in RoleCode:
+            self.role_combo.add_choice(role.label, role.value)
+        self.away_check = QCheckBox("只看有外出人员的户")
+        self.import_button = QPushButton("导入花名册…")
+        self.export_button = QPushButton("导出花名册…")
+        self.export_button.setEnabled(self.stores.villagers.can_view_id_numbers)
+        if not self.stores.villagers.can_view_id_numbers:
+            self.export_button.setToolTip("导出含完整身份证号，您的角色不能导出。")
+        search_row, filter_row = QHBoxLayout(), QHBoxLayout()
+        search_row.addWidget(QLabel("查找："))
+        search_row.addWidget(self.search_edit, 1)
+        for widget in (QLabel("关怀等级："), self.care_combo, QLabel("身份："), self.role_combo, self.away_check):
+            filter_row.addWidget(widget)
+        filter_row.addStretch(1)
+        filter_row.addWidget(self.import_button)
+        filter_row.addWidget(self.export_button)
+        return search_row, filter_row
+
+    def _fill_tags(self) -> None:
+        """Built-in roles stay; the user-defined tags in use are listed after them."""
+        self.role_combo.blockSignals(True)
+        current = self.role_combo.current_value()
+        while self.role_combo.count() > len(RoleCode) + 1:
+            self.role_combo.removeItem(self.role_combo.count() - 1)
+        for tag in self.stores.registry.list_tags():
+            self.role_combo.add_choice(f"标签：{role_label(tag)}", tag)
+        self.role_combo.setCurrentIndex(max(self.role_combo.index_of(current), 0))
+        self.role_combo.blockSignals(False)
+
+    def apply_search(self, text: str) -> None:
+        """Search as you type: households with a matching person, number or phone; the rest are hidden."""
+        if text.strip():
+            self._search_households, self._search_people = self.stores.registry.search_ids(text)  # every match
+        else:
+            self._search_households, self._search_people = None, set()
+        self._refresh_households()
+
+    def _on_role_combo_changed(self) -> None:
+        role = self.role_combo.current_value()
+        self._role_households = None if not role else {
+            v.household_id for v in self.stores.registry.people_with_role(role, date.today())}
+        self._refresh_households()
+
+    def _empty_text(self) -> str:
+        """What the empty households list says: why nothing is listed, and what to try."""
+        if not self.summaries:
+            return "花名册还没有户。请点“导入花名册…”，或点下方的“新建户”。"
+        text = self.search_edit.text().strip()
+        if text and not self._search_households:
+            return (f"没有找到“{text}”。\n可以输入姓名中的几个字、户号、电话，"
+                    "或拼音（全拼、首字母都行，如 wjh、wangjh）。")
+        return "没有符合条件的户。请改选左边的组或网格、关怀等级或身份。"
+
+    def _accepts(self, summary: HouseholdSummary, scope: tuple[str, str] | None, care: CareLevel | None) -> bool:
+        household = summary.household
+        if self._search_households is not None and household.id not in self._search_households:
+            return False
+        if scope and scope[0] == "group" and household.group_id != scope[1]:
+            return False
+        if scope and scope[0] == "grid" and household.grid_id != scope[1]:
+            return False
+        if care and household.care_level != care:
+            return False
+        if self.away_check.isChecked() and not summary.away:
+            return False
+        return self._role_households is None or household.id in self._role_households
