@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 
 from models.core.accounts import Actor, Role
+from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, PermissionDenied
 from models.core.ids import new_id
-from models.registry.households import RoleCode, RoleHolding, Villager, VillagerStatus, tag_code
+from models.registry.households import Grid, RoleCode, RoleHolding, Villager, VillagerStatus, tag_code
 from storage.core.db import Database
 from storage.core.backend import SqliteStores, build_stores
 from tests.registry_fixtures import make_family
@@ -121,3 +122,16 @@ def test_search_ids_finds_what_search_finds(store: SqliteStores, text: str) -> N
     households, people = store.registry.search_ids(text)
     assert households == {hit.household_id for hit in hits}
     assert people == {hit.villager_id for hit in hits if hit.villager_id}
+
+
+def test_writes_return_what_they_changed(store: SqliteStores) -> None:
+    household, head, _ = make_family(store)
+    assert store.households.save_household(household) == Changed.one(Entity.HOUSEHOLD, household.id)
+    holding = RoleHolding(new_id(), head.id, RoleCode.ELDER.value)
+    assert store.villagers.save_role(holding) == Changed.one(Entity.VILLAGER, head.id)  # a role is its villager's
+    assert store.villagers.remove_role(holding.id) == Changed.one(Entity.VILLAGER, head.id)
+    grid = Grid(new_id(), household.group_id, "一网格")
+    assert store.groups.save_grid(grid).id == grid.id
+    assert store.groups.retire_grid(grid.id) == Changed.one(Entity.GRID, grid.id)
+    assert store.households.withdraw_household(household.id) == Changed.one(Entity.HOUSEHOLD, household.id)
+    assert store.households.list_households() == []

@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from models.core.accounts import Actor
+from models.core.changes import Entity
 from models.core.errors import DomainError
 from storage.core.db import Database
 from storage.core.backend import SqliteStores, build_stores
@@ -75,10 +76,15 @@ def test_bad_rows_are_reported_and_good_rows_imported(store: SqliteStores, tmp_p
 
 
 def test_reimport_is_idempotent_and_writes_nothing(village_db: Database, store: SqliteStores) -> None:
-    store.roster.import_roster(SAMPLE)
+    first = store.roster.import_roster(SAMPLE)
+    people = {uid for (uid,) in village_db.conn.execute("SELECT id FROM villagers")}
+    groups = {uid for (uid,) in village_db.conn.execute("SELECT id FROM village_groups")}
+    assert first.changed.ids_of(Entity.VILLAGER) == people and first.changed.ids_of(Entity.VILLAGE_GROUP) == groups
+    assert len(first.changed.ids_of(Entity.HOUSEHOLD)) == first.new_households > 0
     logged = village_db.conn.execute("SELECT COUNT(*) FROM change_log").fetchone()[0]
     summary = store.roster.import_roster(SAMPLE)
     assert (summary.created, summary.updated, summary.new_households) == (0, 0, 0)
+    assert summary.changed.concerns(Entity.VILLAGER) and not summary.changed.ids_of(Entity.VILLAGER)
     assert village_db.conn.execute("SELECT COUNT(*) FROM change_log").fetchone()[0] == logged
     assert village_db.conn.execute("SELECT COUNT(*) FROM villagers").fetchone()[0] == 139
 
