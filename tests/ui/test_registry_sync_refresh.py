@@ -65,3 +65,22 @@ def test_an_edit_and_its_undo_put_the_stores_change_on_the_bus(qtbot, village_db
     screen.undo_stack.undo()
     assert heard[-1] == Changed.one(Entity.VILLAGE_GROUP, group.id) and stores.groups.list_groups() == []
     assert screen.group_tree.topLevelItem(0).childCount() == 0  # the screen reloaded from the bus
+
+
+def test_a_search_typed_before_the_import_finds_the_imported_people(qtbot, village_db: Database,  # type: ignore[no-untyped-def]
+                                                                    admin: Actor) -> None:
+    from models.registry.households import Villager
+    from tests.helpers import type_text
+
+    stores = build_stores(village_db, admin)
+    household, _, _ = make_family(stores)
+    bus = DataBus()
+    screen = RegistryScreen(stores, bus)
+    qtbot.addWidget(screen)
+    type_text(screen.search_edit, "杨秀")
+    assert screen.households_model.rowCount() == 0
+    other = Household(new_id(), "0102", household.group_id)
+    stores.households.save_household(other)
+    stores.villagers.save_villager(Villager(new_id(), other.id, "杨秀英", "户主"))
+    bus.changed.emit(Changed(Entity.SYNC))
+    assert screen.households_model.rowCount() == 1 and screen.current_household_id() == other.id

@@ -73,17 +73,28 @@ class RegistryFilters(QWidget):
 
     def apply_search(self, text: str) -> None:
         """Search as you type: households with a matching person, number or phone; the rest are hidden."""
+        self._match_search(text)
+        self._refresh_households()
+
+    def _on_role_combo_changed(self) -> None:
+        self._match_role()
+        self._refresh_households()
+
+    def _match_filters(self) -> None:
+        """Ask the registry again who matches the search and the role shown (a write or an import may change it)."""
+        self._match_search(self.search_edit.text())
+        self._match_role()
+
+    def _match_search(self, text: str) -> None:
         if text.strip():
             self._search_households, self._search_people = self.stores.registry.search_ids(text)  # every match
         else:
             self._search_households, self._search_people = None, set()
-        self._refresh_households()
 
-    def _on_role_combo_changed(self) -> None:
+    def _match_role(self) -> None:
         role = self.role_combo.current_value()
         self._role_households = None if not role else {
             v.household_id for v in self.stores.registry.people_with_role(role, date.today())}
-        self._refresh_households()
 
     def _empty_text(self) -> str:
         """What the empty households list says: why nothing is listed, and what to try."""

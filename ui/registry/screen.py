@@ -129,6 +129,7 @@ class RegistryScreen(RegistryFilters):
         self.groups, self.grids = self.stores.groups.list_groups(), self.stores.groups.list_grids()
         self._fill_tree()
         self._fill_tags()
+        self._match_filters()
         self._refresh_households()
         self.select_household(keep_household, keep_member)
 
