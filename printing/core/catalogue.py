@@ -56,8 +56,8 @@ def _comparison(stores: Any, rulebook_id: str) -> PrintJob:
     if new.number < 2:
         raise DomainError("这份村规民约只有一个版本，没有可对照的修改。请先新建修订版本。")
     old = stores.rules.load_version(rulebook_id, new.number - 1)
-    comparison = Comparison(stores.rules.get_rulebook(rulebook_id), old, new,
-                            tuple(comparison_rows(stores.rules, stores.change_reasons, rulebook_id, old.number, new.number)))
+    rows = comparison_rows(stores.rules, stores.change_reasons, rulebook_id, old.number, new.number)
+    comparison = Comparison(stores.rules.get_rulebook(rulebook_id), old, new, tuple(rows))
     return PrintJob(comparison.title, comparison_fingerprint(comparison),
                     lambda progress: render_comparison_pdf(comparison, progress=progress))
 

@@ -9,7 +9,8 @@ from models.core.errors import DomainError, NotFound
 from models.registry.households import RoleHolding, Villager
 from models.registry.villager_rules import check_villager
 from storage.core.tracking import fetch_row
-from storage.registry.rows import ROLE_COLUMNS, VILLAGER_SELECT, role_from_row, role_values, villager_from_row, villager_values
+from storage.registry.rows import (ROLE_COLUMNS, VILLAGER_SELECT, role_from_row, role_values, villager_from_row,
+                                   villager_values)
 from storage.registry.writes import RegistryTableStore
 
 

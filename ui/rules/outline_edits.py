@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog, QListView, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QListView, QMessageBox, QPlainTextEdit, QWidget
 
 from models.core.errors import DomainError
 from models.rules.document import (RuleVersion, VersionStatus, add_chapter, delete_article, delete_chapter,
@@ -30,9 +30,18 @@ class OutlineEdits(QWidget):
     outline_model: OutlineListModel
     outline_view: QListView
     article_edit: QPlainTextEdit
+    number_label: QLabel
 
     def _editable(self) -> bool:
         return self._version is not None and self._version.status is VersionStatus.DRAFT and self._version.owned
+
+    def unsaved_edits(self) -> str | None:  # DirtyForm (ui/widgets/unsaved.py): the article typed but not saved
+        if not (self._editable() and self._selected_key and self.article_edit.document().isModified()):
+            return None
+        return self.number_label.text().split("（")[0] or "本条"
+
+    def save_edits(self) -> bool:
+        return self._on_save_button_clicked()
 
     def _on_save_button_clicked(self) -> bool:
         if self._version is None or self._selected_key is None:

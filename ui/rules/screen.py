@@ -238,12 +238,7 @@ class RulesScreen(RulebookActs):
         self.findings_model.set_rows([f for f in self._findings if f.article_key == entry.key])
         self.findings_column.show_opinions(self.rulebook_combo.current_value(), entry.key)
 
-    def unsaved_edits(self) -> str | None:  # DirtyForm (ui/widgets/unsaved.py): the article typed but not saved
-        if not (self._editable() and self._selected_key and self.article_edit.document().isModified()):
-            return None
-        return self.number_label.text().split("（")[0] or "本条"
-
-    discard_edits = _show_selected  # shows the stored text again
+    discard_edits = _show_selected  # DirtyForm (with OutlineEdits' unsaved_edits, save_edits): the stored text again
 
     # ----- slots -----
     def _on_rulebook_combo_changed(self) -> None:
@@ -270,6 +265,3 @@ class RulesScreen(RulebookActs):
         if changed.concerns(Entity.RULEBOOK, Entity.RULE_VERSION):
             target, self._target = self._target, (None, None)
             self.reload(*target)
-
-    def save_edits(self) -> bool:
-        return self._on_save_button_clicked()
