@@ -50,6 +50,9 @@ class SqliteBackupService:
     def backup_folder(self) -> str:
         return str(self._folder or "")
 
+    def folder_usage(self) -> tuple[int, int]:
+        return backups.folder_usage(self._folder) if self._folder else (0, 0)
+
     def backup_now(self) -> Path:
         """Safe on a worker thread: reads through its own connection."""
         if self._folder is None or self._db.path is None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import secrets
 import shutil
 import sqlite3
 import tempfile
@@ -17,7 +16,7 @@ from models.core.hlc import MAX_SKEW_MS
 from models.sync.bundles import BundleRefused, ImportFlag, ImportResult, check_since
 from storage.core import db as db_module
 from storage.core.audit import append_audit
-from storage.core.backups import backup_dir_for, write_backup
+from storage.core.backups import backup_dir_for, pre_import_backup_if_due
 from storage.core.blobs import write_blob
 from storage.core.db import Database
 from storage.sync import manifest as mf
@@ -66,7 +65,7 @@ def import_bundle(db: Database, bundle: Path, actor: Actor) -> ImportResult:
                     with zf.open(name) as source:  # idempotent by hash, so before the transaction
                         write_blob(db, name[6:], source)
             assert db.path is not None  # as in inbox_dir: bundles are imported into a file database only
-            write_backup(db, backup_dir_for(db.path), f"pre-import-{secrets.token_hex(3)}")
+            pre_import_backup_if_due(db, backup_dir_for(db.path))
             try:
                 return _transaction(db, zf, manifest, me.node, schema, whole_name(bundle), actor)
             except _AlreadyImported:

@@ -52,6 +52,8 @@ def _back_up(qtbot: Any, screen: Any, folder: Path) -> Path:
     qtbot.waitUntil(lambda: screen.backup_button.isEnabled(), timeout=10000)  # written off the GUI thread
     (made,) = set(folder.glob("xiangyue-manual-*.sqlite3")) - before
     assert screen.backup_label.text() not in ("尚无", "正在备份……")
+    files = len(list(folder.glob("xiangyue-*.sqlite3")))
+    assert screen.usage_label.text().startswith(f"{files} 个文件，共 ")  # 设置 shows what the folder holds
     return made
 
 

@@ -79,6 +79,7 @@ class SettingsScreen(QWidget):
     def _build_safety_tab(self) -> QWidget:
         page = QWidget()
         self.backup_label = QLabel()
+        self.usage_label = QLabel()
         self.backup_button = QPushButton(self.tr("立即备份"))
         self.restore_button = QPushButton(self.tr("从备份恢复…"))
         self.restore_button.setEnabled(self._stores.actor.can(Permission.BACKUP_RESTORE))
@@ -87,9 +88,11 @@ class SettingsScreen(QWidget):
         form = QFormLayout(page)
         form.addRow(self.tr("备份文件夹："), QLabel(self._stores.backups.backup_folder()))
         form.addRow(self.tr("上次备份："), self.backup_label)
+        form.addRow(self.tr("备份占用："), self.usage_label)
         form.addRow(_row(self.backup_button, self.restore_button))
         form.addRow(self.tr("无操作自动锁定："), self.idle_spin)
         form.addRow(QLabel(self.tr("每天第一次使用时自动备份；保留最近 7 天、4 周、12 个月的备份。\n"
+                                   "导入同步包前每天另存一份，保留最近 3 天；手动备份由您自行删除。\n"
                                    "恢复前，现在的数据会先另存一份，恢复错了还可以再恢复回来。")))
         self._show_backup_time()
         return page
@@ -212,6 +215,8 @@ class SettingsScreen(QWidget):
 
     def _show_backup_time(self) -> None:
         self.backup_label.setText(self._stores.backups.last_backup_time() or self.tr("尚无"))
+        files, size = self._stores.backups.folder_usage()
+        self.usage_label.setText(self.tr("{0} 个文件，共 {1:.1f} MB").format(files, size / 1_000_000))
 
     def _on_idle_spin_value_changed(self, minutes: int) -> None:
         QSettings().setValue(SETTINGS_KEY, minutes)
