@@ -33,7 +33,7 @@ def test_undo_and_redo_of_an_opinion_keep_the_numbers(qtbot, backend: SqliteBack
     screen.undo_stack.undo()
     assert "意见3（王堌）" not in _register(screen)
     screen.undo_stack.redo()
-    assert sorted(o.number for o in stores.workflow.opinions(rulebook_id)) == [1, 2, 3]
+    assert sorted(o.number for o in stores.workflow.opinions.opinions(rulebook_id)) == [1, 2, 3]
     assert "意见3（王堌）" in _register(screen)
 
     out = tmp_path / "adoption.pdf"

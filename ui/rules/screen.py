@@ -150,8 +150,9 @@ class RulesScreen(OutlineEdits):
         """征求民意 and 异议 about the selected article, with their replies (answered on 九步工作法)."""
         rulebook_id = self.rulebook_combo.current_value()
         self._opinions = []
-        if article_key and rulebook_id and self._stores.workflow.revision_id(rulebook_id):
-            self._opinions = [o for o in self._stores.workflow.opinions(rulebook_id) if o.article_key == article_key]
+        if article_key and rulebook_id and self._stores.workflow.revisions.revision_id(rulebook_id):
+            self._opinions = [o for o in self._stores.workflow.opinions.opinions(rulebook_id)
+                              if o.article_key == article_key]
         self.opinions_model.reload()
         self.opinions_view.resizeRowsToContents()
         unanswered = sum(1 for o in self._opinions if not o.answered)
