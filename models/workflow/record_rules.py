@@ -3,11 +3,12 @@
 Each function returns the refusal, or None when the entry may be written; `refuse` raises it."""
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from models.core.errors import DomainError
 from models.township.reviews import DecisionKind, FilingDecision
-from models.workflow.records import ArticleVote, Disposition, Opinion
+from models.workflow.records import ArticleVote, Disposition, Filing, FilingStatus, Opinion, TeamKind
 from models.workflow.steps import StepState, StepStatus, WorkflowStep, current_step
 
 
@@ -30,6 +31,11 @@ def invitation_problem(name: str) -> str | None:
 
 def team_problem(name: str) -> str | None:
     return None if name.strip() else "请填写队伍名称。"
+
+
+def team_name(name: str, kind: TeamKind) -> str:
+    """A team added without a name is called by its kind (治安巡逻队 …)."""
+    return name.strip() or kind.label
 
 
 def opinion_problem(name: str, text: str) -> str | None:
@@ -73,6 +79,15 @@ def send_back_problem(steps: tuple[StepStatus, ...], voted: bool) -> str | None:
 def revision_done(steps: tuple[StepStatus, ...]) -> bool:
     """Whether step 6 (修改完善) has been finished, so that an order to correct reopens it (R24)."""
     return steps[WorkflowStep.REVISION.number - 1].state in (StepState.DONE, StepState.STALE)
+
+
+def filing_progress(filing: Filing, status: FilingStatus, on: date, receipt_number: str = "",
+                    receipt_date: date | None = None, effective_date: date | None = None, note: str = "") -> Filing:
+    """The filing after a progress entry: what is left blank keeps its value; 已报送 dates the submission."""
+    return dataclasses.replace(
+        filing, status=status, note=note or filing.note, receipt_number=receipt_number or filing.receipt_number,
+        receipt_date=receipt_date or filing.receipt_date, effective_date=effective_date or filing.effective_date,
+        submitted_on=on if status is FilingStatus.SUBMITTED else filing.submitted_on)
 
 
 def correction_reason(note: str) -> str:

@@ -4,8 +4,7 @@ from __future__ import annotations
 import json
 
 from models.core.changes import Changed
-from models.core.errors import DomainError
-from models.workflow.record_rules import refuse, team_problem
+from models.workflow.record_rules import refuse, team_name, team_problem
 from models.workflow.records import BackgroundCheck, CommitteeMember, Shift, Team, TeamKind
 from storage.workflow import rows as load
 from storage.workflow.aggregate import WorkflowAggregate, changed
@@ -47,13 +46,6 @@ class SqliteCommitteeStore(WorkflowAggregate):
     def withdraw_check(self, check_id: str) -> Changed:
         return self._withdraw("workflow_checks", check_id)
 
-    def latest_check_id(self, member_id: str, agency: str) -> str:
-        row = self._db.conn.execute("SELECT id FROM workflow_checks WHERE member_id = ? AND agency = ? AND deleted = 0 "
-                                    "ORDER BY created_at DESC, id DESC LIMIT 1", (member_id, agency)).fetchone()
-        if row is None:
-            raise DomainError("没有找到这项联审记录。")
-        return str(row[0])
-
 
 class SqliteTeamStore(WorkflowAggregate):
     """Implements models.workflow.ports.TeamStore over workflow_teams and workflow_shifts."""
@@ -67,7 +59,7 @@ class SqliteTeamStore(WorkflowAggregate):
         with self._db.atomic():
             row = self._insert("workflow_teams", {
                 "revision_id": self._require_revision(rulebook_id), "kind": kind.value,
-                "name": name.strip() or kind.label, "leader": leader,
+                "name": team_name(name, kind), "leader": leader,
                 "members": json.dumps(list(members), ensure_ascii=False)})
         return changed(str(row["id"]))
 

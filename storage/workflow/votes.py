@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 from datetime import date
+from typing import Any
 
 from models.core.accounts import Actor, Permission
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.workflow.ports import RevisionStore, RuleTexts
-from models.workflow.record_rules import correction_reason, refuse, revision_done, vote_problem
+from models.workflow.record_rules import correction_reason, filing_progress, refuse, revision_done, vote_problem
 from models.workflow.records import ArticleVote, Filing, FilingStatus
 from models.workflow.steps import WorkflowStep
 from storage.core.db import Database
@@ -49,15 +49,10 @@ class SqliteVoteStore(WorkflowAggregate):
         if found is None:
             raise DomainError("表决通过并完成“全体表决”后才有备案任务。")
         filing_id, filing = found
-        changes = {"status": status.value, "note": note or filing.note,
-                   "receipt_number": receipt_number or filing.receipt_number,
-                   "receipt_date": load.iso(receipt_date or filing.receipt_date),
-                   "effective_date": load.iso(effective_date or filing.effective_date)}
-        if status is FilingStatus.SUBMITTED:
-            changes["submitted_on"] = on.isoformat()
+        after = filing_progress(filing, status, on, receipt_number, receipt_date, effective_date, note)
         notice = changed(filing_id)
         with self._db.atomic():
-            self._update("workflow_filings", filing_id, changes)
+            self._write_filing(filing_id, after)
             if status is FilingStatus.ORDERED_TO_CORRECT and revision_done(self._revisions.steps(rulebook_id)):
                 notice = notice | self._revisions.reopen(rulebook_id, WorkflowStep.REVISION,
                                                          correction_reason(note), on)
@@ -70,11 +65,14 @@ class SqliteVoteStore(WorkflowAggregate):
             raise DomainError("还没有备案任务。")
         self._edit()
         with self._db.atomic():
-            self._update("workflow_filings", found[0], {
-                "status": filing.status.value, "submitted_on": load.iso(filing.submitted_on),
-                "receipt_number": filing.receipt_number, "receipt_date": load.iso(filing.receipt_date),
-                "effective_date": load.iso(filing.effective_date), "note": filing.note})
+            self._write_filing(found[0], filing)
         return changed(found[0])
+
+    def _write_filing(self, filing_id: str, filing: Filing) -> None:
+        self._update("workflow_filings", filing_id, {
+            "status": filing.status.value, "submitted_on": load.iso(filing.submitted_on),
+            "receipt_number": filing.receipt_number, "receipt_date": load.iso(filing.receipt_date),
+            "effective_date": load.iso(filing.effective_date), "note": filing.note})
 
 
 class SqliteSignatureStore(WorkflowAggregate):
