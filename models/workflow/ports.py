@@ -204,16 +204,37 @@ class SignatureStore(Protocol):
 
 
 class WorkflowStores(Protocol):
-    """The workflow's aggregate stores, bound to one session's user."""
+    """The workflow's aggregate stores, bound to one session's user (read-only: a session keeps its stores)."""
 
-    revisions: RevisionStore
-    settings: WorkflowSettingsStore
-    plan: PlanStore
-    invitations: InvitationStore
-    committee: CommitteeStore
-    teams: TeamStore
-    opinions: OpinionStore
-    links: ChangeLinkStore
-    publicity: PublicityStore
-    votes: VoteStore
-    signatures: SignatureStore
+    @property
+    def revisions(self) -> RevisionStore: ...
+
+    @property
+    def settings(self) -> WorkflowSettingsStore: ...
+
+    @property
+    def plan(self) -> PlanStore: ...
+
+    @property
+    def invitations(self) -> InvitationStore: ...
+
+    @property
+    def committee(self) -> CommitteeStore: ...
+
+    @property
+    def teams(self) -> TeamStore: ...
+
+    @property
+    def opinions(self) -> OpinionStore: ...
+
+    @property
+    def links(self) -> ChangeLinkStore: ...
+
+    @property
+    def publicity(self) -> PublicityStore: ...
+
+    @property
+    def votes(self) -> VoteStore: ...
+
+    @property
+    def signatures(self) -> SignatureStore: ...
