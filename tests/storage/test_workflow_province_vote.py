@@ -63,7 +63,7 @@ def voted(village_db: Database, admin: Actor) -> tuple[SqliteWorkflowStores, str
     store = build_stores(village_db, admin).workflow
     rulebook_id = _to_step_8(village_db, admin, store)
     store.votes.record_vote(rulebook_id, _representatives_meeting(village_db, admin),
-                      (ArticleVote("", "全文", Tally(25, 3, 2)),))
+                            (ArticleVote("", "全文", Tally(25, 3, 2)),))
     return store, rulebook_id
 
 
@@ -103,7 +103,7 @@ def test_refused_without_the_villagers_meetings_authorisation(village_db: Databa
     store = build_stores(village_db, admin).workflow
     rulebook_id = _to_step_8(village_db, admin, store)
     store.votes.record_vote(rulebook_id, _representatives_meeting(village_db, admin, authorisation=""),
-                      (ArticleVote("", "全文", Tally(25, 3, 2)),))
+                            (ArticleVote("", "全文", Tally(25, 3, 2)),))
     SqliteMeetingStore(village_db, admin).set_province_rules(True, BASIS)
     store.settings.set_settings(rulebook_id, 10, 5, True)
     with pytest.raises(DomainError, match="没有村民会议的授权依据"):

@@ -43,7 +43,7 @@ def test_failed_articles_go_back_alone(village_db: Database, admin: Actor) -> No
     keys = [a.key for a in voted.articles]
     meeting_id = villagers_meeting(village_db, admin, date(2026, 5, 20))
     store.votes.record_vote(rulebook_id, meeting_id, (ArticleVote(keys[0], "第一条", Tally(190, 10, 10)),
-                                                ArticleVote(keys[2], "第三条", Tally(60, 140, 10))), by_article=True)
+                                                      ArticleVote(keys[2], "第三条", Tally(60, 140, 10))), by_article=True)
     with pytest.raises(DomainError, match="第三条"):
         store.revisions.advance(rulebook_id, date(2026, 5, 21))
     store.revisions.send_failed_articles_back(rulebook_id, date(2026, 5, 21))
@@ -70,7 +70,7 @@ def test_sending_back_needs_failed_articles(village_db: Database, admin: Actor) 
     rulebook_id = rulebook_in_force(village_db, admin)
     _to_vote(village_db, admin, store, rulebook_id)
     store.votes.record_vote(rulebook_id, villagers_meeting(village_db, admin, date(2026, 5, 20)),
-                      (ArticleVote("", "全文", Tally(190, 10, 10)),))
+                            (ArticleVote("", "全文", Tally(190, 10, 10)),))
     with pytest.raises(DomainError, match="没有需要退回修改的条款"):
         store.revisions.send_failed_articles_back(rulebook_id, date(2026, 5, 21))
 

@@ -89,8 +89,8 @@ def walk_to_step_5(db: Database, actor: Actor, store: SqliteWorkflowStores, rule
     store.revisions.advance(rulebook_id, today)
     key = draft.articles[2].key
     first = store.opinions.add_opinion(rulebook_id, OpinionKind.OPINION, "杨老三", Channel.DOOR_TO_DOOR, today,
-                              "宴席桌数要写清楚", article_key=key, household_id="h1", form_serial="YJ-0001").id
+                                       "宴席桌数要写清楚", article_key=key, household_id="h1", form_serial="YJ-0001").id
     store.opinions.add_opinion(rulebook_id, OpinionKind.OPINION, "石大姐", Channel.ONLINE, today, "建议增加外出务工人员参与的办法",
-                      household_id="h2", written_by="")
+                               household_id="h2", written_by="")
     from models.workflow.records import Disposition
     store.opinions.reply_opinion(first, Disposition.ADOPTED, "", "吴支书", today)

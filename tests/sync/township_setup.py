@@ -33,7 +33,7 @@ def walk_to_step_7(db: Database) -> str:
     store.revisions.advance(rulebook_id, TODAY)
     store.publicity.record_publicity(rulebook_id, date(2026, 3, 1), date(2026, 3, 7), "村务公开栏")
     objection = store.opinions.add_opinion(rulebook_id, OpinionKind.OBJECTION, "龙二", Channel.BOX, date(2026, 3, 3),
-                                  "第三条桌数太少").id
+                                           "第三条桌数太少").id
     store.opinions.reply_opinion(objection, Disposition.REJECTED, "多数群众同意二十桌", "吴支书", date(2026, 3, 4))
     return rulebook_id
 

@@ -63,7 +63,7 @@ def _at_step_2(backend: SqliteBackend, stores) -> str:
     store.revisions.start_revision(rulebook_id, date.today())
     store.plan.link_start_meeting(rulebook_id, joint_meeting(backend.db, stores.actor, date(2026, 1, 5)))
     store.plan.set_timetable(rulebook_id, {s: date.today() + timedelta(days=s.number) for s in WorkflowStep
-                                      if s.number > 1})
+                                           if s.number > 1})
     store.revisions.advance(rulebook_id, date.today())
     return rulebook_id
 
@@ -112,7 +112,7 @@ def test_step_3_committee_checks_teams_roster(qtbot, qtmodeltester, backend: Sql
     rulebook_id = _at_step_2(backend, stores)
     from models.workflow.records import Invitation, InvitationReply
     stores.workflow.invitations.add_invitation(rulebook_id, Invitation("", "杨寨老", capacity="寨老",
-                                                           reply=InvitationReply.ACCEPTED))
+                                                                       reply=InvitationReply.ACCEPTED))
     stores.workflow.revisions.advance(rulebook_id, date.today())
     screen = _screen(qtbot, stores, WorkflowStep.FORM_EXECUTION_COMMITTEE)
     page = screen.pages[WorkflowStep.FORM_EXECUTION_COMMITTEE]
