@@ -218,7 +218,9 @@ class WorkflowScreen(QWidget):
 
     # ----- acting -----
     def _on_bus_changed(self, changed: Changed) -> None:
-        if changed.concerns(Entity.WORKFLOW, Entity.RULEBOOK, Entity.MEETING):
+        """The steps read the revision's records, its rulebook's texts, the linked meetings and the township's
+        review and filing decision (a bundle import names those it brought)."""
+        if changed.concerns(Entity.WORKFLOW, Entity.RULEBOOK, Entity.MEETING, Entity.TOWNSHIP_REVIEW):
             self.reload_status()
 
     def _on_start_button_clicked(self) -> None:
