@@ -40,10 +40,10 @@ def add_teams(db_path: Path, rulebook_id: str) -> None:
     from models.core.accounts import COMMAND_LINE_ACTOR
     from models.workflow.records import Shift, TeamKind
     from storage.core.installation import open_database
-    from storage.workflow.store import SqliteWorkflowStore
+    from storage.core.backend import build_stores
 
-    store = SqliteWorkflowStore(open_database(db_path), COMMAND_LINE_ACTOR)
-    team = store.add_team(rulebook_id, TeamKind.PATROL, "治安巡逻队", "杨光明", ("吴金光", "杨文银", "吴成明", "吴国"))
+    store = build_stores(open_database(db_path), COMMAND_LINE_ACTOR).workflow.teams
+    team = store.add_team(rulebook_id, TeamKind.PATROL, "治安巡逻队", "杨光明", ("吴金光", "杨文银", "吴成明", "吴国")).id
     store.save_roster(team, [Shift(team, date(2026, 3, 2), ("吴金光", "杨文银")),
                              Shift(team, date(2026, 3, 9), ("吴成明", "吴国"), "三月三")])
 

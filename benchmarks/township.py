@@ -14,7 +14,7 @@ from typing import Any, Callable
 from models.township.reviews import DecisionKind, RequestKind
 from models.core.village import Mode
 from storage.township.store import SqliteTownshipStore
-from storage.workflow.store import SqliteWorkflowStore
+from storage.core.backend import build_stores
 from tests.sync.conftest import export, import_, make_node, pair_up
 from tests.sync.township_setup import ADMIN, REVIEWER, vote_and_submit, walk_to_step_7
 
@@ -38,7 +38,8 @@ def run(work: Path) -> list[tuple[str, str, str]]:
         pair_up(village, township)
         rulebook_id = walk_to_step_7(village)
         if n % 2:  # half of them have the paper review typed in and a filing request waiting
-            SqliteWorkflowStore(village, ADMIN).record_review(rulebook_id, date(2026, 3, 5), "德化乡人民政府", "同意")
+            build_stores(village, ADMIN).workflow.publicity.record_review(rulebook_id, date(2026, 3, 5), "德化乡人民政府",
+                                                                          "同意")
             vote_and_submit(village, rulebook_id)
         import_(township, export(village, work / f"v{n}"))
     desk = SqliteTownshipStore(township, REVIEWER)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.rules.ports import CatalogueStore, ChangeReasonStore, RulebookStore, RulesFiles
     from models.sync.ports import SyncService
     from models.township.ports import TownshipStore
-    from models.workflow.ports import WorkflowStore
+    from models.workflow.ports import WorkflowStores
 
 
 class AccountStore(Protocol):
@@ -126,7 +126,7 @@ class Stores(Protocol):
     follow_ups: FollowUpStore
     four_two: FourTwoStore
     sync: SyncService
-    workflow: WorkflowStore
+    workflow: WorkflowStores
     lists: ListStore
     township: TownshipStore
     registry_facts: RegistryFacts

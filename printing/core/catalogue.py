@@ -81,7 +81,7 @@ def _invitations(stores: Any, rulebook_id: str) -> PrintJob:
 
     today = date.today()
     letters = InvitationLetters(stores.rules.get_rulebook(rulebook_id).title, _signer(stores),
-                                stores.workflow.facts(rulebook_id, today).invitations, today)
+                                stores.workflow.revisions.facts(rulebook_id, today).invitations, today)
     return PrintJob(letters.title, letters_fingerprint(letters),
                     lambda progress: render_invitations_pdf(letters, progress=progress))
 
@@ -91,10 +91,10 @@ def _committee(stores: Any, rulebook_id: str) -> PrintJob:
 
     today, workflow = date.today(), stores.workflow
     rulebook = stores.rules.get_rulebook(rulebook_id)
-    teams = workflow.teams(rulebook_id)
+    teams = workflow.teams.teams(rulebook_id)
     notice = CommitteeNotice(rulebook.title, _signer(stores), today,
-                             workflow.facts(rulebook_id, today).members, teams,
-                             {team.id: workflow.roster(team.id) for team in teams})
+                             workflow.revisions.facts(rulebook_id, today).members, teams,
+                             {team.id: workflow.teams.roster(team.id) for team in teams})
     return PrintJob(notice.title, notice_fingerprint(notice),
                     lambda progress: render_committee_pdf(notice, progress=progress))
 
@@ -142,7 +142,7 @@ def _public_notice(stores: Any, meeting_id: str, which: str) -> PrintJob:
 
 
 def _draft_number(stores: Any, rulebook_id: str, today: date) -> int:
-    facts = stores.workflow.facts(rulebook_id, today)
+    facts = stores.workflow.revisions.facts(rulebook_id, today)
     return facts.draft_number or stores.rules.load_version(rulebook_id).number
 
 
@@ -152,7 +152,7 @@ def _call_for_opinions(stores: Any, rulebook_id: str) -> PrintJob:
     from printing.workflow.call_for_opinions_pdf import call_for_opinions, render_call_for_opinions_pdf
 
     today, rulebook = date.today(), stores.rules.get_rulebook(rulebook_id)
-    target = stores.workflow.facts(rulebook_id, today).timetable.get(WorkflowStep.PUBLIC_CONSULTATION)
+    target = stores.workflow.revisions.facts(rulebook_id, today).timetable.get(WorkflowStep.PUBLIC_CONSULTATION)
     notice = call_for_opinions(rulebook.title, _draft_number(stores, rulebook_id, today), _signer(stores), today,
                                target if target and target > today else None)
     return PrintJob(notice.title, notice_fingerprint(notice),
@@ -177,7 +177,7 @@ def _adoption_statement(stores: Any, rulebook_id: str) -> PrintJob:
     from printing.workflow.adoption_statement_pdf import AdoptionStatement, render_adoption_statement_pdf, statement_fingerprint
 
     rulebook = stores.rules.get_rulebook(rulebook_id)
-    opinions = tuple(o for o in stores.workflow.opinions(rulebook_id) if o.kind is OpinionKind.OPINION)
+    opinions = tuple(o for o in stores.workflow.opinions.opinions(rulebook_id) if o.kind is OpinionKind.OPINION)
     statement = AdoptionStatement(rulebook.title, _signer(stores), date.today(), opinions)
     return PrintJob(statement.title, statement_fingerprint(statement),
                     lambda progress: render_adoption_statement_pdf(statement, progress=progress))
@@ -188,9 +188,9 @@ def _work_cards(stores: Any, rulebook_id: str) -> PrintJob:
     from printing.workflow.work_card_pdf import WorkCards, cards_fingerprint, committee_cards, render_work_cards_pdf
 
     rulebook, today = stores.rules.get_rulebook(rulebook_id), date.today()
-    facts = stores.workflow.facts(rulebook_id, today)
+    facts = stores.workflow.revisions.facts(rulebook_id, today)
     cards = WorkCards(_signer(stores), facts.timetable.get(WorkflowStep.POST_AND_ENFORCE),
-                      committee_cards(rulebook.title, facts.members, stores.workflow.teams(rulebook_id)))
+                      committee_cards(rulebook.title, facts.members, stores.workflow.teams.teams(rulebook_id)))
     return PrintJob("工作证", cards_fingerprint(cards), lambda progress: render_work_cards_pdf(cards, progress=progress))
 
 
@@ -223,7 +223,7 @@ def _filing_report(stores: Any, rulebook_id: str) -> PrintJob:
     from printing.workflow.filing_report_pdf import filing_report, render_filing_report_pdf, report_fingerprint
 
     rulebook, today, profile = stores.rules.get_rulebook(rulebook_id), date.today(), stores.profile.get()
-    report = filing_report(rulebook.title, stores.workflow.facts(rulebook_id, today), profile.village,
+    report = filing_report(rulebook.title, stores.workflow.revisions.facts(rulebook_id, today), profile.village,
                            profile.township, today)
     return PrintJob(report.title, report_fingerprint(report),
                     lambda progress: render_filing_report_pdf(report, progress=progress))

@@ -16,6 +16,7 @@ from storage.core.installation import initialise, is_initialised, open_database
 from storage.core.profile import SqliteProfileStore, read_profile
 
 if TYPE_CHECKING:
+    from models.workflow.ports import ChangeReasons, HouseholdCount, MeetingRecords, RuleTexts
     from storage.core.attachments import SqliteAttachmentStore
     from storage.minutes.followups import SqliteFollowUpStore
     from storage.minutes.four_two import SqliteFourTwoStore
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from storage.rules.store import SqliteRulebookStore
     from storage.sync.service import SqliteSyncService
     from storage.township.store import SqliteTownshipStore
-    from storage.workflow.store import SqliteWorkflowStore
+    from storage.workflow.stores import SqliteWorkflowStores
 
 
 class SqliteBackupService:
@@ -177,9 +178,8 @@ class SqliteStores:
         return SqliteSyncService(self._db, self.actor)
 
     @cached_property
-    def workflow(self) -> SqliteWorkflowStore:
-        from storage.workflow.store import SqliteWorkflowStore
-        return SqliteWorkflowStore(self._db, self.actor)
+    def workflow(self) -> SqliteWorkflowStores:
+        return workflow_stores(self._db, self.actor, self.rules, self.change_reasons, self.meetings, self.registry)
 
     @cached_property
     def lists(self) -> SqliteListStore:
@@ -192,6 +192,28 @@ class SqliteStores:
     def township(self) -> SqliteTownshipStore:
         from storage.township.store import SqliteTownshipStore
         return SqliteTownshipStore(self._db, self.actor)
+
+
+def workflow_stores(db: Database, actor: Actor, rules: RuleTexts, reasons: ChangeReasons, meetings: MeetingRecords,
+                    households: HouseholdCount) -> SqliteWorkflowStores:
+    """The workflow's aggregate stores, each given the collaborators it reads or writes through."""
+    from storage.workflow.committee import SqliteCommitteeStore, SqliteTeamStore
+    from storage.workflow.facts import SqliteWorkflowFacts
+    from storage.workflow.invitations import SqliteInvitationStore
+    from storage.workflow.opinions import SqliteChangeLinkStore, SqliteOpinionStore
+    from storage.workflow.plan import SqlitePlanStore, SqliteWorkflowSettingsStore
+    from storage.workflow.publicity import SqlitePublicityStore
+    from storage.workflow.revisions import SqliteRevisionStore
+    from storage.workflow.stores import SqliteWorkflowStores
+    from storage.workflow.votes import SqliteSignatureStore, SqliteVoteStore
+
+    revisions = SqliteRevisionStore(db, actor, SqliteWorkflowFacts(db, actor, rules, meetings, households), rules)
+    return SqliteWorkflowStores(
+        revisions, SqliteWorkflowSettingsStore(db, actor), SqlitePlanStore(db, actor, rules),
+        SqliteInvitationStore(db, actor), SqliteCommitteeStore(db, actor), SqliteTeamStore(db, actor),
+        SqliteOpinionStore(db, actor, rules), SqliteChangeLinkStore(db, actor, rules, reasons),
+        SqlitePublicityStore(db, actor, rules), SqliteVoteStore(db, actor, rules, revisions),
+        SqliteSignatureStore(db, actor))
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
 import tempfile
 from datetime import datetime
@@ -42,7 +43,7 @@ def _backup_connection(source: sqlite3.Connection, folder: Path, kind: str) -> P
     """Copy through a temporary name; the copy is checked before it takes its real name."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"xiangyue-{kind}-{datetime.now().strftime(STAMP)}.sqlite3"
-    temp = target.with_suffix(".partial")
+    temp = target.with_name(f"{target.stem}.{secrets.token_hex(4)}.partial")  # two imports may copy in one second
     try:
         copy = sqlite3.connect(str(temp))
         try:

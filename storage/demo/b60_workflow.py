@@ -10,7 +10,7 @@ from models.workflow.records import (BackgroundCheck, Channel, CheckAgency, Chec
                                      Disposition, Invitation, InvitationReply, OpinionKind)
 from storage.core.db import Database
 from storage.demo import DemoOptions
-from storage.workflow.store import SqliteWorkflowStore
+from storage.core.backend import SqliteStores, build_stores
 
 START = date(2026, 3, 2)
 OPINIONS = ("红白喜事宴席桌数要写明，不然各家攀比", "建议把鼓楼周边的卫生包干到户", "外出打工的人也要能提意见",
@@ -30,21 +30,23 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
         "AND m.deleted = 0 ORDER BY m.date LIMIT 1").fetchone()
     if admin is None or rulebook is None or meeting is None:
         return
-    store = SqliteWorkflowStore(db, Actor(admin[0], admin[1], Role.ADMIN))
-    if store.revision_id(rulebook[0]) is not None:
+    stores = build_stores(db, Actor(admin[0], admin[1], Role.ADMIN))
+    workflow = stores.workflow
+    if workflow.revisions.revision_id(rulebook[0]) is not None:
         return
     rulebook_id = rulebook[0]
-    store.start_revision(rulebook_id, START)
-    store.link_start_meeting(rulebook_id, meeting[0])
-    store.set_settings(rulebook_id, 10, 7, False)  # R47's usual 7 days of publicity; filing 10 days after the vote
-    store.set_timetable(rulebook_id, {s: START + timedelta(days=14 * (s.number - 1)) for s in WorkflowStep
-                                      if s.number > 1})
-    store.advance(rulebook_id, START)
-    _invitations(db, store, rulebook_id, rng)
-    _committee(store, rulebook_id)
-    store.set_draft(rulebook_id, 2)
-    store.advance(rulebook_id, START + timedelta(days=20))
-    options.counts["workflow_opinions"] = _opinions(db, store, rulebook_id, rng)
+    workflow.revisions.start_revision(rulebook_id, START)
+    workflow.plan.link_start_meeting(rulebook_id, meeting[0])
+    # R47's usual 7 days of publicity; filing 10 days after the vote
+    workflow.settings.set_settings(rulebook_id, 10, 7, False)
+    workflow.plan.set_timetable(rulebook_id, {s: START + timedelta(days=14 * (s.number - 1)) for s in WorkflowStep
+                                              if s.number > 1})
+    workflow.revisions.advance(rulebook_id, START)
+    _invitations(db, stores, rulebook_id, rng)
+    _committee(stores, rulebook_id)
+    workflow.plan.set_draft(rulebook_id, 2)
+    workflow.revisions.advance(rulebook_id, START + timedelta(days=20))
+    options.counts["workflow_opinions"] = _opinions(db, stores, rulebook_id, rng)
 
 
 def _people(db: Database, rng: random.Random, count: int) -> list[tuple[str, str, str]]:
@@ -53,31 +55,33 @@ def _people(db: Database, rng: random.Random, count: int) -> list[tuple[str, str
     return rng.sample(found, min(count, len(found)))
 
 
-def _invitations(db: Database, store: SqliteWorkflowStore, rulebook_id: str, rng: random.Random) -> None:
-    sent = START + timedelta(days=2)
+def _invitations(db: Database, stores: SqliteStores, rulebook_id: str, rng: random.Random) -> None:
+    store, sent = stores.workflow.invitations, START + timedelta(days=2)
     for (villager_id, name, _), (capacity, _code) in zip(_people(db, rng, 5), INVITEES):
         invitation = store.add_invitation(rulebook_id, Invitation("", name, villager_id, capacity, sent_on=sent,
                                                                   expires_on=sent + timedelta(days=7)))
-        store.reply_invitation(invitation, InvitationReply.ACCEPTED, sent + timedelta(days=2))
+        store.reply_invitation(invitation.id, InvitationReply.ACCEPTED, sent + timedelta(days=2))
     store.add_invitation(rulebook_id, Invitation("", "村妇联主席", capacity="妇女代表", womens_representative=True,
                                                  sent_on=sent, reply=InvitationReply.ACCEPTED, replied_on=sent))
     store.add_invitation(rulebook_id, Invitation("", "青石村小学", capacity="驻村单位", village_unit=True,
                                                  sent_on=sent, expires_on=sent + timedelta(days=7)))
-    store.advance(rulebook_id, sent + timedelta(days=9))
+    stores.workflow.revisions.advance(rulebook_id, sent + timedelta(days=9))
 
 
-def _committee(store: SqliteWorkflowStore, rulebook_id: str) -> None:
-    checked = START + timedelta(days=15)
-    accepted = [i.name for i in store.facts(rulebook_id, checked).invitations if i.reply is InvitationReply.ACCEPTED]
+def _committee(stores: SqliteStores, rulebook_id: str) -> None:
+    checked, store = START + timedelta(days=15), stores.workflow.committee
+    accepted = [i.name for i in stores.workflow.revisions.facts(rulebook_id, checked).invitations
+                if i.reply is InvitationReply.ACCEPTED]
     for position, name in enumerate(["吴支书"] + accepted[:5]):
-        member_id = store.add_member(rulebook_id, CommitteeMember("", name, chair=position == 0, position=position))
+        member_id = store.add_member(rulebook_id, CommitteeMember("", name, chair=position == 0, position=position)).id
         for agency in CheckAgency:
             store.record_check(BackgroundCheck(member_id, agency, CheckResult.PASSED, checked))
-    store.advance(rulebook_id, checked)
+    stores.workflow.revisions.advance(rulebook_id, checked)
 
 
-def _opinions(db: Database, store: SqliteWorkflowStore, rulebook_id: str, rng: random.Random) -> int:
-    keys = [a.key for a in store._rules().load_version(rulebook_id, 2).articles]
+def _opinions(db: Database, stores: SqliteStores, rulebook_id: str, rng: random.Random) -> int:
+    store = stores.workflow.opinions
+    keys = [a.key for a in stores.rules.load_version(rulebook_id, 2).articles]
     people = _people(db, rng, 36)
     channels = list(Channel)
     for n, (villager_id, name, household_id) in enumerate(people):
@@ -89,5 +93,5 @@ def _opinions(db: Database, store: SqliteWorkflowStore, rulebook_id: str, rng: r
         if n < len(people) - 4:
             disposition = rng.choice(list(Disposition))
             reason = "" if disposition is Disposition.ADOPTED else "与有关法律规定不符，已向本人说明"
-            store.reply_opinion(opinion, disposition, reason, "吴支书", on + timedelta(days=3))
+            store.reply_opinion(opinion.id, disposition, reason, "吴支书", on + timedelta(days=3))
     return len(people)

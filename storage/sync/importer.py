@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from models.core.accounts import Actor
+from models.core.changes import Changed
 from models.core.errors import DomainError
 from models.core.hlc import MAX_SKEW_MS
 from models.sync.bundles import BundleRefused, ImportFlag, ImportResult, check_since
@@ -108,13 +109,15 @@ def _transaction(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], me
                         tally.quarantined + tally.stale, tally.quarantined, attachments, flags, tally.per_table)
 
 
-def act_on_township_decisions(db: Database, actor: Actor) -> None:
-    """A filing the township returned (退回修改) reopens step 6 on the village, in this import's transaction."""
+def act_on_township_decisions(db: Database, actor: Actor) -> Changed | None:
+    """A filing the township returned (退回修改) reopens step 6 on the village, in this import's transaction.
+
+    The workflow's stores come from the composition root (storage/core/backend.py); returns what they changed."""
     from datetime import date
 
-    from storage.workflow.store import SqliteWorkflowStore
+    from storage.core.backend import build_stores
 
-    SqliteWorkflowStore(db, actor).apply_township_returns(date.today())
+    return build_stores(db, actor).workflow.revisions.apply_township_returns(date.today())
 
 
 def _already(db: Database, bundle_id: str) -> bool:

@@ -12,6 +12,8 @@ from models.workflow.retry import RetryScope
 from models.workflow.records import (ArticleVote, AssemblyVote, BackgroundCheck, Channel, CheckAgency, CheckResult,
                                      CommitteeMember, Disposition, Filing, FilingStatus, Invitation, InvitationReply,
                                      LegalityReview, Opinion, OpinionKind, Publicity, Reply, Shift, Team, TeamKind)
+from models.rules.document import RuleVersion
+from models.workflow.ports import RuleTexts
 from storage.core.db import Database
 from storage.minutes.rows import rows
 
@@ -26,6 +28,13 @@ def iso(value: date | None) -> str | None:
 
 def select(db: Database, table: str, where: str, args: list[Any], order: str = "created_at, id") -> list[dict[str, Any]]:
     return rows(db, f"SELECT * FROM {table} WHERE deleted = 0 AND {where} ORDER BY {order}", args)
+
+
+def revision_id(db: Database, rulebook_id: str) -> str | None:
+    """The rulebook's latest revision (None: none was ever started)."""
+    row = db.conn.execute("SELECT id FROM workflow_revisions WHERE rulebook_id = ? AND deleted = 0 "
+                          "ORDER BY created_at DESC, id DESC LIMIT 1", (rulebook_id,)).fetchone()
+    return str(row[0]) if row else None
 
 
 def revision_row(db: Database, revision_id: str) -> dict[str, Any]:
@@ -138,6 +147,14 @@ def filing(db: Database, revision_id: str) -> tuple[str, Filing] | None:
     r = found[-1]
     return r["id"], Filing(date.fromisoformat(r["due_on"]), FilingStatus(r["status"]), day(r["submitted_on"]),
                            r["receipt_number"], day(r["receipt_date"]), day(r["effective_date"]), r["note"])
+
+
+def version_by_id(db: Database, rules: RuleTexts, version_id: str) -> RuleVersion | None:
+    """A rule version by its id, loaded through the rulebook area (None: no id, or no such version)."""
+    if not version_id:
+        return None
+    row = db.conn.execute("SELECT rulebook_id, number FROM rule_versions WHERE id = ?", (version_id,)).fetchone()
+    return rules.load_version(row[0], row[1]) if row else None
 
 
 def signed_households(db: Database, revision_id: str) -> set[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from models.core.accounts import COMMAND_LINE_ACTOR
 from models.workflow.records import Disposition
 from storage.core.installation import open_database
-from storage.workflow.store import SqliteWorkflowStore
+from storage.core.backend import build_stores
 from tests.helpers import run_cli, run_json
 from tests.storage.workflow_setup import rulebook_in_force, walk_to_step_5
 
@@ -20,7 +20,7 @@ def test_status_advance_and_list(tmp_path: Path) -> None:
     rulebook_id = rulebook_in_force(db, COMMAND_LINE_ACTOR)
     code, listing = run_json(path, "rules", "list")
     assert listing["rulebooks"][0]["current_step"] is None
-    store = SqliteWorkflowStore(db, COMMAND_LINE_ACTOR)
+    store = build_stores(db, COMMAND_LINE_ACTOR).workflow
     walk_to_step_5(db, COMMAND_LINE_ACTOR, store, rulebook_id, date(2026, 2, 1))
     code, status = run_json(path, "rules", "status", rulebook_id)
     assert code == 0 and set(status) == {"rulebook", "current_step", "steps"} and status["current_step"] == 5
@@ -30,8 +30,8 @@ def test_status_advance_and_list(tmp_path: Path) -> None:
     code, out, err = run_cli(["--db", str(path), "rules", "advance", rulebook_id])
     assert code == 2 and "还有 1 条意见未答复：意见2（石大姐）" in err and out == ""
     assert run_json(path, "rules", "status", rulebook_id)[1]["current_step"] == 5
-    waiting = [o for o in store.opinions(rulebook_id) if not o.answered][0]
-    store.reply_opinion(waiting.id, Disposition.ADOPTED, "", "吴支书", date(2026, 2, 2))
+    waiting = [o for o in store.opinions.opinions(rulebook_id) if not o.answered][0]
+    store.opinions.reply_opinion(waiting.id, Disposition.ADOPTED, "", "吴支书", date(2026, 2, 2))
     code, moved = run_json(path, "rules", "advance", rulebook_id)
     assert code == 0 and moved["current_step"] == 6
     assert run_json(path, "rules", "list")[1]["rulebooks"][0]["current_step"] == 6

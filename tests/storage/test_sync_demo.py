@@ -14,7 +14,7 @@ from storage.core.installation import open_database
 from storage.sync.audit_trail import peer_audit
 from storage.sync.keys import list_peers
 from storage.township.store import SqliteTownshipStore
-from storage.workflow.store import SqliteWorkflowStore
+from storage.core.backend import build_stores
 from tests.helpers import run_json
 from tests.sync.conftest import make_node, state
 from tests.sync.township_setup import ADMIN, vote_and_submit, walk_to_step_7
@@ -61,9 +61,10 @@ def test_a_revision_waiting_for_review_gets_the_townships_opinion(tmp_path: Path
     options = DemoOptions()
     build(village, random.Random(1), options)  # type: ignore[arg-type]
     assert options.counts["township_reviews"] == 1 and options.counts["township_decisions"] == 0
-    review, _ = SqliteWorkflowStore(village, ADMIN).township_records(rulebook_id)  # type: ignore[arg-type]
+    review, _ = build_stores(village, ADMIN).workflow.revisions.township_records(rulebook_id)  # type: ignore[arg-type]
     assert review is not None and not review.stale and review.authority == "德化乡人民政府"
-    facts = SqliteWorkflowStore(village, ADMIN).facts(rulebook_id, date(2026, 3, 8))  # type: ignore[arg-type]
+    workflow = build_stores(village, ADMIN).workflow  # type: ignore[arg-type]
+    facts = workflow.revisions.facts(rulebook_id, date(2026, 3, 8))
     assert facts.review is not None  # no article sets a fine any more: the opinion is on the first
     assert facts.review.article_notes == (("第一条", PLAIN_NOTE),)
     assert run_json(township_path(tmp_path / "v.sqlite3"), "check")[0] == 0
@@ -71,13 +72,13 @@ def test_a_revision_waiting_for_review_gets_the_townships_opinion(tmp_path: Path
 
 def test_a_filing_request_is_approved(tmp_path: Path) -> None:
     village, rulebook_id = _village_at_step_7(tmp_path)
-    store = SqliteWorkflowStore(village, ADMIN)  # type: ignore[arg-type]
-    store.record_review(rulebook_id, date(2026, 3, 5), "德化乡人民政府", "同意提交村民会议表决。")
+    store = build_stores(village, ADMIN).workflow  # type: ignore[arg-type]
+    store.publicity.record_review(rulebook_id, date(2026, 3, 5), "德化乡人民政府", "同意提交村民会议表决。")
     vote_and_submit(village, rulebook_id)  # type: ignore[arg-type]
     options = DemoOptions()
     build(village, random.Random(1), options)  # type: ignore[arg-type]
     assert options.counts["township_decisions"] == 1
-    filing = store.facts(rulebook_id, date(2026, 5, 29)).filing
+    filing = store.revisions.facts(rulebook_id, date(2026, 5, 29)).filing
     assert filing.status is FilingStatus.FILED and filing.receipt_number.startswith("德乡备〔")
 
 
@@ -106,5 +107,6 @@ def test_a_run_stopped_before_the_village_import_is_completed_by_the_next(tmp_pa
     assert options.counts["township_reviews"] == 0  # reviewed once, by the first run
     township = open_database(township_path(tmp_path / "v.sqlite3"))
     assert _count(township, "SELECT COUNT(*) FROM township_reviews") == 1
-    assert SqliteWorkflowStore(village, ADMIN).township_records(rulebook_id)[0] is not None  # type: ignore[arg-type]
+    workflow = build_stores(village, ADMIN).workflow  # type: ignore[arg-type]
+    assert workflow.revisions.township_records(rulebook_id)[0] is not None
     assert len(list_peers(village)) == 1  # type: ignore[arg-type]

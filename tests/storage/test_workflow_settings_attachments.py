@@ -14,58 +14,60 @@ from models.workflow.guards import WorkflowSettings
 from storage.core.attachments import SqliteAttachmentStore
 from storage.core.blobs import blob_path
 from storage.core.db import Database
-from storage.workflow.store import SqliteWorkflowStore
+from storage.core.backend import build_stores
+from storage.workflow.stores import SqliteWorkflowStores
 from tests.storage.workflow_setup import rulebook_in_force, walk_to_step_5
 
 TODAY = date(2026, 2, 1)
 
 
 @pytest.fixture
-def store(village_db: Database, admin: Actor) -> SqliteWorkflowStore:
-    return SqliteWorkflowStore(village_db, admin)
+def store(village_db: Database, admin: Actor) -> SqliteWorkflowStores:
+    return build_stores(village_db, admin).workflow
 
 
-def _step(store: SqliteWorkflowStore, rulebook_id: str, step: WorkflowStep | None = None) -> AttachmentOwner:
+def _step(store: SqliteWorkflowStores, rulebook_id: str, step: WorkflowStep | None = None) -> AttachmentOwner:
     """The owner of a step's scans (step None: the whole revision)."""
-    return AttachmentOwner(OwnerKind.WORKFLOW_STEP, store.revision_id(rulebook_id) or "", step.number if step else 0)
+    return AttachmentOwner(OwnerKind.WORKFLOW_STEP, store.revisions.revision_id(rulebook_id) or "",
+                           step.number if step else 0)
 
 
 def _count(db: Database, sql: str, *args: object) -> int:
     return db.conn.execute(sql, args).fetchone()[0]
 
 
-def test_settings_change_is_audited_and_feeds_the_guards(village_db: Database, store: SqliteWorkflowStore,
+def test_settings_change_is_audited_and_feeds_the_guards(village_db: Database, store: SqliteWorkflowStores,
                                                          admin: Actor) -> None:
     rulebook_id = rulebook_in_force(village_db, admin)
-    store.start_revision(rulebook_id, TODAY)
-    assert store.settings(rulebook_id) == WorkflowSettings()
+    store.revisions.start_revision(rulebook_id, TODAY)
+    assert store.settings.settings(rulebook_id) == WorkflowSettings()
     audits = _count(village_db, "SELECT COUNT(*) FROM audit_log WHERE table_name = 'workflow_revisions'")
-    store.set_settings(rulebook_id, 15, 7, True)
-    assert store.settings(rulebook_id) == WorkflowSettings(15, 7, True)
-    assert store.facts(rulebook_id, TODAY).settings == WorkflowSettings(15, 7, True)
+    store.settings.set_settings(rulebook_id, 15, 7, True)
+    assert store.settings.settings(rulebook_id) == WorkflowSettings(15, 7, True)
+    assert store.revisions.facts(rulebook_id, TODAY).settings == WorkflowSettings(15, 7, True)
     assert _count(village_db, "SELECT COUNT(*) FROM audit_log WHERE table_name = 'workflow_revisions'") == audits + 1
     assert _count(village_db, "SELECT COUNT(*) FROM change_log WHERE table_name = 'workflow_revisions'") >= 2
-    store.set_settings(rulebook_id, 15, 7, True)  # unchanged: nothing written
+    store.settings.set_settings(rulebook_id, 15, 7, True)  # unchanged: nothing written
     assert _count(village_db, "SELECT COUNT(*) FROM audit_log WHERE table_name = 'workflow_revisions'") == audits + 1
 
 
 @pytest.mark.parametrize(("filing", "publicity", "message"), [
     (0, 7, "备案期限应为 1 到 60 天"), (61, 7, "备案期限应为 1 到 60 天"), (10, 4, "最短公示天数应为 5 到 60 天")])
-def test_settings_out_of_range_are_refused(village_db: Database, store: SqliteWorkflowStore, admin: Actor,
+def test_settings_out_of_range_are_refused(village_db: Database, store: SqliteWorkflowStores, admin: Actor,
                                            filing: int, publicity: int, message: str) -> None:
     rulebook_id = rulebook_in_force(village_db, admin)
-    store.start_revision(rulebook_id, TODAY)
+    store.revisions.start_revision(rulebook_id, TODAY)
     with pytest.raises(DomainError, match=message):
-        store.set_settings(rulebook_id, filing, publicity, False)
-    assert store.settings(rulebook_id) == WorkflowSettings()
+        store.settings.set_settings(rulebook_id, filing, publicity, False)
+    assert store.settings.settings(rulebook_id) == WorkflowSettings()
 
 
-def test_settings_need_an_approver(village_db: Database, store: SqliteWorkflowStore, admin: Actor) -> None:
+def test_settings_need_an_approver(village_db: Database, store: SqliteWorkflowStores, admin: Actor) -> None:
     rulebook_id = rulebook_in_force(village_db, admin)
-    store.start_revision(rulebook_id, TODAY)
-    clerk = SqliteWorkflowStore(village_db, Actor("u9", "李文书", Role.CLERK))
+    store.revisions.start_revision(rulebook_id, TODAY)
+    clerk = build_stores(village_db, Actor("u9", "李文书", Role.CLERK)).workflow
     with pytest.raises(PermissionDenied):
-        clerk.set_settings(rulebook_id, 12, 7, False)
+        clerk.settings.set_settings(rulebook_id, 12, 7, False)
 
 
 def test_who_may_vote_is_fixed_once_the_vote_is_done() -> None:
@@ -82,7 +84,7 @@ def _scan(tmp_path: Path, name: str, content: bytes = b"%PDF-1.4 signed sheet") 
 
 
 def test_scans_added_in_one_millisecond_keep_the_order_they_were_added(
-        village_db: Database, store: SqliteWorkflowStore, admin: Actor, tmp_path: Path,
+        village_db: Database, store: SqliteWorkflowStores, admin: Actor, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     rulebook_id = rulebook_in_force(village_db, admin)
     walk_to_step_5(village_db, admin, store, rulebook_id, TODAY)
@@ -94,12 +96,12 @@ def test_scans_added_in_one_millisecond_keep_the_order_they_were_added(
     assert [a.file_name for a in files.attachments(owner)] == names
 
 
-def test_scans_are_kept_with_their_step(village_db: Database, store: SqliteWorkflowStore, admin: Actor,
+def test_scans_are_kept_with_their_step(village_db: Database, store: SqliteWorkflowStores, admin: Actor,
                                         tmp_path: Path) -> None:
     files = SqliteAttachmentStore(village_db, admin)
     rulebook_id = rulebook_in_force(village_db, admin)
     walk_to_step_5(village_db, admin, store, rulebook_id, TODAY)
-    opinion, five = store.opinions(rulebook_id)[0], _step(store, rulebook_id, WorkflowStep.PUBLIC_CONSULTATION)
+    opinion, five = store.opinions.opinions(rulebook_id)[0], _step(store, rulebook_id, WorkflowStep.PUBLIC_CONSULTATION)
     form = files.attach(five, _scan(tmp_path, "意见表0001.pdf"), AttachmentKind.SCAN, "回收的意见征求表", opinion.id)
     photo = files.attach(five, _scan(tmp_path, "公告栏.jpg", b"jpeg"), AttachmentKind.PHOTO)
     assert [a.file_name for a in files.attachments(five)] == ["意见表0001.pdf", "公告栏.jpg"]
@@ -115,7 +117,7 @@ def test_scans_are_kept_with_their_step(village_db: Database, store: SqliteWorkf
     assert files.attachments(_step(store, rulebook_id, WorkflowStep.ASSEMBLY_VOTE)) == []
 
 
-def test_attachment_refusals(village_db: Database, store: SqliteWorkflowStore, admin: Actor, tmp_path: Path) -> None:
+def test_attachment_refusals(village_db: Database, store: SqliteWorkflowStores, admin: Actor, tmp_path: Path) -> None:
     files = SqliteAttachmentStore(village_db, admin)
     rulebook_id = rulebook_in_force(village_db, admin)
     with pytest.raises(NotFound, match="还没有开始修订"):

@@ -9,13 +9,13 @@ from models.minutes.quorum import Tally
 from models.minutes.meetings import MatterKind
 from models.rules.document import RuleVersion
 from models.rules.text import parse_rules_text
-from models.workflow.steps import WorkflowStep
+from models.workflow.steps import WorkflowStep, current_step
 from models.workflow.records import (BackgroundCheck, Channel, CheckAgency, CheckResult, CommitteeMember,
                                      Invitation, InvitationReply, OpinionKind)
 from storage.core.db import Database
 from storage.minutes.store import SqliteMeetingStore
 from storage.rules.store import SqliteRulebookStore
-from storage.workflow.store import SqliteWorkflowStore
+from storage.workflow.stores import SqliteWorkflowStores
 from tests.models.meeting_fixtures import complete_meeting
 
 RULES = """# 青石村村规民约
@@ -58,32 +58,40 @@ def villagers_meeting(db: Database, actor: Actor, on: date, women: int | None = 
                          women_present=women, items=items, notice_date=date(2026, 5, 1))
 
 
-def walk_to_step_5(db: Database, actor: Actor, store: SqliteWorkflowStore, rulebook_id: str, today: date) -> None:
+def advanced(store: SqliteWorkflowStores, rulebook_id: str, today: date) -> WorkflowStep | None:
+    """Advance the revision and return the step now active (None: all nine done)."""
+    store.revisions.advance(rulebook_id, today)
+    return current_step(store.revisions.steps(rulebook_id))
+
+
+def walk_to_step_5(db: Database, actor: Actor, store: SqliteWorkflowStores, rulebook_id: str, today: date) -> None:
     """Steps 1–4 done properly; step 5 active with two opinions, the second unanswered."""
-    store.start_revision(rulebook_id, today)
-    store.link_start_meeting(rulebook_id, joint_meeting(db, actor, date(2026, 1, 5)))
-    store.set_timetable(rulebook_id, {s: date(2026, s.number, 10) for s in WorkflowStep if s.number > 1})
-    assert store.advance(rulebook_id, today) is WorkflowStep.SEND_INVITATIONS
-    invitation = store.add_invitation(rulebook_id, Invitation("", "杨寨老", capacity="寨老", womens_representative=True))
-    store.reply_invitation(invitation, InvitationReply.ACCEPTED, today)
-    store.add_invitation(rulebook_id, Invitation("", "德化乡卫生院", village_unit=True, expires_on=date(2026, 1, 20)))
-    store.advance(rulebook_id, today)
+    store.revisions.start_revision(rulebook_id, today)
+    store.plan.link_start_meeting(rulebook_id, joint_meeting(db, actor, date(2026, 1, 5)))
+    store.plan.set_timetable(rulebook_id, {s: date(2026, s.number, 10) for s in WorkflowStep if s.number > 1})
+    assert advanced(store, rulebook_id, today) is WorkflowStep.SEND_INVITATIONS
+    invitation = store.invitations.add_invitation(rulebook_id, Invitation("", "杨寨老", capacity="寨老",
+                                                                          womens_representative=True)).id
+    store.invitations.reply_invitation(invitation, InvitationReply.ACCEPTED, today)
+    store.invitations.add_invitation(rulebook_id, Invitation("", "德化乡卫生院", village_unit=True,
+                                                             expires_on=date(2026, 1, 20)))
+    store.revisions.advance(rulebook_id, today)
     for member in (CommitteeMember("", "吴支书", chair=True), CommitteeMember("", "杨寨老")):
-        member_id = store.add_member(rulebook_id, member)
+        member_id = store.committee.add_member(rulebook_id, member).id
         for agency in CheckAgency:
-            store.record_check(BackgroundCheck(member_id, agency, CheckResult.PASSED, today))
-    store.advance(rulebook_id, today)
+            store.committee.record_check(BackgroundCheck(member_id, agency, CheckResult.PASSED, today))
+    store.revisions.advance(rulebook_id, today)
     rules = SqliteRulebookStore(db, actor)
     rules.new_version(rulebook_id)
     draft = rules.load_version(rulebook_id)
-    store.set_draft(rulebook_id, draft.number)
+    store.plan.set_draft(rulebook_id, draft.number)
     from models.rules.document import update_article
     rules.save_version(update_article(draft, draft.articles[1].key, "生活垃圾分类投放至指定地点。"))
-    store.advance(rulebook_id, today)
+    store.revisions.advance(rulebook_id, today)
     key = draft.articles[2].key
-    first = store.add_opinion(rulebook_id, OpinionKind.OPINION, "杨老三", Channel.DOOR_TO_DOOR, today,
-                              "宴席桌数要写清楚", article_key=key, household_id="h1", form_serial="YJ-0001")
-    store.add_opinion(rulebook_id, OpinionKind.OPINION, "石大姐", Channel.ONLINE, today, "建议增加外出务工人员参与的办法",
-                      household_id="h2", written_by="")
+    first = store.opinions.add_opinion(rulebook_id, OpinionKind.OPINION, "杨老三", Channel.DOOR_TO_DOOR, today,
+                                       "宴席桌数要写清楚", article_key=key, household_id="h1", form_serial="YJ-0001").id
+    store.opinions.add_opinion(rulebook_id, OpinionKind.OPINION, "石大姐", Channel.ONLINE, today, "建议增加外出务工人员参与的办法",
+                               household_id="h2", written_by="")
     from models.workflow.records import Disposition
-    store.reply_opinion(first, Disposition.ADOPTED, "", "吴支书", today)
+    store.opinions.reply_opinion(first, Disposition.ADOPTED, "", "吴支书", today)

@@ -18,8 +18,10 @@ from storage.rules.store import SqliteRulebookStore
 from storage.sync.export import export_bundle
 from storage.core.tracking import insert_synced
 from storage.township.store import SqliteTownshipStore
-from storage.workflow.store import SqliteWorkflowStore
+from storage.core.backend import build_stores
+from storage.workflow.stores import SqliteWorkflowStores
 from tests.sync.conftest import Pair, export, import_
+from tests.storage.workflow_setup import advanced
 from tests.sync.township_setup import ADMIN, REVIEWER, vote_and_submit, walk_to_step_7
 
 
@@ -58,10 +60,10 @@ def test_round_trip_review_filing_and_receipt(pair: Pair) -> None:
     assert desk.villages()[0].waiting == 0
 
     _travel(pair.township, pair.village, pair.stick)
-    workflow = SqliteWorkflowStore(pair.village, ADMIN)
-    review, _ = workflow.township_records(rulebook_id)
+    workflow = build_stores(pair.village, ADMIN).workflow
+    review, _ = workflow.revisions.township_records(rulebook_id)
     assert review is not None and not review.stale and review.authority == "德化乡人民政府"
-    facts = workflow.facts(rulebook_id, date(2026, 3, 8))
+    facts = workflow.revisions.facts(rulebook_id, date(2026, 3, 8))
     assert facts.review is not None and facts.review.article_notes == (("第二条", "建议删去罚款表述，改为批评教育"),)
     vote_and_submit(pair.village, rulebook_id)
     village_bundle = export_bundle(pair.village, pair.stick, ADMIN)
@@ -73,10 +75,10 @@ def test_round_trip_review_filing_and_receipt(pair: Pair) -> None:
     assert [r.decided for r in desk.requests()] == ["准予备案"]
 
     _travel(pair.township, pair.village, pair.stick)
-    filed = workflow.facts(rulebook_id, date(2026, 5, 29)).filing
+    filed = workflow.revisions.facts(rulebook_id, date(2026, 5, 29)).filing
     assert filed.status is FilingStatus.FILED and filed.receipt_number == "德乡备〔2026〕3号"
     assert filed.receipt_date == date(2026, 5, 28)
-    assert workflow.advance(rulebook_id, date(2026, 5, 29)) is None
+    assert advanced(workflow, rulebook_id, date(2026, 5, 29)) is None
     versions = {v.number: v.status for v in SqliteRulebookStore(pair.village, ADMIN).list_rulebooks()[0].versions}
     assert versions[3] is VersionStatus.IN_FORCE
 
@@ -102,14 +104,14 @@ def test_return_for_correction_and_stale_review(pair: Pair) -> None:
     desk = SqliteTownshipStore(pair.township, REVIEWER)
     desk.record_review(desk.requests()[0].id, date(2026, 3, 5), "同意提交表决。")
     _travel(pair.township, pair.village, pair.stick)
-    workflow = SqliteWorkflowStore(pair.village, ADMIN)
+    workflow = build_stores(pair.village, ADMIN).workflow
     rules = SqliteRulebookStore(pair.village, ADMIN)
     latest = rules.load_version(rulebook_id)
     rules.save_version(update_article(latest, latest.articles[0].key, "村民应当遵纪守法，爱护公物。"))
-    review, _ = workflow.township_records(rulebook_id)
+    review, _ = workflow.revisions.township_records(rulebook_id)
     assert review is not None and review.stale
     with pytest.raises(DomainError, match="须重新提请审核"):
-        workflow.advance(rulebook_id, date(2026, 3, 8))
+        workflow.revisions.advance(rulebook_id, date(2026, 3, 8))
     rules.save_version(update_article(rules.load_version(rulebook_id), latest.articles[0].key, "村民应当遵纪守法。"))
     vote_and_submit(pair.village, rulebook_id)
     _travel(pair.village, pair.township, pair.stick)
@@ -118,19 +120,19 @@ def test_return_for_correction_and_stale_review(pair: Pair) -> None:
         desk.decide(filing.id, DecisionKind.RETURN, date(2026, 5, 28))
     desk.decide(filing.id, DecisionKind.RETURN, date(2026, 5, 28), reasons="第二条仍有罚款规定，请删除后重新表决")
     _travel(pair.township, pair.village, pair.stick)
-    filing_now = workflow.facts(rulebook_id, date(2026, 5, 29)).filing
+    filing_now = workflow.revisions.facts(rulebook_id, date(2026, 5, 29)).filing
     assert filing_now.status is FilingStatus.ORDERED_TO_CORRECT and "罚款" in filing_now.note
     _returned_filing_reopened_step_6(pair, workflow, rulebook_id)
 
 
-def _returned_filing_reopened_step_6(pair: Pair, workflow: SqliteWorkflowStore, rulebook_id: str) -> None:
+def _returned_filing_reopened_step_6(pair: Pair, workflow: SqliteWorkflowStores, rulebook_id: str) -> None:
     """The township's 退回修改 reopened step 6 on import, as the village's own 被责令改正 does — once."""
-    states = [s.state for s in workflow.steps(rulebook_id)]
+    states = [s.state for s in workflow.revisions.steps(rulebook_id)]
     assert states[5] is StepState.ACTIVE and states[6:] == [StepState.STALE] * 3
-    assert workflow.steps(rulebook_id)[5].reopen_reason == "乡镇退回修改：第二条仍有罚款规定，请删除后重新表决"
+    assert workflow.revisions.steps(rulebook_id)[5].reopen_reason == "乡镇退回修改：第二条仍有罚款规定，请删除后重新表决"
     own = pair.village.conn.execute("SELECT status, township_decision_id FROM workflow_filings").fetchone()
     assert own[0] == "ordered_to_correct" and own[1]
-    assert workflow.apply_township_returns(date(2026, 5, 30)) == []  # acted on once only
+    assert workflow.revisions.apply_township_returns(date(2026, 5, 30)) is None  # acted on once only
     audit = [r[0] for r in pair.village.conn.execute("SELECT summary FROM audit_log ORDER BY rowid")]
     assert any("退回“修改完善”：乡镇退回修改" in line for line in audit)
     # The village's status change travels back: the township no longer lists the request as waiting.
@@ -154,7 +156,7 @@ def test_only_a_township_reviewer_on_a_township_may_review(pair: Pair) -> None:
 def test_forged_township_decision_in_a_village_bundle_is_quarantined(pair: Pair) -> None:
     rulebook_id = walk_to_step_7(pair.village)
     township_node = pair.township.node_id
-    revision_id = SqliteWorkflowStore(pair.village, ADMIN).revision_id(rulebook_id)
+    revision_id = build_stores(pair.village, ADMIN).workflow.revisions.revision_id(rulebook_id)
     reference = {"village": pair.village.node_id, "rulebook_id": rulebook_id, "revision_id": revision_id,
                  "version_id": "v", "version_number": 3, "version_digest": "0" * 64}
     with pair.village.atomic():
@@ -176,17 +178,17 @@ def test_forged_township_decision_in_a_village_bundle_is_quarantined(pair: Pair)
 
 def test_village_ignores_review_rows_it_made_itself(pair: Pair) -> None:
     rulebook_id = walk_to_step_7(pair.village)
-    workflow = SqliteWorkflowStore(pair.village, ADMIN)
+    workflow = build_stores(pair.village, ADMIN).workflow
     latest = SqliteRulebookStore(pair.village, ADMIN).load_version(rulebook_id)
     from models.township.reviews import version_digest
     with pair.village.atomic():
         insert_synced(pair.village, "township_reviews", {
             "village": pair.village.node_id, "rulebook_id": rulebook_id,
-            "revision_id": workflow.revision_id(rulebook_id), "version_id": latest.id, "version_number": 3,
+            "revision_id": workflow.revisions.revision_id(rulebook_id), "version_id": latest.id, "version_number": 3,
             "version_digest": version_digest(latest), "on_date": "2026-03-05", "conclusion": "同意"})
-    assert workflow.township_records(rulebook_id) == (None, None)
+    assert workflow.revisions.township_records(rulebook_id) == (None, None)
     with pytest.raises(DomainError, match="还没有乡镇的合法性审查意见"):
-        workflow.advance(rulebook_id, date(2026, 3, 8))
+        workflow.revisions.advance(rulebook_id, date(2026, 3, 8))
 
 
 def test_a_decision_goes_only_to_the_village_it_answers(pair: Pair, tmp_path: Path) -> None:

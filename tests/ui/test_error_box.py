@@ -50,18 +50,18 @@ def test_an_error_in_a_save_keeps_the_typing_and_copies_the_details(qtbot, store
 def test_retry_runs_the_act_again(qtbot, backend: SqliteBackend, stores, monkeypatch) -> None:
     rulebook_id = rulebook_in_force(backend.db, stores.actor)
     walk_to_step_5(backend.db, stores.actor, stores.workflow, rulebook_id, date(2026, 2, 1))
-    opinion = next(o for o in stores.workflow.opinions(rulebook_id) if not o.answered)
-    stores.workflow.reply_opinion(opinion.id, Disposition.PARTLY, "增加电话参与", stores.actor.name, date.today())
+    opinion = next(o for o in stores.workflow.opinions.opinions(rulebook_id) if not o.answered)
+    stores.workflow.opinions.reply_opinion(opinion.id, Disposition.PARTLY, "增加电话参与", stores.actor.name, date.today())
     screen = WorkflowScreen(stores, DataBus())
     qtbot.addWidget(screen)
-    real, calls = stores.workflow.advance, []
+    real, calls = stores.workflow.revisions.advance, []
 
     def fails_once(*args: object) -> object:
         calls.append(args)
         if len(calls) == 1:
             raise OSError("数据库文件暂时被占用")
         return real(*args)
-    monkeypatch.setattr(stores.workflow, "advance", fails_once)
+    monkeypatch.setattr(stores.workflow.revisions, "advance", fails_once)
     seen = answer_next_box("Yes", then="重试")
     qtbot.mouseClick(screen.advance_button, Qt.MouseButton.LeftButton)
     error_box = seen.then  # type: ignore[attr-defined]

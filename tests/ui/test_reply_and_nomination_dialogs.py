@@ -58,7 +58,7 @@ def test_answering_an_opinion_through_the_real_reply_dialog(qtbot, backend: Sqli
     _fill_when_open(qtbot, fill, seen)
     qtbot.mouseClick(screen.reply_button, Qt.MouseButton.LeftButton)
     assert seen == ["答复意见2（石大姐）"] and warnings == []
-    reply = stores.workflow.opinions(rulebook_id)[1].reply
+    reply = stores.workflow.opinions.opinions(rulebook_id)[1].reply
     assert reply is not None and reply.disposition is Disposition.PARTLY and reply.reason == "增加电话参与的办法"
     assert screen.undo_stack.count() == 1 and screen.undo_stack.undoText() == "答复意见2（石大姐）"
 

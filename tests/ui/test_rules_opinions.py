@@ -14,7 +14,7 @@ def test_opinions_of_the_selected_article(qtbot, qtmodeltester, tmp_path: Path) 
     run_demo(backend.db, DemoOptions(seed=3, households=40))
     stores = backend.login("admin", "demo1234")
     rulebook_id = stores.rules.list_rulebooks()[0].id
-    opinions = [o for o in stores.workflow.opinions(rulebook_id) if o.article_key]
+    opinions = [o for o in stores.workflow.opinions.opinions(rulebook_id) if o.article_key]
     target = opinions[0].article_key
     expected = [f"{o.title}·{o.channel.label}" for o in opinions if o.article_key == target]
     screen = RulesScreen(stores, DataBus())

@@ -41,9 +41,9 @@ def _screen_at_opinion_2(qtbot, backend: SqliteBackend, stores) -> WorkflowScree
 
 def test_a_refused_reply_is_dropped_and_writes_nothing(qtbot, backend: SqliteBackend, stores) -> None:
     rulebook_id = _step_5(backend, stores)
-    opinion = stores.workflow.opinions(rulebook_id)[1]
+    opinion = stores.workflow.opinions.opinions(rulebook_id)[1]
     stack, before = QUndoStack(), _dump(backend)
-    command = ReplyOpinionCommand(stores.workflow, DataBus(), opinion, Disposition.PARTLY, "", "吴晓梅",
+    command = ReplyOpinionCommand(stores.workflow.opinions, DataBus(), opinion, Disposition.PARTLY, "", "吴晓梅",
                                   date(2026, 2, 2))
     error = push_command(stack, command)
     assert isinstance(error, DomainError) and "须写明理由" in error.message
@@ -55,9 +55,10 @@ def test_an_unexpected_error_is_dropped_then_raised_and_writes_nothing(qtbot, ba
                                                                        stores) -> None:
     """The crash of issue 14: the disposition arrived as the plain str "partly"."""
     rulebook_id = _step_5(backend, stores)
-    opinion = stores.workflow.opinions(rulebook_id)[1]
+    opinion = stores.workflow.opinions.opinions(rulebook_id)[1]
     stack, before = QUndoStack(), _dump(backend)
-    command = ReplyOpinionCommand(stores.workflow, DataBus(), opinion, "partly", "增加电话参与",  # type: ignore[arg-type]
+    command = ReplyOpinionCommand(stores.workflow.opinions, DataBus(), opinion,
+                                  "partly", "增加电话参与",  # type: ignore[arg-type]
                                   "吴晓梅", date(2026, 2, 2))
     with pytest.raises(AttributeError):
         push_command(stack, command)

@@ -29,7 +29,7 @@ def test_timetable_typed_on_step_1_asks_before_another_step(qtbot, backend: Sqli
     seen = answer_next_box("保存")
     qtbot.mouseClick(screen.step_buttons[1], LEFT)
     assert seen.opened and screen.selected_step is STEP_2
-    timetable = stores.workflow.facts(rulebook_id, typed.toPython()).timetable
+    timetable = stores.workflow.revisions.facts(rulebook_id, typed.toPython()).timetable
     assert timetable[WorkflowStep.FIRST_DRAFT] == typed.toPython()
     assert screen.undo_stack.undoText() == "保存时间安排"
 

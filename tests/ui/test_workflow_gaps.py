@@ -17,27 +17,28 @@ LEFT = Qt.MouseButton.LeftButton
 def test_step_3_roster_respects_typed_holidays(qtbot, qtmodeltester, backend: SqliteBackend, stores,
                                                answers) -> None:  # noqa: F811
     rulebook_id = _at_step_2(backend, stores)
-    stores.workflow.add_team(rulebook_id, TeamKind.PATROL, "治安巡逻队", "吴建华", ("杨一", "龙二", "石三", "吴四"))
+    stores.workflow.teams.add_team(rulebook_id, TeamKind.PATROL, "治安巡逻队", "吴建华", ("杨一", "龙二", "石三", "吴四"))
     screen = _screen(qtbot, stores, WorkflowStep.FORM_EXECUTION_COMMITTEE)
     page = screen.pages[WorkflowStep.FORM_EXECUTION_COMMITTEE]
-    page.teams_view.selectRow(0)
-    page.roster_start_edit.setDate(QDate(2026, 2, 9))
-    page.roster_weeks_spin.setValue(3)
-    type_text(page.holidays_edit, "2026-02-17 春节")
-    qtbot.mouseClick(page.roster_button, LEFT)
+    page.teams_panel.teams_view.selectRow(0)
+    page.teams_panel.roster_start_edit.setDate(QDate(2026, 2, 9))
+    page.teams_panel.roster_weeks_spin.setValue(3)
+    type_text(page.teams_panel.holidays_edit, "2026-02-17 春节")
+    qtbot.mouseClick(page.teams_panel.roster_button, LEFT)
     assert answers == []
-    page.teams_view.selectRow(0)
-    rows = [[page.shift_model.index(r, c).data() for c in range(3)] for r in range(page.shift_model.rowCount())]
+    page.teams_panel.teams_view.selectRow(0)
+    shifts = page.teams_panel.shift_model
+    rows = [[shifts.index(r, c).data() for c in range(3)] for r in range(shifts.rowCount())]
     assert rows[1][0] == "2026-02-16" and rows[1][2] == "春节" and len(rows[1][1].split("、")) == 3
     assert rows[0][2] == "" and len(rows[0][1].split("、")) == 2
-    qtmodeltester.check(page.shift_model)
-    page.holidays_edit.clear()
-    type_text(page.holidays_edit, "春节那周")
-    qtbot.mouseClick(page.roster_button, LEFT)
+    qtmodeltester.check(page.teams_panel.shift_model)
+    page.teams_panel.holidays_edit.clear()
+    type_text(page.teams_panel.holidays_edit, "春节那周")
+    qtbot.mouseClick(page.teams_panel.roster_button, LEFT)
     assert "日期写法不对" in answers[-1]
     screen.undo_stack.undo()
-    page.teams_view.selectRow(0)
-    assert page.shift_model.rowCount() == 0
+    page.teams_panel.teams_view.selectRow(0)
+    assert page.teams_panel.shift_model.rowCount() == 0
 
 
 def _at_step_5(backend: SqliteBackend, stores) -> str:
@@ -54,7 +55,7 @@ def test_step_5_opinion_typed_in_from_registry_and_outsider(qtbot, qtmodeltester
     from tests.registry_fixtures import make_family
     household, head, _ = make_family(stores)
     rulebook_id = _at_step_5(backend, stores)
-    before = stores.workflow.opinions(rulebook_id)
+    before = stores.workflow.opinions.opinions(rulebook_id)
     screen = _screen(qtbot, stores, WorkflowStep.PUBLIC_CONSULTATION)
     entry = screen.pages[WorkflowStep.PUBLIC_CONSULTATION].entry
     type_text(entry.search_edit, "吴建")
@@ -66,7 +67,7 @@ def test_step_5_opinion_typed_in_from_registry_and_outsider(qtbot, qtmodeltester
     type_text(entry.writer_edit, "龙文书")
     qtbot.mouseClick(entry.submit_button, LEFT)
     assert answers == []
-    added = [o for o in stores.workflow.opinions(rulebook_id) if o not in before]
+    added = [o for o in stores.workflow.opinions.opinions(rulebook_id) if o not in before]
     assert len(added) == 1
     (opinion,) = added
     assert (opinion.name, opinion.villager_id, opinion.household_id) == ("吴建华", head.id, household.id)
@@ -76,21 +77,21 @@ def test_step_5_opinion_typed_in_from_registry_and_outsider(qtbot, qtmodeltester
     rows = [screen.opinion_model.index(r, 0).data() for r in range(screen.opinion_model.rowCount())]
     assert opinion.title in rows
     qtmodeltester.check(screen.opinion_model)
-    figures = consultation_figures(stores.workflow.opinions(rulebook_id), 1)
+    figures = consultation_figures(stores.workflow.opinions.opinions(rulebook_id), 1)
     assert figures.households_reached >= 1
 
     type_text(entry.name_edit, "杨老三（在广东务工）")
     entry.channel_combo.setCurrentIndex(entry.channel_combo.findText("微信/网上"))
     type_text(entry.text_edit, "建议外出务工人员也能网上表决")
     qtbot.mouseClick(entry.submit_button, LEFT)
-    outsider = stores.workflow.opinions(rulebook_id)[-1]
+    outsider = stores.workflow.opinions.opinions(rulebook_id)[-1]
     assert outsider.name == "杨老三（在广东务工）" and outsider.villager_id == "" and outsider.article_key == ""
     screen.undo_stack.undo()
-    assert outsider.id not in {o.id for o in stores.workflow.opinions(rulebook_id)}
+    assert outsider.id not in {o.id for o in stores.workflow.opinions.opinions(rulebook_id)}
     screen.undo_stack.undo()
-    assert len(stores.workflow.opinions(rulebook_id)) == len(before)
+    assert len(stores.workflow.opinions.opinions(rulebook_id)) == len(before)
     screen.undo_stack.redo()
-    assert len(stores.workflow.opinions(rulebook_id)) == len(before) + 1
+    assert len(stores.workflow.opinions.opinions(rulebook_id)) == len(before) + 1
     qtbot.mouseClick(entry.submit_button, LEFT)
     assert "请填写提意见的人和意见内容" in answers[-1] and screen.undo_stack.count() == 1
 
@@ -116,7 +117,7 @@ def test_step_8_signature_sheet_ticked_and_counted(qtbot, qtmodeltester, backend
     stores.groups.save_group(group)
     others = [_household(stores, f"02{i:02d}", name, group) for i, name in enumerate(("龙二妹", "石三姐"), 1)]
     rulebook_id = rulebook_in_force(backend.db, stores.actor)
-    stores.workflow.start_revision(rulebook_id, date.today())
+    stores.workflow.revisions.start_revision(rulebook_id, date.today())
     screen = _screen(qtbot, stores, WorkflowStep.ASSEMBLY_VOTE)
     panel = screen.pages[WorkflowStep.ASSEMBLY_VOTE].signatures
     model = panel.model
@@ -126,7 +127,7 @@ def test_step_8_signature_sheet_ticked_and_counted(qtbot, qtmodeltester, backend
     assert model.setData(model.index(1, 3), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert model.setData(model.index(0, 3), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert "已签 2 / 3 户" in panel.count_label.text()
-    assert stores.workflow.signed_households(rulebook_id) == {household.id, others[0]}
+    assert stores.workflow.signatures.signed_households(rulebook_id) == {household.id, others[0]}
     assert model.index(1, 3).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     type_text(panel.find_edit, "石三")
     assert model.rowCount() == 1 and model.index(0, 2).data() == "石三姐"
@@ -138,7 +139,8 @@ def test_step_8_signature_sheet_ticked_and_counted(qtbot, qtmodeltester, backend
     assert "已签 2 / 3 户" in panel.count_label.text()
     screen.undo_stack.undo()
     screen.undo_stack.undo()
-    assert "已签 0 / 3 户" in panel.count_label.text() and stores.workflow.signed_households(rulebook_id) == set()
+    assert "已签 0 / 3 户" in panel.count_label.text()
+    assert stores.workflow.signatures.signed_households(rulebook_id) == set()
     qtmodeltester.check(model)
     assert answers == []
 
@@ -149,18 +151,18 @@ def test_undoing_an_untick_restores_the_original_signing_date(qtbot, backend: Sq
     from tests.storage.workflow_setup import rulebook_in_force
     household, _, _ = make_family(stores)
     rulebook_id = rulebook_in_force(backend.db, stores.actor)
-    stores.workflow.start_revision(rulebook_id, date.today())
-    stores.workflow.mark_signed(rulebook_id, household.id, date(2026, 5, 20), "签字表第3页")
+    stores.workflow.revisions.start_revision(rulebook_id, date.today())
+    stores.workflow.signatures.mark_signed(rulebook_id, household.id, date(2026, 5, 20), "签字表第3页")
     screen = _screen(qtbot, stores, WorkflowStep.ASSEMBLY_VOTE)
     model = screen.pages[WorkflowStep.ASSEMBLY_VOTE].signatures.model
     sql = ("SELECT signed_on, sheet_ref, deleted FROM workflow_signatures WHERE household_id = ? "
            "ORDER BY created_at, id")
     model.setData(model.index(0, 3), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
-    assert stores.workflow.signed_households(rulebook_id) == set()
+    assert stores.workflow.signatures.signed_households(rulebook_id) == set()
     screen.undo_stack.undo()
     rows = backend.db.conn.execute(sql, (household.id,)).fetchall()
     assert [tuple(r) for r in rows] == [("2026-05-20", "签字表第3页", 1), ("2026-05-20", "签字表第3页", 0)]
     screen.undo_stack.redo()
-    assert stores.workflow.signed_households(rulebook_id) == set()
-    assert stores.workflow.unmark_signed(rulebook_id, household.id) is None  # nothing left to withdraw
+    assert stores.workflow.signatures.signed_households(rulebook_id) == set()
+    assert stores.workflow.signatures.signature(rulebook_id, household.id) is None  # nothing left to withdraw
     assert answers == []

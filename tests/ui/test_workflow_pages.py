@@ -39,7 +39,7 @@ def _screen(qtbot, stores, step: WorkflowStep) -> WorkflowScreen:
 def test_step_1_meeting_and_timetable(qtbot, backend: SqliteBackend, stores, answers) -> None:
     rulebook_id = rulebook_in_force(backend.db, stores.actor)
     meeting_id = joint_meeting(backend.db, stores.actor, date(2026, 1, 5))
-    stores.workflow.start_revision(rulebook_id, date.today())
+    stores.workflow.revisions.start_revision(rulebook_id, date.today())
     screen = _screen(qtbot, stores, WorkflowStep.COMMITTEES_DISCUSS)
     page = screen.pages[WorkflowStep.COMMITTEES_DISCUSS]
     assert page.meeting_combo.current_value() == meeting_id
@@ -60,11 +60,11 @@ def test_step_1_meeting_and_timetable(qtbot, backend: SqliteBackend, stores, ans
 def _at_step_2(backend: SqliteBackend, stores) -> str:
     rulebook_id = rulebook_in_force(backend.db, stores.actor)
     store = stores.workflow
-    store.start_revision(rulebook_id, date.today())
-    store.link_start_meeting(rulebook_id, joint_meeting(backend.db, stores.actor, date(2026, 1, 5)))
-    store.set_timetable(rulebook_id, {s: date.today() + timedelta(days=s.number) for s in WorkflowStep
-                                      if s.number > 1})
-    store.advance(rulebook_id, date.today())
+    store.revisions.start_revision(rulebook_id, date.today())
+    store.plan.link_start_meeting(rulebook_id, joint_meeting(backend.db, stores.actor, date(2026, 1, 5)))
+    store.plan.set_timetable(rulebook_id, {s: date.today() + timedelta(days=s.number) for s in WorkflowStep
+                                           if s.number > 1})
+    store.revisions.advance(rulebook_id, date.today())
     return rulebook_id
 
 
@@ -111,9 +111,9 @@ def test_step_3_committee_checks_teams_roster(qtbot, qtmodeltester, backend: Sql
     stores.villagers.save_role(RoleHolding(new_id(), head.id, RoleCode.TWO_COMMITTEES_MEMBER.value, "党支部书记"))
     rulebook_id = _at_step_2(backend, stores)
     from models.workflow.records import Invitation, InvitationReply
-    stores.workflow.add_invitation(rulebook_id, Invitation("", "杨寨老", capacity="寨老",
-                                                           reply=InvitationReply.ACCEPTED))
-    stores.workflow.advance(rulebook_id, date.today())
+    stores.workflow.invitations.add_invitation(rulebook_id, Invitation("", "杨寨老", capacity="寨老",
+                                                                       reply=InvitationReply.ACCEPTED))
+    stores.workflow.revisions.advance(rulebook_id, date.today())
     screen = _screen(qtbot, stores, WorkflowStep.FORM_EXECUTION_COMMITTEE)
     page = screen.pages[WorkflowStep.FORM_EXECUTION_COMMITTEE]
     assert page.chair_edit.text() == "吴建华"
@@ -133,26 +133,26 @@ def test_step_3_committee_checks_teams_roster(qtbot, qtmodeltester, backend: Sql
     assert "龙二妹（缺司法所、综治中心、派出所）" in screen.guard_label.text()
     screen.undo_stack.redo()
     qtmodeltester.check(page.member_model)
-    type_text(page.team_name_edit, "治安巡逻队")
-    type_text(page.team_leader_edit, "吴建华")
-    type_text(page.team_members_edit, "杨寨老、龙二妹、石三")
-    qtbot.mouseClick(page.team_button, LEFT)
-    page.teams_view.selectRow(0)
-    page.roster_weeks_spin.setValue(3)
-    qtbot.mouseClick(page.roster_button, LEFT)
-    page.teams_view.selectRow(0)
-    assert page.shift_model.rowCount() == 3
-    assert page.shift_model.index(0, 1).data() == "杨寨老、龙二妹"
-    page.shifts_view.selectRow(0)
-    type_text(page.shift_members_edit, "石三、龙二妹")
-    qtbot.mouseClick(page.shift_button, LEFT)
-    page.teams_view.selectRow(0)
-    assert page.shift_model.index(0, 1).data() == "石三、龙二妹"
-    qtmodeltester.check(page.team_model)
-    qtmodeltester.check(page.shift_model)
+    type_text(page.teams_panel.team_name_edit, "治安巡逻队")
+    type_text(page.teams_panel.team_leader_edit, "吴建华")
+    type_text(page.teams_panel.team_members_edit, "杨寨老、龙二妹、石三")
+    qtbot.mouseClick(page.teams_panel.team_button, LEFT)
+    page.teams_panel.teams_view.selectRow(0)
+    page.teams_panel.roster_weeks_spin.setValue(3)
+    qtbot.mouseClick(page.teams_panel.roster_button, LEFT)
+    page.teams_panel.teams_view.selectRow(0)
+    assert page.teams_panel.shift_model.rowCount() == 3
+    assert page.teams_panel.shift_model.index(0, 1).data() == "杨寨老、龙二妹"
+    page.teams_panel.shifts_view.selectRow(0)
+    type_text(page.teams_panel.shift_members_edit, "石三、龙二妹")
+    qtbot.mouseClick(page.teams_panel.shift_button, LEFT)
+    page.teams_panel.teams_view.selectRow(0)
+    assert page.teams_panel.shift_model.index(0, 1).data() == "石三、龙二妹"
+    qtmodeltester.check(page.teams_panel.team_model)
+    qtmodeltester.check(page.teams_panel.shift_model)
     screen.undo_stack.undo()
-    page.teams_view.selectRow(0)
-    assert page.shift_model.index(0, 1).data() == "杨寨老、龙二妹"
+    page.teams_panel.teams_view.selectRow(0)
+    assert page.teams_panel.shift_model.index(0, 1).data() == "杨寨老、龙二妹"
     page.members_view.selectRow(2)
     qtbot.mouseClick(page.remove_member_button, LEFT)
     assert page.member_model.rowCount() == 2
@@ -162,7 +162,7 @@ def test_step_3_committee_checks_teams_roster(qtbot, qtmodeltester, backend: Sql
 
 def test_step_4_draft_and_legality(qtbot, qtmodeltester, backend: SqliteBackend, stores, answers) -> None:
     rulebook_id = rulebook_in_force(backend.db, stores.actor)
-    stores.workflow.start_revision(rulebook_id, date.today())
+    stores.workflow.revisions.start_revision(rulebook_id, date.today())
     stores.rules.new_version(rulebook_id)
     draft = stores.rules.load_version(rulebook_id)
     from models.rules.document import update_article
@@ -207,7 +207,7 @@ def test_step_8_failed_article_goes_back_alone(qtbot, qtmodeltester, backend: Sq
 
 
 def test_step_tiles_never_cut_a_meeting_number() -> None:
-    from ui.workflow.screen import _wrap
+    from ui.workflow.timeline import _wrap
 
     assert _wrap("会议 2026-联-01", 8) == ["会议", "2026-联-01"]
     assert _wrap("36 条意见，4 条未答复", 8) == ["36 条意见，", "4 条未答复"]

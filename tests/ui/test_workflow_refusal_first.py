@@ -26,8 +26,8 @@ def test_a_refused_step_shows_reasons_not_a_confirmation(qtbot, backend: SqliteB
     assert seen.opened and seen.title == "还不能完成本步"
     assert "意见2（石大姐）" in seen.text and "不能撤销" not in seen.text
     assert screen.status.current_step is WorkflowStep.PUBLIC_CONSULTATION
-    opinion = next(o for o in stores.workflow.opinions(rulebook_id) if not o.answered)
-    stores.workflow.reply_opinion(opinion.id, Disposition.PARTLY, "增加电话参与", stores.actor.name, date.today())
+    opinion = next(o for o in stores.workflow.opinions.opinions(rulebook_id) if not o.answered)
+    stores.workflow.opinions.reply_opinion(opinion.id, Disposition.PARTLY, "增加电话参与", stores.actor.name, date.today())
     screen.reload_status()
     seen = answer_next_box("Yes")
     qtbot.mouseClick(screen.advance_button, Qt.MouseButton.LeftButton)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from models.core.attachments import AttachmentOwner, OwnerKind
 from models.workflow.steps import WorkflowStep
 from models.workflow.guards import WorkflowSettings
+from models.workflow.linked_meetings import meeting_facts
 from storage.core.backend import SqliteBackend
 from tests.ui.test_workflow_gaps import _at_step_5
 from tests.ui.test_workflow_pages import _at_step_2, _screen, answers  # noqa: F401  (fixture)
@@ -17,7 +18,7 @@ LEFT = Qt.MouseButton.LeftButton
 
 def _attached(stores, rulebook_id: str) -> list:
     """Every step's attachments of the rulebook's revision."""
-    owner = AttachmentOwner(OwnerKind.WORKFLOW_STEP, stores.workflow.revision_id(rulebook_id))
+    owner = AttachmentOwner(OwnerKind.WORKFLOW_STEP, stores.workflow.revisions.revision_id(rulebook_id))
     return stores.attachments.attachments(owner)
 
 
@@ -32,14 +33,14 @@ def test_settings_edited_on_step_1_page_and_undone(qtbot, backend: SqliteBackend
     page.representatives_check.setChecked(True)
     qtbot.mouseClick(page.settings_button, LEFT)
     assert answers == []
-    assert stores.workflow.settings(rulebook_id) == WorkflowSettings(15, 7, True)
+    assert stores.workflow.settings.settings(rulebook_id) == WorkflowSettings(15, 7, True)
     assert "表决后 15 天内备案" in page.settings_label.text()
     assert "本省规定：须由村民会议表决（在“会议记录 → 本省规定”中设置）" in page.settings_label.text()
     screen.undo_stack.undo()
-    assert stores.workflow.settings(rulebook_id) == WorkflowSettings()
+    assert stores.workflow.settings.settings(rulebook_id) == WorkflowSettings()
     assert page.filing_days_spin.value() == 10 and not page.representatives_check.isChecked()
     screen.undo_stack.redo()
-    assert stores.workflow.settings(rulebook_id).publicity_min_days == 7
+    assert stores.workflow.settings.settings(rulebook_id).publicity_min_days == 7
 
 
 def test_step_5_scan_attached_to_an_opinion_and_undone(qtbot, qtmodeltester, backend: SqliteBackend, stores,
@@ -49,7 +50,7 @@ def test_step_5_scan_attached_to_an_opinion_and_undone(qtbot, qtmodeltester, bac
     scan.write_bytes(b"%PDF-1.4 form")
     screen = _screen(qtbot, stores, WorkflowStep.PUBLIC_CONSULTATION)
     panel = screen.attachments
-    opinion = stores.workflow.opinions(rulebook_id)[0]
+    opinion = stores.workflow.opinions.opinions(rulebook_id)[0]
     panel.opinion_combo.set_current_value(opinion.id)
     panel.add_files([scan])
     assert answers == []
@@ -101,6 +102,6 @@ def test_step_8_women_present_amended_from_the_vote_page(qtbot, backend: SqliteB
     qtbot.mouseClick(page.women_button, LEFT)
     assert answers == []
     assert "到会妇女：86 人" in page.meeting_label.text()
-    assert stores.workflow.meeting_facts(meeting_id).women_present == 86
+    assert meeting_facts(stores.meetings, meeting_id).women_present == 86  # type: ignore[union-attr]
     assert [a.after for a in stores.meetings.get(meeting_id).amendments] == ["86"]
     assert screen.undo_stack.count() == 0

@@ -34,5 +34,5 @@ def test_reopen_a_finished_step_with_its_reason(qtbot, walk: Walk) -> None:
     assert workflow_step(screen) == 4
     states = {s["n"]: s["state"] for s in cli_json(walk.db_path, "rules", "status", rulebook_id)["steps"]}
     assert (states[3], states[4], states[5], states[6]) == ("done", "active", "stale", "pending")
-    stored = walk.stores.workflow.status(rulebook_id, date.today())
+    stored = walk.stores.workflow.revisions.status(rulebook_id, date.today())
     assert stored.view(stored.current_step).status.reopen_reason == REASON  # recorded with the step

@@ -114,7 +114,7 @@ class HomeScreen(QWidget):
 
     def _show_overdue_steps(self) -> None:
         """九步工作法: steps of a revision in progress that are past their target date."""
-        late = self._stores.workflow.overdue_steps(date.today())
+        late = self._stores.workflow.revisions.overdue_steps(date.today())
         lines = [item.text for item in late[:OVERDUE_SHOWN]]
         self.steps_label.setText("村规民约修订逾期的步骤：\n" + "\n".join(f"· {line}" for line in lines) if lines
                                  else "村规民约修订：没有逾期的步骤")

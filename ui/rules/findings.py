@@ -47,8 +47,8 @@ class FindingsColumn:
         """征求民意 and 异议 about the selected article, with their replies."""
         self.opinions = []
         workflow = self._stores.workflow if article_key and rulebook_id else None
-        if workflow is not None and rulebook_id and workflow.revision_id(rulebook_id):
-            self.opinions = [o for o in workflow.opinions(rulebook_id) if o.article_key == article_key]
+        if workflow is not None and rulebook_id and workflow.revisions.revision_id(rulebook_id):
+            self.opinions = [o for o in workflow.opinions.opinions(rulebook_id) if o.article_key == article_key]
         self.opinions_model.reload()
         self.opinions_view.resizeRowsToContents()
         unanswered = sum(1 for o in self.opinions if not o.answered)

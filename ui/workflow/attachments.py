@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel
 from models.core.attachments import AttachmentOwner, OwnerKind
 from models.core.changes import Changed, Entity
 from models.core.ports import AttachmentStore
-from models.workflow.ports import WorkflowStore
+from models.workflow.ports import WorkflowStores
 from models.workflow.steps import StepState, WorkflowStep
 from models.workflow.records import OpinionKind
 from ui.core.bus import DataBus
@@ -29,7 +29,7 @@ class StepAttachmentsPanel(AttachmentsPanel):
     """The selected step's attachments. Adding to an unfinished step is undoable; to a finished step it is final
     (confirmed) and its attachments can no longer be removed; a step not yet started takes none."""
 
-    def __init__(self, workflow: WorkflowStore, store: AttachmentStore, bus: DataBus, undo_stack: QUndoStack) -> None:
+    def __init__(self, workflow: WorkflowStores, store: AttachmentStore, bus: DataBus, undo_stack: QUndoStack) -> None:
         self._workflow, self._step = workflow, WorkflowStep.COMMITTEES_DISCUSS
         self._titles: dict[str, str] = {}
         self.hint, self.opinion_label = QLabel(), QLabel("对应意见：")
@@ -49,14 +49,14 @@ class StepAttachmentsPanel(AttachmentsPanel):
     def load_step(self, rulebook_id: str, step: WorkflowStep, state: StepState) -> None:
         """Show the step of the rulebook's current revision; `state` only words the hint."""
         self._step = step
-        revision_id = self._workflow.revision_id(rulebook_id) if rulebook_id else None
+        revision_id = self._workflow.revisions.revision_id(rulebook_id) if rulebook_id else None
         self._load_opinions(rulebook_id, OPINION_STEPS.get(step))
         self.hint.setText(f"可附：{HINTS[step]}。" + ("本步已完成：新加的附件不能移除。" if state is StepState.DONE else ""))
         self.load(AttachmentOwner(OwnerKind.WORKFLOW_STEP, revision_id, step.number) if revision_id else None,
                   Changed(Entity.WORKFLOW, frozenset({rulebook_id})))
 
     def _load_opinions(self, rulebook_id: str, kind: OpinionKind | None) -> None:
-        everyone = self._workflow.opinions(rulebook_id) if rulebook_id else ()
+        everyone = self._workflow.opinions.opinions(rulebook_id) if rulebook_id else ()
         self._titles = {o.id: o.title for o in everyone}
         chosen = self.opinion_combo.current_value()
         self.opinion_combo.clear_choices()

@@ -9,7 +9,8 @@ from models.registry.households import RoleCode, role_label
 from models.workflow.steps import WorkflowStep
 from models.workflow.records import Invitation, InvitationReply
 from ui.widgets.choice_combo import ChoiceCombo
-from ui.workflow.page_base import StepPage, date_edit, day_of, iso, note, selected, table
+from models.core.changes import Changed, Entity
+from ui.workflow.page_base import StepPage, date_edit, day_of, iso, joined, note, selected, table
 
 INVITEE_ROLES = (RoleCode.ELDER, RoleCode.VETERAN_PARTY_MEMBER, RoleCode.VETERAN_CADRE, RoleCode.CLAN_HEAD,
                  RoleCode.DRUM_TOWER_HEAD, RoleCode.NOTABLE, RoleCode.REPRESENTATIVE, RoleCode.PARTY_MEMBER,
@@ -72,7 +73,7 @@ class InvitationsPage(StepPage):
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
 
     def _rows(self) -> tuple[Invitation, ...]:
-        return self._store.facts(self.rulebook_id, date.today()).invitations if self.status else ()
+        return self._store.revisions.facts(self.rulebook_id, date.today()).invitations if self.status else ()
 
     def reload(self) -> None:
         if self.role_combo.count() == 0:
@@ -88,12 +89,13 @@ class InvitationsPage(StepPage):
     def _add(self, label: str, invitations: list[Invitation]) -> None:
         rulebook_id = self.rulebook_id
 
-        def do() -> list[str]:
-            return [self._store.add_invitation(rulebook_id, i) for i in invitations]
+        store = self._store.invitations
 
-        def undo(ids: object) -> None:
-            for invitation_id in ids:  # type: ignore[attr-defined]
-                self._store.withdraw_invitation(invitation_id)
+        def do() -> Changed:
+            return joined([store.add_invitation(rulebook_id, i) for i in invitations])
+
+        def undo(added: Changed) -> Changed:
+            return joined([store.withdraw_invitation(i) for i in added.ids_of(Entity.WORKFLOW)])
         self.push(label, do, undo)
 
     def _on_add_role_button_clicked(self) -> None:
@@ -127,9 +129,10 @@ class InvitationsPage(StepPage):
 
     def _set(self, label: str, before: Invitation, reply: InvitationReply, on: date | None,
              expires: date | None) -> None:
-        self.push(label, lambda: self._store.set_invitation_reply(before.id, reply.value, on, expires),
-                  lambda _r: self._store.set_invitation_reply(before.id, before.reply.value, before.replied_on,
-                                                              before.expires_on))
+        store = self._store.invitations
+        self.push(label, lambda: store.set_invitation_reply(before.id, reply.value, on, expires),
+                  lambda _r: store.set_invitation_reply(before.id, before.reply.value, before.replied_on,
+                                                        before.expires_on))
 
     def _on_reply_button_clicked(self) -> None:
         if (invitation := self._chosen()) is not None:
@@ -144,6 +147,6 @@ class InvitationsPage(StepPage):
 
     def _on_remove_button_clicked(self) -> None:
         if (invitation := self._chosen()) is not None:
-            self.push(f"移出{invitation.name}", lambda: self._store.withdraw_invitation(invitation.id),
-                      lambda _r: self._store.restore_invitation(invitation.id))
+            self.push(f"移出{invitation.name}", lambda: self._store.invitations.withdraw_invitation(invitation.id),
+                      lambda _r: self._store.invitations.restore_invitation(invitation.id))
 

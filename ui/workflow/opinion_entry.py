@@ -12,6 +12,7 @@ from models.core.numerals import article_label
 from models.core.ports import Stores
 from models.workflow.records import Channel, OpinionKind
 from ui.widgets.choice_combo import ChoiceCombo
+from models.core.changes import Changed
 from ui.workflow.page_base import StepPage, date_edit, day_of, note
 
 
@@ -121,14 +122,14 @@ class OpinionEntry(QWidget):
 
 def push_opinion(page: StepPage, entry: OpinionEntry, kind: OpinionKind) -> bool:
     """Register what the entry holds as an undoable command (undo leaves the opinion as a tombstone)."""
-    store, rulebook_id, typed = page._store, page.rulebook_id, entry.typed()
+    store, rulebook_id, typed = page._store.opinions, page.rulebook_id, entry.typed()
 
-    def do() -> str:
+    def do() -> Changed:
         return store.add_opinion(rulebook_id, kind, typed.name, typed.channel, typed.on, typed.text,
                                  article_key=typed.article_key, household_id=typed.household_id,
                                  villager_id=typed.villager_id, form_serial=typed.form_serial,
                                  written_by=typed.written_by)
-    if page.push(f"登记{typed.name}的{kind.label}", do, lambda opinion_id: store.withdraw_opinion(str(opinion_id))):
+    if page.push(f"登记{typed.name}的{kind.label}", do, lambda added: store.withdraw_opinion(added.id)):
         entry.clear()
         return True
     return False

@@ -1,6 +1,8 @@
 """What every step page shares: the store, the screen's undo stack, pushing edits and confirming acts."""
 from __future__ import annotations
 
+import functools
+import operator
 from datetime import date
 from typing import Any, Callable, Protocol, Sequence
 
@@ -54,30 +56,39 @@ class StepPage(QWidget):
     def status(self) -> WorkflowStatus | None:
         return self._host.status
 
-    def push(self, label: str, do: Callable[[], object], undo: Callable[[object], None]) -> bool:
-        """An undoable edit: pushing performs the write. A refusal is shown and nothing stays on the stack."""
-        changed = Changed(Entity.WORKFLOW, frozenset({self.rulebook_id}))
-        error = push_command(self._host.undo_stack, StoreCommand(label, self._bus, changed, do, undo))
+    def push(self, label: str, do: Callable[[], Changed], undo: Callable[[Changed], Changed]) -> bool:
+        """An undoable edit: pushing performs the write; the bus hears the Changed each write returns.
+        A refusal is shown and nothing stays on the stack."""
+        error = push_command(self._host.undo_stack, StoreCommand(label, self._bus, None, do, undo))
         if error is not None:
             self.warn(error.message)
             return False
         return True
 
     def act(self, question: str, fn: Callable[[], object]) -> bool:
-        """An irreversible act (STYLE.md §4.3): confirmed, done directly, then the undo stack is cleared."""
+        """An irreversible act (STYLE.md §4.3): confirmed, done directly, then the undo stack is cleared and
+        the bus hears the Changed the write returned (a write of another area that returns none: the revision's)."""
         if QMessageBox.question(self, "请确认", question + "\n此操作不能撤销。") != QMessageBox.StandardButton.Yes:
             return False
         try:
-            fn()
+            returned = fn()
         except DomainError as error:
             self.warn(error.message)
             return False
         self._host.undo_stack.clear()
-        self._bus.changed.emit(Changed(Entity.WORKFLOW, frozenset({self.rulebook_id})))
+        self._bus.changed.emit(returned if isinstance(returned, Changed)
+                               else Changed(Entity.WORKFLOW, frozenset({self.rulebook_id})))
         return True
 
     def warn(self, text: str) -> None:
         QMessageBox.warning(self, "不能完成", text)
+
+
+def joined(changes: Sequence[Changed]) -> Changed:
+    """Several writes' changes as one notice (the first leads: its `id` is the first write's record)."""
+    if not changes:
+        return Changed(Entity.WORKFLOW)
+    return functools.reduce(operator.or_, changes[1:], changes[0])
 
 
 def table(columns: Sequence[Column], fetch: Callable[[], Sequence[Any]]) -> tuple[RowsTableModel, QTableView]:

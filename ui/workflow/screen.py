@@ -1,6 +1,7 @@
 """九步工作法 timeline: the nine steps across the top, the selected step's page below, advance and reopen."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtGui import QUndoStack
@@ -29,10 +30,9 @@ from ui.workflow.opinion_entry import ConsultationPage
 from ui.workflow.page_base import StepPage
 from ui.workflow.table_model import OPINION_ROLE, OpinionTableModel
 from ui.workflow.text_pages import DraftPage, RevisionPage, StartPage
+from ui.workflow.timeline import STATE_COLOURS, CurrentPageStack, guard_text, page_text, tile_text
 from ui.workflow.vote_pages import FilingPage, PublicityPage, VotePage
 
-STATE_COLOURS = {StepState.PENDING: "#eeeeee", StepState.ACTIVE: "#fff3c4", StepState.DONE: "#d8f0d8",
-                 StepState.STALE: "#f8d7d7"}
 PAGE_CLASSES: dict[WorkflowStep, type[StepPage]] = {
     WorkflowStep.COMMITTEES_DISCUSS: StartPage, WorkflowStep.SEND_INVITATIONS: InvitationsPage,
     WorkflowStep.FORM_EXECUTION_COMMITTEE: CommitteePage, WorkflowStep.FIRST_DRAFT: DraftPage,
@@ -144,9 +144,9 @@ class WorkflowScreen(QWidget):
 
     def reload_status(self) -> None:
         rulebook_id = self.rulebook_id
-        started = bool(rulebook_id) and self._store.revision_id(rulebook_id) is not None
+        started = bool(rulebook_id) and self._store.revisions.revision_id(rulebook_id) is not None
         before = (self.status.rulebook_id, self.status.current_step) if self.status else None
-        self.status = self._store.status(rulebook_id, date.today()) if started and rulebook_id else None
+        self.status = self._store.revisions.status(rulebook_id, date.today()) if started and rulebook_id else None
         # A finished revision (all nine steps done) leaves the rules in force; the next one starts here too.
         finished = self.status is not None and self.status.current_step is None
         self.start_button.setVisible(bool(rulebook_id) and (not started or finished))
@@ -159,28 +159,14 @@ class WorkflowScreen(QWidget):
     def _show_steps(self) -> None:
         for button, step in zip(self.step_buttons, WorkflowStep):
             view = self.status.view(step) if self.status else None
-            state = view.status.state if view else StepState.PENDING
-            lines = [f"{step.number} {step.label}", state.label]
-            if view and view.target:
-                late = view.overdue_on is not None and view.overdue_on < date.today()
-                lines.append(f"{'逾期' if late else '目标'} {view.target.month}月{view.target.day}日")
-            if view:
-                lines += _wrap(view.figure, 8)
-            button.setText("\n".join(lines))
+            button.setText(tile_text(step, view, date.today()))
             button.setToolTip(view.figure if view else "")
+            state = view.status.state if view else StepState.PENDING
             button.setStyleSheet(f"background: {STATE_COLOURS[state]}; text-align: center;")
         current = self.status.current_step if self.status else None
         self.advance_button.setEnabled(current is not None)
         self.reopen_button.setEnabled(self.status is not None)
-        if self.status is None:
-            self.guard_label.setText("这份村规民约还没有开始修订。点“开始修订”进入第一步：两委商议。")
-        elif current is None:
-            self.guard_label.setText("九个步骤全部完成。以后需要再次修订时，点“开始修订”从第一步开始。")
-        else:
-            found = self.status.view(current).blockers
-            self.guard_label.setText(f"进入第{current.number + 1}步前还需要：\n" + "\n".join(f"· {b}" for b in found)
-                                     if found else f"“{current.label}”已满足条件，可以进入下一步。"
-                                     if current.number < 9 else "备案已完成，可以张榜执行。")
+        self.guard_label.setText(guard_text(self.status))
 
     def select_step(self, step: WorkflowStep) -> None:
         if step is not self.selected_step and not may_leave(self.pages[self.selected_step].edits, self):
@@ -208,7 +194,7 @@ class WorkflowScreen(QWidget):
         self.page_title.setText(f"第{step.number}步　{step.label}" + (f"（{view.status.state.label}）" if view else ""))
         self.page_text.setText(self._page_text(view))
         kind = OPINION_STEPS.get(step)
-        rows = [o for o in self._store.opinions(self.rulebook_id) if o.kind is kind] \
+        rows = [o for o in self._store.opinions.opinions(self.rulebook_id) if o.kind is kind] \
             if self.status and kind and self.rulebook_id else []
         self.opinion_model.set_rows(rows)
         self.opinions_view.setVisible(kind is not None)
@@ -224,32 +210,22 @@ class WorkflowScreen(QWidget):
             self.attachments.load_step(self.rulebook_id, step, view.status.state)
 
     def _page_text(self, view: StepView | None) -> str:
-        if view is None:
-            return ""
-        lines = [f"要点：{view.figure}"]
-        if view.status.started_on:
-            lines.append(f"开始：{view.status.started_on.isoformat()}")
-        if view.status.done_on:
-            lines.append(f"完成：{view.status.done_on.isoformat()}")
-        if view.status.reopen_reason:
-            lines.append(f"退回原因：{view.status.reopen_reason}")
-        lines += [f"还缺：{b}" for b in view.blockers] + [f"提醒：{w}" for w in view.warnings]
-        if view.step is WorkflowStep.PUBLIC_CONSULTATION and self.rulebook_id:
-            figures = consultation_figures(self._store.opinions(self.rulebook_id),
-                                           self._store.households_total(date.today()))
-            channels = "，".join(f"{c.label} {n}" for c, n in figures.by_channel)
-            lines.append(f"参与率：{figures.households_reached}/{figures.households_total} 户（{figures.participation}），"
-                         f"采纳率 {figures.adopted_share}；按渠道：{channels}")
-        return "\n".join(lines)
+        figures = None
+        if view is not None and view.step is WorkflowStep.PUBLIC_CONSULTATION and self.rulebook_id:
+            figures = consultation_figures(self._store.opinions.opinions(self.rulebook_id),
+                                           self._store.revisions.households_total(date.today()))
+        return page_text(view, figures)
 
     # ----- acting -----
     def _on_bus_changed(self, changed: Changed) -> None:
-        if changed.concerns(Entity.WORKFLOW, Entity.RULEBOOK, Entity.MEETING):
+        """The steps read the revision's records, its rulebook's texts, the linked meetings and the township's
+        review and filing decision (a bundle import names those it brought)."""
+        if changed.concerns(Entity.WORKFLOW, Entity.RULEBOOK, Entity.MEETING, Entity.TOWNSHIP_REVIEW):
             self.reload_status()
 
     def _on_start_button_clicked(self) -> None:
         if self.rulebook_id:
-            self._act(lambda: self._store.start_revision(self.rulebook_id or "", date.today()))
+            self._act(lambda: self._store.revisions.start_revision(self.rulebook_id or "", date.today()))
 
     def _on_advance_button_clicked(self) -> None:
         current = self.status.current_step if self.status else None
@@ -263,7 +239,7 @@ class WorkflowScreen(QWidget):
             return
         answer = QMessageBox.question(self, "完成本步", f"确认完成“{current.label}”并进入下一步？此操作不能撤销。")
         if answer == QMessageBox.StandardButton.Yes:
-            self._act(lambda: self._store.advance(self.rulebook_id or "", date.today()))
+            self._act(lambda: self._store.revisions.advance(self.rulebook_id or "", date.today()))
 
     def _on_reopen_button_clicked(self) -> None:
         if self.status is None or self.rulebook_id is None:
@@ -274,20 +250,20 @@ class WorkflowScreen(QWidget):
         finished = [v.step for v in self.status.steps if v.status.state in (StepState.DONE, StepState.STALE)]
         choice = ReopenDialog.ask(self, finished) if finished else None
         if choice is not None:
-            self._act(lambda: self._store.reopen(self.rulebook_id or "", choice[0], choice[1], date.today()))
+            self._act(lambda: self._store.revisions.reopen(self.rulebook_id or "", choice[0], choice[1], date.today()))
 
-    def _act(self, action: object) -> None:
-        """An irreversible act: done directly, then the undo stack is cleared (STYLE.md §4.3).
-
-        An unexpected error offers 重试 (the act is one transaction: nothing of it was written)."""
+    def _act(self, action: Callable[[], Changed]) -> None:
+        """An irreversible act: done directly, then the undo stack is cleared (STYLE.md §4.3) and the bus hears
+        what the act changed. An unexpected error offers 重试 (the act is one transaction: nothing was written)."""
         try:
-            if run_with_retry(lambda: action() or True, self) is None:  # type: ignore[operator]
-                return
+            changed = run_with_retry(action, self)
         except DomainError as error:
             QMessageBox.warning(self, "不能完成", error.message)
             return
+        if changed is None:
+            return
         self.undo_stack.clear()
-        self._bus.changed.emit(Changed(Entity.WORKFLOW, frozenset({self.rulebook_id or ""})))
+        self._bus.changed.emit(changed)
 
     def _on_reply_button_clicked(self) -> None:
         rows = self.opinions_view.selectionModel().selectedRows()
@@ -299,52 +275,8 @@ class WorkflowScreen(QWidget):
         if answer is None:
             return
         disposition, reason = answer
-        error = push_command(self.undo_stack, ReplyOpinionCommand(self._store, self._bus, opinion, disposition,
-                                                                  reason, self._stores.actor.name, date.today()))
+        error = push_command(self.undo_stack, ReplyOpinionCommand(self._store.opinions, self._bus, opinion,
+                                                                  disposition, reason, self._stores.actor.name,
+                                                                  date.today()))
         if error is not None:  # e.g. "部分采纳" without a reason: the store refuses, nothing stays on the stack
             QMessageBox.warning(self, "不能答复", error.message)
-
-
-class CurrentPageStack(QWidget):
-    """Pages one above the other with only the current one shown, so the stack is as tall as that page.
-    A QStackedWidget takes its tallest page's height (QStackedLayout's height-for-width is the maximum over
-    all pages), which left a blank screen's worth of space above 本步附件 on the short steps."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._current: QWidget | None = None
-
-    def addWidget(self, page: QWidget) -> None:
-        page.setVisible(self._current is None)
-        self._current = self._current or page
-        self._layout.addWidget(page)
-
-    def setCurrentWidget(self, page: QWidget) -> None:
-        for index in range(self._layout.count()):
-            other = self._layout.itemAt(index).widget()
-            other.setVisible(other is page)
-        self._current = page
-
-    def currentWidget(self) -> QWidget | None:
-        return self._current
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """Split a figure such as "36 条意见，4 条未答复" at its commas, then between words to `width` characters.
-
-    A word with a digit (a meeting number "2026-联-01", a date) is never cut; other long words are cut at `width`."""
-    lines: list[str] = []
-    for part in text.replace("，", "，\n").splitlines():
-        line = ""
-        for word in part.split(" "):
-            pieces = [word] if any(c.isdigit() for c in word) else [word[i:i + width] for i in range(0, len(word), width)]
-            for piece in pieces or [""]:
-                if line and len(line) + 1 + len(piece) > width:
-                    lines.append(line)
-                    line = piece
-                else:
-                    line = f"{line} {piece}" if line else piece
-        lines.append(line)
-    return lines[:3]

@@ -96,19 +96,19 @@ class SignaturePanel(QWidget):
             self.count_label.setText("")
             return
         everyone = sheet_rows(page._stores.households.list_households(),
-                              page._store.signed_households(page.rulebook_id))
+                              page._store.signatures.signed_households(page.rulebook_id))
         self.count_label.setText(f"签字表（户主签字、摁手印）：已签 {sum(r.signed for r in everyone)} / "
                                  f"{len(everyone)} 户")
         find = self.find_edit.text().strip()
         self.model.set_rows([r for r in everyone if find in r.head or find in r.household_no] if find else everyone)
 
     def _tick(self, row: SheetRow, signed: bool) -> None:
-        store, rulebook_id, on = self._page._store, self._page.rulebook_id, date.today()
+        store, rulebook_id, on = self._page._store.signatures, self._page.rulebook_id, date.today()
         label = f"{row.household_no}户（{row.head}）{'已签字' if signed else '取消签字'}"
         if signed:
             self._page.push(label, lambda: store.mark_signed(rulebook_id, row.household_id, on),
                             lambda _r: store.unmark_signed(rulebook_id, row.household_id))
         else:
+            withdrawn = store.signature(rulebook_id, row.household_id)  # its date and sheet go back on undo
             self._page.push(label, lambda: store.unmark_signed(rulebook_id, row.household_id),
-                            lambda withdrawn: store.mark_signed(rulebook_id, row.household_id,
-                                                                *(withdrawn or (on, ""))))  # original date back
+                            lambda _r: store.mark_signed(rulebook_id, row.household_id, *(withdrawn or (on, ""))))

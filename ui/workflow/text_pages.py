@@ -93,7 +93,7 @@ class StartPage(StepPage):
             self.meeting_combo.add_choice(f"{m.number}　{m.on.isoformat()}　{m.status.label}", m.id)
         if not self.status:
             return
-        facts = self._store.facts(self.rulebook_id, date.today())
+        facts = self._store.revisions.facts(self.rulebook_id, date.today())
         meeting = facts.start_meeting
         self.meeting_label.setText(f"{meeting.number}（{meeting.on.isoformat()}，通过决议 {meeting.passed_items} 项）"
                                    if meeting else "尚未关联")
@@ -116,15 +116,16 @@ class StartPage(StepPage):
 
     def _on_settings_button_clicked(self) -> bool:
         rulebook_id = self.rulebook_id
-        before = self._store.settings(rulebook_id)
+        before = self._store.settings.settings(rulebook_id)
         after = WorkflowSettings(self.filing_days_spin.value(), self.publicity_days_spin.value(),
                                  self.representatives_check.isChecked())
         if after == before:
             return True
-        return self.push("修改修订设置", lambda: self._store.set_settings(rulebook_id, after.filing_days,
+        store = self._store.settings
+        return self.push("修改修订设置", lambda: store.set_settings(rulebook_id, after.filing_days,
                                                                after.publicity_min_days, after.representatives_may_vote),
-                  lambda _r: self._store.set_settings(rulebook_id, before.filing_days, before.publicity_min_days,
-                                                      before.representatives_may_vote))
+                         lambda _r: store.set_settings(rulebook_id, before.filing_days, before.publicity_min_days,
+                                                       before.representatives_may_vote))
 
     def _on_meeting_button_clicked(self) -> None:
         meeting_id = self.meeting_combo.current_value()
@@ -132,17 +133,17 @@ class StartPage(StepPage):
             self.warn("会议记录中还没有两委联席会议。请先在“会议记录”中录入并定稿。")
             return
         rulebook_id = self.rulebook_id
-        before = self._store.facts(rulebook_id, date.today()).start_meeting
-        self.push("关联两委联席会议", lambda: self._store.link_start_meeting(rulebook_id, meeting_id),
-                  lambda _r: self._store.link_start_meeting(rulebook_id, before.id) if before
-                  else self._store.unlink_start_meeting(rulebook_id))
+        before = self._store.revisions.facts(rulebook_id, date.today()).start_meeting
+        self.push("关联两委联席会议", lambda: self._store.plan.link_start_meeting(rulebook_id, meeting_id),
+                  lambda _r: self._store.plan.link_start_meeting(rulebook_id, before.id) if before
+                  else self._store.plan.unlink_start_meeting(rulebook_id))
 
     def _on_timetable_button_clicked(self) -> bool:
         rulebook_id = self.rulebook_id
-        before = dict(self._store.facts(rulebook_id, date.today()).timetable)
+        before = dict(self._store.revisions.facts(rulebook_id, date.today()).timetable)
         after = {step: day_of(edit) for step, edit in self.target_edits.items()}  # type: ignore[arg-type]
-        return self.push("保存时间安排", lambda: self._store.set_timetable(rulebook_id, after),
-                  lambda _r: self._store.restore_timetable(rulebook_id, before))
+        return self.push("保存时间安排", lambda: self._store.plan.set_timetable(rulebook_id, after),
+                  lambda _r: self._store.plan.restore_timetable(rulebook_id, before))
 
 
 class DraftPage(StepPage):
@@ -177,7 +178,7 @@ class DraftPage(StepPage):
 
     def reload(self) -> None:
         summary = next((r for r in self._stores.rules.list_rulebooks() if r.id == self.rulebook_id), None)
-        facts = self._store.facts(self.rulebook_id, date.today()) if self.status else None
+        facts = self._store.revisions.facts(self.rulebook_id, date.today()) if self.status else None
         current = self.version_combo.current_value() or (facts.draft_number if facts else None)
         self.version_combo.blockSignals(True)
         self.version_combo.clear_choices()
@@ -196,10 +197,10 @@ class DraftPage(StepPage):
             self.warn("还没有草稿版本。请先在“村规民约”中起草新版本。")
             return
         rulebook_id = self.rulebook_id
-        before = self._store.facts(rulebook_id, date.today()).draft_number
-        self.push(f"第{number}版定为初稿", lambda: self._store.set_draft(rulebook_id, number),
-                  lambda _r: self._store.set_draft(rulebook_id, before) if before
-                  else self._store.clear_draft(rulebook_id))
+        before = self._store.revisions.facts(rulebook_id, date.today()).draft_number
+        self.push(f"第{number}版定为初稿", lambda: self._store.plan.set_draft(rulebook_id, number),
+                  lambda _r: self._store.plan.set_draft(rulebook_id, before) if before
+                  else self._store.plan.clear_draft(rulebook_id))
 
 
 class RevisionPage(StepPage):
@@ -229,7 +230,7 @@ class RevisionPage(StepPage):
     def _numbers(self) -> tuple[int | None, int | None]:
         if not self.status:
             return None, None
-        facts = self._store.facts(self.rulebook_id, date.today())
+        facts = self._store.revisions.facts(self.rulebook_id, date.today())
         return facts.draft_number, facts.revised_number
 
     def _changes(self) -> list[object]:
@@ -245,7 +246,7 @@ class RevisionPage(StepPage):
                                     if draft else "还没有初稿（第4步）。")
         self.change_model.reload()
         self.opinions_list.clear()
-        for opinion in self._store.opinions(self.rulebook_id) if self.status else ():
+        for opinion in self._store.opinions.opinions(self.rulebook_id) if self.status else ():
             if opinion.kind is OpinionKind.OPINION and opinion.reply and \
                     opinion.reply.disposition is not Disposition.REJECTED:
                 item = QListWidgetItem(f"{opinion.title}　{opinion.article_label or '全文'}：{opinion.text}")
@@ -271,5 +272,5 @@ class RevisionPage(StepPage):
         rulebook_id, version = self.rulebook_id, self._stores.rules.load_version(self.rulebook_id)
         before = self._stores.change_reasons.change_reasons(version.id).get(row.key, "")
         self.push(f"关联修改理由（{article_label(row.new_number or row.old_number or 0)}）",
-                  lambda: self._store.link_change(rulebook_id, version.id, row.key, ids),
-                  lambda _r: self._store.unlink_change(version.id, row.key, before))
+                  lambda: self._store.links.link_change(rulebook_id, version.id, row.key, ids),
+                  lambda _r: self._store.links.unlink_change(version.id, row.key, before))

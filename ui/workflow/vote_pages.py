@@ -13,6 +13,7 @@ from models.minutes.quorum import Tally, check_majority
 from models.core.numerals import article_label
 from models.workflow.figures import women_warning
 from models.workflow.guards import REPRESENTATIVES_MEETING, VILLAGERS_MEETING
+from models.workflow.linked_meetings import meeting_facts
 from models.workflow.records import ArticleVote, Filing, FilingStatus, OpinionKind
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.workflow.opinion_entry import OpinionEntry, push_opinion
@@ -80,7 +81,7 @@ class PublicityPage(StepPage):
     def reload(self) -> None:
         if not self.status:
             return
-        facts = self._store.facts(self.rulebook_id, date.today())
+        facts = self._store.revisions.facts(self.rulebook_id, date.today())
         self.review_version_spin.setValue(facts.latest_number or 1)
         p = facts.publicity
         self.publicity_label.setText(f"{p.start.isoformat()} 至 {p.end.isoformat()}，{p.place}" if p else "尚未登记")
@@ -92,8 +93,9 @@ class PublicityPage(StepPage):
     def _on_publicity_button_clicked(self) -> bool:
         rulebook_id, start, end = self.rulebook_id, day_of(self.start_edit), day_of(self.end_edit)
         place = self.place_edit.text().strip()
-        return self.push("登记二次公示", lambda: self._store.record_publicity(rulebook_id, start, end, place),
-                  lambda _r: self._store.withdraw_publicity(rulebook_id))
+        store = self._store.publicity
+        return self.push("登记二次公示", lambda: store.record_publicity(rulebook_id, start, end, place),
+                         lambda _r: store.withdraw_publicity(rulebook_id))
 
     def _on_objection_button_clicked(self) -> bool:
         return push_opinion(self, self.objection_entry, OpinionKind.OBJECTION)
@@ -104,11 +106,11 @@ class PublicityPage(StepPage):
         notes = tuple(tuple(part.strip() for part in line.replace(":", "：").split("：", 1))
                       for line in self.notes_edit.toPlainText().splitlines() if "：" in line.replace(":", "："))
 
-        def do() -> str:
-            self._store.record_review(rulebook_id, on, reviewer, conclusion, notes, number)  # type: ignore[arg-type]
-            review = self._store.facts(rulebook_id, date.today()).review
-            return review.id if review else ""
-        return self.push(f"录入乡镇审查意见（第{number}版）", do, lambda review_id: self._store.withdraw_review(str(review_id)))
+        store = self._store.publicity
+
+        def do() -> Changed:
+            return store.record_review(rulebook_id, on, reviewer, conclusion, notes, number)  # type: ignore[arg-type]
+        return self.push(f"录入乡镇审查意见（第{number}版）", do, lambda added: store.withdraw_review(added.id))
 
 
 def _result(page: VotePage, vote: ArticleVote) -> str:
@@ -159,14 +161,14 @@ class VotePage(StepPage):
     def _tallies(self) -> tuple[ArticleVote, ...]:
         if not self.status:
             return ()
-        facts = self._store.facts(self.rulebook_id, date.today())
+        facts = self._store.revisions.facts(self.rulebook_id, date.today())
         self.meeting = facts.vote_meeting
         return facts.vote.tallies if facts.vote else ()
 
     def reload(self) -> None:
         self.result_model.reload()
         self.signatures.reload()
-        facts = self._store.facts(self.rulebook_id, date.today()) if self.status else None
+        facts = self._store.revisions.facts(self.rulebook_id, date.today()) if self.status else None
         # The vote is recorded once per text: entry shows until the latest version has its vote.
         open_ = facts is not None and (facts.vote is None or facts.vote.version_id != facts.latest_version_id)
         for widget in (self.tally_table, self.vote_button, self.by_article_check):
@@ -184,7 +186,7 @@ class VotePage(StepPage):
 
     def _show_meeting(self) -> None:
         meeting_id = self.meeting_combo.current_value()
-        facts = self._store.meeting_facts(meeting_id) if meeting_id else None  # type: ignore[attr-defined]
+        facts = meeting_facts(self._stores.meetings, meeting_id) if meeting_id else None
         self.women_button.setVisible(facts is not None and facts.final)
         if facts is None:
             self.meeting_label.setText("会议记录中还没有村民会议。请先在“会议记录”中录入表决所在的会议。")
@@ -198,7 +200,7 @@ class VotePage(StepPage):
     def _on_women_button_clicked(self) -> None:
         """补正 of the finalised record's women present (R14): dated, with a reason, kept with the record."""
         meeting_id = self.meeting_combo.current_value()
-        facts = self._store.meeting_facts(meeting_id) if meeting_id else None  # type: ignore[attr-defined]
+        facts = meeting_facts(self._stores.meetings, meeting_id) if meeting_id else None
         if facts is None:
             return
         count, ok = QInputDialog.getInt(self, "补正到会妇女人数", "到会妇女人数：", facts.women_present or 0, 0,
@@ -248,12 +250,12 @@ class VotePage(StepPage):
         tallies, rulebook_id, by_article = self.entered_tallies(), self.rulebook_id, self.by_article_check.isChecked()
         summary = "；".join(f"{v.label} 赞成{v.tally.for_} 反对{v.tally.against} 弃权{v.tally.abstain}" for v in tallies)
         self.act(f"录入表决结果：{summary}？表决结果录入后即成为正式记录。",
-                 lambda: self._store.record_vote(rulebook_id, meeting_id, tallies, by_article))
+                 lambda: self._store.votes.record_vote(rulebook_id, meeting_id, tallies, by_article))
 
     def _on_send_back_button_clicked(self) -> None:
         rulebook_id = self.rulebook_id
         self.act("把表决未通过的条款退回“修改完善”？只允许修改这些条款，之后重新公示、审查和表决。",
-                 lambda: self._store.send_failed_articles_back(rulebook_id, date.today()))
+                 lambda: self._store.revisions.send_failed_articles_back(rulebook_id, date.today()))
 
 
 class FilingPage(StepPage):
@@ -283,7 +285,7 @@ class FilingPage(StepPage):
                                   self.effective_edit, self.note_edit], self._on_filing_button_clicked)
 
     def _filing(self) -> Filing | None:
-        return self._store.facts(self.rulebook_id, date.today()).filing if self.status else None
+        return self._store.revisions.facts(self.rulebook_id, date.today()).filing if self.status else None
 
     def reload(self) -> None:
         filing = self._filing()
@@ -305,9 +307,10 @@ class FilingPage(StepPage):
         receipt_date = day_of(self.receipt_date_edit) if receipt else None
         effective = day_of(self.effective_edit)
 
-        def do() -> None:
-            self._store.update_filing(rulebook_id, status, on, receipt, receipt_date, effective, note_text)
+        def do() -> Changed:
+            return self._store.votes.update_filing(rulebook_id, status, on, receipt, receipt_date, effective,
+                                                   note_text)
         if status is FilingStatus.ORDERED_TO_CORRECT:
             return self.act("乡镇责令改正：将退回“修改完善”重新修改。确认？", do)
-        return self.push(f"备案：{status.label}", do, lambda _r: self._store.restore_filing(rulebook_id, before))
+        return self.push(f"备案：{status.label}", do, lambda _r: self._store.votes.restore_filing(rulebook_id, before))
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from cli import EXIT_REFUSED, Context
 from models.core.accounts import COMMAND_LINE_ACTOR
+
+if TYPE_CHECKING:
+    from models.workflow.ports import RevisionStore
 
 
 def add_to(sub: argparse._SubParsersAction) -> None:
@@ -28,9 +31,9 @@ def add_to(sub: argparse._SubParsersAction) -> None:
     reopen.set_defaults(handler=run_reopen)
 
 
-def _store(context: Context) -> Any:
-    from storage.workflow.store import SqliteWorkflowStore
-    return SqliteWorkflowStore(context.open_db(), COMMAND_LINE_ACTOR)
+def _store(context: Context) -> RevisionStore:
+    from storage.core.backend import build_stores
+    return build_stores(context.open_db(), COMMAND_LINE_ACTOR).workflow.revisions
 
 
 def run_start(context: Context, args: argparse.Namespace) -> int:
@@ -54,11 +57,14 @@ def run_status(context: Context, args: argparse.Namespace) -> int:
 
 def run_advance(context: Context, args: argparse.Namespace) -> int:
     from models.core.errors import DomainError
+    from models.workflow.steps import current_step
+    store = _store(context)
     try:
-        step = _store(context).advance(args.id, date.today())
+        store.advance(args.id, date.today())
     except DomainError as error:
         print(error.message, file=sys.stderr)
         return EXIT_REFUSED
+    step = current_step(store.steps(args.id))
     text = f"已进入第{step.number}步：{step.label}" if step else "九个步骤全部完成，新村规民约已生效。"
     context.emit(text, {"rulebook": args.id, "current_step": step.number if step else None})
     return 0
