@@ -24,6 +24,9 @@ class Entity(StrEnum):
     WORKFLOW = "workflow"
     LIST_ENTRY = "list_entry"
     TOWNSHIP_REVIEW = "township_review"
+    # core and sync
+    ATTACHMENT = "attachment"  # joined with its owner's change (a meeting, a revision's workflow, a list entry)
+    SYNC_STATE = "sync_state"  # peers, held and quarantined rows, bundles sent and received (not a wildcard)
 
     @property
     def label(self) -> str:
@@ -31,7 +34,8 @@ class Entity(StrEnum):
                 "grid": "网格", "household": "户", "villager": "村民", "rulebook": "村规民约",
                 "meeting": "会议记录", "follow_up": "决议落实", "four_two_matter": "四议两公开事项", "sync": "同步",
                 "workflow": "九步工作法", "township_review": "乡镇审查",
-                "list_entry": "红黑榜条目"}[self.value]
+                "list_entry": "红黑榜条目",
+                "attachment": "附件", "sync_state": "同步状态"}[self.value]
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from models.core.accounts import Permission
+from models.core.changes import Changed, Entity
 from models.core.errors import NotFound
 from models.core.village import Mode, VillageProfile
 from storage.core.db import Database
@@ -14,7 +15,7 @@ class SqliteProfileStore(SqliteStore):
     def get(self) -> VillageProfile:
         return read_profile(self._db)
 
-    def save(self, profile: VillageProfile) -> None:
+    def save(self, profile: VillageProfile) -> Changed:
         self._require(Permission.EDIT_PROFILE)
         values = {"village": profile.village, "township": profile.township, "county": profile.county,
                   "code": profile.code, "mode": profile.mode.value}
@@ -22,9 +23,11 @@ class SqliteProfileStore(SqliteStore):
             row = self._db.conn.execute("SELECT id FROM village_profiles WHERE owner = ? AND deleted = 0",
                                         (self._db.node_id,)).fetchone()
             if row is None:
-                self._insert("village_profiles", values)
+                row_id = self._insert("village_profiles", values)["id"]
             else:
-                self._update("village_profiles", row[0], values)
+                row_id = row[0]
+                self._update("village_profiles", row_id, values)
+        return Changed.one(Entity.PROFILE, row_id)
 
 
 def read_profile(db: Database) -> VillageProfile:

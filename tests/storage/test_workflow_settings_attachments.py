@@ -100,8 +100,9 @@ def test_scans_are_kept_with_their_step(village_db: Database, store: SqliteWorkf
     rulebook_id = rulebook_in_force(village_db, admin)
     walk_to_step_5(village_db, admin, store, rulebook_id, TODAY)
     opinion, five = store.opinions(rulebook_id)[0], _step(store, rulebook_id, WorkflowStep.PUBLIC_CONSULTATION)
-    form = files.attach(five, _scan(tmp_path, "意见表0001.pdf"), AttachmentKind.SCAN, "回收的意见征求表", opinion.id)
-    photo = files.attach(five, _scan(tmp_path, "公告栏.jpg", b"jpeg"), AttachmentKind.PHOTO)
+    form = files.attachment(files.attach(five, _scan(tmp_path, "意见表0001.pdf"), AttachmentKind.SCAN, "回收的意见征求表",
+                                         opinion.id).id)
+    photo = files.attachment(files.attach(five, _scan(tmp_path, "公告栏.jpg", b"jpeg"), AttachmentKind.PHOTO).id)
     assert [a.file_name for a in files.attachments(five)] == ["意见表0001.pdf", "公告栏.jpg"]
     assert form.opinion_id == opinion.id and form.step == 5
     assert files.file(form.id).read_bytes() == b"%PDF-1.4 signed sheet"
@@ -130,7 +131,7 @@ def test_attachment_refusals(village_db: Database, store: SqliteWorkflowStore, a
     with pytest.raises(NotFound, match="找不到这条意见"):
         files.attach(five, _scan(tmp_path, "a.pdf"), AttachmentKind.SCAN, opinion_id="no-such")
     one = _step(store, rulebook_id, WorkflowStep.COMMITTEES_DISCUSS)
-    done = files.attach(one, _scan(tmp_path, "决议.pdf"), AttachmentKind.SCAN)
+    done = files.attachment(files.attach(one, _scan(tmp_path, "决议.pdf"), AttachmentKind.SCAN).id)
     with pytest.raises(DomainError, match="第1步“两委商议”已完成，它的附件不能移除"):
         files.remove(done.id)
     assert len(files.attachments(one)) == 1
