@@ -148,7 +148,7 @@ class SqliteStores:
     @cached_property
     def township(self) -> SqliteTownshipStore:
         from storage.township.store import SqliteTownshipStore
-        return SqliteTownshipStore(self._db, self.actor)
+        return SqliteTownshipStore(self._db, self.actor, self.rules)
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:
