@@ -143,3 +143,10 @@ def test_backup_path_with_hash_and_percent_is_copied_whole(tmp_path: Path) -> No
     copy = write_backup_of_file(folder / "v.sqlite3", tmp_path / "bk")
     assert inspect_backup(copy) == db.node_id
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bk", "村委会#2 %41"]
+
+
+def test_a_backup_says_which_file_it_wrote(village_db: Database, admin: Actor) -> None:
+    from storage.core.backend import SqliteBackupService
+
+    made = SqliteBackupService(village_db, admin).backup_now()
+    assert made.entity == Entity.BACKUP and Path(made.id).is_file()

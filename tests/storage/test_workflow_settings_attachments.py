@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from models.core.changes import Entity
 from models.core.accounts import Actor, Role
 from models.core.attachments import AttachmentKind, AttachmentOwner, OwnerKind
 from models.core.errors import DomainError, NotFound, PermissionDenied
@@ -109,9 +110,10 @@ def test_scans_are_kept_with_their_step(village_db: Database, store: SqliteWorkf
     assert blob_path(village_db, photo.sha256).exists()
     summary = village_db.conn.execute("SELECT summary FROM audit_log WHERE row_id = ?", (form.id,)).fetchone()[0]
     assert "第5步" in summary and opinion.title in summary
-    files.remove(photo.id)
+    removed = files.remove(photo.id)  # the change names the attachment and its rulebook's workflow
+    assert (removed.entity, removed.id, removed.ids_of(Entity.WORKFLOW)) == (Entity.ATTACHMENT, photo.id, {rulebook_id})
     assert [a.id for a in files.attachments(_step(store, rulebook_id))] == [form.id]
-    files.restore(photo.id)
+    assert files.restore(photo.id) == removed
     assert len(files.attachments(five)) == 2
     assert files.attachments(_step(store, rulebook_id, WorkflowStep.ASSEMBLY_VOTE)) == []
 
