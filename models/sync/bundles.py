@@ -84,6 +84,7 @@ class ExportResult:
     seq_last: int
     per_table: dict[str, int] = field(default_factory=dict)
     parts: tuple[str, ...] = ()  # the part files, when the bundle was split (above 2 GiB)
+    changed: Changed = field(default_factory=lambda: Changed(Entity.SYNC_STATE))  # the bundle sent, on record
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ class SyncService(Protocol):
 
     Writes to the database return what they changed: the sync records themselves (Entity.SYNC_STATE: peers,
     held bundles, quarantined rows, bundles received), joined, for an import or a released row, with every kind
-    of record the applied rows belong to (`ImportResult.changed`; models/sync/touched.py). Export and the public
-    key file are written outside the database: their results are reports."""
+    of record the applied rows belong to (`ImportResult.changed`; models/sync/touched.py). An export's result
+    carries the change of the bundle sent (`ExportResult.changed`); the public key file is written outside the
+    database."""
 
     def identity(self) -> NodeCard: ...
 

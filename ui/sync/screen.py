@@ -183,6 +183,7 @@ class SyncScreen(QWidget):
                  if result.parts else "")
         self.summary_label.setText(f"已写入并读回校验：{Path(result.file).name}\n变更 {result.changes} 条（{areas}），"
                                    f"附件 {result.attachments} 个，{result.bytes / 1024:.1f} KB。{split}\n可以安全拔出U盘。")
+        self._bus.changed.emit(result.changed)  # the bundle sent is on record (and in the audit log)
 
     def _on_accept_requested(self, job: Callable[[], Any]) -> None:
         self._run_in_background(lambda: job, self._show_accepted, "指纹一致后正在信任密钥并导入暂存的同步包……")
