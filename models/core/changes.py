@@ -64,13 +64,15 @@ class Changed:
         return next(iter(self.ids))
 
     def parts(self) -> tuple[Changed, ...]:
-        """Each entity kind this change names, once, with its ids (no `also` of their own)."""
-        merged: dict[str, set[str]] = {}
+        """Each entity kind this change names, once, with its ids (no `also` of their own); a kind one of the
+        joined changes names without ids stays "possibly all" (ids named elsewhere do not narrow it)."""
+        merged: dict[str, set[str] | None] = {}
         for part in (self, *self.also):
-            merged.setdefault(part.entity, set()).update(part.ids)
-            for nested in part.also:
-                merged.setdefault(nested.entity, set()).update(nested.ids)
-        return tuple(Changed(entity, frozenset(ids)) for entity, ids in merged.items())
+            for one in (part, *part.also):
+                known = merged.setdefault(one.entity, set())
+                if known is not None:
+                    merged[one.entity] = known | one.ids if one.ids else None
+        return tuple(Changed(entity, frozenset(ids or ())) for entity, ids in merged.items())
 
     def ids_of(self, entity: str) -> frozenset[str]:
         """The ids changed of `entity` (empty when none are named or the kind is not in this change)."""
