@@ -13,7 +13,6 @@ from typing import Any, Callable
 
 from models.township.reviews import DecisionKind, RequestKind
 from models.core.village import Mode
-from storage.township.store import SqliteTownshipStore
 from storage.core.backend import build_stores
 from tests.sync.conftest import export, import_, make_node, pair_up
 from tests.sync.township_setup import ADMIN, REVIEWER, vote_and_submit, walk_to_step_7
@@ -42,7 +41,7 @@ def run(work: Path) -> list[tuple[str, str, str]]:
                                                                           "同意")
             vote_and_submit(village, rulebook_id)
         import_(township, export(village, work / f"v{n}"))
-    desk = SqliteTownshipStore(township, REVIEWER)
+    desk = build_stores(township, REVIEWER).township
     villages, villages_s = timed(desk.villages)
     requests, requests_s = timed(desk.requests)
     filing = next(r for r in requests if r.kind is RequestKind.FILING)

@@ -39,9 +39,9 @@ def _register_review(sub: argparse._SubParsersAction) -> None:
 
 def _desk(context: Context, actor: Any = None) -> Any:
     from models.core.accounts import COMMAND_LINE_ACTOR
-    from storage.township.store import SqliteTownshipStore
+    from storage.core.backend import build_stores
 
-    return SqliteTownshipStore(context.open_db(), actor or COMMAND_LINE_ACTOR)
+    return build_stores(context.open_db(), actor or COMMAND_LINE_ACTOR).township
 
 
 def run_villages(context: Context, args: argparse.Namespace) -> int:
@@ -99,12 +99,12 @@ def run_review(context: Context, args: argparse.Namespace) -> int:
     notes = _notes(desk.review_context(args.id), args.note)
     on = args.date or date.today()
     if args.conclusion is not None:
-        review = desk.record_review(args.id, on, args.conclusion, notes)
+        review = desk.review(desk.record_review(args.id, on, args.conclusion, notes).id)
         context.emit(f"已出具合法性审查意见（第{review.version_number}版）",
                      {"id": review.id, "decision": "review", "version": review.version_number, "date": on})
         return 0
     kind = DecisionKind.APPROVE if args.approve else DecisionKind.RETURN
-    decision = desk.decide(args.id, kind, on, args.number, args.reason, notes)
+    decision = desk.decision(desk.decide(args.id, kind, on, args.number, args.reason, notes).id)
     context.emit(f"{kind.label}：第{decision.version_number}版 {decision.filing_number or decision.reasons}",
                  {"id": decision.id, "decision": kind.value, "number": decision.filing_number,
                   "reasons": decision.reasons, "version": decision.version_number, "date": on})

@@ -31,7 +31,7 @@ def _store(context: Context):  # -> SqliteAccountStore
 
 def run_add(context: Context, args: argparse.Namespace) -> int:
     store = _store(context)
-    user = store.create_user(args.username, args.name, Role(args.role), read_password())
+    user = store.user(store.create_user(args.username, args.name, Role(args.role), read_password()).id)
     context.emit(f"已添加用户 {user.username}（{user.role.label}）", {"id": user.id, "username": user.username,
                                                                   "role": user.role.value})
     return 0

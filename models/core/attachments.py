@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from models.core.changes import Entity
+
 
 class AttachmentKind(StrEnum):
     """附件类别."""
@@ -34,6 +36,12 @@ class OwnerKind(StrEnum):
     def noun(self) -> str:
         """What the clerk calls the file: a list entry's are 证据, the others' 附件."""
         return "证据" if self is OwnerKind.LIST_ENTRY else "附件"
+
+    @property
+    def entity(self) -> Entity:
+        """The kind of change an attachment of this owner is part of (a step's: its rulebook's workflow)."""
+        return {"meeting": Entity.MEETING, "workflow_step": Entity.WORKFLOW,
+                "list_entry": Entity.LIST_ENTRY}[self.value]
 
 
 @dataclass(frozen=True)

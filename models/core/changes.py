@@ -27,6 +27,9 @@ class Entity(StrEnum):
     # rules
     RULE_VERSION = "rule_version"
     CATALOGUE_ARTICLE = "catalogue_article"
+    # core and sync
+    ATTACHMENT = "attachment"  # joined with its owner's change (a meeting, a revision's workflow, a list entry)
+    SYNC_STATE = "sync_state"  # peers, held and quarantined rows, bundles sent and received (not a wildcard)
 
     @property
     def label(self) -> str:
@@ -35,7 +38,8 @@ class Entity(StrEnum):
                 "meeting": "会议记录", "follow_up": "决议落实", "four_two_matter": "四议两公开事项", "sync": "同步",
                 "workflow": "九步工作法", "township_review": "乡镇审查",
                 "list_entry": "红黑榜条目",
-                "rule_version": "规约版本", "catalogue_article": "条款库条款"}[self.value]
+                "rule_version": "规约版本", "catalogue_article": "条款库条款",
+                "attachment": "附件", "sync_state": "同步状态"}[self.value]
 
 
 @dataclass(frozen=True)
@@ -64,13 +68,15 @@ class Changed:
         return next(iter(self.ids))
 
     def parts(self) -> tuple[Changed, ...]:
-        """Each entity kind this change names, once, with its ids (no `also` of their own)."""
-        merged: dict[str, set[str]] = {}
+        """Each entity kind this change names, once, with its ids (no `also` of their own); a kind one of the
+        joined changes names without ids stays "possibly all" (ids named elsewhere do not narrow it)."""
+        merged: dict[str, set[str] | None] = {}
         for part in (self, *self.also):
-            merged.setdefault(part.entity, set()).update(part.ids)
-            for nested in part.also:
-                merged.setdefault(nested.entity, set()).update(nested.ids)
-        return tuple(Changed(entity, frozenset(ids)) for entity, ids in merged.items())
+            for one in (part, *part.also):
+                known = merged.setdefault(one.entity, set())
+                if known is not None:
+                    merged[one.entity] = known | one.ids if one.ids else None
+        return tuple(Changed(entity, frozenset(ids or ())) for entity, ids in merged.items())
 
     def ids_of(self, entity: str) -> frozenset[str]:
         """The ids changed of `entity` (empty when none are named or the kind is not in this change)."""

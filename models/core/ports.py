@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.core.accounts import Actor, Role, User
     from models.core.attachments import Attachment, AttachmentKind, AttachmentOwner, OwnerStatus
     from models.core.audit import AuditEntry
+    from models.core.changes import Changed
     from models.core.village import VillageProfile
     from models.lists.ports import ListStore
     from models.minutes.ports import FollowUpStore, FourTwoStore, MeetingStore
@@ -24,12 +25,14 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
 
 
 class AccountStore(Protocol):
-    """Local accounts. Writes check the acting user's permission and land in the audit log."""
+    """Local accounts. Writes check the acting user's permission, land in the audit log and return the USER
+    change (an add names the new user's id)."""
 
     def list_users(self) -> list[User]: ...
-    def create_user(self, username: str, display_name: str, role: Role, password: str) -> User: ...
-    def set_password(self, user_id: str, password: str) -> None: ...
-    def set_active(self, user_id: str, active: bool) -> None: ...
+    def user(self, user_id: str) -> User: ...
+    def create_user(self, username: str, display_name: str, role: Role, password: str) -> Changed: ...
+    def set_password(self, user_id: str, password: str) -> Changed: ...
+    def set_active(self, user_id: str, active: bool) -> Changed: ...
 
     def authenticate(self, username: str, password: str) -> User:
         """Return the user, or raise DomainError (wrong password, or wait N seconds)."""
@@ -40,7 +43,7 @@ class ProfileStore(Protocol):
     """This installation's village profile."""
 
     def get(self) -> VillageProfile: ...
-    def save(self, profile: VillageProfile) -> None: ...
+    def save(self, profile: VillageProfile) -> Changed: ...
 
 
 class AuditReader(Protocol):
@@ -60,12 +63,12 @@ class BackupService(Protocol):
         """How many backup files the backup folder holds, and their bytes (kept bounded by `prune`)."""
         ...
 
-    def backup_now(self) -> Path:
-        """Write a backup now; safe to call from a worker thread."""
+    def backup_now(self) -> Changed:
+        """Write a backup now (the change's `id` is the backup file's path); safe to call from a worker thread."""
         ...
 
-    def daily_backup_if_due(self) -> Path | None:
-        """The day's automatic backup if none exists yet; safe to call from a worker thread."""
+    def daily_backup_if_due(self) -> Changed | None:
+        """The day's automatic backup if none exists yet (None: one exists); safe to call from a worker thread."""
         ...
 
     def restore(self, backup: Path) -> list[str]:
@@ -86,16 +89,22 @@ class AttachmentStore(Protocol):
         """Whether the owner takes attachments now, undoably or for good; NotFound when it is gone."""
         ...
 
+    def attachment(self, attachment_id: str) -> Attachment:
+        """One attachment, withdrawn or not; NotFound when there is none with this id."""
+        ...
+
+    # Each write returns Changed.one(ATTACHMENT, id) joined with the owner's change (its MEETING, LIST_ENTRY, or
+    # the WORKFLOW of the revision's rulebook), so the owner's screen reloads.
     def attach(self, owner: AttachmentOwner, source: Path, kind: AttachmentKind | None = None, note: str = "",
-               opinion_id: str = "") -> Attachment:
+               opinion_id: str = "") -> Changed:
         """Copy the file into the blob store (once per content) and list it; `kind` guessed from the name if None."""
         ...
 
-    def remove(self, attachment_id: str) -> None:
+    def remove(self, attachment_id: str) -> Changed:
         """Withdraw one added by mistake (a tombstone; the file stays); refused unless the owner is still open."""
         ...
 
-    def restore(self, attachment_id: str) -> None:
+    def restore(self, attachment_id: str) -> Changed:
         """Bring back a withdrawn attachment (undo of a removal, redo of an add)."""
         ...
 

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 
 # Schema versions a reader accepts below its own (DESIGN §3: up to two behind, through adapters).
@@ -83,6 +84,7 @@ class ExportResult:
     seq_last: int
     per_table: dict[str, int] = field(default_factory=dict)
     parts: tuple[str, ...] = ()  # the part files, when the bundle was split (above 2 GiB)
+    changed: Changed = field(default_factory=lambda: Changed(Entity.SYNC_STATE))  # the bundle sent, on record
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,9 @@ class ImportResult:
     flags: tuple[ImportFlag, ...] = ()
     per_table: dict[str, int] = field(default_factory=dict)
     fingerprint: str = ""  # the unconfirmed signer's, when the bundle was held
+    # What the import changed: the sync records (SYNC_STATE) joined with every kind of record of the applied rows
+    # (models/sync/touched.py); a held or replayed bundle changes only the sync records.
+    changed: Changed = field(default_factory=lambda: Changed(Entity.SYNC_STATE))
 
 
 @dataclass(frozen=True)

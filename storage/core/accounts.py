@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from models.core.accounts import Actor, Permission, Role, User, login_delay_seconds, validate_password, validate_username
+from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
 from models.core.ids import new_id
 from storage.core.audit import append_audit
@@ -30,12 +31,16 @@ class SqliteAccountStore:
         rows = self._db.conn.execute(f"SELECT {_USER_COLUMNS} FROM users ORDER BY created_at").fetchall()
         return [_user(row) for row in rows]
 
-    def create_user(self, username: str, display_name: str, role: Role, password: str) -> User:
+    def user(self, user_id: str) -> User:
+        return get_user(self._db, user_id)
+
+    def create_user(self, username: str, display_name: str, role: Role, password: str) -> Changed:
         self._actor.require(Permission.MANAGE_USERS)
         with self._db.atomic():
-            return create_user_unchecked(self._db, self._actor, username, display_name, role, password)
+            user = create_user_unchecked(self._db, self._actor, username, display_name, role, password)
+        return Changed.one(Entity.USER, user.id)
 
-    def set_password(self, user_id: str, password: str) -> None:
+    def set_password(self, user_id: str, password: str) -> Changed:
         if user_id != self._actor.user_id:
             self._actor.require(Permission.MANAGE_USERS)
         validate_password(password)
@@ -43,8 +48,9 @@ class SqliteAccountStore:
             self._db.execute("UPDATE users SET password_hash = ?, failed_attempts = 0, updated_at = ? WHERE id = ?",
                              [hash_password(password), now_iso(), user_id])
             append_audit(self._db, self._actor, "set_password", "users", user_id, "password_hash: （已更改，不显示）")
+        return Changed.one(Entity.USER, user_id)
 
-    def set_active(self, user_id: str, active: bool) -> None:
+    def set_active(self, user_id: str, active: bool) -> Changed:
         self._actor.require(Permission.MANAGE_USERS)
         if user_id == self._actor.user_id and not active:
             raise DomainError("不能停用自己正在使用的账户。")
@@ -52,6 +58,7 @@ class SqliteAccountStore:
             self._db.execute("UPDATE users SET active = ?, updated_at = ? WHERE id = ?",
                              [int(active), now_iso(), user_id])
             append_audit(self._db, self._actor, "update", "users", user_id, f"active: {int(not active)} → {int(active)}")
+        return Changed.one(Entity.USER, user_id)
 
     def authenticate(self, username: str, password: str) -> User:
         return authenticate(self._db, username, password)

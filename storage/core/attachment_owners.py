@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from models.core.attachments import AttachmentOwner, OwnerKind, OwnerStatus, entry_status, meeting_status, step_status
+from models.core.changes import Changed
 from models.core.errors import NotFound
 from models.lists.entries import EntryState, ListKind
 from models.workflow.steps import StepState, WorkflowStep
@@ -18,6 +19,15 @@ def owner_status(db: Database, owner: AttachmentOwner) -> OwnerStatus:
     if owner.kind is OwnerKind.WORKFLOW_STEP:
         return _step(db, owner.id, WorkflowStep.of(owner.step))
     return _entry(db, owner.id)
+
+
+def owner_changed(db: Database, owner_kind: OwnerKind, owner_id: str) -> Changed:
+    """The owner's change an attachment write is part of: the meeting, the list entry, or the workflow of the
+    revision's rulebook (the workflow screen names a workflow by its rulebook)."""
+    if owner_kind is OwnerKind.WORKFLOW_STEP:
+        found = db.conn.execute("SELECT rulebook_id FROM workflow_revisions WHERE id = ?", (owner_id,)).fetchone()
+        return Changed(owner_kind.entity, frozenset({found[0]}) if found else frozenset())
+    return Changed.one(owner_kind.entity, owner_id)
 
 
 def carried_ids(db: Database, owner: AttachmentOwner) -> tuple[str, ...]:

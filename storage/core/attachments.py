@@ -9,8 +9,9 @@ from models.core.accounts import Permission
 from models.core.attachment_files import SIGNATURE_BYTES, check_file
 from models.core.attachments import (AttachmentKind, AttachmentOwner, AttachPhase, Attachment, OwnerKind, OwnerStatus,
                                 guess_kind)
+from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
-from storage.core.attachment_owners import carried_ids, link_text, owner_status
+from storage.core.attachment_owners import carried_ids, link_text, owner_changed, owner_status
 from storage.core.blobs import blob_path, put_blob_file
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
@@ -41,8 +42,9 @@ class SqliteAttachmentStore(SqliteStore):
         return owner_status(self._db, owner)
 
     def attach(self, owner: AttachmentOwner, source: Path, kind: AttachmentKind | None = None, note: str = "",
-               opinion_id: str = "") -> Attachment:
-        """Copy the file into the blob store (once per content) and list it under the owner."""
+               opinion_id: str = "") -> Changed:
+        """Copy the file into the blob store (once per content) and list it under the owner; the change names
+        the new attachment (its `id`) and the owner's change."""
         self._require(Permission.EDIT_RECORDS)
         status = owner_status(self._db, owner)
         if status.phase is AttachPhase.CLOSED:
@@ -58,26 +60,32 @@ class SqliteAttachmentStore(SqliteStore):
                 "owner_kind": owner.kind.value, "owner_id": owner.id, "step": owner.step, "opinion_id": opinion_id,
                 "sha256": sha, "file_name": source.name, "kind": kind.value, "size": size, "note": note.strip(),
                 "added_by": self._actor.name}, summary=status.summary(owner.kind.noun, source.name, kind, link))
-        return _attachment(row)
+        return self._changed(row)
 
-    def remove(self, attachment_id: str) -> None:
+    def attachment(self, attachment_id: str) -> Attachment:
+        return _attachment(self._row(attachment_id))
+
+    def remove(self, attachment_id: str) -> Changed:
         """Withdraw an attachment added by mistake (the file stays), while its owner allows it."""
         self._require(Permission.EDIT_RECORDS)
         row = self._row(attachment_id)
         if row["deleted"]:
-            return
+            return self._changed(row)
         status = owner_status(self._db, _attachment(row).owner)
         if status.phase is not AttachPhase.OPEN:
             raise DomainError(status.kept_reason)
         with self._db.atomic():
             self._tombstone(TABLE, attachment_id)
+        return self._changed(row)
 
-    def restore(self, attachment_id: str) -> None:
+    def restore(self, attachment_id: str) -> Changed:
         """Bring back a withdrawn attachment (the undo of a removal, the redo of an add)."""
         self._require(Permission.EDIT_RECORDS)
-        if self._row(attachment_id)["deleted"]:
+        row = self._row(attachment_id)
+        if row["deleted"]:
             with self._db.atomic():
                 self._update(TABLE, attachment_id, {"deleted": 0}, action="restore")
+        return self._changed(row)
 
     def file(self, attachment_id: str) -> Path:
         """Where the content is on disk (to open it); NotFound while a synced file has not arrived yet."""
@@ -86,6 +94,10 @@ class SqliteAttachmentStore(SqliteStore):
         if not path.exists():
             raise NotFound(f"{OwnerKind(row['owner_kind']).noun}文件不在本机（可能尚未同步过来）。请在下次同步后再打开。")
         return path
+
+    def _changed(self, row: dict[str, Any]) -> Changed:
+        return Changed.one(Entity.ATTACHMENT, row["id"]) | owner_changed(self._db, OwnerKind(row["owner_kind"]),
+                                                                          row["owner_id"])
 
     def _row(self, attachment_id: str) -> dict[str, Any]:
         found = self._db.conn.execute(f"SELECT * FROM {TABLE} WHERE id = ?", (attachment_id,))

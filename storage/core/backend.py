@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models.core.accounts import Actor
+from models.core.changes import Changed, Entity
 from models.core.village import VillageProfile
 from storage.core import backups as backups
 from storage.core.accounts import SqliteAccountStore, authenticate
@@ -54,17 +55,18 @@ class SqliteBackupService:
     def folder_usage(self) -> tuple[int, int]:
         return backups.folder_usage(self._folder) if self._folder else (0, 0)
 
-    def backup_now(self) -> Path:
-        """Safe on a worker thread: reads through its own connection."""
+    def backup_now(self) -> Changed:
+        """Safe on a worker thread: reads through its own connection. A backup is named by its file."""
         if self._folder is None or self._db.path is None:
             raise RuntimeError("in-memory database has no backup folder")
-        return backups.write_backup_of_file(self._db.path, self._folder, "manual")
+        return Changed.one(Entity.BACKUP, str(backups.write_backup_of_file(self._db.path, self._folder, "manual")))
 
-    def daily_backup_if_due(self) -> Path | None:
+    def daily_backup_if_due(self) -> Changed | None:
         """Safe on a worker thread: reads through its own connection."""
         if self._folder is None or self._db.path is None:
             return None
-        return backups.daily_backup_if_due(self._db.path, self._folder, datetime.now())
+        written = backups.daily_backup_if_due(self._db.path, self._folder, datetime.now())
+        return Changed.one(Entity.BACKUP, str(written)) if written is not None else None
 
     def restore(self, backup: Path) -> list[str]:
         """As `main.py restore FILE` does, for the logged-in user (who needs the restore permission)."""
@@ -191,7 +193,7 @@ class SqliteStores:
     @cached_property
     def township(self) -> SqliteTownshipStore:
         from storage.township.store import SqliteTownshipStore
-        return SqliteTownshipStore(self._db, self.actor)
+        return SqliteTownshipStore(self._db, self.actor, self.rules, self.change_reasons)
 
 
 def workflow_stores(db: Database, actor: Actor, rules: RuleTexts, reasons: ChangeReasons, meetings: MeetingRecords,

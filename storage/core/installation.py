@@ -15,7 +15,7 @@ from storage.core.db import (Database, DatabaseRefused, applied_migrations_reado
                         connect, set_durable_pragmas)
 from storage.migrations import migrations
 from storage.core.node import create_node, key_file_for, load_node_id
-from storage.core.profile import SqliteProfileStore
+from storage.core.profile import write_profile
 
 APP_NAME = "Xiangyue"
 DB_ENV = "XIANGYUE_DB"
@@ -108,6 +108,6 @@ def initialise(db: Database, profile: VillageProfile, admin_username: str, passw
     key_file = key_file_for(db.path) if db.path is not None else None
     with db.atomic():
         create_node(db, profile, key_file)
-        SqliteProfileStore(db, bootstrap).save(profile)
+        write_profile(db, bootstrap, profile)
         return create_user_unchecked(db, bootstrap, admin_username, admin_name or admin_username,
                                      Role.ADMIN, password)

@@ -21,6 +21,7 @@ from storage.core.profile import read_profile
 from storage.sync.export import export_bundle
 from storage.sync.importer import import_bundle
 from storage.sync.keys import list_peers, my_identity, trust_peer
+from storage.core.backend import build_stores
 from storage.township.store import SqliteTownshipStore
 
 OWN_TRANSACTIONS = True  # export and import each keep their own transaction and files (storage/demo/__init__.py)
@@ -105,7 +106,7 @@ def _set_up_township(township: Database, name: str, county: str) -> None:
 
 def _answer(township: Database, reviewer: Actor, village: str, options: DemoOptions) -> None:
     """Review a draft awaiting its legality review (step 7); approve a filing request (step 9)."""
-    desk = SqliteTownshipStore(township, reviewer)
+    desk = build_stores(township, reviewer).township
     today = date.today()
     for request in desk.requests(village):
         if request.decided:

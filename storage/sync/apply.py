@@ -8,6 +8,7 @@ from typing import Any, Callable
 
 from models.core.hlc import Hlc
 from models.sync.bundles import RowDecision, decide_row
+from models.sync.touched import Touched
 from models.township.reviews import TOWNSHIP_TABLES
 from storage.core.attachment_legacy import LEGACY_TABLES, attachment_row
 from storage.core.blobs import record_blob
@@ -43,6 +44,7 @@ class Tally:
     quarantined: int = 0
     max_hlc: str = ""
     per_table: dict[str, int] = field(default_factory=dict)
+    touched: Touched = field(default_factory=Touched)  # the records of the applied rows, for the screens
 
 
 def apply_changes(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], high_water: int,
@@ -102,6 +104,7 @@ def _apply_one(db: Database, table: str, row: dict[str, Any], known: set[str], s
     write_row(db, table, row, known, existing is not None)
     tally.applied += 1
     tally.per_table[table] = tally.per_table.get(table, 0) + 1
+    tally.touched.add(table, row)
     tally.max_hlc = max(tally.max_hlc, row["hlc"])
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from models.core.changes import Changed, Entity
 from models.core.accounts import Actor
 from models.core.errors import DomainError
 from models.core.ids import new_id
@@ -97,7 +98,8 @@ def export_bundle(db: Database, out_dir: Path, actor: Actor, peer_node: str | No
     parts = _to_stick(local, out_dir, name, sha, size, part_limit)
     _record_sent(db, actor, bundle_id, peer.node, epoch, since, members, seq_last, sha, size, name, local)
     return ExportResult(parts[0] if parts else str(out_dir / name), peer.node, members.changes, len(members.blobs),
-                        size, since + 1, seq_last, dict(members.per_table), parts)
+                        size, since + 1, seq_last, dict(members.per_table), parts,
+                        Changed.one(Entity.SYNC_STATE, bundle_id))
 
 
 def _to_stick(local: Path, out_dir: Path, name: str, sha: str, size: int, part_limit: int) -> tuple[str, ...]:

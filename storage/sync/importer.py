@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from models.core.accounts import Actor
-from models.core.changes import Changed
+from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.core.hlc import MAX_SKEW_MS
 from models.sync.bundles import BundleRefused, ImportFlag, ImportResult, check_since
@@ -105,8 +105,11 @@ def _transaction(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], me
         if tally.per_table.get("township_filing_decisions"):  # after sync_applying: these are our own writes
             act_on_township_decisions(db, actor)
     _drop_acknowledged(db)
+    if attachments:  # a file that arrives after its row changes what the row's panel can open
+        tally.touched.add_kind(Entity.ATTACHMENT)
     return ImportResult(manifest["bundle_id"], manifest["from"], tally.applied, tally.skipped,
-                        tally.quarantined + tally.stale, tally.quarantined, attachments, flags, tally.per_table)
+                        tally.quarantined + tally.stale, tally.quarantined, attachments, flags, tally.per_table,
+                        changed=tally.touched.changed(Changed.one(Entity.SYNC_STATE, manifest["bundle_id"])))
 
 
 def act_on_township_decisions(db: Database, actor: Actor) -> Changed | None:
@@ -127,7 +130,8 @@ def _already(db: Database, bundle_id: str) -> bool:
 
 def _replayed(manifest: dict[str, Any]) -> ImportResult:
     """Already imported: nothing changes; our receipt for it rides in the next bundle we send back."""
-    return ImportResult(manifest["bundle_id"], manifest["from"], 0, 0, 0, 0, 0, (ImportFlag.ALREADY_IMPORTED,))
+    return ImportResult(manifest["bundle_id"], manifest["from"], 0, 0, 0, 0, 0, (ImportFlag.ALREADY_IMPORTED,),
+                        changed=Changed.one(Entity.SYNC_STATE, manifest["bundle_id"]))
 
 
 def _high_water(db: Database, manifest: dict[str, Any]) -> int:

@@ -69,6 +69,14 @@ def discard(db: Database, entry_id: int, actor: Actor) -> QuarantinedRow:
     return entry
 
 
+def row_of(db: Database, entry_id: int) -> dict[str, Any]:
+    """The row as it arrived (to say what its release changed)."""
+    found = db.conn.execute("SELECT row_json FROM sync_quarantine WHERE id = ?", (entry_id,)).fetchone()
+    if found is None:
+        raise NotFound(f"没有编号为 {entry_id} 的隔离记录。请用 sync quarantine list 查看现有的编号。")
+    return dict(json.loads(found[0]))
+
+
 def still_blocked(db: Database, entry: QuarantinedRow, row: dict[str, Any]) -> str:
     """The import's checks, in its order, against the database as it is now; "" when the row may be applied."""
     if entry.table not in synced_tables(db):

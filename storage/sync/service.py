@@ -6,8 +6,10 @@ from pathlib import Path
 from typing import Callable
 
 from models.core.accounts import Actor, Permission
-from models.core.errors import DomainError, PermissionDenied
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError, NotFound, PermissionDenied
 from models.sync.bundles import ExportResult, HeldBundle, ImportResult, NodeCard, Peer, PeerAuditEntry, QuarantinedRow
+from models.sync.touched import Touched
 from storage.core.db import Database
 from storage.core.installation import open_database
 from storage.sync import keys
@@ -34,14 +36,20 @@ class SqliteSyncService:
     def peers(self) -> list[Peer]:
         return keys.list_peers(self._db)
 
-    def trust_key_file(self, path: Path) -> Peer:
-        self._require_admin()
-        return keys.trust_peer(self._db, keys.read_public_key(path))
+    def peer(self, node: str) -> Peer:
+        found = [peer for peer in keys.list_peers(self._db) if peer.node == node]
+        if not found:
+            raise NotFound(f"没有已配对的同步对方“{node}”。")
+        return found[0]
 
-    def trust_key_text(self, text: str, source: str) -> Peer:
+    def trust_key_file(self, path: Path) -> Changed:
+        self._require_admin()
+        return Changed.one(Entity.SYNC_STATE, keys.trust_peer(self._db, keys.read_public_key(path)).node)
+
+    def trust_key_text(self, text: str, source: str) -> Changed:
         """A peer's public key as read from its QR code (same checks and permission as the key file)."""
         self._require_admin()
-        return keys.trust_peer(self._db, keys.parse_public_key(text, source))
+        return Changed.one(Entity.SYNC_STATE, keys.trust_peer(self._db, keys.parse_public_key(text, source)).node)
 
     def write_public_key(self, path: Path) -> NodeCard:
         keys.write_public_key(self._db, path)
@@ -76,10 +84,11 @@ class SqliteSyncService:
         path, actor = self._file(), self._actor
         return lambda: accept_at(path, fingerprint, actor)
 
-    def discard(self, fingerprint: str) -> list[HeldBundle]:
+    def discard(self, fingerprint: str) -> Changed:
         """Drop the held bundles of a key that is not accepted; same people as `accept_job`, audit-logged."""
         self._require_key_decision("丢弃暂存的同步包")
-        return held.discard(self._db, fingerprint, self._actor)
+        dropped = held.discard(self._db, fingerprint, self._actor)
+        return Changed(Entity.SYNC_STATE, frozenset(h.bundle for h in dropped))
 
     def quarantined(self, limit: int = 1000) -> list[QuarantinedRow]:
         return quarantine.quarantined_rows(self._db, limit)
@@ -87,15 +96,19 @@ class SqliteSyncService:
     def peer_audit(self, origin: str | None = None, limit: int = 1000) -> list[PeerAuditEntry]:
         return audit_trail.peer_audit(self._db, origin, limit)
 
-    def release(self, entry_id: int) -> QuarantinedRow:
+    def release(self, entry_id: int) -> Changed:
         """Apply a quarantined row whose reason no longer holds (same checks as the import); audit-logged."""
         self._require_key_decision("放行隔离记录")
-        return quarantine.release(self._db, entry_id, self._actor)
+        entry = quarantine.release(self._db, entry_id, self._actor)
+        touched = Touched()
+        touched.add(entry.table, quarantine.row_of(self._db, entry_id))
+        return touched.changed(Changed.one(Entity.SYNC_STATE, str(entry_id)))
 
-    def discard_quarantined(self, entry_id: int) -> QuarantinedRow:
+    def discard_quarantined(self, entry_id: int) -> Changed:
         """Set a quarantined row aside for good (kept as evidence, no longer listed); audit-logged."""
         self._require_key_decision("丢弃隔离记录")
-        return quarantine.discard(self._db, entry_id, self._actor)
+        quarantine.discard(self._db, entry_id, self._actor)
+        return Changed.one(Entity.SYNC_STATE, str(entry_id))
 
     def _require_key_decision(self, what: str) -> None:
         if not (self._actor.can(Permission.MANAGE_USERS) or self._actor.can(Permission.REVIEW_FILINGS)):

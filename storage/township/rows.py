@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable
 
+from models.core.errors import NotFound
 from models.rules.document import RuleVersion
 from models.township.reviews import DecisionKind, FilingDecision, TownshipReview, notes_from_json, version_digest
 from storage.core.db import Database
@@ -41,6 +42,20 @@ def decision_from_row(row: dict[str, Any], stale: bool = False) -> FilingDecisio
                           row["version_number"], row["version_digest"], DecisionKind(row["decision"]),
                           date.fromisoformat(row["on_date"]), row["authority"], row["reviewer"],
                           row["filing_number"], row["reasons"], notes_from_json(row["article_notes"]), stale)
+
+
+def review_by_id(db: Database, review_id: str) -> TownshipReview:
+    found = rows(db, "SELECT * FROM township_reviews WHERE id = ?", [review_id])
+    if not found:
+        raise NotFound("找不到这份合法性审查意见。")
+    return review_from_row(found[0])
+
+
+def decision_by_id(db: Database, decision_id: str) -> FilingDecision:
+    found = rows(db, "SELECT * FROM township_filing_decisions WHERE id = ?", [decision_id])
+    if not found:
+        raise NotFound("找不到这个备案决定。")
+    return decision_from_row(found[0])
 
 
 def latest_review(db: Database, revision_id: str, covered_version_id: str, load_version: VersionLoader,

@@ -4,30 +4,37 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from models.core.accounts import Permission
+from models.core.accounts import Actor, Permission
+from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
 from models.rules.legality import check_version
 from models.lists.entries import ListKind
 from models.rules.document import RuleVersion, VersionStatus
-from models.township.reviews import (ArticleNote, DecisionKind, FilingDecision, RequestKind, ReviewContext, ReviewRequest,
-                             TownshipReview, VillageSummary, notes_to_json, validate_decision, validate_review,
-                             version_digest)
+from models.township.reviews import (ArticleNote, DecisionKind, FilingDecision, RequestKind, ReviewContext,
+                                     ReviewRequest, TownshipReview, VillageSummary, notes_to_json, validate_decision,
+                                     validate_review, version_digest)
 from models.core.village import Mode
+from models.rules.ports import ChangeReasonStore, RulebookStore
 from models.workflow.steps import WorkflowStep, current_step
 from storage.township import rows as receipts
 from storage.workflow import rows as load
 from storage.minutes.rows import rows
+from storage.core.db import Database
 from storage.core.profile import read_profile
 from models.rules.comparison import comparison
-from storage.rules.reasons import SqliteChangeReasonStore
-from storage.rules.store import SqliteRulebookStore
 from storage.core.store_base import SqliteStore
 
 RECENT_MEETINGS = 3
 
 
 class SqliteTownshipStore(SqliteStore):
-    """Implements models.township.ports.TownshipStore: villages, requests, review context, opinions and decisions."""
+    """Implements models.township.ports.TownshipStore: villages, requests, review context, opinions and decisions.
+
+    The villages' rulebook texts are read through `rules` (the rulebook store of the same database)."""
+
+    def __init__(self, db: Database, actor: Actor, rules: RulebookStore, reasons: ChangeReasonStore) -> None:
+        super().__init__(db, actor)
+        self._rules, self._reasons = rules, reasons
 
     # -- reading ---------------------------------------------------------------------------------
     def villages(self) -> list[VillageSummary]:
@@ -104,7 +111,7 @@ class SqliteTownshipStore(SqliteStore):
                                 "AND s.step = ? AND s.state = 'active' AND s.owner <> (SELECT id FROM node)",
                       [WorkflowStep.SECOND_PUBLICITY.value]):
             revision = load.revision_row(self._db, r["revision_id"])
-            latest = self._rules().load_version(revision["rulebook_id"])
+            latest = self._rules.load_version(revision["rulebook_id"])
             review = receipts.latest_review(self._db, r["revision_id"], latest.id, self._version_by_id,
                                             receipts.MINE)
             publicity = load.publicity(self._db, r["revision_id"])
@@ -119,7 +126,7 @@ class SqliteTownshipStore(SqliteStore):
         village = revision["owner"]
         name = self._db.conn.execute("SELECT township || village FROM village_profiles WHERE owner = ? AND "
                                      "deleted = 0", (village,)).fetchone()
-        title = self._rules().get_rulebook(revision["rulebook_id"]).title
+        title = self._rules.get_rulebook(revision["rulebook_id"]).title
         return ReviewRequest(request_id, kind, village, name[0] if name else village, revision["rulebook_id"],
                              title, revision_id, number, since, due, decided)
 
@@ -133,16 +140,21 @@ class SqliteTownshipStore(SqliteStore):
     def review_context(self, request_id: str) -> ReviewContext:
         """What the reviewer reads: the text, the legality check, the 修改对照表 and what was decided before."""
         request = self.request(request_id)
-        rules = self._rules()
+        rules = self._rules
         version = rules.load_version(request.rulebook_id, request.version_number)
         previous = self._previous_number(version)
-        reasons = SqliteChangeReasonStore(self._db, self._actor)
-        table = tuple(comparison(rules, reasons, request.rulebook_id, previous, version.number)) if previous else ()
+        table = tuple(comparison(rules, self._reasons, request.rulebook_id, previous, version.number)) if previous else ()
         review = receipts.latest_review(self._db, request.revision_id, version.id, self._version_by_id,
                                         receipts.MINE)
         decision = receipts.latest_decision(self._db, request.id, version.id, self._version_by_id,
                                             receipts.MINE) if request.kind is RequestKind.FILING else None
         return ReviewContext(request, version, tuple(check_version(version)), table, previous, review, decision)
+
+    def review(self, review_id: str) -> TownshipReview:
+        return receipts.review_by_id(self._db, review_id)
+
+    def decision(self, decision_id: str) -> FilingDecision:
+        return receipts.decision_by_id(self._db, decision_id)
 
     def _previous_number(self, version: RuleVersion) -> int | None:
         """The version in force before this one (else the one just before it)."""
@@ -155,8 +167,9 @@ class SqliteTownshipStore(SqliteStore):
 
     # -- writing ---------------------------------------------------------------------------------
     def record_review(self, request_id: str, on: date, conclusion: str,
-                      notes: tuple[ArticleNote, ...] = ()) -> TownshipReview:
-        """乡镇合法性审查意见 on the request's text: a new township-owned row naming that text by digest."""
+                      notes: tuple[ArticleNote, ...] = ()) -> Changed:
+        """乡镇合法性审查意见 on the request's text: a new township-owned row naming that text by digest (the
+        change's `id` is the new review's)."""
         authority = self._require_reviewer()
         validate_review(conclusion, notes)
         context = self.review_context(request_id)
@@ -167,11 +180,12 @@ class SqliteTownshipStore(SqliteStore):
             row = self._insert("township_reviews", values,
                                summary=f"出具合法性审查意见：{context.request.village_name}"
                                        f"{context.request.rulebook_title}第{context.version.number}版")
-        return receipts.review_from_row(row)
+        return Changed.one(Entity.TOWNSHIP_REVIEW, row["id"])
 
     def decide(self, request_id: str, kind: DecisionKind, on: date, filing_number: str = "", reasons: str = "",
-               notes: tuple[ArticleNote, ...] = ()) -> FilingDecision:
-        """准予备案 (filing number, date) or 退回修改 (reasons) on a filing request; never edits the village's row."""
+               notes: tuple[ArticleNote, ...] = ()) -> Changed:
+        """准予备案 (filing number, date) or 退回修改 (reasons) on a filing request; never edits the village's row
+        (the change's `id` is the new decision's)."""
         authority = self._require_reviewer()
         validate_decision(kind, filing_number, reasons)
         context = self.review_context(request_id)
@@ -187,7 +201,7 @@ class SqliteTownshipStore(SqliteStore):
             row = self._insert("township_filing_decisions", values,
                                summary=f"{kind.label}：{context.request.village_name}{context.request.rulebook_title}"
                                        f"第{context.version.number}版 {filing_number.strip() or reasons.strip()}")
-        return receipts.decision_from_row(row)
+        return Changed.one(Entity.TOWNSHIP_REVIEW, row["id"])
 
     def _reference(self, context: ReviewContext) -> dict[str, Any]:
         request = context.request
@@ -203,10 +217,7 @@ class SqliteTownshipStore(SqliteStore):
             raise DomainError("审查和备案只能在乡镇端进行。村里收到乡镇的书面意见时，请在“九步工作法”中录入。")
         return f"{profile.township}人民政府"
 
-    def _rules(self) -> SqliteRulebookStore:
-        return SqliteRulebookStore(self._db, self._actor)
-
     def _version_by_id(self, version_id: str) -> RuleVersion | None:
         row = self._db.conn.execute("SELECT rulebook_id, number FROM rule_versions WHERE id = ? AND deleted = 0",
                                     (version_id,)).fetchone()
-        return self._rules().load_version(row[0], row[1]) if row else None
+        return self._rules.load_version(row[0], row[1]) if row else None

@@ -28,3 +28,10 @@ def test_combined_change_concerns_each_kind_and_keeps_ids_apart() -> None:
 def test_sync_concerns_every_screen() -> None:
     assert Changed(Entity.SYNC).concerns(Entity.VILLAGER)
     assert (Changed.one(Entity.USER, "u") | Changed(Entity.SYNC)).concerns(Entity.RULEBOOK)
+
+
+def test_possibly_all_is_not_narrowed_by_ids_of_the_same_kind() -> None:
+    """Two bundles accepted at once: one changed rulebook r1, the other some article of any rulebook."""
+    change = Changed.one(Entity.SYNC_STATE, "b1") | Changed.one(Entity.RULEBOOK, "r1") | Changed(Entity.RULEBOOK)
+    assert change.ids_of(Entity.RULEBOOK) == frozenset() and change.concerns(Entity.RULEBOOK)
+    assert (Changed(Entity.RULEBOOK) | Changed.one(Entity.RULEBOOK, "r1")).ids_of(Entity.RULEBOOK) == frozenset()

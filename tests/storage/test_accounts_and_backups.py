@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from models.core.accounts import Actor, Role
+from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, PermissionDenied
 from storage.core import passwords as passwords
 from storage.core.accounts import SqliteAccountStore, authenticate
@@ -56,20 +57,23 @@ def test_unknown_user_gets_the_same_message(village_db: Database) -> None:
 
 
 def test_role_is_enforced_in_the_store_not_only_the_screen(village_db: Database, admin: Actor) -> None:
-    clerk = SqliteAccountStore(village_db, admin).create_user("wenshu", "吴晓梅", Role.CLERK, PASSWORD)
+    accounts = SqliteAccountStore(village_db, admin)
+    added = accounts.create_user("wenshu", "吴晓梅", Role.CLERK, PASSWORD)
+    assert added == Changed.one(Entity.USER, added.id)
+    clerk = accounts.user(added.id)
     as_clerk = SqliteAccountStore(village_db, clerk.as_actor())
     with pytest.raises(PermissionDenied):
         as_clerk.create_user("x", "x", Role.ADMIN, PASSWORD)
     with pytest.raises(PermissionDenied):
         as_clerk.set_password(admin.user_id, "another1")
-    as_clerk.set_password(clerk.id, "another1")  # own password is fine
+    assert as_clerk.set_password(clerk.id, "another1") == added  # own password is fine
     assert authenticate(village_db, "wenshu", "another1").id == clerk.id
 
 
 def test_deactivated_user_cannot_log_in(village_db: Database, admin: Actor) -> None:
     store = SqliteAccountStore(village_db, admin)
-    user = store.create_user("jianwei", "石秀英", Role.SUPERVISOR, PASSWORD)
-    store.set_active(user.id, False)
+    user = store.user(store.create_user("jianwei", "石秀英", Role.SUPERVISOR, PASSWORD).id)
+    assert store.set_active(user.id, False) == Changed.one(Entity.USER, user.id)
     with pytest.raises(DomainError, match="停用"):
         authenticate(village_db, "jianwei", PASSWORD)
     with pytest.raises(DomainError):
@@ -139,3 +143,10 @@ def test_backup_path_with_hash_and_percent_is_copied_whole(tmp_path: Path) -> No
     copy = write_backup_of_file(folder / "v.sqlite3", tmp_path / "bk")
     assert inspect_backup(copy) == db.node_id
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bk", "村委会#2 %41"]
+
+
+def test_a_backup_says_which_file_it_wrote(village_db: Database, admin: Actor) -> None:
+    from storage.core.backend import SqliteBackupService
+
+    made = SqliteBackupService(village_db, admin).backup_now()
+    assert made.entity == Entity.BACKUP and Path(made.id).is_file()

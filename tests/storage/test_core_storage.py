@@ -8,6 +8,7 @@ import pytest
 
 from models.core.accounts import Actor, Role
 from models.core.village import make_profile
+from models.core.changes import Entity
 from storage.core.audit import append_audit, verify_audit_chain
 from storage.core.checks import run_checks
 from storage.core.db import Database, DatabaseRefused
@@ -85,7 +86,9 @@ def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
 
 def test_every_synced_write_lands_in_the_change_log(village_db: Database) -> None:
     store = SqliteProfileStore(village_db, ACTOR)
-    store.save(make_profile("青石村", "德化乡", "黎平县", "522631101202"))
+    changed = store.save(make_profile("青石村", "德化乡", "黎平县", "522631101202"))
+    assert changed.entity == Entity.PROFILE and changed.id == village_db.conn.execute(
+        "SELECT id FROM village_profiles WHERE deleted = 0").fetchone()[0]
     rows = village_db.conn.execute(
         "SELECT row_json FROM change_log WHERE table_name = 'village_profiles' ORDER BY seq").fetchall()
     assert len(rows) == 2

@@ -46,8 +46,8 @@ def test_attach_keeps_the_file_once_in_the_shared_blob_store(village_db: Databas
     seed_registry(village_db)
     entry_id = _nominate(village_db)
     clerk = _files(village_db)
-    photo = clerk.attach(_entry(entry_id), _file(tmp_path, "村道堆放.jpg", JPEG), note="3月2日拍摄")
-    same = clerk.attach(_entry(entry_id), _file(tmp_path, "copy.jpg", JPEG))
+    photo = clerk.attachment(clerk.attach(_entry(entry_id), _file(tmp_path, "村道堆放.jpg", JPEG), note="3月2日拍摄").id)
+    same = clerk.attachment(clerk.attach(_entry(entry_id), _file(tmp_path, "copy.jpg", JPEG)).id)
     assert photo.sha256 == same.sha256 and village_db.conn.execute("SELECT COUNT(*) FROM blobs").fetchone()[0] == 1
     assert clerk.file(photo.id) == blob_path(village_db, photo.sha256)
     assert clerk.file(photo.id).read_bytes() == JPEG
@@ -96,7 +96,8 @@ def test_too_large_and_missing_files_are_refused(village_db: Database, tmp_path:
 def test_after_assessment_evidence_stays_and_final_entries_take_none(village_db: Database, tmp_path: Path) -> None:
     seed_registry(village_db)
     entry_id = _nominate(village_db)
-    scan = _files(village_db).attach(_entry(entry_id), _file(tmp_path, "告知书.pdf", PDF))
+    scan_id = _files(village_db).attach(_entry(entry_id), _file(tmp_path, "告知书.pdf", PDF)).id
+    scan = _files(village_db).attachment(scan_id)
     store(village_db, APPROVER).advance(entry_id, "评议同意", on=DAY)
     with pytest.raises(DomainError, match="证据不能移除"):
         _files(village_db).remove(scan.id)
@@ -110,7 +111,8 @@ def test_renewal_carries_the_evidence_and_the_board_never_shows_it(village_db: D
     publish(village_db, ListKind.YELLOW, "12", "第12条", "3月2日在村道旁堆放建筑垃圾未清理")
     (old,) = store(village_db, CLERK).entries("2025-03")
     name = "杨老三13908551234身份证.jpg"
-    photo = _files(village_db).attach(_entry(old.id), _file(tmp_path, name, JPEG), note="现场照片说明文字")
+    photo_id = _files(village_db).attach(_entry(old.id), _file(tmp_path, name, JPEG), note="现场照片说明文字").id
+    photo = _files(village_db).attachment(photo_id)
     new, _ = store(village_db, CLERK).renew(old.id, "2025-04", on=PUBLISHED)
     assert new.evidence_ids == (photo.id,)
     assert [e.id for e in _files(village_db).attachments(_entry(new.id))] == [photo.id]

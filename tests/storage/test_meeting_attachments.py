@@ -31,8 +31,9 @@ def test_attach_stores_the_file_once_and_logs_it(village_db: Database, admin: Ac
     store, files = SqliteMeetingStore(village_db, admin), SqliteAttachmentStore(village_db, admin)
     meeting = store.create(Meeting("representatives_meeting", date(2026, 3, 12), expected=6, present=5))
     sheet = _file(tmp_path, "签到表.jpg", b"\xff\xd8 sign-in sheet")
-    first = files.attach(_owner(meeting.id), sheet, guess_kind(sheet.name), "第一页")
-    copy = files.attach(_owner(meeting.id), _file(tmp_path, "copy.jpg", sheet.read_bytes()), AttachmentKind.PHOTO)
+    first = files.attachment(files.attach(_owner(meeting.id), sheet, guess_kind(sheet.name), "第一页").id)
+    copy = files.attachment(files.attach(_owner(meeting.id), _file(tmp_path, "copy.jpg", sheet.read_bytes()),
+                                         AttachmentKind.PHOTO).id)
     assert first.sha256 == copy.sha256 and first.kind is AttachmentKind.SIGN_IN_SHEET
     assert files.file(first.id) == blob_path(village_db, first.sha256)
     assert files.file(first.id).read_bytes() == sheet.read_bytes()
@@ -64,7 +65,8 @@ def test_finalised_records_accept_attachments_but_keep_them(village_db: Database
     store, files = SqliteMeetingStore(village_db, admin), SqliteAttachmentStore(village_db, admin)
     meeting = store.create(complete_meeting(number=""))
     final = store.finalise(meeting.id, True, True)
-    scan = files.attach(_owner(final.id), _file(tmp_path, "记录本.pdf", b"%PDF-1.4 scan"), AttachmentKind.SCAN)
+    scan = files.attachment(files.attach(_owner(final.id), _file(tmp_path, "记录本.pdf", b"%PDF-1.4 scan"),
+                                         AttachmentKind.SCAN).id)
     with pytest.raises(DomainError, match="已定稿"):
         files.remove(scan.id)
     assert len(files.attachments(_owner(final.id))) == 1
@@ -79,7 +81,7 @@ def test_refusals(village_db: Database, admin: Actor, tmp_path: Path) -> None:
         files.attach(_owner(meeting.id), tmp_path / "missing.png", AttachmentKind.PHOTO)
     with pytest.raises(NotFound):
         files.attach(_owner("no-such-meeting"), _file(tmp_path, "a.png", b"x"), AttachmentKind.PHOTO)
-    row = files.attach(_owner(meeting.id), _file(tmp_path, "b.png", b"y"), AttachmentKind.PHOTO)
+    row = files.attachment(files.attach(_owner(meeting.id), _file(tmp_path, "b.png", b"y"), AttachmentKind.PHOTO).id)
     blob_path(village_db, row.sha256).unlink()  # as if synced before its file arrived
     with pytest.raises(NotFound, match="尚未同步"):
         files.file(row.id)

@@ -13,7 +13,6 @@ from storage.demo.b70_sync import PLAIN_NOTE, build, township_path
 from storage.core.installation import open_database
 from storage.sync.audit_trail import peer_audit
 from storage.sync.keys import list_peers
-from storage.township.store import SqliteTownshipStore
 from storage.core.backend import build_stores
 from tests.helpers import run_json
 from tests.sync.conftest import make_node, state
@@ -39,7 +38,7 @@ def test_demo_pairs_the_village_with_its_township_once(tmp_path: Path) -> None:
     assert _count(db, "SELECT COUNT(*) FROM sync_bundles_received WHERE quarantined = 0") == 1
     assert "sync_import" in {e.action for e in peer_audit(db)}  # the township's own entries came back
     township = open_database(township_path(path))
-    (village,) = SqliteTownshipStore(township, REVIEWER).villages()
+    (village,) = build_stores(township, REVIEWER).township.villages()
     assert village.name == "德化乡青石村" and village.step_number == 5
     for target in (path, township_path(path)):
         assert run_json(target, "check")[0] == 0

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from models.core.changes import Entity
 from models.core.accounts import Actor, Role
 from models.core.attachments import AttachmentKind, AttachmentOwner, OwnerKind
 from models.core.errors import DomainError, NotFound, PermissionDenied
@@ -102,17 +103,19 @@ def test_scans_are_kept_with_their_step(village_db: Database, store: SqliteWorkf
     rulebook_id = rulebook_in_force(village_db, admin)
     walk_to_step_5(village_db, admin, store, rulebook_id, TODAY)
     opinion, five = store.opinions.opinions(rulebook_id)[0], _step(store, rulebook_id, WorkflowStep.PUBLIC_CONSULTATION)
-    form = files.attach(five, _scan(tmp_path, "意见表0001.pdf"), AttachmentKind.SCAN, "回收的意见征求表", opinion.id)
-    photo = files.attach(five, _scan(tmp_path, "公告栏.jpg", b"jpeg"), AttachmentKind.PHOTO)
+    form = files.attachment(files.attach(five, _scan(tmp_path, "意见表0001.pdf"), AttachmentKind.SCAN, "回收的意见征求表",
+                                         opinion.id).id)
+    photo = files.attachment(files.attach(five, _scan(tmp_path, "公告栏.jpg", b"jpeg"), AttachmentKind.PHOTO).id)
     assert [a.file_name for a in files.attachments(five)] == ["意见表0001.pdf", "公告栏.jpg"]
     assert form.opinion_id == opinion.id and form.step == 5
     assert files.file(form.id).read_bytes() == b"%PDF-1.4 signed sheet"
     assert blob_path(village_db, photo.sha256).exists()
     summary = village_db.conn.execute("SELECT summary FROM audit_log WHERE row_id = ?", (form.id,)).fetchone()[0]
     assert "第5步" in summary and opinion.title in summary
-    files.remove(photo.id)
+    removed = files.remove(photo.id)  # the change names the attachment and its rulebook's workflow
+    assert (removed.entity, removed.id, removed.ids_of(Entity.WORKFLOW)) == (Entity.ATTACHMENT, photo.id, {rulebook_id})
     assert [a.id for a in files.attachments(_step(store, rulebook_id))] == [form.id]
-    files.restore(photo.id)
+    assert files.restore(photo.id) == removed
     assert len(files.attachments(five)) == 2
     assert files.attachments(_step(store, rulebook_id, WorkflowStep.ASSEMBLY_VOTE)) == []
 
@@ -132,7 +135,7 @@ def test_attachment_refusals(village_db: Database, store: SqliteWorkflowStores, 
     with pytest.raises(NotFound, match="找不到这条意见"):
         files.attach(five, _scan(tmp_path, "a.pdf"), AttachmentKind.SCAN, opinion_id="no-such")
     one = _step(store, rulebook_id, WorkflowStep.COMMITTEES_DISCUSS)
-    done = files.attach(one, _scan(tmp_path, "决议.pdf"), AttachmentKind.SCAN)
+    done = files.attachment(files.attach(one, _scan(tmp_path, "决议.pdf"), AttachmentKind.SCAN).id)
     with pytest.raises(DomainError, match="第1步“两委商议”已完成，它的附件不能移除"):
         files.remove(done.id)
     assert len(files.attachments(one)) == 1

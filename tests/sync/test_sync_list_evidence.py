@@ -21,7 +21,8 @@ def test_evidence_row_and_file_reach_the_other_office(pair: Pair, tmp_path: Path
     photo = tmp_path / "河边.jpg"
     photo.write_bytes(b"\xff\xd8\xff\xe0 smoke by the river")
     owner = AttachmentOwner(OwnerKind.LIST_ENTRY, entry.id)
-    attached = SqliteAttachmentStore(pair.village, COMMAND_LINE_ACTOR).attach(owner, photo, note="现场")
+    files = SqliteAttachmentStore(pair.village, COMMAND_LINE_ACTOR)
+    attached = files.attachment(files.attach(owner, photo, note="现场").id)
     import_(pair.township, export(pair.village, pair.stick))
     other = SqliteAttachmentStore(pair.township, COMMAND_LINE_ACTOR)
     [arrived] = other.attachments(owner)

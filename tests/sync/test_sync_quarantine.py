@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from models.core.accounts import COMMAND_LINE_ACTOR, Actor, Role
+from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound, PermissionDenied
 from storage.core.db import Database
 from storage.sync.quarantine import discard, quarantined_rows, release
@@ -98,7 +99,8 @@ def test_only_reviewer_or_administrator_may_release_or_discard(pair: Pair) -> No
     with pytest.raises(PermissionDenied, match="不能放行隔离记录"):
         clerk.release(entry.id)
     reviewer = SqliteSyncService(pair.township, Actor("r1", "王审核", Role.TOWNSHIP_REVIEWER))
-    assert reviewer.discard_quarantined(entry.id).row_id == "forged"
+    assert reviewer.discard_quarantined(entry.id) == Changed.one(Entity.SYNC_STATE, str(entry.id))
+    assert quarantined_rows(pair.township) == []
 
 
 def test_quarantine_cli_list_release_discard_json(pair: Pair) -> None:

@@ -17,7 +17,6 @@ from models.workflow.records import FilingStatus
 from storage.rules.store import SqliteRulebookStore
 from storage.sync.export import export_bundle
 from storage.core.tracking import insert_synced
-from storage.township.store import SqliteTownshipStore
 from storage.core.backend import build_stores
 from storage.workflow.stores import SqliteWorkflowStores
 from tests.sync.conftest import Pair, export, import_
@@ -44,7 +43,7 @@ def test_round_trip_review_filing_and_receipt(pair: Pair) -> None:
                                 ("black", "2026-05", "published"), ("red", "2026-05", "nominated")):
         _published(pair.village, kind, period, state)
     _travel(pair.village, pair.township, pair.stick)
-    desk = SqliteTownshipStore(pair.township, REVIEWER)
+    desk = build_stores(pair.township, REVIEWER).township
     (village,) = desk.villages()
     assert village.name == "德化乡青石村" and village.step_number == 7 and village.waiting == 1
     assert village.lists_published == "2026-05：红榜1 黑榜1" and village.recent_meetings == ("2026-01-05 2026-联-01",)
@@ -101,7 +100,7 @@ def _plain(pair: Pair, bundle: Path) -> Path:
 def test_return_for_correction_and_stale_review(pair: Pair) -> None:
     rulebook_id = walk_to_step_7(pair.village)
     _travel(pair.village, pair.township, pair.stick)
-    desk = SqliteTownshipStore(pair.township, REVIEWER)
+    desk = build_stores(pair.township, REVIEWER).township
     desk.record_review(desk.requests()[0].id, date(2026, 3, 5), "同意提交表决。")
     _travel(pair.township, pair.village, pair.stick)
     workflow = build_stores(pair.village, ADMIN).workflow
@@ -137,19 +136,19 @@ def _returned_filing_reopened_step_6(pair: Pair, workflow: SqliteWorkflowStores,
     assert any("退回“修改完善”：乡镇退回修改" in line for line in audit)
     # The village's status change travels back: the township no longer lists the request as waiting.
     _travel(pair.village, pair.township, pair.stick)
-    assert [r for r in SqliteTownshipStore(pair.township, REVIEWER).requests() if r.kind is RequestKind.FILING] == []
+    assert [r for r in build_stores(pair.township, REVIEWER).township.requests() if r.kind is RequestKind.FILING] == []
 
 
 def test_only_a_township_reviewer_on_a_township_may_review(pair: Pair) -> None:
     walk_to_step_7(pair.village)
     _travel(pair.village, pair.township, pair.stick)
-    request_id = SqliteTownshipStore(pair.township, REVIEWER).requests()[0].id
+    request_id = build_stores(pair.township, REVIEWER).township.requests()[0].id
     before = pair.township.conn.execute("SELECT COUNT(*) FROM township_reviews").fetchone()[0]
     for actor in (ADMIN, Actor("c1", "李文书", Role.CLERK), Actor("a1", "吴书记", Role.APPROVER)):
         with pytest.raises(PermissionDenied, match="无权审查备案"):
-            SqliteTownshipStore(pair.township, actor).record_review(request_id, date(2026, 3, 5), "同意")
+            build_stores(pair.township, actor).township.record_review(request_id, date(2026, 3, 5), "同意")
     with pytest.raises(DomainError, match="只能在乡镇端"):
-        SqliteTownshipStore(pair.village, REVIEWER).record_review(request_id, date(2026, 3, 5), "同意")
+        build_stores(pair.village, REVIEWER).township.record_review(request_id, date(2026, 3, 5), "同意")
     assert pair.township.conn.execute("SELECT COUNT(*) FROM township_reviews").fetchone()[0] == before
 
 
@@ -173,7 +172,7 @@ def test_forged_township_decision_in_a_village_bundle_is_quarantined(pair: Pair)
         assert pair.township.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
     reasons = {r[0] for r in pair.township.conn.execute("SELECT reason FROM sync_quarantine")}
     assert reasons == {"只有乡镇可以写入审查和备案记录"}  # checked before ownership: the table itself is off limits
-    assert SqliteTownshipStore(pair.township, REVIEWER).requests()[0].decided == ""
+    assert build_stores(pair.township, REVIEWER).township.requests()[0].decided == ""
 
 
 def test_village_ignores_review_rows_it_made_itself(pair: Pair) -> None:
@@ -199,7 +198,7 @@ def test_a_decision_goes_only_to_the_village_it_answers(pair: Pair, tmp_path: Pa
     neighbour = make_node(tmp_path / "n" / "n.sqlite3", Mode.VILLAGE, "白岩村")
     pair_up(neighbour, pair.township)
     _travel(pair.village, pair.township, pair.stick)
-    desk = SqliteTownshipStore(pair.township, REVIEWER)
+    desk = build_stores(pair.township, REVIEWER).township
     desk.record_review(desk.requests()[0].id, date(2026, 3, 5), "同意提交表决。")
     to_village = export_bundle(pair.township, pair.stick, ADMIN, pair.village.node_id)
     to_neighbour = export_bundle(pair.township, pair.stick, ADMIN, neighbour.node_id)

@@ -16,7 +16,7 @@ from storage.sync.keys import list_peers, my_identity
 from storage.sync.service import SqliteSyncService
 from tests.sync.conftest import make_node
 from ui.core.bus import DataBus
-from ui.sync import screen as screen_module
+from ui.sync import pairing as pairing_module
 from ui.sync.qr_scan import decode_qr_image
 from ui.sync.screen import SyncScreen
 
@@ -50,7 +50,7 @@ def test_township_qr_screenshot_and_photo_pair_the_village(qtbot, tmp_path: Path
     assert decode_qr_image(shot) == text
     assert decode_qr_image(_photo(shot, tmp_path / "photo.jpg")) == text
     screen = _screen(qtbot, village)
-    monkeypatch.setattr(screen_module, "choose_qr_image", lambda parent: tmp_path / "photo.jpg")
+    monkeypatch.setattr(pairing_module, "choose_qr_image", lambda parent: tmp_path / "photo.jpg")
     qtbot.mouseClick(screen.scan_button, Qt.MouseButton.LeftButton)
     fingerprint = my_identity(township).fingerprint
     assert fingerprint in screen.summary_label.text() and "逐组核对" in screen.summary_label.text()
@@ -74,7 +74,7 @@ def test_pictures_without_a_key_are_refused_and_nothing_trusted(qtbot, tmp_path:
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
     for name in ("blank.png", "other.png", "notes.png"):
-        monkeypatch.setattr(screen_module, "choose_qr_image", lambda parent, name=name: tmp_path / name)
+        monkeypatch.setattr(pairing_module, "choose_qr_image", lambda parent, name=name: tmp_path / name)
         qtbot.mouseClick(screen.scan_button, Qt.MouseButton.LeftButton)
     assert "没有找到可识别的二维码" in warnings[0] and "不是乡约的公钥" in warnings[1] and "无法打开图片" in warnings[2]
     assert list_peers(village) == []

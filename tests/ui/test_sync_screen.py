@@ -6,6 +6,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from models.core.accounts import COMMAND_LINE_ACTOR
+from models.core.changes import Entity
 from storage.sync.service import SqliteSyncService
 from tests.sync.conftest import Pair, notes, pair, write_notes  # noqa: F401 (fixture)
 from ui.core.bus import DataBus
@@ -40,10 +41,13 @@ def test_export_to_stick_then_import_on_the_township(qtbot, pair: Pair, monkeypa
     bundle = next(pair.stick.glob("*.xybundle"))
     township = _screen(qtbot, pair.township, [])
     monkeypatch.setattr(screen_module, "choose_bundle", lambda parent: bundle)
-    with qtbot.waitSignal(township._bus.changed, timeout=10000):
+    with qtbot.waitSignal(township._bus.changed, timeout=10000) as heard:
         qtbot.mouseClick(township.import_button, screen_module.Qt.MouseButton.LeftButton)
         assert township.busy
     assert "写入 3 条" in township.summary_label.text()
+    changed = heard.args[0]  # what the import touched, not a bare "something synced"
+    assert changed.entity == Entity.SYNC_STATE and {p.entity for p in changed.parts()} == {
+        Entity.SYNC_STATE, Entity.PROFILE, Entity.SYNC}  # the profile, and the test's own notes table
     assert notes(pair.township) == notes(pair.village)
     assert township.peers_model.rowCount() == 1
 

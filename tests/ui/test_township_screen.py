@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from models.core.changes import Changed, Entity
 from models.township.reviews import RequestKind
 from models.core.village import Mode, make_profile
-from storage.core.backend import SqliteBackend
-from storage.township.store import SqliteTownshipStore
+from storage.core.backend import SqliteBackend, build_stores
 from tests.conftest import PASSWORD
 from tests.helpers import type_text
 from tests.sync.conftest import Pair, export, import_, pair  # noqa: F401  (pair is a fixture)
@@ -22,7 +21,7 @@ from ui.township.screen import TownshipScreen
 
 
 def _screen(qtbot, pair: Pair, actor=REVIEWER, may_review: bool = True) -> TownshipScreen:  # noqa: F811
-    screen = TownshipScreen(SqliteTownshipStore(pair.township, actor), DataBus(), may_review)
+    screen = TownshipScreen(build_stores(pair.township, actor).township, DataBus(), may_review)
     qtbot.addWidget(screen)
     screen.show()
     return screen
@@ -113,7 +112,7 @@ def test_village_workflow_screen_shows_the_township_receipt(qtbot, pair: Pair) -
 
     rulebook_id = walk_to_step_7(pair.village)
     import_(pair.township, export(pair.village, pair.stick))
-    desk = SqliteTownshipStore(pair.township, REVIEWER)
+    desk = build_stores(pair.township, REVIEWER).township
     desk.record_review(desk.requests()[0].id, date(2026, 3, 5), "同意提交表决。")
     import_(pair.village, export(pair.township, pair.stick))
     vote_and_submit(pair.village, rulebook_id)

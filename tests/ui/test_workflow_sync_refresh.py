@@ -11,7 +11,6 @@ from models.township.reviews import DecisionKind, RequestKind
 from models.workflow.steps import StepState, WorkflowStep
 from storage.core.backend import build_stores
 from storage.sync.service import SqliteSyncService
-from storage.township.store import SqliteTownshipStore
 from tests.sync.conftest import Pair, export, import_, pair  # noqa: F401 (fixture)
 from tests.sync.township_setup import ADMIN, REVIEWER, vote_and_submit, walk_to_step_7
 from ui.core.bus import DataBus
@@ -25,7 +24,7 @@ REASONS = "第二条仍有罚款规定，请删除后重新表决"
 def _township_returns_the_filing(pair: Pair, rulebook_id: str) -> None:
     """The pre-review and the filing request travel to the township, which sends the filing back."""
     import_(pair.township, export(pair.village, pair.stick))
-    desk = SqliteTownshipStore(pair.township, REVIEWER)
+    desk = build_stores(pair.township, REVIEWER).township
     desk.record_review(desk.requests()[0].id, date(2026, 3, 5), "同意提交表决。")
     import_(pair.village, export(pair.township, pair.stick))
     vote_and_submit(pair.village, rulebook_id)

@@ -35,7 +35,7 @@ OVERDUE_COLUMNS = (("应完成", lambda f: f.due.isoformat() if f.due else ""),
                    ("逾期", lambda f: f"{(date.today() - f.due).days} 天" if f.due else ""),
                    ("状态", lambda f: f.status.label), ("责任人", lambda f: f.owner or "未指定"),
                    ("决议事项", lambda f: f.title))
-_OVERDUE_SOURCES = {Entity.MEETING, Entity.FOLLOW_UP, Entity.SYNC}
+_OVERDUE_SOURCES = (Entity.MEETING, Entity.FOLLOW_UP)
 
 
 def _table(model: object) -> QTableView:
@@ -151,9 +151,9 @@ class HomeScreen(QWidget):
         if not self.is_populated:
             return  # _populate reads everything fresh
         self.recent_model.reload()
-        if change.entity in _OVERDUE_SOURCES:
+        if change.concerns(*_OVERDUE_SOURCES):
             self._show_overdue()
-        if change.entity in (Entity.WORKFLOW, Entity.SYNC):
+        if change.concerns(Entity.WORKFLOW):
             self._show_overdue_steps()
 
 

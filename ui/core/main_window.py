@@ -154,18 +154,19 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         run_in_background(self._stores.backups.daily_backup_if_due,
-                          lambda path: self._on_backup_done(path, automatic=True), self._on_backup_failed, self)
+                          lambda changed: self._on_backup_done(changed, automatic=True), self._on_backup_failed, self)
 
     def _on_backup_action_triggered(self) -> None:
         self.statusBar().showMessage(self.tr("正在备份……"))
         run_in_background(self._stores.backups.backup_now,
-                          lambda path: self._on_backup_done(path, automatic=False), self._on_backup_failed, self)
+                          lambda changed: self._on_backup_done(changed, automatic=False), self._on_backup_failed, self)
 
-    def _on_backup_done(self, path: object, automatic: bool) -> None:
-        if path is not None:
-            self.bus.changed.emit(Changed(Entity.BACKUP))
+    def _on_backup_done(self, changed: Changed | None, automatic: bool) -> None:
+        """`changed` names the backup file written (None: the day's automatic one existed already)."""
+        if changed is not None:
+            self.bus.changed.emit(changed)
             if not automatic:
-                self.statusBar().showMessage(self.tr("已备份到 %1").replace("%1", str(path)), 8000)
+                self.statusBar().showMessage(self.tr("已备份到 %1").replace("%1", changed.id), 8000)
 
     def _on_backup_failed(self, error: Exception) -> None:
         log.error("backup failed: %s", error)
@@ -173,9 +174,9 @@ class MainWindow(QMainWindow):
                             self.tr("备份没有完成：%1。请检查磁盘空间后，从“文件 → 立即备份”重试。").replace("%1", str(error)))
 
     def _on_bus_changed(self, change: Changed) -> None:
-        if change.entity == Entity.BACKUP:
+        if change.concerns(Entity.BACKUP):
             self._show_last_backup()
-        if change.entity == Entity.SETTINGS and not self._locked:
+        if change.concerns(Entity.SETTINGS) and not self._locked:
             self.idle_watcher.restart()
 
     def _show_last_backup(self) -> None:

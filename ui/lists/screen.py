@@ -26,7 +26,7 @@ from ui.lists.volunteers import VolunteersPanel
 from ui.lists.table_model import EntryTableModel, is_waiting, table_view
 from ui.widgets.store_command import push_command
 
-RELOAD_ON = {Entity.LIST_ENTRY, Entity.HOUSEHOLD, Entity.VILLAGER, Entity.RULEBOOK, Entity.SYNC}
+RELOAD_ON = (Entity.LIST_ENTRY, Entity.HOUSEHOLD, Entity.VILLAGER, Entity.RULEBOOK)
 
 
 class ListsScreen(BoardTab, EntriesTab, QWidget):

@@ -71,7 +71,7 @@ class ListSettingsPanel(QWidget):
         self.edits.mark_clean()
 
     def _on_bus_changed(self, changed: Changed) -> None:
-        if changed.entity in (Entity.LIST_ENTRY, Entity.SYNC):
+        if changed.concerns(Entity.LIST_ENTRY):
             self.load()
 
     def _on_save_button_clicked(self) -> bool:

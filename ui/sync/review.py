@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QInputDialog
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from models.core.audit import table_label
+from models.core.changes import Changed
 from models.core.errors import DomainError
 from models.sync.bundles import HeldBundle, QuarantinedRow, node_label
 from models.sync.ports import SyncService
@@ -29,7 +30,7 @@ class ReviewPanel(QWidget):
     """Held bundles (accepted by typing the fingerprint read aloud) and the quarantine list."""
 
     accept_requested = Signal(object)  # the job to run in the background
-    discarded = Signal(str)  # what was dropped (or released), for the screen's summary
+    discarded = Signal(str, object)  # what was dropped (or released), for the screen's summary, and its Changed
 
     def __init__(self, service: SyncService) -> None:
         super().__init__()
@@ -116,7 +117,8 @@ class ReviewPanel(QWidget):
             QMessageBox.warning(self, "未完成", error.message)
             return
         self.reload()
-        self.discarded.emit(f"已丢弃“{held.name}”暂存的 {len(dropped)} 个同步包，未写入任何记录，密钥未被信任。")
+        self.discarded.emit(f"已丢弃“{held.name}”暂存的 {len(dropped.ids)} 个同步包，未写入任何记录，密钥未被信任。",
+                            dropped)
 
 
     def _selected_quarantined(self) -> QuarantinedRow | None:
@@ -142,14 +144,14 @@ class ReviewPanel(QWidget):
             return
         self._resolve(lambda: self._service.discard_quarantined(entry.id), f"已丢弃{_describe(entry)}，未写入。")
 
-    def _resolve(self, act: Callable[[], QuarantinedRow], summary: str) -> None:
+    def _resolve(self, act: Callable[[], Changed], summary: str) -> None:
         try:
-            act()
+            changed = act()
         except DomainError as error:
             QMessageBox.warning(self, "未完成", error.message)
             return
         self.reload()
-        self.discarded.emit(summary)
+        self.discarded.emit(summary, changed)
 
 
 def _describe(entry: QuarantinedRow) -> str:

@@ -5,9 +5,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QHideEvent, QShowEvent, QUndoStack
-from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-                               QProgressBar, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtGui import QHideEvent, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QLabel, QMessageBox, QProgressBar, QPushButton, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
@@ -15,14 +15,11 @@ from models.sync.bundles import ExportResult, ImportResult, Peer, area_summary
 from models.sync.ports import SyncService
 from ui.core.background import run_in_background
 from ui.core.bus import DataBus
-from ui.sync.dialogs import (Drive, choose_bundle, choose_folder, choose_key_file, choose_key_target, choose_qr_image,
-                             qr_pixmap, removable_drives)
+from ui.sync.dialogs import Drive, choose_bundle, choose_folder, removable_drives
+from ui.sync.pairing import PairingPanel, button_row
 from ui.sync.peer_audit import PeerAuditPanel
-from ui.sync.qr_scan import decode_qr_image
 from ui.sync.review import ReviewPanel
-from ui.sync.table_model import PEER_ROLE, PeerTableModel
 from ui.widgets.choice_combo import ChoiceCombo
-from ui.widgets.empty_hint import add_empty_hint
 
 POLL_MS = 1500
 
@@ -42,22 +39,13 @@ class SyncScreen(QWidget):
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(self._identity_box())
-        peers = QGroupBox("已配对的同步对方")
-        peers_layout = QVBoxLayout(peers)
-        self.peers_model = PeerTableModel(self._service)
-        self.peers_view = QTableView()
-        self.peers_view.setModel(self.peers_model)
-        self.peers_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.peers_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        add_empty_hint(self.peers_view, "暂无配对的同步对方。请导入对方公钥，或识别对方的公钥二维码。")
-        peers_layout.addWidget(self.peers_view)
-        self.trust_button = QPushButton("导入对方公钥…")
-        self.scan_button = QPushButton("识别公钥二维码图片…")
-        self.scan_button.setToolTip("选择对方“同步”页公钥二维码的照片或截图；识别后仍须逐组核对指纹。")
-        self.pubkey_button = QPushButton("导出本机公钥…")
-        peers_layout.addWidget(_row(self.trust_button, self.scan_button, self.pubkey_button))
-        layout.addWidget(peers)
+        self.pairing = PairingPanel(self._service, self._bus, self.undo_stack)
+        layout.addWidget(self.pairing)
+        # the pairing panel's widgets, by the names the screen always had
+        self.fingerprint_label, self.qr_label = self.pairing.fingerprint_label, self.pairing.qr_label
+        self.peers_model, self.peers_view = self.pairing.peers_model, self.pairing.peers_view
+        self.trust_button, self.scan_button = self.pairing.trust_button, self.pairing.scan_button
+        self.pubkey_button = self.pairing.pubkey_button
         layout.addWidget(self._transfer_box())
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)  # busy: a bundle's progress is not known in advance
@@ -74,28 +62,6 @@ class SyncScreen(QWidget):
         self.tabs.addTab(self.peer_audit_panel, "对方的操作记录")
         layout.addWidget(self.tabs, 1)
 
-    def _identity_box(self) -> QGroupBox:
-        me = self._service.identity()
-        box = QGroupBox("本机")
-        row = QHBoxLayout(box)  # the QR code beside the form, not under it: the screen fits a 768-pixel-high display
-        form = QFormLayout()
-        row.addLayout(form, 1)
-        form.addRow("名称：", QLabel(me.name))
-        form.addRow("节点编号：", QLabel(me.node))
-        self.fingerprint_label = QLabel(me.fingerprint)
-        font = QFont(self.fingerprint_label.font())
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        self.fingerprint_label.setFont(font)
-        form.addRow("密钥指纹：", self.fingerprint_label)
-        self.qr_label = QLabel()
-        self.qr_label.setPixmap(qr_pixmap(self._service.public_key_text()))
-        self.qr_label.setToolTip("本机公钥的二维码：对方扫描后，仍须逐组核对左边的指纹。")
-        self.qr_label.setMinimumSize(self.qr_label.pixmap().size())  # never squeezed or clipped: it must scan
-        form.addRow("公钥二维码：", QLabel("见右边；对方识别后仍须逐组核对指纹。"))
-        row.addWidget(self.qr_label)
-        return box
-
     def _transfer_box(self) -> QGroupBox:
         box = QGroupBox("同步包")
         form = QFormLayout(box)
@@ -103,7 +69,7 @@ class SyncScreen(QWidget):
         self.export_button = QPushButton("导出到U盘")
         self.folder_button = QPushButton("导出到文件夹…")
         self.folder_button.setToolTip("U盘不在列表中（如移动硬盘）或要放到共享文件夹时，选择一个文件夹导出。")
-        form.addRow("U盘：", _row(self.drive_combo, self.export_button, self.folder_button))
+        form.addRow("U盘：", button_row(self.drive_combo, self.export_button, self.folder_button))
         self.import_button = QPushButton("导入同步包…")
         form.addRow("导入：", self.import_button)
         self.drive_timer = QTimer(self)
@@ -115,9 +81,7 @@ class SyncScreen(QWidget):
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.folder_button.clicked.connect(self._on_folder_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
-        self.trust_button.clicked.connect(self._on_trust_button_clicked)
-        self.scan_button.clicked.connect(self._on_scan_button_clicked)
-        self.pubkey_button.clicked.connect(self._on_pubkey_button_clicked)
+        self.pairing.said.connect(self.summary_label.setText)
         self._bus.changed.connect(self._on_bus_changed)
         self.review_panel.accept_requested.connect(self._on_accept_requested)
         self.review_panel.discarded.connect(self._on_held_discarded)
@@ -147,10 +111,6 @@ class SyncScreen(QWidget):
         if not drives:
             self.drive_combo.setPlaceholderText("未发现可写的U盘，请插入U盘")
 
-    def _selected_peer(self) -> str | None:
-        rows = self.peers_view.selectionModel().selectedRows()
-        return rows[0].data(PEER_ROLE).node if rows else None
-
     def _on_export_button_clicked(self) -> None:
         root = self.drive_combo.current_value()
         if root is not None:
@@ -165,7 +125,7 @@ class SyncScreen(QWidget):
         answer = QMessageBox.question(self, "导出同步包", f"把对方尚未确认的全部变更导出到“{root}”？")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self._run_in_background(lambda: self._service.export_job(root, self._selected_peer()),
+        self._run_in_background(lambda: self._service.export_job(root, self.pairing.selected_peer()),
                                 self._show_export, f"正在导出到“{root}”……写完并读回校验之前请勿拔出U盘。")
 
     def _on_import_button_clicked(self) -> None:
@@ -176,36 +136,6 @@ class SyncScreen(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self._run_in_background(lambda: self._service.import_job(path), self._show_import,
                                     f"正在校验并导入“{path.name}”……")
-
-    def _on_trust_button_clicked(self) -> None:
-        path = choose_key_file(self)
-        if path is not None:
-            self._run(lambda: self._service.trust_key_file(path), self._show_trusted)
-
-    def _on_scan_button_clicked(self) -> None:
-        path = choose_qr_image(self)
-        if path is not None:
-            self._run(lambda: self._service.trust_key_text(decode_qr_image(path), path.name), self._show_trusted)
-
-    def _show_trusted(self, peer: Peer) -> None:
-        self.summary_label.setText(f"已信任“{peer.name}”。请与对方屏幕上的指纹逐组核对：{peer.fingerprint}")
-
-    def _on_pubkey_button_clicked(self) -> None:
-        path = choose_key_target(self)
-        if path is not None:
-            self._run(lambda: self._service.write_public_key(path), lambda me: self.summary_label.setText(
-                f"已导出本机公钥到 {path}。请对方导入后核对指纹：{me.fingerprint}"))
-
-    def _run(self, act: Callable[[], Any], show: Callable[[Any], None]) -> None:
-        try:
-            result = act()
-        except DomainError as error:
-            QMessageBox.warning(self, "未完成", error.message)
-            return
-        self.undo_stack.clear()
-        show(result)
-        self.peers_model.reload()
-        self.peer_audit_panel.reload()
 
     @property
     def busy(self) -> bool:
@@ -225,8 +155,8 @@ class SyncScreen(QWidget):
     def _set_busy(self, busy: bool, note: str = "") -> None:
         self._busy = busy
         self.busy_bar.setVisible(busy)
-        for button in (self.export_button, self.folder_button, self.import_button, self.trust_button, self.scan_button,
-                       self.pubkey_button, self.review_panel.accept_button, self.review_panel.discard_button,
+        for button in (self.export_button, self.folder_button, self.import_button, *self.pairing.buttons,
+                       self.review_panel.accept_button, self.review_panel.discard_button,
                        self.review_panel.release_row_button, self.review_panel.discard_row_button):
             button.setEnabled(not busy)
         if busy:
@@ -253,20 +183,24 @@ class SyncScreen(QWidget):
                  if result.parts else "")
         self.summary_label.setText(f"已写入并读回校验：{Path(result.file).name}\n变更 {result.changes} 条（{areas}），"
                                    f"附件 {result.attachments} 个，{result.bytes / 1024:.1f} KB。{split}\n可以安全拔出U盘。")
+        self._bus.changed.emit(result.changed)  # the bundle sent is on record (and in the audit log)
 
     def _on_accept_requested(self, job: Callable[[], Any]) -> None:
         self._run_in_background(lambda: job, self._show_accepted, "指纹一致后正在信任密钥并导入暂存的同步包……")
 
-    def _show_accepted(self, accepted: tuple[Any, list[ImportResult]]) -> None:
+    def _show_accepted(self, accepted: tuple[Peer, list[ImportResult]]) -> None:
         peer, results = accepted
         lines = [f"已导入：写入 {r.applied} 条，跳过 {r.skipped} 条，隔离 {r.quarantined} 条。" for r in results]
         self.summary_label.setText("\n".join([f"指纹核对一致，已信任“{peer.name}”。"] + lines))
-        self._bus.changed.emit(Changed(Entity.SYNC, frozenset(r.bundle for r in results)))
+        changed = Changed.one(Entity.SYNC_STATE, peer.node)
+        for result in results:
+            changed = changed | result.changed
+        self._bus.changed.emit(changed)
 
-    def _on_held_discarded(self, summary: str) -> None:
+    def _on_held_discarded(self, summary: str, changed: Changed) -> None:
         self.undo_stack.clear()
         self.summary_label.setText(summary)
-        self._bus.changed.emit(Changed(Entity.SYNC, frozenset()))
+        self._bus.changed.emit(changed)
 
     def _show_import(self, result: ImportResult) -> None:
         if result.fingerprint:
@@ -279,19 +213,10 @@ class SyncScreen(QWidget):
         areas = f"（{area_summary(result.per_table)}）" if result.per_table else ""
         self.summary_label.setText(f"已导入 {result.sender} 的同步包：写入 {result.applied} 条{areas}，跳过 {result.skipped} 条，"
                                    f"隔离 {result.quarantined} 条，附件 {result.attachments} 个。{notes}")
-        self._bus.changed.emit(Changed(Entity.SYNC, frozenset({result.bundle})))
+        self._bus.changed.emit(result.changed)  # the sync records and every kind of record the bundle touched
 
     def _on_bus_changed(self, change: Changed) -> None:
-        if change.entity == Entity.SYNC:
+        if change.concerns(Entity.SYNC_STATE):
             self.peers_model.reload()
             self.review_panel.reload()
             self.peer_audit_panel.reload()
-
-
-def _row(*widgets: QWidget) -> QWidget:
-    holder = QWidget()
-    layout = QHBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return holder

@@ -30,7 +30,7 @@ class EditNote(StoreCommand[None]):
 class ReviewPage(QWidget):
     """审查页. Deciding is irreversible: confirmed, not undoable, and it clears the draft's undo history."""
 
-    done = Signal(str)   # the request id, after a decision or review was written
+    done = Signal(object)   # the Changed a written decision or review returned
     back = Signal()
 
     def __init__(self, desk: TownshipStore, undo_stack: QUndoStack, may_review: bool) -> None:
@@ -136,12 +136,12 @@ class ReviewPage(QWidget):
             return
         on = _day(self.date_edit.date())
         try:
-            write(context, on, self.notes_model.notes())
+            changed = write(context, on, self.notes_model.notes())
         except DomainError as error:
             QMessageBox.warning(self, f"不能{act}", error.message)
             return
         self._undo.clear()
-        self.done.emit(context.request.id)
+        self.done.emit(changed)
 
 
 def _history(context: ReviewContext) -> str:

@@ -14,6 +14,12 @@ from ui.township.review import ReviewPage
 from ui.township.table_models import RequestTableModel, VillageTableModel
 
 
+# What the overview shows: the villages' profiles, last bundles, revisions, rulebooks, final minutes and
+# published lists, and the requests with the township's reviews and decisions on them.
+SHOWN = (Entity.TOWNSHIP_REVIEW, Entity.PROFILE, Entity.SYNC_STATE, Entity.WORKFLOW, Entity.RULEBOOK, Entity.MEETING,
+         Entity.LIST_ENTRY)
+
+
 class TownshipScreen(QWidget):
     """乡镇审查 — villages (from imported bundles) above, their requests below; 审查… opens the review page."""
 
@@ -101,10 +107,10 @@ class TownshipScreen(QWidget):
             return
         self.stack.setCurrentIndex(1)
 
-    def _on_review_done(self, request_id: str) -> None:
-        self._bus.changed.emit(Changed(Entity.TOWNSHIP_REVIEW, frozenset({request_id})))
+    def _on_review_done(self, changed: Changed) -> None:
+        self._bus.changed.emit(changed)
         self.stack.setCurrentIndex(0)
 
     def _on_bus_changed(self, change: Changed) -> None:
-        if change.entity in (Entity.SYNC, Entity.TOWNSHIP_REVIEW):
+        if change.concerns(*SHOWN):
             self.reload()

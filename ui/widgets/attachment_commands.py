@@ -20,25 +20,27 @@ from ui.core.bus import DataBus
 from ui.widgets.store_command import StoreCommand
 
 
-class AddAttachmentCommand(StoreCommand[str]):
-    """添加附件: the first redo copies the file in; undo withdraws it, a later redo restores it."""
+class AddAttachmentCommand(StoreCommand[Changed]):
+    """添加附件: the first redo copies the file in; undo withdraws it, a later redo restores it. Each write's
+    change (the attachment and its owner) is what the bus hears."""
 
     def __init__(self, store: AttachmentStore, bus: DataBus, owner: AttachmentOwner, source: Path,
-                 notice: Changed, opinion_id: str = "") -> None:
-        super().__init__(f"添加{owner.kind.noun} {source.name}", bus, notice,
-                         lambda: store.attach(owner, source, opinion_id=opinion_id).id, store.remove, store.restore)
+                 opinion_id: str = "") -> None:
+        super().__init__(f"添加{owner.kind.noun} {source.name}", bus, None,
+                         lambda: store.attach(owner, source, opinion_id=opinion_id),
+                         lambda added: store.remove(added.id), lambda added: store.restore(added.id))
 
     @property
     def attachment_id(self) -> str:
-        return self.result or ""
+        return self.result.id if self.result is not None else ""
 
 
-class RemoveAttachmentCommand(StoreCommand[None]):
+class RemoveAttachmentCommand(StoreCommand[Changed]):
     """移除附件 (withdrawn, never erased); undo brings it back."""
 
-    def __init__(self, store: AttachmentStore, bus: DataBus, attachment: Attachment, notice: Changed) -> None:
-        super().__init__(f"移除{attachment.owner_kind.noun} {attachment.file_name}", bus, notice,
-                         lambda: store.remove(attachment.id), lambda _none: store.restore(attachment.id))
+    def __init__(self, store: AttachmentStore, bus: DataBus, attachment: Attachment) -> None:
+        super().__init__(f"移除{attachment.owner_kind.noun} {attachment.file_name}", bus, None,
+                         lambda: store.remove(attachment.id), lambda _removed: store.restore(attachment.id))
 
 
 def open_copy(stored: Path, attachment: Attachment) -> Path:

@@ -44,7 +44,7 @@ class AttachmentsPanel(QGroupBox):
         self._store, self._bus, self._undo_stack, self._can_edit, self._link = store, bus, undo_stack, can_edit, link
         self._kind, self._noun = kind, kind.noun
         self._owner: AttachmentOwner | None = None
-        self._notice = Changed(Entity.SYNC)
+        self._notice = Changed(Entity.ATTACHMENT)
         self._status: OwnerStatus | None = None
         self.model = RowsTableModel(columns, self._fetch)
         self.view = QTableView()
@@ -89,8 +89,9 @@ class AttachmentsPanel(QGroupBox):
         return self._store.attachments(self._owner) if self._owner is not None else []
 
     def load(self, owner: AttachmentOwner | None, notice: Changed | None = None) -> None:
-        """Show `owner`'s attachments; `notice` is what the panel's writes announce on the bus."""
-        self._owner, self._notice = owner, notice or Changed(Entity.SYNC)
+        """Show `owner`'s attachments; `notice` is the owner's change that makes the panel reload (the store's
+        writes name it too, joined with the attachment's own)."""
+        self._owner, self._notice = owner, notice or Changed(owner.kind.entity if owner else Entity.ATTACHMENT)
         self._status = self._store.status(owner) if owner is not None else None
         phase = self._status.phase if self._status else AttachPhase.CLOSED
         self.add_button.setEnabled(self._can_edit and phase is not AttachPhase.CLOSED)
@@ -102,9 +103,12 @@ class AttachmentsPanel(QGroupBox):
         self.open_button.setEnabled(self.model.rowCount() > 0)
 
     def _on_bus_changed(self, changed: Changed) -> None:
-        """Undo and redo of the panel's commands (and sync imports) change the list."""
-        if self._owner is not None and (changed.entity == Entity.SYNC or (
-                changed.entity == self._notice.entity and (not changed.ids or changed.ids & self._notice.ids))):
+        """Undo and redo of the panel's commands (and sync imports) change the list: a change of the owner's
+        kind naming no ids, or the owner's."""
+        if self._owner is None or not changed.concerns(self._notice.entity, Entity.ATTACHMENT):
+            return
+        named = changed.ids_of(self._notice.entity)
+        if not named or not self._notice.ids or named & self._notice.ids:
             self.model.reload()
 
     def selected(self) -> Attachment | None:
@@ -135,16 +139,16 @@ class AttachmentsPanel(QGroupBox):
     def _add(self, owner: AttachmentOwner, source: Path, undoable: bool) -> bool:
         error: DomainError | None = None
         if undoable:
-            command = AddAttachmentCommand(self._store, self._bus, owner, source, self._notice, self._link())
+            command = AddAttachmentCommand(self._store, self._bus, owner, source, self._link())
             error = push_command(self._undo_stack, command)
         else:
             try:
-                self._store.attach(owner, source, opinion_id=self._link())
+                added = self._store.attach(owner, source, opinion_id=self._link())
             except DomainError as refused:
                 error = refused
             else:
                 self._undo_stack.clear()
-                self._bus.changed.emit(self._notice)
+                self._bus.changed.emit(added)
         if error is not None:
             QMessageBox.warning(self, f"未能添加{self._noun}", error.message)
         return error is None
@@ -158,7 +162,7 @@ class AttachmentsPanel(QGroupBox):
         attachment = self.selected()
         if attachment is None or self._status is None or self._status.phase is not AttachPhase.OPEN:
             return
-        command = RemoveAttachmentCommand(self._store, self._bus, attachment, self._notice)
+        command = RemoveAttachmentCommand(self._store, self._bus, attachment)
         refused = push_command(self._undo_stack, command)
         if refused is not None:
             QMessageBox.warning(self, "不能移除", refused.message)

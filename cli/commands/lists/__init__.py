@@ -130,7 +130,8 @@ def _attachments(context: Context):  # -> storage.core.attachments.SqliteAttachm
 
 
 def run_attach(context: Context, args: argparse.Namespace) -> int:
-    item = _attachments(context).attach(AttachmentOwner(OwnerKind.LIST_ENTRY, args.id), args.file, note=args.note)
+    store = _attachments(context)
+    item = store.attachment(store.attach(AttachmentOwner(OwnerKind.LIST_ENTRY, args.id), args.file, note=args.note).id)
     context.emit(f"已添加证据“{item.file_name}”（{item.size_text}），编号 {item.id}。", _evidence_json(item))
     return 0
 

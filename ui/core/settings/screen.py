@@ -1,6 +1,8 @@
 """SettingsScreen: village profile, user accounts, backups and idle lock, the lists' limits, the audit trail."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox,
@@ -168,7 +170,7 @@ class SettingsScreen(QWidget):
         new = NewUserDialog.ask(self)
         if new is not None:
             self._guarded(lambda: self._stores.accounts.create_user(new.username, new.display_name, new.role,
-                                                                    new.password), Entity.USER)
+                                                                    new.password))
 
     def _on_password_button_clicked(self) -> None:
         user = self._selected_user()
@@ -177,7 +179,7 @@ class SettingsScreen(QWidget):
             return
         password = PasswordDialog.ask(user.username, self)
         if password is not None:
-            self._guarded(lambda: self._stores.accounts.set_password(user.id, password), Entity.USER)
+            self._guarded(lambda: self._stores.accounts.set_password(user.id, password))
 
     def _on_toggle_user_button_clicked(self) -> None:
         user = self._selected_user()
@@ -185,15 +187,16 @@ class SettingsScreen(QWidget):
             return
         verb = self.tr("停用") if user.active else self.tr("启用")
         if QMessageBox.question(self, verb, f"确定要{verb}账户“{user.username}”吗？") == QMessageBox.StandardButton.Yes:
-            self._guarded(lambda: self._stores.accounts.set_active(user.id, not user.active), Entity.USER)
+            self._guarded(lambda: self._stores.accounts.set_active(user.id, not user.active))
 
-    def _guarded(self, act, entity: Entity) -> None:
+    def _guarded(self, act: Callable[[], Changed]) -> None:
+        """An account write (irreversible, so not on the undo stack); the bus hears what it changed."""
         try:
-            act()
+            changed = act()
         except DomainError as error:
             QMessageBox.warning(self, self.tr("无法完成"), error.message)
             return
-        self._bus.changed.emit(Changed(entity))
+        self._bus.changed.emit(changed)
 
     def _on_backup_button_clicked(self) -> None:
         self.backup_button.setEnabled(False)
@@ -204,9 +207,9 @@ class SettingsScreen(QWidget):
         if restore_from_backup(self, self._stores.backups):
             self.window().close()  # every screen shows the old data, and its undo stack would undo into the backup
 
-    def _on_backup_done(self, path: object) -> None:
+    def _on_backup_done(self, changed: Changed) -> None:
         self.backup_button.setEnabled(True)
-        self._bus.changed.emit(Changed(Entity.BACKUP))
+        self._bus.changed.emit(changed)
 
     def _on_backup_failed(self, error: Exception) -> None:
         self.backup_button.setEnabled(True)
@@ -230,11 +233,11 @@ class SettingsScreen(QWidget):
             QMessageBox.information(self, self.tr("审计链完好"), self.tr("所有审计记录与哈希链一致，没有被改动。"))
 
     def _on_bus_changed(self, change: Changed) -> None:
-        if change.entity == Entity.USER:
+        if change.concerns(Entity.USER):
             self.users_model.reload()
-        if change.entity == Entity.PROFILE:
+        if change.concerns(Entity.PROFILE):
             self._load_profile()
-        if change.entity == Entity.BACKUP:
+        if change.concerns(Entity.BACKUP):
             self._show_backup_time()
         self.audit_model.reload()
 
