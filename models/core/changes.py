@@ -24,6 +24,16 @@ class Entity(StrEnum):
     WORKFLOW = "workflow"
     LIST_ENTRY = "list_entry"
     TOWNSHIP_REVIEW = "township_review"
+    # minutes (issue 15: each aggregate its own kind)
+    MEETING_TYPE = "meeting_type"
+    MINUTES_SETTINGS = "minutes_settings"
+    CONVENE_PROPOSAL = "convene_proposal"
+    # lists
+    LIST_OBJECTION = "list_objection"
+    NAMING_BASIS = "naming_basis"
+    VOLUNTEER_RECORD = "volunteer_record"
+    BOARD_VERSION = "board_version"
+    LIST_SETTINGS = "list_settings"
 
     @property
     def label(self) -> str:
@@ -31,7 +41,10 @@ class Entity(StrEnum):
                 "grid": "网格", "household": "户", "villager": "村民", "rulebook": "村规民约",
                 "meeting": "会议记录", "follow_up": "决议落实", "four_two_matter": "四议两公开事项", "sync": "同步",
                 "workflow": "九步工作法", "township_review": "乡镇审查",
-                "list_entry": "红黑榜条目"}[self.value]
+                "list_entry": "红黑榜条目",
+                "meeting_type": "会议类型", "minutes_settings": "会议记录设置", "convene_proposal": "提议召集",
+                "list_objection": "榜单异议", "naming_basis": "公开姓名依据", "volunteer_record": "志愿服务记录",
+                "board_version": "榜单版本记录", "list_settings": "榜单设置"}[self.value]
 
 
 @dataclass(frozen=True)

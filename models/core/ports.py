@@ -14,7 +14,9 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.core.audit import AuditEntry
     from models.core.village import VillageProfile
     from models.lists.ports import ListStore
-    from models.minutes.ports import FollowUpStore, FourTwoStore, MeetingStore
+    from models.minutes.ports import (
+        ConveneStore, FollowUpStore, FourTwoStore, MeetingStore, MeetingTypeStore, MinutesSettingsStore,
+    )
     from models.registry.ports import RegistryFacts, RegistryStore
     from models.rules.ports import RulebookStore
     from models.sync.ports import SyncService
@@ -110,6 +112,9 @@ class Stores(Protocol):
     registry: RegistryStore
     rules: RulebookStore
     meetings: MeetingStore
+    meeting_types: MeetingTypeStore
+    minutes_settings: MinutesSettingsStore
+    convene_proposals: ConveneStore
     attachments: AttachmentStore
     follow_ups: FollowUpStore
     four_two: FourTwoStore

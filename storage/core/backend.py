@@ -17,8 +17,11 @@ from storage.core.profile import SqliteProfileStore, read_profile
 
 if TYPE_CHECKING:
     from storage.core.attachments import SqliteAttachmentStore
+    from storage.minutes.convene import SqliteConveneStore
     from storage.minutes.followups import SqliteFollowUpStore
     from storage.minutes.four_two import SqliteFourTwoStore
+    from storage.minutes.settings import SqliteMinutesSettings
+    from storage.minutes.types import SqliteMeetingTypes
     from storage.lists.store import SqliteListStore
     from storage.minutes.store import SqliteMeetingStore
     from storage.registry.store import SqliteRegistryStore
@@ -109,7 +112,22 @@ class SqliteStores:
     @cached_property
     def meetings(self) -> SqliteMeetingStore:
         from storage.minutes.store import SqliteMeetingStore
-        return SqliteMeetingStore(self._db, self.actor)
+        return SqliteMeetingStore(self._db, self.actor, self.meeting_types)
+
+    @cached_property
+    def meeting_types(self) -> SqliteMeetingTypes:
+        from storage.minutes.types import SqliteMeetingTypes
+        return SqliteMeetingTypes(self._db, self.actor)
+
+    @cached_property
+    def minutes_settings(self) -> SqliteMinutesSettings:
+        from storage.minutes.settings import SqliteMinutesSettings
+        return SqliteMinutesSettings(self._db, self.actor)
+
+    @cached_property
+    def convene_proposals(self) -> SqliteConveneStore:
+        from storage.minutes.convene import SqliteConveneStore
+        return SqliteConveneStore(self._db, self.actor, self.meetings)
 
     @cached_property
     def attachments(self) -> SqliteAttachmentStore:
@@ -124,7 +142,7 @@ class SqliteStores:
     @cached_property
     def four_two(self) -> SqliteFourTwoStore:
         from storage.minutes.four_two import SqliteFourTwoStore
-        return SqliteFourTwoStore(self._db, self.actor)
+        return SqliteFourTwoStore(self._db, self.actor, self.meetings, self.meeting_types)
 
     @cached_property
     def sync(self) -> SqliteSyncService:

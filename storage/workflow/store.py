@@ -24,7 +24,9 @@ from models.workflow.status import OverdueStep, WorkflowStatus, build_status
 from storage.township import rows as receipts
 from storage.workflow import rows as load
 from storage.core.audit import append_audit
+from storage.minutes.settings import SqliteMinutesSettings
 from storage.minutes.store import SqliteMeetingStore
+from storage.minutes.types import SqliteMeetingTypes
 from storage.registry.store import SqliteRegistryStore
 from storage.workflow.edits import WorkflowRecordEdits
 
@@ -169,7 +171,7 @@ class SqliteWorkflowStore(WorkflowRecordEdits):
             _changes(draft, revised) if draft and revised else 0, latest.id, latest.number,
             load.publicity(self._db, revision_id), self._review(revision_id, latest.id), vote,
             self.meeting_facts(vote.meeting_id) if vote else None, self._filing(filing, vote), retry,
-            retry_changed, SqliteMeetingStore(self._db, self._actor).province_rules())
+            retry_changed, SqliteMinutesSettings(self._db, self._actor).province_rules())
 
     # -- the township's records, synced back (additive: storage/township/rows.py) -----------------
     def _review(self, revision_id: str, latest_version_id: str) -> LegalityReview | None:
@@ -226,9 +228,9 @@ class SqliteWorkflowStore(WorkflowRecordEdits):
     def meeting_facts(self, meeting_id: str) -> MeetingFacts | None:
         if not meeting_id:
             return None
-        meetings = SqliteMeetingStore(self._db, self._actor)
-        meeting = effective(meetings.get(meeting_id))  # as the record reads with its 补正 applied
-        spec = meetings.type_spec(meeting.type_code)
+        types = SqliteMeetingTypes(self._db, self._actor)
+        meeting = effective(SqliteMeetingStore(self._db, self._actor, types).get(meeting_id))  # with its 补正
+        spec = types.type_spec(meeting.type_code)
         outcome = evaluate(meeting, spec)
         return MeetingFacts(meeting.id, meeting.number, meeting.type_code, spec.label, meeting.on, meeting.is_final,
                             meeting.attendance, outcome.quorum, spec.majority,
