@@ -13,7 +13,9 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.core.attachments import Attachment, AttachmentKind, AttachmentOwner, OwnerStatus
     from models.core.audit import AuditEntry
     from models.core.village import VillageProfile
-    from models.lists.ports import ListStore
+    from models.lists.ports import (
+        BoardLogStore, ListEntryStore, ListSettingsStore, NamingBasisStore, ObjectionStore, VolunteerStore,
+    )
     from models.minutes.ports import (
         ConveneStore, FollowUpStore, FourTwoStore, MeetingStore, MeetingTypeStore, MinutesSettingsStore,
     )
@@ -120,7 +122,12 @@ class Stores(Protocol):
     four_two: FourTwoStore
     sync: SyncService
     workflow: WorkflowStore
-    lists: ListStore
+    list_entries: ListEntryStore
+    list_objections: ObjectionStore
+    naming_bases: NamingBasisStore
+    volunteer_records: VolunteerStore
+    board_log: BoardLogStore
+    list_settings: ListSettingsStore
     township: TownshipStore
     registry_facts: RegistryFacts
 

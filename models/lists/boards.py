@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.core.errors import DomainError
-from models.lists.entries import EntryState, ListEntry, ListKind, ListSettings, NamingBasis, Period, check_no_personal_numbers
+from models.lists.entries import EntryState, ListEntry, ListKind, ListSettings, Period, check_no_personal_numbers
+from models.lists.naming import NamingBasis
 from models.core.notices import Notice, NoticeKind, PublicityPeriod
 
 BOARD_STATES = (EntryState.PUBLISHED,)

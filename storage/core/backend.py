@@ -22,7 +22,12 @@ if TYPE_CHECKING:
     from storage.minutes.four_two import SqliteFourTwoStore
     from storage.minutes.settings import SqliteMinutesSettings
     from storage.minutes.types import SqliteMeetingTypes
-    from storage.lists.store import SqliteListStore
+    from storage.lists.board_log import SqliteBoardLog
+    from storage.lists.entries import SqliteListEntries
+    from storage.lists.naming import SqliteNamingBases
+    from storage.lists.settings import SqliteListSettings
+    from storage.lists.sources import SqliteHouseholdDirectory
+    from storage.lists.volunteers import SqliteVolunteers
     from storage.minutes.store import SqliteMeetingStore
     from storage.registry.store import SqliteRegistryStore
     from storage.registry.facts import SqliteRegistryFacts
@@ -155,11 +160,40 @@ class SqliteStores:
         return SqliteWorkflowStore(self._db, self.actor)
 
     @cached_property
-    def lists(self) -> SqliteListStore:
-        from storage.lists.sources import SqliteArticleCatalogue, SqliteHouseholdDirectory
-        from storage.lists.store import SqliteListStore
-        return SqliteListStore(self._db, self.actor, SqliteHouseholdDirectory(self._db),
-                               SqliteArticleCatalogue(self.rules))
+    def list_entries(self) -> SqliteListEntries:
+        from storage.lists.entries import SqliteListEntries
+        from storage.lists.sources import SqliteArticleCatalogue
+        return SqliteListEntries(self._db, self.actor, self._households, SqliteArticleCatalogue(self.rules),
+                                 self.list_settings, self.board_log)
+
+    @cached_property
+    def list_objections(self) -> SqliteListEntries:
+        return self.list_entries  # an objection belongs to its entry: one store keeps both
+
+    @cached_property
+    def naming_bases(self) -> SqliteNamingBases:
+        from storage.lists.naming import SqliteNamingBases
+        return SqliteNamingBases(self._db, self.actor, self._households)
+
+    @cached_property
+    def volunteer_records(self) -> SqliteVolunteers:
+        from storage.lists.volunteers import SqliteVolunteers
+        return SqliteVolunteers(self._db, self.actor, self._households)
+
+    @cached_property
+    def board_log(self) -> SqliteBoardLog:
+        from storage.lists.board_log import SqliteBoardLog
+        return SqliteBoardLog(self._db, self.actor)
+
+    @cached_property
+    def list_settings(self) -> SqliteListSettings:
+        from storage.lists.settings import SqliteListSettings
+        return SqliteListSettings(self._db, self.actor)
+
+    @cached_property
+    def _households(self) -> SqliteHouseholdDirectory:
+        from storage.lists.sources import SqliteHouseholdDirectory
+        return SqliteHouseholdDirectory(self._db)
 
     @cached_property
     def township(self) -> SqliteTownshipStore:

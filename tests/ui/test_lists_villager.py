@@ -12,7 +12,7 @@ from models.lists.entries import ListKind
 from storage.core.backend import SqliteBackend
 from storage.registry.store import SqliteRegistryStore
 from tests.helpers import type_text
-from tests.list_fixtures import CLERK, seed_registry, store
+from tests.list_fixtures import CLERK, naming, seed_registry, store
 from ui.core.bus import DataBus
 from ui.lists.dialogs import NominationDialog, NominationInput
 from ui.lists.screen import ListsScreen
@@ -82,7 +82,7 @@ def test_consent_dialog_records_one_villager_basis(qtbot, monkeypatch, backend: 
     monkeypatch.setattr(ConsentDialog, "exec", fake_exec)
     qtbot.mouseClick(screen.consent_button, Qt.MouseButton.LeftButton)
     assert asked == [("12", "杨老三")] and not warnings
-    (basis,) = store(backend.db, CLERK).naming_bases()
+    (basis,) = naming(backend.db, CLERK).naming_bases()
     assert (basis.villager_id, basis.all_members, basis.note) == ("p-1", False, "杨老三本人书面同意")
 
     def ticked(self: ConsentDialog) -> QDialog.DialogCode:
@@ -91,4 +91,4 @@ def test_consent_dialog_records_one_villager_basis(qtbot, monkeypatch, backend: 
 
     monkeypatch.setattr(ConsentDialog, "exec", ticked)
     qtbot.mouseClick(screen.consent_button, Qt.MouseButton.LeftButton)
-    assert warnings and "涵盖全体成员" in warnings[0] and len(store(backend.db, CLERK).naming_bases()) == 1
+    assert warnings and "涵盖全体成员" in warnings[0] and len(naming(backend.db, CLERK).naming_bases()) == 1

@@ -26,7 +26,9 @@ from ui.lists.volunteers import VolunteersPanel
 from ui.lists.table_model import EntryTableModel, is_waiting, table_view
 from ui.widgets.store_command import push_command
 
-RELOAD_ON = {Entity.LIST_ENTRY, Entity.HOUSEHOLD, Entity.VILLAGER, Entity.RULEBOOK, Entity.SYNC}
+# What the board, entries, queue and volunteers show (SYNC: a bundle import may have changed any of them).
+RELOAD_ON = (Entity.LIST_ENTRY, Entity.LIST_OBJECTION, Entity.NAMING_BASIS, Entity.VOLUNTEER_RECORD,
+             Entity.LIST_SETTINGS, Entity.HOUSEHOLD, Entity.VILLAGER, Entity.RULEBOOK)
 
 
 class ListsScreen(BoardTab, EntriesTab, QWidget):
@@ -35,10 +37,10 @@ class ListsScreen(BoardTab, EntriesTab, QWidget):
     def __init__(self, stores: Stores, bus: DataBus, parent: QWidget | None = None,
                  today: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
-        self._stores, self._store, self._actor, self._bus = stores, stores.lists, stores.actor, bus
+        self._stores, self._store, self._actor, self._bus = stores, stores.list_entries, stores.actor, bus
         self.undo_stack = QUndoStack(self)
         self.today: Callable[[], date] = today  # replaceable in tests: the day acts are dated and entries expire
-        self.period = default_period(self._store.settings, self.today())  # the village's cycle: month or quarter
+        self.period = default_period(self._stores.list_settings.settings, self.today())  # the village's cycle: month or quarter
         self.selected_id = ""
         self.last_signer = ""  # a 落款 typed for an earlier print this session, offered again
         self._build_ui()
@@ -61,13 +63,14 @@ class ListsScreen(BoardTab, EntriesTab, QWidget):
         top.addStretch(1)
         top.addWidget(self.print_board_button)
         top.addWidget(self.print_removal_button)
-        self.printer = ListPrinter(self._store, self)
+        self.printer = ListPrinter(self._stores.board_log, self)
         layout.addLayout(top)
         self.tabs_widget = QTabWidget()
         self.tabs_widget.addTab(self._build_board(), "榜单")
         self.tabs_widget.addTab(self._build_entries(), "条目与流转")
         self.tabs_widget.addTab(self._build_queue(), "待我处理")
-        self.volunteers = VolunteersPanel(self._store, self._actor, self._bus, self.undo_stack, lambda: self.today())
+        self.volunteers = VolunteersPanel(self._stores.volunteer_records, self._store, self._actor, self._bus,
+                                          self.undo_stack, lambda: self.today())
         self.tabs_widget.addTab(self.volunteers, "志愿服务")
         layout.addWidget(self.tabs_widget, 1)
         self.help_label = QLabel("提名和续期可撤销（Ctrl+Z，仅限本次登录）；评议、审核、公示、发布、撤榜、异议和答复都记入流转记录，"
@@ -118,7 +121,7 @@ class ListsScreen(BoardTab, EntriesTab, QWidget):
             self._store.expire_due(self.today())  # R29: entries past their cycle come down before anyone looks
         except DomainError:
             pass  # a role without the right to take entries down sees them until an approver opens the screen
-        current = default_period(self._store.settings, self.today())
+        current = default_period(self._stores.list_settings.settings, self.today())
         periods = sorted({e.period for e in self._store.entries()} | {current, self.period})
         self.period_combo.blockSignals(True)
         self.period_combo.clear()
@@ -135,7 +138,7 @@ class ListsScreen(BoardTab, EntriesTab, QWidget):
     # --- slots --------------------------------------------------------------------------------------------------
 
     def _on_bus_changed(self, changed: Changed) -> None:
-        if changed.entity in RELOAD_ON:
+        if changed.concerns(*RELOAD_ON):
             self.reload()
 
     def _on_queue_view_double_clicked(self) -> None:
@@ -174,15 +177,14 @@ class ListsScreen(BoardTab, EntriesTab, QWidget):
         given = ConsentDialog.ask(self, entry.household_no if entry else "",
                                   entry.subject_name if entry and entry.villager_id else "")
         if given is not None:
-            self._act(self.selected_id, lambda: self._store.record_naming_basis(
+            self._act(lambda: self._stores.naming_bases.record_naming_basis(
                 given[0], given[1], given[2], on=self.today(), villager=given[3], all_members=given[4]))
 
     def _on_consents_button_clicked(self) -> None:
         """The bases of the selected entry's household (or all), where a consent is withdrawn (PIPL Art. 15)."""
         entry = self.selected_entry
-        entry_id = self.selected_id
-        dialog = ConsentsDialog(self._store, entry.household_no if entry else "", self.today,
-                                lambda act: self._act(entry_id, act), self._actor.can(Permission.EDIT_RECORDS), self)
+        dialog = ConsentsDialog(self._stores.naming_bases, entry.household_no if entry else "", self.today,
+                                self._act, self._actor.can(Permission.EDIT_RECORDS), self)
         dialog.exec()
 
     def _village(self) -> str:
