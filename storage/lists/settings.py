@@ -21,16 +21,17 @@ def read_list_settings(db: Database) -> ListSettings:
 
 
 class SqliteListSettings(SqliteStore):
-    """Implements models.lists.ports.ListSettingsStore: read once, saved by an administrator and used at once by
-    the stores that hold this one (the entries check nominations against `settings`)."""
+    """Implements models.lists.ports.ListSettingsStore: saved by an administrator and used at once by the stores
+    that hold this one (the entries check nominations against `settings`)."""
 
     def __init__(self, db: Database, actor: Actor, settings: ListSettings | None = None) -> None:
         super().__init__(db, actor)
-        self._settings = settings if settings is not None else read_list_settings(db)  # this village's, saved
+        self._given = settings  # settings a test or the demo imposes instead of the saved ones
 
     @property
     def settings(self) -> ListSettings:
-        return self._settings
+        """As saved now (one row): a save in another session or a sync import shows at once."""
+        return self._given if self._given is not None else read_list_settings(self._db)
 
     def save_settings(self, wanted: ListSettings) -> Changed:
         """Check against the legal bounds, write (audited with what changed), and use from now on."""
@@ -49,5 +50,6 @@ class SqliteListSettings(SqliteStore):
             else:
                 row_id = row[0]
                 self._update("list_settings", row_id, values)  # audited before → after, column by column
-        self._settings = checked
+        if self._given is not None:
+            self._given = checked
         return Changed.one(Entity.LIST_SETTINGS, row_id)
