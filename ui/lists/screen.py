@@ -19,7 +19,7 @@ from ui.core.bus import DataBus
 from ui.lists.board_tab import BoardTab
 from ui.lists.commands import NominateCommand
 from ui.lists.consents import ConsentsDialog
-from ui.lists.dialogs import ConsentDialog, NominationDialog, PrintOptions, PrintOptionsDialog
+from ui.lists.dialogs import ConsentDialog, NominationDialog, NominationInput, PrintOptions, PrintOptionsDialog
 from ui.lists.entries_tab import EntriesTab
 from ui.lists.printing import ListPrinter
 from ui.lists.volunteers import VolunteersPanel
@@ -154,23 +154,29 @@ class ListsScreen(BoardTab, EntriesTab, QWidget):
             articles = self._store.articles_in_force()
         except DomainError:
             articles = []  # red entries may rest on an honour; yellow/black are refused later with the reason
+        written: list[NominateCommand] = []
         given = NominationDialog.ask(self, self.period, self._actor.name, articles,
-                                     lambda text: self._stores.registry.search(text, 50))
-        if given is None:
+                                     lambda text: self._stores.registry.search(text, 50),
+                                     save=lambda given: self._nominate(given, written))
+        if given is None or not written:
             return
+        command = written[0]
+        self.period, self.selected_id = given.period, command.entry_id
+        self.reload()
+        if command.warnings:
+            QMessageBox.information(self, "已提名，但还不能提交评议", "\n".join(command.warnings))
+
+    def _nominate(self, given: NominationInput, written: list[NominateCommand]) -> DomainError | None:
+        """Write the nomination while its dialog is open: a refusal is shown there, with what was typed."""
         mine = self._actor.user_id if given.proposer == self._actor.name else ""
         nomination = Nomination(given.list_kind, given.period, given.facts, given.proposer, mine, honour=given.honour,
                                 occurred_on=given.occurred_on, consequence=given.consequence,
                                 villager_id=given.villager_id)
         command = NominateCommand(self._store, self._bus, nomination, given.household_no, given.article, self.today())
         error = push_command(self.undo_stack, command)
-        if error is not None:
-            QMessageBox.warning(self, "不能提名", error.message)
-            return
-        self.period, self.selected_id = given.period, command.entry_id
-        self.reload()
-        if command.warnings:
-            QMessageBox.information(self, "已提名，但还不能提交评议", "\n".join(command.warnings))
+        if error is None:
+            written.append(command)
+        return error
 
     def _on_consent_button_clicked(self) -> None:
         entry = self.selected_entry
