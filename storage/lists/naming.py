@@ -98,5 +98,6 @@ class SqliteNamingBases(SqliteStore):
         withdrawn = replace(basis, revoked_on=day, revoked_reason=require_text(reason, "撤回原因（如“本人书面撤回”）"))
         with self._db.atomic():
             self._update("list_consents", basis_id, {"revoked_on": day.isoformat(),
-                                                     "revoked_reason": withdrawn.revoked_reason}, action="withdraw_consent")
+                                                     "revoked_reason": withdrawn.revoked_reason},
+                         action="withdraw_consent")
         return Changed.one(Entity.NAMING_BASIS, basis_id)

@@ -101,8 +101,9 @@ def test_print_publicity_notice_of_an_entry_and_of_a_period(village_db: Database
     from tests.printing.test_board_pdf import DAY
 
     seed_registry(village_db)
-    entry = written(store(village_db, CLERK), store(village_db, CLERK).nominate(Nomination(ListKind.YELLOW, "2025-03", "3月2日在村道旁堆放建筑垃圾未清理",
-                                                            "网格员龙德军"), "12", "第12条", on=DAY))
+    clerk = store(village_db, CLERK)
+    entry = written(clerk, clerk.nominate(Nomination(ListKind.YELLOW, "2025-03", "3月2日在村道旁堆放建筑垃圾未清理",
+                                                     "网格员龙德军"), "12", "第12条", on=DAY))
     code, _, err = run_cli(["--db", str(_path(village_db)), "print", "list-publicity", "--entry", entry.id,
                             "--out", str(tmp_path / "no.pdf")])
     assert code == 2 and "不在公示阶段" in err and not (tmp_path / "no.pdf").exists()

@@ -20,7 +20,8 @@ PUBLISHED = DAY + timedelta(9)
 
 
 def publish(db: Database, kind: ListKind, household: str, article: str, facts: str, override: str = "") -> None:
-    entry = written(store(db, CLERK), store(db, CLERK).nominate(Nomination(kind, "2025-03", facts, "网格员龙德军"), household, article, on=DAY))
+    clerk = store(db, CLERK)
+    entry = written(clerk, clerk.nominate(Nomination(kind, "2025-03", facts, "网格员龙德军"), household, article, on=DAY))
     store(db, APPROVER).advance(entry.id, "评议同意", override, on=DAY)
     store(db, SUPERVISOR).advance(entry.id, "审核同意", on=DAY)
     store(db, APPROVER).advance(entry.id, "书面告知", on=DAY)

@@ -58,7 +58,7 @@ def test_certificate_names_only_with_consent_and_only_red(village_db: Database) 
 def test_certificate_refused_before_publication(village_db: Database) -> None:
     seed_registry(village_db)
     from models.lists.workflow import Nomination
-    entry = written(store(village_db, CLERK), store(village_db, CLERK).nominate(Nomination(ListKind.RED, "2025-03", "照顾老人", "网格员龙德军"),
-                                                 "15", "8", on=DAY))
+    clerk = store(village_db, CLERK)
+    entry = written(clerk, clerk.nominate(Nomination(ListKind.RED, "2025-03", "照顾老人", "网格员龙德军"), "15", "8", on=DAY))
     with pytest.raises(DomainError, match="尚未发布"):
         honour_certificate("青石村", entry, [], DAY)

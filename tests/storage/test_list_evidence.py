@@ -37,8 +37,9 @@ def _entry(entry_id: str) -> AttachmentOwner:
 
 
 def _nominate(db: Database) -> str:
-    entry = written(store(db, CLERK), store(db, CLERK).nominate(Nomination(ListKind.YELLOW, "2025-03", "3月2日在村道旁堆放建筑垃圾未清理",
-                                                    "网格员龙德军"), "12", "第12条", on=DAY))
+    clerk = store(db, CLERK)
+    entry = written(clerk, clerk.nominate(Nomination(ListKind.YELLOW, "2025-03", "3月2日在村道旁堆放建筑垃圾未清理",
+                                                     "网格员龙德军"), "12", "第12条", on=DAY))
     return entry.id
 
 

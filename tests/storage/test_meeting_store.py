@@ -153,7 +153,8 @@ def test_four_two_chain_links_finalised_meetings_in_order(stores: SqliteStores) 
 def test_quarter_warnings_r11(store: SqliteMeetingStore) -> None:
     store.create(complete_meeting(on=date(2026, 2, 1)))
     store.create(complete_meeting(type_code="party_general_meeting", on=date(2026, 5, 1)))
-    assert [w.message[:12] for w in missing_quarters(store, 2026, date(2026, 10, 1))] == ["2026 年第二季度没有", "2026 年第三季度没有"]
+    assert [w.message[:12] for w in missing_quarters(store, 2026, date(2026, 10, 1))] == [
+        "2026 年第二季度没有", "2026 年第三季度没有"]
 
 
 def test_named_votes_and_speeches_are_rows_logged_searchable_and_frozen(store: SqliteMeetingStore,

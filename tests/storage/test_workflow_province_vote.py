@@ -93,7 +93,8 @@ def test_accepted_where_both_allow_and_the_basis_is_named(village_db: Database, 
     report = filing_report("青石村村规民约", facts, "青石村", "德化乡", VOTE_DAY)
     assert f"依据{BASIS}的规定，经村民会议授权（{AUTHORISATION}），由村民代表会议表决" in report.paragraphs[0]
     assert store.advance(rulebook_id, VOTE_DAY) is WorkflowStep.POST_AND_ENFORCE
-    build_stores(village_db, admin).minutes_settings.set_province_rules(False, "")  # later province change: vote stays done
+    # a later province change: the vote stays done
+    build_stores(village_db, admin).minutes_settings.set_province_rules(False, "")
     assert store.status(rulebook_id, VOTE_DAY).current_step is WorkflowStep.POST_AND_ENFORCE
 
 

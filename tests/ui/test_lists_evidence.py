@@ -25,8 +25,9 @@ def _evidence(stores, entry_id: str) -> list:
 
 def _screen(qtbot, qtmodeltester, backend: SqliteBackend, stores) -> tuple[ListsScreen, str]:
     seed_registry(backend.db)
-    entry = written(store(backend.db, CLERK), store(backend.db, CLERK).nominate(Nomination(ListKind.YELLOW, "2025-03", "3月9日在河边焚烧秸秆",
-                                                            "网格员龙德军"), "31", "第12条", on=DAY))
+    clerk = store(backend.db, CLERK)
+    entry = written(clerk, clerk.nominate(Nomination(ListKind.YELLOW, "2025-03", "3月9日在河边焚烧秸秆", "网格员龙德军"),
+                                          "31", "第12条", on=DAY))
     screen = ListsScreen(stores, DataBus(), today=lambda: DAY)
     qtbot.addWidget(screen)
     screen.period = "2025-03"

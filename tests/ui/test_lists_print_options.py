@@ -151,8 +151,9 @@ def test_certificate_removal_and_publicity_take_date_and_signer(qtbot, monkeypat
     red, yellow = (next(e for e in store(backend.db, CLERK).entries("2025-03") if e.household_no == number)
                    for number in ("15", "12"))
     store(backend.db, APPROVER).withdraw(yellow.id, WithdrawReason.RECTIFIED, "已清理", on=PUBLISHED)
-    pending = written(store(backend.db, CLERK), store(backend.db, CLERK).nominate(Nomination(ListKind.YELLOW, "2025-03", "3月9日在河边焚烧秸秆",
-                                                              "网格员龙德军"), "31", "第12条", on=DAY))
+    clerk = store(backend.db, CLERK)
+    pending = written(clerk, clerk.nominate(Nomination(ListKind.YELLOW, "2025-03", "3月9日在河边焚烧秸秆", "网格员龙德军"),
+                                            "31", "第12条", on=DAY))
     for actor, note in ((APPROVER, "评议同意"), (SUPERVISOR, "审核同意"), (APPROVER, "书面告知")):
         store(backend.db, actor).advance(pending.id, note, on=PUBLISHED)
     screen = _screen(qtbot, stores)

@@ -40,8 +40,9 @@ def test_printing_from_the_screen_saves_opens_and_logs(qtbot, backend: SqliteBac
     seed_registry(backend.db)
     publish(backend.db, ListKind.RED, "15", "第8条", "悉心照顾瘫痪婆婆十年")
     publish(backend.db, ListKind.YELLOW, "12", "第12条", "3月2日在村道旁堆放建筑垃圾未清理")
-    pending = written(store(backend.db, CLERK), store(backend.db, CLERK).nominate(Nomination(ListKind.YELLOW, "2025-03", "3月9日在河边焚烧秸秆",
-                                                              "网格员龙德军"), "31", "第12条", on=DAY))
+    clerk = store(backend.db, CLERK)
+    pending = written(clerk, clerk.nominate(Nomination(ListKind.YELLOW, "2025-03", "3月9日在河边焚烧秸秆", "网格员龙德军"),
+                                            "31", "第12条", on=DAY))
     for actor, note in ((APPROVER, "评议同意"), (SUPERVISOR, "审核同意"), (APPROVER, "书面告知")):
         store(backend.db, actor).advance(pending.id, note, on=PUBLISHED)
     red, yellow = (next(e for e in store(backend.db, CLERK).entries("2025-03") if e.household_no == number)

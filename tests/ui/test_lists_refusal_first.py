@@ -63,4 +63,5 @@ def test_the_store_refuses_with_the_reasons_the_screen_shows_first(qtbot, qtmode
     refusals = stores.list_entries.advance_refusals(entry_id, on=DAY)
     with pytest.raises(DomainError) as raised:
         stores.list_entries.advance(entry_id, "公示期满", on=DAY)
-    assert raised.value.message == refusals[0] and refuse_refusals(stores.list_entries.entry(entry_id), stores.actor) == []
+    assert raised.value.message == refusals[0]
+    assert refuse_refusals(stores.list_entries.entry(entry_id), stores.actor) == []

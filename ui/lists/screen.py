@@ -40,7 +40,8 @@ class ListsScreen(BoardTab, EntriesTab, QWidget):
         self._stores, self._store, self._actor, self._bus = stores, stores.list_entries, stores.actor, bus
         self.undo_stack = QUndoStack(self)
         self.today: Callable[[], date] = today  # replaceable in tests: the day acts are dated and entries expire
-        self.period = default_period(self._stores.list_settings.settings, self.today())  # the village's cycle: month or quarter
+        # the village's cycle: month or quarter
+        self.period = default_period(self._stores.list_settings.settings, self.today())
         self.selected_id = ""
         self.last_signer = ""  # a 落款 typed for an earlier print this session, offered again
         self._build_ui()
