@@ -116,6 +116,11 @@ class Participation:
     household_no: str = ""  # filled in from the registry when read, for showing
 
 
+def check_hours(hours: float) -> None:
+    if hours <= 0 or hours > 24:
+        raise DomainError("志愿服务时长应在 0 到 24 小时之间，请核对。")
+
+
 @dataclass(frozen=True)
 class VolunteerTotal:
     """一户一期的志愿服务合计."""

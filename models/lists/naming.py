@@ -60,6 +60,11 @@ class BasisView:
         return f"{basis.revoked_on.isoformat()} 撤回" + (f"：{basis.revoked_reason}" if basis.revoked_reason else "")
 
 
+def check_basis_kind(kind: str) -> None:
+    if kind not in ("consent", "statutory"):
+        raise DomainError("公开姓名的依据只能是“单独同意”（consent）或“法定依据”（statutory）。")
+
+
 def check_withdrawal(basis: NamingBasis, on: date, today: date) -> None:
     """Only a consent is withdrawn, once, on a day from its recording up to today (PIPL Art. 15)."""
     if basis.kind != "consent":

@@ -7,7 +7,7 @@ from datetime import date
 from models.core.accounts import Actor, Permission
 from models.core.attachments import AttachmentOwner, OwnerKind
 from models.core.changes import Changed, Entity
-from models.core.errors import DomainError, NotFound
+from models.core.errors import NotFound
 from models.core.ids import new_id
 from models.lists import workflow as workflow
 from models.lists.entries import ArticleRef, EntryState, ListEntry, Objection, Period, Transition, WithdrawReason
@@ -100,9 +100,7 @@ class SqliteListEntries(SqliteStore):
     def discard_nomination(self, entry_id: str) -> Changed:
         """Take back a nomination entered by mistake (the undo of 提名), only while nothing else happened to it."""
         self._require(Permission.EDIT_RECORDS)
-        entry = self.entry(entry_id)
-        if entry.state is not EntryState.NOMINATED or len(self.transitions(entry_id)) > 1 or self.objections(entry_id):
-            raise DomainError("该条目已进入评议流程，不能再撤回提名。如需结束，请用“不通过”并写明理由。")
+        workflow.check_discard(self.entry(entry_id), self.transitions(entry_id), self.objections(entry_id))
         with self._db.atomic():
             self._tombstone("list_entries", entry_id)
         return Changed.one(Entity.LIST_ENTRY, entry_id)

@@ -6,11 +6,11 @@ from datetime import date
 
 from models.core.accounts import Actor, Permission
 from models.core.changes import Changed, Entity
-from models.core.errors import DomainError, NotFound
+from models.core.errors import NotFound
 from models.core.ids import new_id
 from models.lists import workflow as workflow
 from models.lists.entries import HouseholdInfo, ListKind, require_text
-from models.lists.naming import BasisView, NamingBasis, check_withdrawal
+from models.lists.naming import BasisView, NamingBasis, check_basis_kind, check_withdrawal
 from models.lists.ports import HouseholdDirectory
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
@@ -75,8 +75,7 @@ class SqliteNamingBases(SqliteStore):
         """Record separate consent (consent) or a statutory basis (statutory) for naming a household, one of its
         villagers (`villager`: name or id), or a household basis every member stands behind (`all_members`; R31)."""
         self._require(Permission.EDIT_RECORDS)
-        if kind not in ("consent", "statutory"):
-            raise DomainError("公开姓名的依据只能是“单独同意”（consent）或“法定依据”（statutory）。")
+        check_basis_kind(kind)
         household = self._directory.household(household_no)
         villager_id = workflow.basis_subject(household, villager, all_members)
         basis = NamingBasis(household.household_id, kind, require_text(note, "依据说明（如书面同意书的日期和签名人）"),

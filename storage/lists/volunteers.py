@@ -8,7 +8,7 @@ from models.core.accounts import Actor, Permission
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.core.ids import new_id
-from models.lists.boards import Participation, VolunteerRank, top_volunteers
+from models.lists.boards import Participation, VolunteerRank, check_hours, top_volunteers
 from models.lists.entries import Period, require_text
 from models.lists.ports import HouseholdDirectory
 from storage.core.db import Database
@@ -55,8 +55,7 @@ class SqliteVolunteers(SqliteStore):
 
     def add_participation(self, household_no: str, activity: str, on: date, hours: float) -> Changed:
         self._require(Permission.EDIT_RECORDS)
-        if hours <= 0 or hours > 24:
-            raise DomainError("志愿服务时长应在 0 到 24 小时之间，请核对。")
+        check_hours(hours)
         household = self._directory.household(household_no)
         item = Participation(new_id(), household.household_id, require_text(activity, "活动名称"), on, hours)
         with self._db.atomic():

@@ -7,13 +7,13 @@ from typing import Any
 
 from models.core.accounts import Actor, Permission
 from models.core.changes import Changed, Entity
-from models.core.errors import DomainError, NotFound
+from models.core.errors import NotFound
 from models.minutes.meetings import (
     AgendaItem, Meeting, MeetingStatus, MeetingSummary, SearchHit, evaluate, with_counted_tally,
 )
 from models.minutes.ports import MeetingTypeStore
 from models.minutes.quorum import check_quorum
-from models.minutes.record import field_label, finalise, make_amendment, one_line
+from models.minutes.record import check_draft_edit, field_label, finalise, make_amendment, one_line
 from models.minutes.types import MeetingTypeSpec, format_number
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
@@ -107,9 +107,7 @@ class SqliteMeetingStore(SqliteStore):
         """Write every field of a draft; a finalised record is refused (use amend)."""
         self._require(Permission.EDIT_RECORDS)
         current = self.get(meeting.id)
-        _refuse_if_final(current)
-        if meeting.on.year != current.on.year or meeting.type_code != current.type_code:
-            raise DomainError("会议类型和年份决定记录编号，保存后不能更改。如填错，请另建一份记录。")
+        check_draft_edit(current, meeting)
         with self._db.atomic():
             changes = {k: v for k, v in meeting_values(meeting).items()
                        if v != meeting_values(current)[k]}
@@ -202,11 +200,6 @@ def load_meeting_header(row: dict[str, Any]) -> Meeting:
     return Meeting(row["type_code"], date.fromisoformat(row["date"]), expected=row["expected"], present=row["present"],
                    expected_households=row["expected_households"],
                    households_represented=row["households_represented"])
-
-
-def _refuse_if_final(meeting: Meeting) -> None:
-    if meeting.is_final:
-        raise DomainError(f"记录 {meeting.number} 已定稿，不能再修改。如需更正，请添加补正（注明日期和理由）。")
 
 
 def _follow_up_values(meeting: Meeting, item: AgendaItem) -> dict[str, Any]:

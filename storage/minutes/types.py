@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from models.core.accounts import Permission
 from models.core.changes import Changed, Entity
-from models.core.errors import DomainError
-from models.minutes.types import BUILTIN_TYPES, MeetingTypeSpec, resolve_type
+from models.minutes.types import BUILTIN_TYPES, MeetingTypeSpec, check_new_type, resolve_type
 from storage.core.store_base import SqliteStore
 from storage.minutes.rows import rows, to_type_spec
 
@@ -24,8 +23,7 @@ class SqliteMeetingTypes(SqliteStore):
 
     def add_meeting_type(self, spec: MeetingTypeSpec) -> Changed:
         self._require(Permission.EDIT_RECORDS)
-        if any(spec.code == s.code or spec.label == s.label for s in self.meeting_types()):
-            raise DomainError(f"会议类型“{spec.label}”已存在。")
+        check_new_type(spec, self.meeting_types())
         with self._db.atomic():
             row = self._insert("meeting_types", {
                 "code": spec.code, "label": spec.label, "letter": spec.letter, "composition": spec.composition.value,
