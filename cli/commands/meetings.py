@@ -5,11 +5,14 @@ import argparse
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cli import Context
 from models.core.accounts import COMMAND_LINE_ACTOR
 from models.core.errors import DomainError
+
+if TYPE_CHECKING:  # storage loads on first use, so `--help` stays quick
+    from storage.core.backend import SqliteStores
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -83,7 +86,7 @@ def _json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="以一个 JSON 对象输出结果")
 
 
-def _stores(context: Context) -> Any:
+def _stores(context: Context) -> SqliteStores:
     """The session's stores (storage/core/backend.py composes them) for the command-line user."""
     from storage.core.backend import build_stores
     return build_stores(context.open_db(), COMMAND_LINE_ACTOR)

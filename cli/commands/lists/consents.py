@@ -3,11 +3,14 @@ Art. 15): added to `lists` by cli/commands/lists.py."""
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cli import Context
 from cli.commands.printing import parse_date
 from models.core.errors import DomainError
+
+if TYPE_CHECKING:  # storage loads on first use, so `--help` stays quick
+    from storage.core.backend import SqliteStores
 
 
 def add_to(actions: argparse._SubParsersAction) -> None:
@@ -44,7 +47,7 @@ def add_to(actions: argparse._SubParsersAction) -> None:
     withdraw.set_defaults(handler=run_consent_withdraw)
 
 
-def _stores(context: Context) -> Any:  # storage.core.backend.SqliteStores
+def _stores(context: Context) -> SqliteStores:
     from models.core.accounts import COMMAND_LINE_ACTOR
     from storage.core.backend import build_stores
 
@@ -142,8 +145,9 @@ def run_consents(context: Context, args: argparse.Namespace) -> int:
 def run_consent_withdraw(context: Context, args: argparse.Namespace) -> int:
     """Record that a person (or household) withdrew a consent: names stop from that date (PIPL Art. 15)."""
     store = _stores(context).naming_bases
-    basis = store.naming_basis(store.withdraw_naming_basis(args.id, args.reason, args.on).id)
-    (view,) = [v for v in store.naming_basis_views() if v.basis.id == basis.id]
-    context.emit(f"已登记第{view.household_no}户{view.subject}于 {basis.revoked_on.isoformat()} 撤回同意。"
+    basis_id = store.withdraw_naming_basis(args.id, args.reason, args.on).id
+    (view,) = [v for v in store.naming_basis_views() if v.basis.id == basis_id]
+    withdrawn_on = view.basis.revoked_on.isoformat() if view.basis.revoked_on else ""
+    context.emit(f"已登记第{view.household_no}户{view.subject}于 {withdrawn_on} 撤回同意。"
                  "此后打印的榜单、公示和证书不再显示姓名；此前已打印的不变。", _basis_json(view))
     return 0
