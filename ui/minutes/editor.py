@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from models.core.attachments import AttachmentOwner, OwnerKind
 from models.core.changes import Changed, Entity
-from models.core.errors import DomainError
+from models.core.errors import DomainError, NotFound
 from models.minutes.checks import composition_warnings, item_vote_problems, missing_for_final
 from models.minutes.expected import expected_attendance, representatives_composition
 from models.minutes.meetings import AgendaItem, AttendanceKind, Meeting, evaluate, voters
@@ -86,8 +86,11 @@ class MeetingEditor(RecordForm):
         if self._meeting is None or self._pushing or self._loading:
             return
         if self._autosave_timer.isActive():
-            self.flush()
-        stored = self._store.get(self._meeting.id)
+            self.flush()  # as before a sync: the clerk's typing wins over an import of the same draft
+        try:
+            stored = self._store.get(self._meeting.id)
+        except NotFound:
+            return
         if stored != self._meeting:
             self.load(stored)
         else:
