@@ -108,8 +108,8 @@ def measure_list_filter(db: Database, query: str = "低保户", runs: int = 10,
     """The meeting list's text filter: the matching ids, then the meetings with their counts (all, or the first
     `limit`: what the screen's list model fetches before the clerk scrolls)."""
     from models.core.accounts import COMMAND_LINE_ACTOR
-    from storage.minutes.store import SqliteMeetingStore
-    store = SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
+    from storage.core.backend import build_stores
+    store = build_stores(db, COMMAND_LINE_ACTOR).meetings
     timings = []
     for _ in range(runs):
         start = time.perf_counter()

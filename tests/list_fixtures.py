@@ -1,6 +1,7 @@
 """Registry and rules for list tests, written through the real registry and rulebook stores."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from models.core.accounts import COMMAND_LINE_ACTOR, Actor, Role
@@ -8,10 +9,18 @@ from models.registry.id_numbers import make_id_number
 from models.registry.households import Gender, Household, VillageGroup, Villager
 from models.rules.document import RuleVersion
 from models.rules.text import parse_rules_text
+from models.core.changes import Changed
+from models.lists.boards import Board
+from models.lists.entries import ListEntry
+from models.lists.services import make_board
 from storage.core.db import Database
+from storage.lists.board_log import SqliteBoardLog
+from storage.lists.entries import SqliteListEntries
+from storage.lists.naming import SqliteNamingBases
+from storage.lists.settings import SqliteListSettings
 from storage.lists.sources import SqliteArticleCatalogue, SqliteHouseholdDirectory
-from storage.lists.store import SqliteListStore
 from storage.core.backend import build_stores
+from storage.lists.volunteers import SqliteVolunteers
 from storage.rules.store import SqliteRulebookStore
 
 
@@ -71,6 +80,42 @@ def seed_registry(db: Database, with_rules: bool = True) -> None:
         seed_rules(db)
 
 
-def store(db: Database, actor: Actor, today: date | None = None) -> SqliteListStore:
-    catalogue = SqliteArticleCatalogue(SqliteRulebookStore(db, actor))
-    return SqliteListStore(db, actor, SqliteHouseholdDirectory(db, today), catalogue)
+@dataclass(frozen=True)
+class ListStores:
+    """The list stores as storage/core/backend.py composes them, with the registry read as on `today`."""
+
+    entries: SqliteListEntries  # also the ObjectionStore
+    naming: SqliteNamingBases
+    volunteers: SqliteVolunteers
+    board_log: SqliteBoardLog
+    settings: SqliteListSettings
+
+    def board(self, period: str, on: date | None = None) -> Board:
+        return make_board(self.entries, self.naming, self.settings, period, on)
+
+
+def lists(db: Database, actor: Actor, today: date | None = None) -> ListStores:
+    directory = SqliteHouseholdDirectory(db, today)
+    settings, log = SqliteListSettings(db, actor), SqliteBoardLog(db, actor)
+    entries = SqliteListEntries(db, actor, directory, SqliteArticleCatalogue(SqliteRulebookStore(db, actor)),
+                                settings, log)
+    return ListStores(entries, SqliteNamingBases(db, actor, directory), SqliteVolunteers(db, actor, directory),
+                      log, settings)
+
+
+def store(db: Database, actor: Actor, today: date | None = None) -> SqliteListEntries:
+    """The entries (and objections) store."""
+    return lists(db, actor, today).entries
+
+
+def naming(db: Database, actor: Actor, today: date | None = None) -> SqliteNamingBases:
+    return lists(db, actor, today).naming
+
+
+def volunteers(db: Database, actor: Actor, today: date | None = None) -> SqliteVolunteers:
+    return lists(db, actor, today).volunteers
+
+
+def written(store: SqliteListEntries, changed: Changed) -> ListEntry:
+    """The entry a write (nominate, advance, renew, …) made or changed, as stored."""
+    return store.entry(changed.id)

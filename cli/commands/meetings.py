@@ -5,11 +5,14 @@ import argparse
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cli import Context
 from models.core.accounts import COMMAND_LINE_ACTOR
 from models.core.errors import DomainError
+
+if TYPE_CHECKING:  # storage loads on first use, so `--help` stays quick
+    from storage.core.backend import SqliteStores
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -83,9 +86,10 @@ def _json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="以一个 JSON 对象输出结果")
 
 
-def _store(context: Context) -> Any:
-    from storage.minutes.store import SqliteMeetingStore
-    return SqliteMeetingStore(context.open_db(), COMMAND_LINE_ACTOR)
+def _stores(context: Context) -> SqliteStores:
+    """The session's stores (storage/core/backend.py composes them) for the command-line user."""
+    from storage.core.backend import build_stores
+    return build_stores(context.open_db(), COMMAND_LINE_ACTOR)
 
 
 def _read_document(path: Path) -> Any:
@@ -105,20 +109,18 @@ def _read_document(path: Path) -> Any:
 def run_import(context: Context, args: argparse.Namespace) -> int:
     from models.minutes.document import parse_document
     from models.minutes.meetings import evaluate
-
-    from storage.minutes.store import SqliteMeetingStore
-    from storage.core.backend import build_stores
+    from models.minutes.services import record_warnings
 
     data = _read_document(args.file)
-    db = context.open_db()
-    store = SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
+    stores = _stores(context)
     # ID numbers and names in `present` are matched against the registry (an unknown ID number is refused;
     # a name that is not exactly one villager is kept as written).
-    facts = build_stores(db, COMMAND_LINE_ACTOR).registry_facts
-    meeting, spec = parse_document(data, store.custom_types(), facts.find_person)
-    created = store.create(meeting)
+    facts = stores.registry_facts
+    meeting, spec = parse_document(data, stores.meeting_types.custom_types(), facts.find_person)
+    created = stores.meetings.get(stores.meetings.create(meeting).id)
     outcome = evaluate(created, spec)
-    warnings = [w.message for w in store.warnings(created, date.today())] + _composition(facts, created)
+    warnings = [w.message for w in record_warnings(created, stores.meeting_types, stores.minutes_settings)]
+    warnings += _composition(facts, created)
     lines = [f"已导入会议记录 {created.number}（{spec.label}，{created.on.isoformat()}），id：{created.id}",
              f"法定人数：{'达到' if outcome.quorum.met else '未达到'}。{outcome.quorum.reason}"]
     lines += [f"提醒：{text}" for text in warnings]
@@ -138,8 +140,11 @@ def _composition(facts: Any, meeting: Any) -> list[str]:
 
 
 def run_list(context: Context, args: argparse.Namespace) -> int:
-    store = _store(context)
-    type_code = store.type_spec(args.type_name).code if args.type_name else None
+    from models.minutes.services import missing_quarters
+
+    stores = _stores(context)
+    store = stores.meetings
+    type_code = stores.meeting_types.type_spec(args.type_name).code if args.type_name else None
     found = store.list_meetings(args.year, type_code, args.text, args.offset, args.limit)
     total = store.count_meetings(args.year, type_code, args.text)
     lines = [f"{m.number}\t{m.on.isoformat()}\t{m.type_label}\t到会 {m.present}/{m.expected}\t"
@@ -149,7 +154,7 @@ def run_list(context: Context, args: argparse.Namespace) -> int:
         text += (f"\n共 {total} 条，列出第 {args.offset + 1}–{args.offset + len(found)} 条" if found
                  else f"\n共 {total} 条，第 {args.offset + 1} 条以后没有了") + "（用 --limit、--offset 翻页）。"
     year = args.year or date.today().year
-    text += "".join(f"\n提醒：{w.message}" for w in store.quarter_warnings(year, date.today()))
+    text += "".join(f"\n提醒：{w.message}" for w in missing_quarters(store, year, date.today()))
     context.emit(text, {"meetings": [{
         "id": m.id, "number": m.number, "type": m.type_code, "date": m.on.isoformat(), "place": m.place,
         "expected": m.expected, "present": m.present, "quorum_met": m.quorum_met, "status": m.status.value,
@@ -160,10 +165,12 @@ def run_list(context: Context, args: argparse.Namespace) -> int:
 def run_amend(context: Context, args: argparse.Namespace) -> int:
     from models.minutes.record import field_label
 
-    store = _store(context)
+    store = _stores(context).meetings
     meeting = store.get(args.meeting_id)
     after = args.to if args.to is not None else _read_text(args.to_file)
-    amendment = store.amend(meeting.id, args.field, after, args.reason, args.date or date.today())
+    store.amend(meeting.id, args.field, after, args.reason, args.date or date.today())
+    earlier = {a.id for a in meeting.amendments}
+    amendment = next(a for a in store.get(meeting.id).amendments if a.id not in earlier)
     context.emit(f"已补正 {meeting.number} 的“{field_label(amendment.field_name)}”（{amendment.on.isoformat()}），"
                  "原记录保留。", {"id": amendment.id, "meeting_id": meeting.id, "field": amendment.field_name,
                                  "before": amendment.before, "after": amendment.after, "reason": amendment.reason,
@@ -181,16 +188,14 @@ def _read_text(path: Path) -> str:
 
 
 def run_show(context: Context, args: argparse.Namespace) -> int:
-    from models.minutes.record import effective
     from models.minutes.meetings import evaluate
-    from storage.minutes.store import SqliteMeetingStore
-    from storage.core.backend import build_stores
+    from models.minutes.record import effective
+    from models.minutes.services import record_warnings
 
-    db = context.open_db()
-    store = SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
-    original = store.get(args.meeting_id)
+    stores = _stores(context)
+    original = stores.meetings.get(args.meeting_id)
     meeting = effective(original)
-    spec = store.type_spec(meeting.type_code)
+    spec = stores.meeting_types.type_spec(meeting.type_code)
     outcome = evaluate(meeting, spec)
     data = {"id": meeting.id, "number": meeting.number, "type": meeting.type_code, "expected": meeting.expected,
             "present": meeting.present, "quorum_met": outcome.quorum.met,
@@ -198,8 +203,8 @@ def run_show(context: Context, args: argparse.Namespace) -> int:
                        "against": item.tally.against if item.tally else None,
                        "abstain": item.tally.abstain if item.tally else None, "passed": result.passed}
                       for item, result in zip(meeting.items, outcome.items)]}
-    warnings = [w.message for w in store.warnings(original, date.today())]
-    warnings += _composition(build_stores(db, COMMAND_LINE_ACTOR).registry_facts, original)
+    warnings = [w.message for w in record_warnings(original, stores.meeting_types, stores.minutes_settings)]
+    warnings += _composition(stores.registry_facts, original)
     context.emit("\n".join(_describe(meeting, spec.label, outcome, warnings)), data)
     return 0
 
@@ -232,20 +237,19 @@ def run_export(context: Context, args: argparse.Namespace) -> int:
     from models.minutes.document import to_document
     from models.minutes.record import effective
 
-    document = to_document(effective(_store(context).get(args.meeting_id)))
+    document = to_document(effective(_stores(context).meetings.get(args.meeting_id)))
     print(json.dumps(document, ensure_ascii=False, indent=2))
     return 0
 
 
 def run_province(context: Context, args: argparse.Namespace) -> int:
     """Show or set the province's R8 rule; without an option it only shows it."""
-    store = _store(context)
+    store = _stores(context).minutes_settings
     if args.allow is not None:
-        rules = store.set_province_rules(True, args.allow)
+        store.set_province_rules(True, args.allow)
     elif args.default:
-        rules = store.set_province_rules(False, "")
-    else:
-        rules = store.province_rules()
+        store.set_province_rules(False, "")
+    rules = store.province_rules()
     text = (f"本省允许村民代表会议表决村规民约、自治章程，依据：{rules.basis}（决议上注明）"
             if rules.rules_by_representatives else "村规民约、自治章程须由村民会议表决（默认，《村民委员会组织法》第二十七条）")
     context.emit(text, {"rules_by_representatives": rules.rules_by_representatives, "basis": rules.basis})
@@ -256,13 +260,12 @@ def run_template(context: Context, args: argparse.Namespace) -> int:
     """Show or set the R18 record-book template; without an option it only shows it."""
     from models.minutes.template import template_from_json
 
-    store = _store(context)
+    store = _stores(context).minutes_settings
     if args.set is not None:
-        template = store.set_record_template(template_from_json(_read_document(args.set)))
+        store.set_record_template(template_from_json(_read_document(args.set)))
     elif args.default:
-        template = store.set_record_template(None)
-    else:
-        template = store.record_template()
+        store.set_record_template(None)
+    template = store.record_template()
     rows = [f"{n}. {f.heading}（{f.key}{'，必备' if f.required else ''}）" for n, f in enumerate(template.fields, 1)]
     text = "记录本格式：\n" + "\n".join(rows) + "\n签字栏：" + "　".join(template.signatures)
     context.emit(text, template.to_json())

@@ -30,6 +30,16 @@ class Entity(StrEnum):
     # core and sync
     ATTACHMENT = "attachment"  # joined with its owner's change (a meeting, a revision's workflow, a list entry)
     SYNC_STATE = "sync_state"  # peers, held and quarantined rows, bundles sent and received (not a wildcard)
+    # minutes (issue 15: each aggregate its own kind)
+    MEETING_TYPE = "meeting_type"
+    MINUTES_SETTINGS = "minutes_settings"
+    CONVENE_PROPOSAL = "convene_proposal"
+    # lists
+    LIST_OBJECTION = "list_objection"
+    NAMING_BASIS = "naming_basis"
+    VOLUNTEER_RECORD = "volunteer_record"
+    BOARD_VERSION = "board_version"
+    LIST_SETTINGS = "list_settings"
 
     @property
     def label(self) -> str:
@@ -39,7 +49,10 @@ class Entity(StrEnum):
                 "workflow": "九步工作法", "township_review": "乡镇审查",
                 "list_entry": "红黑榜条目",
                 "rule_version": "规约版本", "catalogue_article": "条款库条款",
-                "attachment": "附件", "sync_state": "同步状态"}[self.value]
+                "attachment": "附件", "sync_state": "同步状态",
+                "meeting_type": "会议类型", "minutes_settings": "会议记录设置", "convene_proposal": "提议召集",
+                "list_objection": "榜单异议", "naming_basis": "公开姓名依据", "volunteer_record": "志愿服务记录",
+                "board_version": "榜单版本记录", "list_settings": "榜单设置"}[self.value]
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,12 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.core.audit import AuditEntry
     from models.core.changes import Changed
     from models.core.village import VillageProfile
-    from models.lists.ports import ListStore
-    from models.minutes.ports import FollowUpStore, FourTwoStore, MeetingStore
+    from models.lists.ports import (
+        BoardLogStore, ListEntryStore, ListSettingsStore, NamingBasisStore, ObjectionStore, VolunteerStore,
+    )
+    from models.minutes.ports import (
+        ConveneStore, FollowUpStore, FourTwoStore, MeetingStore, MeetingTypeStore, MinutesSettingsStore,
+    )
     from models.registry.ports import (GroupStore, HouseholdStore, RegistryFacts, RegistryQueries, RosterFiles,
                                        VillagerStore)
     from models.rules.ports import CatalogueStore, ChangeReasonStore, RulebookStore, RulesFiles
@@ -131,12 +135,20 @@ class Stores(Protocol):
     catalogue: CatalogueStore
     rule_files: RulesFiles
     meetings: MeetingStore
+    meeting_types: MeetingTypeStore
+    minutes_settings: MinutesSettingsStore
+    convene_proposals: ConveneStore
     attachments: AttachmentStore
     follow_ups: FollowUpStore
     four_two: FourTwoStore
     sync: SyncService
     workflow: WorkflowStores
-    lists: ListStore
+    list_entries: ListEntryStore
+    list_objections: ObjectionStore
+    naming_bases: NamingBasisStore
+    volunteer_records: VolunteerStore
+    board_log: BoardLogStore
+    list_settings: ListSettingsStore
     township: TownshipStore
     registry_facts: RegistryFacts
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.core.errors import DomainError
-from models.lists.entries import EntryState, ListEntry, ListKind, ListSettings, NamingBasis, Period, check_no_personal_numbers
+from models.lists.entries import EntryState, ListEntry, ListKind, ListSettings, Period, check_no_personal_numbers
+from models.lists.naming import NamingBasis
 from models.core.notices import Notice, NoticeKind, PublicityPeriod
 
 BOARD_STATES = (EntryState.PUBLISHED,)
@@ -113,6 +114,11 @@ class Participation:
     on: date
     hours: float
     household_no: str = ""  # filled in from the registry when read, for showing
+
+
+def check_hours(hours: float) -> None:
+    if hours <= 0 or hours > 24:
+        raise DomainError("志愿服务时长应在 0 到 24 小时之间，请核对。")
 
 
 @dataclass(frozen=True)

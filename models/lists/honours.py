@@ -7,8 +7,9 @@ from datetime import date
 
 from models.lists.boards import display_name, signer_of
 from models.core.errors import DomainError
-from models.lists.entries import (EntryState, ListEntry, ListKind, ListSettings, NamingBasis, Period,
+from models.lists.entries import (EntryState, ListEntry, ListKind, ListSettings, Period,
                           check_no_personal_numbers)
+from models.lists.naming import NamingBasis
 from models.core.notices import Notice, NoticeKind, chinese_date
 
 

@@ -330,6 +330,12 @@ def answer_objection(objection: Objection, actor: Actor, on: date, answer: str, 
     return replace(objection, answer=require_text(answer, "答复内容"), answered_on=on, upheld=upheld)
 
 
+def check_discard(entry: ListEntry, transitions: Sequence[Transition], objections: Sequence[Objection]) -> None:
+    """A nomination entered by mistake is taken back (the undo of 提名) only while nothing else happened to it."""
+    if entry.state is not EntryState.NOMINATED or len(transitions) > 1 or objections:
+        raise DomainError("该条目已进入评议流程，不能再撤回提名。如需结束，请用“不通过”并写明理由。")
+
+
 def next_period(period: Period) -> Period:
     """The cycle after `period`, of the same kind (2025-03 → 2025-04, 2025-Q4 → 2026-Q1, 2025 → 2026)."""
     day = period.end + timedelta(days=1)

@@ -7,7 +7,9 @@ from datetime import date
 from enum import StrEnum
 
 from models.core.errors import DomainError
-from models.minutes.types import MeetingType
+from models.minutes.meetings import Meeting, evaluate
+from models.minutes.record import effective
+from models.minutes.types import MeetingType, MeetingTypeSpec
 
 
 class FourTwoStage(StrEnum):
@@ -107,6 +109,15 @@ def record_stage(matter: FourTwoMatter, record: StageRecord) -> FourTwoMatter:
             raise DomainError(f"“{stage.label}”的日期不能早于“{previous.label}”（{earlier.on.isoformat()}）。")
     _check_content(stage, record)
     return dataclasses.replace(matter, stages=matter.stages + (record,))
+
+
+def stage_on_meeting(record: StageRecord, meeting: Meeting, spec: MeetingTypeSpec) -> StageRecord:
+    """A deliberation stage rests on a finalised record: its date, body and whether any item passed (as amended)."""
+    if not meeting.is_final:
+        raise DomainError(f"会议记录 {meeting.number} 尚未定稿，定稿后才能作为“{record.stage.label}”的依据。")
+    passed = any(result.passed for result in evaluate(effective(meeting), spec).items)
+    return StageRecord(record.stage, meeting.on, meeting.id, meeting.type_code, passed,
+                       record.publication, record.supervision_opinion)
 
 
 def _predecessor(matter: FourTwoMatter, stage: FourTwoStage) -> FourTwoStage | None:

@@ -42,6 +42,14 @@ def finalise(meeting: Meeting, spec: MeetingTypeSpec, host_confirmed: bool, reco
     return dataclasses.replace(meeting, status=MeetingStatus.FINAL, finalised_by=by)
 
 
+def check_draft_edit(current: Meeting, edited: Meeting) -> None:
+    """A finalised record is corrected by amendments only; type and year fix the number, so they stay."""
+    if current.is_final:
+        raise DomainError(f"记录 {current.number} 已定稿，不能再修改。如需更正，请添加补正（注明日期和理由）。")
+    if edited.on.year != current.on.year or edited.type_code != current.type_code:
+        raise DomainError("会议类型和年份决定记录编号，保存后不能更改。如填错，请另建一份记录。")
+
+
 def field_label(field_name: str) -> str:
     """`place` → 地点; `items.2.resolution` → 第 2 项议题·决议内容. Raises DomainError if unknown."""
     if field_name in MEETING_FIELDS:

@@ -151,3 +151,9 @@ def resolve_type(name: str, custom: tuple[MeetingTypeSpec, ...] = ()) -> Meeting
 def format_number(year: int, letter: str, seq: int) -> str:
     """Year-based record number, e.g. 2026-代-07."""
     return f"{year}-{letter}-{seq:02d}"
+
+
+def check_new_type(spec: MeetingTypeSpec, existing: tuple[MeetingTypeSpec, ...]) -> None:
+    """A village's own type needs a code and a name of its own."""
+    if any(spec.code == s.code or spec.label == s.label for s in existing):
+        raise DomainError(f"会议类型“{spec.label}”已存在。")

@@ -4,7 +4,7 @@
 Every write returns the `Changed` it made (Entity.WORKFLOW with the record's id; an add's `.id` is the new record;
 a write that also changes the rulebook joins Entity.RULEBOOK). Every method but `revision_id` needs a started
 revision (NotFound otherwise). The step's attachments are on `models.core.ports.AttachmentStore`. What the workflow
-reads of other areas is named here too (`RuleTexts`, `MeetingRecords`, `HouseholdCount`), so its stores take those
+reads of other areas is named here too (`RuleTexts`, `MeetingRecords`, `MeetingTypes`, `ProvinceMeetingRules`, `HouseholdCount`), so its stores take those
 collaborators through their constructors.
 """
 from __future__ import annotations
@@ -43,10 +43,20 @@ class ChangeReasons(Protocol):
 
 
 class MeetingRecords(Protocol):
-    """The meeting records a step links (两委联席会议, the vote's 村民会议) and the province's meeting rules."""
+    """The meeting records a step links (两委联席会议, the vote's 村民会议)."""
 
     def get(self, meeting_id: str) -> Meeting: ...
+
+
+class MeetingTypes(Protocol):
+    """What kind of body a linked meeting was, and the quorum and majority it needs."""
+
     def type_spec(self, code: str) -> MeetingTypeSpec: ...
+
+
+class ProvinceMeetingRules(Protocol):
+    """The province's rule on who may vote the rules (R8)."""
+
     def province_rules(self) -> ProvinceRules: ...
 
 

@@ -103,8 +103,8 @@ def meeting_record(stores: Any, meeting_id: str) -> Any:  # -> printing.minutes.
     from printing.minutes.minutes_pdf import MeetingRecord
 
     meeting = stores.meetings.get(meeting_id)
-    return MeetingRecord(meeting, stores.meetings.type_spec(meeting.type_code), stores.profile.get().village,
-                         stores.meetings.province_rules(), stores.meetings.record_template())
+    return MeetingRecord(meeting, stores.meeting_types.type_spec(meeting.type_code), stores.profile.get().village,
+                         stores.minutes_settings.province_rules(), stores.minutes_settings.record_template())
 
 
 def _minutes(stores: Any, meeting_id: str) -> PrintJob:

@@ -17,11 +17,20 @@ from storage.core.installation import initialise, is_initialised, open_database
 from storage.core.profile import SqliteProfileStore, read_profile
 
 if TYPE_CHECKING:
-    from models.workflow.ports import ChangeReasons, HouseholdCount, MeetingRecords, RuleTexts
+    from models.workflow.ports import (ChangeReasons, HouseholdCount, MeetingRecords, MeetingTypes,
+                                       ProvinceMeetingRules, RuleTexts)
     from storage.core.attachments import SqliteAttachmentStore
+    from storage.minutes.convene import SqliteConveneStore
     from storage.minutes.followups import SqliteFollowUpStore
     from storage.minutes.four_two import SqliteFourTwoStore
-    from storage.lists.store import SqliteListStore
+    from storage.minutes.settings import SqliteMinutesSettings
+    from storage.minutes.types import SqliteMeetingTypes
+    from storage.lists.board_log import SqliteBoardLog
+    from storage.lists.entries import SqliteListEntries
+    from storage.lists.naming import SqliteNamingBases
+    from storage.lists.settings import SqliteListSettings
+    from storage.lists.sources import SqliteHouseholdDirectory
+    from storage.lists.volunteers import SqliteVolunteers
     from storage.minutes.store import SqliteMeetingStore
     from storage.registry.facts import SqliteRegistryFacts
     from storage.registry.groups import SqliteGroupStore
@@ -157,7 +166,22 @@ class SqliteStores:
     @cached_property
     def meetings(self) -> SqliteMeetingStore:
         from storage.minutes.store import SqliteMeetingStore
-        return SqliteMeetingStore(self._db, self.actor)
+        return SqliteMeetingStore(self._db, self.actor, self.meeting_types)
+
+    @cached_property
+    def meeting_types(self) -> SqliteMeetingTypes:
+        from storage.minutes.types import SqliteMeetingTypes
+        return SqliteMeetingTypes(self._db, self.actor)
+
+    @cached_property
+    def minutes_settings(self) -> SqliteMinutesSettings:
+        from storage.minutes.settings import SqliteMinutesSettings
+        return SqliteMinutesSettings(self._db, self.actor)
+
+    @cached_property
+    def convene_proposals(self) -> SqliteConveneStore:
+        from storage.minutes.convene import SqliteConveneStore
+        return SqliteConveneStore(self._db, self.actor, self.meetings)
 
     @cached_property
     def attachments(self) -> SqliteAttachmentStore:
@@ -172,7 +196,7 @@ class SqliteStores:
     @cached_property
     def four_two(self) -> SqliteFourTwoStore:
         from storage.minutes.four_two import SqliteFourTwoStore
-        return SqliteFourTwoStore(self._db, self.actor)
+        return SqliteFourTwoStore(self._db, self.actor, self.meetings, self.meeting_types)
 
     @cached_property
     def sync(self) -> SqliteSyncService:
@@ -181,14 +205,44 @@ class SqliteStores:
 
     @cached_property
     def workflow(self) -> SqliteWorkflowStores:
-        return workflow_stores(self._db, self.actor, self.rules, self.change_reasons, self.meetings, self.registry)
+        return workflow_stores(self._db, self.actor, self.rules, self.change_reasons, self.meetings, self.meeting_types,
+                               self.minutes_settings, self.registry)
 
     @cached_property
-    def lists(self) -> SqliteListStore:
-        from storage.lists.sources import SqliteArticleCatalogue, SqliteHouseholdDirectory
-        from storage.lists.store import SqliteListStore
-        return SqliteListStore(self._db, self.actor, SqliteHouseholdDirectory(self._db),
-                               SqliteArticleCatalogue(self.rules))
+    def list_entries(self) -> SqliteListEntries:
+        from storage.lists.entries import SqliteListEntries
+        from storage.lists.sources import SqliteArticleCatalogue
+        return SqliteListEntries(self._db, self.actor, self._households, SqliteArticleCatalogue(self.rules),
+                                 self.list_settings, self.board_log)
+
+    @cached_property
+    def list_objections(self) -> SqliteListEntries:
+        return self.list_entries  # an objection belongs to its entry: one store keeps both
+
+    @cached_property
+    def naming_bases(self) -> SqliteNamingBases:
+        from storage.lists.naming import SqliteNamingBases
+        return SqliteNamingBases(self._db, self.actor, self._households)
+
+    @cached_property
+    def volunteer_records(self) -> SqliteVolunteers:
+        from storage.lists.volunteers import SqliteVolunteers
+        return SqliteVolunteers(self._db, self.actor, self._households)
+
+    @cached_property
+    def board_log(self) -> SqliteBoardLog:
+        from storage.lists.board_log import SqliteBoardLog
+        return SqliteBoardLog(self._db, self.actor)
+
+    @cached_property
+    def list_settings(self) -> SqliteListSettings:
+        from storage.lists.settings import SqliteListSettings
+        return SqliteListSettings(self._db, self.actor)
+
+    @cached_property
+    def _households(self) -> SqliteHouseholdDirectory:
+        from storage.lists.sources import SqliteHouseholdDirectory
+        return SqliteHouseholdDirectory(self._db)
 
     @cached_property
     def township(self) -> SqliteTownshipStore:
@@ -197,6 +251,7 @@ class SqliteStores:
 
 
 def workflow_stores(db: Database, actor: Actor, rules: RuleTexts, reasons: ChangeReasons, meetings: MeetingRecords,
+                    types: MeetingTypes, province: ProvinceMeetingRules,
                     households: HouseholdCount) -> SqliteWorkflowStores:
     """The workflow's aggregate stores, each given the collaborators it reads or writes through."""
     from storage.workflow.committee import SqliteCommitteeStore, SqliteTeamStore
@@ -209,7 +264,7 @@ def workflow_stores(db: Database, actor: Actor, rules: RuleTexts, reasons: Chang
     from storage.workflow.stores import SqliteWorkflowStores
     from storage.workflow.votes import SqliteSignatureStore, SqliteVoteStore
 
-    revisions = SqliteRevisionStore(db, actor, SqliteWorkflowFacts(db, actor, rules, meetings, households), rules)
+    revisions = SqliteRevisionStore(db, actor, SqliteWorkflowFacts(db, actor, rules, meetings, types, province, households), rules)
     return SqliteWorkflowStores(
         revisions, SqliteWorkflowSettingsStore(db, actor), SqlitePlanStore(db, actor, rules),
         SqliteInvitationStore(db, actor), SqliteCommitteeStore(db, actor), SqliteTeamStore(db, actor),

@@ -20,9 +20,8 @@ from models.minutes.meetings import AgendaItem, AttendanceKind, Attendee, Gender
 from models.registry.ports import RosterPerson
 from storage.core.db import Database
 from storage.demo import DemoOptions
-from storage.minutes.followups import SqliteFollowUpStore
-from storage.minutes.four_two import SqliteFourTwoStore
-from storage.minutes.store import SqliteMeetingStore
+from models.minutes.ports import ConveneStore, FollowUpStore, FourTwoStore, MeetingStore, MeetingTypeStore
+from storage.core.backend import build_stores
 from storage.registry.facts import SqliteRegistryFacts
 from storage.registry.queries import SqliteRegistryQueries
 
@@ -71,15 +70,15 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
     if db.conn.execute("SELECT COUNT(*) FROM meetings").fetchone()[0]:
         options.counts["meetings"] = 0
         return
-    actor = _clerk(db)
-    store = SqliteMeetingStore(db, actor)
-    facts = SqliteRegistryFacts(db, SqliteRegistryQueries(db, actor))
-    village = _Village(_sizes(options.households), facts if facts.households_count(date(YEAR, 1, 1)) else None)
+    stores = build_stores(db, _clerk(db))
+    store, facts = stores.meetings, stores.registry_facts
+    village = _Village(_sizes(options.households), facts if facts.households_count(date(YEAR, 1, 1)) else None,
+                       stores.meeting_types)
     with db.atomic():  # all or nothing: an interrupted demo leaves no half year
         made = [_hold(store, rng, village, index, plan) for index, plan in enumerate(PLAN)]
-        _progress(SqliteFollowUpStore(db, actor))
-        _four_two(SqliteFourTwoStore(db, actor), made)
-        options.counts["convene_proposals"] = _proposals(store, village, made)
+        _progress(stores.follow_ups)
+        _four_two(stores.four_two, made)
+        options.counts["convene_proposals"] = _proposals(stores.convene_proposals, village, made)
         final = [m for m in made if m.is_final]
         store.amend(final[2].id, "end", "11:40", "散会时间记录有误，据签到表更正", final[2].on + timedelta(days=2))
     options.counts["meetings"] = len(made)
@@ -105,8 +104,8 @@ def _name(rng: random.Random) -> str:
 class _Village:
     """Sizes and names for the year's meetings: from the registry when there is one, else made up."""
 
-    def __init__(self, sizes: dict[str, int], facts: SqliteRegistryFacts | None) -> None:
-        self.sizes, self.facts = sizes, facts
+    def __init__(self, sizes: dict[str, int], facts: SqliteRegistryFacts | None, types: MeetingTypeStore) -> None:
+        self.sizes, self.facts, self.types = sizes, facts, types
         self.host, self.host_post, self.recorder = "杨光明", "村党支部书记、村委会主任", "吴晓梅"
         if facts is not None:
             committee = facts.people_with_role(ROLE_TWO_COMMITTEES, date(YEAR, 1, 1))
@@ -117,23 +116,23 @@ class _Village:
             if clerk is not None:
                 self.recorder = clerk.name
 
-    def expected(self, store: SqliteMeetingStore, type_code: str, on: date,
+    def expected(self, type_code: str, on: date,
                  title: str) -> tuple[int, int | None, tuple[RosterPerson, ...], bool]:
         """(应到, households for villagers'/group meetings, the roster of a member-based meeting, from registry)."""
         found = None
         if self.facts is not None:
-            found = expected_attendance(store.type_spec(type_code), self.facts, on, GROUPS.get(title))
+            found = expected_attendance(self.types.type_spec(type_code), self.facts, on, GROUPS.get(title))
         if found is None or found.expected == 0:  # a tiny demo village may have no party members
             households = self.sizes["households"] if type_code == "villagers_meeting" else None
             return self.sizes[type_code], households, (), False
         return found.expected, found.households, found.roster, True
 
 
-def _hold(store: SqliteMeetingStore, rng: random.Random, village: _Village, index: int,
+def _hold(store: MeetingStore, rng: random.Random, village: _Village, index: int,
           plan: tuple[str, int, int, tuple[tuple[str, MatterKind, str], ...]]) -> Meeting:
     type_code, month, day, topics = plan
     on = date(YEAR, month, day)
-    expected, households, roster, computed = village.expected(store, type_code, on, topics[0][0])
+    expected, households, roster, computed = village.expected(type_code, on, topics[0][0])
     # The Q2 party meeting shows the R6 trap: quorate, majority of those present, but not of M.
     fails = type_code == "party_general_meeting" and month == 4 and expected >= 6
     present = more_than_half(expected) + 1 if fails else _present(rng, type_code, expected)
@@ -161,10 +160,10 @@ def _hold(store: SqliteMeetingStore, rng: random.Random, village: _Village, inde
                     for title, matter, resolution in topics),
         summary=f"会议围绕“{topics[0][0]}”进行了讨论。",
     )
-    created = store.create(meeting)
+    created = store.create(meeting).id
     if on < date(YEAR, 11, 1):
-        return store.finalise(created.id, True, True)
-    return created
+        store.finalise(created, True, True)
+    return store.get(created)
 
 
 def _present(rng: random.Random, type_code: str, expected: int) -> int:
@@ -235,7 +234,7 @@ def _named_votes(tally: Tally, people: tuple[tuple[str, str | None], ...]) -> tu
     return tuple(PersonVote(name, choice, villager_id) for (name, villager_id), choice in zip(people, choices))
 
 
-def _progress(follow_ups: SqliteFollowUpStore) -> None:
+def _progress(follow_ups: FollowUpStore) -> None:
     """Move follow-ups into every state: not started, in progress, done with each evaluation, cancelled."""
     evaluations = list(Evaluation)
     done = 0
@@ -258,7 +257,7 @@ def _progress(follow_ups: SqliteFollowUpStore) -> None:
         done += 1
 
 
-def _proposals(store: SqliteMeetingStore, village: _Village, made: list[Meeting]) -> int:
+def _proposals(store: ConveneStore, village: _Village, made: list[Meeting]) -> int:
     """R10: one proposal answered by a representatives' meeting, one still owed (past its deadline), one short."""
     reps = next(m for m in made if m.type_code == "representatives_meeting" and m.on.month >= 4)
     members = len(village.facts.people_with_role("representative", reps.on)) if village.facts else 0
@@ -267,7 +266,7 @@ def _proposals(store: SqliteMeetingStore, village: _Village, made: list[Meeting]
         ConveneBody.REPRESENTATIVES, reps.on - timedelta(days=10), "公开集体收益使用明细", -(-members // 5), members,
         "村民代表联名", reps.on))
     store.answer_proposal(answered.id, reps.id)
-    adults = village.expected(store, "villagers_meeting", date(YEAR, 9, 1), "")[0]
+    adults = village.expected("villagers_meeting", date(YEAR, 9, 1), "")[0]
     store.record_proposal(make_proposal(ConveneBody.VILLAGERS, date(YEAR, 9, 1), "重新讨论土地承包调整方案",
                                         -(-adults // 10) + 2, adults, "二组村民联名", date(YEAR, 9, 30)))
     store.record_proposal(make_proposal(ConveneBody.VILLAGERS, date(YEAR, 10, 8), "修建村级广场",
@@ -275,7 +274,7 @@ def _proposals(store: SqliteMeetingStore, village: _Village, made: list[Meeting]
     return 3
 
 
-def _four_two(chain: SqliteFourTwoStore, made: list[Meeting]) -> None:
+def _four_two(chain: FourTwoStore, made: list[Meeting]) -> None:
     """村道硬化 through all six stages; 村规民约修订 up to the decision."""
     by_number = {m.number: m for m in made}
     road = chain.create_matter("村道硬化项目", "党员群众建议")

@@ -11,9 +11,8 @@ from models.lists.workflow import Nomination
 from models.lists.entries import ArticleRef, ListEntry, ListKind, WithdrawReason
 from storage.core.db import Database
 from storage.demo import DemoOptions
-from storage.lists.sources import SqliteArticleCatalogue, SqliteHouseholdDirectory
-from storage.lists.store import SqliteListStore
-from storage.rules.store import SqliteRulebookStore
+from storage.core.backend import SqliteStores, build_stores
+from storage.lists.sources import SqliteHouseholdDirectory
 
 CLERK = Actor("demo-clerk", "吴晓梅", Role.CLERK)
 APPROVER = Actor("demo-approver", "杨光明", Role.APPROVER)
@@ -50,9 +49,8 @@ def plan(index: int) -> list[Step]:
     return [red, yellow, black]
 
 
-def _store(db: Database, actor: Actor) -> SqliteListStore:
-    return SqliteListStore(db, actor, SqliteHouseholdDirectory(db),
-                           SqliteArticleCatalogue(SqliteRulebookStore(db, actor)))
+def _store(db: Database, actor: Actor) -> SqliteStores:
+    return build_stores(db, actor)
 
 
 def _months(today: date) -> list[date]:
@@ -66,7 +64,7 @@ def _months(today: date) -> list[date]:
 
 def _articles(db: Database) -> dict[ListKind, ArticleRef] | None:
     try:
-        articles = _store(db, CLERK).articles_in_force()
+        articles = _store(db, CLERK).list_entries.articles_in_force()
     except DomainError:
         return None
     if not articles:
@@ -87,12 +85,12 @@ def build(db: Database, rng: random.Random, options: DemoOptions, today: date | 
     demo = _Demo(db, articles, numbers, day)
     for index, month in enumerate(_months(day)):
         demo.warned_before = demo.warned
-        _store(db, APPROVER).expire_due(month)  # last month's board comes down on the first of this month
+        _store(db, APPROVER).list_entries.expire_due(month)  # last month's board comes down on the first of this month
         for step in plan(index):
             demo.add(month, step)
     demo.volunteers(rng)
     demo.consents()
-    _store(db, APPROVER).expire_due(day)
+    _store(db, APPROVER).list_entries.expire_due(day)
     options.counts["list_entries"] = demo.added
 
 
@@ -119,7 +117,7 @@ class _Demo:
         for actor, offset, reason in walk[:step.stop]:
             if month + timedelta(offset) > self._today:
                 return
-            _store(self._db, actor).advance(entry.id, "同意", reason, on=month + timedelta(offset))
+            _store(self._db, actor).list_entries.advance(entry.id, "同意", reason, on=month + timedelta(offset))
         self._finish(entry, month, step)
 
     def _nominate(self, month: date, kind: ListKind, villager: bool = False) -> ListEntry | None:
@@ -131,8 +129,9 @@ class _Demo:
             if villager and not person:
                 continue
             try:
-                entry, _ = _store(self._db, CLERK).nominate(replace(nomination, villager_id=person), number,
-                                                            self._articles[kind].number, on=month)
+                entries = _store(self._db, CLERK).list_entries
+                entry = entries.entry(entries.nominate(replace(nomination, villager_id=person), number,
+                                                       self._articles[kind].number, on=month).id)
             except DomainError:
                 continue  # a household headed by a minor: the clerk picks another
             if number in pool:  # rotate, so the year spreads over many households
@@ -147,9 +146,9 @@ class _Demo:
         return next((m.villager_id for m in household.members if not m.is_minor and m.name != household.head_name), "")
 
     def _finish(self, entry: ListEntry, month: date, step: Step) -> None:
-        clerk, approver = _store(self._db, CLERK), _store(self._db, APPROVER)
+        clerk, approver = _store(self._db, CLERK).list_entries, _store(self._db, APPROVER).list_entries
         if step.ending == "refuse":
-            _store(self._db, SUPERVISOR).refuse(entry.id, "事实不清，请网格员补充照片等证据", on=month + timedelta(1))
+            _store(self._db, SUPERVISOR).list_entries.refuse(entry.id, "事实不清，请网格员补充照片等证据", on=month + timedelta(1))
         elif step.ending == "rectify" and month + timedelta(15) <= self._today:
             approver.withdraw(entry.id, WithdrawReason.RECTIFIED, "已整改到位，经网格员核实", on=month + timedelta(15))
         elif step.ending in ("upheld", "objection") and month + timedelta(4) <= self._today:
@@ -159,7 +158,7 @@ class _Demo:
                                           on=month + timedelta(5))
 
     def volunteers(self, rng: random.Random) -> None:
-        clerk = _store(self._db, CLERK)
+        clerk = _store(self._db, CLERK).volunteer_records
         for month in _months(self._today)[-3:]:
             for number in self._red[:6]:
                 for _ in range(rng.randint(1, 4)):
@@ -171,9 +170,10 @@ class _Demo:
         """The household of this month's first published red entry agreed in writing to be named (R31); the villager
         named on his or her own gave his or her own consent; last month's first red household consented, then
         withdrew (PIPL Art. 15)."""
-        clerk = _store(self._db, CLERK)
+        stores = _store(self._db, CLERK)
+        entries, clerk = stores.list_entries, stores.naming_bases
         first = self._today.replace(day=1)
-        red = [e for e in clerk.entries(f"{first:%Y-%m}") if e.list_kind is ListKind.RED]
+        red = [e for e in entries.entries(f"{first:%Y-%m}") if e.list_kind is ListKind.RED]
         for entry in [e for e in red if e.published_on and not e.villager_id][:1]:
             clerk.record_naming_basis(entry.household_no, "consent", "户主书面同意在红榜公开姓名（演示）",
                                       on=first, lists=(ListKind.RED,))
@@ -181,7 +181,7 @@ class _Demo:
             clerk.record_naming_basis(entry.household_no, "consent", f"{entry.subject_name}本人书面同意在红榜公开姓名（演示）",
                                       on=first, lists=(ListKind.RED,), villager=entry.villager_id)
         last = (first - timedelta(days=1)).replace(day=1)
-        for entry in [e for e in clerk.entries(f"{last:%Y-%m}") if e.list_kind is ListKind.RED][:1]:
+        for entry in [e for e in entries.entries(f"{last:%Y-%m}") if e.list_kind is ListKind.RED][:1]:
             basis = clerk.record_naming_basis(entry.household_no, "consent", "户主书面同意（演示）", on=last,
                                               lists=(ListKind.RED,))
             clerk.withdraw_naming_basis(basis.id, "户主书面撤回同意，原件存村委会（演示）",

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import json
 
-from models.core.accounts import Permission
-from models.lists.settings import describe_change, make_list_settings
+from models.core.accounts import Actor, Permission
+from models.core.changes import Changed, Entity
 from models.lists.entries import ListSettings, PeriodKind
+from models.lists.settings import describe_change, make_list_settings
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
 
@@ -19,12 +20,20 @@ def read_list_settings(db: Database) -> ListSettings:
     return ListSettings(PeriodKind(row[0]), row[1], row[2], tuple(json.loads(row[3])), bool(row[4]))
 
 
-class SettingsMethods(SqliteStore):
-    """Mixed into SqliteListStore: saving the settings (admin only) and using them at once."""
+class SqliteListSettings(SqliteStore):
+    """Implements models.lists.ports.ListSettingsStore: saved by an administrator and used at once by the stores
+    that hold this one (the entries check nominations against `settings`)."""
 
-    settings: ListSettings
+    def __init__(self, db: Database, actor: Actor, settings: ListSettings | None = None) -> None:
+        super().__init__(db, actor)
+        self._given = settings  # settings a test or the demo imposes instead of the saved ones
 
-    def save_settings(self, wanted: ListSettings) -> ListSettings:
+    @property
+    def settings(self) -> ListSettings:
+        """As saved now (one row): a save in another session or a sync import shows at once."""
+        return self._given if self._given is not None else read_list_settings(self._db)
+
+    def save_settings(self, wanted: ListSettings) -> Changed:
         """Check against the legal bounds, write (audited with what changed), and use from now on."""
         self._require(Permission.EDIT_PROFILE)
         checked = make_list_settings(wanted.cycle, wanted.publicity_days, wanted.answer_days,
@@ -37,8 +46,10 @@ class SettingsMethods(SqliteStore):
             row = self._db.conn.execute("SELECT id FROM list_settings WHERE owner = ? AND deleted = 0",
                                         (self._db.node_id,)).fetchone()
             if row is None:
-                self._insert("list_settings", values, summary=describe_change(before, checked))
+                row_id = self._insert("list_settings", values, summary=describe_change(before, checked))["id"]
             else:
-                self._update("list_settings", row[0], values)  # audited before → after, column by column
-        self.settings = checked
-        return checked
+                row_id = row[0]
+                self._update("list_settings", row_id, values)  # audited before → after, column by column
+        if self._given is not None:
+            self._given = checked
+        return Changed.one(Entity.LIST_SETTINGS, row_id)

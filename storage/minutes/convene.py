@@ -4,15 +4,22 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from models.core.accounts import Permission
-from models.minutes.convene import ConveneBody, ConveneProposal, check_answer
+from models.core.accounts import Actor, Permission
+from models.core.changes import Changed, Entity
 from models.core.errors import NotFound
-from storage.minutes.rows import rows
+from models.minutes.convene import ConveneBody, ConveneProposal, check_answer
+from models.minutes.ports import MeetingStore
+from storage.core.db import Database
 from storage.core.store_base import SqliteStore
+from storage.minutes.rows import rows
 
 
-class ConveneMethods(SqliteStore):
-    """Proposal part of the meeting store."""
+class SqliteConveneStore(SqliteStore):
+    """Implements models.minutes.ports.ConveneStore; an answer is checked against the meeting `meetings` gives."""
+
+    def __init__(self, db: Database, actor: Actor, meetings: MeetingStore) -> None:
+        super().__init__(db, actor)
+        self._meetings = meetings
 
     def proposals(self, open_only: bool = False) -> list[ConveneProposal]:
         """Newest first; `open_only`: proposals that oblige a meeting not yet held."""
@@ -22,7 +29,7 @@ class ConveneMethods(SqliteStore):
             WHERE p.deleted = 0 ORDER BY p.received_on DESC, p.created_at DESC""", [])]
         return [p for p in found if p.open] if open_only else found
 
-    def record_proposal(self, proposal: ConveneProposal) -> ConveneProposal:
+    def record_proposal(self, proposal: ConveneProposal) -> Changed:
         self._require(Permission.EDIT_RECORDS)
         with self._db.atomic():
             row = self._insert("convene_proposals", {
@@ -30,7 +37,7 @@ class ConveneMethods(SqliteStore):
                 "subject": proposal.subject, "signatures": proposal.signatures, "base": proposal.base,
                 "lead_signer": proposal.lead_signer, "due_date": proposal.due.isoformat() if proposal.due else None,
                 "meeting_id": ""}, summary=f"登记提议召集{proposal.body.label}：{proposal.subject}（{proposal.reason}）")
-        return self.proposal(row["id"])
+        return Changed.one(Entity.CONVENE_PROPOSAL, row["id"])
 
     def proposal(self, proposal_id: str) -> ConveneProposal:
         found = [p for p in self.proposals() if p.id == proposal_id]
@@ -38,17 +45,17 @@ class ConveneMethods(SqliteStore):
             raise NotFound("找不到这项提议召集的记录。")
         return found[0]
 
-    def answer_proposal(self, proposal_id: str, meeting_id: str) -> ConveneProposal:
+    def answer_proposal(self, proposal_id: str, meeting_id: str) -> Changed:
         """Link the meeting that was convened in answer; '' unlinks (undo of a link)."""
         self._require(Permission.EDIT_RECORDS)
         proposal = self.proposal(proposal_id)
         if meeting_id:
-            meeting = self.get(meeting_id)  # type: ignore[attr-defined]
+            meeting = self._meetings.get(meeting_id)
             check_answer(proposal, meeting.type_code, meeting.on)
             meeting_id = meeting.id
         with self._db.atomic():
             self._update("convene_proposals", proposal_id, {"meeting_id": meeting_id})
-        return self.proposal(proposal_id)
+        return Changed.one(Entity.CONVENE_PROPOSAL, proposal_id)
 
     def overdue_proposals(self, today: date) -> list[ConveneProposal]:
         return [p for p in self.proposals(open_only=True) if p.overdue(today)]

@@ -1,11 +1,11 @@
 """SqliteFollowUpStore: carrying out resolutions (议后怎么办) with a dated timeline and evaluation."""
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from typing import Any
 
 from models.core.accounts import Permission
+from models.core.changes import Changed, Entity
 from models.core.errors import NotFound
 from models.minutes.followups import (
     Evaluation, FollowUp, FollowUpStatus, TimelineEntry, evaluate_result, record_progress,
@@ -60,7 +60,7 @@ class SqliteFollowUpStore(SqliteStore):
         return found[0]
 
     def record_progress(self, follow_up_id: str, on: date, status: FollowUpStatus, note: str,
-                        result_report: str = "") -> FollowUp:
+                        result_report: str = "") -> Changed:
         self._require(Permission.EDIT_RECORDS)
         before = self.get(follow_up_id)
         after = record_progress(before, on, status, note, result_report)
@@ -70,11 +70,11 @@ class SqliteFollowUpStore(SqliteStore):
             self._update("follow_ups", follow_up_id, {
                 "status": after.status.value, "result_report": after.result_report,
                 "evaluation": after.evaluation.value if after.evaluation else None})
-        return self.get(follow_up_id)
+        return Changed.one(Entity.FOLLOW_UP, follow_up_id)
 
-    def evaluate(self, follow_up_id: str, evaluation: Evaluation) -> FollowUp:
+    def evaluate(self, follow_up_id: str, evaluation: Evaluation) -> Changed:
         self._require(Permission.EDIT_RECORDS)
-        after = evaluate_result(self.get(follow_up_id), evaluation)
+        evaluate_result(self.get(follow_up_id), evaluation)  # refused unless the result may be evaluated
         with self._db.atomic():
             self._update("follow_ups", follow_up_id, {"evaluation": evaluation.value})
-        return dataclasses.replace(after)
+        return Changed.one(Entity.FOLLOW_UP, follow_up_id)

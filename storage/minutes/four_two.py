@@ -4,19 +4,25 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from models.core.accounts import Permission
-from models.core.errors import DomainError, NotFound
-from models.minutes.four_two import FourTwoMatter, FourTwoStage, StageRecord, make_matter, record_stage
-from models.minutes.types import BUILTIN_TYPES
-from models.minutes.record import effective
-from models.minutes.meetings import evaluate
-from storage.minutes.rows import rows
-from storage.minutes.store import SqliteMeetingStore
+from models.core.accounts import Actor, Permission
+from models.core.changes import Changed, Entity
+from models.core.errors import NotFound
+from models.minutes.four_two import (
+    FourTwoMatter, FourTwoStage, StageRecord, make_matter, record_stage, stage_on_meeting,
+)
+from models.minutes.ports import MeetingStore, MeetingTypeStore
+from storage.core.db import Database
 from storage.core.store_base import SqliteStore
+from storage.minutes.rows import rows
 
 
 class SqliteFourTwoStore(SqliteStore):
-    """Each stage is checked by models.minutes.four_two.record_stage before it is written."""
+    """Implements models.minutes.ports.FourTwoStore. Each stage is checked by models.minutes.four_two before it is
+    written; a deliberation stage rests on a record read through `meetings` and its type through `types`."""
+
+    def __init__(self, db: Database, actor: Actor, meetings: MeetingStore, types: MeetingTypeStore) -> None:
+        super().__init__(db, actor)
+        self._meetings, self._types = meetings, types
 
     def matters(self) -> list[FourTwoMatter]:
         return [self._load(row) for row in rows(self._db, "SELECT * FROM four_two_matters WHERE deleted = 0 "
@@ -28,21 +34,22 @@ class SqliteFourTwoStore(SqliteStore):
             raise NotFound("找不到这个四议两公开事项。")
         return self._load(found[0])
 
-    def create_matter(self, title: str, motion_source: str, merged_first_stages: bool = False) -> FourTwoMatter:
+    def create_matter(self, title: str, motion_source: str, merged_first_stages: bool = False) -> Changed:
         self._require(Permission.EDIT_RECORDS)
         matter = make_matter(title, motion_source, merged_first_stages)
         with self._db.atomic():
             row = self._insert("four_two_matters", {"title": matter.title, "motion_source": matter.motion_source,
                                                     "merged_first_stages": int(merged_first_stages)})
-        return self.get(row["id"])
+        return Changed.one(Entity.FOUR_TWO_MATTER, row["id"])
 
     def record_stage(self, matter_id: str, stage: FourTwoStage, on: date, meeting_id: str = "",
-                     publication: str = "", supervision_opinion: str = "") -> FourTwoMatter:
+                     publication: str = "", supervision_opinion: str = "") -> Changed:
         """Refused before the preceding stage; a deliberation stage links a finalised meeting."""
         self._require(Permission.EDIT_RECORDS)
         record = StageRecord(stage, on, publication=publication, supervision_opinion=supervision_opinion)
         if meeting_id:
-            record = self._with_meeting(record, meeting_id)
+            meeting = self._meetings.get(meeting_id)
+            record = stage_on_meeting(record, meeting, self._types.type_spec(meeting.type_code))
         matter = record_stage(self.get(matter_id), record)
         with self._db.atomic():
             self._insert("four_two_stages", {
@@ -50,17 +57,7 @@ class SqliteFourTwoStore(SqliteStore):
                 "meeting_id": record.meeting_id, "meeting_type": record.meeting_type,
                 "passed": None if record.passed is None else int(record.passed), "publication": record.publication,
                 "supervision_opinion": record.supervision_opinion})
-        return self.get(matter.id or matter_id)
-
-    def _with_meeting(self, record: StageRecord, meeting_id: str) -> StageRecord:
-        meetings = SqliteMeetingStore(self._db, self._actor)
-        meeting = meetings.get(meeting_id)
-        if not meeting.is_final:
-            raise DomainError(f"会议记录 {meeting.number} 尚未定稿，定稿后才能作为“{record.stage.label}”的依据。")
-        spec = BUILTIN_TYPES.get(meeting.type_code) or meetings.type_spec(meeting.type_code)
-        passed = any(result.passed for result in evaluate(effective(meeting), spec).items)
-        return StageRecord(record.stage, meeting.on, meeting.id, meeting.type_code, passed,
-                           record.publication, record.supervision_opinion)
+        return Changed.one(Entity.FOUR_TWO_MATTER, matter.id or matter_id)
 
     def _load(self, row: dict[str, Any]) -> FourTwoMatter:
         stages = tuple(StageRecord(FourTwoStage(s["stage"]), date.fromisoformat(s["on_date"]), s["meeting_id"],

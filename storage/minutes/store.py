@@ -5,49 +5,32 @@ import dataclasses
 from datetime import date
 from typing import Any
 
-from models.core.accounts import Permission
-from models.core.errors import DomainError, NotFound
-from models.minutes.followups import FollowUp, carry_over, carry_over_title
-from models.minutes.checks import MeetingWarning, meeting_warnings, quarter_warnings
-from models.minutes.record import effective, field_label, finalise, make_amendment, one_line
-from models.minutes.quorum import check_quorum
-from models.minutes.types import BUILTIN_TYPES, MeetingTypeSpec, format_number, resolve_type
+from models.core.accounts import Actor, Permission
+from models.core.changes import Changed, Entity
+from models.core.errors import NotFound
 from models.minutes.meetings import (
-    AgendaItem, Amendment, Meeting, MeetingStatus, MeetingSummary, evaluate, with_counted_tally,
+    AgendaItem, Meeting, MeetingStatus, MeetingSummary, SearchHit, evaluate, with_counted_tally,
 )
-from storage.minutes.rows import (
-    attendee_values, item_values, load_meeting, meeting_values, rows, speech_values, to_type_spec, vote_values,
-)
-from storage.minutes.convene import ConveneMethods
-from storage.minutes.settings import MinutesSettingsMethods
-from models.minutes.meetings import SearchHit
-from storage.minutes.search import matching_meeting_ids, search
+from models.minutes.ports import MeetingTypeStore
+from models.minutes.quorum import check_quorum
+from models.minutes.record import check_draft_edit, field_label, finalise, make_amendment, one_line
+from models.minutes.types import MeetingTypeSpec, format_number
+from storage.core.db import Database
+from storage.core.store_base import SqliteStore
 from storage.core.tracking import now_iso
+from storage.minutes.rows import (
+    attendee_values, item_values, load_meeting, meeting_values, rows, speech_values, vote_values,
+)
+from storage.minutes.search import matching_meeting_ids, search
 
 
-class SqliteMeetingStore(MinutesSettingsMethods, ConveneMethods):
-    """会议记录 store. A finalised record is read-only here and in the database; corrections are amendments."""
+class SqliteMeetingStore(SqliteStore):
+    """会议记录 store (models.minutes.ports.MeetingStore). A finalised record is read-only here and in the database;
+    corrections are amendments. Numbers, quorum and majority come from the meeting type `types` gives."""
 
-    # -- meeting types ---------------------------------------------------------------------------
-    def meeting_types(self) -> tuple[MeetingTypeSpec, ...]:
-        return tuple(BUILTIN_TYPES.values()) + self.custom_types()
-
-    def custom_types(self) -> tuple[MeetingTypeSpec, ...]:
-        return tuple(map(to_type_spec, rows(self._db, "SELECT * FROM meeting_types WHERE deleted = 0 "
-                                                      "ORDER BY created_at", [])))
-
-    def type_spec(self, code: str) -> MeetingTypeSpec:
-        return resolve_type(code, self.custom_types())
-
-    def add_meeting_type(self, spec: MeetingTypeSpec) -> None:
-        self._require(Permission.EDIT_RECORDS)
-        if any(spec.code == s.code or spec.label == s.label for s in self.meeting_types()):
-            raise DomainError(f"会议类型“{spec.label}”已存在。")
-        with self._db.atomic():
-            self._insert("meeting_types", {
-                "code": spec.code, "label": spec.label, "letter": spec.letter, "composition": spec.composition.value,
-                "quorum": spec.quorum.value, "majority": spec.majority.value, "notice_days": spec.notice_days,
-                "rule_note": spec.rule_note})
+    def __init__(self, db: Database, actor: Actor, types: MeetingTypeStore) -> None:
+        super().__init__(db, actor)
+        self._types = types
 
     # -- reading ---------------------------------------------------------------------------------
     def get(self, meeting_id: str) -> Meeting:
@@ -67,7 +50,7 @@ class SqliteMeetingStore(MinutesSettingsMethods, ConveneMethods):
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             args += [limit, offset]
-        specs = {s.code: s for s in self.meeting_types()}
+        specs = {s.code: s for s in self._types.meeting_types()}
         return [self._summary(row, specs) for row in rows(self._db, sql, args)]
 
     def count_meetings(self, year: int | None = None, type_code: str | None = None, text: str = "") -> int:
@@ -104,31 +87,11 @@ class SqliteMeetingStore(MinutesSettingsMethods, ConveneMethods):
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         return search(self._db, query, limit)
 
-    def warnings(self, meeting: Meeting, today: date) -> list[MeetingWarning]:
-        """The record's own warnings (R7, R8, R14), on the record as amended."""
-        return meeting_warnings(effective(meeting), self.type_spec(meeting.type_code), self.province_rules())
-
-    def quarter_warnings(self, year: int, today: date) -> list[MeetingWarning]:
-        """R11: quarters of `year` ended by `today` with no representatives' meeting recorded."""
-        held = [date.fromisoformat(r[0]) for r in self._db.conn.execute(
-            "SELECT date FROM meetings WHERE deleted = 0 AND type_code = 'representatives_meeting' AND year = ?",
-            (year,))]
-        return quarter_warnings(held, year, today)
-
-    def carry_over_items(self, type_code: str, on: date) -> list[AgendaItem]:
-        """Open follow-ups of the same body from earlier meetings, as agenda items for the next one."""
-        from storage.minutes.followups import load_follow_ups
-        open_items = load_follow_ups(self._db, "f.status IN ('not_started', 'in_progress') AND f.meeting_type = ?",
-                                     [type_code])
-        dates = {r[0]: date.fromisoformat(r[1]) for r in self._db.conn.execute(
-            "SELECT id, date FROM meetings WHERE type_code = ? AND deleted = 0", (type_code,))}
-        return [_carried_item(item) for item in carry_over(open_items, type_code, on, dates)]
-
     # -- writing ---------------------------------------------------------------------------------
-    def create(self, meeting: Meeting) -> Meeting:
+    def create(self, meeting: Meeting) -> Changed:
         """Save a new draft; it gets the next number of its type in its year (e.g. 2026-代-07)."""
         self._require(Permission.EDIT_RECORDS)
-        spec = self.type_spec(meeting.type_code)
+        spec = self._types.type_spec(meeting.type_code)
         with self._db.atomic():
             year = meeting.on.year
             seq = 1 + self._db.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM meetings WHERE type_code = ? "
@@ -138,22 +101,20 @@ class SqliteMeetingStore(MinutesSettingsMethods, ConveneMethods):
                       "year": year, "seq": seq, "status": MeetingStatus.DRAFT.value}
             row = self._insert("meetings", values, summary=f"新建会议记录 {number}（{spec.label}）")
             self._write_children(row["id"], meeting, None)
-        return self.get(row["id"])
+        return Changed.one(Entity.MEETING, row["id"])
 
-    def save_draft(self, meeting: Meeting) -> Meeting:
+    def save_draft(self, meeting: Meeting) -> Changed:
         """Write every field of a draft; a finalised record is refused (use amend)."""
         self._require(Permission.EDIT_RECORDS)
         current = self.get(meeting.id)
-        _refuse_if_final(current)
-        if meeting.on.year != current.on.year or meeting.type_code != current.type_code:
-            raise DomainError("会议类型和年份决定记录编号，保存后不能更改。如填错，请另建一份记录。")
+        check_draft_edit(current, meeting)
         with self._db.atomic():
             changes = {k: v for k, v in meeting_values(meeting).items()
                        if v != meeting_values(current)[k]}
             if changes:
                 self._update("meetings", meeting.id, changes)
             self._write_children(meeting.id, meeting, current)
-        return self.get(meeting.id)
+        return Changed.one(Entity.MEETING, meeting.id)
 
     def _write_children(self, meeting_id: str, meeting: Meeting, current: Meeting | None) -> None:
         old_attendees = rows(self._db, "SELECT id, position FROM meeting_attendees WHERE meeting_id = ? "
@@ -204,11 +165,12 @@ class SqliteMeetingStore(MinutesSettingsMethods, ConveneMethods):
         for surplus in old[len(wanted):]:
             self._tombstone(table, surplus["id"])
 
-    def finalise(self, meeting_id: str, host_confirmed: bool, recorder_confirmed: bool) -> Meeting:
+    def finalise(self, meeting_id: str, host_confirmed: bool, recorder_confirmed: bool) -> Changed:
         """定稿 (not undoable): the record becomes read-only and each passed resolution gets a follow-up (R17)."""
         self._require(Permission.EDIT_RECORDS)
         meeting = self.get(meeting_id)
-        spec = self.type_spec(meeting.type_code)
+        spec = self._types.type_spec(meeting.type_code)
+        follow_ups: set[str] = set()
         final = finalise(meeting, spec, host_confirmed, recorder_confirmed, self._actor.name)
         outcome = evaluate(final, spec)
         with self._db.atomic():
@@ -216,38 +178,28 @@ class SqliteMeetingStore(MinutesSettingsMethods, ConveneMethods):
                                                   "finalised_by": final.finalised_by}, action="finalise")
             for item, result in zip(final.items, outcome.items):
                 if result.passed and item.resolution.strip():
-                    self._insert("follow_ups", _follow_up_values(final, item))
-        return self.get(meeting_id)
+                    follow_ups.add(self._insert("follow_ups", _follow_up_values(final, item))["id"])
+        return Changed.one(Entity.MEETING, meeting.id) | Changed(Entity.FOLLOW_UP, frozenset(follow_ups))
 
-    def amend(self, meeting_id: str, field_name: str, after: str, reason: str, on: date) -> Amendment:
-        """补正 a finalised record: the original stays; the amendment is shown with it and audited."""
+    def amend(self, meeting_id: str, field_name: str, after: str, reason: str, on: date) -> Changed:
+        """补正 a finalised record: the original stays; the amendment is shown with it and audited. The change is
+        the meeting's: an amendment is part of the record it corrects."""
         self._require(Permission.EDIT_RECORDS)
         meeting = self.get(meeting_id)
         amendment = make_amendment(meeting, field_name, after, reason, self._actor.name, on)
         with self._db.atomic():
-            row = self._insert("meeting_amendments", {
+            self._insert("meeting_amendments", {
                 "meeting_id": meeting_id, "on_date": on.isoformat(), "editor": amendment.editor,
                 "field_name": field_name, "before_text": amendment.before, "after_text": amendment.after,
                 "reason": amendment.reason}, summary=f"补正 {meeting.number}：{field_label(field_name)} "
                 f"{one_line(amendment.before)} → {one_line(amendment.after)}（{amendment.reason}）")
-        return dataclasses.replace(amendment, id=row["id"])
+        return Changed.one(Entity.MEETING, meeting.id)
 
 
 def load_meeting_header(row: dict[str, Any]) -> Meeting:
     return Meeting(row["type_code"], date.fromisoformat(row["date"]), expected=row["expected"], present=row["present"],
                    expected_households=row["expected_households"],
                    households_represented=row["households_represented"])
-
-
-def _refuse_if_final(meeting: Meeting) -> None:
-    if meeting.is_final:
-        raise DomainError(f"记录 {meeting.number} 已定稿，不能再修改。如需更正，请添加补正（注明日期和理由）。")
-
-
-def _carried_item(item: FollowUp) -> AgendaItem:
-    return AgendaItem(carry_over_title(item), background=f"责任人：{item.owner or '未填'}；"
-                                                         f"期限：{item.due.isoformat() if item.due else '未定'}",
-                      carried_from=item.id)
 
 
 def _follow_up_values(meeting: Meeting, item: AgendaItem) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from models.rules.legality_table import Severity
 from models.township.reviews import FilingDecision, TownshipReview, filing_with_receipt, later_review
 from models.workflow.guards import WorkflowFacts
 from models.workflow.linked_meetings import meeting_facts
-from models.workflow.ports import HouseholdCount, MeetingRecords, RuleTexts
+from models.workflow.ports import HouseholdCount, MeetingRecords, MeetingTypes, ProvinceMeetingRules, RuleTexts
 from models.workflow.records import AssemblyVote, Filing, LegalityReview
 from storage.core.db import Database
 from storage.township import rows as receipts
@@ -24,10 +24,11 @@ from storage.workflow.aggregate import WorkflowAggregate
 class SqliteWorkflowFacts(WorkflowAggregate):
     """Implements models.workflow.ports.WorkflowFactsReader (reads only)."""
 
-    def __init__(self, db: Database, actor: Actor, rules: RuleTexts, meetings: MeetingRecords,
-                 households: HouseholdCount) -> None:
+    def __init__(self, db: Database, actor: Actor, rules: RuleTexts, meetings: MeetingRecords, types: MeetingTypes,
+                 province: ProvinceMeetingRules, households: HouseholdCount) -> None:
         super().__init__(db, actor)
         self._rules, self._meetings, self._households = rules, meetings, households
+        self._types, self._province = types, province
 
     def facts(self, rulebook_id: str, today: date) -> WorkflowFacts:
         revision_id = self._require_revision(rulebook_id)
@@ -41,14 +42,14 @@ class SqliteWorkflowFacts(WorkflowAggregate):
         retry_changed = _changed_keys(self._version_by_id(retry.from_version_id), latest) if retry else ()
         return WorkflowFacts(
             today, load.settings_of(row), load.timetable(self._db, revision_id),
-            meeting_facts(self._meetings, row["start_meeting_id"]), load.invitations(self._db, revision_id),
+            meeting_facts(self._meetings, self._types, row["start_meeting_id"]), load.invitations(self._db, revision_id),
             load.members(self._db, revision_id), load.checks(self._db, revision_id),
             draft.number if draft else None, _blocking(draft) if draft else (),
             load.opinions(self._db, revision_id), revised.number if revised else None,
             _changes(draft, revised) if draft and revised else 0, latest.id, latest.number,
             load.publicity(self._db, revision_id), self._review(revision_id, latest.id), vote,
-            meeting_facts(self._meetings, vote.meeting_id) if vote else None, self._filing(filing, vote), retry,
-            retry_changed, self._meetings.province_rules())
+            meeting_facts(self._meetings, self._types, vote.meeting_id) if vote else None, self._filing(filing, vote), retry,
+            retry_changed, self._province.province_rules())
 
     def households_total(self, today: date) -> int:
         return self._households.households_count(today)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from storage.core.db import Database
 from tests.helpers import run_cli, run_json
-from tests.list_fixtures import seed_registry
+from tests.list_fixtures import lists, seed_registry, written
 
 
 def _path(db: Database) -> Path:
@@ -59,7 +59,7 @@ def test_print_board_without_published_entries_refuses(village_db: Database, tmp
 def test_print_board_writes_pdf_and_logs_it(village_db: Database, tmp_path: Path) -> None:
     from tests.printing.test_board_pdf import publish
     from models.lists.entries import ListKind
-    from tests.list_fixtures import CLERK, store
+    from tests.list_fixtures import CLERK
 
     seed_registry(village_db)
     publish(village_db, ListKind.RED, "15", "第8条", "悉心照顾瘫痪婆婆十年")
@@ -67,7 +67,7 @@ def test_print_board_writes_pdf_and_logs_it(village_db: Database, tmp_path: Path
     code, data = run_json(_path(village_db), "print", "board", "--period", "2025-03", "--date", "2025-03-12",
                           "--out", str(out))
     assert code == 0 and data["pages"] == 1 and out.read_bytes().startswith(b"%PDF-")
-    log = store(village_db, CLERK).board_log("2025-03")
+    log = lists(village_db, CLERK).board_log.board_log("2025-03")
     assert [(row["action"], row["actor_name"], row["fingerprint"]) for row in log] == \
         [("printed", "命令行", data["fingerprint"])]
 
@@ -101,8 +101,9 @@ def test_print_publicity_notice_of_an_entry_and_of_a_period(village_db: Database
     from tests.printing.test_board_pdf import DAY
 
     seed_registry(village_db)
-    entry, _ = store(village_db, CLERK).nominate(Nomination(ListKind.YELLOW, "2025-03", "3月2日在村道旁堆放建筑垃圾未清理",
-                                                            "网格员龙德军"), "12", "第12条", on=DAY)
+    clerk = store(village_db, CLERK)
+    entry = written(clerk, clerk.nominate(Nomination(ListKind.YELLOW, "2025-03", "3月2日在村道旁堆放建筑垃圾未清理",
+                                                     "网格员龙德军"), "12", "第12条", on=DAY))
     code, _, err = run_cli(["--db", str(_path(village_db)), "print", "list-publicity", "--entry", entry.id,
                             "--out", str(tmp_path / "no.pdf")])
     assert code == 2 and "不在公示阶段" in err and not (tmp_path / "no.pdf").exists()
@@ -118,7 +119,7 @@ def test_print_publicity_notice_of_an_entry_and_of_a_period(village_db: Database
     code, period_data = run_json(_path(village_db), "print", "list-publicity", "--period", "2025-03", "--date",
                                  "2025-03-03", "--out", str(tmp_path / "period.pdf"))
     assert code == 0 and period_data["fingerprint"] == data["fingerprint"]
-    log = store(village_db, CLERK).board_log("2025-03")
+    log = lists(village_db, CLERK).board_log.board_log("2025-03")
     assert [(row["action"], row["note"].split()[0]) for row in log] == [("printed", "公示"), ("printed", "公示")]
 
 

@@ -109,7 +109,7 @@ def test_json_flag_after_the_action(village_db: Database, tmp_path: Path) -> Non
 
 def test_import_matches_id_numbers_and_names_against_the_registry(village_db: Database, admin: Any,
                                                                     tmp_path: Path) -> None:
-    from storage.minutes.store import SqliteMeetingStore
+    from storage.core.backend import build_stores
     from tests.registry_fixtures import seat_committees
 
     ids = seat_committees(village_db, admin)
@@ -117,7 +117,7 @@ def test_import_matches_id_numbers_and_names_against_the_registry(village_db: Da
         "522631197501030033", "52263120100624034x", "龙金寿", "谢芳", "德化乡 王乡长"], "items": []}
     code, created = run_json(village_db.path, "meeting", "import", str(_write(tmp_path, document)))
     assert code == 0, created
-    meeting = SqliteMeetingStore(village_db, admin).get(created["id"])
+    meeting = build_stores(village_db, admin).meetings.get(created["id"])
     present = [(a.name, a.villager_id) for a in meeting.attendees if a.kind.value == "present"]
     assert present == [("李兰建", ids["李兰建"]), ("陈红", ids["陈红"]), ("龙金寿", ids["龙金寿"]),
                        ("谢芳", None), ("德化乡 王乡长", None)]  # two 谢芳: kept as written

@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 from models.lists.boards import Participation, build_board, display_name, top_volunteers
-from models.lists.entries import (ArticleRef, EntryState, ListEntry, ListKind, ListSettings, NamingBasis, Period)
+from models.lists.entries import (ArticleRef, EntryState, ListEntry, ListKind, ListSettings, Period)
+from models.lists.naming import NamingBasis
 
 ON = date(2025, 3, 20)
 ARTICLE = ArticleRef("a-12", "v-2", "第十二条", "乱堆乱放")

@@ -12,7 +12,7 @@ from models.lists.workflow import Nomination
 from models.lists.entries import ListKind, Period
 from printing.lists.board_pdf import BoardDocument, render_board_pdf
 from storage.core.db import Database
-from tests.list_fixtures import APPROVER, CLERK, HOUSEHOLDS, SUPERVISOR, seed_registry, store
+from tests.list_fixtures import APPROVER, CLERK, HOUSEHOLDS, SUPERVISOR, lists, naming, seed_registry, store, written
 from tests.printing.pdfcheck import assert_in_order, reader, text_of
 
 DAY = date(2025, 3, 3)
@@ -20,7 +20,8 @@ PUBLISHED = DAY + timedelta(9)
 
 
 def publish(db: Database, kind: ListKind, household: str, article: str, facts: str, override: str = "") -> None:
-    entry, _ = store(db, CLERK).nominate(Nomination(kind, "2025-03", facts, "网格员龙德军"), household, article, on=DAY)
+    clerk = store(db, CLERK)
+    entry = written(clerk, clerk.nominate(Nomination(kind, "2025-03", facts, "网格员龙德军"), household, article, on=DAY))
     store(db, APPROVER).advance(entry.id, "评议同意", override, on=DAY)
     store(db, SUPERVISOR).advance(entry.id, "审核同意", on=DAY)
     store(db, APPROVER).advance(entry.id, "书面告知", on=DAY)
@@ -30,12 +31,12 @@ def publish(db: Database, kind: ListKind, household: str, article: str, facts: s
 @pytest.fixture
 def board_pdf(village_db: Database) -> bytes:
     seed_registry(village_db)
-    store(village_db, CLERK).record_naming_basis("15", "consent", "户主书面同意公开姓名", on=date(2025, 3, 1))
+    naming(village_db, CLERK).record_naming_basis("15", "consent", "户主书面同意公开姓名", on=date(2025, 3, 1))
     publish(village_db, ListKind.RED, "15", "第8条", "悉心照顾瘫痪婆婆十年")
     publish(village_db, ListKind.RED, "31", "第8条", "3月带头清理河道垃圾")
     publish(village_db, ListKind.YELLOW, "12", "第12条", "3月2日在村道旁堆放建筑垃圾未清理")
     publish(village_db, ListKind.BLACK, "31", "第12条", "多次在河道倾倒垃圾", override="情节严重，经两委研究")
-    board = store(village_db, CLERK).board("2025-03", on=PUBLISHED)
+    board = lists(village_db, CLERK).board("2025-03", on=PUBLISHED)
     return render_board_pdf(BoardDocument("青石村", board, "青石村村民委员会", PUBLISHED))
 
 

@@ -12,7 +12,7 @@ from printing.lists.board_pdf import intro_text
 from printing.lists.certificate_pdf import render_certificate_pdf
 from printing.core.notice_pdf import render_notice_pdf
 from storage.core.db import Database
-from tests.list_fixtures import APPROVER, CLERK, HOUSEHOLDS, seed_registry, store
+from tests.list_fixtures import APPROVER, CLERK, HOUSEHOLDS, naming, seed_registry, store, written
 from tests.printing.pdfcheck import text_of
 from tests.printing.test_board_pdf import DAY, PUBLISHED, publish
 
@@ -41,8 +41,8 @@ def test_certificate_names_only_with_consent_and_only_red(village_db: Database) 
     red, yellow = _entries(village_db)
     certificate = honour_certificate("青石村", red, [], PUBLISHED)
     assert certificate.recipient == "三组第15号户" and "列入青石村2025年3月红榜。" in certificate.texts[2]
-    store(village_db, CLERK).record_naming_basis("15", "consent", "户主书面同意", on=date(2025, 3, 1))
-    named = honour_certificate("青石村", red, store(village_db, CLERK).naming_bases(), PUBLISHED)
+    naming(village_db, CLERK).record_naming_basis("15", "consent", "户主书面同意", on=date(2025, 3, 1))
+    named = honour_certificate("青石村", red, naming(village_db, CLERK).naming_bases(), PUBLISHED)
     assert named.recipient == "三组 吴秀珍"
     with pytest.raises(DomainError, match="只发给红榜"):
         honour_certificate("青石村", yellow, [], PUBLISHED)
@@ -58,7 +58,7 @@ def test_certificate_names_only_with_consent_and_only_red(village_db: Database) 
 def test_certificate_refused_before_publication(village_db: Database) -> None:
     seed_registry(village_db)
     from models.lists.workflow import Nomination
-    entry, _ = store(village_db, CLERK).nominate(Nomination(ListKind.RED, "2025-03", "照顾老人", "网格员龙德军"),
-                                                 "15", "8", on=DAY)
+    clerk = store(village_db, CLERK)
+    entry = written(clerk, clerk.nominate(Nomination(ListKind.RED, "2025-03", "照顾老人", "网格员龙德军"), "15", "8", on=DAY))
     with pytest.raises(DomainError, match="尚未发布"):
         honour_certificate("青石村", entry, [], DAY)

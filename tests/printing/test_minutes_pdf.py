@@ -12,18 +12,18 @@ from models.minutes.meetings import Amendment, MeetingStatus
 from printing.minutes.minutes_pdf import MeetingRecord, item_lines, render_minutes_pdf
 from printing.minutes.resolution_notice_pdf import render_resolution_notice_pdf, resolution_notice, result_notice
 from storage.core.db import Database
-from storage.minutes.followups import SqliteFollowUpStore
-from storage.minutes.store import SqliteMeetingStore
+from storage.core.backend import build_stores
+from storage.core.backend import build_stores
 from tests.helpers import run_cli, run_json
 from tests.printing import pdfcheck
 
 
 @pytest.fixture
 def record(demo_db: Database) -> MeetingRecord:
-    store = SqliteMeetingStore(demo_db, COMMAND_LINE_ACTOR)
-    final = [s for s in store.list_meetings() if s.status is MeetingStatus.FINAL or s.status == "final"]
-    meeting = store.get(final[0].id)
-    return MeetingRecord(meeting, store.type_spec(meeting.type_code), "青石村")
+    stores = build_stores(demo_db, COMMAND_LINE_ACTOR)
+    final = [s for s in stores.meetings.list_meetings() if s.status is MeetingStatus.FINAL or s.status == "final"]
+    meeting = stores.meetings.get(final[0].id)
+    return MeetingRecord(meeting, stores.meeting_types.type_spec(meeting.type_code), "青石村")
 
 
 def test_record_book_page_in_order(record: MeetingRecord) -> None:
@@ -49,7 +49,7 @@ def test_resolution_and_result_notices(record: MeetingRecord, demo_db: Database)
     pdfcheck.assert_in_order(data, ["决议事项的公告", f"实到{record.meeting.present}人", f"一、{item.title}",
                                     "表决结果：", "公告期：2026年12月2日至2026年12月8日", "特此公告",
                                     "青石村村民委员会", "2026年12月2日"])
-    follow_ups = SqliteFollowUpStore(demo_db, COMMAND_LINE_ACTOR).list_follow_ups(record.meeting.id)
+    follow_ups = build_stores(demo_db, COMMAND_LINE_ACTOR).follow_ups.list_follow_ups(record.meeting.id)
     data = render_resolution_notice_pdf(result_notice(record, follow_ups, "青石村村民委员会", date(2026, 12, 2)))
     pdfcheck.assert_in_order(data, ["决议实施结果的公告", *(f.title for f in follow_ups[:1]), "实施状态：", "特此公告"])
     pdfcheck.assert_fonts_embedded(data)
@@ -106,7 +106,7 @@ def test_record_book_follows_the_configured_template(record: MeetingRecord, demo
               *[(k, FIELD_CATALOGUE[k][0]) for k in DEFAULT_KEYS[2:]]]
     template = make_template(fields, ["主持人签名：", "记录人签名：", "参会人员签名："])
     stores = build_stores(demo_db, COMMAND_LINE_ACTOR)
-    stores.meetings.set_record_template(template)
+    stores.minutes_settings.set_record_template(template)
     configured = meeting_record(stores, record.meeting.id)
     assert configured.template == template
     meeting = configured.meeting
@@ -114,7 +114,7 @@ def test_record_book_follows_the_configured_template(record: MeetingRecord, demo
     pdfcheck.assert_in_order(data, ["开会地点", meeting.place, "开会时间", "通知日期", "召集人", "法定人数",
                                     "主持人签名：", "记录人签名：", "参会人员签名："])
     assert "会议时间" not in pdfcheck.text_of(data)
-    stores.meetings.set_record_template(None)
+    stores.minutes_settings.set_record_template(None)
     assert meeting_record(stores, record.meeting.id).template.fields[0].heading == "会议时间"
 
 

@@ -9,7 +9,7 @@ from models.lists.entries import EntryState, ListKind
 from storage.core.db import Database
 from storage.demo import DemoOptions, b20_registry, b30_rules
 from storage.demo.b50_lists import build
-from tests.list_fixtures import CLERK, store
+from tests.list_fixtures import CLERK, lists, naming, store
 
 TODAY = date(2026, 11, 23)
 
@@ -33,12 +33,12 @@ def test_year_of_entries_on_the_demo_village_and_idempotent(village_db: Database
     assert {e.end_reason for e in entries if e.state is EntryState.WITHDRAWN} >= {"期满撤榜", "整改到位", "异议成立"}
     assert all(e.article is not None and e.article.number.startswith("第") for e in entries)
     assert village_db.conn.execute("SELECT count(*) FROM list_objections WHERE answered_on IS NULL").fetchone()[0] == 1
-    board = store(village_db, CLERK, TODAY).board("2026-11", on=TODAY)
+    board = lists(village_db, CLERK, TODAY).board("2026-11", on=TODAY)
     assert board.red and board.yellow and " " in board.red[0].who  # the consenting household is named
     (person,) = [e for e in entries if e.villager_id and e.period == "2026-11"]
     assert person.state is EntryState.PUBLISHED and person.subject_name != ""
     assert f"{person.group_name} {person.subject_name}" in {line.who for line in board.red}  # through his own basis
-    bases = store(village_db, CLERK).naming_basis_views()
+    bases = naming(village_db, CLERK).naming_basis_views()
     assert [v.subject for v in bases if v.basis.villager_id] == [person.subject_name]
     assert [v.basis.revoked_on for v in bases if v.basis.revoked_on] == [date(2026, 10, 21)]  # one withdrawn
     build(village_db, random.Random(1), options, TODAY)

@@ -14,7 +14,7 @@ from printing.lists.list_jobs import board_job
 from storage.core.attachments import SqliteAttachmentStore
 from storage.core.blobs import blob_path
 from storage.core.db import Database
-from tests.list_fixtures import APPROVER, CLERK, seed_registry, store
+from tests.list_fixtures import APPROVER, CLERK, lists, seed_registry, store, written
 from tests.printing.pdfcheck import text_of
 from tests.printing.test_board_pdf import DAY, PUBLISHED, publish
 
@@ -37,8 +37,9 @@ def _entry(entry_id: str) -> AttachmentOwner:
 
 
 def _nominate(db: Database) -> str:
-    entry, _ = store(db, CLERK).nominate(Nomination(ListKind.YELLOW, "2025-03", "3月2日在村道旁堆放建筑垃圾未清理",
-                                                    "网格员龙德军"), "12", "第12条", on=DAY)
+    clerk = store(db, CLERK)
+    entry = written(clerk, clerk.nominate(Nomination(ListKind.YELLOW, "2025-03", "3月2日在村道旁堆放建筑垃圾未清理",
+                                                     "网格员龙德军"), "12", "第12条", on=DAY))
     return entry.id
 
 
@@ -113,10 +114,10 @@ def test_renewal_carries_the_evidence_and_the_board_never_shows_it(village_db: D
     name = "杨老三13908551234身份证.jpg"
     photo_id = _files(village_db).attach(_entry(old.id), _file(tmp_path, name, JPEG), note="现场照片说明文字").id
     photo = _files(village_db).attachment(photo_id)
-    new, _ = store(village_db, CLERK).renew(old.id, "2025-04", on=PUBLISHED)
+    new = written(store(village_db, CLERK), store(village_db, CLERK).renew(old.id, "2025-04", on=PUBLISHED))
     assert new.evidence_ids == (photo.id,)
     assert [e.id for e in _files(village_db).attachments(_entry(new.id))] == [photo.id]
-    job = board_job(store(village_db, CLERK), "青石村", "2025-03", PUBLISHED, "")
+    job = board_job(lists(village_db, CLERK).board("2025-03", PUBLISHED), "青石村", PUBLISHED, "")
     text = text_of(job.render(lambda _page: None))
     assert "三组第12号户" in text
     for leak in ("身份证", "13908551234", "现场照片说明文字", ".jpg", photo.sha256[:12]):

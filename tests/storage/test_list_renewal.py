@@ -9,7 +9,7 @@ from models.core.errors import DomainError
 from models.lists.workflow import Nomination, next_period
 from models.lists.entries import EntryState, ListKind, Period, WithdrawReason
 from storage.core.db import Database
-from tests.list_fixtures import APPROVER, CLERK, SUPERVISOR, seed_registry, store
+from tests.list_fixtures import APPROVER, CLERK, SUPERVISOR, seed_registry, store, written
 from tests.printing.test_board_pdf import DAY, PUBLISHED, publish
 
 
@@ -32,21 +32,24 @@ def test_renewal_is_a_new_nomination_that_runs_the_whole_review(village_db: Data
     (old,) = store(village_db, CLERK).entries("2025-03")
     with pytest.raises(DomainError, match="原周期"):
         store(village_db, CLERK).renew(old.id, "2025-03", on=PUBLISHED)
-    new, warnings = store(village_db, CLERK).renew(old.id, "2025-04", on=PUBLISHED)
+    clerk = store(village_db, CLERK)
+    new = written(clerk, clerk.renew(old.id, "2025-04", on=PUBLISHED))
+    warnings = clerk.nomination_blockers(new.id, PUBLISHED)
     assert (new.state, new.period, new.renews_id, new.facts, warnings) == \
         (EntryState.NOMINATED, "2025-04", old.id, old.facts, [])
     assert new.article == old.article  # the article stays pinned to the version cited
     with pytest.raises(DomainError, match="不能重复续期"):
         store(village_db, CLERK).renew(old.id, "2025-05", on=PUBLISHED)
     store(village_db, CLERK).discard_nomination(new.id)  # the screen's undo
-    again, _ = store(village_db, CLERK).renew(old.id, "2025-04", on=PUBLISHED)
+    again = written(store(village_db, CLERK), store(village_db, CLERK).renew(old.id, "2025-04", on=PUBLISHED))
     assert again.renews_id == old.id
 
 
 def test_only_published_or_expired_entries_are_renewed(village_db: Database) -> None:
     seed_registry(village_db)
-    pending, _ = store(village_db, CLERK).nominate(Nomination(ListKind.YELLOW, "2025-03", "3月9日在河边焚烧秸秆",
-                                                              "网格员龙德军"), "31", "第12条", on=DAY)
+    clerk = store(village_db, CLERK)
+    pending = written(clerk, clerk.nominate(Nomination(ListKind.YELLOW, "2025-03", "3月9日在河边焚烧秸秆", "网格员龙德军"),
+                                            "31", "第12条", on=DAY))
     with pytest.raises(DomainError, match="只有已发布或期满撤榜"):
         store(village_db, CLERK).renew(pending.id, "2025-04", on=DAY)
     publish(village_db, ListKind.YELLOW, "12", "第12条", "3月2日在村道旁堆放建筑垃圾未清理")
@@ -58,18 +61,20 @@ def test_only_published_or_expired_entries_are_renewed(village_db: Database) -> 
     store(village_db, APPROVER).expire_due(date(2025, 4, 1))
     expired = next(e for e in store(village_db, CLERK).entries("2025-03") if e.household_no == "15")
     assert expired.end_reason == WithdrawReason.PERIOD_ENDED.label
-    assert store(village_db, CLERK).renew(expired.id, "2025-04", on=date(2025, 4, 1))[0].renews_id == expired.id
+    clerk = store(village_db, CLERK)
+    assert written(clerk, clerk.renew(expired.id, "2025-04", on=date(2025, 4, 1))).renews_id == expired.id
 
 
 def test_black_renewals_stop_at_three_months(village_db: Database) -> None:
     seed_registry(village_db)
     publish(village_db, ListKind.YELLOW, "12", "第12条", "2月在村道旁堆放建筑垃圾，提醒后未清理")
-    black, _ = store(village_db, CLERK).nominate(Nomination(ListKind.BLACK, "2025-03", "3月再次在村道旁堆放建筑垃圾",
-                                                            "网格员龙德军"), "12", "第12条", on=DAY)
+    clerk = store(village_db, CLERK)
+    black = written(clerk, clerk.nominate(Nomination(ListKind.BLACK, "2025-03", "3月再次在村道旁堆放建筑垃圾",
+                                                     "网格员龙德军"), "12", "第12条", on=DAY))
     _walk(village_db, black.id, DAY, PUBLISHED, "情节严重，两委研究同意")  # published 2025-03-12
-    april, _ = store(village_db, CLERK).renew(black.id, "2025-04", on=date(2025, 3, 31))
+    april = written(clerk, clerk.renew(black.id, "2025-04", on=date(2025, 3, 31)))
     _walk(village_db, april.id, date(2025, 3, 31), date(2025, 4, 8))
-    may, _ = store(village_db, CLERK).renew(april.id, "2025-05", on=date(2025, 4, 30))
+    may = written(clerk, clerk.renew(april.id, "2025-05", on=date(2025, 4, 30)))
     _walk(village_db, may.id, date(2025, 4, 30), date(2025, 5, 8))
     with pytest.raises(DomainError, match="最长张贴 3 个月"):
         store(village_db, CLERK).renew(may.id, "2025-06", on=date(2025, 5, 31))

@@ -6,13 +6,14 @@ from datetime import date, timedelta
 
 import pytest
 
+from models.core.changes import Entity
 from models.core.errors import DomainError, PermissionDenied
 from models.lists.settings import REQUIRED_WORDS, default_period, make_list_settings, parse_words
 from models.lists.workflow import Nomination
 from models.lists.entries import DEFAULT_STIGMATISING_WORDS, ListKind, ListSettings, PeriodKind
 from storage.core.db import Database
 from storage.lists.settings import read_list_settings
-from tests.list_fixtures import APPROVER, CLERK, SUPERVISOR, seed_registry, store
+from tests.list_fixtures import APPROVER, CLERK, SUPERVISOR, lists, seed_registry, store, written
 from tests.printing.test_board_pdf import DAY
 
 
@@ -20,9 +21,10 @@ def test_defaults_until_saved_then_saved_and_audited(village_db: Database) -> No
     from models.core.accounts import COMMAND_LINE_ACTOR
 
     assert read_list_settings(village_db) == ListSettings()
-    admin = store(village_db, COMMAND_LINE_ACTOR)
+    admin = lists(village_db, COMMAND_LINE_ACTOR).settings
     wanted = ListSettings(PeriodKind.QUARTER, 10, 2, DEFAULT_STIGMATISING_WORDS + ("邋遢",), True)
-    assert admin.save_settings(wanted) == wanted == admin.settings == read_list_settings(village_db)
+    assert admin.save_settings(wanted).entity == Entity.LIST_SETTINGS
+    assert wanted == admin.settings == read_list_settings(village_db)
     admin.save_settings(replace(wanted, publicity_days=7))
     assert read_list_settings(village_db).publicity_days == 7
     rows = village_db.conn.execute("SELECT COUNT(*) FROM list_settings WHERE deleted = 0").fetchone()[0]
@@ -52,33 +54,35 @@ def test_legal_bounds_are_refused(village_db: Database, change: dict, message: s
                            fields["stigmatising_words"], fields["name_black_list"])
     if change.get("publicity_days") != 4:  # ListSettings itself refuses fewer than 5 days
         with pytest.raises(DomainError, match=message):
-            store(village_db, COMMAND_LINE_ACTOR).save_settings(ListSettings(**fields))
+            lists(village_db, COMMAND_LINE_ACTOR).settings.save_settings(ListSettings(**fields))
     assert read_list_settings(village_db) == ListSettings()
 
 
 def test_only_who_may_edit_the_village_information_saves(village_db: Database) -> None:
     with pytest.raises(PermissionDenied):
-        store(village_db, APPROVER).save_settings(ListSettings(publicity_days=9))
+        lists(village_db, APPROVER).settings.save_settings(ListSettings(publicity_days=9))
 
 
 def test_the_store_uses_the_saved_settings(village_db: Database) -> None:
     from models.core.accounts import COMMAND_LINE_ACTOR
 
     seed_registry(village_db)
-    store(village_db, COMMAND_LINE_ACTOR).save_settings(
+    lists(village_db, COMMAND_LINE_ACTOR).settings.save_settings(
         ListSettings(PeriodKind.MONTH, 9, 3, DEFAULT_STIGMATISING_WORDS + ("邋遢",), False))
     with pytest.raises(DomainError, match="邋遢"):
         store(village_db, CLERK).nominate(Nomination(ListKind.YELLOW, "2025-03", "家里邋遢", "网格员"), "12", "第12条",
                                           on=DAY)
-    entry, _ = store(village_db, CLERK).nominate(Nomination(ListKind.YELLOW, "2025-03", "3月2日堆放杂物未清理",
-                                                            "网格员"), "12", "第12条", on=DAY)
+    clerk = store(village_db, CLERK)
+    entry = written(clerk, clerk.nominate(Nomination(ListKind.YELLOW, "2025-03", "3月2日堆放杂物未清理", "网格员"), "12",
+                                          "第12条", on=DAY))
     store(village_db, APPROVER).advance(entry.id, "评议同意", on=DAY)
     store(village_db, SUPERVISOR).advance(entry.id, "审核同意", on=DAY)
     store(village_db, APPROVER).advance(entry.id, "书面告知", on=DAY)
     assert store(village_db, CLERK).entry(entry.id).publicity_end == DAY + timedelta(8)
     with pytest.raises(DomainError):
         store(village_db, APPROVER).advance(entry.id, "公示期满", on=DAY + timedelta(8))
-    assert store(village_db, APPROVER).advance(entry.id, "公示期满", on=DAY + timedelta(9)).state.value == "published"
+    store(village_db, APPROVER).advance(entry.id, "公示期满", on=DAY + timedelta(9))
+    assert store(village_db, CLERK).entry(entry.id).state.value == "published"
 
 
 def test_words_and_default_period() -> None:

@@ -1,4 +1,4 @@
-"""SqliteListStore over a real file: round trips, the walk with permissions, objections, expiry, board log."""
+"""The list stores over a real file: round trips, the walk with permissions, objections, expiry, board log."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -7,13 +7,14 @@ from datetime import date, timedelta
 import pytest
 
 from models.core.accounts import COMMAND_LINE_ACTOR
+from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
 from models.lists.workflow import Nomination
 from models.lists.entries import EntryState, ListKind, WithdrawReason
 from storage.core.db import Database
 from storage.lists.sources import article_number, shorten
 from storage.core.backend import build_stores
-from tests.list_fixtures import APPROVER, CLERK, SUPERVISOR, seed_registry, store
+from tests.list_fixtures import APPROVER, CLERK, SUPERVISOR, lists, naming, seed_registry, store, volunteers, written
 
 DAY = date(2025, 3, 3)
 
@@ -21,8 +22,7 @@ DAY = date(2025, 3, 3)
 def nominate(db: Database, kind: ListKind = ListKind.YELLOW, household: str = "12", article: str = "第12条",
              **extra: object) -> str:
     nomination = Nomination(kind, "2025-03", "3月2日在村道旁堆放建筑垃圾未清理", CLERK.name, CLERK.user_id, **extra)
-    entry, _ = store(db, CLERK, DAY).nominate(nomination, household, article, on=DAY)
-    return entry.id
+    return store(db, CLERK, DAY).nominate(nomination, household, article, on=DAY).id
 
 
 def walk_to_publicity(db: Database, entry_id: str) -> None:
@@ -70,8 +70,9 @@ def test_full_walk_is_logged_and_audited(village_db: Database) -> None:
     walk_to_publicity(village_db, entry_id)
     with pytest.raises(DomainError, match="期满后才能发布"):
         store(village_db, APPROVER).advance(entry_id, on=DAY + timedelta(5))
-    entry = store(village_db, APPROVER).advance(entry_id, "公示无异议", on=DAY + timedelta(9))
-    assert entry.state is EntryState.PUBLISHED
+    changed = store(village_db, APPROVER).advance(entry_id, "公示无异议", on=DAY + timedelta(9))
+    assert changed == Changed.one(Entity.LIST_ENTRY, entry_id)
+    assert store(village_db, CLERK).entry(entry_id).state is EntryState.PUBLISHED
     history = store(village_db, CLERK).transitions(entry_id)
     assert [(t.actor_name, t.to_state.label) for t in history] == [
         ("吴晓梅", "提名"), ("杨光明", "执委会评议"), ("石秀英", "监委会审核"), ("杨光明", "公示"), ("杨光明", "发布")]
@@ -83,7 +84,7 @@ def test_full_walk_is_logged_and_audited(village_db: Database) -> None:
 def test_self_review_refused(village_db: Database) -> None:
     seed_registry(village_db)
     nomination = Nomination(ListKind.YELLOW, "2025-03", "未按约定清理房前杂物", SUPERVISOR.name, SUPERVISOR.user_id)
-    entry, _ = store(village_db, CLERK).nominate(nomination, "12", "12", on=DAY)
+    entry = written(store(village_db, CLERK), store(village_db, CLERK).nominate(nomination, "12", "12", on=DAY))
     store(village_db, APPROVER).advance(entry.id, on=DAY)
     with pytest.raises(DomainError, match="不能是提名人本人"):
         store(village_db, SUPERVISOR).advance(entry.id, on=DAY)
@@ -102,7 +103,10 @@ def test_objection_pending_then_upheld_takes_entry_down(village_db: Database) ->
     objection = store(village_db, CLERK).add_objection(entry_id, "杨老三", "垃圾是施工队堆的", on=DAY + timedelta(3))
     with pytest.raises(DomainError, match="未答复"):
         store(village_db, APPROVER).advance(entry_id, on=DAY + timedelta(9))
-    store(village_db, APPROVER).answer_objection(objection.id, "经核实为施工队所堆，异议成立", True, on=DAY + timedelta(4))
+    assert objection.parts()[0] == Changed.one(Entity.LIST_OBJECTION, objection.id)
+    answered = store(village_db, APPROVER).answer_objection(objection.id, "经核实为施工队所堆，异议成立", True,
+                                                           on=DAY + timedelta(4))
+    assert answered.ids_of(Entity.LIST_OBJECTION) == {objection.id} and answered.ids_of(Entity.LIST_ENTRY) == {entry_id}
     entry = store(village_db, CLERK).entry(entry_id)
     assert entry.state is EntryState.WITHDRAWN and entry.end_reason == "异议成立"
     assert store(village_db, CLERK).objections(entry_id)[0].upheld is True
@@ -114,11 +118,14 @@ def test_expiry_and_rectification_are_logged_on_the_board_log(village_db: Databa
     for entry_id in (first, second):
         walk_to_publicity(village_db, entry_id)
         store(village_db, APPROVER).advance(entry_id, on=DAY + timedelta(9))
-    store(village_db, APPROVER).withdraw(second, WithdrawReason.RECTIFIED, "已清理完毕", on=DAY + timedelta(12))
-    assert store(village_db, APPROVER).expire_due(on=date(2025, 3, 31)) == []
+    withdrawn = store(village_db, APPROVER).withdraw(second, WithdrawReason.RECTIFIED, "已清理完毕",
+                                                     on=DAY + timedelta(12))
+    assert withdrawn.id == second and len(withdrawn.ids_of(Entity.BOARD_VERSION)) == 1  # removals are logged
+    assert store(village_db, APPROVER).expire_due(on=date(2025, 3, 31)).ids_of(Entity.LIST_ENTRY) == set()
     expired = store(village_db, SUPERVISOR).expire_due(on=date(2025, 4, 1))
-    assert [e.id for e in expired] == [first] and expired[0].end_reason == "期满撤榜"
-    log = store(village_db, CLERK).board_log("2025-03")
+    assert expired.ids_of(Entity.LIST_ENTRY) == {first}
+    assert store(village_db, CLERK).entry(first).end_reason == "期满撤榜"
+    log = lists(village_db, CLERK).board_log.board_log("2025-03")
     assert [(row["action"], row["note"]) for row in log] == [("removed", "撤下 1 条：整改到位"),
                                                             ("removed", "到期自动撤榜")]
 
@@ -128,15 +135,18 @@ def test_naming_basis_changes_the_board(village_db: Database) -> None:
     entry_id = nominate(village_db, ListKind.RED, article="第8条")
     walk_to_publicity(village_db, entry_id)
     store(village_db, APPROVER).advance(entry_id, on=DAY + timedelta(9))
-    assert store(village_db, CLERK).board("2025-03", on=DAY + timedelta(9)).red[0].who == "三组第12号户"
-    store(village_db, CLERK).record_naming_basis("12", "consent", "户主杨老三 2025年3月1日书面同意", on=date(2025, 3, 1))
-    assert store(village_db, CLERK).board("2025-03", on=DAY + timedelta(9)).red[0].who == "三组 杨老三"
+    assert lists(village_db, CLERK).board("2025-03", on=DAY + timedelta(9)).red[0].who == "三组第12号户"
+    made = naming(village_db, CLERK).record_naming_basis("12", "consent", "户主杨老三 2025年3月1日书面同意",
+                                                         on=date(2025, 3, 1))
+    assert made == Changed.one(Entity.NAMING_BASIS, naming(village_db, CLERK).naming_bases()[0].id)
+    assert lists(village_db, CLERK).board("2025-03", on=DAY + timedelta(9)).red[0].who == "三组 杨老三"
 
 
 def test_volunteers_recorded(village_db: Database) -> None:
     seed_registry(village_db)
-    clerk = store(village_db, CLERK)
-    clerk.add_participation("15", "清扫村道", date(2025, 3, 8), 2.5)
+    clerk = volunteers(village_db, CLERK)
+    made = clerk.add_participation("15", "清扫村道", date(2025, 3, 8), 2.5)
+    assert made == Changed.one(Entity.VOLUNTEER_RECORD, clerk.participations()[0].id)
     assert clerk.participations()[0].hours == 2.5
     with pytest.raises(DomainError, match="0 到 24"):
         clerk.add_participation("15", "清扫村道", date(2025, 3, 8), 30)
@@ -144,7 +154,7 @@ def test_volunteers_recorded(village_db: Database) -> None:
 
 def test_volunteer_ranking_by_period_and_undo_of_a_participation(village_db: Database) -> None:
     seed_registry(village_db)
-    clerk = store(village_db, CLERK)
+    clerk = volunteers(village_db, CLERK)
     for household, day, hours in (("15", 8, 2.5), ("31", 9, 3), ("31", 15, 2), ("12", 20, 8), ("12", 21, 1)):
         clerk.add_participation(household, "清扫村道", date(2025, 3, day), hours)
     clerk.add_participation("15", "修水渠", date(2025, 4, 2), 4)
@@ -155,7 +165,8 @@ def test_volunteer_ranking_by_period_and_undo_of_a_participation(village_db: Dat
     mistake = clerk.participations("2025-04")[0]
     clerk.discard_participation(mistake.id)
     assert clerk.participations("2025-04") == [] and clerk.volunteer_ranking("2025-04") == []
-    assert clerk.restore_participation(mistake.id) == mistake
+    assert clerk.restore_participation(mistake.id) == Changed.one(Entity.VOLUNTEER_RECORD, mistake.id)
+    assert clerk.participations("2025-04") == [mistake]
 
 
 @pytest.mark.parametrize("text, number", [("12", 12), ("第12条", 12), ("第十二条", 12), ("第十条", 10),
@@ -175,7 +186,8 @@ def test_a_nomination_can_be_taken_back_only_before_assessment(village_db: Datab
     clerk = store(village_db, CLERK)
     clerk.discard_nomination(entry_id)
     assert clerk.entries("2025-03") == []
-    assert clerk.restore_nomination(entry_id).state is EntryState.NOMINATED
+    assert clerk.restore_nomination(entry_id) == Changed.one(Entity.LIST_ENTRY, entry_id)
+    assert clerk.entry(entry_id).state is EntryState.NOMINATED
     store(village_db, APPROVER).advance(entry_id, on=DAY)
     with pytest.raises(DomainError, match="不能再撤回提名"):
         clerk.discard_nomination(entry_id)

@@ -15,7 +15,9 @@ from models.minutes.votes import PersonVote, Speech, VoteChoice
 from models.minutes.meetings import Attendee, Meeting, VoteMethod, with_counted_tally
 from printing.minutes.minutes_pdf import MeetingRecord, printed_texts
 from storage.core.db import Database
-from storage.minutes.store import SqliteMeetingStore
+from models.minutes.ports import MeetingStore
+from models.minutes.types import BUILTIN_TYPES
+from storage.core.backend import build_stores
 from tests.helpers import run_json
 from tests.models.meeting_fixtures import complete_meeting
 
@@ -34,9 +36,9 @@ def named_meeting() -> Meeting:
 
 
 @pytest.fixture
-def final(village_db: Database, admin: object) -> tuple[SqliteMeetingStore, Meeting]:
-    store = SqliteMeetingStore(village_db, admin)  # type: ignore[arg-type]
-    return store, store.finalise(store.create(named_meeting()).id, True, True)
+def final(village_db: Database, admin: object) -> tuple[MeetingStore, Meeting]:
+    store = build_stores(village_db, admin).meetings  # type: ignore[arg-type]
+    return store, store.get(store.finalise(store.create(named_meeting()).id, True, True).id)
 
 
 def test_parse_votes_names_the_bad_line() -> None:
@@ -47,11 +49,12 @@ def test_parse_votes_names_the_bad_line() -> None:
 
 
 def test_a_named_vote_is_corrected_and_the_counts_follow(village_db: Database,
-                                                         final: tuple[SqliteMeetingStore, Meeting]) -> None:
+                                                         final: tuple[MeetingStore, Meeting]) -> None:
     store, meeting = final
     assert meeting.items[0].tally == Tally(3, 2, 0)
     corrected = "代表0：赞成\n代表1：赞成\n代表2：赞成\n代表3：赞成\n代表4：反对"
-    amendment = store.amend(meeting.id, "items.1.votes", corrected, "代表3 当场改投赞成，记录员漏改", DAY)
+    store.amend(meeting.id, "items.1.votes", corrected, "代表3 当场改投赞成，记录员漏改", DAY)
+    amendment = store.get(meeting.id).amendments[-1]
     assert amendment.before == "代表0：赞成\n代表1：赞成\n代表2：赞成\n代表3：反对\n代表4：反对"
     reread = store.get(meeting.id)
     assert reread.items[0].votes == meeting.items[0].votes  # the original stays
@@ -67,7 +70,7 @@ def test_a_named_vote_is_corrected_and_the_counts_follow(village_db: Database,
 
 
 def test_a_correction_that_breaks_the_record_is_refused(village_db: Database,
-                                                        final: tuple[SqliteMeetingStore, Meeting]) -> None:
+                                                        final: tuple[MeetingStore, Meeting]) -> None:
     store, meeting = final
     with pytest.raises(DomainError, match="记录了 4 人，与到会 5 人不符"):
         store.amend(meeting.id, "items.1.votes", "代表0：赞成\n代表1：赞成\n代表2：赞成\n代表3：赞成", "漏记", DAY)
@@ -81,18 +84,18 @@ def test_a_correction_that_breaks_the_record_is_refused(village_db: Database,
     assert store.get(meeting.id).amendments == ()
 
 
-def test_speeches_corrected_and_printed_as_corrected(final: tuple[SqliteMeetingStore, Meeting]) -> None:
+def test_speeches_corrected_and_printed_as_corrected(final: tuple[MeetingStore, Meeting]) -> None:
     store, meeting = final
     store.amend(meeting.id, "items.1.speeches", "代表0：同意修路\n代表3：资金不够，建议分两年修", "发言要点记漏", DAY)
     amended = effective(store.get(meeting.id))
     assert amended.items[0].speeches[1] == Speech("代表3", "资金不够，建议分两年修")
-    texts = printed_texts(MeetingRecord(amended, store.type_spec(meeting.type_code), "青石村"))
+    texts = printed_texts(MeetingRecord(amended, BUILTIN_TYPES[meeting.type_code], "青石村"))
     assert any("代表3：资金不够，建议分两年修" in t for t in texts)
     assert any("补正“第 1 项议题·发言记录”：原为“代表0：同意修路；代表3：资金不够”" in t and "发言要点记漏" in t
                for t in texts)
 
 
-def test_cli_amend_votes_from_a_file(village_db: Database, final: tuple[SqliteMeetingStore, Meeting],
+def test_cli_amend_votes_from_a_file(village_db: Database, final: tuple[MeetingStore, Meeting],
                                      tmp_path: Path) -> None:
     store, meeting = final
     votes = tmp_path / "votes.txt"

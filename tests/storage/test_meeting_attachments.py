@@ -13,7 +13,7 @@ from models.minutes.meetings import Meeting
 from storage.core.blobs import blob_path
 from storage.core.db import Database
 from storage.core.attachments import SqliteAttachmentStore
-from storage.minutes.store import SqliteMeetingStore
+from storage.core.backend import build_stores
 from tests.models.meeting_fixtures import complete_meeting
 
 
@@ -28,7 +28,7 @@ def _file(tmp_path: Path, name: str, content: bytes) -> Path:
 
 
 def test_attach_stores_the_file_once_and_logs_it(village_db: Database, admin: Actor, tmp_path: Path) -> None:
-    store, files = SqliteMeetingStore(village_db, admin), SqliteAttachmentStore(village_db, admin)
+    store, files = build_stores(village_db, admin).meetings, SqliteAttachmentStore(village_db, admin)
     meeting = store.create(Meeting("representatives_meeting", date(2026, 3, 12), expected=6, present=5))
     sheet = _file(tmp_path, "签到表.jpg", b"\xff\xd8 sign-in sheet")
     first = files.attachment(files.attach(_owner(meeting.id), sheet, guess_kind(sheet.name), "第一页").id)
@@ -51,7 +51,7 @@ def test_attach_stores_the_file_once_and_logs_it(village_db: Database, admin: Ac
 def test_attachments_added_in_one_millisecond_keep_the_order_they_were_added(
         village_db: Database, admin: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`created_at` has millisecond precision: a tie is broken by the order they were added, not by name."""
-    store, files = SqliteMeetingStore(village_db, admin), SqliteAttachmentStore(village_db, admin)
+    store, files = build_stores(village_db, admin).meetings, SqliteAttachmentStore(village_db, admin)
     meeting = store.create(Meeting("representatives_meeting", date(2026, 3, 12), expected=6, present=5))
     monkeypatch.setattr("storage.core.tracking.now_iso", lambda: "2026-03-12T08:00:00.000+00:00")
     names = ["签到表.jpg", "copy.jpg", "b.jpg"]
@@ -62,7 +62,7 @@ def test_attachments_added_in_one_millisecond_keep_the_order_they_were_added(
 
 def test_finalised_records_accept_attachments_but_keep_them(village_db: Database, admin: Actor,
                                                            tmp_path: Path) -> None:
-    store, files = SqliteMeetingStore(village_db, admin), SqliteAttachmentStore(village_db, admin)
+    store, files = build_stores(village_db, admin).meetings, SqliteAttachmentStore(village_db, admin)
     meeting = store.create(complete_meeting(number=""))
     final = store.finalise(meeting.id, True, True)
     scan = files.attachment(files.attach(_owner(final.id), _file(tmp_path, "记录本.pdf", b"%PDF-1.4 scan"),
@@ -73,7 +73,7 @@ def test_finalised_records_accept_attachments_but_keep_them(village_db: Database
 
 
 def test_refusals(village_db: Database, admin: Actor, tmp_path: Path) -> None:
-    store, files = SqliteMeetingStore(village_db, admin), SqliteAttachmentStore(village_db, admin)
+    store, files = build_stores(village_db, admin).meetings, SqliteAttachmentStore(village_db, admin)
     meeting = store.create(Meeting("representatives_meeting", date(2026, 3, 12), expected=6, present=5))
     with pytest.raises(DomainError, match="空文件"):
         files.attach(_owner(meeting.id), _file(tmp_path, "empty.png", b""), AttachmentKind.PHOTO)

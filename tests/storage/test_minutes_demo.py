@@ -36,14 +36,14 @@ def test_minutes_demo(tmp_path: Path) -> None:
 def test_demo_meetings_use_the_registry_villagers(tmp_path: Path, demo_copy: Callable[..., Database]) -> None:
     from models.core.accounts import COMMAND_LINE_ACTOR
     from models.minutes.expected import expected_attendance
-    from storage.minutes.store import SqliteMeetingStore
     from storage.core.backend import build_stores
 
     db = demo_copy(tmp_path / "a.sqlite3", seed=11, households=120)
-    facts, store = build_stores(db, COMMAND_LINE_ACTOR).registry_facts, SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
+    stores = build_stores(db, COMMAND_LINE_ACTOR)
+    facts, store = stores.registry_facts, stores.meetings
     summary = next(m for m in store.list_meetings(2026, "representatives_meeting"))
     meeting = store.get(summary.id)
-    expected = expected_attendance(store.type_spec(meeting.type_code), facts, meeting.on)
+    expected = expected_attendance(stores.meeting_types.type_spec(meeting.type_code), facts, meeting.on)
     assert meeting.expected == meeting.expected_computed == expected.expected
     assert {a.villager_id for a in meeting.attendees} == {p.villager_id for p in expected.roster}
     names = {r[0] for r in db.conn.execute("SELECT name FROM villagers")}
@@ -65,12 +65,12 @@ def test_demo_items_have_speeches_and_roster_meetings_named_votes(tmp_path: Path
 
 def test_demo_has_convene_proposals_in_every_state(tmp_path: Path) -> None:
     from models.core.accounts import COMMAND_LINE_ACTOR
-    from storage.minutes.store import SqliteMeetingStore
+    from storage.core.backend import build_stores
 
     for households in (5,):
         db = open_database(tmp_path / f"{households}.sqlite3", must_exist=False)
         run_demo(db, DemoOptions(seed=3, households=households))
-        proposals = SqliteMeetingStore(db, COMMAND_LINE_ACTOR).proposals()
+        proposals = build_stores(db, COMMAND_LINE_ACTOR).convene_proposals.proposals()
         assert sorted(p.status_label[:3] for p in proposals) == ["已召开", "应当召", "未达法"]
         assert any(p.overdue(date(2026, 12, 31)) for p in proposals)
 
@@ -78,12 +78,12 @@ def test_demo_has_convene_proposals_in_every_state(tmp_path: Path) -> None:
 def test_no_demo_meeting_lists_its_host_or_recorder_as_absent(tmp_path: Path) -> None:
     from models.core.accounts import COMMAND_LINE_ACTOR
     from models.minutes.meetings import AttendanceKind
-    from storage.minutes.store import SqliteMeetingStore
+    from storage.core.backend import build_stores
 
     for seed, households in ((11, 120), (7, 40)):
         db = open_database(tmp_path / f"{seed}.sqlite3", must_exist=False)
         run_demo(db, DemoOptions(seed=seed, households=households))
-        store = SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
+        store = build_stores(db, COMMAND_LINE_ACTOR).meetings
         for summary in store.list_meetings():
             meeting = store.get(summary.id)
             absent = {a.name for a in meeting.attendees if a.kind is AttendanceKind.ABSENT}

@@ -11,8 +11,9 @@ from models.minutes.followups import FollowUpStatus
 from models.minutes.quorum import Tally
 from models.minutes.meetings import AgendaItem, VoteMethod
 from storage.core.db import Database
-from storage.minutes.followups import SqliteFollowUpStore
-from storage.minutes.store import SqliteMeetingStore
+from models.minutes.ports import MeetingStore
+from storage.core.backend import build_stores
+from storage.core.backend import build_stores
 from storage.migrations import migrations
 from storage.minutes.search import highlight, install_search_triggers, search
 from tests.models.meeting_fixtures import complete_meeting
@@ -24,15 +25,15 @@ ITEMS = (AgendaItem("低保户民主评议", discussion="王五：张家因病�
 
 
 @pytest.fixture
-def store(village_db: Database, admin: Actor) -> SqliteMeetingStore:
-    return SqliteMeetingStore(village_db, admin)
+def store(village_db: Database, admin: Actor) -> MeetingStore:
+    return build_stores(village_db, admin).meetings
 
 
 @pytest.mark.parametrize("query, hits", [
     ("低保户", 1), ("低保", 1), ("医保", 1), ("保", 2), ("因病致贫", 1), ("民主评议 低保", 1), ("退耕还林", 0),
     ("村文化", 0), ("2026-代", 1),
 ])
-def test_search_in_chinese(store: SqliteMeetingStore, query: str, hits: int) -> None:
+def test_search_in_chinese(store: MeetingStore, query: str, hits: int) -> None:
     store.create(complete_meeting(items=ITEMS))
     found = store.search(query)
     assert len(found) == hits
@@ -40,8 +41,8 @@ def test_search_in_chinese(store: SqliteMeetingStore, query: str, hits: int) -> 
         assert "【" in hit.snippet
 
 
-def test_hits_are_highlighted_and_results_follow_edits(store: SqliteMeetingStore) -> None:
-    meeting = store.create(complete_meeting(items=ITEMS))
+def test_hits_are_highlighted_and_results_follow_edits(store: MeetingStore) -> None:
+    meeting = store.get(store.create(complete_meeting(items=ITEMS)).id)
     first = [h for h in store.search("低保") if h.kind == "item"][0]
     assert "【低保】" in first.snippet and first.number == "2026-代-01"
     store.save_draft(dataclasses.replace(meeting, items=meeting.items[1:]))
@@ -49,10 +50,10 @@ def test_hits_are_highlighted_and_results_follow_edits(store: SqliteMeetingStore
     assert len(store.list_meetings(text="医保")) == 1 and store.list_meetings(text="低保") == []
 
 
-def test_follow_ups_and_progress_are_searchable(store: SqliteMeetingStore, village_db: Database,
+def test_follow_ups_and_progress_are_searchable(store: MeetingStore, village_db: Database,
                                                admin: Actor) -> None:
     meeting = store.finalise(store.create(complete_meeting(items=ITEMS[:1])).id, True, True)
-    follow_ups = SqliteFollowUpStore(village_db, admin)
+    follow_ups = build_stores(village_db, admin).follow_ups
     item = follow_ups.list_follow_ups(meeting.id)[0]
     follow_ups.record_progress(item.id, date(2026, 4, 2), FollowUpStatus.IN_PROGRESS, "已报乡民政办审批")
     assert {h.kind for h in store.search("民政办")} == {"progress"}
@@ -112,7 +113,7 @@ def test_highlight(text: str, terms: list[str], marked: str) -> None:
     assert highlight(text, terms) == marked
 
 
-def test_short_terms_at_the_end_of_a_text_and_the_like_path(store: SqliteMeetingStore, monkeypatch) -> None:
+def test_short_terms_at_the_end_of_a_text_and_the_like_path(store: MeetingStore, monkeypatch) -> None:
     import storage.minutes.search as module
     store.create(complete_meeting(items=(AgendaItem("通报", discussion="x", resolution_owner="民政"),)))
     assert [h.kind for h in store.search("民政")] == ["item"] and [h.kind for h in store.search("政")] == ["item"]

@@ -16,9 +16,8 @@ from models.workflow.steps import WorkflowStep
 from models.workflow.records import ArticleVote, Channel, Disposition, OpinionKind
 from printing.workflow.filing_report_pdf import filing_report
 from storage.core.db import Database
-from storage.minutes.store import SqliteMeetingStore
-from storage.rules.store import SqliteRulebookStore
 from storage.core.backend import build_stores
+from storage.rules.store import SqliteRulebookStore
 from storage.workflow.stores import SqliteWorkflowStores
 from tests.models.meeting_fixtures import complete_meeting
 from tests.storage.workflow_setup import advanced, final_meeting, rulebook_in_force, walk_to_step_5
@@ -79,7 +78,7 @@ def test_refused_while_the_province_rule_is_the_default(voted: tuple[SqliteWorkf
 def test_refused_when_the_province_allows_but_the_revision_does_not(village_db: Database, admin: Actor,
                                                                    voted: tuple[SqliteWorkflowStores, str]) -> None:
     store, rulebook_id = voted
-    SqliteMeetingStore(village_db, admin).set_province_rules(True, BASIS)
+    build_stores(village_db, admin).minutes_settings.set_province_rules(True, BASIS)
     with pytest.raises(DomainError, match=f"本省规定允许村民代表会议表决（依据{BASIS}），但本次修订的设置"):
         store.revisions.advance(rulebook_id, VOTE_DAY)
 
@@ -87,7 +86,7 @@ def test_refused_when_the_province_allows_but_the_revision_does_not(village_db: 
 def test_accepted_where_both_allow_and_the_basis_is_named(village_db: Database, admin: Actor,
                                                          voted: tuple[SqliteWorkflowStores, str]) -> None:
     store, rulebook_id = voted
-    SqliteMeetingStore(village_db, admin).set_province_rules(True, BASIS)
+    build_stores(village_db, admin).minutes_settings.set_province_rules(True, BASIS)
     store.settings.set_settings(rulebook_id, 10, 5, True)
     view = store.revisions.status(rulebook_id, VOTE_DAY).steps[WorkflowStep.ASSEMBLY_VOTE.number - 1]
     assert view.blockers == ()
@@ -96,7 +95,7 @@ def test_accepted_where_both_allow_and_the_basis_is_named(village_db: Database, 
     report = filing_report("青石村村规民约", facts, "青石村", "德化乡", VOTE_DAY)
     assert f"依据{BASIS}的规定，经村民会议授权（{AUTHORISATION}），由村民代表会议表决" in report.paragraphs[0]
     assert advanced(store, rulebook_id, VOTE_DAY) is WorkflowStep.POST_AND_ENFORCE
-    SqliteMeetingStore(village_db, admin).set_province_rules(False, "")  # later province change: vote stays done
+    build_stores(village_db, admin).minutes_settings.set_province_rules(False, "")  # later province change: vote stays done
     assert store.revisions.status(rulebook_id, VOTE_DAY).current_step is WorkflowStep.POST_AND_ENFORCE
 
 
@@ -105,7 +104,7 @@ def test_refused_without_the_villagers_meetings_authorisation(village_db: Databa
     rulebook_id = _to_step_8(village_db, admin, store)
     store.votes.record_vote(rulebook_id, _representatives_meeting(village_db, admin, authorisation=""),
                             (ArticleVote("", "全文", Tally(25, 3, 2)),))
-    SqliteMeetingStore(village_db, admin).set_province_rules(True, BASIS)
+    build_stores(village_db, admin).minutes_settings.set_province_rules(True, BASIS)
     store.settings.set_settings(rulebook_id, 10, 5, True)
     with pytest.raises(DomainError, match="没有村民会议的授权依据"):
         store.revisions.advance(rulebook_id, VOTE_DAY)

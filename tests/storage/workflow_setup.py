@@ -13,7 +13,7 @@ from models.workflow.steps import WorkflowStep, current_step
 from models.workflow.records import (BackgroundCheck, Channel, CheckAgency, CheckResult, CommitteeMember,
                                      Invitation, InvitationReply, OpinionKind)
 from storage.core.db import Database
-from storage.minutes.store import SqliteMeetingStore
+from storage.core.backend import build_stores
 from storage.rules.store import SqliteRulebookStore
 from storage.workflow.stores import SqliteWorkflowStores
 from tests.models.meeting_fixtures import complete_meeting
@@ -38,7 +38,7 @@ def rulebook_in_force(db: Database, actor: Actor) -> str:
 
 
 def final_meeting(db: Database, actor: Actor, type_code: str, on: date, **changes: object) -> str:
-    store = SqliteMeetingStore(db, actor)
+    store = build_stores(db, actor).meetings
     meeting = store.create(complete_meeting(type_code=type_code, on=on, number="", **changes))
     return store.finalise(meeting.id, True, True).id
 

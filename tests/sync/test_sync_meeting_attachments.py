@@ -8,12 +8,12 @@ from models.core.accounts import COMMAND_LINE_ACTOR
 from models.core.attachments import AttachmentKind, AttachmentOwner, OwnerKind
 from models.minutes.meetings import Meeting
 from storage.core.attachments import SqliteAttachmentStore
-from storage.minutes.store import SqliteMeetingStore
+from storage.core.backend import build_stores
 from tests.sync.conftest import Pair, export, import_
 
 
 def test_attachment_row_and_file_reach_the_township(pair: Pair, tmp_path: Path) -> None:
-    village = SqliteMeetingStore(pair.village, COMMAND_LINE_ACTOR)
+    village = build_stores(pair.village, COMMAND_LINE_ACTOR).meetings
     meeting = village.create(Meeting("representatives_meeting", date(2026, 3, 12), expected=6, present=5))
     sheet = tmp_path / "签到表.jpg"
     sheet.write_bytes(b"\xff\xd8 signatures of five representatives")

@@ -13,7 +13,6 @@ from storage.core.attachments import SqliteAttachmentStore
 from storage.core.backend import build_stores
 from storage.core.db import Database
 from storage.core.tracking import synced_tables
-from storage.minutes.store import SqliteMeetingStore
 from tests.sync.conftest import Pair, export, import_, write_notes
 from tests.sync.township_setup import REVIEWER, walk_to_step_7
 
@@ -25,8 +24,9 @@ def test_every_synced_table_names_the_kind_of_record_it_is_part_of(village_db: D
 
 
 def test_import_names_the_meeting_its_attachment_and_the_profile(pair: Pair, tmp_path: Path) -> None:
-    meeting = SqliteMeetingStore(pair.village, COMMAND_LINE_ACTOR).create(
-        Meeting("representatives_meeting", date(2026, 3, 12), expected=6, present=5))
+    meetings = build_stores(pair.village, COMMAND_LINE_ACTOR).meetings
+    meeting = meetings.get(meetings.create(
+        Meeting("representatives_meeting", date(2026, 3, 12), expected=6, present=5)).id)
     sheet = tmp_path / "签到表.jpg"
     sheet.write_bytes(b"\xff\xd8 signatures of five representatives")
     files = SqliteAttachmentStore(pair.village, COMMAND_LINE_ACTOR)

@@ -87,9 +87,9 @@ def test_home_lists_meetings_that_must_be_convened(qtbot, village_db: Database, 
     qtbot.waitUntil(lambda: home.is_populated, timeout=3000)
     assert home.convene_label.text() == "应当召集的会议：无"
     received = date.today() - timedelta(days=20)
-    stores.meetings.record_proposal(make_proposal(ConveneBody.VILLAGERS, received, "调整土地承包方案", 41, 401,
+    stores.convene_proposals.record_proposal(make_proposal(ConveneBody.VILLAGERS, received, "调整土地承包方案", 41, 401,
                                                   due=received + timedelta(days=15)))
-    stores.meetings.record_proposal(make_proposal(ConveneBody.VILLAGERS, received, "不足十分之一", 40, 401))
+    stores.convene_proposals.record_proposal(make_proposal(ConveneBody.VILLAGERS, received, "不足十分之一", 40, 401))
     bus.changed.emit(Changed(Entity.MEETING))
     text = home.convene_label.text()
     assert "村民会议：调整土地承包方案" in text and "已过期" in text and "不足十分之一" not in text

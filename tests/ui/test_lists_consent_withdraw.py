@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from models.lists.entries import ListKind
 from storage.core.backend import SqliteBackend
 from tests.helpers import type_text
-from tests.list_fixtures import APPROVER, CLERK, seed_registry, store
+from tests.list_fixtures import APPROVER, CLERK, naming, seed_registry, store
 from tests.storage.test_list_consent_per_person import ON
 from tests.storage.test_list_store import nominate, walk_to_publicity
 from ui.core.bus import DataBus
@@ -23,7 +23,7 @@ def _published(backend: SqliteBackend) -> str:
     entry_id = nominate(backend.db, ListKind.RED, article="第8条")
     walk_to_publicity(backend.db, entry_id)
     store(backend.db, APPROVER).advance(entry_id, on=ON)
-    clerk = store(backend.db, CLERK)
+    clerk = naming(backend.db, CLERK)
     clerk.record_naming_basis("12", "consent", "户主杨老三书面同意", on=date(2025, 3, 1))
     clerk.record_naming_basis("12", "statutory", "法定依据（演示）", on=date(2025, 3, 1), lists=(ListKind.BLACK,))
     return entry_id
@@ -58,7 +58,7 @@ def test_withdraw_a_consent_from_the_screen(qtbot, qtmodeltester, monkeypatch, b
         assert self.withdraw_button.isEnabled()
         monkeypatch.setattr(WithdrawConsentDialog, "exec", lambda _self: QDialog.DialogCode.Rejected)
         qtbot.mouseClick(self.withdraw_button, Qt.MouseButton.LeftButton)  # cancelled: nothing written
-        assert store(backend.db, CLERK).naming_bases()[0].revoked_on is None
+        assert naming(backend.db, CLERK).naming_bases()[0].revoked_on is None
         monkeypatch.setattr(WithdrawConsentDialog, "exec", withdraw_reason)
         with qtbot.waitSignal(bus.changed):
             qtbot.mouseClick(self.withdraw_button, Qt.MouseButton.LeftButton)
@@ -71,7 +71,7 @@ def test_withdraw_a_consent_from_the_screen(qtbot, qtmodeltester, monkeypatch, b
     qtbot.mouseClick(screen.consents_button, Qt.MouseButton.LeftButton)
     assert seen == {"household": "12", "range": ("2025-03-01", ON.isoformat()),
                     "status": f"{ON.isoformat()} 撤回：户主书面撤回同意", "enabled": False}
-    withdrawn = store(backend.db, CLERK).naming_bases()[0]
+    withdrawn = naming(backend.db, CLERK).naming_bases()[0]
     assert (withdrawn.revoked_on, withdrawn.revoked_reason) == (ON, "户主书面撤回同意")
     assert not screen.undo_stack.canUndo()  # the person's legal act is not undone from the screen
     assert [line.who for line in screen.board_models[ListKind.RED]._rows] == ["三组第12号户"]

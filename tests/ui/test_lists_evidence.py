@@ -11,7 +11,7 @@ from models.core.attachments import AttachmentOwner, OwnerKind
 from models.lists.workflow import Nomination
 from models.lists.entries import ListKind
 from storage.core.backend import SqliteBackend
-from tests.list_fixtures import APPROVER, CLERK, seed_registry, store
+from tests.list_fixtures import APPROVER, CLERK, seed_registry, store, written
 from tests.printing.test_board_pdf import DAY
 from ui.core.bus import DataBus
 from ui.lists.screen import ListsScreen
@@ -25,8 +25,9 @@ def _evidence(stores, entry_id: str) -> list:
 
 def _screen(qtbot, qtmodeltester, backend: SqliteBackend, stores) -> tuple[ListsScreen, str]:
     seed_registry(backend.db)
-    entry, _ = store(backend.db, CLERK).nominate(Nomination(ListKind.YELLOW, "2025-03", "3月9日在河边焚烧秸秆",
-                                                            "网格员龙德军"), "31", "第12条", on=DAY)
+    clerk = store(backend.db, CLERK)
+    entry = written(clerk, clerk.nominate(Nomination(ListKind.YELLOW, "2025-03", "3月9日在河边焚烧秸秆", "网格员龙德军"),
+                                          "31", "第12条", on=DAY))
     screen = ListsScreen(stores, DataBus(), today=lambda: DAY)
     qtbot.addWidget(screen)
     screen.period = "2025-03"

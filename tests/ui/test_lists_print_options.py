@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from models.lists.entries import EntryState, ListKind, WithdrawReason
 from storage.core.backend import SqliteBackend
 from tests.helpers import type_text
-from tests.list_fixtures import APPROVER, CLERK, seed_registry, store
+from tests.list_fixtures import APPROVER, CLERK, lists, seed_registry, store, written
 from tests.printing.pdfcheck import text_of
 from tests.printing.test_board_pdf import PUBLISHED, publish
 from ui.core.bus import DataBus
@@ -92,7 +92,7 @@ def test_board_carries_the_chosen_date_and_signer(qtbot, monkeypatch, backend: S
     again = Clerk(qtbot)
     path = _print(qtbot, monkeypatch, screen, screen.print_board_button, again)
     assert again.offered == [("打印榜单", TODAY, "青石村红黑榜评议小组")]  # the signer typed last time is offered
-    log = [row for row in store(backend.db, CLERK).board_log("2025-03") if row["action"] == "printed"]
+    log = [row for row in lists(backend.db, CLERK).board_log.board_log("2025-03") if row["action"] == "printed"]
     assert len(log) == 2 and log[0]["fingerprint"] != log[1]["fingerprint"]  # another date, another version
 
 
@@ -126,7 +126,7 @@ def test_cancelling_the_print_dialog_renders_and_logs_nothing(qtbot, monkeypatch
     _answer(monkeypatch, Clerk(qtbot, accept=False))
     qtbot.mouseClick(screen.print_board_button, Qt.MouseButton.LeftButton)
     assert not screen.printer.busy and saved == [] and warnings == []
-    assert store(backend.db, CLERK).board_log("2025-03") == []
+    assert lists(backend.db, CLERK).board_log.board_log("2025-03") == []
 
 
 def test_signer_with_a_phone_number_is_refused(qtbot, monkeypatch, backend: SqliteBackend, stores, saved,
@@ -151,8 +151,9 @@ def test_certificate_removal_and_publicity_take_date_and_signer(qtbot, monkeypat
     red, yellow = (next(e for e in store(backend.db, CLERK).entries("2025-03") if e.household_no == number)
                    for number in ("15", "12"))
     store(backend.db, APPROVER).withdraw(yellow.id, WithdrawReason.RECTIFIED, "已清理", on=PUBLISHED)
-    pending, _ = store(backend.db, CLERK).nominate(Nomination(ListKind.YELLOW, "2025-03", "3月9日在河边焚烧秸秆",
-                                                              "网格员龙德军"), "31", "第12条", on=DAY)
+    clerk = store(backend.db, CLERK)
+    pending = written(clerk, clerk.nominate(Nomination(ListKind.YELLOW, "2025-03", "3月9日在河边焚烧秸秆", "网格员龙德军"),
+                                            "31", "第12条", on=DAY))
     for actor, note in ((APPROVER, "评议同意"), (SUPERVISOR, "审核同意"), (APPROVER, "书面告知")):
         store(backend.db, actor).advance(pending.id, note, on=PUBLISHED)
     screen = _screen(qtbot, stores)

@@ -12,7 +12,7 @@ from models.lists.workflow import Nomination
 from models.lists.entries import EntryState, ListKind, WithdrawReason
 from storage.core.backend import SqliteBackend
 from tests.helpers import type_text
-from tests.list_fixtures import APPROVER, CLERK, SUPERVISOR, seed_registry, store
+from tests.list_fixtures import APPROVER, CLERK, SUPERVISOR, lists, seed_registry, store, written
 from tests.printing.pdfcheck import text_of
 from tests.printing.test_board_pdf import DAY, PUBLISHED, publish
 from ui.core.bus import DataBus
@@ -40,8 +40,9 @@ def test_printing_from_the_screen_saves_opens_and_logs(qtbot, backend: SqliteBac
     seed_registry(backend.db)
     publish(backend.db, ListKind.RED, "15", "第8条", "悉心照顾瘫痪婆婆十年")
     publish(backend.db, ListKind.YELLOW, "12", "第12条", "3月2日在村道旁堆放建筑垃圾未清理")
-    pending, _ = store(backend.db, CLERK).nominate(Nomination(ListKind.YELLOW, "2025-03", "3月9日在河边焚烧秸秆",
-                                                              "网格员龙德军"), "31", "第12条", on=DAY)
+    clerk = store(backend.db, CLERK)
+    pending = written(clerk, clerk.nominate(Nomination(ListKind.YELLOW, "2025-03", "3月9日在河边焚烧秸秆", "网格员龙德军"),
+                                            "31", "第12条", on=DAY))
     for actor, note in ((APPROVER, "评议同意"), (SUPERVISOR, "审核同意"), (APPROVER, "书面告知")):
         store(backend.db, actor).advance(pending.id, note, on=PUBLISHED)
     red, yellow = (next(e for e in store(backend.db, CLERK).entries("2025-03") if e.household_no == number)
@@ -73,14 +74,14 @@ def test_printing_from_the_screen_saves_opens_and_logs(qtbot, backend: SqliteBac
     text = text_of(Path(path).read_bytes())
     assert "五组第31号户" in text and "石国富" not in text and "焚烧秸秆" in text
     assert warnings == []
-    log = [row for row in store(backend.db, CLERK).board_log("2025-03") if row["action"] == "printed"]
+    log = [row for row in lists(backend.db, CLERK).board_log.board_log("2025-03") if row["action"] == "printed"]
     assert [row["actor_name"] for row in log] == [stores.actor.name] * 4
     assert [row["note"].split()[0] for row in log[1:]] == ["撤榜公告", "荣誉证书", "公示"]
     assert log[0]["note"] == opened[0]
 
     monkeypatch.setattr(SavePdfDialog, "ask", classmethod(lambda cls, parent, name: None))  # 取消另存
     assert _print(qtbot, screen, screen.print_board_button) == ""
-    assert len([r for r in store(backend.db, CLERK).board_log("2025-03") if r["action"] == "printed"]) == 4
+    assert len([r for r in lists(backend.db, CLERK).board_log.board_log("2025-03") if r["action"] == "printed"]) == 4
     if Path("/tmp/lists-screens").is_dir():
         screen.resize(1400, 800)
         screen.grab().save("/tmp/lists-screens/printing.png")

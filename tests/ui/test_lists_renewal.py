@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from models.lists.entries import EntryState, ListKind
 from storage.core.backend import SqliteBackend
-from tests.list_fixtures import CLERK, seed_registry, store
+from tests.list_fixtures import CLERK, seed_registry, store, written
 from tests.printing.test_board_pdf import DAY, PUBLISHED, publish
 from ui.core.bus import DataBus
 from ui.lists.screen import ListsScreen
@@ -50,8 +50,9 @@ def test_renew_is_not_offered_for_an_entry_still_in_review(qtbot, backend: Sqlit
     from models.lists.workflow import Nomination
 
     seed_registry(backend.db)
-    pending, _ = store(backend.db, CLERK).nominate(Nomination(ListKind.YELLOW, "2025-03", "3月9日在河边焚烧秸秆",
-                                                              "网格员龙德军"), "31", "第12条", on=DAY)
+    clerk = store(backend.db, CLERK)
+    pending = written(clerk, clerk.nominate(Nomination(ListKind.YELLOW, "2025-03", "3月9日在河边焚烧秸秆", "网格员龙德军"),
+                                            "31", "第12条", on=DAY))
     screen = ListsScreen(stores, DataBus(), today=lambda: DAY)
     qtbot.addWidget(screen)
     screen.period = "2025-03"

@@ -6,11 +6,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from models.lists.entries import EntryState, ListKind
 from storage.core.backend import SqliteBackend
 from tests.list_fixtures import seed_registry
+from tests.ui.nominate import submit_nomination
 from ui.core.bus import DataBus
 from ui.lists.dialogs import (AnswerDialog, ConsentDialog, NominationDialog, NominationInput, ObjectionDialog,
                               StepDialog)
@@ -50,8 +51,8 @@ def test_nomination_to_publication(qtbot, qtmodeltester, backend: SqliteBackend,
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
     monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
-    _patch(monkeypatch, NominationDialog, NominationInput("12", ListKind.YELLOW, "2025-03", "第十二条",
-                                                          "3月2日在村道旁堆放建筑垃圾，经提醒未清理", "网格员龙德军", ""))
+    submit_nomination(monkeypatch, NominationInput("12", ListKind.YELLOW, "2025-03", "第十二条",
+                                                   "3月2日在村道旁堆放建筑垃圾，经提醒未清理", "网格员龙德军", ""))
     qtbot.mouseClick(screen.nominate_button, Qt.MouseButton.LeftButton)
     assert not warnings and screen.entries_model.rowCount() == 1 and screen.selected_id
     assert screen.entries_model.index(0, 3).data() == "提名" and screen.undo_stack.count() == 1
@@ -95,10 +96,10 @@ def test_refusals_are_shown_and_nothing_is_recorded(qtbot, qtmodeltester, backen
     screen = _screen(qtbot, qtmodeltester, backend, stores)
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
-    _patch(monkeypatch, NominationDialog, NominationInput("12", ListKind.YELLOW, "2025-03", "第十二条", "此人是老赖",
-                                                          "网格员龙德军", ""))
+    shown = submit_nomination(monkeypatch, NominationInput("12", ListKind.YELLOW, "2025-03", "第十二条", "此人是老赖",
+                                                           "网格员龙德军", ""))
     qtbot.mouseClick(screen.nominate_button, Qt.MouseButton.LeftButton)
-    assert warnings and "贬损性用语" in warnings[0]
+    assert not warnings and shown and "贬损性用语" in shown[0]  # the refusal shows in the dialog, still open
     assert screen.entries_model.rowCount() == 0 and screen.undo_stack.count() == 0
 
 
@@ -144,13 +145,44 @@ def test_nomination_records_when_it_happened_and_refuses_a_statutory_consequence
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
     monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
     base = NominationInput("12", ListKind.YELLOW, "2025-03", "第十二条", "3月2日在村道旁堆放建筑垃圾", "网格员龙德军", "")
-    _patch(monkeypatch, NominationDialog, replace(base, consequence="停发低保三个月"))
+    shown = submit_nomination(monkeypatch, replace(base, consequence="停发低保三个月"))
     qtbot.mouseClick(screen.nominate_button, Qt.MouseButton.LeftButton)
-    assert warnings and "法定权益" in warnings[0] and store(backend.db, CLERK).entries("2025-03") == []
-    _patch(monkeypatch, NominationDialog, replace(base, consequence="本年度不参加评优评先",
-                                                  occurred_on=date(2025, 3, 2)))
+    assert shown and "法定权益" in shown[0] and store(backend.db, CLERK).entries("2025-03") == []
+    submit_nomination(monkeypatch, replace(base, consequence="本年度不参加评优评先", occurred_on=date(2025, 3, 2)))
     qtbot.mouseClick(screen.nominate_button, Qt.MouseButton.LeftButton)
     (entry,) = store(backend.db, CLERK).entries("2025-03")
     assert (entry.occurred_on, entry.consequence) == (date(2025, 3, 2), "本年度不参加评优评先")
     assert "上榜后果：本年度不参加评优评先" in screen.detail_label.text()
     assert "发生日期：2025年3月2日" in screen.detail_label.text()
+
+
+def test_a_refused_nomination_keeps_the_dialog_open_with_what_was_typed(qtbot, backend: SqliteBackend,
+                                                                        stores) -> None:
+    """The write happens on 确定 while the dialog is open: a refusal shows there, a correction then goes through."""
+    from PySide6.QtWidgets import QDialog
+
+    from models.lists.entries import ArticleRef
+    from tests.helpers import type_text
+
+    screen = _screen(qtbot, None, backend, stores)
+    written: list = []
+    dialog = NominationDialog("2025-03", "网格员龙德军", [ArticleRef("k-12", "v-2", "第十二条", "房前屋后不乱堆乱放")])
+    qtbot.addWidget(dialog)
+    dialog.save = lambda given: screen._nominate(given, written)
+    dialog.show()
+    type_text(dialog.household_edit, "12")
+    dialog.kind_combo.set_current_value(ListKind.YELLOW)
+    dialog.article_combo.set_current_value("第十二条")
+    type_text(dialog.facts_edit, "此人是老赖")
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert "贬损性用语" in dialog.error_label.text() and dialog.facts_edit.toPlainText() == "此人是老赖"
+    assert written == [] and screen.undo_stack.count() == 0
+    dialog.facts_edit.clear()
+    type_text(dialog.facts_edit, "3月2日在村道旁堆放建筑垃圾，经提醒未清理")
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Accepted
+    assert len(written) == 1 and screen.undo_stack.count() == 1
+    assert stores.list_entries.entry(written[0].entry_id).facts == "3月2日在村道旁堆放建筑垃圾，经提醒未清理"

@@ -32,7 +32,7 @@ def test_edit_save_undo_and_the_screen_follows(qtbot, monkeypatch, backend: Sqli
     panel.save_button.click()
     saved = read_list_settings(backend.db)
     assert (saved.cycle, saved.publicity_days, saved.stigmatising_words[-1]) == (PeriodKind.QUARTER, 10, "邋遢")
-    assert stores.lists.settings == saved
+    assert stores.list_settings.settings == saved
     lists.reload()
     assert "2025-Q3" in [lists.period_combo.itemText(i) for i in range(lists.period_combo.count())]
     settings.undo_stack.undo()
@@ -57,4 +57,4 @@ def test_removing_a_named_word_is_refused_and_black_naming_asks(qtbot, monkeypat
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     panel.save_button.click()
     assert read_list_settings(backend.db).name_black_list is True
-    assert build_stores(backend.db, COMMAND_LINE_ACTOR).lists.settings.name_black_list is True  # a new session
+    assert build_stores(backend.db, COMMAND_LINE_ACTOR).list_settings.settings.name_black_list is True  # a new session

@@ -12,7 +12,8 @@ from models.lists.entries import ListKind
 from storage.core.backend import SqliteBackend
 from storage.core.backend import build_stores
 from tests.helpers import type_text
-from tests.list_fixtures import CLERK, seed_registry, store
+from tests.list_fixtures import CLERK, naming, seed_registry, store
+from tests.ui.nominate import submit_nomination
 from ui.core.bus import DataBus
 from ui.lists.dialogs import NominationDialog, NominationInput
 from ui.lists.screen import ListsScreen
@@ -43,10 +44,10 @@ def test_screen_nominates_the_villager_and_refuses_a_minor(qtbot, monkeypatch, b
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
     monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
     base = NominationInput("12", ListKind.YELLOW, "2025-03", "第十二条", "3月2日在村道旁堆放建筑垃圾", "网格员龙德军", "")
-    monkeypatch.setattr(NominationDialog, "ask", classmethod(lambda cls, *a, **k: replace(base, villager_id="p-2")))
+    shown = submit_nomination(monkeypatch, replace(base, villager_id="p-2"))
     qtbot.mouseClick(screen.nominate_button, Qt.MouseButton.LeftButton)
-    assert warnings and "未成年人" in warnings[0] and store(backend.db, CLERK).entries("2025-03") == []
-    monkeypatch.setattr(NominationDialog, "ask", classmethod(lambda cls, *a, **k: replace(base, villager_id="p-1")))
+    assert shown and "未成年人" in shown[0] and store(backend.db, CLERK).entries("2025-03") == []
+    submit_nomination(monkeypatch, replace(base, villager_id="p-1"))
     qtbot.mouseClick(screen.nominate_button, Qt.MouseButton.LeftButton)
     (entry,) = store(backend.db, CLERK).entries("2025-03")
     assert (entry.villager_id, entry.subject_name) == ("p-1", "杨老三")
@@ -68,7 +69,7 @@ def test_consent_dialog_records_one_villager_basis(qtbot, monkeypatch, backend: 
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
     monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
     base = NominationInput("12", ListKind.RED, "2025-03", "第八条", "照顾孤寡老人", "网格员龙德军", "", villager_id="p-1")
-    monkeypatch.setattr(NominationDialog, "ask", classmethod(lambda cls, *a, **k: base))
+    submit_nomination(monkeypatch, base)
     qtbot.mouseClick(screen.nominate_button, Qt.MouseButton.LeftButton)
     (entry,) = store(backend.db, CLERK).entries("2025-03")
     screen.select_entry(entry.id)
@@ -82,7 +83,7 @@ def test_consent_dialog_records_one_villager_basis(qtbot, monkeypatch, backend: 
     monkeypatch.setattr(ConsentDialog, "exec", fake_exec)
     qtbot.mouseClick(screen.consent_button, Qt.MouseButton.LeftButton)
     assert asked == [("12", "杨老三")] and not warnings
-    (basis,) = store(backend.db, CLERK).naming_bases()
+    (basis,) = naming(backend.db, CLERK).naming_bases()
     assert (basis.villager_id, basis.all_members, basis.note) == ("p-1", False, "杨老三本人书面同意")
 
     def ticked(self: ConsentDialog) -> QDialog.DialogCode:
@@ -91,4 +92,4 @@ def test_consent_dialog_records_one_villager_basis(qtbot, monkeypatch, backend: 
 
     monkeypatch.setattr(ConsentDialog, "exec", ticked)
     qtbot.mouseClick(screen.consent_button, Qt.MouseButton.LeftButton)
-    assert warnings and "涵盖全体成员" in warnings[0] and len(store(backend.db, CLERK).naming_bases()) == 1
+    assert warnings and "涵盖全体成员" in warnings[0] and len(naming(backend.db, CLERK).naming_bases()) == 1

@@ -11,6 +11,7 @@ from models.minutes.quorum import Tally
 from storage.core.backend import build_stores
 from storage.core.db import Database
 from tests.storage.test_meeting_amend_votes import named_meeting
+from tests.ui.minutes_stores import only_follow_ups
 from ui.core.bus import DataBus
 from ui.minutes.dialogs import AmendDialog, AmendmentRequest
 from ui.minutes.screen import MinutesScreen
@@ -18,7 +19,7 @@ from ui.minutes.screen import MinutesScreen
 
 def test_amend_dialog_and_editor_correct_named_votes(qtbot, village_db: Database, admin: Actor, monkeypatch) -> None:
     stores = build_stores(village_db, admin)
-    final = stores.meetings.finalise(stores.meetings.create(named_meeting()).id, True, True)
+    final = stores.meetings.get(stores.meetings.finalise(stores.meetings.create(named_meeting()).id, True, True).id)
     dialog = AmendDialog(None, final, date(2026, 3, 20))
     qtbot.addWidget(dialog)
     dialog.field_combo.set_current_value("items.1.votes")
@@ -26,7 +27,7 @@ def test_amend_dialog_and_editor_correct_named_votes(qtbot, village_db: Database
     dialog.field_combo.set_current_value("items.1.speeches")
     assert dialog.after_edit.toPlainText() == "代表0：同意修路\n代表3：资金不够"
 
-    screen = MinutesScreen(stores.meetings, DataBus(), None, stores.follow_ups)
+    screen = MinutesScreen(only_follow_ups(stores), DataBus(), None)
     qtbot.addWidget(screen)
     screen.show()
     screen.editor.load(stores.meetings.get(final.id))

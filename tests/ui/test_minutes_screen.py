@@ -1,6 +1,7 @@
 """pytest-qt walk: a representatives' meeting from the registry, typed, autosaved, undone, finalised, amended."""
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -13,6 +14,7 @@ from storage.core.backend import build_stores
 from storage.core.db import Database
 from tests.helpers import type_text
 from tests.models.meeting_fixtures import TableRegistry, person
+from tests.ui.minutes_stores import only_follow_ups
 from ui.core.bus import DataBus
 from ui.minutes.dialogs import (
     AmendDialog, AmendmentRequest, FinaliseDialog, NewMeetingDialog, ProgressDialog, ProgressRequest,
@@ -32,7 +34,7 @@ def _registry() -> TableRegistry:
 @pytest.fixture
 def screen(qtbot, village_db: Database, admin: Actor) -> MinutesScreen:
     stores = build_stores(village_db, admin)
-    widget = MinutesScreen(stores.meetings, DataBus(), _registry(), stores.follow_ups)
+    widget = MinutesScreen(only_follow_ups(stores), DataBus(), _registry())
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -141,7 +143,8 @@ def test_representatives_composition_warning_from_the_registry(qtbot, village_db
     registry.roles += [("representative", person(i), date(2021, 1, 1), None) for i in range(20)]
     registry.roles += [("village_committee_member", person(100 + i, "female"), date(2021, 1, 1), None)
                        for i in range(7)]
-    widget = MinutesScreen(build_stores(village_db, admin).meetings, DataBus(), registry)
+    widget = MinutesScreen(dataclasses.replace(only_follow_ups(build_stores(village_db, admin)), follow_ups=None),
+                           DataBus(), registry)
     qtbot.addWidget(widget)
     monkeypatch.setattr(NewMeetingDialog, "ask", classmethod(lambda cls, *a: ("representatives_meeting",
                                                                                 date(2026, 3, 12))))
@@ -189,7 +192,7 @@ def test_province_rule_dialog_silences_r8_and_undo_brings_it_back(qtbot, screen:
     from models.minutes.meetings import MatterKind
     from ui.minutes.dialogs import ProvinceDialog
 
-    store, editor = screen._store, screen.editor
+    store, editor = screen._stores.settings, screen.editor
     monkeypatch.setattr(NewMeetingDialog, "ask", classmethod(lambda cls, *a: ("representatives_meeting",
                                                                                 date(2026, 3, 12))))
     qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
@@ -221,7 +224,7 @@ def test_record_template_dialog_reorders_renames_and_refuses_dropping_r12(qtbot,
     from models.minutes.template import default_template
     from ui.minutes.template_dialog import TemplateDialog
 
-    store = screen._store
+    store = screen._stores.settings
     dialog = TemplateDialog(screen, store.record_template())
     qtbot.addWidget(dialog)
     model = dialog.model
@@ -251,13 +254,13 @@ def test_record_template_dialog_reorders_renames_and_refuses_dropping_r12(qtbot,
 def test_meeting_list_fetches_pages_as_needed(qtbot, qtmodeltester, village_db: Database, admin: Actor,
                                               monkeypatch) -> None:
     import ui.minutes.table_model as table_model
-    from storage.minutes.store import SqliteMeetingStore
+    from storage.core.backend import build_stores
     from tests.models.meeting_fixtures import complete_meeting
     from ui.minutes.table_model import MeetingTableModel
 
     monkeypatch.setattr(table_model, "PAGE", 4)
-    store = SqliteMeetingStore(village_db, admin)
-    made = [store.create(complete_meeting(on=date(2026, 1, 1 + i))) for i in range(10)]
+    store = build_stores(village_db, admin).meetings
+    made = [store.create(complete_meeting(on=date(2026, 1, 1 + i))) for i in range(10)]  # Changed: .id is new
     model = MeetingTableModel(store)
     model.reload()
     assert model.rowCount() == 4 and model.canFetchMore()

@@ -70,7 +70,7 @@ def test_list_settings_typed_in_settings_ask_before_the_screen_is_left(qtbot, ba
     window = _window(qtbot, backend, stores)
     _click_area(qtbot, window, "设置")
     settings = window.area_stack.currentWidget()
-    before = stores.lists.settings.publicity_days
+    before = stores.list_settings.settings.publicity_days
     settings.list_settings.publicity_spin.setValue(before + 2)
     seen = answer_next_box("取消")
     _click_area(qtbot, window, "首页")
@@ -78,17 +78,17 @@ def test_list_settings_typed_in_settings_ask_before_the_screen_is_left(qtbot, ba
     seen = answer_next_box("保存")
     _click_area(qtbot, window, "首页")
     assert seen.opened and window.area_list.currentItem().text() == "首页"
-    assert stores.lists.settings.publicity_days == before + 2
+    assert stores.list_settings.settings.publicity_days == before + 2
     window.undo_action.trigger()
-    assert stores.lists.settings.publicity_days == before
+    assert stores.list_settings.settings.publicity_days == before
 
 
 def test_list_settings_typed_ask_on_close_and_discard_closes(qtbot, backend: SqliteBackend, stores) -> None:
     window = _window(qtbot, backend, stores)
     _click_area(qtbot, window, "设置")
     panel = window.area_stack.currentWidget().list_settings
-    before = stores.lists.settings.answer_days
+    before = stores.list_settings.settings.answer_days
     panel.answer_spin.setValue(1 if before != 1 else 2)
     seen = answer_next_box("不保存")
     window.close()
-    assert seen.opened and not window.isVisible() and stores.lists.settings.answer_days == before
+    assert seen.opened and not window.isVisible() and stores.list_settings.settings.answer_days == before

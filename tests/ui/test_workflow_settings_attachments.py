@@ -102,6 +102,6 @@ def test_step_8_women_present_amended_from_the_vote_page(qtbot, backend: SqliteB
     qtbot.mouseClick(page.women_button, LEFT)
     assert answers == []
     assert "到会妇女：86 人" in page.meeting_label.text()
-    assert meeting_facts(stores.meetings, meeting_id).women_present == 86  # type: ignore[union-attr]
+    assert meeting_facts(stores.meetings, stores.meeting_types, meeting_id).women_present == 86  # type: ignore[union-attr]
     assert [a.after for a in stores.meetings.get(meeting_id).amendments] == ["86"]
     assert screen.undo_stack.count() == 0

@@ -35,7 +35,7 @@ OVERDUE_COLUMNS = (("应完成", lambda f: f.due.isoformat() if f.due else ""),
                    ("逾期", lambda f: f"{(date.today() - f.due).days} 天" if f.due else ""),
                    ("状态", lambda f: f.status.label), ("责任人", lambda f: f.owner or "未指定"),
                    ("决议事项", lambda f: f.title))
-_OVERDUE_SOURCES = (Entity.MEETING, Entity.FOLLOW_UP)
+_OVERDUE_SOURCES = (Entity.MEETING, Entity.FOLLOW_UP, Entity.CONVENE_PROPOSAL)
 
 
 def _table(model: object) -> QTableView:
@@ -134,7 +134,7 @@ class HomeScreen(QWidget):
 
     def _show_convene(self) -> None:
         """R10: meetings villagers or representatives demanded by a signed proposal, not yet held."""
-        tasks = self._stores.meetings.proposals(open_only=True)
+        tasks = self._stores.convene_proposals.proposals(open_only=True)
         late = [p for p in tasks if p.overdue(date.today())]
         lines = [f"· {p.body.label}：{p.subject}（{p.received.isoformat()} 收到"
                  + (f"，期限 {p.due.isoformat()}{'，已过期' if p in late else ''}" if p.due else "") + "）"

@@ -7,8 +7,10 @@ from typing import Callable
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from models.core.errors import DomainError
+from models.lists.boards import Board
 from models.lists.entries import ListEntry, ListKind, Period
-from models.lists.ports import ListStore
+from models.core.ports import Stores
+from models.lists.services import make_board, period_facts
 from printing.lists.list_jobs import board_job, removal_job
 from ui.lists.board_hint import empty_board_hint
 from ui.lists.dialogs import PrintOptions
@@ -20,7 +22,7 @@ class BoardTab:
     """Mixed into ListsScreen: builds the 榜单 page and handles the period and the board's prints."""
 
     # Provided by ListsScreen (declared for readers and type checkers; no class attributes are set here).
-    _store: ListStore
+    _stores: Stores
     today: Callable[[], date]
     period: str
     selected_id: str
@@ -56,9 +58,13 @@ class BoardTab:
 
     def _board_lines(self, kind: ListKind) -> tuple:
         try:
-            return self._store.board(self.period, on=self.today()).lines(kind)
+            return self._board(self.today()).lines(kind)
         except DomainError:
             return ()
+
+    def _board(self, on: date) -> Board:
+        stores = self._stores
+        return make_board(stores.list_entries, stores.naming_bases, stores.list_settings, self.period, on)
 
     def _show_board_hint(self, current: str, entries: list[ListEntry]) -> None:
         """Above empty columns, say why the board is empty (`current` is today's period, `entries` the shown one's)."""
@@ -83,10 +89,12 @@ class BoardTab:
     def _on_print_board_button_clicked(self) -> None:
         given = self._print_options("榜单", "榜单日期：", f"打印{self._period_text()}的榜单。到这一天已到期的条目不上榜。")
         if given is not None:
-            self.printer.start(lambda: board_job(self._store, self._village(), self.period, given.on, given.signer))
+            self.printer.start(lambda: board_job(self._board(given.on), self._village(), given.on, given.signer))
 
     def _on_print_removal_button_clicked(self) -> None:
         given = self._print_options("撤榜公告", "公告日期：", f"打印{self._period_text()}的撤榜公告，列出到这一天已撤下的条目。")
         if given is not None:
-            self.printer.start(lambda: removal_job(self._store, self._village(), self.period, given.on,
-                                                   signer=given.signer))
+            stores = self._stores
+            self.printer.start(lambda: removal_job(
+                period_facts(stores.list_entries, stores.naming_bases, stores.list_settings, self.period),
+                self._village(), given.on, signer=given.signer))

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogBut
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from models.core.errors import DomainError
-from models.lists.entries import BasisView
-from models.lists.ports import ListStore
+from models.lists.naming import BasisView
+from models.core.changes import Changed
+from models.lists.ports import NamingBasisStore
 from ui.widgets.rows_model import RowsTableModel
 
 WITHDRAW_HINT = ("自撤回日期起，榜单、公示和荣誉证书不再显示姓名（改为“小组第几号户”）；此前已打印、张贴的不受影响，"
@@ -78,8 +79,8 @@ class WithdrawConsentDialog(QDialog):
 class ConsentsDialog(QDialog):
     """The bases of one household (or all), and 撤回同意… on a consent still in effect."""
 
-    def __init__(self, store: ListStore, household_no: str, today: Callable[[], date],
-                 act: Callable[[Callable[[], object]], bool], may_edit: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, store: NamingBasisStore, household_no: str, today: Callable[[], date],
+                 act: Callable[[Callable[[], Changed]], bool], may_edit: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("公开姓名依据")
         self.resize(900, 420)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QWidget)
 
+from models.core.errors import DomainError
 from models.lists.entries import ArticleRef, ListKind
 from models.registry.households import SearchHit
 from ui.widgets.choice_combo import ChoiceCombo
@@ -86,7 +87,22 @@ class NominationDialog(QDialog):
         form.addRow(_hint("只写行为事实，不用贬损性词语；不写身份证号、电话、住址、健康或家庭情况。"
                           "黄榜、黑榜必须引用现行村规民约的条款。上榜后果只能是评优评先、积分或村里自设的奖励，"
                           "不得涉及低保、养老金、征地补偿、入学等法定权益。"))
+        self.error_label = QLabel("")
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        form.addRow(self.error_label)
         _buttons(self, form)
+        # Given by the caller: writes the nomination while the dialog is open; a refusal (returned) is shown here
+        # and the dialog stays open with what was typed.
+        self.save: Callable[[NominationInput], DomainError | None] | None = None
+
+    def accept(self) -> None:
+        if self.save is not None:
+            refusal = self.save(self.value())
+            if refusal is not None:
+                self.error_label.setText(refusal.message)
+                return
+        super().accept()
 
     def _build_person_row(self) -> QWidget:
         """Search the registry (name, pinyin initials, household number) and pick one villager, or the household."""
@@ -139,8 +155,11 @@ class NominationDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, period: str, proposer: str, articles: list[ArticleRef],
-            search: PersonSearch | None = None) -> NominationInput | None:
+            search: PersonSearch | None = None,
+            save: Callable[[NominationInput], DomainError | None] | None = None) -> NominationInput | None:
+        """What was nominated (written by `save` before the dialog closed), or None when cancelled."""
         dialog = cls(period, proposer, articles, parent, search)
+        dialog.save = save
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

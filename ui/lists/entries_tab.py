@@ -13,7 +13,8 @@ from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.core.ports import Stores
 from models.lists.entries import EntryState, ListEntry, ListKind, WithdrawReason
-from models.lists.ports import ListStore
+from models.lists.ports import ListEntryStore
+from models.lists.services import ListDocumentFacts, entry_facts, publicity_facts
 from models.lists.workflow import ADVANCE_PERMISSION, NEXT_STATE, next_period, refuse_refusals, withdraw_refusals
 from printing.lists.list_jobs import certificate_job, publicity_job
 from ui.core.bus import DataBus
@@ -33,7 +34,7 @@ class EntriesTab:
 
     # Provided by ListsScreen (declared for readers and type checkers; no class attributes are set here).
     _stores: Stores
-    _store: ListStore
+    _store: ListEntryStore
     _actor: Actor
     _bus: DataBus
     undo_stack: QUndoStack
@@ -73,7 +74,7 @@ class EntriesTab:
         layout.addWidget(self.detail_label)
         self.history_model = TransitionTableModel(lambda: self._store.transitions(self.selected_id)
                                                   if self.selected_id else [])
-        self.objections_model = ObjectionTableModel(lambda: self._store.objections(self.selected_id)
+        self.objections_model = ObjectionTableModel(lambda: self._stores.list_objections.objections(self.selected_id)
                                                     if self.selected_id else [])
         self.history_view, self.objections_view = table_view(self.history_model), table_view(self.objections_model, 2)
         add_empty_hint(self.objections_view, "暂无异议")
@@ -103,7 +104,7 @@ class EntriesTab:
         self.history_model.reload()
         self.objections_model.reload()
         self.evidence_panel.load(AttachmentOwner(OwnerKind.LIST_ENTRY, entry.id) if entry else None,
-                                 Changed(Entity.LIST_ENTRY, frozenset({entry.id})) if entry else None)
+                                 Changed.one(Entity.LIST_ENTRY, entry.id) if entry else None)
         self.detail_label.setText(_describe(entry) if entry else "请在上表选择一个条目。")
         open_entry = entry is not None and is_waiting(entry)
         self.advance_button.setEnabled(open_entry and self._actor.can(ADVANCE_PERMISSION[entry.state]))
@@ -139,7 +140,7 @@ class EntriesTab:
         override = entry.state is EntryState.NOMINATED and self._actor.can(Permission.APPROVE)
         given = StepDialog.ask(self, f"{entry.state.label} → {target.label}", extra + IRREVERSIBLE, override)
         if given is not None:
-            self._act(entry.id, lambda: self._store.advance(entry.id, given[0], given[1], on=self.today()))
+            self._act(lambda: self._store.advance(entry.id, given[0], given[1], on=self.today()))
 
     def _on_refuse_button_clicked(self) -> None:
         entry = self.selected_entry
@@ -147,7 +148,7 @@ class EntriesTab:
             return
         given = StepDialog.ask(self, "不通过", "请写明不通过的理由，条目随即结束。" + IRREVERSIBLE) if entry else None
         if entry is not None and given is not None:
-            self._act(entry.id, lambda: self._store.refuse(entry.id, given[0], on=self.today()))
+            self._act(lambda: self._store.refuse(entry.id, given[0], on=self.today()))
 
     def _on_rectified_button_clicked(self) -> None:
         entry = self.selected_entry
@@ -155,8 +156,7 @@ class EntriesTab:
             return
         given = StepDialog.ask(self, "整改到位，撤榜", "整改到位的条目立即撤下。" + IRREVERSIBLE) if entry else None
         if entry is not None and given is not None:
-            self._act(entry.id, lambda: self._store.withdraw(entry.id, WithdrawReason.RECTIFIED, given[0],
-                                                             on=self.today()))
+            self._act(lambda: self._store.withdraw(entry.id, WithdrawReason.RECTIFIED, given[0], on=self.today()))
 
     def _on_renew_button_clicked(self) -> None:
         entry = self.selected_entry
@@ -180,29 +180,36 @@ class EntriesTab:
         given = ObjectionDialog.ask(self) if self.selected_id else None
         if given is not None:
             entry_id = self.selected_id
-            self._act(entry_id, lambda: self._store.add_objection(entry_id, given[0], given[1], on=self.today()))
+            objections = self._stores.list_objections
+            self._act(lambda: objections.add_objection(entry_id, given[0], given[1], on=self.today()))
 
     def _on_answer_button_clicked(self) -> None:
         row = self.objections_view.currentIndex().row()
         objection = self.objections_model.row_at(row if row >= 0 else 0) if self.objections_model.rowCount() else None
         given = AnswerDialog.ask(self, objection.content) if objection else None
         if objection is not None and given is not None:
-            self._act(objection.entry_id, lambda: self._store.answer_objection(objection.id, given[0], given[1],
-                                                                                on=self.today()))
+            objections = self._stores.list_objections
+            self._act(lambda: objections.answer_objection(objection.id, given[0], given[1], on=self.today()))
 
     def _on_print_publicity_button_clicked(self) -> None:
         entry_id = self.selected_id
         given = self._print_options("公示", "公示日期：", "打印所选条目的拟上榜公示。")
         if given is not None:
-            self.printer.start(lambda: publicity_job(self._store, self._village(), given.on, entry_id=entry_id,
+            self.printer.start(lambda: publicity_job(self._facts(entry_id, publicity=True), self._village(), given.on,
                                                      signer=given.signer))
 
     def _on_print_certificate_button_clicked(self) -> None:
         entry_id = self.selected_id
         given = self._print_options("荣誉证书", "颁发日期：", "打印所选红榜条目的荣誉证书。")
         if given is not None:
-            self.printer.start(lambda: certificate_job(self._store, self._village(), entry_id, given.on,
+            self.printer.start(lambda: certificate_job(self._facts(entry_id), self._village(), given.on,
                                                        given.signer))
+
+    def _facts(self, entry_id: str, publicity: bool = False) -> ListDocumentFacts:
+        stores = self._stores
+        if publicity:
+            return publicity_facts(self._store, stores.naming_bases, stores.list_settings, entry_id=entry_id)
+        return entry_facts(self._store, stores.naming_bases, stores.list_settings, entry_id)
 
     def _refused(self, title: str, reasons: list[str]) -> bool:
         """The rule says no: its reasons, never a confirmation of an act that would fail (True when refused)."""
@@ -210,15 +217,15 @@ class EntriesTab:
             QMessageBox.warning(self, title, "\n".join(reasons))
         return bool(reasons)
 
-    def _act(self, entry_id: str, act: Callable[[], object]) -> bool:
-        """Do one irreversible act: show a refusal, else tell every screen and clear the undo stack."""
+    def _act(self, act: Callable[[], Changed]) -> bool:
+        """Do one irreversible act: show a refusal, else clear the undo stack and tell every screen what changed."""
         try:
-            act()
+            changed = act()
         except DomainError as error:
             QMessageBox.warning(self, "不能办理", error.message)
             return False
         self.undo_stack.clear()
-        self._bus.changed.emit(Changed(Entity.LIST_ENTRY, frozenset({entry_id} if entry_id else ())))
+        self._bus.changed.emit(changed)
         return True
 
 

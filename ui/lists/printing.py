@@ -9,7 +9,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models.core.errors import DomainError
-from models.lists.ports import ListStore
+from models.lists.ports import BoardLogStore
 from printing.core import fonts as fonts
 from printing.lists.list_jobs import ListPrintJob, log_print
 from ui.core.background import run_in_background
@@ -23,9 +23,9 @@ class ListPrinter(QObject):
     busy_changed = Signal(bool)
     finished = Signal(str)  # the saved file, or "" when nothing was saved
 
-    def __init__(self, store: ListStore, parent: QWidget) -> None:
+    def __init__(self, board_log: BoardLogStore, parent: QWidget) -> None:
         super().__init__(parent)
-        self._store, self._parent = store, parent
+        self._board_log, self._parent = board_log, parent
         self.busy = False
 
     def start(self, prepare: Callable[[], ListPrintJob]) -> bool:
@@ -60,7 +60,7 @@ class ListPrinter(QObject):
             self.finished.emit("")
             return
         try:
-            log_print(self._store, job, str(path))
+            log_print(self._board_log, job, str(path))
         except DomainError as error:
             QMessageBox.warning(self._parent, "未能记入榜单日志", f"文件已保存，但{error.message}")
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):

@@ -19,14 +19,16 @@ from ui.core.bus import DataBus
 from ui.lists.board_tab import BoardTab
 from ui.lists.commands import NominateCommand
 from ui.lists.consents import ConsentsDialog
-from ui.lists.dialogs import ConsentDialog, NominationDialog, PrintOptions, PrintOptionsDialog
+from ui.lists.dialogs import ConsentDialog, NominationDialog, NominationInput, PrintOptions, PrintOptionsDialog
 from ui.lists.entries_tab import EntriesTab
 from ui.lists.printing import ListPrinter
 from ui.lists.volunteers import VolunteersPanel
 from ui.lists.table_model import EntryTableModel, is_waiting, table_view
 from ui.widgets.store_command import push_command
 
-RELOAD_ON = (Entity.LIST_ENTRY, Entity.HOUSEHOLD, Entity.VILLAGER, Entity.RULEBOOK)
+# What the board, entries, queue and volunteers show (SYNC: a bundle import may have changed any of them).
+RELOAD_ON = (Entity.LIST_ENTRY, Entity.LIST_OBJECTION, Entity.NAMING_BASIS, Entity.VOLUNTEER_RECORD,
+             Entity.LIST_SETTINGS, Entity.HOUSEHOLD, Entity.VILLAGER, Entity.RULEBOOK)
 
 
 class ListsScreen(BoardTab, EntriesTab, QWidget):
@@ -35,10 +37,11 @@ class ListsScreen(BoardTab, EntriesTab, QWidget):
     def __init__(self, stores: Stores, bus: DataBus, parent: QWidget | None = None,
                  today: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
-        self._stores, self._store, self._actor, self._bus = stores, stores.lists, stores.actor, bus
+        self._stores, self._store, self._actor, self._bus = stores, stores.list_entries, stores.actor, bus
         self.undo_stack = QUndoStack(self)
         self.today: Callable[[], date] = today  # replaceable in tests: the day acts are dated and entries expire
-        self.period = default_period(self._store.settings, self.today())  # the village's cycle: month or quarter
+        # the village's cycle: month or quarter
+        self.period = default_period(self._stores.list_settings.settings, self.today())
         self.selected_id = ""
         self.last_signer = ""  # a 落款 typed for an earlier print this session, offered again
         self._build_ui()
@@ -61,13 +64,14 @@ class ListsScreen(BoardTab, EntriesTab, QWidget):
         top.addStretch(1)
         top.addWidget(self.print_board_button)
         top.addWidget(self.print_removal_button)
-        self.printer = ListPrinter(self._store, self)
+        self.printer = ListPrinter(self._stores.board_log, self)
         layout.addLayout(top)
         self.tabs_widget = QTabWidget()
         self.tabs_widget.addTab(self._build_board(), "榜单")
         self.tabs_widget.addTab(self._build_entries(), "条目与流转")
         self.tabs_widget.addTab(self._build_queue(), "待我处理")
-        self.volunteers = VolunteersPanel(self._store, self._actor, self._bus, self.undo_stack, lambda: self.today())
+        self.volunteers = VolunteersPanel(self._stores.volunteer_records, self._store, self._actor, self._bus,
+                                          self.undo_stack, lambda: self.today())
         self.tabs_widget.addTab(self.volunteers, "志愿服务")
         layout.addWidget(self.tabs_widget, 1)
         self.help_label = QLabel("提名和续期可撤销（Ctrl+Z，仅限本次登录）；评议、审核、公示、发布、撤榜、异议和答复都记入流转记录，"
@@ -118,7 +122,7 @@ class ListsScreen(BoardTab, EntriesTab, QWidget):
             self._store.expire_due(self.today())  # R29: entries past their cycle come down before anyone looks
         except DomainError:
             pass  # a role without the right to take entries down sees them until an approver opens the screen
-        current = default_period(self._store.settings, self.today())
+        current = default_period(self._stores.list_settings.settings, self.today())
         periods = sorted({e.period for e in self._store.entries()} | {current, self.period})
         self.period_combo.blockSignals(True)
         self.period_combo.clear()
@@ -151,38 +155,43 @@ class ListsScreen(BoardTab, EntriesTab, QWidget):
             articles = self._store.articles_in_force()
         except DomainError:
             articles = []  # red entries may rest on an honour; yellow/black are refused later with the reason
+        written: list[NominateCommand] = []
         given = NominationDialog.ask(self, self.period, self._actor.name, articles,
-                                     lambda text: self._stores.registry.search(text, 50))
-        if given is None:
+                                     lambda text: self._stores.registry.search(text, 50),
+                                     save=lambda given: self._nominate(given, written))
+        if given is None or not written:
             return
+        command = written[0]
+        self.period, self.selected_id = given.period, command.entry_id
+        self.reload()
+        if command.warnings:
+            QMessageBox.information(self, "已提名，但还不能提交评议", "\n".join(command.warnings))
+
+    def _nominate(self, given: NominationInput, written: list[NominateCommand]) -> DomainError | None:
+        """Write the nomination while its dialog is open: a refusal is shown there, with what was typed."""
         mine = self._actor.user_id if given.proposer == self._actor.name else ""
         nomination = Nomination(given.list_kind, given.period, given.facts, given.proposer, mine, honour=given.honour,
                                 occurred_on=given.occurred_on, consequence=given.consequence,
                                 villager_id=given.villager_id)
         command = NominateCommand(self._store, self._bus, nomination, given.household_no, given.article, self.today())
         error = push_command(self.undo_stack, command)
-        if error is not None:
-            QMessageBox.warning(self, "不能提名", error.message)
-            return
-        self.period, self.selected_id = given.period, command.entry_id
-        self.reload()
-        if command.warnings:
-            QMessageBox.information(self, "已提名，但还不能提交评议", "\n".join(command.warnings))
+        if error is None:
+            written.append(command)
+        return error
 
     def _on_consent_button_clicked(self) -> None:
         entry = self.selected_entry
         given = ConsentDialog.ask(self, entry.household_no if entry else "",
                                   entry.subject_name if entry and entry.villager_id else "")
         if given is not None:
-            self._act(self.selected_id, lambda: self._store.record_naming_basis(
+            self._act(lambda: self._stores.naming_bases.record_naming_basis(
                 given[0], given[1], given[2], on=self.today(), villager=given[3], all_members=given[4]))
 
     def _on_consents_button_clicked(self) -> None:
         """The bases of the selected entry's household (or all), where a consent is withdrawn (PIPL Art. 15)."""
         entry = self.selected_entry
-        entry_id = self.selected_id
-        dialog = ConsentsDialog(self._store, entry.household_no if entry else "", self.today,
-                                lambda act: self._act(entry_id, act), self._actor.can(Permission.EDIT_RECORDS), self)
+        dialog = ConsentsDialog(self._stores.naming_bases, entry.household_no if entry else "", self.today,
+                                self._act, self._actor.can(Permission.EDIT_RECORDS), self)
         dialog.exec()
 
     def _village(self) -> str:

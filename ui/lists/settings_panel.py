@@ -17,13 +17,12 @@ from ui.widgets.form_state import TrackedForms
 from ui.widgets.store_command import StoreCommand, push_command
 
 
-class SaveListSettingsCommand(StoreCommand[None]):
+class SaveListSettingsCommand(StoreCommand[Changed]):
     """修改榜单设置 — pushing it writes; undo writes the previous settings back (both audited)."""
 
     def __init__(self, stores: Stores, bus: DataBus, before: ListSettings, after: ListSettings) -> None:
-        # Entity.LIST_ENTRY: the lists screen redraws its board and default period
-        super().__init__("修改榜单设置", bus, Changed(Entity.LIST_ENTRY), lambda: stores.lists.save_settings(after),
-                         lambda _none: stores.lists.save_settings(before))
+        super().__init__("修改榜单设置", bus, None, lambda: stores.list_settings.save_settings(after),
+                         lambda _none: stores.list_settings.save_settings(before))
 
 
 class ListSettingsPanel(QWidget):
@@ -62,7 +61,7 @@ class ListSettingsPanel(QWidget):
         self.load()
 
     def load(self) -> None:
-        settings = self._stores.lists.settings
+        settings = self._stores.list_settings.settings
         self.cycle_combo.setCurrentIndex(max(0, self.cycle_combo.index_of(settings.cycle.value)))
         self.publicity_spin.setValue(settings.publicity_days)
         self.answer_spin.setValue(settings.answer_days)
@@ -71,11 +70,11 @@ class ListSettingsPanel(QWidget):
         self.edits.mark_clean()
 
     def _on_bus_changed(self, changed: Changed) -> None:
-        if changed.concerns(Entity.LIST_ENTRY):
+        if changed.concerns(Entity.LIST_SETTINGS):
             self.load()
 
     def _on_save_button_clicked(self) -> bool:
-        before = self._stores.lists.settings
+        before = self._stores.list_settings.settings
         try:
             after = make_list_settings(self.cycle_combo.current_value(), self.publicity_spin.value(),
                                        self.answer_spin.value(), parse_words(self.words_edit.toPlainText()),

@@ -14,7 +14,7 @@ from models.lists.boards import VOLUNTEER_HONOUR, VolunteerRank, volunteer_facts
 from models.core.errors import DomainError
 from models.lists.workflow import Nomination
 from models.lists.entries import ListKind, Period
-from models.lists.ports import ListStore
+from models.lists.ports import ListEntryStore, VolunteerStore
 from ui.core.bus import DataBus
 from ui.lists.commands import AddParticipationCommand, NominateCommand
 from ui.lists.table_model import ParticipationTableModel, VolunteerRankTableModel
@@ -37,10 +37,10 @@ def _view(model: object, multi: bool, stretch: int) -> QTableView:
 class VolunteersPanel(QWidget):
     """志愿服务 — participations of the period, the ranking, and red nominations from the top households."""
 
-    def __init__(self, store: ListStore, actor: Actor, bus: DataBus, undo_stack: QUndoStack,
-                 today: Callable[[], date], parent: QWidget | None = None) -> None:
+    def __init__(self, store: VolunteerStore, entries: ListEntryStore, actor: Actor, bus: DataBus,
+                 undo_stack: QUndoStack, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store, self._actor, self._bus, self._undo = store, actor, bus, undo_stack
+        self._store, self._entries, self._actor, self._bus, self._undo = store, entries, actor, bus, undo_stack
         self._today = today
         self.period = f"{today():%Y-%m}"
         self._build_ui()
@@ -126,7 +126,7 @@ class VolunteersPanel(QWidget):
 
     def _on_propose_button_clicked(self) -> None:
         ranks, period = self.selected_ranks(), Period.parse(self.period)
-        waiting = {e.household_id for e in self._store.entries(period.code)
+        waiting = {e.household_id for e in self._entries.entries(period.code)
                    if e.list_kind is ListKind.RED and not e.state.is_final}
         chosen = [r for r in ranks if r.household_id not in waiting]
         skipped = [r for r in ranks if r.household_id in waiting]
@@ -149,7 +149,7 @@ class VolunteersPanel(QWidget):
             for rank in chosen:
                 nomination = Nomination(ListKind.RED, period.code, volunteer_facts(rank, period), self._actor.name,
                                         self._actor.user_id, honour=VOLUNTEER_HONOUR)
-                command = NominateCommand(self._store, self._bus, nomination, rank.household_no, "", self._today())
+                command = NominateCommand(self._entries, self._bus, nomination, rank.household_no, "", self._today())
                 error = push_command(self._undo, command)
                 if error is not None:
                     problems.append(f"第{rank.household_no}户未能提名：{error.message}")

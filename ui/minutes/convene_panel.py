@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
-from models.core.changes import Changed, Entity
+from models.core.changes import Changed
 from models.minutes.convene import ConveneBody, ConveneProposal, make_proposal, proposal_base
 from models.core.errors import DomainError
-from models.minutes.ports import MeetingStore
+from models.minutes.ports import ConveneStore, MeetingStore
 from models.registry.ports import RegistryFacts
 from ui.core.bus import DataBus
 from ui.minutes.dialogs import _buttons, to_date, to_qdate
@@ -37,7 +37,7 @@ class ProposalsModel(RowsTableModel):
         ("状态", lambda p: p.status_label),
     )
 
-    def __init__(self, store: MeetingStore) -> None:
+    def __init__(self, store: ConveneStore) -> None:
         self.today = date.today()
         super().__init__(fetch=store.proposals, roles={
             Qt.ItemDataRole.ToolTipRole: lambda p, _c: p.reason,
@@ -110,11 +110,11 @@ class ProposalDialog(QDialog):
         return dialog.result_proposal if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-class AnswerCommand(StoreCommand[None]):
+class AnswerCommand(StoreCommand[Changed]):
     """关联会议: this meeting answered the proposal; undo unlinks it."""
 
-    def __init__(self, store: MeetingStore, bus: DataBus, proposal: ConveneProposal, meeting_id: str) -> None:
-        super().__init__(f"关联提议“{proposal.subject}”的会议", bus, Changed(Entity.MEETING, frozenset()),
+    def __init__(self, store: ConveneStore, bus: DataBus, proposal: ConveneProposal, meeting_id: str) -> None:
+        super().__init__(f"关联提议“{proposal.subject}”的会议", bus, None,
                          lambda: store.answer_proposal(proposal.id, meeting_id),
                          lambda _none: store.answer_proposal(proposal.id, proposal.meeting_id))
 
@@ -122,10 +122,11 @@ class AnswerCommand(StoreCommand[None]):
 class ConvenePanel(QWidget):
     """Proposals and their status; registering is a legal record (confirmed, kept), linking is undoable."""
 
-    def __init__(self, store: MeetingStore, registry: RegistryFacts | None, bus: DataBus,
+    def __init__(self, store: ConveneStore, meetings: MeetingStore, registry: RegistryFacts | None, bus: DataBus,
                  undo_stack: QUndoStack) -> None:
         super().__init__()
-        self._store, self._registry, self._bus, self._undo_stack = store, registry, bus, undo_stack
+        self._store, self._meetings, self._registry = store, meetings, registry
+        self._bus, self._undo_stack = bus, undo_stack
         self.model = ProposalsModel(store)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -161,11 +162,11 @@ class ConvenePanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self._store.record_proposal(proposal)
+            changed = self._store.record_proposal(proposal)
         except DomainError as error:
             QMessageBox.warning(self, "未能登记", error.message)
             return
-        self._bus.changed.emit(Changed(Entity.MEETING, frozenset()))
+        self._bus.changed.emit(changed)
 
     def _on_answer_button_clicked(self) -> None:
         index = self.view.currentIndex()
@@ -173,7 +174,7 @@ class ConvenePanel(QWidget):
             QMessageBox.information(self, "关联会议", "请先在表中选中一项提议。")
             return
         proposal = self.model.proposal_at(index.row())
-        choices = [s for s in self._store.list_meetings(type_code=proposal.body.value) if s.on >= proposal.received]
+        choices = [s for s in self._meetings.list_meetings(type_code=proposal.body.value) if s.on >= proposal.received]
         if not choices:
             QMessageBox.information(self, "关联会议", f"收到提议以后还没有{proposal.body.label}的记录。请先新建会议记录。")
             return

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QGroupBox, QHBoxLayout, QInputDialog, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout,
 )
 
-from models.core.changes import Changed, Entity
+from models.core.changes import Changed
 from models.core.errors import DomainError
 from models.minutes.followups import Evaluation, FollowUp, FollowUpStatus
 from models.minutes.ports import FollowUpStore
@@ -79,11 +79,11 @@ class FollowUpsPanel(QGroupBox):
         if ok:
             self._write(lambda: self._store.evaluate(item.id, list(Evaluation)[labels.index(label)]))
 
-    def _write(self, act: Callable[[], FollowUp]) -> None:
+    def _write(self, act: Callable[[], Changed]) -> None:
         try:
-            written = act()
+            changed = act()
         except DomainError as error:
             QMessageBox.warning(self, "未能登记", error.message)
             return
-        self._bus.changed.emit(Changed(Entity.FOLLOW_UP, frozenset({written.id})))
         self.load(self._meeting_id)
+        self._bus.changed.emit(changed)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
-from models.core.changes import Changed, Entity
+from models.core.changes import Changed
 from models.core.errors import DomainError
 from models.minutes.four_two import STAGE_MEETING_TYPES, FourTwoMatter, FourTwoStage
 from models.minutes.types import BUILTIN_TYPES
@@ -74,6 +74,10 @@ class FourTwoPanel(QWidget):
         if self.matters_list.currentRow() < 0 and self.matters_list.count():
             self.matters_list.setCurrentRow(0)
 
+    def selected_id(self) -> str:
+        matter = self._selected()
+        return matter.id if matter else ""
+
     def _selected(self) -> FourTwoMatter | None:
         row = self.matters_list.currentItem()
         return row.data(Qt.ItemDataRole.UserRole) if row else None
@@ -107,11 +111,11 @@ class FourTwoPanel(QWidget):
             self._write(lambda: self._store.record_stage(matter.id, stage, request.on, request.meeting_id,
                                                          request.publication, request.supervision_opinion))
 
-    def _write(self, act: Callable[[], FourTwoMatter]) -> None:
+    def _write(self, act: Callable[[], Changed]) -> None:
         try:
-            matter = act()
+            changed = act()
         except DomainError as error:
             QMessageBox.warning(self, "未能登记", error.message)
             return
-        self._bus.changed.emit(Changed(Entity.FOUR_TWO_MATTER, frozenset({matter.id})))
-        self.reload(matter.id)
+        self.reload(changed.id)
+        self._bus.changed.emit(changed)

@@ -15,8 +15,8 @@ from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.minutes.expected import expected_attendance
 from models.minutes.meetings import AttendanceKind, Attendee, Gender, Meeting
-from models.core.ports import AttachmentStore
-from models.minutes.ports import FollowUpStore, FourTwoStore, MeetingStore
+from models.minutes.services import carry_over_items
+from models.core.ports import Stores
 from models.registry.ports import RegistryFacts
 from ui.core.bus import DataBus
 from ui.minutes.commands import SetProvinceRulesCommand, SetTemplateCommand
@@ -24,6 +24,7 @@ from ui.minutes.convene_panel import ConvenePanel
 from ui.minutes.dialogs import NewMeetingDialog, ProvinceDialog
 from ui.minutes.editor import MeetingEditor
 from ui.minutes.four_two_panel import FourTwoPanel
+from ui.minutes.stores import MinutesStores
 from ui.minutes.template_dialog import TemplateDialog
 from ui.minutes.table_model import MeetingTableModel
 from ui.widgets.attachments import ADDED_AT, ADDED_BY, FILE_NAME, KIND, NOTE, SIZE, AttachmentsPanel
@@ -34,12 +35,10 @@ from ui.widgets.store_command import push_command
 class MinutesScreen(QWidget):
     """会议记录. Edits autosave as undoable commands; finalising and amendments are confirmed and final."""
 
-    def __init__(self, store: MeetingStore, bus: DataBus, registry: RegistryFacts | None = None,
-                 follow_ups: FollowUpStore | None = None, four_two: FourTwoStore | None = None,
-                 attachments: AttachmentStore | None = None) -> None:
+    def __init__(self, stores: MinutesStores, bus: DataBus, registry: RegistryFacts | None = None) -> None:
         super().__init__()
-        self._store, self._bus, self._registry, self._attachments = store, bus, registry, attachments
-        self._follow_ups, self._four_two = follow_ups, four_two
+        self._stores, self._store, self._bus, self._registry = stores, stores.meetings, bus, registry
+        self._attachments, self._four_two = stores.attachments, stores.four_two
         self.undo_stack = QUndoStack(self)
         self._build_ui()
         self._connect_signals()
@@ -66,7 +65,7 @@ class MinutesScreen(QWidget):
         panel = AttachmentsPanel(self._attachments, self._bus, self.undo_stack, OwnerKind.MEETING,
                                  "附件（扫描件、照片、签到表）", (KIND, FILE_NAME, SIZE, ADDED_BY, ADDED_AT, NOTE),
                                  height=110) if self._attachments is not None else None
-        self.editor = MeetingEditor(self._store, self._bus, self.undo_stack, self._follow_ups, self._registry, panel)
+        self.editor = MeetingEditor(self._stores, self._bus, self.undo_stack, self._registry, panel)
         self.editor.setEnabled(False)
         filters = QHBoxLayout()
         for label, widget in (("会议类型：", self.type_combo), ("年份：", self.year_combo), ("检索：", self.search_edit)):
@@ -87,7 +86,8 @@ class MinutesScreen(QWidget):
         self.tabs.addTab(left, "会议记录")
         if self.four_two_panel is not None:
             self.tabs.addTab(self.four_two_panel, "四议两公开")
-        self.convene_panel = ConvenePanel(self._store, self._registry, self._bus, self.undo_stack)
+        self.convene_panel = ConvenePanel(self._stores.convene, self._store, self._registry, self._bus,
+                                          self.undo_stack)
         self.tabs.addTab(self.convene_panel, "提议召集")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tabs)
@@ -118,7 +118,7 @@ class MinutesScreen(QWidget):
             combo.blockSignals(True)
         self.type_combo.clear_choices()
         self.type_combo.add_choice("全部", None)
-        for spec in self._store.meeting_types():
+        for spec in self._stores.types.meeting_types():
             self.type_combo.add_choice(spec.label, spec.code)
         self.year_combo.clear_choices()
         self.year_combo.add_choice("全部", None)
@@ -146,7 +146,7 @@ class MinutesScreen(QWidget):
         self.editor.setEnabled(True)
 
     def _on_new_button_clicked(self) -> None:
-        answer = NewMeetingDialog.ask(self, self._store.meeting_types(), date.today())
+        answer = NewMeetingDialog.ask(self, self._stores.types.meeting_types(), date.today())
         if answer is None:
             return
         type_code, on = answer
@@ -157,33 +157,34 @@ class MinutesScreen(QWidget):
             return
         self.editor.flush()
         self.undo_stack.clear()
-        self._bus.changed.emit(Changed(Entity.MEETING, frozenset({created.id})))
+        self._bus.changed.emit(created)
         self.select(created.id)
 
     def _on_province_button_clicked(self) -> None:
-        before = self._store.province_rules()
+        before = self._stores.settings.province_rules()
         after = ProvinceDialog.ask(self, before)
         if after is None or after == before:
             return
-        command = SetProvinceRulesCommand(self._store, self._bus, before, after)
+        command = SetProvinceRulesCommand(self._stores.settings, self._bus, before, after)
         error = push_command(self.undo_stack, command)
         if error is not None:
             QMessageBox.warning(self, "未能修改本省规定", error.message)
 
     def _on_template_button_clicked(self) -> None:
-        before = self._store.record_template()
+        before = self._stores.settings.record_template()
         after = TemplateDialog.ask(self, before)
         if after is None or after == before:
             return
-        command = SetTemplateCommand(self._store, self._bus, before, after)
+        command = SetTemplateCommand(self._stores.settings, self._bus, before, after)
         error = push_command(self.undo_stack, command)
         if error is not None:
             QMessageBox.warning(self, "未能修改记录本格式", error.message)
 
     def _new_meeting(self, type_code: str, on: date) -> Meeting:
         """A draft with 应到 and the roster from the registry on its date, and open follow-ups carried over."""
-        spec = self._store.type_spec(type_code)
-        carried = tuple(self._store.carry_over_items(spec.code, on))
+        spec = self._stores.types.type_spec(type_code)
+        follow_ups = self._stores.follow_ups
+        carried = tuple(carry_over_items(follow_ups, self._store, spec.code, on)) if follow_ups else ()
         expected = expected_attendance(spec, self._registry, on) if self._registry is not None else None
         if expected is None:
             return Meeting(spec.code, on, items=carried)
@@ -200,11 +201,16 @@ class MinutesScreen(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def _on_bus_changed(self, changed: Changed) -> None:
-        if not changed.concerns(Entity.MEETING):
+        if changed.concerns(Entity.FOUR_TWO_MATTER) and self.four_two_panel is not None:
+            self.four_two_panel.reload(self.four_two_panel.selected_id())
+        if changed.concerns(Entity.FOLLOW_UP) and self.editor.follow_ups_panel is not None and self.editor.meeting:
+            self.editor.follow_ups_panel.load(self.editor.meeting.id)
+        if changed.concerns(Entity.CONVENE_PROPOSAL, Entity.MEETING):
+            self.convene_panel.reload()
+        if not changed.concerns(Entity.MEETING, Entity.MEETING_TYPE, Entity.MINUTES_SETTINGS):
             return
         current = self.editor.meeting.id if self.editor.meeting else None
-        self.editor.refresh()  # warnings depend on settings too (R8 province rule)
-        self.convene_panel.reload()
+        self.editor.reload()  # another's change shows; warnings depend on settings too (R8 province rule)
         self._reload_filters()
         self.model.reload()
         if current:
@@ -217,7 +223,6 @@ class MinutesScreen(QWidget):
         super().hideEvent(event)
 
 
-def create_screen(stores: object, bus: DataBus) -> QWidget:
+def create_screen(stores: Stores, bus: DataBus) -> QWidget:
     """Factory named in ui/core/areas.py: 应到, the roster to tick and R4 come from `stores.registry_facts`."""
-    return MinutesScreen(stores.meetings, bus, stores.registry_facts,  # type: ignore[attr-defined]
-                         stores.follow_ups, stores.four_two, stores.attachments)  # type: ignore[attr-defined]
+    return MinutesScreen(MinutesStores.of(stores), bus, stores.registry_facts)

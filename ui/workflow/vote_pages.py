@@ -186,7 +186,7 @@ class VotePage(StepPage):
 
     def _show_meeting(self) -> None:
         meeting_id = self.meeting_combo.current_value()
-        facts = meeting_facts(self._stores.meetings, meeting_id) if meeting_id else None
+        facts = meeting_facts(self._stores.meetings, self._stores.meeting_types, meeting_id) if meeting_id else None
         self.women_button.setVisible(facts is not None and facts.final)
         if facts is None:
             self.meeting_label.setText("会议记录中还没有村民会议。请先在“会议记录”中录入表决所在的会议。")
@@ -200,7 +200,7 @@ class VotePage(StepPage):
     def _on_women_button_clicked(self) -> None:
         """补正 of the finalised record's women present (R14): dated, with a reason, kept with the record."""
         meeting_id = self.meeting_combo.current_value()
-        facts = meeting_facts(self._stores.meetings, meeting_id) if meeting_id else None
+        facts = meeting_facts(self._stores.meetings, self._stores.meeting_types, meeting_id) if meeting_id else None
         if facts is None:
             return
         count, ok = QInputDialog.getInt(self, "补正到会妇女人数", "到会妇女人数：", facts.women_present or 0, 0,

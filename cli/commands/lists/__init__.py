@@ -11,8 +11,8 @@ from models.core.attachments import Attachment, AttachmentOwner, OwnerKind
 from cli.commands.printing import add_output_options, parse_date, print_command, report, write_pdf
 
 if TYPE_CHECKING:  # storage loads on first use, so `--help` stays quick
+    from storage.core.backend import SqliteStores
     from storage.core.db import Database
-    from storage.lists.store import SqliteListStore
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -56,11 +56,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     add_to(actions)
 
 
-def _store(context: Context, db: Database | None = None) -> SqliteListStore:
+def _stores(context: Context, db: Database | None = None) -> SqliteStores:
     from models.core.accounts import COMMAND_LINE_ACTOR
     from storage.core.backend import build_stores
 
-    return build_stores(db or context.open_db(), COMMAND_LINE_ACTOR).lists
+    return build_stores(db or context.open_db(), COMMAND_LINE_ACTOR)
 
 
 def run_add(context: Context, args: argparse.Namespace) -> int:
@@ -68,20 +68,23 @@ def run_add(context: Context, args: argparse.Namespace) -> int:
     from models.lists.workflow import Nomination
     from models.lists.entries import ListKind
 
-    proposer, store = (args.proposer or "").strip(), _store(context)
-    villager = store.member_id(args.household, args.villager) if args.villager.strip() else ""
+    proposer, stores = (args.proposer or "").strip(), _stores(context)
+    store = stores.list_entries
+    villager = stores.naming_bases.member_id(args.household, args.villager) if args.villager.strip() else ""
     nomination = Nomination(ListKind(args.list_kind), args.period, args.facts, proposer or COMMAND_LINE_ACTOR.name,
                             "" if proposer else COMMAND_LINE_ACTOR.user_id, villager_id=villager,
                             occurred_on=args.occurred_on,
                             consequence=args.consequence, override_reason=args.override_reason)
-    entry, warnings = store.nominate(nomination, args.household, args.article)
+    entry = store.entry(store.nominate(nomination, args.household, args.article).id)
+    warnings = store.nomination_blockers(entry.id)
     text = entry.id + "".join(f"\n注意：{w}" for w in warnings)
     context.emit(text, {"id": entry.id, "state": entry.state.value, "warnings": warnings})
     return 0
 
 
 def run_advance(context: Context, args: argparse.Namespace) -> int:
-    entry = _store(context).advance(args.id, args.note, args.override_reason)
+    store = _stores(context).list_entries
+    entry = store.entry(store.advance(args.id, args.note, args.override_reason).id)
     context.emit(f"条目 {entry.id} 已进入“{entry.state.label}”。", {"id": entry.id, "state": entry.state.value})
     return 0
 
@@ -90,9 +93,10 @@ def run_renew(context: Context, args: argparse.Namespace) -> int:
     """A new nomination for a later cycle, through the whole review again (the store's checks decide)."""
     from models.lists.workflow import next_period
 
-    store = _store(context)
+    store = _stores(context).list_entries
     period = args.period.strip() or next_period(store.entry(args.id).parsed_period).code
-    entry, warnings = store.renew(args.id, period)
+    entry = store.entry(store.renew(args.id, period).id)
+    warnings = store.nomination_blockers(entry.id)
     text = entry.id + "".join(f"\n注意：{w}" for w in warnings)
     context.emit(text, {"id": entry.id, "state": entry.state.value, "period": entry.period, "renews": args.id,
                         "warnings": warnings})
@@ -102,13 +106,14 @@ def run_renew(context: Context, args: argparse.Namespace) -> int:
 def run_show(context: Context, args: argparse.Namespace) -> int:
     from models.lists.boards import display_name, may_name
 
-    store = _store(context)
+    stores = _stores(context)
+    store, settings = stores.list_entries, stores.list_settings.settings
     store.expire_due()
-    bases, today = store.bases_in_effect(), date.today()
-    rows = [{"id": e.id, "household": e.household_no, "display_name": display_name(e, bases, today, store.settings),
+    bases, today = stores.naming_bases.bases_in_effect(), date.today()
+    rows = [{"id": e.id, "household": e.household_no, "display_name": display_name(e, bases, today, settings),
              "list": e.list_kind.value, "state": e.state.value, "article": e.article.number if e.article else "",
              "names_villager": bool(e.villager_id), "villager_id": e.villager_id,
-             "named": may_name(e, bases, today, store.settings)}
+             "named": may_name(e, bases, today, settings)}
             for e in store.entries(args.period)]
     lines = [f"{r['id']}  {r['display_name']}  {e.list_kind.label}  {e.period}  {e.state.label}  {r['article']}"
              for r, e in zip(rows, store.entries(args.period))]
@@ -166,7 +171,7 @@ def _village(db: Database) -> str:
     return read_profile(db).village
 
 
-def _write_job(context: Context, store: object, job: object, args: argparse.Namespace) -> int:
+def _write_job(context: Context, stores: SqliteStores, job: object, args: argparse.Namespace) -> int:
     """Render the job, write it atomically, log who printed it (R34), and report."""
     from printing.core import fonts as fonts
     from printing.lists.list_jobs import log_print
@@ -175,18 +180,19 @@ def _write_job(context: Context, store: object, job: object, args: argparse.Name
     pages: list[int] = []
     data = job.render(pages.append)  # type: ignore[attr-defined]
     write_pdf(Path(args.out), data)
-    log_print(store, job, str(args.out))  # type: ignore[arg-type]
+    log_print(stores.board_log, job, str(args.out))  # type: ignore[arg-type]
     return report(context, args.out, data, len(pages), job.fingerprint)  # type: ignore[attr-defined]
 
 
 def run_board(context: Context, args: argparse.Namespace) -> int:
+    from models.lists.services import make_board
     from printing.lists.list_jobs import board_job
 
     db = context.open_db()
-    store, on = _store(context, db), args.on or date.today()
-    store.expire_due(min(on, date.today()))  # a date ahead never takes entries down early
-    return _write_job(context, store, board_job(store, _village(db), args.period, on, args.signer or "", args.qr),
-                      args)
+    stores, on = _stores(context, db), args.on or date.today()
+    stores.list_entries.expire_due(min(on, date.today()))  # a date ahead never takes entries down early
+    board = make_board(stores.list_entries, stores.naming_bases, stores.list_settings, args.period, on)
+    return _write_job(context, stores, board_job(board, _village(db), on, args.signer or "", args.qr), args)
 
 
 @print_command("list-publicity")
@@ -200,13 +206,15 @@ def add_publicity(products: argparse._SubParsersAction) -> None:
 
 
 def run_publicity(context: Context, args: argparse.Namespace) -> int:
+    from models.lists.services import publicity_facts
     from printing.lists.list_jobs import publicity_job
 
     db = context.open_db()
-    store, on = _store(context, db), args.on or date.today()
-    job = publicity_job(store, _village(db), on, entry_id=args.entry or "", period=args.period or "", qr=args.qr,
-                        signer=args.signer or "")
-    return _write_job(context, store, job, args)
+    stores, on = _stores(context, db), args.on or date.today()
+    facts = publicity_facts(stores.list_entries, stores.naming_bases, stores.list_settings, args.entry or "",
+                            args.period or "")
+    job = publicity_job(facts, _village(db), on, qr=args.qr, signer=args.signer or "")
+    return _write_job(context, stores, job, args)
 
 
 @print_command("list-removal")
@@ -218,13 +226,14 @@ def add_removal(products: argparse._SubParsersAction) -> None:
 
 
 def run_removal(context: Context, args: argparse.Namespace) -> int:
+    from models.lists.services import period_facts
     from printing.lists.list_jobs import removal_job
 
     db = context.open_db()
-    store, on = _store(context, db), args.on or date.today()
-    store.expire_due(min(on, date.today()))  # a date ahead never takes entries down early
-    return _write_job(context, store, removal_job(store, _village(db), args.period, on, args.qr, args.signer or ""),
-                      args)
+    stores, on = _stores(context, db), args.on or date.today()
+    stores.list_entries.expire_due(min(on, date.today()))  # a date ahead never takes entries down early
+    facts = period_facts(stores.list_entries, stores.naming_bases, stores.list_settings, args.period)
+    return _write_job(context, stores, removal_job(facts, _village(db), on, args.qr, args.signer or ""), args)
 
 
 @print_command("honour-certificate")
@@ -236,8 +245,10 @@ def add_certificate(products: argparse._SubParsersAction) -> None:
 
 
 def run_certificate(context: Context, args: argparse.Namespace) -> int:
+    from models.lists.services import entry_facts
     from printing.lists.list_jobs import certificate_job
 
     db = context.open_db()
-    store, on = _store(context, db), args.on or date.today()
-    return _write_job(context, store, certificate_job(store, _village(db), args.entry, on, args.signer or ""), args)
+    stores, on = _stores(context, db), args.on or date.today()
+    facts = entry_facts(stores.list_entries, stores.naming_bases, stores.list_settings, args.entry)
+    return _write_job(context, stores, certificate_job(facts, _village(db), on, args.signer or ""), args)

@@ -3,11 +3,14 @@ Art. 15): added to `lists` by cli/commands/lists.py."""
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cli import Context
 from cli.commands.printing import parse_date
 from models.core.errors import DomainError
+
+if TYPE_CHECKING:  # storage loads on first use, so `--help` stays quick
+    from storage.core.backend import SqliteStores
 
 
 def add_to(actions: argparse._SubParsersAction) -> None:
@@ -44,11 +47,11 @@ def add_to(actions: argparse._SubParsersAction) -> None:
     withdraw.set_defaults(handler=run_consent_withdraw)
 
 
-def _store(context: Context) -> Any:  # storage.lists.store.SqliteListStore
+def _stores(context: Context) -> SqliteStores:
     from models.core.accounts import COMMAND_LINE_ACTOR
     from storage.core.backend import build_stores
 
-    return build_stores(context.open_db(), COMMAND_LINE_ACTOR).lists
+    return build_stores(context.open_db(), COMMAND_LINE_ACTOR)
 
 
 def _words(current: tuple[str, ...], added: list[str], removed: list[str]) -> tuple[str, ...]:
@@ -81,14 +84,16 @@ def run_settings(context: Context, args: argparse.Namespace) -> int:
     """Show the settings, or check the changes as the settings screen does and save them (audited)."""
     from models.lists.settings import describe_change
 
-    store = _store(context)
+    store = _stores(context).list_settings
     current = store.settings
     asked = any((args.cycle, args.publicity_days is not None, args.answer_days is not None, args.add_word,
                  args.remove_word, args.name_black_list))
     saved = current
     if asked:
         wanted = _wanted(current, args)
-        saved = store.save_settings(wanted) if wanted != current else current
+        if wanted != current:
+            store.save_settings(wanted)
+        saved = store.settings
     text = _settings_text(saved)
     if asked:
         text = (describe_change(current, saved) if saved != current else "设置没有变化。") + "\n" + text
@@ -106,9 +111,10 @@ def run_consent(context: Context, args: argparse.Namespace) -> int:
     unknown = [name for name in names if name not in ("red", "yellow", "black")]
     if unknown or not names:
         raise DomainError("--lists 只能是 red、yellow、black 中的一个或几个，用逗号分隔，如 red,yellow。")
-    store = _store(context)
-    basis = store.record_naming_basis(args.household, args.kind, args.note, lists=tuple(ListKind(n) for n in names),
-                                      villager=args.villager, all_members=args.all_members)
+    store = _stores(context).naming_bases
+    basis = store.naming_basis(store.record_naming_basis(args.household, args.kind, args.note,
+                                                         lists=tuple(ListKind(n) for n in names),
+                                                         villager=args.villager, all_members=args.all_members).id)
     whom = f"村民编号 {basis.villager_id}" if basis.villager_id else ("全户（涵盖全体成员）" if basis.all_members
                                                                  else "全户")
     context.emit(f"已记录第{args.household}户{whom}的公开姓名依据（{'、'.join(ListKind(n).label for n in names)}）。",
@@ -128,7 +134,7 @@ def _basis_json(view: Any) -> dict[str, object]:  # models.lists.entries.BasisVi
 
 def run_consents(context: Context, args: argparse.Namespace) -> int:
     """List the naming bases with their ids (withdrawn ones too, marked)."""
-    views = _store(context).naming_basis_views(args.household)
+    views = _stores(context).naming_bases.naming_basis_views(args.household)
     lines = [f"{v.basis.id}  第{v.household_no}户 {v.subject}  {v.basis.kind_label}  "
              f"{'、'.join(k.label for k in v.basis.lists)}  {v.basis.recorded_on.isoformat()}  {v.status}  "
              f"{v.basis.note}" for v in views]
@@ -138,9 +144,10 @@ def run_consents(context: Context, args: argparse.Namespace) -> int:
 
 def run_consent_withdraw(context: Context, args: argparse.Namespace) -> int:
     """Record that a person (or household) withdrew a consent: names stop from that date (PIPL Art. 15)."""
-    store = _store(context)
-    basis = store.withdraw_naming_basis(args.id, args.reason, args.on)
-    (view,) = [v for v in store.naming_basis_views() if v.basis.id == basis.id]
-    context.emit(f"已登记第{view.household_no}户{view.subject}于 {basis.revoked_on.isoformat()} 撤回同意。"
+    store = _stores(context).naming_bases
+    basis_id = store.withdraw_naming_basis(args.id, args.reason, args.on).id
+    (view,) = [v for v in store.naming_basis_views() if v.basis.id == basis_id]
+    withdrawn_on = view.basis.revoked_on.isoformat() if view.basis.revoked_on else ""
+    context.emit(f"已登记第{view.household_no}户{view.subject}于 {withdrawn_on} 撤回同意。"
                  "此后打印的榜单、公示和证书不再显示姓名；此前已打印的不变。", _basis_json(view))
     return 0
