@@ -100,24 +100,41 @@ class AttachmentStore(Protocol):
 
 
 class Stores(Protocol):
-    """Everything a logged-in session may reach, bound to the acting user."""
+    """Everything a logged-in session may reach, bound to the acting user. The stores are read-only members: the
+    session builds each once (storage's `SqliteStores` uses cached properties), and nobody swaps one for another."""
 
     actor: Actor
-    accounts: AccountStore
-    profile: ProfileStore
-    audit: AuditReader
-    backups: BackupService
-    registry: RegistryStore
-    rules: RulebookStore
-    meetings: MeetingStore
-    attachments: AttachmentStore
-    follow_ups: FollowUpStore
-    four_two: FourTwoStore
-    sync: SyncService
-    workflow: WorkflowStore
-    lists: ListStore
-    township: TownshipStore
-    registry_facts: RegistryFacts
+
+    @property
+    def accounts(self) -> AccountStore: ...
+    @property
+    def profile(self) -> ProfileStore: ...
+    @property
+    def audit(self) -> AuditReader: ...
+    @property
+    def backups(self) -> BackupService: ...
+    @property
+    def registry(self) -> RegistryStore: ...
+    @property
+    def rules(self) -> RulebookStore: ...
+    @property
+    def meetings(self) -> MeetingStore: ...
+    @property
+    def attachments(self) -> AttachmentStore: ...
+    @property
+    def follow_ups(self) -> FollowUpStore: ...
+    @property
+    def four_two(self) -> FourTwoStore: ...
+    @property
+    def sync(self) -> SyncService: ...
+    @property
+    def workflow(self) -> WorkflowStore: ...
+    @property
+    def lists(self) -> ListStore: ...
+    @property
+    def township(self) -> TownshipStore: ...
+    @property
+    def registry_facts(self) -> RegistryFacts: ...
 
 
 class Backend(Protocol):

@@ -1,17 +1,21 @@
 """The lists' print products (board, publicity notice, removal notice, honour certificate) as jobs to render and log.
 
-Each `*_job` reads through the list store protocol on the caller's thread and returns a `ListPrintJob` whose
-`render(progress)` may run in the background. `log_print` writes the board log (R34: who printed which version).
-The command line (`print board|list-publicity|list-removal|honour-certificate`) and the lists screen share them.
+Each `*_job` takes what the product prints (`ListStore.board`, or a source from models/lists/print_sources.py,
+gathered by the caller) and the printed date, and returns a `ListPrintJob` whose `render(progress)` may run in the
+background. The caller writes the board log (R34: who printed which version) with `log_note`. The command line
+(`print board|list-publicity|list-removal|honour-certificate`) and the lists screen share them.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from models.core.errors import DomainError
+from models.core.notices import Notice
+from models.lists.boards import Board
+from models.lists.entries import EntryState
+from models.lists.print_sources import CertificateSource, ListNoticeSource
 
 Progress = Callable[[int], None] | None
 
@@ -31,13 +35,16 @@ class ListPrintJob:
     def file_name(self) -> str:
         return f"{self.title}.pdf"
 
+    def log_note(self, where: str) -> str:
+        """R34: the board log's note of this print, sent to `where`."""
+        return f"{self.log_label} {where}" if self.log_label else where
 
-def board_job(lists: Any, village: str, period: str, on: date, signer: str = "", qr: bool = False) -> ListPrintJob:
-    """红黄黑榜 of `period` as on `on` (published entries only, names as R31 allows)."""
+
+def board_job(board: Board, village: str, on: date, signer: str = "", qr: bool = False) -> ListPrintJob:
+    """红黄黑榜 `board` (published entries only, names as R31 allows) as on `on`."""
     from models.lists.boards import signer_of
     from printing.lists.board_pdf import BoardDocument, board_fingerprint, render_board_pdf
 
-    board = lists.board(period, on)
     if not board.entry_ids:
         raise DomainError(f"{board.period.text}没有已发布的条目，无法打印榜单。条目须走完公示并发布后才能上榜。")
     document = BoardDocument(village, board, signer_of(village, signer), on)
@@ -46,7 +53,7 @@ def board_job(lists: Any, village: str, period: str, on: date, signer: str = "",
                         board.entry_ids, "")
 
 
-def _notice_job(notice: Any, period: str, entry_ids: tuple[str, ...], label: str, qr: bool) -> ListPrintJob:
+def _notice_job(notice: Notice, period: str, entry_ids: tuple[str, ...], label: str, qr: bool) -> ListPrintJob:
     from printing.core.notice_pdf import NoticeOptions, notice_fingerprint, render_notice_pdf
 
     return ListPrintJob(notice.title, notice_fingerprint(notice),
@@ -54,52 +61,33 @@ def _notice_job(notice: Any, period: str, entry_ids: tuple[str, ...], label: str
                         entry_ids, label)
 
 
-def publicity_job(lists: Any, village: str, on: date, entry_id: str = "", period: str = "",
-                  qr: bool = False, signer: str = "") -> ListPrintJob:
-    """公示 of one entry in publicity (`entry_id`), or of every entry of `period` in publicity."""
+def publicity_job(source: ListNoticeSource, village: str, on: date, qr: bool = False,
+                  signer: str = "") -> ListPrintJob:
+    """公示 of the source's entries in publicity."""
     from models.lists.boards import publicity_notice
-    from models.lists.entries import EntryState, Period
 
-    if entry_id:
-        entry = lists.entry(entry_id)
-        if entry.state is not EntryState.PUBLICITY:
-            raise DomainError(f"该条目处于“{entry.state.label}”，不在公示阶段，不能打印公示。"
-                              "监委会审核通过后推进到“公示”再打印。")
-        chosen, parsed = [entry], entry.parsed_period
-    else:
-        parsed = Period.parse(period)
-        chosen = lists.entries(parsed.code)
-    notice = publicity_notice(village, parsed, chosen, lists.bases_in_effect(), on, lists.settings, signer)
-    shown = tuple(e.id for e in chosen if e.state is EntryState.PUBLICITY)
-    return _notice_job(notice, parsed.code, shown, "公示", qr)
+    notice = publicity_notice(village, source.period, source.entries, source.bases, on, source.settings, signer)
+    shown = tuple(e.id for e in source.entries if e.state is EntryState.PUBLICITY)
+    return _notice_job(notice, source.period.code, shown, "公示", qr)
 
 
-def removal_job(lists: Any, village: str, period: str, on: date, qr: bool = False,
+def removal_job(source: ListNoticeSource, village: str, on: date, qr: bool = False,
                 signer: str = "") -> ListPrintJob:
-    """撤榜公告 of `period`: published entries that came down, with date and reason."""
+    """撤榜公告 of the source's period: published entries that came down, with date and reason."""
     from models.lists.honours import removal_notice
-    from models.lists.entries import Period
 
-    parsed = Period.parse(period)
-    entries = lists.entries(parsed.code)
-    notice = removal_notice(village, parsed, entries, lists.bases_in_effect(), on, lists.settings, signer)
-    removed = tuple(e.id for e in entries if e.published_on and e.ended_on)
-    return _notice_job(notice, parsed.code, removed, "撤榜公告", qr)
+    notice = removal_notice(village, source.period, source.entries, source.bases, on, source.settings, signer)
+    removed = tuple(e.id for e in source.entries if e.published_on and e.ended_on)
+    return _notice_job(notice, source.period.code, removed, "撤榜公告", qr)
 
 
-def certificate_job(lists: Any, village: str, entry_id: str, on: date, signer: str = "") -> ListPrintJob:
+def certificate_job(source: CertificateSource, village: str, on: date, signer: str = "") -> ListPrintJob:
     """荣誉证书 of a published red entry."""
     from models.lists.honours import honour_certificate
     from printing.lists.certificate_pdf import certificate_fingerprint, render_certificate_pdf
 
-    entry = lists.entry(entry_id)
-    certificate = honour_certificate(village, entry, lists.bases_in_effect(), on, lists.settings, signer)
+    entry = source.entry
+    certificate = honour_certificate(village, entry, source.bases, on, source.settings, signer)
     return ListPrintJob(f"荣誉证书（{certificate.recipient}）", certificate_fingerprint(certificate),
                         lambda progress: render_certificate_pdf(certificate, progress), entry.period, (entry.id,),
                         "荣誉证书")
-
-
-def log_print(lists: Any, job: ListPrintJob, where: str) -> None:
-    """R34: record who printed this version, its fingerprint, the entries on it and where it went."""
-    note = f"{job.log_label} {where}" if job.log_label else where
-    lists.log_board(job.period, "printed", job.fingerprint, job.entry_ids, note)

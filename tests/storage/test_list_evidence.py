@@ -114,7 +114,7 @@ def test_renewal_carries_the_evidence_and_the_board_never_shows_it(village_db: D
     new, _ = store(village_db, CLERK).renew(old.id, "2025-04", on=PUBLISHED)
     assert new.evidence_ids == (photo.id,)
     assert [e.id for e in _files(village_db).attachments(_entry(new.id))] == [photo.id]
-    job = board_job(store(village_db, CLERK), "青石村", "2025-03", PUBLISHED, "")
+    job = board_job(store(village_db, CLERK).board("2025-03", PUBLISHED), "青石村", PUBLISHED, "")
     text = text_of(job.render(lambda _page: None))
     assert "三组第12号户" in text
     for leak in ("身份证", "13908551234", "现场照片说明文字", ".jpg", photo.sha256[:12]):

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QL
 from models.core.errors import DomainError
 from models.lists.entries import ListEntry, ListKind, Period
 from models.lists.ports import ListStore
-from printing.lists.list_jobs import board_job, removal_job
+from models.lists.print_sources import removal_source
+from printing.lists.list_jobs import ListPrintJob, board_job, removal_job
 from ui.lists.board_hint import empty_board_hint
 from ui.lists.dialogs import PrintOptions
 from ui.lists.printing import ListPrinter
@@ -83,10 +84,17 @@ class BoardTab:
     def _on_print_board_button_clicked(self) -> None:
         given = self._print_options("榜单", "榜单日期：", f"打印{self._period_text()}的榜单。到这一天已到期的条目不上榜。")
         if given is not None:
-            self.printer.start(lambda: board_job(self._store, self._village(), self.period, given.on, given.signer))
+            self.printer.start(lambda: self._board_job(given.on, given.signer))
 
     def _on_print_removal_button_clicked(self) -> None:
         given = self._print_options("撤榜公告", "公告日期：", f"打印{self._period_text()}的撤榜公告，列出到这一天已撤下的条目。")
         if given is not None:
-            self.printer.start(lambda: removal_job(self._store, self._village(), self.period, given.on,
-                                                   signer=given.signer))
+            self.printer.start(lambda: self._removal_job(given.on, given.signer))
+
+    def _board_job(self, on: date, signer: str) -> ListPrintJob:
+        village = self._village()
+        return board_job(self._store.board(self.period, on), village, on, signer)
+
+    def _removal_job(self, on: date, signer: str) -> ListPrintJob:
+        village = self._village()
+        return removal_job(removal_source(self._store, self.period), village, on, signer=signer)

@@ -15,7 +15,8 @@ from models.core.ports import Stores
 from models.lists.entries import EntryState, ListEntry, ListKind, WithdrawReason
 from models.lists.ports import ListStore
 from models.lists.workflow import ADVANCE_PERMISSION, NEXT_STATE, next_period, refuse_refusals, withdraw_refusals
-from printing.lists.list_jobs import certificate_job, publicity_job
+from models.lists.print_sources import certificate_source, publicity_source
+from printing.lists.list_jobs import ListPrintJob, certificate_job, publicity_job
 from ui.core.bus import DataBus
 from ui.lists.commands import RenewCommand
 from ui.lists.dialogs import AnswerDialog, ObjectionDialog, PrintOptions, StepDialog
@@ -194,15 +195,21 @@ class EntriesTab:
         entry_id = self.selected_id
         given = self._print_options("公示", "公示日期：", "打印所选条目的拟上榜公示。")
         if given is not None:
-            self.printer.start(lambda: publicity_job(self._store, self._village(), given.on, entry_id=entry_id,
-                                                     signer=given.signer))
+            self.printer.start(lambda: self._publicity_job(entry_id, given.on, given.signer))
 
     def _on_print_certificate_button_clicked(self) -> None:
         entry_id = self.selected_id
         given = self._print_options("荣誉证书", "颁发日期：", "打印所选红榜条目的荣誉证书。")
         if given is not None:
-            self.printer.start(lambda: certificate_job(self._store, self._village(), entry_id, given.on,
-                                                       given.signer))
+            self.printer.start(lambda: self._certificate_job(entry_id, given.on, given.signer))
+
+    def _publicity_job(self, entry_id: str, on: date, signer: str) -> ListPrintJob:
+        village = self._village()
+        return publicity_job(publicity_source(self._store, entry_id=entry_id), village, on, signer=signer)
+
+    def _certificate_job(self, entry_id: str, on: date, signer: str) -> ListPrintJob:
+        village = self._village()
+        return certificate_job(certificate_source(self._store, entry_id), village, on, signer)
 
     def _refused(self, title: str, reasons: list[str]) -> bool:
         """The rule says no: its reasons, never a confirmation of an act that would fail (True when refused)."""

@@ -11,6 +11,8 @@ from models.core.attachments import Attachment, AttachmentOwner, OwnerKind
 from cli.commands.printing import add_output_options, parse_date, print_command, report, write_pdf
 
 if TYPE_CHECKING:  # storage loads on first use, so `--help` stays quick
+    from models.lists.ports import ListStore
+    from printing.lists.list_jobs import ListPrintJob
     from storage.core.db import Database
     from storage.lists.store import SqliteListStore
 
@@ -165,17 +167,16 @@ def _village(db: Database) -> str:
     return read_profile(db).village
 
 
-def _write_job(context: Context, store: object, job: object, args: argparse.Namespace) -> int:
+def _write_job(context: Context, store: ListStore, job: ListPrintJob, args: argparse.Namespace) -> int:
     """Render the job, write it atomically, log who printed it (R34), and report."""
     from printing.core import fonts as fonts
-    from printing.lists.list_jobs import log_print
 
     fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
     pages: list[int] = []
-    data = job.render(pages.append)  # type: ignore[attr-defined]
+    data = job.render(pages.append)
     write_pdf(Path(args.out), data)
-    log_print(store, job, str(args.out))  # type: ignore[arg-type]
-    return report(context, args.out, data, len(pages), job.fingerprint)  # type: ignore[attr-defined]
+    store.log_board(job.period, "printed", job.fingerprint, job.entry_ids, job.log_note(str(args.out)))
+    return report(context, args.out, data, len(pages), job.fingerprint)
 
 
 def run_board(context: Context, args: argparse.Namespace) -> int:
@@ -184,7 +185,8 @@ def run_board(context: Context, args: argparse.Namespace) -> int:
     db = context.open_db()
     store, on = _store(context, db), args.on or date.today()
     store.expire_due(min(on, date.today()))  # a date ahead never takes entries down early
-    return _write_job(context, store, board_job(store, _village(db), args.period, on, args.signer or "", args.qr),
+    village = _village(db)
+    return _write_job(context, store, board_job(store.board(args.period, on), village, on, args.signer or "", args.qr),
                       args)
 
 
@@ -199,12 +201,14 @@ def add_publicity(products: argparse._SubParsersAction) -> None:
 
 
 def run_publicity(context: Context, args: argparse.Namespace) -> int:
+    from models.lists.print_sources import publicity_source
     from printing.lists.list_jobs import publicity_job
 
     db = context.open_db()
     store, on = _store(context, db), args.on or date.today()
-    job = publicity_job(store, _village(db), on, entry_id=args.entry or "", period=args.period or "", qr=args.qr,
-                        signer=args.signer or "")
+    village = _village(db)
+    source = publicity_source(store, entry_id=args.entry or "", period=args.period or "")
+    job = publicity_job(source, village, on, qr=args.qr, signer=args.signer or "")
     return _write_job(context, store, job, args)
 
 
@@ -217,13 +221,15 @@ def add_removal(products: argparse._SubParsersAction) -> None:
 
 
 def run_removal(context: Context, args: argparse.Namespace) -> int:
+    from models.lists.print_sources import removal_source
     from printing.lists.list_jobs import removal_job
 
     db = context.open_db()
     store, on = _store(context, db), args.on or date.today()
     store.expire_due(min(on, date.today()))  # a date ahead never takes entries down early
-    return _write_job(context, store, removal_job(store, _village(db), args.period, on, args.qr, args.signer or ""),
-                      args)
+    village = _village(db)
+    job = removal_job(removal_source(store, args.period), village, on, args.qr, args.signer or "")
+    return _write_job(context, store, job, args)
 
 
 @print_command("honour-certificate")
@@ -235,8 +241,11 @@ def add_certificate(products: argparse._SubParsersAction) -> None:
 
 
 def run_certificate(context: Context, args: argparse.Namespace) -> int:
+    from models.lists.print_sources import certificate_source
     from printing.lists.list_jobs import certificate_job
 
     db = context.open_db()
     store, on = _store(context, db), args.on or date.today()
-    return _write_job(context, store, certificate_job(store, _village(db), args.entry, on, args.signer or ""), args)
+    village = _village(db)
+    return _write_job(context, store, certificate_job(certificate_source(store, args.entry), village, on,
+                                                      args.signer or ""), args)
