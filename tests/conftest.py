@@ -63,10 +63,15 @@ def village_db(_village_template: Path, tmp_path: Path) -> Database:
     return open_copy(_village_template, tmp_path / "village.sqlite3")
 
 
+def admin_of(database: Database) -> Actor:
+    """The administrator `admin` of a database set up as `village_db` is."""
+    row = database.conn.execute("SELECT id, display_name FROM users WHERE username = 'admin'").fetchone()
+    return Actor(row[0], row[1], Role.ADMIN)
+
+
 @pytest.fixture
 def admin(village_db: Database) -> Actor:
-    row = village_db.conn.execute("SELECT id, display_name FROM users WHERE username = 'admin'").fetchone()
-    return Actor(row[0], row[1], Role.ADMIN)
+    return admin_of(village_db)
 
 
 @pytest.fixture(scope="session")
@@ -90,6 +95,18 @@ def demo_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Databas
         return open_copy(built[seed, households], path)
 
     return copy
+
+
+@pytest.fixture(scope="session")
+def demo_cli_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo village as `demo --households 40` makes it through the command line, made once per session;
+    take a copy (`copy_installation`) to use it."""
+    from tests.helpers import run_cli
+
+    path = tmp_path_factory.mktemp("demo-cli") / "village.sqlite3"
+    code, _, err = run_cli(["--db", str(path), "demo", "--households", "40"])
+    assert code == 0, err
+    return path
 
 
 @pytest.fixture(autouse=True, scope="session")

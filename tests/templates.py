@@ -12,13 +12,15 @@ import sqlite3
 from pathlib import Path
 from typing import Callable
 
-from storage.core.db import Database, connect, set_durable_pragmas
+from storage.core.db import Database, set_durable_pragmas
 from storage.core.node import load_node_id
 
 # The files that belong to a database besides itself, named after it (see storage/core/node.py, storage/core/blobs.py).
 _SIDECARS = (".keys", ".blobs")
 # Databases beside it, named after it: the demo's township (storage/demo/b70_sync.py).
 _NEIGHBOURS = (".township-demo.sqlite3",)
+# What storage.core.db.connect() gives every connection.
+BUSY_TIMEOUT_MS = 15000
 
 
 def backup_file(source: Path, target: Path) -> None:
@@ -65,10 +67,14 @@ def close_template(database: Database) -> None:
 def open_copy(template: Path, target: Path) -> Database:
     """A copy of `template` at `target`, opened as open_database() leaves a database.
 
-    open_database() checked and migrated the template when it was built; the copy is opened with connect(),
-    which still refuses a damaged or foreign file, without repeating the upgrade checks (~10 ms a test)."""
+    open_database() checked and migrated the template when it was built. A page-by-page copy of it can be neither
+    another program's file nor damaged, so the copy skips connect()'s refusals, whose read-only second connection
+    parses the whole schema again (~3 ms a test); it sets what connect() and set_durable_pragmas() set on the
+    connection (tests/test_templates.py compares the two)."""
     copy_installation(template, target)
-    database = connect(target)
+    database = Database(sqlite3.connect(str(target), isolation_level=None, timeout=15))
+    database.path = target
+    database.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     set_durable_pragmas(database)
     database.node_id = load_node_id(database) or "local"
     return database

@@ -118,39 +118,71 @@ class AttachmentStore(Protocol):
 
 
 class Stores(Protocol):
-    """Everything a logged-in session may reach, bound to the acting user."""
+    """Everything a logged-in session may reach, bound to the acting user. The stores are read-only members: the
+    session builds each once (storage's `SqliteStores` uses cached properties), and nobody swaps one for another."""
 
     actor: Actor
-    accounts: AccountStore
-    profile: ProfileStore
-    audit: AuditReader
-    backups: BackupService
-    registry: RegistryQueries  # reads across the registry: role holders, counts, search, tags
-    groups: GroupStore  # groups and grids
-    households: HouseholdStore
-    villagers: VillagerStore  # villagers and their roles
-    roster: RosterFiles
-    rules: RulebookStore  # rulebooks with their versions
-    change_reasons: ChangeReasonStore
-    catalogue: CatalogueStore
-    rule_files: RulesFiles
-    meetings: MeetingStore
-    meeting_types: MeetingTypeStore
-    minutes_settings: MinutesSettingsStore
-    convene_proposals: ConveneStore
-    attachments: AttachmentStore
-    follow_ups: FollowUpStore
-    four_two: FourTwoStore
-    sync: SyncService
-    workflow: WorkflowStores
-    list_entries: ListEntryStore
-    list_objections: ObjectionStore
-    naming_bases: NamingBasisStore
-    volunteer_records: VolunteerStore
-    board_log: BoardLogStore
-    list_settings: ListSettingsStore
-    township: TownshipStore
-    registry_facts: RegistryFacts
+
+    @property
+    def accounts(self) -> AccountStore: ...
+    @property
+    def profile(self) -> ProfileStore: ...
+    @property
+    def audit(self) -> AuditReader: ...
+    @property
+    def backups(self) -> BackupService: ...
+    @property
+    def registry(self) -> RegistryQueries: ...  # reads across the registry: role holders, counts, search, tags
+    @property
+    def groups(self) -> GroupStore: ...  # groups and grids
+    @property
+    def households(self) -> HouseholdStore: ...
+    @property
+    def villagers(self) -> VillagerStore: ...  # villagers and their roles
+    @property
+    def roster(self) -> RosterFiles: ...
+    @property
+    def rules(self) -> RulebookStore: ...  # rulebooks with their versions
+    @property
+    def change_reasons(self) -> ChangeReasonStore: ...
+    @property
+    def catalogue(self) -> CatalogueStore: ...
+    @property
+    def rule_files(self) -> RulesFiles: ...
+    @property
+    def meetings(self) -> MeetingStore: ...
+    @property
+    def meeting_types(self) -> MeetingTypeStore: ...
+    @property
+    def minutes_settings(self) -> MinutesSettingsStore: ...
+    @property
+    def convene_proposals(self) -> ConveneStore: ...
+    @property
+    def attachments(self) -> AttachmentStore: ...
+    @property
+    def follow_ups(self) -> FollowUpStore: ...
+    @property
+    def four_two(self) -> FourTwoStore: ...
+    @property
+    def sync(self) -> SyncService: ...
+    @property
+    def workflow(self) -> WorkflowStores: ...
+    @property
+    def list_entries(self) -> ListEntryStore: ...
+    @property
+    def list_objections(self) -> ObjectionStore: ...
+    @property
+    def naming_bases(self) -> NamingBasisStore: ...
+    @property
+    def volunteer_records(self) -> VolunteerStore: ...
+    @property
+    def board_log(self) -> BoardLogStore: ...
+    @property
+    def list_settings(self) -> ListSettingsStore: ...
+    @property
+    def township(self) -> TownshipStore: ...
+    @property
+    def registry_facts(self) -> RegistryFacts: ...
 
 
 class Backend(Protocol):

@@ -1,7 +1,7 @@
 """The lists' print products (board, publicity notice, removal notice, honour certificate) as jobs to render and log.
 
 Each `*_job` takes the facts the caller gathered (`models/lists/services.py`) and returns a `ListPrintJob` whose
-`render(progress)` may run in the background. `log_print` writes the board log (R34: who printed which version).
+`render(progress)` may run in the background. The caller writes the board log (R34: who printed which version) with `log_note`.
 The command line (`print board|list-publicity|list-removal|honour-certificate`) and the lists screen share them.
 """
 from __future__ import annotations
@@ -15,7 +15,6 @@ from models.core.errors import DomainError
 
 if TYPE_CHECKING:
     from models.lists.boards import Board
-    from models.lists.ports import BoardLogStore
     from models.lists.services import ListDocumentFacts
 
 Progress = Callable[[int], None] | None
@@ -35,6 +34,10 @@ class ListPrintJob:
     @property
     def file_name(self) -> str:
         return f"{self.title}.pdf"
+
+    def log_note(self, where: str) -> str:
+        """What the board log (R34) notes of this print: the product and where it went."""
+        return f"{self.log_label} {where}" if self.log_label else where
 
 
 def board_job(board: Board, village: str, on: date, signer: str = "", qr: bool = False) -> ListPrintJob:
@@ -92,8 +95,3 @@ def certificate_job(facts: ListDocumentFacts, village: str, on: date, signer: st
                         lambda progress: render_certificate_pdf(certificate, progress), entry.period, (entry.id,),
                         "荣誉证书")
 
-
-def log_print(board_log: BoardLogStore, job: ListPrintJob, where: str) -> None:
-    """R34: record who printed this version, its fingerprint, the entries on it and where it went."""
-    note = f"{job.log_label} {where}" if job.log_label else where
-    board_log.log_board(job.period, "printed", job.fingerprint, job.entry_ids, note)

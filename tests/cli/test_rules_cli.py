@@ -6,17 +6,26 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import run_cli, run_json
+from tests.templates import copy_installation
 
 RULES = ("# 石桥村村规民约\n## 第一章 总则\n第一条 村民应当遵纪守法。\n第二条 乱倒垃圾的，罚款五十元。\n"
          "## 第二章 附则\n第三条 违反本村规民约的，依照第二条处理。\n")
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    path = tmp_path / "v.sqlite3"
+@pytest.fixture(scope="module")
+def _initialised(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database made by `init` once for this module (each test gets a copy)."""
+    path = tmp_path_factory.mktemp("rules-cli") / "v.sqlite3"
     code, _ = run_json(path, "init", "--village", "石桥村", "--township", "德化乡", "--county", "黎平县",
                        "--admin", "admin", stdin="secret123\n")
     assert code == 0
+    return path
+
+
+@pytest.fixture
+def db_path(_initialised: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "v.sqlite3"
+    copy_installation(_initialised, path)
     return path
 
 

@@ -8,14 +8,14 @@ import pytest
 from models.core.accounts import COMMAND_LINE_ACTOR
 from storage.core.db import Database
 from storage.core.installation import open_database
-from tests.helpers import run_cli
+from tests.templates import copy_installation
 
 
 @pytest.fixture(scope="session")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_path(demo_cli_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`demo --households 40`, shared by the product tests of the session."""
     path = tmp_path_factory.mktemp("demo") / "village.sqlite3"
-    code, _, err = run_cli(["--db", str(path), "demo", "--households", "40"])
-    assert code == 0, err
+    copy_installation(demo_cli_template, path)
     return path
 
 

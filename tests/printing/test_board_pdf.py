@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from printing.lists.board_pdf import BoardDocument, render_board_pdf
 from storage.core.db import Database
 from tests.list_fixtures import APPROVER, CLERK, HOUSEHOLDS, SUPERVISOR, lists, naming, seed_registry, store, written
 from tests.printing.pdfcheck import assert_in_order, reader, text_of
+from tests.templates import open_copy
 
 DAY = date(2025, 3, 3)
 PUBLISHED = DAY + timedelta(9)
@@ -28,8 +30,10 @@ def publish(db: Database, kind: ListKind, household: str, article: str, facts: s
     store(db, APPROVER).advance(entry.id, "公示无异议", on=PUBLISHED)
 
 
-@pytest.fixture
-def board_pdf(village_db: Database) -> bytes:
+@pytest.fixture(scope="module")
+def board_pdf(_village_template: Path, tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The board of 2025-03 rendered once for the module's read-only checks (on its own copy of the village)."""
+    village_db = open_copy(_village_template, tmp_path_factory.mktemp("board") / "village.sqlite3")
     seed_registry(village_db)
     naming(village_db, CLERK).record_naming_basis("15", "consent", "户主书面同意公开姓名", on=date(2025, 3, 1))
     publish(village_db, ListKind.RED, "15", "第8条", "悉心照顾瘫痪婆婆十年")

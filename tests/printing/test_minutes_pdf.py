@@ -13,7 +13,6 @@ from printing.minutes.minutes_pdf import MeetingRecord, item_lines, render_minut
 from printing.minutes.resolution_notice_pdf import render_resolution_notice_pdf, resolution_notice, result_notice
 from storage.core.db import Database
 from storage.core.backend import build_stores
-from storage.core.backend import build_stores
 from tests.helpers import run_cli, run_json
 from tests.printing import pdfcheck
 
@@ -99,6 +98,7 @@ def test_province_rule_is_flagged_on_the_record_and_the_resolution_notice(record
 
 def test_record_book_follows_the_configured_template(record: MeetingRecord, demo_db: Database) -> None:
     from models.minutes.template import DEFAULT_KEYS, FIELD_CATALOGUE, make_template
+    from models.minutes.print_sources import meeting_source
     from printing.core.catalogue import meeting_record
     from storage.core.backend import build_stores
 
@@ -107,7 +107,7 @@ def test_record_book_follows_the_configured_template(record: MeetingRecord, demo
     template = make_template(fields, ["主持人签名：", "记录人签名：", "参会人员签名："])
     stores = build_stores(demo_db, COMMAND_LINE_ACTOR)
     stores.minutes_settings.set_record_template(template)
-    configured = meeting_record(stores, record.meeting.id)
+    configured = meeting_record(meeting_source(stores, record.meeting.id, date.today()))
     assert configured.template == template
     meeting = configured.meeting
     data = render_minutes_pdf(configured)
@@ -115,7 +115,7 @@ def test_record_book_follows_the_configured_template(record: MeetingRecord, demo
                                     "主持人签名：", "记录人签名：", "参会人员签名："])
     assert "会议时间" not in pdfcheck.text_of(data)
     stores.minutes_settings.set_record_template(None)
-    assert meeting_record(stores, record.meeting.id).template.fields[0].heading == "会议时间"
+    assert meeting_record(meeting_source(stores, record.meeting.id, date.today())).template.fields[0].heading == "会议时间"
 
 
 def test_vote_counts_are_printed_once(record: MeetingRecord) -> None:

@@ -39,7 +39,7 @@ def test_board_names_before_and_not_after_the_withdrawal(village_db: Database) -
     (view,) = reopened.naming.naming_basis_views("12")
     assert (view.subject, view.status) == ("杨明", "2025-03-20 撤回：杨明本人书面撤回")
     audit = village_db.conn.execute("SELECT action, summary FROM audit_log WHERE table_name = 'list_consents' "
-                                    "ORDER BY id").fetchall()
+                                    "ORDER BY seq").fetchall()
     assert [row[0] for row in audit] == ["create", "withdraw_consent"] and "杨明本人书面撤回" in audit[1][1]
     changes = village_db.conn.execute("SELECT COUNT(*) FROM change_log WHERE table_name = 'list_consents'").fetchone()
     assert changes[0] == 2

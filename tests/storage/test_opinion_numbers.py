@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -11,8 +12,10 @@ from printing.workflow.adoption_statement_pdf import AdoptionStatement, render_a
 from storage.core.db import Database
 from storage.core.backend import build_stores
 from storage.workflow.stores import SqliteWorkflowStores
+from tests.conftest import admin_of
 from tests.printing import pdfcheck
 from tests.storage.workflow_setup import rulebook_in_force, walk_to_step_5
+from tests.templates import build_template, open_copy
 
 TODAY = date(2026, 2, 1)
 
@@ -22,12 +25,30 @@ def store(village_db: Database, admin: Actor) -> SqliteWorkflowStores:
     return build_stores(village_db, admin).workflow
 
 
+def _walked_to_step_5(template: Path, path: Path) -> Database:
+    database = open_copy(template, path)
+    actor = admin_of(database)
+    walk_to_step_5(database, actor, build_stores(database, actor).workflow, rulebook_in_force(database, actor), TODAY)
+    return database
+
+
+@pytest.fixture(scope="module")
+def _at_step_5(_village_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The village walked to step 5 once for the module; each test gets a copy as its `village_db`."""
+    return build_template(tmp_path_factory.mktemp("step-5"), "village.sqlite3",
+                          lambda path: _walked_to_step_5(_village_template, path))
+
+
 @pytest.fixture
-def rulebook_id(village_db: Database, admin: Actor, store: SqliteWorkflowStores) -> str:
+def village_db(_at_step_5: Path, tmp_path: Path) -> Database:
+    return open_copy(_at_step_5, tmp_path / "village.sqlite3")
+
+
+@pytest.fixture
+def rulebook_id(village_db: Database) -> str:
     """At step 5 with opinions 1 and 2 registered."""
-    rulebook_id = rulebook_in_force(village_db, admin)
-    walk_to_step_5(village_db, admin, store, rulebook_id, TODAY)
-    return rulebook_id
+    (rulebook_id,) = village_db.conn.execute("SELECT id FROM rulebooks").fetchone()
+    return str(rulebook_id)
 
 
 def _add(store: SqliteWorkflowStores, rulebook_id: str, name: str,

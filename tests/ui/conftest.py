@@ -10,7 +10,7 @@ from models.core.village import make_profile
 from storage.core.backend import SqliteBackend
 from storage.core.db import Database
 from tests.conftest import PASSWORD
-from tests.templates import build_template, copy_installation
+from tests.templates import build_template, open_copy
 
 
 @pytest.fixture(autouse=True)
@@ -34,9 +34,10 @@ def _backend_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def backend(_backend_template: Path, tmp_path: Path) -> SqliteBackend:
-    """A backend over a copy of an installation initialised as 青石村 with administrator `admin`."""
-    copy_installation(_backend_template, tmp_path / "ui.sqlite3")
-    return SqliteBackend(tmp_path / "ui.sqlite3")
+    """A backend over a copy of an installation initialised as 青石村 with administrator `admin`, opened as the
+    backend opens its file (open_copy: without repeating the template's upgrade checks)."""
+    path = tmp_path / "ui.sqlite3"
+    return SqliteBackend(path, open_copy(_backend_template, path))
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from models.core.audit import AuditEntry
 from models.core.audit_sentences import clerk_sentence
 from storage.core.backend import SqliteBackend
 from storage.core.installation import open_database
-from tests.helpers import run_cli
+from tests.templates import copy_installation
 from ui.core.home import RECENT_COLUMNS, HomeScreen, recent_lines
 from ui.core.bus import DataBus
 
@@ -39,10 +39,10 @@ def _enum_codes() -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo(demo_cli_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`demo --households 40` (made once per session), copied for this module."""
     path = tmp_path_factory.mktemp("demo") / "village.sqlite3"
-    code, _, err = run_cli(["--db", str(path), "demo", "--households", "40"])
-    assert code == 0, err
+    copy_installation(demo_cli_template, path)
     return path
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from models.core.errors import DomainError
 from models.lists.ports import BoardLogStore
 from printing.core import fonts as fonts
-from printing.lists.list_jobs import ListPrintJob, log_print
+from printing.lists.list_jobs import ListPrintJob
 from ui.core.background import run_in_background
 from ui.widgets.pdf_preview import write_file
 from ui.widgets.print_dialogs import SavePdfDialog
@@ -60,7 +60,7 @@ class ListPrinter(QObject):
             self.finished.emit("")
             return
         try:
-            log_print(self._board_log, job, str(path))
+            self._board_log.log_board(job.period, "printed", job.fingerprint, job.entry_ids, job.log_note(str(path)))
         except DomainError as error:
             QMessageBox.warning(self._parent, "未能记入榜单日志", f"文件已保存，但{error.message}")
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
-
 from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QStackedWidget,
@@ -11,6 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
 
 from models.core.changes import Changed
 from models.core.errors import DomainError
+from models.core.ports import Stores
 from models.core.notices import Notice, NoticeKind, paragraphs_from_text, publicity_period
 from printing.core import fonts as fonts
 from printing.core.catalogue import PRODUCTS as RECORD_PRODUCTS, PrintJob, Product
@@ -43,7 +42,7 @@ def _pydate(value: QDate) -> date:
 class PrintCenterScreen(QWidget):
     """打印中心 — the printable products and a preview of the PDF itself."""
 
-    def __init__(self, stores: Any, bus: DataBus, parent: QWidget | None = None) -> None:
+    def __init__(self, stores: Stores, bus: DataBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._stores, self._bus = stores, bus
         self._progress: _Progress | None = None
@@ -146,7 +145,7 @@ class PrintCenterScreen(QWidget):
         except (DomainError, AttributeError):
             return ""
 
-    def record_product(self) -> Product | None:
+    def record_product(self) -> Product[object] | None:
         """The chosen product of a stored record (None: the generic notice)."""
         row = self.products_list.currentRow()
         return RECORD_PRODUCTS[row - 1] if row > 0 else None
@@ -164,7 +163,7 @@ class PrintCenterScreen(QWidget):
             self._fill_items(product)
             self.item_combo.setCurrentIndex(max(0, self.item_combo.index_of(chosen)))
 
-    def _fill_items(self, product: Product) -> None:
+    def _fill_items(self, product: Product[object]) -> None:
         """List the rulebooks (latest version) or the meetings (newest first) the product can print."""
         self.item_label.setText(ITEM_LABELS[product.item])
         self.item_combo.clear_choices()
@@ -213,9 +212,10 @@ class PrintCenterScreen(QWidget):
         """What the form asks to print (DomainError when something required is missing)."""
         product = self.record_product()
         if product is not None:
-            if self.item_combo.current_value() is None:
+            item_id, today = self.item_combo.current_value(), date.today()
+            if item_id is None:
                 raise DomainError("请先选择要打印的记录。")
-            return product.prepare(self._stores, self.item_combo.current_value())
+            return product.build(product.gather(self._stores, item_id, today), today)
         notice, options = self.notice(), self.options()
         return PrintJob(notice.title, notice_fingerprint(notice),
                         lambda progress: render_notice_pdf(notice, options, progress))

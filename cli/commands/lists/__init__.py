@@ -11,6 +11,7 @@ from models.core.attachments import Attachment, AttachmentOwner, OwnerKind
 from cli.commands.printing import add_output_options, parse_date, print_command, report, write_pdf
 
 if TYPE_CHECKING:  # storage loads on first use, so `--help` stays quick
+    from printing.lists.list_jobs import ListPrintJob
     from storage.core.backend import SqliteStores
     from storage.core.db import Database
 
@@ -171,17 +172,16 @@ def _village(db: Database) -> str:
     return read_profile(db).village
 
 
-def _write_job(context: Context, stores: SqliteStores, job: object, args: argparse.Namespace) -> int:
+def _write_job(context: Context, stores: SqliteStores, job: ListPrintJob, args: argparse.Namespace) -> int:
     """Render the job, write it atomically, log who printed it (R34), and report."""
     from printing.core import fonts as fonts
-    from printing.lists.list_jobs import log_print
 
     fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
     pages: list[int] = []
-    data = job.render(pages.append)  # type: ignore[attr-defined]
+    data = job.render(pages.append)
     write_pdf(Path(args.out), data)
-    log_print(stores.board_log, job, str(args.out))  # type: ignore[arg-type]
-    return report(context, args.out, data, len(pages), job.fingerprint)  # type: ignore[attr-defined]
+    stores.board_log.log_board(job.period, "printed", job.fingerprint, job.entry_ids, job.log_note(str(args.out)))
+    return report(context, args.out, data, len(pages), job.fingerprint)
 
 
 def run_board(context: Context, args: argparse.Namespace) -> int:

@@ -1,181 +1,160 @@
-"""`print rules|comparison|signature-sheet|minutes|invitations|committee`: products printed from stored records.
+"""`print rules|comparison|signature-sheet|minutes|invitations|…`: products printed from stored records.
 
-Each sub-command loads model objects through the stores (printing/ never reads the database), checks that a
-usable font exists (exit 2 otherwise, unless --allow-unembedded-font), renders and writes the PDF atomically.
+One table (`commands()`) registers them all. Each entry names the command, its help and arguments, a `gather` that
+reads the plain data through the typed stores (a models/ gatherer, most of them the catalogue's own) and a `build`
+that turns the data into a print job (printing/ never reads the database). Every command then runs the same
+way: gather, build, check that a usable font exists (exit 2 otherwise, unless --allow-unembedded-font), render,
+write the PDF atomically, report. A product of the catalogue (printing/core/catalogue.py) becomes a command with
+one `_record(…)` line.
 """
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from cli import Context
 from cli.commands.printing import add_output_options, print_command, report, write_pdf
 from models.core.accounts import COMMAND_LINE_ACTOR
 
+if TYPE_CHECKING:
+    from models.core.ports import Stores
+    from models.minutes.print_sources import MeetingSource
+    from models.rules.print_sources import RulebookText, VersionComparison
+    from printing.core.catalogue import PrintJob, Product
 
-def _fonts(args: argparse.Namespace) -> None:
-    from printing.core import fonts as fonts
-    fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
-
-
-def _finish(context: Context, args: argparse.Namespace, render: Any, fingerprint: str) -> int:
-    pages: list[int] = []
-    data = render(pages.append)
-    write_pdf(args.out, data)
-    return report(context, args.out, data, len(pages), fingerprint)
+Data = TypeVar("Data")
+AddArgument = Callable[[argparse.ArgumentParser], object]
 
 
-@print_command("rules")
-def add_rules(products: argparse._SubParsersAction) -> None:
-    parser = products.add_parser("rules", help="村规民约全文：A4 小册子，或 A3 张贴大字版（分栏）")
-    parser.add_argument("id", help="规约编号（见 rules list）")
+@dataclass(frozen=True)
+class Positional:
+    """The record a command prints, named on the command line."""
+
+    dest: str
+    help: str
+    metavar: str | None = None
+
+    def add(self, parser: argparse.ArgumentParser) -> object:
+        return parser.add_argument(self.dest, metavar=self.metavar, help=self.help)
+
+    def value(self, args: argparse.Namespace) -> str:
+        return str(getattr(args, self.dest))
+
+
+RULEBOOK = Positional("id", "规约编号（见 rules list）")
+MEETING = Positional("meeting_id", "会议记录的 id（见 meeting list --json）", "MEETING_ID")
+GROUP = Positional("group", "村民小组名称或编号", "GROUP")
+
+
+@dataclass(frozen=True)
+class PrintCommand(Generic[Data]):
+    """`print <name>`: its help, its arguments (besides the output options), where its data comes from, and how
+    the data becomes a job (`args` carries the options, e.g. --poster or --qr)."""
+
+    name: str
+    help: str
+    arguments: tuple[AddArgument, ...]
+    gather: Callable[[Stores, argparse.Namespace, date], Data]
+    build: Callable[[Data, argparse.Namespace, date], PrintJob]
+
+    def add(self, products: argparse._SubParsersAction) -> None:
+        parser = products.add_parser(self.name, help=self.help)
+        for add_argument in self.arguments:
+            add_argument(parser)
+        add_output_options(parser)
+        parser.set_defaults(handler=self.run)
+
+    def run(self, context: Context, args: argparse.Namespace) -> int:
+        from printing.core import fonts as fonts
+        from storage.core.backend import build_stores
+
+        today = date.today()
+        job = self.build(self.gather(build_stores(context.open_db(), COMMAND_LINE_ACTOR), args, today), args, today)
+        fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
+        pages: list[int] = []
+        data = job.render(pages.append)
+        write_pdf(args.out, data)
+        return report(context, args.out, data, len(pages), job.fingerprint)
+
+
+def _record(key: str, help_text: str, item: Positional = RULEBOOK) -> PrintCommand[Any]:
+    """`print <key> ITEM`: the catalogue's product `key` of the record named by `item`, as 打印中心 builds it."""
+    from printing.core.catalogue import product
+
+    chosen = product(key)
+    return PrintCommand(key, help_text, (item.add,),
+                        lambda stores, args, today: chosen.gather(stores, item.value(args), today),
+                        lambda data, _args, today: chosen.build(data, today))
+
+
+def _rules_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", type=int, help="版本号（默认最新版本）")
     parser.add_argument("--poster", action="store_true", help="张贴用大字分栏版（A3 横向三栏，A4 竖向两栏）")
     parser.add_argument("--paper", choices=("A4", "A3"), help="纸张（默认：小册子 A4，张贴版 A3）")
-    add_output_options(parser)
-    parser.set_defaults(handler=run_rules)
 
 
-def run_rules(context: Context, args: argparse.Namespace) -> int:
-    from printing.rules.rules_pdf import RulesOptions, render_rules_pdf, rules_fingerprint
+def _rules() -> PrintCommand[RulebookText]:
+    from models.rules.print_sources import rulebook_text
+    from printing.core.catalogue import rules_job
 
-    store = _stores(context).rules
-    rulebook, version = store.get_rulebook(args.id), store.load_version(args.id, args.version)
-    _fonts(args)
-    paper = args.paper or ("A3" if args.poster else "A4")
-    options = RulesOptions(paper=paper, poster=args.poster, qr=args.qr)
-    return _finish(context, args, lambda progress: render_rules_pdf(rulebook, version, options, progress),
-                   rules_fingerprint(rulebook, version))
+    return PrintCommand("rules", "村规民约全文：A4 小册子，或 A3 张贴大字版（分栏）", (RULEBOOK.add, _rules_options),
+                        lambda stores, args, _today: rulebook_text(stores.rules, args.id, args.version),
+                        lambda text, args, _today: rules_job(text, args.poster, args.paper, args.qr))
 
 
-@print_command("comparison")
-def add_comparison(products: argparse._SubParsersAction) -> None:
-    parser = products.add_parser("comparison", help="修改对照表（A4 横向：原条文 | 修改后条文 | 修改理由）")
-    parser.add_argument("id", help="规约编号（见 rules list）")
+def _versions(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("a", type=int, help="原版本号")
     parser.add_argument("b", type=int, help="修订版本号")
-    add_output_options(parser)
-    parser.set_defaults(handler=run_comparison)
 
 
-def run_comparison(context: Context, args: argparse.Namespace) -> int:
-    from printing.rules.comparison_pdf import Comparison, comparison_fingerprint, render_comparison_pdf
+def _comparison() -> PrintCommand[VersionComparison]:
+    from models.rules.print_sources import version_comparison
+    from printing.core.catalogue import comparison_job
 
-    from models.rules.comparison import comparison as comparison_rows
-
-    stores = _stores(context)
-    store = stores.rules
-    rulebook, old, new = store.get_rulebook(args.id), store.load_version(args.id, args.a), \
-        store.load_version(args.id, args.b)
-    comparison = Comparison(rulebook, old, new,
-                            tuple(comparison_rows(store, stores.change_reasons, args.id, args.a, args.b)))
-    _fonts(args)
-    return _finish(context, args, lambda progress: render_comparison_pdf(comparison, args.qr, progress),
-                   comparison_fingerprint(comparison))
+    return PrintCommand("comparison", "修改对照表（A4 横向：原条文 | 修改后条文 | 修改理由）", (RULEBOOK.add, _versions),
+                        lambda stores, args, _today: version_comparison(stores.rules, stores.change_reasons, args.id, args.a,
+                                                                        args.b),
+                        lambda source, args, _today: comparison_job(source, args.qr))
 
 
-@print_command("signature-sheet")
-def add_signature_sheet(products: argparse._SubParsersAction) -> None:
-    parser = products.add_parser("signature-sheet", help="户代表签字表（户号、户主、签字、手印；按村民小组分页）")
-    parser.add_argument("id", help="规约编号（见 rules list）")
-    add_output_options(parser)
-    parser.set_defaults(handler=run_signature_sheet)
-
-
-def run_signature_sheet(context: Context, args: argparse.Namespace) -> int:
-    return _catalogue_job(context, args, "signature-sheet", args.id)
-
-
-def _stores(context: Context) -> Any:
-    from storage.core.backend import build_stores
-    return build_stores(context.open_db(), COMMAND_LINE_ACTOR)
-
-
-def _catalogue_job(context: Context, args: argparse.Namespace, key: str, item_id: str) -> int:
-    """Build product `key` of the record `item_id` as 打印中心 does, then write it."""
-    from printing.core.catalogue import PRODUCTS
-
-    product = next(p for p in PRODUCTS if p.key == key)
-    job = product.prepare(_stores(context), item_id)
-    _fonts(args)
-    return _finish(context, args, job.render, job.fingerprint)
-
-
-@print_command("minutes")
-def add_minutes(products: argparse._SubParsersAction) -> None:
-    parser = products.add_parser("minutes", help="会议记录本页面；--notice 改印决议公开或实施结果公开的公告")
-    parser.add_argument("meeting_id", metavar="MEETING_ID", help="会议记录的 id（见 meeting list --json）")
+def _notice_choice(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--notice", choices=("resolution", "result"),
                         help="resolution：决议公开公告；result：实施结果公开公告（默认印会议记录）")
-    add_output_options(parser)
-    parser.set_defaults(handler=run_minutes)
 
 
-def run_minutes(context: Context, args: argparse.Namespace) -> int:
-    key = {"resolution": "resolution-notice", "result": "result-notice"}.get(args.notice or "", "minutes")
-    return _catalogue_job(context, args, key, args.meeting_id)
+def _minutes() -> PrintCommand[MeetingSource]:
+    """`print minutes`: the record-book page, or with --notice one of the meeting's two public notices."""
+    from printing.core.catalogue import product
+
+    def chosen(args: argparse.Namespace) -> Product[MeetingSource]:
+        return product({"resolution": "resolution-notice", "result": "result-notice"}.get(args.notice or "",
+                                                                                           "minutes"))
+
+    return PrintCommand("minutes", "会议记录本页面；--notice 改印决议公开或实施结果公开的公告", (MEETING.add, _notice_choice),
+                        lambda stores, args, today: chosen(args).gather(stores, args.meeting_id, today),
+                        lambda data, args, today: chosen(args).build(data, today))
 
 
-
-@print_command("invitations")
-def add_invitations(products: argparse._SubParsersAction) -> None:
-    parser = products.add_parser("invitations", help="修订邀请函：每位邀请对象一页，附可剪下的回执")
-    parser.add_argument("id", help="规约编号（见 rules list）")
-    add_output_options(parser)
-    parser.set_defaults(handler=run_invitations)
-
-
-def run_invitations(context: Context, args: argparse.Namespace) -> int:
-    return _catalogue_job(context, args, "invitations", args.id)
-
-
-@print_command("committee")
-def add_committee(products: argparse._SubParsersAction) -> None:
-    parser = products.add_parser("committee", help="执行委员会、工作队伍及值班表的通知")
-    parser.add_argument("id", help="规约编号（见 rules list）")
-    add_output_options(parser)
-    parser.set_defaults(handler=run_committee)
+def commands() -> tuple[PrintCommand[Any], ...]:
+    """Every `print` command of a stored record, in the order --help lists them."""
+    return (
+        _rules(),
+        _comparison(),
+        _record("signature-sheet", "户代表签字表（户号、户主、签字、手印；按村民小组分页）"),
+        _minutes(),
+        _record("invitations", "修订邀请函：每位邀请对象一页，附可剪下的回执"),
+        _record("committee", "执行委员会、工作队伍及值班表的通知"),
+        _record("call-for-opinions", "征求意见公告（写明起止日期和提意见的渠道）"),
+        _record("opinion-forms", "意见征求表：每户一份，编号为“年份-户号”，每页两份"),
+        _record("adoption-statement", "意见采纳情况说明（逐条列出意见和处理结果）"),
+        _record("work-cards", "工作证：执行委员会成员和各队伍成员，每页八张，沿虚线裁开"),
+        _record("group-roster", "村民小组花名册（不印身份证号）", GROUP),
+        _record("filing-report", "备案报告：表决通过后报乡镇人民政府备案"),
+    )
 
 
-def run_committee(context: Context, args: argparse.Namespace) -> int:
-    return _catalogue_job(context, args, "committee", args.id)
-
-
-def _add_rulebook_product(products: argparse._SubParsersAction, key: str, help_text: str) -> None:
-    parser = products.add_parser(key, help=help_text)
-    parser.add_argument("id", help="规约编号（见 rules list）")
-    add_output_options(parser)
-    parser.set_defaults(handler=lambda context, args: _catalogue_job(context, args, key, args.id))
-
-
-@print_command("call-for-opinions")
-def add_call_for_opinions(products: argparse._SubParsersAction) -> None:
-    _add_rulebook_product(products, "call-for-opinions", "征求意见公告（写明起止日期和提意见的渠道）")
-
-
-@print_command("opinion-forms")
-def add_opinion_forms(products: argparse._SubParsersAction) -> None:
-    _add_rulebook_product(products, "opinion-forms", "意见征求表：每户一份，编号为“年份-户号”，每页两份")
-
-
-@print_command("adoption-statement")
-def add_adoption_statement(products: argparse._SubParsersAction) -> None:
-    _add_rulebook_product(products, "adoption-statement", "意见采纳情况说明（逐条列出意见和处理结果）")
-
-
-@print_command("work-cards")
-def add_work_cards(products: argparse._SubParsersAction) -> None:
-    _add_rulebook_product(products, "work-cards", "工作证：执行委员会成员和各队伍成员，每页八张，沿虚线裁开")
-
-
-@print_command("group-roster")
-def add_group_roster(products: argparse._SubParsersAction) -> None:
-    parser = products.add_parser("group-roster", help="村民小组花名册（不印身份证号）")
-    parser.add_argument("group", metavar="GROUP", help="村民小组名称或编号")
-    add_output_options(parser)
-    parser.set_defaults(handler=lambda context, args: _catalogue_job(context, args, "group-roster", args.group))
-
-
-@print_command("filing-report")
-def add_filing_report(products: argparse._SubParsersAction) -> None:
-    _add_rulebook_product(products, "filing-report", "备案报告：表决通过后报乡镇人民政府备案")
+for _command in commands():
+    print_command(_command.name)(_command.add)
