@@ -53,12 +53,14 @@ class SyncScreen(QWidget):
         add_empty_hint(self.peers_view, "暂无配对的同步对方。请导入对方公钥，或识别对方的公钥二维码。")
         peers_layout.addWidget(self.peers_view)
         self.trust_button = QPushButton("导入对方公钥…")
-        self.scan_button = QPushButton("识别公钥二维码图片…")
+        self.scan_button = QPushButton("识别二维码图片…")
         self.scan_button.setToolTip("选择对方“同步”页公钥二维码的照片或截图；识别后仍须逐组核对指纹。")
         self.pubkey_button = QPushButton("导出本机公钥…")
         peers_layout.addWidget(_row(self.trust_button, self.scan_button, self.pubkey_button))
-        layout.addWidget(peers)
-        layout.addWidget(self._transfer_box())
+        middle = QHBoxLayout()  # side by side, not stacked: the screen fits a 768-pixel-high display
+        middle.addWidget(peers, 1)
+        middle.addWidget(self._transfer_box())
+        layout.addLayout(middle)
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)  # busy: a bundle's progress is not known in advance
         self.busy_bar.setVisible(False)
@@ -87,6 +89,7 @@ class SyncScreen(QWidget):
         font.setPointSize(font.pointSize() + 6)
         font.setBold(True)
         self.fingerprint_label.setFont(font)
+        self.fingerprint_label.setWordWrap(True)  # two lines of groups beside the QR code rather than 585 px wide
         form.addRow("密钥指纹：", self.fingerprint_label)
         self.qr_label = QLabel()
         self.qr_label.setPixmap(qr_pixmap(self._service.public_key_text()))
