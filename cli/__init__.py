@@ -29,14 +29,19 @@ class Context:
     as_json: bool
 
     def emit(self, text: str, data: dict[str, Any]) -> None:
-        if self.as_json:
-            print(json.dumps(data, ensure_ascii=False, default=str))
+        if self.as_json:  # \u escapes where the output cannot hold every character: JSON stays lossless
+            print(json.dumps(data, ensure_ascii=not _holds_all_characters(sys.stdout), default=str))
         else:
             print(text)
 
     def open_db(self, must_exist: bool = True):  # -> storage.core.db.Database
         from storage.core.installation import open_database
         return open_database(self.db_path, must_exist=must_exist)
+
+
+def _holds_all_characters(stream: Any) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    return encoding.startswith("utf") or encoding == "gb18030"
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
