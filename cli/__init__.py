@@ -6,7 +6,6 @@ cli/commands/ registers its own sub-commands, so features add commands without t
 from __future__ import annotations
 
 import argparse
-import errno
 import importlib
 import json
 import pkgutil
@@ -90,11 +89,9 @@ def explain_sqlite_error(error: sqlite3.OperationalError) -> str:
 
 
 def explain_os_error(error: OSError) -> str:
-    if error.errno == errno.ENOSPC:
-        return "磁盘已满，无法写入文件。请清理磁盘空间后重试。"
-    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return f"没有写入权限：{error.filename}。请换一个可写的位置。"
-    return f"文件操作失败：{error.strerror}（{error.filename}）。"
+    from models.core.file_errors import file_error_message
+
+    return file_error_message(error) or f"文件操作失败：{error.strerror}（{error.filename}）。"
 
 
 def read_password(prompt: str = "密码：") -> str:
