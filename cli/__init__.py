@@ -1,14 +1,13 @@
 """The command line: global options, sub-command discovery, output and exit codes.
 
 Part of the composition root (like main.py, it may import every layer); each module in
-cli/commands/ registers its own sub-commands, so features add commands without touching this file.
+cli/commands/ registers its own sub-commands, and is named once in COMMAND_MODULES.
 """
 from __future__ import annotations
 
 import argparse
 import importlib
 import json
-import pkgutil
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -18,6 +17,11 @@ from typing import Any, Callable
 from models.core.errors import DomainError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED = 0, 1, 2
+# The modules of cli/commands/, each registering its sub-commands. Named, not discovered with pkgutil: a frozen
+# app (PyInstaller) has no folder to list, and would start with no command at all. tests/cli/test_command_modules.py
+# checks this list against the package's contents, so a new module cannot be forgotten here.
+COMMAND_MODULES = ("demo", "lists", "maintenance", "meetings", "printing", "roster", "rules", "setup", "sync",
+                   "township", "users")
 
 
 @dataclass
@@ -54,9 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, help="数据库文件路径（默认：用户数据目录，或环境变量 XIANGYUE_DB）")
     parser.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseArgumentParser)
-    import cli.commands as package
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        importlib.import_module(f"cli.commands.{info.name}").register(commands)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"cli.commands.{name}").register(commands)
     return parser
 
 
