@@ -54,7 +54,8 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = ChineseArgumentParser(prog="python main.py", description="乡约：村务管理（不带命令时启动图形界面）")
+    frozen = getattr(sys, "frozen", False)  # the installed app: xiangyue-cli.exe, or /usr/bin/xiangyue
+    parser = ChineseArgumentParser(prog=Path(sys.argv[0]).stem if frozen else "python main.py", description="乡约：村务管理（不带命令时启动图形界面）")
     parser.add_argument("--db", type=Path, help="数据库文件路径（默认：用户数据目录，或环境变量 XIANGYUE_DB）")
     parser.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseArgumentParser)
