@@ -14,6 +14,7 @@ from ui.core.areas import Area, areas_for
 from ui.core.background import run_in_background
 from ui.core.bus import DataBus
 from ui.core.fit import AreaStack, fitted_geometry, scrolling
+from ui.core.help import HelpMenu
 from ui.core.idle import IdleWatcher
 from ui.core.lock import lock_session
 from ui.widgets.unsaved import DirtyForm, may_leave
@@ -90,9 +91,18 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self.help = HelpMenu(self, self._current_area)
+        self.help.install(edit_menu.addActions, help_menu.addAction)
+        help_menu.addSeparator()
         self.about_action = QAction(self.tr("关于乡约"), self)
         help_menu.addAction(self.about_action)
+
+    def _current_area(self) -> tuple[str, QWidget | None]:
+        """The key and screen of the area in front (for F1 and the shortcuts that act on it)."""
+        screen = self.area_stack.currentWidget()
+        return next((key for key, shown in self._screens.items() if shown is screen), ""), screen
 
     def _build_status_bar(self, village: str) -> None:
         actor = self._stores.actor
@@ -210,6 +220,8 @@ class MainWindow(QMainWindow):
         if not all(self._may_leave(screen) for screen in self._screens.values()):
             event.ignore()  # 取消: the window stays open with the typing
             return
+        if self.help.guide is not None:
+            self.help.guide.close()  # the guide window belongs to this window's session
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         QSettings().setValue("main_window/screen", _screen_key(self.screen().availableGeometry()))
         self._closed = True
