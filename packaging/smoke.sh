@@ -28,6 +28,11 @@ for command in demo lists check backup restore meeting print roster rules init s
 done
 ok
 
+step "the guide ships with its pictures"
+[ -f "$APP/_internal/docs/guide/index.md" ] || fail "docs/guide/index.md is not in the frozen folder"
+[ -f "$APP/_internal/docs/guide/images/registry.png" ] || fail "the guide's pictures are not in the frozen folder"
+ok
+
 step "demo on a fresh file"
 "$CLI" --db "$VILLAGE" demo --households 20 --seed 5 >"$WORK/demo.txt" || fail "demo: $(cat "$WORK/demo.txt")"
 [ -f "$TOWNSHIP" ] || fail "demo made no township database"

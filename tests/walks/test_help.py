@@ -9,6 +9,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from tests.helpers import type_text
 from tests.walks.conftest import Walk
 from tests.walks.driver import LEFT, answer, expect_dialog
 from ui.core.help import GUIDE_FOLDER, GuideWindow
@@ -72,3 +73,22 @@ def test_ctrl_f_goes_to_the_search_box_and_the_shortcuts_are_listed(walk: Walk) 
         walk.window.help.shortcuts_action.trigger()
     assert all(key in seen[0] for key in ("F1", "Ctrl+F", "Ctrl+P", "Ctrl+S")), seen
 
+
+
+def press(walk: Walk, key: Qt.Key) -> None:
+    walk.window.activateWindow()
+    walk.qtbot.waitUntil(lambda: QApplication.activeWindow() is walk.window)
+    QTest.keyClick(walk.window.area_stack.currentWidget(), key, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_ctrl_s_saves_the_form_and_ctrl_p_prints(walk: Walk) -> None:
+    settings = walk.open_area("设置")
+    settings.village_edit.clear()
+    type_text(settings.village_edit, "青山村")
+    press(walk, Qt.Key.Key_S)
+    assert walk.stores.profile.get().village == "青山村"
+    walk.open_area("红黑榜")
+    seen: list[str] = []
+    with expect_dialog(walk.qtbot, answer(walk.qtbot, "取消", seen)):
+        press(walk, Qt.Key.Key_P)  # the screen's first 打印 button: 打印榜单…
+    assert "榜" in seen[0], seen
