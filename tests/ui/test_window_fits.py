@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -33,8 +34,8 @@ def probe(db: Path, width: int, height: int, tmp_path: Path) -> dict[str, Any]:
     config.write_text(json.dumps({"screens": [{"name": "office", "x": 0, "y": 0, "width": width, "height": height,
                                                "logicalDpi": 96, "dpr": 1}]}))
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
-    done = subprocess.run([sys.executable, "-m", "tests.ui.window_probe", str(db)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-m", "tests.ui.window_probe", str(db), "--settings", str(tmp_path / "qt")],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -62,3 +63,25 @@ def assert_fits(result: dict[str, Any], width: int, height: int) -> None:
         assert area["scrolls"] == [False, False], f"{key} scrolls"
         assert area["outside"] == [], f"{key}: controls outside the screen"
         assert area["squeezed"] == [], f"{key}: controls squeezed"
+
+
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed (.ci/setup --test installs it)")
+def test_the_smallest_screen_on_a_real_x_server(demo: Path, tmp_path: Path) -> None:
+    """The same on Qt's X11 platform (xcb) under Xvfb, as on a Kylin or UOS desktop, not only offscreen."""
+    read, write = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", f"1024x{768 - TASKBAR}x24",
+                               "-nolisten", "tcp"], pass_fds=(write,), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    os.close(write)
+    try:
+        with os.fdopen(read) as pipe:
+            display = pipe.readline().strip()
+        env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "DISPLAY": f":{display}"}
+        done = subprocess.run([sys.executable, "-m", "tests.ui.window_probe", str(demo), "--settings",
+                               str(tmp_path / "qt")], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert_fits(json.loads(done.stdout), 1024, 768 - TASKBAR)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -1,9 +1,9 @@
 """Run in a process of its own on a screen of a forced size (tests/ui/test_window_fits.py): the real main window on a
 demo database, every area opened in turn, and what the clerk would see measured; prints one JSON object.
 
-    QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json python -m tests.ui.window_probe DB [--png FOLDER]
+    QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json python -m tests.ui.window_probe DB [--png FOLDER] [--settings DIR]
 
-The window gets its first-start geometry (no saved geometry), as on a new office PC.
+Given an empty settings folder, the window gets its first-start geometry (none saved), as on a new office PC.
 """
 from __future__ import annotations
 
@@ -86,7 +86,8 @@ def main() -> None:
     QCoreApplication.setApplicationName("XiangyueProbe")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     db = Path(sys.argv[1])
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(db.parent / "probe-settings"))
+    settings = Path(sys.argv[sys.argv.index("--settings") + 1]) if "--settings" in sys.argv else db.parent / "probe"
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings))
     png = Path(sys.argv[sys.argv.index("--png") + 1]) if "--png" in sys.argv else None
     print(json.dumps(probe(db, png), ensure_ascii=False))
 
