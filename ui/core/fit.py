@@ -11,10 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QWidget
 
+from ui.widgets.screen_fit import FRAME_ALLOWANCE
+
 PREFERRED = QSize(1280, 800)  # nine step tiles beside the sidebar without cutting their text
-# Title bar and borders a window manager adds around the window (unknown before the window is shown; Windows 10's
-# title bar is about 31 px at 100 %).
-FRAME_ALLOWANCE = QSize(16, 40)
 
 
 class AreaStack(QStackedWidget):

@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QTextBlock, QText
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLineEdit, QMainWindow, QMessageBox, QPushButton, QTextBrowser,
                                QVBoxLayout, QWidget)
 
+from ui.widgets.screen_fit import resize_within_screen
+
 GUIDE_FOLDER = Path(__file__).resolve().parents[2] / "docs" / "guide"
 INDEX = "index.md"
 # The guide page of each area's screen; 九步工作法 shows the page of the step it has selected.
@@ -75,7 +77,7 @@ class GuideWindow(QDialog):
         self.browser.sourceChanged.connect(self._fit_pictures)
         self.back_button.setEnabled(False)
         self.forward_button.setEnabled(False)
-        self.resize(900, 680)
+        resize_within_screen(self, 900, 680)
 
     def show_page(self, name: str) -> None:
         path = GUIDE_FOLDER / name
