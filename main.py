@@ -15,9 +15,19 @@ def main(argv: list[str] | None = None) -> int:
             import ctypes
             ctypes.windll.user32.MessageBoxW(None, UNSUPPORTED, "乡约", 0x10)
         return 2
+    safe_console()
     from cli import run
 
     return run(sys.argv[1:] if argv is None else argv, start_gui=start_gui)
+
+
+def safe_console() -> None:
+    """A Windows console or a redirected output in code page 936 (GBK) cannot encode every name (张䶮, 吉𠮷):
+    such a character is printed as ? instead of ending the command with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # absent on a test's StringIO and a frozen GUI's None
+        if reconfigure is not None:
+            reconfigure(errors="replace")
 
 
 def start_gui(db_path: Path) -> int:

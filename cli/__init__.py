@@ -1,15 +1,13 @@
 """The command line: global options, sub-command discovery, output and exit codes.
 
 Part of the composition root (like main.py, it may import every layer); each module in
-cli/commands/ registers its own sub-commands, so features add commands without touching this file.
+cli/commands/ registers its own sub-commands, and is named once in COMMAND_MODULES.
 """
 from __future__ import annotations
 
 import argparse
-import errno
 import importlib
 import json
-import pkgutil
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -19,6 +17,11 @@ from typing import Any, Callable
 from models.core.errors import DomainError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED = 0, 1, 2
+# The modules of cli/commands/, each registering its sub-commands. Named, not discovered with pkgutil: a frozen
+# app (PyInstaller) has no folder to list, and would start with no command at all. tests/cli/test_command_modules.py
+# checks this list against the package's contents, so a new module cannot be forgotten here.
+COMMAND_MODULES = ("demo", "lists", "maintenance", "meetings", "printing", "roster", "rules", "setup", "sync",
+                   "township", "users")
 
 
 @dataclass
@@ -29,14 +32,19 @@ class Context:
     as_json: bool
 
     def emit(self, text: str, data: dict[str, Any]) -> None:
-        if self.as_json:
-            print(json.dumps(data, ensure_ascii=False, default=str))
+        if self.as_json:  # \u escapes where the output cannot hold every character: JSON stays lossless
+            print(json.dumps(data, ensure_ascii=not _holds_all_characters(sys.stdout), default=str))
         else:
             print(text)
 
     def open_db(self, must_exist: bool = True):  # -> storage.core.db.Database
         from storage.core.installation import open_database
         return open_database(self.db_path, must_exist=must_exist)
+
+
+def _holds_all_characters(stream: Any) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    return encoding.startswith("utf") or encoding == "gb18030"
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
@@ -46,7 +54,9 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 
 
 def _global_options() -> argparse.ArgumentParser:
-    parser = ChineseArgumentParser(prog="python main.py", description="乡约：村务管理（不带命令时启动图形界面）")
+    frozen = getattr(sys, "frozen", False)  # the installed app: xiangyue-cli.exe, or /usr/bin/xiangyue
+    parser = ChineseArgumentParser(prog=Path(sys.argv[0]).stem if frozen else "python main.py",
+                                   description="乡约：村务管理（不带命令时启动图形界面）")
     parser.add_argument("--db", type=Path, help="数据库文件路径（默认：用户数据目录，或环境变量 XIANGYUE_DB）")
     parser.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
     return parser
@@ -67,9 +77,8 @@ def gui_launch(argv: list[str]) -> Path | None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _global_options()
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseArgumentParser)
-    import cli.commands as package
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        importlib.import_module(f"cli.commands.{info.name}").register(commands)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"cli.commands.{name}").register(commands)
     return parser
 
 
@@ -105,11 +114,9 @@ def explain_sqlite_error(error: sqlite3.OperationalError) -> str:
 
 
 def explain_os_error(error: OSError) -> str:
-    if error.errno == errno.ENOSPC:
-        return "磁盘已满，无法写入文件。请清理磁盘空间后重试。"
-    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return f"没有写入权限：{error.filename}。请换一个可写的位置。"
-    return f"文件操作失败：{error.strerror}（{error.filename}）。"
+    from models.core.file_errors import file_error_message
+
+    return file_error_message(error) or f"文件操作失败：{error.strerror}（{error.filename}）。"
 
 
 def read_password(prompt: str = "密码：") -> str:

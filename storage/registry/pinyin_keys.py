@@ -1,29 +1,20 @@
 """Pinyin search keys for names (pypinyin's character dictionary), computed when a villager is saved."""
 from __future__ import annotations
 
-import importlib.util
-import json
 import unicodedata
 from functools import lru_cache
 from itertools import islice, product
-from pathlib import Path
 
 MAX_VARIANTS = 4  # polyphonic names (曾 zeng/ceng, 单 shan/dan) keep a few readings, not all
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> dict[str, str]:
-    """pypinyin's per-character readings ("zēng,céng"), keyed by code point as text.
+def _dictionary() -> dict[int, str]:
+    """pypinyin's per-character readings ("zēng,céng"), keyed by code point, through its public module
+    (pypinyin.pinyin_dict): a frozen app has no package folder to read pinyin_dict.json from by path."""
+    from pypinyin.pinyin_dict import pinyin_dict
 
-    Read straight from the package's pinyin_dict.json (≈ 0.06 s): `import pypinyin` also loads its phrase
-    dictionary and segmenter (≈ 0.35 s), which single characters never use. Same readings, same order.
-    """
-    spec = importlib.util.find_spec("pypinyin")  # finds the package without importing it
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("pypinyin is not installed")
-    folder = Path(next(iter(spec.submodule_search_locations)))
-    table: dict[str, str] = json.loads((folder / "pinyin_dict.json").read_text(encoding="utf-8"))
-    return table
+    return pinyin_dict
 
 
 def _toneless(reading: str) -> str:
@@ -42,7 +33,7 @@ def _toneless(reading: str) -> str:
 @lru_cache(maxsize=20000)
 def _readings(char: str) -> tuple[str, ...]:
     """At most two toneless readings of one character; a character without any stands for itself."""
-    found = _dictionary().get(str(ord(char)))
+    found = _dictionary().get(ord(char))
     if not found:
         return (char.lower(),)
     return tuple(dict.fromkeys(_toneless(r) for r in found.split(",")))[:2]

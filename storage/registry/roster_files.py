@@ -115,7 +115,9 @@ def _write_xlsx(path: Path, headers: list[str], rows: list[list[str]]) -> None:
     sheet.append(headers)
     for row in rows:
         sheet.append(row)  # every value is a str, so 户号 0001 and ID numbers stay text
-    book.save(path)
+    buffer = io.BytesIO()  # built in memory, then written in one go: a locked or missing target fails cleanly
+    book.save(buffer)
+    path.write_bytes(buffer.getvalue())
 
 
 REJECT_HEADER = "问题（改正后可删去此列）"

@@ -1,4 +1,4 @@
-"""识别公钥二维码图片: the QR code on one sync screen, saved as a picture, pairs the other installation."""
+"""识别二维码图片: the QR code on one sync screen, saved as a picture, pairs the other installation."""
 from __future__ import annotations
 
 from pathlib import Path

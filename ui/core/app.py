@@ -69,8 +69,13 @@ def setup_application(app: QApplication) -> None:
     app.setApplicationDisplayName("乡约")
     _install_translations(app)
     _install_logging()
+    generous_font(app)
+
+
+def generous_font(app: QApplication) -> None:
+    """Clerks, not power users: type of at least 11 pt."""
     font = app.font()
-    font.setPointSizeF(max(font.pointSizeF(), 11.0))  # clerks, not power users: generous type
+    font.setPointSizeF(max(font.pointSizeF(), 11.0))
     app.setFont(font)
 
 

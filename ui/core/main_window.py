@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-                               QMessageBox, QStackedWidget, QWidget)
+from PySide6.QtCore import QRect, QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+                               QMessageBox, QWidget)
 
 from models.core.changes import Changed, Entity
 from models.core.ports import Backend, Stores
 from ui.core.areas import Area, areas_for
 from ui.core.background import run_in_background
 from ui.core.bus import DataBus
+from ui.core.fit import AreaStack, fitted_geometry, scrolling
+from ui.core.help import HelpMenu
 from ui.core.idle import IdleWatcher
 from ui.core.lock import lock_session
 from ui.widgets.unsaved import DirtyForm, may_leave
@@ -45,20 +47,27 @@ class MainWindow(QMainWindow):
         self._areas = areas_for(profile.mode.value)
         self.setWindowTitle(self.tr("乡约 — %1").replace("%1", profile.display_name))
         self.area_list = QListWidget()
-        self.area_list.setFixedWidth(190)
-        self.area_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area_list.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 10px; }")
-        self.area_stack = QStackedWidget()
+        self.area_list.setFixedWidth(self._sidebar_width())  # as narrow as its labels: screens need the width
+        self.area_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area_stack = AreaStack()
         for area in self._areas:
             self._add_area_item(area)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.area_list)
-        layout.addWidget(self.area_stack, 1)
+        layout.addWidget(scrolling(self.area_stack), 1)
         self.setCentralWidget(central)
         self._build_menus()
         self._build_status_bar(profile.display_name)
         self.idle_watcher = IdleWatcher(self)
+
+    def _sidebar_width(self) -> int:
+        font = QFont(self.area_list.font())
+        font.setPointSizeF(12)
+        widest = max(QFontMetrics(font).horizontalAdvance(line) for area in self._areas
+                     for line in (area.label, "（尚未开放）"))
+        return max(120, widest + 2 * 10 + 2 * self.area_list.frameWidth() + 24)  # item padding, frame, a scroll bar
 
     def _add_area_item(self, area: Area) -> None:
         item = QListWidgetItem(area.label if area.factory else f"{area.label}\n（尚未开放）")
@@ -82,9 +91,18 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self.help = HelpMenu(self, self._current_area)
+        self.help.install(edit_menu.addActions, help_menu.addAction)
+        help_menu.addSeparator()
         self.about_action = QAction(self.tr("关于乡约"), self)
         help_menu.addAction(self.about_action)
+
+    def _current_area(self) -> tuple[str, QWidget | None]:
+        """The key and screen of the area in front (for F1 and the shortcuts that act on it)."""
+        screen = self.area_stack.currentWidget()
+        return next((key for key, shown in self._screens.items() if shown is screen), ""), screen
 
     def _build_status_bar(self, village: str) -> None:
         actor = self._stores.actor
@@ -188,11 +206,14 @@ class MainWindow(QMainWindow):
             "乡约：村务管理（离线）。\n数据保存在本机；撤销（Ctrl+Z）只在本次打开期间有效，重新打开后从空开始。"))
 
     def _restore_geometry(self) -> None:
+        """The size and place the window had when last closed, if on a screen of the same size; otherwise (the
+        first start, a new screen, a changed resolution) 1280×800 where the screen has room, else what it has."""
         settings = QSettings()
-        if settings.value("main_window/geometry") is not None:
-            self.restoreGeometry(settings.value("main_window/geometry"))
-        else:
-            self.resize(1200, 800)
+        available = (self.screen() or QApplication.primaryScreen()).availableGeometry()
+        saved = settings.value("main_window/geometry")
+        if saved is None or settings.value("main_window/screen") != _screen_key(available) \
+                or not self.restoreGeometry(saved):
+            self.setGeometry(fitted_geometry(available))
         first = next(i for i in range(self.area_list.count()) if self.area_list.item(i).flags() != Qt.ItemFlag.NoItemFlags)
         self.area_list.setCurrentRow(first)
 
@@ -200,9 +221,16 @@ class MainWindow(QMainWindow):
         if not all(self._may_leave(screen) for screen in self._screens.values()):
             event.ignore()  # 取消: the window stays open with the typing
             return
+        if self.help.guide is not None:
+            self.help.guide.close()  # the guide window belongs to this window's session
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        QSettings().setValue("main_window/screen", _screen_key(self.screen().availableGeometry()))
         self._closed = True
         self.backup_timer.stop()
         # Let a running backup finish writing before Qt tears down (it takes seconds at most).
         QThreadPool.globalInstance().waitForDone(30_000)
         super().closeEvent(event)
+
+
+def _screen_key(available: QRect) -> str:
+    return f"{available.width()}x{available.height()}"

@@ -14,6 +14,7 @@ from models.lists.naming import BasisView
 from models.core.changes import Changed
 from models.lists.ports import NamingBasisStore
 from ui.widgets.rows_model import RowsTableModel
+from ui.widgets.screen_fit import resize_within_screen
 
 WITHDRAW_HINT = ("自撤回日期起，榜单、公示和荣誉证书不再显示姓名（改为“小组第几号户”）；此前已打印、张贴的不受影响，"
                  "请及时揭下。撤回同意是本人的决定，登记后不能撤销；本人以后再同意的，另行记录一条新的同意。")
@@ -83,7 +84,7 @@ class ConsentsDialog(QDialog):
                  act: Callable[[Callable[[], Changed]], bool], may_edit: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("公开姓名依据")
-        self.resize(900, 420)
+        resize_within_screen(self, 900, 420)
         self._store, self._today, self._act, self._may_edit = store, today, act, may_edit
         layout = QVBoxLayout(self)
         top = QHBoxLayout()

@@ -65,10 +65,13 @@ class EntriesTab:
             button.setMinimumHeight(34)
             actions.addWidget(button)
         actions.addStretch(1)
+        layout.addLayout(actions)
+        printing = QHBoxLayout()  # a row of its own: eight buttons in one row need more than a 1024-pixel screen
+        printing.addStretch(1)
         for button in (self.print_publicity_button, self.print_certificate_button):
             button.setMinimumHeight(34)
-            actions.addWidget(button)
-        layout.addLayout(actions)
+            printing.addWidget(button)
+        layout.addLayout(printing)
         self.detail_label = QLabel()
         self.detail_label.setWordWrap(True)
         layout.addWidget(self.detail_label)

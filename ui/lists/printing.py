@@ -9,6 +9,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models.core.errors import DomainError
+from models.core.file_errors import file_error_message
 from models.lists.ports import BoardLogStore
 from printing.core import fonts as fonts
 from printing.lists.list_jobs import ListPrintJob
@@ -71,7 +72,7 @@ class ListPrinter(QObject):
         try:
             write_file(path, data)
         except OSError as error:
-            QMessageBox.warning(self._parent, "保存失败", f"无法保存到 {path}：{error.strerror or error}。请换一个位置。")
+            QMessageBox.warning(self._parent, "保存失败", file_error_message(error) or f"无法保存到 {path}：{error.strerror or error}。请换一个位置。")
             return False
         return True
 

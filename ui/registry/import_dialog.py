@@ -11,6 +11,7 @@ from models.registry.id_numbers import mask_id_number
 from models.registry.ports import RosterFiles
 from models.registry.roster import HEADERS
 from models.registry.roster_import import ImportSummary, RosterPreview
+from ui.widgets.screen_fit import resize_within_screen
 
 
 class ImportDialog(QDialog):
@@ -26,7 +27,7 @@ class ImportDialog(QDialog):
 
     def _build_ui(self) -> None:
         self.setWindowTitle(f"导入花名册：{self._path.name}")
-        self.resize(900, 600)
+        resize_within_screen(self, 900, 600)
         self.counts_label = QLabel()
         self.columns_label = QLabel()
         self.columns_label.setWordWrap(True)

@@ -77,7 +77,9 @@ class RegistryScreen(RegistryFilters):
         self.move_household_button = QPushButton("迁移到其他组/网格")
         layout.addWidget(QLabel("户："))
         layout.addWidget(self.households_view)
-        layout.addLayout(_row(self.add_household_button, self.edit_household_button, self.move_household_button))
+        # Two short rows, not one long one: the three panes fit beside the sidebar on a 1024-pixel screen.
+        layout.addLayout(_row(self.add_household_button, self.edit_household_button))
+        layout.addLayout(_row(self.move_household_button))
         return box
 
     def _build_members(self) -> QWidget:
@@ -96,10 +98,9 @@ class RegistryScreen(RegistryFilters):
         self.detail = VillagerDetail()
         layout.addWidget(QLabel("户成员："))
         layout.addWidget(self.members_view, 2)
-        layout.addLayout(_row(self.add_member_button, self.edit_member_button, self.deceased_button,
-                              self.moved_out_button))
-        layout.addLayout(_row(self.add_role_button, self.end_role_button, self.edit_role_button,
-                              self.grid_leader_button))
+        layout.addLayout(_row(self.add_member_button, self.edit_member_button, self.deceased_button))
+        layout.addLayout(_row(self.moved_out_button, self.add_role_button, self.end_role_button))
+        layout.addLayout(_row(self.edit_role_button, self.grid_leader_button))
         layout.addWidget(self.detail, 1)
         return box
 

@@ -21,6 +21,7 @@ from models.rules.diff import (ArticleChange, ChangeKind, SegmentKind, char_diff
 from ui.core.bus import DataBus
 from ui.rules.table_model import ComparisonTableModel
 from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.screen_fit import resize_within_screen
 
 
 class ImportFileDialog:
@@ -82,7 +83,7 @@ class CompareDialog(QDialog):
         super().__init__(parent)
         self._stores, self._rulebook_id, self._on_reason_edited = stores, rulebook_id, on_reason_edited
         self.setWindowTitle("比较版本")
-        self.resize(1100, 700)
+        resize_within_screen(self, 1100, 700)
         self._build_ui(versions, old, new)
         self.old_combo.currentIndexChanged.connect(self.refresh)
         self.new_combo.currentIndexChanged.connect(self.refresh)

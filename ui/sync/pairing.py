@@ -27,13 +27,18 @@ class PairingPanel(QWidget):
 
     said = Signal(str)  # what to tell the clerk (the screen's summary line)
 
-    def __init__(self, service: SyncService, bus: DataBus, undo_stack: QUndoStack) -> None:
+    def __init__(self, service: SyncService, bus: DataBus, undo_stack: QUndoStack,
+                 beside_peers: QWidget | None = None) -> None:
         super().__init__()
         self._service, self._bus, self._undo_stack = service, bus, undo_stack
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._identity_box())
-        layout.addWidget(self._peers_box())
+        middle = QHBoxLayout()  # the screen's transfer box beside the peers, so the screen fits 768 pixels high
+        middle.addWidget(self._peers_box(), 1)
+        if beside_peers is not None:
+            middle.addWidget(beside_peers)
+        layout.addLayout(middle)
         self.trust_button.clicked.connect(self._on_trust_button_clicked)
         self.scan_button.clicked.connect(self._on_scan_button_clicked)
         self.pubkey_button.clicked.connect(self._on_pubkey_button_clicked)
@@ -51,6 +56,7 @@ class PairingPanel(QWidget):
         font.setPointSize(font.pointSize() + 6)
         font.setBold(True)
         self.fingerprint_label.setFont(font)
+        self.fingerprint_label.setWordWrap(True)  # two lines of groups beside the QR code rather than 585 px wide
         form.addRow("密钥指纹：", self.fingerprint_label)
         self.qr_label = QLabel()
         self.qr_label.setPixmap(qr_pixmap(self._service.public_key_text()))
@@ -71,7 +77,7 @@ class PairingPanel(QWidget):
         add_empty_hint(self.peers_view, "暂无配对的同步对方。请导入对方公钥，或识别对方的公钥二维码。")
         peers_layout.addWidget(self.peers_view)
         self.trust_button = QPushButton("导入对方公钥…")
-        self.scan_button = QPushButton("识别公钥二维码图片…")
+        self.scan_button = QPushButton("识别二维码图片…")
         self.scan_button.setToolTip("选择对方“同步”页公钥二维码的照片或截图；识别后仍须逐组核对指纹。")
         self.pubkey_button = QPushButton("导出本机公钥…")
         peers_layout.addWidget(button_row(self.trust_button, self.scan_button, self.pubkey_button))

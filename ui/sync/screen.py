@@ -39,14 +39,14 @@ class SyncScreen(QWidget):
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
-        self.pairing = PairingPanel(self._service, self._bus, self.undo_stack)
+        # the transfer box beside the peers, not under them: the screen fits a 768-pixel-high display
+        self.pairing = PairingPanel(self._service, self._bus, self.undo_stack, beside_peers=self._transfer_box())
         layout.addWidget(self.pairing)
         # the pairing panel's widgets, by the names the screen always had
         self.fingerprint_label, self.qr_label = self.pairing.fingerprint_label, self.pairing.qr_label
         self.peers_model, self.peers_view = self.pairing.peers_model, self.pairing.peers_view
         self.trust_button, self.scan_button = self.pairing.trust_button, self.pairing.scan_button
         self.pubkey_button = self.pairing.pubkey_button
-        layout.addWidget(self._transfer_box())
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)  # busy: a bundle's progress is not known in advance
         self.busy_bar.setVisible(False)

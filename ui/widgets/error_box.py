@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from models.core.errors import DomainError
+from models.core.file_errors import file_error_message
 
 log = logging.getLogger("xiangyue")
 T = TypeVar("T")
@@ -30,6 +31,9 @@ def show_unexpected_error(error: BaseException, can_retry: bool = False, parent:
     with no parent given, the active modal dialog is used."""
     log.error("unexpected error:\n%s", error_summary(error))
     parent = parent or QApplication.activeModalWidget() or QApplication.activeWindow()
+    message = file_error_message(error) if isinstance(error, OSError) else None
+    if message is not None:
+        return _file_box(message, can_retry, parent)
     box = QMessageBox(QMessageBox.Icon.Warning, _tr("这一步没有完成"), _tr(
         "乡约遇到了一个意外问题，这一步没有完成。\n\n"
         "您的数据是安全的，这次什么也没有保存。\n每次保存都是完整的一步：这一步没有保存，之前的数据都完好。\n"
@@ -44,6 +48,17 @@ def show_unexpected_error(error: BaseException, can_retry: bool = False, parent:
     while box.clickedButton() is copy:  # copying keeps the box open, so the clerk can still choose 重试 or 返回
         _copy(box, error)
         box.exec()
+    return retry is not None and box.clickedButton() is retry
+
+
+def _file_box(message: str, can_retry: bool, parent: QWidget | None) -> bool:
+    """A file that could not be written (open in Excel, a full or pulled stick): what to do, not 出错了."""
+    box = QMessageBox(QMessageBox.Icon.Warning, _tr("文件无法写入"), message + _tr("\n\n这次没有写入任何内容，您的数据是安全的。"),
+                      QMessageBox.StandardButton.NoButton, parent)
+    retry = box.addButton(_tr("重试"), QMessageBox.ButtonRole.AcceptRole) if can_retry else None
+    back = box.addButton(_tr("返回"), QMessageBox.ButtonRole.RejectRole)
+    box.setEscapeButton(back)
+    box.exec()
     return retry is not None and box.clickedButton() is retry
 
 

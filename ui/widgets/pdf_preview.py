@@ -12,6 +12,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from models.core.file_errors import file_error_message
 from ui.widgets.print_dialogs import PrintDialog, SavePdfDialog
 
 PRINT_DPI = 300
@@ -124,7 +125,7 @@ class PdfPreview(QWidget):
         try:
             write_file(path, self._data)
         except OSError as error:
-            QMessageBox.warning(self, "保存失败", f"无法保存到 {path}：{error.strerror or error}。请换一个位置。")
+            QMessageBox.warning(self, "保存失败", file_error_message(error) or f"无法保存到 {path}：{error.strerror or error}。请换一个位置。")
             return
         self.status_label.setText(f"已保存：{path}")
 

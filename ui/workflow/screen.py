@@ -4,8 +4,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QMessageBox, QPushButton, QScrollArea, QSizePolicy, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -72,13 +73,14 @@ class WorkflowScreen(QWidget):
         self.step_buttons: list[QPushButton] = []
         for step in WorkflowStep:
             button = QPushButton()
-            # Nine tiles must fit beside the sidebar on a 1280-pixel office screen: short lines, wrapped figure.
-            button.setMinimumSize(96, 104)
-            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            # Short lines, wrapped figure; never narrower than their text (the strip scrolls on a 1024-px screen).
+            button.setMinimumHeight(104)
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            steps.setColumnStretch(step.number - 1, 1)
             button.clicked.connect(lambda _=False, s=step: self.select_step(s))
             steps.addWidget(button, 0, step.number - 1)
             self.step_buttons.append(button)
-        layout.addLayout(steps)
+        layout.addWidget(_steps_strip(steps))
         self.guard_label = QLabel()
         self.guard_label.setWordWrap(True)
         layout.addWidget(self.guard_label)
@@ -280,3 +282,18 @@ class WorkflowScreen(QWidget):
                                                                   date.today()))
         if error is not None:  # e.g. "部分采纳" without a reason: the store refuses, nothing stays on the stack
             QMessageBox.warning(self, "不能答复", error.message)
+
+
+def _steps_strip(steps: QGridLayout) -> QScrollArea:
+    """The nine tiles in a strip that scrolls sideways when the window is narrower than they are."""
+    steps.setContentsMargins(0, 0, 0, 0)
+    tiles = QWidget()
+    tiles.setLayout(steps)
+    strip = QScrollArea()
+    strip.setObjectName("steps_strip")
+    strip.setFrameShape(QFrame.Shape.NoFrame)
+    strip.setWidgetResizable(True)
+    strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    strip.setWidget(tiles)
+    strip.setFixedHeight(104 + strip.horizontalScrollBar().sizeHint().height())
+    return strip
