@@ -128,9 +128,10 @@ def run_export(context: Context, args: argparse.Namespace) -> int:
 def run_import(context: Context, args: argparse.Namespace) -> int:
     from models.core.accounts import COMMAND_LINE_ACTOR
     from models.sync.bundles import area_summary
+    from storage.core.backend import township_returns
     from storage.sync.importer import import_bundle
 
-    result = import_bundle(context.open_db(), args.file, COMMAND_LINE_ACTOR)
+    result = import_bundle(context.open_db(), args.file, COMMAND_LINE_ACTOR, township_returns)
     if result.fingerprint:
         context.emit(f"这个同步包由尚未登记的“{result.sender}”签名，已暂存，没有写入任何记录。\n"
                      f"它带来的密钥指纹：{result.fingerprint}\n请对方念出村里电脑“同步”页上的指纹，逐组核对一致后运行："
@@ -163,9 +164,10 @@ def run_pending(context: Context, args: argparse.Namespace) -> int:
 
 def run_accept(context: Context, args: argparse.Namespace) -> int:
     from models.core.accounts import COMMAND_LINE_ACTOR
+    from storage.core.backend import township_returns
     from storage.sync.held import accept
 
-    peer, results = accept(context.open_db(), args.fingerprint, COMMAND_LINE_ACTOR)
+    peer, results = accept(context.open_db(), args.fingerprint, COMMAND_LINE_ACTOR, township_returns)
     lines = [f"已导入 {r.bundle[:8]}：写入 {r.applied} 条，跳过 {r.skipped} 条，冲突 {r.conflicts} 条" for r in results]
     context.emit("\n".join([f"指纹核对一致，已信任：{peer.name}（{peer.node}）"] + lines),
                  {"node": peer.node, "name": peer.name, "fingerprint": peer.fingerprint,
@@ -206,9 +208,10 @@ def run_quarantine_list(context: Context, args: argparse.Namespace) -> int:
 
 def run_quarantine_release(context: Context, args: argparse.Namespace) -> int:
     from models.core.accounts import COMMAND_LINE_ACTOR
+    from storage.core.backend import township_returns
     from storage.sync.quarantine import release
 
-    entry = release(context.open_db(), args.id, COMMAND_LINE_ACTOR)
+    entry = release(context.open_db(), args.id, COMMAND_LINE_ACTOR, township_returns)
     context.emit(f"已放行隔离记录 {entry.id}：{entry.table} {entry.row_id} 已写入（原隔离原因：{entry.reason}，现已不存在）。",
                  {"released": _quarantine_json(entry)})
     return 0

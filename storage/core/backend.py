@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from storage.rules.file_store import SqliteRulesFiles
     from storage.rules.reasons import SqliteChangeReasonStore
     from storage.rules.store import SqliteRulebookStore
+    from storage.workflow.revisions import SqliteRevisionStore
     from storage.sync.service import SqliteSyncService
     from storage.township.store import SqliteTownshipStore
     from storage.workflow.stores import SqliteWorkflowStores
@@ -201,7 +202,7 @@ class SqliteStores:
     @cached_property
     def sync(self) -> SqliteSyncService:
         from storage.sync.service import SqliteSyncService
-        return SqliteSyncService(self._db, self.actor)
+        return SqliteSyncService(self._db, self.actor, township_returns)
 
     @cached_property
     def workflow(self) -> SqliteWorkflowStores:
@@ -271,6 +272,12 @@ def workflow_stores(db: Database, actor: Actor, rules: RuleTexts, reasons: Chang
         SqliteOpinionStore(db, actor, rules), SqliteChangeLinkStore(db, actor, rules, reasons),
         SqlitePublicityStore(db, actor, rules), SqliteVoteStore(db, actor, rules, revisions),
         SqliteSignatureStore(db, actor))
+
+
+def township_returns(db: Database, actor: Actor) -> SqliteRevisionStore:
+    """What a bundle import on `db` acts on when it brings a township's 退回修改: the workflow's revisions, built
+    here, the composition root, so no sync module builds a store (given to every import as `returns_for`)."""
+    return build_stores(db, actor).workflow.revisions
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.core.accounts import Actor
 from models.core.errors import DomainError
@@ -12,6 +13,9 @@ from storage.core.db import Database
 from storage.core.files import atomic_stream
 from storage.sync.keys import Identity, _b64, _unb64, trust_peer
 from storage.sync.verify import SignerUnconfirmed
+
+if TYPE_CHECKING:
+    from storage.sync.importer import ReturnsFor
 from storage.core.tracking import now_iso
 
 _COLUMNS = "bundle_id, sender, name, fingerprint, since, seq_last, changes, file_name, received_at"
@@ -58,7 +62,7 @@ def pending(db: Database) -> list[HeldBundle]:
     return [HeldBundle(*row) for row in rows]
 
 
-def accept(db: Database, typed: str, actor: Actor) -> tuple[Peer, list[ImportResult]]:
+def accept(db: Database, typed: str, actor: Actor, returns_for: ReturnsFor) -> tuple[Peer, list[ImportResult]]:
     """Trust the key whose fingerprint the reviewer confirmed, then verify and import its held bundles in order."""
     from storage.sync.importer import import_bundle
 
@@ -72,7 +76,7 @@ def accept(db: Database, typed: str, actor: Actor) -> tuple[Peer, list[ImportRes
     results = []
     for bundle_id, *_, file, file_name in rows:
         try:
-            results.append(import_bundle(db, Path(file), actor))
+            results.append(import_bundle(db, Path(file), actor, returns_for))
         except DomainError as error:
             raise DomainError(f"已确认并信任“{peer.name}”的密钥，但暂存的同步包 {file_name} 未能导入：{error.message}") \
                 from error

@@ -7,6 +7,7 @@ import sqlite3
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.core.hlc import MAX_SKEW_MS
 from models.sync.bundles import BundleRefused, ImportFlag, ImportResult, check_since
+from models.sync.ports import TownshipReturns
 from storage.core import db as db_module
 from storage.core.audit import append_audit
 from storage.core.backups import backup_dir_for, pre_import_backup_if_due
@@ -42,8 +44,13 @@ def inbox_dir(db: Database) -> Path:
     return db.path.with_name(db.path.name + ".inbox")
 
 
-def import_bundle(db: Database, bundle: Path, actor: Actor) -> ImportResult:
-    """Verify and apply one bundle; raise BundleRefused (nothing written) if anything is wrong."""
+ReturnsFor = Callable[[Database, Actor], TownshipReturns]  # given by the composition root (storage/core/backend.py)
+
+
+def import_bundle(db: Database, bundle: Path, actor: Actor, returns_for: ReturnsFor) -> ImportResult:
+    """Verify and apply one bundle; raise BundleRefused (nothing written) if anything is wrong.
+
+    `returns_for` gives, for this connection, what acts on a township's 退回修改 in the import's transaction."""
     if not bundle.is_file():
         raise BundleRefused(f"找不到同步包“{bundle}”。请检查U盘和文件名。")
     me, schema = my_identity(db), mf.schema_version()
@@ -68,7 +75,7 @@ def import_bundle(db: Database, bundle: Path, actor: Actor) -> ImportResult:
             assert db.path is not None  # as in inbox_dir: bundles are imported into a file database only
             pre_import_backup_if_due(db, backup_dir_for(db.path))
             try:
-                return _transaction(db, zf, manifest, me.node, schema, whole_name(bundle), actor)
+                return _transaction(db, zf, manifest, me.node, schema, whole_name(bundle), actor, returns_for)
             except _AlreadyImported:
                 return _replayed(manifest)
             except sqlite3.OperationalError as error:
@@ -85,7 +92,7 @@ def _remove_stale(inbox: Path) -> None:
 
 
 def _transaction(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], me: str, schema: int,
-                 file_name: str, actor: Actor) -> ImportResult:
+                 file_name: str, actor: Actor, returns_for: ReturnsFor) -> ImportResult:
     with db.atomic():
         if _already(db, manifest["bundle_id"]):  # a concurrent import won the write lock first
             raise _AlreadyImported()
@@ -103,7 +110,7 @@ def _transaction(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], me
                      f"隔离 {tally.quarantined}")
         db.execute("DELETE FROM sync_applying")
         if tally.per_table.get("township_filing_decisions"):  # after sync_applying: these are our own writes
-            act_on_township_decisions(db, actor)
+            act_on_township_decisions(db, actor, returns_for)
     _drop_acknowledged(db)
     if attachments:  # a file that arrives after its row changes what the row's panel can open
         tally.touched.add_kind(Entity.ATTACHMENT)
@@ -112,15 +119,12 @@ def _transaction(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], me
                         changed=tally.touched.changed(Changed.one(Entity.SYNC_STATE, manifest["bundle_id"])))
 
 
-def act_on_township_decisions(db: Database, actor: Actor) -> Changed | None:
-    """A filing the township returned (退回修改) reopens step 6 on the village, in this import's transaction.
-
-    The workflow's stores come from the composition root (storage/core/backend.py); returns what they changed."""
+def act_on_township_decisions(db: Database, actor: Actor, returns_for: ReturnsFor) -> Changed | None:
+    """A filing the township returned (退回修改) reopens step 6 on the village, in this import's transaction;
+    returns what the workflow changed."""
     from datetime import date
 
-    from storage.core.backend import build_stores
-
-    return build_stores(db, actor).workflow.revisions.apply_township_returns(date.today())
+    return returns_for(db, actor).apply_township_returns(date.today())
 
 
 def _already(db: Database, bundle_id: str) -> bool:
