@@ -10,6 +10,7 @@ from typing import Any, Iterator
 
 from models.core.hlc import Hlc
 from models.sync.bundles import BundleRefused, check_capabilities, check_schema
+from models.sync.manifest_schema import check_manifest
 from storage.core.db import Database
 from storage.sync import manifest as mf
 from storage.sync.container import check_recipient, decrypt_stream, read_recipient
@@ -82,14 +83,15 @@ def _signer(db: Database, body: bytes, me: Identity) -> tuple[Identity, bool]:
     """The registered key of `from`; else, on a township, the key a village's bundle carries (unconfirmed)."""
     try:
         claimed = json.loads(body.decode("utf-8"))
-        sender = str(claimed.get("from"))
-    except (ValueError, AttributeError) as error:
+    except (ValueError, RecursionError) as error:
         raise BundleRefused(_BAD.format("清单无法读取")) from error
+    check_manifest(claimed)  # before any field is used: the signer may be a key nobody has confirmed
+    sender = claimed["from"]
     peer = peer_identity(db, sender)
     if peer is not None:
         return peer, True
     carried = identity_from_keys(sender, "village", str(claimed.get("from_name", "")), claimed.get("from_keys"))
-    if carried is None or me.kind != "township" or claimed.get("from_kind") != "village":
+    if carried is None or me.kind != "township" or claimed["from_kind"] != "village" or not sender.startswith("V-"):
         raise BundleRefused(f"这个同步包由未登记的一方（{sender}）签名，不能导入。如对方可信，请先核对指纹，"
                             "用 sync trust 导入对方的公钥文件，再导入本包。未作任何更改。")
     return carried, False
