@@ -67,9 +67,37 @@ class AuditEntry:
     summary: str
 
 
+_TEXT_FIELDS = ("id", "at", "actor_id", "actor_name", "action", "table_name", "row_id", "summary")
+
+
+def as_text(value: Any) -> str:
+    """A value as the audit log's TEXT columns hold it, decided here rather than by SQLite's affinity.
+
+    Idempotent (text stays as it is), so an entry hashes the same before and after it is stored (issue 16, item 3).
+    """
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value) if abs(value) < 10 ** 4000 else hex(value)  # str() refuses past 4,300 digits
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).hex()
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def canonical_entry(entry: AuditEntry) -> AuditEntry:
+    """The entry by the audit_log schema: seq an integer, every other field text."""
+    if not isinstance(entry.seq, int) or isinstance(entry.seq, bool):
+        raise TypeError(f"audit seq must be an integer, not {type(entry.seq).__name__}")
+    return AuditEntry(entry.seq, *(as_text(getattr(entry, name)) for name in _TEXT_FIELDS))
+
+
 def chain_hash(previous_hash: str, entry: AuditEntry) -> str:
-    """SHA-256 over the previous hash and the entry's canonical JSON."""
-    body = json.dumps(asdict(entry), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """SHA-256 over the previous hash and the canonical entry's JSON."""
+    body = json.dumps(asdict(canonical_entry(entry)), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256((previous_hash + "\n" + body).encode("utf-8")).hexdigest()
 
 

@@ -49,12 +49,21 @@ def apply_audit(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any]) -> 
 def _entry(line: bytes) -> dict[str, Any]:
     try:
         entry: dict[str, Any] = json.loads(line)
+        if not _typed(entry):
+            raise TypeError("audit entry fields of the wrong type")
         valid = chain_hash(entry["previous_hash"], AuditEntry(*(entry[f] for f in _FIELDS))) == entry["hash"]
-    except (ValueError, KeyError, TypeError) as error:
+    except (ValueError, KeyError, TypeError, RecursionError) as error:
         raise BundleRefused("同步包里的审计记录格式不对。请让对方重新导出。未作任何更改。") from error
     if not valid:
         raise BundleRefused("同步包里的审计记录与哈希不符（可能被改动）。请让对方重新导出。未作任何更改。")
     return entry
+
+
+def _typed(entry: object) -> bool:
+    """A peer's entry as our schema stores it (seq an integer, the rest text), so it hashes the same once kept."""
+    return (isinstance(entry, dict) and isinstance(entry.get("seq"), int) and not isinstance(entry["seq"], bool)
+            and 0 < entry["seq"] < 2 ** 53
+            and all(isinstance(entry.get(f), str) for f in (*_FIELDS[1:], "previous_hash", "hash")))
 
 
 def _store(db: Database, manifest: dict[str, Any], entry: dict[str, Any]) -> int:
