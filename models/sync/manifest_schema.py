@@ -17,6 +17,7 @@ _NODE = re.compile(r"^[VT](-[0-9A-Za-z]{1,32})?-[0-9a-f]{8}$")
 _EPOCH = re.compile(r"^[0-9a-f]{16}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _TABLE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
+_B64_SIGNATURE = re.compile(r"^[A-Za-z0-9+/]{86}==$")
 _MEMBER = re.compile(r"^(changes\.jsonl|audit\.jsonl|audit_head\.json|blobs/[0-9a-f]{64})$")
 _BAD = "同步包的清单有误（字段“{0}”{1}）。请让对方重新导出。未作任何更改。"
 
@@ -84,7 +85,12 @@ FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {
     "ack": (_ack, "不是回执列表"), "audit_since": (is_int, "不是非负整数"), "audit_last": (is_int, "不是非负整数"),
     "counts": (_counts, "不是计数"), "members": (_members, "不是文件清单"), "table_digests": (_digests, "不是摘要"),
 }
-OPTIONAL = {"from_keys": (_keys, "不是公钥"), "audit_head": (lambda v: isinstance(v, dict), "不是对象")}
+def _head(value: object) -> bool:
+    return (isinstance(value, dict) and is_int(value.get("seq")) and _match(_HEX64)(value.get("hash"))
+            and is_int(value.get("count")) and _match(_B64_SIGNATURE)(value.get("signature")))
+
+
+OPTIONAL = {"from_keys": (_keys, "不是公钥"), "audit_head": (_head, "不是签名的审计日志头")}
 
 
 def check_manifest(manifest: object) -> dict[str, Any]:

@@ -67,6 +67,11 @@ def _typed(entry: object) -> bool:
 
 
 def _store(db: Database, manifest: dict[str, Any], entry: dict[str, Any]) -> int:
+    kept = db.conn.execute("SELECT hash FROM sync_peer_audit WHERE origin = ? AND epoch = ? AND seq = ?",
+                           (manifest["from"], manifest["origin_epoch"], entry["seq"])).fetchone()
+    if kept is not None and kept[0] != entry["hash"]:  # the township is the witness of the village's chain
+        raise BundleRefused(f"对方审计日志第 {entry['seq']} 条与本机以前收到的不一致：对方电脑上的操作记录被删除或"
+                            "改写过。请联系对方核实。未作任何更改。")
     cursor = db.execute(
         f"INSERT INTO sync_peer_audit(origin, epoch, {', '.join(_FIELDS)}, previous_hash, hash) "
         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(origin, epoch, seq) DO NOTHING",

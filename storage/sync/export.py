@@ -27,6 +27,7 @@ from storage.sync.audit_trail import AUDIT, received_audit_seq, write_audit
 from storage.sync.container import encrypt_stream
 from storage.sync.keys import Identity, my_identity, my_keys, peer_identity, public_keys
 from storage.sync.parts import PART_LIMIT, write_parts
+from storage.sync.witness import outgoing_head
 from storage.core.tracking import now_iso
 
 _BLOB_REF = re.compile(r'"([0-9a-f]{64})"')
@@ -206,7 +207,8 @@ def _manifest(db: Database, members: _Member, bundle_id: str, me: Identity, peer
             "audit_since": members.audit_since, "audit_last": members.audit_last,
             "counts": {"changes": members.changes, "blobs": len(members.blobs), "audit": members.audit_count,
                        "per_table": members.per_table},
-            "members": members.sizes, "table_digests": members.digests}
+            "members": members.sizes, "table_digests": members.digests,
+            **({"audit_head": head} if (head := outgoing_head(db)) else {})}
 
 
 def _encrypt_to(archive: Path, target: Path, peer: Identity) -> tuple[str, int]:

@@ -27,6 +27,7 @@ from storage.sync.keys import my_identity
 from storage.sync.held import hold_bundle
 from storage.sync.parts import whole_name
 from storage.sync.verify import SignerUnconfirmed, decrypt_to, open_verified
+from storage.sync.witness import witness
 from storage.core.tracking import now_iso
 
 
@@ -94,6 +95,7 @@ def _transaction(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], me
         db.execute("INSERT INTO sync_applying(bundle_id) VALUES(?)", [manifest["bundle_id"]])
         tally = apply_changes(db, zf, manifest, high_water, schema)
         apply_audit(db, zf, manifest)
+        witness(db, manifest)
         observe(db, tally)
         attachments = record_blobs(db, manifest)
         flags = _flags(db, manifest, tally)

@@ -16,6 +16,7 @@ import nacl.utils
 from models.core.errors import DomainError
 from models.sync.bundles import Peer, format_fingerprint
 from storage.core.db import Database
+from storage.core.audit_anchor import sign_restored_tail
 from storage.core.files import atomic_write
 from storage.core.node import NodeKeys, key_file_for, load_keys, save_keys
 from storage.core.profile import read_profile
@@ -188,6 +189,7 @@ def restore_keys(db: Database, source: Path, passphrase: str, force: bool = Fals
         raise DomainError(f"本机已有密钥文件“{key_file}”。如确需用备份覆盖，请加 --force。")
     save_keys(key_file, me.node, keys)
     my_keys(db)  # proves the restored keys match the public keys in the database
+    sign_restored_tail(db)  # a restore on a new PC wrote its entry before the keys were back (issue 16, item 12)
     return key_file
 
 
