@@ -100,6 +100,8 @@ def _read_document(path: Path) -> Any:
     except json.JSONDecodeError as error:
         raise DomainError(f"“{path}”不是有效的 JSON：第 {error.lineno} 行第 {error.colno} 列，{error.msg}。"
                           "未导入任何内容。") from None
+    except RecursionError:
+        raise DomainError(f"“{path}”不是有效的会议记录文件：嵌套层次过深。未导入任何内容。") from None
 
 
 def run_import(context: Context, args: argparse.Namespace) -> int:

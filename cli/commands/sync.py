@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli import Context, read_password
+from models.core.errors import DomainError
 
 if TYPE_CHECKING:
     from models.sync.bundles import QuarantinedRow
@@ -130,7 +131,10 @@ def run_import(context: Context, args: argparse.Namespace) -> int:
     from models.sync.bundles import area_summary
     from storage.sync.importer import import_bundle
 
-    result = import_bundle(context.open_db(), args.file, COMMAND_LINE_ACTOR)
+    try:
+        result = import_bundle(context.open_db(), args.file, COMMAND_LINE_ACTOR)
+    except DomainError as error:  # the refusal names the file it is about
+        raise DomainError(f"同步包“{args.file.name}”未导入：{error.message}") from error
     if result.fingerprint:
         context.emit(f"这个同步包由尚未登记的“{result.sender}”签名，已暂存，没有写入任何记录。\n"
                      f"它带来的密钥指纹：{result.fingerprint}\n请对方念出村里电脑“同步”页上的指纹，逐组核对一致后运行："

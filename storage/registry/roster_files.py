@@ -9,6 +9,7 @@ from typing import Any
 
 from models.core.errors import DomainError
 from models.registry.roster import COLUMNS, map_headers
+from storage.core.archive_guard import check_office_file
 from storage.core.db import Database
 
 HEADER_SEARCH_ROWS = 10  # a title line such as “青石村花名册” may sit above the header
@@ -30,12 +31,25 @@ def read_sheet(path: Path) -> SheetData:
     if suffix in (".xlsx", ".xlsm"):
         table = _read_xlsx(path)
     elif suffix in (".csv", ".txt"):
-        table = list(csv.reader(io.StringIO(decode_text(path.read_bytes()), newline="")))
+        table = _read_csv(path)
     elif suffix == ".xls":
         raise DomainError("不支持旧版 .xls 文件。请在 Excel 或 WPS 中“另存为”.xlsx 或 CSV 后再导入。")
     else:
         raise DomainError(f"不认识“{path.suffix}”格式。请导入 .csv 或 .xlsx 文件。")
     return _find_header(table)
+
+
+MAX_CSV_BYTES = 64 * 1024 * 1024  # a county's roster is a few MB
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    if path.stat().st_size > MAX_CSV_BYTES:
+        raise DomainError(f"“{path.name}”超过 {MAX_CSV_BYTES // 1024 ** 2} MB，不像花名册。请分成几个文件导入。未导入任何内容。")
+    try:
+        return list(csv.reader(io.StringIO(decode_text(path.read_bytes()), newline="")))
+    except csv.Error as error:  # a cell over csv.field_size_limit() (128 KiB), a stray NUL, …
+        raise DomainError(f"“{path.name}”不是有效的 CSV：有单元格超过 128 KB，或格式已损坏。"
+                          "请用 Excel 另存为“CSV UTF-8”后再导入。未导入任何内容。") from error
 
 
 def decode_text(data: bytes) -> str:
@@ -54,6 +68,7 @@ def decode_text(data: bytes) -> str:
 
 def _read_xlsx(path: Path) -> list[list[Any]]:
     import openpyxl
+    check_office_file(path)  # size bombs and XML entities, before openpyxl inflates anything
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged or mislabelled file

@@ -9,6 +9,7 @@ from models.core.numerals import article_label
 from models.rules.document import RuleVersion, numbered_articles
 from models.rules.diff import ComparisonRow, SegmentKind, segments_markdown
 from models.rules.text import chapter_headings, render_markdown
+from storage.core.archive_guard import check_office_file
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 
@@ -27,7 +28,12 @@ def read_paragraphs(path: Path) -> list[str]:
     raise DomainError(f"不支持“{path.suffix}”文件。请导入 .docx、.md 或 .txt 文件。")
 
 
+MAX_TEXT_BYTES = 16 * 1024 * 1024  # a rulebook is a few dozen KB; anything this large is not one
+
+
 def _read_text(path: Path) -> str:
+    if path.stat().st_size > MAX_TEXT_BYTES:
+        raise DomainError(f"“{path.name}”超过 {MAX_TEXT_BYTES // 1024 ** 2} MB，不像村规民约文本。未导入任何内容。")
     data = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):  # Chinese Windows saves plain text as GBK by default
         try:
@@ -40,10 +46,12 @@ def _read_text(path: Path) -> str:
 def _read_docx(path: Path) -> list[str]:
     import docx  # python-docx loads only when a Word file is used
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import LxmlError
 
+    check_office_file(path)  # size bombs and XML entities, before python-docx inflates anything
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError) as error:
+    except (PackageNotFoundError, KeyError, ValueError, LxmlError) as error:
         raise DomainError(f"“{path.name}”不是有效的 Word（.docx）文件：{error}。请用 Word 或 WPS 重新保存。") from error
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:  # some villages keep the articles in a table

@@ -10,6 +10,7 @@ from models.core.audit import AuditEntry, chain_hash
 from models.core.errors import DomainError
 from models.sync.bundles import BundleRefused, PeerAuditEntry
 from storage.core.db import Database
+from storage.sync.verify import MAX_LINE, bounded_lines
 
 AUDIT = "audit.jsonl"
 _FIELDS = ("seq", "id", "at", "actor_id", "actor_name", "action", "table_name", "row_id", "summary")
@@ -37,7 +38,7 @@ def apply_audit(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any]) -> 
     previous: tuple[int, str] | None = None
     kept = 0
     with zf.open(AUDIT) as handle:
-        for line in handle:
+        for line in bounded_lines(handle, MAX_LINE, "审计记录"):
             entry = _entry(line)
             if previous is not None and entry["seq"] == previous[0] + 1 and entry["previous_hash"] != previous[1]:
                 raise BundleRefused("同步包里的审计记录前后不衔接（可能被改动）。请让对方重新导出。未作任何更改。")

@@ -72,10 +72,18 @@ def import_bundle(db: Database, bundle: Path, actor: Actor) -> ImportResult:
                 return _transaction(db, zf, manifest, me.node, schema, whole_name(bundle), actor)
             except _AlreadyImported:
                 return _replayed(manifest)
+            except (sqlite3.IntegrityError, sqlite3.InterfaceError, OverflowError) as error:
+                raise BundleRefused(_violation(error)) from error
             except sqlite3.OperationalError as error:
                 if "full" in str(error):
                     raise DomainError("磁盘已满，导入已全部撤销，数据库没有任何改动。请清理磁盘空间后重新导入。") from error
                 raise
+
+
+def _violation(error: Exception) -> str:
+    """A row the database refuses (NOT NULL, foreign key, CHECK): the whole import was rolled back."""
+    return (f"同步包里有记录不符合本机数据库的约束（{error}），导入已全部撤销，数据库没有任何改动。"
+            "请让对方检查数据后重新导出。")
 
 
 def _remove_stale(inbox: Path) -> None:

@@ -100,7 +100,7 @@ def parse_public_key(text: str, source: str) -> Identity:
             raise ValueError("format")
         identity = Identity(str(payload["node"]), str(payload["kind"]), str(payload["name"]),
                             _unb64(payload["signing_public_key"]), _unb64(payload["encryption_public_key"]))
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise DomainError(f"“{source}”不是乡约的公钥（{error}）。请让对方用 sync pubkey 重新导出。") from error
     if len(identity.signing_public_key) != 32 or len(identity.encryption_public_key) != 32 \
             or payload.get("fingerprint") != identity.fingerprint:
@@ -199,7 +199,7 @@ def _read_backup(source: Path) -> dict[str, Any]:
         if payload.get("format") != KEY_BACKUP_FORMAT or payload.get("kdf") != "scrypt":
             raise ValueError("format")
         return payload
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, RecursionError) as error:
         raise DomainError(f"“{source}”不是乡约的密钥备份文件。") from error
 
 

@@ -34,8 +34,10 @@ def open_bundle(bundle: Path, recipient: Database) -> dict[str, bytes]:
 def forge(bundle: Path, sender: Database, recipient: Database, out: Path,
           manifest_edit: Callable[[Manifest], None] = lambda m: None,
           lines_edit: Callable[[Lines], Lines] = lambda lines: lines,
-          members: dict[str, bytes] | None = None, reseal_changes: bool = True) -> Path:
-    """Rewrite `bundle` (sender → recipient): lines first (hashes, counts and digests follow), then the manifest."""
+          members: dict[str, bytes] | None = None, reseal_changes: bool = True,
+          inner_edit: Callable[[bytes], bytes] = lambda inner: inner, stored: bool = False) -> Path:
+    """Rewrite `bundle` (sender → recipient): lines first (hashes, counts and digests follow), then the manifest;
+    `inner_edit` may then damage the inner ZIP's bytes (a corrupt deflate stream or CRC)."""
     files = open_bundle(bundle, recipient)
     manifest: Manifest = json.loads(files.pop(mf.MANIFEST))
     files.pop(mf.SIGNATURE)
@@ -50,12 +52,53 @@ def forge(bundle: Path, sender: Database, recipient: Database, out: Path,
     body = json.dumps(manifest, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     signature = my_keys(sender).signing.sign(body).signature
     archive = io.BytesIO()
-    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED) as zf:
         for name, data in files.items():
             zf.writestr(name, data)
         zf.writestr(mf.MANIFEST, body)
         zf.writestr(mf.SIGNATURE, signature)
-    return encrypt(archive.getvalue(), recipient, out)
+    return encrypt(inner_edit(archive.getvalue()), recipient, out)
+
+
+def damage_member(name: str, offset_fraction: float = 0.5) -> Callable[[bytes], bytes]:
+    """An inner_edit flipping bytes in the middle of one member's data (the ZIP structure stays readable)."""
+    def apply(inner: bytes) -> bytes:
+        with zipfile.ZipFile(io.BytesIO(inner)) as zf:
+            info = zf.getinfo(name)
+        header = inner[info.header_offset:info.header_offset + 30]
+        start = info.header_offset + 30 + int.from_bytes(header[26:28], "little") + \
+            int.from_bytes(header[28:30], "little")
+        at = start + int(info.compress_size * offset_fraction)
+        data = bytearray(inner)
+        for i in range(at, min(at + 8, start + info.compress_size)):
+            data[i] ^= 0x5A
+        return bytes(data)
+    return apply
+
+
+def big_line_bundle(bundle: Path, sender: Database, recipient: Database, out: Path, line_bytes: int) -> Path:
+    """A bundle whose changes.jsonl is one line of `line_bytes` (deflated to ~1/1000), written in blocks."""
+    files = open_bundle(bundle, recipient)
+    manifest: Manifest = json.loads(files.pop(mf.MANIFEST))
+    files.pop(mf.SIGNATURE)
+    files.pop(mf.CHANGES)
+    manifest["members"][mf.CHANGES] = {"sha256": "0" * 64, "size": line_bytes}
+    body = json.dumps(manifest, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    inner = out.with_suffix(".zip")
+    with zipfile.ZipFile(inner, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        with zf.open(mf.CHANGES, "w", force_zip64=True) as member:
+            block = b" " * (1 << 20)
+            for _ in range(line_bytes // len(block)):
+                member.write(block)
+        for name, data in files.items():
+            zf.writestr(name, data)
+        zf.writestr(mf.MANIFEST, body)
+        zf.writestr(mf.SIGNATURE, my_keys(sender).signing.sign(body).signature)
+    me = my_identity(recipient)
+    with inner.open("rb") as source, out.open("wb") as target:
+        container.encrypt_stream(source, target, me.digest, me.encryption_public_key)
+    inner.unlink()
+    return out
 
 
 def encrypt(inner: bytes, recipient: Database, out: Path) -> Path:
@@ -75,7 +118,7 @@ def _reseal(manifest: Manifest, lines: Lines) -> None:
             change = json.loads(line)
             tables.setdefault(change["table"], hashlib.sha256()).update(
                 f"{change['id']}\t{change['hlc']}\n".encode())
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):
             pass
         count += 1
     manifest["counts"]["changes"] = count
