@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from models.core.errors import DomainError
+from models.core.spreadsheet_cells import neutralise, restore
 from models.registry.roster import COLUMNS, map_headers
 from storage.core.archive_guard import check_office_file
 from storage.core.db import Database
@@ -83,14 +84,14 @@ def _find_header(table: list[list[Any]]) -> SheetData:
     for index, row in enumerate(table[:HEADER_SEARCH_ROWS]):
         found, _ = map_headers([_text(c) for c in row])
         if len(found) >= 3:
-            rows = [(number, cells) for number, cells in enumerate(table[index + 1:], start=index + 2)
-                    if any(_text(c) for c in cells)]
+            rows = [(number, [restore(c) if isinstance(c, str) else c for c in cells])
+                    for number, cells in enumerate(table[index + 1:], start=index + 2) if any(_text(c) for c in cells)]
             return SheetData([_text(c) for c in row], rows)
     raise DomainError("没有找到表头行。花名册第一行应是列名，如：" + "、".join(h for _, h in COLUMNS) + "。")
 
 
 def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
+    return "" if value is None else restore(str(value).strip())
 
 
 EXPORT_SQL = """
@@ -114,7 +115,7 @@ def export_roster(db: Database, path: Path) -> int:
     if suffix == ".csv":
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerows([headers, *rows])
+        writer.writerows([headers, *_safe(rows)])
         path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
     elif suffix == ".xlsx":
         _write_xlsx(path, headers, rows)
@@ -123,13 +124,23 @@ def export_roster(db: Database, path: Path) -> int:
     return len(rows)
 
 
+def _safe(rows: list[list[str]]) -> list[list[str]]:
+    return [[neutralise(cell) for cell in row] for row in rows]
+
+
 def _write_xlsx(path: Path, headers: list[str], rows: list[list[str]]) -> None:
     import openpyxl
+    from openpyxl.cell import WriteOnlyCell
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("花名册")
     sheet.append(headers)
-    for row in rows:
-        sheet.append(row)  # every value is a str, so 户号 0001 and ID numbers stay text
+    for row in _safe(rows):
+        cells = []
+        for value in row:  # text cells, never formulas: 户号 0001, ID numbers and “=…” all stay as typed
+            cell = WriteOnlyCell(sheet, value)
+            cell.data_type = "s"
+            cells.append(cell)
+        sheet.append(cells)
     book.save(path)
 
 
@@ -152,7 +163,7 @@ def write_rejects(source: Path, rejected: list[Any], target: Path) -> int:
     for number, cells in sheet.rows:
         if number in reasons:
             padded = [_text(c) for c in cells] + [""] * (len(sheet.headers) - len(cells))
-            writer.writerow([*padded[:len(sheet.headers)], "；".join(reasons[number])])
+            writer.writerow([neutralise(c) for c in (*padded[:len(sheet.headers)], "；".join(reasons[number]))])
             count += 1
     target.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
     return count
