@@ -60,6 +60,7 @@ def run(argv: list[str] | None, start_gui: Callable[[Path], int]) -> int:
     args = build_parser().parse_args(argv)
     from storage.core.installation import default_db_path
     db_path = args.db or default_db_path()
+    _sweep_plaintext(db_path)
     if args.command is None:
         return start_gui(db_path)
     context = Context(db_path, args.json)
@@ -71,6 +72,15 @@ def run(argv: list[str] | None, start_gui: Callable[[Path], int]) -> int:
         return refuse(explain_sqlite_error(error))
     except OSError as error:
         return refuse(explain_os_error(error))
+
+
+def _sweep_plaintext(db_path: Path) -> None:
+    """Decrypted bundle contents a killed import or export left behind go at the next start of anything."""
+    from storage.sync.scratch import sweep
+    try:
+        sweep(db_path)
+    except OSError:
+        pass  # a folder that cannot be listed now is swept by a later start; never block the command for it
 
 
 def refuse(message: str) -> int:

@@ -5,7 +5,6 @@ import hashlib
 import json
 import re
 import shutil
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,6 +26,7 @@ from storage.sync.audit_trail import AUDIT, received_audit_seq, write_audit
 from storage.sync.container import encrypt_stream
 from storage.sync.keys import Identity, my_identity, my_keys, peer_identity, public_keys
 from storage.sync.parts import PART_LIMIT, write_parts
+from storage.sync.scratch import scratch
 from storage.sync.witness import outgoing_head
 from storage.core.tracking import now_iso
 
@@ -86,7 +86,7 @@ def export_bundle(db: Database, out_dir: Path, actor: Actor, peer_node: str | No
     bundle_id = new_id()
     outbox = outbox_dir(db)
     outbox.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=outbox, prefix=".export-") as work:
+    with scratch(outbox, "export") as work:
         archive = Path(work) / "inner.zip"
         members = _write_archive(db, archive, since, audit_since, lambda m: _manifest(
             db, m, bundle_id, me, peer, epoch, since, schema_version), keys.signing,

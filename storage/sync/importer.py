@@ -3,10 +3,7 @@ from __future__ import annotations
 
 import json
 import secrets
-import shutil
 import sqlite3
-import tempfile
-import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -26,12 +23,13 @@ from storage.sync.apply import Tally, apply_changes, observe, record_blobs
 from storage.sync.keys import my_identity
 from storage.sync.held import hold_bundle
 from storage.sync.parts import whole_name
+from storage.sync.scratch import LEGACY_STALE_SECONDS, scratch, sweep
 from storage.sync.verify import SignerUnconfirmed, decrypt_to, open_verified
 from storage.sync.witness import witness
 from storage.core.tracking import now_iso
 
 
-STALE_SECONDS = 3600
+STALE_SECONDS = LEGACY_STALE_SECONDS
 
 
 class _AlreadyImported(Exception):
@@ -48,10 +46,9 @@ def import_bundle(db: Database, bundle: Path, actor: Actor) -> ImportResult:
     if not bundle.is_file():
         raise BundleRefused(f"找不到同步包“{bundle}”。请检查U盘和文件名。")
     me, schema = my_identity(db), mf.schema_version()
-    inbox = inbox_dir(db)
-    inbox.mkdir(exist_ok=True)
-    _remove_stale(inbox)
-    with tempfile.TemporaryDirectory(dir=inbox, prefix=".import-") as work:
+    assert db.path is not None
+    sweep(db.path)
+    with scratch(inbox_dir(db), "import") as work:
         local, archive = decrypt_to(db, bundle, Path(work), me)
         try:
             zf, manifest = open_verified(db, archive, me, schema)
@@ -84,13 +81,6 @@ def _violation(error: Exception) -> str:
     """A row the database refuses (NOT NULL, foreign key, CHECK): the whole import was rolled back."""
     return (f"同步包里有记录不符合本机数据库的约束（{error}），导入已全部撤销，数据库没有任何改动。"
             "请让对方检查数据后重新导出。")
-
-
-def _remove_stale(inbox: Path) -> None:
-    """A killed import leaves its decrypted temp folder behind; remove those older than an hour."""
-    for folder in inbox.glob(".import-*"):
-        if folder.is_dir() and time.time() - folder.stat().st_mtime > STALE_SECONDS:
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _transaction(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], me: str, schema: int,
