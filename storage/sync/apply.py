@@ -6,11 +6,12 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from models.core.hlc import Hlc
+from models.core.hlc import Hlc, is_ahead
 from models.sync.bundles import RowDecision, decide_row
 from models.township.reviews import TOWNSHIP_TABLES
 from storage.core.attachment_legacy import LEGACY_TABLES, attachment_row
 from storage.core.blobs import record_blob
+from storage.core import db as db_module
 from storage.core.db import Database
 from storage.migrations import migrations
 from storage.sync import manifest as mf
@@ -52,6 +53,7 @@ def apply_changes(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], h
     tables = set(synced_tables(db))
     columns: dict[str, set[str]] = {}
     signer_is_township = peer_kind(db, signer) == "township"
+    now_ms = db_module._now_ms()
     for _, change in iter_changes(zf, manifest["members"][mf.CHANGES]["size"]):
         if change["seq"] <= high_water:
             tally.skipped += 1
@@ -63,6 +65,10 @@ def apply_changes(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], h
             continue
         if table in TOWNSHIP_TABLES and not signer_is_township:
             _quarantine(db, bundle_id, signer, table, row, "只有乡镇可以写入审查和备案记录")
+            tally.quarantined += 1
+            continue
+        if is_ahead(Hlc.decode(row["hlc"]), now_ms):
+            _quarantine(db, bundle_id, signer, table, row, "时间戳比本机时钟超前 24 小时以上（对方电脑时钟可能不对）")
             tally.quarantined += 1
             continue
         if table not in columns:
