@@ -73,12 +73,26 @@ def create_user_unchecked(db: Database, actor: Actor, username: str, display_nam
     return user
 
 
+_DUMMY: dict[object, str] = {}
+
+
+def _dummy_hash() -> str:
+    """A hash at the current cost, made once per cost, to verify against when the user name is unknown."""
+    from storage.core import passwords
+
+    cost = passwords._cost
+    if cost not in _DUMMY:
+        _DUMMY[cost] = hash_password(new_id())
+    return _DUMMY[cost]
+
+
 def authenticate(db: Database, username: str, password: str, now: datetime | None = None) -> User:
     """Check a password; after five misses in a row the next try must wait (30 s, doubling)."""
     moment = now or datetime.now(UTC)
     row = db.conn.execute(f"SELECT {_USER_COLUMNS}, password_hash, failed_attempts, last_failed_at "
                           "FROM users WHERE username = ?", (username.strip(),)).fetchone()
     if row is None:
+        verify_password(password, _dummy_hash())  # an unknown name costs as long as a wrong password
         raise DomainError(_WRONG)
     user, stored, failures, last_failed = _user(row[:5]), row[5], row[6], row[7]
     wait = _seconds_to_wait(failures, last_failed, moment)

@@ -12,6 +12,7 @@ from models.core.spreadsheet_cells import neutralise, restore
 from models.registry.roster import COLUMNS, map_headers
 from storage.core.archive_guard import check_office_file
 from storage.core.db import Database
+from storage.core.files import atomic_write
 
 HEADER_SEARCH_ROWS = 10  # a title line such as “青石村花名册” may sit above the header
 
@@ -116,7 +117,7 @@ def export_roster(db: Database, path: Path) -> int:
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerows([headers, *_safe(rows)])
-        path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+        atomic_write(path, b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"), 0o600)
     elif suffix == ".xlsx":
         _write_xlsx(path, headers, rows)
     else:
@@ -141,7 +142,9 @@ def _write_xlsx(path: Path, headers: list[str], rows: list[list[str]]) -> None:
             cell.data_type = "s"
             cells.append(cell)
         sheet.append(cells)
-    book.save(path)
+    data = io.BytesIO()
+    book.save(data)
+    atomic_write(path, data.getvalue(), 0o600)  # ID numbers and phones: owner-only
 
 
 REJECT_HEADER = "问题（改正后可删去此列）"
@@ -165,5 +168,5 @@ def write_rejects(source: Path, rejected: list[Any], target: Path) -> int:
             padded = [_text(c) for c in cells] + [""] * (len(sheet.headers) - len(cells))
             writer.writerow([neutralise(c) for c in (*padded[:len(sheet.headers)], "；".join(reasons[number]))])
             count += 1
-    target.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+    atomic_write(target, b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"), 0o600)
     return count

@@ -10,6 +10,7 @@ from models.rules.document import RuleVersion, numbered_articles
 from models.rules.diff import ComparisonRow, SegmentKind, segments_markdown
 from models.rules.text import chapter_headings, render_markdown
 from storage.core.archive_guard import check_office_file
+from storage.core.files import atomic_write
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 
@@ -63,9 +64,9 @@ def write_rules_file(version: RuleVersion, title: str, path: Path) -> Path:
     """Write the version as Markdown or Word, by the file's suffix."""
     suffix = path.suffix.lower()
     if suffix in (".md", ".markdown", ".txt"):
-        path.write_text(render_markdown(version, title), encoding="utf-8")
+        atomic_write(path, render_markdown(version, title).encode("utf-8"), 0o600)
     elif suffix == ".docx":
-        path.write_bytes(render_docx(version, title))
+        atomic_write(path, render_docx(version, title), 0o600)
     else:
         raise DomainError("导出文件名应以 .md 或 .docx 结尾。")
     return path
@@ -117,9 +118,9 @@ def write_comparison_file(rows: list[ComparisonRow], heading: str, path: Path) -
     """The 修改对照表 as Markdown or Word: insertions underlined and bold, deletions struck through."""
     suffix = path.suffix.lower()
     if suffix in (".md", ".markdown"):
-        path.write_text(comparison_markdown(rows, heading), encoding="utf-8")
+        atomic_write(path, comparison_markdown(rows, heading).encode("utf-8"), 0o600)
     elif suffix == ".docx":
-        path.write_bytes(_comparison_docx(rows, heading))
+        atomic_write(path, _comparison_docx(rows, heading), 0o600)
     else:
         raise DomainError("修改对照表的文件名应以 .md 或 .docx 结尾。")
     return path

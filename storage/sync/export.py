@@ -212,7 +212,7 @@ def _manifest(db: Database, members: _Member, bundle_id: str, me: Identity, peer
 
 
 def _encrypt_to(archive: Path, target: Path, peer: Identity) -> tuple[str, int]:
-    with archive.open("rb") as source, atomic_stream(target, 0o644) as raw:
+    with archive.open("rb") as source, atomic_stream(target, 0o600) as raw:
         hashing = _HashingWriter(raw)
         encrypt_stream(source, hashing, peer.digest, peer.encryption_public_key)
     return hashing.digest.hexdigest(), hashing.size
@@ -220,7 +220,7 @@ def _encrypt_to(archive: Path, target: Path, peer: Identity) -> tuple[str, int]:
 
 def _copy_verified(local: Path, target: Path, sha: str) -> None:
     """Temp name, fsync, rename, then read the stick's copy back: only a whole bundle ever looks whole."""
-    with local.open("rb") as source, atomic_stream(target, 0o644) as out:
+    with local.open("rb") as source, atomic_stream(target, 0o600) as out:
         shutil.copyfileobj(source, out, _COPY)
     if file_sha256(target) != sha:
         target.unlink(missing_ok=True)

@@ -17,8 +17,17 @@ from tests.sync.conftest import Pair, export, state, write_notes
 ROOT = Path(__file__).resolve().parents[2]
 LIMIT_KB = 200 * 1024
 BOMB = 300 * 1024 * 1024  # inflated bytes in each hostile file
-_MEASURE = ("import resource, sys, main; code = main.main(sys.argv[1:]); "
-            "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)")
+# VmHWM is this process image's own peak (ru_maxrss would include the forked pytest process before exec).
+_MEASURE = """
+import resource, sys, main
+code = main.main(sys.argv[1:])
+try:
+    peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+except OSError:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print("MAXRSS", peak, file=sys.stderr)
+sys.exit(code)
+"""
 
 
 def run_measured(*args: str) -> tuple[int, str, int]:
