@@ -43,6 +43,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     discard = actions.add_parser("discard", help="丢弃暂存的同步包（指纹核对不一致、不接受这把密钥时）")
     discard.add_argument("fingerprint", help="要丢弃的同步包所带的密钥指纹（sync pending 中显示的完整指纹）")
     discard.set_defaults(handler=run_discard)
+    revoke = actions.add_parser("revoke", help="吊销已配对对方的密钥（丢失、被盗或不再信任）：此后拒收它签名的同步包")
+    revoke.add_argument("fingerprint", help="要吊销的密钥指纹（sync peers 中显示的完整指纹）")
+    revoke.add_argument("--reason", required=True, help="吊销理由（记入操作记录，并随下一个同步包告知对方）")
+    revoke.set_defaults(handler=run_revoke)
     _register_quarantine(actions)
     audit = actions.add_parser("audit", help="列出对方随同步包送来的操作记录（只读）")
     audit.add_argument("--peer", help="只看这个对方的（名称或节点编号）")
@@ -187,6 +191,18 @@ def run_discard(context: Context, args: argparse.Namespace) -> int:
     context.emit("\n".join(lines + ["这把密钥没有被信任。若确是本乡镇的村，请核对指纹后让对方重新导出。"]),
                  {"discarded": [{"bundle": h.bundle, "from": h.sender, "name": h.name, "fingerprint": h.fingerprint,
                                  "file_name": h.file_name} for h in dropped]})
+    return 0
+
+
+def run_revoke(context: Context, args: argparse.Namespace) -> int:
+    from models.core.accounts import COMMAND_LINE_ACTOR
+    from storage.sync.revocation import revoke
+
+    done = revoke(context.open_db(), args.fingerprint, args.reason, COMMAND_LINE_ACTOR)
+    context.emit(f"已吊销“{done.name}”（{done.node}）的密钥，指纹 {done.fingerprint}。此后由它签名的同步包一律拒收；"
+                 "下一个发给对方的同步包只带吊销通知。重新配对需要对方生成新的密钥。",
+                 {"node": done.node, "name": done.name, "fingerprint": done.fingerprint, "reason": done.reason,
+                  "revoked_at": done.revoked_at})
     return 0
 
 

@@ -90,7 +90,13 @@ def _head(value: object) -> bool:
             and is_int(value.get("count")) and _match(_B64_SIGNATURE)(value.get("signature")))
 
 
-OPTIONAL = {"from_keys": (_keys, "不是公钥"), "audit_head": (_head, "不是签名的审计日志头")}
+def _notice(value: object) -> bool:
+    return (isinstance(value, dict) and _text(80)(value.get("fingerprint")) and _text(500)(value.get("reason"))
+            and _text(64)(value.get("at")))
+
+
+OPTIONAL = {"from_keys": (_keys, "不是公钥"), "audit_head": (_head, "不是签名的审计日志头"),
+            "revocation": (_notice, "不是吊销通知")}
 
 
 def check_manifest(manifest: object) -> dict[str, Any]:

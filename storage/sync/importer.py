@@ -23,6 +23,7 @@ from storage.sync.apply import Tally, apply_changes, observe, record_blobs
 from storage.sync.keys import my_identity
 from storage.sync.held import hold_bundle
 from storage.sync.parts import whole_name
+from storage.sync.revocation import receive_notice
 from storage.sync.scratch import LEGACY_STALE_SECONDS, scratch, sweep
 from storage.sync.verify import SignerUnconfirmed, decrypt_to, open_verified
 from storage.sync.witness import witness
@@ -97,6 +98,8 @@ def _transaction(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], me
         observe(db, tally)
         attachments = record_blobs(db, manifest)
         flags = _flags(db, manifest, tally)
+        if receive_notice(db, manifest, my_identity(db).fingerprint, me):
+            flags += (ImportFlag.KEY_REVOKED,)
         _bookkeeping(db, manifest, me, high_water, tally, flags, file_name)
         append_audit(db, actor, "sync_import", "sync_bundles_received", manifest["bundle_id"],
                      f"导入 {manifest['from']} 的同步包 {file_name}：写入 {tally.applied}，跳过 {tally.skipped}，"

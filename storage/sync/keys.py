@@ -21,6 +21,7 @@ from storage.core.files import atomic_write
 from storage.core.node import NodeKeys, key_file_for, load_keys, save_keys
 from storage.core.profile import read_profile
 from storage.core.tracking import now_iso
+from storage.sync.revocation import forget_revoked_peer, is_revoked_peer, refuse_revoked
 
 PUBLIC_KEY_FORMAT = "xiangyue-public-key-1"
 KEY_BACKUP_FORMAT = "xiangyue-key-backup-1"
@@ -112,7 +113,11 @@ def trust_peer(db: Database, identity: Identity) -> Peer:
     """Register a peer's keys. Re-trusting the same keys is a no-op; different keys are refused."""
     if identity.node == my_identity(db).node:
         raise DomainError("这是本机自己的公钥，不需要导入。请导入对方（乡镇或村）的公钥文件。")
+    refuse_revoked(db, identity.fingerprint, identity.name)
     existing = peer_identity(db, identity.node)
+    if existing is not None and is_revoked_peer(db, identity.node):  # re-pairing with a new key
+        forget_revoked_peer(db, identity.node)
+        existing = None
     if existing is not None and existing.digest != identity.digest:
         raise DomainError(f"已登记的“{existing.name}”（{identity.node}）使用另一把密钥（指纹 {existing.fingerprint}）。"
                           "为防冒充，不会替换。如对方确实重装并换了密钥，请先联系乡镇核实。")

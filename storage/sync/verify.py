@@ -19,6 +19,7 @@ from storage.sync import manifest as mf
 from storage.sync.container import check_recipient, decrypt_stream, read_recipient
 from storage.sync.keys import Identity, identity_from_keys, my_keys, peer_identity
 from storage.sync.parts import is_part, join_parts
+from storage.sync.revocation import is_revoked_peer, refuse_revoked
 
 _COPY = 1024 * 1024
 MAX_LINE = 8 * 1024 * 1024  # one change (a row) or one audit entry; real ones are a few KB
@@ -97,9 +98,13 @@ def _signer(db: Database, body: bytes, me: Identity) -> tuple[Identity, bool]:
     check_manifest(claimed)  # before any field is used: the signer may be a key nobody has confirmed
     sender = claimed["from"]
     peer = peer_identity(db, sender)
-    if peer is not None:
+    if peer is not None and not is_revoked_peer(db, sender):
         return peer, True
     carried = identity_from_keys(sender, "village", str(claimed.get("from_name", "")), claimed.get("from_keys"))
+    if peer is not None and (carried is None or carried.digest == peer.digest):
+        refuse_revoked(db, peer.fingerprint, peer.name)  # a revoked peer may only come back with a new key
+    if carried is not None:
+        refuse_revoked(db, carried.fingerprint, carried.name)
     if carried is None or me.kind != "township" or claimed["from_kind"] != "village" or not sender.startswith("V-"):
         raise BundleRefused(f"这个同步包由未登记的一方（{sender}）签名，不能导入。如对方可信，请先核对指纹，"
                             "用 sync trust 导入对方的公钥文件，再导入本包。未作任何更改。")
