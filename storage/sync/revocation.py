@@ -7,30 +7,18 @@ with the old key. Either side may revoke the other.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from models.core.accounts import Actor
 from models.core.errors import DomainError
 from models.sync.bundles import BundleRefused, normalise_fingerprint
+from models.sync.revocations import Revocation
 from storage.core.audit import append_audit
 from storage.core.db import Database
 from storage.core.tracking import now_iso
 
 OURS = "us"
 MAX_REASON = 500
-
-
-@dataclass(frozen=True)
-class Revocation:
-    """吊销的密钥 — whose key, why, when, and who revoked it (OURS, or the node of a peer that revoked ours)."""
-
-    fingerprint: str
-    node: str
-    name: str
-    reason: str
-    revoked_at: str
-    revoked_by: str
 
 
 def revoke(db: Database, typed: str, reason: str, actor: Actor) -> Revocation:

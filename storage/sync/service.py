@@ -8,11 +8,12 @@ from typing import Callable
 from models.core.accounts import Actor, Permission
 from models.core.errors import DomainError, PermissionDenied
 from models.sync.bundles import ExportResult, HeldBundle, ImportResult, NodeCard, Peer, PeerAuditEntry, QuarantinedRow
+from models.sync.revocations import Revocation
 from storage.core.db import Database
 from storage.core.installation import open_database
 from storage.sync import keys
 from storage.sync import audit_trail, held
-from storage.sync import quarantine
+from storage.sync import quarantine, revocation
 from storage.sync.export import export_bundle
 from storage.sync.importer import import_bundle
 
@@ -80,6 +81,11 @@ class SqliteSyncService:
         """Drop the held bundles of a key that is not accepted; same people as `accept_job`, audit-logged."""
         self._require_key_decision("丢弃暂存的同步包")
         return held.discard(self._db, fingerprint, self._actor)
+
+    def revoke(self, fingerprint: str, reason: str) -> Revocation:
+        """Revoke a trusted peer's key (issue 16 item 10); the same people who decide on keys, audit-logged."""
+        self._require_key_decision("吊销密钥")
+        return revocation.revoke(self._db, fingerprint, reason, self._actor)
 
     def quarantined(self, limit: int = 1000) -> list[QuarantinedRow]:
         return quarantine.quarantined_rows(self._db, limit)

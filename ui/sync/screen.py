@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent, QUndoStack
-from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox,
                                QProgressBar, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from models.core.changes import Changed, Entity
@@ -56,7 +56,8 @@ class SyncScreen(QWidget):
         self.scan_button = QPushButton("识别公钥二维码图片…")
         self.scan_button.setToolTip("选择对方“同步”页公钥二维码的照片或截图；识别后仍须逐组核对指纹。")
         self.pubkey_button = QPushButton("导出本机公钥…")
-        peers_layout.addWidget(_row(self.trust_button, self.scan_button, self.pubkey_button))
+        self.revoke_button = QPushButton("吊销所选对方的密钥…")
+        peers_layout.addWidget(_row(self.trust_button, self.scan_button, self.pubkey_button, self.revoke_button))
         layout.addWidget(peers)
         layout.addWidget(self._transfer_box())
         self.busy_bar = QProgressBar()
@@ -116,6 +117,7 @@ class SyncScreen(QWidget):
         self.folder_button.clicked.connect(self._on_folder_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.trust_button.clicked.connect(self._on_trust_button_clicked)
+        self.revoke_button.clicked.connect(self._on_revoke_button_clicked)
         self.scan_button.clicked.connect(self._on_scan_button_clicked)
         self.pubkey_button.clicked.connect(self._on_pubkey_button_clicked)
         self._bus.changed.connect(self._on_bus_changed)
@@ -186,6 +188,23 @@ class SyncScreen(QWidget):
         path = choose_qr_image(self)
         if path is not None:
             self._run(lambda: self._service.trust_key_text(decode_qr_image(path), path.name), self._show_trusted)
+
+    def _on_revoke_button_clicked(self) -> None:
+        """Confirmed twice (a reason typed, then yes on a warning): a revoked key can never be trusted again."""
+        rows = self.peers_view.selectionModel().selectedRows()
+        if not rows:
+            QMessageBox.information(self, "吊销密钥", "请先在列表中选中要吊销密钥的同步对方。")
+            return
+        peer: Peer = rows[0].data(PEER_ROLE)
+        reason, ok = QInputDialog.getText(self, "吊销密钥", f"吊销“{peer.name}”密钥的理由（如：电脑丢失、被盗）：")
+        if not ok or not reason.strip():
+            return
+        answer = QMessageBox.question(
+            self, "吊销密钥", f"确定吊销“{peer.name}”的密钥（指纹 {peer.fingerprint}）？\n此后拒收由它签名的同步包，"
+            "这把密钥不能再被信任；重新配对需要对方生成新密钥。", defaultButton=QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(lambda: self._service.revoke(peer.fingerprint, reason), lambda done: self.summary_label.setText(
+                f"已吊销“{done.name}”的密钥。下一个发给对方的同步包只带吊销通知。"))
 
     def _show_trusted(self, peer: Peer) -> None:
         self.summary_label.setText(f"已信任“{peer.name}”。请与对方屏幕上的指纹逐组核对：{peer.fingerprint}")
