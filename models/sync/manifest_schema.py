@@ -87,7 +87,8 @@ FIELDS: dict[str, tuple[Callable[[object], bool], str]] = {
 }
 def _head(value: object) -> bool:
     return (isinstance(value, dict) and is_int(value.get("seq")) and _match(_HEX64)(value.get("hash"))
-            and is_int(value.get("count")) and _match(_B64_SIGNATURE)(value.get("signature")))
+            and is_int(value.get("count")) and _match(_B64_SIGNATURE)(value.get("signature"))
+            and (value.get("rows") == "" or _match(_HEX64)(value.get("rows"))))
 
 
 def _notice(value: object) -> bool:

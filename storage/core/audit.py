@@ -4,6 +4,7 @@ from __future__ import annotations
 from models.core.accounts import Actor
 from models.core.audit import GENESIS_HASH, AuditEntry, canonical_entry, chain_hash
 from models.core.ids import new_id
+from storage.core import row_digests
 from storage.core.audit_anchor import sign_head
 from storage.core.db import Database
 from storage.core.tracking import now_iso
@@ -21,6 +22,7 @@ def append_audit(db: Database, actor: Actor, action: str, table: str, row_id: st
     db.execute(f"INSERT INTO audit_log({_FIELDS}, previous_hash, hash) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
                [entry.seq, entry.id, entry.at, entry.actor_id, entry.actor_name, entry.action,
                 entry.table_name, entry.row_id, entry.summary, previous, entry_hash])
+    row_digests.record(db, entry.seq, entry.table_name, entry.row_id)  # before the head, which covers it
     sign_head(db, entry.seq, entry_hash)
 
 

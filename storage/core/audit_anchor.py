@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from storage.core.db import Database, readonly_uri
+from storage.core.row_digests import latest_chain
 from storage.core.node import key_file_for, load_keys
 
 HEAD_KEY = "audit_head"
@@ -27,9 +28,9 @@ def sign_head(db: Database, seq: int, entry_hash: str) -> None:
     key = _signing_key(db)
     if key is None:
         return
-    count = _count_after(db, seq)
-    signature = key.sign(_message(db.node_id, seq, entry_hash, count)).signature
-    db.set_meta(HEAD_KEY, f"{seq}|{entry_hash}|{count}|{base64.b64encode(signature).decode('ascii')}")
+    count, rows = _count_after(db, seq), latest_chain(db) or ""
+    signature = key.sign(_message(db.node_id, seq, entry_hash, count, rows)).signature
+    db.set_meta(HEAD_KEY, f"{seq}|{entry_hash}|{count}|{rows}|{base64.b64encode(signature).decode('ascii')}")
 
 
 def _count_after(db: Database, seq: int) -> int:
@@ -42,12 +43,14 @@ def _count_after(db: Database, seq: int) -> int:
 
 @dataclass(frozen=True)
 class Head:
-    """The signed head as stored in meta: `seq|hash|count|signature` (before issue 16: `seq|hash|signature`)."""
+    """The signed head as stored in meta: `seq|hash|count|rows|signature` (before issue 16: `seq|hash|signature`);
+    `rows` is the newest link of the row-digest chain (storage/core/row_digests.py), empty when there is none."""
 
     seq: int
     entry_hash: str
     count: int | None
     signature: bytes
+    rows: str | None = None
 
 
 def parse_head(text: str | None) -> Head | None:
@@ -57,8 +60,8 @@ def parse_head(text: str | None) -> Head | None:
     try:
         if len(parts) == 3:
             return Head(int(parts[0]), parts[1], None, base64.b64decode(parts[2], validate=True))
-        if len(parts) == 4:
-            return Head(int(parts[0]), parts[1], int(parts[2]), base64.b64decode(parts[3], validate=True))
+        if len(parts) == 5:
+            return Head(int(parts[0]), parts[1], int(parts[2]), base64.b64decode(parts[4], validate=True), parts[3])
     except ValueError:
         pass
     raise ValueError("malformed audit head")
@@ -89,6 +92,8 @@ def verify_head(db: Database) -> list[str]:
         if count != head.count:
             problems.append(f"审计日志到第 {head.seq} 条应有 {head.count} 条记录，现在只有 {count} 条："
                             "有记录被删除或插入过。")
+    if head.rows is not None and last is not None and head.seq == last[0] and head.rows != (latest_chain(db) or ""):
+        problems.append("审计日志的行摘要与签名记录不符：行摘要被删除或改写过。")
     if not _signature_valid(db, head):
         problems.append("审计日志的签名无效：日志被改写后重新计算过哈希。")
     return problems
@@ -154,10 +159,10 @@ def _chain_of(path: Path, epoch: str) -> dict[int, str] | None:
         return None  # a damaged backup is not evidence either way
 
 
-def _message(node_id: str, seq: int, entry_hash: str, count: int | None) -> bytes:
+def _message(node_id: str, seq: int, entry_hash: str, count: int | None, rows: str | None) -> bytes:
     if count is None:  # a head signed before issue 16
         return f"xiangyue-audit-head|{node_id}|{seq}|{entry_hash}".encode()
-    return f"xiangyue-audit-head-2|{node_id}|{seq}|{entry_hash}|{count}".encode()
+    return f"xiangyue-audit-head-2|{node_id}|{seq}|{entry_hash}|{count}|{rows or ''}".encode()
 
 
 def head_valid(public_key: bytes, node_id: str, head: Head) -> bool:
@@ -166,7 +171,8 @@ def head_valid(public_key: bytes, node_id: str, head: Head) -> bool:
     from nacl.signing import VerifyKey
 
     try:
-        VerifyKey(public_key).verify(_message(node_id, head.seq, head.entry_hash, head.count), head.signature)
+        VerifyKey(public_key).verify(_message(node_id, head.seq, head.entry_hash, head.count, head.rows),
+                                     head.signature)
     except (BadSignatureError, ValueError, TypeError):
         return False
     return True

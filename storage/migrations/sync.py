@@ -68,12 +68,3 @@ def m046_quarantine_resolution(db: Database) -> None:
     db.execute("ALTER TABLE sync_quarantine ADD COLUMN resolved_at TEXT")
     db.execute("ALTER TABLE sync_quarantine ADD COLUMN resolved_by TEXT NOT NULL DEFAULT ''")
 
-
-def m075_sync_revoked_keys(db: Database) -> None:
-    """Revoked keys (issue 16 item 10): a peer's key we revoked, or our own key a peer revoked (revoked_by = its
-    node). A revoked fingerprint is never trusted again; `sync_peers.revoked_at` marks a peer whose next bundle
-    from us carries only the notice of revocation."""
-    db.execute("""CREATE TABLE sync_revoked_keys (
-        fingerprint TEXT PRIMARY KEY, node TEXT NOT NULL, name TEXT NOT NULL, reason TEXT NOT NULL,
-        revoked_at TEXT NOT NULL, revoked_by TEXT NOT NULL)""")
-    db.execute("ALTER TABLE sync_peers ADD COLUMN revoked_at TEXT")

@@ -29,7 +29,7 @@ def outgoing_head(db: Database) -> dict[str, Any] | None:
         return None
     if head is None or head.count is None:
         return None
-    return {"seq": head.seq, "hash": head.entry_hash, "count": head.count,
+    return {"seq": head.seq, "hash": head.entry_hash, "count": head.count, "rows": head.rows or "",
             "signature": base64.b64encode(head.signature).decode("ascii")}
 
 
@@ -39,7 +39,8 @@ def witness(db: Database, manifest: dict[str, Any]) -> None:
     if carried is None:
         return  # an older sender
     sender, epoch = manifest["from"], manifest["origin_epoch"]
-    head = Head(carried["seq"], carried["hash"], carried["count"], base64.b64decode(carried["signature"]))
+    head = Head(carried["seq"], carried["hash"], carried["count"], base64.b64decode(carried["signature"]),
+                carried["rows"])
     peer = peer_identity(db, sender)
     if peer is None or not head_valid(peer.signing_public_key, sender, head):
         raise BundleRefused("同步包里对方审计日志的签名不对。请让对方重新导出。未作任何更改。")

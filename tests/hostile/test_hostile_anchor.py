@@ -47,7 +47,7 @@ def test_a_cut_tail_with_the_head_removed_is_reported(village: Database) -> None
 
 def test_the_head_signs_a_running_count(village: Database) -> None:
     _audit(village, 3)
-    seq, _, count, _ = village.meta("audit_head").split("|")
+    seq, _, count, _, _ = village.meta("audit_head").split("|")
     assert int(count) == village.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] == int(seq)
 
 
