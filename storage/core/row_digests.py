@@ -56,7 +56,7 @@ def latest_chain(db: Database) -> str | None:
 
 
 def _link(previous: str, audit_seq: int, table: str, row_id: str, digest: str) -> str:
-    return hashlib.sha256(f"{previous}\n{audit_seq}\t{table}\t{row_id}\t{digest}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{previous}\n{audit_seq}\t{table}\t{row_id}\t{digest}".encode()).hexdigest()
 
 
 def verify_row_digests(db: Database) -> list[str]:

@@ -47,12 +47,11 @@ def _read_text(path: Path) -> str:
 def _read_docx(path: Path) -> list[str]:
     import docx  # python-docx loads only when a Word file is used
     from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import LxmlError
 
     check_office_file(path)  # size bombs and XML entities, before python-docx inflates anything
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, LxmlError) as error:
+    except (PackageNotFoundError, KeyError, ValueError, SyntaxError) as error:  # lxml's XMLSyntaxError is one
         raise DomainError(f"“{path.name}”不是有效的 Word（.docx）文件：{error}。请用 Word 或 WPS 重新保存。") from error
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:  # some villages keep the articles in a table
