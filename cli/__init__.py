@@ -23,10 +23,27 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED = 0, 1, 2
 
 @dataclass
 class Context:
-    """What every command gets: where the database is, and how to print."""
+    """What every command gets: where the database is, how to print, and the account it runs as."""
 
     db_path: Path
     as_json: bool
+    command: str | None = None
+    login_user: str | None = None
+    _actor: Any = None
+
+    @property
+    def actor(self) -> Any:  # -> models.core.accounts.Actor
+        """The logged-in account (cli/login.py); logs in on first use, opening the database if need be."""
+        if self._actor is None:
+            self.logged_in(self.open_db())
+        return self._actor
+
+    def logged_in(self, db: Any) -> Any:
+        """`db`, after checking this command's credentials against it once (exit 2 without valid ones)."""
+        if self._actor is None:
+            from cli.login import login
+            self._actor = login(db, self.command, self.login_user)
+        return db
 
     def emit(self, text: str, data: dict[str, Any]) -> None:
         if self.as_json:
@@ -36,7 +53,7 @@ class Context:
 
     def open_db(self, must_exist: bool = True):  # -> storage.core.db.Database
         from storage.core.installation import open_database
-        return open_database(self.db_path, must_exist=must_exist)
+        return self.logged_in(open_database(self.db_path, must_exist=must_exist))
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
@@ -49,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(prog="python main.py", description="乡约：村务管理（不带命令时启动图形界面）")
     parser.add_argument("--db", type=Path, help="数据库文件路径（默认：用户数据目录，或环境变量 XIANGYUE_DB）")
     parser.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
+    parser.add_argument("--user", dest="login_user", metavar="USER",
+                        help="以这个账户登录（密码从标准输入读取或提示输入；也可用环境变量 XIANGYUE_USER/XIANGYUE_PASSWORD）")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseArgumentParser)
     import cli.commands as package
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
@@ -63,7 +82,7 @@ def run(argv: list[str] | None, start_gui: Callable[[Path], int]) -> int:
     _sweep_plaintext(db_path)
     if args.command is None:
         return start_gui(db_path)
-    context = Context(db_path, args.json)
+    context = Context(db_path, args.json, args.command, args.login_user)
     try:
         return int(args.handler(context, args))
     except DomainError as error:

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from cli import Context
-from models.core.accounts import COMMAND_LINE_ACTOR
 from models.core.errors import DomainError
 
 
@@ -85,7 +84,7 @@ def _json_option(parser: argparse.ArgumentParser) -> None:
 
 def _store(context: Context) -> Any:
     from storage.minutes.store import SqliteMeetingStore
-    return SqliteMeetingStore(context.open_db(), COMMAND_LINE_ACTOR)
+    return SqliteMeetingStore(context.open_db(), context.actor)
 
 
 def _read_document(path: Path) -> Any:
@@ -113,10 +112,10 @@ def run_import(context: Context, args: argparse.Namespace) -> int:
 
     data = _read_document(args.file)
     db = context.open_db()
-    store = SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
+    store = SqliteMeetingStore(db, context.actor)
     # ID numbers and names in `present` are matched against the registry (an unknown ID number is refused;
     # a name that is not exactly one villager is kept as written).
-    facts = SqliteRegistryFacts(db, COMMAND_LINE_ACTOR)
+    facts = SqliteRegistryFacts(db, context.actor)
     meeting, spec = parse_document(data, store.custom_types(), facts.find_person)
     created = store.create(meeting)
     outcome = evaluate(created, spec)
@@ -189,7 +188,7 @@ def run_show(context: Context, args: argparse.Namespace) -> int:
     from storage.registry.facts import SqliteRegistryFacts
 
     db = context.open_db()
-    store = SqliteMeetingStore(db, COMMAND_LINE_ACTOR)
+    store = SqliteMeetingStore(db, context.actor)
     original = store.get(args.meeting_id)
     meeting = effective(original)
     spec = store.type_spec(meeting.type_code)
@@ -201,7 +200,7 @@ def run_show(context: Context, args: argparse.Namespace) -> int:
                        "abstain": item.tally.abstain if item.tally else None, "passed": result.passed}
                       for item, result in zip(meeting.items, outcome.items)]}
     warnings = [w.message for w in store.warnings(original, date.today())]
-    warnings += _composition(SqliteRegistryFacts(db, COMMAND_LINE_ACTOR), original)
+    warnings += _composition(SqliteRegistryFacts(db, context.actor), original)
     context.emit("\n".join(_describe(meeting, spec.label, outcome, warnings)), data)
     return 0
 

@@ -5,7 +5,6 @@ import argparse
 from pathlib import Path
 
 from cli import EXIT_PROBLEMS, Context
-from models.core.accounts import COMMAND_LINE_ACTOR
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -24,7 +23,7 @@ def run_import(context: Context, args: argparse.Namespace) -> int:
     from storage.registry.store import SqliteRegistryStore
     from storage.registry.roster_files import write_rejects
 
-    store = SqliteRegistryStore(context.open_db(), COMMAND_LINE_ACTOR)
+    store = SqliteRegistryStore(context.open_db(), context.actor)
     summary = store.import_roster(args.file)
     if args.rejects and summary.rejected:
         write_rejects(args.file, summary.rejected, args.rejects)
@@ -45,6 +44,6 @@ def run_import(context: Context, args: argparse.Namespace) -> int:
 def run_export(context: Context, args: argparse.Namespace) -> int:
     from storage.registry.store import SqliteRegistryStore
 
-    count = SqliteRegistryStore(context.open_db(), COMMAND_LINE_ACTOR).export_roster(args.file)
+    count = SqliteRegistryStore(context.open_db(), context.actor).export_roster(args.file)
     context.emit(f"已导出 {count} 人到 {args.file}。", {"file": str(args.file), "people": count})
     return 0

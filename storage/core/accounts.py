@@ -86,8 +86,12 @@ def _dummy_hash() -> str:
     return _DUMMY[cost]
 
 
-def authenticate(db: Database, username: str, password: str, now: datetime | None = None) -> User:
-    """Check a password; after five misses in a row the next try must wait (30 s, doubling)."""
+def authenticate(db: Database, username: str, password: str, now: datetime | None = None,
+                 record_login: bool = True) -> User:
+    """Check a password; after five misses in a row the next try must wait (30 s, doubling).
+
+    `record_login=False` (each command-line command): a success writes nothing unless misses are to be reset,
+    so `check` stays read-only; the command's own entries name the account."""
     moment = now or datetime.now(UTC)
     row = db.conn.execute(f"SELECT {_USER_COLUMNS}, password_hash, failed_attempts, last_failed_at "
                           "FROM users WHERE username = ?", (username.strip(),)).fetchone()
@@ -106,6 +110,8 @@ def authenticate(db: Database, username: str, password: str, now: datetime | Non
                        [moment.isoformat(), user.id])
             append_audit(db, user.as_actor(), "login_failed", "users", user.id, "密码错误")
         raise DomainError(_WRONG)
+    if not record_login and not failures:
+        return user
     try:
         with db.atomic():
             db.execute("UPDATE users SET failed_attempts = 0, last_failed_at = NULL WHERE id = ?", [user.id])

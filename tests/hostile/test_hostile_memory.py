@@ -4,6 +4,7 @@ Each import runs in a fresh process (the command line, as a clerk runs it) that 
 """
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.hostile.forge import big_line_bundle
-from tests.sync.conftest import Pair, export, state, write_notes
+from tests.sync.conftest import PASSWORD, Pair, export, state, write_notes
 
 ROOT = Path(__file__).resolve().parents[2]
 LIMIT_KB = 200 * 1024
@@ -33,7 +34,7 @@ sys.exit(code)
 def run_measured(*args: str) -> tuple[int, str, int]:
     """(exit code, stderr, peak RSS in KB) of `python main.py ARGS` in a process of its own."""
     done = subprocess.run([sys.executable, "-c", _MEASURE, *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
+                          timeout=300, env={**os.environ, "XIANGYUE_USER": "admin", "XIANGYUE_PASSWORD": PASSWORD})
     rss = int(done.stderr.rsplit("MAXRSS", 1)[1].split()[0])
     print(f"peak RSS {rss // 1024} MB: {args[2:]}")
     return done.returncode, done.stderr, rss

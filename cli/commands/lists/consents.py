@@ -45,10 +45,9 @@ def add_to(actions: argparse._SubParsersAction) -> None:
 
 
 def _store(context: Context) -> Any:  # storage.lists.store.SqliteListStore
-    from models.core.accounts import COMMAND_LINE_ACTOR
     from storage.core.backend import build_stores
 
-    return build_stores(context.open_db(), COMMAND_LINE_ACTOR).lists
+    return build_stores(context.open_db(), context.actor).lists
 
 
 def _words(current: tuple[str, ...], added: list[str], removed: list[str]) -> tuple[str, ...]:

@@ -10,12 +10,11 @@ from typing import Any
 
 from cli import Context
 from cli.commands.printing import add_output_options, print_command, report, write_pdf
-from models.core.accounts import COMMAND_LINE_ACTOR
 
 
 def _rules_store(context: Context) -> Any:
     from storage.rules.store import SqliteRulebookStore
-    return SqliteRulebookStore(context.open_db(), COMMAND_LINE_ACTOR)
+    return SqliteRulebookStore(context.open_db(), context.actor)
 
 
 def _fonts(args: argparse.Namespace) -> None:
@@ -89,7 +88,7 @@ def run_signature_sheet(context: Context, args: argparse.Namespace) -> int:
 
 def _stores(context: Context) -> Any:
     from storage.core.backend import build_stores
-    return build_stores(context.open_db(), COMMAND_LINE_ACTOR)
+    return build_stores(context.open_db(), context.actor)
 
 
 def _catalogue_job(context: Context, args: argparse.Namespace, key: str, item_id: str) -> int:

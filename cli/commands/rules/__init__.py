@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cli import EXIT_PROBLEMS, Context
-from models.core.accounts import COMMAND_LINE_ACTOR
 
 if TYPE_CHECKING:
     from models.rules.document import NumberedArticle
@@ -49,7 +48,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _store(context: Context) -> Any:
     from storage.rules.store import SqliteRulebookStore
-    return SqliteRulebookStore(context.open_db(), COMMAND_LINE_ACTOR)
+    return SqliteRulebookStore(context.open_db(), context.actor)
 
 
 def run_import(context: Context, args: argparse.Namespace) -> int:

@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from cli import EXIT_REFUSED, Context
-from models.core.accounts import COMMAND_LINE_ACTOR
 
 
 def add_to(sub: argparse._SubParsersAction) -> None:
@@ -30,7 +29,7 @@ def add_to(sub: argparse._SubParsersAction) -> None:
 
 def _store(context: Context) -> Any:
     from storage.workflow.store import SqliteWorkflowStore
-    return SqliteWorkflowStore(context.open_db(), COMMAND_LINE_ACTOR)
+    return SqliteWorkflowStore(context.open_db(), context.actor)
 
 
 def run_start(context: Context, args: argparse.Namespace) -> int:
