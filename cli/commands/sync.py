@@ -116,9 +116,10 @@ def run_restore_keys(context: Context, args: argparse.Namespace) -> int:
 
 def run_export(context: Context, args: argparse.Namespace) -> int:
     from models.sync.bundles import area_summary
-    from storage.sync.export import export_bundle
+    from storage.sync.service import SqliteSyncService
 
-    result = export_bundle(context.open_db(), args.to, context.actor, args.peer)
+    db = context.open_db()
+    result = SqliteSyncService(db, context.actor).export_to(args.to, args.peer)  # the GUI's role checks
     areas = area_summary(result.per_table) or "无新变更，只带回执"
     split = (f"\n同步包较大，已分成 {len(result.parts)} 个分卷（每个都已读回校验），导入时请把它们放在同一个文件夹：\n"
              + "\n".join(result.parts)) if result.parts else ""
@@ -131,10 +132,11 @@ def run_export(context: Context, args: argparse.Namespace) -> int:
 
 def run_import(context: Context, args: argparse.Namespace) -> int:
     from models.sync.bundles import area_summary
-    from storage.sync.importer import import_bundle
+    from storage.sync.service import SqliteSyncService
 
     try:
-        result = import_bundle(context.open_db(), args.file, context.actor)
+        db = context.open_db()
+        result = SqliteSyncService(db, context.actor).import_file(args.file)
     except DomainError as error:  # the refusal names the file it is about
         raise DomainError(f"同步包“{args.file.name}”未导入：{error.message}") from error
     if result.fingerprint:
@@ -180,9 +182,10 @@ def run_accept(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_discard(context: Context, args: argparse.Namespace) -> int:
-    from storage.sync.held import discard
+    from storage.sync.service import SqliteSyncService
 
-    dropped = discard(context.open_db(), args.fingerprint, context.actor)
+    db = context.open_db()
+    dropped = SqliteSyncService(db, context.actor).discard(args.fingerprint)
     lines = [f"已丢弃 {h.name}（{h.sender}）的同步包 {h.file_name}（变更 {h.changes} 条，未写入）" for h in dropped]
     context.emit("\n".join(lines + ["这把密钥没有被信任。若确是本乡镇的村，请核对指纹后让对方重新导出。"]),
                  {"discarded": [{"bundle": h.bundle, "from": h.sender, "name": h.name, "fingerprint": h.fingerprint,
@@ -191,9 +194,10 @@ def run_discard(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_revoke(context: Context, args: argparse.Namespace) -> int:
-    from storage.sync.revocation import revoke
+    from storage.sync.service import SqliteSyncService
 
-    done = revoke(context.open_db(), args.fingerprint, args.reason, context.actor)
+    db = context.open_db()
+    done = SqliteSyncService(db, context.actor).revoke(args.fingerprint, args.reason)
     context.emit(f"已吊销“{done.name}”（{done.node}）的密钥，指纹 {done.fingerprint}。此后由它签名的同步包一律拒收；"
                  "下一个发给对方的同步包只带吊销通知。重新配对需要对方生成新的密钥。",
                  {"node": done.node, "name": done.name, "fingerprint": done.fingerprint, "reason": done.reason,
@@ -220,18 +224,20 @@ def run_quarantine_list(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_quarantine_release(context: Context, args: argparse.Namespace) -> int:
-    from storage.sync.quarantine import release
+    from storage.sync.service import SqliteSyncService
 
-    entry = release(context.open_db(), args.id, context.actor)
+    db = context.open_db()
+    entry = SqliteSyncService(db, context.actor).release(args.id)
     context.emit(f"已放行隔离记录 {entry.id}：{entry.table} {entry.row_id} 已写入（原隔离原因：{entry.reason}，现已不存在）。",
                  {"released": _quarantine_json(entry)})
     return 0
 
 
 def run_quarantine_discard(context: Context, args: argparse.Namespace) -> int:
-    from storage.sync.quarantine import discard
+    from storage.sync.service import SqliteSyncService
 
-    entry = discard(context.open_db(), args.id, context.actor)
+    db = context.open_db()
+    entry = SqliteSyncService(db, context.actor).discard_quarantined(args.id)
     context.emit(f"已丢弃隔离记录 {entry.id}：{entry.table} {entry.row_id} 未写入，记录留作凭据，不再列出。",
                  {"discarded": _quarantine_json(entry)})
     return 0

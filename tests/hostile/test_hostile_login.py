@@ -61,6 +61,8 @@ def test_role_checks_apply(pair: Pair, monkeypatch: pytest.MonkeyPatch, tmp_path
     assert code == 2 and "无权" in err
     code, _, err = run_cli(["--db", str(pair.village.path), "user", "add", "x2", "--role", "admin"], "pass-word1\n")
     assert code == 2
+    code, _, err = run_cli(["--db", str(pair.village.path), "sync", "export", "--to", str(pair.stick)])
+    assert code == 2 and "不能导出" in err and not list(pair.stick.iterdir())
 
 
 def test_init_and_demo_need_no_login(tmp_path: Path, no_env: None) -> None:
