@@ -5,7 +5,7 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Sequence
 
 from models.core.errors import DomainError
 from models.core.spreadsheet_cells import neutralise, restore
@@ -41,14 +41,28 @@ def read_sheet(path: Path) -> SheetData:
     return _find_header(table)
 
 
-MAX_CSV_BYTES = 64 * 1024 * 1024  # a county's roster is a few MB
+MAX_CSV_BYTES = 16 * 1024 * 1024  # a county's roster (20,000 people) is 2–3 MB
+MAX_CELLS = 500_000  # 20,000 people × 10 columns is 200,000; memory stays bounded whatever the file holds
+
+
+def _bounded(rows: Iterable[Sequence[Any]], path: Path) -> list[list[Any]]:
+    """The rows, refused once they hold more than MAX_CELLS cells (a sheet padded to column XFD, a CSV of
+    millions of tiny cells), before they are all in memory."""
+    table, cells = [], 0
+    for row in rows:
+        cells += len(row)
+        if cells > MAX_CELLS:
+            raise DomainError(f"“{path.name}”的单元格超过 {MAX_CELLS:,} 个，不像花名册。请删去多余的行和列，"
+                              "或分成几个文件导入。未导入任何内容。")
+        table.append(list(row))
+    return table
 
 
 def _read_csv(path: Path) -> list[list[str]]:
     if path.stat().st_size > MAX_CSV_BYTES:
         raise DomainError(f"“{path.name}”超过 {MAX_CSV_BYTES // 1024 ** 2} MB，不像花名册。请分成几个文件导入。未导入任何内容。")
     try:
-        return list(csv.reader(io.StringIO(decode_text(path.read_bytes()), newline="")))
+        return _bounded(csv.reader(io.StringIO(decode_text(path.read_bytes()), newline="")), path)
     except csv.Error as error:  # a cell over csv.field_size_limit() (128 KiB), a stray NUL, …
         raise DomainError(f"“{path.name}”不是有效的 CSV：有单元格超过 128 KB，或格式已损坏。"
                           "请用 Excel 另存为“CSV UTF-8”后再导入。未导入任何内容。") from error
@@ -76,7 +90,7 @@ def _read_xlsx(path: Path) -> list[list[Any]]:
     except Exception as error:  # openpyxl raises many kinds for a damaged or mislabelled file
         raise DomainError(f"无法打开 Excel 文件“{path.name}”：文件可能已损坏或不是 .xlsx 格式。") from error
     try:
-        return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+        return _bounded(book.worksheets[0].iter_rows(values_only=True), path)
     finally:
         book.close()
 

@@ -102,3 +102,24 @@ def test_an_xlsx_bomb(pair: Pair, tmp_path: Path) -> None:
     code, err, rss = run_measured("--db", str(pair.village.path), "roster", "import", str(bomb))
     assert code == 2 and "bomb.xlsx" in err, err
     assert rss < LIMIT_KB, f"peak RSS {rss // 1024} MB"
+
+
+def test_a_csv_of_millions_of_tiny_cells(pair: Pair, tmp_path: Path) -> None:
+    bomb = tmp_path / "cells.csv"
+    bomb.write_bytes(("户号,组别,姓名\n" + ("ab," * 30 + "ab\n") * 120_000).encode())
+    assert bomb.stat().st_size < 16 * 1024 * 1024
+    code, err, rss = run_measured("--db", str(pair.village.path), "roster", "import", str(bomb))
+    assert code == 2 and "cells.csv" in err and "单元格超过" in err, err
+    assert rss < LIMIT_KB, f"peak RSS {rss // 1024} MB"
+
+
+def test_an_xlsx_padded_to_the_last_column(pair: Pair, tmp_path: Path) -> None:
+    import openpyxl
+    path = tmp_path / "wide.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["户号", "组别", "姓名"])
+    book.active["XFD5000"] = "x"  # every row read back padded to 16,384 columns
+    book.save(path)
+    code, err, rss = run_measured("--db", str(pair.village.path), "roster", "import", str(path))
+    assert code == 2 and "wide.xlsx" in err, err
+    assert rss < LIMIT_KB, f"peak RSS {rss // 1024} MB"
