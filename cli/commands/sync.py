@@ -10,6 +10,7 @@ from models.core.errors import DomainError
 
 if TYPE_CHECKING:
     from models.sync.bundles import QuarantinedRow
+    from storage.core.db import Database
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -81,7 +82,8 @@ def run_trust(context: Context, args: argparse.Namespace) -> int:
     from storage.sync.keys import read_public_key, trust_peer
 
     identity = read_public_key(args.file)
-    peer = trust_peer(context.open_db(), identity)
+    db = _as_admin(context)
+    peer = trust_peer(db, identity)
     context.emit(f"已信任：{peer.name}（{peer.node}）\n指纹：{peer.fingerprint}\n请与对方屏幕上显示的指纹逐组核对。",
                  {"node": peer.node, "kind": peer.kind, "name": peer.name, "fingerprint": peer.fingerprint})
     return 0
@@ -98,10 +100,19 @@ def run_peers(context: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def _as_admin(context: Context) -> Database:
+    """The database, once the logged-in account is shown to manage accounts and keys (as on the sync screen)."""
+    from models.core.accounts import Permission
+
+    db = context.open_db()
+    context.actor.require(Permission.MANAGE_USERS)
+    return db
+
+
 def run_backup_keys(context: Context, args: argparse.Namespace) -> int:
     from storage.sync.keys import backup_keys
 
-    backup_keys(context.open_db(), args.out, read_password("密钥备份口令："))
+    backup_keys(_as_admin(context), args.out, read_password("密钥备份口令："))
     context.emit(f"已把本机私钥加密备份到 {args.out}。请把口令记在纸上，和备份文件分开保管。", {"file": str(args.out)})
     return 0
 
@@ -109,7 +120,7 @@ def run_backup_keys(context: Context, args: argparse.Namespace) -> int:
 def run_restore_keys(context: Context, args: argparse.Namespace) -> int:
     from storage.sync.keys import restore_keys
 
-    key_file = restore_keys(context.open_db(), args.file, read_password("密钥备份口令："), args.force)
+    key_file = restore_keys(_as_admin(context), args.file, read_password("密钥备份口令："), args.force)
     context.emit(f"已恢复本机私钥：{key_file}", {"file": str(key_file)})
     return 0
 
@@ -170,9 +181,10 @@ def run_pending(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_accept(context: Context, args: argparse.Namespace) -> int:
-    from storage.sync.held import accept
+    from storage.sync.service import SqliteSyncService
 
-    peer, results = accept(context.open_db(), args.fingerprint, context.actor)
+    db = context.open_db()
+    peer, results = SqliteSyncService(db, context.actor).accept_job(args.fingerprint)()  # role checked first
     lines = [f"已导入 {r.bundle[:8]}：写入 {r.applied} 条，跳过 {r.skipped} 条，冲突 {r.conflicts} 条" for r in results]
     context.emit("\n".join([f"指纹核对一致，已信任：{peer.name}（{peer.node}）"] + lines),
                  {"node": peer.node, "name": peer.name, "fingerprint": peer.fingerprint,
