@@ -77,7 +77,9 @@ def m075_hardening(db: Database) -> None:
       revoked fingerprint is never trusted again; `sync_peers.revoked_at` marks a peer whose next bundle from us
       carries only the notice of revocation;
     - digests of the rows of local audited tables (users, item 6), chained; the signed audit head covers the
-      newest link.
+      newest link;
+    - the version of each row a sync import applied (item 6): those rows have no local change-log entry, so
+      `check` compares them with this; seeded with the peers' rows as they stand.
     """
     from storage.core.row_digests import seed
 
@@ -92,3 +94,9 @@ def m075_hardening(db: Database) -> None:
         db.execute(f"CREATE TRIGGER trg_audit_row_digests_no_{event.lower()} BEFORE {event} ON audit_row_digests "
                    "BEGIN SELECT RAISE(ABORT, 'audit_row_digests is append-only'); END")
     seed(db)
+    db.execute("""CREATE TABLE sync_row_versions (table_name TEXT NOT NULL, row_id TEXT NOT NULL, hlc TEXT NOT NULL,
+        row_json TEXT NOT NULL, PRIMARY KEY(table_name, row_id))""")
+    for table in synced_tables(db):
+        pairs = ", ".join(f"'{c}', t.{c}" for c in (r[1] for r in db.conn.execute(f"PRAGMA table_info({table})")))
+        db.execute(f"INSERT INTO sync_row_versions(table_name, row_id, hlc, row_json) SELECT '{table}', t.id, t.hlc, "
+                   f"json_object({pairs}) FROM {table} t WHERE t.owner NOT IN (SELECT id FROM node)")

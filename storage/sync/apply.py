@@ -123,6 +123,10 @@ def write_row(db: Database, table: str, row: dict[str, Any], known: set[str], ex
         db.execute(f"UPDATE {table} SET {sets} WHERE id = ? AND hlc < ?",
                    [values[n] for n in names if n != "id"] + [row["id"], row["hlc"]])
     _keep_unknown_columns(db, table, row, known)
+    # The version applied, for `check` (storage/core/data_checks.py): no local change-log entry covers it.
+    db.execute("INSERT INTO sync_row_versions(table_name, row_id, hlc, row_json) VALUES(?,?,?,?) "
+               "ON CONFLICT(table_name, row_id) DO UPDATE SET hlc = excluded.hlc, row_json = excluded.row_json",
+               [table, row["id"], row["hlc"], json.dumps(values, ensure_ascii=False)])
 
 
 def _keep_unknown_columns(db: Database, table: str, row: dict[str, Any], known: set[str]) -> None:

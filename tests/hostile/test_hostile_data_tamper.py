@@ -98,3 +98,17 @@ def test_the_command_line_reports_it(demo: Database) -> None:
     demo.conn.execute("UPDATE users SET role = 'admin' WHERE id = ?", (row_id,))
     code, out, err = run_cli(["--db", str(demo.path), "check"])
     assert code == 1 and row_id in out + err
+
+
+def test_a_row_received_from_a_village_edited_at_the_township(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Rows another node wrote have no local change-log entry; the version the import applied is the record."""
+    from tests.sync.conftest import export, import_, write_notes
+    [row_id, other] = write_notes(pair.village, 2)
+    import_(pair.township, export(pair.village, pair.stick))
+    assert run_checks(pair.township) == []
+    pair.township.conn.execute("INSERT INTO sync_applying(bundle_id) VALUES('x')")
+    pair.township.conn.execute("UPDATE notes SET title = '改过' WHERE id = ?", (row_id,))
+    pair.township.conn.execute("DELETE FROM notes WHERE id = ?", (other,))
+    pair.township.conn.execute("DELETE FROM sync_applying")
+    problems = run_checks(pair.township)
+    assert any(row_id in p and "改动" in p for p in problems) and any(other in p and "删除" in p for p in problems)
