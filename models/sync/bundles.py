@@ -38,6 +38,7 @@ class ImportFlag(StrEnum):
     ALREADY_IMPORTED = "already_imported"
     QUARANTINED = "quarantined"
     HELD = "held"
+    KEY_REVOKED = "key_revoked"
 
     @property
     def label(self) -> str:
@@ -45,7 +46,8 @@ class ImportFlag(StrEnum):
                 "clock_skew": "对方电脑时钟与本机相差超过 24 小时",
                 "already_imported": "这个同步包以前已经导入过",
                 "quarantined": "有不属于发送方的记录被隔离，未写入",
-                "held": "发送方的密钥尚未确认，同步包已暂存，没有写入任何记录"}[self.value]
+                "held": "发送方的密钥尚未确认，同步包已暂存，没有写入任何记录",
+                "key_revoked": "对方已吊销本机的密钥，不再接收本机的同步包；需要生成新密钥后重新配对"}[self.value]
 
 
 @dataclass(frozen=True)

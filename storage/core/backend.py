@@ -6,8 +6,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from models.core.accounts import Actor
+from models.core.accounts import Actor, Permission
 from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
 from models.core.village import VillageProfile
 from storage.core import backups as backups
 from storage.core.accounts import SqliteAccountStore, authenticate
@@ -66,7 +67,12 @@ class SqliteBackupService:
         return backups.folder_usage(self._folder) if self._folder else (0, 0)
 
     def backup_now(self) -> Changed:
-        """Safe on a worker thread: reads through its own connection. A backup is named by its file."""
+        """Safe on a worker thread: reads through its own connection. A backup is named by its file; it holds
+        every ID number, so only a user with the backup permission may write one (the daily automatic backup is
+        the system's own)."""
+        if self._actor is None:
+            raise DomainError("请先登录。备份需要“备份与恢复”权限。")
+        self._actor.require(Permission.BACKUP_RESTORE)
         if self._folder is None or self._db.path is None:
             raise RuntimeError("in-memory database has no backup folder")
         return Changed.one(Entity.BACKUP, str(backups.write_backup_of_file(self._db.path, self._folder, "manual")))

@@ -9,6 +9,8 @@ from models.core.numerals import article_label
 from models.rules.document import RuleVersion, numbered_articles
 from models.rules.diff import ComparisonRow, SegmentKind, segments_markdown
 from models.rules.text import chapter_headings, render_markdown
+from storage.core.archive_guard import check_office_file
+from storage.core.files import atomic_write
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 
@@ -27,7 +29,12 @@ def read_paragraphs(path: Path) -> list[str]:
     raise DomainError(f"不支持“{path.suffix}”文件。请导入 .docx、.md 或 .txt 文件。")
 
 
+MAX_TEXT_BYTES = 16 * 1024 * 1024  # a rulebook is a few dozen KB; anything this large is not one
+
+
 def _read_text(path: Path) -> str:
+    if path.stat().st_size > MAX_TEXT_BYTES:
+        raise DomainError(f"“{path.name}”超过 {MAX_TEXT_BYTES // 1024 ** 2} MB，不像村规民约文本。未导入任何内容。")
     data = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):  # Chinese Windows saves plain text as GBK by default
         try:
@@ -41,9 +48,10 @@ def _read_docx(path: Path) -> list[str]:
     import docx  # python-docx loads only when a Word file is used
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_office_file(path)  # size bombs and XML entities, before python-docx inflates anything
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError) as error:
+    except (PackageNotFoundError, KeyError, ValueError, SyntaxError) as error:  # lxml's XMLSyntaxError is one
         raise DomainError(f"“{path.name}”不是有效的 Word（.docx）文件：{error}。请用 Word 或 WPS 重新保存。") from error
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:  # some villages keep the articles in a table
@@ -55,9 +63,9 @@ def write_rules_file(version: RuleVersion, title: str, path: Path) -> Path:
     """Write the version as Markdown or Word, by the file's suffix."""
     suffix = path.suffix.lower()
     if suffix in (".md", ".markdown", ".txt"):
-        path.write_text(render_markdown(version, title), encoding="utf-8")
+        atomic_write(path, render_markdown(version, title).encode("utf-8"), 0o600)
     elif suffix == ".docx":
-        path.write_bytes(render_docx(version, title))
+        atomic_write(path, render_docx(version, title), 0o600)
     else:
         raise DomainError("导出文件名应以 .md 或 .docx 结尾。")
     return path
@@ -109,9 +117,9 @@ def write_comparison_file(rows: list[ComparisonRow], heading: str, path: Path) -
     """The 修改对照表 as Markdown or Word: insertions underlined and bold, deletions struck through."""
     suffix = path.suffix.lower()
     if suffix in (".md", ".markdown"):
-        path.write_text(comparison_markdown(rows, heading), encoding="utf-8")
+        atomic_write(path, comparison_markdown(rows, heading).encode("utf-8"), 0o600)
     elif suffix == ".docx":
-        path.write_bytes(_comparison_docx(rows, heading))
+        atomic_write(path, _comparison_docx(rows, heading), 0o600)
     else:
         raise DomainError("修改对照表的文件名应以 .md 或 .docx 结尾。")
     return path

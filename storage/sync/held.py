@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from models.core.accounts import Actor
 from models.core.errors import DomainError
+from models.core.ids import new_id
 from models.sync.bundles import BundleRefused, HeldBundle, ImportFlag, ImportResult, Peer, normalise_fingerprint
 from storage.core.audit import append_audit
 from storage.core.db import Database
@@ -30,7 +31,7 @@ def hold_bundle(db: Database, source: Path, file_name: str, unconfirmed: SignerU
                 actor: Actor) -> ImportResult:
     """Keep the (still encrypted, parts joined) bundle beside the database and record whose key it carries."""
     manifest, identity = unconfirmed.manifest, unconfirmed.identity
-    target = held_dir(db) / f"{manifest['bundle_id']}.xybundle"
+    target = held_dir(db) / f"{new_id()}.xybundle"  # our own id: no name we write comes from a bundle
     _copy(source, target, file_name)
     with db.atomic():
         db.execute("INSERT OR IGNORE INTO sync_held_bundles(bundle_id, sender, kind, name, signing_public_key, "
@@ -50,7 +51,7 @@ def hold_bundle(db: Database, source: Path, file_name: str, unconfirmed: SignerU
 def _copy(source: Path, target: Path, file_name: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with source.open("rb") as bundle, atomic_stream(target, 0o644) as out:
+        with source.open("rb") as bundle, atomic_stream(target, 0o600) as out:
             shutil.copyfileobj(bundle, out, 1 << 20)
     except OSError as error:
         raise BundleRefused(f"无法暂存同步包“{file_name}”：{error.strerror}。请检查磁盘空间后重试。未作任何更改。") \

@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
-import tempfile
-import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -28,11 +25,14 @@ from storage.sync.apply import Tally, apply_changes, observe, record_blobs
 from storage.sync.keys import my_identity
 from storage.sync.held import hold_bundle
 from storage.sync.parts import whole_name
+from storage.sync.revocation import receive_notice
+from storage.sync.scratch import LEGACY_STALE_SECONDS, scratch, sweep
 from storage.sync.verify import SignerUnconfirmed, decrypt_to, open_verified
+from storage.sync.witness import witness
 from storage.core.tracking import now_iso
 
 
-STALE_SECONDS = 3600
+STALE_SECONDS = LEGACY_STALE_SECONDS
 
 
 class _AlreadyImported(Exception):
@@ -54,10 +54,9 @@ def import_bundle(db: Database, bundle: Path, actor: Actor, returns_for: Returns
     if not bundle.is_file():
         raise BundleRefused(f"找不到同步包“{bundle}”。请检查U盘和文件名。")
     me, schema = my_identity(db), mf.schema_version()
-    inbox = inbox_dir(db)
-    inbox.mkdir(exist_ok=True)
-    _remove_stale(inbox)
-    with tempfile.TemporaryDirectory(dir=inbox, prefix=".import-") as work:
+    assert db.path is not None
+    sweep(db.path)
+    with scratch(inbox_dir(db), "import") as work:
         local, archive = decrypt_to(db, bundle, Path(work), me)
         try:
             zf, manifest = open_verified(db, archive, me, schema)
@@ -78,17 +77,18 @@ def import_bundle(db: Database, bundle: Path, actor: Actor, returns_for: Returns
                 return _transaction(db, zf, manifest, me.node, schema, whole_name(bundle), actor, returns_for)
             except _AlreadyImported:
                 return _replayed(manifest)
+            except (sqlite3.IntegrityError, sqlite3.InterfaceError, OverflowError) as error:
+                raise BundleRefused(_violation(error)) from error
             except sqlite3.OperationalError as error:
                 if "full" in str(error):
                     raise DomainError("磁盘已满，导入已全部撤销，数据库没有任何改动。请清理磁盘空间后重新导入。") from error
                 raise
 
 
-def _remove_stale(inbox: Path) -> None:
-    """A killed import leaves its decrypted temp folder behind; remove those older than an hour."""
-    for folder in inbox.glob(".import-*"):
-        if folder.is_dir() and time.time() - folder.stat().st_mtime > STALE_SECONDS:
-            shutil.rmtree(folder, ignore_errors=True)
+def _violation(error: Exception) -> str:
+    """A row the database refuses (NOT NULL, foreign key, CHECK): the whole import was rolled back."""
+    return (f"同步包里有记录不符合本机数据库的约束（{error}），导入已全部撤销，数据库没有任何改动。"
+            "请让对方检查数据后重新导出。")
 
 
 def _transaction(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], me: str, schema: int,
@@ -101,9 +101,12 @@ def _transaction(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], me
         db.execute("INSERT INTO sync_applying(bundle_id) VALUES(?)", [manifest["bundle_id"]])
         tally = apply_changes(db, zf, manifest, high_water, schema)
         apply_audit(db, zf, manifest)
+        witness(db, manifest)
         observe(db, tally)
         attachments = record_blobs(db, manifest)
         flags = _flags(db, manifest, tally)
+        if receive_notice(db, manifest, my_identity(db).fingerprint, me):
+            flags += (ImportFlag.KEY_REVOKED,)
         _bookkeeping(db, manifest, me, high_water, tally, flags, file_name)
         append_audit(db, actor, "sync_import", "sync_bundles_received", manifest["bundle_id"],
                      f"导入 {manifest['from']} 的同步包 {file_name}：写入 {tally.applied}，跳过 {tally.skipped}，"

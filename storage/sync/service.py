@@ -10,11 +10,12 @@ from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound, PermissionDenied
 from models.sync.bundles import ExportResult, HeldBundle, ImportResult, NodeCard, Peer, PeerAuditEntry, QuarantinedRow
 from models.sync.touched import Touched
+from models.sync.revocations import Revocation
 from storage.core.db import Database
 from storage.core.installation import open_database
 from storage.sync import keys
 from storage.sync import audit_trail, held
-from storage.sync import quarantine
+from storage.sync import quarantine, revocation
 from storage.sync.export import export_bundle
 from storage.sync.importer import ReturnsFor, import_bundle
 
@@ -90,6 +91,11 @@ class SqliteSyncService:
         self._require_key_decision("丢弃暂存的同步包")
         dropped = held.discard(self._db, fingerprint, self._actor)
         return Changed(Entity.SYNC_STATE, frozenset(h.bundle for h in dropped))
+
+    def revoke(self, fingerprint: str, reason: str) -> Revocation:
+        """Revoke a trusted peer's key (issue 16 item 10); the same people who decide on keys, audit-logged."""
+        self._require_key_decision("吊销密钥")
+        return revocation.revoke(self._db, fingerprint, reason, self._actor)
 
     def quarantined(self, limit: int = 1000) -> list[QuarantinedRow]:
         return quarantine.quarantined_rows(self._db, limit)

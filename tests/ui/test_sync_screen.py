@@ -110,3 +110,23 @@ def test_export_and_import_jobs_run_on_their_own_connection(qtbot, pair: Pair) -
     bundle = Path(seen["result"].file)  # type: ignore[attr-defined]
     imported = SqliteSyncService(pair.township, COMMAND_LINE_ACTOR, township_returns).import_job(bundle)()
     assert imported.applied == 2 and notes(pair.township) == notes(pair.village)
+
+
+def test_revoking_a_peer_asks_for_a_reason_and_a_confirmation(qtbot, pair: Pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16 item 10: the confirmed button; refusing the confirmation revokes nothing."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from storage.sync.revocation import revoked
+    township = _screen(qtbot, pair.township, [])
+    township.peers_view.selectRow(0)
+    from ui.sync.table_model import PEER_ROLE
+    fingerprint = township.peers_model.rowCount() and township.peers_view.selectionModel().selectedRows()[0].data(
+        PEER_ROLE).fingerprint
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("电脑被盗", True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    qtbot.mouseClick(township.revoke_button, screen_module.Qt.MouseButton.LeftButton)
+    assert revoked(pair.township, fingerprint) is None
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(township.revoke_button, screen_module.Qt.MouseButton.LeftButton)
+    assert revoked(pair.township, fingerprint).reason == "电脑被盗"
+    assert "已吊销" in township.summary_label.text()

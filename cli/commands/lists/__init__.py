@@ -58,22 +58,20 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _stores(context: Context, db: Database | None = None) -> SqliteStores:
-    from models.core.accounts import COMMAND_LINE_ACTOR
     from storage.core.backend import build_stores
 
-    return build_stores(db or context.open_db(), COMMAND_LINE_ACTOR)
+    return build_stores(db or context.open_db(), context.actor)
 
 
 def run_add(context: Context, args: argparse.Namespace) -> int:
-    from models.core.accounts import COMMAND_LINE_ACTOR
     from models.lists.workflow import Nomination
     from models.lists.entries import ListKind
 
     proposer, stores = (args.proposer or "").strip(), _stores(context)
     store = stores.list_entries
     villager = stores.naming_bases.member_id(args.household, args.villager) if args.villager.strip() else ""
-    nomination = Nomination(ListKind(args.list_kind), args.period, args.facts, proposer or COMMAND_LINE_ACTOR.name,
-                            "" if proposer else COMMAND_LINE_ACTOR.user_id, villager_id=villager,
+    nomination = Nomination(ListKind(args.list_kind), args.period, args.facts, proposer or context.actor.name,
+                            "" if proposer else context.actor.user_id, villager_id=villager,
                             occurred_on=args.occurred_on,
                             consequence=args.consequence, override_reason=args.override_reason)
     entry = store.entry(store.nominate(nomination, args.household, args.article).id)
@@ -129,10 +127,9 @@ def _evidence_json(item: Attachment) -> dict[str, object]:
 
 
 def _attachments(context: Context):  # -> storage.core.attachments.SqliteAttachmentStore
-    from models.core.accounts import COMMAND_LINE_ACTOR
     from storage.core.backend import build_stores
 
-    return build_stores(context.open_db(), COMMAND_LINE_ACTOR).attachments
+    return build_stores(context.open_db(), context.actor).attachments
 
 
 def run_attach(context: Context, args: argparse.Namespace) -> int:

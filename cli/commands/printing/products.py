@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from cli import Context
 from cli.commands.printing import add_output_options, print_command, report, write_pdf
-from models.core.accounts import COMMAND_LINE_ACTOR
 
 if TYPE_CHECKING:
     from models.core.ports import Stores
@@ -72,7 +71,7 @@ class PrintCommand(Generic[Data]):
         from storage.core.backend import build_stores
 
         today = date.today()
-        job = self.build(self.gather(build_stores(context.open_db(), COMMAND_LINE_ACTOR), args, today), args, today)
+        job = self.build(self.gather(build_stores(context.open_db(), context.actor), args, today), args, today)
         fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
         pages: list[int] = []
         data = job.render(pages.append)

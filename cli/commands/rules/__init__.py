@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli import EXIT_PROBLEMS, Context
-from models.core.accounts import COMMAND_LINE_ACTOR
 
 if TYPE_CHECKING:
     from storage.core.backend import SqliteStores
@@ -52,7 +51,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _stores(context: Context) -> SqliteStores:
     """The command-line session's stores, from the one composition root."""
     from storage.core.backend import build_stores
-    return build_stores(context.open_db(), COMMAND_LINE_ACTOR)
+    return build_stores(context.open_db(), context.actor)
 
 
 def _store(context: Context) -> RulebookStore:
