@@ -60,7 +60,7 @@ def _rule_text_clauses(corpus: Path) -> list[Clause]:
     for name, spec in sorted(expected.items()):
         if not (corpus / name).suffix == ".txt":
             continue
-        parsed = parse_rules_text((corpus / name).read_text(encoding="utf-8"))
+        parsed = parse_rules_text(corpus_text(corpus / name))
         unlawful: dict[str, str] = spec.get("unlawful", {})
         for chapter in parsed.chapters:
             for article in chapter.articles:
@@ -68,6 +68,11 @@ def _rule_text_clauses(corpus: Path) -> list[Clause]:
                 label = next((cls for snippet, cls in unlawful.items() if snippet in text), LAWFUL)
                 clauses.append(Clause(label, text, name))
     return clauses
+
+
+def corpus_text(path: Path) -> str:
+    """A published rule text of the corpus without its first line, the source header."""
+    return path.read_text(encoding="utf-8").split("\n", 1)[1]
 
 
 def run(clauses: list[Clause]) -> dict[str, Tally]:

@@ -158,7 +158,7 @@ class SqliteRulebookStore(SqliteStore):
         self._require(Permission.EDIT_RECORDS)
         parsed = parse_rules_lines(read_paragraphs(path))
         if not parsed.article_count:
-            raise DomainError(f"在“{path.name}”中没有找到任何“第X条”。请确认每条以“第一条”“第二条”这样的条号开头。")
+            raise DomainError(f"在“{path.name}”中没有找到任何条款。请确认每条以“第一条”“一、”或“1.”这样的条号开头。")
         problems = tuple(f"第{p.line}行：{p.text[:30]}（{p.reason}）" if p.line else f"{p.text}：{p.reason}"
                          for p in parsed.problems)
         with self._db.atomic():
