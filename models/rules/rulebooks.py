@@ -50,12 +50,14 @@ class CatalogueArticle:
 
 @dataclass(frozen=True)
 class ImportResult:
-    """导入结果 — the new version and the lines the parser could not place."""
+    """导入结果 — the new version, its kept preamble and closing, and the lines the clerk should check."""
 
     rulebook_id: str
     version: int
     articles: int
     problems: tuple[str, ...] = ()
+    preamble: tuple[str, ...] = ()
+    closing: tuple[str, ...] = ()
 
 
 def chapters_from_catalogue(entries: list[CatalogueArticle]) -> tuple[Chapter, ...]:

@@ -20,7 +20,8 @@ from storage.core.store_base import SqliteStore
 
 CATALOGUE_FILE = Path(__file__).resolve().parents[2] / "resources" / "rules_catalogue.json"
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_VERSION_COLUMNS = "id, rulebook_id, number, status, effective_date, title, chapters, based_on, owner"
+_VERSION_COLUMNS = ("id, rulebook_id, number, status, effective_date, title, chapters, based_on, owner, "
+                    "preamble, closing, verse")
 
 
 class SqliteRulebookStore(SqliteStore):
@@ -68,6 +69,7 @@ class SqliteRulebookStore(SqliteStore):
 
     def _version_from_row(self, row: tuple[Any, ...]) -> RuleVersion:
         chapters = [(c["key"], c["title"]) for c in json.loads(row[6])]
+        kinds = {c["key"]: c.get("kind", "chapter") for c in json.loads(row[6])}
         articles: dict[str, list[Article]] = {key: [] for key, _ in chapters}
         for key, chapter_key, text, items in self._db.conn.execute(
                 "SELECT article_key, chapter_key, text, items FROM rule_articles "
@@ -76,8 +78,10 @@ class SqliteRulebookStore(SqliteStore):
                 chapters.append((chapter_key, ""))
                 articles[chapter_key] = []
             articles[chapter_key].append(Article(key, text, tuple(json.loads(items))))
-        return RuleVersion(row[0], row[1], row[2], tuple(Chapter(k, t, tuple(articles[k])) for k, t in chapters),
-                           VersionStatus(row[3]), row[4], row[5], row[7], owned=row[8] == self._db.node_id)
+        return RuleVersion(row[0], row[1], row[2],
+                           tuple(Chapter(k, t, tuple(articles[k]), kinds.get(k, "chapter")) for k, t in chapters),
+                           VersionStatus(row[3]), row[4], row[5], row[7], owned=row[8] == self._db.node_id,
+                           preamble=tuple(json.loads(row[9])), closing=tuple(json.loads(row[10])), verse=bool(row[11]))
 
     def save_version(self, version: RuleVersion) -> None:
         self._require(Permission.EDIT_RECORDS)
@@ -85,9 +89,9 @@ class SqliteRulebookStore(SqliteStore):
         require_editable(stored)
         with self._db.atomic():
             self._write_articles(version)
-            chapters = _chapters_json(version)
-            if chapters != _chapters_json(stored) or version.title != stored.title:
-                self._update("rule_versions", version.id, {"chapters": chapters, "title": version.title})
+            frame = _frame(version)
+            if frame != _frame(stored) or version.title != stored.title:
+                self._update("rule_versions", version.id, {**frame, "title": version.title})
 
     def _write_articles(self, version: RuleVersion) -> None:
         existing = {r[1]: r for r in self._db.conn.execute(
@@ -120,7 +124,7 @@ class SqliteRulebookStore(SqliteStore):
         number = self._next_number(version.rulebook_id)
         row = self._insert("rule_versions", {
             "rulebook_id": version.rulebook_id, "number": number, "status": VersionStatus.DRAFT.value,
-            "effective_date": "", "title": version.title, "chapters": _chapters_json(version),
+            "effective_date": "", "title": version.title, **_frame(version),
             "based_on": version.based_on, "source": source}, summary=f"新建第{number}版（{source}）")
         version = replace(version, id=row["id"], number=number, status=VersionStatus.DRAFT, effective_date="",
                           owned=True)
@@ -166,12 +170,14 @@ class SqliteRulebookStore(SqliteStore):
                 rulebook_id = self.create_rulebook(title or parsed.title or path.stem).id
             else:
                 self.get_rulebook(rulebook_id)
-            version = RuleVersion("", rulebook_id, 0, tuple(parsed.chapters), title=title or parsed.title)
+            version = RuleVersion("", rulebook_id, 0, tuple(parsed.chapters), title=title or parsed.title,
+                                  preamble=tuple(parsed.preamble), closing=tuple(parsed.closing), verse=parsed.verse)
             if self._next_number(rulebook_id) > 1:
                 previous = self.load_version(rulebook_id)
                 version = replace(adopt_keys(previous, version), based_on=previous.id)
             version = self._add_version(version, f"导入 {path.name}")
-        return ImportResult(rulebook_id, version.number, parsed.article_count, problems)
+        return ImportResult(rulebook_id, version.number, parsed.article_count, problems, version.preamble,
+                            version.closing)
 
     def export_file(self, rulebook_id: str, number: int | None, path: Path) -> Path:
         version = self.load_version(rulebook_id, number)
@@ -220,4 +226,11 @@ class SqliteRulebookStore(SqliteStore):
 
 
 def _chapters_json(version: RuleVersion) -> str:
-    return json.dumps([{"key": c.key, "title": c.title} for c in version.chapters], ensure_ascii=False)
+    return json.dumps([{"key": c.key, "title": c.title} | ({"kind": c.kind} if c.kind != "chapter" else {})
+                       for c in version.chapters], ensure_ascii=False)
+
+
+def _frame(version: RuleVersion) -> dict[str, Any]:
+    """The version's columns besides its articles: chapters (and sections), preamble, closing, verse."""
+    return {"chapters": _chapters_json(version), "preamble": json.dumps(list(version.preamble), ensure_ascii=False),
+            "closing": json.dumps(list(version.closing), ensure_ascii=False), "verse": int(version.verse)}

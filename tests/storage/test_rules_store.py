@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,25 @@ def test_a_version_owned_by_another_node_is_read_only(store: SqliteRulebookStore
     village_db.execute("UPDATE rule_versions SET owner = 'V-other' WHERE rulebook_id = ?", [rulebook])
     with pytest.raises(DomainError, match="只能查看"):
         store.save_version(store.load_version(rulebook))
+
+
+def test_preamble_closing_sections_and_verse_are_kept_through_store_and_files(store: SqliteRulebookStore,
+                                                                           tmp_path: Path) -> None:
+    text = ("村庄约定\n为了和睦，制定本约。\n第一章 总则\n第一节 目的\n第一条 甲。\n第二节 范围\n第二条 乙。\n"
+            "经2024年5月1日村民会议通过。\n青石村村民委员会")
+    rulebook = store.import_file(_write(tmp_path, text)).rulebook_id
+    version = store.load_version(rulebook)
+    assert (version.title, version.preamble) == ("村庄约定", ("为了和睦，制定本约。",))
+    assert version.closing == ("经2024年5月1日村民会议通过。", "青石村村民委员会")
+    assert [c.kind for c in version.chapters] == ["chapter", "section", "section"]
+    store.save_version(replace(version, closing=version.closing + ("2024年5月1日",)))
+    version = store.load_version(rulebook)
+    assert version.closing[-1] == "2024年5月1日"
+    assert store.new_version(rulebook).preamble == version.preamble
+    for suffix in (".md", ".docx"):
+        again = store.import_file(store.export_file(rulebook, 1, tmp_path / f"out{suffix}"))
+        reread = store.load_version(again.rulebook_id)
+        assert (reread.title, reread.preamble, reread.closing) == (version.title, version.preamble, version.closing)
+        assert [(c.kind, c.title) for c in reread.chapters] == [(c.kind, c.title) for c in version.chapters]
+    verse = store.load_version(store.import_file(_write(tmp_path, "三字村规\n爱祖国，感党恩；\n讲卫生，护环境。")).rulebook_id)
+    assert verse.verse and len(verse.articles) == 2
