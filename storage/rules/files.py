@@ -90,7 +90,7 @@ def render_docx(version: RuleVersion, title: str) -> bytes:
         for _ in chapter.articles:
             article = next(numbered)
             if version.verse:
-                for line in article.paragraphs:
+                for line in (article.text, *article.items):
                     stanza = document.add_paragraph()
                     stanza.alignment = WD_ALIGN_PARAGRAPH.CENTER
                     _run(stanza, line, bold=False, size=size, font=BODY_FONT)

@@ -164,5 +164,8 @@ def test_preamble_closing_sections_and_verse_are_kept_through_store_and_files(st
         reread = store.load_version(again.rulebook_id)
         assert (reread.title, reread.preamble, reread.closing) == (version.title, version.preamble, version.closing)
         assert [(c.kind, c.title) for c in reread.chapters] == [(c.kind, c.title) for c in version.chapters]
-    verse = store.load_version(store.import_file(_write(tmp_path, "三字村规\n爱祖国，感党恩；\n讲卫生，护环境。")).rulebook_id)
+    verse_book = store.import_file(_write(tmp_path, "三字村规\n爱祖国，感党恩；\n讲卫生，护环境。")).rulebook_id
+    verse = store.load_version(verse_book)
     assert verse.verse and len(verse.articles) == 2
+    again = store.load_version(store.import_file(store.export_file(verse_book, 1, tmp_path / "verse.docx")).rulebook_id)
+    assert again.verse and [a.text for a in again.articles] == ["爱祖国，感党恩；", "讲卫生，护环境。"]
