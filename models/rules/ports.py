@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from models.rules.diff import ComparisonRow
     from models.rules.document import Rulebook, RulebookKind, RuleVersion
+    from models.rules.reading import PlacedLine
     from models.rules.rulebooks import CatalogueArticle, ImportResult, RulebookSummary
 
 
@@ -37,8 +38,14 @@ class RulebookStore(Protocol):
         """Adopt version `number` from `effective_date`; the version in force before is superseded."""
         ...
 
-    def import_file(self, path: Path, rulebook_id: str | None = None, title: str | None = None) -> ImportResult:
-        """Read a .md/.txt/.docx file as a new version (of a new rulebook when `rulebook_id` is None)."""
+    def read_lines(self, path: Path) -> list[PlacedLine]:
+        """The file's lines with the role the reader gives each, for the clerk to check before importing."""
+        ...
+
+    def import_file(self, path: Path, rulebook_id: str | None = None, title: str | None = None,
+                    lines: list[PlacedLine] | None = None) -> ImportResult:
+        """Read a .md/.txt/.docx file as a new version (of a new rulebook when `rulebook_id` is None);
+        `lines` are the file's lines with roles the clerk corrected (see read_lines)."""
         ...
 
     def export_file(self, rulebook_id: str, number: int | None, path: Path) -> Path: ...

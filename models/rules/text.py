@@ -19,6 +19,7 @@ class ParseProblem:
     line: int
     text: str
     reason: str
+    sure: bool = False  # True for what the reader is sure of (a > note left out, numbering restarting per section)
 
 
 @dataclass
@@ -36,6 +37,11 @@ class ParsedRules:
     @property
     def article_count(self) -> int:
         return sum(len(c.articles) for c in self.chapters)
+
+    @property
+    def needs_check(self) -> bool:
+        """No article found, or something the reader is not sure of: the clerk should check the roles first."""
+        return not self.article_count or any(not p.sure for p in self.problems)
 
 
 @dataclass
@@ -95,7 +101,7 @@ def _add_line(state: _Draft, line: PlacedLine) -> None:
     elif line.role is Role.CLOSING:
         result.closing.append(clean(line.text))
     elif not RULE_LINE.fullmatch(line.text.strip()):
-        result.problems.append(ParseProblem(line.line, line.text, "引用或说明文字，未收入规约"))
+        result.problems.append(ParseProblem(line.line, line.text, "引用或说明文字，未收入规约", sure=True))
 
 
 def _close_chapter(state: _Draft) -> None:
@@ -131,7 +137,8 @@ def _check_numbering(state: _Draft) -> None:
         if restart:
             state.restarts += 1
             result.problems.append(ParseProblem(0, chapter.title or "（无标题）",
-                                                f"这一部分的条号从1重新开始，已按全文连续编为{article_label(position + 1)}起"))
+                                                f"这一部分的条号从1重新开始，已按全文连续编为{article_label(position + 1)}起",
+                                                sure=True))
         for index, number in enumerate(numbers):
             position += 1
             wanted = index + 1 if restart else position

@@ -14,7 +14,8 @@ from models.rules.rulebooks import CatalogueArticle, ImportResult, RulebookSumma
 from models.rules.document import (Article, Chapter, Rulebook, RulebookKind, RuleVersion, VersionStatus,
                           require_editable)
 from models.rules.diff import ComparisonRow, adopt_keys, comparison_table, diff_versions
-from models.rules.text import parse_rules_lines
+from models.rules.reading import PlacedLine, place_lines
+from models.rules.text import assemble, parse_rules_lines
 from storage.rules.files import read_paragraphs, write_comparison_file, write_rules_file
 from storage.core.store_base import SqliteStore
 
@@ -158,9 +159,13 @@ class SqliteRulebookStore(SqliteStore):
             self._update("rule_versions", version.id, {"status": VersionStatus.IN_FORCE.value,
                                                        "effective_date": effective_date}, "adopt")
 
-    def import_file(self, path: Path, rulebook_id: str | None = None, title: str | None = None) -> ImportResult:
+    def read_lines(self, path: Path) -> list[PlacedLine]:
+        return place_lines(read_paragraphs(path))
+
+    def import_file(self, path: Path, rulebook_id: str | None = None, title: str | None = None,
+                    lines: list[PlacedLine] | None = None) -> ImportResult:
         self._require(Permission.EDIT_RECORDS)
-        parsed = parse_rules_lines(read_paragraphs(path))
+        parsed = assemble(lines) if lines is not None else parse_rules_lines(read_paragraphs(path))
         if not parsed.article_count:
             raise DomainError(f"在“{path.name}”中没有找到任何条款。请确认每条以“第一条”“一、”或“1.”这样的条号开头。")
         problems = tuple(f"第{p.line}行：{p.text[:30]}（{p.reason}）" if p.line else f"{p.text}：{p.reason}"
