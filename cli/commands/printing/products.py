@@ -113,8 +113,29 @@ def add_minutes(products: argparse._SubParsersAction) -> None:
 
 
 def run_minutes(context: Context, args: argparse.Namespace) -> int:
+    if args.out.suffix.lower() == ".docx":
+        return _minutes_docx(context, args)
     key = {"resolution": "resolution-notice", "result": "result-notice"}.get(args.notice or "", "minutes")
     return _catalogue_job(context, args, key, args.meeting_id)
+
+
+def _minutes_docx(context: Context, args: argparse.Namespace) -> int:
+    """--out 记录.docx: the same record page or notice as Word, for a township that wants to edit it."""
+    import dataclasses
+
+    from models.minutes.record import effective
+    from printing.core.catalogue import meeting_record, public_notice
+    from printing.minutes.minutes_docx import render_minutes_docx, render_notice_docx
+
+    stores = _stores(context)
+    if args.notice:
+        data = render_notice_docx(public_notice(stores, args.meeting_id, args.notice))
+    else:
+        record = meeting_record(stores, args.meeting_id)
+        data = render_minutes_docx(dataclasses.replace(record, meeting=effective(record.meeting)))
+    write_pdf(args.out, data)
+    context.emit(f"已生成 {args.out}", {"file": str(args.out), "bytes": len(data)})
+    return 0
 
 
 
