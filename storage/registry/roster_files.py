@@ -109,13 +109,8 @@ def export_roster(db: Database, path: Path) -> int:
 
 
 def _write_xlsx(path: Path, headers: list[str], rows: list[list[str]]) -> None:
-    import openpyxl
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("花名册")
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)  # every value is a str, so 户号 0001 and ID numbers stay text
-    book.save(path)
+    from storage.core.sheets import write_sheet
+    write_sheet(path, "花名册", headers, rows)  # text cells: 户号 0001 and ID numbers stay as typed
 
 
 REJECT_HEADER = "问题（改正后可删去此列）"

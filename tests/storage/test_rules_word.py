@@ -130,3 +130,25 @@ def test_comparison_table_docx_is_landscape_a4(tmp_path: Path) -> None:
     path = write_comparison_file([], "修改对照表", tmp_path / "cmp.docx")
     section = docx.Document(str(path)).sections[0]
     assert (_mm(section.page_width), _mm(section.page_height)) == (297.0, 210.0)
+
+
+SOFFICE = __import__("shutil").which("soffice") or __import__("shutil").which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here; .ci/setup --test installs "
+                                            "libreoffice-writer-nogui and libreoffice-calc-nogui")
+def test_an_office_suite_lays_the_rules_out_on_a4(tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.printing import pdfcheck
+
+    parsed = parse_rules_text("青石村村规民约\n为了和睦。\n第一章 总则\n第一条 村民应当遵纪守法。\n青石村村民委员会")
+    version = RuleVersion("v", "r", 1, tuple(parsed.chapters), title=parsed.title, preamble=tuple(parsed.preamble),
+                          closing=tuple(parsed.closing))
+    source = tmp_path / "rules.docx"
+    source.write_bytes(render_docx(version, version.title))
+    subprocess.run([str(SOFFICE), "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    data = (tmp_path / "rules.pdf").read_bytes()
+    assert set(pdfcheck.page_sizes_mm(data)) == {(210, 297)}
+    pdfcheck.assert_in_order(data, ["青石村村规民约", "为了和睦。", "第一条", "村民应当遵纪守法。", "青石村村民委员会"])
