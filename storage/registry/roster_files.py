@@ -144,21 +144,8 @@ def _safe(rows: list[list[str]]) -> list[list[str]]:
 
 
 def _write_xlsx(path: Path, headers: list[str], rows: list[list[str]]) -> None:
-    import openpyxl
-    from openpyxl.cell import WriteOnlyCell
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("花名册")
-    sheet.append(headers)
-    for row in _safe(rows):
-        cells = []
-        for value in row:  # text cells, never formulas: 户号 0001, ID numbers and “=…” all stay as typed
-            cell = WriteOnlyCell(sheet, value)
-            cell.data_type = "s"
-            cells.append(cell)
-        sheet.append(cells)
-    data = io.BytesIO()
-    book.save(data)
-    atomic_write(path, data.getvalue(), 0o600)  # ID numbers and phones: owner-only
+    from storage.core.sheets import write_sheet
+    write_sheet(path, "花名册", headers, rows)  # text cells, formulas neutralised: 户号 0001 and ID numbers as typed
 
 
 REJECT_HEADER = "问题（改正后可删去此列）"
