@@ -53,6 +53,7 @@ LEDGER: tuple[Step, ...] = (
     lists.m069_list_consents_withdrawal_reason,
     # From here on: append only, numbers rising (m074, m075, …).
     attachments.m074_one_attachments_table,
+    registry.m075_registry_search_index,
 )
 
 # The last step shipped with a number out of order; every step after it has a higher number than all before it.
