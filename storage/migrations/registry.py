@@ -52,7 +52,6 @@ def m075_registry_search_index(db: Database) -> None:
         "CREATE INDEX idx_households_listed ON households(household_no, id) WHERE deleted = 0",
         "CREATE INDEX idx_households_scope ON households(group_id, grid_id) WHERE deleted = 0",
         "CREATE INDEX idx_villagers_away ON villagers(household_id) WHERE away <> 0 AND deleted = 0",
-        "CREATE INDEX idx_villagers_party ON villagers(household_id) "
-        "WHERE political_status IN ('中共党员', '中共预备党员') AND deleted = 0",
+        "CREATE INDEX idx_households_care ON households(care_level) WHERE deleted = 0",
     ):
         db.execute(statement)

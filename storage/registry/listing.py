@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from models.registry.households import HouseholdSummary, RoleCode
+from models.registry.households import CareLevel, HouseholdSummary, RoleCode
 from models.registry.listing import HouseholdListing
 from storage.core.db import Database
 from storage.registry.rows import HOUSEHOLD_COLUMNS, household_from_row
@@ -17,7 +17,6 @@ from storage.registry.search_plan import SearchPlan, plan_search
 
 PROBE = 5000  # documents the index may hand over before walking the households in order is the faster way
 _ACTIVE_ON = "(v.birth_date IS NULL OR v.birth_date <= :day) AND (v.status = 'active' OR v.status_date > :day)"
-_PARTY = "v.political_status IN ('中共党员', '中共预备党员') AND v.deleted = 0"  # idx_villagers_party's condition
 
 
 def households_page(db: Database, listing: HouseholdListing, show_id: bool, offset: int,
@@ -49,28 +48,36 @@ def scope_counts(db: Database) -> dict[str, int]:
 
 def listing_condition(db: Database, listing: HouseholdListing, show_id: bool) -> tuple[str, dict[str, Any]]:
     """(a condition on households `h`, its parameters) for `listing`."""
-    where = ["h.deleted = 0"]
-    params: dict[str, Any] = {}
-    if listing.group_id:
-        where.append("h.group_id = :group")
-        params["group"] = listing.group_id
-    if listing.grid_id:
-        where.append("h.grid_id = :grid")
-        params["grid"] = listing.grid_id
-    if listing.care:
-        where.append("+h.care_level = :care")
-        params["care"] = listing.care.value
-    if listing.away_only:
-        where.append("h.id IN (SELECT household_id FROM villagers WHERE away <> 0 AND deleted = 0 "
-                     "AND status = 'active')")
-    if listing.role:
-        where.append(f"h.id IN ({_role_households(listing.role)})")
-        params |= {"role": listing.role, "day": (listing.on_date or date.today()).isoformat()}
+    where, params = _filters(listing)
     plan = plan_search(db, listing.text, show_id)
     if plan is not None:
         where.append(_search_condition(db, plan))
         params |= plan.params | plan.part_params()
     return " AND ".join(where), params
+
+
+def _filters(listing: HouseholdListing) -> tuple[list[str], dict[str, Any]]:
+    """The scope, care, away and role conditions: a common one is tested on each household in order, a rare one
+    is an index-backed set of households."""
+    where, params = ["h.deleted = 0"], {"group": listing.group_id, "grid": listing.grid_id,
+                                        "care": listing.care.value if listing.care else None, "role": listing.role,
+                                        "day": (listing.on_date or date.today()).isoformat()}
+    where += ["h.group_id = :group"] if listing.group_id else []
+    where += ["h.grid_id = :grid"] if listing.grid_id else []
+    if listing.care is CareLevel.GREEN:  # most households
+        where.append("+h.care_level = :care")
+    elif listing.care:  # the few the village cares for: through idx_households_care
+        where.append("h.id IN (SELECT id FROM households WHERE care_level = :care AND deleted = 0)")
+    if listing.away_only:
+        where.append("h.id IN (SELECT household_id FROM villagers WHERE away <> 0 AND deleted = 0 "
+                     "AND status = 'active')")
+    if listing.role == RoleCode.PARTY_MEMBER.value:  # a household in four or so
+        where.append("EXISTS (SELECT 1 FROM villagers v WHERE v.household_id = h.id AND v.deleted = 0 AND "
+                     f"{_ACTIVE_ON} AND (v.political_status IN ('中共党员', '中共预备党员') OR v.id IN ("
+                     f"SELECT villager_id FROM ({_role_holders()}))))")
+    elif listing.role:
+        where.append(f"h.id IN ({_role_households(listing.role)})")
+    return where, params
 
 
 def _search_condition(db: Database, plan: SearchPlan) -> str:
@@ -82,13 +89,16 @@ def _search_condition(db: Database, plan: SearchPlan) -> str:
     return plan.exists_sql()
 
 
+def _role_holders() -> str:
+    """Who holds :role on :day by a role record."""
+    return ("SELECT villager_id FROM villager_roles WHERE role = :role AND deleted = 0 "
+            "AND (start_date IS NULL OR start_date <= :day) AND (end_date IS NULL OR end_date >= :day)")
+
+
 def _role_households(role: str) -> str:
     """Households with someone active on :day holding :role that day (as RegistryQueries.people_with_role)."""
-    parts = ["SELECT v.household_id FROM villager_roles r JOIN villagers v ON v.id = r.villager_id "
-             "WHERE r.role = :role AND r.deleted = 0 AND (r.start_date IS NULL OR r.start_date <= :day) "
-             f"AND (r.end_date IS NULL OR r.end_date >= :day) AND v.deleted = 0 AND {_ACTIVE_ON}"]
-    if role == RoleCode.PARTY_MEMBER.value:
-        parts.append(f"SELECT v.household_id FROM villagers v WHERE {_PARTY} AND {_ACTIVE_ON}")
+    parts = [f"SELECT v.household_id FROM villagers v WHERE v.id IN ({_role_holders()}) AND v.deleted = 0 "
+             f"AND {_ACTIVE_ON}"]
     if role == RoleCode.GRID_LEADER.value:
         parts.append("SELECT v.household_id FROM grids g JOIN villagers v ON v.id = g.leader_id "
                      f"WHERE g.deleted = 0 AND v.deleted = 0 AND {_ACTIVE_ON}")

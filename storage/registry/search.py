@@ -12,6 +12,9 @@ from storage.core.db import Database
 from storage.registry.search_plan import SearchPlan, plan_search
 
 
+FEW = 1000  # candidates the index may hand over before walking the households in order finds `limit` sooner
+
+
 def search_registry(db: Database, text: str, show_id: bool, limit: int) -> list[SearchHit]:
     """Villagers (and households by number or phone) matching `text`, by household number; ID numbers only if
     `show_id`. Someone who may not see ID numbers can still find a person by the complete number, never by a part.
@@ -20,17 +23,27 @@ def search_registry(db: Database, text: str, show_id: bool, limit: int) -> list[
     if plan is None:
         return []
     params: dict[str, Any] = plan.params | {"match": plan.match, "limit": limit}
-    select = "SELECT v.household_id, h.household_no, v.id, v.name FROM villagers v JOIN households h ON h.id = v.household_id"
-    if plan.match is None:  # common: households in order, their people in order, until `limit` are found
-        sql = (f"{select} WHERE h.deleted = 0 AND v.deleted = 0 AND ({plan.villager_test}) "
+    if _few(db, plan):
+        sql = ("SELECT v.household_id, h.household_no, v.id, v.name FROM villagers v "
+               f"JOIN households h ON h.id = v.household_id WHERE v.id IN (SELECT id FROM ({plan.villagers_sql()})) "
                "ORDER BY h.household_no, h.id, v.position LIMIT :limit")
-    else:
-        sql = (f"{select} WHERE v.id IN (SELECT id FROM ({plan.villagers_sql()})) "
+    else:  # common: households in order, their people in order, until `limit` are found
+        sql = ("SELECT v.household_id, h.household_no, v.id, v.name FROM households h "
+               "CROSS JOIN villagers v ON v.household_id = h.id "
+               f"WHERE h.deleted = 0 AND v.deleted = 0 AND ({plan.villager_test}) "
                "ORDER BY h.household_no, h.id, v.position LIMIT :limit")
     hits = [SearchHit(*row) for row in db.conn.execute(sql, params)]
     if plan.household_test is not None:
         hits += _households(db, plan, {hit.household_id for hit in hits}, limit)
     return hits[:limit]
+
+
+def _few(db: Database, plan: SearchPlan) -> bool:
+    """Whether the index narrows the search to a few candidates (their count from the index alone)."""
+    if plan.match is None or plan.parts is None:
+        return plan.match is not None
+    found: int = db.conn.execute(plan.probe_sql(FEW), plan.params | plan.part_params()).fetchone()[0]
+    return found <= FEW
 
 
 def matching_ids(db: Database, text: str, show_id: bool) -> tuple[set[str], set[str]]:
