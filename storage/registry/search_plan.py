@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from storage.core.db import Database
 from storage.registry.pinyin_keys import initials_prefixes, spells_name
-from storage.registry.search_index import DOCUMENTS
+from storage.registry.search_index import DOCUMENTS, refresh_registry_search
 
 _PINYIN = re.compile(r"^[a-z]+$")
 _DIGITS = re.compile(r"^[0-9xX\-]+$")
@@ -93,6 +93,7 @@ def plan_search(db: Database, text: str, show_id: bool) -> SearchPlan | None:
     text = text.strip()
     if not text:
         return None
+    refresh_registry_search(db)
     lowered = text.lower()
     if _PINYIN.match(lowered):
         return _pinyin(db, lowered)
