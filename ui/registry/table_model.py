@@ -39,7 +39,7 @@ class HouseholdTableModel(RowsTableModel):
     def __init__(self, fetch_page: FetchPage | None = None) -> None:
         super().__init__(roles={Qt.ItemDataRole.BackgroundRole: _care_colour}, tips=False)
         self._fetch_page = fetch_page
-        self._more = False
+        self._more = self._fetching = False
 
     def read(self, fetch_page: FetchPage, keep_loaded: bool = False) -> None:
         """List what `fetch_page` reads: its first page, or (`keep_loaded`) as many rows as are loaded now, so a
@@ -60,14 +60,17 @@ class HouseholdTableModel(RowsTableModel):
         return not parent.isValid() and self._more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if parent.isValid() or not self._more or self._fetch_page is None:
-            return
+        if parent.isValid() or not self._more or self._fetch_page is None or self._fetching:
+            return  # a view asking again while the rows go in (Qt's model tester does) waits for this page
         page = self._fetch_page(len(self._rows), PAGE)
-        self._more = len(page) == PAGE
-        if page:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-            self._rows += page
-            self.endInsertRows()
+        self._more, self._fetching = len(page) == PAGE, True
+        try:
+            if page:
+                self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+                self._rows += page
+                self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def row_of(self, household_id: str) -> int:
         """Its row among the loaded households (-1: not loaded, or not listed)."""
