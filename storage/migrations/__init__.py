@@ -55,6 +55,7 @@ LEDGER: tuple[Step, ...] = (
     attachments.m074_one_attachments_table,
     core.m075_hardening,
     rules.m076_rule_versions_preamble_closing,
+    registry.m077_registry_search_index,
 )
 
 # The last step shipped with a number out of order; every step after it has a higher number than all before it.

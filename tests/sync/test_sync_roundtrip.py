@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from models.core.accounts import COMMAND_LINE_ACTOR
-from models.sync.bundles import BundleRefused, ImportFlag
+from models.sync.bundles import MAX_SCHEMA_LAG, BundleRefused, ImportFlag
 from storage.core import db as db_module
 from storage.core.backups import restore_into, write_backup
 from storage.core.blobs import blob_dir, put_blob_file
@@ -79,15 +79,15 @@ def test_newer_schema_refused(pair: Pair) -> None:
     assert notes(pair.township) == []
 
 
-@pytest.mark.parametrize("behind", [1, 2])
-def test_village_one_and_two_schema_versions_behind_accepted(pair: Pair, behind: int) -> None:
+@pytest.mark.parametrize("behind", [1, 2, MAX_SCHEMA_LAG])
+def test_village_up_to_the_schema_lag_behind_accepted(pair: Pair, behind: int) -> None:
     write_notes(pair.village, 2)
     bundle = export(pair.village, pair.stick, schema_version=schema_version() - behind)
     assert import_(pair.township, bundle).applied == 3
 
 
-def test_three_schema_versions_behind_refused(pair: Pair) -> None:
-    bundle = export(pair.village, pair.stick, schema_version=schema_version() - 3)
+def test_one_more_than_the_schema_lag_behind_refused(pair: Pair) -> None:
+    bundle = export(pair.village, pair.stick, schema_version=schema_version() - MAX_SCHEMA_LAG - 1)
     with pytest.raises(BundleRefused, match="旧太多"):
         import_(pair.township, bundle)
 

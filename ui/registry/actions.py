@@ -104,7 +104,7 @@ class RegistryActions:
         return kind, next((r for r in records if r.id == uid), None)
 
     def _on_add_household_button_clicked(self) -> None:
-        numbers = [s.household.household_no for s in self.screen.summaries]
+        numbers = self.screen.stores.households.household_numbers()
         scope = self._scope()
         group_id = scope[1] if scope[0] == "group" else (self.screen.groups[0].id if self.screen.groups else "")
         draft = Household(new_id(), _next_number(numbers), group_id)
