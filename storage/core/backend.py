@@ -214,7 +214,7 @@ def workflow_stores(db: Database, actor: Actor, rules: RuleTexts, reasons: Chang
         revisions, SqliteWorkflowSettingsStore(db, actor), SqlitePlanStore(db, actor, rules),
         SqliteInvitationStore(db, actor), SqliteCommitteeStore(db, actor), SqliteTeamStore(db, actor),
         SqliteOpinionStore(db, actor, rules), SqliteChangeLinkStore(db, actor, rules, reasons),
-        SqlitePublicityStore(db, actor, rules), SqliteVoteStore(db, actor, rules, revisions),
+        SqlitePublicityStore(db, actor, rules, revisions), SqliteVoteStore(db, actor, rules, revisions, meetings),
         SqliteSignatureStore(db, actor))
 
 

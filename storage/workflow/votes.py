@@ -8,8 +8,10 @@ from typing import Any
 from models.core.accounts import Actor, Permission
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
-from models.workflow.ports import RevisionStore, RuleTexts
-from models.workflow.record_rules import correction_reason, filing_progress, refuse, revision_done, vote_problem
+from models.workflow.linked_meetings import meeting_facts
+from models.workflow.ports import MeetingRecords, RevisionStore, RuleTexts
+from models.workflow.record_rules import (correction_reason, filing_progress, refuse, revision_done,
+                                          vote_date_problem, vote_problem)
 from models.workflow.records import ArticleVote, Filing, FilingStatus
 from models.workflow.steps import WorkflowStep
 from storage.core.db import Database
@@ -19,17 +21,21 @@ from storage.workflow.aggregate import WorkflowAggregate, changed
 
 class SqliteVoteStore(WorkflowAggregate):
     """Implements models.workflow.ports.VoteStore over workflow_votes and workflow_filings; the voted version
-    comes from `rules`, and an order to correct reopens step 6 through `revisions` (R24)."""
+    comes from `rules`, the meeting's date from `meetings` (checked against the publicity and review, R19), and
+    an order to correct reopens step 6 through `revisions` (R24)."""
 
-    def __init__(self, db: Database, actor: Actor, rules: RuleTexts, revisions: RevisionStore) -> None:
+    def __init__(self, db: Database, actor: Actor, rules: RuleTexts, revisions: RevisionStore,
+                 meetings: MeetingRecords) -> None:
         super().__init__(db, actor)
-        self._rules, self._revisions = rules, revisions
+        self._rules, self._revisions, self._meetings = rules, revisions, meetings
 
     def record_vote(self, rulebook_id: str, meeting_id: str, tallies: tuple[ArticleVote, ...],
                     by_article: bool = False) -> Changed:
         self._require(Permission.APPROVE)
         refuse(vote_problem(tallies))
         version = self._rules.load_version(rulebook_id)
+        facts = self._revisions.facts(rulebook_id, date.today())
+        refuse(vote_date_problem(meeting_facts(self._meetings, meeting_id), version.id, facts))
         data = [{"key": t.article_key, "label": t.label, "for": t.tally.for_, "against": t.tally.against,
                  "abstain": t.tally.abstain} for t in tallies]
         with self._db.atomic():
