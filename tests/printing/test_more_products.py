@@ -75,6 +75,8 @@ def test_group_roster_without_id_numbers() -> None:
                                     "0001王堌户主男1965年3月13800000000", "吉𠮷女女1990年7月外出（浙江宁波）"])
     assert "522631" not in pdfcheck.text_of(data)
     assert set(pdfcheck.page_sizes_mm(data)) == {(297, 210)}
+    for page in pdfcheck.reader(data).pages:  # names with phone numbers: marked internal top and bottom (R30)
+        assert "".join(page.extract_text().split()).count("内部资料请勿张贴") == 2
 
 
 def test_cli_more_products(demo_path: Path, rulebook_id: str, tmp_path: Path) -> None:
