@@ -30,6 +30,7 @@ class Entity(StrEnum):
     # core and sync
     ATTACHMENT = "attachment"  # joined with its owner's change (a meeting, a revision's workflow, a list entry)
     SYNC_STATE = "sync_state"  # peers, held and quarantined rows, bundles sent and received (not a wildcard)
+    PRINTED_COPY = "printed_copy"  # the register of printed copies (print verify)
 
     @property
     def label(self) -> str:
@@ -39,7 +40,7 @@ class Entity(StrEnum):
                 "workflow": "九步工作法", "township_review": "乡镇审查",
                 "list_entry": "红黑榜条目",
                 "rule_version": "规约版本", "catalogue_article": "条款库条款",
-                "attachment": "附件", "sync_state": "同步状态"}[self.value]
+                "attachment": "附件", "sync_state": "同步状态", "printed_copy": "打印登记"}[self.value]
 
 
 @dataclass(frozen=True)

@@ -245,4 +245,10 @@ PRODUCTS: tuple[Product, ...] = (
     Product("resolution-notice", "决议公开公告", "meeting", lambda s, i: _public_notice(s, i, "resolution")),
     Product("result-notice", "实施结果公开公告", "meeting", lambda s, i: _public_notice(s, i, "result")),
     Product("group-roster", "村民小组花名册", "group", _group_roster),
+    Product("second-publicity", "二次公示（修订稿公示）", "rulebook", lambda s, i: _second_publicity(s, i)),
 )
+
+
+def _second_publicity(stores: Any, rulebook_id: str) -> PrintJob:
+    from printing.workflow.second_publicity_pdf import second_publicity_job
+    return second_publicity_job(stores, rulebook_id)  # type: ignore[no-any-return]

@@ -19,6 +19,7 @@ from storage.core.profile import SqliteProfileStore, read_profile
 if TYPE_CHECKING:
     from models.workflow.ports import ChangeReasons, HouseholdCount, MeetingRecords, RuleTexts
     from storage.core.attachments import SqliteAttachmentStore
+    from storage.core.print_log import SqlitePrintLog
     from storage.minutes.followups import SqliteFollowUpStore
     from storage.minutes.four_two import SqliteFourTwoStore
     from storage.lists.store import SqliteListStore
@@ -189,6 +190,11 @@ class SqliteStores:
         from storage.lists.store import SqliteListStore
         return SqliteListStore(self._db, self.actor, SqliteHouseholdDirectory(self._db),
                                SqliteArticleCatalogue(self.rules))
+
+    @cached_property
+    def print_log(self) -> SqlitePrintLog:
+        from storage.core.print_log import SqlitePrintLog
+        return SqlitePrintLog(self._db, self.actor)
 
     @cached_property
     def township(self) -> SqliteTownshipStore:

@@ -68,3 +68,13 @@ def m011_change_log_plain_rowid(db: Database) -> None:
                    "BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END")
     for table in tables:
         install_change_triggers(db, table)
+
+
+def m075_create_printed_copies(db: Database) -> None:
+    """The register of printed copies by 校验码 (print verify): document, version, print date, what it is of."""
+    create_synced_table(db, "printed_copies", """
+        fingerprint TEXT NOT NULL, product TEXT NOT NULL, document TEXT NOT NULL, version TEXT NOT NULL DEFAULT '',
+        printed_on TEXT NOT NULL, ref_kind TEXT NOT NULL DEFAULT 'other', ref_id TEXT NOT NULL DEFAULT '',
+        version_id TEXT NOT NULL DEFAULT '', posted INTEGER NOT NULL DEFAULT 0, printed_by TEXT NOT NULL DEFAULT ''""")
+    db.execute("CREATE INDEX idx_printed_copies_fingerprint ON printed_copies(fingerprint)")
+    db.execute("CREATE INDEX idx_printed_copies_ref_id ON printed_copies(ref_id)")

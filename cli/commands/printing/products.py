@@ -44,8 +44,21 @@ def run_rules(context: Context, args: argparse.Namespace) -> int:
     _fonts(args)
     paper = args.paper or ("A3" if args.poster else "A4")
     options = RulesOptions(paper=paper, poster=args.poster, qr=args.qr)
-    return _finish(context, args, lambda progress: render_rules_pdf(rulebook, version, options, progress),
+    code = _finish(context, args, lambda progress: render_rules_pdf(rulebook, version, options, progress),
                    rules_fingerprint(rulebook, version))
+    _register_rules(context, args, rulebook, version, rules_fingerprint(rulebook, version))
+    return code
+
+
+def _register_rules(context: Context, args: argparse.Namespace, rulebook: Any, version: Any, fingerprint: str) -> None:
+    """The printed version in the print log (print verify says whether it is still the one in force)."""
+    from datetime import date
+
+    from models.core.print_log import PrintedCopy, RefKind
+
+    product = "rules-poster" if args.poster else "rules"
+    _stores(context).print_log.log_print(PrintedCopy(fingerprint, product, f"《{rulebook.title}》", f"第{version.number}版",
+                                                     date.today(), RefKind.RULE_VERSION, rulebook.id, version.id))
 
 
 @print_command("comparison")
@@ -95,10 +108,15 @@ def _catalogue_job(context: Context, args: argparse.Namespace, key: str, item_id
     """Build product `key` of the record `item_id` as 打印中心 does, then write it."""
     from printing.core.catalogue import PRODUCTS
 
-    product = next(p for p in PRODUCTS if p.key == key)
-    job = product.prepare(_stores(context), item_id)
+    from cli.commands.printing.law import check_posting, register_copy
+
+    check_posting(key, getattr(args, "posted", False))
+    product, stores = next(p for p in PRODUCTS if p.key == key), _stores(context)
+    job = product.prepare(stores, item_id)
     _fonts(args)
-    return _finish(context, args, job.render, job.fingerprint)
+    code = _finish(context, args, job.render, job.fingerprint)
+    register_copy(stores, key, job, product.item, item_id, getattr(args, "posted", False))  # print verify
+    return code
 
 
 @print_command("minutes")
@@ -173,6 +191,7 @@ def add_group_roster(products: argparse._SubParsersAction) -> None:
     parser = products.add_parser("group-roster", help="村民小组花名册（不印身份证号）")
     parser.add_argument("group", metavar="GROUP", help="村民小组名称或编号")
     add_output_options(parser)
+    parser.add_argument("--posted", action="store_true", help="登记为已张贴（花名册是内部资料，会被拒绝）")
     parser.set_defaults(handler=lambda context, args: _catalogue_job(context, args, "group-roster", args.group))
 
 

@@ -1,0 +1,128 @@
+"""`print second-publicity`, `print verify`: the products the procedure needs after the law, and the check of a
+printed copy by its 校验码. Every copy printed here (and through the catalogue) is registered in the print log."""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from datetime import date
+from typing import Any
+
+from cli import EXIT_REFUSED, Context
+from cli.commands.printing import add_output_options, print_command
+from models.core.accounts import COMMAND_LINE_ACTOR
+
+
+def _stores(context: Context) -> Any:
+    from storage.core.backend import build_stores
+    return build_stores(context.open_db(), COMMAND_LINE_ACTOR)
+
+
+def register_copy(stores: Any, product: str, job: Any, item_kind: str, item_id: str, posted: bool = False) -> None:
+    """Log a printed copy: a rulebook product names the version it printed (the latest), others their record."""
+    from models.core.print_log import PrintedCopy, RefKind
+
+    version_id, version, kind = "", "", RefKind.OTHER
+    if item_kind == "rulebook":
+        printed = stores.rules.load_version(item_id)
+        version_id, version, kind = printed.id, f"第{printed.number}版", RefKind.RULE_VERSION
+    elif item_kind == "list_entries":
+        kind = RefKind.LIST_ENTRIES
+    stores.print_log.log_print(PrintedCopy(job.fingerprint, product, job.title, version, date.today(), kind, item_id,
+                                           version_id, posted))
+
+
+def check_posting(product: str, posted: bool) -> None:
+    """Refuse before printing when an internal product is to be registered as posted (R30)."""
+    from models.core.errors import DomainError
+    from models.core.print_log import posting_problem
+
+    problem = posting_problem(product) if posted else None
+    if problem:
+        raise DomainError(problem)
+
+
+def add_posted_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--posted", action="store_true", help="登记为已张贴（内部资料不能登记为张贴）")
+
+
+@print_command("second-publicity")
+def add_second_publicity(products: argparse._SubParsersAction) -> None:
+    parser = products.add_parser("second-publicity", help="二次公示：修订稿公示（起止日期、查阅地点、异议渠道）")
+    parser.add_argument("id", help="规约编号（见 rules list）")
+    add_output_options(parser)
+    add_posted_option(parser)
+    parser.set_defaults(handler=run_second_publicity)
+
+
+def run_second_publicity(context: Context, args: argparse.Namespace) -> int:
+    from cli.commands.printing.products import _finish, _fonts
+    from printing.workflow.second_publicity_pdf import second_publicity_job
+
+    stores = _stores(context)
+    job = second_publicity_job(stores, args.id)
+    _fonts(args)
+    code = _finish(context, args, job.render, job.fingerprint)
+    register_copy(stores, "second-publicity", job, "rulebook", args.id, args.posted)
+    return code
+
+
+@print_command("verify")
+def add_verify(products: argparse._SubParsersAction) -> None:
+    parser = products.add_parser("verify", help="核对打印件：按校验码查是哪份文件、哪一版、何时打印、是否仍有效")
+    parser.add_argument("code", metavar="CODE", help="页脚的校验码，如 3F9A-1C2B")
+    parser.set_defaults(handler=run_verify)
+
+
+def run_verify(context: Context, args: argparse.Namespace) -> int:
+    from models.core.print_log import CopyStatus
+
+    stores = _stores(context)
+    code = args.code.strip().upper().removeprefix("校验码").strip()
+    found = _lookup(stores, code)
+    if found is None:
+        print(f"未找到校验码 {code} 的打印登记：这份打印件不是本系统打印的，或校验码抄错了。", file=sys.stderr)
+        return EXIT_REFUSED
+    document, version, printed_on, status = found
+    text = (f"校验码 {code}：{document}{('（' + version + '）') if version else ''}，{printed_on.isoformat()} 打印，"
+            f"{CopyStatus(status).label}")
+    context.emit(text, {"document": document, "version": version, "printed_on": printed_on.isoformat(),
+                        "status": status})
+    return 0
+
+
+def _lookup(stores: Any, code: str) -> tuple[str, str, date, str] | None:
+    """(document, version, printed on, status) of a code in the print log or the board log; None: unknown."""
+    copy = stores.print_log.find(code)
+    if copy is not None:
+        return copy.document, copy.version, copy.printed_on, _status(stores, copy).value
+    board = next((row for row in reversed(stores.lists.board_log()) if row.get("fingerprint") == code
+                  and row.get("action") == "printed"), None)
+    if board is None:
+        return None
+    import json
+    entries = json.loads(board["entry_ids"]) if isinstance(board["entry_ids"], str) else list(board["entry_ids"])
+    return (f"红黑榜（{board['period']}）", str(board["period"]), date.fromisoformat(str(board["created_at"])[:10]),
+            _entries_status(stores, entries).value)
+
+
+def _status(stores: Any, copy: Any) -> Any:
+    from models.core.print_log import CopyStatus, RefKind, version_status
+
+    if copy.ref_kind is RefKind.RULE_VERSION:
+        summary = next((r for r in stores.rules.list_rulebooks() if r.id == copy.ref_id), None)
+        number = re.search(r"\d+", copy.version)
+        if summary is None or number is None or not summary.versions:
+            return CopyStatus.WITHDRAWN
+        return version_status(int(number.group()), summary.in_force_version, max(v.number for v in summary.versions))
+    if copy.ref_kind is RefKind.LIST_ENTRIES:
+        return _entries_status(stores, [i for i in copy.ref_id.split(",") if i])
+    return CopyStatus.CURRENT
+
+
+def _entries_status(stores: Any, entry_ids: list[str]) -> Any:
+    from models.core.print_log import entries_status
+    from models.lists.entries import WithdrawReason
+
+    entries = [stores.lists.entry(i) for i in entry_ids]
+    return entries_status([(e.ended_on, e.end_reason == WithdrawReason.PERIOD_ENDED.label) for e in entries], date.today())

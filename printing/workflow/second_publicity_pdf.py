@@ -1,0 +1,62 @@
+"""二次公示 (step 7): the revised text posted before the vote, as a 公示 after R47 — title 关于……的公示, basis,
+content and where to read it, explicit start and end dates, where and how to object, the committee as signer.
+
+`second_publicity_job` gathers it from the stores and renders it (kept together so it can move into the catalogue)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from models.core.errors import DomainError
+from models.core.notices import Notice, NoticeKind, PublicityPeriod, objection_line
+from models.workflow.date_order import GUIDELINE, ORGANIC_LAW
+from models.workflow.records import Publicity
+from printing.core.notice_pdf import NoticeOptions, notice_fingerprint, render_notice_pdf
+
+
+def second_publicity(rulebook_title: str, version_number: int, version_id: str, publicity: Publicity | None,
+                     village: str, township: str, signed_on: date) -> Notice:
+    """The notice of the recorded publicity; refused (DomainError) before its dates are recorded."""
+    if publicity is None:
+        raise DomainError("还没有登记二次公示的起止日期和地点，不能打印公示。请先在“九步工作法”第七步登记公示"
+                          "（或 rules step publicity）。")
+    place = publicity.place.strip() or "村务公开栏"
+    paragraphs = (
+        f"根据{ORGANIC_LAW}第二十七条和民政部等七部门{GUIDELINE}，经村“两委”商议、广泛征求村民意见，"
+        f"村规民约修订执行委员会已将《{rulebook_title}》修改完善，形成修订稿（第{version_number}版）。"
+        "现予以公示，公示期满后提交村民会议表决。",
+        f"公示内容：《{rulebook_title}》修订稿全文、修改对照表和意见采纳情况说明，张贴于{place}；"
+        "也可到村民委员会办公室查阅。",
+        objection_line(township),
+        "公示期满无异议或异议已答复的，修订稿提交村民会议表决。")
+    return Notice(NoticeKind.PUBLICITY, f"关于《{rulebook_title}》修订稿的公示", paragraphs, f"{village}村民委员会",
+                  signed_on, PublicityPeriod(publicity.start, publicity.end), version=f"{version_id}:{version_number}")
+
+
+def second_publicity_job(stores: Any, rulebook_id: str) -> Any:  # -> printing.core.catalogue.PrintJob
+    from printing.core.catalogue import PrintJob
+
+    today, profile = date.today(), stores.profile.get()
+    rulebook, facts = stores.rules.get_rulebook(rulebook_id), stores.workflow.revisions.facts(rulebook_id, today)
+    version = stores.rules.load_version(rulebook_id, _posted_number(stores, rulebook_id, facts.publicity))
+    notice = second_publicity(rulebook.title, version.number, version.id, facts.publicity, profile.village,
+                              profile.township, facts.publicity.start if facts.publicity else today)
+    return PrintJob(notice.title, notice_fingerprint(notice),
+                    lambda progress: render_second_publicity_pdf(notice, progress=progress))
+
+
+def _posted_number(stores: Any, rulebook_id: str, publicity: Publicity | None) -> int | None:
+    """The number of the version the publicity was recorded for (None: the latest)."""
+    if publicity is None or not publicity.version_id:
+        return None
+    latest = stores.rules.load_version(rulebook_id)
+    for number in range(latest.number, 0, -1):
+        if stores.rules.load_version(rulebook_id, number).id == publicity.version_id:
+            return number
+    return None
+
+
+def render_second_publicity_pdf(notice: Notice, options: NoticeOptions = NoticeOptions(),
+                                progress: Callable[[int], None] | None = None) -> bytes:
+    return render_notice_pdf(notice, options, progress)
