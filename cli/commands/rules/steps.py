@@ -57,6 +57,7 @@ def add_to(sub: argparse._SubParsersAction) -> None:
     opinion.add_argument("--date", type=_day, required=True)
     opinion.add_argument("--channel", default="入户走访", help="入户走访、院坝会、村民代表会议、电话、微信/网上、意见箱")
     opinion.add_argument("--objection", action="store_true")
+    opinion.add_argument("--name-public", action="store_true", help="本人同意公开姓名（否则印为“杨某”，R21）")
     reply = _verb(verbs, "reply", "第5/7步：答复一条意见（OPINION_NO 如 3、意见3、异议1）", run_reply)
     reply.add_argument("opinion_no", metavar="OPINION_NO")
     reply.add_argument("--disposition", required=True, choices=("采纳", "部分采纳", "不采纳"))
@@ -152,7 +153,8 @@ def run_opinion(context: Context, args: argparse.Namespace) -> int:
         raise DomainError(f"没有“{args.channel}”这种渠道，可选：{'、'.join(c.label for c in Channel)}")
     kind = OpinionKind.OBJECTION if args.objection else OpinionKind.OPINION
     store = _stores(context).workflow.opinions
-    added = store.add_opinion(args.rulebook, kind, args.name, channels[args.channel], args.date, args.text).id
+    added = store.add_opinion(args.rulebook, kind, args.name, channels[args.channel], args.date, args.text,
+                              name_public=args.name_public).id
     number = next(o.number for o in store.opinions(args.rulebook) if o.id == added)
     return _done(context, args, f"已登记{kind.label}{number}（{args.name}）", opinion=added, number=number)
 
