@@ -40,11 +40,11 @@ def _signer(stores: Any) -> str:
 
 
 def _rules(stores: Any, rulebook_id: str, poster: bool) -> PrintJob:
-    from printing.rules.rules_pdf import RulesOptions, document_title, render_rules_pdf, rules_fingerprint
+    from printing.rules.rules_pdf import RulesOptions, adoption_of, document_title, render_rules_pdf, rules_fingerprint
 
     rulebook, version = stores.rules.get_rulebook(rulebook_id), stores.rules.load_version(rulebook_id)
-    options = RulesOptions("A3" if poster else "A4", poster)
-    return PrintJob(document_title(rulebook, version), rules_fingerprint(rulebook, version),
+    options = RulesOptions("A3" if poster else "A4", poster, adoption=adoption_of(stores, version))
+    return PrintJob(document_title(rulebook, version), rules_fingerprint(rulebook, version, options.adoption),
                     lambda progress: render_rules_pdf(rulebook, version, options, progress))
 
 

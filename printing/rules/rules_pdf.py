@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
@@ -22,12 +23,21 @@ from printing.core.text import ChineseParagraph
 
 
 @dataclass(frozen=True)
+class Adoption:
+    """R25: which meeting adopted a version, and when (from the workflow's vote record)."""
+
+    meeting: str  # 村民会议
+    on: date
+
+
+@dataclass(frozen=True)
 class RulesOptions:
     """Booklet (A4 portrait, GB/T 9704 page) or poster (A3: landscape in three columns; A4: two columns)."""
 
     paper: str = "A4"
     poster: bool = False
     qr: bool = False
+    adoption: Adoption | None = None  # R25: the meeting that adopted the version and its date
 
     def page(self) -> PageSpec:
         if not self.poster:
@@ -40,27 +50,36 @@ class RulesOptions:
         return column_poster_styles() if self.poster else notice_styles()
 
 
+def adoption_of(stores: Any, version: RuleVersion) -> Adoption | None:
+    """R25: the adopting meeting of a version that is or was in force, from the workflow's vote (None: none)."""
+    if version.status is VersionStatus.DRAFT:
+        return None
+    found = stores.workflow.votes.adoption(version.id)
+    return Adoption(*found) if found else None
+
+
 def document_title(rulebook: Rulebook, version: RuleVersion) -> str:
     return version.title or rulebook.title
 
 
-def version_line(version: RuleVersion) -> str:
-    """（第2版，2026年5月1日起施行） or （第3版，草稿） under the title."""
+def version_line(version: RuleVersion, adoption: Adoption | None = None) -> str:
+    """（第2版，2026年4月20日经村民会议表决通过，2026年5月1日起施行） or （第3版，草稿） under the title (R25)."""
     if version.status is VersionStatus.DRAFT:
         return f"（第{version.number}版，草稿）"
     try:
         effective = date.fromisoformat(version.effective_date[:10]) if version.effective_date else None
     except ValueError:
         effective = None
+    adopted = f"{chinese_date(adoption.on)}经{adoption.meeting}表决通过，" if adoption else ""
     if effective is not None:
-        return f"（第{version.number}版，{chinese_date(effective)}起施行）"
-    return f"（第{version.number}版，{version.status.label}）"
+        return f"（第{version.number}版，{adopted}{chinese_date(effective)}起施行）"
+    return f"（第{version.number}版，{adopted}{version.status.label}）"
 
 
-def printed_texts(rulebook: Rulebook, version: RuleVersion) -> list[str]:
+def printed_texts(rulebook: Rulebook, version: RuleVersion, adoption: Adoption | None = None) -> list[str]:
     """Every text the rules print, in order (what the fingerprint covers and the tests read back)."""
     headings = chapter_headings(version)
-    texts = [document_title(rulebook, version), version_line(version)]
+    texts = [document_title(rulebook, version), version_line(version, adoption)]
     numbered = iter(numbered_articles(version))
     for chapter in version.chapters:
         if headings[chapter.key]:
@@ -71,8 +90,8 @@ def printed_texts(rulebook: Rulebook, version: RuleVersion) -> list[str]:
     return texts
 
 
-def rules_fingerprint(rulebook: Rulebook, version: RuleVersion) -> str:
-    return content_fingerprint("rules", printed_texts(rulebook, version), f"{version.id}:{version.number}")
+def rules_fingerprint(rulebook: Rulebook, version: RuleVersion, adoption: Adoption | None = None) -> str:
+    return content_fingerprint("rules", printed_texts(rulebook, version, adoption), f"{version.id}:{version.number}")
 
 
 def _article(label: str, text: str, styles: TextStyles, record: str) -> ChineseParagraph:
@@ -88,16 +107,17 @@ def _chapter(text: str, styles: TextStyles) -> list[Flowable]:
     return [CondPageBreak(styles.line * 3), paragraph(text, style, "章标题")]
 
 
-def _heading(rulebook: Rulebook, version: RuleVersion, styles: TextStyles, width: float) -> list[Flowable]:
+def _heading(rulebook: Rulebook, version: RuleVersion, styles: TextStyles, width: float,
+             adoption: Adoption | None = None) -> list[Flowable]:
     line_style = styles.body.clone("version_line", alignment=TA_CENTER, firstLineIndent=0)
     return [title(document_title(rulebook, version), styles, width, "规约标题"),
-            paragraph(version_line(version), line_style, "版本说明"), Spacer(1, styles.line / 2)]
+            paragraph(version_line(version, adoption), line_style, "版本说明"), Spacer(1, styles.line / 2)]
 
 
 def build_story(rulebook: Rulebook, version: RuleVersion, options: RulesOptions = RulesOptions()) -> list[Flowable]:
     """Title and version line (across all columns on a poster), then chapters and articles."""
     styles, spec = options.styles(), options.page()
-    story = _heading(rulebook, version, styles, spec.text_width)
+    story = _heading(rulebook, version, styles, spec.text_width, options.adoption)
     if spec.columns > 1:
         story.append(FrameBreak())
     headings = chapter_headings(version)
@@ -118,14 +138,14 @@ def banner_height(rulebook: Rulebook, version: RuleVersion, options: RulesOption
     spec, styles = options.page(), options.styles()
     if spec.columns == 1:
         return 0.0
-    heading = _heading(rulebook, version, styles, spec.text_width)
+    heading = _heading(rulebook, version, styles, spec.text_width, options.adoption)
     return sum(f.wrap(spec.text_width, spec.text_height)[1] + f.getSpaceAfter() for f in heading) + 4 * mm
 
 
 def render_rules_pdf(rulebook: Rulebook, version: RuleVersion, options: RulesOptions = RulesOptions(),
                      progress: Callable[[int], None] | None = None) -> bytes:
     """The rules as PDF bytes; `progress(page)` is called as each page is laid out."""
-    fingerprint = rules_fingerprint(rulebook, version)
+    fingerprint = rules_fingerprint(rulebook, version, options.adoption)
     name = document_title(rulebook, version)
     payload = qr_payload(fingerprint, name, str(version.number)) if options.qr else None
     return render(build_story(rulebook, version, options), options.page(), DocumentMeta(name, fingerprint, payload),

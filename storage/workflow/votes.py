@@ -45,6 +45,13 @@ class SqliteVoteStore(WorkflowAggregate):
                 "tallies": json.dumps(data, ensure_ascii=False)}, summary=f"录入表决结果（第{version.number}版）")
         return changed(str(row["id"]))
 
+    def adoption(self, version_id: str) -> tuple[str, date] | None:
+        """R25: the meeting (its type) and date of the vote that adopted version `version_id`, if one did."""
+        found = load.rows(self._db, "SELECT meeting_id FROM workflow_votes WHERE deleted = 0 AND version_id = ? "
+                                    "ORDER BY created_at DESC LIMIT 1", [version_id])
+        meeting = meeting_facts(self._meetings, found[0]["meeting_id"]) if found else None
+        return (meeting.type_label, meeting.on) if meeting else None
+
     def update_filing(self, rulebook_id: str, status: FilingStatus, on: date, receipt_number: str = "",
                       receipt_date: date | None = None, effective_date: date | None = None,
                       note: str = "") -> Changed:

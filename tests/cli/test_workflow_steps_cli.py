@@ -9,6 +9,7 @@ from models.rules.document import update_article
 from storage.core.installation import open_database
 from storage.rules.store import SqliteRulebookStore
 from tests.helpers import run_cli, run_json
+from tests.printing import pdfcheck
 from tests.storage.workflow_setup import joint_meeting, rulebook_in_force, villagers_meeting
 
 
@@ -80,3 +81,6 @@ def test_all_nine_steps_from_the_command_line(tmp_path: Path) -> None:
     code, status = run_json(path, "rules", "advance", rb)
     assert code == 0 and status["current_step"] is None
     assert run_json(path, "rules", "status", rb)[1]["current_step"] is None
+    poster = path.parent / "张贴版.pdf"  # R25: the adopting meeting and its date, then the effective date
+    assert run_json(path, "print", "rules", rb, "--poster", "--out", str(poster))[0] == 0
+    assert "（第3版，2026年3月8日经村民会议表决通过，2026年4月1日起施行）" in pdfcheck.text_of(poster.read_bytes())

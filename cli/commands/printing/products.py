@@ -37,16 +37,18 @@ def add_rules(products: argparse._SubParsersAction) -> None:
 
 
 def run_rules(context: Context, args: argparse.Namespace) -> int:
-    from printing.rules.rules_pdf import RulesOptions, render_rules_pdf, rules_fingerprint
+    from printing.rules.rules_pdf import RulesOptions, adoption_of, render_rules_pdf, rules_fingerprint
 
-    store = _stores(context).rules
+    stores = _stores(context)
+    store = stores.rules
     rulebook, version = store.get_rulebook(args.id), store.load_version(args.id, args.version)
     _fonts(args)
     paper = args.paper or ("A3" if args.poster else "A4")
-    options = RulesOptions(paper=paper, poster=args.poster, qr=args.qr)
+    options = RulesOptions(paper=paper, poster=args.poster, qr=args.qr, adoption=adoption_of(stores, version))
+    fingerprint = rules_fingerprint(rulebook, version, options.adoption)
     code = _finish(context, args, lambda progress: render_rules_pdf(rulebook, version, options, progress),
-                   rules_fingerprint(rulebook, version))
-    _register_rules(context, args, rulebook, version, rules_fingerprint(rulebook, version))
+                   fingerprint)
+    _register_rules(context, args, rulebook, version, fingerprint)
     return code
 
 
