@@ -126,3 +126,23 @@ def _entries_status(stores: Any, entry_ids: list[str]) -> Any:
 
     entries = [stores.lists.entry(i) for i in entry_ids]
     return entries_status([(e.ended_on, e.end_reason == WithdrawReason.PERIOD_ENDED.label) for e in entries], date.today())
+
+
+@print_command("list-notice-letter")
+def add_list_notice_letter(products: argparse._SubParsersAction) -> None:
+    parser = products.add_parser("list-notice-letter", help="上榜告知书：书面告知本户上榜理由、依据、异议权利和期限（R28）")
+    parser.add_argument("--entry", required=True, help="条目编号（lists show 可查）")
+    add_output_options(parser)
+    parser.set_defaults(handler=run_list_notice_letter)
+
+
+def run_list_notice_letter(context: Context, args: argparse.Namespace) -> int:
+    from cli.commands.printing.products import _finish, _fonts
+    from printing.lists.notice_letter_pdf import notice_letter_job
+
+    stores = _stores(context)
+    job = notice_letter_job(stores.lists, stores.profile.get().village, args.entry)
+    _fonts(args)
+    code = _finish(context, args, job.render, job.fingerprint)
+    register_copy(stores, "list-notice-letter", job, "list_entries", args.entry)
+    return code
