@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import random
+
+import pytest
 from collections import Counter
 from datetime import date
 
@@ -45,3 +47,17 @@ def test_year_of_entries_on_the_demo_village_and_idempotent(village_db: Database
     assert options.counts["list_entries"] == 0
     assert len(store(village_db, CLERK).entries()) == len(entries)
     assert ListKind.BLACK in {e.list_kind for e in entries if e.state is EntryState.PUBLICITY}
+
+
+@pytest.mark.parametrize("day", [1, 10, 11])
+def test_a_board_can_be_printed_on_every_day_of_the_month(village_db: Database, day: int) -> None:
+    """The demo publishes each month's entries before the month begins: days 1–10 have a board too (issue 19)."""
+    today = date(2026, 11, day)
+    options = DemoOptions(households=60)
+    b20_registry.build(village_db, random.Random(1), options)
+    b30_rules.build(village_db, random.Random(1), options)
+    build(village_db, random.Random(1), options, today)
+    board = store(village_db, CLERK, today).board("2026-11", on=today)
+    assert board.red and board.yellow
+    states = Counter(e.state for e in store(village_db, CLERK, today).entries())
+    assert set(EntryState) <= set(states)
