@@ -251,4 +251,4 @@ PRODUCTS: tuple[Product, ...] = (
 
 def _second_publicity(stores: Any, rulebook_id: str) -> PrintJob:
     from printing.workflow.second_publicity_pdf import second_publicity_job
-    return second_publicity_job(stores, rulebook_id)  # type: ignore[no-any-return]
+    return second_publicity_job(stores, rulebook_id)

@@ -47,8 +47,7 @@ class SqliteVoteStore(WorkflowAggregate):
 
     def adoption(self, version_id: str) -> tuple[str, date] | None:
         """R25: the meeting (its type) and date of the vote that adopted version `version_id`, if one did."""
-        found = load.rows(self._db, "SELECT meeting_id FROM workflow_votes WHERE deleted = 0 AND version_id = ? "
-                                    "ORDER BY created_at DESC LIMIT 1", [version_id])
+        found = load.select(self._db, "workflow_votes", "version_id = ?", [version_id], "created_at DESC, id DESC")
         meeting = meeting_facts(self._meetings, found[0]["meeting_id"]) if found else None
         return (meeting.type_label, meeting.on) if meeting else None
 
