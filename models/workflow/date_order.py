@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.workflow.records import LegalityReview, Opinion, OpinionKind, Publicity
+from models.workflow.records import Filing, LegalityReview, Opinion, OpinionKind, Publicity
 
 GUIDELINE = "《关于做好村规民约和居民公约工作的指导意见》"
 ORGANIC_LAW = "《中华人民共和国村民委员会组织法》"
@@ -81,3 +81,25 @@ def notice_warning(vote_on: date, notice_date: date | None, override_reason: str
 def filing_due_text(vote_on: date, due: date, days: int) -> str:
     """R24: the filing is due `days` after the vote."""
     return f"表决日期 {vote_on.isoformat()} 起 {days} 天内，即 {due.isoformat()} 前报送乡镇备案（R24，{ORGANIC_LAW}第二十七条）"
+
+
+def filing_order_problems(vote_on: date, filing: Filing) -> list[str]:
+    """R24: the filing follows the vote — it is submitted, and the township's receipt dated, on or after it."""
+    found = []
+    source = f"R24，{ORGANIC_LAW}第二十七条"
+    if filing.submitted_on is not None and filing.submitted_on < vote_on:
+        found.append(f"报送日期 {filing.submitted_on.isoformat()} 早于表决日期 {vote_on.isoformat()}：表决通过后才能报送备案"
+                     f"（{source}）")
+    if filing.receipt_date is not None and filing.receipt_date < vote_on:
+        found.append(f"备案回执日期 {filing.receipt_date.isoformat()} 早于表决日期 {vote_on.isoformat()}（{source}）")
+    return found
+
+
+def filing_late_warning(filing: Filing, today: date) -> str:
+    """R24: submitted after its due date (the vote + the filing days), or not yet submitted when it is past."""
+    source = f"R24，{ORGANIC_LAW}第二十七条"
+    if filing.submitted_on is not None and filing.submitted_on > filing.due_on:
+        return f"{filing.submitted_on.isoformat()} 报送，晚于应报日期 {filing.due_on.isoformat()}（{source}）"
+    if filing.submitted_on is None and today > filing.due_on:
+        return f"已超过报送期限 {filing.due_on.isoformat()}，请尽快报送乡镇备案（{source}）"
+    return ""

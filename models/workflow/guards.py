@@ -16,7 +16,7 @@ from models.workflow.records import (AssemblyVote, BackgroundCheck, CheckAgency,
                                      Filing, FilingStatus, Invitation, LegalityReview, Opinion, OpinionKind,
                                      Publicity)
 from models.workflow.retry import RetryScope, retry_blockers
-from models.workflow.date_order import publicity_length_problem, vote_order_problems
+from models.workflow.date_order import filing_order_problems, publicity_length_problem, vote_order_problems
 
 VILLAGERS_MEETING = "villagers_meeting"
 REPRESENTATIVES_MEETING = "representatives_meeting"
@@ -273,6 +273,8 @@ def post_and_enforce(facts: WorkflowFacts) -> list[str]:
         blockers.append("还没有录入乡镇的备案回执（备案编号和日期）")
     if filing.effective_date is None:
         blockers.append("还没有确定施行日期")
+    if facts.vote_meeting is not None:
+        blockers += filing_order_problems(facts.vote_meeting.on, filing)
     return blockers
 
 

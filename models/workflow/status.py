@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.workflow.steps import StepState, StepStatus, WorkflowStep, current_step
-from models.workflow.date_order import notice_warning
+from models.workflow.date_order import filing_late_warning, notice_warning
 from models.workflow.figures import invitation_warnings, key_figure, women_warning
 from models.workflow.guards import REPRESENTATIVES_MEETING, VILLAGERS_MEETING, WorkflowFacts, blockers
 
@@ -73,6 +73,9 @@ def _warnings(step: WorkflowStep, facts: WorkflowFacts) -> tuple[str, ...]:
         notice = notice_warning(meeting.on, meeting.notice_date, meeting.notice_override_reason) \
             if meeting.type_code == VILLAGERS_MEETING else ""
         return tuple(w for w in (warning, notice, _province_note(facts)) if w)
+    if step is WorkflowStep.POST_AND_ENFORCE and facts.filing is not None:
+        late = filing_late_warning(facts.filing, facts.today)
+        return (late,) if late else ()
     return ()
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from models.core.accounts import Actor, Permission
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
+from models.workflow.date_order import filing_order_problems
 from models.workflow.linked_meetings import meeting_facts
 from models.workflow.ports import MeetingRecords, RevisionStore, RuleTexts
 from models.workflow.record_rules import (correction_reason, filing_progress, refuse, revision_done,
@@ -62,6 +63,8 @@ class SqliteVoteStore(WorkflowAggregate):
             raise DomainError("表决通过并完成“全体表决”后才有备案任务。")
         filing_id, filing = found
         after = filing_progress(filing, status, on, receipt_number, receipt_date, effective_date, note)
+        meeting = self._revisions.facts(rulebook_id, on).vote_meeting
+        refuse("\n".join(filing_order_problems(meeting.on, after)) if meeting else None)  # R24
         notice = changed(filing_id)
         with self._db.atomic():
             self._write_filing(filing_id, after)

@@ -107,3 +107,22 @@ def test_short_notice_warned_at_step_8_and_its_reason_in_the_filing_report(villa
                for w in store.revisions.status(rulebook_id, day).view(WorkflowStep.ASSEMBLY_VOTE).warnings)
     report = filing_report("青石村村规民约", facts, "青石村", "德化乡", day)
     assert "因防汛抢险需尽快施行，会议未提前10日通知" in report.paragraphs[0]
+
+
+def test_filing_submitted_before_the_vote_refused_and_a_late_one_warned(village_db: Database, admin: Actor) -> None:
+    from models.workflow.records import FilingStatus
+    store, rulebook_id = _at_step_7(village_db, admin)
+    store.publicity.record_publicity(rulebook_id, START, END, "村务公开栏")
+    store.publicity.record_review(rulebook_id, date(2026, 3, 5), "德化乡人民政府", "同意提交表决")
+    store.revisions.advance(rulebook_id, END + timedelta(days=1))
+    vote_on = date(2026, 3, 10)
+    store.votes.record_vote(rulebook_id, _meeting(village_db, admin, vote_on), TALLY)
+    store.revisions.advance(rulebook_id, vote_on)
+    with pytest.raises(DomainError, match=r"报送日期 2026-03-09 早于表决日期 2026-03-10.*R24，《中华人民共和国村民委员会组织法》第二十七条"):
+        store.votes.update_filing(rulebook_id, FilingStatus.SUBMITTED, vote_on - timedelta(days=1))
+    store.votes.update_filing(rulebook_id, FilingStatus.SUBMITTED, date(2026, 3, 22))  # due 03-20
+    warnings = store.revisions.status(rulebook_id, date(2026, 3, 22)).view(WorkflowStep.POST_AND_ENFORCE).warnings
+    assert warnings == ("2026-03-22 报送，晚于应报日期 2026-03-20（R24，《中华人民共和国村民委员会组织法》第二十七条）",)
+    with pytest.raises(DomainError, match=r"备案回执日期 2026-03-01 早于表决日期"):
+        store.votes.update_filing(rulebook_id, FilingStatus.FILED, date(2026, 3, 25), "德乡备〔2026〕3号",
+                                  date(2026, 3, 1), date(2026, 4, 1))
