@@ -54,7 +54,6 @@ LEDGER: tuple[Step, ...] = (
     # From here on: append only, numbers rising (m074, m075, …).
     attachments.m074_one_attachments_table,
     core.m075_create_printed_copies,
-    workflow.m076_workflow_opinion_name_public,
 )
 
 # The last step shipped with a number out of order; every step after it has a higher number than all before it.

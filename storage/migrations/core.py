@@ -71,10 +71,16 @@ def m011_change_log_plain_rowid(db: Database) -> None:
 
 
 def m075_create_printed_copies(db: Database) -> None:
-    """The register of printed copies by 校验码 (print verify): document, version, print date, what it is of."""
+    """The register of printed copies by 校验码 (print verify): document, version, print date, what it is of.
+
+    One step with the opinion-giver's consent to be named on the printed 意见采纳情况说明 (R21,
+    workflow_opinions.name_public): both came with issue 19, and one step keeps a peer one version behind
+    within the two schema versions a bundle may lag (models/sync/bundles.py MAX_SCHEMA_LAG)."""
     create_synced_table(db, "printed_copies", """
         fingerprint TEXT NOT NULL, product TEXT NOT NULL, document TEXT NOT NULL, version TEXT NOT NULL DEFAULT '',
         printed_on TEXT NOT NULL, ref_kind TEXT NOT NULL DEFAULT 'other', ref_id TEXT NOT NULL DEFAULT '',
         version_id TEXT NOT NULL DEFAULT '', posted INTEGER NOT NULL DEFAULT 0, printed_by TEXT NOT NULL DEFAULT ''""")
     db.execute("CREATE INDEX idx_printed_copies_fingerprint ON printed_copies(fingerprint)")
     db.execute("CREATE INDEX idx_printed_copies_ref_id ON printed_copies(ref_id)")
+    db.execute("ALTER TABLE workflow_opinions ADD COLUMN name_public INTEGER NOT NULL DEFAULT 0")
+    install_change_triggers(db, "workflow_opinions")

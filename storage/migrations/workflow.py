@@ -80,12 +80,6 @@ def m072_workflow_filing_township_decision(db: Database) -> None:
     install_change_triggers(db, "workflow_filings")
 
 
-def m076_workflow_opinion_name_public(db: Database) -> None:
-    """Whether the person who gave an opinion agreed to be named on the printed 意见采纳情况说明 (R21)."""
-    db.execute("ALTER TABLE workflow_opinions ADD COLUMN name_public INTEGER NOT NULL DEFAULT 0")
-    install_change_triggers(db, "workflow_opinions")
-
-
 def m073_create_workflow_attachments(db: Database) -> None:
     """Scans and photos kept with a step of a revision (signed sheets, notices, forms, receipts); files in blobs."""
     create_synced_table(db, "workflow_attachments", """
