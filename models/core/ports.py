@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.core.attachments import Attachment, AttachmentKind, AttachmentOwner, OwnerStatus
     from models.core.audit import AuditEntry
     from models.core.changes import Changed
+    from models.core.print_log import PrintLog
     from models.core.village import VillageProfile
     from models.lists.ports import ListStore
     from models.minutes.ports import FollowUpStore, FourTwoStore, MeetingStore
@@ -139,6 +140,7 @@ class Stores(Protocol):
     lists: ListStore
     township: TownshipStore
     registry_facts: RegistryFacts
+    print_log: PrintLog  # printed copies by 校验码 (print verify, 核对打印件)
 
 
 class Backend(Protocol):

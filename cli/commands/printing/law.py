@@ -3,7 +3,6 @@ printed copy by its 校验码. Every copy printed here (and through the catalogu
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from datetime import date
 from typing import Any
@@ -75,57 +74,15 @@ def add_verify(products: argparse._SubParsersAction) -> None:
 
 
 def run_verify(context: Context, args: argparse.Namespace) -> int:
-    from models.core.print_log import CopyStatus
+    from models.core.verify import normalised, not_found_text, verify_code
 
     stores = _stores(context)
-    code = args.code.strip().upper().removeprefix("校验码").strip()
-    found = _lookup(stores, code)
+    found = verify_code(args.code, stores.print_log, stores.rules, stores.lists, date.today())
     if found is None:
-        print(f"未找到校验码 {code} 的打印登记：这份打印件不是本系统打印的，或校验码抄错了。", file=sys.stderr)
+        print(not_found_text(normalised(args.code)), file=sys.stderr)
         return EXIT_REFUSED
-    document, version, printed_on, status = found
-    text = (f"校验码 {code}：{document}{('（' + version + '）') if version else ''}，{printed_on.isoformat()} 打印，"
-            f"{CopyStatus(status).label}")
-    context.emit(text, {"document": document, "version": version, "printed_on": printed_on.isoformat(),
-                        "status": status})
+    context.emit(found.text, found.as_json())
     return 0
-
-
-def _lookup(stores: Any, code: str) -> tuple[str, str, date, str] | None:
-    """(document, version, printed on, status) of a code in the print log or the board log; None: unknown."""
-    copy = stores.print_log.find(code)
-    if copy is not None:
-        return copy.document, copy.version, copy.printed_on, _status(stores, copy).value
-    board = next((row for row in reversed(stores.lists.board_log()) if row.get("fingerprint") == code
-                  and row.get("action") == "printed"), None)
-    if board is None:
-        return None
-    import json
-    entries = json.loads(board["entry_ids"]) if isinstance(board["entry_ids"], str) else list(board["entry_ids"])
-    return (f"红黑榜（{board['period']}）", str(board["period"]), date.fromisoformat(str(board["created_at"])[:10]),
-            _entries_status(stores, entries).value)
-
-
-def _status(stores: Any, copy: Any) -> Any:
-    from models.core.print_log import CopyStatus, RefKind, version_status
-
-    if copy.ref_kind is RefKind.RULE_VERSION:
-        summary = next((r for r in stores.rules.list_rulebooks() if r.id == copy.ref_id), None)
-        number = re.search(r"\d+", copy.version)
-        if summary is None or number is None or not summary.versions:
-            return CopyStatus.WITHDRAWN
-        return version_status(int(number.group()), summary.in_force_version, max(v.number for v in summary.versions))
-    if copy.ref_kind is RefKind.LIST_ENTRIES:
-        return _entries_status(stores, [i for i in copy.ref_id.split(",") if i])
-    return CopyStatus.CURRENT
-
-
-def _entries_status(stores: Any, entry_ids: list[str]) -> Any:
-    from models.core.print_log import entries_status
-    from models.lists.entries import WithdrawReason
-
-    entries = [stores.lists.entry(i) for i in entry_ids]
-    return entries_status([(e.ended_on, e.end_reason == WithdrawReason.PERIOD_ENDED.label) for e in entries], date.today())
 
 
 @print_command("list-notice-letter")
