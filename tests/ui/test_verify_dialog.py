@@ -34,7 +34,9 @@ def test_current_superseded_and_unknown_codes(qtbot, village_db: Database, admin
                                            date(2026, 3, 1), RefKind.RULE_VERSION, rulebook_id, version.id))
     dialog = VerifyDialog(stores)
     qtbot.addWidget(dialog)
-    assert _check(qtbot, dialog, "ab12-cd34") == "校验码 AB12-CD34：《青石村村规民约》（第1版），2026-03-01 打印，现行有效"
+    qtbot.keyClicks(dialog.code_edit, "ab12-cd34")
+    qtbot.mouseClick(dialog.check_button, LEFT)
+    assert dialog.result_label.text() == "校验码 AB12-CD34：《青石村村规民约》（第1版），2026-03-01 打印，现行有效"
     rules = SqliteRulebookStore(village_db, admin)
     rules.new_version(rulebook_id)
     rules.put_in_force(rulebook_id, 2, "2026-06-01")
