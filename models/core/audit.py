@@ -37,7 +37,7 @@ TABLE_LABELS = {
     "sync_bundles_sent": "导出的同步包", "sync_bundles_received": "导入的同步包", "sync_held_bundles": "暂存的同步包",
     "township_reviews": "乡镇审查意见", "township_filing_decisions": "乡镇备案决定", "sync_peers": "同步对象",
     "workflow_attachments": "步骤附件", "attachments": "附件", "agenda_item_speeches": "发言", "agenda_item_votes": "逐人表决",
-    "convene_proposals": "提议召集", "minutes_settings": "会议记录设置",
+    "convene_proposals": "提议召集", "minutes_settings": "会议记录设置", "printed_copies": "打印登记",
     "sync_quarantine": "隔离记录", "sync_peer_audit": "对方的操作记录", "sync_revoked_keys": "吊销的密钥",
 }
 

@@ -59,7 +59,8 @@ FIELD_LABELS = {
     "members": "成员", "holiday": "节假日", "signed_on": "签字日期", "sheet_ref": "签字表", "leader": "组长",
     "by_article": "逐条表决", "tallies": "计票", "speaker": "发言人", "choice": "表决意见", "body": "会议",
     "subject": "提议事项", "signatures": "联名人数", "base": "基数", "lead_signer": "领衔人", "key": "设置项",
-    "value": "值",
+    "value": "值", "product": "打印品种", "document": "文件", "printed_on": "打印日期", "ref_kind": "对象类别",
+    "ref_id": "对象", "posted": "已张贴", "printed_by": "打印人", "name_public": "同意公开姓名", "version": "版本",
 }
 
 # A part of a summary starts at the beginning or after "; " with `column: `.

@@ -40,6 +40,8 @@ class Entity(StrEnum):
     VOLUNTEER_RECORD = "volunteer_record"
     BOARD_VERSION = "board_version"
     LIST_SETTINGS = "list_settings"
+    # printing
+    PRINTED_COPY = "printed_copy"  # the register of printed copies (print verify)
 
     @property
     def label(self) -> str:
@@ -52,7 +54,8 @@ class Entity(StrEnum):
                 "attachment": "附件", "sync_state": "同步状态",
                 "meeting_type": "会议类型", "minutes_settings": "会议记录设置", "convene_proposal": "提议召集",
                 "list_objection": "榜单异议", "naming_basis": "公开姓名依据", "volunteer_record": "志愿服务记录",
-                "board_version": "榜单版本记录", "list_settings": "榜单设置"}[self.value]
+                "board_version": "榜单版本记录", "list_settings": "榜单设置",
+                "printed_copy": "打印登记"}[self.value]
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,14 @@ class Notice:
             raise DomainError("公示必须写明公示期的开始和结束日期，请填写公示期。")
 
 
+def objection_line(township: str = "", answer_days: int | None = None) -> str:
+    """R47: where and how to object to a 公示 (the supervision committee and the township; real names, facts)."""
+    where = f"村务监督委员会或{township}人民政府" if township else "村务监督委员会或乡镇人民政府"
+    answer = f"；村委会自收到异议之日起{answer_days}日内答复" if answer_days else ""
+    return (f"公示期间如有异议，请以书面或口头方式向{where}反映，并写明事实和理由（个人请署真实姓名，单位请加盖公章）"
+            f"{answer}。")
+
+
 def paragraphs_from_text(text: str) -> tuple[str, ...]:
     """Body text as paragraphs: one per non-blank line, surrounding spaces removed."""
     return tuple(line.strip() for line in text.splitlines() if line.strip())

@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.core.attachments import Attachment, AttachmentKind, AttachmentOwner, OwnerStatus
     from models.core.audit import AuditEntry
     from models.core.changes import Changed
+    from models.core.print_log import PrintLog
     from models.core.village import VillageProfile
     from models.lists.ports import (
         BoardLogStore, ListEntryStore, ListSettingsStore, NamingBasisStore, ObjectionStore, VolunteerStore,
@@ -183,6 +184,8 @@ class Stores(Protocol):
     def township(self) -> TownshipStore: ...
     @property
     def registry_facts(self) -> RegistryFacts: ...
+    @property
+    def print_log(self) -> PrintLog: ...  # printed copies by 校验码 (print verify, 核对打印件)
 
 
 class Backend(Protocol):

@@ -9,7 +9,7 @@ from datetime import date
 from models.core.errors import DomainError
 from models.lists.entries import EntryState, ListEntry, ListKind, ListSettings, Period, check_no_personal_numbers
 from models.lists.naming import NamingBasis
-from models.core.notices import Notice, NoticeKind, PublicityPeriod
+from models.core.notices import Notice, NoticeKind, PublicityPeriod, objection_line
 
 BOARD_STATES = (EntryState.PUBLISHED,)
 
@@ -176,8 +176,7 @@ def publicity_notice(village: str, period: Period, entries: Sequence[ListEntry],
     lines = [f"{n}. {e.list_kind.label}：{display_name(e, bases, on, settings)}，{e.facts}"
              + (f"（依据{_citation(e)}）" if _citation(e) else "") for n, e in enumerate(shown, 1)]
     body = (f"根据《村规民约》，经执委会评议、村务监督委员会审核，现将{period.text}拟上榜名单公示如下：", *lines,
-            f"公示期间如有异议，请以书面或口头方式向村务监督委员会反映，并写明事实和理由；村委会自收到异议之日起"
-            f"{settings.answer_days}日内答复。")
+            objection_line(answer_days=settings.answer_days))
     return Notice(NoticeKind.PUBLICITY, f"关于{period.text}红黄黑榜拟上榜名单的公示", body,
                   signer_of(village, signer), on, PublicityPeriod(start, end))
 

@@ -305,7 +305,8 @@ def check_wording(text: str, settings: ListSettings = ListSettings()) -> None:
     if found:
         words = "、".join(f"“{w}”" for w in found)
         raise DomainError(f"事实描述中含有侮辱性或贬损性用语{words}，不能上榜。请只写具体行为、时间和地点，"
-                          "例如“3月5日未按约定清理房前杂物”。")
+                          "例如“3月5日未按约定清理房前杂物”（R32，《中华人民共和国民法典》第一千零二十四条：任何组织或者个人"
+                          "不得以侮辱、诽谤等方式侵害他人的名誉权）。")
 
 
 def check_consequence(text: str) -> None:

@@ -1,6 +1,7 @@
 """Removal notice (撤榜公告) and honour certificate (荣誉证书) of the lists: what they say, built from entries."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +31,8 @@ def removal_notice(village: str, period: Period, entries: Sequence[ListEntry], b
         check_no_personal_numbers(text)
     return notice
 
+_DATED = re.compile(r"^\s*(在|于)?\s*\d{4}\s*年")
+
 
 @dataclass(frozen=True)
 class HonourCertificate:
@@ -44,10 +47,15 @@ class HonourCertificate:
     number: str
 
     @property
+    def _when(self) -> str:
+        """在2026年11月 before the reason, unless the facts already say when (no 在2026年12月2026年11月…)."""
+        return "" if _DATED.match(self.reason) else f"在{self.period_text}"
+
+    @property
     def texts(self) -> list[str]:
         """Every text printed, in order."""
         return ["荣誉证书", f"{self.recipient}：",
-                f"在{self.period_text}{self.reason}，经执委会评议、村务监督委员会审核并公示，列入{self.village}"
+                f"{self._when}{self.reason}，经执委会评议、村务监督委员会审核并公示，列入{self.village}"
                 f"{self.period_text}红榜。", "特发此证，以资鼓励。", self.signer, chinese_date(self.signed_on),
                 f"证书编号：{self.number}"]
 

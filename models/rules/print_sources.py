@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from models.core.errors import DomainError
 from models.rules.comparison import comparison
@@ -19,11 +19,37 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class Adoption:
+    """R25: which meeting adopted a version, and when (from the workflow's vote record)."""
+
+    meeting: str  # 村民会议
+    on: date
+
+
+class VoteAdoptions(Protocol):
+    """What the rules' printouts read of the workflow's votes: the meeting that adopted a version."""
+
+    def adoption(self, version_id: str) -> tuple[str, date] | None: ...
+
+
+@dataclass(frozen=True)
 class RulebookText:
-    """A rulebook and one of its versions, as the booklet and the poster print it."""
+    """A rulebook and one of its versions, as the booklet and the poster print it, with the meeting that adopted
+    it (R25: the adopted rules name the adopting meeting and its date)."""
 
     rulebook: Rulebook
     version: RuleVersion
+    adoption: Adoption | None = None
+
+
+def adoption_of(votes: VoteAdoptions, version: RuleVersion) -> Adoption | None:
+    """R25: the adopting meeting of a version that is or was in force (None: a draft, or no vote recorded)."""
+    from models.rules.document import VersionStatus
+
+    if version.status is VersionStatus.DRAFT:
+        return None
+    found = votes.adoption(version.id)
+    return Adoption(*found) if found else None
 
 
 @dataclass(frozen=True)
@@ -36,13 +62,15 @@ class VersionComparison:
     rows: tuple[ComparisonRow, ...]
 
 
-def rulebook_text(rules: RulebookStore, rulebook_id: str, number: int | None = None) -> RulebookText:
-    """The version `number` (the latest when None)."""
-    return RulebookText(rules.get_rulebook(rulebook_id), rules.load_version(rulebook_id, number))
+def rulebook_text(rules: RulebookStore, votes: VoteAdoptions, rulebook_id: str,
+                  number: int | None = None) -> RulebookText:
+    """The version `number` (the latest when None) and the meeting that adopted it."""
+    version = rules.load_version(rulebook_id, number)
+    return RulebookText(rules.get_rulebook(rulebook_id), version, adoption_of(votes, version))
 
 
 def latest_text(stores: Stores, rulebook_id: str, _today: date) -> RulebookText:
-    return rulebook_text(stores.rules, rulebook_id)
+    return rulebook_text(stores.rules, stores.workflow.votes, rulebook_id)
 
 
 def version_comparison(rules: RulebookStore, reasons: ChangeReasonStore, rulebook_id: str, old: int,

@@ -45,6 +45,7 @@ ROW_CHANGES: dict[str, tuple[tuple[Entity, str], ...]] = {
     # the township's answer is part of the village's workflow of that rulebook (a return reopens step 6)
     "township_reviews": ((Entity.TOWNSHIP_REVIEW, "id"), (Entity.WORKFLOW, "rulebook_id")),
     "township_filing_decisions": ((Entity.TOWNSHIP_REVIEW, "id"), (Entity.WORKFLOW, "rulebook_id")),
+    "printed_copies": ((Entity.PRINTED_COPY, "id"),),  # the print register travels, so codes check at the township
 }
 WORKFLOW_PREFIX = "workflow_"  # the revision's parts name their revision, not the rulebook: possibly all
 

@@ -16,6 +16,7 @@ from models.workflow.records import (AssemblyVote, BackgroundCheck, CheckAgency,
                                      Filing, FilingStatus, Invitation, LegalityReview, Opinion, OpinionKind,
                                      Publicity)
 from models.workflow.retry import RetryScope, retry_blockers
+from models.workflow.date_order import filing_order_problems, publicity_length_problem, vote_order_problems
 
 VILLAGERS_MEETING = "villagers_meeting"
 REPRESENTATIVES_MEETING = "representatives_meeting"
@@ -65,6 +66,8 @@ class MeetingFacts:
     passed_items: int = 0
     women_present: int | None = None
     authorisation_ref: str = ""
+    notice_date: date | None = None
+    notice_override_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -191,9 +194,9 @@ def second_publicity(facts: WorkflowFacts) -> list[str]:
     if publicity is None:
         blockers.append("还没有登记二次公示（公示地点和起止日期）")
     else:
-        days = (publicity.end - publicity.start).days + 1
-        if days < facts.settings.publicity_min_days:
-            blockers.append(f"公示期只有 {days} 天，至少应为 {facts.settings.publicity_min_days} 天")
+        short = publicity_length_problem(publicity.start, publicity.end, facts.settings.publicity_min_days)
+        if short:
+            blockers.append(short)
         if facts.today <= publicity.end:
             blockers.append(f"公示期到 {publicity.end.isoformat()} 才结束，结束后才能表决")
     blockers += _unanswered(facts.opinions, OpinionKind.OBJECTION)
@@ -216,11 +219,7 @@ def assembly_vote(facts: WorkflowFacts) -> list[str]:
     if vote is None or meeting is None:
         return ["还没有登记表决结果。请关联表决所在的村民会议记录，并录入赞成、反对、弃权票数"]
     blockers = _meeting_blockers(facts, meeting)
-    if facts.review is not None and vote.version_id != facts.review.version_id:
-        blockers.append(f"表决的是第{vote.version_number}版，乡镇审查的是第{facts.review.version_number}版，"
-                        "表决文本必须与审查文本一致")
-    elif facts.review is None:
-        blockers.append("没有乡镇合法性审查意见，表决不能生效")
+    blockers += vote_order_problems(meeting.on, facts.publicity, facts.review, facts.opinions, vote.version_id)
     failed = []
     for item in vote.tallies:
         result = check_majority(meeting.majority, item.tally, meeting.attendance, meeting.quorum)
@@ -274,6 +273,8 @@ def post_and_enforce(facts: WorkflowFacts) -> list[str]:
         blockers.append("还没有录入乡镇的备案回执（备案编号和日期）")
     if filing.effective_date is None:
         blockers.append("还没有确定施行日期")
+    if facts.vote_meeting is not None:
+        blockers += filing_order_problems(facts.vote_meeting.on, filing)
     return blockers
 
 

@@ -18,4 +18,4 @@ def meeting_facts(meetings: MeetingRecords, types: MeetingTypes, meeting_id: str
     return MeetingFacts(meeting.id, meeting.number, meeting.type_code, spec.label, meeting.on, meeting.is_final,
                         meeting.attendance, outcome.quorum, spec.majority,
                         sum(1 for r in outcome.items if r.status == "passed"), meeting.women_present,
-                        meeting.authorisation_ref)
+                        meeting.authorisation_ref, meeting.notice_date, meeting.notice_override_reason)

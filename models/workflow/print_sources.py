@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from models.workflow.records import OpinionKind
+from models.workflow.records import OpinionKind, Publicity
 from models.workflow.steps import WorkflowStep
 
 if TYPE_CHECKING:
@@ -148,3 +148,34 @@ def cards(stores: Stores, rulebook_id: str, today: date) -> Cards:
     facts = stores.workflow.revisions.facts(rulebook_id, today)
     return Cards(rulebook.title, signer(stores), facts.timetable.get(WorkflowStep.POST_AND_ENFORCE), facts.members,
                  stores.workflow.teams.teams(rulebook_id))
+
+
+@dataclass(frozen=True)
+class SecondPublicity:
+    """二次公示 (step 7): the version posted, its recorded publicity (None: not yet recorded), who signs."""
+
+    rulebook_title: str
+    version_number: int
+    version_id: str
+    publicity: Publicity | None
+    village: str
+    township: str
+
+
+def second_publicity(stores: Stores, rulebook_id: str, today: date) -> SecondPublicity:
+    """The version the publicity was recorded for (the latest when it names none)."""
+    facts, profile = stores.workflow.revisions.facts(rulebook_id, today), stores.profile.get()
+    publicity = facts.publicity
+    version = stores.rules.load_version(rulebook_id, _posted_number(stores, rulebook_id, publicity))
+    return SecondPublicity(stores.rules.get_rulebook(rulebook_id).title, version.number, version.id, publicity,
+                           profile.village, profile.township)
+
+
+def _posted_number(stores: Stores, rulebook_id: str, publicity: Publicity | None) -> int | None:
+    if publicity is None or not publicity.version_id:
+        return None
+    latest = stores.rules.load_version(rulebook_id)
+    for number in range(latest.number, 0, -1):
+        if stores.rules.load_version(rulebook_id, number).id == publicity.version_id:
+            return number
+    return None

@@ -8,6 +8,9 @@ from datetime import date
 
 from models.core.errors import DomainError
 from models.township.reviews import DecisionKind, FilingDecision
+from models.workflow.date_order import (publicity_after_vote_problem, publicity_length_problem,
+                                        review_after_vote_problem, vote_order_problems)
+from models.workflow.guards import MeetingFacts, WorkflowFacts
 from models.workflow.records import ArticleVote, Disposition, Filing, FilingStatus, Opinion, TeamKind
 from models.workflow.steps import StepState, StepStatus, WorkflowStep, current_step
 
@@ -58,8 +61,31 @@ def change_reason(chosen: list[Opinion]) -> str:
     return "采纳" + "、".join(o.title for o in chosen)
 
 
-def publicity_problem(start: date, end: date) -> str | None:
-    return "公示结束日期不能早于开始日期。" if end < start else None
+def publicity_problem(start: date, end: date, facts: WorkflowFacts) -> str | None:
+    """R47 (its minimum from 修订设置) and R19 (a publicity of the voted text must end before the vote)."""
+    return publicity_length_problem(start, end, facts.settings.publicity_min_days) \
+        or publicity_after_vote_problem(end, voted_on(facts, facts.latest_version_id))
+
+
+def voted_on(facts: WorkflowFacts, version_id: str) -> date | None:
+    """The date of the recorded vote on version `version_id` (None: that text has not been voted on)."""
+    if facts.vote is None or facts.vote_meeting is None or facts.vote.version_id != version_id:
+        return None
+    return facts.vote_meeting.on
+
+
+def review_date_problem(on: date, version_id: str, facts: WorkflowFacts) -> str | None:
+    """R19: the pre-review of a text already voted on cannot be dated after that vote."""
+    return review_after_vote_problem(on, voted_on(facts, version_id))
+
+
+def vote_date_problem(meeting: MeetingFacts | None, version_id: str, facts: WorkflowFacts) -> str | None:
+    """R19/R21: the vote's meeting after the township's review of this text, the end of the publicity and the
+    answers to every objection."""
+    if meeting is None:
+        return "请选择表决所在的会议记录。"
+    problems = vote_order_problems(meeting.on, facts.publicity, facts.review, facts.opinions, version_id)
+    return "\n".join(problems) or None
 
 
 def review_problem(reviewer: str, conclusion: str) -> str | None:

@@ -190,6 +190,7 @@ class Opinion:
     form_serial: str = ""      # serial number of the paper 意见征求表
     written_by: str = ""       # 代写人 for villagers who cannot write
     reply: Reply | None = None
+    name_public: bool = False  # the person agreed to be named on what is printed (R21); else surname + 某
 
     @property
     def answered(self) -> bool:

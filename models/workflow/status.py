@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.workflow.steps import StepState, StepStatus, WorkflowStep, current_step
+from models.workflow.date_order import filing_late_warning, notice_warning
 from models.workflow.figures import invitation_warnings, key_figure, women_warning
-from models.workflow.guards import REPRESENTATIVES_MEETING, WorkflowFacts, blockers
+from models.workflow.guards import REPRESENTATIVES_MEETING, VILLAGERS_MEETING, WorkflowFacts, blockers
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,14 @@ def _warnings(step: WorkflowStep, facts: WorkflowFacts) -> tuple[str, ...]:
     if step is WorkflowStep.SEND_INVITATIONS:
         return tuple(invitation_warnings(facts))
     if step is WorkflowStep.ASSEMBLY_VOTE and facts.vote_meeting is not None:
-        warning = women_warning(facts.vote_meeting.women_present, facts.vote_meeting.attendance.present)
-        return tuple(w for w in (warning, _province_note(facts)) if w)
+        meeting = facts.vote_meeting
+        warning = women_warning(meeting.women_present, meeting.attendance.present)
+        notice = notice_warning(meeting.on, meeting.notice_date, meeting.notice_override_reason) \
+            if meeting.type_code == VILLAGERS_MEETING else ""
+        return tuple(w for w in (warning, notice, _province_note(facts)) if w)
+    if step is WorkflowStep.POST_AND_ENFORCE and facts.filing is not None:
+        late = filing_late_warning(facts.filing, facts.today)
+        return (late,) if late else ()
     return ()
 
 

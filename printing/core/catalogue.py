@@ -52,8 +52,8 @@ def rules_job(text: rules.RulebookText, poster: bool, paper: str | None = None, 
     from printing.rules.rules_pdf import RulesOptions, document_title, render_rules_pdf, rules_fingerprint
 
     rulebook, version = text.rulebook, text.version
-    options = RulesOptions(paper or ("A3" if poster else "A4"), poster, qr)
-    return PrintJob(document_title(rulebook, version), rules_fingerprint(rulebook, version),
+    options = RulesOptions(paper or ("A3" if poster else "A4"), poster, qr, adoption=text.adoption)
+    return PrintJob(document_title(rulebook, version), rules_fingerprint(rulebook, version, options.adoption),
                     lambda progress: render_rules_pdf(rulebook, version, options, progress))
 
 
@@ -220,6 +220,11 @@ def _filing_report(source: workflow.Filing, today: date) -> PrintJob:
     return PrintJob(report.title, report_fingerprint(report),
                     lambda progress: render_filing_report_pdf(report, progress=progress))
 
+def _second_publicity(source: workflow.SecondPublicity, today: date) -> PrintJob:
+    from printing.workflow.second_publicity_pdf import second_publicity_job
+
+    return second_publicity_job(source, today)
+
 
 PRODUCTS: tuple[Product[Any], ...] = (
     Product("rules", "村规民约全文（A4 小册子）", "rulebook", rules.latest_text, lambda d, _t: rules_job(d, False)),
@@ -239,7 +244,9 @@ PRODUCTS: tuple[Product[Any], ...] = (
     Product("resolution-notice", "决议公开公告", "meeting", minutes.final_meeting, _resolution_notice),
     Product("result-notice", "实施结果公开公告", "meeting", minutes.meeting_results, _result_notice),
     Product("group-roster", "村民小组花名册", "group", registry.group_households, _group_roster),
+    Product("second-publicity", "二次公示（修订稿公示）", "rulebook", workflow.second_publicity, _second_publicity),
 )
+
 
 
 def product(key: str) -> Product[Any]:

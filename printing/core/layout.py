@@ -85,6 +85,10 @@ class DocumentMeta:
     title: str
     fingerprint: str
     qr_payload: str | None = None
+    internal: bool = False  # 内部资料 (names with phone numbers …): marked in header and footer, never posted (R30)
+
+
+INTERNAL_MARK = "内部资料 请勿张贴"
 
 
 def draw_text(canvas: Any, x: float, y: float, text: str, font: str, size: float, align: str = "left") -> None:
@@ -118,6 +122,10 @@ def _decorate(spec: PageSpec, meta: DocumentMeta, progress: Callable[[int], None
     else:
         draw_text(canvas, width / 2, baseline, page_number_text(number), font, SIZE_4, "centre")
     draw_text(canvas, spec.left, 7 * mm, fingerprint_label(meta.fingerprint), fonts.body_font(), 9)
+    if meta.internal:
+        _, height = spec.size
+        draw_text(canvas, width / 2, height - spec.top + 6 * mm, INTERNAL_MARK, fonts.body_font(), 10.5, "centre")
+        draw_text(canvas, width / 2, 7 * mm, INTERNAL_MARK, fonts.body_font(), 9, "centre")
     if meta.qr_payload:
         size = min(15 * mm, spec.bottom - 9 * mm)
         draw_qr(canvas, meta.qr_payload, width - spec.right - size, 4 * mm, size)

@@ -75,4 +75,4 @@ def render_group_roster_pdf(roster: GroupRoster, qr: bool = False,
     fingerprint = roster_fingerprint(roster)
     payload = qr_payload(fingerprint, roster.title, roster.on.isoformat()) if qr else None
     return render(build_story(roster), table_page("A4", landscape=True),
-                  DocumentMeta(roster.title, fingerprint, payload), progress)
+                  DocumentMeta(roster.title, fingerprint, payload, internal=True), progress)

@@ -11,6 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, FrameBreak, Spacer
 
 from models.core.notices import chinese_date
 from models.rules.document import Rulebook, RuleVersion, VersionStatus, numbered_articles
+from models.rules.print_sources import Adoption
 from models.rules.text import chapter_headings
 from models.core.numerals import article_label
 from printing.core import glyphs as glyphs
@@ -28,6 +29,7 @@ class RulesOptions:
     paper: str = "A4"
     poster: bool = False
     qr: bool = False
+    adoption: Adoption | None = None  # R25: the meeting that adopted the version and its date
 
     def page(self) -> PageSpec:
         if not self.poster:
@@ -44,23 +46,24 @@ def document_title(rulebook: Rulebook, version: RuleVersion) -> str:
     return version.title or rulebook.title
 
 
-def version_line(version: RuleVersion) -> str:
-    """（第2版，2026年5月1日起施行） or （第3版，草稿） under the title."""
+def version_line(version: RuleVersion, adoption: Adoption | None = None) -> str:
+    """（第2版，2026年4月20日经村民会议表决通过，2026年5月1日起施行） or （第3版，草稿） under the title (R25)."""
     if version.status is VersionStatus.DRAFT:
         return f"（第{version.number}版，草稿）"
     try:
         effective = date.fromisoformat(version.effective_date[:10]) if version.effective_date else None
     except ValueError:
         effective = None
+    adopted = f"{chinese_date(adoption.on)}经{adoption.meeting}表决通过，" if adoption else ""
     if effective is not None:
-        return f"（第{version.number}版，{chinese_date(effective)}起施行）"
-    return f"（第{version.number}版，{version.status.label}）"
+        return f"（第{version.number}版，{adopted}{chinese_date(effective)}起施行）"
+    return f"（第{version.number}版，{adopted}{version.status.label}）"
 
 
-def printed_texts(rulebook: Rulebook, version: RuleVersion) -> list[str]:
+def printed_texts(rulebook: Rulebook, version: RuleVersion, adoption: Adoption | None = None) -> list[str]:
     """Every text the rules print, in order (what the fingerprint covers and the tests read back)."""
     headings = chapter_headings(version)
-    texts = [document_title(rulebook, version), version_line(version), *version.preamble]
+    texts = [document_title(rulebook, version), version_line(version, adoption), *version.preamble]
     numbered = iter(numbered_articles(version))
     for chapter in version.chapters:
         if headings[chapter.key] and not version.verse:
@@ -72,8 +75,8 @@ def printed_texts(rulebook: Rulebook, version: RuleVersion) -> list[str]:
     return texts + list(version.closing)
 
 
-def rules_fingerprint(rulebook: Rulebook, version: RuleVersion) -> str:
-    return content_fingerprint("rules", printed_texts(rulebook, version), f"{version.id}:{version.number}")
+def rules_fingerprint(rulebook: Rulebook, version: RuleVersion, adoption: Adoption | None = None) -> str:
+    return content_fingerprint("rules", printed_texts(rulebook, version, adoption), f"{version.id}:{version.number}")
 
 
 def _article(label: str, text: str, styles: TextStyles, record: str) -> ChineseParagraph:
@@ -89,16 +92,17 @@ def _chapter(text: str, styles: TextStyles) -> list[Flowable]:
     return [CondPageBreak(styles.line * 3), paragraph(text, style, "章标题")]
 
 
-def _heading(rulebook: Rulebook, version: RuleVersion, styles: TextStyles, width: float) -> list[Flowable]:
+def _heading(rulebook: Rulebook, version: RuleVersion, styles: TextStyles, width: float,
+             adoption: Adoption | None = None) -> list[Flowable]:
     line_style = styles.body.clone("version_line", alignment=TA_CENTER, firstLineIndent=0)
     return [title(document_title(rulebook, version), styles, width, "规约标题"),
-            paragraph(version_line(version), line_style, "版本说明"), Spacer(1, styles.line / 2)]
+            paragraph(version_line(version, adoption), line_style, "版本说明"), Spacer(1, styles.line / 2)]
 
 
 def build_story(rulebook: Rulebook, version: RuleVersion, options: RulesOptions = RulesOptions()) -> list[Flowable]:
     """Title and version line (across all columns on a poster), then chapters and articles."""
     styles, spec = options.styles(), options.page()
-    story = _heading(rulebook, version, styles, spec.text_width)
+    story = _heading(rulebook, version, styles, spec.text_width, options.adoption)
     if spec.columns > 1:
         story.append(FrameBreak())
     story += [paragraph(text, styles.body, "前言") for text in version.preamble]
@@ -127,14 +131,14 @@ def banner_height(rulebook: Rulebook, version: RuleVersion, options: RulesOption
     spec, styles = options.page(), options.styles()
     if spec.columns == 1:
         return 0.0
-    heading = _heading(rulebook, version, styles, spec.text_width)
+    heading = _heading(rulebook, version, styles, spec.text_width, options.adoption)
     return sum(f.wrap(spec.text_width, spec.text_height)[1] + f.getSpaceAfter() for f in heading) + 4 * mm
 
 
 def render_rules_pdf(rulebook: Rulebook, version: RuleVersion, options: RulesOptions = RulesOptions(),
                      progress: Callable[[int], None] | None = None) -> bytes:
     """The rules as PDF bytes; `progress(page)` is called as each page is laid out."""
-    fingerprint = rules_fingerprint(rulebook, version)
+    fingerprint = rules_fingerprint(rulebook, version, options.adoption)
     name = document_title(rulebook, version)
     payload = qr_payload(fingerprint, name, str(version.number)) if options.qr else None
     return render(build_story(rulebook, version, options), options.page(), DocumentMeta(name, fingerprint, payload),

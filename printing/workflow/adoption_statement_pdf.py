@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from models.core.notices import chinese_date
+from models.workflow.masking import shown_name
 from models.workflow.records import Disposition, Opinion
 from printing.core.blocks import paragraph, title
 from printing.core.fingerprint import content_fingerprint, qr_payload
@@ -43,7 +44,7 @@ def totals_line(opinions: Sequence[Opinion]) -> str:
 
 
 def reply_rows(opinions: Sequence[Opinion]) -> list[tuple[str, ...]]:
-    return [(str(o.number), o.name, o.channel.label, o.article_label or "整体", o.text,
+    return [(str(o.number), shown_name(o), o.channel.label, o.article_label or "整体", o.text,
              o.reply.disposition.label if o.reply else "未答复", o.reply.reason if o.reply else "")
             for o in sorted(opinions, key=lambda o: o.number)]
 

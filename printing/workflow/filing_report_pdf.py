@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from models.core.errors import DomainError
 from models.core.notices import chinese_date
+from models.workflow.date_order import NOTICE_DAYS
 from models.workflow.guards import REPRESENTATIVES_MEETING, MeetingFacts, WorkflowFacts
 from models.workflow.records import OpinionKind
 from printing.core.blocks import body_paragraph, closing_block, keep_together, paragraph, title
@@ -70,7 +71,15 @@ def _vote_sentence(meeting: MeetingFacts, province_basis: str) -> str:
         authorised = f"，经村民会议授权{ref}" if meeting.authorisation_ref else ""
         basis = f"{law}{authorised}，由村民代表会议表决，"
     return (f"{chinese_date(meeting.on)}{basis}经{meeting.type_label}表决通过（应到{attendance.expected}人，"
-            f"实到{attendance.present}人{women}）")
+            f"实到{attendance.present}人{women}）{_notice_clause(meeting)}")
+
+
+def _notice_clause(meeting: MeetingFacts) -> str:
+    """R7: a villagers' meeting called with under 10 days' notice says so, with its recorded emergency reason."""
+    if meeting.type_code == REPRESENTATIVES_MEETING or not meeting.notice_override_reason.strip():
+        return ""
+    short = meeting.notice_date is None or (meeting.on - meeting.notice_date).days < NOTICE_DAYS
+    return f"，因{meeting.notice_override_reason.strip()}，会议未提前{NOTICE_DAYS}日通知" if short else ""
 
 
 def printed_texts(report: FilingReport) -> list[str]:

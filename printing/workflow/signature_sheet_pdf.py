@@ -111,4 +111,5 @@ def render_signature_sheet_pdf(sheet: SignatureSheet, qr: bool = False,
     """The signature sheet as PDF bytes (A4 portrait)."""
     fingerprint = sheet_fingerprint(sheet)
     payload = qr_payload(fingerprint, sheet.title, sheet.version) if qr else None
-    return render(build_story(sheet), sheet_page(), DocumentMeta(sheet.title, fingerprint, payload), progress)
+    return render(build_story(sheet), sheet_page(), DocumentMeta(sheet.title, fingerprint, payload, internal=True),
+                  progress)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
                                        ProvinceMeetingRules, RuleTexts)
     from storage.core.attachments import SqliteAttachmentStore
     from storage.minutes.convene import SqliteConveneStore
+    from storage.core.print_log import SqlitePrintLog
     from storage.minutes.followups import SqliteFollowUpStore
     from storage.minutes.four_two import SqliteFourTwoStore
     from storage.minutes.settings import SqliteMinutesSettings
@@ -252,6 +253,11 @@ class SqliteStores:
         return SqliteHouseholdDirectory(self._db)
 
     @cached_property
+    def print_log(self) -> SqlitePrintLog:
+        from storage.core.print_log import SqlitePrintLog
+        return SqlitePrintLog(self._db, self.actor)
+
+    @cached_property
     def township(self) -> SqliteTownshipStore:
         from storage.township.store import SqliteTownshipStore
         return SqliteTownshipStore(self._db, self.actor, self.rules, self.change_reasons)
@@ -276,7 +282,7 @@ def workflow_stores(db: Database, actor: Actor, rules: RuleTexts, reasons: Chang
         revisions, SqliteWorkflowSettingsStore(db, actor), SqlitePlanStore(db, actor, rules),
         SqliteInvitationStore(db, actor), SqliteCommitteeStore(db, actor), SqliteTeamStore(db, actor),
         SqliteOpinionStore(db, actor, rules), SqliteChangeLinkStore(db, actor, rules, reasons),
-        SqlitePublicityStore(db, actor, rules), SqliteVoteStore(db, actor, rules, revisions),
+        SqlitePublicityStore(db, actor, rules, revisions), SqliteVoteStore(db, actor, rules, revisions, meetings, types),
         SqliteSignatureStore(db, actor))
 
 

@@ -23,6 +23,9 @@ FACTS = {ListKind.RED: "常年照顾邻居孤寡老人，带头参加村里的�
 # Words that find the fitting article in whichever version is in force (numbers change between versions).
 ARTICLE_WORDS = {ListKind.RED: ("孝老爱亲", "公益", "赡养"), ListKind.YELLOW: ("房前屋后", "村容"),
                  ListKind.BLACK: ("河道", "垃圾")}
+# A month's board is prepared in the last days of the month before (nominated 12 days ahead, published 2 days
+# before the 1st), so every day of a month, the 1st to the 10th included, has its published board (issue 19).
+LEAD_DAYS = 12
 ACTIVITIES = ("清扫村道", "修补机耕道", "河道清漂", "敬老院帮厨", "森林防火巡查")
 
 
@@ -105,7 +108,8 @@ class _Demo:
         self.added = 0
 
     def add(self, month: date, step: Step) -> None:
-        entry = self._nominate(month, step.kind, step.villager)
+        opens = month - timedelta(days=LEAD_DAYS)  # when the month's board is prepared
+        entry = self._nominate(month, opens, step.kind, step.villager)
         if entry is None:
             return
         self.added += 1
@@ -115,15 +119,15 @@ class _Demo:
             self.warned = entry.household_no
         walk = [(APPROVER, 0, override), (SUPERVISOR, 1, ""), (APPROVER, 2, ""), (APPROVER, 10, "")]
         for actor, offset, reason in walk[:step.stop]:
-            if month + timedelta(offset) > self._today:
+            if opens + timedelta(offset) > self._today:
                 return
-            _store(self._db, actor).list_entries.advance(entry.id, "同意", reason, on=month + timedelta(offset))
-        self._finish(entry, month, step)
+            _store(self._db, actor).list_entries.advance(entry.id, "同意", reason, on=opens + timedelta(offset))
+        self._finish(entry, opens, step)
 
-    def _nominate(self, month: date, kind: ListKind, villager: bool = False) -> ListEntry | None:
+    def _nominate(self, month: date, opens: date, kind: ListKind, villager: bool = False) -> ListEntry | None:
         pool = self._red if kind is ListKind.RED else self._negative
         first = [self.warned_before] if kind is ListKind.BLACK and self.warned_before else []
-        nomination = Nomination(kind, f"{month:%Y-%m}", FACTS[kind], PROPOSER, occurred_on=month)
+        nomination = Nomination(kind, f"{month:%Y-%m}", FACTS[kind], PROPOSER, occurred_on=opens - timedelta(days=3))
         for number in first + pool[:10]:
             person = self._adult_member(number) if villager else ""
             if villager and not person:
@@ -131,7 +135,7 @@ class _Demo:
             try:
                 entries = _store(self._db, CLERK).list_entries
                 entry = entries.entry(entries.nominate(replace(nomination, villager_id=person), number,
-                                                       self._articles[kind].number, on=month).id)
+                                                       self._articles[kind].number, on=opens).id)
             except DomainError:
                 continue  # a household headed by a minor: the clerk picks another
             if number in pool:  # rotate, so the year spreads over many households

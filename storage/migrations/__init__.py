@@ -56,6 +56,7 @@ LEDGER: tuple[Step, ...] = (
     core.m075_hardening,
     rules.m076_rule_versions_preamble_closing,
     registry.m077_registry_search_index,
+    core.m078_create_printed_copies,
 )
 
 # The last step shipped with a number out of order; every step after it has a higher number than all before it.

@@ -71,7 +71,7 @@ def m011_change_log_plain_rowid(db: Database) -> None:
 
 
 def m075_hardening(db: Database) -> None:
-    """Issue 16 in one step (each step added makes peers one schema version older, MAX_SCHEMA_LAG = 2):
+    """Issue 16 in one step:
 
     - revoked keys (item 10): a peer's key we revoked, or our own key a peer revoked (revoked_by = its node). A
       revoked fingerprint is never trusted again; `sync_peers.revoked_at` marks a peer whose next bundle from us
@@ -100,3 +100,18 @@ def m075_hardening(db: Database) -> None:
         pairs = ", ".join(f"'{c}', t.{c}" for c in (r[1] for r in db.conn.execute(f"PRAGMA table_info({table})")))
         db.execute(f"INSERT INTO sync_row_versions(table_name, row_id, hlc, row_json) SELECT '{table}', t.id, t.hlc, "
                    f"json_object({pairs}) FROM {table} t WHERE t.owner NOT IN (SELECT id FROM node)")
+
+
+def m078_create_printed_copies(db: Database) -> None:
+    """The register of printed copies by 校验码 (print verify): document, version, print date, what it is of.
+
+    One step with the opinion-giver's consent to be named on the printed 意见采纳情况说明 (R21,
+    workflow_opinions.name_public): both came with issue 19."""
+    create_synced_table(db, "printed_copies", """
+        fingerprint TEXT NOT NULL, product TEXT NOT NULL, document TEXT NOT NULL, version TEXT NOT NULL DEFAULT '',
+        printed_on TEXT NOT NULL, ref_kind TEXT NOT NULL DEFAULT 'other', ref_id TEXT NOT NULL DEFAULT '',
+        version_id TEXT NOT NULL DEFAULT '', posted INTEGER NOT NULL DEFAULT 0, printed_by TEXT NOT NULL DEFAULT ''""")
+    db.execute("CREATE INDEX idx_printed_copies_fingerprint ON printed_copies(fingerprint)")
+    db.execute("CREATE INDEX idx_printed_copies_ref_id ON printed_copies(ref_id)")
+    db.execute("ALTER TABLE workflow_opinions ADD COLUMN name_public INTEGER NOT NULL DEFAULT 0")
+    install_change_triggers(db, "workflow_opinions")

@@ -27,7 +27,7 @@ class SqliteOpinionStore(WorkflowAggregate):
 
     def add_opinion(self, rulebook_id: str, kind: OpinionKind, name: str, channel: Channel, on: date, text: str,
                     article_key: str = "", household_id: str = "", villager_id: str = "", form_serial: str = "",
-                    written_by: str = "") -> Changed:
+                    written_by: str = "", name_public: bool = False) -> Changed:
         self._edit()
         refuse(opinion_problem(name, text))
         revision_id = self._require_revision(rulebook_id)
@@ -41,7 +41,8 @@ class SqliteOpinionStore(WorkflowAggregate):
                 "revision_id": revision_id, "number": number, "kind": kind.value, "name": name.strip(),
                 "villager_id": villager_id, "household_id": household_id, "channel": channel.value,
                 "on_date": on.isoformat(), "article_key": article_key, "article_label": label, "text": text.strip(),
-                "form_serial": form_serial.strip(), "written_by": written_by.strip()})
+                "form_serial": form_serial.strip(), "written_by": written_by.strip(),
+                "name_public": int(name_public)})
         return changed(str(row["id"]))
 
     def _next_opinion_number(self, revision_id: str, kind: OpinionKind) -> int:

@@ -6,8 +6,8 @@ from datetime import date
 
 from models.core.accounts import Actor
 from models.core.changes import Changed
-from models.workflow.ports import RuleTexts
-from models.workflow.record_rules import publicity_problem, refuse, review_problem
+from models.workflow.ports import RuleTexts, WorkflowFactsReader
+from models.workflow.record_rules import publicity_problem, refuse, review_date_problem, review_problem
 from storage.core.db import Database
 from storage.workflow import rows as load
 from storage.workflow.aggregate import WorkflowAggregate, changed
@@ -15,15 +15,15 @@ from storage.workflow.aggregate import WorkflowAggregate, changed
 
 class SqlitePublicityStore(WorkflowAggregate):
     """Implements models.workflow.ports.PublicityStore over workflow_publicity and workflow_reviews; each names
-    the rule version it is of, read through `rules`."""
+    the rule version it is of, read through `rules`; the dates are checked against the revision's `facts` (R19, R47)."""
 
-    def __init__(self, db: Database, actor: Actor, rules: RuleTexts) -> None:
+    def __init__(self, db: Database, actor: Actor, rules: RuleTexts, facts: WorkflowFactsReader) -> None:
         super().__init__(db, actor)
-        self._rules = rules
+        self._rules, self._facts = rules, facts
 
     def record_publicity(self, rulebook_id: str, start: date, end: date, place: str) -> Changed:
         self._edit()
-        refuse(publicity_problem(start, end))
+        refuse(publicity_problem(start, end, self._facts.facts(rulebook_id, date.today())))
         version = self._rules.load_version(rulebook_id)
         with self._db.atomic():
             row = self._insert("workflow_publicity", {"revision_id": self._require_revision(rulebook_id),
@@ -42,6 +42,7 @@ class SqlitePublicityStore(WorkflowAggregate):
         self._edit()
         refuse(review_problem(reviewer, conclusion))
         version = self._rules.load_version(rulebook_id, number)
+        refuse(review_date_problem(on, version.id, self._facts.facts(rulebook_id, date.today())))
         with self._db.atomic():
             row = self._insert("workflow_reviews", {
                 "revision_id": self._require_revision(rulebook_id), "version_id": version.id,

@@ -106,7 +106,8 @@ def opinions(db: Database, revision_id: str) -> tuple[Opinion, ...]:
                                  "WHERE r.deleted = 0 AND o.revision_id = ? ORDER BY r.created_at", [revision_id])}
     return tuple(Opinion(r["id"], r["number"], r["name"], Channel(r["channel"]), date.fromisoformat(r["on_date"]),
                          r["text"], OpinionKind(r["kind"]), r["villager_id"], r["household_id"], r["article_key"],
-                         r["article_label"], r["form_serial"], r["written_by"], replies.get(r["id"]))
+                         r["article_label"], r["form_serial"], r["written_by"], replies.get(r["id"]),
+                         bool(r["name_public"]))
                  for r in select(db, "workflow_opinions", "revision_id = ?", [revision_id], "kind DESC, number"))
 
 

@@ -8,8 +8,11 @@ from typing import Any
 from models.core.accounts import Actor, Permission
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
-from models.workflow.ports import RevisionStore, RuleTexts
-from models.workflow.record_rules import correction_reason, filing_progress, refuse, revision_done, vote_problem
+from models.workflow.date_order import filing_order_problems
+from models.workflow.linked_meetings import meeting_facts
+from models.workflow.ports import MeetingRecords, MeetingTypes, RevisionStore, RuleTexts
+from models.workflow.record_rules import (correction_reason, filing_progress, refuse, revision_done,
+                                          vote_date_problem, vote_problem)
 from models.workflow.records import ArticleVote, Filing, FilingStatus
 from models.workflow.steps import WorkflowStep
 from storage.core.db import Database
@@ -19,17 +22,21 @@ from storage.workflow.aggregate import WorkflowAggregate, changed
 
 class SqliteVoteStore(WorkflowAggregate):
     """Implements models.workflow.ports.VoteStore over workflow_votes and workflow_filings; the voted version
-    comes from `rules`, and an order to correct reopens step 6 through `revisions` (R24)."""
+    comes from `rules`, the meeting's date from `meetings` (checked against the publicity and review, R19), and
+    an order to correct reopens step 6 through `revisions` (R24)."""
 
-    def __init__(self, db: Database, actor: Actor, rules: RuleTexts, revisions: RevisionStore) -> None:
+    def __init__(self, db: Database, actor: Actor, rules: RuleTexts, revisions: RevisionStore,
+                 meetings: MeetingRecords, types: MeetingTypes) -> None:
         super().__init__(db, actor)
-        self._rules, self._revisions = rules, revisions
+        self._rules, self._revisions, self._meetings, self._types = rules, revisions, meetings, types
 
     def record_vote(self, rulebook_id: str, meeting_id: str, tallies: tuple[ArticleVote, ...],
                     by_article: bool = False) -> Changed:
         self._require(Permission.APPROVE)
         refuse(vote_problem(tallies))
         version = self._rules.load_version(rulebook_id)
+        facts = self._revisions.facts(rulebook_id, date.today())
+        refuse(vote_date_problem(meeting_facts(self._meetings, self._types, meeting_id), version.id, facts))
         data = [{"key": t.article_key, "label": t.label, "for": t.tally.for_, "against": t.tally.against,
                  "abstain": t.tally.abstain} for t in tallies]
         with self._db.atomic():
@@ -38,6 +45,12 @@ class SqliteVoteStore(WorkflowAggregate):
                 "version_id": version.id, "version_number": version.number, "by_article": int(by_article),
                 "tallies": json.dumps(data, ensure_ascii=False)}, summary=f"录入表决结果（第{version.number}版）")
         return changed(str(row["id"]))
+
+    def adoption(self, version_id: str) -> tuple[str, date] | None:
+        """R25: the meeting (its type) and date of the vote that adopted version `version_id`, if one did."""
+        found = load.select(self._db, "workflow_votes", "version_id = ?", [version_id], "created_at DESC, id DESC")
+        meeting = meeting_facts(self._meetings, self._types, found[0]["meeting_id"]) if found else None
+        return (meeting.type_label, meeting.on) if meeting else None
 
     def update_filing(self, rulebook_id: str, status: FilingStatus, on: date, receipt_number: str = "",
                       receipt_date: date | None = None, effective_date: date | None = None,
@@ -50,6 +63,8 @@ class SqliteVoteStore(WorkflowAggregate):
             raise DomainError("表决通过并完成“全体表决”后才有备案任务。")
         filing_id, filing = found
         after = filing_progress(filing, status, on, receipt_number, receipt_date, effective_date, note)
+        meeting = self._revisions.facts(rulebook_id, on).vote_meeting
+        refuse("\n".join(filing_order_problems(meeting.on, after)) if meeting else None)  # R24
         notice = changed(filing_id)
         with self._db.atomic():
             self._write_filing(filing_id, after)

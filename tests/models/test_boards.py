@@ -81,5 +81,6 @@ def test_publicity_notice_lists_entries_in_publicity_without_unlawful_names() ->
     assert notice.period is not None and notice.period.text == "2025年3月5日至2025年3月12日"
     assert "黄榜：三组第12号户" in notice.paragraphs[1] and "杨老三" not in "".join(notice.paragraphs)
     assert "三组（不具名）" in notice.paragraphs[2]
+    assert notice.paragraphs[-1].startswith("公示期间如有异议，请以书面或口头方式向村务监督委员会或乡镇人民政府反映")  # R47
     with pytest.raises(DomainError, match="没有处于公示阶段"):
         publicity_notice("青石村", Period.parse("2025-04"), items, (), date(2025, 3, 5))

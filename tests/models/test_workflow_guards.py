@@ -15,7 +15,7 @@ from models.workflow.status import build_status
 from models.workflow.records import (ArticleVote, AssemblyVote, BackgroundCheck, CheckAgency, CheckResult,
                                      CommitteeMember, FilingStatus, Invitation, LegalityReview, OpinionKind,
                                      Publicity)
-from tests.models.workflow_fixtures import good_facts, meeting, opinion
+from tests.models.workflow_fixtures import good_facts, meeting, opinion, reply
 
 S = WorkflowStep
 PROVINCE = ProvinceRules(True, "《某省实施办法》第二十条")
@@ -79,6 +79,13 @@ REFUSALS: list[tuple[WorkflowStep, dict[str, Any], str]] = [
     (S.ASSEMBLY_VOTE, {"vote": AssemblyVote("m1", "v3", 3, True, (
         ArticleVote("k1", "第一条", Tally(200, 5, 5)), ArticleVote("k9", "第九条", Tally(100, 90, 20))))},
      "第九条（赞成 100 票"),
+    (S.ASSEMBLY_VOTE, {"vote_meeting": replace(meeting(), on=date(2026, 5, 7))},
+     "表决日期 2026-05-07 不在公示期结束（2026-05-07）之后：公示期满后才能表决（R19，《关于做好村规民约和居民公约工作的指导意见》）"),
+    (S.ASSEMBLY_VOTE, {"review": LegalityReview("v3", 3, date(2026, 5, 21), "乡政府", "同意")},
+     "乡镇审查意见日期 2026-05-21 晚于表决日期 2026-05-20：须先审核、后表决（R19"),
+    (S.ASSEMBLY_VOTE, {"opinions": (replace(opinion(2, kind=OpinionKind.OBJECTION),
+                                            reply=replace(reply(), on=date(2026, 5, 21))),)},
+     "异议2（杨老三）在表决日期 2026-05-20 前未答复"),
     (S.POST_AND_ENFORCE, {"filing": None}, "还没有备案任务"),
     (S.POST_AND_ENFORCE, {"filing": _filing(status=FilingStatus.SUBMITTED)}, "备案状态为“已报送”"),
     (S.POST_AND_ENFORCE, {"filing": _filing(receipt_number="")}, "备案回执"),

@@ -75,6 +75,8 @@ def test_group_roster_without_id_numbers() -> None:
                                     "0001王堌户主男1965年3月13800000000", "吉𠮷女女1990年7月外出（浙江宁波）"])
     assert "522631" not in pdfcheck.text_of(data)
     assert set(pdfcheck.page_sizes_mm(data)) == {(297, 210)}
+    for page in pdfcheck.reader(data).pages:  # names with phone numbers: marked internal top and bottom (R30)
+        assert "".join(page.extract_text().split()).count("内部资料请勿张贴") == 2
 
 
 def test_cli_more_products(demo_path: Path, rulebook_id: str, tmp_path: Path) -> None:
@@ -83,6 +85,10 @@ def test_cli_more_products(demo_path: Path, rulebook_id: str, tmp_path: Path) ->
     assert code == 0 and "工作证" in pdfcheck.text_of(out.read_bytes())
     code, data = run_json(demo_path, "print", "group-roster", "第1组", "--out", str(out))
     assert code == 0 and "第1组花名册" in pdfcheck.text_of(out.read_bytes())
+    posted = tmp_path / "posted.pdf"
+    code, _, err = run_cli(["--db", str(demo_path), "print", "group-roster", "第1组", "--posted", "--out", str(posted)])
+    assert code == 2 and "内部资料（请勿张贴），不能登记为张贴（R30，《中华人民共和国个人信息保护法》" in err
+    assert not posted.exists()
     code, _, err = run_cli(["--db", str(demo_path), "print", "group-roster", "第九组", "--out", str(out)])
     assert code == 2 and "村民小组" in err
     code, _, err = run_cli(["--db", str(demo_path), "print", "filing-report", rulebook_id, "--out", str(out)])

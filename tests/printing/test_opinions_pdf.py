@@ -15,7 +15,9 @@ OPINIONS = (Opinion("o1", 1, "吉𠮷", Channel.DOOR_TO_DOOR, date(2026, 3, 20),
                     reply=Reply(Disposition.ADOPTED, "", "吴支书", date(2026, 3, 25))),
             Opinion("o2", 2, "张䶮", Channel.BOX, date(2026, 3, 21), "彩礼标准写具体数额",
                     reply=Reply(Disposition.REJECTED, "与有关法律规定不符，已向本人说明", "吴支书", date(2026, 3, 25))),
-            Opinion("o3", 3, "王堌", Channel.PHONE, date(2026, 3, 22), "巡逻队多巡几趟"))
+            Opinion("o3", 3, "王堌", Channel.PHONE, date(2026, 3, 22), "巡逻队多巡几趟", name_public=True),
+            Opinion("o4", 4, "欧阳春", Channel.PHONE, date(2026, 3, 22), "增加护林条款"),
+            Opinion("o5", 5, "德化乡卫生院", Channel.BOX, date(2026, 3, 22), "写明垃圾清运时间"))
 
 
 def test_call_for_opinions_names_period_and_channels() -> None:
@@ -43,14 +45,16 @@ def test_opinion_forms_two_per_page_with_serials() -> None:
 
 
 def test_adoption_statement_lists_every_opinion() -> None:
-    assert totals_line(OPINIONS) == "本次修订共收到意见3条，其中采纳1条，部分采纳0条，不采纳1条，尚未答复1条。"
+    assert totals_line(OPINIONS) == "本次修订共收到意见5条，其中采纳1条，部分采纳0条，不采纳1条，尚未答复3条。"
     statement = AdoptionStatement("青石村村规民约", "青石村村民委员会", date(2026, 3, 30), OPINIONS)
     data = render_adoption_statement_pdf(statement)
     assert set(pdfcheck.page_sizes_mm(data)) == {(297, 210)}
-    pdfcheck.assert_in_order(data, ["《青石村村规民约》修订意见采纳情况说明", "共收到意见3条", "编号提出人渠道涉及条款",
-                                    "1吉𠮷入户走访第二十条罚款一条应当删掉采纳", "2张䶮意见箱整体彩礼标准写具体数额不采纳",
-                                    "与有关法律规定不符", "3王堌电话整体巡逻队多巡几趟未答复", "青石村村民委员会",
-                                    "2026年3月30日"])
+    pdfcheck.assert_in_order(data, ["《青石村村规民约》修订意见采纳情况说明", "共收到意见5条", "编号提出人渠道涉及条款",
+                                    "1吉某入户走访第二十条罚款一条应当删掉采纳", "2张某意见箱整体彩礼标准写具体数额不采纳",
+                                    "与有关法律规定不符", "3王堌电话整体巡逻队多巡几趟未答复",  # agreed to be named
+                                    "4欧阳某电话", "5德化乡卫生院意见箱", "青石村村民委员会", "2026年3月30日"])
+    text = pdfcheck.text_of(data)  # R21: masked unless the person agreed
+    assert "吉𠮷" not in text and "张䶮" not in text and "欧阳春" not in text
     pdfcheck.assert_fonts_embedded(data)
 
 

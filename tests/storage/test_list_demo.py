@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import random
+
+import pytest
 from collections import Counter
 from datetime import date
 
@@ -9,6 +11,7 @@ from models.lists.entries import EntryState, ListKind
 from storage.core.db import Database
 from storage.demo import DemoOptions, b20_registry, b30_rules
 from storage.demo.b50_lists import build
+from models.lists.services import make_board
 from tests.list_fixtures import CLERK, lists, naming, store
 
 TODAY = date(2026, 11, 23)
@@ -33,7 +36,8 @@ def test_year_of_entries_on_the_demo_village_and_idempotent(village_db: Database
     assert {e.end_reason for e in entries if e.state is EntryState.WITHDRAWN} >= {"期满撤榜", "整改到位", "异议成立"}
     assert all(e.article is not None and e.article.number.startswith("第") for e in entries)
     assert village_db.conn.execute("SELECT count(*) FROM list_objections WHERE answered_on IS NULL").fetchone()[0] == 1
-    board = lists(village_db, CLERK, TODAY).board("2026-11", on=TODAY)
+    found = lists(village_db, CLERK, TODAY)
+    board = make_board(found.entries, found.naming, found.settings, "2026-11", on=TODAY)
     assert board.red and board.yellow and " " in board.red[0].who  # the consenting household is named
     (person,) = [e for e in entries if e.villager_id and e.period == "2026-11"]
     assert person.state is EntryState.PUBLISHED and person.subject_name != ""
@@ -45,3 +49,18 @@ def test_year_of_entries_on_the_demo_village_and_idempotent(village_db: Database
     assert options.counts["list_entries"] == 0
     assert len(store(village_db, CLERK).entries()) == len(entries)
     assert ListKind.BLACK in {e.list_kind for e in entries if e.state is EntryState.PUBLICITY}
+
+
+@pytest.mark.parametrize("day", [1, 10, 11])
+def test_a_board_can_be_printed_on_every_day_of_the_month(village_db: Database, day: int) -> None:
+    """The demo publishes each month's entries before the month begins: days 1–10 have a board too (issue 19)."""
+    today = date(2026, 11, day)
+    options = DemoOptions(households=60)
+    b20_registry.build(village_db, random.Random(1), options)
+    b30_rules.build(village_db, random.Random(1), options)
+    build(village_db, random.Random(1), options, today)
+    found = lists(village_db, CLERK, today)
+    board = make_board(found.entries, found.naming, found.settings, "2026-11", on=today)
+    assert board.red and board.yellow
+    states = Counter(e.state for e in store(village_db, CLERK, today).entries())
+    assert set(EntryState) <= set(states)

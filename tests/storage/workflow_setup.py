@@ -51,11 +51,11 @@ def joint_meeting(db: Database, actor: Actor, on: date) -> str:
                          attendees=base.attendees[:1], items=items)
 
 
-def villagers_meeting(db: Database, actor: Actor, on: date, women: int | None = 80) -> str:
+def villagers_meeting(db: Database, actor: Actor, on: date, women: int | None = 80, **changes: object) -> str:
     items = (dataclasses.replace(complete_meeting().items[0], title="表决村规民约（修订稿）", tally=Tally(190, 10, 10),
                                  resolution="通过村规民约修订稿", matter=MatterKind.VILLAGE_RULES),)
     return final_meeting(db, actor, "villagers_meeting", on, expected=400, present=210, attendees=(),
-                         women_present=women, items=items, notice_date=date(2026, 5, 1))
+                         women_present=women, items=items, **({"notice_date": date(2026, 5, 1)} | changes))
 
 
 def advanced(store: SqliteWorkflowStores, rulebook_id: str, today: date) -> WorkflowStep | None:

@@ -106,7 +106,8 @@ def _step_7(qtbot, screen: WorkflowScreen, monkeypatch) -> None:
 
 
 def _step_8(qtbot, qtmodeltester, screen: WorkflowScreen, backend: SqliteBackend, stores) -> None:
-    meeting_id = villagers_meeting(backend.db, stores.actor, date(2026, 5, 20))
+    # held after the publicity ended and the review came (R19): today, announced 12 days ahead (R7)
+    meeting_id = villagers_meeting(backend.db, stores.actor, TODAY, notice_date=TODAY - timedelta(days=12))
     screen.reload_status()
     page = screen.pages[WorkflowStep.ASSEMBLY_VOTE]
     page.meeting_combo.set_current_value(meeting_id)
@@ -122,7 +123,7 @@ def _step_8(qtbot, qtmodeltester, screen: WorkflowScreen, backend: SqliteBackend
 
 def _step_9(qtbot, screen: WorkflowScreen, stores, rulebook_id: str) -> None:
     page = screen.pages[WorkflowStep.POST_AND_ENFORCE]
-    assert "应于 2026-05-30 前报送" in page.filing_label.text()
+    assert f"应于 {(TODAY + timedelta(days=10)).isoformat()} 前报送" in page.filing_label.text()  # R24: vote + 10
     page.status_combo.setCurrentIndex(page.status_combo.findText("已备案"))
     type_text(page.receipt_edit, "德乡备〔2026〕3号")
     page.effective_edit.setDate(QDate(2026, 6, 1))

@@ -108,9 +108,11 @@ def second_publicity(qtbot: Any, walk: Walk, log_in: Callable[..., Walk], townsh
 def vote(qtbot: Any, walk: Walk) -> None:
     """Step 8: the villagers' meeting chosen, its women present corrected from the sign-in sheet, the tally entered
     and confirmed, a household's signature ticked on the sheet."""
+    number = meeting_held_today(walk)
     workflow = walk.open_area("九步工作法")
     page = workflow.pages_stack.currentWidget()
-    choose(qtbot, page.meeting_combo, "2026-民-02")
+    page.reload()  # the meeting was written by another connection (as by a second window), not on this bus
+    choose(qtbot, page.meeting_combo, number)
     assert "实到 118 人" in page.meeting_label.text() and "到会妇女：47 人" in page.meeting_label.text()
     seen: list[str] = []
     with expect_dialog(qtbot, _input(qtbot, 48), _input(qtbot, "据签到表核实"), answer(qtbot, "是", seen)):
@@ -125,6 +127,24 @@ def vote(qtbot: Any, walk: Walk) -> None:
     assert signatures.model.rowCount() == 1
     tick_cell(qtbot, signatures.view, 0, 3)
     assert "已签 1 /" in signatures.count_label.text()
+
+
+def meeting_held_today(walk: Walk) -> str:
+    """The villagers' meeting that votes must come after the publicity and the township's review (R19): the demo's
+    2026-民-02 of August came before both, so the meeting of today is recorded (its copy, finalised); its number."""
+    import dataclasses
+    from datetime import timedelta
+
+    from models.core.accounts import COMMAND_LINE_ACTOR
+    from storage.core.installation import open_database
+    from storage.core.backend import build_stores
+    store = build_stores(open_database(walk.db_path), COMMAND_LINE_ACTOR).meetings
+    august = store.get(cli_json(walk.db_path, "meeting", "show", "2026-民-02")["id"])
+    copy = dataclasses.replace(august, id="", number="", on=TODAY, notice_date=TODAY - timedelta(days=12),
+                               status=type(august.status).DRAFT, finalised_by="", amendments=())
+    created = store.create(copy).id
+    store.finalise(created, True, True)
+    return store.get(created).number
 
 
 def _input(qtbot: Any, value: Any) -> Callable[[QWidget], None]:

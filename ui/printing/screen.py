@@ -67,10 +67,12 @@ class PrintCenterScreen(QWidget):
         self.form_stack.addWidget(self._build_record_form())
         self.render_button = QPushButton("生成预览")
         self.render_button.setMinimumHeight(36)
+        self.verify_button = QPushButton("核对打印件…")
         panel = QWidget()
         column = QVBoxLayout(panel)
         column.addWidget(self.form_stack, 1)
         row = QHBoxLayout()
+        row.addWidget(self.verify_button)
         row.addStretch(1)
         row.addWidget(self.render_button)
         column.addLayout(row)
@@ -123,6 +125,7 @@ class PrintCenterScreen(QWidget):
     def _connect_signals(self) -> None:
         self.products_list.currentRowChanged.connect(self._on_products_list_current_row_changed)
         self.render_button.clicked.connect(self._on_render_button_clicked)
+        self.verify_button.clicked.connect(self._on_verify_button_clicked)
         self._bus.changed.connect(self._on_bus_changed)
         self.title_edit.textEdited.connect(self._on_title_edit_text_edited)
         self.period_check.toggled.connect(self._on_period_check_toggled)
@@ -219,6 +222,10 @@ class PrintCenterScreen(QWidget):
         notice, options = self.notice(), self.options()
         return PrintJob(notice.title, notice_fingerprint(notice),
                         lambda progress: render_notice_pdf(notice, options, progress))
+
+    def _on_verify_button_clicked(self) -> None:
+        from ui.printing.verify_dialog import VerifyDialog
+        VerifyDialog(self._stores, self).exec()
 
     def _on_render_button_clicked(self) -> None:
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from models.core.numerals import article_label
@@ -29,6 +29,7 @@ class TypedOpinion:
     household_id: str = ""
     form_serial: str = ""
     written_by: str = ""
+    name_public: bool = False
 
 
 class OpinionEntry(QWidget):
@@ -71,6 +72,8 @@ class OpinionEntry(QWidget):
         for widget in (self.serial_edit, note("代写人："), self.writer_edit):
             row.addWidget(widget)
         form.addRow("表单编号：", row)
+        self.name_public_check = QCheckBox("本人同意在意见采纳情况说明中公开姓名（不勾选则印为“杨某”）")
+        form.addRow("", self.name_public_check)
         layout.addLayout(form)
         self.submit_button = QPushButton(f"登记{kind.label}")
         layout.addWidget(self.submit_button)
@@ -110,7 +113,8 @@ class OpinionEntry(QWidget):
             if self._person and self._person[2] == name else ("", "")
         return TypedOpinion(name, self.channel_combo.current_value(), day_of(self.date_edit),
                             self.text_edit.toPlainText().strip(), self.article_combo.current_value() or "",
-                            villager_id, household_id, self.serial_edit.text().strip(), self.writer_edit.text().strip())
+                            villager_id, household_id, self.serial_edit.text().strip(), self.writer_edit.text().strip(),
+                            self.name_public_check.isChecked())
 
     def clear(self) -> None:
         """After a successful entry: ready for the next form (channel and date stay, as forms come in batches)."""
@@ -118,6 +122,7 @@ class OpinionEntry(QWidget):
             edit.clear()
         self.text_edit.clear()
         self.article_combo.setCurrentIndex(0)
+        self.name_public_check.setChecked(False)
 
 
 def push_opinion(page: StepPage, entry: OpinionEntry, kind: OpinionKind) -> bool:
@@ -128,7 +133,7 @@ def push_opinion(page: StepPage, entry: OpinionEntry, kind: OpinionKind) -> bool
         return store.add_opinion(rulebook_id, kind, typed.name, typed.channel, typed.on, typed.text,
                                  article_key=typed.article_key, household_id=typed.household_id,
                                  villager_id=typed.villager_id, form_serial=typed.form_serial,
-                                 written_by=typed.written_by)
+                                 written_by=typed.written_by, name_public=typed.name_public)
     if page.push(f"登记{typed.name}的{kind.label}", do, lambda added: store.withdraw_opinion(added.id)):
         entry.clear()
         return True

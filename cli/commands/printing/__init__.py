@@ -120,3 +120,4 @@ def run_notice(context: Context, args: argparse.Namespace) -> int:
 
 
 from cli.commands.printing import products as print_products  # noqa: E402,F401  (registers the products printed from stored records)
+from cli.commands.printing import law as print_law  # noqa: E402,F401  (second publicity, verify, the notice letter)

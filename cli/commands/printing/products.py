@@ -35,6 +35,7 @@ class Positional:
     dest: str
     help: str
     metavar: str | None = None
+    kind: str = "rulebook"  # what the print log (print verify) records the copy as printed from
 
     def add(self, parser: argparse.ArgumentParser) -> object:
         return parser.add_argument(self.dest, metavar=self.metavar, help=self.help)
@@ -44,8 +45,8 @@ class Positional:
 
 
 RULEBOOK = Positional("id", "规约编号（见 rules list）")
-MEETING = Positional("meeting_id", "会议记录的 id（见 meeting list --json）", "MEETING_ID")
-GROUP = Positional("group", "村民小组名称或编号", "GROUP")
+MEETING = Positional("meeting_id", "会议记录的 id（见 meeting list --json）", "MEETING_ID", "meeting")
+GROUP = Positional("group", "村民小组名称或编号", "GROUP", "group")
 
 
 @dataclass(frozen=True)
@@ -58,25 +59,42 @@ class PrintCommand(Generic[Data]):
     arguments: tuple[AddArgument, ...]
     gather: Callable[[Stores, argparse.Namespace, date], Data]
     build: Callable[[Data, argparse.Namespace, date], PrintJob]
+    item: Positional = RULEBOOK
 
     def add(self, products: argparse._SubParsersAction) -> None:
+        from cli.commands.printing.law import add_posted_option
+
         parser = products.add_parser(self.name, help=self.help)
         for add_argument in self.arguments:
             add_argument(parser)
         add_output_options(parser)
+        add_posted_option(parser)
         parser.set_defaults(handler=self.run)
 
     def run(self, context: Context, args: argparse.Namespace) -> int:
-        from printing.core import fonts as fonts
+        """Gather, build, write; then the copy goes into the print log (print verify knows its 校验码). An internal
+        product asked to be registered as posted is refused before anything is printed (R30)."""
+        from cli.commands.printing.law import check_posting, register_copy
         from storage.core.backend import build_stores
 
-        today = date.today()
-        job = self.build(self.gather(build_stores(context.open_db(), context.actor), args, today), args, today)
-        fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
-        pages: list[int] = []
-        data = job.render(pages.append)
-        write_pdf(args.out, data)
-        return report(context, args.out, data, len(pages), job.fingerprint)
+        check_posting(self.name, args.posted)
+        today, stores = date.today(), build_stores(context.open_db(), context.actor)
+        job = self.build(self.gather(stores, args, today), args, today)
+        code = write_job(context, args, job)
+        register_copy(stores, self.name, job, self.item.kind, self.item.value(args), args.posted,
+                      getattr(args, "version", None))
+        return code
+
+
+def write_job(context: Context, args: argparse.Namespace, job: PrintJob) -> int:
+    """Check that a usable font exists, render, write the PDF atomically, report."""
+    from printing.core import fonts as fonts
+
+    fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
+    pages: list[int] = []
+    data = job.render(pages.append)
+    write_pdf(args.out, data)
+    return report(context, args.out, data, len(pages), job.fingerprint)
 
 
 def _record(key: str, help_text: str, item: Positional = RULEBOOK) -> PrintCommand[Any]:
@@ -86,7 +104,7 @@ def _record(key: str, help_text: str, item: Positional = RULEBOOK) -> PrintComma
     chosen = product(key)
     return PrintCommand(key, help_text, (item.add,),
                         lambda stores, args, today: chosen.gather(stores, item.value(args), today),
-                        lambda data, _args, today: chosen.build(data, today))
+                        lambda data, _args, today: chosen.build(data, today), item)
 
 
 def _rules_options(parser: argparse.ArgumentParser) -> None:
@@ -100,7 +118,7 @@ def _rules() -> PrintCommand[RulebookText]:
     from printing.core.catalogue import rules_job
 
     return PrintCommand("rules", "村规民约全文：A4 小册子，或 A3 张贴大字版（分栏）", (RULEBOOK.add, _rules_options),
-                        lambda stores, args, _today: rulebook_text(stores.rules, args.id, args.version),
+                        lambda stores, args, _today: rulebook_text(stores.rules, stores.workflow.votes, args.id, args.version),
                         lambda text, args, _today: rules_job(text, args.poster, args.paper, args.qr))
 
 
@@ -152,7 +170,7 @@ def _minutes() -> PrintCommand[MeetingSource]:
     return MinutesCommand("minutes", "会议记录本页面（--out 以 .docx 结尾时生成 Word）；--notice 改印决议公开或实施结果公开的公告",
                           (MEETING.add, _notice_choice),
                           lambda stores, args, today: chosen(args).gather(stores, args.meeting_id, today),
-                          lambda data, args, today: chosen(args).build(data, today))
+                          lambda data, args, today: chosen(args).build(data, today), MEETING)
 
 
 def commands() -> tuple[PrintCommand[Any], ...]:
@@ -170,6 +188,7 @@ def commands() -> tuple[PrintCommand[Any], ...]:
         _record("work-cards", "工作证：执行委员会成员和各队伍成员，每页八张，沿虚线裁开"),
         _record("group-roster", "村民小组花名册（不印身份证号）", GROUP),
         _record("filing-report", "备案报告：表决通过后报乡镇人民政府备案"),
+        _record("second-publicity", "二次公示：修订稿公示（起止日期、查阅地点、异议渠道）"),
     )
 
 

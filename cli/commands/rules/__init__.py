@@ -46,6 +46,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     check.set_defaults(handler=run_check)
     from cli.commands.rules.workflow import add_to
     add_to(sub)
+    from cli.commands.rules import steps
+    steps.add_to(sub)
 
 
 def _stores(context: Context) -> SqliteStores:
