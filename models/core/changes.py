@@ -40,6 +40,11 @@ class Entity(StrEnum):
     VOLUNTEER_RECORD = "volunteer_record"
     BOARD_VERSION = "board_version"
     LIST_SETTINGS = "list_settings"
+    # care
+    CARE_CONTACT = "care_contact"
+    CARE_LEVEL = "care_level"
+    CARE_VISIT = "care_visit"
+    CARE_SETTINGS = "care_settings"
 
     @property
     def label(self) -> str:
@@ -52,7 +57,9 @@ class Entity(StrEnum):
                 "attachment": "附件", "sync_state": "同步状态",
                 "meeting_type": "会议类型", "minutes_settings": "会议记录设置", "convene_proposal": "提议召集",
                 "list_objection": "榜单异议", "naming_basis": "公开姓名依据", "volunteer_record": "志愿服务记录",
-                "board_version": "榜单版本记录", "list_settings": "榜单设置"}[self.value]
+                "board_version": "榜单版本记录", "list_settings": "榜单设置",
+                "care_contact": "联户人", "care_level": "关怀等级", "care_visit": "走访记录",
+                "care_settings": "关怀设置"}[self.value]
 
 
 @dataclass(frozen=True)

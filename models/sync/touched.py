@@ -45,6 +45,11 @@ ROW_CHANGES: dict[str, tuple[tuple[Entity, str], ...]] = {
     # the township's answer is part of the village's workflow of that rulebook (a return reopens step 6)
     "township_reviews": ((Entity.TOWNSHIP_REVIEW, "id"), (Entity.WORKFLOW, "rulebook_id")),
     "township_filing_decisions": ((Entity.TOWNSHIP_REVIEW, "id"), (Entity.WORKFLOW, "rulebook_id")),
+    "grid_assignments": ((Entity.HOUSEHOLD, "household_id"), (Entity.GRID, "grid_id")),
+    "care_contacts": ((Entity.CARE_CONTACT, "id"),),
+    "care_levels": ((Entity.CARE_LEVEL, "id"), (Entity.HOUSEHOLD, "household_id")),
+    "care_visits": ((Entity.CARE_VISIT, "id"),),
+    "care_settings": ((Entity.CARE_SETTINGS, "id"),),
 }
 WORKFLOW_PREFIX = "workflow_"  # the revision's parts name their revision, not the rulebook: possibly all
 

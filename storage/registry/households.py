@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
-from models.registry.households import Household, HouseholdSummary
+from models.registry.households import CareLevel, Household, HouseholdSummary
 from storage.registry.rows import HOUSEHOLD_COLUMNS, household_from_row, household_values
 from storage.registry.writes import RegistryTableStore
 
@@ -41,6 +41,10 @@ class SqliteHouseholdStore(RegistryTableStore):
             raise DomainError(f"户号 {number} 已被另一户使用，请换一个户号。")
         return self._upsert("households", household.id,
                             household_values(household) | {"household_no": number, "deleted": 0}, Entity.HOUSEHOLD)
+
+    def set_care_level(self, household_id: str, level: CareLevel) -> Changed:
+        """The registry's copy of the current care level, written by the care area's rating (in its transaction)."""
+        return self._upsert("households", household_id, {"care_level": level.value}, Entity.HOUSEHOLD)
 
     def withdraw_household(self, household_id: str) -> Changed:
         return self._withdraw("households", household_id, Entity.HOUSEHOLD)
