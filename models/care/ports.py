@@ -35,6 +35,10 @@ class ContactLineStore(Protocol):
         """Close the open holding of this line the day before `start` and open the new one."""
         ...
 
+    def withdraw_contact(self, holding_id: str) -> Changed:
+        """Undo a `set_contact`: tombstone the holding and reopen the one it closed."""
+        ...
+
     def contacts_of(self, household_id: str) -> list[ContactHolding]:
         """Every holding of the household (history included), newest first, with the villager's name."""
         ...
@@ -49,6 +53,10 @@ class CareLevelStore(Protocol):
 
     def set_level(self, rating: CareRating) -> Changed:
         """Record a new rating (refused for 关心户/连心户 without a contact person on its start day)."""
+        ...
+
+    def withdraw_rating(self, rating_id: str) -> Changed:
+        """Undo a `set_level`: tombstone the rating; the registry's copy goes back to the level before it."""
         ...
 
     def current_levels(self) -> list[CareRating]:
@@ -68,6 +76,11 @@ class VisitStore(Protocol):
         its findings become a villagers' matter in the same step (refused while the matters area is absent)."""
         ...
 
+    def withdraw_visit(self, visit_id: str) -> Changed:
+        """Tombstone a visit recorded by mistake (the undo of an add)."""
+        ...
+
+    def restore_visit(self, visit_id: str) -> Changed: ...
     def visits_of(self, household_id: str) -> list[Visit]: ...
 
     def last_visits(self) -> dict[str, date]:

@@ -1,7 +1,7 @@
 """SqliteContactLines: 三线联户人 of each household by date (R52) over `care_contacts`."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Sequence
 
 from models.care.care import ContactHolding, ContactLine
@@ -43,6 +43,21 @@ class SqliteContactLines(SqliteStore):
                                                  "villager_id": villager_id, "start_date": iso(start),
                                                  "end_date": None})
         return Changed.one(Entity.CARE_CONTACT, row["id"])
+
+    def withdraw_contact(self, holding_id: str) -> Changed:
+        self._require(Permission.EDIT_RECORDS)
+        with self._db.atomic():
+            row = self._db.conn.execute("SELECT household_id, line, start_date FROM care_contacts WHERE id = ?",
+                                        (holding_id,)).fetchone()
+            if row is None:
+                raise NotFound("找不到这条联户记录。")
+            self._tombstone("care_contacts", holding_id)
+            closed = self._db.conn.execute(
+                "SELECT id FROM care_contacts WHERE household_id = ? AND line = ? AND deleted = 0 AND end_date = ?",
+                (row[0], row[1], iso(date.fromisoformat(row[2]) - timedelta(days=1)))).fetchone()
+            if closed is not None:
+                self._update("care_contacts", closed[0], {"end_date": None})
+        return Changed.one(Entity.CARE_CONTACT, holding_id)
 
     def contacts_of(self, household_id: str) -> list[ContactHolding]:
         rows = self._db.conn.execute(_SELECT + " AND c.household_id = ? ORDER BY c.start_date DESC, c.line",

@@ -50,6 +50,18 @@ class SqliteCareLevels(SqliteStore):
             mirrored = self._households.set_care_level(household.id, rating.level)
         return Changed.one(Entity.CARE_LEVEL, row["id"]) | mirrored
 
+    def withdraw_rating(self, rating_id: str) -> Changed:
+        self._require(Permission.EDIT_RECORDS)
+        with self._db.atomic():
+            row = self._db.conn.execute("SELECT household_id FROM care_levels WHERE id = ?", (rating_id,)).fetchone()
+            if row is None:
+                raise DomainError("找不到这条关怀等级评定。")
+            self._tombstone("care_levels", rating_id)
+            previous = self._db.conn.execute(_LATEST + " AND household_id = ?", (row[0],)).fetchone()
+            mirrored = self._households.set_care_level(row[0], CareLevel(previous[2]) if previous else
+                                                       CareLevel.GREEN)
+        return Changed.one(Entity.CARE_LEVEL, rating_id) | mirrored
+
     def current_levels(self) -> list[CareRating]:
         return [_rating(r, False) for r in self._db.conn.execute(_LATEST)]
 

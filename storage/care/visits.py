@@ -49,6 +49,18 @@ class SqliteVisits(SqliteStore):
         changed = Changed.one(Entity.CARE_VISIT, row["id"])
         return changed | matter if matter else changed
 
+    def withdraw_visit(self, visit_id: str) -> Changed:
+        return self._set_deleted(visit_id, 1)
+
+    def restore_visit(self, visit_id: str) -> Changed:
+        return self._set_deleted(visit_id, 0)
+
+    def _set_deleted(self, visit_id: str, deleted: int) -> Changed:
+        self._require(Permission.EDIT_RECORDS)
+        with self._db.atomic():
+            self._update("care_visits", visit_id, {"deleted": deleted}, action="delete" if deleted else "update")
+        return Changed.one(Entity.CARE_VISIT, visit_id)
+
     def visits_of(self, household_id: str) -> list[Visit]:
         rows = self._db.conn.execute("SELECT id, household_id, visitor, visit_date, findings, matter_id FROM "
                                      "care_visits WHERE household_id = ? AND deleted = 0 "

@@ -103,3 +103,21 @@ def test_contacts_by_date_and_visits(stores) -> None:  # type: ignore[no-untyped
     with pytest.raises(DomainError, match="尚未安装"):
         stores.care_visits.add_visit(Visit("", household.id, "吴小梅", date(2026, 3, 21), "漏雨"), as_matter=True)
     assert villager_by_key(stores, "吴建华").id == head.id and villager_by_key(stores, head.id).id == head.id
+
+
+def test_withdrawals_undo_each_write(stores) -> None:  # type: ignore[no-untyped-def]
+    household, head, child = make_family(stores)
+    first = stores.care_contacts.set_contact(household.id, ContactLine.PARTY, head.id, date(2026, 1, 1)).id
+    second = stores.care_contacts.set_contact(household.id, ContactLine.PARTY, child.id, date(2026, 2, 1)).id
+    stores.care_contacts.withdraw_contact(second)
+    assert [(c.id, c.end) for c in stores.care_contacts.contacts_of(household.id)] == [(first, None)]
+    rating = stores.care_levels.set_level(rating_for(household.id, CareLevel.RED, ReasonClass.OTHER,
+                                                     date(2026, 12, 1), "x", date(2026, 3, 1))).parts()[0].id
+    stores.care_levels.withdraw_rating(rating)
+    assert stores.care_levels.current_levels() == []
+    assert stores.households.get_household(household.id).care_level is CareLevel.GREEN
+    visit = stores.care_visits.add_visit(Visit("", household.id, "吴建华", date(2026, 3, 2), "好")).id
+    stores.care_visits.withdraw_visit(visit)
+    assert stores.care_visits.last_visits() == {}
+    stores.care_visits.restore_visit(visit)
+    assert stores.care_visits.visits_of(household.id)[0].id == visit
