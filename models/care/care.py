@@ -170,3 +170,4 @@ class CareRow:
     visit_due: date | None
     overdue: bool
     contact: str = ""
+    grid_name: str = ""

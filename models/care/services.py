@@ -9,27 +9,32 @@ from typing import TYPE_CHECKING
 from models.care.care import CareRow, is_overdue, visit_due
 from models.core.errors import DomainError, NotFound
 from models.registry.grids import GridLevel, SizeBand, size_warning
+from models.registry.households import CareLevel
 
 if TYPE_CHECKING:
     from models.core.ports import Stores
     from models.registry.households import Grid, Household, Villager
 
 
-def care_rows(stores: Stores, today: date, overdue_only: bool = False) -> list[CareRow]:
-    """Every rated household with its last visit and next due visit, overdue first, then by due day."""
+def care_rows(stores: Stores, today: date, overdue_only: bool = False,
+              every_household: bool = False) -> list[CareRow]:
+    """Every rated household (or, with `every_household`, every household: unrated ones as 放心户) with its last
+    visit and next due visit, overdue first, then by due day."""
     settings = stores.care_settings.settings
     last = stores.care_visits.last_visits()
-    summaries = {s.household.id: s for s in stores.households.list_households()}
+    ratings = {r.household_id: r for r in stores.care_levels.current_levels()}
     contacts = stores.care_contacts.current_contacts(today)
     rows = []
-    for rating in stores.care_levels.current_levels():
-        summary = summaries.get(rating.household_id)
-        if summary is None:
-            continue  # a withdrawn household
-        due = visit_due(rating, last.get(rating.household_id), settings)
-        people = "、".join(f"{c.villager_name}（{c.line.short}）" for c in contacts.get(rating.household_id, []))
-        rows.append(CareRow(rating.household_id, summary.household.household_no, summary.head_name, rating.level,
-                            last.get(rating.household_id), due, is_overdue(due, today), people))
+    for summary in stores.households.list_households():
+        household_id = summary.household.id
+        rating = ratings.get(household_id)
+        if rating is None and not every_household:
+            continue
+        due = visit_due(rating, last.get(household_id), settings) if rating else None
+        people = "、".join(f"{c.villager_name}（{c.line.short}）" for c in contacts.get(household_id, []))
+        rows.append(CareRow(household_id, summary.household.household_no, summary.head_name,
+                            rating.level if rating else CareLevel.GREEN, last.get(household_id), due,
+                            is_overdue(due, today), people, summary.grid_name))
     if overdue_only:
         rows = [row for row in rows if row.overdue]
     return sorted(rows, key=lambda r: (not r.overdue, r.visit_due or date.max, r.household_no))
