@@ -51,7 +51,7 @@ class SqliteGridAssignments(RegistryTableStore):
                                     (household_id,)).fetchone()
         if row is None:
             raise NotFound("找不到这一户，可能已被删除。")
-        return row[0]
+        return str(row[0]) if row[0] else None
 
     def _check_leaf(self, grid_id: str) -> None:
         if self._db.conn.execute("SELECT 1 FROM grids WHERE id = ? AND deleted = 0", (grid_id,)).fetchone() is None:
