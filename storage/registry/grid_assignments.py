@@ -7,8 +7,8 @@ from datetime import date
 from models.core.accounts import Permission
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
-from models.registry.grids import GridAssignment, closing_day
-from storage.registry.rows import iso, to_date
+from models.registry.grids import GridAssignment
+from storage.registry.rows import to_date
 from storage.registry.writes import RegistryTableStore
 
 
@@ -20,16 +20,9 @@ class SqliteGridAssignments(RegistryTableStore):
         with self._db.atomic():
             before = self._household_grid(household_id)
             self._check_leaf(grid_id)
-            open_row = self._db.conn.execute(
-                "SELECT id, grid_id, start_date FROM grid_assignments WHERE household_id = ? AND deleted = 0 "
-                "AND end_date IS NULL ORDER BY start_date DESC LIMIT 1", (household_id,)).fetchone()
-            if open_row is not None:
-                if open_row[1] == grid_id:
-                    raise DomainError("这一户已经在这个网格里。")
-                self._update("grid_assignments", open_row[0],
-                             {"end_date": iso(closing_day(start, to_date(open_row[2]) or start))})
-            self._insert("grid_assignments", {"household_id": household_id, "grid_id": grid_id,
-                                                    "start_date": iso(start), "end_date": None})
+            if before == grid_id:
+                raise DomainError("这一户已经在这个网格里。")
+            self._move_to_grid(household_id, grid_id, start)
             if before != grid_id:
                 self._update("households", household_id, {"grid_id": grid_id})
         grids = frozenset(g for g in (before, grid_id) if g)

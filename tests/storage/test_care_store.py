@@ -38,7 +38,7 @@ def test_assignment_keeps_history_and_sets_the_current_grid(stores) -> None:  # 
     rows = {r.grid.name: r for r in grid_rows(stores)}
     assert rows["二网格"].households == 1 and "少于" in (rows["二网格"].warning or "")
     with pytest.raises(DomainError):
-        stores.grid_assignments.assign(household.id, first.id, date(2026, 6, 1))  # not after the open one
+        stores.grid_assignments.assign(household.id, first.id, date(2026, 5, 1))  # before the open one began
 
 
 def test_a_grid_with_grids_below_takes_no_household(stores) -> None:  # type: ignore[no-untyped-def]
@@ -121,3 +121,17 @@ def test_withdrawals_undo_each_write(stores) -> None:  # type: ignore[no-untyped
     assert stores.care_visits.last_visits() == {}
     stores.care_visits.restore_visit(visit)
     assert stores.care_visits.visits_of(household.id)[0].id == visit
+
+
+def test_a_move_in_the_household_editor_keeps_the_grid_history(stores) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    household, _, _ = make_family(stores)
+    first, second = Grid(new_id(), household.group_id, "一网格"), Grid(new_id(), household.group_id, "二网格")
+    stores.groups.save_grid(first)
+    stores.groups.save_grid(second)
+    stores.grid_assignments.assign(household.id, first.id, date(2026, 1, 1))
+    stores.households.save_household(replace(stores.households.get_household(household.id), grid_id=second.id))
+    history = stores.grid_assignments.history(household.id)
+    assert [(a.grid_id, a.end) for a in history] == [(second.id, None),
+                                                     (first.id, date.fromordinal(date.today().toordinal() - 1))]
