@@ -39,6 +39,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     assign.add_argument("--grid", required=True, metavar="ID", help="网格编号或名称")
     assign.add_argument("--from", dest="start", type=_day, default=None, help="起始日期（默认今天）")
     assign.set_defaults(handler=run_grid_assign)
+    setting = grid_sub.add_parser("set", help="设置网格的层级、上级网格或网格员")
+    setting.add_argument("grid", metavar="ID", help="网格编号或名称")
+    setting.add_argument("--level", help="层级：一级、二级、三级（或 1、2、3）")
+    setting.add_argument("--parent", metavar="ID", help="上级网格的编号或名称（写 none 去掉）")
+    setting.add_argument("--member", metavar="VILLAGER", help="网格员：村民编号或姓名（重名时须写编号）")
+    setting.set_defaults(handler=run_grid_set)
     contact = commands.add_parser("contact", help="三线联户：为一户指定党员、代表或中心户长联系人")
     contact_sub = contact.add_subparsers(dest="contact_command", metavar="ACTION", required=True)
     setting = contact_sub.add_parser("set", help="指定联户人（原联系人到前一天为止）")
@@ -75,6 +81,11 @@ def _register_care(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--overdue", action="store_true", help="只列逾期未走访的户")
     _json_option(listing)
     listing.set_defaults(handler=run_care_list)
+    settings = sub.add_parser("settings", help="查看或修改走访间隔和网格户数规范（不带参数时只查看）")
+    for option, text in (("--red-days", "连心户走访间隔（天，默认 30）"), ("--yellow-days", "关心户走访间隔（天，默认 90）"),
+                         ("--grid-low", "网格户数下限（默认 20）"), ("--grid-high", "网格户数上限（默认 30）")):
+        settings.add_argument(option, type=int, default=None, help=text)
+    settings.set_defaults(handler=run_care_settings)
 
 
 def _stores(context: Context) -> SqliteStores:
@@ -170,4 +181,41 @@ def run_visit_add(context: Context, args: argparse.Namespace) -> int:
     visit_id = next(iter(changed.ids_of(Entity.CARE_VISIT)))
     context.emit(f"已登记 {on.isoformat()} 对第 {household.household_no} 户的走访。",
                  {"id": visit_id, "household": household.household_no, "date": on.isoformat(), "by": args.by})
+    return 0
+
+
+def run_grid_set(context: Context, args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from models.care.services import grid_by_key, villager_by_key
+    from models.registry.grids import GridLevel
+
+    stores = _stores(context)
+    grid = grid_by_key(stores, args.grid)
+    changes: dict[str, Any] = {}
+    if args.level:
+        changes["level"] = int(GridLevel.parse(args.level))
+    if args.parent:
+        changes["parent_id"] = None if args.parent == "none" else grid_by_key(stores, args.parent).id
+    if args.member:
+        changes["member_id"] = villager_by_key(stores, args.member).id
+    stores.groups.save_grid(replace(grid, **changes))
+    saved = grid_by_key(stores, grid.id)
+    context.emit(f"已保存{saved.name}：{GridLevel(saved.level).label}网格。",
+                 {"id": saved.id, "name": saved.name, "level": saved.level, "parent": saved.parent_id,
+                  "member": saved.member_id})
+    return 0
+
+
+def run_care_settings(context: Context, args: argparse.Namespace) -> int:
+    from dataclasses import asdict, replace
+
+    stores = _stores(context)
+    wanted = {k: v for k, v in (("red_days", args.red_days), ("yellow_days", args.yellow_days),
+                                ("grid_low", args.grid_low), ("grid_high", args.grid_high)) if v is not None}
+    if wanted:
+        stores.care_settings.save_settings(replace(stores.care_settings.settings, **wanted))
+    now = stores.care_settings.settings
+    context.emit(f"连心户每 {now.red_days} 天、关心户每 {now.yellow_days} 天至少走访一次；"
+                 f"网格规范 {now.grid_low}–{now.grid_high} 户。", asdict(now))
     return 0

@@ -68,7 +68,8 @@ def grid_rows(stores: Stores) -> list[GridRow]:
         parent = names.get(grid.parent_id or "", "") or (village if level is GridLevel.SECOND
                                                           else groups.get(grid.group_id, ""))
         count = counts.get(grid.id, 0)
-        warning = size_warning(count, band) if grid.id not in parents else None
+        warning = size_warning(count, band) if grid.id not in parents else (
+            f"上级网格里还有 {count} 户，请把它们归入下级网格。" if count else None)
         rows.append(GridRow(grid, level, parent, count, _name(stores, grid.member_id), warning))
     return sorted(rows, key=lambda r: (r.level, r.parent, r.grid.name))
 

@@ -105,3 +105,29 @@ def test_public_board_shows_no_reason_and_no_phone_but_the_members(demo: Path, t
     text = pdfcheck.text_of(sheet.read_bytes())
     assert "内部资料请勿张贴" in text
     assert not any(reason.value in text for reason in ReasonClass if reason is not ReasonClass.OTHER)
+
+
+def test_settings_move_the_band_and_the_intervals(demo: Path) -> None:
+    code, data = run_json(demo, "care", "settings")
+    assert data == {"red_days": 30, "yellow_days": 90, "grid_low": 20, "grid_high": 30}
+    code, data = run_json(demo, "care", "settings", "--grid-low", "5", "--grid-high", "9", "--red-days", "10")
+    assert code == 0 and data["grid_low"] == 5 and data["red_days"] == 10
+    assert run_cli(["--db", str(demo), "care", "settings", "--grid-low", "12", "--grid-high", "9"])[0] == 2
+    code, data = run_json(demo, "grid", "list")
+    assert all(("多于" in r["warning"]) == (r["households"] > 9) for r in data["rows"] if r["warning"])
+
+
+def test_grid_set_levels_parent_and_member(demo: Path) -> None:
+    code, data = run_json(demo, "grid", "list")
+    upper, lower = data["rows"][0], data["rows"][1]
+    db = open_database(demo)
+    member = db.conn.execute("SELECT id, name FROM villagers WHERE status = 'active' LIMIT 1").fetchone()
+    code, _, err = run_cli(["--db", str(demo), "grid", "set", lower["id"], "--parent", upper["id"]])
+    assert code == 2 and "上级应是二级网格" in err  # both are 三级
+    assert run_cli(["--db", str(demo), "grid", "set", upper["id"], "--level", "二级"])[0] == 0
+    code, out, err = run_cli(["--db", str(demo), "grid", "set", lower["id"], "--parent", upper["id"], "--member",
+                              member[0]])
+    assert code == 0, err
+    rows = {r["id"]: r for r in run_json(demo, "grid", "list")[1]["rows"]}
+    assert (rows[lower["id"]]["member"], rows[lower["id"]]["parent"]) == (member[1], upper["name"])
+    assert rows[upper["id"]]["level"] == 2 and "下级网格" in rows[upper["id"]]["warning"]
