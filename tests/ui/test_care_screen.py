@@ -46,3 +46,23 @@ def test_red_without_contact_refused_then_saved_and_undone(qtbot: Any, village_d
     screen.undo_stack.undo()
     assert stores.care_levels.current_levels() == []
     assert stores.households.get_household(household.id).care_level is CareLevel.GREEN
+
+
+def test_grid_settings_name_the_member_and_undo(qtbot: Any, village_db: Any, admin: Any) -> None:
+    from models.core.ids import new_id
+    from models.registry.households import Grid
+
+    stores = build_stores(village_db, admin)
+    household, head, _ = make_family(stores)
+    stores.groups.save_grid(Grid(new_id(), household.group_id, "一网格"))
+    screen = CareScreen(stores, DataBus())
+    qtbot.addWidget(screen)
+    screen.lists_tabs.setCurrentIndex(1)
+    screen.grids_view.selectRow(0)
+    assert screen.grid_settings.isEnabled()
+    type_text(screen.grid_settings.member_edit, head.name)
+    qtbot.mouseClick(screen.grid_settings.save_button, LEFT)
+    assert stores.groups.list_grids()[0].member_id == head.id
+    assert screen.grids_model.rows()[0].member == head.name
+    screen.undo_stack.undo()
+    assert stores.groups.list_grids()[0].member_id is None

@@ -4,12 +4,14 @@ history and are not undone here."""
 from __future__ import annotations
 
 from models.care.care import CareRating, ContactLine, Visit
+from datetime import date
+
 from models.care.ports import CareLevelStore, ContactLineStore, VisitStore
 from models.core.changes import Changed, Entity
+from models.registry.households import Grid
+from models.registry.ports import GroupStore
 from ui.core.bus import DataBus
 from ui.widgets.store_command import StoreCommand
-
-from datetime import date
 
 
 def _first_of(changed: Changed, entity: Entity) -> str:
@@ -35,3 +37,11 @@ class SetContactCommand(StoreCommand[Changed]):
         super().__init__(f"设置第 {household_no} 户的{line.label}", bus, None,
                          lambda: store.set_contact(household_id, line, villager_id, start),
                          lambda made: store.withdraw_contact(made.id))
+
+
+class SaveGridCommand(StoreCommand[Changed]):
+    """网格设置: save the grid as edited; undo saves it as it was."""
+
+    def __init__(self, store: GroupStore, bus: DataBus, before: Grid, after: Grid) -> None:
+        super().__init__(f"设置{before.name}", bus, None, lambda: store.save_grid(after),
+                         lambda _made: store.save_grid(before))

@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QCheckBox, QDateEdit, QFormLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QPushButton, QWidget)
 
 from models.care.care import ContactLine, ReasonClass
+from models.registry.grids import GridLevel
 from models.registry.households import CareLevel
 from ui.widgets.choice_combo import ChoiceCombo
 
@@ -97,3 +99,23 @@ class GridForm(QWidget):
         form.addRow(self.tr("网格："), self.grid_combo)
         form.addRow(self.tr("起始日期："), self.start_edit)
         form.addRow("", self.save_button)
+
+
+class GridSettingsForm(QWidget):
+    """网格设置 — the selected grid's level, its parent grid and its 网格员 (name or id), in one row."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.level_combo: ChoiceCombo[GridLevel] = ChoiceCombo()
+        self.level_combo.add_choices((f"{level.label}网格", level) for level in GridLevel)
+        self.parent_combo: ChoiceCombo[str | None] = ChoiceCombo()
+        self.member_edit = QLineEdit()
+        self.member_edit.setPlaceholderText(self.tr("网格员姓名或村民编号"))
+        self.save_button = QPushButton(self.tr("保存网格设置"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for label, widget in ((self.tr("层级："), self.level_combo), (self.tr("上级："), self.parent_combo),
+                              (self.tr("网格员："), self.member_edit)):
+            row.addWidget(QLabel(label))
+            row.addWidget(widget, 1)
+        row.addWidget(self.save_button)

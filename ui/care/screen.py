@@ -4,6 +4,7 @@ first); the grids with their level, households and size warning; four forms acti
 The care reason (R51) is not in any table: 查看关怀原因 reads it for a role that may, and the store audits it."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Callable
 
@@ -12,13 +13,13 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPus
                                QWidget)
 
 from models.care.care import CareRow, Visit, rating_for
-from models.care.services import care_rows, grid_rows, villager_by_key
+from models.care.services import GridRow, care_rows, grid_rows, villager_by_key
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.core.ports import Stores
 from models.registry.households import CareLevel
-from ui.care.commands import AddVisitCommand, SetContactCommand, SetLevelCommand
-from ui.care.forms import ContactForm, GridForm, LevelForm, VisitForm, day_of
+from ui.care.commands import AddVisitCommand, SaveGridCommand, SetContactCommand, SetLevelCommand
+from ui.care.forms import ContactForm, GridForm, GridSettingsForm, LevelForm, VisitForm, day_of
 from ui.care.table_model import grid_model, household_model, table_view
 from ui.core.bus import DataBus
 from ui.widgets.store_command import StoreCommand, push_command
@@ -57,7 +58,13 @@ class CareScreen(QWidget):
         self.households_view, self.grids_view = table_view(self.households_model), table_view(self.grids_model)
         self.lists_tabs = QTabWidget()
         self.lists_tabs.addTab(self.households_view, self.tr("户与关怀"))
-        self.lists_tabs.addTab(self.grids_view, self.tr("网格"))
+        grids_page = QWidget()
+        grids_layout = QVBoxLayout(grids_page)
+        self.grid_settings = GridSettingsForm()
+        grids_layout.addWidget(self.grids_view, 1)
+        grids_layout.addWidget(self.grid_settings)
+        self.grid_settings.setEnabled(False)
+        self.lists_tabs.addTab(grids_page, self.tr("网格"))
         layout.addWidget(self.lists_tabs, 1)
         self.detail_label = QLabel(self.tr("请在上面选择一户。"))
         self.detail_label.setWordWrap(True)
@@ -82,6 +89,8 @@ class CareScreen(QWidget):
         self.level_form.save_button.clicked.connect(self._on_level_save_clicked)
         self.contact_form.save_button.clicked.connect(self._on_contact_save_clicked)
         self.grid_form.save_button.clicked.connect(self._on_grid_save_clicked)
+        self.grids_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_grid())
+        self.grid_settings.save_button.clicked.connect(self._on_grid_settings_save_clicked)
 
     # --- reading ----------------------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -92,7 +101,15 @@ class CareScreen(QWidget):
         self.rows = rows
         self.households_model.set_rows(rows)
         grids = grid_rows(self._stores)
+        chosen_grid = self.selected_grid.grid.id if self.selected_grid else ""
         self.grids_model.set_rows(grids)
+        self.grid_settings.parent_combo.clear_choices()
+        self.grid_settings.parent_combo.add_choice(self.tr("（无：上级为本村或本组）"), None)
+        self.grid_settings.parent_combo.add_choices((g.grid.name, g.grid.id) for g in grids)
+        position = next((i for i, g in enumerate(grids) if g.grid.id == chosen_grid), -1)
+        if position >= 0:
+            self.grids_view.selectRow(position)
+        self._show_grid()
         self.grid_form.grid_combo.clear_choices()
         self.grid_form.grid_combo.add_choices((f"{g.grid.name}（{g.households} 户）", g.grid.id) for g in grids)
         overdue = sum(1 for r in rows if r.overdue)
@@ -104,6 +121,20 @@ class CareScreen(QWidget):
         index = self.households_view.currentIndex() if hasattr(self, "households_view") else None
         return self.rows[index.row()] if index is not None and index.isValid() and index.row() < len(self.rows) \
             else None
+
+    @property
+    def selected_grid(self) -> GridRow | None:
+        index = self.grids_view.currentIndex()
+        rows = self.grids_model.rows()
+        return rows[index.row()] if index.isValid() and index.row() < len(rows) else None
+
+    def _show_grid(self) -> None:
+        row = self.selected_grid
+        self.grid_settings.setEnabled(row is not None)
+        if row is not None:
+            self.grid_settings.level_combo.set_current_value(row.level)
+            self.grid_settings.parent_combo.set_current_value(row.grid.parent_id)
+            self.grid_settings.member_edit.setText(row.member)
 
     def select_household(self, household_id: str) -> None:
         position = next((i for i, r in enumerate(self.rows) if r.household_id == household_id), -1)
@@ -177,6 +208,22 @@ class CareScreen(QWidget):
         warning = next((g.warning for g in grid_rows(self._stores) if g.grid.id == grid_id), None)
         if warning:
             QMessageBox.information(self, self.tr("网格户数提醒"), warning)
+
+    def _on_grid_settings_save_clicked(self) -> None:
+        row, form = self.selected_grid, self.grid_settings
+        level = form.level_combo.current_value()
+        if row is None or level is None:
+            return
+        member_id = row.grid.member_id
+        try:
+            if form.member_edit.text().strip() != row.member:
+                member_id = villager_by_key(self._stores, form.member_edit.text()).id if \
+                    form.member_edit.text().strip() else None
+        except DomainError as error:
+            QMessageBox.warning(self, self.tr("不能保存"), error.message)
+            return
+        after = replace(row.grid, level=int(level), parent_id=form.parent_combo.current_value(), member_id=member_id)
+        self._push(SaveGridCommand(self._stores.groups, self._bus, row.grid, after))
 
     def _on_reason_button_clicked(self) -> None:
         row = self.selected
