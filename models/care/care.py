@@ -46,6 +46,10 @@ class ReasonClass(StrEnum):
     SERIOUS_ILLNESS = "重病"
     OTHER = "其他"
 
+    @property
+    def label(self) -> str:
+        return self.value  # the codes are the Chinese classes the issue names
+
     @classmethod
     def parse(cls, text: str) -> ReasonClass:
         try:

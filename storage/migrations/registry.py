@@ -41,18 +41,3 @@ def m010_create_registry(db: Database) -> None:
     ):
         db.execute(statement)
 
-
-def m075_grid_levels_and_assignments(db: Database) -> None:
-    """网格 (R52): a grid's level (1–3), its parent grid and its 网格员; each household's grid by date
-    (`grid_assignments`, from/to), so the history stays when households move between grids."""
-    from storage.core.tracking import install_change_triggers
-
-    for column in ("level INTEGER NOT NULL DEFAULT 3", "parent_id TEXT", "member_id TEXT"):
-        db.execute(f"ALTER TABLE grids ADD COLUMN {column}")
-    install_change_triggers(db, "grids")  # the change log copies the full row: include the new columns
-    deferred = "DEFERRABLE INITIALLY DEFERRED"
-    create_synced_table(db, "grid_assignments", (
-        f"household_id TEXT NOT NULL REFERENCES households(id) {deferred}, "
-        f"grid_id TEXT NOT NULL REFERENCES grids(id) {deferred}, start_date TEXT NOT NULL, end_date TEXT"))
-    db.execute("CREATE INDEX idx_grid_assignments_household ON grid_assignments(household_id, start_date)")
-    db.execute("CREATE INDEX idx_grid_assignments_grid ON grid_assignments(grid_id)")
