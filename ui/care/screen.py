@@ -113,7 +113,8 @@ class CareScreen(QWidget):
         self.grid_form.grid_combo.clear_choices()
         self.grid_form.grid_combo.add_choices((f"{g.grid.name}（{g.households} 户）", g.grid.id) for g in grids)
         overdue = sum(1 for r in rows if r.overdue)
-        self.summary_label.setText(self.tr(f"共 {len(rows)} 户，逾期未走访 {overdue} 户"))
+        summary = self.tr("共 %1 户，逾期未走访 %2 户")
+        self.summary_label.setText(summary.replace("%1", str(len(rows))).replace("%2", str(overdue)))
         self.select_household(chosen)
 
     @property
