@@ -53,7 +53,7 @@ LEDGER: tuple[Step, ...] = (
     lists.m069_list_consents_withdrawal_reason,
     # From here on: append only, numbers rising (m074, m075, …).
     attachments.m074_one_attachments_table,
-    care.m075_create_care,
+    care.m077_create_care,
 )
 
 # The last step shipped with a number out of order; every step after it has a higher number than all before it.

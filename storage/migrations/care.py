@@ -8,7 +8,7 @@ from storage.core.db import Database
 from storage.core.tracking import create_synced_table
 
 
-def m075_create_care(db: Database) -> None:
+def m077_create_care(db: Database) -> None:
     """网格 (R52), the registry's part: a grid's level (1–3), its parent grid and its 网格员; each household's grid by
     date (`grid_assignments`, from/to). 网格关怀: 三线 contact people of each household by date; 放心户/关心户/连心户
     ratings (each a new row: the history is the table); 走访记录; the visit intervals and the grid size band (one
