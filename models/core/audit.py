@@ -16,7 +16,7 @@ ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除", "lo
                  "withdraw_consent": "撤回同意", "import": "导入", "adopt": "施行", "finalise": "定稿",
                  "answer": "答复", "workflow": "推进步骤", "nominated": "提名", "assessed": "评议",
                  "reviewed": "审核", "publicity": "公示", "published": "发布", "withdrawn": "撤榜",
-                 "refused": "不通过", "sync_revoke": "吊销密钥"}
+                 "refused": "不通过", "sync_revoke": "吊销密钥", "view_sensitive": "查看敏感信息"}
 
 
 TABLE_LABELS = {
@@ -39,6 +39,8 @@ TABLE_LABELS = {
     "workflow_attachments": "步骤附件", "attachments": "附件", "agenda_item_speeches": "发言", "agenda_item_votes": "逐人表决",
     "convene_proposals": "提议召集", "minutes_settings": "会议记录设置", "printed_copies": "打印登记",
     "sync_quarantine": "隔离记录", "sync_peer_audit": "对方的操作记录", "sync_revoked_keys": "吊销的密钥",
+    "grid_assignments": "网格归属", "care_contacts": "联户人", "care_levels": "关怀等级", "care_visits": "走访记录",
+    "care_settings": "关怀设置",
 }
 
 

@@ -61,6 +61,11 @@ FIELD_LABELS = {
     "subject": "提议事项", "signatures": "联名人数", "base": "基数", "lead_signer": "领衔人", "key": "设置项",
     "value": "值", "product": "打印品种", "document": "文件", "printed_on": "打印日期", "ref_kind": "对象类别",
     "ref_id": "对象", "posted": "已张贴", "printed_by": "打印人", "name_public": "同意公开姓名", "version": "版本",
+    "level": "层级或等级", "parent_id": "上级网格", "member_id": "网格员", "household_id": "户", "grid_id": "网格",
+    "line": "联系线", "villager_id": "村民", "reason_class": "原因类别", "reason_note": "原因说明",
+    "review_date": "复核日期", "decided_by": "评定人", "visitor": "走访人", "visit_date": "走访日期",
+    "findings": "走访情况", "matter_id": "群众事项", "red_days": "连心户走访间隔（天）",
+    "yellow_days": "关心户走访间隔（天）", "grid_low": "网格户数下限", "grid_high": "网格户数上限",
 }
 
 # A part of a summary starts at the beginning or after "; " with `column: `.

@@ -42,6 +42,11 @@ class Entity(StrEnum):
     LIST_SETTINGS = "list_settings"
     # printing
     PRINTED_COPY = "printed_copy"  # the register of printed copies (print verify)
+    # care
+    CARE_CONTACT = "care_contact"
+    CARE_LEVEL = "care_level"
+    CARE_VISIT = "care_visit"
+    CARE_SETTINGS = "care_settings"
 
     @property
     def label(self) -> str:
@@ -55,7 +60,9 @@ class Entity(StrEnum):
                 "meeting_type": "会议类型", "minutes_settings": "会议记录设置", "convene_proposal": "提议召集",
                 "list_objection": "榜单异议", "naming_basis": "公开姓名依据", "volunteer_record": "志愿服务记录",
                 "board_version": "榜单版本记录", "list_settings": "榜单设置",
-                "printed_copy": "打印登记"}[self.value]
+                "printed_copy": "打印登记",
+                "care_contact": "联户人", "care_level": "关怀等级", "care_visit": "走访记录",
+                "care_settings": "关怀设置"}[self.value]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not import every area's models
+    from models.care.ports import (CareLevelStore, CareSettingsStore, ContactLineStore, GridAssignmentStore,
+                                   VisitStore)
     from models.core.accounts import Actor, Role, User
     from models.core.attachments import Attachment, AttachmentKind, AttachmentOwner, OwnerStatus
     from models.core.audit import AuditEntry
@@ -186,6 +188,16 @@ class Stores(Protocol):
     def registry_facts(self) -> RegistryFacts: ...
     @property
     def print_log(self) -> PrintLog: ...  # printed copies by 校验码 (print verify, 核对打印件)
+    @property
+    def grid_assignments(self) -> GridAssignmentStore: ...  # the registry's households in grids, by date
+    @property
+    def care_contacts(self) -> ContactLineStore: ...
+    @property
+    def care_levels(self) -> CareLevelStore: ...
+    @property
+    def care_visits(self) -> VisitStore: ...
+    @property
+    def care_settings(self) -> CareSettingsStore: ...
 
 
 class Backend(Protocol):

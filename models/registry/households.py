@@ -108,12 +108,16 @@ class VillageGroup:
 
 @dataclass(frozen=True)
 class Grid:
-    """网格 — 20–30 households in one group, with a grid leader (网格长/中心户长)."""
+    """网格 — 20–30 households in one group, with a grid leader (网格长/中心户长), its level (1–3, see
+    models/registry/grids.py), its parent grid and its 网格员 (the grid member named on the public board)."""
 
     id: str
     group_id: str
     name: str
     leader_id: str | None = None
+    level: int = 3
+    parent_id: str | None = None
+    member_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -221,13 +221,14 @@ def normalise_fingerprint(text: str) -> str:
     return format_fingerprint(digits)
 
 
-_AREAS = (("户籍", ("households", "villager", "village_groups", "grids", "village_profiles")),
+_AREAS = (("户籍", ("households", "villager", "village_groups", "grids", "grid_assignments", "village_profiles")),
           ("村规民约", ("rulebooks", "rule_")),
           ("会议记录", ("meeting", "agenda_items", "follow_up", "four_two_")),
           ("九步工作法", ("workflow_",)),
           ("红黑榜", ("list_", "board_versions", "volunteer_")),
           ("乡镇审查与备案", ("township_",)),
-          ("附件", ("attachments",)))
+          ("附件", ("attachments",)),
+          ("网格关怀", ("care_",)))
 
 
 def area_of(table: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from models.care import print_sources as care
 from models.core.notices import Notice
 from models.minutes import print_sources as minutes
 from models.registry import print_sources as registry
@@ -226,6 +227,20 @@ def _second_publicity(source: workflow.SecondPublicity, today: date) -> PrintJob
     return second_publicity_job(source, today)
 
 
+def _grid_board(source: care.GridBoard, today: date) -> PrintJob:
+    from printing.care.grid_pdf import board_fingerprint, render_grid_board_pdf
+
+    return PrintJob(f"{source.village}{source.grid}公示牌", board_fingerprint(source, today),
+                    lambda progress: render_grid_board_pdf(source, today, progress))
+
+
+def _grid_sheet(source: care.GridSheet, today: date) -> PrintJob:
+    from printing.care.grid_pdf import render_grid_sheet_pdf, sheet_fingerprint
+
+    return PrintJob(f"{source.village}{source.grid}联户表", sheet_fingerprint(source, today),
+                    lambda progress: render_grid_sheet_pdf(source, today, progress))
+
+
 PRODUCTS: tuple[Product[Any], ...] = (
     Product("rules", "村规民约全文（A4 小册子）", "rulebook", rules.latest_text, lambda d, _t: rules_job(d, False)),
     Product("rules-poster", "村规民约张贴版（A3 三栏大字）", "rulebook", rules.latest_text,
@@ -245,6 +260,8 @@ PRODUCTS: tuple[Product[Any], ...] = (
     Product("result-notice", "实施结果公开公告", "meeting", minutes.meeting_results, _result_notice),
     Product("group-roster", "村民小组花名册", "group", registry.group_households, _group_roster),
     Product("second-publicity", "二次公示（修订稿公示）", "rulebook", workflow.second_publicity, _second_publicity),
+    Product("grid-board", "网格公示牌（张贴）", "grid", care.grid_board, _grid_board),
+    Product("grid-sheet", "网格联户表（内部资料）", "grid", care.grid_sheet, _grid_sheet),
 )
 
 

@@ -20,6 +20,10 @@ from storage.core.profile import SqliteProfileStore, read_profile
 if TYPE_CHECKING:
     from models.workflow.ports import (ChangeReasons, HouseholdCount, MeetingRecords, MeetingTypes,
                                        ProvinceMeetingRules, RuleTexts)
+    from storage.care.contacts import SqliteContactLines
+    from storage.care.levels import SqliteCareLevels
+    from storage.care.settings import SqliteCareSettings
+    from storage.care.visits import SqliteVisits
     from storage.core.attachments import SqliteAttachmentStore
     from storage.minutes.convene import SqliteConveneStore
     from storage.core.print_log import SqlitePrintLog
@@ -35,6 +39,7 @@ if TYPE_CHECKING:
     from storage.lists.volunteers import SqliteVolunteers
     from storage.minutes.store import SqliteMeetingStore
     from storage.registry.facts import SqliteRegistryFacts
+    from storage.registry.grid_assignments import SqliteGridAssignments
     from storage.registry.groups import SqliteGroupStore
     from storage.registry.households import SqliteHouseholdStore
     from storage.registry.queries import SqliteRegistryQueries
@@ -261,6 +266,31 @@ class SqliteStores:
     def township(self) -> SqliteTownshipStore:
         from storage.township.store import SqliteTownshipStore
         return SqliteTownshipStore(self._db, self.actor, self.rules, self.change_reasons)
+
+    @cached_property
+    def grid_assignments(self) -> SqliteGridAssignments:
+        from storage.registry.grid_assignments import SqliteGridAssignments
+        return SqliteGridAssignments(self._db, self.actor)
+
+    @cached_property
+    def care_contacts(self) -> SqliteContactLines:
+        from storage.care.contacts import SqliteContactLines
+        return SqliteContactLines(self._db, self.actor)
+
+    @cached_property
+    def care_levels(self) -> SqliteCareLevels:
+        from storage.care.levels import SqliteCareLevels
+        return SqliteCareLevels(self._db, self.actor, self.care_contacts, self.households)
+
+    @cached_property
+    def care_visits(self) -> SqliteVisits:  # no MatterIntake until the matters area is installed
+        from storage.care.visits import SqliteVisits
+        return SqliteVisits(self._db, self.actor, self.care_levels, self.care_contacts, self.households)
+
+    @cached_property
+    def care_settings(self) -> SqliteCareSettings:
+        from storage.care.settings import SqliteCareSettings
+        return SqliteCareSettings(self._db, self.actor)
 
 
 def workflow_stores(db: Database, actor: Actor, rules: RuleTexts, reasons: ChangeReasons, meetings: MeetingRecords,

@@ -4,6 +4,7 @@ from __future__ import annotations
 from models.core.accounts import Permission
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
+from models.registry.grids import GridLevel, check_parent
 from models.registry.households import Grid, VillageGroup
 from storage.registry.rows import grid_from_row, group_from_row
 from storage.registry.writes import RegistryTableStore
@@ -18,8 +19,8 @@ class SqliteGroupStore(RegistryTableStore):
         return [group_from_row(r) for r in rows]
 
     def list_grids(self) -> list[Grid]:
-        rows = self._db.conn.execute("SELECT id, group_id, name, leader_id FROM grids WHERE deleted = 0 "
-                                     "ORDER BY name")
+        rows = self._db.conn.execute("SELECT id, group_id, name, leader_id, level, parent_id, member_id "
+                                     "FROM grids WHERE deleted = 0 ORDER BY name")
         return [grid_from_row(r) for r in rows]
 
     def save_group(self, group: VillageGroup) -> Changed:
@@ -32,8 +33,18 @@ class SqliteGroupStore(RegistryTableStore):
     def save_grid(self, grid: Grid) -> Changed:
         if not grid.name.strip():
             raise DomainError("网格名称不能为空。")
+        parent = self._grid_level(grid.parent_id) if grid.parent_id else None
+        check_parent(GridLevel(grid.level), parent)
         return self._upsert("grids", grid.id, {"group_id": grid.group_id, "name": grid.name.strip(),
-                                               "leader_id": grid.leader_id, "deleted": 0}, Entity.GRID)
+                                               "leader_id": grid.leader_id, "level": grid.level,
+                                               "parent_id": grid.parent_id, "member_id": grid.member_id,
+                                               "deleted": 0}, Entity.GRID)
+
+    def _grid_level(self, grid_id: str) -> GridLevel:
+        row = self._db.conn.execute("SELECT level FROM grids WHERE id = ? AND deleted = 0", (grid_id,)).fetchone()
+        if row is None:
+            raise DomainError("找不到上级网格，可能已被撤销。")
+        return GridLevel(row[0])
 
     def withdraw_group(self, group_id: str) -> Changed:
         return self._withdraw("village_groups", group_id, Entity.VILLAGE_GROUP)

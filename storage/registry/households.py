@@ -1,9 +1,11 @@
 """SqliteHouseholdStore: 户 over SQLite, listed with their group, grid, head and member counts."""
 from __future__ import annotations
 
+from datetime import date
+
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
-from models.registry.households import Household, HouseholdSummary
+from models.registry.households import CareLevel, Household, HouseholdSummary
 from storage.registry.listing import scope_counts
 from storage.registry.rows import HOUSEHOLD_COLUMNS, household_from_row, household_values
 from storage.registry.writes import RegistryTableStore
@@ -46,8 +48,18 @@ class SqliteHouseholdStore(RegistryTableStore):
                                       (number, household.id)).fetchone()
         if clash:
             raise DomainError(f"户号 {number} 已被另一户使用，请换一个户号。")
-        return self._upsert("households", household.id,
-                            household_values(household) | {"household_no": number, "deleted": 0}, Entity.HOUSEHOLD)
+        with self._db.atomic():
+            stored = self._db.conn.execute("SELECT grid_id FROM households WHERE id = ?", (household.id,)).fetchone()
+            changed = self._upsert("households", household.id,
+                                   household_values(household) | {"household_no": number, "deleted": 0},
+                                   Entity.HOUSEHOLD)
+            if (stored[0] if stored else None) != household.grid_id:  # a move keeps its history (R52)
+                self._move_to_grid(household.id, household.grid_id, date.today())
+        return changed
+
+    def set_care_level(self, household_id: str, level: CareLevel) -> Changed:
+        """The registry's copy of the current care level, written by the care area's rating (in its transaction)."""
+        return self._upsert("households", household_id, {"care_level": level.value}, Entity.HOUSEHOLD)
 
     def withdraw_household(self, household_id: str) -> Changed:
         return self._withdraw("households", household_id, Entity.HOUSEHOLD)

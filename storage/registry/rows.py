@@ -71,4 +71,4 @@ def group_from_row(row: Sequence[Any]) -> VillageGroup:
 
 
 def grid_from_row(row: Sequence[Any]) -> Grid:
-    return Grid(row[0], row[1], row[2], row[3])
+    return Grid(row[0], row[1], row[2], row[3], *row[4:7])

@@ -35,6 +35,7 @@ def test_every_product_builds_from_its_gathered_data_on_the_given_day(demo_db: D
 
     stores, day = build_stores(demo_db, COMMAND_LINE_ACTOR), date(2026, 3, 9)
     items = {"rulebook": rulebook_id, "group": stores.groups.list_groups()[0].id,
+             "grid": stores.groups.list_grids()[0].id,
              "meeting": next(m.id for m in stores.meetings.list_meetings() if m.status is MeetingStatus.FINAL)}
     for product in PRODUCTS:
         if product.key in ("filing-report", "second-publicity"):

@@ -83,9 +83,12 @@ class HomeScreen(QWidget):
         self.overdue_label = QLabel()
         self.convene_label = QLabel()
         self.convene_label.setWordWrap(True)
+        self.care_label = QLabel()  # 网格关怀: households whose visit is overdue (R52)
+        self.care_label.setWordWrap(True)
         self._overdue: list[FollowUp] = []
         self._layout = QVBoxLayout(self)
-        for label in (self.title_label, self.summary_label, self.steps_label, self.convene_label, self.overdue_label):
+        for label in (self.title_label, self.summary_label, self.steps_label, self.convene_label, self.care_label,
+                      self.overdue_label):
             self._layout.addWidget(label)
         self._show_summary()
         # The tables (Qt builds their Python enums on first use), the overdue follow-ups and every revision's
@@ -102,6 +105,7 @@ class HomeScreen(QWidget):
         self._layout.addWidget(self.recent_view, 1)
         self._show_overdue()
         self._show_overdue_steps()
+        self._show_care()
         self.is_populated = True
         self.populated.emit()
 
@@ -141,6 +145,14 @@ class HomeScreen(QWidget):
                  for p in tasks[:OVERDUE_SHOWN]]
         self.convene_label.setText("应当召集的会议：\n" + "\n".join(lines) if lines else "应当召集的会议：无")
 
+    def _show_care(self) -> None:
+        from models.care.services import care_rows
+
+        late = care_rows(self._stores, date.today(), overdue_only=True)
+        names = "、".join(f"{r.household_no} {r.head_name}（{r.level.label}）" for r in late[:OVERDUE_SHOWN])
+        self.care_label.setText(f"逾期未走访的户：{len(late)} 户：{names}" + ("……" if len(late) > OVERDUE_SHOWN else "")
+                                if late else "逾期未走访的户：无")
+
     def _show_summary(self) -> None:
         actor = self._stores.actor
         last = self._stores.backups.last_backup_time() or self.tr("尚无（今天第一次使用时会自动备份）")
@@ -155,6 +167,8 @@ class HomeScreen(QWidget):
             self._show_overdue()
         if change.concerns(Entity.WORKFLOW):
             self._show_overdue_steps()
+        if change.concerns(Entity.CARE_LEVEL, Entity.CARE_VISIT, Entity.CARE_SETTINGS, Entity.HOUSEHOLD):
+            self._show_care()
 
 
 def create_screen(stores: Stores, bus: DataBus) -> HomeScreen:

@@ -21,7 +21,7 @@ from ui.widgets.choice_combo import ChoiceCombo
 
 # The generic notice (a form), then the products of stored records (printing/core/catalogue.py).
 PRODUCTS = (("notice", "通用公示 / 公告 / 通知"), *((p.key, p.label) for p in RECORD_PRODUCTS))
-ITEM_LABELS = {"rulebook": "村规民约：", "meeting": "会议记录：", "group": "村民小组："}
+ITEM_LABELS = {"rulebook": "村规民约：", "meeting": "会议记录：", "group": "村民小组：", "grid": "网格："}
 PAPERS = (("A4 公文版式（GB/T 9704）", "A4", False), ("A3 张贴大字版", "A3", True))
 
 
@@ -171,7 +171,7 @@ class PrintCenterScreen(QWidget):
         self.item_label.setText(ITEM_LABELS[product.item])
         self.item_combo.clear_choices()
         items = {"rulebook": self._rulebook_items, "meeting": self._meeting_items,
-                 "group": self._group_items}[product.item]()
+                 "group": self._group_items, "grid": self._grid_items}[product.item]()
         for label, item_id in items:
             self.item_combo.add_choice(label, item_id)
         self.record_hint.setText("" if items else "还没有可以打印的记录。")
@@ -181,6 +181,9 @@ class PrintCenterScreen(QWidget):
 
     def _group_items(self) -> list[tuple[str, str]]:
         return [(g.name, g.id) for g in sorted(self._stores.groups.list_groups(), key=lambda g: g.position)]
+
+    def _grid_items(self) -> list[tuple[str, str]]:
+        return [(g.name, g.id) for g in self._stores.groups.list_grids()]
 
     def _meeting_items(self) -> list[tuple[str, str]]:
         return [(f"{m.number}  {m.type_label}  {m.on.year}年{m.on.month}月{m.on.day}日", m.id)

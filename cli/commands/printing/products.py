@@ -50,6 +50,17 @@ GROUP = Positional("group", "村民小组名称或编号", "GROUP", "group")
 
 
 @dataclass(frozen=True)
+class GridOption(Positional):
+    """`--grid ID`: the grid a grid product prints (the issue's contract names it as an option)."""
+
+    def add(self, parser: argparse.ArgumentParser) -> object:
+        return parser.add_argument("--grid", dest=self.dest, required=True, metavar=self.metavar, help=self.help)
+
+
+GRID = GridOption("grid", "网格编号或名称（见 grid list）", "ID", "grid")
+
+
+@dataclass(frozen=True)
 class PrintCommand(Generic[Data]):
     """`print <name>`: its help, its arguments (besides the output options), where its data comes from, and how
     the data becomes a job (`args` carries the options, e.g. --poster or --qr)."""
@@ -189,6 +200,8 @@ def commands() -> tuple[PrintCommand[Any], ...]:
         _record("group-roster", "村民小组花名册（不印身份证号）", GROUP),
         _record("filing-report", "备案报告：表决通过后报乡镇人民政府备案"),
         _record("second-publicity", "二次公示：修订稿公示（起止日期、查阅地点、异议渠道）"),
+        _record("grid-board", "网格公示牌（张贴用：网格员、网格员电话、户数）", GRID),
+        _record("grid-sheet", "网格联户表（内部资料：各户及其联户人，供网格员使用）", GRID),
     )
 
 

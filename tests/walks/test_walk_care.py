@@ -1,0 +1,45 @@
+"""Walk: 网格关怀 — the clerk sees on the home screen that visits are overdue, opens 网格关怀, keeps to the overdue
+households, records a visit to the first one through the 登记走访 form, sees it leave the overdue list (and the
+command line agree), undoes it (编辑 → 撤销) and redoes it. A visit cannot yet become a matter (the matters
+area is not installed): the box says so instead of pretending."""
+from __future__ import annotations
+
+from datetime import date
+
+from tests.walks.conftest import Walk
+from tests.walks.driver import cli_json, click, fill, tick
+from tests.walks.steps import cell, click_row
+
+FINDINGS = "屋顶有一处漏雨，已请组里帮忙修补"
+
+
+def test_record_a_visit_to_an_overdue_household(qtbot, walk: Walk) -> None:
+    overdue_before = cli_json(walk.db_path, "care", "list", "--overdue")["rows"]
+    assert overdue_before, "the demo has overdue visits"
+    home = walk.open_area("首页")
+    qtbot.waitUntil(lambda: home.is_populated)
+    assert f"逾期未走访的户：{len(overdue_before)} 户" in home.care_label.text()
+    screen = walk.open_area("网格关怀")
+    tick(qtbot, screen.overdue_check)
+    assert screen.households_model.rowCount() == len(overdue_before)
+    click_row(qtbot, screen.households_view, 0)
+    number = cell(screen.households_model, 0, "户号")
+    assert cell(screen.households_model, 0, "") == "已逾期"
+    form = screen.visit_form
+    assert not form.matter_check.isEnabled() and "尚未安装" in form.matter_check.toolTip()
+    fill(qtbot, form.visitor_edit, "龙德军")
+    fill(qtbot, form.date_edit, date.today())
+    fill(qtbot, form.findings_edit, FINDINGS)
+    click(qtbot, form.save_button)
+    assert number not in [r["household"] for r in cli_json(walk.db_path, "care", "list", "--overdue")["rows"]]
+    assert number not in [cell(screen.households_model, row, "户号")
+                          for row in range(screen.households_model.rowCount())]
+    row = next(r for r in cli_json(walk.db_path, "care", "list")["rows"] if r["household"] == number)
+    assert row["last_visit"] == date.today().isoformat() and row["overdue"] is False
+    walk.window.undo_action.trigger()  # 编辑 → 撤销 (Ctrl+Z): the visit is withdrawn
+    assert number in [r["household"] for r in cli_json(walk.db_path, "care", "list", "--overdue")["rows"]]
+    walk.window.redo_action.trigger()  # 重做 brings the same visit back
+    assert number not in [r["household"] for r in cli_json(walk.db_path, "care", "list", "--overdue")["rows"]]
+    left = len(overdue_before) - 1  # the bus told the home screen
+    assert (f"逾期未走访的户：{left} 户" if left else "逾期未走访的户：无") in home.care_label.text()
+    assert cli_json(walk.db_path, "check") == {"ok": True, "problems": []}
