@@ -59,6 +59,13 @@ FIELD_LABELS = {
     "by_article": "逐条表决", "tallies": "计票", "speaker": "发言人", "choice": "表决意见", "body": "会议",
     "subject": "提议事项", "signatures": "联名人数", "base": "基数", "lead_signer": "领衔人", "key": "设置项",
     "value": "值",
+    # points
+    "adopted_on": "通过日期", "by_name": "经手人", "cap": "每期上限", "change": "数量变化", "class_name": "类别",
+    "clause": "村规民约条款", "clerk_name": "经办人", "confirmed_at": "确认时间", "confirmed_by": "确认人",
+    "confirmed_by_name": "确认人", "deduction_share": "扣分占比上限", "evidence": "依据", "goods_name": "商品",
+    "item_code": "项目代码", "item_name": "项目", "period_kind": "积分周期", "points": "积分", "price": "所需积分",
+    "quantity": "数量", "recorded_by": "录入人", "recorded_by_name": "录入人", "scheme_version": "细则版本",
+    "version": "版本",
 }
 
 # A part of a summary starts at the beginning or after "; " with `column: `.

@@ -30,6 +30,11 @@ class Entity(StrEnum):
     # core and sync
     ATTACHMENT = "attachment"  # joined with its owner's change (a meeting, a revision's workflow, a list entry)
     SYNC_STATE = "sync_state"  # peers, held and quarantined rows, bundles sent and received (not a wildcard)
+    # points
+    POINTS_SCHEME = "points_scheme"
+    POINTS_ENTRY = "points_entry"
+    POINTS_GOODS = "points_goods"
+    POINTS_REDEMPTION = "points_redemption"
 
     @property
     def label(self) -> str:
@@ -39,7 +44,9 @@ class Entity(StrEnum):
                 "workflow": "九步工作法", "township_review": "乡镇审查",
                 "list_entry": "红黑榜条目",
                 "rule_version": "规约版本", "catalogue_article": "条款库条款",
-                "attachment": "附件", "sync_state": "同步状态"}[self.value]
+                "attachment": "附件", "sync_state": "同步状态",
+                "points_scheme": "积分细则", "points_entry": "积分记录", "points_goods": "爱心超市商品",
+                "points_redemption": "积分兑换"}[self.value]
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.core.village import VillageProfile
     from models.lists.ports import ListStore
     from models.minutes.ports import FollowUpStore, FourTwoStore, MeetingStore
+    from models.points.ports import PointsStores
     from models.registry.ports import (GroupStore, HouseholdStore, RegistryFacts, RegistryQueries, RosterFiles,
                                        VillagerStore)
     from models.rules.ports import CatalogueStore, ChangeReasonStore, RulebookStore, RulesFiles
@@ -139,6 +140,7 @@ class Stores(Protocol):
     lists: ListStore
     township: TownshipStore
     registry_facts: RegistryFacts
+    points: PointsStores
 
 
 class Backend(Protocol):

@@ -45,6 +45,12 @@ ROW_CHANGES: dict[str, tuple[tuple[Entity, str], ...]] = {
     # the township's answer is part of the village's workflow of that rulebook (a return reopens step 6)
     "township_reviews": ((Entity.TOWNSHIP_REVIEW, "id"), (Entity.WORKFLOW, "rulebook_id")),
     "township_filing_decisions": ((Entity.TOWNSHIP_REVIEW, "id"), (Entity.WORKFLOW, "rulebook_id")),
+    "points_schemes": ((Entity.POINTS_SCHEME, "id"),),
+    "points_items": ((Entity.POINTS_SCHEME, "scheme_id"),),
+    "points_entries": ((Entity.POINTS_ENTRY, "id"),),
+    "points_goods": ((Entity.POINTS_GOODS, "id"),),
+    "points_stock_moves": ((Entity.POINTS_GOODS, "goods_id"),),
+    "points_redemptions": ((Entity.POINTS_REDEMPTION, "id"), (Entity.POINTS_ENTRY, "entry_id")),
 }
 WORKFLOW_PREFIX = "workflow_"  # the revision's parts name their revision, not the rulebook: possibly all
 

@@ -17,12 +17,17 @@ from storage.core.installation import initialise, is_initialised, open_database
 from storage.core.profile import SqliteProfileStore, read_profile
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from models.rules.ports import RulebookStore
     from models.workflow.ports import ChangeReasons, HouseholdCount, MeetingRecords, RuleTexts
+    from storage.points.sources import NamingBases
     from storage.core.attachments import SqliteAttachmentStore
     from storage.minutes.followups import SqliteFollowUpStore
     from storage.minutes.four_two import SqliteFourTwoStore
     from storage.lists.store import SqliteListStore
     from storage.minutes.store import SqliteMeetingStore
+    from storage.points.stores import SqlitePointsStores
     from storage.registry.facts import SqliteRegistryFacts
     from storage.registry.groups import SqliteGroupStore
     from storage.registry.households import SqliteHouseholdStore
@@ -195,6 +200,11 @@ class SqliteStores:
         from storage.township.store import SqliteTownshipStore
         return SqliteTownshipStore(self._db, self.actor, self.rules, self.change_reasons)
 
+    @cached_property
+    def points(self) -> SqlitePointsStores:
+        return points_stores(self._db, self.actor, self.meetings, self.rules, self.lists,
+                             lambda: self.profile.get().village)
+
 
 def workflow_stores(db: Database, actor: Actor, rules: RuleTexts, reasons: ChangeReasons, meetings: MeetingRecords,
                     households: HouseholdCount) -> SqliteWorkflowStores:
@@ -216,6 +226,28 @@ def workflow_stores(db: Database, actor: Actor, rules: RuleTexts, reasons: Chang
         SqliteOpinionStore(db, actor, rules), SqliteChangeLinkStore(db, actor, rules, reasons),
         SqlitePublicityStore(db, actor, rules), SqliteVoteStore(db, actor, rules, revisions),
         SqliteSignatureStore(db, actor))
+
+
+def points_stores(db: Database, actor: Actor, meetings: MeetingRecords, rules: RulebookStore, lists: NamingBases,
+                  village: Callable[[], str]) -> SqlitePointsStores:
+    """The points stores, each given adapters over the registry, minutes, rules and lists it reads."""
+    from storage.lists.sources import SqliteArticleCatalogue
+    from storage.points.goods import SqliteGoodsStore
+    from storage.points.ledger import SqliteLedgerStore
+    from storage.points.redemptions import SqliteRedemptionStore
+    from storage.points.scheme import SqliteSchemeStore
+    from storage.points.sources import (ListsNamedHouseholds, MinutesAdoptionMeetings, RulesClauses,
+                                        SqlitePointsHouseholds)
+    from storage.points.stores import SqlitePointsStores
+    from storage.points.tally import SqlitePointsTally
+
+    households = SqlitePointsHouseholds(db)
+    scheme = SqliteSchemeStore(db, actor, MinutesAdoptionMeetings(meetings),
+                               RulesClauses(SqliteArticleCatalogue(rules)))
+    return SqlitePointsStores(
+        scheme, SqliteLedgerStore(db, actor, households, scheme),
+        SqlitePointsTally(db, households, ListsNamedHouseholds(lists), scheme, village),
+        SqliteGoodsStore(db, actor), SqliteRedemptionStore(db, actor, households))
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:
