@@ -82,16 +82,16 @@ def _natural(key: str) -> tuple[int, str]:
 
 
 def find_households(households: Iterable[PointsHousehold], typed: str, limit: int = 20) -> list[PointsHousehold]:
-    """Fast slip entry: the household of this number first, then heads whose name holds the text or whose pinyin
-    initials start with it (wjh finds 王建华)."""
+    """Fast slip entry: the household of this number first (12 finds 0012), then numbers holding the digits, heads
+    whose name holds the text, or one of whose pinyin initials start with it (wjh finds 王建华)."""
     text = typed.strip().lower()
     if not text:
         return []
     exact, others = [], []
     for household in households:
-        if household.household_no == text:
+        if household.household_no == text or (text.isdigit() and household.household_no.lstrip("0") == text.lstrip("0")):
             exact.append(household)
-        elif (household.household_no.startswith(text) or text in household.head_name
-              or household.initials.startswith(text)):
+        elif ((text.isdigit() and text in household.household_no) or text in household.head_name
+              or any(variant.startswith(text) for variant in household.initials.split())):
             others.append(household)
     return (exact + others)[:limit]
