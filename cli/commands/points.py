@@ -56,6 +56,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     tally.add_argument("--period", required=True, help="2026-03、2026-Q1 或 2026")
     tally.add_argument("--by", choices=_BY, default="household")
     tally.set_defaults(handler=run_tally)
+    villages = actions.add_parser("villages", help="各村某期积分汇总与排名（乡镇端：同步包带来的各村记录）")
+    villages.add_argument("--period", required=True, help="2026-03、2026-Q1 或 2026")
+    villages.set_defaults(handler=run_villages)
     redeem = actions.add_parser("redeem", help="爱心超市兑换：余额和库存在同一事务中检查")
     redeem.add_argument("--household", required=True, metavar="NO")
     redeem.add_argument("--goods", required=True, metavar="ID", help="商品编号（goods list 可查）")
@@ -173,6 +176,17 @@ def run_tally(context: Context, args: argparse.Namespace) -> int:
     text = "\n".join(f"{r.key}  +{r.plus}  {r.minus}  合计 {r.total}" for r in rows) or f"{period.text}没有已确认的记录"
     context.emit(text, {"period": period.code, "rows": [{"key": r.key, "plus": r.plus, "minus": r.minus,
                                                          "total": r.total} for r in rows]})
+    return EXIT_OK
+
+
+def run_villages(context: Context, args: argparse.Namespace) -> int:
+    from models.lists.entries import Period
+
+    period = Period.parse(args.period)
+    rows = _points(context).villages.village_totals(period)
+    text = "\n".join(f"{rank}. {r.key}  +{r.plus}  {r.minus}  合计 {r.total}" for rank, r in enumerate(rows, 1))
+    context.emit(text or f"{period.text}没有各村的已确认积分记录", {"period": period.code, "rows": [
+        {"key": r.key, "plus": r.plus, "minus": r.minus, "total": r.total} for r in rows]})
     return EXIT_OK
 
 

@@ -113,9 +113,17 @@ class RedemptionStore(Protocol):
     def reverse_redemption(self, redemption_id: str, reason: str) -> Changed: ...
 
 
+class VillageTotals(Protocol):
+    """Each village's confirmed points of a period as the bundles brought them here, highest first (the
+    township desk's roll-up and ranking; a village's own database holds itself alone)."""
+
+    def village_totals(self, period: Period) -> list[TallyRow]: ...
+
+
 class PointsStores(Protocol):
     scheme: SchemeStore
     ledger: LedgerStore
     tally: PointsTally
     goods: GoodsStore
     redemptions: RedemptionStore
+    villages: VillageTotals

@@ -95,3 +95,8 @@ def find_households(households: Iterable[PointsHousehold], typed: str, limit: in
               or any(variant.startswith(text) for variant in household.initials.split())):
             others.append(household)
     return (exact + others)[:limit]
+
+
+def ranked(rows: Iterable[TallyRow]) -> list[TallyRow]:
+    """Villages (or groups) by total, highest first: the township's ranking (the Dongkou roll-up above the village)."""
+    return sorted(rows, key=lambda r: (-r.total, r.key))

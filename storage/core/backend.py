@@ -240,6 +240,7 @@ def points_stores(db: Database, actor: Actor, meetings: MeetingRecords, rules: R
                                         SqlitePointsHouseholds)
     from storage.points.stores import SqlitePointsStores
     from storage.points.tally import SqlitePointsTally
+    from storage.points.villages import SqliteVillageTotals
 
     households = SqlitePointsHouseholds(db)
     scheme = SqliteSchemeStore(db, actor, MinutesAdoptionMeetings(meetings),
@@ -247,7 +248,7 @@ def points_stores(db: Database, actor: Actor, meetings: MeetingRecords, rules: R
     return SqlitePointsStores(
         scheme, SqliteLedgerStore(db, actor, households, scheme),
         SqlitePointsTally(db, households, ListsNamedHouseholds(lists), scheme, village),
-        SqliteGoodsStore(db, actor), SqliteRedemptionStore(db, actor, households))
+        SqliteGoodsStore(db, actor), SqliteRedemptionStore(db, actor, households), SqliteVillageTotals(db))
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:

@@ -8,6 +8,7 @@ from storage.points.ledger import SqliteLedgerStore
 from storage.points.redemptions import SqliteRedemptionStore
 from storage.points.scheme import SqliteSchemeStore
 from storage.points.tally import SqlitePointsTally
+from storage.points.villages import SqliteVillageTotals
 
 
 @dataclass(frozen=True)
@@ -19,3 +20,4 @@ class SqlitePointsStores:
     tally: SqlitePointsTally
     goods: SqliteGoodsStore
     redemptions: SqliteRedemptionStore
+    villages: SqliteVillageTotals

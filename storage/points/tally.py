@@ -13,10 +13,10 @@ from models.points.scheme import DEFAULT_DEDUCTION_SHARE
 from storage.core.db import Database
 
 # A reversal belongs to the side of the entry it reverses: reversing +5 lowers the plus, not raises the minus.
-_PLUS = "(kind = 'item' AND points > 0) OR (kind = 'reversal' AND points < 0)"
+PLUS = "(kind = 'item' AND points > 0) OR (kind = 'reversal' AND points < 0)"
 _SUMS_SQL = f"""
-    SELECT household_id, COALESCE(SUM(CASE WHEN {_PLUS} THEN points END), 0),
-           COALESCE(SUM(CASE WHEN NOT ({_PLUS}) THEN points END), 0)
+    SELECT household_id, COALESCE(SUM(CASE WHEN {PLUS} THEN points END), 0),
+           COALESCE(SUM(CASE WHEN NOT ({PLUS}) THEN points END), 0)
     FROM points_entries
     WHERE deleted = 0 AND confirmed_by != '' AND kind IN ('item', 'reversal') AND on_date BETWEEN ? AND ?
     GROUP BY household_id"""
