@@ -238,6 +238,20 @@ def run_points_board(context: Context, args: argparse.Namespace) -> int:
     return _write(context, args, job)
 
 
+@print_command("points-scheme")
+def add_points_scheme(products: argparse._SubParsersAction) -> None:
+    parser = products.add_parser("points-scheme", help="积分细则（张贴用，附爱心超市兑换价格）")
+    add_output_options(parser)
+    parser.set_defaults(handler=run_points_scheme)
+
+
+def run_points_scheme(context: Context, args: argparse.Namespace) -> int:
+    from printing.points.scheme_pdf import scheme_job
+    from storage.core.profile import read_profile
+
+    return _write(context, args, scheme_job(_points(context), read_profile(context.open_db()).village))
+
+
 @print_command("points-receipt")
 def add_points_receipt(products: argparse._SubParsersAction) -> None:
     parser = products.add_parser("points-receipt", help="爱心超市兑换凭证")

@@ -113,3 +113,12 @@ def test_the_board_names_only_households_with_a_recorded_basis(village: Village,
     assert "2026年5月积分榜" in text and "扣分" in text
     assert f"{named.group_name}{named.head_name}" in text
     assert f"第{unnamed.household_no}号户" in text and unnamed.head_name not in text
+
+
+def test_the_scheme_prints_for_the_board_with_the_supermarket_prices(village: Village, tmp_path: Path) -> None:
+    out = tmp_path / "细则.pdf"
+    code, _, err = run_cli(["--db", str(village.path), "print", "points-scheme", "--out", str(out)])
+    assert code == 0, err
+    text = text_of(out.read_bytes())
+    assert "积分细则" in text and "第1版" in text and "房前屋后乱堆乱放" in text and "第十条" in text
+    assert "爱心超市兑换价格" in text and "洗衣液50分" in text
