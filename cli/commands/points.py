@@ -78,6 +78,16 @@ def _register_goods(commands: argparse._SubParsersAction) -> None:
                      help="来源：捐赠、采购或乡镇调拨")
     add.set_defaults(handler=run_goods_add)
     actions.add_parser("list", help="商品、所需积分和库存").set_defaults(handler=run_goods_list)
+    stock = actions.add_parser("stock", help="入库（正数）或出库（负数），写明原因")
+    stock.add_argument("id", metavar="ID")
+    stock.add_argument("--change", required=True, type=int, metavar="N")
+    stock.add_argument("--reason", required=True, metavar="T", help="如“县妇联捐赠”“过期报损”")
+    stock.set_defaults(handler=run_goods_stock)
+    count = actions.add_parser("count", help="盘点：录入实有数量，差异连同原因记下")
+    count.add_argument("id", metavar="ID")
+    count.add_argument("--counted", required=True, type=int, metavar="N")
+    count.add_argument("--reason", default="", metavar="T", help="有差异时必填")
+    count.set_defaults(handler=run_goods_count)
 
 
 def _actor(context: Context) -> Any:  # models.core.accounts.Actor
@@ -216,6 +226,22 @@ def run_goods_list(context: Context, args: argparse.Namespace) -> int:
     goods = _points(context).goods.goods_list()
     context.emit("\n".join(f"{g.id}  {g.name}  {g.price} 分  库存 {g.stock}" for g in goods) or "还没有登记商品",
                  {"rows": [{"id": g.id, "name": g.name, "price": g.price, "stock": g.stock} for g in goods]})
+    return EXIT_OK
+
+
+def run_goods_stock(context: Context, args: argparse.Namespace) -> int:
+    goods = _points(context).goods
+    goods.move_stock(args.id, args.change, args.reason)
+    stock = goods.goods(args.id).stock
+    context.emit(f"库存现为 {stock} 件", {"id": args.id, "stock": stock})
+    return EXIT_OK
+
+
+def run_goods_count(context: Context, args: argparse.Namespace) -> int:
+    goods = _points(context).goods
+    goods.count_stock(args.id, args.counted, args.reason)
+    stock = goods.goods(args.id).stock
+    context.emit(f"盘点后库存 {stock} 件", {"id": args.id, "stock": stock})
     return EXIT_OK
 
 

@@ -122,3 +122,14 @@ def test_the_scheme_prints_for_the_board_with_the_supermarket_prices(village: Vi
     text = text_of(out.read_bytes())
     assert "积分细则" in text and "第1版" in text and "房前屋后乱堆乱放" in text and "第十条" in text
     assert "爱心超市兑换价格" in text and "洗衣液50分" in text
+
+
+def test_stock_in_out_and_count_through_the_command_line(village: Village) -> None:
+    code, goods = run_json(village.path, "goods", "add", "洗洁精", "--price", "30", "--stock", "5")
+    assert code == 0
+    code, moved = run_json(village.path, "goods", "stock", goods["id"], "--change", "-2", "--reason", "过期报损")
+    assert code == 0 and moved == {"id": goods["id"], "stock": 3}
+    code, _, err = run_cli(["--db", str(village.path), "goods", "count", goods["id"], "--counted", "1"])
+    assert code == 2 and "差异须写明原因" in err
+    code, counted = run_json(village.path, "goods", "count", goods["id"], "--counted", "1", "--reason", "盘点少 2 瓶")
+    assert code == 0 and counted["stock"] == 1
