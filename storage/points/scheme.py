@@ -49,10 +49,13 @@ class SqliteSchemeStore(SqliteStore):
         problems = adoption_problems(meeting)
         if problems:
             raise DomainError("这次会议不能作为积分细则的通过依据：" + "；".join(problems) + "。")
+        previous = self.current()
+        if previous is not None and meeting.on < previous.adopted_on:
+            raise DomainError(f"会议记录 {meeting.number}（{meeting.on.isoformat()}）早于现行第{previous.version}版的通过日期"
+                              f"（{previous.adopted_on.isoformat()}）：新版本自通过之日起施行，不能改写已有的记分。")
         check_items(items)
         resolved = tuple(dataclasses.replace(i, clause=self._clauses.clause(i.clause)) if i.clause else i
                          for i in items)
-        previous = self.current()
         share = deduction_share if deduction_share is not None else (
             previous.deduction_share if previous else DEFAULT_DEDUCTION_SHARE)
         if not 0 < share <= 100:

@@ -133,3 +133,12 @@ def test_stock_in_out_and_count_through_the_command_line(village: Village) -> No
     assert code == 2 and "差异须写明原因" in err
     code, counted = run_json(village.path, "goods", "count", goods["id"], "--counted", "1", "--reason", "盘点少 2 瓶")
     assert code == 0 and counted["stock"] == 1
+
+
+def test_a_new_version_cannot_be_dated_before_the_one_in_force(village: Village) -> None:
+    meetings = _adopting_meetings(village)
+    code, _ = run_json(village.path, "points", "scheme", "import", str(TEMPLATE_FILE), "--meeting", meetings[-1])
+    assert code == 0
+    code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(TEMPLATE_FILE),
+                            "--meeting", meetings[0]])
+    assert code == 2 and "早于现行第2版的通过日期" in err
