@@ -1,4 +1,4 @@
-"""PointsScreen (积分制): 录入 (slips and batches), 待确认 (the second person), 汇总与积分榜."""
+"""PointsScreen (积分制): 录入 (slips and batches), 待确认 (the second person), 汇总与积分榜, 爱心超市."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -8,9 +8,10 @@ from models.core.ports import Stores
 from ui.core.bus import DataBus
 from ui.points.confirm_tab import ConfirmTab
 from ui.points.entry_tab import EntryTab
+from ui.points.redeem_tab import RedeemTab
 from ui.points.tally_tab import TallyTab
 
-CONCERNS = (Entity.POINTS_ENTRY, Entity.POINTS_SCHEME, Entity.POINTS_REDEMPTION, Entity.HOUSEHOLD,
+CONCERNS = (Entity.POINTS_ENTRY, Entity.POINTS_SCHEME, Entity.POINTS_REDEMPTION, Entity.POINTS_GOODS, Entity.HOUSEHOLD,
             Entity.VILLAGER, Entity.VILLAGE_GROUP)
 
 
@@ -26,6 +27,8 @@ class PointsScreen(QWidget):
         self.tabs.addTab(self.entry_tab, self.tr("录入"))
         self.tabs.addTab(self.confirm_tab, self.tr("待确认"))
         self.tabs.addTab(self.tally_tab, self.tr("汇总与积分榜"))
+        self.redeem_tab = RedeemTab(stores, bus)
+        self.tabs.addTab(self.redeem_tab, self.tr("爱心超市"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.scheme_label)
         layout.addWidget(self.tabs, 1)
@@ -46,3 +49,4 @@ class PointsScreen(QWidget):
             self.entry_tab.reload()
             self.confirm_tab.reload()
             self.tally_tab.reload()
+            self.redeem_tab.reload()
