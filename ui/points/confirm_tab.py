@@ -22,7 +22,7 @@ class ConfirmTab(QWidget):
         self.table.verticalHeader().hide()
         self.select_all_button = QPushButton(self.tr("全选"))
         self.confirm_button = QPushButton(self.tr("确认所选"))
-        self.status = QLabel(objectName="status")
+        self.status = QLabel()
         self.status.setWordWrap(True)
         hint = QLabel(self.tr("未确认的记录不计入积分。自己录入的记录须由另一位工作人员登录后确认。"))
         buttons = QHBoxLayout()

@@ -26,7 +26,8 @@ def _date_edit() -> QDateEdit:
 
 
 def _day(edit: QDateEdit) -> date:
-    return edit.date().toPython()  # type: ignore[no-any-return]
+    day = edit.date()
+    return date(day.year(), day.month(), day.day())
 
 
 class EntryTab(QWidget):
@@ -41,13 +42,13 @@ class EntryTab(QWidget):
     def _build_ui(self) -> None:
         slip = QGroupBox(self.tr("逐张录入积分单（回车到下一项）"))
         form = QFormLayout(slip)
-        self.household_edit = QLineEdit(objectName="household")
+        self.household_edit = QLineEdit()
         self.household_edit.setPlaceholderText(self.tr("户号、户主姓名或拼音首字母，回车"))
         self.household_label = QLabel()
-        self.item_edit = QLineEdit(objectName="item")
+        self.item_edit = QLineEdit()
         self.item_edit.setPlaceholderText(self.tr("项目代码，回车即记录"))
         self.item_label = QLabel()
-        self.date_edit, self.note_edit = _date_edit(), QLineEdit(objectName="note")
+        self.date_edit, self.note_edit = _date_edit(), QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("依据或说明（可不填）"))
         form.addRow(self.tr("户"), self.household_edit)
         form.addRow("", self.household_label)
@@ -55,7 +56,7 @@ class EntryTab(QWidget):
         form.addRow("", self.item_label)
         form.addRow(self.tr("日期"), self.date_edit)
         form.addRow(self.tr("说明"), self.note_edit)
-        self.status = QLabel(objectName="status")
+        self.status = QLabel()
         self.status.setWordWrap(True)
         self.entries = EntriesModel(fetch=lambda: self._stores.points.ledger.entries(limit=100))
         table = QTableView()
@@ -77,7 +78,7 @@ class EntryTab(QWidget):
         box = QGroupBox(self.tr("活动批量录入（从户籍名单勾选参加的户）"))
         form = QFormLayout(box)
         self.batch_group: ChoiceCombo[str] = ChoiceCombo()
-        self.batch_item, self.batch_date = QLineEdit(objectName="batch_item"), _date_edit()
+        self.batch_item, self.batch_date = QLineEdit(), _date_edit()
         self.batch_item.setPlaceholderText(self.tr("项目代码，如 B01"))
         self.list_button = QPushButton(self.tr("列出名单"))
         self.batch_list = QListWidget()

@@ -20,14 +20,14 @@ class RedeemTab(QWidget):
         super().__init__(parent)
         self._stores, self._bus = stores, bus
         self._chosen: PointsHousehold | None = None
-        self.household_edit = QLineEdit(objectName="redeem_household")
+        self.household_edit = QLineEdit()
         self.household_edit.setPlaceholderText(self.tr("户号、户主姓名或拼音首字母"))
         self.balance_label = QLabel()
         self.goods_combo: ChoiceCombo[str] = ChoiceCombo()
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 99)
         self.redeem_button = QPushButton(self.tr("兑换"))
-        self.status = QLabel(objectName="status")
+        self.status = QLabel()
         self.status.setWordWrap(True)
         self.goods = RowsTableModel(GOODS_COLUMNS, fetch=self._stores.points.goods.goods_list)
         table = QTableView()

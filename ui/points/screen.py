@@ -19,7 +19,7 @@ class PointsScreen(QWidget):
     def __init__(self, stores: Stores, bus: DataBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._stores = stores
-        self.scheme_label = QLabel(objectName="scheme")
+        self.scheme_label = QLabel()
         self.scheme_label.setWordWrap(True)
         self.tabs = QTabWidget()
         self.entry_tab, self.confirm_tab = EntryTab(stores, bus), ConfirmTab(stores, bus)

@@ -25,11 +25,11 @@ class TallyTab(QWidget):
     def __init__(self, stores: Stores, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._stores = stores
-        self.period_edit = QLineEdit(date.today().strftime("%Y-%m"), objectName="period")
+        self.period_edit = QLineEdit(date.today().strftime("%Y-%m"))
         self.by_combo: ChoiceCombo[TallyBy] = ChoiceCombo()
         self.by_combo.add_choices([(by.label, by) for by in TallyBy])
         self.tally_button, self.print_button = QPushButton(self.tr("汇总")), QPushButton(self.tr("打印积分榜…"))
-        self.share_label, self.status = QLabel(objectName="share"), QLabel(objectName="status")
+        self.share_label, self.status = QLabel(), QLabel()
         self.share_label.setWordWrap(True)
         self.model = TallyModel()
         table = QTableView()
