@@ -29,6 +29,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     imported.add_argument("--meeting", default="", metavar="MEETING_ID", help="通过它的村民（代表）会议记录 id")
     imported.set_defaults(handler=run_scheme_import)
     scheme.add_parser("show", help="显示现行积分细则").set_defaults(handler=run_scheme_show)
+    exported = scheme.add_parser("export", help="把现行积分细则写成 .md 表格（可修改后作为新版本导入）")
+    exported.add_argument("file", type=Path, metavar="FILE")
+    exported.set_defaults(handler=run_scheme_export)
     add = actions.add_parser("add", help="记一条积分（待另一位工作人员确认后计入）")
     add.add_argument("--household", required=True, metavar="NO", help="户号")
     add.add_argument("--item", required=True, metavar="CODE", help="积分项目代码（points scheme show 可查）")
@@ -130,6 +133,20 @@ def run_scheme_show(context: Context, args: argparse.Namespace) -> int:
         "id": scheme.id, "version": scheme.version, "adopted_on": scheme.adopted_on.isoformat(),
         "items": [{"code": i.code, "name": i.name, "points": i.points, "cap": i.cap, "class": i.class_name}
                   for i in scheme.items]})
+    return EXIT_OK
+
+
+def run_scheme_export(context: Context, args: argparse.Namespace) -> int:
+    from models.core.errors import DomainError
+    from models.points.scheme import scheme_table
+    from storage.core.files import atomic_write
+
+    scheme = _points(context).scheme.current()
+    if scheme is None:
+        raise DomainError("还没有经会议通过的积分细则，无从导出。")
+    atomic_write(args.file, scheme_table(scheme).encode("utf-8"), 0o644)
+    context.emit(f"已导出积分细则第{scheme.version}版到 {args.file}",
+                 {"file": str(args.file), "version": scheme.version, "items": len(scheme.items)})
     return EXIT_OK
 
 

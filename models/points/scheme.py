@@ -147,3 +147,14 @@ def items_from_rows(rows: list[dict[str, str]]) -> tuple[SchemeItem, ...]:
                                 parse_points(cap, row, "每期上限") if cap else None,
                                 values.get("所需依据", "").strip(), values.get("村规民约条款", "").strip()))
     return tuple(items)
+
+
+def scheme_table(scheme: Scheme) -> str:
+    """The version as a Markdown table with SCHEME_COLUMNS, which `points scheme import` reads back (the clause by
+    its article label alone: the text is the rules' own and is looked up again on import)."""
+    lines = ["| " + " | ".join(SCHEME_COLUMNS) + " |", "|" + "---|" * len(SCHEME_COLUMNS)]
+    for i in scheme.items:
+        cells = (i.code, i.class_name, i.name, str(i.points), str(i.cap or ""), i.evidence,
+                 i.clause.split(" ", 1)[0] if i.clause else "")
+        lines.append("| " + " | ".join(cell.replace("|", "／") for cell in cells) + " |")
+    return (f"# 积分细则（第{scheme.version}版，{scheme.adopted_on.isoformat()} 通过）\n\n" + "\n".join(lines) + "\n")

@@ -142,3 +142,17 @@ def test_a_new_version_cannot_be_dated_before_the_one_in_force(village: Village)
     code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(TEMPLATE_FILE),
                             "--meeting", meetings[0]])
     assert code == 2 and "早于现行第2版的通过日期" in err
+
+
+def test_an_exported_scheme_imports_back_as_the_same_items(village: Village, tmp_path: Path) -> None:
+    out = tmp_path / "细则.md"
+    code, exported = run_json(village.path, "points", "scheme", "export", str(out))
+    assert code == 0 and exported["version"] == 1
+    _, before = run_json(village.path, "points", "scheme", "show")
+    code, _ = run_json(village.path, "points", "scheme", "import", str(out), "--meeting",
+                       _adopting_meetings(village)[-1])
+    assert code == 0
+    _, after = run_json(village.path, "points", "scheme", "show")
+    assert after["version"] == 2 and after["items"] == before["items"]
+    clauses = [i.clause for i in village.clerk.points.scheme.current().items if i.clause]  # type: ignore[union-attr]
+    assert clauses and all(c.startswith("第") and " " in c for c in clauses)
