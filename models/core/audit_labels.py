@@ -66,6 +66,12 @@ FIELD_LABELS = {
     "review_date": "复核日期", "decided_by": "评定人", "visitor": "走访人", "visit_date": "走访日期",
     "findings": "走访情况", "matter_id": "群众事项", "red_days": "连心户走访间隔（天）",
     "yellow_days": "关心户走访间隔（天）", "grid_low": "网格户数下限", "grid_high": "网格户数上限",
+    # points
+    "adopted_on": "通过日期", "by_name": "经手人", "cap": "每期上限", "change": "数量变化", "class_name": "类别",
+    "clause": "村规民约条款", "clerk_name": "经办人", "confirmed_at": "确认时间", "confirmed_by": "确认人",
+    "confirmed_by_name": "确认人", "deduction_share": "扣分占比上限", "evidence": "依据", "goods_name": "商品",
+    "item_code": "项目代码", "item_name": "项目", "period_kind": "积分周期", "points": "积分", "price": "所需积分",
+    "quantity": "数量", "recorded_by": "录入人", "recorded_by_name": "录入人", "scheme_version": "细则版本",
 }
 
 # A part of a summary starts at the beginning or after "; " with `column: `.

@@ -26,6 +26,9 @@ HIDDEN = frozenset({"position", "fingerprint", "sha256", "hlc", "seq", "name_pin
 FLAGS = frozenset({"active", "all_members", "away", "by_article", "chair", "deleted", "merged_first_stages",
                    "name_black_list", "passed", "representatives_may_vote", "subject_is_minor", "upheld",
                    "village_unit", "womens_representative"})
+# Figures of the points area read with their sign or unit, so a 1 is never taken for a flag: 积分：+2，细则版本：第1版.
+NUMBER_FORMATS = {"points": "{:+d}", "change": "{:+d}", "version": "第{}版", "scheme_version": "第{}版",
+                  "quantity": "{}件", "price": "{}分", "cap": "{}分", "deduction_share": "{}%"}
 
 
 def parse_summary(summary: str) -> Fields | None:
@@ -72,6 +75,8 @@ def _shown(field: str, value: str | None) -> str:
     value = _REFERENCE.sub("第…条", value.strip())  # the number depends on the version, the summary has the key
     if field in FLAGS and value in ("0", "1"):
         return "是" if value == "1" else "否"
+    if field in NUMBER_FORMATS and value.lstrip("-").isdigit():
+        return NUMBER_FORMATS[field].format(int(value))
     if _TIMESTAMP.match(value):
         try:
             return datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H:%M")

@@ -47,6 +47,11 @@ class Entity(StrEnum):
     CARE_LEVEL = "care_level"
     CARE_VISIT = "care_visit"
     CARE_SETTINGS = "care_settings"
+    # points
+    POINTS_SCHEME = "points_scheme"
+    POINTS_ENTRY = "points_entry"
+    POINTS_GOODS = "points_goods"
+    POINTS_REDEMPTION = "points_redemption"
 
     @property
     def label(self) -> str:
@@ -62,7 +67,9 @@ class Entity(StrEnum):
                 "board_version": "榜单版本记录", "list_settings": "榜单设置",
                 "printed_copy": "打印登记",
                 "care_contact": "联户人", "care_level": "关怀等级", "care_visit": "走访记录",
-                "care_settings": "关怀设置"}[self.value]
+                "care_settings": "关怀设置",
+                "points_scheme": "积分细则", "points_entry": "积分记录", "points_goods": "爱心超市商品",
+                "points_redemption": "积分兑换"}[self.value]
 
 
 @dataclass(frozen=True)

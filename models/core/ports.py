@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.minutes.ports import (
         ConveneStore, FollowUpStore, FourTwoStore, MeetingStore, MeetingTypeStore, MinutesSettingsStore,
     )
+    from models.points.ports import PointsStores
     from models.registry.ports import (GroupStore, HouseholdStore, RegistryFacts, RegistryQueries, RosterFiles,
                                        VillagerStore)
     from models.rules.ports import CatalogueStore, ChangeReasonStore, RulebookStore, RulesFiles
@@ -198,6 +199,8 @@ class Stores(Protocol):
     def care_visits(self) -> VisitStore: ...
     @property
     def care_settings(self) -> CareSettingsStore: ...
+    @property
+    def points(self) -> PointsStores: ...
 
 
 class Backend(Protocol):

@@ -51,6 +51,12 @@ ROW_CHANGES: dict[str, tuple[tuple[Entity, str], ...]] = {
     "care_levels": ((Entity.CARE_LEVEL, "id"), (Entity.HOUSEHOLD, "household_id")),
     "care_visits": ((Entity.CARE_VISIT, "id"),),
     "care_settings": ((Entity.CARE_SETTINGS, "id"),),
+    "points_schemes": ((Entity.POINTS_SCHEME, "id"),),
+    "points_items": ((Entity.POINTS_SCHEME, "scheme_id"),),
+    "points_entries": ((Entity.POINTS_ENTRY, "id"),),
+    "points_goods": ((Entity.POINTS_GOODS, "id"),),
+    "points_stock_moves": ((Entity.POINTS_GOODS, "goods_id"),),
+    "points_redemptions": ((Entity.POINTS_REDEMPTION, "id"), (Entity.POINTS_ENTRY, "entry_id")),
 }
 WORKFLOW_PREFIX = "workflow_"  # the revision's parts name their revision, not the rulebook: possibly all
 

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from storage.care.levels import SqliteCareLevels
     from storage.care.settings import SqliteCareSettings
     from storage.care.visits import SqliteVisits
+    from collections.abc import Callable
+
+    from models.rules.ports import RulebookStore
+    from storage.points.sources import NamingBases
     from storage.core.attachments import SqliteAttachmentStore
     from storage.minutes.convene import SqliteConveneStore
     from storage.core.print_log import SqlitePrintLog
@@ -38,6 +42,7 @@ if TYPE_CHECKING:
     from storage.lists.sources import SqliteHouseholdDirectory
     from storage.lists.volunteers import SqliteVolunteers
     from storage.minutes.store import SqliteMeetingStore
+    from storage.points.stores import SqlitePointsStores
     from storage.registry.facts import SqliteRegistryFacts
     from storage.registry.grid_assignments import SqliteGridAssignments
     from storage.registry.groups import SqliteGroupStore
@@ -292,6 +297,11 @@ class SqliteStores:
         from storage.care.settings import SqliteCareSettings
         return SqliteCareSettings(self._db, self.actor)
 
+    @cached_property
+    def points(self) -> SqlitePointsStores:
+        return points_stores(self._db, self.actor, self.meetings, self.meeting_types, self.rules, self.naming_bases,
+                             lambda: self.profile.get().village)
+
 
 def workflow_stores(db: Database, actor: Actor, rules: RuleTexts, reasons: ChangeReasons, meetings: MeetingRecords,
                     types: MeetingTypes, province: ProvinceMeetingRules,
@@ -320,6 +330,29 @@ def township_returns(db: Database, actor: Actor) -> SqliteRevisionStore:
     """What a bundle import on `db` acts on when it brings a township's 退回修改: the workflow's revisions, built
     here, the composition root, so no sync module builds a store (given to every import as `returns_for`)."""
     return build_stores(db, actor).workflow.revisions
+
+
+def points_stores(db: Database, actor: Actor, meetings: MeetingRecords, types: MeetingTypes, rules: RulebookStore,
+                  lists: NamingBases, village: Callable[[], str]) -> SqlitePointsStores:
+    """The points stores, each given adapters over the registry, minutes, rules and lists it reads."""
+    from storage.lists.sources import SqliteArticleCatalogue
+    from storage.points.goods import SqliteGoodsStore
+    from storage.points.ledger import SqliteLedgerStore
+    from storage.points.redemptions import SqliteRedemptionStore
+    from storage.points.scheme import SqliteSchemeStore
+    from storage.points.sources import (ListsNamedHouseholds, MinutesAdoptionMeetings, RulesClauses,
+                                        SqlitePointsHouseholds)
+    from storage.points.stores import SqlitePointsStores
+    from storage.points.tally import SqlitePointsTally
+    from storage.points.villages import SqliteVillageTotals
+
+    households = SqlitePointsHouseholds(db)
+    scheme = SqliteSchemeStore(db, actor, MinutesAdoptionMeetings(meetings, types),
+                               RulesClauses(SqliteArticleCatalogue(rules)))
+    return SqlitePointsStores(
+        scheme, SqliteLedgerStore(db, actor, households, scheme),
+        SqlitePointsTally(db, households, ListsNamedHouseholds(lists), scheme, village),
+        SqliteGoodsStore(db, actor), SqliteRedemptionStore(db, actor, households), SqliteVillageTotals(db))
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:

@@ -11,7 +11,8 @@ its name is recorded in `schema_migrations` and older versions refuse a database
 """
 from __future__ import annotations
 
-from storage.migrations import attachments, care, core, lists, minutes, registry, rules, sync, township, workflow
+from storage.migrations import (attachments, care, core, lists, minutes, points, registry, rules, sync, township,
+                                workflow)
 from storage.migrations.runner import Migration, Migrations, Step
 
 LEDGER: tuple[Step, ...] = (
@@ -58,6 +59,7 @@ LEDGER: tuple[Step, ...] = (
     registry.m077_registry_search_index,
     core.m078_create_printed_copies,
     care.m079_create_care,
+    points.m080_create_points,
 )
 
 # The last step shipped with a number out of order; every step after it has a higher number than all before it.

@@ -31,6 +31,7 @@ AREAS: tuple[Area, ...] = (
     Area("minutes", "会议记录", "ui.minutes:create_screen"),
     Area("lists", "红黑榜", "ui.lists:create_screen"),
     Area("care", "网格关怀", "ui.care:create_screen"),
+    Area("points", "积分制", "ui.points:create_screen"),
     Area("printing", "打印中心", "ui.printing:create_screen"),
     Area("sync", "同步", "ui.sync:create_screen"),
     Area("settings", "设置", "ui.core.settings:create_screen"),

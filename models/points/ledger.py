@@ -1,0 +1,134 @@
+"""积分台账 — entries (R36), the two-person rule, reversing corrections, periods and caps.
+
+A household's balance is never a stored figure: it is the sum of its entries. An entry counts once a second
+account confirms it; a correction is a reversing entry of its own (also confirmed by a second person), never an edit.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from models.core.accounts import Actor
+from models.core.errors import DomainError
+from models.lists.entries import Period, PeriodKind
+from models.points.scheme import SchemeItem
+
+
+class EntryKind(StrEnum):
+    """记录类别 — an item of the scheme, a reversal of an entry, or points spent at the love supermarket."""
+
+    ITEM = "item"
+    REVERSAL = "reversal"
+    REDEMPTION = "redemption"
+
+    @property
+    def label(self) -> str:
+        return {"item": "积分", "reversal": "冲正", "redemption": "兑换"}[self.value]
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """积分记录 — who, when, which item of which scheme version, ± points, evidence, recorder and confirmer."""
+
+    id: str
+    household_id: str
+    household_no: str
+    on: date
+    points: int
+    kind: EntryKind
+    item_code: str = ""
+    item_name: str = ""
+    scheme_id: str = ""
+    scheme_version: int = 0
+    villager_id: str = ""
+    note: str = ""
+    evidence: str = ""
+    recorded_by: str = ""
+    recorded_by_name: str = ""
+    confirmed_by: str = ""
+    confirmed_by_name: str = ""
+    reverses: str = ""
+    reason: str = ""
+
+    @property
+    def confirmed(self) -> bool:
+        return bool(self.confirmed_by)
+
+
+@dataclass(frozen=True)
+class EntryDraft:
+    """What a clerk enters from a slip: household, item, date; points only where the item allows another figure."""
+
+    household_no: str
+    item_code: str
+    on: date
+    points: int | None = None
+    villager_id: str = ""
+    note: str = ""
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Balance:
+    """户积分 — confirmed (counts, redeemable) and pending (awaiting the second person)."""
+
+    household_no: str
+    confirmed: int
+    pending: int
+
+
+def period_of(day: date, kind: PeriodKind) -> Period:
+    """The period of `kind` that `day` falls in (2026-03, 2026-Q1, 2026)."""
+    if kind is PeriodKind.MONTH:
+        return Period.parse(f"{day.year}-{day.month:02d}")
+    if kind is PeriodKind.QUARTER:
+        return Period.parse(f"{day.year}-Q{(day.month + 2) // 3}")
+    return Period.parse(str(day.year))
+
+
+def entry_points(item: SchemeItem, points: int | None) -> int:
+    """The figure an entry carries: the item's value, or a smaller one of the same sign (a partial award)."""
+    if points is None:
+        return item.points
+    if points == 0 or (points > 0) != (item.points > 0) or abs(points) > abs(item.points):
+        raise DomainError(f"“{item.name}”的分值是 {item.points:+d}，这条记录只能记 {item.points:+d} 以内同号的分数，"
+                          f"不能记 {points:+d}。")
+    return points
+
+
+def check_cap(item: SchemeItem, period: Period, already: int, points: int) -> None:
+    """The cap per item per period: `already` is what the household has of this item in the period (any state)."""
+    if item.cap is None:
+        return
+    if abs(already + points) > item.cap:
+        left = max(item.cap - abs(already), 0)
+        raise DomainError(f"“{item.name}”每{period.kind.label}最多 {item.cap} 分；该户{period.text}已记 {abs(already)} 分，"
+                          f"本条 {abs(points)} 分超出上限（还可记 {left} 分）。")
+
+
+def check_confirmer(entry: LedgerEntry, actor: Actor) -> None:
+    """R36 two-person rule: the recorder cannot confirm their own entry; a confirmed entry stays confirmed."""
+    if entry.confirmed:
+        raise DomainError(f"记录 {entry.id} 已由{entry.confirmed_by_name}确认，无需再确认。")
+    if entry.recorded_by == actor.user_id:
+        raise DomainError(f"记录 {entry.id} 是{entry.recorded_by_name}录入的，须由另一位工作人员确认（两人规则）。")
+
+
+def check_reversible(entry: LedgerEntry, already_reversed: bool, reason: str) -> None:
+    if not reason.strip():
+        raise DomainError("冲正必须写明理由。")
+    if entry.kind is EntryKind.REVERSAL:
+        raise DomainError(f"记录 {entry.id} 本身是冲正记录，不能再冲正；如冲正有误，请重新录入正确的积分。")
+    if already_reversed:
+        raise DomainError(f"记录 {entry.id} 已经冲正过了。")
+    if not entry.confirmed:
+        raise DomainError(f"记录 {entry.id} 还未确认，不计入积分，无需冲正；录错的记录请确认人不予确认。")
+
+
+def reversal_of(entry: LedgerEntry, reason: str) -> LedgerEntry:
+    """The reversing entry: the same household, item and date (it corrects that period), the opposite figure and
+    the reason; it awaits confirmation."""
+    return LedgerEntry("", entry.household_id, entry.household_no, entry.on, -entry.points, EntryKind.REVERSAL,
+                       entry.item_code, entry.item_name, entry.scheme_id, entry.scheme_version, entry.villager_id,
+                       reverses=entry.id, reason=reason.strip())

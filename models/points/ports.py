@@ -1,0 +1,137 @@
+"""Store interfaces (Protocols) of the points area, one per aggregate — the scheme, the ledger, the tally, goods,
+redemptions — and `PointsStores`, the set a session reaches as `Stores.points`.
+
+Every write returns the `Changed` it made (an add's `.id` is the new record). What points read of other areas is
+named here too (`PointsHouseholds`, `AdoptionMeetings`, `RuleClauses`, `NamedHouseholds`): storage/core/backend.py
+gives the stores adapters over the registry, minutes, rules and lists.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from models.core.changes import Changed
+    from models.lists.entries import Period, PeriodKind
+    from models.points.board import PointsBoard
+    from models.points.goods import Goods, GoodsSource, Redemption
+    from models.points.ledger import Balance, EntryDraft, LedgerEntry
+    from models.points.rollup import HouseholdSums, PointsHousehold, TallyBy, TallyRow
+    from models.points.scheme import AdoptionMeeting, Scheme, SchemeItem
+
+
+# -- what points read of other areas --------------------------------------------------------------------------------
+class PointsHouseholds(Protocol):
+    """The registry's households as points show and roll them up."""
+
+    def households(self) -> list[PointsHousehold]: ...
+    def household(self, household_no: str) -> PointsHousehold: ...
+
+
+class AdoptionMeetings(Protocol):
+    """A meeting record as adoption checks it (the minutes area's quorum and majority rules applied)."""
+
+    def adoption_meeting(self, meeting_id: str) -> AdoptionMeeting: ...
+
+
+class RuleClauses(Protocol):
+    """The clause of the village rules in force that a deduction names, as "第十二条 …" (NotFound/DomainError)."""
+
+    def clause(self, reference: str) -> str: ...
+
+
+class NamedHouseholds(Protocol):
+    """The households with a recorded basis for naming them on a board made on `on` (lists area, R31)."""
+
+    def named_households(self, on: date) -> frozenset[str]: ...
+
+
+# -- the area's own aggregates ---------------------------------------------------------------------------------------
+class SchemeStore(Protocol):
+    """积分细则: adopted versions, never edited; the newest adopted on or before a day is the one in force."""
+
+    def current(self) -> Scheme | None: ...
+    def in_force_on(self, day: date) -> Scheme | None: ...
+    def versions(self) -> list[Scheme]: ...
+
+    def adopt(self, items: tuple[SchemeItem, ...], meeting_id: str, period: PeriodKind | None = None,
+              deduction_share: int | None = None) -> Changed:
+        """A new version from the meeting's date (R35); refused naming the row of a bad item."""
+        ...
+
+    def import_file(self, path: Path, meeting_id: str) -> Changed:
+        """Read a .xlsx/.docx/.md table with the columns of SCHEME_COLUMNS and adopt it."""
+        ...
+
+
+class LedgerStore(Protocol):
+    """积分台账: entries are added, confirmed by a second account, reversed; never edited."""
+
+    def add(self, draft: EntryDraft) -> Changed: ...
+
+    def add_batch(self, drafts: list[EntryDraft]) -> Changed:
+        """Every draft in one transaction (an event's sign-in sheet): all are written or, on a refusal, none."""
+        ...
+
+    def confirm(self, entry_id: str) -> Changed: ...
+    def reverse(self, entry_id: str, reason: str) -> Changed:
+        """A reversing entry of a confirmed one (dated as the entry it corrects, so its period's figures are
+        corrected); it awaits a second person's confirmation like any entry."""
+        ...
+
+    def entry(self, entry_id: str) -> LedgerEntry: ...
+    def entries(self, household_no: str = "", pending_only: bool = False, limit: int | None = None) -> list[LedgerEntry]: ...
+
+
+class PointsTally(Protocol):
+    """Balances and roll-ups, always summed from the entries."""
+
+    def households(self) -> list[PointsHousehold]: ...
+    def balance(self, household_no: str) -> Balance: ...
+    def household_sums(self, period: Period) -> list[HouseholdSums]: ...
+    def tally(self, period: Period, by: TallyBy) -> list[TallyRow]: ...
+    def board(self, period: Period, on: date | None = None) -> PointsBoard: ...
+
+
+class GoodsStore(Protocol):
+    """爱心超市的商品 and their stock movements (in, out, count differences), each with who and why."""
+
+    def add_goods(self, name: str, price: int, stock: int, source: GoodsSource | None = None) -> Changed: ...
+    def goods_list(self) -> list[Goods]: ...
+    def goods(self, goods_id: str) -> Goods: ...
+    def move_stock(self, goods_id: str, change: int, reason: str) -> Changed: ...
+    def count_stock(self, goods_id: str, counted: int, reason: str) -> Changed: ...
+
+
+class RedemptionStore(Protocol):
+    """兑换: balance and stock checked and written in one transaction; reversed only by reversing entries."""
+
+    def redeem(self, household_no: str, goods_id: str, quantity: int = 1, on: date | None = None) -> Changed: ...
+    def redemption(self, redemption_id: str) -> Redemption: ...
+    def redemptions(self, household_no: str = "") -> list[Redemption]: ...
+    def reverse_redemption(self, redemption_id: str, reason: str) -> Changed: ...
+
+
+class VillageTotals(Protocol):
+    """Each village's confirmed points of a period as the bundles brought them here, highest first (the
+    township desk's roll-up and ranking; a village's own database holds itself alone)."""
+
+    def village_totals(self, period: Period) -> list[TallyRow]: ...
+
+
+class PointsStores(Protocol):
+    """The points area's stores, one per aggregate (read-only members, as on `Stores`)."""
+
+    @property
+    def scheme(self) -> SchemeStore: ...
+    @property
+    def ledger(self) -> LedgerStore: ...
+    @property
+    def tally(self) -> PointsTally: ...
+    @property
+    def goods(self) -> GoodsStore: ...
+    @property
+    def redemptions(self) -> RedemptionStore: ...
+    @property
+    def villages(self) -> VillageTotals: ...

@@ -1,0 +1,160 @@
+"""积分细则 — the scheme's items and the rules an item and an adoption must pass (R35, DOMAIN.md §4.3, R33).
+
+A scheme counts only once adopted at a recorded villagers' (representatives') meeting; a change is a new version
+from its adoption date. A deduction item names the village-rules clause it enforces and may never take away what
+the law protects (land, dividends, schooling, marriage, registration, statutory benefits).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from models.core.errors import DomainError
+from models.lists.entries import PeriodKind
+from models.rules.legality import check_text
+from models.rules.legality_table import Severity
+
+ADOPTING_MEETINGS = ("villagers_meeting", "representatives_meeting")
+DEFAULT_DEDUCTION_SHARE = 30  # per cent of a board's entries (R38: positive first)
+# §4.3 / R33: what a deduction may never take away or make conditional. The rules area's legality table covers
+# fines, detention, services and schooling; these name the entitlements a points item most often reaches for.
+_TAKING = r"(取消|停发|停止|扣除|扣减|扣发|不予|不准|不得|不让|剥夺|收回|暂停|限制|冻结|减少)"
+_PROTECTED = (r"(承包地|宅基地|土地|分红|集体收益|股份|补偿款?|入学|上学|就学|婚姻|结婚|离婚|户口|户籍|落户|"
+              r"低保|养老金|医保|救助|补贴)")
+_PROTECTED_PATTERN = re.compile(_TAKING + r".{0,6}" + _PROTECTED)
+
+
+@dataclass(frozen=True)
+class SchemeItem:
+    """积分项目 — code, class, name, ± points, cap per period (None: no cap), evidence needed, rules clause."""
+
+    code: str
+    class_name: str
+    name: str
+    points: int
+    cap: int | None = None
+    evidence: str = ""
+    clause: str = ""  # the 村规民约 clause a deduction enforces, as resolved ("第十二条 …")
+
+    @property
+    def is_deduction(self) -> bool:
+        return self.points < 0
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """An adopted version of the scheme: items, the period its caps count in, the meeting that adopted it."""
+
+    id: str
+    version: int
+    adopted_on: date
+    meeting_id: str
+    items: tuple[SchemeItem, ...]
+    period: PeriodKind = PeriodKind.MONTH
+    resolution: str = ""
+    deduction_share: int = DEFAULT_DEDUCTION_SHARE
+
+    def item(self, code: str) -> SchemeItem:
+        found = next((i for i in self.items if i.code == code.strip()), None)
+        if found is None:
+            raise DomainError(f"积分细则（第{self.version}版）中没有代码为“{code}”的项目。"
+                              "请用 points scheme show 查看项目代码。")
+        return found
+
+
+@dataclass(frozen=True)
+class AdoptionMeeting:
+    """What adoption reads of a meeting record (through the minutes area's rules, R1–R3)."""
+
+    id: str
+    number: str
+    type_code: str
+    type_label: str
+    on: date
+    final: bool
+    quorum_met: bool
+    quorum_reason: str
+    passed_items: tuple[str, ...]  # titles of the items that passed
+
+
+def adoption_problems(meeting: AdoptionMeeting) -> list[str]:
+    """R35: why this meeting record cannot adopt a points scheme (empty: it can)."""
+    problems = []
+    if meeting.type_code not in ADOPTING_MEETINGS:
+        problems.append(f"会议记录 {meeting.number} 是{meeting.type_label}，积分细则须经村民会议或村民代表会议通过")
+    if not meeting.final:
+        problems.append(f"会议记录 {meeting.number} 还未定稿")
+    if not meeting.quorum_met:
+        problems.append(f"会议未达法定人数：{meeting.quorum_reason}")
+    if not meeting.passed_items:
+        problems.append(f"会议记录 {meeting.number} 没有表决通过的议题")
+    return problems
+
+
+def item_problems(item: SchemeItem) -> list[str]:
+    """Why an item cannot be part of a scheme (empty: it can)."""
+    problems = []
+    if not item.code.strip() or not item.name.strip() or not item.class_name.strip():
+        problems.append("代码、类别和名称都必须填写")
+    if item.points == 0:
+        problems.append("分值不能为 0")
+    if item.cap is not None and item.cap <= 0:
+        problems.append("每期上限须为正数（不设上限请留空）")
+    if item.is_deduction and not item.clause.strip():
+        problems.append("扣分项目必须写明所依据的村规民约条款")
+    text = f"{item.name} {item.evidence}"
+    problems += [f"{f.category.label}：{f.reason}" for f in check_text(text) if f.severity is Severity.BLOCKING]
+    if item.is_deduction and _PROTECTED_PATTERN.search(text):
+        problems.append("扣分不得以土地、分红、入学、婚姻、户籍登记或法定待遇作处罚（村规民约指导意见、R33）")
+    return problems
+
+
+def check_items(items: tuple[SchemeItem, ...]) -> None:
+    """Refuse the first bad item, naming its row (1 = the first item after the header)."""
+    seen: set[str] = set()
+    for row, item in enumerate(items, 1):
+        problems = item_problems(item)
+        if item.code in seen:
+            problems.append(f"代码“{item.code}”重复")
+        seen.add(item.code)
+        if problems:
+            raise DomainError(f"第{row}行（{item.code} {item.name}）不能列入积分细则：{'；'.join(problems)}。")
+    if not items:
+        raise DomainError("积分细则没有任何项目。")
+
+
+def parse_points(text: str, row: int, column: str) -> int:
+    try:
+        return int(str(text).strip().replace("＋", "+").replace("－", "-").replace("分", ""))
+    except ValueError:
+        raise DomainError(f"第{row}行的“{column}”应是整数，现在是“{text}”。") from None
+
+
+SCHEME_COLUMNS = ("代码", "类别", "名称", "分值", "每期上限", "所需依据", "村规民约条款")
+
+
+def items_from_rows(rows: list[dict[str, str]]) -> tuple[SchemeItem, ...]:
+    """Scheme items from table rows keyed by SCHEME_COLUMNS (the clause as written: resolved by the store)."""
+    missing = [c for c in SCHEME_COLUMNS[:4] if rows and c not in rows[0]]
+    if missing:
+        raise DomainError(f"积分细则表缺少列：{'、'.join(missing)}。列应为：{'、'.join(SCHEME_COLUMNS)}。")
+    items = []
+    for row, values in enumerate(rows, 1):
+        cap = values.get("每期上限", "").strip()
+        items.append(SchemeItem(values["代码"].strip(), values["类别"].strip(), values["名称"].strip(),
+                                parse_points(values["分值"], row, "分值"),
+                                parse_points(cap, row, "每期上限") if cap else None,
+                                values.get("所需依据", "").strip(), values.get("村规民约条款", "").strip()))
+    return tuple(items)
+
+
+def scheme_table(scheme: Scheme) -> str:
+    """The version as a Markdown table with SCHEME_COLUMNS, which `points scheme import` reads back (the clause by
+    its article label alone: the text is the rules' own and is looked up again on import)."""
+    lines = ["| " + " | ".join(SCHEME_COLUMNS) + " |", "|" + "---|" * len(SCHEME_COLUMNS)]
+    for i in scheme.items:
+        cells = (i.code, i.class_name, i.name, str(i.points), str(i.cap or ""), i.evidence,
+                 i.clause.split(" ", 1)[0] if i.clause else "")
+        lines.append("| " + " | ".join(cell.replace("|", "／") for cell in cells) + " |")
+    return (f"# 积分细则（第{scheme.version}版，{scheme.adopted_on.isoformat()} 通过）\n\n" + "\n".join(lines) + "\n")

@@ -1,0 +1,90 @@
+"""Demo: an adopted points scheme, a year of confirmed and pending entries, goods and redemptions (after the
+registry, rules and minutes; its own generator, so other areas' demo data do not change)."""
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from models.core.accounts import Actor, Role
+from models.core.errors import DomainError
+from models.points.goods import GoodsSource
+from models.points.ledger import EntryDraft
+from models.minutes.ports import MeetingStore, MeetingTypeStore
+from models.points.scheme import ADOPTING_MEETINGS, adoption_problems
+from storage.core.backend import build_stores
+from storage.core.db import Database
+from storage.demo import DemoOptions
+from storage.points.scheme_files import TEMPLATE_FILE
+from storage.points.sources import MinutesAdoptionMeetings
+
+GOODS = (("洗衣液", 50, 40, GoodsSource.DONATION), ("食用油 5L", 120, 20, GoodsSource.PURCHASE),
+         ("毛巾", 20, 60, GoodsSource.DONATION), ("电饭锅", 210, 5, GoodsSource.ALLOCATION),
+         ("大米 10kg", 90, 30, GoodsSource.PURCHASE))
+# The positive items most entries come from, then the occasional deduction (positive first, R38).
+WEIGHTS = {"B01": 30, "B02": 15, "D01": 25, "E01": 15, "A01": 8, "C01": 3, "F01": 2, "B11": 6, "F11": 1}
+
+
+def _actor(db: Database, username: str, role: Role) -> Actor | None:
+    row = db.conn.execute("SELECT id, display_name FROM users WHERE username = ?", (username,)).fetchone()
+    return Actor(row[0], row[1], role) if row else None
+
+
+def _adopting_meeting(meetings: MeetingStore, types: MeetingTypeStore) -> str | None:
+    """The earliest villagers' or representatives' meeting record that can adopt the scheme (R35)."""
+    adoption = MinutesAdoptionMeetings(meetings, types)
+    found = [adoption.adoption_meeting(m.id) for m in meetings.list_meetings() if m.type_code in ADOPTING_MEETINGS]
+    usable = sorted((m for m in found if not adoption_problems(m)), key=lambda m: m.on)
+    return usable[0].id if usable else None
+
+
+def build(db: Database, rng: random.Random, options: DemoOptions, today: date | None = None) -> None:
+    clerk, approver = _actor(db, "wenshu", Role.CLERK), _actor(db, "shuji", Role.APPROVER)
+    if clerk is None or approver is None or db.conn.execute("SELECT 1 FROM points_schemes").fetchone():
+        options.counts["points_entries"] = 0
+        return
+    stores, checker = build_stores(db, clerk), build_stores(db, approver)
+    meeting_id = _adopting_meeting(stores.meetings, stores.meeting_types)
+    if meeting_id is None:
+        options.counts["points_entries"] = 0
+        return
+    try:
+        stores.points.scheme.import_file(TEMPLATE_FILE, meeting_id)
+    except DomainError:  # no rules in force or no adopting meeting: the demo village has no points then
+        options.counts["points_entries"] = 0
+        return
+    scheme = stores.points.scheme.current()
+    assert scheme is not None
+    numbers = [h.household_no for h in stores.points.tally.households()]
+    end = min(today or date.today(), scheme.adopted_on + timedelta(days=365))
+    entries = _entries(stores, checker, numbers, scheme.adopted_on, end, rng)
+    _supermarket(stores, numbers, end, rng)
+    options.counts["points_entries"] = entries
+
+
+def _entries(stores: object, checker: object, numbers: list[str], start: date, end: date,
+             rng: random.Random) -> int:
+    codes, weights = list(WEIGHTS), list(WEIGHTS.values())
+    ledger, confirming = stores.points.ledger, checker.points.ledger  # type: ignore[attr-defined]
+    written = 0
+    for number in numbers:
+        for _ in range(rng.randint(6, 16)):
+            day = start + timedelta(days=rng.randint(0, (end - start).days))
+            try:
+                changed = ledger.add(EntryDraft(number, rng.choices(codes, weights)[0], day))
+            except DomainError:
+                continue  # the item's cap for that month is reached: a clerk would not write this slip
+            written += 1
+            if (end - day).days > 20 or rng.random() < 0.3:  # the last weeks' slips are still waiting
+                confirming.confirm(changed.id)
+    return written
+
+
+def _supermarket(stores: object, numbers: list[str], end: date, rng: random.Random) -> None:
+    points = stores.points  # type: ignore[attr-defined]
+    for name, price, stock, source in GOODS:
+        points.goods.add_goods(name, price, stock, source)
+    for number in rng.sample(numbers, min(len(numbers), max(3, len(numbers) // 4))):
+        balance = points.tally.balance(number).confirmed
+        affordable = [g for g in points.goods.goods_list() if g.price <= balance and g.stock > 0]
+        if affordable:  # what the household can take with its points; others save up
+            points.redemptions.redeem(number, rng.choice(affordable).id, 1, end - timedelta(days=rng.randint(0, 30)))

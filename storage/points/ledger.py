@@ -1,0 +1,111 @@
+"""SqliteLedgerStore: 积分台账 entries — added from slips or a batch, confirmed by a second account, reversed."""
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+
+from models.core.accounts import Actor, Permission
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError, NotFound
+from models.points.ledger import (EntryDraft, EntryKind, LedgerEntry, check_cap, check_confirmer, check_reversible,
+                                  entry_points, period_of, reversal_of)
+from models.points.ports import PointsHouseholds, SchemeStore
+from models.points.rollup import PointsHousehold
+from models.points.scheme import Scheme
+from storage.core.db import Database
+from storage.core.store_base import SqliteStore
+from storage.points.rows import dict_rows, entry_from_row, entry_values
+
+_ALREADY_SQL = """
+    SELECT COALESCE(SUM(e.points), 0) FROM points_entries e
+    WHERE e.household_id = ? AND e.item_code = ? AND e.kind = 'item' AND e.on_date BETWEEN ? AND ? AND e.deleted = 0
+      AND NOT EXISTS (SELECT 1 FROM points_entries r WHERE r.reverses_id = e.id AND r.deleted = 0)"""
+
+
+class SqliteLedgerStore(SqliteStore):
+    """Implements models.points.ports.LedgerStore."""
+
+    def __init__(self, db: Database, actor: Actor, households: PointsHouseholds, schemes: SchemeStore) -> None:
+        super().__init__(db, actor)
+        self._households, self._schemes = households, schemes
+
+    def add(self, draft: EntryDraft) -> Changed:
+        return Changed.one(Entity.POINTS_ENTRY, self._write([draft])[0])
+
+    def add_batch(self, drafts: list[EntryDraft]) -> Changed:
+        if not drafts:
+            raise DomainError("没有要录入的户。")
+        return Changed(Entity.POINTS_ENTRY, frozenset(self._write(drafts)))
+
+    def _write(self, drafts: list[EntryDraft]) -> list[str]:
+        self._require(Permission.EDIT_RECORDS)
+        directory = ({h.household_no: h for h in self._households.households()} if len(drafts) > 1 else
+                     {drafts[0].household_no.strip(): self._households.household(drafts[0].household_no)})
+        schemes: dict[str, Scheme | None] = {}
+        ids = []
+        with self._db.atomic():
+            for draft in drafts:
+                household = directory.get(draft.household_no.strip())
+                if household is None:
+                    raise NotFound(f"户籍中没有户号“{draft.household_no}”。请核对户号（可在户籍花名册中查看）。")
+                day = draft.on.isoformat()
+                if day not in schemes:
+                    schemes[day] = self._schemes.in_force_on(draft.on)
+                entry = self._entry(draft, household, schemes[day])
+                ids.append(self._insert("points_entries", entry_values(entry))["id"])
+        return ids
+
+    def _entry(self, draft: EntryDraft, household: PointsHousehold, scheme: Scheme | None) -> LedgerEntry:
+        if scheme is None:
+            raise DomainError(f"{draft.on.isoformat()} 时还没有经会议通过的积分细则，不能记分（R35）。"
+                              "请先用 points scheme import 导入并关联通过它的会议记录。")
+        item = scheme.item(draft.item_code)
+        points = entry_points(item, draft.points)
+        period = period_of(draft.on, scheme.period)
+        already = int(self._db.conn.execute(_ALREADY_SQL, (household.id, item.code, period.start.isoformat(),
+                                                           period.end.isoformat())).fetchone()[0])
+        check_cap(item, period, already, points)
+        return LedgerEntry("", household.id, household.household_no, draft.on, points, EntryKind.ITEM, item.code,
+                           item.name, scheme.id, scheme.version, draft.villager_id, draft.note.strip(),
+                           draft.evidence.strip(), self._actor.user_id, self._actor.name)
+
+    def confirm(self, entry_id: str) -> Changed:
+        self._require(Permission.EDIT_RECORDS)
+        with self._db.atomic():
+            entry = self.entry(entry_id)
+            check_confirmer(entry, self._actor)
+            self._update("points_entries", entry.id, {
+                "confirmed_by": self._actor.user_id, "confirmed_by_name": self._actor.name,
+                "confirmed_at": datetime.now(UTC).isoformat(timespec="seconds")}, action="confirm")
+        return Changed.one(Entity.POINTS_ENTRY, entry.id)
+
+    def reverse(self, entry_id: str, reason: str) -> Changed:
+        self._require(Permission.EDIT_RECORDS)
+        with self._db.atomic():
+            entry = self.entry(entry_id)
+            if entry.kind is EntryKind.REDEMPTION:
+                raise DomainError(f"记录 {entry.id} 是兑换扣减的积分，请冲正那次兑换（商品一并退回库存）。")
+            reversed_ = self._db.conn.execute("SELECT 1 FROM points_entries WHERE reverses_id = ? AND deleted = 0",
+                                              (entry.id,)).fetchone() is not None
+            check_reversible(entry, reversed_, reason)
+            reversal = dataclasses.replace(reversal_of(entry, reason), recorded_by=self._actor.user_id,
+                                           recorded_by_name=self._actor.name)
+            row = self._insert("points_entries", entry_values(reversal))
+        return Changed.one(Entity.POINTS_ENTRY, row["id"])
+
+    def entry(self, entry_id: str) -> LedgerEntry:
+        rows = dict_rows(self._db, "SELECT * FROM points_entries WHERE id = ? AND deleted = 0", (entry_id.strip(),))
+        if not rows:
+            raise NotFound(f"没有编号为 {entry_id} 的积分记录。请用 points list 查看记录编号。")
+        return entry_from_row(rows[0])
+
+    def entries(self, household_no: str = "", pending_only: bool = False,
+                limit: int | None = None) -> list[LedgerEntry]:
+        sql, params = "SELECT * FROM points_entries WHERE deleted = 0", []
+        if household_no.strip():
+            sql += " AND household_id = ?"
+            params.append(self._households.household(household_no).id)
+        if pending_only:
+            sql += " AND confirmed_by = ''"
+        sql += " ORDER BY on_date DESC, id DESC" + (f" LIMIT {int(limit)}" if limit else "")
+        return [entry_from_row(r) for r in dict_rows(self._db, sql, params)]

@@ -1,0 +1,159 @@
+"""The points command line is a contract (issue 21): command names, exit codes and JSON keys."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from models.points.scheme import adoption_problems
+from storage.points.scheme_files import TEMPLATE_FILE
+from storage.points.sources import MinutesAdoptionMeetings
+from models.lists.entries import Period
+from tests.helpers import run_cli, run_json
+from tests.points_fixtures import Village, village  # noqa: F401  (fixture)
+from tests.printing.pdfcheck import text_of
+
+DEMO_PASSWORD = "demo1234"
+
+
+def _adopting_meetings(village: Village) -> list[str]:
+    meetings = village.clerk.meetings
+    adoption = MinutesAdoptionMeetings(meetings, village.clerk.meeting_types)
+    found = [adoption.adoption_meeting(m.id) for m in meetings.list_meetings()]
+    return [m.id for m in sorted(found, key=lambda m: m.on) if not adoption_problems(m)]
+
+
+def test_scheme_import_makes_a_new_version_from_the_meeting_and_show_lists_its_items(village: Village) -> None:
+    latest = _adopting_meetings(village)[-1]
+    code, out = run_json(village.path, "points", "scheme", "import", str(TEMPLATE_FILE), "--meeting", latest)
+    assert code == 0, out
+    assert set(out) == {"id", "version", "items"} and out["version"] == 2 and out["items"] == 9
+    code, shown = run_json(village.path, "points", "scheme", "show")
+    assert code == 0 and set(shown) == {"id", "version", "adopted_on", "items"} and shown["id"] == out["id"]
+    assert set(shown["items"][0]) == {"code", "name", "points", "cap", "class"}
+    assert {"code": "B11", "name": "房前屋后乱堆乱放，经提醒未清理", "points": -3, "cap": 6,
+            "class": "人居环境"} in shown["items"]
+
+
+def test_scheme_import_refuses_an_unlawful_row_naming_it_and_a_missing_meeting(village: Village,
+                                                                                 tmp_path: Path) -> None:
+    bad = tmp_path / "细则.md"
+    bad.write_text("| 代码 | 类别 | 名称 | 分值 | 每期上限 | 所需依据 | 村规民约条款 |\n|---|---|---|---|---|---|---|\n"
+                   "| B01 | 人居环境 | 参加卫生日 | 5 | 10 | 签到表 | |\n"
+                   "| X9 | 遵规守约 | 不参加卫生日的取消集体分红 | -20 | | 检查记录 | 第十条 |\n", encoding="utf-8")
+    meeting = _adopting_meetings(village)[-1]
+    code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(bad), "--meeting", meeting])
+    assert code == 2 and "第2行（X9" in err and "分红" in err
+    code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(TEMPLATE_FILE)])
+    assert code == 2 and "--meeting" in err
+
+
+@pytest.mark.cli_login
+def test_add_confirm_list_balance_and_reverse(village: Village, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Logged in as 文书 wenshu (the recorder); 书记 shuji confirms with --user and a password on stdin (R36)."""
+    db = village.path
+    monkeypatch.setenv("XIANGYUE_USER", "wenshu")
+    monkeypatch.setenv("XIANGYUE_PASSWORD", DEMO_PASSWORD)
+    code, before = run_json(db, "points", "balance", "--household", "0009")
+    assert code == 0 and set(before) == {"household", "confirmed", "pending"}
+    code, added = run_json(db, "points", "add", "--household", "0009", "--item", "E01", "--date", "2027-06-03",
+                           "--note", "志愿服务签到表")
+    assert code == 0 and added == {"id": added["id"], "confirmed": False}
+    code, _, err = run_cli(["--db", str(db), "points", "confirm", added["id"], "--user", "wenshu"], DEMO_PASSWORD + "\n")
+    assert code == 2 and "另一位工作人员" in err
+    code, _ = run_json(db, "points", "confirm", added["id"], "--user", "shuji", stdin=DEMO_PASSWORD + "\n")
+    assert code == 0
+    code, after = run_json(db, "points", "balance", "--household", "0009")
+    assert after["confirmed"] == before["confirmed"] + 3 and after["pending"] == before["pending"]
+    code, reversed_ = run_json(db, "points", "reverse", added["id"], "--reason", "重复录入")
+    assert code == 0 and set(reversed_) == {"id"}
+    code, listed = run_json(db, "points", "list", "--household", "0009", "--pending")
+    assert code == 0 and set(listed["rows"][0]) == {"id", "date", "item", "points", "confirmed", "reverses"}
+    assert {"id": reversed_["id"], "date": "2027-06-03", "item": "E01", "points": -3, "confirmed": False,
+            "reverses": added["id"]} in listed["rows"]
+
+
+def test_tally_by_group_and_village(village: Village) -> None:
+    code, groups = run_json(village.path, "points", "tally", "--period", "2026-05", "--by", "group")
+    assert code == 0 and groups["period"] == "2026-05" and set(groups["rows"][0]) == {"key", "plus", "minus", "total"}
+    code, whole = run_json(village.path, "points", "tally", "--period", "2026-05", "--by", "village")
+    assert [r["total"] for r in whole["rows"]] == [sum(r["total"] for r in groups["rows"])]
+
+
+def test_goods_redeem_and_the_receipt_read_back(village: Village, tmp_path: Path) -> None:
+    db = village.path
+    code, goods = run_json(db, "goods", "add", "香皂", "--price", "5", "--stock", "1")
+    assert code == 0 and goods == {"id": goods["id"], "stock": 1}
+    code, listed = run_json(db, "goods", "list")
+    assert {"id": goods["id"], "name": "香皂", "price": 5, "stock": 1} in listed["rows"]
+    code, redeemed = run_json(db, "points", "redeem", "--household", "0002", "--goods", goods["id"])
+    assert code == 0 and set(redeemed) == {"id", "number", "balance", "stock"} and redeemed["stock"] == 0
+    code, _, err = run_cli(["--db", str(db), "points", "redeem", "--household", "0002", "--goods", goods["id"]])
+    assert code == 2 and "库存只有 0 件" in err
+    out = tmp_path / "凭证.pdf"
+    code, _, err = run_cli(["--db", str(db), "print", "points-receipt", redeemed["id"], "--out", str(out)])
+    assert code == 0, err
+    text = text_of(out.read_bytes())
+    assert "兑换凭证" in text and redeemed["number"] in text and "香皂" in text and f"{redeemed['balance']}分" in text
+
+
+def test_the_board_names_only_households_with_a_recorded_basis(village: Village, tmp_path: Path) -> None:
+    points = village.clerk.points
+    scored = {s.household_id for s in points.tally.household_sums(Period.parse("2026-05"))}
+    already = points.tally.board(Period.parse("2026-05"))  # what the demo's own consents name
+    households = [h for h in points.tally.households() if h.id in scored and h.head_name
+                  and all(h.head_name not in row.who for row in already.rows)]
+    named, unnamed = households[0], households[1]
+    village.clerk.naming_bases.record_naming_basis(named.household_no, "consent", "户主书面同意公开姓名，原件存村委会")
+    out = tmp_path / "积分榜.pdf"
+    code, _, err = run_cli(["--db", str(village.path), "print", "points-board", "--period", "2026-05",
+                            "--date", date.today().isoformat(), "--out", str(out)])
+    assert code == 0, err
+    text = text_of(out.read_bytes())
+    assert "2026年5月积分榜" in text and "扣分" in text
+    assert f"{named.group_name}{named.head_name}" in text
+    assert f"第{unnamed.household_no}号户" in text and unnamed.head_name not in text
+
+
+def test_the_scheme_prints_for_the_board_with_the_supermarket_prices(village: Village, tmp_path: Path) -> None:
+    out = tmp_path / "细则.pdf"
+    code, _, err = run_cli(["--db", str(village.path), "print", "points-scheme", "--out", str(out)])
+    assert code == 0, err
+    text = text_of(out.read_bytes())
+    assert "积分细则" in text and "第1版" in text and "房前屋后乱堆乱放" in text and "第十条" in text
+    assert "爱心超市兑换价格" in text and "洗衣液50分" in text
+
+
+def test_stock_in_out_and_count_through_the_command_line(village: Village) -> None:
+    code, goods = run_json(village.path, "goods", "add", "洗洁精", "--price", "30", "--stock", "5")
+    assert code == 0
+    code, moved = run_json(village.path, "goods", "stock", goods["id"], "--change", "-2", "--reason", "过期报损")
+    assert code == 0 and moved == {"id": goods["id"], "stock": 3}
+    code, _, err = run_cli(["--db", str(village.path), "goods", "count", goods["id"], "--counted", "1"])
+    assert code == 2 and "差异须写明原因" in err
+    code, counted = run_json(village.path, "goods", "count", goods["id"], "--counted", "1", "--reason", "盘点少 2 瓶")
+    assert code == 0 and counted["stock"] == 1
+
+
+def test_a_new_version_cannot_be_dated_before_the_one_in_force(village: Village) -> None:
+    meetings = _adopting_meetings(village)
+    code, _ = run_json(village.path, "points", "scheme", "import", str(TEMPLATE_FILE), "--meeting", meetings[-1])
+    assert code == 0
+    code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(TEMPLATE_FILE),
+                            "--meeting", meetings[0]])
+    assert code == 2 and "早于现行第2版的通过日期" in err
+
+
+def test_an_exported_scheme_imports_back_as_the_same_items(village: Village, tmp_path: Path) -> None:
+    out = tmp_path / "细则.md"
+    code, exported = run_json(village.path, "points", "scheme", "export", str(out))
+    assert code == 0 and exported["version"] == 1
+    _, before = run_json(village.path, "points", "scheme", "show")
+    code, _ = run_json(village.path, "points", "scheme", "import", str(out), "--meeting",
+                       _adopting_meetings(village)[-1])
+    assert code == 0
+    _, after = run_json(village.path, "points", "scheme", "show")
+    assert after["version"] == 2 and after["items"] == before["items"]
+    clauses = [i.clause for i in village.clerk.points.scheme.current().items if i.clause]  # type: ignore[union-attr]
+    assert clauses and all(c.startswith("第") and " " in c for c in clauses)

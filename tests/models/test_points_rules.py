@@ -1,0 +1,104 @@
+"""R35–R40 at their boundaries, as plain functions: items, adoption, caps, the two-person rule, board names."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from models.core.accounts import Actor, Role
+from models.core.errors import DomainError
+from models.lists.entries import Period, PeriodKind
+from models.points.board import build_board
+from models.points.ledger import EntryKind, LedgerEntry, check_cap, check_confirmer, entry_points, period_of
+from models.points.rollup import HouseholdSums, PointsHousehold, find_households
+from models.points.scheme import AdoptionMeeting, SchemeItem, adoption_problems, check_items, item_problems
+
+CLEAN = SchemeItem("B11", "人居环境", "房前屋后乱堆乱放，经提醒未清理", -3, 6, "检查照片", "第十条 各户负责房前屋后卫生")
+
+
+@pytest.mark.parametrize("name", ["乱堆乱放的取消土地分红", "不予办理户口登记", "停发低保", "子女不得上学", "罚款200元",
+                                  "限制其结婚"])
+def test_a_deduction_that_punishes_what_the_law_protects_is_refused(name: str) -> None:
+    assert item_problems(SchemeItem("X1", "遵规守约", name, -5, None, "", "第三条"))
+
+
+def test_a_lawful_deduction_naming_its_clause_passes_and_without_a_clause_is_refused() -> None:
+    assert item_problems(CLEAN) == []
+    assert item_problems(SchemeItem("B11", "人居环境", CLEAN.name, -3)) == ["扣分项目必须写明所依据的村规民约条款"]
+    assert item_problems(SchemeItem("F01", "移风易俗", "婚事新办、丧事简办", 10)) == []  # an award needs no clause
+
+
+def test_a_refused_item_is_named_by_its_row() -> None:
+    items = (SchemeItem("B01", "人居环境", "参加卫生日", 5, 10), SchemeItem("X1", "遵规守约", "取消其承包地", -20))
+    with pytest.raises(DomainError, match="第2行（X1 取消其承包地）"):
+        check_items(items)
+    with pytest.raises(DomainError, match="重复"):
+        check_items((items[0], items[0]))
+
+
+def _meeting(**changes: object) -> AdoptionMeeting:
+    values: dict[str, object] = dict(id="m", number="2026-03", type_code="villagers_meeting", type_label="村民会议",
+                                     on=date(2026, 2, 26), final=True, quorum_met=True, quorum_reason="",
+                                     passed_items=("通过积分细则",))
+    values.update(changes)
+    return AdoptionMeeting(**values)  # type: ignore[arg-type]
+
+
+def test_only_a_final_quorate_villagers_or_representatives_meeting_that_passed_an_item_adopts() -> None:
+    assert adoption_problems(_meeting()) == []
+    assert adoption_problems(_meeting(type_code="representatives_meeting")) == []
+    assert "村民会议或村民代表会议" in adoption_problems(_meeting(type_code="joint_committees_meeting",
+                                                                   type_label="两委联席会议"))[0]
+    assert adoption_problems(_meeting(final=False)) == ["会议记录 2026-03 还未定稿"]
+    assert adoption_problems(_meeting(quorum_met=False, quorum_reason="到会不足半数"))[0].endswith("到会不足半数")
+    assert adoption_problems(_meeting(passed_items=())) == ["会议记录 2026-03 没有表决通过的议题"]
+
+
+def test_the_cap_admits_reaching_it_and_refuses_one_over() -> None:
+    item = SchemeItem("B01", "人居环境", "参加卫生日", 5, 10)
+    month = period_of(date(2026, 3, 12), PeriodKind.MONTH)
+    check_cap(item, month, 5, 5)
+    with pytest.raises(DomainError, match="还可记 0 分"):
+        check_cap(item, month, 10, 1)
+    deduction = SchemeItem("B11", "人居环境", "乱堆乱放", -3, 6, clause="第十条")
+    check_cap(deduction, month, -3, -3)
+    with pytest.raises(DomainError, match="最多 6 分"):
+        check_cap(deduction, month, -6, -3)
+
+
+def test_periods_and_partial_points() -> None:
+    assert period_of(date(2026, 5, 31), PeriodKind.QUARTER) == Period.parse("2026-Q2")
+    assert period_of(date(2026, 5, 31), PeriodKind.YEAR).code == "2026"
+    item = SchemeItem("E01", "志愿服务", "志愿服务", 3, 12)
+    assert entry_points(item, None) == 3 and entry_points(item, 2) == 2
+    for wrong in (4, -1, 0):
+        with pytest.raises(DomainError):
+            entry_points(item, wrong)
+
+
+def test_the_recorder_cannot_confirm_their_own_entry() -> None:
+    entry = LedgerEntry("e1", "h1", "0001", date(2026, 3, 12), 5, EntryKind.ITEM, recorded_by="u1",
+                        recorded_by_name="吴晓梅")
+    with pytest.raises(DomainError, match="须由另一位工作人员确认"):
+        check_confirmer(entry, Actor("u1", "吴晓梅", Role.CLERK))
+    check_confirmer(entry, Actor("u2", "杨光明", Role.APPROVER))
+
+
+def test_the_board_names_only_households_with_a_basis_and_warns_over_the_deduction_share() -> None:
+    households = [PointsHousehold("h1", "0001", "王建华", "wjh", "第1组"), PointsHousehold("h2", "0002", "李红", "lh", "第1组")]
+    sums = [HouseholdSums("h1", 10, -3), HouseholdSums("h2", 20, 0)]
+    board = build_board("青石村", Period.parse("2026-03"), sums, households, frozenset({"h1"}), 10, 3, 30)
+    assert [(r.rank, r.who, r.total) for r in board.rows] == [(1, "第1组第0002号户", 20), (2, "第1组 王建华", 7)]
+    assert board.warning == ""
+    over = build_board("青石村", Period.parse("2026-03"), sums, households, frozenset(), 10, 4, 30)
+    assert over.deduction_share == 40 and "超过设定的 30%" in over.warning
+    assert all("王建华" not in r.who for r in over.rows)
+
+
+def test_a_household_is_found_by_number_name_or_pinyin_initials() -> None:
+    households = [PointsHousehold("h1", "0012", "王建华", "wjh"), PointsHousehold("h2", "0120", "吴金光", "wjg tjg")]
+    assert [h.id for h in find_households(households, "0012")] == ["h1"]
+    assert [h.id for h in find_households(households, "12")] == ["h1", "h2"]
+    assert [h.id for h in find_households(households, "建华")] == ["h1"]
+    assert [h.id for h in find_households(households, "wj")] == ["h1", "h2"]
+    assert [h.id for h in find_households(households, "tjg")] == ["h2"]

@@ -1,0 +1,58 @@
+"""待确认: entries waiting for a second person (R36). The logged-in user confirms others' entries; their own are
+shown but refused, so the two-person rule holds on screen as in the store."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
+from models.core.ports import Stores
+from ui.core.bus import DataBus
+from ui.points.table_model import EntriesModel
+
+
+class ConfirmTab(QWidget):
+    def __init__(self, stores: Stores, bus: DataBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._stores, self._bus = stores, bus
+        self.pending = EntriesModel(fetch=lambda: self._stores.points.ledger.entries(pending_only=True))
+        self.table = QTableView()
+        self.table.setModel(self.pending)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.select_all_button = QPushButton(self.tr("全选"))
+        self.confirm_button = QPushButton(self.tr("确认所选"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        hint = QLabel(self.tr("未确认的记录不计入积分。自己录入的记录须由另一位工作人员登录后确认。"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.select_all_button)
+        buttons.addWidget(self.confirm_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        self.select_all_button.clicked.connect(self.table.selectAll)
+        self.confirm_button.clicked.connect(self._on_confirm_clicked)
+
+    def reload(self) -> None:
+        self.pending.reload()
+
+    def _on_confirm_clicked(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        entries = [self.pending.row_at(row) for row in rows]
+        done: list[str] = []
+        refused: list[str] = []
+        for entry in entries:
+            try:
+                done.append(self._stores.points.ledger.confirm(entry.id).id)
+            except DomainError as error:
+                refused.append(error.message)
+        text = self.tr("已确认 {0} 条。").format(len(done))
+        if refused:
+            text += self.tr("未确认 {0} 条：").format(len(refused)) + refused[0]
+        self.status.setText(text)
+        if done:
+            self._bus.changed.emit(Changed(Entity.POINTS_ENTRY, frozenset(done)))

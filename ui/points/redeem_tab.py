@@ -1,0 +1,83 @@
+"""爱心超市: a redemption at the counter (balance and stock checked in one transaction by the store, R39), the
+household's balance shown first, and the goods with their prices and stock."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget
+
+from models.core.errors import DomainError
+from models.core.ports import Stores
+from models.points.rollup import PointsHousehold, find_households
+from ui.core.bus import DataBus
+from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.rows_model import RowsTableModel
+
+GOODS_COLUMNS = (("商品", lambda g: g.name), ("所需积分", lambda g: str(g.price)), ("库存", lambda g: str(g.stock)),
+                 ("来源", lambda g: g.source.label))
+
+
+class RedeemTab(QWidget):
+    def __init__(self, stores: Stores, bus: DataBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._stores, self._bus = stores, bus
+        self._chosen: PointsHousehold | None = None
+        self.household_edit = QLineEdit()
+        self.household_edit.setPlaceholderText(self.tr("户号、户主姓名或拼音首字母"))
+        self.balance_label = QLabel()
+        self.goods_combo: ChoiceCombo[str] = ChoiceCombo()
+        self.quantity = QSpinBox()
+        self.quantity.setRange(1, 99)
+        self.redeem_button = QPushButton(self.tr("兑换"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.goods = RowsTableModel(GOODS_COLUMNS, fetch=self._stores.points.goods.goods_list)
+        table = QTableView()
+        table.setModel(self.goods)
+        table.verticalHeader().hide()
+        form = QFormLayout()
+        form.addRow(self.tr("户"), self.household_edit)
+        form.addRow("", self.balance_label)
+        form.addRow(self.tr("商品"), self.goods_combo)
+        form.addRow(self.tr("数量"), self.quantity)
+        form.addRow("", self.redeem_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(table, 1)
+        self.household_edit.textChanged.connect(self._on_household_typed)
+        self.redeem_button.clicked.connect(self._on_redeem_clicked)
+        self.reload()
+
+    def reload(self) -> None:
+        self.goods.reload()
+        current = self.goods_combo.current_value()
+        self.goods_combo.clear_choices()
+        self.goods_combo.add_choices((f"{g.name}（{g.price} 分，库存 {g.stock}）", g.id) for g in self.goods.rows())
+        if current in self.goods_combo.values():
+            self.goods_combo.setCurrentIndex(self.goods_combo.values().index(current))
+        self._on_household_typed(self.household_edit.text())
+
+    def _on_household_typed(self, text: str) -> None:
+        found = find_households(self._stores.points.tally.households(), text, limit=1) if text.strip() else []
+        self._chosen = found[0] if found else None
+        if self._chosen is None:
+            self.balance_label.setText(self.tr("没有找到") if text.strip() else "")
+            return
+        balance = self._stores.points.tally.balance(self._chosen.household_no)
+        self.balance_label.setText(self.tr("{0}：可用积分 {1} 分（另有待确认 {2} 分）").format(
+            self._chosen.label, balance.confirmed, balance.pending))
+
+    def _on_redeem_clicked(self) -> None:
+        goods_id = self.goods_combo.current_value()
+        if self._chosen is None or goods_id is None:
+            self.status.setText(self.tr("请先选定户和商品。"))
+            return
+        try:
+            changed = self._stores.points.redemptions.redeem(self._chosen.household_no, goods_id,
+                                                             self.quantity.value())
+        except DomainError as error:
+            self.status.setText(error.message)
+            return
+        redemption = self._stores.points.redemptions.redemption(changed.id)
+        self.status.setText(self.tr("兑换凭证 {0}：{1}×{2}，扣减 {3} 分。可用“打印中心”或 print points-receipt 打印凭证。")
+                            .format(redemption.number, redemption.goods_name, redemption.quantity, redemption.points))
+        self._bus.changed.emit(changed)

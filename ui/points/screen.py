@@ -1,0 +1,52 @@
+"""PointsScreen (积分制): 录入 (slips and batches), 待确认 (the second person), 汇总与积分榜, 爱心超市."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from models.core.changes import Changed, Entity
+from models.core.ports import Stores
+from ui.core.bus import DataBus
+from ui.points.confirm_tab import ConfirmTab
+from ui.points.entry_tab import EntryTab
+from ui.points.redeem_tab import RedeemTab
+from ui.points.tally_tab import TallyTab
+
+CONCERNS = (Entity.POINTS_ENTRY, Entity.POINTS_SCHEME, Entity.POINTS_REDEMPTION, Entity.POINTS_GOODS, Entity.HOUSEHOLD,
+            Entity.VILLAGER, Entity.VILLAGE_GROUP)
+
+
+class PointsScreen(QWidget):
+    def __init__(self, stores: Stores, bus: DataBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._stores = stores
+        self.scheme_label = QLabel()
+        self.scheme_label.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.entry_tab, self.confirm_tab = EntryTab(stores, bus), ConfirmTab(stores, bus)
+        self.tally_tab = TallyTab(stores)
+        self.tabs.addTab(self.entry_tab, self.tr("录入"))
+        self.tabs.addTab(self.confirm_tab, self.tr("待确认"))
+        self.tabs.addTab(self.tally_tab, self.tr("汇总与积分榜"))
+        self.redeem_tab = RedeemTab(stores, bus)
+        self.tabs.addTab(self.redeem_tab, self.tr("爱心超市"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scheme_label)
+        layout.addWidget(self.tabs, 1)
+        bus.changed.connect(self._on_changed)
+        self._show_scheme()
+        self.tally_tab.reload()
+
+    def _show_scheme(self) -> None:
+        scheme = self._stores.points.scheme.current()
+        self.scheme_label.setText(
+            self.tr("现行积分细则第{0}版，{1} 经会议通过，共 {2} 项。").format(
+                scheme.version, scheme.adopted_on.isoformat(), len(scheme.items)) if scheme else
+            self.tr("还没有经村民会议或村民代表会议通过的积分细则，不能记分。请用命令 points scheme import 导入。"))
+
+    def _on_changed(self, changed: Changed) -> None:
+        if changed.concerns(*CONCERNS):
+            self._show_scheme()
+            self.entry_tab.reload()
+            self.confirm_tab.reload()
+            self.tally_tab.reload()
+            self.redeem_tab.reload()
