@@ -39,6 +39,7 @@ TABLE_LABELS = {
     "workflow_attachments": "步骤附件", "attachments": "附件", "agenda_item_speeches": "发言", "agenda_item_votes": "逐人表决",
     "convene_proposals": "提议召集", "minutes_settings": "会议记录设置",
     "sync_quarantine": "隔离记录", "sync_peer_audit": "对方的操作记录",
+    "matters": "群众说事", "matter_events": "说事办理记录", "matter_officer_logs": "信息员工作日志", "matter_projects": "项目库",
 }
 
 

@@ -59,6 +59,13 @@ FIELD_LABELS = {
     "by_article": "逐条表决", "tallies": "计票", "speaker": "发言人", "choice": "表决意见", "body": "会议",
     "subject": "提议事项", "signatures": "联名人数", "base": "基数", "lead_signer": "领衔人", "key": "设置项",
     "value": "值",
+    # 群众说事
+    "raised_on": "说事日期", "class": "事项类别", "urgency": "紧急程度", "raiser_kind": "说事人类别",
+    "raiser_ref": "说事人编号", "raiser_name": "说事人", "raiser_group": "说事人所在小组", "raiser_via": "联系途径",
+    "public": "可公开", "public_basis": "公开依据", "assignee": "交办对象", "to_township": "交办乡镇",
+    "rating": "回访评价", "attempted": "回访未果", "reopened": "已重新办理", "closed_on": "销号日期",
+    "close_reason": "销号说明", "at": "日期", "event": "事件", "by_name": "经办人", "officer": "信息员",
+    "estimate": "估算金额（元）", "funding": "资金来源", "item_number": "议题序号",
 }
 
 # A part of a summary starts at the beginning or after "; " with `column: `.

@@ -40,6 +40,10 @@ class Entity(StrEnum):
     VOLUNTEER_RECORD = "volunteer_record"
     BOARD_VERSION = "board_version"
     LIST_SETTINGS = "list_settings"
+    # matters
+    MATTER = "matter"
+    OFFICER_LOG = "officer_log"
+    PROJECT = "project"
 
     @property
     def label(self) -> str:
@@ -52,7 +56,8 @@ class Entity(StrEnum):
                 "attachment": "附件", "sync_state": "同步状态",
                 "meeting_type": "会议类型", "minutes_settings": "会议记录设置", "convene_proposal": "提议召集",
                 "list_objection": "榜单异议", "naming_basis": "公开姓名依据", "volunteer_record": "志愿服务记录",
-                "board_version": "榜单版本记录", "list_settings": "榜单设置"}[self.value]
+                "board_version": "榜单版本记录", "list_settings": "榜单设置",
+                "matter": "群众说事", "officer_log": "信息员工作日志", "project": "项目库"}[self.value]
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,10 @@ ROW_CHANGES: dict[str, tuple[tuple[Entity, str], ...]] = {
     # the township's answer is part of the village's workflow of that rulebook (a return reopens step 6)
     "township_reviews": ((Entity.TOWNSHIP_REVIEW, "id"), (Entity.WORKFLOW, "rulebook_id")),
     "township_filing_decisions": ((Entity.TOWNSHIP_REVIEW, "id"), (Entity.WORKFLOW, "rulebook_id")),
+    "matters": ((Entity.MATTER, "id"),),
+    "matter_events": ((Entity.MATTER, "matter_id"),),  # the township's reply among them
+    "matter_officer_logs": ((Entity.OFFICER_LOG, "id"),),
+    "matter_projects": ((Entity.PROJECT, "id"), (Entity.MEETING, "meeting_id")),
 }
 WORKFLOW_PREFIX = "workflow_"  # the revision's parts name their revision, not the rulebook: possibly all
 

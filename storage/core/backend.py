@@ -44,6 +44,9 @@ if TYPE_CHECKING:
     from storage.rules.store import SqliteRulebookStore
     from storage.sync.service import SqliteSyncService
     from storage.township.store import SqliteTownshipStore
+    from storage.matters.directory import SqliteRaiserDirectory
+    from storage.matters.pool import SqliteOfficerLogStore, SqliteProjectStore
+    from storage.matters.store import SqliteMatterStore
     from storage.workflow.stores import SqliteWorkflowStores
 
 
@@ -248,6 +251,26 @@ class SqliteStores:
     def township(self) -> SqliteTownshipStore:
         from storage.township.store import SqliteTownshipStore
         return SqliteTownshipStore(self._db, self.actor, self.rules, self.change_reasons)
+
+    @cached_property
+    def matters(self) -> SqliteMatterStore:  # 群众说事: the minutes' meeting store writes 提交议事's agenda item
+        from storage.matters.store import SqliteMatterStore
+        return SqliteMatterStore(self._db, self.actor, self.meetings)
+
+    @cached_property
+    def officer_log(self) -> SqliteOfficerLogStore:
+        from storage.matters.pool import SqliteOfficerLogStore
+        return SqliteOfficerLogStore(self._db, self.actor)
+
+    @cached_property
+    def projects(self) -> SqliteProjectStore:
+        from storage.matters.pool import SqliteProjectStore
+        return SqliteProjectStore(self._db, self.actor, self.meetings)
+
+    @cached_property
+    def raisers(self) -> SqliteRaiserDirectory:
+        from storage.matters.directory import SqliteRaiserDirectory
+        return SqliteRaiserDirectory(self._db)
 
 
 def workflow_stores(db: Database, actor: Actor, rules: RuleTexts, reasons: ChangeReasons, meetings: MeetingRecords,
