@@ -1,0 +1,89 @@
+"""群众说事 screen offscreen: a matter from intake to 销号 by clicks and typing, the refusal of 销号 before 回访
+shown as a warning (and nothing written), and the list reloading from the bus."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from models.core.accounts import Actor
+from models.core.changes import Changed, Entity
+from models.matters.records import MatterStatus, Rating
+from storage.core.backend import build_stores
+from storage.core.db import Database
+from tests.helpers import type_text
+from tests.ui.modal import answer_next_box
+from ui.core.bus import DataBus
+from ui.matters.screen import MattersScreen
+
+
+def _click(qtbot, screen: MattersScreen, key: str, text: str = "") -> None:
+    screen.step_edit.clear()
+    if text:
+        type_text(screen.step_edit, text)
+    qtbot.mouseClick(screen.buttons[key], Qt.MouseButton.LeftButton)
+
+
+def test_from_intake_to_closing(qtbot, qtmodeltester, village_db: Database, admin: Actor) -> None:
+    stores, bus = build_stores(village_db, admin), DataBus()
+    heard: list[Changed] = []
+    bus.changed.connect(heard.append)
+    screen = MattersScreen(stores.matters, stores.raisers, bus)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.matters_model.rowCount() == 0 and not screen.buttons["assign"].isEnabled()
+    screen.tabs.setCurrentIndex(1)
+    type_text(screen.intake.text_edit, "三组水渠堵塞，雨天漫上村道")
+    type_text(screen.intake.place_edit, "三组")
+    qtbot.mouseClick(screen.intake.add_button, Qt.MouseButton.LeftButton)
+    assert screen.matters_model.rowCount() == 1 and screen.tabs.currentIndex() == 0
+    matter = screen.selected()
+    assert matter is not None and matter.number.endswith("-说-001") and heard[-1].concerns(Entity.MATTER)
+    qtmodeltester.check(screen.matters_model)
+    _click(qtbot, screen, "assign", "三组组长")
+    _click(qtbot, screen, "note", "已组织清淤")
+    _click(qtbot, screen, "done", "水渠已疏通")
+    seen = answer_next_box("OK")
+    _click(qtbot, screen, "close")
+    assert seen.opened and "回访" in seen.text
+    assert stores.matters.matter(matter.id).status is MatterStatus.DONE
+    screen.rating_combo.setCurrentIndex(list(Rating).index(Rating.SATISFIED))
+    _click(qtbot, screen, "feedback", "电话回访")
+    _click(qtbot, screen, "close")
+    closed = stores.matters.matter(matter.id)
+    assert closed.status is MatterStatus.CLOSED and closed.rating is Rating.SATISFIED
+    assert screen.events_model.rowCount() == 6
+    assert [screen.events_model.index(r, 1).data() for r in range(6)] == ["登记", "交办", "进展", "办结", "回访",
+                                                                             "销号"]
+    assert "已销号" in screen.title_label.text()
+
+
+def test_a_name_two_villagers_share_is_refused_listing_them(qtbot, village_db: Database, admin: Actor) -> None:
+    from dataclasses import replace
+
+    from models.core.ids import new_id
+    from tests.registry_fixtures import make_family
+
+    stores = build_stores(village_db, admin)
+    _, head, _ = make_family(stores)
+    stores.villagers.save_villager(replace(head, id=new_id(), id_number="", relation="其他", position=5))
+    screen = MattersScreen(stores.matters, stores.raisers, DataBus())
+    qtbot.addWidget(screen)
+    type_text(screen.intake.text_edit, "求助")
+    type_text(screen.intake.villager_edit, "吴建华")
+    seen = answer_next_box("OK")
+    qtbot.mouseClick(screen.intake.add_button, Qt.MouseButton.LeftButton)
+    assert seen.opened and "2 位村民" in seen.text and head.id in seen.text
+    assert stores.matters.matters() == []
+
+
+def test_the_list_reloads_from_the_bus(qtbot, village_db: Database, admin: Actor) -> None:
+    from datetime import date
+
+    from models.matters.records import Channel, Matter, MatterClass
+
+    stores, bus = build_stores(village_db, admin), DataBus()
+    screen = MattersScreen(stores.matters, stores.raisers, bus)
+    qtbot.addWidget(screen)
+    changed = stores.matters.add_matter(Matter(MatterClass.OTHER, Channel.PHONE, "咨询医保", date(2026, 11, 1)))
+    assert screen.matters_model.rowCount() == 0
+    bus.changed.emit(changed)
+    assert screen.matters_model.rowCount() == 1

@@ -1,0 +1,14 @@
+"""群众说事 screen: intake, 交办, progress, 办结, 回访, 销号, with each matter's timeline."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from ui.core.bus import DataBus
+
+
+def create_screen(stores: Any, bus: DataBus) -> QWidget:
+    from ui.matters.screen import MattersScreen
+
+    return MattersScreen(stores.matters, stores.raisers, bus)
