@@ -65,7 +65,8 @@ FIELD_LABELS = {
     "public": "可公开", "public_basis": "公开依据", "assignee": "交办对象", "to_township": "交办乡镇",
     "rating": "回访评价", "attempted": "回访未果", "reopened": "已重新办理", "closed_on": "销号日期",
     "close_reason": "销号说明", "at": "日期", "event": "事件", "by_name": "经办人", "officer": "信息员",
-    "estimate": "估算金额（元）", "funding": "资金来源", "item_number": "议题序号",
+    "estimate": "估算金额（元）", "funding": "资金来源", "item_number": "议题序号", "project_name": "项目名称",
+    "deadline": "办理期限",
 }
 
 # A part of a summary starts at the beginning or after "; " with `column: `.

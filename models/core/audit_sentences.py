@@ -25,7 +25,7 @@ HIDDEN = frozenset({"position", "fingerprint", "sha256", "hlc", "seq", "name_pin
                     "version_digest", "filing_hlc", "password_hash"})
 FLAGS = frozenset({"active", "all_members", "away", "by_article", "chair", "deleted", "merged_first_stages",
                    "name_black_list", "passed", "representatives_may_vote", "subject_is_minor", "upheld",
-                   "village_unit", "womens_representative"})
+                   "village_unit", "womens_representative", "public", "to_township", "attempted", "reopened"})
 
 
 def parse_summary(summary: str) -> Fields | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from models.core.accounts import Actor, Permission
+from models.core.audit import summarize_change
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
 from models.matters import rules
@@ -64,11 +65,13 @@ class SqliteProjectStore(SqliteStore):
         meeting = self._agenda.get(project.meeting_id)
         if not 1 <= project.item_number <= len(meeting.items):
             raise DomainError(f"会议 {meeting.number} 没有第 {project.item_number} 项议题（共 {len(meeting.items)} 项）。")
+        values = {"project_name": project.name.strip(), "estimate": project.estimate, "funding": project.funding,
+                  "stage": project.stage.value, "meeting_id": meeting.id, "item_number": project.item_number,
+                  "matter_id": project.matter_id}
+        # The item's number would read as a 0/1 flag in the audit sentence; the meeting link names the item.
+        summary = summarize_change(None, {k: v for k, v in values.items() if k != "item_number"})
         with self._db.atomic():
-            row = self._insert("matter_projects", {
-                "name": project.name.strip(), "estimate": project.estimate, "funding": project.funding,
-                "stage": project.stage.value, "meeting_id": meeting.id, "item_number": project.item_number,
-                "matter_id": project.matter_id})
+            row = self._insert("matter_projects", values, summary=summary)
         return Changed.one(Entity.PROJECT, row["id"])
 
     def advance(self, project_id: str) -> Changed:

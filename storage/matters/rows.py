@@ -34,7 +34,7 @@ def matter(row: dict[str, Any]) -> Matter:
                   Raiser(RaiserKind(row["raiser_kind"]), row["raiser_ref"], row["raiser_name"], row["raiser_group"],
                          row["raiser_via"]),
                   row["place"], row["urgency"], bool(row["public"]), row["public_basis"], row["id"], row["number"],
-                  MatterStatus(row["status"]), row["assignee"], bool(row["to_township"]), day(row["due_on"]),
+                  MatterStatus(row["status"]), row["assignee"], bool(row["to_township"]), day(row["deadline"]),
                   row["result"], Rating(row["rating"]) if row["rating"] else None, bool(row["attempted"]),
                   bool(row["reopened"]), day(row["closed_on"]), row["close_reason"], row["meeting_id"], row["owner"])
 
@@ -49,5 +49,5 @@ def log_entry(row: dict[str, Any]) -> OfficerLogEntry:
 
 
 def project(row: dict[str, Any]) -> Project:
-    return Project(row["name"], row["estimate"], row["meeting_id"], row["item_number"], row["funding"],
+    return Project(row["project_name"], row["estimate"], row["meeting_id"], row["item_number"], row["funding"],
                    ProjectStage(row["stage"]), row["matter_id"], row["id"], row.get("meeting_number") or "")

@@ -37,7 +37,7 @@ class SqliteMatterStore(SqliteStore):
             where.append("status = ?")
             args.append(status.value)
         if overdue_on is not None:
-            where.append(f"status IN {OPEN_STATES} AND due_on < ?")
+            where.append(f"status IN {OPEN_STATES} AND deadline < ?")
             args.append(overdue_on.isoformat())
         if text.strip():
             where.append("(text LIKE ? OR place LIKE ? OR number = ?)")
@@ -85,7 +85,7 @@ class SqliteMatterStore(SqliteStore):
         when = rules.due_date(current.cls, on, due)
         text = f"交办{'乡镇' if township else ''}：{to.strip()}，期限 {when.isoformat()}"
         return self._step(current, {"status": MatterStatus.ASSIGNED.value, "assignee": to.strip(),
-                                    "to_township": int(township), "due_on": when.isoformat()},
+                                    "to_township": int(township), "deadline": when.isoformat()},
                           on, EventKind.ASSIGN, text)
 
     def note(self, matter_id: str, text: str, on: date) -> Changed:
@@ -121,7 +121,7 @@ class SqliteMatterStore(SqliteStore):
         rules.check_reopen(current, reason)
         return self._step(current, {"status": MatterStatus.ASSIGNED.value, "reopened": 1, "rating": "",
                                     "attempted": 0, "closed_on": None, "close_reason": "",
-                                    "due_on": rules.due_date(current.cls, on).isoformat()},
+                                    "deadline": rules.due_date(current.cls, on).isoformat()},
                           on, EventKind.REOPEN, reason.strip())
 
     def to_meeting(self, matter_id: str, meeting_id: str, on: date) -> Changed:

@@ -16,12 +16,12 @@ def m075_create_matters(db: Database) -> None:
         urgency TEXT NOT NULL DEFAULT '一般', raiser_kind TEXT NOT NULL, raiser_ref TEXT NOT NULL DEFAULT '',
         raiser_name TEXT NOT NULL DEFAULT '', raiser_group TEXT NOT NULL DEFAULT '', raiser_via TEXT NOT NULL DEFAULT '',
         public INTEGER NOT NULL DEFAULT 1, public_basis TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'open',
-        assignee TEXT NOT NULL DEFAULT '', to_township INTEGER NOT NULL DEFAULT 0, due_on TEXT,
+        assignee TEXT NOT NULL DEFAULT '', to_township INTEGER NOT NULL DEFAULT 0, deadline TEXT,
         result TEXT NOT NULL DEFAULT '', rating TEXT NOT NULL DEFAULT '', attempted INTEGER NOT NULL DEFAULT 0,
         reopened INTEGER NOT NULL DEFAULT 0, closed_on TEXT, close_reason TEXT NOT NULL DEFAULT '',
         meeting_id TEXT NOT NULL DEFAULT ''""")
     db.execute("CREATE INDEX idx_matters_number ON matters(owner, year, seq)")
-    db.execute("CREATE INDEX idx_matters_status ON matters(deleted, status, due_on)")
+    db.execute("CREATE INDEX idx_matters_status ON matters(deleted, status, deadline)")
     db.execute("CREATE INDEX idx_matters_township ON matters(to_township, owner) WHERE to_township = 1")
     create_synced_table(db, "matter_events", """
         matter_id TEXT NOT NULL, at TEXT NOT NULL, event TEXT NOT NULL, by_name TEXT NOT NULL DEFAULT '',
@@ -31,6 +31,6 @@ def m075_create_matters(db: Database) -> None:
         officer TEXT NOT NULL, on_date TEXT NOT NULL, text TEXT NOT NULL""")
     db.execute("CREATE INDEX idx_matter_officer_logs ON matter_officer_logs(officer, on_date)")
     create_synced_table(db, "matter_projects", """
-        name TEXT NOT NULL, estimate INTEGER NOT NULL DEFAULT 0, funding TEXT NOT NULL DEFAULT '',
+        project_name TEXT NOT NULL, estimate INTEGER NOT NULL DEFAULT 0, funding TEXT NOT NULL DEFAULT '',
         stage TEXT NOT NULL DEFAULT 'declared', meeting_id TEXT NOT NULL, item_number INTEGER NOT NULL,
         matter_id TEXT NOT NULL DEFAULT ''""")
