@@ -29,10 +29,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--status", choices=("open", "assigned", "done", "closed"))
     listing.add_argument("--overdue", action="store_true", help="只列超期未办结的")
     listing.add_argument("--search", default="", help="按内容、地点或编号查找")
+    listing.add_argument("--township", action="store_true", help="乡镇端：各村交办到乡镇的事项")
     listing.set_defaults(handler=run_list)
     show = sub.add_parser("show", help="查看一件说事和它的办理时间线")
     show.add_argument("id", help="编号（2026-说-001）或 id")
     show.set_defaults(handler=run_show)
+    reply = sub.add_parser("reply", help="乡镇端：答复一件交办到乡镇的事项（审核员密码从标准输入读取）")
+    reply.add_argument("id", help="编号或 id")
+    reply.add_argument("--text", required=True, help="答复内容")
+    reply.add_argument("--user", required=True, help="乡镇审核员用户名")
+    reply.add_argument("--date", type=DAY, default=None, help="日期 YYYY-MM-DD（默认今天）")
+    reply.set_defaults(handler=run_reply)
     _register_projects(commands)
     log = commands.add_parser("officer-log", help="议事信息员工作日志")
     log_sub = log.add_subparsers(dest="log_command", metavar="ACTION", required=True)
@@ -183,7 +190,7 @@ def run_list(context: Context, args: argparse.Namespace) -> int:
 
     today = date.today()
     found = _stores(context).matters.matters(MatterStatus(args.status) if args.status else None,
-                                             today if args.overdue else None, args.search)
+                                             today if args.overdue else None, args.search, args.township)
     rows = [_row(m, today) for m in found]
     lines = [f"{m.number}\t{m.status.label}\t{m.cls.label}\t{m.due or ''}{'（超期）' if r['overdue'] else ''}\t"
              f"{m.text[:30]}" for m, r in zip(found, rows)]
@@ -200,6 +207,18 @@ def run_show(context: Context, args: argparse.Namespace) -> int:
         f"  {e['at']} {e['by']} {e['event']} {e['text']}" for e in timeline]
     context.emit("\n".join(text), {"id": matter.id, "number": matter.number, "status": matter.status.value,
                                    "class": matter.cls.label, "public": matter.public, "timeline": timeline})
+    return 0
+
+
+def run_reply(context: Context, args: argparse.Namespace) -> int:
+    from cli import read_password
+    from storage.core.accounts import authenticate
+    from storage.core.backend import build_stores
+
+    db = context.open_db()
+    store = build_stores(db, authenticate(db, args.user, read_password()).as_actor()).matters
+    matter = store.matter(store.township_reply(store.matter(args.id).id, args.text, args.date or date.today()).id)
+    context.emit(f"已答复 {matter.number}", {"id": matter.id, "number": matter.number, "status": matter.status.value})
     return 0
 
 
