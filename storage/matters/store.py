@@ -20,6 +20,18 @@ from storage.matters.rows import rows
 OPEN_STATES = (MatterStatus.OPEN.value, MatterStatus.ASSIGNED.value)
 
 
+def _search(text: str, args: list[object]) -> str:
+    """The WHERE part of a text search (its arguments appended to `args`)."""
+    if f"-{rules.MATTER_WORD}-" in text:  # a number (2026-说-001): one index lookup, no text search
+        args.append(text)
+        return "number = ?"
+    if len(text) >= 3:  # alone in its clause: an OR beside it would make SQLite scan every row
+        args.append('"' + text.replace('"', '""') + '"')
+        return "rowid IN (SELECT rowid FROM matters_search WHERE matters_search MATCH ?)"
+    args += [f"%{text}%", f"%{text}%"]
+    return "(text LIKE ? OR place LIKE ?)"
+
+
 class SqliteMatterStore(SqliteStore):
     """Implements models.matters.ports.MatterStore; 提交议事 writes the agenda item through `agenda`."""
 
@@ -29,9 +41,10 @@ class SqliteMatterStore(SqliteStore):
 
     # -- reading ---------------------------------------------------------------------------------
     def matters(self, status: MatterStatus | None = None, overdue_on: date | None = None, text: str = "",
-                township: bool = False) -> list[Matter]:
+                township: bool = False, limit: int | None = None) -> list[Matter]:
         """Newest first; `overdue_on` keeps those past their due date on that day; `township` those assigned up
-        by other villages (the township desk)."""
+        by other villages (the township desk); `text` searches text and place (a trigram index from 3 characters,
+        LIKE below), or a number; `limit` keeps the newest that many."""
         where, args = ["deleted = 0"], []
         if status is not None:
             where.append("status = ?")
@@ -40,12 +53,11 @@ class SqliteMatterStore(SqliteStore):
             where.append(f"status IN {OPEN_STATES} AND deadline < ?")
             args.append(overdue_on.isoformat())
         if text.strip():
-            where.append("(text LIKE ? OR place LIKE ? OR number = ?)")
-            args += [f"%{text.strip()}%", f"%{text.strip()}%", text.strip()]
+            where.append(_search(text.strip(), args))
         if township:
             where.append("to_township = 1 AND owner <> (SELECT id FROM node)")
         found = rows(self._db, f"SELECT * FROM matters WHERE {' AND '.join(where)} "
-                               "ORDER BY year DESC, seq DESC", args)
+                               "ORDER BY year DESC, seq DESC" + (f" LIMIT {int(limit)}" if limit else ""), args)
         return [load.matter(r) for r in found]
 
     def matter(self, key: str) -> Matter:

@@ -21,8 +21,22 @@ def m075_create_matters(db: Database) -> None:
         reopened INTEGER NOT NULL DEFAULT 0, closed_on TEXT, close_reason TEXT NOT NULL DEFAULT '',
         meeting_id TEXT NOT NULL DEFAULT ''""")
     db.execute("CREATE INDEX idx_matters_number ON matters(owner, year, seq)")
+    db.execute("CREATE INDEX idx_matters_by_number ON matters(number)")
     db.execute("CREATE INDEX idx_matters_status ON matters(deleted, status, deadline)")
     db.execute("CREATE INDEX idx_matters_township ON matters(to_township, owner) WHERE to_township = 1")
+    # Search over ≈ 100,000 matters at the township: an FTS5 trigram index over text and place (external
+    # content, kept by triggers; an import INSERTs or UPDATEs, never REPLACEs, so the triggers see every change).
+    db.execute("CREATE VIRTUAL TABLE matters_search USING fts5(text, place, content='matters', content_rowid='rowid', "
+               "tokenize='trigram')")
+    db.execute("CREATE TRIGGER trg_matters_search_insert AFTER INSERT ON matters BEGIN "
+               "INSERT INTO matters_search(rowid, text, place) VALUES (NEW.rowid, NEW.text, NEW.place); END")
+    db.execute("CREATE TRIGGER trg_matters_search_update AFTER UPDATE OF text, place ON matters BEGIN "
+               "INSERT INTO matters_search(matters_search, rowid, text, place) "
+               "VALUES ('delete', OLD.rowid, OLD.text, OLD.place); "
+               "INSERT INTO matters_search(rowid, text, place) VALUES (NEW.rowid, NEW.text, NEW.place); END")
+    db.execute("CREATE TRIGGER trg_matters_search_delete AFTER DELETE ON matters BEGIN "
+               "INSERT INTO matters_search(matters_search, rowid, text, place) "
+               "VALUES ('delete', OLD.rowid, OLD.text, OLD.place); END")
     create_synced_table(db, "matter_events", """
         matter_id TEXT NOT NULL, at TEXT NOT NULL, event TEXT NOT NULL, by_name TEXT NOT NULL DEFAULT '',
         text TEXT NOT NULL DEFAULT ''""")

@@ -169,3 +169,14 @@ def test_officer_log_by_officer_and_month(stores: SqliteStores) -> None:
     stores.officer_log.add_entry(OfficerLogEntry("龙德军", date(2026, 12, 1), "回访"))
     stores.officer_log.add_entry(OfficerLogEntry("石秀英", date(2026, 11, 5), "走访"))
     assert [e.text for e in stores.officer_log.entries("龙德军", "2026-11")] == ["走访三组 6 户，收集说事 2 件"]
+
+
+def test_search_by_text_place_or_number(stores: SqliteStores) -> None:
+    road = _add(stores)
+    other = stores.matters.add_matter(Matter(MatterClass.POLICY, Channel.PHONE, "咨询医保缴费标准", DAY,
+                                             place="五组")).id
+    assert [m.id for m in stores.matters.matters(text="机耕道塌方")] == [road]  # the trigram index
+    assert [m.id for m in stores.matters.matters(text="医保")] == [other]  # two characters: LIKE
+    assert [m.id for m in stores.matters.matters(text="五组")] == [other]
+    assert [m.id for m in stores.matters.matters(text="2026-说-001")] == [road]
+    assert [m.id for m in stores.matters.matters(limit=1)] == [other]
