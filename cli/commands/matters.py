@@ -4,6 +4,7 @@ The commands, options and JSON keys are a contract (issue 22); refusals exit 2 w
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from typing import Any
 
@@ -146,6 +147,9 @@ def run_add(context: Context, args: argparse.Namespace) -> int:
     matter = Matter(_choice(MatterClass, args.cls, "类别"), _choice(Channel, args.channel, "渠道"), args.text,
                     args.date or date.today(), _raiser(stores, args), args.place, "紧急" if args.urgent else "一般")
     added = stores.matters.matter(stores.matters.add_matter(matter, True if args.public else None, args.basis).id)
+    for like in stores.matters.similar_open(added)[:3]:  # the duplicate hint; stdout stays the contract's
+        print(f"提示：与未办结的 {like.number}（{like.text[:30]}）相似；如是同一件事，可用 matter note 记入。",
+              file=sys.stderr)
     context.emit(f"已登记 {added.number}（{added.cls.label}，{'可公开' if added.public else '不公开'}）",
                  {"id": added.id, "number": added.number})
     return 0

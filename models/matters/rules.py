@@ -120,3 +120,25 @@ def pick_villager(key: str, found: list[Raiser]) -> Raiser:
         listed = "；".join(f"{r.name}（{r.group or '未分组'}，户号 {r.household_no}，编号 {r.ref}）" for r in found)
         raise DomainError(f"有 {len(found)} 位村民叫“{key}”，请用编号指明是哪一位：{listed}")
     return found[0]
+
+
+SIMILAR = 0.4  # share of the shorter text's two-character pieces found in the other: offered to be merged
+
+
+def _kept(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def trigrams(text: str) -> set[str]:
+    """The text's three-character pieces (punctuation and spaces left out), as the search index cuts them."""
+    kept = _kept(text)
+    return {kept[i:i + 3] for i in range(len(kept) - 2)}
+
+
+def resemblance(a: Matter, b: Matter) -> float:
+    """How alike two matters read: two-character pieces in common over those of the shorter text (short
+    Chinese sentences share words, rarely whole phrases); 0 when both name a place and the places differ."""
+    if a.place and b.place and a.place != b.place:
+        return 0.0
+    left, right = ({t[i:i + 2] for i in range(len(t) - 1)} for t in (_kept(a.text), _kept(b.text)))
+    return len(left & right) / min(len(left), len(right)) if left and right else 0.0

@@ -71,6 +71,19 @@ class SqliteMatterStore(SqliteStore):
         return [load.event(r) for r in rows(self._db, "SELECT * FROM matter_events WHERE deleted = 0 AND "
                                                       "matter_id = ? ORDER BY at, created_at", [matter_id])]
 
+    def similar_open(self, matter: Matter) -> list[Matter]:
+        """Open or assigned matters of this village that read like `matter` (the duplicate hint), most alike first;
+        the candidates come from the trigram index, so only matters sharing a piece of text are compared."""
+        pieces = sorted(rules.trigrams(matter.text))
+        if not pieces:
+            return []
+        query = " OR ".join('"' + p.replace('"', '""') + '"' for p in pieces)
+        found = rows(self._db, f"SELECT * FROM matters WHERE deleted = 0 AND status IN {OPEN_STATES} AND owner = "
+                               "(SELECT id FROM node) AND rowid IN (SELECT rowid FROM matters_search WHERE "
+                               "matters_search MATCH ?)", [query])
+        scored = [(rules.resemblance(matter, m), m) for m in map(load.matter, found) if m.id != matter.id]
+        return [m for score, m in sorted(scored, key=lambda pair: -pair[0]) if score >= rules.SIMILAR]
+
     def overdue(self, today: date) -> list[Matter]:
         return [m for m in self.matters(overdue_on=today) if rules.is_overdue(m, today)]
 

@@ -180,3 +180,15 @@ def test_search_by_text_place_or_number(stores: SqliteStores) -> None:
     assert [m.id for m in stores.matters.matters(text="五组")] == [other]
     assert [m.id for m in stores.matters.matters(text="2026-说-001")] == [road]
     assert [m.id for m in stores.matters.matters(limit=1)] == [other]
+
+
+def test_a_new_matter_like_an_open_one_is_found_for_the_duplicate_hint(stores: SqliteStores) -> None:
+    road = _add(stores)
+    again = Matter(MatterClass.INFRASTRUCTURE, Channel.PHONE, "三组的机耕道塌方了，车过不去", DAY, place="三组")
+    elsewhere = Matter(MatterClass.INFRASTRUCTURE, Channel.PHONE, "三组机耕道塌方", DAY, place="五组")
+    unlike = Matter(MatterClass.POLICY, Channel.PHONE, "咨询医保缴费标准", DAY, place="三组")
+    assert [m.id for m in stores.matters.similar_open(again)] == [road]
+    assert stores.matters.similar_open(elsewhere) == [] and stores.matters.similar_open(unlike) == []
+    stores.matters.assign(road, "组长", DAY)
+    stores.matters.done(road, "已修", DAY)
+    assert stores.matters.similar_open(again) == []  # only open and assigned ones are offered

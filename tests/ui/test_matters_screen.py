@@ -87,3 +87,23 @@ def test_the_list_reloads_from_the_bus(qtbot, village_db: Database, admin: Actor
     assert screen.matters_model.rowCount() == 0
     bus.changed.emit(changed)
     assert screen.matters_model.rowCount() == 1
+
+
+def test_a_matter_like_an_open_one_is_offered_to_be_merged(qtbot, village_db: Database, admin: Actor) -> None:
+    from datetime import date
+
+    from models.matters.records import Channel, EventKind, Matter, MatterClass
+
+    stores = build_stores(village_db, admin)
+    road = stores.matters.add_matter(Matter(MatterClass.INFRASTRUCTURE, Channel.ROOM, "三组机耕道塌方车辆无法通行",
+                                            date(2026, 11, 2), place="三组")).id
+    screen = MattersScreen(stores.matters, stores.raisers, DataBus())
+    qtbot.addWidget(screen)
+    type_text(screen.intake.text_edit, "三组的机耕道塌方了，车过不去")
+    type_text(screen.intake.place_edit, "三组")
+    seen = answer_next_box("记入已有事项")
+    qtbot.mouseClick(screen.intake.add_button, Qt.MouseButton.LeftButton)
+    assert seen.opened and "2026-说-001" in seen.text
+    assert len(stores.matters.matters()) == 1
+    assert stores.matters.timeline(road)[-1].kind is EventKind.NOTE
+    assert screen.selected() is not None and screen.selected().id == road

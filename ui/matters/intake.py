@@ -47,14 +47,33 @@ class IntakeForm(QWidget):
             return Raiser(RaiserKind.ANONYMOUS)
         return pick_villager(key, self._raisers.villagers_named(key))
 
+    def _ask_merge(self, like: Matter) -> str:
+        """The duplicate hint: "merge" (a note on the open matter), "new" or "cancel"."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("可能是同一件事"),
+                          self.tr("已有一件类似的未办结事项：\n{0} {1}：{2}\n\n是同一件事吗？").format(
+                              like.number, like.cls.label, like.text), parent=self)
+        merge = box.addButton(self.tr("记入已有事项"), QMessageBox.ButtonRole.AcceptRole)
+        new = box.addButton(self.tr("仍然登记为新事项"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return "merge" if box.clickedButton() is merge else "new" if box.clickedButton() is new else "cancel"
+
     def _on_add_button_clicked(self) -> None:
         cls, channel = self.class_combo.current_value(), self.channel_combo.current_value()
         assert cls is not None and channel is not None  # both combos always hold every choice
         try:
             matter = Matter(cls, channel, self.text_edit.toPlainText(), date.today(), self._raiser(),
                             self.place_edit.text().strip())
-            changed = self._store.add_matter(matter, True if self.public_check.isChecked() else None,
-                                             self.basis_edit.text())
+            like = self._store.similar_open(matter)
+            choice = self._ask_merge(like[0]) if like else "new"
+            if choice == "cancel":
+                return
+            if choice == "merge":
+                who = f"（{matter.raiser.name}）" if matter.raiser.name else ""
+                changed = self._store.note(like[0].id, f"又有群众反映{who}：{matter.text}", date.today())
+            else:
+                changed = self._store.add_matter(matter, True if self.public_check.isChecked() else None,
+                                                 self.basis_edit.text())
         except DomainError as error:
             QMessageBox.warning(self, self.tr("不能登记"), error.message)
             return

@@ -19,6 +19,7 @@ from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.rows_model import RowsTableModel
 
 OVERDUE = "overdue"
+SHOWN = 500  # the newest this many; a search narrows them (a township holds ≈ 100,000)
 
 
 def _table(model: RowsTableModel) -> QTableView:
@@ -103,7 +104,7 @@ class MattersScreen(QWidget):
         if chosen == OVERDUE:
             return self._store.overdue(date.today())
         status = chosen if isinstance(chosen, MatterStatus) else None
-        return self._store.matters(status, text=self.search_edit.text())
+        return self._store.matters(status, text=self.search_edit.text(), limit=SHOWN)
 
     def reload(self, keep: str = "") -> None:
         keep = keep or (self.selected().id if self.selected() else "")
@@ -151,7 +152,7 @@ class MattersScreen(QWidget):
         self._bus.changed.emit(changed)
         self.status_combo.setCurrentIndex(0)
         self.search_edit.clear()
-        self.reload(changed.id)
+        self.reload(changed.id)  # the new matter, or the open one a duplicate was noted on
         self.tabs.setCurrentIndex(0)
 
     def _on_bus_changed(self, change: Changed) -> None:
