@@ -20,7 +20,7 @@ from storage.matters.rows import rows
 OPEN_STATES = (MatterStatus.OPEN.value, MatterStatus.ASSIGNED.value)
 
 
-def _search(text: str, args: list[object]) -> str:
+def _search(text: str, args: list[str]) -> str:
     """The WHERE part of a text search (its arguments appended to `args`)."""
     if f"-{rules.MATTER_WORD}-" in text:  # a number (2026-说-001): one index lookup, no text search
         args.append(text)
