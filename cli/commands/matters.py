@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from cli import Context
@@ -41,6 +42,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     reply.add_argument("--user", required=True, help="乡镇审核员用户名")
     reply.add_argument("--date", type=DAY, default=None, help="日期 YYYY-MM-DD（默认今天）")
     reply.set_defaults(handler=run_reply)
+    attach = sub.add_parser("attach", help="给一件说事添加附件（现场照片、书面材料）")
+    attach.add_argument("id", help="编号或 id")
+    attach.add_argument("--file", required=True, type=Path, help="文件路径")
+    attach.add_argument("--note", default="", help="说明")
+    attach.set_defaults(handler=run_attach)
     _register_projects(commands)
     log = commands.add_parser("officer-log", help="议事信息员工作日志")
     log_sub = log.add_subparsers(dest="log_command", metavar="ACTION", required=True)
@@ -223,6 +229,17 @@ def run_reply(context: Context, args: argparse.Namespace) -> int:
     store = build_stores(db, authenticate(db, args.user, read_password()).as_actor()).matters
     matter = store.matter(store.township_reply(store.matter(args.id).id, args.text, args.date or date.today()).id)
     context.emit(f"已答复 {matter.number}", {"id": matter.id, "number": matter.number, "status": matter.status.value})
+    return 0
+
+
+def run_attach(context: Context, args: argparse.Namespace) -> int:
+    from models.core.attachments import AttachmentOwner, OwnerKind
+
+    stores = _stores(context)
+    matter = stores.matters.matter(args.id)
+    added = stores.attachments.attach(AttachmentOwner(OwnerKind.MATTER, matter.id), args.file, note=args.note)
+    context.emit(f"已为 {matter.number} 添加附件 {args.file.name}",
+                 {"id": added.id, "matter": matter.id})
     return 0
 
 

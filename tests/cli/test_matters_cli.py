@@ -105,3 +105,17 @@ def test_officer_log_add(village_db: Database) -> None:
     code, out = run_json(village_db.path, "officer-log", "add", "--officer", "龙德军", "--date", "2026-11-02",
                          "--text", "走访三组 6 户")
     assert code == 0 and set(out) == {"id"}
+
+
+def test_attach_a_photo_to_a_matter(village_db: Database, tmp_path: Path) -> None:
+    from models.core.attachments import AttachmentOwner, OwnerKind
+    from models.core.accounts import COMMAND_LINE_ACTOR
+
+    photo = tmp_path / "现场.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0" + b"0" * 100)
+    added = _add(village_db.path)
+    code, out = run_json(village_db.path, "matter", "attach", added["number"], "--file", str(photo), "--note", "塌方处")
+    assert code == 0 and out["matter"] == added["id"]
+    files = build_stores(village_db, COMMAND_LINE_ACTOR).attachments.attachments(
+        AttachmentOwner(OwnerKind.MATTER, added["id"]))
+    assert [(f.id, f.file_name, f.note) for f in files] == [(out["id"], "现场.jpg", "塌方处")]

@@ -26,7 +26,7 @@ def test_from_intake_to_closing(qtbot, qtmodeltester, village_db: Database, admi
     stores, bus = build_stores(village_db, admin), DataBus()
     heard: list[Changed] = []
     bus.changed.connect(heard.append)
-    screen = MattersScreen(stores.matters, stores.raisers, bus)
+    screen = MattersScreen(stores.matters, stores.raisers, bus, stores.attachments)
     qtbot.addWidget(screen)
     screen.show()
     assert screen.matters_model.rowCount() == 0 and not screen.buttons["assign"].isEnabled()
@@ -65,7 +65,7 @@ def test_a_name_two_villagers_share_is_refused_listing_them(qtbot, village_db: D
     stores = build_stores(village_db, admin)
     _, head, _ = make_family(stores)
     stores.villagers.save_villager(replace(head, id=new_id(), id_number="", relation="其他", position=5))
-    screen = MattersScreen(stores.matters, stores.raisers, DataBus())
+    screen = MattersScreen(stores.matters, stores.raisers, DataBus(), stores.attachments)
     qtbot.addWidget(screen)
     type_text(screen.intake.text_edit, "求助")
     type_text(screen.intake.villager_edit, "吴建华")
@@ -81,7 +81,7 @@ def test_the_list_reloads_from_the_bus(qtbot, village_db: Database, admin: Actor
     from models.matters.records import Channel, Matter, MatterClass
 
     stores, bus = build_stores(village_db, admin), DataBus()
-    screen = MattersScreen(stores.matters, stores.raisers, bus)
+    screen = MattersScreen(stores.matters, stores.raisers, bus, stores.attachments)
     qtbot.addWidget(screen)
     changed = stores.matters.add_matter(Matter(MatterClass.OTHER, Channel.PHONE, "咨询医保", date(2026, 11, 1)))
     assert screen.matters_model.rowCount() == 0
@@ -97,7 +97,7 @@ def test_a_matter_like_an_open_one_is_offered_to_be_merged(qtbot, village_db: Da
     stores = build_stores(village_db, admin)
     road = stores.matters.add_matter(Matter(MatterClass.INFRASTRUCTURE, Channel.ROOM, "三组机耕道塌方车辆无法通行",
                                             date(2026, 11, 2), place="三组")).id
-    screen = MattersScreen(stores.matters, stores.raisers, DataBus())
+    screen = MattersScreen(stores.matters, stores.raisers, DataBus(), stores.attachments)
     qtbot.addWidget(screen)
     type_text(screen.intake.text_edit, "三组的机耕道塌方了，车过不去")
     type_text(screen.intake.place_edit, "三组")
@@ -107,3 +107,21 @@ def test_a_matter_like_an_open_one_is_offered_to_be_merged(qtbot, village_db: Da
     assert len(stores.matters.matters()) == 1
     assert stores.matters.timeline(road)[-1].kind is EventKind.NOTE
     assert screen.selected() is not None and screen.selected().id == road
+
+
+def test_the_chosen_matters_attachments_are_shown(qtbot, village_db: Database, admin: Actor, tmp_path) -> None:
+    from datetime import date
+
+    from models.core.attachments import AttachmentOwner, OwnerKind
+    from models.matters.records import Channel, Matter, MatterClass
+
+    stores = build_stores(village_db, admin)
+    matter_id = stores.matters.add_matter(Matter(MatterClass.OTHER, Channel.PHONE, "咨询医保", date(2026, 11, 1))).id
+    photo = tmp_path / "来信.pdf"
+    photo.write_bytes(b"%PDF-1.4\n" + b"0" * 50)
+    stores.attachments.attach(AttachmentOwner(OwnerKind.MATTER, matter_id), photo)
+    screen = MattersScreen(stores.matters, stores.raisers, DataBus(), stores.attachments)
+    qtbot.addWidget(screen)
+    assert screen.attachments_panel.model.rowCount() == 0 and not screen.attachments_panel.add_button.isEnabled()
+    screen.matters_view.selectRow(0)
+    assert screen.attachments_panel.model.rowCount() == 1 and screen.attachments_panel.add_button.isEnabled()

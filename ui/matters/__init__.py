@@ -11,4 +11,4 @@ from ui.core.bus import DataBus
 def create_screen(stores: Any, bus: DataBus) -> QWidget:
     from ui.matters.screen import MattersScreen
 
-    return MattersScreen(stores.matters, stores.raisers, bus)
+    return MattersScreen(stores.matters, stores.raisers, bus, stores.attachments)

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
+from models.core.attachments import AttachmentOwner, OwnerKind
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
+from models.core.ports import AttachmentStore
 from models.matters.ports import MatterStore, RaiserDirectory
 from models.matters.records import Matter, MatterStatus, Rating
 from ui.core.bus import DataBus
 from ui.matters.intake import IntakeForm
 from ui.matters.table_model import EVENT_COLUMNS, MATTER_COLUMNS
+from ui.widgets.attachments import ADDED_ON, FILE_NAME, NOTE, AttachmentsPanel
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.rows_model import RowsTableModel
 
@@ -35,9 +39,11 @@ def _table(model: RowsTableModel) -> QTableView:
 class MattersScreen(QWidget):
     """群众说事 — the list, one matter's 办理 (timeline and steps), and 登记."""
 
-    def __init__(self, store: MatterStore, raisers: RaiserDirectory, bus: DataBus) -> None:
+    def __init__(self, store: MatterStore, raisers: RaiserDirectory, bus: DataBus,
+                 attachments: AttachmentStore) -> None:
         super().__init__()
-        self._store, self._bus = store, bus
+        self._store, self._bus, self._attachments = store, bus, attachments
+        self.undo_stack = QUndoStack(self)  # the attachments' adds and removals
         self.status_combo: ChoiceCombo[MatterStatus | str | None] = ChoiceCombo()
         self.status_combo.add_choices([(self.tr("全部"), None), *((s.label, s) for s in MatterStatus),
                                        (self.tr("超期"), OVERDUE)])
@@ -78,8 +84,12 @@ class MattersScreen(QWidget):
             ("assign", self.tr("交办")), ("township", self.tr("交办乡镇")), ("note", self.tr("记进展")),
             ("done", self.tr("办结")), ("feedback", self.tr("记回访")), ("attempt", self.tr("联系未果")),
             ("close", self.tr("销号")), ("reopen", self.tr("重新办理")))}
+        self.attachments_panel = AttachmentsPanel(self._attachments, self._bus, self.undo_stack, OwnerKind.MATTER,
+                                                  self.tr("附件（现场照片、书面材料）："),
+                                                  (FILE_NAME, ADDED_ON, NOTE), height=90)
         layout.addWidget(self.title_label)
         layout.addWidget(self.events_view, 1)
+        layout.addWidget(self.attachments_panel)
         layout.addWidget(self.step_edit)
         for keys in (("assign", "township", "note", "done"), ("feedback", "attempt", "close", "reopen")):
             row = QHBoxLayout()
@@ -121,6 +131,8 @@ class MattersScreen(QWidget):
     def _show_selected(self) -> None:
         matter = self.selected()
         self.events_model.set_rows(self._store.timeline(matter.id) if matter else [])
+        self.attachments_panel.load(AttachmentOwner(OwnerKind.MATTER, matter.id) if matter else None,
+                                    Changed.one(Entity.MATTER, matter.id) if matter else None)
         self.title_label.setText(f"{matter.number} {matter.cls.label}（{matter.status.label}）：{matter.text}"
                                  if matter else self.tr("在左边选一件说事；新的说事在“登记说事”里登记。"))
         for button in self.buttons.values():
