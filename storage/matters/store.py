@@ -71,6 +71,11 @@ class SqliteMatterStore(SqliteStore):
         return [load.event(r) for r in rows(self._db, "SELECT * FROM matter_events WHERE deleted = 0 AND "
                                                       "matter_id = ? ORDER BY at, created_at", [matter_id])]
 
+    def village_names(self) -> dict[str, str]:
+        """The villages' names by node, from their profiles (the township desk shows matters by village)."""
+        return {r["owner"]: r["name"] for r in rows(self._db, "SELECT owner, township || village AS name FROM "
+                                                              "village_profiles WHERE deleted = 0")}
+
     def similar_open(self, matter: Matter) -> list[Matter]:
         """Open or assigned matters of this village that read like `matter` (the duplicate hint), most alike first;
         the candidates come from the trigram index, so only matters sharing a piece of text are compared."""

@@ -60,3 +60,25 @@ def test_the_township_desk_from_the_command_line(pair: Pair) -> None:  # noqa: F
     timeline = run_json(village_db, "matter", "show", number)[1]["timeline"]
     assert timeline[-1] == {"at": timeline[-1]["at"], "event": "township_reply", "by": "王审核",
                             "text": "乡司法所 11 月 8 日到村调处"}
+
+
+def test_the_township_desk_screen_lists_by_village_and_replies(qtbot, pair: Pair) -> None:  # noqa: F811
+    from PySide6.QtCore import Qt
+
+    from tests.helpers import type_text
+    from ui.core.bus import DataBus
+    from ui.matters.desk import TownshipMattersScreen
+
+    village = build_stores(pair.village, ADMIN).matters
+    up = village.add_matter(Matter(MatterClass.SAFETY, Channel.ROOM, "省道边山体滑坡隐患", date(2026, 11, 2))).id
+    village.assign(up, "德化乡人民政府", date(2026, 11, 3), township=True)
+    import_(pair.township, export(pair.village, pair.stick))
+    screen = TownshipMattersScreen(build_stores(pair.township, REVIEWER).matters, DataBus(), True)
+    qtbot.addWidget(screen)
+    assert screen.matters_model.rowCount() == 1 and screen.matters_model.index(0, 0).data() == "德化乡青石村"
+    screen.matters_view.selectRow(0)
+    type_text(screen.reply_edit, "乡应急办已派人查看")
+    qtbot.mouseClick(screen.reply_button, Qt.MouseButton.LeftButton)
+    assert screen.events_model.index(screen.events_model.rowCount() - 1, 1).data() == "乡镇答复"
+    import_(pair.village, export(pair.township, pair.stick))
+    assert village.timeline(up)[-1].text == "乡应急办已派人查看"

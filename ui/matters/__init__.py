@@ -12,3 +12,11 @@ def create_screen(stores: Any, bus: DataBus) -> QWidget:
     from ui.matters.screen import MattersScreen
 
     return MattersScreen(stores.matters, stores.raisers, bus, stores.attachments)
+
+
+def create_desk(stores: Any, bus: DataBus) -> QWidget:
+    """乡镇端: the matters villages assigned to the township."""
+    from models.core.accounts import Permission
+    from ui.matters.desk import TownshipMattersScreen
+
+    return TownshipMattersScreen(stores.matters, bus, stores.actor.can(Permission.REVIEW_FILINGS))
