@@ -39,15 +39,15 @@ def withheld_line(printed: PrintedList) -> str:
     return f"另有不公开事项 {sum(n for _, n in printed.withheld)} 件（{counts}），依法不列明细。"
 
 
-def list_texts(lists: MonthLists) -> list[str]:
-    texts = [lists.village, lists.period]
-    for printed in lists.lists:
+def list_texts(month: MonthLists) -> list[str]:
+    texts = [month.village, month.period]
+    for printed in month.lists:
         texts += [printed.title, withheld_line(printed), *(c for m in printed.shown for c in _list_row(m))]
     return texts
 
 
-def _list_story(printed: PrintedList, lists: MonthLists, styles: TextStyles, width: float) -> list[Flowable]:
-    story: list[Flowable] = [title(f"{lists.village}群众说事{printed.title}（{lists.period}）", styles, width)]
+def _list_story(printed: PrintedList, month: MonthLists, styles: TextStyles, width: float) -> list[Flowable]:
+    story: list[Flowable] = [title(f"{month.village}群众说事{printed.title}（{month.period}）", styles, width)]
     rows = [_list_row(m) for m in printed.shown] or [("本月无",) + ("",) * (len(LIST_HEADER) - 1)]
     story.append(long_table(LIST_HEADER, rows, LIST_WIDTHS, width, styles, printed.title))
     if printed.withheld:
@@ -55,13 +55,13 @@ def _list_story(printed: PrintedList, lists: MonthLists, styles: TextStyles, wid
     return story
 
 
-def render_month_lists_pdf(lists: MonthLists, today: date, progress: Progress = None) -> bytes:
+def render_month_lists_pdf(month: MonthLists, today: date, progress: Progress = None) -> bytes:
     spec, styles = table_page("A4", landscape=True), table_styles()
     story: list[Flowable] = []
-    for index, printed in enumerate(lists.lists):
-        story += ([PageBreak()] if index else []) + _list_story(printed, lists, styles, spec.text_width)
-    fingerprint = content_fingerprint("matters:lists", list_texts(lists), today.isoformat())
-    return render(story, spec, DocumentMeta(f"群众说事清单 {lists.period}", fingerprint), progress)
+    for index, printed in enumerate(month.lists):
+        story += ([PageBreak()] if index else []) + _list_story(printed, month, styles, spec.text_width)
+    fingerprint = content_fingerprint("matters:lists", list_texts(month), today.isoformat())
+    return render(story, spec, DocumentMeta(f"群众说事清单 {month.period}", fingerprint), progress)
 
 
 def chart_cell(chart: WallChart, group: str, cls: MatterClass) -> str:
@@ -107,10 +107,10 @@ def render_officer_log_pdf(page: OfficerLogPage, progress: Progress = None) -> b
     return render(story, spec, DocumentMeta(f"议事信息员工作日志 {page.officer} {page.month}", fingerprint), progress)
 
 
-def month_lists_job(lists: MonthLists, today: date) -> PrintJob:
-    fingerprint = content_fingerprint("matters:lists", list_texts(lists), today.isoformat())
-    return PrintJob(f"群众说事清单 {lists.period}", fingerprint,
-                    lambda progress: render_month_lists_pdf(lists, today, progress))
+def month_lists_job(month: MonthLists, today: date) -> PrintJob:
+    fingerprint = content_fingerprint("matters:lists", list_texts(month), today.isoformat())
+    return PrintJob(f"群众说事清单 {month.period}", fingerprint,
+                    lambda progress: render_month_lists_pdf(month, today, progress))
 
 
 def wall_chart_job(chart: WallChart) -> PrintJob:
