@@ -2,7 +2,7 @@
 shown as a warning (and nothing written), and the list reloading from the bus."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from models.core.accounts import Actor
 from models.core.changes import Changed, Entity
@@ -125,3 +125,22 @@ def test_the_chosen_matters_attachments_are_shown(qtbot, village_db: Database, a
     assert screen.attachments_panel.model.rowCount() == 0 and not screen.attachments_panel.add_button.isEnabled()
     screen.matters_view.selectRow(0)
     assert screen.attachments_panel.model.rowCount() == 1 and screen.attachments_panel.add_button.isEnabled()
+
+
+def test_a_household_number_names_the_household_and_keeps_it_private(qtbot, village_db: Database,
+                                                                      admin: Actor) -> None:
+    from tests.registry_fixtures import make_family
+
+    stores = build_stores(village_db, admin)
+    household, _, _ = make_family(stores)
+    screen = MattersScreen(stores.matters, stores.raisers, DataBus(), stores.attachments)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.tabs.setCurrentIndex(1)
+    type_text(screen.intake.text_edit, "房屋漏雨，申请危房改造")
+    type_text(screen.intake.villager_edit, household.household_no)
+    qtbot.mouseClick(screen.intake.urgent_check, Qt.MouseButton.LeftButton, pos=QPoint(6, 6))
+    qtbot.mouseClick(screen.intake.add_button, Qt.MouseButton.LeftButton)
+    (matter,) = stores.matters.matters()
+    assert matter.raiser.ref == household.id and matter.raiser.name == "吴建华户" and matter.raiser.group == "第1组"
+    assert matter.urgency == "紧急" and not matter.public

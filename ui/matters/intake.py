@@ -30,13 +30,14 @@ class IntakeForm(QWidget):
         self.channel_combo: ChoiceCombo[Channel] = ChoiceCombo()
         self.channel_combo.add_choices((c.label, c) for c in Channel)
         self.place_edit, self.villager_edit, self.basis_edit = QLineEdit(), QLineEdit(), QLineEdit()
-        self.villager_edit.setPlaceholderText(self.tr("村民姓名或编号；空着为匿名"))
+        self.villager_edit.setPlaceholderText(self.tr("村民姓名或编号，或户号；空着为匿名"))
+        self.urgent_check = QCheckBox(self.tr("紧急"))
         self.public_check = QCheckBox(self.tr("具名公开（矛盾纠纷或点名的事项须写明依据）"))
         self.add_button = QPushButton(self.tr("登记"))
         form = QFormLayout(self)
         for label, widget in ((self.tr("说事内容"), self.text_edit), (self.tr("类别"), self.class_combo),
                               (self.tr("渠道"), self.channel_combo), (self.tr("地点"), self.place_edit),
-                              (self.tr("说事人"), self.villager_edit), ("", self.public_check),
+                              (self.tr("说事人"), self.villager_edit), ("", self.urgent_check), ("", self.public_check),
                               (self.tr("公开依据"), self.basis_edit), ("", self.add_button)):
             form.addRow(label, widget)
         self.add_button.clicked.connect(self._on_add_button_clicked)
@@ -45,7 +46,9 @@ class IntakeForm(QWidget):
         key = self.villager_edit.text().strip()
         if not key:
             return Raiser(RaiserKind.ANONYMOUS)
-        return pick_villager(key, self._raisers.villagers_named(key))
+        found = self._raisers.villagers_named(key)
+        household = None if found else self._raisers.household(key)
+        return household or pick_villager(key, found)
 
     def _ask_merge(self, like: Matter) -> str:
         """The duplicate hint: "merge" (a note on the open matter), "new" or "cancel"."""
@@ -63,7 +66,7 @@ class IntakeForm(QWidget):
         assert cls is not None and channel is not None  # both combos always hold every choice
         try:
             matter = Matter(cls, channel, self.text_edit.toPlainText(), date.today(), self._raiser(),
-                            self.place_edit.text().strip())
+                            self.place_edit.text().strip(), "紧急" if self.urgent_check.isChecked() else "一般")
             like = self._store.similar_open(matter)
             choice = self._ask_merge(like[0]) if like else "new"
             if choice == "cancel":
@@ -81,4 +84,5 @@ class IntakeForm(QWidget):
             edit.clear()
         self.text_edit.clear()
         self.public_check.setChecked(False)
+        self.urgent_check.setChecked(False)
         self.added.emit(changed)
