@@ -46,3 +46,16 @@ def test_a_matter_from_intake_to_closing(walk: Walk) -> None:
     assert shown["status"] == "closed" and shown["public"] is True
     assert [e["event"] for e in shown["timeline"]] == ["intake", "assign", "done", "attempt", "close"]
     assert screen.events_model.rowCount() == 5 and "已销号" in screen.title_label.text()
+
+
+def test_the_month_lists_previewed_from_the_screen(walk: Walk) -> None:
+    from datetime import date
+
+    screen = walk.open_area("群众说事")
+    assert isinstance(screen, MattersScreen)
+    screen.tabs.setCurrentWidget(screen.print_tab)
+    tab = screen.print_tab
+    tab.month_edit.setText(f"{date.today().year}-11")
+    walk.qtbot.mouseClick(tab.render_button, LEFT)
+    walk.qtbot.waitUntil(lambda: tab.preview.document.pageCount() == 3, timeout=20000)
+    assert "群众说事清单" in tab.preview.status_label.text()

@@ -9,9 +9,25 @@ from ui.core.bus import DataBus
 
 
 def create_screen(stores: Any, bus: DataBus) -> QWidget:
+    from ui.matters.print_tab import MattersPrintTab
     from ui.matters.screen import MattersScreen
 
-    return MattersScreen(stores.matters, stores.raisers, bus, stores.attachments)
+    screen = MattersScreen(stores.matters, stores.raisers, bus, stores.attachments)
+    screen.add_print_tab(MattersPrintTab(lambda product, month: print_job(stores, product, month)))
+    return screen
+
+
+def print_job(stores: Any, product: str, month: str) -> Any:
+    """The PrintJob of the tab's product, its data gathered now through the session's stores."""
+    from datetime import date
+
+    from models.matters import print_sources as sources
+    from printing.matters import matters_pdf as pdf
+
+    today = date.today()
+    if product == "chart":
+        return pdf.wall_chart_job(sources.wall_chart(stores, today))
+    return pdf.month_lists_job(sources.month_lists(stores, month, today), today)
 
 
 def create_desk(stores: Any, bus: DataBus) -> QWidget:

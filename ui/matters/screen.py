@@ -69,6 +69,11 @@ class MattersScreen(QWidget):
         self._connect_signals()
         self._show_selected()
 
+    def add_print_tab(self, tab: QWidget) -> None:
+        """打印: the three lists and the wall chart (built by create_screen, which holds the stores)."""
+        self.print_tab = tab
+        self.tabs.addTab(tab, self.tr("打印"))
+
     def _steps_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
