@@ -102,6 +102,7 @@ def _register_steps(sub: argparse._SubParsersAction) -> None:
     _step(sub, "reopen", "重新办理（只能一次）").add_argument("--reason", required=True)
     _step(sub, "to-meeting", "提交议事：作为一次尚未定稿会议的议题").add_argument(
         "--meeting", required=True, help="会议记录的 id（见 meeting list --json）")
+    _step(sub, "resolution", "按定稿会议的决议交办（决议的落实人和期限）")
 
 
 def _register_projects(commands: argparse._SubParsersAction) -> None:
@@ -180,6 +181,8 @@ def run_step(context: Context, args: argparse.Namespace) -> int:
         store.close(key, on, args.reason)
     elif args.step == "reopen":
         store.reopen(key, args.reason, on)
+    elif args.step == "resolution":
+        store.apply_resolution(key, on)
     else:
         store.to_meeting(key, args.meeting, on)
     matter = store.matter(key)

@@ -43,6 +43,9 @@ class MatterStore(Protocol):
     def to_meeting(self, matter_id: str, meeting_id: str, on: date) -> Changed:
         """Add the matter as an agenda item of a draft meeting: MATTER | MEETING."""
         ...
+    def apply_resolution(self, matter_id: str, on: date) -> Changed:
+        """The finalised meeting's resolution on the matter: 交办 to its owner by its due date."""
+        ...
     def township_reply(self, matter_id: str, text: str, on: date) -> Changed:
         """The township desk's answer to a matter a village assigned to it."""
         ...

@@ -104,12 +104,13 @@ class EventKind(StrEnum):
     CLOSE = "close"
     TO_MEETING = "to_meeting"
     TOWNSHIP_REPLY = "township_reply"
+    RESOLUTION = "resolution"
 
     @property
     def label(self) -> str:
         return {"intake": "登记", "assign": "交办", "note": "进展", "done": "办结", "feedback": "回访",
                 "attempt": "回访未果", "reopen": "重新办理", "close": "销号", "to_meeting": "提交议事",
-                "township_reply": "乡镇答复"}[self.value]
+                "township_reply": "乡镇答复", "resolution": "议事决议"}[self.value]
 
 
 URGENCIES = ("一般", "紧急")

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from models.core.errors import DomainError
 from models.matters.records import Matter, MatterClass, MatterStatus, ProjectStage, Raiser, Rating
+from models.minutes.meetings import AgendaItem, Meeting, MeetingStatus
 
 MATTER_WORD = "说"
 
@@ -96,6 +97,23 @@ def check_to_meeting(matter: Matter) -> None:
         raise _refuse(matter, "提交议事")
     if matter.meeting_id:
         raise DomainError(f"{matter.number}：已经提交到一次会议。")
+
+
+def agenda_background(matter: Matter) -> str:
+    """How 提交议事 introduces the matter in its agenda item; the resolution is found again by it."""
+    return f"群众说事 {matter.number}：{matter.text}"
+
+
+def resolution_for(matter: Matter, meeting: Meeting) -> AgendaItem:
+    """The passed resolution of the matter's agenda item, which feeds it (交办 to the resolution's owner)."""
+    if meeting.status is not MeetingStatus.FINAL:
+        raise DomainError(f"会议 {meeting.number} 尚未定稿，决议还不能用来办理 {matter.number}。")
+    if matter.status not in (MatterStatus.OPEN, MatterStatus.ASSIGNED):
+        raise _refuse(matter, "按决议交办")
+    item = next((i for i in meeting.items if i.background.startswith(f"群众说事 {matter.number}：")), None)
+    if item is None or not item.resolution.strip():
+        raise DomainError(f"会议 {meeting.number} 没有就 {matter.number} 形成决议。")
+    return item
 
 
 def next_stage(stage: ProjectStage) -> ProjectStage:

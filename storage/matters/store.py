@@ -161,12 +161,26 @@ class SqliteMatterStore(SqliteStore):
         if meeting.status is not MeetingStatus.DRAFT:
             raise DomainError(f"会议 {meeting.number} 已定稿，不能再添加议题。请选择一次尚未定稿的会议。")
         item = AgendaItem(title=f"{current.cls.label}：{current.text[:40]}", proposer=self._proposer(current),
-                          background=f"群众说事 {current.number}：{current.text}")
+                          background=rules.agenda_background(current))
         with self._db.atomic():
             meeting_change = self._agenda.save_draft(replace(meeting, items=(*meeting.items, item)))
             changed = self._step(current, {"meeting_id": meeting.id}, on, EventKind.TO_MEETING,
                                  f"提交会议 {meeting.number} 第{len(meeting.items) + 1}项议题")
         return changed | meeting_change
+
+    def apply_resolution(self, matter_id: str, on: date) -> Changed:
+        """The finalised meeting's resolution on the matter feeds it: 交办 to the resolution's owner by its due
+        date (the raiser's feedback still comes before 销号, R48)."""
+        current = self._current(matter_id)
+        if not current.meeting_id:
+            raise DomainError(f"{current.number} 没有提交过议事。")
+        meeting = self._agenda.get(current.meeting_id)
+        item = rules.resolution_for(current, meeting)
+        owner = item.resolution_owner.strip() or current.assignee or "村民委员会"
+        due = item.resolution_due or rules.due_date(current.cls, on)
+        return self._step(current, {"status": MatterStatus.ASSIGNED.value, "assignee": owner,
+                                    "deadline": due.isoformat()}, on, EventKind.RESOLUTION,
+                          f"会议 {meeting.number} 决议：{item.resolution.strip()}（{owner}，期限 {due.isoformat()}）")
 
     def township_reply(self, matter_id: str, text: str, on: date) -> Changed:
         """乡镇答复: a township-owned event on the village's matter; it travels back in the township's bundle."""

@@ -92,6 +92,8 @@ def test_to_meeting_then_a_project_from_its_item(village_db: Database, admin: Ac
         Meeting("representatives_meeting", date(2026, 11, 20))).id
     number = _add(db)["number"]
     assert run_json(db, "matter", "to-meeting", number, "--meeting", meeting_id)[0] == 0
+    code, refused = run_json(db, "matter", "resolution", number)
+    assert code == 2 and "尚未定稿" in refused
     code, project = run_json(db, "project", "add", "--from-meeting", meeting_id, "--item", "1", "--name",
                              "村口路灯改造", "--estimate", "36000", "--matter", number)
     assert code == 0 and project["status"] == "申报" and project["meeting"] == meeting_id

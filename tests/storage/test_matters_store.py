@@ -192,3 +192,29 @@ def test_a_new_matter_like_an_open_one_is_found_for_the_duplicate_hint(stores: S
     stores.matters.assign(road, "组长", DAY)
     stores.matters.done(road, "已修", DAY)
     assert stores.matters.similar_open(again) == []  # only open and assigned ones are offered
+
+
+def test_the_finalised_resolution_feeds_the_matter(stores: SqliteStores) -> None:
+    from dataclasses import replace
+
+    from models.minutes.meetings import VoteMethod
+    from models.minutes.quorum import Tally
+    from tests.models.meeting_fixtures import complete_meeting
+
+    matter_id = _add(stores)
+    meeting_id = stores.meetings.create(complete_meeting()).id
+    with pytest.raises(DomainError, match="没有提交"):
+        stores.matters.apply_resolution(matter_id, DAY)
+    stores.matters.to_meeting(matter_id, meeting_id, DAY)
+    with pytest.raises(DomainError, match="尚未定稿"):
+        stores.matters.apply_resolution(matter_id, DAY)
+    draft = stores.meetings.get(meeting_id)
+    item = replace(draft.items[1], discussion="李四：赞成。", vote_method=VoteMethod.SHOW_OF_HANDS,
+                   tally=Tally(27, 1, 2), resolution="同意硬化三组机耕道", resolution_owner="三组组长", resolution_due=date(2026, 12, 31))
+    stores.meetings.save_draft(replace(draft, items=(draft.items[0], item)))
+    stores.meetings.finalise(meeting_id, True, True)
+    stores.matters.apply_resolution(matter_id, date(2026, 11, 25))
+    fed = stores.matters.matter(matter_id)
+    assert (fed.status, fed.assignee, fed.due) == (MatterStatus.ASSIGNED, "三组组长", date(2026, 12, 31))
+    last = stores.matters.timeline(matter_id)[-1]
+    assert last.kind is EventKind.RESOLUTION and "同意硬化三组机耕道" in last.text

@@ -88,7 +88,7 @@ class MattersScreen(QWidget):
         self.buttons = {key: QPushButton(text) for key, text in (
             ("assign", self.tr("交办")), ("township", self.tr("交办乡镇")), ("note", self.tr("记进展")),
             ("done", self.tr("办结")), ("feedback", self.tr("记回访")), ("attempt", self.tr("联系未果")),
-            ("close", self.tr("销号")), ("reopen", self.tr("重新办理")))}
+            ("close", self.tr("销号")), ("reopen", self.tr("重新办理")), ("resolution", self.tr("按决议交办")))}
         self.attachments_panel = AttachmentsPanel(self._attachments, self._bus, self.undo_stack, OwnerKind.MATTER,
                                                   self.tr("附件（现场照片、书面材料）："),
                                                   (FILE_NAME, ADDED_ON, NOTE), height=90)
@@ -96,7 +96,7 @@ class MattersScreen(QWidget):
         layout.addWidget(self.events_view, 1)
         layout.addWidget(self.attachments_panel)
         layout.addWidget(self.step_edit)
-        for keys in (("assign", "township", "note", "done"), ("feedback", "attempt", "close", "reopen")):
+        for keys in (("assign", "township", "note", "done", "resolution"), ("feedback", "attempt", "close", "reopen")):
             row = QHBoxLayout()
             if "feedback" in keys:
                 row.addWidget(self.rating_combo)
@@ -156,7 +156,8 @@ class MattersScreen(QWidget):
                                                            note=text),
                   "attempt": lambda: self._store.feedback(matter.id, None, today, note=text),
                   "close": lambda: self._store.close(matter.id, today, text),
-                  "reopen": lambda: self._store.reopen(matter.id, text, today)}
+                  "reopen": lambda: self._store.reopen(matter.id, text, today),
+                  "resolution": lambda: self._store.apply_resolution(matter.id, today)}
         try:
             changed = writes[step]()
         except DomainError as error:
