@@ -16,7 +16,7 @@ from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.pdf_preview import PdfPreview
 
 LISTS, CHART = "lists", "chart"
-MakeJob = Callable[[str, str], PrintJob]  # (product, month YYYY-MM) -> the job
+MakeJob = Callable[[str, str], PrintJob]  # (product, month such as 2026-11) -> the job
 
 
 class MattersPrintTab(QWidget):
