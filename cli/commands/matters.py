@@ -96,6 +96,7 @@ def _register_steps(sub: argparse._SubParsersAction) -> None:
     feedback.add_argument("--rating", help="满意、基本满意、不满意")
     feedback.add_argument("--attempt", action="store_true", help="联系不上说事人：记录这次尝试（须 --note）")
     feedback.add_argument("--by", default="", help="回访人")
+    feedback.add_argument("--how", choices=("电话", "当面"), default="", help="回访方式")
     feedback.add_argument("--note", default="")
     _step(sub, "close", "销号（须有回访评价或联系未果的记录）").add_argument(
         "--reason", default="", help="不满意时，不能满足的理由")
@@ -176,7 +177,8 @@ def run_step(context: Context, args: argparse.Namespace) -> int:
     elif args.step == "feedback":
         if args.attempt == bool(args.rating):
             raise DomainError("请给出 --rating（满意、基本满意、不满意）或 --attempt 其中之一。")
-        store.feedback(key, None if args.attempt else _choice(Rating, args.rating, "评价"), on, args.by, args.note)
+        store.feedback(key, None if args.attempt else _choice(Rating, args.rating, "评价"), on, args.by, args.note,
+                       args.how)
     elif args.step == "close":
         store.close(key, on, args.reason)
     elif args.step == "reopen":
@@ -202,11 +204,14 @@ def run_list(context: Context, args: argparse.Namespace) -> int:
     from models.matters.records import MatterStatus
 
     today = date.today()
-    found = _stores(context).matters.matters(MatterStatus(args.status) if args.status else None,
-                                             today if args.overdue else None, args.search, args.township)
+    store = _stores(context).matters
+    found = store.matters(MatterStatus(args.status) if args.status else None, today if args.overdue else None,
+                          args.search, args.township)
     rows = [_row(m, today) for m in found]
-    lines = [f"{m.number}\t{m.status.label}\t{m.cls.label}\t{m.due or ''}{'（超期）' if r['overdue'] else ''}\t"
-             f"{m.text[:30]}" for m, r in zip(found, rows)]
+    names = store.village_names() if args.township else {}  # the desk reads them by village
+    lines = [(f"{names.get(m.village, m.village)}\t" if args.township else "")
+             + f"{m.number}\t{m.status.label}\t{m.cls.label}\t{m.due or ''}{'（超期）' if r['overdue'] else ''}\t"
+             + m.text[:30] for m, r in zip(found, rows)]
     context.emit("\n".join(lines) or "没有符合条件的说事。", {"total": len(rows), "rows": rows})
     return 0
 

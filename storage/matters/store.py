@@ -129,7 +129,9 @@ class SqliteMatterStore(SqliteStore):
         return self._step(current, {"status": MatterStatus.DONE.value, "result": result.strip()},
                           on, EventKind.DONE, result.strip())
 
-    def feedback(self, matter_id: str, rating: Rating | None, on: date, by: str = "", note: str = "") -> Changed:
+    def feedback(self, matter_id: str, rating: Rating | None, on: date, by: str = "", note: str = "",
+                 how: str = "") -> Changed:
+        """`how`: 电话 or 当面 (kept in the timeline's text)."""
         current = self._current(matter_id)
         rules.check_feedback(current)
         who = by.strip() or self._actor.name
@@ -137,7 +139,7 @@ class SqliteMatterStore(SqliteStore):
             if not note.strip():
                 raise DomainError("请写明联系未果的情况（--note），例如“三次电话无人接听”。")
             return self._step(current, {"attempted": 1}, on, EventKind.ATTEMPT, note.strip(), who)
-        text = rating.label + (f"：{note.strip()}" if note.strip() else "")
+        text = rating.label + (f"（{how.strip()}）" if how.strip() else "") + (f"：{note.strip()}" if note.strip() else "")
         return self._step(current, {"rating": rating.value}, on, EventKind.FEEDBACK, text, who)
 
     def close(self, matter_id: str, on: date, reason: str = "") -> Changed:

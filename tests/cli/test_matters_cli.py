@@ -31,13 +31,14 @@ def test_the_loop_from_add_to_close(village_db: Database) -> None:
     assert run_json(db, "matter", "done", number, "--result", "已更换灯泡")[0] == 0
     code, refused = run_json(db, "matter", "close", number)
     assert code == 2 and "回访" in refused
-    assert run_json(db, "matter", "feedback", number, "--rating", "满意", "--by", "龙德军")[0] == 0
+    assert run_json(db, "matter", "feedback", number, "--rating", "满意", "--by", "龙德军", "--how", "电话")[0] == 0
     assert run_json(db, "matter", "close", number)[0] == 0
     code, shown = run_json(db, "matter", "show", number)
     assert code == 0 and set(shown) == {"id", "number", "status", "class", "public", "timeline"}
     assert shown["status"] == "closed" and shown["public"] is True
     assert [e["event"] for e in shown["timeline"]] == ["intake", "assign", "note", "done", "feedback", "close"]
     assert set(shown["timeline"][0]) == {"at", "event", "by", "text"}
+    assert shown["timeline"][4]["text"] == "满意（电话）" and shown["timeline"][4]["by"] == "龙德军"
 
 
 def test_list_with_status_and_overdue(village_db: Database) -> None:

@@ -85,6 +85,8 @@ class MattersScreen(QWidget):
         self.step_edit.setPlaceholderText(self.tr("交办对象、进展、办理结果、回访情况或理由"))
         self.rating_combo: ChoiceCombo[Rating] = ChoiceCombo()
         self.rating_combo.add_choices((r.label, r) for r in Rating)
+        self.how_combo: ChoiceCombo[str] = ChoiceCombo()
+        self.how_combo.add_choices(((self.tr("当面"), "当面"), (self.tr("电话"), "电话")))
         self.buttons = {key: QPushButton(text) for key, text in (
             ("assign", self.tr("交办")), ("township", self.tr("交办乡镇")), ("note", self.tr("记进展")),
             ("done", self.tr("办结")), ("feedback", self.tr("记回访")), ("attempt", self.tr("联系未果")),
@@ -100,6 +102,7 @@ class MattersScreen(QWidget):
             row = QHBoxLayout()
             if "feedback" in keys:
                 row.addWidget(self.rating_combo)
+                row.addWidget(self.how_combo)
             for key in keys:
                 row.addWidget(self.buttons[key])
             layout.addLayout(row)
@@ -153,7 +156,7 @@ class MattersScreen(QWidget):
                   "note": lambda: self._store.note(matter.id, text, today),
                   "done": lambda: self._store.done(matter.id, text, today),
                   "feedback": lambda: self._store.feedback(matter.id, self.rating_combo.current_value(), today,
-                                                           note=text),
+                                                           note=text, how=self.how_combo.current_value() or ""),
                   "attempt": lambda: self._store.feedback(matter.id, None, today, note=text),
                   "close": lambda: self._store.close(matter.id, today, text),
                   "reopen": lambda: self._store.reopen(matter.id, text, today),
