@@ -31,7 +31,7 @@ class FilePolicy:
 _ANY = FilePolicy(200 * 1024 * 1024, "200 MB", False,
                   "扫描件和照片 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.heic);;所有文件 (*)")
 POLICIES: dict[OwnerKind, FilePolicy] = {
-    OwnerKind.MEETING: _ANY, OwnerKind.WORKFLOW_STEP: _ANY,
+    OwnerKind.MEETING: _ANY, OwnerKind.WORKFLOW_STEP: _ANY, OwnerKind.MATTER: _ANY,
     OwnerKind.LIST_ENTRY: FilePolicy(50 * 1024 * 1024, "50 MB", True,
                                      "照片和扫描件 (*.jpg *.jpeg *.png *.heic *.heif *.webp *.pdf *.tif *.tiff)"),
 }

@@ -72,6 +72,14 @@ FIELD_LABELS = {
     "confirmed_by_name": "确认人", "deduction_share": "扣分占比上限", "evidence": "依据", "goods_name": "商品",
     "item_code": "项目代码", "item_name": "项目", "period_kind": "积分周期", "points": "积分", "price": "所需积分",
     "quantity": "数量", "recorded_by": "录入人", "recorded_by_name": "录入人", "scheme_version": "细则版本",
+    # 群众说事
+    "raised_on": "说事日期", "class": "事项类别", "urgency": "紧急程度", "raiser_kind": "说事人类别",
+    "raiser_ref": "说事人编号", "raiser_name": "说事人", "raiser_group": "说事人所在小组", "raiser_via": "联系途径",
+    "public": "可公开", "public_basis": "公开依据", "assignee": "交办对象", "to_township": "交办乡镇",
+    "rating": "回访评价", "attempted": "回访未果", "reopened": "已重新办理", "closed_on": "销号日期",
+    "close_reason": "销号说明", "at": "日期", "event": "事件", "officer": "信息员",
+    "estimate": "估算金额（元）", "funding": "资金来源", "item_number": "议题序号", "project_name": "项目名称",
+    "deadline": "办理期限",
 }
 
 # A part of a summary starts at the beginning or after "; " with `column: `.

@@ -25,7 +25,7 @@ HIDDEN = frozenset({"position", "fingerprint", "sha256", "hlc", "seq", "name_pin
                     "version_digest", "filing_hlc", "password_hash"})
 FLAGS = frozenset({"active", "all_members", "away", "by_article", "chair", "deleted", "merged_first_stages",
                    "name_black_list", "passed", "representatives_may_vote", "subject_is_minor", "upheld",
-                   "village_unit", "womens_representative"})
+                   "village_unit", "womens_representative", "public", "to_township", "attempted", "reopened"})
 # Figures of the points area read with their sign or unit, so a 1 is never taken for a flag: 积分：+2，细则版本：第1版.
 NUMBER_FORMATS = {"points": "{:+d}", "change": "{:+d}", "version": "第{}版", "scheme_version": "第{}版",
                   "quantity": "{}件", "price": "{}分", "cap": "{}分", "deduction_share": "{}%"}

@@ -52,6 +52,10 @@ class Entity(StrEnum):
     POINTS_ENTRY = "points_entry"
     POINTS_GOODS = "points_goods"
     POINTS_REDEMPTION = "points_redemption"
+    # matters
+    MATTER = "matter"
+    OFFICER_LOG = "officer_log"
+    PROJECT = "project"
 
     @property
     def label(self) -> str:
@@ -69,7 +73,9 @@ class Entity(StrEnum):
                 "care_contact": "联户人", "care_level": "关怀等级", "care_visit": "走访记录",
                 "care_settings": "关怀设置",
                 "points_scheme": "积分细则", "points_entry": "积分记录", "points_goods": "爱心超市商品",
-                "points_redemption": "积分兑换"}[self.value]
+                "points_redemption": "积分兑换",
+
+                "matter": "群众说事", "officer_log": "信息员工作日志", "project": "项目库"}[self.value]
 
 
 @dataclass(frozen=True)

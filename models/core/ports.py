@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.lists.ports import (
         BoardLogStore, ListEntryStore, ListSettingsStore, NamingBasisStore, ObjectionStore, VolunteerStore,
     )
+    from models.matters.ports import MatterStore, OfficerLogStore, ProjectStore, RaiserDirectory
     from models.minutes.ports import (
         ConveneStore, FollowUpStore, FourTwoStore, MeetingStore, MeetingTypeStore, MinutesSettingsStore,
     )
@@ -201,6 +202,14 @@ class Stores(Protocol):
     def care_settings(self) -> CareSettingsStore: ...
     @property
     def points(self) -> PointsStores: ...
+    @property
+    def matters(self) -> MatterStore: ...  # 群众说事 with their timeline
+    @property
+    def officer_log(self) -> OfficerLogStore: ...
+    @property
+    def projects(self) -> ProjectStore: ...
+    @property
+    def raisers(self) -> RaiserDirectory: ...  # what intake reads of the registry
 
 
 class Backend(Protocol):

@@ -228,6 +228,7 @@ _AREAS = (("户籍", ("households", "villager", "village_groups", "grids", "grid
           ("红黑榜", ("list_", "board_versions", "volunteer_")),
           ("乡镇审查与备案", ("township_",)),
           ("积分制", ("points_",)),
+          ("群众说事", ("matter",)),
           ("附件", ("attachments",)),
           ("网格关怀", ("care_",)))
 

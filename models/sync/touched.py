@@ -57,6 +57,10 @@ ROW_CHANGES: dict[str, tuple[tuple[Entity, str], ...]] = {
     "points_goods": ((Entity.POINTS_GOODS, "id"),),
     "points_stock_moves": ((Entity.POINTS_GOODS, "goods_id"),),
     "points_redemptions": ((Entity.POINTS_REDEMPTION, "id"), (Entity.POINTS_ENTRY, "entry_id")),
+    "matters": ((Entity.MATTER, "id"),),
+    "matter_events": ((Entity.MATTER, "matter_id"),),  # the township's reply among them
+    "matter_officer_logs": ((Entity.OFFICER_LOG, "id"),),
+    "matter_projects": ((Entity.PROJECT, "id"), (Entity.MEETING, "meeting_id")),
 }
 WORKFLOW_PREFIX = "workflow_"  # the revision's parts name their revision, not the rulebook: possibly all
 

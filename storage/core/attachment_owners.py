@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 
-from models.core.attachments import AttachmentOwner, OwnerKind, OwnerStatus, entry_status, meeting_status, step_status
+from models.core.attachments import (AttachmentOwner, OwnerKind, OwnerStatus, entry_status, matter_status,
+                                     meeting_status, step_status)
 from models.core.changes import Changed
 from models.core.errors import NotFound
 from models.lists.entries import EntryState, ListKind
@@ -18,6 +19,8 @@ def owner_status(db: Database, owner: AttachmentOwner) -> OwnerStatus:
         return _meeting(db, owner.id)
     if owner.kind is OwnerKind.WORKFLOW_STEP:
         return _step(db, owner.id, WorkflowStep.of(owner.step))
+    if owner.kind is OwnerKind.MATTER:
+        return _matter(db, owner.id)
     return _entry(db, owner.id)
 
 
@@ -73,3 +76,10 @@ def _entry(db: Database, entry_id: str) -> OwnerStatus:
     state = EntryState(found[3])
     return entry_status(f"{ListKind(found[0]).label} {found[1]} 第{found[2]}户", state.label,
                         state is EntryState.NOMINATED, state.is_final)
+
+
+def _matter(db: Database, matter_id: str) -> OwnerStatus:
+    found = db.conn.execute("SELECT number, status FROM matters WHERE id = ? AND deleted = 0", (matter_id,)).fetchone()
+    if found is None:
+        raise NotFound("找不到这件说事，可能已被删除。请刷新后重试。")
+    return matter_status(found[0], found[1] == "closed")

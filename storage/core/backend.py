@@ -1,18 +1,16 @@
 """SqliteBackend: the object main.py hands to the GUI; it opens the file and builds the stores."""
 from __future__ import annotations
 
-from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from models.core.accounts import Actor, Permission
-from models.core.changes import Changed, Entity
-from models.core.errors import DomainError
+from models.core.accounts import Actor
 from models.core.village import VillageProfile
 from storage.core import backups as backups
 from storage.core.accounts import SqliteAccountStore, authenticate
 from storage.core.audit import SqliteAuditReader
+from storage.core.backup_service import SqliteBackupService
 from storage.core.db import Database
 from storage.core.installation import initialise, is_initialised, open_database
 from storage.core.profile import SqliteProfileStore, read_profile
@@ -57,55 +55,10 @@ if TYPE_CHECKING:
     from storage.workflow.revisions import SqliteRevisionStore
     from storage.sync.service import SqliteSyncService
     from storage.township.store import SqliteTownshipStore
+    from storage.matters.directory import SqliteRaiserDirectory
+    from storage.matters.pool import SqliteOfficerLogStore, SqliteProjectStore
+    from storage.matters.store import SqliteMatterStore
     from storage.workflow.stores import SqliteWorkflowStores
-
-
-class SqliteBackupService:
-    """Backups of the open database into the `backups` folder beside it."""
-
-    def __init__(self, db: Database, actor: Actor | None = None) -> None:
-        self._db, self._actor = db, actor
-        self._folder = backups.backup_dir_for(db.path) if db.path else None
-
-    def last_backup_time(self) -> str | None:
-        stamp = backups.last_backup_time(self._folder) if self._folder else None
-        return stamp.strftime("%Y-%m-%d %H:%M") if stamp else None
-
-    def backup_folder(self) -> str:
-        return str(self._folder or "")
-
-    def folder_usage(self) -> tuple[int, int]:
-        return backups.folder_usage(self._folder) if self._folder else (0, 0)
-
-    def backup_now(self) -> Changed:
-        """Safe on a worker thread: reads through its own connection. A backup is named by its file; it holds
-        every ID number, so only a user with the backup permission may write one (the daily automatic backup is
-        the system's own)."""
-        if self._actor is None:
-            raise DomainError("请先登录。备份需要“备份与恢复”权限。")
-        self._actor.require(Permission.BACKUP_RESTORE)
-        if self._folder is None or self._db.path is None:
-            raise RuntimeError("in-memory database has no backup folder")
-        return Changed.one(Entity.BACKUP, str(backups.write_backup_of_file(self._db.path, self._folder, "manual")))
-
-    def daily_backup_if_due(self) -> Changed | None:
-        """Safe on a worker thread: reads through its own connection."""
-        if self._folder is None or self._db.path is None:
-            return None
-        written = backups.daily_backup_if_due(self._db.path, self._folder, datetime.now())
-        return Changed.one(Entity.BACKUP, str(written)) if written is not None else None
-
-    def restore(self, backup: Path) -> list[str]:
-        """As `main.py restore FILE` does, for the logged-in user (who needs the restore permission)."""
-        from storage.core.node import key_file_for, keys_match
-
-        if self._actor is None or self._db.path is None:
-            raise RuntimeError("restore needs a logged-in user and a database file")
-        safety = backups.restore_into(self._db, backup, self._actor)
-        notes = [f"原数据已另存为 {safety}"] if safety else []
-        if not keys_match(self._db, key_file_for(self._db.path)):
-            notes.append("注意：本机的密钥文件与恢复的数据不匹配，同步前请用密钥备份恢复该安装的密钥。")
-        return notes
 
 
 class SqliteStores:
@@ -288,9 +241,11 @@ class SqliteStores:
         return SqliteCareLevels(self._db, self.actor, self.care_contacts, self.households)
 
     @cached_property
-    def care_visits(self) -> SqliteVisits:  # no MatterIntake until the matters area is installed
+    def care_visits(self) -> SqliteVisits:  # a problem found on a visit becomes a matter (R52)
+        from storage.care.matter_intake import MattersIntake
         from storage.care.visits import SqliteVisits
-        return SqliteVisits(self._db, self.actor, self.care_levels, self.care_contacts, self.households)
+        return SqliteVisits(self._db, self.actor, self.care_levels, self.care_contacts, self.households,
+                            MattersIntake(self.matters, self.raisers))
 
     @cached_property
     def care_settings(self) -> SqliteCareSettings:
@@ -301,6 +256,26 @@ class SqliteStores:
     def points(self) -> SqlitePointsStores:
         return points_stores(self._db, self.actor, self.meetings, self.meeting_types, self.rules, self.naming_bases,
                              lambda: self.profile.get().village)
+
+    @cached_property
+    def matters(self) -> SqliteMatterStore:  # 群众说事: the minutes' meeting store writes 提交议事's agenda item
+        from storage.matters.store import SqliteMatterStore
+        return SqliteMatterStore(self._db, self.actor, self.meetings)
+
+    @cached_property
+    def officer_log(self) -> SqliteOfficerLogStore:
+        from storage.matters.pool import SqliteOfficerLogStore
+        return SqliteOfficerLogStore(self._db, self.actor)
+
+    @cached_property
+    def projects(self) -> SqliteProjectStore:
+        from storage.matters.pool import SqliteProjectStore
+        return SqliteProjectStore(self._db, self.actor, self.meetings)
+
+    @cached_property
+    def raisers(self) -> SqliteRaiserDirectory:
+        from storage.matters.directory import SqliteRaiserDirectory
+        return SqliteRaiserDirectory(self._db)
 
 
 def workflow_stores(db: Database, actor: Actor, rules: RuleTexts, reasons: ChangeReasons, meetings: MeetingRecords,

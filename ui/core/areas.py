@@ -32,6 +32,7 @@ AREAS: tuple[Area, ...] = (
     Area("lists", "红黑榜", "ui.lists:create_screen"),
     Area("care", "网格关怀", "ui.care:create_screen"),
     Area("points", "积分制", "ui.points:create_screen"),
+    Area("matters", "群众说事", "ui.matters:create_screen"),
     Area("printing", "打印中心", "ui.printing:create_screen"),
     Area("sync", "同步", "ui.sync:create_screen"),
     Area("settings", "设置", "ui.core.settings:create_screen"),
@@ -41,6 +42,7 @@ AREAS: tuple[Area, ...] = (
 # sync and settings. A village's own areas (registry, minutes…) hold nothing of the township's.
 TOWNSHIP_AREAS: tuple[Area, ...] = (
     Area("township", "乡镇审查", "ui.township:create_screen"),
+    Area("matters_desk", "交办事项", "ui.matters:create_desk"),
     Area("sync", "同步", "ui.sync:create_screen"),
     Area("settings", "设置", "ui.core.settings:create_screen"),
 )

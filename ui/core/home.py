@@ -85,9 +85,12 @@ class HomeScreen(QWidget):
         self.convene_label.setWordWrap(True)
         self.care_label = QLabel()  # 网格关怀: households whose visit is overdue (R52)
         self.care_label.setWordWrap(True)
+        self.matters_label = QLabel()  # 群众说事: matters past their due date
+        self.matters_label.setWordWrap(True)
         self._overdue: list[FollowUp] = []
         self._layout = QVBoxLayout(self)
         for label in (self.title_label, self.summary_label, self.steps_label, self.convene_label, self.care_label,
+                      self.matters_label,
                       self.overdue_label):
             self._layout.addWidget(label)
         self._show_summary()
@@ -106,6 +109,7 @@ class HomeScreen(QWidget):
         self._show_overdue()
         self._show_overdue_steps()
         self._show_care()
+        self._show_overdue_matters()
         self.is_populated = True
         self.populated.emit()
 
@@ -135,6 +139,13 @@ class HomeScreen(QWidget):
         rows = min(count, OVERDUE_SHOWN)
         self.overdue_view.setFixedHeight(self.overdue_view.horizontalHeader().height() + 4 +
                                          rows * self.overdue_view.verticalHeader().defaultSectionSize())
+
+    def _show_overdue_matters(self) -> None:
+        """群众说事: matters past their due date, not yet dealt with (their number, class and who has them)."""
+        late = self._stores.matters.overdue(date.today())
+        lines = [f"· {m.number} {m.cls.label}：{m.assignee}，期限 {m.due}" for m in late[:OVERDUE_SHOWN]]
+        self.matters_label.setText(f"超期未办结的群众说事：{len(late)} 件\n" + "\n".join(lines) if late
+                                   else "超期未办结的群众说事：无")
 
     def _show_convene(self) -> None:
         """R10: meetings villagers or representatives demanded by a signed proposal, not yet held."""
@@ -169,6 +180,8 @@ class HomeScreen(QWidget):
             self._show_overdue_steps()
         if change.concerns(Entity.CARE_LEVEL, Entity.CARE_VISIT, Entity.CARE_SETTINGS, Entity.HOUSEHOLD):
             self._show_care()
+        if change.concerns(Entity.MATTER):
+            self._show_overdue_matters()
 
 
 def create_screen(stores: Stores, bus: DataBus) -> HomeScreen:

@@ -70,7 +70,7 @@ class PrintCommand(Generic[Data]):
     arguments: tuple[AddArgument, ...]
     gather: Callable[[Stores, argparse.Namespace, date], Data]
     build: Callable[[Data, argparse.Namespace, date], PrintJob]
-    item: Positional = RULEBOOK
+    item: Positional | None = RULEBOOK  # None: a product of no one record (a month's lists, a wall chart)
 
     def add(self, products: argparse._SubParsersAction) -> None:
         from cli.commands.printing.law import add_posted_option
@@ -92,8 +92,8 @@ class PrintCommand(Generic[Data]):
         today, stores = date.today(), build_stores(context.open_db(), context.actor)
         job = self.build(self.gather(stores, args, today), args, today)
         code = write_job(context, args, job)
-        register_copy(stores, self.name, job, self.item.kind, self.item.value(args), args.posted,
-                      getattr(args, "version", None))
+        register_copy(stores, self.name, job, self.item.kind if self.item else "other",
+                      self.item.value(args) if self.item else "", args.posted, getattr(args, "version", None))
         return code
 
 
@@ -186,6 +186,8 @@ def _minutes() -> PrintCommand[MeetingSource]:
 
 def commands() -> tuple[PrintCommand[Any], ...]:
     """Every `print` command of a stored record, in the order --help lists them."""
+    from cli.commands.printing.matters import matter_commands
+
     return (
         _rules(),
         _comparison(),
@@ -202,6 +204,7 @@ def commands() -> tuple[PrintCommand[Any], ...]:
         _record("second-publicity", "二次公示：修订稿公示（起止日期、查阅地点、异议渠道）"),
         _record("grid-board", "网格公示牌（张贴用：网格员、网格员电话、户数）", GRID),
         _record("grid-sheet", "网格联户表（内部资料：各户及其联户人，供网格员使用）", GRID),
+        *matter_commands(),
     )
 
 

@@ -1,0 +1,86 @@
+"""Store interfaces (Protocols) of 群众说事: matters with their timeline, the officer's log, the project pool;
+and what the area reads of the registry and the minutes, as narrow ports."""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from models.core.changes import Changed
+    from models.matters.records import (Matter, MatterEvent, MatterStatus, OfficerLogEntry, Project, Raiser,
+                                        Rating)
+    from models.minutes.meetings import Meeting
+
+
+class MatterStore(Protocol):
+    """说事 and their timeline. Every write needs EDIT_RECORDS, adds a timeline event and returns
+    Changed.one(MATTER, id); `add_matter` is the one way a matter is made (a visit of another area calls it)."""
+
+    def matters(self, status: MatterStatus | None = None, overdue_on: date | None = None, text: str = "",
+                township: bool = False, limit: int | None = None) -> list[Matter]: ...
+    def matter(self, key: str) -> Matter:
+        """By id or number (2026-说-001); NotFound otherwise."""
+        ...
+    def timeline(self, matter_id: str) -> list[MatterEvent]: ...
+    def overdue(self, today: date) -> list[Matter]: ...
+    def village_names(self) -> dict[str, str]:
+        """Village names by node (the township desk's matters come from many villages)."""
+        ...
+    def similar_open(self, matter: Matter) -> list[Matter]:
+        """Open matters that read like this one (text and place): the duplicate hint at intake."""
+        ...
+
+    def add_matter(self, matter: Matter, public: bool | None = None, basis: str = "") -> Changed: ...
+    def assign(self, matter_id: str, to: str, on: date, due: date | None = None,
+               township: bool = False) -> Changed: ...
+    def note(self, matter_id: str, text: str, on: date) -> Changed: ...
+    def done(self, matter_id: str, result: str, on: date) -> Changed: ...
+    def feedback(self, matter_id: str, rating: Rating | None, on: date, by: str = "", note: str = "",
+                 how: str = "") -> Changed:
+        """A rating (`how`: 电话 or 当面), or (rating None) a recorded attempt to reach the raiser."""
+        ...
+    def close(self, matter_id: str, on: date, reason: str = "") -> Changed: ...
+    def reopen(self, matter_id: str, reason: str, on: date) -> Changed: ...
+    def to_meeting(self, matter_id: str, meeting_id: str, on: date) -> Changed:
+        """Add the matter as an agenda item of a draft meeting: MATTER | MEETING."""
+        ...
+    def apply_resolution(self, matter_id: str, on: date) -> Changed:
+        """The finalised meeting's resolution on the matter: 交办 to its owner by its due date."""
+        ...
+    def township_reply(self, matter_id: str, text: str, on: date) -> Changed:
+        """The township desk's answer to a matter a village assigned to it."""
+        ...
+
+
+class OfficerLogStore(Protocol):
+    """议事信息员工作日志."""
+
+    def entries(self, officer: str | None = None, month: str | None = None) -> list[OfficerLogEntry]: ...
+    def add_entry(self, entry: OfficerLogEntry) -> Changed: ...
+
+
+class ProjectStore(Protocol):
+    """项目库: projects from resolutions, linked to their meeting."""
+
+    def projects(self) -> list[Project]: ...
+    def project(self, project_id: str) -> Project: ...
+    def add_project(self, project: Project) -> Changed:
+        """From an agenda item (1-based) of a stored meeting: PROJECT."""
+        ...
+    def advance(self, project_id: str) -> Changed: ...
+
+
+class RaiserDirectory(Protocol):
+    """What intake reads of the registry: villagers by id or name, households by number."""
+
+    def villagers_named(self, key: str) -> list[Raiser]:
+        """The villagers whose id is `key`, else those with this name (several: the caller refuses)."""
+        ...
+    def household(self, number: str) -> Raiser | None: ...
+
+
+class MeetingAgenda(Protocol):
+    """What 提交议事 needs of the minutes: a meeting, and saving its draft (the minutes store is one)."""
+
+    def get(self, meeting_id: str) -> Meeting: ...
+    def save_draft(self, meeting: Meeting) -> Changed: ...

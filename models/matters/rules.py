@@ -1,0 +1,162 @@
+"""The rules of a matter's life (R48, R49): privacy at intake, which transition is allowed, overdue, numbers."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from models.core.errors import DomainError
+from models.matters.records import Matter, MatterClass, MatterStatus, ProjectStage, Raiser, Rating
+from models.minutes.meetings import AgendaItem, Meeting, MeetingStatus
+
+MATTER_WORD = "说"
+
+
+def matter_number(year: int, seq: int) -> str:
+    """Numbers by year: 2026-说-001."""
+    return f"{year}-{MATTER_WORD}-{seq:03d}"
+
+
+def intake(matter: Matter, public: bool | None = None, basis: str = "") -> Matter:
+    """The matter as it is recorded. R49: a dispute, or a matter naming a villager or household, is not public
+    unless asked for with a recorded basis; a text is required."""
+    if not matter.text.strip():
+        raise DomainError("请写明说事内容。")
+    private_by_default = matter.cls is MatterClass.DISPUTE or matter.raiser.named
+    if public and not basis.strip() and private_by_default:
+        raise DomainError("矛盾纠纷或点名村民、农户的事项，公开须写明依据（--basis）。")
+    shown = (not private_by_default) if public is None else public
+    return replace(matter, text=matter.text.strip(), public=shown, public_basis=basis.strip() if shown else "")
+
+
+def due_date(cls: MatterClass, assigned_on: date, due: date | None = None) -> date:
+    """The due date: the one given, else the class's default from the day of 交办."""
+    if due is not None and due < assigned_on:
+        raise DomainError(f"办理期限 {due} 早于交办日期 {assigned_on}。")
+    return due or assigned_on + timedelta(days=cls.default_days)
+
+
+def is_overdue(matter: Matter, today: date) -> bool:
+    """Overdue from the day after the due date while not yet dealt with (the due day itself is in time)."""
+    return matter.status in (MatterStatus.OPEN, MatterStatus.ASSIGNED) and matter.due is not None \
+        and today > matter.due
+
+
+def _refuse(matter: Matter, what: str) -> DomainError:
+    return DomainError(f"{matter.number}：{matter.status.label}的事项不能{what}。")
+
+
+def check_assign(matter: Matter, to: str) -> None:
+    if matter.status not in (MatterStatus.OPEN, MatterStatus.ASSIGNED):
+        raise _refuse(matter, "交办")
+    if not to.strip():
+        raise DomainError("请写明交办给谁。")
+
+
+def check_note(matter: Matter, text: str) -> None:
+    if matter.status is MatterStatus.CLOSED:
+        raise _refuse(matter, "再记进展")
+    if not text.strip():
+        raise DomainError("请写明进展内容。")
+
+
+def check_done(matter: Matter, result: str) -> None:
+    if matter.status is not MatterStatus.ASSIGNED:
+        raise _refuse(matter, "办结（须先交办）" if matter.status is MatterStatus.OPEN else "办结")
+    if not result.strip():
+        raise DomainError("请写明办理结果。")
+
+
+def check_feedback(matter: Matter) -> None:
+    if matter.status is not MatterStatus.DONE:
+        raise _refuse(matter, "回访（办结后才回访）")
+
+
+def check_close(matter: Matter, reason: str = "") -> None:
+    """R48: 销号 only after the raiser's feedback or a recorded attempt; an unsatisfied one needs the reason it
+    cannot be met (or it is reopened instead)."""
+    if matter.status is not MatterStatus.DONE:
+        raise _refuse(matter, "销号")
+    if matter.rating is None and not matter.attempted:
+        raise DomainError(f"{matter.number}：还没有说事人的回访评价，也没有记录联系未果，不能销号。")
+    if matter.rating is Rating.UNSATISFIED and not reason.strip():
+        raise DomainError(f"{matter.number}：说事人不满意。请重新办理（reopen），或写明不能满足的理由（--reason）后销号。")
+
+
+def check_reopen(matter: Matter, reason: str) -> None:
+    """An unsatisfied matter reopens once, with a reason."""
+    if matter.status not in (MatterStatus.DONE, MatterStatus.CLOSED):
+        raise _refuse(matter, "重新办理")
+    if matter.reopened:
+        raise DomainError(f"{matter.number}：已经重新办理过一次，不能再次重新办理。")
+    if not reason.strip():
+        raise DomainError("请写明重新办理的理由。")
+
+
+def check_to_meeting(matter: Matter) -> None:
+    if matter.status is MatterStatus.CLOSED:
+        raise _refuse(matter, "提交议事")
+    if matter.meeting_id:
+        raise DomainError(f"{matter.number}：已经提交到一次会议。")
+
+
+def agenda_background(matter: Matter) -> str:
+    """How 提交议事 introduces the matter in its agenda item; the resolution is found again by it."""
+    return f"群众说事 {matter.number}：{matter.text}"
+
+
+def resolution_for(matter: Matter, meeting: Meeting) -> AgendaItem:
+    """The passed resolution of the matter's agenda item, which feeds it (交办 to the resolution's owner)."""
+    if meeting.status is not MeetingStatus.FINAL:
+        raise DomainError(f"会议 {meeting.number} 尚未定稿，决议还不能用来办理 {matter.number}。")
+    if matter.status not in (MatterStatus.OPEN, MatterStatus.ASSIGNED):
+        raise _refuse(matter, "按决议交办")
+    item = next((i for i in meeting.items if i.background.startswith(f"群众说事 {matter.number}：")), None)
+    if item is None or not item.resolution.strip():
+        raise DomainError(f"会议 {meeting.number} 没有就 {matter.number} 形成决议。")
+    return item
+
+
+def next_stage(stage: ProjectStage) -> ProjectStage:
+    order = list(ProjectStage)
+    if stage is order[-1]:
+        raise DomainError("项目已经验收，没有下一阶段。")
+    return order[order.index(stage) + 1]
+
+
+def check_project(name: str, estimate: int) -> None:
+    if not name.strip():
+        raise DomainError("请写明项目名称。")
+    if estimate < 0:
+        raise DomainError("估算金额不能为负数。")
+
+
+def pick_villager(key: str, found: list[Raiser]) -> Raiser:
+    """The one villager `key` names; a name two villagers share is refused, listing them."""
+    if not found:
+        raise DomainError(f"户籍中没有村民“{key}”。")
+    if len(found) > 1:
+        listed = "；".join(f"{r.name}（{r.group or '未分组'}，户号 {r.household_no}，编号 {r.ref}）" for r in found)
+        raise DomainError(f"有 {len(found)} 位村民叫“{key}”，请用编号指明是哪一位：{listed}")
+    return found[0]
+
+
+SIMILAR = 0.4  # share of the shorter text's two-character pieces found in the other: offered to be merged
+
+
+def _kept(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def trigrams(text: str) -> set[str]:
+    """The text's three-character pieces (punctuation and spaces left out), as the search index cuts them."""
+    kept = _kept(text)
+    return {kept[i:i + 3] for i in range(len(kept) - 2)}
+
+
+def resemblance(a: Matter, b: Matter) -> float:
+    """How alike two matters read: two-character pieces in common over those of the shorter text (short
+    Chinese sentences share words, rarely whole phrases); 0 when both name a place and the places differ."""
+    if a.place and b.place and a.place != b.place:
+        return 0.0
+    left, right = ({t[i:i + 2] for i in range(len(t) - 1)} for t in (_kept(a.text), _kept(b.text)))
+    return len(left & right) / min(len(left), len(right)) if left and right else 0.0

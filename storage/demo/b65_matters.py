@@ -1,0 +1,113 @@
+"""Demo: a year of 群众说事 on the demo village in every state — two assigned up to the township, three put to a
+meeting and turned into projects — and the information officer's log (after the registry and the minutes, before
+the sync demo, so the township's bundle holds them)."""
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from models.core.accounts import COMMAND_LINE_ACTOR, Actor, Role
+from models.matters.records import (Channel, Matter, MatterClass, OfficerLogEntry, Project, Raiser, RaiserKind,
+                                    Rating)
+from models.minutes.meetings import Meeting
+from storage.core.backend import SqliteStores, build_stores
+from storage.core.db import Database
+from storage.demo import DemoOptions
+
+YEAR = 2026
+OFFICER = "龙德军"
+TEXTS = {
+    MatterClass.DISPUTE: ("与邻居因宅基地界线发生争执", "两户因田间灌溉用水起争执", "兄弟分家赡养老人意见不一"),
+    MatterClass.INFRASTRUCTURE: ("机耕道塌方，农用车无法通行", "村口路灯不亮", "饮水管道冬季冻裂", "小组便桥护栏松动"),
+    MatterClass.ENVIRONMENT: ("水渠堵塞，雨天漫上村道", "垃圾收集点清运不及时", "村道旁堆放建筑垃圾"),
+    MatterClass.POLICY: ("咨询医保缴费标准", "咨询危房改造申请条件", "咨询养老保险补缴"),
+    MatterClass.HELP: ("独居老人冬季取暖困难", "家中老人住院需要帮助办理报销"),
+    MatterClass.SAFETY: ("学校门口路段没有减速带", "山体护坡有裂缝"),
+    MatterClass.SUPERVISION: ("希望公开村集体林地租金收支", "询问修路工程的验收情况"),
+    MatterClass.OTHER: ("建议增设农家书屋开放时间",),
+}
+ASSIGNEES = ("村主任杨光明", "一组组长", "网格员龙德军", "人民调解委员会", "村监委会石秀英", "妇女主任")
+# (how many, how far): 0 open, 1 assigned, 2 done, 3 closed after feedback, 4 closed after an attempt,
+# 5 reopened then closed with a reason
+STATES = (0, 1, 1, 2, 3, 3, 3, 3, 4, 5)
+
+
+def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
+    if db.conn.execute("SELECT COUNT(*) FROM matters").fetchone()[0]:
+        options.counts["matters"] = 0
+        return
+    stores = build_stores(db, _clerk(db))
+    people = [Raiser(RaiserKind.VILLAGER, r[0], r[1], r[2]) for r in db.conn.execute(
+        "SELECT v.id, v.name, COALESCE(g.name, '') FROM villagers v JOIN households h ON h.id = v.household_id "
+        "LEFT JOIN village_groups g ON g.id = h.group_id WHERE v.deleted = 0 AND v.status = 'active' "
+        "ORDER BY v.id LIMIT 400")]
+    made = [_matter(stores, rng, people, month, index) for month in range(1, 12) for index in range(5)]
+    for matter_id in made[-2:]:  # the two newest are the township's to answer
+        stores.matters.assign(matter_id, "德化乡人民政府", date(YEAR, 11, 20), township=True)
+    options.counts["matters"] = len(made)
+    options.counts["matter_projects"] = _projects(stores, made)
+    for month in range(1, 12):
+        for day in (3, 17):
+            stores.officer_log.add_entry(OfficerLogEntry(OFFICER, date(YEAR, month, day),
+                                                         f"走访{rng.randint(1, 6)}组 {rng.randint(4, 12)} 户，"
+                                                         f"收集说事 {rng.randint(0, 3)} 件，回访 {rng.randint(0, 4)} 件"))
+
+
+def _clerk(db: Database) -> Actor:
+    row = db.conn.execute("SELECT id, display_name FROM users WHERE username = 'wenshu'").fetchone()
+    return Actor(row[0], row[1], Role.CLERK) if row else COMMAND_LINE_ACTOR
+
+
+def _matter(stores: SqliteStores, rng: random.Random, people: list[Raiser], month: int, index: int) -> str:
+    cls = rng.choice(list(MatterClass))
+    raised = date(YEAR, month, 1 + index * 5)
+    named = cls is MatterClass.DISPUTE or rng.random() < 0.4
+    raiser = rng.choice(people) if named and people else Raiser(RaiserKind.ANONYMOUS, group=f"{rng.randint(1, 6)}组")
+    matter = Matter(cls, rng.choice(list(Channel)[:6]), rng.choice(TEXTS[cls]), raised, raiser,
+                    place=raiser.group, urgency="紧急" if cls is MatterClass.SAFETY else "一般")
+    store = stores.matters
+    matter_id = store.add_matter(matter).id
+    state = 0 if month == 11 and index > 1 else rng.choice(STATES)
+    if state == 0:
+        return matter_id
+    assigned = raised + timedelta(days=1)
+    store.assign(matter_id, rng.choice(ASSIGNEES), assigned)
+    if state == 1:
+        return matter_id  # those of earlier months are overdue on the home screen
+    store.note(matter_id, "已到现场查看，正在协调", assigned + timedelta(days=2))
+    store.done(matter_id, "已协调解决", assigned + timedelta(days=6))
+    answered = assigned + timedelta(days=8)
+    if state == 3:
+        store.feedback(matter_id, rng.choice((Rating.SATISFIED, Rating.SATISFIED, Rating.MOSTLY)), answered,
+                       by=OFFICER)
+    elif state == 4:
+        store.feedback(matter_id, None, answered, by=OFFICER, note="外出务工，电话三次未接通")
+    elif state == 5:
+        store.feedback(matter_id, Rating.UNSATISFIED, answered, by=OFFICER)
+        store.reopen(matter_id, "说事人反映问题仍未解决", answered)
+        store.done(matter_id, "再次处理，已尽村级所能", answered + timedelta(days=7))
+        store.feedback(matter_id, Rating.UNSATISFIED, answered + timedelta(days=8), by=OFFICER)
+        store.close(matter_id, answered + timedelta(days=8), reason="需跨村协调，已报乡镇，村级无法满足")
+        return matter_id
+    if state in (3, 4):
+        store.close(matter_id, answered)
+    return matter_id
+
+
+def _projects(stores: SqliteStores, made: list[str]) -> int:
+    """Three open matters put to a draft 议事协商会 each, and a project from each one's agenda item."""
+    works = (MatterClass.INFRASTRUCTURE, MatterClass.ENVIRONMENT, MatterClass.SAFETY)
+    waiting = [m for m in (stores.matters.matter(i) for i in made) if m.status.value in ("open", "assigned")
+               and not m.to_township]
+    chosen = sorted(waiting, key=lambda m: (m.cls not in works, m.number))[:3]
+    funding = ("县交通运输局", "乡镇人民政府", "村集体")
+    for number, matter in enumerate(chosen):
+        meeting_id = stores.meetings.create(Meeting("deliberation_meeting", date(YEAR, 12, 10 + number),
+                                                    place="村委会议室")).id
+        stores.matters.to_meeting(matter.id, meeting_id, date(YEAR, 12, 1))
+        items = len(stores.meetings.get(meeting_id).items)
+        project_id = stores.projects.add_project(Project(f"{matter.text[:12]}整治", 20000 + 15000 * number,
+                                                         meeting_id, items, funding[number], matter_id=matter.id)).id
+        for _ in range(number):  # one project at each of 申报, 立项, 实施
+            stores.projects.advance(project_id)
+    return len(chosen)

@@ -1,0 +1,1 @@
+"""群众说事 storage: matters with their timeline, the officer's log, the project pool."""

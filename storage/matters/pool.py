@@ -1,0 +1,83 @@
+"""The officer's log (议事信息员工作日志) and the project pool (项目库)."""
+from __future__ import annotations
+
+from models.core.accounts import Actor, Permission
+from models.core.audit import summarize_change
+from models.core.changes import Changed, Entity
+from models.core.errors import DomainError, NotFound
+from models.matters import rules
+from models.matters.ports import MeetingAgenda
+from models.matters.records import OfficerLogEntry, Project
+from storage.core.db import Database
+from storage.core.store_base import SqliteStore
+from storage.matters import rows as load
+from storage.matters.rows import rows
+
+
+class SqliteOfficerLogStore(SqliteStore):
+    """Implements models.matters.ports.OfficerLogStore."""
+
+    def entries(self, officer: str | None = None, month: str | None = None) -> list[OfficerLogEntry]:
+        """Oldest first; `month` is YYYY-MM."""
+        where, args = ["deleted = 0"], []
+        if officer:
+            where.append("officer = ?")
+            args.append(officer)
+        if month:
+            where.append("substr(on_date, 1, 7) = ?")
+            args.append(month)
+        return [load.log_entry(r) for r in rows(self._db, f"SELECT * FROM matter_officer_logs WHERE "
+                                                          f"{' AND '.join(where)} ORDER BY on_date, created_at", args)]
+
+    def add_entry(self, entry: OfficerLogEntry) -> Changed:
+        self._require(Permission.EDIT_RECORDS)
+        if not entry.officer.strip() or not entry.text.strip():
+            raise DomainError("请写明信息员和日志内容。")
+        with self._db.atomic():
+            row = self._insert("matter_officer_logs", {"officer": entry.officer.strip(),
+                                                       "on_date": entry.on.isoformat(), "text": entry.text.strip()})
+        return Changed.one(Entity.OFFICER_LOG, row["id"])
+
+
+class SqliteProjectStore(SqliteStore):
+    """Implements models.matters.ports.ProjectStore; the meeting a project comes from is read through `agenda`."""
+
+    def __init__(self, db: Database, actor: Actor, agenda: MeetingAgenda) -> None:
+        super().__init__(db, actor)
+        self._agenda = agenda
+
+    def projects(self) -> list[Project]:
+        found = rows(self._db, "SELECT p.*, COALESCE(m.number, '') AS meeting_number FROM matter_projects p "
+                               "LEFT JOIN meetings m ON m.id = p.meeting_id WHERE p.deleted = 0 "
+                               "ORDER BY p.created_at")
+        return [load.project(r) for r in found]
+
+    def project(self, project_id: str) -> Project:
+        found = [p for p in self.projects() if p.id == project_id.strip()]
+        if not found:
+            raise NotFound(f"没有编号为“{project_id}”的项目。请用 project list 查看。")
+        return found[0]
+
+    def add_project(self, project: Project) -> Changed:
+        """入库: from agenda item `item_number` (1-based) of a stored meeting."""
+        self._require(Permission.EDIT_RECORDS)
+        rules.check_project(project.name, project.estimate)
+        meeting = self._agenda.get(project.meeting_id)
+        if not 1 <= project.item_number <= len(meeting.items):
+            raise DomainError(f"会议 {meeting.number} 没有第 {project.item_number} 项议题（共 {len(meeting.items)} 项）。")
+        values = {"project_name": project.name.strip(), "estimate": project.estimate, "funding": project.funding,
+                  "stage": project.stage.value, "meeting_id": meeting.id, "item_number": project.item_number,
+                  "matter_id": project.matter_id}
+        # The item's number would read as a 0/1 flag in the audit sentence; the meeting link names the item.
+        summary = summarize_change(None, {k: v for k, v in values.items() if k != "item_number"})
+        with self._db.atomic():
+            row = self._insert("matter_projects", values, summary=summary)
+        return Changed.one(Entity.PROJECT, row["id"])
+
+    def advance(self, project_id: str) -> Changed:
+        current = self.project(project_id)
+        self._require(Permission.EDIT_RECORDS)
+        stage = rules.next_stage(current.stage)
+        with self._db.atomic():
+            self._update("matter_projects", current.id, {"stage": stage.value})
+        return Changed.one(Entity.PROJECT, current.id)

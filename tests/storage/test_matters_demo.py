@@ -1,0 +1,26 @@
+"""The demo's 群众说事: a year in every state, two assigned to the township, three put to meetings as projects."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from models.core.accounts import COMMAND_LINE_ACTOR
+from models.matters.records import MatterStatus, ProjectStage
+from storage.core.backend import build_stores
+from storage.core.db import Database
+
+
+def test_the_demo_holds_matters_in_every_state(demo_copy: Callable[..., Database], tmp_path: Path) -> None:
+    stores = build_stores(demo_copy(tmp_path / "demo.sqlite3"), COMMAND_LINE_ACTOR)
+    matters = stores.matters.matters()
+    assert {m.status for m in matters} == set(MatterStatus)
+    assert {m.raised_on.month for m in matters} == set(range(1, 12))
+    assert sum(m.to_township for m in matters) == 2
+    assert any(m.reopened for m in matters) and any(m.attempted for m in matters)
+    assert stores.matters.overdue(date(2026, 12, 6))
+    projects = stores.projects.projects()
+    assert len(projects) == 3 and {p.stage for p in projects} == set(list(ProjectStage)[:3])
+    linked = {m.meeting_id for m in matters if m.meeting_id}
+    assert {p.meeting_id for p in projects} == linked and all(p.meeting_number for p in projects)
+    assert len(stores.officer_log.entries("龙德军", "2026-11")) == 2

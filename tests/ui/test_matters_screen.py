@@ -1,0 +1,146 @@
+"""群众说事 screen offscreen: a matter from intake to 销号 by clicks and typing, the refusal of 销号 before 回访
+shown as a warning (and nothing written), and the list reloading from the bus."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+from models.core.accounts import Actor
+from models.core.changes import Changed, Entity
+from models.matters.records import MatterStatus, Rating
+from storage.core.backend import build_stores
+from storage.core.db import Database
+from tests.helpers import type_text
+from tests.ui.modal import answer_next_box
+from ui.core.bus import DataBus
+from ui.matters.screen import MattersScreen
+
+
+def _click(qtbot, screen: MattersScreen, key: str, text: str = "") -> None:
+    screen.step_edit.clear()
+    if text:
+        type_text(screen.step_edit, text)
+    qtbot.mouseClick(screen.buttons[key], Qt.MouseButton.LeftButton)
+
+
+def test_from_intake_to_closing(qtbot, qtmodeltester, village_db: Database, admin: Actor) -> None:
+    stores, bus = build_stores(village_db, admin), DataBus()
+    heard: list[Changed] = []
+    bus.changed.connect(heard.append)
+    screen = MattersScreen(stores.matters, stores.raisers, bus, stores.attachments)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.matters_model.rowCount() == 0 and not screen.buttons["assign"].isEnabled()
+    screen.tabs.setCurrentIndex(1)
+    type_text(screen.intake.text_edit, "三组水渠堵塞，雨天漫上村道")
+    type_text(screen.intake.place_edit, "三组")
+    qtbot.mouseClick(screen.intake.add_button, Qt.MouseButton.LeftButton)
+    assert screen.matters_model.rowCount() == 1 and screen.tabs.currentIndex() == 0
+    matter = screen.selected()
+    assert matter is not None and matter.number.endswith("-说-001") and heard[-1].concerns(Entity.MATTER)
+    qtmodeltester.check(screen.matters_model)
+    _click(qtbot, screen, "assign", "三组组长")
+    _click(qtbot, screen, "note", "已组织清淤")
+    _click(qtbot, screen, "done", "水渠已疏通")
+    seen = answer_next_box("OK")
+    _click(qtbot, screen, "close")
+    assert seen.opened and "回访" in seen.text
+    assert stores.matters.matter(matter.id).status is MatterStatus.DONE
+    screen.rating_combo.setCurrentIndex(list(Rating).index(Rating.SATISFIED))
+    _click(qtbot, screen, "feedback", "电话回访")
+    _click(qtbot, screen, "close")
+    closed = stores.matters.matter(matter.id)
+    assert closed.status is MatterStatus.CLOSED and closed.rating is Rating.SATISFIED
+    assert screen.events_model.rowCount() == 6
+    assert [screen.events_model.index(r, 1).data() for r in range(6)] == ["登记", "交办", "进展", "办结", "回访",
+                                                                             "销号"]
+    assert "已销号" in screen.title_label.text()
+
+
+def test_a_name_two_villagers_share_is_refused_listing_them(qtbot, village_db: Database, admin: Actor) -> None:
+    from dataclasses import replace
+
+    from models.core.ids import new_id
+    from tests.registry_fixtures import make_family
+
+    stores = build_stores(village_db, admin)
+    _, head, _ = make_family(stores)
+    stores.villagers.save_villager(replace(head, id=new_id(), id_number="", relation="其他", position=5))
+    screen = MattersScreen(stores.matters, stores.raisers, DataBus(), stores.attachments)
+    qtbot.addWidget(screen)
+    type_text(screen.intake.text_edit, "求助")
+    type_text(screen.intake.villager_edit, "吴建华")
+    seen = answer_next_box("OK")
+    qtbot.mouseClick(screen.intake.add_button, Qt.MouseButton.LeftButton)
+    assert seen.opened and "2 位村民" in seen.text and head.id in seen.text
+    assert stores.matters.matters() == []
+
+
+def test_the_list_reloads_from_the_bus(qtbot, village_db: Database, admin: Actor) -> None:
+    from datetime import date
+
+    from models.matters.records import Channel, Matter, MatterClass
+
+    stores, bus = build_stores(village_db, admin), DataBus()
+    screen = MattersScreen(stores.matters, stores.raisers, bus, stores.attachments)
+    qtbot.addWidget(screen)
+    changed = stores.matters.add_matter(Matter(MatterClass.OTHER, Channel.PHONE, "咨询医保", date(2026, 11, 1)))
+    assert screen.matters_model.rowCount() == 0
+    bus.changed.emit(changed)
+    assert screen.matters_model.rowCount() == 1
+
+
+def test_a_matter_like_an_open_one_is_offered_to_be_merged(qtbot, village_db: Database, admin: Actor) -> None:
+    from datetime import date
+
+    from models.matters.records import Channel, EventKind, Matter, MatterClass
+
+    stores = build_stores(village_db, admin)
+    road = stores.matters.add_matter(Matter(MatterClass.INFRASTRUCTURE, Channel.ROOM, "三组机耕道塌方车辆无法通行",
+                                            date(2026, 11, 2), place="三组")).id
+    screen = MattersScreen(stores.matters, stores.raisers, DataBus(), stores.attachments)
+    qtbot.addWidget(screen)
+    type_text(screen.intake.text_edit, "三组的机耕道塌方了，车过不去")
+    type_text(screen.intake.place_edit, "三组")
+    seen = answer_next_box("记入已有事项")
+    qtbot.mouseClick(screen.intake.add_button, Qt.MouseButton.LeftButton)
+    assert seen.opened and "2026-说-001" in seen.text
+    assert len(stores.matters.matters()) == 1
+    assert stores.matters.timeline(road)[-1].kind is EventKind.NOTE
+    assert screen.selected() is not None and screen.selected().id == road
+
+
+def test_the_chosen_matters_attachments_are_shown(qtbot, village_db: Database, admin: Actor, tmp_path) -> None:
+    from datetime import date
+
+    from models.core.attachments import AttachmentOwner, OwnerKind
+    from models.matters.records import Channel, Matter, MatterClass
+
+    stores = build_stores(village_db, admin)
+    matter_id = stores.matters.add_matter(Matter(MatterClass.OTHER, Channel.PHONE, "咨询医保", date(2026, 11, 1))).id
+    photo = tmp_path / "来信.pdf"
+    photo.write_bytes(b"%PDF-1.4\n" + b"0" * 50)
+    stores.attachments.attach(AttachmentOwner(OwnerKind.MATTER, matter_id), photo)
+    screen = MattersScreen(stores.matters, stores.raisers, DataBus(), stores.attachments)
+    qtbot.addWidget(screen)
+    assert screen.attachments_panel.model.rowCount() == 0 and not screen.attachments_panel.add_button.isEnabled()
+    screen.matters_view.selectRow(0)
+    assert screen.attachments_panel.model.rowCount() == 1 and screen.attachments_panel.add_button.isEnabled()
+
+
+def test_a_household_number_names_the_household_and_keeps_it_private(qtbot, village_db: Database,
+                                                                      admin: Actor) -> None:
+    from tests.registry_fixtures import make_family
+
+    stores = build_stores(village_db, admin)
+    household, _, _ = make_family(stores)
+    screen = MattersScreen(stores.matters, stores.raisers, DataBus(), stores.attachments)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.tabs.setCurrentIndex(1)
+    type_text(screen.intake.text_edit, "房屋漏雨，申请危房改造")
+    type_text(screen.intake.villager_edit, household.household_no)
+    qtbot.mouseClick(screen.intake.urgent_check, Qt.MouseButton.LeftButton, pos=QPoint(6, 6))
+    qtbot.mouseClick(screen.intake.add_button, Qt.MouseButton.LeftButton)
+    (matter,) = stores.matters.matters()
+    assert matter.raiser.ref == household.id and matter.raiser.name == "吴建华户" and matter.raiser.group == "第1组"
+    assert matter.urgency == "紧急" and not matter.public

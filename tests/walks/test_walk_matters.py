@@ -1,0 +1,61 @@
+"""Walk: 群众说事 in the real main window on the demo village — a villager's matter from 登记 to 销号 through the
+screen's own widgets, the 销号 refused before 回访, the home screen counting the demo's overdue matters, and
+`matter show --json` saying what the screen says."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.helpers import type_text
+from tests.ui.modal import answer_next_box
+from tests.walks.conftest import Walk
+from tests.walks.driver import choose, cli_json
+from ui.matters.screen import MattersScreen
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def _step(walk: Walk, screen: MattersScreen, key: str, text: str = "") -> None:
+    screen.step_edit.clear()
+    if text:
+        type_text(screen.step_edit, text)
+    walk.qtbot.mouseClick(screen.buttons[key], LEFT)
+
+
+def test_a_matter_from_intake_to_closing(walk: Walk) -> None:
+    home = walk.open_area("首页")
+    walk.qtbot.waitUntil(lambda: "超期未办结的群众说事：" in home.matters_label.text(), timeout=5000)
+    assert "超期未办结的群众说事：无" not in home.matters_label.text()  # the demo has overdue ones
+    screen = walk.open_area("群众说事")
+    assert isinstance(screen, MattersScreen) and screen.matters_model.rowCount() > 40
+    screen.tabs.setCurrentIndex(1)
+    type_text(screen.intake.text_edit, "村小学门口积水，孩子上学要绕路")
+    type_text(screen.intake.place_edit, "村小学")
+    choose(walk.qtbot, screen.intake.class_combo, "基础设施")
+    choose(walk.qtbot, screen.intake.channel_combo, "网格走访")
+    walk.qtbot.mouseClick(screen.intake.add_button, LEFT)
+    matter = screen.selected()
+    assert matter is not None and matter.text == "村小学门口积水，孩子上学要绕路"
+    _step(walk, screen, "assign", "村主任杨光明")
+    _step(walk, screen, "done", "已挖排水沟")
+    seen = answer_next_box("OK")
+    _step(walk, screen, "close")
+    assert seen.opened and "回访" in seen.text
+    _step(walk, screen, "attempt", "家长外出务工，电话两次未接")
+    _step(walk, screen, "close")
+    shown = cli_json(walk.db_path, "matter", "show", matter.number)
+    assert shown["status"] == "closed" and shown["public"] is True
+    assert [e["event"] for e in shown["timeline"]] == ["intake", "assign", "done", "attempt", "close"]
+    assert screen.events_model.rowCount() == 5 and "已销号" in screen.title_label.text()
+
+
+def test_the_month_lists_previewed_from_the_screen(walk: Walk) -> None:
+    from datetime import date
+
+    screen = walk.open_area("群众说事")
+    assert isinstance(screen, MattersScreen)
+    screen.tabs.setCurrentWidget(screen.print_tab)
+    tab = screen.print_tab
+    tab.month_edit.setText(f"{date.today().year}-11")
+    walk.qtbot.mouseClick(tab.render_button, LEFT)
+    walk.qtbot.waitUntil(lambda: tab.preview.document.pageCount() == 3, timeout=20000)
+    assert "群众说事清单" in tab.preview.status_label.text()
