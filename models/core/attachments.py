@@ -27,10 +27,12 @@ class OwnerKind(StrEnum):
     MEETING = "meeting"
     WORKFLOW_STEP = "workflow_step"
     LIST_ENTRY = "list_entry"
+    DISCLOSURE = "disclosure"
 
     @property
     def label(self) -> str:
-        return {"meeting": "会议记录", "workflow_step": "九步工作法步骤", "list_entry": "红黑榜条目"}[self.value]
+        return {"meeting": "会议记录", "workflow_step": "九步工作法步骤", "list_entry": "红黑榜条目",
+                "disclosure": "三务公开记录"}[self.value]
 
     @property
     def noun(self) -> str:
@@ -41,7 +43,7 @@ class OwnerKind(StrEnum):
     def entity(self) -> Entity:
         """The kind of change an attachment of this owner is part of (a step's: its rulebook's workflow)."""
         return {"meeting": Entity.MEETING, "workflow_step": Entity.WORKFLOW,
-                "list_entry": Entity.LIST_ENTRY}[self.value]
+                "list_entry": Entity.LIST_ENTRY, "disclosure": Entity.DISCLOSURE}[self.value]
 
 
 @dataclass(frozen=True)
@@ -156,3 +158,8 @@ def entry_status(subject: str, state_label: str, nominated: bool, final: bool) -
         closed_reason=f"条目已{state_label}，不能再添加证据。如需补充，请在续期或新提名时添加。",
         kept_reason="条目已进入评议，证据不能移除（评议所依据的材料要留档）。如证据有误，请添加说明材料。",
         confirm_question=f"条目已在“{state_label}”，添加的证据以后不能移除，也不能撤销。确定添加吗？")
+
+
+def disclosure_status(subject: str) -> OwnerStatus:
+    """A posting's photo of the board (R42: internal only, never printed) is added and removed freely."""
+    return OwnerStatus(AttachPhase.OPEN, subject)

@@ -39,6 +39,8 @@ TABLE_LABELS = {
     "workflow_attachments": "步骤附件", "attachments": "附件", "agenda_item_speeches": "发言", "agenda_item_votes": "逐人表决",
     "convene_proposals": "提议召集", "minutes_settings": "会议记录设置",
     "sync_quarantine": "隔离记录", "sync_peer_audit": "对方的操作记录",
+    "disclosure_publications": "三务公开记录", "disclosure_objections": "公开异议", "disclosure_settings": "三务公开设置",
+    "disclosure_finance_lines": "财务公开明细", "star_lists": "星目", "star_awards": "十星级文明户评定",
 }
 
 

@@ -40,6 +40,13 @@ class Entity(StrEnum):
     VOLUNTEER_RECORD = "volunteer_record"
     BOARD_VERSION = "board_version"
     LIST_SETTINGS = "list_settings"
+    # disclosures
+    DISCLOSURE = "disclosure"
+    DISCLOSURE_SETTINGS = "disclosure_settings"
+    FINANCE_SHEET = "finance_sheet"
+    # stars
+    STAR_LIST = "star_list"
+    STAR_AWARD = "star_award"
 
     @property
     def label(self) -> str:
@@ -52,7 +59,9 @@ class Entity(StrEnum):
                 "attachment": "附件", "sync_state": "同步状态",
                 "meeting_type": "会议类型", "minutes_settings": "会议记录设置", "convene_proposal": "提议召集",
                 "list_objection": "榜单异议", "naming_basis": "公开姓名依据", "volunteer_record": "志愿服务记录",
-                "board_version": "榜单版本记录", "list_settings": "榜单设置"}[self.value]
+                "board_version": "榜单版本记录", "list_settings": "榜单设置",
+                "disclosure": "三务公开记录", "disclosure_settings": "三务公开设置", "finance_sheet": "财务公开表",
+                "star_list": "星目", "star_award": "十星级文明户评定"}[self.value]
 
 
 @dataclass(frozen=True)

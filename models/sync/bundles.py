@@ -223,6 +223,8 @@ _AREAS = (("户籍", ("households", "villager", "village_groups", "grids", "vill
           ("九步工作法", ("workflow_",)),
           ("红黑榜", ("list_", "board_versions", "volunteer_")),
           ("乡镇审查与备案", ("township_",)),
+          ("三务公开", ("disclosure_",)),
+          ("十星级文明户", ("star_",)),
           ("附件", ("attachments",)))
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 
-from models.core.attachments import AttachmentOwner, OwnerKind, OwnerStatus, entry_status, meeting_status, step_status
+from models.core.attachments import (AttachmentOwner, OwnerKind, OwnerStatus, disclosure_status, entry_status,
+                                     meeting_status, step_status)
 from models.core.changes import Changed
 from models.core.errors import NotFound
 from models.lists.entries import EntryState, ListKind
@@ -18,6 +19,8 @@ def owner_status(db: Database, owner: AttachmentOwner) -> OwnerStatus:
         return _meeting(db, owner.id)
     if owner.kind is OwnerKind.WORKFLOW_STEP:
         return _step(db, owner.id, WorkflowStep.of(owner.step))
+    if owner.kind is OwnerKind.DISCLOSURE:
+        return _disclosure(db, owner.id)
     return _entry(db, owner.id)
 
 
@@ -73,3 +76,11 @@ def _entry(db: Database, entry_id: str) -> OwnerStatus:
     state = EntryState(found[3])
     return entry_status(f"{ListKind(found[0]).label} {found[1]} 第{found[2]}户", state.label,
                         state is EntryState.NOMINATED, state.is_final)
+
+
+def _disclosure(db: Database, publication_id: str) -> OwnerStatus:
+    found = db.conn.execute("SELECT category, period FROM disclosure_publications WHERE id = ? AND deleted = 0",
+                            (publication_id,)).fetchone()
+    if found is None:
+        raise NotFound("找不到这条公开记录，可能已被撤回。请刷新后重试。")
+    return disclosure_status(f"三务公开“{found[0]}”{found[1]} ")

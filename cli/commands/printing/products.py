@@ -140,6 +140,8 @@ def _minutes() -> PrintCommand[MeetingSource]:
 
 def commands() -> tuple[PrintCommand[Any], ...]:
     """Every `print` command of a stored record, in the order --help lists them."""
+    from cli.commands import disclosures, stars
+
     return (
         _rules(),
         _comparison(),
@@ -153,6 +155,8 @@ def commands() -> tuple[PrintCommand[Any], ...]:
         _record("work-cards", "工作证：执行委员会成员和各队伍成员，每页八张，沿虚线裁开"),
         _record("group-roster", "村民小组花名册（不印身份证号）", GROUP),
         _record("filing-report", "备案报告：表决通过后报乡镇人民政府备案"),
+        *disclosures.print_commands(),
+        *stars.print_commands(),
     )
 
 
