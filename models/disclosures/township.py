@@ -1,13 +1,14 @@
 """乡镇端: each village's disclosure record (on time / late / missing), from the rows its bundles brought."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from models.disclosures.calendar import Status, obligations
-from models.disclosures.catalogue import CatalogueItem
-from models.disclosures.records import Publication, with_status
+from models.disclosures.calendar import Obligation, Status, status
+
+# (kind, category, period) → (first posting's start, its due day)
+FirstPostings = Mapping[tuple[str, str, str], tuple[date, date]]
 
 
 @dataclass(frozen=True)
@@ -24,16 +25,29 @@ class VillageDisclosures:
     missing_items: tuple[str, ...] = ()
 
 
-def village_record(node: str, name: str, catalogue: Sequence[CatalogueItem], frequent_finance: bool,
-                   published: Sequence[Publication], years: Sequence[int], today: date) -> VillageDisclosures:
-    """The village's periodic obligations of `years` that were due by `today`, and its published resolutions."""
-    periodic = [o for year in years for o in obligations(catalogue, year, frequent_finance) if o.due < today]
-    rows = with_status(periodic, published, today)
-    late = [f"{o.category} {o.period}" for o, s in rows if s is Status.LATE]
-    missing = [f"{o.category} {o.period}" for o, s in rows if s is Status.OVERDUE]
-    periods = {(o.kind, o.category, o.period) for o in periodic}
-    events = [p for p in published if (p.kind, p.category, p.period) not in periods
-              and not p.period[:4].isdigit()]
-    late += [f"{p.category} {p.title or p.period}" for p in events if not p.on_time]
-    on_time = sum(1 for _, s in rows if s is Status.DONE) + sum(1 for p in events if p.on_time)
+def village_record(node: str, name: str, periodic: Sequence[Obligation], posted: FirstPostings,
+                   today: date) -> VillageDisclosures:
+    """The village's record against `periodic` (its obligations due before `today`) and the first posting of
+    each item it published; a posting of no periodic item (a resolution's) counts by its own due day."""
+    late: list[str] = []
+    missing: list[str] = []
+    on_time = 0
+    keys = set()
+    for o in periodic:
+        key = (o.kind.value, o.category, o.period)
+        keys.add(key)
+        first = posted.get(key)
+        found = status(o, first[0] if first else None, today)
+        if found is Status.DONE:
+            on_time += 1
+        elif found is Status.LATE:
+            late.append(f"{o.category} {o.period}")
+        elif found is Status.OVERDUE:
+            missing.append(f"{o.category} {o.period}")
+    for key, (start, due) in posted.items():
+        if key not in keys and not key[2][:4].isdigit():
+            if start <= due:
+                on_time += 1
+            else:
+                late.append(f"{key[1]} {key[2]}")
     return VillageDisclosures(node, name, on_time, len(late), len(missing), tuple(late), tuple(missing))

@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from models.disclosures.calendar import Obligation, obligations
 from models.disclosures.catalogue import CatalogueItem
-from models.disclosures.records import Publication
 from models.disclosures.township import VillageDisclosures, village_record
 from storage.core.db import Database
 from storage.disclosures import rows as load
@@ -23,11 +23,16 @@ class SqliteDisclosureDesk:
         villages = self._db.conn.execute(
             "SELECT owner, township || village FROM village_profiles WHERE deleted = 0 AND mode = 'village' "
             "AND owner <> (SELECT id FROM node) ORDER BY village").fetchall()
-        published: dict[str, list[Publication]] = defaultdict(list)
-        for row in load.dict_rows(self._db, "SELECT * FROM disclosure_publications WHERE deleted = 0"):
-            published[row["owner"]].append(load.publication(row))
+        posted: dict[str, dict[tuple[str, str, str], tuple[date, date]]] = defaultdict(dict)
+        for owner, kind, category, period, start, due in self._db.conn.execute(
+                "SELECT owner, kind, category, period, MIN(start_date), due_date FROM disclosure_publications "
+                "WHERE deleted = 0 GROUP BY owner, kind, category, period"):
+            posted[owner][(kind, category, period)] = (date.fromisoformat(start), date.fromisoformat(due))
         frequent = {owner: bool(flag) for owner, flag in self._db.conn.execute(
             "SELECT owner, frequent_finance FROM disclosure_settings WHERE deleted = 0 ORDER BY hlc")}
-        span = list(range(today.year - years + 1, today.year + 1))
-        return [village_record(owner, name, catalogue, frequent.get(owner, True), published[owner], span, today)
+        span = range(today.year - years + 1, today.year + 1)
+        periodic: dict[bool, list[Obligation]] = {  # the same for every village of one finance frequency
+            flag: [o for year in span for o in obligations(catalogue, year, flag) if o.due < today]
+            for flag in (True, False)}
+        return [village_record(owner, name, periodic[frequent.get(owner, True)], posted[owner], today)
                 for owner, name in villages]
