@@ -42,6 +42,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     objection.add_argument("--text", required=True, help="异议内容")
     objection.add_argument("--date", type=parse_date, default=None, help="收到日期（默认今天）")
     objection.set_defaults(handler=run_objection)
+    desk = sub.add_parser("township", help="乡镇端：各村按时、补公开和逾期未公开的事项（来自同步包）")
+    desk.add_argument("--years", type=int, default=1, help="看最近几年（默认 1）")
+    desk.set_defaults(handler=run_township)
     finance = commands.add_parser("finance", help="财务公开表：导入会计导出的收支明细")
     finance_sub = finance.add_subparsers(dest="finance_command", metavar="ACTION", required=True)
     imported = finance_sub.add_parser("import", help="导入 .xlsx/.csv（列：日期、摘要、收入、支出；末行“合计”须等于各行之和）")
@@ -88,12 +91,22 @@ def run_objection(context: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def run_finance_import(context: Context, args: argparse.Namespace) -> int:
-    from models.disclosures.finance import parse_sheet, yuan
-    from storage.disclosures.finance import read_rows
+def run_township(context: Context, args: argparse.Namespace) -> int:
+    records = _stores(context).disclosure_desk.village_records(date.today(), args.years)
+    lines = [f"{r.name}\t按时 {r.on_time}\t补公开 {r.late}\t逾期未公开 {r.missing}" for r in records]
+    context.emit("\n".join(lines) or "还没有收到任何村的同步包。",
+                 {"villages": [{"node": r.node, "name": r.name, "on_time": r.on_time, "late": r.late,
+                                "missing": r.missing, "late_items": list(r.late_items),
+                                "missing_items": list(r.missing_items)} for r in records]})
+    return 0
 
-    sheet = parse_sheet(read_rows(args.file), args.month)
-    _stores(context).finance_sheets.import_sheet(sheet)
+
+def run_finance_import(context: Context, args: argparse.Namespace) -> int:
+    from models.disclosures.finance import yuan
+
+    finance = _stores(context).finance_sheets
+    finance.import_file(args.file, args.month)
+    sheet = finance.sheet(args.month)
     context.emit(f"已导入 {args.month} 收支明细 {len(sheet.lines)} 行：收入 {yuan(sheet.income)} 元，支出 "
                  f"{yuan(sheet.expense)} 元。", {"month": args.month, "lines": len(sheet.lines),
                                                  "income": sheet.income, "expense": sheet.expense})

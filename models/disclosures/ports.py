@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -60,6 +61,10 @@ class FinanceSheets(Protocol):
 
     def import_sheet(self, sheet: FinanceSheet) -> Changed:
         """Replace the month's lines with the checked sheet's (the old ones kept as tombstones)."""
+        ...
+
+    def import_file(self, path: Path, month: str) -> Changed:
+        """Read the accounts' export (.xlsx or .csv), check it (refused naming the line) and keep it."""
         ...
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from models.core.accounts import Permission
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
-from models.disclosures.finance import FinanceLine, FinanceSheet, check_month
+from models.disclosures.finance import FinanceLine, FinanceSheet, check_month, parse_sheet
 from storage.core.store_base import SqliteStore
 from storage.disclosures.rows import dict_rows
 
@@ -52,6 +52,9 @@ class SqliteFinanceSheets(SqliteStore):
             raise DomainError(f"{month} 还没有导入财务收支明细。请先用 finance import 导入。")
         return FinanceSheet(month, tuple(FinanceLine(date.fromisoformat(r["on_date"]), r["summary"], r["income"],
                                                      r["expense"], r["id"]) for r in found))
+
+    def import_file(self, path: Path, month: str) -> Changed:
+        return self.import_sheet(parse_sheet(read_rows(path), month))
 
     def import_sheet(self, sheet: FinanceSheet) -> Changed:
         self._require(Permission.EDIT_RECORDS)

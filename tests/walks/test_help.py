@@ -18,6 +18,7 @@ from ui.core.help import GUIDE_FOLDER, GuideWindow
 VILLAGE_PAGES = {"首页": ("first-use.md", "第一次使用"), "户籍花名册": ("registry.md", "户籍花名册"),
                  "村规民约": ("rules.md", "村规民约"), "九步工作法": ("workflow-5.md", "征求民意"),
                  "会议记录": ("minutes.md", "会议记录"), "红黑榜": ("lists.md", "红黑榜"),
+                 "三务公开": ("disclosures.md", "三务公开"), "十星级文明户": ("stars.md", "十星级文明户"),
                  "打印中心": ("printing.md", "打印"), "同步": ("sync.md", "U盘同步"), "设置": ("backup.md", "备份")}
 TOWNSHIP_PAGES = {"乡镇审查": ("township.md", "乡镇端"), "同步": ("sync.md", "U盘同步"), "设置": ("backup.md", "备份")}
 

@@ -30,6 +30,8 @@ AREAS: tuple[Area, ...] = (
     Area("workflow", "九步工作法", "ui.workflow:create_screen"),
     Area("minutes", "会议记录", "ui.minutes:create_screen"),
     Area("lists", "红黑榜", "ui.lists:create_screen"),
+    Area("disclosures", "三务公开", "ui.disclosures:create_screen"),
+    Area("stars", "十星级文明户", "ui.stars:create_screen"),
     Area("printing", "打印中心", "ui.printing:create_screen"),
     Area("sync", "同步", "ui.sync:create_screen"),
     Area("settings", "设置", "ui.core.settings:create_screen"),

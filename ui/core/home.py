@@ -83,9 +83,12 @@ class HomeScreen(QWidget):
         self.overdue_label = QLabel()
         self.convene_label = QLabel()
         self.convene_label.setWordWrap(True)
+        self.disclosures_label = QLabel()  # 三务公开: due within a week, and overdue (R41)
+        self.disclosures_label.setWordWrap(True)
         self._overdue: list[FollowUp] = []
         self._layout = QVBoxLayout(self)
-        for label in (self.title_label, self.summary_label, self.steps_label, self.convene_label, self.overdue_label):
+        for label in (self.title_label, self.summary_label, self.steps_label, self.convene_label,
+                      self.disclosures_label, self.overdue_label):
             self._layout.addWidget(label)
         self._show_summary()
         # The tables (Qt builds their Python enums on first use), the overdue follow-ups and every revision's
@@ -102,6 +105,7 @@ class HomeScreen(QWidget):
         self._layout.addWidget(self.recent_view, 1)
         self._show_overdue()
         self._show_overdue_steps()
+        self._show_disclosures()
         self.is_populated = True
         self.populated.emit()
 
@@ -141,6 +145,12 @@ class HomeScreen(QWidget):
                  for p in tasks[:OVERDUE_SHOWN]]
         self.convene_label.setText("应当召集的会议：\n" + "\n".join(lines) if lines else "应当召集的会议：无")
 
+    def _show_disclosures(self) -> None:
+        due = self._stores.disclosures.reminders(date.today())
+        lines = [f"· {o.category} {o.subject or o.period}：{s.label}（应于 {o.due.isoformat()} 前）"
+                 for o, s in due[:OVERDUE_SHOWN]]
+        self.disclosures_label.setText("三务公开：\n" + "\n".join(lines) if lines else "三务公开：没有到期的事项")
+
     def _show_summary(self) -> None:
         actor = self._stores.actor
         last = self._stores.backups.last_backup_time() or self.tr("尚无（今天第一次使用时会自动备份）")
@@ -155,6 +165,8 @@ class HomeScreen(QWidget):
             self._show_overdue()
         if change.concerns(Entity.WORKFLOW):
             self._show_overdue_steps()
+        if change.concerns(Entity.DISCLOSURE, Entity.DISCLOSURE_SETTINGS, Entity.FOUR_TWO_MATTER):
+            self._show_disclosures()
 
 
 def create_screen(stores: Stores, bus: DataBus) -> HomeScreen:
