@@ -33,7 +33,7 @@ def build(db: Database, rng: random.Random, options: DemoOptions, today: date | 
         if obligation is missing:
             continue
         start = obligation.due + timedelta(days=6) if obligation is late else \
-            obligation.opens + timedelta(days=rng.randint(2, 8))
+            obligation.opens + timedelta(days=min(rng.randint(1, 8), (obligation.due - obligation.opens).days))
         stores.publications.record(obligation.kind, obligation.category, start, start + timedelta(days=14),
                                    posted_by=CLERK.name, period=obligation.period)
         posted += 1

@@ -67,7 +67,7 @@ class SqliteStarAwards(SqliteStore):
         self._households, self._meetings, self._lists = households, meetings, lists
 
     def awards(self, year: int | None = None, household_no: str = "") -> list[StarAward]:
-        sql, params = "SELECT * FROM star_awards WHERE deleted = 0", []
+        sql, params = "SELECT * FROM star_awards WHERE deleted = 0", list[Any]()
         if year is not None:
             sql, params = sql + " AND year = ?", [*params, year]
         if household_no:

@@ -44,7 +44,7 @@ def probe(db: Path, width: int, height: int, tmp_path: Path) -> dict[str, Any]:
 def test_every_village_screen_fits(demo: Path, width: int, height: int, tmp_path: Path) -> None:
     result = probe(demo, width, height - TASKBAR, tmp_path)
     assert_fits(result, width, height - TASKBAR)
-    assert len(result["areas"]) == 9
+    assert len(result["areas"]) == 11
 
 
 def test_every_township_screen_fits_the_smallest_screen(demo: Path, tmp_path: Path) -> None:
