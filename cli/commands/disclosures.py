@@ -45,6 +45,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     desk = sub.add_parser("township", help="乡镇端：各村按时、补公开和逾期未公开的事项（来自同步包）")
     desk.add_argument("--years", type=int, default=1, help="看最近几年（默认 1）")
     desk.set_defaults(handler=run_township)
+    answer = sub.add_parser("answer", help="答复一条异议")
+    answer.add_argument("objection", help="异议的 id（见 disclose objections）")
+    answer.add_argument("--text", required=True, help="答复内容")
+    answer.add_argument("--date", type=parse_date, default=None, help="答复日期（默认今天）")
+    answer.set_defaults(handler=run_answer)
+    objections = sub.add_parser("objections", help="列出一次公开收到的异议和答复")
+    objections.add_argument("publication", help="公开记录的 id")
+    objections.set_defaults(handler=run_objections)
     finance = commands.add_parser("finance", help="财务公开表：导入会计导出的收支明细")
     finance_sub = finance.add_subparsers(dest="finance_command", metavar="ACTION", required=True)
     imported = finance_sub.add_parser("import", help="导入 .xlsx/.csv（列：日期、摘要、收入、支出；末行“合计”须等于各行之和）")
@@ -88,6 +96,23 @@ def run_objection(context: Context, args: argparse.Namespace) -> int:
     changed = _stores(context).publications.add_objection(args.publication, args.date or date.today(), args.by,
                                                           args.text)
     context.emit("已登记异议。", {"publication": changed.id})
+    return 0
+
+
+def run_answer(context: Context, args: argparse.Namespace) -> int:
+    changed = _stores(context).publications.answer_objection(args.objection, args.text, args.date or date.today())
+    context.emit("已答复。", {"publication": changed.id})
+    return 0
+
+
+def run_objections(context: Context, args: argparse.Namespace) -> int:
+    found = _stores(context).publications.objections(args.publication)
+    lines = [f"{o.id}\t{o.received_on}\t{o.raised_by}：{o.content}\t{o.answer or '未答复'}" for o in found]
+    context.emit("\n".join(lines) or "没有异议。",
+                 {"objections": [{"id": o.id, "received_on": o.received_on.isoformat(), "raised_by": o.raised_by,
+                                  "content": o.content, "answer": o.answer,
+                                  "answered_on": o.answered_on.isoformat() if o.answered_on else None}
+                                 for o in found]})
     return 0
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import calendar as _calendar
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -44,6 +45,14 @@ class Obligation:
     opens: date  # the period's last day, or the day of the resolution
     due: date
     subject: str = ""
+
+
+_PERIOD = re.compile(r"\d{4}(-\d{2}|-Q[1-4])?")
+
+
+def is_period(text: str) -> bool:
+    """Whether `text` names a calendar period ("2026-11", "2026-Q4", "2026"), not a resolution's matter id."""
+    return _PERIOD.fullmatch(text) is not None
 
 
 def month_end(year: int, month: int) -> date:

@@ -5,7 +5,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from models.disclosures.calendar import Obligation, Status, status
+from models.disclosures.calendar import Obligation, Status, is_period, status
 
 # (kind, category, period) → (first posting's start, its due day)
 FirstPostings = Mapping[tuple[str, str, str], tuple[date, date]]
@@ -45,7 +45,7 @@ def village_record(node: str, name: str, periodic: Sequence[Obligation], posted:
         elif found is Status.OVERDUE:
             missing.append(f"{o.category} {o.period}")
     for key, (start, due) in posted.items():
-        if key not in keys and not key[2][:4].isdigit():
+        if key not in keys and not is_period(key[2]):
             if start <= due:
                 on_time += 1
             else:

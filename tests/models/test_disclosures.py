@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from models.core.errors import DomainError
-from models.disclosures.calendar import Resolution, Status, obligations, period_for, status
+from models.disclosures.calendar import Resolution, Status, is_period, obligations, period_for, status
 from models.disclosures.catalogue import CatalogueItem, DisclosureKind, Frequency, parse_catalogue
 from models.disclosures.finance import parse_sheet
 
@@ -49,6 +49,11 @@ def test_a_posting_discloses_the_last_period_closed_by_its_start() -> None:
     assert period_for(FINANCE, date(2026, 11, 30), True) == "2026-11"
     assert period_for(FINANCE, date(2026, 1, 3), True) == "2025-12"
     assert period_for(QUARTERLY, date(2026, 11, 3), True) == "2026-Q3"
+
+
+def test_periods_are_told_from_matter_ids() -> None:
+    assert all(is_period(p) for p in ("2026-11", "2026-Q4", "2026"))
+    assert not any(is_period(p) for p in ("0193a6b2-7c1e-7000-8000-000000000000", "2026-13x", "2026-Q5"))
 
 
 def test_the_shipped_catalogue_reads_and_a_bad_one_is_refused() -> None:
