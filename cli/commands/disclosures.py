@@ -146,13 +146,8 @@ def print_commands() -> tuple[Any, ...]:
     """`print finance-board --month M`: the month's 财务公开 board page (a row of the print table)."""
     from cli.commands.printing.products import PrintCommand
     from models.disclosures.print_sources import finance_board
-    from printing.core.catalogue import PrintJob
-
-    def build(board: Any, _args: argparse.Namespace, today: date) -> PrintJob:
-        from printing.disclosures.finance_board_pdf import finance_fingerprint, render_finance_board_pdf
-
-        return PrintJob(f"{board.sheet.month}财务公开", finance_fingerprint(board, today),
-                        lambda progress: render_finance_board_pdf(board, today, progress))
+    from printing.disclosures.finance_board_pdf import finance_job
 
     return (PrintCommand("finance-board", "财务公开栏：某月收支明细和合计（A4）", (_month,),
-                         lambda stores, args, today: finance_board(stores, args.month, today), build),)
+                         lambda stores, args, today: finance_board(stores, args.month, today),
+                         lambda data, _args, today: finance_job(data, today)),)

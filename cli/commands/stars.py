@@ -85,21 +85,11 @@ def print_commands() -> tuple[Any, ...]:
     """`print stars-board --year Y` and `print star-plaque --household NO --year Y` (rows of the print table)."""
     from cli.commands.printing.products import PrintCommand
     from models.stars.print_sources import star_plaque, stars_board
-    from printing.core.catalogue import PrintJob
-
-    def board(data: Any, _args: argparse.Namespace, today: date) -> PrintJob:
-        from printing.stars.stars_pdf import board_fingerprint, render_stars_board_pdf
-
-        return PrintJob(f"{data.year}年度十星级文明户", board_fingerprint(data, today),
-                        lambda progress: render_stars_board_pdf(data, today, progress))
-
-    def plaque(data: Any, _args: argparse.Namespace, today: date) -> PrintJob:
-        from printing.stars.stars_pdf import plaque_fingerprint, render_star_plaque_pdf
-
-        return PrintJob(f"星级牌（{data.who}）", plaque_fingerprint(data, today),
-                        lambda progress: render_star_plaque_pdf(data, today, progress))
+    from printing.stars.stars_pdf import board_job, plaque_job
 
     return (PrintCommand("stars-board", "十星级文明户公示栏（无依据不公开姓名）", (_year,),
-                         lambda stores, args, today: stars_board(stores, args.year, today), board),
+                         lambda stores, args, today: stars_board(stores, args.year, today),
+                         lambda data, _args, today: board_job(data, today)),
             PrintCommand("star-plaque", "星级牌和荣誉证书（一户一年度）", (_household, _year),
-                         lambda stores, args, today: star_plaque(stores, args.household, args.year, today), plaque))
+                         lambda stores, args, today: star_plaque(stores, args.household, args.year, today),
+                         lambda data, _args, today: plaque_job(data, today)))

@@ -7,6 +7,7 @@ from datetime import date
 from models.core.notices import chinese_date
 from models.disclosures.finance import yuan
 from models.disclosures.print_sources import FinanceBoard
+from printing.core.catalogue import PrintJob
 from printing.core.layout import table_page
 from printing.core.tables import TableDocument, render_table_pdf, table_texts
 from printing.core.fingerprint import content_fingerprint
@@ -36,3 +37,8 @@ def finance_fingerprint(board: FinanceBoard, today: date) -> str:
 def render_finance_board_pdf(board: FinanceBoard, today: date,
                              progress: Callable[[int], None] | None = None) -> bytes:
     return render_table_pdf(finance_document(board, today), table_page("A4", landscape=False), progress=progress)
+
+
+def finance_job(board: FinanceBoard, today: date) -> PrintJob:
+    return PrintJob(f"{board.sheet.month}财务公开", finance_fingerprint(board, today),
+                    lambda progress: render_finance_board_pdf(board, today, progress))

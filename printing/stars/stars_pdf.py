@@ -9,6 +9,7 @@ from datetime import date
 from models.core.notices import chinese_date
 from models.lists.honours import HonourCertificate
 from models.stars.print_sources import StarPlaque, StarsBoard
+from printing.core.catalogue import PrintJob
 from printing.core.fingerprint import content_fingerprint
 from printing.core.layout import DocumentMeta, PageSpec, render
 from printing.core.tables import TableDocument, render_table_pdf, table_texts
@@ -74,3 +75,13 @@ def render_star_plaque_pdf(plaque: StarPlaque, today: date, progress: Callable[[
     spec = certificate_page()
     story = _plaque_page(plaque, spec) + certificate_story(_certificate(plaque, today), spec)
     return render(story, spec, DocumentMeta(f"星级牌（{plaque.who}）", plaque_fingerprint(plaque, today)), progress)
+
+
+def board_job(board: StarsBoard, today: date) -> PrintJob:
+    return PrintJob(f"{board.year}年度十星级文明户", board_fingerprint(board, today),
+                    lambda progress: render_stars_board_pdf(board, today, progress))
+
+
+def plaque_job(plaque: StarPlaque, today: date) -> PrintJob:
+    return PrintJob(f"星级牌（{plaque.who}）", plaque_fingerprint(plaque, today),
+                    lambda progress: render_star_plaque_pdf(plaque, today, progress))

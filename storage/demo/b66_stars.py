@@ -1,11 +1,12 @@
 """Demo: the star list adopted at the year's first finalised villagers' (representatives') meeting, a year of
-stars for a third of the households, and one star withdrawn with its reason."""
+stars for a third of the households (three heads agreed to be named), and one star withdrawn with its reason."""
 from __future__ import annotations
 
 import random
 from datetime import date
 
 from models.core.accounts import Actor, Role
+from models.lists.entries import ListKind
 from storage.core.backend import build_stores
 from storage.core.db import Database
 from storage.demo import DemoOptions
@@ -27,7 +28,11 @@ def build(db: Database, rng: random.Random, options: DemoOptions, today: date | 
     stores.star_lists.adopt(stars, meeting[0])
     year = date.fromisoformat(meeting[1]).year
     awarded = 0
-    for number in rng.sample(numbers, max(1, len(numbers) // 3)):
+    chosen = rng.sample(numbers, max(1, len(numbers) // 3))
+    for number in chosen[:3]:  # three heads agreed in writing to be named on the board (R31)
+        stores.naming_bases.record_naming_basis(number, "consent", "户主书面同意在十星级文明户公示栏公开姓名",
+                                                date(year, 1, 10), (ListKind.RED,))
+    for number in chosen:
         for star in rng.sample(stars, rng.randint(3, len(stars))):
             stores.star_awards.award(number, star, year, meeting[0])
             awarded += 1

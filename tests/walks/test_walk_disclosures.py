@@ -8,9 +8,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import pypdf
+
 from models.core.attachments import AttachmentOwner, OwnerKind
+from models.stars.stars import may_name
 from tests.walks.conftest import Walk
-from tests.walks.driver import (choose, cli_json, click_button, expect_dialog, field, fill, save_as)
+from tests.walks.driver import (answer, choose, cli_json, click_button, expect_dialog, field, fill, replace_text,
+                                save_as)
 from tests.walks.steps import cell
 
 
@@ -87,3 +91,43 @@ def test_adopt_award_and_withdraw_stars_on_screen(qtbot, walk: Walk) -> None:
         click_button(qtbot, screen, "撤星")
     listed = {r["household"]: r["stars"] for r in cli_json(walk.db_path, "stars", "list", "--year", str(year))["rows"]}
     assert "学习进步" not in listed[household]
+
+
+def _pdf_text(path: Path) -> str:
+    return "".join(page.extract_text() for page in pypdf.PdfReader(path).pages).replace(" ", "")
+
+
+def _save_print(qtbot, screen, button: str, target: Path) -> None:  # type: ignore[no-untyped-def]
+    seen: list[str] = []
+    # Rendered off the GUI thread; then 另存为, and (no PDF reader offscreen) 已保存 says where the file is.
+    with expect_dialog(qtbot, save_as(qtbot, target), answer(qtbot, "确定", seen)):
+        click_button(qtbot, screen, button)
+        qtbot.waitUntil(lambda: not screen.printer.busy)
+    assert target.exists() and str(target) in seen[0]
+
+
+def test_import_the_finance_sheet_and_print_the_boards(qtbot, walk: Walk, tmp_path: Path) -> None:
+    screen = walk.open_area("三务公开")
+    sheet = tmp_path / "10月收支.csv"
+    sheet.write_text("日期,摘要,收入,支出\n2026-10-08,光伏电站收益,8600.00,\n2026-10-20,保洁员工资,,2400.00\n"
+                     "合计,,8600.00,2400.00\n", encoding="utf-8")
+    replace_text(screen.month_edit, "2026-10")
+    seen: list[str] = []
+    with expect_dialog(qtbot, save_as(qtbot, sheet), answer(qtbot, "确定", seen)):
+        click_button(qtbot, screen, "导入财务明细")
+    assert "2 行" in seen[0]
+    board = tmp_path / "财务公开.pdf"
+    _save_print(qtbot, screen, "打印财务公开栏", board)
+    text = _pdf_text(board)
+    assert "2026年10月财务公开" in text and "光伏电站收益" in text and "6,200.00" in text
+    stars = walk.open_area("十星级文明户")
+    target = tmp_path / "十星级文明户.pdf"
+    _save_print(qtbot, stars, "打印公示栏", target)
+    printed = _pdf_text(target)
+    bases = walk.stores.naming_bases.bases_in_effect()
+    for row in stars._rows:
+        household = walk.stores.star_awards.household(row.household_no)
+        if may_name(household, bases, date.today()):
+            assert household.head_name in printed
+        else:  # R30–R32: no name without a basis on a public printout
+            assert household.head_name not in printed and f"第{household.household_no}号户" in printed

@@ -17,9 +17,11 @@ from models.disclosures.calendar import Obligation, Status
 from models.disclosures.finance import FinanceSheet, yuan
 from models.disclosures.ports import DisclosureCalendar, FinanceSheets, PublicationStore
 from models.disclosures.records import Publication
+from printing.core.catalogue import PrintJob
 from ui.core.bus import DataBus
 from ui.disclosures.dialogs import PostingForm, PublicationDialog
 from ui.widgets.attachments import FILE_NAME, AttachmentsPanel
+from ui.widgets.job_printer import JobPrinter
 from ui.widgets.rows_model import RowsTableModel
 from ui.widgets.store_command import StoreCommand, push_command
 
@@ -38,8 +40,10 @@ class DisclosuresScreen(QWidget):
     """三务公开. `today` is the screen's clock (a seam for the walks)."""
 
     def __init__(self, calendar: DisclosureCalendar, publications: PublicationStore, finance: FinanceSheets,
-                 attachments: AttachmentStore, bus: DataBus, today: Callable[[], date] = date.today) -> None:
+                 attachments: AttachmentStore, bus: DataBus, finance_board: Callable[[str], PrintJob],
+                 today: Callable[[], date] = date.today) -> None:
         super().__init__()
+        self._finance_board, self.printer = finance_board, JobPrinter(self)
         self._calendar, self._publications, self._finance, self._bus = calendar, publications, finance, bus
         self.today = today
         self.undo_stack = QUndoStack(self)
@@ -61,9 +65,11 @@ class DisclosuresScreen(QWidget):
         self.month_edit = QLineEdit(f"{self.today():%Y-%m}")
         self.month_edit.setMaximumWidth(90)
         self.import_button = QPushButton(self.tr("导入财务明细…"))
+        self.print_button = QPushButton(self.tr("打印财务公开栏…"))
         top = QHBoxLayout()
         top.addWidget(self.summary_label, 1)
-        for widget in (self.record_button, QLabel(self.tr("月份：")), self.month_edit, self.import_button):
+        for widget in (self.record_button, QLabel(self.tr("月份：")), self.month_edit, self.import_button,
+                       self.print_button):
             top.addWidget(widget)
         layout.addLayout(top)
         self.due_view, self.posted_view = QTableView(), QTableView()
@@ -77,6 +83,8 @@ class DisclosuresScreen(QWidget):
         layout.addWidget(self.photo_panel)
         self.record_button.clicked.connect(self._on_record_clicked)
         self.import_button.clicked.connect(self._on_import_clicked)
+        self.print_button.clicked.connect(
+            lambda: self.printer.start(lambda: self._finance_board(self.month_edit.text().strip())))
         self.posted_view.selectionModel().selectionChanged.connect(self._on_posting_selected)
 
     def reload(self) -> None:

@@ -9,6 +9,12 @@ from ui.core.bus import DataBus
 
 
 def create_screen(stores: Any, bus: DataBus) -> QWidget:
-    from ui.stars.screen import StarsScreen
+    from datetime import date
 
-    return StarsScreen(stores.star_lists, stores.star_awards, stores.meetings, bus)
+    from models.stars.print_sources import star_plaque, stars_board
+    from printing.stars.stars_pdf import board_job, plaque_job
+    from ui.stars.screen import StarPrints, StarsScreen
+
+    prints = StarPrints(lambda year: board_job(stars_board(stores, year, date.today()), date.today()),
+                        lambda no, year: plaque_job(star_plaque(stores, no, year, date.today()), date.today()))
+    return StarsScreen(stores.star_lists, stores.star_awards, stores.meetings, bus, prints)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget
@@ -12,10 +13,20 @@ from models.minutes.meetings import MeetingStatus, MeetingSummary
 from models.minutes.ports import MeetingStore
 from models.stars.ports import StarAwardStore, StarListStore
 from models.stars.stars import StarRow
+from printing.core.catalogue import PrintJob
 from ui.core.bus import DataBus
 from ui.stars.dialogs import AdoptDialog, AwardDialog, WithdrawStarDialog
 from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.job_printer import JobPrinter
 from ui.widgets.rows_model import RowsTableModel
+
+@dataclass(frozen=True)
+class StarPrints:
+    """The screen's two public products, gathered through the stores by the caller (ui/stars/__init__.py)."""
+
+    board: Callable[[int], PrintJob]
+    plaque: Callable[[str, int], PrintJob]
+
 
 COLUMNS = (("户号", lambda r: r.household_no), ("星数", lambda r: r.count), ("所得星", lambda r: "、".join(r.stars)))
 
@@ -25,9 +36,10 @@ class StarsScreen(QWidget):
     is a decision of record, not undone: a mistaken one is withdrawn with its reason."""
 
     def __init__(self, lists: StarListStore, awards: StarAwardStore, meetings: MeetingStore, bus: DataBus,
-                 today: Callable[[], date] = date.today) -> None:
+                 prints: StarPrints, today: Callable[[], date] = date.today) -> None:
         super().__init__()
         self._lists, self._awards, self._meetings, self._bus, self.today = lists, awards, meetings, bus, today
+        self._prints, self.printer = prints, JobPrinter(self)
         self._rows: list[StarRow] = []
         self.model = RowsTableModel(COLUMNS, lambda: self._rows)
         self._build_ui()
@@ -46,7 +58,9 @@ class StarsScreen(QWidget):
         top.addWidget(QLabel(self.tr("年度：")))
         top.addWidget(self.year_combo)
         top.addStretch(1)
-        for button in (self.adopt_button, self.award_button, self.withdraw_button):
+        self.board_button, self.plaque_button = QPushButton(self.tr("打印公示栏…")), QPushButton(self.tr("打印星级牌…"))
+        for button in (self.adopt_button, self.award_button, self.withdraw_button, self.board_button,
+                       self.plaque_button):
             top.addWidget(button)
         layout.addLayout(top)
         self.view = QTableView()
@@ -58,6 +72,8 @@ class StarsScreen(QWidget):
         self.award_button.clicked.connect(self._on_award_clicked)
         self.withdraw_button.clicked.connect(self._on_withdraw_clicked)
         self.year_combo.currentIndexChanged.connect(self._show_rows)
+        self.board_button.clicked.connect(lambda: self.printer.start(lambda: self._prints.board(self.year)))
+        self.plaque_button.clicked.connect(self._on_plaque_clicked)
 
     @property
     def year(self) -> int:
@@ -119,6 +135,13 @@ class StarsScreen(QWidget):
             star, reason = answer
             self._write(lambda: self._awards.withdraw(chosen.household_no, star, reason, self.today()),
                         self.tr("不能撤星"))
+
+    def _on_plaque_clicked(self) -> None:
+        chosen = self.selected_row
+        if chosen is None:
+            QMessageBox.information(self, self.tr("打印星级牌"), self.tr("请先在列表中选中一户。"))
+            return
+        self.printer.start(lambda: self._prints.plaque(chosen.household_no, self.year))
 
     def _on_bus_changed(self, change: Changed) -> None:
         if change.concerns(Entity.STAR_LIST, Entity.STAR_AWARD):
