@@ -11,7 +11,7 @@ its name is recorded in `schema_migrations` and older versions refuse a database
 """
 from __future__ import annotations
 
-from storage.migrations import (attachments, core, disclosures, lists, minutes, registry, rules, stars, sync, township,
+from storage.migrations import (attachments, core, disclosures, lists, minutes, registry, rules, sync, township,
                                 workflow)
 from storage.migrations.runner import Migration, Migrations, Step
 
@@ -54,8 +54,7 @@ LEDGER: tuple[Step, ...] = (
     lists.m069_list_consents_withdrawal_reason,
     # From here on: append only, numbers rising (m074, m075, …).
     attachments.m074_one_attachments_table,
-    disclosures.m075_create_disclosures,
-    stars.m076_create_stars,
+    disclosures.m075_create_disclosures_and_stars,
 )
 
 # The last step shipped with a number out of order; every step after it has a higher number than all before it.
