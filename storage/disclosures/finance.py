@@ -8,7 +8,7 @@ from pathlib import Path
 from models.core.accounts import Permission
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
-from models.disclosures.finance import FinanceLine, FinanceSheet, check_month, parse_sheet
+from models.disclosures.finance import FinanceLine, FinanceSheet, check_month, parse_sheet, yuan
 from storage.core.store_base import SqliteStore
 from storage.disclosures.rows import dict_rows
 
@@ -66,5 +66,8 @@ class SqliteFinanceSheets(SqliteStore):
             for position, line in enumerate(sheet.lines):
                 self._insert("disclosure_finance_lines", {
                     "month": sheet.month, "on_date": line.on.isoformat(), "summary": line.summary,
-                    "income": line.income, "expense": line.expense, "position": position})
+                    "income": line.income, "expense": line.expense, "position": position},
+                    summary=f"财务公开 {sheet.month}：{line.on} {line.summary}"
+                            + (f"，收入 {yuan(line.income)} 元" if line.income else "")
+                            + (f"，支出 {yuan(line.expense)} 元" if line.expense else ""))
         return Changed.one(Entity.FINANCE_SHEET, sheet.month)

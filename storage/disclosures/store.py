@@ -39,12 +39,11 @@ class SqliteDisclosureCalendar(SqliteStore):
     def set_frequent_finance(self, frequent: bool) -> Changed:
         self._require(Permission.EDIT_RECORDS)
         found = self._db.conn.execute("SELECT id FROM disclosure_settings WHERE deleted = 0 LIMIT 1").fetchone()
-        with self._db.atomic():
+        with self._db.atomic():  # the setting is replaced (a new row), so its audit line says it in words
             if found:
-                self._update("disclosure_settings", found[0], {"frequent_finance": int(frequent)})
-                row_id = found[0]
-            else:
-                row_id = self._insert("disclosure_settings", {"frequent_finance": int(frequent)})["id"]
+                self._tombstone("disclosure_settings", found[0])
+            row_id = self._insert("disclosure_settings", {"frequent_finance": int(frequent)},
+                                  summary="财务收支改为" + ("每月公开" if frequent else "每季度公开"))["id"]
         return Changed.one(Entity.DISCLOSURE_SETTINGS, row_id)
 
     def obligations(self, year: int) -> list[Obligation]:
@@ -114,7 +113,9 @@ class SqlitePublications(SqliteStore):
             row = self._insert("disclosure_publications", {
                 "kind": kind.value, "category": posting.category, "period": posting.period,
                 "start_date": start.isoformat(), "end_date": end.isoformat(), "due_date": posting.due.isoformat(),
-                "place": place.value, "posted_by": posting.posted_by, "title": posting.title, "note": posting.note})
+                "place": place.value, "posted_by": posting.posted_by, "title": posting.title, "note": posting.note},
+                summary=f"登记{kind.label}“{posting.category}”{posting.title or posting.period}：{start}至{end}，"
+                        f"{place.label}，张贴人{posting.posted_by}（应于 {posting.due} 前公开）")
         return Changed.one(Entity.DISCLOSURE, row["id"])
 
     def withdraw(self, publication_id: str) -> Changed:

@@ -47,7 +47,8 @@ class SqliteStarLists(SqliteStore):
         stars = parse_star_list(json.dumps({"stars": list(stars)}))
         with self._db.atomic():
             row = self._insert("star_lists", {"stars": json.dumps(list(stars), ensure_ascii=False),
-                                              "meeting_id": meeting_id, "adopted_on": meeting.on.isoformat()})
+                                              "meeting_id": meeting_id, "adopted_on": meeting.on.isoformat()},
+                               summary=f"{meeting.number}通过星目（{len(stars)}颗星）：{'、'.join(stars)}")
         return Changed.one(Entity.STAR_LIST, row["id"])
 
 
