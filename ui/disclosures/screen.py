@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
 
 from models.core.attachments import AttachmentOwner, OwnerKind
 from models.core.changes import Changed, Entity
@@ -66,11 +66,14 @@ class DisclosuresScreen(QWidget):
         self.month_edit.setMaximumWidth(90)
         self.import_button = QPushButton(self.tr("导入财务明细…"))
         self.print_button = QPushButton(self.tr("打印财务公开栏…"))
+        self.monthly_check = QCheckBox(self.tr("财务每月公开"))  # 组织法第三十条: where transactions are many
+        self.monthly_check.setToolTip(self.tr("集体财务往来较多的村，财务收支每月公开；否则每季度公开"))
+        layout.addWidget(self.summary_label)
         top = QHBoxLayout()
-        top.addWidget(self.summary_label, 1)
-        for widget in (self.record_button, QLabel(self.tr("月份：")), self.month_edit, self.import_button,
-                       self.print_button):
+        for widget in (self.monthly_check, self.record_button, QLabel(self.tr("月份：")), self.month_edit,
+                       self.import_button, self.print_button):
             top.addWidget(widget)
+        top.addStretch(1)
         layout.addLayout(top)
         self.due_view, self.posted_view = QTableView(), QTableView()
         for view, model in ((self.due_view, self.due_model), (self.posted_view, self.posted_model)):
@@ -83,12 +86,14 @@ class DisclosuresScreen(QWidget):
         layout.addWidget(self.photo_panel)
         self.record_button.clicked.connect(self._on_record_clicked)
         self.import_button.clicked.connect(self._on_import_clicked)
+        self.monthly_check.clicked.connect(self._on_monthly_clicked)
         self.print_button.clicked.connect(
             lambda: self.printer.start(lambda: self._finance_board(self.month_edit.text().strip())))
         self.posted_view.selectionModel().selectionChanged.connect(self._on_posting_selected)
 
     def reload(self) -> None:
         today = self.today()
+        self.monthly_check.setChecked(self._calendar.frequent_finance())
         self._due = self._calendar.due(today)
         self._posted = self._publications.publications()
         self.due_model.reload()
@@ -123,6 +128,15 @@ class DisclosuresScreen(QWidget):
             QMessageBox.warning(self, self.tr("不能登记"), error.message)
         elif command.result is not None:
             self.select_publication(command.result.id)
+
+    def _on_monthly_clicked(self, monthly: bool) -> None:
+        command: StoreCommand[Changed] = StoreCommand(
+            self.tr("财务公开频次"), self._bus, None, lambda: self._calendar.set_frequent_finance(monthly),
+            lambda _done: self._calendar.set_frequent_finance(not monthly))
+        error = push_command(self.undo_stack, command)
+        if error is not None:
+            QMessageBox.warning(self, self.tr("不能更改"), error.message)
+            self.monthly_check.setChecked(not monthly)
 
     def _record(self, form: PostingForm) -> Changed:
         return self._publications.record(form.kind, form.category, form.start, form.end, form.place,
