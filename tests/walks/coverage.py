@@ -50,6 +50,8 @@ WALKED: dict[str, str] = {
     "ConsentsDialog": "test_dialogs_lists.py::test_a_consent_withdrawn_through_the_consents_dialog",
     "WithdrawConsentDialog": "test_dialogs_lists.py::test_a_consent_withdrawn_through_the_consents_dialog",
     "PublicationDialog": "test_walk_disclosures.py::test_record_a_disclosure_with_a_photo_of_the_board",
+    "PostingObjectionDialog": "test_walk_disclosures.py::test_record_a_disclosure_with_a_photo_of_the_board",
+    "PostingAnswerDialog": "test_walk_disclosures.py::test_record_a_disclosure_with_a_photo_of_the_board",
     "AdoptDialog": "test_walk_disclosures.py::test_adopt_award_and_withdraw_stars_on_screen",
     "AwardDialog": "test_walk_disclosures.py::test_adopt_award_and_withdraw_stars_on_screen",
     "WithdrawStarDialog": "test_walk_disclosures.py::test_adopt_award_and_withdraw_stars_on_screen",

@@ -45,6 +45,7 @@ def test_record_a_disclosure_with_a_photo_of_the_board(qtbot, walk: Walk, tmp_pa
     qtbot.waitUntil(lambda: screen.photo_panel.model.rowCount() == 1)
     (kept,) = walk.stores.attachments.attachments(AttachmentOwner(OwnerKind.DISCLOSURE, posted.id))
     assert kept.file_name == "财务公开栏.jpg"
+    objection_and_answer(qtbot, walk, screen, posted.id)
     rows = cli_json(walk.db_path, "disclose", "due")["rows"]
     finance = [r for r in rows if r["category"] == "财务收支" and r["period"] == _last_month(today)]
     assert finance and finance[0]["status"] == "done"
@@ -91,6 +92,28 @@ def test_adopt_award_and_withdraw_stars_on_screen(qtbot, walk: Walk) -> None:
         click_button(qtbot, screen, "撤星")
     listed = {r["household"]: r["stars"] for r in cli_json(walk.db_path, "stars", "list", "--year", str(year))["rows"]}
     assert "学习进步" not in listed[household]
+
+
+def objection_and_answer(qtbot, walk: Walk, screen, publication_id: str) -> None:  # type: ignore[no-untyped-def]
+    """A villager asks about a line of the board; the committee answers (组织法第三十一条)."""
+    def raise_it(dialog) -> None:  # type: ignore[no-untyped-def]
+        fill(qtbot, field(dialog, "提出人"), "杨老三")
+        fill(qtbot, field(dialog, "异议内容"), "保洁员工资为什么比上月多")
+        click_button(qtbot, dialog, "确定")
+
+    with expect_dialog(qtbot, raise_it):
+        click_button(qtbot, screen, "登记异议")
+    assert screen.objections_model.rowCount() == 1
+
+    def answer_it(dialog) -> None:  # type: ignore[no-untyped-def]
+        fill(qtbot, field(dialog, "答复"), "本月增加了两次河道清漂")
+        click_button(qtbot, dialog, "确定")
+
+    with expect_dialog(qtbot, answer_it):
+        click_button(qtbot, screen, "答复")
+    (kept,) = cli_json(walk.db_path, "disclose", "objections", publication_id)["objections"]
+    assert (kept["raised_by"], kept["answer"]) == ("杨老三", "本月增加了两次河道清漂")
+    assert cell(screen.objections_model, 0, "答复") == "本月增加了两次河道清漂"
 
 
 def _pdf_text(path: Path) -> str:

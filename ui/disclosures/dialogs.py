@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from models.disclosures.catalogue import CatalogueItem, DisclosureKind, Place
 from ui.widgets.choice_combo import ChoiceCombo
@@ -75,3 +75,53 @@ class PublicationDialog(QDialog):
             posted_by: str) -> PostingForm | None:
         dialog = cls(catalogue, today, posted_by, parent)
         return dialog.form() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class PostingObjectionDialog(QDialog):
+    """登记异议 — who raised it, what they say, when it was received."""
+
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("登记异议"))
+        form = QFormLayout(self)
+        self.raised_by_edit, self.content_edit, self.received_edit = QLineEdit(), QLineEdit(), _date_edit(today)
+        form.addRow(self.tr("提出人："), self.raised_by_edit)
+        form.addRow(self.tr("异议内容："), self.content_edit)
+        form.addRow(self.tr("收到日期："), self.received_edit)
+        _ok_cancel(self, form)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, today: date) -> tuple[str, str, date] | None:
+        dialog = cls(today, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return (dialog.raised_by_edit.text().strip(), dialog.content_edit.text().strip(),
+                dialog.received_edit.date().toPython())
+
+
+class PostingAnswerDialog(QDialog):
+    """答复异议 — the committee must answer (组织法第三十一条)."""
+
+    def __init__(self, content: str, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("答复异议"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("异议：") + content))
+        self.answer_edit, self.date_edit = QLineEdit(), _date_edit(today)
+        form.addRow(self.tr("答复："), self.answer_edit)
+        form.addRow(self.tr("答复日期："), self.date_edit)
+        _ok_cancel(self, form)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, content: str, today: date) -> tuple[str, date] | None:
+        dialog = cls(content, today, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.answer_edit.text().strip(), dialog.date_edit.date().toPython()
+
+
+def _ok_cancel(dialog: QDialog, form: QFormLayout) -> None:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)

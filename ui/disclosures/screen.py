@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
 from models.core.attachments import AttachmentOwner, OwnerKind
@@ -16,10 +16,10 @@ from models.core.ports import AttachmentStore
 from models.disclosures.calendar import Obligation, Status
 from models.disclosures.finance import FinanceSheet, yuan
 from models.disclosures.ports import DisclosureCalendar, FinanceSheets, PublicationStore
-from models.disclosures.records import Publication
+from models.disclosures.records import DisclosureObjection, Publication
 from printing.core.catalogue import PrintJob
 from ui.core.bus import DataBus
-from ui.disclosures.dialogs import PostingForm, PublicationDialog
+from ui.disclosures.dialogs import PostingAnswerDialog, PostingForm, PostingObjectionDialog, PublicationDialog
 from ui.widgets.attachments import FILE_NAME, AttachmentsPanel
 from ui.widgets.job_printer import JobPrinter
 from ui.widgets.rows_model import RowsTableModel
@@ -33,6 +33,8 @@ POSTED_COLUMNS = (("开始", lambda p: p.start.isoformat()), ("结束", lambda p
                   ("事项", lambda p: p.category), ("期间", lambda p: p.title or p.period),
                   ("地点", lambda p: p.place.label), ("张贴人", lambda p: p.posted_by),
                   ("按时", lambda p: "按时" if p.on_time else "逾期"))
+OBJECTION_COLUMNS = (("收到", lambda o: o.received_on.isoformat()), ("提出人", lambda o: o.raised_by),
+                     ("异议", lambda o: o.content), ("答复", lambda o: o.answer or "未答复"))
 _CONCERNS = (Entity.DISCLOSURE, Entity.DISCLOSURE_SETTINGS, Entity.FOUR_TWO_MATTER)
 
 
@@ -51,6 +53,8 @@ class DisclosuresScreen(QWidget):
         self._posted: list[Publication] = []
         self.due_model = RowsTableModel(DUE_COLUMNS, lambda: self._due)
         self.posted_model = RowsTableModel(POSTED_COLUMNS, lambda: self._posted)
+        self._objections: list[DisclosureObjection] = []
+        self.objections_model = RowsTableModel(OBJECTION_COLUMNS, lambda: self._objections)
         self.photo_panel = AttachmentsPanel(attachments, bus, self.undo_stack, OwnerKind.DISCLOSURE,
                                             self.tr("公开栏照片（存档，不打印）"), (FILE_NAME,),
                                             self.tr("选中一条公开记录后添加照片"), height=90)
@@ -83,13 +87,34 @@ class DisclosuresScreen(QWidget):
         layout.addWidget(self.due_view, 3)
         layout.addWidget(QLabel(self.tr("公开记录：")))
         layout.addWidget(self.posted_view, 2)
-        layout.addWidget(self.photo_panel)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.photo_panel, 1)
+        bottom.addWidget(self._objections_box(), 1)
+        layout.addLayout(bottom)
         self.record_button.clicked.connect(self._on_record_clicked)
         self.import_button.clicked.connect(self._on_import_clicked)
         self.monthly_check.clicked.connect(self._on_monthly_clicked)
         self.print_button.clicked.connect(
             lambda: self.printer.start(lambda: self._finance_board(self.month_edit.text().strip())))
         self.posted_view.selectionModel().selectionChanged.connect(self._on_posting_selected)
+
+    def _objections_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("异议和答复"))
+        inner = QVBoxLayout(box)
+        self.objections_view = QTableView()
+        self.objections_view.setModel(self.objections_model)
+        self.objections_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.objections_view.setFixedHeight(90)
+        self.objection_button, self.answer_button = QPushButton(self.tr("登记异议…")), QPushButton(self.tr("答复…"))
+        buttons = QHBoxLayout()
+        for button in (self.objection_button, self.answer_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        inner.addWidget(self.objections_view)
+        inner.addLayout(buttons)
+        self.objection_button.clicked.connect(self._on_objection_clicked)
+        self.answer_button.clicked.connect(self._on_answer_clicked)
+        return box
 
     def reload(self) -> None:
         today = self.today()
@@ -115,6 +140,10 @@ class DisclosuresScreen(QWidget):
     def _on_posting_selected(self, *_args: object) -> None:
         chosen = self.selected_publication
         self.photo_panel.load(AttachmentOwner(OwnerKind.DISCLOSURE, chosen.id) if chosen else None)
+        self._objections = self._publications.objections(chosen.id) if chosen else []
+        self.objections_model.reload()
+        self.objection_button.setEnabled(chosen is not None)
+        self.answer_button.setEnabled(bool(self._objections))
 
     def _on_record_clicked(self) -> None:
         form = PublicationDialog.ask(self, self._calendar.catalogue(), self.today(), "")
@@ -128,6 +157,27 @@ class DisclosuresScreen(QWidget):
             QMessageBox.warning(self, self.tr("不能登记"), error.message)
         elif command.result is not None:
             self.select_publication(command.result.id)
+
+    def _on_objection_clicked(self) -> None:
+        chosen = self.selected_publication
+        answer = PostingObjectionDialog.ask(self, self.today()) if chosen else None
+        if chosen is not None and answer is not None:
+            raised_by, content, received = answer
+            self._write(lambda: self._publications.add_objection(chosen.id, received, raised_by, content))
+
+    def _on_answer_clicked(self) -> None:
+        rows = self.objections_view.selectionModel().selectedRows()
+        objection = self._objections[rows[0].row() if rows else 0] if self._objections else None
+        answer = PostingAnswerDialog.ask(self, objection.content, self.today()) if objection else None
+        if objection is not None and answer is not None:
+            self._write(lambda: self._publications.answer_objection(objection.id, answer[0], answer[1]))
+
+    def _write(self, write: Callable[[], Changed]) -> None:
+        """An objection and its answer are the record's (R42): kept, not undone."""
+        try:
+            self._bus.changed.emit(write())
+        except DomainError as error:
+            QMessageBox.warning(self, self.tr("不能登记"), error.message)
 
     def _on_monthly_clicked(self, monthly: bool) -> None:
         command: StoreCommand[Changed] = StoreCommand(
