@@ -132,8 +132,8 @@ NOTES = (
     "sums the batch up. `change_log.seq` is a plain rowid key since m011 (no `sqlite_sequence` write per row; the "
     "log is append-only by trigger, so max(seq) + 1 is never reused). Pinyin keys read pypinyin's character "
     "dictionary directly (0.06 s) instead of importing pypinyin (0.35 s).\n\n"
-    "Search keystrokes go through `store.search_ids` (matching ids only) and then filter the households table "
-    "in memory; a one-letter pinyin query (“w”, about 3,500 people) is the slowest case.")
+    "Search keystrokes list the households a page at a time (`registry.households_page`), through the search "
+    "index (m075, docs/registry.md) for a rare term and by walking the households in order for a common one.")
 
 
 def main() -> None:

@@ -24,6 +24,7 @@ from storage.sync.export import export_bundle
 from storage.sync.importer import import_bundle
 from tests.sync.conftest import make_node, pair_up
 from storage.core.tracking import insert_synced
+from storage.core.backend import township_returns
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 
@@ -50,8 +51,8 @@ def run(work: Path) -> list[tuple[str, str, str]]:
     stick.mkdir()
     fill(village, 10_000)
     result, export_s = timed(lambda: export_bundle(village, stick, COMMAND_LINE_ACTOR))
-    imported, import_s = timed(lambda: import_bundle(township, Path(result.file), COMMAND_LINE_ACTOR))
-    _, replay_s = timed(lambda: import_bundle(township, Path(result.file), COMMAND_LINE_ACTOR))
+    imported, import_s = timed(lambda: import_bundle(township, Path(result.file), COMMAND_LINE_ACTOR, township_returns))
+    _, replay_s = timed(lambda: import_bundle(township, Path(result.file), COMMAND_LINE_ACTOR, township_returns))
     rows = [("bytes per change (registry-like rows, 10,000)", f"{result.bytes / result.changes:.0f} B", "≤ 300 B"),
             ("export of 10,000 changes", f"{export_s:.2f} s", "≤ 2 s"),
             ("import of 10,000 changes (incl. verify + pre-import backup)",
@@ -70,7 +71,7 @@ def _villages(work: Path) -> tuple[str, str, str]:
         pair_up(village, township)
         fill(village, 2_000)
         bundles.append(Path(export_bundle(village, work / f"v{n}", COMMAND_LINE_ACTOR).file))
-    _, seconds = timed(lambda: [import_bundle(township, b, COMMAND_LINE_ACTOR) for b in bundles])
+    _, seconds = timed(lambda: [import_bundle(township, b, COMMAND_LINE_ACTOR, township_returns) for b in bundles])
     return "30 villages × 2,000 changes imported", f"{seconds:.1f} s", "≤ 15 s"
 
 
@@ -90,7 +91,7 @@ def _attachments(work: Path) -> list[tuple[str, str, str]]:
     result = export_bundle(village, work / "va", COMMAND_LINE_ACTOR)
     export_peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.reset_peak()
-    import_bundle(township, Path(result.file), COMMAND_LINE_ACTOR)
+    import_bundle(township, Path(result.file), COMMAND_LINE_ACTOR, township_returns)
     import_peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     overhead = (result.bytes - size) / size * 100
@@ -153,7 +154,7 @@ def child_main(phase: str, db_path: Path, target: Path) -> None:
         result = export_bundle(db, target, COMMAND_LINE_ACTOR)
         report = {"file": result.file, "bytes": result.bytes, "parts": list(result.parts)}
     elif phase == "import":
-        report = {"applied": import_bundle(db, target, COMMAND_LINE_ACTOR).applied}
+        report = {"applied": import_bundle(db, target, COMMAND_LINE_ACTOR, township_returns).applied}
     report |= {"s": time.perf_counter() - start, "rss": _peak_rss()}
     print(json.dumps(report))
 

@@ -26,10 +26,27 @@ COMMAND_MODULES = ("demo", "disclosures", "lists", "maintenance", "meetings", "p
 
 @dataclass
 class Context:
-    """What every command gets: where the database is, and how to print."""
+    """What every command gets: where the database is, how to print, and the account it runs as."""
 
     db_path: Path
     as_json: bool
+    command: str | None = None
+    login_user: str | None = None
+    _actor: Any = None
+
+    @property
+    def actor(self) -> Any:  # -> models.core.accounts.Actor
+        """The logged-in account (cli/login.py); logs in on first use, opening the database if need be."""
+        if self._actor is None:
+            self.logged_in(self.open_db())
+        return self._actor
+
+    def logged_in(self, db: Any) -> Any:
+        """`db`, after checking this command's credentials against it once (exit 2 without valid ones)."""
+        if self._actor is None:
+            from cli.login import login
+            self._actor = login(db, self.command, self.login_user)
+        return db
 
     def emit(self, text: str, data: dict[str, Any]) -> None:
         if self.as_json:  # \u escapes where the output cannot hold every character: JSON stays lossless
@@ -39,7 +56,7 @@ class Context:
 
     def open_db(self, must_exist: bool = True):  # -> storage.core.db.Database
         from storage.core.installation import open_database
-        return open_database(self.db_path, must_exist=must_exist)
+        return self.logged_in(open_database(self.db_path, must_exist=must_exist))
 
 
 def _holds_all_characters(stream: Any) -> bool:
@@ -59,6 +76,8 @@ def _global_options() -> argparse.ArgumentParser:
                                    description="乡约：村务管理（不带命令时启动图形界面）")
     parser.add_argument("--db", type=Path, help="数据库文件路径（默认：用户数据目录，或环境变量 XIANGYUE_DB）")
     parser.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
+    parser.add_argument("--user", dest="login_user", metavar="USER",
+                        help="以这个账户登录（密码从标准输入读取或提示输入；也可用环境变量 XIANGYUE_USER/XIANGYUE_PASSWORD）")
     return parser
 
 
@@ -85,13 +104,15 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: list[str] | None, start_gui: Callable[[Path], int]) -> int:
     gui_db = gui_launch(sys.argv[1:] if argv is None else argv)
     if gui_db is not None:
+        _sweep_plaintext(gui_db)
         return start_gui(gui_db)
     args = build_parser().parse_args(argv)
     from storage.core.installation import default_db_path
     db_path = args.db or default_db_path()
+    _sweep_plaintext(db_path)
     if args.command is None:
         return start_gui(db_path)
-    context = Context(db_path, args.json)
+    context = Context(db_path, args.json, args.command, args.login_user)
     try:
         return int(args.handler(context, args))
     except DomainError as error:
@@ -100,6 +121,15 @@ def run(argv: list[str] | None, start_gui: Callable[[Path], int]) -> int:
         return refuse(explain_sqlite_error(error))
     except OSError as error:
         return refuse(explain_os_error(error))
+
+
+def _sweep_plaintext(db_path: Path) -> None:
+    """Decrypted bundle contents a killed import or export left behind go at the next start of anything."""
+    from storage.sync.scratch import sweep
+    try:
+        sweep(db_path)
+    except OSError:
+        pass  # a folder that cannot be listed now is swept by a later start; never block the command for it
 
 
 def refuse(message: str) -> int:

@@ -70,7 +70,7 @@ else
 fi
 
 step "rules export to .docx"
-rulebook=$("$CLI" --db "$VILLAGE" --json rules list | grep -o '"id": "[^"]*"' | head -1 | cut -d'"' -f4)
+rulebook=$("$CLI" --db "$VILLAGE" --json rules list | grep -o '"id": "[^"]*"' | awk 'NR == 1' | cut -d'"' -f4)
 [ -n "$rulebook" ] || fail "the demo has no rulebook"
 "$CLI" --db "$VILLAGE" rules export "$rulebook" --out "$WORK/rules.docx" >/dev/null || fail "rules export"
 head -c 2 "$WORK/rules.docx" | grep -q "PK" || fail "rules.docx is not a zip"
@@ -85,7 +85,7 @@ ok
 step "sync: village exports, township imports"
 mkdir -p "$WORK/stick"
 "$CLI" --db "$VILLAGE" sync export --to "$WORK/stick" >/dev/null || fail "sync export"
-bundle=$(find "$WORK/stick" -type f | head -1)
+bundle=$(find "$WORK/stick" -type f | awk 'NR == 1')
 [ -n "$bundle" ] || fail "sync export wrote nothing"
 "$CLI" --db "$TOWNSHIP" sync import "$bundle" >"$WORK/import.txt" || fail "sync import: $(cat "$WORK/import.txt")"
 "$CLI" --db "$TOWNSHIP" check >/dev/null || fail "check of the township after the import"

@@ -35,6 +35,20 @@ PASSWORD = "secret123"
 passwords.use_cost_for_tests(passwords.ScryptCost(2 ** 4, 8, 1))
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "cli_login: the command line checks credentials as it does outside the tests")
+
+
+@pytest.fixture(autouse=True)
+def _command_line_account(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process command-line tests run as the built-in command-line administrator, as before issue 16 item 13
+    (their databases have many different accounts and passwords); tests marked `cli_login` check real logins
+    (tests/hostile/test_hostile_login.py), and a command run in a subprocess always logs in for real."""
+    if request.node.get_closest_marker("cli_login") is None:
+        from models.core.accounts import COMMAND_LINE_ACTOR
+        monkeypatch.setattr("cli.login.login", lambda db, command, user: COMMAND_LINE_ACTOR)
+
+
 @pytest.fixture(scope="session")
 def _memory_template() -> Database:
     return open_memory_database()

@@ -1,5 +1,6 @@
 """The layering law (STYLE.md §2) and the area map (docs/design.md): forbidden imports fail, every layer holds the
-same area packages, a screen package imports no other screen package, and no module is over 500 lines."""
+same area packages, a screen package imports no other screen package, no module is over 400 lines and no class
+over 250, and no store constructs another (issue 15)."""
 from __future__ import annotations
 
 import ast
@@ -14,7 +15,7 @@ FORBIDDEN = {
     "printing": {"PySide6", "sqlite3", "sqlite_utils", "storage", "ui", "cli"},
     "ui": {"sqlite3", "sqlite_utils", "reportlab", "storage", "cli"},
 }
-MAX_LINES = 500
+MAX_LINES, MAX_CLASS_LINES = 400, 250
 
 # The one list of areas; each layer holds one package per area, named alike (docs/design.md, "The area map").
 AREAS = {"core", "registry", "rules", "workflow", "minutes", "lists", "sync", "township", "disclosures", "stars"}
@@ -109,10 +110,38 @@ def test_relative_imports_are_resolved() -> None:
     assert _package_of(ROOT / "ui" / "rules" / "screen.py") == _package_of(ROOT / "ui" / "rules" / "__init__.py")
 
 
-def test_no_module_over_500_lines() -> None:
-    long = [f"{p.relative_to(ROOT)}: {n}" for layer in (*FORBIDDEN, "cli", "tests") for p in _modules(layer)
+def test_no_module_over_400_lines() -> None:
+    long = [f"{p.relative_to(ROOT)}: {n}" for layer in (*FORBIDDEN, "cli", "tests", "benchmarks") for p in _modules(layer)
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES]
     assert long == []
+
+
+def test_no_class_over_250_lines() -> None:
+    long = [f"{p.relative_to(ROOT)}: {node.name} {node.end_lineno - node.lineno + 1}"  # type: ignore[operator]
+            for layer in (*FORBIDDEN, "cli") for p in _modules(layer)
+            for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))) if isinstance(node, ast.ClassDef)
+            and node.end_lineno - node.lineno + 1 > MAX_CLASS_LINES]  # type: ignore[operator]
+    assert long == []
+
+
+# Where stores may be built: the composition root and the demo builders (which compose a session like a login).
+COMPOSERS = ("storage/core/backend.py", "storage/demo/")
+
+
+def test_no_store_constructs_another() -> None:
+    """Outside the composition root nothing in storage/ builds a store or a session's stores: a store needing
+    another aggregate is given it, typed by its port (docs/design.md, "Stores per area")."""
+    built = []
+    for path in _modules("storage"):
+        where = str(path.relative_to(ROOT))
+        if where.startswith(COMPOSERS):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+                if (name.startswith("Sqlite") and name.endswith(("Store", "Stores", "Facts"))) or name == "build_stores":
+                    built.append(f"{where}:{node.lineno} {name}")
+    assert built == []
 
 
 def test_every_module_has_a_docstring() -> None:

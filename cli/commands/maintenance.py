@@ -5,7 +5,6 @@ import argparse
 from pathlib import Path
 
 from cli import EXIT_PROBLEMS, Context
-from models.core.accounts import COMMAND_LINE_ACTOR
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -25,7 +24,7 @@ def run_check(context: Context, args: argparse.Namespace) -> int:
 
     from storage.core.installation import open_database
 
-    problems = run_checks(open_database(context.db_path, migrate=False))  # a check never changes the schema
+    problems = run_checks(context.logged_in(open_database(context.db_path, migrate=False)))  # never migrates
     text = "检查通过：数据库完整，审计链和变更日志一致。" if not problems else \
         f"发现 {len(problems)} 个问题：\n" + "\n".join(f"- {p}" for p in problems)
     context.emit(text, {"ok": not problems, "problems": problems})
@@ -35,8 +34,12 @@ def run_check(context: Context, args: argparse.Namespace) -> int:
 def run_backup(context: Context, args: argparse.Namespace) -> int:
     from storage.core.backups import require_writable, write_backup
 
+    from models.core.accounts import Permission
+
     require_writable(args.to)
-    path = write_backup(context.open_db(), args.to, "manual")
+    db = context.open_db()
+    context.actor.require(Permission.BACKUP_RESTORE)  # a backup holds every ID number
+    path = write_backup(db, args.to, "manual")
     context.emit(str(path), {"file": str(path), "bytes": path.stat().st_size})
     return 0
 
@@ -53,7 +56,7 @@ def run_restore(context: Context, args: argparse.Namespace) -> int:
     except DatabaseDamaged:
         damaged = move_aside_damaged(context.db_path)  # kept beside it, not overwritten
         db = context.open_db(must_exist=False)
-    safety = restore_into(db, args.file, COMMAND_LINE_ACTOR, force=args.force)
+    safety = restore_into(db, args.file, context.actor, force=args.force)
     notes = [f"原数据已另存为 {safety}" for _ in [safety] if safety]
     notes += [f"损坏的数据库已改名保留为 {damaged}" for _ in [damaged] if damaged]
     if not keys_match(db, key_file_for(context.db_path)):

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cli import Context
-from models.core.accounts import COMMAND_LINE_ACTOR
 from models.core.errors import DomainError
 
 if TYPE_CHECKING:  # storage loads on first use, so `--help` stays quick
@@ -89,7 +88,7 @@ def _json_option(parser: argparse.ArgumentParser) -> None:
 def _stores(context: Context) -> SqliteStores:
     """The session's stores (storage/core/backend.py composes them) for the command-line user."""
     from storage.core.backend import build_stores
-    return build_stores(context.open_db(), COMMAND_LINE_ACTOR)
+    return build_stores(context.open_db(), context.actor)
 
 
 def _read_document(path: Path) -> Any:
@@ -104,6 +103,8 @@ def _read_document(path: Path) -> Any:
     except json.JSONDecodeError as error:
         raise DomainError(f"“{path}”不是有效的 JSON：第 {error.lineno} 行第 {error.colno} 列，{error.msg}。"
                           "未导入任何内容。") from None
+    except RecursionError:
+        raise DomainError(f"“{path}”不是有效的会议记录文件：嵌套层次过深。未导入任何内容。") from None
 
 
 def run_import(context: Context, args: argparse.Namespace) -> int:

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli import EXIT_PROBLEMS, Context
-from models.core.accounts import COMMAND_LINE_ACTOR
 
 if TYPE_CHECKING:
     from models.registry.ports import RosterFiles
@@ -27,7 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _roster(context: Context) -> RosterFiles:
     """The roster files of the command-line session, from the one composition root."""
     from storage.core.backend import build_stores
-    return build_stores(context.open_db(), COMMAND_LINE_ACTOR).roster
+    return build_stores(context.open_db(), context.actor).roster
 
 
 def run_import(context: Context, args: argparse.Namespace) -> int:

@@ -6,9 +6,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli import Context, read_password
+from models.core.errors import DomainError
 
 if TYPE_CHECKING:
     from models.sync.bundles import QuarantinedRow
+    from storage.core.db import Database
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -42,6 +44,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     discard = actions.add_parser("discard", help="丢弃暂存的同步包（指纹核对不一致、不接受这把密钥时）")
     discard.add_argument("fingerprint", help="要丢弃的同步包所带的密钥指纹（sync pending 中显示的完整指纹）")
     discard.set_defaults(handler=run_discard)
+    revoke = actions.add_parser("revoke", help="吊销已配对对方的密钥（丢失、被盗或不再信任）：此后拒收它签名的同步包")
+    revoke.add_argument("fingerprint", help="要吊销的密钥指纹（sync peers 中显示的完整指纹）")
+    revoke.add_argument("--reason", required=True, help="吊销理由（记入操作记录，并随下一个同步包告知对方）")
+    revoke.set_defaults(handler=run_revoke)
     _register_quarantine(actions)
     audit = actions.add_parser("audit", help="列出对方随同步包送来的操作记录（只读）")
     audit.add_argument("--peer", help="只看这个对方的（名称或节点编号）")
@@ -76,7 +82,8 @@ def run_trust(context: Context, args: argparse.Namespace) -> int:
     from storage.sync.keys import read_public_key, trust_peer
 
     identity = read_public_key(args.file)
-    peer = trust_peer(context.open_db(), identity)
+    db = _as_admin(context)
+    peer = trust_peer(db, identity)
     context.emit(f"已信任：{peer.name}（{peer.node}）\n指纹：{peer.fingerprint}\n请与对方屏幕上显示的指纹逐组核对。",
                  {"node": peer.node, "kind": peer.kind, "name": peer.name, "fingerprint": peer.fingerprint})
     return 0
@@ -93,10 +100,19 @@ def run_peers(context: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def _as_admin(context: Context) -> Database:
+    """The database, once the logged-in account is shown to manage accounts and keys (as on the sync screen)."""
+    from models.core.accounts import Permission
+
+    db = context.open_db()
+    context.actor.require(Permission.MANAGE_USERS)
+    return db
+
+
 def run_backup_keys(context: Context, args: argparse.Namespace) -> int:
     from storage.sync.keys import backup_keys
 
-    backup_keys(context.open_db(), args.out, read_password("密钥备份口令："))
+    backup_keys(_as_admin(context), args.out, read_password("密钥备份口令："))
     context.emit(f"已把本机私钥加密备份到 {args.out}。请把口令记在纸上，和备份文件分开保管。", {"file": str(args.out)})
     return 0
 
@@ -104,17 +120,17 @@ def run_backup_keys(context: Context, args: argparse.Namespace) -> int:
 def run_restore_keys(context: Context, args: argparse.Namespace) -> int:
     from storage.sync.keys import restore_keys
 
-    key_file = restore_keys(context.open_db(), args.file, read_password("密钥备份口令："), args.force)
+    key_file = restore_keys(_as_admin(context), args.file, read_password("密钥备份口令："), args.force)
     context.emit(f"已恢复本机私钥：{key_file}", {"file": str(key_file)})
     return 0
 
 
 def run_export(context: Context, args: argparse.Namespace) -> int:
-    from models.core.accounts import COMMAND_LINE_ACTOR
     from models.sync.bundles import area_summary
-    from storage.sync.export import export_bundle
+    from storage.core.backend import build_stores
 
-    result = export_bundle(context.open_db(), args.to, COMMAND_LINE_ACTOR, args.peer)
+    db = context.open_db()
+    result = build_stores(db, context.actor).sync.export_to(args.to, args.peer)  # the GUI's role checks
     areas = area_summary(result.per_table) or "无新变更，只带回执"
     split = (f"\n同步包较大，已分成 {len(result.parts)} 个分卷（每个都已读回校验），导入时请把它们放在同一个文件夹：\n"
              + "\n".join(result.parts)) if result.parts else ""
@@ -126,11 +142,14 @@ def run_export(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_import(context: Context, args: argparse.Namespace) -> int:
-    from models.core.accounts import COMMAND_LINE_ACTOR
     from models.sync.bundles import area_summary
-    from storage.sync.importer import import_bundle
+    from storage.core.backend import build_stores
 
-    result = import_bundle(context.open_db(), args.file, COMMAND_LINE_ACTOR)
+    try:
+        db = context.open_db()
+        result = build_stores(db, context.actor).sync.import_file(args.file)
+    except DomainError as error:  # the refusal names the file it is about
+        raise DomainError(f"同步包“{args.file.name}”未导入：{error.message}") from error
     if result.fingerprint:
         context.emit(f"这个同步包由尚未登记的“{result.sender}”签名，已暂存，没有写入任何记录。\n"
                      f"它带来的密钥指纹：{result.fingerprint}\n请对方念出村里电脑“同步”页上的指纹，逐组核对一致后运行："
@@ -162,10 +181,10 @@ def run_pending(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_accept(context: Context, args: argparse.Namespace) -> int:
-    from models.core.accounts import COMMAND_LINE_ACTOR
-    from storage.sync.held import accept
+    from storage.core.backend import build_stores
 
-    peer, results = accept(context.open_db(), args.fingerprint, COMMAND_LINE_ACTOR)
+    db = context.open_db()
+    peer, results = build_stores(db, context.actor).sync.accept_job(args.fingerprint)()  # role checked first
     lines = [f"已导入 {r.bundle[:8]}：写入 {r.applied} 条，跳过 {r.skipped} 条，冲突 {r.conflicts} 条" for r in results]
     context.emit("\n".join([f"指纹核对一致，已信任：{peer.name}（{peer.node}）"] + lines),
                  {"node": peer.node, "name": peer.name, "fingerprint": peer.fingerprint,
@@ -175,14 +194,29 @@ def run_accept(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_discard(context: Context, args: argparse.Namespace) -> int:
-    from models.core.accounts import COMMAND_LINE_ACTOR
-    from storage.sync.held import discard
+    from models.sync.bundles import normalise_fingerprint
+    from storage.core.backend import build_stores
 
-    dropped = discard(context.open_db(), args.fingerprint, COMMAND_LINE_ACTOR)
+    db = context.open_db()
+    sync = build_stores(db, context.actor).sync
+    dropped = [h for h in sync.pending() if h.fingerprint == normalise_fingerprint(args.fingerprint)]
+    sync.discard(args.fingerprint)  # the role check, then the held bundles go (refused when none match)
     lines = [f"已丢弃 {h.name}（{h.sender}）的同步包 {h.file_name}（变更 {h.changes} 条，未写入）" for h in dropped]
     context.emit("\n".join(lines + ["这把密钥没有被信任。若确是本乡镇的村，请核对指纹后让对方重新导出。"]),
                  {"discarded": [{"bundle": h.bundle, "from": h.sender, "name": h.name, "fingerprint": h.fingerprint,
                                  "file_name": h.file_name} for h in dropped]})
+    return 0
+
+
+def run_revoke(context: Context, args: argparse.Namespace) -> int:
+    from storage.core.backend import build_stores
+
+    db = context.open_db()
+    done = build_stores(db, context.actor).sync.revoke(args.fingerprint, args.reason)
+    context.emit(f"已吊销“{done.name}”（{done.node}）的密钥，指纹 {done.fingerprint}。此后由它签名的同步包一律拒收；"
+                 "下一个发给对方的同步包只带吊销通知。重新配对需要对方生成新的密钥。",
+                 {"node": done.node, "name": done.name, "fingerprint": done.fingerprint, "reason": done.reason,
+                  "revoked_at": done.revoked_at})
     return 0
 
 
@@ -205,20 +239,22 @@ def run_quarantine_list(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_quarantine_release(context: Context, args: argparse.Namespace) -> int:
-    from models.core.accounts import COMMAND_LINE_ACTOR
-    from storage.sync.quarantine import release
+    from storage.core.backend import build_stores
 
-    entry = release(context.open_db(), args.id, COMMAND_LINE_ACTOR)
+    db = context.open_db()
+    entry = _quarantined(db, args.id)
+    build_stores(db, context.actor).sync.release(args.id)  # the role check, the release and its audit entry
     context.emit(f"已放行隔离记录 {entry.id}：{entry.table} {entry.row_id} 已写入（原隔离原因：{entry.reason}，现已不存在）。",
                  {"released": _quarantine_json(entry)})
     return 0
 
 
 def run_quarantine_discard(context: Context, args: argparse.Namespace) -> int:
-    from models.core.accounts import COMMAND_LINE_ACTOR
-    from storage.sync.quarantine import discard
+    from storage.core.backend import build_stores
 
-    entry = discard(context.open_db(), args.id, COMMAND_LINE_ACTOR)
+    db = context.open_db()
+    entry = _quarantined(db, args.id)
+    build_stores(db, context.actor).sync.discard_quarantined(args.id)
     context.emit(f"已丢弃隔离记录 {entry.id}：{entry.table} {entry.row_id} 未写入，记录留作凭据，不再列出。",
                  {"discarded": _quarantine_json(entry)})
     return 0
@@ -238,3 +274,14 @@ def run_audit(context: Context, args: argparse.Namespace) -> int:
                                "at": e.at, "actor_name": e.actor_name, "action": e.action, "table": e.table,
                                "row_id": e.row_id, "summary": e.summary} for e in entries]})
     return 0
+
+
+def _quarantined(db: Database, entry_id: int) -> QuarantinedRow:
+    """The open quarantined row `entry_id`, for the message (NotFound, in words the clerk can act on, if none)."""
+    from models.core.errors import NotFound
+    from storage.sync.quarantine import quarantined_rows
+
+    entry = next((row for row in quarantined_rows(db, limit=1_000_000) if row.id == entry_id), None)
+    if entry is None:
+        raise NotFound(f"没有编号为 {entry_id} 的待处理隔离记录。请用 sync quarantine 查看编号。")
+    return entry

@@ -38,10 +38,9 @@ def _register_review(sub: argparse._SubParsersAction) -> None:
 
 
 def _desk(context: Context, actor: Any = None) -> Any:
-    from models.core.accounts import COMMAND_LINE_ACTOR
     from storage.core.backend import build_stores
 
-    return build_stores(context.open_db(), actor or COMMAND_LINE_ACTOR).township
+    return build_stores(context.open_db(), actor or context.actor).township
 
 
 def run_villages(context: Context, args: argparse.Namespace) -> int:

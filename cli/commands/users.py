@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from cli import Context, read_password
-from models.core.accounts import COMMAND_LINE_ACTOR, Role
+from models.core.accounts import Role
 from models.core.errors import NotFound
 
 
@@ -26,7 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _store(context: Context):  # -> SqliteAccountStore
     from storage.core.accounts import SqliteAccountStore
 
-    return SqliteAccountStore(context.open_db(), COMMAND_LINE_ACTOR)
+    return SqliteAccountStore(context.open_db(), context.actor)
 
 
 def run_add(context: Context, args: argparse.Namespace) -> int:

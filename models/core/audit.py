@@ -16,7 +16,7 @@ ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除", "lo
                  "withdraw_consent": "撤回同意", "import": "导入", "adopt": "施行", "finalise": "定稿",
                  "answer": "答复", "workflow": "推进步骤", "nominated": "提名", "assessed": "评议",
                  "reviewed": "审核", "publicity": "公示", "published": "发布", "withdrawn": "撤榜",
-                 "refused": "不通过"}
+                 "refused": "不通过", "sync_revoke": "吊销密钥"}
 
 
 TABLE_LABELS = {
@@ -38,7 +38,7 @@ TABLE_LABELS = {
     "township_reviews": "乡镇审查意见", "township_filing_decisions": "乡镇备案决定", "sync_peers": "同步对象",
     "workflow_attachments": "步骤附件", "attachments": "附件", "agenda_item_speeches": "发言", "agenda_item_votes": "逐人表决",
     "convene_proposals": "提议召集", "minutes_settings": "会议记录设置",
-    "sync_quarantine": "隔离记录", "sync_peer_audit": "对方的操作记录",
+    "sync_quarantine": "隔离记录", "sync_peer_audit": "对方的操作记录", "sync_revoked_keys": "吊销的密钥",
     "disclosure_publications": "三务公开记录", "disclosure_objections": "公开异议", "disclosure_settings": "三务公开设置",
     "disclosure_finance_lines": "财务公开明细", "star_lists": "星目", "star_awards": "十星级文明户评定",
 }
@@ -69,9 +69,37 @@ class AuditEntry:
     summary: str
 
 
+_TEXT_FIELDS = ("id", "at", "actor_id", "actor_name", "action", "table_name", "row_id", "summary")
+
+
+def as_text(value: Any) -> str:
+    """A value as the audit log's TEXT columns hold it, decided here rather than by SQLite's affinity.
+
+    Idempotent (text stays as it is), so an entry hashes the same before and after it is stored (issue 16, item 3).
+    """
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value) if abs(value) < 10 ** 4000 else hex(value)  # str() refuses past 4,300 digits
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).hex()
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def canonical_entry(entry: AuditEntry) -> AuditEntry:
+    """The entry by the audit_log schema: seq an integer, every other field text."""
+    if not isinstance(entry.seq, int) or isinstance(entry.seq, bool):
+        raise TypeError(f"audit seq must be an integer, not {type(entry.seq).__name__}")
+    return AuditEntry(entry.seq, *(as_text(getattr(entry, name)) for name in _TEXT_FIELDS))
+
+
 def chain_hash(previous_hash: str, entry: AuditEntry) -> str:
-    """SHA-256 over the previous hash and the entry's canonical JSON."""
-    body = json.dumps(asdict(entry), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """SHA-256 over the previous hash and the canonical entry's JSON."""
+    body = json.dumps(asdict(canonical_entry(entry)), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256((previous_hash + "\n" + body).encode("utf-8")).hexdigest()
 
 

@@ -34,6 +34,7 @@ FIELD_LABELS = {
     "override_by": "确认人", "override_reason": "确认理由", "owner_name": "户主", "passed": "通过",
     "password_hash": "密码", "period": "期间", "phone": "电话", "place": "地点", "political_status": "政治面貌",
     "position": "排序", "post": "职务", "present": "实到", "proposer": "提议人", "proposer_name": "提议人",
+    "preamble": "前言", "closing": "落款", "verse": "韵文体",
     "proxy_for": "代表", "publication": "公布", "publicity_days": "公示天数", "publicity_min_days": "最少公示天数",
     "publicity_start": "公示开始", "published_on": "公布日期", "raised_by": "提出人", "reason": "理由",
     "received_on": "收到日期", "recorded_on": "记录日期", "recorder": "记录人", "relation": "与户主关系",

@@ -52,3 +52,9 @@ def receive(last: Hlc | None, remote: Hlc, now_ms: int, node: str) -> Hlc:
 def is_skewed(remote: Hlc, now_ms: int) -> bool:
     """True when a stamp is more than 24 h away from our wall clock (flagged on import)."""
     return abs(remote.ms - now_ms) > MAX_SKEW_MS
+
+
+def is_ahead(remote: Hlc, now_ms: int) -> bool:
+    """True when a stamp is more than the allowed skew ahead of our wall clock: applying it would push our
+    clock forward for good, so such a row is quarantined instead (issue 16, item 9)."""
+    return remote.ms - now_ms > MAX_SKEW_MS

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from models.core.changes import Changed
     from models.registry.households import (Grid, Household, HouseholdSummary, RoleHolding, SearchHit, VillageGroup,
                                             Villager)
+    from models.registry.listing import HouseholdListing
     from models.registry.roster import Rejection
     from models.registry.roster_import import ImportSummary, RosterPreview
 
@@ -78,6 +79,15 @@ class HouseholdStore(Protocol):
     """户: one household's own record (its people are the VillagerStore's)."""
 
     def list_households(self) -> list[HouseholdSummary]: ...
+
+    def scope_counts(self) -> dict[str, int]:
+        """Households per grid, and per group for those in no grid (keys: grid or group ids)."""
+        ...
+
+    def household_numbers(self) -> list[str]:
+        """Every household's number (for the next one's)."""
+        ...
+
     def get_household(self, household_id: str) -> Household: ...
 
     def save_household(self, household: Household) -> Changed:
@@ -143,6 +153,15 @@ class RegistryQueries(Protocol):
 
     def search_ids(self, text: str) -> tuple[set[str], set[str]]:
         """(household ids, villager ids) of every match of `search`, unordered and unlimited."""
+        ...
+
+    def matching_people(self, household_id: str, text: str) -> set[str]:
+        """The villagers of this household that `search` finds for `text`."""
+        ...
+
+    def households_page(self, listing: HouseholdListing, offset: int, limit: int) -> list[HouseholdSummary]:
+        """The households `listing` lets through (each with its counts), by household number: at most `limit`
+        from `offset` on, so a screen reads a county roll-up a page at a time."""
         ...
 
     def list_tags(self) -> list[str]:

@@ -73,6 +73,7 @@ class Chapter:
     key: str
     title: str
     articles: tuple[Article, ...] = ()
+    kind: str = "chapter"  # "section" (节): a level inside the chapter before it, numbered within that chapter
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,9 @@ class RuleVersion:
     title: str = ""
     based_on: str = ""
     owned: bool = True  # False: made on another node (seen at the township, or synced in); read-only here
+    preamble: tuple[str, ...] = ()  # paragraphs before the first article (为了……制定本村规民约), kept and printed
+    closing: tuple[str, ...] = ()  # 落款, date and adoption lines after the last article
+    verse: bool = False  # 三字经/顺口溜: each article a stanza, numbered for reference but printed as verse
 
     @property
     def articles(self) -> list[Article]:

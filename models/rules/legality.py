@@ -1,7 +1,8 @@
 """合法性审查辅助: run the rule table over a version and report findings (an aid, not a legal decision).
 
 Context matters: a match preceded in its clause by 不得/禁止/反对 (or a sentence opening
-不得以……为由) is text that forbids the act, and is not a finding.
+不得以……为由) is text that forbids the act, and is not a finding; a referral to the police, a reward or a
+protective clause is not a sanction. Clause and sentence marks count in either width.
 """
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from models.rules.hanzi import fold
+from models.rules.legality_rules import RULES
 from models.rules.legality_table import (CONSEQUENCE, CONTENT_AREAS, COVERAGE, DUTY, GENERAL_SANCTION, LONG_ARTICLE_CHARS,
-                                   ORGANIC_LAW, READABILITY, RULES, SENTENCE_NEGATORS, VAGUE_WORDS, FindingCategory,
-                                   LegalityRule, Severity)
+                                         ORGANIC_LAW, READABILITY, SCOPE_BREAKERS, SENTENCE_NEGATORS, VAGUE_WORDS,
+                                         FindingCategory, LegalityRule, Severity)
 from models.rules.document import REF_MARKER, Article, RuleVersion, numbered_articles
 
-NEGATION_WINDOW = 12  # characters before a match in which a clause negator counts
 _SENTENCE_END = "。；！？\n"
 _CLAUSE_END = _SENTENCE_END + "，："  # 、 joins a list: 严禁游街、关押 negates both
 
@@ -39,33 +41,62 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 def check_text(text: str, key: str | None = None, number: int | None = None) -> list[Finding]:
-    """Findings of the rule table on one article's text."""
+    """Findings of the rule table on one article's text (traditional characters and half-width punctuation
+    read like simplified and full-width; the finding quotes the text as written)."""
+    folded = fold(text)
     findings: list[Finding] = []
     for rule in RULES:
-        for match in _compiled(rule.pattern).finditer(text):
-            if not _is_negated(text, match, rule):
-                findings.append(Finding(key, number, rule.severity, rule.category, match.group(0),
+        for match in _compiled(rule.pattern).finditer(folded):
+            if _is_finding(folded, match, rule) and not _covered(findings, match, rule.severity):
+                findings.append(Finding(key, number, rule.severity, rule.category, text[match.start():match.end()],
                                         rule.reason, rule.basis, match.start()))
-    return findings
+    return sorted(findings, key=lambda f: f.start)
+
+
+def _covered(findings: list[Finding], match: re.Match[str], severity: Severity) -> bool:
+    """A spot already reported at the same or a higher severity is not reported again."""
+    rank = {Severity.BLOCKING: 0, Severity.WARNING: 1, Severity.HINT: 2}
+    return any(f.start < match.end() and match.start() < f.start + len(f.text) and rank[f.severity] <= rank[severity]
+               for f in findings)
+
+
+def _is_finding(text: str, match: re.Match[str], rule: LegalityRule) -> bool:
+    if rule.excludes and re.search(rule.excludes, match.group(0)):
+        return False
+    sentence = _span(text, match.start(), match.end(), _SENTENCE_END)
+    if rule.context and not re.search(rule.context, sentence):
+        return False
+    if rule.guard and re.search(rule.guard, sentence):
+        return False
+    if rule.clause_guard and re.search(rule.clause_guard, _before(text, match.end(), _CLAUSE_END)):
+        return False
+    return not _is_negated(text, match, rule)
 
 
 def _is_negated(text: str, match: re.Match[str], rule: LegalityRule) -> bool:
-    if rule.excludes and re.search(rule.excludes, match.group(0)):
-        return True
-    sentence = _before(text, match.start(), _SENTENCE_END)
-    if any(n in sentence for n in SENTENCE_NEGATORS):
+    """Negation is decided by structure: a negator governs the rest of its own clause (up to a clause mark of
+    either width, or a sanction such as 违者 starting inside the clause), however far before the match it stands."""
+    if any(n in _before(text, match.start(), _SENTENCE_END) for n in SENTENCE_NEGATORS):
         return True
     if rule.negate_inside and any(n in match.group(0) for n in rule.negators):
         return True
-    if rule.scope == "sentence":
-        return any(n in sentence for n in rule.negators)
-    window = _before(text, match.start(), _CLAUSE_END)[-NEGATION_WINDOW:]
-    return any(n in window for n in rule.negators)
+    stops = _SENTENCE_END if rule.scope == "sentence" else _CLAUSE_END
+    scope = _before(text, match.start(), stops)
+    for breaker in SCOPE_BREAKERS:
+        if breaker in scope:
+            scope = scope[scope.rindex(breaker) + len(breaker):]
+    return any(n in scope for n in rule.negators)
 
 
 def _before(text: str, start: int, stops: str) -> str:
     begin = max(text.rfind(ch, 0, start) for ch in stops) + 1
     return text[begin:start]
+
+
+def _span(text: str, start: int, end: int, stops: str) -> str:
+    """The sentence or clause around text[start:end]."""
+    ends = [i for i in (text.find(ch, end) for ch in stops) if i >= 0]
+    return text[max(text.rfind(ch, 0, start) for ch in stops) + 1:min(ends) if ends else len(text)]
 
 
 def check_version(version: RuleVersion, kind_is_rules: bool = True) -> list[Finding]:

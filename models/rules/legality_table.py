@@ -42,6 +42,12 @@ class FindingCategory(StrEnum):
     LONG_ARTICLE = "long_article"
     VAGUE_DUTY = "vague_duty"
     MISSING_AREA = "missing_area"
+    LEVY = "levy"
+    MEDIATION_FEE = "mediation_fee"
+    MARRIAGE = "marriage"
+    LAND = "land"
+    CRIME_LABEL = "crime_label"
+    QUESTIONABLE = "questionable"
 
     @property
     def label(self) -> str:
@@ -58,6 +64,9 @@ _CATEGORY_LABELS = {
     FindingCategory.VIOLENCE: "暴力威胁", FindingCategory.EXCLUSION: "一概排斥外来人员",
     FindingCategory.DANGLING_REFERENCE: "引用的条款不存在", FindingCategory.LONG_ARTICLE: "条文过长",
     FindingCategory.VAGUE_DUTY: "义务含糊或无后果", FindingCategory.MISSING_AREA: "缺少应有内容",
+    FindingCategory.LEVY: "变相罚款或收费", FindingCategory.MEDIATION_FEE: "调解收费",
+    FindingCategory.MARRIAGE: "干涉婚姻生育自由", FindingCategory.LAND: "收回调整承包地或限制流转",
+    FindingCategory.CRIME_LABEL: "私定罪名", FindingCategory.QUESTIONABLE: "可能不妥，建议斟酌",
 }
 
 ORGANIC_LAW = ("《村民委员会组织法》第二十七条：村规民约不得与宪法、法律、法规和国家的政策相抵触，"
@@ -72,10 +81,21 @@ PORTRAIT = "《民法典》第一千零一十九条；《个人信息保护法�
 COVERAGE = ("《指导意见》（2018）：村规民约一般包括规范日常行为、维护公共秩序、保障群众权益、调解群众纠纷、"
             "引导民风民俗等内容，并针对滥办酒席、天价彩礼、薄养厚葬等问题作出约束")
 READABILITY = "本程序的文风建议：每条宜能一口气读完（约 150 字以内），义务应写明做不到时怎么办"
+MARRIAGE_LAW = ("《民法典》第一千零四十一条、第一千零四十二条：实行婚姻自由，禁止干涉婚姻自由；"
+                "《人口与计划生育法》第十七条：公民有生育的权利")
+MEDIATION_LAW = "《人民调解法》第四条：人民调解委员会调解民间纠纷，不收取任何费用"
+LAND_LAW = ("《农村土地承包法》第二十七条、第二十八条：承包期内发包方不得收回、调整承包地（个别调整须经三分之二以上"
+            "成员同意并报批）；第三十一条：妇女结婚、离婚、丧偶，发包方不得收回其承包地；第三十八条：流转时本集体"
+            "经济组织成员在同等条件下享有优先权，不得一概禁止")
+CRIME_LAW = "《刑法》第三条：法律明文规定为犯罪行为的，依照法律定罪处刑；定罪只能由人民法院依法作出"
+ENTITLEMENT_LAW = ("《社会保险法》、《社会救助暂行办法》、《户口登记条例》、《义务教育法》：养老医疗保险、低保救助、"
+                   "户口登记、入学和宅基地审批是法定权利或行政事务，不能与无关事项挂钩作为处罚")
+CUSTOM_ADVICE = ("民政部等七部门《指导意见》（2018）：移风易俗以倡导为主；私人宴请、丧事帮工、收费标准等事项"
+                 "宜写成倡议或经村民会议依法决定，不宜设定审批或强制")
 SUGGESTION = "可改为：批评教育、说服劝导、取消当年评优评先资格、暂停村集体自主设立的奖励性福利、积分扣减等。"
 
-# Words that, shortly before the match in the same clause, mean the text forbids or rejects the act.
-# (取消 is not one: 取消评优资格并罚款 still fines.)
+# Words that, before the match in the same clause, mean the text forbids or rejects the act (取消 is not one:
+# 取消评优资格并罚款 still fines). The clause ends at punctuation of either width, or where a sanction starts.
 CLAUSE_NEGATORS = ("不得", "不准", "不许", "禁止", "严禁", "不应", "不能", "不允许", "不可", "杜绝", "反对",
                    "废止", "废除", "无权", "不再", "一律不", "不搞", "不采取", "不采用", "避免", "防止")
 # "不得以……为由，……" negates the rest of the sentence, whatever the clause.
@@ -83,8 +103,8 @@ SENTENCE_NEGATORS = ("不得以", "不能以", "不以", "不因", "禁止以", 
 WOMEN_PROTECTIVE = ("不得以", "不能以", "不以", "不因", "禁止以", "严禁以", "反对", "保障", "平等", "同等",
                     "不得取消", "不得收回", "不得剥夺", "不受影响", "不得侵害", "照常")
 
-_AMOUNT = r"[\d０-９一二三四五六七八九十百千万两]+\s*(?:元|块)"
-_KIN = r"(?:三代|直系|旁系|亲属|家属|家人|子女|父母|全家|全户|家庭成员|血亲)"
+# A sanction starting inside a clause ends the scope of a prohibition before it: 禁止赌博违者罚款.
+SCOPE_BREAKERS = ("违者", "否则", "违反者", "如有违反", "对违反", "一经发现", "发现后")
 
 
 @dataclass(frozen=True)
@@ -97,69 +117,13 @@ class LegalityRule:
     reason: str
     basis: str
     negators: tuple[str, ...] = CLAUSE_NEGATORS
-    scope: str = "clause"  # where negators are looked for before the match: "clause" or "sentence"
+    scope: str = "clause"  # negators before the match: in its clause, or "sentence"
     excludes: str = ""  # a match containing this is not a finding (e.g. 阻挠子女入学 is a duty, not a sanction)
     negate_inside: bool = False  # protective words inside the match also negate it
+    context: str = ""  # the sentence must also contain this (e.g. a sanction) for the match to be a finding
+    guard: str = ""  # the sentence containing this is lawful (a referral, a reward, a protective clause)
+    clause_guard: str = ""  # the same, looked for in the match's own clause up to its end (由公安机关依法处以罚款)
 
-
-RULES: tuple[LegalityRule, ...] = (
-    LegalityRule(FindingCategory.FINE, Severity.BLOCKING,
-                 rf"罚款|罚金|罚没|违约金|罚[^。；，]{{0,3}}?{_AMOUNT}|罚钱",
-                 "村规民约不能设定罚款。" + SUGGESTION, f"{PENALTY_LAW}；{GUIDELINE}"),
-    LegalityRule(FindingCategory.DEPOSIT, Severity.WARNING,
-                 rf"押金|保证金|(?:交|缴|交纳|缴纳|上交)[^。；，]{{0,6}}?{_AMOUNT}",
-                 "向村民收取押金或款项，容易变相罚款；如属一事一议筹资，应按规定程序另行决定。", f"{PENALTY_LAW}；{ORGANIC_LAW}"),
-    LegalityRule(FindingCategory.CONFISCATION, Severity.BLOCKING,
-                 r"没收|扣押|查扣|扣留[^。；，]{0,4}?(?:财物|物品|车辆|证件|身份证|牲畜|工具)|强行(?:拉走|牵走|收走)",
-                 "没收、扣押财物侵犯合法财产权利，村民自治组织无此权力。", f"{ORGANIC_LAW}；{GUIDELINE}"),
-    LegalityRule(FindingCategory.DETENTION, Severity.BLOCKING,
-                 r"关押|拘禁|关禁闭|禁闭|拘留|捆绑|限制[^。；，]{0,4}?人身自由|"
-                 r"扣留(?![^。；，]{0,4}?(?:财物|物品|车辆|证件|身份证|牲畜|工具))",
-                 "限制人身自由侵犯人身权利，只有公安、司法机关依法才能采取。", ORGANIC_LAW),
-    LegalityRule(FindingCategory.HUMILIATION, Severity.BLOCKING,
-                 r"游街示众|游街|示众|戴高帽|批斗|挂牌游|罚跪",
-                 "游街、示众等做法侮辱人格，侵犯名誉权和人身权利。", f"{REPUTATION}；{ORGANIC_LAW}"),
-    LegalityRule(FindingCategory.PRIVACY, Severity.WARNING,
-                 r"(?:张贴|公布|曝光|公开)[^。；，]{0,8}?(?:照片|头像|肖像|身份证号|身份证号码)",
-                 "未经本人同意公开照片或身份证号，侵犯肖像权和个人信息；通报只写必要信息。", PORTRAIT),
-    LegalityRule(FindingCategory.MEMBERSHIP, Severity.BLOCKING,
-                 r"开除村籍|开除出村|取消村籍|注销户口|迁出户口|取消(?:其)?村民(?:资格|待遇|身份)|"
-                 r"剥夺[^。；，]{0,6}?(?:选举权|被选举权|表决权|权利)|取消[^。；，]{0,4}?(?:选举权|被选举权)|"
-                 r"(?:不准|不许|不让|不予|不得|禁止)[^。；，]{0,6}?(?:入学|上学|参军|当兵|参加选举)",
-                 "开除村籍、剥夺选举权或限制子女入学，侵犯法定的民主权利和受教育权，法院通常认定无效。",
-                 ORGANIC_LAW, excludes="阻挠|阻止|妨碍|耽误|辍学|干涉|不得以|不准以|名义|为由"),
-    LegalityRule(FindingCategory.ENTITLEMENTS, Severity.WARNING,
-                 r"不(?:得|能|再|予)享受[^。；，]{0,10}?(?:分配|分红|福利|补偿|补助|低保|养老|医保|入学|待遇)",
-                 "集体收益分配、征地补偿等是成员的法定权益，不能作为处罚取消；只可暂停村集体自主设立的奖励性福利。",
-                 f"{ORGANIC_LAW}；{GUIDELINE}"),
-    LegalityRule(FindingCategory.WOMEN, Severity.BLOCKING,
-                 r"(?:外嫁女|出嫁女|嫁出|出嫁|外嫁|入赘|招婿|上门女婿|离婚|丧偶|再婚|户无男性|寡妇)[^。；]{0,30}?"
-                 r"(?:不享受|不得享受|不再享受|不能享受|不予|取消|收回|停止|无权|不分|不得分配|不参与分配|注销|迁出)",
-                 "以出嫁、入赘、离婚、丧偶、再婚等为由取消妇女（及入赘男子、子女）的土地、分红或福利，违反男女平等。",
-                 f"{WOMEN_LAW}；{ORGANIC_LAW}", negators=WOMEN_PROTECTIVE, scope="sentence", negate_inside=True),
-    LegalityRule(FindingCategory.COLLECTIVE, Severity.BLOCKING,
-                 rf"株连|连坐|{_KIN}[^。；，]{{0,12}}?(?:一并|连带|同时|均|也|一律)[^。；，]{{0,6}}?"
-                 rf"(?:取消|停止|不予|不得享受|处罚|受罚|列入)|(?:取消|停止|不予)[^。；，]{{0,10}}?(?:三代|直系亲属|旁系亲属|家属)",
-                 "一人违约，责任由本人承担，不能连带处罚其亲属。", f"{ORGANIC_LAW}；{GUIDELINE}"),
-    LegalityRule(FindingCategory.UTILITIES, Severity.BLOCKING,
-                 r"断水断电|停水停电|断水|断电|停水(?!期间|时)|停电(?!期间|时)|拉闸|停止(?:供水|供电)|切断[^。；，]{0,4}?(?:水|电)|"
-                 r"(?:不予|不给)[^。；，]{0,4}?(?:供水|供电|通水|通电)",
-                 "断水断电危及基本生活，是村规民约不能采取的强制手段。", f"{ORGANIC_LAW}；{GUIDELINE}"),
-    LegalityRule(FindingCategory.SERVICES, Severity.BLOCKING,
-                 r"(?:取消|停发|停止发放|扣发|扣减|暂停|不予发放|不予享受)[^。；，]{0,4}?"
-                 r"(?:低保|最低生活保障|特困|救助|养老金|养老保险|医保|医疗保险|粮食补贴|种粮补贴|惠农补贴|政府补贴|国家补贴)|"
-                 r"(?:不予|不给|拒绝|停止|暂停)[^。；，]{0,4}?(?:办理|出具|开具)[^。；，]{0,10}?(?:证明|手续|证件|户口)|"
-                 r"不予盖章|(?:拒收|不收|不予收缴|不代收)[^。；，]{0,6}?(?:养老保险|医疗保险|医保|社保)",
-                 "低保、补贴、证明等是法定的行政服务或待遇，不能作为违约的处罚停办或取消。", f"{ORGANIC_LAW}；{GUIDELINE}"),
-    LegalityRule(FindingCategory.VIOLENCE, Severity.BLOCKING,
-                 r"格杀勿论|打死勿论|打死不论|往死里打|打断[^。；，]{0,3}?腿",
-                 "暴力威胁侵犯人身权利，也违反治安管理规定。", ORGANIC_LAW),
-    LegalityRule(FindingCategory.EXCLUSION, Severity.WARNING,
-                 r"(?:外来人员|外地人|陌生人|外村人)[^。；，]{0,4}?(?:不准|不得|禁止|一律不得|一律不准)[^。；，]{0,2}?进(?:村|寨)|"
-                 r"(?:不准|禁止|严禁)[^。；，]{0,4}?(?:外来人员|外地人|陌生人|外村人)[^。；，]{0,2}?进(?:村|寨)",
-                 "一概禁止外来人员进村限制了他人通行自由；可改为登记、提醒等管理方式。", ORGANIC_LAW,
-                 negators=(), scope="sentence"),
-)
 
 # R23: the five content areas and the targeted problems (DOMAIN.md §4.1), each with words that show an
 # article covers it. A rulebook with no article matching an entry gets a hint.

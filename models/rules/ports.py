@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from models.core.changes import Changed
     from models.rules.document import Rulebook, RulebookKind, RuleVersion
+    from models.rules.reading import PlacedLine
     from models.rules.rulebooks import CatalogueArticle, ImportResult, RulebookSummary
 
 
@@ -66,9 +67,15 @@ class CatalogueStore(Protocol):
 class RulesFiles(Protocol):
     """Rules files: a .md/.txt/.docx read as a new version, a version or a 修改对照表 written out."""
 
-    def import_file(self, path: Path, rulebook_id: str | None = None, title: str | None = None) -> ImportResult:
-        """Read a file as a new version (of a new rulebook when `rulebook_id` is None); `ImportResult.changed`
-        names what it wrote."""
+    def read_lines(self, path: Path) -> list[PlacedLine]:
+        """The file's lines with the role the reader gives each, for the clerk to check before importing."""
+        ...
+
+    def import_file(self, path: Path, rulebook_id: str | None = None, title: str | None = None,
+                    lines: list[PlacedLine] | None = None) -> ImportResult:
+        """Read a .md/.txt/.docx file as a new version (of a new rulebook when `rulebook_id` is None); `lines`
+        are the file's lines with roles the clerk corrected (see read_lines); `ImportResult.changed` names what
+        it wrote."""
         ...
 
     def export_file(self, rulebook_id: str, number: int | None, path: Path) -> Path: ...

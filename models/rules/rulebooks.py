@@ -51,12 +51,14 @@ class CatalogueArticle:
 
 @dataclass(frozen=True)
 class ImportResult:
-    """导入结果 — the new version and the lines the parser could not place."""
+    """导入结果 — the new version, its kept preamble and closing, and the lines the clerk should check."""
 
     rulebook_id: str
     version: int
     articles: int
     problems: tuple[str, ...] = ()
+    preamble: tuple[str, ...] = ()
+    closing: tuple[str, ...] = ()
     changed: Changed = field(default_factory=lambda: Changed(Entity.RULEBOOK))  # the new version and its rulebook
 
 

@@ -8,8 +8,10 @@ from enum import StrEnum
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 
-# Schema versions a reader accepts below its own (DESIGN §3: up to two behind, through adapters).
-MAX_SCHEMA_LAG = 2
+# Schema versions (migration counts) a reader accepts below its own, through adapters. A release adds several
+# steps (the 2026-12 release: m075–m08x, all additive: new tables, new columns with defaults), and a village one
+# release behind must still reach its township, so the lag counts a release's worth of steps, not two.
+MAX_SCHEMA_LAG = 12
 # Capabilities this program understands; a bundle requiring anything else is refused.
 CAPABILITIES = frozenset({"changes-jsonl-v1", "blobs-sha256-v1", "receipts-v1", "quarantine-v1", "audit-v1"})
 
@@ -38,6 +40,7 @@ class ImportFlag(StrEnum):
     ALREADY_IMPORTED = "already_imported"
     QUARANTINED = "quarantined"
     HELD = "held"
+    KEY_REVOKED = "key_revoked"
 
     @property
     def label(self) -> str:
@@ -45,7 +48,8 @@ class ImportFlag(StrEnum):
                 "clock_skew": "对方电脑时钟与本机相差超过 24 小时",
                 "already_imported": "这个同步包以前已经导入过",
                 "quarantined": "有不属于发送方的记录被隔离，未写入",
-                "held": "发送方的密钥尚未确认，同步包已暂存，没有写入任何记录"}[self.value]
+                "held": "发送方的密钥尚未确认，同步包已暂存，没有写入任何记录",
+                "key_revoked": "对方已吊销本机的密钥，不再接收本机的同步包；需要生成新密钥后重新配对"}[self.value]
 
 
 @dataclass(frozen=True)

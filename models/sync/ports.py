@@ -1,6 +1,7 @@
 """Store interface (Protocol) of pairing and sync bundles (同步包)."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Protocol
 
@@ -8,6 +9,13 @@ if TYPE_CHECKING:
     from models.core.changes import Changed
     from models.sync.bundles import ExportResult, HeldBundle, NodeCard, Peer, PeerAuditEntry, QuarantinedRow
     from models.sync.bundles import ImportResult as SyncImportResult
+    from models.sync.revocations import Revocation
+
+
+class TownshipReturns(Protocol):
+    """What a bundle import acts on when it brings a township's 退回修改 (the workflow's revisions: reopen step 6)."""
+
+    def apply_township_returns(self, today: date) -> Changed | None: ...
 
 
 class SyncService(Protocol):
@@ -58,6 +66,10 @@ class SyncService(Protocol):
 
     def discard(self, fingerprint: str) -> Changed:
         """Drop the held bundles of the key with this fingerprint, unapplied (the change names them); audit-logged."""
+        ...
+
+    def revoke(self, fingerprint: str, reason: str) -> Revocation:
+        """Revoke a trusted peer's key: its bundles are refused from now on and it is told in our next bundle."""
         ...
 
     # Open quarantined rows; release re-runs the import's checks, discard keeps the row as evidence. Peers' audit.

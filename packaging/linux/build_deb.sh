@@ -28,7 +28,7 @@ if [ -d "$APP/_internal/resources/fonts" ]; then  # the bundled fonts' licences,
   cp "$APP"/_internal/resources/fonts/LICENSE-* "$STAGE/usr/share/doc/xiangyue/" 2>/dev/null || true
 fi
 # The C library the frozen Python was built against is the floor; the Qt libraries not bundled come from the system.
-GLIBC=$(ldd --version | head -1 | grep -oE '[0-9]+\.[0-9]+$')
+GLIBC=$(ldd --version | awk "NR == 1" | grep -oE '[0-9]+\.[0-9]+$')
 SIZE=$(du -sk "$STAGE" | cut -f1)
 cat >"$STAGE/DEBIAN/control" <<CONTROL
 Package: xiangyue

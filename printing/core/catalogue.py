@@ -141,6 +141,20 @@ def _result_notice(source: minutes.MeetingSource, today: date) -> PrintJob:
                                      today))
 
 
+def minutes_docx(source: minutes.MeetingSource, notice: str | None, today: date) -> bytes:
+    """The record page (as corrected), or with `notice` "resolution"/"result" one of its public notices, as Word
+    (.docx): the same content as the PDF, for a township that wants to edit it."""
+    from printing.minutes.minutes_docx import render_minutes_docx, render_notice_docx
+    from printing.minutes.resolution_notice_pdf import resolution_notice, result_notice
+
+    signer, record = f"{source.village}村民委员会", _effective_record(source)
+    if notice == "resolution":
+        return render_notice_docx(resolution_notice(record, signer, today))
+    if notice == "result":
+        return render_notice_docx(result_notice(record, source.follow_ups, signer, today))
+    return render_minutes_docx(record)
+
+
 def _call_for_opinions(source: workflow.Consultation, today: date) -> PrintJob:
     from printing.core.notice_pdf import notice_fingerprint
     from printing.workflow.call_for_opinions_pdf import call_for_opinions, render_call_for_opinions_pdf

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, FrameBreak, Spacer
 
@@ -60,15 +60,16 @@ def version_line(version: RuleVersion) -> str:
 def printed_texts(rulebook: Rulebook, version: RuleVersion) -> list[str]:
     """Every text the rules print, in order (what the fingerprint covers and the tests read back)."""
     headings = chapter_headings(version)
-    texts = [document_title(rulebook, version), version_line(version)]
+    texts = [document_title(rulebook, version), version_line(version), *version.preamble]
     numbered = iter(numbered_articles(version))
     for chapter in version.chapters:
-        if headings[chapter.key]:
+        if headings[chapter.key] and not version.verse:
             texts.append(headings[chapter.key])
         for _ in chapter.articles:
             article = next(numbered)
-            texts += [f"{article_label(article.number)} {article.text}", *article.items]
-    return texts
+            first = article.text if version.verse else f"{article_label(article.number)} {article.text}"
+            texts += [first, *article.items]
+    return texts + list(version.closing)
 
 
 def rules_fingerprint(rulebook: Rulebook, version: RuleVersion) -> str:
@@ -100,17 +101,25 @@ def build_story(rulebook: Rulebook, version: RuleVersion, options: RulesOptions 
     story = _heading(rulebook, version, styles, spec.text_width)
     if spec.columns > 1:
         story.append(FrameBreak())
+    story += [paragraph(text, styles.body, "前言") for text in version.preamble]
     headings = chapter_headings(version)
     numbered = iter(numbered_articles(version))
+    verse = styles.body.clone("verse", alignment=TA_CENTER, firstLineIndent=0)
     for chapter in version.chapters:
-        if headings[chapter.key]:
+        if headings[chapter.key] and not version.verse:
             story += _chapter(headings[chapter.key], styles)
         for _ in chapter.articles:
             article = next(numbered)
             record = f"{article_label(article.number)}"
+            if version.verse:  # a stanza is printed as written; its number is for reference only
+                story += [paragraph(line, verse, record) for line in (article.text, *article.items)]
+                continue
             story.append(_article(article_label(article.number), article.text, styles, record))
             story += [paragraph(item, styles.body, record) for item in article.items]
-    return story
+    closing = styles.body.clone("closing", alignment=TA_RIGHT, firstLineIndent=0)
+    if version.closing:
+        story.append(Spacer(1, styles.line / 2))
+    return story + [paragraph(text, closing, "落款") for text in version.closing]
 
 
 def banner_height(rulebook: Rulebook, version: RuleVersion, options: RulesOptions) -> float:

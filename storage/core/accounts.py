@@ -80,12 +80,30 @@ def create_user_unchecked(db: Database, actor: Actor, username: str, display_nam
     return user
 
 
-def authenticate(db: Database, username: str, password: str, now: datetime | None = None) -> User:
-    """Check a password; after five misses in a row the next try must wait (30 s, doubling)."""
+_DUMMY: dict[object, str] = {}
+
+
+def _dummy_hash() -> str:
+    """A hash at the current cost, made once per cost, to verify against when the user name is unknown."""
+    from storage.core import passwords
+
+    cost = passwords._cost
+    if cost not in _DUMMY:
+        _DUMMY[cost] = hash_password(new_id())
+    return _DUMMY[cost]
+
+
+def authenticate(db: Database, username: str, password: str, now: datetime | None = None,
+                 record_login: bool = True) -> User:
+    """Check a password; after five misses in a row the next try must wait (30 s, doubling).
+
+    `record_login=False` (each command-line command): a success writes nothing unless misses are to be reset,
+    so `check` stays read-only; the command's own entries name the account."""
     moment = now or datetime.now(UTC)
     row = db.conn.execute(f"SELECT {_USER_COLUMNS}, password_hash, failed_attempts, last_failed_at "
                           "FROM users WHERE username = ?", (username.strip(),)).fetchone()
     if row is None:
+        verify_password(password, _dummy_hash())  # an unknown name costs as long as a wrong password
         raise DomainError(_WRONG)
     user, stored, failures, last_failed = _user(row[:5]), row[5], row[6], row[7]
     wait = _seconds_to_wait(failures, last_failed, moment)
@@ -99,6 +117,8 @@ def authenticate(db: Database, username: str, password: str, now: datetime | Non
                        [moment.isoformat(), user.id])
             append_audit(db, user.as_actor(), "login_failed", "users", user.id, "密码错误")
         raise DomainError(_WRONG)
+    if not record_login and not failures:
+        return user
     try:
         with db.atomic():
             db.execute("UPDATE users SET failed_attempts = 0, last_failed_at = NULL WHERE id = ?", [user.id])

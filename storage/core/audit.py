@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from models.core.accounts import Actor
-from models.core.audit import GENESIS_HASH, AuditEntry, chain_hash
+from models.core.audit import GENESIS_HASH, AuditEntry, canonical_entry, chain_hash
 from models.core.ids import new_id
+from storage.core import row_digests
 from storage.core.audit_anchor import sign_head
 from storage.core.db import Database
 from storage.core.tracking import now_iso
@@ -15,11 +16,13 @@ def append_audit(db: Database, actor: Actor, action: str, table: str, row_id: st
     """Add one entry chained to the previous one. Call inside the write's own transaction."""
     last = db.conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     seq, previous = (1, GENESIS_HASH) if last is None else (last[0] + 1, last[1])
-    entry = AuditEntry(seq, new_id(), now_iso(), actor.user_id, actor.name, action, table, row_id, summary)
+    entry = canonical_entry(AuditEntry(seq, new_id(), now_iso(), actor.user_id, actor.name, action, table, row_id,
+                                       summary))  # stored exactly as hashed
     entry_hash = chain_hash(previous, entry)
     db.execute(f"INSERT INTO audit_log({_FIELDS}, previous_hash, hash) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
                [entry.seq, entry.id, entry.at, entry.actor_id, entry.actor_name, entry.action,
                 entry.table_name, entry.row_id, entry.summary, previous, entry_hash])
+    row_digests.record(db, entry.seq, entry.table_name, entry.row_id)  # before the head, which covers it
     sign_head(db, entry.seq, entry_hash)
 
 

@@ -6,8 +6,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from models.core.accounts import Actor
+from models.core.accounts import Actor, Permission
 from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
 from models.core.village import VillageProfile
 from storage.core import backups as backups
 from storage.core.accounts import SqliteAccountStore, authenticate
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from storage.rules.file_store import SqliteRulesFiles
     from storage.rules.reasons import SqliteChangeReasonStore
     from storage.rules.store import SqliteRulebookStore
+    from storage.workflow.revisions import SqliteRevisionStore
     from storage.sync.service import SqliteSyncService
     from storage.township.store import SqliteTownshipStore
     from storage.workflow.stores import SqliteWorkflowStores
@@ -69,7 +71,12 @@ class SqliteBackupService:
         return backups.folder_usage(self._folder) if self._folder else (0, 0)
 
     def backup_now(self) -> Changed:
-        """Safe on a worker thread: reads through its own connection. A backup is named by its file."""
+        """Safe on a worker thread: reads through its own connection. A backup is named by its file; it holds
+        every ID number, so only a user with the backup permission may write one (the daily automatic backup is
+        the system's own)."""
+        if self._actor is None:
+            raise DomainError("请先登录。备份需要“备份与恢复”权限。")
+        self._actor.require(Permission.BACKUP_RESTORE)
         if self._folder is None or self._db.path is None:
             raise RuntimeError("in-memory database has no backup folder")
         return Changed.one(Entity.BACKUP, str(backups.write_backup_of_file(self._db.path, self._folder, "manual")))
@@ -205,7 +212,7 @@ class SqliteStores:
     @cached_property
     def sync(self) -> SqliteSyncService:
         from storage.sync.service import SqliteSyncService
-        return SqliteSyncService(self._db, self.actor)
+        return SqliteSyncService(self._db, self.actor, township_returns)
 
     @cached_property
     def workflow(self) -> SqliteWorkflowStores:
@@ -309,6 +316,12 @@ def workflow_stores(db: Database, actor: Actor, rules: RuleTexts, reasons: Chang
         SqliteOpinionStore(db, actor, rules), SqliteChangeLinkStore(db, actor, rules, reasons),
         SqlitePublicityStore(db, actor, rules), SqliteVoteStore(db, actor, rules, revisions),
         SqliteSignatureStore(db, actor))
+
+
+def township_returns(db: Database, actor: Actor) -> SqliteRevisionStore:
+    """What a bundle import on `db` acts on when it brings a township's 退回修改: the workflow's revisions, built
+    here, the composition root, so no sync module builds a store (given to every import as `returns_for`)."""
+    return build_stores(db, actor).workflow.revisions
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:

@@ -14,7 +14,7 @@ from models.core.errors import DomainError
 from storage.core.audit import append_audit
 from storage.core.audit_anchor import signing_key_for
 from storage.core.db import Database, DatabaseRefused, check_file, readonly_uri
-from storage.core.files import durable_replace
+from storage.core.files import create_private, durable_replace
 from storage.migrations import migrations
 from storage.core.node import renew_epoch
 
@@ -45,6 +45,7 @@ def _backup_connection(source: sqlite3.Connection, folder: Path, kind: str) -> P
     target = folder / f"xiangyue-{kind}-{datetime.now().strftime(STAMP)}.sqlite3"
     temp = target.with_name(f"{target.stem}.{secrets.token_hex(4)}.partial")  # two imports may copy in one second
     try:
+        create_private(temp)  # a backup holds every ID number: owner-only, as the database
         copy = sqlite3.connect(str(temp))
         try:
             source.backup(copy)
@@ -183,6 +184,7 @@ def _prepare_restore(db: Database, source: Path, source_node: str, actor: Actor)
     folder = db.path.parent if db.path is not None else Path(tempfile.gettempdir())
     staged_path = folder / f".restore-{os.getpid()}.sqlite3"
     staged_path.unlink(missing_ok=True)
+    create_private(staged_path)
     src = sqlite3.connect(readonly_uri(source), uri=True)
     staged = Database(sqlite3.connect(str(staged_path), isolation_level=None))
     try:

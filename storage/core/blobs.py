@@ -47,7 +47,7 @@ def write_blob(db: Database, sha256: str, source: IO[bytes]) -> Path:
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
-    with atomic_stream(target, 0o644) as out:
+    with atomic_stream(target, 0o600) as out:
         for block in iter(lambda: source.read(_COPY), b""):
             digest.update(block)
             out.write(block)

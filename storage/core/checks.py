@@ -4,7 +4,9 @@ from __future__ import annotations
 from storage.core.audit import verify_audit_chain
 from storage.core.audit_anchor import compare_with_backup, verify_head
 from storage.core.backups import backup_dir_for
+from storage.core.data_checks import verify_synced_rows
 from storage.core.db import Database
+from storage.core.row_digests import verify_row_digests
 from storage.core.node import key_file_for, keys_match
 from storage.core.tracking import synced_tables
 
@@ -21,6 +23,8 @@ def run_checks(db: Database) -> list[str]:
         problems += compare_with_backup(db, backup_dir_for(db.path))
     problems += _change_log_triggers(db)
     problems += _change_log_coverage(db)
+    problems += verify_synced_rows(db)
+    problems += verify_row_digests(db)
     problems += _node_keys(db)
     return problems
 

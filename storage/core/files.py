@@ -31,6 +31,29 @@ def atomic_stream(path: Path, mode: int | None = None) -> Iterator[BinaryIO]:
     fsync_directory(path.parent)
 
 
+def create_private(path: Path) -> None:
+    """Create `path` empty, readable by its owner only (0600), before SQLite or a writer opens it.
+
+    SQLite gives its -wal and -shm files the database file's permissions, so they follow. Windows ignores the
+    mode bits; the per-user profile folder the data lives in is private there already."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    os.chmod(path, 0o600)  # an existing file keeps its mode in os.open; tighten it too
+
+
+def make_private(path: Path) -> None:
+    """A file SQLite just created, still empty: owner-only from here on."""
+    os.chmod(path, 0o600)
+
+
+def tighten(path: Path) -> None:
+    """Make an existing file owner-only (databases made by earlier versions were 0644)."""
+    try:
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, 0o600)
+    except OSError:
+        pass  # a file we may not chmod (another owner, a read-only medium) is read as it is
+
+
 def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write `data` so that `path` holds either its old content or all of `data`, never a part."""
     with atomic_stream(path, mode) as handle:

@@ -10,7 +10,7 @@ from models.core.accounts import Actor, Role, User
 from models.core.village import VillageProfile
 from storage.core.accounts import create_user_unchecked
 from storage.core.backups import backup_dir_for, write_backup
-from storage.core.files import durable_replace
+from storage.core.files import durable_replace, make_private, tighten
 from storage.core.db import (Database, DatabaseRefused, applied_migrations_readonly, cannot_open_message, check_file,
                         connect, set_durable_pragmas)
 from storage.migrations import migrations
@@ -53,6 +53,7 @@ def open_database(path: Path, must_exist: bool = True, migrate: bool = True) -> 
             raise DatabaseRefused(cannot_open_message(path, error)) from error
         migrations.refuse_unknown_names(applied or [])
     path.parent.mkdir(parents=True, exist_ok=True)
+    tighten(path)
     db = connect(path)
     try:
         set_durable_pragmas(db)
@@ -78,6 +79,7 @@ def _create_whole(path: Path) -> None:
         stale.unlink(missing_ok=True)
     db = connect(temp)
     try:
+        make_private(temp)  # before WAL mode: SQLite gives -wal and -shm the database file's mode
         set_durable_pragmas(db)
         migrations.apply(db)
         db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -21,7 +21,7 @@ from storage.core.profile import read_profile
 from storage.sync.export import export_bundle
 from storage.sync.importer import import_bundle
 from storage.sync.keys import list_peers, my_identity, trust_peer
-from storage.core.backend import build_stores
+from storage.core.backend import build_stores, township_returns
 from storage.township.store import SqliteTownshipStore
 
 OWN_TRANSACTIONS = True  # export and import each keep their own transaction and files (storage/demo/__init__.py)
@@ -87,11 +87,11 @@ def _round_trip(village: Database, admin: Actor, township: Database, pair: bool,
         options.counts["sync_peers"] = 1
     with tempfile.TemporaryDirectory(prefix="xiangyue-demo-stick-") as stick:
         backups = set(_backups(township))
-        import_bundle(township, Path(export_bundle(village, Path(stick), admin).file), town_admin)
+        import_bundle(township, Path(export_bundle(village, Path(stick), admin).file), town_admin, township_returns)
         for made in set(_backups(township)) - backups:  # the township's pre-import copy would sit among the
             made.unlink()                                # village's own backups in the shared folder
         _answer(township, reviewer, village.node_id, options)
-        import_bundle(village, Path(export_bundle(township, Path(stick), town_admin).file), admin)
+        import_bundle(village, Path(export_bundle(township, Path(stick), town_admin).file), admin, township_returns)
     options.counts["sync_bundles"] = 2
 
 

@@ -54,7 +54,10 @@ LEDGER: tuple[Step, ...] = (
     lists.m069_list_consents_withdrawal_reason,
     # From here on: append only, numbers rising (m074, m075, …).
     attachments.m074_one_attachments_table,
-    disclosures.m075_create_disclosures_and_stars,
+    core.m075_hardening,
+    rules.m076_rule_versions_preamble_closing,
+    registry.m077_registry_search_index,
+    disclosures.m078_create_disclosures_and_stars,
 )
 
 # The last step shipped with a number out of order; every step after it has a higher number than all before it.

@@ -68,3 +68,35 @@ def m011_change_log_plain_rowid(db: Database) -> None:
                    "BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END")
     for table in tables:
         install_change_triggers(db, table)
+
+
+def m075_hardening(db: Database) -> None:
+    """Issue 16 in one step (each step added makes peers one schema version older, MAX_SCHEMA_LAG = 2):
+
+    - revoked keys (item 10): a peer's key we revoked, or our own key a peer revoked (revoked_by = its node). A
+      revoked fingerprint is never trusted again; `sync_peers.revoked_at` marks a peer whose next bundle from us
+      carries only the notice of revocation;
+    - digests of the rows of local audited tables (users, item 6), chained; the signed audit head covers the
+      newest link;
+    - the version of each row a sync import applied (item 6): those rows have no local change-log entry, so
+      `check` compares them with this; seeded with the peers' rows as they stand.
+    """
+    from storage.core.row_digests import seed
+
+    db.execute("""CREATE TABLE sync_revoked_keys (
+        fingerprint TEXT PRIMARY KEY, node TEXT NOT NULL, name TEXT NOT NULL, reason TEXT NOT NULL,
+        revoked_at TEXT NOT NULL, revoked_by TEXT NOT NULL)""")
+    db.execute("ALTER TABLE sync_peers ADD COLUMN revoked_at TEXT")
+    db.execute("""CREATE TABLE audit_row_digests (
+        id INTEGER PRIMARY KEY, audit_seq INTEGER NOT NULL, table_name TEXT NOT NULL, row_id TEXT NOT NULL,
+        digest TEXT NOT NULL, chain TEXT NOT NULL)""")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(f"CREATE TRIGGER trg_audit_row_digests_no_{event.lower()} BEFORE {event} ON audit_row_digests "
+                   "BEGIN SELECT RAISE(ABORT, 'audit_row_digests is append-only'); END")
+    seed(db)
+    db.execute("""CREATE TABLE sync_row_versions (table_name TEXT NOT NULL, row_id TEXT NOT NULL, hlc TEXT NOT NULL,
+        row_json TEXT NOT NULL, PRIMARY KEY(table_name, row_id))""")
+    for table in synced_tables(db):
+        pairs = ", ".join(f"'{c}', t.{c}" for c in (r[1] for r in db.conn.execute(f"PRAGMA table_info({table})")))
+        db.execute(f"INSERT INTO sync_row_versions(table_name, row_id, hlc, row_json) SELECT '{table}', t.id, t.hlc, "
+                   f"json_object({pairs}) FROM {table} t WHERE t.owner NOT IN (SELECT id FROM node)")

@@ -1,6 +1,5 @@
 """Disclosures (三务公开) and ten-star households (十星级文明户) schema steps: publications, their objections, the
-village's settings, finance lines; the adopted star lists and the awards. One step for both areas: a peer more
-than MAX_SCHEMA_LAG steps behind is refused (models/sync/bundles.py), so each step added costs older peers.
+village's settings, finance lines; the adopted star lists and the awards (one step: the two areas landed together).
 
 The order they run in is the ledger in `storage/migrations/__init__.py`; never rename or edit a shipped step."""
 from __future__ import annotations
@@ -9,7 +8,7 @@ from storage.core.db import Database
 from storage.core.tracking import create_synced_table
 
 
-def m075_create_disclosures_and_stars(db: Database) -> None:
+def m078_create_disclosures_and_stars(db: Database) -> None:
     """R41–R42: each posting with its period and due day, objections and answers, the finance frequency, and the
     month's finance lines (amounts in fen); R53: the star lists and awards."""
     create_synced_table(db, "disclosure_publications", """

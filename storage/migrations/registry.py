@@ -40,3 +40,18 @@ def m010_create_registry(db: Database) -> None:
         "CREATE INDEX idx_grids_group ON grids(group_id)",
     ):
         db.execute(statement)
+
+
+def m077_registry_search_index(db: Database) -> None:
+    """户籍花名册 at county scale (issue 17): a search index (trigram FTS5 over names, phones, ID and household
+    numbers; a word index over the pinyin keys) and the indexes the paged households list walks."""
+    from storage.registry.search_index import create_registry_search  # its triggers are (re)installed there
+
+    create_registry_search(db)
+    for statement in (
+        "CREATE INDEX idx_households_listed ON households(household_no, id) WHERE deleted = 0",
+        "CREATE INDEX idx_households_scope ON households(group_id, grid_id) WHERE deleted = 0",
+        "CREATE INDEX idx_villagers_away ON villagers(household_id) WHERE away <> 0 AND deleted = 0",
+        "CREATE INDEX idx_households_care ON households(care_level) WHERE deleted = 0",
+    ):
+        db.execute(statement)

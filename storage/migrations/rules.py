@@ -4,7 +4,7 @@ The order they run in is the ledger in `storage/migrations/__init__.py`; never r
 from __future__ import annotations
 
 from storage.core.db import Database
-from storage.core.tracking import create_synced_table
+from storage.core.tracking import create_synced_table, install_change_triggers
 
 
 def m020_create_rulebooks(db: Database) -> None:
@@ -29,3 +29,12 @@ def m020_create_rulebooks(db: Database) -> None:
                         "version_id TEXT NOT NULL, article_key TEXT NOT NULL, reason TEXT NOT NULL")
     db.execute("CREATE UNIQUE INDEX idx_rule_change_reasons_key ON rule_change_reasons(version_id, article_key)")
     create_synced_table(db, "rule_catalogue_articles", "area TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL")
+
+
+def m076_rule_versions_preamble_closing(db: Database) -> None:
+    """Issue 18: a version keeps the preamble before its first article, the closing (落款, date) after its last,
+    and whether it is verse (三字经: stanzas printed without numbers). Lists are JSON, as `chapters` is."""
+    db.execute("ALTER TABLE rule_versions ADD COLUMN preamble TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE rule_versions ADD COLUMN closing TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE rule_versions ADD COLUMN verse INTEGER NOT NULL DEFAULT 0")
+    install_change_triggers(db, "rule_versions")

@@ -67,3 +67,4 @@ def m046_quarantine_resolution(db: Database) -> None:
     db.execute("ALTER TABLE sync_quarantine ADD COLUMN resolution TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE sync_quarantine ADD COLUMN resolved_at TEXT")
     db.execute("ALTER TABLE sync_quarantine ADD COLUMN resolved_by TEXT NOT NULL DEFAULT ''")
+

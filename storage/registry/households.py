@@ -4,6 +4,7 @@ from __future__ import annotations
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
 from models.registry.households import Household, HouseholdSummary
+from storage.registry.listing import scope_counts
 from storage.registry.rows import HOUSEHOLD_COLUMNS, household_from_row, household_values
 from storage.registry.writes import RegistryTableStore
 
@@ -23,6 +24,12 @@ class SqliteHouseholdStore(RegistryTableStore):
                        WHERE deleted = 0 AND status = 'active' GROUP BY household_id) c ON c.household_id = h.id
             WHERE h.deleted = 0 ORDER BY h.household_no""")
         return [HouseholdSummary(household_from_row(r[:9]), *r[9:]) for r in rows]
+
+    def scope_counts(self) -> dict[str, int]:
+        return scope_counts(self._db)
+
+    def household_numbers(self) -> list[str]:
+        return [row[0] for row in self._db.conn.execute("SELECT household_no FROM households WHERE deleted = 0")]
 
     def get_household(self, household_id: str) -> Household:
         row = self._db.conn.execute(f"SELECT {', '.join(HOUSEHOLD_COLUMNS)} FROM households WHERE id = ?",

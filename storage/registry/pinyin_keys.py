@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import islice, product
 
 MAX_VARIANTS = 4  # polyphonic names (曾 zeng/ceng, 单 shan/dan) keep a few readings, not all
@@ -78,3 +78,42 @@ def spells_name(name: str, typed: str) -> bool:
         return False
 
     return bool(typed) and spells(0, 0)
+
+
+@lru_cache(maxsize=1)
+def _all_readings() -> tuple[frozenset[str], frozenset[str]]:
+    """(every toneless reading `spells_name` may meet, every prefix of one): ≈ 420 syllables, read once."""
+    raw = {reading for found in _dictionary().values() for reading in found.split(",")[:2]}
+    readings = frozenset(_toneless(reading) for reading in raw)
+    return readings, frozenset(reading[:end] for reading in readings for end in range(1, len(reading) + 1))
+
+
+MAX_PREFIXES = 32
+
+
+def initials_prefixes(typed: str) -> set[str]:
+    """Initials that every name `typed` spells over two syllables or more (`spells_name`) begins with.
+
+    "wangpg" is wang|p|g, w|a|n|g|p|g, wan|g|p|g, …: the names it spells have initials starting "wpg", "wangpg",
+    "wgpg", …, so a prefix index narrows the mixed search to a few names before `spells_name` checks them. A name
+    spelled by a single (half-typed) syllable starts with `typed` itself. Longer prefixes that a shorter one in the
+    set already covers are dropped; past MAX_PREFIXES the prefixes are cut to three letters.
+    """
+    readings, prefixes = _all_readings()
+
+    @cache
+    def pieces(at: int) -> frozenset[str]:
+        """Initials of typed[at:] cut into a last half-typed syllable after whole syllables or initials."""
+        rest, found = typed[at:], set()
+        if rest in prefixes or len(rest) == 1:
+            found.add(rest[0])
+        for end in range(at + 1, len(typed)):
+            if end == at + 1 or typed[at:end] in readings:
+                found |= {typed[at] + tail for tail in pieces(end)}
+        return frozenset(found)
+
+    found = {typed[0] + tail for end in range(1, len(typed)) if end == 1 or typed[:end] in readings
+             for tail in pieces(end)}
+    if len(found) > MAX_PREFIXES:
+        found = {prefix[:3] for prefix in found}
+    return {prefix for prefix in found if not any(prefix != other and prefix.startswith(other) for other in found)}

@@ -5,10 +5,12 @@ from datetime import date
 from typing import Any
 
 from models.core.accounts import Permission
-from models.registry.households import RoleCode, SearchHit, Villager, adult_cutoff
+from models.registry.households import HouseholdSummary, RoleCode, SearchHit, Villager, adult_cutoff
+from models.registry.listing import HouseholdListing
 from storage.core.store_base import SqliteStore
 from storage.registry.rows import VILLAGER_SELECT, villager_from_row
-from storage.registry.search import matching_ids, search_registry
+from storage.registry.listing import households_page
+from storage.registry.search import matching_ids, matching_people, search_registry
 
 _ACTIVE_ON = "(v.birth_date IS NULL OR v.birth_date <= :day) AND (v.status = 'active' OR v.status_date > :day)"
 
@@ -56,8 +58,14 @@ class SqliteRegistryQueries(SqliteStore):
     def search_ids(self, text: str) -> tuple[set[str], set[str]]:
         return matching_ids(self._db, text, self._show_id)
 
+    def matching_people(self, household_id: str, text: str) -> set[str]:
+        return matching_people(self._db, household_id, text, self._show_id)
+
+    def households_page(self, listing: HouseholdListing, offset: int, limit: int) -> list[HouseholdSummary]:
+        return households_page(self._db, listing, self._show_id, offset, limit)
+
     def list_tags(self) -> list[str]:
         """User-defined tags in use (codes "tag:…"), for the role filters."""
-        rows = self._db.conn.execute("SELECT DISTINCT role FROM villager_roles WHERE deleted = 0 AND role LIKE 'tag:%' "
-                                     "ORDER BY role")
+        rows = self._db.conn.execute("SELECT DISTINCT role FROM villager_roles WHERE deleted = 0 AND role >= 'tag:' "
+                                     "AND role < 'tag;' ORDER BY role")
         return [r[0] for r in rows]

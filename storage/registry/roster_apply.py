@@ -19,6 +19,7 @@ from storage.core.db import Database
 from storage.registry.pinyin_keys import name_keys
 from storage.registry.roster_files import read_sheet
 from storage.core.tracking import log_rows, log_triggers_quiet, now_iso
+from storage.registry.search_index import refresh_registry_search
 
 Progress = Callable[[int, int], None]
 # Stored villager column → roster header, for telling the clerk which columns an import changed.
@@ -92,6 +93,7 @@ def apply_rows(db: Database, actor: Actor, rows: list[RosterRow], rejected: list
         plan.write()
         summary = plan.summary(rows, rejected)
         append_audit(db, actor, "import", "villagers", new_id(), _audit_text(label, summary))
+    refresh_registry_search(db)  # now, while the clerk waits on the import, not at the first search
     return summary
 
 

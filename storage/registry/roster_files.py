@@ -5,11 +5,14 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Sequence
 
 from models.core.errors import DomainError
+from models.core.spreadsheet_cells import neutralise, restore
 from models.registry.roster import COLUMNS, map_headers
+from storage.core.archive_guard import check_office_file
 from storage.core.db import Database
+from storage.core.files import atomic_write
 
 HEADER_SEARCH_ROWS = 10  # a title line such as “青石村花名册” may sit above the header
 
@@ -30,12 +33,39 @@ def read_sheet(path: Path) -> SheetData:
     if suffix in (".xlsx", ".xlsm"):
         table = _read_xlsx(path)
     elif suffix in (".csv", ".txt"):
-        table = list(csv.reader(io.StringIO(decode_text(path.read_bytes()), newline="")))
+        table = _read_csv(path)
     elif suffix == ".xls":
         raise DomainError("不支持旧版 .xls 文件。请在 Excel 或 WPS 中“另存为”.xlsx 或 CSV 后再导入。")
     else:
         raise DomainError(f"不认识“{path.suffix}”格式。请导入 .csv 或 .xlsx 文件。")
     return _find_header(table)
+
+
+MAX_CSV_BYTES = 16 * 1024 * 1024  # a county's roster (20,000 people) is 2–3 MB
+MAX_CELLS = 500_000  # 20,000 people × 10 columns is 200,000; memory stays bounded whatever the file holds
+
+
+def _bounded(rows: Iterable[Sequence[Any]], path: Path) -> list[list[Any]]:
+    """The rows, refused once they hold more than MAX_CELLS cells (a sheet padded to column XFD, a CSV of
+    millions of tiny cells), before they are all in memory."""
+    table, cells = [], 0
+    for row in rows:
+        cells += len(row)
+        if cells > MAX_CELLS:
+            raise DomainError(f"“{path.name}”的单元格超过 {MAX_CELLS:,} 个，不像花名册。请删去多余的行和列，"
+                              "或分成几个文件导入。未导入任何内容。")
+        table.append(list(row))
+    return table
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    if path.stat().st_size > MAX_CSV_BYTES:
+        raise DomainError(f"“{path.name}”超过 {MAX_CSV_BYTES // 1024 ** 2} MB，不像花名册。请分成几个文件导入。未导入任何内容。")
+    try:
+        return _bounded(csv.reader(io.StringIO(decode_text(path.read_bytes()), newline="")), path)
+    except csv.Error as error:  # a cell over csv.field_size_limit() (128 KiB), a stray NUL, …
+        raise DomainError(f"“{path.name}”不是有效的 CSV：有单元格超过 128 KB，或格式已损坏。"
+                          "请用 Excel 另存为“CSV UTF-8”后再导入。未导入任何内容。") from error
 
 
 def decode_text(data: bytes) -> str:
@@ -54,12 +84,13 @@ def decode_text(data: bytes) -> str:
 
 def _read_xlsx(path: Path) -> list[list[Any]]:
     import openpyxl
+    check_office_file(path)  # size bombs and XML entities, before openpyxl inflates anything
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged or mislabelled file
         raise DomainError(f"无法打开 Excel 文件“{path.name}”：文件可能已损坏或不是 .xlsx 格式。") from error
     try:
-        return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+        return _bounded(book.worksheets[0].iter_rows(values_only=True), path)
     finally:
         book.close()
 
@@ -68,14 +99,14 @@ def _find_header(table: list[list[Any]]) -> SheetData:
     for index, row in enumerate(table[:HEADER_SEARCH_ROWS]):
         found, _ = map_headers([_text(c) for c in row])
         if len(found) >= 3:
-            rows = [(number, cells) for number, cells in enumerate(table[index + 1:], start=index + 2)
-                    if any(_text(c) for c in cells)]
+            rows = [(number, [restore(c) if isinstance(c, str) else c for c in cells])
+                    for number, cells in enumerate(table[index + 1:], start=index + 2) if any(_text(c) for c in cells)]
             return SheetData([_text(c) for c in row], rows)
     raise DomainError("没有找到表头行。花名册第一行应是列名，如：" + "、".join(h for _, h in COLUMNS) + "。")
 
 
 def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
+    return "" if value is None else restore(str(value).strip())
 
 
 EXPORT_SQL = """
@@ -99,8 +130,8 @@ def export_roster(db: Database, path: Path) -> int:
     if suffix == ".csv":
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerows([headers, *rows])
-        path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+        writer.writerows([headers, *_safe(rows)])
+        atomic_write(path, b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"), 0o600)
     elif suffix == ".xlsx":
         _write_xlsx(path, headers, rows)
     else:
@@ -108,16 +139,13 @@ def export_roster(db: Database, path: Path) -> int:
     return len(rows)
 
 
+def _safe(rows: list[list[str]]) -> list[list[str]]:
+    return [[neutralise(cell) for cell in row] for row in rows]
+
+
 def _write_xlsx(path: Path, headers: list[str], rows: list[list[str]]) -> None:
-    import openpyxl
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("花名册")
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)  # every value is a str, so 户号 0001 and ID numbers stay text
-    buffer = io.BytesIO()  # built in memory, then written in one go: a locked or missing target fails cleanly
-    book.save(buffer)
-    path.write_bytes(buffer.getvalue())
+    from storage.core.sheets import write_sheet
+    write_sheet(path, "花名册", headers, rows)  # text cells, formulas neutralised: 户号 0001 and ID numbers as typed
 
 
 REJECT_HEADER = "问题（改正后可删去此列）"
@@ -139,7 +167,7 @@ def write_rejects(source: Path, rejected: list[Any], target: Path) -> int:
     for number, cells in sheet.rows:
         if number in reasons:
             padded = [_text(c) for c in cells] + [""] * (len(sheet.headers) - len(cells))
-            writer.writerow([*padded[:len(sheet.headers)], "；".join(reasons[number])])
+            writer.writerow([neutralise(c) for c in (*padded[:len(sheet.headers)], "；".join(reasons[number]))])
             count += 1
-    target.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+    atomic_write(target, b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"), 0o600)
     return count

@@ -11,7 +11,8 @@ from models.rules.diff import adopt_keys
 from models.rules.document import RuleVersion
 from models.rules.ports import ChangeReasonStore, RulebookStore
 from models.rules.rulebooks import ImportResult
-from models.rules.text import parse_rules_lines
+from models.rules.reading import PlacedLine, place_lines
+from models.rules.text import assemble, parse_rules_lines
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
 from storage.rules.files import read_paragraphs, write_comparison_file, write_rules_file
@@ -24,11 +25,15 @@ class SqliteRulesFiles(SqliteStore):
         super().__init__(db, actor)
         self._rules, self._reasons = rules, reasons
 
-    def import_file(self, path: Path, rulebook_id: str | None = None, title: str | None = None) -> ImportResult:
+    def read_lines(self, path: Path) -> list[PlacedLine]:
+        return place_lines(read_paragraphs(path))
+
+    def import_file(self, path: Path, rulebook_id: str | None = None, title: str | None = None,
+                    lines: list[PlacedLine] | None = None) -> ImportResult:
         self._require(Permission.EDIT_RECORDS)
-        parsed = parse_rules_lines(read_paragraphs(path))
+        parsed = assemble(lines) if lines is not None else parse_rules_lines(read_paragraphs(path))
         if not parsed.article_count:
-            raise DomainError(f"在“{path.name}”中没有找到任何“第X条”。请确认每条以“第一条”“第二条”这样的条号开头。")
+            raise DomainError(f"在“{path.name}”中没有找到任何条款。请确认每条以“第一条”“一、”或“1.”这样的条号开头。")
         problems = tuple(f"第{p.line}行：{p.text[:30]}（{p.reason}）" if p.line else f"{p.text}：{p.reason}"
                          for p in parsed.problems)
         with self._db.atomic():  # the new rulebook and its version, or neither
@@ -38,13 +43,14 @@ class SqliteRulesFiles(SqliteStore):
                 rulebook_id = made.id
             else:
                 self._rules.get_rulebook(rulebook_id)
-            version = RuleVersion("", rulebook_id, 0, tuple(parsed.chapters), title=title or parsed.title)
+            version = RuleVersion("", rulebook_id, 0, tuple(parsed.chapters), title=title or parsed.title,
+                                  preamble=tuple(parsed.preamble), closing=tuple(parsed.closing), verse=parsed.verse)
             previous = self._latest(rulebook_id)
             if previous is not None:
                 version = replace(adopt_keys(previous, version), based_on=previous.id)
             changed = self._rules.add_version(version, f"导入 {path.name}")
             added = self._rules.load_version(rulebook_id)
-        return ImportResult(rulebook_id, added.number, parsed.article_count, problems,
+        return ImportResult(rulebook_id, added.number, parsed.article_count, problems, added.preamble, added.closing,
                             changed | made if made is not None else changed)
 
     def _latest(self, rulebook_id: str) -> RuleVersion | None:

@@ -15,7 +15,8 @@ from models.rules.document import (Article, Chapter, Rulebook, RulebookKind, Rul
 from storage.core.store_base import SqliteStore
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_VERSION_COLUMNS = "id, rulebook_id, number, status, effective_date, title, chapters, based_on, owner"
+_VERSION_COLUMNS = ("id, rulebook_id, number, status, effective_date, title, chapters, based_on, owner, "
+                    "preamble, closing, verse")
 
 
 class SqliteRulebookStore(SqliteStore):
@@ -63,6 +64,7 @@ class SqliteRulebookStore(SqliteStore):
 
     def _version_from_row(self, row: tuple[Any, ...]) -> RuleVersion:
         chapters = [(c["key"], c["title"]) for c in json.loads(row[6])]
+        kinds = {c["key"]: c.get("kind", "chapter") for c in json.loads(row[6])}
         articles: dict[str, list[Article]] = {key: [] for key, _ in chapters}
         for key, chapter_key, text, items in self._db.conn.execute(
                 "SELECT article_key, chapter_key, text, items FROM rule_articles "
@@ -71,8 +73,10 @@ class SqliteRulebookStore(SqliteStore):
                 chapters.append((chapter_key, ""))
                 articles[chapter_key] = []
             articles[chapter_key].append(Article(key, text, tuple(json.loads(items))))
-        return RuleVersion(row[0], row[1], row[2], tuple(Chapter(k, t, tuple(articles[k])) for k, t in chapters),
-                           VersionStatus(row[3]), row[4], row[5], row[7], owned=row[8] == self._db.node_id)
+        return RuleVersion(row[0], row[1], row[2],
+                           tuple(Chapter(k, t, tuple(articles[k]), kinds.get(k, "chapter")) for k, t in chapters),
+                           VersionStatus(row[3]), row[4], row[5], row[7], owned=row[8] == self._db.node_id,
+                           preamble=tuple(json.loads(row[9])), closing=tuple(json.loads(row[10])), verse=bool(row[11]))
 
     def save_version(self, version: RuleVersion) -> Changed:
         self._require(Permission.EDIT_RECORDS)
@@ -80,9 +84,9 @@ class SqliteRulebookStore(SqliteStore):
         require_editable(stored)
         with self._db.atomic():
             self._write_articles(version)
-            chapters = _chapters_json(version)
-            if chapters != _chapters_json(stored) or version.title != stored.title:
-                self._update("rule_versions", version.id, {"chapters": chapters, "title": version.title})
+            frame = _frame(version)
+            if frame != _frame(stored) or version.title != stored.title:
+                self._update("rule_versions", version.id, {**frame, "title": version.title})
         return _version_changed(stored.id, version.rulebook_id)
 
     def _write_articles(self, version: RuleVersion) -> None:
@@ -116,7 +120,7 @@ class SqliteRulebookStore(SqliteStore):
         number = self._next_number(version.rulebook_id)
         row = self._insert("rule_versions", {
             "rulebook_id": version.rulebook_id, "number": number, "status": VersionStatus.DRAFT.value,
-            "effective_date": "", "title": version.title, "chapters": _chapters_json(version),
+            "effective_date": "", "title": version.title, **_frame(version),
             "based_on": version.based_on, "source": source}, summary=f"新建第{number}版（{source}）")
         version = replace(version, id=row["id"], number=number, status=VersionStatus.DRAFT, effective_date="",
                           owned=True)
@@ -157,7 +161,14 @@ class SqliteRulebookStore(SqliteStore):
 
 
 def _chapters_json(version: RuleVersion) -> str:
-    return json.dumps([{"key": c.key, "title": c.title} for c in version.chapters], ensure_ascii=False)
+    return json.dumps([{"key": c.key, "title": c.title} | ({"kind": c.kind} if c.kind != "chapter" else {})
+                       for c in version.chapters], ensure_ascii=False)
+
+
+def _frame(version: RuleVersion) -> dict[str, Any]:
+    """The version's columns besides its articles: chapters (and sections), preamble, closing, verse."""
+    return {"chapters": _chapters_json(version), "preamble": json.dumps(list(version.preamble), ensure_ascii=False),
+            "closing": json.dumps(list(version.closing), ensure_ascii=False), "verse": int(version.verse)}
 
 
 def _version_changed(version_id: str, rulebook_id: str, *also: str) -> Changed:

@@ -6,12 +6,13 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from models.core.hlc import Hlc
+from models.core.hlc import Hlc, is_ahead
 from models.sync.bundles import RowDecision, decide_row
 from models.sync.touched import Touched
 from models.township.reviews import TOWNSHIP_TABLES
 from storage.core.attachment_legacy import LEGACY_TABLES, attachment_row
 from storage.core.blobs import record_blob
+from storage.core import db as db_module
 from storage.core.db import Database
 from storage.migrations import migrations
 from storage.sync import manifest as mf
@@ -54,6 +55,7 @@ def apply_changes(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], h
     tables = set(synced_tables(db))
     columns: dict[str, set[str]] = {}
     signer_is_township = peer_kind(db, signer) == "township"
+    now_ms = db_module._now_ms()
     for _, change in iter_changes(zf, manifest["members"][mf.CHANGES]["size"]):
         if change["seq"] <= high_water:
             tally.skipped += 1
@@ -65,6 +67,10 @@ def apply_changes(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], h
             continue
         if table in TOWNSHIP_TABLES and not signer_is_township:
             _quarantine(db, bundle_id, signer, table, row, "只有乡镇可以写入审查和备案记录")
+            tally.quarantined += 1
+            continue
+        if is_ahead(Hlc.decode(row["hlc"]), now_ms):
+            _quarantine(db, bundle_id, signer, table, row, "时间戳比本机时钟超前 24 小时以上（对方电脑时钟可能不对）")
             tally.quarantined += 1
             continue
         if table not in columns:
@@ -120,6 +126,10 @@ def write_row(db: Database, table: str, row: dict[str, Any], known: set[str], ex
         db.execute(f"UPDATE {table} SET {sets} WHERE id = ? AND hlc < ?",
                    [values[n] for n in names if n != "id"] + [row["id"], row["hlc"]])
     _keep_unknown_columns(db, table, row, known)
+    # The version applied, for `check` (storage/core/data_checks.py): no local change-log entry covers it.
+    db.execute("INSERT INTO sync_row_versions(table_name, row_id, hlc, row_json) VALUES(?,?,?,?) "
+               "ON CONFLICT(table_name, row_id) DO UPDATE SET hlc = excluded.hlc, row_json = excluded.row_json",
+               [table, row["id"], row["hlc"], json.dumps(values, ensure_ascii=False)])
 
 
 def _keep_unknown_columns(db: Database, table: str, row: dict[str, Any], known: set[str]) -> None:

@@ -10,6 +10,7 @@ from models.core.audit import AuditEntry, chain_hash
 from models.core.errors import DomainError
 from models.sync.bundles import BundleRefused, PeerAuditEntry
 from storage.core.db import Database
+from storage.sync.verify import MAX_LINE, bounded_lines
 
 AUDIT = "audit.jsonl"
 _FIELDS = ("seq", "id", "at", "actor_id", "actor_name", "action", "table_name", "row_id", "summary")
@@ -37,7 +38,7 @@ def apply_audit(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any]) -> 
     previous: tuple[int, str] | None = None
     kept = 0
     with zf.open(AUDIT) as handle:
-        for line in handle:
+        for line in bounded_lines(handle, MAX_LINE, "审计记录"):
             entry = _entry(line)
             if previous is not None and entry["seq"] == previous[0] + 1 and entry["previous_hash"] != previous[1]:
                 raise BundleRefused("同步包里的审计记录前后不衔接（可能被改动）。请让对方重新导出。未作任何更改。")
@@ -49,15 +50,29 @@ def apply_audit(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any]) -> 
 def _entry(line: bytes) -> dict[str, Any]:
     try:
         entry: dict[str, Any] = json.loads(line)
+        if not _typed(entry):
+            raise TypeError("audit entry fields of the wrong type")
         valid = chain_hash(entry["previous_hash"], AuditEntry(*(entry[f] for f in _FIELDS))) == entry["hash"]
-    except (ValueError, KeyError, TypeError) as error:
+    except (ValueError, KeyError, TypeError, RecursionError) as error:
         raise BundleRefused("同步包里的审计记录格式不对。请让对方重新导出。未作任何更改。") from error
     if not valid:
         raise BundleRefused("同步包里的审计记录与哈希不符（可能被改动）。请让对方重新导出。未作任何更改。")
     return entry
 
 
+def _typed(entry: object) -> bool:
+    """A peer's entry as our schema stores it (seq an integer, the rest text), so it hashes the same once kept."""
+    return (isinstance(entry, dict) and isinstance(entry.get("seq"), int) and not isinstance(entry["seq"], bool)
+            and 0 < entry["seq"] < 2 ** 53
+            and all(isinstance(entry.get(f), str) for f in (*_FIELDS[1:], "previous_hash", "hash")))
+
+
 def _store(db: Database, manifest: dict[str, Any], entry: dict[str, Any]) -> int:
+    kept = db.conn.execute("SELECT hash FROM sync_peer_audit WHERE origin = ? AND epoch = ? AND seq = ?",
+                           (manifest["from"], manifest["origin_epoch"], entry["seq"])).fetchone()
+    if kept is not None and kept[0] != entry["hash"]:  # the township is the witness of the village's chain
+        raise BundleRefused(f"对方审计日志第 {entry['seq']} 条与本机以前收到的不一致：对方电脑上的操作记录被删除或"
+                            "改写过。请联系对方核实。未作任何更改。")
     cursor = db.execute(
         f"INSERT INTO sync_peer_audit(origin, epoch, {', '.join(_FIELDS)}, previous_hash, hash) "
         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(origin, epoch, seq) DO NOTHING",

@@ -5,7 +5,6 @@ import hashlib
 import json
 import re
 import shutil
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,6 +27,9 @@ from storage.sync.audit_trail import AUDIT, received_audit_seq, write_audit
 from storage.sync.container import encrypt_stream
 from storage.sync.keys import Identity, my_identity, my_keys, peer_identity, public_keys
 from storage.sync.parts import PART_LIMIT, write_parts
+from storage.sync.revocation import is_revoked_peer, outgoing_notice, refuse_export_if_revoked_by
+from storage.sync.scratch import scratch
+from storage.sync.witness import outgoing_head
 from storage.core.tracking import now_iso
 
 _BLOB_REF = re.compile(r'"([0-9a-f]{64})"')
@@ -81,16 +83,17 @@ def export_bundle(db: Database, out_dir: Path, actor: Actor, peer_node: str | No
     if not out_dir.is_dir():
         raise DomainError(f"找不到文件夹“{out_dir}”。请插好U盘，或指定一个存在的文件夹。")
     peer, me, keys = choose_peer(db, peer_node), my_identity(db), my_keys(db)
+    refuse_export_if_revoked_by(db, peer.node, peer.name, me.fingerprint)
     epoch = db.conn.execute("SELECT epoch FROM node").fetchone()[0]
     since, audit_since = _acked_since(db, peer.node, epoch)
     bundle_id = new_id()
     outbox = outbox_dir(db)
     outbox.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=outbox, prefix=".export-") as work:
+    with scratch(outbox, "export") as work:
         archive = Path(work) / "inner.zip"
         members = _write_archive(db, archive, since, audit_since, lambda m: _manifest(
             db, m, bundle_id, me, peer, epoch, since, schema_version), keys.signing,
-            peer.node if me.kind == "township" else None)
+            peer.node if me.kind == "township" else None, notice_only=is_revoked_peer(db, peer.node))
         seq_last = max(members.seq_last, since)
         name = bundle_file_name(me.node, peer.node, datetime.now().strftime("%Y%m%d"), since + 1, seq_last, bundle_id)
         local = outbox / name
@@ -133,13 +136,18 @@ def _acked_since(db: Database, peer: str, epoch: str) -> tuple[int, int]:
 
 
 def _write_archive(db: Database, archive: Path, since: int, audit_since: int, build_manifest: Any,
-                   signing: Any, recipient: str | None) -> _Member:
-    members = _Member(audit_since=audit_since)
+                   signing: Any, recipient: str | None, notice_only: bool = False) -> _Member:
+    """The inner ZIP; to a peer whose key we revoked, only the signed notice (no rows, no audit entries)."""
+    members = _Member(audit_since=audit_since, audit_last=audit_since)
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-        _write_changes(db, zf, since, members, recipient)
-        for sha in sorted(members.blobs):
-            _write_blob(db, zf, sha, members)
-        members.sizes[AUDIT], members.audit_count, members.audit_last = write_audit(db, zf, audit_since)
+        if notice_only:
+            zf.writestr(mf.CHANGES, b"")
+            members.sizes[mf.CHANGES], members.seq_last = {"sha256": hashlib.sha256(b"").hexdigest(), "size": 0}, since
+        else:
+            _write_changes(db, zf, since, members, recipient)
+            for sha in sorted(members.blobs):
+                _write_blob(db, zf, sha, members)
+            members.sizes[AUDIT], members.audit_count, members.audit_last = write_audit(db, zf, audit_since)
         body, signature = mf.sign(build_manifest(members), signing)
         zf.writestr(mf.MANIFEST, body)
         zf.writestr(zipfile.ZipInfo(mf.SIGNATURE), signature)
@@ -208,11 +216,13 @@ def _manifest(db: Database, members: _Member, bundle_id: str, me: Identity, peer
             "audit_since": members.audit_since, "audit_last": members.audit_last,
             "counts": {"changes": members.changes, "blobs": len(members.blobs), "audit": members.audit_count,
                        "per_table": members.per_table},
-            "members": members.sizes, "table_digests": members.digests}
+            "members": members.sizes, "table_digests": members.digests,
+            **({"audit_head": head} if (head := outgoing_head(db)) else {}),
+            **({"revocation": notice} if (notice := outgoing_notice(db, peer.node)) else {})}
 
 
 def _encrypt_to(archive: Path, target: Path, peer: Identity) -> tuple[str, int]:
-    with archive.open("rb") as source, atomic_stream(target, 0o644) as raw:
+    with archive.open("rb") as source, atomic_stream(target, 0o600) as raw:
         hashing = _HashingWriter(raw)
         encrypt_stream(source, hashing, peer.digest, peer.encryption_public_key)
     return hashing.digest.hexdigest(), hashing.size
@@ -220,7 +230,7 @@ def _encrypt_to(archive: Path, target: Path, peer: Identity) -> tuple[str, int]:
 
 def _copy_verified(local: Path, target: Path, sha: str) -> None:
     """Temp name, fsync, rename, then read the stick's copy back: only a whole bundle ever looks whole."""
-    with local.open("rb") as source, atomic_stream(target, 0o644) as out:
+    with local.open("rb") as source, atomic_stream(target, 0o600) as out:
         shutil.copyfileobj(source, out, _COPY)
     if file_sha256(target) != sha:
         target.unlink(missing_ok=True)

@@ -3,15 +3,20 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.core.accounts import Actor
 from models.core.errors import DomainError
+from models.core.ids import new_id
 from models.sync.bundles import BundleRefused, HeldBundle, ImportFlag, ImportResult, Peer, normalise_fingerprint
 from storage.core.audit import append_audit
 from storage.core.db import Database
 from storage.core.files import atomic_stream
 from storage.sync.keys import Identity, _b64, _unb64, trust_peer
 from storage.sync.verify import SignerUnconfirmed
+
+if TYPE_CHECKING:
+    from storage.sync.importer import ReturnsFor
 from storage.core.tracking import now_iso
 
 _COLUMNS = "bundle_id, sender, name, fingerprint, since, seq_last, changes, file_name, received_at"
@@ -26,7 +31,7 @@ def hold_bundle(db: Database, source: Path, file_name: str, unconfirmed: SignerU
                 actor: Actor) -> ImportResult:
     """Keep the (still encrypted, parts joined) bundle beside the database and record whose key it carries."""
     manifest, identity = unconfirmed.manifest, unconfirmed.identity
-    target = held_dir(db) / f"{manifest['bundle_id']}.xybundle"
+    target = held_dir(db) / f"{new_id()}.xybundle"  # our own id: no name we write comes from a bundle
     _copy(source, target, file_name)
     with db.atomic():
         db.execute("INSERT OR IGNORE INTO sync_held_bundles(bundle_id, sender, kind, name, signing_public_key, "
@@ -46,7 +51,7 @@ def hold_bundle(db: Database, source: Path, file_name: str, unconfirmed: SignerU
 def _copy(source: Path, target: Path, file_name: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with source.open("rb") as bundle, atomic_stream(target, 0o644) as out:
+        with source.open("rb") as bundle, atomic_stream(target, 0o600) as out:
             shutil.copyfileobj(bundle, out, 1 << 20)
     except OSError as error:
         raise BundleRefused(f"无法暂存同步包“{file_name}”：{error.strerror}。请检查磁盘空间后重试。未作任何更改。") \
@@ -58,7 +63,7 @@ def pending(db: Database) -> list[HeldBundle]:
     return [HeldBundle(*row) for row in rows]
 
 
-def accept(db: Database, typed: str, actor: Actor) -> tuple[Peer, list[ImportResult]]:
+def accept(db: Database, typed: str, actor: Actor, returns_for: ReturnsFor) -> tuple[Peer, list[ImportResult]]:
     """Trust the key whose fingerprint the reviewer confirmed, then verify and import its held bundles in order."""
     from storage.sync.importer import import_bundle
 
@@ -72,7 +77,7 @@ def accept(db: Database, typed: str, actor: Actor) -> tuple[Peer, list[ImportRes
     results = []
     for bundle_id, *_, file, file_name in rows:
         try:
-            results.append(import_bundle(db, Path(file), actor))
+            results.append(import_bundle(db, Path(file), actor, returns_for))
         except DomainError as error:
             raise DomainError(f"已确认并信任“{peer.name}”的密钥，但暂存的同步包 {file_name} 未能导入：{error.message}") \
                 from error

@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
-import tempfile
-import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +13,7 @@ from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.core.hlc import MAX_SKEW_MS
 from models.sync.bundles import BundleRefused, ImportFlag, ImportResult, check_since
+from models.sync.ports import TownshipReturns
 from storage.core import db as db_module
 from storage.core.audit import append_audit
 from storage.core.backups import backup_dir_for, pre_import_backup_if_due
@@ -26,11 +25,14 @@ from storage.sync.apply import Tally, apply_changes, observe, record_blobs
 from storage.sync.keys import my_identity
 from storage.sync.held import hold_bundle
 from storage.sync.parts import whole_name
+from storage.sync.revocation import receive_notice
+from storage.sync.scratch import LEGACY_STALE_SECONDS, scratch, sweep
 from storage.sync.verify import SignerUnconfirmed, decrypt_to, open_verified
+from storage.sync.witness import witness
 from storage.core.tracking import now_iso
 
 
-STALE_SECONDS = 3600
+STALE_SECONDS = LEGACY_STALE_SECONDS
 
 
 class _AlreadyImported(Exception):
@@ -42,15 +44,19 @@ def inbox_dir(db: Database) -> Path:
     return db.path.with_name(db.path.name + ".inbox")
 
 
-def import_bundle(db: Database, bundle: Path, actor: Actor) -> ImportResult:
-    """Verify and apply one bundle; raise BundleRefused (nothing written) if anything is wrong."""
+ReturnsFor = Callable[[Database, Actor], TownshipReturns]  # given by the composition root (storage/core/backend.py)
+
+
+def import_bundle(db: Database, bundle: Path, actor: Actor, returns_for: ReturnsFor) -> ImportResult:
+    """Verify and apply one bundle; raise BundleRefused (nothing written) if anything is wrong.
+
+    `returns_for` gives, for this connection, what acts on a township's 退回修改 in the import's transaction."""
     if not bundle.is_file():
         raise BundleRefused(f"找不到同步包“{bundle}”。请检查U盘和文件名。")
     me, schema = my_identity(db), mf.schema_version()
-    inbox = inbox_dir(db)
-    inbox.mkdir(exist_ok=True)
-    _remove_stale(inbox)
-    with tempfile.TemporaryDirectory(dir=inbox, prefix=".import-") as work:
+    assert db.path is not None
+    sweep(db.path)
+    with scratch(inbox_dir(db), "import") as work:
         local, archive = decrypt_to(db, bundle, Path(work), me)
         try:
             zf, manifest = open_verified(db, archive, me, schema)
@@ -68,24 +74,25 @@ def import_bundle(db: Database, bundle: Path, actor: Actor) -> ImportResult:
             assert db.path is not None  # as in inbox_dir: bundles are imported into a file database only
             pre_import_backup_if_due(db, backup_dir_for(db.path))
             try:
-                return _transaction(db, zf, manifest, me.node, schema, whole_name(bundle), actor)
+                return _transaction(db, zf, manifest, me.node, schema, whole_name(bundle), actor, returns_for)
             except _AlreadyImported:
                 return _replayed(manifest)
+            except (sqlite3.IntegrityError, sqlite3.InterfaceError, OverflowError) as error:
+                raise BundleRefused(_violation(error)) from error
             except sqlite3.OperationalError as error:
                 if "full" in str(error):
                     raise DomainError("磁盘已满，导入已全部撤销，数据库没有任何改动。请清理磁盘空间后重新导入。") from error
                 raise
 
 
-def _remove_stale(inbox: Path) -> None:
-    """A killed import leaves its decrypted temp folder behind; remove those older than an hour."""
-    for folder in inbox.glob(".import-*"):
-        if folder.is_dir() and time.time() - folder.stat().st_mtime > STALE_SECONDS:
-            shutil.rmtree(folder, ignore_errors=True)
+def _violation(error: Exception) -> str:
+    """A row the database refuses (NOT NULL, foreign key, CHECK): the whole import was rolled back."""
+    return (f"同步包里有记录不符合本机数据库的约束（{error}），导入已全部撤销，数据库没有任何改动。"
+            "请让对方检查数据后重新导出。")
 
 
 def _transaction(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], me: str, schema: int,
-                 file_name: str, actor: Actor) -> ImportResult:
+                 file_name: str, actor: Actor, returns_for: ReturnsFor) -> ImportResult:
     with db.atomic():
         if _already(db, manifest["bundle_id"]):  # a concurrent import won the write lock first
             raise _AlreadyImported()
@@ -94,16 +101,19 @@ def _transaction(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], me
         db.execute("INSERT INTO sync_applying(bundle_id) VALUES(?)", [manifest["bundle_id"]])
         tally = apply_changes(db, zf, manifest, high_water, schema)
         apply_audit(db, zf, manifest)
+        witness(db, manifest)
         observe(db, tally)
         attachments = record_blobs(db, manifest)
         flags = _flags(db, manifest, tally)
+        if receive_notice(db, manifest, my_identity(db).fingerprint, me):
+            flags += (ImportFlag.KEY_REVOKED,)
         _bookkeeping(db, manifest, me, high_water, tally, flags, file_name)
         append_audit(db, actor, "sync_import", "sync_bundles_received", manifest["bundle_id"],
                      f"导入 {manifest['from']} 的同步包 {file_name}：写入 {tally.applied}，跳过 {tally.skipped}，"
                      f"隔离 {tally.quarantined}")
         db.execute("DELETE FROM sync_applying")
         if tally.per_table.get("township_filing_decisions"):  # after sync_applying: these are our own writes
-            act_on_township_decisions(db, actor)
+            act_on_township_decisions(db, actor, returns_for)
     _drop_acknowledged(db)
     if attachments:  # a file that arrives after its row changes what the row's panel can open
         tally.touched.add_kind(Entity.ATTACHMENT)
@@ -112,15 +122,12 @@ def _transaction(db: Database, zf: zipfile.ZipFile, manifest: dict[str, Any], me
                         changed=tally.touched.changed(Changed.one(Entity.SYNC_STATE, manifest["bundle_id"])))
 
 
-def act_on_township_decisions(db: Database, actor: Actor) -> Changed | None:
-    """A filing the township returned (退回修改) reopens step 6 on the village, in this import's transaction.
-
-    The workflow's stores come from the composition root (storage/core/backend.py); returns what they changed."""
+def act_on_township_decisions(db: Database, actor: Actor, returns_for: ReturnsFor) -> Changed | None:
+    """A filing the township returned (退回修改) reopens step 6 on the village, in this import's transaction;
+    returns what the workflow changed."""
     from datetime import date
 
-    from storage.core.backend import build_stores
-
-    return build_stores(db, actor).workflow.revisions.apply_township_returns(date.today())
+    return returns_for(db, actor).apply_township_returns(date.today())
 
 
 def _already(db: Database, bundle_id: str) -> bool:

@@ -16,10 +16,12 @@ import nacl.utils
 from models.core.errors import DomainError
 from models.sync.bundles import Peer, format_fingerprint
 from storage.core.db import Database
+from storage.core.audit_anchor import sign_restored_tail
 from storage.core.files import atomic_write
 from storage.core.node import NodeKeys, key_file_for, load_keys, save_keys
 from storage.core.profile import read_profile
 from storage.core.tracking import now_iso
+from storage.sync.revocation import forget_revoked_peer, is_revoked_peer, refuse_revoked
 
 PUBLIC_KEY_FORMAT = "xiangyue-public-key-1"
 KEY_BACKUP_FORMAT = "xiangyue-key-backup-1"
@@ -99,7 +101,7 @@ def parse_public_key(text: str, source: str) -> Identity:
             raise ValueError("format")
         identity = Identity(str(payload["node"]), str(payload["kind"]), str(payload["name"]),
                             _unb64(payload["signing_public_key"]), _unb64(payload["encryption_public_key"]))
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise DomainError(f"“{source}”不是乡约的公钥（{error}）。请让对方用 sync pubkey 重新导出。") from error
     if len(identity.signing_public_key) != 32 or len(identity.encryption_public_key) != 32 \
             or payload.get("fingerprint") != identity.fingerprint:
@@ -111,7 +113,11 @@ def trust_peer(db: Database, identity: Identity) -> Peer:
     """Register a peer's keys. Re-trusting the same keys is a no-op; different keys are refused."""
     if identity.node == my_identity(db).node:
         raise DomainError("这是本机自己的公钥，不需要导入。请导入对方（乡镇或村）的公钥文件。")
+    refuse_revoked(db, identity.fingerprint, identity.name)
     existing = peer_identity(db, identity.node)
+    if existing is not None and is_revoked_peer(db, identity.node):  # re-pairing with a new key
+        forget_revoked_peer(db, identity.node)
+        existing = None
     if existing is not None and existing.digest != identity.digest:
         raise DomainError(f"已登记的“{existing.name}”（{identity.node}）使用另一把密钥（指纹 {existing.fingerprint}）。"
                           "为防冒充，不会替换。如对方确实重装并换了密钥，请先联系乡镇核实。")
@@ -188,6 +194,7 @@ def restore_keys(db: Database, source: Path, passphrase: str, force: bool = Fals
         raise DomainError(f"本机已有密钥文件“{key_file}”。如确需用备份覆盖，请加 --force。")
     save_keys(key_file, me.node, keys)
     my_keys(db)  # proves the restored keys match the public keys in the database
+    sign_restored_tail(db)  # a restore on a new PC wrote its entry before the keys were back (issue 16, item 12)
     return key_file
 
 
@@ -197,7 +204,7 @@ def _read_backup(source: Path) -> dict[str, Any]:
         if payload.get("format") != KEY_BACKUP_FORMAT or payload.get("kdf") != "scrypt":
             raise ValueError("format")
         return payload
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, RecursionError) as error:
         raise DomainError(f"“{source}”不是乡约的密钥备份文件。") from error
 
 

@@ -72,7 +72,7 @@ def _write_part(source: BinaryIO, target: Path, index: int, count: int, size: in
     digest, start = hashlib.sha256(), source.tell()
     _copy(source, None, length, digest)  # the part's hash goes in its header, so read it once first
     source.seek(start)
-    with atomic_stream(target, 0o644) as out:
+    with atomic_stream(target, 0o600) as out:
         out.write(_HEADER.pack(PART_MAGIC, PART_VERSION, index, count, size, whole, digest.digest()))
         _copy(source, out, length)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models.core.accounts import Actor
 from models.core.errors import DomainError, NotFound
@@ -14,6 +14,9 @@ from storage.core.db import Database
 from storage.sync import keys
 from storage.sync.apply import ownership_reason, peer_kind, write_row
 from storage.core.tracking import now_iso, synced_tables
+
+if TYPE_CHECKING:
+    from storage.sync.importer import ReturnsFor
 
 _COLUMNS = "bundle_id, table_name, row_id, owner, signer, reason, received_at"
 
@@ -38,7 +41,7 @@ def _names(db: Database) -> dict[str, str]:
     return {peer.node: peer.name for peer in keys.list_peers(db)} | {me.node: me.name}
 
 
-def release(db: Database, entry_id: int, actor: Actor) -> QuarantinedRow:
+def release(db: Database, entry_id: int, actor: Actor, returns_for: ReturnsFor) -> QuarantinedRow:
     """Apply the row if the reason it was kept aside no longer holds; else refuse, naming the reason that does."""
     with db.atomic():
         entry, row = _open_entry(db, entry_id)
@@ -54,7 +57,7 @@ def release(db: Database, entry_id: int, actor: Actor) -> QuarantinedRow:
         if entry.table == "township_filing_decisions":
             from storage.sync.importer import act_on_township_decisions
 
-            act_on_township_decisions(db, actor)
+            act_on_township_decisions(db, actor, returns_for)
     return entry
 
 

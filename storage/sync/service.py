@@ -10,21 +10,23 @@ from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound, PermissionDenied
 from models.sync.bundles import ExportResult, HeldBundle, ImportResult, NodeCard, Peer, PeerAuditEntry, QuarantinedRow
 from models.sync.touched import Touched
+from models.sync.revocations import Revocation
 from storage.core.db import Database
 from storage.core.installation import open_database
 from storage.sync import keys
 from storage.sync import audit_trail, held
-from storage.sync import quarantine
+from storage.sync import quarantine, revocation
 from storage.sync.export import export_bundle
-from storage.sync.importer import import_bundle
+from storage.sync.importer import ReturnsFor, import_bundle
 
 
 class SqliteSyncService:
     """Implements models.sync.ports.SyncService over one database file."""
 
-    def __init__(self, db: Database, actor: Actor) -> None:
+    def __init__(self, db: Database, actor: Actor, returns_for: ReturnsFor) -> None:
         self._db = db
         self._actor = actor
+        self._returns_for = returns_for  # what acts on a township's 退回修改 (from the composition root)
 
     def identity(self) -> NodeCard:
         me = keys.my_identity(self._db)
@@ -61,7 +63,7 @@ class SqliteSyncService:
 
     def import_file(self, path: Path) -> ImportResult:
         self._require_sync()
-        return import_bundle(self._db, path, self._actor)
+        return import_bundle(self._db, path, self._actor, self._returns_for)
 
     def export_job(self, folder: Path, peer: str | None = None) -> Callable[[], ExportResult]:
         """Checks the permission now; the returned job opens its own connection (for a worker thread)."""
@@ -72,8 +74,8 @@ class SqliteSyncService:
     def import_job(self, bundle: Path) -> Callable[[], ImportResult]:
         """Checks the permission now; the returned job opens its own connection (for a worker thread)."""
         self._require_sync()
-        path, actor = self._file(), self._actor
-        return lambda: import_at(path, bundle, actor)
+        path, actor, returns_for = self._file(), self._actor, self._returns_for
+        return lambda: import_at(path, bundle, actor, returns_for)
 
     def pending(self) -> list[HeldBundle]:
         return held.pending(self._db)
@@ -81,14 +83,19 @@ class SqliteSyncService:
     def accept_job(self, fingerprint: str) -> Callable[[], tuple[Peer, list[ImportResult]]]:
         """Trusting a village's key is for its reviewer or the administrator; the job imports the held bundles."""
         self._require_key_decision("确认村的密钥")
-        path, actor = self._file(), self._actor
-        return lambda: accept_at(path, fingerprint, actor)
+        path, actor, returns_for = self._file(), self._actor, self._returns_for
+        return lambda: accept_at(path, fingerprint, actor, returns_for)
 
     def discard(self, fingerprint: str) -> Changed:
         """Drop the held bundles of a key that is not accepted; same people as `accept_job`, audit-logged."""
         self._require_key_decision("丢弃暂存的同步包")
         dropped = held.discard(self._db, fingerprint, self._actor)
         return Changed(Entity.SYNC_STATE, frozenset(h.bundle for h in dropped))
+
+    def revoke(self, fingerprint: str, reason: str) -> Revocation:
+        """Revoke a trusted peer's key (issue 16 item 10); the same people who decide on keys, audit-logged."""
+        self._require_key_decision("吊销密钥")
+        return revocation.revoke(self._db, fingerprint, reason, self._actor)
 
     def quarantined(self, limit: int = 1000) -> list[QuarantinedRow]:
         return quarantine.quarantined_rows(self._db, limit)
@@ -99,7 +106,7 @@ class SqliteSyncService:
     def release(self, entry_id: int) -> Changed:
         """Apply a quarantined row whose reason no longer holds (same checks as the import); audit-logged."""
         self._require_key_decision("放行隔离记录")
-        entry = quarantine.release(self._db, entry_id, self._actor)
+        entry = quarantine.release(self._db, entry_id, self._actor, self._returns_for)
         touched = Touched()
         touched.add(entry.table, quarantine.row_of(self._db, entry_id))
         return touched.changed(Changed.one(Entity.SYNC_STATE, str(entry_id)))
@@ -138,19 +145,19 @@ def export_at(db_path: Path, folder: Path, actor: Actor, peer: str | None = None
         db.conn.close()
 
 
-def import_at(db_path: Path, bundle: Path, actor: Actor) -> ImportResult:
+def import_at(db_path: Path, bundle: Path, actor: Actor, returns_for: ReturnsFor) -> ImportResult:
     """Import over a connection of its own: a SQLite connection must not cross threads."""
     db = open_database(db_path, migrate=False)
     try:
-        return import_bundle(db, bundle, actor)
+        return import_bundle(db, bundle, actor, returns_for)
     finally:
         db.conn.close()
 
 
-def accept_at(db_path: Path, fingerprint: str, actor: Actor) -> tuple[Peer, list[ImportResult]]:
+def accept_at(db_path: Path, fingerprint: str, actor: Actor, returns_for: ReturnsFor) -> tuple[Peer, list[ImportResult]]:
     """`sync accept` over a connection of its own (for a worker thread)."""
     db = open_database(db_path, migrate=False)
     try:
-        return held.accept(db, fingerprint, actor)
+        return held.accept(db, fingerprint, actor, returns_for)
     finally:
         db.conn.close()

@@ -15,7 +15,7 @@ RULES = "# 石桥村村规民约\n## 第一章 总则\n第一条 本村规民约
 
 
 def _gbk_run(*args: str) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHONIOENCODING": "gbk"}
+    env = {**os.environ, "PYTHONIOENCODING": "gbk", "XIANGYUE_USER": "admin", "XIANGYUE_PASSWORD": "secret123"}
     return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, env=env, capture_output=True, timeout=120)
 
 

@@ -48,11 +48,12 @@ def test_import_list_show(db_path: Path, tmp_path: Path) -> None:
     assert shown["articles"][2] == {"number": 3, "chapter": "第二章 附则", "text": "违反本村规民约的，依照第二条处理。"}
 
 
-def test_import_prints_id_and_reports_unplaced_lines(db_path: Path, tmp_path: Path) -> None:
+def test_import_prints_id_and_reports_kept_preamble_closing_and_notes(db_path: Path, tmp_path: Path) -> None:
     source = tmp_path / "r.md"
-    source.write_text("前言一段。\n第一条 讲卫生。\n", encoding="utf-8")
+    source.write_text("前言一段。\n第一条 讲卫生。\n第三条 护环境。\n青石村村民委员会\n", encoding="utf-8")
     code, out, err = run_cli(["--db", str(db_path), "rules", "import", str(source), "--title", "试行规约"])
-    assert code == 0 and len(out.strip()) == 36 and "未能归入" in err and "前言一段" in err
+    assert code == 0 and len(out.strip()) == 36 and "未能归入" not in err
+    assert "前言（已保留）：前言一段。" in err and "落款（已保留）：青石村村民委员会" in err and "请核对：原文第3条" in err
 
 
 def test_new_version_diff_and_check(db_path: Path, tmp_path: Path) -> None:

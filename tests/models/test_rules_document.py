@@ -50,13 +50,12 @@ def test_chapter_headings_with_separators_and_items() -> None:
     assert parsed.problems == []
 
 
-def test_unplaced_lines_are_reported() -> None:
+def test_preamble_and_closing_are_kept_and_gaps_reported() -> None:
     text = "为了建设美丽乡村，制定本约。\n第一条 一。\n第三条 二。\n青石村村民委员会\n2024年5月1日"
     parsed = parse_rules_text(text)
-    reasons = [p.reason for p in parsed.problems]
-    assert any("第一条之前" in r for r in reasons)
-    assert sum("落款或日期" in r for r in reasons) == 2
-    assert any("已自动编为第二条" in r for r in reasons)
+    assert parsed.preamble == ["为了建设美丽乡村，制定本约。"]
+    assert parsed.closing == ["青石村村民委员会", "2024年5月1日"]
+    assert [p.reason for p in parsed.problems] == ["条号与位置不符，已自动编为第二条"]
 
 
 def test_sample_draft_parses_and_round_trips_through_markdown() -> None:

@@ -124,3 +124,37 @@ def test_vote_counts_are_printed_once(record: MeetingRecord) -> None:
     line = next(text for text in item_lines(record, voted[0]) if text.startswith("表决结果："))
     assert line.count("赞成") == 1, line
     assert line.endswith("。") and not line.endswith("。。"), line
+
+
+def _docx_texts(data: bytes) -> list[str]:
+    import io
+
+    import docx
+    document = docx.Document(io.BytesIO(data))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return [p.text for p in document.paragraphs] + cells
+
+
+def test_record_page_and_notices_as_word_on_a4_with_the_printed_text(record: MeetingRecord, demo_path: Path,
+                                                                      tmp_path: Path) -> None:
+    import docx
+    from docx.oxml.ns import qn
+
+    from printing.minutes.minutes_docx import render_minutes_docx, render_notice_docx
+
+    data = render_minutes_docx(record)
+    texts = _docx_texts(data)
+    for expected in (record.title, f"记录编号：{record.meeting.number}", "会议地点", record.meeting.place,
+                     *item_lines(record, 0)):
+        assert any(expected in t for t in texts), expected
+    assert any("主持人（签字）：" in t for t in texts)
+    document = docx.Document(__import__("io").BytesIO(data))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert {r._element.rPr.rFonts.get(qn("w:eastAsia")) for p in document.paragraphs for r in p.runs} <= {
+        "仿宋", "宋体", "黑体"}
+    notice = _docx_texts(render_notice_docx(resolution_notice(record, "青石村村民委员会", date(2026, 12, 2))))
+    assert notice[0].endswith("决议事项的公告") and "特此公告" in notice and notice[-1] == "2026年12月2日"
+    out = tmp_path / "m.docx"
+    code, made = run_json(demo_path, "print", "minutes", record.meeting.id, "--notice", "resolution", "--out", str(out))
+    assert code == 0 and made["file"] == str(out) and "决议事项的公告" in _docx_texts(out.read_bytes())[0]

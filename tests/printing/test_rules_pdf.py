@@ -95,3 +95,16 @@ def test_cli_rules_and_comparison(demo_path: Path, rulebook_id: str, tmp_path: P
     code, _, err = run_cli(["--db", str(demo_path), "print", "comparison", rulebook_id, "1", "9",
                             "--out", str(tmp_path / "x.pdf")])
     assert code == 2 and "第9版" in err and not (tmp_path / "x.pdf").exists()
+
+
+def test_preamble_closing_and_verse_are_printed() -> None:
+    from dataclasses import replace
+
+    framed = replace(VERSION, preamble=("为了和睦，制定本约。",), closing=("堌上村村民委员会", "2026年5月1日"))
+    pdfcheck.assert_in_order(render_rules_pdf(RARE, framed), ["堌上村村规民约", "为了和睦，制定本约。", "第一条",
+                                                              "第三条", "堌上村村民委员会", "2026年5月1日"])
+    verse = RuleVersion("v2", "r1", 1, (Chapter("c", "", (Article("s1", "爱祖国，感党恩；"), Article("s2", "讲卫生，护环境。"))),),
+                        verse=True)
+    printed = render_rules_pdf(RARE, verse)
+    pdfcheck.assert_in_order(printed, ["爱祖国，感党恩；", "讲卫生，护环境。"])
+    assert "第一条" not in pdfcheck.text_of(printed)

@@ -90,11 +90,11 @@ def test_a_run_stopped_before_the_village_import_is_completed_by_the_next(tmp_pa
     calls: list[object] = []
     real = b70.import_bundle
 
-    def stopped(db: object, bundle: Path, actor: object) -> object:
+    def stopped(db: object, bundle: Path, actor: object, returns_for: object) -> object:
         calls.append(db)
         if db is village:
             raise KeyboardInterrupt  # killed before the village's import
-        return real(db, bundle, actor)  # type: ignore[arg-type]
+        return real(db, bundle, actor, returns_for)  # type: ignore[arg-type]
 
     monkeypatch.setattr(b70, "import_bundle", stopped)
     with pytest.raises(KeyboardInterrupt):

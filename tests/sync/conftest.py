@@ -18,6 +18,7 @@ from storage.sync.importer import import_bundle
 from storage.sync.keys import my_identity, trust_peer
 from storage.core.tracking import create_synced_table, insert_synced, update_synced
 from tests.templates import close_template, open_copy
+from storage.core.backend import township_returns
 
 PASSWORD = "secret123"
 
@@ -96,7 +97,7 @@ def export(db: Database, stick: Path, **options: object) -> Path:
 
 
 def import_(db: Database, bundle: Path) -> ImportResult:
-    return import_bundle(db, bundle, COMMAND_LINE_ACTOR)
+    return import_bundle(db, bundle, COMMAND_LINE_ACTOR, township_returns)
 
 
 def notes(db: Database) -> list[tuple[str, str, str]]:

@@ -13,6 +13,7 @@ from storage.sync.held import accept, pending
 from storage.sync.keys import list_peers, my_identity, trust_peer
 from tests.helpers import run_json
 from tests.sync.conftest import Pair, copied_node, export, import_, notes, write_notes
+from storage.core.backend import township_returns
 
 
 @pytest.fixture
@@ -48,9 +49,9 @@ def test_wrong_fingerprint_is_refused_and_trusts_nothing(half_paired: Pair) -> N
     right = my_identity(half_paired.village).fingerprint
     wrong = ("0000" if not right.startswith("0000") else "1111") + right[4:]
     with pytest.raises(BundleRefused, match="不符"):
-        accept(half_paired.township, wrong, COMMAND_LINE_ACTOR)
+        accept(half_paired.township, wrong, COMMAND_LINE_ACTOR, township_returns)
     with pytest.raises(DomainError, match="完整的指纹"):
-        accept(half_paired.township, right[:9], COMMAND_LINE_ACTOR)  # a prefix is not a confirmation
+        accept(half_paired.township, right[:9], COMMAND_LINE_ACTOR, township_returns)  # a prefix is not a confirmation
     assert list_peers(half_paired.township) == [] and notes(half_paired.township) == []
     assert len(pending(half_paired.township)) == 1
 
@@ -61,7 +62,7 @@ def test_confirmed_fingerprint_verifies_and_applies_the_held_bundles(half_paired
     write_notes(half_paired.village, 1, "再议")  # a second cumulative bundle before anyone confirmed
     import_(half_paired.township, export(half_paired.village, half_paired.stick))
     typed = my_identity(half_paired.village).fingerprint.replace(" ", "").lower()
-    peer, results = accept(half_paired.township, typed, COMMAND_LINE_ACTOR)
+    peer, results = accept(half_paired.township, typed, COMMAND_LINE_ACTOR, township_returns)
     assert peer.node == half_paired.village.node_id and peer.kind == "village"
     assert [r.applied for r in results] == [3, 1]
     assert notes(half_paired.township) == notes(half_paired.village)
@@ -111,10 +112,10 @@ def test_discard_drops_held_bundles_trusts_nothing_and_is_audited(half_paired: P
     audit = half_paired.township.conn.execute("SELECT action, summary FROM audit_log WHERE action = 'sync_discard'")
     assert [row[0] for row in audit] == ["sync_discard", "sync_discard"]
     with pytest.raises(BundleRefused, match="不符"):
-        accept(half_paired.township, right, COMMAND_LINE_ACTOR)  # nothing left to accept
+        accept(half_paired.township, right, COMMAND_LINE_ACTOR, township_returns)  # nothing left to accept
     write_notes(half_paired.village, 1)  # the village lost nothing: its next bundle carries everything
     import_(half_paired.township, export(half_paired.village, half_paired.stick))
-    _, results = accept(half_paired.township, right, COMMAND_LINE_ACTOR)
+    _, results = accept(half_paired.township, right, COMMAND_LINE_ACTOR, township_returns)
     assert [r.applied for r in results] == [4]
 
 

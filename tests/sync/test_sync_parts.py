@@ -19,6 +19,7 @@ from storage.sync.parts import HEADER_SIZE, PART_LIMIT
 from storage.core.tracking import insert_synced
 from tests.sync.conftest import Pair, import_, notes, state
 from tests.sync.test_sync_held import half_paired  # noqa: F401  (fixture)
+from storage.core.backend import township_returns
 
 LIMIT = 4096
 
@@ -117,7 +118,7 @@ def test_split_first_bundle_of_unknown_village_is_held_whole_and_accepted(half_p
     assert ".part" not in held.file_name
     for part in parts:
         part.unlink()  # the stick has gone home: the held copy is whole on its own
-    _, results = accept(half_paired.township, my_identity(half_paired.village).fingerprint, COMMAND_LINE_ACTOR)
+    _, results = accept(half_paired.township, my_identity(half_paired.village).fingerprint, COMMAND_LINE_ACTOR, township_returns)
     assert [r.applied for r in results] == [41]
 
 

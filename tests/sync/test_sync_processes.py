@@ -17,14 +17,15 @@ from models.core.errors import DomainError
 from storage.core.backups import write_backup
 from storage.core.checks import run_checks
 from storage.core.installation import open_database
-from tests.sync.conftest import Pair, export, import_, notes, state, write_notes
+from tests.sync.conftest import PASSWORD, Pair, export, import_, notes, state, write_notes
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run_import(db_path: Path, bundle: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--db", str(db_path), "sync", "import",
-                             str(bundle)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             str(bundle)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "XIANGYUE_USER": "admin", "XIANGYUE_PASSWORD": PASSWORD})
 
 
 def _fresh_copy(pristine: Path, keys: Path, target: Path) -> None:

@@ -12,6 +12,7 @@ from storage.sync.service import SqliteSyncService
 from storage.core.tracking import create_synced_table, insert_synced, update_synced
 from tests.helpers import run_json
 from tests.sync.conftest import Pair, export, import_, notes, state
+from storage.core.backend import township_returns
 
 
 def _parcels(db: Database) -> None:
@@ -46,18 +47,18 @@ def test_row_of_unknown_table_released_once_the_table_exists(pair: Pair) -> None
     assert (entry.table, entry.row_id, entry.reason) == ("parcels", row_id, "本机没有这张表")
     before = state(pair.township)
     with pytest.raises(DomainError, match="仍然没有“parcels”这张表"):
-        release(pair.township, entry.id, COMMAND_LINE_ACTOR)
+        release(pair.township, entry.id, COMMAND_LINE_ACTOR, township_returns)
     assert state(pair.township) == before
     _parcels(pair.township)  # the township's program was upgraded
     log_before = pair.township.conn.execute("SELECT count(*) FROM change_log").fetchone()[0]
-    release(pair.township, entry.id, COMMAND_LINE_ACTOR)
+    release(pair.township, entry.id, COMMAND_LINE_ACTOR, township_returns)
     assert pair.township.conn.execute("SELECT name, owner FROM parcels").fetchall() == \
         [("后山林地", pair.village.node_id)]
     assert pair.township.conn.execute("SELECT count(*) FROM change_log").fetchone()[0] == log_before  # not ours
     assert pair.township.conn.execute("SELECT count(*) FROM sync_applying").fetchone()[0] == 0
     assert quarantined_rows(pair.township) == [] and "放行隔离记录" in _audit(pair.township, "sync_release")[0]
     with pytest.raises(DomainError, match="已经放行过"):
-        release(pair.township, entry.id, COMMAND_LINE_ACTOR)
+        release(pair.township, entry.id, COMMAND_LINE_ACTOR, township_returns)
 
 
 def test_release_refused_when_a_newer_version_already_arrived(pair: Pair) -> None:
@@ -68,7 +69,7 @@ def test_release_refused_when_a_newer_version_already_arrived(pair: Pair) -> Non
     assert import_(pair.township, export(pair.village, pair.stick)).applied >= 1
     [entry] = quarantined_rows(pair.township)
     with pytest.raises(DomainError, match="相同或更新的版本"):
-        release(pair.township, entry.id, COMMAND_LINE_ACTOR)
+        release(pair.township, entry.id, COMMAND_LINE_ACTOR, township_returns)
     assert pair.township.conn.execute("SELECT name FROM parcels").fetchall() == [("后山林地（已确权）",)]
 
 
@@ -77,7 +78,7 @@ def test_forged_owner_never_released_but_discarded_and_kept_as_evidence(pair: Pa
     [entry] = quarantined_rows(pair.township)
     before = state(pair.township)
     with pytest.raises(DomainError, match="发送方不是这条记录的所有者"):
-        release(pair.township, entry.id, COMMAND_LINE_ACTOR)
+        release(pair.township, entry.id, COMMAND_LINE_ACTOR, township_returns)
     assert state(pair.township) == before and notes(pair.township) == []
     discard(pair.township, entry.id, COMMAND_LINE_ACTOR)
     assert quarantined_rows(pair.township) == [] and notes(pair.township) == []
@@ -87,18 +88,18 @@ def test_forged_owner_never_released_but_discarded_and_kept_as_evidence(pair: Pa
     with pytest.raises(DomainError, match="已经丢弃过"):
         discard(pair.township, entry.id, COMMAND_LINE_ACTOR)
     with pytest.raises(NotFound, match="没有编号为 999"):
-        release(pair.township, 999, COMMAND_LINE_ACTOR)
+        release(pair.township, 999, COMMAND_LINE_ACTOR, township_returns)
 
 
 def test_only_reviewer_or_administrator_may_release_or_discard(pair: Pair) -> None:
     _forged_note(pair)
     [entry] = quarantined_rows(pair.township)
-    clerk = SqliteSyncService(pair.township, Actor("c1", "李文书", Role.CLERK))
+    clerk = SqliteSyncService(pair.township, Actor("c1", "李文书", Role.CLERK), township_returns)
     with pytest.raises(PermissionDenied, match="不能丢弃隔离记录"):
         clerk.discard_quarantined(entry.id)
     with pytest.raises(PermissionDenied, match="不能放行隔离记录"):
         clerk.release(entry.id)
-    reviewer = SqliteSyncService(pair.township, Actor("r1", "王审核", Role.TOWNSHIP_REVIEWER))
+    reviewer = SqliteSyncService(pair.township, Actor("r1", "王审核", Role.TOWNSHIP_REVIEWER), township_returns)
     assert reviewer.discard_quarantined(entry.id) == Changed.one(Entity.SYNC_STATE, str(entry.id))
     assert quarantined_rows(pair.township) == []
 

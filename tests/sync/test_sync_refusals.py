@@ -14,6 +14,7 @@ from storage.core.db import connect
 from storage.sync import container, verify
 from storage.sync.keys import my_identity
 from tests.sync.conftest import Pair, export, import_, make_node, notes, pair_up, state, write_notes
+from storage.core.backend import township_returns
 
 
 def _assert_refused(pair: Pair, data: bytes, tmp_path: Path, match: str | None = None) -> None:
@@ -146,7 +147,7 @@ def test_bundle_signed_by_unknown_village_is_held_not_applied(pair: Pair, tmp_pa
     peers = list_peers(pair.township)
     assert import_(pair.township, export(stranger, pair.stick)).flags == (ImportFlag.HELD,)
     with pytest.raises(BundleRefused, match="不符"):
-        accept(pair.township, my_identity(pair.village).fingerprint, COMMAND_LINE_ACTOR)
+        accept(pair.township, my_identity(pair.village).fingerprint, COMMAND_LINE_ACTOR, township_returns)
     assert notes(pair.township) == [] and list_peers(pair.township) == peers
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from models.core.accounts import COMMAND_LINE_ACTOR
-from models.sync.bundles import BundleRefused, ImportFlag
+from models.sync.bundles import MAX_SCHEMA_LAG, BundleRefused, ImportFlag
 from storage.core import db as db_module
 from storage.core.backups import restore_into, write_backup
 from storage.core.blobs import blob_dir, put_blob_file
@@ -79,33 +79,32 @@ def test_newer_schema_refused(pair: Pair) -> None:
     assert notes(pair.township) == []
 
 
-@pytest.mark.parametrize("behind", [1, 2])
-def test_village_one_and_two_schema_versions_behind_accepted(pair: Pair, behind: int) -> None:
+@pytest.mark.parametrize("behind", [1, 2, MAX_SCHEMA_LAG])
+def test_village_up_to_the_schema_lag_behind_accepted(pair: Pair, behind: int) -> None:
     write_notes(pair.village, 2)
     bundle = export(pair.village, pair.stick, schema_version=schema_version() - behind)
     assert import_(pair.township, bundle).applied == 3
 
 
-def test_three_schema_versions_behind_refused(pair: Pair) -> None:
-    bundle = export(pair.village, pair.stick, schema_version=schema_version() - 3)
+def test_one_more_than_the_schema_lag_behind_refused(pair: Pair) -> None:
+    bundle = export(pair.village, pair.stick, schema_version=schema_version() - MAX_SCHEMA_LAG - 1)
     with pytest.raises(BundleRefused, match="旧太多"):
         import_(pair.township, bundle)
 
 
-def test_clock_years_off_order_kept_and_skew_flagged(pair: Pair, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_clock_years_ahead_rows_quarantined_and_skew_flagged(pair: Pair, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 16 item 9: rows stamped beyond the allowed skew are quarantined, so they cannot push our clock."""
     real = db_module._now_ms
     monkeypatch.setattr(db_module, "_now_ms", lambda: real() + 3 * 365 * 24 * 3600 * 1000)
-    ids = write_notes(pair.village, 1)
+    write_notes(pair.village, 1)
     bundle = export(pair.village, pair.stick)
     monkeypatch.setattr(db_module, "_now_ms", real)
     result = import_(pair.township, bundle)
-    assert ImportFlag.CLOCK_SKEW in result.flags and result.applied == 2
-    edit_note(pair.village, ids[0], "时钟改回后再改")  # the village clock is right again
-    import_(pair.township, export(pair.village, pair.stick))
-    assert notes(pair.township) == notes(pair.village)  # the later edit still wins
+    assert ImportFlag.CLOCK_SKEW in result.flags and ImportFlag.QUARANTINED in result.flags
+    assert result.quarantined == 1 and notes(pair.township) == []
     later = write_notes(pair.township, 1, "乡镇")
     mine = pair.township.conn.execute("SELECT hlc FROM notes WHERE id = ?", (later[0],)).fetchone()[0]
-    assert mine > max(row[2] for row in notes(pair.village))  # local writes sort after what was seen
+    assert mine < max(row[2] for row in notes(pair.village))  # our clock was not pushed three years on
 
 
 def test_same_blob_twice_stored_once(pair: Pair, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from models.core.changes import Changed, Entity
 from models.minutes.meetings import Meeting
 from models.sync.touched import ROW_CHANGES, WORKFLOW_PREFIX, Touched, row_changes
 from storage.core.attachments import SqliteAttachmentStore
-from storage.core.backend import build_stores
+from storage.core.backend import build_stores, township_returns
 from storage.core.db import Database
 from storage.core.tracking import synced_tables
 from tests.sync.conftest import Pair, export, import_, write_notes
@@ -82,6 +82,6 @@ def test_a_released_row_says_what_it_changed(pair: Pair) -> None:
     _parcel_from_newer_village(pair)
     [entry] = quarantined_rows(pair.township)
     _parcels(pair.township)
-    released = SqliteSyncService(pair.township, Actor("r1", "王审核", Role.TOWNSHIP_REVIEWER)).release(entry.id)
+    released = SqliteSyncService(pair.township, Actor("r1", "王审核", Role.TOWNSHIP_REVIEWER), township_returns).release(entry.id)
     assert released.entity == Entity.SYNC_STATE and released.ids == {str(entry.id)}
     assert Changed(Entity.SYNC) in released.parts()  # a table this program did not know: possibly anything

@@ -10,6 +10,7 @@ from tests.sync.conftest import Pair, pair  # noqa: F401 (fixture)
 from ui.core.bus import DataBus
 from ui.sync.screen import SyncScreen
 from ui.widgets.empty_hint import add_empty_hint
+from storage.core.backend import township_returns
 
 
 def test_hint_follows_the_rows(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -27,7 +28,7 @@ def test_hint_follows_the_rows(qtbot) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_sync_tables_have_hints(qtbot, pair: Pair) -> None:  # type: ignore[no-untyped-def]
-    screen = SyncScreen(SqliteSyncService(pair.village, COMMAND_LINE_ACTOR), DataBus(), lambda: [])
+    screen = SyncScreen(SqliteSyncService(pair.village, COMMAND_LINE_ACTOR, township_returns), DataBus(), lambda: [])
     qtbot.addWidget(screen)
     review, audit = screen.review_panel, screen.peer_audit_panel
     assert review.quarantine_view.empty_hint.text() == "暂无隔离记录" and not review.quarantine_view.empty_hint.isHidden()

@@ -298,3 +298,30 @@ def test_import_message_names_who_changed(store: SqliteStores, tmp_path: Path) -
         row[9] = "群众" if row[9] != "群众" else "共青团员"
     text = changes_text(store.roster.import_roster(write_csv(tmp_path / "fixed.csv", rows)))
     assert "第 2 行 户号 0001 李兰建：政治面貌" in text and "……另有 2 人" in text
+
+
+def test_csv_export_warns_that_excel_mangles_id_numbers(qtbot, screen: RegistryScreen, store: SqliteStores,  # type: ignore[no-untyped-def]
+                                                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(ImportDialog, "exec", lambda dialog: dialog.import_button.click() or dialog.result())
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: QMessageBox.StandardButton.Ok)
+    screen.actions.import_file(write_csv(tmp_path / "花名册.csv", sample_rows(), "gbk"))
+    asked: list[str] = []
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+
+    def question(parent, title, text, *rest):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    target = tmp_path / "out.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), "CSV (*.csv)"))
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and "5.22631E+17" in asked[0] and not target.exists()  # 否: nothing written
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    assert target.exists()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "out.xlsx"), "Excel (*.xlsx)"))
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2 and (tmp_path / "out.xlsx").exists()  # no warning for .xlsx

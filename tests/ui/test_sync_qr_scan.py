@@ -19,10 +19,11 @@ from ui.core.bus import DataBus
 from ui.sync import pairing as pairing_module
 from ui.sync.qr_scan import decode_qr_image
 from ui.sync.screen import SyncScreen
+from storage.core.backend import township_returns
 
 
 def _screen(qtbot, db) -> SyncScreen:  # type: ignore[no-untyped-def]
-    widget = SyncScreen(SqliteSyncService(db, COMMAND_LINE_ACTOR), DataBus(), lambda: [])
+    widget = SyncScreen(SqliteSyncService(db, COMMAND_LINE_ACTOR, township_returns), DataBus(), lambda: [])
     qtbot.addWidget(widget)
     return widget
 
@@ -46,7 +47,7 @@ def test_township_qr_screenshot_and_photo_pair_the_village(qtbot, tmp_path: Path
     village = make_node(tmp_path / "v" / "v.sqlite3", Mode.VILLAGE)
     shot = tmp_path / "township-qr.png"
     assert _screen(qtbot, township).qr_label.pixmap().save(str(shot))
-    text = SqliteSyncService(township, COMMAND_LINE_ACTOR).public_key_text()
+    text = SqliteSyncService(township, COMMAND_LINE_ACTOR, township_returns).public_key_text()
     assert decode_qr_image(shot) == text
     assert decode_qr_image(_photo(shot, tmp_path / "photo.jpg")) == text
     screen = _screen(qtbot, village)

@@ -18,10 +18,11 @@ from ui.sync import screen as screen_module
 from ui.sync.review_models import HeldTableModel, QuarantineTableModel
 from ui.sync.screen import SyncScreen
 from tests.sync.conftest import write_notes
+from storage.core.backend import township_returns
 
 
 def _screen(qtbot, db) -> SyncScreen:  # type: ignore[no-untyped-def]
-    widget = SyncScreen(SqliteSyncService(db, COMMAND_LINE_ACTOR), DataBus(), lambda: [])
+    widget = SyncScreen(SqliteSyncService(db, COMMAND_LINE_ACTOR, township_returns), DataBus(), lambda: [])
     qtbot.addWidget(widget)
     return widget
 
@@ -72,7 +73,7 @@ def test_quarantined_rows_listed_with_reason(qtbot, qtmodeltester, pair: Pair,  
     assert (row["表"], row["记录编号"], row["原因"]) == ("notes", "forged", "发送方不是这条记录的所有者")
     assert row["所有者"] == f"黎平县德化乡（{pair.township.node_id}）" and row["发送方"].endswith(f"（{pair.village.node_id}）")
     assert not (model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable)
-    service = SqliteSyncService(pair.township, COMMAND_LINE_ACTOR)
+    service = SqliteSyncService(pair.township, COMMAND_LINE_ACTOR, township_returns)
     qtmodeltester.check(QuarantineTableModel(service.quarantined))
     qtmodeltester.check(HeldTableModel(service.pending))
 

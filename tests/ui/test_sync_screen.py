@@ -14,12 +14,13 @@ from ui.sync import screen as screen_module
 from ui.sync.dialogs import Drive
 from ui.sync.screen import SyncScreen
 from ui.sync.table_model import PeerTableModel
+from storage.core.backend import township_returns
 
 
 
 
 def _screen(qtbot, db, drives: list[Drive]) -> SyncScreen:  # type: ignore[no-untyped-def]
-    widget = SyncScreen(SqliteSyncService(db, COMMAND_LINE_ACTOR), DataBus(), lambda: list(drives))
+    widget = SyncScreen(SqliteSyncService(db, COMMAND_LINE_ACTOR, township_returns), DataBus(), lambda: list(drives))
     qtbot.addWidget(widget)
     return widget
 
@@ -69,7 +70,7 @@ def test_refused_bundle_shows_a_warning_and_changes_nothing(qtbot, pair: Pair, m
 
 def test_identity_and_peer_model(qtbot, qtmodeltester, pair: Pair) -> None:  # type: ignore[no-untyped-def]
     widget = _screen(qtbot, pair.village, [])
-    service = SqliteSyncService(pair.village, COMMAND_LINE_ACTOR)
+    service = SqliteSyncService(pair.village, COMMAND_LINE_ACTOR, township_returns)
     assert widget.fingerprint_label.text() == service.identity().fingerprint
     model = PeerTableModel(service)
     qtmodeltester.check(model)
@@ -96,7 +97,7 @@ def test_export_and_import_jobs_run_on_their_own_connection(qtbot, pair: Pair) -
     from ui.core.background import run_in_background
 
     write_notes(pair.village, 1)
-    job = SqliteSyncService(pair.village, COMMAND_LINE_ACTOR).export_job(pair.stick)
+    job = SqliteSyncService(pair.village, COMMAND_LINE_ACTOR, township_returns).export_job(pair.stick)
     seen: dict[str, object] = {}
 
     def work():  # type: ignore[no-untyped-def]
@@ -107,5 +108,25 @@ def test_export_and_import_jobs_run_on_their_own_connection(qtbot, pair: Pair) -
     qtbot.waitUntil(lambda: "result" in seen, timeout=10000)
     assert seen["thread"] is not threading.main_thread()
     bundle = Path(seen["result"].file)  # type: ignore[attr-defined]
-    imported = SqliteSyncService(pair.township, COMMAND_LINE_ACTOR).import_job(bundle)()
+    imported = SqliteSyncService(pair.township, COMMAND_LINE_ACTOR, township_returns).import_job(bundle)()
     assert imported.applied == 2 and notes(pair.township) == notes(pair.village)
+
+
+def test_revoking_a_peer_asks_for_a_reason_and_a_confirmation(qtbot, pair: Pair, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16 item 10: the confirmed button; refusing the confirmation revokes nothing."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from storage.sync.revocation import revoked
+    township = _screen(qtbot, pair.township, [])
+    township.peers_view.selectRow(0)
+    from ui.sync.table_model import PEER_ROLE
+    fingerprint = township.peers_model.rowCount() and township.peers_view.selectionModel().selectedRows()[0].data(
+        PEER_ROLE).fingerprint
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("电脑被盗", True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    qtbot.mouseClick(township.revoke_button, screen_module.Qt.MouseButton.LeftButton)
+    assert revoked(pair.township, fingerprint) is None
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(township.revoke_button, screen_module.Qt.MouseButton.LeftButton)
+    assert revoked(pair.township, fingerprint).reason == "电脑被盗"
+    assert "已吊销" in township.summary_label.text()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from models.township.reviews import DecisionKind, RequestKind
 from models.workflow.steps import StepState, WorkflowStep
-from storage.core.backend import build_stores
+from storage.core.backend import build_stores, township_returns
 from storage.sync.service import SqliteSyncService
 from tests.sync.conftest import Pair, export, import_, pair  # noqa: F401 (fixture)
 from tests.sync.township_setup import ADMIN, REVIEWER, vote_and_submit, walk_to_step_7
@@ -40,7 +40,7 @@ def test_a_township_return_imported_on_the_sync_screen_reopens_step_6_on_the_ope
     bundle = export(pair.township, pair.stick)
     bus = DataBus()
     workflow = WorkflowScreen(build_stores(pair.village, ADMIN), bus)
-    sync = SyncScreen(SqliteSyncService(pair.village, ADMIN), bus, lambda: [])
+    sync = SyncScreen(SqliteSyncService(pair.village, ADMIN, township_returns), bus, lambda: [])
     qtbot.addWidget(workflow)
     qtbot.addWidget(sync)
     assert workflow.status is not None and workflow.status.current_step is WorkflowStep.POST_AND_ENFORCE

@@ -104,7 +104,7 @@ class RegistryActions:
         return kind, next((r for r in records if r.id == uid), None)
 
     def _on_add_household_button_clicked(self) -> None:
-        numbers = [s.household.household_no for s in self.screen.summaries]
+        numbers = self.screen.stores.households.household_numbers()
         scope = self._scope()
         group_id = scope[1] if scope[0] == "group" else (self.screen.groups[0].id if self.screen.groups else "")
         draft = Household(new_id(), _next_number(numbers), group_id)
@@ -253,7 +253,7 @@ class RegistryActions:
 
     def _on_export_button_clicked(self) -> None:
         target, _ = QFileDialog.getSaveFileName(self.screen, "导出花名册", "花名册.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
-        if not target:
+        if not target or (Path(target).suffix.lower() == ".csv" and not self._csv_anyway()):
             return
         try:
             count = self.screen.stores.roster.export_roster(Path(target))
@@ -261,6 +261,14 @@ class RegistryActions:
             QMessageBox.warning(self.screen, "无法导出", error.message)
             return
         QMessageBox.information(self.screen, "导出完成", f"已导出 {count} 人到 {target}。")
+
+    def _csv_anyway(self) -> bool:
+        """Excel opening a CSV turns 身份证号 into 5.22631E+17 and 户号 0001 into 1: say so before writing one."""
+        answer = QMessageBox.question(
+            self.screen, self.screen.tr("导出为 CSV"),
+            self.screen.tr("用 Excel 直接打开 CSV 文件时，身份证号会变成“5.22631E+17”，户号 0001 会变成 1，改坏后无法恢复。"
+                           "建议导出为 .xlsx。仍然导出 CSV 吗？"))
+        return answer == QMessageBox.StandardButton.Yes
 
     def _scope(self) -> tuple[str, str]:
         item = self.screen.group_tree.currentItem()

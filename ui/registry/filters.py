@@ -8,22 +8,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidget, QWidget
 
 from models.core.ports import Stores
-from models.registry.households import CareLevel, HouseholdSummary, RoleCode, role_label
+from models.registry.households import CareLevel, RoleCode, role_label
+from models.registry.listing import HouseholdListing
+from ui.registry.panels import SCOPE_ROLE
 from ui.widgets.choice_combo import ChoiceCombo
 
 
 class RegistryFilters(QWidget):
-    """Filter state and widgets; the screen lists `summaries` and calls `_refresh_households` when they change."""
+    """Filter state and widgets; the screen lists what `listing()` lets through and calls `_refresh_households`
+    when the filters change."""
 
     stores: Stores
-    summaries: list[HouseholdSummary]
+    total_households: int
     group_tree: QTreeWidget
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._search_households: set[str] | None = None  # None: no search typed
-        self._search_people: set[str] = set()
-        self._role_households: set[str] | None = None  # None: no role chosen
 
     if TYPE_CHECKING:
         def _refresh_households(self) -> None:
@@ -73,49 +70,26 @@ class RegistryFilters(QWidget):
 
     def apply_search(self, text: str) -> None:
         """Search as you type: households with a matching person, number or phone; the rest are hidden."""
-        self._match_search(text)
         self._refresh_households()
 
     def _on_role_combo_changed(self) -> None:
-        self._match_role()
         self._refresh_households()
 
-    def _match_filters(self) -> None:
-        """Ask the registry again who matches the search and the role shown (a write or an import may change it)."""
-        self._match_search(self.search_edit.text())
-        self._match_role()
+    def listing(self) -> HouseholdListing:
+        """What the households list shows: the search typed, the group or grid chosen, and the filters."""
+        item = self.group_tree.currentItem()
+        kind, uid = item.data(0, SCOPE_ROLE) if item is not None else ("all", "")
+        return HouseholdListing(self.search_edit.text(), uid if kind == "group" else None,
+                                uid if kind == "grid" else None, self.care_combo.current_value(),
+                                self.away_check.isChecked(), self.role_combo.current_value() or "", date.today())
 
-    def _match_search(self, text: str) -> None:
-        if text.strip():
-            self._search_households, self._search_people = self.stores.registry.search_ids(text)  # every match
-        else:
-            self._search_households, self._search_people = None, set()
-
-    def _match_role(self) -> None:
-        role = self.role_combo.current_value()
-        self._role_households = None if not role else {
-            v.household_id for v in self.stores.registry.people_with_role(role, date.today())}
-
-    def _empty_text(self) -> str:
+    def _empty_text(self, listing: HouseholdListing) -> str:
         """What the empty households list says: why nothing is listed, and what to try."""
-        if not self.summaries:
+        if not self.total_households:
             return "花名册还没有户。请点“导入花名册…”，或点下方的“新建户”。"
-        text = self.search_edit.text().strip()
-        if text and not self._search_households:
+        text = listing.text.strip()
+        if text and (listing == HouseholdListing(listing.text, on_date=listing.on_date) or not
+                     self.stores.registry.households_page(HouseholdListing(text), 0, 1)):
             return (f"没有找到“{text}”。\n可以输入姓名中的几个字、户号、电话，"
                     "或拼音（全拼、首字母都行，如 wjh、wangjh）。")
         return "没有符合条件的户。请改选左边的组或网格、关怀等级或身份。"
-
-    def _accepts(self, summary: HouseholdSummary, scope: tuple[str, str] | None, care: CareLevel | None) -> bool:
-        household = summary.household
-        if self._search_households is not None and household.id not in self._search_households:
-            return False
-        if scope and scope[0] == "group" and household.group_id != scope[1]:
-            return False
-        if scope and scope[0] == "grid" and household.grid_id != scope[1]:
-            return False
-        if care and household.care_level != care:
-            return False
-        if self.away_check.isChecked() and not summary.away:
-            return False
-        return self._role_households is None or household.id in self._role_households

@@ -9,10 +9,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButt
 from models.core.changes import Changed, Entity
 from models.core.ports import Stores
 from models.registry.households import Grid, HouseholdSummary, VillageGroup, Villager
+from models.registry.listing import HouseholdListing
 from ui.core.bus import DataBus
 from ui.registry.actions import RegistryActions
 from ui.registry.filters import RegistryFilters
-from ui.registry.panels import SCOPE_ROLE, VillagerDetail, fill_group_tree
+from ui.registry.panels import VillagerDetail, fill_group_tree
 from ui.registry.table_model import HouseholdTableModel, MemberTableModel
 from ui.widgets.empty_hint import add_empty_hint
 
@@ -27,7 +28,8 @@ class RegistryScreen(RegistryFilters):
         super().__init__(parent)
         self.stores, self.bus = stores, bus
         self.undo_stack = QUndoStack(self)
-        self.summaries: list[HouseholdSummary] = []
+        self.total_households = 0
+        self.scope_counts: dict[str, int] = {}
         self.groups: list[VillageGroup] = []
         self.grids: list[Grid] = []
         self._build_ui()
@@ -124,37 +126,57 @@ class RegistryScreen(RegistryFilters):
 
     # ---- loading and filtering --------------------------------------------------------------
     def reload(self) -> None:
-        """Read the registry again, keeping the selected household and person when they still exist."""
+        """Read the registry again, keeping the selected household and person when they are still listed."""
         keep_household, keep_member = self.current_household_id(), self.current_villager_id()
-        self.summaries = self.stores.households.list_households()
+        self.scope_counts = self.stores.households.scope_counts()
+        self.total_households = sum(self.scope_counts.values())
         self.groups, self.grids = self.stores.groups.list_groups(), self.stores.groups.list_grids()
         self._fill_tree()
         self._fill_tags()
-        self._match_filters()
-        self._refresh_households()
+        self._list_households(keep_loaded=True)
         self.select_household(keep_household, keep_member)
 
     def _fill_tree(self) -> None:
-        counts: dict[str, int] = {}
-        for summary in self.summaries:
-            key = summary.household.grid_id or summary.household.group_id
-            counts[key] = counts.get(key, 0) + 1
         self.group_tree.blockSignals(True)
-        fill_group_tree(self.group_tree, self.groups, self.grids, counts)
+        fill_group_tree(self.group_tree, self.groups, self.grids, self.scope_counts)
         self.group_tree.blockSignals(False)
 
     def _refresh_households(self) -> None:
+        self._list_households(keep_loaded=False)
+
+    def _list_households(self, keep_loaded: bool) -> None:
+        """List the households the search and filters let through, a page at a time (issue 17: a county holds
+        37,500); the count is exact when it is known without reading them all."""
         keep = self.current_household_id()
-        scope = self.group_tree.currentItem().data(0, SCOPE_ROLE) if self.group_tree.currentItem() else None
-        care = self.care_combo.current_value()
-        rows = [s for s in self.summaries if self._accepts(s, scope, care)]
-        self.households_hint.setText(self._empty_text())
-        self.households_model.set_rows(rows)
-        self.status_label.setText(f"显示 {len(rows)} 户（共 {len(self.summaries)} 户）。撤销（Ctrl+Z）只在本界面打开期间有效。")
+        listing = self.listing()
+        registry = self.stores.registry
+        self.households_model.read(lambda offset, limit: registry.households_page(listing, offset, limit),
+                                   keep_loaded)
+        self.households_hint.setText(self._empty_text(listing) if self.households_model.rowCount() == 0 else "")
+        self._show_count(listing)
         if keep:
             self.select_household(keep, None)
         else:
             self._select_first()
+
+    def _show_count(self, listing: HouseholdListing) -> None:
+        shown = self.households_model.rowCount()
+        if not listing.filtered:
+            shown = self._scope_count(listing)
+        elif not self.households_model.complete:
+            self.status_label.setText(f"显示前 {shown} 户，向下滚动显示更多（共 {self.total_households} 户）。"
+                                      "撤销（Ctrl+Z）只在本界面打开期间有效。")
+            return
+        self.status_label.setText(f"显示 {shown} 户（共 {self.total_households} 户）。撤销（Ctrl+Z）只在本界面打开期间有效。")
+
+    def _scope_count(self, listing: HouseholdListing) -> int:
+        """Households in the chosen group or grid (all of them when neither is), from the counts read."""
+        if listing.grid_id:
+            return self.scope_counts.get(listing.grid_id, 0)
+        if listing.group_id:
+            grids = [grid.id for grid in self.grids if grid.group_id == listing.group_id]
+            return sum(self.scope_counts.get(uid, 0) for uid in [listing.group_id, *grids])
+        return self.total_households
 
     # ---- selection --------------------------------------------------------------------------
     def current_household(self) -> HouseholdSummary | None:
@@ -196,11 +218,18 @@ class RegistryScreen(RegistryFilters):
         members = self.stores.villagers.members(summary.household.id) if summary else []
         self.members_model.set_rows(members)
         self.members_view.setColumnWidth(4, 170)  # room for an 18-character ID number
-        wanted = villager_id or next((v.id for v in members if v.id in self._search_people), None)
+        wanted = villager_id or next((v.id for v in members if v.id in self._people_found(summary)), None)
         row = self.members_model.row_of(wanted) if wanted else (0 if members else -1)
         if row >= 0:
             self.members_view.setCurrentIndex(self.members_model.index(row, 0))
         self._on_member_changed()
+
+    def _people_found(self, summary: HouseholdSummary | None) -> set[str]:
+        """The people of this household the typed search found (the first of them is selected)."""
+        text = self.search_edit.text()
+        if summary is None or not text.strip():
+            return set()
+        return self.stores.registry.matching_people(summary.household.id, text)
 
     def _on_member_changed(self) -> None:
         villager = self.current_villager()

@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from models.registry.households import CareLevel, HouseholdSummary, Villager, VillagerStatus
-from ui.widgets.rows_model import RowsTableModel
+from ui.widgets.rows_model import Index, RowsTableModel
+
+PAGE = 200  # households read at a time
+FetchPage = Callable[[int, int], list[HouseholdSummary]]  # (offset, limit) -> the households listed there
 
 CARE_COLOURS = {CareLevel.GREEN: QColor("#d9f2d9"), CareLevel.YELLOW: QColor("#fff2b3"),
                 CareLevel.RED: QColor("#f8c9c4")}
@@ -16,7 +19,10 @@ GONE_COLOUR = QColor("#888888")
 
 
 class HouseholdTableModel(RowsTableModel):
-    """户列表 — one line per household: number, group, grid, head, members, away, care level, phone."""
+    """户列表 — one line per household: number, group, grid, head, members, away, care level, phone.
+
+    Rows arrive PAGE at a time from `fetch_page` as the view scrolls (canFetchMore/fetchMore): a county roll-up
+    lists 37,500 households, and the screen reads the 200 it shows."""
 
     COLUMNS = (
         ("户号", lambda s: s.household.household_no),
@@ -30,10 +36,44 @@ class HouseholdTableModel(RowsTableModel):
     )
     CARE_COLUMN = 6
 
-    def __init__(self) -> None:
+    def __init__(self, fetch_page: FetchPage | None = None) -> None:
         super().__init__(roles={Qt.ItemDataRole.BackgroundRole: _care_colour}, tips=False)
+        self._fetch_page = fetch_page
+        self._more = self._fetching = False
+
+    def read(self, fetch_page: FetchPage, keep_loaded: bool = False) -> None:
+        """List what `fetch_page` reads: its first page, or (`keep_loaded`) as many rows as are loaded now, so a
+        household the clerk scrolled to stays listed after a reload."""
+        count = max(PAGE, len(self._rows) if keep_loaded else 0)
+        self._fetch_page = fetch_page
+        rows = fetch_page(0, count)
+        self.beginResetModel()
+        self._rows, self._more = rows, len(rows) == count
+        self.endResetModel()
+
+    @property
+    def complete(self) -> bool:
+        """Whether every listed household is loaded (so `rowCount` is how many there are)."""
+        return not self._more
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+        if parent.isValid() or not self._more or self._fetch_page is None or self._fetching:
+            return  # a view asking again while the rows go in (Qt's model tester does) waits for this page
+        page = self._fetch_page(len(self._rows), PAGE)
+        self._more, self._fetching = len(page) == PAGE, True
+        try:
+            if page:
+                self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+                self._rows += page
+                self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def row_of(self, household_id: str) -> int:
+        """Its row among the loaded households (-1: not loaded, or not listed)."""
         return next((row for row, s in enumerate(self._rows) if s.household.id == household_id), -1)
 
 

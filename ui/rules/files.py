@@ -11,7 +11,9 @@ from models.core.errors import DomainError
 from models.core.ports import Stores
 from models.rules.rulebooks import ImportResult, RulebookSummary, chapters_from_catalogue
 from models.rules.document import RuleVersion
+from models.rules.text import assemble
 from ui.rules.dialogs import CatalogueEntryDialog, ImportFileDialog, NewRulebookDialog, SavePathDialog
+from ui.rules.role_preview import RolePreviewDialog
 
 
 def _warn(parent: QWidget, message: str) -> None:
@@ -27,12 +29,20 @@ def import_rules(parent: QWidget, stores: Stores, summary: RulebookSummary | Non
         parent, "导入", f"作为《{summary.title}》的新版本导入吗？\n选“否”则新建一份规约。"
     ) == QMessageBox.StandardButton.Yes
     try:
-        result = stores.rule_files.import_file(path, summary.id if as_version and summary else None)
+        lines = stores.rule_files.read_lines(path)
+        parsed = assemble(lines)
+        if parsed.needs_check:  # not sure: the clerk checks each line's role before anything is saved
+            checked = RolePreviewDialog.ask(parent, lines)
+            if checked is None:
+                return None
+            lines = checked
+        result = stores.rule_files.import_file(path, summary.id if as_version and summary else None, lines=lines)
     except DomainError as error:
         _warn(parent, error.message)
         return None
-    note = "\n".join(["", "以下内容未能归入条款，请核对：", *result.problems]) if result.problems else ""
-    QMessageBox.information(parent, "导入完成", f"已导入第{result.version}版，共 {result.articles} 条。{note}")
+    kept = f"保留前言 {len(result.preamble)} 段、落款 {len(result.closing)} 行。" if result.preamble or result.closing else ""
+    note = "\n".join(["", "请核对：", *result.problems]) if result.problems else ""
+    QMessageBox.information(parent, "导入完成", f"已导入第{result.version}版，共 {result.articles} 条。{kept}{note}")
     return result
 
 

@@ -7,11 +7,12 @@ from typing import TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QUndoStack
-from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMessageBox,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from models.core.changes import Changed
+from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
+from models.sync.bundles import Peer
 from models.sync.ports import SyncService
 from ui.core.bus import DataBus
 from ui.sync.dialogs import choose_key_file, choose_key_target, choose_qr_image, qr_pixmap
@@ -42,6 +43,7 @@ class PairingPanel(QWidget):
         self.trust_button.clicked.connect(self._on_trust_button_clicked)
         self.scan_button.clicked.connect(self._on_scan_button_clicked)
         self.pubkey_button.clicked.connect(self._on_pubkey_button_clicked)
+        self.revoke_button.clicked.connect(self._on_revoke_button_clicked)
 
     def _identity_box(self) -> QGroupBox:
         me = self._service.identity()
@@ -80,12 +82,15 @@ class PairingPanel(QWidget):
         self.scan_button = QPushButton("识别二维码图片…")
         self.scan_button.setToolTip("选择对方“同步”页公钥二维码的照片或截图；识别后仍须逐组核对指纹。")
         self.pubkey_button = QPushButton("导出本机公钥…")
-        peers_layout.addWidget(button_row(self.trust_button, self.scan_button, self.pubkey_button))
+        self.revoke_button = QPushButton("吊销所选对方的密钥…")
+        # two rows of two: four buttons in one row would widen the screen past a 1024-pixel display
+        peers_layout.addWidget(button_row(self.trust_button, self.scan_button))
+        peers_layout.addWidget(button_row(self.pubkey_button, self.revoke_button))
         return peers
 
     @property
     def buttons(self) -> tuple[QPushButton, ...]:
-        return self.trust_button, self.scan_button, self.pubkey_button
+        return self.trust_button, self.scan_button, self.pubkey_button, self.revoke_button
 
     def selected_peer(self) -> str | None:
         rows = self.peers_view.selectionModel().selectedRows()
@@ -115,6 +120,26 @@ class PairingPanel(QWidget):
         me = self._run(lambda: self._service.write_public_key(path))
         if me is not None:
             self.said.emit(f"已导出本机公钥到 {path}。请对方导入后核对指纹：{me.fingerprint}")
+
+    def _on_revoke_button_clicked(self) -> None:
+        """Confirmed twice (a reason typed, then yes on a warning): a revoked key can never be trusted again."""
+        rows = self.peers_view.selectionModel().selectedRows()
+        if not rows:
+            QMessageBox.information(self, "吊销密钥", "请先在列表中选中要吊销密钥的同步对方。")
+            return
+        peer: Peer = rows[0].data(PEER_ROLE)
+        reason, ok = QInputDialog.getText(self, "吊销密钥", f"吊销“{peer.name}”密钥的理由（如：电脑丢失、被盗）：")
+        if not ok or not reason.strip():
+            return
+        answer = QMessageBox.question(
+            self, "吊销密钥", f"确定吊销“{peer.name}”的密钥（指纹 {peer.fingerprint}）？\n此后拒收由它签名的同步包，"
+            "这把密钥不能再被信任；重新配对需要对方生成新密钥。", defaultButton=QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        done = self._run(lambda: self._service.revoke(peer.fingerprint, reason))
+        if done is not None:
+            self.said.emit(f"已吊销“{done.name}”的密钥。下一个发给对方的同步包只带吊销通知。")
+            self._bus.changed.emit(Changed.one(Entity.SYNC_STATE, peer.node))
 
     def _run(self, act: Callable[[], T]) -> T | None:
         """An irreversible act: refused with a warning, or done (and nothing before it left to undo)."""

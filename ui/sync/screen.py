@@ -47,6 +47,7 @@ class SyncScreen(QWidget):
         self.peers_model, self.peers_view = self.pairing.peers_model, self.pairing.peers_view
         self.trust_button, self.scan_button = self.pairing.trust_button, self.pairing.scan_button
         self.pubkey_button = self.pairing.pubkey_button
+        self.revoke_button = self.pairing.revoke_button
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)  # busy: a bundle's progress is not known in advance
         self.busy_bar.setVisible(False)

@@ -44,6 +44,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     show = actions.add_parser("show", help="列出条目（先把到期的条目自动撤榜）")
     show.add_argument("--period", help="只看这一周期")
     show.set_defaults(handler=run_show)
+    export = actions.add_parser("export", help="导出条目（或 --ranking 志愿服务排名）为 Excel 文件（.xlsx）")
+    export.add_argument("--period", help="只导出这一周期（排名必须指定周期）")
+    export.add_argument("--ranking", action="store_true", help="导出志愿服务排名（不含户主姓名）")
+    export.add_argument("--out", required=True, type=Path, help="输出的 .xlsx 文件")
+    export.set_defaults(handler=run_export)
     attach = actions.add_parser("attach", help="给条目添加证据照片或扫描件（只留档，不上榜）")
     attach.add_argument("id", help="条目编号")
     attach.add_argument("file", type=Path, help="照片（JPG/PNG/HEIC/WEBP）或扫描件（PDF/TIFF），不超过 50 MB")
@@ -58,22 +63,20 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _stores(context: Context, db: Database | None = None) -> SqliteStores:
-    from models.core.accounts import COMMAND_LINE_ACTOR
     from storage.core.backend import build_stores
 
-    return build_stores(db or context.open_db(), COMMAND_LINE_ACTOR)
+    return build_stores(db or context.open_db(), context.actor)
 
 
 def run_add(context: Context, args: argparse.Namespace) -> int:
-    from models.core.accounts import COMMAND_LINE_ACTOR
     from models.lists.workflow import Nomination
     from models.lists.entries import ListKind
 
     proposer, stores = (args.proposer or "").strip(), _stores(context)
     store = stores.list_entries
     villager = stores.naming_bases.member_id(args.household, args.villager) if args.villager.strip() else ""
-    nomination = Nomination(ListKind(args.list_kind), args.period, args.facts, proposer or COMMAND_LINE_ACTOR.name,
-                            "" if proposer else COMMAND_LINE_ACTOR.user_id, villager_id=villager,
+    nomination = Nomination(ListKind(args.list_kind), args.period, args.facts, proposer or context.actor.name,
+                            "" if proposer else context.actor.user_id, villager_id=villager,
                             occurred_on=args.occurred_on,
                             consequence=args.consequence, override_reason=args.override_reason)
     entry = store.entry(store.nominate(nomination, args.household, args.article).id)
@@ -122,6 +125,30 @@ def run_show(context: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def run_export(context: Context, args: argparse.Namespace) -> int:
+    """The entries as the board would name them, or the volunteer ranking, as a printable .xlsx sheet."""
+    from models.core.errors import DomainError
+    from models.lists.sheets import ENTRY_HEADERS, RANKING_HEADERS, entry_rows, ranking_rows
+    from storage.core.sheets import write_sheet
+
+    if args.out.suffix.lower() != ".xlsx":
+        raise DomainError("导出文件名应以 .xlsx 结尾。")
+    stores = _stores(context)
+    period = args.period or ""
+    if args.ranking:
+        if not period:
+            raise DomainError("导出排名请用 --period 指定周期，如 --period 2026。")
+        rows = ranking_rows(stores.volunteer_records.volunteer_ranking(period, count=10_000))
+        write_sheet(args.out, f"志愿服务排名{period}", RANKING_HEADERS, rows)
+    else:
+        stores.list_entries.expire_due()
+        rows = entry_rows(stores.list_entries.entries(args.period), stores.naming_bases.bases_in_effect(),
+                          date.today(), stores.list_settings.settings)
+        write_sheet(args.out, f"红黄黑榜{period}", ENTRY_HEADERS, rows)
+    context.emit(f"已导出 {len(rows)} 行到 {args.out}", {"file": str(args.out), "rows": len(rows)})
+    return 0
+
+
 def _evidence_json(item: Attachment) -> dict[str, object]:
     """The keys `lists attach` / `lists evidence` have always printed (the owner is the entry)."""
     return {"id": item.id, "entry_id": item.owner_id, "file_name": item.file_name, "size": item.size,
@@ -129,10 +156,9 @@ def _evidence_json(item: Attachment) -> dict[str, object]:
 
 
 def _attachments(context: Context):  # -> storage.core.attachments.SqliteAttachmentStore
-    from models.core.accounts import COMMAND_LINE_ACTOR
     from storage.core.backend import build_stores
 
-    return build_stores(context.open_db(), COMMAND_LINE_ACTOR).attachments
+    return build_stores(context.open_db(), context.actor).attachments
 
 
 def run_attach(context: Context, args: argparse.Namespace) -> int:

@@ -48,10 +48,9 @@ def add_to(actions: argparse._SubParsersAction) -> None:
 
 
 def _stores(context: Context) -> SqliteStores:
-    from models.core.accounts import COMMAND_LINE_ACTOR
     from storage.core.backend import build_stores
 
-    return build_stores(context.open_db(), COMMAND_LINE_ACTOR)
+    return build_stores(context.open_db(), context.actor)
 
 
 def _words(current: tuple[str, ...], added: list[str], removed: list[str]) -> tuple[str, ...]:

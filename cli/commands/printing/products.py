@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from cli import Context
 from cli.commands.printing import add_output_options, print_command, report, write_pdf
-from models.core.accounts import COMMAND_LINE_ACTOR
 
 if TYPE_CHECKING:
     from models.core.ports import Stores
@@ -72,7 +71,7 @@ class PrintCommand(Generic[Data]):
         from storage.core.backend import build_stores
 
         today = date.today()
-        job = self.build(self.gather(build_stores(context.open_db(), COMMAND_LINE_ACTOR), args, today), args, today)
+        job = self.build(self.gather(build_stores(context.open_db(), context.actor), args, today), args, today)
         fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
         pages: list[int] = []
         data = job.render(pages.append)
@@ -125,6 +124,23 @@ def _notice_choice(parser: argparse.ArgumentParser) -> None:
                         help="resolution：决议公开公告；result：实施结果公开公告（默认印会议记录）")
 
 
+class MinutesCommand(PrintCommand["MeetingSource"]):
+    """`print minutes`: a PDF as every product, or Word when --out ends in .docx."""
+
+    def run(self, context: Context, args: argparse.Namespace) -> int:
+        if args.out.suffix.lower() != ".docx":
+            return super().run(context, args)
+        from printing.core.catalogue import minutes_docx
+        from storage.core.backend import build_stores
+
+        today = date.today()
+        data = minutes_docx(self.gather(build_stores(context.open_db(), context.actor), args, today), args.notice,
+                            today)
+        write_pdf(args.out, data)  # the atomic write, whatever the format
+        context.emit(f"已生成 {args.out}", {"file": str(args.out), "bytes": len(data)})
+        return 0
+
+
 def _minutes() -> PrintCommand[MeetingSource]:
     """`print minutes`: the record-book page, or with --notice one of the meeting's two public notices."""
     from printing.core.catalogue import product
@@ -133,9 +149,10 @@ def _minutes() -> PrintCommand[MeetingSource]:
         return product({"resolution": "resolution-notice", "result": "result-notice"}.get(args.notice or "",
                                                                                            "minutes"))
 
-    return PrintCommand("minutes", "会议记录本页面；--notice 改印决议公开或实施结果公开的公告", (MEETING.add, _notice_choice),
-                        lambda stores, args, today: chosen(args).gather(stores, args.meeting_id, today),
-                        lambda data, args, today: chosen(args).build(data, today))
+    return MinutesCommand("minutes", "会议记录本页面（--out 以 .docx 结尾时生成 Word）；--notice 改印决议公开或实施结果公开的公告",
+                          (MEETING.add, _notice_choice),
+                          lambda stores, args, today: chosen(args).gather(stores, args.meeting_id, today),
+                          lambda data, args, today: chosen(args).build(data, today))
 
 
 def commands() -> tuple[PrintCommand[Any], ...]:

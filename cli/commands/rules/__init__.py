@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli import EXIT_PROBLEMS, Context
-from models.core.accounts import COMMAND_LINE_ACTOR
 
 if TYPE_CHECKING:
     from storage.core.backend import SqliteStores
@@ -52,7 +51,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _stores(context: Context) -> SqliteStores:
     """The command-line session's stores, from the one composition root."""
     from storage.core.backend import build_stores
-    return build_stores(context.open_db(), COMMAND_LINE_ACTOR)
+    return build_stores(context.open_db(), context.actor)
 
 
 def _store(context: Context) -> RulebookStore:
@@ -61,8 +60,12 @@ def _store(context: Context) -> RulebookStore:
 
 def run_import(context: Context, args: argparse.Namespace) -> int:
     result = _stores(context).rule_files.import_file(args.file, args.rulebook, args.title)
+    for text in result.preamble:
+        print(f"前言（已保留）：{text}", file=sys.stderr)
+    for text in result.closing:
+        print(f"落款（已保留）：{text}", file=sys.stderr)
     for problem in result.problems:
-        print(f"未能归入：{problem}", file=sys.stderr)
+        print(f"请核对：{problem}", file=sys.stderr)
     context.emit(result.rulebook_id, {"id": result.rulebook_id, "version": result.version,
                                       "articles": result.articles})
     return 0

@@ -7,7 +7,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from cli import EXIT_REFUSED, Context
-from models.core.accounts import COMMAND_LINE_ACTOR
 
 if TYPE_CHECKING:
     from models.workflow.ports import RevisionStore
@@ -33,7 +32,7 @@ def add_to(sub: argparse._SubParsersAction) -> None:
 
 def _store(context: Context) -> RevisionStore:
     from storage.core.backend import build_stores
-    return build_stores(context.open_db(), COMMAND_LINE_ACTOR).workflow.revisions
+    return build_stores(context.open_db(), context.actor).workflow.revisions
 
 
 def run_start(context: Context, args: argparse.Namespace) -> int:

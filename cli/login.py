@@ -1,0 +1,51 @@
+"""The command line acts as a named account, like the GUI (issue 16, item 13).
+
+Credentials come from XIANGYUE_USER and XIANGYUE_PASSWORD (scripts), or from `--user USER` with the password
+read from standard input (its first line) or a hidden prompt. `init` and `demo` create the accounts and need
+neither; a database without any account yet (a restore on a new PC) has nothing to log in to. Every other
+command refuses (exit 2) without valid credentials, and its audit entries and role checks are the account's.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+from models.core.accounts import COMMAND_LINE_ACTOR, Actor
+from models.core.errors import DomainError
+
+EXEMPT = frozenset({"init", "demo"})
+USER_VARIABLE, PASSWORD_VARIABLE = "XIANGYUE_USER", "XIANGYUE_PASSWORD"
+HOW = (f"命令行需要以账户身份登录：请设置环境变量 {USER_VARIABLE} 和 {PASSWORD_VARIABLE}，"
+       "或在命令前加 --user 用户名（密码从标准输入的第一行读取，或在提示时输入）。init 和 demo 不需要登录。")
+
+
+def login(db: object, command: str | None, user: str | None) -> Actor:
+    """The account this command runs as; DomainError (exit 2) with advice when the credentials are missing or wrong."""
+    from storage.core.accounts import authenticate
+    from storage.core.db import Database
+
+    assert isinstance(db, Database)
+    if command in EXEMPT or not db.table_exists("users") or \
+            db.conn.execute("SELECT count(*) FROM users").fetchone()[0] == 0:
+        return COMMAND_LINE_ACTOR
+    name, password = _credentials(user)
+    try:
+        return authenticate(db, name, password, record_login=False).as_actor()
+    except DomainError as error:
+        raise DomainError(f"{error.message}\n{HOW}") from error
+
+
+def _credentials(user: str | None) -> tuple[str, str]:
+    if user:
+        return user, _password()
+    name, password = os.environ.get(USER_VARIABLE, ""), os.environ.get(PASSWORD_VARIABLE)
+    if not name or password is None:
+        raise DomainError(HOW)
+    return name, password
+
+
+def _password() -> str:
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+    return getpass.getpass("登录密码：")

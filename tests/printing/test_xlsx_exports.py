@@ -1,0 +1,82 @@
+"""Every .xlsx we write: a titled sheet, a frozen bold header repeated on printed pages, text cells (0001 and ID
+numbers kept), columns as wide as their content, fit to the width of A4; the roster and the lists use it."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from storage.core.sheets import column_widths, display_width, sheet_name, write_sheet
+from tests.helpers import run_json
+
+ID = "522631195808150021"
+
+
+def test_sheet_layout_text_cells_and_page_setup(tmp_path: Path) -> None:
+    headers = ["户号", "姓名", "身份证号", "出生日期", "联系电话", "政治面貌", "住址"]
+    rows = [["0001", "王秀英", ID, "1958-08-15", "13800000000", "中共党员", "青石村一组"]]
+    path = write_sheet(tmp_path / "r.xlsx", "花名册", headers, rows)
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet.title == "花名册" and sheet.freeze_panes == "A2" and sheet.print_title_rows in ("1:1", "$1:$1")
+    assert [(c.value, c.data_type, c.number_format) for c in sheet[2]][:3] == [
+        ("0001", "s", "@"), ("王秀英", "s", "@"), (ID, "s", "@")]
+    assert sheet["A1"].font.bold
+    widths = [sheet.column_dimensions[letter].width for letter in "ABCDEFG"]
+    assert widths[2] >= len(ID) + 2 and widths[3] >= len("1958-08-15") + 2 and widths[1] >= display_width("王秀英")
+    setup = sheet.page_setup
+    assert str(setup.paperSize) == sheet.PAPERSIZE_A4 and setup.fitToWidth == 1 and setup.fitToHeight == 0
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and setup.orientation in ("portrait", "landscape")
+    assert sheet.oddHeader.center.text == "花名册"
+
+
+def test_widths_names_and_orientation_rules(tmp_path: Path) -> None:
+    assert display_width("村民a") == 5 and sheet_name("红黄黑榜[2026]/一") == "红黄黑榜2026一"
+    assert column_widths(["名"], [["x" * 200]]) == [60]
+    wide = write_sheet(tmp_path / "w.xlsx", "宽表", [f"列{i}" for i in range(12)], [["内容很长的一格文字"] * 12])
+    assert openpyxl.load_workbook(wide).active.page_setup.orientation == "landscape"
+
+
+def test_roster_export_is_laid_out(demo_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "roster.xlsx"
+    code, _ = run_json(demo_path, "roster", "export", str(out))
+    assert code == 0
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet.title == "花名册" and sheet.freeze_panes == "A2"
+    assert all(cell.data_type == "s" for row in sheet.iter_rows(min_row=2, max_row=5) for cell in row if cell.value)
+    assert sheet.page_setup.fitToWidth == 1
+
+
+def test_lists_and_ranking_export(demo_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "lists.xlsx"
+    code, made = run_json(demo_path, "lists", "export", "--out", str(out))
+    assert code == 0 and made["rows"] >= 1
+    sheet = openpyxl.load_workbook(out).active
+    assert [c.value for c in sheet[1]][:4] == ["户号", "村民小组", "上榜对象", "榜别"] and sheet.freeze_panes == "A2"
+    ranked = tmp_path / "rank.xlsx"
+    code, made = run_json(demo_path, "lists", "export", "--ranking", "--period", "2026", "--out", str(ranked))
+    assert code == 0
+    assert [c.value for c in openpyxl.load_workbook(ranked).active[1]] == ["名次", "户号", "村民小组", "参加次数",
+                                                                          "服务时长（小时）"]
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here; .ci/setup --test installs "
+                                            "libreoffice-writer-nogui and libreoffice-calc-nogui")
+def test_an_office_suite_prints_the_roster_on_a4_without_cutting_the_id(tmp_path: Path) -> None:
+    from tests.printing import pdfcheck
+
+    headers = ["户号", "姓名", "身份证号", "出生日期", "联系电话", "政治面貌"]
+    rows = [[f"{n:04d}", "王秀英", ID, "1958-08-15", "13800000000", "群众"] for n in range(1, 200)]
+    source = write_sheet(tmp_path / "roster.xlsx", "花名册", headers, rows)
+    subprocess.run([str(SOFFICE), "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    data = (tmp_path / "roster.pdf").read_bytes()
+    assert set(pdfcheck.page_sizes_mm(data)) <= {(210, 297), (297, 210)}
+    text = pdfcheck.text_of(data)
+    assert ID in text and "政治面貌" in text and "1958-08-15" in text
+    assert len(pdfcheck.reader(data).pages) <= 10
