@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -9,32 +10,52 @@ from models.core.accounts import Permission
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.disclosures.finance import FinanceLine, FinanceSheet, check_month, parse_sheet, yuan
+from storage.core.archive_guard import check_office_file
 from storage.core.store_base import SqliteStore
 from storage.disclosures.rows import dict_rows
 
 
+MAX_FILE_BYTES = 4 * 1024 * 1024  # a month of a village's accounts is a few KB
+MAX_CELLS = 200_000  # a padded sheet (to column XFD) is refused before it is all in memory
+
+
 def read_rows(path: Path) -> list[list[object]]:
-    """The cells of the file's first sheet (.xlsx) or of the CSV (UTF-8, or GB18030 as Excel saves it)."""
+    """The cells of the file's first sheet (.xlsx) or of the CSV (UTF-8, or GB18030 as Excel saves it); a file too
+    large, a damaged or entity-laden .xlsx (checked before openpyxl inflates it) or too many cells are refused."""
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        raise DomainError(f"{path.name}：只能导入 .xlsx 或 .csv 文件。")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise DomainError(f"“{path.name}”超过 {MAX_FILE_BYTES // 1024 ** 2} MB，不像一个月的收支明细。未导入任何内容。")
     if path.suffix.lower() == ".xlsx":
         from openpyxl import load_workbook
 
+        check_office_file(path)
         try:
             book = load_workbook(path, read_only=True, data_only=True)
-        except (OSError, ValueError, KeyError) as error:
-            raise DomainError(f"无法读取 {path.name}：{error}。请确认它是 Excel（.xlsx）文件。") from None
+        except Exception:  # noqa: BLE001  (openpyxl raises many kinds for a damaged or mislabelled file)
+            raise DomainError(f"无法打开“{path.name}”：文件可能已损坏或不是 .xlsx 格式。") from None
         try:
-            return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+            return _bounded(book.worksheets[0].iter_rows(values_only=True), path)
         finally:
             book.close()
-    if path.suffix.lower() != ".csv":
-        raise DomainError(f"{path.name}：只能导入 .xlsx 或 .csv 文件。")
     raw = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            return [list(row) for row in csv.reader(raw.decode(encoding).splitlines())]
+            return _bounded(csv.reader(raw.decode(encoding).splitlines()), path)
         except UnicodeDecodeError:
             continue
     raise DomainError(f"{path.name} 的编码看不懂。请另存为 UTF-8 的 CSV。")
+
+
+def _bounded(rows: Iterable[Sequence[object]], path: Path) -> list[list[object]]:
+    table: list[list[object]] = []
+    cells = 0
+    for row in rows:
+        cells += len(row)
+        if cells > MAX_CELLS:
+            raise DomainError(f"“{path.name}”的单元格超过 {MAX_CELLS:,} 个，不像收支明细。请删去多余的行和列。未导入任何内容。")
+        table.append(list(row))
+    return table
 
 
 class SqliteFinanceSheets(SqliteStore):

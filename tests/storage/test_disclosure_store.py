@@ -63,3 +63,18 @@ def test_quarterly_finance_and_reimport(village_db: Database) -> None:
     kept = stores.finance_sheets.sheet("2026-11").lines
     assert [(line.summary, line.income, line.expense) for line in kept] == [("转移支付", 100, 0), ("路灯维修", 0, 40)]
     assert stores.finance_sheets.months() == ["2026-11"]
+
+
+def test_finance_files_that_are_not_a_month_of_accounts_are_refused(village_db: Database, tmp_path: Path) -> None:
+    finance = build_stores(village_db, COMMAND_LINE_ACTOR).finance_sheets
+    fake = tmp_path / "收支.xlsx"
+    fake.write_bytes(b"not a zip at all")
+    with pytest.raises(DomainError, match="收支.xlsx"):
+        finance.import_file(fake, "2026-11")
+    wide = tmp_path / "收支.csv"
+    wide.write_text(("," * 1000 + "\n") * 250, encoding="utf-8")
+    with pytest.raises(DomainError, match="单元格超过"):
+        finance.import_file(wide, "2026-11")
+    with pytest.raises(DomainError, match="只能导入"):
+        finance.import_file(tmp_path / "收支.txt", "2026-11")
+    assert finance.months() == []
