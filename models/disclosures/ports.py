@@ -29,7 +29,8 @@ class DisclosureCalendar(Protocol):
     def obligations(self, year: int) -> list[Obligation]: ...
 
     def due(self, today: date, year: int | None = None) -> list[tuple[Obligation, Status]]:
-        """`year`'s obligations whose period has closed (default: this year's, and last year's not done)."""
+        """`year`'s obligations whose period has closed (default: this year's, and last year's not done or closed
+        in the last two months)."""
         ...
 
     def reminders(self, today: date) -> list[tuple[Obligation, Status]]: ...

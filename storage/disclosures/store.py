@@ -19,6 +19,9 @@ from storage.core.store_base import SqliteStore
 from storage.disclosures import rows as load
 
 
+RECENT_DAYS = 62  # last year's items stay listed that long after their period closed, done or not (January)
+
+
 class SqliteDisclosureCalendar(SqliteStore):
     """Implements models.disclosures.ports.DisclosureCalendar; resolutions come from the minutes through a port."""
 
@@ -55,7 +58,8 @@ class SqliteDisclosureCalendar(SqliteStore):
             return [r for r in with_status(self.obligations(year), published, today) if r[0].opens <= today]
         last = with_status(self.obligations(today.year - 1), published, today)
         this = with_status(self.obligations(today.year), published, today)
-        return [r for r in last if r[1] in (Status.DUE, Status.OVERDUE)] + [r for r in this if r[0].opens <= today]
+        recent = [r for r in last if r[1] in (Status.DUE, Status.OVERDUE) or (today - r[0].opens).days <= RECENT_DAYS]
+        return recent + [r for r in this if r[0].opens <= today]
 
     def reminders(self, today: date) -> list[tuple[Obligation, Status]]:
         return cal.reminders(self.due(today), today)

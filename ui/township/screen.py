@@ -57,7 +57,7 @@ class TownshipScreen(QWidget):
         layout.addWidget(QLabel("辖区村："))
         layout.addWidget(self.empty_label)
         layout.addWidget(self.villages_view, 1)
-        self.disclosures_label = QLabel()  # the selected village's 三务公开 this year (its bundles' postings)
+        self.disclosures_label = QLabel()  # the selected village's 三务公开 of two years (its bundles' postings)
         self.disclosures_label.setWordWrap(True)
         layout.addWidget(self.disclosures_label)
         layout.addWidget(self.requests_label)
@@ -92,11 +92,11 @@ class TownshipScreen(QWidget):
     def _show_disclosures(self, village: str | None) -> None:
         if self._disclosures is None:
             return
-        found = next((r for r in self._disclosures.village_records(date.today()) if r.node == village), None)
+        found = next((r for r in self._disclosures.village_records(date.today(), years=2) if r.node == village), None)
         self.disclosures_label.setVisible(found is not None)
         if found is not None:
             missing = f"：{'、'.join(found.missing_items[:3])}" if found.missing_items else ""
-            self.disclosures_label.setText(f"{found.name}今年的三务公开：按时 {found.on_time} 项，逾期后补公开 {found.late} 项，"
+            self.disclosures_label.setText(f"{found.name}近两年的三务公开：按时 {found.on_time} 项，逾期后补公开 {found.late} 项，"
                                            f"逾期未公开 {found.missing} 项{missing}")
 
     def _load_requests(self, village: str | None) -> None:
