@@ -34,6 +34,8 @@ POLICIES: dict[OwnerKind, FilePolicy] = {
     OwnerKind.MEETING: _ANY, OwnerKind.WORKFLOW_STEP: _ANY, OwnerKind.MATTER: _ANY,
     OwnerKind.LIST_ENTRY: FilePolicy(50 * 1024 * 1024, "50 MB", True,
                                      "照片和扫描件 (*.jpg *.jpeg *.png *.heic *.heif *.webp *.pdf *.tif *.tiff)"),
+    OwnerKind.DISCLOSURE: FilePolicy(50 * 1024 * 1024, "50 MB", True,  # the photo of the posted board (R42)
+                                     "照片 (*.jpg *.jpeg *.png *.heic *.heif *.webp *.pdf)"),
 }
 
 

@@ -28,11 +28,12 @@ class OwnerKind(StrEnum):
     WORKFLOW_STEP = "workflow_step"
     LIST_ENTRY = "list_entry"
     MATTER = "matter"
+    DISCLOSURE = "disclosure"
 
     @property
     def label(self) -> str:
         return {"meeting": "会议记录", "workflow_step": "九步工作法步骤", "list_entry": "红黑榜条目",
-                "matter": "群众说事"}[self.value]
+                "matter": "群众说事", "disclosure": "三务公开记录"}[self.value]
 
     @property
     def noun(self) -> str:
@@ -43,7 +44,7 @@ class OwnerKind(StrEnum):
     def entity(self) -> Entity:
         """The kind of change an attachment of this owner is part of (a step's: its rulebook's workflow)."""
         return {"meeting": Entity.MEETING, "workflow_step": Entity.WORKFLOW,
-                "list_entry": Entity.LIST_ENTRY, "matter": Entity.MATTER}[self.value]
+                "list_entry": Entity.LIST_ENTRY, "matter": Entity.MATTER, "disclosure": Entity.DISCLOSURE}[self.value]
 
 
 @dataclass(frozen=True)
@@ -167,3 +168,8 @@ def matter_status(number: str, closed: bool) -> OwnerStatus:
         AttachPhase.KEPT if closed else AttachPhase.OPEN, f"群众说事 {number} ",
         kept_reason="这件事已销号，附件不能移除。如附件有误，请添加正确的文件并在说明中写明。",
         confirm_question="这件事已销号，添加的附件以后不能移除，也不能撤销。确定添加吗？")
+
+
+def disclosure_status(subject: str) -> OwnerStatus:
+    """A posting's photo of the board (R42: internal only, never printed) is added and removed freely."""
+    return OwnerStatus(AttachPhase.OPEN, subject)

@@ -48,6 +48,9 @@ FIELD_LABELS = {
     "text": "内容", "title": "标题", "to_state": "新状态", "township": "乡镇", "township_attendees": "乡镇参会人员",
     "type_code": "类型", "upheld": "维持", "username": "用户名", "village": "村", "village_unit": "村民小组",
     "vote_method": "表决方式", "votes_abstain": "弃权票", "votes_against": "反对票", "votes_for": "赞成票",
+    "category": "类别", "posted_by": "张贴人", "frequent_finance": "财务每月公开", "month": "月份",
+    "income": "收入（分）", "expense": "支出（分）", "stars": "星目", "star": "星", "adopted_on": "通过日期",
+    "awarded_on": "评定日期", "withdrawn_on": "撤销日期", "withdraw_reason": "撤销理由",
     "women_present": "妇女到会", "womens_representative": "妇女代表", "written_by": "撰写人", "year": "年份",
     "address": "住址", "care_level": "关爱等级", "notes": "备注", "sha256": "校验值", "file_name": "文件名", "owner_kind": "所属",
     "size": "大小", "added_by": "添加人", "label": "名称", "letter": "字母代号", "composition": "组成",
@@ -67,7 +70,7 @@ FIELD_LABELS = {
     "findings": "走访情况", "matter_id": "群众事项", "red_days": "连心户走访间隔（天）",
     "yellow_days": "关心户走访间隔（天）", "grid_low": "网格户数下限", "grid_high": "网格户数上限",
     # points
-    "adopted_on": "通过日期", "by_name": "经手人", "cap": "每期上限", "change": "数量变化", "class_name": "类别",
+    "by_name": "经手人", "cap": "每期上限", "change": "数量变化", "class_name": "类别",
     "clause": "村规民约条款", "clerk_name": "经办人", "confirmed_at": "确认时间", "confirmed_by": "确认人",
     "confirmed_by_name": "确认人", "deduction_share": "扣分占比上限", "evidence": "依据", "goods_name": "商品",
     "item_code": "项目代码", "item_name": "项目", "period_kind": "积分周期", "points": "积分", "price": "所需积分",

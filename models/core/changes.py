@@ -56,6 +56,13 @@ class Entity(StrEnum):
     MATTER = "matter"
     OFFICER_LOG = "officer_log"
     PROJECT = "project"
+    # disclosures
+    DISCLOSURE = "disclosure"
+    DISCLOSURE_SETTINGS = "disclosure_settings"
+    FINANCE_SHEET = "finance_sheet"
+    # stars
+    STAR_LIST = "star_list"
+    STAR_AWARD = "star_award"
 
     @property
     def label(self) -> str:
@@ -74,8 +81,9 @@ class Entity(StrEnum):
                 "care_settings": "关怀设置",
                 "points_scheme": "积分细则", "points_entry": "积分记录", "points_goods": "爱心超市商品",
                 "points_redemption": "积分兑换",
-
-                "matter": "群众说事", "officer_log": "信息员工作日志", "project": "项目库"}[self.value]
+                "matter": "群众说事", "officer_log": "信息员工作日志", "project": "项目库",
+                "disclosure": "三务公开记录", "disclosure_settings": "三务公开设置", "finance_sheet": "财务公开表",
+                "star_list": "星目", "star_award": "十星级文明户评定"}[self.value]
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.core.changes import Changed
     from models.core.print_log import PrintLog
     from models.core.village import VillageProfile
+    from models.disclosures.ports import DisclosureCalendar, DisclosureDesk, FinanceSheets, PublicationStore
     from models.lists.ports import (
         BoardLogStore, ListEntryStore, ListSettingsStore, NamingBasisStore, ObjectionStore, VolunteerStore,
     )
@@ -27,6 +28,7 @@ if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not imp
     from models.points.ports import PointsStores
     from models.registry.ports import (GroupStore, HouseholdStore, RegistryFacts, RegistryQueries, RosterFiles,
                                        VillagerStore)
+    from models.stars.ports import StarAwardStore, StarListStore
     from models.rules.ports import CatalogueStore, ChangeReasonStore, RulebookStore, RulesFiles
     from models.sync.ports import SyncService
     from models.township.ports import TownshipStore
@@ -210,6 +212,18 @@ class Stores(Protocol):
     def projects(self) -> ProjectStore: ...
     @property
     def raisers(self) -> RaiserDirectory: ...  # what intake reads of the registry
+    @property
+    def disclosures(self) -> DisclosureCalendar: ...
+    @property
+    def publications(self) -> PublicationStore: ...
+    @property
+    def finance_sheets(self) -> FinanceSheets: ...
+    @property
+    def disclosure_desk(self) -> DisclosureDesk: ...
+    @property
+    def star_lists(self) -> StarListStore: ...
+    @property
+    def star_awards(self) -> StarAwardStore: ...
 
 
 class Backend(Protocol):

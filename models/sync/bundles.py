@@ -229,6 +229,8 @@ _AREAS = (("户籍", ("households", "villager", "village_groups", "grids", "grid
           ("乡镇审查与备案", ("township_",)),
           ("积分制", ("points_",)),
           ("群众说事", ("matter",)),
+          ("三务公开", ("disclosure_",)),
+          ("十星级文明户", ("star_",)),
           ("附件", ("attachments",)),
           ("网格关怀", ("care_",)))
 

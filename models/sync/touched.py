@@ -42,6 +42,12 @@ ROW_CHANGES: dict[str, tuple[tuple[Entity, str], ...]] = {
     "list_transitions": ((Entity.LIST_ENTRY, "entry_id"),),
     **{table: ((Entity.LIST_ENTRY, ""),) for table in (
         "list_consents", "list_settings", "board_versions", "volunteer_participations")},
+    "disclosure_publications": ((Entity.DISCLOSURE, "id"),),
+    "disclosure_objections": ((Entity.DISCLOSURE, "publication_id"),),
+    "disclosure_settings": ((Entity.DISCLOSURE_SETTINGS, "id"),),
+    "disclosure_finance_lines": ((Entity.FINANCE_SHEET, "month"),),
+    "star_lists": ((Entity.STAR_LIST, "id"),),
+    "star_awards": ((Entity.STAR_AWARD, "id"),),
     # the township's answer is part of the village's workflow of that rulebook (a return reopens step 6)
     "township_reviews": ((Entity.TOWNSHIP_REVIEW, "id"), (Entity.WORKFLOW, "rulebook_id")),
     "township_filing_decisions": ((Entity.TOWNSHIP_REVIEW, "id"), (Entity.WORKFLOW, "rulebook_id")),

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 
-from models.core.attachments import (AttachmentOwner, OwnerKind, OwnerStatus, entry_status, matter_status,
+from models.core.attachments import (AttachmentOwner, OwnerKind, OwnerStatus, disclosure_status, entry_status,
+                                    matter_status,
                                      meeting_status, step_status)
 from models.core.changes import Changed
 from models.core.errors import NotFound
@@ -21,6 +22,8 @@ def owner_status(db: Database, owner: AttachmentOwner) -> OwnerStatus:
         return _step(db, owner.id, WorkflowStep.of(owner.step))
     if owner.kind is OwnerKind.MATTER:
         return _matter(db, owner.id)
+    if owner.kind is OwnerKind.DISCLOSURE:
+        return _disclosure(db, owner.id)
     return _entry(db, owner.id)
 
 
@@ -83,3 +86,11 @@ def _matter(db: Database, matter_id: str) -> OwnerStatus:
     if found is None:
         raise NotFound("找不到这件说事，可能已被删除。请刷新后重试。")
     return matter_status(found[0], found[1] == "closed")
+
+
+def _disclosure(db: Database, publication_id: str) -> OwnerStatus:
+    found = db.conn.execute("SELECT category, period FROM disclosure_publications WHERE id = ? AND deleted = 0",
+                            (publication_id,)).fetchone()
+    if found is None:
+        raise NotFound("找不到这条公开记录，可能已被撤回。请刷新后重试。")
+    return disclosure_status(f"三务公开“{found[0]}”{found[1]} ")

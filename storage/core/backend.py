@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from models.rules.ports import RulebookStore
     from storage.points.sources import NamingBases
     from storage.core.attachments import SqliteAttachmentStore
+    from storage.disclosures.finance import SqliteFinanceSheets
+    from storage.disclosures.store import SqliteDisclosureCalendar, SqlitePublications
+    from storage.disclosures.township import SqliteDisclosureDesk
+    from storage.stars.store import SqliteStarAwards, SqliteStarLists
     from storage.minutes.convene import SqliteConveneStore
     from storage.core.print_log import SqlitePrintLog
     from storage.minutes.followups import SqliteFollowUpStore
@@ -276,6 +280,40 @@ class SqliteStores:
     def raisers(self) -> SqliteRaiserDirectory:
         from storage.matters.directory import SqliteRaiserDirectory
         return SqliteRaiserDirectory(self._db)
+
+    @cached_property
+    def disclosures(self) -> SqliteDisclosureCalendar:
+        from storage.disclosures.sources import FourTwoResolutions
+        from storage.disclosures.store import SqliteDisclosureCalendar
+        return SqliteDisclosureCalendar(self._db, self.actor, FourTwoResolutions(self.four_two))
+
+    @cached_property
+    def publications(self) -> SqlitePublications:
+        from storage.disclosures.store import SqlitePublications
+        return SqlitePublications(self._db, self.actor, self.disclosures)
+
+    @cached_property
+    def finance_sheets(self) -> SqliteFinanceSheets:
+        from storage.disclosures.finance import SqliteFinanceSheets
+        return SqliteFinanceSheets(self._db, self.actor)
+
+    @cached_property
+    def disclosure_desk(self) -> SqliteDisclosureDesk:
+        from storage.disclosures.township import SqliteDisclosureDesk
+        return SqliteDisclosureDesk(self._db)
+
+    @cached_property
+    def star_lists(self) -> SqliteStarLists:
+        from storage.stars.sources import MinutesMeetings
+        from storage.stars.store import SqliteStarLists
+        return SqliteStarLists(self._db, self.actor, MinutesMeetings(self.meetings, self.meeting_types))
+
+    @cached_property
+    def star_awards(self) -> SqliteStarAwards:
+        from storage.stars.sources import MinutesMeetings
+        from storage.stars.store import SqliteStarAwards
+        return SqliteStarAwards(self._db, self.actor, self._households,
+                                MinutesMeetings(self.meetings, self.meeting_types), self.star_lists)
 
 
 def workflow_stores(db: Database, actor: Actor, rules: RuleTexts, reasons: ChangeReasons, meetings: MeetingRecords,

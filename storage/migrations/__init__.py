@@ -11,8 +11,8 @@ its name is recorded in `schema_migrations` and older versions refuse a database
 """
 from __future__ import annotations
 
-from storage.migrations import (attachments, care, core, lists, matters, minutes, points, registry, rules, sync,
-                                township, workflow)
+from storage.migrations import (attachments, care, core, disclosures, lists, matters, minutes, points, registry,
+                                rules, sync, township, workflow)
 from storage.migrations.runner import Migration, Migrations, Step
 
 LEDGER: tuple[Step, ...] = (
@@ -61,6 +61,7 @@ LEDGER: tuple[Step, ...] = (
     care.m079_create_care,
     points.m080_create_points,
     matters.m081_create_matters,
+    disclosures.m082_create_disclosures_and_stars,
 )
 
 # The last step shipped with a number out of order; every step after it has a higher number than all before it.

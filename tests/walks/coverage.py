@@ -49,6 +49,12 @@ WALKED: dict[str, str] = {
     "PasswordDialog": "test_dialogs_settings.py::test_set_a_password_and_log_in_with_it",
     "ConsentsDialog": "test_dialogs_lists.py::test_a_consent_withdrawn_through_the_consents_dialog",
     "WithdrawConsentDialog": "test_dialogs_lists.py::test_a_consent_withdrawn_through_the_consents_dialog",
+    "PublicationDialog": "test_walk_disclosures.py::test_record_a_disclosure_with_a_photo_of_the_board",
+    "PostingObjectionDialog": "test_walk_disclosures.py::test_record_a_disclosure_with_a_photo_of_the_board",
+    "PostingAnswerDialog": "test_walk_disclosures.py::test_record_a_disclosure_with_a_photo_of_the_board",
+    "AdoptDialog": "test_walk_disclosures.py::test_adopt_award_and_withdraw_stars_on_screen",
+    "AwardDialog": "test_walk_disclosures.py::test_adopt_award_and_withdraw_stars_on_screen",
+    "WithdrawStarDialog": "test_walk_disclosures.py::test_adopt_award_and_withdraw_stars_on_screen",
 }
 
 # Not yet driven through their real widgets by any test: this list may only shrink (test_dialog_coverage fails

@@ -20,6 +20,7 @@ VILLAGE_PAGES = {"首页": ("first-use.md", "第一次使用"), "户籍花名册
                  "会议记录": ("minutes.md", "会议记录"), "红黑榜": ("lists.md", "红黑榜"),
                  "网格关怀": ("care.md", "网格关怀"), "积分制": ("points.md", "积分制"),
                  "群众说事": ("matters.md", "群众说事"),
+                 "三务公开": ("disclosures.md", "三务公开"), "十星级文明户": ("stars.md", "十星级文明户"),
                  "打印中心": ("printing.md", "打印"), "同步": ("sync.md", "U盘同步"), "设置": ("backup.md", "备份")}
 TOWNSHIP_PAGES = {"乡镇审查": ("township.md", "乡镇端"), "交办事项": ("matters.md", "群众说事"), "同步": ("sync.md", "U盘同步"), "设置": ("backup.md", "备份")}
 

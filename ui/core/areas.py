@@ -33,6 +33,8 @@ AREAS: tuple[Area, ...] = (
     Area("care", "网格关怀", "ui.care:create_screen"),
     Area("points", "积分制", "ui.points:create_screen"),
     Area("matters", "群众说事", "ui.matters:create_screen"),
+    Area("disclosures", "三务公开", "ui.disclosures:create_screen"),
+    Area("stars", "十星级文明户", "ui.stars:create_screen"),
     Area("printing", "打印中心", "ui.printing:create_screen"),
     Area("sync", "同步", "ui.sync:create_screen"),
     Area("settings", "设置", "ui.core.settings:create_screen"),

@@ -87,11 +87,12 @@ class HomeScreen(QWidget):
         self.care_label.setWordWrap(True)
         self.matters_label = QLabel()  # 群众说事: matters past their due date
         self.matters_label.setWordWrap(True)
+        self.disclosures_label = QLabel()  # 三务公开: due within a week, and overdue (R41)
+        self.disclosures_label.setWordWrap(True)
         self._overdue: list[FollowUp] = []
         self._layout = QVBoxLayout(self)
         for label in (self.title_label, self.summary_label, self.steps_label, self.convene_label, self.care_label,
-                      self.matters_label,
-                      self.overdue_label):
+                      self.matters_label, self.disclosures_label, self.overdue_label):
             self._layout.addWidget(label)
         self._show_summary()
         # The tables (Qt builds their Python enums on first use), the overdue follow-ups and every revision's
@@ -110,6 +111,7 @@ class HomeScreen(QWidget):
         self._show_overdue_steps()
         self._show_care()
         self._show_overdue_matters()
+        self._show_disclosures()
         self.is_populated = True
         self.populated.emit()
 
@@ -164,6 +166,12 @@ class HomeScreen(QWidget):
         self.care_label.setText(f"逾期未走访的户：{len(late)} 户：{names}" + ("……" if len(late) > OVERDUE_SHOWN else "")
                                 if late else "逾期未走访的户：无")
 
+    def _show_disclosures(self) -> None:
+        due = self._stores.disclosures.reminders(date.today())
+        lines = [f"· {o.category} {o.subject or o.period}：{s.label}（应于 {o.due.isoformat()} 前）"
+                 for o, s in due[:OVERDUE_SHOWN]]
+        self.disclosures_label.setText("三务公开：\n" + "\n".join(lines) if lines else "三务公开：没有到期的事项")
+
     def _show_summary(self) -> None:
         actor = self._stores.actor
         last = self._stores.backups.last_backup_time() or self.tr("尚无（今天第一次使用时会自动备份）")
@@ -182,6 +190,8 @@ class HomeScreen(QWidget):
             self._show_care()
         if change.concerns(Entity.MATTER):
             self._show_overdue_matters()
+        if change.concerns(Entity.DISCLOSURE, Entity.DISCLOSURE_SETTINGS, Entity.FOUR_TWO_MATTER):
+            self._show_disclosures()
 
 
 def create_screen(stores: Stores, bus: DataBus) -> HomeScreen:

@@ -12,4 +12,4 @@ def create_screen(stores: Any, bus: DataBus) -> QWidget:
     from models.core.accounts import Permission
     from ui.township.screen import TownshipScreen
 
-    return TownshipScreen(stores.township, bus, stores.actor.can(Permission.REVIEW_FILINGS))
+    return TownshipScreen(stores.township, bus, stores.actor.can(Permission.REVIEW_FILINGS), stores.disclosure_desk)

@@ -1,6 +1,8 @@
 """TownshipScreen: the villages of this township, their waiting requests, and the review page."""
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QItemSelection
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QStackedWidget,
@@ -8,6 +10,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMessageBox, QP
 
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
+from models.disclosures.ports import DisclosureDesk
 from models.township.ports import TownshipStore
 from ui.core.bus import DataBus
 from ui.township.review import ReviewPage
@@ -17,15 +20,16 @@ from ui.township.table_models import RequestTableModel, VillageTableModel
 # What the overview shows: the villages' profiles, last bundles, revisions, rulebooks, final minutes and
 # published lists, and the requests with the township's reviews and decisions on them.
 SHOWN = (Entity.TOWNSHIP_REVIEW, Entity.PROFILE, Entity.SYNC_STATE, Entity.WORKFLOW, Entity.RULEBOOK, Entity.MEETING,
-         Entity.LIST_ENTRY)
+         Entity.LIST_ENTRY, Entity.DISCLOSURE)
 
 
 class TownshipScreen(QWidget):
     """乡镇审查 — villages (from imported bundles) above, their requests below; 审查… opens the review page."""
 
-    def __init__(self, desk: TownshipStore, bus: DataBus, may_review: bool) -> None:
+    def __init__(self, desk: TownshipStore, bus: DataBus, may_review: bool,
+                 disclosures: DisclosureDesk | None = None) -> None:
         super().__init__()
-        self._desk, self._bus = desk, bus
+        self._desk, self._bus, self._disclosures = desk, bus, disclosures
         self.undo_stack = QUndoStack(self)
         self.stack = QStackedWidget()
         self.review_page = ReviewPage(desk, self.undo_stack, may_review)
@@ -53,6 +57,9 @@ class TownshipScreen(QWidget):
         layout.addWidget(QLabel("辖区村："))
         layout.addWidget(self.empty_label)
         layout.addWidget(self.villages_view, 1)
+        self.disclosures_label = QLabel()  # the selected village's 三务公开 of two years (its bundles' postings)
+        self.disclosures_label.setWordWrap(True)
+        layout.addWidget(self.disclosures_label)
         layout.addWidget(self.requests_label)
         layout.addWidget(self.requests_view, 1)
         buttons = QHBoxLayout()
@@ -82,7 +89,18 @@ class TownshipScreen(QWidget):
         village = self.villages_model.row_at(rows[0].row()) if rows else None
         return village.node if village else None
 
+    def _show_disclosures(self, village: str | None) -> None:
+        if self._disclosures is None:
+            return
+        found = next((r for r in self._disclosures.village_records(date.today(), years=2) if r.node == village), None)
+        self.disclosures_label.setVisible(found is not None)
+        if found is not None:
+            missing = f"：{'、'.join(found.missing_items[:3])}" if found.missing_items else ""
+            self.disclosures_label.setText(f"{found.name}近两年的三务公开：按时 {found.on_time} 项，逾期后补公开 {found.late} 项，"
+                                           f"逾期未公开 {found.missing} 项{missing}")
+
     def _load_requests(self, village: str | None) -> None:
+        self._show_disclosures(village)
         self.requests_model.set_rows(self._desk.requests(village))
         name = next((v.name for v in self.villages_model.rows() if v.node == village), "全部村")
         self.requests_label.setText(f"待审事项（{name}）：")

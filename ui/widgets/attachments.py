@@ -30,7 +30,7 @@ ADDED_AT: Column = ("添加时间", lambda a: a.added_at[:16].replace("T", " "))
 ADDED_ON: Column = ("添加日期", lambda a: a.added_at[:10])
 NOTE: Column = ("说明", lambda a: a.note)
 DIALOG_TITLES = {OwnerKind.MEETING: "选择要添加的附件", OwnerKind.WORKFLOW_STEP: "选择扫描件或照片",
-                 OwnerKind.LIST_ENTRY: "选择证据照片或扫描件", OwnerKind.MATTER: "选择现场照片或书面材料"}
+                 OwnerKind.LIST_ENTRY: "选择证据照片或扫描件", OwnerKind.MATTER: "选择现场照片或书面材料", OwnerKind.DISCLOSURE: "选择公开栏照片"}
 
 
 class AttachmentsPanel(QGroupBox):

@@ -70,7 +70,7 @@ class PrintCommand(Generic[Data]):
     arguments: tuple[AddArgument, ...]
     gather: Callable[[Stores, argparse.Namespace, date], Data]
     build: Callable[[Data, argparse.Namespace, date], PrintJob]
-    item: Positional | None = RULEBOOK  # None: a product of no one record (a month's lists, a wall chart)
+    item: Positional | None = None  # the record printed; None: of no one record (a month's lists, a board)
 
     def add(self, products: argparse._SubParsersAction) -> None:
         from cli.commands.printing.law import add_posted_option
@@ -130,7 +130,7 @@ def _rules() -> PrintCommand[RulebookText]:
 
     return PrintCommand("rules", "村规民约全文：A4 小册子，或 A3 张贴大字版（分栏）", (RULEBOOK.add, _rules_options),
                         lambda stores, args, _today: rulebook_text(stores.rules, stores.workflow.votes, args.id, args.version),
-                        lambda text, args, _today: rules_job(text, args.poster, args.paper, args.qr))
+                        lambda text, args, _today: rules_job(text, args.poster, args.paper, args.qr), RULEBOOK)
 
 
 def _versions(parser: argparse.ArgumentParser) -> None:
@@ -145,7 +145,7 @@ def _comparison() -> PrintCommand[VersionComparison]:
     return PrintCommand("comparison", "修改对照表（A4 横向：原条文 | 修改后条文 | 修改理由）", (RULEBOOK.add, _versions),
                         lambda stores, args, _today: version_comparison(stores.rules, stores.change_reasons, args.id, args.a,
                                                                         args.b),
-                        lambda source, args, _today: comparison_job(source, args.qr))
+                        lambda source, args, _today: comparison_job(source, args.qr), RULEBOOK)
 
 
 def _notice_choice(parser: argparse.ArgumentParser) -> None:
@@ -187,6 +187,7 @@ def _minutes() -> PrintCommand[MeetingSource]:
 def commands() -> tuple[PrintCommand[Any], ...]:
     """Every `print` command of a stored record, in the order --help lists them."""
     from cli.commands.printing.matters import matter_commands
+    from cli.commands import disclosures, stars
 
     return (
         _rules(),
@@ -205,6 +206,8 @@ def commands() -> tuple[PrintCommand[Any], ...]:
         _record("grid-board", "网格公示牌（张贴用：网格员、网格员电话、户数）", GRID),
         _record("grid-sheet", "网格联户表（内部资料：各户及其联户人，供网格员使用）", GRID),
         *matter_commands(),
+        *disclosures.print_commands(),
+        *stars.print_commands(),
     )
 
 

@@ -1,0 +1,78 @@
+"""公开记录 (R42): what was posted, where, from when to when, by whom, and the objections it drew."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from models.core.errors import DomainError
+from models.disclosures.calendar import Obligation, Status, status
+from models.disclosures.catalogue import DisclosureKind, Place
+
+
+@dataclass(frozen=True)
+class Publication:
+    """一次公开 — the period it covers and the day it was due are kept with it, so the township reads on time or
+    late from the record itself."""
+
+    kind: DisclosureKind
+    category: str
+    period: str
+    start: date
+    end: date
+    due: date
+    place: Place = Place.BOARD
+    posted_by: str = ""
+    title: str = ""
+    note: str = ""
+    id: str = ""
+
+    @property
+    def on_time(self) -> bool:
+        return self.start <= self.due
+
+
+@dataclass(frozen=True)
+class DisclosureObjection:
+    """村民对公开内容的异议 and the committee's answer (组织法第三十一条: it must answer)."""
+
+    publication_id: str
+    received_on: date
+    raised_by: str
+    content: str
+    answer: str = ""
+    answered_on: date | None = None
+    id: str = ""
+
+
+def check_publication(publication: Publication) -> None:
+    if publication.end < publication.start:
+        raise DomainError(f"公开的结束日期 {publication.end} 早于开始日期 {publication.start}。")
+    if not publication.posted_by.strip():
+        raise DomainError("请填写张贴人（谁公开的）。")
+    if not publication.period:
+        raise DomainError(f"{publication.start} 之前“{publication.category}”还没有到期的公开事项。")
+
+
+def check_objection(objection: DisclosureObjection) -> None:
+    if not objection.raised_by.strip() or not objection.content.strip():
+        raise DomainError("请填写提出异议的人和异议内容。")
+
+
+def check_answer(answer: str, on: date, received_on: date) -> None:
+    if not answer.strip():
+        raise DomainError("请填写答复内容。")
+    if on < received_on:
+        raise DomainError(f"答复日期 {on} 早于收到异议的日期 {received_on}。")
+
+
+def with_status(due: Sequence[Obligation], published: Sequence[Publication],
+                today: date) -> list[tuple[Obligation, Status]]:
+    """Each obligation with its status: its publication is the first one recorded for its kind, category and
+    period."""
+    first: dict[tuple[str, str, str], date] = {}
+    for p in published:
+        key = (p.kind.value, p.category, p.period)
+        if key not in first or p.start < first[key]:
+            first[key] = p.start
+    return [(o, status(o, first.get((o.kind.value, o.category, o.period)), today)) for o in due]

@@ -1,0 +1,1 @@
+"""Printed products of the three disclosures: the monthly 财务公开 board page."""

@@ -1,0 +1,35 @@
+"""Disclosures (三务公开) and ten-star households (十星级文明户) schema steps: publications, their objections, the
+village's settings, finance lines; the adopted star lists and the awards (one step: the two areas landed together).
+
+The order they run in is the ledger in `storage/migrations/__init__.py`; never rename or edit a shipped step."""
+from __future__ import annotations
+
+from storage.core.db import Database
+from storage.core.tracking import create_synced_table
+
+
+def m082_create_disclosures_and_stars(db: Database) -> None:
+    """R41–R42: each posting with its period and due day, objections and answers, the finance frequency, and the
+    month's finance lines (amounts in fen); R53: the star lists and awards."""
+    create_synced_table(db, "disclosure_publications", """
+        kind TEXT NOT NULL, category TEXT NOT NULL, period TEXT NOT NULL, start_date TEXT NOT NULL,
+        end_date TEXT NOT NULL, due_date TEXT NOT NULL, place TEXT NOT NULL, posted_by TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT ''""")
+    db.execute("CREATE INDEX idx_disclosure_publications_period ON disclosure_publications(owner, period)")
+    create_synced_table(db, "disclosure_objections", """
+        publication_id TEXT NOT NULL, received_on TEXT NOT NULL, raised_by TEXT NOT NULL, content TEXT NOT NULL,
+        answer TEXT NOT NULL DEFAULT '', answered_on TEXT""")
+    db.execute("CREATE INDEX idx_disclosure_objections_publication ON disclosure_objections(publication_id)")
+    create_synced_table(db, "disclosure_settings", "frequent_finance INTEGER NOT NULL")
+    create_synced_table(db, "disclosure_finance_lines", """
+        month TEXT NOT NULL, on_date TEXT NOT NULL, summary TEXT NOT NULL, income INTEGER NOT NULL,
+        expense INTEGER NOT NULL, position INTEGER NOT NULL""")
+    db.execute("CREATE INDEX idx_disclosure_finance_lines_month ON disclosure_finance_lines(month)")
+    # R53: a star list adopted at a recorded meeting; each star of a household for a year, by the meeting that
+    # decided it, withdrawn only with a recorded reason.
+    create_synced_table(db, "star_lists", "stars TEXT NOT NULL, meeting_id TEXT NOT NULL, adopted_on TEXT NOT NULL")
+    create_synced_table(db, "star_awards", """
+        household_id TEXT NOT NULL, household_no TEXT NOT NULL, star TEXT NOT NULL, year INTEGER NOT NULL,
+        meeting_id TEXT NOT NULL, awarded_on TEXT NOT NULL, withdrawn_on TEXT,
+        withdraw_reason TEXT NOT NULL DEFAULT ''""")
+    db.execute("CREATE INDEX idx_star_awards_year ON star_awards(year, household_id)")

@@ -1,0 +1,93 @@
+"""`stars adopt | award | withdraw | list`, `print stars-board | star-plaque`: a star only with a finalised
+deciding meeting, and no name without a basis on the public printouts (read back from the PDFs)."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from models.core.accounts import COMMAND_LINE_ACTOR
+from storage.core.backend import build_stores
+from storage.core.db import Database
+from tests.helpers import run_cli, run_json
+from tests.list_fixtures import seed_registry
+from tests.printing.pdfcheck import text_of
+from tests.storage.workflow_setup import final_meeting, joint_meeting, villagers_meeting
+
+
+def _path(db: Database) -> Path:
+    assert db.path is not None
+    return db.path
+
+
+def _adopted(db: Database) -> str:
+    seed_registry(db)
+    meeting = villagers_meeting(db, COMMAND_LINE_ACTOR, date(2026, 6, 1))
+    code, data = run_json(_path(db), "stars", "adopt", "--meeting", meeting)
+    assert code == 0 and len(data["stars"]) == 10
+    return meeting
+
+
+def test_a_star_only_with_a_finalised_deciding_meeting(village_db: Database) -> None:
+    path = _path(village_db)
+    seed_registry(village_db)
+    joint = joint_meeting(village_db, COMMAND_LINE_ACTOR, date(2026, 6, 1))
+    code, _, err = run_cli(["--db", str(path), "stars", "adopt", "--meeting", joint])
+    assert code == 2 and "不能决定通过星目" in err
+    meeting = villagers_meeting(village_db, COMMAND_LINE_ACTOR, date(2026, 6, 1))
+    code, _, err = run_cli(["--db", str(path), "stars", "award", "--household", "12", "--star", "孝老爱亲",
+                            "--year", "2026", "--meeting", meeting])
+    assert code == 2 and "还没有通过星目" in err
+    assert run_cli(["--db", str(path), "stars", "adopt", "--meeting", meeting])[0] == 0
+    code, _, err = run_cli(["--db", str(path), "stars", "award", "--household", "12", "--star", "孝老爱亲",
+                            "--year", "2026", "--meeting", joint])
+    assert code == 2 and "不能决定评星" in err
+    draft = build_stores(village_db, COMMAND_LINE_ACTOR).meetings
+    from tests.storage.workflow_setup import complete_meeting
+    draft_id = draft.create(complete_meeting(type_code="representatives_meeting", on=date(2026, 12, 1),
+                                             number="")).id
+    code, _, err = run_cli(["--db", str(path), "stars", "award", "--household", "12", "--star", "孝老爱亲",
+                            "--year", "2026", "--meeting", draft_id])
+    assert code == 2 and "还没有定稿" in err
+    assert run_json(path, "stars", "list", "--year", "2026") == (0, {"year": 2026, "rows": []})
+
+
+def test_award_withdraw_list_and_printouts_without_names(village_db: Database, tmp_path: Path) -> None:
+    path = _path(village_db)
+    meeting = _adopted(village_db)
+    for household, star in (("12", "孝老爱亲"), ("12", "勤劳致富"), ("15", "清洁卫生")):
+        code, _, err = run_cli(["--db", str(path), "stars", "award", "--household", household, "--star", star,
+                                "--year", "2026", "--meeting", meeting])
+        assert code == 0, err
+    code, _, err = run_cli(["--db", str(path), "stars", "withdraw", "--household", "15", "--star", "清洁卫生",
+                            "--reason", "x"])
+    assert code == 2 and "理由" in err
+    assert run_cli(["--db", str(path), "stars", "withdraw", "--household", "15", "--star", "清洁卫生",
+                    "--reason", "违反村规民约第十二条，经村民代表会议认定"])[0] == 0
+    code, data = run_json(path, "stars", "list", "--year", "2026")
+    assert data == {"year": 2026, "rows": [{"household": "12", "stars": ["孝老爱亲", "勤劳致富"], "count": 2}]}
+    board, plaque = tmp_path / "board.pdf", tmp_path / "plaque.pdf"
+    assert run_cli(["--db", str(path), "print", "stars-board", "--year", "2026", "--out", str(board)])[0] == 0
+    assert run_cli(["--db", str(path), "print", "star-plaque", "--household", "12", "--year", "2026",
+                    "--out", str(plaque)])[0] == 0
+    for pdf in (board, plaque):
+        text = text_of(pdf.read_bytes())
+        assert "三组第12号户" in text and "杨老三" not in text and "孝老爱亲" in text
+    stores = build_stores(village_db, COMMAND_LINE_ACTOR)
+    stores.naming_bases.record_naming_basis("12", "consent", "户主书面同意在榜上公开姓名", date(2026, 1, 2))
+    assert run_cli(["--db", str(path), "print", "stars-board", "--year", "2026", "--out", str(board)])[0] == 0
+    assert "三组杨老三家" in text_of(board.read_bytes())  # (the extracted text drops spaces)
+
+
+def test_an_evaluation_meeting_of_the_village_decides_too(village_db: Database) -> None:
+    from models.minutes.types import Composition, MajorityRule, QuorumRule, make_custom_type
+
+    meeting = _adopted(village_db)
+    assert meeting
+    stores = build_stores(village_db, COMMAND_LINE_ACTOR)
+    stores.meeting_types.add_meeting_type(make_custom_type("moral_council", "道德评议会", "评", Composition.INVITED,
+                                                           QuorumRule.MORE_THAN_HALF, MajorityRule.OF_PRESENT))
+    council = final_meeting(village_db, COMMAND_LINE_ACTOR, "moral_council", date(2026, 12, 2), expected=40,
+                            present=35, attendees=())
+    code, _, err = run_cli(["--db", str(_path(village_db)), "stars", "award", "--household", "31", "--star",
+                            "爱国守法", "--year", "2026", "--meeting", council])
+    assert code == 0, err
