@@ -54,7 +54,10 @@ class RolePreviewDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, lines: list[PlacedLine]) -> list[PlacedLine] | None:
         dialog = cls(parent, lines)
-        return dialog.lines() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        try:
+            return dialog.lines() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
 
     def lines(self) -> list[PlacedLine]:
         return list(self._lines)
