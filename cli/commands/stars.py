@@ -1,4 +1,6 @@
-"""`stars list | adopt | award | withdraw`: ten-star civilised households from the command line.
+"""`stars list | adopt | apply | review | candidates | award | publicize | objection | answer | withdraw`:
+ten-star civilised households from the command line, the yearly evaluation step by step (R53): the household
+applies or is nominated, its group reviews, the meeting decides, the decisions are publicised with objections.
 
 `print stars-board` and `print star-plaque` are rows of the print table (cli/commands/printing/products.py)."""
 from __future__ import annotations
@@ -33,6 +35,57 @@ def register(commands: argparse._SubParsersAction) -> None:
     withdraw.add_argument("--star", required=True, help="星目")
     withdraw.add_argument("--reason", required=True, help="撤销理由")
     withdraw.set_defaults(handler=run_withdraw)
+    register_evaluation(sub)
+
+
+def _date(text: str) -> date:
+    from cli.commands.printing import parse_date
+
+    return parse_date(text)
+
+
+def register_evaluation(sub: argparse._SubParsersAction) -> None:
+    """申报、小组评议、公示和异议: the steps before a star counts."""
+    applied = sub.add_parser("apply", help="农户申请或经推荐申报一颗星（须先通过星目）")
+    applied.add_argument("--household", required=True, help="户号")
+    applied.add_argument("--star", required=True, help="星目")
+    applied.add_argument("--year", required=True, type=int, help="年度")
+    applied.add_argument("--nominated-by", default="", help="推荐人（不填为本户申请）")
+    applied.add_argument("--date", type=_date, default=None, help="申报日期（默认今天）")
+    applied.set_defaults(handler=run_apply)
+    review = sub.add_parser("review", help="村民小组评议一项申报（通过或不通过，不通过须写理由）")
+    review.add_argument("candidacy", help="申报的 id（见 stars candidates）")
+    verdict = review.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--pass", dest="passed", action="store_true", help="评议通过")
+    verdict.add_argument("--reject", dest="rejected", action="store_true", help="评议不通过")
+    review.add_argument("--note", default="", help="评议意见")
+    review.add_argument("--by", default="", help="主持评议的人（默认当前用户）")
+    review.add_argument("--date", type=_date, default=None, help="评议日期（默认今天）")
+    review.set_defaults(handler=run_review)
+    candidates = sub.add_parser("candidates", help="列出某年度的申报、小组评议和评定进度")
+    candidates.add_argument("--year", type=int, help="年度（默认今年）")
+    candidates.set_defaults(handler=run_candidates)
+    publicize = sub.add_parser("publicize", help="公示某年度已评定、尚未公示的星（默认 7 天，至少 5 天）")
+    publicize.add_argument("--year", required=True, type=int, help="年度")
+    publicize.add_argument("--from", dest="start", type=_date, default=None, help="公示开始日期（默认今天）")
+    publicize.add_argument("--days", type=int, default=None, help="公示天数（默认 7）")
+    publicize.set_defaults(handler=run_publicize)
+    objection = sub.add_parser("objection", help="登记公示期间对某户某颗星的异议")
+    objection.add_argument("--household", required=True, help="户号")
+    objection.add_argument("--star", required=True, help="星目")
+    objection.add_argument("--year", required=True, type=int, help="年度")
+    objection.add_argument("--by", required=True, help="提出人")
+    objection.add_argument("--text", required=True, help="异议内容")
+    objection.add_argument("--date", type=_date, default=None, help="收到日期（默认今天）")
+    objection.set_defaults(handler=run_objection)
+    answer = sub.add_parser("answer", help="答复一条公示异议：成立则撤销这颗星，答复即撤销理由")
+    answer.add_argument("objection", help="异议的 id")
+    answer.add_argument("--text", required=True, help="核实情况和答复")
+    upheld = answer.add_mutually_exclusive_group(required=True)
+    upheld.add_argument("--upheld", action="store_true", help="异议成立")
+    upheld.add_argument("--dismissed", action="store_true", help="异议不成立")
+    answer.add_argument("--date", type=_date, default=None, help="答复日期（默认今天）")
+    answer.set_defaults(handler=run_answer)
 
 
 def _stores(context: Context) -> Any:
@@ -70,6 +123,69 @@ def run_award(context: Context, args: argparse.Namespace) -> int:
 def run_withdraw(context: Context, args: argparse.Namespace) -> int:
     changed = _stores(context).star_awards.withdraw(args.household, args.star, args.reason)
     context.emit("已撤销。", {"id": changed.id})
+    return 0
+
+
+def run_apply(context: Context, args: argparse.Namespace) -> int:
+    from models.stars.evaluation import Route
+
+    route = Route.NOMINATED if args.nominated_by.strip() else Route.APPLIED
+    changed = _stores(context).star_awards.candidacies.propose(args.household, args.star, args.year, route,
+                                                               args.nominated_by, args.date)
+    context.emit(changed.id, {"id": changed.id})
+    return 0
+
+
+def run_review(context: Context, args: argparse.Namespace) -> int:
+    from models.stars.evaluation import Verdict
+
+    verdict = Verdict.PASSED if args.passed else Verdict.REJECTED
+    changed = _stores(context).star_awards.candidacies.review(args.candidacy, verdict, args.note, args.date, args.by)
+    context.emit(verdict.label, {"id": changed.id, "verdict": verdict.value})
+    return 0
+
+
+def run_candidates(context: Context, args: argparse.Namespace) -> int:
+    year, stores, today = args.year or date.today().year, _stores(context), date.today()
+    decided = {(a.household_no, a.star): a for a in stores.star_awards.awards(year)}
+    rows = []
+    for c in stores.star_awards.candidacies.candidacies(year):
+        award = decided.get((c.household_no, c.star))
+        rows.append({"id": c.id, "household": c.household_no, "star": c.star, "route": c.route.value,
+                     "proposer": c.proposer, "proposed_on": c.proposed_on.isoformat(), "verdict": c.verdict.value,
+                     "stage": award.stage(today).value if award else "", "award": award.id if award else ""})
+    lines = [f"{r['id']}\t{r['household']}\t{r['star']}\t{r['verdict'] or 'pending'}\t{r['stage']}" for r in rows]
+    context.emit("\n".join(lines) or f"{year} 年度还没有申报。", {"year": year, "rows": rows})
+    return 0
+
+
+def run_publicize(context: Context, args: argparse.Namespace) -> int:
+    stores = _stores(context)
+    changed = stores.star_awards.publicize(args.year, args.start or date.today(), args.days)
+    public = [a for a in stores.star_awards.awards(args.year) if a.id in changed.ids]
+    end = public[0].publicity_end if public else None
+    context.emit(f"已公示 {len(public)} 颗星，至 {end} 止。",
+                 {"awards": len(public), "end": end.isoformat() if end else None})
+    return 0
+
+
+def run_objection(context: Context, args: argparse.Namespace) -> int:
+    from models.core.errors import DomainError
+
+    awards = _stores(context).star_awards
+    found = [a for a in awards.awards(args.year, args.household) if a.star == args.star.strip() and a.in_force]
+    if not found:
+        raise DomainError(f"第{args.household}户 {args.year} 年度没有评定“{args.star}”星。")
+    awards.add_objection(found[-1].id, args.date or date.today(), args.by, args.text)
+    objection = [o for o in awards.objections(args.year) if o.award_id == found[-1].id and o.open
+                 and (o.raised_by, o.content) == (args.by.strip(), args.text.strip())][-1]
+    context.emit(objection.id, {"id": objection.id, "award": found[-1].id})
+    return 0
+
+
+def run_answer(context: Context, args: argparse.Namespace) -> int:
+    changed = _stores(context).star_awards.answer_objection(args.objection, args.text, args.upheld, args.date)
+    context.emit("异议成立，已撤销这颗星。" if args.upheld else "已答复。", {"award": changed.id, "upheld": args.upheld})
     return 0
 
 

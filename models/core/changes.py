@@ -63,6 +63,7 @@ class Entity(StrEnum):
     # stars
     STAR_LIST = "star_list"
     STAR_AWARD = "star_award"
+    STAR_CANDIDACY = "star_candidacy"
 
     @property
     def label(self) -> str:
@@ -83,7 +84,8 @@ class Entity(StrEnum):
                 "points_redemption": "积分兑换",
                 "matter": "群众说事", "officer_log": "信息员工作日志", "project": "项目库",
                 "disclosure": "三务公开记录", "disclosure_settings": "三务公开设置", "finance_sheet": "财务公开表",
-                "star_list": "星目", "star_award": "十星级文明户评定"}[self.value]
+                "star_list": "星目", "star_award": "十星级文明户评定",
+                "star_candidacy": "十星级文明户申报"}[self.value]
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from models.core.errors import DomainError
 from models.lists.entries import HouseholdInfo, ListKind
 from models.lists.naming import NamingBasis
 from models.minutes.types import MeetingType
+from models.stars.evaluation import AwardStage, StarObjection, award_stage
 
 # A star is decided by the villagers' or representatives' meeting, or by a village's own evaluation meeting
 # (a custom meeting type named 评议/评选/评星, e.g. 道德评议会).
@@ -52,10 +53,22 @@ class StarAward:
     withdrawn_on: date | None = None
     withdraw_reason: str = ""
     id: str = ""
+    publicity_start: date | None = None
+    publicity_end: date | None = None
+    open_objection: bool = False  # an objection of its publicity not answered yet
 
     @property
     def in_force(self) -> bool:
+        """Not withdrawn (decided, in publicity or awarded): a second award of the same star is refused."""
         return self.withdrawn_on is None
+
+    def stage(self, today: date) -> AwardStage:
+        return award_stage(not self.in_force, (self.publicity_start, self.publicity_end),
+                           (StarObjection(self.id, today, "", ""),) if self.open_objection else (), today)
+
+    def awarded(self, today: date) -> bool:
+        """Counted for the year (rows, board, plaque) only once its publicity closed with no objection open."""
+        return self.stage(today) is AwardStage.AWARDED
 
 
 @dataclass(frozen=True)
@@ -108,11 +121,11 @@ def check_withdrawal(award: StarAward, reason: str, on: date) -> None:
         raise DomainError(f"撤销日期 {on} 早于评定日期 {award.awarded_on}。")
 
 
-def star_rows(awards: Sequence[StarAward], order: Sequence[str]) -> list[StarRow]:
-    """Households with stars in force, most stars first, the stars in the list's order."""
+def star_rows(awards: Sequence[StarAward], order: Sequence[str], today: date) -> list[StarRow]:
+    """Households with stars awarded (publicity closed, not withdrawn), most stars first, in the list's order."""
     by_household: dict[str, list[str]] = {}
     for award in awards:
-        if award.in_force:
+        if award.awarded(today):
             by_household.setdefault(award.household_no, []).append(award.star)
     place = {star: n for n, star in enumerate(order)}
     rows = [StarRow(no, tuple(sorted(stars, key=lambda s: place.get(s, len(place)))))

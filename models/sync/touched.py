@@ -48,6 +48,8 @@ ROW_CHANGES: dict[str, tuple[tuple[Entity, str], ...]] = {
     "disclosure_finance_lines": ((Entity.FINANCE_SHEET, "month"),),
     "star_lists": ((Entity.STAR_LIST, "id"),),
     "star_awards": ((Entity.STAR_AWARD, "id"),),
+    "star_candidacies": ((Entity.STAR_CANDIDACY, "id"),),
+    "star_objections": ((Entity.STAR_AWARD, "award_id"),),
     # the township's answer is part of the village's workflow of that rulebook (a return reopens step 6)
     "township_reviews": ((Entity.TOWNSHIP_REVIEW, "id"), (Entity.WORKFLOW, "rulebook_id")),
     "township_filing_decisions": ((Entity.TOWNSHIP_REVIEW, "id"), (Entity.WORKFLOW, "rulebook_id")),

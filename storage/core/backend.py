@@ -309,11 +309,11 @@ class SqliteStores:
         return SqliteStarLists(self._db, self.actor, MinutesMeetings(self.meetings, self.meeting_types))
 
     @cached_property
-    def star_awards(self) -> SqliteStarAwards:
-        from storage.stars.sources import MinutesMeetings
+    def star_awards(self) -> SqliteStarAwards:  # decided on a candidacy its group passed, at a meeting (R53)
+        from storage.stars.candidacies import SqliteStarCandidacies
         from storage.stars.store import SqliteStarAwards
-        return SqliteStarAwards(self._db, self.actor, self._households,
-                                MinutesMeetings(self.meetings, self.meeting_types), self.star_lists)
+        return SqliteStarAwards(self._db, self.actor, self._households, self.star_lists.meetings, self.star_lists,
+                                SqliteStarCandidacies(self._db, self.actor, self._households, self.star_lists))
 
 
 def workflow_stores(db: Database, actor: Actor, rules: RuleTexts, reasons: ChangeReasons, meetings: MeetingRecords,

@@ -33,3 +33,24 @@ def m082_create_disclosures_and_stars(db: Database) -> None:
         meeting_id TEXT NOT NULL, awarded_on TEXT NOT NULL, withdrawn_on TEXT,
         withdraw_reason TEXT NOT NULL DEFAULT ''""")
     db.execute("CREATE INDEX idx_star_awards_year ON star_awards(year, household_id)")
+
+
+def m083_star_evaluation(db: Database) -> None:
+    """R53, the evaluation before a star counts: each household's application or nomination and its group's review
+    (`star_candidacies`); the publicity of the decided stars (`star_awards.publicity_start/end`) and the objections
+    it drew with their answers (`star_objections`)."""
+    from storage.core.tracking import install_change_triggers
+
+    create_synced_table(db, "star_candidacies", """
+        household_id TEXT NOT NULL, household_no TEXT NOT NULL, year INTEGER NOT NULL, star TEXT NOT NULL,
+        route TEXT NOT NULL, proposer TEXT NOT NULL DEFAULT '', proposed_on TEXT NOT NULL,
+        verdict TEXT NOT NULL DEFAULT '', review_note TEXT NOT NULL DEFAULT '', reviewed_on TEXT,
+        reviewed_by TEXT NOT NULL DEFAULT ''""")
+    db.execute("CREATE INDEX idx_star_candidacies_year ON star_candidacies(year, household_id)")
+    for column in ("publicity_start TEXT", "publicity_end TEXT"):
+        db.execute(f"ALTER TABLE star_awards ADD COLUMN {column}")
+    install_change_triggers(db, "star_awards")  # the change log copies the full row: include the new columns
+    create_synced_table(db, "star_objections", """
+        award_id TEXT NOT NULL, received_on TEXT NOT NULL, raised_by TEXT NOT NULL, content TEXT NOT NULL,
+        answer TEXT NOT NULL DEFAULT '', answered_on TEXT, upheld INTEGER""")
+    db.execute("CREATE INDEX idx_star_objections_award ON star_objections(award_id)")

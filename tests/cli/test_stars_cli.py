@@ -27,6 +27,15 @@ def _adopted(db: Database) -> str:
     return meeting
 
 
+def _passed(path: Path, household: str, star: str, year: str = "2026") -> str:
+    """The household applies and its group passes the application (the steps before a meeting decides)."""
+    code, data = run_json(path, "stars", "apply", "--household", household, "--star", star, "--year", year,
+                          "--date", "2026-05-10")
+    assert code == 0, data
+    assert run_json(path, "stars", "review", data["id"], "--pass", "--date", "2026-05-20")[0] == 0
+    return str(data["id"])
+
+
 def test_a_star_only_with_a_finalised_deciding_meeting(village_db: Database) -> None:
     path = _path(village_db)
     seed_registry(village_db)
@@ -38,6 +47,7 @@ def test_a_star_only_with_a_finalised_deciding_meeting(village_db: Database) -> 
                             "--year", "2026", "--meeting", meeting])
     assert code == 2 and "还没有通过星目" in err
     assert run_cli(["--db", str(path), "stars", "adopt", "--meeting", meeting])[0] == 0
+    _passed(path, "12", "孝老爱亲")
     code, _, err = run_cli(["--db", str(path), "stars", "award", "--household", "12", "--star", "孝老爱亲",
                             "--year", "2026", "--meeting", joint])
     assert code == 2 and "不能决定评星" in err
@@ -55,9 +65,11 @@ def test_award_withdraw_list_and_printouts_without_names(village_db: Database, t
     path = _path(village_db)
     meeting = _adopted(village_db)
     for household, star in (("12", "孝老爱亲"), ("12", "勤劳致富"), ("15", "清洁卫生")):
+        _passed(path, household, star)
         code, _, err = run_cli(["--db", str(path), "stars", "award", "--household", household, "--star", star,
                                 "--year", "2026", "--meeting", meeting])
         assert code == 0, err
+    assert run_cli(["--db", str(path), "stars", "publicize", "--year", "2026", "--from", "2026-06-02"])[0] == 0
     code, _, err = run_cli(["--db", str(path), "stars", "withdraw", "--household", "15", "--star", "清洁卫生",
                             "--reason", "x"])
     assert code == 2 and "理由" in err
@@ -88,6 +100,51 @@ def test_an_evaluation_meeting_of_the_village_decides_too(village_db: Database) 
                                                            QuorumRule.MORE_THAN_HALF, MajorityRule.OF_PRESENT))
     council = final_meeting(village_db, COMMAND_LINE_ACTOR, "moral_council", date(2026, 12, 2), expected=40,
                             present=35, attendees=())
+    _passed(_path(village_db), "31", "爱国守法")
     code, _, err = run_cli(["--db", str(_path(village_db)), "stars", "award", "--household", "31", "--star",
                             "爱国守法", "--year", "2026", "--meeting", council])
     assert code == 0, err
+
+
+def test_applied_reviewed_decided_publicised_then_awarded(village_db: Database) -> None:
+    """R53 step by step: no decision before the group passed it; nothing counts before the publicity closed; an
+    objection upheld during the publicity takes the star back with the answer as its reason."""
+    path = _path(village_db)
+    meeting = _adopted(village_db)
+    award = ["--db", str(path), "stars", "award", "--household", "12", "--star", "孝老爱亲", "--year", "2026",
+             "--meeting", meeting]
+    code, _, err = run_cli(award)
+    assert code == 2 and "还没有申请或推荐" in err
+    code, nominated = run_json(path, "stars", "apply", "--household", "12", "--star", "孝老爱亲", "--year", "2026",
+                               "--nominated-by", "三组组长", "--date", "2026-05-10")
+    assert code == 0
+    code, _, err = run_cli(award)
+    assert code == 2 and "待小组评议" in err
+    code, _, err = run_cli(["--db", str(path), "stars", "review", nominated["id"], "--reject"])
+    assert code == 2 and "写明理由" in err
+    assert run_json(path, "stars", "review", nominated["id"], "--pass", "--date", "2026-05-20")[0] == 0
+    assert run_cli(award)[0] == 0
+    _passed(path, "15", "清洁卫生")
+    assert run_cli(award[:5] + ["15", "--star", "清洁卫生", "--year", "2026", "--meeting", meeting])[0] == 0
+    (row, _) = run_json(path, "stars", "candidates", "--year", "2026")[1]["rows"]
+    assert (row["household"], row["route"], row["verdict"], row["stage"]) == ("12", "nominated", "passed", "decided")
+    assert run_json(path, "stars", "list", "--year", "2026")[1]["rows"] == []  # decided, not yet publicised
+    code, _, err = run_cli(["--db", str(path), "stars", "publicize", "--year", "2026", "--from", "2026-06-02",
+                            "--days", "4"])
+    assert code == 2 and "最少 5 天" in err
+    assert run_json(path, "stars", "publicize", "--year", "2026", "--from", "2026-06-02") == (
+        0, {"awards": 2, "end": "2026-06-08"})
+    code, _, err = run_cli(["--db", str(path), "stars", "objection", "--household", "15", "--star", "清洁卫生",
+                            "--year", "2026", "--by", "邻居", "--text", "院里常年堆放垃圾", "--date", "2026-06-09"])
+    assert code == 2 and "不是公示期间" in err
+    code, objection = run_json(path, "stars", "objection", "--household", "15", "--star", "清洁卫生", "--year",
+                               "2026", "--by", "邻居", "--text", "院里常年堆放垃圾", "--date", "2026-06-05")
+    assert code == 0
+    assert [r["household"] for r in run_json(path, "stars", "list", "--year", "2026")[1]["rows"]] == ["12"]
+    assert run_json(path, "stars", "answer", objection["id"], "--text", "经核实属实，评议会认定异议成立", "--upheld",
+                    "--date", "2026-06-07")[0] == 0
+    (withdrawn,) = [a for a in build_stores(village_db, COMMAND_LINE_ACTOR).star_awards.awards(2026)
+                    if a.household_no == "15"]
+    assert not withdrawn.in_force and "异议成立" in withdrawn.withdraw_reason
+    assert run_json(path, "stars", "list", "--year", "2026")[1] == {
+        "year": 2026, "rows": [{"household": "12", "stars": ["孝老爱亲"], "count": 1}]}

@@ -31,11 +31,13 @@ def test_a_star_needs_a_finalised_deciding_meeting() -> None:
 
 
 def test_withdrawal_needs_a_reason_and_rows_count_stars_in_force() -> None:
-    award = StarAward("h1", "12", "孝老爱亲", 2026, "m1", date(2026, 12, 20))
+    public = (date(2026, 12, 21), date(2026, 12, 27))
+    award = StarAward("h1", "12", "孝老爱亲", 2026, "m1", date(2026, 12, 20), None, "", "a1", *public)
     with pytest.raises(DomainError, match="理由"):
         check_withdrawal(award, "不好", date(2027, 1, 1))
-    withdrawn = StarAward("h1", "12", "爱国守法", 2026, "m1", date(2026, 12, 20), date(2027, 2, 1), "违反村规第十二条")
-    (row,) = star_rows([award, withdrawn], STARS.stars)
+    withdrawn = StarAward("h1", "12", "爱国守法", 2026, "m1", date(2026, 12, 20), date(2027, 2, 1), "违反村规第十二条",
+                          "a2", *public)
+    (row,) = star_rows([award, withdrawn], STARS.stars, date(2027, 3, 1))
     assert (row.household_no, row.stars, row.count) == ("12", ("孝老爱亲",), 1)
 
 
