@@ -68,16 +68,9 @@ def test_adopt_award_and_withdraw_stars_on_screen(qtbot, walk: Walk) -> None:
         click_button(qtbot, screen, "通过星目")
     year = screen.year
     before = {r.household_no: r.stars for r in screen._rows}
-    household = next(no for no, stars in before.items() if "学习进步" not in stars)
-
-    def award(dialog) -> None:  # type: ignore[no-untyped-def]
-        fill(qtbot, field(dialog, "户号"), household)
-        choose(qtbot, field(dialog, "星"), "学习进步")
-        choose(qtbot, field(dialog, "评定的会议"), label)
-        click_button(qtbot, dialog, "确定")
-
-    with expect_dialog(qtbot, award):
-        click_button(qtbot, screen, "评星")
+    proposed = {c.household_no for c in walk.stores.star_awards.candidacies.candidacies(year) if c.star == "学习进步"}
+    household = next(no for no, stars in before.items() if "学习进步" not in stars and no not in proposed)
+    evaluate_a_star(qtbot, walk, screen, household, "学习进步", label, final[0].on)
     listed = {r["household"]: r["stars"] for r in cli_json(walk.db_path, "stars", "list", "--year", str(year))["rows"]}
     assert "学习进步" in listed[household]
     row = next(n for n, r in enumerate(screen._rows) if r.household_no == household)
@@ -92,6 +85,76 @@ def test_adopt_award_and_withdraw_stars_on_screen(qtbot, walk: Walk) -> None:
         click_button(qtbot, screen, "撤星")
     listed = {r["household"]: r["stars"] for r in cli_json(walk.db_path, "stars", "list", "--year", str(year))["rows"]}
     assert "学习进步" not in listed[household]
+
+
+def evaluate_a_star(qtbot, walk: Walk, screen, household: str, star: str, meeting: str,  # type: ignore[no-untyped-def]
+                    decided_on: date) -> None:
+    """R53 on screen: the household applies, its group passes it, the meeting decides, the decision is publicised,
+    an objection during the publicity is answered (not upheld), and the star counts once the publicity closed."""
+    panel = screen.evaluation
+
+    def apply(dialog) -> None:  # type: ignore[no-untyped-def]
+        fill(qtbot, field(dialog, "户号"), household)
+        choose(qtbot, field(dialog, "星"), star)
+        choose(qtbot, field(dialog, "方式"), "农户申请")
+        fill(qtbot, field(dialog, "申报日期"), decided_on - timedelta(days=3))
+        click_button(qtbot, dialog, "确定")
+
+    with expect_dialog(qtbot, apply):
+        click_button(qtbot, panel, "申请/推荐")
+    row = next(n for n, r in enumerate(panel._rows) if (r.candidacy.household_no, r.candidacy.star) == (household, star))
+    assert cell(panel.model, row, "小组评议") == "待小组评议"
+    panel.view.selectRow(row)
+
+    def review(dialog) -> None:  # type: ignore[no-untyped-def]
+        choose(qtbot, field(dialog, "评议结果"), "小组评议通过")
+        fill(qtbot, field(dialog, "评议日期"), decided_on - timedelta(days=1))
+        click_button(qtbot, dialog, "确定")
+
+    with expect_dialog(qtbot, review):
+        click_button(qtbot, panel, "小组评议")
+
+    def award(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert field(dialog, "户号").text() == household and field(dialog, "星").currentText() == star
+        choose(qtbot, field(dialog, "评定的会议"), meeting)
+        click_button(qtbot, dialog, "确定")
+
+    panel.view.selectRow(row)
+    with expect_dialog(qtbot, award):
+        click_button(qtbot, screen, "评星")
+    assert cell(panel.model, row, "进度") == "已评定，待公示"
+
+    def publicize(dialog) -> None:  # type: ignore[no-untyped-def]
+        fill(qtbot, field(dialog, "公示开始"), decided_on)
+        click_button(qtbot, dialog, "确定")
+
+    with expect_dialog(qtbot, publicize):
+        click_button(qtbot, panel, "公示")
+    screen.today = lambda: decided_on + timedelta(days=2)  # the clerk's day during the publicity
+    screen.reload()
+    assert cell(panel.model, row, "进度") == "公示中"
+    panel.view.selectRow(row)
+
+    def object_(dialog) -> None:  # type: ignore[no-untyped-def]
+        fill(qtbot, field(dialog, "提出人"), "邻居老王")
+        fill(qtbot, field(dialog, "异议内容"), "他家孩子今年没有上夜校")
+        click_button(qtbot, dialog, "确定")
+
+    with expect_dialog(qtbot, object_):
+        click_button(qtbot, panel, "登记异议")
+    assert cell(panel.model, row, "进度") == "有异议待答复"
+    panel.view.selectRow(row)
+
+    def answer_it(dialog) -> None:  # type: ignore[no-untyped-def]
+        choose(qtbot, field(dialog, "结论"), "异议不成立")
+        fill(qtbot, field(dialog, "答复"), "经核实本户已参加农技夜校十二次")
+        click_button(qtbot, dialog, "确定")
+
+    with expect_dialog(qtbot, answer_it):
+        click_button(qtbot, panel, "答复异议")
+    screen.today = date.today
+    screen.reload()
+    assert cell(panel.model, row, "进度") == "已授星"
 
 
 def objection_and_answer(qtbot, walk: Walk, screen, publication_id: str) -> None:  # type: ignore[no-untyped-def]

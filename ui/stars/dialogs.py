@@ -46,13 +46,14 @@ class AwardDialog(QDialog):
     """评星 — household, star and the finalised meeting that decided it."""
 
     def __init__(self, stars: Sequence[str], meetings: Sequence[MeetingSummary], household: str = "",
-                 parent: QWidget | None = None) -> None:
+                 star: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("评星"))
         form = QFormLayout(self)
         self.household_edit = QLineEdit(household)
         self.star_combo: ChoiceCombo[str] = ChoiceCombo()
-        self.star_combo.add_choices((star, star) for star in stars)
+        self.star_combo.add_choices((name, name) for name in stars)
+        self.star_combo.setCurrentIndex(max(self.star_combo.index_of(star), 0))
         self.meeting_combo = _meeting_combo(meetings)
         form.addRow(self.tr("户号："), self.household_edit)
         form.addRow(self.tr("星："), self.star_combo)
@@ -61,8 +62,8 @@ class AwardDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, stars: Sequence[str], meetings: Sequence[MeetingSummary],
-            household: str = "") -> tuple[str, str, str] | None:
-        dialog = cls(stars, meetings, household, parent)
+            household: str = "", star: str = "") -> tuple[str, str, str] | None:
+        dialog = cls(stars, meetings, household, star, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return (dialog.household_edit.text().strip(), dialog.star_combo.current_value() or "",

@@ -1,11 +1,14 @@
-"""十星级文明户: the star list in force, the households with stars of a year, 评星 / 撤星 / 通过星目."""
+"""十星级文明户: the star list in force, the households with stars of a year, 评星 / 撤星 / 通过星目, and below
+them the year's evaluation (申报, 小组评议, 公示, 异议: ui/stars/evaluation_panel.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout,
+                               QWidget)
 
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
@@ -16,6 +19,7 @@ from models.stars.stars import StarRow
 from printing.core.catalogue import PrintJob
 from ui.core.bus import DataBus
 from ui.stars.dialogs import AdoptDialog, AwardDialog, WithdrawStarDialog
+from ui.stars.evaluation_panel import EvaluationPanel
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.job_printer import JobPrinter
 from ui.widgets.rows_model import RowsTableModel
@@ -29,11 +33,13 @@ class StarPrints:
 
 
 COLUMNS = (("户号", lambda r: r.household_no), ("星数", lambda r: r.count), ("所得星", lambda r: "、".join(r.stars)))
+EVALUATION = (Entity.STAR_LIST, Entity.STAR_AWARD, Entity.STAR_CANDIDACY)
 
 
 class StarsScreen(QWidget):
-    """十星级文明户. A star is awarded only by a finalised deciding meeting (the store refuses others); an award
-    is a decision of record, not undone: a mistaken one is withdrawn with its reason."""
+    """十星级文明户. A star is decided only by a finalised deciding meeting on a candidacy its group passed, and
+    counts once its publicity closed (the store refuses steps out of order); a decision of record is not undone: a
+    mistaken one is withdrawn with its reason."""
 
     def __init__(self, lists: StarListStore, awards: StarAwardStore, meetings: MeetingStore, bus: DataBus,
                  prints: StarPrints, today: Callable[[], date] = date.today) -> None:
@@ -42,6 +48,7 @@ class StarsScreen(QWidget):
         self._prints, self.printer = prints, JobPrinter(self)
         self._rows: list[StarRow] = []
         self.model = RowsTableModel(COLUMNS, lambda: self._rows)
+        self.evaluation = EvaluationPanel(lists, awards, bus, lambda: self.year, lambda: self.today())
         self._build_ui()
         self.reload()
         bus.changed.connect(self._on_bus_changed)
@@ -67,7 +74,10 @@ class StarsScreen(QWidget):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        layout.addWidget(self.view, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.evaluation)
+        layout.addWidget(splitter, 1)
         self.adopt_button.clicked.connect(self._on_adopt_clicked)
         self.award_button.clicked.connect(self._on_award_clicked)
         self.withdraw_button.clicked.connect(self._on_withdraw_clicked)
@@ -93,8 +103,9 @@ class StarsScreen(QWidget):
         self._show_rows()
 
     def _show_rows(self, *_args: object) -> None:
-        self._rows = self._awards.rows(self.year)
+        self._rows = self._awards.rows(self.year, self.today())
         self.model.reload()
+        self.evaluation.reload()
 
     def _deciding_meetings(self) -> list[MeetingSummary]:
         return [m for m in self._meetings.list_meetings() if m.status is MeetingStatus.FINAL]
@@ -118,9 +129,10 @@ class StarsScreen(QWidget):
 
     def _on_award_clicked(self) -> None:
         found = self._lists.star_list()
-        chosen = self.selected_row
-        answer = AwardDialog.ask(self, found.stars if found else (), self._deciding_meetings(),
-                                 chosen.household_no if chosen else "")
+        chosen, candidacy = self.selected_row, self.evaluation.selected
+        household = candidacy.candidacy.household_no if candidacy else chosen.household_no if chosen else ""
+        answer = AwardDialog.ask(self, found.stars if found else (), self._deciding_meetings(), household,
+                                 candidacy.candidacy.star if candidacy else "")
         if answer:
             household, star, meeting = answer
             self._write(lambda: self._awards.award(household, star, self.year, meeting), self.tr("不能评星"))
@@ -144,5 +156,5 @@ class StarsScreen(QWidget):
         self.printer.start(lambda: self._prints.plaque(chosen.household_no, self.year))
 
     def _on_bus_changed(self, change: Changed) -> None:
-        if change.concerns(Entity.STAR_LIST, Entity.STAR_AWARD):
+        if change.concerns(*EVALUATION):
             self.reload()
