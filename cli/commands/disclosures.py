@@ -138,6 +138,15 @@ def run_finance_import(context: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def register_printed(stores: Any, product: str, job: Any, meeting_id: str = "", period: str = "") -> None:
+    """打印即登记 (issue 23): a public notice or board printed by any `print` command is recorded as posted, when it
+    is one of the disclosures (models/disclosures/printed.py); other products pass through untouched."""
+    from models.disclosures.printed import PrintedNotice
+
+    stores.publications.register_printed(PrintedNotice(product, job.title, job.fingerprint, date.today(), meeting_id,
+                                                       period))
+
+
 def _month(parser: argparse.ArgumentParser) -> object:
     return parser.add_argument("--month", required=True, help="月份，例如 2026-11")
 

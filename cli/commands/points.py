@@ -266,9 +266,14 @@ def run_points_board(context: Context, args: argparse.Namespace) -> int:
     from printing.points.board_pdf import board_job
     from storage.core.profile import read_profile
 
+    from cli.commands.disclosures import register_printed
+    from storage.core.backend import build_stores
+
     village = read_profile(context.open_db()).village
     job = board_job(_points(context), f"{village}村民委员会", args.period, args.on or date.today(), args.paper)
-    return _write(context, args, job)
+    code = _write(context, args, job)
+    register_printed(build_stores(context.open_db(), context.actor), "points-board", job)  # 打印即登记 (issue 23)
+    return code
 
 
 @print_command("points-scheme")

@@ -33,6 +33,7 @@ class Resolution:
     matter_id: str
     title: str
     decided_on: date
+    meeting_id: str = ""  # the meeting that decided it (its printed 决议公开 is this disclosure)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Obligation:
     opens: date  # the period's last day, or the day of the resolution
     due: date
     subject: str = ""
+    meeting_id: str = ""  # a resolution's deciding meeting
 
 
 _PERIOD = re.compile(r"\d{4}(-\d{2}|-Q[1-4])?")
@@ -79,8 +81,8 @@ def obligations(catalogue: Sequence[CatalogueItem], year: int, frequent_finance:
     for item in catalogue:
         days = timedelta(days=item.days)
         if item.frequency is Frequency.FOUR_TWO:
-            found += [Obligation(item.kind, item.category, r.matter_id, r.decided_on, r.decided_on + days, r.title)
-                      for r in decided]
+            found += [Obligation(item.kind, item.category, r.matter_id, r.decided_on, r.decided_on + days, r.title,
+                                 r.meeting_id) for r in decided]
         else:
             found += [Obligation(item.kind, item.category, period, end, end + days)
                       for period, end in _periods(item.frequency, year, frequent_finance)]

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from models.disclosures.calendar import Obligation, Resolution, Status
     from models.disclosures.catalogue import CatalogueItem, DisclosureKind, Place
     from models.disclosures.finance import FinanceSheet
+    from models.disclosures.printed import PrintedNotice
     from models.disclosures.records import DisclosureObjection, Publication
     from models.disclosures.township import VillageDisclosures
 
@@ -45,6 +46,11 @@ class PublicationStore(Protocol):
     def record(self, kind: DisclosureKind, category: str, start: date, end: date, place: Place = ...,
                posted_by: str = "", title: str = "", note: str = "", period: str = "") -> Changed:
         """Record a posting; the period (default: the last one closed by `start`) and its due day are kept."""
+        ...
+
+    def register_printed(self, printed: PrintedNotice) -> Changed | None:
+        """打印即登记: a printed public notice or board recorded as a posting (None: not a disclosure, nothing due,
+        or that copy registered already)."""
         ...
 
     def withdraw(self, publication_id: str) -> Changed: ...

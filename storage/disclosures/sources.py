@@ -17,5 +17,5 @@ class FourTwoResolutions:
         for matter in self._matters.matters():
             decided = matter.record_of(FourTwoStage.DECIDE)
             if decided is not None and decided.passed is not False:
-                found.append(Resolution(matter.id, matter.title, decided.on))
+                found.append(Resolution(matter.id, matter.title, decided.on, decided.meeting_id))
         return found

@@ -11,6 +11,7 @@ from models.disclosures import calendar as cal
 from models.disclosures.calendar import Obligation, Status
 from models.disclosures.catalogue import CatalogueItem, DisclosureKind, Frequency, Place, item_of
 from models.disclosures.ports import DisclosureCalendar, Resolutions
+from models.disclosures.printed import PrintedNotice, printed_target
 from models.disclosures.records import (DisclosureObjection, Publication, check_answer, check_objection,
                                         check_publication, with_status)
 from models.core.ids import new_id
@@ -121,6 +122,23 @@ class SqlitePublications(SqliteStore):
                 summary=f"登记{kind.label}“{posting.category}”{posting.title or posting.period}：{start}至{end}，"
                         f"{place.label}，张贴人{posting.posted_by}（应于 {posting.due} 前公开）")
         return Changed.one(Entity.DISCLOSURE, row["id"])
+
+    def register_printed(self, printed: PrintedNotice) -> Changed | None:
+        """打印即登记: a public notice or board printed elsewhere is recorded as posted from the day it was printed
+        (models/disclosures/printed.py); None when it is no disclosure, nothing is due for it, or the same copy (校验码)
+        was registered already."""
+        if any(p.note == printed.note for p in self.publications()):
+            return None
+        day = printed.printed_on
+        due = [o for year in (day.year, day.year - 1) for o in self._calendar.obligations(year)]
+        target = printed_target(printed, self._calendar.catalogue(), due, self._calendar.frequent_finance())
+        if target is None:
+            return None
+        item = item_of(self._calendar.catalogue(), target.kind, target.category)
+        if self._obligation(item, day, target.period) is None:
+            return None
+        return self.record(target.kind, target.category, day, printed.end, Place.BOARD, self._actor.name,
+                           printed.title, printed.note, target.period)
 
     def withdraw(self, publication_id: str) -> Changed:
         """Take back a posting recorded by mistake (the undo of recording it); kept as a tombstone."""

@@ -64,3 +64,26 @@ def test_finance_import_checks_totals_and_prints_the_board(village_db: Database,
     assert code == 0, err
     text = text_of(out.read_bytes())
     assert "2026年11月财务公开" in text and "村道维修" in text and "12,345.60" in text
+
+
+def test_a_printed_resolution_notice_registers_as_a_disclosure_once(village_db: Database, tmp_path: Path) -> None:
+    """打印即登记 (issue 23): `print minutes --notice resolution` records the posting; the same copy again does not."""
+    from datetime import date
+
+    from models.core.accounts import COMMAND_LINE_ACTOR
+    from tests.storage.workflow_setup import villagers_meeting
+
+    path = _path(village_db)
+    meeting = villagers_meeting(village_db, COMMAND_LINE_ACTOR, date(2026, 6, 1))
+    out = tmp_path / "决议公开.pdf"
+    for _ in range(2):
+        code, _, err = run_cli(["--db", str(path), "print", "minutes", meeting, "--notice", "resolution",
+                                "--out", str(out)])
+        assert code == 0, err
+    code, _, _ = run_cli(["--db", str(path), "print", "minutes", meeting, "--out", str(tmp_path / "记录.pdf")])
+    assert code == 0  # the record-book page is no public notice
+    from storage.core.backend import build_stores
+
+    (posted,) = build_stores(village_db, COMMAND_LINE_ACTOR).publications.publications()
+    assert (posted.kind.value, posted.category, posted.start) == ("village", "村民普遍关心的其他事项", date.today())
+    assert posted.note.startswith("打印登记") and posted.posted_by

@@ -206,14 +206,20 @@ def test_import_the_finance_sheet_and_print_the_boards(qtbot, walk: Walk, tmp_pa
     _save_print(qtbot, screen, "打印财务公开栏", board)
     text = _pdf_text(board)
     assert "2026年10月财务公开" in text and "光伏电站收益" in text and "6,200.00" in text
+    printed = [p for p in walk.stores.publications.publications() if p.note.startswith("打印登记")]
+    assert [(p.kind.value, p.category, p.start) for p in printed] == [("finance", "财务收支", date.today())]
+    assert printed[0].period in ("2026-10", "2026-Q4")  # the printed board is the month's finance disclosure
+    assert any(p.id == printed[0].id for p in screen._posted)  # and the screen shows it at once
     stars = walk.open_area("十星级文明户")
     target = tmp_path / "十星级文明户.pdf"
     _save_print(qtbot, stars, "打印公示栏", target)
-    printed = _pdf_text(target)
+    registered = [p for p in walk.stores.publications.publications() if p.note.startswith("打印登记")]
+    assert {(p.kind.value, p.category) for p in registered} == {("finance", "财务收支"), ("village", "村民普遍关心的其他事项")}
+    board_text = _pdf_text(target)
     bases = walk.stores.naming_bases.bases_in_effect()
     for row in stars._rows:
         household = walk.stores.star_awards.household(row.household_no)
         if may_name(household, bases, date.today()):
-            assert household.head_name in printed
+            assert household.head_name in board_text
         else:  # R30–R32: no name without a basis on a public printout
-            assert household.head_name not in printed and f"第{household.household_no}号户" in printed
+            assert household.head_name not in board_text and f"第{household.household_no}号户" in board_text

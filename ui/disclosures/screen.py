@@ -16,6 +16,7 @@ from models.core.ports import AttachmentStore
 from models.disclosures.calendar import Obligation, Status
 from models.disclosures.finance import FinanceSheet, yuan
 from models.disclosures.ports import DisclosureCalendar, FinanceSheets, PublicationStore
+from models.disclosures.printed import PrintedNotice
 from models.disclosures.records import DisclosureObjection, Publication
 from printing.core.catalogue import PrintJob
 from ui.core.bus import DataBus
@@ -94,8 +95,7 @@ class DisclosuresScreen(QWidget):
         self.record_button.clicked.connect(self._on_record_clicked)
         self.import_button.clicked.connect(self._on_import_clicked)
         self.monthly_check.clicked.connect(self._on_monthly_clicked)
-        self.print_button.clicked.connect(
-            lambda: self.printer.start(lambda: self._finance_board(self.month_edit.text().strip())))
+        self.print_button.clicked.connect(self._on_print_clicked)
         self.posted_view.selectionModel().selectionChanged.connect(self._on_posting_selected)
 
     def _objections_box(self) -> QGroupBox:
@@ -191,6 +191,17 @@ class DisclosuresScreen(QWidget):
     def _record(self, form: PostingForm) -> Changed:
         return self._publications.record(form.kind, form.category, form.start, form.end, form.place,
                                          form.posted_by, form.title)
+
+    def _on_print_clicked(self) -> None:
+        month = self.month_edit.text().strip()
+        self.printer.start(lambda: self._finance_board(month), lambda job: self._on_board_saved(job, month))
+
+    def _on_board_saved(self, job: PrintJob, month: str) -> None:
+        """The printed 财务公开 board registers itself as the month's finance disclosure (issue 23)."""
+        changed = self._publications.register_printed(PrintedNotice("finance-board", job.title, job.fingerprint,
+                                                                    self.today(), period=month))
+        if changed is not None:
+            self._bus.changed.emit(changed)
 
     def _on_import_clicked(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, self.tr("选择财务收支明细"), "",

@@ -16,5 +16,6 @@ def create_screen(stores: Any, bus: DataBus) -> QWidget:
     from ui.stars.screen import StarPrints, StarsScreen
 
     prints = StarPrints(lambda year: board_job(stars_board(stores, year, date.today()), date.today()),
-                        lambda no, year: plaque_job(star_plaque(stores, no, year, date.today()), date.today()))
+                        lambda no, year: plaque_job(star_plaque(stores, no, year, date.today()), date.today()),
+                        stores.publications.register_printed)
     return StarsScreen(stores.star_lists, stores.star_awards, stores.meetings, bus, prints)

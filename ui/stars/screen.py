@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QS
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.minutes.meetings import MeetingStatus, MeetingSummary
+from models.disclosures.printed import PrintedNotice
 from models.minutes.ports import MeetingStore
 from models.stars.ports import StarAwardStore, StarListStore
 from models.stars.stars import StarRow
@@ -30,6 +31,7 @@ class StarPrints:
 
     board: Callable[[int], PrintJob]
     plaque: Callable[[str, int], PrintJob]
+    register: Callable[[PrintedNotice], Changed | None] = lambda _printed: None  # 打印即登记 (issue 23)
 
 
 COLUMNS = (("户号", lambda r: r.household_no), ("星数", lambda r: r.count), ("所得星", lambda r: "、".join(r.stars)))
@@ -82,7 +84,7 @@ class StarsScreen(QWidget):
         self.award_button.clicked.connect(self._on_award_clicked)
         self.withdraw_button.clicked.connect(self._on_withdraw_clicked)
         self.year_combo.currentIndexChanged.connect(self._show_rows)
-        self.board_button.clicked.connect(lambda: self.printer.start(lambda: self._prints.board(self.year)))
+        self.board_button.clicked.connect(self._on_board_clicked)
         self.plaque_button.clicked.connect(self._on_plaque_clicked)
 
     @property
@@ -147,6 +149,16 @@ class StarsScreen(QWidget):
             star, reason = answer
             self._write(lambda: self._awards.withdraw(chosen.household_no, star, reason, self.today()),
                         self.tr("不能撤星"))
+
+    def _on_board_clicked(self) -> None:
+        year = self.year
+        self.printer.start(lambda: self._prints.board(year), self._on_board_saved)
+
+    def _on_board_saved(self, job: PrintJob) -> None:
+        """The printed board is a disclosure: it registers itself in 三务公开 (issue 23)."""
+        changed = self._prints.register(PrintedNotice("stars-board", job.title, job.fingerprint, self.today()))
+        if changed is not None:
+            self._bus.changed.emit(changed)
 
     def _on_plaque_clicked(self) -> None:
         chosen = self.selected_row

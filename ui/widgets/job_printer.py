@@ -26,10 +26,14 @@ class JobPrinter(QObject):
         super().__init__(parent)
         self._parent = parent
         self.busy = False
+        self._saved: Callable[[PrintJob], None] | None = None
 
-    def start(self, prepare: Callable[[], PrintJob]) -> bool:
+    def start(self, prepare: Callable[[], PrintJob], saved: Callable[[PrintJob], None] | None = None) -> bool:
+        """`saved` runs once the file is written (e.g. a public board registering itself as a disclosure); a
+        refusal it raises is shown, the file stays."""
         if self.busy:
             return False
+        self._saved = saved
         try:
             job = prepare()
         except DomainError as error:
@@ -56,6 +60,11 @@ class JobPrinter(QObject):
             QMessageBox.warning(self._parent, "保存失败", file_error_message(error) or f"无法保存到 {path}。请换一个位置。")
             self.finished.emit("")
             return
+        if self._saved is not None:
+            try:
+                self._saved(job)
+            except DomainError as error:
+                QMessageBox.warning(self._parent, "未能登记", f"文件已保存，但{error.message}")
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             QMessageBox.information(self._parent, "已保存", f"已保存到 {path}。本机没有可以打开 PDF 的程序，请拷到别的电脑打印。")
         self.finished.emit(str(path))

@@ -198,8 +198,12 @@ def _village(db: Database) -> str:
     return read_profile(db).village
 
 
-def _write_job(context: Context, stores: SqliteStores, job: ListPrintJob, args: argparse.Namespace) -> int:
-    """Render the job, write it atomically, log who printed it (R34), and report."""
+def _write_job(context: Context, stores: SqliteStores, job: ListPrintJob, args: argparse.Namespace,
+               product: str = "") -> int:
+    """Render the job, write it atomically, log who printed it (R34), register a board or notice as a disclosure
+    (`product`: 打印即登记, issue 23), and report."""
+    from cli.commands.disclosures import register_printed
+
     from printing.core import fonts as fonts
 
     fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
@@ -207,6 +211,8 @@ def _write_job(context: Context, stores: SqliteStores, job: ListPrintJob, args: 
     data = job.render(pages.append)
     write_pdf(Path(args.out), data)
     stores.board_log.log_board(job.period, "printed", job.fingerprint, job.entry_ids, job.log_note(str(args.out)))
+    if product:
+        register_printed(stores, product, job)
     return report(context, args.out, data, len(pages), job.fingerprint)
 
 
@@ -218,7 +224,7 @@ def run_board(context: Context, args: argparse.Namespace) -> int:
     stores, on = _stores(context, db), args.on or date.today()
     stores.list_entries.expire_due(min(on, date.today()))  # a date ahead never takes entries down early
     board = make_board(stores.list_entries, stores.naming_bases, stores.list_settings, args.period, on)
-    return _write_job(context, stores, board_job(board, _village(db), on, args.signer or "", args.qr), args)
+    return _write_job(context, stores, board_job(board, _village(db), on, args.signer or "", args.qr), args, "board")
 
 
 @print_command("list-publicity")
@@ -240,7 +246,7 @@ def run_publicity(context: Context, args: argparse.Namespace) -> int:
     facts = publicity_facts(stores.list_entries, stores.naming_bases, stores.list_settings, args.entry or "",
                             args.period or "")
     job = publicity_job(facts, _village(db), on, qr=args.qr, signer=args.signer or "")
-    return _write_job(context, stores, job, args)
+    return _write_job(context, stores, job, args, "list-publicity")
 
 
 @print_command("list-removal")
@@ -259,7 +265,8 @@ def run_removal(context: Context, args: argparse.Namespace) -> int:
     stores, on = _stores(context, db), args.on or date.today()
     stores.list_entries.expire_due(min(on, date.today()))  # a date ahead never takes entries down early
     facts = period_facts(stores.list_entries, stores.naming_bases, stores.list_settings, args.period)
-    return _write_job(context, stores, removal_job(facts, _village(db), on, args.qr, args.signer or ""), args)
+    return _write_job(context, stores, removal_job(facts, _village(db), on, args.qr, args.signer or ""), args,
+                      "list-removal")
 
 
 @print_command("honour-certificate")

@@ -85,6 +85,7 @@ class PrintCommand(Generic[Data]):
     def run(self, context: Context, args: argparse.Namespace) -> int:
         """Gather, build, write; then the copy goes into the print log (print verify knows its 校验码). An internal
         product asked to be registered as posted is refused before anything is printed (R30)."""
+        from cli.commands.disclosures import register_printed
         from cli.commands.printing.law import check_posting, register_copy
         from storage.core.backend import build_stores
 
@@ -94,7 +95,14 @@ class PrintCommand(Generic[Data]):
         code = write_job(context, args, job)
         register_copy(stores, self.name, job, self.item.kind if self.item else "other",
                       self.item.value(args) if self.item else "", args.posted, getattr(args, "version", None))
+        register_printed(stores, self.product_key(args), job,
+                         self.item.value(args) if self.item and self.item.kind == "meeting" else "",
+                         str(getattr(args, "month", "") or ""))
         return code
+
+    def product_key(self, _args: argparse.Namespace) -> str:
+        """The product printed (a disclosure registers by it: models/disclosures/printed.py)."""
+        return self.name
 
 
 def write_job(context: Context, args: argparse.Namespace, job: PrintJob) -> int:
@@ -153,8 +161,15 @@ def _notice_choice(parser: argparse.ArgumentParser) -> None:
                         help="resolution：决议公开公告；result：实施结果公开公告（默认印会议记录）")
 
 
+NOTICES = {"resolution": "resolution-notice", "result": "result-notice"}
+
+
 class MinutesCommand(PrintCommand["MeetingSource"]):
-    """`print minutes`: a PDF as every product, or Word when --out ends in .docx."""
+    """`print minutes`: a PDF as every product, or Word when --out ends in .docx (an editable draft: not a
+    printed copy, so neither logged nor registered as a disclosure)."""
+
+    def product_key(self, args: argparse.Namespace) -> str:
+        return NOTICES.get(args.notice or "", self.name)
 
     def run(self, context: Context, args: argparse.Namespace) -> int:
         if args.out.suffix.lower() != ".docx":
@@ -175,8 +190,7 @@ def _minutes() -> PrintCommand[MeetingSource]:
     from printing.core.catalogue import product
 
     def chosen(args: argparse.Namespace) -> Product[MeetingSource]:
-        return product({"resolution": "resolution-notice", "result": "result-notice"}.get(args.notice or "",
-                                                                                           "minutes"))
+        return product(NOTICES.get(args.notice or "", "minutes"))
 
     return MinutesCommand("minutes", "会议记录本页面（--out 以 .docx 结尾时生成 Word）；--notice 改印决议公开或实施结果公开的公告",
                           (MEETING.add, _notice_choice),
