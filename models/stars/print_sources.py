@@ -68,3 +68,14 @@ def star_plaque(stores: Stores, household_no: str, year: int, today: date) -> St
     return StarPlaque(stores.profile.get().display_name, year,
                       board_name(household, stores.naming_bases.bases_in_effect(), today), row.stars,
                       _star_names(stores), f"{year}-{household_no}")
+
+
+def stars_board_item(stores: Stores, year: str, today: date) -> StarsBoard:
+    """打印中心's gather: the board of the year chosen (its item is the year as text)."""
+    return stars_board(stores, int(year), today)
+
+
+def star_plaque_item(stores: Stores, item: str, today: date) -> StarPlaque:
+    """打印中心's gather: the plaque of one household's year, the item "YEAR:HOUSEHOLD_NO"."""
+    year, _, household_no = item.partition(":")
+    return star_plaque(stores, household_no, int(year), today)

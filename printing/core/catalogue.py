@@ -14,10 +14,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from models.care import print_sources as care
+from models.disclosures import print_sources as disclosures
 from models.core.notices import Notice
 from models.minutes import print_sources as minutes
 from models.registry import print_sources as registry
 from models.rules import print_sources as rules
+from models.stars import print_sources as stars
 from models.workflow import print_sources as workflow
 
 if TYPE_CHECKING:
@@ -40,7 +42,8 @@ class PrintJob:
 
 @dataclass(frozen=True)
 class Product(Generic[Data]):
-    """A printable product of a stored record; `item` is "rulebook", "meeting" or "group"."""
+    """A printable product of a stored record; `item` is what 打印中心 asks for: "rulebook", "meeting", "group",
+    "grid", "month" (a finance sheet's), "year" (of stars) or "star-household" ("YEAR:HOUSEHOLD_NO")."""
 
     key: str
     label: str
@@ -241,6 +244,24 @@ def _grid_sheet(source: care.GridSheet, today: date) -> PrintJob:
                     lambda progress: render_grid_sheet_pdf(source, today, progress))
 
 
+def _finance_board(source: disclosures.FinanceBoard, today: date) -> PrintJob:
+    from printing.disclosures.finance_board_pdf import finance_job
+
+    return finance_job(source, today)
+
+
+def _stars_board(source: stars.StarsBoard, today: date) -> PrintJob:
+    from printing.stars.stars_pdf import board_job
+
+    return board_job(source, today)
+
+
+def _star_plaque(source: stars.StarPlaque, today: date) -> PrintJob:
+    from printing.stars.stars_pdf import plaque_job
+
+    return plaque_job(source, today)
+
+
 PRODUCTS: tuple[Product[Any], ...] = (
     Product("rules", "村规民约全文（A4 小册子）", "rulebook", rules.latest_text, lambda d, _t: rules_job(d, False)),
     Product("rules-poster", "村规民约张贴版（A3 三栏大字）", "rulebook", rules.latest_text,
@@ -262,6 +283,9 @@ PRODUCTS: tuple[Product[Any], ...] = (
     Product("second-publicity", "二次公示（修订稿公示）", "rulebook", workflow.second_publicity, _second_publicity),
     Product("grid-board", "网格公示牌（张贴）", "grid", care.grid_board, _grid_board),
     Product("grid-sheet", "网格联户表（内部资料）", "grid", care.grid_sheet, _grid_sheet),
+    Product("finance-board", "财务公开栏（某月收支明细）", "month", disclosures.finance_board, _finance_board),
+    Product("stars-board", "十星级文明户公示栏", "year", stars.stars_board_item, _stars_board),
+    Product("star-plaque", "星级牌和荣誉证书", "star-household", stars.star_plaque_item, _star_plaque),
 )
 
 

@@ -36,7 +36,10 @@ def test_every_product_builds_from_its_gathered_data_on_the_given_day(demo_db: D
     stores, day = build_stores(demo_db, COMMAND_LINE_ACTOR), date(2026, 3, 9)
     items = {"rulebook": rulebook_id, "group": stores.groups.list_groups()[0].id,
              "grid": stores.groups.list_grids()[0].id,
-             "meeting": next(m.id for m in stores.meetings.list_meetings() if m.status is MeetingStatus.FINAL)}
+             "meeting": next(m.id for m in stores.meetings.list_meetings() if m.status is MeetingStatus.FINAL),
+             "month": stores.finance_sheets.months()[0]}
+    year = stores.star_awards.years()[0]
+    items |= {"year": str(year), "star-household": f"{year}:{stores.star_awards.rows(year)[0].household_no}"}
     for product in PRODUCTS:
         if product.key in ("filing-report", "second-publicity"):
             continue  # the demo revision is at step 5: no vote to report, no second publicity yet (refused; tests/cli

@@ -123,3 +123,27 @@ def test_draft_meeting_notice_is_refused(qtbot, demo_screen: PrintCenterScreen,
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
     screen.render_button.click()
     assert warned and "还没有定稿" in warned[0]
+
+
+@pytest.mark.parametrize(("label", "expected", "category"), [
+    ("财务公开栏（某月收支明细）", "财务公开", "财务收支"),
+    ("十星级文明户公示栏", "十星级文明户", "村民普遍关心的其他事项"),
+    ("星级牌和荣誉证书", "星", None)])
+def test_disclosure_and_star_products_print_and_public_ones_register(
+        qtbot, demo_screen: PrintCenterScreen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, label: str,
+        expected: str, category: str | None) -> None:
+    """Issue 23's products are in 打印中心; saving a public board registers it as a disclosure (打印即登记), a
+    household's plaque is no disclosure."""
+    screen = demo_screen
+    labels = [screen.products_list.item(row).text() for row in range(screen.products_list.count())]
+    screen.products_list.setCurrentRow(labels.index(label))
+    assert screen.item_combo.count() >= 1
+    _render(qtbot, screen)
+    before = {p.id for p in screen._stores.publications.publications()}
+    target = tmp_path / "saved.pdf"
+    monkeypatch.setattr(SavePdfDialog, "ask", classmethod(lambda cls, parent, name: target))
+    screen.preview.save_button.click()
+    assert expected in pdfcheck.text_of(target.read_bytes())
+    added = [p for p in screen._stores.publications.publications() if p.id not in before]
+    assert [p.category for p in added] == ([category] if category else [])
+    assert all(p.note.startswith("打印登记") for p in added)

@@ -21,7 +21,8 @@ from ui.widgets.choice_combo import ChoiceCombo
 
 # The generic notice (a form), then the products of stored records (printing/core/catalogue.py).
 PRODUCTS = (("notice", "通用公示 / 公告 / 通知"), *((p.key, p.label) for p in RECORD_PRODUCTS))
-ITEM_LABELS = {"rulebook": "村规民约：", "meeting": "会议记录：", "group": "村民小组：", "grid": "网格："}
+ITEM_LABELS = {"rulebook": "村规民约：", "meeting": "会议记录：", "group": "村民小组：", "grid": "网格：",
+               "month": "月份：", "year": "年度：", "star-household": "星级户："}
 PAPERS = (("A4 公文版式（GB/T 9704）", "A4", False), ("A3 张贴大字版", "A3", True))
 
 
@@ -46,6 +47,7 @@ class PrintCenterScreen(QWidget):
         super().__init__(parent)
         self._stores, self._bus = stores, bus
         self._progress: _Progress | None = None
+        self._shown: tuple[str, str, PrintJob] | None = None  # the product, record and job previewed
         self._build_ui()
         self._connect_signals()
         self._fill_defaults()
@@ -126,6 +128,7 @@ class PrintCenterScreen(QWidget):
         self.products_list.currentRowChanged.connect(self._on_products_list_current_row_changed)
         self.render_button.clicked.connect(self._on_render_button_clicked)
         self.verify_button.clicked.connect(self._on_verify_button_clicked)
+        self.preview.delivered.connect(self._on_preview_delivered)
         self._bus.changed.connect(self._on_bus_changed)
         self.title_edit.textEdited.connect(self._on_title_edit_text_edited)
         self.period_check.toggled.connect(self._on_period_check_toggled)
@@ -170,8 +173,9 @@ class PrintCenterScreen(QWidget):
         """List the rulebooks (latest version) or the meetings (newest first) the product can print."""
         self.item_label.setText(ITEM_LABELS[product.item])
         self.item_combo.clear_choices()
-        items = {"rulebook": self._rulebook_items, "meeting": self._meeting_items,
-                 "group": self._group_items, "grid": self._grid_items}[product.item]()
+        items = {"rulebook": self._rulebook_items, "meeting": self._meeting_items, "group": self._group_items,
+                 "grid": self._grid_items, "month": self._month_items, "year": self._year_items,
+                 "star-household": self._star_household_items}[product.item]()
         for label, item_id in items:
             self.item_combo.add_choice(label, item_id)
         self.record_hint.setText("" if items else "还没有可以打印的记录。")
@@ -184,6 +188,17 @@ class PrintCenterScreen(QWidget):
 
     def _grid_items(self) -> list[tuple[str, str]]:
         return [(g.name, g.id) for g in self._stores.groups.list_grids()]
+
+    def _month_items(self) -> list[tuple[str, str]]:
+        return [(month, month) for month in sorted(self._stores.finance_sheets.months(), reverse=True)]
+
+    def _year_items(self) -> list[tuple[str, str]]:
+        return [(f"{year}年度", str(year)) for year in self._stores.star_awards.years()]
+
+    def _star_household_items(self) -> list[tuple[str, str]]:
+        """Each household with stars awarded, per year (newest first): the plaque is of one household's year."""
+        return [(f"{year}年度 第{row.household_no}户（{row.count}星）", f"{year}:{row.household_no}")
+                for year in self._stores.star_awards.years() for row in self._stores.star_awards.rows(year)]
 
     def _meeting_items(self) -> list[tuple[str, str]]:
         return [(f"{m.number}  {m.type_label}  {m.on.year}年{m.on.month}月{m.on.day}日", m.id)
@@ -230,7 +245,27 @@ class PrintCenterScreen(QWidget):
         from ui.printing.verify_dialog import VerifyDialog
         VerifyDialog(self._stores, self).exec()
 
+    def _on_preview_delivered(self) -> None:
+        """打印即登记 (issue 23): a public notice or board saved or printed registers as a disclosure."""
+        if self._shown is None:
+            return
+        from models.disclosures.printed import PrintedNotice
+
+        key, item_id, job = self._shown
+        meeting = item_id if key in ("resolution-notice", "result-notice") else ""
+        month = item_id if key == "finance-board" else ""
+        try:
+            changed = self._stores.publications.register_printed(
+                PrintedNotice(key, job.title, job.fingerprint, date.today(), meeting, month))
+        except DomainError as error:
+            QMessageBox.warning(self, "未能登记公开", error.message)
+            return
+        if changed is not None:
+            self._bus.changed.emit(changed)
+
     def _on_render_button_clicked(self) -> None:
+        product = self.record_product()
+        self._shown = None
         try:
             job = self.job()
         except DomainError as error:
@@ -246,13 +281,15 @@ class PrintCenterScreen(QWidget):
             fonts.require_fonts(allow_last_resort=True)
             return job.render(progress.page_done.emit)
 
-        run_in_background(work, lambda data: self._on_rendered(job, data), self._on_render_failed, self)
+        chosen = (product.key, self.item_combo.current_value() or "") if product else None
+        run_in_background(work, lambda data: self._on_rendered(job, data, chosen), self._on_render_failed, self)
 
     def _on_page_done(self, page: int) -> None:
         self.preview.show_status(f"正在排版第 {page} 页……")
 
-    def _on_rendered(self, job: PrintJob, data: bytes) -> None:
+    def _on_rendered(self, job: PrintJob, data: bytes, chosen: tuple[str, str] | None = None) -> None:
         self.render_button.setEnabled(True)
+        self._shown = (*chosen, job) if chosen else None
         self.preview.show_pdf(data, f"{job.title}.pdf", f"预览：{job.title}（校验码 {job.fingerprint}）")
 
     def _on_render_failed(self, error: Exception) -> None:

@@ -5,7 +5,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, QSizeF, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -65,7 +65,10 @@ def prepare_printer(document: QPdfDocument) -> QPrinter:
 
 
 class PdfPreview(QWidget):
-    """Shows the PDF that will be printed — the PDF is the one source of what is printed."""
+    """Shows the PDF that will be printed — the PDF is the one source of what is printed. `delivered` fires once
+    the clerk saved it or sent it to a printer (a public board then registers itself as a disclosure)."""
+
+    delivered = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +131,7 @@ class PdfPreview(QWidget):
             QMessageBox.warning(self, "保存失败", file_error_message(error) or f"无法保存到 {path}：{error.strerror or error}。请换一个位置。")
             return
         self.status_label.setText(f"已保存：{path}")
+        self.delivered.emit()
 
     def _on_open_button_clicked(self) -> None:
         folder = Path(tempfile.mkdtemp(prefix="xiangyue-print-"))
@@ -146,3 +150,4 @@ class PdfPreview(QWidget):
             QMessageBox.warning(self, "打印失败", str(error))
             return
         self.status_label.setText(f"已送往打印机：{printer.printerName() or printer.outputFileName()}")
+        self.delivered.emit()
