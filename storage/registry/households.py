@@ -49,10 +49,14 @@ class SqliteHouseholdStore(RegistryTableStore):
         if clash:
             raise DomainError(f"户号 {number} 已被另一户使用，请换一个户号。")
         with self._db.atomic():
-            stored = self._db.conn.execute("SELECT grid_id FROM households WHERE id = ?", (household.id,)).fetchone()
+            stored = self._db.conn.execute("SELECT grid_id, care_level FROM households WHERE id = ?",
+                                           (household.id,)).fetchone()
+            # The care level is the care area's (R51–R52: reason, review, contact person): only its rating writes
+            # it (set_care_level); a saved household keeps the level it has, a new one starts 放心户.
+            care = stored[1] if stored else CareLevel.GREEN.value
             changed = self._upsert("households", household.id,
-                                   household_values(household) | {"household_no": number, "deleted": 0},
-                                   Entity.HOUSEHOLD)
+                                   household_values(household) | {"household_no": number, "deleted": 0,
+                                                                   "care_level": care}, Entity.HOUSEHOLD)
             if (stored[0] if stored else None) != household.grid_id:  # a move keeps its history (R52)
                 self._move_to_grid(household.id, household.grid_id, date.today())
         return changed

@@ -137,3 +137,20 @@ def test_a_move_in_the_household_editor_keeps_the_grid_history(stores) -> None: 
     history = stores.grid_assignments.history(household.id)
     assert [(a.grid_id, a.end) for a in history] == [(second.id, None),
                                                      (first.id, date.fromordinal(date.today().toordinal() - 1))]
+
+
+def test_the_registry_editor_cannot_set_a_care_level(stores) -> None:  # type: ignore[no-untyped-def]
+    """R51–R52 are the care area's: saving a household through the registry keeps the level the care rating set;
+    a red level without reason, review date or contact person cannot come in that way."""
+    from dataclasses import replace
+
+    household, head, _ = make_family(stores)
+    stores.households.save_household(replace(household, care_level=CareLevel.RED, notes="改了备注"))
+    saved = stores.households.get_household(household.id)
+    assert (saved.care_level, saved.notes) == (CareLevel.GREEN, "改了备注")
+    assert household.id not in {r.household_id for r in stores.care_levels.current_levels()}
+    stores.care_contacts.set_contact(household.id, ContactLine.PARTY, head.id, date(2026, 5, 1))
+    stores.care_levels.set_level(rating_for(household.id, CareLevel.RED, ReasonClass.SERIOUS_ILLNESS,
+                                            date(2026, 12, 1), "村委会", date(2026, 6, 1)))
+    stores.households.save_household(replace(stores.households.get_household(household.id), care_level=CareLevel.GREEN))
+    assert stores.households.get_household(household.id).care_level is CareLevel.RED  # the rating's, kept

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from models.registry.households import CareLevel, VillagerStatus
 from tests.walks.conftest import Walk
@@ -45,7 +45,8 @@ def _new_household(qtbot: Any, walk: Walk, screen: Any) -> None:
         choose(qtbot, field(dialog, "网格"), "第3组第1网格")
         fill(qtbot, field(dialog, "地址"), "第3组老寨坎上5号")
         fill(qtbot, field(dialog, "联系电话"), "13985012345")
-        choose(qtbot, field(dialog, "关怀等级"), "关心户")
+        care = field(dialog, "关怀等级")  # shown, decided in 网格关怀 (R51–R52): no control to bypass its rules
+        assert isinstance(care, QLabel) and "网格关怀" in care.text()
         fill(qtbot, field(dialog, "备注"), "新分户")
         click_button(qtbot, dialog, "确定")
 
@@ -56,7 +57,7 @@ def _new_household(qtbot: Any, walk: Walk, screen: Any) -> None:
     grids = {g.id: g.name for g in walk.stores.groups.list_grids()}
     assert (groups[made.group_id], grids[made.grid_id or ""]) == ("第3组", "第3组第1网格")
     assert (made.address, made.phone, made.care_level, made.notes) == \
-        ("第3组老寨坎上5号", "13985012345", CareLevel.YELLOW, "新分户")
+        ("第3组老寨坎上5号", "13985012345", CareLevel.GREEN, "新分户")
 
 
 def _move_household(qtbot: Any, walk: Walk, screen: Any, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from models.core.errors import DomainError
-from models.registry.households import (CareLevel, Gender, Grid, Household, RoleCode, RoleHolding, VillageGroup, Villager,
+from models.registry.households import (Gender, Grid, Household, RoleCode, RoleHolding, VillageGroup, Villager,
                              VillagerStatus, tag_code)
 from models.registry.roster import ETHNIC_GROUPS, POLITICAL_STATUSES, parse_date
 from models.registry.villager_rules import check_villager
@@ -81,12 +81,14 @@ class HouseholdDialog(_FormDialog):
         self.grid_combo: ChoiceCombo[str | None] = ChoiceCombo()
         self.address_edit = QLineEdit(household.address)
         self.phone_edit = QLineEdit(household.phone)
-        self.care_combo = _combo([(c.label, c) for c in CareLevel], household.care_level)
+        # R51–R52: a care level is decided in 网格关怀 (reason class, review date, contact person, who decided);
+        # the registry only shows it, so no edit here can bypass those rules.
+        self.care_label = QLabel(f"{household.care_level.label}（在“网格关怀”中评定）")
         self.notes_edit = QPlainTextEdit(household.notes)
         self.notes_edit.setFixedHeight(60)
         for label, widget in (("户号：", self.number_edit), ("村民小组：", self.group_combo),
                               ("网格：", self.grid_combo), ("地址：", self.address_edit),
-                              ("联系电话：", self.phone_edit), ("关怀等级：", self.care_combo),
+                              ("联系电话：", self.phone_edit), ("关怀等级：", self.care_label),
                               ("备注：", self.notes_edit)):
             self.form.addRow(label, widget)
             widget.setEnabled(not move_only or widget in (self.group_combo, self.grid_combo))
@@ -107,7 +109,7 @@ class HouseholdDialog(_FormDialog):
         return replace(self._household, household_no=self.number_edit.text().strip(),
                        group_id=self.group_combo.current_value(), grid_id=self.grid_combo.current_value() or None,
                        address=self.address_edit.text().strip(), phone=self.phone_edit.text().strip(),
-                       care_level=self.care_combo.current_value(), notes=self.notes_edit.toPlainText().strip())
+                       notes=self.notes_edit.toPlainText().strip())
 
     @classmethod
     def ask(cls, parent: QWidget | None, household: Household, groups: list[VillageGroup], grids: list[Grid],
