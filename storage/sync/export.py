@@ -9,6 +9,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, BinaryIO
 
 from models.core.changes import Changed, Entity
@@ -16,6 +17,7 @@ from models.core.accounts import Actor
 from models.core.errors import DomainError
 from models.core.ids import new_id
 from models.sync.bundles import ExportResult, bundle_file_name
+from models.sync.withheld import TOWNSHIP_WITHHELD, withheld_row
 from models.township.reviews import TOWNSHIP_TABLES
 from storage.core.audit import append_audit
 from storage.core.blobs import blob_path, known_blobs
@@ -93,7 +95,8 @@ def export_bundle(db: Database, out_dir: Path, actor: Actor, peer_node: str | No
         archive = Path(work) / "inner.zip"
         members = _write_archive(db, archive, since, audit_since, lambda m: _manifest(
             db, m, bundle_id, me, peer, epoch, since, schema_version), keys.signing,
-            peer.node if me.kind == "township" else None, notice_only=is_revoked_peer(db, peer.node))
+            peer.node if me.kind == "township" else None, notice_only=is_revoked_peer(db, peer.node),
+            withheld=TOWNSHIP_WITHHELD if peer.kind == "township" and me.kind != "township" else {})
         seq_last = max(members.seq_last, since)
         name = bundle_file_name(me.node, peer.node, datetime.now().strftime("%Y%m%d"), since + 1, seq_last, bundle_id)
         local = outbox / name
@@ -136,7 +139,8 @@ def _acked_since(db: Database, peer: str, epoch: str) -> tuple[int, int]:
 
 
 def _write_archive(db: Database, archive: Path, since: int, audit_since: int, build_manifest: Any,
-                   signing: Any, recipient: str | None, notice_only: bool = False) -> _Member:
+                   signing: Any, recipient: str | None, notice_only: bool = False,
+                   withheld: Mapping[str, tuple[str, ...]] | None = None) -> _Member:
     """The inner ZIP; to a peer whose key we revoked, only the signed notice (no rows, no audit entries)."""
     members = _Member(audit_since=audit_since, audit_last=audit_since)
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
@@ -144,7 +148,7 @@ def _write_archive(db: Database, archive: Path, since: int, audit_since: int, bu
             zf.writestr(mf.CHANGES, b"")
             members.sizes[mf.CHANGES], members.seq_last = {"sha256": hashlib.sha256(b"").hexdigest(), "size": 0}, since
         else:
-            _write_changes(db, zf, since, members, recipient)
+            _write_changes(db, zf, since, members, recipient, withheld or {})
             for sha in sorted(members.blobs):
                 _write_blob(db, zf, sha, members)
             members.sizes[AUDIT], members.audit_count, members.audit_last = write_audit(db, zf, audit_since)
@@ -154,8 +158,10 @@ def _write_archive(db: Database, archive: Path, since: int, audit_since: int, bu
     return members
 
 
-def _write_changes(db: Database, zf: zipfile.ZipFile, since: int, members: _Member, recipient: str | None) -> None:
-    """changes.jsonl: the latest logged version of every row changed after `since`, in seq order.
+def _write_changes(db: Database, zf: zipfile.ZipFile, since: int, members: _Member, recipient: str | None,
+                   withheld: Mapping[str, tuple[str, ...]]) -> None:
+    """changes.jsonl: the latest logged version of every row changed after `since`, in seq order; the `withheld`
+    columns blanked (a village's care reasons never go to its township: models/sync/withheld.py, R51).
 
     A township's reviews and filing decisions go only to the village they answer, never to its neighbours
     (`recipient` set on a township). Anything else, forged rows included, is sent for the receiver to judge.
@@ -172,6 +178,7 @@ def _write_changes(db: Database, zf: zipfile.ZipFile, since: int, members: _Memb
         for seq, table, row_id, hlc, row_json in rows:
             if recipient and table in TOWNSHIP_TABLES and json.loads(row_json).get("village") != recipient:
                 continue
+            row_json = withheld_row(table, row_json, withheld)
             line = (f'{{"seq":{seq},"table":{json.dumps(table)},"id":{json.dumps(row_id)},'
                     f'"hlc":{json.dumps(hlc)},"row":{row_json}}}\n').encode()
             out.write(line)
