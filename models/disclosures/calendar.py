@@ -37,6 +37,16 @@ class Resolution:
 
 
 @dataclass(frozen=True)
+class RulePublicity:
+    """A rulebook's second publicity (九步工作法第七步) as the workflow recorded it: it is its own disclosure."""
+
+    rulebook_id: str
+    title: str
+    start: date
+    end: date
+
+
+@dataclass(frozen=True)
 class Obligation:
     """应公开 — one item for one period ("2026-11", "2026-Q4", "2026") or one resolution (its matter id)."""
 
@@ -47,6 +57,7 @@ class Obligation:
     due: date
     subject: str = ""
     meeting_id: str = ""  # a resolution's deciding meeting
+    recorded_on: date | None = None  # posted as another area recorded it (the workflow's publicity)
 
 
 _PERIOD = re.compile(r"\d{4}(-\d{2}|-Q[1-4])?")
@@ -74,13 +85,17 @@ def _periods(frequency: Frequency, year: int, frequent_finance: bool) -> list[tu
 
 
 def obligations(catalogue: Sequence[CatalogueItem], year: int, frequent_finance: bool,
-                resolutions: Iterable[Resolution] = ()) -> list[Obligation]:
-    """Everything due for `year`'s periods and resolutions, in due order."""
+                resolutions: Iterable[Resolution] = (), publicities: Iterable[RulePublicity] = ()) -> list[Obligation]:
+    """Everything due for `year`'s periods, resolutions and the rules' publicities, in due order."""
     found: list[Obligation] = []
     decided = [r for r in resolutions if r.decided_on.year == year]
+    posted = [p for p in publicities if p.start.year == year]
     for item in catalogue:
         days = timedelta(days=item.days)
-        if item.frequency is Frequency.FOUR_TWO:
+        if item.frequency is Frequency.WORKFLOW:
+            found += [Obligation(item.kind, item.category, f"rules:{p.rulebook_id}:{p.start}", p.start, p.start,
+                                 f"《{p.title}》修订稿公示（{p.start}至{p.end}）", recorded_on=p.start) for p in posted]
+        elif item.frequency is Frequency.FOUR_TWO:
             found += [Obligation(item.kind, item.category, r.matter_id, r.decided_on, r.decided_on + days, r.title,
                                  r.meeting_id) for r in decided]
         else:

@@ -29,11 +29,12 @@ class Frequency(StrEnum):
     YEARLY = "yearly"
     FINANCE = "finance"
     FOUR_TWO = "four_two"
+    WORKFLOW = "workflow"  # the rules' publicity the nine-step workflow records (step 7): due and done by itself
 
     @property
     def label(self) -> str:
         return {"monthly": "每月", "quarterly": "每季度", "yearly": "每年", "finance": "每月（往来少的村每季度）",
-                "four_two": "每项决议后"}[self.value]
+                "four_two": "每项决议后", "workflow": "村规民约修订公示（九步工作法登记）"}[self.value]
 
 
 class Place(StrEnum):
@@ -74,7 +75,7 @@ def parse_catalogue(text: str, source: str = "三务公开目录") -> tuple[Cata
                                        str(item.get("basis", ""))))
         except (ValueError, KeyError, TypeError):
             raise DomainError(f"{source}第 {number} 项看不懂：kind 须为 party/village/finance，frequency 须为 "
-                              "monthly/quarterly/yearly/finance/four_two。") from None
+                              "monthly/quarterly/yearly/finance/four_two/workflow。") from None
         if not found[-1].category or not 0 <= found[-1].days <= 90:
             raise DomainError(f"{source}第 {number} 项：类别不能为空，天数须在 0–90 之间。")
     if len({(i.kind, i.category) for i in found}) != len(found):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from models.core.changes import Changed
-    from models.disclosures.calendar import Obligation, Resolution, Status
+    from models.disclosures.calendar import Obligation, Resolution, RulePublicity, Status
     from models.disclosures.catalogue import CatalogueItem, DisclosureKind, Place
     from models.disclosures.finance import FinanceSheet
     from models.disclosures.printed import PrintedNotice
@@ -16,9 +16,11 @@ if TYPE_CHECKING:
 
 
 class Resolutions(Protocol):
-    """What the calendar reads of the minutes area: the four-two matters' finalised decisions."""
+    """What the calendar reads of the other areas: the four-two matters' finalised decisions (minutes) and the
+    rules' second publicities (workflow, step 7)."""
 
     def resolutions(self) -> list[Resolution]: ...
+    def rule_publicities(self) -> list[RulePublicity]: ...
 
 
 class DisclosureCalendar(Protocol):

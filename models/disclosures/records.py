@@ -69,10 +69,10 @@ def check_answer(answer: str, on: date, received_on: date) -> None:
 def with_status(due: Sequence[Obligation], published: Sequence[Publication],
                 today: date) -> list[tuple[Obligation, Status]]:
     """Each obligation with its status: its publication is the first one recorded for its kind, category and
-    period."""
+    period, or the posting another area recorded (the workflow's publicity)."""
     first: dict[tuple[str, str, str], date] = {}
     for p in published:
         key = (p.kind.value, p.category, p.period)
         if key not in first or p.start < first[key]:
             first[key] = p.start
-    return [(o, status(o, first.get((o.kind.value, o.category, o.period)), today)) for o in due]
+    return [(o, status(o, first.get((o.kind.value, o.category, o.period), o.recorded_on), today)) for o in due]

@@ -283,9 +283,9 @@ class SqliteStores:
 
     @cached_property
     def disclosures(self) -> SqliteDisclosureCalendar:
-        from storage.disclosures.sources import FourTwoResolutions
+        from storage.disclosures.sources import CalendarSources
         from storage.disclosures.store import SqliteDisclosureCalendar
-        return SqliteDisclosureCalendar(self._db, self.actor, FourTwoResolutions(self.four_two))
+        return SqliteDisclosureCalendar(self._db, self.actor, CalendarSources(self.four_two, self.workflow.revisions))
 
     @cached_property
     def publications(self) -> SqlitePublications:

@@ -51,7 +51,8 @@ class SqliteDisclosureCalendar(SqliteStore):
         return Changed.one(Entity.DISCLOSURE_SETTINGS, row_id)
 
     def obligations(self, year: int) -> list[Obligation]:
-        return cal.obligations(self._catalogue, year, self.frequent_finance(), self._resolutions.resolutions())
+        return cal.obligations(self._catalogue, year, self.frequent_finance(), self._resolutions.resolutions(),
+                               self._resolutions.rule_publicities())
 
     def due(self, today: date, year: int | None = None) -> list[tuple[Obligation, Status]]:
         published = load_publications(self._db)

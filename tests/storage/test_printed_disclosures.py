@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from models.core.accounts import COMMAND_LINE_ACTOR
-from models.disclosures.calendar import Resolution, Status
+from models.disclosures.calendar import Resolution, RulePublicity, Status
 from models.disclosures.printed import PrintedNotice
 from storage.core.db import Database
 from storage.disclosures.store import SqliteDisclosureCalendar, SqlitePublications
@@ -17,6 +17,9 @@ DECIDED = Resolution("matter-1", "村道硬化工程", date(2026, 11, 20), "meet
 class _Resolutions:
     def resolutions(self) -> list[Resolution]:
         return [DECIDED]
+
+    def rule_publicities(self) -> list[RulePublicity]:
+        return []
 
 
 def _publications(db: Database) -> tuple[SqliteDisclosureCalendar, SqlitePublications]:
@@ -54,3 +57,30 @@ def test_boards_other_notices_and_the_finance_board(village_db: Database) -> Non
     plain = publications.register_printed(PrintedNotice("resolution-notice", "未关联四议两公开的决议公告", "AAAA-0005",
                                                         day, "meeting-4"))
     assert plain is not None and publications.publication(plain.id).category == "村民普遍关心的其他事项"
+
+
+def test_the_rules_second_publicity_shows_in_the_calendar_as_done(village_db: Database) -> None:
+    """The workflow's step 7 publicity is a village-affairs disclosure the calendar lists, done on its first day."""
+    from models.workflow.records import Publicity
+    from storage.disclosures.sources import CalendarSources
+
+    class _Revisions:
+        def current_steps(self) -> dict[str, int | None]:
+            return {"rb-1": 8, "rb-2": 4}
+
+        def facts(self, rulebook_id: str, today: date) -> object:
+            class _Facts:
+                publicity = Publicity(date(2026, 9, 1), date(2026, 9, 10), "村委会公开栏") if rulebook_id == "rb-1" \
+                    else None
+            return _Facts()
+
+    class _Matters:
+        def matters(self) -> list[object]:
+            return []
+
+    sources = CalendarSources(_Matters(), _Revisions())  # type: ignore[arg-type]
+    calendar = SqliteDisclosureCalendar(village_db, COMMAND_LINE_ACTOR, sources)
+    (row,) = [(o, s) for o, s in calendar.due(date(2026, 12, 1), 2026) if o.category == "村规民约修订公示"]
+    obligation, status = row
+    assert status is Status.DONE and obligation.opens == date(2026, 9, 1)
+    assert "2026-09-01至2026-09-10" in obligation.subject
