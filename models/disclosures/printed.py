@@ -20,6 +20,7 @@ OTHER = "村民普遍关心的其他事项"  # the default catalogue's quarterly
 # product key → the kind it discloses; the category is the catalogue's item of that kind and frequency
 PRINTED_DISCLOSURES: dict[str, tuple[DisclosureKind, Frequency | None]] = {
     "resolution-notice": (DisclosureKind.VILLAGE, Frequency.FOUR_TWO),
+    "call-for-opinions": (DisclosureKind.VILLAGE, None),  # 九步工作法第四步 (step 7 is the workflow's own record)
     "result-notice": (DisclosureKind.VILLAGE, None),
     "board": (DisclosureKind.VILLAGE, None),
     "list-publicity": (DisclosureKind.VILLAGE, None),

@@ -167,8 +167,22 @@ class CareScreen(QWidget):
             return
         visit = Visit("", row.household_id, form.visitor_edit.text(), day_of(form.date_edit),
                       form.findings_edit.toPlainText())
-        if self._push(AddVisitCommand(self._stores.care_visits, self._bus, visit, row.household_no)):
+        if form.matter_check.isChecked():
+            self._add_visit_as_matter(visit)
+        elif self._push(AddVisitCommand(self._stores.care_visits, self._bus, visit, row.household_no)):
             form.findings_edit.clear()
+
+    def _add_visit_as_matter(self, visit: Visit) -> None:
+        """The visit and the villagers' matter it opens, in one step. Not on the undo stack: a matter once
+        registered is closed or withdrawn through 群众说事's own procedure (R48), never undone from here."""
+        try:
+            changed = self._stores.care_visits.add_visit(visit, as_matter=True)
+        except DomainError as error:
+            QMessageBox.warning(self, self.tr("不能保存"), error.message)
+            return
+        self._bus.changed.emit(changed)
+        self.visit_form.findings_edit.clear()
+        self.visit_form.matter_check.setChecked(False)
 
     def _on_level_save_clicked(self) -> None:
         row, form = self.selected, self.level_form
