@@ -16,13 +16,12 @@ from printing.core.catalogue import PRODUCTS as RECORD_PRODUCTS, PrintJob, Produ
 from printing.core.notice_pdf import NoticeOptions, notice_fingerprint, render_notice_pdf
 from ui.core.background import run_in_background
 from ui.core.bus import DataBus
+from ui.printing.items import ITEM_LABELS, record_items
 from ui.widgets.pdf_preview import PdfPreview
 from ui.widgets.choice_combo import ChoiceCombo
 
 # The generic notice (a form), then the products of stored records (printing/core/catalogue.py).
 PRODUCTS = (("notice", "通用公示 / 公告 / 通知"), *((p.key, p.label) for p in RECORD_PRODUCTS))
-ITEM_LABELS = {"rulebook": "村规民约：", "meeting": "会议记录：", "group": "村民小组：", "grid": "网格：",
-               "month": "月份：", "year": "年度：", "star-household": "星级户："}
 PAPERS = (("A4 公文版式（GB/T 9704）", "A4", False), ("A3 张贴大字版", "A3", True))
 
 
@@ -173,36 +172,10 @@ class PrintCenterScreen(QWidget):
         """List the rulebooks (latest version) or the meetings (newest first) the product can print."""
         self.item_label.setText(ITEM_LABELS[product.item])
         self.item_combo.clear_choices()
-        items = {"rulebook": self._rulebook_items, "meeting": self._meeting_items, "group": self._group_items,
-                 "grid": self._grid_items, "month": self._month_items, "year": self._year_items,
-                 "star-household": self._star_household_items}[product.item]()
+        items = record_items(self._stores, product.item)
         for label, item_id in items:
             self.item_combo.add_choice(label, item_id)
         self.record_hint.setText("" if items else "还没有可以打印的记录。")
-
-    def _rulebook_items(self) -> list[tuple[str, str]]:
-        return [(f"{r.title}（共{len(r.versions)}版）", r.id) for r in self._stores.rules.list_rulebooks()]
-
-    def _group_items(self) -> list[tuple[str, str]]:
-        return [(g.name, g.id) for g in sorted(self._stores.groups.list_groups(), key=lambda g: g.position)]
-
-    def _grid_items(self) -> list[tuple[str, str]]:
-        return [(g.name, g.id) for g in self._stores.groups.list_grids()]
-
-    def _month_items(self) -> list[tuple[str, str]]:
-        return [(month, month) for month in sorted(self._stores.finance_sheets.months(), reverse=True)]
-
-    def _year_items(self) -> list[tuple[str, str]]:
-        return [(f"{year}年度", str(year)) for year in self._stores.star_awards.years()]
-
-    def _star_household_items(self) -> list[tuple[str, str]]:
-        """Each household with stars awarded, per year (newest first): the plaque is of one household's year."""
-        return [(f"{year}年度 第{row.household_no}户（{row.count}星）", f"{year}:{row.household_no}")
-                for year in self._stores.star_awards.years() for row in self._stores.star_awards.rows(year)]
-
-    def _meeting_items(self) -> list[tuple[str, str]]:
-        return [(f"{m.number}  {m.type_label}  {m.on.year}年{m.on.month}月{m.on.day}日", m.id)
-                for m in self._stores.meetings.list_meetings()]
 
     def _on_title_edit_text_edited(self, text: str) -> None:
         if NoticeKind.from_title(text) is NoticeKind.PUBLICITY:
