@@ -198,12 +198,16 @@ def _household(parser: argparse.ArgumentParser) -> object:
 
 
 def print_commands() -> tuple[Any, ...]:
-    """`print stars-board --year Y` and `print star-plaque --household NO --year Y` (rows of the print table)."""
+    """`print stars-publicity --year Y`, `print stars-board --year Y` and `print star-plaque --household NO --year Y`
+    (rows of the print table)."""
     from cli.commands.printing.products import PrintCommand
-    from models.stars.print_sources import star_plaque, stars_board
-    from printing.stars.stars_pdf import board_job, plaque_job
+    from models.stars.print_sources import star_plaque, stars_board, stars_publicity
+    from printing.stars.stars_pdf import board_job, plaque_job, publicity_job
 
-    return (PrintCommand("stars-board", "十星级文明户公示栏（无依据不公开姓名）", (_year,),
+    return (PrintCommand("stars-publicity", "十星级文明户评定结果公示（公示期、异议渠道；无依据不公开姓名）", (_year,),
+                         lambda stores, args, today: stars_publicity(stores, args.year, today),
+                         lambda data, _args, today: publicity_job(data, today)),
+            PrintCommand("stars-board", "十星级文明户公示栏（无依据不公开姓名）", (_year,),
                          lambda stores, args, today: stars_board(stores, args.year, today),
                          lambda data, _args, today: board_job(data, today)),
             PrintCommand("star-plaque", "星级牌和荣誉证书（一户一年度）", (_household, _year),

@@ -27,6 +27,7 @@ PRINTED_DISCLOSURES: dict[str, tuple[DisclosureKind, Frequency | None]] = {
     "list-removal": (DisclosureKind.VILLAGE, None),
     "points-board": (DisclosureKind.VILLAGE, None),
     "stars-board": (DisclosureKind.VILLAGE, None),
+    "stars-publicity": (DisclosureKind.VILLAGE, None),
     "finance-board": (DisclosureKind.FINANCE, Frequency.FINANCE),
 }
 

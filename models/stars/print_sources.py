@@ -79,3 +79,34 @@ def star_plaque_item(stores: Stores, item: str, today: date) -> StarPlaque:
     """打印中心's gather: the plaque of one household's year, the item "YEAR:HOUSEHOLD_NO"."""
     year, _, household_no = item.partition(":")
     return star_plaque(stores, household_no, int(year), today)
+
+
+@dataclass(frozen=True)
+class StarsPublicity:
+    """十星级文明户评定结果公示 — the stars the meeting decided, as posted for objections (R53, the lists' due process)."""
+
+    village: str
+    year: int
+    start: date
+    end: date
+    lines: tuple[StarsBoardLine, ...]
+
+
+def stars_publicity(stores: Stores, year: int, today: date) -> StarsPublicity:
+    """The year's latest publicity: the households and stars it put up (named only with a basis)."""
+    public = [a for a in stores.star_awards.awards(year) if a.publicity_start and a.publicity_end]
+    if not public:
+        raise DomainError(f"{year} 年度还没有公示评定的星（先评定，再点“公示…”或 stars publicize）。")
+    start = max(a.publicity_start for a in public if a.publicity_start)
+    shown = [a for a in public if a.publicity_start == start]
+    bases, by_household = stores.naming_bases.bases_in_effect(), dict[str, list[str]]()
+    for award in shown:
+        by_household.setdefault(award.household_no, []).append(award.star)
+    lines = tuple(StarsBoardLine(board_name(stores.star_awards.household(no), bases, today), tuple(stars))
+                  for no, stars in sorted(by_household.items()))
+    return StarsPublicity(stores.profile.get().display_name, year, start, shown[0].publicity_end or start, lines)
+
+
+def stars_publicity_item(stores: Stores, year: str, today: date) -> StarsPublicity:
+    """打印中心's gather: the publicity of the year chosen."""
+    return stars_publicity(stores, int(year), today)

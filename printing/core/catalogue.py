@@ -256,6 +256,12 @@ def _stars_board(source: stars.StarsBoard, today: date) -> PrintJob:
     return board_job(source, today)
 
 
+def _stars_publicity(source: stars.StarsPublicity, today: date) -> PrintJob:
+    from printing.stars.stars_pdf import publicity_job
+
+    return publicity_job(source, today)
+
+
 def _star_plaque(source: stars.StarPlaque, today: date) -> PrintJob:
     from printing.stars.stars_pdf import plaque_job
 
@@ -284,6 +290,7 @@ PRODUCTS: tuple[Product[Any], ...] = (
     Product("grid-board", "网格公示牌（张贴）", "grid", care.grid_board, _grid_board),
     Product("grid-sheet", "网格联户表（内部资料）", "grid", care.grid_sheet, _grid_sheet),
     Product("finance-board", "财务公开栏（某月收支明细）", "month", disclosures.finance_board, _finance_board),
+    Product("stars-publicity", "十星级文明户评定结果公示", "year", stars.stars_publicity_item, _stars_publicity),
     Product("stars-board", "十星级文明户公示栏", "year", stars.stars_board_item, _stars_board),
     Product("star-plaque", "星级牌和荣誉证书", "star-household", stars.star_plaque_item, _star_plaque),
 )

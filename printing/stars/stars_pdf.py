@@ -8,7 +8,7 @@ from datetime import date
 
 from models.core.notices import chinese_date
 from models.lists.honours import HonourCertificate
-from models.stars.print_sources import StarPlaque, StarsBoard
+from models.stars.print_sources import StarPlaque, StarsBoard, StarsPublicity
 from printing.core.catalogue import PrintJob
 from printing.core.fingerprint import content_fingerprint
 from printing.core.layout import DocumentMeta, PageSpec, render
@@ -85,3 +85,25 @@ def board_job(board: StarsBoard, today: date) -> PrintJob:
 def plaque_job(plaque: StarPlaque, today: date) -> PrintJob:
     return PrintJob(f"星级牌（{plaque.who}）", plaque_fingerprint(plaque, today),
                     lambda progress: render_star_plaque_pdf(plaque, today, progress))
+
+
+def publicity_document(publicity: StarsPublicity, today: date) -> TableDocument:
+    """关于……评定结果的公示 (R47: the period's first and last day printed, the objection channel named)."""
+    rows = tuple((str(n), line.who, f"{line.count} 星", "、".join(line.stars))
+                 for n, line in enumerate(publicity.lines, 1))
+    return TableDocument(
+        f"关于{publicity.year}年度十星级文明户评定结果的公示", ("序号", "户", "星数", "评定的星"), rows,
+        (1.0, 4.0, 1.4, 10.0),
+        before=("下列各户经本户申请或推荐、村民小组评议，由村民（代表）会议或评议会评定，现予公示。",
+                f"公示期：{chinese_date(publicity.start)}至{chinese_date(publicity.end)}。"),
+        after=("公示期间如有异议，请以书面或口头方式向村务监督委员会或村民委员会反映；异议经核实成立的，不予授星。"
+               "未经本户同意不公开姓名，以村民小组和户号表示。特此公示。",
+               f"{publicity.village}村民委员会　{chinese_date(today)}"),
+        record="十星级文明户公示", version=f"{publicity.year}:{publicity.start}")
+
+
+def publicity_job(publicity: StarsPublicity, today: date) -> PrintJob:
+    document = publicity_document(publicity, today)
+    return PrintJob(document.title, content_fingerprint(f"table:{document.record}", table_texts(document),
+                                                        document.version),
+                    lambda progress: render_table_pdf(document, progress=progress))

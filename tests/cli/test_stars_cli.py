@@ -106,7 +106,7 @@ def test_an_evaluation_meeting_of_the_village_decides_too(village_db: Database) 
     assert code == 0, err
 
 
-def test_applied_reviewed_decided_publicised_then_awarded(village_db: Database) -> None:
+def test_applied_reviewed_decided_publicised_then_awarded(village_db: Database, tmp_path: Path) -> None:
     """R53 step by step: no decision before the group passed it; nothing counts before the publicity closed; an
     objection upheld during the publicity takes the star back with the answer as its reason."""
     path = _path(village_db)
@@ -134,6 +134,12 @@ def test_applied_reviewed_decided_publicised_then_awarded(village_db: Database) 
     assert code == 2 and "最少 5 天" in err
     assert run_json(path, "stars", "publicize", "--year", "2026", "--from", "2026-06-02") == (
         0, {"awards": 2, "end": "2026-06-08"})
+    notice = tmp_path / "公示.pdf"
+    assert run_cli(["--db", str(path), "print", "stars-publicity", "--year", "2026", "--out", str(notice)])[0] == 0
+    text = text_of(notice.read_bytes())
+    assert "2026年6月2日至2026年6月8日" in text and "三组第12号户" in text and "杨老三" not in text
+    (posted,) = build_stores(village_db, COMMAND_LINE_ACTOR).publications.publications()
+    assert posted.note.startswith("打印登记")  # the printed publicity registers as a village-affairs disclosure
     code, _, err = run_cli(["--db", str(path), "stars", "objection", "--household", "15", "--star", "清洁卫生",
                             "--year", "2026", "--by", "邻居", "--text", "院里常年堆放垃圾", "--date", "2026-06-09"])
     assert code == 2 and "不是公示期间" in err

@@ -16,7 +16,7 @@ from tests.printing import pdfcheck
 # What is posted or handed out publicly (the internal products — 花名册, 签字表, 联户表, forms, letters, work cards,
 # the record book — are marked 内部资料 or go to one person, and are tested on their own).
 PUBLIC = ("rules", "rules-poster", "comparison", "call-for-opinions", "adoption-statement", "resolution-notice",
-          "result-notice", "grid-board", "finance-board", "stars-board", "star-plaque")
+          "result-notice", "grid-board", "finance-board", "stars-publicity", "stars-board", "star-plaque")
 PHONE = re.compile(r"1[3-9]\d{9}")
 
 
