@@ -35,6 +35,11 @@ class ListPrintJob:
     def file_name(self) -> str:
         return f"{self.title}.pdf"
 
+    @property
+    def product(self) -> str:
+        """The `print` product this job is (how a printed board registers as a disclosure)."""
+        return {"": "board", "公示": "list-publicity", "撤榜公告": "list-removal"}.get(self.log_label, "honour-certificate")
+
     def log_note(self, where: str) -> str:
         """What the board log (R34) notes of this print: the product and where it went."""
         return f"{self.log_label} {where}" if self.log_label else where

@@ -1,6 +1,8 @@
 """红黑榜 screen: printing board, publicity, removal notice and certificate; volunteers ranked and proposed."""
 from __future__ import annotations
 
+from storage.core.backend import build_stores
+
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -78,6 +80,10 @@ def test_printing_from_the_screen_saves_opens_and_logs(qtbot, backend: SqliteBac
     assert [row["actor_name"] for row in log] == [stores.actor.name] * 4
     assert [row["note"].split()[0] for row in log[1:]] == ["撤榜公告", "荣誉证书", "公示"]
     assert log[0]["note"] == opened[0]
+    # 打印即登记 (issue 23): the board, the removal notice and the publicity register as disclosures, not the
+    # certificate (it goes to one household)
+    registered = [p for p in build_stores(backend.db, CLERK).publications.publications() if p.note.startswith("打印登记")]
+    assert len(registered) == 3 and {p.category for p in registered} == {"村民普遍关心的其他事项"}
 
     monkeypatch.setattr(SavePdfDialog, "ask", classmethod(lambda cls, parent, name: None))  # 取消另存
     assert _print(qtbot, screen, screen.print_board_button) == ""

@@ -24,9 +24,11 @@ class ListPrinter(QObject):
     busy_changed = Signal(bool)
     finished = Signal(str)  # the saved file, or "" when nothing was saved
 
-    def __init__(self, board_log: BoardLogStore, parent: QWidget) -> None:
+    def __init__(self, board_log: BoardLogStore, parent: QWidget,
+                 printed: Callable[[ListPrintJob], None] | None = None) -> None:
         super().__init__(parent)
         self._board_log, self._parent = board_log, parent
+        self._printed = printed  # a saved board or notice registers as a disclosure (打印即登记, issue 23)
         self.busy = False
 
     def start(self, prepare: Callable[[], ListPrintJob]) -> bool:
@@ -64,6 +66,11 @@ class ListPrinter(QObject):
             self._board_log.log_board(job.period, "printed", job.fingerprint, job.entry_ids, job.log_note(str(path)))
         except DomainError as error:
             QMessageBox.warning(self._parent, "未能记入榜单日志", f"文件已保存，但{error.message}")
+        try:
+            if self._printed is not None:
+                self._printed(job)
+        except DomainError as error:
+            QMessageBox.warning(self._parent, "未能登记公开", f"文件已保存，但{error.message}")
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             QMessageBox.information(self._parent, "已保存", f"已保存到 {path}。本机没有可以打开 PDF 的程序，请拷到别的电脑打印。")
         self.finished.emit(str(path))

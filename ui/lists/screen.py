@@ -21,6 +21,7 @@ from ui.lists.commands import NominateCommand
 from ui.lists.consents import ConsentsDialog
 from ui.lists.dialogs import ConsentDialog, NominationDialog, NominationInput, PrintOptions, PrintOptionsDialog
 from ui.lists.entries_tab import EntriesTab
+from printing.lists.list_jobs import ListPrintJob
 from ui.lists.printing import ListPrinter
 from ui.lists.volunteers import VolunteersPanel
 from ui.lists.table_model import EntryTableModel, is_waiting, table_view
@@ -64,7 +65,7 @@ class ListsScreen(BoardTab, EntriesTab, QWidget):
         top.addStretch(1)
         top.addWidget(self.print_board_button)
         top.addWidget(self.print_removal_button)
-        self.printer = ListPrinter(self._stores.board_log, self)
+        self.printer = ListPrinter(self._stores.board_log, self, self._register_printed)
         layout.addLayout(top)
         self.tabs_widget = QTabWidget()
         self.tabs_widget.addTab(self._build_board(), "榜单")
@@ -193,6 +194,15 @@ class ListsScreen(BoardTab, EntriesTab, QWidget):
         dialog = ConsentsDialog(self._stores.naming_bases, entry.household_no if entry else "", self.today,
                                 self._act, self._actor.can(Permission.EDIT_RECORDS), self)
         dialog.exec()
+
+    def _register_printed(self, job: ListPrintJob) -> None:
+        """A saved board or notice registers as a disclosure in 三务公开 (打印即登记, issue 23)."""
+        from models.disclosures.printed import PrintedNotice
+
+        changed = self._stores.publications.register_printed(
+            PrintedNotice(job.product, job.title, job.fingerprint, self.today()))
+        if changed is not None:
+            self._bus.changed.emit(changed)
 
     def _village(self) -> str:
         return self._stores.profile.get().village

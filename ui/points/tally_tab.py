@@ -17,14 +17,15 @@ from printing.points.board_pdf import board_job
 from ui.core.background import run_in_background
 from ui.points.table_model import TallyModel
 from ui.widgets.choice_combo import ChoiceCombo
+from ui.core.bus import DataBus
 from ui.widgets.pdf_preview import write_file
 from ui.widgets.print_dialogs import SavePdfDialog
 
 
 class TallyTab(QWidget):
-    def __init__(self, stores: Stores, parent: QWidget | None = None) -> None:
+    def __init__(self, stores: Stores, parent: QWidget | None = None, bus: DataBus | None = None) -> None:
         super().__init__(parent)
-        self._stores = stores
+        self._stores, self._bus = stores, bus
         self.period_edit = QLineEdit(date.today().strftime("%Y-%m"))
         self.by_combo: ChoiceCombo[TallyBy] = ChoiceCombo()
         self.by_combo.add_choices([(by.label, by) for by in TallyBy])
@@ -102,6 +103,16 @@ class TallyTab(QWidget):
             self.status.setText(self.tr("无法保存到 {0}：{1}").format(path, error.strerror or error))
             return
         self.status.setText(self.tr("已保存到 {0}（校验码 {1}）。").format(path, job.fingerprint))
+        from models.disclosures.printed import PrintedNotice
+
+        try:  # 打印即登记 (issue 23): the saved points board is a village-affairs disclosure
+            changed = self._stores.publications.register_printed(
+                PrintedNotice("points-board", job.title, job.fingerprint, date.today()))
+        except DomainError as error:
+            self.status.setText(self.tr("已保存，但未能登记公开：{0}").format(error.message))
+            return
+        if changed is not None and self._bus is not None:
+            self._bus.changed.emit(changed)
 
     def _on_failed(self, error: Exception) -> None:
         self.print_button.setEnabled(True)
