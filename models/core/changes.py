@@ -63,6 +63,9 @@ class Entity(StrEnum):
     # stars
     STAR_LIST = "star_list"
     STAR_AWARD = "star_award"
+    # points (wave 4)
+    POINTS_PUBLICATION = "points_publication"
+    POINTS_OBJECTION = "points_objection"
 
     @property
     def label(self) -> str:
@@ -83,7 +86,8 @@ class Entity(StrEnum):
                 "points_redemption": "积分兑换",
                 "matter": "群众说事", "officer_log": "信息员工作日志", "project": "项目库",
                 "disclosure": "三务公开记录", "disclosure_settings": "三务公开设置", "finance_sheet": "财务公开表",
-                "star_list": "星目", "star_award": "十星级文明户评定"}[self.value]
+                "star_list": "星目", "star_award": "十星级文明户评定",
+                "points_publication": "积分公示", "points_objection": "积分异议"}[self.value]
 
 
 @dataclass(frozen=True)

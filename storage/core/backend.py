@@ -349,23 +349,20 @@ def points_stores(db: Database, actor: Actor, meetings: MeetingRecords, types: M
                   lists: NamingBases, village: Callable[[], str]) -> SqlitePointsStores:
     """The points stores, each given adapters over the registry, minutes, rules and lists it reads."""
     from storage.lists.sources import SqliteArticleCatalogue
-    from storage.points.goods import SqliteGoodsStore
-    from storage.points.ledger import SqliteLedgerStore
-    from storage.points.redemptions import SqliteRedemptionStore
+    from storage.points import goods, ledger, publications, redemptions, tally, villages
     from storage.points.scheme import SqliteSchemeStore
     from storage.points.sources import (ListsNamedHouseholds, MinutesAdoptionMeetings, RulesClauses,
                                         SqlitePointsHouseholds)
     from storage.points.stores import SqlitePointsStores
-    from storage.points.tally import SqlitePointsTally
-    from storage.points.villages import SqliteVillageTotals
 
     households = SqlitePointsHouseholds(db)
     scheme = SqliteSchemeStore(db, actor, MinutesAdoptionMeetings(meetings, types),
                                RulesClauses(SqliteArticleCatalogue(rules)))
     return SqlitePointsStores(
-        scheme, SqliteLedgerStore(db, actor, households, scheme),
-        SqlitePointsTally(db, households, ListsNamedHouseholds(lists), scheme, village),
-        SqliteGoodsStore(db, actor), SqliteRedemptionStore(db, actor, households), SqliteVillageTotals(db))
+        scheme, ledger.SqliteLedgerStore(db, actor, households, scheme),
+        tally.SqlitePointsTally(db, households, ListsNamedHouseholds(lists), scheme, village),
+        goods.SqliteGoodsStore(db, actor), redemptions.SqliteRedemptionStore(db, actor, households),
+        villages.SqliteVillageTotals(db), publications.SqlitePublicationStore(db, actor, households))
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:

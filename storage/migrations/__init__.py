@@ -62,6 +62,7 @@ LEDGER: tuple[Step, ...] = (
     points.m080_create_points,
     matters.m081_create_matters,
     disclosures.m082_create_disclosures_and_stars,
+    points.m083_points_publications,
 )
 
 # The last step shipped with a number out of order; every step after it has a higher number than all before it.

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from storage.points.goods import SqliteGoodsStore
 from storage.points.ledger import SqliteLedgerStore
+from storage.points.publications import SqlitePublicationStore
 from storage.points.redemptions import SqliteRedemptionStore
 from storage.points.scheme import SqliteSchemeStore
 from storage.points.tally import SqlitePointsTally
@@ -21,3 +22,4 @@ class SqlitePointsStores:
     goods: SqliteGoodsStore
     redemptions: SqliteRedemptionStore
     villages: SqliteVillageTotals
+    publications: SqlitePublicationStore

@@ -17,7 +17,7 @@ def test_a_redemption_at_the_counter_updates_balance_and_stock(qtbot: Any, villa
     screen = PointsScreen(village.clerk, DataBus())
     qtbot.addWidget(screen)
     tab = screen.redeem_tab
-    balance = points.tally.balance("0007").confirmed
+    balance = points.tally.balance("0007").redeemable
     qtbot.keyClicks(tab.household_edit, "0007")
     assert f"可用积分 {balance} 分" in tab.balance_label.text()
     tab.goods_combo.setCurrentIndex(tab.goods_combo.values().index(goods_id))
