@@ -14,8 +14,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from models.care import print_sources as care
+from models.matters import print_sources as matters
 from models.core.notices import Notice
 from models.minutes import print_sources as minutes
+from models.points import print_sources as points
 from models.registry import print_sources as registry
 from models.rules import print_sources as rules
 from models.workflow import print_sources as workflow
@@ -40,13 +42,16 @@ class PrintJob:
 
 @dataclass(frozen=True)
 class Product(Generic[Data]):
-    """A printable product of a stored record; `item` is "rulebook", "meeting" or "group"."""
+    """A printable product of a stored record; `item` names what is chosen (rulebook, meeting, group, grid, period…)."""
 
     key: str
     label: str
     item: str
     gather: Callable[[Stores, str, date], Data]
     build: Callable[[Data, date], PrintJob]
+    # The records to choose among as (label, id), newest first, for an item 打印中心 does not list itself (a period,
+    # a redemption, a month); None: the screen lists `item` (rulebooks, meetings, groups, grids).
+    choices: Callable[[Stores, date], list[tuple[str, str]]] | None = None
 
 
 def rules_job(text: rules.RulebookText, poster: bool, paper: str | None = None, qr: bool = False) -> PrintJob:
@@ -227,6 +232,42 @@ def _second_publicity(source: workflow.SecondPublicity, today: date) -> PrintJob
     return second_publicity_job(source, today)
 
 
+def _points_board(source: points.BoardSource, _today: date) -> PrintJob:
+    from printing.points.board_pdf import board_job
+
+    return board_job(source)
+
+
+def _points_receipt(source: points.ReceiptSource, _today: date) -> PrintJob:
+    from printing.points.receipt_pdf import receipt_job
+
+    return receipt_job(source)
+
+
+def _points_scheme(source: points.SchemeSource, _today: date) -> PrintJob:
+    from printing.points.scheme_pdf import scheme_job
+
+    return scheme_job(source)
+
+
+def _matters_lists(source: matters.MonthLists, today: date) -> PrintJob:
+    from printing.matters.matters_pdf import month_lists_job
+
+    return month_lists_job(source, today)
+
+
+def _matter_chart(source: matters.WallChart, _today: date) -> PrintJob:
+    from printing.matters.matters_pdf import wall_chart_job
+
+    return wall_chart_job(source)
+
+
+def _officer_log(source: matters.OfficerLogPage, _today: date) -> PrintJob:
+    from printing.matters.matters_pdf import officer_log_job
+
+    return officer_log_job(source)
+
+
 def _grid_board(source: care.GridBoard, today: date) -> PrintJob:
     from printing.care.grid_pdf import board_fingerprint, render_grid_board_pdf
 
@@ -262,6 +303,18 @@ PRODUCTS: tuple[Product[Any], ...] = (
     Product("second-publicity", "二次公示（修订稿公示）", "rulebook", workflow.second_publicity, _second_publicity),
     Product("grid-board", "网格公示牌（张贴）", "grid", care.grid_board, _grid_board),
     Product("grid-sheet", "网格联户表（内部资料）", "grid", care.grid_sheet, _grid_sheet),
+    Product("points-board", "积分榜（按期排名，张贴公示）", "period", points.board_source, _points_board,
+            points.board_choices),
+    Product("points-scheme", "积分细则（张贴用，附兑换价格）", "scheme", points.scheme_source, _points_scheme,
+            points.scheme_choices),
+    Product("points-receipt", "爱心超市兑换凭证", "redemption", points.receipt_source, _points_receipt,
+            points.receipt_choices),
+    Product("matters", "群众说事三张清单（当月）", "month", lambda st, month, today: matters.month_lists(st, month, today),
+            _matters_lists, matters.month_choices),
+    Product("matter-chart", "挂图作战（未销号事项，A3）", "chart", lambda st, _item, today: matters.wall_chart(st, today),
+            _matter_chart, matters.chart_choices),
+    Product("officer-log", "议事信息员工作日志（一人一月）", "officer-month", matters.officer_log_source, _officer_log,
+            matters.officer_log_choices),
 )
 
 

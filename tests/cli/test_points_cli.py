@@ -56,7 +56,7 @@ def test_add_confirm_list_balance_and_reverse(village: Village, monkeypatch: pyt
     monkeypatch.setenv("XIANGYUE_USER", "wenshu")
     monkeypatch.setenv("XIANGYUE_PASSWORD", DEMO_PASSWORD)
     code, before = run_json(db, "points", "balance", "--household", "0009")
-    assert code == 0 and set(before) == {"household", "confirmed", "pending"}
+    assert code == 0 and set(before) == {"household", "confirmed", "pending", "redeemable"}
     code, added = run_json(db, "points", "add", "--household", "0009", "--item", "E01", "--date", "2027-06-03",
                            "--note", "志愿服务签到表")
     assert code == 0 and added == {"id": added["id"], "confirmed": False}
@@ -157,3 +157,30 @@ def test_an_exported_scheme_imports_back_as_the_same_items(village: Village, tmp
     assert after["version"] == 2 and after["items"] == before["items"]
     clauses = [i.clause for i in village.clerk.points.scheme.current().items if i.clause]  # type: ignore[union-attr]
     assert clauses and all(c.startswith("第") and " " in c for c in clauses)
+
+
+def test_publish_object_answer_and_the_board_prints_the_window(village: Village, tmp_path: Path) -> None:
+    """R37: `points publish`, `points object`, `points answer`, `points publications`; the board prints the window."""
+    db = village.path
+    code, _, err = run_cli(["--db", str(db), "points", "publish", "--period", "2027-06", "--date", "2027-06-20"])
+    assert code == 2 and "还没有结束" in err
+    code, published = run_json(db, "points", "publish", "--period", "2026-05", "--date", "2026-06-03", "--days", "7")
+    assert code == 0 and published == {"id": published["id"], "period": "2026-05", "closes_on": "2026-06-09"}
+    code, _, err = run_cli(["--db", str(db), "points", "object", published["id"], "--by", "李四", "--text", "记少了",
+                            "--household", "0002", "--date", "2026-06-10"])
+    assert code == 2 and "不在公示期内" in err
+    code, raised = run_json(db, "points", "object", published["id"], "--by", "李四", "--text", "卫生日记少了一次",
+                            "--household", "0002", "--date", "2026-06-05")
+    assert code == 0 and set(raised) == {"id"}
+    code, listed = run_json(db, "points", "publications", "--period", "2026-05")
+    row = next(r for r in listed["rows"] if r["id"] == published["id"])
+    assert row["objections"] == [{"id": raised["id"], "household": "0002", "by": "李四", "text": "卫生日记少了一次",
+                                  "answered": False, "upheld": None}] and "待答复" in row["state"]
+    code, _ = run_json(db, "points", "answer", raised["id"], "--text", "经核对签到表，确实漏记，已补记。", "--upheld",
+                       "--date", "2026-06-06")
+    assert code == 0
+    out = tmp_path / "积分榜.pdf"
+    code, _, err = run_cli(["--db", str(db), "print", "points-board", "--period", "2026-05", "--date", "2026-06-03",
+                            "--out", str(out)])
+    assert code == 0, err
+    assert "公示期：2026年6月3日至2026年6月9日" in text_of(out.read_bytes())

@@ -13,6 +13,7 @@ from models.lists.entries import Period
 from models.points.rollup import TallyBy
 from printing.core import fonts as fonts
 from printing.core.catalogue import PrintJob
+from models.points.print_sources import board_source
 from printing.points.board_pdf import board_job
 from ui.core.background import run_in_background
 from ui.points.table_model import TallyModel
@@ -76,8 +77,7 @@ class TallyTab(QWidget):
         if period is None:
             return
         try:
-            village = self._stores.profile.get().village
-            job = board_job(self._stores.points, f"{village}村民委员会", period.code, date.today())
+            job = board_job(board_source(self._stores, period.code, date.today()))
         except DomainError as error:
             self.status.setText(error.message)
             return

@@ -21,7 +21,9 @@ from ui.widgets.choice_combo import ChoiceCombo
 
 # The generic notice (a form), then the products of stored records (printing/core/catalogue.py).
 PRODUCTS = (("notice", "通用公示 / 公告 / 通知"), *((p.key, p.label) for p in RECORD_PRODUCTS))
-ITEM_LABELS = {"rulebook": "村规民约：", "meeting": "会议记录：", "group": "村民小组：", "grid": "网格："}
+ITEM_LABELS = {"rulebook": "村规民约：", "meeting": "会议记录：", "group": "村民小组：", "grid": "网格：",
+               "period": "积分周期：", "scheme": "积分细则：", "redemption": "兑换记录：", "month": "月份：",
+               "chart": "范围：", "officer-month": "信息员："}
 PAPERS = (("A4 公文版式（GB/T 9704）", "A4", False), ("A3 张贴大字版", "A3", True))
 
 
@@ -170,8 +172,9 @@ class PrintCenterScreen(QWidget):
         """List the rulebooks (latest version) or the meetings (newest first) the product can print."""
         self.item_label.setText(ITEM_LABELS[product.item])
         self.item_combo.clear_choices()
-        items = {"rulebook": self._rulebook_items, "meeting": self._meeting_items,
-                 "group": self._group_items, "grid": self._grid_items}[product.item]()
+        items = product.choices(self._stores, date.today()) if product.choices else {
+            "rulebook": self._rulebook_items, "meeting": self._meeting_items,
+            "group": self._group_items, "grid": self._grid_items}[product.item]()
         for label, item_id in items:
             self.item_combo.add_choice(label, item_id)
         self.record_hint.setText("" if items else "还没有可以打印的记录。")
