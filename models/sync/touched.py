@@ -68,7 +68,7 @@ ROW_CHANGES: dict[str, tuple[tuple[Entity, str], ...]] = {
     "matters": ((Entity.MATTER, "id"),),
     "matter_events": ((Entity.MATTER, "matter_id"),),  # the township's reply among them
     "matter_officer_logs": ((Entity.OFFICER_LOG, "id"),),
-    "matter_projects": ((Entity.PROJECT, "id"), (Entity.MEETING, "meeting_id")),
+    "matter_projects": ((Entity.PROJECT, "id"), (Entity.MEETING, "meeting_id"), (Entity.FOUR_TWO_MATTER, "four_two_id")),
 }
 WORKFLOW_PREFIX = "workflow_"  # the revision's parts name their revision, not the rulebook: possibly all
 

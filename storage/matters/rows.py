@@ -50,4 +50,5 @@ def log_entry(row: dict[str, Any]) -> OfficerLogEntry:
 
 def project(row: dict[str, Any]) -> Project:
     return Project(row["project_name"], row["estimate"], row["meeting_id"], row["item_number"], row["funding"],
-                   ProjectStage(row["stage"]), row["matter_id"], row["id"], row.get("meeting_number") or "")
+                   ProjectStage(row["stage"]), row["matter_id"], row["id"], row.get("meeting_number") or "",
+                   row["four_two_id"])

@@ -63,6 +63,7 @@ LEDGER: tuple[Step, ...] = (
     matters.m081_create_matters,
     disclosures.m082_create_disclosures_and_stars,
     points.m083_points_publications,
+    matters.m084_matter_projects_four_two,
 )
 
 # The last step shipped with a number out of order; every step after it has a higher number than all before it.
