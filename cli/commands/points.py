@@ -67,6 +67,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     redeem.add_argument("--goods", required=True, metavar="ID", help="商品编号（goods list 可查）")
     redeem.add_argument("--qty", type=int, default=1, metavar="N")
     redeem.set_defaults(handler=run_redeem)
+    attach = actions.add_parser("attach", help="给一条积分记录添加依据（签到表、照片；确认后不能移除）")
+    attach.add_argument("id", metavar="ID")
+    attach.add_argument("--file", required=True, type=Path, help="文件路径")
+    attach.add_argument("--note", default="", help="说明")
+    attach.set_defaults(handler=run_attach)
     _register_publication(actions)
     _register_goods(commands)
 
@@ -93,6 +98,17 @@ def _register_publication(actions: argparse._SubParsersAction) -> None:
     answer.add_argument("--upheld", action="store_true", help="异议成立")
     answer.add_argument("--date", dest="on", type=parse_date, help="答复日期（默认今天）")
     answer.set_defaults(handler=run_answer)
+
+
+def run_attach(context: Context, args: argparse.Namespace) -> int:
+    from models.core.attachments import AttachmentOwner, OwnerKind
+    from storage.core.backend import build_stores
+
+    stores = build_stores(context.open_db(), context.actor)
+    entry = stores.points.ledger.entry(args.id)
+    added = stores.attachments.attach(AttachmentOwner(OwnerKind.POINTS_ENTRY, entry.id), args.file, note=args.note)
+    context.emit(f"已为积分记录 {entry.id} 添加依据 {args.file.name}", {"id": added.id, "entry": entry.id})
+    return EXIT_OK
 
 
 def run_publish(context: Context, args: argparse.Namespace) -> int:

@@ -184,3 +184,16 @@ def test_publish_object_answer_and_the_board_prints_the_window(village: Village,
                             "--out", str(out)])
     assert code == 0, err
     assert "公示期：2026年6月3日至2026年6月9日" in text_of(out.read_bytes())
+
+
+def test_an_entrys_evidence_is_attached_through_the_one_attachment_store(village: Village, tmp_path: Path) -> None:
+    db = village.path
+    code, added = run_json(db, "points", "add", "--household", "0004", "--item", "B01", "--date", "2027-06-05")
+    slip = tmp_path / "签到表.pdf"
+    slip.write_bytes(b"%PDF-1.4\n" + b"0" * 50)
+    code, attached = run_json(db, "points", "attach", added["id"], "--file", str(slip), "--note", "卫生日签到表")
+    assert code == 0 and attached == {"id": attached["id"], "entry": added["id"]}
+    text = tmp_path / "说明.txt"
+    text.write_text("不是照片", encoding="utf-8")
+    code, _, err = run_cli(["--db", str(db), "points", "attach", added["id"], "--file", str(text)])
+    assert code == 2 and err

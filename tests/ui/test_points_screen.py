@@ -54,3 +54,26 @@ def test_the_last_month_is_published_objected_to_and_answered_on_the_tally_tab(q
     objection = village.clerk.points.publications.objections(
         village.clerk.points.publications.latest(village.clerk.points.publications.publications()[0].period).id)[0]
     assert objection.upheld and objection.household_no == "0005" and not box.answer_button.isEnabled()
+
+
+def test_the_confirmer_sees_the_chosen_entrys_evidence(qtbot: Any, village: Village, tmp_path: Any) -> None:
+    """R36 evidence through the one attachment store: open while the entry waits, kept once it is confirmed."""
+    from datetime import date
+
+    from models.core.attachments import AttachmentOwner, OwnerKind
+    from models.points.ledger import EntryDraft
+
+    entry_id = village.clerk.points.ledger.add(EntryDraft("0006", "B01", date(2027, 6, 5))).id
+    slip = tmp_path / "签到表.jpg"
+    slip.write_bytes(b"\xff\xd8\xff\xe0" + b"0" * 64)
+    village.clerk.attachments.attach(AttachmentOwner(OwnerKind.POINTS_ENTRY, entry_id), slip)
+    screen = PointsScreen(village.checker, DataBus())
+    qtbot.addWidget(screen)
+    tab, panel = screen.confirm_tab, screen.confirm_tab.evidence_panel
+    assert panel.model.rowCount() == 0 and not panel.add_button.isEnabled()
+    row = [e.id for e in tab.pending.rows()].index(entry_id)
+    tab.table.selectRow(row)
+    assert panel.model.rowCount() == 1 and panel.add_button.isEnabled() and panel.remove_button.isEnabled()
+    qtbot.mouseClick(tab.confirm_button, Qt.MouseButton.LeftButton)
+    status = village.checker.attachments.status(AttachmentOwner(OwnerKind.POINTS_ENTRY, entry_id))
+    assert status.phase.value == "kept"  # confirmed: the evidence stays with the points it rests on
