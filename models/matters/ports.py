@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from models.core.changes import Changed
-    from models.matters.records import (Matter, MatterEvent, MatterStatus, OfficerLogEntry, Project, Raiser,
-                                        Rating)
+    from models.matters.records import (EventKind, Matter, MatterEvent, MatterStatus, OfficerLogEntry, Project,
+                                        Raiser, Rating)
     from models.minutes.four_two import FourTwoMatter
     from models.minutes.meetings import Meeting
 
@@ -50,6 +50,9 @@ class MatterStore(Protocol):
         ...
     def township_reply(self, matter_id: str, text: str, on: date) -> Changed:
         """The township desk's answer to a matter a village assigned to it."""
+        ...
+    def undo_step(self, before: Matter, kind: EventKind) -> Changed:
+        """撤销 the matter's newest step (of `kind`), back to `before`; refused when a later line followed it."""
         ...
 
 

@@ -28,6 +28,7 @@ class PointsScreen(QWidget):
         self.tabs.addTab(self.confirm_tab, self.tr("待确认"))
         self.tabs.addTab(self.tally_tab, self.tr("汇总与积分榜"))
         self.redeem_tab = RedeemTab(stores, bus)
+        self.undo_stack = self.confirm_tab.undo_stack  # the evidence's adds and removals (the main window's 撤销)
         self.tabs.addTab(self.redeem_tab, self.tr("爱心超市"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.scheme_label)
