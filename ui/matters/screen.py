@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMes
 
 from models.core.attachments import AttachmentOwner, OwnerKind
 from models.core.changes import Changed, Entity
-from models.core.errors import DomainError
 from models.core.ports import AttachmentStore
 from models.matters.ports import MatterStore, RaiserDirectory
 from models.matters.records import EventKind, Matter, MatterStatus, Rating
