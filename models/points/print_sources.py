@@ -68,15 +68,16 @@ def scheme_source(stores: Stores, _item: str, _today: date) -> SchemeSource:
     return SchemeSource(_village(stores), scheme, tuple(stores.points.goods.goods_list()))
 
 
-def board_choices(stores: Stores, today: date, count: int = 12) -> Choices:
-    """The last `count` periods of the scheme's kind up to today's, newest first."""
+def board_choices(stores: Stores, _today: date, count: int = 12) -> Choices:
+    """The newest `count` periods of the scheme's kind that hold confirmed entries (a board of none is refused)."""
     scheme = stores.points.scheme.current()
     kind = scheme.period if scheme else PeriodKind.MONTH
-    periods, current = [], period_of(today, kind)
-    for _ in range(count):
-        periods.append((current.text, current.code))
-        current = period_of(date.fromordinal(current.start.toordinal() - 1), kind)
-    return periods
+    periods: list[Period] = []
+    for month in stores.points.tally.scored_months():
+        period = period_of(date.fromisoformat(f"{month}-01"), kind)
+        if period not in periods:
+            periods.append(period)
+    return [(p.text, p.code) for p in periods[:count]]
 
 
 def receipt_choices(stores: Stores, _today: date, count: int = 50) -> Choices:

@@ -51,6 +51,13 @@ class SqlitePointsTally:
                                                             "day": (on or date.today()).isoformat()}).fetchone()[0]
         return Balance(household.household_no, int(row[0]), int(row[1]), int(redeemable))
 
+    def scored_months(self) -> list[str]:
+        """The months (2026-03) that hold confirmed scoring entries, newest first (what a board can show)."""
+        rows = self._db.conn.execute(
+            "SELECT DISTINCT substr(on_date, 1, 7) FROM points_entries WHERE deleted = 0 AND confirmed_by != '' "
+            "AND kind IN ('item', 'reversal') ORDER BY 1 DESC")
+        return [month for (month,) in rows]
+
     def household_sums(self, period: Period) -> list[HouseholdSums]:
         rows = self._db.conn.execute(_SUMS_SQL, (period.start.isoformat(), period.end.isoformat()))
         return [HouseholdSums(household_id, int(plus), int(minus)) for household_id, plus, minus in rows]
