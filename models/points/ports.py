@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from models.core.changes import Changed
     from models.lists.entries import Period, PeriodKind
+    from models.points.applications import PointsApplication
     from models.points.board import PointsBoard
     from models.points.goods import Goods, GoodsSource, Redemption
     from models.points.publication import PointsObjection, Publication
@@ -131,6 +132,17 @@ class PublicationStore(Protocol):
     def answer(self, objection_id: str, answer: str, upheld: bool, on: date | None = None) -> Changed: ...
 
 
+class ApplicationStore(Protocol):
+    """积分换项目 (Dongkou): a group's or the village's application for a project, its points no more than the
+    applicant's confirmed points of the period; reviewed at the township (both through the bundles)."""
+
+    def apply(self, group: str, period: Period, points: int, project: str, purpose: str = "",
+              on: date | None = None) -> Changed: ...
+    def applications(self, township: bool = False) -> list[PointsApplication]: ...
+    def application(self, application_id: str) -> PointsApplication: ...
+    def review(self, application_id: str, approve: bool, text: str, on: date | None = None) -> Changed: ...
+
+
 class VillageTotals(Protocol):
     """Each village's confirmed points of a period as the bundles brought them here, highest first (the
     township desk's roll-up and ranking; a village's own database holds itself alone)."""
@@ -155,3 +167,5 @@ class PointsStores(Protocol):
     def villages(self) -> VillageTotals: ...
     @property
     def publications(self) -> PublicationStore: ...
+    @property
+    def applications(self) -> ApplicationStore: ...

@@ -65,6 +65,8 @@ ROW_CHANGES: dict[str, tuple[tuple[Entity, str], ...]] = {
     "points_redemptions": ((Entity.POINTS_REDEMPTION, "id"), (Entity.POINTS_ENTRY, "entry_id")),
     "points_publications": ((Entity.POINTS_PUBLICATION, "id"),),
     "points_objections": ((Entity.POINTS_OBJECTION, "id"), (Entity.POINTS_PUBLICATION, "publication_id")),
+    "points_applications": ((Entity.POINTS_APPLICATION, "id"),),
+    "points_application_reviews": ((Entity.POINTS_APPLICATION, "application_id"),),
     "matters": ((Entity.MATTER, "id"),),
     "matter_events": ((Entity.MATTER, "matter_id"),),  # the township's reply among them
     "matter_officer_logs": ((Entity.OFFICER_LOG, "id"),),

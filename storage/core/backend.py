@@ -349,7 +349,7 @@ def points_stores(db: Database, actor: Actor, meetings: MeetingRecords, types: M
                   lists: NamingBases, village: Callable[[], str]) -> SqlitePointsStores:
     """The points stores, each given adapters over the registry, minutes, rules and lists it reads."""
     from storage.lists.sources import SqliteArticleCatalogue
-    from storage.points import goods, ledger, publications, redemptions, tally, villages
+    from storage.points import applications, goods, ledger, publications, redemptions, tally, villages
     from storage.points.scheme import SqliteSchemeStore
     from storage.points.sources import (ListsNamedHouseholds, MinutesAdoptionMeetings, RulesClauses,
                                         SqlitePointsHouseholds)
@@ -358,11 +358,12 @@ def points_stores(db: Database, actor: Actor, meetings: MeetingRecords, types: M
     households = SqlitePointsHouseholds(db)
     scheme = SqliteSchemeStore(db, actor, MinutesAdoptionMeetings(meetings, types),
                                RulesClauses(SqliteArticleCatalogue(rules)))
+    sums = tally.SqlitePointsTally(db, households, ListsNamedHouseholds(lists), scheme, village)
     return SqlitePointsStores(
-        scheme, ledger.SqliteLedgerStore(db, actor, households, scheme),
-        tally.SqlitePointsTally(db, households, ListsNamedHouseholds(lists), scheme, village),
+        scheme, ledger.SqliteLedgerStore(db, actor, households, scheme), sums,
         goods.SqliteGoodsStore(db, actor), redemptions.SqliteRedemptionStore(db, actor, households),
-        villages.SqliteVillageTotals(db), publications.SqlitePublicationStore(db, actor, households))
+        villages.SqliteVillageTotals(db), publications.SqlitePublicationStore(db, actor, households),
+        applications.SqliteApplicationStore(db, actor, sums))
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:

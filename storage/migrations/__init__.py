@@ -62,7 +62,7 @@ LEDGER: tuple[Step, ...] = (
     points.m080_create_points,
     matters.m081_create_matters,
     disclosures.m082_create_disclosures_and_stars,
-    points.m083_points_publications,
+    points.m083_points_publications_and_applications,
     matters.m084_matter_projects_four_two,
 )
 

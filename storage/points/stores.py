@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storage.points.applications import SqliteApplicationStore
 from storage.points.goods import SqliteGoodsStore
 from storage.points.ledger import SqliteLedgerStore
 from storage.points.publications import SqlitePublicationStore
@@ -23,3 +24,4 @@ class SqlitePointsStores:
     redemptions: SqliteRedemptionStore
     villages: SqliteVillageTotals
     publications: SqlitePublicationStore
+    applications: SqliteApplicationStore
