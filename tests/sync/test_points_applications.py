@@ -58,3 +58,28 @@ def test_the_command_line_applies_and_lists(village: Village) -> None:
     assert code == 0 and applied["group"] == "全村" and applied["state"] == "submitted"
     code, listed = run_json(village.path, "points-project", "list")
     assert code == 0 and [r["id"] for r in listed["rows"]] == [applied["id"]]
+
+
+def test_the_township_desk_screen_reviews_an_application(qtbot: object, village: Village, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from tests.helpers import type_text
+    from ui.core.bus import DataBus
+    from ui.points.desk import TownshipPointsScreen
+
+    village.clerk.points.applications.apply("", MAY, 5, "村口花坛", "花苗和围栏")
+    township = make_node(tmp_path / "township.sqlite3", Mode.TOWNSHIP)
+    pair_up(village.db, township)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    import_(township, export(village.db, stick, peer_node=my_identity(township).node))
+    stores = build_stores(township, REVIEWER)
+    screen = TownshipPointsScreen(stores.points.villages, DataBus(), stores.points.applications, True)
+    qtbot.addWidget(screen)  # type: ignore[attr-defined]
+    box = screen.applications_box
+    assert box is not None and box.model.rowCount() == 1 and not box.approve_button.isEnabled()
+    box.view.selectRow(0)
+    type_text(box.opinion_edit, "同意，请按用途使用。")
+    qtbot.mouseClick(box.approve_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    [reviewed] = stores.points.applications.applications(township=True)
+    assert reviewed.state is ApplicationState.APPROVED and box.model.index(0, 5).data() == "乡镇同意"

@@ -17,6 +17,8 @@ def create_screen(stores: Stores, bus: DataBus) -> QWidget:
 
 def create_desk(stores: Stores, bus: DataBus) -> QWidget:
     """乡镇端 各村积分: each village's totals of a period and their ranking, from the bundles."""
+    from models.core.accounts import Permission
     from ui.points.desk import TownshipPointsScreen
 
-    return TownshipPointsScreen(stores.points.villages, bus)
+    return TownshipPointsScreen(stores.points.villages, bus, stores.points.applications,
+                                stores.actor.can(Permission.REVIEW_FILINGS))

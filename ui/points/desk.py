@@ -1,5 +1,6 @@
 """TownshipPointsScreen (乡镇端 各村积分): each village's confirmed points of a period as the bundles brought them,
-ranked — the roll-up above the village (户 → 组 → 村 → 乡镇, as Dongkou runs it)."""
+ranked — the roll-up above the village (户 → 组 → 村 → 乡镇, as Dongkou runs it) — and their applications to exchange
+points for projects, reviewed here."""
 from __future__ import annotations
 
 from datetime import date
@@ -9,8 +10,9 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPush
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.lists.entries import Period
-from models.points.ports import VillageTotals
+from models.points.ports import ApplicationStore, VillageTotals
 from ui.core.bus import DataBus
+from ui.points.applications_box import ApplicationsBox
 from ui.widgets.rows_model import RowsTableModel
 
 COLUMNS = (("名次", lambda r: str(r[0])), ("村", lambda r: r[1].key), ("加分", lambda r: f"+{r[1].plus}"),
@@ -18,9 +20,11 @@ COLUMNS = (("名次", lambda r: str(r[0])), ("村", lambda r: r[1].key), ("加�
 
 
 class TownshipPointsScreen(QWidget):
-    def __init__(self, villages: VillageTotals, bus: DataBus, parent: QWidget | None = None) -> None:
+    def __init__(self, villages: VillageTotals, bus: DataBus, applications: ApplicationStore | None = None,
+                 may_review: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._villages = villages
+        self.applications_box = ApplicationsBox(applications, bus, may_review) if applications else None
         self.period_edit = QLineEdit(date.today().strftime("%Y-%m"))
         self.show_button = QPushButton(self.tr("汇总"))
         self.model = RowsTableModel(COLUMNS)
@@ -40,6 +44,8 @@ class TownshipPointsScreen(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
+        if self.applications_box is not None:
+            layout.addWidget(self.applications_box, 1)
         self.show_button.clicked.connect(self.reload)
         self.period_edit.returnPressed.connect(self.reload)
         bus.changed.connect(self._on_bus_changed)
