@@ -138,7 +138,9 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         thread = QThread.currentThread()
-        before = thread.priority()
+        before = thread.priority()  # a pool thread says "inherit", which cannot be set back: it ran at normal
+        if before is QThread.Priority.InheritPriority:
+            before = QThread.Priority.NormalPriority
         thread.setPriority(QThread.Priority.IdlePriority)
         try:
             self._work()
