@@ -73,7 +73,6 @@ def _to_pdf_printer(monkeypatch: pytest.MonkeyPatch, target: Path, pages: tuple[
 def preview(qtbot) -> PdfPreview:
     widget = PdfPreview()
     qtbot.addWidget(widget)
-    widget.show()
     return widget
 
 
@@ -90,7 +89,7 @@ def test_pages_two_to_three_of_five_come_out_as_two_pages(qtbot, preview: PdfPre
     _print(qtbot, preview, _bars_pdf(5))
     assert len(pypdf.PdfReader(target).pages) == 2
     assert _black_shares(target) == [0.3, 0.5]  # pages 2 and 3 (2/6 and 3/6 black)
-    assert "已送往打印机" in preview.status_label.text() and not preview.progress_bar.isVisible()
+    assert "已送往打印机" in preview.status_label.text() and preview.progress_bar.isHidden()
 
 
 def test_copies_collated_or_not(qtbot, preview: PdfPreview, tmp_path: Path,
@@ -137,7 +136,7 @@ def test_printing_150_forms_keeps_the_window_responsive_and_can_be_cancelled(qtb
     clock.start()
     timer.start()
     preview.print_button.click()
-    assert preview.printing and preview.cancel_button.isVisible()  # the click returned while the job runs
+    assert preview.printing and not preview.cancel_button.isHidden()  # the click returned while the job runs
     qtbot.waitUntil(lambda: not preview.printing, timeout=120_000)
     timer.stop()
     assert len(pypdf.PdfReader(whole).pages) == pages == 75
@@ -152,7 +151,7 @@ def test_printing_150_forms_keeps_the_window_responsive_and_can_be_cancelled(qtb
     assert "已取消打印" in preview.status_label.text() and "已送往" not in preview.status_label.text()
     printed = len(pypdf.PdfReader(cancelled).pages) if cancelled.exists() and cancelled.stat().st_size else 0
     assert printed < pages
-    assert preview.print_button.isEnabled() and not preview.cancel_button.isVisible()
+    assert preview.print_button.isEnabled() and preview.cancel_button.isHidden()
 
 
 @pytest.mark.parametrize(("choice", "sizes"), [(PaperChoice.TILE, [(210, 297)] * 4),

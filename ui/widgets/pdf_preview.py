@@ -80,6 +80,10 @@ class PdfPreview(QWidget):
             button.setMinimumHeight(36)
             buttons.addWidget(button)
         buttons.insertWidget(3, self.progress_bar, 1)
+        for widget in (self.progress_bar, self.cancel_button):  # the page view keeps its size while printing:
+            policy = widget.sizePolicy()                       # resized, it would render every page again
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
         self._show_printing(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_label)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QRectF, QRunnable, QSize, QSizeF, Qt, QThread, QThreadPool
+from PySide6.QtCore import QRect, QRectF, QRunnable, QSize, QSizeF, Qt, QThreadPool
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter
@@ -129,23 +129,15 @@ def send_to_cups(command: list[str], data: bytes) -> None:
 
 
 class _Job(QRunnable):
-    """Runs at idle priority (SCHED_IDLE on Linux, THREAD_PRIORITY_IDLE on Windows): on two busy cores the window
-    comes first and the printer gets the rest; the pool thread gets its priority back afterwards."""
+    """Runs at the pool's normal priority: an idle-priority thread holding the GIL while the OS leaves it waiting
+    behind other work would stall the window (priority inversion through the GIL)."""
 
     def __init__(self, work: Callable[[], None]) -> None:
         super().__init__()
         self._work = work
 
     def run(self) -> None:
-        thread = QThread.currentThread()
-        before = thread.priority()  # a pool thread says "inherit", which cannot be set back: it ran at normal
-        if before is QThread.Priority.InheritPriority:
-            before = QThread.Priority.NormalPriority
-        thread.setPriority(QThread.Priority.IdlePriority)
-        try:
-            self._work()
-        finally:
-            thread.setPriority(before)
+        self._work()
 
 
 @dataclass(frozen=True)
