@@ -73,6 +73,7 @@ def _to_pdf_printer(monkeypatch: pytest.MonkeyPatch, target: Path, pages: tuple[
 def preview(qtbot) -> PdfPreview:
     widget = PdfPreview()
     qtbot.addWidget(widget)
+    widget.show()
     return widget
 
 

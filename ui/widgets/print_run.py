@@ -10,6 +10,7 @@ import logging
 import subprocess
 import tempfile
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from ui.widgets.print_plan import PrintPlan, cups_command, render_dpi
 
 log = logging.getLogger(__name__)
 BAND_ROWS = 1024  # a page is rendered in strips of this many pixel rows: 20 MB at 600 dpi, never a whole-page picture
+BREATHER = 0.003  # seconds the worker steps aside after each band: on two busy cores the window gets the CPU and GIL
 TILE_OVERLAP = 0.03  # each half of a tiled page reaches 3 % past the middle, to trim and paste
 NOT_READY = "无法开始打印：打印机没有响应。请检查打印机是否开机、联网后重试。"
 Piece = tuple[int, QRectF | None]  # a page and the part of it (in points) on one sheet; None: the whole page
@@ -83,6 +85,7 @@ def draw_piece(painter: QPainter, document: QPdfDocument, piece: Piece, dpi: int
         upper = target.y() + round(row * target.height() / height)
         lower = target.y() + round((row + rows) * target.height() / height)
         painter.drawImage(QRect(target.x(), upper, target.width(), lower - upper), band)
+        time.sleep(BREATHER)
 
 
 def paint(data: bytes, printer: QPrinter, plan: PrintPlan, progress: Callable[[int, int], None],
