@@ -82,3 +82,35 @@ def test_an_office_suite_prints_the_roster_on_a4_without_cutting_a_cell(tmp_path
     pdfcheck.assert_text_inside_pages(data)
     text = pdfcheck.text_of(data)
     assert all(cell in text for row in wide for cell in row)
+
+
+def test_signature_tally_export_names_every_household_and_counts_each_group(demo_path: Path,
+                                                                           tmp_path: Path) -> None:
+    """`rules signatures export`, named like `lists export`: one text row per household with living members, by
+    group and 户号 (0001 kept), 已签/未签 with date and sheet, then each group's count and the village's."""
+    from datetime import date
+
+    from models.core.accounts import COMMAND_LINE_ACTOR
+    from storage.core.backend import build_stores
+    from storage.core.installation import open_database
+    from tests.templates import copy_installation
+
+    path = tmp_path / "village.sqlite3"
+    copy_installation(demo_path, path)
+    stores = build_stores(open_database(path), COMMAND_LINE_ACTOR)
+    rulebook = stores.rules.list_rulebooks()[0]
+    households = [h for h in stores.households.list_households() if h.members > 0]
+    signed = sorted(households, key=lambda h: (h.group_name, h.household.household_no))[0]
+    stores.workflow.signatures.mark_signed(rulebook.id, signed.household.id, date(2026, 6, 1), "第1页")
+    out = tmp_path / "签字.xlsx"
+    code, made = run_json(path, "rules", "signatures", "export", rulebook.id, "--out", str(out))
+    groups = {h.group_name for h in households}
+    assert code == 0 and made == {"file": str(out), "rows": len(households) + len(groups) + 1}
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet.title.endswith("户主签字统计") and sheet.freeze_panes == "A2"
+    assert [c.value for c in sheet[1]] == ["村民小组", "户号", "户主", "签字", "签字日期", "签字表"]
+    assert [c.value for c in sheet[2]] == [signed.group_name, signed.household.household_no, signed.head_name,
+                                           "已签", "2026-06-01", "第1页"]
+    assert all(c.data_type == "s" for row in sheet.iter_rows(min_row=2) for c in row if c.value)
+    last = [c.value for c in sheet[sheet.max_row]]
+    assert last[0] == "合计" and last[3] == f"已签 1 / {len(households)} 户"

@@ -1,9 +1,11 @@
-"""`rules start|status|advance|reopen`: the nine-step revision workflow (九步工作法) on the command line."""
+"""`rules start|status|advance|reopen`: the nine-step revision workflow (九步工作法) on the command line; and
+`rules signatures export`: step 8's signature tally as a printable .xlsx sheet."""
 from __future__ import annotations
 
 import argparse
 import sys
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli import EXIT_REFUSED, Context
@@ -28,6 +30,12 @@ def add_to(sub: argparse._SubParsersAction) -> None:
     reopen.add_argument("step", type=int, help="步骤序号 1–9")
     reopen.add_argument("--reason", required=True, help="退回原因")
     reopen.set_defaults(handler=run_reopen)
+    signatures = sub.add_parser("signatures", help="户主签字统计（九步工作法第八步）").add_subparsers(
+        dest="signatures_action", required=True, metavar="ACTION")
+    export = signatures.add_parser("export", help="导出为 Excel 文件（.xlsx）：每户是否签字、日期、签字表，各组和全村已签户数")
+    export.add_argument("id", help="规约编号")
+    export.add_argument("--out", required=True, type=Path, help="输出的 .xlsx 文件")
+    export.set_defaults(handler=run_signatures_export)
 
 
 def _store(context: Context) -> RevisionStore:
@@ -74,6 +82,25 @@ def run_reopen(context: Context, args: argparse.Namespace) -> int:
     step = WorkflowStep.of(args.step)
     _store(context).reopen(args.id, step, args.reason, date.today())
     context.emit(f"已退回到第{step.number}步：{step.label}", {"rulebook": args.id, "current_step": step.number})
+    return 0
+
+
+def run_signatures_export(context: Context, args: argparse.Namespace) -> int:
+    """The tally of 户主签字 as a printable .xlsx sheet (storage/core/sheets.write_sheet), like `lists export`."""
+    from models.core.errors import DomainError
+    from models.workflow.sheets import SIGNATURE_HEADERS, signature_rows
+    from storage.core.backend import build_stores
+    from storage.core.sheets import write_sheet
+
+    if args.out.suffix.lower() != ".xlsx":
+        raise DomainError("导出文件名应以 .xlsx 结尾。")
+    stores = build_stores(context.open_db(), context.actor)
+    title = stores.rules.get_rulebook(args.id).title
+    signatures = stores.workflow.signatures
+    rows = signature_rows(stores.households.list_households(), lambda household: signatures.signature(args.id,
+                                                                                                     household))
+    write_sheet(args.out, f"{title}户主签字统计", SIGNATURE_HEADERS, rows)
+    context.emit(f"已导出 {len(rows)} 行到 {args.out}", {"file": str(args.out), "rows": len(rows)})
     return 0
 
 
