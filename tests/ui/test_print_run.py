@@ -21,6 +21,7 @@ from ui.widgets.pdf_preview import PdfPreview
 from ui.widgets.print_dialogs import PaperChoice, PrintDialog
 from ui.widgets.print_plan import PrintPlan, cups_command, is_a3
 from ui.widgets.print_run import send_to_cups
+from tests.ui.modal import answer_next_box
 
 A3_LANDSCAPE = landscape(A3)
 
@@ -155,26 +156,32 @@ def test_printing_150_forms_keeps_the_window_responsive_and_can_be_cancelled(qtb
     assert preview.print_button.isEnabled() and preview.cancel_button.isHidden()
 
 
-@pytest.mark.parametrize(("choice", "sizes"), [(PaperChoice.TILE, [(210, 297)] * 4),
-                                               (PaperChoice.SHRINK, [(297, 210)] * 2)])
+@pytest.mark.parametrize(("button", "sizes"), [("拼贴到两张 A4", [(210, 297)] * 4),
+                                               ("缩小到一张 A4", [(297, 210)] * 2)])
 def test_an_a3_poster_on_a_printer_without_a3_is_tiled_or_shrunk_onto_a4(qtbot, preview: PdfPreview,
-                                                                         tmp_path: Path, choice: str,
+                                                                         tmp_path: Path, button: str,
                                                                          sizes: list[tuple[int, int]],
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    asked: list[str] = []
-
-    def answer(cls: type, parent: object, name: str) -> str:
-        asked.append(name)
-        return choice
-
+    """The real warning box is answered by its button; tiled, an A3 landscape page is two A4 portrait sheets."""
     monkeypatch.setattr(pdf_preview, "lacks_a3", lambda printer: True)  # the office printer takes A4 only
-    monkeypatch.setattr(PaperChoice, "ask", classmethod(answer))
     target = tmp_path / "poster.pdf"
     _to_pdf_printer(monkeypatch, target)
+    seen = answer_next_box(button)
     _print(qtbot, preview, _bars_pdf(2, A3_LANDSCAPE))
+    assert seen.title == "打印机没有 A3 纸" and "拼贴" in seen.text and "不打印" in seen.buttons
     reader = pypdf.PdfReader(target)
-    assert len(asked) == 1 and [(round(float(p.mediabox.width) / 72 * 25.4), round(float(p.mediabox.height) / 72
-                                 * 25.4)) for p in reader.pages] == sizes
+    assert [(round(float(p.mediabox.width) / 72 * 25.4), round(float(p.mediabox.height) / 72 * 25.4))
+            for p in reader.pages] == sizes
+
+
+def test_not_printing_an_a3_poster_leaves_nothing(qtbot, preview: PdfPreview, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_preview, "lacks_a3", lambda printer: True)
+    target = tmp_path / "poster.pdf"
+    _to_pdf_printer(monkeypatch, target)
+    seen = answer_next_box("不打印")
+    _print(qtbot, preview, _bars_pdf(1, A3_LANDSCAPE))
+    assert seen.opened and not target.exists() and "已送往" not in preview.status_label.text()
 
 
 def test_an_a3_poster_on_a_pdf_file_is_not_questioned(qtbot, preview: PdfPreview, tmp_path: Path,

@@ -56,6 +56,7 @@ class PdfPreview(QWidget):
         self._name = "打印.pdf"
         self._buffer: QBuffer | None = None
         self._run: PrintRun | None = None
+        self._target = ""  # the printer or file of the running print, for the status line
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._build_ui()
