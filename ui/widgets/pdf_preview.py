@@ -76,11 +76,13 @@ class PdfPreview(QWidget):
         self.progress_bar = QProgressBar()
         self.progress_bar.setFormat("已送出 %v / %m 页")
         self.cancel_button = QPushButton("取消打印")
-        buttons = QHBoxLayout()
+        buttons, progress = QHBoxLayout(), QHBoxLayout()
         for button in (self.save_button, self.open_button, self.print_button, self.cancel_button):
             button.setMinimumHeight(36)
+        for button in (self.save_button, self.open_button, self.print_button):
             buttons.addWidget(button)
-        buttons.insertWidget(3, self.progress_bar, 1)
+        progress.addWidget(self.progress_bar, 1)
+        progress.addWidget(self.cancel_button)
         for widget in (self.progress_bar, self.cancel_button):  # the page view keeps its size while printing:
             policy = widget.sizePolicy()                       # resized, it would render every page again
             policy.setRetainSizeWhenHidden(True)
@@ -89,6 +91,7 @@ class PdfPreview(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_label)
         layout.addWidget(self.pdf_view, 1)
+        layout.addLayout(progress)
         layout.addLayout(buttons)
 
     def _connect_signals(self) -> None:
