@@ -54,6 +54,7 @@ class PrintedCopy:
     version_id: str = ""      # the rule version printed
     posted: bool = False      # registered as posted on the board
     id: str = ""
+    printed_in: str = ""      # the village that printed it, when not this installation (a township desk's copy)
 
 
 def posting_problem(product: str) -> str | None:

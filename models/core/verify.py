@@ -20,15 +20,19 @@ class Verification:
     version: str
     printed_on: date
     status: CopyStatus
+    village: str = ""  # the paired village that printed it (a township desk checking a village's copy)
 
     @property
     def text(self) -> str:
         version = f"（{self.version}）" if self.version else ""
-        return f"校验码 {self.code}：{self.document}{version}，{self.printed_on.isoformat()} 打印，{self.status.label}"
+        where = f"{self.village} " if self.village else ""
+        return (f"校验码 {self.code}：{self.document}{version}，{where}{self.printed_on.isoformat()} 打印，"
+                f"{self.status.label}")
 
     def as_json(self) -> dict[str, str]:
-        return {"document": self.document, "version": self.version, "printed_on": self.printed_on.isoformat(),
-                "status": self.status.value}
+        found = {"document": self.document, "version": self.version, "printed_on": self.printed_on.isoformat(),
+                 "status": self.status.value}
+        return found | ({"village": self.village} if self.village else {})
 
 
 def normalised(code: str) -> str:
@@ -49,7 +53,8 @@ def verify_code(code: str, print_log: PrintLog, rules: Any, lists: Any, board_lo
     code = normalised(code)
     copy = print_log.find(code)
     if copy is not None:
-        return Verification(code, copy.document, copy.version, copy.printed_on, _status(copy, rules, lists, today))
+        return Verification(code, copy.document, copy.version, copy.printed_on, _status(copy, rules, lists, today),
+                            copy.printed_in)
     board = next((row for row in reversed(board_log.board_log()) if row.get("fingerprint") == code
                   and row.get("action") == "printed"), None)
     if board is None:
