@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from models.core.changes import Changed
 
@@ -81,6 +81,22 @@ def entries_status(ended: list[tuple[date | None, bool]], today: date) -> CopySt
     if not gone:
         return CopyStatus.CURRENT
     return CopyStatus.EXPIRED if all(gone) else CopyStatus.WITHDRAWN
+
+
+def register_copy(stores: Any, product: str, title: str, fingerprint: str, item_kind: str, item_id: str,
+                  today: date, posted: bool = False, number: int | None = None) -> Changed:
+    """Log a copy printed by `print …` or 打印中心 (one path for both): a rulebook product names the version it
+    printed (`number`, the latest when None), list prints their entries, others their record. `stores` gives
+    `rules` (RulebookStore) and `print_log` (PrintLog)."""
+    version_id, version, kind = "", "", RefKind.OTHER
+    if item_kind == "rulebook":
+        printed = stores.rules.load_version(item_id, number)
+        version_id, version, kind = printed.id, f"第{printed.number}版", RefKind.RULE_VERSION
+    elif item_kind == "list_entries":
+        kind = RefKind.LIST_ENTRIES
+    document = f"《{title}》" if product in ("rules", "rules-poster") else title  # the rulebook by name
+    return stores.print_log.log_print(PrintedCopy(fingerprint, product, document, version, today, kind, item_id,
+                                                  version_id, posted))
 
 
 class PrintLog(Protocol):
