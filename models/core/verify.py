@@ -40,6 +40,20 @@ def normalised(code: str) -> str:
     return code.strip().upper().removeprefix("校验码").strip()
 
 
+QR_PREFIX = "乡约校验码"  # the first line of every printed QR code (printing/core/fingerprint.py qr_payload)
+_QR_CODE = re.compile(QR_PREFIX + r"\s*([0-9A-Za-z]{4}-[0-9A-Za-z]{4})")
+
+
+def code_from_qr(text: str) -> str | None:
+    """The 校验码 a printed page's QR code carries ("乡约校验码 3F9A-1C2B\n…"); None: not one of our QR codes."""
+    found = _QR_CODE.search(text)
+    return found.group(1).upper() if found else None
+
+
+def not_qr_text() -> str:
+    return f"照片里的二维码不是本系统打印件上的二维码（应以“{QR_PREFIX}”开头）。请拍打印件页脚旁的二维码，或直接输入校验码。"
+
+
 def not_found_text(code: str) -> str:
     return f"未找到校验码 {code} 的打印登记：这份打印件不是本系统打印的，或校验码抄错了。"
 
