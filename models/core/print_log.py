@@ -95,8 +95,9 @@ def register_copy(stores: Any, product: str, title: str, fingerprint: str, item_
     elif item_kind == "list_entries":
         kind = RefKind.LIST_ENTRIES
     document = f"《{title}》" if product in ("rules", "rules-poster") else title  # the rulebook by name
-    return stores.print_log.log_print(PrintedCopy(fingerprint, product, document, version, today, kind, item_id,
-                                                  version_id, posted))
+    log: PrintLog = stores.print_log
+    return log.log_print(PrintedCopy(fingerprint, product, document, version, today, kind, item_id, version_id,
+                                     posted))
 
 
 class PrintLog(Protocol):
