@@ -5,7 +5,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, QSizeF, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -65,7 +65,11 @@ def prepare_printer(document: QPdfDocument) -> QPrinter:
 
 
 class PdfPreview(QWidget):
-    """Shows the PDF that will be printed — the PDF is the one source of what is printed."""
+    """Shows the PDF that will be printed — the PDF is the one source of what is printed. `delivered` is emitted
+    when a copy leaves the preview (saved, opened in the system reader, sent to the printer), so the screen can
+    register it in the print log."""
+
+    delivered = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +132,7 @@ class PdfPreview(QWidget):
             QMessageBox.warning(self, "保存失败", file_error_message(error) or f"无法保存到 {path}：{error.strerror or error}。请换一个位置。")
             return
         self.status_label.setText(f"已保存：{path}")
+        self.delivered.emit()
 
     def _on_open_button_clicked(self) -> None:
         folder = Path(tempfile.mkdtemp(prefix="xiangyue-print-"))
@@ -135,6 +140,7 @@ class PdfPreview(QWidget):
         write_file(path, self._data)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             QMessageBox.warning(self, "无法打开", f"本机没有可以打开 PDF 的程序。文件已保存在 {path}。")
+        self.delivered.emit()
 
     def _on_print_button_clicked(self) -> None:
         printer = prepare_printer(self.document)
@@ -146,3 +152,4 @@ class PdfPreview(QWidget):
             QMessageBox.warning(self, "打印失败", str(error))
             return
         self.status_label.setText(f"已送往打印机：{printer.printerName() or printer.outputFileName()}")
+        self.delivered.emit()
