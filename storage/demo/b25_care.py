@@ -69,7 +69,6 @@ def _levels_and_visits(db: Database, rng: random.Random, households: list[Any], 
     levels: list[dict[str, Any]] = []
     visits: list[dict[str, Any]] = []
     reasons = list(ReasonClass)
-    behind: list[str] = []
     for household_id, _grid, _head, level in households:
         if level == "green":
             continue
@@ -82,14 +81,12 @@ def _levels_and_visits(db: Database, rng: random.Random, households: list[Any], 
         day = rated + timedelta(days=rng.randint(5, interval))
         late = rng.random() < 0.25  # about one in four is behind with its visits
         stop = today - timedelta(days=interval + rng.randint(5, 40)) if late else today
-        if late:
-            behind.append(household_id)
         while day <= stop:
             visits.append(stamped(db, {"household_id": household_id, "visitor": "网格员",
                                        "visit_date": day.isoformat(), "findings": rng.choice(VISITORS_FINDINGS),
                                        "matter_id": ""}))
             day += timedelta(days=rng.randint(max(1, interval - 10), interval))
-    if levels and not behind:
+    if levels:  # whatever the draws, one household is behind
         visits = _one_behind(visits, levels[0]["household_id"], today - timedelta(days=settings.yellow_days + 20))
     insert_many(db, "care_levels", levels)
     insert_many(db, "care_visits", visits)
@@ -97,6 +94,6 @@ def _levels_and_visits(db: Database, rng: random.Random, households: list[Any], 
 
 
 def _one_behind(visits: list[dict[str, Any]], household_id: str, before: date) -> list[dict[str, Any]]:
-    """The demo shows every state: when chance left no household behind, the first rated one is (its visits after
-    `before` dropped), whatever the seed and the day."""
+    """The demo shows every state whatever the seed and the day: the first rated household is behind (its visits
+    after `before` dropped), besides those the draws made late."""
     return [v for v in visits if v["household_id"] != household_id or v["visit_date"] < before.isoformat()]
