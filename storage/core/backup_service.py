@@ -37,13 +37,14 @@ class SqliteBackupService:
         self._actor.require(Permission.BACKUP_RESTORE)
         if self._folder is None or self._db.path is None:
             raise RuntimeError("in-memory database has no backup folder")
-        return Changed.one(Entity.BACKUP, str(backups.write_backup_of_file(self._db.path, self._folder, "manual")))
+        return Changed.one(Entity.BACKUP, str(backups.write_backup_of_file(self._db.path, self._folder, "manual",
+                                                                           self._db.key)))
 
     def daily_backup_if_due(self) -> Changed | None:
         """Safe on a worker thread: reads through its own connection."""
         if self._folder is None or self._db.path is None:
             return None
-        written = backups.daily_backup_if_due(self._db.path, self._folder, datetime.now())
+        written = backups.daily_backup_if_due(self._db.path, self._folder, datetime.now(), self._db.key)
         return Changed.one(Entity.BACKUP, str(written)) if written is not None else None
 
     def restore(self, backup: Path) -> list[str]:

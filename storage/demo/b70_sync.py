@@ -12,6 +12,7 @@ from models.core.numerals import article_label
 from models.township.reviews import ArticleNote, DecisionKind, RequestKind
 from models.core.village import Mode, make_profile
 from storage.core.accounts import create_user_unchecked
+from storage.core.keyring import keyring_file_for, save_keyring
 from storage.core.backups import backup_dir_for
 from storage.core.db import Database
 from storage.demo import DemoOptions
@@ -90,6 +91,7 @@ def _round_trip(village: Database, admin: Actor, township: Database, pair: bool,
         import_bundle(township, Path(export_bundle(village, Path(stick), admin).file), town_admin, township_returns)
         for made in set(_backups(township)) - backups:  # the township's pre-import copy would sit among the
             made.unlink()                                # village's own backups in the shared folder
+            keyring_file_for(made).unlink(missing_ok=True)
         _answer(township, reviewer, village.node_id, options)
         import_bundle(village, Path(export_bundle(township, Path(stick), town_admin).file), admin, township_returns)
     options.counts["sync_bundles"] = 2
@@ -102,6 +104,7 @@ def _set_up_township(township: Database, name: str, county: str) -> None:
                           admin_name="乡镇管理员")
         create_user_unchecked(township, user.as_actor(), REVIEWER[0], REVIEWER[1], Role.TOWNSHIP_REVIEWER,
                               DEMO_PASSWORD)
+    save_keyring(township)  # the reviewer's copy of the township's database key
 
 
 def _answer(township: Database, reviewer: Actor, village: str, options: DemoOptions) -> None:
