@@ -272,6 +272,8 @@ def move_aside_damaged(path: Path) -> Path:
         part = path.with_name(path.name + suffix)
         if part.exists():
             part.replace(path.with_name(kept.name + suffix))
+    if keyring_file_for(path).exists():  # copied, not moved: the kept file stays openable by its accounts
+        shutil.copyfile(keyring_file_for(path), keyring_file_for(kept))
     return kept
 
 

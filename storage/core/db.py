@@ -191,8 +191,14 @@ def check_file(path: Path) -> None:
                               "文件未作改动；请用 restore 命令从备份恢复。")
     with path.open("rb") as handle:
         header = handle.read(100)
-    if len(header) == 100 and not header.startswith(SQLITE_MAGIC) and size % 512 == 0:
-        return  # SQLCipher: whole pages of ciphertext
+    if len(header) == 100 and not header.startswith(SQLITE_MAGIC):
+        # SQLCipher: whole pages of ciphertext, whose header only the key reads; with its keyring beside it the
+        # file is ours, and a part of a page means a copy cut short.
+        if size % 512 == 0:
+            return
+        if path.with_name(path.name + ".keyring").exists():
+            raise DatabaseDamaged(f"数据库文件“{path}”不完整（{size} 字节不是整页），可能复制中断或磁盘损坏。"
+                                  "文件未作改动；请用 restore 命令从备份恢复。")
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise DatabaseRefused(f"“{path}”不是乡约数据库（不是 SQLite 文件）。文件未作任何改动；请检查路径，或从备份恢复。")
     page_size = int.from_bytes(header[16:18], "big")
@@ -224,7 +230,9 @@ def applied_migrations_readonly(path: Path, key: bytes | None = None) -> list[st
     try:
         return _read_migrations(path, key)
     except sqlite3.OperationalError as error:
-        if getattr(error, "sqlite_errorname", "") != "SQLITE_READONLY_ROLLBACK":
+        # SQLCipher reports a hot journal seen by a read-only keyed connection as plain SQLITE_READONLY.
+        hot = Path(f"{path}-journal").exists() and key is not None
+        if getattr(error, "sqlite_errorname", "") != "SQLITE_READONLY_ROLLBACK" and not hot:
             raise
     _roll_back_hot_journal(path, key)
     return _read_migrations(path, key)
@@ -271,12 +279,19 @@ def connect(path: Path | str, key: bytes | None = None) -> Database:
         db.path = target
         db.conn.execute("PRAGMA busy_timeout = 15000")
     except sqlite3.DatabaseError as error:
-        if key is not None and "not a database" in str(error):
-            raise DatabaseRefused(wrong_key_message(target)) from error
-        raise DatabaseRefused(cannot_open_message(target, error)) from error
+        raise refusal(target, key, error) from error
     if existing and wal_file(target).exists():
         _quick_check(db, target)  # a log left by a crash: make sure what SQLite replays is sound
     return db
+
+
+def refusal(path: Path, key: bytes | None, error: sqlite3.DatabaseError) -> DatabaseRefused:
+    """Why a file did not open: a wrong key, a damaged (e.g. truncated) file, or the place (read-only)."""
+    if key is not None and "not a database" in str(error):
+        return DatabaseRefused(wrong_key_message(path))
+    if "malformed" in str(error):  # an encrypted file's header is readable only with its key: SQLite checks the size
+        return DatabaseDamaged(f"数据库文件“{path}”不完整或已损坏，可能复制中断或磁盘损坏。文件未作改动；请用 restore 命令从备份恢复。")
+    return DatabaseRefused(cannot_open_message(path, error))
 
 
 def wrong_key_message(path: Path) -> str:

@@ -9,8 +9,8 @@ from models.core.village import VillageProfile
 from storage.core.accounts import create_user_unchecked
 from storage.core.backups import backup_dir_for, write_backup
 from storage.core.files import durable_replace, make_private, tighten
-from storage.core.db import (Database, DatabaseRefused, applied_migrations_readonly, cannot_open_message, check_file,
-                        connect, is_plain, set_durable_pragmas, wrong_key_message)
+from storage.core.db import (Database, DatabaseRefused, applied_migrations_readonly, check_file,
+                        connect, is_plain, refusal, set_durable_pragmas)
 from storage.core.driver import sqlite as sqlite3
 from storage.core.keyring import keyring_file_for, new_database_key, save_keyring, unclaimed_key, write_keyring
 from storage.migrations import migrations
@@ -50,14 +50,13 @@ def open_database(path: Path, must_exist: bool = True, migrate: bool = True, key
         key = key or new_database_key()
         _create_whole(path, key)
     if key is None and path.exists() and not is_plain(path):
-        key = unclaimed_key(keyring_file_for(path))
+        key = key_without_login(path)
     if path.exists():
         check_file(path)
         try:
             applied = applied_migrations_readonly(path, key) if is_plain(path) == (key is None) else []
         except sqlite3.DatabaseError as error:
-            wrong_key = key is not None and "not a database" in str(error)
-            raise DatabaseRefused(wrong_key_message(path) if wrong_key else cannot_open_message(path, error)) from error
+            raise refusal(path, key, error) from error
         migrations.refuse_unknown_names(applied or [])
     path.parent.mkdir(parents=True, exist_ok=True)
     tighten(path)
@@ -74,6 +73,13 @@ def open_database(path: Path, must_exist: bool = True, migrate: bool = True, key
     db.node_id = load_node_id(db) or "local"
     save_keyring(db)
     return db
+
+
+def key_without_login(path: Path) -> bytes | None:
+    """The key of an encrypted file that has no account yet (its keyring holds it until the first account's copy).
+
+    The test suite replaces this to open its files without each account's password (tests/keys.py)."""
+    return unclaimed_key(keyring_file_for(path))
 
 
 def _create_whole(path: Path, key: bytes) -> None:
@@ -96,6 +102,7 @@ def _create_whole(path: Path, key: bytes) -> None:
     except BaseException:
         db.conn.close()
         temp.unlink(missing_ok=True)
+        keyring_file_for(path).unlink(missing_ok=True)
         raise
     db.conn.close()
     durable_replace(temp, path)
