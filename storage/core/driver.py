@@ -7,7 +7,7 @@ The type checker reads the standard module, whose API sqlcipher3 copies. Without
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import sqlite3 as sqlite
@@ -27,9 +27,9 @@ def key_pragma(key: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
-def connect(target: str, key: bytes | None = None, **options: object) -> sqlite.Connection:
+def connect(target: str, key: bytes | None = None, **options: Any) -> sqlite.Connection:
     """A connection to `target` (a path, an URI with uri=True, or ':memory:'), keyed when `key` is given."""
-    conn = sqlite.connect(target, **options)  # type: ignore[arg-type]
+    conn: sqlite.Connection = sqlite.connect(target, **options)
     if key is not None:
         # SQLCipher logs a wrong key to stderr: the caller explains it in Chinese instead.
         conn.execute("PRAGMA cipher_log_level = NONE")

@@ -44,7 +44,6 @@ def test_check_passes_then_finds_tampering(tmp_path: Path) -> None:
     run_json(db, "demo")
     code, data = run_json(db, "check")
     assert code == 0 and data == {"ok": True, "problems": []}
-    from storage.core.driver import sqlite as sqlite3
     from tests.keys import raw_connect
     conn = raw_connect(db)
     conn.execute("DROP TRIGGER trg_audit_log_no_update")
@@ -142,7 +141,6 @@ def test_restore_repairs_a_damaged_database_and_keeps_the_damaged_file(tmp_path:
     db = tmp_path / "demo.sqlite3"
     run_json(db, "demo")
     code, backup = run_json(db, "backup", "--to", str(tmp_path / "usb"))
-    from storage.core.driver import sqlite as sqlite3
     from tests.keys import raw_connect
     raw_connect(db).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
     (tmp_path / "demo.sqlite3-wal").unlink(missing_ok=True)
@@ -170,7 +168,6 @@ def test_forced_restore_of_another_installation_warns_about_keys(tmp_path: Path)
 
 def test_database_left_with_a_write_ahead_log_by_a_crash_opens(tmp_path: Path) -> None:
     import shutil
-    from storage.core.driver import sqlite as sqlite3
     from tests.keys import raw_connect
     db = tmp_path / "live" / "v.sqlite3"
     run_json(db, "demo", "--households", "20")
@@ -193,7 +190,6 @@ def test_demo_refuses_a_real_village(tmp_path: Path) -> None:
     run_json(db, "init", "--village", "乙村", "--township", "乡", "--county", "县", "--admin", "a", stdin="secret123\n")
     code, _, err = run_cli(["--db", str(db), "demo"])
     assert code == 2 and "真实村庄" in err
-    from storage.core.driver import sqlite as sqlite3
     from tests.keys import raw_connect
     assert raw_connect(db).execute("SELECT count(*) FROM change_log").fetchone()[0] <= 2
 
