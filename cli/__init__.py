@@ -36,6 +36,7 @@ class Context:
     _actor: Any = None
     _given: tuple[str, str] | None = None
     _file_key: bytes | None = None
+    _proof: Any = None
 
     @property
     def actor(self) -> Any:  # -> models.core.accounts.Actor
@@ -48,7 +49,7 @@ class Context:
         """`db`, after checking this command's credentials against it once (exit 2 without valid ones)."""
         if self._actor is None:
             from cli.login import login
-            self._actor = login(db, self.command, self.login_user, self._given)
+            self._actor = login(db, self.command, self.login_user, self._given, self._proof)
         return db
 
     def emit(self, text: str, data: dict[str, Any]) -> None:
@@ -66,7 +67,7 @@ class Context:
         key = self.file_key()
         if key is None and needs_key(self.db_path):
             from cli.login import unwrap_key
-            key, self._given = unwrap_key(self.db_path, self.login_user, self._given)
+            key, self._given, self._proof = unwrap_key(self.db_path, self.login_user, self._given)
         db = self.logged_in(open_database(self.db_path, must_exist=must_exist, migrate=migrate, key=key))
         if db.key is None and self.command != "check" and _has_accounts(db):
             db = encrypt_in_place(db)
@@ -93,7 +94,7 @@ class Context:
         if not keyring_file_for(path).exists():
             return None
         from cli.login import unwrap_key
-        key, self._given = unwrap_key(path, self.login_user, self._given)
+        key, self._given, _ = unwrap_key(path, self.login_user, self._given)  # the backup's: not this login's
         return key
 
 

@@ -22,10 +22,12 @@ HOW = (f"命令行需要以账户身份登录：请设置环境变量 {USER_VARI
        "或在命令前加 --user 用户名（密码从标准输入的第一行读取，或在提示时输入）。init 和 demo 不需要登录。")
 
 
-def login(db: object, command: str | None, user: str | None, given: tuple[str, str] | None = None) -> Actor:
+def login(db: object, command: str | None, user: str | None, given: tuple[str, str] | None = None,
+          proof: object = None) -> Actor:
     """The account this command runs as; DomainError (exit 2) with advice when the credentials are missing or wrong.
 
-    `given`: the credentials already read to unwrap the database key (standard input is read once)."""
+    `given`: the credentials already read to unwrap the database key (standard input is read once); `proof`: the
+    unwrap's scrypt digest, which proves the password without a second scrypt."""
     from storage.core.accounts import authenticate
     from storage.core.db import Database
 
@@ -35,7 +37,7 @@ def login(db: object, command: str | None, user: str | None, given: tuple[str, s
         return COMMAND_LINE_ACTOR
     name, password = given or credentials(user)
     try:
-        return authenticate(db, name, password, record_login=False).as_actor()
+        return authenticate(db, name, password, record_login=False, proof=proof).as_actor()  # type: ignore[arg-type]
     except DomainError as error:
         raise DomainError(f"{error.message}\n{HOW}") from error
 
@@ -50,18 +52,20 @@ def credentials(user: str | None) -> tuple[str, str]:
 
 
 def unwrap_key(path: object, user: str | None,
-               given: tuple[str, str] | None = None) -> tuple[bytes, tuple[str, str]]:
-    """The key of the encrypted database at `path` and the credentials that unwrapped it (exit 2 otherwise)."""
+               given: tuple[str, str] | None = None) -> tuple[bytes, tuple[str, str], object]:
+    """The key of the encrypted database at `path`, the credentials that unwrapped it and the password's proof
+    (storage/core/keyring.PasswordProof); exit 2 otherwise."""
     from pathlib import Path
 
-    from storage.core.encryption import key_for_login
+    from storage.core.keyring import keyring_file_for, unlock_verified
 
     assert isinstance(path, Path)
     given = given or credentials(user)
     try:
-        return key_for_login(path, *given), given
+        key, proof = unlock_verified(keyring_file_for(path), *given)
     except DomainError as error:
         raise DomainError(f"{error.message}\n{HOW}") from error
+    return key, given, proof
 
 
 def key_from_file(path: object) -> bytes:

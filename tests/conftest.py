@@ -51,9 +51,9 @@ def _command_line_account(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
     if request.node.get_closest_marker("cli_login") is None:
         from models.core.accounts import COMMAND_LINE_ACTOR
         from tests.keys import key_of
-        monkeypatch.setattr("cli.login.login", lambda db, command, user, given=None: COMMAND_LINE_ACTOR)
+        monkeypatch.setattr("cli.login.login", lambda db, command, user, given=None, proof=None: COMMAND_LINE_ACTOR)
         monkeypatch.setattr("cli.login.unwrap_key",
-                            lambda path, user, given=None: (key_of(path), given or ("", "")))
+                            lambda path, user, given=None: (key_of(path), given or ("", ""), None))
         # …and open their encrypted files as the app does after a login (tests/keys.py knows every key).
         monkeypatch.setattr("storage.core.installation.key_without_login", key_of)
 

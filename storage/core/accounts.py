@@ -12,7 +12,7 @@ from models.core.ids import new_id
 from storage.core.audit import append_audit
 from storage.core.db import Database
 from storage.core.driver import sqlite as sqlite3
-from storage.core.keyring import save_keyring
+from storage.core.keyring import PasswordProof, save_keyring
 from storage.core.passwords import hash_password, verify_password
 from storage.core.tracking import now_iso
 
@@ -98,11 +98,12 @@ def _dummy_hash() -> str:
 
 
 def authenticate(db: Database, username: str, password: str, now: datetime | None = None,
-                 record_login: bool = True) -> User:
+                 record_login: bool = True, proof: PasswordProof | None = None) -> User:
     """Check a password; after five misses in a row the next try must wait (30 s, doubling).
 
     `record_login=False` (each command-line command): a success writes nothing unless misses are to be reset,
-    so `check` stays read-only; the command's own entries name the account."""
+    so `check` stays read-only; the command's own entries name the account. `proof`: the scrypt digest the login
+    already computed to unwrap the database key, checked against the hash instead of a second scrypt."""
     moment = now or datetime.now(UTC)
     row = db.conn.execute(f"SELECT {_USER_COLUMNS}, password_hash, failed_attempts, last_failed_at "
                           "FROM users WHERE username = ?", (username.strip(),)).fetchone()
@@ -115,7 +116,8 @@ def authenticate(db: Database, username: str, password: str, now: datetime | Non
         raise DomainError(f"密码已连续输错 {failures} 次。为防止猜测密码，请 {wait} 秒后再试。")
     if not user.active:
         raise DomainError("这个账户已停用。请联系管理员。")
-    if not verify_password(password, stored):
+    matched = proof.matches(stored) if proof is not None else None
+    if not (verify_password(password, stored) if matched is None else matched):
         with db.atomic():
             db.execute("UPDATE users SET failed_attempts = failed_attempts + 1, last_failed_at = ? WHERE id = ?",
                        [moment.isoformat(), user.id])

@@ -20,7 +20,7 @@ from storage.core.db import Database, connect, is_plain, set_durable_pragmas
 from storage.core.driver import KEY_BYTES
 from storage.core.files import atomic_write, create_private, durable_replace, fsync_directory
 from storage.core.keyring import (keyring_file_for, new_database_key, read_keyring, save_keyring, unclaimed_key,
-                                  unlock)
+                                  unlock_verified)
 from storage.core.installation import open_database
 from storage.core.node import load_node_id
 from storage.core.passwords import verify_password
@@ -32,11 +32,6 @@ def needs_key(path: Path) -> bool:
     """An existing encrypted database whose key only a login (or a key file) gives."""
     return path.exists() and path.stat().st_size > 0 and not is_plain(path) and \
         unclaimed_key(keyring_file_for(path)) is None
-
-
-def key_for_login(path: Path, username: str, password: str) -> bytes:
-    """The database key this account's password unwraps; DomainError 用户名或密码不正确 otherwise."""
-    return unlock(keyring_file_for(path), username, password)
 
 
 def read_key_file(path: Path) -> bytes:
@@ -105,11 +100,14 @@ def export_key(db: Database, actor: Actor, password: str, out: Path) -> None:
 def login_to(path: Path | None, db: Database | None, username: str, password: str) -> tuple[Database, User]:
     """A GUI login: unwrap the key and open the file when it is still closed, check the password, and encrypt a
     database of an earlier version in place (its first login). Returns the open database and the user."""
+    proof = None
     if db is None:
         assert path is not None
-        key = key_for_login(path, username, password) if needs_key(path) else None
+        key = None
+        if needs_key(path):
+            key, proof = unlock_verified(keyring_file_for(path), username, password)
         db = open_database(path, must_exist=False, key=key)
-    user = authenticate(db, username, password)
+    user = authenticate(db, username, password, proof=proof)  # the unwrap's scrypt proves the password
     if db.key is None and db.path is not None:
         db = encrypt_in_place(db)
     return db, user

@@ -45,6 +45,21 @@ def new_database_key() -> bytes:
 
 
 @dataclass(frozen=True)
+class PasswordProof:
+    """scrypt(password) under `kdf` ("scrypt$n$r$p$salt"), computed once at login."""
+
+    kdf: str
+    digest: bytes
+
+    def matches(self, stored: str) -> bool | None:
+        """Whether the stored hash is this digest; None when the hash has another salt or cost (check it anew)."""
+        kdf, _, digest = stored.rpartition("$")
+        if kdf != self.kdf:
+            return None
+        return hmac.compare_digest(base64.b64decode(digest), self.digest)
+
+
+@dataclass(frozen=True)
 class Keyring:
     label: str  # the village's name, shown in the login window's title before the database is open
     entries: dict[str, dict[str, str]]  # username → {"kdf": "scrypt$n$r$p$salt", "box": base64}
@@ -69,6 +84,12 @@ def read_keyring(path: Path) -> Keyring | None:
 
 def unlock(path: Path, username: str, password: str) -> bytes:
     """The database key from the account's copy; the same refusal, in the same time, for an unknown name."""
+    return unlock_verified(path, username, password)[0]
+
+
+def unlock_verified(path: Path, username: str, password: str) -> tuple[bytes, PasswordProof]:
+    """The key, and the scrypt digest the password gave: it proves the password to the `users` table's hash of the
+    same salt and cost without a second scrypt (storage/core/accounts.authenticate)."""
     keyring = read_keyring(path)
     if keyring is None:
         raise DomainError(f"找不到数据库的密钥环文件“{path}”。请用 --key-file 指定密钥备份或导出的密钥文件。")
@@ -77,7 +98,8 @@ def unlock(path: Path, username: str, password: str) -> bytes:
         _digest(password, "scrypt$16384$8$1$" + _b64(b"\0" * 16))  # an unknown name costs as long as a wrong one
         raise DomainError(WRONG)
     try:
-        return _open_box(_wrapping_key(_digest(password, entry["kdf"])), entry["box"])
+        digest = _digest(password, entry["kdf"])
+        return _open_box(_wrapping_key(digest), entry["box"]), PasswordProof(entry["kdf"], digest)
     except (nacl.exceptions.CryptoError, ValueError) as error:
         raise DomainError(WRONG) from error
 
