@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +74,11 @@ class Context:
             db = encrypt_in_place(db)
         return db
 
+
+    def use_credentials(self, username: str, password: str) -> None:
+        """Credentials a command knows itself (the demo's own account), used when none are given."""
+        if self._given is None and self.login_user is None and not os.environ.get("XIANGYUE_USER"):
+            self._given = (username, password)
 
     def file_key(self) -> bytes | None:
         """The key `--key-file` gives (read once), or None without the option."""

@@ -12,7 +12,8 @@ from models.core.numerals import article_label
 from models.township.reviews import ArticleNote, DecisionKind, RequestKind
 from models.core.village import Mode, make_profile
 from storage.core.accounts import create_user_unchecked
-from storage.core.keyring import keyring_file_for, save_keyring
+from storage.core.encryption import needs_key
+from storage.core.keyring import keyring_file_for, save_keyring, unlock
 from storage.core.backups import backup_dir_for
 from storage.core.db import Database
 from storage.demo import DemoOptions
@@ -47,7 +48,9 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
         _remove_township(path)  # a leftover beside this path is paired with another (earlier) demo village
     elif not path.exists():
         return  # paired with a township whose demo file was deleted: nothing left to resume
-    township = open_database(path, must_exist=False)
+    # The demo township's key opens with the demo password (a run that completes what an earlier one began).
+    key = unlock(keyring_file_for(path), "admin", DEMO_PASSWORD) if needs_key(path) else None
+    township = open_database(path, must_exist=False, key=key)
     try:
         if peer is None or peer == township.node_id:
             _round_trip(db, admin, township, peer is None, options)

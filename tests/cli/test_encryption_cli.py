@@ -127,3 +127,12 @@ def test_a_plain_database_is_encrypted_at_its_first_login(tmp_path: Path, monkey
     monkeypatch.setenv("XIANGYUE_USER", "jianwei")  # every account of the old file logs in afterwards
     code, _, err = run_cli(["--db", str(path), "check"])
     assert code == 0, err
+
+
+def test_the_demo_runs_again_on_its_encrypted_file_without_a_login(demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """README's first command may be run twice: the demo database (and its township) open with the demo password."""
+    monkeypatch.delenv("XIANGYUE_USER")
+    monkeypatch.delenv("XIANGYUE_PASSWORD")
+    code, out, err = run_cli(["--db", str(demo), "demo", "--households", "40"])
+    assert code == 0, err
+    assert "admin / demo1234" in out

@@ -125,3 +125,14 @@ def test_a_new_database_without_accounts_keeps_its_key_until_the_first_one(tmp_p
     reopened.conn.close()
     with pytest.raises(DatabaseRefused, match="已加密"):
         open_database(path)
+
+
+def test_worker_jobs_open_the_file_with_the_session_key(demo_copy: Callable[..., Database], tmp_path: Path) -> None:
+    """A sync export on the GUI's worker thread opens a connection of its own: with the session's key."""
+    from storage.core.backend import build_stores
+
+    db = demo_copy(tmp_path / "demo.sqlite3", households=20)
+    stores = build_stores(db, admin_of(db))
+    (tmp_path / "stick").mkdir()
+    assert Path(stores.sync.export_job(tmp_path / "stick")().file).exists()
+    assert Path(stores.backups.backup_now().id).exists()
