@@ -94,8 +94,9 @@ def unlock_verified(path: Path, username: str, password: str) -> tuple[bytes, Pa
     if keyring is None:
         raise DomainError(f"找不到数据库的密钥环文件“{path}”。请用 --key-file 指定密钥备份或导出的密钥文件。")
     entry = keyring.entries.get(username.strip())
-    if entry is None:
-        _digest(password, "scrypt$16384$8$1$" + _b64(b"\0" * 16))  # an unknown name costs as long as a wrong one
+    if entry is None:  # an unknown name costs as long as a wrong password: one scrypt at the accounts' cost
+        cost = next(iter(keyring.entries.values()), {"kdf": "scrypt$16384$8$1$"})["kdf"].rsplit("$", 1)[0]
+        _digest(password, f"{cost}${_b64(bytes(16))}")
         raise DomainError(WRONG)
     try:
         digest = _digest(password, entry["kdf"])
