@@ -100,7 +100,10 @@ class Context:
         if not keyring_file_for(path).exists():
             return None
         from cli.login import unwrap_key
-        key, self._given, _ = unwrap_key(path, self.login_user, self._given)  # the backup's: not this login's
+        try:
+            key, self._given, _ = unwrap_key(path, self.login_user, self._given)  # the backup's: not this login's
+        except DomainError:
+            return None  # e.g. a password changed since the backup: the live database's key may open it
         return key
 
 

@@ -188,6 +188,19 @@ def inspect_backup(path: Path, key: bytes | None = None) -> str:
     return node_id
 
 
+def opens_with(path: Path, key: bytes | None) -> bool:
+    """Whether `key` (None: a plain file) opens the database file at `path`."""
+    try:
+        conn = driver_connect(readonly_uri(path), None if is_plain(path) else key, uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
 def restore_into(db: Database, source: Path, actor: Actor, force: bool = False,
                  source_key: bytes | None = None) -> Path | None:
     """Replace the live database's content with `source`; returns the safety copy of the old content.

@@ -136,3 +136,20 @@ def test_worker_jobs_open_the_file_with_the_session_key(demo_copy: Callable[...,
     (tmp_path / "stick").mkdir()
     assert Path(stores.sync.export_job(tmp_path / "stick")().file).exists()
     assert Path(stores.backups.backup_now().id).exists()
+
+
+def test_a_backup_of_another_pc_restores_with_one_of_its_own_accounts(village_db: Database, tmp_path: Path) -> None:
+    from models.core.village import make_profile
+    from storage.core.backend import build_stores
+    from storage.core.installation import initialise
+
+    other = open_database(tmp_path / "other" / "o.sqlite3", must_exist=False)
+    initialise(other, make_profile("红岩村", "德化乡", "黎平县"), "hongyan", "other-pass-1")
+    foreign = write_backup(other, tmp_path / "usb")
+    service = build_stores(village_db, admin_of(village_db)).backups
+    assert service.needs_account(foreign)
+    assert not service.needs_account(write_backup(village_db, tmp_path / "own"))
+    with pytest.raises(DomainError, match="用户名或密码不正确"):
+        service.restore(foreign, ("hongyan", "wrong-pass"))
+    with pytest.raises(DatabaseRefused, match="另一个安装"):  # opened, then refused as before without --force
+        service.restore(foreign, ("hongyan", "other-pass-1"))
