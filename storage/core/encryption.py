@@ -8,6 +8,7 @@ folder first, then `sqlcipher_export` into a temporary file, fsync, and an atomi
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 from models.core.accounts import Actor, Permission, Role, User
@@ -18,6 +19,7 @@ from storage.core.audit import append_audit
 from storage.core.backups import backup_dir_for, write_backup
 from storage.core.db import Database, connect, is_plain, set_durable_pragmas
 from storage.core.driver import KEY_BYTES
+from storage.core.driver import connect as driver_connect
 from storage.core.files import atomic_write, create_private, durable_replace, fsync_directory
 from storage.core.keyring import (keyring_file_for, new_database_key, read_keyring, save_keyring, unclaimed_key,
                                   unlock_verified)
@@ -77,7 +79,36 @@ def encrypt_in_place(db: Database) -> Database:
     encrypted = connect(path, key)
     set_durable_pragmas(encrypted)
     encrypted.node_id = load_node_id(encrypted) or "local"
+    encrypt_old_backups(backup_dir_for(path), key, keyring_file_for(path))
     return encrypted
+
+
+def encrypt_old_backups(folder: Path, key: bytes, keyring: Path) -> list[Path]:
+    """The earlier version's plain backups in the backup folder, encrypted in place under the database's key
+    (each with its keyring copy), so no copy of the data stays in clear; the safety copy of the conversion stays
+    plain for its seven days."""
+    done = []
+    for backup in sorted(folder.glob("xiangyue-*.sqlite3")) if folder.is_dir() else []:
+        if backup.name.startswith(f"xiangyue-{SAFETY_KIND}-") or not is_plain(backup):
+            continue
+        temp = backup.with_name(f".{backup.name}.encrypting-{os.getpid()}")
+        temp.unlink(missing_ok=True)
+        create_private(temp)
+        try:
+            conn = driver_connect(str(backup), None, isolation_level=None)
+            try:
+                conn.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(temp), f"x'{key.hex()}'"))
+                conn.execute("SELECT sqlcipher_export('encrypted')")
+                conn.execute("DETACH DATABASE encrypted")
+            finally:
+                conn.close()
+            shutil.copyfile(keyring, keyring_file_for(backup))
+            durable_replace(temp, backup)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        done.append(backup)
+    return done
 
 
 def export_key(db: Database, actor: Actor, password: str, out: Path) -> None:

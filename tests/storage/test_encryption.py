@@ -153,3 +153,28 @@ def test_a_backup_of_another_pc_restores_with_one_of_its_own_accounts(village_db
         service.restore(foreign, ("hongyan", "wrong-pass"))
     with pytest.raises(DatabaseRefused, match="另一个安装"):  # opened, then refused as before without --force
         service.restore(foreign, ("hongyan", "other-pass-1"))
+
+
+def test_the_gui_login_encrypts_a_database_of_an_earlier_version(tmp_path: Path) -> None:
+    import gzip
+    import shutil
+
+    from storage.core.db import is_plain
+
+    fixtures = Path(__file__).parent / "fixtures"
+    path = tmp_path / "old.sqlite3"
+    with gzip.open(fixtures / "291e04d-demo.sqlite3.gz") as source, path.open("wb") as out:
+        shutil.copyfileobj(source, out)
+    shutil.copyfile(fixtures / "291e04d-demo.sqlite3.keys", tmp_path / "old.sqlite3.keys")
+    backend = SqliteBackend(path)
+    assert backend.is_initialised() and is_plain(path)
+    assert backend.login("admin", DEMO_PASSWORD).actor.username == "admin"
+    assert not is_plain(path) and backend.db.key is not None
+    accounts = json.loads(keyring_file_for(path).read_text(encoding="utf-8"))["accounts"]
+    assert set(accounts) == {"admin", "wenshu", "shuji", "jianwei"}  # every account of the old file opens it
+    [safety] = (tmp_path / "backups").glob("xiangyue-pre-encryption-*.sqlite3")
+    assert is_plain(safety)
+    [migration] = (tmp_path / "backups").glob("xiangyue-pre-migration-*.sqlite3")  # an older copy: encrypted too
+    assert not is_plain(migration) and keyring_file_for(migration).exists()
+    from storage.core.checks import run_checks
+    assert run_checks(backend.db) == []
