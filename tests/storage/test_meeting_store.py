@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
+from storage.core.driver import sqlite as sqlite3
 from datetime import date
 
 import pytest
