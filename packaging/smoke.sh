@@ -24,8 +24,8 @@ start=$(date +%s)
 
 step "--help lists every command"
 help=$("$CLI" --help)
-COMMANDS="grid contact care visit demo disclose finance lists check backup restore matter project officer-log meeting points
-  goods print roster rules init stars sync township user"  # tests/packaging/test_smoke_script.py: every command of cli
+COMMANDS="grid contact care visit demo disclose finance key lists check backup restore matter project officer-log meeting
+  points goods print roster rules init stars sync township user"  # tests/packaging/test_smoke_script.py: every command of cli
 for command in $COMMANDS; do
   grep -qE "^    $command( |$)" <<<"$help" || fail "--help does not list '$command'"
 done
@@ -40,6 +40,13 @@ step "demo on a fresh file"
 "$CLI" --db "$VILLAGE" demo --households 20 --seed 5 >"$WORK/demo.txt" || fail "demo: $(cat "$WORK/demo.txt")"
 [ -f "$TOWNSHIP" ] || fail "demo made no township database"
 export XIANGYUE_USER=admin XIANGYUE_PASSWORD=demo1234  # every command but init and demo runs as an account
+ok
+
+step "the databases are encrypted at rest"
+for file in "$VILLAGE" "$TOWNSHIP"; do
+  ! head -c 15 "$file" | grep -q "SQLite format" || fail "$(basename "$file") is a plain SQLite file"
+  [ -f "$file.keyring" ] || fail "$(basename "$file") has no keyring beside it"
+done
 ok
 
 step "check (village and township)"
