@@ -128,13 +128,16 @@ def meeting_condition(db: Database, query: str, bounded: bool = True) -> tuple[s
 
 def _estimated_records(db: Database, term: str) -> float:
     """At most how many records hold `term`, from the trigram vocabulary: a 1–2 character term by the trigrams
-    it begins (unbounded past MAX_EXPANSION of them), a longer one by its rarest trigram."""
+    it begins (unbounded past MAX_EXPANSION of them or COMMON records), a longer one by its rarest trigram."""
     low = term.lower()
     if len(low) < 3:
-        counts = [r[0] for r in db.conn.execute(
-            "SELECT doc FROM minutes_search_terms WHERE term >= ? AND term < ? LIMIT ?",
-            (low, low + "\U0010ffff", MAX_EXPANSION + 1))]
-        return math.inf if len(counts) > MAX_EXPANSION else sum(counts)
+        total = 0
+        for number, (records,) in enumerate(db.conn.execute(
+                "SELECT doc FROM minutes_search_terms WHERE term >= ? AND term < ?", (low, low + "\U0010ffff"))):
+            total += records
+            if total > COMMON or number >= MAX_EXPANSION:
+                return math.inf  # common enough: the vocabulary is read no further
+        return total
     return min(_trigram_records(db, low[i:i + 3]) for i in range(len(low) - 2))
 
 
