@@ -62,8 +62,9 @@ class MinutesScreen(QWidget):
         self.meetings_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.meetings_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.meetings_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Sized from the rows in view: measuring all 200 of a page took most of a keystroke's time.
-        self.meetings_view.horizontalHeader().setResizeContentsPrecision(0)
+        # Sized from 50 rows: measuring all 200 of a page took most of a keystroke's time. (0, "the rows in
+        # view", means every row while the view is not laid out yet.)
+        self.meetings_view.horizontalHeader().setResizeContentsPrecision(50)
         panel = AttachmentsPanel(self._attachments, self._bus, self.undo_stack, OwnerKind.MEETING,
                                  "附件（扫描件、照片、签到表）", (KIND, FILE_NAME, SIZE, ADDED_BY, ADDED_AT, NOTE),
                                  height=110) if self._attachments is not None else None
