@@ -85,8 +85,17 @@ class SqliteMeetingStore(SqliteStore):
                               MeetingStatus(row["status"]), row["item_count"], met)
 
     def years(self) -> list[int]:
-        return [r[0] for r in self._db.conn.execute(
-            "SELECT DISTINCT year FROM meetings WHERE deleted = 0 ORDER BY year DESC")]
+        """Newest first: steps down the (type, year) index, a seek per type and year held, instead of reading every
+        meeting (a township's 40,000). The year is the number's (fixed when the record is made)."""
+        conn, years, code = self._db.conn, set[int](), ""
+        while found := conn.execute("SELECT type_code FROM meetings WHERE type_code > ? ORDER BY type_code LIMIT 1",
+                                    (code,)).fetchone():
+            code, below = found[0], 10_000
+            while year := conn.execute("SELECT year FROM meetings WHERE type_code = ? AND year < ? AND deleted = 0 "
+                                       "ORDER BY year DESC LIMIT 1", (code, below)).fetchone():
+                years.add(year[0])
+                below = year[0]
+        return sorted(years, reverse=True)
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         return search(self._db, query, limit)
