@@ -45,11 +45,22 @@ def build(folder: Path, held: int) -> None:
             bundle = Path(export_bundle(village, work / f"v{n}", COMMAND_LINE_ACTOR).file)
             import_bundle(township, bundle, COMMAND_LINE_ACTOR, township_returns)
             bundle.unlink()
+            acknowledge(township, village, work / f"v{n}")
         village.conn.close()
         print(f"village {n + 1}/{VILLAGES} held", flush=True)
     township.conn.close()
     shutil.rmtree(work / "t" / "backups", ignore_errors=True)
     work.rename(folder)
+
+
+def acknowledge(township: Database, village: Database, folder: Path) -> None:
+    """The township's bundle back to the village, carrying its acknowledgement: without it every later bundle of
+    the village would carry again all it ever sent (35,000 changes instead of 2,000)."""
+    back = folder / "back"
+    back.mkdir(exist_ok=True)
+    bundle = Path(export_bundle(township, back, COMMAND_LINE_ACTOR, peer_node=village.node_id).file)
+    import_bundle(village, bundle, COMMAND_LINE_ACTOR, township_returns)
+    shutil.rmtree(back)
 
 
 def held_changes(folder: Path) -> int:
@@ -81,6 +92,9 @@ def into_held(cache: Path, scratch: Path) -> float:
     township = open_database(copy / "t" / "t.sqlite3", migrate=False)
     villages = [open_database(copy / f"v{n}" / "v.sqlite3", migrate=False) for n in range(VILLAGES)]
     try:
+        for n, village in enumerate(villages):  # (a cache built before acknowledgements were sent back)
+            acknowledge(township, village, copy / f"v{n}")
+        shutil.rmtree(copy / "t" / "backups", ignore_errors=True)
         return _import_all(township, villages, copy)
     finally:
         for db in (township, *villages):
