@@ -47,6 +47,7 @@ def test_without_root_or_sudo_it_prints_the_apt_line_and_makes_the_venv(tmp_path
     line = next(line.strip() for line in done.stderr.splitlines() if "apt-get install" in line)
     assert line.startswith("sudo apt-get install -y ") and "libgl1" in line and "fonts-noto-cjk" in line
     assert "xvfb" not in line.split() and "libreoffice-calc-nogui" not in line.split()
+    assert "icu-devtools" not in line.split()
     assert "-m venv .venv" in python_calls and "pip install -q -e ." in python_calls
     assert "sudo: command not found" not in done.stderr
 
@@ -57,6 +58,7 @@ def test_with_test_it_wants_xvfb_and_the_test_tools(tmp_path: Path) -> None:
     line = next(line.strip() for line in done.stderr.splitlines() if "apt-get install" in line)
     assert "xvfb" in line.split() and "xauth" in line.split()
     assert {"libreoffice-writer-nogui", "libreoffice-calc-nogui"} <= set(line.split())  # the office-suite tests
+    assert "icu-devtools" in line.split() and "binutils" in line.split()  # packaging/linux/ci.sh builds
     assert "pip install -q -e .[test]" in python_calls
 
 

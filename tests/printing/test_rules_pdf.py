@@ -58,11 +58,11 @@ def test_demo_rules_and_comparison(demo_db: Database, rulebook_id: str) -> None:
     rulebook = store.get_rulebook(rulebook_id)
     booklet = render_rules_pdf(rulebook, store.load_version(rulebook_id, 1))
     assert len(pdfcheck.reader(booklet).pages) >= 2
-    rows = tuple(comparison_rows(store, SqliteChangeReasonStore(demo_db, COMMAND_LINE_ACTOR), rulebook_id, 1, 2))
-    comparison = Comparison(rulebook, store.load_version(rulebook_id, 1), store.load_version(rulebook_id, 2), rows)
+    rows = tuple(comparison_rows(store, SqliteChangeReasonStore(demo_db, COMMAND_LINE_ACTOR), rulebook_id, 2, 3))
+    comparison = Comparison(rulebook, store.load_version(rulebook_id, 2), store.load_version(rulebook_id, 3), rows)
     data = render_comparison_pdf(comparison)
     assert set(pdfcheck.page_sizes_mm(data)) == {(297, 210)}
-    pdfcheck.assert_in_order(data, ["青石村村规民约修改对照表", "（第1版→第2版", "原条文修改后条文修改理由",
+    pdfcheck.assert_in_order(data, ["青石村村规民约修改对照表", "（第2版→第3版", "原条文修改后条文修改理由",
                                     rows[0].reason, rows[-1].reason])
     pdfcheck.assert_fonts_embedded(data)
     pdfcheck.assert_text_inside_pages(data)

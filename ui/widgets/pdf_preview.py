@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSizeF, QTimer, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSizeF, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -48,7 +48,11 @@ def prepare_printer(document: QPdfDocument) -> QPrinter:
 
 
 class PdfPreview(QWidget):
-    """Shows the PDF that will be printed — the PDF is the one source of what is printed."""
+    """Shows the PDF that will be printed — the PDF is the one source of what is printed. `delivered` is emitted
+    when a copy leaves the preview (saved, opened in the system reader, sent to the printer), so the screen can
+    register it in the print log."""
+
+    delivered = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +134,7 @@ class PdfPreview(QWidget):
             QMessageBox.warning(self, "保存失败", file_error_message(error) or f"无法保存到 {path}：{error.strerror or error}。请换一个位置。")
             return
         self.status_label.setText(f"已保存：{path}")
+        self.delivered.emit()
 
     def _on_open_button_clicked(self) -> None:
         folder = Path(tempfile.mkdtemp(prefix="xiangyue-print-"))
@@ -137,6 +142,7 @@ class PdfPreview(QWidget):
         write_file(path, self._data)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             QMessageBox.warning(self, "无法打开", f"本机没有可以打开 PDF 的程序。文件已保存在 {path}。")
+        self.delivered.emit()
 
     def _show_printing(self, printing: bool) -> None:
         self.progress_bar.setVisible(printing)
@@ -206,6 +212,7 @@ class PdfPreview(QWidget):
             self.status_label.setText(f"已取消打印（取消前已处理 {outcome.sheets} 页，打印任务已撤销）。")
         else:
             self.status_label.setText(f"已送往打印机：{self._target}（{outcome.sheets} 页）")
+            self.delivered.emit()
 
 
 def fit_a4(printer: QPrinter, page: QSizeF, tile: bool) -> None:

@@ -12,6 +12,7 @@ from cli import EXIT_REFUSED, Context
 
 if TYPE_CHECKING:
     from models.workflow.ports import RevisionStore
+    from models.workflow.records import Filing
 
 
 def add_to(sub: argparse._SubParsersAction) -> None:
@@ -25,6 +26,9 @@ def add_to(sub: argparse._SubParsersAction) -> None:
     advance = sub.add_parser("advance", help="完成当前步骤、进入下一步（条件不满足时退出码为 2）")
     advance.add_argument("id")
     advance.set_defaults(handler=run_advance)
+    history = sub.add_parser("history", help="修订记录：每一次修订的步骤、表决的版本和备案回执")
+    history.add_argument("id")
+    history.set_defaults(handler=run_history)
     reopen = sub.add_parser("reopen", help="退回到已完成的某一步（之后的步骤标为需重做）")
     reopen.add_argument("id")
     reopen.add_argument("step", type=int, help="步骤序号 1–9")
@@ -60,6 +64,26 @@ def run_status(context: Context, args: argparse.Namespace) -> int:
     context.emit("\n".join(lines), {"rulebook": args.id, "current_step": current.number if current else None,
                                     "steps": steps})
     return 0
+
+
+def run_history(context: Context, args: argparse.Namespace) -> int:
+    records = _store(context).history(args.id)
+    data = [{"revision": r.revision_id, "started_on": r.started_on.isoformat() if r.started_on else None,
+             "steps_done": r.steps_done, "complete": r.complete, "voted_version": r.voted_number,
+             "filing": _filing(r.filing)} for r in records]
+    lines = [f"{r.started_on} 开始  完成 {r.steps_done}/9 步" + (f"  表决第{r.voted_number}版" if r.voted_number else "")
+             + (f"  {r.filing.status.label} {r.filing.receipt_number}" if r.filing else "") for r in records]
+    context.emit("\n".join(lines) or "这份村规民约还没有修订记录。", {"rulebook": args.id, "revisions": data})
+    return 0
+
+
+def _filing(filing: Filing | None) -> dict[str, str | None] | None:
+    if filing is None:
+        return None
+    days = {"receipt_date": filing.receipt_date, "effective_date": filing.effective_date,
+            "submitted_on": filing.submitted_on}
+    return {"status": filing.status.value, "receipt_number": filing.receipt_number,
+            **{k: v.isoformat() if v else None for k, v in days.items()}}
 
 
 def run_advance(context: Context, args: argparse.Namespace) -> int:
