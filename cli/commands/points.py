@@ -59,6 +59,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     tally.add_argument("--period", required=True, help="2026-03、2026-Q1 或 2026")
     tally.add_argument("--by", choices=_BY, default="household")
     tally.set_defaults(handler=run_tally)
+    export = actions.add_parser("export", help="某期汇总导出为 Excel 文件（.xlsx），按户（只有户号）、村民小组、网格或全村")
+    export.add_argument("--period", required=True, help="2026-03、2026-Q1 或 2026")
+    export.add_argument("--by", choices=_BY, default="household")
+    export.add_argument("--out", required=True, type=Path, help="输出的 .xlsx 文件")
+    export.set_defaults(handler=run_export)
     villages = actions.add_parser("villages", help="各村某期积分汇总与排名（乡镇端：同步包带来的各村记录）")
     villages.add_argument("--period", required=True, help="2026-03、2026-Q1 或 2026")
     villages.set_defaults(handler=run_villages)
@@ -281,6 +286,23 @@ def run_tally(context: Context, args: argparse.Namespace) -> int:
     text = "\n".join(f"{r.key}  +{r.plus}  {r.minus}  合计 {r.total}" for r in rows) or f"{period.text}没有已确认的记录"
     context.emit(text, {"period": period.code, "rows": [{"key": r.key, "plus": r.plus, "minus": r.minus,
                                                          "total": r.total} for r in rows]})
+    return EXIT_OK
+
+
+def run_export(context: Context, args: argparse.Namespace) -> int:
+    """`points tally` as a printable .xlsx sheet (storage/core/sheets.write_sheet), like `lists export`."""
+    from models.core.errors import DomainError
+    from models.lists.entries import Period
+    from models.points.rollup import TallyBy
+    from models.points.sheets import tally_headers, tally_rows
+    from storage.core.sheets import write_sheet
+
+    if args.out.suffix.lower() != ".xlsx":
+        raise DomainError("导出文件名应以 .xlsx 结尾。")
+    period, by = Period.parse(args.period), TallyBy(args.by)
+    rows = tally_rows(_points(context).tally.tally(period, by))
+    write_sheet(args.out, f"积分汇总{period.text}（按{by.label}）", tally_headers(by), rows)
+    context.emit(f"已导出 {len(rows)} 行到 {args.out}", {"file": str(args.out), "rows": len(rows)})
     return EXIT_OK
 
 

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from models.core.accounts import Actor
 from models.core.village import VillageProfile
-from storage.core import backups as backups
-from storage.core.accounts import SqliteAccountStore, authenticate
+from storage.core.accounts import SqliteAccountStore
 from storage.core.audit import SqliteAuditReader
 from storage.core.backup_service import SqliteBackupService
 from storage.core.db import Database
+from storage.core.encryption import locked_profile, login_to
 from storage.core.installation import initialise, is_initialised, open_database
 from storage.core.profile import SqliteProfileStore, read_profile
 
@@ -384,15 +384,15 @@ class SqliteBackend:
             self._db = open_database(self._path, must_exist=False)
         return self._db
 
-    def is_initialised(self) -> bool:
-        return is_initialised(self.db)
+    def is_initialised(self) -> bool:  # an encrypted file still closed has accounts: it was set up
+        return (self._db is None and locked_profile(self._path) is not None) or is_initialised(self.db)
 
     def initialise(self, profile: VillageProfile, admin_username: str, password: str) -> None:
         initialise(self.db, profile, admin_username, password)
 
     def profile(self) -> VillageProfile:
-        return read_profile(self.db)
+        return (locked_profile(self._path) if self._db is None else None) or read_profile(self.db)
 
-    def login(self, username: str, password: str) -> SqliteStores:
-        user = authenticate(self.db, username, password)
+    def login(self, username: str, password: str) -> SqliteStores:  # opens an encrypted file, encrypts an old one
+        self._db, user = login_to(self._path, self._db, username, password)
         return build_stores(self.db, user.as_actor())

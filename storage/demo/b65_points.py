@@ -13,6 +13,7 @@ from models.points.ledger import EntryDraft
 from models.minutes.ports import MeetingStore, MeetingTypeStore
 from models.points.scheme import ADOPTING_MEETINGS, adoption_problems
 from storage.core.backend import build_stores
+from storage.demo.b40_minutes import YEAR
 from storage.core.db import Database
 from storage.demo import DemoOptions
 from storage.points.scheme_files import TEMPLATE_FILE
@@ -33,7 +34,8 @@ def _actor(db: Database, username: str, role: Role) -> Actor | None:
 def _adopting_meeting(meetings: MeetingStore, types: MeetingTypeStore) -> str | None:
     """The earliest villagers' or representatives' meeting record that can adopt the scheme (R35)."""
     adoption = MinutesAdoptionMeetings(meetings, types)
-    found = [adoption.adoption_meeting(m.id) for m in meetings.list_meetings() if m.type_code in ADOPTING_MEETINGS]
+    found = [adoption.adoption_meeting(m.id) for m in meetings.list_meetings()
+             if m.type_code in ADOPTING_MEETINGS and m.on.year >= YEAR]  # not the 2019 rules revision's meeting
     usable = sorted((m for m in found if not adoption_problems(m)), key=lambda m: m.on)
     return usable[0].id if usable else None
 

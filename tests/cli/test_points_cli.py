@@ -10,6 +10,7 @@ from models.points.scheme import adoption_problems
 from storage.points.scheme_files import TEMPLATE_FILE
 from storage.points.sources import MinutesAdoptionMeetings
 from models.lists.entries import Period
+from models.points.sheets import signed
 from tests.helpers import run_cli, run_json
 from tests.points_fixtures import Village, village  # noqa: F401  (fixture)
 from tests.printing.pdfcheck import text_of
@@ -197,3 +198,24 @@ def test_an_entrys_evidence_is_attached_through_the_one_attachment_store(village
     text.write_text("不是照片", encoding="utf-8")
     code, _, err = run_cli(["--db", str(db), "points", "attach", added["id"], "--file", str(text)])
     assert code == 2 and err
+
+
+def test_tally_export_is_a_laid_out_sheet_with_the_tally(village: Village, tmp_path: Path) -> None:
+    """`points export`, named like `lists export`: the tally as text cells under a frozen header, 户号 kept."""
+    import openpyxl
+
+    code, shown = run_json(village.path, "points", "tally", "--period", "2026-05")
+    out = tmp_path / "积分.xlsx"
+    code, made = run_json(village.path, "points", "export", "--period", "2026-05", "--out", str(out))
+    assert code == 0 and made == {"file": str(out), "rows": len(shown["rows"])} and shown["rows"]
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet.title.startswith("积分汇总") and sheet.freeze_panes == "A2" and sheet.print_title_rows in ("1:1", "$1:$1")
+    assert [c.value for c in sheet[1]] == ["户号", "加分", "扣分", "合计"]
+    first = shown["rows"][0]
+    assert [(c.value, c.data_type) for c in sheet[2]] == [(first["key"], "s"), (str(first["plus"]), "s"),
+                                                         (str(-first["minus"]), "s"), (signed(first["total"]), "s")]
+    assert signed(-5) == "\u22125" and not any(str(c.value).startswith("'") for row in sheet.iter_rows() for c in row)
+    assert first["key"].startswith("0") and sheet.column_dimensions["A"].width >= len(first["key"])
+    code, _, err = run_cli(["--db", str(village.path), "points", "export", "--period", "2026-05", "--out",
+                            str(tmp_path / "x.csv")])
+    assert code == 2 and ".xlsx" in err

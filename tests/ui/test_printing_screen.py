@@ -58,13 +58,14 @@ def test_render_preview_save_and_print(qtbot, screen: PrintCenterScreen, tmp_pat
 
     printed = tmp_path / "printed.pdf"
 
-    def accept(cls, parent, printer: QPrinter) -> bool:
+    def accept(cls, parent, printer: QPrinter, pages: int) -> bool:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(printed))
         return True
 
     monkeypatch.setattr(PrintDialog, "ask", classmethod(accept))
     screen.preview.print_button.click()
+    qtbot.waitUntil(lambda: not screen.preview.printing, timeout=20_000)
     assert printed.exists() and len(pdfcheck.reader(printed.read_bytes()).pages) == 1
 
 

@@ -1,6 +1,7 @@
 """打印中心: choose a printable product, fill it in, render it in the background, preview, save and print."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
 from models.core.changes import Changed
 from models.core.errors import DomainError
 from models.core.ports import Stores
+from models.core.print_log import register_copy
 from models.core.notices import Notice, NoticeKind, paragraphs_from_text, publicity_period
 from printing.core import fonts as fonts
 from printing.core.catalogue import PRODUCTS as RECORD_PRODUCTS, PrintJob, Product
@@ -25,6 +27,16 @@ ITEM_LABELS = {"rulebook": "村规民约：", "meeting": "会议记录：", "gro
                "period": "积分周期：", "scheme": "积分细则：", "redemption": "兑换记录：", "month": "月份：",
                "chart": "范围：", "officer-month": "信息员："}
 PAPERS = (("A4 公文版式（GB/T 9704）", "A4", False), ("A3 张贴大字版", "A3", True))
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """The job in the preview and what it is of: the product key, its record's kind and id (print log)."""
+
+    key: str
+    item_kind: str
+    item_id: str
+    job: PrintJob
 
 
 class _Progress(QObject):
@@ -48,6 +60,7 @@ class PrintCenterScreen(QWidget):
         super().__init__(parent)
         self._stores, self._bus = stores, bus
         self._progress: _Progress | None = None
+        self._shown: _Shown | None = None  # what the preview holds, registered when a copy leaves it
         self._build_ui()
         self._connect_signals()
         self._fill_defaults()
@@ -128,6 +141,7 @@ class PrintCenterScreen(QWidget):
         self.products_list.currentRowChanged.connect(self._on_products_list_current_row_changed)
         self.render_button.clicked.connect(self._on_render_button_clicked)
         self.verify_button.clicked.connect(self._on_verify_button_clicked)
+        self.preview.delivered.connect(self._on_preview_delivered)
         self._bus.changed.connect(self._on_bus_changed)
         self.title_edit.textEdited.connect(self._on_title_edit_text_edited)
         self.period_check.toggled.connect(self._on_period_check_toggled)
@@ -219,23 +233,41 @@ class PrintCenterScreen(QWidget):
 
     def job(self) -> PrintJob:
         """What the form asks to print (DomainError when something required is missing)."""
+        return self._chosen().job
+
+    def _chosen(self) -> _Shown:
         product = self.record_product()
         if product is not None:
             item_id, today = self.item_combo.current_value(), date.today()
             if item_id is None:
                 raise DomainError("请先选择要打印的记录。")
-            return product.build(product.gather(self._stores, item_id, today), today)
+            return _Shown(product.key, product.item, item_id,
+                          product.build(product.gather(self._stores, item_id, today), today))
         notice, options = self.notice(), self.options()
-        return PrintJob(notice.title, notice_fingerprint(notice),
-                        lambda progress: render_notice_pdf(notice, options, progress))
+        return _Shown("notice", "other", "", PrintJob(notice.title, notice_fingerprint(notice),
+                                                     lambda progress: render_notice_pdf(notice, options, progress)))
 
     def _on_verify_button_clicked(self) -> None:
         from ui.printing.verify_dialog import VerifyDialog
         VerifyDialog(self._stores, self).exec()
 
+    def _on_preview_delivered(self) -> None:
+        """A copy was saved, opened or printed: register its 校验码 as `print …` does (print verify, 核对打印件)."""
+        shown = self._shown
+        if shown is None or shown.key == "notice":  # as `print notice`, which needs no database, the notice is not
+            return                                   # registered
+        try:
+            changed = register_copy(self._stores, shown.key, shown.job.title, shown.job.fingerprint, shown.item_kind,
+                                    shown.item_id, date.today())
+        except DomainError as error:
+            QMessageBox.warning(self, "无法登记打印件", error.message)
+            return
+        self._bus.changed.emit(changed)
+
     def _on_render_button_clicked(self) -> None:
         try:
-            job = self.job()
+            shown = self._chosen()
+            job = shown.job
         except DomainError as error:
             QMessageBox.warning(self, "无法生成", error.message)
             return
@@ -249,13 +281,14 @@ class PrintCenterScreen(QWidget):
             fonts.require_fonts(allow_last_resort=True)
             return job.render(progress.page_done.emit)
 
-        run_in_background(work, lambda data: self._on_rendered(job, data), self._on_render_failed, self)
+        run_in_background(work, lambda data: self._on_rendered(shown, data), self._on_render_failed, self)
 
     def _on_page_done(self, page: int) -> None:
         self.preview.show_status(f"正在排版第 {page} 页……")
 
-    def _on_rendered(self, job: PrintJob, data: bytes) -> None:
+    def _on_rendered(self, shown: _Shown, data: bytes) -> None:
         self.render_button.setEnabled(True)
+        self._shown, job = shown, shown.job
         self.preview.show_pdf(data, f"{job.title}.pdf", f"预览：{job.title}（校验码 {job.fingerprint}）")
 
     def _on_render_failed(self, error: Exception) -> None:
