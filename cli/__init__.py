@@ -8,20 +8,21 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import sqlite3
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from models.core.errors import DomainError
+from storage.core.driver import sqlite as sqlite3
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED = 0, 1, 2
 # The modules of cli/commands/, each registering its sub-commands. Named, not discovered with pkgutil: a frozen
 # app (PyInstaller) has no folder to list, and would start with no command at all. tests/cli/test_command_modules.py
 # checks this list against the package's contents, so a new module cannot be forgotten here.
-COMMAND_MODULES = ("care", "demo", "disclosures", "lists", "maintenance", "matters", "meetings", "points", "printing",
-                   "roster", "rules", "setup", "stars", "sync", "township", "users")
+COMMAND_MODULES = ("care", "demo", "disclosures", "key", "lists", "maintenance", "matters", "meetings", "points",
+                   "points_projects", "printing", "roster", "rules", "setup", "stars", "sync", "township", "users")
 
 
 @dataclass
@@ -32,7 +33,11 @@ class Context:
     as_json: bool
     command: str | None = None
     login_user: str | None = None
+    key_file: Path | None = None
     _actor: Any = None
+    _given: tuple[str, str] | None = None
+    _file_key: bytes | None = None
+    _proof: Any = None
 
     @property
     def actor(self) -> Any:  # -> models.core.accounts.Actor
@@ -45,7 +50,7 @@ class Context:
         """`db`, after checking this command's credentials against it once (exit 2 without valid ones)."""
         if self._actor is None:
             from cli.login import login
-            self._actor = login(db, self.command, self.login_user)
+            self._actor = login(db, self.command, self.login_user, self._given, self._proof)
         return db
 
     def emit(self, text: str, data: dict[str, Any]) -> None:
@@ -54,9 +59,56 @@ class Context:
         else:
             print(text)
 
-    def open_db(self, must_exist: bool = True):  # -> storage.core.db.Database
+    def open_db(self, must_exist: bool = True, migrate: bool = True):  # -> storage.core.db.Database
+        """The database, opened with the key the login unwraps (or --key-file gives), logged in; a database of an
+        earlier version is encrypted in place by the first login (not by `check`, which never writes)."""
+        from storage.core.encryption import encrypt_in_place, needs_key
         from storage.core.installation import open_database
-        return self.logged_in(open_database(self.db_path, must_exist=must_exist))
+
+        key = self.file_key()
+        if key is None and needs_key(self.db_path):
+            from cli.login import unwrap_key
+            key, self._given, self._proof = unwrap_key(self.db_path, self.login_user, self._given)
+        db = self.logged_in(open_database(self.db_path, must_exist=must_exist, migrate=migrate, key=key))
+        if db.key is None and self.command != "check" and _has_accounts(db):
+            db = encrypt_in_place(db)
+        return db
+
+
+    def use_credentials(self, username: str, password: str) -> None:
+        """Credentials a command knows itself (the demo's own account), used when none are given."""
+        if self._given is None and self.login_user is None and not os.environ.get("XIANGYUE_USER"):
+            self._given = (username, password)
+
+    def file_key(self) -> bytes | None:
+        """The key `--key-file` gives (read once), or None without the option."""
+        if self._file_key is None and self.key_file is not None:
+            from cli.login import key_from_file
+            self._file_key = key_from_file(self.key_file)
+        return self._file_key
+
+    def key_for_backup(self, path: Path) -> bytes | None:
+        """The key of a backup file: `--key-file`, else its own keyring copy opened with this command's credentials,
+        else (None) the live database's key; a plain backup needs none."""
+        from storage.core.db import is_plain
+        from storage.core.keyring import keyring_file_for
+
+        if is_plain(path) or not path.is_file():
+            return None
+        if self.key_file is not None:
+            return self.file_key()
+        if not keyring_file_for(path).exists():
+            return None
+        from cli.login import unwrap_key
+        try:
+            key, self._given, _ = unwrap_key(path, self.login_user, self._given)  # the backup's: not this login's
+        except DomainError:
+            return None  # e.g. a password changed since the backup: the live database's key may open it
+        return key
+
+
+def _has_accounts(db: Any) -> bool:
+    return bool(db.table_exists("users") and db.conn.execute("SELECT 1 FROM users LIMIT 1").fetchone())
 
 
 def _holds_all_characters(stream: Any) -> bool:
@@ -78,6 +130,8 @@ def _global_options() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
     parser.add_argument("--user", dest="login_user", metavar="USER",
                         help="以这个账户登录（密码从标准输入读取或提示输入；也可用环境变量 XIANGYUE_USER/XIANGYUE_PASSWORD）")
+    parser.add_argument("--key-file", dest="key_file", type=Path, metavar="FILE",
+                        help="用密钥文件（key export 导出的 64 个十六进制字符）打开加密的数据库，供脚本和恢复使用")
     return parser
 
 
@@ -112,7 +166,7 @@ def run(argv: list[str] | None, start_gui: Callable[[Path], int]) -> int:
     _sweep_plaintext(db_path)
     if args.command is None:
         return start_gui(db_path)
-    context = Context(db_path, args.json, args.command, args.login_user)
+    context = Context(db_path, args.json, args.command, args.login_user, args.key_file)
     try:
         return int(args.handler(context, args))
     except DomainError as error:

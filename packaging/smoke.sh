@@ -2,8 +2,9 @@
 # Smoke test of the frozen app: runs the built executables (not Python) on a fresh demo village.
 #   bash packaging/smoke.sh [dist/xiangyue] [dist/xiangyue_0.1.0_amd64.deb]
 # Checks: --help lists every command; demo; check; print notice with its fonts embedded; rules export to .docx;
-# roster export to .xlsx; sync export from the demo village and import at its township; the GUI starts offscreen
-# and stays up 8 s; given a .deb (and run as root), it installs it with apt, runs `xiangyue --help` and removes it.
+# roster export to .xlsx; sync export from the demo village and import at its township; the GUI logs in and paints
+# its main window, and starts offscreen and stays up 8 s; given a .deb (and run as root), it installs it with apt,
+# runs `xiangyue --help` and removes it.
 # Needs only bash, grep and coreutils (pdffonts is used when installed). Exit 0 = all passed.
 set -euo pipefail
 APP=$(cd "${1:-dist/xiangyue}" && pwd)
@@ -23,7 +24,9 @@ start=$(date +%s)
 
 step "--help lists every command"
 help=$("$CLI" --help)
-for command in demo lists check backup restore meeting print roster rules init sync township user; do
+COMMANDS="grid contact care visit demo disclose finance key lists check backup restore matter project officer-log meeting
+  points goods print roster rules init stars sync township user"  # tests/packaging/test_smoke_script.py: every command of cli
+for command in $COMMANDS; do
   grep -qE "^    $command( |$)" <<<"$help" || fail "--help does not list '$command'"
 done
 ok
@@ -36,6 +39,14 @@ ok
 step "demo on a fresh file"
 "$CLI" --db "$VILLAGE" demo --households 20 --seed 5 >"$WORK/demo.txt" || fail "demo: $(cat "$WORK/demo.txt")"
 [ -f "$TOWNSHIP" ] || fail "demo made no township database"
+export XIANGYUE_USER=admin XIANGYUE_PASSWORD=demo1234  # every command but init and demo runs as an account
+ok
+
+step "the databases are encrypted at rest"
+for file in "$VILLAGE" "$TOWNSHIP"; do
+  ! head -c 15 "$file" | grep -q "SQLite format" || fail "$(basename "$file") is a plain SQLite file"
+  [ -f "$file.keyring" ] || fail "$(basename "$file") has no keyring beside it"
+done
 ok
 
 step "check (village and township)"
@@ -90,6 +101,11 @@ bundle=$(find "$WORK/stick" -type f | awk 'NR == 1')
 "$CLI" --db "$TOWNSHIP" sync import "$bundle" >"$WORK/import.txt" || fail "sync import: $(cat "$WORK/import.txt")"
 "$CLI" --db "$TOWNSHIP" check >/dev/null || fail "check of the township after the import"
 ok "$(basename "$bundle")"
+
+step "GUI logs in and shows the main window"
+XIANGYUE_EXIT_AFTER_SHOWN=1 timeout 60 "$GUI" --db "$VILLAGE" >"$WORK/shown.txt" 2>&1 \
+  || fail "the main window was not shown: $(cat "$WORK/shown.txt")"
+ok
 
 step "GUI starts offscreen and stays up 8 s"
 set +e

@@ -27,12 +27,14 @@ from models.core.village import make_profile  # noqa: E402
 from storage.core import passwords as passwords  # noqa: E402
 from storage.core.db import Database  # noqa: E402
 from storage.core.installation import initialise, open_database, open_memory_database  # noqa: E402
+from tests.keys import remember_keys  # noqa: E402
 from tests.templates import build_template, memory_copy, open_copy  # noqa: E402
 
 PASSWORD = "secret123"
 # scrypt at n=2⁴ instead of 2¹⁴: ~0.02 ms instead of ~40 ms a hash. Hashes record their cost, so they verify;
 # test_the_app_hashes_at_the_production_cost checks the app's own cost.
 passwords.use_cost_for_tests(passwords.ScryptCost(2 ** 4, 8, 1))
+remember_keys()
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -42,11 +44,18 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True)
 def _command_line_account(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """In-process command-line tests run as the built-in command-line administrator, as before issue 16 item 13
-    (their databases have many different accounts and passwords); tests marked `cli_login` check real logins
-    (tests/hostile/test_hostile_login.py), and a command run in a subprocess always logs in for real."""
+    (their databases have many different accounts and passwords), and open_database() finds the key of an encrypted
+    file as a login would have unwrapped it; tests marked `cli_login` check real logins and keys
+    (tests/hostile/test_hostile_login.py, tests/storage/test_encryption.py), and a command run in a subprocess
+    always logs in for real."""
     if request.node.get_closest_marker("cli_login") is None:
         from models.core.accounts import COMMAND_LINE_ACTOR
-        monkeypatch.setattr("cli.login.login", lambda db, command, user: COMMAND_LINE_ACTOR)
+        from tests.keys import key_of
+        monkeypatch.setattr("cli.login.login", lambda db, command, user, given=None, proof=None: COMMAND_LINE_ACTOR)
+        monkeypatch.setattr("cli.login.unwrap_key",
+                            lambda path, user, given=None: (key_of(path), given or ("", ""), None))
+        # …and open their encrypted files as the app does after a login (tests/keys.py knows every key).
+        monkeypatch.setattr("storage.core.installation.key_without_login", key_of)
 
 
 @pytest.fixture(scope="session")

@@ -8,15 +8,17 @@ would be the same node, so a test that needs a second, different node builds it 
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 from typing import Callable
 
 from storage.core.db import Database, set_durable_pragmas
+from storage.core.driver import connect
 from storage.core.node import load_node_id
+from tests.keys import key_of
 
-# The files that belong to a database besides itself, named after it (see storage/core/node.py, storage/core/blobs.py).
-_SIDECARS = (".keys", ".blobs")
+# The files that belong to a database besides itself, named after it (see storage/core/node.py, storage/core/blobs.py,
+# storage/core/keyring.py).
+_SIDECARS = (".keys", ".blobs", ".keyring")
 # Databases beside it, named after it: the demo's township (storage/demo/b70_sync.py).
 _NEIGHBOURS = (".township-demo.sqlite3",)
 # What storage.core.db.connect() gives every connection.
@@ -24,9 +26,11 @@ BUSY_TIMEOUT_MS = 15000
 
 
 def backup_file(source: Path, target: Path) -> None:
-    """Copy one SQLite database page by page (consistent even with a write-ahead log beside the source)."""
+    """Copy one SQLite database page by page (consistent even with a write-ahead log beside the source), under its
+    own key: the copy's keyring (a sidecar) opens it."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    key = key_of(source)
+    src, dst = connect(str(source), key), connect(str(target), key)
     try:
         dst.execute("PRAGMA synchronous = OFF")  # a copy for one test: no fsync (it is reopened durable)
         src.backup(dst)
@@ -72,7 +76,8 @@ def open_copy(template: Path, target: Path) -> Database:
     parses the whole schema again (~3 ms a test); it sets what connect() and set_durable_pragmas() set on the
     connection (tests/test_templates.py compares the two)."""
     copy_installation(template, target)
-    database = Database(sqlite3.connect(str(target), isolation_level=None, timeout=15))
+    key = key_of(target)
+    database = Database(connect(str(target), key, isolation_level=None, timeout=15), key=key)
     database.path = target
     database.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     set_durable_pragmas(database)

@@ -15,7 +15,7 @@ def _settings(database: Database) -> dict[str, object]:
 
 def test_a_copy_is_connected_as_connect_and_the_durable_pragmas_leave_it(village_db: Database) -> None:
     assert village_db.path is not None
-    opened = connect(village_db.path)
+    opened = connect(village_db.path, village_db.key)
     set_durable_pragmas(opened)
     assert _settings(village_db) == _settings(opened)
     assert _settings(village_db)["journal_mode"] == "wal" and _settings(village_db)["foreign_keys"] == 1
@@ -26,4 +26,4 @@ def test_a_copy_is_connected_as_connect_and_the_durable_pragmas_leave_it(village
 
 def test_a_copy_is_its_own_file(village_db: Database, tmp_path: Path) -> None:
     assert village_db.path is not None and village_db.path.parent == tmp_path
-    assert (tmp_path / "village.sqlite3.keys").exists()
+    assert (tmp_path / "village.sqlite3.keys").exists() and (tmp_path / "village.sqlite3.keyring").exists()

@@ -21,6 +21,7 @@ def run_demo_command(context: Context, args: argparse.Namespace) -> int:
 
     if not 1 <= args.households <= 20000:
         raise DomainError("户数应在 1 到 20000 之间。")
+    context.use_credentials("admin", DEMO_PASSWORD)  # a demo database run again opens with the demo's password
     db = context.open_db(must_exist=False)
     counts = run_demo(db, DemoOptions(seed=args.seed, households=args.households))
     summary = "，".join(f"{k} {v}" for k, v in counts.items())

@@ -116,6 +116,8 @@ def _register_projects(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--estimate", type=int, required=True, help="估算金额（元）")
     add.add_argument("--funding", default="", help="拟争取的资金来源：县级部门、乡镇、村集体、积分")
     add.add_argument("--matter", default="", help="来自哪件说事（编号）")
+    add.add_argument("--four-two", dest="four_two", default="", metavar="ID",
+                     help="已有的四议两公开事项 id（不写则以项目名新建一项；立项须其第 4 步决议，实施须其决议公开）")
     add.set_defaults(handler=run_project_add)
     sub.add_parser("list", help="列出项目").set_defaults(handler=run_project_list)
     advance = sub.add_parser("advance", help="进入下一阶段")
@@ -253,7 +255,7 @@ def run_attach(context: Context, args: argparse.Namespace) -> int:
 
 def _project_json(project: Any) -> dict[str, Any]:
     return {"id": project.id, "name": project.name, "status": project.stage.label, "meeting": project.meeting_id,
-            "estimate": project.estimate}
+            "estimate": project.estimate, "four_two": project.four_two_id}
 
 
 def run_project_add(context: Context, args: argparse.Namespace) -> int:
@@ -262,16 +264,27 @@ def run_project_add(context: Context, args: argparse.Namespace) -> int:
     stores = _stores(context)
     matter_id = stores.matters.matter(args.matter).id if args.matter else ""
     project = stores.projects.project(stores.projects.add_project(
-        Project(args.name, args.estimate, args.meeting, args.item, args.funding, matter_id=matter_id)).id)
+        Project(args.name, args.estimate, args.meeting, args.item, args.funding, matter_id=matter_id,
+                four_two_id=args.four_two)).id)
     context.emit(f"已入项目库：{project.name}（{project.stage.label}）", _project_json(project))
     return 0
 
 
 def run_project_list(context: Context, args: argparse.Namespace) -> int:
-    found = _stores(context).projects.projects()
-    lines = [f"{p.id[:8]}\t{p.stage.label}\t{p.name}\t{p.estimate} 元\t会议 {p.meeting_number}" for p in found]
+    stores = _stores(context)
+    found = stores.projects.projects()
+    lines = [f"{p.id[:8]}\t{p.stage.label}\t{p.name}\t{p.estimate} 元\t会议 {p.meeting_number}\t四议两公开："
+             + _chain_text(stores, p.four_two_id) for p in found]
     context.emit("\n".join(lines) or "项目库还是空的。", {"rows": [_project_json(p) for p in found]})
     return 0
+
+
+def _chain_text(stores: Any, four_two_id: str) -> str:
+    if not four_two_id:
+        return "未关联"
+    chain = stores.four_two.get(four_two_id)
+    upcoming = chain.next_stage
+    return f"{chain.title}，下一步：{upcoming.label}" if upcoming else f"{chain.title}，六个环节已完成"
 
 
 def run_project_advance(context: Context, args: argparse.Namespace) -> int:

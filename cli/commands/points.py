@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from cli import EXIT_OK, Context, read_password
-from cli.commands.printing import add_output_options, parse_date, print_command, report, write_pdf
+from cli.commands.printing import parse_date
 
 _BY = ("household", "group", "grid", "village")
 
@@ -59,6 +59,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     tally.add_argument("--period", required=True, help="2026-03、2026-Q1 或 2026")
     tally.add_argument("--by", choices=_BY, default="household")
     tally.set_defaults(handler=run_tally)
+    export = actions.add_parser("export", help="某期汇总导出为 Excel 文件（.xlsx），按户（只有户号）、村民小组、网格或全村")
+    export.add_argument("--period", required=True, help="2026-03、2026-Q1 或 2026")
+    export.add_argument("--by", choices=_BY, default="household")
+    export.add_argument("--out", required=True, type=Path, help="输出的 .xlsx 文件")
+    export.set_defaults(handler=run_export)
     villages = actions.add_parser("villages", help="各村某期积分汇总与排名（乡镇端：同步包带来的各村记录）")
     villages.add_argument("--period", required=True, help="2026-03、2026-Q1 或 2026")
     villages.set_defaults(handler=run_villages)
@@ -67,7 +72,93 @@ def register(commands: argparse._SubParsersAction) -> None:
     redeem.add_argument("--goods", required=True, metavar="ID", help="商品编号（goods list 可查）")
     redeem.add_argument("--qty", type=int, default=1, metavar="N")
     redeem.set_defaults(handler=run_redeem)
+    attach = actions.add_parser("attach", help="给一条积分记录添加依据（签到表、照片；确认后不能移除）")
+    attach.add_argument("id", metavar="ID")
+    attach.add_argument("--file", required=True, type=Path, help="文件路径")
+    attach.add_argument("--note", default="", help="说明")
+    attach.set_defaults(handler=run_attach)
+    _register_publication(actions)
     _register_goods(commands)
+
+
+def _register_publication(actions: argparse._SubParsersAction) -> None:
+    publish = actions.add_parser("publish", help="公示某期积分（异议期不少于 5 天；期满无异议后本期积分方可兑换）")
+    publish.add_argument("--period", required=True, help="2026-03、2026-Q1 或 2026")
+    publish.add_argument("--date", dest="on", type=parse_date, help="张贴日期（默认今天）")
+    publish.add_argument("--days", type=int, default=5, help="公示天数（默认 5，至少 5）")
+    publish.set_defaults(handler=run_publish)
+    listing = actions.add_parser("publications", help="积分公示记录及其异议")
+    listing.add_argument("--period", help="只列某期")
+    listing.set_defaults(handler=run_publications)
+    objection = actions.add_parser("object", help="登记公示期内的异议（指明户号则只暂停该户本期积分的兑换）")
+    objection.add_argument("id", metavar="PUBLICATION_ID")
+    objection.add_argument("--by", required=True, metavar="NAME", help="异议人")
+    objection.add_argument("--text", required=True, metavar="T", help="异议内容")
+    objection.add_argument("--household", default="", metavar="NO", help="涉及的户号（不写：对整张榜的异议）")
+    objection.add_argument("--date", dest="on", type=parse_date, help="收到日期（默认今天）")
+    objection.set_defaults(handler=run_object)
+    answer = actions.add_parser("answer", help="答复积分异议（异议成立的，用 points reverse 冲正）")
+    answer.add_argument("id", metavar="OBJECTION_ID")
+    answer.add_argument("--text", required=True, metavar="T", help="答复内容")
+    answer.add_argument("--upheld", action="store_true", help="异议成立")
+    answer.add_argument("--date", dest="on", type=parse_date, help="答复日期（默认今天）")
+    answer.set_defaults(handler=run_answer)
+
+
+def run_attach(context: Context, args: argparse.Namespace) -> int:
+    from models.core.attachments import AttachmentOwner, OwnerKind
+    from storage.core.backend import build_stores
+
+    stores = build_stores(context.open_db(), context.actor)
+    entry = stores.points.ledger.entry(args.id)
+    added = stores.attachments.attach(AttachmentOwner(OwnerKind.POINTS_ENTRY, entry.id), args.file, note=args.note)
+    context.emit(f"已为积分记录 {entry.id} 添加依据 {args.file.name}", {"id": added.id, "entry": entry.id})
+    return EXIT_OK
+
+
+def run_publish(context: Context, args: argparse.Namespace) -> int:
+    from models.lists.entries import Period
+
+    publications = _points(context).publications
+    publication = publications.publication(publications.publish(Period.parse(args.period), args.on, args.days).id)
+    context.emit(f"{publication.id}\n{publication.period.text}积分公示：{publication.published_on.isoformat()} 至 "
+                 f"{publication.closes_on.isoformat()}",
+                 {"id": publication.id, "period": publication.period.code, "closes_on": publication.closes_on.isoformat()})
+    return EXIT_OK
+
+
+def run_publications(context: Context, args: argparse.Namespace) -> int:
+    from models.lists.entries import Period
+    from models.points.publication import publication_state
+
+    publications, today = _points(context).publications, date.today()
+    rows, lines = [], []
+    for one in publications.publications(Period.parse(args.period) if args.period else None):
+        objections = publications.objections(one.id)
+        state = publication_state(one, objections, today)
+        rows.append({"id": one.id, "period": one.period.code, "published_on": one.published_on.isoformat(),
+                     "closes_on": one.closes_on.isoformat(), "state": state,
+                     "objections": [{"id": o.id, "household": o.household_no, "by": o.raised_by, "text": o.content,
+                                     "answered": o.answered, "upheld": o.upheld} for o in objections]})
+        lines.append(f"{one.id}  {one.period.text}  {one.published_on.isoformat()}—{one.closes_on.isoformat()}  {state}")
+        lines += [f"    异议 {o.id} {o.household_no or '整榜'} {o.raised_by}：{o.content}"
+                  + (f"（已答复：{o.answer}）" if o.answered else "（待答复）") for o in objections]
+    context.emit("\n".join(lines) or "还没有积分公示记录。", {"rows": rows})
+    return EXIT_OK
+
+
+def run_object(context: Context, args: argparse.Namespace) -> int:
+    publications = _points(context).publications
+    objection_id = publications.object(args.id, args.by, args.text, args.household, args.on).id
+    objection = next(o for o in publications.objections(args.id) if o.id == objection_id)
+    context.emit(f"{objection.id}\n已登记异议，请在 {objection.answer_due.isoformat()} 前答复", {"id": objection.id})
+    return EXIT_OK
+
+
+def run_answer(context: Context, args: argparse.Namespace) -> int:
+    _points(context).publications.answer(args.id, args.text, args.upheld, args.on)
+    context.emit("已答复" + ("（异议成立：请用 points reverse 冲正有误的记录）" if args.upheld else ""), {"id": args.id})
+    return EXIT_OK
 
 
 def _register_goods(commands: argparse._SubParsersAction) -> None:
@@ -179,8 +270,10 @@ def run_list(context: Context, args: argparse.Namespace) -> int:
 
 def run_balance(context: Context, args: argparse.Namespace) -> int:
     balance = _points(context).tally.balance(args.household)
-    context.emit(f"户号 {balance.household_no}：已确认 {balance.confirmed} 分，待确认 {balance.pending} 分",
-                 {"household": balance.household_no, "confirmed": balance.confirmed, "pending": balance.pending})
+    context.emit(f"户号 {balance.household_no}：已确认 {balance.confirmed} 分（可兑换 {balance.redeemable} 分），"
+                 f"待确认 {balance.pending} 分",
+                 {"household": balance.household_no, "confirmed": balance.confirmed, "pending": balance.pending,
+                  "redeemable": balance.redeemable})
     return EXIT_OK
 
 
@@ -193,6 +286,23 @@ def run_tally(context: Context, args: argparse.Namespace) -> int:
     text = "\n".join(f"{r.key}  +{r.plus}  {r.minus}  合计 {r.total}" for r in rows) or f"{period.text}没有已确认的记录"
     context.emit(text, {"period": period.code, "rows": [{"key": r.key, "plus": r.plus, "minus": r.minus,
                                                          "total": r.total} for r in rows]})
+    return EXIT_OK
+
+
+def run_export(context: Context, args: argparse.Namespace) -> int:
+    """`points tally` as a printable .xlsx sheet (storage/core/sheets.write_sheet), like `lists export`."""
+    from models.core.errors import DomainError
+    from models.lists.entries import Period
+    from models.points.rollup import TallyBy
+    from models.points.sheets import tally_headers, tally_rows
+    from storage.core.sheets import write_sheet
+
+    if args.out.suffix.lower() != ".xlsx":
+        raise DomainError("导出文件名应以 .xlsx 结尾。")
+    period, by = Period.parse(args.period), TallyBy(args.by)
+    rows = tally_rows(_points(context).tally.tally(period, by))
+    write_sheet(args.out, f"积分汇总{period.text}（按{by.label}）", tally_headers(by), rows)
+    context.emit(f"已导出 {len(rows)} 行到 {args.out}", {"file": str(args.out), "rows": len(rows)})
     return EXIT_OK
 
 
@@ -252,65 +362,28 @@ def run_goods_count(context: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-@print_command("points-board")
-def add_points_board(products: argparse._SubParsersAction) -> None:
-    parser = products.add_parser("points-board", help="积分榜（按期排名；无公开依据的只印户号；提示扣分占比）")
+def _board_options(parser: argparse.ArgumentParser) -> object:
     parser.add_argument("--period", required=True, help="2026-03、2026-Q1 或 2026")
     parser.add_argument("--paper", choices=("A4", "A3"), default="A4")
-    parser.add_argument("--date", dest="on", type=parse_date, help="榜单日期（默认今天）")
-    add_output_options(parser)
-    parser.set_defaults(handler=run_points_board)
+    return parser.add_argument("--date", dest="on", type=parse_date, help="榜单日期（默认今天）")
 
 
-def run_points_board(context: Context, args: argparse.Namespace) -> int:
+def print_commands() -> tuple[Any, ...]:
+    """`print points-board`, `print points-scheme`, `print points-receipt ID`: rows of the print table, built from
+    the data models/points/print_sources.py gathers (as 打印中心 builds them)."""
+    from cli.commands.printing.products import Positional, PrintCommand
+    from models.points import print_sources as sources
     from printing.points.board_pdf import board_job
-    from storage.core.profile import read_profile
-
-    from cli.commands.disclosures import register_printed
-    from storage.core.backend import build_stores
-
-    village = read_profile(context.open_db()).village
-    job = board_job(_points(context), f"{village}村民委员会", args.period, args.on or date.today(), args.paper)
-    code = _write(context, args, job)
-    register_printed(build_stores(context.open_db(), context.actor), "points-board", job)  # 打印即登记 (issue 23)
-    return code
-
-
-@print_command("points-scheme")
-def add_points_scheme(products: argparse._SubParsersAction) -> None:
-    parser = products.add_parser("points-scheme", help="积分细则（张贴用，附爱心超市兑换价格）")
-    add_output_options(parser)
-    parser.set_defaults(handler=run_points_scheme)
-
-
-def run_points_scheme(context: Context, args: argparse.Namespace) -> int:
-    from printing.points.scheme_pdf import scheme_job
-    from storage.core.profile import read_profile
-
-    return _write(context, args, scheme_job(_points(context), read_profile(context.open_db()).village))
-
-
-@print_command("points-receipt")
-def add_points_receipt(products: argparse._SubParsersAction) -> None:
-    parser = products.add_parser("points-receipt", help="爱心超市兑换凭证")
-    parser.add_argument("id", metavar="ID", help="兑换记录编号（points redeem 输出）")
-    add_output_options(parser)
-    parser.set_defaults(handler=run_points_receipt)
-
-
-def run_points_receipt(context: Context, args: argparse.Namespace) -> int:
     from printing.points.receipt_pdf import receipt_job
-    from storage.core.profile import read_profile
+    from printing.points.scheme_pdf import scheme_job
 
-    job = receipt_job(_points(context), read_profile(context.open_db()).village, args.id)
-    return _write(context, args, job)
-
-
-def _write(context: Context, args: argparse.Namespace, job: Any) -> int:
-    from printing.core import fonts as fonts
-
-    fonts.require_fonts(allow_last_resort=args.allow_unembedded_font)
-    pages: list[int] = []
-    data = job.render(pages.append)
-    write_pdf(args.out, data)
-    return report(context, args.out, data, len(pages), job.fingerprint)
+    receipt = Positional("id", "兑换记录编号（points redeem 输出）", "ID", "other")
+    return (PrintCommand("points-board", "积分榜（按期排名；无公开依据的只印户号；提示扣分占比；印公示期）", (_board_options,),
+                         lambda stores, args, today: sources.board_source(stores, args.period, args.on or today),
+                         lambda data, args, _today: board_job(data, args.paper)),
+            PrintCommand("points-scheme", "积分细则（张贴用，附爱心超市兑换价格）", (),
+                         lambda stores, _args, today: sources.scheme_source(stores, "", today),
+                         lambda data, _args, _today: scheme_job(data)),
+            PrintCommand("points-receipt", "爱心超市兑换凭证", (receipt.add,),
+                         lambda stores, args, today: sources.receipt_source(stores, args.id, today),
+                         lambda data, _args, _today: receipt_job(data), receipt))

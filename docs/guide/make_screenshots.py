@@ -75,7 +75,8 @@ def main() -> int:
     generous_font(app)
     IMAGES.mkdir(exist_ok=True)
     window = _window(db)
-    for key in ("home", "registry", "rules", "workflow", "minutes", "lists", "printing", "sync", "settings"):
+    for key in ("home", "registry", "rules", "workflow", "minutes", "lists", "printing", "sync", "settings", "care",
+                "points", "matters", "disclosures", "stars"):
         screen = _select_area(window, key)
         _save(app, window, key)
         if key == "workflow":

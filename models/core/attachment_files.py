@@ -36,6 +36,8 @@ POLICIES: dict[OwnerKind, FilePolicy] = {
                                      "照片和扫描件 (*.jpg *.jpeg *.png *.heic *.heif *.webp *.pdf *.tif *.tiff)"),
     OwnerKind.DISCLOSURE: FilePolicy(50 * 1024 * 1024, "50 MB", True,  # the photo of the posted board (R42)
                                      "照片 (*.jpg *.jpeg *.png *.heic *.heif *.webp *.pdf)"),
+    OwnerKind.POINTS_ENTRY: FilePolicy(50 * 1024 * 1024, "50 MB", True,  # the slip or the photo an entry rests on
+                                       "照片和扫描件 (*.jpg *.jpeg *.png *.heic *.heif *.webp *.pdf *.tif *.tiff)"),
 }
 
 

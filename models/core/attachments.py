@@ -29,22 +29,24 @@ class OwnerKind(StrEnum):
     LIST_ENTRY = "list_entry"
     MATTER = "matter"
     DISCLOSURE = "disclosure"
+    POINTS_ENTRY = "points_entry"
 
     @property
     def label(self) -> str:
         return {"meeting": "会议记录", "workflow_step": "九步工作法步骤", "list_entry": "红黑榜条目",
-                "matter": "群众说事", "disclosure": "三务公开记录"}[self.value]
+                "matter": "群众说事", "disclosure": "三务公开记录", "points_entry": "积分记录"}[self.value]
 
     @property
     def noun(self) -> str:
         """What the clerk calls the file: a list entry's are 证据, the others' 附件."""
-        return "证据" if self is OwnerKind.LIST_ENTRY else "附件"
+        return "证据" if self in (OwnerKind.LIST_ENTRY, OwnerKind.POINTS_ENTRY) else "附件"
 
     @property
     def entity(self) -> Entity:
         """The kind of change an attachment of this owner is part of (a step's: its rulebook's workflow)."""
         return {"meeting": Entity.MEETING, "workflow_step": Entity.WORKFLOW,
-                "list_entry": Entity.LIST_ENTRY, "matter": Entity.MATTER, "disclosure": Entity.DISCLOSURE}[self.value]
+                "list_entry": Entity.LIST_ENTRY, "matter": Entity.MATTER, "disclosure": Entity.DISCLOSURE,
+                "points_entry": Entity.POINTS_ENTRY}[self.value]
 
 
 @dataclass(frozen=True)
@@ -173,3 +175,12 @@ def matter_status(number: str, closed: bool) -> OwnerStatus:
 def disclosure_status(subject: str) -> OwnerStatus:
     """A posting's photo of the board (R42: internal only, never printed) is added and removed freely."""
     return OwnerStatus(AttachPhase.OPEN, subject)
+
+
+def points_entry_status(subject: str, confirmed: bool) -> OwnerStatus:
+    """积分依据 (R36): the photo or scan of the slip is added with the entry and checked by the second person; once
+    the entry is confirmed it is the record the points rest on, so it stays (a later one may still be added)."""
+    return OwnerStatus(
+        AttachPhase.KEPT if confirmed else AttachPhase.OPEN, subject, show_kind=False,
+        kept_reason="这条积分已确认，依据材料不能移除。如材料有误，请冲正这条记录并重新录入。",
+        confirm_question="这条积分已确认，添加的依据以后不能移除，也不能撤销。确定添加吗？")

@@ -75,6 +75,8 @@ FIELD_LABELS = {
     "confirmed_by_name": "确认人", "deduction_share": "扣分占比上限", "evidence": "依据", "goods_name": "商品",
     "item_code": "项目代码", "item_name": "项目", "period_kind": "积分周期", "points": "积分", "price": "所需积分",
     "quantity": "数量", "recorded_by": "录入人", "recorded_by_name": "录入人", "scheme_version": "细则版本",
+    "period_code": "公示周期", "days": "公示天数", "closes_on": "公示截止日期", "recorded_at": "登记时间",
+    "publication_id": "积分公示", "purpose": "用途", "project": "项目", "approved": "同意", "application_id": "积分换项目申请",
     # 群众说事
     "raised_on": "说事日期", "class": "事项类别", "urgency": "紧急程度", "raiser_kind": "说事人类别",
     "raiser_ref": "说事人编号", "raiser_name": "说事人", "raiser_group": "说事人所在小组", "raiser_via": "联系途径",

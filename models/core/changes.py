@@ -64,6 +64,10 @@ class Entity(StrEnum):
     STAR_LIST = "star_list"
     STAR_AWARD = "star_award"
     STAR_CANDIDACY = "star_candidacy"
+    # points (wave 4)
+    POINTS_PUBLICATION = "points_publication"
+    POINTS_OBJECTION = "points_objection"
+    POINTS_APPLICATION = "points_application"
 
     @property
     def label(self) -> str:
@@ -85,7 +89,9 @@ class Entity(StrEnum):
                 "matter": "群众说事", "officer_log": "信息员工作日志", "project": "项目库",
                 "disclosure": "三务公开记录", "disclosure_settings": "三务公开设置", "finance_sheet": "财务公开表",
                 "star_list": "星目", "star_award": "十星级文明户评定",
-                "star_candidacy": "十星级文明户申报"}[self.value]
+                "star_candidacy": "十星级文明户申报",
+                "points_publication": "积分公示", "points_objection": "积分异议",
+                "points_application": "积分换项目申请"}[self.value]
 
 
 @dataclass(frozen=True)

@@ -82,9 +82,14 @@ class BackupService(Protocol):
         """The day's automatic backup if none exists yet (None: one exists); safe to call from a worker thread."""
         ...
 
-    def restore(self, backup: Path) -> list[str]:
+    def restore(self, backup: Path, account: tuple[str, str] | None = None) -> list[str]:
         """Replace the whole database with a checked backup (the old content kept as a pre-restore copy);
-        notes for the clerk. GUI thread only: it writes through the session's own connection."""
+        notes for the clerk. GUI thread only: it writes through the session's own connection. `account`: a user
+        name and password of the backup's own accounts, for a backup of another installation (another key)."""
+        ...
+
+    def needs_account(self, backup: Path) -> bool:
+        """Whether the backup is encrypted under another key (another PC's): an account of its own opens it."""
         ...
 
 

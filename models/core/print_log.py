@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from models.core.changes import Changed
 
@@ -54,6 +54,7 @@ class PrintedCopy:
     version_id: str = ""      # the rule version printed
     posted: bool = False      # registered as posted on the board
     id: str = ""
+    printed_in: str = ""      # the village that printed it, when not this installation (a township desk's copy)
 
 
 def posting_problem(product: str) -> str | None:
@@ -80,6 +81,23 @@ def entries_status(ended: list[tuple[date | None, bool]], today: date) -> CopySt
     if not gone:
         return CopyStatus.CURRENT
     return CopyStatus.EXPIRED if all(gone) else CopyStatus.WITHDRAWN
+
+
+def register_copy(stores: Any, product: str, title: str, fingerprint: str, item_kind: str, item_id: str,
+                  today: date, posted: bool = False, number: int | None = None) -> Changed:
+    """Log a copy printed by `print …` or 打印中心 (one path for both): a rulebook product names the version it
+    printed (`number`, the latest when None), list prints their entries, others their record. `stores` gives
+    `rules` (RulebookStore) and `print_log` (PrintLog)."""
+    version_id, version, kind = "", "", RefKind.OTHER
+    if item_kind == "rulebook":
+        printed = stores.rules.load_version(item_id, number)
+        version_id, version, kind = printed.id, f"第{printed.number}版", RefKind.RULE_VERSION
+    elif item_kind == "list_entries":
+        kind = RefKind.LIST_ENTRIES
+    document = f"《{title}》" if product in ("rules", "rules-poster") else title  # the rulebook by name
+    log: PrintLog = stores.print_log
+    return log.log_print(PrintedCopy(fingerprint, product, document, version, today, kind, item_id, version_id,
+                                     posted))
 
 
 class PrintLog(Protocol):

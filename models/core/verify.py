@@ -20,20 +20,38 @@ class Verification:
     version: str
     printed_on: date
     status: CopyStatus
+    village: str = ""  # the paired village that printed it (a township desk checking a village's copy)
 
     @property
     def text(self) -> str:
         version = f"（{self.version}）" if self.version else ""
-        return f"校验码 {self.code}：{self.document}{version}，{self.printed_on.isoformat()} 打印，{self.status.label}"
+        where = f"{self.village} " if self.village else ""
+        return (f"校验码 {self.code}：{self.document}{version}，{where}{self.printed_on.isoformat()} 打印，"
+                f"{self.status.label}")
 
     def as_json(self) -> dict[str, str]:
-        return {"document": self.document, "version": self.version, "printed_on": self.printed_on.isoformat(),
-                "status": self.status.value}
+        found = {"document": self.document, "version": self.version, "printed_on": self.printed_on.isoformat(),
+                 "status": self.status.value}
+        return found | ({"village": self.village} if self.village else {})
 
 
 def normalised(code: str) -> str:
     """校验码 3f9a-1c2b → 3F9A-1C2B (as typed from the footer)."""
     return code.strip().upper().removeprefix("校验码").strip()
+
+
+QR_PREFIX = "乡约校验码"  # the first line of every printed QR code (printing/core/fingerprint.py qr_payload)
+_QR_CODE = re.compile(QR_PREFIX + r"\s*([0-9A-Za-z]{4}-[0-9A-Za-z]{4})")
+
+
+def code_from_qr(text: str) -> str | None:
+    """The 校验码 a printed page's QR code carries ("乡约校验码 3F9A-1C2B\n…"); None: not one of our QR codes."""
+    found = _QR_CODE.search(text)
+    return found.group(1).upper() if found else None
+
+
+def not_qr_text() -> str:
+    return f"照片里的二维码不是本系统打印件上的二维码（应以“{QR_PREFIX}”开头）。请拍打印件页脚旁的二维码，或直接输入校验码。"
 
 
 def not_found_text(code: str) -> str:
@@ -49,7 +67,8 @@ def verify_code(code: str, print_log: PrintLog, rules: Any, lists: Any, board_lo
     code = normalised(code)
     copy = print_log.find(code)
     if copy is not None:
-        return Verification(code, copy.document, copy.version, copy.printed_on, _status(copy, rules, lists, today))
+        return Verification(code, copy.document, copy.version, copy.printed_on, _status(copy, rules, lists, today),
+                            copy.printed_in)
     board = next((row for row in reversed(board_log.board_log()) if row.get("fingerprint") == code
                   and row.get("action") == "printed"), None)
     if board is None:

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from models.core.changes import Changed
-    from models.matters.records import (Matter, MatterEvent, MatterStatus, OfficerLogEntry, Project, Raiser,
-                                        Rating)
+    from models.matters.records import (EventKind, Matter, MatterEvent, MatterStatus, OfficerLogEntry, Project,
+                                        Raiser, Rating)
+    from models.minutes.four_two import FourTwoMatter
     from models.minutes.meetings import Meeting
 
 
@@ -50,6 +51,9 @@ class MatterStore(Protocol):
     def township_reply(self, matter_id: str, text: str, on: date) -> Changed:
         """The township desk's answer to a matter a village assigned to it."""
         ...
+    def undo_step(self, before: Matter, kind: EventKind) -> Changed:
+        """撤销 the matter's newest step (of `kind`), back to `before`; refused when a later line followed it."""
+        ...
 
 
 class OfficerLogStore(Protocol):
@@ -60,7 +64,8 @@ class OfficerLogStore(Protocol):
 
 
 class ProjectStore(Protocol):
-    """项目库: projects from resolutions, linked to their meeting."""
+    """项目库: projects from resolutions, linked to their meeting and their 四议两公开 chain (a new one, or the one
+    named by `four_two_id`); 立项 waits for the chain's resolution, 实施 for its public notice."""
 
     def projects(self) -> list[Project]: ...
     def project(self, project_id: str) -> Project: ...
@@ -77,6 +82,13 @@ class RaiserDirectory(Protocol):
         """The villagers whose id is `key`, else those with this name (several: the caller refuses)."""
         ...
     def household(self, number: str) -> Raiser | None: ...
+
+
+class ProjectChains(Protocol):
+    """What the project pool needs of the minutes' 四议两公开 record (the four-two store is one)."""
+
+    def get(self, matter_id: str) -> FourTwoMatter: ...
+    def create_matter(self, title: str, motion_source: str, merged_first_stages: bool = False) -> Changed: ...
 
 
 class MeetingAgenda(Protocol):

@@ -100,3 +100,29 @@ def wall_chart(stores: Stores, today: date) -> WallChart:
 def officer_log(stores: Stores, officer: str, month: str) -> OfficerLogPage:
     return OfficerLogPage(_village(stores), officer, _check_month(month),
                           tuple(stores.officer_log.entries(officer, month)))
+
+
+def officer_log_source(stores: Stores, officer_month: str, _today: date) -> OfficerLogPage:
+    """打印中心's choice "officer|2026-11" (see officer_log_choices)."""
+    officer, _, month = officer_month.rpartition("|")
+    return officer_log(stores, officer, month)
+
+
+# -- what 打印中心 offers to choose among (label, id), newest first -------------------------------------------------
+def month_choices(_stores: Stores, today: date, count: int = 12) -> list[tuple[str, str]]:
+    months, year, month = [], today.year, today.month
+    for _ in range(count):
+        months.append((f"{year}年{month}月", f"{year}-{month:02d}"))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months
+
+
+def chart_choices(_stores: Stores, today: date) -> list[tuple[str, str]]:
+    return [(f"截至{today.year}年{today.month}月{today.day}日未销号的事项", today.isoformat())]
+
+
+def officer_log_choices(stores: Stores, _today: date) -> list[tuple[str, str]]:
+    """Each officer's months that hold log entries."""
+    pairs = {(entry.officer, entry.on.isoformat()[:7]) for entry in stores.officer_log.entries()}
+    return [(f"{officer}  {month[:4]}年{int(month[5:])}月", f"{officer}|{month}")
+            for officer, month in sorted(pairs, key=lambda p: (p[1], p[0]), reverse=True)]

@@ -217,3 +217,4 @@ class Project:
     matter_id: str = ""
     id: str = ""
     meeting_number: str = ""
+    four_two_id: str = ""  # its 四议两公开 chain (minutes area): 立项 and 实施 wait for its steps

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from models.core.errors import DomainError
 from models.matters.records import Matter, MatterClass, MatterStatus, ProjectStage, Raiser, Rating
+from models.minutes.four_two import FourTwoMatter, FourTwoStage
 from models.minutes.meetings import AgendaItem, Meeting, MeetingStatus
 
 MATTER_WORD = "说"
@@ -121,6 +122,27 @@ def next_stage(stage: ProjectStage) -> ProjectStage:
     if stage is order[-1]:
         raise DomainError("项目已经验收，没有下一阶段。")
     return order[order.index(stage) + 1]
+
+
+# 四议两公开 before a project moves on: 立项 rests on the villagers' (representatives') resolution (step 4), work
+# starts only once that resolution is made public (决议公开, step 5); the result disclosure follows 验收.
+CHAIN_GATES = {ProjectStage.APPROVED: FourTwoStage.DECIDE, ProjectStage.BUILDING: FourTwoStage.DISCLOSE_DECISION}
+
+
+def chain_refusal(project_name: str, to: ProjectStage, chain: FourTwoMatter | None) -> str | None:
+    """Why the project cannot move to `to` on its 四议两公开 chain (None: it can)."""
+    needed = CHAIN_GATES.get(to)
+    if needed is None:
+        return None
+    if chain is None:
+        return f"项目“{project_name}”没有关联四议两公开事项，不能{to.label}。请先用 project add --four-two 关联。"
+    record = chain.record_of(needed)
+    if record is None:
+        return (f"项目“{project_name}”的四议两公开事项“{chain.title}”还没有登记“{needed.label}”（第 {needed.position} 步），"
+                f"不能{to.label}。")
+    if needed is FourTwoStage.DECIDE and record.passed is False:
+        return f"四议两公开事项“{chain.title}”的决议未获通过，项目“{project_name}”不能{to.label}。"
+    return None
 
 
 def check_project(name: str, estimate: int) -> None:

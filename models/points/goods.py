@@ -74,14 +74,16 @@ def check_goods(name: str, price: int, stock: int) -> None:
 
 
 def check_redemption(goods: Goods, quantity: int, balance: int) -> None:
-    """R39: stock suffices and the balance never goes negative; the message names both figures."""
+    """R39: stock suffices and the balance never goes negative; `balance` is the redeemable one (R37: published with
+    no objection open); the message names both figures."""
     if quantity <= 0:
         raise DomainError("兑换数量须为正整数。")
     if goods.stock < quantity:
         raise DomainError(f"“{goods.name}”库存只有 {goods.stock} 件，不够兑换 {quantity} 件。")
     cost = goods.price * quantity
     if balance < cost:
-        raise DomainError(f"该户已确认积分余额 {balance} 分，兑换 {quantity} 件“{goods.name}”需要 {cost} 分，积分不足。")
+        raise DomainError(f"该户可兑换的积分余额 {balance} 分（已确认、公示期满无异议的积分），兑换 {quantity} 件“{goods.name}”"
+                          f"需要 {cost} 分，积分不足。")
 
 
 def receipt_number(year: int, sequence: int) -> str:

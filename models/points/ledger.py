@@ -71,11 +71,13 @@ class EntryDraft:
 
 @dataclass(frozen=True)
 class Balance:
-    """户积分 — confirmed (counts, redeemable) and pending (awaiting the second person)."""
+    """户积分 — confirmed (counts), pending (awaiting the second person) and redeemable: the confirmed points whose
+    period's publication closed with no unanswered objection, less what was spent or deducted (R37)."""
 
     household_no: str
     confirmed: int
     pending: int
+    redeemable: int = 0
 
 
 def period_of(day: date, kind: PeriodKind) -> Period:

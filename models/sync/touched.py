@@ -65,10 +65,14 @@ ROW_CHANGES: dict[str, tuple[tuple[Entity, str], ...]] = {
     "points_goods": ((Entity.POINTS_GOODS, "id"),),
     "points_stock_moves": ((Entity.POINTS_GOODS, "goods_id"),),
     "points_redemptions": ((Entity.POINTS_REDEMPTION, "id"), (Entity.POINTS_ENTRY, "entry_id")),
+    "points_publications": ((Entity.POINTS_PUBLICATION, "id"),),
+    "points_objections": ((Entity.POINTS_OBJECTION, "id"), (Entity.POINTS_PUBLICATION, "publication_id")),
+    "points_applications": ((Entity.POINTS_APPLICATION, "id"),),
+    "points_application_reviews": ((Entity.POINTS_APPLICATION, "application_id"),),
     "matters": ((Entity.MATTER, "id"),),
     "matter_events": ((Entity.MATTER, "matter_id"),),  # the township's reply among them
     "matter_officer_logs": ((Entity.OFFICER_LOG, "id"),),
-    "matter_projects": ((Entity.PROJECT, "id"), (Entity.MEETING, "meeting_id")),
+    "matter_projects": ((Entity.PROJECT, "id"), (Entity.MEETING, "meeting_id"), (Entity.FOUR_TWO_MATTER, "four_two_id")),
 }
 WORKFLOW_PREFIX = "workflow_"  # the revision's parts name their revision, not the rulebook: possibly all
 

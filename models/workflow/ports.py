@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from models.workflow.records import (ArticleVote, BackgroundCheck, Channel, CommitteeMember, Disposition, Filing,
                                          FilingStatus, Invitation, InvitationReply, Opinion, OpinionKind, Shift, Team,
                                          TeamKind)
-    from models.workflow.status import OverdueStep, WorkflowStatus
+    from models.workflow.status import OverdueStep, RevisionRecord, WorkflowStatus
     from models.workflow.steps import StepStatus, WorkflowStep
 
 
@@ -88,6 +88,10 @@ class RevisionStore(WorkflowFactsReader, Protocol):
 
     def current_steps(self) -> dict[str, int | None]:
         """Rulebook id → the number of its revision's active step (None: no revision open)."""
+        ...
+
+    def history(self, rulebook_id: str) -> tuple[RevisionRecord, ...]:
+        """Every revision of the rulebook, oldest first (修订记录): steps, the version voted, the filing."""
         ...
 
     def advance(self, rulebook_id: str, today: date) -> Changed:

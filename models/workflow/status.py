@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from models.workflow.steps import StepState, StepStatus, WorkflowStep, current_step
+from models.workflow.records import Filing
 from models.workflow.date_order import filing_late_warning, notice_warning
 from models.workflow.figures import invitation_warnings, key_figure, women_warning
 from models.workflow.guards import REPRESENTATIVES_MEETING, VILLAGERS_MEETING, WorkflowFacts, blockers
@@ -62,6 +63,26 @@ class OverdueStep:
     @property
     def text(self) -> str:
         return f"《{self.rulebook_title}》第{self.step.number}步“{self.step.label}”已逾期 {self.days_late} 天"
+
+
+@dataclass(frozen=True)
+class RevisionRecord:
+    """修订记录 — one revision of a rulebook as its history shows it: its steps, the voted version, the filing."""
+
+    revision_id: str
+    started_on: date | None
+    steps: tuple[StepStatus, ...]
+    voted_number: int | None = None
+    filing: Filing | None = None
+
+    @property
+    def complete(self) -> bool:
+        """All nine steps done (the voted text was put in force)."""
+        return all(s.state is StepState.DONE for s in self.steps)
+
+    @property
+    def steps_done(self) -> int:
+        return sum(1 for s in self.steps if s.state is StepState.DONE)
 
 
 def _warnings(step: WorkflowStep, facts: WorkflowFacts) -> tuple[str, ...]:

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from models.care import print_sources as care
 from models.disclosures import print_sources as disclosures
+from models.matters import print_sources as matters
 from models.core.notices import Notice
 from models.minutes import print_sources as minutes
+from models.points import print_sources as points
 from models.registry import print_sources as registry
 from models.rules import print_sources as rules
 from models.stars import print_sources as stars
@@ -43,13 +45,17 @@ class PrintJob:
 @dataclass(frozen=True)
 class Product(Generic[Data]):
     """A printable product of a stored record; `item` is what 打印中心 asks for: "rulebook", "meeting", "group",
-    "grid", "month" (a finance sheet's), "year" (of stars) or "star-household" ("YEAR:HOUSEHOLD_NO")."""
+    "grid", "month" (a finance sheet's or the matters' month), "year" (of stars), "star-household"
+    ("YEAR:HOUSEHOLD_NO"), or a kind whose choices the product lists itself (`choices`: a points period…)."""
 
     key: str
     label: str
     item: str
     gather: Callable[[Stores, str, date], Data]
     build: Callable[[Data, date], PrintJob]
+    # The records to choose among as (label, id), newest first, for an item 打印中心 does not list itself (a period,
+    # a redemption, a month); None: the screen lists `item` (rulebooks, meetings, groups, grids).
+    choices: Callable[[Stores, date], list[tuple[str, str]]] | None = None
 
 
 def rules_job(text: rules.RulebookText, poster: bool, paper: str | None = None, qr: bool = False) -> PrintJob:
@@ -230,6 +236,42 @@ def _second_publicity(source: workflow.SecondPublicity, today: date) -> PrintJob
     return second_publicity_job(source, today)
 
 
+def _points_board(source: points.BoardSource, _today: date) -> PrintJob:
+    from printing.points.board_pdf import board_job
+
+    return board_job(source)
+
+
+def _points_receipt(source: points.ReceiptSource, _today: date) -> PrintJob:
+    from printing.points.receipt_pdf import receipt_job
+
+    return receipt_job(source)
+
+
+def _points_scheme(source: points.SchemeSource, _today: date) -> PrintJob:
+    from printing.points.scheme_pdf import scheme_job
+
+    return scheme_job(source)
+
+
+def _matters_lists(source: matters.MonthLists, today: date) -> PrintJob:
+    from printing.matters.matters_pdf import month_lists_job
+
+    return month_lists_job(source, today)
+
+
+def _matter_chart(source: matters.WallChart, _today: date) -> PrintJob:
+    from printing.matters.matters_pdf import wall_chart_job
+
+    return wall_chart_job(source)
+
+
+def _officer_log(source: matters.OfficerLogPage, _today: date) -> PrintJob:
+    from printing.matters.matters_pdf import officer_log_job
+
+    return officer_log_job(source)
+
+
 def _grid_board(source: care.GridBoard, today: date) -> PrintJob:
     from printing.care.grid_pdf import board_fingerprint, render_grid_board_pdf
 
@@ -293,6 +335,18 @@ PRODUCTS: tuple[Product[Any], ...] = (
     Product("stars-publicity", "十星级文明户评定结果公示", "year", stars.stars_publicity_item, _stars_publicity),
     Product("stars-board", "十星级文明户公示栏", "year", stars.stars_board_item, _stars_board),
     Product("star-plaque", "星级牌和荣誉证书", "star-household", stars.star_plaque_item, _star_plaque),
+    Product("points-board", "积分榜（按期排名，张贴公示）", "period", points.board_source, _points_board,
+            points.board_choices),
+    Product("points-scheme", "积分细则（张贴用，附兑换价格）", "scheme", points.scheme_source, _points_scheme,
+            points.scheme_choices),
+    Product("points-receipt", "爱心超市兑换凭证", "redemption", points.receipt_source, _points_receipt,
+            points.receipt_choices),
+    Product("matters", "群众说事三张清单（当月）", "month", lambda st, month, today: matters.month_lists(st, month, today),
+            _matters_lists, matters.month_choices),
+    Product("matter-chart", "挂图作战（未销号事项，A3）", "chart", lambda st, _item, today: matters.wall_chart(st, today),
+            _matter_chart, matters.chart_choices),
+    Product("officer-log", "议事信息员工作日志（一人一月）", "officer-month", matters.officer_log_source, _officer_log,
+            matters.officer_log_choices),
 )
 
 

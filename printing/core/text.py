@@ -85,8 +85,19 @@ def split_units(units: list[Any], max_widths: Sequence[float], calc_bounds: bool
     return ParaLines(kind=1, lines=lines)
 
 
+def _split_lines(lines: Any, start: int, stop: int) -> list[Any]:
+    """The fragments of lines[start:stop] joined as they stand: every character (a space too) is its own unit of a
+    line, so nothing lies between two lines. reportlab's own joiner adds a space at each line end, and the part of a
+    paragraph carried over a page break, wrapped again, showed those spaces as half-character gaps (a line on page 2
+    started half a character in)."""
+    return [word for line in lines.lines[start:stop] for word in line.words]
+
+
 class ChineseParagraph(Paragraph):
     """A Paragraph whose CJK wrapping follows the Chinese punctuation rule (use with wordWrap="CJK")."""
+
+    def _get_split_blParaFunc(self) -> Any:  # noqa: N802 - reportlab's name
+        return super()._get_split_blParaFunc() if self.blPara.kind == 0 else _split_lines
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802,N803 - reportlab's name
         if not isinstance(maxWidths, (list, tuple)):

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from models.core.notices import chinese_date
 from models.points.goods import Redemption
+from models.points.print_sources import ReceiptSource
 from printing.core.catalogue import PrintJob
 from printing.core.fingerprint import content_fingerprint
 from printing.core.layout import table_page
@@ -27,10 +27,8 @@ def render_receipt_pdf(document: TableDocument, progress: Callable[[int], None] 
     return render_table_pdf(document, table_page("A4", landscape=False), progress=progress)
 
 
-def receipt_job(points: Any, village: str, redemption_id: str) -> PrintJob:
-    """The receipt of one redemption (points: models.points.ports.PointsStores)."""
-    redemption = points.redemptions.redemption(redemption_id)
-    balance = points.tally.balance(redemption.household_no).confirmed
-    document = receipt_document(village, redemption, balance)
-    fingerprint = content_fingerprint("points-receipt", table_texts(document), redemption.number)
+def receipt_job(source: ReceiptSource) -> PrintJob:
+    """The receipt of one redemption."""
+    document = receipt_document(source.village, source.redemption, source.balance)
+    fingerprint = content_fingerprint("points-receipt", table_texts(document), source.redemption.number)
     return PrintJob(document.title, fingerprint, lambda progress: render_receipt_pdf(document, progress))

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from models.core.errors import DomainError
 from models.core.notices import chinese_date
 from models.points.goods import Goods
+from models.points.print_sources import SchemeSource
 from models.points.scheme import Scheme
 from printing.core.catalogue import PrintJob
 from printing.core.fingerprint import content_fingerprint
@@ -30,11 +29,8 @@ def render_scheme_pdf(document: TableDocument, progress: Callable[[int], None] |
     return render_table_pdf(document, table_page("A4", landscape=True), progress=progress)
 
 
-def scheme_job(points: Any, village: str) -> PrintJob:
-    """The scheme in force with the goods' prices (points: models.points.ports.PointsStores)."""
-    scheme = points.scheme.current()
-    if scheme is None:
-        raise DomainError("还没有经会议通过的积分细则，无从打印。")
-    document = scheme_document(village, scheme, points.goods.goods_list())
-    fingerprint = content_fingerprint("points-scheme", table_texts(document), f"v{scheme.version}")
+def scheme_job(source: SchemeSource) -> PrintJob:
+    """The scheme in force with the goods' prices."""
+    document = scheme_document(source.village, source.scheme, list(source.goods))
+    fingerprint = content_fingerprint("points-scheme", table_texts(document), f"v{source.scheme.version}")
     return PrintJob(document.title, fingerprint, lambda progress: render_scheme_pdf(document, progress))

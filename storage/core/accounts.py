@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -12,6 +11,8 @@ from models.core.errors import DomainError, NotFound
 from models.core.ids import new_id
 from storage.core.audit import append_audit
 from storage.core.db import Database
+from storage.core.driver import sqlite as sqlite3
+from storage.core.keyring import PasswordProof, save_keyring
 from storage.core.passwords import hash_password, verify_password
 from storage.core.tracking import now_iso
 
@@ -38,6 +39,7 @@ class SqliteAccountStore:
         self._actor.require(Permission.MANAGE_USERS)
         with self._db.atomic():
             user = create_user_unchecked(self._db, self._actor, username, display_name, role, password)
+        save_keyring(self._db)  # the new account's copy of the database key
         return Changed.one(Entity.USER, user.id)
 
     def set_password(self, user_id: str, password: str) -> Changed:
@@ -48,6 +50,7 @@ class SqliteAccountStore:
             self._db.execute("UPDATE users SET password_hash = ?, failed_attempts = 0, updated_at = ? WHERE id = ?",
                              [hash_password(password), now_iso(), user_id])
             append_audit(self._db, self._actor, "set_password", "users", user_id, "password_hash: （已更改，不显示）")
+        save_keyring(self._db)  # this account's copy, sealed anew under the new password; the old one no longer opens
         return Changed.one(Entity.USER, user_id)
 
     def set_active(self, user_id: str, active: bool) -> Changed:
@@ -58,6 +61,7 @@ class SqliteAccountStore:
             self._db.execute("UPDATE users SET active = ?, updated_at = ? WHERE id = ?",
                              [int(active), now_iso(), user_id])
             append_audit(self._db, self._actor, "update", "users", user_id, f"active: {int(not active)} → {int(active)}")
+        save_keyring(self._db)  # a stopped account's copy goes; a restarted one's comes back
         return Changed.one(Entity.USER, user_id)
 
     def authenticate(self, username: str, password: str) -> User:
@@ -94,11 +98,12 @@ def _dummy_hash() -> str:
 
 
 def authenticate(db: Database, username: str, password: str, now: datetime | None = None,
-                 record_login: bool = True) -> User:
+                 record_login: bool = True, proof: PasswordProof | None = None) -> User:
     """Check a password; after five misses in a row the next try must wait (30 s, doubling).
 
     `record_login=False` (each command-line command): a success writes nothing unless misses are to be reset,
-    so `check` stays read-only; the command's own entries name the account."""
+    so `check` stays read-only; the command's own entries name the account. `proof`: the scrypt digest the login
+    already computed to unwrap the database key, checked against the hash instead of a second scrypt."""
     moment = now or datetime.now(UTC)
     row = db.conn.execute(f"SELECT {_USER_COLUMNS}, password_hash, failed_attempts, last_failed_at "
                           "FROM users WHERE username = ?", (username.strip(),)).fetchone()
@@ -111,7 +116,8 @@ def authenticate(db: Database, username: str, password: str, now: datetime | Non
         raise DomainError(f"密码已连续输错 {failures} 次。为防止猜测密码，请 {wait} 秒后再试。")
     if not user.active:
         raise DomainError("这个账户已停用。请联系管理员。")
-    if not verify_password(password, stored):
+    matched = proof.matches(stored) if proof is not None else None
+    if not (verify_password(password, stored) if matched is None else matched):
         with db.atomic():
             db.execute("UPDATE users SET failed_attempts = failed_attempts + 1, last_failed_at = ? WHERE id = ?",
                        [moment.isoformat(), user.id])

@@ -4,8 +4,7 @@ from __future__ import annotations
 import json
 
 from models.core.attachments import (AttachmentOwner, OwnerKind, OwnerStatus, disclosure_status, entry_status,
-                                    matter_status,
-                                     meeting_status, step_status)
+                                    matter_status, meeting_status, points_entry_status, step_status)
 from models.core.changes import Changed
 from models.core.errors import NotFound
 from models.lists.entries import EntryState, ListKind
@@ -24,6 +23,8 @@ def owner_status(db: Database, owner: AttachmentOwner) -> OwnerStatus:
         return _matter(db, owner.id)
     if owner.kind is OwnerKind.DISCLOSURE:
         return _disclosure(db, owner.id)
+    if owner.kind is OwnerKind.POINTS_ENTRY:
+        return _points_entry(db, owner.id)
     return _entry(db, owner.id)
 
 
@@ -94,3 +95,11 @@ def _disclosure(db: Database, publication_id: str) -> OwnerStatus:
     if found is None:
         raise NotFound("找不到这条公开记录，可能已被撤回。请刷新后重试。")
     return disclosure_status(f"三务公开“{found[0]}”{found[1]} ")
+
+
+def _points_entry(db: Database, entry_id: str) -> OwnerStatus:
+    found = db.conn.execute("SELECT household_no, on_date, item_name, confirmed_by FROM points_entries "
+                            "WHERE id = ? AND deleted = 0", (entry_id,)).fetchone()
+    if found is None:
+        raise NotFound(f"没有编号为 {entry_id} 的积分记录。请用 points list 查看记录编号。")
+    return points_entry_status(f"积分记录 {found[1]} 第{found[0]}户“{found[2]}” ", bool(found[3]))

@@ -9,12 +9,13 @@ someone who holds the key.
 from __future__ import annotations
 
 import base64
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from storage.core.db import Database, readonly_uri
+from storage.core.db import Database, is_plain, readonly_uri
+from storage.core.driver import connect as driver_connect
+from storage.core.driver import sqlite as sqlite3
 from storage.core.row_digests import latest_chain
 from storage.core.node import key_file_for, load_keys
 
@@ -134,7 +135,7 @@ def compare_with_backup(db: Database, folder: Path) -> list[str]:
     if epoch is None or not folder.is_dir():
         return []
     for path in sorted(folder.glob("xiangyue-*.sqlite3"), key=lambda p: p.stat().st_mtime, reverse=True):
-        chain = _chain_of(path, epoch[0])
+        chain = _chain_of(path, epoch[0], db.key)
         if chain is None:
             continue
         live = dict(db.conn.execute("SELECT seq, hash FROM audit_log WHERE seq <= ?", (max(chain, default=0),)))
@@ -145,9 +146,9 @@ def compare_with_backup(db: Database, folder: Path) -> list[str]:
     return []
 
 
-def _chain_of(path: Path, epoch: str) -> dict[int, str] | None:
+def _chain_of(path: Path, epoch: str, key: bytes | None) -> dict[int, str] | None:
     try:
-        conn = sqlite3.connect(readonly_uri(path), uri=True)
+        conn = driver_connect(readonly_uri(path), None if is_plain(path) else key, uri=True)
         try:
             row = conn.execute("SELECT epoch FROM node").fetchone()
             if row is None or row[0] != epoch:

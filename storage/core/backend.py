@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from models.core.accounts import Actor
 from models.core.village import VillageProfile
-from storage.core import backups as backups
-from storage.core.accounts import SqliteAccountStore, authenticate
+from storage.core.accounts import SqliteAccountStore
 from storage.core.audit import SqliteAuditReader
 from storage.core.backup_service import SqliteBackupService
 from storage.core.db import Database
+from storage.core.encryption import locked_profile, login_to
 from storage.core.installation import initialise, is_initialised, open_database
 from storage.core.profile import SqliteProfileStore, read_profile
 
@@ -274,7 +274,7 @@ class SqliteStores:
     @cached_property
     def projects(self) -> SqliteProjectStore:
         from storage.matters.pool import SqliteProjectStore
-        return SqliteProjectStore(self._db, self.actor, self.meetings)
+        return SqliteProjectStore(self._db, self.actor, self.meetings, self.four_two)
 
     @cached_property
     def raisers(self) -> SqliteRaiserDirectory:
@@ -349,23 +349,21 @@ def points_stores(db: Database, actor: Actor, meetings: MeetingRecords, types: M
                   lists: NamingBases, village: Callable[[], str]) -> SqlitePointsStores:
     """The points stores, each given adapters over the registry, minutes, rules and lists it reads."""
     from storage.lists.sources import SqliteArticleCatalogue
-    from storage.points.goods import SqliteGoodsStore
-    from storage.points.ledger import SqliteLedgerStore
-    from storage.points.redemptions import SqliteRedemptionStore
+    from storage.points import applications, goods, ledger, publications, redemptions, tally, villages
     from storage.points.scheme import SqliteSchemeStore
     from storage.points.sources import (ListsNamedHouseholds, MinutesAdoptionMeetings, RulesClauses,
                                         SqlitePointsHouseholds)
     from storage.points.stores import SqlitePointsStores
-    from storage.points.tally import SqlitePointsTally
-    from storage.points.villages import SqliteVillageTotals
 
     households = SqlitePointsHouseholds(db)
     scheme = SqliteSchemeStore(db, actor, MinutesAdoptionMeetings(meetings, types),
                                RulesClauses(SqliteArticleCatalogue(rules)))
+    sums = tally.SqlitePointsTally(db, households, ListsNamedHouseholds(lists), scheme, village)
     return SqlitePointsStores(
-        scheme, SqliteLedgerStore(db, actor, households, scheme),
-        SqlitePointsTally(db, households, ListsNamedHouseholds(lists), scheme, village),
-        SqliteGoodsStore(db, actor), SqliteRedemptionStore(db, actor, households), SqliteVillageTotals(db))
+        scheme, ledger.SqliteLedgerStore(db, actor, households, scheme), sums,
+        goods.SqliteGoodsStore(db, actor), redemptions.SqliteRedemptionStore(db, actor, households),
+        villages.SqliteVillageTotals(db), publications.SqlitePublicationStore(db, actor, households),
+        applications.SqliteApplicationStore(db, actor, sums))
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:
@@ -386,15 +384,15 @@ class SqliteBackend:
             self._db = open_database(self._path, must_exist=False)
         return self._db
 
-    def is_initialised(self) -> bool:
-        return is_initialised(self.db)
+    def is_initialised(self) -> bool:  # an encrypted file still closed has accounts: it was set up
+        return (self._db is None and locked_profile(self._path) is not None) or is_initialised(self.db)
 
     def initialise(self, profile: VillageProfile, admin_username: str, password: str) -> None:
         initialise(self.db, profile, admin_username, password)
 
     def profile(self) -> VillageProfile:
-        return read_profile(self.db)
+        return (locked_profile(self._path) if self._db is None else None) or read_profile(self.db)
 
-    def login(self, username: str, password: str) -> SqliteStores:
-        user = authenticate(self.db, username, password)
+    def login(self, username: str, password: str) -> SqliteStores:  # opens an encrypted file, encrypts an old one
+        self._db, user = login_to(self._path, self._db, username, password)
         return build_stores(self.db, user.as_actor())

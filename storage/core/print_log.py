@@ -30,8 +30,8 @@ class SqlitePrintLog(SqliteStore):
 
     def find(self, fingerprint: str) -> PrintedCopy | None:
         """The latest copy printed with this 校验码 (the same content printed twice has one code)."""
-        found = self._rows("SELECT * FROM printed_copies WHERE deleted = 0 AND fingerprint = ? "
-                           "ORDER BY printed_on DESC, hlc DESC LIMIT 1", (fingerprint.strip().upper(),))
+        found = self._rows(f"SELECT c.*, {_PRINTED_IN} FROM printed_copies c WHERE c.deleted = 0 AND c.fingerprint = ? "
+                           "ORDER BY c.printed_on DESC, c.hlc DESC LIMIT 1", (fingerprint.strip().upper(),))
         return _copy(found[0]) if found else None
 
     def copies(self, ref_id: str) -> tuple[PrintedCopy, ...]:
@@ -45,7 +45,12 @@ class SqlitePrintLog(SqliteStore):
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
+# A copy another node printed (it came in a bundle): the name of the village whose profile that node sent
+_PRINTED_IN = ("CASE WHEN c.owner = (SELECT id FROM node) THEN '' ELSE COALESCE((SELECT p.township || p.village "
+               "FROM village_profiles p WHERE p.owner = c.owner AND p.deleted = 0 LIMIT 1), c.owner) END AS printed_in")
+
+
 def _copy(row: dict[str, Any]) -> PrintedCopy:
     return PrintedCopy(row["fingerprint"], row["product"], row["document"], row["version"],
                        date.fromisoformat(row["printed_on"]), RefKind(row["ref_kind"]), row["ref_id"],
-                       row["version_id"], bool(row["posted"]), row["id"])
+                       row["version_id"], bool(row["posted"]), row["id"], row.get("printed_in") or "")

@@ -9,6 +9,7 @@ from typing import Any
 
 from models.core.errors import DomainError
 from storage.core.db import Database
+from storage.core.keyring import save_keyring
 
 
 @dataclass
@@ -42,6 +43,7 @@ def run_demo(db: Database, options: DemoOptions) -> dict[str, Any]:
             with db.atomic():
                 builder.build(db, rng, options)
                 db.set_meta(DEMO_FLAG, "1")
+    save_keyring(db)  # each demo account's copy of the database key
     return options.counts
 
 

@@ -86,6 +86,14 @@ def _levels_and_visits(db: Database, rng: random.Random, households: list[Any], 
                                        "visit_date": day.isoformat(), "findings": rng.choice(VISITORS_FINDINGS),
                                        "matter_id": ""}))
             day += timedelta(days=rng.randint(max(1, interval - 10), interval))
+    if levels:  # whatever the draws, one household is behind
+        visits = _one_behind(visits, levels[0]["household_id"], today - timedelta(days=settings.yellow_days + 20))
     insert_many(db, "care_levels", levels)
     insert_many(db, "care_visits", visits)
     return len(levels), len(visits)
+
+
+def _one_behind(visits: list[dict[str, Any]], household_id: str, before: date) -> list[dict[str, Any]]:
+    """The demo shows every state whatever the seed and the day: the first rated household is behind (its visits
+    after `before` dropped), besides those the draws made late."""
+    return [v for v in visits if v["household_id"] != household_id or v["visit_date"] < before.isoformat()]

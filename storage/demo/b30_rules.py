@@ -1,4 +1,5 @@
-"""Demo: 青石村's previous village rules (in force since 2019) and a revised draft, version 2."""
+"""Demo: 青石村's village rules — the 2019 revision through all nine steps (第1版 draft, 第2版 in force since
+2019-07-01, storage/demo/rules_2019.py) and the 2026 revision's draft, 第3版 (its steps: b60_workflow.py)."""
 from __future__ import annotations
 
 import random
@@ -7,14 +8,13 @@ from models.core.accounts import Actor, Role
 from models.rules.document import RuleVersion, delete_article, insert_article, move_article, update_article
 from models.rules.text import parse_rules_text
 from storage.core.db import Database
-from storage.demo import DemoOptions
+from storage.demo import DemoOptions, rules_2019
 from storage.rules.reasons import SqliteChangeReasonStore
 from storage.rules.store import SqliteRulebookStore
 
 TITLE = "青石村村规民约"
-EFFECTIVE = "2019-07-01"
 
-PREVIOUS_RULES = """# 青石村村规民约
+DRAFT_2019 = """# 青石村村规民约
 
 ## 第一章 总则
 
@@ -40,7 +40,7 @@ PREVIOUS_RULES = """# 青石村村规民约
 
 ## 第四章 村容村貌
 
-第九条 生活垃圾倒入指定地点，不得倾倒入河道、沟渠，违者罚款五十元。
+第九条 生活垃圾倒入指定地点，不得倾倒入河道、沟渠。
 
 第十条 各户负责房前屋后卫生，畜禽实行圈养。
 
@@ -48,7 +48,7 @@ PREVIOUS_RULES = """# 青石村村规民约
 
 ## 第五章 移风易俗
 
-第十二条 婚事新办、丧事简办，宴席规模按红白理事会标准执行。
+第十二条 婚事新办、丧事简办。
 
 第十三条 除婚丧嫁娶外，不得以升学、参军、乔迁等名义大操大办。
 
@@ -74,7 +74,7 @@ PREVIOUS_RULES = """# 青石村村规民约
 
 第二十二条 遵守本村规民约、热心公益的农户，年终评为文明户。
 
-第二十三条 违反本村规民约的，由村委会批评教育、责令改正；情节较重的，依照第九条处理，并取消当年评优评先资格。
+第二十三条 违反本村规民约的，由村委会批评教育、责令改正；情节较重的，取消当年评优评先资格。
 
 ## 第八章 附则
 
@@ -92,16 +92,16 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
     actor = Actor(row[0], row[1], Role.ADMIN)
     store = SqliteRulebookStore(db, actor)
     rulebook = store.create_rulebook(TITLE)
-    parsed = parse_rules_text(PREVIOUS_RULES)
-    store.add_version(RuleVersion("", rulebook.id, 0, tuple(parsed.chapters), title=TITLE), "2019年版")
-    store.put_in_force(rulebook.id, 1, EFFECTIVE)
+    parsed = parse_rules_text(DRAFT_2019)
+    store.add_version(RuleVersion("", rulebook.id, 0, tuple(parsed.chapters), title=TITLE), "2019年修订初稿")
+    rules_2019.record(db, rng, rulebook.id, actor)  # 第2版 in force, through the nine steps
     store.new_version(rulebook.id)
     revised, reasons = revise(store.load_version(rulebook.id))
     store.save_version(revised)
     for key, reason in reasons.items():
         SqliteChangeReasonStore(db, actor).set_change_reason(revised.id, key, reason)
     options.counts["rulebooks"] = 1
-    options.counts["rule_versions"] = 2
+    options.counts["rule_versions"] = 3
 
 
 def revise(draft: RuleVersion) -> tuple[RuleVersion, dict[str, str]]:
@@ -116,7 +116,7 @@ def revise(draft: RuleVersion) -> tuple[RuleVersion, dict[str, str]]:
     version = delete_article(version, keys[21])
     version, rewarded = insert_article(version, 6, 0, "遵守本村规民约、积极参与公益事业的农户，经评议可列入红榜，"
                                                       "优先推荐参加文明户、星级户评选。")
-    reasons = {keys[8]: "删除罚款：村规民约无权设定罚款（乡镇审查意见）", keys[22]: "按指导意见改为批评教育为主",
+    reasons = {keys[8]: "按垃圾分类的要求修改", keys[22]: "按指导意见改为批评教育为主",
                keys[11]: "采纳红白理事会意见，明确宴席规模", added: "采纳外出务工村民的意见",
                keys[21]: "与新的表彰条款合并", rewarded: "增加红榜表彰", keys[15]: "调整到权益保障一章"}
     return version, reasons

@@ -1,4 +1,5 @@
-"""Demo: the 2026 revision of 青石村's rules, in progress at step 5 (征求民意) with a few dozen opinions."""
+"""Demo: the 2026 revision of 青石村's rules (its draft 第3版), in progress at step 5 (征求民意) with a few dozen
+opinions; the 2019 revision before it is complete (storage/demo/rules_2019.py)."""
 from __future__ import annotations
 
 import random
@@ -13,6 +14,7 @@ from storage.demo import DemoOptions
 from storage.core.backend import SqliteStores, build_stores
 
 START = date(2026, 3, 2)
+DRAFT = 3  # 第1版 and 第2版 are the 2019 revision's draft and adopted text
 OPINIONS = ("红白喜事宴席桌数要写明，不然各家攀比", "建议把鼓楼周边的卫生包干到户", "外出打工的人也要能提意见",
             "罚款一条应当删掉，改成批评教育", "希望增加护林防火的奖励", "巡逻队晚上要多巡几趟",
             "彩礼标准建议写具体数额", "红榜评比要公开打分", "村道两边不准堆放柴草", "老人赡养要写进村规",
@@ -27,12 +29,12 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
     rulebook = db.conn.execute("SELECT id FROM rulebooks WHERE title = '青石村村规民约' AND deleted = 0").fetchone()
     meeting = db.conn.execute(
         "SELECT m.id FROM meetings m WHERE m.type_code = 'joint_committees_meeting' AND m.status = 'final' "
-        "AND m.deleted = 0 ORDER BY m.date LIMIT 1").fetchone()
+        "AND m.deleted = 0 AND m.date >= ? ORDER BY m.date LIMIT 1", (f"{START.year}-01-01",)).fetchone()
     if admin is None or rulebook is None or meeting is None:
         return
     stores = build_stores(db, Actor(admin[0], admin[1], Role.ADMIN))
     workflow = stores.workflow
-    if workflow.revisions.revision_id(rulebook[0]) is not None:
+    if any(r.started_on == START for r in workflow.revisions.history(rulebook[0])):
         return
     rulebook_id = rulebook[0]
     workflow.revisions.start_revision(rulebook_id, START)
@@ -44,7 +46,7 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
     workflow.revisions.advance(rulebook_id, START)
     _invitations(db, stores, rulebook_id, rng)
     _committee(stores, rulebook_id)
-    workflow.plan.set_draft(rulebook_id, 2)
+    workflow.plan.set_draft(rulebook_id, DRAFT)
     workflow.revisions.advance(rulebook_id, START + timedelta(days=20))
     options.counts["workflow_opinions"] = _opinions(db, stores, rulebook_id, rng)
 
@@ -81,7 +83,7 @@ def _committee(stores: SqliteStores, rulebook_id: str) -> None:
 
 def _opinions(db: Database, stores: SqliteStores, rulebook_id: str, rng: random.Random) -> int:
     store = stores.workflow.opinions
-    keys = [a.key for a in stores.rules.load_version(rulebook_id, 2).articles]
+    keys = [a.key for a in stores.rules.load_version(rulebook_id, DRAFT).articles]
     people = _people(db, rng, 36)
     channels = list(Channel)
     for n, (villager_id, name, household_id) in enumerate(people):

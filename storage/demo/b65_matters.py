@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from models.core.accounts import COMMAND_LINE_ACTOR, Actor, Role
 from models.matters.records import (Channel, Matter, MatterClass, OfficerLogEntry, Project, Raiser, RaiserKind,
                                     Rating)
+from models.minutes.four_two import FourTwoStage
 from models.minutes.meetings import Meeting
 from storage.core.backend import SqliteStores, build_stores
 from storage.core.db import Database
@@ -95,19 +96,25 @@ def _matter(stores: SqliteStores, rng: random.Random, people: list[Raiser], mont
 
 
 def _projects(stores: SqliteStores, made: list[str]) -> int:
-    """Three open matters put to a draft 议事协商会 each, and a project from each one's agenda item."""
+    """Three open matters put to a draft 议事协商会 each, and a project from each one's agenda item, each on a
+    四议两公开 chain (the third on the minutes demo's decided one, so it is under way)."""
     works = (MatterClass.INFRASTRUCTURE, MatterClass.ENVIRONMENT, MatterClass.SAFETY)
     waiting = [m for m in (stores.matters.matter(i) for i in made) if m.status.value in ("open", "assigned")
                and not m.to_township]
     chosen = sorted(waiting, key=lambda m: (m.cls not in works, m.number))[:3]
     funding = ("县交通运输局", "乡镇人民政府", "村集体")
+    # The minutes demo's 四议两公开 chain that reached 决议公开 (村道硬化项目), if the minutes demo made it.
+    decided = next((c.id for c in stores.four_two.matters()
+                    if c.record_of(FourTwoStage.DISCLOSE_DECISION) is not None), "")
     for number, matter in enumerate(chosen):
         meeting_id = stores.meetings.create(Meeting("deliberation_meeting", date(YEAR, 12, 10 + number),
                                                     place="村委会议室")).id
         stores.matters.to_meeting(matter.id, meeting_id, date(YEAR, 12, 1))
         items = len(stores.meetings.get(meeting_id).items)
+        chain = decided if number == 2 else ""
         project_id = stores.projects.add_project(Project(f"{matter.text[:12]}整治", 20000 + 15000 * number,
-                                                         meeting_id, items, funding[number], matter_id=matter.id)).id
-        for _ in range(number):  # one project at each of 申报, 立项, 实施
+                                                         meeting_id, items, funding[number], matter_id=matter.id,
+                                                         four_two_id=chain)).id
+        for _ in range(2 if chain else 0):  # two wait at 申报 on their new chains; one, decided and made public, is 实施
             stores.projects.advance(project_id)
     return len(chosen)

@@ -7,11 +7,13 @@ from datetime import date, timedelta
 
 from models.core.accounts import Actor, Role
 from models.core.errors import DomainError
+from models.lists.entries import Period
 from models.points.goods import GoodsSource
 from models.points.ledger import EntryDraft
 from models.minutes.ports import MeetingStore, MeetingTypeStore
 from models.points.scheme import ADOPTING_MEETINGS, adoption_problems
 from storage.core.backend import build_stores
+from storage.demo.b40_minutes import YEAR
 from storage.core.db import Database
 from storage.demo import DemoOptions
 from storage.points.scheme_files import TEMPLATE_FILE
@@ -32,7 +34,8 @@ def _actor(db: Database, username: str, role: Role) -> Actor | None:
 def _adopting_meeting(meetings: MeetingStore, types: MeetingTypeStore) -> str | None:
     """The earliest villagers' or representatives' meeting record that can adopt the scheme (R35)."""
     adoption = MinutesAdoptionMeetings(meetings, types)
-    found = [adoption.adoption_meeting(m.id) for m in meetings.list_meetings() if m.type_code in ADOPTING_MEETINGS]
+    found = [adoption.adoption_meeting(m.id) for m in meetings.list_meetings()
+             if m.type_code in ADOPTING_MEETINGS and m.on.year >= YEAR]  # not the 2019 rules revision's meeting
     usable = sorted((m for m in found if not adoption_problems(m)), key=lambda m: m.on)
     return usable[0].id if usable else None
 
@@ -57,6 +60,7 @@ def build(db: Database, rng: random.Random, options: DemoOptions, today: date | 
     numbers = [h.household_no for h in stores.points.tally.households()]
     end = min(today or date.today(), scheme.adopted_on + timedelta(days=365))
     entries = _entries(stores, checker, numbers, scheme.adopted_on, end, rng)
+    _publish(stores, numbers, scheme.adopted_on, end)
     _supermarket(stores, numbers, end, rng)
     options.counts["points_entries"] = entries
 
@@ -79,12 +83,31 @@ def _entries(stores: object, checker: object, numbers: list[str], start: date, e
     return written
 
 
+def _publish(stores: object, numbers: list[str], start: date, end: date) -> None:
+    """Each month's points posted on the 3rd of the next month for five days (R37); the first month's board had an
+    objection about one household, answered within the window (it was not upheld)."""
+    publications = stores.points.publications  # type: ignore[attr-defined]
+    month = date(start.year, start.month, 1)
+    while (posted := _next_month(month) + timedelta(days=2)) + timedelta(days=5) <= end:
+        changed = publications.publish(Period.parse(f"{month.year}-{month.month:02d}"), posted, 5)
+        if month == date(start.year, start.month, 1) and numbers:
+            raised = publications.object(changed.id, "村民代表", "本户的志愿服务次数记少了一次", numbers[0], posted)
+            publications.answer(raised.id,
+                                "经核对签到表，志愿服务记录无误，异议不成立。", False, posted + timedelta(days=2))
+        month = _next_month(month)
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
 def _supermarket(stores: object, numbers: list[str], end: date, rng: random.Random) -> None:
     points = stores.points  # type: ignore[attr-defined]
     for name, price, stock, source in GOODS:
         points.goods.add_goods(name, price, stock, source)
     for number in rng.sample(numbers, min(len(numbers), max(3, len(numbers) // 4))):
-        balance = points.tally.balance(number).confirmed
+        day = end - timedelta(days=rng.randint(0, 30))
+        balance = points.tally.balance(number, day).redeemable
         affordable = [g for g in points.goods.goods_list() if g.price <= balance and g.stock > 0]
-        if affordable:  # what the household can take with its points; others save up
-            points.redemptions.redeem(number, rng.choice(affordable).id, 1, end - timedelta(days=rng.randint(0, 30)))
+        if affordable:  # what the household can take with its published points; others save up
+            points.redemptions.redeem(number, rng.choice(affordable).id, 1, day)

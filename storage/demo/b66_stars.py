@@ -13,6 +13,7 @@ from models.stars.evaluation import Route, Verdict
 from storage.core.backend import build_stores
 from storage.core.db import Database
 from storage.demo import DemoOptions
+from storage.demo.b40_minutes import YEAR
 
 CLERK = Actor("demo-clerk", "吴晓梅", Role.CLERK)
 
@@ -20,7 +21,8 @@ CLERK = Actor("demo-clerk", "吴晓梅", Role.CLERK)
 def build(db: Database, rng: random.Random, options: DemoOptions, today: date | None = None) -> None:
     meeting = db.conn.execute(
         "SELECT id, date FROM meetings WHERE deleted = 0 AND status = 'final' AND type_code IN "
-        "('villagers_meeting', 'representatives_meeting') ORDER BY date LIMIT 1").fetchone()
+        "('villagers_meeting', 'representatives_meeting') AND date >= ? ORDER BY date LIMIT 1",
+        (f"{YEAR}-01-01",)).fetchone()  # this year's: not the 2019 rules revision's vote
     numbers = [r[0] for r in db.conn.execute("SELECT household_no FROM households WHERE deleted = 0 "
                                              "ORDER BY household_no")]
     if meeting is None or not numbers or db.conn.execute("SELECT 1 FROM star_lists LIMIT 1").fetchone():

@@ -12,6 +12,8 @@ from models.core.numerals import article_label
 from models.township.reviews import ArticleNote, DecisionKind, RequestKind
 from models.core.village import Mode, make_profile
 from storage.core.accounts import create_user_unchecked
+from storage.core.encryption import needs_key
+from storage.core.keyring import keyring_file_for, save_keyring, unlock
 from storage.core.backups import backup_dir_for
 from storage.core.db import Database
 from storage.demo import DemoOptions
@@ -46,7 +48,9 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
         _remove_township(path)  # a leftover beside this path is paired with another (earlier) demo village
     elif not path.exists():
         return  # paired with a township whose demo file was deleted: nothing left to resume
-    township = open_database(path, must_exist=False)
+    # The demo township's key opens with the demo password (a run that completes what an earlier one began).
+    key = unlock(keyring_file_for(path), "admin", DEMO_PASSWORD) if needs_key(path) else None
+    township = open_database(path, must_exist=False, key=key)
     try:
         if peer is None or peer == township.node_id:
             _round_trip(db, admin, township, peer is None, options)
@@ -90,6 +94,7 @@ def _round_trip(village: Database, admin: Actor, township: Database, pair: bool,
         import_bundle(township, Path(export_bundle(village, Path(stick), admin).file), town_admin, township_returns)
         for made in set(_backups(township)) - backups:  # the township's pre-import copy would sit among the
             made.unlink()                                # village's own backups in the shared folder
+            keyring_file_for(made).unlink(missing_ok=True)
         _answer(township, reviewer, village.node_id, options)
         import_bundle(village, Path(export_bundle(township, Path(stick), town_admin).file), admin, township_returns)
     options.counts["sync_bundles"] = 2
@@ -102,6 +107,7 @@ def _set_up_township(township: Database, name: str, county: str) -> None:
                           admin_name="乡镇管理员")
         create_user_unchecked(township, user.as_actor(), REVIEWER[0], REVIEWER[1], Role.TOWNSHIP_REVIEWER,
                               DEMO_PASSWORD)
+    save_keyring(township)  # the reviewer's copy of the township's database key
 
 
 def _answer(township: Database, reviewer: Actor, village: str, options: DemoOptions) -> None:

@@ -41,6 +41,14 @@ class SqliteListEntries(SqliteStore):
             return live_entries(self._db, order="period, id")
         return live_entries(self._db, "period = ?", (Period.parse(period).code,))
 
+    def periods(self) -> list[str]:
+        return [r[0] for r in self._db.conn.execute(
+            "SELECT DISTINCT period FROM list_entries WHERE deleted = 0 ORDER BY period")]
+
+    def waiting(self) -> list[ListEntry]:
+        states = ",".join(f"'{s.value}'" for s in EntryState if not s.is_final and s is not EntryState.PUBLISHED)
+        return live_entries(self._db, f"state IN ({states})", order="period, household_no, id")
+
     def _household_history(self, household_id: str) -> list[ListEntry]:
         return live_entries(self._db, "household_id = ?", (household_id,))
 

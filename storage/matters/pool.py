@@ -6,8 +6,9 @@ from models.core.audit import summarize_change
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
 from models.matters import rules
-from models.matters.ports import MeetingAgenda
+from models.matters.ports import MeetingAgenda, ProjectChains
 from models.matters.records import OfficerLogEntry, Project
+from models.minutes.four_two import FourTwoMatter
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
 from storage.matters import rows as load
@@ -40,11 +41,12 @@ class SqliteOfficerLogStore(SqliteStore):
 
 
 class SqliteProjectStore(SqliteStore):
-    """Implements models.matters.ports.ProjectStore; the meeting a project comes from is read through `agenda`."""
+    """Implements models.matters.ports.ProjectStore; the meeting a project comes from is read through `agenda`, its
+    四议两公开 chain through `chains` (the minutes' four-two store)."""
 
-    def __init__(self, db: Database, actor: Actor, agenda: MeetingAgenda) -> None:
+    def __init__(self, db: Database, actor: Actor, agenda: MeetingAgenda, chains: ProjectChains) -> None:
         super().__init__(db, actor)
-        self._agenda = agenda
+        self._agenda, self._chains = agenda, chains
 
     def projects(self) -> list[Project]:
         found = rows(self._db, "SELECT p.*, COALESCE(m.number, '') AS meeting_number FROM matter_projects p "
@@ -65,19 +67,31 @@ class SqliteProjectStore(SqliteStore):
         meeting = self._agenda.get(project.meeting_id)
         if not 1 <= project.item_number <= len(meeting.items):
             raise DomainError(f"会议 {meeting.number} 没有第 {project.item_number} 项议题（共 {len(meeting.items)} 项）。")
-        values = {"project_name": project.name.strip(), "estimate": project.estimate, "funding": project.funding,
-                  "stage": project.stage.value, "meeting_id": meeting.id, "item_number": project.item_number,
-                  "matter_id": project.matter_id}
-        # The item's number would read as a 0/1 flag in the audit sentence; the meeting link names the item.
-        summary = summarize_change(None, {k: v for k, v in values.items() if k != "item_number"})
         with self._db.atomic():
+            chain = self._chain(project)
+            values = {"project_name": project.name.strip(), "estimate": project.estimate, "funding": project.funding,
+                      "stage": project.stage.value, "meeting_id": meeting.id, "item_number": project.item_number,
+                      "matter_id": project.matter_id, "four_two_id": chain.id}
+            # The item's number would read as a 0/1 flag in the audit sentence; the meeting link names the item.
+            summary = summarize_change(None, {k: v for k, v in values.items() if k != "item_number"})
             row = self._insert("matter_projects", values, summary=summary)
-        return Changed.one(Entity.PROJECT, row["id"])
+        return Changed.one(Entity.PROJECT, row["id"]) | Changed.one(Entity.FOUR_TWO_MATTER, chain.id)
+
+    def _chain(self, project: Project) -> FourTwoMatter:
+        """The chain named, or a new one titled as the project (a villager's matter: 党员群众建议)."""
+        if project.four_two_id.strip():
+            return self._chains.get(project.four_two_id.strip())
+        source = "党员群众建议" if project.matter_id else "村干部提议"
+        return self._chains.get(self._chains.create_matter(project.name.strip(), source).id)
 
     def advance(self, project_id: str) -> Changed:
         current = self.project(project_id)
         self._require(Permission.EDIT_RECORDS)
         stage = rules.next_stage(current.stage)
+        chain = self._chains.get(current.four_two_id) if current.four_two_id else None
+        refusal = rules.chain_refusal(current.name, stage, chain)
+        if refusal:
+            raise DomainError(refusal)
         with self._db.atomic():
             self._update("matter_projects", current.id, {"stage": stage.value})
         return Changed.one(Entity.PROJECT, current.id)

@@ -29,6 +29,16 @@ def matter_values(matter: Matter) -> dict[str, Any]:
             "status": matter.status.value}
 
 
+def step_values(matter: Matter) -> dict[str, Any]:
+    """The columns the steps (交办, 办结, 回访, 销号, 重新办理, 按决议交办) change, as `matter` holds them: what 撤销 writes
+    back."""
+    return {"status": matter.status.value, "assignee": matter.assignee, "to_township": int(matter.to_township),
+            "deadline": matter.due.isoformat() if matter.due else None, "result": matter.result,
+            "rating": matter.rating.value if matter.rating else "", "attempted": int(matter.attempted),
+            "reopened": int(matter.reopened), "closed_on": matter.closed_on.isoformat() if matter.closed_on else None,
+            "close_reason": matter.close_reason}
+
+
 def matter(row: dict[str, Any]) -> Matter:
     return Matter(MatterClass(row["class"]), Channel(row["channel"]), row["text"], date.fromisoformat(row["raised_on"]),
                   Raiser(RaiserKind(row["raiser_kind"]), row["raiser_ref"], row["raiser_name"], row["raiser_group"],
@@ -50,4 +60,5 @@ def log_entry(row: dict[str, Any]) -> OfficerLogEntry:
 
 def project(row: dict[str, Any]) -> Project:
     return Project(row["project_name"], row["estimate"], row["meeting_id"], row["item_number"], row["funding"],
-                   ProjectStage(row["stage"]), row["matter_id"], row["id"], row.get("meeting_number") or "")
+                   ProjectStage(row["stage"]), row["matter_id"], row["id"], row.get("meeting_number") or "",
+                   row["four_two_id"])

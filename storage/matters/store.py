@@ -196,6 +196,20 @@ class SqliteMatterStore(SqliteStore):
             self._event(current.id, on, EventKind.TOWNSHIP_REPLY, text.strip())
         return Changed.one(Entity.MATTER, current.id)
 
+    def undo_step(self, before: Matter, kind: EventKind) -> Changed:
+        """撤销 the step just taken on the screen: the matter's step columns as `before` held them, and the step's
+        timeline line withdrawn. Only the matter's newest line, of that kind (a later step, or the township's reply,
+        is never undone from under it); 提交议事 is not undone here (its agenda item belongs to the meeting)."""
+        current = self._current(before.id)
+        newest = rows(self._db, "SELECT id, event FROM matter_events WHERE matter_id = ? AND deleted = 0 "
+                                "ORDER BY created_at DESC, rowid DESC LIMIT 1", [current.id])
+        if kind is EventKind.TO_MEETING or not newest or newest[0]["event"] != kind.value:
+            raise DomainError(f"{current.number} 在这一步之后又有了新的办理记录，不能撤销这一步。")
+        with self._db.atomic():
+            self._update("matters", current.id, load.step_values(before), action="undo")
+            self._tombstone("matter_events", newest[0]["id"])
+        return Changed.one(Entity.MATTER, current.id)
+
     # -- helpers ---------------------------------------------------------------------------------
     def _current(self, key: str) -> Matter:
         self._require(Permission.EDIT_RECORDS)

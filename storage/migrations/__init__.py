@@ -62,7 +62,9 @@ LEDGER: tuple[Step, ...] = (
     points.m080_create_points,
     matters.m081_create_matters,
     disclosures.m082_create_disclosures_and_stars,
-    disclosures.m083_star_evaluation,
+    points.m083_points_publications_and_applications,
+    matters.m084_matter_projects_four_two,
+    disclosures.m085_star_evaluation,
 )
 
 # The last step shipped with a number out of order; every step after it has a higher number than all before it.

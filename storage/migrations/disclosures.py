@@ -35,7 +35,7 @@ def m082_create_disclosures_and_stars(db: Database) -> None:
     db.execute("CREATE INDEX idx_star_awards_year ON star_awards(year, household_id)")
 
 
-def m083_star_evaluation(db: Database) -> None:
+def m085_star_evaluation(db: Database) -> None:
     """R53, the evaluation before a star counts: each household's application or nomination and its group's review
     (`star_candidacies`); the publicity of the decided stars (`star_awards.publicity_start/end`) and the objections
     it drew with their answers (`star_objections`)."""

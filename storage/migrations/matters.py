@@ -4,7 +4,7 @@ The order they run in is the ledger in `storage/migrations/__init__.py`; never r
 from __future__ import annotations
 
 from storage.core.db import Database
-from storage.core.tracking import create_synced_table
+from storage.core.tracking import create_synced_table, install_change_triggers
 
 
 def m081_create_matters(db: Database) -> None:
@@ -48,3 +48,9 @@ def m081_create_matters(db: Database) -> None:
         project_name TEXT NOT NULL, estimate INTEGER NOT NULL DEFAULT 0, funding TEXT NOT NULL DEFAULT '',
         stage TEXT NOT NULL DEFAULT 'declared', meeting_id TEXT NOT NULL, item_number INTEGER NOT NULL,
         matter_id TEXT NOT NULL DEFAULT ''""")
+
+
+def m084_matter_projects_four_two(db: Database) -> None:
+    """A project names its 四议两公开 chain (minutes area's four_two_matters): 立项 and 实施 wait for its steps."""
+    db.execute("ALTER TABLE matter_projects ADD COLUMN four_two_id TEXT NOT NULL DEFAULT ''")
+    install_change_triggers(db, "matter_projects")

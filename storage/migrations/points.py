@@ -42,3 +42,25 @@ def m080_create_points(db: Database) -> None:
         number TEXT NOT NULL, household_id TEXT NOT NULL, household_no TEXT NOT NULL, goods_id TEXT NOT NULL,
         goods_name TEXT NOT NULL, quantity INTEGER NOT NULL, price INTEGER NOT NULL, on_date TEXT NOT NULL,
         clerk_name TEXT NOT NULL, entry_id TEXT NOT NULL, reversal_id TEXT NOT NULL DEFAULT ''""")
+
+
+def m083_points_publications_and_applications(db: Database) -> None:
+    """积分公示 (R37): a period's publication with its objection window, and the objections raised in it; both travel
+    in the bundle. `recorded_at` is when the publication was written: an entry confirmed later was not on the board.
+    积分换项目 (Dongkou): a group's or the village's application, and the township's review as a row of its own."""
+    create_synced_table(db, "points_publications", """
+        period_code TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL, published_on TEXT NOT NULL,
+        days INTEGER NOT NULL, closes_on TEXT NOT NULL, recorded_at TEXT NOT NULL, by_name TEXT NOT NULL""")
+    db.execute("CREATE INDEX idx_points_publications_dates ON points_publications(start_date, end_date)")
+    create_synced_table(db, "points_objections", """
+        publication_id TEXT NOT NULL, household_id TEXT NOT NULL DEFAULT '', household_no TEXT NOT NULL DEFAULT '',
+        received_on TEXT NOT NULL, raised_by TEXT NOT NULL, content TEXT NOT NULL, answer TEXT NOT NULL DEFAULT '',
+        answered_on TEXT NOT NULL DEFAULT '', upheld INTEGER""")
+    db.execute("CREATE INDEX idx_points_objections_publication ON points_objections(publication_id)")
+    create_synced_table(db, "points_applications", """
+        group_name TEXT NOT NULL DEFAULT '', period_code TEXT NOT NULL, points INTEGER NOT NULL, project TEXT NOT NULL,
+        purpose TEXT NOT NULL DEFAULT '', on_date TEXT NOT NULL""")
+    create_synced_table(db, "points_application_reviews", """
+        application_id TEXT NOT NULL, approved INTEGER NOT NULL, text TEXT NOT NULL, on_date TEXT NOT NULL,
+        by_name TEXT NOT NULL""")
+    db.execute("CREATE INDEX idx_points_application_reviews_application ON points_application_reviews(application_id)")

@@ -9,6 +9,9 @@ Rebuilding a source table (a schema step that changes a column's type) drops its
 """
 from __future__ import annotations
 
+import math
+from typing import Any
+
 from models.minutes.meetings import SearchHit
 from storage.core.db import Database
 
@@ -97,14 +100,50 @@ def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
     return [SearchHit(r[0], r[1], r[2], r[3], r[4], highlight(r[5], terms)) for r in rows]
 
 
-def matching_meeting_ids(db: Database, query: str) -> list[str]:
-    """Every meeting with a hit, without snippets (the meeting list's text filter)."""
+COMMON = 8000  # records: a query estimated to match more is common, and the list walks meetings instead
+
+
+def meeting_condition(db: Database, query: str, bounded: bool = True) -> tuple[str, list[Any]]:
+    """A condition on meetings `m` for the meeting list's text filter: every term in one of the meeting's records.
+
+    A query that matches few records becomes the list of its meetings' ids. A common one (会, 村: nearly every
+    meeting) would make that list read every hit, so a `bounded` list (ORDER BY … LIMIT) checks each meeting
+    against its own records instead, newest first, and stops at the page's end. Which one is judged from the
+    index's own counts (`_estimated_records`), not by reading the hits. LIKE here means what the trigram index
+    means: a substring, case folded for ASCII only.
+    """
+    terms = [t for t in query.split() if t]
+    if bounded and terms and min(_estimated_records(db, t) for t in terms) > COMMON:
+        likes = " AND ".join("d.text LIKE ? ESCAPE '\\'" for _ in terms)
+        return (f"EXISTS (SELECT 1 FROM search_documents d WHERE d.meeting_id = m.id AND {likes})",
+                [f"%{_escape_like(t)}%" for t in sorted(terms, key=len, reverse=True)])
     plan = _plan(db, query)
     if plan is None:
-        return []
+        return "0", []
     source, where, args = plan
     where = where.split(" ORDER BY ")[0]
-    return [r[0] for r in db.conn.execute(f"SELECT DISTINCT d.meeting_id FROM {source} WHERE {where}", args)]
+    ids = [r[0] for r in db.conn.execute(f"SELECT DISTINCT d.meeting_id FROM {source} WHERE {where}", args)]
+    return (f"m.id IN ({','.join('?' * len(ids))})" if ids else "0"), ids
+
+
+def _estimated_records(db: Database, term: str) -> float:
+    """At most how many records hold `term`, from the trigram vocabulary: a 1–2 character term by the trigrams
+    it begins (unbounded past MAX_EXPANSION of them or COMMON records), a longer one by its rarest trigram."""
+    low = term.lower()
+    if len(low) < 3:
+        total = 0
+        for number, (records,) in enumerate(db.conn.execute(
+                "SELECT doc FROM minutes_search_terms WHERE term >= ? AND term < ?", (low, low + "\U0010ffff"))):
+            total += records
+            if total > COMMON or number >= MAX_EXPANSION:
+                return math.inf  # common enough: the vocabulary is read no further
+        return total
+    return min(_trigram_records(db, low[i:i + 3]) for i in range(len(low) - 2))
+
+
+def _trigram_records(db: Database, trigram: str) -> int:
+    found = db.conn.execute("SELECT doc FROM minutes_search_terms WHERE term = ?", (trigram,)).fetchone()
+    return int(found[0]) if found else 0
 
 
 def _plan(db: Database, query: str) -> tuple[str, str, list[str]] | None:

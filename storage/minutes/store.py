@@ -21,7 +21,7 @@ from storage.core.tracking import now_iso
 from storage.minutes.rows import (
     attendee_values, item_values, load_meeting, meeting_values, rows, speech_values, vote_values,
 )
-from storage.minutes.search import matching_meeting_ids, search
+from storage.minutes.search import meeting_condition, search
 
 
 class SqliteMeetingStore(SqliteStore):
@@ -44,12 +44,15 @@ class SqliteMeetingStore(SqliteStore):
     def list_meetings(self, year: int | None = None, type_code: str | None = None, text: str = "",
                       offset: int = 0, limit: int | None = None) -> list[MeetingSummary]:
         """Newest first; `offset`/`limit` page through it (the screen's list fetches a page at a time)."""
-        where, args = self._list_filter(year, type_code, text)
-        sql = ("SELECT m.*, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id AND a.deleted = 0) "
-               f"AS item_count FROM meetings m WHERE {where} ORDER BY m.date DESC, m.number DESC")
+        where, args = self._list_filter(year, type_code, text, bounded=limit is not None)
+        order = "ORDER BY m.date DESC, m.number DESC"
+        page = f"SELECT m.rowid AS at FROM meetings m WHERE {where} {order}"
         if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
+            page += " LIMIT ? OFFSET ?"
             args += [limit, offset]
+        # The agenda items are counted for the page's rows only, after the page is cut.
+        sql = ("SELECT m.*, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id AND a.deleted = 0) "
+               f"AS item_count FROM ({page}) page CROSS JOIN meetings m ON m.rowid = page.at {order}")
         specs = {s.code: s for s in self._types.meeting_types()}
         return [self._summary(row, specs) for row in rows(self._db, sql, args)]
 
@@ -58,7 +61,8 @@ class SqliteMeetingStore(SqliteStore):
         where, args = self._list_filter(year, type_code, text)
         return int(self._db.conn.execute(f"SELECT COUNT(*) FROM meetings m WHERE {where}", args).fetchone()[0])
 
-    def _list_filter(self, year: int | None, type_code: str | None, text: str) -> tuple[str, list[Any]]:
+    def _list_filter(self, year: int | None, type_code: str | None, text: str,
+                     bounded: bool = False) -> tuple[str, list[Any]]:
         where, args = ["m.deleted = 0"], list[Any]()
         if year:
             where.append("m.year = ?")
@@ -67,9 +71,9 @@ class SqliteMeetingStore(SqliteStore):
             where.append("m.type_code = ?")
             args.append(type_code)
         if text.strip():
-            ids = matching_meeting_ids(self._db, text)
-            where.append(f"m.id IN ({','.join('?' * len(ids))})" if ids else "0")
-            args += ids
+            condition, condition_args = meeting_condition(self._db, text, bounded)
+            where.append(condition)
+            args += condition_args
         return " AND ".join(where), args
 
     def _summary(self, row: dict[str, Any], specs: dict[str, MeetingTypeSpec]) -> MeetingSummary:
@@ -81,8 +85,17 @@ class SqliteMeetingStore(SqliteStore):
                               MeetingStatus(row["status"]), row["item_count"], met)
 
     def years(self) -> list[int]:
-        return [r[0] for r in self._db.conn.execute(
-            "SELECT DISTINCT year FROM meetings WHERE deleted = 0 ORDER BY year DESC")]
+        """Newest first: steps down the (type, year) index, a seek per type and year held, instead of reading every
+        meeting (a township's 40,000). The year is the number's (fixed when the record is made)."""
+        conn, years, code = self._db.conn, set[int](), ""
+        while found := conn.execute("SELECT type_code FROM meetings WHERE type_code > ? ORDER BY type_code LIMIT 1",
+                                    (code,)).fetchone():
+            code, below = found[0], 10_000
+            while year := conn.execute("SELECT year FROM meetings WHERE type_code = ? AND year < ? AND deleted = 0 "
+                                       "ORDER BY year DESC LIMIT 1", (code, below)).fetchone():
+                years.add(year[0])
+                below = year[0]
+        return sorted(years, reverse=True)
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         return search(self._db, query, limit)

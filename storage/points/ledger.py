@@ -76,7 +76,7 @@ class SqliteLedgerStore(SqliteStore):
             check_confirmer(entry, self._actor)
             self._update("points_entries", entry.id, {
                 "confirmed_by": self._actor.user_id, "confirmed_by_name": self._actor.name,
-                "confirmed_at": datetime.now(UTC).isoformat(timespec="seconds")}, action="confirm")
+                "confirmed_at": datetime.now(UTC).isoformat(timespec="microseconds")}, action="confirm")
         return Changed.one(Entity.POINTS_ENTRY, entry.id)
 
     def reverse(self, entry_id: str, reason: str) -> Changed:

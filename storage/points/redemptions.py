@@ -13,10 +13,9 @@ from models.points.ports import PointsHouseholds
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
 from storage.points.goods import read_goods
+from storage.points.publications import REDEEMABLE_SQL
 from storage.points.rows import dict_rows, redemption_from_row
 
-_BALANCE_SQL = ("SELECT COALESCE(SUM(points), 0) FROM points_entries "
-                "WHERE household_id = ? AND deleted = 0 AND confirmed_by != ''")
 
 
 class SqliteRedemptionStore(SqliteStore):
@@ -27,14 +26,16 @@ class SqliteRedemptionStore(SqliteStore):
         self._households = households
 
     def redeem(self, household_no: str, goods_id: str, quantity: int = 1, on: date | None = None) -> Changed:
-        """The spend is a ledger entry counted at once: the household is at the counter and the clerk hands the
-        goods over, so there is no second person to wait for (the receipt slip records who)."""
+        """Only points published with no objection left open can be spent (R37). The spend is a ledger entry counted
+        at once: the household is at the counter and the clerk hands the goods over, so there is no second person
+        to wait for (the receipt slip records who)."""
         self._require(Permission.EDIT_RECORDS)
         household = self._households.household(household_no)
         day = on or date.today()
         with self._db.atomic():  # BEGIN IMMEDIATE: the second redeemer waits here, then reads what the first wrote
             goods = read_goods(self._db, goods_id)
-            balance = int(self._db.conn.execute(_BALANCE_SQL, (household.id,)).fetchone()[0])
+            balance = int(self._db.conn.execute(REDEEMABLE_SQL, {"household": household.id,
+                                                                 "day": day.isoformat()}).fetchone()[0])
             check_redemption(goods, quantity, balance)
             cost = goods.price * quantity
             entry = self._insert("points_entries", {

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storage.points.applications import SqliteApplicationStore
 from storage.points.goods import SqliteGoodsStore
 from storage.points.ledger import SqliteLedgerStore
+from storage.points.publications import SqlitePublicationStore
 from storage.points.redemptions import SqliteRedemptionStore
 from storage.points.scheme import SqliteSchemeStore
 from storage.points.tally import SqlitePointsTally
@@ -21,3 +23,5 @@ class SqlitePointsStores:
     goods: SqliteGoodsStore
     redemptions: SqliteRedemptionStore
     villages: SqliteVillageTotals
+    publications: SqlitePublicationStore
+    applications: SqliteApplicationStore

@@ -11,6 +11,7 @@ from models.points.ports import NamedHouseholds, PointsHouseholds, SchemeStore
 from models.points.rollup import HouseholdSums, PointsHousehold, TallyBy, TallyRow, roll_up
 from models.points.scheme import DEFAULT_DEDUCTION_SHARE
 from storage.core.db import Database
+from storage.points.publications import REDEEMABLE_SQL
 
 # A reversal belongs to the side of the entry it reverses: reversing +5 lowers the plus, not raises the minus.
 PLUS = "(kind = 'item' AND points > 0) OR (kind = 'reversal' AND points < 0)"
@@ -38,14 +39,24 @@ class SqlitePointsTally:
     def households(self) -> list[PointsHousehold]:
         return self._households.households()
 
-    def balance(self, household_no: str) -> Balance:
-        """Confirmed (redemptions spent included) and pending points of one household, all time."""
+    def balance(self, household_no: str, on: date | None = None) -> Balance:
+        """Confirmed (redemptions spent included) and pending points of one household, all time, and what of the
+        confirmed it may spend on `on` (today): published with no objection left open (R37)."""
         household = self._households.household(household_no)
         row = self._db.conn.execute(
             "SELECT COALESCE(SUM(CASE WHEN confirmed_by != '' THEN points END), 0), "
             "COALESCE(SUM(CASE WHEN confirmed_by = '' THEN points END), 0) FROM points_entries "
             "WHERE household_id = ? AND deleted = 0", (household.id,)).fetchone()
-        return Balance(household.household_no, int(row[0]), int(row[1]))
+        redeemable = self._db.conn.execute(REDEEMABLE_SQL, {"household": household.id,
+                                                            "day": (on or date.today()).isoformat()}).fetchone()[0]
+        return Balance(household.household_no, int(row[0]), int(row[1]), int(redeemable))
+
+    def scored_months(self) -> list[str]:
+        """The months (2026-03) that hold confirmed scoring entries, newest first (what a board can show)."""
+        rows = self._db.conn.execute(
+            "SELECT DISTINCT substr(on_date, 1, 7) FROM points_entries WHERE deleted = 0 AND confirmed_by != '' "
+            "AND kind IN ('item', 'reversal') ORDER BY 1 DESC")
+        return [month for (month,) in rows]
 
     def household_sums(self, period: Period) -> list[HouseholdSums]:
         rows = self._db.conn.execute(_SUMS_SQL, (period.start.isoformat(), period.end.isoformat()))

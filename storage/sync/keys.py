@@ -159,15 +159,20 @@ def list_peers(db: Database) -> list[Peer]:
 
 
 def backup_keys(db: Database, out: Path, passphrase: str) -> None:
-    """Write the private keys encrypted with a passphrase (scrypt → XSalsa20-Poly1305 secretbox)."""
+    """Write the private keys encrypted with a passphrase (scrypt → XSalsa20-Poly1305 secretbox).
+
+    The database key goes in too: it is the recovery key of the encrypted database and its backups (`--key-file`
+    with this file opens them when no account's password can, e.g. on a new PC or with the keyring lost)."""
     if len(passphrase) < 8:
         raise DomainError("密钥备份的口令至少需要 8 个字符。请记在纸上，和U盘分开保管。")
     keys, node = my_keys(db), my_identity(db).node
     salt = nacl.utils.random(nacl.pwhash.scrypt.SALTBYTES)
     ops, mem = nacl.pwhash.scrypt.OPSLIMIT_INTERACTIVE, nacl.pwhash.scrypt.MEMLIMIT_INTERACTIVE
     box = nacl.secret.SecretBox(_derive(passphrase, salt, ops, mem))
-    secret = json.dumps({"signing_seed": _b64(bytes(keys.signing)),
-                         "encryption_private": _b64(bytes(keys.encryption))}).encode("utf-8")
+    carried = {"signing_seed": _b64(bytes(keys.signing)), "encryption_private": _b64(bytes(keys.encryption))}
+    if db.key is not None:
+        carried["database_key"] = db.key.hex()
+    secret = json.dumps(carried).encode("utf-8")
     payload = {"format": KEY_BACKUP_FORMAT, "node": node, "kdf": "scrypt", "opslimit": ops, "memlimit": mem,
                "salt": _b64(salt), "box": _b64(box.encrypt(secret))}
     atomic_write(out, json.dumps(payload, indent=2).encode("utf-8"), mode=0o600)
@@ -180,12 +185,7 @@ def restore_keys(db: Database, source: Path, passphrase: str, force: bool = Fals
     me = my_identity(db)
     if payload["node"] != me.node:
         raise DomainError(f"这个密钥备份属于另一个安装（{payload['node']}），不是本机（{me.node}）。")
-    salt = _unb64(payload["salt"])
-    box = nacl.secret.SecretBox(_derive(passphrase, salt, int(payload["opslimit"]), int(payload["memlimit"])))
-    try:
-        secret = json.loads(box.decrypt(_unb64(payload["box"])))
-    except nacl.exceptions.CryptoError as error:
-        raise DomainError("口令不对，或密钥备份文件已损坏。请检查口令后重试。") from error
+    secret = _open_backup(payload, passphrase)
     from nacl.public import PrivateKey
     from nacl.signing import SigningKey
     keys = NodeKeys(SigningKey(_unb64(secret["signing_seed"])), PrivateKey(_unb64(secret["encryption_private"])))
@@ -196,6 +196,35 @@ def restore_keys(db: Database, source: Path, passphrase: str, force: bool = Fals
     my_keys(db)  # proves the restored keys match the public keys in the database
     sign_restored_tail(db)  # a restore on a new PC wrote its entry before the keys were back (issue 16, item 12)
     return key_file
+
+
+def is_key_backup(source: Path) -> bool:
+    try:
+        return source.read_bytes()[:1] == b"{"
+    except OSError:
+        return False
+
+
+def database_key_from_backup(source: Path, passphrase: str) -> bytes:
+    """The database key a key backup carries (the recovery key of an encrypted database)."""
+    secret = _open_backup(_read_backup(source), passphrase)
+    try:
+        key = bytes.fromhex(secret["database_key"])
+    except (KeyError, TypeError, ValueError) as error:
+        raise DomainError(f"密钥备份“{source}”由加密之前的版本制作，不含数据库密钥。") from error
+    if len(key) != 32:
+        raise DomainError(f"密钥备份“{source}”中的数据库密钥已损坏。")
+    return key
+
+
+def _open_backup(payload: dict[str, Any], passphrase: str) -> dict[str, Any]:
+    salt = _unb64(payload["salt"])
+    box = nacl.secret.SecretBox(_derive(passphrase, salt, int(payload["opslimit"]), int(payload["memlimit"])))
+    try:
+        secret: dict[str, Any] = json.loads(box.decrypt(_unb64(payload["box"])))
+    except nacl.exceptions.CryptoError as error:
+        raise DomainError("口令不对，或密钥备份文件已损坏。请检查口令后重试。") from error
+    return secret
 
 
 def _read_backup(source: Path) -> dict[str, Any]:

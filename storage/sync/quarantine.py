@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-import sqlite3
+from storage.core.driver import sqlite as sqlite3
 from typing import TYPE_CHECKING, Any
 
 from models.core.accounts import Actor

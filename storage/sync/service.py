@@ -68,14 +68,14 @@ class SqliteSyncService:
     def export_job(self, folder: Path, peer: str | None = None) -> Callable[[], ExportResult]:
         """Checks the permission now; the returned job opens its own connection (for a worker thread)."""
         self._require_sync()
-        path, actor = self._file(), self._actor
-        return lambda: export_at(path, folder, actor, peer)
+        path, actor, key = self._file(), self._actor, self._db.key
+        return lambda: export_at(path, folder, actor, peer, key)
 
     def import_job(self, bundle: Path) -> Callable[[], ImportResult]:
         """Checks the permission now; the returned job opens its own connection (for a worker thread)."""
         self._require_sync()
-        path, actor, returns_for = self._file(), self._actor, self._returns_for
-        return lambda: import_at(path, bundle, actor, returns_for)
+        path, actor, returns_for, key = self._file(), self._actor, self._returns_for, self._db.key
+        return lambda: import_at(path, bundle, actor, returns_for, key)
 
     def pending(self) -> list[HeldBundle]:
         return held.pending(self._db)
@@ -83,8 +83,8 @@ class SqliteSyncService:
     def accept_job(self, fingerprint: str) -> Callable[[], tuple[Peer, list[ImportResult]]]:
         """Trusting a village's key is for its reviewer or the administrator; the job imports the held bundles."""
         self._require_key_decision("确认村的密钥")
-        path, actor, returns_for = self._file(), self._actor, self._returns_for
-        return lambda: accept_at(path, fingerprint, actor, returns_for)
+        path, actor, returns_for, key = self._file(), self._actor, self._returns_for, self._db.key
+        return lambda: accept_at(path, fingerprint, actor, returns_for, key)
 
     def discard(self, fingerprint: str) -> Changed:
         """Drop the held bundles of a key that is not accepted; same people as `accept_job`, audit-logged."""
@@ -136,27 +136,31 @@ class SqliteSyncService:
         self._actor.require(Permission.MANAGE_USERS)
 
 
-def export_at(db_path: Path, folder: Path, actor: Actor, peer: str | None = None) -> ExportResult:
-    """Export over a connection of its own: a SQLite connection must not cross threads."""
-    db = open_database(db_path, migrate=False)
+def export_at(db_path: Path, folder: Path, actor: Actor, peer: str | None = None,
+              key: bytes | None = None) -> ExportResult:
+    """Export over a connection of its own (opened with the session's database key): a SQLite connection must not
+    cross threads."""
+    db = open_database(db_path, migrate=False, key=key)
     try:
         return export_bundle(db, folder, actor, peer)
     finally:
         db.conn.close()
 
 
-def import_at(db_path: Path, bundle: Path, actor: Actor, returns_for: ReturnsFor) -> ImportResult:
-    """Import over a connection of its own: a SQLite connection must not cross threads."""
-    db = open_database(db_path, migrate=False)
+def import_at(db_path: Path, bundle: Path, actor: Actor, returns_for: ReturnsFor,
+              key: bytes | None = None) -> ImportResult:
+    """Import over a connection of its own (the session's key): a SQLite connection must not cross threads."""
+    db = open_database(db_path, migrate=False, key=key)
     try:
         return import_bundle(db, bundle, actor, returns_for)
     finally:
         db.conn.close()
 
 
-def accept_at(db_path: Path, fingerprint: str, actor: Actor, returns_for: ReturnsFor) -> tuple[Peer, list[ImportResult]]:
-    """`sync accept` over a connection of its own (for a worker thread)."""
-    db = open_database(db_path, migrate=False)
+def accept_at(db_path: Path, fingerprint: str, actor: Actor, returns_for: ReturnsFor,
+              key: bytes | None = None) -> tuple[Peer, list[ImportResult]]:
+    """`sync accept` over a connection of its own (for a worker thread), with the session's key."""
+    db = open_database(db_path, migrate=False, key=key)
     try:
         return held.accept(db, fingerprint, actor, returns_for)
     finally:

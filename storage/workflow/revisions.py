@@ -15,7 +15,7 @@ from models.workflow.record_rules import (refuse, revision_done, send_back_probl
                                           township_return_reason, township_return_to_act_on)
 from models.workflow.records import FilingStatus
 from models.workflow.retry import retry_scope
-from models.workflow.status import OverdueStep, WorkflowStatus, build_status
+from models.workflow.status import OverdueStep, RevisionRecord, WorkflowStatus, build_status
 from models.workflow.steps import StepStatus, WorkflowStep, advance, current_step, fresh_steps, reopen, reopen_by_order
 from storage.core.audit import append_audit
 from storage.core.db import Database
@@ -49,6 +49,17 @@ class SqliteRevisionStore(WorkflowAggregate):
 
     def steps(self, rulebook_id: str) -> tuple[StepStatus, ...]:
         return load.step_states(self._db, self._require_revision(rulebook_id))
+
+    def history(self, rulebook_id: str) -> tuple[RevisionRecord, ...]:
+        """Every revision of the rulebook, oldest first: its steps, the version voted and its filing (备案)."""
+        self._rules.get_rulebook(rulebook_id)
+        found = load.select(self._db, "workflow_revisions", "rulebook_id = ?", [rulebook_id])
+        records = []
+        for row in found:
+            vote, filing = load.vote(self._db, row["id"]), load.filing(self._db, row["id"])
+            records.append(RevisionRecord(row["id"], load.day(row["started_on"]), load.step_states(self._db, row["id"]),
+                                          vote.version_number if vote else None, filing[1] if filing else None))
+        return tuple(records)
 
     def current_steps(self) -> dict[str, int | None]:
         """Rulebook id → the number of its revision's active step (None: no revision open)."""

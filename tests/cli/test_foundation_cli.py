@@ -44,8 +44,8 @@ def test_check_passes_then_finds_tampering(tmp_path: Path) -> None:
     run_json(db, "demo")
     code, data = run_json(db, "check")
     assert code == 0 and data == {"ok": True, "problems": []}
-    import sqlite3
-    conn = sqlite3.connect(db)
+    from tests.keys import raw_connect
+    conn = raw_connect(db)
     conn.execute("DROP TRIGGER trg_audit_log_no_update")
     conn.execute("UPDATE audit_log SET actor_name = '别人' WHERE seq = 1")
     conn.commit()
@@ -79,12 +79,13 @@ def test_every_command_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> 
 
 
 def test_read_only_database_gives_a_clear_message(tmp_path: Path) -> None:
-    import sqlite3
+    from storage.core.driver import sqlite as sqlite3
+    from tests.keys import raw_connect
 
     from cli import explain_sqlite_error
     db = tmp_path / "ro.sqlite3"
     run_json(db, "demo")
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn = raw_connect(f"file:{db}?mode=ro", uri=True)
     try:
         conn.execute("DELETE FROM meta")
     except sqlite3.OperationalError as error:
@@ -94,7 +95,8 @@ def test_read_only_database_gives_a_clear_message(tmp_path: Path) -> None:
 
 
 def test_full_disk_rolls_back_with_a_clear_message(tmp_path: Path) -> None:
-    import sqlite3
+    from storage.core.driver import sqlite as sqlite3
+    from tests.keys import key_of
 
     from cli import explain_sqlite_error
     from models.core.accounts import Role
@@ -103,7 +105,7 @@ def test_full_disk_rolls_back_with_a_clear_message(tmp_path: Path) -> None:
     from tests.conftest import PASSWORD
     db_path = tmp_path / "full.sqlite3"
     run_json(db_path, "demo")
-    db = open_database(db_path)
+    db = open_database(db_path, key=key_of(db_path))
     actor = SqliteAccountStore(db, None).authenticate("admin", "demo1234").as_actor()  # type: ignore[arg-type]
     pages = db.conn.execute("PRAGMA page_count").fetchone()[0]
     db.conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # SQLite now reports SQLITE_FULL, as on a full disk
@@ -139,8 +141,8 @@ def test_restore_repairs_a_damaged_database_and_keeps_the_damaged_file(tmp_path:
     db = tmp_path / "demo.sqlite3"
     run_json(db, "demo")
     code, backup = run_json(db, "backup", "--to", str(tmp_path / "usb"))
-    import sqlite3
-    sqlite3.connect(db).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    from tests.keys import raw_connect
+    raw_connect(db).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
     (tmp_path / "demo.sqlite3-wal").unlink(missing_ok=True)
     data = db.read_bytes()
     db.write_bytes(data[:20000])  # a copy cut short
@@ -166,21 +168,21 @@ def test_forced_restore_of_another_installation_warns_about_keys(tmp_path: Path)
 
 def test_database_left_with_a_write_ahead_log_by_a_crash_opens(tmp_path: Path) -> None:
     import shutil
-    import sqlite3
+    from tests.keys import raw_connect
     db = tmp_path / "live" / "v.sqlite3"
     run_json(db, "demo", "--households", "20")
-    conn = sqlite3.connect(db)
+    conn = raw_connect(db)
     conn.execute("PRAGMA wal_autocheckpoint = 0")
     conn.execute("INSERT INTO meta(key, value) VALUES('crash_probe', '1')")
     conn.commit()
     crashed = tmp_path / "crashed"
     crashed.mkdir()
-    for name in ("v.sqlite3", "v.sqlite3-wal", "v.sqlite3.keys"):  # copied while the writer still runs
+    for name in ("v.sqlite3", "v.sqlite3-wal", "v.sqlite3.keys", "v.sqlite3.keyring"):  # copied while the writer still runs
         shutil.copy(db.parent / name, crashed / name)
     conn.close()
     code, data = run_json(crashed / "v.sqlite3", "check")
     assert code == 0, data
-    assert sqlite3.connect(crashed / "v.sqlite3").execute("SELECT value FROM meta WHERE key='crash_probe'").fetchone() == ("1",)
+    assert raw_connect(crashed / "v.sqlite3").execute("SELECT value FROM meta WHERE key='crash_probe'").fetchone() == ("1",)
 
 
 def test_demo_refuses_a_real_village(tmp_path: Path) -> None:
@@ -188,8 +190,8 @@ def test_demo_refuses_a_real_village(tmp_path: Path) -> None:
     run_json(db, "init", "--village", "乙村", "--township", "乡", "--county", "县", "--admin", "a", stdin="secret123\n")
     code, _, err = run_cli(["--db", str(db), "demo"])
     assert code == 2 and "真实村庄" in err
-    import sqlite3
-    assert sqlite3.connect(db).execute("SELECT count(*) FROM change_log").fetchone()[0] <= 2
+    from tests.keys import raw_connect
+    assert raw_connect(db).execute("SELECT count(*) FROM change_log").fetchone()[0] <= 2
 
 
 def test_user_commands_reset_a_forgotten_password(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from models.core.ids import new_id
 from models.minutes.meetings import Meeting
 from storage.core.backend import build_stores
 from storage.core.db import Database
-from tests.helpers import run_json
+from tests.helpers import run_cli, run_json
 from tests.registry_fixtures import make_family
 
 
@@ -98,10 +98,15 @@ def test_to_meeting_then_a_project_from_its_item(village_db: Database, admin: Ac
     code, project = run_json(db, "project", "add", "--from-meeting", meeting_id, "--item", "1", "--name",
                              "村口路灯改造", "--estimate", "36000", "--matter", number)
     assert code == 0 and project["status"] == "申报" and project["meeting"] == meeting_id
-    assert run_json(db, "project", "advance", project["id"])[1]["status"] == "立项"
+    code, refused = run_json(db, "project", "advance", project["id"])
+    assert code == 2 and "不能立项" in refused  # its new 四议两公开 chain has no resolution yet
     code, listed = run_json(db, "project", "list")
-    assert listed == {"rows": [{"id": project["id"], "name": "村口路灯改造", "status": "立项", "meeting": meeting_id,
-                                "estimate": 36000}]}
+    assert listed == {"rows": [{"id": project["id"], "name": "村口路灯改造", "status": "申报", "meeting": meeting_id,
+                                "estimate": 36000, "four_two": project["four_two"]}]}
+    chain = build_stores(village_db, admin).four_two.get(project["four_two"])
+    assert chain.title == "村口路灯改造" and chain.motion_source == "党员群众建议"
+    code, text, _ = run_cli(["--db", str(db), "project", "list"])
+    assert "四议两公开：村口路灯改造，下一步：党支部会提议" in text
 
 
 def test_officer_log_add(village_db: Database) -> None:

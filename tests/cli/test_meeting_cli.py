@@ -10,6 +10,7 @@ import pytest
 
 from storage.core.db import Database
 from tests.helpers import run_cli, run_json
+from tests.keys import key_of
 
 DOCUMENT: dict[str, Any] = {
     "type": "村民代表会议", "date": "2026-03-12", "start": "09:00", "end": "11:30", "place": "村委会议室",
@@ -28,7 +29,7 @@ def _write(tmp_path: Path, data: Any, name: str = "m.json") -> Path:
 
 
 def _meeting_rows(db: Path) -> int:
-    return Database(db).conn.execute("SELECT COUNT(*) FROM meetings").fetchone()[0]
+    return Database(db, key=key_of(db)).conn.execute("SELECT COUNT(*) FROM meetings").fetchone()[0]
 
 
 def test_import_show_export_round_trip(village_db: Database, tmp_path: Path) -> None:

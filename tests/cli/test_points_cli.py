@@ -10,6 +10,7 @@ from models.points.scheme import adoption_problems
 from storage.points.scheme_files import TEMPLATE_FILE
 from storage.points.sources import MinutesAdoptionMeetings
 from models.lists.entries import Period
+from models.points.sheets import signed
 from tests.helpers import run_cli, run_json
 from tests.points_fixtures import Village, village  # noqa: F401  (fixture)
 from tests.printing.pdfcheck import text_of
@@ -56,7 +57,7 @@ def test_add_confirm_list_balance_and_reverse(village: Village, monkeypatch: pyt
     monkeypatch.setenv("XIANGYUE_USER", "wenshu")
     monkeypatch.setenv("XIANGYUE_PASSWORD", DEMO_PASSWORD)
     code, before = run_json(db, "points", "balance", "--household", "0009")
-    assert code == 0 and set(before) == {"household", "confirmed", "pending"}
+    assert code == 0 and set(before) == {"household", "confirmed", "pending", "redeemable"}
     code, added = run_json(db, "points", "add", "--household", "0009", "--item", "E01", "--date", "2027-06-03",
                            "--note", "志愿服务签到表")
     assert code == 0 and added == {"id": added["id"], "confirmed": False}
@@ -157,3 +158,64 @@ def test_an_exported_scheme_imports_back_as_the_same_items(village: Village, tmp
     assert after["version"] == 2 and after["items"] == before["items"]
     clauses = [i.clause for i in village.clerk.points.scheme.current().items if i.clause]  # type: ignore[union-attr]
     assert clauses and all(c.startswith("第") and " " in c for c in clauses)
+
+
+def test_publish_object_answer_and_the_board_prints_the_window(village: Village, tmp_path: Path) -> None:
+    """R37: `points publish`, `points object`, `points answer`, `points publications`; the board prints the window."""
+    db = village.path
+    code, _, err = run_cli(["--db", str(db), "points", "publish", "--period", "2027-06", "--date", "2027-06-20"])
+    assert code == 2 and "还没有结束" in err
+    code, published = run_json(db, "points", "publish", "--period", "2026-05", "--date", "2026-06-03", "--days", "7")
+    assert code == 0 and published == {"id": published["id"], "period": "2026-05", "closes_on": "2026-06-09"}
+    code, _, err = run_cli(["--db", str(db), "points", "object", published["id"], "--by", "李四", "--text", "记少了",
+                            "--household", "0002", "--date", "2026-06-10"])
+    assert code == 2 and "不在公示期内" in err
+    code, raised = run_json(db, "points", "object", published["id"], "--by", "李四", "--text", "卫生日记少了一次",
+                            "--household", "0002", "--date", "2026-06-05")
+    assert code == 0 and set(raised) == {"id"}
+    code, listed = run_json(db, "points", "publications", "--period", "2026-05")
+    row = next(r for r in listed["rows"] if r["id"] == published["id"])
+    assert row["objections"] == [{"id": raised["id"], "household": "0002", "by": "李四", "text": "卫生日记少了一次",
+                                  "answered": False, "upheld": None}] and "待答复" in row["state"]
+    code, _ = run_json(db, "points", "answer", raised["id"], "--text", "经核对签到表，确实漏记，已补记。", "--upheld",
+                       "--date", "2026-06-06")
+    assert code == 0
+    out = tmp_path / "积分榜.pdf"
+    code, _, err = run_cli(["--db", str(db), "print", "points-board", "--period", "2026-05", "--date", "2026-06-03",
+                            "--out", str(out)])
+    assert code == 0, err
+    assert "公示期：2026年6月3日至2026年6月9日" in text_of(out.read_bytes())
+
+
+def test_an_entrys_evidence_is_attached_through_the_one_attachment_store(village: Village, tmp_path: Path) -> None:
+    db = village.path
+    code, added = run_json(db, "points", "add", "--household", "0004", "--item", "B01", "--date", "2027-06-05")
+    slip = tmp_path / "签到表.pdf"
+    slip.write_bytes(b"%PDF-1.4\n" + b"0" * 50)
+    code, attached = run_json(db, "points", "attach", added["id"], "--file", str(slip), "--note", "卫生日签到表")
+    assert code == 0 and attached == {"id": attached["id"], "entry": added["id"]}
+    text = tmp_path / "说明.txt"
+    text.write_text("不是照片", encoding="utf-8")
+    code, _, err = run_cli(["--db", str(db), "points", "attach", added["id"], "--file", str(text)])
+    assert code == 2 and err
+
+
+def test_tally_export_is_a_laid_out_sheet_with_the_tally(village: Village, tmp_path: Path) -> None:
+    """`points export`, named like `lists export`: the tally as text cells under a frozen header, 户号 kept."""
+    import openpyxl
+
+    code, shown = run_json(village.path, "points", "tally", "--period", "2026-05")
+    out = tmp_path / "积分.xlsx"
+    code, made = run_json(village.path, "points", "export", "--period", "2026-05", "--out", str(out))
+    assert code == 0 and made == {"file": str(out), "rows": len(shown["rows"])} and shown["rows"]
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet.title.startswith("积分汇总") and sheet.freeze_panes == "A2" and sheet.print_title_rows in ("1:1", "$1:$1")
+    assert [c.value for c in sheet[1]] == ["户号", "加分", "扣分", "合计"]
+    first = shown["rows"][0]
+    assert [(c.value, c.data_type) for c in sheet[2]] == [(first["key"], "s"), (str(first["plus"]), "s"),
+                                                         (str(-first["minus"]), "s"), (signed(first["total"]), "s")]
+    assert signed(-5) == "\u22125" and not any(str(c.value).startswith("'") for row in sheet.iter_rows() for c in row)
+    assert first["key"].startswith("0") and sheet.column_dimensions["A"].width >= len(first["key"])
+    code, _, err = run_cli(["--db", str(village.path), "points", "export", "--period", "2026-05", "--out",
+                            str(tmp_path / "x.csv")])
+    assert code == 2 and ".xlsx" in err

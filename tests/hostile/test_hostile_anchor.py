@@ -72,7 +72,7 @@ def test_an_old_style_head_still_verifies(village: Database) -> None:
 
 def test_backups_carry_the_signed_head(village: Database, tmp_path: Path) -> None:
     _audit(village, 2)
-    copy = connect(write_backup(village, tmp_path / "bk"))
+    copy = connect(write_backup(village, tmp_path / "bk"), village.key)
     assert copy.meta("audit_head") == village.meta("audit_head")
 
 

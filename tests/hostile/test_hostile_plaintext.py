@@ -10,6 +10,7 @@ import pytest
 from storage.sync.export import outbox_dir
 from storage.sync.importer import inbox_dir
 from tests.helpers import run_cli
+from tests.keys import key_of
 from tests.sync.conftest import Pair, export, write_notes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,7 +22,7 @@ from storage.core.installation import open_database
 import storage.sync.importer as importer, storage.sync.export as exporter
 def die(*args, **kwargs):
     os._exit(9)  # as kill -9 at the worst moment: the plaintext archive is on disk
-db = open_database(Path(sys.argv[2]))
+db = open_database(Path(sys.argv[2]), key=bytes.fromhex(sys.argv[4]))  # the key a login would unwrap
 if sys.argv[1] == "import":
     importer.open_verified = die
     from storage.core.backend import township_returns
@@ -33,7 +34,9 @@ else:
 
 
 def _killed(kind: str, db: Path, target: Path) -> None:
-    done = subprocess.run([sys.executable, "-c", _KILLED, kind, str(db), str(target)], cwd=ROOT,
+    key = key_of(db)
+    assert key is not None
+    done = subprocess.run([sys.executable, "-c", _KILLED, kind, str(db), str(target), key.hex()], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 9, done.stderr
 

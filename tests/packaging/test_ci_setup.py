@@ -1,5 +1,6 @@
 """`.ci/setup` on a machine where the user is not root and has no sudo (issue 20): it prints the exact apt-get line
-for the missing packages and still makes the virtual environment; xvfb is wanted only with --test.
+for the missing packages and still makes the virtual environment; xvfb and LibreOffice are
+wanted only with --test.
 
 The script runs on a copy of itself with stand-ins first on PATH: `id` says uid 1000, `dpkg-query` says nothing is
 installed, there is no sudo, and `python3` records what it was asked to do instead of building a real venv."""
@@ -45,7 +46,8 @@ def test_without_root_or_sudo_it_prints_the_apt_line_and_makes_the_venv(tmp_path
     assert done.returncode == 0, done.stderr
     line = next(line.strip() for line in done.stderr.splitlines() if "apt-get install" in line)
     assert line.startswith("sudo apt-get install -y ") and "libgl1" in line and "fonts-noto-cjk" in line
-    assert "xvfb" not in line.split()
+    assert "xvfb" not in line.split() and "libreoffice-calc-nogui" not in line.split()
+    assert "icu-devtools" not in line.split()
     assert "-m venv .venv" in python_calls and "pip install -q -e ." in python_calls
     assert "sudo: command not found" not in done.stderr
 
@@ -55,6 +57,8 @@ def test_with_test_it_wants_xvfb_and_the_test_tools(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     line = next(line.strip() for line in done.stderr.splitlines() if "apt-get install" in line)
     assert "xvfb" in line.split() and "xauth" in line.split()
+    assert {"libreoffice-writer-nogui", "libreoffice-calc-nogui"} <= set(line.split())  # the office-suite tests
+    assert "icu-devtools" in line.split() and "binutils" in line.split()  # packaging/linux/ci.sh builds
     assert "pip install -q -e .[test]" in python_calls
 
 

@@ -44,7 +44,10 @@ def test_every_product_builds_from_its_gathered_data_on_the_given_day(demo_db: D
         if product.key in ("filing-report", "second-publicity"):
             continue  # the demo revision is at step 5: no vote to report, no second publicity yet (refused; tests/cli
             # pins the words)
-        job = product.build(product.gather(stores, items[product.item], day), day)
+        # A product choosing among its own records (a period, a redemption, a month): the latest but one as of now
+        # (the demo's last weeks are still being confirmed), or its only one.
+        choices = product.choices(stores, date.today()) if product.choices else [("", items[product.item])]
+        job = product.build(product.gather(stores, choices[min(1, len(choices) - 1)][1], day), day)
         assert job.title and job.fingerprint, product.key
     committee = next(p for p in PRODUCTS if p.key == "committee")
     notice = committee.build(committee.gather(stores, rulebook_id, day), day).render(None)

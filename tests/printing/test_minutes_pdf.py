@@ -14,6 +14,7 @@ from printing.minutes.resolution_notice_pdf import render_resolution_notice_pdf,
 from storage.core.db import Database
 from storage.core.backend import build_stores
 from tests.helpers import run_cli, run_json
+from tests.office import needs_office, office_pdf
 from tests.printing import pdfcheck
 
 
@@ -158,3 +159,16 @@ def test_record_page_and_notices_as_word_on_a4_with_the_printed_text(record: Mee
     out = tmp_path / "m.docx"
     code, made = run_json(demo_path, "print", "minutes", record.meeting.id, "--notice", "resolution", "--out", str(out))
     assert code == 0 and made["file"] == str(out) and "决议事项的公告" in _docx_texts(out.read_bytes())[0]
+
+
+@needs_office
+def test_an_office_suite_prints_the_record_page_on_a4(record: MeetingRecord, tmp_path: Path) -> None:
+    """The record page as .docx, printed by LibreOffice: A4, the record's text in order, nothing off the page."""
+    from printing.minutes.minutes_docx import render_minutes_docx
+
+    source = tmp_path / "minutes.docx"
+    source.write_bytes(render_minutes_docx(record))
+    data = office_pdf(source)
+    assert set(pdfcheck.page_sizes_mm(data)) == {(210, 297)}
+    pdfcheck.assert_in_order(data, [record.title, record.meeting.place, "主持人（签字）"])
+    pdfcheck.assert_text_inside_pages(data)

@@ -58,11 +58,11 @@ def test_demo_rules_and_comparison(demo_db: Database, rulebook_id: str) -> None:
     rulebook = store.get_rulebook(rulebook_id)
     booklet = render_rules_pdf(rulebook, store.load_version(rulebook_id, 1))
     assert len(pdfcheck.reader(booklet).pages) >= 2
-    rows = tuple(comparison_rows(store, SqliteChangeReasonStore(demo_db, COMMAND_LINE_ACTOR), rulebook_id, 1, 2))
-    comparison = Comparison(rulebook, store.load_version(rulebook_id, 1), store.load_version(rulebook_id, 2), rows)
+    rows = tuple(comparison_rows(store, SqliteChangeReasonStore(demo_db, COMMAND_LINE_ACTOR), rulebook_id, 2, 3))
+    comparison = Comparison(rulebook, store.load_version(rulebook_id, 2), store.load_version(rulebook_id, 3), rows)
     data = render_comparison_pdf(comparison)
     assert set(pdfcheck.page_sizes_mm(data)) == {(297, 210)}
-    pdfcheck.assert_in_order(data, ["青石村村规民约修改对照表", "（第1版→第2版", "原条文修改后条文修改理由",
+    pdfcheck.assert_in_order(data, ["青石村村规民约修改对照表", "（第2版→第3版", "原条文修改后条文修改理由",
                                     rows[0].reason, rows[-1].reason])
     pdfcheck.assert_fonts_embedded(data)
     pdfcheck.assert_text_inside_pages(data)
@@ -108,3 +108,19 @@ def test_preamble_closing_and_verse_are_printed() -> None:
     printed = render_rules_pdf(RARE, verse)
     pdfcheck.assert_in_order(printed, ["爱祖国，感党恩；", "讲卫生，护环境。"])
     assert "第一条" not in pdfcheck.text_of(printed)
+
+
+def test_booklet_lines_carried_over_a_page_break_start_at_the_margin() -> None:
+    """An article split by a page break goes on at the left margin of the text block: no line of the part carried
+    to the next page starts half a character in (reportlab's splitter put a space at each line end)."""
+    text = "村民应当爱护公共设施，维护村容整洁，不得乱堆乱放、乱搭乱建、乱倒垃圾，违者由村民委员会责令限期改正并恢复原状。" * 3
+    version = RuleVersion("v1", "r1", 1, (Chapter("c1", "总则", tuple(Article(f"a{n}", text) for n in range(12))),),
+                          VersionStatus.IN_FORCE, "2026-05-01")
+    data = render_rules_pdf(Rulebook("r1", "测试村村规民约"), version, RulesOptions())
+    body = [(page, x, run) for page, x, y, _right, run in pdfcheck.text_positions(data)
+            if 100 < y < 760 and "—" not in run]
+    carried = [(x, run) for page, x, run in body if page == 1][:5]  # the lines before 第四条 on page 2
+    margin = min(x for _page, x, _run in body)
+    assert len(carried) == 5 and all(abs(x - margin) < 0.5 for x, _run in carried), carried
+    carried_text = "".join(run.rstrip("\n") for _x, run in carried)
+    assert " " not in carried_text and text.endswith(carried_text), carried_text  # not a character added or lost

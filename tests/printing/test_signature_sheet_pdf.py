@@ -51,7 +51,7 @@ def test_cli_signature_sheet(demo_path: Path, rulebook_id: str, tmp_path: Path) 
     code, data = run_json(demo_path, "print", "signature-sheet", rulebook_id, "--out", str(out))
     assert code == 0, data
     pdf = out.read_bytes()
-    pdfcheck.assert_in_order(pdf, ["青石村村规民约户代表签字表", "《青石村村规民约》（第2版）", "序号户号户主签字手印",
+    pdfcheck.assert_in_order(pdf, ["青石村村规民约户代表签字表", "《青石村村规民约》（第3版）", "序号户号户主签字手印",
                                    "0001"])
     for page in pdfcheck.reader(pdf).pages:
         assert "序号户号户主签字手印" in "".join(page.extract_text().split())

@@ -95,7 +95,7 @@ def test_daily_backup_once_a_day_with_rotation(village_db: Database, tmp_path: P
 
 def test_backup_is_a_checked_consistent_copy(village_db: Database, tmp_path: Path) -> None:
     path = write_backup(village_db, tmp_path / "bk")
-    assert inspect_backup(path) == village_db.node_id
+    assert inspect_backup(path, village_db.key) == village_db.node_id
 
 
 def test_restore_refuses_damaged_and_foreign_files(village_db: Database, admin: Actor, tmp_path: Path) -> None:
@@ -108,8 +108,10 @@ def test_restore_refuses_damaged_and_foreign_files(village_db: Database, admin: 
     from storage.core.installation import initialise
     initialise(other, make_profile("红岩村", "德化乡", "黎平县"), "admin", PASSWORD)
     foreign = write_backup(other, tmp_path / "obk")
+    with pytest.raises(DatabaseRefused, match="已加密"):
+        restore_into(village_db, foreign, admin)  # another installation's key
     with pytest.raises(DatabaseRefused, match="另一个安装"):
-        restore_into(village_db, foreign, admin)
+        restore_into(village_db, foreign, admin, source_key=other.key)
 
 
 def test_restore_brings_back_old_content_with_a_new_epoch(village_db: Database, admin: Actor, tmp_path: Path) -> None:
@@ -140,8 +142,8 @@ def test_backup_path_with_hash_and_percent_is_copied_whole(tmp_path: Path) -> No
     folder = tmp_path / "村委会#2 %41"
     db = open_database(folder / "v.sqlite3", must_exist=False)
     initialise(db, make_profile("青石村", "德化乡", "黎平县"), "admin", PASSWORD)
-    copy = write_backup_of_file(folder / "v.sqlite3", tmp_path / "bk")
-    assert inspect_backup(copy) == db.node_id
+    copy = write_backup_of_file(folder / "v.sqlite3", tmp_path / "bk", key=db.key)
+    assert inspect_backup(copy, db.key) == db.node_id
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bk", "村委会#2 %41"]
 
 

@@ -1,7 +1,7 @@
 """m011: change_log keeps every row and seq, loses AUTOINCREMENT, and refuses deletes and edits."""
 from __future__ import annotations
 
-import sqlite3
+from storage.core.driver import sqlite as sqlite3
 from pathlib import Path
 
 import pytest

@@ -1,7 +1,7 @@
 """Migrations, schema refusal, change log, audit chain and file checks on real SQLite files."""
 from __future__ import annotations
 
-import sqlite3
+from storage.core.driver import sqlite as sqlite3
 from pathlib import Path
 
 import pytest
@@ -74,7 +74,7 @@ def test_truncated_copy_of_a_real_database_is_refused(village_db: Database, tmp_
     cut = tmp_path / "cut.sqlite3"
     cut.write_bytes(data[: len(data) // 2])
     with pytest.raises(DatabaseRefused, match="不完整"):
-        open_database(cut)
+        open_database(cut, key=village_db.key)
 
 
 def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:

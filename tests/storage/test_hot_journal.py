@@ -13,8 +13,10 @@ from storage.core.backups import write_backup
 from storage.core.installation import initialise, open_database
 
 WRITER = """
-import sqlite3, sys
+import sys
+import sqlcipher3.dbapi2 as sqlite3
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute(f\"PRAGMA key = \\"x'{sys.argv[2]}'\\"\")
 conn.execute("PRAGMA journal_mode = DELETE")
 conn.execute("PRAGMA cache_size = 10")
 conn.execute("BEGIN IMMEDIATE")
@@ -28,7 +30,8 @@ def test_hot_rollback_journal_is_rolled_back_on_open(tmp_path: Path) -> None:
     db = open_database(tmp_path / "live.sqlite3", must_exist=False)
     initialise(db, make_profile("青石村", "德化乡", "黎平县"), "admin", "secret123")
     copy = write_backup(db, tmp_path / "copy")  # a backup copy is in rollback-journal mode, like a restored file
-    process = subprocess.Popen([sys.executable, "-c", WRITER, str(copy)], stdout=subprocess.PIPE)
+    assert db.key is not None
+    process = subprocess.Popen([sys.executable, "-c", WRITER, str(copy), db.key.hex()], stdout=subprocess.PIPE)
     assert process.stdout is not None and process.stdout.readline().strip() == b"writing"
     deadline = time.monotonic() + 10
     journal = Path(f"{copy}-journal")

@@ -27,7 +27,7 @@ def test_board_names_before_and_not_after_the_withdrawal(village_db: Database) -
     assert clerk.withdraw_naming_basis(basis.id, "杨明本人书面撤回", on=WITHDRAWN).id == basis.id
     withdrawn = clerk.naming_basis(basis.id)
     assert (withdrawn.revoked_on, withdrawn.revoked_reason) == (WITHDRAWN, "杨明本人书面撤回")
-    reopened = lists(Database(village_db.path), CLERK)  # read back from the file
+    reopened = lists(Database(village_db.path, key=village_db.key), CLERK)  # read back from the file
     assert reopened.naming.naming_basis(basis.id) == withdrawn
     after = reopened.board("2025-03", on=WITHDRAWN + timedelta(1))
     assert [line.who for line in after.red] == ["三组第12号户"]

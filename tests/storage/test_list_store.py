@@ -191,3 +191,19 @@ def test_a_nomination_can_be_taken_back_only_before_assessment(village_db: Datab
     store(village_db, APPROVER).advance(entry_id, on=DAY)
     with pytest.raises(DomainError, match="不能再撤回提名"):
         clerk.discard_nomination(entry_id)
+
+
+def test_periods_and_waiting_are_read_without_every_entry(village_db: Database) -> None:
+    """The screen's period list and review queue (issue 17: two SQL reads instead of decoding every entry)."""
+    seed_registry(village_db)
+    clerk = store(village_db, CLERK)
+    assert (clerk.periods(), clerk.waiting()) == ([], [])
+    entry_id = nominate(village_db)
+    assert clerk.periods() == ["2025-03"]
+    assert [e.id for e in clerk.waiting()] == [entry_id]
+    walk_to_publicity(village_db, entry_id)
+    assert [e.state for e in clerk.waiting()] == [EntryState.PUBLICITY]
+    store(village_db, APPROVER).advance(entry_id, "公示无异议", on=DAY + timedelta(9))
+    assert clerk.waiting() == [] and clerk.periods() == ["2025-03"]
+    clerk.discard_nomination(nominate(village_db, ListKind.RED, household="12", article=""))
+    assert clerk.periods() == ["2025-03"] and clerk.waiting() == []

@@ -20,7 +20,10 @@ def test_the_demo_holds_matters_in_every_state(demo_copy: Callable[..., Database
     assert any(m.reopened for m in matters) and any(m.attempted for m in matters)
     assert stores.matters.overdue(date(2026, 12, 6))
     projects = stores.projects.projects()
-    assert len(projects) == 3 and {p.stage for p in projects} == set(list(ProjectStage)[:3])
+    assert len(projects) == 3 and sorted(p.stage.value for p in projects) == ["building", "declared", "declared"]
+    assert all(p.four_two_id for p in projects)  # each on its 四议两公开 chain; the one under way on a decided one
+    [building] = [p for p in projects if p.stage is ProjectStage.BUILDING]
+    assert stores.four_two.get(building.four_two_id).title == "村道硬化项目"
     linked = {m.meeting_id for m in matters if m.meeting_id}
     assert {p.meeting_id for p in projects} == linked and all(p.meeting_number for p in projects)
     assert len(stores.officer_log.entries("龙德军", "2026-11")) == 2

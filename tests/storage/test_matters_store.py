@@ -155,13 +155,57 @@ def test_to_meeting_adds_an_agenda_item_and_a_project_links_the_meeting(stores: 
                                                      matter_id=matter_id)).id
     project = stores.projects.project(project_id)
     assert project.meeting_id == meeting_id and project.meeting_number == meeting.number
+    chain = stores.four_two.get(project.four_two_id)  # a new 四议两公开 chain, titled as the project
+    assert (chain.title, chain.motion_source, chain.stages) == ("三组机耕道硬化", "党员群众建议", ())
     with pytest.raises(DomainError, match="第 2 项"):
         stores.projects.add_project(Project("别的", 1, meeting_id, 2))
-    for stage in (ProjectStage.APPROVED, ProjectStage.BUILDING, ProjectStage.ACCEPTED):
+
+
+def _final(stores: SqliteStores, type_code: str, on: date, expected: int, present: int, yes: int) -> str:
+    import dataclasses
+
+    from models.minutes.meetings import Tally
+    from tests.models.meeting_fixtures import complete_meeting
+
+    item = dataclasses.replace(complete_meeting().items[0], tally=Tally(yes, 0, 0))
+    made = stores.meetings.create(complete_meeting(type_code=type_code, on=on, expected=expected, present=present,
+                                                   items=(item,)))
+    return stores.meetings.finalise(made.id, True, True).id
+
+
+def test_a_project_is_approved_on_its_chains_resolution_and_built_once_it_is_made_public(
+        stores: SqliteStores) -> None:
+    from models.minutes.four_two import FourTwoStage
+
+    meeting_id = _draft_meeting(stores)
+    stores.matters.to_meeting(_add(stores), meeting_id, DAY)
+    project_id = stores.projects.add_project(Project("三组机耕道硬化", 180000, meeting_id, 1)).id
+    chain_id = stores.projects.project(project_id).four_two_id
+    assert stores.four_two.get(chain_id).motion_source == "村干部提议"  # not from a villager's matter
+    with pytest.raises(DomainError, match="还没有登记“村民代表会议或村民会议决议”（第 4 步），不能立项"):
+        stores.projects.advance(project_id)
+    chain = stores.four_two
+    chain.record_stage(chain_id, FourTwoStage.PROPOSE, date(2026, 3, 1),
+                       _final(stores, "branch_committee_meeting", date(2026, 3, 1), 5, 5, 5))
+    chain.record_stage(chain_id, FourTwoStage.CONSULT, date(2026, 3, 3),
+                       _final(stores, "joint_committees_meeting", date(2026, 3, 3), 9, 8, 8))
+    chain.record_stage(chain_id, FourTwoStage.REVIEW, date(2026, 3, 10),
+                       _final(stores, "party_general_meeting", date(2026, 3, 10), 40, 25, 21))
+    chain.record_stage(chain_id, FourTwoStage.DECIDE, date(2026, 3, 15),
+                       _final(stores, "representatives_meeting", date(2026, 3, 15), 35, 30, 26))
+    stores.projects.advance(project_id)
+    assert stores.projects.project(project_id).stage is ProjectStage.APPROVED
+    with pytest.raises(DomainError, match="还没有登记“决议公开”（第 5 步），不能实施"):
+        stores.projects.advance(project_id)
+    chain.record_stage(chain_id, FourTwoStage.DISCLOSE_DECISION, date(2026, 3, 16), publication="村务公开栏",
+                       supervision_opinion="程序合规")
+    for stage in (ProjectStage.BUILDING, ProjectStage.ACCEPTED):
         stores.projects.advance(project_id)
         assert stores.projects.project(project_id).stage is stage
     with pytest.raises(DomainError, match="验收"):
         stores.projects.advance(project_id)
+    other = stores.projects.add_project(Project("三组机耕道护栏", 20000, meeting_id, 1, four_two_id=chain_id)).id
+    assert stores.projects.project(other).four_two_id == chain_id  # a second project on the same chain
 
 
 def test_officer_log_by_officer_and_month(stores: SqliteStores) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
+from storage.core.driver import sqlite as sqlite3
 from datetime import date
 
 import pytest
@@ -260,3 +260,15 @@ def test_convene_proposals_are_tasks_until_a_meeting_answers(stores: SqliteStore
     audited = village_db.conn.execute("SELECT COUNT(*) FROM audit_log WHERE table_name = 'convene_proposals'"
                                       ).fetchone()[0]
     assert audited == 4
+
+
+def test_years_of_every_type_newest_first_without_deleted_records(store: SqliteMeetingStore,
+                                                                village_db: Database) -> None:
+    """years() steps down the (type, year) index instead of reading every meeting (issue 17)."""
+    assert store.years() == []
+    _create(store, complete_meeting(on=date(2024, 12, 30)))
+    _create(store, complete_meeting(type_code="party_general_meeting", on=date(2022, 3, 1)))
+    _create(store, complete_meeting(on=date(2026, 6, 2)))
+    gone = _create(store, complete_meeting(type_code="party_general_meeting", on=date(2019, 5, 5)))
+    village_db.conn.execute("UPDATE meetings SET deleted = 1 WHERE id = ?", (gone.id,))
+    assert store.years() == [2026, 2024, 2022]

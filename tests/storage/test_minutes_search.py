@@ -135,3 +135,24 @@ def test_progress_note_arriving_before_its_follow_up_is_indexed_when_it_comes(db
                                          "title": "修水渠", "status": "in_progress"})
     docs = dict(db.conn.execute("SELECT ref_id, meeting_id FROM search_documents").fetchall())
     assert docs == {"e1": "m1", "f1": "m1"}
+
+
+def test_meeting_list_filter_walks_meetings_for_a_common_term_with_the_same_rows(store: MeetingStore,
+                                                                                 monkeypatch) -> None:
+    """A common term (会, 村) is checked meeting by meeting, newest first, instead of collecting every match
+    (issue 17): the pages it gives are the ones the collected ids give, in the list's order."""
+    import storage.minutes.search as module
+    for day in range(1, 10):
+        item = AgendaItem("村道硬化" if day % 3 else "医保缴费", discussion=f"第{day}次讨论")
+        store.create(complete_meeting(on=date(2026, 3, day), items=(item,)))
+
+    def pages(text: str) -> list[list[str]]:
+        return [[m.number for m in store.list_meetings(text=text, offset=at, limit=2)] for at in (0, 2, 4, 6)]
+
+    collected = {text: pages(text) for text in ("村道", "硬化", "村道 讨论", "医保")}
+    monkeypatch.setattr(module, "COMMON", -1)  # every term counts as common: the walk
+    assert {text: pages(text) for text in collected} == collected
+    dates = [m.on.day for m in store.list_meetings(text="村道", offset=0, limit=10)]
+    assert dates == [8, 7, 5, 4, 2, 1] and collected["医保"][0] == [m.number for m in store.list_meetings(
+        text="医保", limit=2)]
+    assert store.list_meetings(text="村道 不存在", limit=5) == [] and store.count_meetings(text="村道") == 6

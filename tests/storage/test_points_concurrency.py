@@ -42,11 +42,11 @@ def test_two_windows_cannot_both_take_the_last_item(village: Village) -> None:
 
 def test_two_windows_cannot_both_spend_the_last_points(village: Village) -> None:
     points = village.clerk.points
-    balance = points.tally.balance("0003").confirmed
+    balance = points.tally.balance("0003").redeemable
     goods_id = points.goods.add_goods("整户积分的奖品", balance, 5).id
     outcomes = _race(village.path, village.clerk.actor, [("0003", goods_id), ("0003", goods_id)])
     assert sorted(o.split(":")[0] for o in outcomes) == ["ok", "refused"], outcomes
     assert any("余额 0 分" in o for o in outcomes)
-    assert points.tally.balance("0003").confirmed == 0 and points.goods.goods(goods_id).stock == 4
+    assert points.tally.balance("0003").redeemable == 0 and points.goods.goods(goods_id).stock == 4
 
 

@@ -113,7 +113,7 @@ def test_redemption_spends_confirmed_points_and_stock_and_its_reversal_gives_bot
 
 def test_a_redemption_short_of_points_or_stock_names_the_figure(village: Village) -> None:
     points = village.clerk.points
-    balance = points.tally.balance("0008").confirmed
+    balance = points.tally.balance("0008").redeemable
     dear = points.goods.add_goods("电视机", balance + 1, 3).id
     with pytest.raises(DomainError, match=f"余额 {balance} 分"):
         points.redemptions.redeem("0008", dear)

@@ -2,7 +2,7 @@
 Changed every write returns."""
 from __future__ import annotations
 
-import sqlite3
+from storage.core.driver import sqlite as sqlite3
 from dataclasses import replace
 from pathlib import Path
 

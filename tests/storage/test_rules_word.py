@@ -2,6 +2,7 @@
 read in document order; and every .docx we write on A4 with GB/T 9704 margins and East Asian fonts."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from models.rules.document import RuleVersion
 from models.rules.text import parse_rules_lines, parse_rules_text
 from storage.rules.files import read_paragraphs, render_docx, write_comparison_file
 from storage.rules.word import MARGINS_MM
+from tests.office import SONG_STAND_IN, SONG_STAND_IN_PDF, fonts_of_text, has_family, needs_office, office_pdf
 
 docx = pytest.importorskip("docx")
 
@@ -132,23 +134,45 @@ def test_comparison_table_docx_is_landscape_a4(tmp_path: Path) -> None:
     assert (_mm(section.page_width), _mm(section.page_height)) == (297.0, 210.0)
 
 
-SOFFICE = __import__("shutil").which("soffice") or __import__("shutil").which("libreoffice")
 
-
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed here; .ci/setup --test installs "
-                                            "libreoffice-writer-nogui and libreoffice-calc-nogui")
-def test_an_office_suite_lays_the_rules_out_on_a4(tmp_path: Path) -> None:
-    import subprocess
-
+@needs_office
+def test_an_office_suite_prints_the_comparison_on_landscape_a4(tmp_path: Path) -> None:
+    """The 修改对照表 .docx printed by LibreOffice: landscape A4, both texts and the reason, nothing off the page."""
+    from models.rules.diff import comparison_table, diff_versions
     from tests.printing import pdfcheck
 
+    def version(text: str, number: int) -> RuleVersion:
+        parsed = parse_rules_text(f"青石村村规民约\n第一条 {text}")
+        return RuleVersion(f"v{number}", "r", number, tuple(parsed.chapters), title=parsed.title)
+
+    old, new = version("村民应当爱护公共设施。", 1), version("村民应当爱护公共设施和村内道路，不得占道堆放柴草。", 2)
+    rows = comparison_table(diff_versions(old, new), {})
+    rows = [dataclasses.replace(row, reason="村民代表会议提出道路被占用的问题较多。") for row in rows]
+    data = office_pdf(write_comparison_file(rows, "青石村村规民约修改对照表", tmp_path / "cmp.docx"))
+    assert set(pdfcheck.page_sizes_mm(data)) == {(297, 210)}
+    pdfcheck.assert_in_order(data, ["修改对照表", "村民应当爱护公共设施。", "不得占道堆放柴草", "道路被占用的问题较多"])
+    pdfcheck.assert_text_inside_pages(data)
+
+
+@needs_office
+@pytest.mark.parametrize("song_faces", [False, True], ids=["fonts-as-installed", "with-fangsong-and-songti"])
+def test_an_office_suite_lays_the_rules_out_on_a4(tmp_path: Path, song_faces: bool) -> None:
+    """LibreOffice prints the rules on A4, in order; where 仿宋/宋体 exist on the machine the body is set in them
+    (GB/T 9704), not in whatever sans face the office suite falls back to."""
+    from tests.printing import pdfcheck
+
+    if song_faces and not has_family(SONG_STAND_IN):
+        pytest.skip(f"no Song face ({SONG_STAND_IN}) installed to stand in for 仿宋/宋体")
     parsed = parse_rules_text("青石村村规民约\n为了和睦。\n第一章 总则\n第一条 村民应当遵纪守法。\n青石村村民委员会")
     version = RuleVersion("v", "r", 1, tuple(parsed.chapters), title=parsed.title, preamble=tuple(parsed.preamble),
                           closing=tuple(parsed.closing))
     source = tmp_path / "rules.docx"
     source.write_bytes(render_docx(version, version.title))
-    subprocess.run([str(SOFFICE), "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-                   check=True, capture_output=True, timeout=180)
-    data = (tmp_path / "rules.pdf").read_bytes()
+    data = office_pdf(source, song_faces)
     assert set(pdfcheck.page_sizes_mm(data)) == {(210, 297)}
     pdfcheck.assert_in_order(data, ["青石村村规民约", "为了和睦。", "第一条", "村民应当遵纪守法。", "青石村村民委员会"])
+    pdfcheck.assert_text_inside_pages(data)
+    if song_faces:
+        faces = fonts_of_text(data)
+        body = [face for run, face in faces.items() if "遵纪守法" in run or "为了和睦" in run]
+        assert body and set(body) == {SONG_STAND_IN_PDF}, faces

@@ -33,6 +33,7 @@ def _fresh_copy(pristine: Path, keys: Path, target: Path) -> None:
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(pristine, target)
     shutil.copyfile(keys, target.with_name(target.name + ".keys"))
+    shutil.copyfile(pristine.with_name(pristine.name + ".keyring"), target.with_name(target.name + ".keyring"))
 
 
 def test_killed_import_then_integrity_ok_and_reimport_completes(pair: Pair, tmp_path: Path) -> None:

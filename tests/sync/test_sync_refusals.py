@@ -170,7 +170,7 @@ def test_missing_earlier_part_refused_naming_range(pair: Pair, tmp_path: Path) -
     import_(pair.village, export(pair.township, pair.stick))  # the receipt: village now builds on it
     write_notes(pair.village, 2, "第二批")
     second = export(pair.village, pair.stick)
-    restored = connect(before_first)
+    restored = connect(before_first, pair.township.key)
     restored.node_id = pair.township.node_id
     restored.path = pair.township.path
     with pytest.raises(BundleRefused, match=r"缺第 1 至 \d+ 号"):

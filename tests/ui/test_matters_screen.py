@@ -144,3 +144,47 @@ def test_a_household_number_names_the_household_and_keeps_it_private(qtbot, vill
     (matter,) = stores.matters.matters()
     assert matter.raiser.ref == household.id and matter.raiser.name == "吴建华户" and matter.raiser.group == "第1组"
     assert matter.urgency == "紧急" and not matter.public
+
+
+def test_each_step_is_one_undo_and_redo(qtbot, village_db: Database, admin: Actor) -> None:
+    """撤销 of a step puts the matter back as it was and withdraws its timeline line; 重做 takes the step again."""
+    from datetime import date
+
+    from models.matters.records import Channel, EventKind, Matter, MatterClass
+
+    stores = build_stores(village_db, admin)
+    matter_id = stores.matters.add_matter(Matter(MatterClass.INFRASTRUCTURE, Channel.PHONE, "路灯不亮",
+                                                 date(2026, 11, 1), place="二组")).id
+    screen = MattersScreen(stores.matters, stores.raisers, DataBus(), stores.attachments)
+    qtbot.addWidget(screen)
+    screen.matters_view.selectRow(0)
+    _click(qtbot, screen, "assign", "二组组长")
+    _click(qtbot, screen, "done", "已换灯泡")
+    assert stores.matters.matter(matter_id).status is MatterStatus.DONE and screen.undo_stack.count() == 2
+    screen.undo_stack.undo()
+    undone = stores.matters.matter(matter_id)
+    assert undone.status is MatterStatus.ASSIGNED and undone.result == "" and undone.assignee == "二组组长"
+    assert [e.kind for e in stores.matters.timeline(matter_id)] == [EventKind.INTAKE, EventKind.ASSIGN]
+    assert screen.events_model.rowCount() == 2  # the screen heard the undo's Changed
+    screen.undo_stack.undo()
+    first = stores.matters.matter(matter_id)
+    assert first.status is MatterStatus.OPEN and first.assignee == "" and first.due is None
+    screen.undo_stack.redo()
+    assert stores.matters.matter(matter_id).status is MatterStatus.ASSIGNED
+
+
+def test_a_step_is_not_undone_under_a_later_line(village_db: Database, admin: Actor) -> None:
+    from datetime import date
+
+    import pytest
+
+    from models.core.errors import DomainError
+    from models.matters.records import Channel, EventKind, Matter, MatterClass
+
+    store = build_stores(village_db, admin).matters
+    matter_id = store.add_matter(Matter(MatterClass.OTHER, Channel.PHONE, "咨询", date(2026, 11, 1))).id
+    before = store.matter(matter_id)
+    store.assign(matter_id, "文书", date(2026, 11, 2))
+    store.note(matter_id, "已电话答复", date(2026, 11, 3))
+    with pytest.raises(DomainError, match="不能撤销"):
+        store.undo_step(before, EventKind.ASSIGN)

@@ -284,3 +284,22 @@ def test_nothing_selected_shows_a_hint_not_a_made_up_record(qtbot, screen: Minut
     qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
     assert editor.date_edit.isVisible() and not editor.empty_label.isVisible()
     assert editor.date_edit.date().toString("yyyy-MM-dd") == "2026-03-12"
+
+
+def test_count_under_the_list_says_200_plus_until_the_last_page(qtbot, screen: MinutesScreen, village_db: Database,
+                                                                admin: Actor, monkeypatch) -> None:
+    """The count is not read apart (a filter on 会 matches nearly every record of a township): "N+" while more
+    pages wait, the exact count once the last one is in."""
+    import ui.minutes.table_model as table_model
+    from tests.models.meeting_fixtures import complete_meeting
+
+    monkeypatch.setattr(table_model, "PAGE", 4)
+    store = build_stores(village_db, admin).meetings
+    for day in range(1, 7):
+        screen._bus.changed.emit(store.create(complete_meeting(on=date(2026, 1, day))))
+    assert screen.count_label.text() == "显示前 4 条（共 4+ 条），向下滚动显示更多"
+    screen.model.fetchMore()
+    assert screen.count_label.text() == "共 6 条"
+    type_text(screen.search_edit, "不存在的事项")
+    screen._search_timer.timeout.emit()
+    assert screen.count_label.text() == "共 0 条"

@@ -17,7 +17,7 @@ def test_a_redemption_at_the_counter_updates_balance_and_stock(qtbot: Any, villa
     screen = PointsScreen(village.clerk, DataBus())
     qtbot.addWidget(screen)
     tab = screen.redeem_tab
-    balance = points.tally.balance("0007").confirmed
+    balance = points.tally.balance("0007").redeemable
     qtbot.keyClicks(tab.household_edit, "0007")
     assert f"可用积分 {balance} 分" in tab.balance_label.text()
     tab.goods_combo.setCurrentIndex(tab.goods_combo.values().index(goods_id))
@@ -27,3 +27,53 @@ def test_a_redemption_at_the_counter_updates_balance_and_stock(qtbot: Any, villa
     assert "库存 0" in tab.goods_combo.currentText()
     qtbot.mouseClick(tab.redeem_button, Qt.MouseButton.LeftButton)
     assert tab.status.text() == "“肥皂”库存只有 0 件，不够兑换 1 件。"
+
+
+def test_the_last_month_is_published_objected_to_and_answered_on_the_tally_tab(qtbot: Any, village: Village) -> None:
+    from datetime import date, timedelta
+
+    from tests.helpers import type_text
+
+    screen = PointsScreen(village.clerk, DataBus())
+    qtbot.addWidget(screen)
+    tab, box = screen.tally_tab, screen.tally_tab.publication_box
+    last_month = (date.today().replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    tab.period_edit.setText(last_month)
+    qtbot.mouseClick(tab.tally_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(box.publish_button, Qt.MouseButton.LeftButton)
+    closes = (date.today() + timedelta(days=4)).isoformat()
+    assert f"公示中（至 {closes}）" in box.state_label.text() and box.object_button.isEnabled()
+    qtbot.keyClicks(box.household_edit, "0005")
+    type_text(box.by_edit, "王五")
+    type_text(box.text_edit, "卫生日记漏了")
+    qtbot.mouseClick(box.object_button, Qt.MouseButton.LeftButton)
+    assert "1 条异议待答复" in box.state_label.text() and box.answer_button.isEnabled()
+    type_text(box.answer_edit, "已核对签到表，确有漏记，另行补记。")
+    box.upheld_check.setChecked(True)
+    qtbot.mouseClick(box.answer_button, Qt.MouseButton.LeftButton)
+    objection = village.clerk.points.publications.objections(
+        village.clerk.points.publications.latest(village.clerk.points.publications.publications()[0].period).id)[0]
+    assert objection.upheld and objection.household_no == "0005" and not box.answer_button.isEnabled()
+
+
+def test_the_confirmer_sees_the_chosen_entrys_evidence(qtbot: Any, village: Village, tmp_path: Any) -> None:
+    """R36 evidence through the one attachment store: open while the entry waits, kept once it is confirmed."""
+    from datetime import date
+
+    from models.core.attachments import AttachmentOwner, OwnerKind
+    from models.points.ledger import EntryDraft
+
+    entry_id = village.clerk.points.ledger.add(EntryDraft("0006", "B01", date(2027, 6, 5))).id
+    slip = tmp_path / "签到表.jpg"
+    slip.write_bytes(b"\xff\xd8\xff\xe0" + b"0" * 64)
+    village.clerk.attachments.attach(AttachmentOwner(OwnerKind.POINTS_ENTRY, entry_id), slip)
+    screen = PointsScreen(village.checker, DataBus())
+    qtbot.addWidget(screen)
+    tab, panel = screen.confirm_tab, screen.confirm_tab.evidence_panel
+    assert panel.model.rowCount() == 0 and not panel.add_button.isEnabled()
+    row = [e.id for e in tab.pending.rows()].index(entry_id)
+    tab.table.selectRow(row)
+    assert panel.model.rowCount() == 1 and panel.add_button.isEnabled() and panel.remove_button.isEnabled()
+    qtbot.mouseClick(tab.confirm_button, Qt.MouseButton.LeftButton)
+    status = village.checker.attachments.status(AttachmentOwner(OwnerKind.POINTS_ENTRY, entry_id))
+    assert status.phase.value == "kept"  # confirmed: the evidence stays with the points it rests on

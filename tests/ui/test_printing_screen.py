@@ -58,13 +58,14 @@ def test_render_preview_save_and_print(qtbot, screen: PrintCenterScreen, tmp_pat
 
     printed = tmp_path / "printed.pdf"
 
-    def accept(cls, parent, printer: QPrinter) -> bool:
+    def accept(cls, parent, printer: QPrinter, pages: int) -> bool:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(printed))
         return True
 
     monkeypatch.setattr(PrintDialog, "ask", classmethod(accept))
     screen.preview.print_button.click()
+    qtbot.waitUntil(lambda: not screen.preview.printing, timeout=20_000)
     assert printed.exists() and len(pdfcheck.reader(printed.read_bytes()).pages) == 1
 
 
@@ -89,7 +90,10 @@ def demo_screen(qtbot, tmp_path: Path, demo_copy: Callable[..., Database]) -> Pr
 @pytest.mark.parametrize(("label", "expected"), [("户代表签字表", "序号户号户主签字手印"),
                                                  ("修改对照表（最新版与上一版）", "原条文修改后条文修改理由"),
                                                  ("会议记录本页面", "主持人（签字）："),
-                                                 ("村民小组花名册", "户号姓名与户主关系")])
+                                                 ("村民小组花名册", "户号姓名与户主关系"),
+                                                 ("爱心超市兑换凭证", "凭证编号"),
+                                                 ("积分细则（张贴用，附兑换价格）", "爱心超市兑换价格"),
+                                                 ("议事信息员工作日志（一人一月）", "议事信息员工作日志")])
 def test_record_products_render_in_the_preview(qtbot, demo_screen: PrintCenterScreen, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch, label: str, expected: str) -> None:
     screen = demo_screen
@@ -147,3 +151,19 @@ def test_disclosure_and_star_products_print_and_public_ones_register(
     added = [p for p in screen._stores.publications.publications() if p.id not in before]
     assert [p.category for p in added] == ([category] if category else [])
     assert all(p.note.startswith("打印登记") for p in added)
+
+
+def test_the_points_board_of_last_month_renders_from_its_period_choice(qtbot, demo_screen: PrintCenterScreen,
+                                                                       tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    screen = demo_screen
+    labels = [screen.products_list.item(row).text() for row in range(screen.products_list.count())]
+    screen.products_list.setCurrentRow(labels.index("积分榜（按期排名，张贴公示）"))
+    assert screen.item_label.text() == "积分周期："
+    newest = screen._stores.points.tally.scored_months()[0]  # the choices are the months holding confirmed points
+    assert screen.item_combo.current_value() == newest
+    _render(qtbot, screen)
+    target = tmp_path / "board.pdf"
+    monkeypatch.setattr(SavePdfDialog, "ask", classmethod(lambda cls, parent, name: target))
+    screen.preview.save_button.click()
+    assert f"{newest[:4]}年{int(newest[5:])}月积分榜" in pdfcheck.text_of(target.read_bytes())

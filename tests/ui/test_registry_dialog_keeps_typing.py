@@ -1,7 +1,7 @@
 """An unexpected error while a household is saved keeps the dialog open with what the clerk typed."""
 from __future__ import annotations
 
-import sqlite3
+from storage.core.driver import sqlite as sqlite3
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest

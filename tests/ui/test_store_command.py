@@ -22,7 +22,12 @@ from ui.workflow.screen import WorkflowScreen
 
 
 def _dump(backend: SqliteBackend) -> list[str]:
-    return list(backend.db.conn.iterdump())
+    """Every table's schema and rows (sqlcipher3's connection has no iterdump)."""
+    conn = backend.db.conn
+    tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    schema = [repr(row) for row in conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")]
+    return schema + [f"{table}: {row!r}" for table in tables
+                     for row in sorted(map(repr, conn.execute(f'SELECT * FROM "{table}"')))]
 
 
 def _step_5(backend: SqliteBackend, stores) -> str:

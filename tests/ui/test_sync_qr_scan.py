@@ -17,7 +17,7 @@ from storage.sync.service import SqliteSyncService
 from tests.sync.conftest import make_node
 from ui.core.bus import DataBus
 from ui.sync import pairing as pairing_module
-from ui.sync.qr_scan import decode_qr_image
+from ui.widgets.qr_scan import decode_qr_image
 from ui.sync.screen import SyncScreen
 from storage.core.backend import township_returns
 

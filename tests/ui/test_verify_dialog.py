@@ -1,10 +1,14 @@
 """核对打印件: a code typed from a paper copy says document, version, print date and whether it still stands."""
 from __future__ import annotations
 
+import subprocess
 from datetime import date
+from pathlib import Path
 
 import pytest
+import segno
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 
 from models.core.accounts import Actor
 from models.core.print_log import PrintedCopy, RefKind
@@ -52,3 +56,39 @@ def test_the_print_centre_opens_it(qtbot, village_db: Database, admin: Actor,
     qtbot.addWidget(screen)
     qtbot.mouseClick(screen.verify_button, LEFT)
     assert len(opened) == 1 and opened[0].windowTitle() == "核对打印件"
+
+
+def _page_png(pdf: Path, target: Path) -> Path:
+    """Page 1 of a printed PDF as a 150-dpi picture (what a phone photo of the page gives the decoder)."""
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                    str(target.with_suffix(""))], check=True)
+    return target
+
+
+def test_the_code_is_read_from_a_photo_of_the_pages_qr(qtbot, village_db: Database, admin: Actor, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.helpers import run_json
+    from ui.printing import verify_dialog
+
+    rulebook_id = rulebook_in_force(village_db, admin)
+    assert village_db.path is not None
+    code, printed = run_json(village_db.path, "print", "rules", rulebook_id, "--qr", "--out", str(tmp_path / "r.pdf"))
+    assert code == 0
+    photo = _page_png(tmp_path / "r.pdf", tmp_path / "page.png")
+    dialog = VerifyDialog(build_stores(village_db, admin))
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(verify_dialog, "choose_photo", lambda parent: photo)
+    qtbot.mouseClick(dialog.photo_button, LEFT)
+    assert dialog.code_edit.text() == printed["fingerprint"]
+    assert dialog.result_label.text().startswith(f"校验码 {printed['fingerprint']}：《青石村村规民约》（第1版）")
+    assert dialog.result_label.text().endswith("现行有效")
+    other = tmp_path / "other.png"
+    segno.make("https://example.com", error="m").save(str(other), scale=8)
+    monkeypatch.setattr(verify_dialog, "choose_photo", lambda parent: other)
+    qtbot.mouseClick(dialog.photo_button, LEFT)
+    assert "不是本系统打印件上的二维码" in dialog.result_label.text()
+    blank = tmp_path / "blank.png"
+    QImage(200, 200, QImage.Format.Format_RGB32).save(str(blank))
+    monkeypatch.setattr(verify_dialog, "choose_photo", lambda parent: blank)
+    qtbot.mouseClick(dialog.photo_button, LEFT)
+    assert "没有找到可识别的二维码" in dialog.result_label.text() and "直接输入页脚的校验码" in dialog.result_label.text()

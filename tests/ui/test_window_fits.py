@@ -51,7 +51,7 @@ def test_every_village_screen_fits(demo: Path, width: int, height: int, tmp_path
 def test_every_township_screen_fits_the_smallest_screen(demo: Path, tmp_path: Path) -> None:
     result = probe(township_path(demo), 1024, 768 - TASKBAR, tmp_path)
     assert_fits(result, 1024, 768 - TASKBAR)
-    assert set(result["areas"]) == {"township", "matters_desk", "sync", "settings"}
+    assert set(result["areas"]) == {"township", "matters_desk", "points_desk", "sync", "settings"}
 
 
 def assert_fits(result: dict[str, Any], width: int, height: int) -> None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -29,6 +28,7 @@ from storage.core.backend import SqliteBackend
 from storage.demo.b10_installation import DEMO_PASSWORD
 from storage.demo.b70_sync import township_path
 from tests.helpers import run_cli
+from tests.keys import raw_connect
 from tests.walks.coverage import WALKED
 from tests.walks.driver import LEFT, click_button, expect_dialog, field, fill, watch_for_stray_dialogs
 from ui.core.app import open_main_window
@@ -70,7 +70,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert code == 0, err
     gc.collect()  # the command's connection goes; then fold the WAL in, so the folder copies as plain files
     for database in (path, township_path(path)):
-        connection = sqlite3.connect(database)
+        connection = raw_connect(database)
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         connection.close()
     return path

@@ -308,7 +308,9 @@ def print_to_pdf(qtbot: Any, print_button: QAbstractButton, target: Path) -> Non
 
     with expect_dialog(qtbot, handle):
         click(qtbot, print_button)
-    qtbot.waitUntil(lambda: target.exists() and target.stat().st_size > 0)
+    # printing runs off the GUI thread: the file is whole once 打印… is offered again
+    qtbot.waitUntil(lambda: print_button.isEnabled() and target.exists() and target.stat().st_size > 0,
+                    timeout=30_000)
 
 
 def save_as(qtbot: Any, target: Path) -> Handler:

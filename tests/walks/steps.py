@@ -237,7 +237,7 @@ def review_the_draft(qtbot: Any, town: Walk, article: str, revised: str) -> None
     click_row(qtbot, desk.requests_view, 0)
     click_button(qtbot, desk, "审查")
     page = desk.review_page
-    assert page.title_label.text() == "德化乡青石村 青石村村规民约 第3版（合法性审查）", page.title_label.text()
+    assert page.title_label.text() == "德化乡青石村 青石村村规民约 第4版（合法性审查）", page.title_label.text()
     comparison = page.comparison_model
     shown = [cell(comparison, r, "修改后条文") for r in range(comparison.rowCount())]  # against the rules in force
     assert f"{article} {revised}" in shown, shown

@@ -65,13 +65,13 @@ def _insert_from_catalogue(qtbot: Any, walk: Walk, screen: Any, rulebook_id: str
 
 def _compare(qtbot: Any, walk: Walk, screen: Any, target: Path) -> None:
     choose(qtbot, screen.rulebook_combo, "青石村村规民约（村规民约）")
-    choose(qtbot, screen.version_combo, "第2版")
+    choose(qtbot, screen.version_combo, "第3版")
     rulebook_id = screen.version.rulebook_id
-    diff = cli_json(walk.db_path, "rules", "diff", rulebook_id, "1", "2")
+    diff = cli_json(walk.db_path, "rules", "diff", rulebook_id, "2", "3")
     seen: list[str] = []
 
     def handle(dialog: QWidget) -> None:
-        assert dialog.old_combo.currentText().startswith("第1版") and dialog.new_combo.currentText().startswith("第2版")
+        assert dialog.old_combo.currentText().startswith("第2版") and dialog.new_combo.currentText().startswith("第3版")
         summary = dialog.summary_label.text()
         for label, key in (("新增", "added"), ("删除", "removed"), ("修改", "changed")):
             assert f"{label} {len(diff[key])} 条" in summary, (summary, key)

@@ -37,7 +37,7 @@ def test_nine_steps_on_screen(qtbot, walk: Walk, log_in: Callable[..., Walk], to
     assert workflow_step(workflow) == 5
     consultation(qtbot, workflow)
     advance(qtbot, workflow, 6)
-    revise(qtbot, walk, 3, 9, REVISED)
+    revise(qtbot, walk, 4, 9, REVISED)
     workflow = walk.open_area("九步工作法")
     advance(qtbot, workflow, 7)
     second_publicity(qtbot, walk, log_in, township_db, tmp_path)
@@ -48,7 +48,7 @@ def test_nine_steps_on_screen(qtbot, walk: Walk, log_in: Callable[..., Walk], to
     advance(qtbot, workflow, None)
     status = cli_json(walk.db_path, "rules", "status", rulebook_id)
     assert status["current_step"] is None and {s["state"] for s in status["steps"]} == {"done"}
-    assert _rulebook(walk, rulebook_id)["in_force_version"] == 3
+    assert _rulebook(walk, rulebook_id)["in_force_version"] == 4
     poster = print_poster(qtbot, walk, tmp_path / "张贴版.pdf")
     assert poster.read_bytes().startswith(b"%PDF")
 
@@ -71,7 +71,7 @@ def test_nine_steps_on_screen(qtbot, walk: Walk, log_in: Callable[..., Walk], to
     assert [s["state"] for s in status["steps"]] == ["done"] * 5 + ["active"] + ["pending"] * 3
     assert [s["blockers"] for s in status["steps"]][5] == [b.removeprefix("· ") for b in
                                                            workflow.guard_label.text().splitlines()[1:]]
-    assert _rulebook(walk, rulebook_id)["versions"] == 4
+    assert _rulebook(walk, rulebook_id)["versions"] == 5
     assert cli_json(walk.db_path, "check") == {"ok": True, "problems": []}
 
 
@@ -102,7 +102,7 @@ def second_publicity(qtbot: Any, walk: Walk, log_in: Callable[..., Walk], townsh
     review_the_draft(qtbot, town, "第九条", REVISED)
     import_bundle(qtbot, walk, export_bundle(qtbot, town, stick))
     walk.open_area("九步工作法")
-    assert "审查第3版" in page.review_label.text()
+    assert "审查第4版" in page.review_label.text()
 
 
 def vote(qtbot: Any, walk: Walk) -> None:
@@ -238,14 +238,14 @@ def first_draft(qtbot: Any, walk: Walk) -> None:
     """Step 4: on 村规民约 a new draft copied from the rules in force; on 九步工作法 it is made the first draft; back on
     村规民约 one article rewritten; the draft has no legality finding that must be fixed."""
     rules = walk.open_area("村规民约")
-    choose(qtbot, rules.version_combo, "第3版")
+    choose(qtbot, rules.version_combo, "第4版")
     click_button(qtbot, rules, "新建修订版本")
     workflow = walk.open_area("九步工作法")
     page = workflow.pages_stack.currentWidget()
-    choose(qtbot, page.version_combo, "第4版")
+    choose(qtbot, page.version_combo, "第5版")
     click(qtbot, page.draft_button)
-    assert page.draft_label.text() == "第4版"
-    rewrite_article(qtbot, walk, 4, 12, DRAFTED)
+    assert page.draft_label.text() == "第5版"
+    rewrite_article(qtbot, walk, 5, 12, DRAFTED)
     walk.open_area("九步工作法")
     assert page.finding_model.rowCount() == 0
 

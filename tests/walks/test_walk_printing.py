@@ -103,3 +103,21 @@ def _list_publicity(qtbot: Any, walk: Walk, tmp_path: Path) -> None:
 
 def _text(path: Path) -> str:
     return "".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+
+
+def test_a_copy_saved_from_the_print_centre_is_registered_for_print_verify(qtbot, walk: Walk,
+                                                                           tmp_path: Path) -> None:
+    """The same register as `print …`: once the preview is saved, its 校验码 checks (print verify, 核对打印件)."""
+    from tests.helpers import run_json
+
+    screen = walk.open_area("打印中心")
+    rulebook = cli_json(walk.db_path, "rules", "list")["rulebooks"][0]
+    _choose_product(qtbot, screen, "村规民约全文（A4 小册子）")
+    choose(qtbot, screen.item_combo, rulebook["title"])
+    code = fingerprint(render_preview(qtbot, screen))
+    assert run_json(walk.db_path, "print", "verify", code)[0] == 2  # a preview alone is no copy
+    with expect_dialog(qtbot, save_as(qtbot, tmp_path / "规约.pdf")):
+        qtbot.mouseClick(screen.preview.save_button, LEFT)
+    assert run_json(walk.db_path, "print", "verify", code) == (0, {
+        "document": "《青石村村规民约》", "version": "第3版", "printed_on": date.today().isoformat(),
+        "status": "current"})

@@ -64,7 +64,7 @@ def to_second_publicity(qtbot: Any, walk: Walk) -> None:
     workflow = walk.open_area("九步工作法")
     assert reply_opinions(qtbot, workflow, "采纳") == 4
     advance(qtbot, workflow, 6)
-    revise(qtbot, walk, 3, ARTICLE, REVISED)
+    revise(qtbot, walk, 4, ARTICLE, REVISED)
     workflow = walk.open_area("九步工作法")
     advance(qtbot, workflow, 7)
     post_publicity(qtbot, workflow.pages_stack.currentWidget(), *last_week())
@@ -88,6 +88,6 @@ def _assert_screens_show_the_review(screens: dict[str, Any]) -> None:
     workflow = screens["九步工作法"]
     assert workflow.guard_label.text() == "“二次公示”已满足条件，可以进入下一步。", workflow.guard_label.text()
     review = workflow.pages_stack.currentWidget().review_label.text()
-    assert review.startswith("已录入：") and f"审查第3版：{CONCLUSION}" in review, review
+    assert review.startswith("已录入：") and f"审查第4版：{CONCLUSION}" in review, review
     home = screens["首页"]
     assert cell(home.recent_model, 0, "操作") == "导入同步包"

@@ -45,6 +45,7 @@ AREAS: tuple[Area, ...] = (
 TOWNSHIP_AREAS: tuple[Area, ...] = (
     Area("township", "乡镇审查", "ui.township:create_screen"),
     Area("matters_desk", "交办事项", "ui.matters:create_desk"),
+    Area("points_desk", "各村积分", "ui.points:create_desk"),
     Area("sync", "同步", "ui.sync:create_screen"),
     Area("settings", "设置", "ui.core.settings:create_screen"),
 )

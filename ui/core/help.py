@@ -24,7 +24,7 @@ AREA_PAGES = {"home": "first-use.md", "registry": "registry.md", "rules": "rules
               "minutes": "minutes.md", "lists": "lists.md", "printing": "printing.md", "sync": "sync.md",
               "settings": "backup.md", "township": "township.md", "disclosures": "disclosures.md",
               "stars": "stars.md", "care": "care.md", "points": "points.md", "matters": "matters.md",
-              "matters_desk": "matters.md"}
+              "matters_desk": "matters.md", "points_desk": "points.md"}
 SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("F1", "打开当前界面的使用指南"),
     ("Ctrl+F", "在当前列表中查找（花名册、会议记录）"),

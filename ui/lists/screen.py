@@ -24,7 +24,7 @@ from ui.lists.entries_tab import EntriesTab
 from printing.lists.list_jobs import ListPrintJob
 from ui.lists.printing import ListPrinter
 from ui.lists.volunteers import VolunteersPanel
-from ui.lists.table_model import EntryTableModel, is_waiting, table_view
+from ui.lists.table_model import EntryTableModel, table_view
 from ui.widgets.store_command import push_command
 
 # What the board, entries, queue and volunteers show (SYNC: a bundle import may have changed any of them).
@@ -115,8 +115,7 @@ class ListsScreen(BoardTab, EntriesTab, QWidget):
 
     # --- reading ----------------------------------------------------------------------------------------------
     def _queue(self) -> list[ListEntry]:
-        waiting = [e for e in self._store.entries() if is_waiting(e) and self._actor.can(ADVANCE_PERMISSION[e.state])]
-        return sorted(waiting, key=lambda e: (e.period, e.household_no))
+        return [e for e in self._store.waiting() if self._actor.can(ADVANCE_PERMISSION[e.state])]
 
     def reload(self) -> None:
         try:
@@ -124,7 +123,7 @@ class ListsScreen(BoardTab, EntriesTab, QWidget):
         except DomainError:
             pass  # a role without the right to take entries down sees them until an approver opens the screen
         current = default_period(self._stores.list_settings.settings, self.today())
-        periods = sorted({e.period for e in self._store.entries()} | {current, self.period})
+        periods = sorted({*self._store.periods(), current, self.period})
         self.period_combo.blockSignals(True)
         self.period_combo.clear()
         self.period_combo.addItems(periods[::-1])

@@ -105,6 +105,7 @@ def table_view(model: object, stretch: int = -1) -> QTableView:
     view.setWordWrap(True)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(50)  # sized from 50 rows, not every entry of ten years
     header.setStretchLastSection(stretch < 0)
     if stretch >= 0:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

@@ -21,6 +21,7 @@ def _view(model: RowsTableModel) -> QTableView:
     view.setModel(model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.horizontalHeader().setResizeContentsPrecision(50)  # 50 rows measured: a township lists thousands
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view

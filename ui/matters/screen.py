@@ -11,18 +11,22 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMes
 
 from models.core.attachments import AttachmentOwner, OwnerKind
 from models.core.changes import Changed, Entity
-from models.core.errors import DomainError
 from models.core.ports import AttachmentStore
 from models.matters.ports import MatterStore, RaiserDirectory
-from models.matters.records import Matter, MatterStatus, Rating
+from models.matters.records import EventKind, Matter, MatterStatus, Rating
 from ui.core.bus import DataBus
 from ui.matters.intake import IntakeForm
 from ui.matters.table_model import EVENT_COLUMNS, MATTER_COLUMNS
 from ui.widgets.attachments import ADDED_ON, FILE_NAME, NOTE, AttachmentsPanel
+from ui.widgets.store_command import StoreCommand, push_command
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.rows_model import RowsTableModel
 
 OVERDUE = "overdue"
+# The timeline line each step writes: what 撤销 withdraws.
+STEP_EVENTS = {"assign": EventKind.ASSIGN, "township": EventKind.ASSIGN, "note": EventKind.NOTE, "done": EventKind.DONE,
+               "feedback": EventKind.FEEDBACK, "attempt": EventKind.ATTEMPT, "close": EventKind.CLOSE,
+               "reopen": EventKind.REOPEN, "resolution": EventKind.RESOLUTION}
 SHOWN = 500  # the newest this many; a search narrows them (a township holds ≈ 100,000)
 
 
@@ -31,6 +35,7 @@ def _table(model: RowsTableModel) -> QTableView:
     view.setModel(model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.horizontalHeader().setResizeContentsPrecision(50)  # 50 rows measured: a township lists thousands
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     return view
@@ -43,7 +48,7 @@ class MattersScreen(QWidget):
                  attachments: AttachmentStore) -> None:
         super().__init__()
         self._store, self._bus, self._attachments = store, bus, attachments
-        self.undo_stack = QUndoStack(self)  # the attachments' adds and removals
+        self.undo_stack = QUndoStack(self)  # each step taken here, and the attachments' adds and removals
         self.status_combo: ChoiceCombo[MatterStatus | str | None] = ChoiceCombo()
         self.status_combo.add_choices([(self.tr("全部"), None), *((s.label, s) for s in MatterStatus),
                                        (self.tr("超期"), OVERDUE)])
@@ -161,13 +166,16 @@ class MattersScreen(QWidget):
                   "close": lambda: self._store.close(matter.id, today, text),
                   "reopen": lambda: self._store.reopen(matter.id, text, today),
                   "resolution": lambda: self._store.apply_resolution(matter.id, today)}
-        try:
-            changed = writes[step]()
-        except DomainError as error:
-            QMessageBox.warning(self, self.tr("不能办理"), error.message)
+        kind, store = STEP_EVENTS[step], self._store
+        # Each step is one 撤销 (Ctrl+Z): the matter as it was, its timeline line withdrawn (redo takes it again).
+        command: StoreCommand[Changed] = StoreCommand(
+            self.tr("{0}：{1}").format(matter.number, self.buttons[step].text()), self._bus, None, writes[step],
+            lambda _changed: store.undo_step(matter, kind))
+        refused = push_command(self.undo_stack, command)
+        if refused is not None:
+            QMessageBox.warning(self, self.tr("不能办理"), refused.message)
             return
         self.step_edit.clear()
-        self._bus.changed.emit(changed)
 
     def _on_intake_added(self, changed: Changed) -> None:
         self._bus.changed.emit(changed)

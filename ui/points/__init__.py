@@ -13,3 +13,12 @@ def create_screen(stores: Stores, bus: DataBus) -> QWidget:
     from ui.points.screen import PointsScreen
 
     return PointsScreen(stores, bus)
+
+
+def create_desk(stores: Stores, bus: DataBus) -> QWidget:
+    """乡镇端 各村积分: each village's totals of a period and their ranking, from the bundles."""
+    from models.core.accounts import Permission
+    from ui.points.desk import TownshipPointsScreen
+
+    return TownshipPointsScreen(stores.points.villages, bus, stores.points.applications,
+                                stores.actor.can(Permission.REVIEW_FILINGS))

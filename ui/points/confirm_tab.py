@@ -1,14 +1,18 @@
 """待确认: entries waiting for a second person (R36). The logged-in user confirms others' entries; their own are
-shown but refused, so the two-person rule holds on screen as in the store."""
+shown but refused, so the two-person rule holds on screen as in the store. The chosen entry's evidence (the slip's
+photo or scan, through the one attachment store) is shown beside it for the confirmer to check, and added here."""
 from __future__ import annotations
 
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from models.core.attachments import AttachmentOwner, OwnerKind
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.core.ports import Stores
 from ui.core.bus import DataBus
 from ui.points.table_model import EntriesModel
+from ui.widgets.attachments import ADDED_ON, FILE_NAME, NOTE, AttachmentsPanel
 
 
 class ConfirmTab(QWidget):
@@ -34,11 +38,25 @@ class ConfirmTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
+        self.undo_stack = QUndoStack(self)  # the evidence's adds and removals
+        self.evidence_panel = AttachmentsPanel(stores.attachments, bus, self.undo_stack, OwnerKind.POINTS_ENTRY,
+                                               self.tr("所选记录的依据（签到表、照片）："), (FILE_NAME, ADDED_ON, NOTE),
+                                               height=80)
+        layout.addWidget(self.evidence_panel)
         self.select_all_button.clicked.connect(self.table.selectAll)
         self.confirm_button.clicked.connect(self._on_confirm_clicked)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_evidence())
+        self.pending.modelReset.connect(self._show_evidence)
 
     def reload(self) -> None:
         self.pending.reload()
+
+    def _show_evidence(self) -> None:
+        """The evidence of the one entry chosen (several chosen, or none: nothing to show)."""
+        rows = self.table.selectionModel().selectedRows()
+        entry = self.pending.row_at(rows[0].row()) if len(rows) == 1 else None
+        self.evidence_panel.load(AttachmentOwner(OwnerKind.POINTS_ENTRY, entry.id) if entry else None,
+                                 Changed.one(Entity.POINTS_ENTRY, entry.id) if entry else None)
 
     def _on_confirm_clicked(self) -> None:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})

@@ -63,8 +63,9 @@ class RedeemTab(QWidget):
             self.balance_label.setText(self.tr("没有找到") if text.strip() else "")
             return
         balance = self._stores.points.tally.balance(self._chosen.household_no)
-        self.balance_label.setText(self.tr("{0}：可用积分 {1} 分（另有待确认 {2} 分）").format(
-            self._chosen.label, balance.confirmed, balance.pending))
+        self.balance_label.setText(self.tr("{0}：可用积分 {1} 分（已确认 {2} 分，其中公示期未满或有异议的不可用；"
+                                           "另有待确认 {3} 分）").format(
+            self._chosen.label, balance.redeemable, balance.confirmed, balance.pending))
 
     def _on_redeem_clicked(self) -> None:
         goods_id = self.goods_combo.current_value()

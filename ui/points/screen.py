@@ -12,7 +12,7 @@ from ui.points.redeem_tab import RedeemTab
 from ui.points.tally_tab import TallyTab
 
 CONCERNS = (Entity.POINTS_ENTRY, Entity.POINTS_SCHEME, Entity.POINTS_REDEMPTION, Entity.POINTS_GOODS, Entity.HOUSEHOLD,
-            Entity.VILLAGER, Entity.VILLAGE_GROUP)
+            Entity.VILLAGER, Entity.VILLAGE_GROUP, Entity.POINTS_PUBLICATION)
 
 
 class PointsScreen(QWidget):
@@ -23,11 +23,12 @@ class PointsScreen(QWidget):
         self.scheme_label.setWordWrap(True)
         self.tabs = QTabWidget()
         self.entry_tab, self.confirm_tab = EntryTab(stores, bus), ConfirmTab(stores, bus)
-        self.tally_tab = TallyTab(stores, bus=bus)
+        self.tally_tab = TallyTab(stores, bus)
         self.tabs.addTab(self.entry_tab, self.tr("录入"))
         self.tabs.addTab(self.confirm_tab, self.tr("待确认"))
         self.tabs.addTab(self.tally_tab, self.tr("汇总与积分榜"))
         self.redeem_tab = RedeemTab(stores, bus)
+        self.undo_stack = self.confirm_tab.undo_stack  # the evidence's adds and removals (the main window's 撤销)
         self.tabs.addTab(self.redeem_tab, self.tr("爱心超市"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.scheme_label)

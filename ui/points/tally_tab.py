@@ -1,5 +1,5 @@
 """汇总与积分榜: a period's roll-up by household, group, grid or village (confirmed entries only), the deduction
-share, and the board printed for the display board (names only with a recorded basis, R40)."""
+share, the board printed for the display board (names only with a recorded basis, R40) and its publication (R37)."""
 from __future__ import annotations
 
 from datetime import date
@@ -12,20 +12,23 @@ from models.core.ports import Stores
 from models.lists.entries import Period
 from models.points.rollup import TallyBy
 from printing.core import fonts as fonts
+from models.points.print_sources import board_source
 from printing.core.catalogue import PrintJob
 from printing.points.board_pdf import board_job
 from ui.core.background import run_in_background
+from ui.core.bus import DataBus
+from ui.points.publication_box import PublicationBox
 from ui.points.table_model import TallyModel
 from ui.widgets.choice_combo import ChoiceCombo
-from ui.core.bus import DataBus
 from ui.widgets.pdf_preview import write_file
 from ui.widgets.print_dialogs import SavePdfDialog
 
 
 class TallyTab(QWidget):
-    def __init__(self, stores: Stores, parent: QWidget | None = None, bus: DataBus | None = None) -> None:
+    def __init__(self, stores: Stores, bus: DataBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._stores, self._bus = stores, bus
+        self.publication_box = PublicationBox(stores, bus)
         self.period_edit = QLineEdit(date.today().strftime("%Y-%m"))
         self.by_combo: ChoiceCombo[TallyBy] = ChoiceCombo()
         self.by_combo.add_choices([(by.label, by) for by in TallyBy])
@@ -48,6 +51,7 @@ class TallyTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.share_label)
         layout.addWidget(self.status)
+        layout.addWidget(self.publication_box)
         layout.addWidget(table, 1)
         self.tally_button.clicked.connect(self.reload)
         self.period_edit.returnPressed.connect(self.reload)
@@ -71,14 +75,14 @@ class TallyTab(QWidget):
         self.share_label.setText(board.warning or self.tr("本期扣分记录占 {0}%（设定上限 {1}%）。").format(
             board.deduction_share, board.share_limit))
         self.status.setText("")
+        self.publication_box.show_period(period)
 
     def _on_print_clicked(self) -> None:
         period = self._period()
         if period is None:
             return
         try:
-            village = self._stores.profile.get().village
-            job = board_job(self._stores.points, f"{village}村民委员会", period.code, date.today())
+            job = board_job(board_source(self._stores, period.code, date.today()))
         except DomainError as error:
             self.status.setText(error.message)
             return
@@ -111,7 +115,7 @@ class TallyTab(QWidget):
         except DomainError as error:
             self.status.setText(self.tr("已保存，但未能登记公开：{0}").format(error.message))
             return
-        if changed is not None and self._bus is not None:
+        if changed is not None:
             self._bus.changed.emit(changed)
 
     def _on_failed(self, error: Exception) -> None:

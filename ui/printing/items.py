@@ -6,7 +6,8 @@ from collections.abc import Callable
 from models.core.ports import Stores
 
 ITEM_LABELS = {"rulebook": "村规民约：", "meeting": "会议记录：", "group": "村民小组：", "grid": "网格：",
-               "month": "月份：", "year": "年度：", "star-household": "星级户："}
+               "month": "月份：", "year": "年度：", "star-household": "星级户：", "period": "积分周期：",
+               "scheme": "积分细则：", "redemption": "兑换记录：", "chart": "范围：", "officer-month": "信息员："}
 
 Items = list[tuple[str, str]]  # (label shown, the record's id or key)
 

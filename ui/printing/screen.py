@@ -1,6 +1,7 @@
 """打印中心: choose a printable product, fill it in, render it in the background, preview, save and print."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
 from models.core.changes import Changed
 from models.core.errors import DomainError
 from models.core.ports import Stores
+from models.core.print_log import register_copy
 from models.core.notices import Notice, NoticeKind, paragraphs_from_text, publicity_period
 from printing.core import fonts as fonts
 from printing.core.catalogue import PRODUCTS as RECORD_PRODUCTS, PrintJob, Product
@@ -23,6 +25,16 @@ from ui.widgets.choice_combo import ChoiceCombo
 # The generic notice (a form), then the products of stored records (printing/core/catalogue.py).
 PRODUCTS = (("notice", "通用公示 / 公告 / 通知"), *((p.key, p.label) for p in RECORD_PRODUCTS))
 PAPERS = (("A4 公文版式（GB/T 9704）", "A4", False), ("A3 张贴大字版", "A3", True))
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """The job in the preview and what it is of: the product key, its record's kind and id (print log)."""
+
+    key: str
+    item_kind: str
+    item_id: str
+    job: PrintJob
 
 
 class _Progress(QObject):
@@ -46,7 +58,7 @@ class PrintCenterScreen(QWidget):
         super().__init__(parent)
         self._stores, self._bus = stores, bus
         self._progress: _Progress | None = None
-        self._shown: tuple[str, str, PrintJob] | None = None  # the product, record and job previewed
+        self._shown: _Shown | None = None  # what the preview holds, registered when a copy leaves it
         self._build_ui()
         self._connect_signals()
         self._fill_defaults()
@@ -172,7 +184,8 @@ class PrintCenterScreen(QWidget):
         """List the rulebooks (latest version) or the meetings (newest first) the product can print."""
         self.item_label.setText(ITEM_LABELS[product.item])
         self.item_combo.clear_choices()
-        items = record_items(self._stores, product.item)
+        today = date.today()
+        items = product.choices(self._stores, today) if product.choices else record_items(self._stores, product.item)
         for label, item_id in items:
             self.item_combo.add_choice(label, item_id)
         self.record_hint.setText("" if items else "还没有可以打印的记录。")
@@ -204,43 +217,52 @@ class PrintCenterScreen(QWidget):
 
     def job(self) -> PrintJob:
         """What the form asks to print (DomainError when something required is missing)."""
+        return self._chosen().job
+
+    def _chosen(self) -> _Shown:
         product = self.record_product()
         if product is not None:
             item_id, today = self.item_combo.current_value(), date.today()
             if item_id is None:
                 raise DomainError("请先选择要打印的记录。")
-            return product.build(product.gather(self._stores, item_id, today), today)
+            return _Shown(product.key, product.item, item_id,
+                          product.build(product.gather(self._stores, item_id, today), today))
         notice, options = self.notice(), self.options()
-        return PrintJob(notice.title, notice_fingerprint(notice),
-                        lambda progress: render_notice_pdf(notice, options, progress))
+        return _Shown("notice", "other", "", PrintJob(notice.title, notice_fingerprint(notice),
+                                                     lambda progress: render_notice_pdf(notice, options, progress)))
 
     def _on_verify_button_clicked(self) -> None:
         from ui.printing.verify_dialog import VerifyDialog
         VerifyDialog(self._stores, self).exec()
 
     def _on_preview_delivered(self) -> None:
-        """打印即登记 (issue 23): a public notice or board saved or printed registers as a disclosure."""
-        if self._shown is None:
-            return
+        """A copy was saved, opened or printed: register its 校验码 as `print …` does (print verify, 核对打印件); a
+        public notice or board also registers as a disclosure (打印即登记, issue 23)."""
         from models.disclosures.printed import PrintedNotice
 
-        key, item_id, job = self._shown
-        meeting = item_id if key in ("resolution-notice", "result-notice") else ""
-        month = item_id if key == "finance-board" else ""
+        shown = self._shown
+        if shown is None or shown.key == "notice":  # as `print notice`, which needs no database, the notice is not
+            return                                   # registered
+        today = date.today()
+        meeting = shown.item_id if shown.key in ("resolution-notice", "result-notice") else ""
+        month = shown.item_id if shown.key == "finance-board" else ""
         try:
-            changed = self._stores.publications.register_printed(
-                PrintedNotice(key, job.title, job.fingerprint, date.today(), meeting, month))
+            changes = [register_copy(self._stores, shown.key, shown.job.title, shown.job.fingerprint,
+                                     shown.item_kind, shown.item_id, today),
+                       self._stores.publications.register_printed(
+                           PrintedNotice(shown.key, shown.job.title, shown.job.fingerprint, today, meeting, month))]
         except DomainError as error:
-            QMessageBox.warning(self, "未能登记公开", error.message)
+            QMessageBox.warning(self, "无法登记打印件", error.message)
             return
-        if changed is not None:
-            self._bus.changed.emit(changed)
+        for changed in changes:
+            if changed is not None:
+                self._bus.changed.emit(changed)
 
     def _on_render_button_clicked(self) -> None:
-        product = self.record_product()
         self._shown = None
         try:
-            job = self.job()
+            shown = self._chosen()
+            job = shown.job
         except DomainError as error:
             QMessageBox.warning(self, "无法生成", error.message)
             return
@@ -254,15 +276,14 @@ class PrintCenterScreen(QWidget):
             fonts.require_fonts(allow_last_resort=True)
             return job.render(progress.page_done.emit)
 
-        chosen = (product.key, self.item_combo.current_value() or "") if product else None
-        run_in_background(work, lambda data: self._on_rendered(job, data, chosen), self._on_render_failed, self)
+        run_in_background(work, lambda data: self._on_rendered(shown, data), self._on_render_failed, self)
 
     def _on_page_done(self, page: int) -> None:
         self.preview.show_status(f"正在排版第 {page} 页……")
 
-    def _on_rendered(self, job: PrintJob, data: bytes, chosen: tuple[str, str] | None = None) -> None:
+    def _on_rendered(self, shown: _Shown, data: bytes) -> None:
         self.render_button.setEnabled(True)
-        self._shown = (*chosen, job) if chosen else None
+        self._shown, job = shown, shown.job
         self.preview.show_pdf(data, f"{job.title}.pdf", f"预览：{job.title}（校验码 {job.fingerprint}）")
 
     def _on_render_failed(self, error: Exception) -> None:

@@ -16,7 +16,7 @@ from models.sync.bundles import Peer
 from models.sync.ports import SyncService
 from ui.core.bus import DataBus
 from ui.sync.dialogs import choose_key_file, choose_key_target, choose_qr_image, qr_pixmap
-from ui.sync.qr_scan import decode_qr_image
+from ui.widgets.qr_scan import decode_qr_image
 from ui.sync.table_model import PEER_ROLE, PeerTableModel
 from ui.widgets.empty_hint import add_empty_hint
 

@@ -1,21 +1,24 @@
-"""The PDF preview (QtPdf's QPdfView) with save, open-in-viewer and print (pages at 300 dpi), and `write_file`."""
+"""The PDF preview (QtPdf's QPdfView) with save, open-in-viewer and print (the dialog's pages, copies and sides, off
+the GUI thread with progress and cancel: ui/widgets/print_run.py), and `write_file`."""
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, QSizeF, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSizeF, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from models.core.file_errors import file_error_message
-from ui.widgets.print_dialogs import PrintDialog, SavePdfDialog
+from ui.widgets.print_dialogs import PaperChoice, PrintDialog, SavePdfDialog
+from ui.widgets.print_plan import is_a3, lacks_a3, plan_for
+from ui.widgets.print_run import PrintRun
 
-PRINT_DPI = 300
+POLL_MS = 50  # how often the GUI thread looks at a running print (no signal crosses from the worker)
 
 
 def write_file(path: Path, data: bytes) -> None:
@@ -28,26 +31,6 @@ def write_file(path: Path, data: bytes) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, path)
-
-
-def print_document(document: QPdfDocument, printer: QPrinter) -> None:
-    """QtPdf cannot print: render each page at 300 dpi and paint it onto the printer, full page, aspect kept."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError("无法开始打印：打印机没有响应。请检查打印机是否开机、联网后重试。")
-    try:
-        for index in range(document.pageCount()):
-            if index:
-                printer.newPage()
-            points = document.pagePointSize(index)
-            image = document.render(index, QSize(round(points.width() / 72 * PRINT_DPI),
-                                                 round(points.height() / 72 * PRINT_DPI)))
-            area = QRect(0, 0, painter.device().width(), painter.device().height())
-            size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRect(area.x() + (area.width() - size.width()) // 2, area.y(), size.width(),
-                                    size.height()), image)
-    finally:
-        painter.end()
 
 
 def prepare_printer(document: QPdfDocument) -> QPrinter:
@@ -65,8 +48,9 @@ def prepare_printer(document: QPdfDocument) -> QPrinter:
 
 
 class PdfPreview(QWidget):
-    """Shows the PDF that will be printed — the PDF is the one source of what is printed. `delivered` fires once
-    the clerk saved it or sent it to a printer (a public board then registers itself as a disclosure)."""
+    """Shows the PDF that will be printed — the PDF is the one source of what is printed. `delivered` is emitted
+    when a copy leaves the preview (saved, opened in the system reader, sent to the printer), so the screen can
+    register it in the print log."""
 
     delivered = Signal()
 
@@ -75,6 +59,10 @@ class PdfPreview(QWidget):
         self._data = b""
         self._name = "打印.pdf"
         self._buffer: QBuffer | None = None
+        self._run: PrintRun | None = None
+        self._target = ""  # the printer or file of the running print, for the status line
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
         self._build_ui()
         self._connect_signals()
         self._set_ready(False)
@@ -89,23 +77,38 @@ class PdfPreview(QWidget):
         self.save_button = QPushButton("另存为 PDF…")
         self.open_button = QPushButton("用系统阅读器打开")
         self.print_button = QPushButton("打印…")
-        buttons = QHBoxLayout()
-        for button in (self.save_button, self.open_button, self.print_button):
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setFormat("已送出 %v / %m 页")
+        self.cancel_button = QPushButton("取消打印")
+        buttons, progress = QHBoxLayout(), QHBoxLayout()
+        for button in (self.save_button, self.open_button, self.print_button, self.cancel_button):
             button.setMinimumHeight(36)
+        for button in (self.save_button, self.open_button, self.print_button):
             buttons.addWidget(button)
+        progress.addWidget(self.progress_bar, 1)
+        progress.addWidget(self.cancel_button)
+        for widget in (self.progress_bar, self.cancel_button):  # the page view keeps its size while printing:
+            policy = widget.sizePolicy()                       # resized, it would render every page again
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
+        self._show_printing(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_label)
         layout.addWidget(self.pdf_view, 1)
+        layout.addLayout(progress)
         layout.addLayout(buttons)
 
     def _connect_signals(self) -> None:
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.print_button.clicked.connect(self._on_print_button_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self._poll.timeout.connect(self._on_poll_timeout)
 
     def _set_ready(self, ready: bool) -> None:
-        for button in (self.save_button, self.open_button, self.print_button):
+        for button in (self.save_button, self.open_button):
             button.setEnabled(ready)
+        self.print_button.setEnabled(ready and self._run is None)
 
     def show_pdf(self, data: bytes, name: str, status: str) -> None:
         """Load new PDF bytes into the view."""
@@ -139,15 +142,82 @@ class PdfPreview(QWidget):
         write_file(path, self._data)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             QMessageBox.warning(self, "无法打开", f"本机没有可以打开 PDF 的程序。文件已保存在 {path}。")
+        self.delivered.emit()
+
+    def _show_printing(self, printing: bool) -> None:
+        self.progress_bar.setVisible(printing)
+        self.cancel_button.setVisible(printing)
+        self.cancel_button.setEnabled(printing)
+        self.print_button.setEnabled(not printing and self.document.pageCount() > 0)
+
+    @property
+    def printing(self) -> bool:
+        return self._run is not None
 
     def _on_print_button_clicked(self) -> None:
+        if self._run is not None:
+            return
         printer = prepare_printer(self.document)
-        if not PrintDialog.ask(self, printer):
+        current = self.pdf_view.pageNavigator().currentPage()
+        if not PrintDialog.ask(self, printer, self.document.pageCount()):
             return
-        try:
-            print_document(self.document, printer)
-        except OSError as error:
-            QMessageBox.warning(self, "打印失败", str(error))
+        tile = False
+        if self.document.pageCount() and is_a3(self.document.pagePointSize(0)) and lacks_a3(printer):
+            choice = PaperChoice.ask(self, printer.printerName())
+            if choice is None:
+                return
+            tile = choice == PaperChoice.TILE
+            fit_a4(printer, self.document.pagePointSize(0), tile)
+        plan = plan_for(printer, self.document.pageCount(), current, tile)
+        if not plan.pages:
+            QMessageBox.warning(self, "没有要打印的页", f"这份文件只有 {self.document.pageCount()} 页，所选页码范围里没有页。")
             return
-        self.status_label.setText(f"已送往打印机：{printer.printerName() or printer.outputFileName()}")
-        self.delivered.emit()
+        self._start(PrintRun(self._data, printer, plan, self._name), printer)
+
+    def _start(self, run: PrintRun, printer: QPrinter) -> None:
+        self._run, self._target = run, printer.printerName() or printer.outputFileName()
+        done, total = run.progress()
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+        self._show_printing(True)
+        self.status_label.setText("正在送往打印机……可以继续做别的事。")
+        self.destroyed.connect(lambda *_: run.cancel())  # the window closed mid-print: the job stops at the next sheet
+        run.start()
+        self._poll.start()
+
+    def _on_cancel_button_clicked(self) -> None:
+        if self._run is not None:
+            self._run.cancel()
+            self.cancel_button.setEnabled(False)
+            self.status_label.setText("正在取消打印……")
+
+    def _on_poll_timeout(self) -> None:
+        run = self._run
+        if run is None:
+            self._poll.stop()
+            return
+        done, total = run.progress()
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+        outcome = run.outcome()
+        if outcome is None:
+            return
+        self._poll.stop()
+        self._run = None
+        self._show_printing(False)
+        if outcome.kind == "failed":
+            self.status_label.setText("打印没有完成。")
+            QMessageBox.warning(self, "打印失败", outcome.message)
+        elif outcome.kind == "cancelled":
+            self.status_label.setText(f"已取消打印（取消前已处理 {outcome.sheets} 页，打印任务已撤销）。")
+        else:
+            self.status_label.setText(f"已送往打印机：{self._target}（{outcome.sheets} 页）")
+            self.delivered.emit()
+
+
+def fit_a4(printer: QPrinter, page: QSizeF, tile: bool) -> None:
+    """A4 instead of A3: each half of a tiled page on its own sheet (turned across), or the whole page shrunk."""
+    landscape = page.width() > page.height()
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape != tile
+                               else QPageLayout.Orientation.Portrait)

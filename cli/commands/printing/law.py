@@ -18,19 +18,10 @@ def _stores(context: Context) -> Any:
 
 def register_copy(stores: Any, product: str, job: Any, item_kind: str, item_id: str, posted: bool = False,
                   number: int | None = None) -> None:
-    """Log a printed copy: a rulebook product names the version it printed (`number`, the latest when None),
-    others their record."""
-    from models.core.print_log import PrintedCopy, RefKind
+    """Log a printed copy (models.core.print_log.register_copy, the path 打印中心 takes too)."""
+    from models.core.print_log import register_copy as register
 
-    version_id, version, kind = "", "", RefKind.OTHER
-    if item_kind == "rulebook":
-        printed = stores.rules.load_version(item_id, number)
-        version_id, version, kind = printed.id, f"第{printed.number}版", RefKind.RULE_VERSION
-    elif item_kind == "list_entries":
-        kind = RefKind.LIST_ENTRIES
-    document = f"《{job.title}》" if product in ("rules", "rules-poster") else job.title  # the rulebook by name
-    stores.print_log.log_print(PrintedCopy(job.fingerprint, product, document, version, date.today(), kind, item_id,
-                                           version_id, posted))
+    register(stores, product, job.title, job.fingerprint, item_kind, item_id, date.today(), posted, number)
 
 
 def check_posting(product: str, posted: bool) -> None:

@@ -201,7 +201,7 @@ def _minutes() -> PrintCommand[MeetingSource]:
 def commands() -> tuple[PrintCommand[Any], ...]:
     """Every `print` command of a stored record, in the order --help lists them."""
     from cli.commands.printing.matters import matter_commands
-    from cli.commands import disclosures, stars
+    from cli.commands import disclosures, points, stars
 
     return (
         _rules(),
@@ -219,6 +219,7 @@ def commands() -> tuple[PrintCommand[Any], ...]:
         _record("second-publicity", "二次公示：修订稿公示（起止日期、查阅地点、异议渠道）"),
         _record("grid-board", "网格公示牌（张贴用：网格员、网格员电话、户数）", GRID),
         _record("grid-sheet", "网格联户表（内部资料：各户及其联户人，供网格员使用）", GRID),
+        *points.print_commands(),
         *matter_commands(),
         *disclosures.print_commands(),
         *stars.print_commands(),

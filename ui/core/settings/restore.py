@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from models.core.errors import DomainError
 from models.core.ports import BackupService
@@ -14,6 +14,21 @@ def choose_backup(parent: QWidget, folder: str) -> Path | None:
     path, _ = QFileDialog.getOpenFileName(parent, parent.tr("选择要恢复的备份"), folder,
                                           parent.tr("乡约备份 (*.sqlite3)"))
     return Path(path) if path else None
+
+
+def _restore_from_another_pc(parent: QWidget, backups: BackupService, backup: Path) -> list[str] | None:
+    """A backup encrypted on another PC opens with one of its own accounts (its keyring copy is beside it): the
+    login dialog asks for one and restores with it (None: cancelled)."""
+    from ui.core.login import LoginDialog
+
+    dialog = LoginDialog(lambda username, password: backups.restore(backup, (username, password)),
+                         parent.tr("这个备份来自另一台电脑 — 请用备份里的账户和密码打开它"), parent=parent)
+    try:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        notes: list[str] | None = dialog.result_value if accepted else None
+        return notes
+    finally:
+        dialog.deleteLater()
 
 
 def restore_from_backup(parent: QWidget, backups: BackupService) -> bool:
@@ -28,9 +43,12 @@ def restore_from_backup(parent: QWidget, backups: BackupService) -> bool:
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
-        notes = backups.restore(backup)
+        notes = _restore_from_another_pc(parent, backups, backup) if backups.needs_account(backup) else \
+            backups.restore(backup)
     except DomainError as error:
         QMessageBox.warning(parent, parent.tr("无法恢复"), error.message)
+        return False
+    if notes is None:
         return False
     QMessageBox.information(parent, parent.tr("已从备份恢复"), "\n".join(
         [parent.tr("已从备份“%1”恢复。").replace("%1", backup.name), *notes,

@@ -1,4 +1,5 @@
-"""Reading a peer's public-key QR code from an image file (a photo or screenshot of its 同步 page), offline."""
+"""Reading a QR code from an image file, offline: a peer's public key (a photo or screenshot of its 同步 page), or a
+printed copy's 校验码 (核对打印件)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,8 +12,9 @@ from models.core.errors import DomainError
 MAX_SIDE = 4000  # a phone photo is scaled down to this before decoding (faster, and just as readable)
 
 
-def decode_qr_image(path: Path) -> str:
-    """The text of the QR code in the image; refused in Chinese when the image cannot be read or holds none."""
+def decode_qr_image(path: Path, otherwise: str = "或改用对方导出的公钥文件。") -> str:
+    """The text of the QR code in the image; refused in Chinese when the image cannot be read or holds none
+    (`otherwise` says what else to do)."""
     import zxingcpp  # zxing-cpp: maintained, wheels with no system library, works offline
 
     image = QImage(str(path))
@@ -24,7 +26,7 @@ def decode_qr_image(path: Path) -> str:
     texts = [code.text for code in found if code.valid and code.text]
     if not texts:
         raise DomainError(f"图片“{path.name}”里没有找到可识别的二维码。请让二维码占满画面、对准拍清楚后重试，"
-                          "或改用对方导出的公钥文件。")
+                          + otherwise)
     return texts[0]
 
 

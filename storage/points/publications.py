@@ -1,0 +1,115 @@
+"""SqlitePublicationStore: 积分公示 — a period published with its objection window, objections and their answers
+(R37 with R28's handling); and REDEEMABLE_SQL, the balance a household may spend (公示无异议后生效)."""
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from models.core.accounts import Actor, Permission
+from models.core.changes import Changed, Entity
+from models.core.errors import NotFound
+from models.lists.entries import MIN_OBJECTION_DAYS, Period
+from models.points.ports import PointsHouseholds
+from models.points.publication import (PointsObjection, Publication, check_answer, check_objection,
+                                       check_publication)
+from storage.core.db import Database
+from storage.core.store_base import SqliteStore
+from storage.points.rows import dict_rows
+
+# What a household may spend on a day (params: household id, the day): every confirmed entry that lowers the balance,
+# and each raising one only when a publication of its period, written after it was confirmed (so it was on the
+# board), has closed before the day with no unanswered objection about this household or the whole board.
+REDEEMABLE_SQL = """
+    SELECT COALESCE(SUM(e.points), 0) FROM points_entries e
+    WHERE e.household_id = :household AND e.deleted = 0 AND e.confirmed_by != ''
+      AND (e.points < 0 OR e.kind = 'redemption' OR EXISTS (
+          SELECT 1 FROM points_publications p
+          WHERE p.deleted = 0 AND e.on_date BETWEEN p.start_date AND p.end_date AND p.closes_on < :day
+            AND p.recorded_at >= e.confirmed_at
+            AND NOT EXISTS (SELECT 1 FROM points_objections o WHERE o.publication_id = p.id AND o.deleted = 0
+                            AND o.answered_on = '' AND o.household_id IN ('', e.household_id))))"""
+
+
+def _publication(row: dict[str, Any]) -> Publication:
+    return Publication(row["id"], Period.parse(row["period_code"]), date.fromisoformat(row["published_on"]),
+                       int(row["days"]), row["by_name"])
+
+
+def _objection(row: dict[str, Any]) -> PointsObjection:
+    answered = date.fromisoformat(row["answered_on"]) if row["answered_on"] else None
+    return PointsObjection(row["id"], row["publication_id"], date.fromisoformat(row["received_on"]), row["raised_by"],
+                           row["content"], row["household_no"], row["answer"], answered,
+                           None if row["upheld"] is None else bool(row["upheld"]))
+
+
+class SqlitePublicationStore(SqliteStore):
+    """Implements models.points.ports.PublicationStore."""
+
+    def __init__(self, db: Database, actor: Actor, households: PointsHouseholds) -> None:
+        super().__init__(db, actor)
+        self._households = households
+
+    def publish(self, period: Period, on: date | None = None, days: int = MIN_OBJECTION_DAYS) -> Changed:
+        self._require(Permission.EDIT_RECORDS)
+        day = on or date.today()
+        check_publication(period, day, days)
+        publication = Publication("", period, day, days)
+        with self._db.atomic():
+            row = self._insert("points_publications", {
+                "period_code": period.code, "start_date": period.start.isoformat(),
+                "end_date": period.end.isoformat(), "published_on": day.isoformat(), "days": days,
+                "closes_on": publication.closes_on.isoformat(),
+                "recorded_at": datetime.now(UTC).isoformat(timespec="microseconds"), "by_name": self._actor.name})
+        return Changed.one(Entity.POINTS_PUBLICATION, row["id"])
+
+    def publications(self, period: Period | None = None) -> list[Publication]:
+        sql, params = "SELECT * FROM points_publications WHERE deleted = 0", []
+        if period is not None:
+            sql, params = sql + " AND period_code = ?", [period.code]
+        return [_publication(r) for r in dict_rows(self._db, sql + " ORDER BY published_on DESC, id DESC", params)]
+
+    def publication(self, publication_id: str) -> Publication:
+        rows = dict_rows(self._db, "SELECT * FROM points_publications WHERE id = ? AND deleted = 0",
+                         (publication_id.strip(),))
+        if not rows:
+            raise NotFound(f"没有编号为 {publication_id} 的积分公示。请用 points publications 查看。")
+        return _publication(rows[0])
+
+    def latest(self, period: Period) -> Publication | None:
+        found = self.publications(period)
+        return found[0] if found else None
+
+    def object(self, publication_id: str, raised_by: str, content: str, household_no: str = "",
+               on: date | None = None) -> Changed:
+        """An objection within the window, about a household (its points wait) or, without one, the whole board."""
+        self._require(Permission.EDIT_RECORDS)
+        publication, day = self.publication(publication_id), on or date.today()
+        check_objection(publication, day, raised_by, content)
+        household = self._households.household(household_no) if household_no.strip() else None
+        with self._db.atomic():
+            row = self._insert("points_objections", {
+                "publication_id": publication.id, "household_id": household.id if household else "",
+                "household_no": household.household_no if household else "", "received_on": day.isoformat(),
+                "raised_by": raised_by.strip(), "content": content.strip()})
+        return (Changed.one(Entity.POINTS_OBJECTION, row["id"]) | Changed.one(Entity.POINTS_PUBLICATION, publication.id)
+                | Changed(Entity.POINTS_ENTRY))
+
+    def objections(self, publication_id: str = "") -> list[PointsObjection]:
+        sql, params = "SELECT * FROM points_objections WHERE deleted = 0", []
+        if publication_id:
+            sql, params = sql + " AND publication_id = ?", [publication_id]
+        return [_objection(r) for r in dict_rows(self._db, sql + " ORDER BY received_on, id", params)]
+
+    def answer(self, objection_id: str, answer: str, upheld: bool, on: date | None = None) -> Changed:
+        """The committee's answer; an upheld objection is corrected by reversing entries (points reverse)."""
+        self._require(Permission.EDIT_RECORDS)
+        found = [o for o in self.objections() if o.id == objection_id.strip()]
+        if not found:
+            raise NotFound(f"没有编号为 {objection_id} 的积分异议。")
+        day = on or date.today()
+        text = check_answer(found[0], day, answer)
+        with self._db.atomic():
+            self._update("points_objections", found[0].id, {"answer": text, "answered_on": day.isoformat(),
+                                                            "upheld": int(upheld)}, action="answer")
+        return (Changed.one(Entity.POINTS_OBJECTION, found[0].id)
+                | Changed.one(Entity.POINTS_PUBLICATION, found[0].publication_id) | Changed(Entity.POINTS_ENTRY))
