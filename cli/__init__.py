@@ -152,7 +152,20 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ChineseArgumentParser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"cli.commands.{name}").register(commands)
+    for command in commands.choices.values():
+        _json_after_the_command(command)
     return parser
+
+
+def _json_after_the_command(parser: argparse.ArgumentParser) -> None:
+    """`COMMAND … --json` as well as `--json COMMAND …`: the issues' contracts write it after the command. SUPPRESS
+    keeps the global option's value unless the sub-command's own is given."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                _json_after_the_command(sub)
+    if "--json" not in parser._option_string_actions:
+        parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="以一个 JSON 对象输出结果")
 
 
 def run(argv: list[str] | None, start_gui: Callable[[Path], int]) -> int:

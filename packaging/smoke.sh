@@ -25,7 +25,7 @@ start=$(date +%s)
 step "--help lists every command"
 help=$("$CLI" --help)
 COMMANDS="grid contact care visit demo disclose finance key lists check backup restore matter project officer-log meeting
-  points goods print roster rules init stars sync township user"  # tests/packaging/test_smoke_script.py: every command of cli
+  points points-project goods print roster rules init stars sync township user"  # tests/packaging/test_smoke_script.py: every command of cli
 for command in $COMMANDS; do
   grep -qE "^    $command( |$)" <<<"$help" || fail "--help does not list '$command'"
 done

@@ -7,7 +7,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from cli import Context
-from models.core.accounts import COMMAND_LINE_ACTOR
 
 if TYPE_CHECKING:
     from storage.core.backend import SqliteStores
@@ -90,7 +89,7 @@ def _register_care(commands: argparse._SubParsersAction) -> None:
 
 def _stores(context: Context) -> SqliteStores:
     from storage.core.backend import build_stores
-    return build_stores(context.open_db(), COMMAND_LINE_ACTOR)
+    return build_stores(context.open_db(), context.actor)
 
 
 def run_grid_list(context: Context, args: argparse.Namespace) -> int:
@@ -143,7 +142,7 @@ def run_care_set(context: Context, args: argparse.Namespace) -> int:
     level = parse_level(args.level)
     reason = ReasonClass.parse(args.reason_class) if args.reason_class else None
     start = args.start or date.today()
-    rating = rating_for(household.id, level, reason, args.review, args.decided_by or COMMAND_LINE_ACTOR.name, start)
+    rating = rating_for(household.id, level, reason, args.review, args.decided_by or context.actor.name, start)
     changed = stores.care_levels.set_level(rating)
     context.emit(f"第 {household.household_no} 户自 {start.isoformat()} 起为{level.label}。",
                  {"id": changed.parts()[0].id, "household": household.household_no, "level": level.value,

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from cli import Context
-from models.core.accounts import COMMAND_LINE_ACTOR
 
 
 def parse_date(text: str) -> date:
@@ -64,7 +63,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _stores(context: Context) -> Any:
     from storage.core.backend import build_stores
 
-    return build_stores(context.open_db(), COMMAND_LINE_ACTOR)
+    return build_stores(context.open_db(), context.actor)
 
 
 def run_due(context: Context, args: argparse.Namespace) -> int:

@@ -16,10 +16,9 @@ DAY = date.fromisoformat
 
 
 def _stores(context: Context) -> Any:
-    from models.core.accounts import COMMAND_LINE_ACTOR
     from storage.core.backend import build_stores
 
-    return build_stores(context.open_db(), COMMAND_LINE_ACTOR)
+    return build_stores(context.open_db(), context.actor)
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -16,7 +16,9 @@ ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除", "lo
                  "withdraw_consent": "撤回同意", "import": "导入", "adopt": "施行", "finalise": "定稿",
                  "answer": "答复", "workflow": "推进步骤", "nominated": "提名", "assessed": "评议",
                  "reviewed": "审核", "publicity": "公示", "published": "发布", "withdrawn": "撤榜",
-                 "refused": "不通过", "sync_revoke": "吊销密钥", "view_sensitive": "查看敏感信息"}
+                 "refused": "不通过", "sync_revoke": "吊销密钥", "view_sensitive": "查看敏感信息",
+                 "review": "评议", "confirm": "确认", "publicize": "公示", "reverse": "冲正", "undo": "撤销",
+                 "withdraw": "撤销"}
 
 
 TABLE_LABELS = {
@@ -48,6 +50,7 @@ TABLE_LABELS = {
     "matters": "群众说事", "matter_events": "说事办理记录", "matter_officer_logs": "信息员工作日志", "matter_projects": "项目库",
     "disclosure_publications": "三务公开记录", "disclosure_objections": "公开异议", "disclosure_settings": "三务公开设置",
     "disclosure_finance_lines": "财务公开明细", "star_lists": "星目", "star_awards": "十星级文明户评定",
+    "star_candidacies": "十星级文明户申报", "star_objections": "星级公示异议",
 }
 
 

@@ -67,3 +67,27 @@ def test_role_checks_apply(pair: Pair, monkeypatch: pytest.MonkeyPatch, tmp_path
 
 def test_init_and_demo_need_no_login(tmp_path: Path, no_env: None) -> None:
     assert run_cli(["--db", str(tmp_path / "d.db"), "demo", "--households", "2"])[0] == 0
+
+
+def test_the_new_areas_commands_run_as_the_logged_in_account(pair: Pair, monkeypatch: pytest.MonkeyPatch) -> None:
+    """matter, care, stars, disclose and the workflow steps once ran as the built-in 命令行 administrator: a supervisor
+    could add a matter, and every timeline line said 命令行. They act as the account now, with its role checks."""
+    db = str(pair.village.path)
+    monkeypatch.setenv("XIANGYUE_USER", "admin")
+    monkeypatch.setenv("XIANGYUE_PASSWORD", PASSWORD)
+    assert run_cli(["--db", db, "user", "add", "jiandu", "--role", "supervisor"], "super-pass1\n")[0] == 0
+    code, added = run_json(pair.village.path, "matter", "add", "--text", "三组机耕道塌方", "--class", "基础设施",
+                           "--channel", "说事室")
+    assert code == 0, added
+    code, shown = run_json(pair.village.path, "matter", "show", added["id"])
+    assert code == 0 and [line["by"] for line in shown["timeline"]] == ["admin"] or \
+        all("命令行" not in line["by"] for line in shown["timeline"]), shown
+    assert "命令行" not in _audit_actors(pair)[0]
+    monkeypatch.setenv("XIANGYUE_USER", "jiandu")
+    monkeypatch.setenv("XIANGYUE_PASSWORD", "super-pass1")
+    before = pair.village.conn.execute("SELECT count(*) FROM matters").fetchone()[0]
+    code, _, err = run_cli(["--db", db, "matter", "add", "--text", "监委会测试", "--class", "基础设施", "--channel", "说事室"])
+    assert code == 2 and "无权" in err, err
+    code, _, err = run_cli(["--db", db, "matter", "assign", added["id"], "--to", "某人"])
+    assert code == 2 and "无权" in err, err
+    assert pair.village.conn.execute("SELECT count(*) FROM matters").fetchone()[0] == before

@@ -99,7 +99,7 @@ def test_township_mode_sidebar_shows_township_areas(qtbot, tmp_path: Path) -> No
     window = MainWindow(backend, backend.login("admin", PASSWORD))
     qtbot.addWidget(window)
     labels = [window.area_list.item(i).text() for i in range(window.area_list.count())]
-    assert labels == ["乡镇审查", "交办事项", "同步", "设置"]
+    assert labels == ["乡镇审查", "交办事项", "各村积分", "同步", "设置"]
     screen = window.open_area("township")
     assert isinstance(screen, TownshipScreen) and screen.empty_label.isVisibleTo(screen)
 

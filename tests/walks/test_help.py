@@ -22,7 +22,8 @@ VILLAGE_PAGES = {"首页": ("first-use.md", "第一次使用"), "户籍花名册
                  "群众说事": ("matters.md", "群众说事"),
                  "三务公开": ("disclosures.md", "三务公开"), "十星级文明户": ("stars.md", "十星级文明户"),
                  "打印中心": ("printing.md", "打印"), "同步": ("sync.md", "U盘同步"), "设置": ("backup.md", "备份")}
-TOWNSHIP_PAGES = {"乡镇审查": ("township.md", "乡镇端"), "交办事项": ("matters.md", "群众说事"), "同步": ("sync.md", "U盘同步"), "设置": ("backup.md", "备份")}
+TOWNSHIP_PAGES = {"乡镇审查": ("township.md", "乡镇端"), "交办事项": ("matters.md", "群众说事"),
+                  "各村积分": ("points.md", "积分"), "同步": ("sync.md", "U盘同步"), "设置": ("backup.md", "备份")}
 
 
 def press_f1(walk: Walk) -> GuideWindow:

@@ -9,7 +9,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from cli import Context
-from models.core.accounts import COMMAND_LINE_ACTOR
 from models.core.errors import DomainError
 
 if TYPE_CHECKING:
@@ -89,7 +88,7 @@ def add_to(sub: argparse._SubParsersAction) -> None:
 
 def _stores(context: Context) -> SqliteStores:
     from storage.core.backend import build_stores
-    return build_stores(context.open_db(), COMMAND_LINE_ACTOR)
+    return build_stores(context.open_db(), context.actor)
 
 
 def _done(context: Context, args: argparse.Namespace, text: str, **data: Any) -> int:
