@@ -86,7 +86,9 @@ def run_record(context: Context, args: argparse.Namespace) -> int:
         stores.attachments.attach(AttachmentOwner(OwnerKind.DISCLOSURE, changed.id), args.photo,
                                   AttachmentKind.PHOTO)
     posted = stores.publications.publication(changed.id)
-    context.emit(changed.id, {"id": changed.id, "period": posted.period, "due": posted.due.isoformat(),
+    text = changed.id if posted.place is not Place.WECHAT else \
+        f"{changed.id}\n注意：微信群只作补充，不算已公开（R42）；请在村务公开栏张贴后再登记一次。"
+    context.emit(text, {"id": changed.id, "period": posted.period, "due": posted.due.isoformat(),
                               "on_time": posted.on_time, "photo": args.photo is not None})
     return 0
 

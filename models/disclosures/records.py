@@ -29,7 +29,8 @@ class Publication:
 
     @property
     def on_time(self) -> bool:
-        return self.start <= self.due
+        """Posted by its due day where the village discloses (a WeChat group never counts: R42)."""
+        return self.place is not Place.WECHAT and self.start <= self.due
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,12 @@ def check_answer(answer: str, on: date, received_on: date) -> None:
 def with_status(due: Sequence[Obligation], published: Sequence[Publication],
                 today: date) -> list[tuple[Obligation, Status]]:
     """Each obligation with its status: its publication is the first one recorded for its kind, category and
-    period, or the posting another area recorded (the workflow's publicity)."""
+    period, or the posting another area recorded (the workflow's publicity). A WeChat group is a note beside the
+    board, never the disclosure itself (R42), so a posting there meets nothing."""
     first: dict[tuple[str, str, str], date] = {}
     for p in published:
+        if p.place is Place.WECHAT:
+            continue
         key = (p.kind.value, p.category, p.period)
         if key not in first or p.start < first[key]:
             first[key] = p.start

@@ -45,6 +45,7 @@ class HonourCertificate:
     signer: str
     signed_on: date
     number: str
+    award: str = ""  # what was decided, as one sentence; "" → the red list's (执委会评议 … 列入红榜)
 
     @property
     def _when(self) -> str:
@@ -54,9 +55,9 @@ class HonourCertificate:
     @property
     def texts(self) -> list[str]:
         """Every text printed, in order."""
-        return ["荣誉证书", f"{self.recipient}：",
-                f"{self._when}{self.reason}，经执委会评议、村务监督委员会审核并公示，列入{self.village}"
-                f"{self.period_text}红榜。", "特发此证，以资鼓励。", self.signer, chinese_date(self.signed_on),
+        award = self.award or (f"{self._when}{self.reason}，经执委会评议、村务监督委员会审核并公示，列入"
+                               f"{self.village}{self.period_text}红榜。")
+        return ["荣誉证书", f"{self.recipient}：", award, "特发此证，以资鼓励。", self.signer, chinese_date(self.signed_on),
                 f"证书编号：{self.number}"]
 
 

@@ -40,9 +40,11 @@ def render_stars_board_pdf(board: StarsBoard, today: date, progress: Callable[[i
 
 def _certificate(plaque: StarPlaque, today: date) -> HonourCertificate:
     stars = "、".join(plaque.stars)
-    return HonourCertificate(plaque.village, plaque.who, f"{plaque.year}年度",
-                             f"被评为{len(plaque.stars)}星级文明户（{stars}）", f"{plaque.village}村民委员会", today,
-                             plaque.number)
+    # R53: the group reviews, the villagers' (representatives') meeting decides, the result is publicised.
+    award = (f"经村民小组评议、村民（代表）会议评定并公示，{plaque.year}年度被评为{len(plaque.stars)}星级文明户"
+             f"（{stars}）。")
+    return HonourCertificate(plaque.village, plaque.who, f"{plaque.year}年度", "", f"{plaque.village}村民委员会",
+                             today, plaque.number, award)
 
 
 def plaque_texts(plaque: StarPlaque, today: date) -> list[str]:

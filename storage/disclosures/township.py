@@ -26,7 +26,7 @@ class SqliteDisclosureDesk:
         posted: dict[str, dict[tuple[str, str, str], tuple[date, date]]] = defaultdict(dict)
         for owner, kind, category, period, start, due in self._db.conn.execute(
                 "SELECT owner, kind, category, period, MIN(start_date), due_date FROM disclosure_publications "
-                "WHERE deleted = 0 GROUP BY owner, kind, category, period"):
+                "WHERE deleted = 0 AND place <> 'wechat' GROUP BY owner, kind, category, period"):
             posted[owner][(kind, category, period)] = (date.fromisoformat(start), date.fromisoformat(due))
         frequent = {owner: bool(flag) for owner, flag in self._db.conn.execute(
             "SELECT owner, frequent_finance FROM disclosure_settings WHERE deleted = 0 ORDER BY hlc")}

@@ -84,6 +84,9 @@ def test_award_withdraw_list_and_printouts_without_names(village_db: Database, t
     for pdf in (board, plaque):
         text = text_of(pdf.read_bytes())
         assert "三组第12号户" in text and "杨老三" not in text and "孝老爱亲" in text
+    certificate = text_of(plaque.read_bytes())  # the stars' own process (R53), not the red list's wording
+    assert "经村民小组评议、村民（代表）会议评定并公示" in certificate and "2星级文明户" in certificate
+    assert "红榜" not in certificate and "执委会" not in certificate
     stores = build_stores(village_db, COMMAND_LINE_ACTOR)
     stores.naming_bases.record_naming_basis("12", "consent", "户主书面同意在榜上公开姓名", date(2026, 1, 2))
     assert run_cli(["--db", str(path), "print", "stars-board", "--year", "2026", "--out", str(board)])[0] == 0

@@ -86,3 +86,17 @@ def test_finance_lines_not_understood_are_refused_by_line() -> None:
                     "2026-11")
     with pytest.raises(DomainError, match="合计"):
         parse_sheet([HEADER, ["2026-11-01", "x", "1", ""]], "2026-11")
+
+
+def test_a_wechat_posting_is_a_note_and_meets_no_obligation() -> None:
+    """R42: the board (or screen) is the disclosure; a WeChat group only repeats it, so it leaves the item overdue."""
+    from models.disclosures.catalogue import Place
+    from models.disclosures.records import Publication, with_status
+
+    (nov,) = [o for o in obligations((FINANCE,), 2026, True) if o.period == "2026-11"]
+    posting = Publication(DisclosureKind.FINANCE, "财务收支", "2026-11", date(2026, 12, 5), date(2026, 12, 12),
+                          nov.due, Place.WECHAT, "文书")
+    assert with_status((nov,), (posting,), date(2026, 12, 20)) == [(nov, Status.OVERDUE)]
+    board = Publication(DisclosureKind.FINANCE, "财务收支", "2026-11", date(2026, 12, 15), date(2026, 12, 22),
+                        nov.due, Place.BOARD, "文书")
+    assert with_status((nov,), (posting, board), date(2026, 12, 20)) == [(nov, Status.LATE)]

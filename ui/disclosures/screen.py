@@ -14,6 +14,7 @@ from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.core.ports import AttachmentStore
 from models.disclosures.calendar import Obligation, Status
+from models.disclosures.catalogue import Place
 from models.disclosures.finance import FinanceSheet, yuan
 from models.disclosures.ports import DisclosureCalendar, FinanceSheets, PublicationStore
 from models.disclosures.printed import PrintedNotice
@@ -33,7 +34,7 @@ DUE_COLUMNS = (("应公开日期", lambda r: r[0].due.isoformat()), ("类别", l
 POSTED_COLUMNS = (("开始", lambda p: p.start.isoformat()), ("结束", lambda p: p.end.isoformat()),
                   ("事项", lambda p: p.category), ("期间", lambda p: p.title or p.period),
                   ("地点", lambda p: p.place.label), ("张贴人", lambda p: p.posted_by),
-                  ("按时", lambda p: "按时" if p.on_time else "逾期"))
+                  ("按时", lambda p: "仅作补充" if p.place is Place.WECHAT else "按时" if p.on_time else "逾期"))
 OBJECTION_COLUMNS = (("收到", lambda o: o.received_on.isoformat()), ("提出人", lambda o: o.raised_by),
                      ("异议", lambda o: o.content), ("答复", lambda o: o.answer or "未答复"))
 _CONCERNS = (Entity.DISCLOSURE, Entity.DISCLOSURE_SETTINGS, Entity.FOUR_TWO_MATTER)
