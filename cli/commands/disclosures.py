@@ -41,6 +41,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     objection.add_argument("--text", required=True, help="异议内容")
     objection.add_argument("--date", type=parse_date, default=None, help="收到日期（默认今天）")
     objection.set_defaults(handler=run_objection)
+    sign = sub.add_parser("sign-off", help="村务监督委员会对一次公开签字确认（R42；用监督人账户登录）")
+    sign.add_argument("publication", help="公开记录的 id")
+    sign.add_argument("--date", type=parse_date, default=None, help="签字日期（默认今天）")
+    sign.set_defaults(handler=run_sign_off)
     desk = sub.add_parser("township", help="乡镇端：各村按时、补公开和逾期未公开的事项（来自同步包）")
     desk.add_argument("--years", type=int, default=1, help="看最近几年（默认 1）")
     desk.set_defaults(handler=run_township)
@@ -90,6 +94,16 @@ def run_record(context: Context, args: argparse.Namespace) -> int:
         f"{changed.id}\n注意：微信群只作补充，不算已公开（R42）；请在村务公开栏张贴后再登记一次。"
     context.emit(text, {"id": changed.id, "period": posted.period, "due": posted.due.isoformat(),
                               "on_time": posted.on_time, "photo": args.photo is not None})
+    return 0
+
+
+def run_sign_off(context: Context, args: argparse.Namespace) -> int:
+    publications = _stores(context).publications
+    changed = publications.sign_off(args.publication, args.date or date.today())
+    posted = publications.publication(changed.id)
+    context.emit(f"{posted.category} {posted.title or posted.period}：{posted.signed_off_by}已于 {posted.signed_off_on} "
+                 "签字确认。", {"id": changed.id, "signed_off_by": posted.signed_off_by,
+                               "signed_off_on": str(posted.signed_off_on)})
     return 0
 
 

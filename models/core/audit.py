@@ -18,7 +18,7 @@ ACTION_LABELS = {"create": "新增", "update": "修改", "delete": "删除", "lo
                  "reviewed": "审核", "publicity": "公示", "published": "发布", "withdrawn": "撤榜",
                  "refused": "不通过", "sync_revoke": "吊销密钥", "view_sensitive": "查看敏感信息",
                  "review": "评议", "confirm": "确认", "publicize": "公示", "reverse": "冲正", "undo": "撤销",
-                 "withdraw": "撤销"}
+                 "withdraw": "撤销", "sign_off": "签字确认"}
 
 
 TABLE_LABELS = {

@@ -36,7 +36,7 @@ FIELD_LABELS = {
     "position": "排序", "post": "职务", "present": "实到", "proposer": "提议人", "proposer_name": "提议人",
     "preamble": "前言", "closing": "落款", "verse": "韵文体",
     "proxy_for": "代表", "publication": "公布", "publicity_days": "公示天数", "publicity_min_days": "最少公示天数",
-    "publicity_start": "公示开始", "publicity_end": "公示结束", "route": "方式", "proposed_on": "申报日期",
+    "publicity_start": "公示开始", "publicity_end": "公示结束", "signed_off_by": "监委会签字人", "signed_off_on": "签字日期", "route": "方式", "proposed_on": "申报日期",
     "verdict": "评议结果", "review_note": "评议意见", "reviewed_on": "评议日期", "reviewed_by": "主持人", "published_on": "公布日期", "raised_by": "提出人", "reason": "理由",
     "received_on": "收到日期", "recorded_on": "记录日期", "recorder": "记录人", "relation": "与户主关系",
     "reopen_reason": "重开理由", "replied_by": "答复人", "replied_on": "答复日期", "reply": "答复",

@@ -26,6 +26,8 @@ class Publication:
     title: str = ""
     note: str = ""
     id: str = ""
+    signed_off_by: str = ""  # the supervision committee's member who checked the posting against the facts (R42)
+    signed_off_on: date | None = None
 
     @property
     def on_time(self) -> bool:
@@ -53,6 +55,15 @@ def check_publication(publication: Publication) -> None:
         raise DomainError("请填写张贴人（谁公开的）。")
     if not publication.period:
         raise DomainError(f"{publication.start} 之前“{publication.category}”还没有到期的公开事项。")
+
+
+def check_sign_off(publication: Publication, on: date) -> None:
+    """R42: the supervision committee (村务监督委员会, 组织法第三十二条) signs each posting off once, not before it."""
+    if publication.signed_off_by:
+        raise DomainError(f"这条公开已由{publication.signed_off_by}于 {publication.signed_off_on} 签字确认，"
+                          "不必再签（R42）。")
+    if on < publication.start:
+        raise DomainError(f"签字日期 {on} 早于张贴日期 {publication.start}：请在看过张贴的内容后再签字（R42）。")
 
 
 def check_objection(objection: DisclosureObjection) -> None:

@@ -33,7 +33,8 @@ def publication(row: dict[str, Any]) -> Publication:
     return Publication(DisclosureKind(row["kind"]), row["category"], row["period"],
                        date.fromisoformat(row["start_date"]), date.fromisoformat(row["end_date"]),
                        date.fromisoformat(row["due_date"]), Place(row["place"]), row["posted_by"], row["title"],
-                       row["note"], row["id"])
+                       row["note"], row["id"], row["signed_off_by"],
+                       date.fromisoformat(row["signed_off_on"]) if row["signed_off_on"] else None)
 
 
 def objection(row: dict[str, Any]) -> DisclosureObjection:

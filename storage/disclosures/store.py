@@ -13,7 +13,7 @@ from models.disclosures.catalogue import CatalogueItem, DisclosureKind, Frequenc
 from models.disclosures.ports import DisclosureCalendar, Resolutions
 from models.disclosures.printed import PrintedNotice, printed_target
 from models.disclosures.records import (DisclosureObjection, Publication, check_answer, check_objection,
-                                        check_publication, with_status)
+                                        check_publication, check_sign_off, with_status)
 from models.core.ids import new_id
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
@@ -153,6 +153,16 @@ class SqlitePublications(SqliteStore):
         self._require(Permission.EDIT_RECORDS)
         with self._db.atomic():
             self._update("disclosure_publications", publication_id, {"deleted": 0}, action="restore")
+        return Changed.one(Entity.DISCLOSURE, publication_id)
+
+    def sign_off(self, publication_id: str, on: date) -> Changed:
+        """R42: a member of the supervision committee signs the posting off (checked against the facts); once."""
+        self._require(Permission.SUPERVISE)
+        posting = self.publication(publication_id)
+        check_sign_off(posting, on)
+        with self._db.atomic():
+            self._update("disclosure_publications", publication_id,
+                         {"signed_off_by": self._actor.name, "signed_off_on": on.isoformat()}, action="sign_off")
         return Changed.one(Entity.DISCLOSURE, publication_id)
 
     def objections(self, publication_id: str) -> list[DisclosureObjection]:

@@ -35,6 +35,15 @@ def m082_create_disclosures_and_stars(db: Database) -> None:
     db.execute("CREATE INDEX idx_star_awards_year ON star_awards(year, household_id)")
 
 
+def m086_disclosure_sign_off(db: Database) -> None:
+    """R42: each posting's sign-off by the supervision committee (who, when)."""
+    from storage.core.tracking import install_change_triggers
+
+    db.execute("ALTER TABLE disclosure_publications ADD COLUMN signed_off_by TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE disclosure_publications ADD COLUMN signed_off_on TEXT")
+    install_change_triggers(db, "disclosure_publications")  # the change log copies the full row: the new columns
+
+
 def m085_star_evaluation(db: Database) -> None:
     """R53, the evaluation before a star counts: each household's application or nomination and its group's review
     (`star_candidacies`); the publicity of the decided stars (`star_awards.publicity_start/end`) and the objections

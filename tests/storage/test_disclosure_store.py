@@ -78,3 +78,25 @@ def test_finance_files_that_are_not_a_month_of_accounts_are_refused(village_db: 
     with pytest.raises(DomainError, match="只能导入"):
         finance.import_file(tmp_path / "收支.txt", "2026-11")
     assert finance.months() == []
+
+
+def test_the_supervision_committee_signs_a_posting_off_once(village_db: Database) -> None:
+    """R42: a supervisor (监委会) signs each posting off after it is up; a clerk cannot, nor twice, nor before."""
+    from models.core.accounts import Actor, Role
+    from models.core.errors import PermissionDenied
+
+    clerk = build_stores(village_db, Actor("c1", "吴文书", Role.CLERK))
+    posted_id = clerk.publications.record(DisclosureKind.FINANCE, "财务收支", date(2026, 11, 5), date(2026, 11, 20),
+                                          Place.BOARD, "吴文书").id
+    with pytest.raises(PermissionDenied):
+        clerk.publications.sign_off(posted_id, date(2026, 11, 6))
+    supervisor = build_stores(village_db, Actor("s1", "龙监督", Role.SUPERVISOR))
+    with pytest.raises(DomainError, match="早于张贴日期"):
+        supervisor.publications.sign_off(posted_id, date(2026, 11, 4))
+    assert supervisor.publications.sign_off(posted_id, date(2026, 11, 6)).concerns(Entity.DISCLOSURE)
+    posted = clerk.publications.publication(posted_id)
+    assert (posted.signed_off_by, posted.signed_off_on) == ("龙监督", date(2026, 11, 6))
+    with pytest.raises(DomainError, match="不必再签"):
+        supervisor.publications.sign_off(posted_id, date(2026, 11, 7))
+    (line,) = village_db.conn.execute("SELECT actor_name, action FROM audit_log ORDER BY seq DESC LIMIT 1")
+    assert tuple(line) == ("龙监督", "sign_off")

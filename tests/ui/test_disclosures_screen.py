@@ -26,3 +26,36 @@ def test_the_monthly_box_switches_finance_to_quarterly_and_back(qtbot, village_d
     assert _finance_periods(screen) and all("-Q" in p for p in _finance_periods(screen))
     screen.undo_stack.undo()
     assert stores.disclosures.frequent_finance() and box.isChecked()
+
+
+def test_a_supervisor_signs_a_posting_off_on_the_screen(qtbot, village_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """R42 on screen: the button asks, signs as the logged-in supervisor, shows the signer and greys out."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.core.accounts import Actor, Role
+    from models.disclosures.catalogue import DisclosureKind, Place
+    from ui.disclosures.screen import POSTED_COLUMNS
+
+    clerk = build_stores(village_db, COMMAND_LINE_ACTOR)
+    posted = clerk.publications.record(DisclosureKind.FINANCE, "财务收支", date(2026, 11, 5), date(2026, 11, 20),
+                                       Place.BOARD, "吴文书").id
+    stores = build_stores(village_db, Actor("s1", "龙监督", Role.SUPERVISOR))
+    screen = create_screen(stores, DataBus())
+    qtbot.addWidget(screen)
+    screen.today = lambda: date(2026, 11, 8)
+    screen.show()
+    screen.select_publication(posted)
+    assert screen.sign_off_button.isEnabled()
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *_a: asked.append(text)
+                        or QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(screen.sign_off_button, Qt.MouseButton.LeftButton)
+    assert asked and "财务收支" in asked[0]
+    assert clerk.publications.publication(posted).signed_off_by == "龙监督"
+    screen.select_publication(posted)
+    column = [name for name, _ in POSTED_COLUMNS]
+    row = next(n for n, p in enumerate(screen._posted) if p.id == posted)
+    shown = screen.posted_model.index(row, column.index("监委会签字")).data()
+    assert shown == "龙监督 2026-11-08" and not screen.sign_off_button.isEnabled()

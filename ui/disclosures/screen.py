@@ -34,7 +34,8 @@ DUE_COLUMNS = (("应公开日期", lambda r: r[0].due.isoformat()), ("类别", l
 POSTED_COLUMNS = (("开始", lambda p: p.start.isoformat()), ("结束", lambda p: p.end.isoformat()),
                   ("事项", lambda p: p.category), ("期间", lambda p: p.title or p.period),
                   ("地点", lambda p: p.place.label), ("张贴人", lambda p: p.posted_by),
-                  ("按时", lambda p: "仅作补充" if p.place is Place.WECHAT else "按时" if p.on_time else "逾期"))
+                  ("按时", lambda p: "仅作补充" if p.place is Place.WECHAT else "按时" if p.on_time else "逾期"),
+                  ("监委会签字", lambda p: f"{p.signed_off_by} {p.signed_off_on}" if p.signed_off_by else "未签"))
 OBJECTION_COLUMNS = (("收到", lambda o: o.received_on.isoformat()), ("提出人", lambda o: o.raised_by),
                      ("异议", lambda o: o.content), ("答复", lambda o: o.answer or "未答复"))
 _CONCERNS = (Entity.DISCLOSURE, Entity.DISCLOSURE_SETTINGS, Entity.FOUR_TWO_MATTER)
@@ -107,14 +108,17 @@ class DisclosuresScreen(QWidget):
         self.objections_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.objections_view.setFixedHeight(90)
         self.objection_button, self.answer_button = QPushButton(self.tr("登记异议…")), QPushButton(self.tr("答复…"))
+        self.sign_off_button = QPushButton(self.tr("监委会签字确认…"))
+        self.sign_off_button.setToolTip(self.tr("村务监督委员会成员看过张贴的内容、核对属实后签字（R42）；用监督人账户登录"))
         buttons = QHBoxLayout()
-        for button in (self.objection_button, self.answer_button):
+        for button in (self.objection_button, self.answer_button, self.sign_off_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         inner.addWidget(self.objections_view)
         inner.addLayout(buttons)
         self.objection_button.clicked.connect(self._on_objection_clicked)
         self.answer_button.clicked.connect(self._on_answer_clicked)
+        self.sign_off_button.clicked.connect(self._on_sign_off_clicked)
         return box
 
     def reload(self) -> None:
@@ -145,6 +149,7 @@ class DisclosuresScreen(QWidget):
         self.objections_model.reload()
         self.objection_button.setEnabled(chosen is not None)
         self.answer_button.setEnabled(bool(self._objections))
+        self.sign_off_button.setEnabled(chosen is not None and not chosen.signed_off_by)
 
     def _on_record_clicked(self) -> None:
         form = PublicationDialog.ask(self, self._calendar.catalogue(), self.today(), "")
@@ -172,6 +177,18 @@ class DisclosuresScreen(QWidget):
         answer = PostingAnswerDialog.ask(self, objection.content, self.today()) if objection else None
         if objection is not None and answer is not None:
             self._write(lambda: self._publications.answer_objection(objection.id, answer[0], answer[1]))
+
+    def _on_sign_off_clicked(self) -> None:
+        """R42: the supervision committee's sign-off, kept like an objection (not undone); asked first."""
+        chosen = self.selected_publication
+        if chosen is None:
+            return
+        asked = QMessageBox.question(
+            self, self.tr("监委会签字确认"),
+            self.tr("“{0} {1}”（{2}至{3}）：已看过张贴的内容并核对属实，以当前登录的监督人签字确认？签字后不能撤回。").format(
+                chosen.category, chosen.title or chosen.period, chosen.start, chosen.end))
+        if asked == QMessageBox.StandardButton.Yes:
+            self._write(lambda: self._publications.sign_off(chosen.id, self.today()))
 
     def _write(self, write: Callable[[], Changed]) -> None:
         """An objection and its answer are the record's (R42): kept, not undone."""
