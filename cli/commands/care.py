@@ -43,7 +43,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     setting.add_argument("--level", help="层级：一级、二级、三级（或 1、2、3）")
     setting.add_argument("--parent", metavar="ID", help="上级网格的编号或名称（写 none 去掉）")
     setting.add_argument("--member", metavar="VILLAGER", help="网格员：村民编号或姓名（重名时须写编号）")
+    setting.add_argument("--from", dest="start", type=_day, help="新网格员的起始日期（默认今天；原网格员的任期到前一天）")
     setting.set_defaults(handler=run_grid_set)
+    history = grid_sub.add_parser("members", help="一个网格历任的网格员（起止日期）")
+    history.add_argument("grid", metavar="ID", help="网格编号或名称")
+    history.set_defaults(handler=run_grid_members)
     contact = commands.add_parser("contact", help="三线联户：为一户指定党员、代表或中心户长联系人")
     contact_sub = contact.add_subparsers(dest="contact_command", metavar="ACTION", required=True)
     setting = contact_sub.add_parser("set", help="指定联户人（原联系人到前一天为止）")
@@ -198,11 +202,26 @@ def run_grid_set(context: Context, args: argparse.Namespace) -> int:
         changes["parent_id"] = None if args.parent == "none" else grid_by_key(stores, args.parent).id
     if args.member:
         changes["member_id"] = villager_by_key(stores, args.member).id
-    stores.groups.save_grid(replace(grid, **changes))
+    stores.groups.save_grid(replace(grid, **changes), args.start)
     saved = grid_by_key(stores, grid.id)
     context.emit(f"已保存{saved.name}：{GridLevel(saved.level).label}网格。",
                  {"id": saved.id, "name": saved.name, "level": saved.level, "parent": saved.parent_id,
                   "member": saved.member_id})
+    return 0
+
+
+def run_grid_members(context: Context, args: argparse.Namespace) -> int:
+    from models.care.services import grid_by_key
+
+    stores = _stores(context)
+    grid = grid_by_key(stores, args.grid)
+    terms = stores.groups.member_terms(grid.id)
+    names = {t.member_id: stores.villagers.get_villager(t.member_id).name for t in terms}
+    rows = [{"member": t.member_id, "name": names[t.member_id], "from": t.start.isoformat(),
+             "to": t.end.isoformat() if t.end else None} for t in terms]
+    lines = [f"{r['name'] or r['member']}\t{r['from']} 至 {r['to'] or '今'}" for r in rows] or \
+        [f"{grid.name}还没有按日期记录的网格员。"]
+    context.emit("\n".join(lines), {"grid": grid.id, "rows": rows})
     return 0
 
 

@@ -41,7 +41,7 @@ TABLE_LABELS = {
     "workflow_attachments": "步骤附件", "attachments": "附件", "agenda_item_speeches": "发言", "agenda_item_votes": "逐人表决",
     "convene_proposals": "提议召集", "minutes_settings": "会议记录设置", "printed_copies": "打印登记",
     "sync_quarantine": "隔离记录", "sync_peer_audit": "对方的操作记录", "sync_revoked_keys": "吊销的密钥",
-    "grid_assignments": "网格归属", "care_contacts": "联户人", "care_levels": "关怀等级", "care_visits": "走访记录",
+    "grid_assignments": "网格归属", "grid_member_terms": "网格员任期", "care_contacts": "联户人", "care_levels": "关怀等级", "care_visits": "走访记录",
     "care_settings": "关怀设置",
     "points_schemes": "积分细则", "points_items": "积分项目", "points_entries": "积分记录",
     "points_goods": "爱心超市商品", "points_stock_moves": "商品出入库", "points_redemptions": "积分兑换",

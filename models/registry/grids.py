@@ -70,6 +70,16 @@ class GridAssignment:
         return self.start <= day and (self.end is None or self.end >= day)
 
 
+@dataclass(frozen=True)
+class GridMemberTerm:
+    """网格员任期 — a villager as a grid's 网格员 from `start` until `end` (open while None); R52 keeps the history."""
+
+    grid_id: str
+    member_id: str
+    start: date
+    end: date | None = None
+
+
 def closing_day(start: date, previous_start: date) -> date:
     """The last day of the previous assignment when a new one starts on `start` (refused if not after it)."""
     if start <= previous_start:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable, Protocol
 
 if TYPE_CHECKING:
     from models.core.changes import Changed
+    from models.registry.grids import GridMemberTerm
     from models.registry.households import (Grid, Household, HouseholdSummary, RoleHolding, SearchHit, VillageGroup,
                                             Villager)
     from models.registry.listing import HouseholdListing
@@ -58,7 +59,14 @@ class GroupStore(Protocol):
         """Insert or update (and un-withdraw) the group with this id."""
         ...
 
-    def save_grid(self, grid: Grid) -> Changed: ...
+    def save_grid(self, grid: Grid, member_from: date | None = None) -> Changed:
+        """Insert or update the grid; a new 网格员 opens a term from `member_from` (default today) and closes the
+        previous one the day before (R52: the history is kept)."""
+        ...
+
+    def member_terms(self, grid_id: str) -> list[GridMemberTerm]:
+        """The grid's 网格员 by date, oldest first."""
+        ...
 
     def withdraw_group(self, group_id: str) -> Changed:
         """Tombstone a group added by mistake (the undo of an add)."""

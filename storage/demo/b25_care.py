@@ -24,6 +24,9 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
                                  "AND grid_id IS NOT NULL ORDER BY household_no").fetchall()
     grids = dict(db.conn.execute("SELECT id, leader_id FROM grids WHERE deleted = 0").fetchall())
     update_many(db, "grids", {grid_id: {"member_id": leader} for grid_id, leader in grids.items() if leader})
+    insert_many(db, "grid_member_terms", [stamped(db, {"grid_id": grid_id, "member_id": leader, "start_date":
+                                                       START.isoformat(), "end_date": None})
+                                          for grid_id, leader in grids.items() if leader])
     insert_many(db, "grid_assignments", [stamped(db, {"household_id": h[0], "grid_id": h[1], "start_date":
                                                       START.isoformat(), "end_date": None}) for h in households])
     contacts = _contacts(db, rng, households, grids)

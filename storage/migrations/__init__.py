@@ -65,7 +65,7 @@ LEDGER: tuple[Step, ...] = (
     points.m083_points_publications_and_applications,
     matters.m084_matter_projects_four_two,
     disclosures.m085_star_evaluation,
-    disclosures.m086_disclosure_sign_off,
+    disclosures.m086_disclosure_sign_off_and_grid_member_terms,
 )
 
 # The last step shipped with a number out of order; every step after it has a higher number than all before it.

@@ -35,13 +35,20 @@ def m082_create_disclosures_and_stars(db: Database) -> None:
     db.execute("CREATE INDEX idx_star_awards_year ON star_awards(year, household_id)")
 
 
-def m086_disclosure_sign_off(db: Database) -> None:
-    """R42: each posting's sign-off by the supervision committee (who, when)."""
+def m086_disclosure_sign_off_and_grid_member_terms(db: Database) -> None:
+    """R42: each posting's sign-off by the supervision committee (who, when). R52: each grid's 网格员 by date
+    (`grid_member_terms`, from/to), so the history stays when the member changes. One step, not two: a bundle's
+    schema version counts the steps, and a reader accepts only two behind."""
     from storage.core.tracking import install_change_triggers
 
     db.execute("ALTER TABLE disclosure_publications ADD COLUMN signed_off_by TEXT NOT NULL DEFAULT ''")
     db.execute("ALTER TABLE disclosure_publications ADD COLUMN signed_off_on TEXT")
     install_change_triggers(db, "disclosure_publications")  # the change log copies the full row: the new columns
+    deferred = "DEFERRABLE INITIALLY DEFERRED"
+    create_synced_table(db, "grid_member_terms", (
+        f"grid_id TEXT NOT NULL REFERENCES grids(id) {deferred}, "
+        f"member_id TEXT NOT NULL REFERENCES villagers(id) {deferred}, start_date TEXT NOT NULL, end_date TEXT"))
+    db.execute("CREATE INDEX idx_grid_member_terms_grid ON grid_member_terms(grid_id, start_date)")
 
 
 def m085_star_evaluation(db: Database) -> None:

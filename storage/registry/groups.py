@@ -1,10 +1,12 @@
 """SqliteGroupStore: 村民小组 and 网格 over SQLite."""
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from models.core.accounts import Permission
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
-from models.registry.grids import GridLevel, check_parent
+from models.registry.grids import GridLevel, GridMemberTerm, check_parent
 from models.registry.households import Grid, VillageGroup
 from storage.registry.rows import grid_from_row, group_from_row
 from storage.registry.writes import RegistryTableStore
@@ -30,15 +32,54 @@ class SqliteGroupStore(RegistryTableStore):
                             {"name": group.name.strip(), "position": group.position, "deleted": 0},
                             Entity.VILLAGE_GROUP)
 
-    def save_grid(self, grid: Grid) -> Changed:
+    def save_grid(self, grid: Grid, member_from: date | None = None) -> Changed:
         if not grid.name.strip():
             raise DomainError("网格名称不能为空。")
         parent = self._grid_level(grid.parent_id) if grid.parent_id else None
         check_parent(GridLevel(grid.level), parent)
-        return self._upsert("grids", grid.id, {"group_id": grid.group_id, "name": grid.name.strip(),
-                                               "leader_id": grid.leader_id, "level": grid.level,
-                                               "parent_id": grid.parent_id, "member_id": grid.member_id,
-                                               "deleted": 0}, Entity.GRID)
+        with self._db.atomic():
+            self._member_term(grid.id, grid.member_id, member_from or date.today())
+            return self._upsert("grids", grid.id, {"group_id": grid.group_id, "name": grid.name.strip(),
+                                                   "leader_id": grid.leader_id, "level": grid.level,
+                                                   "parent_id": grid.parent_id, "member_id": grid.member_id,
+                                                   "deleted": 0}, Entity.GRID)
+
+    def member_terms(self, grid_id: str) -> list[GridMemberTerm]:
+        rows = self._db.conn.execute("SELECT grid_id, member_id, start_date, end_date FROM grid_member_terms "
+                                     "WHERE grid_id = ? AND deleted = 0 ORDER BY start_date, rowid", (grid_id,))
+        return [GridMemberTerm(g, m, date.fromisoformat(s), date.fromisoformat(e) if e else None) for g, m, s, e in rows]
+
+    def _member_term(self, grid_id: str, member_id: str | None, start: date) -> None:
+        """R52: a new 网格员 closes the open term the day before `start` (or replaces one begun that day) and opens
+        one; the same member changes nothing. Call inside atomic()."""
+        self._require(Permission.EDIT_RECORDS)
+        open_row = self._db.conn.execute(
+            "SELECT id, member_id, start_date FROM grid_member_terms WHERE grid_id = ? AND deleted = 0 "
+            "AND end_date IS NULL ORDER BY start_date DESC LIMIT 1", (grid_id,)).fetchone()
+        if open_row is not None and open_row[1] == member_id:
+            return
+        if open_row is None and member_id is None:
+            return
+        stored = self._db.conn.execute("SELECT member_id FROM grids WHERE id = ?", (grid_id,)).fetchone()
+        if open_row is None and stored is not None and stored[0] == member_id:
+            return  # the member set before terms were kept (m086): unchanged, nothing to record
+        if open_row is not None:
+            began = date.fromisoformat(open_row[2])
+            if start < began:
+                raise DomainError(f"新网格员的起始日期应不早于现任网格员的起始日期 {began.isoformat()}。")
+            if start == began:  # a change made the same day (or its undo): the day's term goes, the one before may
+                self._tombstone("grid_member_terms", open_row[0])  # reopen
+                before = self._db.conn.execute(
+                    "SELECT id, member_id FROM grid_member_terms WHERE grid_id = ? AND deleted = 0 AND end_date = ?",
+                    (grid_id, (start - timedelta(days=1)).isoformat())).fetchone()
+                if before is not None and before[1] == member_id:
+                    self._update("grid_member_terms", before[0], {"end_date": None})
+                    return
+            else:
+                self._update("grid_member_terms", open_row[0], {"end_date": (start - timedelta(days=1)).isoformat()})
+        if member_id:
+            self._insert("grid_member_terms", {"grid_id": grid_id, "member_id": member_id,
+                                               "start_date": start.isoformat(), "end_date": None})
 
     def _grid_level(self, grid_id: str) -> GridLevel:
         row = self._db.conn.execute("SELECT level FROM grids WHERE id = ? AND deleted = 0", (grid_id,)).fetchone()

@@ -134,3 +134,16 @@ def test_grid_set_levels_parent_and_member(demo: Path) -> None:
     rows = {r["id"]: r for r in run_json(demo, "grid", "list")[1]["rows"]}
     assert (rows[lower["id"]]["member"], rows[lower["id"]]["parent"]) == (member[1], upper["name"])
     assert rows[upper["id"]]["level"] == 2 and "下级网格" in rows[upper["id"]]["warning"]
+
+
+def test_grid_members_lists_each_member_by_date(demo: Path) -> None:
+    """R52: `grid set --member V --from D` keeps the previous member's term; `grid members` lists them."""
+    grid = run_json(demo, "grid", "list")[1]["rows"][-1]
+    db = open_database(demo)
+    first, second = db.conn.execute("SELECT id, name FROM villagers WHERE status = 'active' LIMIT 2").fetchall()
+    assert run_cli(["--db", str(demo), "grid", "set", grid["id"], "--member", first[0], "--from", "2026-01-01"])[0] == 0
+    assert run_cli(["--db", str(demo), "grid", "set", grid["id"], "--member", second[0], "--from", "2026-06-01"])[0] == 0
+    code, data = run_json(demo, "grid", "members", grid["id"])
+    assert code == 0 and data["grid"] == grid["id"]
+    assert [(r["name"], r["from"], r["to"]) for r in data["rows"]][-2:] == [
+        (first[1], "2026-01-01", "2026-05-31"), (second[1], "2026-06-01", None)]

@@ -154,3 +154,24 @@ def test_the_registry_editor_cannot_set_a_care_level(stores) -> None:  # type: i
                                             date(2026, 12, 1), "村委会", date(2026, 6, 1)))
     stores.households.save_household(replace(stores.households.get_household(household.id), care_level=CareLevel.GREEN))
     assert stores.households.get_household(household.id).care_level is CareLevel.RED  # the rating's, kept
+
+
+def test_a_grids_member_is_kept_by_date(stores) -> None:  # type: ignore[no-untyped-def]
+    """R52: a new 网格员 closes the previous term the day before; a change undone the same day restores the term."""
+    from dataclasses import replace
+
+    household, head, other = make_family(stores)
+    first, second = head.id, other.id
+    grid = Grid(new_id(), household.group_id, "一网格", member_id=first)
+    stores.groups.save_grid(grid, date(2026, 1, 1))
+    stores.groups.save_grid(replace(grid, member_id=second), date(2026, 6, 1))
+    terms = stores.groups.member_terms(grid.id)
+    assert [(t.member_id, t.start, t.end) for t in terms] == [
+        (first, date(2026, 1, 1), date(2026, 5, 31)), (second, date(2026, 6, 1), None)]
+    stores.groups.save_grid(replace(grid, member_id=second), date(2026, 7, 1))  # unchanged: nothing recorded
+    assert len(stores.groups.member_terms(grid.id)) == 2
+    stores.groups.save_grid(grid, date(2026, 6, 1))  # the change undone the same day
+    assert [(t.member_id, t.start, t.end) for t in stores.groups.member_terms(grid.id)] == [
+        (first, date(2026, 1, 1), None)]
+    with pytest.raises(DomainError, match="不早于"):
+        stores.groups.save_grid(replace(grid, member_id=second), date(2025, 12, 31))
