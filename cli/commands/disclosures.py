@@ -41,6 +41,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     objection.add_argument("--text", required=True, help="异议内容")
     objection.add_argument("--date", type=parse_date, default=None, help="收到日期（默认今天）")
     objection.set_defaults(handler=run_objection)
+    event = sub.add_parser("event", help="登记使事项到期的事件：收到政府批复，或较长项目的决策、进展、完成（R41）")
+    event.add_argument("--category", required=True, help="目录中的事项，例如“需经政府批准的事项”“时间较长的建设项目”")
+    event.add_argument("--subject", required=True, help="什么事：批复的文号和标题，或项目名称")
+    event.add_argument("--date", type=parse_date, default=None, help="收到批复或项目决策、进展、完成的日期（默认今天）")
+    event.add_argument("--stage", choices=("decision", "progress", "completion"), help="项目的 决策/进展/完成")
+    event.set_defaults(handler=run_event)
     sign = sub.add_parser("sign-off", help="村务监督委员会对一次公开签字确认（R42；用监督人账户登录）")
     sign.add_argument("publication", help="公开记录的 id")
     sign.add_argument("--date", type=parse_date, default=None, help="签字日期（默认今天）")
@@ -94,6 +100,20 @@ def run_record(context: Context, args: argparse.Namespace) -> int:
         f"{changed.id}\n注意：微信群只作补充，不算已公开（R42）；请在村务公开栏张贴后再登记一次。"
     context.emit(text, {"id": changed.id, "period": posted.period, "due": posted.due.isoformat(),
                               "on_time": posted.on_time, "photo": args.photo is not None})
+    return 0
+
+
+def run_event(context: Context, args: argparse.Namespace) -> int:
+    from models.disclosures.calendar import DisclosureEvent, ProjectStep
+
+    calendar = _stores(context).disclosures
+    today = date.today()
+    event = DisclosureEvent(args.category.strip(), args.subject, args.date or today,
+                            ProjectStep(args.stage) if args.stage else None)
+    changed = calendar.record_event(event, today)
+    due = next(o for year in (event.on.year,) for o in calendar.obligations(year) if o.period == changed.id)
+    context.emit(f"已登记：{due.subject}，应于 {due.due} 前公开（{due.category}）。",
+                 {"id": changed.id, "category": due.category, "due": due.due.isoformat()})
     return 0
 
 

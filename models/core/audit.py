@@ -49,7 +49,7 @@ TABLE_LABELS = {
     "points_applications": "积分换项目申请", "points_application_reviews": "积分换项目审核",
     "matters": "群众说事", "matter_events": "说事办理记录", "matter_officer_logs": "信息员工作日志", "matter_projects": "项目库",
     "disclosure_publications": "三务公开记录", "disclosure_objections": "公开异议", "disclosure_settings": "三务公开设置",
-    "disclosure_finance_lines": "财务公开明细", "star_lists": "星目", "star_awards": "十星级文明户评定",
+    "disclosure_finance_lines": "财务公开明细", "disclosure_events": "应公开事件", "star_lists": "星目", "star_awards": "十星级文明户评定",
     "star_candidacies": "十星级文明户申报", "star_objections": "星级公示异议",
 }
 

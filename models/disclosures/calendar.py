@@ -60,6 +60,51 @@ class Obligation:
     recorded_on: date | None = None  # posted as another area recorded it (the workflow's publicity)
 
 
+class ProjectStep(StrEnum):
+    """A long project's three disclosures (陕西省实施《村民委员会组织法》办法第三十三条)."""
+
+    DECISION = "decision"
+    PROGRESS = "progress"
+    COMPLETION = "completion"
+
+    @property
+    def label(self) -> str:
+        return {"decision": "决策", "progress": "进展", "completion": "完成"}[self.value]
+
+
+@dataclass(frozen=True)
+class DisclosureEvent:
+    """An event that makes an item due (R41): a government approval received, or a long project's decision,
+    progress or completion (`step`). Its id is the obligation's period."""
+
+    category: str
+    subject: str
+    on: date
+    step: ProjectStep | None = None
+    id: str = ""
+
+    @property
+    def title(self) -> str:
+        return f"{self.subject}（{self.step.label}）" if self.step else self.subject
+
+
+def check_event(item: CatalogueItem, event: DisclosureEvent, today: date) -> None:
+    """An approval names no project step; a project event names one; neither lies in the future."""
+    from models.core.errors import DomainError
+
+    if not item.frequency.by_event:
+        raise DomainError(f"“{item.category}”按{item.frequency.label}公开，不用登记事件；请选“收到政府批复后”或"
+                          "“项目决策、进展、完成时”的事项。")
+    if not event.subject.strip():
+        raise DomainError("请写明是什么事项（例如“村道硬化项目”或批复的文号和标题）。")
+    if item.frequency is Frequency.PROJECT and event.step is None:
+        raise DomainError("项目事件要写明是决策、进展还是完成（陕西省实施《村民委员会组织法》办法第三十三条：三者分别公开）。")
+    if item.frequency is Frequency.APPROVAL and event.step is not None:
+        raise DomainError("政府批准事项不分决策、进展、完成；请去掉 --stage。")
+    if event.on > today:
+        raise DomainError(f"事件日期 {event.on} 在今天之后：请等事情发生后再登记。")
+
+
 _PERIOD = re.compile(r"\d{4}(-\d{2}|-Q[1-4])?")
 
 
@@ -85,14 +130,20 @@ def _periods(frequency: Frequency, year: int, frequent_finance: bool) -> list[tu
 
 
 def obligations(catalogue: Sequence[CatalogueItem], year: int, frequent_finance: bool,
-                resolutions: Iterable[Resolution] = (), publicities: Iterable[RulePublicity] = ()) -> list[Obligation]:
-    """Everything due for `year`'s periods, resolutions and the rules' publicities, in due order."""
+                resolutions: Iterable[Resolution] = (), publicities: Iterable[RulePublicity] = (),
+                events: Iterable[DisclosureEvent] = ()) -> list[Obligation]:
+    """Everything due for `year`'s periods, resolutions, the rules' publicities and the recorded events (approvals,
+    long projects' steps), in due order."""
     found: list[Obligation] = []
     decided = [r for r in resolutions if r.decided_on.year == year]
     posted = [p for p in publicities if p.start.year == year]
+    happened = [e for e in events if e.on.year == year]
     for item in catalogue:
         days = timedelta(days=item.days)
-        if item.frequency is Frequency.WORKFLOW:
+        if item.frequency.by_event:
+            found += [Obligation(item.kind, item.category, e.id, e.on, e.on + days, e.title)
+                      for e in happened if e.category == item.category]
+        elif item.frequency is Frequency.WORKFLOW:
             found += [Obligation(item.kind, item.category, f"rules:{p.rulebook_id}:{p.start}", p.start, p.start,
                                  f"《{p.title}》修订稿公示（{p.start}至{p.end}）", recorded_on=p.start) for p in posted]
         elif item.frequency is Frequency.FOUR_TWO:

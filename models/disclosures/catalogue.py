@@ -30,11 +30,19 @@ class Frequency(StrEnum):
     FINANCE = "finance"
     FOUR_TWO = "four_two"
     WORKFLOW = "workflow"  # the rules' publicity the nine-step workflow records (step 7): due and done by itself
+    APPROVAL = "approval"  # an item needing government approval: due days after the reply is received
+    PROJECT = "project"  # a long project: its decision, progress and completion each due days after the event
 
     @property
     def label(self) -> str:
         return {"monthly": "每月", "quarterly": "每季度", "yearly": "每年", "finance": "每月（往来少的村每季度）",
-                "four_two": "每项决议后", "workflow": "村规民约修订公示（九步工作法登记）"}[self.value]
+                "four_two": "每项决议后", "workflow": "村规民约修订公示（九步工作法登记）",
+                "approval": "收到政府批复后", "project": "项目决策、进展、完成时"}[self.value]
+
+    @property
+    def by_event(self) -> bool:
+        """Due after an event the clerk records (`disclose event`), not by period or by another area's record."""
+        return self in (Frequency.APPROVAL, Frequency.PROJECT)
 
 
 class Place(StrEnum):
@@ -75,7 +83,7 @@ def parse_catalogue(text: str, source: str = "三务公开目录") -> tuple[Cata
                                        str(item.get("basis", ""))))
         except (ValueError, KeyError, TypeError):
             raise DomainError(f"{source}第 {number} 项看不懂：kind 须为 party/village/finance，frequency 须为 "
-                              "monthly/quarterly/yearly/finance/four_two/workflow。") from None
+                              "monthly/quarterly/yearly/finance/four_two/workflow/approval/project。") from None
         if not found[-1].category or not 0 <= found[-1].days <= 90:
             raise DomainError(f"{source}第 {number} 项：类别不能为空，天数须在 0–90 之间。")
     if len({(i.kind, i.category) for i in found}) != len(found):

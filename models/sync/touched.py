@@ -56,6 +56,7 @@ ROW_CHANGES: dict[str, tuple[tuple[Entity, str], ...]] = {
     "printed_copies": ((Entity.PRINTED_COPY, "id"),),  # the print register travels, so codes check at the township
     "grid_assignments": ((Entity.HOUSEHOLD, "household_id"), (Entity.GRID, "grid_id")),
     "grid_member_terms": ((Entity.GRID, "grid_id"),),
+    "disclosure_events": ((Entity.DISCLOSURE, "id"),),
     "care_contacts": ((Entity.CARE_CONTACT, "id"),),
     "care_levels": ((Entity.CARE_LEVEL, "id"), (Entity.HOUSEHOLD, "household_id")),
     "care_visits": ((Entity.CARE_VISIT, "id"),),

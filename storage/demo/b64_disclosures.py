@@ -6,7 +6,8 @@ import random
 from datetime import date, timedelta
 
 from models.core.accounts import Actor, Role
-from models.disclosures.calendar import Status
+from models.disclosures.calendar import DisclosureEvent, ProjectStep, Status
+from models.disclosures.ports import DisclosureCalendar
 from models.disclosures.finance import FinanceLine, FinanceSheet
 from storage.core.backend import build_stores
 from storage.core.db import Database
@@ -24,6 +25,7 @@ def build(db: Database, rng: random.Random, options: DemoOptions, today: date | 
         options.counts["disclosures"] = 0
         return
     stores, supervision = build_stores(db, CLERK), build_stores(db, SUPERVISOR)
+    _events(stores.disclosures, day)
     # Everything of last year and this year is posted but the one missing: the calendar and the home screen show
     # last year's open items too, so an unposted 2025 item would read as missing (the demo keeps one of each).
     due = [(o, s) for year in (day.year - 1, day.year) for o, s in stores.disclosures.due(day, year)
@@ -43,6 +45,19 @@ def build(db: Database, rng: random.Random, options: DemoOptions, today: date | 
         posted += 1
     options.counts["disclosures"] = posted
     options.counts["finance_lines"] = _finance(stores, rng, day)
+
+
+def _events(calendar: DisclosureCalendar, day: date) -> None:
+    """R41's event items: an approval and a road project's decision (posted below with the rest), and its progress
+    two days ago, still 待公开."""
+    road = "青石村村道硬化项目"
+    events = (DisclosureEvent("需经政府批准的事项", f"德化乡人民政府关于{road}的批复", day - timedelta(days=75)),
+              DisclosureEvent("时间较长的建设项目", road, day - timedelta(days=60), ProjectStep.DECISION),
+              DisclosureEvent("时间较长的建设项目", road, day - timedelta(days=2), ProjectStep.PROGRESS))
+    known = {item.category for item in calendar.catalogue()}  # a county's own catalogue may lack them
+    for event in events:
+        if event.category in known:
+            calendar.record_event(event, day)
 
 
 def _finance(stores: object, rng: random.Random, day: date) -> int:

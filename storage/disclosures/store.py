@@ -1,14 +1,14 @@
 """SqliteDisclosureCalendar and SqlitePublications: what is due (R41) and what was posted (R42)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 
 from models.core.accounts import Actor, Permission
 from models.core.changes import Changed, Entity
 from models.core.errors import NotFound
 from models.disclosures import calendar as cal
-from models.disclosures.calendar import Obligation, Status
+from models.disclosures.calendar import DisclosureEvent, Obligation, ProjectStep, Status
 from models.disclosures.catalogue import CatalogueItem, DisclosureKind, Frequency, Place, item_of
 from models.disclosures.ports import DisclosureCalendar, Resolutions
 from models.disclosures.printed import PrintedNotice, printed_target
@@ -52,7 +52,34 @@ class SqliteDisclosureCalendar(SqliteStore):
 
     def obligations(self, year: int) -> list[Obligation]:
         return cal.obligations(self._catalogue, year, self.frequent_finance(), self._resolutions.resolutions(),
-                               self._resolutions.rule_publicities())
+                               self._resolutions.rule_publicities(), self.events())
+
+    def events(self) -> list[DisclosureEvent]:
+        rows = self._db.conn.execute("SELECT id, category, subject, step, on_date FROM disclosure_events "
+                                     "WHERE deleted = 0 ORDER BY on_date, id")
+        return [DisclosureEvent(c, s, date.fromisoformat(d), ProjectStep(p) if p else None, i) for i, c, s, p, d in rows]
+
+    def record_event(self, event: DisclosureEvent, today: date) -> Changed:
+        """R41: an approval received or a project's step; the item falls due `days` after it."""
+        self._require(Permission.EDIT_RECORDS)
+        item = next((i for i in self._catalogue if i.category == event.category), None)
+        if item is None:
+            raise NotFound(f"三务公开目录中没有“{event.category}”。请用 disclose due 或目录文件里的事项名称。")
+        cal.check_event(item, event, today)
+        with self._db.atomic():
+            row = self._insert("disclosure_events", {
+                "category": item.category, "subject": event.subject.strip(),
+                "step": event.step.value if event.step else "", "on_date": event.on.isoformat()},
+                summary=f"登记“{item.category}”事件：{event.title}（{event.on}），应于 "
+                        f"{event.on + timedelta(days=item.days)} 前公开")
+        return Changed.one(Entity.DISCLOSURE, row["id"])
+
+    def withdraw_event(self, event_id: str) -> Changed:
+        """Take back an event recorded by mistake (the undo of recording it)."""
+        self._require(Permission.EDIT_RECORDS)
+        with self._db.atomic():
+            self._tombstone("disclosure_events", event_id)
+        return Changed.one(Entity.DISCLOSURE, event_id)
 
     def due(self, today: date, year: int | None = None) -> list[tuple[Obligation, Status]]:
         published = load_publications(self._db)
@@ -98,7 +125,7 @@ class SqlitePublications(SqliteStore):
         years = (start.year, start.year - 1)
         due = [o for y in years for o in self._calendar.obligations(y)
                if o.kind is item.kind and o.category == item.category]
-        if item.frequency is Frequency.FOUR_TWO and not period:
+        if (item.frequency is Frequency.FOUR_TWO or item.frequency.by_event) and not period:
             done = {p.period for p in self.publications() if p.category == item.category}
             open_ = sorted((o for o in due if o.opens <= start and o.period not in done), key=lambda o: o.opens)
             return open_[0] if open_ else None

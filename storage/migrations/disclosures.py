@@ -36,7 +36,8 @@ def m082_create_disclosures_and_stars(db: Database) -> None:
 
 
 def m086_disclosure_sign_off_and_grid_member_terms(db: Database) -> None:
-    """R42: each posting's sign-off by the supervision committee (who, when). R52: each grid's 网格员 by date
+    """R42: each posting's sign-off by the supervision committee (who, when). R41: the events that make an item
+    due (`disclosure_events`: approvals, long projects' steps). R52: each grid's 网格员 by date
     (`grid_member_terms`, from/to), so the history stays when the member changes. One step, not two: a bundle's
     schema version counts the steps, and a reader accepts only two behind."""
     from storage.core.tracking import install_change_triggers
@@ -49,6 +50,10 @@ def m086_disclosure_sign_off_and_grid_member_terms(db: Database) -> None:
         f"grid_id TEXT NOT NULL REFERENCES grids(id) {deferred}, "
         f"member_id TEXT NOT NULL REFERENCES villagers(id) {deferred}, start_date TEXT NOT NULL, end_date TEXT"))
     db.execute("CREATE INDEX idx_grid_member_terms_grid ON grid_member_terms(grid_id, start_date)")
+    # R41 (陕西省实施办法第三十三条): the events that make an item due — a government approval received, a long
+    # project's decision, progress or completion.
+    create_synced_table(db, "disclosure_events", "category TEXT NOT NULL, subject TEXT NOT NULL, "
+                                                 "step TEXT NOT NULL DEFAULT '', on_date TEXT NOT NULL")
 
 
 def m085_star_evaluation(db: Database) -> None:

@@ -87,3 +87,28 @@ def test_a_printed_resolution_notice_registers_as_a_disclosure_once(village_db: 
     (posted,) = build_stores(village_db, COMMAND_LINE_ACTOR).publications.publications()
     assert (posted.kind.value, posted.category, posted.start) == ("village", "村民普遍关心的其他事项", date.today())
     assert posted.note.startswith("打印登记") and posted.posted_by
+
+
+def test_an_approval_and_a_projects_steps_fall_due_five_days_after(village_db: Database) -> None:
+    """R41 (陕西省实施办法第三十三条): `disclose event` makes the item due; a posting meets the earliest open one."""
+    path = _path(village_db)
+    code, approval = run_json(path, "disclose", "event", "--category", "需经政府批准的事项", "--subject",
+                              "乡政府关于村道硬化的批复", "--date", "2026-03-02")
+    assert code == 0 and approval["due"] == "2026-03-07"
+    code, _, err = run_cli(["--db", str(path), "disclose", "event", "--category", "时间较长的建设项目", "--subject",
+                            "饮水工程", "--date", "2026-04-01"])
+    assert code == 2 and "决策、进展还是完成" in err
+    for stage, day in (("decision", "2026-04-01"), ("progress", "2026-06-15")):
+        assert run_json(path, "disclose", "event", "--category", "时间较长的建设项目", "--subject", "饮水工程",
+                        "--stage", stage, "--date", day)[0] == 0
+    code, _, err = run_cli(["--db", str(path), "disclose", "event", "--category", "财务收支", "--subject", "x"])
+    assert code == 2 and "不用登记事件" in err
+    code, data = run_json(path, "disclose", "due", "--year", "2026")
+    rows = {r["due"]: r["status"] for r in data["rows"] if r["category"] in ("需经政府批准的事项", "时间较长的建设项目")}
+    assert rows == {"2026-03-07": "overdue", "2026-04-06": "overdue", "2026-06-20": "overdue"}
+    code, posted = run_json(path, "disclose", "record", "--kind", "village", "--category", "时间较长的建设项目",
+                            "--from", "2026-04-03", "--to", "2026-04-17")
+    assert code == 0 and posted["due"] == "2026-04-06" and posted["on_time"] is True
+    statuses = {r["due"]: r["status"] for r in run_json(path, "disclose", "due", "--year", "2026")[1]["rows"]
+                if r["category"] == "时间较长的建设项目"}
+    assert statuses == {"2026-04-06": "done", "2026-06-20": "overdue"}

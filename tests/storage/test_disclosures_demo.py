@@ -25,6 +25,8 @@ def test_a_year_of_disclosures_and_stars(village_db: Database) -> None:
     statuses = [s for _, s in stores.disclosures.due(TODAY)]  # what the calendar and the home screen show
     assert statuses.count(Status.LATE) == 1 and statuses.count(Status.OVERDUE) == 1
     assert statuses.count(Status.DONE) >= 20
+    events = {(o.subject, s) for o, s in stores.disclosures.due(TODAY) if o.category == "时间较长的建设项目"}
+    assert events == {("青石村村道硬化项目（决策）", Status.DONE), ("青石村村道硬化项目（进展）", Status.DUE)}
     both_years = [s for y in (2025, 2026) for _, s in stores.disclosures.due(TODAY, y)]  # the township's --years 2
     assert both_years.count(Status.OVERDUE) == 1 and both_years.count(Status.LATE) == 1
     sheet = stores.finance_sheets.sheet("2026-10")

@@ -59,3 +59,46 @@ def test_a_supervisor_signs_a_posting_off_on_the_screen(qtbot, village_db: Datab
     row = next(n for n, p in enumerate(screen._posted) if p.id == posted)
     shown = screen.posted_model.index(row, column.index("监委会签字")).data()
     assert shown == "龙监督 2026-11-08" and not screen.sign_off_button.isEnabled()
+
+
+def test_the_event_dialog_asks_the_project_step_only_for_a_project(qtbot, village_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from models.disclosures.calendar import ProjectStep
+    from tests.helpers import type_text
+    from ui.disclosures.event_dialog import EventDialog
+
+    stores = build_stores(village_db, COMMAND_LINE_ACTOR)
+    dialog = EventDialog(stores.disclosures.catalogue(), date(2026, 6, 15))
+    qtbot.addWidget(dialog)
+    assert dialog.category_combo.count() == 2  # the default catalogue's two event items
+    dialog.category_combo.set_current_value("需经政府批准的事项")
+    assert not dialog.step_combo.isEnabled()
+    dialog.category_combo.set_current_value("时间较长的建设项目")
+    assert dialog.step_combo.isEnabled()
+    dialog.step_combo.set_current_value(ProjectStep.PROGRESS)
+    type_text(dialog.subject_edit, "饮水工程")
+    dialog.accept()
+    event = dialog.recorded_event()
+    assert (event.category, event.subject, event.step, event.on) == ("时间较长的建设项目", "饮水工程",
+                                                                     ProjectStep.PROGRESS, date(2026, 6, 15))
+
+
+def test_an_event_recorded_on_the_screen_falls_due_and_undoes(qtbot, village_db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from models.disclosures.calendar import DisclosureEvent
+    from ui.disclosures import event_dialog
+
+    stores = build_stores(village_db, COMMAND_LINE_ACTOR)
+    screen = create_screen(stores, DataBus())
+    qtbot.addWidget(screen)
+    screen.today = lambda: date(2026, 6, 20)
+    screen.show()
+    asked = DisclosureEvent("需经政府批准的事项", "乡政府关于村道硬化的批复", date(2026, 6, 10))
+    monkeypatch.setattr(event_dialog.EventDialog, "ask", classmethod(lambda cls, *_a: asked))
+    qtbot.mouseClick(screen.event_button, Qt.MouseButton.LeftButton)
+    due = [(o.subject, o.due, s.value) for o, s in screen._due if o.category == "需经政府批准的事项"]
+    assert due == [("乡政府关于村道硬化的批复", date(2026, 6, 15), "overdue")]
+    screen.undo_stack.undo()
+    assert not [o for o, _ in screen._due if o.category == "需经政府批准的事项"] and not stores.disclosures.events()

@@ -69,6 +69,8 @@ class DisclosuresScreen(QWidget):
         layout = QVBoxLayout(self)
         self.summary_label = QLabel()
         self.record_button = QPushButton(self.tr("登记公开…"))
+        self.event_button = QPushButton(self.tr("登记批复/项目进展…"))
+        self.event_button.setToolTip(self.tr("收到政府批复，或较长项目有了决策、进展、完成：登记后按目录的天数提醒公开（R41）"))
         self.month_edit = QLineEdit(f"{self.today():%Y-%m}")
         self.month_edit.setMaximumWidth(90)
         self.import_button = QPushButton(self.tr("导入财务明细…"))
@@ -77,7 +79,7 @@ class DisclosuresScreen(QWidget):
         self.monthly_check.setToolTip(self.tr("集体财务往来较多的村，财务收支每月公开；否则每季度公开"))
         layout.addWidget(self.summary_label)
         top = QHBoxLayout()
-        for widget in (self.monthly_check, self.record_button, QLabel(self.tr("月份：")), self.month_edit,
+        for widget in (self.monthly_check, self.record_button, self.event_button, QLabel(self.tr("月份：")), self.month_edit,
                        self.import_button, self.print_button):
             top.addWidget(widget)
         top.addStretch(1)
@@ -95,6 +97,7 @@ class DisclosuresScreen(QWidget):
         bottom.addWidget(self._objections_box(), 1)
         layout.addLayout(bottom)
         self.record_button.clicked.connect(self._on_record_clicked)
+        self.event_button.clicked.connect(self._on_event_clicked)
         self.import_button.clicked.connect(self._on_import_clicked)
         self.monthly_check.clicked.connect(self._on_monthly_clicked)
         self.print_button.clicked.connect(self._on_print_clicked)
@@ -163,6 +166,19 @@ class DisclosuresScreen(QWidget):
             QMessageBox.warning(self, self.tr("不能登记"), error.message)
         elif command.result is not None:
             self.select_publication(command.result.id)
+
+    def _on_event_clicked(self) -> None:
+        from ui.disclosures.event_dialog import EventDialog
+
+        event = EventDialog.ask(self, self._calendar.catalogue(), self.today())
+        if event is None:
+            return
+        command: StoreCommand[Changed] = StoreCommand(
+            self.tr("登记应公开事件"), self._bus, None, lambda: self._calendar.record_event(event, self.today()),
+            lambda done: self._calendar.withdraw_event(done.id))
+        error = push_command(self.undo_stack, command)
+        if error is not None:
+            QMessageBox.warning(self, self.tr("不能登记"), error.message)
 
     def _on_objection_clicked(self) -> None:
         chosen = self.selected_publication
