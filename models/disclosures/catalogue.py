@@ -66,11 +66,19 @@ class CatalogueItem:
     frequency: Frequency
     days: int
     basis: str = ""
+    items: tuple[str, ...] = ()  # what a posting of the category contains (a county's catalogue lists its items)
+
+
+def _items(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise TypeError("items")
+    return tuple(item.strip() for item in value)
 
 
 def parse_catalogue(text: str, source: str = "三务公开目录") -> tuple[CatalogueItem, ...]:
-    """The items of a catalogue file (JSON: {"items": [{kind, category, frequency, days, basis}]}), refused in
-    Chinese naming the item when one is not understood."""
+    """The items of a catalogue file (JSON: {"items": [{kind, category, frequency, days, basis, items}]}, `items`
+    an optional list of what the category's posting contains), refused in Chinese naming the entry when one is not
+    understood."""
     try:
         items = json.loads(text)["items"]
     except (ValueError, KeyError, TypeError):
@@ -80,10 +88,10 @@ def parse_catalogue(text: str, source: str = "三务公开目录") -> tuple[Cata
         try:
             found.append(CatalogueItem(DisclosureKind(item["kind"]), str(item["category"]).strip(),
                                        Frequency(item["frequency"]), int(item.get("days", 10)),
-                                       str(item.get("basis", ""))))
+                                       str(item.get("basis", "")), _items(item.get("items", []))))
         except (ValueError, KeyError, TypeError):
             raise DomainError(f"{source}第 {number} 项看不懂：kind 须为 party/village/finance，frequency 须为 "
-                              "monthly/quarterly/yearly/finance/four_two/workflow/approval/project。") from None
+                              "monthly/quarterly/yearly/finance/four_two/workflow/approval/project，items 须为文字列表。") from None
         if not found[-1].category or not 0 <= found[-1].days <= 90:
             raise DomainError(f"{source}第 {number} 项：类别不能为空，天数须在 0–90 之间。")
     if len({(i.kind, i.category) for i in found}) != len(found):

@@ -100,3 +100,12 @@ def test_a_wechat_posting_is_a_note_and_meets_no_obligation() -> None:
     board = Publication(DisclosureKind.FINANCE, "财务收支", "2026-11", date(2026, 12, 15), date(2026, 12, 22),
                         nov.due, Place.BOARD, "文书")
     assert with_status((nov,), (posting, board), date(2026, 12, 20)) == [(nov, Status.LATE)]
+
+
+def test_a_catalogue_entry_may_list_what_its_posting_contains() -> None:
+    text = ('{"items": [{"kind": "village", "category": "惠民资金", "frequency": "quarterly", '
+            '"items": ["低保金", " 救灾物资 "]}]}')
+    (item,) = parse_catalogue(text)
+    assert item.items == ("低保金", "救灾物资")
+    with pytest.raises(DomainError, match="items 须为文字列表"):
+        parse_catalogue('{"items": [{"kind": "village", "category": "x", "frequency": "monthly", "items": "低保金"}]}')

@@ -100,3 +100,14 @@ def test_the_supervision_committee_signs_a_posting_off_once(village_db: Database
         supervisor.publications.sign_off(posted_id, date(2026, 11, 7))
     (line,) = village_db.conn.execute("SELECT actor_name, action FROM audit_log ORDER BY seq DESC LIMIT 1")
     assert tuple(line) == ("龙监督", "sign_off")
+
+
+def test_a_county_catalogue_beside_the_database_replaces_the_shipped_one(village_db: Database) -> None:
+    assert village_db.path is not None
+    (village_db.path.parent / "disclosures_catalogue.json").write_text(
+        '{"items": [{"kind": "finance", "category": "村级财务收支", "frequency": "monthly", "days": 5, '
+        '"items": ["收入", "支出"]}]}', encoding="utf-8")
+    calendar = build_stores(village_db, COMMAND_LINE_ACTOR).disclosures
+    assert [(i.category, i.days, i.items) for i in calendar.catalogue()] == [("村级财务收支", 5, ("收入", "支出"))]
+    assert {o.category for o in calendar.obligations(2026)} == {"村级财务收支"}
+    assert calendar.obligations(2026)[0].due == date(2026, 2, 5)

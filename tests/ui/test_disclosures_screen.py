@@ -102,3 +102,21 @@ def test_an_event_recorded_on_the_screen_falls_due_and_undoes(qtbot, village_db:
     assert due == [("乡政府关于村道硬化的批复", date(2026, 6, 15), "overdue")]
     screen.undo_stack.undo()
     assert not [o for o, _ in screen._due if o.category == "需经政府批准的事项"] and not stores.disclosures.events()
+
+
+def test_the_posting_dialog_lists_what_the_category_contains(qtbot, village_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from models.disclosures.catalogue import DisclosureKind
+    from ui.disclosures.dialogs import PublicationDialog
+
+    dialog = PublicationDialog(build_stores(village_db, COMMAND_LINE_ACTOR).disclosures.catalogue(),
+                               date(2026, 10, 12), "吴文书")
+    qtbot.addWidget(dialog)
+    dialog.kind_combo.set_current_value(DisclosureKind.VILLAGE)
+    dialog.category_combo.set_current_value("惠民资金和补贴发放")
+    assert "救灾救助、补贴补助" in dialog.contents_label.text() and not dialog.contents_label.isHidden()
+    dialog.category_combo.set_current_value("村民普遍关心的其他事项")
+    assert dialog.contents_label.isHidden()
+    dialog.accept()
+    assert dialog.form().category == "村民普遍关心的其他事项"

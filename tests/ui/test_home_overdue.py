@@ -93,3 +93,27 @@ def test_home_lists_meetings_that_must_be_convened(qtbot, village_db: Database, 
     bus.changed.emit(Changed(Entity.MEETING))
     text = home.convene_label.text()
     assert "村民会议：调整土地承包方案" in text and "已过期" in text and "不足十分之一" not in text
+
+
+def test_home_lists_the_disclosures_due_and_overdue_and_updates(qtbot, village_db: Database, admin: Actor) -> None:
+    """R41 reminders: an event item (an approval) past its 5 days shows as 逾期未公开; posted, it leaves the list."""
+    from models.disclosures.calendar import DisclosureEvent
+    from models.disclosures.catalogue import DisclosureKind, Place
+
+    stores = build_stores(village_db, admin)
+    bus = DataBus()
+    today = date.today()
+    for obligation, _ in stores.disclosures.due(today):  # the fresh village's periods posted: only the approval is left
+        if obligation.due < today:
+            stores.publications.record(obligation.kind, obligation.category, obligation.opens, obligation.opens,
+                                       Place.BOARD, "吴文书", period=obligation.period)
+    approval = stores.disclosures.record_event(
+        DisclosureEvent("需经政府批准的事项", "乡政府关于村道硬化的批复", today - timedelta(days=6)), today)
+    home = HomeScreen(stores, bus)
+    qtbot.waitUntil(lambda: home.is_populated, timeout=3000)
+    qtbot.addWidget(home)
+    text = home.disclosures_label.text()
+    assert "需经政府批准的事项 乡政府关于村道硬化的批复：逾期未公开" in text
+    bus.changed.emit(stores.publications.record(DisclosureKind.VILLAGE, "需经政府批准的事项", today, today,
+                                                Place.BOARD, "吴文书", period=approval.id))
+    assert "乡政府关于村道硬化的批复" not in home.disclosures_label.text()

@@ -46,7 +46,10 @@ class PublicationDialog(QDialog):
         self.place_combo: ChoiceCombo[Place] = ChoiceCombo()
         self.place_combo.add_choices((place.label, place) for place in Place)
         self.posted_by_edit, self.title_edit = QLineEdit(posted_by), QLineEdit()
+        self.contents_label = QLabel()  # what the category's posting contains, from the catalogue
+        self.contents_label.setWordWrap(True)
         for label, widget in ((self.tr("公开类别："), self.kind_combo), (self.tr("事项："), self.category_combo),
+                              ("", self.contents_label),
                               (self.tr("开始日期："), self.start_edit), (self.tr("结束日期："), self.end_edit),
                               (self.tr("公开地点："), self.place_combo), (self.tr("张贴人："), self.posted_by_edit),
                               (self.tr("标题："), self.title_edit)):
@@ -56,12 +59,20 @@ class PublicationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.kind_combo.currentIndexChanged.connect(self._fill_categories)
+        self.category_combo.currentIndexChanged.connect(self._show_contents)
         self._fill_categories()
 
     def _fill_categories(self) -> None:
         kind = self.kind_combo.current_value()
         self.category_combo.clear_choices()
         self.category_combo.add_choices((i.category, i.category) for i in self._catalogue if i.kind is kind)
+        self._show_contents()
+
+    def _show_contents(self, *_args: object) -> None:
+        chosen = self.category_combo.current_value()
+        items = next((i.items for i in self._catalogue if i.category == chosen), ())
+        self.contents_label.setText(self.tr("应公开的内容：") + "；".join(items) if items else "")
+        self.contents_label.setVisible(bool(items))
 
     def form(self) -> PostingForm:
         kind, category, place = (self.kind_combo.current_value(), self.category_combo.current_value(),
