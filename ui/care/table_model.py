@@ -5,11 +5,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtWidgets import QTableView
 
 from models.care.care import CareRow
 from models.care.services import GridRow
 from models.registry.households import CareLevel
+from ui.widgets.tables import table_view as shared_table_view
 from ui.widgets.rows_model import Column, RowsTableModel
 
 LEVEL_COLOURS = {CareLevel.GREEN: "#2e7d32", CareLevel.YELLOW: "#b28704", CareLevel.RED: "#c62828"}
@@ -45,11 +46,7 @@ def grid_model() -> RowsTableModel:
 
 
 def table_view(model: RowsTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    """The shared list view, without row numbers (a household is named by its 户号)."""
+    view = shared_table_view(model)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
     return view

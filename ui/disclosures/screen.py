@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from models.core.attachments import AttachmentOwner, OwnerKind
 from models.core.changes import Changed, Entity
@@ -24,6 +24,7 @@ from ui.core.bus import DataBus
 from ui.disclosures.dialogs import PostingAnswerDialog, PostingForm, PostingObjectionDialog, PublicationDialog
 from ui.widgets.attachments import FILE_NAME, AttachmentsPanel
 from ui.widgets.job_printer import JobPrinter
+from ui.widgets.tables import table_view
 from ui.widgets.rows_model import RowsTableModel
 from ui.widgets.store_command import StoreCommand, push_command
 
@@ -84,11 +85,7 @@ class DisclosuresScreen(QWidget):
             top.addWidget(widget)
         top.addStretch(1)
         layout.addLayout(top)
-        self.due_view, self.posted_view = QTableView(), QTableView()
-        for view, model in ((self.due_view, self.due_model), (self.posted_view, self.posted_model)):
-            view.setModel(model)
-            view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-            view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.due_view, self.posted_view = table_view(self.due_model), table_view(self.posted_model)
         layout.addWidget(self.due_view, 3)
         layout.addWidget(QLabel(self.tr("公开记录：")))
         layout.addWidget(self.posted_view, 2)
@@ -106,9 +103,7 @@ class DisclosuresScreen(QWidget):
     def _objections_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("异议和答复"))
         inner = QVBoxLayout(box)
-        self.objections_view = QTableView()
-        self.objections_view.setModel(self.objections_model)
-        self.objections_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.objections_view = table_view(self.objections_model)
         self.objections_view.setFixedHeight(90)
         self.objection_button, self.answer_button = QPushButton(self.tr("登记异议…")), QPushButton(self.tr("答复…"))
         self.sign_off_button = QPushButton(self.tr("监委会签字确认…"))

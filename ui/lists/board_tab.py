@@ -15,7 +15,8 @@ from printing.lists.list_jobs import board_job, removal_job
 from ui.lists.board_hint import empty_board_hint
 from ui.lists.dialogs import PrintOptions
 from ui.lists.printing import ListPrinter
-from ui.lists.table_model import KIND_COLOURS, BoardLineTableModel, table_view
+from ui.lists.table_model import KIND_COLOURS, BoardLineTableModel
+from ui.widgets.tables import table_view
 
 
 class BoardTab:

@@ -21,7 +21,8 @@ from ui.core.bus import DataBus
 from ui.lists.commands import RenewCommand
 from ui.lists.dialogs import AnswerDialog, ObjectionDialog, PrintOptions, StepDialog
 from ui.lists.printing import ListPrinter
-from ui.lists.table_model import EntryTableModel, ObjectionTableModel, TransitionTableModel, is_waiting, table_view
+from ui.lists.table_model import EntryTableModel, ObjectionTableModel, TransitionTableModel, is_waiting
+from ui.widgets.tables import table_view
 from ui.widgets.attachments import ADDED_BY, ADDED_ON, FILE_NAME, NOTE, SIZE, AttachmentsPanel
 from ui.widgets.empty_hint import add_empty_hint
 from ui.widgets.store_command import push_command

@@ -24,7 +24,8 @@ from ui.lists.entries_tab import EntriesTab
 from printing.lists.list_jobs import ListPrintJob
 from ui.lists.printing import ListPrinter
 from ui.lists.volunteers import VolunteersPanel
-from ui.lists.table_model import EntryTableModel, table_view
+from ui.lists.table_model import EntryTableModel
+from ui.widgets.tables import table_view
 from ui.widgets.store_command import push_command
 
 # What the board, entries, queue and volunteers show (SYNC: a bundle import may have changed any of them).

@@ -5,7 +5,6 @@ from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from models.lists.boards import BoardLine, Participation, VolunteerRank
 from models.lists.entries import EntryState, ListEntry, ListKind, Objection, Transition
@@ -94,19 +93,3 @@ class VolunteerRankTableModel(RowsTableModel):
 
     def __init__(self, fetch: Callable[[], Sequence[VolunteerRank]]) -> None:
         super().__init__(self.COLUMNS, fetch)
-
-
-def table_view(model: object, stretch: int = -1) -> QTableView:
-    """A row-selecting, wrapping view of `model`; column `stretch` takes the spare width (else the last)."""
-    view = QTableView()
-    view.setModel(model)  # type: ignore[arg-type]
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setWordWrap(True)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setResizeContentsPrecision(50)  # sized from 50 rows, not every entry of ten years
-    header.setStretchLastSection(stretch < 0)
-    if stretch >= 0:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view

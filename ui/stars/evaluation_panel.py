@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from models.core.changes import Changed
 from models.core.errors import DomainError
@@ -15,6 +15,7 @@ from models.stars.ports import StarAwardStore, StarListStore
 from models.stars.stars import StarAward
 from ui.core.bus import DataBus
 from ui.stars.evaluation_dialogs import ProposeDialog, PublicityDialog, ReviewDialog, StarAnswerDialog, StarObjectionDialog
+from ui.widgets.tables import table_view
 from ui.widgets.rows_model import RowsTableModel
 
 
@@ -65,10 +66,7 @@ class EvaluationPanel(QWidget):
             buttons.addWidget(button)
             button.clicked.connect(handler)
         layout.addLayout(buttons)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view = table_view(self.model)
         layout.addWidget(self.view, 1)
 
     def reload(self) -> None:

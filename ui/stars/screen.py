@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout,
                                QWidget)
 
 from models.core.changes import Changed, Entity
@@ -21,6 +21,7 @@ from printing.core.catalogue import PrintJob
 from ui.core.bus import DataBus
 from ui.stars.dialogs import AdoptDialog, AwardDialog, WithdrawStarDialog
 from ui.stars.evaluation_panel import EvaluationPanel
+from ui.widgets.tables import table_view
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.job_printer import JobPrinter
 from ui.widgets.rows_model import RowsTableModel
@@ -72,10 +73,7 @@ class StarsScreen(QWidget):
                        self.plaque_button):
             top.addWidget(button)
         layout.addLayout(top)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view = table_view(self.model)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
         splitter.addWidget(self.evaluation)
