@@ -27,6 +27,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     imported.add_argument("file", type=Path, metavar="FILE",
                           help="列：代码、类别、名称、分值、每期上限、所需依据、村规民约条款（扣分项必填）")
     imported.add_argument("--meeting", default="", metavar="MEETING_ID", help="通过它的村民（代表）会议记录 id")
+    imported.add_argument("--item", type=int, metavar="N",
+                          help="通过积分细则的是该会议第几项议题（不写：议题名称或决议中写有“积分”的那一项）")
     imported.set_defaults(handler=run_scheme_import)
     scheme.add_parser("show", help="显示现行积分细则").set_defaults(handler=run_scheme_show)
     exported = scheme.add_parser("export", help="把现行积分细则写成 .md 表格（可修改后作为新版本导入）")
@@ -193,7 +195,7 @@ def _points(context: Context, actor: Any = None) -> Any:  # models.points.ports.
 
 def run_scheme_import(context: Context, args: argparse.Namespace) -> int:
     points = _points(context)
-    changed = points.scheme.import_file(args.file, args.meeting)
+    changed = points.scheme.import_file(args.file, args.meeting, args.item)
     scheme = next(s for s in points.scheme.versions() if s.id == changed.id)
     context.emit(f"{scheme.id}\n积分细则第{scheme.version}版已导入（{len(scheme.items)} 项，"
                  f"{scheme.adopted_on.isoformat()} 起施行）",

@@ -58,11 +58,12 @@ class SchemeStore(Protocol):
     def versions(self) -> list[Scheme]: ...
 
     def adopt(self, items: tuple[SchemeItem, ...], meeting_id: str, period: PeriodKind | None = None,
-              deduction_share: int | None = None) -> Changed:
-        """A new version from the meeting's date (R35); refused naming the row of a bad item."""
+              deduction_share: int | None = None, agenda_item: int | None = None) -> Changed:
+        """A new version from the meeting's date (R35), adopted by the meeting's passed item about the scheme
+        (`agenda_item`, 1 = the first, when the clerk names it); refused naming the row of a bad item."""
         ...
 
-    def import_file(self, path: Path, meeting_id: str) -> Changed:
+    def import_file(self, path: Path, meeting_id: str, agenda_item: int | None = None) -> Changed:
         """Read a .xlsx/.docx/.md table with the columns of SCHEME_COLUMNS and adopt it."""
         ...
 

@@ -64,6 +64,25 @@ class Scheme:
 
 
 @dataclass(frozen=True)
+class MeetingItem:
+    """One agenda item of a meeting record as adoption reads it: its place (1 = the first), title, resolution."""
+
+    number: int
+    title: str
+    resolution: str
+    passed: bool
+
+    @property
+    def about_points(self) -> bool:
+        return "积分" in self.title or "积分" in self.resolution
+
+    @property
+    def text(self) -> str:
+        """As the scheme records the resolution it was adopted by: 第2项 审议积分细则：通过……"""
+        return f"第{self.number}项 {self.title}" + (f"：{self.resolution}" if self.resolution else "")
+
+
+@dataclass(frozen=True)
 class AdoptionMeeting:
     """What adoption reads of a meeting record (through the minutes area's rules, R1–R3)."""
 
@@ -75,7 +94,12 @@ class AdoptionMeeting:
     final: bool
     quorum_met: bool
     quorum_reason: str
-    passed_items: tuple[str, ...]  # titles of the items that passed
+    items: tuple[MeetingItem, ...]  # every agenda item, in order, with whether it passed
+
+    @property
+    def passed_items(self) -> tuple[str, ...]:
+        """The titles of the items that passed."""
+        return tuple(i.title for i in self.items if i.passed)
 
 
 def adoption_problems(meeting: AdoptionMeeting) -> list[str]:
@@ -90,6 +114,31 @@ def adoption_problems(meeting: AdoptionMeeting) -> list[str]:
     if not meeting.passed_items:
         problems.append(f"会议记录 {meeting.number} 没有表决通过的议题")
     return problems
+
+
+R35_SOURCE = ("R35；中央农办、农业农村部《关于在乡村治理中推广运用积分制有关工作的通知》（2020）："
+              "积分制须通过民主程序确定")
+
+
+def adopting_item(meeting: AdoptionMeeting, number: int | None = None) -> MeetingItem:
+    """R35: the passed agenda item of `meeting` that adopts the scheme — the one the clerk names (`number`, checked
+    to have passed), else the first passed item whose title or resolution is about points (积分). A meeting that
+    passed only other matters (a 低保 review, a road plan) adopts no scheme."""
+    if number is not None:
+        found = next((i for i in meeting.items if i.number == number), None)
+        if found is None:
+            raise DomainError(f"会议记录 {meeting.number} 没有第{number}项议题（共 {len(meeting.items)} 项）。")
+        if not found.passed:
+            raise DomainError(f"会议记录 {meeting.number} 的第{number}项议题“{found.title}”没有表决通过，"
+                              f"不能作为积分细则的通过依据（{R35_SOURCE}）。")
+        return found
+    found = next((i for i in meeting.items if i.passed and i.about_points), None)
+    if found is None:
+        passed = "、".join(f"第{i.number}项“{i.title}”" for i in meeting.items if i.passed)
+        raise DomainError(f"会议记录 {meeting.number} 没有表决通过关于积分细则的议题（通过的是{passed}），"
+                          f"不能作为积分细则的通过依据（{R35_SOURCE}）。"
+                          "请选通过积分细则的会议记录；若议题名称未写“积分”，请用 --item N 指明是第几项议题。")
+    return found
 
 
 def item_problems(item: SchemeItem) -> list[str]:

@@ -32,11 +32,13 @@ def _actor(db: Database, username: str, role: Role) -> Actor | None:
 
 
 def _adopting_meeting(meetings: MeetingStore, types: MeetingTypeStore) -> str | None:
-    """The earliest villagers' or representatives' meeting record that can adopt the scheme (R35)."""
+    """The earliest villagers' or representatives' meeting record that passed an item about the scheme (R35: the
+    minutes demo's January representatives' meeting, whose third item is 审议村积分制管理细则)."""
     adoption = MinutesAdoptionMeetings(meetings, types)
     found = [adoption.adoption_meeting(m.id) for m in meetings.list_meetings()
              if m.type_code in ADOPTING_MEETINGS and m.on.year >= YEAR]  # not the 2019 rules revision's meeting
-    usable = sorted((m for m in found if not adoption_problems(m)), key=lambda m: m.on)
+    usable = sorted((m for m in found if not adoption_problems(m) and any(i.passed and i.about_points
+                                                                          for i in m.items)), key=lambda m: m.on)
     return usable[0].id if usable else None
 
 

@@ -13,7 +13,7 @@ from models.lists.naming import NamingBasis
 from models.minutes.meetings import evaluate
 from models.minutes.record import effective
 from models.points.rollup import PointsHousehold
-from models.points.scheme import AdoptionMeeting
+from models.points.scheme import AdoptionMeeting, MeetingItem
 from models.workflow.ports import MeetingRecords, MeetingTypes
 from storage.core.db import Database
 
@@ -60,9 +60,10 @@ class MinutesAdoptionMeetings:
         meeting = effective(self._meetings.get(meeting_id))
         spec = self._types.type_spec(meeting.type_code)
         outcome = evaluate(meeting, spec)
-        passed = tuple(item.title for item, result in zip(meeting.items, outcome.items) if result.status == "passed")
+        items = tuple(MeetingItem(number, item.title, item.resolution, result.status == "passed")
+                      for number, (item, result) in enumerate(zip(meeting.items, outcome.items), 1))
         return AdoptionMeeting(meeting.id, meeting.number, meeting.type_code, spec.label, meeting.on,
-                               meeting.is_final, outcome.quorum.met, outcome.quorum.reason, passed)
+                               meeting.is_final, outcome.quorum.met, outcome.quorum.reason, items)
 
 
 class ArticleResolver(Protocol):

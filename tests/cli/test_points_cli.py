@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from models.points.scheme import adoption_problems
+from models.points.scheme import AdoptionMeeting, adoption_problems
 from storage.points.scheme_files import TEMPLATE_FILE
 from storage.points.sources import MinutesAdoptionMeetings
 from models.lists.entries import Period
@@ -18,16 +19,48 @@ from tests.printing.pdfcheck import text_of
 DEMO_PASSWORD = "demo1234"
 
 
-def _adopting_meetings(village: Village) -> list[str]:
+def _usable_meetings(village: Village) -> list[AdoptionMeeting]:
     meetings = village.clerk.meetings
     adoption = MinutesAdoptionMeetings(meetings, village.clerk.meeting_types)
     found = [adoption.adoption_meeting(m.id) for m in meetings.list_meetings()]
-    return [m.id for m in sorted(found, key=lambda m: m.on) if not adoption_problems(m)]
+    return [m for m in sorted(found, key=lambda m: m.on) if not adoption_problems(m)]
+
+
+def _adopting_meetings(village: Village) -> list[str]:
+    """Ids of final, quorate villagers' (representatives') meetings; `--item` names their first passed item."""
+    return [m.id for m in _usable_meetings(village)]
+
+
+def _item(village: Village, meeting_id: str) -> str:
+    found = next(m for m in _usable_meetings(village) if m.id == meeting_id)
+    return str(next(i.number for i in found.items if i.passed))
+
+
+def _import(village: Village, path: Path, meeting_id: str, *more: str) -> tuple[int, Any]:
+    return run_json(village.path, "points", "scheme", "import", str(path), "--meeting", meeting_id,
+                    "--item", _item(village, meeting_id), *more)
+
+
+def test_only_a_passed_item_about_the_scheme_adopts_it_r35(village: Village) -> None:
+    """A meeting that passed other matters (a 低保 review, a budget) adopts no scheme unless the clerk names the
+    item with --item, which must have passed; the demo's scheme came from its meeting's item about 积分."""
+    usable = _usable_meetings(village)
+    other = next(m for m in usable if not any(i.passed and i.about_points for i in m.items))
+    code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(TEMPLATE_FILE),
+                            "--meeting", other.id])
+    assert code == 2 and "没有表决通过关于积分细则的议题" in err and "R35" in err and "中央农办" in err
+    assert village.clerk.points.scheme.current().version == 1  # type: ignore[union-attr]
+    unpassed = next((m, i) for m in usable for i in m.items if not i.passed)
+    code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(TEMPLATE_FILE),
+                            "--meeting", unpassed[0].id, "--item", str(unpassed[1].number)])
+    assert code == 2 and "没有表决通过" in err and "R35" in err
+    adopted = village.clerk.points.scheme.current()
+    assert adopted is not None and "积分" in adopted.resolution and adopted.resolution.startswith("第3项")
 
 
 def test_scheme_import_makes_a_new_version_from_the_meeting_and_show_lists_its_items(village: Village) -> None:
     latest = _adopting_meetings(village)[-1]
-    code, out = run_json(village.path, "points", "scheme", "import", str(TEMPLATE_FILE), "--meeting", latest)
+    code, out = _import(village, TEMPLATE_FILE, latest)
     assert code == 0, out
     assert set(out) == {"id", "version", "items"} and out["version"] == 2 and out["items"] == 9
     code, shown = run_json(village.path, "points", "scheme", "show")
@@ -44,7 +77,8 @@ def test_scheme_import_refuses_an_unlawful_row_naming_it_and_a_missing_meeting(v
                    "| B01 | 人居环境 | 参加卫生日 | 5 | 10 | 签到表 | |\n"
                    "| X9 | 遵规守约 | 不参加卫生日的取消集体分红 | -20 | | 检查记录 | 第十条 |\n", encoding="utf-8")
     meeting = _adopting_meetings(village)[-1]
-    code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(bad), "--meeting", meeting])
+    code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(bad), "--meeting", meeting,
+                            "--item", _item(village, meeting)])
     assert code == 2 and "第2行（X9" in err and "分红" in err
     code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(TEMPLATE_FILE)])
     assert code == 2 and "--meeting" in err
@@ -139,10 +173,10 @@ def test_stock_in_out_and_count_through_the_command_line(village: Village) -> No
 
 def test_a_new_version_cannot_be_dated_before_the_one_in_force(village: Village) -> None:
     meetings = _adopting_meetings(village)
-    code, _ = run_json(village.path, "points", "scheme", "import", str(TEMPLATE_FILE), "--meeting", meetings[-1])
+    code, _ = _import(village, TEMPLATE_FILE, meetings[-1])
     assert code == 0
     code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(TEMPLATE_FILE),
-                            "--meeting", meetings[0]])
+                            "--meeting", meetings[0], "--item", _item(village, meetings[0])])
     assert code == 2 and "早于现行第2版的通过日期" in err
 
 
@@ -151,8 +185,7 @@ def test_an_exported_scheme_imports_back_as_the_same_items(village: Village, tmp
     code, exported = run_json(village.path, "points", "scheme", "export", str(out))
     assert code == 0 and exported["version"] == 1
     _, before = run_json(village.path, "points", "scheme", "show")
-    code, _ = run_json(village.path, "points", "scheme", "import", str(out), "--meeting",
-                       _adopting_meetings(village)[-1])
+    code, _ = _import(village, out, _adopting_meetings(village)[-1])
     assert code == 0
     _, after = run_json(village.path, "points", "scheme", "show")
     assert after["version"] == 2 and after["items"] == before["items"]
