@@ -133,6 +133,28 @@ def test_goods_redeem_and_the_receipt_read_back(village: Village, tmp_path: Path
     assert "兑换凭证" in text and redeemed["number"] in text and "香皂" in text and f"{redeemed['balance']}分" in text
 
 
+def test_a_redemption_is_reversed_by_its_receipt_number_giving_points_and_stock_back(village: Village) -> None:
+    """`points reverse` on a redemption's entry names `points redeem-reverse`, which refunds the points and returns
+    the goods to stock (both rows stay; a second reversal is refused)."""
+    db = village.path
+    _, goods = run_json(db, "goods", "add", "香皂", "--price", "5", "--stock", "1")
+    _, before = run_json(db, "points", "balance", "--household", "0002")
+    _, redeemed = run_json(db, "points", "redeem", "--household", "0002", "--goods", goods["id"])
+    spent = next(r for r in run_json(db, "points", "list", "--household", "0002")[1]["rows"]
+                 if r["item"] == "redemption" and r["points"] == -5)
+    code, _, err = run_cli(["--db", str(db), "points", "reverse", spent["id"], "--reason", "拿错了"])
+    assert code == 2 and f"points redeem-reverse {redeemed['number']}" in err
+    code, out = run_json(db, "points", "redeem-reverse", redeemed["number"], "--reason", "拿错了商品")
+    assert code == 0 and set(out) == {"id", "redemption", "number", "balance", "stock"}
+    assert out["redemption"] == redeemed["id"] and out["stock"] == 1
+    _, after = run_json(db, "points", "balance", "--household", "0002")
+    assert after["redeemable"] == out["balance"] == before["redeemable"] and after["confirmed"] == before["confirmed"]
+    refund = next(r for r in run_json(db, "points", "list", "--household", "0002")[1]["rows"] if r["id"] == out["id"])
+    assert refund["points"] == 5 and refund["reverses"] == spent["id"]
+    code, _, err = run_cli(["--db", str(db), "points", "redeem-reverse", redeemed["id"], "--reason", "再冲一次"])
+    assert code == 2 and "已经冲正" in err
+
+
 def test_the_board_names_only_households_with_a_recorded_basis(village: Village, tmp_path: Path) -> None:
     points = village.clerk.points
     scored = {s.household_id for s in points.tally.household_sums(Period.parse("2026-05"))}
