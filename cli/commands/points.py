@@ -29,6 +29,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     imported.add_argument("--meeting", default="", metavar="MEETING_ID", help="通过它的村民（代表）会议记录 id")
     imported.add_argument("--item", type=int, metavar="N",
                           help="通过积分细则的是该会议第几项议题（不写：议题名称或决议中写有“积分”的那一项）")
+    imported.add_argument("--period-kind", choices=("month", "quarter", "year"),
+                          help="每期上限和积分榜按月、季度或年计（不写：按文件中的“计分周期”，否则同上一版，首版按月）")
+    imported.add_argument("--deduction-share", metavar="PCT",
+                          help="扣分记录占比超过多少时积分榜提示，如 30%%（不写：按文件中的“扣分占比上限”，否则同上一版，首版 30%%）")
     imported.set_defaults(handler=run_scheme_import)
     scheme.add_parser("show", help="显示现行积分细则").set_defaults(handler=run_scheme_show)
     exported = scheme.add_parser("export", help="把现行积分细则写成 .md 表格（可修改后作为新版本导入）")
@@ -174,8 +178,13 @@ def points_stores(context: Context, actor: Any = None) -> Any:  # models.points.
 
 
 def run_scheme_import(context: Context, args: argparse.Namespace) -> int:
+    from models.lists.entries import PeriodKind
+    from models.points.scheme import SchemeSettings, parse_share
+
     points = points_stores(context)
-    changed = points.scheme.import_file(args.file, args.meeting, args.item)
+    settings = SchemeSettings(PeriodKind(args.period_kind) if args.period_kind else None,
+                              parse_share(args.deduction_share) if args.deduction_share is not None else None)
+    changed = points.scheme.import_file(args.file, args.meeting, args.item, settings)
     scheme = next(s for s in points.scheme.versions() if s.id == changed.id)
     context.emit(f"{scheme.id}\n积分细则第{scheme.version}版已导入（{len(scheme.items)} 项，"
                  f"{scheme.adopted_on.isoformat()} 起施行）",
@@ -189,13 +198,16 @@ def run_scheme_show(context: Context, args: argparse.Namespace) -> int:
     scheme = points_stores(context).scheme.current()
     if scheme is None:
         raise DomainError("还没有经会议通过的积分细则。请用 points scheme import FILE --meeting ID 导入。")
-    lines = [f"积分细则第{scheme.version}版（{scheme.adopted_on.isoformat()} 起，按{scheme.period.label}计上限）"]
+    lines = [f"积分细则第{scheme.version}版（{scheme.adopted_on.isoformat()} 起，按{scheme.period.label}计上限，"
+             f"扣分记录超过 {scheme.deduction_share}% 时积分榜提示）", f"通过依据：{scheme.resolution}"]
     lines += [f"{i.code}  {i.class_name}  {i.name}  {i.points:+d}" + (f"  每期上限 {i.cap}" if i.cap else "")
               + (f"  依据 {i.clause}" if i.clause else "") for i in scheme.items]
     context.emit("\n".join(lines), {
         "id": scheme.id, "version": scheme.version, "adopted_on": scheme.adopted_on.isoformat(),
         "items": [{"code": i.code, "name": i.name, "points": i.points, "cap": i.cap, "class": i.class_name}
-                  for i in scheme.items]})
+                  for i in scheme.items],
+        "period_kind": scheme.period.value, "deduction_share": scheme.deduction_share, "meeting_id": scheme.meeting_id,
+        "resolution": scheme.resolution})
     return EXIT_OK
 
 

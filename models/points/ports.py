@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from models.points.publication import PointsObjection, Publication
     from models.points.ledger import Balance, EntryDraft, LedgerEntry
     from models.points.rollup import HouseholdSums, PointsHousehold, TallyBy, TallyRow
-    from models.points.scheme import AdoptionMeeting, Scheme, SchemeItem
+    from models.points.scheme import AdoptionMeeting, Scheme, SchemeItem, SchemeSettings
 
 
 # -- what points read of other areas --------------------------------------------------------------------------------
@@ -63,8 +63,10 @@ class SchemeStore(Protocol):
         (`agenda_item`, 1 = the first, when the clerk names it); refused naming the row of a bad item."""
         ...
 
-    def import_file(self, path: Path, meeting_id: str, agenda_item: int | None = None) -> Changed:
-        """Read a .xlsx/.docx/.md table with the columns of SCHEME_COLUMNS and adopt it."""
+    def import_file(self, path: Path, meeting_id: str, agenda_item: int | None = None,
+                    settings: SchemeSettings | None = None) -> Changed:
+        """Read a .xlsx/.docx/.md table with the columns of SCHEME_COLUMNS and the settings written with it
+        (计分周期, 扣分占比上限; `settings` given here win) and adopt it."""
         ...
 
 

@@ -198,6 +198,55 @@ def items_from_rows(rows: list[dict[str, str]]) -> tuple[SchemeItem, ...]:
     return tuple(items)
 
 
+SETTING_PERIOD, SETTING_SHARE = "计分周期", "扣分占比上限"
+_PERIOD_WORDS = {PeriodKind.MONTH: ("月", "月度", "按月", "每月", "month"),
+                 PeriodKind.QUARTER: ("季", "季度", "按季度", "每季度", "quarter"),
+                 PeriodKind.YEAR: ("年", "年度", "按年", "每年", "year")}
+_SETTING_LINE = re.compile(rf"^\s*[-*]?\s*({SETTING_PERIOD}|{SETTING_SHARE})\s*[:：]\s*([^\s（(，,；;]+)")
+
+
+@dataclass(frozen=True)
+class SchemeSettings:
+    """What a scheme file (or `points scheme import`'s options) may set besides the items: the period its caps and
+    boards count in, and the deduction share above which a board warns (R38). None: as the version before."""
+
+    period: PeriodKind | None = None
+    deduction_share: int | None = None
+
+    def over(self, other: SchemeSettings) -> SchemeSettings:
+        """These settings where given, `other`'s elsewhere (the command's options over the file's lines)."""
+        return SchemeSettings(self.period or other.period,
+                              other.deduction_share if self.deduction_share is None else self.deduction_share)
+
+
+def parse_period_kind(text: str) -> PeriodKind:
+    word = text.strip().lower()
+    for kind, words in _PERIOD_WORDS.items():
+        if word in words:
+            return kind
+    raise DomainError(f"{SETTING_PERIOD}应为 月、季度 或 年（month、quarter、year），现在是“{text}”。")
+
+
+def parse_share(text: str) -> int:
+    """扣分占比上限 as a whole per cent: "30%", "30％" or "30"."""
+    digits = str(text).strip().rstrip("%％").strip()
+    if not digits.isdigit() or not 0 < int(digits) <= 100:
+        raise DomainError(f"{SETTING_SHARE}应为 1%–100% 之间的整数百分比，如 30%，现在是“{text}”。")
+    return int(digits)
+
+
+def settings_from_lines(lines: list[str]) -> SchemeSettings:
+    """The settings written as lines "计分周期：季度" and "扣分占比上限：30%" (anything after the value, such as a
+    note in brackets, is ignored; other lines are the file's prose)."""
+    found: dict[str, str] = {}
+    for line in lines:
+        match = _SETTING_LINE.match(line)
+        if match:
+            found[match.group(1)] = match.group(2)
+    return SchemeSettings(parse_period_kind(found[SETTING_PERIOD]) if SETTING_PERIOD in found else None,
+                          parse_share(found[SETTING_SHARE]) if SETTING_SHARE in found else None)
+
+
 def scheme_table(scheme: Scheme) -> str:
     """The version as a Markdown table with SCHEME_COLUMNS, which `points scheme import` reads back (the clause by
     its article label alone: the text is the rules' own and is looked up again on import)."""
@@ -206,4 +255,7 @@ def scheme_table(scheme: Scheme) -> str:
         cells = (i.code, i.class_name, i.name, str(i.points), str(i.cap or ""), i.evidence,
                  i.clause.split(" ", 1)[0] if i.clause else "")
         lines.append("| " + " | ".join(cell.replace("|", "／") for cell in cells) + " |")
-    return (f"# 积分细则（第{scheme.version}版，{scheme.adopted_on.isoformat()} 通过）\n\n" + "\n".join(lines) + "\n")
+    settings = (f"{SETTING_PERIOD}：{scheme.period.label}\n"
+                f"{SETTING_SHARE}：{scheme.deduction_share}%\n")
+    return (f"# 积分细则（第{scheme.version}版，{scheme.adopted_on.isoformat()} 通过）\n\n{settings}\n"
+            + "\n".join(lines) + "\n")

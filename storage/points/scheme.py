@@ -10,12 +10,12 @@ from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.lists.entries import PeriodKind
 from models.points.ports import AdoptionMeetings, RuleClauses
-from models.points.scheme import (DEFAULT_DEDUCTION_SHARE, Scheme, SchemeItem, adopting_item, adoption_problems,
-                                  check_items, items_from_rows)
+from models.points.scheme import (DEFAULT_DEDUCTION_SHARE, Scheme, SchemeItem, SchemeSettings, adopting_item,
+                                  adoption_problems, check_items, items_from_rows)
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
 from storage.points.rows import dict_rows, item_from_row, scheme_from_row
-from storage.points.scheme_files import read_scheme_table
+from storage.points.scheme_files import read_scheme_file
 
 
 class SqliteSchemeStore(SqliteStore):
@@ -76,5 +76,9 @@ class SqliteSchemeStore(SqliteStore):
                                               "cap": item.cap, "evidence": item.evidence, "clause": item.clause})
         return Changed.one(Entity.POINTS_SCHEME, row["id"])
 
-    def import_file(self, path: Path, meeting_id: str, agenda_item: int | None = None) -> Changed:
-        return self.adopt(items_from_rows(read_scheme_table(path)), meeting_id, agenda_item=agenda_item)
+    def import_file(self, path: Path, meeting_id: str, agenda_item: int | None = None,
+                    settings: SchemeSettings | None = None) -> Changed:
+        """`settings` (the command's options) over what the file says, over the version before."""
+        rows, written = read_scheme_file(path)
+        chosen = (settings or SchemeSettings()).over(written)
+        return self.adopt(items_from_rows(rows), meeting_id, chosen.period, chosen.deduction_share, agenda_item)

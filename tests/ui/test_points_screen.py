@@ -77,3 +77,9 @@ def test_the_confirmer_sees_the_chosen_entrys_evidence(qtbot: Any, village: Vill
     qtbot.mouseClick(tab.confirm_button, Qt.MouseButton.LeftButton)
     status = village.checker.attachments.status(AttachmentOwner(OwnerKind.POINTS_ENTRY, entry_id))
     assert status.phase.value == "kept"  # confirmed: the evidence stays with the points it rests on
+
+
+def test_the_scheme_line_shows_the_period_and_the_deduction_share(qtbot: Any, village: Village) -> None:
+    screen = PointsScreen(village.clerk, DataBus())
+    qtbot.addWidget(screen)
+    assert "每期上限按月计，扣分记录超过 30% 时积分榜提示" in screen.scheme_label.text()
