@@ -7,7 +7,7 @@ the law protects (land, dividends, schooling, marriage, registration, statutory 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from models.core.errors import DomainError
@@ -36,6 +36,9 @@ class SchemeItem:
     cap: int | None = None
     evidence: str = ""
     clause: str = ""  # the 村规民约 clause a deduction enforces, as resolved ("第十二条 …")
+    # the name's pinyin initials, space-separated readings ("cjqcwsryw…"), as storage reads an adopted item: for the
+    # search at entry, never part of what an item is
+    initials: str = field(default="", compare=False)
 
     @property
     def is_deduction(self) -> bool:
@@ -80,6 +83,19 @@ class MeetingItem:
     def text(self) -> str:
         """As the scheme records the resolution it was adopted by: 第2项 审议积分细则：通过……"""
         return f"第{self.number}项 {self.title}" + (f"：{self.resolution}" if self.resolution else "")
+
+
+def find_items(items: tuple[SchemeItem, ...], typed: str, limit: int = 8) -> list[SchemeItem]:
+    """Entry by code or search, as households are found (find_households): the item of this code first, then codes
+    starting with the text, names holding it (卫生), and names whose pinyin initials start with it (cjq finds
+    参加全村卫生日义务劳动)."""
+    text = typed.strip().lower()
+    if not text:
+        return []
+    exact = [i for i in items if i.code.lower() == text]
+    others = [i for i in items if i not in exact and (i.code.lower().startswith(text) or text in i.name
+                                                      or any(v.startswith(text) for v in i.initials.split()))]
+    return (exact + others)[:limit]
 
 
 @dataclass(frozen=True)
