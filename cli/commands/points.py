@@ -43,7 +43,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--item", required=True, metavar="CODE", help="积分项目代码（points scheme show 可查）")
     add.add_argument("--date", dest="on", required=True, type=parse_date, metavar="D", help="日期，如 2026-03-12")
     add.add_argument("--points", type=int, metavar="N", help="分值（默认按细则；可记同号较小的分数）")
-    add.add_argument("--villager", default="", metavar="ID", help="户内做这件事的村民编号（可选）")
+    add.add_argument("--villager", default="", metavar="ID", help="户内做这件事的村民编号或姓名（可选；须是本户成员）")
     add.add_argument("--note", default="", metavar="T", help="说明或依据，如“签到表第3页”")
     add.set_defaults(handler=run_add)
     confirm = actions.add_parser("confirm", help="确认一条积分记录（须是录入人以外的账户；密码从标准输入读）")

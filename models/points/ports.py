@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from models.points.board import PointsBoard
     from models.points.goods import Goods, GoodsSource, Redemption
     from models.points.publication import PointsObjection, Publication
-    from models.points.ledger import Balance, EntryDraft, LedgerEntry
+    from models.points.ledger import Balance, EntryDraft, LedgerEntry, Member
     from models.points.rollup import HouseholdSums, PointsHousehold, TallyBy, TallyRow
     from models.points.scheme import AdoptionMeeting, Scheme, SchemeItem, SchemeSettings
 
@@ -29,6 +29,10 @@ class PointsHouseholds(Protocol):
 
     def households(self) -> list[PointsHousehold]: ...
     def household(self, household_no: str) -> PointsHousehold: ...
+
+    def members(self, reference: str) -> list[Member]:
+        """The villagers whose id, or else whose name, is `reference`, each with their household."""
+        ...
 
 
 class AdoptionMeetings(Protocol):

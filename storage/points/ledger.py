@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from models.core.accounts import Actor, Permission
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
-from models.points.ledger import (EntryDraft, EntryKind, LedgerEntry, check_cap, check_confirmer, check_reversible,
-                                  entry_points, period_of, reversal_of)
+from models.points.ledger import (EntryDraft, EntryKind, LedgerEntry, acting_member, check_cap, check_confirmer,
+                                  check_reversible, entry_points, period_of, reversal_of)
 from models.points.ports import PointsHouseholds, SchemeStore
 from models.points.rollup import PointsHousehold
 from models.points.scheme import Scheme
@@ -65,8 +65,10 @@ class SqliteLedgerStore(SqliteStore):
         already = int(self._db.conn.execute(_ALREADY_SQL, (household.id, item.code, period.start.isoformat(),
                                                            period.end.isoformat())).fetchone()[0])
         check_cap(item, period, already, points)
+        member = (acting_member(draft.villager_id.strip(), household.id, household.household_no,
+                                self._households.members(draft.villager_id)) if draft.villager_id.strip() else "")
         return LedgerEntry("", household.id, household.household_no, draft.on, points, EntryKind.ITEM, item.code,
-                           item.name, scheme.id, scheme.version, draft.villager_id, draft.note.strip(),
+                           item.name, scheme.id, scheme.version, member, draft.note.strip(),
                            draft.evidence.strip(), self._actor.user_id, self._actor.name)
 
     def confirm(self, entry_id: str) -> Changed:

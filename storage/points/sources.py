@@ -12,6 +12,7 @@ from models.lists.entries import ArticleRef, ListKind
 from models.lists.naming import NamingBasis
 from models.minutes.meetings import evaluate
 from models.minutes.record import effective
+from models.points.ledger import Member
 from models.points.rollup import PointsHousehold
 from models.points.scheme import AdoptionMeeting, MeetingItem
 from models.workflow.ports import MeetingRecords, MeetingTypes
@@ -48,6 +49,14 @@ class SqlitePointsHouseholds:
         if row is None:
             raise NotFound(f"户籍中没有户号“{household_no}”。请核对户号（可在户籍花名册中查看）。")
         return PointsHousehold(*row)
+
+    def members(self, reference: str) -> list[Member]:
+        sql = ("SELECT v.id, v.name, h.id, h.household_no FROM villagers v JOIN households h ON h.id = v.household_id "
+               "WHERE v.deleted = 0 AND h.deleted = 0 AND h.owner = :node AND ")
+        params = {"node": self._db.node_id, "reference": reference.strip()}
+        rows = self._db.conn.execute(sql + "v.id = :reference", params).fetchall() or \
+            self._db.conn.execute(sql + "v.name = :reference", params).fetchall()
+        return [Member(*row) for row in rows]
 
 
 class MinutesAdoptionMeetings:

@@ -13,7 +13,7 @@ from storage.points.sources import MinutesAdoptionMeetings
 from models.lists.entries import Period
 from models.points.sheets import signed
 from tests.helpers import run_cli, run_json
-from tests.points_fixtures import Village, village  # noqa: F401  (fixture)
+from tests.points_fixtures import FUTURE, Village, village  # noqa: F401  (fixture)
 from tests.printing.pdfcheck import text_of
 
 DEMO_PASSWORD = "demo1234"
@@ -107,6 +107,26 @@ def test_add_confirm_list_balance_and_reverse(village: Village, monkeypatch: pyt
     assert code == 0 and set(listed["rows"][0]) == {"id", "date", "item", "points", "confirmed", "reverses"}
     assert {"id": reversed_["id"], "date": "2027-06-03", "item": "E01", "points": -3, "confirmed": False,
             "reverses": added["id"]} in listed["rows"]
+
+
+def test_the_acting_member_must_be_a_villager_of_that_household(village: Village) -> None:
+    """`points add --villager`: an unknown id, or a villager of another household, is refused (exit 2); a member
+    named by id or by name within the household is recorded by id."""
+    db, rows = village.path, village.db.conn.execute(
+        "SELECT v.id, v.name, h.household_no FROM villagers v JOIN households h ON h.id = v.household_id "
+        "WHERE v.deleted = 0 AND h.household_no IN ('0003', '0004') ORDER BY h.household_no, v.position").fetchall()
+    own = next(r for r in rows if r[2] == "0003")
+    other = next(r for r in rows if r[2] == "0004" and not any(o[1] == r[1] for o in rows if o[2] == "0003"))
+    add = ["--db", str(db), "points", "add", "--household", "0003", "--item", "E01", "--date", f"{FUTURE}-03"]
+    code, _, err = run_cli([*add, "--villager", "NOSUCH"])
+    assert code == 2 and "户籍中没有编号或姓名为“NOSUCH”的村民" in err
+    code, _, err = run_cli([*add, "--villager", other[0]])
+    assert code == 2 and "不是户号 0003 的成员（属户号 0004）" in err
+    assert not [e for e in village.clerk.points.ledger.entries("0003") if e.on.isoformat() == f"{FUTURE}-03"]
+    code, by_id = run_json(db, *add[2:], "--villager", own[0])
+    code_name, by_name = run_json(db, *add[2:], "--villager", own[1])
+    assert code == code_name == 0
+    assert {village.clerk.points.ledger.entry(e["id"]).villager_id for e in (by_id, by_name)} == {own[0]}
 
 
 def test_tally_by_group_and_village(village: Village) -> None:
