@@ -315,10 +315,10 @@ def run_redeem(context: Context, args: argparse.Namespace) -> int:
     points = points_stores(context)
     changed = points.redemptions.redeem(args.household, args.goods, args.qty)
     redemption = points.redemptions.redemption(changed.id)
-    balance = points.tally.balance(args.household).confirmed
+    balance = points.tally.balance(args.household).redeemable  # what is left to spend, not the confirmed sum
     stock = points.goods.goods(args.goods).stock
     context.emit(f"{redemption.id}\n兑换凭证 {redemption.number}：{redemption.goods_name}×{redemption.quantity}，"
-                 f"扣减 {redemption.points} 分，余额 {balance} 分，库存 {stock} 件",
+                 f"扣减 {redemption.points} 分，还可兑换 {balance} 分，库存 {stock} 件",
                  {"id": redemption.id, "number": redemption.number, "balance": balance, "stock": stock})
     return EXIT_OK
 
