@@ -35,9 +35,7 @@ PLAN: tuple[tuple[str, int, int, tuple[tuple[str, MatterKind, str], ...]], ...] 
     ("joint_committees_meeting", 1, 6, (("商议村道硬化项目", MatterKind.ORDINARY, "同意启动村道硬化前期工作"),)),
     ("branch_committee_meeting", 1, 4, (("提议实施村道硬化项目", MatterKind.ORDINARY, "提请两委会商议村道硬化"),)),
     ("representatives_meeting", 1, 15, (("低保户民主评议", MatterKind.ORDINARY, "同意 3 户新纳入低保，2 户退出"),
-                                         ("春节期间安全防火", MatterKind.ORDINARY, ""),
-                                         ("审议村积分制管理细则", MatterKind.ORDINARY,
-                                          "通过积分细则（第1版）及爱心超市兑换办法，自即日起施行"))),
+                                         ("春节期间安全防火", MatterKind.ORDINARY, ""))),
     ("party_general_meeting", 1, 20, (("审议村道硬化实施方案", MatterKind.ORDINARY, "同意村道硬化实施方案"),)),
     ("villagers_meeting", 2, 26, (("村道硬化筹资筹劳方案", MatterKind.RESERVED, "按每户 200 元、投工 3 天筹资筹劳"),)),
     ("courtyard_meeting", 3, 3, (("三组院坝会：人居环境整治", MatterKind.ORDINARY, ""),)),
@@ -66,6 +64,13 @@ PLAN: tuple[tuple[str, int, int, tuple[tuple[str, MatterKind, str], ...]], ...] 
     ("deliberation_meeting", 11, 6, (("红白喜事简办标准协商", MatterKind.ORDINARY, "宴席不超过 15 桌"),)),
     ("speak_up_meeting", 11, 16, (("群众说事：垃圾清运不及时", MatterKind.ORDINARY, ""),)),
 )
+
+# Topics added to a meeting of PLAN after it was first written, each drawn from a generator of its own, so the
+# year's other meetings (attendance, votes, speakers) stay as they were: the points scheme adopted in January (R35).
+LATER_TOPICS: dict[tuple[str, int, int], tuple[tuple[str, MatterKind, str], ...]] = {
+    ("representatives_meeting", 1, 15): (("审议村积分制管理细则", MatterKind.ORDINARY,
+                                          "通过积分细则（第1版）及爱心超市兑换办法，自即日起施行"),),
+}
 
 
 def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
@@ -160,7 +165,9 @@ def _hold(store: MeetingStore, rng: random.Random, village: _Village, index: int
         if type_code == "representatives_meeting" and month > 2 else "",
         attendees=attendees,
         items=tuple(_item(rng, title, matter, resolution, (present, expected), fails, on, voices, by_name)
-                    for title, matter, resolution in topics),
+                    for title, matter, resolution in topics)
+        + tuple(_item(random.Random(title), title, matter, resolution, (present, expected), fails, on, voices, by_name)
+                for title, matter, resolution in LATER_TOPICS.get((type_code, month, day), ())),
         summary=f"会议围绕“{topics[0][0]}”进行了讨论。",
     )
     created = store.create(meeting).id
