@@ -21,8 +21,9 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED = 0, 1, 2
 # The modules of cli/commands/, each registering its sub-commands. Named, not discovered with pkgutil: a frozen
 # app (PyInstaller) has no folder to list, and would start with no command at all. tests/cli/test_command_modules.py
 # checks this list against the package's contents, so a new module cannot be forgotten here.
-COMMAND_MODULES = ("care", "demo", "disclosures", "key", "lists", "maintenance", "matters", "meetings", "points",
-                   "points_projects", "printing", "roster", "rules", "setup", "stars", "sync", "township", "users")
+COMMAND_MODULES = ("care", "demo", "disclosures", "goods", "key", "lists", "maintenance", "matters", "meetings",
+                   "points", "points_projects", "printing", "roster", "rules", "setup", "stars", "sync", "township",
+                   "users")
 
 
 @dataclass

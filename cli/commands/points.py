@@ -27,6 +27,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     imported.add_argument("file", type=Path, metavar="FILE",
                           help="列：代码、类别、名称、分值、每期上限、所需依据、村规民约条款（扣分项必填）")
     imported.add_argument("--meeting", default="", metavar="MEETING_ID", help="通过它的村民（代表）会议记录 id")
+    imported.add_argument("--item", type=int, metavar="N",
+                          help="通过积分细则的是该会议第几项议题（不写：议题名称或决议中写有“积分”的那一项）")
+    imported.add_argument("--period-kind", choices=("month", "quarter", "year"),
+                          help="每期上限和积分榜按月、季度或年计（不写：按文件中的“计分周期”，否则同上一版，首版按月）")
+    imported.add_argument("--deduction-share", metavar="PCT",
+                          help="扣分记录占比超过多少时积分榜提示，如 30%%（不写：按文件中的“扣分占比上限”，否则同上一版，首版 30%%）")
     imported.set_defaults(handler=run_scheme_import)
     scheme.add_parser("show", help="显示现行积分细则").set_defaults(handler=run_scheme_show)
     exported = scheme.add_parser("export", help="把现行积分细则写成 .md 表格（可修改后作为新版本导入）")
@@ -37,7 +43,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--item", required=True, metavar="CODE", help="积分项目代码（points scheme show 可查）")
     add.add_argument("--date", dest="on", required=True, type=parse_date, metavar="D", help="日期，如 2026-03-12")
     add.add_argument("--points", type=int, metavar="N", help="分值（默认按细则；可记同号较小的分数）")
-    add.add_argument("--villager", default="", metavar="ID", help="户内做这件事的村民编号（可选）")
+    add.add_argument("--villager", default="", metavar="ID", help="户内做这件事的村民编号或姓名（可选；须是本户成员）")
     add.add_argument("--note", default="", metavar="T", help="说明或依据，如“签到表第3页”")
     add.set_defaults(handler=run_add)
     confirm = actions.add_parser("confirm", help="确认一条积分记录（须是录入人以外的账户；密码从标准输入读）")
@@ -72,13 +78,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     redeem.add_argument("--goods", required=True, metavar="ID", help="商品编号（goods list 可查）")
     redeem.add_argument("--qty", type=int, default=1, metavar="N")
     redeem.set_defaults(handler=run_redeem)
+    undo = actions.add_parser("redeem-reverse", help="冲正一次兑换：积分退回该户，商品退回库存（两条记录都保留）")
+    undo.add_argument("id", metavar="ID", help="兑换凭证编号（如 DH2026-0007）或 points redeem 输出的 id")
+    undo.add_argument("--reason", required=True, metavar="T", help="冲正理由，如“拿错了商品”")
+    undo.set_defaults(handler=run_redeem_reverse)
     attach = actions.add_parser("attach", help="给一条积分记录添加依据（签到表、照片；确认后不能移除）")
     attach.add_argument("id", metavar="ID")
     attach.add_argument("--file", required=True, type=Path, help="文件路径")
     attach.add_argument("--note", default="", help="说明")
     attach.set_defaults(handler=run_attach)
     _register_publication(actions)
-    _register_goods(commands)
 
 
 def _register_publication(actions: argparse._SubParsersAction) -> None:
@@ -119,7 +128,7 @@ def run_attach(context: Context, args: argparse.Namespace) -> int:
 def run_publish(context: Context, args: argparse.Namespace) -> int:
     from models.lists.entries import Period
 
-    publications = _points(context).publications
+    publications = points_stores(context).publications
     publication = publications.publication(publications.publish(Period.parse(args.period), args.on, args.days).id)
     context.emit(f"{publication.id}\n{publication.period.text}积分公示：{publication.published_on.isoformat()} 至 "
                  f"{publication.closes_on.isoformat()}",
@@ -131,7 +140,7 @@ def run_publications(context: Context, args: argparse.Namespace) -> int:
     from models.lists.entries import Period
     from models.points.publication import publication_state
 
-    publications, today = _points(context).publications, date.today()
+    publications, today = points_stores(context).publications, date.today()
     rows, lines = [], []
     for one in publications.publications(Period.parse(args.period) if args.period else None):
         objections = publications.objections(one.id)
@@ -148,7 +157,7 @@ def run_publications(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_object(context: Context, args: argparse.Namespace) -> int:
-    publications = _points(context).publications
+    publications = points_stores(context).publications
     objection_id = publications.object(args.id, args.by, args.text, args.household, args.on).id
     objection = next(o for o in publications.objections(args.id) if o.id == objection_id)
     context.emit(f"{objection.id}\n已登记异议，请在 {objection.answer_due.isoformat()} 前答复", {"id": objection.id})
@@ -156,35 +165,12 @@ def run_object(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_answer(context: Context, args: argparse.Namespace) -> int:
-    _points(context).publications.answer(args.id, args.text, args.upheld, args.on)
+    points_stores(context).publications.answer(args.id, args.text, args.upheld, args.on)
     context.emit("已答复" + ("（异议成立：请用 points reverse 冲正有误的记录）" if args.upheld else ""), {"id": args.id})
     return EXIT_OK
 
 
-def _register_goods(commands: argparse._SubParsersAction) -> None:
-    goods = commands.add_parser("goods", help="爱心超市商品：登记、列表")
-    actions = goods.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help="登记一种商品及其首次入库数量")
-    add.add_argument("name", metavar="NAME")
-    add.add_argument("--price", required=True, type=int, metavar="N", help="兑换一件所需积分")
-    add.add_argument("--stock", required=True, type=int, metavar="N", help="入库数量")
-    add.add_argument("--source", choices=("donation", "purchase", "allocation"), default="donation",
-                     help="来源：捐赠、采购或乡镇调拨")
-    add.set_defaults(handler=run_goods_add)
-    actions.add_parser("list", help="商品、所需积分和库存").set_defaults(handler=run_goods_list)
-    stock = actions.add_parser("stock", help="入库（正数）或出库（负数），写明原因")
-    stock.add_argument("id", metavar="ID")
-    stock.add_argument("--change", required=True, type=int, metavar="N")
-    stock.add_argument("--reason", required=True, metavar="T", help="如“县妇联捐赠”“过期报损”")
-    stock.set_defaults(handler=run_goods_stock)
-    count = actions.add_parser("count", help="盘点：录入实有数量，差异连同原因记下")
-    count.add_argument("id", metavar="ID")
-    count.add_argument("--counted", required=True, type=int, metavar="N")
-    count.add_argument("--reason", default="", metavar="T", help="有差异时必填")
-    count.set_defaults(handler=run_goods_count)
-
-
-def _points(context: Context, actor: Any = None) -> Any:  # models.points.ports.PointsStores
+def points_stores(context: Context, actor: Any = None) -> Any:  # models.points.ports.PointsStores
     from storage.core.backend import build_stores
 
     db = context.open_db()  # logs the command's account in (context.actor)
@@ -192,8 +178,13 @@ def _points(context: Context, actor: Any = None) -> Any:  # models.points.ports.
 
 
 def run_scheme_import(context: Context, args: argparse.Namespace) -> int:
-    points = _points(context)
-    changed = points.scheme.import_file(args.file, args.meeting)
+    from models.lists.entries import PeriodKind
+    from models.points.scheme import SchemeSettings, parse_share
+
+    points = points_stores(context)
+    settings = SchemeSettings(PeriodKind(args.period_kind) if args.period_kind else None,
+                              parse_share(args.deduction_share) if args.deduction_share is not None else None)
+    changed = points.scheme.import_file(args.file, args.meeting, args.item, settings)
     scheme = next(s for s in points.scheme.versions() if s.id == changed.id)
     context.emit(f"{scheme.id}\n积分细则第{scheme.version}版已导入（{len(scheme.items)} 项，"
                  f"{scheme.adopted_on.isoformat()} 起施行）",
@@ -204,16 +195,19 @@ def run_scheme_import(context: Context, args: argparse.Namespace) -> int:
 def run_scheme_show(context: Context, args: argparse.Namespace) -> int:
     from models.core.errors import DomainError
 
-    scheme = _points(context).scheme.current()
+    scheme = points_stores(context).scheme.current()
     if scheme is None:
         raise DomainError("还没有经会议通过的积分细则。请用 points scheme import FILE --meeting ID 导入。")
-    lines = [f"积分细则第{scheme.version}版（{scheme.adopted_on.isoformat()} 起，按{scheme.period.label}计上限）"]
+    lines = [f"积分细则第{scheme.version}版（{scheme.adopted_on.isoformat()} 起，按{scheme.period.label}计上限，"
+             f"扣分记录超过 {scheme.deduction_share}% 时积分榜提示）", f"通过依据：{scheme.resolution}"]
     lines += [f"{i.code}  {i.class_name}  {i.name}  {i.points:+d}" + (f"  每期上限 {i.cap}" if i.cap else "")
               + (f"  依据 {i.clause}" if i.clause else "") for i in scheme.items]
     context.emit("\n".join(lines), {
         "id": scheme.id, "version": scheme.version, "adopted_on": scheme.adopted_on.isoformat(),
         "items": [{"code": i.code, "name": i.name, "points": i.points, "cap": i.cap, "class": i.class_name}
-                  for i in scheme.items]})
+                  for i in scheme.items],
+        "period_kind": scheme.period.value, "deduction_share": scheme.deduction_share, "meeting_id": scheme.meeting_id,
+        "resolution": scheme.resolution})
     return EXIT_OK
 
 
@@ -222,7 +216,7 @@ def run_scheme_export(context: Context, args: argparse.Namespace) -> int:
     from models.points.scheme import scheme_table
     from storage.core.files import atomic_write
 
-    scheme = _points(context).scheme.current()
+    scheme = points_stores(context).scheme.current()
     if scheme is None:
         raise DomainError("还没有经会议通过的积分细则，无从导出。")
     atomic_write(args.file, scheme_table(scheme).encode("utf-8"), 0o644)
@@ -234,7 +228,7 @@ def run_scheme_export(context: Context, args: argparse.Namespace) -> int:
 def run_add(context: Context, args: argparse.Namespace) -> int:
     from models.points.ledger import EntryDraft
 
-    changed = _points(context).ledger.add(EntryDraft(args.household, args.item, args.on, args.points,
+    changed = points_stores(context).ledger.add(EntryDraft(args.household, args.item, args.on, args.points,
                                                      args.villager, args.note))
     context.emit(f"{changed.id}\n已记录，待另一位工作人员确认后计入积分", {"id": changed.id, "confirmed": False})
     return EXIT_OK
@@ -246,19 +240,19 @@ def run_confirm(context: Context, args: argparse.Namespace) -> int:
     db = context.open_db()
     password = read_password(f"{args.user} 的密码：")
     user = build_stores(db, context.actor).accounts.authenticate(args.user, password)
-    changed = _points(context, user.as_actor()).ledger.confirm(args.id)
+    changed = points_stores(context, user.as_actor()).ledger.confirm(args.id)
     context.emit(f"记录 {changed.id} 已由{user.display_name}确认", {"id": changed.id, "confirmed": True})
     return EXIT_OK
 
 
 def run_reverse(context: Context, args: argparse.Namespace) -> int:
-    changed = _points(context).ledger.reverse(args.id, args.reason)
+    changed = points_stores(context).ledger.reverse(args.id, args.reason)
     context.emit(f"{changed.id}\n已记冲正记录，待另一位工作人员确认后计入", {"id": changed.id})
     return EXIT_OK
 
 
 def run_list(context: Context, args: argparse.Namespace) -> int:
-    entries = _points(context).ledger.entries(args.household, args.pending)
+    entries = points_stores(context).ledger.entries(args.household, args.pending)
     rows = [{"id": e.id, "date": e.on.isoformat(), "item": e.item_code or e.kind.value, "points": e.points,
              "confirmed": e.confirmed, "reverses": e.reverses} for e in entries]
     text = "\n".join(f"{e.id}  {e.on.isoformat()}  {e.item_code or e.kind.label}  {e.item_name}  {e.points:+d}  "
@@ -269,7 +263,7 @@ def run_list(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_balance(context: Context, args: argparse.Namespace) -> int:
-    balance = _points(context).tally.balance(args.household)
+    balance = points_stores(context).tally.balance(args.household)
     context.emit(f"户号 {balance.household_no}：已确认 {balance.confirmed} 分（可兑换 {balance.redeemable} 分），"
                  f"待确认 {balance.pending} 分",
                  {"household": balance.household_no, "confirmed": balance.confirmed, "pending": balance.pending,
@@ -282,7 +276,7 @@ def run_tally(context: Context, args: argparse.Namespace) -> int:
     from models.points.rollup import TallyBy
 
     period = Period.parse(args.period)
-    rows = _points(context).tally.tally(period, TallyBy(args.by))
+    rows = points_stores(context).tally.tally(period, TallyBy(args.by))
     text = "\n".join(f"{r.key}  +{r.plus}  {r.minus}  合计 {r.total}" for r in rows) or f"{period.text}没有已确认的记录"
     context.emit(text, {"period": period.code, "rows": [{"key": r.key, "plus": r.plus, "minus": r.minus,
                                                          "total": r.total} for r in rows]})
@@ -300,7 +294,7 @@ def run_export(context: Context, args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != ".xlsx":
         raise DomainError("导出文件名应以 .xlsx 结尾。")
     period, by = Period.parse(args.period), TallyBy(args.by)
-    rows = tally_rows(_points(context).tally.tally(period, by))
+    rows = tally_rows(points_stores(context).tally.tally(period, by))
     write_sheet(args.out, f"积分汇总{period.text}（按{by.label}）", tally_headers(by), rows)
     context.emit(f"已导出 {len(rows)} 行到 {args.out}", {"file": str(args.out), "rows": len(rows)})
     return EXIT_OK
@@ -310,7 +304,7 @@ def run_villages(context: Context, args: argparse.Namespace) -> int:
     from models.lists.entries import Period
 
     period = Period.parse(args.period)
-    rows = _points(context).villages.village_totals(period)
+    rows = points_stores(context).villages.village_totals(period)
     text = "\n".join(f"{rank}. {r.key}  +{r.plus}  {r.minus}  合计 {r.total}" for rank, r in enumerate(rows, 1))
     context.emit(text or f"{period.text}没有各村的已确认积分记录", {"period": period.code, "rows": [
         {"key": r.key, "plus": r.plus, "minus": r.minus, "total": r.total} for r in rows]})
@@ -318,47 +312,31 @@ def run_villages(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_redeem(context: Context, args: argparse.Namespace) -> int:
-    points = _points(context)
+    points = points_stores(context)
     changed = points.redemptions.redeem(args.household, args.goods, args.qty)
     redemption = points.redemptions.redemption(changed.id)
-    balance = points.tally.balance(args.household).confirmed
+    balance = points.tally.balance(args.household).redeemable  # what is left to spend, not the confirmed sum
     stock = points.goods.goods(args.goods).stock
     context.emit(f"{redemption.id}\n兑换凭证 {redemption.number}：{redemption.goods_name}×{redemption.quantity}，"
-                 f"扣减 {redemption.points} 分，余额 {balance} 分，库存 {stock} 件",
+                 f"扣减 {redemption.points} 分，还可兑换 {balance} 分，库存 {stock} 件",
                  {"id": redemption.id, "number": redemption.number, "balance": balance, "stock": stock})
     return EXIT_OK
 
 
-def run_goods_add(context: Context, args: argparse.Namespace) -> int:
-    from models.points.goods import GoodsSource
+def run_redeem_reverse(context: Context, args: argparse.Namespace) -> int:
+    """冲正兑换 (R39): the refund is an entry of its own and the goods go back to stock; `{"id"}` is that entry."""
+    from models.core.changes import Entity
 
-    goods = _points(context).goods
-    changed = goods.add_goods(args.name, args.price, args.stock, GoodsSource(args.source))
-    stock = goods.goods(changed.id).stock
-    context.emit(f"{changed.id}\n已登记“{args.name.strip()}”，库存 {stock} 件", {"id": changed.id, "stock": stock})
-    return EXIT_OK
-
-
-def run_goods_list(context: Context, args: argparse.Namespace) -> int:
-    goods = _points(context).goods.goods_list()
-    context.emit("\n".join(f"{g.id}  {g.name}  {g.price} 分  库存 {g.stock}" for g in goods) or "还没有登记商品",
-                 {"rows": [{"id": g.id, "name": g.name, "price": g.price, "stock": g.stock} for g in goods]})
-    return EXIT_OK
-
-
-def run_goods_stock(context: Context, args: argparse.Namespace) -> int:
-    goods = _points(context).goods
-    goods.move_stock(args.id, args.change, args.reason)
-    stock = goods.goods(args.id).stock
-    context.emit(f"库存现为 {stock} 件", {"id": args.id, "stock": stock})
-    return EXIT_OK
-
-
-def run_goods_count(context: Context, args: argparse.Namespace) -> int:
-    goods = _points(context).goods
-    goods.count_stock(args.id, args.counted, args.reason)
-    stock = goods.goods(args.id).stock
-    context.emit(f"盘点后库存 {stock} 件", {"id": args.id, "stock": stock})
+    points = points_stores(context)
+    redemption = points.redemptions.redemption(args.id)
+    changed = points.redemptions.reverse_redemption(redemption.id, args.reason)
+    balance = points.tally.balance(redemption.household_no).redeemable
+    stock = points.goods.goods(redemption.goods_id).stock
+    entry = next(iter(changed.ids_of(Entity.POINTS_ENTRY)))
+    context.emit(f"{entry}\n已冲正兑换 {redemption.number}：退回 {redemption.points} 分，{redemption.goods_name}"
+                 f"×{redemption.quantity} 退回库存；可用积分 {balance} 分，库存 {stock} 件",
+                 {"id": entry, "redemption": redemption.id, "number": redemption.number, "balance": balance,
+                  "stock": stock})
     return EXIT_OK
 
 

@@ -70,6 +70,32 @@ class EntryDraft:
 
 
 @dataclass(frozen=True)
+class Member:
+    """A villager as an entry's acting member (R36, optional): id, name and the household they belong to."""
+
+    villager_id: str
+    name: str
+    household_id: str
+    household_no: str
+
+
+def acting_member(reference: str, household_id: str, household_no: str, found: list[Member]) -> str:
+    """The villager id an entry records for `reference` (an id, or a name within the household), from the villagers
+    `found` under that id or name anywhere in the registry; refused when none is, or not of this household."""
+    own = [m for m in found if m.household_id == household_id]
+    if len(own) == 1:
+        return own[0].villager_id
+    if len(own) > 1:
+        raise DomainError(f"户号 {household_no} 中有 {len(own)} 位叫“{reference}”的村民，请用村民编号指明是哪一位。")
+    if found:
+        elsewhere = "、".join(sorted({m.household_no for m in found}))
+        raise DomainError(f"村民“{reference}”不是户号 {household_no} 的成员（属户号 {elsewhere}）。"
+                          "做这件事的村民须是本户成员，请核对户号或村民编号。")
+    raise DomainError(f"户籍中没有编号或姓名为“{reference}”的村民。请核对村民编号（可在户籍花名册中查看），"
+                      "或不填做这件事的村民。")
+
+
+@dataclass(frozen=True)
 class Balance:
     """户积分 — confirmed (counts), pending (awaiting the second person) and redeemable: the confirmed points whose
     period's publication closed with no unanswered objection, less what was spent or deducted (R37)."""

@@ -18,9 +18,9 @@ if TYPE_CHECKING:
     from models.points.board import PointsBoard
     from models.points.goods import Goods, GoodsSource, Redemption
     from models.points.publication import PointsObjection, Publication
-    from models.points.ledger import Balance, EntryDraft, LedgerEntry
+    from models.points.ledger import Balance, EntryDraft, LedgerEntry, Member
     from models.points.rollup import HouseholdSums, PointsHousehold, TallyBy, TallyRow
-    from models.points.scheme import AdoptionMeeting, Scheme, SchemeItem
+    from models.points.scheme import AdoptionMeeting, Scheme, SchemeItem, SchemeSettings
 
 
 # -- what points read of other areas --------------------------------------------------------------------------------
@@ -29,6 +29,10 @@ class PointsHouseholds(Protocol):
 
     def households(self) -> list[PointsHousehold]: ...
     def household(self, household_no: str) -> PointsHousehold: ...
+
+    def members(self, reference: str) -> list[Member]:
+        """The villagers whose id, or else whose name, is `reference`, each with their household."""
+        ...
 
 
 class AdoptionMeetings(Protocol):
@@ -58,12 +62,15 @@ class SchemeStore(Protocol):
     def versions(self) -> list[Scheme]: ...
 
     def adopt(self, items: tuple[SchemeItem, ...], meeting_id: str, period: PeriodKind | None = None,
-              deduction_share: int | None = None) -> Changed:
-        """A new version from the meeting's date (R35); refused naming the row of a bad item."""
+              deduction_share: int | None = None, agenda_item: int | None = None) -> Changed:
+        """A new version from the meeting's date (R35), adopted by the meeting's passed item about the scheme
+        (`agenda_item`, 1 = the first, when the clerk names it); refused naming the row of a bad item."""
         ...
 
-    def import_file(self, path: Path, meeting_id: str) -> Changed:
-        """Read a .xlsx/.docx/.md table with the columns of SCHEME_COLUMNS and adopt it."""
+    def import_file(self, path: Path, meeting_id: str, agenda_item: int | None = None,
+                    settings: SchemeSettings | None = None) -> Changed:
+        """Read a .xlsx/.docx/.md table with the columns of SCHEME_COLUMNS and the settings written with it
+        (计分周期, 扣分占比上限; `settings` given here win) and adopt it."""
         ...
 
 

@@ -34,7 +34,7 @@ class BoardSource:
 class ReceiptSource:
     village: str
     redemption: Redemption
-    balance: int  # the household's confirmed balance when the slip is printed
+    balance: int  # what the household may still spend when the slip is printed (its redeemable balance)
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def board_source(stores: Stores, period: str, today: date) -> BoardSource:
 
 def receipt_source(stores: Stores, redemption_id: str, _today: date) -> ReceiptSource:
     redemption = stores.points.redemptions.redemption(redemption_id)
-    return ReceiptSource(_village(stores), redemption, stores.points.tally.balance(redemption.household_no).confirmed)
+    return ReceiptSource(_village(stores), redemption, stores.points.tally.balance(redemption.household_no).redeemable)
 
 
 def scheme_source(stores: Stores, _item: str, _today: date) -> SchemeSource:

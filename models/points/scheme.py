@@ -7,7 +7,7 @@ the law protects (land, dividends, schooling, marriage, registration, statutory 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from models.core.errors import DomainError
@@ -36,6 +36,9 @@ class SchemeItem:
     cap: int | None = None
     evidence: str = ""
     clause: str = ""  # the 村规民约 clause a deduction enforces, as resolved ("第十二条 …")
+    # the name's pinyin initials, space-separated readings ("cjqcwsryw…"), as storage reads an adopted item: for the
+    # search at entry, never part of what an item is
+    initials: str = field(default="", compare=False)
 
     @property
     def is_deduction(self) -> bool:
@@ -64,6 +67,38 @@ class Scheme:
 
 
 @dataclass(frozen=True)
+class MeetingItem:
+    """One agenda item of a meeting record as adoption reads it: its place (1 = the first), title, resolution."""
+
+    number: int
+    title: str
+    resolution: str
+    passed: bool
+
+    @property
+    def about_points(self) -> bool:
+        return "积分" in self.title or "积分" in self.resolution
+
+    @property
+    def text(self) -> str:
+        """As the scheme records the resolution it was adopted by: 第2项 审议积分细则：通过……"""
+        return f"第{self.number}项 {self.title}" + (f"：{self.resolution}" if self.resolution else "")
+
+
+def find_items(items: tuple[SchemeItem, ...], typed: str, limit: int = 8) -> list[SchemeItem]:
+    """Entry by code or search, as households are found (find_households): the item of this code first, then codes
+    starting with the text, names holding it (卫生), and names whose pinyin initials start with it (cjq finds
+    参加全村卫生日义务劳动)."""
+    text = typed.strip().lower()
+    if not text:
+        return []
+    exact = [i for i in items if i.code.lower() == text]
+    others = [i for i in items if i not in exact and (i.code.lower().startswith(text) or text in i.name
+                                                      or any(v.startswith(text) for v in i.initials.split()))]
+    return (exact + others)[:limit]
+
+
+@dataclass(frozen=True)
 class AdoptionMeeting:
     """What adoption reads of a meeting record (through the minutes area's rules, R1–R3)."""
 
@@ -75,7 +110,12 @@ class AdoptionMeeting:
     final: bool
     quorum_met: bool
     quorum_reason: str
-    passed_items: tuple[str, ...]  # titles of the items that passed
+    items: tuple[MeetingItem, ...]  # every agenda item, in order, with whether it passed
+
+    @property
+    def passed_items(self) -> tuple[str, ...]:
+        """The titles of the items that passed."""
+        return tuple(i.title for i in self.items if i.passed)
 
 
 def adoption_problems(meeting: AdoptionMeeting) -> list[str]:
@@ -90,6 +130,31 @@ def adoption_problems(meeting: AdoptionMeeting) -> list[str]:
     if not meeting.passed_items:
         problems.append(f"会议记录 {meeting.number} 没有表决通过的议题")
     return problems
+
+
+R35_SOURCE = ("R35；中央农办、农业农村部《关于在乡村治理中推广运用积分制有关工作的通知》（2020）："
+              "积分制须通过民主程序确定")
+
+
+def adopting_item(meeting: AdoptionMeeting, number: int | None = None) -> MeetingItem:
+    """R35: the passed agenda item of `meeting` that adopts the scheme — the one the clerk names (`number`, checked
+    to have passed), else the first passed item whose title or resolution is about points (积分). A meeting that
+    passed only other matters (a 低保 review, a road plan) adopts no scheme."""
+    if number is not None:
+        found = next((i for i in meeting.items if i.number == number), None)
+        if found is None:
+            raise DomainError(f"会议记录 {meeting.number} 没有第{number}项议题（共 {len(meeting.items)} 项）。")
+        if not found.passed:
+            raise DomainError(f"会议记录 {meeting.number} 的第{number}项议题“{found.title}”没有表决通过，"
+                              f"不能作为积分细则的通过依据（{R35_SOURCE}）。")
+        return found
+    found = next((i for i in meeting.items if i.passed and i.about_points), None)
+    if found is None:
+        passed = "、".join(f"第{i.number}项“{i.title}”" for i in meeting.items if i.passed)
+        raise DomainError(f"会议记录 {meeting.number} 没有表决通过关于积分细则的议题（通过的是{passed}），"
+                          f"不能作为积分细则的通过依据（{R35_SOURCE}）。"
+                          "请选通过积分细则的会议记录；若议题名称未写“积分”，请用 --item N 指明是第几项议题。")
+    return found
 
 
 def item_problems(item: SchemeItem) -> list[str]:
@@ -149,6 +214,55 @@ def items_from_rows(rows: list[dict[str, str]]) -> tuple[SchemeItem, ...]:
     return tuple(items)
 
 
+SETTING_PERIOD, SETTING_SHARE = "计分周期", "扣分占比上限"
+_PERIOD_WORDS = {PeriodKind.MONTH: ("月", "月度", "按月", "每月", "month"),
+                 PeriodKind.QUARTER: ("季", "季度", "按季度", "每季度", "quarter"),
+                 PeriodKind.YEAR: ("年", "年度", "按年", "每年", "year")}
+_SETTING_LINE = re.compile(rf"^\s*[-*]?\s*({SETTING_PERIOD}|{SETTING_SHARE})\s*[:：]\s*([^\s（(，,；;]+)")
+
+
+@dataclass(frozen=True)
+class SchemeSettings:
+    """What a scheme file (or `points scheme import`'s options) may set besides the items: the period its caps and
+    boards count in, and the deduction share above which a board warns (R38). None: as the version before."""
+
+    period: PeriodKind | None = None
+    deduction_share: int | None = None
+
+    def over(self, other: SchemeSettings) -> SchemeSettings:
+        """These settings where given, `other`'s elsewhere (the command's options over the file's lines)."""
+        return SchemeSettings(self.period or other.period,
+                              other.deduction_share if self.deduction_share is None else self.deduction_share)
+
+
+def parse_period_kind(text: str) -> PeriodKind:
+    word = text.strip().lower()
+    for kind, words in _PERIOD_WORDS.items():
+        if word in words:
+            return kind
+    raise DomainError(f"{SETTING_PERIOD}应为 月、季度 或 年（month、quarter、year），现在是“{text}”。")
+
+
+def parse_share(text: str) -> int:
+    """扣分占比上限 as a whole per cent: "30%", "30％" or "30"."""
+    digits = str(text).strip().rstrip("%％").strip()
+    if not digits.isdigit() or not 0 < int(digits) <= 100:
+        raise DomainError(f"{SETTING_SHARE}应为 1%–100% 之间的整数百分比，如 30%，现在是“{text}”。")
+    return int(digits)
+
+
+def settings_from_lines(lines: list[str]) -> SchemeSettings:
+    """The settings written as lines "计分周期：季度" and "扣分占比上限：30%" (anything after the value, such as a
+    note in brackets, is ignored; other lines are the file's prose)."""
+    found: dict[str, str] = {}
+    for line in lines:
+        match = _SETTING_LINE.match(line)
+        if match:
+            found[match.group(1)] = match.group(2)
+    return SchemeSettings(parse_period_kind(found[SETTING_PERIOD]) if SETTING_PERIOD in found else None,
+                          parse_share(found[SETTING_SHARE]) if SETTING_SHARE in found else None)
+
+
 def scheme_table(scheme: Scheme) -> str:
     """The version as a Markdown table with SCHEME_COLUMNS, which `points scheme import` reads back (the clause by
     its article label alone: the text is the rules' own and is looked up again on import)."""
@@ -157,4 +271,7 @@ def scheme_table(scheme: Scheme) -> str:
         cells = (i.code, i.class_name, i.name, str(i.points), str(i.cap or ""), i.evidence,
                  i.clause.split(" ", 1)[0] if i.clause else "")
         lines.append("| " + " | ".join(cell.replace("|", "／") for cell in cells) + " |")
-    return (f"# 积分细则（第{scheme.version}版，{scheme.adopted_on.isoformat()} 通过）\n\n" + "\n".join(lines) + "\n")
+    settings = (f"{SETTING_PERIOD}：{scheme.period.label}\n"
+                f"{SETTING_SHARE}：{scheme.deduction_share}%\n")
+    return (f"# 积分细则（第{scheme.version}版，{scheme.adopted_on.isoformat()} 通过）\n\n{settings}\n"
+            + "\n".join(lines) + "\n")

@@ -65,6 +65,13 @@ PLAN: tuple[tuple[str, int, int, tuple[tuple[str, MatterKind, str], ...]], ...] 
     ("speak_up_meeting", 11, 16, (("群众说事：垃圾清运不及时", MatterKind.ORDINARY, ""),)),
 )
 
+# Topics added to a meeting of PLAN after it was first written, each drawn from a generator of its own, so the
+# year's other meetings (attendance, votes, speakers) stay as they were: the points scheme adopted in January (R35).
+LATER_TOPICS: dict[tuple[str, int, int], tuple[tuple[str, MatterKind, str], ...]] = {
+    ("representatives_meeting", 1, 15): (("审议村积分制管理细则", MatterKind.ORDINARY,
+                                          "通过积分细则（第1版）及爱心超市兑换办法，自即日起施行"),),
+}
+
 
 def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
     # the rules demo (b30) holds the 2019 revision's own meetings: only this year's count as done
@@ -158,7 +165,9 @@ def _hold(store: MeetingStore, rng: random.Random, village: _Village, index: int
         if type_code == "representatives_meeting" and month > 2 else "",
         attendees=attendees,
         items=tuple(_item(rng, title, matter, resolution, (present, expected), fails, on, voices, by_name)
-                    for title, matter, resolution in topics),
+                    for title, matter, resolution in topics)
+        + tuple(_item(random.Random(title), title, matter, resolution, (present, expected), fails, on, voices, by_name)
+                for title, matter, resolution in LATER_TOPICS.get((type_code, month, day), ())),
         summary=f"会议围绕“{topics[0][0]}”进行了讨论。",
     )
     created = store.create(meeting).id

@@ -32,11 +32,13 @@ def _actor(db: Database, username: str, role: Role) -> Actor | None:
 
 
 def _adopting_meeting(meetings: MeetingStore, types: MeetingTypeStore) -> str | None:
-    """The earliest villagers' or representatives' meeting record that can adopt the scheme (R35)."""
+    """The earliest villagers' or representatives' meeting record that passed an item about the scheme (R35: the
+    minutes demo's January representatives' meeting, whose third item is 审议村积分制管理细则)."""
     adoption = MinutesAdoptionMeetings(meetings, types)
     found = [adoption.adoption_meeting(m.id) for m in meetings.list_meetings()
              if m.type_code in ADOPTING_MEETINGS and m.on.year >= YEAR]  # not the 2019 rules revision's meeting
-    usable = sorted((m for m in found if not adoption_problems(m)), key=lambda m: m.on)
+    usable = sorted((m for m in found if not adoption_problems(m) and any(i.passed and i.about_points
+                                                                          for i in m.items)), key=lambda m: m.on)
     return usable[0].id if usable else None
 
 
@@ -67,34 +69,55 @@ def build(db: Database, rng: random.Random, options: DemoOptions, today: date | 
 
 def _entries(stores: object, checker: object, numbers: list[str], start: date, end: date,
              rng: random.Random) -> int:
+    """Each household's slips in date order. A deduction is written only while the household's published points
+    cover it (positive first, R38), so no household is left with less than nothing to spend (R39)."""
     codes, weights = list(WEIGHTS), list(WEIGHTS.values())
     ledger, confirming = stores.points.ledger, checker.points.ledger  # type: ignore[attr-defined]
+    scheme = stores.points.scheme.current()  # type: ignore[attr-defined]
+    published = _published_months(start, end)
     written = 0
     for number in numbers:
-        for _ in range(rng.randint(6, 16)):
-            day = start + timedelta(days=rng.randint(0, (end - start).days))
+        slips = sorted((start + timedelta(days=rng.randint(0, (end - start).days)), rng.choices(codes, weights)[0])
+                       for _ in range(rng.randint(6, 16)))
+        spendable = 0  # what the household could spend once every publication has closed
+        for day, code in slips:
+            points = scheme.item(code).points
+            if points < 0 and spendable + points < 0:
+                continue  # the household has not earned enough published points for the deduction to be on them
             try:
-                changed = ledger.add(EntryDraft(number, rng.choices(codes, weights)[0], day))
+                changed = ledger.add(EntryDraft(number, code, day))
             except DomainError:
                 continue  # the item's cap for that month is reached: a clerk would not write this slip
             written += 1
-            if (end - day).days > 20 or rng.random() < 0.3:  # the last weeks' slips are still waiting
+            confirmed = (end - day).days > 20 or rng.random() < 0.3  # the last weeks' slips are still waiting
+            if confirmed:
                 confirming.confirm(changed.id)
+            if points < 0 or (confirmed and date(day.year, day.month, 1) in published):
+                spendable += points
     return written
 
 
+def _published_months(start: date, end: date) -> list[date]:
+    """The months (their first days) whose points are posted on the 3rd of the next month for five days, the
+    window closing by `end` (R37)."""
+    months, month = [], date(start.year, start.month, 1)
+    while _next_month(month) + timedelta(days=2) + timedelta(days=5) <= end:
+        months.append(month)
+        month = _next_month(month)
+    return months
+
+
 def _publish(stores: object, numbers: list[str], start: date, end: date) -> None:
-    """Each month's points posted on the 3rd of the next month for five days (R37); the first month's board had an
-    objection about one household, answered within the window (it was not upheld)."""
+    """Each of `_published_months` posted on the 3rd of the next month for five days (R37); the first month's board
+    had an objection about one household, answered within the window (it was not upheld)."""
     publications = stores.points.publications  # type: ignore[attr-defined]
-    month = date(start.year, start.month, 1)
-    while (posted := _next_month(month) + timedelta(days=2)) + timedelta(days=5) <= end:
+    for index, month in enumerate(_published_months(start, end)):
+        posted = _next_month(month) + timedelta(days=2)
         changed = publications.publish(Period.parse(f"{month.year}-{month.month:02d}"), posted, 5)
-        if month == date(start.year, start.month, 1) and numbers:
+        if index == 0 and numbers:
             raised = publications.object(changed.id, "村民代表", "本户的志愿服务次数记少了一次", numbers[0], posted)
             publications.answer(raised.id,
                                 "经核对签到表，志愿服务记录无误，异议不成立。", False, posted + timedelta(days=2))
-        month = _next_month(month)
 
 
 def _next_month(day: date) -> date:

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from models.core.accounts import Actor, Permission
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
-from models.points.ledger import (EntryDraft, EntryKind, LedgerEntry, check_cap, check_confirmer, check_reversible,
-                                  entry_points, period_of, reversal_of)
+from models.points.ledger import (EntryDraft, EntryKind, LedgerEntry, acting_member, check_cap, check_confirmer,
+                                  check_reversible, entry_points, period_of, reversal_of)
 from models.points.ports import PointsHouseholds, SchemeStore
 from models.points.rollup import PointsHousehold
 from models.points.scheme import Scheme
@@ -65,8 +65,10 @@ class SqliteLedgerStore(SqliteStore):
         already = int(self._db.conn.execute(_ALREADY_SQL, (household.id, item.code, period.start.isoformat(),
                                                            period.end.isoformat())).fetchone()[0])
         check_cap(item, period, already, points)
+        member = (acting_member(draft.villager_id.strip(), household.id, household.household_no,
+                                self._households.members(draft.villager_id)) if draft.villager_id.strip() else "")
         return LedgerEntry("", household.id, household.household_no, draft.on, points, EntryKind.ITEM, item.code,
-                           item.name, scheme.id, scheme.version, draft.villager_id, draft.note.strip(),
+                           item.name, scheme.id, scheme.version, member, draft.note.strip(),
                            draft.evidence.strip(), self._actor.user_id, self._actor.name)
 
     def confirm(self, entry_id: str) -> Changed:
@@ -84,7 +86,7 @@ class SqliteLedgerStore(SqliteStore):
         with self._db.atomic():
             entry = self.entry(entry_id)
             if entry.kind is EntryKind.REDEMPTION:
-                raise DomainError(f"记录 {entry.id} 是兑换扣减的积分，请冲正那次兑换（商品一并退回库存）。")
+                raise DomainError(self._redemption_hint(entry))
             reversed_ = self._db.conn.execute("SELECT 1 FROM points_entries WHERE reverses_id = ? AND deleted = 0",
                                               (entry.id,)).fetchone() is not None
             check_reversible(entry, reversed_, reason)
@@ -92,6 +94,15 @@ class SqliteLedgerStore(SqliteStore):
                                            recorded_by_name=self._actor.name)
             row = self._insert("points_entries", entry_values(reversal))
         return Changed.one(Entity.POINTS_ENTRY, row["id"])
+
+    def _redemption_hint(self, entry: LedgerEntry) -> str:
+        """Why a redemption's entry is not reversed here, naming the command that does it."""
+        spent = self._db.conn.execute("SELECT number FROM points_redemptions WHERE entry_id = ? AND deleted = 0",
+                                      (entry.id,)).fetchone()
+        if spent is not None:
+            return (f"记录 {entry.id} 是兑换 {spent[0]} 扣减的积分：请用 points redeem-reverse {spent[0]} --reason 理由"
+                    "（或在“爱心超市”中冲正所选兑换）冲正那次兑换，积分退回，商品一并退回库存。")
+        return f"记录 {entry.id} 是冲正兑换时退回的积分，不能再冲正。"
 
     def entry(self, entry_id: str) -> LedgerEntry:
         rows = dict_rows(self._db, "SELECT * FROM points_entries WHERE id = ? AND deleted = 0", (entry_id.strip(),))

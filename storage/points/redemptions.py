@@ -17,7 +17,6 @@ from storage.points.publications import REDEEMABLE_SQL
 from storage.points.rows import dict_rows, redemption_from_row
 
 
-
 class SqliteRedemptionStore(SqliteStore):
     """Implements models.points.ports.RedemptionStore."""
 
@@ -61,10 +60,11 @@ class SqliteRedemptionStore(SqliteStore):
         return receipt_number(year, int(count) + 1)
 
     def redemption(self, redemption_id: str) -> Redemption:
-        rows = dict_rows(self._db, "SELECT * FROM points_redemptions WHERE id = ? AND deleted = 0",
-                         (redemption_id.strip(),))
+        """By its id or by the number on its receipt slip (DH2026-0007)."""
+        rows = dict_rows(self._db, "SELECT * FROM points_redemptions WHERE (id = :key OR number = :key) "
+                                   "AND deleted = 0", {"key": redemption_id.strip()})
         if not rows:
-            raise NotFound(f"没有编号为 {redemption_id} 的兑换记录。")
+            raise NotFound(f"没有编号为 {redemption_id} 的兑换记录。请用兑换凭证上的编号（如 DH2026-0007）。")
         return redemption_from_row(rows[0], self._head(rows[0]["household_no"]))
 
     def _head(self, household_no: str) -> str:

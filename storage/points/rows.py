@@ -9,6 +9,7 @@ from models.points.goods import Goods, GoodsSource, Redemption
 from models.points.ledger import EntryKind, LedgerEntry
 from models.points.scheme import Scheme, SchemeItem
 from storage.core.db import Database
+from storage.registry.pinyin_keys import name_keys
 
 
 def dict_rows(db: Database, sql: str, params: Any = ()) -> list[dict[str, Any]]:
@@ -19,7 +20,7 @@ def dict_rows(db: Database, sql: str, params: Any = ()) -> list[dict[str, Any]]:
 
 def item_from_row(row: dict[str, Any]) -> SchemeItem:
     return SchemeItem(row["code"], row["class_name"], row["name"], row["points"], row["cap"], row["evidence"],
-                      row["clause"])
+                      row["clause"], name_keys(row["name"])[1])
 
 
 def scheme_from_row(row: dict[str, Any], items: tuple[SchemeItem, ...]) -> Scheme:

@@ -10,11 +10,12 @@ from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.lists.entries import PeriodKind
 from models.points.ports import AdoptionMeetings, RuleClauses
-from models.points.scheme import DEFAULT_DEDUCTION_SHARE, Scheme, SchemeItem, adoption_problems, check_items, items_from_rows
+from models.points.scheme import (DEFAULT_DEDUCTION_SHARE, Scheme, SchemeItem, SchemeSettings, adopting_item,
+                                  adoption_problems, check_items, items_from_rows)
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
 from storage.points.rows import dict_rows, item_from_row, scheme_from_row
-from storage.points.scheme_files import read_scheme_table
+from storage.points.scheme_files import read_scheme_file
 
 
 class SqliteSchemeStore(SqliteStore):
@@ -41,7 +42,7 @@ class SqliteSchemeStore(SqliteStore):
         return max(found, key=lambda s: (s.adopted_on, s.version)) if found else None
 
     def adopt(self, items: tuple[SchemeItem, ...], meeting_id: str, period: PeriodKind | None = None,
-              deduction_share: int | None = None) -> Changed:
+              deduction_share: int | None = None, agenda_item: int | None = None) -> Changed:
         self._require(Permission.EDIT_RECORDS)
         if not meeting_id.strip():
             raise DomainError("积分细则须经村民会议或村民代表会议通过：请用 --meeting 指定通过它的会议记录。")
@@ -49,6 +50,7 @@ class SqliteSchemeStore(SqliteStore):
         problems = adoption_problems(meeting)
         if problems:
             raise DomainError("这次会议不能作为积分细则的通过依据：" + "；".join(problems) + "。")
+        resolution = adopting_item(meeting, agenda_item)
         previous = self.current()
         if previous is not None and meeting.on < previous.adopted_on:
             raise DomainError(f"会议记录 {meeting.number}（{meeting.on.isoformat()}）早于现行第{previous.version}版的通过日期"
@@ -65,7 +67,7 @@ class SqliteSchemeStore(SqliteStore):
                                                "WHERE deleted = 0").fetchone()[0])
             row = self._insert("points_schemes", {
                 "version": number, "adopted_on": meeting.on.isoformat(), "meeting_id": meeting.id,
-                "resolution": meeting.passed_items[0],
+                "resolution": resolution.text,
                 "period_kind": (period or (previous.period if previous else PeriodKind.MONTH)).value,
                 "deduction_share": share})
             for position, item in enumerate(resolved):
@@ -74,5 +76,9 @@ class SqliteSchemeStore(SqliteStore):
                                               "cap": item.cap, "evidence": item.evidence, "clause": item.clause})
         return Changed.one(Entity.POINTS_SCHEME, row["id"])
 
-    def import_file(self, path: Path, meeting_id: str) -> Changed:
-        return self.adopt(items_from_rows(read_scheme_table(path)), meeting_id)
+    def import_file(self, path: Path, meeting_id: str, agenda_item: int | None = None,
+                    settings: SchemeSettings | None = None) -> Changed:
+        """`settings` (the command's options) over what the file says, over the version before."""
+        rows, written = read_scheme_file(path)
+        chosen = (settings or SchemeSettings()).over(written)
+        return self.adopt(items_from_rows(rows), meeting_id, chosen.period, chosen.deduction_share, agenda_item)

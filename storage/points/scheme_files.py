@@ -1,45 +1,75 @@
-"""Reading a scheme table (积分细则) from .xlsx (first sheet), .docx (first table) or .md (a pipe table)."""
+"""Reading a scheme table (积分细则) from .xlsx (first sheet), .docx (first table) or .md (a pipe table), with the
+scheme's settings written around it as lines "计分周期：季度" and "扣分占比上限：30%": in a .md file or a .docx
+document as lines of text, in a workbook as rows above the table (or on a sheet named 设置), one setting a row."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from models.core.errors import DomainError
+from models.points.scheme import SchemeSettings, settings_from_lines
+
+SETTINGS_SHEET = "设置"
+Table = list[list[str]]
 
 
 def read_scheme_table(path: Path) -> list[dict[str, str]]:
     """Rows keyed by the header row's cells (stripped); blank rows skipped."""
+    return read_scheme_file(path)[0]
+
+
+def read_scheme_file(path: Path) -> tuple[list[dict[str, str]], SchemeSettings]:
+    """The table's rows keyed by its header row (the first row holding 代码) and the settings written with it."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise DomainError(f"找不到文件 {path}。")
     if suffix == ".xlsx":
-        table = _xlsx(path)
+        table, lines = _xlsx(path)
     elif suffix == ".docx":
-        table = _docx(path)
+        table, lines = _docx(path)
     elif suffix in (".md", ".txt"):
-        table = _markdown(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        table, lines = _markdown(text), [line for line in text.splitlines() if not line.strip().startswith("|")]
     else:
         raise DomainError(f"积分细则只能从 .xlsx、.docx 或 .md 文件导入，{path.name} 不是这几种。")
     if not table:
         raise DomainError(f"{path.name} 中没有找到积分细则表格。")
-    header = [cell.strip() for cell in table[0]]
-    return [dict(zip(header, (cell.strip() for cell in row))) for row in table[1:] if any(c.strip() for c in row)]
+    start = next((i for i, row in enumerate(table) if "代码" in (cell.strip() for cell in row)), 0)
+    lines += [_line(row) for row in table[:start]]  # a workbook's rows above the table
+    header = [cell.strip() for cell in table[start]]
+    rows = [dict(zip(header, (cell.strip() for cell in row))) for row in table[start + 1:]
+            if any(c.strip() for c in row)]
+    return rows, settings_from_lines(lines)
 
 
-def _xlsx(path: Path) -> list[list[str]]:
+def _line(row: list[str]) -> str:
+    """A row as a setting line: ("计分周期", "季度") reads as 计分周期：季度; a single cell as written."""
+    cells = [cell.strip() for cell in row if cell.strip()]
+    return "：".join(cells[:2]) if len(cells) >= 2 else "".join(cells)
+
+
+def _xlsx(path: Path) -> tuple[Table, list[str]]:
     from openpyxl import load_workbook
 
-    sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-    return [["" if value is None else str(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    book = load_workbook(path, read_only=True, data_only=True)
+
+    def cells(sheet: object) -> Table:
+        return [["" if value is None else str(value) for value in row]
+                for row in sheet.iter_rows(values_only=True)]  # type: ignore[attr-defined]
+
+    settings = [_line(row) for row in cells(book[SETTINGS_SHEET])] if SETTINGS_SHEET in book.sheetnames else []
+    return cells(book.worksheets[0]), settings
 
 
-def _docx(path: Path) -> list[list[str]]:
+def _docx(path: Path) -> tuple[Table, list[str]]:
     import docx
 
-    tables = docx.Document(str(path)).tables
-    return [[cell.text for cell in row.cells] for row in tables[0].rows] if tables else []
+    document = docx.Document(str(path))
+    tables = document.tables
+    table = [[cell.text for cell in row.cells] for row in tables[0].rows] if tables else []
+    return table, [paragraph.text for paragraph in document.paragraphs]
 
 
-def _markdown(text: str) -> list[list[str]]:
+def _markdown(text: str) -> Table:
     rows = []
     for line in text.splitlines():
         line = line.strip()

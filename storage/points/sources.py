@@ -12,8 +12,9 @@ from models.lists.entries import ArticleRef, ListKind
 from models.lists.naming import NamingBasis
 from models.minutes.meetings import evaluate
 from models.minutes.record import effective
+from models.points.ledger import Member
 from models.points.rollup import PointsHousehold
-from models.points.scheme import AdoptionMeeting
+from models.points.scheme import AdoptionMeeting, MeetingItem
 from models.workflow.ports import MeetingRecords, MeetingTypes
 from storage.core.db import Database
 
@@ -49,6 +50,14 @@ class SqlitePointsHouseholds:
             raise NotFound(f"户籍中没有户号“{household_no}”。请核对户号（可在户籍花名册中查看）。")
         return PointsHousehold(*row)
 
+    def members(self, reference: str) -> list[Member]:
+        sql = ("SELECT v.id, v.name, h.id, h.household_no FROM villagers v JOIN households h ON h.id = v.household_id "
+               "WHERE v.deleted = 0 AND h.deleted = 0 AND h.owner = :node AND ")
+        params = {"node": self._db.node_id, "reference": reference.strip()}
+        rows = self._db.conn.execute(sql + "v.id = :reference", params).fetchall() or \
+            self._db.conn.execute(sql + "v.name = :reference", params).fetchall()
+        return [Member(*row) for row in rows]
+
 
 class MinutesAdoptionMeetings:
     """AdoptionMeetings over the minutes store: the record with its 补正 applied, judged by the minutes' rules."""
@@ -60,9 +69,10 @@ class MinutesAdoptionMeetings:
         meeting = effective(self._meetings.get(meeting_id))
         spec = self._types.type_spec(meeting.type_code)
         outcome = evaluate(meeting, spec)
-        passed = tuple(item.title for item, result in zip(meeting.items, outcome.items) if result.status == "passed")
+        items = tuple(MeetingItem(number, item.title, item.resolution, result.status == "passed")
+                      for number, (item, result) in enumerate(zip(meeting.items, outcome.items), 1))
         return AdoptionMeeting(meeting.id, meeting.number, meeting.type_code, spec.label, meeting.on,
-                               meeting.is_final, outcome.quorum.met, outcome.quorum.reason, passed)
+                               meeting.is_final, outcome.quorum.met, outcome.quorum.reason, items)
 
 
 class ArticleResolver(Protocol):

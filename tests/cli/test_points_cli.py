@@ -3,35 +3,68 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from models.points.scheme import adoption_problems
+from models.points.scheme import AdoptionMeeting, adoption_problems
 from storage.points.scheme_files import TEMPLATE_FILE
 from storage.points.sources import MinutesAdoptionMeetings
 from models.lists.entries import Period
 from models.points.sheets import signed
 from tests.helpers import run_cli, run_json
-from tests.points_fixtures import Village, village  # noqa: F401  (fixture)
+from tests.points_fixtures import FUTURE, Village, village  # noqa: F401  (fixture)
 from tests.printing.pdfcheck import text_of
 
 DEMO_PASSWORD = "demo1234"
 
 
-def _adopting_meetings(village: Village) -> list[str]:
+def _usable_meetings(village: Village) -> list[AdoptionMeeting]:
     meetings = village.clerk.meetings
     adoption = MinutesAdoptionMeetings(meetings, village.clerk.meeting_types)
     found = [adoption.adoption_meeting(m.id) for m in meetings.list_meetings()]
-    return [m.id for m in sorted(found, key=lambda m: m.on) if not adoption_problems(m)]
+    return [m for m in sorted(found, key=lambda m: m.on) if not adoption_problems(m)]
+
+
+def _adopting_meetings(village: Village) -> list[str]:
+    """Ids of final, quorate villagers' (representatives') meetings; `--item` names their first passed item."""
+    return [m.id for m in _usable_meetings(village)]
+
+
+def _item(village: Village, meeting_id: str) -> str:
+    found = next(m for m in _usable_meetings(village) if m.id == meeting_id)
+    return str(next(i.number for i in found.items if i.passed))
+
+
+def _import(village: Village, path: Path, meeting_id: str, *more: str) -> tuple[int, Any]:
+    return run_json(village.path, "points", "scheme", "import", str(path), "--meeting", meeting_id,
+                    "--item", _item(village, meeting_id), *more)
+
+
+def test_only_a_passed_item_about_the_scheme_adopts_it_r35(village: Village) -> None:
+    """A meeting that passed other matters (a 低保 review, a budget) adopts no scheme unless the clerk names the
+    item with --item, which must have passed; the demo's scheme came from its meeting's item about 积分."""
+    usable = _usable_meetings(village)
+    other = next(m for m in usable if not any(i.passed and i.about_points for i in m.items))
+    code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(TEMPLATE_FILE),
+                            "--meeting", other.id])
+    assert code == 2 and "没有表决通过关于积分细则的议题" in err and "R35" in err and "中央农办" in err
+    assert village.clerk.points.scheme.current().version == 1  # type: ignore[union-attr]
+    unpassed = next((m, i) for m in usable for i in m.items if not i.passed)
+    code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(TEMPLATE_FILE),
+                            "--meeting", unpassed[0].id, "--item", str(unpassed[1].number)])
+    assert code == 2 and "没有表决通过" in err and "R35" in err
+    adopted = village.clerk.points.scheme.current()
+    assert adopted is not None and "积分" in adopted.resolution and adopted.resolution.startswith("第3项")
 
 
 def test_scheme_import_makes_a_new_version_from_the_meeting_and_show_lists_its_items(village: Village) -> None:
     latest = _adopting_meetings(village)[-1]
-    code, out = run_json(village.path, "points", "scheme", "import", str(TEMPLATE_FILE), "--meeting", latest)
+    code, out = _import(village, TEMPLATE_FILE, latest)
     assert code == 0, out
     assert set(out) == {"id", "version", "items"} and out["version"] == 2 and out["items"] == 9
     code, shown = run_json(village.path, "points", "scheme", "show")
-    assert code == 0 and set(shown) == {"id", "version", "adopted_on", "items"} and shown["id"] == out["id"]
+    assert code == 0 and {"id", "version", "adopted_on", "items"} <= set(shown) and shown["id"] == out["id"]
     assert set(shown["items"][0]) == {"code", "name", "points", "cap", "class"}
     assert {"code": "B11", "name": "房前屋后乱堆乱放，经提醒未清理", "points": -3, "cap": 6,
             "class": "人居环境"} in shown["items"]
@@ -44,7 +77,8 @@ def test_scheme_import_refuses_an_unlawful_row_naming_it_and_a_missing_meeting(v
                    "| B01 | 人居环境 | 参加卫生日 | 5 | 10 | 签到表 | |\n"
                    "| X9 | 遵规守约 | 不参加卫生日的取消集体分红 | -20 | | 检查记录 | 第十条 |\n", encoding="utf-8")
     meeting = _adopting_meetings(village)[-1]
-    code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(bad), "--meeting", meeting])
+    code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(bad), "--meeting", meeting,
+                            "--item", _item(village, meeting)])
     assert code == 2 and "第2行（X9" in err and "分红" in err
     code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(TEMPLATE_FILE)])
     assert code == 2 and "--meeting" in err
@@ -75,6 +109,26 @@ def test_add_confirm_list_balance_and_reverse(village: Village, monkeypatch: pyt
             "reverses": added["id"]} in listed["rows"]
 
 
+def test_the_acting_member_must_be_a_villager_of_that_household(village: Village) -> None:
+    """`points add --villager`: an unknown id, or a villager of another household, is refused (exit 2); a member
+    named by id or by name within the household is recorded by id."""
+    db, rows = village.path, village.db.conn.execute(
+        "SELECT v.id, v.name, h.household_no FROM villagers v JOIN households h ON h.id = v.household_id "
+        "WHERE v.deleted = 0 AND h.household_no IN ('0003', '0004') ORDER BY h.household_no, v.position").fetchall()
+    own = next(r for r in rows if r[2] == "0003")
+    other = next(r for r in rows if r[2] == "0004" and not any(o[1] == r[1] for o in rows if o[2] == "0003"))
+    add = ["--db", str(db), "points", "add", "--household", "0003", "--item", "E01", "--date", f"{FUTURE}-03"]
+    code, _, err = run_cli([*add, "--villager", "NOSUCH"])
+    assert code == 2 and "户籍中没有编号或姓名为“NOSUCH”的村民" in err
+    code, _, err = run_cli([*add, "--villager", other[0]])
+    assert code == 2 and "不是户号 0003 的成员（属户号 0004）" in err
+    assert not [e for e in village.clerk.points.ledger.entries("0003") if e.on.isoformat() == f"{FUTURE}-03"]
+    code, by_id = run_json(db, *add[2:], "--villager", own[0])
+    code_name, by_name = run_json(db, *add[2:], "--villager", own[1])
+    assert code == code_name == 0
+    assert {village.clerk.points.ledger.entry(e["id"]).villager_id for e in (by_id, by_name)} == {own[0]}
+
+
 def test_tally_by_group_and_village(village: Village) -> None:
     code, groups = run_json(village.path, "points", "tally", "--period", "2026-05", "--by", "group")
     assert code == 0 and groups["period"] == "2026-05" and set(groups["rows"][0]) == {"key", "plus", "minus", "total"}
@@ -88,15 +142,64 @@ def test_goods_redeem_and_the_receipt_read_back(village: Village, tmp_path: Path
     assert code == 0 and goods == {"id": goods["id"], "stock": 1}
     code, listed = run_json(db, "goods", "list")
     assert {"id": goods["id"], "name": "香皂", "price": 5, "stock": 1} in listed["rows"]
-    code, redeemed = run_json(db, "points", "redeem", "--household", "0002", "--goods", goods["id"])
+    tally = village.clerk.points.tally
+    number = next(h.household_no for h in tally.households()  # confirmed points not all spendable yet (R37)
+                  if tally.balance(h.household_no).redeemable >= 5
+                  and tally.balance(h.household_no).confirmed != tally.balance(h.household_no).redeemable)
+    code, redeemed = run_json(db, "points", "redeem", "--household", number, "--goods", goods["id"])
     assert code == 0 and set(redeemed) == {"id", "number", "balance", "stock"} and redeemed["stock"] == 0
-    code, _, err = run_cli(["--db", str(db), "points", "redeem", "--household", "0002", "--goods", goods["id"]])
+    _, left = run_json(db, "points", "balance", "--household", number)
+    assert redeemed["balance"] == left["redeemable"] != left["confirmed"]  # what is left to spend
+    code, _, err = run_cli(["--db", str(db), "points", "redeem", "--household", number, "--goods", goods["id"]])
     assert code == 2 and "库存只有 0 件" in err
     out = tmp_path / "凭证.pdf"
     code, _, err = run_cli(["--db", str(db), "print", "points-receipt", redeemed["id"], "--out", str(out)])
     assert code == 0, err
     text = text_of(out.read_bytes())
     assert "兑换凭证" in text and redeemed["number"] in text and "香皂" in text and f"{redeemed['balance']}分" in text
+
+
+def test_the_period_kind_and_deduction_share_are_set_on_import_and_shown(village: Village, tmp_path: Path) -> None:
+    """--period-kind and --deduction-share over the file's 计分周期/扣分占比上限 lines; a later version without them
+    keeps the one before's; the export writes them, so it imports back the same."""
+    _, first = run_json(village.path, "points", "scheme", "show")
+    assert (first["period_kind"], first["deduction_share"]) == ("month", 30) and "积分" in first["resolution"]
+    meetings = _adopting_meetings(village)
+    code, _ = _import(village, TEMPLATE_FILE, meetings[-2], "--period-kind", "quarter", "--deduction-share", "20%")
+    assert code == 0
+    _, shown = run_json(village.path, "points", "scheme", "show")
+    assert (shown["version"], shown["period_kind"], shown["deduction_share"]) == (2, "quarter", 20)
+    out = tmp_path / "细则.md"
+    run_json(village.path, "points", "scheme", "export", str(out))
+    assert "计分周期：季度" in out.read_text(encoding="utf-8")
+    code, _ = _import(village, out, meetings[-1])
+    _, again = run_json(village.path, "points", "scheme", "show")
+    assert code == 0 and (again["version"], again["period_kind"], again["deduction_share"]) == (3, "quarter", 20)
+    code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(TEMPLATE_FILE), "--meeting",
+                            meetings[-1], "--item", _item(village, meetings[-1]), "--deduction-share", "0"])
+    assert code == 2 and "扣分占比上限应为 1%–100%" in err
+
+
+def test_a_redemption_is_reversed_by_its_receipt_number_giving_points_and_stock_back(village: Village) -> None:
+    """`points reverse` on a redemption's entry names `points redeem-reverse`, which refunds the points and returns
+    the goods to stock (both rows stay; a second reversal is refused)."""
+    db = village.path
+    _, goods = run_json(db, "goods", "add", "香皂", "--price", "5", "--stock", "1")
+    _, before = run_json(db, "points", "balance", "--household", "0002")
+    _, redeemed = run_json(db, "points", "redeem", "--household", "0002", "--goods", goods["id"])
+    spent = next(r for r in run_json(db, "points", "list", "--household", "0002")[1]["rows"]
+                 if r["item"] == "redemption" and r["points"] == -5)
+    code, _, err = run_cli(["--db", str(db), "points", "reverse", spent["id"], "--reason", "拿错了"])
+    assert code == 2 and f"points redeem-reverse {redeemed['number']}" in err
+    code, out = run_json(db, "points", "redeem-reverse", redeemed["number"], "--reason", "拿错了商品")
+    assert code == 0 and set(out) == {"id", "redemption", "number", "balance", "stock"}
+    assert out["redemption"] == redeemed["id"] and out["stock"] == 1
+    _, after = run_json(db, "points", "balance", "--household", "0002")
+    assert after["redeemable"] == out["balance"] == before["redeemable"] and after["confirmed"] == before["confirmed"]
+    refund = next(r for r in run_json(db, "points", "list", "--household", "0002")[1]["rows"] if r["id"] == out["id"])
+    assert refund["points"] == 5 and refund["reverses"] == spent["id"]
+    code, _, err = run_cli(["--db", str(db), "points", "redeem-reverse", redeemed["id"], "--reason", "再冲一次"])
+    assert code == 2 and "已经冲正" in err
 
 
 def test_the_board_names_only_households_with_a_recorded_basis(village: Village, tmp_path: Path) -> None:
@@ -139,10 +242,10 @@ def test_stock_in_out_and_count_through_the_command_line(village: Village) -> No
 
 def test_a_new_version_cannot_be_dated_before_the_one_in_force(village: Village) -> None:
     meetings = _adopting_meetings(village)
-    code, _ = run_json(village.path, "points", "scheme", "import", str(TEMPLATE_FILE), "--meeting", meetings[-1])
+    code, _ = _import(village, TEMPLATE_FILE, meetings[-1])
     assert code == 0
     code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(TEMPLATE_FILE),
-                            "--meeting", meetings[0]])
+                            "--meeting", meetings[0], "--item", _item(village, meetings[0])])
     assert code == 2 and "早于现行第2版的通过日期" in err
 
 
@@ -151,8 +254,7 @@ def test_an_exported_scheme_imports_back_as_the_same_items(village: Village, tmp
     code, exported = run_json(village.path, "points", "scheme", "export", str(out))
     assert code == 0 and exported["version"] == 1
     _, before = run_json(village.path, "points", "scheme", "show")
-    code, _ = run_json(village.path, "points", "scheme", "import", str(out), "--meeting",
-                       _adopting_meetings(village)[-1])
+    code, _ = _import(village, out, _adopting_meetings(village)[-1])
     assert code == 0
     _, after = run_json(village.path, "points", "scheme", "show")
     assert after["version"] == 2 and after["items"] == before["items"]

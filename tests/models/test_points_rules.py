@@ -11,7 +11,8 @@ from models.lists.entries import Period, PeriodKind
 from models.points.board import build_board
 from models.points.ledger import EntryKind, LedgerEntry, check_cap, check_confirmer, entry_points, period_of
 from models.points.rollup import HouseholdSums, PointsHousehold, find_households
-from models.points.scheme import AdoptionMeeting, SchemeItem, adoption_problems, check_items, item_problems
+from models.points.scheme import (AdoptionMeeting, MeetingItem, SchemeItem, adopting_item, adoption_problems,
+                                  check_items, item_problems)
 
 CLEAN = SchemeItem("B11", "人居环境", "房前屋后乱堆乱放，经提醒未清理", -3, 6, "检查照片", "第十条 各户负责房前屋后卫生")
 
@@ -39,7 +40,9 @@ def test_a_refused_item_is_named_by_its_row() -> None:
 def _meeting(**changes: object) -> AdoptionMeeting:
     values: dict[str, object] = dict(id="m", number="2026-03", type_code="villagers_meeting", type_label="村民会议",
                                      on=date(2026, 2, 26), final=True, quorum_met=True, quorum_reason="",
-                                     passed_items=("通过积分细则",))
+                                     items=(MeetingItem(1, "低保户民主评议", "同意 3 户纳入低保", True),
+                                            MeetingItem(2, "春节防火", "", False),
+                                            MeetingItem(3, "审议积分细则", "通过积分细则", True)))
     values.update(changes)
     return AdoptionMeeting(**values)  # type: ignore[arg-type]
 
@@ -51,7 +54,21 @@ def test_only_a_final_quorate_villagers_or_representatives_meeting_that_passed_a
                                                                    type_label="两委联席会议"))[0]
     assert adoption_problems(_meeting(final=False)) == ["会议记录 2026-03 还未定稿"]
     assert adoption_problems(_meeting(quorum_met=False, quorum_reason="到会不足半数"))[0].endswith("到会不足半数")
-    assert adoption_problems(_meeting(passed_items=())) == ["会议记录 2026-03 没有表决通过的议题"]
+    assert adoption_problems(_meeting(items=())) == ["会议记录 2026-03 没有表决通过的议题"]
+
+
+def test_a_scheme_is_adopted_only_by_a_passed_item_about_it_or_the_one_the_clerk_names() -> None:
+    """R35: a meeting that passed a 低保 review and nothing about points adopts no scheme."""
+    assert adopting_item(_meeting()).number == 3
+    assert adopting_item(_meeting()).text == "第3项 审议积分细则：通过积分细则"
+    other = _meeting(items=(MeetingItem(1, "低保户民主评议", "同意 3 户纳入低保", True),))
+    with pytest.raises(DomainError, match=r"没有表决通过关于积分细则的议题.*R35；中央农办、农业农村部"):
+        adopting_item(other)
+    assert adopting_item(other, 1).title == "低保户民主评议"  # the clerk says the scheme was this item
+    with pytest.raises(DomainError, match="第2项议题“春节防火”没有表决通过.*R35"):
+        adopting_item(_meeting(), 2)
+    with pytest.raises(DomainError, match="没有第9项议题"):
+        adopting_item(_meeting(), 9)
 
 
 def test_the_cap_admits_reaching_it_and_refuses_one_over() -> None:

@@ -40,7 +40,7 @@ def test_the_receipt_slip_carries_its_number_goods_points_and_clerk() -> None:
     data = render_receipt_pdf(receipt_document("青石村", redemption, 35))
     assert_in_order(data, ["青石村爱心超市兑换凭证", "凭证编号", "DH2026-0007", "户号", "0001", "户主", "王建华",
                            "兑换商品", "洗衣液", "数量", "2", "扣减积分", "100", "2026年5月3日", "经办人", "吴晓梅",
-                           "35分", "领取人签字"])
+                           "打印时可兑换积分", "35分", "领取人签字"])
 
 
 def test_the_board_prints_its_publication_window() -> None:

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from models.core.errors import DomainError
-from models.points.scheme import SCHEME_COLUMNS, check_items, items_from_rows
-from storage.points.scheme_files import TEMPLATE_FILE, read_scheme_table
+from models.lists.entries import PeriodKind
+from models.points.scheme import SCHEME_COLUMNS, SchemeSettings, check_items, items_from_rows, settings_from_lines
+from storage.points.scheme_files import TEMPLATE_FILE, read_scheme_file, read_scheme_table
 
 ROWS = [("B01", "人居环境", "参加全村卫生日义务劳动", "5", "10", "签到表", ""),
         ("B11", "人居环境", "房前屋后乱堆乱放", "-3", "", "检查照片", "第十条")]
@@ -54,3 +55,37 @@ def test_the_template_ships_lawful_items_and_other_files_are_refused(tmp_path: P
     other.write_bytes(b"%PDF-1.4")
     with pytest.raises(DomainError, match=r"\.xlsx、\.docx 或 \.md"):
         read_scheme_table(other)
+
+
+def test_the_period_and_deduction_share_come_from_lines_or_rows_written_with_the_table(tmp_path: Path) -> None:
+    """计分周期 and 扣分占比上限: lines of a .md or .docx, rows above a workbook's table (or its 设置 sheet); the
+    template writes the defaults, and a wrong value is refused naming the setting."""
+    from openpyxl import load_workbook
+
+    assert read_scheme_file(TEMPLATE_FILE)[1] == SchemeSettings(PeriodKind.MONTH, 30)
+    md = tmp_path / "细则.md"
+    md.write_text("# 细则\n\n计分周期：季度（每季度评一次）\n扣分占比上限：25%\n\n| " + " | ".join(SCHEME_COLUMNS)
+                  + " |\n|---|---|---|---|---|---|---|\n| B01 | 人居环境 | 卫生日 | 5 | 10 | 签到表 | |\n",
+                  encoding="utf-8")
+    assert read_scheme_file(md)[1] == SchemeSettings(PeriodKind.QUARTER, 25)
+    document = _docx(tmp_path / "细则.docx")
+    import docx
+
+    edited = docx.Document(str(document))
+    edited.add_paragraph("计分周期：年")
+    edited.save(str(document))
+    rows, settings = read_scheme_file(document)
+    assert len(rows) == 2 and settings == SchemeSettings(PeriodKind.YEAR, None)
+    book_path = _xlsx(tmp_path / "细则.xlsx")
+    book = load_workbook(book_path)
+    book.worksheets[0].insert_rows(1, 2)
+    book.worksheets[0]["A1"], book.worksheets[0]["B1"] = "计分周期", "季度"
+    book.create_sheet("设置").append(["扣分占比上限", "40%"])
+    book.save(book_path)
+    rows, settings = read_scheme_file(book_path)
+    assert [r["代码"] for r in rows] == ["B01", "B11"] and settings == SchemeSettings(PeriodKind.QUARTER, 40)
+    md.write_text(md.read_text(encoding="utf-8").replace("季度（", "半年（"), encoding="utf-8")
+    with pytest.raises(DomainError, match="计分周期应为 月、季度 或 年.*半年"):
+        read_scheme_file(md)
+    with pytest.raises(DomainError, match="扣分占比上限应为 1%–100%"):
+        settings_from_lines(["扣分占比上限：120%"])

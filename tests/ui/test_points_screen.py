@@ -77,3 +77,56 @@ def test_the_confirmer_sees_the_chosen_entrys_evidence(qtbot: Any, village: Vill
     qtbot.mouseClick(tab.confirm_button, Qt.MouseButton.LeftButton)
     status = village.checker.attachments.status(AttachmentOwner(OwnerKind.POINTS_ENTRY, entry_id))
     assert status.phase.value == "kept"  # confirmed: the evidence stays with the points it rests on
+
+
+def test_the_scheme_line_shows_the_period_and_the_deduction_share(qtbot: Any, village: Village) -> None:
+    screen = PointsScreen(village.clerk, DataBus())
+    qtbot.addWidget(screen)
+    assert "每期上限按月计，扣分记录超过 30% 时积分榜提示" in screen.scheme_label.text()
+
+
+def test_an_item_is_found_by_code_name_or_pinyin_initials_and_picked_from_the_list(qtbot: Any,
+                                                                                  village: Village) -> None:
+    """录入: 巡逻 (a word of the name) and cjq (参加全村卫生日义务劳动's initials) find their items; b lists the B
+    items, Down picks the second, and Enter records the item picked, not the text typed."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from tests.helpers import type_text
+    from tests.points_fixtures import FUTURE
+
+    screen = PointsScreen(village.clerk, DataBus())
+    qtbot.addWidget(screen)
+    screen.show()
+    entry = screen.entry_tab
+    day = date.fromisoformat(f"{FUTURE}-01")
+    entry.date_edit.setDate(QDate(day.year, day.month, day.day))
+
+    def record(typed: str, picks: int = 0) -> str:
+        qtbot.keyClicks(entry.household_edit, "0007")
+        qtbot.keyClick(entry.household_edit, Qt.Key.Key_Return)
+        if typed.isascii():
+            qtbot.keyClicks(entry.item_edit, typed)
+        else:
+            type_text(entry.item_edit, typed)
+        for _ in range(picks):
+            qtbot.keyClick(entry.item_completer.popup(), Qt.Key.Key_Down)
+        qtbot.keyClick(entry.item_edit, Qt.Key.Key_Return)
+        return village.clerk.points.ledger.entries("0007", limit=1)[0].item_code
+
+    type_text(entry.item_edit, "巡逻")
+    assert entry.item_label.text().startswith("A01 遵规守约")
+    entry.item_edit.clear()
+    assert record("巡逻") == "A01"
+    assert record("cjq") == "B01" and "已记录" in entry.status.text()
+    qtbot.keyClicks(entry.item_edit, "b")
+    assert entry.item_completer.popup().isVisible()
+    assert entry.item_matches.stringList()[:3] == [s for s in entry.item_matches.stringList() if s[0] == "B"][:3]
+    entry.item_edit.clear()
+    assert record("b", picks=2) == "B02"
+    qtbot.keyClicks(entry.household_edit, "0007")
+    qtbot.keyClick(entry.household_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(entry.item_edit, "zzz")
+    qtbot.keyClick(entry.item_edit, Qt.Key.Key_Return)
+    assert "积分细则中没有“zzz”这一项" in entry.status.text()

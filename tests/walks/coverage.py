@@ -39,6 +39,7 @@ WALKED: dict[str, str] = {
     "ConsentDialog": "test_walk_lists.py::test_red_list_from_nomination_to_the_board_and_expiry",
     "ObjectionDialog": "test_walk_lists.py::test_red_list_from_nomination_to_the_board_and_expiry",
     "StepDialog": "test_walk_lists.py::test_red_list_from_nomination_to_the_board_and_expiry",
+    "ReverseRedemptionDialog": "test_walk_points.py::test_a_redemption_at_the_counter_reversed_with_its_reason",
     "NewRulebookDialog": "test_dialogs_rules.py::test_new_rulebook_catalogue_and_compare_through_their_buttons",
     "CatalogueDialog": "test_dialogs_rules.py::test_new_rulebook_catalogue_and_compare_through_their_buttons",
     "CompareDialog": "test_dialogs_rules.py::test_new_rulebook_catalogue_and_compare_through_their_buttons",

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from models.lists.entries import Period
 from storage.demo.b10_installation import DEMO_PASSWORD
@@ -80,3 +81,36 @@ def test_batch_from_the_registry_confirmed_by_a_second_user_and_the_board_printe
 def _box() -> Any:
     from PySide6.QtCore import QPoint
     return QPoint(10, 8)  # the check box at the start of a list entry
+
+
+def test_a_redemption_at_the_counter_reversed_with_its_reason(log_in: Callable[..., Walk]) -> None:
+    """爱心超市: redeem, choose the redemption in the household's list, 冲正所选兑换 asks what goes back and why; the
+    points and the goods come back and the row says 已冲正 (R39)."""
+    clerk = log_in("wenshu", DEMO_PASSWORD)
+    qtbot = clerk.qtbot
+    points = clerk.stores.points
+    goods_id = points.goods.add_goods("肥皂", 1, 1).id  # in stock before the screen opens
+    screen = clerk.open_area("积分制")
+    tab = screen.redeem_tab
+    screen.tabs.setCurrentWidget(tab)
+    number = next(h.household_no for h in points.tally.households()
+                  if points.tally.balance(h.household_no).redeemable > 0)
+    before = points.tally.balance(number)
+    fill(qtbot, tab.household_edit, number)
+    tab.goods_combo.setCurrentIndex(tab.goods_combo.values().index(goods_id))
+    click(qtbot, tab.redeem_button)
+    assert tab.status.text().startswith("兑换凭证 DH") and points.goods.goods(goods_id).stock == 0
+    tab.redemptions_view.selectRow(0)
+    chosen = tab.selected_redemption()
+    assert chosen is not None and chosen.goods_name == "肥皂"
+
+    def give_reason(dialog: Any) -> None:
+        assert "冲正后不能撤销" in dialog.findChild(QLabel).text() and not dialog.ok_button.isEnabled()
+        fill(qtbot, dialog.reason_edit, "拿错了商品")
+        click(qtbot, dialog.ok_button)
+
+    with expect_dialog(qtbot, give_reason):
+        click(qtbot, tab.reverse_button)
+    assert tab.status.text().startswith("已冲正兑换凭证 DH")
+    assert points.goods.goods(goods_id).stock == 1 and points.tally.balance(number) == before
+    assert tab.redemptions.row_at(0).reversed and not tab.reverse_button.isEnabled()

@@ -1,18 +1,20 @@
-"""录入: slips one after another (household by number, name or pinyin initials; item by code; Enter to the next)
+"""录入: slips one after another (household by number, name or pinyin initials; item by code, name or pinyin
+initials, with a list of the matches to pick from; Enter to the next)
 and batch entry of an event's participants from the registry. Entries are never undone: a mistake is corrected by
 a reversing entry (R36), so these writes are not on the undo stack."""
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QDate, QStringListModel, Qt
+from PySide6.QtWidgets import (QCompleter, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from models.core.errors import DomainError
 from models.core.ports import Stores
 from models.points.ledger import EntryDraft
 from models.points.rollup import PointsHousehold, find_households
+from models.points.scheme import SchemeItem, find_items
 from ui.core.bus import DataBus
 from ui.points.table_model import EntriesModel
 from ui.widgets.choice_combo import ChoiceCombo
@@ -23,6 +25,10 @@ def _date_edit() -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit
+
+
+def _choice(item: SchemeItem) -> str:
+    return f"{item.code}  {item.name}（{item.class_name}，{item.points:+d}）"
 
 
 def _day(edit: QDateEdit) -> date:
@@ -36,6 +42,7 @@ class EntryTab(QWidget):
         self._stores, self._bus = stores, bus
         self._households: list[PointsHousehold] = []
         self._chosen: PointsHousehold | None = None
+        self._items: list[SchemeItem] = []  # the items the item field's text finds, first the one Enter records
         self._build_ui()
         self.reload()
 
@@ -46,7 +53,13 @@ class EntryTab(QWidget):
         self.household_edit.setPlaceholderText(self.tr("户号、户主姓名或拼音首字母，回车"))
         self.household_label = QLabel()
         self.item_edit = QLineEdit()
-        self.item_edit.setPlaceholderText(self.tr("项目代码，回车即记录"))
+        self.item_edit.setPlaceholderText(self.tr("项目代码、名称或拼音首字母，回车即记录"))
+        self.item_matches = QStringListModel(self)
+        # The matches as a list under the field; set on the field with setWidget, not setCompleter, so Enter stays
+        # the field's own (it records the chosen item) and the list filters by find_items, not by its prefix.
+        self.item_completer = QCompleter(self.item_matches, self)
+        self.item_completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.item_completer.setWidget(self.item_edit)
         self.item_label = QLabel()
         self.date_edit, self.note_edit = _date_edit(), QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("依据或说明（可不填）"))
@@ -73,6 +86,7 @@ class EntryTab(QWidget):
         self.household_edit.returnPressed.connect(self._on_household_entered)
         self.item_edit.textChanged.connect(self._on_item_typed)
         self.item_edit.returnPressed.connect(self._on_item_entered)
+        self.item_completer.activated[str].connect(self._on_item_picked)
 
     def _batch_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("活动批量录入（从户籍名单勾选参加的户）"))
@@ -121,22 +135,48 @@ class EntryTab(QWidget):
 
     def _on_item_typed(self, text: str) -> None:
         scheme = self._stores.points.scheme.in_force_on(_day(self.date_edit))
-        item = next((i for i in scheme.items if i.code == text.strip().upper()), None) if scheme else None
-        self.item_label.setText(f"{item.class_name} · {item.name} · {item.points:+d}" if item else "")
+        self._items = find_items(scheme.items, text) if scheme else []
+        first = self._items[0] if self._items else None
+        self.item_label.setText(f"{first.code} {first.class_name} · {first.name} · {first.points:+d}" if first else
+                                (self.tr("没有找到") if text.strip() else ""))
+        exact = first is not None and first.code.lower() == text.strip().lower()
+        self.item_matches.setStringList([_choice(i) for i in self._items])
+        if self._items and not exact:
+            self.item_completer.complete()  # a code typed in full needs no list: Enter records it
+        else:
+            self.item_completer.popup().hide()
+
+    def _on_item_picked(self, choice: str) -> None:
+        """A match chosen from the list: its code goes into the field (Enter then records it)."""
+        picked = next((i for i in self._items if _choice(i) == choice), None)
+        if picked is not None:
+            self.item_edit.setText(picked.code)
+
+    def chosen_item(self) -> SchemeItem | None:
+        """What Enter records: the match highlighted in the open list, else the first match."""
+        popup = self.item_completer.popup()
+        row = popup.currentIndex().row() if popup.isVisible() else -1
+        return self._items[row] if 0 <= row < len(self._items) else (self._items[0] if self._items else None)
 
     def _on_item_entered(self) -> None:
         if self._chosen is None:
             self._say(self.tr("请先输入户号、姓名或拼音首字母。"), refused=True)
             self.household_edit.setFocus()
             return
-        draft = EntryDraft(self._chosen.household_no, self.item_edit.text().strip().upper(), _day(self.date_edit),
-                           note=self.note_edit.text())
+        item = self.chosen_item()
+        self.item_completer.popup().hide()
+        if item is None:
+            self._say(self.tr("积分细则中没有“{0}”这一项。请输入项目代码、名称或拼音首字母。").format(
+                self.item_edit.text().strip()), refused=True)
+            return
+        draft = EntryDraft(self._chosen.household_no, item.code, _day(self.date_edit), note=self.note_edit.text())
+        label = f"{item.code} {item.class_name} · {item.name} · {item.points:+d}"
         try:
             changed = self._stores.points.ledger.add(draft)
         except DomainError as error:
             self._say(error.message, refused=True)
             return
-        self._say(self.tr("已记录：{0} {1}，待另一位工作人员确认。").format(self._chosen.label, self.item_label.text()))
+        self._say(self.tr("已记录：{0} {1}，待另一位工作人员确认。").format(self._chosen.label, label))
         self.household_edit.clear()
         self.item_edit.clear()
         self.note_edit.clear()

@@ -1,18 +1,25 @@
 """爱心超市: a redemption at the counter (balance and stock checked in one transaction by the store, R39), the
-household's balance shown first, and the goods with their prices and stock."""
+household's balance shown first, the goods with their prices and stock, and the household's redemptions, one of which
+can be reversed (冲正: the points back to the household, the goods back to stock) after a question with its reason."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
+                               QTableView, QVBoxLayout, QWidget)
 
 from models.core.errors import DomainError
 from models.core.ports import Stores
+from models.points.goods import Redemption
 from models.points.rollup import PointsHousehold, find_households
 from ui.core.bus import DataBus
+from ui.points.reverse_dialog import ReverseRedemptionDialog
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.rows_model import RowsTableModel
 
 GOODS_COLUMNS = (("商品", lambda g: g.name), ("所需积分", lambda g: str(g.price)), ("库存", lambda g: str(g.stock)),
                  ("来源", lambda g: g.source.label))
+REDEMPTION_COLUMNS = (("凭证编号", lambda r: r.number), ("日期", lambda r: r.on.isoformat()),
+                      ("商品", lambda r: f"{r.goods_name}×{r.quantity}"), ("积分", lambda r: str(r.points)),
+                      ("状态", lambda r: "已冲正" if r.reversed else ""))
 
 
 class RedeemTab(QWidget):
@@ -33,6 +40,14 @@ class RedeemTab(QWidget):
         table = QTableView()
         table.setModel(self.goods)
         table.verticalHeader().hide()
+        self.redemptions = RowsTableModel(REDEMPTION_COLUMNS)
+        self.redemptions_view = QTableView()
+        self.redemptions_view.setModel(self.redemptions)
+        self.redemptions_view.verticalHeader().hide()
+        self.redemptions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.redemptions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.reverse_button = QPushButton(self.tr("冲正所选兑换…"))
+        self.reverse_button.setEnabled(False)
         form = QFormLayout()
         form.addRow(self.tr("户"), self.household_edit)
         form.addRow("", self.balance_label)
@@ -43,8 +58,17 @@ class RedeemTab(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(table, 1)
+        history = QHBoxLayout()
+        history.addWidget(QLabel(self.tr("该户的兑换记录：")))
+        history.addStretch(1)
+        history.addWidget(self.reverse_button)
+        layout.addLayout(history)
+        layout.addWidget(self.redemptions_view, 1)
         self.household_edit.textChanged.connect(self._on_household_typed)
         self.redeem_button.clicked.connect(self._on_redeem_clicked)
+        self.reverse_button.clicked.connect(self._on_reverse_clicked)
+        self.redemptions_view.selectionModel().selectionChanged.connect(lambda *_: self._enable_reverse())
+        self.redemptions.modelReset.connect(self._enable_reverse)
         self.reload()
 
     def reload(self) -> None:
@@ -59,6 +83,8 @@ class RedeemTab(QWidget):
     def _on_household_typed(self, text: str) -> None:
         found = find_households(self._stores.points.tally.households(), text, limit=1) if text.strip() else []
         self._chosen = found[0] if found else None
+        self.redemptions.set_rows(self._stores.points.redemptions.redemptions(self._chosen.household_no)
+                                  if self._chosen else [])
         if self._chosen is None:
             self.balance_label.setText(self.tr("没有找到") if text.strip() else "")
             return
@@ -81,4 +107,28 @@ class RedeemTab(QWidget):
         redemption = self._stores.points.redemptions.redemption(changed.id)
         self.status.setText(self.tr("兑换凭证 {0}：{1}×{2}，扣减 {3} 分。可用“打印中心”或 print points-receipt 打印凭证。")
                             .format(redemption.number, redemption.goods_name, redemption.quantity, redemption.points))
+        self._bus.changed.emit(changed)
+
+    def selected_redemption(self) -> Redemption | None:
+        rows = self.redemptions_view.selectionModel().selectedRows()
+        return self.redemptions.row_at(rows[0].row()) if rows else None
+
+    def _enable_reverse(self) -> None:
+        chosen = self.selected_redemption()
+        self.reverse_button.setEnabled(chosen is not None and not chosen.reversed)
+
+    def _on_reverse_clicked(self) -> None:
+        """A reversal is itself a ledger record (never undone by deleting it): the question, with its reason, is
+        the guard, as the receipt slip already handed out says what was taken."""
+        redemption = self.selected_redemption()
+        reason = ReverseRedemptionDialog.ask(self, redemption) if redemption else None
+        if redemption is None or reason is None:
+            return
+        try:
+            changed = self._stores.points.redemptions.reverse_redemption(redemption.id, reason)
+        except DomainError as error:
+            self.status.setText(error.message)
+            return
+        self.status.setText(self.tr("已冲正兑换凭证 {0}：退回 {1} 分，{2}×{3} 已退回库存。").format(
+            redemption.number, redemption.points, redemption.goods_name, redemption.quantity))
         self._bus.changed.emit(changed)

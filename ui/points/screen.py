@@ -40,8 +40,9 @@ class PointsScreen(QWidget):
     def _show_scheme(self) -> None:
         scheme = self._stores.points.scheme.current()
         self.scheme_label.setText(
-            self.tr("现行积分细则第{0}版，{1} 经会议通过，共 {2} 项。").format(
-                scheme.version, scheme.adopted_on.isoformat(), len(scheme.items)) if scheme else
+            self.tr("现行积分细则第{0}版，{1} 经会议通过，共 {2} 项；每期上限按{3}计，扣分记录超过 {4}% 时积分榜提示。").format(
+                scheme.version, scheme.adopted_on.isoformat(), len(scheme.items), scheme.period.label,
+                scheme.deduction_share) if scheme else
             self.tr("还没有经村民会议或村民代表会议通过的积分细则，不能记分。请用命令 points scheme import 导入。"))
 
     def _on_changed(self, changed: Changed) -> None:
