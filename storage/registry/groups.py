@@ -63,6 +63,8 @@ class SqliteGroupStore(RegistryTableStore):
         stored = self._db.conn.execute("SELECT member_id FROM grids WHERE id = ?", (grid_id,)).fetchone()
         if open_row is None and stored is not None and stored[0] == member_id:
             return  # the member set before terms were kept (m086): unchanged, nothing to record
+        if start > date.today():  # grids.member_id is who serves now: the public board prints it
+            raise DomainError(f"新网格员的起始日期 {start} 在今天之后：请到那天再设置（公示牌上印的是现任网格员）。")
         if open_row is not None:
             began = date.fromisoformat(open_row[2])
             if start < began:

@@ -2,7 +2,7 @@
 the care reason read only with an audited access, visits refused for a red household without a contact."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -175,3 +175,6 @@ def test_a_grids_member_is_kept_by_date(stores) -> None:  # type: ignore[no-unty
         (first, date(2026, 1, 1), None)]
     with pytest.raises(DomainError, match="不早于"):
         stores.groups.save_grid(replace(grid, member_id=second), date(2025, 12, 31))
+    with pytest.raises(DomainError, match="在今天之后"):  # the board prints grids.member_id: who serves now
+        stores.groups.save_grid(replace(grid, member_id=second), date.today() + timedelta(days=1))
+    assert stores.groups.list_grids()[0].member_id == first

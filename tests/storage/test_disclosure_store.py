@@ -100,6 +100,11 @@ def test_the_supervision_committee_signs_a_posting_off_once(village_db: Database
         supervisor.publications.sign_off(posted_id, date(2026, 11, 7))
     (line,) = village_db.conn.execute("SELECT actor_name, action FROM audit_log ORDER BY seq DESC LIMIT 1")
     assert tuple(line) == ("龙监督", "sign_off")
+    admin = build_stores(village_db, Actor("a1", "村管理员", Role.ADMIN))  # holds every permission, not the committee
+    other = clerk.publications.record(DisclosureKind.FINANCE, "财务收支", date(2026, 12, 5), date(2026, 12, 20),
+                                      Place.BOARD, "吴文书").id
+    with pytest.raises(PermissionDenied, match="监督人账户"):
+        admin.publications.sign_off(other, date(2026, 12, 6))
 
 
 def test_a_county_catalogue_beside_the_database_replaces_the_shipped_one(village_db: Database) -> None:

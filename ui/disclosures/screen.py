@@ -47,8 +47,9 @@ class DisclosuresScreen(QWidget):
 
     def __init__(self, calendar: DisclosureCalendar, publications: PublicationStore, finance: FinanceSheets,
                  attachments: AttachmentStore, bus: DataBus, finance_board: Callable[[str], PrintJob],
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today, can_sign_off: bool = False) -> None:
         super().__init__()
+        self._can_sign_off = can_sign_off  # R42: a supervision committee member's account
         self._finance_board, self.printer = finance_board, JobPrinter(self)
         self._calendar, self._publications, self._finance, self._bus = calendar, publications, finance, bus
         self.today = today
@@ -147,7 +148,9 @@ class DisclosuresScreen(QWidget):
         self.objections_model.reload()
         self.objection_button.setEnabled(chosen is not None)
         self.answer_button.setEnabled(bool(self._objections))
-        self.sign_off_button.setEnabled(chosen is not None and not chosen.signed_off_by)
+        self.sign_off_button.setEnabled(self._can_sign_off and chosen is not None and not chosen.signed_off_by)
+        self.sign_off_button.setToolTip(self.tr("村务监督委员会成员看过张贴的内容、核对属实后签字（R42）") if self._can_sign_off
+                                        else self.tr("须用监督人（村务监督委员会成员）账户登录才能签字（R42）"))
 
     def _on_record_clicked(self) -> None:
         form = PublicationDialog.ask(self, self._calendar.catalogue(), self.today(), "")
