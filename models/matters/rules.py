@@ -42,8 +42,15 @@ def is_overdue(matter: Matter, today: date) -> bool:
         and today > matter.due
 
 
+# What can be done with a matter in each state: every refused step says it (the refusal tells what to do instead).
+_NEXT = {MatterStatus.OPEN: "它还没有交办，请先交办。",
+         MatterStatus.ASSIGNED: "它正在办理中，办好后请办结并写明结果。",
+         MatterStatus.DONE: "它已办结，请回访说事人（或记录联系未果）后销号；回访不满意可重新办理一次。",
+         MatterStatus.CLOSED: "它已销号；如问题仍未解决，请重新办理（限一次），或登记一件新的说事。"}
+
+
 def _refuse(matter: Matter, what: str) -> DomainError:
-    return DomainError(f"{matter.number}：{matter.status.label}的事项不能{what}。")
+    return DomainError(f"{matter.number}：{matter.status.label}的事项不能{what}。{_NEXT[matter.status]}")
 
 
 def check_assign(matter: Matter, to: str) -> None:
@@ -105,12 +112,19 @@ def agenda_background(matter: Matter) -> str:
     return f"群众说事 {matter.number}：{matter.text}"
 
 
-def resolution_for(matter: Matter, meeting: Meeting) -> AgendaItem:
-    """The passed resolution of the matter's agenda item, which feeds it (交办 to the resolution's owner)."""
-    if meeting.status is not MeetingStatus.FINAL:
-        raise DomainError(f"会议 {meeting.number} 尚未定稿，决议还不能用来办理 {matter.number}。")
+def check_resolution(matter: Matter) -> None:
+    """按决议交办 feeds an open or assigned matter that went to a meeting."""
     if matter.status not in (MatterStatus.OPEN, MatterStatus.ASSIGNED):
         raise _refuse(matter, "按决议交办")
+    if not matter.meeting_id:
+        raise DomainError(f"{matter.number} 没有提交过议事。请先提交议事，会议定稿后再按决议交办。")
+
+
+def resolution_for(matter: Matter, meeting: Meeting) -> AgendaItem:
+    """The passed resolution of the matter's agenda item, which feeds it (交办 to the resolution's owner)."""
+    check_resolution(matter)
+    if meeting.status is not MeetingStatus.FINAL:
+        raise DomainError(f"会议 {meeting.number} 尚未定稿，决议还不能用来办理 {matter.number}。请在会议记录定稿后再按决议交办。")
     item = next((i for i in meeting.items if i.background.startswith(f"群众说事 {matter.number}：")), None)
     if item is None or not item.resolution.strip():
         raise DomainError(f"会议 {meeting.number} 没有就 {matter.number} 形成决议。")

@@ -174,8 +174,7 @@ class SqliteMatterStore(SqliteStore):
         """The finalised meeting's resolution on the matter feeds it: 交办 to the resolution's owner by its due
         date (the raiser's feedback still comes before 销号, R48)."""
         current = self._current(matter_id)
-        if not current.meeting_id:
-            raise DomainError(f"{current.number} 没有提交过议事。")
+        rules.check_resolution(current)
         meeting = self._agenda.get(current.meeting_id)
         item = rules.resolution_for(current, meeting)
         owner = item.resolution_owner.strip() or current.assignee or "村民委员会"
@@ -189,7 +188,8 @@ class SqliteMatterStore(SqliteStore):
         self._require(Permission.REVIEW_FILINGS)
         current = self.matter(matter_id)
         if not current.to_township:
-            raise DomainError(f"{current.number} 没有交办到乡镇。")
+            raise DomainError(f"{current.number} 没有交办到乡镇，乡镇不能答复。请从各村交办到乡镇的事项中选择"
+                              "（matter list --township）。")
         if not text.strip():
             raise DomainError("请写明答复内容。")
         with self._db.atomic():
