@@ -50,7 +50,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     log = commands.add_parser("officer-log", help="议事信息员工作日志")
     log_sub = log.add_subparsers(dest="log_command", metavar="ACTION", required=True)
     add = log_sub.add_parser("add", help="记一条工作日志")
-    add.add_argument("--officer", required=True, help="信息员（用户名或姓名）")
+    add.add_argument("--officer", required=True, help="信息员：本村一个在用账户的用户名或姓名")
     add.add_argument("--date", type=DAY, default=None, help="日期 YYYY-MM-DD（默认今天）")
     add.add_argument("--text", required=True, help="走访、收集事项、跟进情况")
     add.set_defaults(handler=run_log_add)

@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from models.core.accounts import User
     from models.core.changes import Changed
     from models.matters.records import (EventKind, Matter, MatterEvent, MatterStatus, OfficerLogEntry, Project,
                                         Raiser, Rating)
@@ -57,10 +58,29 @@ class MatterStore(Protocol):
 
 
 class OfficerLogStore(Protocol):
-    """议事信息员工作日志."""
+    """议事信息员工作日志: each officer is an account of this installation (its display name is kept on the entry)."""
 
-    def entries(self, officer: str | None = None, month: str | None = None) -> list[OfficerLogEntry]: ...
-    def add_entry(self, entry: OfficerLogEntry) -> Changed: ...
+    def entries(self, officer: str | None = None, month: str | None = None) -> list[OfficerLogEntry]:
+        """`officer`: an account's user name or display name (a stopped account's log still prints)."""
+        ...
+    def officer_name(self, key: str) -> str:
+        """The display name of the account whose user name is `key` (as the entries keep it), else `key`."""
+        ...
+    def officers(self) -> list[User]:
+        """The active accounts that may keep the log (the screen's choice)."""
+        ...
+    def add_entry(self, entry: OfficerLogEntry) -> Changed:
+        """`entry.officer`: an active account's user name or display name; refused otherwise."""
+        ...
+    def withdraw_entry(self, entry_id: str) -> Changed:
+        """撤销 an entry just written (the screen's undo)."""
+        ...
+
+
+class OfficerAccounts(Protocol):
+    """What the officer's log reads of the accounts (the account store is one)."""
+
+    def list_users(self) -> list[User]: ...
 
 
 class ProjectStore(Protocol):

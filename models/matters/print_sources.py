@@ -98,7 +98,7 @@ def wall_chart(stores: Stores, today: date) -> WallChart:
 
 
 def officer_log(stores: Stores, officer: str, month: str) -> OfficerLogPage:
-    return OfficerLogPage(_village(stores), officer, _check_month(month),
+    return OfficerLogPage(_village(stores), stores.officer_log.officer_name(officer), _check_month(month),
                           tuple(stores.officer_log.entries(officer, month)))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from models.core.accounts import User
 from models.core.errors import DomainError
 from models.matters.records import Matter, MatterClass, MatterStatus, ProjectStage, Raiser, Rating
 from models.minutes.four_two import FourTwoMatter, FourTwoStage
@@ -164,6 +165,19 @@ def check_project(name: str, estimate: int) -> None:
         raise DomainError("请写明项目名称。")
     if estimate < 0:
         raise DomainError("估算金额不能为负数。")
+
+
+def pick_officer(key: str, users: list[User]) -> User:
+    """The active account `key` names (user name first, then display name): the 议事信息员 keeping the log."""
+    active = [u for u in users if u.active]
+    found = [u for u in active if u.username == key.strip()] or [u for u in active if u.display_name == key.strip()]
+    if len(found) == 1:
+        return found[0]
+    listed = "、".join(f"{u.display_name}（{u.username}）" for u in active)
+    if found:
+        raise DomainError(f"有 {len(found)} 个账户都叫“{key}”，请用用户名指明是哪一个：{listed}。")
+    raise DomainError(f"没有在用的账户“{key}”。信息员须是本村的一个在用账户（用户名或姓名）：{listed}。"
+                      "如信息员还没有账户，请管理员在“设置 → 用户”中为他建一个。")
 
 
 def pick_villager(key: str, found: list[Raiser]) -> Raiser:

@@ -269,7 +269,7 @@ class SqliteStores:
     @cached_property
     def officer_log(self) -> SqliteOfficerLogStore:
         from storage.matters.pool import SqliteOfficerLogStore
-        return SqliteOfficerLogStore(self._db, self.actor)
+        return SqliteOfficerLogStore(self._db, self.actor, self.accounts)
 
     @cached_property
     def projects(self) -> SqliteProjectStore:

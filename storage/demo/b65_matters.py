@@ -16,7 +16,7 @@ from storage.core.db import Database
 from storage.demo import DemoOptions
 
 YEAR = 2026
-OFFICER = "龙德军"
+OFFICER = "龙德军"  # the 议事信息员: the demo account xinxiyuan (b10_installation)
 TEXTS = {
     MatterClass.DISPUTE: ("与邻居因宅基地界线发生争执", "两户因田间灌溉用水起争执", "兄弟分家赡养老人意见不一"),
     MatterClass.INFRASTRUCTURE: ("机耕道塌方，农用车无法通行", "村口路灯不亮", "饮水管道冬季冻裂", "小组便桥护栏松动"),
@@ -47,9 +47,10 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
         stores.matters.assign(matter_id, "德化乡人民政府", date(YEAR, 11, 20), township=True)
     options.counts["matters"] = len(made)
     options.counts["matter_projects"] = _projects(stores, made)
+    officer = OFFICER if any(u.display_name == OFFICER for u in stores.officer_log.officers()) else _clerk(db).name
     for month in range(1, 12):
         for day in (3, 17):
-            stores.officer_log.add_entry(OfficerLogEntry(OFFICER, date(YEAR, month, day),
+            stores.officer_log.add_entry(OfficerLogEntry(officer, date(YEAR, month, day),
                                                          f"走访{rng.randint(1, 6)}组 {rng.randint(4, 12)} 户，"
                                                          f"收集说事 {rng.randint(0, 3)} 件，回访 {rng.randint(0, 4)} 件"))
 

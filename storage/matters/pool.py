@@ -1,12 +1,12 @@
 """The officer's log (议事信息员工作日志) and the project pool (项目库)."""
 from __future__ import annotations
 
-from models.core.accounts import Actor, Permission
+from models.core.accounts import Actor, Permission, User
 from models.core.audit import summarize_change
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
 from models.matters import rules
-from models.matters.ports import MeetingAgenda, ProjectChains
+from models.matters.ports import MeetingAgenda, OfficerAccounts, ProjectChains
 from models.matters.records import OfficerLogEntry, Project
 from models.minutes.four_two import FourTwoMatter
 from storage.core.db import Database
@@ -16,14 +16,26 @@ from storage.matters.rows import rows
 
 
 class SqliteOfficerLogStore(SqliteStore):
-    """Implements models.matters.ports.OfficerLogStore."""
+    """Implements models.matters.ports.OfficerLogStore; the officers are the accounts `accounts` lists."""
+
+    def __init__(self, db: Database, actor: Actor, accounts: OfficerAccounts) -> None:
+        super().__init__(db, actor)
+        self._accounts = accounts
+
+    def officers(self) -> list[User]:
+        return [u for u in self._accounts.list_users() if u.active]
+
+    def officer_name(self, key: str) -> str:
+        """The display name of the account whose user name is `key` (the name the log keeps), else `key`."""
+        named = {u.username: u.display_name for u in self._accounts.list_users()}
+        return named.get(key.strip(), key.strip())
 
     def entries(self, officer: str | None = None, month: str | None = None) -> list[OfficerLogEntry]:
-        """Oldest first; `month` is YYYY-MM."""
+        """Oldest first; `month` is YYYY-MM; `officer` a name as kept on the entries, or an account's user name."""
         where, args = ["deleted = 0"], []
         if officer:
-            where.append("officer = ?")
-            args.append(officer)
+            where.append("officer IN (?, ?)")
+            args += [officer.strip(), self.officer_name(officer)]
         if month:
             where.append("substr(on_date, 1, 7) = ?")
             args.append(month)
@@ -34,10 +46,17 @@ class SqliteOfficerLogStore(SqliteStore):
         self._require(Permission.EDIT_RECORDS)
         if not entry.officer.strip() or not entry.text.strip():
             raise DomainError("请写明信息员和日志内容。")
+        officer = rules.pick_officer(entry.officer, self._accounts.list_users())
         with self._db.atomic():
-            row = self._insert("matter_officer_logs", {"officer": entry.officer.strip(),
+            row = self._insert("matter_officer_logs", {"officer": officer.display_name,
                                                        "on_date": entry.on.isoformat(), "text": entry.text.strip()})
         return Changed.one(Entity.OFFICER_LOG, row["id"])
+
+    def withdraw_entry(self, entry_id: str) -> Changed:
+        self._require(Permission.EDIT_RECORDS)
+        with self._db.atomic():
+            self._tombstone("matter_officer_logs", entry_id)
+        return Changed.one(Entity.OFFICER_LOG, entry_id)
 
 
 class SqliteProjectStore(SqliteStore):

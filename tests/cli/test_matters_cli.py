@@ -109,10 +109,29 @@ def test_to_meeting_then_a_project_from_its_item(village_db: Database, admin: Ac
     assert "四议两公开：村口路灯改造，下一步：党支部会提议" in text
 
 
-def test_officer_log_add(village_db: Database) -> None:
-    code, out = run_json(village_db.path, "officer-log", "add", "--officer", "龙德军", "--date", "2026-11-02",
+def test_officer_log_add(village_db: Database, admin: Actor) -> None:
+    from models.core.accounts import Role
+
+    accounts = build_stores(village_db, admin).accounts
+    accounts.create_user("xinxiyuan", "龙德军", Role.CLERK, "secret123")
+    code, out = run_json(village_db.path, "officer-log", "add", "--officer", "xinxiyuan", "--date", "2026-11-02",
                          "--text", "走访三组 6 户")
     assert code == 0 and set(out) == {"id"}
+    assert run_json(village_db.path, "officer-log", "add", "--officer", "龙德军", "--text", "回访")[0] == 0
+    [entry, _] = build_stores(village_db, admin).officer_log.entries("xinxiyuan")
+    assert (entry.officer, entry.text) == ("龙德军", "走访三组 6 户")  # kept by the account's name
+
+
+def test_officer_log_refuses_an_officer_who_is_not_an_active_account(village_db: Database, admin: Actor) -> None:
+    from models.core.accounts import Role
+
+    accounts = build_stores(village_db, admin).accounts
+    stopped = accounts.create_user("laoyang", "杨老三", Role.CLERK, "secret123").id
+    accounts.set_active(stopped, False)
+    for officer in ("nobody", "laoyang"):
+        code, refused = run_json(village_db.path, "officer-log", "add", "--officer", officer, "--text", "走访")
+        assert code == 2 and f"没有在用的账户“{officer}”" in refused and "（admin）" in refused
+    assert village_db.conn.execute("SELECT COUNT(*) FROM matter_officer_logs").fetchone()[0] == 0
 
 
 def test_attach_a_photo_to_a_matter(village_db: Database, tmp_path: Path) -> None:

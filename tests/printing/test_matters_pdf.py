@@ -37,8 +37,11 @@ def test_the_month_lists_show_a_dispute_only_as_a_count(village_db: Database, ad
     assert "吴建华" not in text and "宅基地" not in text and "龙老三" not in text
 
 
-def test_the_wall_chart_and_the_officer_log(village_db: Database, tmp_path: Path) -> None:
+def test_the_wall_chart_and_the_officer_log(village_db: Database, admin: Actor, tmp_path: Path) -> None:
+    from models.core.accounts import Role
+
     db = village_db.path
+    build_stores(village_db, admin).accounts.create_user("xinxiyuan", "龙德军", Role.CLERK, "secret123")
     _add(db, "村口路灯不亮", "基础设施")
     _add(db, "路面坑洼", "基础设施")
     chart = tmp_path / "chart.pdf"
@@ -48,5 +51,5 @@ def test_the_wall_chart_and_the_officer_log(village_db: Database, tmp_path: Path
     assert float(width) > float(height) > 800  # A3 landscape
     run_json(db, "officer-log", "add", "--officer", "龙德军", "--date", "2026-11-02", "--text", "走访三组六户")
     log = tmp_path / "log.pdf"
-    assert run_json(db, "print", "officer-log", "--officer", "龙德军", "--month", "2026-11", "--out", str(log))[0] == 0
+    assert run_json(db, "print", "officer-log", "--officer", "xinxiyuan", "--month", "2026-11", "--out", str(log))[0] == 0
     assert_in_order(log.read_bytes(), ["议事信息员工作日志", "龙德军", "2026-11-02", "走访三组六户", "信息员签字"])

@@ -27,3 +27,4 @@ def test_the_demo_holds_matters_in_every_state(demo_copy: Callable[..., Database
     linked = {m.meeting_id for m in matters if m.meeting_id}
     assert {p.meeting_id for p in projects} == linked and all(p.meeting_number for p in projects)
     assert len(stores.officer_log.entries("龙德军", "2026-11")) == 2
+    assert len(stores.officer_log.entries("xinxiyuan", "2026-11")) == 2  # the officer is a real account

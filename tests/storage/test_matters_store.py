@@ -209,10 +209,16 @@ def test_a_project_is_approved_on_its_chains_resolution_and_built_once_it_is_mad
 
 
 def test_officer_log_by_officer_and_month(stores: SqliteStores) -> None:
+    from models.core.accounts import Role
+
+    stores.accounts.create_user("xinxiyuan", "龙德军", Role.CLERK, "secret123")
+    stores.accounts.create_user("jianwei", "石秀英", Role.SUPERVISOR, "secret123")
     stores.officer_log.add_entry(OfficerLogEntry("龙德军", date(2026, 11, 2), "走访三组 6 户，收集说事 2 件"))
     stores.officer_log.add_entry(OfficerLogEntry("龙德军", date(2026, 12, 1), "回访"))
     stores.officer_log.add_entry(OfficerLogEntry("石秀英", date(2026, 11, 5), "走访"))
     assert [e.text for e in stores.officer_log.entries("龙德军", "2026-11")] == ["走访三组 6 户，收集说事 2 件"]
+    assert [e.text for e in stores.officer_log.entries("xinxiyuan", "2026-11")] == ["走访三组 6 户，收集说事 2 件"]
+    assert [u.username for u in stores.officer_log.officers()] == ["admin", "xinxiyuan", "jianwei"]
 
 
 def test_search_by_text_place_or_number(stores: SqliteStores) -> None:

@@ -188,3 +188,33 @@ def test_a_step_is_not_undone_under_a_later_line(village_db: Database, admin: Ac
     store.note(matter_id, "已电话答复", date(2026, 11, 3))
     with pytest.raises(DomainError, match="不能撤销"):
         store.undo_step(before, EventKind.ASSIGN)
+
+
+def test_the_officer_records_a_log_entry_and_undoes_it(qtbot, village_db: Database, admin: Actor) -> None:
+    """信息员日志: the officer is chosen among the active accounts; an entry is one 撤销."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from models.core.accounts import Role
+    from ui.matters.officer_tab import OfficerLogTab
+
+    stores, bus = build_stores(village_db, admin), DataBus()
+    stores.accounts.create_user("xinxiyuan", "龙德军", Role.CLERK, "secret123")
+    screen = MattersScreen(stores.matters, stores.raisers, bus, stores.attachments)
+    tab = OfficerLogTab(stores.officer_log, bus, screen.undo_stack)
+    screen.add_officer_tab(tab)
+    qtbot.addWidget(screen)
+    assert tab.officer_combo.values() == ["admin", "xinxiyuan"]
+    tab.officer_combo.set_current_value("xinxiyuan")
+    tab.date_edit.setDate(QDate(2026, 11, 2))
+    seen = answer_next_box("OK")
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)  # no text yet: refused, nothing written
+    assert seen.opened and "日志内容" in seen.text and screen.undo_stack.count() == 0
+    type_text(tab.text_edit, "走访三组 6 户，收集说事 2 件")
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    [entry] = stores.officer_log.entries("xinxiyuan")
+    assert (entry.officer, entry.on, entry.text) == ("龙德军", date(2026, 11, 2), "走访三组 6 户，收集说事 2 件")
+    assert tab.entries_model.rowCount() == 1 and tab.text_edit.text() == ""
+    screen.undo_stack.undo()
+    assert stores.officer_log.entries("xinxiyuan") == [] and tab.entries_model.rowCount() == 0

@@ -74,6 +74,11 @@ class MattersScreen(QWidget):
         self._connect_signals()
         self._show_selected()
 
+    def add_officer_tab(self, tab: QWidget) -> None:
+        """信息员日志 (built by create_screen with the officer's log store and this screen's undo stack)."""
+        self.officer_tab = tab
+        self.tabs.addTab(tab, self.tr("信息员日志"))
+
     def add_print_tab(self, tab: QWidget) -> None:
         """打印: the three lists and the wall chart (built by create_screen, which holds the stores)."""
         self.print_tab = tab
