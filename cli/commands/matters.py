@@ -270,9 +270,12 @@ def run_project_add(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_project_list(context: Context, args: argparse.Namespace) -> int:
+    from models.matters.rules import short_ids
+
     stores = _stores(context)
     found = stores.projects.projects()
-    lines = [f"{p.id[:8]}\t{p.stage.label}\t{p.name}\t{p.estimate} 元\t会议 {p.meeting_number}\t四议两公开："
+    short = short_ids([p.id for p in found])
+    lines = [f"{short[p.id]}\t{p.stage.label}\t{p.name}\t{p.estimate} 元\t会议 {p.meeting_number}\t四议两公开："
              + _chain_text(stores, p.four_two_id) for p in found]
     context.emit("\n".join(lines) or "项目库还是空的。", {"rows": [_project_json(p) for p in found]})
     return 0
@@ -290,7 +293,7 @@ def run_project_advance(context: Context, args: argparse.Namespace) -> int:
     store = _stores(context).projects
     matches = [p for p in store.projects() if p.id.startswith(args.id.strip())] if args.id.strip() else []
     if len(matches) != 1:
-        raise DomainError(f"没有唯一以“{args.id}”开头的项目。请用 project list 查看编号。")
+        raise DomainError(f"没有唯一以“{args.id}”开头的项目。请用 project list 查看编号（每行开头的一段即可）。")
     project = store.project(store.advance(matches[0].id).id)
     context.emit(f"{project.name}：{project.stage.label}", _project_json(project))
     return 0

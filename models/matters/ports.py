@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from models.matters.records import (EventKind, Matter, MatterEvent, MatterStatus, OfficerLogEntry, Project,
                                         Raiser, Rating)
     from models.minutes.four_two import FourTwoMatter
+    from models.minutes.types import MeetingTypeSpec
     from models.minutes.meetings import Meeting
 
 
@@ -90,7 +91,7 @@ class ProjectStore(Protocol):
     def projects(self) -> list[Project]: ...
     def project(self, project_id: str) -> Project: ...
     def add_project(self, project: Project) -> Changed:
-        """From an agenda item (1-based) of a stored meeting: PROJECT."""
+        """From a passed agenda item (1-based) of a finalised meeting, a resolution: PROJECT | FOUR_TWO_MATTER."""
         ...
     def advance(self, project_id: str) -> Changed: ...
 
@@ -109,6 +110,12 @@ class ProjectChains(Protocol):
 
     def get(self, matter_id: str) -> FourTwoMatter: ...
     def create_matter(self, title: str, motion_source: str, merged_first_stages: bool = False) -> Changed: ...
+
+
+class MeetingTypes(Protocol):
+    """What the project pool needs to tell a passed resolution: the meeting type's rules (the type store is one)."""
+
+    def type_spec(self, code: str) -> MeetingTypeSpec: ...
 
 
 class MeetingAgenda(Protocol):

@@ -8,7 +8,9 @@ from models.core.accounts import User
 from models.core.errors import DomainError
 from models.matters.records import Matter, MatterClass, MatterStatus, ProjectStage, Raiser, Rating
 from models.minutes.four_two import FourTwoMatter, FourTwoStage
-from models.minutes.meetings import AgendaItem, Meeting, MeetingStatus
+from models.minutes.types import MeetingTypeSpec
+from models.minutes.meetings import AgendaItem, Meeting, MeetingStatus, evaluate
+from models.minutes.record import effective
 
 MATTER_WORD = "说"
 
@@ -165,6 +167,30 @@ def check_project(name: str, estimate: int) -> None:
         raise DomainError("请写明项目名称。")
     if estimate < 0:
         raise DomainError("估算金额不能为负数。")
+
+
+def short_ids(ids: list[str], least: int = 8) -> dict[str, str]:
+    """Each id's shortest prefix (at least `least` characters) that no other id shares: ids made in the same
+    millisecond share their first 12 characters, so a fixed 8 would print one short form for several."""
+    length = least
+    while length < max(map(len, ids), default=0) and len({i[:length] for i in ids}) < len(set(ids)):
+        length += 1
+    return {i: i[:length] for i in ids}
+
+
+def check_project_source(meeting: Meeting, spec: MeetingTypeSpec, item_number: int) -> None:
+    """A project comes from a resolution: a passed agenda item (1-based) of a finalised meeting, as amended."""
+    if not 1 <= item_number <= len(meeting.items):
+        raise DomainError(f"会议 {meeting.number} 没有第 {item_number} 项议题（共 {len(meeting.items)} 项）。")
+    rule = "项目库的项目来自会议通过的决议"
+    if meeting.status is not MeetingStatus.FINAL:
+        raise DomainError(f"会议 {meeting.number} 尚未定稿：{rule}。请在会议记录定稿后，再从它通过的议题建立项目。")
+    record = effective(meeting)
+    item, result = record.items[item_number - 1], evaluate(record, spec).items[item_number - 1]
+    if result.passed is not True or not item.resolution.strip():
+        why = "没有形成决议" if result.passed is True else result.reason
+        raise DomainError(f"会议 {meeting.number} 第 {item_number} 项议题“{item.title}”未获通过（{why}）：{rule}，"
+                          "不能从这一项建立项目。请选择一项表决通过的议题。")
 
 
 def pick_officer(key: str, users: list[User]) -> User:

@@ -274,7 +274,7 @@ class SqliteStores:
     @cached_property
     def projects(self) -> SqliteProjectStore:
         from storage.matters.pool import SqliteProjectStore
-        return SqliteProjectStore(self._db, self.actor, self.meetings, self.four_two)
+        return SqliteProjectStore(self._db, self.actor, self.meetings, self.four_two, self.meeting_types)
 
     @cached_property
     def raisers(self) -> SqliteRaiserDirectory:

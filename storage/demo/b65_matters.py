@@ -4,13 +4,15 @@ the sync demo, so the township's bundle holds them)."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
 from models.core.accounts import COMMAND_LINE_ACTOR, Actor, Role
 from models.matters.records import (Channel, Matter, MatterClass, OfficerLogEntry, Project, Raiser, RaiserKind,
                                     Rating)
 from models.minutes.four_two import FourTwoStage
-from models.minutes.meetings import Meeting
+from models.minutes.meetings import Meeting, VoteMethod
+from models.minutes.quorum import Tally
 from storage.core.backend import SqliteStores, build_stores
 from storage.core.db import Database
 from storage.demo import DemoOptions
@@ -97,8 +99,9 @@ def _matter(stores: SqliteStores, rng: random.Random, people: list[Raiser], mont
 
 
 def _projects(stores: SqliteStores, made: list[str]) -> int:
-    """Three open matters put to a draft 议事协商会 each, and a project from each one's agenda item, each on a
-    四议两公开 chain (the third on the minutes demo's decided one, so it is under way)."""
+    """Three open matters put to a 议事协商会 each, held and finalised with the matter's item passed; the resolution
+    feeds the matter and a project comes from it, each on a 四议两公开 chain (the third on the minutes demo's
+    decided one, so it is under way)."""
     works = (MatterClass.INFRASTRUCTURE, MatterClass.ENVIRONMENT, MatterClass.SAFETY)
     waiting = [m for m in (stores.matters.matter(i) for i in made) if m.status.value in ("open", "assigned")
                and not m.to_township]
@@ -108,9 +111,8 @@ def _projects(stores: SqliteStores, made: list[str]) -> int:
     decided = next((c.id for c in stores.four_two.matters()
                     if c.record_of(FourTwoStage.DISCLOSE_DECISION) is not None), "")
     for number, matter in enumerate(chosen):
-        meeting_id = stores.meetings.create(Meeting("deliberation_meeting", date(YEAR, 12, 10 + number),
-                                                    place="村委会议室")).id
-        stores.matters.to_meeting(matter.id, meeting_id, date(YEAR, 12, 1))
+        meeting_id = _resolution(stores, matter, date(YEAR, 11, 24 + number))
+        stores.matters.apply_resolution(matter.id, date(YEAR, 11, 24 + number))
         items = len(stores.meetings.get(meeting_id).items)
         chain = decided if number == 2 else ""
         project_id = stores.projects.add_project(Project(f"{matter.text[:12]}整治", 20000 + 15000 * number,
@@ -119,3 +121,21 @@ def _projects(stores: SqliteStores, made: list[str]) -> int:
         for _ in range(2 if chain else 0):  # two wait at 申报 on their new chains; one, decided and made public, is 实施
             stores.projects.advance(project_id)
     return len(chosen)
+
+
+def _resolution(stores: SqliteStores, matter: Matter, on: date) -> str:
+    """A 议事协商会 on `matter`: 提交议事 adds its item, the meeting is held (a show of hands passes the item) and
+    finalised."""
+    present = 18
+    meeting_id = stores.meetings.create(Meeting(
+        "deliberation_meeting", on, start="19:30", end="21:00", place="村委会议室", convener="村民委员会",
+        host="杨光明", host_post="村党支部书记、村委会主任", recorder="吴晓梅", expected=present, present=present,
+        motion_source="党员群众建议", observers="无", township_attendees="无", summary="群众说事提交议事。")).id
+    stores.matters.to_meeting(matter.id, meeting_id, on - timedelta(days=3))
+    draft = stores.meetings.get(meeting_id)
+    item = replace(draft.items[-1], discussion="与会村民逐一发言，同意尽快整治，费用按项目申报。",
+                   vote_method=VoteMethod.SHOW_OF_HANDS, tally=Tally(present - 2, 0, 2),
+                   resolution=f"同意{matter.text[:12]}整治，列入项目库申报", resolution_owner="村委会",
+                   resolution_due=on + timedelta(days=60))
+    stores.meetings.save_draft(replace(draft, items=(*draft.items[:-1], item)))
+    return stores.meetings.finalise(meeting_id, True, True).id

@@ -6,7 +6,7 @@ from models.core.audit import summarize_change
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
 from models.matters import rules
-from models.matters.ports import MeetingAgenda, OfficerAccounts, ProjectChains
+from models.matters.ports import MeetingAgenda, MeetingTypes, OfficerAccounts, ProjectChains
 from models.matters.records import OfficerLogEntry, Project
 from models.minutes.four_two import FourTwoMatter
 from storage.core.db import Database
@@ -61,11 +61,12 @@ class SqliteOfficerLogStore(SqliteStore):
 
 class SqliteProjectStore(SqliteStore):
     """Implements models.matters.ports.ProjectStore; the meeting a project comes from is read through `agenda`, its
-    四议两公开 chain through `chains` (the minutes' four-two store)."""
+    四议两公开 chain through `chains` (the minutes' four-two store), whether its item passed by `types`' rules."""
 
-    def __init__(self, db: Database, actor: Actor, agenda: MeetingAgenda, chains: ProjectChains) -> None:
+    def __init__(self, db: Database, actor: Actor, agenda: MeetingAgenda, chains: ProjectChains,
+                 types: MeetingTypes) -> None:
         super().__init__(db, actor)
-        self._agenda, self._chains = agenda, chains
+        self._agenda, self._chains, self._types = agenda, chains, types
 
     def projects(self) -> list[Project]:
         found = rows(self._db, "SELECT p.*, COALESCE(m.number, '') AS meeting_number FROM matter_projects p "
@@ -80,12 +81,11 @@ class SqliteProjectStore(SqliteStore):
         return found[0]
 
     def add_project(self, project: Project) -> Changed:
-        """入库: from agenda item `item_number` (1-based) of a stored meeting."""
+        """入库: from agenda item `item_number` (1-based) of a finalised meeting, passed (a resolution)."""
         self._require(Permission.EDIT_RECORDS)
         rules.check_project(project.name, project.estimate)
         meeting = self._agenda.get(project.meeting_id)
-        if not 1 <= project.item_number <= len(meeting.items):
-            raise DomainError(f"会议 {meeting.number} 没有第 {project.item_number} 项议题（共 {len(meeting.items)} 项）。")
+        rules.check_project_source(meeting, self._types.type_spec(meeting.type_code), project.item_number)
         with self._db.atomic():
             chain = self._chain(project)
             values = {"project_name": project.name.strip(), "estimate": project.estimate, "funding": project.funding,

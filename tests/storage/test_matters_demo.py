@@ -28,3 +28,16 @@ def test_the_demo_holds_matters_in_every_state(demo_copy: Callable[..., Database
     assert {p.meeting_id for p in projects} == linked and all(p.meeting_number for p in projects)
     assert len(stores.officer_log.entries("龙德军", "2026-11")) == 2
     assert len(stores.officer_log.entries("xinxiyuan", "2026-11")) == 2  # the officer is a real account
+
+
+def test_the_demos_projects_come_from_passed_items_of_finalised_meetings(demo_copy: Callable[..., Database],
+                                                                         tmp_path: Path) -> None:
+    from models.minutes.meetings import MeetingStatus, evaluate
+
+    stores = build_stores(demo_copy(tmp_path / "demo.sqlite3"), COMMAND_LINE_ACTOR)
+    for project in stores.projects.projects():
+        meeting = stores.meetings.get(project.meeting_id)
+        outcome = evaluate(meeting, stores.meeting_types.type_spec(meeting.type_code))
+        assert meeting.status is MeetingStatus.FINAL and outcome.items[project.item_number - 1].passed
+        fed = stores.matters.matter(project.matter_id)
+        assert fed.meeting_id == meeting.id and stores.matters.timeline(fed.id)[-1].kind.value == "resolution"
