@@ -86,7 +86,7 @@ def _step(sub: argparse._SubParsersAction, name: str, help_text: str) -> argpars
 
 def _register_steps(sub: argparse._SubParsersAction) -> None:
     assign = _step(sub, "assign", "交办：给干部、组长、网格员、委员会，或 --township 上交乡镇")
-    assign.add_argument("--to", required=True, help="交办对象")
+    assign.add_argument("--to", required=True, help="交办对象：干部、组长、网格员的姓名或职务全称，委员会、队伍的名称，或直接写明")
     assign.add_argument("--township", action="store_true", help="交办到乡镇（随同步包送达）")
     assign.add_argument("--due", type=DAY, default=None, help="办理期限（默认按类别）")
     _step(sub, "note", "记一条办理进展").add_argument("--text", required=True)
@@ -167,10 +167,14 @@ def run_add(context: Context, args: argparse.Namespace) -> int:
 def run_step(context: Context, args: argparse.Namespace) -> int:
     from models.matters.records import Rating
 
-    store = _stores(context).matters
+    from models.matters.rules import assignee_label
+
+    stores = _stores(context)
+    store = stores.matters
     key, on = store.matter(args.id).id, args.date or date.today()
-    if args.step == "assign":
-        store.assign(key, args.to, on, args.due, args.township)
+    if args.step == "assign":  # a cadre, leader or committee by name is recorded as the directory names them
+        to = args.to if args.township else assignee_label(args.to, stores.raisers.assignees(on))
+        store.assign(key, to, on, args.due, args.township)
     elif args.step == "note":
         store.note(key, args.text, on)
     elif args.step == "done":

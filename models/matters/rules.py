@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from models.core.accounts import User
 from models.core.errors import DomainError
-from models.matters.records import Matter, MatterClass, MatterStatus, ProjectStage, Raiser, Rating
+from models.matters.records import Assignee, Matter, MatterClass, MatterStatus, ProjectStage, Raiser, Rating
 from models.minutes.four_two import FourTwoMatter, FourTwoStage
 from models.minutes.types import MeetingTypeSpec
 from models.minutes.meetings import AgendaItem, Meeting, MeetingStatus, evaluate
@@ -61,6 +61,14 @@ def check_assign(matter: Matter, to: str) -> None:
         raise _refuse(matter, "交办")
     if not to.strip():
         raise DomainError("请写明交办给谁。")
+
+
+def assignee_label(text: str, choices: list[Assignee]) -> str:
+    """What 交办 records for `text`: the choice it names (by label, else by a person's or body's name, the first in
+    the directory's order: cadres before grids), else the text itself (free text stays allowed)."""
+    key = text.strip()
+    found = next((c for c in choices if c.label == key), None) or next((c for c in choices if c.name == key), None)
+    return found.label if found else key
 
 
 def check_note(matter: Matter, text: str) -> None:

@@ -29,7 +29,6 @@ TEXTS = {
     MatterClass.SUPERVISION: ("希望公开村集体林地租金收支", "询问修路工程的验收情况"),
     MatterClass.OTHER: ("建议增设农家书屋开放时间",),
 }
-ASSIGNEES = ("村主任杨光明", "一组组长", "网格员龙德军", "人民调解委员会", "村监委会石秀英", "妇女主任")
 # (how many, how far): 0 open, 1 assigned, 2 done, 3 closed after feedback, 4 closed after an attempt,
 # 5 reopened then closed with a reason
 STATES = (0, 1, 1, 2, 3, 3, 3, 3, 4, 5)
@@ -44,7 +43,8 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
         "SELECT v.id, v.name, COALESCE(g.name, '') FROM villagers v JOIN households h ON h.id = v.household_id "
         "LEFT JOIN village_groups g ON g.id = h.group_id WHERE v.deleted = 0 AND v.status = 'active' "
         "ORDER BY v.id LIMIT 400")]
-    made = [_matter(stores, rng, people, month, index) for month in range(1, 12) for index in range(5)]
+    targets = [a.label for a in stores.raisers.assignees(date(YEAR, 1, 1))]  # cadres, grids, committees
+    made = [_matter(stores, rng, people, targets, month, index) for month in range(1, 12) for index in range(5)]
     for matter_id in made[-2:]:  # the two newest are the township's to answer
         stores.matters.assign(matter_id, "德化乡人民政府", date(YEAR, 11, 20), township=True)
     options.counts["matters"] = len(made)
@@ -62,7 +62,8 @@ def _clerk(db: Database) -> Actor:
     return Actor(row[0], row[1], Role.CLERK) if row else COMMAND_LINE_ACTOR
 
 
-def _matter(stores: SqliteStores, rng: random.Random, people: list[Raiser], month: int, index: int) -> str:
+def _matter(stores: SqliteStores, rng: random.Random, people: list[Raiser], targets: list[str], month: int,
+            index: int) -> str:
     cls = rng.choice(list(MatterClass))
     raised = date(YEAR, month, 1 + index * 5)
     named = cls is MatterClass.DISPUTE or rng.random() < 0.4
@@ -75,7 +76,7 @@ def _matter(stores: SqliteStores, rng: random.Random, people: list[Raiser], mont
     if state == 0:
         return matter_id
     assigned = raised + timedelta(days=1)
-    store.assign(matter_id, rng.choice(ASSIGNEES), assigned)
+    store.assign(matter_id, rng.choice(targets), assigned)
     if state == 1:
         return matter_id  # those of earlier months are overdue on the home screen
     store.note(matter_id, "已到现场查看，正在协调", assigned + timedelta(days=2))

@@ -195,3 +195,20 @@ def _draft_with_a_matter(village_db: Database, admin: Actor) -> str:
     number = _add(village_db.path)["number"]
     assert run_json(village_db.path, "matter", "to-meeting", number, "--meeting", meeting_id)[0] == 0
     return meeting_id
+
+
+def test_assign_takes_a_cadre_or_grid_leader_by_name(village_db: Database, admin: Actor) -> None:
+    from models.registry.households import RoleCode, RoleHolding
+
+    stores = build_stores(village_db, admin)
+    _, head, _ = make_family(stores)
+    stores.villagers.save_role(RoleHolding(new_id(), head.id, RoleCode.TWO_COMMITTEES_MEMBER.value, "村委会主任",
+                                           date(2025, 1, 1)))
+    labels = [a.label for a in stores.raisers.assignees(date(2026, 11, 3))]
+    assert labels[:1] == ["村委会主任吴建华"] and "人民调解委员会" in labels
+    number = _add(village_db.path)["number"]
+    assert run_json(village_db.path, "matter", "assign", number, "--to", "吴建华", "--date", "2026-11-03")[0] == 0
+    assert stores.matters.matter(number).assignee == "村委会主任吴建华"
+    other = _add(village_db.path)["number"]
+    assert run_json(village_db.path, "matter", "assign", other, "--to", "三组老支书", "--date", "2026-11-03")[0] == 0
+    assert stores.matters.matter(other).assignee == "三组老支书"  # free text still allowed

@@ -41,3 +41,15 @@ def test_the_demos_projects_come_from_passed_items_of_finalised_meetings(demo_co
         assert meeting.status is MeetingStatus.FINAL and outcome.items[project.item_number - 1].passed
         fed = stores.matters.matter(project.matter_id)
         assert fed.meeting_id == meeting.id and stores.matters.timeline(fed.id)[-1].kind.value == "resolution"
+
+
+def test_the_demos_assignees_are_its_cadres_grids_committees_and_teams(demo_copy: Callable[..., Database],
+                                                                       tmp_path: Path) -> None:
+    stores = build_stores(demo_copy(tmp_path / "demo.sqlite3"), COMMAND_LINE_ACTOR)
+    found = stores.raisers.assignees(date(2026, 12, 1))
+    print([(a.kind, a.label) for a in found])
+    kinds = [a.kind for a in found]
+    assert kinds == sorted(kinds, key=["干部", "组长", "网格员", "委员会", "队伍"].index)  # cadres first
+    assert {"干部", "网格员", "委员会"} <= set(kinds) and len({a.label for a in found}) == len(found)
+    chair = next(a for a in found if a.kind == "干部")
+    assert chair.label.endswith(chair.name) and len(chair.label) > len(chair.name)
