@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from models.core.accounts import User
     from models.core.changes import Changed
-    from models.matters.records import (EventKind, Matter, MatterEvent, MatterStatus, OfficerLogEntry, Project,
-                                        Raiser, Rating)
+    from models.matters.records import (Assignee, EventKind, Matter, MatterEvent, MatterStatus, OfficerLogEntry, Project,
+                                        ProjectStage, Raiser, Rating)
     from models.minutes.four_two import FourTwoMatter
     from models.minutes.types import MeetingTypeSpec
-    from models.minutes.meetings import Meeting
+    from models.minutes.meetings import Meeting, MeetingSummary
 
 
 class MatterStore(Protocol):
@@ -94,10 +94,19 @@ class ProjectStore(Protocol):
         """From a passed agenda item (1-based) of a finalised meeting, a resolution: PROJECT | FOUR_TWO_MATTER."""
         ...
     def advance(self, project_id: str) -> Changed: ...
+    def restore_stage(self, project_id: str, stage: ProjectStage) -> Changed:
+        """撤销 an advance: the project back at `stage`."""
+        ...
 
 
 class RaiserDirectory(Protocol):
-    """What intake reads of the registry: villagers by id or name, households by number."""
+    """What 群众说事 reads of the registry: villagers by id or name, households by number (intake), and whom a
+    matter can be assigned to (交办)."""
+
+    def assignees(self, on: date) -> list[Assignee]:
+        """Cadres (两委, 监委会) and group leaders holding a post on `on`, grid leaders, the committees, the
+        execution committee's teams: in that order."""
+        ...
 
     def villagers_named(self, key: str) -> list[Raiser]:
         """The villagers whose id is `key`, else those with this name (several: the caller refuses)."""
@@ -123,3 +132,10 @@ class MeetingAgenda(Protocol):
 
     def get(self, meeting_id: str) -> Meeting: ...
     def save_draft(self, meeting: Meeting) -> Changed: ...
+
+
+class MeetingLister(Protocol):
+    """What 提交议事 on the screen lists of the minutes: the meetings, newest first (the minutes store is one)."""
+
+    def list_meetings(self, year: int | None = None, type_code: str | None = None, text: str = "",
+                      offset: int = 0, limit: int | None = None) -> list[MeetingSummary]: ...

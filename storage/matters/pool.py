@@ -7,7 +7,7 @@ from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
 from models.matters import rules
 from models.matters.ports import MeetingAgenda, MeetingTypes, OfficerAccounts, ProjectChains
-from models.matters.records import OfficerLogEntry, Project
+from models.matters.records import OfficerLogEntry, Project, ProjectStage
 from models.minutes.four_two import FourTwoMatter
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
@@ -113,4 +113,11 @@ class SqliteProjectStore(SqliteStore):
             raise DomainError(refusal)
         with self._db.atomic():
             self._update("matter_projects", current.id, {"stage": stage.value})
+        return Changed.one(Entity.PROJECT, current.id)
+
+    def restore_stage(self, project_id: str, stage: ProjectStage) -> Changed:
+        current = self.project(project_id)
+        self._require(Permission.EDIT_RECORDS)
+        with self._db.atomic():
+            self._update("matter_projects", current.id, {"stage": stage.value}, action="undo")
         return Changed.one(Entity.PROJECT, current.id)
