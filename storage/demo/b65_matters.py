@@ -44,7 +44,9 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
         "LEFT JOIN village_groups g ON g.id = h.group_id WHERE v.deleted = 0 AND v.status = 'active' "
         "ORDER BY v.id LIMIT 400")]
     targets = [a.label for a in stores.raisers.assignees(date(YEAR, 1, 1))]  # cadres, grids, committees
-    made = [_matter(stores, rng, people, targets, month, index) for month in range(1, 12) for index in range(5)]
+    groups = [r[0] for r in db.conn.execute("SELECT name FROM village_groups WHERE deleted = 0 ORDER BY position")]
+    made = [_matter(stores, rng, people, (targets, groups or ["第1组"]), month, index)
+            for month in range(1, 12) for index in range(5)]
     for matter_id in made[-2:]:  # the two newest are the township's to answer
         stores.matters.assign(matter_id, "德化乡人民政府", date(YEAR, 11, 20), township=True)
     options.counts["matters"] = len(made)
@@ -53,7 +55,7 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
     for month in range(1, 12):
         for day in (3, 17):
             stores.officer_log.add_entry(OfficerLogEntry(officer, date(YEAR, month, day),
-                                                         f"走访{rng.randint(1, 6)}组 {rng.randint(4, 12)} 户，"
+                                                         f"走访{rng.choice(groups or ['第1组'])} {rng.randint(4, 12)} 户，"
                                                          f"收集说事 {rng.randint(0, 3)} 件，回访 {rng.randint(0, 4)} 件"))
 
 
@@ -62,12 +64,15 @@ def _clerk(db: Database) -> Actor:
     return Actor(row[0], row[1], Role.CLERK) if row else COMMAND_LINE_ACTOR
 
 
-def _matter(stores: SqliteStores, rng: random.Random, people: list[Raiser], targets: list[str], month: int,
-            index: int) -> str:
+def _matter(stores: SqliteStores, rng: random.Random, people: list[Raiser], names: tuple[list[str], list[str]],
+            month: int, index: int) -> str:
+    """One matter, taken as far as a drawn state; `names`: the assignees and the registry's groups (an anonymous
+    raiser's group, so the wall chart's rows are the registry's)."""
+    targets, groups = names
     cls = rng.choice(list(MatterClass))
     raised = date(YEAR, month, 1 + index * 5)
     named = cls is MatterClass.DISPUTE or rng.random() < 0.4
-    raiser = rng.choice(people) if named and people else Raiser(RaiserKind.ANONYMOUS, group=f"{rng.randint(1, 6)}组")
+    raiser = rng.choice(people) if named and people else Raiser(RaiserKind.ANONYMOUS, group=rng.choice(groups))
     matter = Matter(cls, rng.choice(list(Channel)[:6]), rng.choice(TEXTS[cls]), raised, raiser,
                     place=raiser.group, urgency="紧急" if cls is MatterClass.SAFETY else "一般")
     store = stores.matters

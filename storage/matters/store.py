@@ -71,6 +71,13 @@ class SqliteMatterStore(SqliteStore):
         return [load.event(r) for r in rows(self._db, "SELECT * FROM matter_events WHERE deleted = 0 AND "
                                                       "matter_id = ? ORDER BY at, created_at", [matter_id])]
 
+    def assigned_in(self, month: str) -> list[Matter]:
+        found = rows(self._db, "SELECT * FROM matters WHERE deleted = 0 AND id IN "
+                               "(SELECT matter_id FROM matter_events WHERE deleted = 0 AND event IN (?, ?) AND "
+                               "at >= ? AND at < ?) ORDER BY year, seq",
+                     [EventKind.ASSIGN.value, EventKind.RESOLUTION.value, f"{month}-01", f"{month}-32"])
+        return [load.matter(r) for r in found]
+
     def village_names(self) -> dict[str, str]:
         """The villages' names by node, from their profiles (the township desk shows matters by village)."""
         return {r["owner"]: r["name"] for r in rows(self._db, "SELECT owner, township || village AS name FROM "

@@ -53,3 +53,13 @@ def test_the_demos_assignees_are_its_cadres_grids_committees_and_teams(demo_copy
     assert {"干部", "网格员", "委员会"} <= set(kinds) and len({a.label for a in found}) == len(found)
     chair = next(a for a in found if a.kind == "干部")
     assert chair.label.endswith(chair.name) and len(chair.label) > len(chair.name)
+
+
+def test_the_demos_wall_chart_rows_are_the_registrys_groups(demo_copy: Callable[..., Database],
+                                                            tmp_path: Path) -> None:
+    from models.matters.print_sources import wall_chart
+
+    stores = build_stores(demo_copy(tmp_path / "demo.sqlite3"), COMMAND_LINE_ACTOR)
+    registry = {g.name for g in stores.groups.list_groups()}
+    chart = wall_chart(stores, date(2026, 12, 6))
+    assert chart.groups and set(chart.groups) - {"未分组"} <= registry  # "第1组", never "1组" beside it
