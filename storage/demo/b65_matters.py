@@ -136,7 +136,8 @@ def _resolution(stores: SqliteStores, matter: Matter, on: date) -> str:
     meeting_id = stores.meetings.create(Meeting(
         "deliberation_meeting", on, start="19:30", end="21:00", place="村委会议室", convener="村民委员会",
         host="杨光明", host_post="村党支部书记、村委会主任", recorder="吴晓梅", expected=present, present=present,
-        motion_source="党员群众建议", observers="无", township_attendees="无", summary="群众说事提交议事。")).id
+        motion_source="党员群众建议", observers="无", township_attendees="无", notice_date=on - timedelta(days=4),
+        summary="群众说事提交议事，与会人员同意整治并列入项目库申报。")).id
     stores.matters.to_meeting(matter.id, meeting_id, on - timedelta(days=3))
     draft = stores.meetings.get(meeting_id)
     item = replace(draft.items[-1], discussion="与会村民逐一发言，同意尽快整治，费用按项目申报。",
