@@ -141,7 +141,7 @@ def _resolution(stores: SqliteStores, matter: Matter, on: date) -> str:
     stores.matters.to_meeting(matter.id, meeting_id, on - timedelta(days=3))
     draft = stores.meetings.get(meeting_id)
     item = replace(draft.items[-1], discussion="与会村民逐一发言，同意尽快整治，费用按项目申报。",
-                   vote_method=VoteMethod.SHOW_OF_HANDS, tally=Tally(present - 2, 0, 2),
+                   vote_method=VoteMethod.SHOW_OF_HANDS, tally=Tally(present - 5, 2, 3),
                    resolution=f"同意{matter.text[:12]}整治，列入项目库申报", resolution_owner="村委会",
                    resolution_due=on + timedelta(days=60))
     stores.meetings.save_draft(replace(draft, items=(*draft.items[:-1], item)))
