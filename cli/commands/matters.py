@@ -50,7 +50,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     log = commands.add_parser("officer-log", help="议事信息员工作日志")
     log_sub = log.add_subparsers(dest="log_command", metavar="ACTION", required=True)
     add = log_sub.add_parser("add", help="记一条工作日志")
-    add.add_argument("--officer", required=True, help="信息员（用户名或姓名）")
+    add.add_argument("--officer", required=True, help="信息员：本村一个在用账户的用户名或姓名")
     add.add_argument("--date", type=DAY, default=None, help="日期 YYYY-MM-DD（默认今天）")
     add.add_argument("--text", required=True, help="走访、收集事项、跟进情况")
     add.set_defaults(handler=run_log_add)
@@ -86,7 +86,7 @@ def _step(sub: argparse._SubParsersAction, name: str, help_text: str) -> argpars
 
 def _register_steps(sub: argparse._SubParsersAction) -> None:
     assign = _step(sub, "assign", "交办：给干部、组长、网格员、委员会，或 --township 上交乡镇")
-    assign.add_argument("--to", required=True, help="交办对象")
+    assign.add_argument("--to", required=True, help="交办对象：干部、组长、网格员的姓名或职务全称，委员会、队伍的名称，或直接写明")
     assign.add_argument("--township", action="store_true", help="交办到乡镇（随同步包送达）")
     assign.add_argument("--due", type=DAY, default=None, help="办理期限（默认按类别）")
     _step(sub, "note", "记一条办理进展").add_argument("--text", required=True)
@@ -167,10 +167,14 @@ def run_add(context: Context, args: argparse.Namespace) -> int:
 def run_step(context: Context, args: argparse.Namespace) -> int:
     from models.matters.records import Rating
 
-    store = _stores(context).matters
+    from models.matters.rules import assignee_label
+
+    stores = _stores(context)
+    store = stores.matters
     key, on = store.matter(args.id).id, args.date or date.today()
-    if args.step == "assign":
-        store.assign(key, args.to, on, args.due, args.township)
+    if args.step == "assign":  # a cadre, leader or committee by name is recorded as the directory names them
+        to = args.to if args.township else assignee_label(args.to, stores.raisers.assignees(on))
+        store.assign(key, to, on, args.due, args.township)
     elif args.step == "note":
         store.note(key, args.text, on)
     elif args.step == "done":
@@ -270,9 +274,12 @@ def run_project_add(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_project_list(context: Context, args: argparse.Namespace) -> int:
+    from models.matters.rules import short_ids
+
     stores = _stores(context)
     found = stores.projects.projects()
-    lines = [f"{p.id[:8]}\t{p.stage.label}\t{p.name}\t{p.estimate} 元\t会议 {p.meeting_number}\t四议两公开："
+    short = short_ids([p.id for p in found])
+    lines = [f"{short[p.id]}\t{p.stage.label}\t{p.name}\t{p.estimate} 元\t会议 {p.meeting_number}\t四议两公开："
              + _chain_text(stores, p.four_two_id) for p in found]
     context.emit("\n".join(lines) or "项目库还是空的。", {"rows": [_project_json(p) for p in found]})
     return 0
@@ -290,7 +297,7 @@ def run_project_advance(context: Context, args: argparse.Namespace) -> int:
     store = _stores(context).projects
     matches = [p for p in store.projects() if p.id.startswith(args.id.strip())] if args.id.strip() else []
     if len(matches) != 1:
-        raise DomainError(f"没有唯一以“{args.id}”开头的项目。请用 project list 查看编号。")
+        raise DomainError(f"没有唯一以“{args.id}”开头的项目。请用 project list 查看编号（每行开头的一段即可）。")
     project = store.project(store.advance(matches[0].id).id)
     context.emit(f"{project.name}：{project.stage.label}", _project_json(project))
     return 0

@@ -6,11 +6,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from models.core.accounts import User
     from models.core.changes import Changed
-    from models.matters.records import (EventKind, Matter, MatterEvent, MatterStatus, OfficerLogEntry, Project,
-                                        Raiser, Rating)
+    from models.matters.records import (Assignee, EventKind, Matter, MatterEvent, MatterStatus, OfficerLogEntry, Project,
+                                        ProjectStage, Raiser, Rating)
     from models.minutes.four_two import FourTwoMatter
-    from models.minutes.meetings import Meeting
+    from models.minutes.types import MeetingTypeSpec
+    from models.minutes.meetings import Meeting, MeetingSummary
 
 
 class MatterStore(Protocol):
@@ -23,6 +25,9 @@ class MatterStore(Protocol):
         """By id or number (2026-说-001); NotFound otherwise."""
         ...
     def timeline(self, matter_id: str) -> list[MatterEvent]: ...
+    def assigned_in(self, month: str) -> list[Matter]:
+        """The matters 交办 (by hand or by a resolution) in `month` (YYYY-MM), whenever raised; by number."""
+        ...
     def overdue(self, today: date) -> list[Matter]: ...
     def village_names(self) -> dict[str, str]:
         """Village names by node (the township desk's matters come from many villages)."""
@@ -57,10 +62,29 @@ class MatterStore(Protocol):
 
 
 class OfficerLogStore(Protocol):
-    """议事信息员工作日志."""
+    """议事信息员工作日志: each officer is an account of this installation (its display name is kept on the entry)."""
 
-    def entries(self, officer: str | None = None, month: str | None = None) -> list[OfficerLogEntry]: ...
-    def add_entry(self, entry: OfficerLogEntry) -> Changed: ...
+    def entries(self, officer: str | None = None, month: str | None = None) -> list[OfficerLogEntry]:
+        """`officer`: an account's user name or display name (a stopped account's log still prints)."""
+        ...
+    def officer_name(self, key: str) -> str:
+        """The display name of the account whose user name is `key` (as the entries keep it), else `key`."""
+        ...
+    def officers(self) -> list[User]:
+        """The active accounts that may keep the log (the screen's choice)."""
+        ...
+    def add_entry(self, entry: OfficerLogEntry) -> Changed:
+        """`entry.officer`: an active account's user name or display name; refused otherwise."""
+        ...
+    def withdraw_entry(self, entry_id: str) -> Changed:
+        """撤销 an entry just written (the screen's undo)."""
+        ...
+
+
+class OfficerAccounts(Protocol):
+    """What the officer's log reads of the accounts (the account store is one)."""
+
+    def list_users(self) -> list[User]: ...
 
 
 class ProjectStore(Protocol):
@@ -70,13 +94,22 @@ class ProjectStore(Protocol):
     def projects(self) -> list[Project]: ...
     def project(self, project_id: str) -> Project: ...
     def add_project(self, project: Project) -> Changed:
-        """From an agenda item (1-based) of a stored meeting: PROJECT."""
+        """From a passed agenda item (1-based) of a finalised meeting, a resolution: PROJECT | FOUR_TWO_MATTER."""
         ...
     def advance(self, project_id: str) -> Changed: ...
+    def restore_stage(self, project_id: str, stage: ProjectStage) -> Changed:
+        """撤销 an advance: the project back at `stage`."""
+        ...
 
 
 class RaiserDirectory(Protocol):
-    """What intake reads of the registry: villagers by id or name, households by number."""
+    """What 群众说事 reads of the registry: villagers by id or name, households by number (intake), and whom a
+    matter can be assigned to (交办)."""
+
+    def assignees(self, on: date) -> list[Assignee]:
+        """Cadres (两委, 监委会) and group leaders holding a post on `on`, grid leaders, the committees, the
+        execution committee's teams: in that order."""
+        ...
 
     def villagers_named(self, key: str) -> list[Raiser]:
         """The villagers whose id is `key`, else those with this name (several: the caller refuses)."""
@@ -91,8 +124,21 @@ class ProjectChains(Protocol):
     def create_matter(self, title: str, motion_source: str, merged_first_stages: bool = False) -> Changed: ...
 
 
+class MeetingTypes(Protocol):
+    """What the project pool needs to tell a passed resolution: the meeting type's rules (the type store is one)."""
+
+    def type_spec(self, code: str) -> MeetingTypeSpec: ...
+
+
 class MeetingAgenda(Protocol):
     """What 提交议事 needs of the minutes: a meeting, and saving its draft (the minutes store is one)."""
 
     def get(self, meeting_id: str) -> Meeting: ...
     def save_draft(self, meeting: Meeting) -> Changed: ...
+
+
+class MeetingLister(Protocol):
+    """What 提交议事 on the screen lists of the minutes: the meetings, newest first (the minutes store is one)."""
+
+    def list_meetings(self, year: int | None = None, type_code: str | None = None, text: str = "",
+                      offset: int = 0, limit: int | None = None) -> list[MeetingSummary]: ...

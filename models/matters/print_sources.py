@@ -74,11 +74,12 @@ def _check_month(period: str) -> str:
 
 
 def month_lists(stores: Stores, period: str, today: date) -> MonthLists:
-    """问题清单: raised in the month; 交办清单: of those, assigned on; 销号清单: closed in the month."""
+    """问题清单: raised in the month; 交办清单: assigned in the month (raised then or earlier); 销号清单: closed in the
+    month."""
     month = _check_month(period)
     every = stores.matters.matters()
     raised = sorted((m for m in every if m.raised_on.isoformat().startswith(month)), key=lambda m: m.number)
-    assigned = [m for m in raised if m.assignee]
+    assigned = stores.matters.assigned_in(month)
     closed = sorted((m for m in every if m.closed_on and m.closed_on.isoformat().startswith(month)),
                     key=lambda m: m.number)
     return MonthLists(_village(stores), month, (_split("问题清单", raised), _split("交办清单", assigned),
@@ -98,7 +99,7 @@ def wall_chart(stores: Stores, today: date) -> WallChart:
 
 
 def officer_log(stores: Stores, officer: str, month: str) -> OfficerLogPage:
-    return OfficerLogPage(_village(stores), officer, _check_month(month),
+    return OfficerLogPage(_village(stores), stores.officer_log.officer_name(officer), _check_month(month),
                           tuple(stores.officer_log.entries(officer, month)))
 
 

@@ -141,6 +141,16 @@ class Raiser:
 
 
 @dataclass(frozen=True)
+class Assignee:
+    """Whom a matter can be assigned to: `label` as the matter keeps it (村委会主任杨光明), `name` the person's or
+    body's own name (what the command line may give instead)."""
+
+    label: str
+    name: str
+    kind: str  # 干部, 组长, 网格员, 委员会, 队伍
+
+
+@dataclass(frozen=True)
 class Matter:
     """说事 — one matter from intake to 销号. `public`: may appear by name on the board lists (R49)."""
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from models.core.accounts import User
 from models.core.errors import DomainError
-from models.matters.records import Matter, MatterClass, MatterStatus, ProjectStage, Raiser, Rating
+from models.matters.records import Assignee, Matter, MatterClass, MatterStatus, ProjectStage, Raiser, Rating
 from models.minutes.four_two import FourTwoMatter, FourTwoStage
-from models.minutes.meetings import AgendaItem, Meeting, MeetingStatus
+from models.minutes.types import MeetingTypeSpec
+from models.minutes.meetings import AgendaItem, Meeting, MeetingStatus, evaluate
+from models.minutes.record import effective
 
 MATTER_WORD = "说"
 
@@ -42,8 +45,15 @@ def is_overdue(matter: Matter, today: date) -> bool:
         and today > matter.due
 
 
+# What can be done with a matter in each state: every refused step says it (the refusal tells what to do instead).
+_NEXT = {MatterStatus.OPEN: "它还没有交办，请先交办。",
+         MatterStatus.ASSIGNED: "它正在办理中，办好后请办结并写明结果。",
+         MatterStatus.DONE: "它已办结，请回访说事人（或记录联系未果）后销号；回访不满意可重新办理一次。",
+         MatterStatus.CLOSED: "它已销号；如问题仍未解决，请重新办理（限一次），或登记一件新的说事。"}
+
+
 def _refuse(matter: Matter, what: str) -> DomainError:
-    return DomainError(f"{matter.number}：{matter.status.label}的事项不能{what}。")
+    return DomainError(f"{matter.number}：{matter.status.label}的事项不能{what}。{_NEXT[matter.status]}")
 
 
 def check_assign(matter: Matter, to: str) -> None:
@@ -51,6 +61,14 @@ def check_assign(matter: Matter, to: str) -> None:
         raise _refuse(matter, "交办")
     if not to.strip():
         raise DomainError("请写明交办给谁。")
+
+
+def assignee_label(text: str, choices: list[Assignee]) -> str:
+    """What 交办 records for `text`: the choice it names (by label, else by a person's or body's name, the first in
+    the directory's order: cadres before grids), else the text itself (free text stays allowed)."""
+    key = text.strip()
+    found = next((c for c in choices if c.label == key), None) or next((c for c in choices if c.name == key), None)
+    return found.label if found else key
 
 
 def check_note(matter: Matter, text: str) -> None:
@@ -105,12 +123,19 @@ def agenda_background(matter: Matter) -> str:
     return f"群众说事 {matter.number}：{matter.text}"
 
 
-def resolution_for(matter: Matter, meeting: Meeting) -> AgendaItem:
-    """The passed resolution of the matter's agenda item, which feeds it (交办 to the resolution's owner)."""
-    if meeting.status is not MeetingStatus.FINAL:
-        raise DomainError(f"会议 {meeting.number} 尚未定稿，决议还不能用来办理 {matter.number}。")
+def check_resolution(matter: Matter) -> None:
+    """按决议交办 feeds an open or assigned matter that went to a meeting."""
     if matter.status not in (MatterStatus.OPEN, MatterStatus.ASSIGNED):
         raise _refuse(matter, "按决议交办")
+    if not matter.meeting_id:
+        raise DomainError(f"{matter.number} 没有提交过议事。请先提交议事，会议定稿后再按决议交办。")
+
+
+def resolution_for(matter: Matter, meeting: Meeting) -> AgendaItem:
+    """The passed resolution of the matter's agenda item, which feeds it (交办 to the resolution's owner)."""
+    check_resolution(matter)
+    if meeting.status is not MeetingStatus.FINAL:
+        raise DomainError(f"会议 {meeting.number} 尚未定稿，决议还不能用来办理 {matter.number}。请在会议记录定稿后再按决议交办。")
     item = next((i for i in meeting.items if i.background.startswith(f"群众说事 {matter.number}：")), None)
     if item is None or not item.resolution.strip():
         raise DomainError(f"会议 {meeting.number} 没有就 {matter.number} 形成决议。")
@@ -150,6 +175,43 @@ def check_project(name: str, estimate: int) -> None:
         raise DomainError("请写明项目名称。")
     if estimate < 0:
         raise DomainError("估算金额不能为负数。")
+
+
+def short_ids(ids: list[str], least: int = 8) -> dict[str, str]:
+    """Each id's shortest prefix (at least `least` characters) that no other id shares: ids made in the same
+    millisecond share their first 12 characters, so a fixed 8 would print one short form for several."""
+    length = least
+    while length < max(map(len, ids), default=0) and len({i[:length] for i in ids}) < len(set(ids)):
+        length += 1
+    return {i: i[:length] for i in ids}
+
+
+def check_project_source(meeting: Meeting, spec: MeetingTypeSpec, item_number: int) -> None:
+    """A project comes from a resolution: a passed agenda item (1-based) of a finalised meeting, as amended."""
+    if not 1 <= item_number <= len(meeting.items):
+        raise DomainError(f"会议 {meeting.number} 没有第 {item_number} 项议题（共 {len(meeting.items)} 项）。")
+    rule = "项目库的项目来自会议通过的决议"
+    if meeting.status is not MeetingStatus.FINAL:
+        raise DomainError(f"会议 {meeting.number} 尚未定稿：{rule}。请在会议记录定稿后，再从它通过的议题建立项目。")
+    record = effective(meeting)
+    item, result = record.items[item_number - 1], evaluate(record, spec).items[item_number - 1]
+    if result.passed is not True or not item.resolution.strip():
+        why = "没有形成决议" if result.passed is True else result.reason
+        raise DomainError(f"会议 {meeting.number} 第 {item_number} 项议题“{item.title}”未获通过（{why}）：{rule}，"
+                          "不能从这一项建立项目。请选择一项表决通过的议题。")
+
+
+def pick_officer(key: str, users: list[User]) -> User:
+    """The active account `key` names (user name first, then display name): the 议事信息员 keeping the log."""
+    active = [u for u in users if u.active]
+    found = [u for u in active if u.username == key.strip()] or [u for u in active if u.display_name == key.strip()]
+    if len(found) == 1:
+        return found[0]
+    listed = "、".join(f"{u.display_name}（{u.username}）" for u in active)
+    if found:
+        raise DomainError(f"有 {len(found)} 个账户都叫“{key}”，请用用户名指明是哪一个：{listed}。")
+    raise DomainError(f"没有在用的账户“{key}”。信息员须是本村的一个在用账户（用户名或姓名）：{listed}。"
+                      "如信息员还没有账户，请管理员在“设置 → 用户”中为他建一个。")
 
 
 def pick_villager(key: str, found: list[Raiser]) -> Raiser:

@@ -269,12 +269,12 @@ class SqliteStores:
     @cached_property
     def officer_log(self) -> SqliteOfficerLogStore:
         from storage.matters.pool import SqliteOfficerLogStore
-        return SqliteOfficerLogStore(self._db, self.actor)
+        return SqliteOfficerLogStore(self._db, self.actor, self.accounts)
 
     @cached_property
     def projects(self) -> SqliteProjectStore:
         from storage.matters.pool import SqliteProjectStore
-        return SqliteProjectStore(self._db, self.actor, self.meetings, self.four_two)
+        return SqliteProjectStore(self._db, self.actor, self.meetings, self.four_two, self.meeting_types)
 
     @cached_property
     def raisers(self) -> SqliteRaiserDirectory:

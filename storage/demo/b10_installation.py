@@ -12,7 +12,7 @@ from storage.core.installation import initialise, is_initialised
 
 DEMO_PASSWORD = "demo1234"
 DEMO_USERS = (("wenshu", "吴晓梅", Role.CLERK), ("shuji", "杨光明", Role.APPROVER),
-              ("jianwei", "石秀英", Role.SUPERVISOR))
+              ("jianwei", "石秀英", Role.SUPERVISOR), ("xinxiyuan", "龙德军", Role.CLERK))  # 龙德军: 议事信息员
 
 
 def build(db: Database, rng: random.Random, options: DemoOptions) -> None:

@@ -1,13 +1,13 @@
 """The officer's log (议事信息员工作日志) and the project pool (项目库)."""
 from __future__ import annotations
 
-from models.core.accounts import Actor, Permission
+from models.core.accounts import Actor, Permission, User
 from models.core.audit import summarize_change
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
 from models.matters import rules
-from models.matters.ports import MeetingAgenda, ProjectChains
-from models.matters.records import OfficerLogEntry, Project
+from models.matters.ports import MeetingAgenda, MeetingTypes, OfficerAccounts, ProjectChains
+from models.matters.records import OfficerLogEntry, Project, ProjectStage
 from models.minutes.four_two import FourTwoMatter
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
@@ -16,14 +16,26 @@ from storage.matters.rows import rows
 
 
 class SqliteOfficerLogStore(SqliteStore):
-    """Implements models.matters.ports.OfficerLogStore."""
+    """Implements models.matters.ports.OfficerLogStore; the officers are the accounts `accounts` lists."""
+
+    def __init__(self, db: Database, actor: Actor, accounts: OfficerAccounts) -> None:
+        super().__init__(db, actor)
+        self._accounts = accounts
+
+    def officers(self) -> list[User]:
+        return [u for u in self._accounts.list_users() if u.active]
+
+    def officer_name(self, key: str) -> str:
+        """The display name of the account whose user name is `key` (the name the log keeps), else `key`."""
+        named = {u.username: u.display_name for u in self._accounts.list_users()}
+        return named.get(key.strip(), key.strip())
 
     def entries(self, officer: str | None = None, month: str | None = None) -> list[OfficerLogEntry]:
-        """Oldest first; `month` is YYYY-MM."""
+        """Oldest first; `month` is YYYY-MM; `officer` a name as kept on the entries, or an account's user name."""
         where, args = ["deleted = 0"], []
         if officer:
-            where.append("officer = ?")
-            args.append(officer)
+            where.append("officer IN (?, ?)")
+            args += [officer.strip(), self.officer_name(officer)]
         if month:
             where.append("substr(on_date, 1, 7) = ?")
             args.append(month)
@@ -34,19 +46,27 @@ class SqliteOfficerLogStore(SqliteStore):
         self._require(Permission.EDIT_RECORDS)
         if not entry.officer.strip() or not entry.text.strip():
             raise DomainError("请写明信息员和日志内容。")
+        officer = rules.pick_officer(entry.officer, self._accounts.list_users())
         with self._db.atomic():
-            row = self._insert("matter_officer_logs", {"officer": entry.officer.strip(),
+            row = self._insert("matter_officer_logs", {"officer": officer.display_name,
                                                        "on_date": entry.on.isoformat(), "text": entry.text.strip()})
         return Changed.one(Entity.OFFICER_LOG, row["id"])
+
+    def withdraw_entry(self, entry_id: str) -> Changed:
+        self._require(Permission.EDIT_RECORDS)
+        with self._db.atomic():
+            self._tombstone("matter_officer_logs", entry_id)
+        return Changed.one(Entity.OFFICER_LOG, entry_id)
 
 
 class SqliteProjectStore(SqliteStore):
     """Implements models.matters.ports.ProjectStore; the meeting a project comes from is read through `agenda`, its
-    四议两公开 chain through `chains` (the minutes' four-two store)."""
+    四议两公开 chain through `chains` (the minutes' four-two store), whether its item passed by `types`' rules."""
 
-    def __init__(self, db: Database, actor: Actor, agenda: MeetingAgenda, chains: ProjectChains) -> None:
+    def __init__(self, db: Database, actor: Actor, agenda: MeetingAgenda, chains: ProjectChains,
+                 types: MeetingTypes) -> None:
         super().__init__(db, actor)
-        self._agenda, self._chains = agenda, chains
+        self._agenda, self._chains, self._types = agenda, chains, types
 
     def projects(self) -> list[Project]:
         found = rows(self._db, "SELECT p.*, COALESCE(m.number, '') AS meeting_number FROM matter_projects p "
@@ -61,12 +81,11 @@ class SqliteProjectStore(SqliteStore):
         return found[0]
 
     def add_project(self, project: Project) -> Changed:
-        """入库: from agenda item `item_number` (1-based) of a stored meeting."""
+        """入库: from agenda item `item_number` (1-based) of a finalised meeting, passed (a resolution)."""
         self._require(Permission.EDIT_RECORDS)
         rules.check_project(project.name, project.estimate)
         meeting = self._agenda.get(project.meeting_id)
-        if not 1 <= project.item_number <= len(meeting.items):
-            raise DomainError(f"会议 {meeting.number} 没有第 {project.item_number} 项议题（共 {len(meeting.items)} 项）。")
+        rules.check_project_source(meeting, self._types.type_spec(meeting.type_code), project.item_number)
         with self._db.atomic():
             chain = self._chain(project)
             values = {"project_name": project.name.strip(), "estimate": project.estimate, "funding": project.funding,
@@ -94,4 +113,11 @@ class SqliteProjectStore(SqliteStore):
             raise DomainError(refusal)
         with self._db.atomic():
             self._update("matter_projects", current.id, {"stage": stage.value})
+        return Changed.one(Entity.PROJECT, current.id)
+
+    def restore_stage(self, project_id: str, stage: ProjectStage) -> Changed:
+        current = self.project(project_id)
+        self._require(Permission.EDIT_RECORDS)
+        with self._db.atomic():
+            self._update("matter_projects", current.id, {"stage": stage.value}, action="undo")
         return Changed.one(Entity.PROJECT, current.id)

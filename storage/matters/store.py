@@ -71,6 +71,13 @@ class SqliteMatterStore(SqliteStore):
         return [load.event(r) for r in rows(self._db, "SELECT * FROM matter_events WHERE deleted = 0 AND "
                                                       "matter_id = ? ORDER BY at, created_at", [matter_id])]
 
+    def assigned_in(self, month: str) -> list[Matter]:
+        found = rows(self._db, "SELECT * FROM matters WHERE deleted = 0 AND id IN "
+                               "(SELECT matter_id FROM matter_events WHERE deleted = 0 AND event IN (?, ?) AND "
+                               "at >= ? AND at < ?) ORDER BY year, seq",
+                     [EventKind.ASSIGN.value, EventKind.RESOLUTION.value, f"{month}-01", f"{month}-32"])
+        return [load.matter(r) for r in found]
+
     def village_names(self) -> dict[str, str]:
         """The villages' names by node, from their profiles (the township desk shows matters by village)."""
         return {r["owner"]: r["name"] for r in rows(self._db, "SELECT owner, township || village AS name FROM "
@@ -174,8 +181,7 @@ class SqliteMatterStore(SqliteStore):
         """The finalised meeting's resolution on the matter feeds it: 交办 to the resolution's owner by its due
         date (the raiser's feedback still comes before 销号, R48)."""
         current = self._current(matter_id)
-        if not current.meeting_id:
-            raise DomainError(f"{current.number} 没有提交过议事。")
+        rules.check_resolution(current)
         meeting = self._agenda.get(current.meeting_id)
         item = rules.resolution_for(current, meeting)
         owner = item.resolution_owner.strip() or current.assignee or "村民委员会"
@@ -189,7 +195,8 @@ class SqliteMatterStore(SqliteStore):
         self._require(Permission.REVIEW_FILINGS)
         current = self.matter(matter_id)
         if not current.to_township:
-            raise DomainError(f"{current.number} 没有交办到乡镇。")
+            raise DomainError(f"{current.number} 没有交办到乡镇，乡镇不能答复。请从各村交办到乡镇的事项中选择"
+                              "（matter list --township）。")
         if not text.strip():
             raise DomainError("请写明答复内容。")
         with self._db.atomic():

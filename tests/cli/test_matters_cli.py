@@ -87,6 +87,18 @@ def test_villager_by_name_or_id_and_an_ambiguous_name_refused(village_db: Databa
     assert code == 2 and "依据" in refused
 
 
+def _resolve(village_db: Database, admin: Actor, meeting_id: str) -> str:
+    """The draft meeting filled in as held (its one item passed) and finalised."""
+    from tests.models.meeting_fixtures import complete_meeting
+
+    stores = build_stores(village_db, admin)
+    draft, held = stores.meetings.get(meeting_id), complete_meeting()
+    item = replace(held.items[0], title=draft.items[0].title, background=draft.items[0].background,
+                   id=draft.items[0].id)
+    stores.meetings.save_draft(replace(held, id=draft.id, number=draft.number, on=draft.on, items=(item,)))
+    return stores.meetings.finalise(meeting_id, True, True).id
+
+
 def test_to_meeting_then_a_project_from_its_item(village_db: Database, admin: Actor) -> None:
     db = village_db.path
     meeting_id = build_stores(village_db, admin).meetings.create(
@@ -95,6 +107,11 @@ def test_to_meeting_then_a_project_from_its_item(village_db: Database, admin: Ac
     assert run_json(db, "matter", "to-meeting", number, "--meeting", meeting_id)[0] == 0
     code, refused = run_json(db, "matter", "resolution", number)
     assert code == 2 and "尚未定稿" in refused
+    code, refused = run_json(db, "project", "add", "--from-meeting", meeting_id, "--item", "1", "--name",
+                             "村口路灯改造", "--estimate", "36000", "--matter", number)
+    assert code == 2 and "项目库的项目来自会议通过的决议" in refused
+    meeting_id = _resolve(village_db, admin, meeting_id)
+    assert run_json(db, "matter", "resolution", number)[0] == 0
     code, project = run_json(db, "project", "add", "--from-meeting", meeting_id, "--item", "1", "--name",
                              "村口路灯改造", "--estimate", "36000", "--matter", number)
     assert code == 0 and project["status"] == "申报" and project["meeting"] == meeting_id
@@ -109,10 +126,29 @@ def test_to_meeting_then_a_project_from_its_item(village_db: Database, admin: Ac
     assert "四议两公开：村口路灯改造，下一步：党支部会提议" in text
 
 
-def test_officer_log_add(village_db: Database) -> None:
-    code, out = run_json(village_db.path, "officer-log", "add", "--officer", "龙德军", "--date", "2026-11-02",
+def test_officer_log_add(village_db: Database, admin: Actor) -> None:
+    from models.core.accounts import Role
+
+    accounts = build_stores(village_db, admin).accounts
+    accounts.create_user("xinxiyuan", "龙德军", Role.CLERK, "secret123")
+    code, out = run_json(village_db.path, "officer-log", "add", "--officer", "xinxiyuan", "--date", "2026-11-02",
                          "--text", "走访三组 6 户")
     assert code == 0 and set(out) == {"id"}
+    assert run_json(village_db.path, "officer-log", "add", "--officer", "龙德军", "--text", "回访")[0] == 0
+    [entry, _] = build_stores(village_db, admin).officer_log.entries("xinxiyuan")
+    assert (entry.officer, entry.text) == ("龙德军", "走访三组 6 户")  # kept by the account's name
+
+
+def test_officer_log_refuses_an_officer_who_is_not_an_active_account(village_db: Database, admin: Actor) -> None:
+    from models.core.accounts import Role
+
+    accounts = build_stores(village_db, admin).accounts
+    stopped = accounts.create_user("laoyang", "杨老三", Role.CLERK, "secret123").id
+    accounts.set_active(stopped, False)
+    for officer in ("nobody", "laoyang"):
+        code, refused = run_json(village_db.path, "officer-log", "add", "--officer", officer, "--text", "走访")
+        assert code == 2 and f"没有在用的账户“{officer}”" in refused and "（admin）" in refused
+    assert village_db.conn.execute("SELECT COUNT(*) FROM matter_officer_logs").fetchone()[0] == 0
 
 
 def test_attach_a_photo_to_a_matter(village_db: Database, tmp_path: Path) -> None:
@@ -127,3 +163,52 @@ def test_attach_a_photo_to_a_matter(village_db: Database, tmp_path: Path) -> Non
     files = build_stores(village_db, COMMAND_LINE_ACTOR).attachments.attachments(
         AttachmentOwner(OwnerKind.MATTER, added["id"]))
     assert [(f.id, f.file_name, f.note) for f in files] == [(out["id"], "现场.jpg", "塌方处")]
+
+
+def test_project_list_prints_a_short_form_each_and_advance_takes_it(village_db: Database, admin: Actor) -> None:
+    """Ids made within a minute share their first 8 characters: the list prints as many as tell them apart."""
+    from models.matters.records import Project
+
+    meeting_id = _resolve(village_db, admin, _draft_with_a_matter(village_db, admin))
+    store = build_stores(village_db, admin).projects
+    made = [store.add_project(Project(f"项目{n}", 1000, meeting_id, 1)).id for n in range(3)]
+    code, text, _ = run_cli(["--db", str(village_db.path), "project", "list"])
+    shorts = [line.split("\t")[0] for line in text.splitlines()]
+    assert code == 0 and len(set(shorts)) == 3 and all(i.startswith(s) for i, s in zip(made, shorts))
+    code, refused = run_json(village_db.path, "project", "advance", shorts[1])
+    assert code == 2 and "“项目1”" in refused and "不能立项" in refused  # found; its chain has no resolution yet
+
+
+def test_short_ids_grow_until_each_is_unique() -> None:
+    from models.matters.rules import short_ids
+
+    same_ms = [new_id(now_ms=1_800_000_000_000) for _ in range(3)]
+    shorts = short_ids(same_ms)
+    assert len(set(shorts.values())) == 3 and all(len(s) > 12 for s in shorts.values())
+    apart = [new_id(now_ms=0), new_id(now_ms=1 << 40)]
+    assert short_ids(apart) == {i: i[:8] for i in apart}
+
+
+def _draft_with_a_matter(village_db: Database, admin: Actor) -> str:
+    meeting_id = build_stores(village_db, admin).meetings.create(
+        Meeting("representatives_meeting", date(2026, 11, 20))).id
+    number = _add(village_db.path)["number"]
+    assert run_json(village_db.path, "matter", "to-meeting", number, "--meeting", meeting_id)[0] == 0
+    return meeting_id
+
+
+def test_assign_takes_a_cadre_or_grid_leader_by_name(village_db: Database, admin: Actor) -> None:
+    from models.registry.households import RoleCode, RoleHolding
+
+    stores = build_stores(village_db, admin)
+    _, head, _ = make_family(stores)
+    stores.villagers.save_role(RoleHolding(new_id(), head.id, RoleCode.TWO_COMMITTEES_MEMBER.value, "村委会主任",
+                                           date(2025, 1, 1)))
+    labels = [a.label for a in stores.raisers.assignees(date(2026, 11, 3))]
+    assert labels[:1] == ["村委会主任吴建华"] and "人民调解委员会" in labels
+    number = _add(village_db.path)["number"]
+    assert run_json(village_db.path, "matter", "assign", number, "--to", "吴建华", "--date", "2026-11-03")[0] == 0
+    assert stores.matters.matter(number).assignee == "村委会主任吴建华"
+    other = _add(village_db.path)["number"]
+    assert run_json(village_db.path, "matter", "assign", other, "--to", "三组老支书", "--date", "2026-11-03")[0] == 0
+    assert stores.matters.matter(other).assignee == "三组老支书"  # free text still allowed

@@ -141,7 +141,22 @@ def _draft_meeting(stores: SqliteStores) -> str:
     return stores.meetings.create(Meeting("representatives_meeting", date(2026, 11, 20))).id
 
 
-def test_to_meeting_adds_an_agenda_item_and_a_project_links_the_meeting(stores: SqliteStores) -> None:
+def _resolved(stores: SqliteStores) -> str:
+    """A finalised representatives' meeting: item 1 passed (a resolution), item 2 voted down, item 3 not voted."""
+    import dataclasses
+
+    from models.minutes.meetings import AgendaItem
+    from models.minutes.quorum import Tally
+    from tests.models.meeting_fixtures import complete_meeting
+
+    passed = complete_meeting().items[0]
+    failed = dataclasses.replace(passed, title="村口建牌坊", tally=Tally(8, 20, 2), resolution="不同意建牌坊")
+    made = stores.meetings.create(complete_meeting(on=date(2026, 11, 1), items=(
+        passed, failed, AgendaItem("通报上半年财务", discussion="无异议。"))))
+    return stores.meetings.finalise(made.id, True, True).id
+
+
+def test_to_meeting_adds_an_agenda_item(stores: SqliteStores) -> None:
     matter_id = _add(stores)
     meeting_id = _draft_meeting(stores)
     changed = stores.matters.to_meeting(matter_id, meeting_id, DAY)
@@ -151,14 +166,28 @@ def test_to_meeting_adds_an_agenda_item_and_a_project_links_the_meeting(stores: 
     assert stores.matters.matter(matter_id).meeting_id == meeting_id
     with pytest.raises(DomainError, match="已经提交"):
         stores.matters.to_meeting(matter_id, meeting_id, DAY)
-    project_id = stores.projects.add_project(Project("三组机耕道硬化", 180000, meeting_id, 1, "县交通局",
+
+
+def test_a_project_comes_only_from_a_passed_item_of_a_finalised_meeting(stores: SqliteStores) -> None:
+    draft = _draft_meeting(stores)
+    stores.matters.to_meeting(_add(stores), draft, DAY)
+    with pytest.raises(DomainError, match="尚未定稿：项目库的项目来自会议通过的决议"):
+        stores.projects.add_project(Project("三组机耕道硬化", 180000, draft, 1))
+    meeting_id = _resolved(stores)
+    with pytest.raises(DomainError, match="第 2 项议题“村口建牌坊”未获通过.*项目库的项目来自会议通过的决议"):
+        stores.projects.add_project(Project("村口牌坊", 50000, meeting_id, 2))
+    with pytest.raises(DomainError, match="第 3 项议题“通报上半年财务”未获通过（未表决）"):
+        stores.projects.add_project(Project("财务", 1, meeting_id, 3))
+    with pytest.raises(DomainError, match="第 4 项"):
+        stores.projects.add_project(Project("别的", 1, meeting_id, 4))
+    assert stores.projects.projects() == []
+    matter_id = _add(stores)
+    project_id = stores.projects.add_project(Project("村道硬化", 180000, meeting_id, 1, "县交通局",
                                                      matter_id=matter_id)).id
     project = stores.projects.project(project_id)
-    assert project.meeting_id == meeting_id and project.meeting_number == meeting.number
+    assert project.meeting_id == meeting_id and project.meeting_number == stores.meetings.get(meeting_id).number
     chain = stores.four_two.get(project.four_two_id)  # a new 四议两公开 chain, titled as the project
-    assert (chain.title, chain.motion_source, chain.stages) == ("三组机耕道硬化", "党员群众建议", ())
-    with pytest.raises(DomainError, match="第 2 项"):
-        stores.projects.add_project(Project("别的", 1, meeting_id, 2))
+    assert (chain.title, chain.motion_source, chain.stages) == ("村道硬化", "党员群众建议", ())
 
 
 def _final(stores: SqliteStores, type_code: str, on: date, expected: int, present: int, yes: int) -> str:
@@ -177,8 +206,7 @@ def test_a_project_is_approved_on_its_chains_resolution_and_built_once_it_is_mad
         stores: SqliteStores) -> None:
     from models.minutes.four_two import FourTwoStage
 
-    meeting_id = _draft_meeting(stores)
-    stores.matters.to_meeting(_add(stores), meeting_id, DAY)
+    meeting_id = _resolved(stores)
     project_id = stores.projects.add_project(Project("三组机耕道硬化", 180000, meeting_id, 1)).id
     chain_id = stores.projects.project(project_id).four_two_id
     assert stores.four_two.get(chain_id).motion_source == "村干部提议"  # not from a villager's matter
@@ -209,10 +237,16 @@ def test_a_project_is_approved_on_its_chains_resolution_and_built_once_it_is_mad
 
 
 def test_officer_log_by_officer_and_month(stores: SqliteStores) -> None:
+    from models.core.accounts import Role
+
+    stores.accounts.create_user("xinxiyuan", "龙德军", Role.CLERK, "secret123")
+    stores.accounts.create_user("jianwei", "石秀英", Role.SUPERVISOR, "secret123")
     stores.officer_log.add_entry(OfficerLogEntry("龙德军", date(2026, 11, 2), "走访三组 6 户，收集说事 2 件"))
     stores.officer_log.add_entry(OfficerLogEntry("龙德军", date(2026, 12, 1), "回访"))
     stores.officer_log.add_entry(OfficerLogEntry("石秀英", date(2026, 11, 5), "走访"))
     assert [e.text for e in stores.officer_log.entries("龙德军", "2026-11")] == ["走访三组 6 户，收集说事 2 件"]
+    assert [e.text for e in stores.officer_log.entries("xinxiyuan", "2026-11")] == ["走访三组 6 户，收集说事 2 件"]
+    assert [u.username for u in stores.officer_log.officers()] == ["admin", "xinxiyuan", "jianwei"]
 
 
 def test_search_by_text_place_or_number(stores: SqliteStores) -> None:

@@ -82,3 +82,23 @@ def test_the_township_desk_screen_lists_by_village_and_replies(qtbot, pair: Pair
     assert screen.events_model.index(screen.events_model.rowCount() - 1, 1).data() == "乡镇答复"
     import_(pair.village, export(pair.township, pair.stick))
     assert village.timeline(up)[-1].text == "乡应急办已派人查看"
+
+
+def test_a_reply_to_a_matter_not_sent_to_the_township_is_refused(pair: Pair) -> None:  # noqa: F811
+    """The village's own matter travels in the bundle too, but the township answers only those sent to it: exit 2,
+    a message saying where to choose, and no timeline line written."""
+    from tests.helpers import run_json
+
+    village_db, township_db = pair.village.path, pair.township.path
+    assert village_db is not None and township_db is not None
+    number = run_json(village_db, "matter", "add", "--text", "村里自己修路灯", "--class", "基础设施",
+                      "--channel", "说事室", "--date", "2026-11-02")[1]["number"]
+    run_json(village_db, "matter", "assign", number, "--to", "村主任", "--date", "2026-11-03")
+    import_(pair.township, export(pair.village, pair.stick))
+    run_json(township_db, "user", "add", "wang", "--role", "township_reviewer", "--name", "王审核",
+             stdin="secret123\n")
+    before = pair.township.conn.execute("SELECT * FROM matter_events ORDER BY rowid").fetchall()
+    code, refused = run_json(township_db, "matter", "reply", number, "--text", "已安排", "--user", "wang",
+                             stdin="secret123\n")
+    assert code == 2 and "没有交办到乡镇" in refused and "matter list --township" in refused
+    assert pair.township.conn.execute("SELECT * FROM matter_events ORDER BY rowid").fetchall() == before

@@ -16,9 +16,10 @@ from ui.matters.screen import MattersScreen
 
 
 def _click(qtbot, screen: MattersScreen, key: str, text: str = "") -> None:
-    screen.step_edit.clear()
+    edit = screen.assignee_combo.lineEdit() if key in ("assign", "township") else screen.step_edit
+    edit.clear()
     if text:
-        type_text(screen.step_edit, text)
+        type_text(edit, text)
     qtbot.mouseClick(screen.buttons[key], Qt.MouseButton.LeftButton)
 
 
@@ -188,3 +189,166 @@ def test_a_step_is_not_undone_under_a_later_line(village_db: Database, admin: Ac
     store.note(matter_id, "已电话答复", date(2026, 11, 3))
     with pytest.raises(DomainError, match="不能撤销"):
         store.undo_step(before, EventKind.ASSIGN)
+
+
+def test_the_officer_records_a_log_entry_and_undoes_it(qtbot, village_db: Database, admin: Actor) -> None:
+    """信息员日志: the officer is chosen among the active accounts; an entry is one 撤销."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from models.core.accounts import Role
+    from ui.matters.officer_tab import OfficerLogTab
+
+    stores, bus = build_stores(village_db, admin), DataBus()
+    stores.accounts.create_user("xinxiyuan", "龙德军", Role.CLERK, "secret123")
+    screen = MattersScreen(stores.matters, stores.raisers, bus, stores.attachments)
+    tab = OfficerLogTab(stores.officer_log, bus, screen.undo_stack)
+    screen.add_officer_tab(tab)
+    qtbot.addWidget(screen)
+    assert tab.officer_combo.values() == ["admin", "xinxiyuan"]
+    tab.officer_combo.set_current_value("xinxiyuan")
+    tab.date_edit.setDate(QDate(2026, 11, 2))
+    seen = answer_next_box("OK")
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)  # no text yet: refused, nothing written
+    assert seen.opened and "日志内容" in seen.text and screen.undo_stack.count() == 0
+    type_text(tab.text_edit, "走访三组 6 户，收集说事 2 件")
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    [entry] = stores.officer_log.entries("xinxiyuan")
+    assert (entry.officer, entry.on, entry.text) == ("龙德军", date(2026, 11, 2), "走访三组 6 户，收集说事 2 件")
+    assert tab.entries_model.rowCount() == 1 and tab.text_edit.text() == ""
+    screen.undo_stack.undo()
+    assert stores.officer_log.entries("xinxiyuan") == [] and tab.entries_model.rowCount() == 0
+
+
+def test_assign_offers_the_registrys_cadres_and_committees(qtbot, village_db: Database, admin: Actor) -> None:
+    from datetime import date
+
+    from models.core.ids import new_id
+    from models.matters.records import Channel, Matter, MatterClass
+    from models.registry.households import RoleCode, RoleHolding
+    from tests.registry_fixtures import make_family
+    from tests.walks.driver import choose
+
+    stores = build_stores(village_db, admin)
+    _, head, _ = make_family(stores)
+    stores.villagers.save_role(RoleHolding(new_id(), head.id, RoleCode.TWO_COMMITTEES_MEMBER.value, "村委会主任",
+                                           date(2025, 1, 1)))
+    first = stores.matters.add_matter(Matter(MatterClass.OTHER, Channel.PHONE, "咨询医保", date(2026, 11, 1))).id
+    second = stores.matters.add_matter(Matter(MatterClass.DISPUTE, Channel.ROOM, "邻里纠纷", date(2026, 11, 1))).id
+    screen = MattersScreen(stores.matters, stores.raisers, DataBus(), stores.attachments)
+    qtbot.addWidget(screen)
+    screen.show()
+    labels = [screen.assignee_combo.itemText(i) for i in range(screen.assignee_combo.count())]
+    assert labels == ["村委会主任吴建华", "村民委员会", "村务监督委员会", "人民调解委员会"]
+    screen.matters_view.selectRow(1)  # newest first: the first matter is the second row
+    choose(qtbot, screen.assignee_combo, "村委会主任吴建华")
+    qtbot.mouseClick(screen.buttons["assign"], Qt.MouseButton.LeftButton)
+    assert stores.matters.matter(first).assignee == "村委会主任吴建华"
+    screen.matters_view.selectRow(0)
+    _click(qtbot, screen, "assign", "人民调解委员会")
+    assert stores.matters.matter(second).assignee == "人民调解委员会"
+
+
+def test_to_meeting_from_the_screen(qtbot, village_db: Database, admin: Actor) -> None:
+    """提交议事: the meetings not yet finalised are offered; the matter becomes an agenda item of the chosen one."""
+    from datetime import date
+
+    from models.matters.records import Channel, Matter, MatterClass
+    from models.minutes.meetings import Meeting
+    from tests.models.meeting_fixtures import complete_meeting
+
+    stores, bus = build_stores(village_db, admin), DataBus()
+    final = stores.meetings.create(complete_meeting(on=date(2026, 10, 1))).id
+    stores.meetings.finalise(final, True, True)
+    matter_id = stores.matters.add_matter(Matter(MatterClass.INFRASTRUCTURE, Channel.ROOM, "三组机耕道塌方",
+                                                 date(2026, 11, 1))).id
+    screen = MattersScreen(stores.matters, stores.raisers, bus, stores.attachments, stores.meetings)
+    qtbot.addWidget(screen)
+    screen.matters_view.selectRow(0)
+    assert screen.meeting_combo.count() == 0
+    seen = answer_next_box("OK")
+    qtbot.mouseClick(screen.buttons["to_meeting"], Qt.MouseButton.LeftButton)
+    assert seen.opened and "尚未定稿的会议" in seen.text and stores.matters.matter(matter_id).meeting_id == ""
+    draft = stores.meetings.create(Meeting("representatives_meeting", date(2026, 11, 20))).id
+    bus.changed.emit(Changed.one(Entity.MEETING, draft))  # the minutes screen made a meeting
+    assert screen.meeting_combo.values() == [draft]
+    qtbot.mouseClick(screen.buttons["to_meeting"], Qt.MouseButton.LeftButton)
+    assert stores.matters.matter(matter_id).meeting_id == draft
+    assert "三组机耕道塌方" in stores.meetings.get(draft).items[-1].background
+    assert screen.events_model.index(screen.events_model.rowCount() - 1, 1).data() == "提交议事"
+
+
+def test_the_project_pool_advances_through_its_gates(qtbot, village_db: Database, admin: Actor) -> None:
+    """项目库: 立项 refused while the chain has no resolution (a warning, nothing written); 撤销 puts a stage back."""
+    from models.matters.records import Project, ProjectStage
+    from tests.storage.test_matters_store import _resolved
+    from ui.matters.projects_tab import ProjectsTab
+
+    stores, bus = build_stores(village_db, admin), DataBus()
+    meeting_id = _resolved(stores)
+    waiting = stores.projects.add_project(Project("村口路灯改造", 36000, meeting_id, 1, "乡镇")).id
+    screen = MattersScreen(stores.matters, stores.raisers, bus, stores.attachments)
+    tab = ProjectsTab(stores.projects, bus, screen.undo_stack)
+    screen.add_projects_tab(tab)
+    qtbot.addWidget(screen)
+    assert tab.projects_model.rowCount() == 1 and tab.projects_model.index(0, 1).data() == "申报"
+    assert not tab.advance_button.isEnabled()
+    tab.projects_view.selectRow(0)
+    seen = answer_next_box("OK")
+    qtbot.mouseClick(tab.advance_button, Qt.MouseButton.LeftButton)
+    assert seen.opened and "不能立项" in seen.text and screen.undo_stack.count() == 0
+    assert stores.projects.project(waiting).stage is ProjectStage.DECLARED
+    _pass_the_chain(stores, stores.projects.project(waiting).four_two_id)
+    qtbot.mouseClick(tab.advance_button, Qt.MouseButton.LeftButton)
+    assert stores.projects.project(waiting).stage is ProjectStage.APPROVED
+    assert tab.projects_model.index(0, 1).data() == "立项"
+    screen.undo_stack.undo()
+    assert stores.projects.project(waiting).stage is ProjectStage.DECLARED
+    assert tab.projects_model.index(0, 1).data() == "申报"
+
+
+def _pass_the_chain(stores, chain_id: str) -> None:
+    from datetime import date
+
+    from models.minutes.four_two import FourTwoStage
+    from tests.storage.test_matters_store import _final
+
+    chain = stores.four_two
+    for stage, type_code, on, sizes in (
+            (FourTwoStage.PROPOSE, "branch_committee_meeting", date(2026, 3, 1), (5, 5, 5)),
+            (FourTwoStage.CONSULT, "joint_committees_meeting", date(2026, 3, 3), (9, 8, 8)),
+            (FourTwoStage.REVIEW, "party_general_meeting", date(2026, 3, 10), (40, 25, 21)),
+            (FourTwoStage.DECIDE, "representatives_meeting", date(2026, 3, 15), (35, 30, 26))):
+        chain.record_stage(chain_id, stage, on, _final(stores, type_code, on, *sizes))
+
+
+def test_intake_of_a_migrant_villager_on_an_earlier_day(qtbot, village_db: Database, admin: Actor) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from models.matters.records import RaiserKind
+
+    stores = build_stores(village_db, admin)
+    screen = MattersScreen(stores.matters, stores.raisers, DataBus(), stores.attachments)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.tabs.setCurrentIndex(1)
+    form = screen.intake
+    type_text(form.text_edit, "家中老人无人照看，请村里帮忙联系")
+    assert not form.via_edit.isEnabled()
+    qtbot.mouseClick(form.migrant_check, Qt.MouseButton.LeftButton, pos=QPoint(6, 6))
+    assert form.via_edit.isEnabled()
+    seen = answer_next_box("OK")
+    qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)  # a migrant without a name: refused
+    assert seen.opened and "外出村民的姓名" in seen.text and stores.matters.matters() == []
+    type_text(form.villager_edit, "杨老五")
+    type_text(form.via_edit, "其妹杨秀 13900000000")
+    form.date_edit.setDate(QDate(2026, 10, 28))
+    qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
+    (matter,) = stores.matters.matters()
+    assert (matter.raiser.kind, matter.raiser.name, matter.raiser.via) == (RaiserKind.MIGRANT, "杨老五",
+                                                                           "其妹杨秀 13900000000")
+    assert matter.raised_on == date(2026, 10, 28) and not matter.public  # a named raiser stays private (R49)
+    assert not form.migrant_check.isChecked() and form.via_edit.text() == ""

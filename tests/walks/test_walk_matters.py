@@ -15,9 +15,10 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def _step(walk: Walk, screen: MattersScreen, key: str, text: str = "") -> None:
-    screen.step_edit.clear()
+    edit = screen.assignee_combo.lineEdit() if key in ("assign", "township") else screen.step_edit
+    edit.clear()
     if text:
-        type_text(screen.step_edit, text)
+        type_text(edit, text)
     walk.qtbot.mouseClick(screen.buttons[key], LEFT)
 
 
@@ -59,3 +60,17 @@ def test_the_month_lists_previewed_from_the_screen(walk: Walk) -> None:
     walk.qtbot.mouseClick(tab.render_button, LEFT)
     walk.qtbot.waitUntil(lambda: tab.preview.document.pageCount() == 3, timeout=20000)
     assert "群众说事清单" in tab.preview.status_label.text()
+
+
+def test_the_project_pool_and_the_officers_log_tabs_on_the_demo(walk: Walk) -> None:
+    """The demo's three projects (from finalised meetings' passed items) in 项目库; 龙德军 keeps the log by account."""
+    screen = walk.open_area("群众说事")
+    assert isinstance(screen, MattersScreen)
+    screen.tabs.setCurrentWidget(screen.projects_tab)
+    tab = screen.projects_tab
+    stages = sorted(tab.projects_model.index(row, 1).data() for row in range(tab.projects_model.rowCount()))
+    assert stages == ["实施", "申报", "申报"]
+    screen.tabs.setCurrentWidget(screen.officer_tab)
+    log = screen.officer_tab
+    choose(walk.qtbot, log.officer_combo, "龙德军（xinxiyuan）")
+    assert log.entries_model.rowCount() == 22  # two a month, January to November

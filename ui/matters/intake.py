@@ -1,11 +1,12 @@
-"""IntakeForm: 登记说事 — text, class, channel, place, who raised it (registry name or id, else anonymous)."""
+"""IntakeForm: 登记说事 — text, class, channel, date, place, who raised it (registry name or id, a migrant villager
+away through a relative or by phone, else anonymous)."""
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
-                               QWidget)
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QFormLayout, QLineEdit, QMessageBox, QPlainTextEdit,
+                               QPushButton, QWidget)
 
 from models.core.changes import Changed
 from models.core.errors import DomainError
@@ -31,19 +32,37 @@ class IntakeForm(QWidget):
         self.channel_combo.add_choices((c.label, c) for c in Channel)
         self.place_edit, self.villager_edit, self.basis_edit = QLineEdit(), QLineEdit(), QLineEdit()
         self.villager_edit.setPlaceholderText(self.tr("村民姓名或编号，或户号；空着为匿名"))
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.migrant_check = QCheckBox(self.tr("外出村民（经亲属或电话转达，姓名写在“说事人”）"))
+        self.via_edit = QLineEdit()
+        self.via_edit.setPlaceholderText(self.tr("转达的亲属或电话"))
+        self.via_edit.setEnabled(False)
         self.urgent_check = QCheckBox(self.tr("紧急"))
         self.public_check = QCheckBox(self.tr("具名公开（矛盾纠纷或点名的事项须写明依据）"))
         self.add_button = QPushButton(self.tr("登记"))
         form = QFormLayout(self)
         for label, widget in ((self.tr("说事内容"), self.text_edit), (self.tr("类别"), self.class_combo),
-                              (self.tr("渠道"), self.channel_combo), (self.tr("地点"), self.place_edit),
-                              (self.tr("说事人"), self.villager_edit), ("", self.urgent_check), ("", self.public_check),
+                              (self.tr("渠道"), self.channel_combo), (self.tr("日期"), self.date_edit),
+                              (self.tr("地点"), self.place_edit), (self.tr("说事人"), self.villager_edit),
+                              ("", self.migrant_check), (self.tr("转达人"), self.via_edit),
+                              ("", self.urgent_check), ("", self.public_check),
                               (self.tr("公开依据"), self.basis_edit), ("", self.add_button)):
             form.addRow(label, widget)
         self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.migrant_check.toggled.connect(self.via_edit.setEnabled)
+
+    def _raised_on(self) -> date:
+        day = self.date_edit.date()
+        return date(day.year(), day.month(), day.day())
 
     def _raiser(self) -> Raiser:
         key = self.villager_edit.text().strip()
+        if self.migrant_check.isChecked():
+            if not key:
+                raise DomainError("请在“说事人”里写明外出村民的姓名。")
+            return Raiser(RaiserKind.MIGRANT, name=key, via=self.via_edit.text().strip())
         if not key:
             return Raiser(RaiserKind.ANONYMOUS)
         found = self._raisers.villagers_named(key)
@@ -65,7 +84,7 @@ class IntakeForm(QWidget):
         cls, channel = self.class_combo.current_value(), self.channel_combo.current_value()
         assert cls is not None and channel is not None  # both combos always hold every choice
         try:
-            matter = Matter(cls, channel, self.text_edit.toPlainText(), date.today(), self._raiser(),
+            matter = Matter(cls, channel, self.text_edit.toPlainText(), self._raised_on(), self._raiser(),
                             self.place_edit.text().strip(), "紧急" if self.urgent_check.isChecked() else "一般")
             like = self._store.similar_open(matter)
             choice = self._ask_merge(like[0]) if like else "new"
@@ -73,16 +92,17 @@ class IntakeForm(QWidget):
                 return
             if choice == "merge":
                 who = f"（{matter.raiser.name}）" if matter.raiser.name else ""
-                changed = self._store.note(like[0].id, f"又有群众反映{who}：{matter.text}", date.today())
+                changed = self._store.note(like[0].id, f"又有群众反映{who}：{matter.text}", matter.raised_on)
             else:
                 changed = self._store.add_matter(matter, True if self.public_check.isChecked() else None,
                                                  self.basis_edit.text())
         except DomainError as error:
             QMessageBox.warning(self, self.tr("不能登记"), error.message)
             return
-        for edit in (self.place_edit, self.villager_edit, self.basis_edit):
+        for edit in (self.place_edit, self.villager_edit, self.basis_edit, self.via_edit):
             edit.clear()
         self.text_edit.clear()
-        self.public_check.setChecked(False)
-        self.urgent_check.setChecked(False)
+        for check in (self.public_check, self.urgent_check, self.migrant_check):
+            check.setChecked(False)
+        self.date_edit.setDate(QDate.currentDate())
         self.added.emit(changed)

@@ -1,8 +1,11 @@
 """MattersScreen: 问题清单 on the left (filter and search), the chosen matter's timeline and its next steps on the
-right, and the intake form in the second tab. Each step is one store write that adds a timeline event; they are
-records of what was done and said (R48), so they are not undone: a mistake is corrected by a further note."""
+right (交办 to a choice of the registry's or anyone written in, 提交议事 to a meeting not yet finalised), and the
+intake form, the officer's log, the project pool and the prints in the other tabs. Each step is one store write that
+adds a timeline event, and one 撤销 while it is the matter's newest line (提交议事 is not: the agenda item is the
+meeting's)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtGui import QUndoStack
@@ -11,9 +14,12 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMes
 
 from models.core.attachments import AttachmentOwner, OwnerKind
 from models.core.changes import Changed, Entity
+from models.core.errors import DomainError
 from models.core.ports import AttachmentStore
-from models.matters.ports import MatterStore, RaiserDirectory
+from models.matters.ports import MatterStore, MeetingLister, RaiserDirectory
 from models.matters.records import EventKind, Matter, MatterStatus, Rating
+from models.matters.rules import assignee_label
+from models.minutes.meetings import MeetingStatus
 from ui.core.bus import DataBus
 from ui.matters.intake import IntakeForm
 from ui.matters.table_model import EVENT_COLUMNS, MATTER_COLUMNS
@@ -45,9 +51,11 @@ class MattersScreen(QWidget):
     """群众说事 — the list, one matter's 办理 (timeline and steps), and 登记."""
 
     def __init__(self, store: MatterStore, raisers: RaiserDirectory, bus: DataBus,
-                 attachments: AttachmentStore) -> None:
+                 attachments: AttachmentStore, meetings: MeetingLister | None = None) -> None:
+        """`meetings`: the minutes' meetings, for 提交议事 (without them the screen offers no 提交议事)."""
         super().__init__()
-        self._store, self._bus, self._attachments = store, bus, attachments
+        self._store, self._raisers, self._bus, self._attachments = store, raisers, bus, attachments
+        self._meetings = meetings
         self.undo_stack = QUndoStack(self)  # each step taken here, and the attachments' adds and removals
         self.status_combo: ChoiceCombo[MatterStatus | str | None] = ChoiceCombo()
         self.status_combo.add_choices([(self.tr("全部"), None), *((s.label, s) for s in MatterStatus),
@@ -74,6 +82,16 @@ class MattersScreen(QWidget):
         self._connect_signals()
         self._show_selected()
 
+    def add_projects_tab(self, tab: QWidget) -> None:
+        """项目库 (built by create_screen with the project store and this screen's undo stack)."""
+        self.projects_tab = tab
+        self.tabs.addTab(tab, self.tr("项目库"))
+
+    def add_officer_tab(self, tab: QWidget) -> None:
+        """信息员日志 (built by create_screen with the officer's log store and this screen's undo stack)."""
+        self.officer_tab = tab
+        self.tabs.addTab(tab, self.tr("信息员日志"))
+
     def add_print_tab(self, tab: QWidget) -> None:
         """打印: the three lists and the wall chart (built by create_screen, which holds the stores)."""
         self.print_tab = tab
@@ -87,7 +105,11 @@ class MattersScreen(QWidget):
         self.events_model = RowsTableModel(EVENT_COLUMNS)
         self.events_view = _table(self.events_model)
         self.step_edit = QLineEdit()
-        self.step_edit.setPlaceholderText(self.tr("交办对象、进展、办理结果、回访情况或理由"))
+        self.step_edit.setPlaceholderText(self.tr("进展、办理结果、回访情况或理由"))
+        self.assignee_combo: ChoiceCombo[str] = ChoiceCombo()
+        self.assignee_combo.setEditable(True)  # a choice of the registry's, or anyone written in
+        self.assignee_combo.lineEdit().setPlaceholderText(self.tr("交办对象：选择或输入"))
+        self.meeting_combo: ChoiceCombo[str] = ChoiceCombo()
         self.rating_combo: ChoiceCombo[Rating] = ChoiceCombo()
         self.rating_combo.add_choices((r.label, r) for r in Rating)
         self.how_combo: ChoiceCombo[str] = ChoiceCombo()
@@ -95,23 +117,43 @@ class MattersScreen(QWidget):
         self.buttons = {key: QPushButton(text) for key, text in (
             ("assign", self.tr("交办")), ("township", self.tr("交办乡镇")), ("note", self.tr("记进展")),
             ("done", self.tr("办结")), ("feedback", self.tr("记回访")), ("attempt", self.tr("联系未果")),
-            ("close", self.tr("销号")), ("reopen", self.tr("重新办理")), ("resolution", self.tr("按决议交办")))}
+            ("close", self.tr("销号")), ("reopen", self.tr("重新办理")), ("resolution", self.tr("按决议交办")),
+            ("to_meeting", self.tr("提交议事")))}
         self.attachments_panel = AttachmentsPanel(self._attachments, self._bus, self.undo_stack, OwnerKind.MATTER,
                                                   self.tr("附件（现场照片、书面材料）："),
                                                   (FILE_NAME, ADDED_ON, NOTE), height=90)
         layout.addWidget(self.title_label)
         layout.addWidget(self.events_view, 1)
         layout.addWidget(self.attachments_panel)
-        layout.addWidget(self.step_edit)
-        for keys in (("assign", "township", "note", "done", "resolution"), ("feedback", "attempt", "close", "reopen")):
+        for keys, lead in ((("assign", "township"), (self.assignee_combo,)),
+                           (("note", "done"), (self.step_edit,)),
+                           (("feedback", "attempt", "close", "reopen"), (self.rating_combo, self.how_combo)),
+                           (("to_meeting", "resolution"), (self.meeting_combo,))):
             row = QHBoxLayout()
-            if "feedback" in keys:
-                row.addWidget(self.rating_combo)
-                row.addWidget(self.how_combo)
+            for widget in lead:
+                row.addWidget(widget, 1 if widget in (self.assignee_combo, self.step_edit, self.meeting_combo) else 0)
             for key in keys:
                 row.addWidget(self.buttons[key])
             layout.addLayout(row)
+        self.meeting_combo.setVisible(self._meetings is not None)
+        self.buttons["to_meeting"].setVisible(self._meetings is not None)
+        self._load_choices()
         return page
+
+    def _load_choices(self) -> None:
+        """The assignees of the registry, and the meetings not yet finalised (提交议事 adds an agenda item)."""
+        typed = self.assignee_combo.currentText()
+        self.assignee_combo.clear_choices()
+        self.assignee_combo.add_choices((a.label, a.label) for a in self._raisers.assignees(date.today()))
+        self.assignee_combo.setEditText(typed)
+        kept = self.meeting_combo.current_value()
+        self.meeting_combo.clear_choices()
+        if self._meetings is not None:
+            self.meeting_combo.add_choices((f"{m.number} {m.type_label}（{m.on.isoformat()}）", m.id)
+                                           for m in self._meetings.list_meetings(limit=200)
+                                           if m.status is MeetingStatus.DRAFT)
+        if kept:
+            self.meeting_combo.set_current_value(kept)
 
     def _connect_signals(self) -> None:
         self.status_combo.value_changed.connect(lambda _value: self.reload())
@@ -156,8 +198,10 @@ class MattersScreen(QWidget):
         if matter is None:
             return
         text, today = self.step_edit.text(), date.today()
-        writes = {"assign": lambda: self._store.assign(matter.id, text, today),
-                  "township": lambda: self._store.assign(matter.id, text or "乡镇人民政府", today, township=True),
+        to = assignee_label(self.assignee_combo.currentText(), self._raisers.assignees(today))
+        meeting_id = self.meeting_combo.current_value() or ""
+        writes = {"assign": lambda: self._store.assign(matter.id, to, today),
+                  "township": lambda: self._store.assign(matter.id, to or "乡镇人民政府", today, township=True),
                   "note": lambda: self._store.note(matter.id, text, today),
                   "done": lambda: self._store.done(matter.id, text, today),
                   "feedback": lambda: self._store.feedback(matter.id, self.rating_combo.current_value(), today,
@@ -165,7 +209,11 @@ class MattersScreen(QWidget):
                   "attempt": lambda: self._store.feedback(matter.id, None, today, note=text),
                   "close": lambda: self._store.close(matter.id, today, text),
                   "reopen": lambda: self._store.reopen(matter.id, text, today),
-                  "resolution": lambda: self._store.apply_resolution(matter.id, today)}
+                  "resolution": lambda: self._store.apply_resolution(matter.id, today),
+                  "to_meeting": lambda: self._store.to_meeting(matter.id, meeting_id, today)}
+        if step == "to_meeting":
+            self._submit(matter, writes[step])
+            return
         kind, store = STEP_EVENTS[step], self._store
         # Each step is one 撤销 (Ctrl+Z): the matter as it was, its timeline line withdrawn (redo takes it again).
         command: StoreCommand[Changed] = StoreCommand(
@@ -176,6 +224,21 @@ class MattersScreen(QWidget):
             QMessageBox.warning(self, self.tr("不能办理"), refused.message)
             return
         self.step_edit.clear()
+        if step in ("assign", "township"):
+            self.assignee_combo.setEditText("")
+
+    def _submit(self, matter: Matter, write: Callable[[], Changed]) -> None:
+        """提交议事 is not undone here: its agenda item belongs to the meeting (removed in the minutes' editor)."""
+        if self.meeting_combo.current_value() is None:
+            QMessageBox.warning(self, self.tr("不能提交议事"),
+                                self.tr("请先选择一次尚未定稿的会议；没有的话，请先在“会议记录”中新建一次会议。"))
+            return
+        try:
+            changed = write()
+        except DomainError as error:
+            QMessageBox.warning(self, self.tr("不能提交议事"), error.message)
+            return
+        self._bus.changed.emit(changed)
 
     def _on_intake_added(self, changed: Changed) -> None:
         self._bus.changed.emit(changed)
@@ -185,5 +248,7 @@ class MattersScreen(QWidget):
         self.tabs.setCurrentIndex(0)
 
     def _on_bus_changed(self, change: Changed) -> None:
+        if change.concerns(Entity.MEETING, Entity.VILLAGER, Entity.GRID, Entity.WORKFLOW):
+            self._load_choices()
         if change.concerns(Entity.MATTER):
             self.reload()

@@ -12,7 +12,7 @@ def _period(parser: argparse.ArgumentParser) -> object:
 
 
 def _officer(parser: argparse.ArgumentParser) -> object:
-    parser.add_argument("--officer", required=True, help="信息员（记日志时用的名字）")
+    parser.add_argument("--officer", required=True, help="信息员：账户的用户名或姓名")
     return parser.add_argument("--month", required=True, help="月份，例如 2026-11")
 
 
