@@ -1,4 +1,4 @@
-"""`goods add | list | stock | count`: the love supermarket's goods (爱心超市), their point prices and stock moved
+"""`goods add | list | stock | count | moves`: the love supermarket's goods (爱心超市), their point prices and stock moved
 in and out or counted, each with who and why (R39). Redemption itself is `points redeem` (cli/commands/points.py).
 The command names and JSON keys are a contract (issue 21)."""
 from __future__ import annotations
@@ -41,6 +41,9 @@ def _register_goods(commands: argparse._SubParsersAction) -> None:
     count.add_argument("--counted", required=True, type=int, metavar="N")
     count.add_argument("--reason", default="", metavar="T", help="有差异时必填")
     count.set_defaults(handler=run_goods_count)
+    moves = actions.add_parser("moves", help="一种商品的出入库记录：数量、原因、经手人")
+    moves.add_argument("id", metavar="ID")
+    moves.set_defaults(handler=run_goods_moves)
 
 
 def run_goods_add(context: Context, args: argparse.Namespace) -> int:
@@ -73,4 +76,13 @@ def run_goods_count(context: Context, args: argparse.Namespace) -> int:
     goods.count_stock(args.id, args.counted, args.reason)
     stock = goods.goods(args.id).stock
     context.emit(f"盘点后库存 {stock} 件", {"id": args.id, "stock": stock})
+    return EXIT_OK
+
+
+def run_goods_moves(context: Context, args: argparse.Namespace) -> int:
+    moves = points_stores(context).goods.stock_moves(args.id)
+    context.emit("\n".join(f"{m.on.isoformat()}  {m.kind.label}  {m.change:+d}  {m.reason}  {m.by_name}" for m in moves)
+                 or "没有出入库记录",
+                 {"rows": [{"date": m.on.isoformat(), "kind": m.kind.value, "change": m.change, "reason": m.reason,
+                            "by": m.by_name} for m in moves]})
     return EXIT_OK

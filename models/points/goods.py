@@ -42,6 +42,19 @@ class Goods:
 
 
 @dataclass(frozen=True)
+class StockMove:
+    """出入库记录 — one movement of a goods' stock (+ in, − out), of which kind, why, on which day and by whom."""
+
+    id: str
+    goods_id: str
+    on: date
+    kind: StockMoveKind
+    change: int
+    reason: str
+    by_name: str
+
+
+@dataclass(frozen=True)
 class Redemption:
     """兑换记录 — receipt number, household, goods, quantity, points spent, date, clerk; the ledger entry it made."""
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from models.lists.entries import Period, PeriodKind
     from models.points.applications import PointsApplication
     from models.points.board import PointsBoard
-    from models.points.goods import Goods, GoodsSource, Redemption
+    from models.points.goods import Goods, GoodsSource, Redemption, StockMove
     from models.points.publication import PointsObjection, Publication
     from models.points.ledger import Balance, EntryDraft, LedgerEntry, Member
     from models.points.rollup import HouseholdSums, PointsHousehold, TallyBy, TallyRow
@@ -114,6 +114,7 @@ class GoodsStore(Protocol):
     def goods(self, goods_id: str) -> Goods: ...
     def move_stock(self, goods_id: str, change: int, reason: str) -> Changed: ...
     def count_stock(self, goods_id: str, counted: int, reason: str) -> Changed: ...
+    def stock_moves(self, goods_id: str) -> list[StockMove]: ...
 
 
 class RedemptionStore(Protocol):

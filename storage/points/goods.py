@@ -6,7 +6,7 @@ from datetime import date
 from models.core.accounts import Actor, Permission
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
-from models.points.goods import Goods, GoodsSource, StockMoveKind, check_goods
+from models.points.goods import Goods, GoodsSource, StockMove, StockMoveKind, check_goods
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
 from storage.points.rows import dict_rows, goods_from_row
@@ -69,6 +69,14 @@ class SqliteGoodsStore(SqliteStore):
                     raise DomainError(f"“{goods.name}”账面 {goods.stock} 件，盘点 {counted} 件，差异须写明原因。")
                 self._move(goods.id, counted - goods.stock, StockMoveKind.COUNT, reason)
         return Changed.one(Entity.POINTS_GOODS, goods.id)
+
+    def stock_moves(self, goods_id: str) -> list[StockMove]:
+        """The goods' movements, newest first: what came in and went out, why and by whom."""
+        goods = read_goods(self._db, goods_id)
+        rows = dict_rows(self._db, "SELECT * FROM points_stock_moves WHERE goods_id = ? AND deleted = 0 "
+                                   "ORDER BY on_date DESC, hlc DESC", (goods.id,))
+        return [StockMove(r["id"], r["goods_id"], date.fromisoformat(r["on_date"]), StockMoveKind(r["kind"]),
+                          r["change"], r["reason"], r["by_name"]) for r in rows]
 
     def _move(self, goods_id: str, change: int, kind: StockMoveKind, reason: str, redemption_id: str = "") -> None:
         self._insert("points_stock_moves", {"goods_id": goods_id, "change": change, "kind": kind.value,
