@@ -1,7 +1,10 @@
 """爱心超市: a redemption at the counter (balance and stock checked in one transaction by the store, R39), the
-household's balance shown first, the goods with their prices and stock, and the household's redemptions, one of which
-can be reversed (冲正: the points back to the household, the goods back to stock) after a question with its reason."""
+household's balance shown first, the goods with their prices and stock, and the household's redemptions: the one
+just made chosen, so its receipt (兑换凭证) is printed with 打印兑换凭证…, and one can be reversed (冲正: the points
+back to the household, the goods back to stock) after a question with its reason."""
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
                                QTableView, QVBoxLayout, QWidget)
@@ -9,10 +12,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QLab
 from models.core.errors import DomainError
 from models.core.ports import Stores
 from models.points.goods import Redemption
+from models.points.print_sources import receipt_source
 from models.points.rollup import PointsHousehold, find_households
 from ui.core.bus import DataBus
 from ui.points.reverse_dialog import ReverseRedemptionDialog
+from printing.points.receipt_pdf import receipt_job
 from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.job_printer import JobPrinter
 from ui.widgets.rows_model import RowsTableModel
 
 GOODS_COLUMNS = (("商品", lambda g: g.name), ("所需积分", lambda g: str(g.price)), ("库存", lambda g: str(g.stock)),
@@ -48,6 +54,9 @@ class RedeemTab(QWidget):
         self.redemptions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.reverse_button = QPushButton(self.tr("冲正所选兑换…"))
         self.reverse_button.setEnabled(False)
+        self.print_button = QPushButton(self.tr("打印兑换凭证…"))
+        self.print_button.setEnabled(False)
+        self.printer = JobPrinter(self)
         form = QFormLayout()
         form.addRow(self.tr("户"), self.household_edit)
         form.addRow("", self.balance_label)
@@ -61,12 +70,15 @@ class RedeemTab(QWidget):
         history = QHBoxLayout()
         history.addWidget(QLabel(self.tr("该户的兑换记录：")))
         history.addStretch(1)
+        history.addWidget(self.print_button)
         history.addWidget(self.reverse_button)
         layout.addLayout(history)
         layout.addWidget(self.redemptions_view, 1)
         self.household_edit.textChanged.connect(self._on_household_typed)
         self.redeem_button.clicked.connect(self._on_redeem_clicked)
         self.reverse_button.clicked.connect(self._on_reverse_clicked)
+        self.print_button.clicked.connect(self._on_print_clicked)
+        self.printer.finished.connect(self._on_printed)
         self.redemptions_view.selectionModel().selectionChanged.connect(lambda *_: self._enable_reverse())
         self.redemptions.modelReset.connect(self._enable_reverse)
         self.reload()
@@ -96,18 +108,41 @@ class RedeemTab(QWidget):
     def _on_redeem_clicked(self) -> None:
         goods_id = self.goods_combo.current_value()
         if self._chosen is None or goods_id is None:
-            self.status.setText(self.tr("请先选定户和商品。"))
+            self._say(self.tr("请先选定户和商品。"), refused=True)
             return
         try:
             changed = self._stores.points.redemptions.redeem(self._chosen.household_no, goods_id,
                                                              self.quantity.value())
         except DomainError as error:
-            self.status.setText(error.message)
+            self._say(error.message, refused=True)
             return
         redemption = self._stores.points.redemptions.redemption(changed.id)
-        self.status.setText(self.tr("兑换凭证 {0}：{1}×{2}，扣减 {3} 分。可用“打印中心”或 print points-receipt 打印凭证。")
-                            .format(redemption.number, redemption.goods_name, redemption.quantity, redemption.points))
+        self._say(self.tr("兑换凭证 {0}：{1}×{2}，扣减 {3} 分。点“打印兑换凭证…”打印凭证交给村民。")
+                  .format(redemption.number, redemption.goods_name, redemption.quantity, redemption.points))
         self._bus.changed.emit(changed)
+        self.select_redemption(redemption.id)
+        self.print_button.setFocus()
+
+    def _say(self, text: str, refused: bool = False) -> None:
+        self.status.setStyleSheet("color: #b00020;" if refused else "")
+        self.status.setText(text)
+
+    def select_redemption(self, redemption_id: str) -> None:
+        ids = [r.id for r in self.redemptions.rows()]
+        if redemption_id in ids:
+            self.redemptions_view.selectRow(ids.index(redemption_id))
+
+    def _on_print_clicked(self) -> None:
+        redemption = self.selected_redemption()
+        if redemption is None:
+            return
+        if self.printer.start(lambda: receipt_job(receipt_source(self._stores, redemption.id, date.today()))):
+            self.print_button.setEnabled(False)
+            self._say(self.tr("正在生成兑换凭证 {0}…").format(redemption.number))
+
+    def _on_printed(self, path: str) -> None:
+        self._enable_reverse()
+        self._say(self.tr("兑换凭证已保存到 {0}。").format(path) if path else self.tr("兑换凭证没有保存。"))
 
     def selected_redemption(self) -> Redemption | None:
         rows = self.redemptions_view.selectionModel().selectedRows()
@@ -116,6 +151,7 @@ class RedeemTab(QWidget):
     def _enable_reverse(self) -> None:
         chosen = self.selected_redemption()
         self.reverse_button.setEnabled(chosen is not None and not chosen.reversed)
+        self.print_button.setEnabled(chosen is not None and not self.printer.busy)
 
     def _on_reverse_clicked(self) -> None:
         """A reversal is itself a ledger record (never undone by deleting it): the question, with its reason, is
@@ -127,8 +163,8 @@ class RedeemTab(QWidget):
         try:
             changed = self._stores.points.redemptions.reverse_redemption(redemption.id, reason)
         except DomainError as error:
-            self.status.setText(error.message)
+            self._say(error.message, refused=True)
             return
-        self.status.setText(self.tr("已冲正兑换凭证 {0}：退回 {1} 分，{2}×{3} 已退回库存。").format(
+        self._say(self.tr("已冲正兑换凭证 {0}：退回 {1} 分，{2}×{3} 已退回库存。").format(
             redemption.number, redemption.points, redemption.goods_name, redemption.quantity))
         self._bus.changed.emit(changed)

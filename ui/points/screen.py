@@ -1,4 +1,6 @@
-"""PointsScreen (积分制): 录入 (slips and batches), 待确认 (the second person), 汇总与积分榜, 爱心超市."""
+"""PointsScreen (积分制): 录入 (slips and batches), 待确认 (the second person), 台账与冲正 (a household's entries, a
+confirmed one reversed with its reason), 汇总与积分榜, 爱心超市 (redemption at the counter) and 商品与库存 (goods,
+stock in and out, 盘点)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -8,6 +10,8 @@ from models.core.ports import Stores
 from ui.core.bus import DataBus
 from ui.points.confirm_tab import ConfirmTab
 from ui.points.entry_tab import EntryTab
+from ui.points.goods_tab import GoodsTab
+from ui.points.ledger_tab import LedgerTab
 from ui.points.redeem_tab import RedeemTab
 from ui.points.tally_tab import TallyTab
 
@@ -26,10 +30,14 @@ class PointsScreen(QWidget):
         self.tally_tab = TallyTab(stores, bus)
         self.tabs.addTab(self.entry_tab, self.tr("录入"))
         self.tabs.addTab(self.confirm_tab, self.tr("待确认"))
+        self.ledger_tab = LedgerTab(stores, bus)
+        self.tabs.addTab(self.ledger_tab, self.tr("台账与冲正"))
         self.tabs.addTab(self.tally_tab, self.tr("汇总与积分榜"))
         self.redeem_tab = RedeemTab(stores, bus)
         self.undo_stack = self.confirm_tab.undo_stack  # the evidence's adds and removals (the main window's 撤销)
         self.tabs.addTab(self.redeem_tab, self.tr("爱心超市"))
+        self.goods_tab = GoodsTab(stores, bus)
+        self.tabs.addTab(self.goods_tab, self.tr("商品与库存"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.scheme_label)
         layout.addWidget(self.tabs, 1)
@@ -50,5 +58,7 @@ class PointsScreen(QWidget):
             self._show_scheme()
             self.entry_tab.reload()
             self.confirm_tab.reload()
+            self.ledger_tab.reload()
             self.tally_tab.reload()
             self.redeem_tab.reload()
+            self.goods_tab.reload()
