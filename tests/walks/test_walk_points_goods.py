@@ -4,16 +4,36 @@ difference (R39); a confirmed entry reversed with its reason and confirmed by a 
 兑换凭证 printed and read back."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from storage.demo.b10_installation import DEMO_PASSWORD
 from tests.printing.pdfcheck import text_of
 from tests.walks.conftest import Walk
 from tests.walks.driver import choose, click, click_button, dialog_text, expect_dialog, field, fill, save_as
+
+
+def _shoot(widget: QWidget, name: str) -> None:
+    """With XIANGYUE_SCREENSHOTS set, the widget as shown, saved there as `name`.png (for looking at, not asserted)."""
+    folder = os.environ.get("XIANGYUE_SCREENSHOTS")
+    if folder:
+        QApplication.processEvents()
+        widget.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+def _shoot_tabs(walk: Walk, screen: Any, tabs: dict[str, QWidget]) -> None:
+    """The main window with each of `tabs` shown, at 1024×768 and 1366×768."""
+    if not os.environ.get("XIANGYUE_SCREENSHOTS"):
+        return
+    for width in (1024, 1366):
+        walk.window.resize(width, 768)
+        for name, tab in tabs.items():
+            screen.tabs.setCurrentWidget(tab)
+            _shoot(walk.window, f"points_{name}_{width}x768")
 
 
 def test_goods_registered_moved_out_and_counted_with_their_reasons(log_in: Callable[..., Walk]) -> None:
@@ -29,6 +49,7 @@ def test_goods_registered_moved_out_and_counted_with_their_reasons(log_in: Calla
         fill(qtbot, field(dialog, "兑换一件所需积分"), 20)
         fill(qtbot, field(dialog, "首次入库数量"), 5)
         choose(qtbot, field(dialog, "来源"), "采购")
+        _shoot(dialog, "points_goods_dialog")
         click_button(qtbot, dialog, "登记")
 
     with expect_dialog(qtbot, register):
@@ -45,6 +66,7 @@ def test_goods_registered_moved_out_and_counted_with_their_reasons(log_in: Calla
         fill(qtbot, field(dialog, "原因"), "过期报损")
         click_button(qtbot, dialog, "记录出库")
         assert dialog.isVisible() and dialog.error_label.text() == "“洗衣液”库存只有 5 件，不能出库 9 件。"
+        _shoot(dialog, "points_stock_move_dialog")
         fill(qtbot, field(dialog, "数量"), 2)
         click_button(qtbot, dialog, "记录出库")
 
@@ -60,6 +82,7 @@ def test_goods_registered_moved_out_and_counted_with_their_reasons(log_in: Calla
         assert dialog.difference_labels[row].text() == "-1" and not dialog.ok_button.isEnabled()
         assert "还有 1 种没写原因" in dialog.summary_label.text()
         fill(qtbot, dialog.reason_edits[row], "盘点少 1 瓶，包装破损")
+        _shoot(dialog, "points_stock_count_dialog")
         click_button(qtbot, dialog, "记录盘点结果")
 
     with expect_dialog(qtbot, count):
@@ -69,6 +92,7 @@ def test_goods_registered_moved_out_and_counted_with_their_reasons(log_in: Calla
     assert (tab.moves.row_at(0).kind.label, tab.moves.row_at(0).reason) == ("盘点差异", "盘点少 1 瓶，包装破损")
     redeem = screen.redeem_tab
     assert any("洗衣液（20 分，库存 2）" == redeem.goods_combo.itemText(i) for i in range(redeem.goods_combo.count()))
+    _shoot_tabs(clerk, screen, {"goods": tab})
 
 
 def test_a_confirmed_entry_reversed_with_its_reason_then_confirmed_by_a_second_user(
@@ -95,6 +119,7 @@ def test_a_confirmed_entry_reversed_with_its_reason_then_confirmed_by_a_second_u
         assert f"{entry.points:+d} 分" in text and "原记录不改" in text and "冲正后不能撤销" in text
         assert not dialog.ok_button.isEnabled()
         fill(qtbot, dialog.reason_edit, "积分单户号填错")
+        _shoot(dialog, "points_reverse_entry_dialog")
         click(qtbot, dialog.ok_button)
 
     with expect_dialog(qtbot, give_reason):
@@ -105,6 +130,7 @@ def test_a_confirmed_entry_reversed_with_its_reason_then_confirmed_by_a_second_u
     assert not tab.reverse_button.isEnabled() and "本身是冲正记录" in tab.hint.text()
     tab.select_entry(entry.id)
     assert "已经冲正过了" in tab.hint.text() and tab._note(entry) == "已冲正"
+    _shoot_tabs(clerk, screen, {"ledger": tab})
 
     checker = log_in("shuji", DEMO_PASSWORD)
     confirm = checker.open_area("积分制")
@@ -137,6 +163,7 @@ def test_a_redemption_at_the_counter_and_its_receipt_printed(log_in: Callable[..
     click(qtbot, tab.redeem_button)
     chosen = tab.selected_redemption()  # the redemption just made, chosen for its receipt
     assert chosen is not None and tab.status.text().startswith(f"兑换凭证 {chosen.number}")
+    _shoot_tabs(clerk, screen, {"redeem": tab})
     target = tmp_path / "兑换凭证.pdf"
     with expect_dialog(qtbot, save_as(qtbot, target), timeout=30000):
         click(qtbot, tab.print_button)

@@ -30,6 +30,7 @@ class _WritingDialog(QDialog):
     def __init__(self, title: str, ok_text: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(460)
         self.changed: Changed | None = None
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -139,7 +140,7 @@ class StockCountDialog(_WritingDialog):
             difference, reason = QLabel(), QLineEdit()
             reason.setPlaceholderText(self.tr("如：受潮损坏 2 件"))
             reason.setMinimumWidth(220)
-            grid.addWidget(QLabel(item.name), row, 0)
+            grid.addWidget(QLabel(self.tr("{0}（{1} 分）").format(item.name, item.price)), row, 0)
             grid.addWidget(QLabel(self.tr("{0} 件").format(item.stock)), row, 1)
             grid.addWidget(spin, row, 2)
             grid.addWidget(difference, row, 3)
@@ -150,6 +151,7 @@ class StockCountDialog(_WritingDialog):
             spin.valueChanged.connect(self._refresh)
             reason.textChanged.connect(self._refresh)
         grid.setColumnStretch(4, 1)
+        grid.setRowStretch(len(self._goods) + 1, 1)  # the rows at the top, the spare height below them
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_widget)

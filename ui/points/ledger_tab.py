@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from models.core.errors import DomainError
 from models.core.ports import Stores
-from models.points.ledger import EntryKind, LedgerEntry, check_reversible
+from models.points.ledger import EntryKind, LedgerEntry
 from models.points.rollup import PointsHousehold, find_households
 from ui.core.bus import DataBus
 from ui.points.reverse_dialog import ReverseEntryDialog
@@ -39,9 +39,11 @@ class LedgerTab(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.reverse_button)
         actions.addWidget(self.hint, 1)
+        rule = QLabel(self.tr("已确认的记录录错了，不能修改或删除，只能冲正：另记一条相反的记录并写明理由，"
+                              "经另一位工作人员确认后计入。兑换扣减的积分请在“爱心超市”冲正那次兑换。"))
+        rule.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("已确认的记录录错了，不能修改或删除，只能冲正：另记一条相反的记录并写明理由，"
-                                        "经另一位工作人员确认后计入。兑换扣减的积分请在“爱心超市”冲正那次兑换。")))
+        layout.addWidget(rule)
         layout.addLayout(top)
         layout.addLayout(actions)
         layout.addWidget(self.status)
@@ -82,13 +84,16 @@ class LedgerTab(QWidget):
         return self.entries.row_at(rows[0].row()) if rows else None
 
     def refusal(self, entry: LedgerEntry) -> str:
-        """Why the entry cannot be reversed here ("" when it can)."""
+        """Why the entry cannot be reversed here ("" when it can): the store's rule (models.points.ledger:
+        check_reversible), told without the record's id, as the row is the one chosen."""
         if entry.kind is EntryKind.REDEMPTION:
             return self.tr("这是兑换扣减的积分：请在“爱心超市”选中那次兑换，点“冲正所选兑换…”，积分和商品一并退回。")
-        try:
-            check_reversible(entry, entry.id in self._reversed, "-")
-        except DomainError as error:
-            return error.message
+        if entry.kind is EntryKind.REVERSAL:
+            return self.tr("这一条本身是冲正记录，不能再冲正；冲正有误的，请重新录入正确的积分。")
+        if entry.id in self._reversed:
+            return self.tr("这一条已经冲正过了（“冲正”一栏写着理由的那一行就是它的冲正记录）。")
+        if not entry.confirmed:
+            return self.tr("这一条还未确认，不计入积分，无需冲正；录错的记录请确认人不予确认。")
         return ""
 
     def _enable_reverse(self) -> None:

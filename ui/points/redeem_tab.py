@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from models.core.errors import DomainError
 from models.core.ports import Stores
@@ -20,8 +19,9 @@ from printing.points.receipt_pdf import receipt_job
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.job_printer import JobPrinter
 from ui.widgets.rows_model import RowsTableModel
+from ui.widgets.tables import table_view
 
-GOODS_COLUMNS = (("商品", lambda g: g.name), ("所需积分", lambda g: str(g.price)), ("库存", lambda g: str(g.stock)),
+GOODS_COLUMNS = (("商品", lambda g: g.name), ("所需积分", lambda g: f"{g.price} 分"), ("库存", lambda g: f"{g.stock} 件"),
                  ("来源", lambda g: g.source.label))
 REDEMPTION_COLUMNS = (("凭证编号", lambda r: r.number), ("日期", lambda r: r.on.isoformat()),
                       ("商品", lambda r: f"{r.goods_name}×{r.quantity}"), ("积分", lambda r: str(r.points)),
@@ -43,15 +43,9 @@ class RedeemTab(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.goods = RowsTableModel(GOODS_COLUMNS, fetch=self._stores.points.goods.goods_list)
-        table = QTableView()
-        table.setModel(self.goods)
-        table.verticalHeader().hide()
+        table = table_view(self.goods, stretch=0)
         self.redemptions = RowsTableModel(REDEMPTION_COLUMNS)
-        self.redemptions_view = QTableView()
-        self.redemptions_view.setModel(self.redemptions)
-        self.redemptions_view.verticalHeader().hide()
-        self.redemptions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.redemptions_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.redemptions_view = table_view(self.redemptions, stretch=2)
         self.reverse_button = QPushButton(self.tr("冲正所选兑换…"))
         self.reverse_button.setEnabled(False)
         self.print_button = QPushButton(self.tr("打印兑换凭证…"))
