@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -154,7 +155,8 @@ def test_a_redemption_at_the_counter_and_its_receipt_printed(log_in: Callable[..
     tab = screen.redeem_tab
     screen.tabs.setCurrentWidget(tab)
     fill(qtbot, tab.household_edit, number)
-    assert "可用积分" in tab.balance_label.text()
+    qtbot.keyClick(tab.household_edit, Qt.Key.Key_Return)
+    assert "可用积分" in tab.balance_label.text() and clerk.window.focusWidget() is tab.goods_combo
     choose(qtbot, tab.goods_combo, "毛巾（2 分，库存 1）")
     fill(qtbot, tab.quantity, 2)
     click(qtbot, tab.redeem_button)

@@ -69,6 +69,7 @@ class RedeemTab(QWidget):
         layout.addLayout(history)
         layout.addWidget(self.redemptions_view, 1)
         self.household_edit.textChanged.connect(self._on_household_typed)
+        self.household_edit.returnPressed.connect(self._on_household_entered)
         self.redeem_button.clicked.connect(self._on_redeem_clicked)
         self.reverse_button.clicked.connect(self._on_reverse_clicked)
         self.print_button.clicked.connect(self._on_print_clicked)
@@ -98,6 +99,11 @@ class RedeemTab(QWidget):
         self.balance_label.setText(self.tr("{0}：可用积分 {1} 分（已确认 {2} 分，其中公示期未满或有异议的不可用；"
                                            "另有待确认 {3} 分）").format(
             self._chosen.label, balance.redeemable, balance.confirmed, balance.pending))
+
+    def _on_household_entered(self) -> None:
+        """Enter on a household found: on to the goods (then Tab to the quantity and 兑换)."""
+        if self._chosen is not None:
+            self.goods_combo.setFocus()
 
     def _on_redeem_clicked(self) -> None:
         goods_id = self.goods_combo.current_value()
