@@ -163,6 +163,16 @@ def is_overdue(due: date | None, today: date) -> bool:
 
 
 @dataclass(frozen=True)
+class CareHousehold:
+    """What the care list shows of a registry household: its number, its head's name and its grid's."""
+
+    household_id: str
+    household_no: str
+    head_name: str
+    grid_name: str
+
+
+@dataclass(frozen=True)
 class CareRow:
     """关怀名单一行 — a household's current level, last visit, next due and whether it is overdue."""
 

@@ -7,7 +7,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from models.care.care import CareRating, CareSettings, ContactHolding, ContactLine, Visit
+    from collections.abc import Collection
+
+    from models.care.care import (CareHousehold, CareRating, CareSettings, ContactHolding, ContactLine,
+                                  Visit)
     from models.core.changes import Changed
     from models.registry.grids import GridAssignment
     from models.registry.households import CareLevel, Household
@@ -48,8 +51,25 @@ class ContactLineStore(Protocol):
         ...
 
 
-class CareLevelStore(Protocol):
-    """放心户/关心户/连心户 ratings. The reason (R51) is read only through `reason_of`, which is audited."""
+class CareListStore(Protocol):
+    """The registry's households as the care list names them, read a page at a time (issue 17)."""
+
+    def listed_households(self, household_ids: Collection[str]) -> list[CareHousehold]:
+        """These households (those not withdrawn), by household number."""
+        ...
+
+    def other_households_count(self, excluded: Collection[str]) -> int:
+        """How many households (not withdrawn) are not among `excluded`."""
+        ...
+
+    def other_households(self, excluded: Collection[str], offset: int, limit: int) -> list[CareHousehold]:
+        """The households not among `excluded`, by household number, `limit` of them from `offset`."""
+        ...
+
+
+class CareLevelStore(CareListStore, Protocol):
+    """放心户/关心户/连心户 ratings, and the households the care list names with them. The reason (R51) is read only
+    through `reason_of`, which is audited."""
 
     def set_level(self, rating: CareRating) -> Changed:
         """Record a new rating (refused for 关心户/连心户 without a contact person on its start day)."""

@@ -2,11 +2,12 @@
 with due visits, the grid list with its size warnings, and finding a household or a villager by what a clerk types."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from models.care.care import CareRow, is_overdue, visit_due
+from models.care.care import CareHousehold, CareRow, ContactHolding, is_overdue, visit_due
 from models.core.errors import DomainError, NotFound
 from models.registry.grids import GridLevel, SizeBand, size_warning
 from models.registry.households import CareLevel
@@ -31,13 +32,75 @@ def care_rows(stores: Stores, today: date, overdue_only: bool = False,
         if rating is None and not every_household:
             continue
         due = visit_due(rating, last.get(household_id), settings) if rating else None
-        people = "、".join(f"{c.villager_name}（{c.line.short}）" for c in contacts.get(household_id, []))
+        people = _contact_text(contacts.get(household_id, []))
         rows.append(CareRow(household_id, summary.household.household_no, summary.head_name,
                             rating.level if rating else CareLevel.GREEN, last.get(household_id), due,
                             is_overdue(due, today), people, summary.grid_name))
     if overdue_only:
         rows = [row for row in rows if row.overdue]
     return sorted(rows, key=lambda r: (not r.overdue, r.visit_due or date.max, r.household_no))
+
+
+def _contact_text(holdings: list[ContactHolding]) -> str:
+    return "、".join(f"{c.villager_name}（{c.line.short}）" for c in holdings)
+
+
+@dataclass(frozen=True)
+class CareList:
+    """The care screen's list of every household, as `care_rows(..., every_household=True)` orders it, read a page
+    at a time: the households with a visit schedule (关心户, 连心户) are few and held whole, overdue first, then by
+    due day; every other household (放心户, rated or not) follows by number, `others` of them, read from the store
+    only as the view scrolls to them (issue 17: a county roll-up holds 37,500 households)."""
+
+    scheduled: tuple[CareRow, ...]
+    others: int
+    read_others: Callable[[int, int], list[CareRow]]
+
+    def __len__(self) -> int:
+        return len(self.scheduled) + self.others
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for row in self.scheduled if row.overdue)  # a household with no schedule is never overdue
+
+    def page(self, offset: int, limit: int) -> list[CareRow]:
+        """The rows from `offset`, at most `limit` of them."""
+        rows = list(self.scheduled[offset:offset + limit])
+        if len(rows) < limit and self.others:
+            rows += self.read_others(max(0, offset - len(self.scheduled)), limit - len(rows))
+        return rows
+
+
+def care_list(stores: Stores, today: date, overdue_only: bool = False, cared_only: bool = False) -> CareList:
+    """Every household with its level, last visit and next due visit (`care_rows` with `every_household`), or with
+    `overdue_only` the overdue ones, with `cared_only` the 关心户 and 连心户 — both only scheduled households."""
+    settings = stores.care_settings.settings
+    last = stores.care_visits.last_visits()
+    ratings = {r.household_id: r for r in stores.care_levels.current_levels()
+               if settings.interval(r.level) is not None}
+    contacts = stores.care_contacts.current_contacts(today)
+    scheduled = []
+    for household in stores.care_levels.listed_households(ratings):
+        rating = ratings[household.household_id]
+        due = visit_due(rating, last.get(household.household_id), settings)
+        scheduled.append(_care_row(household, rating.level, last.get(household.household_id), due,
+                                   is_overdue(due, today), contacts))
+    if overdue_only:
+        scheduled = [row for row in scheduled if row.overdue]
+    scheduled.sort(key=lambda r: (not r.overdue, r.visit_due or date.max, r.household_no))
+    listing = stores.care_levels
+
+    def read_others(offset: int, limit: int) -> list[CareRow]:
+        return [_care_row(h, CareLevel.GREEN, last.get(h.household_id), None, False, contacts)
+                for h in listing.other_households(ratings, offset, limit)]
+    others = 0 if overdue_only or cared_only else listing.other_households_count(ratings)
+    return CareList(tuple(scheduled), others, read_others)
+
+
+def _care_row(household: CareHousehold, level: CareLevel, last: date | None, due: date | None, overdue: bool,
+              contacts: dict[str, list[ContactHolding]]) -> CareRow:
+    return CareRow(household.household_id, household.household_no, household.head_name, level, last, due, overdue,
+                   _contact_text(contacts.get(household.household_id, [])), household.grid_name)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from models.core.errors import DomainError
 from models.registry.households import CareLevel
 from storage.core.audit import append_audit
 from storage.core.db import Database
-from storage.core.store_base import SqliteStore
+from storage.care.listing import SqliteCareList
 from storage.registry.rows import iso, to_date
 
 _LATEST = ("SELECT id, household_id, level, reason_class, review_date, decided_by, start_date, reason_note "
@@ -29,7 +29,7 @@ def _rating(row: Sequence[Any], with_reason: bool) -> CareRating:
                       to_date(row[6]) or date.min, row[7] if with_reason else "")
 
 
-class SqliteCareLevels(SqliteStore):
+class SqliteCareLevels(SqliteCareList):
     """Implements models.care.ports.CareLevelStore; a rating also sets the registry's copy of the level."""
 
     def __init__(self, db: Database, actor: Actor, contacts: ContactLineStore, households: CareHouseholds) -> None:

@@ -55,3 +55,10 @@ def m077_registry_search_index(db: Database) -> None:
         "CREATE INDEX idx_households_care ON households(care_level) WHERE deleted = 0",
     ):
         db.execute(statement)
+
+
+def m095_villagers_living_index(db: Database) -> None:
+    """Households with a living member counted from an index alone (issue 17: 九步工作法's public consultation
+    names the households of the village on every reload; over 150,000 people the count read every villager row)."""
+    db.execute("CREATE INDEX idx_villagers_living ON villagers(household_id, birth_date, status, status_date) "
+               "WHERE deleted = 0")

@@ -13,11 +13,10 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPus
                                QWidget)
 
 from models.care.care import CareRow, Visit, rating_for
-from models.care.services import GridRow, care_rows, grid_rows, villager_by_key
+from models.care.services import GridRow, care_list, grid_rows, villager_by_key
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.core.ports import Stores
-from models.registry.households import CareLevel
 from ui.care.commands import AddVisitCommand, SaveGridCommand, SetContactCommand, SetLevelCommand
 from ui.care.forms import ContactForm, GridForm, GridSettingsForm, LevelForm, VisitForm, day_of
 from ui.care.table_model import grid_model, household_model, table_view
@@ -36,7 +35,6 @@ class CareScreen(QWidget):
         super().__init__()
         self._stores, self._bus, self.today = stores, bus, today
         self.undo_stack = QUndoStack(self)
-        self.rows: list[CareRow] = []
         self._build_ui()
         self._connect()
         self._bus.changed.connect(self._on_bus_changed)
@@ -95,11 +93,8 @@ class CareScreen(QWidget):
     # --- reading ----------------------------------------------------------------------------------------------
     def reload(self) -> None:
         chosen = self.selected.household_id if self.selected else ""
-        rows = care_rows(self._stores, self.today(), self.overdue_check.isChecked(), every_household=True)
-        if self.cared_check.isChecked():
-            rows = [r for r in rows if r.level is not CareLevel.GREEN]
-        self.rows = rows
-        self.households_model.set_rows(rows)
+        listing = care_list(self._stores, self.today(), self.overdue_check.isChecked(), self.cared_check.isChecked())
+        self.households_model.read(listing, keep_loaded=True)
         grids = grid_rows(self._stores)
         chosen_grid = self.selected_grid.grid.id if self.selected_grid else ""
         self.grids_model.set_rows(grids)
@@ -112,16 +107,15 @@ class CareScreen(QWidget):
         self._show_grid()
         self.grid_form.grid_combo.clear_choices()
         self.grid_form.grid_combo.add_choices((f"{g.grid.name}（{g.households} 户）", g.grid.id) for g in grids)
-        overdue = sum(1 for r in rows if r.overdue)
         summary = self.tr("共 %1 户，逾期未走访 %2 户")
-        self.summary_label.setText(summary.replace("%1", str(len(rows))).replace("%2", str(overdue)))
+        self.summary_label.setText(summary.replace("%1", str(len(listing))).replace("%2", str(listing.overdue)))
         self.select_household(chosen)
 
     @property
     def selected(self) -> CareRow | None:
         index = self.households_view.currentIndex() if hasattr(self, "households_view") else None
-        return self.rows[index.row()] if index is not None and index.isValid() and index.row() < len(self.rows) \
-            else None
+        row = self.households_model.row_at(index.row()) if index is not None and index.isValid() else None
+        return row if isinstance(row, CareRow) else None
 
     @property
     def selected_grid(self) -> GridRow | None:
@@ -138,7 +132,7 @@ class CareScreen(QWidget):
             self.grid_settings.member_edit.setText(row.member)
 
     def select_household(self, household_id: str) -> None:
-        position = next((i for i, r in enumerate(self.rows) if r.household_id == household_id), -1)
+        position = self.households_model.row_of(household_id)
         if position >= 0:
             self.households_view.selectRow(position)
         self._show_selected()

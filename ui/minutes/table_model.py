@@ -11,7 +11,8 @@ from models.minutes.ports import MeetingStore
 from ui.widgets.rows_model import ROW_ROLE, Index, RowsTableModel
 
 MEETING_ROLE = ROW_ROLE  # returns the MeetingSummary itself
-PAGE = 200  # rows fetched at a time
+PAGE = 200  # rows fetched at a time as the view scrolls
+FIRST_PAGE = 50  # rows a filter or a reload reads first: more than the view shows, a keystroke reads no more
 QUORUM_COLUMN, QUORUM_MISSED_COLOUR = 5, QColor("#b00020")
 
 
@@ -40,13 +41,14 @@ class MeetingTableModel(RowsTableModel):
         self.text = ""
 
     def reload(self) -> None:
+        first = min(FIRST_PAGE, PAGE)
         self.beginResetModel()
-        self._rows = self._page(0)
-        self._more = len(self._rows) == PAGE
+        self._rows = self._page(0, first)
+        self._more = len(self._rows) == first
         self.endResetModel()
 
-    def _page(self, offset: int) -> list[MeetingSummary]:
-        return self._store.list_meetings(self.year, self.type_code, self.text, offset, PAGE)
+    def _page(self, offset: int, limit: int | None = None) -> list[MeetingSummary]:
+        return self._store.list_meetings(self.year, self.type_code, self.text, offset, limit or PAGE)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return not parent.isValid() and self._more
