@@ -57,7 +57,9 @@ class MatterStore(Protocol):
         """The township desk's answer to a matter a village assigned to it."""
         ...
     def undo_step(self, before: Matter, kind: EventKind) -> Changed:
-        """撤销 the matter's newest step (of `kind`), back to `before`; refused when a later line followed it."""
+        """撤销 the matter's newest step (of `kind`), back to `before`; refused when a later line followed it.
+        提交议事's 撤销 takes its agenda item out of the meeting too (MATTER | MEETING), refused once the meeting is
+        finalised or the item has a discussion, vote or resolution."""
         ...
 
 

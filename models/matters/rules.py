@@ -123,6 +123,23 @@ def agenda_background(matter: Matter) -> str:
     return f"群众说事 {matter.number}：{matter.text}"
 
 
+def agenda_item_of(matter: Matter, meeting: Meeting) -> AgendaItem | None:
+    """The agenda item 提交议事 added to `meeting` for the matter (found by its background), if it is still there."""
+    return next((i for i in meeting.items if i.background.startswith(f"群众说事 {matter.number}：")), None)
+
+
+def check_withdraw(matter: Matter, meeting: Meeting) -> AgendaItem | None:
+    """撤销 提交议事: only while the meeting is a draft and its item is as 提交议事 wrote it (no discussion, vote or
+    resolution recorded on it yet); the item to take out (None: it was already removed in the minutes' editor)."""
+    if meeting.status is not MeetingStatus.DRAFT:
+        raise DomainError(f"会议 {meeting.number} 已定稿，{matter.number} 的议题已是会议记录的一部分，不能撤销提交议事。")
+    item = agenda_item_of(matter, meeting)
+    if item is not None and item != AgendaItem(item.title, item.id, item.proposer, item.background):
+        raise DomainError(f"会议 {meeting.number} 已为 {matter.number} 的议题记下讨论、表决或决议，不能撤销提交议事。"
+                          "如要去掉这项议题，请在“会议记录”中删除它。")
+    return item
+
+
 def check_resolution(matter: Matter) -> None:
     """按决议交办 feeds an open or assigned matter that went to a meeting."""
     if matter.status not in (MatterStatus.OPEN, MatterStatus.ASSIGNED):
@@ -136,7 +153,7 @@ def resolution_for(matter: Matter, meeting: Meeting) -> AgendaItem:
     check_resolution(matter)
     if meeting.status is not MeetingStatus.FINAL:
         raise DomainError(f"会议 {meeting.number} 尚未定稿，决议还不能用来办理 {matter.number}。请在会议记录定稿后再按决议交办。")
-    item = next((i for i in meeting.items if i.background.startswith(f"群众说事 {matter.number}：")), None)
+    item = agenda_item_of(matter, meeting)
     if item is None or not item.resolution.strip():
         raise DomainError(f"会议 {meeting.number} 没有就 {matter.number} 形成决议。")
     return item

@@ -206,16 +206,31 @@ class SqliteMatterStore(SqliteStore):
     def undo_step(self, before: Matter, kind: EventKind) -> Changed:
         """撤销 the step just taken on the screen: the matter's step columns as `before` held them, and the step's
         timeline line withdrawn. Only the matter's newest line, of that kind (a later step, or the township's reply,
-        is never undone from under it); 提交议事 is not undone here (its agenda item belongs to the meeting)."""
+        is never undone from under it). 提交议事 also takes its agenda item out of the meeting, while that is a draft
+        and the item untouched (rules.check_withdraw): MATTER | MEETING."""
         current = self._current(before.id)
         newest = rows(self._db, "SELECT id, event FROM matter_events WHERE matter_id = ? AND deleted = 0 "
                                 "ORDER BY created_at DESC, rowid DESC LIMIT 1", [current.id])
-        if kind is EventKind.TO_MEETING or not newest or newest[0]["event"] != kind.value:
+        if not newest or newest[0]["event"] != kind.value:
             raise DomainError(f"{current.number} 在这一步之后又有了新的办理记录，不能撤销这一步。")
+        if kind is EventKind.TO_MEETING:
+            return self._withdraw_from_meeting(current, newest[0]["id"])
         with self._db.atomic():
             self._update("matters", current.id, load.step_values(before), action="undo")
             self._tombstone("matter_events", newest[0]["id"])
         return Changed.one(Entity.MATTER, current.id)
+
+    def _withdraw_from_meeting(self, current: Matter, event_id: str) -> Changed:
+        meeting = self._agenda.get(current.meeting_id)
+        item = rules.check_withdraw(current, meeting)
+        with self._db.atomic():
+            meeting_change = Changed.one(Entity.MEETING, meeting.id)
+            if item is not None:
+                meeting_change = self._agenda.save_draft(
+                    replace(meeting, items=tuple(i for i in meeting.items if i is not item)))
+            self._update("matters", current.id, {"meeting_id": ""}, action="undo")
+            self._tombstone("matter_events", event_id)
+        return Changed.one(Entity.MATTER, current.id) | meeting_change
 
     # -- helpers ---------------------------------------------------------------------------------
     def _current(self, key: str) -> Matter:

@@ -168,6 +168,28 @@ def test_to_meeting_adds_an_agenda_item(stores: SqliteStores) -> None:
         stores.matters.to_meeting(matter_id, meeting_id, DAY)
 
 
+def test_to_meeting_is_undone_while_the_meeting_is_a_draft_and_its_item_untouched(stores: SqliteStores) -> None:
+    from dataclasses import replace
+
+    from models.matters import rules
+    from models.minutes.meetings import MeetingStatus
+
+    matter_id, meeting_id = _add(stores), _draft_meeting(stores)
+    before = stores.matters.matter(matter_id)
+    items = stores.meetings.get(meeting_id).items
+    stores.matters.to_meeting(matter_id, meeting_id, DAY)
+    submitted, meeting = stores.matters.matter(matter_id), stores.meetings.get(meeting_id)
+    with pytest.raises(DomainError, match="已定稿.*不能撤销提交议事"):
+        rules.check_withdraw(submitted, replace(meeting, status=MeetingStatus.FINAL))
+    changed = stores.matters.undo_step(before, EventKind.TO_MEETING)
+    assert changed.concerns(Entity.MATTER) and changed.concerns(Entity.MEETING)
+    assert stores.meetings.get(meeting_id).items == items and stores.matters.matter(matter_id).meeting_id == ""
+    stores.matters.to_meeting(matter_id, meeting_id, DAY)  # submitted again; its item then removed in the editor
+    stores.meetings.save_draft(replace(stores.meetings.get(meeting_id), items=items))
+    stores.matters.undo_step(before, EventKind.TO_MEETING)  # the link and the line go; no item left to take out
+    assert [e.kind for e in stores.matters.timeline(matter_id)] == [EventKind.INTAKE]
+
+
 def test_a_project_comes_only_from_a_passed_item_of_a_finalised_meeting(stores: SqliteStores) -> None:
     draft = _draft_meeting(stores)
     stores.matters.to_meeting(_add(stores), draft, DAY)

@@ -277,6 +277,45 @@ def test_to_meeting_from_the_screen(qtbot, village_db: Database, admin: Actor) -
     assert stores.matters.matter(matter_id).meeting_id == draft
     assert "三组机耕道塌方" in stores.meetings.get(draft).items[-1].background
     assert screen.events_model.index(screen.events_model.rowCount() - 1, 1).data() == "提交议事"
+    heard: list[Changed] = []
+    bus.changed.connect(heard.append)
+    screen.undo_stack.undo()  # 撤销: the agenda item leaves the draft meeting, the matter is as it was
+    assert stores.matters.matter(matter_id).meeting_id == "" and stores.meetings.get(draft).items == ()
+    assert [e.kind.value for e in stores.matters.timeline(matter_id)] == ["intake"]
+    assert heard[-1].concerns(Entity.MEETING) and heard[-1].concerns(Entity.MATTER)
+    assert screen.events_model.rowCount() == 1
+    screen.undo_stack.redo()
+    assert stores.matters.matter(matter_id).meeting_id == draft and len(stores.meetings.get(draft).items) == 1
+
+
+def test_to_meeting_is_not_undone_once_the_meeting_recorded_on_its_item(qtbot, village_db: Database,
+                                                                         admin: Actor) -> None:
+    """撤销 提交议事 is refused (a warning, nothing changed) once the item has a discussion, or the meeting is final."""
+    from dataclasses import replace
+    from datetime import date
+
+    import pytest
+
+    from models.core.errors import DomainError
+    from models.matters.records import Channel, Matter, MatterClass
+    from models.minutes.meetings import Meeting
+
+    stores, bus = build_stores(village_db, admin), DataBus()
+    matter_id = stores.matters.add_matter(Matter(MatterClass.INFRASTRUCTURE, Channel.ROOM, "三组机耕道塌方",
+                                                 date(2026, 11, 1))).id
+    draft = stores.meetings.create(Meeting("representatives_meeting", date(2026, 11, 20))).id
+    screen = MattersScreen(stores.matters, stores.raisers, bus, stores.attachments, stores.meetings)
+    qtbot.addWidget(screen)
+    screen.matters_view.selectRow(0)
+    qtbot.mouseClick(screen.buttons["to_meeting"], Qt.MouseButton.LeftButton)
+    meeting = stores.meetings.get(draft)
+    (item,) = meeting.items
+    stores.meetings.save_draft(replace(meeting, items=(replace(item, discussion="大家同意先修排水沟"),)))
+    with pytest.raises(DomainError, match="讨论、表决或决议.*会议记录"):  # Ctrl+Z: the app's error box says it
+        screen.undo_stack.undo()
+    assert screen.undo_stack.count() == 0 and not screen.undo_stack.canRedo()  # dropped: the submission stands
+    assert stores.matters.matter(matter_id).meeting_id == draft
+    assert stores.meetings.get(draft).items[0].discussion == "大家同意先修排水沟"
 
 
 def test_the_project_pool_advances_through_its_gates(qtbot, village_db: Database, admin: Actor) -> None:

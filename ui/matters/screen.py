@@ -1,11 +1,10 @@
 """MattersScreen: 问题清单 on the left (filter and search), the chosen matter's timeline and its next steps on the
 right (交办 to a choice of the registry's or anyone written in, 提交议事 to a meeting not yet finalised), and the
 intake form, the officer's log, the project pool and the prints in the other tabs. Each step is one store write that
-adds a timeline event, and one 撤销 while it is the matter's newest line (提交议事 is not: the agenda item is the
-meeting's)."""
+adds a timeline event, and one 撤销 while it is the matter's newest line (提交议事's 撤销 takes its agenda item out
+of the meeting again, while the meeting is a draft and nothing was recorded on the item)."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtGui import QUndoStack
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMes
 
 from models.core.attachments import AttachmentOwner, OwnerKind
 from models.core.changes import Changed, Entity
-from models.core.errors import DomainError
 from models.core.ports import AttachmentStore
 from models.matters.ports import MatterStore, MeetingLister, RaiserDirectory
 from models.matters.records import EventKind, Matter, MatterStatus, Rating
@@ -32,7 +30,7 @@ OVERDUE = "overdue"
 # The timeline line each step writes: what 撤销 withdraws.
 STEP_EVENTS = {"assign": EventKind.ASSIGN, "township": EventKind.ASSIGN, "note": EventKind.NOTE, "done": EventKind.DONE,
                "feedback": EventKind.FEEDBACK, "attempt": EventKind.ATTEMPT, "close": EventKind.CLOSE,
-               "reopen": EventKind.REOPEN, "resolution": EventKind.RESOLUTION}
+               "reopen": EventKind.REOPEN, "resolution": EventKind.RESOLUTION, "to_meeting": EventKind.TO_MEETING}
 SHOWN = 500  # the newest this many; a search narrows them (a township holds ≈ 100,000)
 
 
@@ -211,8 +209,9 @@ class MattersScreen(QWidget):
                   "reopen": lambda: self._store.reopen(matter.id, text, today),
                   "resolution": lambda: self._store.apply_resolution(matter.id, today),
                   "to_meeting": lambda: self._store.to_meeting(matter.id, meeting_id, today)}
-        if step == "to_meeting":
-            self._submit(matter, writes[step])
+        if step == "to_meeting" and not meeting_id:
+            QMessageBox.warning(self, self.tr("不能提交议事"),
+                                self.tr("请先选择一次尚未定稿的会议；没有的话，请先在“会议记录”中新建一次会议。"))
             return
         kind, store = STEP_EVENTS[step], self._store
         # Each step is one 撤销 (Ctrl+Z): the matter as it was, its timeline line withdrawn (redo takes it again).
@@ -221,24 +220,12 @@ class MattersScreen(QWidget):
             lambda _changed: store.undo_step(matter, kind))
         refused = push_command(self.undo_stack, command)
         if refused is not None:
-            QMessageBox.warning(self, self.tr("不能办理"), refused.message)
+            QMessageBox.warning(self, self.tr("不能提交议事") if step == "to_meeting" else self.tr("不能办理"),
+                                refused.message)
             return
         self.step_edit.clear()
         if step in ("assign", "township"):
             self.assignee_combo.setEditText("")
-
-    def _submit(self, matter: Matter, write: Callable[[], Changed]) -> None:
-        """提交议事 is not undone here: its agenda item belongs to the meeting (removed in the minutes' editor)."""
-        if self.meeting_combo.current_value() is None:
-            QMessageBox.warning(self, self.tr("不能提交议事"),
-                                self.tr("请先选择一次尚未定稿的会议；没有的话，请先在“会议记录”中新建一次会议。"))
-            return
-        try:
-            changed = write()
-        except DomainError as error:
-            QMessageBox.warning(self, self.tr("不能提交议事"), error.message)
-            return
-        self._bus.changed.emit(changed)
 
     def _on_intake_added(self, changed: Changed) -> None:
         self._bus.changed.emit(changed)
