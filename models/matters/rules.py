@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 from models.core.accounts import User
 from models.core.errors import DomainError
-from models.matters.records import Assignee, Matter, MatterClass, MatterStatus, ProjectStage, Raiser, Rating
+from models.matters.records import (Assignee, Matter, MatterClass, MatterStatus, Project, ProjectStage, Raiser,
+                                    Rating)
 from models.minutes.four_two import FourTwoMatter, FourTwoStage
 from models.minutes.types import MeetingTypeSpec
 from models.minutes.meetings import AgendaItem, Meeting, MeetingStatus, evaluate
@@ -212,10 +213,37 @@ def check_project_source(meeting: Meeting, spec: MeetingTypeSpec, item_number: i
         raise DomainError(f"会议 {meeting.number} 尚未定稿：{rule}。请在会议记录定稿后，再从它通过的议题建立项目。")
     record = effective(meeting)
     item, result = record.items[item_number - 1], evaluate(record, spec).items[item_number - 1]
-    if result.passed is not True or not item.resolution.strip():
+    if not _is_resolution(item, result.passed):
         why = "没有形成决议" if result.passed is True else result.reason
         raise DomainError(f"会议 {meeting.number} 第 {item_number} 项议题“{item.title}”未获通过（{why}）：{rule}，"
                           "不能从这一项建立项目。请选择一项表决通过的议题。")
+
+
+def _is_resolution(item: AgendaItem, passed: bool | None) -> bool:
+    return passed is True and bool(item.resolution.strip())
+
+
+def resolutions(meeting: Meeting, spec: MeetingTypeSpec) -> list[tuple[int, AgendaItem]]:
+    """The items (1-based, as amended) a project may come from: those of a finalised meeting that passed with a
+    resolution (what check_project_source accepts)."""
+    if meeting.status is not MeetingStatus.FINAL:
+        return []
+    record = effective(meeting)
+    outcome = evaluate(record, spec)
+    return [(n, item) for n, (item, result) in enumerate(zip(record.items, outcome.items), start=1)
+            if _is_resolution(item, result.passed)]
+
+
+def matter_number_of(item: AgendaItem) -> str:
+    """The number of the villager's matter 提交议事 made `item` from (its background), else ""."""
+    head = item.background.partition("：")[0]
+    return head.removeprefix("群众说事 ") if head.startswith("群众说事 ") and f"-{MATTER_WORD}-" in head else ""
+
+
+def check_withdraw_project(project: Project) -> None:
+    """撤销 建入项目库: only while the project is still at 申报 (an advance is undone first)."""
+    if project.stage is not ProjectStage.DECLARED:
+        raise DomainError(f"项目“{project.name}”已{project.stage.label}，不能撤销建入项目库。")
 
 
 def pick_officer(key: str, users: list[User]) -> User:
