@@ -279,3 +279,35 @@ def test_intake_of_a_migrant_villager_on_an_earlier_day(qtbot, village_db: Datab
                                                                            "其妹杨秀 13900000000")
     assert matter.raised_on == date(2026, 10, 28) and not matter.public  # a named raiser stays private (R49)
     assert not form.migrant_check.isChecked() and form.via_edit.text() == ""
+
+
+def test_assign_with_a_due_date_chosen_and_feedback_by_whom(qtbot, village_db: Database, admin: Actor) -> None:
+    """交办 takes the class's default unless a due date is chosen; 回访 records who called the raiser (else the user)."""
+    from datetime import date, timedelta
+
+    from PySide6.QtCore import QDate
+
+    from models.matters.records import Channel, Matter, MatterClass
+
+    stores = build_stores(village_db, admin)
+    store = stores.matters
+    first = store.add_matter(Matter(MatterClass.SAFETY, Channel.PHONE, "桥栏杆松动", date(2026, 11, 1))).id
+    second = store.add_matter(Matter(MatterClass.SAFETY, Channel.PHONE, "电线垂落", date(2026, 11, 1))).id
+    screen = MattersScreen(store, stores.raisers, DataBus(), stores.attachments)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.due_edit.text() == "期限按类别"
+    screen.matters_view.selectRow(1)
+    _click(qtbot, screen, "assign", "网格员")
+    assert store.matter(first).due == date.today() + timedelta(days=7)  # 安全隐患: 7 days
+    screen.matters_view.selectRow(0)
+    screen.due_edit.setDate(QDate(2030, 1, 15))
+    _click(qtbot, screen, "assign", "网格员")
+    assert store.matter(second).due == date(2030, 1, 15) and screen.due_edit.text() == "期限按类别"
+    _click(qtbot, screen, "done", "已拉闸处理")
+    type_text(screen.by_edit, "信息员龙德军")
+    _click(qtbot, screen, "feedback", "满意")
+    assert store.timeline(second)[-1].by == "信息员龙德军"
+    screen.by_edit.clear()
+    _click(qtbot, screen, "note", "再次查看")
+    assert store.timeline(second)[-1].by == admin.name

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from models.core.attachments import AttachmentOwner, OwnerKind
@@ -31,6 +32,7 @@ OVERDUE = "overdue"
 STEP_EVENTS = {"assign": EventKind.ASSIGN, "township": EventKind.ASSIGN, "note": EventKind.NOTE, "done": EventKind.DONE,
                "feedback": EventKind.FEEDBACK, "attempt": EventKind.ATTEMPT, "close": EventKind.CLOSE,
                "reopen": EventKind.REOPEN, "resolution": EventKind.RESOLUTION, "to_meeting": EventKind.TO_MEETING}
+NO_DUE = QDate(2000, 1, 1)  # the due date edit's 期限按类别
 SHOWN = 500  # the newest this many; a search narrows them (a township holds ≈ 100,000)
 
 
@@ -112,6 +114,16 @@ class MattersScreen(QWidget):
         self.rating_combo.add_choices((r.label, r) for r in Rating)
         self.how_combo: ChoiceCombo[str] = ChoiceCombo()
         self.how_combo.add_choices(((self.tr("当面"), "当面"), (self.tr("电话"), "电话")))
+        self.due_edit = QDateEdit()  # its lowest date reads 期限按类别: the class's default from the day of 交办
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setDisplayFormat("yyyy-MM-dd")
+        self.due_edit.setMinimumDate(NO_DUE)
+        self.due_edit.setSpecialValueText(self.tr("期限按类别"))
+        self.due_edit.setDate(NO_DUE)
+        self.due_edit.setToolTip(self.tr("办理期限：不选则按类别默认（安全隐患、政策咨询 7 天，基础设施 30 天，其余 15 天）"))
+        self.by_edit = QLineEdit()
+        self.by_edit.setPlaceholderText(self.tr("回访人（默认本人）"))
+        self.by_edit.setFixedWidth(170)
         self.buttons = {key: QPushButton(text) for key, text in (
             ("assign", self.tr("交办")), ("township", self.tr("交办乡镇")), ("note", self.tr("记进展")),
             ("done", self.tr("办结")), ("feedback", self.tr("记回访")), ("attempt", self.tr("联系未果")),
@@ -123,9 +135,10 @@ class MattersScreen(QWidget):
         layout.addWidget(self.title_label)
         layout.addWidget(self.events_view, 1)
         layout.addWidget(self.attachments_panel)
-        for keys, lead in ((("assign", "township"), (self.assignee_combo,)),
+        for keys, lead in ((("assign", "township"), (self.assignee_combo, self.due_edit)),
                            (("note", "done"), (self.step_edit,)),
-                           (("feedback", "attempt", "close", "reopen"), (self.rating_combo, self.how_combo)),
+                           (("feedback", "attempt", "close", "reopen"), (self.rating_combo, self.how_combo,
+                                                                         self.by_edit)),
                            (("to_meeting", "resolution"), (self.meeting_combo,))):
             row = QHBoxLayout()
             for widget in lead:
@@ -197,14 +210,15 @@ class MattersScreen(QWidget):
             return
         text, today = self.step_edit.text(), date.today()
         to = assignee_label(self.assignee_combo.currentText(), self._raisers.assignees(today))
-        meeting_id = self.meeting_combo.current_value() or ""
-        writes = {"assign": lambda: self._store.assign(matter.id, to, today),
-                  "township": lambda: self._store.assign(matter.id, to or "乡镇人民政府", today, township=True),
+        meeting_id, by = self.meeting_combo.current_value() or "", self.by_edit.text().strip()
+        due = None if self.due_edit.date() == NO_DUE else self.due_edit.date().toPython()
+        writes = {"assign": lambda: self._store.assign(matter.id, to, today, due),
+                  "township": lambda: self._store.assign(matter.id, to or "乡镇人民政府", today, due, township=True),
                   "note": lambda: self._store.note(matter.id, text, today),
                   "done": lambda: self._store.done(matter.id, text, today),
-                  "feedback": lambda: self._store.feedback(matter.id, self.rating_combo.current_value(), today,
+                  "feedback": lambda: self._store.feedback(matter.id, self.rating_combo.current_value(), today, by,
                                                            note=text, how=self.how_combo.current_value() or ""),
-                  "attempt": lambda: self._store.feedback(matter.id, None, today, note=text),
+                  "attempt": lambda: self._store.feedback(matter.id, None, today, by, note=text),
                   "close": lambda: self._store.close(matter.id, today, text),
                   "reopen": lambda: self._store.reopen(matter.id, text, today),
                   "resolution": lambda: self._store.apply_resolution(matter.id, today),
@@ -226,6 +240,7 @@ class MattersScreen(QWidget):
         self.step_edit.clear()
         if step in ("assign", "township"):
             self.assignee_combo.setEditText("")
+            self.due_edit.setDate(NO_DUE)
 
     def _on_intake_added(self, changed: Changed) -> None:
         self._bus.changed.emit(changed)
