@@ -123,7 +123,6 @@ class MattersScreen(QWidget):
         self.due_edit.setToolTip(self.tr("办理期限：不选则按类别默认（安全隐患、政策咨询 7 天，基础设施 30 天，其余 15 天）"))
         self.by_edit = QLineEdit()
         self.by_edit.setPlaceholderText(self.tr("回访人（默认本人）"))
-        self.by_edit.setFixedWidth(170)
         self.buttons = {key: QPushButton(text) for key, text in (
             ("assign", self.tr("交办")), ("township", self.tr("交办乡镇")), ("note", self.tr("记进展")),
             ("done", self.tr("办结")), ("feedback", self.tr("记回访")), ("attempt", self.tr("联系未果")),
@@ -142,7 +141,8 @@ class MattersScreen(QWidget):
                            (("to_meeting", "resolution"), (self.meeting_combo,))):
             row = QHBoxLayout()
             for widget in lead:
-                row.addWidget(widget, 1 if widget in (self.assignee_combo, self.step_edit, self.meeting_combo) else 0)
+                row.addWidget(widget, 1 if widget in (self.assignee_combo, self.step_edit, self.meeting_combo,
+                                                      self.by_edit) else 0)
             for key in keys:
                 row.addWidget(self.buttons[key])
             layout.addLayout(row)
