@@ -57,6 +57,13 @@ def _refuse(matter: Matter, what: str) -> DomainError:
     return DomainError(f"{matter.number}：{matter.status.label}的事项不能{what}。{_NEXT[matter.status]}")
 
 
+def check_day(matter: Matter, on: date) -> None:
+    """No step of a matter is dated before it was raised (the timeline reads in order)."""
+    if on < matter.raised_on:
+        raise DomainError(f"{matter.number}：日期 {on.isoformat()} 早于说事日期 {matter.raised_on.isoformat()}，"
+                          "请写明实际办理的日期。")
+
+
 def check_assign(matter: Matter, to: str) -> None:
     if matter.status not in (MatterStatus.OPEN, MatterStatus.ASSIGNED):
         raise _refuse(matter, "交办")

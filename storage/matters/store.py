@@ -166,6 +166,7 @@ class SqliteMatterStore(SqliteStore):
     def to_meeting(self, matter_id: str, meeting_id: str, on: date) -> Changed:
         current = self._current(matter_id)
         rules.check_to_meeting(current)
+        rules.check_day(current, on)
         meeting = self._agenda.get(meeting_id)
         if meeting.status is not MeetingStatus.DRAFT:
             raise DomainError(f"会议 {meeting.number} 已定稿，不能再添加议题。请选择一次尚未定稿的会议。")
@@ -199,6 +200,7 @@ class SqliteMatterStore(SqliteStore):
                               "（matter list --township）。")
         if not text.strip():
             raise DomainError("请写明答复内容。")
+        rules.check_day(current, on)
         with self._db.atomic():
             self._event(current.id, on, EventKind.TOWNSHIP_REPLY, text.strip())
         return Changed.one(Entity.MATTER, current.id)
@@ -242,6 +244,7 @@ class SqliteMatterStore(SqliteStore):
 
     def _step(self, current: Matter, changes: dict[str, Any], on: date, kind: EventKind, text: str,
               by: str = "") -> Changed:
+        rules.check_day(current, on)
         with self._db.atomic():
             if changes:
                 self._update("matters", current.id, changes)
