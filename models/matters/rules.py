@@ -21,11 +21,13 @@ def matter_number(year: int, seq: int) -> str:
     return f"{year}-{MATTER_WORD}-{seq:03d}"
 
 
-def intake(matter: Matter, public: bool | None = None, basis: str = "") -> Matter:
+def intake(matter: Matter, public: bool | None = None, basis: str = "", today: date | None = None) -> Matter:
     """The matter as it is recorded. R49: a dispute, or a matter naming a villager or household, is not public
-    unless asked for with a recorded basis; a text is required."""
+    unless asked for with a recorded basis; a text is required, and it was raised by `today` at the latest."""
     if not matter.text.strip():
         raise DomainError("请写明说事内容。")
+    if today is not None and matter.raised_on > today:
+        raise DomainError(f"说事日期 {matter.raised_on.isoformat()} 晚于今天，请写明村民说事的那一天。")
     private_by_default = matter.cls is MatterClass.DISPUTE or matter.raiser.named
     if public and not basis.strip() and private_by_default:
         raise DomainError("矛盾纠纷或点名村民、农户的事项，公开须写明依据（--basis）。")

@@ -103,7 +103,7 @@ class SqliteMatterStore(SqliteStore):
     def add_matter(self, matter: Matter, public: bool | None = None, basis: str = "") -> Changed:
         """登记 a matter (R49 decides whether it is public); numbered by year within this village."""
         self._require(Permission.EDIT_RECORDS)
-        recorded = rules.intake(matter, public, basis)
+        recorded = rules.intake(matter, public, basis, date.today())
         year = recorded.raised_on.year
         with self._db.atomic():
             seq = self._db.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM matters WHERE owner = "
