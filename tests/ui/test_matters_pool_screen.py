@@ -91,10 +91,11 @@ def test_the_project_pool_advances_through_its_gates(qtbot, village_db: Database
     meeting_id = _resolved(stores)
     waiting = stores.projects.add_project(Project("村口路灯改造", 36000, meeting_id, 1, "乡镇")).id
     screen = MattersScreen(stores.matters, stores.raisers, bus, stores.attachments)
-    tab = ProjectsTab(stores.projects, bus, screen.undo_stack)
+    tab = ProjectsTab(stores.projects, bus, screen.undo_stack, stores.four_two)
     screen.add_projects_tab(tab)
     qtbot.addWidget(screen)
     assert tab.projects_model.rowCount() == 1 and tab.projects_model.index(0, 1).data() == "申报"
+    assert tab.projects_model.index(0, 5).data() == "下一步：党支部会提议"
     assert not tab.advance_button.isEnabled()
     tab.projects_view.selectRow(0)
     seen = answer_next_box("OK")
@@ -102,6 +103,8 @@ def test_the_project_pool_advances_through_its_gates(qtbot, village_db: Database
     assert seen.opened and "不能立项" in seen.text and screen.undo_stack.count() == 0
     assert stores.projects.project(waiting).stage is ProjectStage.DECLARED
     _pass_the_chain(stores, stores.projects.project(waiting).four_two_id)
+    bus.changed.emit(Changed.one(Entity.FOUR_TWO_MATTER, stores.projects.project(waiting).four_two_id))
+    assert tab.projects_model.index(0, 5).data() == "下一步：决议公开"
     qtbot.mouseClick(tab.advance_button, Qt.MouseButton.LeftButton)
     assert stores.projects.project(waiting).stage is ProjectStage.APPROVED
     assert tab.projects_model.index(0, 1).data() == "立项"

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMessageBox, QP
                                QWidget)
 
 from models.core.changes import Changed, Entity
-from models.matters.ports import ProjectStore
+from models.matters.ports import ProjectChains, ProjectStore
 from models.matters.records import Project, ProjectStage
 from ui.core.bus import DataBus
 from ui.matters.project_dialog import AddProjectDialog
@@ -24,10 +24,13 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
 class ProjectsTab(QWidget):
     """项目库 — each 进入下一阶段 is one 撤销 on the screen's undo stack (the stage put back)."""
 
-    def __init__(self, store: ProjectStore, bus: DataBus, undo_stack: QUndoStack) -> None:
+    def __init__(self, store: ProjectStore, bus: DataBus, undo_stack: QUndoStack,
+                 chains: ProjectChains | None = None) -> None:
+        """`chains`: the 四议两公开 record, for each project's next step on its chain (a column of its own)."""
         super().__init__()
-        self._store, self._bus, self._undo_stack = store, bus, undo_stack
-        self.projects_model = RowsTableModel(PROJECT_COLUMNS, store.projects)
+        self._store, self._bus, self._undo_stack, self._chains = store, bus, undo_stack, chains
+        columns = PROJECT_COLUMNS if chains is None else (*PROJECT_COLUMNS, ("四议两公开", self._chain_text))
+        self.projects_model = RowsTableModel(columns, store.projects)
         self.projects_view = QTableView()
         self.projects_view.setModel(self.projects_model)
         self.projects_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -51,6 +54,12 @@ class ProjectsTab(QWidget):
         self.advance_button.clicked.connect(self._on_advance_button_clicked)
         self._bus.changed.connect(self._on_bus_changed)
         self.reload()
+
+    def _chain_text(self, project: Project) -> str:
+        if self._chains is None or not project.four_two_id:
+            return self.tr("未关联")
+        upcoming = self._chains.get(project.four_two_id).next_stage
+        return self.tr("下一步：{0}").format(upcoming.label) if upcoming else self.tr("六个环节已完成")
 
     def selected(self) -> Project | None:
         rows = self.projects_view.selectionModel().selectedRows()
@@ -103,5 +112,5 @@ class ProjectsTab(QWidget):
             QMessageBox.warning(self, self.tr("不能进入下一阶段"), refused.message)
 
     def _on_bus_changed(self, change: Changed) -> None:
-        if change.concerns(Entity.PROJECT, Entity.MEETING):
+        if change.concerns(Entity.PROJECT, Entity.MEETING, Entity.FOUR_TWO_MATTER):
             self.reload()
