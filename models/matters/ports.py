@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from models.core.accounts import User
     from models.core.changes import Changed
     from models.matters.records import (Assignee, EventKind, Matter, MatterEvent, MatterStatus, OfficerLogEntry, Project,
-                                        ProjectStage, Raiser, Rating)
+                                        ProjectSource, ProjectStage, Raiser, Rating)
     from models.minutes.four_two import FourTwoMatter
     from models.minutes.types import MeetingTypeSpec
     from models.minutes.meetings import Meeting, MeetingSummary
@@ -57,7 +57,9 @@ class MatterStore(Protocol):
         """The township desk's answer to a matter a village assigned to it."""
         ...
     def undo_step(self, before: Matter, kind: EventKind) -> Changed:
-        """撤销 the matter's newest step (of `kind`), back to `before`; refused when a later line followed it."""
+        """撤销 the matter's newest step (of `kind`), back to `before`; refused when a later line followed it.
+        提交议事's 撤销 takes its agenda item out of the meeting too (MATTER | MEETING), refused once the meeting is
+        finalised or the item has a discussion, vote or resolution."""
         ...
 
 
@@ -96,6 +98,13 @@ class ProjectStore(Protocol):
     def add_project(self, project: Project) -> Changed:
         """From a passed agenda item (1-based) of a finalised meeting, a resolution: PROJECT | FOUR_TWO_MATTER."""
         ...
+    def sources(self) -> list[ProjectSource]:
+        """The resolutions a project may come from: the passed items of finalised meetings, newest meeting first."""
+        ...
+    def withdraw_project(self, project_id: str, chain_made: bool = False) -> Changed:
+        """撤销 建入项目库 (the screen's undo): the project withdrawn while at 申报, with the 四议两公开 chain made for it
+        (`chain_made`) while nothing is recorded on that chain."""
+        ...
     def advance(self, project_id: str) -> Changed: ...
     def restore_stage(self, project_id: str, stage: ProjectStage) -> Changed:
         """撤销 an advance: the project back at `stage`."""
@@ -122,6 +131,9 @@ class ProjectChains(Protocol):
 
     def get(self, matter_id: str) -> FourTwoMatter: ...
     def create_matter(self, title: str, motion_source: str, merged_first_stages: bool = False) -> Changed: ...
+    def withdraw_matter(self, matter_id: str) -> Changed:
+        """撤销 a chain just made (refused once a stage is recorded on it)."""
+        ...
 
 
 class MeetingTypes(Protocol):

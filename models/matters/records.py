@@ -228,3 +228,20 @@ class Project:
     id: str = ""
     meeting_number: str = ""
     four_two_id: str = ""  # its 四议两公开 chain (minutes area): 立项 and 实施 wait for its steps
+
+
+@dataclass(frozen=True)
+class ProjectSource:
+    """A resolution a project can come from (项目来源): a passed item of a finalised meeting, as amended; `matter_id`
+    the villager's matter 提交议事 made it from, `projects` the names of projects already made from it."""
+
+    meeting_id: str
+    meeting_number: str
+    meeting_label: str
+    meeting_on: date
+    item_number: int  # 1-based
+    title: str
+    resolution: str
+    matter_id: str = ""
+    matter_number: str = ""
+    projects: tuple[str, ...] = ()

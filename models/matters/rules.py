@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 from models.core.accounts import User
 from models.core.errors import DomainError
-from models.matters.records import Assignee, Matter, MatterClass, MatterStatus, ProjectStage, Raiser, Rating
+from models.matters.records import (Assignee, Matter, MatterClass, MatterStatus, Project, ProjectStage, Raiser,
+                                    Rating)
 from models.minutes.four_two import FourTwoMatter, FourTwoStage
 from models.minutes.types import MeetingTypeSpec
 from models.minutes.meetings import AgendaItem, Meeting, MeetingStatus, evaluate
@@ -20,11 +21,13 @@ def matter_number(year: int, seq: int) -> str:
     return f"{year}-{MATTER_WORD}-{seq:03d}"
 
 
-def intake(matter: Matter, public: bool | None = None, basis: str = "") -> Matter:
+def intake(matter: Matter, public: bool | None = None, basis: str = "", today: date | None = None) -> Matter:
     """The matter as it is recorded. R49: a dispute, or a matter naming a villager or household, is not public
-    unless asked for with a recorded basis; a text is required."""
+    unless asked for with a recorded basis; a text is required, and it was raised by `today` at the latest."""
     if not matter.text.strip():
         raise DomainError("请写明说事内容。")
+    if today is not None and matter.raised_on > today:
+        raise DomainError(f"说事日期 {matter.raised_on.isoformat()} 晚于今天，请写明村民说事的那一天。")
     private_by_default = matter.cls is MatterClass.DISPUTE or matter.raiser.named
     if public and not basis.strip() and private_by_default:
         raise DomainError("矛盾纠纷或点名村民、农户的事项，公开须写明依据（--basis）。")
@@ -54,6 +57,13 @@ _NEXT = {MatterStatus.OPEN: "它还没有交办，请先交办。",
 
 def _refuse(matter: Matter, what: str) -> DomainError:
     return DomainError(f"{matter.number}：{matter.status.label}的事项不能{what}。{_NEXT[matter.status]}")
+
+
+def check_day(matter: Matter, on: date) -> None:
+    """No step of a matter is dated before it was raised (the timeline reads in order)."""
+    if on < matter.raised_on:
+        raise DomainError(f"{matter.number}：日期 {on.isoformat()} 早于说事日期 {matter.raised_on.isoformat()}，"
+                          "请写明实际办理的日期。")
 
 
 def check_assign(matter: Matter, to: str) -> None:
@@ -123,6 +133,23 @@ def agenda_background(matter: Matter) -> str:
     return f"群众说事 {matter.number}：{matter.text}"
 
 
+def agenda_item_of(matter: Matter, meeting: Meeting) -> AgendaItem | None:
+    """The agenda item 提交议事 added to `meeting` for the matter (found by its background), if it is still there."""
+    return next((i for i in meeting.items if i.background.startswith(f"群众说事 {matter.number}：")), None)
+
+
+def check_withdraw(matter: Matter, meeting: Meeting) -> AgendaItem | None:
+    """撤销 提交议事: only while the meeting is a draft and its item is as 提交议事 wrote it (no discussion, vote or
+    resolution recorded on it yet); the item to take out (None: it was already removed in the minutes' editor)."""
+    if meeting.status is not MeetingStatus.DRAFT:
+        raise DomainError(f"会议 {meeting.number} 已定稿，{matter.number} 的议题已是会议记录的一部分，不能撤销提交议事。")
+    item = agenda_item_of(matter, meeting)
+    if item is not None and item != AgendaItem(item.title, item.id, item.proposer, item.background):
+        raise DomainError(f"会议 {meeting.number} 已为 {matter.number} 的议题记下讨论、表决或决议，不能撤销提交议事。"
+                          "如要去掉这项议题，请在“会议记录”中删除它。")
+    return item
+
+
 def check_resolution(matter: Matter) -> None:
     """按决议交办 feeds an open or assigned matter that went to a meeting."""
     if matter.status not in (MatterStatus.OPEN, MatterStatus.ASSIGNED):
@@ -136,7 +163,7 @@ def resolution_for(matter: Matter, meeting: Meeting) -> AgendaItem:
     check_resolution(matter)
     if meeting.status is not MeetingStatus.FINAL:
         raise DomainError(f"会议 {meeting.number} 尚未定稿，决议还不能用来办理 {matter.number}。请在会议记录定稿后再按决议交办。")
-    item = next((i for i in meeting.items if i.background.startswith(f"群众说事 {matter.number}：")), None)
+    item = agenda_item_of(matter, meeting)
     if item is None or not item.resolution.strip():
         raise DomainError(f"会议 {meeting.number} 没有就 {matter.number} 形成决议。")
     return item
@@ -195,10 +222,37 @@ def check_project_source(meeting: Meeting, spec: MeetingTypeSpec, item_number: i
         raise DomainError(f"会议 {meeting.number} 尚未定稿：{rule}。请在会议记录定稿后，再从它通过的议题建立项目。")
     record = effective(meeting)
     item, result = record.items[item_number - 1], evaluate(record, spec).items[item_number - 1]
-    if result.passed is not True or not item.resolution.strip():
+    if not _is_resolution(item, result.passed):
         why = "没有形成决议" if result.passed is True else result.reason
         raise DomainError(f"会议 {meeting.number} 第 {item_number} 项议题“{item.title}”未获通过（{why}）：{rule}，"
                           "不能从这一项建立项目。请选择一项表决通过的议题。")
+
+
+def _is_resolution(item: AgendaItem, passed: bool | None) -> bool:
+    return passed is True and bool(item.resolution.strip())
+
+
+def resolutions(meeting: Meeting, spec: MeetingTypeSpec) -> list[tuple[int, AgendaItem]]:
+    """The items (1-based, as amended) a project may come from: those of a finalised meeting that passed with a
+    resolution (what check_project_source accepts)."""
+    if meeting.status is not MeetingStatus.FINAL:
+        return []
+    record = effective(meeting)
+    outcome = evaluate(record, spec)
+    return [(n, item) for n, (item, result) in enumerate(zip(record.items, outcome.items), start=1)
+            if _is_resolution(item, result.passed)]
+
+
+def matter_number_of(item: AgendaItem) -> str:
+    """The number of the villager's matter 提交议事 made `item` from (its background), else ""."""
+    head = item.background.partition("：")[0]
+    return head.removeprefix("群众说事 ") if head.startswith("群众说事 ") and f"-{MATTER_WORD}-" in head else ""
+
+
+def check_withdraw_project(project: Project) -> None:
+    """撤销 建入项目库: only while the project is still at 申报 (an advance is undone first)."""
+    if project.stage is not ProjectStage.DECLARED:
+        raise DomainError(f"项目“{project.name}”已{project.stage.label}，不能撤销建入项目库。")
 
 
 def pick_officer(key: str, users: list[User]) -> User:

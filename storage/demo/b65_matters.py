@@ -47,8 +47,10 @@ def build(db: Database, rng: random.Random, options: DemoOptions) -> None:
     groups = [r[0] for r in db.conn.execute("SELECT name FROM village_groups WHERE deleted = 0 ORDER BY position")]
     made = [_matter(stores, rng, people, (targets, groups or ["第1组"]), month, index)
             for month in range(1, 12) for index in range(5)]
-    for matter_id in made[-2:]:  # the two newest are the township's to answer
-        stores.matters.assign(matter_id, "德化乡人民政府", date(YEAR, 11, 20), township=True)
+    for matter_id in made[-2:]:  # the two newest are the township's to answer (sent up the day after, at the soonest)
+        raised = stores.matters.matter(matter_id).raised_on
+        stores.matters.assign(matter_id, "德化乡人民政府", max(date(YEAR, 11, 20), raised + timedelta(days=1)),
+                              township=True)
     options.counts["matters"] = len(made)
     options.counts["matter_projects"] = _projects(stores, made)
     officer = OFFICER if any(u.display_name == OFFICER for u in stores.officer_log.officers()) else _clerk(db).name

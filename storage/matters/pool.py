@@ -7,8 +7,9 @@ from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
 from models.matters import rules
 from models.matters.ports import MeetingAgenda, MeetingTypes, OfficerAccounts, ProjectChains
-from models.matters.records import OfficerLogEntry, Project, ProjectStage
+from models.matters.records import OfficerLogEntry, Project, ProjectSource, ProjectStage
 from models.minutes.four_two import FourTwoMatter
+from models.minutes.meetings import MeetingStatus
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
 from storage.matters import rows as load
@@ -102,6 +103,36 @@ class SqliteProjectStore(SqliteStore):
             return self._chains.get(project.four_two_id.strip())
         source = "党员群众建议" if project.matter_id else "村干部提议"
         return self._chains.get(self._chains.create_matter(project.name.strip(), source).id)
+
+    def sources(self) -> list[ProjectSource]:
+        """The passed items of the finalised meetings (the newest 60), newest meeting first."""
+        made: dict[tuple[str, int], list[str]] = {}
+        for project in self.projects():
+            made.setdefault((project.meeting_id, project.item_number), []).append(project.name)
+        numbers = {r["number"]: r["id"] for r in rows(self._db, "SELECT id, number FROM matters WHERE deleted = 0 "
+                                                               "AND owner = (SELECT id FROM node)")}
+        found: list[ProjectSource] = []
+        for row in rows(self._db, "SELECT id FROM meetings WHERE deleted = 0 AND status = ? "
+                                  "ORDER BY date DESC, number DESC LIMIT 60", [MeetingStatus.FINAL.value]):
+            meeting = self._agenda.get(row["id"])
+            spec = self._types.type_spec(meeting.type_code)
+            for n, item in rules.resolutions(meeting, spec):
+                matter = rules.matter_number_of(item) if rules.matter_number_of(item) in numbers else ""
+                found.append(ProjectSource(meeting.id, meeting.number, spec.label, meeting.on, n, item.title,
+                                           item.resolution.strip(), numbers.get(matter, ""), matter,
+                                           tuple(made.get((meeting.id, n), ()))))
+        return found
+
+    def withdraw_project(self, project_id: str, chain_made: bool = False) -> Changed:
+        current = self.project(project_id)
+        self._require(Permission.EDIT_RECORDS)
+        rules.check_withdraw_project(current)
+        changed = Changed.one(Entity.PROJECT, current.id)
+        with self._db.atomic():
+            self._tombstone("matter_projects", current.id)
+            if chain_made and current.four_two_id:
+                changed = changed | self._chains.withdraw_matter(current.four_two_id)
+        return changed
 
     def advance(self, project_id: str) -> Changed:
         current = self.project(project_id)

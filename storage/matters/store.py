@@ -103,7 +103,7 @@ class SqliteMatterStore(SqliteStore):
     def add_matter(self, matter: Matter, public: bool | None = None, basis: str = "") -> Changed:
         """登记 a matter (R49 decides whether it is public); numbered by year within this village."""
         self._require(Permission.EDIT_RECORDS)
-        recorded = rules.intake(matter, public, basis)
+        recorded = rules.intake(matter, public, basis, date.today())
         year = recorded.raised_on.year
         with self._db.atomic():
             seq = self._db.conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM matters WHERE owner = "
@@ -166,6 +166,7 @@ class SqliteMatterStore(SqliteStore):
     def to_meeting(self, matter_id: str, meeting_id: str, on: date) -> Changed:
         current = self._current(matter_id)
         rules.check_to_meeting(current)
+        rules.check_day(current, on)
         meeting = self._agenda.get(meeting_id)
         if meeting.status is not MeetingStatus.DRAFT:
             raise DomainError(f"会议 {meeting.number} 已定稿，不能再添加议题。请选择一次尚未定稿的会议。")
@@ -199,6 +200,7 @@ class SqliteMatterStore(SqliteStore):
                               "（matter list --township）。")
         if not text.strip():
             raise DomainError("请写明答复内容。")
+        rules.check_day(current, on)
         with self._db.atomic():
             self._event(current.id, on, EventKind.TOWNSHIP_REPLY, text.strip())
         return Changed.one(Entity.MATTER, current.id)
@@ -206,16 +208,31 @@ class SqliteMatterStore(SqliteStore):
     def undo_step(self, before: Matter, kind: EventKind) -> Changed:
         """撤销 the step just taken on the screen: the matter's step columns as `before` held them, and the step's
         timeline line withdrawn. Only the matter's newest line, of that kind (a later step, or the township's reply,
-        is never undone from under it); 提交议事 is not undone here (its agenda item belongs to the meeting)."""
+        is never undone from under it). 提交议事 also takes its agenda item out of the meeting, while that is a draft
+        and the item untouched (rules.check_withdraw): MATTER | MEETING."""
         current = self._current(before.id)
         newest = rows(self._db, "SELECT id, event FROM matter_events WHERE matter_id = ? AND deleted = 0 "
                                 "ORDER BY created_at DESC, rowid DESC LIMIT 1", [current.id])
-        if kind is EventKind.TO_MEETING or not newest or newest[0]["event"] != kind.value:
+        if not newest or newest[0]["event"] != kind.value:
             raise DomainError(f"{current.number} 在这一步之后又有了新的办理记录，不能撤销这一步。")
+        if kind is EventKind.TO_MEETING:
+            return self._withdraw_from_meeting(current, newest[0]["id"])
         with self._db.atomic():
             self._update("matters", current.id, load.step_values(before), action="undo")
             self._tombstone("matter_events", newest[0]["id"])
         return Changed.one(Entity.MATTER, current.id)
+
+    def _withdraw_from_meeting(self, current: Matter, event_id: str) -> Changed:
+        meeting = self._agenda.get(current.meeting_id)
+        item = rules.check_withdraw(current, meeting)
+        with self._db.atomic():
+            meeting_change = Changed.one(Entity.MEETING, meeting.id)
+            if item is not None:
+                meeting_change = self._agenda.save_draft(
+                    replace(meeting, items=tuple(i for i in meeting.items if i is not item)))
+            self._update("matters", current.id, {"meeting_id": ""}, action="undo")
+            self._tombstone("matter_events", event_id)
+        return Changed.one(Entity.MATTER, current.id) | meeting_change
 
     # -- helpers ---------------------------------------------------------------------------------
     def _current(self, key: str) -> Matter:
@@ -227,6 +244,7 @@ class SqliteMatterStore(SqliteStore):
 
     def _step(self, current: Matter, changes: dict[str, Any], on: date, kind: EventKind, text: str,
               by: str = "") -> Changed:
+        rules.check_day(current, on)
         with self._db.atomic():
             if changes:
                 self._update("matters", current.id, changes)

@@ -6,7 +6,7 @@ from typing import Any
 
 from models.core.accounts import Actor, Permission
 from models.core.changes import Changed, Entity
-from models.core.errors import NotFound
+from models.core.errors import DomainError, NotFound
 from models.minutes.four_two import (
     FourTwoMatter, FourTwoStage, StageRecord, make_matter, record_stage, stage_on_meeting,
 )
@@ -41,6 +41,15 @@ class SqliteFourTwoStore(SqliteStore):
             row = self._insert("four_two_matters", {"title": matter.title, "motion_source": matter.motion_source,
                                                     "merged_first_stages": int(merged_first_stages)})
         return Changed.one(Entity.FOUR_TWO_MATTER, row["id"])
+
+    def withdraw_matter(self, matter_id: str) -> Changed:
+        self._require(Permission.EDIT_RECORDS)
+        matter = self.get(matter_id)
+        if matter.stages:
+            raise DomainError(f"四议两公开事项“{matter.title}”已登记了{matter.stages[0].stage.label}，不能撤销。")
+        with self._db.atomic():
+            self._tombstone("four_two_matters", matter_id)
+        return Changed.one(Entity.FOUR_TWO_MATTER, matter_id)
 
     def record_stage(self, matter_id: str, stage: FourTwoStage, on: date, meeting_id: str = "",
                      publication: str = "", supervision_opinion: str = "") -> Changed:

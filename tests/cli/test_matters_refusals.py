@@ -103,3 +103,19 @@ def test_resolution_without_a_meeting_says_to_submit_it_first(village_db: Databa
     number = _matter(village_db.path)
     message = _refused(village_db, "matter", "resolution", number)
     assert "没有提交过议事" in message and "请先提交议事" in message
+
+
+def test_a_step_dated_before_the_matter_was_raised(village_db: Database) -> None:
+    number = _matter(village_db.path)  # raised 2026-11-02
+    message = _refused(village_db, "matter", "assign", number, "--to", "村主任", "--date", "2026-11-01")
+    assert "早于说事日期 2026-11-02" in message and "实际办理的日期" in message
+    _run(village_db.path, "matter", "assign", number, "--to", "村主任", "--date", "2026-11-02")  # the same day is in
+
+
+def test_a_matter_raised_after_today(village_db: Database) -> None:
+    from datetime import timedelta
+
+    later = (date.today() + timedelta(days=1)).isoformat()
+    message = _refused(village_db, "matter", "add", "--text", "村口路灯坏了", "--class", "基础设施", "--channel", "说事室",
+                       "--date", later)
+    assert f"说事日期 {later} 晚于今天" in message

@@ -168,6 +168,28 @@ def test_to_meeting_adds_an_agenda_item(stores: SqliteStores) -> None:
         stores.matters.to_meeting(matter_id, meeting_id, DAY)
 
 
+def test_to_meeting_is_undone_while_the_meeting_is_a_draft_and_its_item_untouched(stores: SqliteStores) -> None:
+    from dataclasses import replace
+
+    from models.matters import rules
+    from models.minutes.meetings import MeetingStatus
+
+    matter_id, meeting_id = _add(stores), _draft_meeting(stores)
+    before = stores.matters.matter(matter_id)
+    items = stores.meetings.get(meeting_id).items
+    stores.matters.to_meeting(matter_id, meeting_id, DAY)
+    submitted, meeting = stores.matters.matter(matter_id), stores.meetings.get(meeting_id)
+    with pytest.raises(DomainError, match="已定稿.*不能撤销提交议事"):
+        rules.check_withdraw(submitted, replace(meeting, status=MeetingStatus.FINAL))
+    changed = stores.matters.undo_step(before, EventKind.TO_MEETING)
+    assert changed.concerns(Entity.MATTER) and changed.concerns(Entity.MEETING)
+    assert stores.meetings.get(meeting_id).items == items and stores.matters.matter(matter_id).meeting_id == ""
+    stores.matters.to_meeting(matter_id, meeting_id, DAY)  # submitted again; its item then removed in the editor
+    stores.meetings.save_draft(replace(stores.meetings.get(meeting_id), items=items))
+    stores.matters.undo_step(before, EventKind.TO_MEETING)  # the link and the line go; no item left to take out
+    assert [e.kind for e in stores.matters.timeline(matter_id)] == [EventKind.INTAKE]
+
+
 def test_a_project_comes_only_from_a_passed_item_of_a_finalised_meeting(stores: SqliteStores) -> None:
     draft = _draft_meeting(stores)
     stores.matters.to_meeting(_add(stores), draft, DAY)
@@ -296,3 +318,39 @@ def test_the_finalised_resolution_feeds_the_matter(stores: SqliteStores) -> None
     assert (fed.status, fed.assignee, fed.due) == (MatterStatus.ASSIGNED, "三组组长", date(2026, 12, 31))
     last = stores.matters.timeline(matter_id)[-1]
     assert last.kind is EventKind.RESOLUTION and "同意硬化三组机耕道" in last.text
+
+
+def test_the_sources_are_the_passed_items_of_finalised_meetings_and_an_entry_is_withdrawn_at_declared(
+        stores: SqliteStores) -> None:
+    from models.minutes.four_two import FourTwoStage
+
+    draft = _draft_meeting(stores)
+    stores.matters.to_meeting(_add(stores), draft, DAY)  # a draft's items are no source yet
+    meeting_id = _resolved(stores)
+    (source,) = stores.projects.sources()  # item 2 voted down, item 3 not voted
+    assert (source.meeting_id, source.item_number, source.projects, source.matter_id) == (meeting_id, 1, (), "")
+    project_id = stores.projects.add_project(Project("三组机耕道硬化", 180000, meeting_id, 1)).id
+    assert stores.projects.sources()[0].projects == ("三组机耕道硬化",)
+    chain_id = stores.projects.project(project_id).four_two_id
+    stores.four_two.record_stage(chain_id, FourTwoStage.PROPOSE, date(2026, 3, 1),
+                                 _final(stores, "branch_committee_meeting", date(2026, 3, 1), 5, 5, 5))
+    with pytest.raises(DomainError, match="已登记了.*不能撤销"):
+        stores.projects.withdraw_project(project_id, chain_made=True)
+    assert stores.projects.project(project_id).four_two_id == chain_id  # nothing withdrawn
+    kept = stores.projects.add_project(Project("村口路灯", 36000, meeting_id, 1, four_two_id=chain_id)).id
+    stores.projects.withdraw_project(kept)  # a chain it was filed under is not the project's to withdraw
+    assert [p.id for p in stores.projects.projects()] == [project_id] and stores.four_two.get(chain_id)
+    _pass_decide(stores, chain_id)
+    stores.projects.advance(project_id)
+    with pytest.raises(DomainError, match="已立项，不能撤销建入项目库"):
+        stores.projects.withdraw_project(project_id)
+
+
+def _pass_decide(stores: SqliteStores, chain_id: str) -> None:
+    from models.minutes.four_two import FourTwoStage
+
+    for stage, type_code, on, sizes in (
+            (FourTwoStage.CONSULT, "joint_committees_meeting", date(2026, 3, 3), (9, 8, 8)),
+            (FourTwoStage.REVIEW, "party_general_meeting", date(2026, 3, 10), (40, 25, 21)),
+            (FourTwoStage.DECIDE, "representatives_meeting", date(2026, 3, 15), (35, 30, 26))):
+        stores.four_two.record_stage(chain_id, stage, on, _final(stores, type_code, on, *sizes))

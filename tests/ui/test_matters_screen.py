@@ -250,79 +250,6 @@ def test_assign_offers_the_registrys_cadres_and_committees(qtbot, village_db: Da
     assert stores.matters.matter(second).assignee == "人民调解委员会"
 
 
-def test_to_meeting_from_the_screen(qtbot, village_db: Database, admin: Actor) -> None:
-    """提交议事: the meetings not yet finalised are offered; the matter becomes an agenda item of the chosen one."""
-    from datetime import date
-
-    from models.matters.records import Channel, Matter, MatterClass
-    from models.minutes.meetings import Meeting
-    from tests.models.meeting_fixtures import complete_meeting
-
-    stores, bus = build_stores(village_db, admin), DataBus()
-    final = stores.meetings.create(complete_meeting(on=date(2026, 10, 1))).id
-    stores.meetings.finalise(final, True, True)
-    matter_id = stores.matters.add_matter(Matter(MatterClass.INFRASTRUCTURE, Channel.ROOM, "三组机耕道塌方",
-                                                 date(2026, 11, 1))).id
-    screen = MattersScreen(stores.matters, stores.raisers, bus, stores.attachments, stores.meetings)
-    qtbot.addWidget(screen)
-    screen.matters_view.selectRow(0)
-    assert screen.meeting_combo.count() == 0
-    seen = answer_next_box("OK")
-    qtbot.mouseClick(screen.buttons["to_meeting"], Qt.MouseButton.LeftButton)
-    assert seen.opened and "尚未定稿的会议" in seen.text and stores.matters.matter(matter_id).meeting_id == ""
-    draft = stores.meetings.create(Meeting("representatives_meeting", date(2026, 11, 20))).id
-    bus.changed.emit(Changed.one(Entity.MEETING, draft))  # the minutes screen made a meeting
-    assert screen.meeting_combo.values() == [draft]
-    qtbot.mouseClick(screen.buttons["to_meeting"], Qt.MouseButton.LeftButton)
-    assert stores.matters.matter(matter_id).meeting_id == draft
-    assert "三组机耕道塌方" in stores.meetings.get(draft).items[-1].background
-    assert screen.events_model.index(screen.events_model.rowCount() - 1, 1).data() == "提交议事"
-
-
-def test_the_project_pool_advances_through_its_gates(qtbot, village_db: Database, admin: Actor) -> None:
-    """项目库: 立项 refused while the chain has no resolution (a warning, nothing written); 撤销 puts a stage back."""
-    from models.matters.records import Project, ProjectStage
-    from tests.storage.test_matters_store import _resolved
-    from ui.matters.projects_tab import ProjectsTab
-
-    stores, bus = build_stores(village_db, admin), DataBus()
-    meeting_id = _resolved(stores)
-    waiting = stores.projects.add_project(Project("村口路灯改造", 36000, meeting_id, 1, "乡镇")).id
-    screen = MattersScreen(stores.matters, stores.raisers, bus, stores.attachments)
-    tab = ProjectsTab(stores.projects, bus, screen.undo_stack)
-    screen.add_projects_tab(tab)
-    qtbot.addWidget(screen)
-    assert tab.projects_model.rowCount() == 1 and tab.projects_model.index(0, 1).data() == "申报"
-    assert not tab.advance_button.isEnabled()
-    tab.projects_view.selectRow(0)
-    seen = answer_next_box("OK")
-    qtbot.mouseClick(tab.advance_button, Qt.MouseButton.LeftButton)
-    assert seen.opened and "不能立项" in seen.text and screen.undo_stack.count() == 0
-    assert stores.projects.project(waiting).stage is ProjectStage.DECLARED
-    _pass_the_chain(stores, stores.projects.project(waiting).four_two_id)
-    qtbot.mouseClick(tab.advance_button, Qt.MouseButton.LeftButton)
-    assert stores.projects.project(waiting).stage is ProjectStage.APPROVED
-    assert tab.projects_model.index(0, 1).data() == "立项"
-    screen.undo_stack.undo()
-    assert stores.projects.project(waiting).stage is ProjectStage.DECLARED
-    assert tab.projects_model.index(0, 1).data() == "申报"
-
-
-def _pass_the_chain(stores, chain_id: str) -> None:
-    from datetime import date
-
-    from models.minutes.four_two import FourTwoStage
-    from tests.storage.test_matters_store import _final
-
-    chain = stores.four_two
-    for stage, type_code, on, sizes in (
-            (FourTwoStage.PROPOSE, "branch_committee_meeting", date(2026, 3, 1), (5, 5, 5)),
-            (FourTwoStage.CONSULT, "joint_committees_meeting", date(2026, 3, 3), (9, 8, 8)),
-            (FourTwoStage.REVIEW, "party_general_meeting", date(2026, 3, 10), (40, 25, 21)),
-            (FourTwoStage.DECIDE, "representatives_meeting", date(2026, 3, 15), (35, 30, 26))):
-        chain.record_stage(chain_id, stage, on, _final(stores, type_code, on, *sizes))
-
-
 def test_intake_of_a_migrant_villager_on_an_earlier_day(qtbot, village_db: Database, admin: Actor) -> None:
     from datetime import date
 
@@ -352,3 +279,35 @@ def test_intake_of_a_migrant_villager_on_an_earlier_day(qtbot, village_db: Datab
                                                                            "其妹杨秀 13900000000")
     assert matter.raised_on == date(2026, 10, 28) and not matter.public  # a named raiser stays private (R49)
     assert not form.migrant_check.isChecked() and form.via_edit.text() == ""
+
+
+def test_assign_with_a_due_date_chosen_and_feedback_by_whom(qtbot, village_db: Database, admin: Actor) -> None:
+    """交办 takes the class's default unless a due date is chosen; 回访 records who called the raiser (else the user)."""
+    from datetime import date, timedelta
+
+    from PySide6.QtCore import QDate
+
+    from models.matters.records import Channel, Matter, MatterClass
+
+    stores = build_stores(village_db, admin)
+    store = stores.matters
+    first = store.add_matter(Matter(MatterClass.SAFETY, Channel.PHONE, "桥栏杆松动", date(2026, 11, 1))).id
+    second = store.add_matter(Matter(MatterClass.SAFETY, Channel.PHONE, "电线垂落", date(2026, 11, 1))).id
+    screen = MattersScreen(store, stores.raisers, DataBus(), stores.attachments)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.due_edit.text() == "期限按类别"
+    screen.matters_view.selectRow(1)
+    _click(qtbot, screen, "assign", "网格员")
+    assert store.matter(first).due == date.today() + timedelta(days=7)  # 安全隐患: 7 days
+    screen.matters_view.selectRow(0)
+    screen.due_edit.setDate(QDate(2030, 1, 15))
+    _click(qtbot, screen, "assign", "网格员")
+    assert store.matter(second).due == date(2030, 1, 15) and screen.due_edit.text() == "期限按类别"
+    _click(qtbot, screen, "done", "已拉闸处理")
+    type_text(screen.by_edit, "信息员龙德军")
+    _click(qtbot, screen, "feedback", "满意")
+    assert store.timeline(second)[-1].by == "信息员龙德军"
+    screen.by_edit.clear()
+    _click(qtbot, screen, "note", "再次查看")
+    assert store.timeline(second)[-1].by == admin.name

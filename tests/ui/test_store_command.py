@@ -138,3 +138,18 @@ def test_the_bus_hears_the_changed_each_write_returns(qtbot) -> None:
     stack.redo()
     assert [change.id for change in heard] == ["new", "new-gone", "new-back"]
     assert command.result == Changed.one(Entity.HOUSEHOLD, "new")
+
+
+def test_a_refused_undo_is_dropped_and_the_change_stands(qtbot) -> None:
+    """撤销 refused by the store (the record moved on elsewhere): raised to whoever undid, and the command leaves
+    the stack, so neither a second 撤销 nor a 重做 of a change still in place is offered."""
+    made: list[str] = []
+
+    def refuse(_result: str) -> Changed:
+        raise DomainError("已有后续记录，不能撤销。")
+
+    stack = QUndoStack()
+    assert push_command(stack, StoreCommand("记一条", None, None, lambda: made.append("x") or "x", refuse)) is None
+    with pytest.raises(DomainError, match="不能撤销"):
+        stack.undo()
+    assert stack.count() == 0 and not stack.canUndo() and not stack.canRedo() and made == ["x"]

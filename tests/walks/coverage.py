@@ -65,6 +65,7 @@ WALKED: dict[str, str] = {
     "PublicityDialog": "test_walk_disclosures.py::test_adopt_award_and_withdraw_stars_on_screen",
     "StarObjectionDialog": "test_walk_disclosures.py::test_adopt_award_and_withdraw_stars_on_screen",
     "StarAnswerDialog": "test_walk_disclosures.py::test_adopt_award_and_withdraw_stars_on_screen",
+    "AddProjectDialog": "test_walk_matters.py::test_a_resolution_into_the_project_pool_through_its_dialog",
 }
 
 # Not yet driven through their real widgets by any test: this list may only shrink (test_dialog_coverage fails

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from tests.helpers import type_text
 from tests.ui.modal import answer_next_box
 from tests.walks.conftest import Walk
-from tests.walks.driver import choose, cli_json
+from tests.walks.driver import answer, choose, click_button, cli_json, expect_dialog, field, fill
 from ui.matters.screen import MattersScreen
 
 LEFT = Qt.MouseButton.LeftButton
@@ -74,3 +74,33 @@ def test_the_project_pool_and_the_officers_log_tabs_on_the_demo(walk: Walk) -> N
     log = screen.officer_tab
     choose(walk.qtbot, log.officer_combo, "龙德军（xinxiyuan）")
     assert log.entries_model.rowCount() == 22  # two a month, January to November
+
+
+def test_a_resolution_into_the_project_pool_through_its_dialog(walk: Walk) -> None:
+    """建入项目库 on the demo: a passed item of one of its finalised meetings, through the real dialog; the project
+    lists at 申报 as `project list --json` says; 撤销 (Ctrl+Z's stack) withdraws it."""
+    screen = walk.open_area("群众说事")
+    assert isinstance(screen, MattersScreen)
+    screen.tabs.setCurrentWidget(screen.projects_tab)
+    tab = screen.projects_tab
+    before = tab.projects_model.rowCount()
+    seen: list[str] = []
+
+    def fill_in(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert dialog.source_combo.count() >= 3  # the demo's resolutions, those already projects marked
+        fill(walk.qtbot, field(dialog, "项目名称"), "")
+        with expect_dialog(walk.qtbot, answer(walk.qtbot, "确定", seen)):
+            click_button(walk.qtbot, dialog, "建立项目")
+        fill(walk.qtbot, field(dialog, "项目名称"), "村委会门前路灯安装")
+        fill(walk.qtbot, field(dialog, "估算金额"), 42000)
+        choose(walk.qtbot, field(dialog, "拟争取资金"), "乡镇")
+        click_button(walk.qtbot, dialog, "建立项目")
+
+    with expect_dialog(walk.qtbot, fill_in):
+        click_button(walk.qtbot, tab, "建入项目库")
+    assert "请写明项目名称" in seen[0] and tab.projects_model.rowCount() == before + 1
+    [made] = [r for r in cli_json(walk.db_path, "project", "list")["rows"] if r["name"] == "村委会门前路灯安装"]
+    assert (made["status"], made["estimate"]) == ("申报", 42000) and made["meeting"]
+    screen.undo_stack.undo()
+    assert tab.projects_model.rowCount() == before
+    assert not [r for r in cli_json(walk.db_path, "project", "list")["rows"] if r["name"] == "村委会门前路灯安装"]

@@ -15,7 +15,7 @@ def create_screen(stores: Any, bus: DataBus) -> QWidget:
     from ui.matters.screen import MattersScreen
 
     screen = MattersScreen(stores.matters, stores.raisers, bus, stores.attachments, stores.meetings)
-    screen.add_projects_tab(ProjectsTab(stores.projects, bus, screen.undo_stack))
+    screen.add_projects_tab(ProjectsTab(stores.projects, bus, screen.undo_stack, stores.four_two))
     screen.add_officer_tab(OfficerLogTab(stores.officer_log, bus, screen.undo_stack))
     screen.add_print_tab(MattersPrintTab(lambda product, month: print_job(stores, product, month)))
     return screen

@@ -35,6 +35,7 @@ class IntakeForm(QWidget):
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setMaximumDate(QDate.currentDate())  # a matter is raised by today at the latest
         self.migrant_check = QCheckBox(self.tr("外出村民（经亲属或电话转达，姓名写在“说事人”）"))
         self.via_edit = QLineEdit()
         self.via_edit.setPlaceholderText(self.tr("转达的亲属或电话"))

@@ -1,20 +1,19 @@
 """MattersScreen: 问题清单 on the left (filter and search), the chosen matter's timeline and its next steps on the
 right (交办 to a choice of the registry's or anyone written in, 提交议事 to a meeting not yet finalised), and the
 intake form, the officer's log, the project pool and the prints in the other tabs. Each step is one store write that
-adds a timeline event, and one 撤销 while it is the matter's newest line (提交议事 is not: the agenda item is the
-meeting's)."""
+adds a timeline event, and one 撤销 while it is the matter's newest line (提交议事's 撤销 takes its agenda item out
+of the meeting again, while the meeting is a draft and nothing was recorded on the item)."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from models.core.attachments import AttachmentOwner, OwnerKind
 from models.core.changes import Changed, Entity
-from models.core.errors import DomainError
 from models.core.ports import AttachmentStore
 from models.matters.ports import MatterStore, MeetingLister, RaiserDirectory
 from models.matters.records import EventKind, Matter, MatterStatus, Rating
@@ -32,7 +31,8 @@ OVERDUE = "overdue"
 # The timeline line each step writes: what 撤销 withdraws.
 STEP_EVENTS = {"assign": EventKind.ASSIGN, "township": EventKind.ASSIGN, "note": EventKind.NOTE, "done": EventKind.DONE,
                "feedback": EventKind.FEEDBACK, "attempt": EventKind.ATTEMPT, "close": EventKind.CLOSE,
-               "reopen": EventKind.REOPEN, "resolution": EventKind.RESOLUTION}
+               "reopen": EventKind.REOPEN, "resolution": EventKind.RESOLUTION, "to_meeting": EventKind.TO_MEETING}
+NO_DUE = QDate(2000, 1, 1)  # the due date edit's 期限按类别
 SHOWN = 500  # the newest this many; a search narrows them (a township holds ≈ 100,000)
 
 
@@ -114,6 +114,15 @@ class MattersScreen(QWidget):
         self.rating_combo.add_choices((r.label, r) for r in Rating)
         self.how_combo: ChoiceCombo[str] = ChoiceCombo()
         self.how_combo.add_choices(((self.tr("当面"), "当面"), (self.tr("电话"), "电话")))
+        self.due_edit = QDateEdit()  # its lowest date reads 期限按类别: the class's default from the day of 交办
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setDisplayFormat("yyyy-MM-dd")
+        self.due_edit.setMinimumDate(NO_DUE)
+        self.due_edit.setSpecialValueText(self.tr("期限按类别"))
+        self.due_edit.setDate(NO_DUE)
+        self.due_edit.setToolTip(self.tr("办理期限：不选则按类别默认（安全隐患、政策咨询 7 天，基础设施 30 天，其余 15 天）"))
+        self.by_edit = QLineEdit()
+        self.by_edit.setPlaceholderText(self.tr("回访人（默认本人）"))
         self.buttons = {key: QPushButton(text) for key, text in (
             ("assign", self.tr("交办")), ("township", self.tr("交办乡镇")), ("note", self.tr("记进展")),
             ("done", self.tr("办结")), ("feedback", self.tr("记回访")), ("attempt", self.tr("联系未果")),
@@ -125,13 +134,15 @@ class MattersScreen(QWidget):
         layout.addWidget(self.title_label)
         layout.addWidget(self.events_view, 1)
         layout.addWidget(self.attachments_panel)
-        for keys, lead in ((("assign", "township"), (self.assignee_combo,)),
+        for keys, lead in ((("assign", "township"), (self.assignee_combo, self.due_edit)),
                            (("note", "done"), (self.step_edit,)),
-                           (("feedback", "attempt", "close", "reopen"), (self.rating_combo, self.how_combo)),
+                           (("feedback", "attempt", "close", "reopen"), (self.rating_combo, self.how_combo,
+                                                                         self.by_edit)),
                            (("to_meeting", "resolution"), (self.meeting_combo,))):
             row = QHBoxLayout()
             for widget in lead:
-                row.addWidget(widget, 1 if widget in (self.assignee_combo, self.step_edit, self.meeting_combo) else 0)
+                row.addWidget(widget, 1 if widget in (self.assignee_combo, self.step_edit, self.meeting_combo,
+                                                      self.by_edit) else 0)
             for key in keys:
                 row.addWidget(self.buttons[key])
             layout.addLayout(row)
@@ -199,20 +210,22 @@ class MattersScreen(QWidget):
             return
         text, today = self.step_edit.text(), date.today()
         to = assignee_label(self.assignee_combo.currentText(), self._raisers.assignees(today))
-        meeting_id = self.meeting_combo.current_value() or ""
-        writes = {"assign": lambda: self._store.assign(matter.id, to, today),
-                  "township": lambda: self._store.assign(matter.id, to or "乡镇人民政府", today, township=True),
+        meeting_id, by = self.meeting_combo.current_value() or "", self.by_edit.text().strip()
+        due = None if self.due_edit.date() == NO_DUE else self.due_edit.date().toPython()
+        writes = {"assign": lambda: self._store.assign(matter.id, to, today, due),
+                  "township": lambda: self._store.assign(matter.id, to or "乡镇人民政府", today, due, township=True),
                   "note": lambda: self._store.note(matter.id, text, today),
                   "done": lambda: self._store.done(matter.id, text, today),
-                  "feedback": lambda: self._store.feedback(matter.id, self.rating_combo.current_value(), today,
+                  "feedback": lambda: self._store.feedback(matter.id, self.rating_combo.current_value(), today, by,
                                                            note=text, how=self.how_combo.current_value() or ""),
-                  "attempt": lambda: self._store.feedback(matter.id, None, today, note=text),
+                  "attempt": lambda: self._store.feedback(matter.id, None, today, by, note=text),
                   "close": lambda: self._store.close(matter.id, today, text),
                   "reopen": lambda: self._store.reopen(matter.id, text, today),
                   "resolution": lambda: self._store.apply_resolution(matter.id, today),
                   "to_meeting": lambda: self._store.to_meeting(matter.id, meeting_id, today)}
-        if step == "to_meeting":
-            self._submit(matter, writes[step])
+        if step == "to_meeting" and not meeting_id:
+            QMessageBox.warning(self, self.tr("不能提交议事"),
+                                self.tr("请先选择一次尚未定稿的会议；没有的话，请先在“会议记录”中新建一次会议。"))
             return
         kind, store = STEP_EVENTS[step], self._store
         # Each step is one 撤销 (Ctrl+Z): the matter as it was, its timeline line withdrawn (redo takes it again).
@@ -221,24 +234,13 @@ class MattersScreen(QWidget):
             lambda _changed: store.undo_step(matter, kind))
         refused = push_command(self.undo_stack, command)
         if refused is not None:
-            QMessageBox.warning(self, self.tr("不能办理"), refused.message)
+            QMessageBox.warning(self, self.tr("不能提交议事") if step == "to_meeting" else self.tr("不能办理"),
+                                refused.message)
             return
         self.step_edit.clear()
         if step in ("assign", "township"):
             self.assignee_combo.setEditText("")
-
-    def _submit(self, matter: Matter, write: Callable[[], Changed]) -> None:
-        """提交议事 is not undone here: its agenda item belongs to the meeting (removed in the minutes' editor)."""
-        if self.meeting_combo.current_value() is None:
-            QMessageBox.warning(self, self.tr("不能提交议事"),
-                                self.tr("请先选择一次尚未定稿的会议；没有的话，请先在“会议记录”中新建一次会议。"))
-            return
-        try:
-            changed = write()
-        except DomainError as error:
-            QMessageBox.warning(self, self.tr("不能提交议事"), error.message)
-            return
-        self._bus.changed.emit(changed)
+            self.due_edit.setDate(NO_DUE)
 
     def _on_intake_added(self, changed: Changed) -> None:
         self._bus.changed.emit(changed)

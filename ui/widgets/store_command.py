@@ -59,7 +59,15 @@ class StoreCommand(QUndoCommand, Generic[R]):
         self._notify(self.result)
 
     def undo(self) -> None:
-        self._notify(self._undo(self.result))  # type: ignore[arg-type]
+        """A refused undo (the record moved on elsewhere) leaves the change in place: the command makes itself
+        obsolete, so the stack drops it (nothing is left to redo or undo again), and the refusal is raised on to
+        whoever undid (Ctrl+Z: the app's error box shows its message)."""
+        try:
+            returned = self._undo(self.result)  # type: ignore[arg-type]
+        except DomainError:
+            self.setObsolete(True)
+            raise
+        self._notify(returned)
 
     def _notify(self, returned: object) -> None:
         if self._bus is None:
