@@ -264,10 +264,11 @@ def run_list(context: Context, args: argparse.Namespace) -> int:
 
 def run_balance(context: Context, args: argparse.Namespace) -> int:
     balance = points_stores(context).tally.balance(args.household)
-    context.emit(f"户号 {balance.household_no}：已确认 {balance.confirmed} 分（可兑换 {balance.redeemable} 分），"
+    owed = f"；扣分超出 {balance.deficit} 分，从以后公示的积分中抵扣" if balance.deficit else ""
+    context.emit(f"户号 {balance.household_no}：已确认 {balance.confirmed} 分（可兑换 {balance.redeemable} 分{owed}），"
                  f"待确认 {balance.pending} 分",
                  {"household": balance.household_no, "confirmed": balance.confirmed, "pending": balance.pending,
-                  "redeemable": balance.redeemable})
+                  "redeemable": balance.redeemable, "deficit": balance.deficit})
     return EXIT_OK
 
 

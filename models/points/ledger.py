@@ -98,12 +98,14 @@ def acting_member(reference: str, household_id: str, household_no: str, found: l
 @dataclass(frozen=True)
 class Balance:
     """户积分 — confirmed (counts), pending (awaiting the second person) and redeemable: the confirmed points whose
-    period's publication closed with no unanswered objection, less what was spent or deducted (R37)."""
+    period's publication closed with no unanswered objection, less what was spent or deducted (R37), never below 0
+    (R39); `deficit` is by how much the deductions exceed that (kept in the ledger, made up from later awards)."""
 
     household_no: str
     confirmed: int
     pending: int
     redeemable: int = 0
+    deficit: int = 0
 
 
 def period_of(day: date, kind: PeriodKind) -> Period:

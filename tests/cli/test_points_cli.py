@@ -91,7 +91,7 @@ def test_add_confirm_list_balance_and_reverse(village: Village, monkeypatch: pyt
     monkeypatch.setenv("XIANGYUE_USER", "wenshu")
     monkeypatch.setenv("XIANGYUE_PASSWORD", DEMO_PASSWORD)
     code, before = run_json(db, "points", "balance", "--household", "0009")
-    assert code == 0 and set(before) == {"household", "confirmed", "pending", "redeemable"}
+    assert code == 0 and set(before) == {"household", "confirmed", "pending", "redeemable", "deficit"}
     code, added = run_json(db, "points", "add", "--household", "0009", "--item", "E01", "--date", "2027-06-03",
                            "--note", "志愿服务签到表")
     assert code == 0 and added == {"id": added["id"], "confirmed": False}
