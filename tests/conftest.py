@@ -5,6 +5,7 @@ Set-up is paid once per session: the databases below are built once as templates
 """
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 
@@ -18,7 +19,7 @@ if "TMPDIR" not in os.environ and os.path.isdir(_RAM_DISK) and os.access(_RAM_DI
     tempfile.tempdir = _RAM_DISK
 
 from pathlib import Path  # noqa: E402
-from typing import Callable  # noqa: E402
+from typing import Callable, Iterator  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -29,6 +30,7 @@ from storage.core.db import Database  # noqa: E402
 from storage.core.installation import initialise, open_database, open_memory_database  # noqa: E402
 from tests.keys import remember_keys  # noqa: E402
 from tests.templates import build_template, memory_copy, open_copy  # noqa: E402
+from ui.core.gui_gc import collect_if_due  # noqa: E402
 
 PASSWORD = "secret123"
 # scrypt at n=2⁴ instead of 2¹⁴: ~0.02 ms instead of ~40 ms a hash. Hashes record their cost, so they verify;
@@ -130,6 +132,15 @@ def demo_cli_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     code, _, err = run_cli(["--db", str(path), "demo", "--households", "40"])
     assert code == 0, err
     return path
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_main_thread() -> Iterator[None]:
+    """As in the app (ui/core/gui_gc.py): the automatic collector is off, so it never runs on a background worker
+    and destroys a widget there; cycles are collected here, on the main thread, between tests."""
+    gc.disable()
+    yield
+    collect_if_due()
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.core.errors import DomainError
 from models.core.ports import Backend
+from ui.core.gui_gc import collect_on_gui_thread
 from ui.widgets.error_box import show_unexpected_error
 
 log = logging.getLogger("xiangyue")
@@ -69,6 +70,7 @@ def setup_application(app: QApplication) -> None:
     app.setApplicationDisplayName("乡约")
     _install_translations(app)
     _install_logging()
+    collect_on_gui_thread(app)
     generous_font(app)
 
 
