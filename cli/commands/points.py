@@ -50,6 +50,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     confirm.add_argument("id", metavar="ID")
     confirm.add_argument("--user", required=True, metavar="USER", help="确认人的用户名")
     confirm.set_defaults(handler=run_confirm)
+    reject = actions.add_parser("reject", help="退回一条待确认的记录（须是录入人以外的账户；退回的记录不计入积分，保留在记录中）")
+    reject.add_argument("id", metavar="ID")
+    reject.add_argument("--reason", required=True, metavar="T", help="退回理由，如“签到表上没有这一户”")
+    reject.set_defaults(handler=run_reject)
     reverse = actions.add_parser("reverse", help="冲正一条已确认的记录（新记一条相反的记录，原记录不改）")
     reverse.add_argument("id", metavar="ID")
     reverse.add_argument("--reason", required=True, metavar="T", help="冲正理由")
@@ -245,6 +249,14 @@ def run_confirm(context: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_reject(context: Context, args: argparse.Namespace) -> int:
+    ledger = points_stores(context).ledger
+    entry = ledger.entry(ledger.reject(args.id, args.reason).id)
+    context.emit(f"记录 {entry.id} 已由{entry.rejected_by_name}退回（{entry.reject_reason}），不计入积分",
+                 {"id": entry.id, "rejected": True})
+    return EXIT_OK
+
+
 def run_reverse(context: Context, args: argparse.Namespace) -> int:
     changed = points_stores(context).ledger.reverse(args.id, args.reason)
     context.emit(f"{changed.id}\n已记冲正记录，待另一位工作人员确认后计入", {"id": changed.id})
@@ -254,9 +266,10 @@ def run_reverse(context: Context, args: argparse.Namespace) -> int:
 def run_list(context: Context, args: argparse.Namespace) -> int:
     entries = points_stores(context).ledger.entries(args.household, args.pending)
     rows = [{"id": e.id, "date": e.on.isoformat(), "item": e.item_code or e.kind.value, "points": e.points,
-             "confirmed": e.confirmed, "reverses": e.reverses} for e in entries]
+             "confirmed": e.confirmed, "reverses": e.reverses, "rejected": e.rejected} for e in entries]
     text = "\n".join(f"{e.id}  {e.on.isoformat()}  {e.item_code or e.kind.label}  {e.item_name}  {e.points:+d}  "
-                     + ("已确认" if e.confirmed else "待确认") + (f"  冲正 {e.reverses}" if e.reverses else "")
+                     + e.state + (f"（{e.reject_reason}）" if e.rejected else "")
+                     + (f"  冲正 {e.reverses}" if e.reverses else "")
                      for e in entries) or "没有记录"
     context.emit(text, {"rows": rows})
     return EXIT_OK

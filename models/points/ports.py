@@ -84,6 +84,10 @@ class LedgerStore(Protocol):
         ...
 
     def confirm(self, entry_id: str) -> Changed: ...
+    def reject(self, entry_id: str, reason: str) -> Changed:
+        """退回 a pending entry with a reason (a second account): it never counts and stays, shown as rejected."""
+        ...
+
     def reverse(self, entry_id: str, reason: str) -> Changed:
         """A reversing entry of a confirmed one (dated as the entry it corrects, so its period's figures are
         corrected); it awaits a second person's confirmation like any entry."""

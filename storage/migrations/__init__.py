@@ -66,6 +66,7 @@ LEDGER: tuple[Step, ...] = (
     matters.m084_matter_projects_four_two,
     disclosures.m085_star_evaluation,
     disclosures.m086_disclosure_sign_off_and_grid_member_terms,
+    points.m087_points_rejection_and_settings,
 )
 
 # The last step shipped with a number out of order; every step after it has a higher number than all before it.

@@ -8,7 +8,7 @@ from models.core.accounts import Actor, Permission
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
 from models.points.ledger import (EntryDraft, EntryKind, LedgerEntry, acting_member, check_cap, check_confirmer,
-                                  check_reversible, entry_points, period_of, reversal_of)
+                                  check_rejecter, check_reversible, entry_points, period_of, reversal_of)
 from models.points.ports import PointsHouseholds, SchemeStore
 from models.points.rollup import PointsHousehold
 from models.points.scheme import Scheme
@@ -19,7 +19,9 @@ from storage.points.rows import dict_rows, entry_from_row, entry_values
 _ALREADY_SQL = """
     SELECT COALESCE(SUM(e.points), 0) FROM points_entries e
     WHERE e.household_id = ? AND e.item_code = ? AND e.kind = 'item' AND e.on_date BETWEEN ? AND ? AND e.deleted = 0
-      AND NOT EXISTS (SELECT 1 FROM points_entries r WHERE r.reverses_id = e.id AND r.deleted = 0)"""
+      AND e.rejected_by = ''
+      AND NOT EXISTS (SELECT 1 FROM points_entries r WHERE r.reverses_id = e.id AND r.deleted = 0
+                      AND r.rejected_by = '')"""
 
 
 class SqliteLedgerStore(SqliteStore):
@@ -81,13 +83,26 @@ class SqliteLedgerStore(SqliteStore):
                 "confirmed_at": datetime.now(UTC).isoformat(timespec="microseconds")}, action="confirm")
         return Changed.one(Entity.POINTS_ENTRY, entry.id)
 
+    def reject(self, entry_id: str, reason: str) -> Changed:
+        """退回 (R36): the pending entry stays, marked with who refused it, when and why; it never counts."""
+        self._require(Permission.EDIT_RECORDS)
+        with self._db.atomic():
+            entry = self.entry(entry_id)
+            check_rejecter(entry, self._actor, reason)
+            self._update("points_entries", entry.id, {
+                "rejected_by": self._actor.user_id, "rejected_by_name": self._actor.name,
+                "rejected_at": datetime.now(UTC).isoformat(timespec="microseconds"),
+                "reject_reason": reason.strip()}, action="reject")
+        return Changed.one(Entity.POINTS_ENTRY, entry.id)
+
     def reverse(self, entry_id: str, reason: str) -> Changed:
         self._require(Permission.EDIT_RECORDS)
         with self._db.atomic():
             entry = self.entry(entry_id)
             if entry.kind is EntryKind.REDEMPTION:
                 raise DomainError(self._redemption_hint(entry))
-            reversed_ = self._db.conn.execute("SELECT 1 FROM points_entries WHERE reverses_id = ? AND deleted = 0",
+            reversed_ = self._db.conn.execute("SELECT 1 FROM points_entries WHERE reverses_id = ? AND deleted = 0 "
+                                              "AND rejected_by = ''",
                                               (entry.id,)).fetchone() is not None
             check_reversible(entry, reversed_, reason)
             reversal = dataclasses.replace(reversal_of(entry, reason), recorded_by=self._actor.user_id,
@@ -117,6 +132,6 @@ class SqliteLedgerStore(SqliteStore):
             sql += " AND household_id = ?"
             params.append(self._households.household(household_no).id)
         if pending_only:
-            sql += " AND confirmed_by = ''"
+            sql += " AND confirmed_by = '' AND rejected_by = ''"
         sql += " ORDER BY on_date DESC, id DESC" + (f" LIMIT {int(limit)}" if limit else "")
         return [entry_from_row(r) for r in dict_rows(self._db, sql, params)]

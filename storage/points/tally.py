@@ -45,7 +45,7 @@ class SqlitePointsTally:
         household = self._households.household(household_no)
         row = self._db.conn.execute(
             "SELECT COALESCE(SUM(CASE WHEN confirmed_by != '' THEN points END), 0), "
-            "COALESCE(SUM(CASE WHEN confirmed_by = '' THEN points END), 0) FROM points_entries "
+            "COALESCE(SUM(CASE WHEN confirmed_by = '' AND rejected_by = '' THEN points END), 0) FROM points_entries "
             "WHERE household_id = ? AND deleted = 0", (household.id,)).fetchone()
         redeemable, deficit = spendable(self._db, household.id, on or date.today())
         return Balance(household.household_no, int(row[0]), int(row[1]), redeemable, deficit)
