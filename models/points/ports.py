@@ -79,8 +79,9 @@ class LedgerStore(Protocol):
 
     def add(self, draft: EntryDraft) -> Changed: ...
 
-    def add_batch(self, drafts: list[EntryDraft]) -> Changed:
-        """Every draft in one transaction (an event's sign-in sheet): all are written or, on a refusal, none."""
+    def add_batch(self, drafts: list[EntryDraft], sources: list[str] | None = None) -> Changed:
+        """Every draft in one transaction (an event's sign-in sheet): all are written or, on a refusal, none; the
+        refusal names the row (`sources[i]`, as “签到表第5行”, else “第i户”) and its household."""
         ...
 
     def confirm(self, entry_id: str) -> Changed: ...

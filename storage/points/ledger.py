@@ -34,26 +34,35 @@ class SqliteLedgerStore(SqliteStore):
     def add(self, draft: EntryDraft) -> Changed:
         return Changed.one(Entity.POINTS_ENTRY, self._write([draft])[0])
 
-    def add_batch(self, drafts: list[EntryDraft]) -> Changed:
+    def add_batch(self, drafts: list[EntryDraft], sources: list[str] | None = None) -> Changed:
         if not drafts:
             raise DomainError("没有要录入的户。")
-        return Changed(Entity.POINTS_ENTRY, frozenset(self._write(drafts)))
+        return Changed(Entity.POINTS_ENTRY, frozenset(self._write(drafts, sources)))
 
-    def _write(self, drafts: list[EntryDraft]) -> list[str]:
+    def _write(self, drafts: list[EntryDraft], sources: list[str] | None = None) -> list[str]:
+        """Every draft in one transaction; a refusal of one (an unknown household, a cap) rolls all back and, in a
+        batch, names its row (`sources[i]`, or “第i户”)."""
         self._require(Permission.EDIT_RECORDS)
         directory = ({h.household_no: h for h in self._households.households()} if len(drafts) > 1 else
                      {drafts[0].household_no.strip(): self._households.household(drafts[0].household_no)})
         schemes: dict[str, Scheme | None] = {}
         ids = []
         with self._db.atomic():
-            for draft in drafts:
-                household = directory.get(draft.household_no.strip())
-                if household is None:
-                    raise NotFound(f"户籍中没有户号“{draft.household_no}”。请核对户号（可在户籍花名册中查看）。")
-                day = draft.on.isoformat()
-                if day not in schemes:
-                    schemes[day] = self._schemes.in_force_on(draft.on)
-                entry = self._entry(draft, household, schemes[day])
+            for index, draft in enumerate(drafts):
+                try:
+                    household = directory.get(draft.household_no.strip())
+                    if household is None:
+                        raise NotFound(f"户籍中没有户号“{draft.household_no}”。请核对户号（可在户籍花名册中查看）。")
+                    day = draft.on.isoformat()
+                    if day not in schemes:
+                        schemes[day] = self._schemes.in_force_on(draft.on)
+                    entry = self._entry(draft, household, schemes[day])
+                except DomainError as error:
+                    if len(drafts) == 1:
+                        raise
+                    where = sources[index] if sources else f"第{index + 1}户"
+                    raise type(error)(f"{where}（户号 {draft.household_no}）：{error.message}"
+                                      "整批未记，一户也没有记。") from error
                 ids.append(self._insert("points_entries", entry_values(entry))["id"])
         return ids
 

@@ -8,11 +8,11 @@ two-person rule, R36).
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from cli import EXIT_OK, Context, read_password
+from cli.commands.points.publication import register_publication
 from cli.commands.printing import parse_date
 
 _BY = ("household", "group", "grid", "village")
@@ -46,6 +46,15 @@ def register(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--villager", default="", metavar="ID", help="户内做这件事的村民编号或姓名（可选；须是本户成员）")
     add.add_argument("--note", default="", metavar="T", help="说明或依据，如“签到表第3页”")
     add.set_defaults(handler=run_add)
+    batch = actions.add_parser("batch", help="一次活动批量记分：按户号或签到表每户记一条（同一事务：有一户不行则整批不记）")
+    batch.add_argument("--item", required=True, metavar="CODE", help="积分项目代码（points scheme show 可查）")
+    batch.add_argument("--date", dest="on", required=True, type=parse_date, metavar="D", help="活动日期，如 2026-03-12")
+    who = batch.add_mutually_exclusive_group(required=True)
+    who.add_argument("--households", metavar="NO,NO,...", help="户号，用逗号分隔，如 0001,0002,0007")
+    who.add_argument("--sheet", type=Path, metavar="FILE",
+                     help="签到表 .xlsx 或 .csv：一户一行，列“户号”（或“户主姓名”，须只对应一户）")
+    batch.add_argument("--note", default="", metavar="T", help="说明或依据，如“3月12日卫生大扫除签到表”")
+    batch.set_defaults(handler=run_batch)
     confirm = actions.add_parser("confirm", help="确认一条积分记录（须是录入人以外的账户；密码从标准输入读）")
     confirm.add_argument("id", metavar="ID")
     confirm.add_argument("--user", required=True, metavar="USER", help="确认人的用户名")
@@ -91,31 +100,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     attach.add_argument("--file", required=True, type=Path, help="文件路径")
     attach.add_argument("--note", default="", help="说明")
     attach.set_defaults(handler=run_attach)
-    _register_publication(actions)
-
-
-def _register_publication(actions: argparse._SubParsersAction) -> None:
-    publish = actions.add_parser("publish", help="公示某期积分（异议期不少于 5 天；期满无异议后本期积分方可兑换）")
-    publish.add_argument("--period", required=True, help="2026-03、2026-Q1 或 2026")
-    publish.add_argument("--date", dest="on", type=parse_date, help="张贴日期（默认今天）")
-    publish.add_argument("--days", type=int, default=5, help="公示天数（默认 5，至少 5）")
-    publish.set_defaults(handler=run_publish)
-    listing = actions.add_parser("publications", help="积分公示记录及其异议")
-    listing.add_argument("--period", help="只列某期")
-    listing.set_defaults(handler=run_publications)
-    objection = actions.add_parser("object", help="登记公示期内的异议（指明户号则只暂停该户本期积分的兑换）")
-    objection.add_argument("id", metavar="PUBLICATION_ID")
-    objection.add_argument("--by", required=True, metavar="NAME", help="异议人")
-    objection.add_argument("--text", required=True, metavar="T", help="异议内容")
-    objection.add_argument("--household", default="", metavar="NO", help="涉及的户号（不写：对整张榜的异议）")
-    objection.add_argument("--date", dest="on", type=parse_date, help="收到日期（默认今天）")
-    objection.set_defaults(handler=run_object)
-    answer = actions.add_parser("answer", help="答复积分异议（异议成立的，用 points reverse 冲正）")
-    answer.add_argument("id", metavar="OBJECTION_ID")
-    answer.add_argument("--text", required=True, metavar="T", help="答复内容")
-    answer.add_argument("--upheld", action="store_true", help="异议成立")
-    answer.add_argument("--date", dest="on", type=parse_date, help="答复日期（默认今天）")
-    answer.set_defaults(handler=run_answer)
+    register_publication(actions)
 
 
 def run_attach(context: Context, args: argparse.Namespace) -> int:
@@ -126,51 +111,6 @@ def run_attach(context: Context, args: argparse.Namespace) -> int:
     entry = stores.points.ledger.entry(args.id)
     added = stores.attachments.attach(AttachmentOwner(OwnerKind.POINTS_ENTRY, entry.id), args.file, note=args.note)
     context.emit(f"已为积分记录 {entry.id} 添加依据 {args.file.name}", {"id": added.id, "entry": entry.id})
-    return EXIT_OK
-
-
-def run_publish(context: Context, args: argparse.Namespace) -> int:
-    from models.lists.entries import Period
-
-    publications = points_stores(context).publications
-    publication = publications.publication(publications.publish(Period.parse(args.period), args.on, args.days).id)
-    context.emit(f"{publication.id}\n{publication.period.text}积分公示：{publication.published_on.isoformat()} 至 "
-                 f"{publication.closes_on.isoformat()}",
-                 {"id": publication.id, "period": publication.period.code, "closes_on": publication.closes_on.isoformat()})
-    return EXIT_OK
-
-
-def run_publications(context: Context, args: argparse.Namespace) -> int:
-    from models.lists.entries import Period
-    from models.points.publication import publication_state
-
-    publications, today = points_stores(context).publications, date.today()
-    rows, lines = [], []
-    for one in publications.publications(Period.parse(args.period) if args.period else None):
-        objections = publications.objections(one.id)
-        state = publication_state(one, objections, today)
-        rows.append({"id": one.id, "period": one.period.code, "published_on": one.published_on.isoformat(),
-                     "closes_on": one.closes_on.isoformat(), "state": state,
-                     "objections": [{"id": o.id, "household": o.household_no, "by": o.raised_by, "text": o.content,
-                                     "answered": o.answered, "upheld": o.upheld} for o in objections]})
-        lines.append(f"{one.id}  {one.period.text}  {one.published_on.isoformat()}—{one.closes_on.isoformat()}  {state}")
-        lines += [f"    异议 {o.id} {o.household_no or '整榜'} {o.raised_by}：{o.content}"
-                  + (f"（已答复：{o.answer}）" if o.answered else "（待答复）") for o in objections]
-    context.emit("\n".join(lines) or "还没有积分公示记录。", {"rows": rows})
-    return EXIT_OK
-
-
-def run_object(context: Context, args: argparse.Namespace) -> int:
-    publications = points_stores(context).publications
-    objection_id = publications.object(args.id, args.by, args.text, args.household, args.on).id
-    objection = next(o for o in publications.objections(args.id) if o.id == objection_id)
-    context.emit(f"{objection.id}\n已登记异议，请在 {objection.answer_due.isoformat()} 前答复", {"id": objection.id})
-    return EXIT_OK
-
-
-def run_answer(context: Context, args: argparse.Namespace) -> int:
-    points_stores(context).publications.answer(args.id, args.text, args.upheld, args.on)
-    context.emit("已答复" + ("（异议成立：请用 points reverse 冲正有误的记录）" if args.upheld else ""), {"id": args.id})
     return EXIT_OK
 
 
@@ -235,6 +175,25 @@ def run_add(context: Context, args: argparse.Namespace) -> int:
     changed = points_stores(context).ledger.add(EntryDraft(args.household, args.item, args.on, args.points,
                                                      args.villager, args.note))
     context.emit(f"{changed.id}\n已记录，待另一位工作人员确认后计入积分", {"id": changed.id, "confirmed": False})
+    return EXIT_OK
+
+
+def run_batch(context: Context, args: argparse.Namespace) -> int:
+    """批量记分 from a sign-in sheet or a list of 户号: one pending entry per household, all in one transaction."""
+    from models.points.ledger import EntryDraft
+    from models.points.signin import check_distinct, numbers_rows, sheet_rows
+    from storage.registry.roster_files import read_cells
+
+    points = points_stores(context)
+    rows = (sheet_rows(read_cells(args.sheet), points.tally.households()) if args.sheet else
+            numbers_rows(args.households))
+    check_distinct(rows)
+    changed = points.ledger.add_batch([EntryDraft(r.household_no, args.item, args.on, note=args.note) for r in rows],
+                                      [r.source for r in rows])
+    order = {r.household_no: i for i, r in enumerate(rows)}
+    ids = sorted(changed.ids, key=lambda i: order.get(points.ledger.entry(i).household_no, len(order)))
+    context.emit(f"已为 {len(ids)} 户记录 {args.item.strip()}（{args.on.isoformat()}），"
+                 "待另一位工作人员确认后计入积分\n" + "\n".join(ids), {"ids": ids, "count": len(ids)})
     return EXIT_OK
 
 
