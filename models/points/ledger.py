@@ -12,6 +12,7 @@ from enum import StrEnum
 from models.core.accounts import Actor
 from models.core.errors import DomainError
 from models.lists.entries import Period, PeriodKind
+from models.points.expiry import Expiry
 from models.points.scheme import SchemeItem
 
 
@@ -119,6 +120,7 @@ class Balance:
     pending: int
     redeemable: int = 0
     deficit: int = 0
+    expiry: Expiry = Expiry.NEVER  # the rule `redeemable` was counted by (R39)
 
 
 def period_of(day: date, kind: PeriodKind) -> Period:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from models.lists.entries import Period, PeriodKind
     from models.points.applications import PointsApplication
     from models.points.board import PointsBoard
+    from models.points.expiry import Expiry
     from models.points.goods import Goods, GoodsSource, Redemption
     from models.points.publication import PointsObjection, Publication
     from models.points.ledger import Balance, EntryDraft, LedgerEntry, Member
@@ -162,6 +163,13 @@ class VillageTotals(Protocol):
     def village_totals(self, period: Period) -> list[TallyRow]: ...
 
 
+class PointsSettingsStore(Protocol):
+    """The points area's settings: 积分有效期 (R39, `never` unless set), read by every balance and redemption."""
+
+    def expiry(self) -> Expiry: ...
+    def set_expiry(self, expiry: Expiry) -> Changed: ...
+
+
 class PointsStores(Protocol):
     """The points area's stores, one per aggregate (read-only members, as on `Stores`)."""
 
@@ -181,3 +189,5 @@ class PointsStores(Protocol):
     def publications(self) -> PublicationStore: ...
     @property
     def applications(self) -> ApplicationStore: ...
+    @property
+    def settings(self) -> PointsSettingsStore: ...

@@ -349,7 +349,7 @@ def points_stores(db: Database, actor: Actor, meetings: MeetingRecords, types: M
                   lists: NamingBases, village: Callable[[], str]) -> SqlitePointsStores:
     """The points stores, each given adapters over the registry, minutes, rules and lists it reads."""
     from storage.lists.sources import SqliteArticleCatalogue
-    from storage.points import applications, goods, ledger, publications, redemptions, tally, villages
+    from storage.points import applications, goods, ledger, publications, redemptions, settings, tally, villages
     from storage.points.scheme import SqliteSchemeStore
     from storage.points.sources import (ListsNamedHouseholds, MinutesAdoptionMeetings, RulesClauses,
                                         SqlitePointsHouseholds)
@@ -363,7 +363,7 @@ def points_stores(db: Database, actor: Actor, meetings: MeetingRecords, types: M
         scheme, ledger.SqliteLedgerStore(db, actor, households, scheme), sums,
         goods.SqliteGoodsStore(db, actor), redemptions.SqliteRedemptionStore(db, actor, households),
         villages.SqliteVillageTotals(db), publications.SqlitePublicationStore(db, actor, households),
-        applications.SqliteApplicationStore(db, actor, sums))
+        applications.SqliteApplicationStore(db, actor, sums), settings.SqlitePointsSettings(db, actor))
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:

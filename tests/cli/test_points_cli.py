@@ -91,7 +91,7 @@ def test_add_confirm_list_balance_and_reverse(village: Village, monkeypatch: pyt
     monkeypatch.setenv("XIANGYUE_USER", "wenshu")
     monkeypatch.setenv("XIANGYUE_PASSWORD", DEMO_PASSWORD)
     code, before = run_json(db, "points", "balance", "--household", "0009")
-    assert code == 0 and set(before) == {"household", "confirmed", "pending", "redeemable", "deficit"}
+    assert code == 0 and set(before) == {"household", "confirmed", "pending", "redeemable", "deficit", "expiry"}
     code, added = run_json(db, "points", "add", "--household", "0009", "--item", "E01", "--date", "2027-06-03",
                            "--note", "志愿服务签到表")
     assert code == 0 and added == {"id": added["id"], "confirmed": False}
@@ -187,6 +187,29 @@ def test_goods_redeem_and_the_receipt_read_back(village: Village, tmp_path: Path
     assert code == 0, err
     text = text_of(out.read_bytes())
     assert "兑换凭证" in text and redeemed["number"] in text and "香皂" in text and f"{redeemed['balance']}分" in text
+    assert "积分长期有效" in text.replace(" ", "")  # the expiry rule on the slip (R39)
+
+
+def test_points_expiry_shown_set_and_on_the_balance_and_receipt(village: Village, tmp_path: Path) -> None:
+    """`points expiry [never|year-end]` (R39): never by default; year-end shown as a sentence with every balance."""
+    db = village.path
+    code, shown = run_json(db, "points", "expiry")
+    assert code == 0 and shown["expiry"] == "never" and "长期有效" in shown["rule"]
+    code, _, err = run_cli(["--db", str(db), "points", "expiry", "monthly"])
+    assert code == 2
+    code, text, _ = run_cli(["--db", str(db), "points", "expiry", "year-end"])
+    assert code == 0 and "已设置积分有效期：每年清零" in text and "12 月 31 日清零" in text
+    code, balance = run_json(db, "points", "balance", "--household", "0003")
+    assert code == 0 and balance["expiry"] == "year-end"
+    code, text, _ = run_cli(["--db", str(db), "points", "balance", "--household", "0003"])
+    assert f"可兑换积分只计{date.today().year} 年的记录" in text and "上一年的扣分也不带入新的一年" in text
+    redemption = village.clerk.points.redemptions.redemptions()[0]
+    out = tmp_path / "凭证.pdf"
+    code, _, err = run_cli(["--db", str(db), "print", "points-receipt", redemption.id, "--out", str(out)])
+    assert code == 0, err
+    assert "12月31日清零" in text_of(out.read_bytes()).replace(" ", "")
+    code, shown = run_json(db, "points", "expiry")
+    assert shown["expiry"] == "year-end"
 
 
 def test_the_period_kind_and_deduction_share_are_set_on_import_and_shown(village: Village, tmp_path: Path) -> None:

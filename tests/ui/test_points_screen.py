@@ -20,6 +20,7 @@ def test_a_redemption_at_the_counter_updates_balance_and_stock(qtbot: Any, villa
     balance = points.tally.balance("0007").redeemable
     qtbot.keyClicks(tab.household_edit, "0007")
     assert f"可用积分 {balance} 分" in tab.balance_label.text()
+    assert "积分长期有效" in tab.balance_label.text()  # the expiry rule with the balance (R39)
     tab.goods_combo.setCurrentIndex(tab.goods_combo.values().index(goods_id))
     qtbot.mouseClick(tab.redeem_button, Qt.MouseButton.LeftButton)
     assert tab.status.text().startswith("兑换凭证 DH")

@@ -3,6 +3,8 @@ household's balance shown first, the goods with their prices and stock, and the 
 can be reversed (冲正: the points back to the household, the goods back to stock) after a question with its reason."""
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -91,7 +93,9 @@ class RedeemTab(QWidget):
         balance = self._stores.points.tally.balance(self._chosen.household_no)
         self.balance_label.setText(self.tr("{0}：可用积分 {1} 分（已确认 {2} 分，其中公示期未满或有异议的不可用；"
                                            "另有待确认 {3} 分）").format(
-            self._chosen.label, balance.redeemable, balance.confirmed, balance.pending))
+            self._chosen.label, balance.redeemable, balance.confirmed, balance.pending)
+            + (self.tr("；扣分超出 {0} 分，从以后公示的积分中抵扣").format(balance.deficit) if balance.deficit else "")
+            + "\n" + balance.expiry.rule(date.today()))  # R39: the expiry rule shown with the balance
 
     def _on_redeem_clicked(self) -> None:
         goods_id = self.goods_combo.current_value()

@@ -8,6 +8,7 @@ two-person rule, R36).
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     balance = actions.add_parser("balance", help="一户的积分：已确认和待确认")
     balance.add_argument("--household", required=True, metavar="NO")
     balance.set_defaults(handler=run_balance)
+    expiry = actions.add_parser("expiry", help="积分有效期：显示或设置 never（长期有效，默认）或 year-end（每年清零）")
+    expiry.add_argument("rule", nargs="?", choices=("never", "year-end"), metavar="never|year-end",
+                        help="year-end：可兑换积分只计当年的记录，1 月 1 日起上一年的积分和扣分都不再计入（不写：显示现行规则）")
+    expiry.set_defaults(handler=run_expiry)
     tally = actions.add_parser("tally", help="某期汇总：按户、村民小组、网格或全村（只计已确认的）")
     tally.add_argument("--period", required=True, help="2026-03、2026-Q1 或 2026")
     tally.add_argument("--by", choices=_BY, default="household")
@@ -238,9 +243,22 @@ def run_balance(context: Context, args: argparse.Namespace) -> int:
     balance = points_stores(context).tally.balance(args.household)
     owed = f"；扣分超出 {balance.deficit} 分，从以后公示的积分中抵扣" if balance.deficit else ""
     context.emit(f"户号 {balance.household_no}：已确认 {balance.confirmed} 分（可兑换 {balance.redeemable} 分{owed}），"
-                 f"待确认 {balance.pending} 分",
+                 f"待确认 {balance.pending} 分\n{balance.expiry.rule(date.today())}",
                  {"household": balance.household_no, "confirmed": balance.confirmed, "pending": balance.pending,
-                  "redeemable": balance.redeemable, "deficit": balance.deficit})
+                  "redeemable": balance.redeemable, "deficit": balance.deficit, "expiry": balance.expiry.value})
+    return EXIT_OK
+
+
+def run_expiry(context: Context, args: argparse.Namespace) -> int:
+    """积分有效期 (R39): shown, or set by whoever may edit the village profile (audited, synced)."""
+    from models.points.expiry import parse_expiry
+
+    settings = points_stores(context).settings
+    if args.rule:
+        settings.set_expiry(parse_expiry(args.rule))
+    expiry = settings.expiry()
+    context.emit(("已设置" if args.rule else "现行") + f"积分有效期：{expiry.label}。{expiry.rule()}",
+                 {"expiry": expiry.value, "rule": expiry.rule()})
     return EXIT_OK
 
 
