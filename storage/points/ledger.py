@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, datetime
+from pathlib import Path
 
 from models.core.accounts import Actor, Permission
+from models.core.attachments import AttachmentOwner, OwnerKind
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
+from models.core.ports import AttachmentStore
 from models.points.ledger import (EntryDraft, EntryKind, LedgerEntry, acting_member, check_cap, check_confirmer,
                                   check_rejecter, check_reversible, entry_points, period_of, reversal_of)
+from models.points.evidence import NOT_FOUND, EvidenceKind, evidence_ref
 from models.points.ports import PointsHouseholds, SchemeStore
 from models.points.rollup import PointsHousehold
 from models.points.scheme import Scheme
@@ -24,15 +28,47 @@ _ALREADY_SQL = """
                       AND r.rejected_by = '')"""
 
 
+_EVIDENCE_TABLES = ((EvidenceKind.MEETING, "meetings"), (EvidenceKind.LIST_ENTRY, "list_entries"),
+                    (EvidenceKind.MATTER, "matters"))
+
+
+def evidence_kind(db: Database, reference: str) -> EvidenceKind | None:
+    """Which record `reference` is the id of (a live meeting, list entry or matter), or None."""
+    for kind, table in _EVIDENCE_TABLES:
+        if db.conn.execute(f"SELECT 1 FROM {table} WHERE id = ? AND deleted = 0", (reference,)).fetchone():
+            return kind
+    return None
+
+
 class SqliteLedgerStore(SqliteStore):
     """Implements models.points.ports.LedgerStore."""
 
-    def __init__(self, db: Database, actor: Actor, households: PointsHouseholds, schemes: SchemeStore) -> None:
+    def __init__(self, db: Database, actor: Actor, households: PointsHouseholds, schemes: SchemeStore,
+                 attachments: AttachmentStore) -> None:
         super().__init__(db, actor)
         self._households, self._schemes = households, schemes
+        self._attachments = attachments  # the one attachment store: an entry's photo (R36)
 
     def add(self, draft: EntryDraft) -> Changed:
-        return Changed.one(Entity.POINTS_ENTRY, self._write([draft])[0])
+        """One entry; its evidence (R36) a record's id, checked to exist, or a photo's path, which the one
+        attachment store keeps under the entry — in the same transaction as the entry."""
+        reference = draft.evidence.strip()
+        with self._db.atomic():
+            kind = evidence_kind(self._db, reference) if reference else None
+            photo = Path(reference).expanduser() if reference and kind is None else None
+            if photo is not None and not photo.is_file():
+                raise NotFound(NOT_FOUND.format(reference))
+            stored = evidence_ref(kind, reference) if kind else ""
+            entry_id = self._write([dataclasses.replace(draft, evidence=stored)])[0]
+            changed = Changed.one(Entity.POINTS_ENTRY, entry_id)
+            if photo is not None:
+                attached = self._attachments.attach(
+                    AttachmentOwner(OwnerKind.POINTS_ENTRY, entry_id), photo, note="积分依据")
+                attachment_id = next(iter(attached.ids_of(Entity.ATTACHMENT)))
+                self._update("points_entries", entry_id,  # the photo's id, known once it is kept
+                             {"evidence": evidence_ref(EvidenceKind.ATTACHMENT, attachment_id)})
+                changed = changed | attached
+        return changed
 
     def add_batch(self, drafts: list[EntryDraft], sources: list[str] | None = None) -> Changed:
         if not drafts:

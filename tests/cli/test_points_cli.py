@@ -105,9 +105,9 @@ def test_add_confirm_list_balance_and_reverse(village: Village, monkeypatch: pyt
     assert code == 0 and set(reversed_) == {"id"}
     code, listed = run_json(db, "points", "list", "--household", "0009", "--pending")
     assert code == 0 and set(listed["rows"][0]) == {"id", "date", "item", "points", "confirmed", "reverses",
-                                                    "rejected"}
+                                                    "rejected", "evidence"}
     assert {"id": reversed_["id"], "date": "2027-06-03", "item": "E01", "points": -3, "confirmed": False,
-            "reverses": added["id"], "rejected": False} in listed["rows"]
+            "reverses": added["id"], "rejected": False, "evidence": ""} in listed["rows"]
 
 
 @pytest.mark.cli_login

@@ -45,7 +45,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--date", dest="on", required=True, type=parse_date, metavar="D", help="日期，如 2026-03-12")
     add.add_argument("--points", type=int, metavar="N", help="分值（默认按细则；可记同号较小的分数）")
     add.add_argument("--villager", default="", metavar="ID", help="户内做这件事的村民编号或姓名（可选；须是本户成员）")
-    add.add_argument("--note", default="", metavar="T", help="说明或依据，如“签到表第3页”")
+    add.add_argument("--note", default="", metavar="T", help="说明，如“签到表第3页”")
+    add.add_argument("--evidence", default="", metavar="REF",
+                     help="依据：会议记录、榜单条目或群众说事的编号，或照片（签到表、检查照片）的文件路径（照片存入附件）")
     add.set_defaults(handler=run_add)
     batch = actions.add_parser("batch", help="一次活动批量记分：按户号或签到表每户记一条（同一事务：有一户不行则整批不记）")
     batch.add_argument("--item", required=True, metavar="CODE", help="积分项目代码（points scheme show 可查）")
@@ -178,7 +180,7 @@ def run_add(context: Context, args: argparse.Namespace) -> int:
     from models.points.ledger import EntryDraft
 
     changed = points_stores(context).ledger.add(EntryDraft(args.household, args.item, args.on, args.points,
-                                                     args.villager, args.note))
+                                                     args.villager, args.note, args.evidence))
     context.emit(f"{changed.id}\n已记录，待另一位工作人员确认后计入积分", {"id": changed.id, "confirmed": False})
     return EXIT_OK
 
@@ -228,12 +230,15 @@ def run_reverse(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_list(context: Context, args: argparse.Namespace) -> int:
+    from models.points.evidence import evidence_label
+
     entries = points_stores(context).ledger.entries(args.household, args.pending)
     rows = [{"id": e.id, "date": e.on.isoformat(), "item": e.item_code or e.kind.value, "points": e.points,
-             "confirmed": e.confirmed, "reverses": e.reverses, "rejected": e.rejected} for e in entries]
+             "confirmed": e.confirmed, "reverses": e.reverses, "rejected": e.rejected, "evidence": e.evidence} for e in entries]
     text = "\n".join(f"{e.id}  {e.on.isoformat()}  {e.item_code or e.kind.label}  {e.item_name}  {e.points:+d}  "
                      + e.state + (f"（{e.reject_reason}）" if e.rejected else "")
                      + (f"  冲正 {e.reverses}" if e.reverses else "")
+                     + (f"  依据 {evidence_label(e.evidence)}" if e.evidence else "")
                      for e in entries) or "没有记录"
     context.emit(text, {"rows": rows})
     return EXIT_OK
