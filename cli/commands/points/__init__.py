@@ -3,7 +3,9 @@ and the prints `print points-board | points-receipt`. The command names and JSON
 
 The acting user is the logged-in account (`cli/login.py`: XIANGYUE_USER / XIANGYUE_PASSWORD, or the global --user);
 `points confirm` names the confirming user with its own --user and reads that password from standard input (the
-two-person rule, R36).
+two-person rule, R36); `points reject` refuses a pending entry as the logged-in account (not its recorder).
+`points batch` writes an event's entries from 户号 or a sign-in sheet in one transaction; `points expiry` shows or
+sets R39's expiry rule. The publication commands are in `publication.py`.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ _BY = ("household", "group", "grid", "village")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    points = commands.add_parser("points", help="积分制：积分细则、记分、确认、冲正、余额、汇总、兑换")
+    points = commands.add_parser("points", help="积分制：积分细则、记分（含批量）、确认、退回、冲正、余额、有效期、汇总、兑换")
     actions = points.add_subparsers(dest="action", metavar="ACTION", required=True)
     scheme = actions.add_parser("scheme", help="积分细则：导入（须关联通过它的会议记录）或显示").add_subparsers(
         dest="scheme_action", metavar="SCHEME_ACTION", required=True)
@@ -70,11 +72,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     reverse.add_argument("id", metavar="ID")
     reverse.add_argument("--reason", required=True, metavar="T", help="冲正理由")
     reverse.set_defaults(handler=run_reverse)
-    listing = actions.add_parser("list", help="一户的积分记录（冲正是单独的一行）")
+    listing = actions.add_parser("list", help="一户的积分记录（冲正是单独的一行；退回的标明“已退回”和理由；--json 每行另有 rejected、evidence）")
     listing.add_argument("--household", required=True, metavar="NO")
     listing.add_argument("--pending", action="store_true", help="只列未确认的")
     listing.set_defaults(handler=run_list)
-    balance = actions.add_parser("balance", help="一户的积分：已确认和待确认")
+    balance = actions.add_parser("balance", help="一户的积分：已确认、待确认、可兑换（及积分有效期规则）")
     balance.add_argument("--household", required=True, metavar="NO")
     balance.set_defaults(handler=run_balance)
     expiry = actions.add_parser("expiry", help="积分有效期：显示或设置 never（长期有效，默认）或 year-end（每年清零）")
