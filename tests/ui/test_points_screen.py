@@ -188,3 +188,26 @@ def test_a_second_account_rejects_a_pending_entry_on_the_confirm_tab(qtbot: Any,
     tab.table.selectRow([e.id for e in tab.pending.rows()].index(own))
     qtbot.mouseClick(tab.reject_button, Qt.MouseButton.LeftButton)
     assert tab.status.text().startswith("已退回 0 条。未退回 1 条：") and "另一位工作人员退回" in tab.status.text()
+
+
+def test_a_batch_over_one_households_cap_names_it_and_records_none(qtbot: Any, village: Village) -> None:
+    """The registry batch refused whole: the message names the row and household the cap stopped (add_batch)."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from models.points.ledger import EntryDraft
+
+    ledger = village.clerk.points.ledger
+    for day in (date(2027, 6, 1), date(2027, 6, 2)):
+        ledger.add(EntryDraft("0002", "B01", day))  # B01: the cap of 10 reached for 0002
+    screen = PointsScreen(village.clerk, DataBus())
+    qtbot.addWidget(screen)
+    tab = screen.entry_tab
+    tab.batch_item.setText("B01")
+    tab.batch_date.setDate(QDate(2027, 6, 12))
+    qtbot.mouseClick(tab.list_button, Qt.MouseButton.LeftButton)
+    before = len(ledger.entries())
+    qtbot.mouseClick(tab.batch_button, Qt.MouseButton.LeftButton)
+    assert tab.status.text().startswith("批量录入未完成：第") and "（户号 0002）" in tab.status.text()
+    assert "整批未记" in tab.status.text() and len(ledger.entries()) == before
