@@ -45,7 +45,7 @@ TABLE_LABELS = {
     "care_settings": "关怀设置",
     "points_schemes": "积分细则", "points_items": "积分项目", "points_entries": "积分记录",
     "points_goods": "爱心超市商品", "points_stock_moves": "商品出入库", "points_redemptions": "积分兑换",
-    "points_publications": "积分公示", "points_objections": "积分异议",
+    "points_publications": "积分公示", "points_objections": "积分异议", "points_settings": "积分设置",
     "points_applications": "积分换项目申请", "points_application_reviews": "积分换项目审核",
     "matters": "群众说事", "matter_events": "说事办理记录", "matter_officer_logs": "信息员工作日志", "matter_projects": "项目库",
     "disclosure_publications": "三务公开记录", "disclosure_objections": "公开异议", "disclosure_settings": "三务公开设置",

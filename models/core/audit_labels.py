@@ -73,7 +73,8 @@ FIELD_LABELS = {
     # points
     "by_name": "经手人", "cap": "每期上限", "change": "数量变化", "class_name": "类别",
     "clause": "村规民约条款", "clerk_name": "经办人", "confirmed_at": "确认时间", "confirmed_by": "确认人",
-    "confirmed_by_name": "确认人", "deduction_share": "扣分占比上限", "evidence": "依据", "goods_name": "商品",
+    "confirmed_by_name": "确认人", "rejected_by": "退回人", "rejected_by_name": "退回人",
+    "rejected_at": "退回时间", "reject_reason": "退回理由", "deduction_share": "扣分占比上限", "evidence": "依据", "goods_name": "商品",
     "item_code": "项目代码", "item_name": "项目", "period_kind": "积分周期", "points": "积分", "price": "所需积分",
     "quantity": "数量", "recorded_by": "录入人", "recorded_by_name": "录入人", "scheme_version": "细则版本",
     "period_code": "公示周期", "days": "公示天数", "closes_on": "公示截止日期", "recorded_at": "登记时间",

@@ -68,6 +68,7 @@ class Entity(StrEnum):
     POINTS_PUBLICATION = "points_publication"
     POINTS_OBJECTION = "points_objection"
     POINTS_APPLICATION = "points_application"
+    POINTS_SETTINGS = "points_settings"
 
     @property
     def label(self) -> str:
@@ -91,7 +92,7 @@ class Entity(StrEnum):
                 "star_list": "星目", "star_award": "十星级文明户评定",
                 "star_candidacy": "十星级文明户申报",
                 "points_publication": "积分公示", "points_objection": "积分异议",
-                "points_application": "积分换项目申请"}[self.value]
+                "points_application": "积分换项目申请", "points_settings": "积分设置"}[self.value]
 
 
 @dataclass(frozen=True)

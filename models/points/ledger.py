@@ -12,6 +12,7 @@ from enum import StrEnum
 from models.core.accounts import Actor
 from models.core.errors import DomainError
 from models.lists.entries import Period, PeriodKind
+from models.points.expiry import Expiry
 from models.points.scheme import SchemeItem
 
 
@@ -50,10 +51,23 @@ class LedgerEntry:
     confirmed_by_name: str = ""
     reverses: str = ""
     reason: str = ""
+    rejected_by: str = ""
+    rejected_by_name: str = ""
+    reject_reason: str = ""
 
     @property
     def confirmed(self) -> bool:
         return bool(self.confirmed_by)
+
+    @property
+    def rejected(self) -> bool:
+        """退回: a second account refused it while pending; it never counts and stays in the history."""
+        return bool(self.rejected_by)
+
+    @property
+    def state(self) -> str:
+        """待确认 / 已确认 / 已退回, as lists and screens show it."""
+        return "已退回" if self.rejected else "已确认" if self.confirmed else "待确认"
 
 
 @dataclass(frozen=True)
@@ -98,12 +112,15 @@ def acting_member(reference: str, household_id: str, household_no: str, found: l
 @dataclass(frozen=True)
 class Balance:
     """户积分 — confirmed (counts), pending (awaiting the second person) and redeemable: the confirmed points whose
-    period's publication closed with no unanswered objection, less what was spent or deducted (R37)."""
+    period's publication closed with no unanswered objection, less what was spent or deducted (R37), never below 0
+    (R39); `deficit` is by how much the deductions exceed that (kept in the ledger, made up from later awards)."""
 
     household_no: str
     confirmed: int
     pending: int
     redeemable: int = 0
+    deficit: int = 0
+    expiry: Expiry = Expiry.NEVER  # the rule `redeemable` was counted by (R39)
 
 
 def period_of(day: date, kind: PeriodKind) -> Period:
@@ -139,8 +156,28 @@ def check_confirmer(entry: LedgerEntry, actor: Actor) -> None:
     """R36 two-person rule: the recorder cannot confirm their own entry; a confirmed entry stays confirmed."""
     if entry.confirmed:
         raise DomainError(f"记录 {entry.id} 已由{entry.confirmed_by_name}确认，无需再确认。")
+    if entry.rejected:
+        raise DomainError(f"记录 {entry.id} 已由{entry.rejected_by_name}退回（理由：{entry.reject_reason}），不能再确认。"
+                          "如确有此事，请用 points add 重新录入一条，再由另一位工作人员确认。")
     if entry.recorded_by == actor.user_id:
         raise DomainError(f"记录 {entry.id} 是{entry.recorded_by_name}录入的，须由另一位工作人员确认（两人规则）。")
+
+
+def check_rejecter(entry: LedgerEntry, actor: Actor, reason: str) -> None:
+    """退回 (R36): a second account refuses a pending entry with a reason; a confirmed one is corrected by a
+    reversing entry instead, and an entry is refused once."""
+    if not reason.strip():
+        raise DomainError("退回必须写明理由，如“签到表上没有这一户”。")
+    if entry.kind is EntryKind.REDEMPTION:
+        raise DomainError(f"记录 {entry.id} 是兑换扣减的积分，不能退回；请用 points redeem-reverse 冲正那次兑换。")
+    if entry.confirmed:
+        raise DomainError(f"记录 {entry.id} 已由{entry.confirmed_by_name}确认，不能退回。已确认的记录有误，"
+                          f"请用 points reverse {entry.id} --reason 理由 冲正（新记一条相反的记录）。")
+    if entry.rejected:
+        raise DomainError(f"记录 {entry.id} 已由{entry.rejected_by_name}退回，无需再退回。")
+    if entry.recorded_by == actor.user_id:
+        raise DomainError(f"记录 {entry.id} 是{entry.recorded_by_name}录入的，须由另一位工作人员退回（两人规则）。"
+                          "自己录错的记录，请另一位工作人员退回。")
 
 
 def check_reversible(entry: LedgerEntry, already_reversed: bool, reason: str) -> None:
@@ -150,8 +187,11 @@ def check_reversible(entry: LedgerEntry, already_reversed: bool, reason: str) ->
         raise DomainError(f"记录 {entry.id} 本身是冲正记录，不能再冲正；如冲正有误，请重新录入正确的积分。")
     if already_reversed:
         raise DomainError(f"记录 {entry.id} 已经冲正过了。")
+    if entry.rejected:
+        raise DomainError(f"记录 {entry.id} 已被退回，不计入积分，无需冲正。")
     if not entry.confirmed:
-        raise DomainError(f"记录 {entry.id} 还未确认，不计入积分，无需冲正；录错的记录请确认人不予确认。")
+        raise DomainError(f"记录 {entry.id} 还未确认，不计入积分，无需冲正；录错的记录请另一位工作人员用 "
+                          f"points reject {entry.id} --reason 理由 退回。")
 
 
 def reversal_of(entry: LedgerEntry, reason: str) -> LedgerEntry:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from models.lists.entries import Period, PeriodKind
     from models.points.applications import PointsApplication
     from models.points.board import PointsBoard
+    from models.points.expiry import Expiry
     from models.points.goods import Goods, GoodsSource, Redemption, StockMove
     from models.points.publication import PointsObjection, Publication
     from models.points.ledger import Balance, EntryDraft, LedgerEntry, Member
@@ -79,11 +80,16 @@ class LedgerStore(Protocol):
 
     def add(self, draft: EntryDraft) -> Changed: ...
 
-    def add_batch(self, drafts: list[EntryDraft]) -> Changed:
-        """Every draft in one transaction (an event's sign-in sheet): all are written or, on a refusal, none."""
+    def add_batch(self, drafts: list[EntryDraft], sources: list[str] | None = None) -> Changed:
+        """Every draft in one transaction (an event's sign-in sheet): all are written or, on a refusal, none; the
+        refusal names the row (`sources[i]`, as “签到表第5行”, else “第i户”) and its household."""
         ...
 
     def confirm(self, entry_id: str) -> Changed: ...
+    def reject(self, entry_id: str, reason: str) -> Changed:
+        """退回 a pending entry with a reason (a second account): it never counts and stays, shown as rejected."""
+        ...
+
     def reverse(self, entry_id: str, reason: str) -> Changed:
         """A reversing entry of a confirmed one (dated as the entry it corrects, so its period's figures are
         corrected); it awaits a second person's confirmation like any entry."""
@@ -158,6 +164,13 @@ class VillageTotals(Protocol):
     def village_totals(self, period: Period) -> list[TallyRow]: ...
 
 
+class PointsSettingsStore(Protocol):
+    """The points area's settings: 积分有效期 (R39, `never` unless set), read by every balance and redemption."""
+
+    def expiry(self) -> Expiry: ...
+    def set_expiry(self, expiry: Expiry) -> Changed: ...
+
+
 class PointsStores(Protocol):
     """The points area's stores, one per aggregate (read-only members, as on `Stores`)."""
 
@@ -177,3 +190,5 @@ class PointsStores(Protocol):
     def publications(self) -> PublicationStore: ...
     @property
     def applications(self) -> ApplicationStore: ...
+    @property
+    def settings(self) -> PointsSettingsStore: ...

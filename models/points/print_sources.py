@@ -35,6 +35,7 @@ class ReceiptSource:
     village: str
     redemption: Redemption
     balance: int  # what the household may still spend when the slip is printed (its redeemable balance)
+    rule: str = ""  # the expiry rule that balance follows (R39: shown on the card)
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,10 @@ def board_source(stores: Stores, period: str, today: date) -> BoardSource:
     return BoardSource(board, f"{_village(stores)}村民委员会", today, stores.points.publications.latest(chosen))
 
 
-def receipt_source(stores: Stores, redemption_id: str, _today: date) -> ReceiptSource:
+def receipt_source(stores: Stores, redemption_id: str, today: date) -> ReceiptSource:
     redemption = stores.points.redemptions.redemption(redemption_id)
-    return ReceiptSource(_village(stores), redemption, stores.points.tally.balance(redemption.household_no).redeemable)
+    balance = stores.points.tally.balance(redemption.household_no, today)
+    return ReceiptSource(_village(stores), redemption, balance.redeemable, balance.expiry.rule(today))
 
 
 def scheme_source(stores: Stores, _item: str, _today: date) -> SchemeSource:

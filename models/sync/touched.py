@@ -71,6 +71,7 @@ ROW_CHANGES: dict[str, tuple[tuple[Entity, str], ...]] = {
     "points_objections": ((Entity.POINTS_OBJECTION, "id"), (Entity.POINTS_PUBLICATION, "publication_id")),
     "points_applications": ((Entity.POINTS_APPLICATION, "id"),),
     "points_application_reviews": ((Entity.POINTS_APPLICATION, "application_id"),),
+    "points_settings": ((Entity.POINTS_SETTINGS, "id"),),
     "matters": ((Entity.MATTER, "id"),),
     "matter_events": ((Entity.MATTER, "matter_id"),),  # the township's reply among them
     "matter_officer_logs": ((Entity.OFFICER_LOG, "id"),),

@@ -12,14 +12,16 @@ from printing.core.layout import table_page
 from printing.core.tables import TableDocument, render_table_pdf, table_texts
 
 
-def receipt_document(village: str, redemption: Redemption, balance: int) -> TableDocument:
-    """`balance`: what the household may still spend when the slip is printed (as `points redeem` reports it)."""
+def receipt_document(village: str, redemption: Redemption, balance: int, rule: str = "") -> TableDocument:
+    """`balance`: what the household may still spend when the slip is printed (as `points redeem` reports it);
+    `rule`: the expiry rule it follows (R39)."""
     rows = (("凭证编号", redemption.number), ("户号", redemption.household_no),
             ("户主", redemption.head_name or "—"), ("兑换商品", redemption.goods_name),
             ("数量", str(redemption.quantity)), ("单价（积分）", str(redemption.price)),
             ("扣减积分", str(redemption.points)), ("兑换日期", chinese_date(redemption.on)),
             ("经办人", redemption.clerk_name), ("打印时可兑换积分", f"{balance} 分"))
-    after = (("本次兑换已冲正，积分和商品已退回。",) if redemption.reversed else ()) + ("领取人签字：", "经办人签字：")
+    after = ((("本次兑换已冲正，积分和商品已退回。",) if redemption.reversed else ()) + ((rule,) if rule else ())
+             + ("领取人签字：", "经办人签字："))
     return TableDocument(f"{village}爱心超市兑换凭证", ("项目", "内容"), rows, (1, 2), (), after, "兑换凭证",
                          redemption.number, min_row_height=20)
 
@@ -30,6 +32,6 @@ def render_receipt_pdf(document: TableDocument, progress: Callable[[int], None] 
 
 def receipt_job(source: ReceiptSource) -> PrintJob:
     """The receipt of one redemption."""
-    document = receipt_document(source.village, source.redemption, source.balance)
+    document = receipt_document(source.village, source.redemption, source.balance, source.rule)
     fingerprint = content_fingerprint("points-receipt", table_texts(document), source.redemption.number)
     return PrintJob(document.title, fingerprint, lambda progress: render_receipt_pdf(document, progress))

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from storage.care.visits import SqliteVisits
     from collections.abc import Callable
 
+    from models.core.ports import AttachmentStore
     from models.rules.ports import RulebookStore
     from storage.points.sources import NamingBases
     from storage.core.attachments import SqliteAttachmentStore
@@ -259,7 +260,7 @@ class SqliteStores:
     @cached_property
     def points(self) -> SqlitePointsStores:
         return points_stores(self._db, self.actor, self.meetings, self.meeting_types, self.rules, self.naming_bases,
-                             lambda: self.profile.get().village)
+                             lambda: self.profile.get().village, self.attachments)
 
     @cached_property
     def matters(self) -> SqliteMatterStore:  # 群众说事: the minutes' meeting store writes 提交议事's agenda item
@@ -346,10 +347,10 @@ def township_returns(db: Database, actor: Actor) -> SqliteRevisionStore:
 
 
 def points_stores(db: Database, actor: Actor, meetings: MeetingRecords, types: MeetingTypes, rules: RulebookStore,
-                  lists: NamingBases, village: Callable[[], str]) -> SqlitePointsStores:
+                  lists: NamingBases, village: Callable[[], str], attachments: AttachmentStore) -> SqlitePointsStores:
     """The points stores, each given adapters over the registry, minutes, rules and lists it reads."""
     from storage.lists.sources import SqliteArticleCatalogue
-    from storage.points import applications, goods, ledger, publications, redemptions, tally, villages
+    from storage.points import applications, goods, ledger, publications, redemptions, settings, tally, villages
     from storage.points.scheme import SqliteSchemeStore
     from storage.points.sources import (ListsNamedHouseholds, MinutesAdoptionMeetings, RulesClauses,
                                         SqlitePointsHouseholds)
@@ -360,10 +361,10 @@ def points_stores(db: Database, actor: Actor, meetings: MeetingRecords, types: M
                                RulesClauses(SqliteArticleCatalogue(rules)))
     sums = tally.SqlitePointsTally(db, households, ListsNamedHouseholds(lists), scheme, village)
     return SqlitePointsStores(
-        scheme, ledger.SqliteLedgerStore(db, actor, households, scheme), sums,
+        scheme, ledger.SqliteLedgerStore(db, actor, households, scheme, attachments), sums,
         goods.SqliteGoodsStore(db, actor), redemptions.SqliteRedemptionStore(db, actor, households),
         villages.SqliteVillageTotals(db), publications.SqlitePublicationStore(db, actor, households),
-        applications.SqliteApplicationStore(db, actor, sums))
+        applications.SqliteApplicationStore(db, actor, sums), settings.SqlitePointsSettings(db, actor))
 
 
 def build_stores(db: Database, actor: Actor) -> SqliteStores:

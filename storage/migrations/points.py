@@ -64,3 +64,15 @@ def m083_points_publications_and_applications(db: Database) -> None:
         application_id TEXT NOT NULL, approved INTEGER NOT NULL, text TEXT NOT NULL, on_date TEXT NOT NULL,
         by_name TEXT NOT NULL""")
     db.execute("CREATE INDEX idx_points_application_reviews_application ON points_application_reviews(application_id)")
+
+
+def m096_points_rejection_and_settings(db: Database) -> None:
+    """退回 (R36): a pending entry a second account refuses, with who, when and why — it never counts and stays in
+    the ledger's history. `points_settings` holds the area's settings as key → value (积分有效期, R39: `expiry`
+    never | year-end). One step, not two: a bundle's schema version counts the steps."""
+    from storage.core.tracking import install_change_triggers
+
+    for column in ("rejected_by", "rejected_by_name", "rejected_at", "reject_reason"):
+        db.execute(f"ALTER TABLE points_entries ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    install_change_triggers(db, "points_entries")  # the change log copies the full row: the new columns too
+    create_synced_table(db, "points_settings", "key TEXT NOT NULL, value TEXT NOT NULL")

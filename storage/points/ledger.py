@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, datetime
+from pathlib import Path
 
 from models.core.accounts import Actor, Permission
+from models.core.attachments import AttachmentOwner, OwnerKind
 from models.core.changes import Changed, Entity
 from models.core.errors import DomainError, NotFound
+from models.core.ports import AttachmentStore
 from models.points.ledger import (EntryDraft, EntryKind, LedgerEntry, acting_member, check_cap, check_confirmer,
-                                  check_reversible, entry_points, period_of, reversal_of)
+                                  check_rejecter, check_reversible, entry_points, period_of, reversal_of)
+from models.points.evidence import NOT_FOUND, EvidenceKind, evidence_ref
 from models.points.ports import PointsHouseholds, SchemeStore
 from models.points.rollup import PointsHousehold
 from models.points.scheme import Scheme
@@ -19,39 +23,82 @@ from storage.points.rows import dict_rows, entry_from_row, entry_values
 _ALREADY_SQL = """
     SELECT COALESCE(SUM(e.points), 0) FROM points_entries e
     WHERE e.household_id = ? AND e.item_code = ? AND e.kind = 'item' AND e.on_date BETWEEN ? AND ? AND e.deleted = 0
-      AND NOT EXISTS (SELECT 1 FROM points_entries r WHERE r.reverses_id = e.id AND r.deleted = 0)"""
+      AND e.rejected_by = ''
+      AND NOT EXISTS (SELECT 1 FROM points_entries r WHERE r.reverses_id = e.id AND r.deleted = 0
+                      AND r.rejected_by = '')"""
+
+
+_EVIDENCE_TABLES = ((EvidenceKind.MEETING, "meetings"), (EvidenceKind.LIST_ENTRY, "list_entries"),
+                    (EvidenceKind.MATTER, "matters"))
+
+
+def evidence_kind(db: Database, reference: str) -> EvidenceKind | None:
+    """Which record `reference` is the id of (a live meeting, list entry or matter), or None."""
+    for kind, table in _EVIDENCE_TABLES:
+        if db.conn.execute(f"SELECT 1 FROM {table} WHERE id = ? AND deleted = 0", (reference,)).fetchone():
+            return kind
+    return None
 
 
 class SqliteLedgerStore(SqliteStore):
     """Implements models.points.ports.LedgerStore."""
 
-    def __init__(self, db: Database, actor: Actor, households: PointsHouseholds, schemes: SchemeStore) -> None:
+    def __init__(self, db: Database, actor: Actor, households: PointsHouseholds, schemes: SchemeStore,
+                 attachments: AttachmentStore) -> None:
         super().__init__(db, actor)
         self._households, self._schemes = households, schemes
+        self._attachments = attachments  # the one attachment store: an entry's photo (R36)
 
     def add(self, draft: EntryDraft) -> Changed:
-        return Changed.one(Entity.POINTS_ENTRY, self._write([draft])[0])
+        """One entry; its evidence (R36) a record's id, checked to exist, or a photo's path, which the one
+        attachment store keeps under the entry — in the same transaction as the entry."""
+        reference = draft.evidence.strip()
+        with self._db.atomic():
+            kind = evidence_kind(self._db, reference) if reference else None
+            photo = Path(reference).expanduser() if reference and kind is None else None
+            if photo is not None and not photo.is_file():
+                raise NotFound(NOT_FOUND.format(reference))
+            stored = evidence_ref(kind, reference) if kind else ""
+            entry_id = self._write([dataclasses.replace(draft, evidence=stored)])[0]
+            changed = Changed.one(Entity.POINTS_ENTRY, entry_id)
+            if photo is not None:
+                attached = self._attachments.attach(
+                    AttachmentOwner(OwnerKind.POINTS_ENTRY, entry_id), photo, note="积分依据")
+                attachment_id = next(iter(attached.ids_of(Entity.ATTACHMENT)))
+                self._update("points_entries", entry_id,  # the photo's id, known once it is kept
+                             {"evidence": evidence_ref(EvidenceKind.ATTACHMENT, attachment_id)})
+                changed = changed | attached
+        return changed
 
-    def add_batch(self, drafts: list[EntryDraft]) -> Changed:
+    def add_batch(self, drafts: list[EntryDraft], sources: list[str] | None = None) -> Changed:
         if not drafts:
             raise DomainError("没有要录入的户。")
-        return Changed(Entity.POINTS_ENTRY, frozenset(self._write(drafts)))
+        return Changed(Entity.POINTS_ENTRY, frozenset(self._write(drafts, sources)))
 
-    def _write(self, drafts: list[EntryDraft]) -> list[str]:
+    def _write(self, drafts: list[EntryDraft], sources: list[str] | None = None) -> list[str]:
+        """Every draft in one transaction; a refusal of one (an unknown household, a cap) rolls all back and, in a
+        batch, names its row (`sources[i]`, or “第i户”)."""
         self._require(Permission.EDIT_RECORDS)
         directory = ({h.household_no: h for h in self._households.households()} if len(drafts) > 1 else
                      {drafts[0].household_no.strip(): self._households.household(drafts[0].household_no)})
         schemes: dict[str, Scheme | None] = {}
         ids = []
         with self._db.atomic():
-            for draft in drafts:
-                household = directory.get(draft.household_no.strip())
-                if household is None:
-                    raise NotFound(f"户籍中没有户号“{draft.household_no}”。请核对户号（可在户籍花名册中查看）。")
-                day = draft.on.isoformat()
-                if day not in schemes:
-                    schemes[day] = self._schemes.in_force_on(draft.on)
-                entry = self._entry(draft, household, schemes[day])
+            for index, draft in enumerate(drafts):
+                try:
+                    household = directory.get(draft.household_no.strip())
+                    if household is None:
+                        raise NotFound(f"户籍中没有户号“{draft.household_no}”。请核对户号（可在户籍花名册中查看）。")
+                    day = draft.on.isoformat()
+                    if day not in schemes:
+                        schemes[day] = self._schemes.in_force_on(draft.on)
+                    entry = self._entry(draft, household, schemes[day])
+                except DomainError as error:
+                    if len(drafts) == 1:
+                        raise
+                    where = sources[index] if sources else f"第{index + 1}户"
+                    raise type(error)(f"{where}（户号 {draft.household_no}）：{error.message}"
+                                      "整批未记，一户也没有记。") from error
                 ids.append(self._insert("points_entries", entry_values(entry))["id"])
         return ids
 
@@ -81,13 +128,26 @@ class SqliteLedgerStore(SqliteStore):
                 "confirmed_at": datetime.now(UTC).isoformat(timespec="microseconds")}, action="confirm")
         return Changed.one(Entity.POINTS_ENTRY, entry.id)
 
+    def reject(self, entry_id: str, reason: str) -> Changed:
+        """退回 (R36): the pending entry stays, marked with who refused it, when and why; it never counts."""
+        self._require(Permission.EDIT_RECORDS)
+        with self._db.atomic():
+            entry = self.entry(entry_id)
+            check_rejecter(entry, self._actor, reason)
+            self._update("points_entries", entry.id, {
+                "rejected_by": self._actor.user_id, "rejected_by_name": self._actor.name,
+                "rejected_at": datetime.now(UTC).isoformat(timespec="microseconds"),
+                "reject_reason": reason.strip()}, action="reject")
+        return Changed.one(Entity.POINTS_ENTRY, entry.id)
+
     def reverse(self, entry_id: str, reason: str) -> Changed:
         self._require(Permission.EDIT_RECORDS)
         with self._db.atomic():
             entry = self.entry(entry_id)
             if entry.kind is EntryKind.REDEMPTION:
                 raise DomainError(self._redemption_hint(entry))
-            reversed_ = self._db.conn.execute("SELECT 1 FROM points_entries WHERE reverses_id = ? AND deleted = 0",
+            reversed_ = self._db.conn.execute("SELECT 1 FROM points_entries WHERE reverses_id = ? AND deleted = 0 "
+                                              "AND rejected_by = ''",
                                               (entry.id,)).fetchone() is not None
             check_reversible(entry, reversed_, reason)
             reversal = dataclasses.replace(reversal_of(entry, reason), recorded_by=self._actor.user_id,
@@ -117,6 +177,6 @@ class SqliteLedgerStore(SqliteStore):
             sql += " AND household_id = ?"
             params.append(self._households.household(household_no).id)
         if pending_only:
-            sql += " AND confirmed_by = ''"
+            sql += " AND confirmed_by = '' AND rejected_by = ''"
         sql += " ORDER BY on_date DESC, id DESC" + (f" LIMIT {int(limit)}" if limit else "")
         return [entry_from_row(r) for r in dict_rows(self._db, sql, params)]

@@ -15,19 +15,37 @@ from models.points.publication import (PointsObjection, Publication, check_answe
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
 from storage.points.rows import dict_rows
+from storage.points.settings import read_expiry
 
-# What a household may spend on a day (params: household id, the day): every confirmed entry that lowers the balance,
-# and each raising one only when a publication of its period, written after it was confirmed (so it was on the
-# board), has closed before the day with no unanswered objection about this household or the whole board.
+# What a household may spend on a day (params: household id, the day), before the floor at 0 (R39, `spendable`): every
+# confirmed entry that lowers the balance, and each raising one only when a publication of its period, written after
+# it was confirmed (so it was on the board), has closed before the day with no unanswered objection about this
+# household or the whole board. A reversal counts exactly when the entry it reverses (`o`) counts: reversing an award
+# not yet published lowers nothing yet, and once that award is published both count (net 0). Only entries dated
+# (a reversal: its entry dated) on or after :since count — R39's expiry (storage/points/settings.py): with 每年清零
+# :since is 1 January of the day's year, otherwise the first day there is.
 REDEEMABLE_SQL = """
     SELECT COALESCE(SUM(e.points), 0) FROM points_entries e
+    LEFT JOIN points_entries o ON e.kind = 'reversal' AND o.id = e.reverses_id
     WHERE e.household_id = :household AND e.deleted = 0 AND e.confirmed_by != ''
-      AND (e.points < 0 OR e.kind = 'redemption' OR EXISTS (
+      AND (o.id IS NULL OR (o.deleted = 0 AND o.confirmed_by != ''))
+      AND COALESCE(o.on_date, e.on_date) >= :since
+      AND (COALESCE(o.points, e.points) < 0 OR e.kind = 'redemption' OR EXISTS (
           SELECT 1 FROM points_publications p
-          WHERE p.deleted = 0 AND e.on_date BETWEEN p.start_date AND p.end_date AND p.closes_on < :day
-            AND p.recorded_at >= e.confirmed_at
-            AND NOT EXISTS (SELECT 1 FROM points_objections o WHERE o.publication_id = p.id AND o.deleted = 0
-                            AND o.answered_on = '' AND o.household_id IN ('', e.household_id))))"""
+          WHERE p.deleted = 0 AND COALESCE(o.on_date, e.on_date) BETWEEN p.start_date AND p.end_date
+            AND p.closes_on < :day AND p.recorded_at >= COALESCE(o.confirmed_at, e.confirmed_at)
+            AND NOT EXISTS (SELECT 1 FROM points_objections q WHERE q.publication_id = p.id AND q.deleted = 0
+                            AND q.answered_on = '' AND q.household_id IN ('', e.household_id))))"""
+
+
+def spendable(db: Database, household_id: str, day: date) -> tuple[int, int]:
+    """(spendable, deficit): R39 — the balance can never go negative. Deductions beyond the published points stay in
+    the ledger and are made up from later awards; until then the household may spend 0 and `deficit` says by how
+    much its deductions exceed what it has. Entries before the expiry rule's start (R39) count neither way."""
+    since = read_expiry(db).since(day)
+    net = int(db.conn.execute(REDEEMABLE_SQL, {"household": household_id, "day": day.isoformat(),
+                                               "since": since.isoformat() if since else ""}).fetchone()[0])
+    return max(net, 0), max(-net, 0)
 
 
 def _publication(row: dict[str, Any]) -> Publication:

@@ -13,7 +13,7 @@ from models.points.ports import PointsHouseholds
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
 from storage.points.goods import read_goods
-from storage.points.publications import REDEEMABLE_SQL
+from storage.points.publications import spendable
 from storage.points.rows import dict_rows, redemption_from_row
 
 
@@ -33,8 +33,7 @@ class SqliteRedemptionStore(SqliteStore):
         day = on or date.today()
         with self._db.atomic():  # BEGIN IMMEDIATE: the second redeemer waits here, then reads what the first wrote
             goods = read_goods(self._db, goods_id)
-            balance = int(self._db.conn.execute(REDEEMABLE_SQL, {"household": household.id,
-                                                                 "day": day.isoformat()}).fetchone()[0])
+            balance = spendable(self._db, household.id, day)[0]
             check_redemption(goods, quantity, balance)
             cost = goods.price * quantity
             entry = self._insert("points_entries", {

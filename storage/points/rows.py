@@ -43,7 +43,7 @@ def entry_from_row(row: dict[str, Any]) -> LedgerEntry:
                        row["points"], EntryKind(row["kind"]), row["item_code"], row["item_name"], row["scheme_id"],
                        row["scheme_version"], row["villager_id"], row["note"], row["evidence"], row["recorded_by"],
                        row["recorded_by_name"], row["confirmed_by"], row["confirmed_by_name"], row["reverses_id"],
-                       row["reason"])
+                       row["reason"], row["rejected_by"], row["rejected_by_name"], row["reject_reason"])
 
 
 def goods_from_row(row: dict[str, Any]) -> Goods:

@@ -9,6 +9,7 @@ from storage.points.ledger import SqliteLedgerStore
 from storage.points.publications import SqlitePublicationStore
 from storage.points.redemptions import SqliteRedemptionStore
 from storage.points.scheme import SqliteSchemeStore
+from storage.points.settings import SqlitePointsSettings
 from storage.points.tally import SqlitePointsTally
 from storage.points.villages import SqliteVillageTotals
 
@@ -25,3 +26,4 @@ class SqlitePointsStores:
     villages: SqliteVillageTotals
     publications: SqlitePublicationStore
     applications: SqliteApplicationStore
+    settings: SqlitePointsSettings

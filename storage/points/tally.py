@@ -11,7 +11,8 @@ from models.points.ports import NamedHouseholds, PointsHouseholds, SchemeStore
 from models.points.rollup import HouseholdSums, PointsHousehold, TallyBy, TallyRow, roll_up
 from models.points.scheme import DEFAULT_DEDUCTION_SHARE
 from storage.core.db import Database
-from storage.points.publications import REDEEMABLE_SQL
+from storage.points.publications import spendable
+from storage.points.settings import read_expiry
 
 # A reversal belongs to the side of the entry it reverses: reversing +5 lowers the plus, not raises the minus.
 PLUS = "(kind = 'item' AND points > 0) OR (kind = 'reversal' AND points < 0)"
@@ -45,11 +46,10 @@ class SqlitePointsTally:
         household = self._households.household(household_no)
         row = self._db.conn.execute(
             "SELECT COALESCE(SUM(CASE WHEN confirmed_by != '' THEN points END), 0), "
-            "COALESCE(SUM(CASE WHEN confirmed_by = '' THEN points END), 0) FROM points_entries "
+            "COALESCE(SUM(CASE WHEN confirmed_by = '' AND rejected_by = '' THEN points END), 0) FROM points_entries "
             "WHERE household_id = ? AND deleted = 0", (household.id,)).fetchone()
-        redeemable = self._db.conn.execute(REDEEMABLE_SQL, {"household": household.id,
-                                                            "day": (on or date.today()).isoformat()}).fetchone()[0]
-        return Balance(household.household_no, int(row[0]), int(row[1]), int(redeemable))
+        redeemable, deficit = spendable(self._db, household.id, on or date.today())
+        return Balance(household.household_no, int(row[0]), int(row[1]), redeemable, deficit, read_expiry(self._db))
 
     def scored_months(self) -> list[str]:
         """The months (2026-03) that hold confirmed scoring entries, newest first (what a board can show)."""

@@ -27,6 +27,12 @@ class SheetData:
 
 def read_sheet(path: Path) -> SheetData:
     """Read a CSV or XLSX roster; raise DomainError with advice if it cannot be read."""
+    return _find_header(read_cells(path))
+
+
+def read_cells(path: Path) -> list[list[Any]]:
+    """The cells of a CSV (UTF-8 or GBK) or XLSX file's first sheet, bounded and checked as a roster is (a sign-in
+    sheet too); DomainError with advice if it cannot be read."""
     if not path.exists():
         raise DomainError(f"找不到文件“{path}”。请检查路径。")
     suffix = path.suffix.lower()
@@ -38,7 +44,7 @@ def read_sheet(path: Path) -> SheetData:
         raise DomainError("不支持旧版 .xls 文件。请在 Excel 或 WPS 中“另存为”.xlsx 或 CSV 后再导入。")
     else:
         raise DomainError(f"不认识“{path.suffix}”格式。请导入 .csv 或 .xlsx 文件。")
-    return _find_header(table)
+    return table
 
 
 MAX_CSV_BYTES = 16 * 1024 * 1024  # a county's roster (20,000 people) is 2–3 MB

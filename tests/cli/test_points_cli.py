@@ -91,7 +91,7 @@ def test_add_confirm_list_balance_and_reverse(village: Village, monkeypatch: pyt
     monkeypatch.setenv("XIANGYUE_USER", "wenshu")
     monkeypatch.setenv("XIANGYUE_PASSWORD", DEMO_PASSWORD)
     code, before = run_json(db, "points", "balance", "--household", "0009")
-    assert code == 0 and set(before) == {"household", "confirmed", "pending", "redeemable"}
+    assert code == 0 and set(before) == {"household", "confirmed", "pending", "redeemable", "deficit", "expiry"}
     code, added = run_json(db, "points", "add", "--household", "0009", "--item", "E01", "--date", "2027-06-03",
                            "--note", "志愿服务签到表")
     assert code == 0 and added == {"id": added["id"], "confirmed": False}
@@ -104,9 +104,39 @@ def test_add_confirm_list_balance_and_reverse(village: Village, monkeypatch: pyt
     code, reversed_ = run_json(db, "points", "reverse", added["id"], "--reason", "重复录入")
     assert code == 0 and set(reversed_) == {"id"}
     code, listed = run_json(db, "points", "list", "--household", "0009", "--pending")
-    assert code == 0 and set(listed["rows"][0]) == {"id", "date", "item", "points", "confirmed", "reverses"}
+    assert code == 0 and set(listed["rows"][0]) == {"id", "date", "item", "points", "confirmed", "reverses",
+                                                    "rejected", "evidence"}
     assert {"id": reversed_["id"], "date": "2027-06-03", "item": "E01", "points": -3, "confirmed": False,
-            "reverses": added["id"]} in listed["rows"]
+            "reverses": added["id"], "rejected": False, "evidence": ""} in listed["rows"]
+
+
+@pytest.mark.cli_login
+def test_reject_a_pending_entry_as_a_second_account(village: Village, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`points reject ID --reason T` (R36): as another account than the recorder; the rejected entry is listed as
+    such and never counts; confirming it, or rejecting a confirmed one, exits 2 saying what to do instead."""
+    db = village.path
+    monkeypatch.setenv("XIANGYUE_PASSWORD", DEMO_PASSWORD)
+    monkeypatch.setenv("XIANGYUE_USER", "wenshu")
+    code, before = run_json(db, "points", "balance", "--household", "0010")
+    code, added = run_json(db, "points", "add", "--household", "0010", "--item", "E01", "--date", "2027-06-03")
+    code, other = run_json(db, "points", "add", "--household", "0010", "--item", "E01", "--date", "2027-06-04")
+    code, _, err = run_cli(["--db", str(db), "points", "reject", added["id"], "--reason", "签到表上没有"])
+    assert code == 2 and "另一位工作人员退回" in err
+    monkeypatch.setenv("XIANGYUE_USER", "shuji")
+    code, rejected = run_json(db, "points", "reject", added["id"], "--reason", "签到表上没有")
+    assert code == 0 and rejected == {"id": added["id"], "rejected": True}
+    code, _, err = run_cli(["--db", str(db), "points", "confirm", added["id"], "--user", "shuji"], DEMO_PASSWORD + "\n")
+    assert code == 2 and "已由" in err and "退回" in err and "points add" in err
+    code, _ = run_json(db, "points", "confirm", other["id"], "--user", "shuji", stdin=DEMO_PASSWORD + "\n")
+    code, _, err = run_cli(["--db", str(db), "points", "reject", other["id"], "--reason", "录错"])
+    assert code == 2 and f"points reverse {other['id']}" in err
+    code, listed = run_json(db, "points", "list", "--household", "0010")
+    row = next(r for r in listed["rows"] if r["id"] == added["id"])
+    assert row["rejected"] is True and row["confirmed"] is False
+    code, text, _ = run_cli(["--db", str(db), "points", "list", "--household", "0010"])
+    assert "已退回（签到表上没有）" in text
+    code, after = run_json(db, "points", "balance", "--household", "0010")
+    assert (after["confirmed"], after["pending"]) == (before["confirmed"] + 3, before["pending"])
 
 
 def test_the_acting_member_must_be_a_villager_of_that_household(village: Village) -> None:
@@ -157,6 +187,29 @@ def test_goods_redeem_and_the_receipt_read_back(village: Village, tmp_path: Path
     assert code == 0, err
     text = text_of(out.read_bytes())
     assert "兑换凭证" in text and redeemed["number"] in text and "香皂" in text and f"{redeemed['balance']}分" in text
+    assert "积分长期有效" in text.replace(" ", "")  # the expiry rule on the slip (R39)
+
+
+def test_points_expiry_shown_set_and_on_the_balance_and_receipt(village: Village, tmp_path: Path) -> None:
+    """`points expiry [never|year-end]` (R39): never by default; year-end shown as a sentence with every balance."""
+    db = village.path
+    code, shown = run_json(db, "points", "expiry")
+    assert code == 0 and shown["expiry"] == "never" and "长期有效" in shown["rule"]
+    code, _, err = run_cli(["--db", str(db), "points", "expiry", "monthly"])
+    assert code == 2
+    code, text, _ = run_cli(["--db", str(db), "points", "expiry", "year-end"])
+    assert code == 0 and "已设置积分有效期：每年清零" in text and "12 月 31 日清零" in text
+    code, balance = run_json(db, "points", "balance", "--household", "0003")
+    assert code == 0 and balance["expiry"] == "year-end"
+    code, text, _ = run_cli(["--db", str(db), "points", "balance", "--household", "0003"])
+    assert f"可兑换积分只计{date.today().year} 年的记录" in text and "上一年的扣分也不带入新的一年" in text
+    redemption = village.clerk.points.redemptions.redemptions()[0]
+    out = tmp_path / "凭证.pdf"
+    code, _, err = run_cli(["--db", str(db), "print", "points-receipt", redemption.id, "--out", str(out)])
+    assert code == 0, err
+    assert "12月31日清零" in text_of(out.read_bytes()).replace(" ", "")
+    code, shown = run_json(db, "points", "expiry")
+    assert shown["expiry"] == "year-end"
 
 
 def test_the_period_kind_and_deduction_share_are_set_on_import_and_shown(village: Village, tmp_path: Path) -> None:

@@ -97,7 +97,8 @@ def test_a_deduction_lowers_the_redeemable_points_at_once(village: Village) -> N
     points = village.clerk.points
     before = points.tally.balance("0015", AFTER).redeemable
     _award(village, "0015", "B11")  # 房前屋后乱堆乱放 −3
-    assert points.tally.balance("0015", AFTER).redeemable == before - 3
+    after = points.tally.balance("0015", AFTER)
+    assert (after.redeemable, after.deficit) == (max(before - 3, 0), max(3 - before, 0))  # never below 0 (R39)
 
 
 def test_a_redemption_spends_only_published_points(village: Village) -> None:
@@ -110,3 +111,31 @@ def test_a_redemption_spends_only_published_points(village: Village) -> None:
     points.publications.publish(JUNE, POSTED, 5)
     points.redemptions.redeem("0016", goods_id, 1, AFTER)
     assert points.tally.balance("0016", AFTER).redeemable == 0
+
+
+def test_a_reversal_counts_only_when_the_entry_it_reverses_does(village: Village) -> None:
+    """Reviewer's case: reversing an award not yet published left the spendable points lower than before it."""
+    points = village.clerk.points
+    before = points.tally.balance("0017", AFTER).redeemable
+    award = _award(village, "0017", "B01")
+    reversal = points.ledger.reverse(award, "录错户号").id
+    village.checker.points.ledger.confirm(reversal)
+    assert points.tally.balance("0017", AFTER).redeemable == before  # neither counts yet
+    points.publications.publish(JUNE, POSTED, 5)
+    assert points.tally.balance("0017", AFTER).redeemable == before  # both count: net 0
+
+
+def test_spendable_points_never_go_below_zero_and_the_deduction_stays_owed(village: Village) -> None:
+    """R39: a deduction beyond the spendable points floors them at 0; the ledger keeps it, later awards make it up."""
+    points = village.clerk.points
+    number = next(h.household_no for h in points.tally.households()
+                  if points.tally.balance(h.household_no, AFTER).redeemable < 6)
+    start = points.tally.balance(number, AFTER)
+    _award(village, number, "B11")
+    _award(village, number, "B11")  # −6 in all
+    owed = 6 - start.redeemable
+    balance = points.tally.balance(number, AFTER)
+    assert (balance.redeemable, balance.deficit, balance.confirmed) == (0, owed, start.confirmed - 6)
+    _award(village, number, "B01", date(2027, 6, 6))
+    points.publications.publish(JUNE, POSTED, 5)
+    assert points.tally.balance(number, AFTER).redeemable == max(5 - owed, 0)

@@ -20,6 +20,7 @@ def test_a_redemption_at_the_counter_updates_balance_and_stock(qtbot: Any, villa
     balance = points.tally.balance("0007").redeemable
     qtbot.keyClicks(tab.household_edit, "0007")
     assert f"可用积分 {balance} 分" in tab.balance_label.text()
+    assert "积分长期有效" in tab.balance_label.text()  # the expiry rule with the balance (R39)
     tab.goods_combo.setCurrentIndex(tab.goods_combo.values().index(goods_id))
     qtbot.mouseClick(tab.redeem_button, Qt.MouseButton.LeftButton)
     assert tab.status.text().startswith("兑换凭证 DH")
@@ -130,3 +131,83 @@ def test_an_item_is_found_by_code_name_or_pinyin_initials_and_picked_from_the_li
     qtbot.keyClicks(entry.item_edit, "zzz")
     qtbot.keyClick(entry.item_edit, Qt.Key.Key_Return)
     assert "积分细则中没有“zzz”这一项" in entry.status.text()
+
+
+def test_the_reject_dialog_asks_for_a_reason_before_it_rejects(qtbot: Any, village: Village) -> None:
+    """退回: the OK button stays off until a reason is typed; the reason is what the dialog hands back."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QLabel
+
+    from models.points.ledger import EntryDraft
+    from tests.helpers import type_text
+    from ui.points.reject_dialog import RejectEntryDialog
+
+    entry = village.clerk.points.ledger.entry(
+        village.clerk.points.ledger.add(EntryDraft("0007", "B01", date(2027, 6, 5))).id)
+    dialog = RejectEntryDialog([entry])
+    qtbot.addWidget(dialog)
+    assert any("户号 0007" in label.text() and "不计入积分" in label.text() for label in dialog.findChildren(QLabel))
+    assert not dialog.ok_button.isEnabled()
+    type_text(dialog.reason_edit, "签到表上没有这一户")
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.reason == "签到表上没有这一户"
+
+
+def test_a_second_account_rejects_a_pending_entry_on_the_confirm_tab(qtbot: Any, village: Village,
+                                                                      monkeypatch: Any) -> None:
+    """The 退回 button next to 确认所选: the entry leaves the pending view, counts nothing and stays in the
+    history marked 已退回 with the reason; the recorder's own entry is refused with the two-person rule."""
+    import dataclasses
+    from datetime import date
+
+    from models.points.ledger import EntryDraft
+    from ui.points.reject_dialog import RejectEntryDialog
+
+    ledger = village.clerk.points.ledger
+    entry_id = ledger.add(EntryDraft("0008", "B01", date(2027, 6, 5))).id
+    before = village.clerk.points.tally.balance("0008")
+    screen = PointsScreen(village.checker, DataBus())
+    qtbot.addWidget(screen)
+    tab = screen.confirm_tab
+    monkeypatch.setattr(RejectEntryDialog, "ask", classmethod(lambda cls, parent, entries: "签到表上没有这一户"))
+    tab.table.selectRow([e.id for e in tab.pending.rows()].index(entry_id))
+    qtbot.mouseClick(tab.reject_button, Qt.MouseButton.LeftButton)
+    assert tab.status.text() == "已退回 1 条。"
+    assert entry_id not in [e.id for e in tab.pending.rows()]  # reloaded from the Changed the write returned
+    entry = ledger.entry(entry_id)
+    assert entry.rejected and entry.reject_reason == "签到表上没有这一户"
+    assert village.clerk.points.tally.balance("0008") == dataclasses.replace(before, pending=before.pending - 5)
+    recent = screen.entry_tab.entries
+    recent.reload()
+    row = [e.id for e in recent.rows()].index(entry_id)
+    assert recent.index(row, 5).data().startswith("已退回（")
+    own = village.checker.points.ledger.add(EntryDraft("0008", "B01", date(2027, 6, 6))).id
+    tab.reload()
+    tab.table.selectRow([e.id for e in tab.pending.rows()].index(own))
+    qtbot.mouseClick(tab.reject_button, Qt.MouseButton.LeftButton)
+    assert tab.status.text().startswith("已退回 0 条。未退回 1 条：") and "另一位工作人员退回" in tab.status.text()
+
+
+def test_a_batch_over_one_households_cap_names_it_and_records_none(qtbot: Any, village: Village) -> None:
+    """The registry batch refused whole: the message names the row and household the cap stopped (add_batch)."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from models.points.ledger import EntryDraft
+
+    ledger = village.clerk.points.ledger
+    for day in (date(2027, 6, 1), date(2027, 6, 2)):
+        ledger.add(EntryDraft("0002", "B01", day))  # B01: the cap of 10 reached for 0002
+    screen = PointsScreen(village.clerk, DataBus())
+    qtbot.addWidget(screen)
+    tab = screen.entry_tab
+    tab.batch_item.setText("B01")
+    tab.batch_date.setDate(QDate(2027, 6, 12))
+    qtbot.mouseClick(tab.list_button, Qt.MouseButton.LeftButton)
+    before = len(ledger.entries())
+    qtbot.mouseClick(tab.batch_button, Qt.MouseButton.LeftButton)
+    assert tab.status.text().startswith("批量录入未完成：第") and "（户号 0002）" in tab.status.text()
+    assert "整批未记" in tab.status.text() and len(ledger.entries()) == before

@@ -203,7 +203,7 @@ class EntryTab(QWidget):
         try:
             changed = self._stores.points.ledger.add_batch([EntryDraft(no, code, day) for no in numbers])
         except DomainError as error:
-            self._say(self.tr("批量录入未完成，一户也没有记：") + error.message, refused=True)
+            self._say(self.tr("批量录入未完成：") + error.message, refused=True)
             return
         self._say(self.tr("已为 {0} 户记录 {1}，待另一位工作人员确认。").format(len(changed.ids), code))
         self._bus.changed.emit(changed)

@@ -98,7 +98,9 @@ class RedeemTab(QWidget):
         balance = self._stores.points.tally.balance(self._chosen.household_no)
         self.balance_label.setText(self.tr("{0}：可用积分 {1} 分（已确认 {2} 分，其中公示期未满或有异议的不可用；"
                                            "另有待确认 {3} 分）").format(
-            self._chosen.label, balance.redeemable, balance.confirmed, balance.pending))
+            self._chosen.label, balance.redeemable, balance.confirmed, balance.pending)
+            + (self.tr("；扣分超出 {0} 分，从以后公示的积分中抵扣").format(balance.deficit) if balance.deficit else "")
+            + "\n" + balance.expiry.rule(date.today()))  # R39: the expiry rule shown with the balance
 
     def _on_household_entered(self) -> None:
         """Enter on a household found: on to the goods (then Tab to the quantity and 兑换)."""

@@ -3,7 +3,9 @@ and the prints `print points-board | points-receipt`. The command names and JSON
 
 The acting user is the logged-in account (`cli/login.py`: XIANGYUE_USER / XIANGYUE_PASSWORD, or the global --user);
 `points confirm` names the confirming user with its own --user and reads that password from standard input (the
-two-person rule, R36).
+two-person rule, R36); `points reject` refuses a pending entry as the logged-in account (not its recorder).
+`points batch` writes an event's entries from 户号 or a sign-in sheet in one transaction; `points expiry` shows or
+sets R39's expiry rule. The publication commands are in `publication.py`.
 """
 from __future__ import annotations
 
@@ -13,13 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from cli import EXIT_OK, Context, read_password
+from cli.commands.points.publication import register_publication
 from cli.commands.printing import parse_date
 
 _BY = ("household", "group", "grid", "village")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    points = commands.add_parser("points", help="积分制：积分细则、记分、确认、冲正、余额、汇总、兑换")
+    points = commands.add_parser("points", help="积分制：积分细则、记分（含批量）、确认、退回、冲正、余额、有效期、汇总、兑换")
     actions = points.add_subparsers(dest="action", metavar="ACTION", required=True)
     scheme = actions.add_parser("scheme", help="积分细则：导入（须关联通过它的会议记录）或显示").add_subparsers(
         dest="scheme_action", metavar="SCHEME_ACTION", required=True)
@@ -44,23 +47,42 @@ def register(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--date", dest="on", required=True, type=parse_date, metavar="D", help="日期，如 2026-03-12")
     add.add_argument("--points", type=int, metavar="N", help="分值（默认按细则；可记同号较小的分数）")
     add.add_argument("--villager", default="", metavar="ID", help="户内做这件事的村民编号或姓名（可选；须是本户成员）")
-    add.add_argument("--note", default="", metavar="T", help="说明或依据，如“签到表第3页”")
+    add.add_argument("--note", default="", metavar="T", help="说明，如“签到表第3页”")
+    add.add_argument("--evidence", default="", metavar="REF",
+                     help="依据：会议记录、榜单条目或群众说事的编号，或照片（签到表、检查照片）的文件路径（照片存入附件）")
     add.set_defaults(handler=run_add)
+    batch = actions.add_parser("batch", help="一次活动批量记分：按户号或签到表每户记一条（同一事务：有一户不行则整批不记）")
+    batch.add_argument("--item", required=True, metavar="CODE", help="积分项目代码（points scheme show 可查）")
+    batch.add_argument("--date", dest="on", required=True, type=parse_date, metavar="D", help="活动日期，如 2026-03-12")
+    who = batch.add_mutually_exclusive_group(required=True)
+    who.add_argument("--households", metavar="NO,NO,...", help="户号，用逗号分隔，如 0001,0002,0007")
+    who.add_argument("--sheet", type=Path, metavar="FILE",
+                     help="签到表 .xlsx 或 .csv：一户一行，列“户号”（或“户主姓名”，须只对应一户）")
+    batch.add_argument("--note", default="", metavar="T", help="说明或依据，如“3月12日卫生大扫除签到表”")
+    batch.set_defaults(handler=run_batch)
     confirm = actions.add_parser("confirm", help="确认一条积分记录（须是录入人以外的账户；密码从标准输入读）")
     confirm.add_argument("id", metavar="ID")
     confirm.add_argument("--user", required=True, metavar="USER", help="确认人的用户名")
     confirm.set_defaults(handler=run_confirm)
+    reject = actions.add_parser("reject", help="退回一条待确认的记录（须是录入人以外的账户；退回的记录不计入积分，保留在记录中）")
+    reject.add_argument("id", metavar="ID")
+    reject.add_argument("--reason", required=True, metavar="T", help="退回理由，如“签到表上没有这一户”")
+    reject.set_defaults(handler=run_reject)
     reverse = actions.add_parser("reverse", help="冲正一条已确认的记录（新记一条相反的记录，原记录不改）")
     reverse.add_argument("id", metavar="ID")
     reverse.add_argument("--reason", required=True, metavar="T", help="冲正理由")
     reverse.set_defaults(handler=run_reverse)
-    listing = actions.add_parser("list", help="一户的积分记录（冲正是单独的一行）")
+    listing = actions.add_parser("list", help="一户的积分记录（冲正是单独的一行；退回的标明“已退回”和理由；--json 每行另有 rejected、evidence）")
     listing.add_argument("--household", required=True, metavar="NO")
     listing.add_argument("--pending", action="store_true", help="只列未确认的")
     listing.set_defaults(handler=run_list)
-    balance = actions.add_parser("balance", help="一户的积分：已确认和待确认")
+    balance = actions.add_parser("balance", help="一户的积分：已确认、待确认、可兑换（及积分有效期规则）")
     balance.add_argument("--household", required=True, metavar="NO")
     balance.set_defaults(handler=run_balance)
+    expiry = actions.add_parser("expiry", help="积分有效期：显示或设置 never（长期有效，默认）或 year-end（每年清零）")
+    expiry.add_argument("rule", nargs="?", choices=("never", "year-end"), metavar="never|year-end",
+                        help="year-end：可兑换积分只计当年的记录，1 月 1 日起上一年的积分和扣分都不再计入（不写：显示现行规则）")
+    expiry.set_defaults(handler=run_expiry)
     tally = actions.add_parser("tally", help="某期汇总：按户、村民小组、网格或全村（只计已确认的）")
     tally.add_argument("--period", required=True, help="2026-03、2026-Q1 或 2026")
     tally.add_argument("--by", choices=_BY, default="household")
@@ -87,31 +109,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     attach.add_argument("--file", required=True, type=Path, help="文件路径")
     attach.add_argument("--note", default="", help="说明")
     attach.set_defaults(handler=run_attach)
-    _register_publication(actions)
-
-
-def _register_publication(actions: argparse._SubParsersAction) -> None:
-    publish = actions.add_parser("publish", help="公示某期积分（异议期不少于 5 天；期满无异议后本期积分方可兑换）")
-    publish.add_argument("--period", required=True, help="2026-03、2026-Q1 或 2026")
-    publish.add_argument("--date", dest="on", type=parse_date, help="张贴日期（默认今天）")
-    publish.add_argument("--days", type=int, default=5, help="公示天数（默认 5，至少 5）")
-    publish.set_defaults(handler=run_publish)
-    listing = actions.add_parser("publications", help="积分公示记录及其异议")
-    listing.add_argument("--period", help="只列某期")
-    listing.set_defaults(handler=run_publications)
-    objection = actions.add_parser("object", help="登记公示期内的异议（指明户号则只暂停该户本期积分的兑换）")
-    objection.add_argument("id", metavar="PUBLICATION_ID")
-    objection.add_argument("--by", required=True, metavar="NAME", help="异议人")
-    objection.add_argument("--text", required=True, metavar="T", help="异议内容")
-    objection.add_argument("--household", default="", metavar="NO", help="涉及的户号（不写：对整张榜的异议）")
-    objection.add_argument("--date", dest="on", type=parse_date, help="收到日期（默认今天）")
-    objection.set_defaults(handler=run_object)
-    answer = actions.add_parser("answer", help="答复积分异议（异议成立的，用 points reverse 冲正）")
-    answer.add_argument("id", metavar="OBJECTION_ID")
-    answer.add_argument("--text", required=True, metavar="T", help="答复内容")
-    answer.add_argument("--upheld", action="store_true", help="异议成立")
-    answer.add_argument("--date", dest="on", type=parse_date, help="答复日期（默认今天）")
-    answer.set_defaults(handler=run_answer)
+    register_publication(actions)
 
 
 def run_attach(context: Context, args: argparse.Namespace) -> int:
@@ -122,51 +120,6 @@ def run_attach(context: Context, args: argparse.Namespace) -> int:
     entry = stores.points.ledger.entry(args.id)
     added = stores.attachments.attach(AttachmentOwner(OwnerKind.POINTS_ENTRY, entry.id), args.file, note=args.note)
     context.emit(f"已为积分记录 {entry.id} 添加依据 {args.file.name}", {"id": added.id, "entry": entry.id})
-    return EXIT_OK
-
-
-def run_publish(context: Context, args: argparse.Namespace) -> int:
-    from models.lists.entries import Period
-
-    publications = points_stores(context).publications
-    publication = publications.publication(publications.publish(Period.parse(args.period), args.on, args.days).id)
-    context.emit(f"{publication.id}\n{publication.period.text}积分公示：{publication.published_on.isoformat()} 至 "
-                 f"{publication.closes_on.isoformat()}",
-                 {"id": publication.id, "period": publication.period.code, "closes_on": publication.closes_on.isoformat()})
-    return EXIT_OK
-
-
-def run_publications(context: Context, args: argparse.Namespace) -> int:
-    from models.lists.entries import Period
-    from models.points.publication import publication_state
-
-    publications, today = points_stores(context).publications, date.today()
-    rows, lines = [], []
-    for one in publications.publications(Period.parse(args.period) if args.period else None):
-        objections = publications.objections(one.id)
-        state = publication_state(one, objections, today)
-        rows.append({"id": one.id, "period": one.period.code, "published_on": one.published_on.isoformat(),
-                     "closes_on": one.closes_on.isoformat(), "state": state,
-                     "objections": [{"id": o.id, "household": o.household_no, "by": o.raised_by, "text": o.content,
-                                     "answered": o.answered, "upheld": o.upheld} for o in objections]})
-        lines.append(f"{one.id}  {one.period.text}  {one.published_on.isoformat()}—{one.closes_on.isoformat()}  {state}")
-        lines += [f"    异议 {o.id} {o.household_no or '整榜'} {o.raised_by}：{o.content}"
-                  + (f"（已答复：{o.answer}）" if o.answered else "（待答复）") for o in objections]
-    context.emit("\n".join(lines) or "还没有积分公示记录。", {"rows": rows})
-    return EXIT_OK
-
-
-def run_object(context: Context, args: argparse.Namespace) -> int:
-    publications = points_stores(context).publications
-    objection_id = publications.object(args.id, args.by, args.text, args.household, args.on).id
-    objection = next(o for o in publications.objections(args.id) if o.id == objection_id)
-    context.emit(f"{objection.id}\n已登记异议，请在 {objection.answer_due.isoformat()} 前答复", {"id": objection.id})
-    return EXIT_OK
-
-
-def run_answer(context: Context, args: argparse.Namespace) -> int:
-    points_stores(context).publications.answer(args.id, args.text, args.upheld, args.on)
-    context.emit("已答复" + ("（异议成立：请用 points reverse 冲正有误的记录）" if args.upheld else ""), {"id": args.id})
     return EXIT_OK
 
 
@@ -229,8 +182,27 @@ def run_add(context: Context, args: argparse.Namespace) -> int:
     from models.points.ledger import EntryDraft
 
     changed = points_stores(context).ledger.add(EntryDraft(args.household, args.item, args.on, args.points,
-                                                     args.villager, args.note))
+                                                     args.villager, args.note, args.evidence))
     context.emit(f"{changed.id}\n已记录，待另一位工作人员确认后计入积分", {"id": changed.id, "confirmed": False})
+    return EXIT_OK
+
+
+def run_batch(context: Context, args: argparse.Namespace) -> int:
+    """批量记分 from a sign-in sheet or a list of 户号: one pending entry per household, all in one transaction."""
+    from models.points.ledger import EntryDraft
+    from models.points.signin import check_distinct, numbers_rows, sheet_rows
+    from storage.registry.roster_files import read_cells
+
+    points = points_stores(context)
+    rows = (sheet_rows(read_cells(args.sheet), points.tally.households()) if args.sheet else
+            numbers_rows(args.households))
+    check_distinct(rows)
+    changed = points.ledger.add_batch([EntryDraft(r.household_no, args.item, args.on, note=args.note) for r in rows],
+                                      [r.source for r in rows])
+    order = {r.household_no: i for i, r in enumerate(rows)}
+    ids = sorted(changed.ids, key=lambda i: order.get(points.ledger.entry(i).household_no, len(order)))
+    context.emit(f"已为 {len(ids)} 户记录 {args.item.strip()}（{args.on.isoformat()}），"
+                 "待另一位工作人员确认后计入积分\n" + "\n".join(ids), {"ids": ids, "count": len(ids)})
     return EXIT_OK
 
 
@@ -245,6 +217,14 @@ def run_confirm(context: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_reject(context: Context, args: argparse.Namespace) -> int:
+    ledger = points_stores(context).ledger
+    entry = ledger.entry(ledger.reject(args.id, args.reason).id)
+    context.emit(f"记录 {entry.id} 已由{entry.rejected_by_name}退回（{entry.reject_reason}），不计入积分",
+                 {"id": entry.id, "rejected": True})
+    return EXIT_OK
+
+
 def run_reverse(context: Context, args: argparse.Namespace) -> int:
     changed = points_stores(context).ledger.reverse(args.id, args.reason)
     context.emit(f"{changed.id}\n已记冲正记录，待另一位工作人员确认后计入", {"id": changed.id})
@@ -252,11 +232,15 @@ def run_reverse(context: Context, args: argparse.Namespace) -> int:
 
 
 def run_list(context: Context, args: argparse.Namespace) -> int:
+    from models.points.evidence import evidence_label
+
     entries = points_stores(context).ledger.entries(args.household, args.pending)
     rows = [{"id": e.id, "date": e.on.isoformat(), "item": e.item_code or e.kind.value, "points": e.points,
-             "confirmed": e.confirmed, "reverses": e.reverses} for e in entries]
+             "confirmed": e.confirmed, "reverses": e.reverses, "rejected": e.rejected, "evidence": e.evidence} for e in entries]
     text = "\n".join(f"{e.id}  {e.on.isoformat()}  {e.item_code or e.kind.label}  {e.item_name}  {e.points:+d}  "
-                     + ("已确认" if e.confirmed else "待确认") + (f"  冲正 {e.reverses}" if e.reverses else "")
+                     + e.state + (f"（{e.reject_reason}）" if e.rejected else "")
+                     + (f"  冲正 {e.reverses}" if e.reverses else "")
+                     + (f"  依据 {evidence_label(e.evidence)}" if e.evidence else "")
                      for e in entries) or "没有记录"
     context.emit(text, {"rows": rows})
     return EXIT_OK
@@ -264,10 +248,24 @@ def run_list(context: Context, args: argparse.Namespace) -> int:
 
 def run_balance(context: Context, args: argparse.Namespace) -> int:
     balance = points_stores(context).tally.balance(args.household)
-    context.emit(f"户号 {balance.household_no}：已确认 {balance.confirmed} 分（可兑换 {balance.redeemable} 分），"
-                 f"待确认 {balance.pending} 分",
+    owed = f"；扣分超出 {balance.deficit} 分，从以后公示的积分中抵扣" if balance.deficit else ""
+    context.emit(f"户号 {balance.household_no}：已确认 {balance.confirmed} 分（可兑换 {balance.redeemable} 分{owed}），"
+                 f"待确认 {balance.pending} 分\n{balance.expiry.rule(date.today())}",
                  {"household": balance.household_no, "confirmed": balance.confirmed, "pending": balance.pending,
-                  "redeemable": balance.redeemable})
+                  "redeemable": balance.redeemable, "deficit": balance.deficit, "expiry": balance.expiry.value})
+    return EXIT_OK
+
+
+def run_expiry(context: Context, args: argparse.Namespace) -> int:
+    """积分有效期 (R39): shown, or set by whoever may edit the village profile (audited, synced)."""
+    from models.points.expiry import parse_expiry
+
+    settings = points_stores(context).settings
+    if args.rule:
+        settings.set_expiry(parse_expiry(args.rule))
+    expiry = settings.expiry()
+    context.emit(("已设置" if args.rule else "现行") + f"积分有效期：{expiry.label}。{expiry.rule()}",
+                 {"expiry": expiry.value, "rule": expiry.rule()})
     return EXIT_OK
 
 
