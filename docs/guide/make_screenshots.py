@@ -64,6 +64,7 @@ def main() -> int:
     import main as app_main
     from models.workflow.steps import WorkflowStep
     from storage.demo.b70_sync import township_path
+    from tests.ui.window_probe import wait_until_populated
     from ui.core.app import generous_font
 
     db = work / "demo" / "village.sqlite3"
@@ -78,6 +79,7 @@ def main() -> int:
     for key in ("home", "registry", "rules", "workflow", "minutes", "lists", "printing", "sync", "settings", "care",
                 "points", "matters", "disclosures", "stars"):
         screen = _select_area(window, key)
+        wait_until_populated(screen)  # 首页 fills its reminders just after it is shown
         _save(app, window, key)
         if key == "workflow":
             for step in WorkflowStep:

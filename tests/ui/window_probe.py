@@ -51,6 +51,19 @@ def _problems(screen: QWidget, window: QWidget, available: QRect) -> dict[str, l
     return {"outside": outside, "squeezed": squeezed}
 
 
+def wait_until_populated(screen: QWidget) -> None:
+    """A screen that fills itself after it is shown (首页, 0.15 s later) is measured filled, as the clerk sees it,
+    not as it was before its timer fired: which one was measured depended on the machine's load."""
+    from PySide6.QtTest import QTest
+
+    for _ in range(100):
+        if getattr(screen, "is_populated", True):
+            QTest.qWait(50)  # the layout its filling asked for
+            return
+        QTest.qWait(50)
+    raise TimeoutError(f"{type(screen).__name__} did not fill itself within 5 s")
+
+
 def probe(db: Path, png: Path | None) -> dict[str, Any]:
     from storage.core.backend import SqliteBackend
     from ui.core.app import generous_font
@@ -71,6 +84,7 @@ def probe(db: Path, png: Path | None) -> dict[str, Any]:
             continue
         screen = window.open_area(area.key)
         app.processEvents()
+        wait_until_populated(screen)
         result["areas"][area.key] = {
             "needs": window.area_stack.minimumSizeHint().toTuple(), "viewport": scroll.viewport().size().toTuple(),
             "scrolls": [scroll.horizontalScrollBar().isVisible(), scroll.verticalScrollBar().isVisible()],

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QScrollArea, QTableView, QVBoxLayout, QWidget
 
 from models.core.audit import AuditEntry, action_label, table_label
 from models.core.audit_sentences import clerk_sentence
@@ -79,21 +79,31 @@ class HomeScreen(QWidget):
         self.title_label.setFont(title_font)
         self.summary_label = QLabel()
         self.steps_label = QLabel(self.tr("正在查看逾期事项……"))
-        self.steps_label.setWordWrap(True)
         self.overdue_label = QLabel()
         self.convene_label = QLabel()
-        self.convene_label.setWordWrap(True)
         self.care_label = QLabel()  # 网格关怀: households whose visit is overdue (R52)
-        self.care_label.setWordWrap(True)
         self.matters_label = QLabel()  # 群众说事: matters past their due date
-        self.matters_label.setWordWrap(True)
         self.disclosures_label = QLabel()  # 三务公开: due within a week, and overdue (R41)
-        self.disclosures_label.setWordWrap(True)
         self._overdue: list[FollowUp] = []
         self._layout = QVBoxLayout(self)
-        for label in (self.title_label, self.summary_label, self.steps_label, self.convene_label, self.care_label,
-                      self.matters_label, self.disclosures_label, self.overdue_label):
+        for label in (self.title_label, self.summary_label):
             self._layout.addWidget(label)
+        # Six areas' reminders with up to OVERDUE_SHOWN lines each outgrow a 768-px screen: they scroll in a pane of
+        # their own, which shares the height with the recent operations.
+        reminders = QWidget()
+        self._reminders = QVBoxLayout(reminders)
+        self._reminders.setContentsMargins(0, 0, 0, 0)
+        # Unwrapped, one reminder a line: a wrapped label's height is unknown to a scroll area (the lines overlapped).
+        for label in (self.steps_label, self.convene_label, self.care_label, self.matters_label,
+                      self.disclosures_label, self.overdue_label):
+            self._reminders.addWidget(label)
+        self._reminders.addStretch(1)
+        self.reminders_scroll = QScrollArea()
+        self.reminders_scroll.setObjectName("home_reminders")
+        self.reminders_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.reminders_scroll.setWidgetResizable(True)
+        self.reminders_scroll.setWidget(reminders)
+        self._layout.addWidget(self.reminders_scroll, 3)
         self._show_summary()
         # The tables (Qt builds their Python enums on first use), the overdue follow-ups and every revision's
         # guards take about 0.15 s: done just after the window appears, so the clerk can click at once.
@@ -104,9 +114,9 @@ class HomeScreen(QWidget):
         self.overdue_view = _table(self.overdue_model)
         self.recent_model = RowsTableModel(RECENT_COLUMNS, self._recent_lines)
         self.recent_view = _table(self.recent_model)
-        self._layout.addWidget(self.overdue_view)
+        self._reminders.insertWidget(self._reminders.count() - 1, self.overdue_view)  # above the stretch
         self._layout.addWidget(QLabel(self.tr("最近的操作：")))
-        self._layout.addWidget(self.recent_view, 1)
+        self._layout.addWidget(self.recent_view, 2)
         self._show_overdue()
         self._show_overdue_steps()
         self._show_care()
@@ -162,9 +172,10 @@ class HomeScreen(QWidget):
         from models.care.services import care_rows
 
         late = care_rows(self._stores, date.today(), overdue_only=True)
-        names = "、".join(f"{r.household_no} {r.head_name}（{r.level.label}）" for r in late[:OVERDUE_SHOWN])
-        self.care_label.setText(f"逾期未走访的户：{len(late)} 户：{names}" + ("……" if len(late) > OVERDUE_SHOWN else "")
-                                if late else "逾期未走访的户：无")
+        lines = [f"· {r.household_no} {r.head_name}（{r.level.label}）" for r in late[:OVERDUE_SHOWN]]
+        more = "\n· ……（全部请到“网格关怀”查看）" if len(late) > OVERDUE_SHOWN else ""
+        self.care_label.setText(f"逾期未走访的户：{len(late)} 户\n" + "\n".join(lines) + more if late
+                                else "逾期未走访的户：无")
 
     def _show_disclosures(self) -> None:
         due = self._stores.disclosures.reminders(date.today())
