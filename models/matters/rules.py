@@ -117,6 +117,11 @@ def check_reopen(matter: Matter, reason: str) -> None:
         raise _refuse(matter, "重新办理")
     if matter.reopened:
         raise DomainError(f"{matter.number}：已经重新办理过一次，不能再次重新办理。")
+    # Unsatisfied, or never reached (回访未果) and since heard from: a satisfied raiser's matter is not reopened.
+    if matter.rating is not Rating.UNSATISFIED and not (matter.rating is None and matter.attempted):
+        said = f"说事人的评价是“{matter.rating.label}”" if matter.rating else "还没有回访说事人"
+        raise DomainError(f"{matter.number}：{said}。只有说事人不满意（或回访未果后又反映）的事项才重新办理；"
+                          f"请先回访（matter feedback {matter.number} --rating 不满意）。")
     if not reason.strip():
         raise DomainError("请写明重新办理的理由。")
 

@@ -86,6 +86,18 @@ def test_reopen_on_an_assigned_matter(village_db: Database) -> None:
     assert "已交办的事项不能重新办理" in message and "请办结" in message
 
 
+def test_reopen_of_a_satisfied_or_unasked_raisers_matter(village_db: Database) -> None:
+    """An unsatisfied matter reopens once (issue 22): not one whose raiser was satisfied, nor one never asked."""
+    satisfied = _matter(village_db.path, "closed")  # 满意, then 销号
+    message = _refused(village_db, "matter", "reopen", satisfied, "--reason", "再看看")
+    assert "说事人的评价是“满意”" in message and "--rating 不满意" in message
+    unasked = _matter(village_db.path, "done")
+    message = _refused(village_db, "matter", "reopen", unasked, "--reason", "再看看")
+    assert "还没有回访说事人" in message and "请先回访" in message
+    _run(village_db.path, "matter", "feedback", unasked, "--rating", "不满意")
+    _run(village_db.path, "matter", "reopen", unasked, "--reason", "说事人说路灯还是不亮")
+
+
 def test_resolution_on_a_closed_matter(village_db: Database, admin: Actor) -> None:
     from models.minutes.meetings import Meeting
 
