@@ -214,7 +214,7 @@ def explain_sqlite_error(error: sqlite3.OperationalError) -> str:
 def explain_os_error(error: OSError) -> str:
     from models.core.file_errors import file_error_message
 
-    return file_error_message(error) or f"文件操作失败：{error.strerror}（{error.filename}）。"
+    return file_error_message(error) or f"文件操作失败：{error.strerror}（{error.filename}）。请检查文件能否打开，再重试。"
 
 
 def read_password(prompt: str = "密码：") -> str:
