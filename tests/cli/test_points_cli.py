@@ -374,3 +374,23 @@ def test_tally_export_is_a_laid_out_sheet_with_the_tally(village: Village, tmp_p
     code, _, err = run_cli(["--db", str(village.path), "points", "export", "--period", "2026-05", "--out",
                             str(tmp_path / "x.csv")])
     assert code == 2 and ".xlsx" in err
+
+
+def test_a_meeting_that_adopted_a_version_cannot_adopt_another_r35(village: Village) -> None:
+    """Reusing the meeting whose resolution adopted version 1 (or any later one) is refused: otherwise a clerk could
+    replace the adopted scheme again and again from the same date, without a new meeting's resolution."""
+    adopted = village.clerk.points.scheme.current()
+    assert adopted is not None and adopted.version == 1
+    code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(TEMPLATE_FILE),
+                            "--meeting", adopted.meeting_id, "--item", _item(village, adopted.meeting_id)])
+    assert code == 2 and "已通过第1版积分细则" in err and "R35" in err and "中央农办" in err, err
+    assert "另行召开" in err and "Traceback" not in err
+    later = next(m for m in reversed(_adopting_meetings(village)) if m != adopted.meeting_id)
+    code, out = _import(village, TEMPLATE_FILE, later)
+    assert code == 0 and out["version"] == 2
+    code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(TEMPLATE_FILE),
+                            "--meeting", later, "--item", _item(village, later)])
+    assert code == 2 and "已通过第2版积分细则" in err
+    versions = village.clerk.points.scheme.versions()
+    assert [v.version for v in versions] == [1, 2]
+    assert all(v.adopted_on >= versions[0].adopted_on for v in versions)
