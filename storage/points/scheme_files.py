@@ -7,6 +7,7 @@ from pathlib import Path
 
 from models.core.errors import DomainError
 from models.points.scheme import SchemeSettings, settings_from_lines
+from storage.core.archive_guard import check_office_file
 
 SETTINGS_SHEET = "设置"
 Table = list[list[str]]
@@ -27,7 +28,7 @@ def read_scheme_file(path: Path) -> tuple[list[dict[str, str]], SchemeSettings]:
     elif suffix == ".docx":
         table, lines = _docx(path)
     elif suffix in (".md", ".txt"):
-        text = path.read_text(encoding="utf-8")
+        text = _decode(path)
         table, lines = _markdown(text), [line for line in text.splitlines() if not line.strip().startswith("|")]
     else:
         raise DomainError(f"积分细则只能从 .xlsx、.docx 或 .md 文件导入，{path.name} 不是这几种。")
@@ -50,23 +51,48 @@ def _line(row: list[str]) -> str:
 def _xlsx(path: Path) -> tuple[Table, list[str]]:
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True, data_only=True)
+    check_office_file(path)  # damaged, size bombs and XML entities, before openpyxl inflates anything
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged or mislabelled file
+        raise DomainError(f"无法打开 Excel 文件“{path.name}”：文件可能已损坏或不是 .xlsx 格式。"
+                          "请用 Excel 或 WPS 打开后“另存为”.xlsx 再导入。未导入任何内容。") from error
 
     def cells(sheet: object) -> Table:
         return [["" if value is None else str(value) for value in row]
                 for row in sheet.iter_rows(values_only=True)]  # type: ignore[attr-defined]
 
-    settings = [_line(row) for row in cells(book[SETTINGS_SHEET])] if SETTINGS_SHEET in book.sheetnames else []
-    return cells(book.worksheets[0]), settings
+    try:
+        settings = [_line(row) for row in cells(book[SETTINGS_SHEET])] if SETTINGS_SHEET in book.sheetnames else []
+        return cells(book.worksheets[0]), settings
+    finally:
+        book.close()
 
 
 def _docx(path: Path) -> tuple[Table, list[str]]:
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
 
-    document = docx.Document(str(path))
+    check_office_file(path)  # damaged, size bombs and XML entities, before python-docx inflates anything
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, SyntaxError) as error:  # lxml's XMLSyntaxError is one
+        raise DomainError(f"“{path.name}”不是有效的 Word（.docx）文件。请用 Word 或 WPS 打开后重新保存为 .docx "
+                          "再导入。未导入任何内容。") from error
     tables = document.tables
     table = [[cell.text for cell in row.cells] for row in tables[0].rows] if tables else []
     return table, [paragraph.text for paragraph in document.paragraphs]
+
+
+def _decode(path: Path) -> str:
+    """UTF-8 (BOM or not), else GB18030 (Chinese Windows saves plain text as GBK), as the rules area reads text."""
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DomainError(f"“{path.name}”的文字编码无法识别。请用记事本或 WPS 以 UTF-8 编码另存后再导入。未导入任何内容。")
 
 
 def _markdown(text: str) -> Table:

@@ -394,3 +394,13 @@ def test_a_meeting_that_adopted_a_version_cannot_adopt_another_r35(village: Vill
     versions = village.clerk.points.scheme.versions()
     assert [v.version for v in versions] == [1, 2]
     assert all(v.adopted_on >= versions[0].adopted_on for v in versions)
+
+
+def test_a_damaged_scheme_file_exits_2_with_advice(village: Village, tmp_path: Path) -> None:
+    meeting = _adopting_meetings(village)[-1]
+    for name, data in (("bad.xlsx", b"not a workbook"), ("bad.docx", b"junk"), ("bad.md", b"\xff\xfe\xff\x81 ")):
+        path = tmp_path / name
+        path.write_bytes(data)
+        code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(path), "--meeting",
+                                meeting, "--item", _item(village, meeting)])
+        assert code == 2 and "Traceback" not in err and ("重新保存" in err or "UTF-8" in err), (name, err)
