@@ -11,11 +11,11 @@ from models.core.errors import DomainError
 from models.lists.entries import PeriodKind
 from models.points.ports import AdoptionMeetings, RuleClauses
 from models.points.scheme import (DEFAULT_DEDUCTION_SHARE, R35_SOURCE, Scheme, SchemeItem, SchemeSettings,
-                                  adopting_item, adoption_problems, check_items, items_from_rows)
+                                  adopting_item, adoption_problems, check_columns, check_items, items_from_rows)
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
 from storage.points.rows import dict_rows, item_from_row, scheme_from_row
-from storage.points.scheme_files import read_scheme_file
+from storage.points.scheme_files import read_scheme_sheet
 
 
 class SqliteSchemeStore(SqliteStore):
@@ -85,6 +85,9 @@ class SqliteSchemeStore(SqliteStore):
     def import_file(self, path: Path, meeting_id: str, agenda_item: int | None = None,
                     settings: SchemeSettings | None = None) -> Changed:
         """`settings` (the command's options) over what the file says, over the version before."""
-        rows, written = read_scheme_file(path)
-        chosen = (settings or SchemeSettings()).over(written)
-        return self.adopt(items_from_rows(rows), meeting_id, chosen.period, chosen.deduction_share, agenda_item)
+        sheet = read_scheme_sheet(path)
+        check_columns(sheet.header)
+        items = items_from_rows(sheet.values, sheet.numbers)
+        check_items(items, sheet.numbers)  # naming the file's own rows, before adopt checks the items again
+        chosen = (settings or SchemeSettings()).over(sheet.settings)
+        return self.adopt(items, meeting_id, chosen.period, chosen.deduction_share, agenda_item)

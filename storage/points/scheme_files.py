@@ -3,6 +3,7 @@ scheme's settings written around it as lines "计分周期：季度" and "扣分
 document as lines of text, in a workbook as rows above the table (or on a sheet named 设置), one setting a row."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from models.core.errors import DomainError
@@ -18,8 +19,33 @@ def read_scheme_table(path: Path) -> list[dict[str, str]]:
     return read_scheme_file(path)[0]
 
 
+@dataclass(frozen=True)
+class SchemeSheet:
+    """A scheme file's table: its header row, the data rows with their row numbers as the clerk sees them (a
+    workbook's own row numbers, as the roster import names rows; in a .docx or .md table the header is row 1), and
+    the settings written with it."""
+
+    header: list[str]
+    rows: list[tuple[int, dict[str, str]]]
+    settings: SchemeSettings
+
+    @property
+    def values(self) -> list[dict[str, str]]:
+        return [values for _, values in self.rows]
+
+    @property
+    def numbers(self) -> list[int]:
+        return [number for number, _ in self.rows]
+
+
 def read_scheme_file(path: Path) -> tuple[list[dict[str, str]], SchemeSettings]:
     """The table's rows keyed by its header row (the first row holding 代码) and the settings written with it."""
+    sheet = read_scheme_sheet(path)
+    return sheet.values, sheet.settings
+
+
+def read_scheme_sheet(path: Path) -> SchemeSheet:
+    """The table's header row (the first row holding 代码), its rows keyed by it, and the settings written with it."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise DomainError(f"找不到文件 {path}。")
@@ -37,9 +63,9 @@ def read_scheme_file(path: Path) -> tuple[list[dict[str, str]], SchemeSettings]:
     start = next((i for i, row in enumerate(table) if "代码" in (cell.strip() for cell in row)), 0)
     lines += [_line(row) for row in table[:start]]  # a workbook's rows above the table
     header = [cell.strip() for cell in table[start]]
-    rows = [dict(zip(header, (cell.strip() for cell in row))) for row in table[start + 1:]
-            if any(c.strip() for c in row)]
-    return rows, settings_from_lines(lines)
+    rows = [(number, dict(zip(header, (cell.strip() for cell in row))))
+            for number, row in enumerate(table[start + 1:], start=start + 2) if any(c.strip() for c in row)]
+    return SchemeSheet(header, rows, settings_from_lines(lines))
 
 
 def _line(row: list[str]) -> str:

@@ -79,7 +79,7 @@ def test_scheme_import_refuses_an_unlawful_row_naming_it_and_a_missing_meeting(v
     meeting = _adopting_meetings(village)[-1]
     code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(bad), "--meeting", meeting,
                             "--item", _item(village, meeting)])
-    assert code == 2 and "第2行（X9" in err and "分红" in err
+    assert code == 2 and "第3行（X9" in err and "分红" in err  # as in Excel: the header is row 1
     code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(TEMPLATE_FILE)])
     assert code == 2 and "--meeting" in err
 
@@ -404,3 +404,31 @@ def test_a_damaged_scheme_file_exits_2_with_advice(village: Village, tmp_path: P
         code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(path), "--meeting",
                                 meeting, "--item", _item(village, meeting)])
         assert code == 2 and "Traceback" not in err and ("重新保存" in err or "UTF-8" in err), (name, err)
+
+
+def test_missing_columns_are_named_and_a_cap_below_the_points_is_refused_by_its_sheet_row(village: Village,
+                                                                                        tmp_path: Path) -> None:
+    """A sheet without some of the columns names them (not "没有任何项目"); a cap smaller than the item's points is
+    refused naming the row as Excel numbers it (a settings row above the header counts, as in the roster import)."""
+    from openpyxl import Workbook
+
+    meeting = _adopting_meetings(village)[-1]
+    short = tmp_path / "缺列.md"
+    short.write_text("| 代码 | 类别 | 名称 | 分值 |\n|---|---|---|---|\n", encoding="utf-8")
+    code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(short), "--meeting", meeting,
+                            "--item", _item(village, meeting)])
+    assert code == 2 and "缺少列：每期上限、所需依据、村规民约条款" in err and "没有任何项目" not in err, err
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["计分周期", "月"])
+    sheet.append(["代码", "类别", "名称", "分值", "每期上限", "所需依据", "村规民约条款"])
+    sheet.append(["B01", "人居环境", "参加全村卫生日义务劳动", 5, 10, "签到表", ""])
+    sheet.append([])
+    sheet.append(["B02", "人居环境", "庭院整洁", 5, 3, "检查照片", ""])
+    path = tmp_path / "细则.xlsx"
+    book.save(path)
+    code, _, err = run_cli(["--db", str(village.path), "points", "scheme", "import", str(path), "--meeting", meeting,
+                            "--item", _item(village, meeting)])
+    assert code == 2 and "第5行（B02 庭院整洁）" in err and "每期上限 3 分小于" in err, err
+    assert village.clerk.points.scheme.current().version == 1  # type: ignore[union-attr]
