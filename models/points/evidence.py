@@ -32,4 +32,4 @@ def evidence_label(text: str) -> str:
 
 
 NOT_FOUND = ("依据“{0}”既不是会议记录、榜单条目或群众说事的编号，也不是本机上的文件。请核对编号"
-             "（meetings list、lists list、matters list 可查）或照片的路径；未记录。")
+             "（meeting list、lists show、matter list 可查）或照片的路径；未记录。")

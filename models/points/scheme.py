@@ -7,6 +7,7 @@ the law protects (land, dividends, schooling, marriage, registration, statutory 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -166,6 +167,9 @@ def item_problems(item: SchemeItem) -> list[str]:
         problems.append("分值不能为 0")
     if item.cap is not None and item.cap <= 0:
         problems.append("每期上限须为正数（不设上限请留空）")
+    elif item.cap is not None and item.cap < abs(item.points):
+        problems.append(f"每期上限 {item.cap} 分小于这一项一次的分值 {abs(item.points)} 分，一次也记不满"
+                        "（上限应不小于分值，不设上限请留空）")
     if item.is_deduction and not item.clause.strip():
         problems.append("扣分项目必须写明所依据的村规民约条款")
     text = f"{item.name} {item.evidence}"
@@ -175,10 +179,18 @@ def item_problems(item: SchemeItem) -> list[str]:
     return problems
 
 
-def check_items(items: tuple[SchemeItem, ...]) -> None:
-    """Refuse the first bad item, naming its row (1 = the first item after the header)."""
+FIRST_DATA_ROW = 2  # rows are named as the clerk sees them in Excel: the header is row 1
+
+
+def _numbers(count: int, numbers: Sequence[int] | None) -> Sequence[int]:
+    return numbers if numbers is not None else range(FIRST_DATA_ROW, FIRST_DATA_ROW + count)
+
+
+def check_items(items: tuple[SchemeItem, ...], numbers: Sequence[int] | None = None) -> None:
+    """Refuse the first bad item, naming its row: `numbers` as the file numbers its rows (an Excel sheet's own row
+    numbers, as the roster import names them), else as if the header were row 1 (the first item is 第2行)."""
     seen: set[str] = set()
-    for row, item in enumerate(items, 1):
+    for row, item in zip(_numbers(len(items), numbers), items):
         problems = item_problems(item)
         if item.code in seen:
             problems.append(f"代码“{item.code}”重复")
@@ -199,13 +211,23 @@ def parse_points(text: str, row: int, column: str) -> int:
 SCHEME_COLUMNS = ("代码", "类别", "名称", "分值", "每期上限", "所需依据", "村规民约条款")
 
 
-def items_from_rows(rows: list[dict[str, str]]) -> tuple[SchemeItem, ...]:
-    """Scheme items from table rows keyed by SCHEME_COLUMNS (the clause as written: resolved by the store)."""
-    missing = [c for c in SCHEME_COLUMNS[:4] if rows and c not in rows[0]]
+def check_columns(header: Iterable[str]) -> None:
+    """Refuse a table whose header row lacks any of SCHEME_COLUMNS, naming the missing ones (a sheet without 每期上限
+    would otherwise be adopted with no caps, one without 村规民约条款 refuse every deduction for want of a clause)."""
+    present = {cell.strip() for cell in header}
+    missing = [c for c in SCHEME_COLUMNS if c not in present]
     if missing:
-        raise DomainError(f"积分细则表缺少列：{'、'.join(missing)}。列应为：{'、'.join(SCHEME_COLUMNS)}。")
+        raise DomainError(f"积分细则表缺少列：{'、'.join(missing)}。表头一行应依次为：{'、'.join(SCHEME_COLUMNS)}"
+                          "（不设上限、无需依据或条款的格可以留空，但列要有）。请补上这些列后再导入。")
+
+
+def items_from_rows(rows: list[dict[str, str]], numbers: Sequence[int] | None = None) -> tuple[SchemeItem, ...]:
+    """Scheme items from table rows keyed by SCHEME_COLUMNS (the clause as written: resolved by the store); rows
+    named in refusals by `numbers` as check_items names them."""
+    if rows:
+        check_columns(rows[0])
     items = []
-    for row, values in enumerate(rows, 1):
+    for row, values in zip(_numbers(len(rows), numbers), rows):
         cap = values.get("每期上限", "").strip()
         items.append(SchemeItem(values["代码"].strip(), values["类别"].strip(), values["名称"].strip(),
                                 parse_points(values["分值"], row, "分值"),

@@ -10,12 +10,12 @@ from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 from models.lists.entries import PeriodKind
 from models.points.ports import AdoptionMeetings, RuleClauses
-from models.points.scheme import (DEFAULT_DEDUCTION_SHARE, Scheme, SchemeItem, SchemeSettings, adopting_item,
-                                  adoption_problems, check_items, items_from_rows)
+from models.points.scheme import (DEFAULT_DEDUCTION_SHARE, R35_SOURCE, Scheme, SchemeItem, SchemeSettings,
+                                  adopting_item, adoption_problems, check_columns, check_items, items_from_rows)
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
 from storage.points.rows import dict_rows, item_from_row, scheme_from_row
-from storage.points.scheme_files import read_scheme_file
+from storage.points.scheme_files import read_scheme_sheet
 
 
 class SqliteSchemeStore(SqliteStore):
@@ -51,7 +51,13 @@ class SqliteSchemeStore(SqliteStore):
         if problems:
             raise DomainError("这次会议不能作为积分细则的通过依据：" + "；".join(problems) + "。")
         resolution = adopting_item(meeting, agenda_item)
-        previous = self.current()
+        versions = self.versions()
+        previous = versions[-1] if versions else None
+        used = next((s for s in versions if s.meeting_id == meeting.id), None)
+        if used is not None:
+            raise DomainError(f"会议记录 {meeting.number}（{meeting.on.isoformat()}）已通过第{used.version}版积分细则，"
+                              f"不能再作为新版本的通过依据（{R35_SOURCE}）：修改积分细则须另行召开村民会议或"
+                              "村民代表会议，将会议记录定稿后，用那次会议的决议导入新版本。")
         if previous is not None and meeting.on < previous.adopted_on:
             raise DomainError(f"会议记录 {meeting.number}（{meeting.on.isoformat()}）早于现行第{previous.version}版的通过日期"
                               f"（{previous.adopted_on.isoformat()}）：新版本自通过之日起施行，不能改写已有的记分。")
@@ -79,6 +85,9 @@ class SqliteSchemeStore(SqliteStore):
     def import_file(self, path: Path, meeting_id: str, agenda_item: int | None = None,
                     settings: SchemeSettings | None = None) -> Changed:
         """`settings` (the command's options) over what the file says, over the version before."""
-        rows, written = read_scheme_file(path)
-        chosen = (settings or SchemeSettings()).over(written)
-        return self.adopt(items_from_rows(rows), meeting_id, chosen.period, chosen.deduction_share, agenda_item)
+        sheet = read_scheme_sheet(path)
+        check_columns(sheet.header)
+        items = items_from_rows(sheet.values, sheet.numbers)
+        check_items(items, sheet.numbers)  # naming the file's own rows, before adopt checks the items again
+        chosen = (settings or SchemeSettings()).over(sheet.settings)
+        return self.adopt(items, meeting_id, chosen.period, chosen.deduction_share, agenda_item)

@@ -61,3 +61,18 @@ def test_a_photo_goes_through_the_one_attachment_store(village: Village, tmp_pat
     before = len(_rows(village, "0016"))
     code, _, err = run_cli(_add(village, "0016", "--evidence", str(bad)))
     assert code == 2 and len(_rows(village, "0016")) == before  # the entry rolled back with the refused file
+
+
+def test_the_commands_the_unknown_reference_message_names_exist() -> None:
+    """The refusal tells the clerk where to look the numbers up: each command it names runs (`--help` exits 0)."""
+    import re
+
+    from models.points.evidence import NOT_FOUND
+
+    named = re.search(r"（(.*) 可查）", NOT_FOUND)
+    assert named is not None
+    commands = named.group(1).split("、")
+    assert commands == ["meeting list", "lists show", "matter list"]
+    for command in commands:
+        code, out, err = run_cli([*command.split(), "--help"])
+        assert code == 0 and "usage:" in out, (command, err)

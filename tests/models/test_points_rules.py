@@ -11,8 +11,8 @@ from models.lists.entries import Period, PeriodKind
 from models.points.board import build_board
 from models.points.ledger import EntryKind, LedgerEntry, check_cap, check_confirmer, entry_points, period_of
 from models.points.rollup import HouseholdSums, PointsHousehold, find_households
-from models.points.scheme import (AdoptionMeeting, MeetingItem, SchemeItem, adopting_item, adoption_problems,
-                                  check_items, item_problems)
+from models.points.scheme import (SCHEME_COLUMNS, AdoptionMeeting, MeetingItem, SchemeItem, adopting_item,
+                                  adoption_problems, check_columns, check_items, item_problems, items_from_rows)
 
 CLEAN = SchemeItem("B11", "人居环境", "房前屋后乱堆乱放，经提醒未清理", -3, 6, "检查照片", "第十条 各户负责房前屋后卫生")
 
@@ -31,10 +31,25 @@ def test_a_lawful_deduction_naming_its_clause_passes_and_without_a_clause_is_ref
 
 def test_a_refused_item_is_named_by_its_row() -> None:
     items = (SchemeItem("B01", "人居环境", "参加卫生日", 5, 10), SchemeItem("X1", "遵规守约", "取消其承包地", -20))
-    with pytest.raises(DomainError, match="第2行（X1 取消其承包地）"):
+    with pytest.raises(DomainError, match="第3行（X1 取消其承包地）"):  # as in Excel: the header is row 1
         check_items(items)
+    with pytest.raises(DomainError, match="第7行（X1 取消其承包地）"):  # the file's own row numbers
+        check_items(items, [4, 7])
     with pytest.raises(DomainError, match="重复"):
         check_items((items[0], items[0]))
+
+
+def test_a_cap_below_the_points_is_refused_and_missing_columns_are_named() -> None:
+    small = SchemeItem("B01", "人居环境", "庭院整洁", 5, 3)
+    assert any("每期上限 3 分小于这一项一次的分值 5 分" in p for p in item_problems(small))
+    assert item_problems(SchemeItem("B01", "人居环境", "庭院整洁", 5, 5)) == []
+    assert any("上限" in p for p in item_problems(SchemeItem("B11", "人居环境", "乱堆乱放", -6, 3, clause="第十条")))
+    with pytest.raises(DomainError, match="第2行（B01 庭院整洁）.*每期上限"):
+        check_items((small,))
+    with pytest.raises(DomainError, match="缺少列：类别、每期上限、村规民约条款"):
+        check_columns(["代码", "名称", "分值", "所需依据"])
+    with pytest.raises(DomainError, match="第3行的“分值”"):
+        items_from_rows([dict.fromkeys(SCHEME_COLUMNS, "1"), {**dict.fromkeys(SCHEME_COLUMNS, "1"), "分值": "五"}])
 
 
 def _meeting(**changes: object) -> AdoptionMeeting:

@@ -89,3 +89,25 @@ def test_the_period_and_deduction_share_come_from_lines_or_rows_written_with_the
         read_scheme_file(md)
     with pytest.raises(DomainError, match="扣分占比上限应为 1%–100%"):
         settings_from_lines(["扣分占比上限：120%"])
+
+
+def test_a_damaged_file_is_refused_saying_what_to_do_and_a_gbk_markdown_file_reads(tmp_path: Path) -> None:
+    """A non-zip .xlsx, a junk .docx and an undecodable .md are refused with advice, not a traceback; a .md saved
+    as GBK/GB18030 by Chinese Windows reads as the same items as UTF-8."""
+    bad_book = tmp_path / "bad.xlsx"
+    bad_book.write_bytes(b"not a workbook at all")
+    with pytest.raises(DomainError, match="重新保存"):
+        read_scheme_file(bad_book)
+    bad_document = tmp_path / "bad.docx"
+    bad_document.write_bytes(b"PK\x03\x04 junk")
+    with pytest.raises(DomainError, match="重新保存"):
+        read_scheme_file(bad_document)
+    table = "\n".join(["| " + " | ".join(row) + " |" for row in (SCHEME_COLUMNS, *ROWS)]) + "\n"
+    gbk = tmp_path / "细则.md"
+    gbk.write_bytes(table.encode("gb18030"))
+    items = items_from_rows(read_scheme_table(gbk))
+    assert [(i.code, i.name) for i in items] == [("B01", "参加全村卫生日义务劳动"), ("B11", "房前屋后乱堆乱放")]
+    garbage = tmp_path / "乱码.md"
+    garbage.write_bytes(b"| \xff\xff\xff | \x81\x20 |\n")
+    with pytest.raises(DomainError, match="UTF-8"):
+        read_scheme_file(garbage)
