@@ -13,9 +13,8 @@ from models.core.notices import chinese_date
 from models.lists.entries import personal_numbers
 from models.points.print_sources import BoardSource
 from printing.core.catalogue import PrintJob
-from printing.core.fingerprint import content_fingerprint
 from printing.core.layout import table_page
-from printing.core.tables import TableDocument, render_table_pdf, table_texts
+from printing.core.tables import TableDocument, render_table_pdf, table_fingerprint, table_texts
 
 HEADER = ("名次", "户", "加分", "扣分", "合计")
 
@@ -54,7 +53,7 @@ def render_points_board_pdf(document: TableDocument, paper: str = "A4",
 
 
 def board_job(source: BoardSource, paper: str = "A4") -> PrintJob:
-    """积分榜 of the source's period as printed on its day."""
+    """积分榜 of the source's period as printed on its day; registered under the 校验码 the page carries."""
     document = board_document(source)
-    fingerprint = content_fingerprint("points-board", table_texts(document), source.board.period.code)
-    return PrintJob(document.title, fingerprint, lambda progress: render_points_board_pdf(document, paper, progress))
+    return PrintJob(document.title, table_fingerprint(document),
+                    lambda progress: render_points_board_pdf(document, paper, progress))
