@@ -47,13 +47,14 @@ def check_printable(document: TableDocument) -> None:
 
 
 def render_points_board_pdf(document: TableDocument, paper: str = "A4",
-                            progress: Callable[[int], None] | None = None) -> bytes:
+                            progress: Callable[[int], None] | None = None, qr: bool = False) -> bytes:
+    """`qr`: the 校验码's QR code in the footer too, as on the other boards."""
     check_printable(document)
-    return render_table_pdf(document, table_page(paper, landscape=False), progress=progress)
+    return render_table_pdf(document, table_page(paper, landscape=False), qr, progress)
 
 
-def board_job(source: BoardSource, paper: str = "A4") -> PrintJob:
+def board_job(source: BoardSource, paper: str = "A4", qr: bool = False) -> PrintJob:
     """积分榜 of the source's period as printed on its day; registered under the 校验码 the page carries."""
     document = board_document(source)
     return PrintJob(document.title, table_fingerprint(document),
-                    lambda progress: render_points_board_pdf(document, paper, progress))
+                    lambda progress: render_points_board_pdf(document, paper, progress, qr))

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from printing.core.fingerprint import qr_modules, qr_payload
 from tests.helpers import run_json
 from tests.points_fixtures import Village, village  # noqa: F401  (fixture)
-from tests.printing.pdfcheck import text_of
+from tests.printing.pdfcheck import reader, text_of
 
 
 def printed_code(pdf: Path) -> str:
@@ -38,3 +39,26 @@ def test_the_code_on_the_paper_is_the_registered_one_and_verifies(village: Villa
     code, found = run_json(village.path, "print", "verify", on_paper)
     assert code == 0, found
     assert found["printed_on"] and found["document"] in text_of(out.read_bytes())
+
+
+def _rectangles(pdf: Path) -> int:
+    return sum(page.get_contents().get_data().count(b" re") for page in reader(pdf.read_bytes()).pages)
+
+
+def _dark_runs(payload: str) -> int:
+    return sum(1 for row in qr_modules(payload) for i, dark in enumerate(row) if dark and (i == 0 or not row[i - 1]))
+
+
+def test_the_board_prints_the_qr_code_of_its_code_when_asked(village: Village, tmp_path: Path) -> None:
+    """`print points-board --qr`, as on the other boards: the footer's QR code says the 校验码 printed beside it."""
+    plain, with_qr = tmp_path / "plain.pdf", tmp_path / "qr.pdf"
+    assert run_json(village.path, "print", "points-board", "--period", "2026-05", "--out", str(plain))[0] == 0
+    code, printed = run_json(village.path, "print", "points-board", "--period", "2026-05", "--qr", "--out",
+                             str(with_qr))
+    assert code == 0, printed
+    assert printed_code(with_qr) == printed_code(plain) == printed["fingerprint"]
+    after_code = text_of(with_qr.read_bytes()).split(printed["fingerprint"], 1)[1]  # the footer, then the title
+    title = after_code[:after_code.index("积分榜") + 3]
+    payload = qr_payload(printed["fingerprint"], title, "2026-05")
+    pages = len(reader(with_qr.read_bytes()).pages)
+    assert _rectangles(with_qr) - _rectangles(plain) == pages * _dark_runs(payload)
