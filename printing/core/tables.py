@@ -71,6 +71,11 @@ def table_texts(document: TableDocument) -> list[str]:
             *(cell for row in document.rows for cell in row), *document.after]
 
 
+def table_fingerprint(document: TableDocument) -> str:
+    """The 校验码 `render_table_pdf` prints on the page: a job registers this one (print verify finds it)."""
+    return content_fingerprint(f"table:{document.record}", table_texts(document), document.version)
+
+
 def build_table_story(document: TableDocument, spec: PageSpec, styles: TextStyles) -> list[Flowable]:
     story: list[Flowable] = [title(document.title, styles, spec.text_width, f"{document.record}标题")]
     story += [paragraph(text, styles.table_cell, document.record) for text in document.before]
@@ -88,7 +93,7 @@ def render_table_pdf(document: TableDocument, spec: PageSpec | None = None, qr: 
                      progress: Callable[[int], None] | None = None) -> bytes:
     """A table document as PDF bytes (A4 landscape unless `spec` says otherwise)."""
     spec = spec or table_page()
-    fingerprint = content_fingerprint(f"table:{document.record}", table_texts(document), document.version)
+    fingerprint = table_fingerprint(document)
     meta = DocumentMeta(document.title, fingerprint, qr_payload(fingerprint, document.title, document.version)
                         if qr else None)
     return render(build_table_story(document, spec, table_styles()), spec, meta, progress)

@@ -91,9 +91,19 @@ def render_wall_chart_pdf(chart: WallChart, progress: Progress = None) -> bytes:
     return render(story, spec, DocumentMeta("群众说事挂图作战", fingerprint), progress)
 
 
+def officer_log_rows(page: OfficerLogPage) -> list[tuple[str, str]]:
+    return [(e.on.isoformat(), e.text) for e in page.entries] or [("", "本月无记录")]
+
+
+def officer_log_fingerprint(page: OfficerLogPage) -> str:
+    """The 校验码 the page prints and its job registers (print verify finds the code on the paper)."""
+    texts = [page.village, page.officer, page.month, *(c for row in officer_log_rows(page) for c in row)]
+    return content_fingerprint("matters:officer-log", texts, page.month)
+
+
 def render_officer_log_pdf(page: OfficerLogPage, progress: Progress = None) -> bytes:
     spec, styles = table_page("A4", landscape=False), table_styles()
-    rows = [(e.on.isoformat(), e.text) for e in page.entries] or [("", "本月无记录")]
+    rows = officer_log_rows(page)
     story: list[Flowable] = [
         title(f"{page.village}议事信息员工作日志（{page.month}）", styles, spec.text_width),
         paragraph(f"信息员：{page.officer}　　共 {len(page.entries)} 条", styles.table_cell, "日志"),
@@ -102,9 +112,8 @@ def render_officer_log_pdf(page: OfficerLogPage, progress: Progress = None) -> b
                    min_row_height=24),
         Spacer(1, styles.line),
         paragraph("信息员签字：　　　　　　　　村“两委”审核：", styles.table_cell, "日志")]
-    texts = [page.village, page.officer, page.month, *(c for row in rows for c in row)]
-    fingerprint = content_fingerprint("matters:officer-log", texts, page.month)
-    return render(story, spec, DocumentMeta(f"议事信息员工作日志 {page.officer} {page.month}", fingerprint), progress)
+    return render(story, spec, DocumentMeta(f"议事信息员工作日志 {page.officer} {page.month}",
+                                            officer_log_fingerprint(page)), progress)
 
 
 def month_lists_job(month: MonthLists, today: date) -> PrintJob:
@@ -120,7 +129,5 @@ def wall_chart_job(chart: WallChart) -> PrintJob:
 
 
 def officer_log_job(page: OfficerLogPage) -> PrintJob:
-    texts = [page.village, page.officer, page.month, *(f"{e.on.isoformat()}{e.text}" for e in page.entries)]
-    return PrintJob(f"议事信息员工作日志 {page.officer} {page.month}",
-                    content_fingerprint("matters:officer-log", texts, page.month),
+    return PrintJob(f"议事信息员工作日志 {page.officer} {page.month}", officer_log_fingerprint(page),
                     lambda progress: render_officer_log_pdf(page, progress))

@@ -13,9 +13,8 @@ from models.core.notices import chinese_date
 from models.lists.entries import personal_numbers
 from models.points.print_sources import BoardSource
 from printing.core.catalogue import PrintJob
-from printing.core.fingerprint import content_fingerprint
 from printing.core.layout import table_page
-from printing.core.tables import TableDocument, render_table_pdf, table_texts
+from printing.core.tables import TableDocument, render_table_pdf, table_fingerprint, table_texts
 
 HEADER = ("名次", "户", "加分", "扣分", "合计")
 
@@ -48,13 +47,14 @@ def check_printable(document: TableDocument) -> None:
 
 
 def render_points_board_pdf(document: TableDocument, paper: str = "A4",
-                            progress: Callable[[int], None] | None = None) -> bytes:
+                            progress: Callable[[int], None] | None = None, qr: bool = False) -> bytes:
+    """`qr`: the 校验码's QR code in the footer too, as on the other boards."""
     check_printable(document)
-    return render_table_pdf(document, table_page(paper, landscape=False), progress=progress)
+    return render_table_pdf(document, table_page(paper, landscape=False), qr, progress)
 
 
-def board_job(source: BoardSource, paper: str = "A4") -> PrintJob:
-    """积分榜 of the source's period as printed on its day."""
+def board_job(source: BoardSource, paper: str = "A4", qr: bool = False) -> PrintJob:
+    """积分榜 of the source's period as printed on its day; registered under the 校验码 the page carries."""
     document = board_document(source)
-    fingerprint = content_fingerprint("points-board", table_texts(document), source.board.period.code)
-    return PrintJob(document.title, fingerprint, lambda progress: render_points_board_pdf(document, paper, progress))
+    return PrintJob(document.title, table_fingerprint(document),
+                    lambda progress: render_points_board_pdf(document, paper, progress, qr))

@@ -7,9 +7,8 @@ from models.core.notices import chinese_date
 from models.points.goods import Redemption
 from models.points.print_sources import ReceiptSource
 from printing.core.catalogue import PrintJob
-from printing.core.fingerprint import content_fingerprint
 from printing.core.layout import table_page
-from printing.core.tables import TableDocument, render_table_pdf, table_texts
+from printing.core.tables import TableDocument, render_table_pdf, table_fingerprint
 
 
 def receipt_document(village: str, redemption: Redemption, balance: int, rule: str = "") -> TableDocument:
@@ -33,5 +32,4 @@ def render_receipt_pdf(document: TableDocument, progress: Callable[[int], None] 
 def receipt_job(source: ReceiptSource) -> PrintJob:
     """The receipt of one redemption."""
     document = receipt_document(source.village, source.redemption, source.balance, source.rule)
-    fingerprint = content_fingerprint("points-receipt", table_texts(document), source.redemption.number)
-    return PrintJob(document.title, fingerprint, lambda progress: render_receipt_pdf(document, progress))
+    return PrintJob(document.title, table_fingerprint(document), lambda progress: render_receipt_pdf(document, progress))

@@ -9,9 +9,8 @@ from models.points.goods import Goods
 from models.points.print_sources import SchemeSource
 from models.points.scheme import Scheme
 from printing.core.catalogue import PrintJob
-from printing.core.fingerprint import content_fingerprint
 from printing.core.layout import table_page
-from printing.core.tables import TableDocument, render_table_pdf, table_texts
+from printing.core.tables import TableDocument, render_table_pdf, table_fingerprint
 
 
 def scheme_document(village: str, scheme: Scheme, goods: list[Goods]) -> TableDocument:
@@ -32,5 +31,4 @@ def render_scheme_pdf(document: TableDocument, progress: Callable[[int], None] |
 def scheme_job(source: SchemeSource) -> PrintJob:
     """The scheme in force with the goods' prices."""
     document = scheme_document(source.village, source.scheme, list(source.goods))
-    fingerprint = content_fingerprint("points-scheme", table_texts(document), f"v{source.scheme.version}")
-    return PrintJob(document.title, fingerprint, lambda progress: render_scheme_pdf(document, progress))
+    return PrintJob(document.title, table_fingerprint(document), lambda progress: render_scheme_pdf(document, progress))

@@ -356,7 +356,7 @@ def print_commands() -> tuple[Any, ...]:
     receipt = Positional("id", "兑换记录编号（points redeem 输出）", "ID", "other")
     return (PrintCommand("points-board", "积分榜（按期排名；无公开依据的只印户号；提示扣分占比；印公示期）", (_board_options,),
                          lambda stores, args, today: sources.board_source(stores, args.period, args.on or today),
-                         lambda data, args, _today: board_job(data, args.paper)),
+                         lambda data, args, _today: board_job(data, args.paper, args.qr)),
             PrintCommand("points-scheme", "积分细则（张贴用，附爱心超市兑换价格）", (),
                          lambda stores, _args, today: sources.scheme_source(stores, "", today),
                          lambda data, _args, _today: scheme_job(data)),
