@@ -38,7 +38,7 @@ class PointsBoard:
 
     @property
     def warning(self) -> str:
-        if self.deduction_share <= self.share_limit:
+        if self.deductions * 100 <= self.share_limit * self.entries:  # exact: 7/23 is over 30 %, though shown as 30 %
             return ""
         return (f"本期扣分记录占 {self.deduction_share}%，超过设定的 {self.share_limit}%。"
                 "积分制以正向激励为主，请检查扣分项目是否过多。")

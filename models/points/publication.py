@@ -69,6 +69,21 @@ def check_publication(period: Period, published_on: date, days: int) -> None:
                           f"现在是 {days} 天。")
 
 
+def check_posting(period: Period, published_on: date, today: date, previous: Publication | None) -> None:
+    """R37: the objection window runs from the day the board is posted, so a publication is recorded on or before
+    that day — never dated back (a window already past would make points redeemable at once, and a board dated before
+    an entry was confirmed never showed it). A period is published again (late slips, corrections after an
+    objection: they count only once a publication written after them has closed) only after the previous window has
+    closed, never over an open one."""
+    if published_on < today:
+        raise DomainError(f"张贴日期 {published_on.isoformat()} 早于今天（{today.isoformat()}）。公示期从张贴之日起算，"
+                          "不能补记过去日期的公示（R37）；请写今天或以后实际张贴的日期。")
+    if previous is not None and published_on <= previous.closes_on:
+        raise DomainError(f"{period.text}积分已于 {previous.published_on.isoformat()} 公示，公示期到 "
+                          f"{previous.closes_on.isoformat()}，期间不能再公示一次。期满后如有补记或冲正的记录，"
+                          "再重新公示本期。")
+
+
 def check_objection(publication: Publication, on: date, raised_by: str, content: str) -> None:
     """An objection is registered only within the window, with who raised it and what it says."""
     if not publication.open_on(on):

@@ -113,7 +113,7 @@ def _publish(stores: object, numbers: list[str], start: date, end: date) -> None
     publications = stores.points.publications  # type: ignore[attr-defined]
     for index, month in enumerate(_published_months(start, end)):
         posted = _next_month(month) + timedelta(days=2)
-        changed = publications.publish(Period.parse(f"{month.year}-{month.month:02d}"), posted, 5)
+        changed = publications.as_of(posted).publish(Period.parse(f"{month.year}-{month.month:02d}"), posted, 5)
         if index == 0 and numbers:
             raised = publications.object(changed.id, "村民代表", "本户的志愿服务次数记少了一次", numbers[0], posted)
             publications.answer(raised.id,

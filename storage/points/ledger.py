@@ -20,12 +20,16 @@ from storage.core.db import Database
 from storage.core.store_base import SqliteStore
 from storage.points.rows import dict_rows, entry_from_row, entry_values
 
+# A household's points of one item in a period toward its cap (R36, params: household, item, start, end): every entry
+# not rejected, pending or confirmed, until a reversal of it is confirmed — a pending reversal may yet be rejected, so
+# it frees nothing. _CONFIRMED_SQL is the part that already counts (confirmed), less the entry being confirmed.
 _ALREADY_SQL = """
     SELECT COALESCE(SUM(e.points), 0) FROM points_entries e
     WHERE e.household_id = ? AND e.item_code = ? AND e.kind = 'item' AND e.on_date BETWEEN ? AND ? AND e.deleted = 0
       AND e.rejected_by = ''
       AND NOT EXISTS (SELECT 1 FROM points_entries r WHERE r.reverses_id = e.id AND r.deleted = 0
-                      AND r.rejected_by = '')"""
+                      AND r.confirmed_by != '')"""
+_CONFIRMED_SQL = _ALREADY_SQL + " AND e.confirmed_by != '' AND e.id != ?"
 
 
 _EVIDENCE_TABLES = ((EvidenceKind.MEETING, "meetings"), (EvidenceKind.LIST_ENTRY, "list_entries"),
@@ -123,10 +127,29 @@ class SqliteLedgerStore(SqliteStore):
         with self._db.atomic():
             entry = self.entry(entry_id)
             check_confirmer(entry, self._actor)
+            self._check_cap_on_confirm(entry)
             self._update("points_entries", entry.id, {
                 "confirmed_by": self._actor.user_id, "confirmed_by_name": self._actor.name,
                 "confirmed_at": datetime.now(UTC).isoformat(timespec="microseconds")}, action="confirm")
         return Changed.one(Entity.POINTS_ENTRY, entry.id)
+
+    def _check_cap_on_confirm(self, entry: LedgerEntry) -> None:
+        """The cap again when an entry starts to count (R36): with the confirmed entries of its item and period it may
+        not exceed the cap, whatever happened between its entry and now (a reversal rejected, an older database)."""
+        if entry.kind is not EntryKind.ITEM:
+            return
+        scheme = next((s for s in self._schemes.versions() if s.id == entry.scheme_id), None)
+        item = next((i for i in scheme.items if i.code == entry.item_code), None) if scheme else None
+        if scheme is None or item is None or item.cap is None:
+            return
+        period = period_of(entry.on, scheme.period)
+        confirmed = int(self._db.conn.execute(_CONFIRMED_SQL, (entry.household_id, item.code, period.start.isoformat(),
+                                                               period.end.isoformat(), entry.id)).fetchone()[0])
+        if abs(confirmed + entry.points) > item.cap:
+            raise DomainError(
+                f"“{item.name}”每{period.kind.label}最多 {item.cap} 分；{entry.household_no} 户{period.text}已确认 "
+                f"{abs(confirmed)} 分，再确认记录 {entry.id} 的 {abs(entry.points)} 分就超出上限。请用 points reject "
+                f"{entry.id} --reason 理由 退回这一条，或先用 points reverse 冲正该户这一项的另一条记录并确认冲正，再确认这一条。")
 
     def reject(self, entry_id: str, reason: str) -> Changed:
         """退回 (R36): the pending entry stays, marked with who refused it, when and why; it never counts."""

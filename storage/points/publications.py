@@ -2,6 +2,7 @@
 (R37 with R28's handling); and REDEEMABLE_SQL, the balance a household may spend (公示无异议后生效)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -11,7 +12,7 @@ from models.core.errors import NotFound
 from models.lists.entries import MIN_OBJECTION_DAYS, Period
 from models.points.ports import PointsHouseholds
 from models.points.publication import (PointsObjection, Publication, check_answer, check_objection,
-                                       check_publication)
+                                       check_posting, check_publication)
 from storage.core.db import Database
 from storage.core.store_base import SqliteStore
 from storage.points.rows import dict_rows
@@ -63,16 +64,24 @@ def _objection(row: dict[str, Any]) -> PointsObjection:
 class SqlitePublicationStore(SqliteStore):
     """Implements models.points.ports.PublicationStore."""
 
-    def __init__(self, db: Database, actor: Actor, households: PointsHouseholds) -> None:
+    def __init__(self, db: Database, actor: Actor, households: PointsHouseholds,
+                 today: Callable[[], date] = date.today) -> None:
         super().__init__(db, actor)
-        self._households = households
+        self._households, self._today = households, today
+
+    def as_of(self, day: date) -> SqlitePublicationStore:
+        """This store recording as if `day` were today — for the demo, which builds a past year's boards on the days
+        they were posted. No command or screen uses it: a user's publication is recorded on or before its day."""
+        return SqlitePublicationStore(self._db, self._actor, self._households, lambda: day)
 
     def publish(self, period: Period, on: date | None = None, days: int = MIN_OBJECTION_DAYS) -> Changed:
         self._require(Permission.EDIT_RECORDS)
-        day = on or date.today()
+        today = self._today()
+        day = on or today
         check_publication(period, day, days)
         publication = Publication("", period, day, days)
         with self._db.atomic():
+            check_posting(period, day, today, max(self.publications(period), key=lambda p: p.closes_on, default=None))
             row = self._insert("points_publications", {
                 "period_code": period.code, "start_date": period.start.isoformat(),
                 "end_date": period.end.isoformat(), "published_on": day.isoformat(), "days": days,

@@ -11,6 +11,7 @@ from models.points.scheme import AdoptionMeeting, adoption_problems
 from storage.points.scheme_files import TEMPLATE_FILE
 from storage.points.sources import MinutesAdoptionMeetings
 from models.lists.entries import Period
+from models.points.ledger import EntryDraft
 from models.points.sheets import signed
 from tests.helpers import run_cli, run_json
 from tests.points_fixtures import FUTURE, Village, village  # noqa: F401  (fixture)
@@ -318,28 +319,31 @@ def test_an_exported_scheme_imports_back_as_the_same_items(village: Village, tmp
 def test_publish_object_answer_and_the_board_prints_the_window(village: Village, tmp_path: Path) -> None:
     """R37: `points publish`, `points object`, `points answer`, `points publications`; the board prints the window."""
     db = village.path
+    village.checker.points.ledger.confirm(village.clerk.points.ledger.add(EntryDraft("0002", "B01", date(2027, 5, 8))).id)
     code, _, err = run_cli(["--db", str(db), "points", "publish", "--period", "2027-06", "--date", "2027-06-20"])
     assert code == 2 and "还没有结束" in err
-    code, published = run_json(db, "points", "publish", "--period", "2026-05", "--date", "2026-06-03", "--days", "7")
-    assert code == 0 and published == {"id": published["id"], "period": "2026-05", "closes_on": "2026-06-09"}
+    code, _, err = run_cli(["--db", str(db), "points", "publish", "--period", "2026-05", "--date", "2026-06-03"])
+    assert code == 2 and "早于今天" in err  # dated back, its window would be long past (R37)
+    code, published = run_json(db, "points", "publish", "--period", "2027-05", "--date", "2027-06-03", "--days", "7")
+    assert code == 0 and published == {"id": published["id"], "period": "2027-05", "closes_on": "2027-06-09"}
     code, _, err = run_cli(["--db", str(db), "points", "object", published["id"], "--by", "李四", "--text", "记少了",
-                            "--household", "0002", "--date", "2026-06-10"])
+                            "--household", "0002", "--date", "2027-06-10"])
     assert code == 2 and "不在公示期内" in err
     code, raised = run_json(db, "points", "object", published["id"], "--by", "李四", "--text", "卫生日记少了一次",
-                            "--household", "0002", "--date", "2026-06-05")
+                            "--household", "0002", "--date", "2027-06-05")
     assert code == 0 and set(raised) == {"id"}
-    code, listed = run_json(db, "points", "publications", "--period", "2026-05")
+    code, listed = run_json(db, "points", "publications", "--period", "2027-05")
     row = next(r for r in listed["rows"] if r["id"] == published["id"])
     assert row["objections"] == [{"id": raised["id"], "household": "0002", "by": "李四", "text": "卫生日记少了一次",
                                   "answered": False, "upheld": None}] and "待答复" in row["state"]
     code, _ = run_json(db, "points", "answer", raised["id"], "--text", "经核对签到表，确实漏记，已补记。", "--upheld",
-                       "--date", "2026-06-06")
+                       "--date", "2027-06-06")
     assert code == 0
     out = tmp_path / "积分榜.pdf"
-    code, _, err = run_cli(["--db", str(db), "print", "points-board", "--period", "2026-05", "--date", "2026-06-03",
+    code, _, err = run_cli(["--db", str(db), "print", "points-board", "--period", "2027-05", "--date", "2027-06-03",
                             "--out", str(out)])
     assert code == 0, err
-    assert "公示期：2026年6月3日至2026年6月9日" in text_of(out.read_bytes())
+    assert "公示期：2027年6月3日至2027年6月9日" in text_of(out.read_bytes())
 
 
 def test_an_entrys_evidence_is_attached_through_the_one_attachment_store(village: Village, tmp_path: Path) -> None:
