@@ -7,6 +7,7 @@ gives the stores adapters over the registry, minutes, rules and lists.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -30,6 +31,18 @@ class PointsHouseholds(Protocol):
 
     def households(self) -> list[PointsHousehold]: ...
     def household(self, household_no: str) -> PointsHousehold: ...
+
+    def among(self, ids: Iterable[str]) -> list[PointsHousehold]:
+        """Those of households() whose id is one of `ids` (what a period's sums name), in the same order."""
+        ...
+
+    def find(self, typed: str, limit: int = 20) -> list[PointsHousehold]:
+        """What models.points.rollup.find_households(households(), typed, limit) finds, reading at most `limit`."""
+        ...
+
+    def group_names(self) -> list[str]:
+        """The distinct non-empty group names of households(), sorted."""
+        ...
 
     def members(self, reference: str) -> list[Member]:
         """The villagers whose id, or else whose name, is `reference`, each with their household."""
@@ -103,6 +116,12 @@ class PointsTally(Protocol):
     """Balances and roll-ups, always summed from the entries."""
 
     def households(self) -> list[PointsHousehold]: ...
+
+    def find_households(self, typed: str, limit: int = 20) -> list[PointsHousehold]:
+        """A bounded search as the clerk types: find_households' rules, at most `limit` read (issue 17)."""
+        ...
+
+    def group_names(self) -> list[str]: ...
     def balance(self, household_no: str, on: date | None = None) -> Balance: ...
     def scored_months(self) -> list[str]:
         """The months (2026-03) holding confirmed scoring entries, newest first."""

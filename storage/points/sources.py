@@ -4,6 +4,8 @@ force, naming bases through the lists store. Each satisfies a port of `models.po
 root can re-point it without touching the points stores."""
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from datetime import date
 from typing import Protocol
 
@@ -29,6 +31,26 @@ _HOUSEHOLDS_SQL = """
     LEFT JOIN village_groups g ON g.id = h.group_id
     LEFT JOIN grids gr ON gr.id = h.grid_id
     WHERE h.deleted = 0 AND h.owner = ?"""
+_IN_ORDER = " ORDER BY CAST(h.household_no AS INTEGER), h.household_no"
+# A search as the clerk types: the households of households() that match, at most :limit of them (the head, or else
+# the first member, read per household as households() reads them).
+_FIND_SQL = """
+    WITH named AS (
+        SELECT h.id, h.household_no, h.group_id, h.grid_id,
+               COALESCE(head.name, (SELECT v.name FROM villagers v WHERE v.household_id = h.id AND v.deleted = 0
+                                    ORDER BY v.relation != '户主', v.position LIMIT 1), '') AS name,
+               COALESCE(head.name_initials, (SELECT v.name_initials FROM villagers v WHERE v.household_id = h.id
+                        AND v.deleted = 0 ORDER BY v.relation != '户主', v.position LIMIT 1), '') AS initials
+        FROM households h LEFT JOIN villagers head ON head.id = h.head_id AND head.deleted = 0
+        WHERE h.deleted = 0 AND h.owner = :node)
+    SELECT n.id, n.household_no, n.name, n.initials, COALESCE(g.name, ''), COALESCE(gr.name, '')
+    FROM named n LEFT JOIN village_groups g ON g.id = n.group_id LEFT JOIN grids gr ON gr.id = n.grid_id
+    WHERE %s ORDER BY CAST(n.household_no AS INTEGER), n.household_no LIMIT :limit"""
+# find_households' rules (models/points/rollup.py): the number itself (12 finds 0012), then a number holding the
+# digits, a head's name holding the text, or one of the head's pinyin initials variants beginning with it.
+_EXACT = "(n.household_no = :text OR (:digits AND ltrim(n.household_no, '0') = ltrim(:text, '0')))"
+_OTHER = ("((:digits AND instr(n.household_no, :text) > 0) OR instr(n.name, :text) > 0 "
+          "OR (NOT :spaced AND instr(' ' || n.initials, ' ' || :text) > 0))")
 
 
 class SqlitePointsHouseholds:
@@ -39,9 +61,36 @@ class SqlitePointsHouseholds:
         self._db = db
 
     def households(self) -> list[PointsHousehold]:
-        rows = self._db.conn.execute(_HOUSEHOLDS_SQL + " ORDER BY CAST(h.household_no AS INTEGER), h.household_no",
-                                     (self._db.node_id,))
+        rows = self._db.conn.execute(_HOUSEHOLDS_SQL + _IN_ORDER, (self._db.node_id,))
         return [PointsHousehold(*row) for row in rows]
+
+    def among(self, ids: Iterable[str]) -> list[PointsHousehold]:
+        """These households (the ones a period's entries name), in number order; deleted or others' left out."""
+        # Driven by the ids (`+h.owner` keeps the planner off the owner index, which walks every household).
+        sql = _HOUSEHOLDS_SQL.replace("h.owner = ?", "+h.owner = ?")
+        rows = self._db.conn.execute(sql + " AND h.id IN (SELECT value FROM json_each(?))" + _IN_ORDER,
+                                     (self._db.node_id, json.dumps(list(ids))))
+        return [PointsHousehold(*row) for row in rows]
+
+    def find(self, typed: str, limit: int = 20) -> list[PointsHousehold]:
+        """What models.points.rollup.find_households finds among households(), read as at most `limit` rows."""
+        text = typed.strip().lower()
+        if not text or limit <= 0:
+            return []
+        params = {"node": self._db.node_id, "text": text, "digits": text.isdigit(),
+                  "spaced": any(ch.isspace() for ch in text), "limit": limit}
+        exact = [PointsHousehold(*row) for row in self._db.conn.execute(_FIND_SQL % _EXACT, params)]
+        if len(exact) >= limit:
+            return exact
+        others = self._db.conn.execute(_FIND_SQL % f"NOT {_EXACT} AND {_OTHER}", {**params, "limit": limit - len(exact)})
+        return exact + [PointsHousehold(*row) for row in others]
+
+    def group_names(self) -> list[str]:
+        """The names of the groups this installation's households belong to, in order."""
+        rows = self._db.conn.execute(
+            "SELECT DISTINCT g.name FROM village_groups g WHERE g.name != '' AND EXISTS (SELECT 1 FROM households h "
+            "WHERE h.group_id = g.id AND h.deleted = 0 AND +h.owner = ?) ORDER BY g.name", (self._db.node_id,))
+        return [name for (name,) in rows]
 
     def household(self, household_no: str) -> PointsHousehold:
         row = self._db.conn.execute(_HOUSEHOLDS_SQL + " AND h.household_no = ?",

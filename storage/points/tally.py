@@ -40,6 +40,12 @@ class SqlitePointsTally:
     def households(self) -> list[PointsHousehold]:
         return self._households.households()
 
+    def find_households(self, typed: str, limit: int = 20) -> list[PointsHousehold]:
+        return self._households.find(typed, limit)
+
+    def group_names(self) -> list[str]:
+        return self._households.group_names()
+
     def balance(self, household_no: str, on: date | None = None) -> Balance:
         """Confirmed (redemptions spent included) and pending points of one household, all time, and what of the
         confirmed it may spend on `on` (today): published with no objection left open (R37)."""
@@ -63,7 +69,8 @@ class SqlitePointsTally:
         return [HouseholdSums(household_id, int(plus), int(minus)) for household_id, plus, minus in rows]
 
     def tally(self, period: Period, by: TallyBy) -> list[TallyRow]:
-        return roll_up(self.household_sums(period), self._households.households(), by, self._village())
+        sums = self.household_sums(period)
+        return roll_up(sums, self._households.among(s.household_id for s in sums), by, self._village())
 
     def board(self, period: Period, on: date | None = None) -> PointsBoard:
         """The board as printed on `on` (today): names only with a basis in effect then (R40, R31)."""
@@ -72,5 +79,6 @@ class SqlitePointsTally:
         scheme = self._schemes.in_force_on(period.end) or self._schemes.current()
         share = scheme.deduction_share if scheme else DEFAULT_DEDUCTION_SHARE
         named = self._named.named_households(on or date.today())
-        return build_board(self._village(), period, self.household_sums(period), self._households.households(),
+        sums = self.household_sums(period)
+        return build_board(self._village(), period, sums, self._households.among(s.household_id for s in sums),
                            named, int(entries), int(deductions), share)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCompleter, QDateEdit, QFormLayout, QGroupBox, QH
 from models.core.errors import DomainError
 from models.core.ports import Stores
 from models.points.ledger import EntryDraft
-from models.points.rollup import PointsHousehold, find_households
+from models.points.rollup import PointsHousehold
 from models.points.scheme import SchemeItem, find_items
 from ui.core.bus import DataBus
 from ui.points.table_model import EntriesModel
@@ -40,7 +40,6 @@ class EntryTab(QWidget):
     def __init__(self, stores: Stores, bus: DataBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._stores, self._bus = stores, bus
-        self._households: list[PointsHousehold] = []
         self._chosen: PointsHousehold | None = None
         self._items: list[SchemeItem] = []  # the items the item field's text finds, first the one Enter records
         self._build_ui()
@@ -108,8 +107,7 @@ class EntryTab(QWidget):
         return box
 
     def reload(self) -> None:
-        self._households = self._stores.points.tally.households()
-        groups = sorted({h.group_name for h in self._households if h.group_name})
+        groups = self._stores.points.tally.group_names()  # the households are read as typed, or listed (issue 17)
         current = self.batch_group.current_value()
         self.batch_group.clear_choices()
         self.batch_group.add_choices([(self.tr("全村"), ""), *((g, g) for g in groups)])
@@ -122,7 +120,7 @@ class EntryTab(QWidget):
         self.status.setText(text)
 
     def _on_household_typed(self, text: str) -> None:
-        found = find_households(self._households, text, limit=5)
+        found = self._stores.points.tally.find_households(text, limit=5) if text.strip() else []
         self._chosen = found[0] if found else None
         others = "；".join(h.label for h in found[1:])
         self.household_label.setText((self._chosen.label + (f"（第一个；另有：{others}）" if others else ""))
@@ -186,7 +184,7 @@ class EntryTab(QWidget):
     def _on_list_clicked(self) -> None:
         group = self.batch_group.current_value() or ""
         self.batch_list.clear()
-        for household in self._households:
+        for household in self._stores.points.tally.households():
             if not group or household.group_name == group:
                 item = QListWidgetItem(f"{household.label}（{household.group_name}）")
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from models.core.errors import DomainError
 from models.core.ports import Stores
 from models.points.ledger import EntryKind, LedgerEntry
-from models.points.rollup import PointsHousehold, find_households
+from models.points.rollup import PointsHousehold
 from ui.core.bus import DataBus
 from ui.points.reverse_dialog import ReverseEntryDialog
 from ui.points.table_model import ENTRY_COLUMNS
@@ -61,7 +61,7 @@ class LedgerTab(QWidget):
 
     def reload(self) -> None:
         text = self.household_edit.text()
-        found = find_households(self._stores.points.tally.households(), text, limit=1) if text.strip() else []
+        found = self._stores.points.tally.find_households(text, limit=1) if text.strip() else []
         self._chosen = found[0] if found else None
         self.household_label.setText(self._chosen.label if self._chosen else
                                      (self.tr("没有找到") if text.strip() else self.tr("输入户号查看该户的积分记录")))

@@ -12,7 +12,7 @@ from models.core.errors import DomainError
 from models.core.ports import Stores
 from models.points.goods import Redemption
 from models.points.print_sources import receipt_source
-from models.points.rollup import PointsHousehold, find_households
+from models.points.rollup import PointsHousehold
 from ui.core.bus import DataBus
 from ui.points.reverse_dialog import ReverseRedemptionDialog
 from printing.points.receipt_pdf import receipt_job
@@ -88,7 +88,7 @@ class RedeemTab(QWidget):
         self._on_household_typed(self.household_edit.text())
 
     def _on_household_typed(self, text: str) -> None:
-        found = find_households(self._stores.points.tally.households(), text, limit=1) if text.strip() else []
+        found = self._stores.points.tally.find_households(text, limit=1) if text.strip() else []
         self._chosen = found[0] if found else None
         self.redemptions.set_rows(self._stores.points.redemptions.redemptions(self._chosen.household_no)
                                   if self._chosen else [])
