@@ -2,6 +2,7 @@
 (R37 with R28's handling); and REDEEMABLE_SQL, the balance a household may spend (公示无异议后生效)."""
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
@@ -72,7 +73,9 @@ class SqlitePublicationStore(SqliteStore):
     def as_of(self, day: date) -> SqlitePublicationStore:
         """This store recording as if `day` were today — for the demo, which builds a past year's boards on the days
         they were posted. No command or screen uses it: a user's publication is recorded on or before its day."""
-        return SqlitePublicationStore(self._db, self._actor, self._households, lambda: day)
+        recording = copy.copy(self)  # the same connection, account and households; only the clock differs
+        recording._today = lambda: day
+        return recording
 
     def publish(self, period: Period, on: date | None = None, days: int = MIN_OBJECTION_DAYS) -> Changed:
         self._require(Permission.EDIT_RECORDS)
