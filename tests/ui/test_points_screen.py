@@ -141,7 +141,7 @@ def test_the_reject_dialog_asks_for_a_reason_before_it_rejects(qtbot: Any, villa
 
     from models.points.ledger import EntryDraft
     from tests.helpers import type_text
-    from ui.points.reject_dialog import RejectEntryDialog
+    from ui.points.reverse_dialog import RejectEntryDialog
 
     entry = village.clerk.points.ledger.entry(
         village.clerk.points.ledger.add(EntryDraft("0007", "B01", date(2027, 6, 5))).id)
@@ -155,15 +155,18 @@ def test_the_reject_dialog_asks_for_a_reason_before_it_rejects(qtbot: Any, villa
     assert dialog.result() == dialog.DialogCode.Accepted and dialog.reason == "签到表上没有这一户"
 
 
-def test_a_second_account_rejects_a_pending_entry_on_the_confirm_tab(qtbot: Any, village: Village,
-                                                                      monkeypatch: Any) -> None:
+def test_a_second_account_rejects_a_pending_entry_on_the_confirm_tab(qtbot: Any, village: Village) -> None:
     """The 退回 button next to 确认所选: the entry leaves the pending view, counts nothing and stays in the
     history marked 已退回 with the reason; the recorder's own entry is refused with the two-person rule."""
     import dataclasses
     from datetime import date
 
     from models.points.ledger import EntryDraft
-    from ui.points.reject_dialog import RejectEntryDialog
+    from tests.walks.driver import click_button, expect_dialog, field, fill
+
+    def give_reason(dialog: Any) -> None:  # the real 退回记录 dialog: its reason line, then its 退回 button
+        fill(qtbot, field(dialog, "退回理由："), "签到表上没有这一户")
+        click_button(qtbot, dialog, "退回")
 
     ledger = village.clerk.points.ledger
     entry_id = ledger.add(EntryDraft("0008", "B01", date(2027, 6, 5))).id
@@ -171,9 +174,9 @@ def test_a_second_account_rejects_a_pending_entry_on_the_confirm_tab(qtbot: Any,
     screen = PointsScreen(village.checker, DataBus())
     qtbot.addWidget(screen)
     tab = screen.confirm_tab
-    monkeypatch.setattr(RejectEntryDialog, "ask", classmethod(lambda cls, parent, entries: "签到表上没有这一户"))
     tab.table.selectRow([e.id for e in tab.pending.rows()].index(entry_id))
-    qtbot.mouseClick(tab.reject_button, Qt.MouseButton.LeftButton)
+    with expect_dialog(qtbot, give_reason):
+        qtbot.mouseClick(tab.reject_button, Qt.MouseButton.LeftButton)
     assert tab.status.text() == "已退回 1 条。"
     assert entry_id not in [e.id for e in tab.pending.rows()]  # reloaded from the Changed the write returned
     entry = ledger.entry(entry_id)
@@ -186,7 +189,8 @@ def test_a_second_account_rejects_a_pending_entry_on_the_confirm_tab(qtbot: Any,
     own = village.checker.points.ledger.add(EntryDraft("0008", "B01", date(2027, 6, 6))).id
     tab.reload()
     tab.table.selectRow([e.id for e in tab.pending.rows()].index(own))
-    qtbot.mouseClick(tab.reject_button, Qt.MouseButton.LeftButton)
+    with expect_dialog(qtbot, give_reason):
+        qtbot.mouseClick(tab.reject_button, Qt.MouseButton.LeftButton)
     assert tab.status.text().startswith("已退回 0 条。未退回 1 条：") and "另一位工作人员退回" in tab.status.text()
 
 

@@ -12,7 +12,7 @@ from models.core.errors import DomainError
 from models.core.ports import Stores
 from models.points.ledger import LedgerEntry
 from ui.core.bus import DataBus
-from ui.points.reject_dialog import RejectEntryDialog
+from ui.points.reverse_dialog import RejectEntryDialog
 from ui.points.table_model import EntriesModel
 from ui.widgets.attachments import ADDED_ON, FILE_NAME, NOTE, AttachmentsPanel
 
