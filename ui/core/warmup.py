@@ -3,7 +3,8 @@ first loading its code (issue 17: 50–150 ms of a screen's first opening was im
 
 One module per turn of the event loop, with a zero timer: Qt runs it only when no input or paint is waiting, so a
 click during the warm-up waits for one module (at most about 20 ms), never for all of them. The modules are
-loaded leaves first (models, then storage, then the screens), so each turn loads little beyond its own module.
+loaded leaves first (models, then storage, then the screens, then reportlab and printing/ for the first print), so
+each turn loads little beyond its own module.
 """
 from __future__ import annotations
 
@@ -20,21 +21,25 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
-# Demo building and the schema steps run at setup only; 打印中心 and the printouts load reportlab (0.1 s in one
-# module, and 11 MB), which the first print loads behind its progress bar instead.
-_SKIPPED = ("storage.demo", "storage.migrations", "ui.printing", "printing")
+_OWN = ("models", "storage", "printing", "ui")  # packages whose modules are all listed; others load as named
+_SKIPPED = ("storage.demo", "storage.migrations")  # demo building and the schema steps run at setup only
+# reportlab as printing/ uses it, a step each: loaded by printing/'s first module, it would be one turn of 0.1 s.
+_REPORTLAB_STEPS = ("PIL.Image", "reportlab.lib.utils", "reportlab.lib.colors", "reportlab.lib.styles",
+                    "reportlab.pdfbase.pdfmetrics", "reportlab.pdfbase.ttfonts", "reportlab.pdfgen.canvas",
+                    "html.parser", "reportlab.lib.textsplit", "reportlab.platypus")  # the last: one package init
 
 
 class ModuleWarmup(QObject):
-    """Imports the modules of `packages` (and of their sub-packages, depth first) one per idle turn of the event
-    loop; `finished` once all are loaded. A package's modules are listed when it is reached (a folder listing),
+    """Imports `packages` and, of our own, their modules (and their sub-packages', depth first) one per idle turn
+    of the event loop; `finished` once all are loaded. A package's modules are listed when it is reached (a folder listing),
     not all at the start: walking every package at once would import each package in one long turn."""
 
     finished = Signal()
 
-    def __init__(self, packages: Iterable[str], parent: QObject) -> None:
+    def __init__(self, packages: Iterable[str], parent: QObject, walked: tuple[str, ...] = _OWN) -> None:
         super().__init__(parent)
         self._pending = deque(packages)
+        self._walked = walked  # the packages whose modules are all loaded; of any other, only the one named
         self.is_done = False
         self.loaded: list[str] = []
         self.step_ms: list[float] = []  # each import's time: how long a click made meanwhile may have waited
@@ -72,7 +77,7 @@ class ModuleWarmup(QObject):
 
     def _list_modules_of(self, module: ModuleType) -> None:
         path = getattr(module, "__path__", None)
-        if path is None:
+        if path is None or not module.__name__.startswith(self._walked):
             return
         children = [f"{module.__name__}.{found.name}" for found in pkgutil.iter_modules(path)]
         self._pending.extendleft(reversed([name for name in children if not name.startswith(_SKIPPED)]))
@@ -80,7 +85,9 @@ class ModuleWarmup(QObject):
 
 def warm_packages(factories: Iterable[str | None]) -> tuple[str, ...]:
     """models/ and storage/ (leaves first: a screen's module then loads little beyond itself), ui/core and
-    ui/widgets, then the packages of the sidebar's screen factories ("ui.points:create_screen" → "ui.points")."""
+    ui/widgets, the packages of the sidebar's screen factories ("ui.points:create_screen" → "ui.points"), then
+    reportlab and printing/ for the first print, 打印中心 last."""
     screens = [factory.split(":")[0] for factory in factories if factory]
-    return tuple(dict.fromkeys(["models", "storage", "ui.core", "ui.widgets",
-                                *(p for p in screens if not p.startswith(_SKIPPED))]))
+    first = [package for package in screens if package != "ui.printing"]
+    return tuple(dict.fromkeys(["models", "storage", "ui.core", "ui.widgets", *first, *_REPORTLAB_STEPS, "printing",
+                                *(["ui.printing"] if "ui.printing" in screens else [])]))
