@@ -3,17 +3,13 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QModelIndex
-
 from models.core.audit import action_label, table_label
 from models.core.audit_labels import readable_summary
 from models.sync.bundles import PeerAuditEntry, node_label
-from ui.widgets.rows_model import ROW_ROLE, Column, Index, RowsTableModel
+from ui.widgets.paged_rows import PAGE, PagedRowsModel
+from ui.widgets.rows_model import ROW_ROLE, Column, RowsTableModel
 
-__all__ = ["ROW_ROLE", "HeldTableModel", "QuarantineTableModel", "PeerAuditTableModel"]
-
-
-PAGE = 200  # peers' audit entries read at a time
+__all__ = ["PAGE", "ROW_ROLE", "HeldTableModel", "QuarantineTableModel", "PeerAuditTableModel"]
 
 
 def _when(text: str) -> str:
@@ -55,10 +51,9 @@ class QuarantineTableModel(_ReadOnlyModel):
     )
 
 
-class PeerAuditTableModel(_ReadOnlyModel):
-    """对方的操作记录: audit entries received from peers, newest first, optionally of one peer; PAGE at a time as the
-    view scrolls (canFetchMore/fetchMore): a township receives years of entries from 30 villages, the screen reads
-    the ones it shows."""
+class PeerAuditTableModel(PagedRowsModel):
+    """对方的操作记录: audit entries received from peers, newest first, optionally of one peer, a page at a time as
+    the view scrolls: a township receives years of entries from 30 villages, the screen reads the ones it shows."""
 
     COLUMNS = (
         ("时间", lambda e: _when(e.at)),
@@ -71,28 +66,9 @@ class PeerAuditTableModel(_ReadOnlyModel):
 
     def __init__(self, load: Callable[[str | None, int, int], list[PeerAuditEntry]]) -> None:
         self._origin: str | None = None
-        self._load, self._more = load, False
-        super().__init__(lambda: self._page(0))
-
-    def _page(self, offset: int) -> list[PeerAuditEntry]:
-        page = self._load(self._origin, PAGE, offset)
-        self._more = len(page) == PAGE
-        return page
+        super().__init__(self.COLUMNS, lambda offset, limit: load(self._origin, limit, offset))
 
     def set_origin(self, origin: str | None) -> None:
         """Show one peer's entries (None: every peer's), from the newest page again."""
         self._origin = origin
         self.reload()
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        """The next older page, when the view scrolls near the end."""
-        if parent.isValid() or not self._more:
-            return
-        page = self._page(len(self._rows))
-        if page:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-            self._rows += page
-            self.endInsertRows()
