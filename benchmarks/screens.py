@@ -157,8 +157,12 @@ def _open(app: Any, stores: Any, area: Any, bus: Any) -> tuple[Any, float]:
 
 
 def _close(app: Any, screen: Any) -> None:
+    from PySide6.QtCore import QEvent
     screen.close()  # deleted while QApplication lives, or PySide6 crashes at interpreter exit
     screen.deleteLater()
+    # processEvents() outside an event loop never delivers DeferredDelete: the closed screens stayed alive on the
+    # bus, so each reload figure was four screens' reloads (the three closed openings' and the shown one's)
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.processEvents()
 
 

@@ -25,12 +25,14 @@ class SqliteVolunteers(SqliteStore):
 
     def participations(self, period: str | None = None) -> list[Participation]:
         """Participations (newest first), of one period if given, each with its household number for showing."""
-        rows = _rows(self._db, "SELECT * FROM volunteer_participations WHERE deleted = 0 ORDER BY on_date DESC, id")
+        where, params = "", []
+        if period is not None:  # the period's days in SQL: the screen asks on every reload, a village keeps years
+            parsed = Period.parse(period)
+            where, params = " AND on_date BETWEEN ? AND ?", [parsed.start.isoformat(), parsed.end.isoformat()]
+        rows = _rows(self._db, f"SELECT * FROM volunteer_participations WHERE deleted = 0{where} "
+                               "ORDER BY on_date DESC, id", params)
         items = [Participation(r["id"], r["household_id"], r["activity"], date.fromisoformat(r["on_date"]),
                                r["hours"]) for r in rows]
-        if period is not None:
-            parsed = Period.parse(period)
-            items = [p for p in items if parsed.start <= p.on <= parsed.end]
         numbers: dict[str, str] = {}
         for item in items:
             if item.household_id not in numbers:

@@ -68,3 +68,10 @@ def m046_quarantine_resolution(db: Database) -> None:
     db.execute("ALTER TABLE sync_quarantine ADD COLUMN resolved_at TEXT")
     db.execute("ALTER TABLE sync_quarantine ADD COLUMN resolved_by TEXT NOT NULL DEFAULT ''")
 
+
+
+def m097_peer_audit_newest_first(db: Database) -> None:
+    """对方的操作记录 newest first from an index (issue 17): the sync screen read the newest 1,000 of a township's
+    received entries by sorting them all (9,744 in the benchmark township: 25 ms on every reload). The index holds
+    the whole order and `origin`, so one peer's entries are picked from it without reading the table."""
+    db.execute("CREATE INDEX idx_sync_peer_audit_newest ON sync_peer_audit(at, seq, origin, epoch)")

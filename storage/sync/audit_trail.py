@@ -87,13 +87,19 @@ def received_audit_seq(db: Database, origin: str, epoch: str) -> int:
     return int(row[0])
 
 
-def peer_audit(db: Database, origin: str | None = None, limit: int = 1000) -> list[PeerAuditEntry]:
-    """Audit entries received from peers, newest first (by the sender's clock); one peer's when `origin` is given."""
-    where, params = ("WHERE a.origin = ?", [origin]) if origin else ("", [])
+def peer_audit(db: Database, origin: str | None = None, limit: int = 1000, offset: int = 0) -> list[PeerAuditEntry]:
+    """Audit entries received from peers, newest first (by the sender's clock); one peer's when `origin` is given;
+    `limit` of them from the `offset`-th. The order is total (origin and epoch break a tie of time and seq between
+    two villages), so pages read one after another neither repeat nor skip an entry; m097's index gives it without
+    sorting the township's whole table (30 villages' years of entries)."""
+    # `+` keeps SQLite off the primary key for one peer (it would sort all that peer's entries): the newest-first
+    # index is walked instead, its origin column skipping the other villages' entries without reading their rows
+    where, params = ("WHERE +a.origin = ?", [origin]) if origin else ("", [])
     rows = db.conn.execute(
         "SELECT a.origin, coalesce(p.name, ''), a.epoch, a.seq, a.at, a.actor_name, a.action, a.table_name, "
         f"a.row_id, a.summary FROM sync_peer_audit a LEFT JOIN sync_peers p ON p.node = a.origin {where} "
-        "ORDER BY a.at DESC, a.seq DESC LIMIT ?", [*params, limit]).fetchall()
+        "ORDER BY a.at DESC, a.seq DESC, a.origin DESC, a.epoch DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset]).fetchall()
     return [PeerAuditEntry(*row) for row in rows]
 
 

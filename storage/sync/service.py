@@ -100,8 +100,8 @@ class SqliteSyncService:
     def quarantined(self, limit: int = 1000) -> list[QuarantinedRow]:
         return quarantine.quarantined_rows(self._db, limit)
 
-    def peer_audit(self, origin: str | None = None, limit: int = 1000) -> list[PeerAuditEntry]:
-        return audit_trail.peer_audit(self._db, origin, limit)
+    def peer_audit(self, origin: str | None = None, limit: int = 1000, offset: int = 0) -> list[PeerAuditEntry]:
+        return audit_trail.peer_audit(self._db, origin, limit, offset)
 
     def release(self, entry_id: int) -> Changed:
         """Apply a quarantined row whose reason no longer holds (same checks as the import); audit-logged."""

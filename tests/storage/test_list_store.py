@@ -207,3 +207,25 @@ def test_periods_and_waiting_are_read_without_every_entry(village_db: Database) 
     assert clerk.waiting() == [] and clerk.periods() == ["2025-03"]
     clerk.discard_nomination(nominate(village_db, ListKind.RED, household="12", article=""))
     assert clerk.periods() == ["2025-03"] and clerk.waiting() == []
+
+
+def test_a_periods_participations_are_read_by_date_in_sql_as_the_python_filter_kept_them(
+        village_db: Database) -> None:
+    """Issue 17: the 志愿服务 tab read every participation of the years kept and filtered by period in Python; the
+    period's days are now the query's. The same rows, newest first, at a month's, quarter's and year's edges."""
+    from models.lists.entries import Period
+
+    seed_registry(village_db)
+    clerk = volunteers(village_db, CLERK)
+    days = (date(2024, 12, 31), date(2025, 1, 1), date(2025, 1, 31), date(2025, 2, 1), date(2025, 3, 31),
+            date(2025, 4, 1), date(2025, 6, 30), date(2025, 12, 31), date(2026, 1, 1))
+    for number, day in enumerate(days):
+        clerk.add_participation(("12", "15", "31")[number % 3], "清扫村道", day, 1 + number % 4)
+    clerk.discard_participation(clerk.add_participation("15", "记错了", date(2025, 1, 15), 2).id)
+    every = clerk.participations()
+    for code in ("2024-12", "2025-01", "2025-02", "2025-03", "2025-04", "2025-Q1", "2025-Q2", "2025-Q4", "2025",
+                 "2026-01", "2025-05"):
+        period = Period.parse(code)
+        assert clerk.participations(code) == [p for p in every if period.start <= p.on <= period.end], code
+    assert [p.on for p in clerk.participations("2025-Q1")] == [date(2025, 3, 31), date(2025, 2, 1),
+                                                              date(2025, 1, 31), date(2025, 1, 1)]

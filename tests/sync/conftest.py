@@ -113,3 +113,15 @@ def state(db: Database) -> str:
         for row in sorted(db.conn.execute(f"SELECT * FROM {table}"), key=repr):
             digest.update(repr(row).encode("utf-8"))
     return digest.hexdigest()
+
+
+def received_audit(db: Database, origins: tuple[str, ...], count: int) -> None:
+    """`count` audit entries from each of `origins` as their bundles leave them in `sync_peer_audit`, their times
+    interleaved and, between origins, tied on (time, seq): the order a page of the peers' audit must settle."""
+    with db.atomic():
+        db.executemany(
+            "INSERT INTO sync_peer_audit(origin, epoch, seq, id, at, actor_id, actor_name, action, table_name, "
+            "row_id, summary, previous_hash, hash) VALUES(?, 'e', ?, ?, ?, 'u', '文书', 'insert', 'notes', ?, ?, "
+            "'', ?)",
+            [(origin, seq, f"{origin}-{seq}", f"2026-{1 + seq // 300:02d}-{1 + seq % 28:02d}T08:{seq % 60:02d}:00",
+              f"r{seq}", f"议题{seq}", f"h{origin}{seq}") for origin in origins for seq in range(1, count + 1)])

@@ -172,3 +172,26 @@ def test_peer_audit_entries_shown_read_only_and_filtered_by_peer(qtbot, qtmodelt
     panel.peer_combo.setCurrentIndex(0)
     assert panel.model.rowCount() == everything
     qtmodeltester.check(panel.model)
+
+
+def test_peer_audit_read_a_page_at_a_time_as_the_view_scrolls(qtbot, qtmodeltester,  # type: ignore[no-untyped-def]
+                                                               pair: Pair) -> None:
+    from models.core.changes import Changed, Entity
+    from storage.sync.audit_trail import peer_audit
+    from tests.sync.conftest import received_audit
+    from ui.sync.review_models import PAGE
+
+    received_audit(pair.township, ("V-甲村", "V-乙村"), 230)  # 460 entries: two pages and a part
+    screen = _screen(qtbot, pair.township)
+    model = screen.peer_audit_panel.model
+    assert model.rowCount() == PAGE and model.canFetchMore()
+    while model.canFetchMore():
+        model.fetchMore()
+    assert [model.row_at(row) for row in range(model.rowCount())] == peer_audit(pair.township)  # the old reading
+    screen._bus.changed.emit(Changed(Entity.SYNC))  # a reload reads the newest page again
+    assert model.rowCount() == PAGE
+    model.set_origin("V-乙村")
+    while model.canFetchMore():
+        model.fetchMore()
+    assert [model.row_at(row) for row in range(model.rowCount())] == peer_audit(pair.township, "V-乙村")
+    qtmodeltester.check(model)

@@ -48,7 +48,7 @@ class BoardTab:
             box = QGroupBox(kind.label)
             box.setStyleSheet(f"QGroupBox {{ background: {KIND_COLOURS[kind]}; font-size: 16px; font-weight: bold; }}")
             inner = QVBoxLayout(box)
-            model = BoardLineTableModel(lambda k=kind: self._board_lines(k))
+            model = BoardLineTableModel()  # fed by _show_board: the three columns are one board, built once
             self.board_models[kind], self.board_views[kind] = model, table_view(model, 1)
             self.board_views[kind].horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
             # Board lines wrap: the facts are read in full, as on the poster.
@@ -57,11 +57,14 @@ class BoardTab:
             row.addWidget(box, 1)
         return page
 
-    def _board_lines(self, kind: ListKind) -> tuple:
+    def _show_board(self) -> None:
+        """The period's board in its three columns (an unreadable period: empty columns, the hint says why)."""
         try:
-            return self._board(self.today()).lines(kind)
+            board: Board | None = self._board(self.today())
         except DomainError:
-            return ()
+            board = None
+        for kind, model in self.board_models.items():
+            model.set_rows(board.lines(kind) if board is not None else ())
 
     def _board(self, on: date) -> Board:
         stores = self._stores

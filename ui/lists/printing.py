@@ -14,7 +14,7 @@ from models.core.file_errors import file_error_message
 from models.lists.ports import BoardLogStore
 from ui.core.background import run_in_background
 from ui.widgets.job_printer import render_with_fonts
-from ui.widgets.pdf_preview import write_file
+from ui.widgets.save_file import write_file
 from ui.widgets.print_dialogs import SavePdfDialog
 
 if TYPE_CHECKING:

@@ -130,7 +130,8 @@ class ListsScreen(BoardTab, EntriesTab, QWidget):
         self.period_combo.addItems(periods[::-1])
         self.period_combo.setCurrentText(self.period)
         self.period_combo.blockSignals(False)
-        for model in (*self.board_models.values(), self.entries_model, self.queue_model):
+        self._show_board()
+        for model in (self.entries_model, self.queue_model):
             model.reload()
         entries = [self.entries_model.row_at(row) for row in range(self.entries_model.rowCount())]
         self._show_board_hint(current, entries)

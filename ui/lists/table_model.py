@@ -24,7 +24,7 @@ class BoardLineTableModel(RowsTableModel):
     COLUMNS = (("上榜对象", lambda line: line.who), ("事由", lambda line: line.what),
                ("依据", lambda line: line.citation))
 
-    def __init__(self, fetch: Callable[[], Sequence[BoardLine]]) -> None:
+    def __init__(self, fetch: Callable[[], Sequence[BoardLine]] | None = None) -> None:
         super().__init__(self.COLUMNS, fetch)
 
 

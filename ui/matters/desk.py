@@ -13,6 +13,7 @@ from models.matters.ports import MatterStore
 from models.matters.records import Matter
 from ui.core.bus import DataBus
 from ui.matters.table_model import EVENT_COLUMNS, MATTER_COLUMNS
+from ui.widgets.paged_rows import PagedRowsModel
 from ui.widgets.rows_model import RowsTableModel
 
 
@@ -33,9 +34,10 @@ class TownshipMattersScreen(QWidget):
     def __init__(self, store: MatterStore, bus: DataBus, may_reply: bool) -> None:
         super().__init__()
         self._store, self._bus = store, bus
-        self._names: dict[str, str] = {}
+        self._names: dict[str, str] = store.village_names()
         columns = (("村", lambda m: self._names.get(m.village, m.village)), *MATTER_COLUMNS)
-        self.matters_model = RowsTableModel(columns, self._fetch)
+        # a page at a time, in the store's order (by village, newest first): 30 villages × 10 years of matters
+        self.matters_model = PagedRowsModel(columns, lambda offset, limit: store.township_desk(offset, limit))
         self.matters_view = _view(self.matters_model)
         self.events_model = RowsTableModel(EVENT_COLUMNS)
         self.events_view = _view(self.events_model)
@@ -62,15 +64,14 @@ class TownshipMattersScreen(QWidget):
         self.matters_view.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.reply_button.clicked.connect(self._on_reply_button_clicked)
         self._bus.changed.connect(self._on_bus_changed)
-        self.reload()
-
-    def _fetch(self) -> list[Matter]:
-        self._names = self._store.village_names()
-        found = self._store.matters(township=True)
-        return sorted(found, key=lambda m: self._names.get(m.village, m.village))  # stable: newest first within
+        self._show_listed()  # the model read its first page as it was made
 
     def reload(self) -> None:
+        self._names = self._store.village_names()
         self.matters_model.reload()
+        self._show_listed()
+
+    def _show_listed(self) -> None:
         self.empty_label.setVisible(self.matters_model.rowCount() == 0)
         self._show_selected()
 
@@ -99,6 +100,6 @@ class TownshipMattersScreen(QWidget):
         if change.concerns(Entity.MATTER, Entity.PROFILE):
             keep = self.selected().id if self.selected() else ""
             self.reload()
-            for row, matter in enumerate(self.matters_model.rows()):
-                if matter.id == keep:
-                    self.matters_view.selectRow(row)
+            row = self.matters_model.row_where(lambda matter: matter.id == keep) if keep else -1
+            if row >= 0:  # read on to it when the clerk had scrolled past the first page
+                self.matters_view.selectRow(row)

@@ -1,6 +1,7 @@
 """Removable drives (polled, never watched), the file choosers and the key QR code of the sync screen."""
 from __future__ import annotations
 
+import functools
 import io
 import sys
 from dataclasses import dataclass
@@ -76,8 +77,16 @@ def choose_key_target(parent: QWidget) -> Path | None:
 
 def qr_pixmap(text: str, scale: int = 2) -> QPixmap:
     """A QR code of `text` (error correction M) as a pixmap."""
+    pixmap = QPixmap()
+    pixmap.loadFromData(_qr_png(text, scale), "PNG")
+    return pixmap
+
+
+@functools.lru_cache(maxsize=4)
+def _qr_png(text: str, scale: int) -> bytes:
+    """The PNG of the code, made once per key and session: segno chooses the best of eight masks in Python (40 ms),
+    and the sync screen drew the same key's code again on every opening. Bytes, not the pixmap: a QPixmap belongs
+    to the GUI thread and the application that made it."""
     buffer = io.BytesIO()
     segno.make(text, error="m", micro=False).save(buffer, kind="png", scale=scale, border=2)
-    pixmap = QPixmap()
-    pixmap.loadFromData(buffer.getvalue(), "PNG")
-    return pixmap
+    return buffer.getvalue()

@@ -6,9 +6,10 @@ from typing import Any, Callable
 from models.core.audit import action_label, table_label
 from models.core.audit_labels import readable_summary
 from models.sync.bundles import PeerAuditEntry, node_label
+from ui.widgets.paged_rows import PAGE, PagedRowsModel
 from ui.widgets.rows_model import ROW_ROLE, Column, RowsTableModel
 
-__all__ = ["ROW_ROLE", "HeldTableModel", "QuarantineTableModel", "PeerAuditTableModel"]
+__all__ = ["PAGE", "ROW_ROLE", "HeldTableModel", "QuarantineTableModel", "PeerAuditTableModel"]
 
 
 def _when(text: str) -> str:
@@ -50,8 +51,9 @@ class QuarantineTableModel(_ReadOnlyModel):
     )
 
 
-class PeerAuditTableModel(_ReadOnlyModel):
-    """对方的操作记录: audit entries received from peers, newest first, optionally of one peer."""
+class PeerAuditTableModel(PagedRowsModel):
+    """对方的操作记录: audit entries received from peers, newest first, optionally of one peer, a page at a time as
+    the view scrolls: a township receives years of entries from 30 villages, the screen reads the ones it shows."""
 
     COLUMNS = (
         ("时间", lambda e: _when(e.at)),
@@ -62,11 +64,11 @@ class PeerAuditTableModel(_ReadOnlyModel):
         ("内容", lambda e: readable_summary(e.summary)),
     )
 
-    def __init__(self, load: Callable[[str | None], list[PeerAuditEntry]]) -> None:
+    def __init__(self, load: Callable[[str | None, int, int], list[PeerAuditEntry]]) -> None:
         self._origin: str | None = None
-        super().__init__(lambda: load(self._origin))
+        super().__init__(self.COLUMNS, lambda offset, limit: load(self._origin, limit, offset))
 
     def set_origin(self, origin: str | None) -> None:
-        """Show one peer's entries (None: every peer's)."""
+        """Show one peer's entries (None: every peer's), from the newest page again."""
         self._origin = origin
         self.reload()

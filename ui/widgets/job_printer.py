@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from models.core.errors import DomainError
 from models.core.file_errors import file_error_message
 from ui.core.background import run_in_background
-from ui.widgets.pdf_preview import write_file
+from ui.widgets.save_file import write_file
 from ui.widgets.print_dialogs import SavePdfDialog
 
 if TYPE_CHECKING:

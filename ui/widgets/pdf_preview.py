@@ -2,7 +2,6 @@
 the GUI thread with progress and cancel: ui/widgets/print_run.py), and `write_file`."""
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 
@@ -17,20 +16,9 @@ from models.core.file_errors import file_error_message
 from ui.widgets.print_dialogs import PaperChoice, PrintDialog, SavePdfDialog
 from ui.widgets.print_plan import is_a3, lacks_a3, plan_for
 from ui.widgets.print_run import PrintRun
+from ui.widgets.save_file import write_file as write_file  # where the other screens import it from
 
 POLL_MS = 50  # how often the GUI thread looks at a running print (no signal crosses from the worker)
-
-
-def write_file(path: Path, data: bytes) -> None:
-    """Write atomically (temporary name, flush, fsync, rename): a failed save never leaves half a PDF.
-
-    The screens' one copy of storage/core/files.atomic_write: ui/ may not import storage/."""
-    temporary = path.with_name(path.name + ".part")
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
 
 
 def prepare_printer(document: QPdfDocument) -> QPrinter:
