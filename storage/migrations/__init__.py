@@ -68,6 +68,7 @@ LEDGER: tuple[Step, ...] = (
     disclosures.m086_disclosure_sign_off_and_grid_member_terms,
     registry.m095_villagers_living_index,
     points.m096_points_rejection_and_settings,
+    registry.m099_households_in_number_order,
 )
 
 # The last step shipped with a number out of order; every step after it has a higher number than all before it.
