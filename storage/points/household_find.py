@@ -96,6 +96,8 @@ def _candidates(db: Database, text: str, params: dict[str, Any]) -> str | None:
 
 def _parts(db: Database, text: str) -> list[tuple[str, str]] | None:
     """(FTS table, query) finding every document that could match; None when one of them is too common to say."""
+    if text.isdigit() and len(text) < 3:
+        return None  # in most numbers (the index's vocabulary would take 5 ms to say so, counting phones and IDs)
     # Digits may be in a number or a name: one trigram query over both columns reads the digits' trigrams once.
     held = substring_match(db, text, "{name household_no} : " if text.isdigit() else "name : ")
     parts = None if held is None else [("registry_search", held)]
