@@ -29,8 +29,11 @@ class SqliteCareList(SqliteStore):
         return [_household(r) for r in rows]
 
     def other_households_count(self, excluded: Collection[str]) -> int:
-        row = self._db.conn.execute("SELECT COUNT(*) FROM households h WHERE h.deleted = 0" + _OTHERS,
-                                    (json.dumps(list(excluded)),)).fetchone()
+        # All less the excluded: a count from an index and a few look-ups, where NOT IN tested each of the 37,500
+        # households of a county against the list (4 ms of a 网格关怀 reload).
+        row = self._db.conn.execute(
+            "SELECT (SELECT COUNT(*) FROM households WHERE deleted = 0) - (SELECT COUNT(*) FROM households "
+            "WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?)))", (json.dumps(list(excluded)),)).fetchone()
         return int(row[0])
 
     def other_households(self, excluded: Collection[str], offset: int, limit: int) -> list[CareHousehold]:

@@ -69,6 +69,7 @@ LEDGER: tuple[Step, ...] = (
     registry.m095_villagers_living_index,
     points.m096_points_rejection_and_settings,
     sync.m097_peer_audit_newest_first,
+    registry.m099_households_in_number_order,
 )
 
 # The last step shipped with a number out of order; every step after it has a higher number than all before it.

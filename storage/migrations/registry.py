@@ -62,3 +62,12 @@ def m095_villagers_living_index(db: Database) -> None:
     names the households of the village on every reload; over 150,000 people the count read every villager row)."""
     db.execute("CREATE INDEX idx_villagers_living ON villagers(household_id, birth_date, status, status_date) "
                "WHERE deleted = 0")
+
+
+def m099_households_in_number_order(db: Database) -> None:
+    """积分制's household fields at county scale (issue 17): a keystroke whose term is common (one character, one
+    letter) walks the households in number order (CAST(household_no AS INTEGER), as points list them) until the
+    first few match, and a name the search index finds leads to the households its villager heads."""
+    db.execute("CREATE INDEX idx_households_in_order ON households(owner, CAST(household_no AS INTEGER), "
+               "household_no) WHERE deleted = 0")
+    db.execute("CREATE INDEX idx_households_head ON households(head_id) WHERE deleted = 0")

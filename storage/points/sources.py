@@ -19,6 +19,7 @@ from models.points.rollup import PointsHousehold
 from models.points.scheme import AdoptionMeeting, MeetingItem
 from models.workflow.ports import MeetingRecords, MeetingTypes
 from storage.core.db import Database
+from storage.points.household_find import find_households
 
 _HOUSEHOLDS_SQL = """
     SELECT h.id, h.household_no,
@@ -32,25 +33,6 @@ _HOUSEHOLDS_SQL = """
     LEFT JOIN grids gr ON gr.id = h.grid_id
     WHERE h.deleted = 0 AND h.owner = ?"""
 _IN_ORDER = " ORDER BY CAST(h.household_no AS INTEGER), h.household_no"
-# A search as the clerk types: the households of households() that match, at most :limit of them (the head, or else
-# the first member, read per household as households() reads them).
-_FIND_SQL = """
-    WITH named AS (
-        SELECT h.id, h.household_no, h.group_id, h.grid_id,
-               COALESCE(head.name, (SELECT v.name FROM villagers v WHERE v.household_id = h.id AND v.deleted = 0
-                                    ORDER BY v.relation != '户主', v.position LIMIT 1), '') AS name,
-               COALESCE(head.name_initials, (SELECT v.name_initials FROM villagers v WHERE v.household_id = h.id
-                        AND v.deleted = 0 ORDER BY v.relation != '户主', v.position LIMIT 1), '') AS initials
-        FROM households h LEFT JOIN villagers head ON head.id = h.head_id AND head.deleted = 0
-        WHERE h.deleted = 0 AND h.owner = :node)
-    SELECT n.id, n.household_no, n.name, n.initials, COALESCE(g.name, ''), COALESCE(gr.name, '')
-    FROM named n LEFT JOIN village_groups g ON g.id = n.group_id LEFT JOIN grids gr ON gr.id = n.grid_id
-    WHERE %s ORDER BY CAST(n.household_no AS INTEGER), n.household_no LIMIT :limit"""
-# find_households' rules (models/points/rollup.py): the number itself (12 finds 0012), then a number holding the
-# digits, a head's name holding the text, or one of the head's pinyin initials variants beginning with it.
-_EXACT = "(n.household_no = :text OR (:digits AND ltrim(n.household_no, '0') = ltrim(:text, '0')))"
-_OTHER = ("((:digits AND instr(n.household_no, :text) > 0) OR instr(n.name, :text) > 0 "
-          "OR (NOT :spaced AND instr(' ' || n.initials, ' ' || :text) > 0))")
 
 
 class SqlitePointsHouseholds:
@@ -73,17 +55,9 @@ class SqlitePointsHouseholds:
         return [PointsHousehold(*row) for row in rows]
 
     def find(self, typed: str, limit: int = 20) -> list[PointsHousehold]:
-        """What models.points.rollup.find_households finds among households(), read as at most `limit` rows."""
-        text = typed.strip().lower()
-        if not text or limit <= 0:
-            return []
-        params = {"node": self._db.node_id, "text": text, "digits": text.isdigit(),
-                  "spaced": any(ch.isspace() for ch in text), "limit": limit}
-        exact = [PointsHousehold(*row) for row in self._db.conn.execute(_FIND_SQL % _EXACT, params)]
-        if len(exact) >= limit:
-            return exact
-        others = self._db.conn.execute(_FIND_SQL % f"NOT {_EXACT} AND {_OTHER}", {**params, "limit": limit - len(exact)})
-        return exact + [PointsHousehold(*row) for row in others]
+        """What models.points.rollup.find_households finds among households(), read as at most `limit` rows
+        through the registry's search index (storage/points/household_find.py)."""
+        return [PointsHousehold(*row) for row in find_households(self._db, typed, limit)]
 
     def group_names(self) -> list[str]:
         """The names of the groups this installation's households belong to, in order."""

@@ -99,7 +99,7 @@ def plan_search(db: Database, text: str, show_id: bool) -> SearchPlan | None:
         return _pinyin(db, lowered)
     if _DIGITS.match(text):
         return _digits(db, text, show_id)
-    match = _substring_match(db, text, "name : ")
+    match = substring_match(db, text, "name : ")
     return SearchPlan("v.name LIKE :like ESCAPE '\\'", None, {"like": like(text)}, match=match,
                       parts=None if match is None else _parts(("registry_search", match, "")))
 
@@ -107,12 +107,12 @@ def plan_search(db: Database, text: str, show_id: bool) -> SearchPlan | None:
 def _digits(db: Database, text: str, show_id: bool) -> SearchPlan:
     """A household number, a phone, or an ID number (a part of it only if `show_id`)."""
     id_clause = "v.id_number LIKE :id ESCAPE '\\'" if show_id else "v.id_number = :id"
-    match = _substring_match(db, text, "")
+    match = substring_match(db, text, "")
     parts: tuple[tuple[str, str, str], ...] | None = None
     if match is not None and show_id:
         parts = _parts(("registry_search", match, ""))
     elif match is not None:
-        shown = _substring_match(db, text, "{phone household_no} : ")
+        shown = substring_match(db, text, "{phone household_no} : ")
         parts = None if shown is None else _parts(
             ("registry_search", shown, ""),
             ("registry_search", "id_number : " + quote(text), "d.id_number = :id || '  '"))
@@ -152,7 +152,7 @@ def _pinyin(db: Database, typed: str) -> SearchPlan:
     return SearchPlan(f"({whole})", None, params, "registry_pinyin", match, tuple(parts))
 
 
-def _substring_match(db: Database, text: str, column: str) -> str | None:
+def substring_match(db: Database, text: str, column: str) -> str | None:
     """The trigram query finding every document holding `text` in `column` (all columns: ""), or None."""
     if len(text) >= 3:
         return column + quote(text)
