@@ -9,10 +9,11 @@ from models.core.changes import Changed, Entity
 from models.core.errors import DomainError
 
 # Schema versions (migration counts) a reader accepts below its own, through adapters. A release adds several
-# steps (the 2026-12 releases: m075–m082, then m083–m086, all additive: new tables, new columns with defaults), and
-# a village two releases behind (before m074's one attachments table, whose rows the sync adapter maps) must still
-# reach its township, so the lag counts two releases' worth of steps.
-MAX_SCHEMA_LAG = 16
+# steps (the 2026-12 releases: m075–m082, then m083–m086, then m095–m099 — indexes for county scale and additive
+# columns), and a village two releases behind (before m074's one attachments table, whose rows the sync adapter maps)
+# must still reach its township, so the lag counts two releases' worth of steps and the steps since: an index-only
+# step counts like any other.
+MAX_SCHEMA_LAG = 20
 # Capabilities this program understands; a bundle requiring anything else is refused.
 CAPABILITIES = frozenset({"changes-jsonl-v1", "blobs-sha256-v1", "receipts-v1", "quarantine-v1", "audit-v1"})
 
