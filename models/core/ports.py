@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # only annotations use these: the GUI's start-up need not import every area's models
+    from collections.abc import Callable
+
     from models.care.ports import (CareLevelStore, CareSettingsStore, ContactLineStore, GridAssignmentStore,
                                    VisitStore)
     from models.core.accounts import Actor, Role, User
@@ -242,3 +244,9 @@ class Backend(Protocol):
 
     def profile(self) -> VillageProfile: ...
     def login(self, username: str, password: str) -> Stores: ...
+
+    def begin_login(self, username: str, password: str) -> Callable[[], Stores]:
+        """The login started: the password's slow check runs on a worker thread while the caller goes on (loading
+        the main window); the returned function waits for it, finishes the login and gives what `login` gives, or
+        raises its refusal."""
+        ...

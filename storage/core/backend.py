@@ -1,7 +1,7 @@
 """SqliteBackend: the object main.py hands to the GUI; it opens the file and builds the stores."""
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +11,7 @@ from storage.core.accounts import SqliteAccountStore
 from storage.core.audit import SqliteAuditReader
 from storage.core.backup_service import SqliteBackupService
 from storage.core.db import Database
-from storage.core.encryption import locked_profile, login_to
+from storage.core.encryption import PendingUnlock, begin_unlock, locked_profile, login_to
 from storage.core.installation import initialise, is_initialised, open_database
 from storage.core.profile import SqliteProfileStore, read_profile
 
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from storage.care.settings import SqliteCareSettings
     from storage.care.visits import SqliteVisits
     from collections.abc import Callable
-
     from models.core.ports import AttachmentStore
     from models.rules.ports import RulebookStore
     from storage.points.sources import NamingBases
@@ -375,8 +374,7 @@ class SqliteBackend:
     """Implements models.core.ports.Backend over one database file (or an in-memory one for tests)."""
 
     def __init__(self, path: Path | None = None, db: Database | None = None) -> None:
-        self._path = path
-        self._db = db
+        self._path, self._db = path, db
 
     @property
     def db(self) -> Database:
@@ -394,6 +392,9 @@ class SqliteBackend:
     def profile(self) -> VillageProfile:
         return (locked_profile(self._path) if self._db is None else None) or read_profile(self.db)
 
-    def login(self, username: str, password: str) -> SqliteStores:  # opens an encrypted file, encrypts an old one
-        self._db, user = login_to(self._path, self._db, username, password)
+    def login(self, username: str, password: str, pending: PendingUnlock | None = None) -> SqliteStores:
+        self._db, user = login_to(self._path, self._db, username, password, pending)  # encrypts an old file
         return build_stores(self.db, user.as_actor())
+
+    def begin_login(self, username: str, password: str) -> Callable[[], SqliteStores]:
+        return partial(self.login, username, password, begin_unlock(self._path, self._db, username, password))

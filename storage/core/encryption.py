@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 from models.core.accounts import Actor, Permission, Role, User
@@ -21,8 +22,8 @@ from storage.core.db import Database, connect, is_plain, set_durable_pragmas
 from storage.core.driver import KEY_BYTES
 from storage.core.driver import connect as driver_connect
 from storage.core.files import atomic_write, create_private, durable_replace, fsync_directory
-from storage.core.keyring import (keyring_file_for, new_database_key, read_keyring, save_keyring, unclaimed_key,
-                                  unlock_verified)
+from storage.core.keyring import (PasswordProof, keyring_file_for, new_database_key, read_keyring, save_keyring,
+                                  unclaimed_key, unlock_verified)
 from storage.core.installation import open_database
 from storage.core.node import load_node_id
 from storage.core.passwords import verify_password
@@ -128,14 +129,52 @@ def export_key(db: Database, actor: Actor, password: str, out: Path) -> None:
     atomic_write(out, (db.key.hex() + "\n").encode("ascii"), mode=0o600)
 
 
-def login_to(path: Path | None, db: Database | None, username: str, password: str) -> tuple[Database, User]:
+class PendingUnlock:
+    """A login's key unwrap, started on a worker thread. Its scrypt (40–70 ms) releases the GIL, so the GUI thread
+    loads the main window's modules meanwhile (issue 17: the start within 2.5× a bare window). Only the unwrap runs
+    there: the database is opened by the thread that goes on to use the connection."""
+
+    def __init__(self, path: Path, username: str, password: str) -> None:
+        self._unlocked: tuple[bytes, PasswordProof] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(path, username, password), name="xiangyue-unlock",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self, path: Path, username: str, password: str) -> None:
+        try:
+            self._unlocked = unlock_verified(path, username, password)
+        except BaseException as error:  # noqa: BLE001  (raised again on the thread that waits for the result)
+            self._error = error
+
+    def result(self) -> tuple[bytes, PasswordProof]:
+        """The key and the password's proof, or the unwrap's refusal (a wrong password) raised here."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._unlocked is not None
+        return self._unlocked
+
+
+def begin_unlock(path: Path | None, db: Database | None, username: str, password: str) -> PendingUnlock | None:
+    """The unwrap `login_to` would do, started now; None when there is none to do (the file is open or plain)."""
+    if db is not None or path is None or not needs_key(path):
+        return None
+    return PendingUnlock(keyring_file_for(path), username, password)
+
+
+def login_to(path: Path | None, db: Database | None, username: str, password: str,
+             pending: PendingUnlock | None = None) -> tuple[Database, User]:
     """A GUI login: unwrap the key and open the file when it is still closed, check the password, and encrypt a
-    database of an earlier version in place (its first login). Returns the open database and the user."""
+    database of an earlier version in place (its first login). Returns the open database and the user. `pending`:
+    the unwrap already started by `begin_unlock` for the same account."""
     proof = None
     if db is None:
         assert path is not None
         key = None
-        if needs_key(path):
+        if pending is not None:
+            key, proof = pending.result()
+        elif needs_key(path):
             key, proof = unlock_verified(keyring_file_for(path), username, password)
         db = open_database(path, must_exist=False, key=key)
     user = authenticate(db, username, password, proof=proof)  # the unwrap's scrypt proves the password

@@ -15,8 +15,9 @@ _VILLAGER = ("SELECT v.id, v.name, COALESCE(g.name, '') AS grp, h.household_no F
 
 
 # Holders of a post on a day: the two committees' and the supervisory committee's members, and anyone whose post
-# names a group leader (村民小组长), cadres first.
-_POSTS = ("SELECT r.post, v.name, r.role FROM villager_roles r JOIN villagers v ON v.id = r.villager_id "
+# names a group leader (村民小组长), cadres first. CROSS JOIN keeps the few posts the outer loop: without statistics
+# SQLite otherwise walks every living villager (m095's index) to look their posts up: 0.17 s at 150,000 people.
+_POSTS = ("SELECT r.post, v.name, r.role FROM villager_roles r CROSS JOIN villagers v ON v.id = r.villager_id "
           "WHERE r.deleted = 0 AND v.deleted = 0 AND v.status = 'active' AND (r.role IN (?, ?) OR r.post LIKE '%组长%') "
           "AND (r.start_date IS NULL OR r.start_date <= ?) AND (r.end_date IS NULL OR r.end_date >= ?) "
           "ORDER BY r.role <> ?, r.role, r.post, v.name")

@@ -1,20 +1,30 @@
 """Pinyin search keys for names (pypinyin's character dictionary), computed when a villager is saved."""
 from __future__ import annotations
 
+import importlib.util
+import json
 import unicodedata
 from functools import cache, lru_cache
 from itertools import islice, product
+from pathlib import Path
 
 MAX_VARIANTS = 4  # polyphonic names (曾 zeng/ceng, 单 shan/dan) keep a few readings, not all
 
 
 @lru_cache(maxsize=1)
 def _dictionary() -> dict[int, str]:
-    """pypinyin's per-character readings ("zēng,céng"), keyed by code point, through its public module
-    (pypinyin.pinyin_dict): a frozen app has no package folder to read pinyin_dict.json from by path."""
-    from pypinyin.pinyin_dict import pinyin_dict
+    """pypinyin's per-character readings ("zēng,céng"), keyed by code point, read from its pinyin_dict.json without
+    importing the package: `import pypinyin` also loads its phrase dictionary, 125 ms of a screen's first opening
+    where the file takes 25 (issue 17). The installed app collects the file beside the package's modules; where it
+    is not found, the package's own module reads it."""
+    spec = importlib.util.find_spec("pypinyin")  # a top-level package is found without being imported
+    folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+    path = Path(folders[0]) / "pinyin_dict.json" if folders else None
+    if path is None or not path.is_file():
+        from pypinyin.pinyin_dict import pinyin_dict
 
-    return pinyin_dict
+        return pinyin_dict
+    return {int(code): readings for code, readings in json.loads(path.read_text(encoding="utf-8")).items()}
 
 
 def _toneless(reading: str) -> str:

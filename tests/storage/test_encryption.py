@@ -3,6 +3,7 @@ account's password unwraps from `<db>.keyring`."""
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Callable
 
@@ -102,6 +103,28 @@ def test_the_gui_login_opens_the_encrypted_file(village_db: Database) -> None:
     stores = backend.login("admin", PASSWORD)
     assert stores.actor.username == "admin" and backend.db.key is not None
     assert backend.profile().village == "青石村"
+
+
+def test_a_begun_login_unwraps_the_key_on_a_worker_and_opens_the_file_on_the_caller(
+        village_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17's start: the scrypt runs while the GUI thread loads the window; the connection stays on the thread
+    that goes on to use it, and a wrong password is refused when the login is finished."""
+    from storage.core import keyring
+    path = village_db.path
+    assert path is not None
+    village_db.conn.close()
+    threads: list[str] = []
+    digest = keyring._digest
+    monkeypatch.setattr(keyring, "_digest", lambda *a: (threads.append(threading.current_thread().name), digest(*a))[1])
+    refused = SqliteBackend(path).begin_login("admin", "wrong-pass")
+    with pytest.raises(DomainError, match="用户名或密码不正确"):
+        refused()
+    backend = SqliteBackend(path)
+    finish = backend.begin_login("admin", PASSWORD)
+    stores = finish()
+    assert threads == ["xiangyue-unlock", "xiangyue-unlock"]
+    assert stores.actor.username == "admin" and backend.db.key is not None
+    assert backend.db.conn.execute("SELECT COUNT(*) FROM users").fetchone()[0] == 1  # usable on this thread
 
 
 def test_sqlite_utils_works_on_the_encrypted_connection(village_db: Database) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from itertools import product
+from pathlib import Path
 
 from pypinyin import Style, pinyin
 
@@ -29,3 +30,19 @@ def test_name_keys_as_before() -> None:
         assert name_keys(name) == expected
     assert "wjh" in name_keys("吴建华")[1].split()
     assert {"zd", "cd"} <= set(name_keys("曾单")[1].split())
+
+
+def test_the_dictionary_is_pypinyins_read_without_importing_the_package() -> None:
+    """Issue 17: `import pypinyin` loads its phrase dictionary too (125 ms of 积分制's first opening)."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from storage.registry.pinyin_keys import _dictionary; d = _dictionary(); "
+             "print(len(d), 'pypinyin' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2])
+    count, imported = out.stdout.split()
+    from pypinyin.pinyin_dict import pinyin_dict
+    assert int(count) == len(pinyin_dict) and imported == "False"
+    _dictionary.cache_clear()
+    assert _dictionary() == pinyin_dict

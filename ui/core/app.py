@@ -1,18 +1,20 @@
 """Starting the GUI: Qt application, Chinese translations, error logging, wizard → login → main window."""
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import Callable
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.core.errors import DomainError
-from models.core.ports import Backend
+from models.core.ports import Backend, Stores
 from ui.core.gui_gc import collect_on_gui_thread
 from ui.widgets.error_box import show_unexpected_error
 
@@ -22,17 +24,19 @@ log = logging.getLogger("xiangyue")
 EXIT_AFTER_SHOWN = "XIANGYUE_EXIT_AFTER_SHOWN"
 
 
-def run_app(backend: Backend) -> int:
+def run_app(backend: Backend, pending: Callable[[], Stores] | None = None) -> int:
     """The whole GUI session; returns the process exit code.
 
     With XIANGYUE_EXIT_AFTER_SHOWN=1 (for benchmarks: the real start, measured from main.py) the account in
     XIANGYUE_USER / XIANGYUE_PASSWORD logs in without the dialog and the process exits 0 after the main window's
-    first paint; a refused login exits 2 with the reason on stderr."""
-    app = QApplication.instance() or QApplication(sys.argv)
-    setup_application(app)
+    first paint; a refused login exits 2 with the reason on stderr. `pending`: that login, begun by main.py before
+    Qt loaded (its scrypt runs on a worker while Qt starts and the window's modules load)."""
     measuring = os.environ.get(EXIT_AFTER_SHOWN) == "1"
     try:
-        window = open_main_window(backend, _credentials() if measuring else None)
+        pending = (pending or _begin_login(backend)) if measuring else None
+        app = QApplication.instance() or QApplication(sys.argv)
+        setup_application(app)
+        window = open_main_window(backend, pending)
     except DomainError as error:
         if measuring:
             print(error.message, file=sys.stderr)
@@ -45,6 +49,13 @@ def run_app(backend: Backend) -> int:
         window.installEventFilter(_QuitOnFirstPaint(window))
     window.show()
     return app.exec()
+
+
+def _begin_login(backend: Backend) -> Callable[[], Stores]:
+    username, password = _credentials()
+    if not backend.is_initialised():
+        raise DomainError("数据库尚未初始化，请先运行 init 或 demo。")
+    return backend.begin_login(username, password)
 
 
 def _credentials() -> tuple[str, str]:
@@ -81,23 +92,24 @@ def generous_font(app: QApplication) -> None:
     app.setFont(font)
 
 
-def open_main_window(backend: Backend, credentials: tuple[str, str] | None = None):  # -> MainWindow | None
-    """First-run wizard if needed, then login (the dialog, or `credentials` when given); None when the clerk
-    cancels either."""
-    from ui.core.login import LoginDialog
-    from ui.core.wizard import SetupWizard
-
-    if credentials is not None:
-        if not backend.is_initialised():
-            raise DomainError("数据库尚未初始化，请先运行 init 或 demo。")
-        stores = backend.login(*credentials)
+def open_main_window(backend: Backend, pending: Callable[[], Stores] | None = None):  # -> MainWindow | None
+    """First-run wizard if needed, then login (the dialog, or the login `pending` from `Backend.begin_login`); None
+    when the clerk cancels either."""
+    if pending is not None:
+        from ui.core.main_window import MainWindow  # loaded while the worker checks the password
+        stores: Stores | None = pending()
     else:
+        from ui.core.login import LoginDialog
+        from ui.core.wizard import SetupWizard
+
         if not backend.is_initialised() and SetupWizard.run(backend) is None:
             return None
+        # The main window's modules (about 40 ms) load while the clerk types the password, not after it.
+        QTimer.singleShot(0, lambda: importlib.import_module("ui.core.main_window"))
         stores = LoginDialog.ask(backend)
+        from ui.core.main_window import MainWindow
     if stores is None:
         return None
-    from ui.core.main_window import MainWindow
     return MainWindow(backend, stores)
 
 

@@ -17,10 +17,12 @@ from ui.core.fit import AreaStack, fitted_geometry, scrolling
 from ui.core.help import HelpMenu
 from ui.core.idle import IdleWatcher
 from ui.core.lock import lock_session
+from ui.core.warmup import ModuleWarmup, warm_packages
 from ui.widgets.unsaved import DirtyForm, may_leave
 
 log = logging.getLogger(__name__)
 AREA_ROLE = Qt.ItemDataRole.UserRole + 1
+WARMUP_AFTER_MS = 400
 
 
 class MainWindow(QMainWindow):
@@ -38,6 +40,9 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._restore_geometry()
         QTimer.singleShot(1500, self._run_daily_backup)
+        # After the first paint and 首页's fill: the other screens' modules load while the clerk reads it.
+        self.warmup = ModuleWarmup(warm_packages(area.factory for area in self._areas), self)
+        QTimer.singleShot(WARMUP_AFTER_MS, self.warmup.start)
         self.backup_timer = QTimer(self, interval=3600 * 1000)  # hourly look: a new day needs a new backup
         self.backup_timer.timeout.connect(self._run_daily_backup)
         self.backup_timer.start()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from PySide6.QtGui import QUndoStack
@@ -19,7 +20,6 @@ from models.disclosures.finance import FinanceSheet, yuan
 from models.disclosures.ports import DisclosureCalendar, FinanceSheets, PublicationStore
 from models.disclosures.printed import PrintedNotice
 from models.disclosures.records import DisclosureObjection, Publication
-from printing.core.catalogue import PrintJob
 from ui.core.bus import DataBus
 from ui.disclosures.dialogs import PostingAnswerDialog, PostingForm, PostingObjectionDialog, PublicationDialog
 from ui.widgets.attachments import FILE_NAME, AttachmentsPanel
@@ -27,6 +27,10 @@ from ui.widgets.job_printer import JobPrinter
 from ui.widgets.tables import table_view
 from ui.widgets.rows_model import RowsTableModel
 from ui.widgets.store_command import StoreCommand, push_command
+
+if TYPE_CHECKING:
+    from printing.core.catalogue import PrintJob
+
 
 DueRow = tuple[Obligation, Status]
 DUE_COLUMNS = (("应公开日期", lambda r: r[0].due.isoformat()), ("类别", lambda r: r[0].kind.label),

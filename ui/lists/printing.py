@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -11,11 +12,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from models.core.errors import DomainError
 from models.core.file_errors import file_error_message
 from models.lists.ports import BoardLogStore
-from printing.core import fonts as fonts
-from printing.lists.list_jobs import ListPrintJob
 from ui.core.background import run_in_background
+from ui.widgets.job_printer import render_with_fonts
 from ui.widgets.pdf_preview import write_file
 from ui.widgets.print_dialogs import SavePdfDialog
+
+if TYPE_CHECKING:
+    from printing.lists.list_jobs import ListPrintJob
 
 
 class ListPrinter(QObject):
@@ -42,11 +45,7 @@ class ListPrinter(QObject):
             return False
         self._set_busy(True)
 
-        def work() -> bytes:
-            fonts.require_fonts(allow_last_resort=True)
-            return job.render(None)
-
-        run_in_background(work, lambda data: self._on_rendered(job, data), self._on_failed, self)
+        run_in_background(lambda: render_with_fonts(job), lambda data: self._on_rendered(job, data), self._on_failed, self)
         return True
 
     def _set_busy(self, busy: bool) -> None:

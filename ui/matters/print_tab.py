@@ -5,18 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from models.core.errors import DomainError
-from printing.core import fonts as fonts
-from printing.core.catalogue import PrintJob
 from ui.core.background import run_in_background
 from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.job_printer import render_with_fonts
 from ui.widgets.pdf_preview import PdfPreview
 
+if TYPE_CHECKING:
+    from printing.core.catalogue import PrintJob
+
 LISTS, CHART = "lists", "chart"
-MakeJob = Callable[[str, str], PrintJob]  # (product, month such as 2026-11) -> the job
+MakeJob = Callable[[str, str], "PrintJob"]  # (product, month such as 2026-11) -> the job
 
 
 class MattersPrintTab(QWidget):
@@ -51,11 +54,7 @@ class MattersPrintTab(QWidget):
         self.render_button.setEnabled(False)
         self.preview.show_status(self.tr("正在排版……"))
 
-        def work() -> bytes:
-            fonts.require_fonts(allow_last_resort=True)
-            return job.render(None)
-
-        run_in_background(work, lambda data: self._on_rendered(job, data), self._on_render_failed, self)
+        run_in_background(lambda: render_with_fonts(job), lambda data: self._on_rendered(job, data), self._on_render_failed, self)
 
     def _on_rendered(self, job: PrintJob, data: bytes) -> None:
         self.render_button.setEnabled(True)

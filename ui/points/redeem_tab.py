@@ -15,7 +15,6 @@ from models.points.print_sources import receipt_source
 from models.points.rollup import PointsHousehold
 from ui.core.bus import DataBus
 from ui.points.reverse_dialog import ReverseRedemptionDialog
-from printing.points.receipt_pdf import receipt_job
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.job_printer import JobPrinter
 from ui.widgets.rows_model import RowsTableModel
@@ -138,6 +137,8 @@ class RedeemTab(QWidget):
         redemption = self.selected_redemption()
         if redemption is None:
             return
+        from printing.points.receipt_pdf import receipt_job  # reportlab: at the first print, not at opening
+
         if self.printer.start(lambda: receipt_job(receipt_source(self._stores, redemption.id, date.today()))):
             self.print_button.setEnabled(False)
             self._say(self.tr("正在生成兑换凭证 {0}…").format(redemption.number))

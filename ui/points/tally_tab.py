@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
@@ -11,17 +12,18 @@ from models.core.errors import DomainError
 from models.core.ports import Stores
 from models.lists.entries import Period
 from models.points.rollup import TallyBy
-from printing.core import fonts as fonts
 from models.points.print_sources import board_source
-from printing.core.catalogue import PrintJob
-from printing.points.board_pdf import board_job
 from ui.core.background import run_in_background
 from ui.core.bus import DataBus
 from ui.points.publication_box import PublicationBox
 from ui.points.table_model import TallyModel
 from ui.widgets.choice_combo import ChoiceCombo
+from ui.widgets.job_printer import render_with_fonts
 from ui.widgets.pdf_preview import write_file
 from ui.widgets.print_dialogs import SavePdfDialog
+
+if TYPE_CHECKING:
+    from printing.core.catalogue import PrintJob
 
 
 class TallyTab(QWidget):
@@ -81,6 +83,8 @@ class TallyTab(QWidget):
         period = self._period()
         if period is None:
             return
+        from printing.points.board_pdf import board_job  # reportlab: at the first print, not at opening
+
         try:
             job = board_job(board_source(self._stores, period.code, date.today()))
         except DomainError as error:
@@ -89,11 +93,7 @@ class TallyTab(QWidget):
         self.print_button.setEnabled(False)
         self.status.setText(self.tr("正在生成积分榜…"))
 
-        def work() -> bytes:
-            fonts.require_fonts(allow_last_resort=True)
-            return job.render(None)
-
-        run_in_background(work, lambda data: self._on_rendered(job, data), self._on_failed, self)
+        run_in_background(lambda: render_with_fonts(job), lambda data: self._on_rendered(job, data), self._on_failed, self)
 
     def _on_rendered(self, job: PrintJob, data: bytes) -> None:
         self.print_button.setEnabled(True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout,
@@ -17,7 +18,6 @@ from models.disclosures.printed import PrintedNotice
 from models.minutes.ports import MeetingStore
 from models.stars.ports import StarAwardStore, StarListStore
 from models.stars.stars import StarRow
-from printing.core.catalogue import PrintJob
 from ui.core.bus import DataBus
 from ui.stars.dialogs import AdoptDialog, AwardDialog, WithdrawStarDialog
 from ui.stars.evaluation_panel import EvaluationPanel
@@ -25,6 +25,10 @@ from ui.widgets.tables import table_view
 from ui.widgets.choice_combo import ChoiceCombo
 from ui.widgets.job_printer import JobPrinter
 from ui.widgets.rows_model import RowsTableModel
+
+if TYPE_CHECKING:
+    from printing.core.catalogue import PrintJob
+
 
 @dataclass(frozen=True)
 class StarPrints:
