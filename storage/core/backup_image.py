@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import BinaryIO
 
 from storage.core.db import Database
 from storage.core.driver import connect as driver_connect
@@ -84,10 +85,20 @@ def _copy_hashed(source: Path, target: Path) -> bytes:
     digest = hashlib.sha256()  # hardware-accelerated on most CPUs of the last decade: 1 GB/s and more
     with source.open("rb") as reader, target.open("r+b") as writer:
         writer.truncate()
-        while chunk := reader.read(CHUNK):
+        while chunk := _read(reader, source):
             digest.update(chunk)
             writer.write(chunk)
     return digest.digest()
+
+
+def _read(reader: BinaryIO, source: Path) -> bytes:
+    """A part of the live file; a read it refuses leaves the copy to the backup API. (Windows locks byte ranges
+    for SQLite's locks, at 1 GiB into the file: a file that large may refuse a read for as long as another
+    connection takes its lock; a write to the copy that fails is the disk's, and refuses the import.)"""
+    try:
+        return reader.read(CHUNK)
+    except OSError as error:
+        raise ImageUnavailable(f"{source.name} did not read: {error}") from error
 
 
 def _verify(path: Path, expected: bytes) -> None:

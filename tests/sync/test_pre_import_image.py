@@ -4,6 +4,7 @@ from __future__ import annotations
 import errno
 import hashlib
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import pytest
 
@@ -164,6 +165,47 @@ def test_where_the_image_does_not_check_out_the_backup_api_copies(pair: Pair, mo
     monkeypatch.setattr(backup_image, "_verify", differs)
     made = pre_import_backup_if_due(township, folder)
     assert made is not None and len(list(folder.iterdir())) == 2  # the copy and its keyring, no image's files
+    copy = _opened(made, township.key)  # type: ignore[arg-type]
+    try:
+        assert state(copy) == state(township)
+    finally:
+        copy.conn.close()
+
+
+def test_a_live_file_that_refuses_a_read_is_copied_through_the_backup_api(
+        pair: Pair, monkeypatch: pytest.MonkeyPatch) -> None:
+    township, path, folder = _township(pair)
+    write_notes(township, 30)
+    opener = Path.open
+
+    class Refusing:  # as Windows refuses a read of a range another handle has locked
+        def __init__(self, handle: BinaryIO) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> Refusing:
+            return self
+
+        def __exit__(self, *_: object) -> None:
+            self.handle.close()
+
+        def read(self, size: int) -> bytes:
+            raise OSError(errno.EACCES, "The process cannot access the file: another process has locked a portion")
+
+    def open_(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        handle = opener(self, mode, *args, **kwargs)
+        return Refusing(handle) if self == path and mode == "rb" else handle
+
+    checked, copied = backups._checked_copy, []
+
+    def checked_copy(*args: Any) -> None:
+        copied.append(True)
+        checked(*args)
+
+    monkeypatch.setattr(backups, "_checked_copy", checked_copy)
+    monkeypatch.setattr(Path, "open", open_)
+    made = pre_import_backup_if_due(township, folder)
+    monkeypatch.undo()
+    assert made is not None and copied and len(list(folder.iterdir())) == 2
     copy = _opened(made, township.key)  # type: ignore[arg-type]
     try:
         assert state(copy) == state(township)
