@@ -7,7 +7,8 @@ Run: QT_QPA_PLATFORM=offscreen python -m benchmarks [--runs 5] [--skip-screens] 
 - Screens: every screen of the village's and the township's sidebar over the county databases, against the demo
   village and township, in one process (benchmarks/screens.py; its databases are built once under /tmp).
 - Import: 30 villages × 2,000 changes into a township holding 1 M changes, against an empty township
-  (benchmarks/township_held.py; the held township is built once under /tmp).
+  (benchmarks/township_held.py; the held township is built once under /tmp, and brought up to this version once
+  beside it when an earlier version built it). The day's pre-import safety copy is timed apart from the imports.
 
 Benchmarks report; nothing here asserts a time. `--write` puts the table into docs/benchmarks.md.
 """
@@ -65,11 +66,17 @@ def import_targets(runs: int) -> list[Target]:
     from benchmarks.township_held import measure
     result = measure(runs=runs)
     rate = result["held_rate"] / result["empty_rate"]
-    return [Target(f"导入：30 村 × 2,000 条进入已存 {result['held']:,.0f} 条的乡镇库", f"{result['held_s']:.1f} s",
-                   "≤ 15 s", f"{result['empty_s']:.1f} s（空乡镇库）", result["held_s"] / result["empty_s"],
+    with_copy = result["held_rate_with_copy"] / result["empty_rate_with_copy"]
+    # The day's safety copy is a copy of the whole file (O(size), once a day): shown in its own row, so the import's
+    # own rate is not hidden by it, nor the copy by the rate.
+    return [Target(f"导入：30 村 × 2,000 条进入已存 {result['held']:,.0f} 条的乡镇库（含当天的导入前安全副本 "
+                   f"{result['held_copy_s']:.1f} s）", f"{result['held_s']:.1f} s", "≤ 15 s",
+                   f"{result['empty_s']:.1f} s（空乡镇库）", result["held_s"] / result["empty_s"],
                    result["held_s"] <= 15),
-            Target("导入速率：已存 1 M 条 / 空库", f"{result['held_rate']:,.0f} 条/秒", "≥ 0.7× 基线",
-                   f"{result['empty_rate']:,.0f} 条/秒", rate, rate >= 0.7)]
+            Target("导入速率：已存 1 M 条 / 空库（不含当天的安全副本）", f"{result['held_rate']:,.0f} 条/秒",
+                   "≥ 0.7× 基线", f"{result['empty_rate']:,.0f} 条/秒", rate, rate >= 0.7),
+            Target("导入速率：已存 1 M 条 / 空库（含当天的安全副本）", f"{result['held_rate_with_copy']:,.0f} 条/秒",
+                   "≥ 0.7× 基线", f"{result['empty_rate_with_copy']:,.0f} 条/秒", with_copy, with_copy >= 0.7)]
 
 
 def render(targets: list[Target], load: tuple[float, float]) -> str:
