@@ -42,7 +42,7 @@ class ModuleWarmup(QObject):
         self._walked = walked  # the packages whose modules are all loaded; of any other, only the one named
         self.is_done = False
         self.loaded: list[str] = []
-        self.step_ms: list[float] = []  # each import's time: how long a click made meanwhile may have waited
+        self.steps: list[tuple[float, str]] = []  # each import's ms: how long a click made meanwhile may wait
         self._timer = QTimer(self, interval=0)
         self._timer.timeout.connect(self._load_next)
 
@@ -71,7 +71,7 @@ class ModuleWarmup(QObject):
             log.warning("could not preload %s", name, exc_info=True)
             return None
         finally:
-            self.step_ms.append((time.perf_counter() - start) * 1000)
+            self.steps.append(((time.perf_counter() - start) * 1000, name))
         self.loaded.append(name)
         return module
 
