@@ -137,8 +137,8 @@ def _warm_up(app: Any, areas: Any, prefix: str) -> list[Row]:
     """What the main window does once 首页 has filled (ui/core/warmup.py): the screens' modules loaded one per idle
     turn. Its longest turn is how long a click made meanwhile may wait; the first openings are measured after it,
     as the clerk who clicks a second after login meets them (`--cold`: without it, each first opening imports)."""
-    from ui.core.warmup import ModuleWarmup, warm_packages
-    warmup = ModuleWarmup(warm_packages(area.factory for area in areas), app)
+    from ui.core.warmup import BACKGROUND, ModuleWarmup, warm_packages
+    warmup = ModuleWarmup(warm_packages(area.factory for area in areas), app, background=BACKGROUND)
     start = time.perf_counter()
     warmup.start()
     while not warmup.is_done:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QObject, QTimer
 
 from ui.core.areas import AREAS, TOWNSHIP_AREAS
-from ui.core.warmup import ModuleWarmup, warm_packages
+from ui.core.warmup import BACKGROUND, ModuleWarmup, warm_packages
 
 
 @pytest.fixture
@@ -43,6 +43,22 @@ def test_the_sidebar_areas_are_warmed_and_printing_last() -> None:
     village = warm_packages(area.factory for area in AREAS)
     assert village[:4] == ("models", "storage", "ui.core", "ui.widgets")
     assert {"ui.points", "ui.minutes", "ui.workflow", "ui.care", "ui.lists"} <= set(village)
-    assert village[-2:] == ("printing", "ui.printing") and village.index("reportlab.platypus") < village.index("printing")
+    assert village[-1] == "ui.printing" and "printing" not in village  # printing/ is the worker's
+    assert {"printing", "reportlab.platypus"} <= set(BACKGROUND)
     township = warm_packages(area.factory for area in TOWNSHIP_AREAS)
     assert "ui.township" in township and "ui.registry" not in township and "ui.printing" not in township
+
+
+def test_the_background_modules_load_on_a_worker_and_the_gui_waits_for_them(qtbot, package: str,
+                                                                             tmp_path: Path) -> None:
+    """What holds no Qt (reportlab, printing/) loads on a worker thread, its imports are not among the GUI thread's
+    steps, and `finished` waits for the worker (0.3 s here, the GUI thread's part long done)."""
+    (tmp_path / "warm_probe" / "slow.py").write_text(
+        "import threading, time\nTHREAD = threading.current_thread().name\ntime.sleep(0.3)\n", encoding="utf-8")
+    owner = QObject()
+    warmup = ModuleWarmup(["warm_probe.sub"], owner, walked=("warm_probe",), background=("warm_probe.slow",))
+    with qtbot.waitSignal(warmup.finished, timeout=5000):
+        warmup.start()
+    assert sys.modules["warm_probe.slow"].THREAD == "xiangyue-warmup"
+    assert [name for _, name in warmup.steps] == ["warm_probe.sub", "warm_probe.sub.c"]  # the GUI thread's only
+    assert "warm_probe.slow" in warmup.loaded

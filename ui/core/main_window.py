@@ -17,7 +17,7 @@ from ui.core.fit import AreaStack, fitted_geometry, scrolling
 from ui.core.help import HelpMenu
 from ui.core.idle import IdleWatcher
 from ui.core.lock import lock_session
-from ui.core.warmup import ModuleWarmup, warm_packages
+from ui.core.warmup import BACKGROUND, ModuleWarmup, warm_packages
 from ui.widgets.unsaved import DirtyForm, may_leave
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         QTimer.singleShot(1500, self._run_daily_backup)
         # After the first paint and 首页's fill: the other screens' modules load while the clerk reads it.
-        self.warmup = ModuleWarmup(warm_packages(area.factory for area in self._areas), self)
+        self.warmup = ModuleWarmup(warm_packages(area.factory for area in self._areas), self, background=BACKGROUND)
         QTimer.singleShot(WARMUP_AFTER_MS, self.warmup.start)
         self.backup_timer = QTimer(self, interval=3600 * 1000)  # hourly look: a new day needs a new backup
         self.backup_timer.timeout.connect(self._run_daily_backup)
