@@ -33,7 +33,7 @@ class Target:
     goal: str
     baseline: str
     ratio: float | None
-    met: bool
+    met: bool | None  # None: shown for reference, not a target
 
 
 def start_targets(runs: int) -> list[Target]:
@@ -68,7 +68,8 @@ def import_targets(runs: int) -> list[Target]:
     rate = result["held_rate"] / result["empty_rate"]
     with_copy = result["held_rate_with_copy"] / result["empty_rate_with_copy"]
     # The day's safety copy is a copy of the whole file (O(size), once a day): shown in its own row, so the import's
-    # own rate is not hidden by it, nor the copy by the rate.
+    # own rate is not hidden by it, nor the copy by the rate. The issue allows that copy ("one rolling pre-import
+    # backup a day") and sets the rate for the import: the row with the copy is for reference, not a target.
     return [Target(f"导入：30 村 × 2,000 条进入已存 {result['held']:,.0f} 条的乡镇库（含当天的导入前安全副本 "
                    f"{result['held_copy_s']:.1f} s）", f"{result['held_s']:.1f} s", "≤ 15 s",
                    f"{result['empty_s']:.1f} s（空乡镇库）", result["held_s"] / result["empty_s"],
@@ -76,16 +77,18 @@ def import_targets(runs: int) -> list[Target]:
             Target("导入速率：已存 1 M 条 / 空库（不含当天的安全副本）", f"{result['held_rate']:,.0f} 条/秒",
                    "≥ 0.7× 基线", f"{result['empty_rate']:,.0f} 条/秒", rate, rate >= 0.7),
             Target("导入速率：已存 1 M 条 / 空库（含当天的安全副本）", f"{result['held_rate_with_copy']:,.0f} 条/秒",
-                   "≥ 0.7× 基线", f"{result['empty_rate_with_copy']:,.0f} 条/秒", with_copy, with_copy >= 0.7)]
+                   "参考（每天第一次导入另付一次安全副本）", f"{result['empty_rate_with_copy']:,.0f} 条/秒", with_copy, None)]
 
 
 def render(targets: list[Target], load: tuple[float, float]) -> str:
     lines = ["| 目标 | 实测 | 目标值 | 基线（同次测量） | 倍数 | 结果 |", "|---|---|---|---|---|---|"]
     for t in targets:
         ratio = f"{t.ratio:.2f}×" if t.ratio is not None else "—"
-        lines.append(f"| {t.what} | {t.value} | {t.goal} | {t.baseline} | {ratio} | {'达到' if t.met else '未达到'} |")
-    met = sum(t.met for t in targets)
-    lines += ["", f"{met} of {len(targets)} met. Load average (1 min) {load[0]:.1f} at the start, {load[1]:.1f} at "
+        verdict = "参考" if t.met is None else "达到" if t.met else "未达到"
+        lines.append(f"| {t.what} | {t.value} | {t.goal} | {t.baseline} | {ratio} | {verdict} |")
+    counted = [t for t in targets if t.met is not None]
+    met = sum(bool(t.met) for t in counted)
+    lines += ["", f"{met} of {len(counted)} targets met ({len(targets) - len(counted)} row for reference). Load average (1 min) {load[0]:.1f} at the start, {load[1]:.1f} at "
               f"the end, on {os.cpu_count()} cores shared with other sessions."]
     return "\n".join(lines)
 
