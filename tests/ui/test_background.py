@@ -42,3 +42,19 @@ def test_a_main_window_closed_at_once_never_starts_its_daily_backup(qtbot, store
     qtbot.wait(1700)
     QThreadPool.globalInstance().waitForDone(10_000)
     assert stores.backups.last_backup_time() is None
+
+
+def test_a_job_that_ends_after_the_application_closed_says_nothing_and_raises_nothing() -> None:
+    """Quitting while the day's backup still runs: its relay is deleted with the application, and the worker's
+    emit raised RuntimeError("Signal source has been deleted"), printed as a traceback on the way out."""
+    import shiboken6
+
+    from ui.core.background import _Job, _Relay
+    relay = _Relay()
+    job = _Job(lambda: 42, relay)
+    shiboken6.delete(relay)
+    job.run()  # no RuntimeError
+    failing = _Relay()
+    job = _Job(lambda: 1 / 0, failing)
+    shiboken6.delete(failing)
+    job.run()

@@ -26,9 +26,16 @@ class _Job(QRunnable):
             result = self._fn()
         except Exception as error:  # reported on the GUI thread, never swallowed
             log.error("background job failed: %s", traceback.format_exc())
-            self._relay.failed.emit(error)
+            self._tell(self._relay.failed, error)
             return
-        self._relay.done.emit(result)
+        self._tell(self._relay.done, result)
+
+    @staticmethod
+    def _tell(signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the application ended meanwhile (its objects deleted): nobody is left to tell
+            log.info("background job finished after the application closed: result dropped")
 
 
 def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
