@@ -290,10 +290,9 @@ def test_count_under_the_list_says_200_plus_until_the_last_page(qtbot, screen: M
                                                                 admin: Actor, monkeypatch) -> None:
     """The count is not read apart (a filter on 会 matches nearly every record of a township): "N+" while more
     pages wait, the exact count once the last one is in."""
-    import ui.minutes.table_model as table_model
     from tests.models.meeting_fixtures import complete_meeting
 
-    monkeypatch.setattr(table_model, "PAGE", 4)
+    monkeypatch.setattr(screen.model, "page", 4)
     store = build_stores(village_db, admin).meetings
     for day in range(1, 7):
         screen._bus.changed.emit(store.create(complete_meeting(on=date(2026, 1, day))))

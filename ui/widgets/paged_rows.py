@@ -18,15 +18,21 @@ class PagedRowsModel(RowsTableModel):
     read one after another neither repeat nor skip a row."""
 
     def __init__(self, columns: Sequence[Column], fetch_page: FetchPage, page: int = PAGE,
-                 roles: Roles | None = None) -> None:
-        super().__init__(columns, roles=roles)
-        self._fetch_page, self._page, self._more = fetch_page, page, False
-        self.reload()
+                 roles: Roles | None = None, first_page: int | None = None, tips: bool = True,
+                 load: bool = True) -> None:
+        """`first_page`: the rows a reload reads (fewer than `page` where a keystroke reloads: a filter); `load`:
+        read now (False where the caller sets its filters first and reloads then)."""
+        super().__init__(columns, roles=roles, tips=tips)
+        self._fetch_page, self._more = fetch_page, False
+        self.page, self.first_page = page, first_page  # rows read at a time, and by a reload (None: `page`)
+        if load:
+            self.reload()
 
     def reload(self) -> None:
         """The first page again."""
-        rows = list(self._fetch_page(0, self._page))
-        self._more = len(rows) == self._page
+        first = min(self.first_page or self.page, self.page)
+        rows = list(self._fetch_page(0, first))
+        self._more = len(rows) == first
         self.set_rows(rows)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
@@ -37,12 +43,12 @@ class PagedRowsModel(RowsTableModel):
         if parent.isValid() or not self._more:
             return
         self._more = False  # a view asking again while the rows go in (Qt's model tester does) waits for this page
-        page = list(self._fetch_page(len(self._rows), self._page))
+        page = list(self._fetch_page(len(self._rows), self.page))
         if page:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
             self._rows += page
             self.endInsertRows()
-        self._more = len(page) == self._page
+        self._more = len(page) == self.page
 
     def row_where(self, test: Callable[[Any], bool]) -> int:
         """The first row passing `test`, reading further pages until it is loaded (-1: not listed)."""
